@@ -1,0 +1,226 @@
+/*
+ * main.c — the gcscope command line: run, trace, check, shot, lessons.
+ *
+ * All I/O policy lives here: reading files, printing program output and
+ * tracebacks, exit codes (0 ok, 1 the program raised, 2 usage or bad input,
+ * 3 a resource limit).  core/ only returns results and error records.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm.h"
+
+enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: gcscope run [--record] [--max-events N] [--check-refcounts] FILE.py\n"
+            "\n"
+            "  run FILE.py        run like python3.11: output on stdout, traceback on stderr\n"
+            "    --record         keep every event (prints the same output)\n"
+            "    --max-events N   stop after N events (exit 3)\n"
+            "    --check-refcounts  recompute every refcount from its holders at each line\n"
+            "    --stats          print event and memory figures to stderr at the end\n");
+}
+
+/* Read a whole file; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        errno = ENOMEM;
+        return NULL;
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > ((size_t)1 << 30)) {
+                free(buf);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                fclose(f);
+                errno = e ? e : EIO;
+                return NULL;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void write_stdout(void *ctx, const char *s, size_t n)
+{
+    (void)ctx;
+    fwrite(s, 1, n, stdout);
+}
+
+static void write_stderr(void *ctx, const char *s, size_t n)
+{
+    (void)ctx;
+    fflush(stdout);
+    fwrite(s, 1, n, stderr);
+}
+
+/* The source line `line` (1-based), without its line end. */
+static void print_source_line(const char *src, size_t len, int line, int col)
+{
+    const char *p = src, *end = src + len;
+    if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB && (unsigned char)src[2] == 0xBF)
+        p += 3;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    if (p >= end || line <= 0)
+        return;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    const char *s = p;
+    while (s < q && (*s == ' ' || *s == '\t' || *s == '\f'))
+        s++;
+    if (q - s > 1000)
+        return; /* CPython prints it; a 2 MB line on a terminal helps no one */
+    fprintf(stderr, "    %.*s\n", (int)(q - s), s);
+    if (col > 0) {
+        int caret = col - 1 - (int)(s - p);
+        if (caret < 0)
+            caret = 0;
+        fprintf(stderr, "    %*s^\n", caret, "");
+    }
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    gs_VMConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    const char *path = NULL;
+    bool stats = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--record") == 0)
+            cfg.record = true;
+        else if (strcmp(argv[i], "--check-refcounts") == 0)
+            cfg.check_refcounts = true;
+        else if (strcmp(argv[i], "--stats") == 0)
+            stats = true;
+        else if (strcmp(argv[i], "--max-events") == 0 && i + 1 < argc) {
+            char *end;
+            cfg.max_events = strtoull(argv[++i], &end, 10);
+            if (*end || cfg.max_events == 0) {
+                fprintf(stderr, "gcscope: --max-events needs a positive whole number, not '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "gcscope: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_USAGE;
+        } else if (!path)
+            path = argv[i];
+        else {
+            fprintf(stderr, "gcscope: run takes one file, got '%s' too\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!path) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    size_t len;
+    char *src = read_file(path, &len);
+    if (!src) {
+        fprintf(stderr, "gcscope: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
+        return EXIT_USAGE;
+    }
+    cfg.write_out = write_stdout;
+    cfg.write_err = write_stderr;
+    gs_VM *vm = gs_vm_new(&cfg);
+    if (!vm) {
+        fprintf(stderr, "gcscope: out of memory\n");
+        free(src);
+        return EXIT_LIMIT;
+    }
+    gs_Error err;
+    int code = EXIT_OK;
+    if (gs_vm_load(vm, path, src, len, &err) < 0) {
+        fflush(stdout);
+        if (strcmp(err.type_name, "RecursionError") == 0 || strcmp(err.type_name, "MemoryError") == 0) {
+            /* CPython reports over-deep source without a location */
+            if (err.text && err.text[0])
+                fprintf(stderr, "%s: %s\n", err.type_name, err.text);
+            else
+                fprintf(stderr, "%s\n", err.type_name);
+        } else {
+            fprintf(stderr, "  File \"%s\", line %d\n", path, err.line);
+            print_source_line(src, len, err.line, err.col);
+            fprintf(stderr, "%s: %s\n", err.type_name, err.text ? err.text : "invalid syntax");
+        }
+        gs_error_clear(&err);
+        code = EXIT_RAISED;
+    } else {
+        gs_RunStatus st = gs_vm_run(vm, 0, &err);
+        fflush(stdout);
+        if (st == GS_RUN_EXCEPTION) {
+            fputs(err.text ? err.text : "", stderr);
+            code = EXIT_RAISED;
+        } else if (st == GS_RUN_LIMIT) {
+            fprintf(stderr, "gcscope: %s:%d: %s\n", path, err.line, err.text ? err.text : "resource limit");
+            code = EXIT_LIMIT;
+        }
+        gs_error_clear(&err);
+        if (cfg.check_refcounts && vm->check_failure) {
+            fprintf(stderr, "gcscope: %s: refcount check failed: %s\n", path, vm->check_failure);
+            if (code == EXIT_OK)
+                code = EXIT_LIMIT + 1;
+        }
+        if (stats)
+            fprintf(stderr, "gcscope: %llu events, %zu recorded (%zu bytes each), %u objects allocated\n",
+                    (unsigned long long)vm->events, vm->trace.n, sizeof(gs_Event), vm->next_id);
+    }
+    fflush(stdout);
+    gs_vm_free(vm);
+    free(src);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "run") == 0)
+        return cmd_run(argc - 2, argv + 2);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "gcscope: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

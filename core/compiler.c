@@ -1,0 +1,2615 @@
+/*
+ * compiler.c — AST to bytecode, in two passes like CPython's:
+ *
+ *   1. the symbol table decides, for every name in every scope, whether it
+ *      is a fast local, a cell, a free variable, a global or a name looked
+ *      up at run time (module and class bodies);
+ *   2. code generation walks the tree and emits instructions whose
+ *      reference behaviour is CPython 3.11's (LOAD_METHOD + CALL shapes,
+ *      constant tuples folded and shared file-wide, locals numbered in the
+ *      order CPython numbers them so frames are cleared in the same order).
+ *
+ * After generation a data-flow pass computes each code object's maximum
+ * stack depth, so frames never overflow their value stack.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "internal.h"
+#include "opcodes.h"
+
+/* ================================================================== symbol table */
+
+enum {
+    SYM_ASSIGNED = 1 << 0,
+    SYM_PARAM = 1 << 1,
+    SYM_GLOBAL = 1 << 2,    /* declared global */
+    SYM_NONLOCAL = 1 << 3,  /* declared nonlocal */
+    SYM_USED = 1 << 4,
+    SYM_CELL = 1 << 5,      /* local captured by an inner scope */
+    SYM_FREE = 1 << 6,      /* comes from an enclosing scope */
+    SYM_FREE_CLASS = 1 << 7 /* free variable passed through a class body */
+};
+
+typedef enum ScopeKind { SC_MODULE, SC_FUNCTION, SC_CLASS, SC_COMPREHENSION } ScopeKind;
+
+typedef struct Sym {
+    const char *name;
+    int len;
+    int flags;
+    int line, col;       /* first global/nonlocal declaration, for errors */
+} Sym;
+
+typedef struct Scope {
+    ScopeKind kind;
+    const gs_Node *node;        /* funcdef, lambda, classdef, comprehension; NULL for module */
+    struct Scope *parent;
+    Sym *syms;
+    int nsyms, capsyms;
+    struct Scope **children;
+    int nchildren, capchildren;
+    const char *name;           /* for qualnames */
+    int name_len;
+    bool is_generator;
+    bool has_varargs, has_varkw;
+} Scope;
+
+typedef struct Compiler {
+    gs_VM *vm;
+    gs_Arena *arena;
+    const char *filename;
+    gs_Error *err;
+    bool failed;
+    Scope *module_scope;
+    Scope **all_scopes;
+    int nall, capall;
+    gs_Object *const_cache;     /* dict: file-wide constant merging, like CPython's c_const_cache */
+    gs_Object *ast_consts;      /* list: references CPython's AST keeps alive during the run */
+    struct Unit *u;             /* code unit being generated */
+} Compiler;
+
+static void *xrealloc(Compiler *c, void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        c->failed = true;
+        free(p);
+    }
+    return q;
+}
+
+static void compile_error(Compiler *c, int line, int col, const char *fmt, ...)
+{
+    if (c->failed)
+        return;
+    c->failed = true;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    gs_Error *e = c->err;
+    e->kind = GS_ERR_SYNTAX;
+    snprintf(e->type_name, sizeof e->type_name, "SyntaxError");
+    e->line = line;
+    e->col = col;
+    free(e->text);
+    e->text = strdup(msg);
+}
+
+static Sym *scope_find(Scope *s, const char *name, int len)
+{
+    for (int i = 0; i < s->nsyms; i++)
+        if (s->syms[i].len == len && memcmp(s->syms[i].name, name, (size_t)len) == 0)
+            return &s->syms[i];
+    return NULL;
+}
+
+static Sym *scope_add(Compiler *c, Scope *s, const char *name, int len, int flags)
+{
+    Sym *sym = scope_find(s, name, len);
+    if (sym) {
+        sym->flags |= flags;
+        return sym;
+    }
+    if (s->nsyms == s->capsyms) {
+        s->capsyms = s->capsyms ? s->capsyms * 2 : 16;
+        s->syms = xrealloc(c, s->syms, (size_t)s->capsyms * sizeof(Sym));
+        if (!s->syms)
+            return NULL;
+    }
+    sym = &s->syms[s->nsyms++];
+    sym->name = name;
+    sym->len = len;
+    sym->flags = flags;
+    sym->line = sym->col = 0;
+    return sym;
+}
+
+static Scope *scope_new(Compiler *c, ScopeKind kind, const gs_Node *node, Scope *parent)
+{
+    Scope *s = calloc(1, sizeof *s);
+    if (!s) {
+        c->failed = true;
+        return NULL;
+    }
+    s->kind = kind;
+    s->node = node;
+    s->parent = parent;
+    if (parent) {
+        if (parent->nchildren == parent->capchildren) {
+            parent->capchildren = parent->capchildren ? parent->capchildren * 2 : 4;
+            parent->children = xrealloc(c, parent->children, (size_t)parent->capchildren * sizeof(Scope *));
+            if (!parent->children)
+                return s;
+        }
+        parent->children[parent->nchildren++] = s;
+    }
+    if (c->nall == c->capall) {
+        c->capall = c->capall ? c->capall * 2 : 16;
+        c->all_scopes = xrealloc(c, c->all_scopes, (size_t)c->capall * sizeof(Scope *));
+        if (!c->all_scopes)
+            return s;
+    }
+    c->all_scopes[c->nall++] = s;
+    return s;
+}
+
+static Scope *scope_of(Compiler *c, const gs_Node *node)
+{
+    for (int i = 0; i < c->nall; i++)
+        if (c->all_scopes[i]->node == node)
+            return c->all_scopes[i];
+    return NULL;
+}
+
+static void st_expr(Compiler *c, Scope *s, const gs_Node *e);
+static void st_stmts(Compiler *c, Scope *s, const gs_NodeList *body);
+
+static void st_target(Compiler *c, Scope *s, const gs_Node *t)
+{
+    if (!t)
+        return;
+    switch (t->kind) {
+    case GS_E_NAME: {
+        Sym *sym = scope_find(s, t->u.name.s, t->u.name.len);
+        if (sym && (sym->flags & SYM_GLOBAL))
+            return;
+        scope_add(c, s, t->u.name.s, t->u.name.len, SYM_ASSIGNED);
+        return;
+    }
+    case GS_E_TUPLE:
+    case GS_E_LIST:
+        for (int i = 0; i < t->u.seq.items.count; i++)
+            st_target(c, s, t->u.seq.items.items[i]);
+        return;
+    case GS_E_STARRED: st_target(c, s, t->u.starred.value); return;
+    default: st_expr(c, s, t); return;
+    }
+}
+
+static void st_exprs(Compiler *c, Scope *s, const gs_NodeList *l)
+{
+    for (int i = 0; i < l->count; i++)
+        st_expr(c, s, l->items[i]);
+}
+
+static void st_params(Compiler *c, Scope *fs, const gs_Node *fn)
+{
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        Sym *sym = scope_find(fs, p->name.s, p->name.len);
+        if (sym && (sym->flags & SYM_PARAM)) {
+            compile_error(c, p->line, p->col + 1, "duplicate argument '%s' in function definition", p->name.s);
+            return;
+        }
+        scope_add(c, fs, p->name.s, p->name.len, SYM_PARAM | SYM_ASSIGNED);
+        if (p->kind == GS_PARAM_VARARGS)
+            fs->has_varargs = true;
+        if (p->kind == GS_PARAM_VARKW)
+            fs->has_varkw = true;
+    }
+}
+
+static void st_function(Compiler *c, Scope *s, const gs_Node *fn)
+{
+    /* defaults and decorators are evaluated in the enclosing scope */
+    for (int i = 0; i < fn->u.func.nparams; i++)
+        if (fn->u.func.params[i].default_value)
+            st_expr(c, s, fn->u.func.params[i].default_value);
+    if (!fn->u.func.is_lambda)
+        st_exprs(c, s, &fn->u.func.decorators);
+    Scope *fs = scope_new(c, SC_FUNCTION, fn, s);
+    if (!fs)
+        return;
+    fs->name = fn->u.func.name.s;
+    fs->name_len = fn->u.func.name.len;
+    st_params(c, fs, fn);
+    st_stmts(c, fs, &fn->u.func.body);
+}
+
+static void st_comprehension(Compiler *c, Scope *s, const gs_Node *e)
+{
+    /* the first iterable is evaluated in the enclosing scope */
+    st_expr(c, s, e->u.comp.generators[0].iter);
+    Scope *cs = scope_new(c, SC_COMPREHENSION, e, s);
+    if (!cs)
+        return;
+    static const char *names[] = { "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>" };
+    int which = e->kind == GS_E_LISTCOMP ? 0 : e->kind == GS_E_SETCOMP ? 1 : e->kind == GS_E_DICTCOMP ? 2 : 3;
+    cs->name = names[which];
+    cs->name_len = (int)strlen(cs->name);
+    cs->is_generator = e->kind == GS_E_GENEXP;
+    scope_add(c, cs, ".0", 2, SYM_PARAM | SYM_ASSIGNED);
+    for (int i = 0; i < e->u.comp.ngenerators; i++) {
+        const gs_Comprehension *g = &e->u.comp.generators[i];
+        if (i > 0)
+            st_expr(c, cs, g->iter);
+        st_target(c, cs, g->target);
+        st_exprs(c, cs, &g->ifs);
+    }
+    st_expr(c, cs, e->u.comp.elt);
+    if (e->u.comp.value)
+        st_expr(c, cs, e->u.comp.value);
+}
+
+static void st_expr(Compiler *c, Scope *s, const gs_Node *e)
+{
+    if (!e || c->failed)
+        return;
+    switch (e->kind) {
+    case GS_E_NAME: scope_add(c, s, e->u.name.s, e->u.name.len, SYM_USED); return;
+    case GS_E_CONST: return;
+    case GS_E_JOINEDSTR: st_exprs(c, s, &e->u.seq.items); return;
+    case GS_E_FORMATTED: st_expr(c, s, e->u.formatted.value); st_expr(c, s, e->u.formatted.format_spec); return;
+    case GS_E_BINOP: st_expr(c, s, e->u.binop.left); st_expr(c, s, e->u.binop.right); return;
+    case GS_E_UNARYOP: st_expr(c, s, e->u.unary.operand); return;
+    case GS_E_BOOLOP: st_exprs(c, s, &e->u.boolop.values); return;
+    case GS_E_COMPARE: st_expr(c, s, e->u.compare.left); st_exprs(c, s, &e->u.compare.comparators); return;
+    case GS_E_CALL:
+        st_expr(c, s, e->u.call.func);
+        st_exprs(c, s, &e->u.call.args);
+        for (int i = 0; i < e->u.call.nkeywords; i++)
+            st_expr(c, s, e->u.call.keywords[i].value);
+        return;
+    case GS_E_ATTRIBUTE: st_expr(c, s, e->u.attribute.value); return;
+    case GS_E_SUBSCRIPT: st_expr(c, s, e->u.subscript.value); st_expr(c, s, e->u.subscript.index); return;
+    case GS_E_SLICE:
+        st_expr(c, s, e->u.slice.lower);
+        st_expr(c, s, e->u.slice.upper);
+        st_expr(c, s, e->u.slice.step);
+        return;
+    case GS_E_LIST: case GS_E_TUPLE: case GS_E_SET: st_exprs(c, s, &e->u.seq.items); return;
+    case GS_E_DICT:
+        for (int i = 0; i < e->u.dict.keys.count; i++) {
+            st_expr(c, s, e->u.dict.keys.items[i]);
+            st_expr(c, s, e->u.dict.values.items[i]);
+        }
+        return;
+    case GS_E_IFEXP:
+        st_expr(c, s, e->u.ifexp.test);
+        st_expr(c, s, e->u.ifexp.body);
+        st_expr(c, s, e->u.ifexp.orelse);
+        return;
+    case GS_E_LAMBDA: st_function(c, s, e); return;
+    case GS_E_LISTCOMP: case GS_E_SETCOMP: case GS_E_DICTCOMP: case GS_E_GENEXP:
+        st_comprehension(c, s, e);
+        return;
+    case GS_E_YIELD:
+    case GS_E_YIELDFROM:
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS) {
+            compile_error(c, e->line, e->col + 1, "'yield' outside function");
+            return;
+        }
+        s->is_generator = true;
+        st_expr(c, s, e->u.yield.value);
+        return;
+    case GS_E_STARRED: st_expr(c, s, e->u.starred.value); return;
+    case GS_E_NAMEDEXPR: {
+        st_expr(c, s, e->u.namedexpr.value);
+        /* := in a comprehension binds in the enclosing function or module */
+        Scope *t = s;
+        while (t->kind == SC_COMPREHENSION)
+            t = t->parent;
+        st_target(c, t, e->u.namedexpr.target);
+        if (t != s) {
+            scope_add(c, s, e->u.namedexpr.target->u.name.s, e->u.namedexpr.target->u.name.len, SYM_USED);
+        }
+        return;
+    }
+    default: return;
+    }
+}
+
+static void st_decl(Compiler *c, Scope *s, const gs_Node *st, int flag)
+{
+    for (int i = 0; i < st->u.names.names.count; i++) {
+        const gs_Ident *id = &st->u.names.names.items[i];
+        Sym *sym = scope_find(s, id->s, id->len);
+        const char *kw = flag == SYM_GLOBAL ? "global" : "nonlocal";
+        if (sym) {
+            if ((sym->flags & SYM_PARAM)) {
+                compile_error(c, st->line, st->col + 1, "name '%s' is parameter and %s", id->s, kw);
+                return;
+            }
+            if (flag == SYM_GLOBAL && (sym->flags & SYM_NONLOCAL)) {
+                compile_error(c, st->line, st->col + 1, "name '%s' is nonlocal and global", id->s);
+                return;
+            }
+            if (flag == SYM_NONLOCAL && (sym->flags & SYM_GLOBAL)) {
+                compile_error(c, st->line, st->col + 1, "name '%s' is nonlocal and global", id->s);
+                return;
+            }
+            if (sym->flags & SYM_USED) {
+                compile_error(c, st->line, st->col + 1, "name '%s' is used prior to %s declaration", id->s, kw);
+                return;
+            }
+            if (sym->flags & SYM_ASSIGNED) {
+                compile_error(c, st->line, st->col + 1, "name '%s' is assigned to before %s declaration", id->s, kw);
+                return;
+            }
+        }
+        if (flag == SYM_NONLOCAL && s->kind == SC_MODULE) {
+            compile_error(c, st->line, st->col + 1, "nonlocal declaration not allowed at module level");
+            return;
+        }
+        Sym *n = scope_add(c, s, id->s, id->len, flag);
+        if (n && !n->line) {
+            n->line = st->line;
+            n->col = st->col + 1;
+        }
+    }
+}
+
+static void st_stmt(Compiler *c, Scope *s, const gs_Node *st)
+{
+    if (c->failed)
+        return;
+    switch (st->kind) {
+    case GS_S_EXPR: st_expr(c, s, st->u.expr.value); return;
+    case GS_S_ASSIGN:
+        st_expr(c, s, st->u.assign.value);
+        for (int i = 0; i < st->u.assign.targets.count; i++)
+            st_target(c, s, st->u.assign.targets.items[i]);
+        return;
+    case GS_S_AUGASSIGN:
+        st_expr(c, s, st->u.augassign.value);
+        if (st->u.augassign.target->kind == GS_E_NAME)
+            scope_add(c, s, st->u.augassign.target->u.name.s, st->u.augassign.target->u.name.len, SYM_USED);
+        st_target(c, s, st->u.augassign.target);
+        return;
+    case GS_S_ANNASSIGN:
+        st_expr(c, s, st->u.annassign.annotation);
+        st_expr(c, s, st->u.annassign.value);
+        if (st->u.annassign.value || st->u.annassign.target->kind != GS_E_NAME)
+            st_target(c, s, st->u.annassign.target);
+        else
+            st_target(c, s, st->u.annassign.target);
+        return;
+    case GS_S_DELETE:
+        for (int i = 0; i < st->u.del_.targets.count; i++)
+            st_target(c, s, st->u.del_.targets.items[i]);
+        return;
+    case GS_S_IF:
+        st_expr(c, s, st->u.if_.test);
+        st_stmts(c, s, &st->u.if_.body);
+        st_stmts(c, s, &st->u.if_.orelse);
+        return;
+    case GS_S_WHILE:
+        st_expr(c, s, st->u.while_.test);
+        st_stmts(c, s, &st->u.while_.body);
+        st_stmts(c, s, &st->u.while_.orelse);
+        return;
+    case GS_S_FOR:
+        st_expr(c, s, st->u.for_.iter);
+        st_target(c, s, st->u.for_.target);
+        st_stmts(c, s, &st->u.for_.body);
+        st_stmts(c, s, &st->u.for_.orelse);
+        return;
+    case GS_S_FUNCDEF: {
+        st_function(c, s, st);
+        gs_Node tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.kind = GS_E_NAME;
+        tmp.u.name = st->u.func.name;
+        st_target(c, s, &tmp);
+        return;
+    }
+    case GS_S_CLASSDEF: {
+        st_exprs(c, s, &st->u.classdef.bases);
+        for (int i = 0; i < st->u.classdef.nkeywords; i++)
+            st_expr(c, s, st->u.classdef.keywords[i].value);
+        st_exprs(c, s, &st->u.classdef.decorators);
+        Scope *cs = scope_new(c, SC_CLASS, st, s);
+        if (!cs)
+            return;
+        cs->name = st->u.classdef.name.s;
+        cs->name_len = st->u.classdef.name.len;
+        st_stmts(c, cs, &st->u.classdef.body);
+        gs_Node tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.kind = GS_E_NAME;
+        tmp.u.name = st->u.classdef.name;
+        st_target(c, s, &tmp);
+        return;
+    }
+    case GS_S_RETURN: st_expr(c, s, st->u.ret.value); return;
+    case GS_S_GLOBAL: st_decl(c, s, st, SYM_GLOBAL); return;
+    case GS_S_NONLOCAL: st_decl(c, s, st, SYM_NONLOCAL); return;
+    case GS_S_IMPORT:
+    case GS_S_IMPORTFROM:
+        for (int i = 0; i < st->u.import.nnames; i++) {
+            const gs_Alias *a = &st->u.import.names[i];
+            gs_Node tmp;
+            memset(&tmp, 0, sizeof tmp);
+            tmp.kind = GS_E_NAME;
+            if (a->asname.s)
+                tmp.u.name = a->asname;
+            else {
+                tmp.u.name = a->name;
+                if (st->kind == GS_S_IMPORT) {
+                    const char *dot = memchr(a->name.s, '.', (size_t)a->name.len);
+                    if (dot)
+                        tmp.u.name.len = (int)(dot - a->name.s);
+                }
+            }
+            if (tmp.u.name.len == 1 && tmp.u.name.s[0] == '*') {
+                if (s->kind != SC_MODULE) {
+                    compile_error(c, st->line, st->col + 1, "import * only allowed at module level");
+                    return;
+                }
+                continue;
+            }
+            st_target(c, s, &tmp);
+        }
+        return;
+    case GS_S_TRY:
+        st_stmts(c, s, &st->u.try_.body);
+        for (int i = 0; i < st->u.try_.nhandlers; i++) {
+            const gs_ExceptHandler *h = &st->u.try_.handlers[i];
+            st_expr(c, s, h->type);
+            if (h->name.s) {
+                gs_Node tmp;
+                memset(&tmp, 0, sizeof tmp);
+                tmp.kind = GS_E_NAME;
+                tmp.u.name = h->name;
+                st_target(c, s, &tmp);
+            }
+            st_stmts(c, s, &h->body);
+        }
+        st_stmts(c, s, &st->u.try_.orelse);
+        st_stmts(c, s, &st->u.try_.finalbody);
+        return;
+    case GS_S_RAISE: st_expr(c, s, st->u.raise.exc); st_expr(c, s, st->u.raise.cause); return;
+    case GS_S_WITH:
+        for (int i = 0; i < st->u.with.nitems; i++) {
+            st_expr(c, s, st->u.with.items[i].context);
+            st_target(c, s, st->u.with.items[i].target);
+        }
+        st_stmts(c, s, &st->u.with.body);
+        return;
+    case GS_S_ASSERT: st_expr(c, s, st->u.assert_.test); st_expr(c, s, st->u.assert_.msg); return;
+    default: return;
+    }
+}
+
+static void st_stmts(Compiler *c, Scope *s, const gs_NodeList *body)
+{
+    for (int i = 0; i < body->count && !c->failed; i++)
+        st_stmt(c, s, body->items[i]);
+}
+
+static bool is_local(Sym *sym)
+{
+    return sym && (sym->flags & (SYM_ASSIGNED | SYM_PARAM)) && !(sym->flags & (SYM_GLOBAL | SYM_NONLOCAL));
+}
+
+/* Find the function scope that binds `name` for a free reference from `s`;
+ * marks it a cell there and free in every scope in between. */
+static bool resolve_free(Compiler *c, Scope *s, const char *name, int len)
+{
+    for (Scope *p = s->parent; p; p = p->parent) {
+        if (p->kind == SC_MODULE)
+            return false;
+        Sym *sym = scope_find(p, name, len);
+        if (p->kind == SC_CLASS) {
+            continue; /* class bodies are skipped when resolving inner names */
+        }
+        if (sym && (sym->flags & SYM_GLOBAL))
+            return false;
+        if (is_local(sym)) {
+            sym->flags |= SYM_CELL;
+            for (Scope *q = s->parent; q != p; q = q->parent) {
+                Sym *t = scope_add(c, q, name, len, 0);
+                if (t)
+                    t->flags |= (q->kind == SC_CLASS) ? SYM_FREE_CLASS : SYM_FREE;
+            }
+            return true;
+        }
+        if (sym && (sym->flags & (SYM_FREE | SYM_NONLOCAL))) {
+            for (Scope *q = s->parent; q != p; q = q->parent) {
+                Sym *t = scope_add(c, q, name, len, 0);
+                if (t)
+                    t->flags |= (q->kind == SC_CLASS) ? SYM_FREE_CLASS : SYM_FREE;
+            }
+            if (p->kind != SC_CLASS)
+                sym->flags |= SYM_FREE;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void st_resolve(Compiler *c, Scope *s)
+{
+    /* children first would miss cells created by grandchildren; resolve
+     * each scope's own references, walking the tree top-down, then again
+     * for children so pass-through frees are present. */
+    for (int i = 0; i < s->nchildren; i++)
+        st_resolve(c, s->children[i]);
+    if (s->kind == SC_MODULE)
+        return;
+    for (int i = 0; i < s->nsyms && !c->failed; i++) {
+        Sym *sym = &s->syms[i];
+        if (sym->flags & SYM_NONLOCAL) {
+            if (!resolve_free(c, s, sym->name, sym->len)) {
+                compile_error(c, sym->line, sym->col, "no binding for nonlocal '%.*s' found", sym->len, sym->name);
+                return;
+            }
+            sym->flags |= SYM_FREE;
+            continue;
+        }
+        if (sym->flags & SYM_GLOBAL)
+            continue;
+        if (s->kind == SC_CLASS) {
+            if (!(sym->flags & SYM_ASSIGNED) && (sym->flags & SYM_USED))
+                if (resolve_free(c, s, sym->name, sym->len))
+                    sym->flags |= SYM_FREE_CLASS;
+            continue;
+        }
+        if (is_local(sym))
+            continue;
+        if (sym->flags & SYM_USED)
+            if (resolve_free(c, s, sym->name, sym->len))
+                sym->flags |= SYM_FREE;
+    }
+}
+
+/* ================================================================== code units */
+
+typedef struct Label { int target; } Label; /* instruction index, -1 until placed */
+
+typedef enum FBlockKind { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
+                          FB_HANDLER, FB_HANDLER_NAME, FB_POP_VALUE } FBlockKind;
+
+typedef struct FBlock {
+    FBlockKind kind;
+    int start_label;          /* continue target (loops) */
+    int exit_label;           /* break target (loops) */
+    const gs_Node *node;      /* try/with statement, or handler name */
+    const gs_ExceptHandler *handler;
+} FBlock;
+
+typedef struct Unit {
+    Scope *scope;
+    struct Unit *parent;
+    uint32_t *ops;
+    int32_t *lines;
+    int nops, capops;
+    int *labels;              /* label id -> instruction index */
+    int nlabels, caplabels;
+    gs_Object **consts;
+    int nconsts, capconsts;
+    gs_Object *const_index;   /* dict: const key -> index */
+    gs_Str **names;
+    int nnames, capnames;
+    gs_Str **varnames;        /* fast locals in CPython's order */
+    int nvarnames, capvarnames;
+    gs_Str **cellnames;
+    int ncells, capcells;
+    gs_Str **freenames;
+    int nfrees, capfrees;
+    int argcount, kwonlycount;
+    int flags;
+    int firstline;
+    int cur_line;
+    FBlock fblocks[24];
+    int nfblocks;
+    gs_Str *name, *qualname;
+} Unit;
+
+static void emit(Compiler *c, int op, int arg)
+{
+    Unit *u = c->u;
+    if (c->failed)
+        return;
+    if (arg < 0 || arg >= (1 << 24)) {
+        compile_error(c, u->cur_line, 0, "too many constants or names in one function");
+        return;
+    }
+    if (u->nops == u->capops) {
+        u->capops = u->capops ? u->capops * 2 : 64;
+        u->ops = xrealloc(c, u->ops, (size_t)u->capops * sizeof *u->ops);
+        u->lines = xrealloc(c, u->lines, (size_t)u->capops * sizeof *u->lines);
+        if (!u->ops || !u->lines)
+            return;
+    }
+    u->ops[u->nops] = GS_INSTR(op, arg);
+    u->lines[u->nops] = u->cur_line;
+    u->nops++;
+}
+
+static int new_label(Compiler *c)
+{
+    Unit *u = c->u;
+    if (u->nlabels == u->caplabels) {
+        u->caplabels = u->caplabels ? u->caplabels * 2 : 16;
+        u->labels = xrealloc(c, u->labels, (size_t)u->caplabels * sizeof *u->labels);
+        if (!u->labels)
+            return 0;
+    }
+    u->labels[u->nlabels] = -1;
+    return u->nlabels++;
+}
+
+static void place_label(Compiler *c, int l)
+{
+    if (!c->failed)
+        c->u->labels[l] = c->u->nops;
+}
+
+/* Jumps are emitted with a label id and patched to instruction indexes at
+ * the end (assemble). We mark them by keeping the label id as argument. */
+static bool is_jump(int op)
+{
+    switch (op) {
+    case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER: case OP_SEND: case OP_SETUP_FINALLY: case OP_SETUP_CLEANUP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void emit_jump(Compiler *c, int op, int label) { emit(c, op, label); }
+
+/* ------------------------------------------------------------------ constants */
+
+static gs_Object *const_key(Compiler *c, gs_Object *v)
+{
+    /* (type, value) so that 1 and True and 1.0 stay distinct constants */
+    gs_VM *vm = c->vm;
+    if (GS_KIND(v) == GS_K_TUPLE) {
+        gs_Tuple *t = (gs_Tuple *)v;
+        gs_Object *kt = gs_tuple_new(vm, t->len);
+        if (!kt)
+            return NULL;
+        for (int32_t i = 0; i < t->len; i++) {
+            gs_Object *k = const_key(c, t->items[i]);
+            if (!k) {
+                for (int32_t j = i; j < t->len; j++)
+                    gs_tuple_init(vm, kt, j, gs_newref(vm, vm->none));
+                gs_decref(vm, kt);
+                return NULL;
+            }
+            gs_tuple_init(vm, kt, i, k);
+        }
+        gs_Object *r = gs_tuple_pack(vm, 2, &v->type->ob, kt);
+        gs_decref(vm, kt);
+        return r;
+    }
+    if (GS_KIND(v) == GS_K_CODE)
+        return gs_tuple_pack(vm, 2, &v->type->ob, gs_int_new(vm, (int64_t)v->id)); /* codes never merge */
+    return gs_tuple_pack(vm, 2, &v->type->ob, v);
+}
+
+/* Merge a constant with an equal one already seen in this file (CPython
+ * shares constants across all code objects of a module).  Returns a new
+ * reference to the canonical object; *first says whether v became it. */
+static gs_Object *merge_const(Compiler *c, gs_Object *v, bool *first)
+{
+    gs_VM *vm = c->vm;
+    *first = false;
+    if (GS_KIND(v) == GS_K_CODE) {
+        *first = true;
+        return gs_newref(vm, v);
+    }
+    gs_Object *key = const_key(c, v);
+    if (!key) {
+        c->failed = true;
+        return gs_newref(vm, v);
+    }
+    gs_Object *have = gs_dict_get(vm, c->const_cache, key);
+    if (have) {
+        gs_decref(vm, key);
+        return gs_newref(vm, have);
+    }
+    if (GS_KIND(v) == GS_K_TUPLE) {
+        /* share the items too */
+        gs_Tuple *t = (gs_Tuple *)v;
+        for (int32_t i = 0; i < t->len; i++) {
+            bool f;
+            gs_Object *item = merge_const(c, t->items[i], &f);
+            gs_Object *old = t->items[i];
+            t->items[i] = item;
+            gs_decref(vm, old);
+        }
+    }
+    gs_dict_set(vm, c->const_cache, key, v);
+    gs_decref(vm, key);
+    *first = true;
+    return gs_newref(vm, v);
+}
+
+/* Add a constant (steals v); returns its index in the unit's co_consts. */
+static int add_const(Compiler *c, gs_Object *v)
+{
+    gs_VM *vm = c->vm;
+    Unit *u = c->u;
+    if (!v) {
+        c->failed = true;
+        return 0;
+    }
+    bool first;
+    gs_Object *canon = merge_const(c, v, &first);
+    gs_decref(vm, v);
+    for (int i = 0; i < u->nconsts; i++)
+        if (u->consts[i] == canon) {
+            gs_decref(vm, canon);
+            return i;
+        }
+    if (u->nconsts == u->capconsts) {
+        u->capconsts = u->capconsts ? u->capconsts * 2 : 16;
+        u->consts = xrealloc(c, u->consts, (size_t)u->capconsts * sizeof *u->consts);
+        if (!u->consts)
+            return 0;
+    }
+    u->consts[u->nconsts] = canon;
+    return u->nconsts++;
+}
+
+static int add_name_to(Compiler *c, gs_Str ***arr, int *n, int *cap, const char *s, int len)
+{
+    for (int i = 0; i < *n; i++)
+        if ((*arr)[i]->len == len && memcmp((*arr)[i]->data, s, (size_t)len) == 0)
+            return i;
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *arr = xrealloc(c, *arr, (size_t)*cap * sizeof **arr);
+        if (!*arr)
+            return 0;
+    }
+    gs_Object *str = gs_str_intern(c->vm, s, (size_t)len);
+    if (!str) {
+        c->failed = true;
+        return 0;
+    }
+    (*arr)[*n] = (gs_Str *)str;
+    return (*n)++;
+}
+
+static int add_name(Compiler *c, const char *s, int len)
+{
+    return add_name_to(c, &c->u->names, &c->u->nnames, &c->u->capnames, s, len);
+}
+
+static int add_varname(Compiler *c, const char *s, int len)
+{
+    return add_name_to(c, &c->u->varnames, &c->u->nvarnames, &c->u->capvarnames, s, len);
+}
+
+static int find_in(gs_Str **arr, int n, const char *s, int len)
+{
+    for (int i = 0; i < n; i++)
+        if (arr[i]->len == len && memcmp(arr[i]->data, s, (size_t)len) == 0)
+            return i;
+    return -1;
+}
+
+/* ================================================================== code generation */
+
+static void gen_expr(Compiler *c, const gs_Node *e);
+static void gen_stmts(Compiler *c, const gs_NodeList *body);
+static void gen_store(Compiler *c, const gs_Node *t);
+static gs_Code *gen_function_code(Compiler *c, const gs_Node *fn, Scope *fs);
+
+static void set_line(Compiler *c, const gs_Node *n)
+{
+    if (n && n->line > 0)
+        c->u->cur_line = n->line;
+}
+
+typedef enum NameOp { NO_LOAD, NO_STORE, NO_DELETE } NameOp;
+
+static void gen_name(Compiler *c, const char *name, int len, NameOp op, int line, int col)
+{
+    Unit *u = c->u;
+    Scope *s = u->scope;
+    Sym *sym = scope_find(s, name, len);
+    GS_UNUSED(line);
+    GS_UNUSED(col);
+    if (s->kind == SC_MODULE) {
+        int ix = add_name(c, name, len);
+        emit(c, op == NO_LOAD ? OP_LOAD_NAME : op == NO_STORE ? OP_STORE_NAME : OP_DELETE_NAME, ix);
+        return;
+    }
+    if (sym && (sym->flags & SYM_GLOBAL)) {
+        int ix = add_name(c, name, len);
+        emit(c, op == NO_LOAD ? OP_LOAD_GLOBAL : op == NO_STORE ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL,
+             op == NO_LOAD ? ix << 1 : ix);
+        return;
+    }
+    if (s->kind == SC_CLASS) {
+        if (sym && (sym->flags & SYM_FREE_CLASS) && op == NO_LOAD) {
+            int ix = find_in(u->freenames, u->nfrees, name, len);
+            emit(c, OP_LOAD_CLASSDEREF, u->nvarnames + u->ncells + ix);
+            return;
+        }
+        if (sym && (sym->flags & SYM_FREE) && !(sym->flags & SYM_ASSIGNED)) {
+            int ix = find_in(u->freenames, u->nfrees, name, len);
+            if (ix >= 0) {
+                emit(c, op == NO_LOAD ? OP_LOAD_DEREF : op == NO_STORE ? OP_STORE_DEREF : OP_DELETE_DEREF,
+                     u->nvarnames + u->ncells + ix);
+                return;
+            }
+        }
+        int ix = add_name(c, name, len);
+        emit(c, op == NO_LOAD ? OP_LOAD_NAME : op == NO_STORE ? OP_STORE_NAME : OP_DELETE_NAME, ix);
+        return;
+    }
+    /* function or comprehension */
+    if (sym && (sym->flags & SYM_CELL)) {
+        int ix = find_in(u->cellnames, u->ncells, name, len);
+        emit(c, op == NO_LOAD ? OP_LOAD_DEREF : op == NO_STORE ? OP_STORE_DEREF : OP_DELETE_DEREF,
+             (1 << 23) | ix); /* patched: cells follow the locals, whose count is known at the end */
+        return;
+    }
+    if (sym && (sym->flags & SYM_FREE)) {
+        int ix = find_in(u->freenames, u->nfrees, name, len);
+        emit(c, op == NO_LOAD ? OP_LOAD_DEREF : op == NO_STORE ? OP_STORE_DEREF : OP_DELETE_DEREF,
+             (1 << 22) | ix);
+        return;
+    }
+    if (is_local(sym)) {
+        int ix = add_varname(c, name, len);
+        emit(c, op == NO_LOAD ? OP_LOAD_FAST : op == NO_STORE ? OP_STORE_FAST : OP_DELETE_FAST, ix);
+        return;
+    }
+    int ix = add_name(c, name, len);
+    emit(c, op == NO_LOAD ? OP_LOAD_GLOBAL : op == NO_STORE ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL,
+         op == NO_LOAD ? ix << 1 : ix);
+}
+
+/* LOAD_GLOBAL with the low bit set pushes NULL first (3.11's call shape). */
+static bool gen_name_push_null(Compiler *c, const gs_Node *e)
+{
+    Unit *u = c->u;
+    if (u->scope->kind == SC_MODULE || u->scope->kind == SC_CLASS)
+        return false;
+    Sym *sym = scope_find(u->scope, e->u.name.s, e->u.name.len);
+    if (sym && (sym->flags & (SYM_CELL | SYM_FREE)) && !(sym->flags & SYM_GLOBAL))
+        return false;
+    if (is_local(sym))
+        return false;
+    int ix = add_name(c, e->u.name.s, e->u.name.len);
+    emit(c, OP_LOAD_GLOBAL, (ix << 1) | 1);
+    return true;
+}
+
+/* ------------------------------------------------------------------ constants folding */
+
+static gs_Object *const_value(Compiler *c, const gs_Node *e)
+{
+    gs_VM *vm = c->vm;
+    switch (e->u.constant.kind) {
+    case GS_C_NONE: return gs_newref(vm, vm->none);
+    case GS_C_TRUE: return gs_newref(vm, vm->true_);
+    case GS_C_FALSE: return gs_newref(vm, vm->false_);
+    case GS_C_ELLIPSIS: return gs_newref(vm, vm->ellipsis);
+    case GS_C_INT:
+        if (e->u.constant.big) {
+            compile_error(c, e->line, e->col + 1, "integer literal too large (gcscope's ints are 64-bit)");
+            return NULL;
+        }
+        return gs_int_new(vm, e->u.constant.int_value);
+    case GS_C_FLOAT: return gs_float_new(vm, e->u.constant.float_value);
+    case GS_C_STR:
+        /* CPython interns constant strings that look like identifiers */
+        {
+            bool ident = e->u.constant.len <= 40;
+            for (int i = 0; i < e->u.constant.len && ident; i++) {
+                char ch = e->u.constant.str[i];
+                ident = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+            }
+            if (ident)
+                return gs_str_intern(vm, e->u.constant.str, (size_t)e->u.constant.len);
+            return gs_str_new(vm, e->u.constant.str, (size_t)e->u.constant.len);
+        }
+    case GS_C_BYTES:
+        compile_error(c, e->line, e->col + 1, "gcscope does not support bytes literals");
+        return NULL;
+    }
+    return NULL;
+}
+
+/* Constant folding the way CPython's AST optimizer does it, for the cases
+ * that change what a program can observe: negative literals and tuples of
+ * constants (whose references the AST keeps, see ast_consts). */
+static gs_Object *fold(Compiler *c, const gs_Node *e)
+{
+    gs_VM *vm = c->vm;
+    if (!e)
+        return NULL;
+    if (e->kind == GS_E_CONST)
+        return const_value(c, e);
+    if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST) {
+        const gs_Node *o = e->u.unary.operand;
+        if (o->u.constant.kind == GS_C_INT && !o->u.constant.big)
+            return gs_int_new(vm, -o->u.constant.int_value);
+        if (o->u.constant.kind == GS_C_FLOAT)
+            return gs_float_new(vm, -o->u.constant.float_value);
+        return NULL;
+    }
+    if (e->kind == GS_E_TUPLE) {
+        int n = e->u.seq.items.count;
+        for (int i = 0; i < n; i++) {
+            const gs_Node *it = e->u.seq.items.items[i];
+            if (it->kind == GS_E_STARRED)
+                return NULL;
+        }
+        gs_Object *items[n > 0 ? n : 1];
+        for (int i = 0; i < n; i++) {
+            items[i] = fold(c, e->u.seq.items.items[i]);
+            if (!items[i]) {
+                for (int j = 0; j < i; j++)
+                    gs_decref(vm, items[j]);
+                return NULL;
+            }
+        }
+        gs_Object *t = gs_tuple_new(vm, n);
+        if (!t)
+            return NULL;
+        for (int i = 0; i < n; i++)
+            gs_tuple_init(vm, t, i, items[i]);
+        return t;
+    }
+    return NULL;
+}
+
+static bool foldable(const gs_Node *e)
+{
+    if (e->kind == GS_E_CONST)
+        return e->u.constant.kind != GS_C_BYTES && !(e->u.constant.kind == GS_C_INT && e->u.constant.big);
+    if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST)
+        return e->u.unary.operand->u.constant.kind == GS_C_INT || e->u.unary.operand->u.constant.kind == GS_C_FLOAT;
+    if (e->kind == GS_E_TUPLE) {
+        for (int i = 0; i < e->u.seq.items.count; i++)
+            if (!foldable(e->u.seq.items.items[i]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+static void load_const_obj(Compiler *c, gs_Object *v) { emit(c, OP_LOAD_CONST, add_const(c, v)); }
+
+static void load_folded(Compiler *c, const gs_Node *e)
+{
+    gs_VM *vm = c->vm;
+    gs_Object *v = fold(c, e);
+    if (!v) {
+        c->failed = true;
+        return;
+    }
+    if (e->kind == GS_E_TUPLE && GS_KIND(v) == GS_K_TUPLE && ((gs_Tuple *)v)->len > 0) {
+        bool first;
+        gs_Object *canon = merge_const(c, v, &first);
+        if (first)
+            gs_list_append(vm, c->ast_consts, canon); /* the parsed AST's own reference */
+        gs_decref(vm, v);
+        load_const_obj(c, canon);
+        return;
+    }
+    load_const_obj(c, v);
+}
+
+/* ------------------------------------------------------------------ expressions */
+
+static const int binop_codes[] = { GS_OP_ADD, GS_OP_SUB, GS_OP_MUL, GS_OP_MATMUL, GS_OP_TRUEDIV, GS_OP_FLOORDIV,
+                                   GS_OP_MOD, GS_OP_POW, GS_OP_LSHIFT, GS_OP_RSHIFT, GS_OP_BITOR, GS_OP_BITXOR,
+                                   GS_OP_BITAND };
+
+static void gen_exprs(Compiler *c, const gs_NodeList *l)
+{
+    for (int i = 0; i < l->count; i++)
+        gen_expr(c, l->items[i]);
+}
+
+static bool has_starred(const gs_NodeList *l)
+{
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i]->kind == GS_E_STARRED)
+            return true;
+    return false;
+}
+
+/* list/tuple/set displays; `kind` is GS_E_LIST, GS_E_TUPLE or GS_E_SET */
+static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
+{
+    const gs_NodeList *items = &e->u.seq.items;
+    if (kind == GS_E_TUPLE && foldable(e)) {
+        load_folded(c, e);
+        return;
+    }
+    if (!has_starred(items)) {
+        gen_exprs(c, items);
+        emit(c, kind == GS_E_LIST ? OP_BUILD_LIST : kind == GS_E_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_SET, items->count);
+        return;
+    }
+    /* with *x: build a list (or set) and extend it; tuples convert at the end */
+    int i = 0;
+    int pre = 0;
+    while (i < items->count && items->items[i]->kind != GS_E_STARRED) {
+        gen_expr(c, items->items[i]);
+        i++;
+        pre++;
+    }
+    emit(c, kind == GS_E_SET ? OP_BUILD_SET : OP_BUILD_LIST, pre);
+    for (; i < items->count; i++) {
+        const gs_Node *it = items->items[i];
+        if (it->kind == GS_E_STARRED) {
+            gen_expr(c, it->u.starred.value);
+            emit(c, kind == GS_E_SET ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
+        } else {
+            gen_expr(c, it);
+            emit(c, kind == GS_E_SET ? OP_SET_ADD : OP_LIST_APPEND, 1);
+        }
+    }
+    if (kind == GS_E_TUPLE)
+        emit(c, OP_LIST_TO_TUPLE, 0);
+}
+
+static void gen_dict(Compiler *c, const gs_Node *e)
+{
+    int n = e->u.dict.keys.count;
+    int pending = 0;
+    bool built = false;
+    for (int i = 0; i < n; i++) {
+        const gs_Node *k = e->u.dict.keys.items[i];
+        if (!k) {
+            if (pending || !built) {
+                emit(c, OP_BUILD_MAP, pending);
+                if (built)
+                    emit(c, OP_DICT_UPDATE, 1);
+                built = true;
+                pending = 0;
+            }
+            gen_expr(c, e->u.dict.values.items[i]);
+            emit(c, OP_DICT_UPDATE, 1);
+            continue;
+        }
+        gen_expr(c, k);
+        gen_expr(c, e->u.dict.values.items[i]);
+        pending++;
+    }
+    if (!built || pending) {
+        emit(c, OP_BUILD_MAP, pending);
+        if (built)
+            emit(c, OP_DICT_UPDATE, 1);
+    }
+}
+
+static void gen_compare(Compiler *c, const gs_Node *e)
+{
+    int n = e->u.compare.comparators.count;
+    gen_expr(c, e->u.compare.left);
+    if (n == 1) {
+        gen_expr(c, e->u.compare.comparators.items[0]);
+        gs_CmpOperator op = e->u.compare.ops[0];
+        if (op == GS_CMP_IS || op == GS_CMP_IS_NOT)
+            emit(c, OP_IS_OP, op == GS_CMP_IS_NOT);
+        else if (op == GS_CMP_IN || op == GS_CMP_NOT_IN)
+            emit(c, OP_CONTAINS_OP, op == GS_CMP_NOT_IN);
+        else
+            emit(c, OP_COMPARE_OP, op);
+        return;
+    }
+    int cleanup = new_label(c), end = new_label(c);
+    for (int i = 0; i < n; i++) {
+        gen_expr(c, e->u.compare.comparators.items[i]);
+        if (i < n - 1) {
+            emit(c, OP_SWAP, 2);
+            emit(c, OP_COPY, 2);
+        }
+        gs_CmpOperator op = e->u.compare.ops[i];
+        if (op == GS_CMP_IS || op == GS_CMP_IS_NOT)
+            emit(c, OP_IS_OP, op == GS_CMP_IS_NOT);
+        else if (op == GS_CMP_IN || op == GS_CMP_NOT_IN)
+            emit(c, OP_CONTAINS_OP, op == GS_CMP_NOT_IN);
+        else
+            emit(c, OP_COMPARE_OP, op);
+        if (i < n - 1)
+            emit_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    emit_jump(c, OP_JUMP, end);
+    place_label(c, cleanup);
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_POP_TOP, 0);
+    place_label(c, end);
+}
+
+static int kwnames_const(Compiler *c, const gs_Keyword *kws, int n)
+{
+    gs_VM *vm = c->vm;
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t) {
+        c->failed = true;
+        return 0;
+    }
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, t, i, gs_str_intern(vm, kws[i].name.s, (size_t)kws[i].name.len));
+    return add_const(c, t);
+}
+
+/* Arguments after the callable: positional then keywords, or the _EX form. */
+static void gen_call_args(Compiler *c, const gs_Node *call, int extra_pos)
+{
+    const gs_NodeList *args = &call->u.call.args;
+    int nkw = call->u.call.nkeywords;
+    bool starred = has_starred(args);
+    bool dstar = false;
+    for (int i = 0; i < nkw; i++)
+        if (!call->u.call.keywords[i].name.s)
+            dstar = true;
+    if (!starred && !dstar) {
+        gen_exprs(c, args);
+        for (int i = 0; i < nkw; i++)
+            gen_expr(c, call->u.call.keywords[i].value);
+        if (nkw)
+            emit(c, OP_KW_NAMES, kwnames_const(c, call->u.call.keywords, nkw));
+        emit(c, OP_CALL, args->count + nkw + extra_pos);
+        return;
+    }
+    /* CALL_FUNCTION_EX: a tuple of positional args and an optional dict */
+    if (extra_pos)
+        emit(c, OP_BUILD_LIST, 1); /* method receiver goes first */
+    else
+        emit(c, OP_BUILD_LIST, 0);
+    for (int i = 0; i < args->count; i++) {
+        const gs_Node *a = args->items[i];
+        if (a->kind == GS_E_STARRED) {
+            gen_expr(c, a->u.starred.value);
+            emit(c, OP_LIST_EXTEND, 1);
+        } else {
+            gen_expr(c, a);
+            emit(c, OP_LIST_APPEND, 1);
+        }
+    }
+    emit(c, OP_LIST_TO_TUPLE, 0);
+    if (nkw) {
+        emit(c, OP_BUILD_MAP, 0);
+        for (int i = 0; i < nkw; i++) {
+            const gs_Keyword *k = &call->u.call.keywords[i];
+            if (k->name.s) {
+                load_const_obj(c, gs_str_intern(c->vm, k->name.s, (size_t)k->name.len));
+                gen_expr(c, k->value);
+                emit(c, OP_BUILD_MAP, 1);
+                emit(c, OP_DICT_MERGE, 1);
+            } else {
+                gen_expr(c, k->value);
+                emit(c, OP_DICT_MERGE, 1);
+            }
+        }
+        emit(c, OP_CALL_FUNCTION_EX, 1);
+    } else
+        emit(c, OP_CALL_FUNCTION_EX, 0);
+}
+
+static void gen_call(Compiler *c, const gs_Node *e)
+{
+    const gs_Node *f = e->u.call.func;
+    if (f->kind == GS_E_ATTRIBUTE) {
+        gen_expr(c, f->u.attribute.value);
+        set_line(c, e);
+        emit(c, OP_LOAD_METHOD, add_name(c, f->u.attribute.attr.s, f->u.attribute.attr.len));
+        gen_call_args(c, e, 0);
+        return;
+    }
+    if (f->kind == GS_E_NAME && gen_name_push_null(c, f)) {
+        gen_call_args(c, e, 0);
+        return;
+    }
+    emit(c, OP_PUSH_NULL, 0);
+    gen_expr(c, f);
+    gen_call_args(c, e, 0);
+}
+
+static void gen_function(Compiler *c, const gs_Node *fn);
+static void gen_comprehension(Compiler *c, const gs_Node *e);
+
+static void gen_expr(Compiler *c, const gs_Node *e)
+{
+    if (c->failed || !e)
+        return;
+    int saved_line = c->u->cur_line;
+    set_line(c, e);
+    switch (e->kind) {
+    case GS_E_NAME: gen_name(c, e->u.name.s, e->u.name.len, NO_LOAD, e->line, e->col); break;
+    case GS_E_CONST: load_const_obj(c, const_value(c, e)); break;
+    case GS_E_JOINEDSTR: {
+        int n = 0;
+        for (int i = 0; i < e->u.seq.items.count; i++) {
+            const gs_Node *p = e->u.seq.items.items[i];
+            if (p->kind == GS_E_CONST && p->u.constant.len == 0)
+                continue;
+            gen_expr(c, p);
+            n++;
+        }
+        if (n == 0)
+            load_const_obj(c, gs_str_new(c->vm, "", 0));
+        else if (n > 1 || e->u.seq.items.items[0]->kind != GS_E_FORMATTED)
+            emit(c, OP_BUILD_STRING, n);
+        break;
+    }
+    case GS_E_FORMATTED: {
+        gen_expr(c, e->u.formatted.value);
+        int flags = 0;
+        switch (e->u.formatted.conversion) {
+        case 's': flags = GS_FV_STR; break;
+        case 'r': flags = GS_FV_REPR; break;
+        case 'a': flags = GS_FV_ASCII; break;
+        default: break;
+        }
+        if (e->u.formatted.format_spec) {
+            gen_expr(c, e->u.formatted.format_spec);
+            flags |= GS_FV_SPEC;
+        }
+        emit(c, OP_FORMAT_VALUE, flags);
+        break;
+    }
+    case GS_E_BINOP:
+        gen_expr(c, e->u.binop.left);
+        gen_expr(c, e->u.binop.right);
+        set_line(c, e);
+        emit(c, OP_BINARY_OP, binop_codes[e->u.binop.op]);
+        break;
+    case GS_E_UNARYOP:
+        if (foldable(e)) {
+            load_folded(c, e);
+            break;
+        }
+        gen_expr(c, e->u.unary.operand);
+        switch (e->u.unary.op) {
+        case GS_UOP_NEG: emit(c, OP_UNARY_NEGATIVE, 0); break;
+        case GS_UOP_POS: emit(c, OP_UNARY_POSITIVE, 0); break;
+        case GS_UOP_NOT: emit(c, OP_UNARY_NOT, 0); break;
+        case GS_UOP_INVERT: emit(c, OP_UNARY_INVERT, 0); break;
+        }
+        break;
+    case GS_E_BOOLOP: {
+        int end = new_label(c);
+        int n = e->u.boolop.values.count;
+        for (int i = 0; i < n; i++) {
+            gen_expr(c, e->u.boolop.values.items[i]);
+            if (i < n - 1)
+                emit_jump(c, e->u.boolop.op == GS_BOOL_AND ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP, end);
+        }
+        place_label(c, end);
+        break;
+    }
+    case GS_E_COMPARE: gen_compare(c, e); break;
+    case GS_E_CALL: gen_call(c, e); break;
+    case GS_E_ATTRIBUTE:
+        gen_expr(c, e->u.attribute.value);
+        set_line(c, e);
+        emit(c, OP_LOAD_ATTR, add_name(c, e->u.attribute.attr.s, e->u.attribute.attr.len));
+        break;
+    case GS_E_SUBSCRIPT:
+        gen_expr(c, e->u.subscript.value);
+        gen_expr(c, e->u.subscript.index);
+        set_line(c, e);
+        emit(c, OP_BINARY_SUBSCR, 0);
+        break;
+    case GS_E_SLICE: {
+        const gs_Node *parts[3] = { e->u.slice.lower, e->u.slice.upper, e->u.slice.step };
+        int n = e->u.slice.step ? 3 : 2;
+        for (int i = 0; i < n; i++) {
+            if (parts[i])
+                gen_expr(c, parts[i]);
+            else
+                load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        }
+        emit(c, OP_BUILD_SLICE, n);
+        break;
+    }
+    case GS_E_LIST: gen_sequence(c, e, GS_E_LIST); break;
+    case GS_E_TUPLE: gen_sequence(c, e, GS_E_TUPLE); break;
+    case GS_E_SET: gen_sequence(c, e, GS_E_SET); break;
+    case GS_E_DICT: gen_dict(c, e); break;
+    case GS_E_IFEXP: {
+        int orelse = new_label(c), end = new_label(c);
+        gen_expr(c, e->u.ifexp.test);
+        emit_jump(c, OP_POP_JUMP_IF_FALSE, orelse);
+        gen_expr(c, e->u.ifexp.body);
+        emit_jump(c, OP_JUMP, end);
+        place_label(c, orelse);
+        gen_expr(c, e->u.ifexp.orelse);
+        place_label(c, end);
+        break;
+    }
+    case GS_E_LAMBDA: gen_function(c, e); break;
+    case GS_E_LISTCOMP: case GS_E_SETCOMP: case GS_E_DICTCOMP: case GS_E_GENEXP:
+        gen_comprehension(c, e);
+        break;
+    case GS_E_YIELD:
+        if (e->u.yield.value)
+            gen_expr(c, e->u.yield.value);
+        else
+            load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        emit(c, OP_YIELD_VALUE, 0);
+        break;
+    case GS_E_YIELDFROM: {
+        gen_expr(c, e->u.yield.value);
+        emit(c, OP_GET_YIELD_FROM_ITER, 0);
+        load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        int loop = new_label(c), exit = new_label(c);
+        place_label(c, loop);
+        emit_jump(c, OP_SEND, exit);
+        emit(c, OP_YIELD_VALUE, 1);
+        emit_jump(c, OP_JUMP, loop);
+        place_label(c, exit);
+        break;
+    }
+    case GS_E_STARRED:
+        compile_error(c, e->line, e->col + 1, "can't use starred expression here");
+        break;
+    case GS_E_NAMEDEXPR:
+        gen_expr(c, e->u.namedexpr.value);
+        emit(c, OP_COPY, 1);
+        gen_store(c, e->u.namedexpr.target);
+        break;
+    default:
+        compile_error(c, e->line, e->col + 1, "invalid syntax");
+        break;
+    }
+    c->u->cur_line = saved_line;
+}
+
+/* ------------------------------------------------------------------ assignment */
+
+static void gen_unpack(Compiler *c, const gs_NodeList *items, int line, int col)
+{
+    int star = -1;
+    for (int i = 0; i < items->count; i++)
+        if (items->items[i]->kind == GS_E_STARRED) {
+            if (star >= 0) {
+                compile_error(c, line, col + 1, "multiple starred expressions in assignment");
+                return;
+            }
+            star = i;
+        }
+    if (star < 0)
+        emit(c, OP_UNPACK_SEQUENCE, items->count);
+    else
+        emit(c, OP_UNPACK_EX, star | ((items->count - star - 1) << 8));
+    for (int i = 0; i < items->count; i++) {
+        const gs_Node *t = items->items[i];
+        gen_store(c, t->kind == GS_E_STARRED ? t->u.starred.value : t);
+    }
+}
+
+static void gen_store(Compiler *c, const gs_Node *t)
+{
+    if (c->failed)
+        return;
+    switch (t->kind) {
+    case GS_E_NAME: gen_name(c, t->u.name.s, t->u.name.len, NO_STORE, t->line, t->col); return;
+    case GS_E_ATTRIBUTE:
+        gen_expr(c, t->u.attribute.value);
+        emit(c, OP_STORE_ATTR, add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
+        return;
+    case GS_E_SUBSCRIPT:
+        gen_expr(c, t->u.subscript.value);
+        gen_expr(c, t->u.subscript.index);
+        emit(c, OP_STORE_SUBSCR, 0);
+        return;
+    case GS_E_TUPLE:
+    case GS_E_LIST:
+        gen_unpack(c, &t->u.seq.items, t->line, t->col);
+        return;
+    default:
+        compile_error(c, t->line, t->col + 1, "cannot assign to expression");
+        return;
+    }
+}
+
+static void gen_delete(Compiler *c, const gs_Node *t)
+{
+    switch (t->kind) {
+    case GS_E_NAME: gen_name(c, t->u.name.s, t->u.name.len, NO_DELETE, t->line, t->col); return;
+    case GS_E_ATTRIBUTE:
+        gen_expr(c, t->u.attribute.value);
+        emit(c, OP_DELETE_ATTR, add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
+        return;
+    case GS_E_SUBSCRIPT:
+        gen_expr(c, t->u.subscript.value);
+        gen_expr(c, t->u.subscript.index);
+        emit(c, OP_DELETE_SUBSCR, 0);
+        return;
+    case GS_E_TUPLE:
+    case GS_E_LIST:
+        for (int i = 0; i < t->u.seq.items.count; i++)
+            gen_delete(c, t->u.seq.items.items[i]);
+        return;
+    default:
+        compile_error(c, t->line, t->col + 1, "cannot delete expression");
+        return;
+    }
+}
+
+static void gen_augassign(Compiler *c, const gs_Node *st)
+{
+    const gs_Node *t = st->u.augassign.target;
+    int op = binop_codes[st->u.augassign.op] | 0x80; /* high bit: in-place */
+    switch (t->kind) {
+    case GS_E_NAME:
+        gen_name(c, t->u.name.s, t->u.name.len, NO_LOAD, t->line, t->col);
+        gen_expr(c, st->u.augassign.value);
+        emit(c, OP_BINARY_OP, op);
+        gen_name(c, t->u.name.s, t->u.name.len, NO_STORE, t->line, t->col);
+        return;
+    case GS_E_ATTRIBUTE: {
+        int ix = add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len);
+        gen_expr(c, t->u.attribute.value);
+        emit(c, OP_COPY, 1);
+        emit(c, OP_LOAD_ATTR, ix);
+        gen_expr(c, st->u.augassign.value);
+        emit(c, OP_BINARY_OP, op);
+        emit(c, OP_SWAP, 2);
+        emit(c, OP_STORE_ATTR, ix);
+        return;
+    }
+    case GS_E_SUBSCRIPT:
+        gen_expr(c, t->u.subscript.value);
+        gen_expr(c, t->u.subscript.index);
+        emit(c, OP_COPY, 2);
+        emit(c, OP_COPY, 2);
+        emit(c, OP_BINARY_SUBSCR, 0);
+        gen_expr(c, st->u.augassign.value);
+        emit(c, OP_BINARY_OP, op);
+        emit(c, OP_SWAP, 3);
+        emit(c, OP_SWAP, 2);
+        emit(c, OP_STORE_SUBSCR, 0);
+        return;
+    default:
+        compile_error(c, t->line, t->col + 1, "'%s' is an illegal expression for augmented assignment",
+                      gs_node_kind_name(t->kind));
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ blocks and unwinding */
+
+static FBlock *push_fblock(Compiler *c, FBlockKind kind, int start, int exit, const gs_Node *node)
+{
+    Unit *u = c->u;
+    if (u->nfblocks >= 20) {
+        compile_error(c, u->cur_line, 0, "too many statically nested blocks");
+        return NULL;
+    }
+    FBlock *b = &u->fblocks[u->nfblocks++];
+    b->kind = kind;
+    b->start_label = start;
+    b->exit_label = exit;
+    b->node = node;
+    b->handler = NULL;
+    return b;
+}
+
+static void pop_fblock(Compiler *c) { c->u->nfblocks--; }
+
+/* Emit what leaving block `b` early needs (break, continue, return). If
+ * `preserve_tos`, a value (the return value) stays on top of the stack. */
+static void unwind_fblock(Compiler *c, FBlock *b, bool preserve_tos)
+{
+    switch (b->kind) {
+    case FB_WHILE:
+        return;
+    case FB_FINALLY_END:
+        /* leaving a finally body entered by an exception: [prev, exc] */
+        emit(c, OP_POP_BLOCK, 0);
+        if (preserve_tos) {
+            emit(c, OP_SWAP, 2);
+            emit(c, OP_POP_TOP, 0);
+            emit(c, OP_SWAP, 2);
+        } else
+            emit(c, OP_POP_TOP, 0);
+        emit(c, OP_POP_EXCEPT, 0);
+        return;
+    case FB_FOR:
+        if (preserve_tos)
+            emit(c, OP_SWAP, 2);
+        emit(c, OP_POP_TOP, 0);
+        return;
+    case FB_TRY_EXCEPT:
+        emit(c, OP_POP_BLOCK, 0);
+        return;
+    case FB_FINALLY_TRY:
+        emit(c, OP_POP_BLOCK, 0);
+        /* run the finally body inline */
+        if (preserve_tos) {
+            /* keep the value below while the finally body runs */
+        }
+        gen_stmts(c, &b->node->u.try_.finalbody);
+        return;
+    case FB_WITH:
+        emit(c, OP_POP_BLOCK, 0);
+        if (preserve_tos)
+            emit(c, OP_SWAP, 2);
+        /* call __exit__(None, None, None) */
+        load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        emit(c, OP_CALL, 2);
+        emit(c, OP_POP_TOP, 0);
+        return;
+    case FB_HANDLER:
+        emit(c, OP_POP_BLOCK, 0);
+        if (preserve_tos)
+            emit(c, OP_SWAP, 2);
+        emit(c, OP_POP_EXCEPT, 0);
+        return;
+    case FB_HANDLER_NAME:
+        emit(c, OP_POP_BLOCK, 0);
+        emit(c, OP_POP_BLOCK, 0);
+        if (preserve_tos)
+            emit(c, OP_SWAP, 2);
+        emit(c, OP_POP_EXCEPT, 0);
+        load_const_obj(c, gs_newref(c->vm, c->vm->none));
+        gen_name(c, b->handler->name.s, b->handler->name.len, NO_STORE, 0, 0);
+        gen_name(c, b->handler->name.s, b->handler->name.len, NO_DELETE, 0, 0);
+        return;
+    case FB_POP_VALUE:
+        if (preserve_tos)
+            emit(c, OP_SWAP, 2);
+        emit(c, OP_POP_TOP, 0);
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ statements */
+
+static void gen_if(Compiler *c, const gs_Node *st)
+{
+    int orelse = new_label(c), end = new_label(c);
+    gen_expr(c, st->u.if_.test);
+    emit_jump(c, OP_POP_JUMP_IF_FALSE, orelse);
+    gen_stmts(c, &st->u.if_.body);
+    if (st->u.if_.orelse.count) {
+        emit_jump(c, OP_JUMP, end);
+        place_label(c, orelse);
+        gen_stmts(c, &st->u.if_.orelse);
+    } else
+        place_label(c, orelse);
+    place_label(c, end);
+}
+
+static void gen_while(Compiler *c, const gs_Node *st)
+{
+    int loop = new_label(c), orelse = new_label(c), end = new_label(c);
+    place_label(c, loop);
+    set_line(c, st);
+    gen_expr(c, st->u.while_.test);
+    emit_jump(c, OP_POP_JUMP_IF_FALSE, orelse);
+    if (!push_fblock(c, FB_WHILE, loop, end, st))
+        return;
+    gen_stmts(c, &st->u.while_.body);
+    pop_fblock(c);
+    set_line(c, st);
+    emit_jump(c, OP_JUMP, loop);
+    place_label(c, orelse);
+    gen_stmts(c, &st->u.while_.orelse);
+    place_label(c, end);
+}
+
+static void gen_for(Compiler *c, const gs_Node *st)
+{
+    int loop = new_label(c), cleanup = new_label(c), end = new_label(c);
+    gen_expr(c, st->u.for_.iter);
+    set_line(c, st);
+    emit(c, OP_GET_ITER, 0);
+    place_label(c, loop);
+    set_line(c, st);
+    emit_jump(c, OP_FOR_ITER, cleanup);
+    if (!push_fblock(c, FB_FOR, loop, end, st))
+        return;
+    gen_store(c, st->u.for_.target);
+    gen_stmts(c, &st->u.for_.body);
+    pop_fblock(c);
+    set_line(c, st);
+    emit_jump(c, OP_JUMP, loop);
+    place_label(c, cleanup);
+    gen_stmts(c, &st->u.for_.orelse);
+    place_label(c, end);
+}
+
+static void gen_return(Compiler *c, const gs_Node *st)
+{
+    Unit *u = c->u;
+    if (u->scope->kind != SC_FUNCTION && u->scope->kind != SC_COMPREHENSION) {
+        compile_error(c, st->line, st->col + 1, "'return' outside function");
+        return;
+    }
+    bool preserve = st->u.ret.value != NULL;
+    if (st->u.ret.value)
+        gen_expr(c, st->u.ret.value);
+    for (int i = u->nfblocks - 1; i >= 0; i--) {
+        FBlock saved = u->fblocks[i];
+        int n = u->nfblocks;
+        u->nfblocks = i; /* code emitted while unwinding sees only outer blocks */
+        unwind_fblock(c, &saved, preserve);
+        u->nfblocks = n;
+    }
+    if (!st->u.ret.value)
+        load_const_obj(c, gs_newref(c->vm, c->vm->none));
+    emit(c, OP_RETURN_VALUE, 0);
+}
+
+static void gen_break_continue(Compiler *c, const gs_Node *st, bool is_break)
+{
+    Unit *u = c->u;
+    int i;
+    for (i = u->nfblocks - 1; i >= 0; i--)
+        if (u->fblocks[i].kind == FB_WHILE || u->fblocks[i].kind == FB_FOR)
+            break;
+    if (i < 0) {
+        compile_error(c, st->line, st->col + 1, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        return;
+    }
+    for (int j = u->nfblocks - 1; j > i; j--) {
+        FBlock saved = u->fblocks[j];
+        int n = u->nfblocks;
+        u->nfblocks = j;
+        unwind_fblock(c, &saved, false);
+        u->nfblocks = n;
+    }
+    if (is_break) {
+        FBlock loopb = u->fblocks[i];
+        unwind_fblock(c, &loopb, false);
+        emit_jump(c, OP_JUMP, loopb.exit_label);
+    } else
+        emit_jump(c, OP_JUMP, u->fblocks[i].start_label);
+}
+
+static gs_Object *qualname_for(Compiler *c, Scope *s)
+{
+    /* CPython: enclosing function names get ".<locals>" */
+    char buf[512];
+    int len = 0;
+    Scope *chain[64];
+    int n = 0;
+    for (Scope *p = s; p && p->kind != SC_MODULE && n < 64; p = p->parent)
+        chain[n++] = p;
+    for (int i = n - 1; i >= 0; i--) {
+        Scope *p = chain[i];
+        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%.*s", len ? "." : "", p->name_len, p->name);
+        if (i > 0 && (p->kind == SC_FUNCTION || p->kind == SC_COMPREHENSION))
+            len += snprintf(buf + len, sizeof buf - (size_t)len, ".<locals>");
+        if (len >= (int)sizeof buf - 1)
+            break;
+    }
+    return gs_str_intern(c->vm, buf, (size_t)(len < (int)sizeof buf ? len : (int)sizeof buf - 1));
+}
+
+static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
+{
+    for (int i = 0; i < decos->count; i++) {
+        emit(c, OP_PUSH_NULL, 0);
+        gen_expr(c, decos->items[i]);
+    }
+}
+
+static void apply_decorators(Compiler *c, const gs_NodeList *decos)
+{
+    for (int i = 0; i < decos->count; i++)
+        emit(c, OP_CALL, 0);
+}
+
+static void gen_closure(Compiler *c, gs_Code *code, Scope *fs)
+{
+    /* a tuple of the cells the inner code's free variables refer to */
+    GS_UNUSED(fs);
+    Unit *u = c->u;
+    for (int i = 0; i < code->nfrees; i++) {
+        gs_Str *name = code->localnames[code->nlocals + code->ncells + i];
+        int ix = find_in(u->cellnames, u->ncells, name->data, name->len);
+        if (ix >= 0)
+            emit(c, OP_LOAD_CLOSURE, (1 << 23) | ix);
+        else {
+            ix = find_in(u->freenames, u->nfrees, name->data, name->len);
+            if (ix < 0) {
+                compile_error(c, u->cur_line, 0, "internal error: free variable '%s' not found", name->data);
+                return;
+            }
+            emit(c, OP_LOAD_CLOSURE, (1 << 22) | ix);
+        }
+    }
+    emit(c, OP_BUILD_TUPLE, code->nfrees);
+}
+
+static void gen_function(Compiler *c, const gs_Node *fn)
+{
+    gs_VM *vm = c->vm;
+    Scope *fs = scope_of(c, fn);
+    if (!fs) {
+        c->failed = true;
+        return;
+    }
+    if (!fn->u.func.is_lambda)
+        gen_decorators_then(c, &fn->u.func.decorators);
+    int flags = 0;
+    /* defaults: a tuple of the positional defaults, a dict of keyword-only ones */
+    int ndef = 0, nkwdef = 0;
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        if (p->default_value && p->kind == GS_PARAM_POSITIONAL) {
+            gen_expr(c, p->default_value);
+            ndef++;
+        }
+    }
+    if (ndef) {
+        emit(c, OP_BUILD_TUPLE, ndef);
+        flags |= GS_MF_DEFAULTS;
+    }
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        if (p->default_value && p->kind == GS_PARAM_KWONLY) {
+            load_const_obj(c, gs_str_intern(vm, p->name.s, (size_t)p->name.len));
+            gen_expr(c, p->default_value);
+            nkwdef++;
+        }
+    }
+    if (nkwdef) {
+        emit(c, OP_BUILD_MAP, nkwdef);
+        flags |= GS_MF_KWDEFAULTS;
+    }
+    gs_Code *code = gen_function_code(c, fn, fs);
+    if (!code)
+        return;
+    if (code->nfrees) {
+        gen_closure(c, code, fs);
+        flags |= GS_MF_CLOSURE;
+    }
+    load_const_obj(c, &code->ob);
+    emit(c, OP_MAKE_FUNCTION, flags);
+    if (!fn->u.func.is_lambda) {
+        apply_decorators(c, &fn->u.func.decorators);
+        gen_name(c, fn->u.func.name.s, fn->u.func.name.len, NO_STORE, fn->line, fn->col);
+    }
+}
+
+static gs_Code *assemble(Compiler *c, Unit *u);
+static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline);
+static void unit_leave(Compiler *c, Unit *u);
+
+static void gen_class(Compiler *c, const gs_Node *st)
+{
+    gs_VM *vm = c->vm;
+    Scope *cs = scope_of(c, st);
+    if (!cs) {
+        c->failed = true;
+        return;
+    }
+    gen_decorators_then(c, &st->u.classdef.decorators);
+    emit(c, OP_PUSH_NULL, 0);
+    emit(c, OP_LOAD_BUILD_CLASS, 0);
+    /* the class body is compiled as a function run with a fresh namespace */
+    Unit cu;
+    unit_enter(c, &cu, cs, st->line);
+    cu.name = (gs_Str *)gs_str_intern(vm, st->u.classdef.name.s, (size_t)st->u.classdef.name.len);
+    cu.qualname = (gs_Str *)qualname_for(c, cs);
+    cu.cur_line = st->line;
+    gen_name(c, "__name__", 8, NO_LOAD, st->line, st->col);
+    gen_name(c, "__module__", 10, NO_STORE, st->line, st->col);
+    load_const_obj(c, gs_newref(vm, &cu.qualname->ob));
+    gen_name(c, "__qualname__", 12, NO_STORE, st->line, st->col);
+    gen_stmts(c, &st->u.classdef.body);
+    load_const_obj(c, gs_newref(vm, vm->none));
+    emit(c, OP_RETURN_VALUE, 0);
+    gs_Code *code = assemble(c, &cu);
+    unit_leave(c, &cu);
+    if (!code)
+        return;
+    int flags = 0;
+    if (code->nfrees) {
+        gen_closure(c, code, cs);
+        flags |= GS_MF_CLOSURE;
+    }
+    load_const_obj(c, &code->ob);
+    emit(c, OP_MAKE_FUNCTION, flags);
+    load_const_obj(c, gs_str_intern(vm, st->u.classdef.name.s, (size_t)st->u.classdef.name.len));
+    gen_exprs(c, &st->u.classdef.bases);
+    int nkw = 0;
+    for (int i = 0; i < st->u.classdef.nkeywords; i++)
+        if (st->u.classdef.keywords[i].name.s) {
+            gen_expr(c, st->u.classdef.keywords[i].value);
+            nkw++;
+        }
+    if (nkw)
+        emit(c, OP_KW_NAMES, kwnames_const(c, st->u.classdef.keywords, nkw));
+    emit(c, OP_CALL, 2 + st->u.classdef.bases.count + nkw);
+    apply_decorators(c, &st->u.classdef.decorators);
+    gen_name(c, st->u.classdef.name.s, st->u.classdef.name.len, NO_STORE, st->line, st->col);
+}
+
+static void gen_import(Compiler *c, const gs_Node *st)
+{
+    gs_VM *vm = c->vm;
+    for (int i = 0; i < st->u.import.nnames; i++) {
+        const gs_Alias *a = &st->u.import.names[i];
+        load_const_obj(c, gs_int_new(vm, 0));
+        load_const_obj(c, gs_newref(vm, vm->none));
+        emit(c, OP_IMPORT_NAME, add_name(c, a->name.s, a->name.len));
+        if (a->asname.s)
+            gen_name(c, a->asname.s, a->asname.len, NO_STORE, a->line, a->col);
+        else {
+            const char *dot = memchr(a->name.s, '.', (size_t)a->name.len);
+            int len = dot ? (int)(dot - a->name.s) : a->name.len;
+            gen_name(c, a->name.s, len, NO_STORE, a->line, a->col);
+        }
+    }
+}
+
+static void gen_importfrom(Compiler *c, const gs_Node *st)
+{
+    gs_VM *vm = c->vm;
+    if (st->u.import.level > 0) {
+        compile_error(c, st->line, st->col + 1, "attempted relative import with no known parent package");
+        return;
+    }
+    load_const_obj(c, gs_int_new(vm, 0));
+    int n = st->u.import.nnames;
+    gs_Object *names = gs_tuple_new(vm, n);
+    if (!names) {
+        c->failed = true;
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, names, i, gs_str_intern(vm, st->u.import.names[i].name.s,
+                                                   (size_t)st->u.import.names[i].name.len));
+    load_const_obj(c, names);
+    emit(c, OP_IMPORT_NAME, add_name(c, st->u.import.module.s, st->u.import.module.len));
+    for (int i = 0; i < n; i++) {
+        const gs_Alias *a = &st->u.import.names[i];
+        if (a->name.len == 1 && a->name.s[0] == '*') {
+            emit(c, OP_IMPORT_FROM, (1 << 23));
+            continue;
+        }
+        emit(c, OP_IMPORT_FROM, add_name(c, a->name.s, a->name.len));
+        if (a->asname.s)
+            gen_name(c, a->asname.s, a->asname.len, NO_STORE, a->line, a->col);
+        else
+            gen_name(c, a->name.s, a->name.len, NO_STORE, a->line, a->col);
+    }
+    emit(c, OP_POP_TOP, 0);
+}
+
+/*
+ * try/except/else/finally, with a run-time block stack:
+ *   SETUP_FINALLY h   pushes a handler (target h, current stack depth);
+ *   POP_BLOCK         pops it.
+ * When an exception is raised inside, the VM trims the stack to the saved
+ * depth, pushes the exception and jumps to h.
+ */
+static void gen_try_except(Compiler *c, const gs_Node *st)
+{
+    gs_VM *vm = c->vm;
+    int handler = new_label(c), orelse = new_label(c), end = new_label(c), cleanup = new_label(c);
+    emit_jump(c, OP_SETUP_FINALLY, handler);
+    if (!push_fblock(c, FB_TRY_EXCEPT, -1, -1, st))
+        return;
+    gen_stmts(c, &st->u.try_.body);
+    pop_fblock(c);
+    emit(c, OP_POP_BLOCK, 0);
+    emit_jump(c, OP_JUMP, orelse);
+
+    /* stack here: [exc] */
+    place_label(c, handler);
+    emit(c, OP_PUSH_EXC_INFO, 0);             /* [prev, exc]; exc becomes the one being handled */
+    emit_jump(c, OP_SETUP_CLEANUP, cleanup);  /* errors in a handler restore `prev`: depth [prev] */
+    for (int i = 0; i < st->u.try_.nhandlers; i++) {
+        const gs_ExceptHandler *h = &st->u.try_.handlers[i];
+        c->u->cur_line = h->line;
+        if (!h->type && i != st->u.try_.nhandlers - 1) {
+            compile_error(c, h->line, h->col + 1, "default 'except:' must be last");
+            return;
+        }
+        int next = new_label(c);
+        if (h->type) {
+            gen_expr(c, h->type);
+            emit(c, OP_CHECK_EXC_MATCH, 0);   /* [prev, exc, bool] */
+            emit_jump(c, OP_POP_JUMP_IF_FALSE, next);
+        }
+        if (h->name.s) {
+            gen_name(c, h->name.s, h->name.len, NO_STORE, h->line, h->col); /* [prev] */
+            int name_cleanup = new_label(c);
+            emit_jump(c, OP_SETUP_FINALLY, name_cleanup);
+            FBlock *b = push_fblock(c, FB_HANDLER_NAME, -1, -1, st);
+            if (!b)
+                return;
+            b->handler = h;
+            gen_stmts(c, &h->body);
+            pop_fblock(c);
+            emit(c, OP_POP_BLOCK, 0);
+            emit(c, OP_POP_BLOCK, 0);
+            emit(c, OP_POP_EXCEPT, 0);
+            load_const_obj(c, gs_newref(vm, vm->none));
+            gen_name(c, h->name.s, h->name.len, NO_STORE, h->line, h->col);
+            gen_name(c, h->name.s, h->name.len, NO_DELETE, h->line, h->col);
+            emit_jump(c, OP_JUMP, end);
+            /* an exception inside the handler body: [prev, exc2] */
+            place_label(c, name_cleanup);
+            load_const_obj(c, gs_newref(vm, vm->none));
+            gen_name(c, h->name.s, h->name.len, NO_STORE, h->line, h->col);
+            gen_name(c, h->name.s, h->name.len, NO_DELETE, h->line, h->col);
+            emit(c, OP_RERAISE, 0);
+        } else {
+            emit(c, OP_POP_TOP, 0);           /* [prev] */
+            FBlock *b = push_fblock(c, FB_HANDLER, -1, -1, st);
+            if (!b)
+                return;
+            gen_stmts(c, &h->body);
+            pop_fblock(c);
+            emit(c, OP_POP_BLOCK, 0);
+            emit(c, OP_POP_EXCEPT, 0);
+            emit_jump(c, OP_JUMP, end);
+        }
+        place_label(c, next);
+    }
+    /* nothing matched: re-raise; the cleanup handler restores prev */
+    emit(c, OP_RERAISE, 0);
+    place_label(c, cleanup);                  /* [prev, exc] */
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_POP_EXCEPT, 0);                /* restores prev, pops it */
+    emit(c, OP_RERAISE, 0);
+
+    place_label(c, orelse);
+    gen_stmts(c, &st->u.try_.orelse);
+    place_label(c, end);
+}
+
+static void gen_try(Compiler *c, const gs_Node *st)
+{
+    if (!st->u.try_.finalbody.count) {
+        gen_try_except(c, st);
+        return;
+    }
+    int handler = new_label(c), end = new_label(c);
+    emit_jump(c, OP_SETUP_FINALLY, handler);
+    if (!push_fblock(c, FB_FINALLY_TRY, -1, -1, st))
+        return;
+    if (st->u.try_.nhandlers)
+        gen_try_except(c, st);
+    else
+        gen_stmts(c, &st->u.try_.body);
+    pop_fblock(c);
+    emit(c, OP_POP_BLOCK, 0);
+    gen_stmts(c, &st->u.try_.finalbody);
+    emit_jump(c, OP_JUMP, end);
+    /* exceptional path: [exc] */
+    place_label(c, handler);
+    int cleanup = new_label(c);
+    emit(c, OP_PUSH_EXC_INFO, 0);            /* [prev, exc] */
+    emit_jump(c, OP_SETUP_CLEANUP, cleanup);
+    if (!push_fblock(c, FB_FINALLY_END, -1, -1, st))
+        return;
+    gen_stmts(c, &st->u.try_.finalbody);
+    pop_fblock(c);
+    emit(c, OP_POP_BLOCK, 0);
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    place_label(c, cleanup);                 /* [prev, exc2] */
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    place_label(c, end);
+}
+
+static void gen_with(Compiler *c, const gs_Node *st, int item)
+{
+    gs_VM *vm = c->vm;
+    if (item >= st->u.with.nitems) {
+        gen_stmts(c, &st->u.with.body);
+        return;
+    }
+    const gs_WithItem *wi = &st->u.with.items[item];
+    int handler = new_label(c), end = new_label(c), suppress = new_label(c);
+    gen_expr(c, wi->context);
+    set_line(c, st);
+    emit(c, OP_BEFORE_WITH, 0);               /* [exit, enter_result] */
+    emit_jump(c, OP_SETUP_FINALLY, handler);
+    if (wi->target)
+        gen_store(c, wi->target);
+    else
+        emit(c, OP_POP_TOP, 0);
+    if (!push_fblock(c, FB_WITH, -1, -1, st))
+        return;
+    gen_with(c, st, item + 1);
+    pop_fblock(c);
+    emit(c, OP_POP_BLOCK, 0);
+    set_line(c, st);
+    load_const_obj(c, gs_newref(vm, vm->none));
+    load_const_obj(c, gs_newref(vm, vm->none));
+    load_const_obj(c, gs_newref(vm, vm->none));
+    emit(c, OP_CALL, 2);                      /* exit(None, None, None) as [exit, None, None, None] */
+    emit(c, OP_POP_TOP, 0);
+    emit_jump(c, OP_JUMP, end);
+    place_label(c, handler);                  /* [exit, exc] */
+    emit(c, OP_PUSH_EXC_INFO, 0);             /* [exit, prev, exc] */
+    emit(c, OP_WITH_EXCEPT_START, 0);         /* [exit, prev, exc, result] */
+    emit_jump(c, OP_POP_JUMP_IF_TRUE, suppress);
+    emit(c, OP_SWAP, 2);                      /* [exit, exc, prev] */
+    emit(c, OP_POP_EXCEPT, 0);                /* [exit, exc] */
+    emit(c, OP_RERAISE, 0);
+    place_label(c, suppress);                 /* [exit, prev, exc] */
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_EXCEPT, 0);                /* [exit] */
+    emit(c, OP_POP_TOP, 0);
+    place_label(c, end);
+}
+
+static void gen_stmt(Compiler *c, const gs_Node *st)
+{
+    if (c->failed)
+        return;
+    set_line(c, st);
+    switch (st->kind) {
+    case GS_S_EXPR:
+        gen_expr(c, st->u.expr.value);
+        emit(c, OP_POP_TOP, 0);
+        break;
+    case GS_S_ASSIGN: {
+        gen_expr(c, st->u.assign.value);
+        int n = st->u.assign.targets.count;
+        for (int i = 0; i < n; i++) {
+            if (i < n - 1)
+                emit(c, OP_COPY, 1);
+            gen_store(c, st->u.assign.targets.items[i]);
+        }
+        break;
+    }
+    case GS_S_AUGASSIGN: gen_augassign(c, st); break;
+    case GS_S_ANNASSIGN:
+        if (st->u.annassign.value) {
+            gen_expr(c, st->u.annassign.value);
+            gen_store(c, st->u.annassign.target);
+        }
+        break;
+    case GS_S_DELETE:
+        for (int i = 0; i < st->u.del_.targets.count; i++)
+            gen_delete(c, st->u.del_.targets.items[i]);
+        break;
+    case GS_S_PASS: emit(c, OP_NOP, 0); break;
+    case GS_S_BREAK: gen_break_continue(c, st, true); break;
+    case GS_S_CONTINUE: gen_break_continue(c, st, false); break;
+    case GS_S_IF: gen_if(c, st); break;
+    case GS_S_WHILE: gen_while(c, st); break;
+    case GS_S_FOR: gen_for(c, st); break;
+    case GS_S_FUNCDEF: gen_function(c, st); break;
+    case GS_S_CLASSDEF: gen_class(c, st); break;
+    case GS_S_RETURN: gen_return(c, st); break;
+    case GS_S_GLOBAL:
+    case GS_S_NONLOCAL: emit(c, OP_NOP, 0); break;
+    case GS_S_IMPORT: gen_import(c, st); break;
+    case GS_S_IMPORTFROM: gen_importfrom(c, st); break;
+    case GS_S_TRY: gen_try(c, st); break;
+    case GS_S_RAISE:
+        if (st->u.raise.exc) {
+            gen_expr(c, st->u.raise.exc);
+            if (st->u.raise.cause) {
+                gen_expr(c, st->u.raise.cause);
+                emit(c, OP_RAISE_VARARGS, 2);
+            } else
+                emit(c, OP_RAISE_VARARGS, 1);
+        } else
+            emit(c, OP_RAISE_VARARGS, 0);
+        break;
+    case GS_S_WITH: gen_with(c, st, 0); break;
+    case GS_S_ASSERT: {
+        int end = new_label(c);
+        gen_expr(c, st->u.assert_.test);
+        emit_jump(c, OP_POP_JUMP_IF_TRUE, end);
+        emit(c, OP_LOAD_ASSERTION_ERROR, 0);
+        if (st->u.assert_.msg) {
+            gen_expr(c, st->u.assert_.msg);
+            emit(c, OP_CALL, 0);
+        }
+        emit(c, OP_RAISE_VARARGS, 1);
+        place_label(c, end);
+        break;
+    }
+    default:
+        compile_error(c, st->line, st->col + 1, "invalid syntax");
+        break;
+    }
+}
+
+static void gen_stmts(Compiler *c, const gs_NodeList *body)
+{
+    for (int i = 0; i < body->count && !c->failed; i++)
+        gen_stmt(c, body->items[i]);
+}
+
+/* ------------------------------------------------------------------ comprehensions */
+
+static void gen_comp_generator(Compiler *c, const gs_Node *e, int gen_index, int depth)
+{
+    const gs_Comprehension *g = &e->u.comp.generators[gen_index];
+    int loop = new_label(c), cleanup = new_label(c), skip = new_label(c);
+    if (gen_index == 0)
+        emit(c, OP_LOAD_FAST, add_varname(c, ".0", 2));
+    else {
+        gen_expr(c, g->iter);
+        emit(c, OP_GET_ITER, 0);
+    }
+    place_label(c, loop);
+    emit_jump(c, OP_FOR_ITER, cleanup);
+    gen_store(c, g->target);
+    for (int i = 0; i < g->ifs.count; i++) {
+        gen_expr(c, g->ifs.items[i]);
+        emit_jump(c, OP_POP_JUMP_IF_FALSE, skip);
+    }
+    if (gen_index + 1 < e->u.comp.ngenerators)
+        gen_comp_generator(c, e, gen_index + 1, depth + 1);
+    else {
+        switch (e->kind) {
+        case GS_E_LISTCOMP:
+            gen_expr(c, e->u.comp.elt);
+            emit(c, OP_LIST_APPEND, depth + 1);
+            break;
+        case GS_E_SETCOMP:
+            gen_expr(c, e->u.comp.elt);
+            emit(c, OP_SET_ADD, depth + 1);
+            break;
+        case GS_E_DICTCOMP:
+            gen_expr(c, e->u.comp.elt);
+            gen_expr(c, e->u.comp.value);
+            emit(c, OP_MAP_ADD, depth + 1);
+            break;
+        default:
+            gen_expr(c, e->u.comp.elt);
+            emit(c, OP_YIELD_VALUE, 0);
+            emit(c, OP_POP_TOP, 0);
+            break;
+        }
+    }
+    place_label(c, skip);
+    emit_jump(c, OP_JUMP, loop);
+    place_label(c, cleanup);
+}
+
+static void gen_comprehension(Compiler *c, const gs_Node *e)
+{
+    gs_VM *vm = c->vm;
+    Scope *cs = scope_of(c, e);
+    if (!cs) {
+        c->failed = true;
+        return;
+    }
+    Unit cu;
+    unit_enter(c, &cu, cs, e->line);
+    cu.name = (gs_Str *)gs_str_intern(vm, cs->name, (size_t)cs->name_len);
+    cu.qualname = (gs_Str *)qualname_for(c, cs);
+    cu.argcount = 1;
+    cu.flags |= GS_CO_OPTIMIZED | GS_CO_COMPREHENSION | (cs->is_generator ? GS_CO_GENERATOR : 0);
+    cu.cur_line = e->line;
+    add_varname(c, ".0", 2);
+    if (e->kind != GS_E_GENEXP)
+        emit(c, e->kind == GS_E_LISTCOMP ? OP_BUILD_LIST : e->kind == GS_E_SETCOMP ? OP_BUILD_SET : OP_BUILD_MAP, 0);
+    gen_comp_generator(c, e, 0, 0);
+    if (e->kind == GS_E_GENEXP)
+        load_const_obj(c, gs_newref(vm, vm->none));
+    emit(c, OP_RETURN_VALUE, 0);
+    gs_Code *code = assemble(c, &cu);
+    unit_leave(c, &cu);
+    if (!code)
+        return;
+    int flags = 0;
+    if (code->nfrees) {
+        gen_closure(c, code, cs);
+        flags |= GS_MF_CLOSURE;
+    }
+    load_const_obj(c, &code->ob);
+    emit(c, OP_MAKE_FUNCTION, flags);
+    gen_expr(c, e->u.comp.generators[0].iter);
+    emit(c, OP_GET_ITER, 0);
+    emit(c, OP_CALL, 0); /* [func, iter]: the iterator becomes the argument .0 */
+}
+
+/* ------------------------------------------------------------------ units */
+
+static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
+{
+    memset(u, 0, sizeof *u);
+    u->scope = s;
+    u->parent = c->u;
+    u->firstline = firstline;
+    u->cur_line = firstline;
+    c->u = u;
+    /* cells and frees are known from the symbol table */
+    for (int i = 0; i < s->nsyms; i++) {
+        Sym *sym = &s->syms[i];
+        if ((sym->flags & SYM_CELL) && s->kind != SC_CLASS)
+            add_name_to(c, &u->cellnames, &u->ncells, &u->capcells, sym->name, sym->len);
+    }
+    for (int i = 0; i < s->nsyms; i++) {
+        Sym *sym = &s->syms[i];
+        if (sym->flags & (SYM_FREE | SYM_FREE_CLASS))
+            if (!(s->kind == SC_CLASS && (sym->flags & SYM_ASSIGNED) && !(sym->flags & SYM_FREE_CLASS) &&
+                  !(sym->flags & SYM_NONLOCAL)))
+                add_name_to(c, &u->freenames, &u->nfrees, &u->capfrees, sym->name, sym->len);
+    }
+}
+
+static void unit_free(Compiler *c, Unit *u)
+{
+    gs_VM *vm = c->vm;
+    free(u->ops);
+    free(u->lines);
+    free(u->labels);
+    for (int i = 0; i < u->nconsts; i++)
+        gs_decref(vm, u->consts[i]);
+    free(u->consts);
+    free(u->names);
+    free(u->varnames);
+    free(u->cellnames);
+    free(u->freenames);
+    memset(u, 0, sizeof *u);
+}
+
+static void unit_leave(Compiler *c, Unit *u)
+{
+    c->u = u->parent;
+    unit_free(c, u);
+}
+
+/* Stack effect of an instruction; `jump` says whether the jump is taken. */
+static int stack_effect(int op, int arg, bool jump)
+{
+    switch (op) {
+    case OP_NOP: case OP_LINE_MARK: case OP_SETUP_ANNOTATIONS: case OP_MAKE_CELL: case OP_COPY_FREE_VARS:
+        return 0;
+    case OP_POP_TOP: return -1;
+    case OP_PUSH_NULL: return 1;
+    case OP_COPY: return 1;
+    case OP_SWAP: return 0;
+    case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_NAME: case OP_LOAD_DEREF:
+    case OP_LOAD_CLOSURE: case OP_LOAD_CLASSDEREF: case OP_LOAD_BUILD_CLASS: case OP_LOAD_ASSERTION_ERROR:
+        return 1;
+    case OP_LOAD_GLOBAL: return (arg & 1) ? 2 : 1;
+    case OP_STORE_FAST: case OP_STORE_NAME: case OP_STORE_GLOBAL: case OP_STORE_DEREF: return -1;
+    case OP_DELETE_FAST: case OP_DELETE_NAME: case OP_DELETE_GLOBAL: case OP_DELETE_DEREF: return 0;
+    case OP_LOAD_ATTR: return 0;
+    case OP_STORE_ATTR: return -2;
+    case OP_DELETE_ATTR: return -1;
+    case OP_LOAD_METHOD: return 1;
+    case OP_BINARY_SUBSCR: return -1;
+    case OP_STORE_SUBSCR: return -3;
+    case OP_DELETE_SUBSCR: return -2;
+    case OP_BINARY_OP: return -1;
+    case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE: case OP_UNARY_NOT: case OP_UNARY_INVERT: return 0;
+    case OP_COMPARE_OP: case OP_IS_OP: case OP_CONTAINS_OP: return -1;
+    case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - arg;
+    case OP_BUILD_MAP: return 1 - 2 * arg;
+    case OP_BUILD_SLICE: return 1 - arg;
+    case OP_BUILD_CONST_KEY_MAP: return -arg;
+    case OP_LIST_APPEND: case OP_SET_ADD: case OP_LIST_EXTEND: case OP_SET_UPDATE:
+    case OP_DICT_UPDATE: case OP_DICT_MERGE: return -1;
+    case OP_MAP_ADD: return -2;
+    case OP_LIST_TO_TUPLE: return 0;
+    case OP_FORMAT_VALUE: return (arg & GS_FV_SPEC) ? -1 : 0;
+    case OP_UNPACK_SEQUENCE: return arg - 1;
+    case OP_UNPACK_EX: return (arg & 0xff) + (arg >> 8);
+    case OP_JUMP: return 0;
+    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: return -1;
+    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
+    case OP_GET_ITER: return 0;
+    case OP_FOR_ITER: return jump ? -1 : 1;
+    case OP_KW_NAMES: return 0;
+    case OP_CALL: return -arg - 1;
+    case OP_CALL_FUNCTION_EX: return -2 - (arg & 1);
+    case OP_MAKE_FUNCTION:
+        return -((arg & GS_MF_DEFAULTS) ? 1 : 0) - ((arg & GS_MF_KWDEFAULTS) ? 1 : 0) - ((arg & GS_MF_CLOSURE) ? 1 : 0);
+    case OP_RETURN_VALUE: return -1;
+    case OP_IMPORT_NAME: return -1;
+    case OP_IMPORT_FROM: return (arg & (1 << 23)) ? 0 : 1;
+    case OP_RAISE_VARARGS: return -arg;
+    case OP_RERAISE: return -1;
+    case OP_PUSH_EXC_INFO: return 1;
+    case OP_POP_EXCEPT: return -1;
+    case OP_CHECK_EXC_MATCH: return 0;
+    case OP_BEFORE_WITH: return 1;
+    case OP_WITH_EXCEPT_START: return 1;
+    case OP_YIELD_VALUE: return 0;
+    case OP_GET_YIELD_FROM_ITER: return 0;
+    case OP_SEND: return jump ? -1 : 0;
+    case OP_SETUP_FINALLY: return jump ? 1 : 0;
+    case OP_SETUP_CLEANUP: return 0;
+    case OP_POP_BLOCK: return 0;
+    default: return 0;
+    }
+}
+
+static bool ends_flow(int op)
+{
+    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE;
+}
+
+/* Maximum stack depth by data flow over the instructions. */
+static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
+{
+    int *depth = malloc((size_t)(n + 1) * sizeof(int));
+    int *work = malloc((size_t)(n + 1) * sizeof(int));
+    if (!depth || !work) {
+        free(depth);
+        free(work);
+        c->failed = true;
+        return 0;
+    }
+    for (int i = 0; i <= n; i++)
+        depth[i] = -1;
+    int nwork = 0, maxd = 0;
+    depth[0] = 0;
+    work[nwork++] = 0;
+    while (nwork) {
+        int i = work[--nwork];
+        int d = depth[i];
+        for (; i < n; i++) {
+            int op = (int)GS_OPCODE(ops[i]), arg = (int)GS_OPARG(ops[i]);
+            if (is_jump(op)) {
+                int jd = d + stack_effect(op, arg, true);
+                if (op == OP_SETUP_FINALLY)
+                    jd = d + 1;
+                else if (op == OP_SETUP_CLEANUP)
+                    jd = d; /* the handler's depth excludes the exception below it */
+                if (jd > maxd)
+                    maxd = jd;
+                if (arg <= n && depth[arg] < jd) {
+                    depth[arg] = jd;
+                    work[nwork++] = arg;
+                }
+            }
+            d += stack_effect(op, arg, false);
+            if (d > maxd)
+                maxd = d;
+            if (d < 0)
+                d = 0;
+            if (ends_flow(op))
+                break;
+            if (depth[i + 1] >= d)
+                break;
+            depth[i + 1] = d;
+        }
+    }
+    free(depth);
+    free(work);
+    return maxd + 2;
+}
+
+static gs_Code *assemble(Compiler *c, Unit *u)
+{
+    gs_VM *vm = c->vm;
+    if (c->failed)
+        return NULL;
+    int n = u->nops;
+    /* patch jumps and cell/free indexes */
+    for (int i = 0; i < n; i++) {
+        int op = (int)GS_OPCODE(u->ops[i]);
+        int arg = (int)GS_OPARG(u->ops[i]);
+        if (is_jump(op))
+            u->ops[i] = GS_INSTR(op, u->labels[arg] < 0 ? n : u->labels[arg]);
+        else if (op == OP_LOAD_DEREF || op == OP_STORE_DEREF || op == OP_DELETE_DEREF || op == OP_LOAD_CLOSURE) {
+            if (arg & (1 << 23))
+                u->ops[i] = GS_INSTR(op, u->nvarnames + (arg & 0x3fffff));
+            else if (arg & (1 << 22))
+                u->ops[i] = GS_INSTR(op, u->nvarnames + u->ncells + (arg & 0x3fffff));
+        } else if (op == OP_LOAD_CLASSDEREF)
+            u->ops[i] = GS_INSTR(op, arg - u->nvarnames + u->nvarnames); /* already absolute for classes */
+    }
+    gs_Code *code = (gs_Code *)gs_alloc(vm, vm->t_code, sizeof(gs_Code));
+    if (!code) {
+        c->failed = true;
+        return NULL;
+    }
+    memset((char *)code + sizeof(gs_Object), 0, sizeof(gs_Code) - sizeof(gs_Object));
+    code->ops = malloc((size_t)(n ? n : 1) * sizeof(uint32_t));
+    code->lines = malloc((size_t)(n ? n : 1) * sizeof(int32_t));
+    code->linestart = calloc((size_t)(n ? n : 1), 1);
+    code->consts = malloc((size_t)(u->nconsts ? u->nconsts : 1) * sizeof(gs_Object *));
+    code->names = malloc((size_t)(u->nnames ? u->nnames : 1) * sizeof(gs_Str *));
+    int nlp = u->nvarnames + u->ncells + u->nfrees;
+    code->localnames = malloc((size_t)(nlp ? nlp : 1) * sizeof(gs_Str *));
+    code->cell2arg = malloc((size_t)(u->ncells ? u->ncells : 1) * sizeof(int32_t));
+    if (!code->ops || !code->lines || !code->linestart || !code->consts || !code->names || !code->localnames ||
+        !code->cell2arg) {
+        c->failed = true;
+        gs_decref(vm, code);
+        return NULL;
+    }
+    memcpy(code->ops, u->ops, (size_t)n * sizeof(uint32_t));
+    memcpy(code->lines, u->lines, (size_t)n * sizeof(int32_t));
+    /* an instruction starts a line when its line differs from the previous
+     * instruction's, or when it is a jump target (a loop comes back to it) */
+    for (int i = 0; i < n; i++)
+        code->linestart[i] = (i == 0 || code->lines[i] != code->lines[i - 1]) && code->lines[i] > 0;
+    for (int i = 0; i < n; i++) {
+        int op = (int)GS_OPCODE(code->ops[i]);
+        int arg = (int)GS_OPARG(code->ops[i]);
+        if ((op == OP_JUMP) && arg < i && arg < n && code->lines[arg] > 0)
+            code->linestart[arg] = 1;
+    }
+    code->nops = n;
+    for (int i = 0; i < u->nconsts; i++)
+        code->consts[i] = u->consts[i]; /* move the references */
+    code->nconsts = u->nconsts;
+    u->nconsts = 0;
+    for (int i = 0; i < u->nnames; i++)
+        code->names[i] = u->names[i];
+    code->nnames = u->nnames;
+    u->nnames = 0;
+    for (int i = 0; i < u->nvarnames; i++)
+        code->localnames[i] = u->varnames[i];
+    for (int i = 0; i < u->ncells; i++) {
+        code->localnames[u->nvarnames + i] = u->cellnames[i];
+        code->cell2arg[i] = -1;
+        for (int a = 0; a < u->nvarnames && a < u->argcount + u->kwonlycount + ((u->flags & GS_CO_VARARGS) ? 1 : 0) +
+                                                                     ((u->flags & GS_CO_VARKW) ? 1 : 0);
+             a++)
+            if (gs_str_eq(u->varnames[a], u->cellnames[i]))
+                code->cell2arg[i] = a;
+    }
+    for (int i = 0; i < u->nfrees; i++)
+        code->localnames[u->nvarnames + u->ncells + i] = u->freenames[i];
+    code->nlocals = u->nvarnames;
+    code->ncells = u->ncells;
+    code->nfrees = u->nfrees;
+    u->nvarnames = u->ncells = u->nfrees = 0;
+    code->argcount = u->argcount;
+    code->kwonlycount = u->kwonlycount;
+    code->flags = u->flags;
+    code->firstline = u->firstline;
+    code->stacksize = compute_stacksize(c, code->ops, n);
+    code->name = u->name;
+    code->qualname = u->qualname;
+    u->name = u->qualname = NULL;
+    code->filename = (gs_Str *)gs_str_intern(vm, c->filename, strlen(c->filename));
+    gs_record_alloc(vm, &code->ob);
+    return code;
+}
+
+static gs_Code *gen_function_code(Compiler *c, const gs_Node *fn, Scope *fs)
+{
+    gs_VM *vm = c->vm;
+    Unit fu;
+    unit_enter(c, &fu, fs, fn->line);
+    fu.flags = GS_CO_OPTIMIZED | (fs->is_generator ? GS_CO_GENERATOR : 0);
+    if (fs->parent && fs->parent->kind != SC_MODULE)
+        fu.flags |= GS_CO_NESTED;
+    /* parameters take the first local slots, in CPython's order:
+     * positional, keyword-only, *args, **kwargs */
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        if (p->kind == GS_PARAM_POSITIONAL) {
+            add_varname(c, p->name.s, p->name.len);
+            fu.argcount++;
+        }
+    }
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        if (p->kind == GS_PARAM_KWONLY) {
+            add_varname(c, p->name.s, p->name.len);
+            fu.kwonlycount++;
+        }
+    }
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        if (p->kind == GS_PARAM_VARARGS) {
+            add_varname(c, p->name.s, p->name.len);
+            fu.flags |= GS_CO_VARARGS;
+        }
+    }
+    for (int i = 0; i < fn->u.func.nparams; i++) {
+        const gs_Param *p = &fn->u.func.params[i];
+        if (p->kind == GS_PARAM_VARKW) {
+            add_varname(c, p->name.s, p->name.len);
+            fu.flags |= GS_CO_VARKW;
+        }
+    }
+    fu.name = (gs_Str *)gs_str_intern(vm, fn->u.func.name.s, (size_t)fn->u.func.name.len);
+    fu.qualname = (gs_Str *)qualname_for(c, fs);
+    /* a docstring is the first constant, as in CPython (it holds a reference) */
+    const gs_NodeList *body = &fn->u.func.body;
+    if (fn->u.func.is_lambda) {
+        /* body is a single return */
+        gen_stmts(c, body);
+    } else {
+        if (body->count && body->items[0]->kind == GS_S_EXPR && body->items[0]->u.expr.value->kind == GS_E_CONST &&
+            body->items[0]->u.expr.value->u.constant.kind == GS_C_STR)
+            add_const(c, const_value(c, body->items[0]->u.expr.value));
+        else
+            add_const(c, gs_newref(vm, vm->none));
+        gen_stmts(c, body);
+        if (!c->failed) {
+            /* implicit return None at the end (line of the last statement) */
+            load_const_obj(c, gs_newref(vm, vm->none));
+            emit(c, OP_RETURN_VALUE, 0);
+        }
+    }
+    gs_Code *code = assemble(c, &fu);
+    unit_leave(c, &fu);
+    return code;
+}
+
+/* ================================================================== entry */
+
+gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filename, gs_Error *err)
+{
+    Compiler c;
+    memset(&c, 0, sizeof c);
+    c.vm = vm;
+    c.filename = filename;
+    c.err = err;
+    c.const_cache = gs_dict_new(vm);
+    c.ast_consts = gs_list_new(vm, 0);
+    if (!c.const_cache || !c.ast_consts) {
+        gs_xdecref(vm, c.const_cache);
+        gs_xdecref(vm, c.ast_consts);
+        return NULL;
+    }
+    c.module_scope = scope_new(&c, SC_MODULE, NULL, NULL);
+    if (c.module_scope) {
+        st_stmts(&c, c.module_scope, body);
+        if (!c.failed)
+            st_resolve(&c, c.module_scope);
+    }
+    gs_Code *code = NULL;
+    if (!c.failed) {
+        Unit mu;
+        unit_enter(&c, &mu, c.module_scope, 1);
+        mu.name = (gs_Str *)gs_str_intern(vm, "<module>", 8);
+        mu.qualname = (gs_Str *)gs_str_intern(vm, "<module>", 8);
+        gen_stmts(&c, body);
+        mu.cur_line = body->count ? body->items[body->count - 1]->line : 1;
+        load_const_obj(&c, gs_newref(vm, vm->none));
+        emit(&c, OP_RETURN_VALUE, 0);
+        code = assemble(&c, &mu);
+        unit_leave(&c, &mu);
+    }
+    if (c.failed && err->kind == GS_ERR_NONE) {
+        err->kind = GS_ERR_SYNTAX;
+        snprintf(err->type_name, sizeof err->type_name, "MemoryError");
+        free(err->text);
+        err->text = strdup("out of memory while compiling");
+    }
+    for (int i = 0; i < c.nall; i++) {
+        free(c.all_scopes[i]->syms);
+        free(c.all_scopes[i]->children);
+        free(c.all_scopes[i]);
+    }
+    free(c.all_scopes);
+    gs_decref(vm, c.const_cache);
+    if (code) {
+        /* the AST's references live until the run ends (vm.c releases them) */
+        extern void gs_vm_keep_ast_consts(gs_VM *, gs_Object *);
+        gs_vm_keep_ast_consts(vm, c.ast_consts);
+    } else
+        gs_decref(vm, c.ast_consts);
+    if (c.failed && code) {
+        gs_decref(vm, code);
+        code = NULL;
+    }
+    return code;
+}

@@ -1,0 +1,1806 @@
+/*
+ * containers.c — tuple, list, dict, set, range, slice and iterator objects.
+ *
+ * Every slot change is an event: REF_SET for a slot that gets a new target,
+ * LIST_INSERT / LIST_REMOVE when later slots shift.  The reference a slot
+ * holds is taken and dropped with the slot as its cause, so the viewer can
+ * draw "list #3 [1] ──► obj" and explain each count.
+ */
+#include <stdio.h>
+
+#include "internal.h"
+
+/* ================================================================== helpers */
+
+static gs_Cause slot_cause(gs_Object *holder, int64_t i) { return GS_CAUSE(GS_CAUSE_SLOT, holder->id, (uint32_t)i); }
+
+static inline void rec_insert(gs_VM *vm, gs_Object *l, int64_t i, gs_Object *v)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_LIST_INSERT, GS_CAUSE_SLOT, l->id, 0, v->id, (uint32_t)i);
+}
+
+static inline void rec_remove(gs_VM *vm, gs_Object *l, int64_t i, gs_Object *v)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_LIST_REMOVE, GS_CAUSE_SLOT, l->id, v->id, 0, (uint32_t)i);
+}
+
+static inline void rec_set(gs_VM *vm, gs_Object *holder, int sub, uint32_t slot, gs_Object *old, gs_Object *v)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_REF_SET, (uint8_t)sub, holder->id, old ? old->id : 0, v ? v->id : 0, slot);
+}
+
+/* ================================================================== tuple */
+
+gs_Object *gs_tuple_new(gs_VM *vm, int32_t len)
+{
+    if (len == 0 && vm->empty_tuple)
+        return gs_newref(vm, vm->empty_tuple);
+    if (len < 0 || len > (1 << 28)) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Tuple *t = (gs_Tuple *)gs_alloc(vm, vm->t_tuple, sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *));
+    if (!t)
+        return NULL;
+    t->len = len;
+    t->hash = -1;
+    memset(t->items, 0, (size_t)len * sizeof(gs_Object *));
+    gs_record_alloc(vm, &t->ob);
+    if (len > 0)
+        gs_gc_track(vm, &t->ob);
+    return &t->ob;
+}
+
+void gs_tuple_init(gs_VM *vm, gs_Object *t, int32_t i, gs_Object *v)
+{
+    /* the caller's reference moves into the slot: no count changes, only
+     * its holder, which the REF_SET event tells */
+    ((gs_Tuple *)t)->items[i] = v;
+    rec_set(vm, t, GS_CAUSE_SLOT, (uint32_t)i, NULL, v);
+}
+
+gs_Object *gs_tuple_pack(gs_VM *vm, int n, ...)
+{
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t)
+        return NULL;
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++) {
+        gs_Object *v = va_arg(ap, gs_Object *);
+        gs_incref(vm, v);
+        gs_tuple_init(vm, t, i, v);
+    }
+    va_end(ap);
+    return t;
+}
+
+/* ================================================================== list */
+
+gs_Object *gs_list_new(gs_VM *vm, int32_t len)
+{
+    if (len < 0 || len > (1 << 28)) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_List *l = (gs_List *)gs_alloc(vm, vm->t_list, sizeof(gs_List));
+    if (!l)
+        return NULL;
+    l->len = len;
+    l->cap = len;
+    l->items = NULL;
+    if (len > 0) {
+        if (vm->heap_bytes + (size_t)len * sizeof(gs_Object *) > vm->heap_limit ||
+            !(l->items = calloc((size_t)len, sizeof(gs_Object *)))) {
+            l->len = l->cap = 0;
+            gs_record_alloc(vm, &l->ob);
+            gs_decref(vm, l);
+            gs_raise_memory(vm);
+            return NULL;
+        }
+    }
+    gs_record_alloc(vm, &l->ob);
+    gs_gc_track(vm, &l->ob);
+    return &l->ob;
+}
+
+void gs_list_init(gs_VM *vm, gs_Object *l, int32_t i, gs_Object *v)
+{
+    ((gs_List *)l)->items[i] = v;
+    rec_set(vm, l, GS_CAUSE_SLOT, (uint32_t)i, NULL, v);
+}
+
+static int list_grow(gs_VM *vm, gs_List *l, int64_t need)
+{
+    if (need <= l->cap)
+        return 0;
+    if (need > (1 << 28)) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    /* CPython's over-allocation pattern: new = n + n/8 + 6, rounded to 4 */
+    int64_t cap = (need + (need >> 3) + 6) & ~(int64_t)3;
+    size_t extra = (size_t)(cap - l->cap) * sizeof(gs_Object *);
+    if (vm->heap_bytes + extra > vm->heap_limit) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    gs_Object **items = realloc(l->items, (size_t)cap * sizeof(gs_Object *));
+    if (!items) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    vm->heap_bytes += extra;
+    l->items = items;
+    l->cap = (int32_t)cap;
+    return 0;
+}
+
+int gs_list_append(gs_VM *vm, gs_Object *lo, gs_Object *v)
+{
+    gs_List *l = (gs_List *)lo;
+    if (l->len == l->cap && list_grow(vm, l, (int64_t)l->len + 1) < 0)
+        return -1;
+    gs_incref_c(vm, v, slot_cause(lo, l->len));
+    l->items[l->len] = v;
+    rec_insert(vm, lo, l->len, v);
+    l->len++;
+    return 0;
+}
+
+int gs_list_insert(gs_VM *vm, gs_Object *lo, int64_t i, gs_Object *v)
+{
+    gs_List *l = (gs_List *)lo;
+    if (i < 0) {
+        i += l->len;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > l->len)
+        i = l->len;
+    if (l->len == l->cap && list_grow(vm, l, (int64_t)l->len + 1) < 0)
+        return -1;
+    memmove(l->items + i + 1, l->items + i, (size_t)(l->len - i) * sizeof(gs_Object *));
+    gs_incref_c(vm, v, slot_cause(lo, i));
+    l->items[i] = v;
+    l->len++;
+    rec_insert(vm, lo, i, v);
+    return 0;
+}
+
+gs_Object *gs_list_pop(gs_VM *vm, gs_Object *lo, int64_t i)
+{
+    gs_List *l = (gs_List *)lo;
+    if (l->len == 0) {
+        gs_raise(vm, vm->e_IndexError, "pop from empty list");
+        return NULL;
+    }
+    if (i < 0)
+        i += l->len;
+    if (i < 0 || i >= l->len) {
+        gs_raise(vm, vm->e_IndexError, "pop index out of range");
+        return NULL;
+    }
+    gs_Object *v = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(gs_Object *));
+    l->len--;
+    rec_remove(vm, lo, i, v); /* the slot's reference becomes the caller's */
+    return v;
+}
+
+int gs_list_delitem(gs_VM *vm, gs_Object *lo, int64_t i)
+{
+    gs_List *l = (gs_List *)lo;
+    if (i < 0)
+        i += l->len;
+    if (i < 0 || i >= l->len) {
+        gs_raise(vm, vm->e_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    gs_Object *v = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(gs_Object *));
+    l->len--;
+    rec_remove(vm, lo, i, v);
+    gs_decref_c(vm, v, slot_cause(lo, i));
+    return 0;
+}
+
+int gs_list_setitem(gs_VM *vm, gs_Object *lo, int64_t i, gs_Object *v)
+{
+    gs_List *l = (gs_List *)lo;
+    if (i < 0)
+        i += l->len;
+    if (i < 0 || i >= l->len) {
+        gs_raise(vm, vm->e_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    gs_Object *old = l->items[i];
+    gs_incref_c(vm, v, slot_cause(lo, i));
+    l->items[i] = v;
+    rec_set(vm, lo, GS_CAUSE_SLOT, (uint32_t)i, old, v);
+    gs_decref_c(vm, old, slot_cause(lo, i));
+    return 0;
+}
+
+void gs_list_clear(gs_VM *vm, gs_Object *lo)
+{
+    gs_List *l = (gs_List *)lo;
+    /* Detach first, as CPython's list_clear does: a __del__ run by a decref
+     * must see the list already empty. */
+    gs_Object **items = l->items;
+    int32_t n = l->len;
+    l->items = NULL;
+    l->len = l->cap = 0;
+    for (int32_t i = n - 1; i >= 0; i--)
+        rec_remove(vm, lo, i, items[i]);
+    for (int32_t i = n - 1; i >= 0; i--) /* last item first, like CPython */
+        gs_decref_c(vm, items[i], slot_cause(lo, i));
+    free(items);
+}
+
+int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable)
+{
+    if (GS_KIND(iterable) == GS_K_LIST || GS_KIND(iterable) == GS_K_TUPLE) {
+        int32_t n = GS_KIND(iterable) == GS_K_LIST ? ((gs_List *)iterable)->len : ((gs_Tuple *)iterable)->len;
+        gs_List *dst = (gs_List *)l;
+        if (list_grow(vm, dst, (int64_t)dst->len + n) < 0)
+            return -1;
+        for (int32_t i = 0; i < n; i++) {
+            gs_Object *v = GS_KIND(iterable) == GS_K_LIST ? ((gs_List *)iterable)->items[i]
+                                                          : ((gs_Tuple *)iterable)->items[i];
+            if (gs_list_append(vm, l, v) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    gs_Object *it = gs_iter(vm, iterable);
+    if (!it)
+        return -1;
+    for (;;) {
+        gs_Object *v = gs_next(vm, it);
+        if (!v)
+            break;
+        int r = gs_list_append(vm, l, v);
+        gs_decref(vm, v);
+        if (r < 0) {
+            gs_decref(vm, it);
+            return -1;
+        }
+    }
+    gs_decref(vm, it);
+    return vm->exc ? -1 : 0;
+}
+
+gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it)
+{
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    if (gs_list_extend(vm, l, it) < 0) {
+        gs_decref(vm, l);
+        return NULL;
+    }
+    return l;
+}
+
+gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it)
+{
+    if (GS_KIND(it) == GS_K_TUPLE)
+        return gs_newref(vm, it);
+    gs_Object *l = gs_list_from_iterable(vm, it);
+    if (!l)
+        return NULL;
+    gs_List *lst = (gs_List *)l;
+    gs_Object *t = gs_tuple_new(vm, lst->len);
+    if (!t) {
+        gs_decref(vm, l);
+        return NULL;
+    }
+    for (int32_t i = 0; i < lst->len; i++) {
+        gs_incref(vm, lst->items[i]);
+        gs_tuple_init(vm, t, i, lst->items[i]);
+    }
+    gs_decref(vm, l);
+    return t;
+}
+
+gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    bool tuple = GS_KIND(a) == GS_K_TUPLE;
+    int32_t na = tuple ? ((gs_Tuple *)a)->len : ((gs_List *)a)->len;
+    int32_t nb = tuple ? ((gs_Tuple *)b)->len : ((gs_List *)b)->len;
+    gs_Object **ia = tuple ? ((gs_Tuple *)a)->items : ((gs_List *)a)->items;
+    gs_Object **ib = tuple ? ((gs_Tuple *)b)->items : ((gs_List *)b)->items;
+    if (tuple && nb == 0)
+        return gs_newref(vm, a);
+    if (tuple && na == 0)
+        return gs_newref(vm, b);
+    if ((int64_t)na + nb > (1 << 28)) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Object *r = tuple ? gs_tuple_new(vm, na + nb) : gs_list_new(vm, na + nb);
+    if (!r)
+        return NULL;
+    for (int32_t i = 0; i < na + nb; i++) {
+        gs_Object *v = i < na ? ia[i] : ib[i - na];
+        gs_incref(vm, v);
+        if (tuple)
+            gs_tuple_init(vm, r, i, v);
+        else
+            gs_list_init(vm, r, i, v);
+    }
+    return r;
+}
+
+gs_Object *gs_seq_repeat(gs_VM *vm, gs_Object *seq, int64_t n)
+{
+    if (n < 0)
+        n = 0;
+    gs_Kind k = GS_KIND(seq);
+    if (k == GS_K_STR) {
+        gs_Str *s = (gs_Str *)seq;
+        if (n == 1)
+            return gs_newref(vm, seq);
+        if (s->len && n > (int64_t)(vm->heap_limit / (size_t)s->len)) {
+            gs_raise_memory(vm);
+            return NULL;
+        }
+        size_t total = (size_t)s->len * (size_t)n;
+        char *buf = malloc(total + 1);
+        if (!buf) {
+            gs_raise_memory(vm);
+            return NULL;
+        }
+        for (int64_t i = 0; i < n; i++)
+            memcpy(buf + (size_t)i * (size_t)s->len, s->data, (size_t)s->len);
+        gs_Object *r = gs_str_new(vm, buf, total);
+        free(buf);
+        return r;
+    }
+    bool tuple = k == GS_K_TUPLE;
+    int32_t len = tuple ? ((gs_Tuple *)seq)->len : ((gs_List *)seq)->len;
+    if (tuple && n == 1)
+        return gs_newref(vm, seq);
+    if (len && n > (int64_t)(vm->heap_limit / sizeof(gs_Object *) / (size_t)len)) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    int64_t total = (int64_t)len * n;
+    if (total > (1 << 28)) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Object *r = tuple ? gs_tuple_new(vm, (int32_t)total) : gs_list_new(vm, (int32_t)total);
+    if (!r)
+        return NULL;
+    gs_Object **src = tuple ? ((gs_Tuple *)seq)->items : ((gs_List *)seq)->items;
+    for (int64_t i = 0; i < total; i++) {
+        gs_Object *v = src[i % len];
+        gs_incref(vm, v);
+        if (tuple)
+            gs_tuple_init(vm, r, (int32_t)i, v);
+        else
+            gs_list_init(vm, r, (int32_t)i, v);
+    }
+    return r;
+}
+
+/* ================================================================== dict table */
+
+void gs_table_init(gs_DictTable *t) { memset(t, 0, sizeof *t); }
+
+void gs_table_free(gs_DictTable *t)
+{
+    free(t->index);
+    free(t->entries);
+    gs_table_init(t);
+}
+
+static int32_t probe_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error)
+{
+    if (!t->index_size)
+        return -1;
+    uint64_t mask = (uint64_t)t->index_size - 1;
+    uint64_t perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        int32_t ix = t->index[i];
+        if (ix == -1)
+            return -1;
+        if (ix >= 0) {
+            gs_DictEntry *e = &t->entries[ix];
+            if (e->key == key)
+                return ix;
+            if (e->hash == hash && e->key) {
+                if (GS_KIND(e->key) == GS_K_STR && GS_KIND(key) == GS_K_STR) {
+                    if (gs_str_eq((gs_Str *)e->key, (gs_Str *)key))
+                        return ix;
+                } else if (vm) {
+                    gs_Object *k = e->key;
+                    gs_incref(vm, k);
+                    int eq = gs_equal(vm, k, key);
+                    gs_decref(vm, k);
+                    if (eq < 0) {
+                        *error = true;
+                        return -1;
+                    }
+                    if (eq)
+                        return ix;
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+int32_t gs_table_lookup(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash)
+{
+    bool err = false;
+    return probe_find(vm, t, key, hash, &err);
+}
+
+int32_t gs_table_lookup_str(gs_DictTable *t, gs_Str *key)
+{
+    if (!t->index_size)
+        return -1;
+    int64_t hash = gs_str_hash(key);
+    uint64_t mask = (uint64_t)t->index_size - 1;
+    uint64_t perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    for (;;) {
+        int32_t ix = t->index[i];
+        if (ix == -1)
+            return -1;
+        if (ix >= 0) {
+            gs_DictEntry *e = &t->entries[ix];
+            if (e->key == &key->ob)
+                return ix;
+            if (e->hash == hash && e->key && GS_KIND(e->key) == GS_K_STR && gs_str_eq((gs_Str *)e->key, key))
+                return ix;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+static void index_insert(gs_DictTable *t, int64_t hash, int32_t ix)
+{
+    uint64_t mask = (uint64_t)t->index_size - 1;
+    uint64_t perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    while (t->index[i] >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    t->index[i] = ix;
+}
+
+static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
+{
+    int32_t size = 8;
+    while (size * 2 / 3 < minused + 1)
+        size *= 2;
+    int32_t cap = size * 2 / 3;
+    int32_t *index = malloc((size_t)size * sizeof(int32_t));
+    gs_DictEntry *entries = malloc((size_t)cap * sizeof(gs_DictEntry));
+    if (!index || !entries) {
+        free(index);
+        free(entries);
+        if (vm)
+            gs_raise_memory(vm);
+        return -1;
+    }
+    memset(index, 0xff, (size_t)size * sizeof(int32_t));
+    int32_t n = 0;
+    for (int32_t i = 0; i < t->nentries; i++)
+        if (t->entries[i].key)
+            entries[n++] = t->entries[i];
+    free(t->index);
+    free(t->entries);
+    t->index = index;
+    t->entries = entries;
+    t->index_size = size;
+    t->cap = cap;
+    t->nentries = n;
+    t->used = n;
+    for (int32_t i = 0; i < n; i++)
+        index_insert(t, entries[i].hash, i);
+    return 0;
+}
+
+/* Insert or replace.  Does not steal.  `holder` NULL = no events, no refs
+ * for the key (the VM's interned table). */
+int gs_table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value)
+{
+    bool err = false;
+    int32_t ix = probe_find(holder ? vm : NULL, t, key, hash, &err);
+    if (err)
+        return -1;
+    bool attrs = holder && GS_KIND(holder) != GS_K_DICT && GS_KIND(holder) != GS_K_SET;
+    int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
+    uint32_t slot = 0;
+    if (holder && vm->recording)
+        slot = attrs ? gs_trace_name(vm, (gs_Str *)key) : key->id;
+    if (ix >= 0) {
+        gs_DictEntry *e = &t->entries[ix];
+        gs_Object *old = e->value;
+        if (holder) {
+            if (value)
+                gs_incref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
+        }
+        e->value = value;
+        if (holder) {
+            rec_set(vm, holder, sub, slot, old, value);
+            if (old)
+                gs_decref_c(vm, old, GS_CAUSE(sub, holder->id, slot));
+        }
+        return 0;
+    }
+    if (t->nentries >= t->cap && table_resize(vm, t, t->used) < 0)
+        return -1;
+    if (holder) {
+        if (!attrs)
+            gs_incref_c(vm, key, GS_CAUSE(GS_CAUSE_KEY, holder->id, key->id));
+        else
+            gs_incref_c(vm, key, GS_CAUSE(GS_CAUSE_KEY, holder->id, slot));
+        if (value)
+            gs_incref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
+    }
+    gs_DictEntry *e = &t->entries[t->nentries];
+    e->hash = hash;
+    e->key = key;
+    e->value = value;
+    index_insert(t, hash, t->nentries);
+    t->nentries++;
+    t->used++;
+    if (holder) {
+        if (GS_KIND(holder) == GS_K_SET)
+            rec_set(vm, holder, GS_CAUSE_KEY, key->id, NULL, key);
+        else
+            rec_set(vm, holder, sub, slot, NULL, value);
+    }
+    return 0;
+}
+
+void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t ix)
+{
+    gs_DictEntry *e = &t->entries[ix];
+    /* find the index slot that points at ix and make it a dummy */
+    uint64_t mask = (uint64_t)t->index_size - 1;
+    uint64_t perturb = (uint64_t)e->hash;
+    uint64_t i = (uint64_t)e->hash & mask;
+    while (t->index[i] != ix) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    t->index[i] = -2;
+    gs_Object *key = e->key, *value = e->value;
+    e->key = NULL;
+    e->value = NULL;
+    t->used--;
+    bool attrs = GS_KIND(holder) != GS_K_DICT && GS_KIND(holder) != GS_K_SET;
+    int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
+    uint32_t slot = vm->recording ? (attrs ? gs_trace_name(vm, (gs_Str *)key) : key->id) : 0;
+    if (GS_KIND(holder) == GS_K_SET)
+        rec_set(vm, holder, GS_CAUSE_KEY, key->id, key, NULL);
+    else
+        rec_set(vm, holder, sub, slot, value, NULL);
+    if (value)
+        gs_decref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
+    gs_decref_c(vm, key, GS_CAUSE(GS_CAUSE_KEY, holder->id, slot));
+}
+
+void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
+{
+    gs_DictTable old = *t;
+    gs_table_init(t);
+    bool attrs = GS_KIND(holder) != GS_K_DICT && GS_KIND(holder) != GS_K_SET;
+    int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
+    for (int32_t i = 0; i < old.nentries; i++) {
+        gs_DictEntry *e = &old.entries[i];
+        if (!e->key)
+            continue;
+        uint32_t slot = vm->recording ? (attrs ? gs_trace_name(vm, (gs_Str *)e->key) : e->key->id) : 0;
+        if (GS_KIND(holder) == GS_K_SET)
+            rec_set(vm, holder, GS_CAUSE_KEY, e->key->id, e->key, NULL);
+        else
+            rec_set(vm, holder, sub, slot, e->value, NULL);
+    }
+    for (int32_t i = 0; i < old.nentries; i++) {
+        gs_DictEntry *e = &old.entries[i];
+        if (!e->key)
+            continue;
+        uint32_t slot = vm->recording ? (attrs ? gs_trace_name(vm, (gs_Str *)e->key) : e->key->id) : 0;
+        if (e->value)
+            gs_decref_c(vm, e->value, GS_CAUSE(sub, holder->id, slot));
+        gs_decref_c(vm, e->key, GS_CAUSE(GS_CAUSE_KEY, holder->id, slot));
+    }
+    gs_table_free(&old);
+}
+
+/* ================================================================== dict */
+
+gs_Object *gs_dict_new(gs_VM *vm)
+{
+    gs_Dict *d = (gs_Dict *)gs_alloc(vm, vm->t_dict, sizeof(gs_Dict));
+    if (!d)
+        return NULL;
+    gs_table_init(&d->t);
+    d->owner = NULL;
+    /* CPython 3.11 tracks dicts lazily: a new dict is untracked until it
+     * holds something that could be part of a cycle. */
+    return &d->ob;
+}
+
+/* Atomic values never make a dict tracked (CPython's MAINTAIN_TRACKING). */
+bool gs_dict_maybe_untracked_value(gs_Object *v)
+{
+    gs_Kind k = GS_KIND(v);
+    if (!gs_kind_is_gc(k))
+        return true;
+    if (v->gcflags & GS_GC_TRACKED)
+        return false;
+    /* an untracked tuple or dict does not force tracking either */
+    return k == GS_K_TUPLE || k == GS_K_DICT;
+}
+
+void gs_dict_maybe_track(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value)
+{
+    if (d->gcflags & GS_GC_TRACKED)
+        return;
+    if ((key && !gs_dict_maybe_untracked_value(key)) || (value && !gs_dict_maybe_untracked_value(value)))
+        gs_gc_track(vm, d);
+}
+
+gs_Object *gs_dict_get(gs_VM *vm, gs_Object *d, gs_Object *key)
+{
+    gs_Dict *dict = (gs_Dict *)d;
+    int64_t h = gs_hash(vm, key);
+    if (h == -1)
+        return NULL;
+    bool err = false;
+    int32_t ix = probe_find(vm, &dict->t, key, h, &err);
+    return ix >= 0 ? dict->t.entries[ix].value : NULL;
+}
+
+gs_Object *gs_dict_get_str(gs_VM *vm, gs_Object *d, gs_Str *key)
+{
+    GS_UNUSED(vm);
+    gs_Dict *dict = (gs_Dict *)d;
+    int32_t ix = gs_table_lookup_str(&dict->t, key);
+    return ix >= 0 ? dict->t.entries[ix].value : NULL;
+}
+
+int gs_dict_set(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value)
+{
+    int64_t h = gs_hash(vm, key);
+    if (h == -1)
+        return -1;
+    gs_dict_maybe_track(vm, d, key, value);
+    return gs_table_insert(vm, d, &((gs_Dict *)d)->t, key, h, value);
+}
+
+int gs_dict_del(gs_VM *vm, gs_Object *d, gs_Object *key)
+{
+    int64_t h = gs_hash(vm, key);
+    if (h == -1)
+        return -1;
+    bool err = false;
+    gs_Dict *dict = (gs_Dict *)d;
+    int32_t ix = probe_find(vm, &dict->t, key, h, &err);
+    if (err)
+        return -1;
+    if (ix < 0) {
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
+        return -1;
+    }
+    gs_table_delete_at(vm, d, &dict->t, ix);
+    return 0;
+}
+
+gs_Object *gs_dict_pop(gs_VM *vm, gs_Object *d, gs_Object *key)
+{
+    int64_t h = gs_hash(vm, key);
+    if (h == -1)
+        return NULL;
+    bool err = false;
+    gs_Dict *dict = (gs_Dict *)d;
+    int32_t ix = probe_find(vm, &dict->t, key, h, &err);
+    if (ix < 0)
+        return NULL;
+    gs_Object *v = dict->t.entries[ix].value;
+    gs_incref(vm, v);
+    gs_table_delete_at(vm, d, &dict->t, ix);
+    return v;
+}
+
+void gs_dict_clear(gs_VM *vm, gs_Object *d) { gs_table_clear(vm, d, &((gs_Dict *)d)->t); }
+
+int gs_dict_next(gs_Object *d, int32_t *pos, gs_Object **key, gs_Object **value)
+{
+    gs_DictTable *t = GS_KIND(d) == GS_K_SET ? &((gs_Set *)d)->t : &((gs_Dict *)d)->t;
+    while (*pos < t->nentries) {
+        gs_DictEntry *e = &t->entries[(*pos)++];
+        if (e->key) {
+            *key = e->key;
+            if (value)
+                *value = e->value;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+gs_Object *gs_dict_copy(gs_VM *vm, gs_Object *src)
+{
+    gs_Object *d = gs_dict_new(vm);
+    if (!d)
+        return NULL;
+    if (gs_dict_update(vm, d, src) < 0) {
+        gs_decref(vm, d);
+        return NULL;
+    }
+    return d;
+}
+
+int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
+{
+    if (GS_KIND(other) == GS_K_DICT) {
+        int32_t pos = 0;
+        gs_Object *k, *v;
+        while (gs_dict_next(other, &pos, &k, &v))
+            if (gs_dict_set(vm, d, k, v) < 0)
+                return -1;
+        return 0;
+    }
+    /* an iterable of pairs */
+    gs_Object *it = gs_iter(vm, other);
+    if (!it)
+        return -1;
+    int64_t n = 0;
+    for (;; n++) {
+        gs_Object *item = gs_next(vm, it);
+        if (!item)
+            break;
+        gs_Object *pair = gs_tuple_from_iterable(vm, item);
+        if (!pair) {
+            if (gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_TypeError, "cannot convert dictionary update sequence element #%lld to a sequence",
+                         (long long)n);
+            }
+            gs_decref(vm, item);
+            gs_decref(vm, it);
+            return -1;
+        }
+        gs_decref(vm, item);
+        gs_Tuple *p = (gs_Tuple *)pair;
+        if (p->len != 2) {
+            gs_raise(vm, vm->e_ValueError, "dictionary update sequence element #%lld has length %d; 2 is required",
+                     (long long)n, p->len);
+            gs_decref(vm, pair);
+            gs_decref(vm, it);
+            return -1;
+        }
+        int r = gs_dict_set(vm, d, p->items[0], p->items[1]);
+        gs_decref(vm, pair);
+        if (r < 0) {
+            gs_decref(vm, it);
+            return -1;
+        }
+    }
+    gs_decref(vm, it);
+    return vm->exc ? -1 : 0;
+}
+
+/* ================================================================== set */
+
+gs_Object *gs_set_new(gs_VM *vm, bool frozen)
+{
+    gs_Set *s = (gs_Set *)gs_alloc(vm, frozen ? vm->t_frozenset : vm->t_set, sizeof(gs_Set));
+    if (!s)
+        return NULL;
+    s->ob.kind = GS_K_SET;
+    gs_table_init(&s->t);
+    s->frozen = frozen;
+    gs_gc_track(vm, &s->ob);
+    return &s->ob;
+}
+
+int gs_set_add(gs_VM *vm, gs_Object *s, gs_Object *v)
+{
+    int64_t h = gs_hash(vm, v);
+    if (h == -1)
+        return -1;
+    gs_Set *set = (gs_Set *)s;
+    bool err = false;
+    if (probe_find(vm, &set->t, v, h, &err) >= 0 || err)
+        return err ? -1 : 0;
+    return gs_table_insert(vm, s, &set->t, v, h, NULL);
+}
+
+int gs_set_contains(gs_VM *vm, gs_Object *s, gs_Object *v)
+{
+    int64_t h = gs_hash(vm, v);
+    if (h == -1)
+        return -1;
+    bool err = false;
+    int32_t ix = probe_find(vm, &((gs_Set *)s)->t, v, h, &err);
+    return err ? -1 : ix >= 0;
+}
+
+int gs_set_discard(gs_VM *vm, gs_Object *s, gs_Object *v)
+{
+    int64_t h = gs_hash(vm, v);
+    if (h == -1)
+        return -1;
+    bool err = false;
+    gs_Set *set = (gs_Set *)s;
+    int32_t ix = probe_find(vm, &set->t, v, h, &err);
+    if (err)
+        return -1;
+    if (ix < 0)
+        return 0;
+    gs_table_delete_at(vm, s, &set->t, ix);
+    return 1;
+}
+
+gs_Object *gs_set_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
+{
+    if (op != 10 /* | */ && op != 12 /* & */ && op != 1 /* - */ && op != 11 /* ^ */)
+        return gs_newref(vm, vm->notimpl);
+    gs_Object *r;
+    if (inplace)
+        r = gs_newref(vm, a);
+    else {
+        r = gs_set_new(vm, ((gs_Set *)a)->frozen);
+        if (!r)
+            return NULL;
+    }
+    int32_t pos = 0;
+    gs_Object *k;
+    if (op == 10) { /* union */
+        if (!inplace) {
+            while (gs_dict_next(a, &pos, &k, NULL))
+                if (gs_set_add(vm, r, k) < 0) goto fail;
+        }
+        pos = 0;
+        while (gs_dict_next(b, &pos, &k, NULL))
+            if (gs_set_add(vm, r, k) < 0) goto fail;
+    } else if (op == 12 || op == 1) {
+        gs_Object *src = a;
+        gs_Object *tmp = NULL;
+        if (inplace) {
+            tmp = gs_set_new(vm, false);
+            if (!tmp) goto fail;
+            while (gs_dict_next(a, &pos, &k, NULL))
+                if (gs_set_add(vm, tmp, k) < 0) goto fail;
+            src = tmp;
+            gs_table_clear(vm, r, &((gs_Set *)r)->t);
+            pos = 0;
+        }
+        while (gs_dict_next(src, &pos, &k, NULL)) {
+            int c = gs_set_contains(vm, b, k);
+            if (c < 0) goto fail;
+            if ((op == 12) == (c == 1))
+                if (gs_set_add(vm, r, k) < 0) goto fail;
+        }
+        gs_xdecref(vm, tmp);
+    } else { /* symmetric difference */
+        if (!inplace) {
+            while (gs_dict_next(a, &pos, &k, NULL)) {
+                int c = gs_set_contains(vm, b, k);
+                if (c < 0) goto fail;
+                if (!c && gs_set_add(vm, r, k) < 0) goto fail;
+            }
+            pos = 0;
+            while (gs_dict_next(b, &pos, &k, NULL)) {
+                int c = gs_set_contains(vm, a, k);
+                if (c < 0) goto fail;
+                if (!c && gs_set_add(vm, r, k) < 0) goto fail;
+            }
+        } else {
+            while (gs_dict_next(b, &pos, &k, NULL)) {
+                int c = gs_set_contains(vm, r, k);
+                if (c < 0) goto fail;
+                if (c ? gs_set_discard(vm, r, k) < 0 : gs_set_add(vm, r, k) < 0) goto fail;
+            }
+        }
+    }
+    return r;
+fail:
+    gs_decref(vm, r);
+    return NULL;
+}
+
+gs_Object *gs_set_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    gs_Set *x = (gs_Set *)a, *y = (gs_Set *)b;
+    /* a <= b: every element of a is in b */
+    int32_t pos = 0;
+    gs_Object *k;
+    bool a_in_b = true, b_in_a = true;
+    while (gs_dict_next(a, &pos, &k, NULL)) {
+        int c = gs_set_contains(vm, b, k);
+        if (c < 0)
+            return NULL;
+        if (!c) {
+            a_in_b = false;
+            break;
+        }
+    }
+    pos = 0;
+    while (gs_dict_next(b, &pos, &k, NULL)) {
+        int c = gs_set_contains(vm, a, k);
+        if (c < 0)
+            return NULL;
+        if (!c) {
+            b_in_a = false;
+            break;
+        }
+    }
+    bool r;
+    switch (op) {
+    case 0: r = a_in_b && x->t.used < y->t.used; break;
+    case 1: r = a_in_b; break;
+    case 2: r = a_in_b && b_in_a; break;
+    case 3: r = !(a_in_b && b_in_a); break;
+    case 4: r = b_in_a && x->t.used > y->t.used; break;
+    default: r = b_in_a; break;
+    }
+    return GS_BOOL(vm, r);
+}
+
+/* ================================================================== range, slice */
+
+gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step)
+{
+    gs_Range *r = (gs_Range *)gs_alloc(vm, vm->t_range, sizeof(gs_Range));
+    if (!r)
+        return NULL;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    if (step > 0)
+        r->len = start < stop ? (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1) : 0;
+    else
+        r->len = start > stop ? (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (uint64_t)(-(step + 1) + 1) + 1) : 0;
+    return &r->ob;
+}
+
+static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
+{
+    if (GS_KIND(v) == GS_K_INT) {
+        *out = ((gs_Int *)v)->value;
+        return 0;
+    }
+    if (GS_KIND(v) == GS_K_BOOL) {
+        *out = v == vm->true_;
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError, "slice indices must be integers or None or have an __index__ method");
+    return -1;
+}
+
+int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
+                     int64_t *slicelen)
+{
+    int64_t st = 1;
+    if (sl->step != vm->none) {
+        if (slice_index(vm, sl->step, &st) < 0)
+            return -1;
+        if (st == 0) {
+            gs_raise(vm, vm->e_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+    }
+    int64_t lo, hi;
+    if (sl->start == vm->none)
+        lo = st < 0 ? len - 1 : 0;
+    else {
+        if (slice_index(vm, sl->start, &lo) < 0)
+            return -1;
+        if (lo < 0) {
+            lo += len;
+            if (lo < 0)
+                lo = st < 0 ? -1 : 0;
+        } else if (lo >= len)
+            lo = st < 0 ? len - 1 : len;
+    }
+    if (sl->stop == vm->none)
+        hi = st < 0 ? -1 : len;
+    else {
+        if (slice_index(vm, sl->stop, &hi) < 0)
+            return -1;
+        if (hi < 0) {
+            hi += len;
+            if (hi < 0)
+                hi = st < 0 ? -1 : 0;
+        } else if (hi >= len)
+            hi = st < 0 ? len - 1 : len;
+    }
+    int64_t n = 0;
+    if (st > 0 && lo < hi)
+        n = (hi - lo - 1) / st + 1;
+    else if (st < 0 && hi < lo)
+        n = (lo - hi - 1) / (-st) + 1;
+    *start = lo;
+    *stop = hi;
+    *step = st;
+    *slicelen = n;
+    return 0;
+}
+
+gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl)
+{
+    gs_Kind k = GS_KIND(seq);
+    int64_t len = k == GS_K_LIST ? ((gs_List *)seq)->len : k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len
+                : k == GS_K_STR ? ((gs_Str *)seq)->nchars : ((gs_Range *)seq)->len;
+    int64_t start, stop, step, n;
+    if (gs_slice_indices(vm, sl, len, &start, &stop, &step, &n) < 0)
+        return NULL;
+    if (k == GS_K_RANGE) {
+        gs_Range *r = (gs_Range *)seq;
+        return gs_range_new(vm, r->start + start * r->step, r->start + (start + n * step) * r->step, r->step * step);
+    }
+    if (k == GS_K_STR) {
+        gs_Str *s = (gs_Str *)seq;
+        if (step == 1 && s->nchars == s->len)
+            return gs_str_new(vm, s->data + start, (size_t)n);
+        gs_Buf b;
+        gs_buf_init(&b);
+        for (int64_t i = 0; i < n; i++) {
+            const char *p = gs_utf8_offset(s->data, (size_t)s->len, start + i * step);
+            const char *q = gs_utf8_offset(p, (size_t)(s->data + s->len - p), 1);
+            gs_buf_add(&b, p, (size_t)(q - p));
+        }
+        return gs_buf_to_str(vm, &b);
+    }
+    if (k == GS_K_TUPLE && step == 1 && n == len)
+        return gs_newref(vm, seq);
+    gs_Object **items = k == GS_K_LIST ? ((gs_List *)seq)->items : ((gs_Tuple *)seq)->items;
+    gs_Object *r = k == GS_K_LIST ? gs_list_new(vm, (int32_t)n) : gs_tuple_new(vm, (int32_t)n);
+    if (!r)
+        return NULL;
+    for (int64_t i = 0; i < n; i++) {
+        gs_Object *v = items[start + i * step];
+        gs_incref(vm, v);
+        if (k == GS_K_LIST)
+            gs_list_init(vm, r, (int32_t)i, v);
+        else
+            gs_tuple_init(vm, r, (int32_t)i, v);
+    }
+    return r;
+}
+
+/* ================================================================== iterators */
+
+gs_Object *gs_iter_new(gs_VM *vm, gs_IterKind k, gs_Object *seq)
+{
+    gs_Iter *it = (gs_Iter *)gs_alloc(vm, vm->t_iter[k], sizeof(gs_Iter));
+    if (!it)
+        return NULL;
+    it->ob.kind = GS_K_ITER;
+    it->ikind = (uint8_t)k;
+    it->index = 0;
+    it->seq = seq;
+    it->extra = NULL;
+    if (seq)
+        gs_incref_c(vm, seq, GS_CAUSE(GS_CAUSE_INTERNAL, it->ob.id, 0));
+    if (k != GS_IT_RANGE)
+        gs_gc_track(vm, &it->ob);
+    return &it->ob;
+}
+
+gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
+{
+    gs_Kind k = GS_KIND(seq);
+    if (k == GS_K_RANGE) {
+        gs_Range *r = (gs_Range *)seq;
+        gs_Object *it = gs_iter_new(vm, GS_IT_RANGE, NULL);
+        if (!it)
+            return NULL;
+        gs_Iter *i = (gs_Iter *)it;
+        i->index = r->start + (r->len - 1) * r->step;
+        i->step = -r->step;
+        i->stop = r->len;
+        return it;
+    }
+    if (k != GS_K_LIST && k != GS_K_TUPLE && k != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "'%s' object is not reversible", gs_type_name(seq));
+        return NULL;
+    }
+    gs_Object *it = gs_iter_new(vm, GS_IT_REVERSED, seq);
+    if (!it)
+        return NULL;
+    int64_t len = k == GS_K_LIST ? ((gs_List *)seq)->len : k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len
+                                                                        : ((gs_Str *)seq)->nchars;
+    ((gs_Iter *)it)->index = len - 1;
+    return it;
+}
+
+/* enumerate, dict.items() and zip keep their last result tuple and refill
+ * it when nobody else holds it (CPython's result-tuple reuse): the tuple
+ * keeps holding the last item until the next step, which shows up in
+ * sys.getrefcount inside a loop. */
+int gs_iter_prime_result(gs_VM *vm, gs_Object *it, int n)
+{
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t)
+        return -1;
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, t, i, GS_NONE(vm));
+    ((gs_Iter *)it)->extra = t;
+    if (vm->recording)
+        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, it->id, 0, t->id, 1);
+    return 0;
+}
+
+static gs_Object *iter_result(gs_VM *vm, gs_Iter *it, gs_Object **vals, int n) /* steals vals */
+{
+    gs_Tuple *r = (gs_Tuple *)it->extra;
+    if (r && r->ob.refcnt == 1 && r->len == n) {
+        gs_incref(vm, r);
+        for (int i = 0; i < n; i++) {
+            gs_Object *old = r->items[i];
+            r->items[i] = vals[i];
+            rec_set(vm, &r->ob, GS_CAUSE_SLOT, (uint32_t)i, old, vals[i]);
+            gs_decref_c(vm, old, slot_cause(&r->ob, i));
+        }
+        r->hash = -1;
+        gs_gc_track(vm, &r->ob);
+        return &r->ob;
+    }
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t) {
+        for (int i = 0; i < n; i++)
+            gs_decref(vm, vals[i]);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, t, i, vals[i]);
+    return t;
+}
+
+static gs_Object *table_iter_next(gs_VM *vm, gs_Iter *it)
+{
+    gs_DictTable *t = GS_KIND(it->seq) == GS_K_SET ? &((gs_Set *)it->seq)->t : &((gs_Dict *)it->seq)->t;
+    if (it->stop != t->used) {
+        it->stop = -1; /* stays an error: the size changed */
+        gs_raise(vm, vm->e_RuntimeError, "%s changed size during iteration",
+                 GS_KIND(it->seq) == GS_K_SET ? "Set" : "dictionary");
+        return NULL;
+    }
+    while (it->index < t->nentries) {
+        gs_DictEntry *e = &t->entries[it->index++];
+        if (!e->key)
+            continue;
+        switch (it->ikind) {
+        case GS_IT_DICT_VALUES: return gs_newref(vm, e->value);
+        case GS_IT_DICT_ITEMS: {
+            gs_Object *kv[2] = { gs_newref(vm, e->key), gs_newref(vm, e->value) };
+            return iter_result(vm, it, kv, 2);
+        }
+        default: return gs_newref(vm, e->key);
+        }
+    }
+    return NULL;
+}
+
+static void iter_exhaust(gs_VM *vm, gs_Iter *it)
+{
+    gs_Object *s = it->seq;
+    if (s) {
+        it->seq = NULL;
+        gs_decref_c(vm, s, GS_CAUSE(GS_CAUSE_INTERNAL, it->ob.id, 0));
+    }
+}
+
+gs_Object *gs_next(gs_VM *vm, gs_Object *o)
+{
+    if (GS_KIND(o) != GS_K_ITER) {
+        if (GS_KIND(o) == GS_K_GENERATOR) {
+            extern gs_Object *gs_gen_next(gs_VM *, gs_Object *);
+            return gs_gen_next(vm, o);
+        }
+        gs_Object *m = gs_type_lookup(o->type, vm->s___next__);
+        if (!m) {
+            gs_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", gs_type_name(o));
+            return NULL;
+        }
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r && gs_exc_matches(vm, vm->e_StopIteration))
+            gs_clear_exc(vm);
+        return r;
+    }
+    gs_Iter *it = (gs_Iter *)o;
+    if (it->ikind == GS_IT_CALL) {
+        gs_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", gs_type_name(o));
+        return NULL;
+    }
+    switch (it->ikind) {
+    case GS_IT_RANGE:
+        if (it->stop <= 0)
+            return NULL;
+        it->stop--;
+        {
+            int64_t v = it->index;
+            it->index += it->step;
+            return gs_int_new(vm, v);
+        }
+    case GS_IT_LIST:
+        if (it->seq && it->index < ((gs_List *)it->seq)->len)
+            return gs_newref(vm, ((gs_List *)it->seq)->items[it->index++]);
+        iter_exhaust(vm, it);
+        return NULL;
+    case GS_IT_TUPLE:
+        if (it->seq && it->index < ((gs_Tuple *)it->seq)->len)
+            return gs_newref(vm, ((gs_Tuple *)it->seq)->items[it->index++]);
+        iter_exhaust(vm, it);
+        return NULL;
+    case GS_IT_STR:
+        if (it->seq && it->index < ((gs_Str *)it->seq)->nchars)
+            return gs_str_getitem(vm, (gs_Str *)it->seq, it->index++);
+        iter_exhaust(vm, it);
+        return NULL;
+    case GS_IT_REVERSED: {
+        if (!it->seq || it->index < 0) {
+            iter_exhaust(vm, it);
+            return NULL;
+        }
+        gs_Object *s = it->seq;
+        int64_t i = it->index--;
+        if (GS_KIND(s) == GS_K_LIST) {
+            if (i >= ((gs_List *)s)->len) {
+                iter_exhaust(vm, it);
+                return NULL;
+            }
+            return gs_newref(vm, ((gs_List *)s)->items[i]);
+        }
+        if (GS_KIND(s) == GS_K_TUPLE)
+            return gs_newref(vm, ((gs_Tuple *)s)->items[i]);
+        return gs_str_getitem(vm, (gs_Str *)s, i);
+    }
+    case GS_IT_DICT_KEYS: case GS_IT_DICT_VALUES: case GS_IT_DICT_ITEMS: case GS_IT_SET: {
+        if (!it->seq)
+            return NULL;
+        gs_Object *r = table_iter_next(vm, it);
+        if (!r && !vm->exc)
+            iter_exhaust(vm, it);
+        return r;
+    }
+    case GS_IT_ENUMERATE: {
+        if (!it->seq)
+            return NULL;
+        gs_Object *v = gs_next(vm, it->seq);
+        if (!v) {
+            if (!vm->exc)
+                iter_exhaust(vm, it);
+            return NULL;
+        }
+        gs_Object *n = gs_int_new(vm, it->index++);
+        if (!n) {
+            gs_decref(vm, v);
+            return NULL;
+        }
+        gs_Object *iv[2] = { n, v };
+        return iter_result(vm, it, iv, 2);
+    }
+    case GS_IT_ZIP: {
+        if (!it->seq)
+            return NULL;
+        gs_Tuple *its = (gs_Tuple *)it->seq;
+        int32_t n = its->len;
+        gs_Object *vals[n > 0 ? n : 1];
+        for (int32_t i = 0; i < n; i++) {
+            vals[i] = gs_next(vm, its->items[i]);
+            if (!vals[i]) {
+                for (int32_t j = 0; j < i; j++)
+                    gs_decref(vm, vals[j]);
+                if (!vm->exc)
+                    iter_exhaust(vm, it);
+                return NULL;
+            }
+        }
+        if (n == 0) {
+            iter_exhaust(vm, it);
+            return NULL;
+        }
+        return iter_result(vm, it, vals, n);
+    }
+    case GS_IT_MAP: {
+        if (!it->seq)
+            return NULL;
+        gs_Tuple *its = (gs_Tuple *)it->seq;
+        gs_Object *args[16];
+        int n = its->len > 16 ? 16 : its->len;
+        for (int i = 0; i < n; i++) {
+            args[i] = gs_next(vm, its->items[i]);
+            if (!args[i]) {
+                for (int j = 0; j < i; j++)
+                    gs_decref(vm, args[j]);
+                if (!vm->exc)
+                    iter_exhaust(vm, it);
+                return NULL;
+            }
+        }
+        gs_Object *r = gs_call_object(vm, it->extra, args, n, NULL);
+        for (int i = 0; i < n; i++)
+            gs_decref(vm, args[i]);
+        return r;
+    }
+    case GS_IT_FILTER: {
+        for (;;) {
+            if (!it->seq)
+                return NULL;
+            gs_Object *v = gs_next(vm, it->seq);
+            if (!v) {
+                if (!vm->exc)
+                    iter_exhaust(vm, it);
+                return NULL;
+            }
+            int t;
+            if (it->extra == vm->none || !it->extra)
+                t = gs_truthy(vm, v);
+            else {
+                gs_Object *r = gs_call_object(vm, it->extra, &v, 1, NULL);
+                if (!r) {
+                    gs_decref(vm, v);
+                    return NULL;
+                }
+                t = gs_truthy(vm, r);
+                gs_decref(vm, r);
+            }
+            if (t < 0) {
+                gs_decref(vm, v);
+                return NULL;
+            }
+            if (t)
+                return v;
+            gs_decref(vm, v);
+        }
+    }
+    default:
+        return NULL;
+    }
+}
+
+gs_Object *gs_iter(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: return gs_iter_new(vm, GS_IT_LIST, o);
+    case GS_K_TUPLE: return gs_iter_new(vm, GS_IT_TUPLE, o);
+    case GS_K_STR: return gs_iter_new(vm, GS_IT_STR, o);
+    case GS_K_DICT:
+    case GS_K_SET: {
+        gs_Object *it = gs_iter_new(vm, GS_KIND(o) == GS_K_SET ? GS_IT_SET : GS_IT_DICT_KEYS, o);
+        if (it)
+            ((gs_Iter *)it)->stop = GS_KIND(o) == GS_K_SET ? ((gs_Set *)o)->t.used : ((gs_Dict *)o)->t.used;
+        return it;
+    }
+    case GS_K_RANGE: {
+        gs_Range *r = (gs_Range *)o;
+        gs_Object *it = gs_iter_new(vm, GS_IT_RANGE, NULL);
+        if (!it)
+            return NULL;
+        ((gs_Iter *)it)->index = r->start;
+        ((gs_Iter *)it)->step = r->step;
+        ((gs_Iter *)it)->stop = r->len;
+        return it;
+    }
+    case GS_K_ITER:
+        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items) {
+            gs_Object *d = ((gs_Iter *)o)->seq;
+            gs_IterKind k = o->type == vm->t_dict_keys ? GS_IT_DICT_KEYS
+                          : o->type == vm->t_dict_values ? GS_IT_DICT_VALUES : GS_IT_DICT_ITEMS;
+            gs_Object *it = gs_iter_new(vm, k, d);
+            if (it) {
+                ((gs_Iter *)it)->stop = ((gs_Dict *)d)->t.used;
+                if (k == GS_IT_DICT_ITEMS && gs_iter_prime_result(vm, it, 2) < 0) {
+                    gs_decref(vm, it);
+                    return NULL;
+                }
+            }
+            return it;
+        }
+        return gs_newref(vm, o);
+    case GS_K_GENERATOR:
+        return gs_newref(vm, o);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___iter__);
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (r && !gs_type_lookup(r->type, vm->s___next__) && GS_KIND(r) != GS_K_ITER &&
+                GS_KIND(r) != GS_K_GENERATOR) {
+                gs_raise(vm, vm->e_TypeError, "iter() returned non-iterator of type '%s'", gs_type_name(r));
+                gs_decref(vm, r);
+                return NULL;
+            }
+            return r;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object is not iterable", gs_type_name(o));
+    return NULL;
+}
+
+/* ================================================================== generic item access */
+
+static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
+{
+    if (GS_KIND(key) == GS_K_INT) {
+        *out = ((gs_Int *)key)->value;
+        return 0;
+    }
+    if (GS_KIND(key) == GS_K_BOOL) {
+        *out = key == vm->true_;
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
+    return -1;
+}
+
+gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
+{
+    int64_t i;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: {
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "list", &i) < 0)
+            return NULL;
+        gs_List *l = (gs_List *)o;
+        if (i < 0)
+            i += l->len;
+        if (i < 0 || i >= l->len) {
+            gs_raise(vm, vm->e_IndexError, "list index out of range");
+            return NULL;
+        }
+        return gs_newref(vm, l->items[i]);
+    }
+    case GS_K_TUPLE: {
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "tuple", &i) < 0)
+            return NULL;
+        gs_Tuple *t = (gs_Tuple *)o;
+        if (i < 0)
+            i += t->len;
+        if (i < 0 || i >= t->len) {
+            gs_raise(vm, vm->e_IndexError, "tuple index out of range");
+            return NULL;
+        }
+        return gs_newref(vm, t->items[i]);
+    }
+    case GS_K_STR:
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "string", &i) < 0)
+            return NULL;
+        return gs_str_getitem(vm, (gs_Str *)o, i);
+    case GS_K_RANGE: {
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "range", &i) < 0)
+            return NULL;
+        gs_Range *r = (gs_Range *)o;
+        if (i < 0)
+            i += r->len;
+        if (i < 0 || i >= r->len) {
+            gs_raise(vm, vm->e_IndexError, "range object index out of range");
+            return NULL;
+        }
+        return gs_int_new(vm, r->start + i * r->step);
+    }
+    case GS_K_DICT: {
+        gs_Object *v = gs_dict_get(vm, o, key);
+        if (v)
+            return gs_newref(vm, v);
+        if (vm->exc)
+            return NULL;
+        if (o->type != vm->t_dict) {
+            gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__missing__"));
+            if (m) {
+                gs_Object *args[2] = { o, key };
+                return gs_call_object(vm, m, args, 2, NULL);
+            }
+        }
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
+        return NULL;
+    }
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            return gs_call_object(vm, m, args, 2, NULL);
+        }
+        break;
+    }
+    case GS_K_TYPE:
+        /* list[int] and friends: generic aliases are out of scope */
+        break;
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object is not subscriptable", gs_type_name(o));
+    return NULL;
+}
+
+static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
+{
+    gs_List *l = (gs_List *)o;
+    int64_t start, stop, step, n;
+    if (gs_slice_indices(vm, sl, l->len, &start, &stop, &step, &n) < 0)
+        return -1;
+    gs_Object *seq = NULL;
+    if (v) {
+        seq = v == o ? gs_list_from_iterable(vm, v) : gs_tuple_from_iterable(vm, v);
+        if (!seq) {
+            if (gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_TypeError, "must assign iterable to extended slice");
+            }
+            return -1;
+        }
+    }
+    int32_t m = seq ? (GS_KIND(seq) == GS_K_LIST ? ((gs_List *)seq)->len : ((gs_Tuple *)seq)->len) : 0;
+    gs_Object **src = seq ? (GS_KIND(seq) == GS_K_LIST ? ((gs_List *)seq)->items : ((gs_Tuple *)seq)->items) : NULL;
+    if (step != 1) {
+        if (seq && m != n) {
+            gs_raise(vm, vm->e_ValueError, "attempt to assign sequence of size %d to extended slice of size %lld", m,
+                     (long long)n);
+            gs_decref(vm, seq);
+            return -1;
+        }
+        if (!seq) {
+            /* delete extended slice, from the highest index down */
+            int64_t idx[n > 0 ? n : 1];
+            for (int64_t i = 0; i < n; i++)
+                idx[i] = start + i * step;
+            for (int64_t i = 0; i < n; i++) {
+                int64_t j = step > 0 ? idx[n - 1 - i] : idx[i];
+                gs_list_delitem(vm, o, j);
+            }
+            return 0;
+        }
+        for (int64_t i = 0; i < n; i++)
+            gs_list_setitem(vm, o, start + i * step, src[i]);
+        gs_decref(vm, seq);
+        return 0;
+    }
+    if (stop < start)
+        stop = start;
+    /* delete [start, stop) then insert the new items at start */
+    for (int64_t i = stop - 1; i >= start; i--)
+        gs_list_delitem(vm, o, i);
+    for (int32_t i = 0; i < m; i++)
+        if (gs_list_insert(vm, o, start + i, src[i]) < 0) {
+            gs_decref(vm, seq);
+            return -1;
+        }
+    gs_xdecref(vm, seq);
+    return 0;
+}
+
+int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
+{
+    int64_t i;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST:
+        if (GS_KIND(key) == GS_K_SLICE)
+            return list_setslice(vm, o, (gs_Slice *)key, v);
+        if (index_of(vm, key, "list", &i) < 0)
+            return -1;
+        return gs_list_setitem(vm, o, i, v);
+    case GS_K_DICT:
+        return gs_dict_set(vm, o, key, v);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__setitem__"));
+        if (m) {
+            gs_Object *args[3] = { o, key, v };
+            gs_Object *r = gs_call_object(vm, m, args, 3, NULL);
+            if (!r)
+                return -1;
+            gs_decref(vm, r);
+            return 0;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object does not support item assignment", gs_type_name(o));
+    return -1;
+}
+
+int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
+{
+    int64_t i;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST:
+        if (GS_KIND(key) == GS_K_SLICE)
+            return list_setslice(vm, o, (gs_Slice *)key, NULL);
+        if (index_of(vm, key, "list", &i) < 0)
+            return -1;
+        return gs_list_delitem(vm, o, i);
+    case GS_K_DICT:
+        return gs_dict_del(vm, o, key);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__delitem__"));
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
+            if (!r)
+                return -1;
+            gs_decref(vm, r);
+            return 0;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object doesn't support item deletion", gs_type_name(o));
+    return -1;
+}
+
+int64_t gs_len(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_STR: return ((gs_Str *)o)->nchars;
+    case GS_K_LIST: return ((gs_List *)o)->len;
+    case GS_K_TUPLE: return ((gs_Tuple *)o)->len;
+    case GS_K_DICT: return ((gs_Dict *)o)->t.used;
+    case GS_K_SET: return ((gs_Set *)o)->t.used;
+    case GS_K_RANGE: return ((gs_Range *)o)->len;
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___len__);
+        if (!m)
+            break;
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r)
+            return -1;
+        if (GS_KIND(r) != GS_K_INT) {
+            gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
+            gs_decref(vm, r);
+            return -1;
+        }
+        int64_t n = ((gs_Int *)r)->value;
+        gs_decref(vm, r);
+        if (n < 0) {
+            gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
+            return -1;
+        }
+        return n;
+    }
+    default:
+        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items)
+            return ((gs_Dict *)((gs_Iter *)o)->seq)->t.used;
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "object of type '%s' has no len()", gs_type_name(o));
+    return -1;
+}
+
+int gs_contains(gs_VM *vm, gs_Object *c, gs_Object *v)
+{
+    switch (GS_KIND(c)) {
+    case GS_K_STR: {
+        if (GS_KIND(v) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "'in <string>' requires string as left operand, not %s", gs_type_name(v));
+            return -1;
+        }
+        gs_Str *s = (gs_Str *)c, *sub = (gs_Str *)v;
+        if (sub->len == 0)
+            return 1;
+        if (sub->len > s->len)
+            return 0;
+        for (int32_t i = 0; i + sub->len <= s->len; i++)
+            if (memcmp(s->data + i, sub->data, (size_t)sub->len) == 0)
+                return 1;
+        return 0;
+    }
+    case GS_K_DICT: {
+        gs_Object *r = gs_dict_get(vm, c, v);
+        if (!r && vm->exc)
+            return -1;
+        return r != NULL;
+    }
+    case GS_K_SET: return gs_set_contains(vm, c, v);
+    case GS_K_RANGE: {
+        if (GS_KIND(v) != GS_K_INT && GS_KIND(v) != GS_K_BOOL)
+            break;
+        gs_Range *r = (gs_Range *)c;
+        int64_t x = GS_KIND(v) == GS_K_INT ? ((gs_Int *)v)->value : v == vm->true_;
+        if (r->len == 0)
+            return 0;
+        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+            return 0;
+        return (x - r->start) % r->step == 0;
+    }
+    case GS_K_LIST:
+    case GS_K_TUPLE: {
+        for (int32_t i = 0;; i++) {
+            int32_t n = GS_KIND(c) == GS_K_LIST ? ((gs_List *)c)->len : ((gs_Tuple *)c)->len;
+            if (i >= n)
+                return 0;
+            gs_Object *item = GS_KIND(c) == GS_K_LIST ? ((gs_List *)c)->items[i] : ((gs_Tuple *)c)->items[i];
+            if (item == v)
+                return 1;
+            gs_incref(vm, item);
+            int eq = gs_equal(vm, item, v);
+            gs_decref(vm, item);
+            if (eq)
+                return eq;
+        }
+    }
+    case GS_K_ITER:
+        if (c->type == vm->t_dict_keys)
+            return gs_contains(vm, ((gs_Iter *)c)->seq, v);
+        if (c->type == vm->t_dict_items) {
+            if (GS_KIND(v) != GS_K_TUPLE || ((gs_Tuple *)v)->len != 2)
+                return 0;
+            gs_Object *have = gs_dict_get(vm, ((gs_Iter *)c)->seq, ((gs_Tuple *)v)->items[0]);
+            if (!have)
+                return vm->exc ? -1 : 0;
+            gs_incref(vm, have);
+            int eq = gs_equal(vm, have, ((gs_Tuple *)v)->items[1]);
+            gs_decref(vm, have);
+            return eq;
+        }
+        break;
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(c->type, vm->s___contains__);
+        if (m) {
+            gs_Object *args[2] = { c, v };
+            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
+            if (!r)
+                return -1;
+            int t = gs_truthy(vm, r);
+            gs_decref(vm, r);
+            return t;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    /* fall back to iteration */
+    gs_Object *it = gs_iter(vm, c);
+    if (!it) {
+        if (gs_exc_matches(vm, vm->e_TypeError)) {
+            gs_clear_exc(vm);
+            gs_raise(vm, vm->e_TypeError, "argument of type '%s' is not iterable", gs_type_name(c));
+        }
+        return -1;
+    }
+    for (;;) {
+        gs_Object *item = gs_next(vm, it);
+        if (!item)
+            break;
+        int eq = item == v ? 1 : gs_equal(vm, item, v);
+        gs_decref(vm, item);
+        if (eq) {
+            gs_decref(vm, it);
+            return eq;
+        }
+    }
+    gs_decref(vm, it);
+    return vm->exc ? -1 : 0;
+}
+
+void gs_containers_init(gs_VM *vm) { GS_UNUSED(vm); }

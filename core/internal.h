@@ -1,0 +1,108 @@
+/*
+ * internal.h — helpers shared by the files of core/ and by nothing else.
+ */
+#ifndef GS_INTERNAL_H
+#define GS_INTERNAL_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "object.h"
+#include "vm.h"
+
+#define GS_UNUSED(x) ((void)(x))
+#define GS_COUNTOF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* A growable byte buffer (used for reprs, formatting and reports). */
+typedef struct gs_Buf {
+    char *data;
+    size_t len, cap;
+    bool oom;
+} gs_Buf;
+
+void gs_buf_init(gs_Buf *b);
+void gs_buf_free(gs_Buf *b);
+void gs_buf_add(gs_Buf *b, const char *s, size_t n);
+void gs_buf_adds(gs_Buf *b, const char *s);
+void gs_buf_addc(gs_Buf *b, char c);
+void gs_buf_printf(gs_Buf *b, const char *fmt, ...);
+char *gs_buf_steal(gs_Buf *b);                 /* NUL-terminated, malloc'd */
+gs_Object *gs_buf_to_str(gs_VM *vm, gs_Buf *b); /* new str; frees the buffer */
+
+/* types */
+gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind inst_kind, uint8_t flags);
+gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns); /* class statement */
+void gs_type_add_method(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn, int min, int max);
+gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t);    /* bare instance / exception of a type */
+gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *inst); /* materialise __dict__, borrowed */
+gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args); /* steals args tuple */
+
+/* record the alloc event of an object whose payload is now filled */
+void gs_record_alloc(gs_VM *vm, gs_Object *o);
+
+/* str */
+gs_Object *gs_str_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
+bool gs_str_eq(gs_Str *a, gs_Str *b);
+int64_t gs_str_hash(gs_Str *s);
+gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
+void gs_repr_str_into(gs_Buf *b, const char *s, size_t len);
+gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *spec); /* format(v, spec) */
+gs_Object *gs_str_getitem(gs_VM *vm, gs_Str *s, int64_t i);
+gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper);
+void gs_str_methods_init(gs_VM *vm);
+int32_t gs_utf8_len(const char *s, size_t n);
+const char *gs_utf8_offset(const char *s, size_t n, int64_t index);
+
+/* numbers */
+gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
+gs_Object *gs_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_float_repr(gs_VM *vm, double v);
+void gs_float_repr_into(gs_Buf *b, double v);
+int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out);
+
+/* containers */
+void gs_containers_init(gs_VM *vm);
+gs_Object *gs_tuple_pack(gs_VM *vm, int n, ...);           /* new refs made from borrowed items */
+gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it);
+gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it);
+int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable);
+gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
+gs_Object *gs_seq_repeat(gs_VM *vm, gs_Object *seq, int64_t n);
+gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl);
+int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen);
+int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other);
+gs_Object *gs_dict_copy(gs_VM *vm, gs_Object *d);
+int gs_set_add(gs_VM *vm, gs_Object *s, gs_Object *v);
+bool gs_dict_maybe_untracked_value(gs_Object *v);
+void gs_dict_maybe_track(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value);
+gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq);
+int gs_iter_prime_result(gs_VM *vm, gs_Object *it, int n);
+
+/* repr machinery */
+int gs_repr_enter(gs_VM *vm, gs_Object *o);   /* 1 if already being repr'd (print "..."), -1 error */
+void gs_repr_leave(gs_VM *vm, gs_Object *o);
+
+/* calls */
+int gs_check_args(gs_VM *vm, const char *name, int nargs, int min, int max);
+gs_Object *gs_kwarg(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames, const char *name); /* borrowed */
+int gs_no_kwargs(gs_VM *vm, const char *name, gs_Tuple *kwnames);
+
+/* object-id table */
+void gs_objtab_set(gs_VM *vm, uint32_t id, gs_Object *o);
+
+/* dealloc of frames' materialised objects and generators (vm.c) */
+void gs_frame_object_clear(gs_VM *vm, gs_Object *f);
+
+/* errors / suggestions */
+void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out);
+gs_Object *gs_exc_str(gs_VM *vm, gs_Object *exc);
+void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj);
+void gs_builtin_types_dicts_init(gs_VM *vm);
+
+/* stderr of the program (tracebacks of unraisable exceptions, gc debug) */
+void gs_write_err(gs_VM *vm, const char *s, size_t n);
+
+/* ids of events: the trace-side string id of a str object's contents */
+uint32_t gs_trace_name(gs_VM *vm, gs_Str *s);
+
+#endif

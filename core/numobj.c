@@ -1,0 +1,660 @@
+/*
+ * numobj.c — int and float objects, arithmetic and comparison for every
+ * type (numbers, sequences, and instances through their dunder methods).
+ *
+ * Ints are 64-bit.  CPython's are unbounded; where a result would not fit
+ * we raise OverflowError with a message that says so, never wrap.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "../core/ast.h"
+#include "internal.h"
+
+/* ================================================================== constructors */
+
+gs_Object *gs_int_new(gs_VM *vm, int64_t v)
+{
+    if (v >= -5 && v <= 256 && vm->small_ints[v + 5])
+        return gs_newref(vm, vm->small_ints[v + 5]);
+    gs_Int *i;
+    if (vm->free_ints && vm->heap_bytes + sizeof(gs_Int) <= vm->heap_limit) {
+        /* The int free list: reuse without going back to malloc. */
+        i = (gs_Int *)vm->free_ints;
+        vm->free_ints = i->ob.gc_next;
+        memset(&i->ob, 0, sizeof i->ob);
+        vm->heap_bytes += sizeof(gs_Int);
+        i->ob.refcnt = 1;
+        i->ob.type = vm->t_int;
+        i->ob.kind = GS_K_INT;
+        i->ob.id = ++vm->next_id;
+        if (vm->objtab)
+            gs_objtab_set(vm, i->ob.id, &i->ob);
+    } else {
+        i = (gs_Int *)gs_alloc(vm, vm->t_int, sizeof(gs_Int));
+        if (!i)
+            return NULL;
+    }
+    i->value = v;
+    if (vm->recording)
+        gs_record_alloc(vm, &i->ob);
+    else
+        vm->events++;
+    return &i->ob;
+}
+
+gs_Object *gs_float_new(gs_VM *vm, double v)
+{
+    gs_Float *f = (gs_Float *)gs_alloc(vm, vm->t_float, sizeof(gs_Float));
+    if (!f)
+        return NULL;
+    f->value = v;
+    gs_record_alloc(vm, &f->ob);
+    return &f->ob;
+}
+
+/* ================================================================== float repr */
+
+/* Shortest repr that round-trips, in CPython's layout: 1.0, 0.1, 1e+16,
+ * 1.5e-07, inf, nan. */
+void gs_float_repr_into(gs_Buf *b, double v)
+{
+    if (isnan(v)) {
+        gs_buf_adds(b, "nan");
+        return;
+    }
+    if (isinf(v)) {
+        gs_buf_adds(b, v < 0 ? "-inf" : "inf");
+        return;
+    }
+    char buf[64];
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    /* buf is d.ddde[+-]XX; split mantissa digits and exponent */
+    char digits[32];
+    int nd = 0;
+    const char *p = buf;
+    bool neg = false;
+    if (*p == '-') {
+        neg = true;
+        p++;
+    }
+    for (; *p && *p != 'e'; p++)
+        if (*p != '.')
+            digits[nd++] = *p;
+    int exp = atoi(p + 1);
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
+    digits[nd] = 0;
+    if (neg)
+        gs_buf_addc(b, '-');
+    int decpt = exp + 1; /* position of the decimal point relative to digits */
+    if (-4 < decpt && decpt <= 16) {
+        if (decpt <= 0) {
+            gs_buf_adds(b, "0.");
+            for (int i = 0; i < -decpt; i++)
+                gs_buf_addc(b, '0');
+            gs_buf_add(b, digits, (size_t)nd);
+        } else if (decpt >= nd) {
+            gs_buf_add(b, digits, (size_t)nd);
+            for (int i = nd; i < decpt; i++)
+                gs_buf_addc(b, '0');
+            gs_buf_adds(b, ".0");
+        } else {
+            gs_buf_add(b, digits, (size_t)decpt);
+            gs_buf_addc(b, '.');
+            gs_buf_add(b, digits + decpt, (size_t)(nd - decpt));
+        }
+    } else {
+        gs_buf_addc(b, digits[0]);
+        if (nd > 1) {
+            gs_buf_addc(b, '.');
+            gs_buf_add(b, digits + 1, (size_t)(nd - 1));
+        }
+        gs_buf_printf(b, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    }
+}
+
+gs_Object *gs_float_repr(gs_VM *vm, double v)
+{
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_float_repr_into(&b, v);
+    return gs_buf_to_str(vm, &b);
+}
+
+/* ================================================================== int parsing */
+
+int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out)
+{
+    GS_UNUSED(vm);
+    size_t i = 0, n = len;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
+        i++;
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r' ||
+                     s[n - 1] == '\f' || s[n - 1] == '\v'))
+        n--;
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    if (base == 0 || base == 16 || base == 8 || base == 2) {
+        if (i + 1 < n && s[i] == '0') {
+            char c = (char)(s[i + 1] | 0x20);
+            int pb = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+            if (pb && (base == 0 || base == pb)) {
+                base = pb;
+                i += 2;
+                if (i < n && s[i] == '_')
+                    i++;
+            }
+        }
+        if (base == 0)
+            base = 10;
+    }
+    if (i >= n)
+        return -1;
+    uint64_t acc = 0;
+    bool any = false, prev_us = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '_') {
+            if (!any || prev_us)
+                return -1;
+            prev_us = true;
+            continue;
+        }
+        int d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'z')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'Z')
+            d = c - 'A' + 10;
+        else
+            return -1;
+        if (d >= base)
+            return -1;
+        if (acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+            return -2;
+        acc = acc * (uint64_t)base + (uint64_t)d;
+        any = true;
+        prev_us = false;
+    }
+    if (prev_us || !any)
+        return -1;
+    if (neg) {
+        if (acc > (uint64_t)INT64_MAX + 1)
+            return -2;
+        *out = (int64_t)(0 - acc);
+    } else {
+        if (acc > (uint64_t)INT64_MAX)
+            return -2;
+        *out = (int64_t)acc;
+    }
+    return 0;
+}
+
+/* ================================================================== arithmetic */
+
+static const char *op_symbol(int op, bool inplace)
+{
+    static const char *syms[] = { "+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "|", "^", "&" };
+    static const char *isyms[] = { "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&=" };
+    return inplace ? isyms[op] : syms[op];
+}
+
+static const char *op_dunder(int op, int which)
+{
+    static const char *names[][3] = {
+        { "__add__", "__radd__", "__iadd__" }, { "__sub__", "__rsub__", "__isub__" },
+        { "__mul__", "__rmul__", "__imul__" }, { "__matmul__", "__rmatmul__", "__imatmul__" },
+        { "__truediv__", "__rtruediv__", "__itruediv__" }, { "__floordiv__", "__rfloordiv__", "__ifloordiv__" },
+        { "__mod__", "__rmod__", "__imod__" }, { "__pow__", "__rpow__", "__ipow__" },
+        { "__lshift__", "__rlshift__", "__ilshift__" }, { "__rshift__", "__rrshift__", "__irshift__" },
+        { "__or__", "__ror__", "__ior__" }, { "__xor__", "__rxor__", "__ixor__" },
+        { "__and__", "__rand__", "__iand__" },
+    };
+    return names[op][which];
+}
+
+static gs_Object *overflow(gs_VM *vm)
+{
+    gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+    return NULL;
+}
+
+static gs_Object *int_op(gs_VM *vm, int op, int64_t a, int64_t b)
+{
+    int64_t r;
+    switch (op) {
+    case GS_OP_ADD: if (__builtin_add_overflow(a, b, &r)) return overflow(vm); return gs_int_new(vm, r);
+    case GS_OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return overflow(vm); return gs_int_new(vm, r);
+    case GS_OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return overflow(vm); return gs_int_new(vm, r);
+    case GS_OP_FLOORDIV:
+    case GS_OP_MOD: {
+        if (b == 0) {
+            gs_raise(vm, vm->e_ZeroDivisionError,
+                     op == GS_OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+            return NULL;
+        }
+        if (a == INT64_MIN && b == -1)
+            return op == GS_OP_MOD ? gs_int_new(vm, 0) : overflow(vm);
+        int64_t q = a / b, m = a % b;
+        if (m != 0 && ((m < 0) != (b < 0))) {
+            q -= 1;
+            m += b;
+        }
+        return gs_int_new(vm, op == GS_OP_MOD ? m : q);
+    }
+    case GS_OP_TRUEDIV:
+        if (b == 0) {
+            gs_raise(vm, vm->e_ZeroDivisionError, "division by zero");
+            return NULL;
+        }
+        return gs_float_new(vm, (double)a / (double)b);
+    case GS_OP_POW: {
+        if (b < 0) {
+            if (a == 0) {
+                gs_raise(vm, vm->e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                return NULL;
+            }
+            return gs_float_new(vm, pow((double)a, (double)b));
+        }
+        int64_t result = 1, base = a;
+        uint64_t e = (uint64_t)b;
+        while (e) {
+            if (e & 1)
+                if (__builtin_mul_overflow(result, base, &result))
+                    return overflow(vm);
+            e >>= 1;
+            if (e && __builtin_mul_overflow(base, base, &base))
+                return overflow(vm);
+        }
+        return gs_int_new(vm, result);
+    }
+    case GS_OP_LSHIFT:
+        if (b < 0) {
+            gs_raise(vm, vm->e_ValueError, "negative shift count");
+            return NULL;
+        }
+        if (a == 0)
+            return gs_int_new(vm, 0);
+        if (b >= 63 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b)))
+            return overflow(vm);
+        return gs_int_new(vm, (int64_t)((uint64_t)a << b));
+    case GS_OP_RSHIFT:
+        if (b < 0) {
+            gs_raise(vm, vm->e_ValueError, "negative shift count");
+            return NULL;
+        }
+        return gs_int_new(vm, b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
+    case GS_OP_BITOR: return gs_int_new(vm, a | b);
+    case GS_OP_BITXOR: return gs_int_new(vm, a ^ b);
+    case GS_OP_BITAND: return gs_int_new(vm, a & b);
+    default: return NULL;
+    }
+}
+
+static gs_Object *float_op(gs_VM *vm, int op, double a, double b)
+{
+    switch (op) {
+    case GS_OP_ADD: return gs_float_new(vm, a + b);
+    case GS_OP_SUB: return gs_float_new(vm, a - b);
+    case GS_OP_MUL: return gs_float_new(vm, a * b);
+    case GS_OP_TRUEDIV:
+        if (b == 0) {
+            gs_raise(vm, vm->e_ZeroDivisionError, "float division by zero");
+            return NULL;
+        }
+        return gs_float_new(vm, a / b);
+    case GS_OP_FLOORDIV:
+    case GS_OP_MOD: {
+        if (b == 0) {
+            gs_raise(vm, vm->e_ZeroDivisionError, op == GS_OP_MOD ? "float modulo" : "float floor division by zero");
+            return NULL;
+        }
+        double m = fmod(a, b);
+        double div = (a - m) / b;
+        if (m) {
+            if ((b < 0) != (m < 0)) {
+                m += b;
+                div -= 1.0;
+            }
+        } else
+            m = copysign(0.0, b);
+        double fl;
+        if (div) {
+            fl = floor(div);
+            if (div - fl > 0.5)
+                fl += 1.0;
+        } else
+            fl = copysign(0.0, a / b);
+        return gs_float_new(vm, op == GS_OP_MOD ? m : fl);
+    }
+    case GS_OP_POW:
+        if (a == 0 && b < 0) {
+            gs_raise(vm, vm->e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return NULL;
+        }
+        return gs_float_new(vm, pow(a, b));
+    default: return NULL;
+    }
+}
+
+static bool is_intlike(gs_Object *o) { return GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL; }
+static int64_t intval(gs_VM *vm, gs_Object *o) { return GS_KIND(o) == GS_K_INT ? ((gs_Int *)o)->value : o == vm->true_; }
+static bool is_num(gs_Object *o) { return is_intlike(o) || GS_KIND(o) == GS_K_FLOAT; }
+static double fval(gs_VM *vm, gs_Object *o) { return GS_KIND(o) == GS_K_FLOAT ? ((gs_Float *)o)->value : (double)intval(vm, o); }
+
+static gs_Object *call_binary_dunder(gs_VM *vm, gs_Object *self, const char *name, gs_Object *other)
+{
+    gs_Object *m = gs_type_lookup(self->type, gs_name(vm, name));
+    if (!m)
+        return gs_newref(vm, vm->notimpl);
+    gs_Object *args[2] = { self, other };
+    return gs_call_object(vm, m, args, 2, NULL);
+}
+
+static bool is_user(gs_Object *o) { return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION; }
+
+gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
+{
+    gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
+    if (is_intlike(a) && is_intlike(b) && op != GS_OP_MATMUL)
+        return int_op(vm, op, intval(vm, a), intval(vm, b));
+    if (is_num(a) && is_num(b) && op <= GS_OP_POW && op != GS_OP_MATMUL)
+        return float_op(vm, op, fval(vm, a), fval(vm, b));
+    if (op == GS_OP_ADD) {
+        if (ka == GS_K_STR && kb == GS_K_STR)
+            return gs_str_concat(vm, a, b);
+        if (ka == GS_K_LIST && kb == GS_K_LIST && !inplace)
+            return gs_list_concat(vm, a, b);
+        if (ka == GS_K_LIST && inplace) {
+            if (gs_list_extend(vm, a, b) < 0)
+                return NULL;
+            return gs_newref(vm, a);
+        }
+        if (ka == GS_K_TUPLE && kb == GS_K_TUPLE)
+            return gs_list_concat(vm, a, b);
+        if ((ka == GS_K_STR || ka == GS_K_LIST || ka == GS_K_TUPLE) && !is_user(b)) {
+            gs_raise(vm, vm->e_TypeError, "can only concatenate %s (not \"%s\") to %s", gs_type_name(a),
+                     gs_type_name(b), gs_type_name(a));
+            return NULL;
+        }
+    }
+    if (op == GS_OP_MUL) {
+        gs_Object *seq = NULL, *n = NULL;
+        if ((ka == GS_K_STR || ka == GS_K_LIST || ka == GS_K_TUPLE)) {
+            seq = a;
+            n = b;
+        } else if ((kb == GS_K_STR || kb == GS_K_LIST || kb == GS_K_TUPLE) && !is_user(a)) {
+            seq = b;
+            n = a;
+        }
+        if (seq) {
+            if (!is_intlike(n)) {
+                if (is_user(n))
+                    goto dunder;
+                gs_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", gs_type_name(n));
+                return NULL;
+            }
+            if (inplace && GS_KIND(seq) == GS_K_LIST && seq == a) {
+                gs_Object *r = gs_seq_repeat(vm, seq, intval(vm, n));
+                if (!r)
+                    return NULL;
+                /* list *= n mutates in place */
+                gs_List *l = (gs_List *)a;
+                gs_Object *tmp = r;
+                gs_list_clear(vm, a);
+                if (gs_list_extend(vm, a, tmp) < 0) {
+                    gs_decref(vm, tmp);
+                    return NULL;
+                }
+                gs_decref(vm, tmp);
+                GS_UNUSED(l);
+                return gs_newref(vm, a);
+            }
+            return gs_seq_repeat(vm, seq, intval(vm, n));
+        }
+    }
+    if (op == GS_OP_MOD && ka == GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "gcscope does not support %%-formatting of strings; use str.format or f-strings");
+        return NULL;
+    }
+    if ((ka == GS_K_DICT && kb == GS_K_DICT) && op == GS_OP_BITOR) {
+        if (inplace) {
+            if (gs_dict_update(vm, a, b) < 0)
+                return NULL;
+            return gs_newref(vm, a);
+        }
+        gs_Object *r = gs_dict_copy(vm, a);
+        if (r && gs_dict_update(vm, r, b) < 0) {
+            gs_decref(vm, r);
+            return NULL;
+        }
+        return r;
+    }
+    if (ka == GS_K_SET && kb == GS_K_SET) {
+        extern gs_Object *gs_set_binop(gs_VM *, int, gs_Object *, gs_Object *, bool);
+        gs_Object *r = gs_set_binop(vm, op, a, b, inplace);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+dunder:
+    if (is_user(a) || is_user(b)) {
+        if (inplace && is_user(a)) {
+            gs_Object *r = call_binary_dunder(vm, a, op_dunder(op, 2), b);
+            if (!r || r != vm->notimpl)
+                return r;
+            gs_decref(vm, r);
+        }
+        if (is_user(a)) {
+            gs_Object *r = call_binary_dunder(vm, a, op_dunder(op, 0), b);
+            if (!r || r != vm->notimpl)
+                return r;
+            gs_decref(vm, r);
+        }
+        if (is_user(b)) {
+            gs_Object *r = call_binary_dunder(vm, b, op_dunder(op, 1), a);
+            if (!r || r != vm->notimpl)
+                return r;
+            gs_decref(vm, r);
+        }
+    }
+    if (op == GS_OP_POW)
+        gs_raise(vm, vm->e_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                 inplace ? "**=" : "** or pow()", gs_type_name(a), gs_type_name(b));
+    else
+        gs_raise(vm, vm->e_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op_symbol(op, inplace),
+                 gs_type_name(a), gs_type_name(b));
+    return NULL;
+}
+
+/* ================================================================== comparison */
+
+static const char *cmp_symbol(int op)
+{
+    static const char *s[] = { "<", "<=", "==", "!=", ">", ">=" };
+    return s[op];
+}
+
+static const char *cmp_dunder(int op)
+{
+    static const char *s[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+    return s[op];
+}
+
+static int swapped_op(int op)
+{
+    static const int s[] = { GS_CMP_GT, GS_CMP_GE, GS_CMP_EQ, GS_CMP_NE, GS_CMP_LT, GS_CMP_LE };
+    return s[op];
+}
+
+static bool cmp_result(int op, int c)
+{
+    switch (op) {
+    case GS_CMP_LT: return c < 0;
+    case GS_CMP_LE: return c <= 0;
+    case GS_CMP_EQ: return c == 0;
+    case GS_CMP_NE: return c != 0;
+    case GS_CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* Compare sequences item by item like CPython: first differing item decides. */
+static gs_Object *seq_compare(gs_VM *vm, int op, gs_Object *a, gs_Object **ia, int32_t na, gs_Object **ib, int32_t nb)
+{
+    int32_t i;
+    for (i = 0; i < na && i < nb; i++) {
+        gs_Object *x = ia[i], *y = ib[i];
+        if (x == y)
+            continue;
+        gs_incref(vm, x);
+        gs_incref(vm, y);
+        int eq = gs_equal(vm, x, y);
+        if (eq < 0) {
+            gs_decref(vm, x);
+            gs_decref(vm, y);
+            return NULL;
+        }
+        if (!eq) {
+            gs_Object *r;
+            if (op == GS_CMP_EQ)
+                r = GS_BOOL(vm, false);
+            else if (op == GS_CMP_NE)
+                r = GS_BOOL(vm, true);
+            else
+                r = gs_compare(vm, op, x, y);
+            gs_decref(vm, x);
+            gs_decref(vm, y);
+            return r;
+        }
+        gs_decref(vm, x);
+        gs_decref(vm, y);
+        if (GS_KIND(a) == GS_K_LIST) {
+            /* the list may have changed under a user __eq__ */
+            na = ((gs_List *)a)->len;
+        }
+    }
+    int c = na < nb ? -1 : na > nb ? 1 : 0;
+    return GS_BOOL(vm, cmp_result(op, c));
+}
+
+static int dict_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    gs_Dict *x = (gs_Dict *)a, *y = (gs_Dict *)b;
+    if (x->t.used != y->t.used)
+        return 0;
+    for (int32_t i = 0; i < x->t.nentries; i++) {
+        gs_DictEntry *e = &x->t.entries[i];
+        if (!e->key)
+            continue;
+        gs_Object *ov = gs_dict_get(vm, b, e->key);
+        if (!ov) {
+            if (vm->exc)
+                return -1;
+            return 0;
+        }
+        int eq = gs_equal(vm, e->value, ov);
+        if (eq <= 0)
+            return eq;
+    }
+    return 1;
+}
+
+gs_Object *gs_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
+    if (is_intlike(a) && is_intlike(b)) {
+        int64_t x = intval(vm, a), y = intval(vm, b);
+        return GS_BOOL(vm, cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
+    }
+    if (is_num(a) && is_num(b)) {
+        double x = fval(vm, a), y = fval(vm, b);
+        if (isnan(x) || isnan(y))
+            return GS_BOOL(vm, op == GS_CMP_NE);
+        return GS_BOOL(vm, cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
+    }
+    if (ka == GS_K_STR && kb == GS_K_STR) {
+        gs_Str *x = (gs_Str *)a, *y = (gs_Str *)b;
+        if (op == GS_CMP_EQ || op == GS_CMP_NE)
+            return GS_BOOL(vm, gs_str_eq(x, y) == (op == GS_CMP_EQ));
+        int32_t n = x->len < y->len ? x->len : y->len;
+        int c = memcmp(x->data, y->data, (size_t)n);
+        if (c == 0)
+            c = x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
+        return GS_BOOL(vm, cmp_result(op, c));
+    }
+    if (ka == GS_K_LIST && kb == GS_K_LIST)
+        return seq_compare(vm, op, a, ((gs_List *)a)->items, ((gs_List *)a)->len, ((gs_List *)b)->items,
+                           ((gs_List *)b)->len);
+    if (ka == GS_K_TUPLE && kb == GS_K_TUPLE)
+        return seq_compare(vm, op, a, ((gs_Tuple *)a)->items, ((gs_Tuple *)a)->len, ((gs_Tuple *)b)->items,
+                           ((gs_Tuple *)b)->len);
+    if (ka == GS_K_DICT && kb == GS_K_DICT && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
+        int eq = dict_equal(vm, a, b);
+        if (eq < 0)
+            return NULL;
+        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
+    }
+    if (ka == GS_K_SET && kb == GS_K_SET) {
+        extern gs_Object *gs_set_compare(gs_VM *, int, gs_Object *, gs_Object *);
+        return gs_set_compare(vm, op, a, b);
+    }
+    if (ka == GS_K_RANGE && kb == GS_K_RANGE && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
+        gs_Range *x = (gs_Range *)a, *y = (gs_Range *)b;
+        bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
+    }
+    /* user-defined comparisons, reflected second, then identity for == / != */
+    bool tried_user = false;
+    if (is_user(b) && b->type != a->type && gs_issubtype(b->type, a->type)) {
+        gs_Object *r = call_binary_dunder(vm, b, cmp_dunder(swapped_op(op)), a);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    if (is_user(a)) {
+        tried_user = true;
+        gs_Object *r = call_binary_dunder(vm, a, cmp_dunder(op), b);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+        if (op == GS_CMP_NE && gs_type_lookup(a->type, vm->s___eq__)) {
+            r = call_binary_dunder(vm, a, "__eq__", b);
+            if (!r || r == vm->notimpl) {
+                if (r)
+                    gs_decref(vm, r);
+                goto reflected;
+            }
+            int t = gs_truthy(vm, r);
+            gs_decref(vm, r);
+            if (t < 0)
+                return NULL;
+            return GS_BOOL(vm, !t);
+        }
+    }
+reflected:
+    if (is_user(b)) {
+        tried_user = true;
+        gs_Object *r = call_binary_dunder(vm, b, cmp_dunder(swapped_op(op)), a);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    GS_UNUSED(tried_user);
+    if (op == GS_CMP_EQ)
+        return GS_BOOL(vm, a == b);
+    if (op == GS_CMP_NE)
+        return GS_BOOL(vm, a != b);
+    gs_raise(vm, vm->e_TypeError, "'%s' not supported between instances of '%s' and '%s'", cmp_symbol(op),
+             gs_type_name(a), gs_type_name(b));
+    return NULL;
+}

@@ -1,0 +1,1186 @@
+/*
+ * object.c — allocation, deallocation, traversal, types, instances and the
+ * generic attribute protocol.
+ *
+ * Every object is born in gs_alloc and dies in gs_dealloc; both record their
+ * event, so the trace sees every object's whole life.  Deallocation follows
+ * CPython's order for instances: __del__ first (it may resurrect the
+ * object), then weak references are cleared, then the object's own
+ * references are dropped, then its type.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+/* ================================================================== buffers */
+
+void gs_buf_init(gs_Buf *b) { b->data = NULL; b->len = b->cap = 0; b->oom = false; }
+void gs_buf_free(gs_Buf *b) { free(b->data); gs_buf_init(b); }
+
+static bool buf_reserve(gs_Buf *b, size_t extra)
+{
+    if (b->oom)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d) {
+        b->oom = true;
+        return false;
+    }
+    b->data = d;
+    b->cap = cap;
+    return true;
+}
+
+void gs_buf_add(gs_Buf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void gs_buf_adds(gs_Buf *b, const char *s) { gs_buf_add(b, s, strlen(s)); }
+void gs_buf_addc(gs_Buf *b, char c) { gs_buf_add(b, &c, 1); }
+
+void gs_buf_printf(gs_Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0 && buf_reserve(b, (size_t)n)) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
+char *gs_buf_steal(gs_Buf *b)
+{
+    if (!b->data)
+        buf_reserve(b, 0);
+    char *d = b->data;
+    if (d)
+        d[b->len] = 0;
+    gs_buf_init(b);
+    return d;
+}
+
+gs_Object *gs_buf_to_str(gs_VM *vm, gs_Buf *b)
+{
+    if (b->oom) {
+        gs_buf_free(b);
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Object *s = gs_str_new(vm, b->data ? b->data : "", b->len);
+    gs_buf_free(b);
+    return s;
+}
+
+/* ================================================================== object table */
+
+void gs_objtab_set(gs_VM *vm, uint32_t id, gs_Object *o)
+{
+    if (id >= vm->objtab_cap) {
+        uint32_t cap = vm->objtab_cap ? vm->objtab_cap : 1024;
+        while (cap <= id)
+            cap *= 2;
+        gs_Object **t = realloc(vm->objtab, cap * sizeof *t);
+        if (!t)
+            return; /* the table is a debugging aid; running on without it is safe */
+        memset(t + vm->objtab_cap, 0, (cap - vm->objtab_cap) * sizeof *t);
+        vm->objtab = t;
+        vm->objtab_cap = cap;
+    }
+    vm->objtab[id] = o;
+}
+
+gs_Object *gs_vm_object(gs_VM *vm, uint32_t id)
+{
+    return id < vm->objtab_cap ? vm->objtab[id] : NULL;
+}
+
+/* ================================================================== events */
+
+void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b, uint32_t c)
+{
+    vm->events++;
+    if (vm->cfg.max_events && vm->events > vm->cfg.max_events)
+        vm->limit_hit = true;
+    if (!vm->recording)
+        return;
+    gs_Event e = { (uint8_t)kind, sub, 0, vm->cur_line, obj, a, b, c };
+    if (gs_trace_push(&vm->trace, e) < 0)
+        vm->limit_hit = true;
+}
+
+void gs_record_ref(gs_VM *vm, gs_Object *o, bool inc, gs_Cause cause)
+{
+    gs_record(vm, inc ? GS_EV_INCREF : GS_EV_DECREF, cause.kind, o->id,
+              (uint32_t)o->refcnt, cause.holder, cause.what);
+}
+
+uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
+{
+    if (!vm->recording)
+        return 0;
+    return gs_trace_string(&vm->trace, s->data, (size_t)s->len);
+}
+
+static uint32_t type_name_id(gs_VM *vm, gs_Object *o)
+{
+    return gs_trace_name(vm, o->type->name);
+}
+
+void gs_record_alloc(gs_VM *vm, gs_Object *o)
+{
+    if (o->gcflags & GS_GC_STATIC)
+        return;
+    uint32_t b = 0, c = 0;
+    switch (GS_KIND(o)) {
+    case GS_K_INT: {
+        uint64_t v = (uint64_t)((gs_Int *)o)->value;
+        b = (uint32_t)v;
+        c = (uint32_t)(v >> 32);
+        break;
+    }
+    case GS_K_BOOL: b = o == vm->true_; break;
+    case GS_K_FLOAT: {
+        uint64_t v;
+        memcpy(&v, &((gs_Float *)o)->value, sizeof v);
+        b = (uint32_t)v;
+        c = (uint32_t)(v >> 32);
+        break;
+    }
+    case GS_K_STR:
+        if (vm->recording)
+            b = gs_trace_string(&vm->trace, ((gs_Str *)o)->data, (size_t)((gs_Str *)o)->len);
+        break;
+    case GS_K_FUNCTION: b = gs_trace_name(vm, ((gs_Function *)o)->qualname); break;
+    case GS_K_CODE: b = gs_trace_name(vm, ((gs_Code *)o)->name); break;
+    case GS_K_TYPE: b = gs_trace_name(vm, ((gs_Type *)o)->name); break;
+    case GS_K_MODULE: b = gs_trace_name(vm, ((gs_Module *)o)->name); break;
+    case GS_K_BUILTIN:
+        if (vm->recording)
+            b = gs_trace_string(&vm->trace, ((gs_Builtin *)o)->name, strlen(((gs_Builtin *)o)->name));
+        break;
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: b = o->type->ob.id; break;
+    case GS_K_TUPLE: b = (uint32_t)((gs_Tuple *)o)->len; break;
+    case GS_K_LIST: b = (uint32_t)((gs_List *)o)->len; break;
+    default: break;
+    }
+    o->gcflags |= GS_GC_SHOWN;
+    gs_record(vm, GS_EV_ALLOC, 0, o->id, type_name_id(vm, o), b, c);
+}
+
+/* ================================================================== allocation */
+
+static bool kind_records_own_alloc(gs_Kind k)
+{
+    switch (k) {
+    case GS_K_INT: case GS_K_FLOAT: case GS_K_STR: case GS_K_FUNCTION: case GS_K_CODE:
+    case GS_K_TYPE: case GS_K_BUILTIN: case GS_K_MODULE: case GS_K_TUPLE: case GS_K_LIST:
+        return true;
+    default:
+        return false;
+    }
+}
+
+gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
+{
+    if (vm->heap_bytes + size > vm->heap_limit) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Object *o = malloc(size);
+    if (!o) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    memset(o, 0, size);
+    vm->heap_bytes += size;
+    o->refcnt = 1;
+    o->type = type;
+    o->kind = type->inst_kind;
+    o->id = ++vm->next_id;
+    if (vm->objtab)
+        gs_objtab_set(vm, o->id, o);
+    if (type->flags & GS_TF_HEAP)
+        gs_incref_c(vm, &type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
+    if (gs_kind_is_gc(o->kind))
+        gs_gc_on_alloc(vm);
+    if (!kind_records_own_alloc(o->kind))
+        gs_record_alloc(vm, o);
+    return o;
+}
+
+bool gs_kind_is_gc(gs_Kind k)
+{
+    switch (k) {
+    case GS_K_TUPLE: case GS_K_LIST: case GS_K_DICT: case GS_K_SET: case GS_K_TYPE:
+    case GS_K_FUNCTION: case GS_K_METHOD: case GS_K_INSTANCE: case GS_K_EXCEPTION:
+    case GS_K_MODULE: case GS_K_CELL: case GS_K_ITER: case GS_K_FRAME:
+    case GS_K_TRACEBACK: case GS_K_GENERATOR: case GS_K_PROPERTY:
+    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: case GS_K_BUILTIN: case GS_K_SLICE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ------------------------------------------------------------------ traversal */
+
+static int visit_table(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_VisitFn fn, void *arg, bool values_only)
+{
+    for (int32_t i = 0; i < t->nentries; i++) {
+        gs_DictEntry *e = &t->entries[i];
+        if (!e->key)
+            continue;
+        int r;
+        /* read everything first: visiting may free the key (dealloc) */
+        uint32_t kid = e->key->id;
+        gs_Object *value = e->value;
+        if (!values_only && (r = fn(vm, holder, e->key, GS_CAUSE(GS_CAUSE_KEY, holder->id, kid), arg)))
+            return r;
+        if (value && (r = fn(vm, holder, value, GS_CAUSE(values_only ? GS_CAUSE_ATTR : GS_CAUSE_VALUE, holder->id,
+                                                          kid), arg)))
+            return r;
+    }
+    return 0;
+}
+
+#define VISIT(ref, ck, w)                                                          \
+    do {                                                                           \
+        gs_Object *_r = (gs_Object *)(ref);                                        \
+        if (_r) {                                                                  \
+            int _v = fn(vm, o, _r, GS_CAUSE((ck), o->id, (w)), arg);               \
+            if (_v)                                                                \
+                return _v;                                                         \
+        }                                                                          \
+    } while (0)
+
+int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_TUPLE: {
+        gs_Tuple *t = (gs_Tuple *)o;
+        for (int32_t i = 0; i < t->len; i++)
+            VISIT(t->items[i], GS_CAUSE_SLOT, i);
+        return 0;
+    }
+    case GS_K_LIST: {
+        gs_List *l = (gs_List *)o;
+        for (int32_t i = 0; i < l->len; i++)
+            VISIT(l->items[i], GS_CAUSE_SLOT, i);
+        return 0;
+    }
+    case GS_K_DICT: return visit_table(vm, o, &((gs_Dict *)o)->t, fn, arg, false);
+    case GS_K_SET: return visit_table(vm, o, &((gs_Set *)o)->t, fn, arg, false);
+    case GS_K_TYPE: {
+        gs_Type *t = (gs_Type *)o;
+        if (!(t->flags & GS_TF_HEAP))
+            return 0;
+        VISIT(t->dict, GS_CAUSE_INTERNAL, 0);
+        VISIT(t->base, GS_CAUSE_INTERNAL, 1);
+        return 0;
+    }
+    case GS_K_FUNCTION: {
+        gs_Function *f = (gs_Function *)o;
+        VISIT(f->code, GS_CAUSE_INTERNAL, 0);
+        VISIT(f->globals, GS_CAUSE_INTERNAL, 1);
+        VISIT(f->name, GS_CAUSE_INTERNAL, 2);
+        VISIT(f->qualname, GS_CAUSE_INTERNAL, 3);
+        VISIT(f->defaults, GS_CAUSE_INTERNAL, 4);
+        VISIT(f->kwdefaults, GS_CAUSE_INTERNAL, 5);
+        VISIT(f->closure, GS_CAUSE_INTERNAL, 6);
+        VISIT(f->dict, GS_CAUSE_INTERNAL, 7);
+        return 0;
+    }
+    case GS_K_BUILTIN: VISIT(((gs_Builtin *)o)->self, GS_CAUSE_INTERNAL, 0); return 0;
+    case GS_K_METHOD:
+        VISIT(((gs_Method *)o)->func, GS_CAUSE_INTERNAL, 0);
+        VISIT(((gs_Method *)o)->self, GS_CAUSE_INTERNAL, 1);
+        return 0;
+    case GS_K_EXCEPTION: {
+        gs_Exception *e = (gs_Exception *)o;
+        VISIT(e->args, GS_CAUSE_INTERNAL, 10);
+        VISIT(e->traceback, GS_CAUSE_INTERNAL, 11);
+        VISIT(e->context, GS_CAUSE_INTERNAL, 12);
+        VISIT(e->cause, GS_CAUSE_INTERNAL, 13);
+    }
+    /* fall through */
+    case GS_K_INSTANCE: {
+        gs_Instance *in = (gs_Instance *)o;
+        if (in->dict)
+            VISIT(in->dict, GS_CAUSE_INTERNAL, 1);
+        else {
+            int r = visit_table(vm, o, &in->attrs, fn, arg, true);
+            if (r)
+                return r;
+        }
+        /* instances traverse their type (heap types only), as CPython does */
+        if (o->type->flags & GS_TF_HEAP)
+            VISIT(o->type, GS_CAUSE_INTERNAL, 0);
+        return 0;
+    }
+    case GS_K_MODULE: VISIT(((gs_Module *)o)->dict, GS_CAUSE_INTERNAL, 0); return 0;
+    case GS_K_CELL: VISIT(((gs_Cell *)o)->ref, GS_CAUSE_INTERNAL, 0); return 0;
+    case GS_K_ITER:
+        VISIT(((gs_Iter *)o)->seq, GS_CAUSE_INTERNAL, 0);
+        VISIT(((gs_Iter *)o)->extra, GS_CAUSE_INTERNAL, 1);
+        return 0;
+    case GS_K_SLICE:
+        VISIT(((gs_Slice *)o)->start, GS_CAUSE_INTERNAL, 0);
+        VISIT(((gs_Slice *)o)->stop, GS_CAUSE_INTERNAL, 1);
+        VISIT(((gs_Slice *)o)->step, GS_CAUSE_INTERNAL, 2);
+        return 0;
+    case GS_K_CODE: {
+        gs_Code *c = (gs_Code *)o;
+        for (int32_t i = 0; i < c->nconsts; i++)
+            VISIT(c->consts[i], GS_CAUSE_CONST, i);
+        return 0;
+    }
+    case GS_K_GENERATOR: {
+        extern int gs_gen_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
+        return gs_gen_traverse(vm, o, fn, arg);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* ------------------------------------------------------------------ deallocation */
+
+static int release_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(holder);
+    GS_UNUSED(arg);
+    gs_decref_c(vm, ref, cause);
+    return 0;
+}
+
+/* Instance attributes die in the order their names were first set on any
+ * instance of the class (CPython 3.11's shared keys), not this instance's. */
+static void release_instance(gs_VM *vm, gs_Object *o)
+{
+    gs_Instance *in = (gs_Instance *)o;
+    if (in->dict) {
+        gs_Dict *d = in->dict;
+        in->dict = NULL;
+        d->owner = NULL;
+        gs_decref_c(vm, &d->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1));
+        return;
+    }
+    gs_DictTable *order = &o->type->attr_keys;
+    for (int32_t i = 0; i < order->nentries && in->attrs.used; i++) {
+        gs_Object *key = order->entries[i].key;
+        if (!key)
+            continue;
+        int32_t ix = gs_table_lookup_str(&in->attrs, (gs_Str *)key);
+        if (ix >= 0)
+            gs_table_delete_at(vm, o, &in->attrs, ix);
+    }
+    for (int32_t ix = 0; ix < in->attrs.nentries && in->attrs.used; ix++)
+        if (in->attrs.entries[ix].key)
+            gs_table_delete_at(vm, o, &in->attrs, ix);
+}
+
+static void call_del(gs_VM *vm, gs_Object *o)
+{
+    gs_Object *del = gs_type_lookup(o->type, vm->s___del__);
+    if (!del)
+        return;
+    o->gcflags |= GS_GC_FINALIZED;
+    gs_record(vm, GS_EV_FINALIZE, 0, o->id, 0, 0, 0);
+    /* Keep the object alive while __del__ runs; save any exception in flight. */
+    o->refcnt++;
+    gs_Object *saved = vm->exc;
+    vm->exc = NULL;
+    gs_Object *res = gs_call_object(vm, del, &o, 1, NULL);
+    if (!res)
+        gs_write_unraisable(vm, "Exception ignored in: ", del);
+    else
+        gs_decref(vm, res);
+    vm->exc = saved;
+    o->refcnt--;
+}
+
+void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);
+
+static void free_memory(gs_VM *vm, gs_Object *o, size_t size)
+{
+    vm->heap_bytes -= size;
+    free(o);
+}
+
+static size_t object_size(gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_INT: return sizeof(gs_Int);
+    case GS_K_FLOAT: return sizeof(gs_Float);
+    case GS_K_STR: return sizeof(gs_Str) + (size_t)((gs_Str *)o)->len + 1;
+    case GS_K_TUPLE: return sizeof(gs_Tuple) + (size_t)((gs_Tuple *)o)->len * sizeof(gs_Object *);
+    case GS_K_LIST: return sizeof(gs_List);
+    case GS_K_DICT: return sizeof(gs_Dict);
+    case GS_K_SET: return sizeof(gs_Set);
+    case GS_K_TYPE: return sizeof(gs_Type);
+    case GS_K_FUNCTION: return sizeof(gs_Function);
+    case GS_K_BUILTIN: return sizeof(gs_Builtin);
+    case GS_K_METHOD: return sizeof(gs_Method);
+    case GS_K_INSTANCE: return sizeof(gs_Instance);
+    case GS_K_EXCEPTION: return sizeof(gs_Exception);
+    case GS_K_MODULE: return sizeof(gs_Module);
+    case GS_K_CODE: return sizeof(gs_Code);
+    case GS_K_CELL: return sizeof(gs_Cell);
+    case GS_K_RANGE: return sizeof(gs_Range);
+    case GS_K_ITER: return sizeof(gs_Iter);
+    case GS_K_SLICE: return sizeof(gs_Slice);
+    case GS_K_GENERATOR: {
+        extern size_t gs_gen_size(void);
+        return gs_gen_size();
+    }
+    default: return sizeof(gs_Object);
+    }
+}
+
+static void dealloc_now(gs_VM *vm, gs_Object *o)
+{
+    gs_Kind k = GS_KIND(o);
+    if ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && (o->type->flags & GS_TF_HAS_DEL) &&
+        !(o->gcflags & GS_GC_FINALIZED)) {
+        call_del(vm, o);
+        if (o->refcnt > 0)
+            return; /* resurrected by __del__ */
+    }
+    if ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && ((gs_Instance *)o)->weakreflist) {
+        gs_weakref_clear_all(vm, o);
+        if (o->refcnt > 0)
+            return;
+    }
+    if (o->gcflags & GS_GC_TRACKED)
+        gs_gc_untrack(vm, o);
+    size_t size = object_size(o);
+    if (o->gcflags & GS_GC_SHOWN)
+        gs_record(vm, GS_EV_FREE, 0, o->id, type_name_id(vm, o), 0, 0);
+    /* Drop everything the object holds.  Containers are emptied slot by slot
+     * so each decref names the slot it came from; lists and tuples from the
+     * last item to the first, as CPython does. */
+    if (k == GS_K_LIST || k == GS_K_TUPLE) {
+        gs_Object **items = k == GS_K_LIST ? ((gs_List *)o)->items : ((gs_Tuple *)o)->items;
+        int32_t n = k == GS_K_LIST ? ((gs_List *)o)->len : ((gs_Tuple *)o)->len;
+        while (--n >= 0)
+            if (items[n])
+                gs_decref_c(vm, items[n], GS_CAUSE(GS_CAUSE_SLOT, o->id, (uint32_t)n));
+    } else if (k == GS_K_GENERATOR) {
+        extern void gs_gen_clear(gs_VM *, gs_Object *);
+        extern void gs_gen_free(gs_Object *);
+        gs_gen_clear(vm, o);
+        gs_gen_free(o);
+    } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+        release_instance(vm, o);
+        if (k == GS_K_EXCEPTION) {
+            gs_Exception *e = (gs_Exception *)o;
+            gs_Object *parts[4] = { &e->args->ob, e->traceback, e->context, e->cause };
+            e->args = NULL;
+            e->traceback = e->context = e->cause = NULL;
+            for (int i = 0; i < 4; i++)
+                if (parts[i])
+                    gs_decref_c(vm, parts[i], GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 10 + i));
+        }
+    } else
+        gs_traverse(vm, o, release_ref, NULL);
+    if (k == GS_K_EXCEPTION) {
+        gs_Exception *e = (gs_Exception *)o;
+        for (int i = 0; i < e->ntb; i++)
+            gs_decref(vm, e->tb[i].code);
+        free(e->tb);
+        free(e->suggestion);
+        gs_xdecref(vm, e->attr_obj);
+        gs_xdecref(vm, e->attr_name);
+    }
+    switch (k) {
+    case GS_K_LIST: free(((gs_List *)o)->items); break;
+    case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
+    case GS_K_SET: gs_table_free(&((gs_Set *)o)->t); break;
+    case GS_K_INSTANCE: case GS_K_EXCEPTION:
+        gs_table_free(&((gs_Instance *)o)->attrs);
+        break;
+    case GS_K_TYPE: {
+        gs_Type *t = (gs_Type *)o;
+        gs_xdecref(vm, t->name);
+        gs_xdecref(vm, t->module);
+        gs_table_free(&t->attr_keys);
+        break;
+    }
+    case GS_K_CODE: {
+        gs_Code *c = (gs_Code *)o;
+        for (int32_t i = 0; i < c->nnames; i++)
+            gs_decref(vm, c->names[i]);
+        for (int32_t i = 0; i < c->nlocals + c->ncells + c->nfrees; i++)
+            gs_decref(vm, c->localnames[i]);
+        gs_xdecref(vm, c->name);
+        gs_xdecref(vm, c->qualname);
+        gs_xdecref(vm, c->filename);
+        free(c->ops); free(c->lines); free(c->linestart); free(c->consts);
+        free(c->names); free(c->localnames); free(c->cell2arg); free(c->exctable);
+        break;
+    }
+    case GS_K_FRAME: gs_frame_object_clear(vm, o); break;
+    default: break;
+    }
+    if (vm->objtab && o->id < vm->objtab_cap)
+        vm->objtab[o->id] = NULL;
+    gs_Type *type = o->type;
+    bool gc = gs_kind_is_gc(k);
+    free_memory(vm, o, size);
+    if (gc)
+        gs_gc_on_free(vm);
+    if (type->flags & GS_TF_HEAP)
+        gs_decref_c(vm, &type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, 0, 0));
+}
+
+/* Like CPython's trashcan: deep structures (a 10^6-long linked list) would
+ * overflow the C stack if each free recursed into the next, so past a depth
+ * the object is parked on vm->trash and freed by the outermost call. */
+#define GS_DEALLOC_MAX_DEPTH 200
+
+void gs_dealloc(gs_VM *vm, gs_Object *o)
+{
+    if (o->gcflags & GS_GC_STATIC) {
+        o->refcnt = 1 << 30;
+        return;
+    }
+    if (vm->dealloc_depth >= GS_DEALLOC_MAX_DEPTH) {
+        o->gc_refs = (intptr_t)vm->trash;
+        vm->trash = o;
+        return;
+    }
+    vm->dealloc_depth++;
+    dealloc_now(vm, o);
+    vm->dealloc_depth--;
+    if (vm->dealloc_depth == 0) {
+        while (vm->trash) {
+            gs_Object *t = vm->trash;
+            vm->trash = (gs_Object *)t->gc_refs;
+            vm->dealloc_depth++;
+            dealloc_now(vm, t);
+            vm->dealloc_depth--;
+        }
+    }
+}
+
+/* ================================================================== types */
+
+gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind inst_kind, uint8_t flags)
+{
+    gs_Type *t = calloc(1, sizeof *t);
+    if (!t)
+        abort(); /* VM start-up: nothing sensible to continue with */
+    t->ob.refcnt = 1 << 30;
+    t->ob.type = vm->t_type;
+    t->ob.kind = GS_K_TYPE;
+    t->ob.gcflags = GS_GC_STATIC;
+    t->base = base;
+    t->inst_kind = (uint8_t)inst_kind;
+    t->flags = flags;
+    if (base && (base->flags & GS_TF_EXC))
+        t->flags |= GS_TF_EXC;
+    t->name = (gs_Str *)gs_str_intern(vm, name, strlen(name));
+    t->module = (gs_Str *)gs_str_intern(vm, "builtins", 8);
+    t->dict = NULL; /* filled by gs_builtin_types_dicts_init once dicts work */
+    return t;
+}
+
+gs_Object *gs_type_lookup(gs_Type *t, gs_Str *name)
+{
+    for (; t; t = t->base) {
+        if (!t->dict)
+            continue;
+        int32_t ix = gs_table_lookup_str(&t->dict->t, name);
+        if (ix >= 0)
+            return t->dict->t.entries[ix].value;
+    }
+    return NULL;
+}
+
+bool gs_issubtype(gs_Type *a, gs_Type *b)
+{
+    for (; a; a = a->base)
+        if (a == b)
+            return true;
+    return false;
+}
+
+bool gs_isinstance(gs_Object *o, gs_Type *t) { return gs_issubtype(o->type, t); }
+
+const char *gs_type_name(gs_Object *o) { return o->type->name->data; }
+
+gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
+{
+    if (!(base->flags & GS_TF_BASETYPE)) {
+        gs_raise(vm, vm->e_TypeError, "type '%s' is not an acceptable base type", base->name->data);
+        return NULL;
+    }
+    gs_Type *t = (gs_Type *)gs_alloc(vm, vm->t_type, sizeof(gs_Type));
+    if (!t)
+        return NULL;
+    t->name = name;
+    gs_incref_c(vm, &name->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 0));
+    gs_Object *mod = gs_dict_get_str(vm, ns, vm->s___module__);
+    t->module = (mod && GS_KIND(mod) == GS_K_STR) ? (gs_Str *)mod : vm->s___main__;
+    gs_incref(vm, t->module);
+    t->base = base;
+    if (base->flags & GS_TF_HEAP)
+        gs_incref_c(vm, &base->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 1));
+    t->inst_kind = base->inst_kind == GS_K_EXCEPTION ? GS_K_EXCEPTION : GS_K_INSTANCE;
+    if (base->inst_kind == GS_K_NONE || base == vm->t_object)
+        t->inst_kind = GS_K_INSTANCE;
+    t->flags = GS_TF_HEAP | GS_TF_BASETYPE | (base->flags & (GS_TF_EXC | GS_TF_HAS_DEL));
+    t->dict = (gs_Dict *)gs_dict_copy(vm, ns);
+    if (!t->dict) {
+        gs_decref(vm, t);
+        return NULL;
+    }
+    if (gs_dict_get_str(vm, &t->dict->ob, vm->s___del__))
+        t->flags |= GS_TF_HAS_DEL;
+    /* CPython's type holds references to itself from its MRO tuple and from
+     * the __dict__ / __weakref__ descriptors it creates; model them so
+     * sys.getrefcount(cls) agrees. */
+    t->internal_refs = (base == vm->t_object || (base->flags & GS_TF_HEAP) == 0) ? 3 : 1;
+    t->ob.refcnt += t->internal_refs;
+    gs_record_alloc(vm, &t->ob);
+    gs_gc_track(vm, &t->ob);
+    return &t->ob;
+}
+
+/* ================================================================== instances */
+
+gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
+{
+    if (t->inst_kind == GS_K_EXCEPTION)
+        return gs_exception_new(vm, t, NULL);
+    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, sizeof(gs_Instance));
+    if (!in)
+        return NULL;
+    gs_table_init(&in->attrs);
+    in->dict = NULL;
+    in->weakreflist = NULL;
+    gs_gc_track(vm, &in->ob);
+    return &in->ob;
+}
+
+gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
+{
+    gs_Exception *e = (gs_Exception *)gs_alloc(vm, t, sizeof(gs_Exception));
+    if (!e) {
+        gs_xdecref(vm, args);
+        return NULL;
+    }
+    e->inst.ob.kind = GS_K_EXCEPTION;
+    gs_table_init(&e->inst.attrs);
+    e->args = args ? (gs_Tuple *)args : (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
+    gs_gc_track(vm, &e->inst.ob);
+    return &e->inst.ob;
+}
+
+/* Reading obj.__dict__ creates the dict object (CPython 3.11 keeps
+ * attribute values inline until then); from then on it is the storage. */
+gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
+{
+    gs_Instance *in = (gs_Instance *)o;
+    if (in->dict)
+        return &in->dict->ob;
+    gs_Dict *d = (gs_Dict *)gs_dict_new(vm);
+    if (!d)
+        return NULL;
+    /* Move the table: references are unchanged, only their holder. */
+    gs_table_free(&d->t);
+    d->t = in->attrs;
+    gs_table_init(&in->attrs);
+    d->owner = o;
+    in->dict = d;
+    if (vm->recording) {
+        for (int32_t i = 0; i < d->t.nentries; i++) {
+            gs_DictEntry *e = &d->t.entries[i];
+            if (!e->key)
+                continue;
+            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, e->value->id, 0, gs_trace_name(vm, (gs_Str *)e->key));
+            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_KEY, d->ob.id, 0, e->key->id, e->key->id);
+            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_VALUE, d->ob.id, 0, e->value->id, e->key->id);
+        }
+        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, o->id, 0, d->ob.id, 1);
+    }
+    return &d->ob;
+}
+
+static gs_DictTable *instance_table(gs_Object *o)
+{
+    gs_Instance *in = (gs_Instance *)o;
+    return in->dict ? &in->dict->t : &in->attrs;
+}
+
+static gs_Object *instance_holder(gs_Object *o)
+{
+    gs_Instance *in = (gs_Instance *)o;
+    return in->dict ? &in->dict->ob : o;
+}
+
+/* ================================================================== attributes */
+
+static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
+{
+    switch (GS_KIND(v)) {
+    case GS_K_FUNCTION:
+        return gs_method_new(vm, v, self);
+    case GS_K_BUILTIN: {
+        gs_Builtin *b = (gs_Builtin *)v;
+        if (b->owner && !b->self)
+            return gs_builtin_new(vm, b->name, b->fn, b->min_args, b->max_args, self);
+        return gs_newref(vm, v);
+    }
+    case GS_K_STATICMETHOD:
+        return gs_newref(vm, ((gs_Cell *)v)->ref);
+    case GS_K_CLASSMETHOD:
+        return gs_method_new(vm, ((gs_Cell *)v)->ref, &self->type->ob);
+    case GS_K_PROPERTY: {
+        gs_Object *fget = ((gs_Cell *)v)->ref;
+        return gs_call_object(vm, fget, &self, 1, NULL);
+    }
+    default:
+        return gs_newref(vm, v);
+    }
+}
+
+static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name)
+{
+    gs_Object *v = gs_type_lookup(t, name);
+    if (v) {
+        if (GS_KIND(v) == GS_K_CLASSMETHOD)
+            return gs_method_new(vm, ((gs_Cell *)v)->ref, &t->ob);
+        if (GS_KIND(v) == GS_K_STATICMETHOD)
+            return gs_newref(vm, ((gs_Cell *)v)->ref);
+        if (GS_KIND(v) == GS_K_BUILTIN && ((gs_Builtin *)v)->owner == vm->t_type)
+            return bind(vm, v, &t->ob);
+        return gs_newref(vm, v);
+    }
+    if (name == vm->s___name__)
+        return gs_newref(vm, &t->name->ob);
+    if (name == vm->s___qualname__)
+        return gs_newref(vm, &t->name->ob);
+    if (name == vm->s___module__)
+        return gs_newref(vm, &t->module->ob);
+    if (strcmp(name->data, "__base__") == 0)
+        return t->base ? gs_newref(vm, &t->base->ob) : GS_NONE(vm);
+    if (name == vm->s___class__)
+        return gs_newref(vm, &vm->t_type->ob);
+    if (name == vm->s___dict__ && t->dict)
+        return gs_dict_copy(vm, &t->dict->ob);
+    /* methods of `type` itself (mro etc.) */
+    v = gs_type_lookup(vm->t_type, name);
+    if (v && GS_KIND(v) == GS_K_BUILTIN)
+        return bind(vm, v, &t->ob);
+    gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+    return NULL;
+}
+
+static void note_attr_error(gs_VM *vm, gs_Object *o, gs_Str *name)
+{
+    if (vm->exc && GS_KIND(vm->exc) == GS_K_EXCEPTION && gs_exc_matches(vm, vm->e_AttributeError)) {
+        gs_Exception *e = (gs_Exception *)vm->exc;
+        if (!e->attr_obj) {
+            e->attr_obj = gs_newref(vm, o);
+            e->attr_name = (gs_Str *)gs_newref(vm, &name->ob);
+        }
+    }
+}
+
+static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name);
+
+gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
+{
+    gs_Object *r = getattr_impl(vm, o, name);
+    if (!r)
+        note_attr_error(vm, o, name);
+    return r;
+}
+
+static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
+{
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_TYPE)
+        return type_getattr(vm, (gs_Type *)o, name);
+    if (k == GS_K_MODULE) {
+        gs_Object *v = gs_dict_get_str(vm, &((gs_Module *)o)->dict->ob, name);
+        if (v)
+            return gs_newref(vm, v);
+        if (name == vm->s___dict__)
+            return gs_newref(vm, &((gs_Module *)o)->dict->ob);
+        gs_raise(vm, vm->e_AttributeError, "module '%s' has no attribute '%s'",
+                 ((gs_Module *)o)->name->data, name->data);
+        return NULL;
+    }
+    gs_Object *cls_attr = gs_type_lookup(o->type, name);
+    if (cls_attr && GS_KIND(cls_attr) == GS_K_PROPERTY)
+        return bind(vm, cls_attr, o);
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+        gs_DictTable *t = instance_table(o);
+        int32_t ix = gs_table_lookup_str(t, name);
+        if (ix >= 0)
+            return gs_newref(vm, t->entries[ix].value);
+        if (name == vm->s___dict__) {
+            gs_Object *d = gs_instance_dict(vm, o);
+            return d ? gs_newref(vm, d) : NULL;
+        }
+        if (k == GS_K_EXCEPTION) {
+            gs_Exception *e = (gs_Exception *)o;
+            if (strcmp(name->data, "args") == 0)
+                return gs_newref(vm, &e->args->ob);
+            if (strcmp(name->data, "__traceback__") == 0)
+                return e->traceback ? gs_newref(vm, e->traceback) : GS_NONE(vm);
+            if (strcmp(name->data, "__cause__") == 0)
+                return e->cause ? gs_newref(vm, e->cause) : GS_NONE(vm);
+            if (strcmp(name->data, "__context__") == 0)
+                return e->context ? gs_newref(vm, e->context) : GS_NONE(vm);
+        }
+    }
+    if (cls_attr)
+        return bind(vm, cls_attr, o);
+    if (name == vm->s___class__)
+        return gs_newref(vm, &o->type->ob);
+    if (k == GS_K_FUNCTION) {
+        gs_Function *f = (gs_Function *)o;
+        if (name == vm->s___name__)
+            return gs_newref(vm, &f->name->ob);
+        if (name == vm->s___qualname__)
+            return gs_newref(vm, &f->qualname->ob);
+        if (strcmp(name->data, "__defaults__") == 0)
+            return f->defaults ? gs_newref(vm, &f->defaults->ob) : GS_NONE(vm);
+        if (strcmp(name->data, "__code__") == 0)
+            return gs_newref(vm, &f->code->ob);
+        if (strcmp(name->data, "__closure__") == 0)
+            return f->closure ? gs_newref(vm, &f->closure->ob) : GS_NONE(vm);
+        if (name == vm->s___module__)
+            return gs_newref(vm, &vm->s___main__->ob);
+        if (f->dict) {
+            gs_Object *v = gs_dict_get_str(vm, &f->dict->ob, name);
+            if (v)
+                return gs_newref(vm, v);
+        }
+    }
+    if (k == GS_K_BUILTIN && name == vm->s___name__)
+        return gs_str_from_cstr(vm, ((gs_Builtin *)o)->name);
+    if (k == GS_K_METHOD) {
+        gs_Method *m = (gs_Method *)o;
+        if (strcmp(name->data, "__self__") == 0)
+            return gs_newref(vm, m->self);
+        if (strcmp(name->data, "__func__") == 0)
+            return gs_newref(vm, m->func);
+        return gs_getattr(vm, m->func, name);
+    }
+    if (k == GS_K_CELL && strcmp(name->data, "cell_contents") == 0) {
+        gs_Cell *c = (gs_Cell *)o;
+        if (!c->ref) {
+            gs_raise(vm, vm->e_ValueError, "Cell is empty");
+            return NULL;
+        }
+        return gs_newref(vm, c->ref);
+    }
+    if (k == GS_K_RANGE) {
+        gs_Range *r = (gs_Range *)o;
+        if (strcmp(name->data, "start") == 0) return gs_int_new(vm, r->start);
+        if (strcmp(name->data, "stop") == 0) return gs_int_new(vm, r->stop);
+        if (strcmp(name->data, "step") == 0) return gs_int_new(vm, r->step);
+    }
+    if (k == GS_K_CODE && strcmp(name->data, "co_name") == 0)
+        return gs_newref(vm, &((gs_Code *)o)->name->ob);
+    gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
+    return NULL;
+}
+
+int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
+{
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+        gs_Object *cls_attr = gs_type_lookup(o->type, name);
+        if (cls_attr && GS_KIND(cls_attr) == GS_K_PROPERTY) {
+            gs_raise(vm, vm->e_AttributeError, "can't set attribute");
+            return -1;
+        }
+        if (k == GS_K_EXCEPTION && v && strcmp(name->data, "__traceback__") == 0) {
+            gs_Exception *e = (gs_Exception *)o;
+            gs_Object *old = e->traceback;
+            e->traceback = v == vm->none ? NULL : gs_newref(vm, v);
+            gs_xdecref(vm, old);
+            return 0;
+        }
+        gs_DictTable *t = instance_table(o);
+        gs_Object *holder = instance_holder(o);
+        if (v) {
+            if (name == vm->s___dict__) {
+                gs_raise(vm, vm->e_TypeError, "setting __dict__ is not supported");
+                return -1;
+            }
+            if (!((gs_Instance *)o)->dict && gs_table_lookup_str(&o->type->attr_keys, name) < 0) {
+                gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);
+                if (!iname)
+                    return -1;
+                gs_table_insert(vm, NULL, &o->type->attr_keys, iname, gs_str_hash(name), NULL);
+                gs_decref(vm, iname); /* interned: the VM keeps it */
+            }
+            return gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
+        }
+        int32_t ix = gs_table_lookup_str(t, name);
+        if (ix < 0) {
+            gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
+            return -1;
+        }
+        gs_table_delete_at(vm, holder, t, ix);
+        return 0;
+    }
+    if (k == GS_K_TYPE) {
+        gs_Type *t = (gs_Type *)o;
+        if (!(t->flags & GS_TF_HEAP)) {
+            gs_raise(vm, vm->e_TypeError,
+                     "cannot set '%s' attribute of immutable type '%s'", name->data, t->name->data);
+            return -1;
+        }
+        if (v) {
+            int r = gs_dict_set(vm, &t->dict->ob, &name->ob, v);
+            if (r == 0 && name == vm->s___del__)
+                t->flags |= GS_TF_HAS_DEL;
+            return r;
+        }
+        if (!gs_dict_get_str(vm, &t->dict->ob, name)) {
+            gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+            return -1;
+        }
+        return gs_dict_del(vm, &t->dict->ob, &name->ob);
+    }
+    if (k == GS_K_MODULE) {
+        gs_Object *d = &((gs_Module *)o)->dict->ob;
+        if (v)
+            return gs_dict_set(vm, d, &name->ob, v);
+        if (!gs_dict_get_str(vm, d, name)) {
+            gs_raise(vm, vm->e_AttributeError, "module '%s' has no attribute '%s'",
+                     ((gs_Module *)o)->name->data, name->data);
+            return -1;
+        }
+        return gs_dict_del(vm, d, &name->ob);
+    }
+    if (k == GS_K_FUNCTION) {
+        gs_Function *f = (gs_Function *)o;
+        if (!f->dict) {
+            f->dict = (gs_Dict *)gs_dict_new(vm);
+            if (!f->dict)
+                return -1;
+        }
+        if (v)
+            return gs_dict_set(vm, &f->dict->ob, &name->ob, v);
+        return gs_dict_del(vm, &f->dict->ob, &name->ob);
+    }
+    if (gs_type_lookup(o->type, name) || k == GS_K_NONE)
+        gs_raise(vm, vm->e_AttributeError, "'%s' object attribute '%s' is read-only", gs_type_name(o), name->data);
+    else
+        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
+    return -1;
+}
+
+/* ================================================================== small constructors */
+
+gs_Object *gs_cell_new(gs_VM *vm, gs_Object *ref)
+{
+    gs_Cell *c = (gs_Cell *)gs_alloc(vm, vm->t_cell, sizeof(gs_Cell));
+    if (!c)
+        return NULL;
+    c->ref = ref;
+    if (ref)
+        gs_incref_c(vm, ref, GS_CAUSE(GS_CAUSE_INTERNAL, c->ob.id, 0));
+    gs_gc_track(vm, &c->ob);
+    return &c->ob;
+}
+
+gs_Object *gs_builtin_new(gs_VM *vm, const char *name, gs_CFunc fn, int min, int max, gs_Object *self)
+{
+    gs_Builtin *b = (gs_Builtin *)gs_alloc(vm, vm->t_builtin, sizeof(gs_Builtin));
+    if (!b)
+        return NULL;
+    b->name = name;
+    b->fn = fn;
+    b->min_args = (int16_t)min;
+    b->max_args = (int16_t)max;
+    b->self = self;
+    b->owner = self ? self->type : NULL;
+    gs_record_alloc(vm, &b->ob);
+    if (self) {
+        gs_incref_c(vm, self, GS_CAUSE(GS_CAUSE_INTERNAL, b->ob.id, 0));
+        gs_gc_track(vm, &b->ob);
+    }
+    return &b->ob;
+}
+
+gs_Object *gs_method_new(gs_VM *vm, gs_Object *func, gs_Object *self)
+{
+    gs_Method *m = (gs_Method *)gs_alloc(vm, vm->t_method, sizeof(gs_Method));
+    if (!m)
+        return NULL;
+    m->func = func;
+    m->self = self;
+    gs_incref_c(vm, func, GS_CAUSE(GS_CAUSE_INTERNAL, m->ob.id, 0));
+    gs_incref_c(vm, self, GS_CAUSE(GS_CAUSE_INTERNAL, m->ob.id, 1));
+    gs_gc_track(vm, &m->ob);
+    return &m->ob;
+}
+
+/* ================================================================== truth, equality, hashing */
+
+int gs_truthy(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_NONE: return 0;
+    case GS_K_BOOL: return o == vm->true_;
+    case GS_K_INT: return ((gs_Int *)o)->value != 0;
+    case GS_K_FLOAT: return ((gs_Float *)o)->value != 0.0;
+    case GS_K_STR: return ((gs_Str *)o)->len != 0;
+    case GS_K_LIST: return ((gs_List *)o)->len != 0;
+    case GS_K_TUPLE: return ((gs_Tuple *)o)->len != 0;
+    case GS_K_DICT: return ((gs_Dict *)o)->t.used != 0;
+    case GS_K_SET: return ((gs_Set *)o)->t.used != 0;
+    case GS_K_RANGE: return ((gs_Range *)o)->len != 0;
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___bool__);
+        bool is_len = false;
+        if (!m) {
+            m = gs_type_lookup(o->type, vm->s___len__);
+            is_len = true;
+        }
+        if (!m)
+            return 1;
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r)
+            return -1;
+        int res;
+        if (is_len) {
+            if (GS_KIND(r) != GS_K_INT) {
+                gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
+                res = -1;
+            } else if (((gs_Int *)r)->value < 0) {
+                gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
+                res = -1;
+            } else
+                res = ((gs_Int *)r)->value != 0;
+        } else if (GS_KIND(r) != GS_K_BOOL) {
+            gs_raise(vm, vm->e_TypeError, "__bool__ should return bool, returned %s", gs_type_name(r));
+            res = -1;
+        } else
+            res = r == vm->true_;
+        gs_decref(vm, r);
+        return res;
+    }
+    default:
+        return 1;
+    }
+}
+
+int gs_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    if (a == b)
+        return 1;
+    gs_Object *r = gs_compare(vm, 2 /* GS_CMP_EQ */, a, b);
+    if (!r)
+        return -1;
+    int t = gs_truthy(vm, r);
+    gs_decref(vm, r);
+    return t;
+}
+
+static int64_t hash_finish(int64_t h) { return h == -1 ? -2 : h; }
+
+int64_t gs_hash(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_STR: return gs_str_hash((gs_Str *)o);
+    case GS_K_INT: {
+        /* CPython: hash(n) = n mod (2**61 - 1), keeping the sign */
+        int64_t v = ((gs_Int *)o)->value;
+        const int64_t P = ((int64_t)1 << 61) - 1;
+        int64_t h = v >= 0 ? v % P : -((-(v + 1) + 1) % P);
+        return hash_finish(h);
+    }
+    case GS_K_BOOL: return o == vm->true_;
+    case GS_K_FLOAT: {
+        double d = ((gs_Float *)o)->value;
+        if (d == (double)(int64_t)d && d > -9.2e18 && d < 9.2e18) {
+            gs_Int tmp = { .value = (int64_t)d };
+            tmp.ob.kind = GS_K_INT;
+            return gs_hash(vm, &tmp.ob);
+        }
+        uint64_t bits;
+        memcpy(&bits, &d, sizeof bits);
+        return hash_finish((int64_t)(bits ^ (bits >> 29)));
+    }
+    case GS_K_TUPLE: {
+        /* CPython 3.11's xxHash-based tuple hash */
+        gs_Tuple *t = (gs_Tuple *)o;
+        if (t->hash != -1)
+            return t->hash;
+        const uint64_t P1 = 11400714785074694791ULL, P2 = 14029467366897019727ULL, P5 = 2870177450012600261ULL;
+        uint64_t acc = P5;
+        for (int32_t i = 0; i < t->len; i++) {
+            int64_t lane = gs_hash(vm, t->items[i]);
+            if (lane == -1)
+                return -1;
+            acc += (uint64_t)lane * P2;
+            acc = (acc << 31) | (acc >> 33);
+            acc *= P1;
+        }
+        acc += (uint64_t)t->len ^ (P5 ^ 3527539UL);
+        if (acc == (uint64_t)-1)
+            return 1546275796;
+        t->hash = (int64_t)acc;
+        return (int64_t)acc;
+    }
+    case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
+        if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
+            break;
+        gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
+        return -1;
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: {
+        gs_Object *eq = gs_type_lookup(o->type, vm->s___eq__);
+        gs_Object *h = gs_type_lookup(o->type, vm->s___hash__);
+        if (h && h != vm->none) {
+            gs_Object *r = gs_call_object(vm, h, &o, 1, NULL);
+            if (!r)
+                return -1;
+            if (GS_KIND(r) != GS_K_INT) {
+                gs_decref(vm, r);
+                gs_raise(vm, vm->e_TypeError, "__hash__ method should return an integer");
+                return -1;
+            }
+            int64_t v = gs_hash(vm, r);
+            gs_decref(vm, r);
+            return v;
+        }
+        if ((eq && !h) || h == vm->none) {
+            gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
+            return -1;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    /* identity hash, like CPython's pointer rotation */
+    uintptr_t p = (uintptr_t)o;
+    return hash_finish((int64_t)((p >> 4) | (p << 60)));
+}

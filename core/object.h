@@ -1,0 +1,412 @@
+/*
+ * object.h — gcscope's object model: every value a Python program touches.
+ *
+ * The layout copies what matters of CPython 3.11 for reference counting:
+ * every object carries a reference count and a type; container objects can
+ * be tracked by the cycle collector and then sit on a generation list.  What
+ * CPython keeps in the object (inline instance attributes, list slots, dict
+ * entries) we keep in the object too, so `sys.getrefcount` agrees.
+ *
+ * Ownership words used in this file, as in CPython's documentation:
+ *   new reference  — the caller owns the result and must gs_decref it;
+ *   borrowed       — the caller must not decref it;
+ *   steals         — the callee takes over the caller's reference.
+ * Every function that can fail returns NULL (or -1) with an exception set in
+ * the VM (see gs_raise in vm.h).
+ *
+ * Invariant: o->refcnt equals the number of holders of o that the runtime
+ * models (frame slots, value-stack slots, container slots, attributes,
+ * code constants, cells, internal references).  The debug check in
+ * gs_vm_check_refcounts recomputes it from the holders and compares.
+ */
+#ifndef GS_OBJECT_H
+#define GS_OBJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct gs_VM gs_VM;
+typedef struct gs_Object gs_Object;
+typedef struct gs_Type gs_Type;
+
+/* What an object is, stored in its header so the VM can switch on it
+ * without chasing the type pointer. */
+typedef enum gs_Kind {
+    GS_K_NONE, GS_K_BOOL, GS_K_INT, GS_K_FLOAT, GS_K_STR,
+    GS_K_TUPLE, GS_K_LIST, GS_K_DICT, GS_K_SET,
+    GS_K_TYPE, GS_K_FUNCTION, GS_K_BUILTIN, GS_K_METHOD,
+    GS_K_INSTANCE, GS_K_EXCEPTION, GS_K_MODULE, GS_K_CODE, GS_K_CELL,
+    GS_K_RANGE, GS_K_ITER, GS_K_SLICE, GS_K_NOTIMPL, GS_K_ELLIPSIS,
+    GS_K_WEAKREF, GS_K_FRAME, GS_K_TRACEBACK, GS_K_GENERATOR,
+    GS_K_PROPERTY, GS_K_CLASSMETHOD, GS_K_STATICMETHOD,
+    GS_K_COUNT
+} gs_Kind;
+
+/* gcflags bits */
+enum {
+    GS_GC_TRACKED     = 1 << 0,  /* on a generation list */
+    GS_GC_FINALIZED   = 1 << 1,  /* __del__ already ran (PEP 442) */
+    GS_GC_STATIC      = 1 << 2,  /* lives as long as the VM; never freed, never recorded */
+    GS_GC_COLLECTING  = 1 << 3,  /* in the set being collected */
+    GS_GC_UNREACHABLE = 1 << 4,  /* tentatively unreachable in the current pass */
+    GS_GC_SHOWN       = 1 << 5   /* alloc was recorded (trace knows this object) */
+};
+
+struct gs_Object {
+    intptr_t refcnt;
+    gs_Type *type;
+    uint32_t id;          /* serial number, 1.. in allocation order; names the object in events */
+    uint8_t kind;         /* gs_Kind */
+    uint8_t gcflags;
+    uint8_t gen;          /* generation 0..2, 3 = permanent (when tracked) */
+    uint8_t spare;
+    gs_Object *gc_next;   /* generation list links, valid while tracked */
+    gs_Object *gc_prev;
+    intptr_t gc_refs;     /* scratch for the collector */
+};
+
+#define GS_KIND(o) ((gs_Kind)((gs_Object *)(o))->kind)
+
+/* ------------------------------------------------------------------ dict table
+ * An insertion-ordered hash table (CPython's compact dict): `entries` in
+ * insertion order, `index` maps hash slots to entry positions.  Used by dict
+ * objects and by instances' inline attributes. */
+typedef struct gs_DictEntry {
+    int64_t hash;
+    gs_Object *key;       /* NULL = deleted entry */
+    gs_Object *value;
+} gs_DictEntry;
+
+typedef struct gs_DictTable {
+    int32_t *index;       /* -1 empty, -2 dummy, else entry position */
+    gs_DictEntry *entries;
+    int32_t index_size;   /* power of two, or 0 for no table */
+    int32_t nentries;     /* entries used (live + deleted) */
+    int32_t cap;          /* entries allocated */
+    int32_t used;         /* live entries */
+} gs_DictTable;
+
+/* ------------------------------------------------------------------ objects */
+
+typedef struct gs_Int {
+    gs_Object ob;
+    int64_t value;
+} gs_Int;
+
+typedef struct gs_Float {
+    gs_Object ob;
+    double value;
+} gs_Float;
+
+typedef struct gs_Str {
+    gs_Object ob;
+    int64_t hash;         /* -1 until computed */
+    int32_t len;          /* bytes of UTF-8 */
+    int32_t nchars;       /* code points */
+    uint8_t interned;
+    char data[];          /* len bytes + NUL */
+} gs_Str;
+
+typedef struct gs_Tuple {
+    gs_Object ob;
+    int64_t hash;
+    int32_t len;
+    gs_Object *items[];
+} gs_Tuple;
+
+typedef struct gs_List {
+    gs_Object ob;
+    int32_t len;
+    int32_t cap;
+    gs_Object **items;
+} gs_List;
+
+typedef struct gs_Dict {
+    gs_Object ob;
+    gs_DictTable t;
+    gs_Object *owner;     /* instance whose __dict__ this is (borrowed), or NULL */
+} gs_Dict;
+
+typedef struct gs_Set {
+    gs_Object ob;
+    gs_DictTable t;       /* values unused (NULL) */
+    bool frozen;
+} gs_Set;
+
+/* type flags */
+enum {
+    GS_TF_HEAP     = 1 << 0,  /* created by a class statement */
+    GS_TF_BASETYPE = 1 << 1,  /* may be subclassed */
+    GS_TF_EXC      = 1 << 2,  /* BaseException or a subclass */
+    GS_TF_HAS_DEL  = 1 << 3   /* defines __del__ somewhere in its bases */
+};
+
+typedef struct gs_Type {
+    gs_Object ob;
+    gs_Str *name;         /* __name__ */
+    gs_Str *module;       /* "builtins" or "__main__" */
+    gs_Type *base;        /* single inheritance; NULL only for object */
+    gs_Dict *dict;        /* the class namespace */
+    uint8_t inst_kind;    /* kind of the instances it makes */
+    uint8_t flags;
+    uint16_t spare;
+    int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
+    gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
+} gs_Type;
+
+typedef struct gs_Code gs_Code;
+
+typedef struct gs_Function {
+    gs_Object ob;
+    gs_Code *code;
+    gs_Dict *globals;
+    gs_Str *name;
+    gs_Str *qualname;
+    gs_Tuple *defaults;        /* NULL if none */
+    gs_Dict *kwdefaults;       /* NULL if none */
+    gs_Tuple *closure;         /* tuple of cells, NULL if none */
+    gs_Dict *dict;             /* function attributes, NULL until set */
+} gs_Function;
+
+typedef gs_Object *(*gs_CFunc)(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames);
+
+typedef struct gs_Builtin {
+    gs_Object ob;
+    const char *name;          /* static */
+    gs_CFunc fn;
+    gs_Object *self;           /* bound receiver (owned) or NULL */
+    gs_Type *owner;            /* type whose method this is (borrowed), or NULL */
+    int16_t min_args, max_args;/* -1 max = any; checked before fn runs */
+    uint8_t takes_kw;          /* fn accepts kwnames */
+} gs_Builtin;
+
+typedef struct gs_Method {     /* bound method: function + self */
+    gs_Object ob;
+    gs_Object *func;
+    gs_Object *self;
+} gs_Method;
+
+typedef struct gs_Instance {
+    gs_Object ob;
+    gs_DictTable attrs;        /* inline attribute values (3.11: no dict object) */
+    gs_Dict *dict;             /* materialised __dict__, then the attributes live there */
+    gs_Object *weakreflist;    /* first weak reference to this object, or NULL */
+} gs_Instance;
+
+typedef struct gs_Exception {
+    gs_Instance inst;
+    gs_Tuple *args;
+    gs_Object *traceback;      /* traceback object or NULL */
+    gs_Object *context;
+    gs_Object *cause;
+    bool suppress_context;
+    gs_Object *attr_obj;       /* AttributeError: the object (owned), for "Did you mean" */
+    gs_Str *attr_name;         /* AttributeError / NameError: the missing name (owned) */
+    char *suggestion;          /* NameError: computed where it was raised (malloc'd) */
+    struct gs_TBEntry *tb;     /* where it passed, innermost last (malloc'd) */
+    int ntb, captb;
+} gs_Exception;
+
+typedef struct gs_TBEntry {
+    gs_Code *code;             /* borrowed: codes live as long as the program */
+    int32_t line;
+    int32_t lasti;
+} gs_TBEntry;
+
+typedef struct gs_Module {
+    gs_Object ob;
+    gs_Str *name;
+    gs_Dict *dict;
+} gs_Module;
+
+typedef struct gs_Cell {
+    gs_Object ob;
+    gs_Object *ref;            /* NULL = empty */
+} gs_Cell;
+
+typedef struct gs_Range {
+    gs_Object ob;
+    int64_t start, stop, step, len;
+} gs_Range;
+
+typedef struct gs_Slice {
+    gs_Object ob;
+    gs_Object *start, *stop, *step;
+} gs_Slice;
+
+typedef enum gs_IterKind {
+    GS_IT_LIST, GS_IT_TUPLE, GS_IT_STR, GS_IT_RANGE, GS_IT_DICT_KEYS,
+    GS_IT_DICT_VALUES, GS_IT_DICT_ITEMS, GS_IT_SET, GS_IT_ENUMERATE, GS_IT_ZIP,
+    GS_IT_MAP, GS_IT_FILTER, GS_IT_REVERSED, GS_IT_CALL
+} gs_IterKind;
+
+typedef struct gs_Iter {
+    gs_Object ob;
+    uint8_t ikind;
+    int64_t index;             /* position / next value for ranges */
+    int64_t stop, step;        /* range iterators */
+    gs_Object *seq;            /* the iterated object (owned), NULL once exhausted */
+    gs_Object *extra;          /* enumerate counter start, zip/map tuple of iterators, map function */
+} gs_Iter;
+
+/* ------------------------------------------------------------------ code */
+
+typedef struct gs_ExcEntry {   /* exception table: [start, end) handled at target */
+    int32_t start, end, target, depth;
+    uint8_t lasti;             /* push the instruction offset too */
+} gs_ExcEntry;
+
+enum {                         /* code flags */
+    GS_CO_OPTIMIZED = 1 << 0,  /* fast locals (function body) */
+    GS_CO_VARARGS   = 1 << 1,
+    GS_CO_VARKW     = 1 << 2,
+    GS_CO_GENERATOR = 1 << 3,
+    GS_CO_NESTED    = 1 << 4,
+    GS_CO_COMPREHENSION = 1 << 5
+};
+
+struct gs_Code {
+    gs_Object ob;
+    uint32_t *ops;             /* instruction words: opcode (8 bits) | arg << 8 */
+    int32_t *lines;            /* line of each instruction */
+    uint8_t *linestart;        /* 1 where an instruction begins a new line */
+    int32_t nops;
+    gs_Object **consts;        /* owned references */
+    int32_t nconsts;
+    gs_Str **names;            /* global/attribute names (owned) */
+    int32_t nnames;
+    gs_Str **localnames;       /* fast locals, then cell vars, then free vars (owned) */
+    int32_t nlocals;           /* plain locals, including arguments */
+    int32_t ncells;
+    int32_t nfrees;
+    int32_t *cell2arg;         /* for each cell: argument index it starts from, or -1 */
+    int32_t argcount;          /* positional parameters */
+    int32_t kwonlycount;
+    int32_t stacksize;
+    int32_t flags;
+    int32_t firstline;
+    gs_ExcEntry *exctable;
+    int32_t nexc;
+    gs_Str *name;
+    gs_Str *qualname;
+    gs_Str *filename;
+};
+
+/* ------------------------------------------------------------------ API: memory and counts */
+
+/* The one allocation function: size bytes, header initialised (refcnt 1,
+ * untracked), an id assigned, an `alloc` event recorded.  NULL + MemoryError
+ * when the heap ceiling is reached. */
+gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size);
+
+/* Free an object whose count reached zero: run __del__ if any (it may
+ * resurrect), clear weakrefs, release its references, record `free`. */
+void gs_dealloc(gs_VM *vm, gs_Object *o);
+
+/* Causes of a reference change, so the viewer can say who took or dropped
+ * the reference.  Packed into the event; `what` is a name id, index or
+ * holder id depending on the kind. */
+typedef enum gs_CauseKind {
+    GS_CAUSE_NONE,
+    GS_CAUSE_TEMP,       /* value stack of the current frame */
+    GS_CAUSE_NAME,       /* a name in a frame (what = name string id) */
+    GS_CAUSE_GLOBAL,     /* a module-level name (what = name string id) */
+    GS_CAUSE_SLOT,       /* container index (holder, what = index) */
+    GS_CAUSE_KEY,        /* dict key object (holder) */
+    GS_CAUSE_VALUE,      /* dict value (holder, what = key id) */
+    GS_CAUSE_ATTR,       /* attribute (holder, what = name string id) */
+    GS_CAUSE_INTERNAL,   /* an object's own field: type, function's code, cell, ... */
+    GS_CAUSE_CONST,      /* a code object's constant */
+    GS_CAUSE_ARG,        /* moved or copied into a callee frame */
+    GS_CAUSE_GC          /* the collector (delete_garbage, resurrection) */
+} gs_CauseKind;
+
+typedef struct gs_Cause {
+    uint8_t kind;
+    uint32_t holder;     /* holder object id, or frame id for names/temps */
+    uint32_t what;
+} gs_Cause;
+
+#define GS_CAUSE(k, h, w) ((gs_Cause){ (uint8_t)(k), (uint32_t)(h), (uint32_t)(w) })
+
+/* ------------------------------------------------------------------ API: constructors (new references) */
+
+gs_Object *gs_int_new(gs_VM *vm, int64_t v);
+gs_Object *gs_float_new(gs_VM *vm, double v);
+gs_Object *gs_str_new(gs_VM *vm, const char *s, size_t len);   /* UTF-8 assumed valid */
+gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s);
+gs_Object *gs_str_intern(gs_VM *vm, const char *s, size_t len); /* shared, like CPython's interned strings */
+gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
+gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */
+gs_Object *gs_list_new(gs_VM *vm, int32_t len);                 /* items NULL: fill with gs_list_init */
+gs_Object *gs_dict_new(gs_VM *vm);
+gs_Object *gs_set_new(gs_VM *vm, bool frozen);
+gs_Object *gs_cell_new(gs_VM *vm, gs_Object *ref);              /* does not steal */
+gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step);
+gs_Object *gs_iter_new(gs_VM *vm, gs_IterKind k, gs_Object *seq); /* does not steal */
+gs_Object *gs_builtin_new(gs_VM *vm, const char *name, gs_CFunc fn, int min, int max, gs_Object *self);
+gs_Object *gs_method_new(gs_VM *vm, gs_Object *func, gs_Object *self);
+
+/* ------------------------------------------------------------------ API: containers */
+
+/* Store into a fresh tuple/list slot during construction; steals `v`. */
+void gs_tuple_init(gs_VM *vm, gs_Object *t, int32_t i, gs_Object *v);
+void gs_list_init(gs_VM *vm, gs_Object *l, int32_t i, gs_Object *v);
+
+int  gs_list_append(gs_VM *vm, gs_Object *l, gs_Object *v);        /* does not steal */
+int  gs_list_insert(gs_VM *vm, gs_Object *l, int64_t i, gs_Object *v);
+gs_Object *gs_list_pop(gs_VM *vm, gs_Object *l, int64_t i);        /* new ref */
+int  gs_list_setitem(gs_VM *vm, gs_Object *l, int64_t i, gs_Object *v); /* does not steal */
+int  gs_list_delitem(gs_VM *vm, gs_Object *l, int64_t i);
+void gs_list_clear(gs_VM *vm, gs_Object *l);
+
+int64_t gs_hash(gs_VM *vm, gs_Object *o);                 /* -1 and TypeError if unhashable */
+/* dict: keys and values are not stolen; lookups return borrowed or NULL */
+gs_Object *gs_dict_get(gs_VM *vm, gs_Object *d, gs_Object *key);   /* borrowed; NULL (no error) if absent or error set */
+gs_Object *gs_dict_get_str(gs_VM *vm, gs_Object *d, gs_Str *key); /* borrowed */
+int  gs_dict_set(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value);
+int  gs_dict_del(gs_VM *vm, gs_Object *d, gs_Object *key);         /* -1 + KeyError if absent */
+gs_Object *gs_dict_pop(gs_VM *vm, gs_Object *d, gs_Object *key);   /* new ref or NULL (no error) if absent */
+void gs_dict_clear(gs_VM *vm, gs_Object *d);
+int  gs_dict_next(gs_Object *d, int32_t *pos, gs_Object **key, gs_Object **value); /* borrowed */
+
+/* The table inside dicts, sets and instances.  `holder` is the owning object
+ * (for events and tracking).  Lookup returns the entry index or -1. */
+void gs_table_init(gs_DictTable *t);
+int32_t gs_table_lookup(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash);
+int32_t gs_table_lookup_str(gs_DictTable *t, gs_Str *key);
+int  gs_table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value);
+void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t ix);
+void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t);
+void gs_table_free(gs_DictTable *t);
+
+/* ------------------------------------------------------------------ API: protocols */
+
+gs_Object *gs_repr(gs_VM *vm, gs_Object *o);     /* new str */
+gs_Object *gs_str(gs_VM *vm, gs_Object *o);      /* new str */
+int  gs_truthy(gs_VM *vm, gs_Object *o);          /* 0/1, -1 on error */
+int  gs_equal(gs_VM *vm, gs_Object *a, gs_Object *b);   /* 0/1, -1 on error */
+gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name);          /* new ref */
+int  gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v);  /* v NULL = delete */
+gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key);        /* new ref */
+int  gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v);
+int  gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key);
+gs_Object *gs_iter(gs_VM *vm, gs_Object *o);                           /* new ref */
+gs_Object *gs_next(gs_VM *vm, gs_Object *it);    /* new ref; NULL with no error = exhausted */
+gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, gs_Tuple *kwnames);
+int64_t gs_len(gs_VM *vm, gs_Object *o);          /* -1 on error */
+int  gs_contains(gs_VM *vm, gs_Object *container, gs_Object *v);
+bool gs_isinstance(gs_Object *o, gs_Type *t);
+bool gs_issubtype(gs_Type *a, gs_Type *b);
+const char *gs_type_name(gs_Object *o);
+
+/* Visit every reference an object holds (for the collector, get_referents
+ * and the refcount check).  `fn` gets the referent and the cause of the
+ * reference; visiting stops early if it returns nonzero. */
+typedef int (*gs_VisitFn)(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg);
+int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+/* Whether objects of this kind can hold references (are "GC objects"). */
+bool gs_kind_is_gc(gs_Kind k);
+
+#endif

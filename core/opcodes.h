@@ -1,0 +1,60 @@
+/*
+ * opcodes.h — the bytecode.  Names follow CPython 3.11 where the instruction
+ * does the same thing, so a reader who knows `dis` output can read ours.
+ * An instruction is one 32-bit word: opcode in the low 8 bits, argument in
+ * the high 24.  Jump arguments are absolute instruction indexes.
+ */
+#ifndef GS_OPCODES_H
+#define GS_OPCODES_H
+
+#define GS_OPCODES(X) \
+    X(NOP) X(POP_TOP) X(PUSH_NULL) X(COPY) X(SWAP) \
+    X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST) \
+    X(LOAD_NAME) X(STORE_NAME) X(DELETE_NAME) \
+    X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL) \
+    X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLOSURE) X(LOAD_CLASSDEREF) \
+    X(LOAD_ATTR) X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD) \
+    X(BINARY_SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) \
+    X(BINARY_OP) X(UNARY_NEGATIVE) X(UNARY_POSITIVE) X(UNARY_NOT) X(UNARY_INVERT) \
+    X(COMPARE_OP) X(IS_OP) X(CONTAINS_OP) \
+    X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_MAP) X(BUILD_SET) X(BUILD_SLICE) X(BUILD_STRING) \
+    X(BUILD_CONST_KEY_MAP) X(LIST_APPEND) X(SET_ADD) X(MAP_ADD) X(LIST_EXTEND) X(SET_UPDATE) \
+    X(DICT_UPDATE) X(DICT_MERGE) X(LIST_TO_TUPLE) \
+    X(FORMAT_VALUE) X(UNPACK_SEQUENCE) X(UNPACK_EX) \
+    X(JUMP) X(POP_JUMP_IF_FALSE) X(POP_JUMP_IF_TRUE) \
+    X(JUMP_IF_FALSE_OR_POP) X(JUMP_IF_TRUE_OR_POP) \
+    X(GET_ITER) X(FOR_ITER) \
+    X(KW_NAMES) X(CALL) X(CALL_FUNCTION_EX) X(MAKE_FUNCTION) X(RETURN_VALUE) \
+    X(LOAD_BUILD_CLASS) X(IMPORT_NAME) X(IMPORT_FROM) \
+    X(RAISE_VARARGS) X(RERAISE) X(PUSH_EXC_INFO) X(POP_EXCEPT) X(CHECK_EXC_MATCH) \
+    X(BEFORE_WITH) X(WITH_EXCEPT_START) \
+    X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(SEND) \
+    X(LOAD_ASSERTION_ERROR) X(SETUP_ANNOTATIONS) X(MAKE_CELL) X(COPY_FREE_VARS) \
+    X(SETUP_FINALLY) X(SETUP_CLEANUP) X(POP_BLOCK) X(LINE_MARK)
+
+typedef enum gs_Opcode {
+#define GS_OP_ENUM(name) OP_##name,
+    GS_OPCODES(GS_OP_ENUM)
+#undef GS_OP_ENUM
+    OP__COUNT
+} gs_Opcode;
+
+/* MAKE_FUNCTION flags (CPython's) */
+#define GS_MF_DEFAULTS   0x01
+#define GS_MF_KWDEFAULTS 0x02
+#define GS_MF_CLOSURE    0x08
+
+/* FORMAT_VALUE flags (CPython's) */
+#define GS_FV_MASK  0x03
+#define GS_FV_STR   0x01
+#define GS_FV_REPR  0x02
+#define GS_FV_ASCII 0x03
+#define GS_FV_SPEC  0x04
+
+#define GS_INSTR(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define GS_OPCODE(w) ((w) & 0xff)
+#define GS_OPARG(w) ((w) >> 8)
+
+const char *gs_opcode_name(int op);
+
+#endif

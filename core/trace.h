@@ -1,0 +1,109 @@
+/*
+ * trace.h — the append-only event log: everything that happened in a run.
+ *
+ * The VM appends one gs_Event per change (a reference taken or dropped, an
+ * object born or freed, a name bound, a slot changed, a line started, a
+ * collector phase begun...).  The log is the single source of truth: the
+ * viewer rebuilds the heap at event i from events 0..i alone.  Events are
+ * invertible: each carries the old and new value of what it changed.
+ *
+ * An event is 24 bytes.  Strings (names, str contents, type names) live once
+ * in the trace's string pool and events refer to them by id; program output
+ * lives in one byte buffer and `stdout` events refer to a range of it.
+ */
+#ifndef GS_TRACE_H
+#define GS_TRACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum gs_EventKind {
+    /* lifetime */
+    GS_EV_ALLOC,        /* obj; a = type-name string id; b, c = payload (see below) */
+    GS_EV_FREE,         /* obj; a = type-name string id */
+    GS_EV_TRACK,        /* obj; a = generation */
+    GS_EV_UNTRACK,      /* obj; a = generation it left */
+    /* references */
+    GS_EV_INCREF,       /* obj; a = new count; sub = gs_CauseKind; b = holder; c = what */
+    GS_EV_DECREF,       /* obj; a = new count; sub, b, c as incref */
+    GS_EV_REF_SET,      /* obj = holder; sub = slot kind (gs_CauseKind SLOT/KEY/VALUE/ATTR/INTERNAL);
+                           c = slot (index, key object id, attr name id); a = old target (0 none); b = new target (0 none) */
+    GS_EV_LIST_INSERT,  /* obj = list; c = index; b = target; later slots shift up */
+    GS_EV_LIST_REMOVE,  /* obj = list; c = index; a = target; later slots shift down */
+    GS_EV_BIND,         /* obj = frame id; c = name string id; a = old target (0 none); b = new target */
+    GS_EV_UNBIND,       /* obj = frame id; c = name string id; a = old target */
+    GS_EV_FRAME_PUSH,   /* obj = frame id; a = function-name string id; b = parent frame id; c = function object id */
+    GS_EV_FRAME_POP,    /* obj = frame id; a = function-name string id; b = parent frame id */
+    /* execution */
+    GS_EV_LINE,         /* line started; obj = frame id */
+    GS_EV_STDOUT,       /* a = offset in output buffer; b = length */
+    GS_EV_EXCEPTION,    /* obj = exception object; a = type-name id; b = message string id; sub = 1 if caught */
+    /* collector */
+    GS_EV_GC_START,     /* a = generation; b = count0 | count1 << 16; c = count2 */
+    GS_EV_GC_PHASE,     /* sub = gs_GCPhase */
+    GS_EV_GC_REFS,      /* obj; a = gc_refs after; b = edge source object (0 for update_refs) */
+    GS_EV_GC_UNREACHABLE, /* obj */
+    GS_EV_GC_RESCUED,   /* obj */
+    GS_EV_FINALIZE,     /* obj (__del__ about to run) */
+    GS_EV_WEAKREF_CLEAR,/* obj = weakref; b = referent */
+    GS_EV_GC_MOVE,      /* obj; a = from generation; b = to generation */
+    GS_EV_GC_END,       /* a = collected; b = uncollectable; c = generation */
+    GS_EV_KIND_COUNT
+} gs_EventKind;
+
+/* Payload of GS_EV_ALLOC by type:
+ *   int:   b = low 32 bits, c = high 32 bits of the value
+ *   bool:  b = value
+ *   str:   b = string id of the contents
+ *   function, type, code, builtin: b = name string id
+ *   instance, exception: b = class object id
+ *   list, tuple, dict, others: b = initial length */
+
+typedef enum gs_GCPhase {
+    GS_GC_MERGE, GS_GC_UPDATE_REFS, GS_GC_SUBTRACT_REFS, GS_GC_MOVE_UNREACHABLE,
+    GS_GC_UNTRACK_TUPLES, GS_GC_PROMOTE, GS_GC_UNTRACK_DICTS, GS_GC_LEGACY_FINALIZERS,
+    GS_GC_WEAKREFS, GS_GC_FINALIZE, GS_GC_RESURRECTION, GS_GC_DELETE, GS_GC_DONE,
+    GS_GC_PHASE_COUNT
+} gs_GCPhase;
+
+typedef struct gs_Event {
+    uint8_t kind;
+    uint8_t sub;
+    uint16_t flags;
+    uint32_t line;
+    uint32_t obj;
+    uint32_t a, b, c;
+} gs_Event;
+
+typedef struct gs_StrPool {
+    char *bytes;            /* all strings back to back, each NUL-terminated */
+    size_t nbytes, cap;
+    uint32_t *offsets;      /* id -> offset in bytes (id 0 is "") */
+    uint32_t *lens;
+    uint32_t count, capacity;
+    uint32_t *slots;        /* open-addressing hash: id+1, 0 empty */
+    uint32_t nslots;
+} gs_StrPool;
+
+typedef struct gs_Trace {
+    gs_Event *ev;
+    size_t n, cap;
+    gs_StrPool strings;
+    char *out;              /* program output, all of it */
+    size_t nout, outcap;
+} gs_Trace;
+
+void gs_trace_init(gs_Trace *t);
+void gs_trace_free(gs_Trace *t);
+/* Append an event; returns -1 only when memory is exhausted. */
+int gs_trace_push(gs_Trace *t, gs_Event e);
+/* The id of a string in the pool (added if new).  Returns 0 ("") on OOM. */
+uint32_t gs_trace_string(gs_Trace *t, const char *s, size_t len);
+const char *gs_trace_string_at(const gs_Trace *t, uint32_t id, uint32_t *len);
+int gs_trace_output(gs_Trace *t, const char *s, size_t len, uint32_t *offset);
+
+const char *gs_event_kind_name(gs_EventKind k);
+const char *gs_gc_phase_name(gs_GCPhase p);
+const char *gs_cause_kind_name(int k);
+
+#endif

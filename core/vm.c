@@ -1,0 +1,2670 @@
+/*
+ * vm.c — the evaluation loop, calls and frames, exceptions and tracebacks,
+ * start-up and shut-down of a VM, and the refcount check.
+ *
+ * Reference discipline is CPython 3.11's, instruction by instruction:
+ *   - LOAD_* pushes a new reference; STORE_* moves the stack's reference
+ *     into the name or slot (no count change), dropping the old one;
+ *   - a call moves the arguments and the function from the caller's stack
+ *     into the callee's frame; a built-in call borrows them and drops them
+ *     after it returns;
+ *   - returning clears the frame's locals in slot order, then the function.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "internal.h"
+#include "opcodes.h"
+
+#define GS_STACK_SLOTS (1u << 22)   /* 4M value-stack slots shared by all frames */
+
+/* ================================================================== errors */
+
+void gs_error_clear(gs_Error *e)
+{
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
+void gs_write_out(gs_VM *vm, const char *s, size_t n)
+{
+    if (vm->recording) {
+        uint32_t off;
+        if (gs_trace_output(&vm->trace, s, n, &off) == 0)
+            gs_record(vm, GS_EV_STDOUT, 0, vm->cur_frame_id, off, (uint32_t)n, 0);
+    }
+    if (vm->cfg.write_out)
+        vm->cfg.write_out(vm->cfg.write_ctx, s, n);
+}
+
+void gs_write_err(gs_VM *vm, const char *s, size_t n)
+{
+    if (vm->cfg.write_err)
+        vm->cfg.write_err(vm->cfg.write_ctx, s, n);
+}
+
+static void exc_set_context(gs_VM *vm, gs_Object *exc)
+{
+    /* an exception raised while another is being handled remembers it */
+    if (vm->handled && vm->handled != exc && GS_KIND(exc) == GS_K_EXCEPTION) {
+        gs_Exception *e = (gs_Exception *)exc;
+        if (!e->context) {
+            /* avoid a context cycle */
+            gs_Object *h = vm->handled;
+            bool cyc = false;
+            for (gs_Object *x = h; x && GS_KIND(x) == GS_K_EXCEPTION; x = ((gs_Exception *)x)->context)
+                if (x == exc) {
+                    cyc = true;
+                    break;
+                }
+            if (!cyc) {
+                e->context = gs_newref(vm, h);
+            }
+        }
+    }
+}
+
+void gs_raise_obj(gs_VM *vm, gs_Object *exc)
+{
+    if (!exc) {
+        if (!vm->exc)
+            gs_raise_memory(vm);
+        return;
+    }
+    gs_Object *old = vm->exc;
+    vm->exc = exc;
+    exc_set_context(vm, exc);
+    if (old)
+        gs_decref(vm, old);
+    if (vm->recording) {
+        gs_Exception *e = (gs_Exception *)exc;
+        uint32_t msg = 0;
+        if (e->args && e->args->len >= 1 && GS_KIND(e->args->items[0]) == GS_K_STR)
+            msg = gs_trace_name(vm, (gs_Str *)e->args->items[0]);
+        gs_record(vm, GS_EV_EXCEPTION, 0, exc->id, gs_trace_name(vm, exc->type->name), msg, 0);
+    }
+}
+
+void gs_raise(gs_VM *vm, gs_Type *type, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    gs_Object *msg = gs_str_from_cstr(vm, buf);
+    if (!msg)
+        return;
+    gs_Object *args = gs_tuple_new(vm, 1);
+    if (!args) {
+        gs_decref(vm, msg);
+        return;
+    }
+    gs_tuple_init(vm, args, 0, msg);
+    gs_raise_obj(vm, gs_exception_new(vm, type, args));
+}
+
+void gs_raise_memory(gs_VM *vm)
+{
+    /* Never allocate a fresh MemoryError when memory is the problem: raise
+     * a prebuilt one, as CPython does. */
+    static const char *why = "out of memory";
+    GS_UNUSED(why);
+    gs_Object *old = vm->exc;
+    size_t saved = vm->heap_limit;
+    vm->heap_limit = (size_t)-1; /* allow the small exception object itself */
+    gs_Object *e = gs_exception_new(vm, vm->e_MemoryError, NULL);
+    vm->heap_limit = saved;
+    if (!e)
+        return;
+    vm->exc = e;
+    if (old)
+        gs_decref(vm, old);
+}
+
+bool gs_exc_matches(gs_VM *vm, gs_Type *type)
+{
+    return vm->exc && gs_issubtype(vm->exc->type, type);
+}
+
+void gs_clear_exc(gs_VM *vm)
+{
+    gs_Object *e = vm->exc;
+    vm->exc = NULL;
+    if (e)
+        gs_decref(vm, e);
+}
+
+static void tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f)
+{
+    if (!exc || GS_KIND(exc) != GS_K_EXCEPTION)
+        return;
+    gs_Exception *e = (gs_Exception *)exc;
+    if (e->ntb == e->captb) {
+        int cap = e->captb ? e->captb * 2 : 8;
+        struct gs_TBEntry *tb = realloc(e->tb, (size_t)cap * sizeof *tb);
+        if (!tb)
+            return;
+        e->tb = tb;
+        e->captb = cap;
+    }
+    int32_t ip = f->lasti;
+    e->tb[e->ntb].code = f->code;
+    gs_incref_c(vm, &f->code->ob, GS_CAUSE(GS_CAUSE_INTERNAL, exc->id, 20));
+    e->tb[e->ntb].line = (ip >= 0 && ip < f->code->nops) ? f->code->lines[ip] : f->code->firstline;
+    e->tb[e->ntb].lasti = ip;
+    e->ntb++;
+}
+
+/* ================================================================== "Did you mean" (CPython's suggestions.c) */
+
+#define SUGG_MAX_ITEMS 750
+#define SUGG_MAX_LEN 40
+#define MOVE_COST 2
+#define CASE_COST 1
+
+static size_t subst_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31))
+        return MOVE_COST;
+    if (a == b)
+        return 0;
+    if (a >= 'A' && a <= 'Z')
+        a = (char)(a + ('a' - 'A'));
+    if (b >= 'A' && b <= 'Z')
+        b = (char)(b + ('a' - 'A'));
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+static size_t levenshtein(const char *a, size_t an, const char *b, size_t bn, size_t max_cost)
+{
+    size_t buffer[SUGG_MAX_LEN];
+    while (an && bn && a[0] == b[0]) {
+        a++; b++; an--; bn--;
+    }
+    while (an && bn && a[an - 1] == b[bn - 1]) {
+        an--; bn--;
+    }
+    if (an == 0 || bn == 0)
+        return (an + bn) * MOVE_COST;
+    if (an > SUGG_MAX_LEN || bn > SUGG_MAX_LEN)
+        return max_cost + 1;
+    if (bn < an) {
+        const char *t = a; a = b; b = t;
+        size_t tn = an; an = bn; bn = tn;
+    }
+    if ((bn - an) * MOVE_COST > max_cost)
+        return max_cost + 1;
+    for (size_t i = 0; i < an; i++)
+        buffer[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * MOVE_COST;
+        size_t minimum = (size_t)-1;
+        for (size_t i = 0; i < an; i++) {
+            size_t substitute = distance + subst_cost(code, a[i]);
+            distance = buffer[i];
+            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            buffer[i] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+typedef struct Suggest {
+    const char *name;
+    size_t len;
+    const char *best;
+    size_t best_len;
+    size_t best_dist;
+    int count;
+} Suggest;
+
+static void suggest_try(Suggest *s, const char *item, size_t ilen)
+{
+    s->count++;
+    if (ilen == s->len && memcmp(item, s->name, ilen) == 0)
+        return;
+    size_t maxd = (s->len + ilen + 3) * MOVE_COST / 6;
+    if (s->best && s->best_dist - 1 < maxd)
+        maxd = s->best_dist - 1;
+    size_t d = levenshtein(s->name, s->len, item, ilen, maxd);
+    if (d > maxd)
+        return;
+    if (!s->best || d < s->best_dist) {
+        s->best = item;
+        s->best_len = ilen;
+        s->best_dist = d;
+    }
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Try a list of candidate names (need not be sorted: CPython sorts dir()
+ * output; ties go to the first in sorted order, so we sort too). */
+static bool suggest_from(Suggest *s, const char **items, int n)
+{
+    if (n >= SUGG_MAX_ITEMS)
+        return false;
+    qsort(items, (size_t)n, sizeof *items, cmp_cstr);
+    s->best = NULL;
+    for (int i = 0; i < n; i++)
+        suggest_try(s, items[i], strlen(items[i]));
+    return s->best != NULL;
+}
+
+static int dict_keys_into(gs_Object *d, const char **out, int n, int cap)
+{
+    if (!d)
+        return n;
+    int32_t pos = 0;
+    gs_Object *k, *v;
+    while (gs_dict_next(d, &pos, &k, &v))
+        if (GS_KIND(k) == GS_K_STR && n < cap)
+            out[n++] = ((gs_Str *)k)->data;
+    return n;
+}
+
+static char *name_error_suggestion(gs_VM *vm, gs_Frame *f, gs_Str *name)
+{
+    const char *items[SUGG_MAX_ITEMS + 1];
+    Suggest s = { name->data, (size_t)name->len, NULL, 0, 0, 0 };
+    int n = 0;
+    /* CPython's order: the code's local variable names, then globals, then builtins */
+    if (f->code->flags & GS_CO_OPTIMIZED)
+        for (int i = 0; i < f->code->nlocals && n < SUGG_MAX_ITEMS; i++)
+            items[n++] = f->code->localnames[i]->data;
+    else if (f->locals && f->locals != f->globals)
+        n = dict_keys_into(f->locals, items, n, SUGG_MAX_ITEMS + 1);
+    if (n && suggest_from(&s, items, n))
+        return strndup(s.best, s.best_len);
+    n = dict_keys_into(f->globals, items, 0, SUGG_MAX_ITEMS + 1);
+    if (suggest_from(&s, items, n))
+        return strndup(s.best, s.best_len);
+    n = dict_keys_into(vm->builtins, items, 0, SUGG_MAX_ITEMS + 1);
+    if (suggest_from(&s, items, n))
+        return strndup(s.best, s.best_len);
+    return NULL;
+}
+
+static const char *object_dunders[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+
+static char *attribute_suggestion(gs_VM *vm, gs_Object *obj, gs_Str *name)
+{
+    GS_UNUSED(vm);
+    const char *items[SUGG_MAX_ITEMS + 1];
+    int n = 0;
+    Suggest s = { name->data, (size_t)name->len, NULL, 0, 0, 0 };
+    for (int i = 0; i < GS_COUNTOF(object_dunders); i++)
+        items[n++] = object_dunders[i];
+    gs_Kind k = GS_KIND(obj);
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+        gs_Instance *in = (gs_Instance *)obj;
+        gs_DictTable *t = in->dict ? &in->dict->t : &in->attrs;
+        for (int32_t i = 0; i < t->nentries && n < SUGG_MAX_ITEMS; i++)
+            if (t->entries[i].key)
+                items[n++] = ((gs_Str *)t->entries[i].key)->data;
+        items[n++] = "__dict__";
+        items[n++] = "__module__";
+        items[n++] = "__weakref__";
+    }
+    if (k == GS_K_MODULE)
+        n = dict_keys_into(&((gs_Module *)obj)->dict->ob, items, 0, SUGG_MAX_ITEMS + 1);
+    else {
+        gs_Type *t = k == GS_K_TYPE ? (gs_Type *)obj : obj->type;
+        for (; t; t = t->base)
+            if (t->dict)
+                n = dict_keys_into(&t->dict->ob, items, n, SUGG_MAX_ITEMS + 1);
+    }
+    /* remove duplicates after sorting */
+    qsort(items, (size_t)n, sizeof *items, cmp_cstr);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (m == 0 || strcmp(items[m - 1], items[i]) != 0)
+            items[m++] = items[i];
+    if (suggest_from(&s, items, m))
+        return strndup(s.best, s.best_len);
+    return NULL;
+}
+
+static void raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global)
+{
+    GS_UNUSED(global);
+    gs_raise(vm, vm->e_NameError, "name '%s' is not defined", name->data);
+    if (vm->exc) {
+        gs_Exception *e = (gs_Exception *)vm->exc;
+        e->attr_name = name;
+        gs_incref(vm, name);
+        e->suggestion = name_error_suggestion(vm, f, name);
+    }
+}
+
+/* ================================================================== traceback text */
+
+static void source_line(gs_VM *vm, gs_Code *code, int line, gs_Buf *out)
+{
+    if (!vm->source || !code->filename || strcmp(code->filename->data, vm->filename) != 0 || line <= 0)
+        return;
+    const char *p = vm->source, *end = vm->source + vm->source_len;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    if (p >= end)
+        return;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    while (p < q && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
+    const char *r = q;
+    while (r > p && (r[-1] == ' ' || r[-1] == '\t'))
+        r--;
+    if (r == p)
+        return;
+    gs_buf_adds(out, "    ");
+    gs_buf_add(out, p, (size_t)(r - p));
+    gs_buf_addc(out, '\n');
+}
+
+static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
+{
+    gs_Exception *e = (gs_Exception *)exc;
+    if (e->ntb) {
+        gs_buf_adds(out, "Traceback (most recent call last):\n");
+        /* collapse runs of identical entries like CPython does */
+        int i = 0;
+        while (i < e->ntb) {
+            int j = i;
+            while (j + 1 < e->ntb && e->tb[j + 1].code == e->tb[i].code && e->tb[j + 1].line == e->tb[i].line)
+                j++;
+            int run = j - i + 1;
+            int shown = run > 3 ? 3 : run;
+            for (int k = 0; k < shown; k++) {
+                struct gs_TBEntry *t = &e->tb[i + k];
+                gs_buf_printf(out, "  File \"%s\", line %d, in %s\n", t->code->filename->data, t->line,
+                              t->code->name->data);
+                source_line(vm, t->code, t->line, out);
+            }
+            if (run > 3)
+                gs_buf_printf(out, "  [Previous line repeated %d more time%s]\n", run - 3, run - 3 == 1 ? "" : "s");
+            i = j + 1;
+        }
+    }
+    gs_Type *t = exc->type;
+    if (t->flags & GS_TF_HEAP && strcmp(t->module->data, "builtins") != 0)
+        gs_buf_printf(out, "%s.%s", t->module->data, t->name->data);
+    else
+        gs_buf_adds(out, t->name->data);
+    gs_Object *s = gs_str(vm, exc);
+    if (!s) {
+        gs_clear_exc(vm);
+        gs_buf_adds(out, ": <exception str() failed>");
+    } else {
+        if (((gs_Str *)s)->len) {
+            gs_buf_adds(out, ": ");
+            gs_buf_add(out, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
+        }
+        gs_decref(vm, s);
+    }
+    char *sugg = NULL;
+    if (gs_issubtype(t, vm->e_NameError) && e->suggestion)
+        sugg = strdup(e->suggestion);
+    else if (gs_issubtype(t, vm->e_AttributeError) && e->attr_obj && e->attr_name)
+        sugg = attribute_suggestion(vm, e->attr_obj, e->attr_name);
+    if (sugg) {
+        gs_buf_printf(out, ". Did you mean: '%s'?", sugg);
+        free(sugg);
+    }
+    gs_buf_addc(out, '\n');
+}
+
+void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out)
+{
+    if (GS_KIND(exc) != GS_K_EXCEPTION) {
+        gs_buf_adds(out, "<not an exception>\n");
+        return;
+    }
+    gs_Exception *e = (gs_Exception *)exc;
+    /* chained exceptions first, as CPython prints them */
+    static const int max_chain = 32;
+    gs_Object *chain[32];
+    int n = 0;
+    gs_Object *x = exc;
+    chain[n++] = x;
+    while (n < max_chain) {
+        gs_Exception *xe = (gs_Exception *)x;
+        gs_Object *next = xe->cause ? xe->cause : (!xe->suppress_context ? xe->context : NULL);
+        if (!next || GS_KIND(next) != GS_K_EXCEPTION)
+            break;
+        bool seen = false;
+        for (int i = 0; i < n; i++)
+            if (chain[i] == next)
+                seen = true;
+        if (seen)
+            break;
+        chain[n++] = next;
+        x = next;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        format_one(vm, chain[i], out);
+        if (i > 0) {
+            gs_Exception *later = (gs_Exception *)chain[i - 1];
+            if (later->cause == chain[i])
+                gs_buf_adds(out, "\nThe above exception was the direct cause of the following exception:\n\n");
+            else
+                gs_buf_adds(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    GS_UNUSED(e);
+}
+
+void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj)
+{
+    gs_Object *exc = vm->exc;
+    vm->exc = NULL;
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_adds(&b, what);
+    gs_Object *r = obj ? gs_repr(vm, obj) : NULL;
+    if (r) {
+        gs_buf_add(&b, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
+        gs_decref(vm, r);
+    } else
+        gs_clear_exc(vm);
+    gs_buf_addc(&b, '\n');
+    if (exc)
+        gs_format_exception(vm, exc, &b);
+    gs_write_err(vm, b.data ? b.data : "", b.len);
+    gs_buf_free(&b);
+    if (exc)
+        gs_decref(vm, exc);
+}
+
+/* ================================================================== frames */
+
+static gs_Frame *frame_alloc(gs_VM *vm)
+{
+    gs_Frame *f = vm->frames_free;
+    if (f) {
+        vm->frames_free = f->back;
+        return f;
+    }
+    return malloc(sizeof(gs_Frame));
+}
+
+static void frame_release(gs_VM *vm, gs_Frame *f)
+{
+    f->back = vm->frames_free;
+    vm->frames_free = f;
+}
+
+/* Push a frame for `code` on top of vm->frame, with its slots on the value
+ * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
+static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Object *globals, gs_Object *locals)
+{
+    if (vm->depth >= vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    gs_Object **base = vm->frame ? vm->frame->sp : vm->stack;
+    int32_t nlp = code->nlocals + code->ncells + code->nfrees;
+    if (base + nlp + code->stacksize + 8 > vm->stack_end) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    gs_Frame *f = frame_alloc(vm);
+    if (!f) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    f->code = code;
+    f->func = func;
+    f->globals = globals;
+    f->locals = locals;
+    f->localsplus = base;
+    f->nlocalsplus = nlp;
+    for (int32_t i = 0; i < nlp; i++)
+        base[i] = NULL;
+    f->sp = base + nlp;
+    f->ip = 0;
+    f->lasti = -1;
+    f->back = vm->frame;
+    f->id = ++vm->next_frame_id;
+    f->lastline = -1;
+    f->is_entry = 0;
+    f->owns_locals = 0;
+    f->frame_obj = NULL;
+    f->gen = NULL;
+    f->kwnames = NULL;
+    f->nblocks = 0;
+    vm->frame = f;
+    vm->depth++;
+    vm->cur_frame_id = f->id;
+    if (vm->recording)
+        gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
+                  func ? func->ob.id : 0);
+    return f;
+}
+
+/* Drop everything a frame holds, in CPython's order: locals in slot order
+ * (parameters first), the value stack, then the function. */
+static void frame_clear(gs_VM *vm, gs_Frame *f)
+{
+    for (int32_t i = 0; i < f->nlocalsplus; i++) {
+        gs_Object *v = f->localsplus[i];
+        if (!v)
+            continue;
+        f->localsplus[i] = NULL;
+        uint32_t nm = 0;
+        if (vm->recording) {
+            nm = gs_trace_name(vm, f->code->localnames[i]);
+            gs_record(vm, GS_EV_UNBIND, 0, f->id, v->id, 0, nm);
+        }
+        gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_NAME, f->id, nm));
+    }
+    for (gs_Object **p = f->localsplus + f->nlocalsplus; p < f->sp; p++)
+        if (*p)
+            gs_decref(vm, *p);
+    f->sp = f->localsplus + f->nlocalsplus;
+    if (f->func) {
+        gs_Function *fn = f->func;
+        f->func = NULL;
+        gs_decref_c(vm, &fn->ob, GS_CAUSE(GS_CAUSE_INTERNAL, f->id, 0));
+    }
+}
+
+static void frame_pop(gs_VM *vm, gs_Frame *f)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_FRAME_POP, 0, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0, 0);
+    vm->frame = f->back;
+    vm->depth--;
+    vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
+    if (!f->gen)
+        frame_release(vm, f); /* a generator owns its frame struct */
+}
+
+void gs_frame_object_clear(gs_VM *vm, gs_Object *f) { GS_UNUSED(vm); GS_UNUSED(f); }
+
+/* ------------------------------------------------------------------ argument binding */
+
+static const char *fname(gs_Function *f) { return f->qualname->data; }
+
+static void missing_args(gs_VM *vm, gs_Function *func, gs_Frame *f, int from, int to, bool kwonly)
+{
+    gs_Code *co = func->code;
+    int names[256];
+    int n = 0;
+    for (int i = from; i < to && n < 256; i++)
+        if (!f->localsplus[i])
+            names[n++] = i;
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (int i = 0; i < n; i++) {
+        gs_buf_printf(&b, "'%s'", co->localnames[names[i]]->data);
+        if (n == 2 && i == 0)
+            gs_buf_adds(&b, " and ");
+        else if (n > 2 && i < n - 2)
+            gs_buf_adds(&b, ", ");
+        else if (n > 2 && i == n - 2)
+            gs_buf_adds(&b, ", and ");
+    }
+    gs_raise(vm, vm->e_TypeError, "%s() missing %d required %s argument%s: %s", fname(func), n,
+             kwonly ? "keyword-only" : "positional", n == 1 ? "" : "s", b.data ? b.data : "");
+    gs_buf_free(&b);
+}
+
+/* Move args (stolen references) into the new frame's slots. On error, every
+ * argument has been released. */
+static int bind_args(gs_VM *vm, gs_Function *func, gs_Frame *f, gs_Object **args, int nargs, gs_Tuple *kwnames)
+{
+    gs_Code *co = func->code;
+    int nkw = kwnames ? kwnames->len : 0;
+    int npos = nargs - nkw;
+    int argcount = co->argcount;
+    gs_Object **L = f->localsplus;
+    int total = argcount + co->kwonlycount;
+    int varargs_ix = (co->flags & GS_CO_VARARGS) ? total : -1;
+    int varkw_ix = (co->flags & GS_CO_VARKW) ? total + (varargs_ix >= 0) : -1;
+    gs_Object *kwdict = NULL;
+    if (varkw_ix >= 0) {
+        kwdict = gs_dict_new(vm);
+        if (!kwdict)
+            goto fail_all;
+        L[varkw_ix] = kwdict;
+    }
+    int i;
+    int ncopy = npos < argcount ? npos : argcount;
+    for (i = 0; i < ncopy; i++) {
+        L[i] = args[i];
+        args[i] = NULL;
+    }
+    if (varargs_ix >= 0) {
+        int extra = npos - ncopy;
+        gs_Object *t = gs_tuple_new(vm, extra > 0 ? extra : 0);
+        if (!t)
+            goto fail_all;
+        for (int j = 0; j < extra; j++) {
+            gs_tuple_init(vm, t, j, args[ncopy + j]);
+            args[ncopy + j] = NULL;
+        }
+        L[varargs_ix] = t;
+    } else if (npos > argcount) {
+        int ndef = func->defaults ? func->defaults->len : 0;
+        int kwgiven = 0;
+        for (int k = 0; k < nkw; k++) {
+            gs_Str *kn = (gs_Str *)kwnames->items[k];
+            for (int j = argcount; j < total; j++)
+                if (gs_str_eq(co->localnames[j], kn))
+                    kwgiven++;
+        }
+        char kwpart[128] = "";
+        if (kwgiven)
+            snprintf(kwpart, sizeof kwpart, " positional argument%s (and %d keyword-only argument%s)",
+                     npos == 1 ? "" : "s", kwgiven, kwgiven == 1 ? "" : "s");
+        if (ndef)
+            gs_raise(vm, vm->e_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
+                     fname(func), argcount - ndef, argcount, npos, (npos == 1 && !kwgiven) ? "was" : "were");
+        else if (kwgiven)
+            gs_raise(vm, vm->e_TypeError, "%s() takes %d positional argument%s but %d%s were given", fname(func),
+                     argcount, argcount == 1 ? "" : "s", npos, kwpart);
+        else
+            gs_raise(vm, vm->e_TypeError, "%s() takes %d positional argument%s but %d %s given", fname(func),
+                     argcount, argcount == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+        goto fail_all;
+    }
+    for (int k = 0; k < nkw; k++) {
+        gs_Str *kn = (gs_Str *)kwnames->items[k];
+        gs_Object *v = args[npos + k];
+        int j;
+        for (j = 0; j < total; j++)
+            if (co->localnames[j] == kn || gs_str_eq(co->localnames[j], kn))
+                break;
+        if (j < total) {
+            if (L[j]) {
+                gs_raise(vm, vm->e_TypeError, "%s() got multiple values for argument '%s'", fname(func), kn->data);
+                goto fail_all;
+            }
+            L[j] = v;
+            args[npos + k] = NULL;
+            continue;
+        }
+        if (kwdict) {
+            if (gs_dict_set(vm, kwdict, &kn->ob, v) < 0)
+                goto fail_all;
+            gs_decref(vm, v);
+            args[npos + k] = NULL;
+            continue;
+        }
+        gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", fname(func), kn->data);
+        goto fail_all;
+    }
+    /* defaults for missing positional parameters */
+    if (npos < argcount) {
+        int ndef = func->defaults ? func->defaults->len : 0;
+        int first_def = argcount - ndef;
+        for (i = npos; i < argcount; i++) {
+            if (L[i])
+                continue;
+            if (i >= first_def) {
+                gs_Object *d = func->defaults->items[i - first_def];
+                gs_incref(vm, d);
+                L[i] = d;
+            }
+        }
+        for (i = 0; i < argcount; i++)
+            if (!L[i]) {
+                missing_args(vm, func, f, 0, argcount, false);
+                goto fail_all;
+            }
+    }
+    for (i = argcount; i < total; i++) {
+        if (L[i])
+            continue;
+        gs_Object *d = func->kwdefaults ? gs_dict_get_str(vm, &func->kwdefaults->ob, co->localnames[i]) : NULL;
+        if (d) {
+            gs_incref(vm, d);
+            L[i] = d;
+        }
+    }
+    for (i = argcount; i < total; i++)
+        if (!L[i]) {
+            missing_args(vm, func, f, argcount, total, true);
+            goto fail_all;
+        }
+    if (vm->recording)
+        for (i = 0; i < co->nlocals; i++)
+            if (L[i])
+                gs_record(vm, GS_EV_BIND, GS_CAUSE_ARG, f->id, 0, L[i]->id, gs_trace_name(vm, co->localnames[i]));
+    /* cells: an argument that is captured moves into its cell (MAKE_CELL) */
+    for (i = 0; i < co->ncells; i++) {
+        int a = co->cell2arg[i];
+        gs_Object *init = a >= 0 ? L[a] : NULL;
+        gs_Object *cell = gs_cell_new(vm, init);
+        if (!cell)
+            goto fail_all;
+        if (a >= 0) {
+            L[a] = NULL;
+            gs_decref(vm, init);
+        }
+        L[co->nlocals + i] = cell;
+    }
+    /* free variables: the function's closure cells (COPY_FREE_VARS) */
+    for (i = 0; i < co->nfrees; i++) {
+        gs_Object *cell = func->closure->items[i];
+        gs_incref(vm, cell);
+        L[co->nlocals + co->ncells + i] = cell;
+    }
+    return 0;
+fail_all:
+    for (i = 0; i < nargs; i++)
+        if (args[i]) {
+            gs_decref(vm, args[i]);
+            args[i] = NULL;
+        }
+    return -1;
+}
+
+/* ================================================================== the loop */
+
+static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused);
+
+/* Call a Python function from C: args are borrowed. */
+static gs_Object *call_function_from_c(gs_VM *vm, gs_Function *func, gs_Object **args, int nargs, gs_Tuple *kwnames,
+                                       gs_Object *locals)
+{
+    gs_Code *co = func->code;
+    gs_incref_c(vm, &func->ob, GS_CAUSE(GS_CAUSE_INTERNAL, 0, 0));
+    gs_Frame *f = frame_push(vm, co, func, &func->globals->ob, locals);
+    if (!f) {
+        gs_decref(vm, func);
+        return NULL;
+    }
+    f->is_entry = 1;
+    if (!(co->flags & GS_CO_OPTIMIZED)) {
+        /* class body: runs in its namespace; free variables from the closure */
+        for (int i = 0; i < co->nfrees; i++) {
+            gs_Object *cell = func->closure->items[i];
+            gs_incref(vm, cell);
+            f->localsplus[co->nlocals + co->ncells + i] = cell;
+        }
+    } else {
+        gs_Object *tmp[nargs > 0 ? nargs : 1];
+        for (int i = 0; i < nargs; i++) {
+            tmp[i] = args[i];
+            gs_incref_c(vm, args[i], GS_CAUSE(GS_CAUSE_ARG, f->id, 0));
+        }
+        if (bind_args(vm, func, f, tmp, nargs, kwnames) < 0) {
+            frame_clear(vm, f);
+            frame_pop(vm, f);
+            return NULL;
+        }
+    }
+    if (co->flags & GS_CO_GENERATOR) {
+        extern gs_Object *gs_gen_new(gs_VM *, gs_Frame *);
+        return gs_gen_new(vm, f);
+    }
+    vm->c_depth++;
+    bool paused = false;
+    gs_Object *r = eval(vm, 0, &paused);
+    vm->c_depth--;
+    return r;
+}
+
+gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, gs_Tuple *kwnames)
+{
+    if (vm->c_depth > 200) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+        return NULL;
+    }
+    if (GS_KIND(callable) == GS_K_FUNCTION)
+        return call_function_from_c(vm, (gs_Function *)callable, args, nargs, kwnames, NULL);
+    if (GS_KIND(callable) == GS_K_METHOD) {
+        gs_Method *m = (gs_Method *)callable;
+        gs_Object *tmp[nargs + 1];
+        tmp[0] = m->self;
+        for (int i = 0; i < nargs; i++)
+            tmp[i + 1] = args[i];
+        return gs_call_object(vm, m->func, tmp, nargs + 1, kwnames);
+    }
+    return gs_call(vm, callable, args, nargs, kwnames);
+}
+
+gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
+{
+    return call_function_from_c(vm, (gs_Function *)func, NULL, 0, NULL, ns);
+}
+
+/* A generator resumes its saved frame on top of the current one. */
+gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
+{
+    if (vm->depth >= vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    f->back = vm->frame;
+    f->is_entry = 1;
+    vm->frame = f;
+    vm->depth++;
+    vm->cur_frame_id = f->id;
+    vm->c_depth++;
+    bool paused = false;
+    gs_Object *r = eval(vm, 0, &paused);
+    vm->c_depth--;
+    return r;
+}
+
+static gs_Object *make_function(gs_VM *vm, gs_Code *code, gs_Object *globals)
+{
+    gs_Function *fn = (gs_Function *)gs_alloc(vm, vm->t_function, sizeof(gs_Function));
+    if (!fn)
+        return NULL;
+    memset((char *)fn + sizeof(gs_Object), 0, sizeof(gs_Function) - sizeof(gs_Object));
+    fn->code = code;
+    gs_incref_c(vm, &code->ob, GS_CAUSE(GS_CAUSE_INTERNAL, fn->ob.id, 0));
+    fn->globals = (gs_Dict *)globals;
+    gs_incref_c(vm, globals, GS_CAUSE(GS_CAUSE_INTERNAL, fn->ob.id, 1));
+    fn->name = code->name;
+    gs_incref(vm, fn->name);
+    fn->qualname = code->qualname;
+    gs_incref(vm, fn->qualname);
+    gs_record_alloc(vm, &fn->ob);
+    gs_gc_track(vm, &fn->ob);
+    return &fn->ob;
+}
+
+static gs_Object *load_global(gs_VM *vm, gs_Frame *f, gs_Str *name)
+{
+    gs_Object *v = gs_dict_get_str(vm, f->globals, name);
+    if (!v)
+        v = gs_dict_get_str(vm, vm->builtins, name);
+    if (!v) {
+        raise_name_error(vm, f, name, true);
+        return NULL;
+    }
+    gs_incref(vm, v);
+    return v;
+}
+
+/* Store a name into a namespace dict, moving the stack's reference in. */
+static int store_in_dict(gs_VM *vm, gs_Object *d, gs_Str *name, gs_Object *v)
+{
+    int r = gs_dict_set(vm, d, &name->ob, v);
+    gs_decref(vm, v);
+    return r;
+}
+
+static void unbound_local(gs_VM *vm, gs_Frame *f, int ix)
+{
+    gs_Code *co = f->code;
+    if (ix < co->nlocals + co->ncells)
+        gs_raise(vm, vm->e_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+                 co->localnames[ix]->data);
+    else
+        gs_raise(vm, vm->e_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                 co->localnames[ix]->data);
+}
+
+static gs_Object *format_value(gs_VM *vm, gs_Object *v, int flags, gs_Object *spec)
+{
+    gs_Object *conv = NULL;
+    switch (flags & GS_FV_MASK) {
+    case GS_FV_STR: conv = gs_str(vm, v); break;
+    case GS_FV_REPR: conv = gs_repr(vm, v); break;
+    case GS_FV_ASCII: conv = gs_repr(vm, v); break;
+    default: conv = gs_newref(vm, v); break;
+    }
+    if (!conv)
+        return NULL;
+    gs_Object *r;
+    if (spec)
+        r = gs_format(vm, conv, spec);
+    else if (GS_KIND(conv) == GS_K_STR)
+        r = gs_newref(vm, conv);
+    else
+        r = gs_format(vm, conv, vm->empty_str);
+    gs_decref(vm, conv);
+    return r;
+}
+
+static int unpack(gs_VM *vm, gs_Object *seq, int before, int after, bool star, gs_Object **out)
+{
+    /* out receives the items in order; the caller pushes them in reverse */
+    gs_Kind k = GS_KIND(seq);
+    int n = before + after;
+    if (!star && (k == GS_K_TUPLE || k == GS_K_LIST)) {
+        int32_t len = k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len : ((gs_List *)seq)->len;
+        gs_Object **items = k == GS_K_TUPLE ? ((gs_Tuple *)seq)->items : ((gs_List *)seq)->items;
+        if (len != n) {
+            if (len < n)
+                gs_raise(vm, vm->e_ValueError, "not enough values to unpack (expected %d, got %d)", n, len);
+            else
+                gs_raise(vm, vm->e_ValueError, "too many values to unpack (expected %d)", n);
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = items[i];
+            gs_incref(vm, items[i]);
+        }
+        return 0;
+    }
+    gs_Object *it = gs_iter(vm, seq);
+    if (!it) {
+        if (gs_exc_matches(vm, vm->e_TypeError)) {
+            gs_clear_exc(vm);
+            gs_raise(vm, vm->e_TypeError, "cannot unpack non-iterable %s object", gs_type_name(seq));
+        }
+        return -1;
+    }
+    int got = 0;
+    for (; got < before; got++) {
+        gs_Object *v = gs_next(vm, it);
+        if (!v) {
+            if (!vm->exc) {
+                if (star)
+                    gs_raise(vm, vm->e_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                             before + after, got);
+                else
+                    gs_raise(vm, vm->e_ValueError, "not enough values to unpack (expected %d, got %d)", n, got);
+            }
+            goto fail;
+        }
+        out[got] = v;
+    }
+    if (!star) {
+        gs_Object *extra = gs_next(vm, it);
+        if (extra) {
+            gs_decref(vm, extra);
+            gs_raise(vm, vm->e_ValueError, "too many values to unpack (expected %d)", n);
+            goto fail;
+        }
+        if (vm->exc)
+            goto fail;
+        gs_decref(vm, it);
+        return 0;
+    }
+    gs_Object *rest = gs_list_from_iterable(vm, it);
+    if (!rest)
+        goto fail;
+    gs_List *rl = (gs_List *)rest;
+    if (rl->len < after) {
+        gs_raise(vm, vm->e_ValueError, "not enough values to unpack (expected at least %d, got %d)", before + after,
+                 before + rl->len);
+        gs_decref(vm, rest);
+        goto fail;
+    }
+    for (int i = 0; i < after; i++) {
+        out[before + 1 + i] = rl->items[rl->len - after + i];
+    }
+    rl->len -= after; /* the moved references now belong to out[] */
+    out[before] = rest;
+    gs_decref(vm, it);
+    return 0;
+fail:
+    for (int i = 0; i < got; i++)
+        gs_decref(vm, out[i]);
+    gs_decref(vm, it);
+    return -1;
+}
+
+static bool exc_match(gs_VM *vm, gs_Object *exc, gs_Object *type, int *err)
+{
+    *err = 0;
+    if (GS_KIND(type) == GS_K_TUPLE) {
+        gs_Tuple *t = (gs_Tuple *)type;
+        for (int32_t i = 0; i < t->len; i++) {
+            bool m = exc_match(vm, exc, t->items[i], err);
+            if (*err || m)
+                return m;
+        }
+        return false;
+    }
+    if (GS_KIND(type) != GS_K_TYPE || !(((gs_Type *)type)->flags & GS_TF_EXC)) {
+        gs_raise(vm, vm->e_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        *err = 1;
+        return false;
+    }
+    return gs_issubtype(exc->type, (gs_Type *)type);
+}
+
+static gs_Object *make_exception(gs_VM *vm, gs_Object *v)
+{
+    if (GS_KIND(v) == GS_K_TYPE && (((gs_Type *)v)->flags & GS_TF_EXC)) {
+        gs_Object *e = gs_call_object(vm, v, NULL, 0, NULL);
+        if (e && GS_KIND(e) != GS_K_EXCEPTION) {
+            gs_decref(vm, e);
+            gs_raise(vm, vm->e_TypeError, "calling %s should have returned an instance of BaseException, not %s",
+                     ((gs_Type *)v)->name->data, gs_type_name(e));
+            return NULL;
+        }
+        return e;
+    }
+    if (GS_KIND(v) == GS_K_EXCEPTION)
+        return gs_newref(vm, v);
+    gs_raise(vm, vm->e_TypeError, "exceptions must derive from BaseException");
+    return NULL;
+}
+
+extern int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result);
+extern gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f);
+extern gs_Object *gs_build_class(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames);
+
+#define GS_PAUSE_MARK ((gs_Object *)1)
+
+/* Run from vm->frame until a frame marked is_entry returns.  Returns its
+ * value (new reference), or NULL with vm->exc set.  With a budget (outer
+ * loop only) it may stop early: *paused is set and NULL returned. */
+static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
+{
+    gs_Frame *f = vm->frame;
+    gs_Code *co = f->code;
+    gs_Object **sp = f->sp;
+    gs_Object **L = f->localsplus;
+    gs_Object **consts = co->consts;
+    gs_Str **names = co->names;
+    const uint32_t *ops = co->ops;
+    int32_t ip = f->ip;
+    uint64_t stop_at = budget ? vm->events + budget : 0;
+    uint32_t w;
+    int op, arg;
+    gs_Object *v, *a, *b, *res;
+
+#define PUSH(x) (*sp++ = (x))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define TEMP GS_CAUSE(GS_CAUSE_TEMP, f->id, 0)
+#define INCREF(o) gs_incref_c(vm, (gs_Object *)(o), TEMP)
+#define DECREF(o) gs_decref_c(vm, (gs_Object *)(o), TEMP)
+#define SYNC() (f->sp = sp, f->ip = ip)
+#define LOAD_FRAME()                                                                                                \
+    do {                                                                                                             \
+        f = vm->frame;                                                                                               \
+        co = f->code;                                                                                                \
+        sp = f->sp;                                                                                                  \
+        L = f->localsplus;                                                                                           \
+        consts = co->consts;                                                                                         \
+        names = co->names;                                                                                           \
+        ops = co->ops;                                                                                               \
+        ip = f->ip;                                                                                                  \
+    } while (0)
+
+    for (;;) {
+        f->lasti = ip;
+        w = ops[ip++];
+        f->sp = sp;
+        f->ip = ip;
+        if (co->linestart[ip - 1]) {
+            vm->cur_line = (uint32_t)co->lines[ip - 1];
+            if (vm->recording)
+                gs_record(vm, GS_EV_LINE, 0, f->id, 0, 0, 0);
+            else
+                vm->events++;
+            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
+                gs_vm_check_refcounts(vm);
+            if (vm->limit_hit) {
+                gs_raise(vm, vm->e_MemoryError, "event limit reached");
+                goto error;
+            }
+            if (stop_at && vm->events >= stop_at && vm->c_depth <= 1) {
+                f->ip = ip - 1;
+                *paused = true;
+                return NULL;
+            }
+        }
+        op = (int)GS_OPCODE(w);
+        arg = (int)GS_OPARG(w);
+        switch (op) {
+        case OP_NOP:
+        case OP_LINE_MARK:
+        case OP_SETUP_ANNOTATIONS:
+        case OP_MAKE_CELL:
+        case OP_COPY_FREE_VARS:
+            break;
+        case OP_POP_TOP:
+            v = POP();
+            DECREF(v);
+            break;
+        case OP_PUSH_NULL: PUSH(NULL); break;
+        case OP_COPY:
+            v = PEEK(arg);
+            INCREF(v);
+            PUSH(v);
+            break;
+        case OP_SWAP:
+            v = TOP();
+            TOP() = PEEK(arg);
+            PEEK(arg) = v;
+            break;
+        case OP_LOAD_CONST:
+            v = consts[arg];
+            INCREF(v);
+            PUSH(v);
+            break;
+        case OP_LOAD_FAST:
+            v = L[arg];
+            if (!v) {
+                unbound_local(vm, f, arg);
+                goto error;
+            }
+            INCREF(v);
+            PUSH(v);
+            break;
+        case OP_STORE_FAST:
+            v = POP();
+            a = L[arg];
+            L[arg] = v;
+            if (vm->recording)
+                gs_record(vm, GS_EV_BIND, 0, f->id, a ? a->id : 0, v->id, gs_trace_name(vm, co->localnames[arg]));
+            if (a)
+                gs_decref_c(vm, a, GS_CAUSE(GS_CAUSE_NAME, f->id, vm->recording ? gs_trace_name(vm, co->localnames[arg]) : 0));
+            break;
+        case OP_DELETE_FAST:
+            a = L[arg];
+            if (!a) {
+                unbound_local(vm, f, arg);
+                goto error;
+            }
+            L[arg] = NULL;
+            if (vm->recording)
+                gs_record(vm, GS_EV_UNBIND, 0, f->id, a->id, 0, gs_trace_name(vm, co->localnames[arg]));
+            gs_decref_c(vm, a, GS_CAUSE(GS_CAUSE_NAME, f->id, vm->recording ? gs_trace_name(vm, co->localnames[arg]) : 0));
+            break;
+        case OP_LOAD_NAME: {
+            gs_Str *name = names[arg];
+            v = f->locals ? gs_dict_get_str(vm, f->locals, name) : NULL;
+            if (!v)
+                v = gs_dict_get_str(vm, f->globals, name);
+            if (!v)
+                v = gs_dict_get_str(vm, vm->builtins, name);
+            if (!v) {
+                raise_name_error(vm, f, name, false);
+                goto error;
+            }
+            INCREF(v);
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_NAME:
+            v = POP();
+            if (store_in_dict(vm, f->locals ? f->locals : f->globals, names[arg], v) < 0)
+                goto error;
+            break;
+        case OP_DELETE_NAME: {
+            gs_Object *ns = f->locals ? f->locals : f->globals;
+            if (!gs_dict_get_str(vm, ns, names[arg])) {
+                raise_name_error(vm, f, names[arg], false);
+                goto error;
+            }
+            if (gs_dict_del(vm, ns, &names[arg]->ob) < 0)
+                goto error;
+            break;
+        }
+        case OP_LOAD_GLOBAL:
+            v = load_global(vm, f, names[arg >> 1]);
+            if (!v)
+                goto error;
+            if (arg & 1)
+                PUSH(NULL);
+            PUSH(v);
+            break;
+        case OP_STORE_GLOBAL:
+            v = POP();
+            if (store_in_dict(vm, f->globals, names[arg], v) < 0)
+                goto error;
+            break;
+        case OP_DELETE_GLOBAL:
+            if (!gs_dict_get_str(vm, f->globals, names[arg])) {
+                raise_name_error(vm, f, names[arg], true);
+                goto error;
+            }
+            if (gs_dict_del(vm, f->globals, &names[arg]->ob) < 0)
+                goto error;
+            break;
+        case OP_LOAD_DEREF:
+        case OP_LOAD_CLASSDEREF: {
+            if (op == OP_LOAD_CLASSDEREF && f->locals) {
+                gs_Str *name = co->localnames[arg];
+                v = gs_dict_get_str(vm, f->locals, name);
+                if (v) {
+                    INCREF(v);
+                    PUSH(v);
+                    break;
+                }
+            }
+            gs_Cell *cell = (gs_Cell *)L[arg];
+            v = cell ? cell->ref : NULL;
+            if (!v) {
+                unbound_local(vm, f, arg);
+                goto error;
+            }
+            INCREF(v);
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_DEREF: {
+            gs_Cell *cell = (gs_Cell *)L[arg];
+            v = POP();
+            a = cell->ref;
+            cell->ref = v;
+            if (vm->recording)
+                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, cell->ob.id, a ? a->id : 0, v->id, 0);
+            if (a)
+                gs_decref_c(vm, a, GS_CAUSE(GS_CAUSE_INTERNAL, cell->ob.id, 0));
+            break;
+        }
+        case OP_DELETE_DEREF: {
+            gs_Cell *cell = (gs_Cell *)L[arg];
+            a = cell->ref;
+            if (!a) {
+                unbound_local(vm, f, arg);
+                goto error;
+            }
+            cell->ref = NULL;
+            if (vm->recording)
+                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, cell->ob.id, a->id, 0, 0);
+            gs_decref_c(vm, a, GS_CAUSE(GS_CAUSE_INTERNAL, cell->ob.id, 0));
+            break;
+        }
+        case OP_LOAD_CLOSURE:
+            v = L[arg];
+            INCREF(v);
+            PUSH(v);
+            break;
+        case OP_LOAD_ATTR:
+            a = TOP();
+            v = gs_getattr(vm, a, names[arg]);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_LOAD_METHOD: {
+            /* 3.11: push (method, self) when the attribute is a plain method
+             * found on the type; else (NULL, attribute) */
+            a = TOP();
+            gs_Str *name = names[arg];
+            gs_Object *meth = NULL;
+            gs_Kind k = GS_KIND(a);
+            if (k != GS_K_TYPE && k != GS_K_MODULE) {
+                gs_Object *m = gs_type_lookup(a->type, name);
+                if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
+                                                         !((gs_Builtin *)m)->self))) {
+                    bool shadowed = false;
+                    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+                        gs_Instance *in = (gs_Instance *)a;
+                        shadowed = gs_table_lookup_str(in->dict ? &in->dict->t : &in->attrs, name) >= 0;
+                    }
+                    if (!shadowed)
+                        meth = m;
+                }
+            }
+            if (meth) {
+                INCREF(meth);
+                TOP() = meth;
+                PUSH(a);
+            } else {
+                v = gs_getattr(vm, a, name);
+                if (!v)
+                    goto error;
+                DECREF(a);
+                TOP() = NULL;
+                PUSH(v);
+            }
+            break;
+        }
+        case OP_STORE_ATTR:
+            a = POP();   /* owner */
+            v = POP();   /* value */
+            if (gs_setattr(vm, a, names[arg], v) < 0) {
+                DECREF(a);
+                DECREF(v);
+                goto error;
+            }
+            DECREF(a);
+            DECREF(v);
+            break;
+        case OP_DELETE_ATTR:
+            a = POP();
+            if (gs_setattr(vm, a, names[arg], NULL) < 0) {
+                DECREF(a);
+                goto error;
+            }
+            DECREF(a);
+            break;
+        case OP_BINARY_SUBSCR:
+            b = POP();
+            a = TOP();
+            v = gs_getitem(vm, a, b);
+            DECREF(b);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_STORE_SUBSCR: {
+            b = POP();   /* key */
+            a = POP();   /* container */
+            v = POP();   /* value */
+            int r = gs_setitem(vm, a, b, v);
+            DECREF(b);
+            DECREF(a);
+            DECREF(v);
+            if (r < 0)
+                goto error;
+            break;
+        }
+        case OP_DELETE_SUBSCR: {
+            b = POP();
+            a = POP();
+            int r = gs_delitem(vm, a, b);
+            DECREF(b);
+            DECREF(a);
+            if (r < 0)
+                goto error;
+            break;
+        }
+        case OP_BINARY_OP:
+            b = POP();
+            a = TOP();
+            if ((arg & 0x7f) == 0 && GS_KIND(a) == GS_K_INT && GS_KIND(b) == GS_K_INT) {
+                int64_t r;
+                if (!__builtin_add_overflow(((gs_Int *)a)->value, ((gs_Int *)b)->value, &r)) {
+                    v = gs_int_new(vm, r);
+                    goto binop_done;
+                }
+            }
+            v = gs_binary_op(vm, arg & 0x7f, a, b, (arg & 0x80) != 0);
+        binop_done:
+            DECREF(b);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_UNARY_NEGATIVE:
+        case OP_UNARY_POSITIVE:
+        case OP_UNARY_INVERT:
+            a = TOP();
+            if (GS_KIND(a) == GS_K_INT || GS_KIND(a) == GS_K_BOOL) {
+                int64_t x = GS_KIND(a) == GS_K_INT ? ((gs_Int *)a)->value : a == vm->true_;
+                if (op == OP_UNARY_NEGATIVE && x == INT64_MIN) {
+                    gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+                    goto error;
+                }
+                v = gs_int_new(vm, op == OP_UNARY_NEGATIVE ? -x : op == OP_UNARY_INVERT ? ~x : x);
+            } else if (GS_KIND(a) == GS_K_FLOAT && op != OP_UNARY_INVERT) {
+                double x = ((gs_Float *)a)->value;
+                v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);
+            } else {
+                const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
+                gs_Object *m = (GS_KIND(a) == GS_K_INSTANCE) ? gs_type_lookup(a->type, gs_name(vm, dn)) : NULL;
+                if (m)
+                    v = gs_call_object(vm, m, &a, 1, NULL);
+                else {
+                    gs_raise(vm, vm->e_TypeError, "bad operand type for unary %s: '%s'",
+                             op == OP_UNARY_NEGATIVE ? "-" : op == OP_UNARY_POSITIVE ? "+" : "~", gs_type_name(a));
+                    v = NULL;
+                }
+            }
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_UNARY_NOT: {
+            a = TOP();
+            int t = gs_truthy(vm, a);
+            if (t < 0)
+                goto error;
+            DECREF(a);
+            TOP() = GS_BOOL(vm, !t);
+            break;
+        }
+        case OP_COMPARE_OP:
+            b = POP();
+            a = TOP();
+            v = gs_compare(vm, arg, a, b);
+            DECREF(b);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_IS_OP:
+            b = POP();
+            a = TOP();
+            v = GS_BOOL(vm, (a == b) != (arg != 0));
+            DECREF(b);
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_CONTAINS_OP: {
+            b = POP();
+            a = TOP();
+            int r = gs_contains(vm, b, a);
+            DECREF(b);
+            if (r < 0)
+                goto error;
+            DECREF(a);
+            TOP() = GS_BOOL(vm, (r != 0) != (arg != 0));
+            break;
+        }
+        case OP_BUILD_TUPLE:
+            v = gs_tuple_new(vm, arg);
+            if (!v)
+                goto error;
+            for (int i = arg - 1; i >= 0; i--)
+                gs_tuple_init(vm, v, i, POP());
+            PUSH(v);
+            break;
+        case OP_BUILD_LIST:
+            v = gs_list_new(vm, arg);
+            if (!v)
+                goto error;
+            for (int i = arg - 1; i >= 0; i--)
+                gs_list_init(vm, v, i, POP());
+            PUSH(v);
+            break;
+        case OP_BUILD_SET:
+            v = gs_set_new(vm, false);
+            if (!v)
+                goto error;
+            for (int i = arg; i > 0; i--) {
+                if (gs_set_add(vm, v, PEEK(i)) < 0) {
+                    DECREF(v);
+                    goto error;
+                }
+            }
+            for (int i = 0; i < arg; i++) {
+                a = POP();
+                DECREF(a);
+            }
+            PUSH(v);
+            break;
+        case OP_BUILD_MAP:
+            v = gs_dict_new(vm);
+            if (!v)
+                goto error;
+            for (int i = arg; i > 0; i--) {
+                if (gs_dict_set(vm, v, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
+                    DECREF(v);
+                    goto error;
+                }
+            }
+            for (int i = 0; i < 2 * arg; i++) {
+                a = POP();
+                DECREF(a);
+            }
+            PUSH(v);
+            break;
+        case OP_BUILD_SLICE: {
+            gs_Slice *s = (gs_Slice *)gs_alloc(vm, vm->t_slice, sizeof(gs_Slice));
+            if (!s)
+                goto error;
+            s->step = arg == 3 ? POP() : GS_NONE(vm);
+            s->stop = POP();
+            s->start = POP();
+            PUSH(&s->ob);
+            break;
+        }
+        case OP_BUILD_STRING: {
+            size_t total = 0;
+            for (int i = arg; i > 0; i--)
+                total += (size_t)((gs_Str *)PEEK(i))->len;
+            char *buf = malloc(total + 1);
+            if (!buf) {
+                gs_raise_memory(vm);
+                goto error;
+            }
+            size_t off = 0;
+            for (int i = arg; i > 0; i--) {
+                gs_Str *s = (gs_Str *)PEEK(i);
+                memcpy(buf + off, s->data, (size_t)s->len);
+                off += (size_t)s->len;
+            }
+            v = gs_str_new(vm, buf, total);
+            free(buf);
+            if (!v)
+                goto error;
+            for (int i = 0; i < arg; i++) {
+                a = POP();
+                DECREF(a);
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_LIST_APPEND:
+            v = POP();
+            if (gs_list_append(vm, PEEK(arg), v) < 0) {
+                DECREF(v);
+                goto error;
+            }
+            DECREF(v);
+            break;
+        case OP_SET_ADD:
+            v = POP();
+            if (gs_set_add(vm, PEEK(arg), v) < 0) {
+                DECREF(v);
+                goto error;
+            }
+            DECREF(v);
+            break;
+        case OP_MAP_ADD:
+            b = POP();
+            a = POP();
+            if (gs_dict_set(vm, PEEK(arg), a, b) < 0) {
+                DECREF(a);
+                DECREF(b);
+                goto error;
+            }
+            DECREF(a);
+            DECREF(b);
+            break;
+        case OP_LIST_EXTEND:
+            v = POP();
+            if (gs_list_extend(vm, PEEK(arg), v) < 0) {
+                if (gs_exc_matches(vm, vm->e_TypeError) && !gs_type_lookup(v->type, vm->s___iter__) &&
+                    GS_KIND(v) != GS_K_ITER && GS_KIND(v) != GS_K_GENERATOR) {
+                    gs_clear_exc(vm);
+                    gs_raise(vm, vm->e_TypeError, "Value after * must be an iterable, not %s", gs_type_name(v));
+                }
+                DECREF(v);
+                goto error;
+            }
+            DECREF(v);
+            break;
+        case OP_SET_UPDATE: {
+            v = POP();
+            gs_Object *it = gs_iter(vm, v);
+            DECREF(v);
+            if (!it)
+                goto error;
+            for (;;) {
+                gs_Object *x = gs_next(vm, it);
+                if (!x)
+                    break;
+                int r = gs_set_add(vm, PEEK(arg), x);
+                DECREF(x);
+                if (r < 0)
+                    break;
+            }
+            DECREF(it);
+            if (vm->exc)
+                goto error;
+            break;
+        }
+        case OP_DICT_UPDATE:
+        case OP_DICT_MERGE:
+            v = POP();
+            if (GS_KIND(v) != GS_K_DICT) {
+                if (op == OP_DICT_MERGE)
+                    gs_raise(vm, vm->e_TypeError, "argument after ** must be a mapping, not %s", gs_type_name(v));
+                else
+                    gs_raise(vm, vm->e_TypeError, "'%s' object is not a mapping", gs_type_name(v));
+                DECREF(v);
+                goto error;
+            }
+            if (op == OP_DICT_MERGE) {
+                int32_t pos = 0;
+                gs_Object *k, *x;
+                while (gs_dict_next(v, &pos, &k, &x))
+                    if (gs_dict_get(vm, PEEK(arg), k)) {
+                        gs_raise(vm, vm->e_TypeError, "function got multiple values for keyword argument '%s'",
+                                 GS_KIND(k) == GS_K_STR ? ((gs_Str *)k)->data : "?");
+                        DECREF(v);
+                        goto error;
+                    }
+            }
+            if (gs_dict_update(vm, PEEK(arg), v) < 0) {
+                DECREF(v);
+                goto error;
+            }
+            DECREF(v);
+            break;
+        case OP_LIST_TO_TUPLE:
+            a = TOP();
+            v = gs_tuple_from_iterable(vm, a);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_FORMAT_VALUE: {
+            gs_Object *spec = (arg & GS_FV_SPEC) ? POP() : NULL;
+            a = TOP();
+            v = format_value(vm, a, arg, spec);
+            if (spec)
+                DECREF(spec);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        }
+        case OP_UNPACK_SEQUENCE:
+        case OP_UNPACK_EX: {
+            a = POP();
+            int before = op == OP_UNPACK_EX ? (arg & 0xff) : arg;
+            int after = op == OP_UNPACK_EX ? (arg >> 8) : 0;
+            int n = before + after + (op == OP_UNPACK_EX);
+            gs_Object *items[n > 0 ? n : 1];
+            if (unpack(vm, a, before, after, op == OP_UNPACK_EX, items) < 0) {
+                DECREF(a);
+                goto error;
+            }
+            for (int i = n - 1; i >= 0; i--)
+                PUSH(items[i]);
+            DECREF(a);
+            break;
+        }
+        case OP_JUMP:
+            ip = arg;
+            break;
+        case OP_POP_JUMP_IF_FALSE:
+        case OP_POP_JUMP_IF_TRUE: {
+            v = POP();
+            int t;
+            if (v == vm->true_)
+                t = 1;
+            else if (v == vm->false_)
+                t = 0;
+            else {
+                t = gs_truthy(vm, v);
+                if (t < 0) {
+                    DECREF(v);
+                    goto error;
+                }
+            }
+            DECREF(v);
+            if (t == (op == OP_POP_JUMP_IF_TRUE))
+                ip = arg;
+            break;
+        }
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            v = TOP();
+            int t = gs_truthy(vm, v);
+            if (t < 0)
+                goto error;
+            if (t == (op == OP_JUMP_IF_TRUE_OR_POP))
+                ip = arg;
+            else {
+                (void)POP();
+                DECREF(v);
+            }
+            break;
+        }
+        case OP_GET_ITER:
+            a = TOP();
+            v = gs_iter(vm, a);
+            if (!v)
+                goto error;
+            DECREF(a);
+            TOP() = v;
+            break;
+        case OP_FOR_ITER:
+            a = TOP();
+            if (GS_KIND(a) == GS_K_ITER && ((gs_Iter *)a)->ikind == GS_IT_RANGE) {
+                gs_Iter *it = (gs_Iter *)a;
+                if (it->stop > 0) {
+                    it->stop--;
+                    v = gs_int_new(vm, it->index);
+                    it->index += it->step;
+                    if (!v)
+                        goto error;
+                    PUSH(v);
+                    break;
+                }
+                v = NULL;
+            } else
+                v = gs_next(vm, a);
+            if (v) {
+                PUSH(v);
+                break;
+            }
+            if (vm->exc)
+                goto error;
+            (void)POP();
+            DECREF(a);
+            ip = arg;
+            break;
+        case OP_KW_NAMES:
+            f->kwnames = consts[arg];
+            break;
+        case OP_CALL: {
+            int n = arg;
+            gs_Tuple *kwnames = (gs_Tuple *)f->kwnames;
+            f->kwnames = NULL;
+            bool is_meth = PEEK(n + 2) != NULL;
+            gs_Object *callable = is_meth ? PEEK(n + 2) : PEEK(n + 1);
+            if (!is_meth && GS_KIND(callable) == GS_K_METHOD) {
+                /* unpack a bound method like CPython: self goes on the stack */
+                gs_Method *m = (gs_Method *)callable;
+                gs_Object *self = m->self, *func = m->func;
+                INCREF(self);
+                INCREF(func);
+                PEEK(n + 1) = self;
+                PEEK(n + 2) = func;
+                DECREF(callable);
+                callable = func;
+                is_meth = true;
+            }
+            int nargs = n + is_meth;
+            gs_Object **args = sp - nargs;
+            if (GS_KIND(callable) == GS_K_FUNCTION &&
+                !(((gs_Function *)callable)->code->flags & GS_CO_GENERATOR)) {
+                gs_Function *fn = (gs_Function *)callable;
+                /* the callee's slots start where the call's NULL/callable slot was */
+                sp -= n + 2;
+                gs_Object *argv[nargs > 0 ? nargs : 1];
+                memcpy(argv, args, (size_t)nargs * sizeof *argv);
+                f->sp = sp;
+                f->ip = ip;
+                gs_Frame *nf = frame_push(vm, fn->code, fn, &fn->globals->ob, NULL);
+                if (!nf) {
+                    for (int i = 0; i < nargs; i++)
+                        DECREF(argv[i]);
+                    DECREF(callable);
+                    goto error;
+                }
+                if (bind_args(vm, fn, nf, argv, nargs, kwnames) < 0) {
+                    frame_clear(vm, nf);
+                    frame_pop(vm, nf);
+                    goto error;
+                }
+                LOAD_FRAME();
+                break;
+            }
+            SYNC();
+            res = gs_call(vm, callable, args, nargs, kwnames);
+            /* 3.11 drops the arguments first, then the callable */
+            for (int i = 0; i < nargs; i++)
+                DECREF(args[i]);
+            DECREF(callable);
+            sp -= n + 2;
+            if (!res)
+                goto error;
+            PUSH(res);
+            break;
+        }
+        case OP_CALL_FUNCTION_EX: {
+            gs_Object *kw = (arg & 1) ? POP() : NULL;
+            gs_Object *pos = POP();
+            gs_Object *callable = POP();
+            gs_Object *null = POP();
+            GS_UNUSED(null);
+            gs_Tuple *pt = (gs_Tuple *)pos;
+            int nkw = kw ? ((gs_Dict *)kw)->t.used : 0;
+            int total = pt->len + nkw;
+            gs_Object *argv[total > 0 ? total : 1];
+            for (int i = 0; i < pt->len; i++)
+                argv[i] = pt->items[i];
+            gs_Object *kwn = NULL;
+            if (nkw) {
+                kwn = gs_tuple_new(vm, nkw);
+                if (!kwn) {
+                    DECREF(pos);
+                    DECREF(kw);
+                    DECREF(callable);
+                    goto error;
+                }
+                int32_t p = 0;
+                gs_Object *k, *x;
+                int i = 0;
+                while (gs_dict_next(kw, &p, &k, &x)) {
+                    if (GS_KIND(k) != GS_K_STR) {
+                        gs_raise(vm, vm->e_TypeError, "keywords must be strings");
+                        for (int j = i; j < nkw; j++)
+                            gs_tuple_init(vm, kwn, j, GS_NONE(vm));
+                        DECREF(kwn);
+                        DECREF(pos);
+                        DECREF(kw);
+                        DECREF(callable);
+                        goto error;
+                    }
+                    INCREF(k);
+                    gs_tuple_init(vm, kwn, i, k);
+                    argv[pt->len + i] = x;
+                    i++;
+                }
+            }
+            SYNC();
+            res = gs_call_object(vm, callable, argv, total, (gs_Tuple *)kwn);
+            if (kwn)
+                DECREF(kwn);
+            if (kw)
+                DECREF(kw);
+            DECREF(pos);
+            DECREF(callable);
+            if (!res)
+                goto error;
+            PUSH(res);
+            break;
+        }
+        case OP_MAKE_FUNCTION: {
+            gs_Code *code = (gs_Code *)POP();
+            gs_Object *closure = (arg & GS_MF_CLOSURE) ? POP() : NULL;
+            gs_Object *kwdefs = (arg & GS_MF_KWDEFAULTS) ? POP() : NULL;
+            gs_Object *defs = (arg & GS_MF_DEFAULTS) ? POP() : NULL;
+            v = make_function(vm, code, f->globals);
+            DECREF(code);
+            if (!v) {
+                gs_xdecref(vm, closure);
+                gs_xdecref(vm, kwdefs);
+                gs_xdecref(vm, defs);
+                goto error;
+            }
+            gs_Function *fn = (gs_Function *)v;
+            fn->closure = (gs_Tuple *)closure;
+            fn->kwdefaults = (gs_Dict *)kwdefs;
+            fn->defaults = (gs_Tuple *)defs;
+            if (vm->recording) {
+                if (defs) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, defs->id, 4);
+                if (kwdefs) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, kwdefs->id, 5);
+                if (closure) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, closure->id, 6);
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_RETURN_VALUE: {
+            res = POP();
+            f->sp = sp;
+            if (f->gen) {
+                /* generator finished: the generator object keeps the frame */
+                extern void gs_gen_finished(gs_VM *, gs_Frame *);
+                gs_gen_finished(vm, f);
+            } else {
+                frame_clear(vm, f);
+            }
+            bool entry = f->is_entry;
+            frame_pop(vm, f);
+            if (entry)
+                return res;
+            LOAD_FRAME();
+            PUSH(res);
+            break;
+        }
+        case OP_LOAD_BUILD_CLASS:
+            v = gs_dict_get_str(vm, vm->builtins, gs_name(vm, "__build_class__"));
+            if (!v) {
+                gs_raise(vm, vm->e_NameError, "__build_class__ not found");
+                goto error;
+            }
+            INCREF(v);
+            PUSH(v);
+            break;
+        case OP_IMPORT_NAME: {
+            gs_Object *fromlist = POP();
+            gs_Object *level = POP();
+            DECREF(fromlist);
+            DECREF(level);
+            SYNC();
+            v = gs_import(vm, names[arg]);
+            if (!v)
+                goto error;
+            PUSH(v);
+            break;
+        }
+        case OP_IMPORT_FROM: {
+            a = TOP();
+            if (arg & (1 << 23)) {
+                /* from m import *: copy public names */
+                gs_Object *d = &((gs_Module *)a)->dict->ob;
+                int32_t pos = 0;
+                gs_Object *k, *x;
+                while (gs_dict_next(d, &pos, &k, &x))
+                    if (GS_KIND(k) == GS_K_STR && ((gs_Str *)k)->data[0] != '_')
+                        if (gs_dict_set(vm, f->locals ? f->locals : f->globals, k, x) < 0)
+                            goto error;
+                break;
+            }
+            v = gs_getattr(vm, a, names[arg]);
+            if (!v) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (unknown location)",
+                         names[arg]->data, ((gs_Module *)a)->name->data);
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_RAISE_VARARGS: {
+            gs_Object *cause = arg == 2 ? POP() : NULL;
+            gs_Object *exc = arg >= 1 ? POP() : NULL;
+            if (arg == 0) {
+                if (!vm->handled) {
+                    gs_raise(vm, vm->e_RuntimeError, "No active exception to reraise");
+                    goto error;
+                }
+                gs_incref(vm, vm->handled);
+                gs_Object *old = vm->exc;
+                vm->exc = vm->handled;
+                gs_xdecref(vm, old);
+                goto exception_unwind_tb;
+            }
+            gs_Object *e = make_exception(vm, exc);
+            DECREF(exc);
+            if (!e) {
+                if (cause)
+                    DECREF(cause);
+                goto error;
+            }
+            if (cause) {
+                gs_Object *c2 = NULL;
+                if (cause != vm->none) {
+                    c2 = make_exception(vm, cause);
+                    if (!c2) {
+                        DECREF(cause);
+                        DECREF(e);
+                        goto error;
+                    }
+                }
+                DECREF(cause);
+                gs_Exception *ee = (gs_Exception *)e;
+                gs_xdecref(vm, ee->cause);
+                ee->cause = c2;
+                ee->suppress_context = true;
+            }
+            gs_raise_obj(vm, e);
+            goto error;
+        }
+        case OP_RERAISE:
+            v = POP();
+            {
+                gs_Object *old = vm->exc;
+                vm->exc = v; /* the stack's reference moves into the error indicator */
+                gs_xdecref(vm, old);
+            }
+            goto exception_unwind;
+        case OP_SETUP_FINALLY:
+        case OP_SETUP_CLEANUP:
+            if (f->nblocks >= GS_MAX_BLOCKS) {
+                gs_raise(vm, vm->e_RuntimeError, "block stack overflow");
+                goto error;
+            }
+            f->blocks[f->nblocks].handler = arg;
+            f->blocks[f->nblocks].depth = (int32_t)(sp - (L + f->nlocalsplus)) - (op == OP_SETUP_CLEANUP);
+            f->nblocks++;
+            break;
+        case OP_POP_BLOCK:
+            if (f->nblocks > 0)
+                f->nblocks--;
+            break;
+        case OP_PUSH_EXC_INFO:
+            /* [exc] -> [prev, exc]; exc becomes the exception being handled */
+            v = POP();
+            PUSH(vm->handled ? vm->handled : GS_NONE(vm));
+            INCREF(v);
+            vm->handled = v;
+            PUSH(v);
+            break;
+        case OP_POP_EXCEPT: {
+            v = POP();
+            gs_Object *old = vm->handled;
+            vm->handled = v == vm->none ? NULL : v;
+            if (v == vm->none)
+                DECREF(v);
+            if (old)
+                DECREF(old);
+            break;
+        }
+        case OP_CHECK_EXC_MATCH: {
+            b = POP();
+            a = TOP();
+            int err;
+            bool m = exc_match(vm, a, b, &err);
+            DECREF(b);
+            if (err)
+                goto error;
+            PUSH(GS_BOOL(vm, m));
+            break;
+        }
+        case OP_BEFORE_WITH: {
+            a = TOP();
+            gs_Object *enter = gs_type_lookup(a->type, vm->s___enter__);
+            gs_Object *exitm = gs_type_lookup(a->type, vm->s___exit__);
+            if (!enter || !exitm) {
+                gs_raise(vm, vm->e_AttributeError, "%s", !enter ? "__enter__" : "__exit__");
+                goto error;
+            }
+            gs_Object *bound_exit = gs_method_new(vm, exitm, a);
+            if (!bound_exit)
+                goto error;
+            SYNC();
+            res = gs_call_object(vm, enter, &a, 1, NULL);
+            if (!res) {
+                DECREF(bound_exit);
+                goto error;
+            }
+            DECREF(a);
+            TOP() = bound_exit;
+            PUSH(res);
+            break;
+        }
+        case OP_WITH_EXCEPT_START: {
+            /* [exit, prev, exc] -> call exit(type, exc, tb) */
+            gs_Object *exc = TOP();
+            gs_Object *exitf = PEEK(3);
+            gs_Exception *e = (gs_Exception *)exc;
+            gs_Object *args[3] = { &exc->type->ob, exc, e->traceback ? e->traceback : vm->none };
+            SYNC();
+            res = gs_call_object(vm, exitf, args, 3, NULL);
+            if (!res)
+                goto error;
+            int t = gs_truthy(vm, res);
+            DECREF(res);
+            if (t < 0)
+                goto error;
+            PUSH(GS_BOOL(vm, t));
+            break;
+        }
+        case OP_YIELD_VALUE: {
+            /* hand the value to gs_gen_send, which resumes us later */
+            res = POP();
+            f->sp = sp;
+            f->ip = ip;
+            bool entry = f->is_entry;
+            vm->frame = f->back;
+            vm->depth--;
+            vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
+            if (entry)
+                return res;
+            gs_raise(vm, vm->e_RuntimeError, "yield outside a generator frame");
+            DECREF(res);
+            LOAD_FRAME();
+            goto error;
+        }
+        case OP_GET_YIELD_FROM_ITER:
+            a = TOP();
+            if (GS_KIND(a) != GS_K_GENERATOR) {
+                v = gs_iter(vm, a);
+                if (!v)
+                    goto error;
+                DECREF(a);
+                TOP() = v;
+            }
+            break;
+        case OP_SEND: {
+            /* [iter, value] -> [iter, yielded] or jump with [result] */
+            v = POP();
+            a = TOP();
+            gs_Object *out = NULL;
+            int r;
+            SYNC();
+            if (GS_KIND(a) == GS_K_GENERATOR)
+                r = gs_gen_send(vm, a, v, &out);
+            else {
+                out = gs_next(vm, a);
+                r = out ? 1 : (vm->exc ? -1 : 0);
+                if (r == 0)
+                    out = GS_NONE(vm);
+            }
+            DECREF(v);
+            if (r < 0)
+                goto error;
+            if (r == 0) {
+                /* finished: out is the return value */
+                (void)POP();
+                DECREF(a);
+                PUSH(out);
+                ip = arg;
+                break;
+            }
+            PUSH(out);
+            break;
+        }
+        case OP_LOAD_ASSERTION_ERROR:
+            v = &vm->e_AssertionError->ob;
+            PUSH(v);
+            INCREF(v);
+            break;
+        default:
+            gs_raise(vm, vm->e_RuntimeError, "unknown opcode %d", op);
+            goto error;
+        }
+        continue;
+
+    error:
+        if (!vm->exc)
+            gs_raise(vm, vm->e_RuntimeError, "error return without exception set");
+    exception_unwind_tb:
+        tb_add(vm, vm->exc, f);
+    exception_unwind:
+        f->sp = sp;
+        if (vm->limit_hit) {
+            /* a resource limit unwinds everything, like KeyboardInterrupt */
+            f->nblocks = 0;
+        }
+        if (f->nblocks > 0) {
+            gs_Block *blk = &f->blocks[--f->nblocks];
+            gs_Object **target = L + f->nlocalsplus + blk->depth;
+            while (sp > target) {
+                v = POP();
+                if (v)
+                    DECREF(v);
+            }
+            PUSH(vm->exc); /* the error indicator's reference moves onto the stack */
+            vm->exc = NULL;
+            ip = blk->handler;
+            continue;
+        }
+        /* no handler here: the frame is done */
+        {
+            bool entry = f->is_entry;
+            if (f->gen) {
+                extern void gs_gen_finished(gs_VM *, gs_Frame *);
+                gs_gen_finished(vm, f);
+            } else
+                frame_clear(vm, f);
+            frame_pop(vm, f);
+            if (entry)
+                return NULL;
+            LOAD_FRAME();
+            goto exception_unwind_tb;
+        }
+    }
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+}
+
+/* ================================================================== start-up */
+
+static gs_Type *bootstrap_type(gs_VM *vm, gs_Kind k)
+{
+    gs_Type *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->ob.refcnt = 1 << 30;
+    t->ob.kind = GS_K_TYPE;
+    t->ob.gcflags = GS_GC_STATIC;
+    t->inst_kind = (uint8_t)k;
+    GS_UNUSED(vm);
+    return t;
+}
+
+static gs_Object *static_object(gs_VM *vm, gs_Type *t, size_t size)
+{
+    gs_Object *o = calloc(1, size);
+    if (!o)
+        abort();
+    o->refcnt = 1 << 30;
+    o->type = t;
+    o->kind = t->inst_kind;
+    o->gcflags = GS_GC_STATIC;
+    o->id = ++vm->next_id;
+    return o;
+}
+
+static void make_exc_types(gs_VM *vm)
+{
+    gs_Type *B = vm->e_BaseException = gs_type_new_builtin(vm, "BaseException", vm->t_object, GS_K_EXCEPTION,
+                                                           GS_TF_BASETYPE | GS_TF_EXC);
+    gs_Type *E = vm->e_Exception = gs_type_new_builtin(vm, "Exception", B, GS_K_EXCEPTION, GS_TF_BASETYPE);
+#define EXC(field, name, base) vm->field = gs_type_new_builtin(vm, name, base, GS_K_EXCEPTION, GS_TF_BASETYPE)
+    EXC(e_TypeError, "TypeError", E);
+    EXC(e_ValueError, "ValueError", E);
+    EXC(e_NameError, "NameError", E);
+    EXC(e_UnboundLocalError, "UnboundLocalError", vm->e_NameError);
+    EXC(e_AttributeError, "AttributeError", E);
+    EXC(e_LookupError, "LookupError", E);
+    EXC(e_KeyError, "KeyError", vm->e_LookupError);
+    EXC(e_IndexError, "IndexError", vm->e_LookupError);
+    EXC(e_ArithmeticError, "ArithmeticError", E);
+    EXC(e_ZeroDivisionError, "ZeroDivisionError", vm->e_ArithmeticError);
+    EXC(e_OverflowError, "OverflowError", vm->e_ArithmeticError);
+    EXC(e_RuntimeError, "RuntimeError", E);
+    EXC(e_RecursionError, "RecursionError", vm->e_RuntimeError);
+    EXC(e_NotImplementedError, "NotImplementedError", vm->e_RuntimeError);
+    EXC(e_MemoryError, "MemoryError", E);
+    EXC(e_StopIteration, "StopIteration", E);
+    EXC(e_StopAsyncIteration, "StopAsyncIteration", E);
+    EXC(e_ImportError, "ImportError", E);
+    EXC(e_ModuleNotFoundError, "ModuleNotFoundError", vm->e_ImportError);
+    EXC(e_AssertionError, "AssertionError", E);
+    EXC(e_SyntaxError, "SyntaxError", E);
+    EXC(e_IndentationError, "IndentationError", vm->e_SyntaxError);
+    EXC(e_TabError, "TabError", vm->e_IndentationError);
+    EXC(e_UnicodeError, "UnicodeError", vm->e_ValueError);
+    EXC(e_Warning, "Warning", E);
+    EXC(e_KeyboardInterrupt, "KeyboardInterrupt", B);
+    EXC(e_SystemExit, "SystemExit", B);
+    EXC(e_GeneratorExit, "GeneratorExit", B);
+#undef EXC
+}
+
+void gs_vm_keep_ast_consts(gs_VM *vm, gs_Object *list)
+{
+    gs_xdecref(vm, vm->ast_consts);
+    vm->ast_consts = list;
+}
+
+gs_VM *gs_vm_new(const gs_VMConfig *cfg)
+{
+    gs_VM *vm = calloc(1, sizeof *vm);
+    if (!vm)
+        return NULL;
+    vm->cfg = *cfg;
+    vm->heap_limit = cfg->heap_limit ? cfg->heap_limit : ((size_t)1 << 30);
+    vm->recursion_limit = 1000;
+    vm->recording = cfg->record;
+    gs_trace_init(&vm->trace);
+    if (cfg->record || cfg->check_refcounts)
+        gs_objtab_set(vm, 0, NULL);
+    vm->stack = malloc(GS_STACK_SLOTS * sizeof(gs_Object *));
+    if (!vm->stack) {
+        free(vm);
+        return NULL;
+    }
+    vm->stack_end = vm->stack + GS_STACK_SLOTS;
+    gs_table_init(&vm->interned);
+
+    /* the type of types and the types needed to make strings come first */
+    vm->t_type = bootstrap_type(vm, GS_K_TYPE);
+    vm->t_object = bootstrap_type(vm, GS_K_INSTANCE);
+    vm->t_str = bootstrap_type(vm, GS_K_STR);
+    vm->t_type->ob.type = vm->t_object->ob.type = vm->t_str->ob.type = vm->t_type;
+    vm->t_type->base = vm->t_object;
+    vm->t_str->base = vm->t_object;
+    vm->t_type->flags = vm->t_object->flags = GS_TF_BASETYPE;
+    vm->t_str->flags = GS_TF_BASETYPE;
+    vm->t_type->name = gs_name(vm, "type");
+    vm->t_object->name = gs_name(vm, "object");
+    vm->t_str->name = gs_name(vm, "str");
+    vm->t_type->module = vm->t_object->module = vm->t_str->module = gs_name(vm, "builtins");
+    vm->t_type->ob.id = ++vm->next_id;
+    vm->t_object->ob.id = ++vm->next_id;
+    vm->t_str->ob.id = ++vm->next_id;
+
+    gs_Type *O = vm->t_object;
+    vm->t_none = gs_type_new_builtin(vm, "NoneType", O, GS_K_NONE, 0);
+    vm->t_bool = gs_type_new_builtin(vm, "bool", O, GS_K_BOOL, 0);
+    vm->t_int = gs_type_new_builtin(vm, "int", O, GS_K_INT, GS_TF_BASETYPE);
+    vm->t_bool->base = vm->t_int;
+    vm->t_float = gs_type_new_builtin(vm, "float", O, GS_K_FLOAT, GS_TF_BASETYPE);
+    vm->t_tuple = gs_type_new_builtin(vm, "tuple", O, GS_K_TUPLE, GS_TF_BASETYPE);
+    vm->t_list = gs_type_new_builtin(vm, "list", O, GS_K_LIST, GS_TF_BASETYPE);
+    vm->t_dict = gs_type_new_builtin(vm, "dict", O, GS_K_DICT, GS_TF_BASETYPE);
+    vm->t_set = gs_type_new_builtin(vm, "set", O, GS_K_SET, GS_TF_BASETYPE);
+    vm->t_frozenset = gs_type_new_builtin(vm, "frozenset", O, GS_K_SET, GS_TF_BASETYPE);
+    vm->t_function = gs_type_new_builtin(vm, "function", O, GS_K_FUNCTION, 0);
+    vm->t_builtin = gs_type_new_builtin(vm, "builtin_function_or_method", O, GS_K_BUILTIN, 0);
+    vm->t_method = gs_type_new_builtin(vm, "method", O, GS_K_METHOD, 0);
+    vm->t_module = gs_type_new_builtin(vm, "module", O, GS_K_MODULE, 0);
+    vm->t_code = gs_type_new_builtin(vm, "code", O, GS_K_CODE, 0);
+    vm->t_cell = gs_type_new_builtin(vm, "cell", O, GS_K_CELL, 0);
+    vm->t_range = gs_type_new_builtin(vm, "range", O, GS_K_RANGE, 0);
+    vm->t_slice = gs_type_new_builtin(vm, "slice", O, GS_K_SLICE, 0);
+    vm->t_notimpl = gs_type_new_builtin(vm, "NotImplementedType", O, GS_K_NOTIMPL, 0);
+    vm->t_ellipsis = gs_type_new_builtin(vm, "ellipsis", O, GS_K_ELLIPSIS, 0);
+    vm->t_frame = gs_type_new_builtin(vm, "frame", O, GS_K_FRAME, 0);
+    vm->t_traceback = gs_type_new_builtin(vm, "traceback", O, GS_K_TRACEBACK, 0);
+    vm->t_generator = gs_type_new_builtin(vm, "generator", O, GS_K_GENERATOR, 0);
+    vm->t_weakref = gs_type_new_builtin(vm, "weakref.ReferenceType", O, GS_K_WEAKREF, GS_TF_BASETYPE);
+    vm->t_property = gs_type_new_builtin(vm, "property", O, GS_K_PROPERTY, GS_TF_BASETYPE);
+    vm->t_classmethod = gs_type_new_builtin(vm, "classmethod", O, GS_K_CLASSMETHOD, GS_TF_BASETYPE);
+    vm->t_staticmethod = gs_type_new_builtin(vm, "staticmethod", O, GS_K_STATICMETHOD, GS_TF_BASETYPE);
+    vm->t_dict_keys = gs_type_new_builtin(vm, "dict_keys", O, GS_K_ITER, 0);
+    vm->t_dict_values = gs_type_new_builtin(vm, "dict_values", O, GS_K_ITER, 0);
+    vm->t_dict_items = gs_type_new_builtin(vm, "dict_items", O, GS_K_ITER, 0);
+    static const char *iter_names[] = { "list_iterator", "tuple_iterator", "str_ascii_iterator", "range_iterator",
+                                        "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
+                                        "set_iterator", "enumerate", "zip", "map", "filter", "reversed",
+                                        "callable_iterator" };
+    for (int i = 0; i <= GS_IT_CALL; i++)
+        vm->t_iter[i] = gs_type_new_builtin(vm, iter_names[i], O, GS_K_ITER, 0);
+    make_exc_types(vm);
+
+    vm->none = static_object(vm, vm->t_none, sizeof(gs_Object));
+    vm->true_ = static_object(vm, vm->t_bool, sizeof(gs_Int));
+    ((gs_Int *)vm->true_)->value = 1;
+    vm->false_ = static_object(vm, vm->t_bool, sizeof(gs_Int));
+    vm->notimpl = static_object(vm, vm->t_notimpl, sizeof(gs_Object));
+    vm->ellipsis = static_object(vm, vm->t_ellipsis, sizeof(gs_Object));
+    for (int i = 0; i < 262; i++) {
+        gs_Object *o = static_object(vm, vm->t_int, sizeof(gs_Int));
+        ((gs_Int *)o)->value = i - 5;
+        vm->small_ints[i] = o;
+    }
+    vm->empty_tuple = static_object(vm, vm->t_tuple, sizeof(gs_Tuple));
+    ((gs_Tuple *)vm->empty_tuple)->hash = -1;
+    vm->empty_str = gs_str_intern(vm, "", 0);
+    for (int c = 0; c < 128; c++) {
+        char ch = (char)c;
+        vm->char_strs[c] = gs_str_intern(vm, &ch, 1);
+    }
+
+#define NAME(field, s) vm->field = gs_name(vm, s)
+    NAME(s___init__, "__init__"); NAME(s___del__, "__del__"); NAME(s___name__, "__name__");
+    NAME(s___main__, "__main__"); NAME(s___dict__, "__dict__"); NAME(s___class__, "__class__");
+    NAME(s___module__, "__module__"); NAME(s___qualname__, "__qualname__"); NAME(s___repr__, "__repr__");
+    NAME(s___str__, "__str__"); NAME(s___len__, "__len__"); NAME(s___eq__, "__eq__"); NAME(s___hash__, "__hash__");
+    NAME(s___iter__, "__iter__"); NAME(s___next__, "__next__"); NAME(s___enter__, "__enter__");
+    NAME(s___exit__, "__exit__"); NAME(s___call__, "__call__"); NAME(s___contains__, "__contains__");
+    NAME(s___getitem__, "__getitem__"); NAME(s___bool__, "__bool__"); NAME(s___doc__, "__doc__");
+    NAME(s___builtins__, "__builtins__"); NAME(s_builtins, "builtins");
+#undef NAME
+
+    vm->repr_stack = static_object(vm, vm->t_list, sizeof(gs_List));
+    gs_gc_init(vm);
+    gs_builtins_init(vm);
+    return vm;
+}
+
+static void free_static(gs_Object *o)
+{
+    if (!o)
+        return;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: free(((gs_List *)o)->items); break;
+    default: break;
+    }
+    free(o);
+}
+
+void gs_vm_free(gs_VM *vm)
+{
+    if (!vm)
+        return;
+    /* Objects still alive at the end are reclaimed wholesale: the run is
+     * over, no more events matter. */
+    vm->recording = false;
+    vm->cfg.check_refcounts = false;
+    free(vm->stack);
+    while (vm->frames_free) {
+        gs_Frame *f = vm->frames_free;
+        vm->frames_free = f->back;
+        free(f);
+    }
+    gs_trace_free(&vm->trace);
+    free(vm->objtab);
+    free(vm->check_failure);
+    /* the heap itself: every object not freed yet was tracked in gens or is
+     * static; free the generation lists' members and the statics */
+    extern void gs_gc_free_all(gs_VM *);
+    gs_gc_free_all(vm);
+    for (int i = 0; i < 262; i++)
+        free_static(vm->small_ints[i]);
+    free_static(vm->none);
+    free_static(vm->true_);
+    free_static(vm->false_);
+    free_static(vm->notimpl);
+    free_static(vm->ellipsis);
+    free_static(vm->empty_tuple);
+    free_static(vm->repr_stack);
+    gs_table_free(&vm->interned);
+    free(vm);
+}
+
+/* ================================================================== loading and running */
+
+int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)
+{
+    memset(err, 0, sizeof *err);
+    vm->filename = filename;
+    vm->source = src;
+    vm->source_len = len;
+    gs_Arena arena;
+    gs_arena_init(&arena);
+    gs_NodeList body;
+    gs_SyntaxError se;
+    memset(&se, 0, sizeof se);
+    if (gs_parse(&arena, src, len, &body, &se) < 0) {
+        err->kind = GS_ERR_SYNTAX;
+        snprintf(err->type_name, sizeof err->type_name, "%s",
+                 se.kind == GS_TAB_ERROR ? "TabError" : se.kind == GS_INDENTATION_ERROR ? "IndentationError"
+                 : se.kind == GS_RECURSION_ERROR ? "RecursionError" : se.kind == GS_MEMORY_ERROR ? "MemoryError"
+                 : "SyntaxError");
+        err->line = se.line;
+        err->col = se.col;
+        /* the parser does not know the file's name; CPython's message does */
+        gs_Buf m;
+        gs_buf_init(&m);
+        const char *p = se.msg;
+        const char *hole;
+        while ((hole = strstr(p, "<file>")) != NULL) {
+            gs_buf_add(&m, p, (size_t)(hole - p));
+            gs_buf_adds(&m, filename);
+            p = hole + 6;
+        }
+        gs_buf_adds(&m, p);
+        err->text = gs_buf_steal(&m);
+        gs_arena_free(&arena);
+        return -1;
+    }
+    bool rec = vm->recording;
+    gs_Code *code = gs_compile_module(vm, &body, filename, err);
+    vm->recording = rec;
+    gs_arena_free(&arena);
+    if (!code) {
+        if (err->kind == GS_ERR_NONE) {
+            err->kind = GS_ERR_SYNTAX;
+            snprintf(err->type_name, sizeof err->type_name, "SyntaxError");
+            err->text = strdup("invalid syntax");
+        }
+        return -1;
+    }
+    vm->main_code = code;
+    return 0;
+}
+
+static void fill_error_from_exc(gs_VM *vm, gs_Error *err)
+{
+    gs_Object *exc = vm->exc;
+    vm->exc = NULL;
+    err->kind = GS_ERR_EXCEPTION;
+    snprintf(err->type_name, sizeof err->type_name, "%s", exc->type->name->data);
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_format_exception(vm, exc, &b);
+    if (GS_KIND(exc) == GS_K_EXCEPTION) {
+        gs_Exception *e = (gs_Exception *)exc;
+        if (e->ntb)
+            err->line = e->tb[e->ntb - 1].line;
+    }
+    err->text = gs_buf_steal(&b);
+    gs_decref(vm, exc);
+}
+
+/* At the end of a run, CPython clears __main__'s namespace: names that start
+ * with one underscore first, then the rest, in insertion order. */
+static void clear_main_namespace(gs_VM *vm)
+{
+    gs_Object *d = &((gs_Module *)vm->main_module)->dict->ob;
+    for (int pass = 0; pass < 2; pass++) {
+        gs_DictTable *t = &((gs_Dict *)d)->t;
+        for (int32_t i = 0; i < t->nentries; i++) {
+            gs_DictEntry *e = &t->entries[i];
+            if (!e->key || GS_KIND(e->key) != GS_K_STR || !e->value || e->value == vm->none)
+                continue;
+            gs_Str *k = (gs_Str *)e->key;
+            bool under = k->data[0] == '_' && k->data[1] != '_';
+            if (k == vm->s___builtins__ || (pass == 0) != under)
+                continue;
+            gs_dict_set(vm, d, e->key, vm->none);
+            if (vm->exc)
+                gs_write_unraisable(vm, "Exception ignored in: ", NULL);
+            t = &((gs_Dict *)d)->t;
+        }
+    }
+}
+
+gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
+{
+    memset(err, 0, sizeof *err);
+    if (vm->finished)
+        return GS_RUN_DONE;
+    if (!vm->started) {
+        vm->started = true;
+        gs_Object *globals = &((gs_Module *)vm->main_module)->dict->ob;
+        gs_Frame *f = frame_push(vm, vm->main_code, NULL, globals, globals);
+        if (!f) {
+            fill_error_from_exc(vm, err);
+            vm->finished = true;
+            return GS_RUN_EXCEPTION;
+        }
+        f->is_entry = 1;
+        vm->main_frame = f;
+    }
+    vm->c_depth++;
+    bool paused = false;
+    gs_Object *r = eval(vm, budget, &paused);
+    vm->c_depth--;
+    if (paused)
+        return GS_RUN_PAUSED;
+    vm->finished = true;
+    if (r) {
+        gs_decref(vm, r);
+        if (vm->cfg.check_refcounts && !vm->check_failure)
+            gs_vm_check_refcounts(vm);
+        clear_main_namespace(vm);
+        if (vm->ast_consts) {
+            gs_Object *l = vm->ast_consts;
+            vm->ast_consts = NULL;
+            gs_decref(vm, l);
+        }
+        if (vm->limit_hit)
+            goto limit;
+        return GS_RUN_DONE;
+    }
+    if (vm->limit_hit)
+        goto limit;
+    fill_error_from_exc(vm, err);
+    return GS_RUN_EXCEPTION;
+limit:
+    gs_clear_exc(vm);
+    err->kind = GS_ERR_LIMIT;
+    snprintf(err->type_name, sizeof err->type_name, "limit");
+    err->line = (int)vm->cur_line;
+    {
+        char buf[256];
+        snprintf(buf, sizeof buf, "stopped after %llu events (--max-events %llu)",
+                 (unsigned long long)vm->events, (unsigned long long)vm->cfg.max_events);
+        err->text = strdup(buf);
+    }
+    return GS_RUN_LIMIT;
+}
+
+/* ================================================================== refcount check */
+
+typedef struct CheckCtx {
+    int64_t *counts;
+    uint32_t n;
+} CheckCtx;
+
+static void count_ref(CheckCtx *cx, gs_Object *o)
+{
+    if (o && !(o->gcflags & GS_GC_STATIC) && o->id < cx->n)
+        cx->counts[o->id]++;
+}
+
+static int count_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(vm);
+    GS_UNUSED(holder);
+    GS_UNUSED(cause);
+    count_ref(arg, ref);
+    return 0;
+}
+
+int gs_vm_check_refcounts(gs_VM *vm)
+{
+    if (!vm->objtab)
+        return 0;
+    CheckCtx cx;
+    cx.n = vm->next_id + 1;
+    cx.counts = calloc(cx.n, sizeof(int64_t));
+    if (!cx.counts)
+        return 0;
+    /* holders inside objects */
+    for (uint32_t id = 1; id < cx.n && id < vm->objtab_cap; id++) {
+        gs_Object *o = vm->objtab[id];
+        if (!o)
+            continue;
+        gs_traverse(vm, o, count_visit, &cx);
+        if (GS_KIND(o) == GS_K_TYPE)
+            cx.counts[id] += ((gs_Type *)o)->internal_refs;
+        if (GS_KIND(o) == GS_K_EXCEPTION) {
+            gs_Exception *e = (gs_Exception *)o;
+            for (int i = 0; i < e->ntb; i++)
+                count_ref(&cx, &e->tb[i].code->ob);
+            count_ref(&cx, e->attr_obj);
+            count_ref(&cx, &e->attr_name->ob);
+        }
+        if (GS_KIND(o) == GS_K_TYPE || GS_KIND(o) == GS_K_CODE) {
+            if (GS_KIND(o) == GS_K_TYPE) {
+                count_ref(&cx, &((gs_Type *)o)->name->ob);
+                count_ref(&cx, &((gs_Type *)o)->module->ob);
+            } else {
+                gs_Code *c = (gs_Code *)o;
+                for (int32_t i = 0; i < c->nnames; i++)
+                    count_ref(&cx, &c->names[i]->ob);
+                for (int32_t i = 0; i < c->nlocals + c->ncells + c->nfrees; i++)
+                    count_ref(&cx, &c->localnames[i]->ob);
+                count_ref(&cx, &c->name->ob);
+                count_ref(&cx, &c->qualname->ob);
+                count_ref(&cx, &c->filename->ob);
+            }
+        }
+    }
+    /* holders in frames: slots, value stacks, functions */
+    for (gs_Frame *f = vm->frame; f; f = f->back) {
+        for (gs_Object **p = f->localsplus; p < f->sp; p++)
+            count_ref(&cx, *p);
+        count_ref(&cx, &f->func->ob);
+        if (!f->func && f == vm->main_frame) {
+        }
+    }
+    /* holders in the VM itself */
+    count_ref(&cx, vm->exc);
+    count_ref(&cx, vm->handled);
+    count_ref(&cx, vm->builtins);
+    count_ref(&cx, vm->main_module);
+    count_ref(&cx, vm->modules);
+    count_ref(&cx, vm->sys_module);
+    count_ref(&cx, vm->gc_module);
+    count_ref(&cx, vm->weakref_module);
+    count_ref(&cx, &vm->main_code->ob);
+    count_ref(&cx, vm->ast_consts);
+    count_ref(&cx, vm->gc_garbage);
+    count_ref(&cx, vm->gc_callbacks);
+    extern void gs_builtins_count_roots(gs_VM *, void (*)(void *, gs_Object *), void *);
+    gs_builtins_count_roots(vm, (void (*)(void *, gs_Object *))count_ref, &cx);
+    int result = 0;
+    for (uint32_t id = 1; id < cx.n && id < vm->objtab_cap; id++) {
+        gs_Object *o = vm->objtab[id];
+        if (!o || (o->gcflags & GS_GC_STATIC))
+            continue;
+        if (o->refcnt != cx.counts[id]) {
+            char buf[256];
+            gs_Object *r = NULL;
+            snprintf(buf, sizeof buf, "line %u: %s object #%u has refcount %lld but %lld holders",
+                     vm->cur_line, gs_type_name(o), id, (long long)o->refcnt, (long long)cx.counts[id]);
+            GS_UNUSED(r);
+            free(vm->check_failure);
+            vm->check_failure = strdup(buf);
+            result = -1;
+            break;
+        }
+    }
+    free(cx.counts);
+    return result;
+}

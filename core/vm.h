@@ -1,0 +1,294 @@
+/*
+ * vm.h — the virtual machine: one run of one program.
+ *
+ * A gs_VM owns everything a run creates: the built-in types and modules,
+ * the heap, the value stack, the collector's generations and the trace.
+ * There is no global state, so a test can make as many VMs as it likes.
+ *
+ * Python-to-Python calls do not recurse in C: the evaluation loop pushes a
+ * frame and goes on, like CPython 3.11.  C code that must call Python
+ * (__init__, __del__, key functions) re-enters the loop for that call only.
+ * Because the outermost loop holds no C state between instructions, a run
+ * can stop after a budget of events and resume later (gs_vm_run).
+ */
+#ifndef GS_VM_H
+#define GS_VM_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "object.h"
+#include "trace.h"
+
+/* ------------------------------------------------------------------ errors */
+
+typedef enum gs_ErrorKind {
+    GS_ERR_NONE,
+    GS_ERR_SYNTAX,      /* the program did not compile (Python SyntaxError etc.) */
+    GS_ERR_EXCEPTION,   /* the program raised and did not catch */
+    GS_ERR_LIMIT,       /* --max-events or another resource limit */
+    GS_ERR_INPUT        /* the host gave bad input (unreadable file ...) */
+} gs_ErrorKind;
+
+/* A finished run's error, for the host to print.  `text` holds the full
+ * Python-style report (traceback block and last line) for exceptions and
+ * syntax errors, or the one-line message for limits. */
+typedef struct gs_Error {
+    gs_ErrorKind kind;
+    char type_name[64];     /* "NameError", "SyntaxError", ... */
+    int line, col;
+    char *text;             /* malloc'd; freed by gs_error_clear */
+} gs_Error;
+
+void gs_error_clear(gs_Error *e);
+
+/* ------------------------------------------------------------------ frames */
+
+typedef struct gs_Block {    /* an active try/with handler (SETUP_FINALLY) */
+    int32_t handler;            /* instruction to jump to */
+    int32_t depth;              /* value-stack depth to restore */
+} gs_Block;
+
+#define GS_MAX_BLOCKS 24
+
+typedef struct gs_Frame {
+    gs_Code *code;
+    gs_Function *func;          /* owned; NULL for module and class bodies run by the host */
+    gs_Object *globals;         /* dict, borrowed from func or module */
+    gs_Object *locals;          /* namespace dict for module/class bodies (borrowed), else NULL */
+    gs_Object **localsplus;     /* locals, cells, frees, then the value stack */
+    gs_Object **sp;             /* next free stack slot */
+    int32_t ip;                 /* index of next instruction */
+    int32_t lasti;              /* index of the instruction being executed */
+    struct gs_Frame *back;
+    uint32_t id;                /* frame id for events */
+    int32_t lastline;           /* last line recorded */
+    uint8_t is_entry;           /* returning from this frame returns from gs_eval */
+    uint8_t owns_locals;        /* class-body namespace this frame holds */
+    gs_Object *frame_obj;       /* materialised frame object, or NULL */
+    gs_Object *gen;             /* generator this frame belongs to, or NULL */
+    gs_Object *kwnames;         /* pending KW_NAMES tuple (borrowed from consts) */
+    gs_Block blocks[GS_MAX_BLOCKS];
+    int nblocks;
+    int32_t nlocalsplus;        /* locals + cells + frees */
+} gs_Frame;
+
+/* ------------------------------------------------------------------ the VM */
+
+typedef void (*gs_WriteFn)(void *ctx, const char *s, size_t n);
+
+typedef struct gs_VMConfig {
+    bool record;                /* keep every event */
+    bool check_refcounts;       /* recompute every refcount after each statement (slow; tests) */
+    uint64_t max_events;        /* 0 = no limit; counted whether recording or not */
+    size_t heap_limit;          /* bytes of simulated heap; 0 = default (1 GiB) */
+    gs_WriteFn write_out;       /* program stdout */
+    gs_WriteFn write_err;       /* program stderr (unraisable exceptions, gc debug lines) */
+    void *write_ctx;
+} gs_VMConfig;
+
+typedef struct gs_Gen {
+    gs_Object head;             /* list head (sentinel) */
+    int threshold;
+    int count;
+} gs_Gen;
+
+typedef struct gs_GCStats {
+    int64_t collections, collected, uncollectable;
+} gs_GCStats;
+
+struct gs_VM {
+    gs_VMConfig cfg;
+
+    /* built-in types */
+    gs_Type *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str,
+            *t_tuple, *t_list, *t_dict, *t_set, *t_frozenset, *t_function,
+            *t_builtin, *t_method, *t_module, *t_code, *t_cell, *t_range,
+            *t_slice, *t_notimpl, *t_ellipsis, *t_frame, *t_traceback,
+            *t_generator, *t_weakref, *t_property, *t_classmethod, *t_staticmethod,
+            *t_dict_keys, *t_dict_values, *t_dict_items;
+    gs_Type *t_iter[GS_IT_CALL + 1];
+    /* built-in exception types */
+    gs_Type *e_BaseException, *e_Exception, *e_TypeError, *e_ValueError,
+            *e_NameError, *e_UnboundLocalError, *e_AttributeError, *e_KeyError,
+            *e_IndexError, *e_LookupError, *e_ZeroDivisionError, *e_ArithmeticError,
+            *e_OverflowError, *e_RecursionError, *e_RuntimeError, *e_MemoryError,
+            *e_StopIteration, *e_ImportError, *e_ModuleNotFoundError,
+            *e_AssertionError, *e_NotImplementedError, *e_SyntaxError,
+            *e_IndentationError, *e_TabError, *e_UnicodeError, *e_KeyboardInterrupt,
+            *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning;
+
+    gs_Object *none, *true_, *false_, *notimpl, *ellipsis;
+    gs_Object *small_ints[262];        /* -5 .. 256 */
+    gs_Object *empty_tuple, *empty_str;
+    gs_Object *char_strs[128];         /* one-character ASCII strings */
+
+    gs_DictTable interned;             /* interned strings (keys; values unused) */
+    gs_Object *builtins;               /* dict */
+    gs_Object *main_module;
+    gs_Object *modules;                /* dict: sys, gc, weakref once imported */
+    gs_Object *sys_module, *gc_module, *weakref_module;
+
+    /* common interned names */
+    gs_Str *s___init__, *s___del__, *s___name__, *s___main__, *s___dict__,
+           *s___class__, *s___module__, *s___qualname__, *s___repr__, *s___str__,
+           *s___len__, *s___eq__, *s___hash__, *s___iter__, *s___next__,
+           *s___enter__, *s___exit__, *s___call__, *s___contains__, *s___getitem__,
+           *s___bool__, *s___doc__, *s___builtins__, *s_builtins;
+
+    /* execution */
+    gs_Object **stack, **stack_end;
+    gs_Frame *frame;                   /* innermost frame */
+    gs_Frame *frames_free;             /* frame structs to reuse */
+    int depth;                         /* Python frames on the stack */
+    int recursion_limit;
+    int c_depth;                       /* nested gs_eval calls */
+    gs_Object *exc;                    /* the exception being raised (owned), or NULL */
+    gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
+    gs_Object *repr_stack;             /* list of containers being repr'd (for [...]) */
+    const char *filename;
+    const char *source;
+    size_t source_len;
+    gs_Code *main_code;
+    gs_Object *ast_consts;             /* list: references the parsed source keeps during the run */
+    gs_Frame *main_frame;
+    bool started, finished;
+    int status;                        /* result of the finished run */
+
+    /* collector */
+    gs_Gen gens[3];
+    gs_Gen permanent;
+    bool gc_enabled;
+    bool gc_collecting;
+    int gc_debug;
+    int64_t long_lived_total, long_lived_pending;
+    gs_GCStats gc_stats[3];
+    gs_Object *gc_garbage;             /* gc.garbage list */
+    gs_Object *gc_callbacks;           /* gc.callbacks list */
+
+    /* heap accounting */
+    size_t heap_bytes;
+    size_t heap_limit;
+    uint32_t next_id;
+    uint32_t next_frame_id;
+    gs_Object **objtab;                /* id -> live object (when recording or checking) */
+    uint32_t objtab_cap;
+    /* free lists (CPython has them for these; the counters depend on it) */
+    gs_Object *free_ints;
+    uint64_t events;                   /* events generated (recorded or not) */
+    int dealloc_depth;                 /* nested gs_dealloc calls */
+    gs_Object *trash;                  /* deallocations deferred to bound C recursion */
+    bool limit_hit;                    /* max_events reached: unwinding to the host */
+
+    /* trace */
+    gs_Trace trace;
+    bool recording;
+    uint32_t cur_line;
+    uint32_t cur_frame_id;
+    char *check_failure;               /* first refcount-check failure, malloc'd */
+};
+
+/* ------------------------------------------------------------------ life */
+
+gs_VM *gs_vm_new(const gs_VMConfig *cfg);   /* NULL only if out of memory */
+void gs_vm_free(gs_VM *vm);
+
+/* Compile `src` as module __main__ of `filename`.  On a syntax error fills
+ * `err` (kind GS_ERR_SYNTAX, text = CPython-style report) and returns -1. */
+int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err);
+
+typedef enum gs_RunStatus {
+    GS_RUN_DONE,        /* the program finished normally */
+    GS_RUN_PAUSED,      /* the budget ran out; call gs_vm_run again */
+    GS_RUN_EXCEPTION,   /* the program raised; err filled */
+    GS_RUN_LIMIT        /* a resource limit stopped it; err filled */
+} gs_RunStatus;
+
+/* Run the loaded program until it ends or until about `budget` more events
+ * (0 = no budget) have happened. */
+gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err);
+
+/* ------------------------------------------------------------------ helpers used across core */
+
+/* Raise: sets vm->exc to a new exception of `type` with a formatted message. */
+void gs_raise(gs_VM *vm, gs_Type *type, const char *fmt, ...);
+void gs_raise_obj(gs_VM *vm, gs_Object *exc);         /* steals */
+void gs_raise_memory(gs_VM *vm);
+bool gs_exc_matches(gs_VM *vm, gs_Type *type);        /* current exception is a `type` */
+void gs_clear_exc(gs_VM *vm);
+
+/* Call a Python object from C (re-enters the loop for Python functions). */
+gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, gs_Tuple *kwnames);
+/* Look an attribute up on the type (MRO walk); borrowed or NULL. */
+gs_Object *gs_type_lookup(gs_Type *t, gs_Str *name);
+
+/* Output a string to the program's stdout (and the trace). */
+void gs_write_out(gs_VM *vm, const char *s, size_t n);
+
+/* Interned str for a C string (borrowed; lives as long as the VM). */
+gs_Str *gs_name(gs_VM *vm, const char *s);
+
+/* Record an event if recording.  Also counts events against max_events. */
+void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b, uint32_t c);
+
+/* The refcount check: recompute every live object's count from its holders.
+ * Returns 0 if all agree, else -1 and vm->check_failure describes the first
+ * mismatch. */
+int gs_vm_check_refcounts(gs_VM *vm);
+
+/* Objects known to the VM by id (when recording or checking). */
+gs_Object *gs_vm_object(gs_VM *vm, uint32_t id);
+
+/* ------------------------------------------------------------------ refcounting
+ * The only way counts change.  Recording adds one event per change; with
+ * recording off they are a plain increment and a test. */
+void gs_record_ref(gs_VM *vm, gs_Object *o, bool inc, gs_Cause cause);
+
+static inline void gs_incref_c(gs_VM *vm, gs_Object *o, gs_Cause cause)
+{
+    o->refcnt++;
+    if (vm->recording && !(o->gcflags & GS_GC_STATIC))
+        gs_record_ref(vm, o, true, cause);
+}
+
+static inline void gs_decref_c(gs_VM *vm, gs_Object *o, gs_Cause cause)
+{
+    if (vm->recording && !(o->gcflags & GS_GC_STATIC)) {
+        o->refcnt--;
+        gs_record_ref(vm, o, false, cause);
+        if (o->refcnt == 0)
+            gs_dealloc(vm, o);
+        return;
+    }
+    if (--o->refcnt == 0)
+        gs_dealloc(vm, o);
+}
+
+#define gs_incref(vm, o) gs_incref_c((vm), (gs_Object *)(o), GS_CAUSE(GS_CAUSE_TEMP, (vm)->cur_frame_id, 0))
+#define gs_decref(vm, o) gs_decref_c((vm), (gs_Object *)(o), GS_CAUSE(GS_CAUSE_TEMP, (vm)->cur_frame_id, 0))
+#define gs_xdecref(vm, o) do { gs_Object *_x = (gs_Object *)(o); if (_x) gs_decref((vm), _x); } while (0)
+#define gs_xincref(vm, o) do { gs_Object *_x = (gs_Object *)(o); if (_x) gs_incref((vm), _x); } while (0)
+
+static inline gs_Object *gs_newref(gs_VM *vm, gs_Object *o) { gs_incref(vm, o); return o; }
+#define GS_NONE(vm) gs_newref((vm), (vm)->none)
+#define GS_BOOL(vm, b) gs_newref((vm), (b) ? (vm)->true_ : (vm)->false_)
+
+/* Collector entry points (gcmodule.c). */
+void gs_gc_track(gs_VM *vm, gs_Object *o);
+void gs_gc_untrack(gs_VM *vm, gs_Object *o);
+void gs_gc_on_alloc(gs_VM *vm);        /* count a new GC object; may collect */
+void gs_gc_on_free(gs_VM *vm);
+int64_t gs_gc_collect(gs_VM *vm, int generation, int reason); /* -1 on error */
+void gs_gc_init(gs_VM *vm);
+gs_Object *gs_gc_make_module(gs_VM *vm);
+
+/* Compiler (compiler.c). */
+struct gs_NodeList;
+gs_Code *gs_compile_module(gs_VM *vm, const struct gs_NodeList *body, const char *filename, gs_Error *err);
+
+/* Builtins (builtins.c). */
+void gs_builtins_init(gs_VM *vm);
+gs_Object *gs_import(gs_VM *vm, gs_Str *name);
+
+#endif

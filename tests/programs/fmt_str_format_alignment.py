@@ -1,0 +1,17 @@
+# alignment format specs {:>5} {:<5} {:^5} on ints and strings
+print('{:>5}|{:<5}|{:^5}'.format(1, 2, 3))
+print('{:>5}|{:<5}|{:^5}'.format('a', 'b', 'c'))
+print('{:>6}|{:<6}|{:^6}'.format('ab', 'ab', 'ab'))
+print('{:^5}|'.format('abcd'))
+print('{:^4}|'.format('a'))
+print('{:>3}|'.format('toolong'))
+print('{:>5}|{:<5}|'.format(-12, -12))
+print('{:5}|{:5}|'.format(7, 'x'))
+print('[{:>10}]'.format('right'))
+print('[{:<10}]'.format('left'))
+print('[{:^10}]'.format('mid'))
+row = '{:<6}{:>4}'
+print(row.format('ann', 3))
+print(row.format('bob', 12))
+print(row.format('cyrille', 100))
+print(f'{42:>6}|{"s":^3}|')

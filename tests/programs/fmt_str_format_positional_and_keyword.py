@@ -1,0 +1,16 @@
+# str.format with automatic, numbered and keyword fields
+print('{} {}'.format(1, 'a'))
+print('{0} {1} {0}'.format('x', 'y'))
+print('{name} is {age}'.format(name='Bo', age=7))
+print('{} and {other}'.format('first', other='second'))
+print('{!r} vs {!s}'.format('q', 'q'))
+print('{0!r}'.format([1, 'a']))
+print('{{}} {}'.format('braces'))
+print('{}'.format(None))
+print('{}{}{}'.format(1, 2, 3))
+print('{} {}'.format([1], {'k': 'v'}))
+print(''.format())
+template = 'Hello, {}!'
+print(template.format('world'))
+print(template.format(template))
+print('{1}{0}'.format('b', 'a'))

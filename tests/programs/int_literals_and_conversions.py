@@ -1,0 +1,15 @@
+# int literals with underscores, int() of strings and bools, hex(), str() round trips
+print(1_000_000)
+print(0, -0, +7)
+print(int('42'), int('-17'), int('  8  '), int('+5'))
+print(int('1_000'))
+print(int(True), int(False), int(-9))
+print(hex(255), hex(0), hex(-255), hex(2 ** 62))
+print(hex(4096), hex(1))
+print(str(123) + '4', int(str(99)) + 1)
+print(int('007'))
+n = 12_345
+print(n, n + 1_0)
+print(len(str(2 ** 62)))
+print(True + True, True * 10, False - 1)
+print(repr(int('00')), abs(int('-0')))

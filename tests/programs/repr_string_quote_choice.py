@@ -1,0 +1,17 @@
+# repr picks single quotes unless the string has a single quote and no double quote
+print(repr('plain'))
+print(repr("It's"))
+print(repr('say "hi"'))
+print(repr('It\'s "both"'))
+print(repr(""))
+print(repr("'"))
+print(repr('"'))
+print(repr('\'"'))
+print(["It's", 'a "b"', 'c'])
+print({"it's": 'say "x"'})
+print(('\'',))
+s = "don't"
+print(s, repr(s), str(s))
+print(repr(repr('x')))
+print(repr(repr("It's")))
+print(len(repr("It's")), len(repr('It\'s "x"')))
