@@ -198,9 +198,28 @@ static int cmd_run(int argc, char **argv)
             if (code == EXIT_OK)
                 code = EXIT_LIMIT + 1;
         }
-        if (stats)
+        if (stats) {
             fprintf(stderr, "gcscope: %llu events, %zu recorded (%zu bytes each), %u objects allocated\n",
                     (unsigned long long)vm->events, vm->trace.n, sizeof(gs_Event), vm->next_id);
+            size_t hist[GS_EV_KIND_COUNT] = { 0 };
+            size_t causes[GS_EV_KIND_COUNT][16] = { { 0 } };
+            for (size_t i = 0; i < vm->trace.n; i++) {
+                const gs_Event *e = &vm->trace.ev[i];
+                if (e->kind < GS_EV_KIND_COUNT) {
+                    hist[e->kind]++;
+                    causes[e->kind][e->sub & 15]++;
+                }
+            }
+            for (int k = 0; k < GS_EV_KIND_COUNT; k++)
+                if (hist[k]) {
+                    fprintf(stderr, "  %-16s %10zu", gs_event_kind_name((gs_EventKind)k), hist[k]);
+                    if (k == GS_EV_INCREF || k == GS_EV_DECREF)
+                        for (int c = 0; c < 16; c++)
+                            if (causes[k][c])
+                                fprintf(stderr, "  %s=%zu", gs_cause_kind_name(c), causes[k][c]);
+                    fputc('\n', stderr);
+                }
+        }
     }
     fflush(stdout);
     gs_vm_free(vm);

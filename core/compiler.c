@@ -2445,6 +2445,11 @@ static gs_Code *assemble(Compiler *c, Unit *u)
      * instruction's, or when it is a jump target (a loop comes back to it) */
     for (int i = 0; i < n; i++)
         code->linestart[i] = (i == 0 || code->lines[i] != code->lines[i - 1]) && code->lines[i] > 0;
+    /* a jump back to a loop's head is not a line of its own: the target
+     * instruction starts the line again instead */
+    for (int i = 0; i < n; i++)
+        if (GS_OPCODE(code->ops[i]) == OP_JUMP && (int)GS_OPARG(code->ops[i]) <= i)
+            code->linestart[i] = 0;
     for (int i = 0; i < n; i++) {
         int op = (int)GS_OPCODE(code->ops[i]);
         int arg = (int)GS_OPARG(code->ops[i]);

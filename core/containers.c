@@ -515,7 +515,32 @@ static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
 
 /* Insert or replace.  Does not steal.  `holder` NULL = no events, no refs
  * for the key (the VM's interned table). */
+static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value,
+                        bool steal);
+
 int gs_table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value)
+{
+    return table_insert(vm, holder, t, key, hash, value, false);
+}
+
+/* Like gs_dict_set but the caller's reference to `value` moves into the
+ * dict (no count change, no incref/decref events): STORE_NAME uses it. */
+int gs_dict_set_steal(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value)
+{
+    int64_t h = gs_hash(vm, key);
+    if (h == -1) {
+        gs_decref(vm, value);
+        return -1;
+    }
+    gs_dict_maybe_track(vm, d, key, value);
+    int r = table_insert(vm, d, &((gs_Dict *)d)->t, key, h, value, true);
+    if (r < 0)
+        gs_decref(vm, value);
+    return r;
+}
+
+static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value,
+                        bool steal)
 {
     bool err = false;
     int32_t ix = probe_find(holder ? vm : NULL, t, key, hash, &err);
@@ -529,10 +554,8 @@ int gs_table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *ke
     if (ix >= 0) {
         gs_DictEntry *e = &t->entries[ix];
         gs_Object *old = e->value;
-        if (holder) {
-            if (value)
-                gs_incref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
-        }
+        if (holder && value && !steal)
+            gs_incref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
         e->value = value;
         if (holder) {
             rec_set(vm, holder, sub, slot, old, value);
@@ -548,7 +571,7 @@ int gs_table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *ke
             gs_incref_c(vm, key, GS_CAUSE(GS_CAUSE_KEY, holder->id, key->id));
         else
             gs_incref_c(vm, key, GS_CAUSE(GS_CAUSE_KEY, holder->id, slot));
-        if (value)
+        if (value && !steal)
             gs_incref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
     }
     gs_DictEntry *e = &t->entries[t->nentries];

@@ -926,6 +926,15 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         }
         gs_DictTable *t = instance_table(o);
         gs_Object *holder = instance_holder(o);
+        if (v && !name->interned && !((gs_Instance *)o)->dict) {
+            /* CPython interns attribute names: the instance holds the
+             * interned copy, not the caller's string */
+            gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);
+            if (!iname)
+                return -1;
+            gs_decref(vm, iname); /* interned strings live as long as the VM */
+            name = (gs_Str *)iname;
+        }
         if (v) {
             if (name == vm->s___dict__) {
                 gs_raise(vm, vm->e_TypeError, "setting __dict__ is not supported");

@@ -366,6 +366,7 @@ int64_t gs_hash(gs_VM *vm, gs_Object *o);                 /* -1 and TypeError if
 gs_Object *gs_dict_get(gs_VM *vm, gs_Object *d, gs_Object *key);   /* borrowed; NULL (no error) if absent or error set */
 gs_Object *gs_dict_get_str(gs_VM *vm, gs_Object *d, gs_Str *key); /* borrowed */
 int  gs_dict_set(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value);
+int  gs_dict_set_steal(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value); /* steals value */
 int  gs_dict_del(gs_VM *vm, gs_Object *d, gs_Object *key);         /* -1 + KeyError if absent */
 gs_Object *gs_dict_pop(gs_VM *vm, gs_Object *d, gs_Object *key);   /* new ref or NULL (no error) if absent */
 void gs_dict_clear(gs_VM *vm, gs_Object *d);

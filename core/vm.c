@@ -905,9 +905,7 @@ static gs_Object *load_global(gs_VM *vm, gs_Frame *f, gs_Str *name)
 /* Store a name into a namespace dict, moving the stack's reference in. */
 static int store_in_dict(gs_VM *vm, gs_Object *d, gs_Str *name, gs_Object *v)
 {
-    int r = gs_dict_set(vm, d, &name->ob, v);
-    gs_decref(vm, v);
-    return r;
+    return gs_dict_set_steal(vm, d, &name->ob, v);
 }
 
 static void unbound_local(gs_VM *vm, gs_Frame *f, int ix)
@@ -1118,6 +1116,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 vm->events++;
             if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
                 gs_vm_check_refcounts(vm);
+            if (vm->cfg.on_line && vm->c_depth <= 1)
+                vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
             if (vm->limit_hit) {
                 gs_raise(vm, vm->e_MemoryError, "event limit reached");
                 goto error;
@@ -2265,7 +2265,7 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->cfg = *cfg;
     vm->heap_limit = cfg->heap_limit ? cfg->heap_limit : ((size_t)1 << 30);
     vm->recursion_limit = 1000;
-    vm->recording = cfg->record;
+    vm->recording = false; /* start-up objects are the runtime's, not the program's */
     gs_trace_init(&vm->trace);
     if (cfg->record || cfg->check_refcounts)
         gs_objtab_set(vm, 0, NULL);
@@ -2366,6 +2366,7 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->repr_stack = static_object(vm, vm->t_list, sizeof(gs_List));
     gs_gc_init(vm);
     gs_builtins_init(vm);
+    vm->recording = cfg->record;
     return vm;
 }
 

@@ -86,6 +86,11 @@ typedef struct gs_VMConfig {
     gs_WriteFn write_out;       /* program stdout */
     gs_WriteFn write_err;       /* program stderr (unraisable exceptions, gc debug lines) */
     void *write_ctx;
+    /* Called at the start of every source line of the outermost run loop,
+     * after the `line` event is recorded; tests use it to compare the VM's
+     * live state with the timeline rebuilt from the trace. */
+    void (*on_line)(void *ctx, gs_VM *vm);
+    void *on_line_ctx;
 } gs_VMConfig;
 
 typedef struct gs_Gen {

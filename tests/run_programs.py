@@ -10,7 +10,7 @@ the reference interpreter (CPython 3.11):
 
 Modes:
 
-  run_programs.py check --gcscope PATH [--record] [--dir DIR] [--jobs N]
+  run_programs.py check --gcscope PATH [--record] [--check-refcounts] [--dir DIR] [--jobs N]
       run `PATH run [--record] NAME.py` (cwd = DIR) for every program and
       compare with the stored expectations.  The last line printed is always
       `N passed, M failed`; the exit status is 1 if anything failed.
@@ -174,6 +174,8 @@ def cmd_check(args):
         a = [gcscope, "run"]
         if args.record:
             a.append("--record")
+        if args.check_refcounts:
+            a.append("--check-refcounts")
         return a + [name + ".py"]
 
     results = run_all(names, argv, directory, None, args.jobs)
@@ -290,6 +292,9 @@ def main(argv=None):
     p = sub.add_parser("check", help="run gcscope and compare with expectations")
     p.add_argument("--gcscope", required=True, help="path to the gcscope binary")
     p.add_argument("--record", action="store_true", help="pass --record to gcscope run")
+    p.add_argument("--check-refcounts", action="store_true",
+                   help="pass --check-refcounts: every refcount is recomputed from its holders at each line "
+                        "(a mismatch is printed last on stderr, so the comparison fails)")
     p.add_argument("--dir", default=DEFAULT_DIR)
     p.add_argument("--jobs", type=int, default=2)
     p.set_defaults(func=cmd_check)
