@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "vm.h"
 
 enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
@@ -18,12 +19,15 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: gcscope run [--record] [--max-events N] [--check-refcounts] FILE.py\n"
+            "       gcscope lessons [--check] [--dir DIR]\n"
             "\n"
             "  run FILE.py        run like python3.11: output on stdout, traceback on stderr\n"
             "    --record         keep every event (prints the same output)\n"
             "    --max-events N   stop after N events (exit 3)\n"
             "    --check-refcounts  recompute every refcount from its holders at each line\n"
-            "    --stats          print event and memory figures to stderr at the end\n");
+            "    --stats          print event and memory figures to stderr at the end\n"
+            "  lessons            list the bundled course by chapter\n"
+            "    --check          validate course.json and every lesson's header and markers\n");
 }
 
 /* Read a whole file; NULL with errno set on failure. */
@@ -235,6 +239,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "run") == 0)
         return cmd_run(argc - 2, argv + 2);
+    if (strcmp(argv[1], "lessons") == 0)
+        return gs_cmd_lessons(argc - 2, argv + 2);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
         return EXIT_OK;

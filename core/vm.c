@@ -2417,6 +2417,34 @@ void gs_vm_free(gs_VM *vm)
 
 /* ================================================================== loading and running */
 
+/* Record an object made while recording was off (a constant) as if it were
+ * born now: its alloc, the references it already has, and its slots. */
+static int introduce_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg);
+
+static void introduce(gs_VM *vm, gs_Object *o)
+{
+    if ((o->gcflags & (GS_GC_SHOWN | GS_GC_STATIC)))
+        return;
+    gs_record_alloc(vm, o);
+    for (intptr_t i = 1; i < o->refcnt; i++)
+        gs_record(vm, GS_EV_INCREF, GS_CAUSE_CONST, o->id, (uint32_t)(i + 1), 0, 0);
+    if (o->gcflags & GS_GC_TRACKED)
+        gs_record(vm, GS_EV_TRACK, 0, o->id, o->gen, 0, 0);
+    gs_traverse(vm, o, introduce_visit, NULL);
+}
+
+static int introduce_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(arg);
+    introduce(vm, ref);
+    if (GS_KIND(holder) == GS_K_TUPLE || GS_KIND(holder) == GS_K_LIST)
+        gs_record(vm, GS_KIND(holder) == GS_K_LIST ? GS_EV_LIST_INSERT : GS_EV_REF_SET, GS_CAUSE_SLOT, holder->id,
+                  0, ref->id, cause.what);
+    else
+        gs_record(vm, GS_EV_REF_SET, cause.kind, holder->id, 0, ref->id, cause.what);
+    return 0;
+}
+
 int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)
 {
     memset(err, 0, sizeof *err);
@@ -2451,10 +2479,18 @@ int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_
         gs_arena_free(&arena);
         return -1;
     }
+    /* The compiler's scratch objects are not the program's: compile with
+     * recording off, then introduce the constants the program can reach. */
     bool rec = vm->recording;
+    vm->recording = false;
     gs_Code *code = gs_compile_module(vm, &body, filename, err);
     vm->recording = rec;
     gs_arena_free(&arena);
+    if (code && rec) {
+        introduce(vm, &code->ob);
+        if (vm->ast_consts)
+            introduce(vm, vm->ast_consts);
+    }
     if (!code) {
         if (err->kind == GS_ERR_NONE) {
             err->kind = GS_ERR_SYNTAX;
