@@ -11,6 +11,14 @@
 #include <string.h>
 
 #include "app.h"
+#include "cmd_trace.h"
+#ifdef GCSCOPE_HAVE_GUI
+#include "render.h"
+#include "viewer.h"
+#endif
+#ifdef GCSCOPE_HAVE_GUI
+#include "gui/demo_shot.h"
+#endif
 #include "vm.h"
 
 enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
@@ -20,12 +28,18 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: gcscope run [--record] [--max-events N] [--check-refcounts] FILE.py\n"
             "       gcscope lessons [--check] [--dir DIR]\n"
+            "       gcscope trace FILE.py -o OUT.json [--max-events N]\n"
+            "       gcscope check TRACE.json\n"
+            "       gcscope [FILE.py | TRACE.json]          open the viewer (the lesson list without a file)\n"
+            "       gcscope shot FILE [--at N | --line N | --end] [--size WxH] -o OUT.png\n"
             "\n"
             "  run FILE.py        run like python3.11: output on stdout, traceback on stderr\n"
             "    --record         keep every event (prints the same output)\n"
             "    --max-events N   stop after N events (exit 3)\n"
             "    --check-refcounts  recompute every refcount from its holders at each line\n"
             "    --stats          print event and memory figures to stderr at the end\n"
+            "  trace FILE.py      run recording and save the trace as JSON (atomically)\n"
+            "  check TRACE.json   validate a trace and replay every event (exit 0, or 2 and the first problem)\n"
             "  lessons            list the bundled course by chapter\n"
             "    --check          validate course.json and every lesson's header and markers\n");
 }
@@ -231,20 +245,41 @@ static int cmd_run(int argc, char **argv)
     return code;
 }
 
+static bool looks_like_document(const char *arg)
+{
+    size_t n = strlen(arg);
+    return (n > 3 && strcmp(arg + n - 3, ".py") == 0) || (n > 5 && strcmp(arg + n - 5, ".json") == 0);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    if (strcmp(argv[1], "run") == 0)
+    if (argc >= 2 && strcmp(argv[1], "run") == 0)
         return cmd_run(argc - 2, argv + 2);
-    if (strcmp(argv[1], "lessons") == 0)
+    if (argc >= 2 && strcmp(argv[1], "lessons") == 0)
         return gs_cmd_lessons(argc - 2, argv + 2);
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    if (argc >= 2 && strcmp(argv[1], "trace") == 0)
+        return gs_cmd_trace(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "check") == 0)
+        return gs_cmd_check(argc - 2, argv + 2);
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         usage(stdout);
         return EXIT_OK;
     }
+#ifdef GCSCOPE_HAVE_GUI
+    if (argc >= 2 && strcmp(argv[1], "shot") == 0)
+        return gs_cmd_shot(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "demo-shot") == 0)
+        return gs_cmd_demo_shot(argc - 2, argv + 2);
+    if (argc < 2)
+        return gs_cmd_gui(0, NULL);
+    if (argc == 2 && looks_like_document(argv[1]))
+        return gs_cmd_gui(1, argv + 1);
+#else
+    if (argc < 2 || looks_like_document(argv[1])) {
+        fprintf(stderr, "gcscope: this build has no GUI (configure with -DGCSCOPE_GUI=ON); try: gcscope run FILE.py\n");
+        return EXIT_USAGE;
+    }
+#endif
     fprintf(stderr, "gcscope: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

@@ -700,8 +700,19 @@ static gs_Object *const_key(Compiler *c, gs_Object *v)
         gs_decref(vm, kt);
         return r;
     }
-    if (GS_KIND(v) == GS_K_CODE)
-        return gs_tuple_pack(vm, 2, &v->type->ob, gs_int_new(vm, (int64_t)v->id)); /* codes never merge */
+    if (GS_KIND(v) == GS_K_CODE) {
+        gs_Object *idn = gs_int_new(vm, (int64_t)v->id); /* codes never merge */
+        gs_Object *k = idn ? gs_tuple_pack(vm, 2, &v->type->ob, idn) : NULL;
+        gs_xdecref(vm, idn);
+        return k;
+    }
+    if (GS_KIND(v) == GS_K_FLOAT) {
+        /* 0.0 == -0.0, but they are different constants */
+        gs_Object *r = gs_repr(vm, v);
+        gs_Object *k = r ? gs_tuple_pack(vm, 2, &v->type->ob, r) : NULL;
+        gs_xdecref(vm, r);
+        return k;
+    }
     return gs_tuple_pack(vm, 2, &v->type->ob, v);
 }
 
@@ -1172,22 +1183,27 @@ static void gen_call_args(Compiler *c, const gs_Node *call, int extra_pos)
         emit(c, OP_CALL, args->count + nkw + extra_pos);
         return;
     }
-    /* CALL_FUNCTION_EX: a tuple of positional args and an optional dict */
-    if (extra_pos)
-        emit(c, OP_BUILD_LIST, 1); /* method receiver goes first */
-    else
-        emit(c, OP_BUILD_LIST, 0);
-    for (int i = 0; i < args->count; i++) {
-        const gs_Node *a = args->items[i];
-        if (a->kind == GS_E_STARRED) {
-            gen_expr(c, a->u.starred.value);
-            emit(c, OP_LIST_EXTEND, 1);
-        } else {
-            gen_expr(c, a);
-            emit(c, OP_LIST_APPEND, 1);
+    /* CALL_FUNCTION_EX: positional args as one object (a lone *x passes x
+     * itself, as CPython does) and an optional dict */
+    if (!extra_pos && args->count == 1 && args->items[0]->kind == GS_E_STARRED)
+        gen_expr(c, args->items[0]->u.starred.value);
+    else {
+        if (extra_pos)
+            emit(c, OP_BUILD_LIST, 1); /* method receiver goes first */
+        else
+            emit(c, OP_BUILD_LIST, 0);
+        for (int i = 0; i < args->count; i++) {
+            const gs_Node *a = args->items[i];
+            if (a->kind == GS_E_STARRED) {
+                gen_expr(c, a->u.starred.value);
+                emit(c, OP_LIST_EXTEND, 1 | GS_EXTEND_IN_CALL);
+            } else {
+                gen_expr(c, a);
+                emit(c, OP_LIST_APPEND, 1);
+            }
         }
+        emit(c, OP_LIST_TO_TUPLE, 0);
     }
-    emit(c, OP_LIST_TO_TUPLE, 0);
     if (nkw) {
         emit(c, OP_BUILD_MAP, 0);
         for (int i = 0; i < nkw; i++) {
@@ -2030,11 +2046,11 @@ static void gen_with(Compiler *c, const gs_Node *st, int item)
     gen_expr(c, wi->context);
     set_line(c, st);
     emit(c, OP_BEFORE_WITH, 0);               /* [exit, enter_result] */
-    emit_jump(c, OP_SETUP_FINALLY, handler);
     if (wi->target)
         gen_store(c, wi->target);
     else
         emit(c, OP_POP_TOP, 0);
+    emit_jump(c, OP_SETUP_FINALLY, handler);  /* handler gets [exit, exc] */
     if (!push_fblock(c, FB_WITH, -1, -1, st))
         return;
     gen_with(c, st, item + 1);
@@ -2072,6 +2088,21 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
         emit(c, OP_POP_TOP, 0);
         break;
     case GS_S_ASSIGN: {
+        const gs_Node *val = st->u.assign.value;
+        const gs_Node *tgt = st->u.assign.targets.items[0];
+        if (st->u.assign.targets.count == 1 && (tgt->kind == GS_E_TUPLE || tgt->kind == GS_E_LIST) &&
+            (val->kind == GS_E_TUPLE || val->kind == GS_E_LIST) && tgt->u.seq.items.count == val->u.seq.items.count &&
+            (val->u.seq.items.count == 2 || val->u.seq.items.count == 3) && !has_starred(&tgt->u.seq.items) &&
+            !has_starred(&val->u.seq.items) && !(val->kind == GS_E_TUPLE && foldable(val))) {
+            /* CPython 3.11 compiles a, b = x, y without building a tuple:
+             * evaluate left to right, reverse with SWAP, store left to right */
+            int n = val->u.seq.items.count;
+            gen_exprs(c, &val->u.seq.items);
+            emit(c, OP_SWAP, n);
+            for (int i = 0; i < n; i++)
+                gen_store(c, tgt->u.seq.items.items[i]);
+            break;
+        }
         gen_expr(c, st->u.assign.value);
         int n = st->u.assign.targets.count;
         for (int i = 0; i < n; i++) {
@@ -2166,18 +2197,19 @@ static void gen_comp_generator(Compiler *c, const gs_Node *e, int gen_index, int
         gen_comp_generator(c, e, gen_index + 1, depth + 1);
     else {
         switch (e->kind) {
+        /* the result sits below one iterator per generator: depth + 2 */
         case GS_E_LISTCOMP:
             gen_expr(c, e->u.comp.elt);
-            emit(c, OP_LIST_APPEND, depth + 1);
+            emit(c, OP_LIST_APPEND, depth + 2);
             break;
         case GS_E_SETCOMP:
             gen_expr(c, e->u.comp.elt);
-            emit(c, OP_SET_ADD, depth + 1);
+            emit(c, OP_SET_ADD, depth + 2);
             break;
         case GS_E_DICTCOMP:
             gen_expr(c, e->u.comp.elt);
             gen_expr(c, e->u.comp.value);
-            emit(c, OP_MAP_ADD, depth + 1);
+            emit(c, OP_MAP_ADD, depth + 2);
             break;
         default:
             gen_expr(c, e->u.comp.elt);
@@ -2239,14 +2271,28 @@ static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
     u->firstline = firstline;
     u->cur_line = firstline;
     c->u = u;
-    /* cells and frees are known from the symbol table */
+    /* cells and frees are known from the symbol table; CPython numbers
+     * each group in sorted name order (dictbytype sorts the keys) */
+    Sym *sorted[s->nsyms > 0 ? s->nsyms : 1];
+    for (int i = 0; i < s->nsyms; i++)
+        sorted[i] = &s->syms[i];
+    for (int i = 1; i < s->nsyms; i++)
+        for (int j = i; j > 0; j--) {
+            Sym *a = sorted[j - 1], *b = sorted[j];
+            int n = a->len < b->len ? a->len : b->len;
+            int cmp = memcmp(a->name, b->name, (size_t)n);
+            if (cmp < 0 || (cmp == 0 && a->len <= b->len))
+                break;
+            sorted[j - 1] = b;
+            sorted[j] = a;
+        }
     for (int i = 0; i < s->nsyms; i++) {
-        Sym *sym = &s->syms[i];
+        Sym *sym = sorted[i];
         if ((sym->flags & SYM_CELL) && s->kind != SC_CLASS)
             add_name_to(c, &u->cellnames, &u->ncells, &u->capcells, sym->name, sym->len);
     }
     for (int i = 0; i < s->nsyms; i++) {
-        Sym *sym = &s->syms[i];
+        Sym *sym = sorted[i];
         if (sym->flags & (SYM_FREE | SYM_FREE_CLASS))
             if (!(s->kind == SC_CLASS && (sym->flags & SYM_ASSIGNED) && !(sym->flags & SYM_FREE_CLASS) &&
                   !(sym->flags & SYM_NONLOCAL)))

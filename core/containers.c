@@ -290,6 +290,19 @@ gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it)
 {
     if (GS_KIND(it) == GS_K_TUPLE)
         return gs_newref(vm, it);
+    if (GS_KIND(it) == GS_K_LIST) {
+        /* copied straight into the tuple, as CPython does (no temporary list) */
+        int32_t n = ((gs_List *)it)->len;
+        gs_Object *t = gs_tuple_new(vm, n);
+        if (!t)
+            return NULL;
+        if (((gs_List *)it)->len == n) {
+            for (int32_t i = 0; i < n; i++)
+                gs_tuple_init(vm, t, i, gs_newref(vm, ((gs_List *)it)->items[i]));
+            return t;
+        }
+        gs_decref(vm, t); /* the list changed meanwhile: the general path */
+    }
     gs_Object *l = gs_list_from_iterable(vm, it);
     if (!l)
         return NULL;
@@ -663,13 +676,9 @@ gs_Object *gs_dict_new(gs_VM *vm)
 /* Atomic values never make a dict tracked (CPython's MAINTAIN_TRACKING). */
 bool gs_dict_maybe_untracked_value(gs_Object *v)
 {
-    gs_Kind k = GS_KIND(v);
-    if (!gs_kind_is_gc(k))
-        return true;
-    if (v->gcflags & GS_GC_TRACKED)
-        return false;
-    /* an untracked tuple or dict does not force tracking either */
-    return k == GS_K_TUPLE || k == GS_K_DICT;
+    /* CPython's _PyObject_GC_MAY_BE_TRACKED: only atomic values and
+     * untracked tuples leave the dict untracked (an empty dict does not) */
+    return !gs_gc_may_be_tracked(v);
 }
 
 void gs_dict_maybe_track(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value)
@@ -1115,6 +1124,7 @@ gs_Object *gs_iter_new(gs_VM *vm, gs_IterKind k, gs_Object *seq)
     it->extra = NULL;
     if (seq)
         gs_incref_c(vm, seq, GS_CAUSE(GS_CAUSE_INTERNAL, it->ob.id, 0));
+    gs_record_fields(vm, &it->ob);
     if (k != GS_IT_RANGE)
         gs_gc_track(vm, &it->ob);
     return &it->ob;
@@ -1141,6 +1151,8 @@ gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
     gs_Object *it = gs_iter_new(vm, GS_IT_REVERSED, seq);
     if (!it)
         return NULL;
+    if (k == GS_K_LIST)
+        it->type = vm->t_list_reverseiterator; /* both static: no count to move */
     int64_t len = k == GS_K_LIST ? ((gs_List *)seq)->len : k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len
                                                                         : ((gs_Str *)seq)->nchars;
     ((gs_Iter *)it)->index = len - 1;
@@ -1220,6 +1232,7 @@ static void iter_exhaust(gs_VM *vm, gs_Iter *it)
     gs_Object *s = it->seq;
     if (s) {
         it->seq = NULL;
+        gs_record_field(vm, &it->ob, 0, s, NULL);
         gs_decref_c(vm, s, GS_CAUSE(GS_CAUSE_INTERNAL, it->ob.id, 0));
     }
 }
@@ -1302,9 +1315,7 @@ gs_Object *gs_next(gs_VM *vm, gs_Object *o)
             return NULL;
         gs_Object *v = gs_next(vm, it->seq);
         if (!v) {
-            if (!vm->exc)
-                iter_exhaust(vm, it);
-            return NULL;
+            return NULL; /* enumerate keeps its iterator, as CPython's does */
         }
         gs_Object *n = gs_int_new(vm, it->index++);
         if (!n) {
@@ -1325,9 +1336,7 @@ gs_Object *gs_next(gs_VM *vm, gs_Object *o)
             if (!vals[i]) {
                 for (int32_t j = 0; j < i; j++)
                     gs_decref(vm, vals[j]);
-                if (!vm->exc)
-                    iter_exhaust(vm, it);
-                return NULL;
+                return NULL; /* zip keeps its iterators until it dies */
             }
         }
         if (n == 0) {
@@ -1347,8 +1356,6 @@ gs_Object *gs_next(gs_VM *vm, gs_Object *o)
             if (!args[i]) {
                 for (int j = 0; j < i; j++)
                     gs_decref(vm, args[j]);
-                if (!vm->exc)
-                    iter_exhaust(vm, it);
                 return NULL;
             }
         }
@@ -1362,11 +1369,8 @@ gs_Object *gs_next(gs_VM *vm, gs_Object *o)
             if (!it->seq)
                 return NULL;
             gs_Object *v = gs_next(vm, it->seq);
-            if (!v) {
-                if (!vm->exc)
-                    iter_exhaust(vm, it);
+            if (!v)
                 return NULL;
-            }
             int t;
             if (it->extra == vm->none || !it->extra)
                 t = gs_truthy(vm, v);
@@ -1571,7 +1575,8 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
         if (!seq) {
             if (gs_exc_matches(vm, vm->e_TypeError)) {
                 gs_clear_exc(vm);
-                gs_raise(vm, vm->e_TypeError, "must assign iterable to extended slice");
+                gs_raise(vm, vm->e_TypeError, step == 1 ? "can only assign an iterable"
+                                                        : "must assign iterable to extended slice");
             }
             return -1;
         }
@@ -1586,14 +1591,31 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
             return -1;
         }
         if (!seq) {
-            /* delete extended slice, from the highest index down */
-            int64_t idx[n > 0 ? n : 1];
-            for (int64_t i = 0; i < n; i++)
-                idx[i] = start + i * step;
-            for (int64_t i = 0; i < n; i++) {
-                int64_t j = step > 0 ? idx[n - 1 - i] : idx[i];
-                gs_list_delitem(vm, o, j);
+            /* delete an extended slice like CPython: take the items out in
+             * ascending index order, then drop them in that order */
+            gs_List *l = (gs_List *)o;
+            int64_t lo = step > 0 ? start : start + step * (n - 1), st = step > 0 ? step : -step;
+            gs_Object **garbage = malloc((size_t)(n > 0 ? n : 1) * sizeof *garbage);
+            if (!garbage) {
+                gs_raise_memory(vm);
+                return -1;
             }
+            int32_t w = 0;
+            int64_t next = lo, taken = 0;
+            for (int32_t r = 0; r < l->len; r++) {
+                if (taken < n && r == next) {
+                    garbage[taken++] = l->items[r];
+                    next += st;
+                    continue;
+                }
+                l->items[w++] = l->items[r];
+            }
+            for (int64_t i = n - 1; i >= 0; i--) /* the slots above shift down: remove from the top */
+                rec_remove(vm, o, lo + i * st, garbage[i]);
+            l->len = w;
+            for (int64_t i = 0; i < n; i++)
+                gs_decref_c(vm, garbage[i], slot_cause(o, lo + i * st));
+            free(garbage);
             return 0;
         }
         for (int64_t i = 0; i < n; i++)

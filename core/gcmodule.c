@@ -1,14 +1,87 @@
 /*
- * gcmodule.c — generation lists, tracking and the allocation counters.
- * (The cycle collector's phases and the gc module's API are built on top
- * of these in the collector issue.)
+ * gcmodule.c — CPython 3.11's cycle collector, the `gc` module, and the
+ * teardown of a VM's heap.
+ *
+ * Reference counting frees an object the moment its last reference goes;
+ * it cannot free a group of objects that refer to each other (a cycle).
+ * The collector finds such groups.  Like CPython's Modules/gcmodule.c it
+ * looks only at "container" objects (lists, dicts, tuples, instances,
+ * functions, ...), which sit on one of three generation lists while they
+ * are tracked; new ones go to the end of generation 0.  A collection of
+ * generation g runs these phases, each a function below, in this order:
+ *
+ *   merge_younger        generations 0..g-1 are appended to g ("young");
+ *   update_refs          every young object's gc_refs := its refcount;
+ *   subtract_refs        for every reference from a young object to a
+ *                        young object, the target's gc_refs -= 1.  What is
+ *                        left counts the references from outside young;
+ *   move_unreachable     objects with gc_refs > 0 are reachable, and so is
+ *                        everything they reach; the others go, tentatively,
+ *                        to an `unreachable` list, and come back to young
+ *                        when a later reachable object reaches them;
+ *   untrack_tuples       reachable tuples holding only atomic values (and
+ *                        untracked tuples) leave the collector;
+ *   promote              survivors move to generation g+1 (generation 2's
+ *                        stay); a full collection first untracks dicts that
+ *                        hold only atomic keys and values;
+ *   legacy_finalizers    objects with a pre-PEP 442 tp_del would be set
+ *                        aside as uncollectable: Python code cannot make
+ *                        any, so the list stays empty;
+ *   handle_weakrefs      weak references to unreachable objects are
+ *                        cleared; callbacks of references that are not
+ *                        themselves garbage are called, before any __del__;
+ *   finalize_garbage     __del__ runs, at most once per object (PEP 442);
+ *   handle_resurrected   __del__ may have stored a reference to garbage
+ *                        somewhere reachable: the reachability analysis
+ *                        runs again on what is left, and what a finalizer
+ *                        resurrected moves to the older generation;
+ *   delete_garbage       each object left is cleared (gs_object_clear, the
+ *                        tp_clear of CPython) so the cycles break and
+ *                        reference counting frees them; with DEBUG_SAVEALL
+ *                        they are appended to gc.garbage instead;
+ *   stats                the counts gc.collect() returns: the unreachable
+ *                        objects found (those freed or resurrected while
+ *                        finalizers ran are not counted) plus the weak
+ *                        references freed right after their callback.
+ *
+ * Every phase boundary, every gc_refs value (with the edge that changed
+ * it), every object found unreachable or rescued, every weakref cleared and
+ * every move between generations is an event, so a viewer can replay a
+ * pass edge by edge.  Between phases validate_list checks the lists and
+ * flags (on in Debug builds and with --check-refcounts).
+ *
+ * Counting (gc.get_count) follows CPython: generation 0's count is the
+ * number of GC objects allocated minus those deallocated since the last
+ * collection (free-listed lists, dicts and tuples are invisible to it, see
+ * object.c), and an allocation that makes it exceed the threshold runs a
+ * collection of the oldest generation whose count exceeds its threshold.
  */
+#include <stdio.h>
+#include <time.h>
+
 #include "internal.h"
+
+enum {
+    GS_DEBUG_STATS = 1 << 0,
+    GS_DEBUG_COLLECTABLE = 1 << 1,
+    GS_DEBUG_UNCOLLECTABLE = 1 << 2,
+    GS_DEBUG_SAVEALL = 1 << 5,
+    GS_DEBUG_LEAK = GS_DEBUG_COLLECTABLE | GS_DEBUG_UNCOLLECTABLE | GS_DEBUG_SAVEALL
+};
+
+enum { GS_NUM_GENERATIONS = 3, GS_PERMANENT = 3 };
+
+extern unsigned long long gs_object_address(gs_Object *o);
+gs_Object *gs_weakref_callback(gs_Object *wr);
+
+/* ================================================================== lists */
 
 static void list_init(gs_Object *head)
 {
     head->gc_next = head->gc_prev = head;
 }
+
+static bool list_is_empty(gs_Object *head) { return head->gc_next == head; }
 
 static void list_append(gs_Object *head, gs_Object *o)
 {
@@ -25,16 +98,101 @@ static void list_remove(gs_Object *o)
     o->gc_next = o->gc_prev = NULL;
 }
 
+/* Move `o` from whatever list it is on to the end of `to`. */
+static void list_move(gs_Object *o, gs_Object *to)
+{
+    o->gc_prev->gc_next = o->gc_next;
+    o->gc_next->gc_prev = o->gc_prev;
+    list_append(to, o);
+}
+
+/* Append all of `from` to `to`; `from` becomes empty. */
+static void list_merge(gs_Object *from, gs_Object *to)
+{
+    if (!list_is_empty(from)) {
+        gs_Object *to_tail = to->gc_prev;
+        gs_Object *first = from->gc_next, *last = from->gc_prev;
+        to_tail->gc_next = first;
+        first->gc_prev = to_tail;
+        last->gc_next = to;
+        to->gc_prev = last;
+    }
+    list_init(from);
+}
+
+static int64_t list_size(gs_Object *head)
+{
+    int64_t n = 0;
+    for (gs_Object *o = head->gc_next; o != head; o = o->gc_next)
+        n++;
+    return n;
+}
+
+static gs_Object *gen_head(gs_VM *vm, int g) { return g == GS_PERMANENT ? &vm->permanent.head : &vm->gens[g].head; }
+
+/* ================================================================== events */
+
+static inline bool shown(gs_VM *vm, gs_Object *o) { return vm->recording && (o->gcflags & GS_GC_SHOWN); }
+
+/* gs_record for the collector's per-object and per-edge events: while the
+ * trace has room (and no event limit is set) the event is appended in
+ * place, which keeps a recorded pass over a large heap cheap. */
+static inline void rec_fast(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b,
+                            uint32_t c)
+{
+    gs_Trace *t = &vm->trace;
+    if (t->n < t->cap && !vm->cfg.max_events) {
+        vm->events++;
+        t->ev[t->n++] = (gs_Event){ .kind = (uint8_t)kind, .sub = sub, .line = vm->cur_line, .obj = obj, .a = a,
+                                    .b = b, .c = c };
+        return;
+    }
+    gs_record(vm, kind, sub, obj, a, b, c);
+}
+
+static void phase(gs_VM *vm, gs_GCPhase p)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_GC_PHASE, (uint8_t)p, 0, 0, 0, 0);
+}
+
+/* Set the generation of every object of a list, recording each move. */
+static void set_gen(gs_VM *vm, gs_Object *head, int to)
+{
+    for (gs_Object *o = head->gc_next; o != head; o = o->gc_next) {
+        if (o->gen != to && shown(vm, o))
+            gs_record(vm, GS_EV_GC_MOVE, 0, o->id, o->gen, (uint32_t)to, 0);
+        o->gen = (uint8_t)to;
+    }
+}
+
+static void set_gen_one(gs_VM *vm, gs_Object *o, int to)
+{
+    if (o->gen != to && shown(vm, o))
+        gs_record(vm, GS_EV_GC_MOVE, 0, o->id, o->gen, (uint32_t)to, 0);
+    o->gen = (uint8_t)to;
+}
+
+/* ================================================================== tracking and counting */
+
 void gs_gc_init(gs_VM *vm)
 {
-    static const int thresholds[3] = { 700, 10, 10 };
-    for (int i = 0; i < 3; i++) {
+    static const int thresholds[GS_NUM_GENERATIONS] = { 700, 10, 10 };
+    for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
         list_init(&vm->gens[i].head);
         vm->gens[i].threshold = thresholds[i];
         vm->gens[i].count = 0;
     }
     list_init(&vm->permanent.head);
     vm->gc_enabled = true;
+    /* CPython's one-slice cache is filled during start-up: the program's
+     * first slice does not count as an allocation */
+    gs_Object *s = calloc(1, sizeof(gs_Slice));
+    if (s) {
+        s->type = vm->t_slice;
+        s->kind = GS_K_SLICE;
+        gs_phantom_free(vm, s);
+    }
 }
 
 void gs_gc_track(gs_VM *vm, gs_Object *o)
@@ -44,7 +202,7 @@ void gs_gc_track(gs_VM *vm, gs_Object *o)
     o->gcflags |= GS_GC_TRACKED;
     o->gen = 0;
     list_append(&vm->gens[0].head, o);
-    if (vm->recording && (o->gcflags & GS_GC_SHOWN))
+    if (shown(vm, o))
         gs_record(vm, GS_EV_TRACK, 0, o->id, 0, 0, 0);
 }
 
@@ -53,14 +211,38 @@ void gs_gc_untrack(gs_VM *vm, gs_Object *o)
     if (!(o->gcflags & GS_GC_TRACKED))
         return;
     list_remove(o);
-    o->gcflags &= (uint8_t)~GS_GC_TRACKED;
-    if (vm->recording && (o->gcflags & GS_GC_SHOWN))
+    o->gcflags &= (uint8_t)~(GS_GC_TRACKED | GS_GC_COLLECTING | GS_GC_UNREACHABLE);
+    if (shown(vm, o))
         gs_record(vm, GS_EV_UNTRACK, 0, o->id, o->gen, 0, 0);
 }
 
+/* CPython's _PyObject_GC_MAY_BE_TRACKED: could this object be part of a
+ * cycle?  Atomic objects (ints, strs, None, built-in types) cannot; a tuple
+ * can if it is tracked; any other container can. */
+bool gs_gc_may_be_tracked(gs_Object *o)
+{
+    if (!gs_is_gc_object(o))
+        return false;
+    if (GS_KIND(o) == GS_K_TUPLE)
+        return (o->gcflags & GS_GC_TRACKED) != 0;
+    return true;
+}
+
+static int64_t collect_generations(gs_VM *vm);
+
+/* A GC object was allocated (not taken from a free list): count it, and
+ * collect if generation 0 is now over its threshold (CPython's
+ * _PyObject_GC_Link). */
 void gs_gc_on_alloc(gs_VM *vm)
 {
-    vm->gens[0].count++;
+    gs_Gen *g0 = &vm->gens[0];
+    g0->count++;
+    if (g0->count > g0->threshold && vm->gc_enabled && g0->threshold && !vm->gc_collecting && !vm->exc &&
+        !vm->gc_teardown) {
+        vm->gc_collecting = true;
+        collect_generations(vm);
+        vm->gc_collecting = false;
+    }
 }
 
 void gs_gc_on_free(gs_VM *vm)
@@ -69,35 +251,1342 @@ void gs_gc_on_free(gs_VM *vm)
         vm->gens[0].count--;
 }
 
-int64_t gs_gc_collect(gs_VM *vm, int generation, int reason)
+/* ================================================================== traversal for the collector */
+
+/* gs_traverse, plus the references a heap type holds to itself (modelled
+ * by internal_refs: its MRO tuple and its __dict__/__weakref__
+ * descriptors), which are internal edges too. */
+static int gc_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
-    GS_UNUSED(vm);
-    GS_UNUSED(generation);
-    GS_UNUSED(reason);
+    int r = gs_traverse(vm, o, fn, arg);
+    if (r)
+        return r;
+    if (GS_KIND(o) == GS_K_TYPE && (((gs_Type *)o)->flags & GS_TF_HEAP))
+        for (int32_t i = 0; i < ((gs_Type *)o)->internal_refs; i++)
+            if ((r = fn(vm, o, o, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 2), arg)))
+                return r;
     return 0;
 }
 
+/* ================================================================== validate_list */
+
+static bool validating(gs_VM *vm)
+{
+#ifndef NDEBUG
+    GS_UNUSED(vm);
+    return true;
+#else
+    return vm->cfg.check_refcounts;
+#endif
+}
+
+static void validate_fail(gs_VM *vm, const char *where, gs_Object *o, const char *what)
+{
+    if (vm->check_failure)
+        return;
+    char buf[256];
+    snprintf(buf, sizeof buf, "gc: validate_list after %s: %s object #%u: %s", where,
+             o ? gs_type_name(o) : "-", o ? o->id : 0, what);
+    vm->check_failure = strdup(buf);
+}
+
+/* CPython's validate_list: the list is consistently doubly linked, every
+ * member is tracked, and the COLLECTING and UNREACHABLE flags are all set
+ * or all clear as `collecting` and `unreachable` say (-1: either). */
+static void validate_list(gs_VM *vm, gs_Object *head, int collecting, int unreachable, const char *where)
+{
+    if (!validating(vm))
+        return;
+    gs_Object *prev = head;
+    for (gs_Object *o = head->gc_next; o != head; o = o->gc_next) {
+        if (!o || o->gc_prev != prev) {
+            validate_fail(vm, where, o, "broken links");
+            return;
+        }
+        if (!(o->gcflags & GS_GC_TRACKED))
+            validate_fail(vm, where, o, "on a list but not tracked");
+        if (o->refcnt <= 0)
+            validate_fail(vm, where, o, "refcount is too small");
+        if (collecting >= 0 && ((o->gcflags & GS_GC_COLLECTING) != 0) != collecting)
+            validate_fail(vm, where, o, collecting ? "COLLECTING flag missing" : "COLLECTING flag left set");
+        if (unreachable >= 0 && ((o->gcflags & GS_GC_UNREACHABLE) != 0) != unreachable)
+            validate_fail(vm, where, o, unreachable ? "UNREACHABLE flag missing" : "UNREACHABLE flag left set");
+        prev = o;
+    }
+    if (head->gc_prev != prev)
+        validate_fail(vm, where, NULL, "list head's prev is not the last object");
+}
+
+/* After subtract_refs: gc_refs is never negative (else a refcount is too
+ * small for the references the objects traverse). */
+static void validate_refs(gs_VM *vm, gs_Object *head, const char *where)
+{
+    if (!validating(vm))
+        return;
+    for (gs_Object *o = head->gc_next; o != head; o = o->gc_next)
+        if (o->gc_refs < 0)
+            validate_fail(vm, where, o, "gc_refs below zero: refcount is too small");
+}
+
+/* ================================================================== the phases */
+
+/* merge_younger: generations 0..g-1 are appended to generation g.
+ * After it, `young` (generation g's list) holds every object to examine,
+ * oldest generation's first, and the younger lists are empty. */
+static void merge_younger(gs_VM *vm, int generation)
+{
+    phase(vm, GS_GC_MERGE);
+    gs_Object *young = gen_head(vm, generation);
+    for (int i = 0; i < generation; i++) {
+        set_gen(vm, gen_head(vm, i), generation);
+        list_merge(gen_head(vm, i), young);
+    }
+}
+
+/* update_refs: after it, every object in `containers` has gc_refs equal to
+ * its reference count and the COLLECTING flag set (that flag is how the
+ * next phases recognise members of the set). */
+static void update_refs(gs_VM *vm, gs_Object *containers)
+{
+    bool rec = vm->recording;
+    for (gs_Object *o = containers->gc_next; o != containers; o = o->gc_next) {
+        o->gc_refs = o->refcnt;
+        o->gcflags |= GS_GC_COLLECTING;
+        if (rec && (o->gcflags & GS_GC_SHOWN))
+            rec_fast(vm, GS_EV_GC_REFS, 0, o->id, (uint32_t)o->gc_refs, 0, 0);
+    }
+}
+
+static int visit_decref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(arg);
+    if (ref->gcflags & GS_GC_COLLECTING) {
+        ref->gc_refs--;
+        if (vm->recording && (ref->gcflags & GS_GC_SHOWN))
+            rec_fast(vm, GS_EV_GC_REFS, cause.kind, ref->id, (uint32_t)ref->gc_refs, holder->id, cause.what);
+    }
+    return 0;
+}
+
+/* subtract_refs: after it, an object's gc_refs is the number of references
+ * to it from outside `containers` (references from the set itself, the
+ * internal edges, have been subtracted one by one).  gc_refs > 0 means
+ * directly reachable from outside. */
+static void subtract_refs(gs_VM *vm, gs_Object *containers)
+{
+    for (gs_Object *o = containers->gc_next; o != containers; o = o->gc_next)
+        gc_traverse(vm, o, visit_decref, NULL);
+}
+
+static int visit_reachable(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    gs_Object *young = arg;
+    GS_UNUSED(cause);
+    /* objects of other generations, and young objects already scanned
+     * (to the left of the scan), have no COLLECTING flag */
+    if (!(ref->gcflags & GS_GC_COLLECTING))
+        return 0;
+    if (ref->gcflags & GS_GC_UNREACHABLE) {
+        /* thought unreachable, but reached after all: back to young,
+         * where the scan will get to it again */
+        list_move(ref, young);
+        ref->gcflags &= (uint8_t)~GS_GC_UNREACHABLE;
+        ref->gc_refs = 1;
+        if (shown(vm, ref))
+            gs_record(vm, GS_EV_GC_RESCUED, 0, ref->id, 1, holder->id, 0);
+    } else if (ref->gc_refs == 0) {
+        /* not scanned yet: tell the scan it is reachable */
+        ref->gc_refs = 1;
+        if (shown(vm, ref))
+            rec_fast(vm, GS_EV_GC_REFS, cause.kind, ref->id, 1, holder->id, cause.what);
+    }
+    return 0;
+}
+
+/* move_unreachable: after it, `young` holds exactly the objects reachable
+ * from outside the original set (their COLLECTING flag cleared), and
+ * `unreachable` the others (COLLECTING and UNREACHABLE set).  The scan
+ * reverses chains (C -> B -> A is scanned as A, B, C and ends C, B, A), as
+ * in CPython, so later passes over the same objects move nothing. */
+static void move_unreachable(gs_VM *vm, gs_Object *young, gs_Object *unreachable)
+{
+    gs_Object *o = young->gc_next;
+    while (o != young) {
+        gs_Object *next;
+        if (o->gc_refs) {
+            /* reachable: whatever it refers to is reachable too.  The
+             * traversal may append to young, so read `next` after it. */
+            gc_traverse(vm, o, visit_reachable, young);
+            o->gcflags &= (uint8_t)~GS_GC_COLLECTING;
+            next = o->gc_next;
+        } else {
+            /* maybe unreachable: assume so until something reaches it */
+            next = o->gc_next;
+            list_move(o, unreachable);
+            o->gcflags |= GS_GC_UNREACHABLE;
+            if (shown(vm, o))
+                gs_record(vm, GS_EV_GC_UNREACHABLE, 0, o->id, 0, 0, 0);
+        }
+        o = next;
+    }
+}
+
+/* update_refs + subtract_refs + move_unreachable (CPython's
+ * deduce_unreachable). */
+static void deduce_unreachable(gs_VM *vm, gs_Object *base, gs_Object *unreachable, bool announce)
+{
+    validate_list(vm, base, 0, 0, "merge");
+    if (announce)
+        phase(vm, GS_GC_UPDATE_REFS);
+    update_refs(vm, base);
+    if (announce)
+        phase(vm, GS_GC_SUBTRACT_REFS);
+    subtract_refs(vm, base);
+    validate_refs(vm, base, "subtract_refs");
+    list_init(unreachable);
+    if (announce)
+        phase(vm, GS_GC_MOVE_UNREACHABLE);
+    move_unreachable(vm, base, unreachable);
+    validate_list(vm, base, 0, 0, "move_unreachable (young)");
+    validate_list(vm, unreachable, 1, 1, "move_unreachable (unreachable)");
+}
+
+/* A class's modelled bases tuple is (object,) or another built-in base:
+ * untrackable, like the tuples untrack_tuples untracks. */
+static void untrack_type_bases(gs_Type *t)
+{
+    if ((t->flags & GS_TF_HEAP) && t->base && !(t->base->flags & GS_TF_HEAP))
+        t->spare |= GS_TYPE_BASES_UNTRACKED;
+}
+
+/* untrack_tuples: after it, no tuple in `head` holds only atomic values or
+ * untracked tuples (CPython's _PyTuple_MaybeUntrack on each). */
+static void untrack_tuples(gs_VM *vm, gs_Object *head)
+{
+    phase(vm, GS_GC_UNTRACK_TUPLES);
+    gs_Object *next;
+    for (gs_Object *o = head->gc_next; o != head; o = next) {
+        next = o->gc_next;
+        if (GS_KIND(o) == GS_K_TYPE) {
+            untrack_type_bases((gs_Type *)o);
+            continue;
+        }
+        if (GS_KIND(o) != GS_K_TUPLE || o->type != vm->t_tuple)
+            continue;
+        gs_Tuple *t = (gs_Tuple *)o;
+        int32_t i;
+        for (i = 0; i < t->len; i++)
+            if (!t->items[i] || gs_gc_may_be_tracked(t->items[i]))
+                break;
+        if (i == t->len)
+            gs_gc_untrack(vm, o);
+    }
+}
+
+/* A class's dict holds its __dict__ / __weakref__ descriptors in CPython
+ * (modelled by internal_refs == 3): those are containers, so the dict is
+ * never untracked. */
+static bool dict_holds_descriptors(gs_Dict *d)
+{
+    gs_Object *owner = d->owner;
+    return owner && GS_KIND(owner) == GS_K_TYPE && (((gs_Type *)owner)->flags & GS_TF_HEAP) &&
+           ((gs_Type *)owner)->dict == d && ((gs_Type *)owner)->internal_refs > 1;
+}
+
+/* untrack_dicts (full collections only): after it, no dict in `head`
+ * holds only atomic keys and values (CPython's _PyDict_MaybeUntrack). */
+static void untrack_dicts(gs_VM *vm, gs_Object *head)
+{
+    phase(vm, GS_GC_UNTRACK_DICTS);
+    gs_Object *next;
+    for (gs_Object *o = head->gc_next; o != head; o = next) {
+        next = o->gc_next;
+        if (GS_KIND(o) != GS_K_DICT || o->type != vm->t_dict || dict_holds_descriptors((gs_Dict *)o))
+            continue;
+        gs_DictTable *t = &((gs_Dict *)o)->t;
+        int32_t i;
+        for (i = 0; i < t->nentries; i++) {
+            gs_DictEntry *e = &t->entries[i];
+            if (!e->key || !e->value)
+                continue;
+            if (gs_gc_may_be_tracked(e->value) || gs_gc_may_be_tracked(e->key))
+                break;
+        }
+        if (i == t->nentries)
+            gs_gc_untrack(vm, o);
+    }
+}
+
+/* promote: after it, the survivors are in generation g+1 (for g < 2) and
+ * the young list is empty; a full collection leaves them in generation 2,
+ * untracks atomic dicts, and resets the long-lived counters. */
+static void promote(gs_VM *vm, int generation, gs_Object *young, gs_Object *old)
+{
+    phase(vm, GS_GC_PROMOTE);
+    if (young != old) {
+        if (generation == GS_NUM_GENERATIONS - 2)
+            vm->long_lived_pending += list_size(young);
+        set_gen(vm, young, generation + 1);
+        list_merge(young, old);
+    } else {
+        /* only in full collections, to avoid quadratic dict build-up
+         * (CPython issue #14775) */
+        untrack_dicts(vm, young);
+        vm->long_lived_pending = 0;
+        vm->long_lived_total = list_size(young) + vm->gc_long_lived_phantom;
+    }
+}
+
+/* legacy_finalizers: objects with a tp_del (pre-PEP 442) and what they
+ * reach would be moved to `finalizers` as uncollectable.  No object a
+ * program can make has one, so `finalizers` stays empty; what this phase
+ * still does is what CPython's does besides: clear the UNREACHABLE flags.
+ * After it, `unreachable` is a plain list of COLLECTING objects. */
+static void move_legacy_finalizers(gs_VM *vm, gs_Object *unreachable, gs_Object *finalizers)
+{
+    phase(vm, GS_GC_LEGACY_FINALIZERS);
+    list_init(finalizers);
+    for (gs_Object *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
+        o->gcflags &= (uint8_t)~GS_GC_UNREACHABLE;
+}
+
+/* Objects CPython would have in the set besides the ones we make: a class
+ * comes with its MRO tuple, its bases tuple (until a collection untracks
+ * it) and, when its base is built in, __dict__ and __weakref__ getset
+ * descriptors. */
+static int phantom_count(gs_Object *o)
+{
+    if (GS_KIND(o) != GS_K_TYPE || !(((gs_Type *)o)->flags & GS_TF_HEAP))
+        return 0;
+    gs_Type *t = (gs_Type *)o;
+    int n = 1;                                      /* __mro__ */
+    if (!(t->spare & GS_TYPE_BASES_UNTRACKED))
+        n++;                                        /* __bases__ */
+    if (t->internal_refs > 1)
+        n += t->internal_refs - 1;                  /* getset descriptors */
+    return n;
+}
+
+static void debug_line(gs_VM *vm, const char *msg, const char *tname, unsigned long long addr)
+{
+    char buf[200];
+    int n = snprintf(buf, sizeof buf, "gc: %s <%s 0x%llx>\n", msg, tname, addr);
+    if (n > 0)
+        gs_write_err(vm, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+static void debug_cycle(gs_VM *vm, const char *msg, gs_Object *o)
+{
+    unsigned long long a = gs_object_address(o);
+    /* tp_name: the classes of Lib/weakref.py are heap types in CPython,
+     * named without their module; weakref.ReferenceType is a static type */
+    const char *tname = o->type->name->data;
+    const char *dot = strrchr(tname, '.');
+    if (dot && o->type != vm->t_weakref)
+        tname = dot + 1;
+    debug_line(vm, msg, tname, a);
+    if (GS_KIND(o) == GS_K_TYPE && (((gs_Type *)o)->flags & GS_TF_HEAP)) {
+        gs_Type *t = (gs_Type *)o;
+        debug_line(vm, msg, "tuple", a + 0x3c0);
+        if (!(t->spare & GS_TYPE_BASES_UNTRACKED))
+            debug_line(vm, msg, "tuple", a + 0x400);
+        for (int i = 1; i < t->internal_refs; i++)
+            debug_line(vm, msg, "getset_descriptor", a + 0x440 + (unsigned)i * 0x40);
+    }
+}
+
+/* handle_weakrefs: after it, no object in `unreachable` is weakly
+ * referenced any more, no weak reference in it will ever call its
+ * callback, and the callbacks of the weak references outside it have been
+ * called.  Returns how many of those weak references died right after
+ * their callback (gc.collect() counts them). */
+static int64_t handle_weakrefs(gs_VM *vm, gs_Object *unreachable, gs_Object *old, int old_gen)
+{
+    phase(vm, GS_GC_WEAKREFS);
+    gs_Object wrcb_to_call;
+    list_init(&wrcb_to_call);
+    int64_t num_freed = 0;
+    gs_Object *next;
+    /* Clear every weakref to an unreachable object first: no callback may
+     * run while a weakref could still resurrect garbage. */
+    for (gs_Object *o = unreachable->gc_next; o != unreachable; o = next) {
+        next = o->gc_next;
+        if (GS_KIND(o) == GS_K_WEAKREF)
+            gs_weakref_clear_ref(vm, o); /* garbage itself: never calls back */
+        gs_Object **list = gs_weakref_listptr(o);
+        if (!list)
+            continue;
+        while (*list) {
+            gs_Object *wr = *list;
+            gs_weakref_clear_ref(vm, wr); /* unlinks: *list moves on */
+            if (!gs_weakref_callback(wr))
+                continue;
+            /* a weakref that is garbage too is left alone: its callback
+             * is not needed and might see insane objects */
+            if (wr->gcflags & GS_GC_COLLECTING)
+                continue;
+            gs_incref(vm, wr); /* so it cannot go away before its turn */
+            list_move(wr, &wrcb_to_call);
+        }
+    }
+    /* Now the callbacks: they cannot reach garbage. */
+    while (!list_is_empty(&wrcb_to_call)) {
+        gs_Object *wr = wrcb_to_call.gc_next;
+        gs_Object *cb = gs_weakref_callback(wr);
+        if (shown(vm, wr))
+            gs_record(vm, GS_EV_WEAKREF_CLEAR, 1, wr->id, cb->id, 0, 0);
+        gs_Object *r = gs_call_object(vm, cb, &wr, 1, NULL);
+        if (!r)
+            gs_write_unraisable(vm, "Exception ignored in: ", cb);
+        else
+            gs_decref(vm, r);
+        gs_decref(vm, wr);
+        if (wrcb_to_call.gc_next == wr) {
+            /* still alive: it goes to the older generation */
+            list_move(wr, old);
+            set_gen_one(vm, wr, old_gen);
+        } else
+            num_freed++;
+    }
+    return num_freed;
+}
+
+static void finalize_generator(gs_VM *vm, gs_Object *g)
+{
+    gs_Object *close = vm->t_generator->dict ? gs_dict_get_str(vm, &vm->t_generator->dict->ob, gs_name(vm, "close"))
+                                             : NULL;
+    if (!close)
+        return;
+    gs_Object *r = gs_call_object(vm, close, &g, 1, NULL);
+    if (!r)
+        gs_write_unraisable(vm, "Exception ignored in: ", g);
+    else
+        gs_decref(vm, r);
+}
+
+/* finalize_garbage: after it, every object of `collectable` that has a
+ * __del__ has run it (once in its life: the FINALIZED flag).  Finalizers
+ * may free or resurrect objects, so the list is walked by always taking its
+ * first object; objects freed meanwhile simply vanish from it. */
+static void finalize_garbage(gs_VM *vm, gs_Object *collectable)
+{
+    phase(vm, GS_GC_FINALIZE);
+    gs_Object seen;
+    list_init(&seen);
+    while (!list_is_empty(collectable)) {
+        gs_Object *o = collectable->gc_next;
+        list_move(o, &seen);
+        if (o->gcflags & GS_GC_FINALIZED)
+            continue;
+        if (gs_has_finalizer(o)) {
+            gs_incref(vm, o);
+            gs_call_finalizer(vm, o);
+            gs_decref(vm, o);
+        } else if (GS_KIND(o) == GS_K_GENERATOR) {
+            /* generators have a tp_finalize: a suspended one is closed */
+            o->gcflags |= GS_GC_FINALIZED;
+            gs_incref(vm, o);
+            finalize_generator(vm, o);
+            gs_decref(vm, o);
+        }
+    }
+    list_merge(&seen, collectable);
+}
+
+/* handle_resurrected: after it, `still_unreachable` holds what is garbage
+ * even counting the references finalizers made, and whatever a finalizer
+ * resurrected (and what that reaches) has moved to the older generation. */
+static void handle_resurrected_objects(gs_VM *vm, gs_Object *unreachable, gs_Object *still_unreachable,
+                                       gs_Object *old, int old_gen)
+{
+    phase(vm, GS_GC_RESURRECTION);
+    for (gs_Object *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
+        o->gcflags &= (uint8_t)~GS_GC_COLLECTING;
+    /* the same three phases again, under this one's name */
+    deduce_unreachable(vm, unreachable, still_unreachable, false);
+    for (gs_Object *o = still_unreachable->gc_next; o != still_unreachable; o = o->gc_next)
+        o->gcflags &= (uint8_t)~GS_GC_UNREACHABLE;
+    set_gen(vm, unreachable, old_gen);
+    list_merge(unreachable, old);
+}
+
+/* delete_garbage: after it, `collectable` is empty.  Each object was
+ * cleared (or, with DEBUG_SAVEALL, appended to gc.garbage); an object that
+ * survives its clearing moves to the older generation, where it may die
+ * later. */
+static void delete_garbage(gs_VM *vm, gs_Object *collectable, gs_Object *old, int old_gen)
+{
+    phase(vm, GS_GC_DELETE);
+    while (!list_is_empty(collectable)) {
+        gs_Object *o = collectable->gc_next;
+        if (vm->gc_debug & GS_DEBUG_SAVEALL) {
+            if (vm->gc_garbage && gs_list_append(vm, vm->gc_garbage, o) < 0)
+                gs_clear_exc(vm);
+        } else {
+            gs_incref(vm, o);
+            gs_object_clear(vm, o, false);
+            gs_decref(vm, o);
+        }
+        if (collectable->gc_next == o) {
+            o->gcflags &= (uint8_t)~GS_GC_COLLECTING;
+            list_move(o, old);
+            set_gen_one(vm, o, old_gen);
+        }
+    }
+}
+
+static double now_seconds(void);
+static void err_printf(gs_VM *vm, const char *fmt, ...);
+
+/* stats: after it, the uncollectable objects (always none: see
+ * move_legacy_finalizers) are reported and sit in the older generation,
+ * gc.get_stats() counts this collection, the free lists are empty if it
+ * was a full one, and the pass's end is recorded.  Returns how many
+ * objects were uncollectable. */
+static int64_t stats(gs_VM *vm, int generation, gs_Object *finalizers, gs_Object *old, int old_gen, int64_t m,
+                     double t1)
+{
+    phase(vm, GS_GC_DONE);
+    int64_t n = 0;
+    for (gs_Object *o = finalizers->gc_next; o != finalizers; o = o->gc_next) {
+        n++;
+        if (vm->gc_debug & GS_DEBUG_UNCOLLECTABLE)
+            debug_cycle(vm, "uncollectable", o);
+    }
+    if (vm->gc_debug & GS_DEBUG_STATS)
+        err_printf(vm, "gc: done, %lld unreachable, %lld uncollectable, %.4fs elapsed\n", (long long)(n + m),
+                   (long long)n, now_seconds() - t1);
+    /* handle_legacy_finalizers: with DEBUG_SAVEALL they would go to gc.garbage */
+    for (gs_Object *o = finalizers->gc_next; o != finalizers; o = o->gc_next)
+        if ((vm->gc_debug & GS_DEBUG_SAVEALL) && vm->gc_garbage && gs_list_append(vm, vm->gc_garbage, o) < 0)
+            gs_clear_exc(vm);
+    set_gen(vm, finalizers, old_gen);
+    list_merge(finalizers, old);
+    /* the free lists are emptied only by collections of the oldest generation */
+    if (generation == GS_NUM_GENERATIONS - 1)
+        gs_freelists_clear(vm);
+    vm->gc_stats[generation].collections++;
+    vm->gc_stats[generation].collected += m;
+    vm->gc_stats[generation].uncollectable += n;
+    if (vm->recording)
+        gs_record(vm, GS_EV_GC_END, 0, 0, (uint32_t)m, (uint32_t)n, (uint32_t)generation);
+    return n;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void err_printf(gs_VM *vm, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        gs_write_err(vm, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* One collection of `generation` (CPython's gc_collect_main).  Returns the
+ * number of unreachable objects found plus weakrefs freed after their
+ * callbacks; *collected and *uncollectable get the two parts. */
+static int64_t collect_main(gs_VM *vm, int generation, int64_t *collected, int64_t *uncollectable)
+{
+    int64_t m = 0; /* objects collected */
+    int64_t n;     /* unreachable objects that could not be collected */
+    double t1 = 0;
+    if (vm->gc_debug & GS_DEBUG_STATS) {
+        err_printf(vm, "gc: collecting generation %d...\n", generation);
+        err_printf(vm, "gc: objects in each generation: %lld %lld %lld\n", (long long)list_size(gen_head(vm, 0)),
+                   (long long)list_size(gen_head(vm, 1)), (long long)list_size(gen_head(vm, 2)));
+        err_printf(vm, "gc: objects in permanent generation: %lld\n", (long long)list_size(gen_head(vm, GS_PERMANENT)));
+        t1 = now_seconds();
+    }
+    if (vm->recording) {
+        uint32_t c0 = (uint32_t)(vm->gens[0].count > 0xffff ? 0xffff : vm->gens[0].count);
+        uint32_t c1 = (uint32_t)(vm->gens[1].count > 0xffff ? 0xffff : vm->gens[1].count);
+        gs_record(vm, GS_EV_GC_START, 0, 0, (uint32_t)generation, c0 | c1 << 16, (uint32_t)vm->gens[2].count);
+    }
+
+    /* update collection and allocation counters */
+    if (generation + 1 < GS_NUM_GENERATIONS)
+        vm->gens[generation + 1].count += 1;
+    for (int i = 0; i <= generation; i++)
+        vm->gens[i].count = 0;
+
+    merge_younger(vm, generation);
+    gs_Object *young = gen_head(vm, generation);
+    int old_gen = generation < GS_NUM_GENERATIONS - 1 ? generation + 1 : generation;
+    gs_Object *old = gen_head(vm, old_gen);
+    validate_list(vm, old, 0, 0, "merge (old)");
+
+    gs_Object unreachable; /* non-problematic unreachable trash */
+    gs_Object finalizers;  /* objects with, and reachable from, a legacy finalizer */
+    deduce_unreachable(vm, young, &unreachable, true);
+
+    untrack_tuples(vm, young);
+    promote(vm, generation, young, old);
+
+    move_legacy_finalizers(vm, &unreachable, &finalizers);
+    validate_list(vm, &finalizers, 0, 0, "legacy_finalizers (finalizers)");
+    validate_list(vm, &unreachable, 1, 0, "legacy_finalizers (unreachable)");
+
+    if (vm->gc_debug & GS_DEBUG_COLLECTABLE)
+        for (gs_Object *o = unreachable.gc_next; o != &unreachable; o = o->gc_next)
+            debug_cycle(vm, "collectable", o);
+
+    m += handle_weakrefs(vm, &unreachable, old, old_gen);
+    validate_list(vm, old, 0, 0, "handle_weakrefs (old)");
+    validate_list(vm, &unreachable, 1, 0, "handle_weakrefs (unreachable)");
+
+    finalize_garbage(vm, &unreachable);
+
+    gs_Object final_unreachable;
+    handle_resurrected_objects(vm, &unreachable, &final_unreachable, old, old_gen);
+    validate_list(vm, old, 0, 0, "handle_resurrected (old)");
+
+    for (gs_Object *o = final_unreachable.gc_next; o != &final_unreachable; o = o->gc_next)
+        m += 1 + phantom_count(o);
+    delete_garbage(vm, &final_unreachable, old, old_gen);
+    validate_list(vm, old, 0, 0, "delete_garbage (old)");
+
+    n = stats(vm, generation, &finalizers, old, old_gen, m, t1);
+    if (collected)
+        *collected = m;
+    if (uncollectable)
+        *uncollectable = n;
+    return n + m;
+}
+
+/* gc.callbacks: each is called with ("start" | "stop", info). */
+static void invoke_callbacks(gs_VM *vm, const char *phase_name, int generation, int64_t collected,
+                             int64_t uncollectable)
+{
+    gs_Object *cbs = vm->gc_callbacks;
+    if (!cbs || GS_KIND(cbs) != GS_K_LIST || ((gs_List *)cbs)->len == 0)
+        return;
+    gs_Object *info = gs_dict_new(vm);
+    if (info) {
+        gs_Object *g = gs_int_new(vm, generation), *c = gs_int_new(vm, collected), *u = gs_int_new(vm, uncollectable);
+        if (!g || !c || !u || gs_dict_set(vm, info, &gs_name(vm, "generation")->ob, g) < 0 ||
+            gs_dict_set(vm, info, &gs_name(vm, "collected")->ob, c) < 0 ||
+            gs_dict_set(vm, info, &gs_name(vm, "uncollectable")->ob, u) < 0) {
+            gs_decref(vm, info);
+            info = NULL;
+        }
+        gs_xdecref(vm, g);
+        gs_xdecref(vm, c);
+        gs_xdecref(vm, u);
+    }
+    if (!info) {
+        gs_write_unraisable(vm, "Exception ignored in: ", NULL);
+        return;
+    }
+    for (int32_t i = 0; i < ((gs_List *)cbs)->len; i++) {
+        gs_Object *cb = ((gs_List *)cbs)->items[i];
+        gs_incref(vm, cb);
+        gs_Object *ph = gs_str_from_cstr(vm, phase_name);
+        gs_Object *argt = ph ? gs_tuple_pack(vm, 2, ph, info) : NULL; /* CPython builds "sO" */
+        gs_xdecref(vm, ph);
+        gs_Object *r = argt ? gs_call_object(vm, cb, ((gs_Tuple *)argt)->items, 2, NULL) : NULL;
+        gs_xdecref(vm, argt);
+        if (!r)
+            gs_write_unraisable(vm, "Exception ignored in: ", cb);
+        else
+            gs_decref(vm, r);
+        gs_decref(vm, cb);
+    }
+    gs_decref(vm, info);
+}
+
+static int64_t collect_with_callback(gs_VM *vm, int generation)
+{
+    int64_t collected = 0, uncollectable = 0;
+    invoke_callbacks(vm, "start", generation, 0, 0);
+    int64_t r = collect_main(vm, generation, &collected, &uncollectable);
+    invoke_callbacks(vm, "stop", generation, collected, uncollectable);
+    return r;
+}
+
+/* An automatic collection: the oldest generation whose count exceeds its
+ * threshold, except that a full collection also waits until the objects
+ * that survived young collections since the last full one are at least 25 %
+ * of those a full collection last saw (Martin von Löwis's rule, CPython
+ * issue #4074). */
+static int64_t collect_generations(gs_VM *vm)
+{
+    for (int i = GS_NUM_GENERATIONS - 1; i >= 0; i--) {
+        if (vm->gens[i].count > vm->gens[i].threshold) {
+            if (i == GS_NUM_GENERATIONS - 1 && vm->long_lived_pending < vm->long_lived_total / 4)
+                continue;
+            return collect_with_callback(vm, i);
+        }
+    }
+    return 0;
+}
+
+int64_t gs_gc_collect(gs_VM *vm, int generation, int reason)
+{
+    GS_UNUSED(reason);
+    if (generation < 0 || generation >= GS_NUM_GENERATIONS) {
+        gs_raise(vm, vm->e_ValueError, "invalid generation");
+        return -1;
+    }
+    if (vm->gc_collecting || vm->gc_teardown)
+        return 0; /* already collecting, don't do anything */
+    vm->gc_collecting = true;
+    gs_Object *saved = vm->exc;
+    vm->exc = NULL;
+    int64_t n = collect_with_callback(vm, generation);
+    vm->exc = saved;
+    vm->gc_collecting = false;
+    return n;
+}
+
+/* ================================================================== the gc module */
+
+#define ARGS gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames
+#define UNUSED_ARGS GS_UNUSED(self); GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames)
+
+static int npos_of(int nargs, gs_Tuple *kwnames) { return nargs - (kwnames ? kwnames->len : 0); }
+
+/* CPython's argument checks, with its messages: METH_NOARGS and METH_O
+ * functions name themselves "gc.name()", the others "name()". */
+enum { GC_NOARGS, GC_O };
+
+static int argcheck(gs_VM *vm, const char *name, int style, int nargs, gs_Tuple *kwnames)
+{
+    if (kwnames && kwnames->len) {
+        gs_raise(vm, vm->e_TypeError, "gc.%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (style == GC_NOARGS && nargs != 0) {
+        gs_raise(vm, vm->e_TypeError, "gc.%s() takes no arguments (%d given)", name, nargs);
+        return -1;
+    }
+    if (style == GC_O && nargs != 1) {
+        gs_raise(vm, vm->e_TypeError, "gc.%s() takes exactly one argument (%d given)", name, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+#define CHECK_ARGS(name, style)                                                                                      \
+    do {                                                                                                             \
+        if (argcheck(vm, name, style, nargs, kwnames) < 0)                                                           \
+            return NULL;                                                                                             \
+    } while (0)
+
+/* An int argument, as PyArg_Parse's "i". */
+static int int_arg(gs_VM *vm, gs_Object *o, int64_t *out)
+{
+    if (GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL) {
+        *out = ((gs_Int *)o)->value;
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(o));
+    return -1;
+}
+
+/* The single argument `name` given by position or keyword, or NULL. */
+static gs_Object *one_arg(gs_VM *vm, const char *fname, const char *name, gs_Object **args, int nargs,
+                          gs_Tuple *kwnames, int *err)
+{
+    int npos = npos_of(nargs, kwnames);
+    *err = 0;
+    if (kwnames) {
+        for (int i = 0; i < kwnames->len; i++)
+            if (strcmp(((gs_Str *)kwnames->items[i])->data, name) != 0) {
+                gs_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for %s()",
+                         ((gs_Str *)kwnames->items[i])->data, fname);
+                *err = 1;
+                return NULL;
+            }
+    }
+    if (npos + (kwnames ? kwnames->len : 0) > 1) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes at most 1 argument (%d given)", fname, nargs);
+        *err = 1;
+        return NULL;
+    }
+    return nargs ? args[0] : NULL;
+}
+
+static gs_Object *gc_collect_fn(ARGS)
+{
+    UNUSED_ARGS;
+    int err;
+    gs_Object *g = one_arg(vm, "collect", "generation", args, nargs, kwnames, &err);
+    if (err)
+        return NULL;
+    int64_t gen = GS_NUM_GENERATIONS - 1;
+    if (g && int_arg(vm, g, &gen) < 0)
+        return NULL;
+    if (gen < 0 || gen >= GS_NUM_GENERATIONS) {
+        gs_raise(vm, vm->e_ValueError, "invalid generation");
+        return NULL;
+    }
+    int64_t n = gs_gc_collect(vm, (int)gen, 0);
+    return n < 0 ? NULL : gs_int_new(vm, n);
+}
+
+static gs_Object *gc_enable(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("enable", GC_NOARGS);
+    vm->gc_enabled = true;
+    return GS_NONE(vm);
+}
+
+static gs_Object *gc_disable(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("disable", GC_NOARGS);
+    vm->gc_enabled = false;
+    return GS_NONE(vm);
+}
+
+static gs_Object *gc_isenabled(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("isenabled", GC_NOARGS);
+    return GS_BOOL(vm, vm->gc_enabled);
+}
+
+static gs_Object *gc_set_debug(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("set_debug", GC_O);
+    int64_t f;
+    if (int_arg(vm, args[0], &f) < 0)
+        return NULL;
+    vm->gc_debug = (int)f;
+    return GS_NONE(vm);
+}
+
+static gs_Object *gc_get_debug(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("get_debug", GC_NOARGS);
+    return gs_int_new(vm, vm->gc_debug);
+}
+
+static gs_Object *int_triple(gs_VM *vm, int a, int b, int c)
+{
+    /* the values are read before the tuple is allocated, as Py_BuildValue does */
+    gs_Object *x = gs_int_new(vm, a), *y = gs_int_new(vm, b), *z = gs_int_new(vm, c);
+    gs_Object *t = (x && y && z) ? gs_tuple_new(vm, 3) : NULL;
+    if (!t) {
+        gs_xdecref(vm, x);
+        gs_xdecref(vm, y);
+        gs_xdecref(vm, z);
+        return NULL;
+    }
+    gs_tuple_init(vm, t, 0, x);
+    gs_tuple_init(vm, t, 1, y);
+    gs_tuple_init(vm, t, 2, z);
+    return t;
+}
+
+static gs_Object *gc_get_count(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("get_count", GC_NOARGS);
+    return int_triple(vm, vm->gens[0].count, vm->gens[1].count, vm->gens[2].count);
+}
+
+static gs_Object *gc_get_threshold(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("get_threshold", GC_NOARGS);
+    return int_triple(vm, vm->gens[0].threshold, vm->gens[1].threshold, vm->gens[2].threshold);
+}
+
+static gs_Object *gc_set_threshold(ARGS)
+{
+    UNUSED_ARGS;
+    if (kwnames && kwnames->len) {
+        gs_raise(vm, vm->e_TypeError, "set_threshold() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs < 1 || nargs > 3) {
+        gs_raise(vm, vm->e_TypeError, nargs < 1 ? "set_threshold() takes at least 1 argument (%d given)"
+                                                : "set_threshold() takes at most 3 arguments (%d given)", nargs);
+        return NULL;
+    }
+    int64_t v[3];
+    for (int i = 0; i < nargs; i++)
+        if (int_arg(vm, args[i], &v[i]) < 0)
+            return NULL;
+    /* METH_VARARGS in CPython: the arguments came packed in a tuple */
+    gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_tuple, nargs));
+    for (int i = 0; i < nargs; i++)
+        vm->gens[i].threshold = (int)v[i];
+    return GS_NONE(vm);
+}
+
+static int append_list(gs_VM *vm, gs_Object *result, gs_Object *head)
+{
+    for (gs_Object *o = head->gc_next; o != head; o = o->gc_next)
+        if (o != result && gs_list_append(vm, result, o) < 0)
+            return -1;
+    return 0;
+}
+
+static gs_Object *gc_get_objects(ARGS)
+{
+    UNUSED_ARGS;
+    int err;
+    gs_Object *g = one_arg(vm, "get_objects", "generation", args, nargs, kwnames, &err);
+    if (err)
+        return NULL;
+    int64_t gen = -1; /* also what CPython takes -1 to mean */
+    if (g && g != vm->none && int_arg(vm, g, &gen) < 0)
+        return NULL;
+    if (gen != -1) {
+        if (gen >= GS_NUM_GENERATIONS) {
+            gs_raise(vm, vm->e_ValueError,
+                     "generation parameter must be less than the number of available generations (%i)",
+                     GS_NUM_GENERATIONS);
+            return NULL;
+        }
+        if (gen < 0) {
+            gs_raise(vm, vm->e_ValueError, "generation parameter cannot be negative");
+            return NULL;
+        }
+    }
+    gs_Object *result = gs_list_new(vm, 0);
+    if (!result)
+        return NULL;
+    for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
+        if (gen != -1 && i != gen)
+            continue;
+        if (append_list(vm, result, gen_head(vm, i)) < 0) {
+            gs_decref(vm, result);
+            return NULL;
+        }
+    }
+    return result;
+}
+
+static gs_Object *gc_get_stats(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("get_stats", GC_NOARGS);
+    gs_GCStats snap[GS_NUM_GENERATIONS];
+    memcpy(snap, vm->gc_stats, sizeof snap);
+    gs_Object *result = gs_list_new(vm, 0);
+    if (!result)
+        return NULL;
+    for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
+        gs_Object *d = gs_dict_new(vm);
+        if (!d)
+            goto fail;
+        static const char *keys[3] = { "collections", "collected", "uncollectable" };
+        int64_t vals[3] = { snap[i].collections, snap[i].collected, snap[i].uncollectable };
+        for (int k = 0; k < 3; k++) {
+            gs_Object *v = gs_int_new(vm, vals[k]);
+            if (!v || gs_dict_set(vm, d, &gs_name(vm, keys[k])->ob, v) < 0) {
+                gs_xdecref(vm, v);
+                gs_decref(vm, d);
+                goto fail;
+            }
+            gs_decref(vm, v);
+        }
+        int r = gs_list_append(vm, result, d);
+        gs_decref(vm, d);
+        if (r < 0)
+            goto fail;
+    }
+    return result;
+fail:
+    gs_decref(vm, result);
+    return NULL;
+}
+
+static bool is_gc_object(gs_Object *o) { return gs_is_gc_object(o); }
+
+static gs_Object *gc_is_tracked(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("is_tracked", GC_O);
+    return GS_BOOL(vm, is_gc_object(args[0]) && (args[0]->gcflags & GS_GC_TRACKED));
+}
+
+static gs_Object *gc_is_finalized(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("is_finalized", GC_O);
+    return GS_BOOL(vm, is_gc_object(args[0]) && (args[0]->gcflags & GS_GC_FINALIZED));
+}
+
+typedef struct ReferrersCtx {
+    gs_Object **objs;
+    int n;
+} ReferrersCtx;
+
+static int referrers_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(vm);
+    GS_UNUSED(holder);
+    GS_UNUSED(cause);
+    ReferrersCtx *cx = arg;
+    for (int i = 0; i < cx->n; i++)
+        if (cx->objs[i] == ref)
+            return 1;
+    return 0;
+}
+
+static gs_Object *gc_get_referrers(ARGS)
+{
+    UNUSED_ARGS;
+    if (gs_no_kwargs(vm, "get_referrers", kwnames) < 0)
+        return NULL;
+    gs_Object *argt = gs_phantom_alloc(vm, vm->t_tuple, nargs); /* METH_VARARGS */
+    gs_Object *result = gs_list_new(vm, 0);
+    gs_phantom_free(vm, argt);
+    if (!result)
+        return NULL;
+    ReferrersCtx cx = { args, nargs };
+    for (int g = 0; g < GS_NUM_GENERATIONS; g++) {
+        gs_Object *head = gen_head(vm, g);
+        for (gs_Object *o = head->gc_next; o != head; o = o->gc_next) {
+            if (o == result)
+                continue;
+            if (gs_traverse(vm, o, referrers_visit, &cx) && gs_list_append(vm, result, o) < 0) {
+                gs_decref(vm, result);
+                return NULL;
+            }
+        }
+    }
+    return result;
+}
+
+/* Whether a dict's keys are all str: CPython's dict_traverse then visits
+ * only the values. */
+static bool dict_keys_all_str(gs_Object *d)
+{
+    gs_DictTable *t = &((gs_Dict *)d)->t;
+    for (int32_t i = 0; i < t->nentries; i++)
+        if (t->entries[i].key && GS_KIND(t->entries[i].key) != GS_K_STR)
+            return false;
+    return true;
+}
+
+static int referents_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    if (cause.kind == GS_CAUSE_KEY && GS_KIND(holder) == GS_K_DICT && dict_keys_all_str(holder))
+        return 0;
+    return gs_list_append(vm, arg, ref) < 0;
+}
+
+static gs_Object *gc_get_referents(ARGS)
+{
+    UNUSED_ARGS;
+    if (gs_no_kwargs(vm, "get_referents", kwnames) < 0)
+        return NULL;
+    gs_Object *argt = gs_phantom_alloc(vm, vm->t_tuple, nargs); /* METH_VARARGS */
+    gs_Object *result = gs_list_new(vm, 0);
+    gs_phantom_free(vm, argt);
+    if (!result)
+        return NULL;
+    for (int i = 0; i < nargs; i++) {
+        if (!is_gc_object(args[i]))
+            continue;
+        if (gs_traverse(vm, args[i], referents_visit, result)) {
+            gs_decref(vm, result);
+            return NULL;
+        }
+    }
+    return result;
+}
+
+static gs_Object *gc_freeze(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("freeze", GC_NOARGS);
+    for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
+        set_gen(vm, gen_head(vm, i), GS_PERMANENT);
+        list_merge(gen_head(vm, i), gen_head(vm, GS_PERMANENT));
+        vm->gens[i].count = 0;
+    }
+    return GS_NONE(vm);
+}
+
+static gs_Object *gc_unfreeze(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("unfreeze", GC_NOARGS);
+    set_gen(vm, gen_head(vm, GS_PERMANENT), GS_NUM_GENERATIONS - 1);
+    list_merge(gen_head(vm, GS_PERMANENT), gen_head(vm, GS_NUM_GENERATIONS - 1));
+    return GS_NONE(vm);
+}
+
+static gs_Object *gc_get_freeze_count(ARGS)
+{
+    UNUSED_ARGS;
+    CHECK_ARGS("get_freeze_count", GC_NOARGS);
+    return gs_int_new(vm, list_size(gen_head(vm, GS_PERMANENT)));
+}
+
+typedef struct GcFn {
+    const char *name;
+    gs_CFunc fn;
+    int16_t min, max;
+    bool kw;
+} GcFn;
+
+static const GcFn gc_functions[] = {
+    { "enable", gc_enable, 0, -1, true }, { "disable", gc_disable, 0, -1, true },
+    { "isenabled", gc_isenabled, 0, -1, true }, { "set_debug", gc_set_debug, 0, -1, true },
+    { "get_debug", gc_get_debug, 0, -1, true }, { "get_count", gc_get_count, 0, -1, true },
+    { "set_threshold", gc_set_threshold, 0, -1, true }, { "get_threshold", gc_get_threshold, 0, -1, true },
+    { "collect", gc_collect_fn, 0, -1, true }, { "get_objects", gc_get_objects, 0, -1, true },
+    { "get_stats", gc_get_stats, 0, -1, true }, { "is_tracked", gc_is_tracked, 0, -1, true },
+    { "is_finalized", gc_is_finalized, 0, -1, true }, { "get_referrers", gc_get_referrers, 0, -1, true },
+    { "get_referents", gc_get_referents, 0, -1, true }, { "freeze", gc_freeze, 0, -1, true },
+    { "unfreeze", gc_unfreeze, 0, -1, true }, { "get_freeze_count", gc_get_freeze_count, 0, -1, true },
+    { NULL, NULL, 0, 0, false },
+};
+
 gs_Object *gs_gc_make_module(gs_VM *vm)
 {
-    gs_raise(vm, vm->e_ModuleNotFoundError, "No module named 'gc'");
-    return NULL;
+    extern gs_Object *gs_module_new(gs_VM *, const char *);
+    extern void gs_module_add(gs_VM *, gs_Object *, const char *, gs_Object *);
+    gs_Object *m = gs_module_new(vm, "gc");
+    if (!m)
+        return NULL;
+    /* module functions are bound to the module (CPython's m_self), so each
+     * holds a reference to it */
+    for (const GcFn *d = gc_functions; d->name; d++) {
+        gs_Object *b = gs_builtin_new(vm, d->name, d->fn, d->min, d->max, m);
+        if (!b) {
+            gs_decref(vm, m);
+            return NULL;
+        }
+        ((gs_Builtin *)b)->takes_kw = d->kw;
+        ((gs_Builtin *)b)->owner = NULL;
+        gs_module_add(vm, m, d->name, b);
+    }
+    if (!vm->gc_garbage)
+        vm->gc_garbage = gs_list_new(vm, 0);
+    if (!vm->gc_callbacks)
+        vm->gc_callbacks = gs_list_new(vm, 0);
+    if (!vm->gc_garbage || !vm->gc_callbacks) {
+        gs_decref(vm, m);
+        return NULL;
+    }
+    gs_module_add(vm, m, "garbage", gs_newref(vm, vm->gc_garbage));
+    gs_module_add(vm, m, "callbacks", gs_newref(vm, vm->gc_callbacks));
+    gs_module_add(vm, m, "DEBUG_STATS", gs_int_new(vm, GS_DEBUG_STATS));
+    gs_module_add(vm, m, "DEBUG_COLLECTABLE", gs_int_new(vm, GS_DEBUG_COLLECTABLE));
+    gs_module_add(vm, m, "DEBUG_UNCOLLECTABLE", gs_int_new(vm, GS_DEBUG_UNCOLLECTABLE));
+    gs_module_add(vm, m, "DEBUG_SAVEALL", gs_int_new(vm, GS_DEBUG_SAVEALL));
+    gs_module_add(vm, m, "DEBUG_LEAK", gs_int_new(vm, GS_DEBUG_LEAK));
+    return m;
 }
 
-void gs_weakref_clear_all(gs_VM *vm, gs_Object *o)
+/* ================================================================== teardown */
+
+static void drop_root(gs_VM *vm, gs_Object **root)
 {
-    GS_UNUSED(vm);
-    ((gs_Instance *)o)->weakreflist = NULL;
+    gs_Object *o = *root;
+    *root = NULL;
+    if (o)
+        gs_decref(vm, o);
 }
 
-/* End of a VM: free every object still on a generation list without
- * running finalizers or recording anything. */
+/* Frames still on the stack (a paused run): drop what they hold. */
+static void clear_frames(gs_VM *vm)
+{
+    gs_Frame *f = vm->frame;
+    while (f) {
+        gs_Frame *back = f->back;
+        for (gs_Object **p = f->localsplus; p < f->sp; p++)
+            drop_root(vm, p);
+        f->sp = f->localsplus;
+        drop_root(vm, (gs_Object **)&f->func);
+        if (!f->gen) {
+            f->back = vm->frames_free;
+            vm->frames_free = f;
+        }
+        f = back;
+    }
+    vm->frame = NULL;
+    vm->depth = 0;
+}
+
+/* Free an object's memory without touching what it refers to. */
+static void free_raw(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: free(((gs_List *)o)->items); break;
+    case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
+    case GS_K_SET: gs_table_free(&((gs_Set *)o)->t); break;
+    case GS_K_INSTANCE: gs_table_free(&((gs_Instance *)o)->attrs); break;
+    case GS_K_EXCEPTION:
+        gs_table_free(&((gs_Instance *)o)->attrs);
+        free(((gs_Exception *)o)->tb);
+        free(((gs_Exception *)o)->suggestion);
+        break;
+    case GS_K_TYPE: gs_table_free(&((gs_Type *)o)->attr_keys); break;
+    case GS_K_GENERATOR: {
+        extern void gs_gen_free(gs_Object *);
+        gs_gen_free(o);
+        break;
+    }
+    default: break;
+    }
+    if (vm->objtab && o->id < vm->objtab_cap)
+        vm->objtab[o->id] = NULL;
+    free(o);
+}
+
+/* The end of a VM: with recording, finalizers, callbacks and collections
+ * off, drop every root, clear every tracked object (which frees the cycles
+ * and, by cascade, everything they held), free whatever is still left, then
+ * the static types and the interned strings.  vm.c frees the other static
+ * objects afterwards. */
 void gs_gc_free_all(gs_VM *vm)
 {
-    GS_UNUSED(vm);
+    vm->recording = false;
+    vm->gc_teardown = true;
+    vm->gc_enabled = false;
+    vm->gc_collecting = true;
+
+    /* 1. roots: frames, the VM's own references, the static types' dicts */
+    clear_frames(vm);
+    drop_root(vm, &vm->exc);
+    drop_root(vm, &vm->handled);
+    drop_root(vm, &vm->ast_consts);
+    drop_root(vm, (gs_Object **)&vm->main_code);
+    drop_root(vm, &vm->main_module);
+    drop_root(vm, &vm->sys_module);
+    drop_root(vm, &vm->gc_module);
+    drop_root(vm, &vm->weakref_module);
+    drop_root(vm, &vm->modules);
+    drop_root(vm, &vm->builtins);
+    drop_root(vm, &vm->gc_garbage);
+    drop_root(vm, &vm->gc_callbacks);
+    extern void gs_weakref_free_state(gs_VM *);
+    gs_weakref_free_state(vm);
+    gs_Type *boot[3] = { vm->t_type, vm->t_object, vm->t_str };
+    for (int i = 0; i < 3; i++)
+        drop_root(vm, (gs_Object **)&boot[i]->dict);
+    for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
+        drop_root(vm, (gs_Object **)&t->dict);
+
+    /* 2. clear every tracked object; cascades free most of the heap */
+    gs_Object work, left;
+    list_init(&work);
+    list_init(&left);
+    for (int g = 0; g <= GS_PERMANENT; g++)
+        list_merge(gen_head(vm, g), &work);
+    while (!list_is_empty(&work)) {
+        gs_Object *o = work.gc_next;
+        gs_incref(vm, o);
+        gs_object_clear(vm, o, true);
+        if (work.gc_next == o)
+            list_move(o, &left);
+        gs_decref(vm, o);
+    }
+
+    /* 3. what is still alive is held by something outside the heap's
+     * reach (a reference leaked): free it as it is */
+    while (!list_is_empty(&left)) {
+        gs_Object *o = left.gc_next;
+        list_remove(o);
+        free_raw(vm, o);
+    }
+    if (vm->objtab)
+        for (uint32_t id = 1; id < vm->objtab_cap; id++)
+            if (vm->objtab[id] && !(vm->objtab[id]->gcflags & GS_GC_STATIC))
+                free_raw(vm, vm->objtab[id]);
+    gs_freelists_clear(vm);
+    while (vm->free_ints) {
+        gs_Object *o = vm->free_ints;
+        vm->free_ints = o->gc_next;
+        free(o);
+    }
+
+    /* 4. static objects: types (with their shared-key tables), interned strings */
+    for (gs_Type *t = vm->static_types; t;) {
+        gs_Type *next = (gs_Type *)t->ob.gc_next;
+        gs_table_free(&t->attr_keys);
+        free(t);
+        t = next;
+    }
+    vm->static_types = NULL;
+    for (int i = 0; i < 3; i++) {
+        gs_table_free(&boot[i]->attr_keys);
+        free(boot[i]);
+    }
+    for (int32_t i = 0; i < vm->interned.nentries; i++)
+        if (vm->interned.entries[i].key) {
+            free(vm->interned.entries[i].key);
+            vm->interned.entries[i].key = NULL;
+        }
+    extern void gs_weakref_free_memory(gs_VM *);
+    gs_weakref_free_memory(vm);
 }
 
-gs_Object *gs_weakref_make_module(gs_VM *vm)
+/* ================================================================== program start */
+
+/* About how many objects CPython 3.11 has in generation 2 when a script
+ * starts (python3.11 -c "import gc; gc.collect(); print(len(gc.get_objects()))"
+ * prints 11092): its start-up imports ran many collections already. */
+enum { GS_CPYTHON_STARTUP_LONG_LIVED = 11092 };
+
+/* The built-ins are made; the program is not compiled yet.  CPython's own
+ * start-up objects are long-lived by the time a script runs: ours move to
+ * generation 2 (the script's constants, made next, start in generation 0,
+ * as CPython's do), and the objects CPython has and the model does not
+ * count for the 25 % rule of full collections, so automatic full
+ * collections come when CPython's would. */
+void gs_gc_program_start(gs_VM *vm)
 {
-    gs_raise(vm, vm->e_ModuleNotFoundError, "No module named 'weakref'");
-    return NULL;
+    gs_Object *old = gen_head(vm, GS_NUM_GENERATIONS - 1);
+    for (int g = 0; g < GS_NUM_GENERATIONS - 1; g++) {
+        set_gen(vm, gen_head(vm, g), GS_NUM_GENERATIONS - 1);
+        list_merge(gen_head(vm, g), old);
+    }
+    int64_t n = list_size(old);
+    vm->gc_long_lived_phantom = n < GS_CPYTHON_STARTUP_LONG_LIVED ? GS_CPYTHON_STARTUP_LONG_LIVED - n : 0;
+    vm->long_lived_total = n + vm->gc_long_lived_phantom;
+    vm->long_lived_pending = 0;
+}
+
+/* ================================================================== program end */
+
+/* The program is over: what CPython's Py_FinalizeEx does with the heap.
+ * atexit hooks run (weakref.finalize); a full collection runs with the
+ * callbacks if gc is enabled (PyGC_Collect); sys.modules lets go of every
+ * module, so __main__ is freed (its dict too, by reference counting,
+ * unless functions or classes put it in a cycle); then a last collection
+ * runs, enabled or not, without callbacks (_PyGC_CollectNoFail): the
+ * finalizers of what __main__ held run in collection order, which is
+ * roughly the order the objects were made. */
+void gs_gc_at_exit(gs_VM *vm)
+{
+    extern void gs_weakref_atexit(gs_VM *);
+    /* C code (the interpreter shutting down) holds references now: the
+     * per-line checks, which look only at Python-level holders, stay off */
+    vm->c_depth++;
+    gs_weakref_atexit(vm);
+    if (vm->gc_enabled && !vm->gc_collecting)
+        gs_gc_collect(vm, GS_NUM_GENERATIONS - 1, 0);
+    drop_root(vm, &vm->main_module);
+    if (!vm->gc_collecting) {
+        gs_Object *saved = vm->exc;
+        vm->exc = NULL;
+        vm->gc_collecting = true;
+        collect_main(vm, GS_NUM_GENERATIONS - 1, NULL, NULL);
+        vm->gc_collecting = false;
+        gs_clear_exc(vm);
+        vm->exc = saved;
+    }
+    vm->c_depth--;
 }

@@ -46,6 +46,9 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
     g->frame = own;
     g->started = g->running = g->finished = false;
     /* unlink the original frame (its struct goes back to the free list) */
+    if (vm->recording) /* suspended: the generator keeps the frame and its names */
+        gs_record(vm, GS_EV_FRAME_POP, 1, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0,
+                  g->ob.id);
     vm->frame = f->back;
     vm->depth--;
     vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
@@ -59,6 +62,14 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
 void gs_gen_finished(gs_VM *vm, gs_Frame *f)
 {
     gs_GenObj *g = (gs_GenObj *)f->gen;
+    extern bool gs_frame_detach(gs_VM *, gs_Frame *);
+    if (f->frame_obj && gs_frame_detach(vm, f)) {
+        /* a traceback still holds the frame: its object took the slots */
+        g->finished = true;
+        g->depth = 0;
+        memset(g->slots, 0, (size_t)g->nslots * sizeof(gs_Object *));
+        return;
+    }
     /* clear the locals where they are now (on the VM stack) */
     for (int32_t i = 0; i < f->nlocalsplus; i++) {
         gs_Object *v = f->localsplus[i];
@@ -83,11 +94,33 @@ void gs_gen_finished(gs_VM *vm, gs_Frame *f)
     }
 }
 
+static int gen_resume(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object *exc, gs_Object **result);
+
 /* 1: yielded (*result = value), 0: returned (*result = return value), -1: error */
 int gs_gen_send(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object **result)
 {
+    return gen_resume(vm, go, value, NULL, result);
+}
+
+/* gen.throw(exc): raise exc (stolen) at the suspended yield. */
+int gs_gen_throw(gs_VM *vm, gs_Object *go, gs_Object *exc, gs_Object **result)
+{
+    return gen_resume(vm, go, NULL, exc, result);
+}
+
+void gs_gen_clear(gs_VM *vm, gs_Object *o);
+
+static int gen_resume(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object *exc, gs_Object **result)
+{
     gs_GenObj *g = (gs_GenObj *)go;
     *result = NULL;
+    if (exc && !g->running && (g->finished || !g->frame || !g->started)) {
+        /* nothing suspended to throw into: the exception comes straight back
+         * and a generator that never started is over */
+        gs_gen_clear(vm, go);
+        gs_raise_obj(vm, exc);
+        return -1;
+    }
     if (g->running) {
         gs_raise(vm, vm->e_ValueError, "generator already executing");
         return -1;
@@ -109,15 +142,23 @@ int gs_gen_send(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object **result)
     memcpy(base, g->slots, (size_t)(f->nlocalsplus + g->depth) * sizeof(gs_Object *));
     f->localsplus = base;
     f->sp = base + f->nlocalsplus + g->depth;
-    if (g->started) {
+    if (g->started && !exc) {
         gs_Object *v = value ? value : vm->none;
         gs_incref(vm, v);
         *f->sp++ = v;
     }
     g->started = true;
     g->running = true;
-    gs_incref(vm, go); /* alive while running */
-    gs_Object *r = gs_vm_resume_frame(vm, f);
+    /* no reference of our own while it runs: CPython's caller holds it */
+    gs_Object *r;
+    if (exc) {
+        extern gs_Object *gs_vm_resume_frame_throw(gs_VM *, gs_Frame *);
+        gs_Object *old = vm->exc;
+        vm->exc = exc;
+        gs_xdecref(vm, old);
+        r = gs_vm_resume_frame_throw(vm, f);
+    } else
+        r = gs_vm_resume_frame(vm, f);
     g->running = false;
     int status;
     if (g->finished) {
@@ -125,8 +166,19 @@ int gs_gen_send(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object **result)
         f->sp = g->slots + f->nlocalsplus;
         if (!r) {
             if (gs_exc_matches(vm, vm->e_StopIteration)) {
-                gs_clear_exc(vm);
+                /* PEP 479: StopIteration inside becomes RuntimeError, caused by it */
+                gs_Object *stop = vm->exc;
+                vm->exc = NULL;
                 gs_raise(vm, vm->e_RuntimeError, "generator raised StopIteration");
+                if (vm->exc) {
+                    gs_Exception *e = (gs_Exception *)vm->exc;
+                    gs_xdecref(vm, e->cause);
+                    e->cause = stop;
+                    if (!e->context)
+                        e->context = gs_newref(vm, stop);
+                    e->suppress_context = true;
+                } else
+                    gs_decref(vm, stop);
             }
             status = -1;
         } else {
@@ -142,7 +194,6 @@ int gs_gen_send(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object **result)
         *result = r;
         status = 1;
     }
-    gs_decref(vm, go);
     return status;
 }
 
@@ -160,9 +211,14 @@ gs_Object *gs_gen_next(gs_VM *vm, gs_Object *g)
 int gs_gen_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     gs_GenObj *g = (gs_GenObj *)o;
-    if (!g->frame || g->finished || g->running)
+    if (!g->frame || g->running)
         return 0;
     gs_Frame *f = g->frame;
+    if (g->finished) {
+        if (f->frame_obj)
+            return fn(vm, o, f->frame_obj, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1), arg);
+        return 0;
+    }
     for (int32_t i = 0; i < f->nlocalsplus + g->depth; i++)
         if (g->slots[i]) {
             int r = fn(vm, o, g->slots[i], GS_CAUSE(GS_CAUSE_NAME, f->id, 0), arg);
@@ -171,6 +227,11 @@ int gs_gen_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         }
     if (f->func) {
         int r = fn(vm, o, &f->func->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0), arg);
+        if (r)
+            return r;
+    }
+    if (f->frame_obj) {
+        int r = fn(vm, o, f->frame_obj, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1), arg);
         if (r)
             return r;
     }
@@ -188,20 +249,36 @@ void gs_gen_clear(gs_VM *vm, gs_Object *o)
         for (int32_t i = 0; i < n; i++) {
             gs_Object *v = g->slots[i];
             g->slots[i] = NULL;
+            if (v && i < f->nlocalsplus && vm->recording)
+                gs_record(vm, GS_EV_UNBIND, 0, f->id, v->id, 0, gs_trace_name(vm, f->code->localnames[i]));
             if (v)
                 gs_decref(vm, v);
         }
+        if (vm->recording) /* the suspended frame is gone with its generator */
+            gs_record(vm, GS_EV_FRAME_POP, 2, f->id, gs_trace_name(vm, f->code->qualname), 0, o->id);
         if (f->func) {
             gs_Object *fn = &f->func->ob;
             f->func = NULL;
             gs_decref(vm, fn);
         }
     }
+    if (g->frame && !g->running && g->frame->frame_obj) {
+        /* drop the frame's hold on its object (a traceback may keep it) */
+        gs_Object *fo = g->frame->frame_obj;
+        g->frame->frame_obj = NULL;
+        ((gs_FrameObj *)fo)->live = NULL;
+        gs_decref(vm, fo);
+    }
 }
 
 void gs_gen_free(gs_Object *o)
 {
     gs_GenObj *g = (gs_GenObj *)o;
+    if (g->frame && g->frame->frame_obj) {
+        /* the frame object outlives us: it must not point at our frame */
+        gs_FrameObj *fo = (gs_FrameObj *)g->frame->frame_obj;
+        fo->live = NULL;
+    }
     free(g->slots);
     free(g->frame);
     g->slots = NULL;
@@ -209,3 +286,60 @@ void gs_gen_free(gs_Object *o)
 }
 
 size_t gs_gen_size(void) { return sizeof(gs_GenObj); }
+
+/* gen.close(): GeneratorExit at the yield; a generator that yields again
+ * instead of finishing is an error, as in CPython. */
+int gs_gen_close(gs_VM *vm, gs_Object *go)
+{
+    gs_GenObj *g = (gs_GenObj *)go;
+    if (!g->frame || g->finished || !g->started) {
+        gs_gen_clear(vm, go); /* a generator closed before it started is over */
+        return 0;
+    }
+    gs_Object *ge = gs_exception_new(vm, vm->e_GeneratorExit, NULL);
+    if (!ge)
+        return -1;
+    gs_Object *r;
+    int st = gen_resume(vm, go, NULL, ge, &r);
+    if (st == 1) {
+        gs_decref(vm, r);
+        gs_raise(vm, vm->e_RuntimeError, "generator ignored GeneratorExit");
+        return -1;
+    }
+    if (st == 0) {
+        gs_decref(vm, r);
+        return 0;
+    }
+    if (gs_exc_matches(vm, vm->e_GeneratorExit) || gs_exc_matches(vm, vm->e_StopIteration)) {
+        gs_clear_exc(vm);
+        return 0;
+    }
+    return -1;
+}
+
+/* The finalizer CPython runs when a suspended generator dies or is found
+ * in garbage: close it so its finally blocks run (PEP 442: once). */
+bool gs_gen_needs_finalizer(gs_Object *o)
+{
+    gs_GenObj *g = (gs_GenObj *)o;
+    return g->frame && g->started && !g->finished && !g->running;
+}
+
+void gs_gen_finalize(gs_VM *vm, gs_Object *o)
+{
+    if (!gs_gen_needs_finalizer(o))
+        return;
+    gs_Object *saved = vm->exc;
+    vm->exc = NULL;
+    if (gs_gen_close(vm, o) < 0)
+        gs_write_unraisable(vm, "Exception ignored in: ", o);
+    vm->exc = saved;
+}
+
+gs_Code *gs_gen_code(gs_Object *o)
+{
+    gs_GenObj *g = (gs_GenObj *)o;
+    return g->frame ? g->frame->code : NULL;
+}
+
+bool gs_gen_running(gs_Object *o) { return ((gs_GenObj *)o)->running; }

@@ -39,6 +39,13 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args); /* steals a
 
 /* record the alloc event of an object whose payload is now filled */
 void gs_record_alloc(gs_VM *vm, gs_Object *o);
+/* describe objects that have no alloc event in the trace's object table */
+void gs_record_describe(gs_VM *vm, gs_Object *o);
+void gs_record_describe_all(gs_VM *vm);
+/* record the field references (gs_traverse's INTERNAL / CONST ones) an
+ * object was born holding, and one field changing from old to v */
+void gs_record_fields(gs_VM *vm, gs_Object *o);
+void gs_record_field(gs_VM *vm, gs_Object *holder, uint32_t what, gs_Object *old, gs_Object *v);
 
 /* str */
 gs_Object *gs_str_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
@@ -98,6 +105,42 @@ void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out);
 gs_Object *gs_exc_str(gs_VM *vm, gs_Object *exc);
 void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj);
 void gs_builtin_types_dicts_init(gs_VM *vm);
+
+/* collector and weak references (gcmodule.c, weakref.c, object.c) */
+void gs_object_clear(gs_VM *vm, gs_Object *o, bool full); /* CPython's tp_clear; full: everything (teardown) */
+bool gs_has_finalizer(gs_Object *o);                      /* has a __del__ (tp_finalize) */
+void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (PEP 442); o kept alive meanwhile */
+void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
+void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
+bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
+/* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,
+ * but not static objects nor plain object() instances. */
+static inline bool gs_is_gc_object(gs_Object *o)
+{
+    return gs_kind_is_gc(GS_KIND(o)) && !(o->gcflags & GS_GC_STATIC) &&
+           !(GS_KIND(o) == GS_K_INSTANCE && o->type->base == NULL);
+}
+/* Objects CPython makes and soon frees that the model does not (the
+ * argument tuple of a call through tp_call, its keywords dict): they only
+ * move gc.get_count() and the free lists, as the real ones would. */
+gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len);
+void gs_phantom_free(gs_VM *vm, gs_Object *p);
+typedef struct gs_PhantomCall { gs_Object *args, *kwargs, *kwnames; } gs_PhantomCall;
+void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomCall *pc);
+void gs_phantom_call_end(gs_VM *vm, gs_PhantomCall *pc);
+/* gs_Type.spare bits */
+enum {
+    GS_TYPE_BASES_UNTRACKED = 1, /* the class's (modelled) bases tuple was untracked by a collection */
+    GS_TYPE_MRO_CLEARED = 2      /* type_clear dropped the (modelled) MRO tuple */
+};
+void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);       /* o is dying: clear its weakrefs, run callbacks */
+gs_Object **gs_weakref_listptr(gs_Object *o);             /* where o's weakref list starts, NULL if none */
+int gs_weakref_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+void gs_weakref_dealloc(gs_VM *vm, gs_Object *o);         /* unlink from the referent, drop callback and key */
+void gs_weakref_clear_ref(gs_VM *vm, gs_Object *wr);      /* unlink, keeping the callback (collector) */
+size_t gs_weakref_size(void);
+int64_t gs_weakref_hash(gs_VM *vm, gs_Object *wr);
+int gs_weakref_equal(gs_VM *vm, gs_Object *a, gs_Object *b); /* 0/1, -1 on error */
 
 /* stderr of the program (tracebacks of unraisable exceptions, gc debug) */
 void gs_write_err(gs_VM *vm, const char *s, size_t n);

@@ -203,6 +203,8 @@ static int parse_options(gs_Lesson *l, const char *v, int line, gs_LessonError *
             l->options |= GS_LESSON_SHOW_PRIMITIVES;
         else if (n == 15 && memcmp(p, "hide-primitives", 15) == 0)
             l->options |= GS_LESSON_HIDE_PRIMITIVES;
+        else if (n == 16 && memcmp(p, "show-definitions", 16) == 0)
+            l->options |= GS_LESSON_SHOW_DEFINITIONS;
         else if (n > 12 && memcmp(p, "granularity=", 12) == 0) {
             size_t g = n - 12;
             if (!((g == 5 && memcmp(p + 12, "event", 5) == 0) || (g == 4 && memcmp(p + 12, "line", 4) == 0) ||
@@ -213,7 +215,7 @@ static int parse_options(gs_Lesson *l, const char *v, int line, gs_LessonError *
             memcpy(l->granularity, p + 12, g);
             l->granularity[g] = 0;
         } else {
-            set_err(err, line, "unknown option '%.*s' (known: show-primitives, hide-primitives, granularity=...)",
+            set_err(err, line, "unknown option '%.*s' (known: show-primitives, hide-primitives, show-definitions, granularity=...)",
                     (int)n, p);
             return -1;
         }

@@ -24,7 +24,8 @@
  *   #=  recap text, shown when the program has finished
  * Header keys: title (required), summary (required), options, breakpoints,
  * chapter.  Options: show-primitives (ints and strs drawn as heap objects),
- * hide-primitives (drawn inline), granularity=event|line|phase.
+ * hide-primitives (drawn inline), show-definitions (functions and classes as
+ * heap objects; hidden by default), granularity=event|line|phase.
  *
  * Ownership: gs_lesson_parse fills a gs_Lesson whose strings it owns;
  * gs_lesson_free releases them.
@@ -44,7 +45,8 @@ typedef struct gs_Prompt {
 
 enum {
     GS_LESSON_SHOW_PRIMITIVES = 1 << 0,
-    GS_LESSON_HIDE_PRIMITIVES = 1 << 1
+    GS_LESSON_HIDE_PRIMITIVES = 1 << 1,
+    GS_LESSON_SHOW_DEFINITIONS = 1 << 2    /* functions and classes drawn as heap objects */
 };
 
 typedef struct gs_Lesson {

@@ -336,12 +336,22 @@ static gs_Object *float_op(gs_VM *vm, int op, double a, double b)
             fl = copysign(0.0, a / b);
         return gs_float_new(vm, op == GS_OP_MOD ? m : fl);
     }
-    case GS_OP_POW:
+    case GS_OP_POW: {
         if (a == 0 && b < 0) {
             gs_raise(vm, vm->e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
             return NULL;
         }
-        return gs_float_new(vm, pow(a, b));
+        if (a < 0 && b != floor(b)) {
+            gs_raise(vm, vm->e_ValueError, "gcscope does not support complex numbers (negative number to a fractional power)");
+            return NULL;
+        }
+        double r = pow(a, b);
+        if (isinf(r) && isfinite(a) && isfinite(b)) {
+            gs_raise(vm, vm->e_OverflowError, "(34, 'Numerical result out of range')");
+            return NULL;
+        }
+        return gs_float_new(vm, r);
+    }
     default: return NULL;
     }
 }

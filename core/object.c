@@ -142,10 +142,9 @@ static uint32_t type_name_id(gs_VM *vm, gs_Object *o)
     return gs_trace_name(vm, o->type->name);
 }
 
-void gs_record_alloc(gs_VM *vm, gs_Object *o)
+/* The label an alloc event (or an object description) carries: see trace.h. */
+static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
 {
-    if (o->gcflags & GS_GC_STATIC)
-        return;
     uint32_t b = 0, c = 0;
     switch (GS_KIND(o)) {
     case GS_K_INT: {
@@ -180,8 +179,112 @@ void gs_record_alloc(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: b = (uint32_t)((gs_List *)o)->len; break;
     default: break;
     }
-    o->gcflags |= GS_GC_SHOWN;
-    gs_record(vm, GS_EV_ALLOC, 0, o->id, type_name_id(vm, o), b, c);
+    *pb = b;
+    *pc = c;
+}
+
+void gs_record_alloc(gs_VM *vm, gs_Object *o)
+{
+    if (o->gcflags & GS_GC_STATIC)
+        return;
+    uint32_t b, c;
+    alloc_payload(vm, o, &b, &c);
+    if (vm->recording) /* made while not recording: described or introduced later */
+        o->gcflags |= GS_GC_SHOWN;
+    gs_record(vm, GS_EV_ALLOC, GS_KIND(o), o->id, type_name_id(vm, o), b, c);
+    if (vm->runtime_alloc && vm->recording && vm->trace.n)
+        vm->trace.ev[vm->trace.n - 1].flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
+}
+
+/* Describe an object that has no alloc event (static, or made before
+ * recording began) in the trace's object table, so the heap at position 0
+ * is known.  Not an event: it counts nothing. */
+void gs_record_describe(gs_VM *vm, gs_Object *o)
+{
+    if (!o || !o->id || !vm->cfg.record || (o->gcflags & GS_GC_SHOWN))
+        return;
+    bool rec = vm->recording;
+    vm->recording = true; /* the payload's strings go to the pool even while compiling */
+    uint32_t b, c;
+    alloc_payload(vm, o, &b, &c);
+    bool st = (o->gcflags & GS_GC_STATIC) != 0;
+    gs_ObjDesc d = { o->id, GS_KIND(o),
+                     (uint8_t)((st ? GS_DESC_STATIC : GS_DESC_RUNTIME) |
+                               ((o->gcflags & GS_GC_TRACKED) ? GS_DESC_TRACKED : 0)),
+                     o->gen, 0, type_name_id(vm, o), b, c, st ? 0 : (uint32_t)o->refcnt };
+    vm->recording = rec;
+    if (gs_trace_describe(&vm->trace, d) < 0)
+        vm->limit_hit = true;
+    o->gcflags |= GS_GC_SHOWN; /* from now on its free, track and untrack are recorded */
+}
+
+static int describe_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(arg);
+    uint8_t sub = cause.kind;
+    uint32_t slot = cause.what;
+    if (sub == GS_CAUSE_KEY && GS_KIND(holder) == GS_K_DICT)
+        return 0; /* a dict's keys are implied by its values */
+    if (sub == GS_CAUSE_ATTR) {
+        gs_Object *key = gs_vm_object(vm, slot);
+        slot = key && GS_KIND(key) == GS_K_STR ? gs_trace_name(vm, (gs_Str *)key) : 0;
+    }
+    if (sub == GS_CAUSE_NAME)
+        return 0; /* a suspended generator's frame: not at start-up */
+    gs_TraceRef r = { holder->id, slot, ref->id, sub, { 0, 0, 0 } };
+    if (gs_trace_initial_ref(&vm->trace, r) < 0)
+        vm->limit_hit = true;
+    return 0;
+}
+
+static int field_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
+{
+    GS_UNUSED(arg);
+    if (cause.kind != GS_CAUSE_INTERNAL && cause.kind != GS_CAUSE_CONST)
+        return 0; /* slots, keys and attributes record their own events */
+    if ((GS_KIND(holder) == GS_K_INSTANCE || GS_KIND(holder) == GS_K_EXCEPTION) && cause.what == 0 &&
+        ref == &holder->type->ob)
+        return 0; /* an instance's class: implied by its alloc event */
+    gs_record(vm, GS_EV_REF_SET, cause.kind, holder->id, 0, ref->id, cause.what);
+    return 0;
+}
+
+void gs_record_fields(gs_VM *vm, gs_Object *o)
+{
+    if (vm->recording)
+        gs_traverse(vm, o, field_ref, NULL);
+}
+
+void gs_record_field(gs_VM *vm, gs_Object *holder, uint32_t what, gs_Object *old, gs_Object *v)
+{
+    if (vm->recording && old != v)
+        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, holder->id, old ? old->id : 0, v ? v->id : 0, what);
+}
+
+/* When the program is loaded: describe every object that exists and has no
+ * alloc event, with the references the non-static ones hold. */
+void gs_record_describe_all(gs_VM *vm)
+{
+    if (!vm->cfg.record)
+        return;
+    gs_Object *fixed[] = { vm->none, vm->true_, vm->false_, vm->notimpl, vm->ellipsis, vm->empty_tuple,
+                           vm->repr_stack, &vm->t_type->ob, &vm->t_object->ob, &vm->t_str->ob };
+    for (int i = 0; i < GS_COUNTOF(fixed); i++)
+        gs_record_describe(vm, fixed[i]);
+    for (int i = 0; i < GS_COUNTOF(vm->small_ints); i++)
+        gs_record_describe(vm, vm->small_ints[i]);
+    uint32_t first = (uint32_t)vm->trace.ndesc;
+    for (uint32_t id = 1; id < vm->objtab_cap; id++)
+        gs_record_describe(vm, vm->objtab[id]);
+    bool rec = vm->recording;
+    vm->recording = true;
+    for (size_t k = first; k < vm->trace.ndesc; k++) {
+        gs_Object *o = gs_vm_object(vm, vm->trace.desc[k].id);
+        /* the parser's list of constants is an unnamed holder: counted, not drawn */
+        if (o && !(o->gcflags & GS_GC_STATIC) && o != vm->ast_consts)
+            gs_traverse(vm, o, describe_ref, NULL);
+    }
+    vm->recording = rec;
 }
 
 /* ================================================================== allocation */
@@ -197,16 +300,193 @@ static bool kind_records_own_alloc(gs_Kind k)
     }
 }
 
+/* Whether CPython makes objects of this type with its GC allocator, so that
+ * they count in gc.get_count() (range iterators, for one, are not). */
+static bool gc_counted(gs_VM *vm, gs_Type *type)
+{
+    return gs_kind_is_gc((gs_Kind)type->inst_kind) && type != vm->t_iter[GS_IT_RANGE] && type != vm->t_object;
+}
+
+/* ------------------------------------------------------------------ free lists
+ * CPython 3.11 keeps up to 80 freed lists, 80 freed dicts, 2000 freed tuples
+ * of each length 1..20 and one slice, and reuses them without going through
+ * its GC allocator: taking one from a free list does not add to generation
+ * 0's count, putting one back does not subtract.  (Tuples of length 20 go
+ * onto their list but are never taken back, as in CPython.)  A full
+ * collection empties the lists (gs_freelists_clear). */
+enum { GS_LIST_MAXFREE = 80, GS_DICT_MAXFREE = 80, GS_TUPLE_MAXSAVE = 20, GS_TUPLE_MAXFREE = 2000 };
+
+static int32_t tuple_len_of_size(size_t size)
+{
+    return (int32_t)((size - sizeof(gs_Tuple)) / sizeof(gs_Object *));
+}
+
+static gs_Object *freelist_pop(gs_VM *vm, gs_Type *type, size_t size)
+{
+    gs_Object **head = NULL;
+    int *n = NULL;
+    if (type == vm->t_list && size == sizeof(gs_List)) {
+        head = &vm->free_lists;
+        n = &vm->nfree_lists;
+    } else if (type == vm->t_dict && size == sizeof(gs_Dict)) {
+        head = &vm->free_dicts;
+        n = &vm->nfree_dicts;
+    } else if (type == vm->t_tuple) {
+        int32_t len = tuple_len_of_size(size);
+        if (len < 1 || len >= GS_TUPLE_MAXSAVE)
+            return NULL;
+        head = &vm->free_tuples[len - 1];
+        n = &vm->nfree_tuples[len - 1];
+    } else if (type == vm->t_slice && vm->slice_cache) {
+        gs_Object *o = vm->slice_cache;
+        vm->slice_cache = NULL;
+        return o;
+    }
+    if (!head || !*head)
+        return NULL;
+    gs_Object *o = *head;
+    *head = o->gc_next;
+    (*n)--;
+    return o;
+}
+
+/* Keep a dying object's memory on its free list; false if it must be freed. */
+static bool freelist_push(gs_VM *vm, gs_Object *o)
+{
+    gs_Object **head = NULL;
+    int *n = NULL;
+    gs_Type *t = o->type;
+    if (vm->gc_teardown)
+        return false;
+    if (t == vm->t_list && vm->nfree_lists < GS_LIST_MAXFREE) {
+        head = &vm->free_lists;
+        n = &vm->nfree_lists;
+    } else if (t == vm->t_dict && vm->nfree_dicts < GS_DICT_MAXFREE) {
+        head = &vm->free_dicts;
+        n = &vm->nfree_dicts;
+    } else if (t == vm->t_tuple) {
+        int32_t len = ((gs_Tuple *)o)->len;
+        if (len < 1 || len > GS_TUPLE_MAXSAVE || vm->nfree_tuples[len - 1] >= GS_TUPLE_MAXFREE)
+            return false;
+        head = &vm->free_tuples[len - 1];
+        n = &vm->nfree_tuples[len - 1];
+    } else if (t == vm->t_slice && !vm->slice_cache) {
+        vm->slice_cache = o;
+        o->gc_next = NULL;
+        return true;
+    }
+    if (!head)
+        return false;
+    o->gc_next = *head;
+    *head = o;
+    (*n)++;
+    return true;
+}
+
+static void freelist_free(gs_VM *vm, gs_Object **head, int *n)
+{
+    while (*head) {
+        gs_Object *o = *head;
+        *head = o->gc_next;
+        free(o);
+        gs_gc_on_free(vm);
+    }
+    if (n)
+        *n = 0;
+}
+
+/* CPython's clear_freelists (full collections); the slice cache is not
+ * among them, it goes only with the VM (teardown). */
+void gs_freelists_clear(gs_VM *vm)
+{
+    for (int i = 0; i < GS_TUPLE_MAXSAVE; i++)
+        freelist_free(vm, &vm->free_tuples[i], &vm->nfree_tuples[i]);
+    freelist_free(vm, &vm->free_lists, &vm->nfree_lists);
+    freelist_free(vm, &vm->free_dicts, &vm->nfree_dicts);
+    if (vm->gc_teardown)
+        freelist_free(vm, &vm->slice_cache, NULL);
+}
+
+gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
+{
+    size_t size = type == vm->t_tuple ? sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *)
+                  : type == vm->t_dict ? sizeof(gs_Dict) : sizeof(gs_List);
+    gs_Object *o = freelist_pop(vm, type, size);
+    if (!o) {
+        if (gc_counted(vm, type))
+            gs_gc_on_alloc(vm);
+        o = malloc(size);
+        if (!o)
+            return NULL;
+    }
+    memset(o, 0, size);
+    o->type = type;
+    o->kind = type->inst_kind;
+    o->refcnt = 1;
+    if (type == vm->t_tuple)
+        ((gs_Tuple *)o)->len = len;
+    return o;
+}
+
+void gs_phantom_free(gs_VM *vm, gs_Object *o)
+{
+    if (!o)
+        return;
+    if (freelist_push(vm, o))
+        return;
+    bool gc = gc_counted(vm, o->type);
+    free(o);
+    if (gc)
+        gs_gc_on_free(vm);
+}
+
+/* A class (or str, int, weakref.ref) called with arguments: CPython 3.11
+ * goes through tp_call, which packs them in a tuple and the keywords in a
+ * dict, and a Python __init__ given keywords gets them back as a tuple of
+ * names.  Exceptions keep their argument tuple as .args: the model makes
+ * that one for real. */
+void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomCall *pc)
+{
+    pc->args = pc->kwargs = pc->kwnames = NULL;
+    bool packs = ((t->flags & GS_TF_HEAP) && !(t->flags & GS_TF_EXC)) || t == vm->t_str || t == vm->t_int ||
+                 t == vm->t_weakref;
+    if (!packs)
+        return;
+    if (npos > 0)
+        pc->args = gs_phantom_alloc(vm, vm->t_tuple, npos);
+    if (nkw > 0) {
+        pc->kwargs = gs_phantom_alloc(vm, vm->t_dict, 0);
+        if ((t->flags & GS_TF_HEAP) && gs_type_lookup(t, vm->s___init__) &&
+            GS_KIND(gs_type_lookup(t, vm->s___init__)) == GS_K_FUNCTION)
+            pc->kwnames = gs_phantom_alloc(vm, vm->t_tuple, nkw);
+    }
+}
+
+void gs_phantom_call_end(gs_VM *vm, gs_PhantomCall *pc)
+{
+    gs_phantom_free(vm, pc->kwnames);
+    gs_phantom_free(vm, pc->args);
+    gs_phantom_free(vm, pc->kwargs);
+    pc->args = pc->kwargs = pc->kwnames = NULL;
+}
+
 gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
 {
     if (vm->heap_bytes + size > vm->heap_limit) {
         gs_raise_memory(vm);
         return NULL;
     }
-    gs_Object *o = malloc(size);
+    gs_Object *o = freelist_pop(vm, type, size);
     if (!o) {
-        gs_raise_memory(vm);
-        return NULL;
+        /* Counting first: like CPython's _PyObject_GC_Link, this may run an
+         * automatic collection, which cannot see the object being made. */
+        if (gc_counted(vm, type))
+            gs_gc_on_alloc(vm);
+        o = malloc(size);
+        if (!o) {
+            gs_raise_memory(vm);
+            return NULL;
+        }
     }
     memset(o, 0, size);
     vm->heap_bytes += size;
@@ -218,8 +498,6 @@ gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
         gs_objtab_set(vm, o->id, o);
     if (type->flags & GS_TF_HEAP)
         gs_incref_c(vm, &type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    if (gs_kind_is_gc(o->kind))
-        gs_gc_on_alloc(vm);
     if (!kind_records_own_alloc(o->kind))
         gs_record_alloc(vm, o);
     return o;
@@ -232,7 +510,8 @@ bool gs_kind_is_gc(gs_Kind k)
     case GS_K_FUNCTION: case GS_K_METHOD: case GS_K_INSTANCE: case GS_K_EXCEPTION:
     case GS_K_MODULE: case GS_K_CELL: case GS_K_ITER: case GS_K_FRAME:
     case GS_K_TRACEBACK: case GS_K_GENERATOR: case GS_K_PROPERTY:
-    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: case GS_K_BUILTIN: case GS_K_SLICE:
+    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: case GS_K_BUILTIN: case GS_K_SLICE: case GS_K_SUPER:
+    case GS_K_WEAKREF:
         return true;
     default:
         return false;
@@ -260,6 +539,58 @@ static int visit_table(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_VisitFn
     return 0;
 }
 
+/* dict_traverse: each entry's value, then its key */
+static int visit_dict(gs_VM *vm, gs_Object *holder, gs_VisitFn fn, void *arg)
+{
+    gs_DictTable *t = &((gs_Dict *)holder)->t;
+    for (int32_t i = 0; i < t->nentries; i++) {
+        gs_DictEntry *e = &t->entries[i];
+        if (!e->key)
+            continue;
+        int r;
+        gs_Object *key = e->key;
+        if (e->value && (r = fn(vm, holder, e->value, GS_CAUSE(GS_CAUSE_VALUE, holder->id, key->id), arg)))
+            return r;
+        if ((r = fn(vm, holder, key, GS_CAUSE(GS_CAUSE_KEY, holder->id, key->id), arg)))
+            return r;
+    }
+    return 0;
+}
+
+/* An instance's inline attribute values, in the order of the class's shared
+ * keys (CPython's values array), whatever order this instance set them. */
+static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    gs_Instance *in = (gs_Instance *)o;
+    gs_DictTable *order = &o->type->attr_keys;
+    if (in->attrs.used == 0)
+        return 0;
+    int32_t seen = 0;
+    for (int32_t i = 0; i < order->nentries && seen < in->attrs.used; i++) {
+        gs_Object *key = order->entries[i].key;
+        if (!key)
+            continue;
+        int32_t ix = gs_table_lookup_str(&in->attrs, (gs_Str *)key);
+        if (ix < 0)
+            continue;
+        seen++;
+        gs_DictEntry *e = &in->attrs.entries[ix];
+        int r;
+        if (e->value && (r = fn(vm, o, e->value, GS_CAUSE(GS_CAUSE_ATTR, o->id, e->key->id), arg)))
+            return r;
+    }
+    if (seen < in->attrs.used) /* names the class does not list: insertion order */
+        for (int32_t ix = 0; ix < in->attrs.nentries; ix++) {
+            gs_DictEntry *e = &in->attrs.entries[ix];
+            if (!e->key || gs_table_lookup_str(order, (gs_Str *)e->key) >= 0)
+                continue;
+            int r;
+            if (e->value && (r = fn(vm, o, e->value, GS_CAUSE(GS_CAUSE_ATTR, o->id, e->key->id), arg)))
+                return r;
+        }
+    return 0;
+}
+
 #define VISIT(ref, ck, w)                                                          \
     do {                                                                           \
         gs_Object *_r = (gs_Object *)(ref);                                        \
@@ -273,59 +604,83 @@ static int visit_table(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_VisitFn
 int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     switch (GS_KIND(o)) {
+    /* Each kind visits in the order of its CPython tp_traverse: the
+     * collector's move_unreachable depends on it (and so the order of
+     * finalizers and weakref callbacks in a collection). */
     case GS_K_TUPLE: {
         gs_Tuple *t = (gs_Tuple *)o;
-        for (int32_t i = 0; i < t->len; i++)
+        for (int32_t i = t->len - 1; i >= 0; i--) /* last item first */
             VISIT(t->items[i], GS_CAUSE_SLOT, i);
         return 0;
     }
     case GS_K_LIST: {
         gs_List *l = (gs_List *)o;
-        for (int32_t i = 0; i < l->len; i++)
+        for (int32_t i = l->len - 1; i >= 0; i--) /* last item first */
             VISIT(l->items[i], GS_CAUSE_SLOT, i);
         return 0;
     }
-    case GS_K_DICT: return visit_table(vm, o, &((gs_Dict *)o)->t, fn, arg, false);
+    case GS_K_DICT: return visit_dict(vm, o, fn, arg);
     case GS_K_SET: return visit_table(vm, o, &((gs_Set *)o)->t, fn, arg, false);
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
         if (!(t->flags & GS_TF_HEAP))
             return 0;
+        /* type_traverse: tp_dict, tp_mro, tp_bases, tp_base */
         VISIT(t->dict, GS_CAUSE_INTERNAL, 0);
-        VISIT(t->base, GS_CAUSE_INTERNAL, 1);
+        if (t->base && (t->base->flags & GS_TF_HEAP)) {
+            uint32_t k = 4; /* the MRO tuple: one label per ancestor */
+            if (!(t->spare & GS_TYPE_MRO_CLEARED))
+                for (gs_Type *a = t->base; a && (a->flags & GS_TF_HEAP); a = a->base, k++)
+                    VISIT(a, GS_CAUSE_INTERNAL, k);
+            VISIT(t->base, GS_CAUSE_INTERNAL, 3); /* the tuple of bases */
+            VISIT(t->base, GS_CAUSE_INTERNAL, 1); /* tp_base */
+        }
         return 0;
     }
     case GS_K_FUNCTION: {
         gs_Function *f = (gs_Function *)o;
+        /* func_traverse's order */
         VISIT(f->code, GS_CAUSE_INTERNAL, 0);
         VISIT(f->globals, GS_CAUSE_INTERNAL, 1);
-        VISIT(f->name, GS_CAUSE_INTERNAL, 2);
-        VISIT(f->qualname, GS_CAUSE_INTERNAL, 3);
         VISIT(f->defaults, GS_CAUSE_INTERNAL, 4);
         VISIT(f->kwdefaults, GS_CAUSE_INTERNAL, 5);
-        VISIT(f->closure, GS_CAUSE_INTERNAL, 6);
+        VISIT(f->name, GS_CAUSE_INTERNAL, 2);
         VISIT(f->dict, GS_CAUSE_INTERNAL, 7);
+        VISIT(f->closure, GS_CAUSE_INTERNAL, 6);
+        VISIT(f->qualname, GS_CAUSE_INTERNAL, 3);
         return 0;
     }
     case GS_K_BUILTIN: VISIT(((gs_Builtin *)o)->self, GS_CAUSE_INTERNAL, 0); return 0;
     case GS_K_METHOD:
+    case GS_K_SUPER:
         VISIT(((gs_Method *)o)->func, GS_CAUSE_INTERNAL, 0);
         VISIT(((gs_Method *)o)->self, GS_CAUSE_INTERNAL, 1);
         return 0;
     case GS_K_EXCEPTION: {
+        /* subtype_traverse (the class), then BaseException_traverse */
         gs_Exception *e = (gs_Exception *)o;
+        if (o->type->flags & GS_TF_HEAP)
+            VISIT(o->type, GS_CAUSE_INTERNAL, 0);
+        if (e->inst.dict)
+            VISIT(e->inst.dict, GS_CAUSE_INTERNAL, 1);
+        else {
+            int r = visit_attrs(vm, o, fn, arg);
+            if (r)
+                return r;
+        }
         VISIT(e->args, GS_CAUSE_INTERNAL, 10);
         VISIT(e->traceback, GS_CAUSE_INTERNAL, 11);
-        VISIT(e->context, GS_CAUSE_INTERNAL, 12);
         VISIT(e->cause, GS_CAUSE_INTERNAL, 13);
+        VISIT(e->context, GS_CAUSE_INTERNAL, 12);
+        return 0;
     }
-    /* fall through */
     case GS_K_INSTANCE: {
+        /* subtype_traverse: attribute values, the __dict__, the class */
         gs_Instance *in = (gs_Instance *)o;
         if (in->dict)
             VISIT(in->dict, GS_CAUSE_INTERNAL, 1);
         else {
-            int r = visit_table(vm, o, &in->attrs, fn, arg, true);
+            int r = visit_attrs(vm, o, fn, arg);
             if (r)
                 return r;
         }
@@ -355,6 +710,19 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         extern int gs_gen_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
         return gs_gen_traverse(vm, o, fn, arg);
     }
+    case GS_K_FRAME: {
+        extern int gs_frame_object_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
+        return gs_frame_object_traverse(vm, o, fn, arg);
+    }
+    case GS_K_TRACEBACK: {
+        extern int gs_traceback_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
+        return gs_traceback_traverse(vm, o, fn, arg);
+    }
+    case GS_K_WEAKREF:
+        return gs_weakref_traverse(vm, o, fn, arg);
+    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD:
+        VISIT(((gs_Cell *)o)->ref, GS_CAUSE_INTERNAL, 0);
+        return 0;
     default:
         return 0;
     }
@@ -379,6 +747,7 @@ static void release_instance(gs_VM *vm, gs_Object *o)
         gs_Dict *d = in->dict;
         in->dict = NULL;
         d->owner = NULL;
+        gs_record_field(vm, o, 1, &d->ob, NULL);
         gs_decref_c(vm, &d->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1));
         return;
     }
@@ -396,27 +765,57 @@ static void release_instance(gs_VM *vm, gs_Object *o)
             gs_table_delete_at(vm, o, &in->attrs, ix);
 }
 
-static void call_del(gs_VM *vm, gs_Object *o)
+bool gs_has_finalizer(gs_Object *o)
 {
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_GENERATOR) {
+        /* a suspended generator is closed when it dies, so finally runs */
+        extern bool gs_gen_needs_finalizer(gs_Object *);
+        return gs_gen_needs_finalizer(o);
+    }
+    return (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && (o->type->flags & GS_TF_HAS_DEL);
+}
+
+/* PEP 442: __del__ runs at most once per object, whether the refcount path
+ * or the collector gets to it first. */
+void gs_call_finalizer(gs_VM *vm, gs_Object *o)
+{
+    if ((o->gcflags & GS_GC_FINALIZED) || vm->gc_teardown)
+        return;
+    if (GS_KIND(o) == GS_K_GENERATOR) {
+        extern void gs_gen_finalize(gs_VM *, gs_Object *);
+        o->gcflags |= GS_GC_FINALIZED;
+        gs_record(vm, GS_EV_FINALIZE, 0, o->id, 0, 0, 0);
+        gs_incref(vm, o);
+        vm->c_depth++;
+        gs_gen_finalize(vm, o);
+        vm->c_depth--;
+        o->refcnt--; /* the caller looks for a resurrection */
+        if (vm->recording && !(o->gcflags & GS_GC_STATIC))
+            gs_record_ref(vm, o, false, GS_CAUSE(GS_CAUSE_TEMP, vm->cur_frame_id, 0));
+        return;
+    }
     gs_Object *del = gs_type_lookup(o->type, vm->s___del__);
     if (!del)
         return;
     o->gcflags |= GS_GC_FINALIZED;
     gs_record(vm, GS_EV_FINALIZE, 0, o->id, 0, 0, 0);
     /* Keep the object alive while __del__ runs; save any exception in flight. */
-    o->refcnt++;
+    gs_incref(vm, o); /* recorded: the trace's count follows the VM's */
     gs_Object *saved = vm->exc;
     vm->exc = NULL;
+    vm->c_depth++; /* called from C: even at the end of a run, not the outermost loop */
     gs_Object *res = gs_call_object(vm, del, &o, 1, NULL);
+    vm->c_depth--;
     if (!res)
         gs_write_unraisable(vm, "Exception ignored in: ", del);
     else
         gs_decref(vm, res);
     vm->exc = saved;
-    o->refcnt--;
+    o->refcnt--; /* no dealloc here: the caller looks for a resurrection */
+    if (vm->recording && !(o->gcflags & GS_GC_STATIC))
+        gs_record_ref(vm, o, false, GS_CAUSE(GS_CAUSE_TEMP, vm->cur_frame_id, 0));
 }
-
-void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);
 
 static void free_memory(gs_VM *vm, gs_Object *o, size_t size)
 {
@@ -437,7 +836,7 @@ static size_t object_size(gs_Object *o)
     case GS_K_TYPE: return sizeof(gs_Type);
     case GS_K_FUNCTION: return sizeof(gs_Function);
     case GS_K_BUILTIN: return sizeof(gs_Builtin);
-    case GS_K_METHOD: return sizeof(gs_Method);
+    case GS_K_METHOD: case GS_K_SUPER: return sizeof(gs_Method);
     case GS_K_INSTANCE: return sizeof(gs_Instance);
     case GS_K_EXCEPTION: return sizeof(gs_Exception);
     case GS_K_MODULE: return sizeof(gs_Module);
@@ -446,10 +845,14 @@ static size_t object_size(gs_Object *o)
     case GS_K_RANGE: return sizeof(gs_Range);
     case GS_K_ITER: return sizeof(gs_Iter);
     case GS_K_SLICE: return sizeof(gs_Slice);
+    case GS_K_FRAME: return sizeof(gs_FrameObj);
+    case GS_K_TRACEBACK: return sizeof(gs_TracebackObj);
     case GS_K_GENERATOR: {
         extern size_t gs_gen_size(void);
         return gs_gen_size();
     }
+    case GS_K_WEAKREF: return gs_weakref_size();
+    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return sizeof(gs_Cell);
     default: return sizeof(gs_Object);
     }
 }
@@ -457,13 +860,18 @@ static size_t object_size(gs_Object *o)
 static void dealloc_now(gs_VM *vm, gs_Object *o)
 {
     gs_Kind k = GS_KIND(o);
-    if ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && (o->type->flags & GS_TF_HAS_DEL) &&
-        !(o->gcflags & GS_GC_FINALIZED)) {
-        call_del(vm, o);
+    if (gs_has_finalizer(o) && !(o->gcflags & GS_GC_FINALIZED) && !vm->gc_teardown) {
+        /* CPython's subtype_dealloc tracks the object again while __del__
+         * runs: it goes to the end of generation 0, and stays there if
+         * __del__ resurrects it. */
+        gs_gc_untrack(vm, o);
+        gs_gc_track(vm, o);
+        gs_call_finalizer(vm, o);
         if (o->refcnt > 0)
             return; /* resurrected by __del__ */
     }
-    if ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && ((gs_Instance *)o)->weakreflist) {
+    gs_Object **wrlist = gs_weakref_listptr(o);
+    if (wrlist && *wrlist) {
         gs_weakref_clear_all(vm, o);
         if (o->refcnt > 0)
             return;
@@ -487,6 +895,11 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         extern void gs_gen_free(gs_Object *);
         gs_gen_clear(vm, o);
         gs_gen_free(o);
+    } else if (k == GS_K_DICT) {
+        /* free_keys_object: each entry's key, then its value */
+        visit_table(vm, o, &((gs_Dict *)o)->t, release_ref, NULL, false);
+    } else if (k == GS_K_WEAKREF) {
+        gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
         if (k == GS_K_EXCEPTION) {
@@ -498,6 +911,12 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
                 if (parts[i])
                     gs_decref_c(vm, parts[i], GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 10 + i));
         }
+    } else if (k == GS_K_FRAME) {
+        extern void gs_frame_object_clear(gs_VM *, gs_Object *);
+        gs_frame_object_clear(vm, o);
+    } else if (k == GS_K_TRACEBACK) {
+        extern void gs_traceback_clear(gs_VM *, gs_Object *);
+        gs_traceback_clear(vm, o);
     } else
         gs_traverse(vm, o, release_ref, NULL);
     if (k == GS_K_EXCEPTION) {
@@ -536,18 +955,189 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         free(c->names); free(c->localnames); free(c->cell2arg); free(c->exctable);
         break;
     }
-    case GS_K_FRAME: gs_frame_object_clear(vm, o); break;
     default: break;
     }
     if (vm->objtab && o->id < vm->objtab_cap)
         vm->objtab[o->id] = NULL;
     gs_Type *type = o->type;
-    bool gc = gs_kind_is_gc(k);
-    free_memory(vm, o, size);
-    if (gc)
-        gs_gc_on_free(vm);
+    if (freelist_push(vm, o))
+        vm->heap_bytes -= size;
+    else {
+        bool gc = gc_counted(vm, type);
+        free_memory(vm, o, size);
+        if (gc)
+            gs_gc_on_free(vm);
+    }
     if (type->flags & GS_TF_HEAP)
         gs_decref_c(vm, &type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, 0, 0));
+}
+
+/* ------------------------------------------------------------------ clearing
+ * gs_object_clear drops what an object holds and leaves it valid but empty.
+ * It is CPython's tp_clear, which the collector's delete_garbage calls on
+ * each unreachable object to break the cycles it is in; the objects then
+ * die by reference counting.  With `full` false only the kinds that have a
+ * tp_clear in CPython are cleared: tuples, bound methods, iterators,
+ * generators and builtins keep their references (a cycle through them
+ * always has a mutable member that lets go).  With `full` true (the VM's
+ * teardown) every reference is dropped, whatever the kind. */
+
+static void clear_field(gs_VM *vm, gs_Object *holder, gs_Object **field, uint32_t what)
+{
+    gs_Object *v = *field;
+    if (!v)
+        return;
+    *field = NULL;
+    if (what < 14) /* an exception's attr_obj / attr_name (14, 15) are not traversed */
+        gs_record_field(vm, holder, what, v, NULL);
+    gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, holder->id, what));
+}
+
+/* A heap type holds internal_refs references to itself (CPython's MRO
+ * tuple and __dict__ / __weakref__ descriptors); type_clear lets go of them
+ * by clearing the type's dict and its tp_mro. */
+static void clear_type(gs_VM *vm, gs_Type *t, bool full)
+{
+    if (!(t->flags & GS_TF_HEAP))
+        return;
+    if (t->dict)
+        gs_dict_clear(vm, &t->dict->ob);
+    while (t->internal_refs > 0) {
+        t->internal_refs--;
+        gs_decref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 2));
+    }
+    /* Py_CLEAR(tp_mro): the MRO tuple's references to the ancestors */
+    if (!(t->spare & GS_TYPE_MRO_CLEARED)) {
+        t->spare |= GS_TYPE_MRO_CLEARED;
+        uint32_t k = 4;
+        for (gs_Type *a = t->base; a && (a->flags & GS_TF_HEAP); a = a->base, k++) {
+            gs_record_field(vm, &t->ob, k, &a->ob, NULL);
+            gs_decref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, k));
+        }
+    }
+    if (full) {
+        clear_field(vm, &t->ob, (gs_Object **)&t->dict, 0);
+        if (t->base && (t->base->flags & GS_TF_HEAP)) {
+            gs_Type *b = t->base;
+            t->base = NULL;
+            gs_record_field(vm, &t->ob, 1, &b->ob, NULL);
+            gs_record_field(vm, &t->ob, 3, &b->ob, NULL);
+            gs_decref_c(vm, &b->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 1));
+            gs_decref_c(vm, &b->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 3));
+        }
+    }
+}
+
+static void clear_function(gs_VM *vm, gs_Function *f, bool full)
+{
+    gs_Object *o = &f->ob;
+    /* CPython's func_clear order; the code object stays (it is never in a
+     * cycle), name and qualname become '' */
+    clear_field(vm, o, (gs_Object **)&f->globals, 1);
+    clear_field(vm, o, (gs_Object **)&f->defaults, 4);
+    clear_field(vm, o, (gs_Object **)&f->kwdefaults, 5);
+    clear_field(vm, o, (gs_Object **)&f->dict, 7);
+    clear_field(vm, o, (gs_Object **)&f->closure, 6);
+    if (f->name != (gs_Str *)vm->empty_str) {
+        gs_Object *old = &f->name->ob;
+        f->name = (gs_Str *)gs_newref(vm, vm->empty_str);
+        gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 2));
+    }
+    if (f->qualname != (gs_Str *)vm->empty_str) {
+        gs_Object *old = &f->qualname->ob;
+        f->qualname = (gs_Str *)gs_newref(vm, vm->empty_str);
+        gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 3));
+    }
+    if (full)
+        clear_field(vm, o, (gs_Object **)&f->code, 0);
+}
+
+static void clear_exception(gs_VM *vm, gs_Exception *e, bool full)
+{
+    gs_Object *o = &e->inst.ob;
+    release_instance(vm, o);
+    /* args stays a tuple (the empty one) so str() of a cleared exception works */
+    if (e->args != (gs_Tuple *)vm->empty_tuple) {
+        gs_Object *old = &e->args->ob;
+        e->args = (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
+        gs_record_field(vm, o, 10, old, &e->args->ob);
+        gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 10));
+    }
+    clear_field(vm, o, &e->traceback, 11);
+    clear_field(vm, o, &e->cause, 13);
+    clear_field(vm, o, &e->context, 12);
+    if (full) {
+        clear_field(vm, o, &e->attr_obj, 14);
+        clear_field(vm, o, (gs_Object **)&e->attr_name, 15);
+        int n = e->ntb;
+        e->ntb = 0;
+        for (int i = 0; i < n; i++)
+            gs_decref(vm, e->tb[i].code);
+    }
+}
+
+void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: gs_list_clear(vm, o); break;
+    case GS_K_DICT: gs_dict_clear(vm, o); break;
+    case GS_K_SET: gs_table_clear(vm, o, &((gs_Set *)o)->t); break;
+    case GS_K_INSTANCE: release_instance(vm, o); break;
+    case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
+    case GS_K_TYPE: clear_type(vm, (gs_Type *)o, full); break;
+    case GS_K_FUNCTION: clear_function(vm, (gs_Function *)o, full); break;
+    case GS_K_CELL: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
+    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
+    case GS_K_WEAKREF: gs_weakref_dealloc(vm, o); break;
+    case GS_K_FRAME: {
+        extern void gs_frame_object_clear(gs_VM *, gs_Object *);
+        gs_frame_object_clear(vm, o);
+        break;
+    }
+    case GS_K_TRACEBACK: {
+        extern void gs_traceback_clear(gs_VM *, gs_Object *);
+        gs_traceback_clear(vm, o);
+        break;
+    }
+    default:
+        if (!full)
+            break;
+        switch (GS_KIND(o)) {
+        case GS_K_TUPLE: {
+            gs_Tuple *t = (gs_Tuple *)o;
+            for (int32_t i = t->len - 1; i >= 0; i--) {
+                gs_Object *v = t->items[i];
+                t->items[i] = NULL;
+                if (v)
+                    gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_SLOT, o->id, (uint32_t)i));
+            }
+            break;
+        }
+        case GS_K_METHOD:
+        case GS_K_SUPER:
+            clear_field(vm, o, &((gs_Method *)o)->func, 0);
+            clear_field(vm, o, &((gs_Method *)o)->self, 1);
+            break;
+        case GS_K_BUILTIN: clear_field(vm, o, &((gs_Builtin *)o)->self, 0); break;
+        case GS_K_PROPERTY: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
+        case GS_K_MODULE: clear_field(vm, o, (gs_Object **)&((gs_Module *)o)->dict, 0); break;
+        case GS_K_ITER:
+            clear_field(vm, o, &((gs_Iter *)o)->seq, 0);
+            clear_field(vm, o, &((gs_Iter *)o)->extra, 1);
+            break;
+        case GS_K_SLICE:
+            clear_field(vm, o, &((gs_Slice *)o)->start, 0);
+            clear_field(vm, o, &((gs_Slice *)o)->stop, 1);
+            clear_field(vm, o, &((gs_Slice *)o)->step, 2);
+            break;
+        case GS_K_GENERATOR: {
+            extern void gs_gen_clear(gs_VM *, gs_Object *);
+            gs_gen_clear(vm, o);
+            break;
+        }
+        default: break;
+        }
+    }
 }
 
 /* Like CPython's trashcan: deep structures (a 10^6-long linked list) would
@@ -562,6 +1152,9 @@ void gs_dealloc(gs_VM *vm, gs_Object *o)
         return;
     }
     if (vm->dealloc_depth >= GS_DEALLOC_MAX_DEPTH) {
+        /* parked objects are untracked, as CPython's trashcan wants them,
+         * so a collection run meanwhile does not see a count of zero */
+        gs_gc_untrack(vm, o);
         o->gc_refs = (intptr_t)vm->trash;
         vm->trash = o;
         return;
@@ -591,6 +1184,9 @@ gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind
     t->ob.type = vm->t_type;
     t->ob.kind = GS_K_TYPE;
     t->ob.gcflags = GS_GC_STATIC;
+    t->ob.id = ++vm->next_id; /* events name it (an instance's class, `x = int`) */
+    if (vm->objtab)
+        gs_objtab_set(vm, t->ob.id, &t->ob);
     t->base = base;
     t->inst_kind = (uint8_t)inst_kind;
     t->flags = flags;
@@ -599,6 +1195,11 @@ gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind
     t->name = (gs_Str *)gs_str_intern(vm, name, strlen(name));
     t->module = (gs_Str *)gs_str_intern(vm, "builtins", 8);
     t->dict = NULL; /* filled by gs_builtin_types_dicts_init once dicts work */
+    /* chained for gs_gc_free_all (static objects are never on a gc list) */
+    t->ob.gc_next = vm->static_types ? &vm->static_types->ob : NULL;
+    vm->static_types = t;
+    if (vm->trace.ndesc) /* made after start-up (a module's types on import): name it in the trace */
+        gs_record_describe(vm, &t->ob);
     return t;
 }
 
@@ -641,8 +1242,16 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
     t->module = (mod && GS_KIND(mod) == GS_K_STR) ? (gs_Str *)mod : vm->s___main__;
     gs_incref(vm, t->module);
     t->base = base;
-    if (base->flags & GS_TF_HEAP)
+    /* CPython's class holds its base three times (tp_base, the tuple of
+     * bases, the MRO tuple) and every further ancestor once (the MRO);
+     * only heap classes are counted */
+    if (base->flags & GS_TF_HEAP) {
         gs_incref_c(vm, &base->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 1));
+        gs_incref_c(vm, &base->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 3));
+        uint32_t k = 4; /* the MRO tuple: one label per ancestor, as gs_traverse */
+        for (gs_Type *a = base; a && (a->flags & GS_TF_HEAP); a = a->base, k++)
+            gs_incref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, k));
+    }
     t->inst_kind = base->inst_kind == GS_K_EXCEPTION ? GS_K_EXCEPTION : GS_K_INSTANCE;
     if (base->inst_kind == GS_K_NONE || base == vm->t_object)
         t->inst_kind = GS_K_INSTANCE;
@@ -658,8 +1267,19 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
      * the __dict__ / __weakref__ descriptors it creates; model them so
      * sys.getrefcount(cls) agrees. */
     t->internal_refs = (base == vm->t_object || (base->flags & GS_TF_HEAP) == 0) ? 3 : 1;
-    t->ob.refcnt += t->internal_refs;
+    /* a built-in exception base already gives instances a __dict__: only
+     * the __weakref__ descriptor is added */
+    if (!(base->flags & GS_TF_HEAP) && (base->flags & GS_TF_EXC))
+        t->internal_refs = 2;
+    /* the descriptors live in the class's dict, which is then a container
+     * the collector tracks (gcmodule.c never untracks it) */
+    t->dict->owner = &t->ob;
+    if (t->internal_refs > 1)
+        gs_gc_track(vm, &t->dict->ob);
     gs_record_alloc(vm, &t->ob);
+    gs_record_fields(vm, &t->ob); /* dict, base, bases, MRO */
+    for (int32_t i = 0; i < t->internal_refs; i++) /* after the alloc, so the trace counts them */
+        gs_incref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 2));
     gs_gc_track(vm, &t->ob);
     return &t->ob;
 }
@@ -676,7 +1296,8 @@ gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
     gs_table_init(&in->attrs);
     in->dict = NULL;
     in->weakreflist = NULL;
-    gs_gc_track(vm, &in->ob);
+    if (t != vm->t_object) /* object() instances are not containers in CPython */
+        gs_gc_track(vm, &in->ob);
     return &in->ob;
 }
 
@@ -690,6 +1311,7 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
     e->inst.ob.kind = GS_K_EXCEPTION;
     gs_table_init(&e->inst.attrs);
     e->args = args ? (gs_Tuple *)args : (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
+    gs_record_fields(vm, &e->inst.ob);
     gs_gc_track(vm, &e->inst.ob);
     return &e->inst.ob;
 }
@@ -710,13 +1332,19 @@ gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
     gs_table_init(&in->attrs);
     d->owner = o;
     in->dict = d;
+    /* tracked if a value could be in a cycle (CPython's
+     * make_dict_from_instance_attributes) */
+    for (int32_t i = 0; i < d->t.nentries; i++)
+        if (d->t.entries[i].key && d->t.entries[i].value && gs_gc_may_be_tracked(d->t.entries[i].value)) {
+            gs_gc_track(vm, &d->ob);
+            break;
+        }
     if (vm->recording) {
         for (int32_t i = 0; i < d->t.nentries; i++) {
             gs_DictEntry *e = &d->t.entries[i];
             if (!e->key)
                 continue;
             gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, e->value->id, 0, gs_trace_name(vm, (gs_Str *)e->key));
-            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_KEY, d->ob.id, 0, e->key->id, e->key->id);
             gs_record(vm, GS_EV_REF_SET, GS_CAUSE_VALUE, d->ob.id, 0, e->value->id, e->key->id);
         }
         gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, o->id, 0, d->ob.id, 1);
@@ -774,12 +1402,34 @@ static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name)
             return bind(vm, v, &t->ob);
         return gs_newref(vm, v);
     }
+    /* a built-in type named "module.Name" (weakref.ReferenceType) has
+     * __name__ "Name" and __module__ "module", as CPython's tp_name */
+    const char *dot = (t->flags & GS_TF_HEAP) ? NULL : strrchr(t->name->data, '.');
+    if (dot && (name == vm->s___name__ || name == vm->s___qualname__))
+        return gs_str_from_cstr(vm, dot + 1);
+    if (dot && name == vm->s___module__)
+        return gs_str_new(vm, t->name->data, (size_t)(dot - t->name->data));
     if (name == vm->s___name__)
         return gs_newref(vm, &t->name->ob);
     if (name == vm->s___qualname__)
         return gs_newref(vm, &t->name->ob);
     if (name == vm->s___module__)
         return gs_newref(vm, &t->module->ob);
+    if (strcmp(name->data, "__mro__") == 0 || strcmp(name->data, "__bases__") == 0) {
+        bool mro = name->data[2] == 'm';
+        int32_t n = 0;
+        for (gs_Type *b = mro ? t : t->base; b; b = b->base)
+            n++;
+        if (!mro && n > 1)
+            n = 1;
+        gs_Object *tup = gs_tuple_new(vm, n);
+        if (!tup)
+            return NULL;
+        gs_Type *b = mro ? t : t->base;
+        for (int32_t i = 0; i < n; i++, b = b->base)
+            gs_tuple_init(vm, tup, i, gs_newref(vm, &b->ob));
+        return tup;
+    }
     if (strcmp(name->data, "__base__") == 0)
         return t->base ? gs_newref(vm, &t->base->ob) : GS_NONE(vm);
     if (name == vm->s___class__)
@@ -791,6 +1441,52 @@ static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name)
     if (v && GS_KIND(v) == GS_K_BUILTIN)
         return bind(vm, v, &t->ob);
     gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+    return NULL;
+}
+
+static gs_Object *names_tuple(gs_VM *vm, gs_Str **names, int32_t n)
+{
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t)
+        return NULL;
+    for (int32_t i = 0; i < n; i++)
+        gs_tuple_init(vm, t, i, gs_newref(vm, &names[i]->ob));
+    return t;
+}
+
+/* The co_* attributes lessons use to show cells and free variables. */
+static gs_Object *code_attr(gs_VM *vm, gs_Code *c, const char *n)
+{
+    if (strcmp(n, "co_name") == 0) return gs_newref(vm, &c->name->ob);
+    if (strcmp(n, "co_qualname") == 0) return gs_newref(vm, &c->qualname->ob);
+    if (strcmp(n, "co_filename") == 0) return gs_newref(vm, &c->filename->ob);
+    if (strcmp(n, "co_firstlineno") == 0) return gs_int_new(vm, c->firstline);
+    if (strcmp(n, "co_argcount") == 0) return gs_int_new(vm, c->argcount);
+    if (strcmp(n, "co_kwonlyargcount") == 0) return gs_int_new(vm, c->kwonlycount);
+    if (strcmp(n, "co_posonlyargcount") == 0) return gs_int_new(vm, 0);
+    if (strcmp(n, "co_nlocals") == 0) return gs_int_new(vm, c->nlocals);
+    if (strcmp(n, "co_varnames") == 0) return names_tuple(vm, c->localnames, c->nlocals);
+    if (strcmp(n, "co_cellvars") == 0) return names_tuple(vm, c->localnames + c->nlocals, c->ncells);
+    if (strcmp(n, "co_freevars") == 0) return names_tuple(vm, c->localnames + c->nlocals + c->ncells, c->nfrees);
+    if (strcmp(n, "co_names") == 0) return names_tuple(vm, c->names, c->nnames);
+    if (strcmp(n, "co_flags") == 0) {
+        int64_t f = 0;
+        if (c->flags & GS_CO_OPTIMIZED) f |= 0x1 | 0x2;
+        if (c->flags & GS_CO_VARARGS) f |= 0x4;
+        if (c->flags & GS_CO_VARKW) f |= 0x8;
+        if (c->flags & GS_CO_NESTED) f |= 0x10;
+        if (c->flags & GS_CO_GENERATOR) f |= 0x20;
+        if (!c->nfrees && !c->ncells) f |= 0x40;
+        return gs_int_new(vm, f);
+    }
+    if (strcmp(n, "co_consts") == 0) {
+        gs_Object *t = gs_tuple_new(vm, c->nconsts);
+        if (!t)
+            return NULL;
+        for (int32_t i = 0; i < c->nconsts; i++)
+            gs_tuple_init(vm, t, i, gs_newref(vm, c->consts[i]));
+        return t;
+    }
     return NULL;
 }
 
@@ -817,6 +1513,22 @@ gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
 
 static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
+    if (GS_KIND(o) == GS_K_SUPER) {
+        /* super(): look past `func` (the class) in the MRO of self's type */
+        gs_Method *sp = (gs_Method *)o;
+        gs_Object *self = sp->self;
+        gs_Type *start = GS_KIND(self) == GS_K_TYPE ? (gs_Type *)self : self->type;
+        while (start && start != (gs_Type *)sp->func)
+            start = start->base;
+        gs_Object *v = start && start->base ? gs_type_lookup(start->base, name) : NULL;
+        if (v) {
+            if (GS_KIND(self) == GS_K_TYPE && GS_KIND(v) == GS_K_FUNCTION)
+                return gs_newref(vm, v);
+            return bind(vm, v, self);
+        }
+        gs_raise(vm, vm->e_AttributeError, "'super' object has no attribute '%s'", name->data);
+        return NULL;
+    }
     gs_Kind k = GS_KIND(o);
     if (k == GS_K_TYPE)
         return type_getattr(vm, (gs_Type *)o, name);
@@ -852,6 +1564,15 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
                 return e->cause ? gs_newref(vm, e->cause) : GS_NONE(vm);
             if (strcmp(name->data, "__context__") == 0)
                 return e->context ? gs_newref(vm, e->context) : GS_NONE(vm);
+            if (strcmp(name->data, "__suppress_context__") == 0)
+                return GS_BOOL(vm, e->suppress_context);
+            if (gs_issubtype(o->type, vm->e_StopIteration) && strcmp(name->data, "value") == 0)
+                return gs_newref(vm, e->args && e->args->len ? e->args->items[0] : vm->none);
+            if ((gs_issubtype(o->type, vm->e_NameError) || gs_issubtype(o->type, vm->e_AttributeError)) &&
+                strcmp(name->data, "name") == 0)
+                return e->attr_name ? gs_newref(vm, &e->attr_name->ob) : GS_NONE(vm);
+            if (gs_issubtype(o->type, vm->e_AttributeError) && strcmp(name->data, "obj") == 0)
+                return e->attr_obj ? gs_newref(vm, e->attr_obj) : GS_NONE(vm);
         }
     }
     if (cls_attr)
@@ -868,6 +1589,13 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
             return f->defaults ? gs_newref(vm, &f->defaults->ob) : GS_NONE(vm);
         if (strcmp(name->data, "__code__") == 0)
             return gs_newref(vm, &f->code->ob);
+        if (strcmp(name->data, "__kwdefaults__") == 0)
+            return f->kwdefaults ? gs_newref(vm, &f->kwdefaults->ob) : GS_NONE(vm);
+        if (name == vm->s___dict__) {
+            if (!f->dict && !(f->dict = (gs_Dict *)gs_dict_new(vm)))
+                return NULL;
+            return gs_newref(vm, &f->dict->ob);
+        }
         if (strcmp(name->data, "__closure__") == 0)
             return f->closure ? gs_newref(vm, &f->closure->ob) : GS_NONE(vm);
         if (name == vm->s___module__)
@@ -902,8 +1630,30 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
         if (strcmp(name->data, "stop") == 0) return gs_int_new(vm, r->stop);
         if (strcmp(name->data, "step") == 0) return gs_int_new(vm, r->step);
     }
-    if (k == GS_K_CODE && strcmp(name->data, "co_name") == 0)
-        return gs_newref(vm, &((gs_Code *)o)->name->ob);
+    if (k == GS_K_CODE) {
+        gs_Object *r = code_attr(vm, (gs_Code *)o, name->data);
+        if (r || vm->exc)
+            return r;
+    }
+    if (k == GS_K_GENERATOR) {
+        extern gs_Code *gs_gen_code(gs_Object *);
+        extern bool gs_gen_running(gs_Object *);
+        gs_Code *c = gs_gen_code(o);
+        if (c && name == vm->s___name__)
+            return gs_newref(vm, &c->name->ob);
+        if (c && name == vm->s___qualname__)
+            return gs_newref(vm, &c->qualname->ob);
+        if (c && strcmp(name->data, "gi_code") == 0)
+            return gs_newref(vm, &c->ob);
+        if (strcmp(name->data, "gi_running") == 0)
+            return GS_BOOL(vm, gs_gen_running(o));
+    }
+    if (k == GS_K_FRAME || k == GS_K_TRACEBACK) {
+        extern gs_Object *gs_frameobj_getattr(gs_VM *, gs_Object *, gs_Str *);
+        gs_Object *r = gs_frameobj_getattr(vm, o, name);
+        if (r || vm->exc)
+            return r;
+    }
     gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
     return NULL;
 }
@@ -921,6 +1671,7 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             gs_Exception *e = (gs_Exception *)o;
             gs_Object *old = e->traceback;
             e->traceback = v == vm->none ? NULL : gs_newref(vm, v);
+            gs_record_field(vm, o, 11, old, e->traceback);
             gs_xdecref(vm, old);
             return 0;
         }
@@ -993,6 +1744,7 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             f->dict = (gs_Dict *)gs_dict_new(vm);
             if (!f->dict)
                 return -1;
+            gs_record_field(vm, o, 7, NULL, &f->dict->ob);
         }
         if (v)
             return gs_dict_set(vm, &f->dict->ob, &name->ob, v);
@@ -1015,6 +1767,7 @@ gs_Object *gs_cell_new(gs_VM *vm, gs_Object *ref)
     c->ref = ref;
     if (ref)
         gs_incref_c(vm, ref, GS_CAUSE(GS_CAUSE_INTERNAL, c->ob.id, 0));
+    gs_record_fields(vm, &c->ob);
     gs_gc_track(vm, &c->ob);
     return &c->ob;
 }
@@ -1033,8 +1786,11 @@ gs_Object *gs_builtin_new(gs_VM *vm, const char *name, gs_CFunc fn, int min, int
     gs_record_alloc(vm, &b->ob);
     if (self) {
         gs_incref_c(vm, self, GS_CAUSE(GS_CAUSE_INTERNAL, b->ob.id, 0));
-        gs_gc_track(vm, &b->ob);
+        gs_record_fields(vm, &b->ob);
     }
+    /* CPython's builtin functions and method descriptors are tracked
+     * containers, bound or not (gc.is_tracked(print) is True) */
+    gs_gc_track(vm, &b->ob);
     return &b->ob;
 }
 
@@ -1047,6 +1803,7 @@ gs_Object *gs_method_new(gs_VM *vm, gs_Object *func, gs_Object *self)
     m->self = self;
     gs_incref_c(vm, func, GS_CAUSE(GS_CAUSE_INTERNAL, m->ob.id, 0));
     gs_incref_c(vm, self, GS_CAUSE(GS_CAUSE_INTERNAL, m->ob.id, 1));
+    gs_record_fields(vm, &m->ob);
     gs_gc_track(vm, &m->ob);
     return &m->ob;
 }
@@ -1105,6 +1862,8 @@ int gs_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
 {
     if (a == b)
         return 1;
+    if (GS_KIND(a) == GS_K_WEAKREF && GS_KIND(b) == GS_K_WEAKREF)
+        return gs_weakref_equal(vm, a, b);
     gs_Object *r = gs_compare(vm, 2 /* GS_CMP_EQ */, a, b);
     if (!r)
         return -1;
@@ -1159,9 +1918,20 @@ int64_t gs_hash(gs_VM *vm, gs_Object *o)
         t->hash = (int64_t)acc;
         return (int64_t)acc;
     }
+    case GS_K_WEAKREF: return gs_weakref_hash(vm, o);
     case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
-        if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
-            break;
+        if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen) {
+            /* order-independent: equal frozensets hash alike */
+            gs_Set *fs = (gs_Set *)o;
+            uint64_t h = 1927868237ULL * ((uint64_t)fs->t.used + 1);
+            for (int32_t i = 0; i < fs->t.nentries; i++)
+                if (fs->t.entries[i].key) {
+                    uint64_t eh = (uint64_t)fs->t.entries[i].hash;
+                    h ^= (eh ^ (eh << 16) ^ 89869747ULL) * 3644798167ULL;
+                }
+            h = h * 69069U + 907133923ULL;
+            return hash_finish((int64_t)(h >> 1));
+        }
         gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
         return -1;
     case GS_K_INSTANCE: case GS_K_EXCEPTION: {

@@ -39,7 +39,7 @@ typedef enum gs_Kind {
     GS_K_INSTANCE, GS_K_EXCEPTION, GS_K_MODULE, GS_K_CODE, GS_K_CELL,
     GS_K_RANGE, GS_K_ITER, GS_K_SLICE, GS_K_NOTIMPL, GS_K_ELLIPSIS,
     GS_K_WEAKREF, GS_K_FRAME, GS_K_TRACEBACK, GS_K_GENERATOR,
-    GS_K_PROPERTY, GS_K_CLASSMETHOD, GS_K_STATICMETHOD,
+    GS_K_PROPERTY, GS_K_CLASSMETHOD, GS_K_STATICMETHOD, GS_K_SUPER,
     GS_K_COUNT
 } gs_Kind;
 
@@ -153,6 +153,7 @@ typedef struct gs_Type {
     uint16_t spare;
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
+    gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakref.c) */
 } gs_Type;
 
 typedef struct gs_Code gs_Code;
@@ -167,6 +168,7 @@ typedef struct gs_Function {
     gs_Dict *kwdefaults;       /* NULL if none */
     gs_Tuple *closure;         /* tuple of cells, NULL if none */
     gs_Dict *dict;             /* function attributes, NULL until set */
+    gs_Object *weakreflist;    /* first weak reference to this function, or NULL (weakref.c) */
 } gs_Function;
 
 typedef gs_Object *(*gs_CFunc)(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames);
@@ -207,6 +209,29 @@ typedef struct gs_Exception {
     struct gs_TBEntry *tb;     /* where it passed, innermost last (malloc'd) */
     int ntb, captb;
 } gs_Exception;
+
+/* A frame object (frame.f_code, tb.tb_frame...).  While its frame runs it
+ * only points at it (`live`); if it is still referenced when the frame
+ * exits, the frame's slots move into it (CPython's take_ownership), so a
+ * traceback keeps the frame's locals alive. */
+typedef struct gs_FrameObj {
+    gs_Object ob;
+    struct gs_Frame *live;     /* the running frame, NULL once detached */
+    gs_Object **slots;         /* detached: locals, cells, frees (owned) */
+    int32_t nslots;
+    gs_Code *code;             /* owned */
+    gs_Function *func;         /* detached: owned (the frame's function) */
+    gs_Object *globals;        /* borrowed from func or the module */
+    gs_Object *back;           /* detached: the caller's frame object (owned) */
+    int32_t lasti, lineno;
+} gs_FrameObj;
+
+typedef struct gs_TracebackObj {
+    gs_Object ob;
+    gs_Object *next;           /* tb_next (owned): one frame further in */
+    gs_Object *frame;          /* tb_frame (owned) */
+    int32_t lasti, lineno;
+} gs_TracebackObj;
 
 typedef struct gs_TBEntry {
     gs_Code *code;             /* borrowed: codes live as long as the program */

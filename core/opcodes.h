@@ -44,6 +44,9 @@ typedef enum gs_Opcode {
 #define GS_MF_KWDEFAULTS 0x02
 #define GS_MF_CLOSURE    0x08
 
+/* LIST_EXTEND in a call's argument list (errors name the function) */
+#define GS_EXTEND_IN_CALL 0x100
+
 /* FORMAT_VALUE flags (CPython's) */
 #define GS_FV_MASK  0x03
 #define GS_FV_STR   0x01

@@ -173,6 +173,8 @@ gs_Object *gs_str_intern(gs_VM *vm, const char *str, size_t len)
     s->interned = 1;
     s->ob.gcflags |= GS_GC_STATIC;
     s->ob.refcnt = 1 << 30;
+    if (vm->trace.ndesc) /* after start-up, which describes all at once */
+        gs_record_describe(vm, &s->ob);
     gs_table_insert(vm, NULL, &vm->interned, &s->ob, h, NULL);
     return gs_newref(vm, &s->ob);
 }
@@ -557,6 +559,11 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
         gs_buf_adds(&b, ")");
         return gs_buf_to_str(vm, &b);
     }
+    case GS_K_SUPER: {
+        gs_Method *sp = (gs_Method *)o;
+        return gs_str_printf(vm, "<super: <class '%s'>, <%s object>>", ((gs_Type *)sp->func)->name->data,
+                             gs_type_name(sp->self));
+    }
     case GS_K_NOTIMPL: return gs_str_from_cstr(vm, "NotImplemented");
     case GS_K_ELLIPSIS: return gs_str_from_cstr(vm, "Ellipsis");
     case GS_K_CELL: {
@@ -751,7 +758,7 @@ static void group_digits(gs_Buf *out, const char *digits, size_t n, char sep, in
 static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
 {
     char type = f->type ? f->type : 'd';
-    if (f->precision >= 0) {
+    if (f->precision >= 0 && !strchr("eEfFgG%", type)) {
         gs_raise(vm, vm->e_ValueError, "Precision not allowed in integer format specifier");
         return NULL;
     }
@@ -954,6 +961,10 @@ gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *specobj)
     case GS_K_STR: {
         gs_Str *s = (gs_Str *)v;
         if (f.type && f.type != 's') goto bad_code;
+        if (f.grouping) {
+            gs_raise(vm, vm->e_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
+            return NULL;
+        }
         if (f.sign) {
             gs_raise(vm, vm->e_ValueError, "Sign not allowed in string format specifier");
             return NULL;

@@ -20,6 +20,8 @@ void gs_trace_free(gs_Trace *t)
     free(t->strings.lens);
     free(t->strings.slots);
     free(t->out);
+    free(t->desc);
+    free(t->refs);
     memset(t, 0, sizeof *t);
 }
 
@@ -114,6 +116,56 @@ uint32_t gs_trace_string(gs_Trace *t, const char *s, size_t len)
     return id;
 }
 
+int gs_trace_string_append(gs_Trace *t, const char *s, size_t len)
+{
+    gs_StrPool *p = &t->strings;
+    if (len > 0xfffffff0u || p->nbytes + len + 1 > 0xffffffffu || p->count == 0xffffffffu)
+        return -1;
+    if (p->nslots == 0 && pool_rehash(p, 1024) < 0)
+        return -1;
+    if (p->count == p->capacity) {
+        uint32_t cap = p->capacity ? p->capacity * 2 : 256;
+        uint32_t *offs = realloc(p->offsets, cap * sizeof *offs);
+        if (!offs)
+            return -1;
+        p->offsets = offs;
+        uint32_t *lens = realloc(p->lens, cap * sizeof *lens);
+        if (!lens)
+            return -1;
+        p->lens = lens;
+        p->capacity = cap;
+    }
+    if (p->nbytes + len + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 4096;
+        while (cap < p->nbytes + len + 1)
+            cap *= 2;
+        char *b = realloc(p->bytes, cap);
+        if (!b)
+            return -1;
+        p->bytes = b;
+        p->cap = cap;
+    }
+    uint32_t id = p->count++;
+    p->offsets[id] = (uint32_t)p->nbytes;
+    p->lens[id] = (uint32_t)len;
+    memcpy(p->bytes + p->nbytes, s, len);
+    p->bytes[p->nbytes + len] = 0;
+    p->nbytes += len + 1;
+    /* index it unless an equal string is already indexed (that one wins) */
+    uint32_t h = hash_bytes(s, len) & (p->nslots - 1);
+    while (p->slots[h]) {
+        uint32_t o = p->slots[h] - 1;
+        if (p->lens[o] == len && memcmp(p->bytes + p->offsets[o], s, len) == 0)
+            break;
+        h = (h + 1) & (p->nslots - 1);
+    }
+    if (!p->slots[h])
+        p->slots[h] = id + 1;
+    if (p->count * 2 > p->nslots && pool_rehash(p, p->nslots * 2) < 0)
+        return -1;
+    return 0;
+}
+
 const char *gs_trace_string_at(const gs_Trace *t, uint32_t id, uint32_t *len)
 {
     if (id >= t->strings.count) {
@@ -143,6 +195,34 @@ int gs_trace_output(gs_Trace *t, const char *s, size_t len, uint32_t *offset)
     memcpy(t->out + t->nout, s, len);
     *offset = (uint32_t)t->nout;
     t->nout += len;
+    return 0;
+}
+
+int gs_trace_describe(gs_Trace *t, gs_ObjDesc d)
+{
+    if (t->ndesc == t->desccap) {
+        size_t cap = t->desccap ? t->desccap * 2 : 1024;
+        gs_ObjDesc *nd = realloc(t->desc, cap * sizeof *nd);
+        if (!nd)
+            return -1;
+        t->desc = nd;
+        t->desccap = cap;
+    }
+    t->desc[t->ndesc++] = d;
+    return 0;
+}
+
+int gs_trace_initial_ref(gs_Trace *t, gs_TraceRef r)
+{
+    if (t->nrefs == t->refscap) {
+        size_t cap = t->refscap ? t->refscap * 2 : 1024;
+        gs_TraceRef *nr = realloc(t->refs, cap * sizeof *nr);
+        if (!nr)
+            return -1;
+        t->refs = nr;
+        t->refscap = cap;
+    }
+    t->refs[t->nrefs++] = r;
     return 0;
 }
 

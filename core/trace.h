@@ -19,7 +19,7 @@
 
 typedef enum gs_EventKind {
     /* lifetime */
-    GS_EV_ALLOC,        /* obj; a = type-name string id; b, c = payload (see below) */
+    GS_EV_ALLOC,        /* obj; sub = gs_Kind; a = type-name string id; b, c = payload (see below) */
     GS_EV_FREE,         /* obj; a = type-name string id */
     GS_EV_TRACK,        /* obj; a = generation */
     GS_EV_UNTRACK,      /* obj; a = generation it left */
@@ -35,17 +35,20 @@ typedef enum gs_EventKind {
     GS_EV_FRAME_PUSH,   /* obj = frame id; a = function-name string id; b = parent frame id; c = function object id */
     GS_EV_FRAME_POP,    /* obj = frame id; a = function-name string id; b = parent frame id */
     /* execution */
-    GS_EV_LINE,         /* line started; obj = frame id */
+    GS_EV_LINE,         /* line started; obj = frame id; a, b, c = the collector's counts of generations
+                           0, 1, 2 at that moment; sub = gc enabled; flags = generation 0's threshold */
     GS_EV_STDOUT,       /* a = offset in output buffer; b = length */
     GS_EV_EXCEPTION,    /* obj = exception object; a = type-name id; b = message string id; sub = 1 if caught */
     /* collector */
     GS_EV_GC_START,     /* a = generation; b = count0 | count1 << 16; c = count2 */
     GS_EV_GC_PHASE,     /* sub = gs_GCPhase */
-    GS_EV_GC_REFS,      /* obj; a = gc_refs after; b = edge source object (0 for update_refs) */
+    GS_EV_GC_REFS,      /* obj; a = gc_refs after; b = edge source object (0 for update_refs);
+                           sub, c = the edge's gs_CauseKind and slot (subtract_refs, move_unreachable) */
     GS_EV_GC_UNREACHABLE, /* obj */
-    GS_EV_GC_RESCUED,   /* obj */
+    GS_EV_GC_RESCUED,   /* obj; a = its gc_refs (1); b = the reachable object that reached it */
     GS_EV_FINALIZE,     /* obj (__del__ about to run) */
-    GS_EV_WEAKREF_CLEAR,/* obj = weakref; b = referent */
+    GS_EV_WEAKREF_CLEAR,/* sub 0: obj = weakref cleared, b = its referent;
+                           sub 1: obj = weakref whose callback is called, a = the callback */
     GS_EV_GC_MOVE,      /* obj; a = from generation; b = to generation */
     GS_EV_GC_END,       /* a = collected; b = uncollectable; c = generation */
     GS_EV_KIND_COUNT
@@ -66,6 +69,10 @@ typedef enum gs_GCPhase {
     GS_GC_PHASE_COUNT
 } gs_GCPhase;
 
+/* gs_Event.flags of an alloc: made by a built-in module for itself (while
+ * importing gc or weakref), not by the program; viewers may hide it. */
+#define GS_ALLOC_RUNTIME 1
+
 typedef struct gs_Event {
     uint8_t kind;
     uint8_t sub;
@@ -85,12 +92,45 @@ typedef struct gs_StrPool {
     uint32_t nslots;
 } gs_StrPool;
 
+/* The heap when recording began: objects that exist without an `alloc`
+ * event.  Static objects (None, small ints, interned strings, built-in
+ * types) are immortal and record no events; the runtime's start-up objects
+ * (built-in functions, the modules and their dicts) were made before
+ * recording began, so the table gives their count, generation and the
+ * references they hold at position 0.  Payload b, c as for GS_EV_ALLOC.
+ * Described objects exist at every position (they are immortal or were
+ * there first); static ones may be described late, when interned. */
+enum { GS_DESC_STATIC = 1, GS_DESC_RUNTIME = 2, GS_DESC_TRACKED = 4 };
+
+typedef struct gs_ObjDesc {
+    uint32_t id;
+    uint8_t kind;           /* gs_Kind */
+    uint8_t flags;          /* GS_DESC_* */
+    uint8_t gen;            /* generation, if tracked */
+    uint8_t spare;
+    uint32_t type;          /* type-name string id */
+    uint32_t b, c;
+    uint32_t refcnt;        /* runtime objects; 0 for static ones */
+} gs_ObjDesc;
+
+/* A reference a runtime object holds at position 0 (as a ref_set event
+ * would have made it: sub = slot kind, slot = index / key id / name id). */
+typedef struct gs_TraceRef {
+    uint32_t holder, slot, target;
+    uint8_t sub;
+    uint8_t spare[3];
+} gs_TraceRef;
+
 typedef struct gs_Trace {
     gs_Event *ev;
     size_t n, cap;
     gs_StrPool strings;
     char *out;              /* program output, all of it */
     size_t nout, outcap;
+    gs_ObjDesc *desc;       /* described objects, in the order described */
+    size_t ndesc, desccap;
+    gs_TraceRef *refs;      /* references of described objects at position 0 */
+    size_t nrefs, refscap;
 } gs_Trace;
 
 void gs_trace_init(gs_Trace *t);
@@ -99,8 +139,15 @@ void gs_trace_free(gs_Trace *t);
 int gs_trace_push(gs_Trace *t, gs_Event e);
 /* The id of a string in the pool (added if new).  Returns 0 ("") on OOM. */
 uint32_t gs_trace_string(gs_Trace *t, const char *s, size_t len);
+/* Append a string as the next id even if an equal one exists (loading a
+ * saved trace keeps its ids).  Returns -1 on OOM or past 2^32 bytes. */
+int gs_trace_string_append(gs_Trace *t, const char *s, size_t len);
 const char *gs_trace_string_at(const gs_Trace *t, uint32_t id, uint32_t *len);
 int gs_trace_output(gs_Trace *t, const char *s, size_t len, uint32_t *offset);
+/* Describe an object that has no alloc event, or a reference it holds at
+ * position 0; -1 only on OOM. */
+int gs_trace_describe(gs_Trace *t, gs_ObjDesc d);
+int gs_trace_initial_ref(gs_Trace *t, gs_TraceRef r);
 
 const char *gs_event_kind_name(gs_EventKind k);
 const char *gs_gc_phase_name(gs_GCPhase p);

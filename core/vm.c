@@ -61,6 +61,7 @@ static void exc_set_context(gs_VM *vm, gs_Object *exc)
                 }
             if (!cyc) {
                 e->context = gs_newref(vm, h);
+                gs_record_field(vm, exc, 12, NULL, h);
             }
         }
     }
@@ -139,23 +140,8 @@ void gs_clear_exc(gs_VM *vm)
 
 static void tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f)
 {
-    if (!exc || GS_KIND(exc) != GS_K_EXCEPTION)
-        return;
-    gs_Exception *e = (gs_Exception *)exc;
-    if (e->ntb == e->captb) {
-        int cap = e->captb ? e->captb * 2 : 8;
-        struct gs_TBEntry *tb = realloc(e->tb, (size_t)cap * sizeof *tb);
-        if (!tb)
-            return;
-        e->tb = tb;
-        e->captb = cap;
-    }
-    int32_t ip = f->lasti;
-    e->tb[e->ntb].code = f->code;
-    gs_incref_c(vm, &f->code->ob, GS_CAUSE(GS_CAUSE_INTERNAL, exc->id, 20));
-    e->tb[e->ntb].line = (ip >= 0 && ip < f->code->nops) ? f->code->lines[ip] : f->code->firstline;
-    e->tb[e->ntb].lasti = ip;
-    e->ntb++;
+    extern void gs_traceback_here(gs_VM *, gs_Object *, gs_Frame *);
+    gs_traceback_here(vm, exc, f);
 }
 
 /* ================================================================== "Did you mean" (CPython's suggestions.c) */
@@ -385,29 +371,34 @@ static void source_line(gs_VM *vm, gs_Code *code, int line, gs_Buf *out)
 static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
 {
     gs_Exception *e = (gs_Exception *)exc;
-    if (e->ntb) {
+    if (e->traceback && GS_KIND(e->traceback) == GS_K_TRACEBACK) {
+        extern gs_Code *gs_traceback_code(gs_Object *);
         gs_buf_adds(out, "Traceback (most recent call last):\n");
         /* collapse runs of identical entries like CPython does */
-        int i = 0;
-        while (i < e->ntb) {
-            int j = i;
-            while (j + 1 < e->ntb && e->tb[j + 1].code == e->tb[i].code && e->tb[j + 1].line == e->tb[i].line)
-                j++;
-            int run = j - i + 1;
+        gs_Object *tb = e->traceback;
+        int guard = 0;
+        while (tb && GS_KIND(tb) == GS_K_TRACEBACK && guard++ < 100000) {
+            gs_TracebackObj *t0 = (gs_TracebackObj *)tb;
+            gs_Code *c0 = gs_traceback_code(tb);
+            int run = 1;
+            gs_Object *nx = t0->next;
+            while (nx && GS_KIND(nx) == GS_K_TRACEBACK && gs_traceback_code(nx) == c0 &&
+                   ((gs_TracebackObj *)nx)->lineno == t0->lineno) {
+                run++;
+                nx = ((gs_TracebackObj *)nx)->next;
+            }
             int shown = run > 3 ? 3 : run;
-            for (int k = 0; k < shown; k++) {
-                struct gs_TBEntry *t = &e->tb[i + k];
-                gs_buf_printf(out, "  File \"%s\", line %d, in %s\n", t->code->filename->data, t->line,
-                              t->code->name->data);
-                source_line(vm, t->code, t->line, out);
+            for (int k = 0; k < shown && c0; k++) {
+                gs_buf_printf(out, "  File \"%s\", line %d, in %s\n", c0->filename->data, t0->lineno, c0->name->data);
+                source_line(vm, c0, t0->lineno, out);
             }
             if (run > 3)
                 gs_buf_printf(out, "  [Previous line repeated %d more time%s]\n", run - 3, run - 3 == 1 ? "" : "s");
-            i = j + 1;
+            tb = nx;
         }
     }
     gs_Type *t = exc->type;
-    if (t->flags & GS_TF_HEAP && strcmp(t->module->data, "builtins") != 0)
+    if ((t->flags & GS_TF_HEAP) && strcmp(t->module->data, "builtins") != 0 && strcmp(t->module->data, "__main__") != 0)
         gs_buf_printf(out, "%s.%s", t->module->data, t->name->data);
     else
         gs_buf_adds(out, t->name->data);
@@ -558,7 +549,7 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     vm->cur_frame_id = f->id;
     if (vm->recording)
         gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
-                  func ? func->ob.id : 0);
+                  func ? func->ob.id : (locals ? locals->id : globals->id)); /* c: a module frame's namespace */
     return f;
 }
 
@@ -566,6 +557,9 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
  * (parameters first), the value stack, then the function. */
 static void frame_clear(gs_VM *vm, gs_Frame *f)
 {
+    extern bool gs_frame_detach(gs_VM *, gs_Frame *);
+    if (f->frame_obj && gs_frame_detach(vm, f))
+        return; /* its object keeps the slots now */
     for (int32_t i = 0; i < f->nlocalsplus; i++) {
         gs_Object *v = f->localsplus[i];
         if (!v)
@@ -587,6 +581,10 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
         f->func = NULL;
         gs_decref_c(vm, &fn->ob, GS_CAUSE(GS_CAUSE_INTERNAL, f->id, 0));
     }
+    /* clearing may have run code (a __del__, a generator's close) that asked
+     * for this frame's object as its f_back: let it go or keep it now */
+    if (f->frame_obj)
+        gs_frame_detach(vm, f);
 }
 
 static void frame_pop(gs_VM *vm, gs_Frame *f)
@@ -600,7 +598,6 @@ static void frame_pop(gs_VM *vm, gs_Frame *f)
         frame_release(vm, f); /* a generator owns its frame struct */
 }
 
-void gs_frame_object_clear(gs_VM *vm, gs_Object *f) { GS_UNUSED(vm); GS_UNUSED(f); }
 
 /* ------------------------------------------------------------------ argument binding */
 
@@ -643,6 +640,7 @@ static int bind_args(gs_VM *vm, gs_Function *func, gs_Frame *f, gs_Object **args
     int varargs_ix = (co->flags & GS_CO_VARARGS) ? total : -1;
     int varkw_ix = (co->flags & GS_CO_VARKW) ? total + (varargs_ix >= 0) : -1;
     gs_Object *kwdict = NULL;
+    bool bound = false; /* BIND events recorded for the locals */
     if (varkw_ix >= 0) {
         kwdict = gs_dict_new(vm);
         if (!kwdict)
@@ -752,6 +750,7 @@ static int bind_args(gs_VM *vm, gs_Function *func, gs_Frame *f, gs_Object **args
         for (i = 0; i < co->nlocals; i++)
             if (L[i])
                 gs_record(vm, GS_EV_BIND, GS_CAUSE_ARG, f->id, 0, L[i]->id, gs_trace_name(vm, co->localnames[i]));
+    bound = true;
     /* cells: an argument that is captured moves into its cell (MAKE_CELL) */
     for (i = 0; i < co->ncells; i++) {
         int a = co->cell2arg[i];
@@ -761,18 +760,30 @@ static int bind_args(gs_VM *vm, gs_Function *func, gs_Frame *f, gs_Object **args
             goto fail_all;
         if (a >= 0) {
             L[a] = NULL;
+            if (vm->recording)
+                gs_record(vm, GS_EV_UNBIND, 0, f->id, init->id, 0, gs_trace_name(vm, co->localnames[a]));
             gs_decref(vm, init);
         }
         L[co->nlocals + i] = cell;
+        if (vm->recording)
+            gs_record(vm, GS_EV_BIND, 0, f->id, 0, cell->id, gs_trace_name(vm, co->localnames[co->nlocals + i]));
     }
     /* free variables: the function's closure cells (COPY_FREE_VARS) */
     for (i = 0; i < co->nfrees; i++) {
         gs_Object *cell = func->closure->items[i];
         gs_incref(vm, cell);
         L[co->nlocals + co->ncells + i] = cell;
+        if (vm->recording)
+            gs_record(vm, GS_EV_BIND, 0, f->id, 0, cell->id,
+                      gs_trace_name(vm, co->localnames[co->nlocals + co->ncells + i]));
     }
     return 0;
 fail_all:
+    /* the caller's frame_clear unbinds what was moved in: bind it first */
+    if (vm->recording && !bound)
+        for (i = 0; i < co->nlocals; i++)
+            if (L[i])
+                gs_record(vm, GS_EV_BIND, GS_CAUSE_ARG, f->id, 0, L[i]->id, gs_trace_name(vm, co->localnames[i]));
     for (i = 0; i < nargs; i++)
         if (args[i]) {
             gs_decref(vm, args[i]);
@@ -803,6 +814,9 @@ static gs_Object *call_function_from_c(gs_VM *vm, gs_Function *func, gs_Object *
             gs_Object *cell = func->closure->items[i];
             gs_incref(vm, cell);
             f->localsplus[co->nlocals + co->ncells + i] = cell;
+            if (vm->recording)
+                gs_record(vm, GS_EV_BIND, 0, f->id, 0, cell->id,
+                          gs_trace_name(vm, co->localnames[co->nlocals + co->ncells + i]));
         }
     } else {
         gs_Object *tmp[nargs > 0 ? nargs : 1];
@@ -863,11 +877,21 @@ gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
     vm->frame = f;
     vm->depth++;
     vm->cur_frame_id = f->id;
+    if (vm->recording) /* a suspended frame back on the stack */
+        gs_record(vm, GS_EV_FRAME_PUSH, 1, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0,
+                  f->func ? f->func->ob.id : 0);
     vm->c_depth++;
     bool paused = false;
     gs_Object *r = eval(vm, 0, &paused);
     vm->c_depth--;
     return r;
+}
+
+/* Resume a suspended frame with vm->exc raised at its yield (gen.throw). */
+gs_Object *gs_vm_resume_frame_throw(gs_VM *vm, gs_Frame *f)
+{
+    vm->resume_throw = true;
+    return gs_vm_resume_frame(vm, f);
 }
 
 static gs_Object *make_function(gs_VM *vm, gs_Code *code, gs_Object *globals)
@@ -885,6 +909,7 @@ static gs_Object *make_function(gs_VM *vm, gs_Code *code, gs_Object *globals)
     fn->qualname = code->qualname;
     gs_incref(vm, fn->qualname);
     gs_record_alloc(vm, &fn->ob);
+    gs_record_fields(vm, &fn->ob); /* code, globals, name, qualname */
     gs_gc_track(vm, &fn->ob);
     return &fn->ob;
 }
@@ -914,9 +939,15 @@ static void unbound_local(gs_VM *vm, gs_Frame *f, int ix)
     if (ix < co->nlocals + co->ncells)
         gs_raise(vm, vm->e_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                  co->localnames[ix]->data);
-    else
+    else {
         gs_raise(vm, vm->e_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
                  co->localnames[ix]->data);
+        if (vm->exc) {
+            gs_Exception *e = (gs_Exception *)vm->exc;
+            e->attr_name = (gs_Str *)gs_newref(vm, &co->localnames[ix]->ob);
+            e->suggestion = name_error_suggestion(vm, f, co->localnames[ix]);
+        }
+    }
 }
 
 static gs_Object *format_value(gs_VM *vm, gs_Object *v, int flags, gs_Object *spec)
@@ -1021,6 +1052,24 @@ fail:
     return -1;
 }
 
+/* "__main__.f()" / "print()": how CPython names a callable in call errors. */
+static void function_str(gs_Object *f, char *buf, size_t n)
+{
+    if (GS_KIND(f) == GS_K_METHOD)
+        f = ((gs_Method *)f)->func;
+    switch (GS_KIND(f)) {
+    case GS_K_FUNCTION: snprintf(buf, n, "__main__.%s()", ((gs_Function *)f)->qualname->data); break;
+    case GS_K_BUILTIN: snprintf(buf, n, "%s()", ((gs_Builtin *)f)->name); break;
+    case GS_K_TYPE:
+        if (((gs_Type *)f)->flags & GS_TF_HEAP)
+            snprintf(buf, n, "__main__.%s()", ((gs_Type *)f)->name->data);
+        else
+            snprintf(buf, n, "%s()", ((gs_Type *)f)->name->data);
+        break;
+    default: snprintf(buf, n, "%s object", f->type->name->data); break;
+    }
+}
+
 static bool exc_match(gs_VM *vm, gs_Object *exc, gs_Object *type, int *err)
 {
     *err = 0;
@@ -1091,6 +1140,13 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
 #define INCREF(o) gs_incref_c(vm, (gs_Object *)(o), TEMP)
 #define DECREF(o) gs_decref_c(vm, (gs_Object *)(o), TEMP)
 #define SYNC() (f->sp = sp, f->ip = ip)
+#define RESUME_THROW_CHECK()                                                                                        \
+    do {                                                                                                             \
+        if (vm->resume_throw) {                                                                                      \
+            vm->resume_throw = false;                                                                                \
+            goto exception_unwind_tb;                                                                                \
+        }                                                                                                            \
+    } while (0)
 #define LOAD_FRAME()                                                                                                \
     do {                                                                                                             \
         f = vm->frame;                                                                                               \
@@ -1103,15 +1159,28 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         ip = f->ip;                                                                                                  \
     } while (0)
 
+    RESUME_THROW_CHECK(); /* gen.throw(): raise at the yield we stopped on */
     for (;;) {
         f->lasti = ip;
         w = ops[ip++];
         f->sp = sp;
         f->ip = ip;
         if (co->linestart[ip - 1]) {
+            /* pause before the line starts, so resuming records it once */
+            if (stop_at && vm->events >= stop_at && vm->c_depth <= 1) {
+                f->ip = ip - 1;
+                *paused = true;
+                return NULL;
+            }
             vm->cur_line = (uint32_t)co->lines[ip - 1];
-            if (vm->recording)
-                gs_record(vm, GS_EV_LINE, 0, f->id, 0, 0, 0);
+            if (vm->recording) {
+                /* a line event also tells the collector's counters, so the
+                 * viewer can show them at any line */
+                gs_record(vm, GS_EV_LINE, vm->gc_enabled, f->id, (uint32_t)vm->gens[0].count,
+                          (uint32_t)vm->gens[1].count, (uint32_t)vm->gens[2].count);
+                if (vm->trace.n)
+                    vm->trace.ev[vm->trace.n - 1].flags = (uint16_t)(vm->gens[0].threshold > 65535 ? 65535 : vm->gens[0].threshold);
+            }
             else
                 vm->events++;
             if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
@@ -1121,11 +1190,6 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             if (vm->limit_hit) {
                 gs_raise(vm, vm->e_MemoryError, "event limit reached");
                 goto error;
-            }
-            if (stop_at && vm->events >= stop_at && vm->c_depth <= 1) {
-                f->ip = ip - 1;
-                *paused = true;
-                return NULL;
             }
         }
         op = (int)GS_OPCODE(w);
@@ -1302,7 +1366,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Str *name = names[arg];
             gs_Object *meth = NULL;
             gs_Kind k = GS_KIND(a);
-            if (k != GS_K_TYPE && k != GS_K_MODULE) {
+            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER) {
                 gs_Object *m = gs_type_lookup(a->type, name);
                 if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
                                                          !((gs_Builtin *)m)->self))) {
@@ -1521,6 +1585,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             s->step = arg == 3 ? POP() : GS_NONE(vm);
             s->stop = POP();
             s->start = POP();
+            gs_gc_track(vm, &s->ob); /* slices are tracked in 3.11 */
             PUSH(&s->ob);
             break;
         }
@@ -1579,11 +1644,18 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             break;
         case OP_LIST_EXTEND:
             v = POP();
-            if (gs_list_extend(vm, PEEK(arg), v) < 0) {
+            if (gs_list_extend(vm, PEEK(arg & 0xff), v) < 0) {
                 if (gs_exc_matches(vm, vm->e_TypeError) && !gs_type_lookup(v->type, vm->s___iter__) &&
                     GS_KIND(v) != GS_K_ITER && GS_KIND(v) != GS_K_GENERATOR) {
                     gs_clear_exc(vm);
-                    gs_raise(vm, vm->e_TypeError, "Value after * must be an iterable, not %s", gs_type_name(v));
+                    if (arg & GS_EXTEND_IN_CALL) {
+                        char fs[160];
+                        gs_Object *callable = PEEK((arg & 0xff) + 1) ? PEEK((arg & 0xff) + 1) : PEEK((arg & 0xff) + 2);
+                        function_str(callable, fs, sizeof fs);
+                        gs_raise(vm, vm->e_TypeError, "%s argument after * must be an iterable, not %s", fs,
+                                 gs_type_name(v));
+                    } else
+                        gs_raise(vm, vm->e_TypeError, "Value after * must be an iterable, not %s", gs_type_name(v));
                 }
                 DECREF(v);
                 goto error;
@@ -1614,9 +1686,11 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_DICT_MERGE:
             v = POP();
             if (GS_KIND(v) != GS_K_DICT) {
-                if (op == OP_DICT_MERGE)
-                    gs_raise(vm, vm->e_TypeError, "argument after ** must be a mapping, not %s", gs_type_name(v));
-                else
+                if (op == OP_DICT_MERGE) {
+                    char fs[160];
+                    function_str(PEEK(arg + 2), fs, sizeof fs);
+                    gs_raise(vm, vm->e_TypeError, "%s argument after ** must be a mapping, not %s", fs, gs_type_name(v));
+                } else
                     gs_raise(vm, vm->e_TypeError, "'%s' object is not a mapping", gs_type_name(v));
                 DECREF(v);
                 goto error;
@@ -1626,7 +1700,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 gs_Object *k, *x;
                 while (gs_dict_next(v, &pos, &k, &x))
                     if (gs_dict_get(vm, PEEK(arg), k)) {
-                        gs_raise(vm, vm->e_TypeError, "function got multiple values for keyword argument '%s'",
+                        char fs[160];
+                        function_str(PEEK(arg + 2), fs, sizeof fs);
+                        gs_raise(vm, vm->e_TypeError, "%s got multiple values for keyword argument '%s'", fs,
                                  GS_KIND(k) == GS_K_STR ? ((gs_Str *)k)->data : "?");
                         DECREF(v);
                         goto error;
@@ -1810,6 +1886,27 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Object *callable = POP();
             gs_Object *null = POP();
             GS_UNUSED(null);
+            if (GS_KIND(pos) != GS_K_TUPLE) {
+                /* f(*x) with x not a tuple: make one, as CPython does */
+                gs_Object *t = gs_tuple_from_iterable(vm, pos);
+                if (!t) {
+                    if (gs_exc_matches(vm, vm->e_TypeError) && !gs_type_lookup(pos->type, vm->s___iter__) &&
+                        GS_KIND(pos) != GS_K_ITER && GS_KIND(pos) != GS_K_GENERATOR) {
+                        char fs[160];
+                        gs_clear_exc(vm);
+                        function_str(callable, fs, sizeof fs);
+                        gs_raise(vm, vm->e_TypeError, "%s argument after * must be an iterable, not %s", fs,
+                                 gs_type_name(pos));
+                    }
+                    if (kw)
+                        DECREF(kw);
+                    DECREF(pos);
+                    DECREF(callable);
+                    goto error;
+                }
+                DECREF(pos);
+                pos = t;
+            }
             gs_Tuple *pt = (gs_Tuple *)pos;
             int nkw = kw ? ((gs_Dict *)kw)->t.used : 0;
             int total = pt->len + nkw;
@@ -1957,7 +2054,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 gs_Object *old = vm->exc;
                 vm->exc = vm->handled;
                 gs_xdecref(vm, old);
-                goto exception_unwind_tb;
+                goto exception_unwind; /* a bare raise adds no traceback entry (do_raise returns 1) */
             }
             gs_Object *e = make_exception(vm, exc);
             DECREF(exc);
@@ -1978,8 +2075,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 }
                 DECREF(cause);
                 gs_Exception *ee = (gs_Exception *)e;
-                gs_xdecref(vm, ee->cause);
+                gs_Object *oldc = ee->cause;
                 ee->cause = c2;
+                gs_record_field(vm, e, 13, oldc, c2);
+                gs_xdecref(vm, oldc);
                 ee->suppress_context = true;
             }
             gs_raise_obj(vm, e);
@@ -2041,7 +2140,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Object *enter = gs_type_lookup(a->type, vm->s___enter__);
             gs_Object *exitm = gs_type_lookup(a->type, vm->s___exit__);
             if (!enter || !exitm) {
-                gs_raise(vm, vm->e_AttributeError, "%s", !enter ? "__enter__" : "__exit__");
+                gs_raise(vm, vm->e_TypeError, "'%s' object does not support the context manager protocol%s",
+                         gs_type_name(a), !enter ? "" : " (missed __exit__ method)");
                 goto error;
             }
             gs_Object *bound_exit = gs_method_new(vm, exitm, a);
@@ -2081,6 +2181,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             f->sp = sp;
             f->ip = ip;
             bool entry = f->is_entry;
+            if (vm->recording) /* suspended until the generator resumes */
+                gs_record(vm, GS_EV_FRAME_POP, 1, f->id, gs_trace_name(vm, co->qualname), f->back ? f->back->id : 0,
+                          f->gen ? f->gen->id : 0);
             vm->frame = f->back;
             vm->depth--;
             vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
@@ -2238,6 +2341,7 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_StopIteration, "StopIteration", E);
     EXC(e_StopAsyncIteration, "StopAsyncIteration", E);
     EXC(e_ImportError, "ImportError", E);
+    EXC(e_OSError, "OSError", E);
     EXC(e_ModuleNotFoundError, "ModuleNotFoundError", vm->e_ImportError);
     EXC(e_AssertionError, "AssertionError", E);
     EXC(e_SyntaxError, "SyntaxError", E);
@@ -2325,6 +2429,8 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->t_dict_keys = gs_type_new_builtin(vm, "dict_keys", O, GS_K_ITER, 0);
     vm->t_dict_values = gs_type_new_builtin(vm, "dict_values", O, GS_K_ITER, 0);
     vm->t_dict_items = gs_type_new_builtin(vm, "dict_items", O, GS_K_ITER, 0);
+    vm->t_super = gs_type_new_builtin(vm, "super", O, GS_K_SUPER, GS_TF_BASETYPE);
+    vm->t_list_reverseiterator = gs_type_new_builtin(vm, "list_reverseiterator", O, GS_K_ITER, 0);
     static const char *iter_names[] = { "list_iterator", "tuple_iterator", "str_ascii_iterator", "range_iterator",
                                         "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
                                         "set_iterator", "enumerate", "zip", "map", "filter", "reversed",
@@ -2366,6 +2472,8 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->repr_stack = static_object(vm, vm->t_list, sizeof(gs_List));
     gs_gc_init(vm);
     gs_builtins_init(vm);
+    extern void gs_gc_program_start(gs_VM *);
+    gs_gc_program_start(vm); /* start-up objects are long-lived, as in CPython */
     vm->recording = cfg->record;
     return vm;
 }
@@ -2389,6 +2497,8 @@ void gs_vm_free(gs_VM *vm)
      * over, no more events matter. */
     vm->recording = false;
     vm->cfg.check_refcounts = false;
+    /* first: it needs the value stack, the frames and the object table */
+    gs_gc_free_all(vm);
     free(vm->stack);
     while (vm->frames_free) {
         gs_Frame *f = vm->frames_free;
@@ -2398,10 +2508,6 @@ void gs_vm_free(gs_VM *vm)
     gs_trace_free(&vm->trace);
     free(vm->objtab);
     free(vm->check_failure);
-    /* the heap itself: every object not freed yet was tracked in gens or is
-     * static; free the generation lists' members and the statics */
-    extern void gs_gc_free_all(gs_VM *);
-    gs_gc_free_all(vm);
     for (int i = 0; i < 262; i++)
         free_static(vm->small_ints[i]);
     free_static(vm->none);
@@ -2487,10 +2593,15 @@ int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_
     vm->recording = rec;
     gs_arena_free(&arena);
     if (code && rec) {
+        /* the AST's own holder list is the parser's, not the program's:
+         * its references show as counted but unnamed holders */
         introduce(vm, &code->ob);
         if (vm->ast_consts)
-            introduce(vm, vm->ast_consts);
+            for (int32_t i = 0; i < ((gs_List *)vm->ast_consts)->len; i++)
+                introduce(vm, ((gs_List *)vm->ast_consts)->items[i]);
     }
+    if (code)
+        gs_record_describe_all(vm); /* the heap the trace starts from */
     if (!code) {
         if (err->kind == GS_ERR_NONE) {
             err->kind = GS_ERR_SYNTAX;
@@ -2514,8 +2625,8 @@ static void fill_error_from_exc(gs_VM *vm, gs_Error *err)
     gs_format_exception(vm, exc, &b);
     if (GS_KIND(exc) == GS_K_EXCEPTION) {
         gs_Exception *e = (gs_Exception *)exc;
-        if (e->ntb)
-            err->line = e->tb[e->ntb - 1].line;
+        for (gs_Object *tb = e->traceback; tb && GS_KIND(tb) == GS_K_TRACEBACK; tb = ((gs_TracebackObj *)tb)->next)
+            err->line = ((gs_TracebackObj *)tb)->lineno;
     }
     err->text = gs_buf_steal(&b);
     gs_decref(vm, exc);
@@ -2572,7 +2683,13 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         gs_decref(vm, r);
         if (vm->cfg.check_refcounts && !vm->check_failure)
             gs_vm_check_refcounts(vm);
-        clear_main_namespace(vm);
+        /* The program is over: what follows is the interpreter shutting
+         * down, which the trace does not show (its output still prints). */
+        vm->recording = false;
+        extern void gs_gc_at_exit(gs_VM *);
+        gs_gc_at_exit(vm); /* atexit hooks, the shutdown collections; __main__ goes */
+        if (vm->main_module)
+            clear_main_namespace(vm);
         if (vm->ast_consts) {
             gs_Object *l = vm->ast_consts;
             vm->ast_consts = NULL;
@@ -2585,6 +2702,9 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     if (vm->limit_hit)
         goto limit;
     fill_error_from_exc(vm, err);
+    vm->recording = false;
+    extern void gs_gc_at_exit(gs_VM *);
+    gs_gc_at_exit(vm); /* CPython shuts down after printing the traceback */
     return GS_RUN_EXCEPTION;
 limit:
     gs_clear_exc(vm);
@@ -2644,7 +2764,7 @@ int gs_vm_check_refcounts(gs_VM *vm)
             for (int i = 0; i < e->ntb; i++)
                 count_ref(&cx, &e->tb[i].code->ob);
             count_ref(&cx, e->attr_obj);
-            count_ref(&cx, &e->attr_name->ob);
+            count_ref(&cx, e->attr_name ? &e->attr_name->ob : NULL);
         }
         if (GS_KIND(o) == GS_K_TYPE || GS_KIND(o) == GS_K_CODE) {
             if (GS_KIND(o) == GS_K_TYPE) {
@@ -2666,7 +2786,8 @@ int gs_vm_check_refcounts(gs_VM *vm)
     for (gs_Frame *f = vm->frame; f; f = f->back) {
         for (gs_Object **p = f->localsplus; p < f->sp; p++)
             count_ref(&cx, *p);
-        count_ref(&cx, &f->func->ob);
+        count_ref(&cx, f->frame_obj);
+        count_ref(&cx, f->func ? &f->func->ob : NULL);
         if (!f->func && f == vm->main_frame) {
         }
     }

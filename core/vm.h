@@ -112,7 +112,7 @@ struct gs_VM {
             *t_builtin, *t_method, *t_module, *t_code, *t_cell, *t_range,
             *t_slice, *t_notimpl, *t_ellipsis, *t_frame, *t_traceback,
             *t_generator, *t_weakref, *t_property, *t_classmethod, *t_staticmethod,
-            *t_dict_keys, *t_dict_values, *t_dict_items;
+            *t_dict_keys, *t_dict_values, *t_dict_items, *t_super, *t_list_reverseiterator;
     gs_Type *t_iter[GS_IT_CALL + 1];
     /* built-in exception types */
     gs_Type *e_BaseException, *e_Exception, *e_TypeError, *e_ValueError,
@@ -122,7 +122,7 @@ struct gs_VM {
             *e_StopIteration, *e_ImportError, *e_ModuleNotFoundError,
             *e_AssertionError, *e_NotImplementedError, *e_SyntaxError,
             *e_IndentationError, *e_TabError, *e_UnicodeError, *e_KeyboardInterrupt,
-            *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning;
+            *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning, *e_OSError;
 
     gs_Object *none, *true_, *false_, *notimpl, *ellipsis;
     gs_Object *small_ints[262];        /* -5 .. 256 */
@@ -171,6 +171,10 @@ struct gs_VM {
     gs_GCStats gc_stats[3];
     gs_Object *gc_garbage;             /* gc.garbage list */
     gs_Object *gc_callbacks;           /* gc.callbacks list */
+    gs_Type *static_types;             /* built-in types, chained through ob.gc_next (for teardown) */
+    struct gs_WeakrefState *wr;        /* weakref.c's types and finalize registry, NULL until imported */
+    bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
+    int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
 
     /* heap accounting */
     size_t heap_bytes;
@@ -181,10 +185,16 @@ struct gs_VM {
     uint32_t objtab_cap;
     /* free lists (CPython has them for these; the counters depend on it) */
     gs_Object *free_ints;
+    gs_Object *free_lists, *free_dicts, *slice_cache; /* chained through gc_next */
+    int nfree_lists, nfree_dicts;
+    gs_Object *free_tuples[20];        /* by length 1..20 */
+    int nfree_tuples[20];
     uint64_t events;                   /* events generated (recorded or not) */
     int dealloc_depth;                 /* nested gs_dealloc calls */
     gs_Object *trash;                  /* deallocations deferred to bound C recursion */
     bool limit_hit;                    /* max_events reached: unwinding to the host */
+    bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
+    int runtime_alloc;                 /* >0 while a built-in module builds itself */
 
     /* trace */
     gs_Trace trace;

@@ -22,6 +22,15 @@ Modes:
       reference prints now ("drift").  If PATH is not CPython 3.11, --verify
       prints `skipped: <reason>` and exits 0.
 
+  run_programs.py live --gcscope PATH [--python PATH] [--record] [--dir DIR] [--jobs N]
+      no stored expectations: run every NAME.py under the reference
+      interpreter and under `PATH run` (same cwd and environment rules as
+      regen and check) and compare stdout, exit code and last stderr line
+      directly.  Used for the lessons, which change too often to keep .out
+      files.  The last line printed is always `N passed, M failed`; if PATH
+      is not CPython 3.11 the run prints `skipped: <reason>` first and
+      counts nothing.
+
 Standard library only.
 """
 
@@ -132,6 +141,12 @@ def compare(name, directory, res):
         exp_out, exp_code, exp_err = read_expectation(directory, name)
     except (OSError, ValueError) as exc:
         return ["    missing or unreadable expectation: %s" % exc]
+    return compare_to(exp_out, exp_code, exp_err, res)
+
+
+def compare_to(exp_out, exp_code, exp_err, res):
+    """Problems with `res` against an expected stdout, exit code and last
+    stderr line (empty list = pass)."""
     problems = []
     if res.error:
         problems.append("    " + res.error)
@@ -285,6 +300,44 @@ def cmd_regen(args):
     return 0
 
 
+def cmd_live(args):
+    directory = os.path.abspath(args.dir)
+    gcscope = os.path.abspath(args.gcscope)
+    env = reference_env()
+    problem = python_version_problem(args.python, env)
+    if problem:
+        print("skipped: %s" % problem)
+        print("0 passed, 0 failed")
+        return 0
+
+    names = list_programs(directory)
+
+    def gcscope_argv(name):
+        a = [gcscope, "run"]
+        if args.record:
+            a.append("--record")
+        return a + [name + ".py"]
+
+    reference = run_all(names, lambda n: [args.python, n + ".py"], directory, env, args.jobs)
+    results = run_all(names, gcscope_argv, directory, None, args.jobs)
+    passed = failed = 0
+    for name in names:
+        ref = reference[name]
+        if ref.error:
+            problems = ["    reference interpreter: %s" % ref.error]
+        else:
+            problems = compare_to(ref.stdout, ref.code, ref.last_err, results[name])
+        if problems:
+            failed += 1
+            print("FAIL %s.py" % name)
+            for p in problems:
+                print(p)
+        else:
+            passed += 1
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="mode", required=True)
@@ -306,6 +359,14 @@ def main(argv=None):
     p.add_argument("--verify", action="store_true",
                    help="write nothing; fail if stored expectations drifted")
     p.set_defaults(func=cmd_regen)
+
+    p = sub.add_parser("live", help="run the reference Python and gcscope side by side and compare")
+    p.add_argument("--gcscope", required=True, help="path to the gcscope binary")
+    p.add_argument("--python", default=DEFAULT_PYTHON)
+    p.add_argument("--record", action="store_true", help="pass --record to gcscope run")
+    p.add_argument("--dir", default=DEFAULT_DIR)
+    p.add_argument("--jobs", type=int, default=2)
+    p.set_defaults(func=cmd_live)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -1,0 +1,105 @@
+/*
+ * scene.h — what the GUI shows at one event, as plain data.
+ *
+ * The timeline rebuilds the heap at event i; an adapter (scene.c) turns
+ * that into a gs_Scene: objects with their labels and counts, edges with
+ * their slot labels, frames with their names, the collector's state and
+ * the program's position.  The UI (ui.c) and the heap layout (layout.c)
+ * read only this, so they are tested with hand-made scenes.
+ *
+ * Ownership: a gs_Scene owns all its arrays and strings; gs_scene_clear
+ * empties it for reuse, gs_scene_free releases it.
+ */
+#ifndef GS_SCENE_H
+#define GS_SCENE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Where an object is drawn: its band (column) on the heap canvas. */
+typedef enum gs_Band {
+    GS_BAND_GEN0, GS_BAND_GEN1, GS_BAND_GEN2, GS_BAND_PERMANENT, GS_BAND_UNTRACKED,
+    GS_BAND_COUNT
+} gs_Band;
+
+enum {                                /* gs_SceneObject.flags */
+    GS_SO_UNREACHABLE = 1 << 0,       /* tentatively unreachable in the current pass */
+    GS_SO_COLLECTING  = 1 << 1,       /* in the generations being collected */
+    GS_SO_FINALIZED   = 1 << 2,       /* __del__ has run */
+    GS_SO_PRIMITIVE   = 1 << 3,       /* int/str/float/bool: may be drawn inline */
+    GS_SO_GARBAGE     = 1 << 4,       /* in gc.garbage */
+    GS_SO_HAS_GCREFS  = 1 << 5,       /* gc_refs is meaningful now */
+    GS_SO_DEFINITION  = 1 << 6        /* a function, a class or a class's namespace */
+};
+
+typedef struct gs_SceneSlot {         /* one outgoing reference of an object */
+    char label[24];                   /* "0", "'key'", "next" */
+    uint32_t target;                  /* object id */
+} gs_SceneSlot;
+
+typedef struct gs_SceneObject {
+    uint32_t id;
+    char type[32];                    /* "list", "Node", "int" */
+    char value[48];                   /* short value for primitives ("42", "'hi'") or "" */
+    int refcount;
+    int64_t gc_refs;
+    uint8_t band;                     /* gs_Band */
+    uint8_t flags;
+    int created_line;
+    int nslots;
+    int first_slot;                   /* index into scene->slots */
+    uint32_t band_order;              /* stable order inside its band (layout input) */
+} gs_SceneObject;
+
+typedef struct gs_SceneName {         /* a name in a frame */
+    char name[32];
+    uint32_t target;
+} gs_SceneName;
+
+typedef struct gs_SceneFrame {
+    uint32_t id;
+    char title[48];                   /* "module", "f()", "Node.__init__()" */
+    int first_name, nnames;           /* into scene->names */
+    int line;                         /* its current line */
+} gs_SceneFrame;
+
+typedef struct gs_SceneGen {
+    int count, threshold;
+    int objects;                      /* live tracked objects in the generation */
+} gs_SceneGen;
+
+typedef struct gs_Scene {
+    uint64_t event;                   /* index of the event just applied */
+    uint64_t nevents;                 /* events in the trace */
+    int line;                         /* current source line (0 before the first) */
+    gs_SceneObject *objects;
+    int nobjects, capobjects;
+    gs_SceneSlot *slots;
+    int nslots, capslots;
+    gs_SceneFrame *frames;
+    int nframes, capframes;
+    gs_SceneName *names;
+    int nnames, capnames;
+    gs_SceneGen gens[3];
+    bool gc_enabled;
+    bool in_collection;
+    int collecting_gen;               /* generation being collected, or -1 */
+    char phase[24];                   /* collector phase name, "" outside a pass */
+    uint32_t edge_from, edge_to;      /* the internal edge just subtracted (gc_refs), 0 if none */
+    char last_event[160];             /* the last event in plain words */
+    uint32_t focus;                   /* object the last event is about, 0 if none */
+    int delta;                        /* +1 / -1 when the last event changed focus's count */
+} gs_Scene;
+
+void gs_scene_init(gs_Scene *s);
+void gs_scene_clear(gs_Scene *s);
+void gs_scene_free(gs_Scene *s);
+gs_SceneObject *gs_scene_add_object(gs_Scene *s);      /* zeroed; NULL on OOM */
+gs_SceneSlot *gs_scene_add_slot(gs_Scene *s, gs_SceneObject *owner);
+gs_SceneFrame *gs_scene_add_frame(gs_Scene *s);
+gs_SceneName *gs_scene_add_name(gs_Scene *s, gs_SceneFrame *owner);
+const gs_SceneObject *gs_scene_find(const gs_Scene *s, uint32_t id); /* binary search: objects sorted by id */
+void gs_scene_sort(gs_Scene *s);                        /* sort objects by id (slots follow) */
+
+#endif

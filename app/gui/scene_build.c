@@ -1,0 +1,531 @@
+/*
+ * scene_build.c — fill a gs_Scene from the timeline's state at its current
+ * position, and say in plain words what the last event did.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "object.h"
+#include "scene_build.h"
+
+static const char *str_at(const gs_Trace *t, uint32_t id)
+{
+    return id ? gs_trace_string_at(t, id, NULL) : "";
+}
+
+/* Objects a student should not have to look at: the compiler's code
+ * objects, modules and built-in functions (they are the runtime's). */
+static bool hidden_kind(int kind)
+{
+    return kind == GS_K_CODE || kind == GS_K_MODULE || kind == GS_K_BUILTIN;
+}
+
+static bool primitive_kind(int kind)
+{
+    return kind == GS_K_INT || kind == GS_K_STR || kind == GS_K_FLOAT || kind == GS_K_BOOL || kind == GS_K_NONE;
+}
+
+/* A short value for primitives: 42, 'abc', 1.5 */
+static void value_of(const gs_Trace *t, const gs_TLObject *o, char *buf, size_t n)
+{
+    buf[0] = 0;
+    switch (o->kind) {
+    case GS_K_INT:
+        snprintf(buf, n, "%" PRId64, (int64_t)((uint64_t)o->b | ((uint64_t)o->c << 32)));
+        break;
+    case GS_K_BOOL: snprintf(buf, n, "%s", o->b ? "True" : "False"); break;
+    case GS_K_NONE: snprintf(buf, n, "None"); break;
+    case GS_K_FLOAT: {
+        uint64_t bits = (uint64_t)o->b | ((uint64_t)o->c << 32);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        snprintf(buf, n, "%.6g", d);
+        break;
+    }
+    case GS_K_STR: {
+        uint32_t len;
+        const char *s = gs_trace_string_at(t, o->b, &len);
+        if (len > 14)
+            snprintf(buf, n, "'%.12s…'", s);
+        else
+            snprintf(buf, n, "'%s'", s);
+        break;
+    }
+    default: break;
+    }
+}
+
+static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
+{
+    gs_TLObject o;
+    const gs_Trace *t = gs_timeline_trace(tl);
+    if (!gs_timeline_object(tl, id, &o)) {
+        snprintf(buf, n, "object #%u", id);
+        return;
+    }
+    char v[64];
+    value_of(t, &o, v, sizeof v);
+    const char *type = str_at(t, o.type);
+    if (v[0])
+        snprintf(buf, n, "%s %s", type[0] ? type : "object", v);
+    else
+        snprintf(buf, n, "%s #%u", type[0] ? type : "object", id);
+}
+
+/* The text of a str key object, or NULL. */
+static const char *key_text(gs_Timeline *tl, uint32_t key)
+{
+    gs_TLObject k;
+    if (!gs_timeline_object(tl, key, &k) || k.kind != GS_K_STR)
+        return NULL;
+    return str_at(gs_timeline_trace(tl), k.b);
+}
+
+/* The label of a slot: index, key, attribute name or field. */
+static void slot_label(gs_Timeline *tl, const gs_TLEdge *e, char *buf, size_t n)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    switch (e->sub) {
+    case GS_CAUSE_SLOT: snprintf(buf, n, "%u", e->slot); break;
+    case GS_CAUSE_ATTR: snprintf(buf, n, "%s", str_at(t, e->slot)); break;
+    case GS_CAUSE_VALUE:
+    case GS_CAUSE_KEY: {
+        const char *kt = key_text(tl, e->slot);
+        if (kt) {
+            snprintf(buf, n, "'%.20s'", kt);
+            break;
+        }
+        gs_TLObject k;
+        if (gs_timeline_object(tl, e->slot, &k)) {
+            char v[64];
+            value_of(t, &k, v, sizeof v);
+            snprintf(buf, n, "%.22s", v[0] ? v : "key");
+        } else
+            snprintf(buf, n, "key");
+        break;
+    }
+    case GS_CAUSE_INTERNAL: {
+        static const char *fields[] = { "code", "globals", "name", "qualname", "defaults", "kwdefaults", "closure",
+                                        "dict" };
+        snprintf(buf, n, "%s", e->slot < 8 ? fields[e->slot] : "field");
+        break;
+    }
+    default: snprintf(buf, n, "·"); break;
+    }
+}
+
+/* Edges worth drawing: not to hidden runtime objects, not to code. */
+static bool edge_shown(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind)
+{
+    if (e->sub == GS_CAUSE_KEY || e->sub == GS_CAUSE_CONST)
+        return false;
+    /* an instance's reference to its class, a class's namespace and base:
+     * true, but noise on a picture about the program's data */
+    if (e->sub == GS_CAUSE_INTERNAL && (holder_kind == GS_K_INSTANCE || holder_kind == GS_K_EXCEPTION ||
+                                        holder_kind == GS_K_TYPE))
+        return false;
+    gs_TLObject t;
+    if (!gs_timeline_object(tl, e->target, &t))
+        return true; /* None, True... drawn as values */
+    if (hidden_kind(t.kind))
+        return false;
+    if (e->sub == GS_CAUSE_INTERNAL && (t.kind == GS_K_DICT || t.kind == GS_K_STR) && e->slot <= 3)
+        return false; /* a function's globals and names */
+    return true;
+}
+
+/* Small ints, None, True and interned strings are immortal (the trace
+ * never sees them born); add the ones something refers to, so the UI can
+ * write their values. */
+static void add_static_one(gs_Scene *s, gs_Timeline *tl, uint32_t id)
+{
+    if (gs_scene_find(s, id))
+        return;
+    gs_TLObject o;
+    if (!gs_timeline_object(tl, id, &o) || !primitive_kind(o.kind))
+        return;
+    gs_SceneObject *so = gs_scene_add_object(s);
+    if (!so)
+        return;
+    so->id = id;
+    const gs_Trace *t = gs_timeline_trace(tl);
+    snprintf(so->type, sizeof so->type, "%s", str_at(t, o.type)[0] ? str_at(t, o.type) : "object");
+    value_of(t, &o, so->value, sizeof so->value);
+    so->band = GS_BAND_UNTRACKED;
+    so->flags = GS_SO_PRIMITIVE;
+    so->refcount = (int)o.refcnt;
+    gs_scene_sort(s);
+}
+
+static void add_static_targets(gs_Scene *s, gs_Timeline *tl)
+{
+    int nslots = s->nslots;
+    for (int i = 0; i < nslots; i++)
+        add_static_one(s, tl, s->slots[i].target);
+}
+
+void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    gs_scene_clear(s);
+    size_t pos = gs_timeline_pos(tl);
+    s->nevents = gs_timeline_length(tl);
+    s->event = pos ? pos - 1 : 0;
+    s->line = (int)gs_timeline_line(tl);
+    gs_TLGC gc;
+    gs_timeline_gc(tl, &gc);
+    s->in_collection = gc.collecting;
+    s->collecting_gen = gc.collecting ? gc.generation : -1;
+    snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
+    s->gc_enabled = true;
+    static const int thresholds[3] = { 700, 10, 10 };
+    for (int g = 0; g < 3; g++) {
+        s->gens[g].threshold = thresholds[g];
+        s->gens[g].count = (int)gc.count[g];
+    }
+    if (!gc.collecting) {
+        /* the counters as of the latest line event (they ride on it) */
+        for (size_t i = pos; i-- > 0;) {
+            const gs_Event *e = &t->ev[i];
+            if (e->kind != GS_EV_LINE)
+                continue;
+            s->gens[0].count = (int)e->a;
+            s->gens[1].count = (int)e->b;
+            s->gens[2].count = (int)e->c;
+            s->gc_enabled = e->sub != 0;
+            if (e->flags)
+                s->gens[0].threshold = e->flags;
+            break;
+        }
+    }
+    /* objects; a class's namespace dict is drawn as part of the class */
+    size_t cur = 0;
+    gs_TLObject o;
+    enum { MAXE = 64 };
+    gs_TLEdge edges[MAXE];
+    uint32_t *hidden = NULL;
+    size_t nhidden = 0, caphidden = 0;
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if ((o.kind != GS_K_TYPE && o.kind != GS_K_MODULE) || !(o.flags & GS_TLO_ALIVE))
+            continue;
+        size_t ne = gs_timeline_edges(tl, o.id, edges, MAXE);
+        for (size_t k = 0; k < ne && k < MAXE; k++)
+            if (edges[k].sub == GS_CAUSE_INTERNAL && edges[k].slot == 0) {
+                if (nhidden == caphidden) {
+                    caphidden = caphidden ? caphidden * 2 : 16;
+                    uint32_t *nh = realloc(hidden, caphidden * sizeof *nh);
+                    if (!nh)
+                        break;
+                    hidden = nh;
+                }
+                hidden[nhidden++] = edges[k].target;
+            }
+    }
+    cur = 0;
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if ((o.flags & GS_TLO_STATIC) || hidden_kind(o.kind) || !(o.flags & GS_TLO_ALIVE))
+            continue;
+        if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n && (t->ev[o.alloc_event].flags & GS_ALLOC_RUNTIME))
+            continue; /* a built-in module's own object */
+        bool is_ns = false;
+        for (size_t k = 0; k < nhidden; k++)
+            if (hidden[k] == o.id)
+                is_ns = true;
+        if ((o.flags & (GS_TLO_RUNTIME | GS_TLO_EXTERNAL)) && o.kind != GS_K_DICT)
+            continue;
+        if ((o.flags & (GS_TLO_RUNTIME | GS_TLO_EXTERNAL)))
+            continue; /* the module namespace is drawn as the module frame */
+        gs_SceneObject *so = gs_scene_add_object(s);
+        if (!so)
+            return;
+        so->id = o.id;
+        snprintf(so->type, sizeof so->type, "%s", str_at(t, o.type)[0] ? str_at(t, o.type) : "object");
+        value_of(t, &o, so->value, sizeof so->value);
+        if ((o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE) && o.b)
+            snprintf(so->value, sizeof so->value, "%s", str_at(t, o.b));
+        if (o.kind == GS_K_TYPE)
+            snprintf(so->type, sizeof so->type, "class");
+        so->refcount = (int)o.refcnt;
+        so->gc_refs = o.gc_refs;
+        if (o.flags & GS_TLO_TRACKED)
+            so->band = o.gen >= 3 ? GS_BAND_PERMANENT : o.gen;
+        else
+            so->band = GS_BAND_UNTRACKED;
+        if (primitive_kind(o.kind))
+            so->flags |= GS_SO_PRIMITIVE;
+        if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE)
+            so->flags |= GS_SO_DEFINITION;
+        if (o.flags & GS_TLO_IN_GC)
+            so->flags |= GS_SO_HAS_GCREFS | GS_SO_COLLECTING;
+        if (o.flags & GS_TLO_UNREACHABLE)
+            so->flags |= GS_SO_UNREACHABLE;
+        if (o.flags & GS_TLO_FINALIZED)
+            so->flags |= GS_SO_FINALIZED;
+        if (gc.collecting && (o.flags & GS_TLO_TRACKED) && o.gen <= gc.generation)
+            so->flags |= GS_SO_COLLECTING;
+        if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n)
+            so->created_line = (int)t->ev[o.alloc_event].line;
+        if (o.flags & GS_TLO_TRACKED && o.gen < 3)
+            s->gens[o.gen].objects++;
+        size_t ne = gs_timeline_edges(tl, o.id, edges, MAXE);
+        if (ne > MAXE)
+            ne = MAXE;
+        for (size_t k = 0; k < ne; k++) {
+            if (!edge_shown(tl, &edges[k], o.kind))
+                continue;
+            gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
+            if (!sl)
+                return;
+            slot_label(tl, &edges[k], sl->label, sizeof sl->label);
+            sl->target = edges[k].target;
+        }
+    }
+    free(hidden);
+    gs_scene_sort(s);
+    add_static_targets(s, tl);
+    /* frames, outermost first */
+    gs_TLFrame frames[64];
+    size_t nf = gs_timeline_frames(tl, frames, 64);
+    if (nf > 64)
+        nf = 64;
+    for (size_t i = nf; i-- > 0;) {
+        gs_TLFrame *f = &frames[i];
+        gs_SceneFrame *sf = gs_scene_add_frame(s);
+        if (!sf)
+            return;
+        sf->id = f->id;
+        sf->line = (int)f->line;
+        const char *nm = str_at(t, f->name);
+        if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
+            snprintf(sf->title, sizeof sf->title, "module");
+        else
+            snprintf(sf->title, sizeof sf->title, "%s()", nm);
+        size_t nn;
+        if (f->ns)
+            nn = gs_timeline_edges(tl, f->ns, edges, MAXE);
+        else
+            nn = gs_timeline_frame_names(tl, f->id, edges, MAXE);
+        if (nn > MAXE)
+            nn = MAXE;
+        for (size_t k = 0; k < nn; k++) {
+            const char *name;
+            if (f->ns) {
+                if (edges[k].sub != GS_CAUSE_VALUE && edges[k].sub != GS_CAUSE_ATTR)
+                    continue;
+                name = edges[k].sub == GS_CAUSE_ATTR ? str_at(t, edges[k].slot) : key_text(tl, edges[k].slot);
+                if (!name)
+                    continue;
+            } else {
+                if (edges[k].sub == GS_CAUSE_KEY)
+                    continue;
+                name = str_at(t, edges[k].slot);
+            }
+            if (name[0] == '_' && name[1] == '_')
+                continue; /* __builtins__, __name__ ... */
+            gs_TLObject tgt;
+            if (gs_timeline_object(tl, edges[k].target, &tgt) && hidden_kind(tgt.kind))
+                continue;
+            gs_SceneName *sn = gs_scene_add_name(s, sf);
+            if (!sn)
+                return;
+            snprintf(sn->name, sizeof sn->name, "%s", name);
+            sn->target = edges[k].target;
+        }
+    }
+    for (int i = 0; i < s->nnames; i++)
+        add_static_one(s, tl, s->names[i].target);
+    gs_scene_describe(tl, pos ? pos - 1 : 0, source, source_len, s->last_event, sizeof s->last_event, &s->focus,
+                      &s->delta);
+    if (gc.collecting && pos) {
+        const gs_Event *e = &t->ev[pos - 1];
+        if (e->kind == GS_EV_GC_REFS && e->b) {
+            s->edge_from = e->b;
+            s->edge_to = e->obj;
+        }
+    }
+}
+
+static void source_line(const char *src, size_t len, uint32_t line, char *buf, size_t n)
+{
+    buf[0] = 0;
+    if (!src || line == 0)
+        return;
+    const char *p = src, *end = src + len;
+    for (uint32_t l = 1; l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r' && *q != '#')
+        q++;
+    while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+        q--;
+    size_t k = (size_t)(q - p);
+    if (k > 48)
+        k = 48;
+    snprintf(buf, n, "%.*s", (int)k, p);
+}
+
+static const char *cause_words(int sub)
+{
+    switch (sub) {
+    case GS_CAUSE_TEMP: return "a temporary";
+    case GS_CAUSE_NAME: return "a local name";
+    case GS_CAUSE_GLOBAL: return "a global name";
+    case GS_CAUSE_SLOT: return "a container slot";
+    case GS_CAUSE_KEY: return "a dict key";
+    case GS_CAUSE_VALUE: return "a dict value";
+    case GS_CAUSE_ATTR: return "an attribute";
+    case GS_CAUSE_INTERNAL: return "an object's field";
+    case GS_CAUSE_CONST: return "the compiled code";
+    case GS_CAUSE_ARG: return "an argument";
+    case GS_CAUSE_GC: return "the collector";
+    default: return "something";
+    }
+}
+
+static const char *phase_words(int p)
+{
+    switch (p) {
+    case GS_GC_MERGE: return "merge the younger generations into the one being collected";
+    case GS_GC_UPDATE_REFS: return "copy each object's refcount into gc_refs";
+    case GS_GC_SUBTRACT_REFS: return "subtract references that come from inside the generation";
+    case GS_GC_MOVE_UNREACHABLE: return "objects left with gc_refs 0 are tentatively unreachable";
+    case GS_GC_UNTRACK_TUPLES: return "stop tracking tuples that hold only atoms";
+    case GS_GC_PROMOTE: return "survivors move to the next generation";
+    case GS_GC_UNTRACK_DICTS: return "stop tracking dicts that hold only atoms";
+    case GS_GC_LEGACY_FINALIZERS: return "set aside objects with legacy finalizers";
+    case GS_GC_WEAKREFS: return "clear weak references to garbage and run their callbacks";
+    case GS_GC_FINALIZE: return "call __del__ on garbage (once per object)";
+    case GS_GC_RESURRECTION: return "check whether a finalizer brought anything back to life";
+    case GS_GC_DELETE: return "break the cycles: clear references so refcounting frees them";
+    default: return "done";
+    }
+}
+
+void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t source_len, char *out, size_t n,
+                       uint32_t *focus, int *delta)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    out[0] = 0;
+    *focus = 0;
+    *delta = 0;
+    if (ev >= t->n || gs_timeline_pos(tl) == 0)
+        return;
+    const gs_Event *e = &t->ev[ev];
+    char src[64], lab[96], lab2[96];
+    source_line(source, source_len, e->line, src, sizeof src);
+    /* the program's line is told first in the narration panel; here just
+     * a short prefix so a log of events stays readable */
+    char where[16];
+    snprintf(where, sizeof where, "%u: ", e->line);
+    (void)src;
+    switch (e->kind) {
+    case GS_EV_ALLOC:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "%screated %s (1 reference)", where, lab);
+        *focus = e->obj;
+        break;
+    case GS_EV_FREE:
+        snprintf(out, n, "%s%s #%u freed: nothing refers to it any more", where, str_at(t, e->a), e->obj);
+        break;
+    case GS_EV_INCREF:
+    case GS_EV_DECREF:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "%s%s now has %u reference%s (%s %s %s)", where, lab, e->a, e->a == 1 ? "" : "s",
+                 e->kind == GS_EV_INCREF ? "+1 from" : "-1:", cause_words(e->sub),
+                 e->kind == GS_EV_INCREF ? "" : "let go");
+        *focus = e->obj;
+        *delta = e->kind == GS_EV_INCREF ? 1 : -1;
+        break;
+    case GS_EV_BIND:
+        object_label(tl, e->b, lab, sizeof lab);
+        snprintf(out, n, "%sname %s now refers to %s", where, str_at(t, e->c), lab);
+        *focus = e->b;
+        break;
+    case GS_EV_UNBIND:
+        snprintf(out, n, "%sname %s goes away", where, str_at(t, e->c));
+        break;
+    case GS_EV_REF_SET: {
+        /* a module's namespace: say "name x" rather than "dict #9" */
+        gs_TLFrame frs[16];
+        size_t nf = gs_timeline_frames(tl, frs, 16);
+        const char *nm = NULL;
+        for (size_t k = 0; k < nf && k < 16; k++)
+            if (frs[k].ns == e->obj && e->sub == GS_CAUSE_VALUE)
+                nm = key_text(tl, e->c);
+        if (nm) {
+            if (e->b) {
+                object_label(tl, e->b, lab2, sizeof lab2);
+                snprintf(out, n, "%sname %s now refers to %s", where, nm, lab2);
+            } else
+                snprintf(out, n, "%sname %s is deleted", where, nm);
+            *focus = e->b;
+            break;
+        }
+        object_label(tl, e->obj, lab, sizeof lab);
+        if (e->b) {
+            object_label(tl, e->b, lab2, sizeof lab2);
+            snprintf(out, n, "%s%s now refers to %s", where, lab, lab2);
+        } else
+            snprintf(out, n, "%sa reference from %s was removed", where, lab);
+        *focus = e->b ? e->b : e->obj;
+        break;
+    }
+    case GS_EV_LIST_INSERT:
+        object_label(tl, e->obj, lab, sizeof lab);
+        object_label(tl, e->b, lab2, sizeof lab2);
+        snprintf(out, n, "%s%s[%u] now refers to %s", where, lab, e->c, lab2);
+        *focus = e->b;
+        break;
+    case GS_EV_LIST_REMOVE:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "%sslot %u of %s removed", where, e->c, lab);
+        break;
+    case GS_EV_FRAME_PUSH: snprintf(out, n, "%scall %s()", where, str_at(t, e->a)); break;
+    case GS_EV_FRAME_POP: snprintf(out, n, "%s%s() returns: its names go away", where, str_at(t, e->a)); break;
+    case GS_EV_LINE: snprintf(out, n, "%snext: %s", where, src); break;
+    case GS_EV_STDOUT: snprintf(out, n, "%sprinted output", where); break;
+    case GS_EV_EXCEPTION: snprintf(out, n, "%s%s raised", where, str_at(t, e->a)); break;
+    case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;
+    case GS_EV_GC_PHASE: snprintf(out, n, "collector: %s", phase_words(e->sub)); break;
+    case GS_EV_GC_REFS:
+        object_label(tl, e->obj, lab, sizeof lab);
+        if (e->b) {
+            object_label(tl, e->b, lab2, sizeof lab2);
+            snprintf(out, n, "collector: %s refers to %s, so its gc_refs drops to %d", lab2, lab, (int)e->a);
+        } else
+            snprintf(out, n, "collector: gc_refs of %s starts at its refcount, %d", lab, (int)e->a);
+        *focus = e->obj;
+        break;
+    case GS_EV_GC_UNREACHABLE:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "collector: %s looks unreachable (nothing outside refers to it)", lab);
+        *focus = e->obj;
+        break;
+    case GS_EV_GC_RESCUED:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "collector: %s is reachable after all, rescued", lab);
+        *focus = e->obj;
+        break;
+    case GS_EV_FINALIZE:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "%s__del__ runs for %s", where, lab);
+        *focus = e->obj;
+        break;
+    case GS_EV_WEAKREF_CLEAR: snprintf(out, n, "collector: a weak reference to #%u is cleared", e->b); break;
+    case GS_EV_GC_MOVE:
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "collector: %s survives and moves to generation %u", lab, e->b);
+        *focus = e->obj;
+        break;
+    case GS_EV_GC_END:
+        snprintf(out, n, "collector: done — %u unreachable object%s collected, %u uncollectable", e->a,
+                 e->a == 1 ? "" : "s", e->b);
+        break;
+    default: break;
+    }
+}

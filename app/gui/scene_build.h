@@ -1,0 +1,21 @@
+/*
+ * scene_build.h — timeline state -> gs_Scene, and events in plain words.
+ */
+#ifndef GS_SCENE_BUILD_H
+#define GS_SCENE_BUILD_H
+
+#include "scene.h"
+#include "timeline.h"
+
+/* Fill `s` from the timeline's current position.  `source` is the program
+ * text, used to quote the current line.  Functions, classes and class
+ * namespaces are flagged GS_SO_DEFINITION: the UI draws them as boxes only
+ * when asked (D), else names bound to them say what they are, inline. */
+void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len);
+
+/* Event `ev` in words ("line 3 · y = x: list #3 now has 2 references");
+ * `focus` is the object it is about, `delta` +1/-1 for count changes. */
+void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t source_len, char *out, size_t n,
+                       uint32_t *focus, int *delta);
+
+#endif

@@ -1,0 +1,915 @@
+/*
+ * viewer.c — an open document, its stepping commands, the window loop and
+ * `gcscope shot` (see viewer.h).
+ */
+#include <SDL.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fonts.h"
+#include "platform.h"
+#include "render.h"
+#include "scene_build.h"
+#include "viewer.h"
+
+#define GUI_MAX_EVENTS 20000000ull   /* a window's trace stops here (memory) */
+#define RECORD_BUDGET 400000ull      /* events recorded per frame while running */
+
+static const char *trace_reader_missing = NULL;
+
+/* ================================================================== document life */
+
+void gs_viewer_init(gs_Viewer *v)
+{
+    memset(v, 0, sizeof *v);
+    gs_scene_init(&v->scene);
+    v->speed = 4;
+    v->granularity = GS_GRAN_EVENT;
+    v->prompt_active = -1;
+    v->scene_pos = SIZE_MAX;
+    v->lesson_index = -1;
+}
+
+static void close_document(gs_Viewer *v)
+{
+    if (v->tl)
+        gs_timeline_free(v->tl);
+    v->tl = NULL;
+    if (v->vm)
+        gs_vm_free(v->vm);
+    v->vm = NULL;
+    if (v->is_loaded_trace)
+        gs_trace_free(&v->loaded);
+    v->is_loaded_trace = false;
+    v->trace = NULL;
+    gs_placement_free(&v->placement);
+    v->placement_ready = false;
+    if (v->has_lesson)
+        gs_lesson_free(&v->lesson);
+    v->has_lesson = false;
+    free(v->prompt_answered);
+    v->prompt_answered = NULL;
+    v->prompt_active = -1;
+    v->prompt_revealed = false;
+    free(v->source);
+    v->source = NULL;
+    v->source_len = 0;
+    free(v->error);
+    v->error = NULL;
+    v->error_line = 0;
+    free(v->gc_marks);
+    v->gc_marks = NULL;
+    v->ngc_marks = 0;
+    free(v->line_events);
+    v->line_events = NULL;
+    v->nline_events = 0;
+    for (int i = 0; i < v->nlog; i++)
+        free(v->log_text[i]);
+    v->nlog = 0;
+    free(v->plot);
+    v->plot = NULL;
+    v->nplot = v->plot_max = 0;
+    v->recording = false;
+    v->playing = false;
+    v->watch = 0;
+    v->nbreakpoints = 0;
+    v->scene_pos = SIZE_MAX;
+    v->place_what = 0;
+}
+
+void gs_viewer_free(gs_Viewer *v)
+{
+    close_document(v);
+    gs_scene_free(&v->scene);
+    gs_course_free(&v->course);
+    free(v->lesson_titles);
+    free(v->lesson_summaries);
+    free(v->lesson_chapters);
+    memset(v, 0, sizeof *v);
+}
+
+static void set_error(gs_Viewer *v, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void set_error(gs_Viewer *v, int line, const char *fmt, ...)
+{
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    free(v->error);
+    v->error = strdup(buf);
+    v->error_line = line;
+}
+
+static long long file_mtime(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 0;
+    return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+static void empty_trace_timeline(gs_Viewer *v)
+{
+    gs_trace_init(&v->loaded);
+    v->is_loaded_trace = true;
+    v->trace = &v->loaded;
+    v->tl = gs_timeline_new(v->trace, NULL);
+}
+
+void gs_viewer_open(gs_Viewer *v, const char *path)
+{
+    close_document(v);
+    v->browser = false;
+    snprintf(v->path, sizeof v->path, "%s", path);
+    v->mtime = file_mtime(path);
+    size_t len = strlen(path);
+    if (len > 5 && strcmp(path + len - 5, ".json") == 0) {
+        extern int gs_viewer_load_trace(gs_Viewer *v, const char *path, char *err, size_t errn);
+        char err[1024];
+        if (gs_viewer_load_trace(v, path, err, sizeof err) < 0) {
+            empty_trace_timeline(v);
+            set_error(v, 0, "%s", err);
+        }
+        return;
+    }
+    size_t n;
+    char *src = gs_app_read_file(path, &n);
+    if (!src) {
+        empty_trace_timeline(v);
+        set_error(v, 0, "%s: cannot open: %s", path, strerror(errno));
+        return;
+    }
+    v->source = src;
+    v->source_len = n;
+    gs_LessonError le;
+    if (gs_lesson_parse(src, n, &v->lesson, &le) == 0) {
+        v->has_lesson = true;
+        v->prompt_answered = calloc((size_t)v->lesson.nprompts + 1, sizeof(bool));
+        for (int i = 0; i < v->lesson.nbreakpoints && v->nbreakpoints < GS_MAX_BREAKPOINTS; i++)
+            v->breakpoints[v->nbreakpoints++] = v->lesson.breakpoints[i];
+        if (v->lesson.options & GS_LESSON_SHOW_PRIMITIVES)
+            v->place_what |= GS_PLACE_PRIMITIVES;
+        if (v->lesson.options & GS_LESSON_SHOW_DEFINITIONS)
+            v->place_what |= GS_PLACE_DEFINITIONS;
+        if (strcmp(v->lesson.granularity, "line") == 0)
+            v->granularity = GS_GRAN_LINE;
+        else if (strcmp(v->lesson.granularity, "phase") == 0)
+            v->granularity = GS_GRAN_PHASE;
+    } else
+        set_error(v, le.line, "%s:%d: lesson format: %s (the program still runs)", path, le.line, le.msg);
+    gs_VMConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.record = true;
+    cfg.max_events = GUI_MAX_EVENTS;
+    v->vm = gs_vm_new(&cfg);
+    if (!v->vm) {
+        empty_trace_timeline(v);
+        set_error(v, 0, "out of memory");
+        return;
+    }
+    v->trace = &v->vm->trace;
+    v->tl = gs_timeline_new(v->trace, NULL);
+    gs_Error err;
+    if (gs_vm_load(v->vm, path, src, n, &err) < 0) {
+        set_error(v, err.line, "%s: line %d: %s: %s", path, err.line, err.type_name, err.text ? err.text : "");
+        gs_error_clear(&err);
+        return;
+    }
+    v->recording = true;
+}
+
+/* Marks for the scrubber and the plot, once the run is complete. */
+static void derive_marks(gs_Viewer *v)
+{
+    const gs_Trace *t = v->trace;
+    free(v->gc_marks);
+    v->gc_marks = NULL;
+    v->ngc_marks = 0;
+    int cap = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == GS_EV_GC_START) {
+            if (v->ngc_marks == cap) {
+                cap = cap ? cap * 2 : 64;
+                uint64_t *m = realloc(v->gc_marks, (size_t)cap * sizeof *m);
+                if (!m)
+                    break;
+                v->gc_marks = m;
+            }
+            v->gc_marks[v->ngc_marks++] = i;
+        }
+    /* live tracked objects per generation, sampled at 200 points */
+    free(v->plot);
+    v->nplot = 0;
+    v->plot_max = 0;
+    int samples = 200;
+    v->plot = calloc((size_t)samples * 3, sizeof(int));
+    if (!v->plot || t->n == 0)
+        return;
+    int live[4] = { 0, 0, 0, 0 };
+    uint8_t *gen = calloc(v->placement.nids ? v->placement.nids : 1, 1);
+    if (!gen)
+        return;
+    size_t step = t->n / (size_t)samples + 1;
+    for (size_t i = 0; i < t->n; i++) {
+        const gs_Event *e = &t->ev[i];
+        if (e->obj < v->placement.nids) {
+            uint8_t *g = &gen[e->obj];
+            switch (e->kind) {
+            case GS_EV_TRACK: *g = (uint8_t)(e->a + 1); if (e->a < 3) live[e->a]++; break;
+            case GS_EV_UNTRACK: case GS_EV_FREE: if (*g && *g <= 3) live[*g - 1]--; *g = 0; break;
+            case GS_EV_GC_MOVE: if (*g && *g <= 3) live[*g - 1]--; *g = (uint8_t)(e->b + 1); if (e->b < 3) live[e->b]++; break;
+            default: break;
+            }
+        }
+        if (i % step == 0 && v->nplot < samples) {
+            for (int g = 0; g < 3; g++) {
+                v->plot[v->nplot * 3 + g] = live[g] < 0 ? 0 : live[g];
+                if (live[g] > v->plot_max)
+                    v->plot_max = live[g];
+            }
+            v->nplot++;
+        }
+    }
+    free(gen);
+}
+
+static void derive_line_marks(gs_Viewer *v)
+{
+    free(v->line_events);
+    v->line_events = NULL;
+    v->nline_events = 0;
+    if (!v->nbreakpoints)
+        return;
+    const gs_Trace *t = v->trace;
+    int cap = 0;
+    for (size_t i = 0; i < t->n && v->nline_events < 2000; i++) {
+        if (t->ev[i].kind != GS_EV_LINE)
+            continue;
+        for (int b = 0; b < v->nbreakpoints; b++)
+            if ((int)t->ev[i].line == v->breakpoints[b]) {
+                if (v->nline_events == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    uint64_t *m = realloc(v->line_events, (size_t)cap * sizeof *m);
+                    if (!m)
+                        return;
+                    v->line_events = m;
+                }
+                v->line_events[v->nline_events++] = i;
+            }
+    }
+}
+
+static void finish_recording(gs_Viewer *v)
+{
+    v->recording = false;
+    if (gs_placement_build(&v->placement, v->trace, v->place_what) == 0)
+        v->placement_ready = true;
+    derive_marks(v);
+    derive_line_marks(v);
+    v->scene_pos = SIZE_MAX;
+}
+
+bool gs_viewer_record_step(gs_Viewer *v, uint64_t budget)
+{
+    if (!v->recording)
+        return false;
+    gs_Error err;
+    gs_RunStatus st = gs_vm_run(v->vm, budget, &err);
+    gs_timeline_sync(v->tl);
+    if (st == GS_RUN_PAUSED)
+        return true;
+    if (st == GS_RUN_EXCEPTION)
+        set_error(v, err.line, "%s", err.text ? err.text : "the program raised an exception");
+    else if (st == GS_RUN_LIMIT)
+        set_error(v, err.line, "%s — the run so far can still be stepped through", err.text ? err.text : "limit");
+    gs_error_clear(&err);
+    finish_recording(v);
+    return false;
+}
+
+/* ================================================================== stepping */
+
+static const gs_Prompt *prompt_for_line(const gs_Viewer *v, int line, int *index)
+{
+    if (!v->has_lesson)
+        return NULL;
+    for (int i = 0; i < v->lesson.nprompts; i++)
+        if (v->lesson.prompts[i].line == line && !v->prompt_answered[i]) {
+            *index = i;
+            return &v->lesson.prompts[i];
+        }
+    return NULL;
+}
+
+/* Moving forward from `from` to `to` may pass the start of a line that has
+ * an unanswered prompt: stop right after that line's `line` event instead,
+ * so the student predicts before the line runs. */
+static size_t guard_prompts(gs_Viewer *v, size_t from, size_t to)
+{
+    if (!v->has_lesson || !v->lesson.nprompts || to <= from)
+        return to;
+    const gs_Trace *t = v->trace;
+    for (size_t i = from; i < to && i < t->n; i++) {
+        if (t->ev[i].kind != GS_EV_LINE)
+            continue;
+        int idx;
+        if (prompt_for_line(v, (int)t->ev[i].line, &idx)) {
+            v->prompt_active = idx;
+            v->prompt_revealed = false;
+            return i + 1;
+        }
+    }
+    return to;
+}
+
+static size_t step_fwd(gs_Viewer *v)
+{
+    switch (v->granularity) {
+    case GS_GRAN_LINE: return gs_timeline_step_into(v->tl);
+    case GS_GRAN_PHASE: {
+        gs_TLGC gc;
+        gs_timeline_gc(v->tl, &gc);
+        return gc.collecting ? gs_timeline_next_phase(v->tl, +1) : gs_timeline_next_collection(v->tl, +1);
+    }
+    default: return gs_timeline_step_event(v->tl, +1);
+    }
+}
+
+static size_t step_back(gs_Viewer *v)
+{
+    switch (v->granularity) {
+    case GS_GRAN_LINE: return gs_timeline_step_back_into(v->tl);
+    case GS_GRAN_PHASE: return gs_timeline_next_phase(v->tl, -1);
+    default: return gs_timeline_step_event(v->tl, -1);
+    }
+}
+
+static size_t continue_to(gs_Viewer *v, int dir)
+{
+    size_t start = gs_timeline_pos(v->tl);
+    uint32_t lines[GS_MAX_BREAKPOINTS + 64];
+    size_t n = 0;
+    for (int i = 0; i < v->nbreakpoints; i++)
+        lines[n++] = (uint32_t)v->breakpoints[i];
+    if (v->has_lesson)
+        for (int i = 0; i < v->lesson.nprompts && n < sizeof lines / sizeof lines[0]; i++)
+            if (!v->prompt_answered[i])
+                lines[n++] = (uint32_t)v->lesson.prompts[i].line;
+    size_t best = gs_timeline_continue(v->tl, dir, lines, n);
+    if (v->watch) {
+        gs_timeline_seek(v->tl, start);
+        size_t w = gs_timeline_watch(v->tl, dir, v->watch);
+        if ((dir > 0 && w < best) || (dir < 0 && w > best))
+            best = w;
+    }
+    return gs_timeline_seek(v->tl, best);
+}
+
+static bool forward_action(int k)
+{
+    switch (k) {
+    case GS_ACT_STEP_FWD: case GS_ACT_NEXT_LINE: case GS_ACT_STEP_INTO: case GS_ACT_STEP_OUT: case GS_ACT_CONTINUE:
+    case GS_ACT_NEXT_GC: case GS_ACT_NEXT_PHASE: case GS_ACT_END:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void toggle_breakpoint(gs_Viewer *v, int line)
+{
+    if (line <= 0)
+        return;
+    for (int i = 0; i < v->nbreakpoints; i++)
+        if (v->breakpoints[i] == line) {
+            v->breakpoints[i] = v->breakpoints[--v->nbreakpoints];
+            derive_line_marks(v);
+            return;
+        }
+    if (v->nbreakpoints < GS_MAX_BREAKPOINTS)
+        v->breakpoints[v->nbreakpoints++] = line;
+    derive_line_marks(v);
+}
+
+static void open_course(gs_Viewer *v)
+{
+    if (v->course.nentries)
+        return;
+    if (!gs_app_find_lessons(v->lessons_dir, sizeof v->lessons_dir))
+        return;
+    char err[1024];
+    if (gs_course_load(v->lessons_dir, &v->course, err, sizeof err) < 0) {
+        set_error(v, 0, "%s", err);
+        return;
+    }
+    int n = v->course.nentries;
+    v->lesson_titles = calloc((size_t)n + 1, sizeof(char *));
+    v->lesson_summaries = calloc((size_t)n + 1, sizeof(char *));
+    v->lesson_chapters = calloc((size_t)n + 1, sizeof(char *));
+    if (!v->lesson_titles || !v->lesson_summaries || !v->lesson_chapters)
+        return;
+    for (int i = 0; i < n; i++) {
+        v->lesson_titles[i] = v->course.entries[i].title;
+        v->lesson_summaries[i] = v->course.entries[i].summary;
+        v->lesson_chapters[i] = v->course.entries[i].chapter;
+    }
+}
+
+static void reload(gs_Viewer *v)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s", v->path);
+    int line = v->scene.line;
+    int bps[GS_MAX_BREAKPOINTS], nb = v->nbreakpoints;
+    memcpy(bps, v->breakpoints, sizeof bps);
+    gs_viewer_open(v, path);
+    while (gs_viewer_record_step(v, 5000000))
+        ;
+    memcpy(v->breakpoints, bps, sizeof bps);
+    v->nbreakpoints = nb;
+    derive_line_marks(v);
+    /* keep the current line: the first time it runs */
+    if (line > 0) {
+        uint32_t l = (uint32_t)line;
+        gs_timeline_seek(v->tl, 0);
+        gs_timeline_continue(v->tl, +1, &l, 1);
+    }
+    v->scene_pos = SIZE_MAX;
+}
+
+void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
+{
+    (void)ui;
+    if (v->browser) {
+        if (a->kind == GS_ACT_OPEN_LESSON && a->arg >= 0 && a->arg < v->course.nentries) {
+            v->lesson_index = (int)a->arg;
+            gs_viewer_open(v, v->course.entries[a->arg].path);
+        } else if (a->kind == GS_ACT_OPEN_FILE)
+            gs_viewer_open(v, a->text);
+        return;
+    }
+    if (!v->tl)
+        return;
+    /* an open prompt takes forward steps until it is answered */
+    if (v->prompt_active >= 0 && forward_action(a->kind)) {
+        if (!v->prompt_revealed) {
+            v->prompt_revealed = true;
+            return;
+        }
+        v->prompt_answered[v->prompt_active] = true;
+        v->prompt_active = -1;
+    }
+    size_t before = gs_timeline_pos(v->tl);
+    size_t after = before;
+    switch (a->kind) {
+    case GS_ACT_STEP_FWD: after = step_fwd(v); break;
+    case GS_ACT_STEP_BACK: after = step_back(v); break;
+    case GS_ACT_NEXT_LINE: after = gs_timeline_next_line(v->tl); break;
+    case GS_ACT_PREV_LINE: after = gs_timeline_prev_line(v->tl); break;
+    case GS_ACT_STEP_INTO: after = gs_timeline_step_into(v->tl); break;
+    case GS_ACT_STEP_OUT: after = gs_timeline_step_out(v->tl); break;
+    case GS_ACT_CONTINUE: after = continue_to(v, +1); break;
+    case GS_ACT_REVERSE_CONTINUE: after = continue_to(v, -1); break;
+    case GS_ACT_NEXT_GC: after = gs_timeline_next_collection(v->tl, +1); break;
+    case GS_ACT_PREV_GC: after = gs_timeline_next_collection(v->tl, -1); break;
+    case GS_ACT_NEXT_PHASE: after = gs_timeline_next_phase(v->tl, +1); break;
+    case GS_ACT_PREV_PHASE: after = gs_timeline_next_phase(v->tl, -1); break;
+    case GS_ACT_HOME: after = gs_timeline_seek(v->tl, 0); break;
+    case GS_ACT_END: after = gs_timeline_seek(v->tl, gs_timeline_length(v->tl)); break;
+    case GS_ACT_SEEK: after = gs_timeline_seek(v->tl, (size_t)a->arg + 1); break;
+    case GS_ACT_TOGGLE_BREAKPOINT: toggle_breakpoint(v, (int)a->arg); break;
+    case GS_ACT_WATCH: v->watch = (uint32_t)a->arg; break;
+    case GS_ACT_PLAY_PAUSE: v->playing = !v->playing; v->play_accum = 0; break;
+    case GS_ACT_SPEED:
+        v->speed += (int)a->arg;
+        if (v->speed < 1) v->speed = 1;
+        if (v->speed > 9) v->speed = 9;
+        break;
+    case GS_ACT_GRANULARITY: v->granularity = (gs_Granularity)(a->arg % 3); break;
+    case GS_ACT_RELOAD: reload(v); break;
+    case GS_ACT_OPEN_FILE: gs_viewer_open(v, a->text); break;
+    case GS_ACT_BROWSER:
+        open_course(v);
+        v->browser = true;
+        break;
+    case GS_ACT_ANSWER_PROMPT: v->prompt_revealed = true; break;
+    case GS_ACT_CANCEL:
+        if (v->recording) {
+            set_error(v, 0, "run cancelled after %zu events — what was recorded can be stepped through",
+                      v->trace->n);
+            finish_recording(v);
+        }
+        break;
+    case GS_ACT_EXPORT: {
+        extern int gs_viewer_export(gs_Viewer *v, char *msg, size_t n);
+        char msg[1200];
+        gs_viewer_export(v, msg, sizeof msg);
+        set_error(v, 0, "%s", msg);
+        break;
+    }
+    default: break;
+    }
+    if (after > before && forward_action(a->kind) && a->kind != GS_ACT_END)
+        after = gs_timeline_seek(v->tl, guard_prompts(v, before, after));
+    else if (after != before) {
+        /* moving elsewhere: a prompt on the new line shows again if unanswered */
+        v->prompt_active = -1;
+    }
+    if (after != before)
+        v->scene_pos = SIZE_MAX;
+}
+
+void gs_viewer_tick(gs_Viewer *v, double dt)
+{
+    if (!v->playing || !v->tl || v->browser)
+        return;
+    if (v->prompt_active >= 0 && !v->prompt_revealed) {
+        v->playing = false;
+        return;
+    }
+    double per_sec = (double)(1 << (v->speed - 1));
+    v->play_accum += dt * per_sec;
+    while (v->play_accum >= 1) {
+        v->play_accum -= 1;
+        size_t before = gs_timeline_pos(v->tl);
+        gs_Action a = { .kind = GS_ACT_STEP_FWD };
+        gs_viewer_act(v, NULL, &a);
+        size_t after = gs_timeline_pos(v->tl);
+        bool at_break = false;
+        if (after > 0 && after <= v->trace->n && v->trace->ev[after - 1].kind == GS_EV_LINE)
+            for (int i = 0; i < v->nbreakpoints; i++)
+                if ((int)v->trace->ev[after - 1].line == v->breakpoints[i])
+                    at_break = true;
+        if (after == before || after >= gs_timeline_length(v->tl) || at_break || v->prompt_active >= 0) {
+            v->playing = false;
+            break;
+        }
+    }
+}
+
+static void rebuild(gs_Viewer *v)
+{
+    size_t pos = gs_timeline_pos(v->tl);
+    if (pos == v->scene_pos && !v->recording)
+        return;
+    gs_scene_build(&v->scene, v->tl, v->source, v->source_len);
+    v->scene_pos = pos;
+    /* the event log: the last events up to here, in words */
+    for (int i = 0; i < v->nlog; i++)
+        free(v->log_text[i]);
+    v->nlog = 0;
+    size_t from = pos > 40 ? pos - 40 : 0;
+    for (size_t ev = from; ev < pos; ev++) {
+        char buf[200];
+        uint32_t focus;
+        int delta;
+        gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);
+        if (!buf[0])
+            continue;
+        if (focus && v->trace->ev[ev].kind != GS_EV_ALLOC && v->trace->ev[ev].kind != GS_EV_FREE) {
+            /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
+            const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
+            if (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
+                ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS)))
+                continue;
+        }
+        v->log_text[v->nlog] = strdup(buf);
+        v->log_index[v->nlog] = ev;
+        if (v->log_text[v->nlog])
+            v->nlog++;
+    }
+}
+
+/* The UI's H and D toggles decide what gets a place on the canvas. */
+void gs_viewer_sync_view(gs_Viewer *v, gs_Ui *ui)
+{
+    if (!v->tl || v->browser)
+        return;
+    if (v->view_synced_for != v->tl) {
+        /* a new document: the UI starts from the lesson's options */
+        ui->show_primitives = (v->place_what & GS_PLACE_PRIMITIVES) != 0;
+        ui->show_definitions = (v->place_what & GS_PLACE_DEFINITIONS) != 0;
+        ui->fit_pending = true;
+        v->view_synced_for = v->tl;
+    }
+    unsigned want = (ui->show_primitives ? GS_PLACE_PRIMITIVES : 0) | (ui->show_definitions ? GS_PLACE_DEFINITIONS : 0);
+    if (want != v->place_what) {
+        v->place_what = want;
+        if (!v->recording) {
+            gs_placement_free(&v->placement);
+            v->placement_ready = gs_placement_build(&v->placement, v->trace, want) == 0;
+            ui->fit_pending = true;
+        }
+        v->scene_pos = SIZE_MAX;
+    }
+}
+
+void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
+{
+    memset(d, 0, sizeof *d);
+    d->fps = fps;
+    if (v->browser || !v->tl) {
+        d->browser = true;
+        d->nlessons = v->course.nentries;
+        d->lesson_titles = v->lesson_titles;
+        d->lesson_summaries = v->lesson_summaries;
+        d->lesson_chapters = v->lesson_chapters;
+        d->error = v->error;
+        gs_scene_clear(&v->scene);
+        d->scene = &v->scene;
+        return;
+    }
+    rebuild(v);
+    d->scene = &v->scene;
+    d->show_definitions = (v->place_what & GS_PLACE_DEFINITIONS) != 0;
+    d->placement = v->placement_ready ? &v->placement : NULL;
+    d->title = v->has_lesson && v->lesson.has_header ? v->lesson.title : v->path;
+    d->source = v->source ? v->source : "";
+    d->source_len = v->source_len;
+    d->narration = NULL;
+    if (v->has_lesson) {
+        /* the current line's narration, else the last narrated line that
+         * ran (narration stays until the next narrated line) */
+        size_t p0 = gs_timeline_pos(v->tl);
+        for (size_t i = p0; i-- > 0 && !d->narration;) {
+            const gs_Event *e = &v->trace->ev[i];
+            if (e->kind == GS_EV_LINE)
+                d->narration = gs_lesson_narration(&v->lesson, (int)e->line);
+            if (p0 - i > 200000)
+                break;
+        }
+    }
+    d->recap = v->has_lesson ? v->lesson.recap : NULL;
+    /* output up to the current position */
+    size_t out_len = 0;
+    const gs_Trace *t = v->trace;
+    size_t pos = gs_timeline_pos(v->tl);
+    for (size_t i = pos; i-- > 0;)
+        if (t->ev[i].kind == GS_EV_STDOUT) {
+            out_len = (size_t)t->ev[i].a + t->ev[i].b;
+            break;
+        }
+    d->output = t->out;
+    d->output_len = out_len <= t->nout ? out_len : t->nout;
+    d->gc_marks = v->gc_marks;
+    d->ngc_marks = v->ngc_marks;
+    d->breakpoints = v->breakpoints;
+    d->nbreakpoints = v->nbreakpoints;
+    d->line_events = v->line_events;
+    d->nline_events = v->nline_events;
+    d->event_log = (const char *const *)v->log_text;
+    d->event_log_index = v->log_index;
+    d->nevent_log = v->nlog;
+    d->plot = v->plot;
+    d->nplot = v->nplot;
+    d->plot_max = v->plot_max;
+    d->watch = v->watch;
+    d->playing = v->playing;
+    d->speed = v->speed;
+    d->granularity = v->granularity;
+    d->recording = v->recording;
+    d->record_progress = (double)t->n;
+    d->error = v->error;
+    d->error_line = v->error_line;
+    if (v->prompt_active >= 0 && v->has_lesson) {
+        const gs_Prompt *p = &v->lesson.prompts[v->prompt_active];
+        d->prompt_question = p->question;
+        d->prompt_answer = p->answer;
+        d->prompt_explanation = p->explanation;
+        d->prompt_revealed = v->prompt_revealed;
+        d->prompt_index = v->prompt_active;
+    }
+    (void)trace_reader_missing;
+}
+
+/* ================================================================== the window */
+
+static int gui_loop(gs_Viewer *v)
+{
+    gs_Platform p;
+    char err[1024];
+    if (gs_platform_open(&p, "gcscope", 1280, 800, err, sizeof err) < 0) {
+        fprintf(stderr, "gcscope: cannot open a window: %s\n"
+                        "         (no display? try: gcscope shot FILE -o out.png)\n", err);
+        return 2;
+    }
+    gs_FontPaths fonts;
+    if (gs_fonts_find(&fonts, err, sizeof err) < 0) {
+        fprintf(stderr, "gcscope: %s\n", err);
+        gs_platform_close(&p);
+        return 2;
+    }
+    gs_Render *rd = gs_render_create(p.renderer, p.scale, &fonts, err, sizeof err);
+    if (!rd) {
+        fprintf(stderr, "gcscope: %s\n", err);
+        gs_platform_close(&p);
+        return 2;
+    }
+    gs_Ui ui;
+    gs_ui_init(&ui, gs_render_metrics(rd), p.w, p.h);
+    gs_DrawList dl;
+    gs_draw_init(&dl);
+    uint64_t last = SDL_GetPerformanceCounter();
+    double freq = (double)SDL_GetPerformanceFrequency();
+    double fps = 60, since_check = 0;
+    bool quit = false, fitted = false;
+    while (!quit) {
+        gs_Input inputs[64];
+        int nin = 0;
+        while (nin < 64 && gs_platform_poll(&inputs[nin]))
+            nin++;
+        for (int i = 0; i < nin; i++)
+            if (inputs[i].kind == GS_IN_RESIZE && gs_platform_refresh(&p))
+                gs_render_set_scale(rd, p.scale, err, sizeof err);
+        uint64_t now = SDL_GetPerformanceCounter();
+        double dt = (double)(now - last) / freq;
+        last = now;
+        if (dt > 0)
+            fps = fps * 0.9 + (1.0 / dt) * 0.1;
+        if (v->recording) {
+            gs_viewer_record_step(v, RECORD_BUDGET);
+            if (!v->recording && !fitted && v->tl) {
+                gs_timeline_seek(v->tl, 0);
+                v->scene_pos = SIZE_MAX;
+            }
+        }
+        since_check += dt;
+        if (since_check > 1.0 && !v->browser && v->path[0] && !v->is_loaded_trace) {
+            since_check = 0;
+            long long m = file_mtime(v->path);
+            if (m && m != v->mtime) {
+                gs_Action a = { .kind = GS_ACT_RELOAD };
+                gs_viewer_act(v, &ui, &a);
+            }
+        }
+        gs_viewer_tick(v, dt);
+        gs_viewer_sync_view(v, &ui);
+        gs_UiData d;
+        gs_viewer_data(v, &d, (float)fps);
+        gs_Action acts[GS_UI_MAX_ACTIONS];
+        int na = gs_ui_frame(&ui, inputs, nin, &d, dt, &dl, acts);
+        for (int i = 0; i < na; i++) {
+            if (acts[i].kind == GS_ACT_QUIT) {
+                quit = true;
+                continue;
+            }
+            if (acts[i].kind == GS_ACT_SCREENSHOT) {
+                char path[1200];
+                snprintf(path, sizeof path, "%s-event%zu.png", v->path[0] ? v->path : "gcscope",
+                         v->tl ? gs_timeline_pos(v->tl) : 0);
+                int ow, oh;
+                SDL_GetRendererOutputSize(p.renderer, &ow, &oh);
+                SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 32, SDL_PIXELFORMAT_RGBA32);
+                if (s && SDL_RenderReadPixels(p.renderer, NULL, SDL_PIXELFORMAT_RGBA32, s->pixels, s->pitch) == 0 &&
+                    gs_platform_save_png(s, path, err, sizeof err) == 0)
+                    set_error(v, 0, "screenshot saved: %s", path);
+                else
+                    set_error(v, 0, "screenshot failed: %s", s ? err : SDL_GetError());
+                if (s)
+                    SDL_FreeSurface(s);
+                continue;
+            }
+            gs_viewer_act(v, &ui, &acts[i]);
+        }
+        gs_render_clear(rd, (gs_Color){ 0xF4, 0xF3, 0xEF, 255 });
+        gs_render_execute(rd, &dl);
+        SDL_RenderPresent(p.renderer);
+        if (!v->playing && !v->recording && nin == 0)
+            SDL_Delay(8);
+    }
+    gs_draw_free(&dl);
+    gs_ui_free(&ui);
+    gs_render_free(rd);
+    gs_platform_close(&p);
+    return 0;
+}
+
+int gs_cmd_gui(int argc, char **argv)
+{
+    gs_Viewer v;
+    gs_viewer_init(&v);
+    if (argc >= 1) {
+        gs_viewer_open(&v, argv[0]);
+    } else {
+        open_course(&v);
+        v.browser = true;
+    }
+    int rc = gui_loop(&v);
+    gs_viewer_free(&v);
+    return rc;
+}
+
+/* ================================================================== gcscope shot */
+
+int gs_cmd_shot(int argc, char **argv)
+{
+    const char *file = NULL, *out = NULL;
+    long long at = -1, line = -1;
+    bool end = false;
+    int w = 1280, h = 800;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (strcmp(argv[i], "--at") == 0 && i + 1 < argc)
+            at = atoll(argv[++i]);
+        else if (strcmp(argv[i], "--line") == 0 && i + 1 < argc)
+            line = atoll(argv[++i]);
+        else if (strcmp(argv[i], "--end") == 0)
+            end = true;
+        else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
+            if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 8192 || h > 8192) {
+                fprintf(stderr, "gcscope: shot: --size wants WxH between 200x150 and 8192x8192, not '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "gcscope: shot: unknown option '%s'\n", argv[i]);
+            return 2;
+        } else if (!file)
+            file = argv[i];
+        else {
+            fprintf(stderr, "gcscope: shot: one file only ('%s' too)\n", argv[i]);
+            return 2;
+        }
+    }
+    if (!file || !out) {
+        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--size WxH] -o OUT.png\n");
+        return 2;
+    }
+    gs_Viewer v;
+    gs_viewer_init(&v);
+    gs_viewer_open(&v, file);
+    while (gs_viewer_record_step(&v, 50000000))
+        ;
+    if (v.tl) {
+        size_t len = gs_timeline_length(v.tl);
+        if (end)
+            gs_timeline_seek(v.tl, len);
+        else if (line > 0) {
+            /* the first time line N runs; a comment or blank line means the
+             * next line of code after it */
+            uint32_t ls[64];
+            for (int k = 0; k < 64; k++)
+                ls[k] = (uint32_t)line + (uint32_t)k;
+            size_t p = len;
+            for (int k = 1; k <= 64 && p == len; k++) {
+                gs_timeline_seek(v.tl, 0);
+                p = gs_timeline_continue(v.tl, +1, ls, (size_t)k);
+            }
+            if (p == len)
+                fprintf(stderr, "gcscope: shot: line %lld never runs; showing the end\n", line);
+        } else if (at >= 0)
+            gs_timeline_seek(v.tl, (size_t)at);
+        else
+            gs_timeline_seek(v.tl, 0);
+        /* a prompt on this line shows as it would in the window */
+        size_t pos = gs_timeline_pos(v.tl);
+        if (pos > 0 && v.trace->ev[pos - 1].kind == GS_EV_LINE) {
+            int idx;
+            if (prompt_for_line(&v, (int)v.trace->ev[pos - 1].line, &idx))
+                v.prompt_active = idx;
+        }
+    }
+    SDL_Renderer *r;
+    SDL_Surface *surf;
+    if (gs_platform_offscreen(w, h, &r, &surf) < 0) {
+        fprintf(stderr, "gcscope: shot: cannot render offscreen: %s\n", SDL_GetError());
+        gs_viewer_free(&v);
+        return 2;
+    }
+    char err[1024];
+    gs_FontPaths fonts;
+    gs_Render *rd = NULL;
+    if (gs_fonts_find(&fonts, err, sizeof err) < 0 || !(rd = gs_render_create(r, 1.0f, &fonts, err, sizeof err))) {
+        fprintf(stderr, "gcscope: shot: %s\n", err);
+        gs_platform_offscreen_close(r, surf);
+        gs_viewer_free(&v);
+        return 2;
+    }
+    gs_Ui ui;
+    gs_ui_init(&ui, gs_render_metrics(rd), w, h);
+    gs_DrawList dl;
+    gs_draw_init(&dl);
+    gs_viewer_sync_view(&v, &ui);
+    gs_UiData d;
+    gs_viewer_data(&v, &d, 0);
+    gs_Action acts[GS_UI_MAX_ACTIONS];
+    gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
+    gs_render_clear(rd, (gs_Color){ 0xF4, 0xF3, 0xEF, 255 });
+    gs_render_execute(rd, &dl);
+    int rc = 0;
+    if (gs_platform_save_png(surf, out, err, sizeof err) < 0) {
+        fprintf(stderr, "gcscope: shot: %s\n", err);
+        rc = 2;
+    }
+    gs_draw_free(&dl);
+    gs_ui_free(&ui);
+    gs_render_free(rd);
+    gs_platform_offscreen_close(r, surf);
+    gs_viewer_free(&v);
+    return rc;
+}

@@ -1,0 +1,96 @@
+/*
+ * viewer.h — one open document (a scenario or a saved trace) and the
+ * commands that move through it; the window loop and `gcscope shot`.
+ *
+ * The viewer owns the VM while it records (incrementally: a budget of
+ * events per frame, so the window keeps drawing and Esc cancels), the
+ * trace, the timeline over it and the placement of objects.  Actions from
+ * the UI become timeline stepping commands here.
+ */
+#ifndef GS_VIEWER_H
+#define GS_VIEWER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "lesson.h"
+#include "placement.h"
+#include "scene.h"
+#include "timeline.h"
+#include "ui.h"
+#include "vm.h"
+
+#define GS_MAX_BREAKPOINTS 256
+#define GS_EVENT_LOG 200
+
+typedef struct gs_Viewer {
+    char path[1024];
+    char *source;
+    size_t source_len;
+    gs_Lesson lesson;
+    bool has_lesson;
+    bool *prompt_answered;           /* per lesson prompt */
+    int prompt_active;               /* index of the prompt on screen, -1 none */
+    bool prompt_revealed;
+    gs_VM *vm;                       /* while and after recording a scenario */
+    gs_Trace *trace;                 /* vm's trace, or a loaded one */
+    gs_Trace loaded;                 /* a trace read from JSON */
+    bool is_loaded_trace;
+    gs_Timeline *tl;
+    gs_Placement placement;
+    bool placement_ready;
+    unsigned place_what;             /* GS_PLACE_*: what the canvas draws as boxes */
+    const gs_Timeline *view_synced_for;
+    bool recording;
+    char *error;
+    int error_line;
+    int breakpoints[GS_MAX_BREAKPOINTS];
+    int nbreakpoints;
+    uint32_t watch;
+    bool playing;
+    double play_accum;
+    int speed;                       /* 1..9: steps per second = 2^(speed-1) */
+    gs_Granularity granularity;
+    gs_Scene scene;
+    size_t scene_pos;                /* position the scene was built for, SIZE_MAX = stale */
+    /* derived for the UI */
+    uint64_t *gc_marks;
+    int ngc_marks;
+    uint64_t *line_events;
+    int nline_events;
+    char *log_text[GS_EVENT_LOG];
+    uint64_t log_index[GS_EVENT_LOG];
+    int nlog;
+    int *plot;
+    int nplot, plot_max;
+    /* course */
+    gs_Course course;
+    bool browser;
+    const char **lesson_titles, **lesson_summaries, **lesson_chapters;
+    char lessons_dir[1024];
+    long long mtime;                 /* of the open file, for reload on change */
+    int lesson_index;
+} gs_Viewer;
+
+void gs_viewer_init(gs_Viewer *v);
+void gs_viewer_free(gs_Viewer *v);
+/* Open a .py scenario/lesson or a .json trace; on failure the error panel
+ * says why (the viewer stays usable). */
+void gs_viewer_open(gs_Viewer *v, const char *path);
+/* Run the recording VM for a budget of events; true while still recording. */
+bool gs_viewer_record_step(gs_Viewer *v, uint64_t budget);
+/* Apply one UI action. */
+void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a);
+/* Advance playback by dt seconds. */
+void gs_viewer_tick(gs_Viewer *v, double dt);
+/* Apply the UI's view toggles (H, D) and a new document's options. */
+void gs_viewer_sync_view(gs_Viewer *v, gs_Ui *ui);
+/* Fill the UI's data for this frame (rebuilding the scene if needed). */
+void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps);
+
+int gs_cmd_gui(int argc, char **argv);
+int gs_cmd_shot(int argc, char **argv);
+
+#endif

@@ -1,0 +1,2140 @@
+/*
+ * timeline.c — rebuild the heap at any event index from the trace alone.
+ *
+ * The state (struct State) is a handful of flat arrays so a checkpoint is a
+ * plain copy:
+ *   - objects: an open-addressing hash keyed by id holding the live objects
+ *     (allocated, described as static or start-up, and not freed);
+ *   - named references (dict entries, attributes, fields, frame locals): a
+ *     pool of Edge records linked per holder, indexed by a hash keyed by
+ *     (holder, slot kind, slot);
+ *   - positional references (tuple and list slots): one vector per object
+ *     inside a shared slab of uint32 target ids;
+ *   - frames: a hash keyed by frame id holding the frames on the stack and
+ *     the suspended generator frames;
+ *   - a few globals: the top frame, the collection in progress.
+ *
+ * Invertibility.  Applying event i for the first time (indexing, in the
+ * `build` state that always sits at the end of the trace) validates it and
+ * stores in undo[i] what the event does not carry itself: the previous
+ * refcount, the insertion order of the reference a slot held, the previous
+ * generation, the offset in `archive` where a freed object's record and
+ * references were saved, the previous "last event" of a kind.  Values that
+ * only matter during a collection (gc_refs, unreachable marks, the phase)
+ * are stored as the index of the event that set them, so a collection's end
+ * needs no bulk reset and its undo no bulk restore.  An event that fails
+ * validation is marked invalid and skipped in both directions.
+ *
+ * Invariant: the state reached at position p is the same whatever the path
+ * (forward from a checkpoint, backward from a later position).  Named
+ * references are reported in the order of the event that created them, so
+ * even iteration order does not depend on the path.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "object.h"
+#include "timeline.h"
+
+#define NO_EV 0xffffffffu
+#define RC_UNKNOWN INT32_MIN
+#define RC_STATIC (INT32_MIN + 1)
+
+/* object flags */
+enum {
+    OF_DESC = 1 << 0,       /* src is an index in the trace's object table */
+    OF_STATIC = 1 << 1,
+    OF_RUNTIME = 1 << 2,
+    OF_TRACKED = 1 << 3,
+    OF_FINALIZED = 1 << 4,
+    OF_CLEARED = 1 << 5     /* a weakref the collector cleared */
+};
+
+typedef struct Obj {
+    uint32_t id;            /* 0 = empty hash slot */
+    uint32_t src;           /* alloc event, or desc index (OF_DESC) */
+    int32_t refcnt;         /* RC_UNKNOWN / RC_STATIC or the count */
+    int32_t indeg;          /* references from live holders (strict checks) */
+    uint32_t edges;         /* head of its named references: pool index + 1 */
+    uint32_t nedges;
+    uint32_t slot_off, slot_len, slot_cap;
+    uint32_t gcref_ev;      /* last gc_refs event naming it */
+    uint32_t mark_ev;       /* last gc_unreachable / gc_rescued event */
+    uint8_t kind, flags, gen, spare;
+} Obj;
+
+enum { FS_ACTIVE = 1, FS_SUSPENDED = 2 };
+
+typedef struct Frame {
+    uint32_t id;            /* 0 = empty hash slot */
+    uint32_t push_ev;
+    uint32_t parent, depth; /* 0, 0 while suspended */
+    uint32_t edges, nedges; /* its bound names */
+    uint32_t line_ev;       /* its latest line event */
+    uint32_t gen_obj;       /* generator holding it while suspended */
+    uint8_t status, spare[3];
+} Frame;
+
+typedef struct Edge {
+    uint32_t holder;        /* 0 = free pool entry */
+    uint32_t slot, target, birth;
+    uint32_t next, prev;    /* holder's list: pool index + 1 */
+    uint8_t sub;            /* gs_CauseKind | EDGE_FRAME */
+    uint8_t spare[3];
+} Edge;
+
+#define EDGE_FRAME 0x80
+
+typedef struct Globals {
+    uint32_t top, depth;
+    uint32_t pass_start;    /* last gc_start */
+    uint32_t phase_ev;      /* last gc_phase */
+    uint32_t end_ev;        /* last gc_end */
+    uint32_t ncollections;
+    uint32_t in_gc;
+} Globals;
+
+typedef struct State {
+    size_t pos;
+    Obj *objs;
+    uint32_t ocap, ocount;
+    Edge *pool;
+    uint32_t pcap, pcount, pfree;
+    uint32_t *eh;
+    uint32_t ehcap, ehcount;
+    uint32_t *slab;
+    size_t slab_len, slab_cap, slab_garbage;
+    Frame *frames;
+    uint32_t fcap, fcount;
+    Globals g;
+    bool oom;
+} State;
+
+typedef struct Bits {
+    uint8_t *b;
+    size_t nbits;
+} Bits;
+
+struct gs_Timeline {
+    const gs_Trace *tr;
+    gs_TimelineConfig cfg;
+    size_t n;               /* events indexed */
+    size_t ndesc;           /* object-table entries taken in */
+    uint32_t *undo;
+    size_t undocap;
+    Bits skip;              /* events that do nothing (invalid, or no-ops) */
+    uint32_t *archive;
+    size_t narch, archcap;
+    State build, cur;
+    State *ck;
+    size_t nck, ckcap;
+    size_t last_ck;
+    /* indexes for stepping */
+    uint32_t *lines, *ldepth;
+    size_t nlines, linecap, ldcap;
+    uint32_t *gcs;
+    size_t ngcs, gccap;
+    uint32_t *phases;
+    size_t nphases, phasecap;
+    size_t nrefs;           /* initial references taken in */
+    /* what indexing learned: ids seen */
+    Bits freed, frames_seen;
+    uint32_t *pending;      /* strict: objects whose references may exceed their count */
+    size_t npending, pendcap;
+    bool oom;
+    bool has_error;
+    size_t err_ev;
+    char err[256];
+};
+
+/* ================================================================== small helpers */
+
+static inline uint32_t hash32(uint32_t x)
+{
+    x ^= x >> 16;
+    x *= 0x7feb352du;
+    x ^= x >> 15;
+    x *= 0x846ca68bu;
+    x ^= x >> 16;
+    return x;
+}
+
+static inline uint32_t edge_hash(uint32_t holder, uint8_t sub, uint32_t slot)
+{
+    return hash32(holder * 0x9e3779b1u ^ hash32(slot + ((uint32_t)sub << 24)));
+}
+
+static bool grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *np = realloc(*p, c * elem);
+    if (!np)
+        return false;
+    *p = np;
+    *cap = c;
+    return true;
+}
+
+static bool bits_get(const Bits *b, size_t i) { return i < b->nbits && (b->b[i >> 3] >> (i & 7)) & 1; }
+
+static bool bits_set(Bits *b, size_t i, bool v)
+{
+    if (i >= b->nbits) {
+        if (!v)
+            return true;
+        size_t nb = b->nbits ? b->nbits : 4096;
+        while (nb <= i)
+            nb *= 2;
+        uint8_t *p = realloc(b->b, nb / 8);
+        if (!p)
+            return false;
+        memset(p + b->nbits / 8, 0, (nb - b->nbits) / 8);
+        b->b = p;
+        b->nbits = nb;
+    }
+    if (v)
+        b->b[i >> 3] |= (uint8_t)(1u << (i & 7));
+    else
+        b->b[i >> 3] &= (uint8_t)~(1u << (i & 7));
+    return true;
+}
+
+static bool kind_has_slots(uint8_t k) { return k == GS_K_TUPLE || k == GS_K_LIST; }
+
+/* The largest object or frame id a trace of this size may use (ids are
+ * serial numbers; a hostile trace must not make the bitsets huge). */
+static uint64_t id_limit(const gs_Timeline *tl)
+{
+    return (uint64_t)tl->tr->n * 16 + tl->tr->ndesc * 4 + (1u << 20);
+}
+
+/* ================================================================== state: objects */
+
+static Obj *obj_find(const State *s, uint32_t id)
+{
+    if (!s->ocap || !id)
+        return NULL;
+    uint32_t m = s->ocap - 1;
+    for (uint32_t h = hash32(id) & m;; h = (h + 1) & m) {
+        Obj *o = &s->objs[h];
+        if (o->id == id)
+            return o;
+        if (!o->id)
+            return NULL;
+    }
+}
+
+static bool obj_rehash(State *s, uint32_t cap)
+{
+    Obj *n = calloc(cap, sizeof *n);
+    if (!n)
+        return false;
+    for (uint32_t i = 0; i < s->ocap; i++) {
+        if (!s->objs[i].id)
+            continue;
+        uint32_t h = hash32(s->objs[i].id) & (cap - 1);
+        while (n[h].id)
+            h = (h + 1) & (cap - 1);
+        n[h] = s->objs[i];
+    }
+    free(s->objs);
+    s->objs = n;
+    s->ocap = cap;
+    return true;
+}
+
+/* Insert a record (its id must be absent).  Pointers into objs move. */
+static Obj *obj_insert(State *s, const Obj *rec)
+{
+    if ((s->ocount + 1) * 4 >= s->ocap * 3 && !obj_rehash(s, s->ocap ? s->ocap * 2 : 1024)) {
+        s->oom = true;
+        return NULL;
+    }
+    uint32_t m = s->ocap - 1;
+    uint32_t h = hash32(rec->id) & m;
+    while (s->objs[h].id)
+        h = (h + 1) & m;
+    s->objs[h] = *rec;
+    s->ocount++;
+    return &s->objs[h];
+}
+
+static void obj_remove(State *s, Obj *o)
+{
+    uint32_t m = s->ocap - 1;
+    uint32_t i = (uint32_t)(o - s->objs);
+    o->id = 0;
+    s->ocount--;
+    /* backward-shift deletion keeps probe chains intact without tombstones */
+    for (uint32_t j = (i + 1) & m; s->objs[j].id; j = (j + 1) & m) {
+        uint32_t home = hash32(s->objs[j].id) & m;
+        bool move = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+        if (move) {
+            s->objs[i] = s->objs[j];
+            s->objs[j].id = 0;
+            i = j;
+        }
+    }
+}
+
+/* ================================================================== state: frames */
+
+static Frame *frame_find(const State *s, uint32_t id)
+{
+    if (!s->fcap || !id)
+        return NULL;
+    uint32_t m = s->fcap - 1;
+    for (uint32_t h = hash32(id) & m;; h = (h + 1) & m) {
+        Frame *f = &s->frames[h];
+        if (f->id == id)
+            return f;
+        if (!f->id)
+            return NULL;
+    }
+}
+
+static bool frame_rehash(State *s, uint32_t cap)
+{
+    Frame *n = calloc(cap, sizeof *n);
+    if (!n)
+        return false;
+    for (uint32_t i = 0; i < s->fcap; i++) {
+        if (!s->frames[i].id)
+            continue;
+        uint32_t h = hash32(s->frames[i].id) & (cap - 1);
+        while (n[h].id)
+            h = (h + 1) & (cap - 1);
+        n[h] = s->frames[i];
+    }
+    free(s->frames);
+    s->frames = n;
+    s->fcap = cap;
+    return true;
+}
+
+static Frame *frame_insert(State *s, const Frame *rec)
+{
+    if ((s->fcount + 1) * 4 >= s->fcap * 3 && !frame_rehash(s, s->fcap ? s->fcap * 2 : 64)) {
+        s->oom = true;
+        return NULL;
+    }
+    uint32_t m = s->fcap - 1;
+    uint32_t h = hash32(rec->id) & m;
+    while (s->frames[h].id)
+        h = (h + 1) & m;
+    s->frames[h] = *rec;
+    s->fcount++;
+    return &s->frames[h];
+}
+
+static void frame_remove(State *s, Frame *f)
+{
+    uint32_t m = s->fcap - 1;
+    uint32_t i = (uint32_t)(f - s->frames);
+    f->id = 0;
+    s->fcount--;
+    for (uint32_t j = (i + 1) & m; s->frames[j].id; j = (j + 1) & m) {
+        uint32_t home = hash32(s->frames[j].id) & m;
+        bool move = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+        if (move) {
+            s->frames[i] = s->frames[j];
+            s->frames[j].id = 0;
+            i = j;
+        }
+    }
+}
+
+/* ================================================================== state: named references */
+
+static uint32_t edge_find(const State *s, uint32_t holder, uint8_t sub, uint32_t slot)
+{
+    if (!s->ehcap)
+        return 0;
+    uint32_t m = s->ehcap - 1;
+    for (uint32_t h = edge_hash(holder, sub, slot) & m;; h = (h + 1) & m) {
+        uint32_t x = s->eh[h];
+        if (!x)
+            return 0;
+        const Edge *e = &s->pool[x - 1];
+        if (e->holder == holder && e->sub == sub && e->slot == slot)
+            return x;
+    }
+}
+
+static bool eh_rehash(State *s, uint32_t cap)
+{
+    uint32_t *n = calloc(cap, sizeof *n);
+    if (!n)
+        return false;
+    for (uint32_t i = 0; i < s->ehcap; i++) {
+        uint32_t x = s->eh[i];
+        if (!x)
+            continue;
+        const Edge *e = &s->pool[x - 1];
+        uint32_t h = edge_hash(e->holder, e->sub, e->slot) & (cap - 1);
+        while (n[h])
+            h = (h + 1) & (cap - 1);
+        n[h] = x;
+    }
+    free(s->eh);
+    s->eh = n;
+    s->ehcap = cap;
+    return true;
+}
+
+/* The list head of a holder (object or frame). */
+static uint32_t *holder_head(State *s, uint32_t holder, bool frame, uint32_t **count)
+{
+    if (frame) {
+        Frame *f = frame_find(s, holder);
+        if (!f)
+            return NULL;
+        *count = &f->nedges;
+        return &f->edges;
+    }
+    Obj *o = obj_find(s, holder);
+    if (!o)
+        return NULL;
+    *count = &o->nedges;
+    return &o->edges;
+}
+
+static void indeg_add(State *s, uint32_t target, int d)
+{
+    Obj *t = obj_find(s, target);
+    if (t)
+        t->indeg += d;
+}
+
+static bool edge_add(State *s, uint32_t holder, uint8_t sub, uint32_t slot, uint32_t target, uint32_t birth)
+{
+    if ((s->ehcount + 1) * 2 >= s->ehcap && !eh_rehash(s, s->ehcap ? s->ehcap * 2 : 1024)) {
+        s->oom = true;
+        return false;
+    }
+    uint32_t x;
+    if (s->pfree) {
+        x = s->pfree;
+        s->pfree = s->pool[x - 1].next;
+    } else {
+        size_t cap = s->pcap;
+        if (!grow((void **)&s->pool, &cap, (size_t)s->pcount + 1, sizeof(Edge)) || cap > 0xfffffff0u) {
+            s->oom = true;
+            return false;
+        }
+        s->pcap = (uint32_t)cap;
+        x = ++s->pcount;
+    }
+    uint32_t *count;
+    uint32_t *head = holder_head(s, holder, sub & EDGE_FRAME, &count);
+    Edge *e = &s->pool[x - 1];
+    e->holder = holder;
+    e->sub = sub;
+    e->slot = slot;
+    e->target = target;
+    e->birth = birth;
+    e->prev = 0;
+    e->next = head ? *head : 0;
+    if (head) {
+        if (*head)
+            s->pool[*head - 1].prev = x;
+        *head = x;
+        (*count)++;
+    }
+    uint32_t m = s->ehcap - 1;
+    uint32_t h = edge_hash(holder, sub, slot) & m;
+    while (s->eh[h])
+        h = (h + 1) & m;
+    s->eh[h] = x;
+    s->ehcount++;
+    indeg_add(s, target, 1);
+    if ((sub & 0x7f) == GS_CAUSE_VALUE) { /* a dict entry holds its key too */
+        Obj *ho = obj_find(s, holder);
+        if (ho && ho->kind == GS_K_DICT)
+            indeg_add(s, slot, 1);
+    }
+    return true;
+}
+
+static void edge_remove(State *s, uint32_t x)
+{
+    Edge *e = &s->pool[x - 1];
+    uint32_t *count;
+    uint32_t *head = holder_head(s, e->holder, e->sub & EDGE_FRAME, &count);
+    if (e->prev)
+        s->pool[e->prev - 1].next = e->next;
+    else if (head)
+        *head = e->next;
+    if (e->next)
+        s->pool[e->next - 1].prev = e->prev;
+    if (head)
+        (*count)--;
+    indeg_add(s, e->target, -1);
+    if ((e->sub & 0x7f) == GS_CAUSE_VALUE) {
+        Obj *ho = obj_find(s, e->holder);
+        if (ho && ho->kind == GS_K_DICT)
+            indeg_add(s, e->slot, -1);
+    }
+    /* drop it from the hash (backward shift) */
+    uint32_t m = s->ehcap - 1;
+    uint32_t i = edge_hash(e->holder, e->sub, e->slot) & m;
+    while (s->eh[i] != x)
+        i = (i + 1) & m;
+    s->eh[i] = 0;
+    s->ehcount--;
+    for (uint32_t j = (i + 1) & m; s->eh[j]; j = (j + 1) & m) {
+        const Edge *f = &s->pool[s->eh[j] - 1];
+        uint32_t home = edge_hash(f->holder, f->sub, f->slot) & m;
+        bool move = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+        if (move) {
+            s->eh[i] = s->eh[j];
+            s->eh[j] = 0;
+            i = j;
+        }
+    }
+    e->holder = 0;
+    e->next = s->pfree;
+    s->pfree = x;
+}
+
+/* ================================================================== state: slots */
+
+static bool slab_reserve(State *s, size_t extra)
+{
+    return grow((void **)&s->slab, &s->slab_cap, s->slab_len + extra, sizeof(uint32_t));
+}
+
+/* Give object `o` (by id; pointers move on rehash only, not here) room for
+ * `need` slots. */
+static bool slots_fit(State *s, Obj *o, uint32_t need)
+{
+    if (need <= o->slot_cap)
+        return true;
+    uint32_t cap = o->slot_cap ? o->slot_cap : 4;
+    while (cap < need)
+        cap = cap > 0x7fffffffu ? need : cap * 2;
+    if (!slab_reserve(s, cap)) {
+        s->oom = true;
+        return false;
+    }
+    memcpy(s->slab + s->slab_len, s->slab + o->slot_off, o->slot_len * sizeof(uint32_t));
+    memset(s->slab + s->slab_len + o->slot_len, 0, (cap - o->slot_len) * sizeof(uint32_t));
+    s->slab_garbage += o->slot_cap;
+    o->slot_off = (uint32_t)s->slab_len;
+    o->slot_cap = cap;
+    s->slab_len += cap;
+    return true;
+}
+
+/* Rewrite the slab without the regions of freed or moved vectors. */
+static void slab_compact(State *s)
+{
+    size_t live = 0;
+    for (uint32_t i = 0; i < s->ocap; i++)
+        if (s->objs[i].id)
+            live += s->objs[i].slot_cap;
+    uint32_t *n = malloc((live ? live : 1) * sizeof *n);
+    if (!n)
+        return;
+    size_t at = 0;
+    for (uint32_t i = 0; i < s->ocap; i++) {
+        Obj *o = &s->objs[i];
+        if (!o->id || !o->slot_cap)
+            continue;
+        memcpy(n + at, s->slab + o->slot_off, o->slot_cap * sizeof(uint32_t));
+        o->slot_off = (uint32_t)at;
+        at += o->slot_cap;
+    }
+    free(s->slab);
+    s->slab = n;
+    s->slab_len = s->slab_cap = live ? live : 1;
+    s->slab_len = at;
+    s->slab_garbage = 0;
+}
+
+/* ================================================================== state: whole */
+
+static void state_free(State *s)
+{
+    free(s->objs);
+    free(s->pool);
+    free(s->eh);
+    free(s->slab);
+    free(s->frames);
+    memset(s, 0, sizeof *s);
+}
+
+static size_t state_bytes(const State *s)
+{
+    return (size_t)s->ocap * sizeof(Obj) + (size_t)s->pcount * sizeof(Edge) + (size_t)s->ehcap * 4 +
+           s->slab_len * 4 + (size_t)s->fcap * sizeof(Frame);
+}
+
+static bool copy_array(void **dst, const void *src, size_t bytes)
+{
+    if (!bytes) {
+        free(*dst);
+        *dst = NULL;
+        return true;
+    }
+    void *p = realloc(*dst, bytes);
+    if (!p)
+        return false;
+    memcpy(p, src, bytes);
+    *dst = p;
+    return true;
+}
+
+/* dst becomes a copy of src (dst's arrays are reused). */
+static bool state_copy(State *dst, const State *src)
+{
+    if (!copy_array((void **)&dst->objs, src->objs, (size_t)src->ocap * sizeof(Obj)) ||
+        !copy_array((void **)&dst->pool, src->pool, (size_t)src->pcount * sizeof(Edge)) ||
+        !copy_array((void **)&dst->eh, src->eh, (size_t)src->ehcap * 4) ||
+        !copy_array((void **)&dst->slab, src->slab, src->slab_len * 4) ||
+        !copy_array((void **)&dst->frames, src->frames, (size_t)src->fcap * sizeof(Frame)))
+        return false;
+    dst->pos = src->pos;
+    dst->ocap = src->ocap;
+    dst->ocount = src->ocount;
+    dst->pcap = dst->pcount = src->pcount;
+    dst->pfree = src->pfree;
+    dst->ehcap = src->ehcap;
+    dst->ehcount = src->ehcount;
+    dst->slab_len = dst->slab_cap = src->slab_len;
+    dst->slab_garbage = src->slab_garbage;
+    dst->fcap = src->fcap;
+    dst->fcount = src->fcount;
+    dst->g = src->g;
+    dst->oom = false;
+    return true;
+}
+
+static void state_init(State *s)
+{
+    memset(s, 0, sizeof *s);
+    s->g.pass_start = s->g.phase_ev = s->g.end_ev = NO_EV;
+}
+
+/* ================================================================== the archive */
+
+static bool arch_push(gs_Timeline *tl, uint32_t v)
+{
+    if (!grow((void **)&tl->archive, &tl->archcap, tl->narch + 1, sizeof(uint32_t))) {
+        tl->oom = true;
+        return false;
+    }
+    tl->archive[tl->narch++] = v;
+    return true;
+}
+
+/* Save object `o` (about to be freed): record, slots, named references. */
+static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
+{
+    size_t at = tl->narch;
+    if (at > 0xfffffff0u) {
+        tl->oom = true;
+        return 0;
+    }
+    arch_push(tl, o->id);
+    arch_push(tl, o->src);
+    arch_push(tl, (uint32_t)o->kind | (uint32_t)o->flags << 8 | (uint32_t)o->gen << 16);
+    arch_push(tl, o->gcref_ev);
+    arch_push(tl, o->mark_ev);
+    arch_push(tl, (uint32_t)o->refcnt);
+    arch_push(tl, o->slot_len);
+    arch_push(tl, o->nedges);
+    for (uint32_t i = 0; i < o->slot_len; i++)
+        arch_push(tl, s->slab[o->slot_off + i]);
+    for (uint32_t x = o->edges; x; x = s->pool[x - 1].next) {
+        const Edge *e = &s->pool[x - 1];
+        arch_push(tl, e->sub);
+        arch_push(tl, e->slot);
+        arch_push(tl, e->target);
+        arch_push(tl, e->birth);
+    }
+    return (uint32_t)at;
+}
+
+static uint32_t arch_frame(gs_Timeline *tl, State *s, const Frame *f)
+{
+    size_t at = tl->narch;
+    if (at > 0xfffffff0u) {
+        tl->oom = true;
+        return 0;
+    }
+    arch_push(tl, f->id);
+    arch_push(tl, f->push_ev);
+    arch_push(tl, f->parent);
+    arch_push(tl, f->depth);
+    arch_push(tl, f->line_ev);
+    arch_push(tl, f->gen_obj);
+    arch_push(tl, f->status);
+    arch_push(tl, f->nedges);
+    for (uint32_t x = f->edges; x; x = s->pool[x - 1].next) {
+        const Edge *e = &s->pool[x - 1];
+        arch_push(tl, e->sub);
+        arch_push(tl, e->slot);
+        arch_push(tl, e->target);
+        arch_push(tl, e->birth);
+    }
+    return (uint32_t)at;
+}
+
+/* Remove a live object from the state: its references go, its slots become
+ * garbage. */
+static void drop_object(State *s, Obj *o)
+{
+    uint32_t id = o->id;
+    while (o->edges) {
+        edge_remove(s, o->edges);
+        o = obj_find(s, id);
+    }
+    for (uint32_t i = 0; i < o->slot_len; i++)
+        if (s->slab[o->slot_off + i])
+            indeg_add(s, s->slab[o->slot_off + i], -1);
+    s->slab_garbage += o->slot_cap;
+    obj_remove(s, o);
+}
+
+static void restore_object(gs_Timeline *tl, State *s, uint32_t at)
+{
+    const uint32_t *a = tl->archive + at;
+    Obj rec;
+    memset(&rec, 0, sizeof rec);
+    rec.id = a[0];
+    rec.src = a[1];
+    rec.kind = (uint8_t)a[2];
+    rec.flags = (uint8_t)(a[2] >> 8);
+    rec.gen = (uint8_t)(a[2] >> 16);
+    rec.gcref_ev = a[3];
+    rec.mark_ev = a[4];
+    rec.refcnt = (int32_t)a[5];
+    uint32_t nslots = a[6], nedges = a[7];
+    /* references to it from live holders are counted again by them */
+    Obj *o = obj_insert(s, &rec);
+    if (!o)
+        return;
+    uint32_t id = rec.id;
+    if (nslots) {
+        if (!slots_fit(s, o, nslots))
+            return;
+        memcpy(s->slab + o->slot_off, a + 8, nslots * sizeof(uint32_t));
+        o->slot_len = nslots;
+        for (uint32_t i = 0; i < nslots; i++)
+            if (a[8 + i])
+                indeg_add(s, a[8 + i], 1);
+    }
+    const uint32_t *ed = a + 8 + nslots;
+    /* re-add in reverse so the list comes back in its original order */
+    for (uint32_t k = nedges; k-- > 0;)
+        edge_add(s, id, (uint8_t)ed[4 * k], ed[4 * k + 1], ed[4 * k + 2], ed[4 * k + 3]);
+}
+
+static void restore_frame(gs_Timeline *tl, State *s, uint32_t at)
+{
+    const uint32_t *a = tl->archive + at;
+    Frame rec;
+    memset(&rec, 0, sizeof rec);
+    rec.id = a[0];
+    rec.push_ev = a[1];
+    rec.parent = a[2];
+    rec.depth = a[3];
+    rec.line_ev = a[4];
+    rec.gen_obj = a[5];
+    rec.status = (uint8_t)a[6];
+    uint32_t nedges = a[7];
+    if (!frame_insert(s, &rec))
+        return;
+    const uint32_t *ed = a + 8;
+    for (uint32_t k = nedges; k-- > 0;)
+        edge_add(s, rec.id, (uint8_t)ed[4 * k], ed[4 * k + 1], ed[4 * k + 2], ed[4 * k + 3]);
+}
+
+static void drop_frame(State *s, Frame *f)
+{
+    uint32_t id = f->id;
+    while (f->edges) {
+        edge_remove(s, f->edges);
+        f = frame_find(s, id);
+    }
+    frame_remove(s, f);
+}
+
+/* ================================================================== object table */
+
+static void add_desc(const gs_Timeline *tl, State *s, size_t idx)
+{
+    const gs_ObjDesc *d = &tl->tr->desc[idx];
+    if (!d->id || obj_find(s, d->id))
+        return;
+    Obj rec;
+    memset(&rec, 0, sizeof rec);
+    rec.id = d->id;
+    rec.src = (uint32_t)idx;
+    rec.kind = d->kind < GS_K_COUNT ? d->kind : GS_TL_KIND_UNKNOWN;
+    bool st = (d->flags & GS_DESC_STATIC) != 0;
+    rec.flags = (uint8_t)(OF_DESC | (st ? OF_STATIC : OF_RUNTIME) | ((d->flags & GS_DESC_TRACKED) ? OF_TRACKED : 0));
+    rec.gen = d->gen;
+    rec.refcnt = st ? RC_STATIC : d->refcnt > INT32_MAX ? INT32_MAX : (int32_t)d->refcnt;
+    rec.gcref_ev = rec.mark_ev = NO_EV;
+    Obj *o = obj_insert(s, &rec);
+    if (o && !st && kind_has_slots(rec.kind) && d->b && d->b <= tl->tr->nrefs && slots_fit(s, o, d->b))
+        o->slot_len = d->b;
+}
+
+/* A reference held at position 0 (already validated). */
+static void add_ref(const gs_Timeline *tl, State *s, size_t idx)
+{
+    const gs_TraceRef *r = &tl->tr->refs[idx];
+    if (r->sub == GS_CAUSE_SLOT) {
+        Obj *o = obj_find(s, r->holder);
+        if (o && r->slot < o->slot_len && !s->slab[o->slot_off + r->slot]) {
+            s->slab[o->slot_off + r->slot] = r->target;
+            indeg_add(s, r->target, 1);
+        }
+        return;
+    }
+    if (!edge_find(s, r->holder, r->sub, r->slot))
+        edge_add(s, r->holder, r->sub, r->slot, r->target, 0);
+}
+
+/* Validate the object table's entries [from, to) and references. */
+static void check_table(gs_Timeline *tl, size_t dfrom, size_t rfrom)
+{
+    const gs_Trace *tr = tl->tr;
+    for (size_t k = dfrom; k < tr->ndesc && !tl->has_error; k++) {
+        const gs_ObjDesc *d = &tr->desc[k];
+        const char *why = NULL;
+        if (!d->id || d->id > id_limit(tl))
+            why = "id is not a valid object id";
+        else if (d->kind >= GS_K_COUNT)
+            why = "kind is not an object kind";
+        else if (!(d->flags & (GS_DESC_STATIC | GS_DESC_RUNTIME)))
+            why = "it is neither static nor runtime";
+        else if (obj_find(&tl->build, d->id) && obj_find(&tl->build, d->id)->src != k)
+            why = "id is described twice";
+        else if (d->refcnt > INT32_MAX)
+            why = "refcount is too large";
+        if (why) {
+            tl->has_error = true;
+            tl->err_ev = SIZE_MAX;
+            snprintf(tl->err, sizeof tl->err, "objects[%zu] (id %u): %s", k, d->id, why);
+        }
+    }
+    for (size_t k = rfrom; k < tr->nrefs && !tl->has_error; k++) {
+        const gs_TraceRef *r = &tr->refs[k];
+        const Obj *h = obj_find(&tl->build, r->holder);
+        const char *why = NULL;
+        if (!h || !(h->flags & OF_DESC))
+            why = "holder is not a described object";
+        else if (!obj_find(&tl->build, r->target))
+            why = "target is not a described object";
+        else if (r->sub == GS_CAUSE_SLOT ? r->slot >= h->slot_len || tl->build.slab[h->slot_off + r->slot]
+                 : (r->sub != GS_CAUSE_VALUE && r->sub != GS_CAUSE_KEY && r->sub != GS_CAUSE_ATTR &&
+                    r->sub != GS_CAUSE_INTERNAL && r->sub != GS_CAUSE_CONST && r->sub != GS_CAUSE_NAME) ||
+                       edge_find(&tl->build, r->holder, r->sub, r->slot))
+            why = "slot is out of range, taken twice or not a kind of slot";
+        else if (r->sub == GS_CAUSE_VALUE && h->kind == GS_K_DICT && !obj_find(&tl->build, r->slot))
+            why = "the key is not a described object";
+        if (why) {
+            tl->has_error = true;
+            tl->err_ev = SIZE_MAX;
+            snprintf(tl->err, sizeof tl->err, "objects: initial reference %zu (holder %u): %s", k, r->holder, why);
+        }
+    }
+}
+
+/* ================================================================== applying events */
+
+static bool pend(gs_Timeline *tl, uint32_t id)
+{
+    if (!tl->cfg.strict)
+        return true;
+    if (!grow((void **)&tl->pending, &tl->pendcap, tl->npending + 1, sizeof(uint32_t)))
+        return false;
+    tl->pending[tl->npending++] = id;
+    return true;
+}
+
+static void fail(gs_Timeline *tl, size_t i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void fail(gs_Timeline *tl, size_t i, const char *fmt, ...)
+{
+    bits_set(&tl->skip, i, true);
+    if (tl->has_error)
+        return;
+    tl->has_error = true;
+    tl->err_ev = i;
+    const gs_Event *e = &tl->tr->ev[i];
+    int n = snprintf(tl->err, sizeof tl->err, "event %zu (%s): ", i, gs_event_kind_name((gs_EventKind)e->kind));
+    if (n < 0 || (size_t)n >= sizeof tl->err)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tl->err + n, sizeof tl->err - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
+/* A target a reference may point at: a live object (0 is "none"). */
+static bool target_ok(gs_Timeline *tl, const State *s, size_t i, const char *field, uint32_t id)
+{
+    if (!id || obj_find(s, id))
+        return true;
+    if (bits_get(&tl->freed, id))
+        fail(tl, i, "%s %u names an object that was freed", field, id);
+    else
+        fail(tl, i, "%s %u names an unknown object", field, id);
+    return false;
+}
+
+static Obj *live_obj(gs_Timeline *tl, const State *s, size_t i, uint32_t id, bool build)
+{
+    Obj *o = obj_find(s, id);
+    if (!o && build) {
+        if (bits_get(&tl->freed, id))
+            fail(tl, i, "obj %u was already freed", id);
+        else
+            fail(tl, i, "obj %u names an unknown object", id);
+    }
+    return o;
+}
+
+#define FAIL(...)                      \
+    do {                               \
+        fail(tl, i, __VA_ARGS__);      \
+        return;                        \
+    } while (0)
+
+/* Apply event i to state s.  In build mode, validate first and fill undo[i];
+ * otherwise the event is known valid (or skipped). */
+static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
+{
+    const gs_Event *e = &tl->tr->ev[i];
+    uint32_t *U = &tl->undo[i];
+    if (!build && bits_get(&tl->skip, i))
+        return;
+    Obj *o;
+    switch ((gs_EventKind)e->kind) {
+    case GS_EV_ALLOC: {
+        if (build) {
+            if (!e->obj || e->obj > id_limit(tl))
+                FAIL("obj %u is not a valid object id", e->obj);
+            if (obj_find(s, e->obj))
+                FAIL("obj %u is allocated twice", e->obj);
+            if (bits_get(&tl->freed, e->obj))
+                FAIL("obj %u was freed before and ids are never reused", e->obj);
+            if (e->sub >= GS_K_COUNT)
+                FAIL("sub %u is not an object kind", e->sub);
+            if (kind_has_slots(e->sub) && e->b > tl->tr->n)
+                FAIL("b %u (length) is larger than the trace", e->b);
+            if ((e->sub == GS_K_INSTANCE || e->sub == GS_K_EXCEPTION) && e->b) {
+                Obj *cls = obj_find(s, e->b);
+                if (!cls)
+                    FAIL("b %u (class) names no live object", e->b);
+            }
+        }
+        Obj rec;
+        memset(&rec, 0, sizeof rec);
+        rec.id = e->obj;
+        rec.src = (uint32_t)i;
+        rec.refcnt = 1;
+        rec.kind = e->sub;
+        rec.gcref_ev = rec.mark_ev = NO_EV;
+        o = obj_insert(s, &rec);
+        if (!o)
+            return;
+        if (kind_has_slots(e->sub) && e->b) {
+            if (!slots_fit(s, o, e->b))
+                return;
+            o->slot_len = e->b;
+        }
+        if ((e->sub == GS_K_INSTANCE || e->sub == GS_K_EXCEPTION) && e->b) {
+            /* an instance holds its class (heap types only, as CPython) */
+            Obj *cls = obj_find(s, e->b);
+            if (cls && cls->kind == GS_K_TYPE && !(cls->flags & OF_STATIC))
+                edge_add(s, e->obj, GS_CAUSE_INTERNAL, 0, e->b, (uint32_t)i);
+        }
+        *U = 0;
+        return;
+    }
+    case GS_EV_FREE:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (build) {
+            if (o->flags & OF_STATIC)
+                FAIL("obj %u is static and cannot be freed", e->obj);
+            if (o->refcnt != RC_UNKNOWN && o->refcnt != 0)
+                FAIL("obj %u is freed with refcount %d", e->obj, o->refcnt);
+            if (tl->cfg.strict && o->indeg > 0)
+                FAIL("obj %u is freed while %d references to it remain", e->obj, o->indeg);
+            *U = arch_object(tl, s, o);
+            o = obj_find(s, e->obj);
+            if (!bits_set(&tl->freed, e->obj, true))
+                tl->oom = true;
+        }
+        drop_object(s, o);
+        return;
+    case GS_EV_TRACK:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (build) {
+            if (o->flags & OF_STATIC)
+                FAIL("obj %u is static and cannot be tracked", e->obj);
+            if (o->flags & OF_TRACKED)
+                FAIL("obj %u is already tracked", e->obj);
+            if (e->a > 3)
+                FAIL("a %u is not a generation", e->a);
+            *U = o->gen;
+        }
+        o->flags |= OF_TRACKED;
+        o->gen = (uint8_t)e->a;
+        return;
+    case GS_EV_UNTRACK:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (build) {
+            if (!(o->flags & OF_TRACKED))
+                FAIL("obj %u is not tracked", e->obj);
+            if (e->a != o->gen)
+                FAIL("a %u is not the generation obj %u is in (%u)", e->a, e->obj, o->gen);
+            *U = o->gen;
+        }
+        o->flags &= (uint8_t)~OF_TRACKED;
+        return;
+    case GS_EV_INCREF:
+    case GS_EV_DECREF:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (build) {
+            if (o->flags & OF_STATIC)
+                FAIL("obj %u is static: its count never changes", e->obj);
+            if (e->a > INT32_MAX)
+                FAIL("a (new count) is negative or too large for obj %u", e->obj);
+            int64_t want = e->kind == GS_EV_INCREF ? (int64_t)o->refcnt + 1 : (int64_t)o->refcnt - 1;
+            if (o->refcnt != RC_UNKNOWN && (int64_t)e->a != want)
+                FAIL("a %u: obj %u's count goes from %d to %u", e->a, e->obj, o->refcnt, e->a);
+            *U = (uint32_t)o->refcnt;
+            pend(tl, e->obj);
+        }
+        o->refcnt = (int32_t)e->a;
+        return;
+    case GS_EV_REF_SET: {
+        uint8_t sub = e->sub;
+        o = obj_find(s, e->obj);
+        if (!o) {
+            /* a freed object releasing what it held: nothing left to change */
+            if (build) {
+                if (bits_get(&tl->freed, e->obj) && e->b == 0)
+                    bits_set(&tl->skip, i, true);
+                else
+                    live_obj(tl, s, i, e->obj, true);
+            }
+            return;
+        }
+        if (sub == GS_CAUSE_SLOT) {
+            if (build) {
+                if (e->c >= o->slot_len)
+                    FAIL("c %u is past the %u slots of obj %u", e->c, o->slot_len, e->obj);
+                if (s->slab[o->slot_off + e->c] != e->a)
+                    FAIL("a %u is not what slot %u of obj %u holds (%u)", e->a, e->c, e->obj,
+                         s->slab[o->slot_off + e->c]);
+                if (!target_ok(tl, s, i, "b", e->b))
+                    return;
+                if (e->b)
+                    pend(tl, e->b);
+            }
+            s->slab[o->slot_off + e->c] = e->b;
+            if (e->a)
+                indeg_add(s, e->a, -1);
+            if (e->b)
+                indeg_add(s, e->b, 1);
+            return;
+        }
+        uint32_t x = edge_find(s, e->obj, sub, e->c);
+        if (build) {
+            if (sub != GS_CAUSE_KEY && sub != GS_CAUSE_VALUE && sub != GS_CAUSE_ATTR && sub != GS_CAUSE_INTERNAL &&
+                sub != GS_CAUSE_CONST && sub != GS_CAUSE_NAME)
+                FAIL("sub %u is not a kind of slot", sub);
+            if (sub == GS_CAUSE_KEY && o->kind == GS_K_DICT)
+                FAIL("a dict's keys are implied by its values (sub value)");
+            uint32_t held = x ? s->pool[x - 1].target : 0;
+            if (held != e->a)
+                FAIL("a %u is not what obj %u's %s %u holds (%u)", e->a, e->obj, gs_cause_kind_name(sub), e->c, held);
+            if (!target_ok(tl, s, i, "b", e->b))
+                return;
+            if (sub == GS_CAUSE_VALUE && o->kind == GS_K_DICT && !x && e->b && !obj_find(s, e->c))
+                FAIL("c %u (the key) names no live object", e->c);
+            *U = x ? s->pool[x - 1].birth : NO_EV;
+            if (e->b)
+                pend(tl, e->b);
+        }
+        if (x && e->b) {
+            Edge *ed = &s->pool[x - 1];
+            indeg_add(s, ed->target, -1);
+            ed->target = e->b;
+            indeg_add(s, e->b, 1);
+        } else if (x)
+            edge_remove(s, x);
+        else if (e->b)
+            edge_add(s, e->obj, sub, e->c, e->b, (uint32_t)i);
+        return;
+    }
+    case GS_EV_LIST_INSERT:
+    case GS_EV_LIST_REMOVE: {
+        bool ins = e->kind == GS_EV_LIST_INSERT;
+        o = obj_find(s, e->obj);
+        if (!o) {
+            if (build) {
+                if (!ins && bits_get(&tl->freed, e->obj))
+                    bits_set(&tl->skip, i, true);
+                else
+                    live_obj(tl, s, i, e->obj, true);
+            }
+            return;
+        }
+        if (build) {
+            if (ins ? e->c > o->slot_len : e->c >= o->slot_len)
+                FAIL("c %u is out of range for obj %u's %u slots", e->c, e->obj, o->slot_len);
+            if (ins) {
+                if (!e->b)
+                    FAIL("b (target) is 0");
+                if (!target_ok(tl, s, i, "b", e->b))
+                    return;
+                pend(tl, e->b);
+            } else if (s->slab[o->slot_off + e->c] != e->a)
+                FAIL("a %u is not what slot %u of obj %u holds (%u)", e->a, e->c, e->obj,
+                     s->slab[o->slot_off + e->c]);
+        }
+        if (ins) {
+            if (!slots_fit(s, o, o->slot_len + 1))
+                return;
+            uint32_t *v = s->slab + o->slot_off;
+            memmove(v + e->c + 1, v + e->c, (o->slot_len - e->c) * sizeof *v);
+            v[e->c] = e->b;
+            o->slot_len++;
+            indeg_add(s, e->b, 1);
+        } else {
+            uint32_t *v = s->slab + o->slot_off;
+            uint32_t t = v[e->c];
+            memmove(v + e->c, v + e->c + 1, (o->slot_len - e->c - 1) * sizeof *v);
+            o->slot_len--;
+            v[o->slot_len] = 0;
+            if (t)
+                indeg_add(s, t, -1);
+        }
+        return;
+    }
+    case GS_EV_BIND:
+    case GS_EV_UNBIND: {
+        bool bind = e->kind == GS_EV_BIND;
+        Frame *f = frame_find(s, e->obj);
+        uint8_t sub = GS_CAUSE_NAME | EDGE_FRAME;
+        uint32_t x = f ? edge_find(s, e->obj, sub, e->c) : 0;
+        if (build) {
+            if (!f)
+                FAIL("obj %u is not a frame on the stack", e->obj);
+            uint32_t held = x ? s->pool[x - 1].target : 0;
+            if (held != e->a)
+                FAIL("a %u is not what name %u of frame %u holds (%u)", e->a, e->c, e->obj, held);
+            if (bind) {
+                if (!e->b)
+                    FAIL("b (target) is 0");
+                if (!target_ok(tl, s, i, "b", e->b))
+                    return;
+                pend(tl, e->b);
+            }
+            *U = x ? s->pool[x - 1].birth : NO_EV;
+        }
+        if (!bind) {
+            if (x)
+                edge_remove(s, x);
+        } else if (x) {
+            Edge *ed = &s->pool[x - 1];
+            indeg_add(s, ed->target, -1);
+            ed->target = e->b;
+            indeg_add(s, e->b, 1);
+        } else
+            edge_add(s, e->obj, sub, e->c, e->b, (uint32_t)i);
+        return;
+    }
+    case GS_EV_FRAME_PUSH: {
+        Frame *f = frame_find(s, e->obj);
+        if (build) {
+            if (e->b != s->g.top)
+                FAIL("b %u is not the frame on top of the stack (%u)", e->b, s->g.top);
+            if (e->sub == 1) {
+                if (!f || f->status != FS_SUSPENDED)
+                    FAIL("obj %u is not a suspended frame", e->obj);
+            } else if (e->sub == 0) {
+                if (!e->obj || e->obj > id_limit(tl))
+                    FAIL("obj %u is not a valid frame id", e->obj);
+                if (f || bits_get(&tl->frames_seen, e->obj))
+                    FAIL("frame %u is pushed twice", e->obj);
+                if (e->c && !obj_find(s, e->c))
+                    FAIL("c %u (function) names no live object", e->c);
+                if (!bits_set(&tl->frames_seen, e->obj, true))
+                    tl->oom = true;
+            } else
+                FAIL("sub %u is not a kind of push", e->sub);
+            *U = f ? f->gen_obj : 0;
+        }
+        if (e->sub == 1) {
+            if (!f)
+                return;
+            f->status = FS_ACTIVE;
+            f->parent = e->b;
+            f->depth = s->g.depth + 1;
+            f->gen_obj = 0;
+        } else {
+            Frame rec;
+            memset(&rec, 0, sizeof rec);
+            rec.id = e->obj;
+            rec.push_ev = (uint32_t)i;
+            rec.parent = e->b;
+            rec.depth = s->g.depth + 1;
+            rec.line_ev = NO_EV;
+            rec.status = FS_ACTIVE;
+            if (!frame_insert(s, &rec))
+                return;
+        }
+        s->g.top = e->obj;
+        s->g.depth++;
+        return;
+    }
+    case GS_EV_FRAME_POP: {
+        Frame *f = frame_find(s, e->obj);
+        if (build) {
+            if (!f)
+                FAIL("obj %u is not a frame", e->obj);
+            if (e->sub == 2) {
+                if (f->status != FS_SUSPENDED)
+                    FAIL("frame %u is not suspended", e->obj);
+            } else if (e->sub <= 1) {
+                if (e->obj != s->g.top)
+                    FAIL("frame %u is not on top of the stack (%u is)", e->obj, s->g.top);
+                if (e->b != f->parent)
+                    FAIL("b %u is not frame %u's parent (%u)", e->b, e->obj, f->parent);
+            } else
+                FAIL("sub %u is not a kind of pop", e->sub);
+            if (e->sub != 1 && tl->cfg.strict && f->nedges)
+                FAIL("frame %u returns with %u names still bound", e->obj, f->nedges);
+            *U = e->sub == 1 ? f->gen_obj : arch_frame(tl, s, f);
+            f = frame_find(s, e->obj);
+        }
+        if (!f)
+            return;
+        if (e->sub == 1) {
+            s->g.top = f->parent;
+            s->g.depth--;
+            f->status = FS_SUSPENDED;
+            f->parent = 0;
+            f->depth = 0;
+            f->gen_obj = e->c;
+        } else {
+            if (e->sub == 0) {
+                s->g.top = f->parent;
+                s->g.depth--;
+            }
+            drop_frame(s, f);
+        }
+        return;
+    }
+    case GS_EV_LINE: {
+        Frame *f = frame_find(s, e->obj);
+        if (build) {
+            if (!f || e->obj != s->g.top)
+                FAIL("obj %u is not the frame on top of the stack (%u)", e->obj, s->g.top);
+            *U = f->line_ev;
+        }
+        if (f)
+            f->line_ev = (uint32_t)i;
+        return;
+    }
+    case GS_EV_STDOUT:
+        if (build && ((uint64_t)e->a + e->b > tl->tr->nout))
+            FAIL("a %u + b %u is past the %zu bytes of output", e->a, e->b, tl->tr->nout);
+        return;
+    case GS_EV_EXCEPTION:
+        if (build)
+            live_obj(tl, s, i, e->obj, true);
+        return;
+    case GS_EV_GC_START:
+        if (build) {
+            if (s->g.in_gc)
+                FAIL("a collection is already running");
+            if (e->a > 2)
+                FAIL("a %u is not a generation", e->a);
+            *U = s->g.pass_start;
+        }
+        s->g.in_gc = 1;
+        s->g.pass_start = (uint32_t)i;
+        s->g.ncollections++;
+        return;
+    case GS_EV_GC_PHASE:
+        if (build) {
+            if (!s->g.in_gc)
+                FAIL("no collection is running");
+            if (e->sub >= GS_GC_PHASE_COUNT)
+                FAIL("sub %u is not a phase", e->sub);
+            *U = s->g.phase_ev;
+        }
+        s->g.phase_ev = (uint32_t)i;
+        return;
+    case GS_EV_GC_END:
+        if (build) {
+            if (!s->g.in_gc)
+                FAIL("no collection is running");
+            *U = s->g.end_ev;
+        }
+        s->g.in_gc = 0;
+        s->g.end_ev = (uint32_t)i;
+        return;
+    case GS_EV_GC_REFS:
+    case GS_EV_GC_UNREACHABLE:
+    case GS_EV_GC_RESCUED:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (e->kind == GS_EV_GC_REFS) {
+            if (build)
+                *U = o->gcref_ev;
+            o->gcref_ev = (uint32_t)i;
+        } else {
+            if (build)
+                *U = o->mark_ev;
+            o->mark_ev = (uint32_t)i;
+        }
+        return;
+    case GS_EV_FINALIZE:
+    case GS_EV_WEAKREF_CLEAR: {
+        uint8_t flag = e->kind == GS_EV_FINALIZE ? OF_FINALIZED : OF_CLEARED;
+        bool info = e->kind == GS_EV_WEAKREF_CLEAR && e->sub == 1; /* its callback is called: no change */
+        o = obj_find(s, e->obj);
+        if (!o && build && e->kind == GS_EV_WEAKREF_CLEAR && !info && bits_get(&tl->freed, e->obj)) {
+            bits_set(&tl->skip, i, true); /* a freed weakref letting go of its referent */
+            return;
+        }
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o || info) {
+            if (build && info)
+                bits_set(&tl->skip, i, true);
+            return;
+        }
+        if (build && (o->flags & flag))
+            FAIL("obj %u is already %s", e->obj, flag == OF_FINALIZED ? "finalized" : "cleared");
+        o->flags |= flag;
+        return;
+    }
+    case GS_EV_GC_MOVE:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (build) {
+            if (!(o->flags & OF_TRACKED))
+                FAIL("obj %u is not tracked", e->obj);
+            if (e->a != o->gen || e->b > 3)
+                FAIL("a %u -> b %u is not a move from obj %u's generation %u", e->a, e->b, e->obj, o->gen);
+        }
+        o->gen = (uint8_t)e->b;
+        return;
+    default:
+        if (build)
+            FAIL("kind %u is not an event kind", e->kind);
+        return;
+    }
+}
+
+#undef FAIL
+
+/* Undo event i (which is valid and was applied) on state s. */
+static void unapply(gs_Timeline *tl, State *s, size_t i)
+{
+    if (bits_get(&tl->skip, i))
+        return;
+    const gs_Event *e = &tl->tr->ev[i];
+    uint32_t U = tl->undo[i];
+    Obj *o;
+    switch ((gs_EventKind)e->kind) {
+    case GS_EV_ALLOC:
+        o = obj_find(s, e->obj);
+        if (o)
+            drop_object(s, o);
+        return;
+    case GS_EV_FREE:
+        restore_object(tl, s, U);
+        return;
+    case GS_EV_TRACK:
+        if ((o = obj_find(s, e->obj))) {
+            o->flags &= (uint8_t)~OF_TRACKED;
+            o->gen = (uint8_t)U;
+        }
+        return;
+    case GS_EV_UNTRACK:
+        if ((o = obj_find(s, e->obj))) {
+            o->flags |= OF_TRACKED;
+            o->gen = (uint8_t)U;
+        }
+        return;
+    case GS_EV_INCREF:
+    case GS_EV_DECREF:
+        if ((o = obj_find(s, e->obj)))
+            o->refcnt = (int32_t)U;
+        return;
+    case GS_EV_REF_SET: {
+        o = obj_find(s, e->obj);
+        if (!o)
+            return;
+        if (e->sub == GS_CAUSE_SLOT) {
+            s->slab[o->slot_off + e->c] = e->a;
+            if (e->b)
+                indeg_add(s, e->b, -1);
+            if (e->a)
+                indeg_add(s, e->a, 1);
+            return;
+        }
+        uint32_t x = edge_find(s, e->obj, e->sub, e->c);
+        if (x && e->a) {
+            Edge *ed = &s->pool[x - 1];
+            indeg_add(s, ed->target, -1);
+            ed->target = e->a;
+            indeg_add(s, e->a, 1);
+        } else if (x)
+            edge_remove(s, x);
+        else if (e->a)
+            edge_add(s, e->obj, e->sub, e->c, e->a, U);
+        return;
+    }
+    case GS_EV_LIST_INSERT:
+    case GS_EV_LIST_REMOVE:
+        o = obj_find(s, e->obj);
+        if (!o)
+            return;
+        if (e->kind == GS_EV_LIST_REMOVE) {
+            if (!slots_fit(s, o, o->slot_len + 1))
+                return;
+            uint32_t *v = s->slab + o->slot_off;
+            memmove(v + e->c + 1, v + e->c, (o->slot_len - e->c) * sizeof *v);
+            v[e->c] = e->a;
+            o->slot_len++;
+            indeg_add(s, e->a, 1);
+        } else {
+            uint32_t *v = s->slab + o->slot_off;
+            memmove(v + e->c, v + e->c + 1, (o->slot_len - e->c - 1) * sizeof *v);
+            o->slot_len--;
+            v[o->slot_len] = 0;
+            indeg_add(s, e->b, -1);
+        }
+        return;
+    case GS_EV_BIND:
+    case GS_EV_UNBIND: {
+        uint8_t sub = GS_CAUSE_NAME | EDGE_FRAME;
+        uint32_t x = edge_find(s, e->obj, sub, e->c);
+        if (x && e->a) {
+            Edge *ed = &s->pool[x - 1];
+            indeg_add(s, ed->target, -1);
+            ed->target = e->a;
+            indeg_add(s, e->a, 1);
+        } else if (x)
+            edge_remove(s, x);
+        else if (e->a)
+            edge_add(s, e->obj, sub, e->c, e->a, U);
+        return;
+    }
+    case GS_EV_FRAME_PUSH: {
+        Frame *f = frame_find(s, e->obj);
+        s->g.top = e->b;
+        s->g.depth--;
+        if (!f)
+            return;
+        if (e->sub == 1) {
+            f->status = FS_SUSPENDED;
+            f->parent = 0;
+            f->depth = 0;
+            f->gen_obj = U;
+        } else
+            drop_frame(s, f);
+        return;
+    }
+    case GS_EV_FRAME_POP:
+        if (e->sub == 1) {
+            Frame *f = frame_find(s, e->obj);
+            if (!f)
+                return;
+            f->status = FS_ACTIVE;
+            f->parent = e->b;
+            f->depth = s->g.depth + 1;
+            f->gen_obj = U;
+        } else
+            restore_frame(tl, s, U);
+        if (e->sub != 2) {
+            s->g.top = e->obj;
+            s->g.depth++;
+        }
+        return;
+    case GS_EV_LINE: {
+        Frame *f = frame_find(s, e->obj);
+        if (f)
+            f->line_ev = U;
+        return;
+    }
+    case GS_EV_GC_START:
+        s->g.in_gc = 0;
+        s->g.pass_start = U;
+        s->g.ncollections--;
+        return;
+    case GS_EV_GC_PHASE:
+        s->g.phase_ev = U;
+        return;
+    case GS_EV_GC_END:
+        s->g.in_gc = 1;
+        s->g.end_ev = U;
+        return;
+    case GS_EV_GC_REFS:
+        if ((o = obj_find(s, e->obj)))
+            o->gcref_ev = U;
+        return;
+    case GS_EV_GC_UNREACHABLE:
+    case GS_EV_GC_RESCUED:
+        if ((o = obj_find(s, e->obj)))
+            o->mark_ev = U;
+        return;
+    case GS_EV_FINALIZE:
+        if ((o = obj_find(s, e->obj)))
+            o->flags &= (uint8_t)~OF_FINALIZED;
+        return;
+    case GS_EV_WEAKREF_CLEAR:
+        if ((o = obj_find(s, e->obj)))
+            o->flags &= (uint8_t)~OF_CLEARED;
+        return;
+    case GS_EV_GC_MOVE:
+        if ((o = obj_find(s, e->obj)))
+            o->gen = (uint8_t)e->a;
+        return;
+    default:
+        return;
+    }
+}
+
+/* ================================================================== life and indexing */
+
+gs_Timeline *gs_timeline_new(const gs_Trace *trace, const gs_TimelineConfig *cfg)
+{
+    gs_Timeline *tl = calloc(1, sizeof *tl);
+    if (!tl)
+        return NULL;
+    tl->tr = trace;
+    if (cfg)
+        tl->cfg = *cfg;
+    state_init(&tl->build);
+    state_init(&tl->cur);
+    return tl;
+}
+
+void gs_timeline_free(gs_Timeline *tl)
+{
+    if (!tl)
+        return;
+    free(tl->undo);
+    free(tl->skip.b);
+    free(tl->archive);
+    state_free(&tl->build);
+    state_free(&tl->cur);
+    for (size_t i = 0; i < tl->nck; i++)
+        state_free(&tl->ck[i]);
+    free(tl->ck);
+    free(tl->lines);
+    free(tl->ldepth);
+    free(tl->gcs);
+    free(tl->phases);
+    free(tl->freed.b);
+    free(tl->frames_seen.b);
+    free(tl->pending);
+    free(tl);
+}
+
+const gs_Trace *gs_timeline_trace(const gs_Timeline *tl) { return tl->tr; }
+size_t gs_timeline_length(const gs_Timeline *tl) { return tl->n; }
+size_t gs_timeline_pos(const gs_Timeline *tl) { return tl->cur.pos; }
+
+bool gs_timeline_first_error(const gs_Timeline *tl, size_t *event, char *msg, size_t msgsize)
+{
+    if (!tl->has_error && !tl->oom)
+        return false;
+    if (event)
+        *event = tl->has_error ? tl->err_ev : tl->n;
+    if (msg && msgsize)
+        snprintf(msg, msgsize, "%s", tl->has_error ? tl->err : "out of memory");
+    return true;
+}
+
+static bool push_u32(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
+{
+    if (!grow((void **)a, cap, *n + 1, sizeof(uint32_t)))
+        return false;
+    (*a)[(*n)++] = v;
+    return true;
+}
+
+static bool take_checkpoint(gs_Timeline *tl)
+{
+    if (!grow((void **)&tl->ck, &tl->ckcap, tl->nck + 1, sizeof(State)))
+        return false;
+    State *c = &tl->ck[tl->nck];
+    state_init(c);
+    if (tl->build.slab_garbage > tl->build.slab_len / 2 && tl->build.slab_len > 4096)
+        slab_compact(&tl->build);
+    if (!state_copy(c, &tl->build)) {
+        state_free(c);
+        return false;
+    }
+    tl->nck++;
+    tl->last_ck = tl->build.pos;
+    return true;
+}
+
+static size_t checkpoint_interval(const gs_Timeline *tl)
+{
+    if (tl->cfg.checkpoint_every)
+        return tl->cfg.checkpoint_every;
+    size_t k = state_bytes(&tl->build) / 8;
+    return k < 65536 ? 65536 : k;
+}
+
+/* strict: every reference a live object holds is counted by its target */
+static void check_pending(gs_Timeline *tl, size_t i)
+{
+    for (size_t k = 0; k < tl->npending; k++) {
+        const Obj *o = obj_find(&tl->build, tl->pending[k]);
+        if (o && o->refcnt >= 0 && o->indeg > o->refcnt) {
+            fail(tl, i, "obj %u has refcount %d but %d references from live objects and frames", o->id,
+                 o->refcnt, o->indeg);
+            bits_set(&tl->skip, i, false); /* the line itself is fine */
+            break;
+        }
+    }
+    tl->npending = 0;
+}
+
+int gs_timeline_sync(gs_Timeline *tl)
+{
+    const gs_Trace *tr = tl->tr;
+    /* the object table describes position 0: every state gets it */
+    size_t dfrom = tl->ndesc, rfrom = tl->nrefs;
+    for (; tl->ndesc < tr->ndesc; tl->ndesc++) {
+        add_desc(tl, &tl->build, tl->ndesc);
+        add_desc(tl, &tl->cur, tl->ndesc);
+        for (size_t k = 0; k < tl->nck; k++)
+            add_desc(tl, &tl->ck[k], tl->ndesc);
+    }
+    check_table(tl, dfrom, rfrom);
+    for (; tl->nrefs < tr->nrefs && !tl->has_error; tl->nrefs++) {
+        add_ref(tl, &tl->build, tl->nrefs);
+        add_ref(tl, &tl->cur, tl->nrefs);
+        for (size_t k = 0; k < tl->nck; k++)
+            add_ref(tl, &tl->ck[k], tl->nrefs);
+    }
+    if (tl->nck == 0 && !take_checkpoint(tl))
+        return -1;
+    if (tr->n > 0xfffffff0u)
+        return -1;
+    if (!grow((void **)&tl->undo, &tl->undocap, tr->n, sizeof(uint32_t)))
+        return -1;
+    size_t every = checkpoint_interval(tl);
+    for (size_t i = tl->n; i < tr->n; i++) {
+        const gs_Event *e = &tr->ev[i];
+        tl->undo[i] = 0;
+        apply(tl, &tl->build, i, true);
+        tl->build.pos = i + 1;
+        tl->n = i + 1;
+        if (tl->oom || tl->build.oom) {
+            tl->oom = true;
+            return -1;
+        }
+        if (!bits_get(&tl->skip, i)) {
+            bool ok = true;
+            switch ((gs_EventKind)e->kind) {
+            case GS_EV_LINE:
+                ok = push_u32(&tl->lines, &tl->nlines, &tl->linecap, (uint32_t)i);
+                ok = ok && grow((void **)&tl->ldepth, &tl->ldcap, tl->nlines, sizeof(uint32_t));
+                if (ok)
+                    tl->ldepth[tl->nlines - 1] = tl->build.g.depth;
+                if (tl->cfg.strict)
+                    check_pending(tl, i);
+                break;
+            case GS_EV_GC_START:
+                ok = push_u32(&tl->gcs, &tl->ngcs, &tl->gccap, (uint32_t)i) &&
+                     push_u32(&tl->phases, &tl->nphases, &tl->phasecap, (uint32_t)i);
+                break;
+            case GS_EV_GC_PHASE:
+            case GS_EV_GC_END:
+                ok = push_u32(&tl->phases, &tl->nphases, &tl->phasecap, (uint32_t)i);
+                break;
+            default:
+                break;
+            }
+            if (!ok) {
+                tl->oom = true;
+                return -1;
+            }
+        }
+        if (tl->build.pos - tl->last_ck >= every) {
+            if (!take_checkpoint(tl))
+                return -1;
+            every = checkpoint_interval(tl);
+        }
+    }
+    if (tl->cfg.strict)
+        check_pending(tl, tl->n ? tl->n - 1 : 0);
+    return 0;
+}
+
+void gs_timeline_memory(const gs_Timeline *tl, gs_TimelineMemory *m)
+{
+    memset(m, 0, sizeof *m);
+    m->per_event = tl->n * sizeof(uint32_t) + tl->skip.nbits / 8 + tl->nlines * 8 + tl->ngcs * 4 + tl->nphases * 4;
+    m->archive = tl->narch * sizeof(uint32_t);
+    for (size_t i = 0; i < tl->nck; i++)
+        m->checkpoints += state_bytes(&tl->ck[i]);
+    m->ncheckpoints = tl->nck;
+    m->states = state_bytes(&tl->build) + state_bytes(&tl->cur);
+}
+
+/* ================================================================== moving */
+
+size_t gs_timeline_seek(gs_Timeline *tl, size_t pos)
+{
+    if (pos > tl->n)
+        pos = tl->n;
+    State *s = &tl->cur;
+    size_t here = s->pos;
+    size_t dist = here > pos ? here - pos : pos - here;
+    /* the nearest checkpoints on either side (they are in position order) */
+    size_t lo = 0, hi = tl->nck;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (tl->ck[mid].pos <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    State *best = NULL;
+    size_t best_cost = dist;
+    for (size_t k = lo; k <= lo + 1 && k < tl->nck; k++) {
+        const State *c = &tl->ck[k];
+        size_t d = c->pos > pos ? c->pos - pos : pos - c->pos;
+        size_t cost = state_bytes(c) / 64 + d; /* copying is cheaper per byte than applying per event */
+        if (cost < best_cost) {
+            best_cost = cost;
+            best = &tl->ck[k];
+        }
+    }
+    if (best && !state_copy(s, best)) {
+        /* out of memory while restoring: rebuild from the first checkpoint */
+        state_free(s);
+        state_init(s);
+        if (tl->nck)
+            state_copy(s, &tl->ck[0]);
+    }
+    while (s->pos < pos) {
+        apply(tl, s, s->pos, false);
+        s->pos++;
+    }
+    while (s->pos > pos) {
+        unapply(tl, s, s->pos - 1);
+        s->pos--;
+    }
+    if (s->slab_garbage > s->slab_len / 2 && s->slab_len > (1u << 16))
+        slab_compact(s);
+    return s->pos;
+}
+
+size_t gs_timeline_step_event(gs_Timeline *tl, int dir)
+{
+    size_t p = tl->cur.pos;
+    if (dir > 0 && p < tl->n)
+        return gs_timeline_seek(tl, p + 1);
+    if (dir < 0 && p > 0)
+        return gs_timeline_seek(tl, p - 1);
+    return p;
+}
+
+/* Index in tl->lines of the first line event >= ev. */
+static size_t line_lower_bound(const gs_Timeline *tl, size_t ev)
+{
+    size_t lo = 0, hi = tl->nlines;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (tl->lines[mid] < ev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Forward: the first line event at index >= pos with depth <= maxdepth
+ * (and, with `only`, a line number in the set).  Backward: the last line
+ * event at index < pos - 1.  Moves there (just after it); to the end or
+ * the start if none. */
+static size_t goto_line(gs_Timeline *tl, int dir, uint32_t maxdepth, const uint32_t *only, size_t nonly)
+{
+    size_t p = tl->cur.pos;
+    if (dir > 0) {
+        for (size_t k = line_lower_bound(tl, p); k < tl->nlines; k++) {
+            if (tl->ldepth[k] > maxdepth)
+                continue;
+            if (only) {
+                uint32_t ln = tl->tr->ev[tl->lines[k]].line;
+                size_t j = 0;
+                while (j < nonly && only[j] != ln)
+                    j++;
+                if (j == nonly)
+                    continue;
+            }
+            return gs_timeline_seek(tl, (size_t)tl->lines[k] + 1);
+        }
+        return gs_timeline_seek(tl, tl->n);
+    }
+    if (p < 2)
+        return gs_timeline_seek(tl, 0);
+    for (size_t k = line_lower_bound(tl, p - 1); k-- > 0;) {
+        if (tl->ldepth[k] > maxdepth)
+            continue;
+        if (only) {
+            uint32_t ln = tl->tr->ev[tl->lines[k]].line;
+            size_t j = 0;
+            while (j < nonly && only[j] != ln)
+                j++;
+            if (j == nonly)
+                continue;
+        }
+        return gs_timeline_seek(tl, (size_t)tl->lines[k] + 1);
+    }
+    return gs_timeline_seek(tl, 0);
+}
+
+size_t gs_timeline_next_line(gs_Timeline *tl) { return goto_line(tl, 1, tl->cur.g.depth, NULL, 0); }
+size_t gs_timeline_prev_line(gs_Timeline *tl) { return goto_line(tl, -1, tl->cur.g.depth, NULL, 0); }
+size_t gs_timeline_step_into(gs_Timeline *tl) { return goto_line(tl, 1, UINT32_MAX, NULL, 0); }
+size_t gs_timeline_step_back_into(gs_Timeline *tl) { return goto_line(tl, -1, UINT32_MAX, NULL, 0); }
+
+size_t gs_timeline_continue(gs_Timeline *tl, int dir, const uint32_t *lines, size_t nlines)
+{
+    if (!nlines)
+        return gs_timeline_seek(tl, dir > 0 ? tl->n : 0);
+    return goto_line(tl, dir, UINT32_MAX, lines, nlines);
+}
+
+size_t gs_timeline_step_out(gs_Timeline *tl)
+{
+    uint32_t top = tl->cur.g.top;
+    if (!top)
+        return gs_timeline_seek(tl, tl->n);
+    for (size_t j = tl->cur.pos; j < tl->n; j++) {
+        const gs_Event *e = &tl->tr->ev[j];
+        if (e->kind == GS_EV_FRAME_POP && e->obj == top && e->sub != 2 && !bits_get(&tl->skip, j))
+            return gs_timeline_seek(tl, j + 1);
+    }
+    return gs_timeline_seek(tl, tl->n);
+}
+
+size_t gs_timeline_watch(gs_Timeline *tl, int dir, uint32_t id)
+{
+    const gs_Event *ev = tl->tr->ev;
+#define CHANGES(j) \
+    (ev[j].obj == id && (ev[j].kind == GS_EV_INCREF || ev[j].kind == GS_EV_DECREF || ev[j].kind == GS_EV_FREE) && \
+     !bits_get(&tl->skip, j))
+    if (dir > 0) {
+        for (size_t j = tl->cur.pos; j < tl->n; j++)
+            if (CHANGES(j))
+                return gs_timeline_seek(tl, j + 1);
+        return gs_timeline_seek(tl, tl->n);
+    }
+    if (tl->cur.pos < 2)
+        return gs_timeline_seek(tl, 0);
+    for (size_t j = tl->cur.pos - 1; j-- > 0;)
+        if (CHANGES(j))
+            return gs_timeline_seek(tl, j + 1);
+#undef CHANGES
+    return gs_timeline_seek(tl, 0);
+}
+
+static size_t goto_indexed(gs_Timeline *tl, int dir, const uint32_t *idx, size_t n)
+{
+    size_t p = tl->cur.pos;
+    size_t lo = 0, hi = n; /* first entry >= p */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (idx[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (dir > 0)
+        return lo < n ? gs_timeline_seek(tl, (size_t)idx[lo] + 1) : p;
+    /* backward: the last entry < p - 1 */
+    while (lo > 0 && (size_t)idx[lo - 1] + 1 >= p)
+        lo--;
+    return lo > 0 ? gs_timeline_seek(tl, (size_t)idx[lo - 1] + 1) : p;
+}
+
+size_t gs_timeline_next_collection(gs_Timeline *tl, int dir) { return goto_indexed(tl, dir, tl->gcs, tl->ngcs); }
+size_t gs_timeline_next_phase(gs_Timeline *tl, int dir) { return goto_indexed(tl, dir, tl->phases, tl->nphases); }
+
+/* ================================================================== queries */
+
+static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
+{
+    const State *s = &tl->cur;
+    memset(out, 0, sizeof *out);
+    out->id = o->id;
+    out->flags = GS_TLO_ALIVE;
+    out->kind = o->kind;
+    out->gen = o->gen;
+    out->alloc_event = UINT32_MAX;
+    if (o->flags & OF_DESC) {
+        const gs_ObjDesc *d = &tl->tr->desc[o->src];
+        out->type = d->type;
+        out->b = d->b;
+        out->c = d->c;
+        out->flags |= (o->flags & OF_STATIC) ? GS_TLO_STATIC : GS_TLO_RUNTIME;
+    } else {
+        const gs_Event *e = &tl->tr->ev[o->src];
+        out->type = e->a;
+        out->b = e->b;
+        out->c = e->c;
+        out->alloc_event = o->src;
+    }
+    if (o->flags & OF_TRACKED)
+        out->flags |= GS_TLO_TRACKED;
+    if (o->flags & OF_FINALIZED)
+        out->flags |= GS_TLO_FINALIZED;
+    out->refcnt = o->refcnt;
+    if (o->refcnt == RC_STATIC)
+        out->refcnt = -1;
+    else if (o->refcnt == RC_UNKNOWN)
+        out->refcnt = -1;
+    if (s->g.in_gc && s->g.pass_start != NO_EV) {
+        if (o->gcref_ev != NO_EV && o->gcref_ev >= s->g.pass_start) {
+            out->flags |= GS_TLO_IN_GC;
+            out->gc_refs = (int32_t)tl->tr->ev[o->gcref_ev].a;
+        }
+        /* a rescue (gc_rescued, a = gc_refs) sets gc_refs too */
+        if (o->mark_ev != NO_EV && o->mark_ev >= s->g.pass_start && tl->tr->ev[o->mark_ev].kind == GS_EV_GC_RESCUED &&
+            (o->gcref_ev == NO_EV || o->mark_ev > o->gcref_ev || o->gcref_ev < s->g.pass_start)) {
+            out->flags |= GS_TLO_IN_GC;
+            out->gc_refs = (int32_t)tl->tr->ev[o->mark_ev].a;
+        }
+        if (o->mark_ev != NO_EV && o->mark_ev >= s->g.pass_start &&
+            tl->tr->ev[o->mark_ev].kind == GS_EV_GC_UNREACHABLE)
+            out->flags |= GS_TLO_UNREACHABLE;
+    }
+    out->length = kind_has_slots(o->kind) ? o->slot_len : o->nedges;
+}
+
+bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out)
+{
+    const Obj *o = obj_find(&tl->cur, id);
+    if (!o)
+        return false;
+    fill_object(tl, o, out);
+    return true;
+}
+
+bool gs_timeline_next_object(const gs_Timeline *tl, size_t *cursor, gs_TLObject *out)
+{
+    const State *s = &tl->cur;
+    for (size_t i = *cursor; i < s->ocap; i++) {
+        if (s->objs[i].id) {
+            fill_object(tl, &s->objs[i], out);
+            *cursor = i + 1;
+            return true;
+        }
+    }
+    *cursor = s->ocap;
+    return false;
+}
+
+size_t gs_timeline_object_count(const gs_Timeline *tl) { return tl->cur.ocount; }
+
+static int edge_cmp(const void *a, const void *b)
+{
+    const Edge *x = *(const Edge *const *)a, *y = *(const Edge *const *)b;
+    return x->birth < y->birth ? -1 : x->birth > y->birth ? 1 : (x->slot < y->slot ? -1 : x->slot > y->slot);
+}
+
+/* Named references of a holder, in birth order, as gs_TLEdges; dict
+ * entries give their key and then their value. */
+static size_t list_named(const gs_Timeline *tl, uint32_t head, uint32_t count, bool dict, gs_TLEdge *out, size_t at,
+                         size_t max)
+{
+    const State *s = &tl->cur;
+    if (!count)
+        return at;
+    const Edge **v = malloc(count * sizeof *v);
+    if (!v)
+        return at;
+    size_t n = 0;
+    for (uint32_t x = head; x && n < count; x = s->pool[x - 1].next)
+        v[n++] = &s->pool[x - 1];
+    qsort(v, n, sizeof *v, edge_cmp);
+    for (size_t k = 0; k < n; k++) {
+        const Edge *e = v[k];
+        uint8_t sub = e->sub & 0x7f;
+        if (dict && sub == GS_CAUSE_VALUE) {
+            if (at < max)
+                out[at] = (gs_TLEdge){ e->holder, e->slot, e->slot, GS_CAUSE_KEY };
+            at++;
+        }
+        if (at < max)
+            out[at] = (gs_TLEdge){ e->holder, e->target, e->slot, sub };
+        at++;
+    }
+    free(v);
+    return at;
+}
+
+size_t gs_timeline_edges(const gs_Timeline *tl, uint32_t holder, gs_TLEdge *out, size_t max)
+{
+    const State *s = &tl->cur;
+    const Obj *o = obj_find(s, holder);
+    if (!o)
+        return 0;
+    size_t at = 0;
+    for (uint32_t i = 0; i < o->slot_len; i++) {
+        uint32_t t = s->slab[o->slot_off + i];
+        if (!t)
+            continue;
+        if (at < max)
+            out[at] = (gs_TLEdge){ holder, t, i, GS_CAUSE_SLOT };
+        at++;
+    }
+    return list_named(tl, o->edges, o->nedges, o->kind == GS_K_DICT, out, at, max);
+}
+
+static void fill_frame(const gs_Timeline *tl, const Frame *f, gs_TLFrame *out)
+{
+    const gs_Event *push = &tl->tr->ev[f->push_ev];
+    memset(out, 0, sizeof *out);
+    out->id = f->id;
+    out->name = push->a;
+    out->parent = f->parent;
+    out->depth = f->depth;
+    const Obj *c = obj_find(&tl->cur, push->c);
+    if (c && c->kind == GS_K_DICT)
+        out->ns = push->c;
+    else
+        out->func = push->c;
+    out->line = f->line_ev != NO_EV ? tl->tr->ev[f->line_ev].line : push->line;
+}
+
+size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t id = tl->cur.g.top; id;) {
+        const Frame *f = frame_find(&tl->cur, id);
+        if (!f || n > tl->cur.fcount)
+            break;
+        if (n < max)
+            fill_frame(tl, f, &out[n]);
+        n++;
+        id = f->parent;
+    }
+    return n;
+}
+
+size_t gs_timeline_frame_names(const gs_Timeline *tl, uint32_t frame, gs_TLEdge *out, size_t max)
+{
+    const Frame *f = frame_find(&tl->cur, frame);
+    if (!f)
+        return 0;
+    return list_named(tl, f->edges, f->nedges, false, out, 0, max);
+}
+
+void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out)
+{
+    const State *s = &tl->cur;
+    const gs_Event *ev = tl->tr->ev;
+    memset(out, 0, sizeof *out);
+    out->collecting = s->g.in_gc != 0;
+    out->collections = s->g.ncollections;
+    out->start_event = s->g.pass_start;
+    if (s->g.pass_start != NO_EV) {
+        const gs_Event *st = &ev[s->g.pass_start];
+        out->generation = (uint8_t)st->a;
+        out->count[0] = st->b & 0xffff;
+        out->count[1] = st->b >> 16;
+        out->count[2] = st->c;
+        out->phase = GS_GC_MERGE;
+        if (s->g.phase_ev != NO_EV && s->g.phase_ev > s->g.pass_start)
+            out->phase = ev[s->g.phase_ev].sub;
+        if (!s->g.in_gc)
+            out->phase = GS_GC_DONE;
+    }
+    if (s->g.end_ev != NO_EV) {
+        out->collected = ev[s->g.end_ev].a;
+        out->uncollectable = ev[s->g.end_ev].b;
+    }
+}
+
+uint32_t gs_timeline_line(const gs_Timeline *tl)
+{
+    /* the top frame's latest line: events just after a return still carry
+     * the callee's line */
+    const Frame *f = frame_find(&tl->cur, tl->cur.g.top);
+    if (f && f->line_ev != NO_EV && f->line_ev < tl->cur.pos)
+        return tl->tr->ev[f->line_ev].line;
+    return tl->cur.pos ? tl->tr->ev[tl->cur.pos - 1].line : 0;
+}
+
+uint32_t gs_timeline_depth(const gs_Timeline *tl) { return tl->cur.g.depth; }
+
+int gs_timeline_label(const gs_Timeline *tl, uint32_t id, char *buf, size_t size)
+{
+    gs_TLObject o;
+    if (!gs_timeline_object(tl, id, &o))
+        return snprintf(buf, size, "#%u (gone)", id);
+    uint32_t tlen;
+    const char *type = gs_trace_string_at(tl->tr, o.type, &tlen);
+    uint64_t v64 = (uint64_t)o.b | (uint64_t)o.c << 32;
+    switch (o.kind) {
+    case GS_K_INT:
+        return snprintf(buf, size, "int %lld", (long long)(int64_t)v64);
+    case GS_K_BOOL:
+        return snprintf(buf, size, "%s", o.b ? "True" : "False");
+    case GS_K_FLOAT: {
+        double d;
+        memcpy(&d, &v64, sizeof d);
+        return snprintf(buf, size, "float %.17g", d);
+    }
+    case GS_K_NONE:
+        return snprintf(buf, size, "None");
+    case GS_K_STR: {
+        uint32_t len;
+        const char *str = gs_trace_string_at(tl->tr, o.b, &len);
+        return snprintf(buf, size, "str '%.*s'", (int)(len > 40 ? 40 : len), str);
+    }
+    case GS_K_FUNCTION: case GS_K_CODE: case GS_K_TYPE: case GS_K_MODULE: case GS_K_BUILTIN: {
+        uint32_t len;
+        const char *name = gs_trace_string_at(tl->tr, o.b, &len);
+        return snprintf(buf, size, "%.*s %.*s", (int)tlen, type, (int)len, name);
+    }
+    case GS_K_TUPLE: case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
+        return snprintf(buf, size, "%.*s len %u", (int)tlen, type, o.length);
+    case GS_K_INSTANCE: case GS_K_EXCEPTION:
+        return snprintf(buf, size, "%.*s instance", (int)tlen, type);
+    default:
+        return snprintf(buf, size, "%.*s", (int)tlen, type);
+    }
+}

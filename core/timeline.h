@@ -1,0 +1,204 @@
+/*
+ * timeline.h — the heap at any event index, rebuilt from the trace alone.
+ *
+ * A gs_Timeline reads a gs_Trace (live from a VM, or loaded from JSON) and
+ * answers "what did the heap look like after the first p events?" for any
+ * position p in 0..n: the live objects with their type, label, refcount,
+ * generation and tracked flag; every reference between them with its label
+ * (list index, dict key, attribute or field name); the frames on the stack
+ * and the names bound in each; and, during a collection, the phase, each
+ * object's gc_refs and its tentative unreachable mark.
+ *
+ * How: the timeline keeps one current state and moves it one event at a
+ * time.  Every event is invertible — what an event itself does not carry
+ * (the target a slot held before, the record of an object being freed) is
+ * saved in an undo word per event the first time the event is applied — so
+ * a step back is O(1).  Long jumps start from the nearest checkpoint, a
+ * copy of the state taken every so many events while indexing.
+ *
+ * Indexing is incremental: gs_timeline_sync() takes in the events appended
+ * since its last call, so a viewer can index a trace while the VM is still
+ * recording it.  The trace is borrowed and must outlive the timeline; it may
+ * grow (and its arrays move) between calls to gs_timeline_sync().
+ *
+ * Positions: position p means "events 0 .. p-1 have happened".  Position 0
+ * is before the first event; the event shown as current at position p is
+ * event p-1.  Stepping commands return the new position.
+ *
+ * Bad traces: an event that cannot apply (an incref of a freed object, a
+ * slot whose old target does not match, an unknown event kind...) is
+ * recorded as invalid and skipped both ways, so the timeline never crashes
+ * on hostile input.  gs_timeline_first_error() reports the first such event
+ * (gcscope check turns it into its exit status).
+ */
+#ifndef GS_TIMELINE_H
+#define GS_TIMELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trace.h"
+
+typedef struct gs_Timeline gs_Timeline;
+
+/* ------------------------------------------------------------------ life */
+
+typedef struct gs_TimelineConfig {
+    /* Events between checkpoints; 0 picks one from the heap size (a copy of
+     * the state every ~8 bytes-per-event of state, at least 65,536 events). */
+    uint32_t checkpoint_every;
+    /* Extra consistency checks while indexing (gcscope check): every
+     * reference a live object holds is counted in its target's refcount
+     * at each `line` event, frames pop with no names bound. */
+    bool strict;
+} gs_TimelineConfig;
+
+/* A new timeline over `trace` (borrowed), with nothing indexed yet.  NULL
+ * only when out of memory.  `cfg` may be NULL for the defaults. */
+gs_Timeline *gs_timeline_new(const gs_Trace *trace, const gs_TimelineConfig *cfg);
+void gs_timeline_free(gs_Timeline *tl);
+
+/* Index the events appended to the trace since the last call.  Returns 0,
+ * or -1 when out of memory (the timeline then stays at what it indexed). */
+int gs_timeline_sync(gs_Timeline *tl);
+
+size_t gs_timeline_length(const gs_Timeline *tl);   /* events indexed */
+size_t gs_timeline_pos(const gs_Timeline *tl);      /* current position */
+const gs_Trace *gs_timeline_trace(const gs_Timeline *tl);
+
+/* The first invalid event, or false if every indexed event applied.
+ * `msg` gets a sentence naming the event's field ("event 12 (decref): obj
+ * 7 is not alive"). */
+bool gs_timeline_first_error(const gs_Timeline *tl, size_t *event, char *msg, size_t msgsize);
+
+/* Memory the timeline holds, excluding the trace: per-event index, the
+ * archive of freed objects, checkpoints and the two working states. */
+typedef struct gs_TimelineMemory {
+    size_t per_event;       /* undo words and line/collection indexes */
+    size_t archive;         /* records of freed objects and popped frames */
+    size_t checkpoints;
+    size_t states;          /* the current state and the indexing state */
+    size_t ncheckpoints;
+} gs_TimelineMemory;
+void gs_timeline_memory(const gs_Timeline *tl, gs_TimelineMemory *m);
+
+/* ------------------------------------------------------------------ moving */
+
+/* Move to position `pos` (clamped to 0..length).  Returns the position. */
+size_t gs_timeline_seek(gs_Timeline *tl, size_t pos);
+
+/* One event forward (+1) or back (-1). */
+size_t gs_timeline_step_event(gs_Timeline *tl, int dir);
+
+/* Next line in this frame or a caller (over calls), or back to the start of
+ * the previous such line. */
+size_t gs_timeline_next_line(gs_Timeline *tl);
+size_t gs_timeline_prev_line(gs_Timeline *tl);
+/* Next line anywhere (into calls), or back to the start of the previous. */
+size_t gs_timeline_step_into(gs_Timeline *tl);
+size_t gs_timeline_step_back_into(gs_Timeline *tl);
+/* Just after the current frame returns (or the end). */
+size_t gs_timeline_step_out(gs_Timeline *tl);
+
+/* Continue (dir +1) or reverse-continue (dir -1) to the start of a line
+ * whose number is in `lines` (nlines of them). */
+size_t gs_timeline_continue(gs_Timeline *tl, int dir, const uint32_t *lines, size_t nlines);
+
+/* Continue until object `id`'s refcount changes or it is freed (dir +1),
+ * or back to the previous such event (dir -1): the position just after it. */
+size_t gs_timeline_watch(gs_Timeline *tl, int dir, uint32_t id);
+
+/* Just after the next / previous gc_start, or gc_phase (dir +1 / -1). */
+size_t gs_timeline_next_collection(gs_Timeline *tl, int dir);
+size_t gs_timeline_next_phase(gs_Timeline *tl, int dir);
+
+/* ------------------------------------------------------------------ the state at the current position */
+
+enum {
+    GS_TLO_ALIVE      = 1 << 0,   /* allocated (or described) and not freed */
+    GS_TLO_STATIC     = 1 << 1,   /* immortal, never counted */
+    GS_TLO_RUNTIME    = 1 << 2,   /* made before recording (described, not allocated) */
+    GS_TLO_EXTERNAL   = 1 << 3,   /* named by events but never allocated nor described */
+    GS_TLO_TRACKED    = 1 << 4,   /* on a generation list */
+    GS_TLO_FINALIZED  = 1 << 5,   /* __del__ ran */
+    GS_TLO_IN_GC      = 1 << 6,   /* has gc_refs in the current collection */
+    GS_TLO_UNREACHABLE = 1 << 7   /* tentatively unreachable in the current collection */
+};
+
+#define GS_TL_KIND_UNKNOWN 0xff
+
+typedef struct gs_TLObject {
+    uint32_t id;
+    uint32_t flags;         /* GS_TLO_* */
+    uint8_t kind;           /* gs_Kind, or GS_TL_KIND_UNKNOWN */
+    uint8_t gen;            /* generation while tracked */
+    uint32_t type;          /* type-name string id (0 if unknown) */
+    uint32_t b, c;          /* alloc payload (see trace.h) */
+    int64_t refcnt;         /* -1 if unknown (static objects, runtime objects not yet counted) */
+    int64_t gc_refs;        /* valid with GS_TLO_IN_GC */
+    uint32_t alloc_event;   /* index of its alloc event, or UINT32_MAX */
+    uint32_t length;        /* slots (tuple, list) or entries (dict, set, attributes) */
+} gs_TLObject;
+
+/* The object `id` at the current position; false if no such object is
+ * alive (never allocated, freed, or not yet allocated). */
+bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out);
+
+/* Iterate live objects (in no particular order): start with *cursor = 0;
+ * returns false when done. */
+bool gs_timeline_next_object(const gs_Timeline *tl, size_t *cursor, gs_TLObject *out);
+size_t gs_timeline_object_count(const gs_Timeline *tl);  /* live objects, static and runtime included */
+
+/* A short label: "int 42", "str 'abc'", "list len 3", "function f",
+ * "Node instance"...  Returns snprintf's count. */
+int gs_timeline_label(const gs_Timeline *tl, uint32_t id, char *buf, size_t size);
+
+/* A reference from a holder (object or frame) to a target.  `sub` says what
+ * kind of slot (gs_CauseKind): SLOT (slot = index), VALUE (slot = key object
+ * id), KEY (slot = key object id), ATTR (slot = name string id), INTERNAL
+ * (slot = field number as in gs_traverse), CONST (slot = constant index),
+ * NAME (a frame's local, slot = name string id). */
+typedef struct gs_TLEdge {
+    uint32_t holder;
+    uint32_t target;
+    uint32_t slot;
+    uint8_t sub;
+} gs_TLEdge;
+
+/* The references object `holder` holds, in slot order then insertion order.
+ * Writes up to `max` into `out`; returns how many there are. */
+size_t gs_timeline_edges(const gs_Timeline *tl, uint32_t holder, gs_TLEdge *out, size_t max);
+
+typedef struct gs_TLFrame {
+    uint32_t id;
+    uint32_t name;          /* function-name string id */
+    uint32_t parent;        /* calling frame id, 0 for the module */
+    uint32_t func;          /* function object id, 0 for the module */
+    uint32_t ns;            /* a module frame's namespace dict id, else 0 */
+    uint32_t depth;         /* 1 for the module frame */
+    uint32_t line;          /* line it is executing (its latest `line` event) */
+} gs_TLFrame;
+
+/* Frames on the stack, innermost first; returns how many there are. */
+size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max);
+/* The names bound in frame `frame` (sub = NAME), in binding order. */
+size_t gs_timeline_frame_names(const gs_Timeline *tl, uint32_t frame, gs_TLEdge *out, size_t max);
+
+typedef struct gs_TLGC {
+    bool collecting;        /* between gc_start and gc_end */
+    uint8_t generation;     /* the generation being collected */
+    uint8_t phase;          /* gs_GCPhase */
+    uint32_t start_event;   /* its gc_start event */
+    uint32_t collections;   /* gc_start events so far */
+    uint32_t count[3];      /* counts at the start of the collection */
+    uint32_t collected, uncollectable;  /* of the last finished collection */
+} gs_TLGC;
+
+void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out);
+
+/* The line and frame of the current position (the event just applied). */
+uint32_t gs_timeline_line(const gs_Timeline *tl);
+uint32_t gs_timeline_depth(const gs_Timeline *tl);
+
+#endif

@@ -1,0 +1,1287 @@
+/*
+ * weakref.c — weak references and the `weakref` module.
+ *
+ * A weak reference names an object without holding it: the referent's
+ * count does not change, and when the referent dies the reference is
+ * cleared (it then returns None) and its callback, if any, is called with
+ * the reference.  The model is CPython 3.11's Objects/weakrefobject.c:
+ *
+ *   - every object that can be weakly referenced keeps a doubly linked list
+ *     of its weak references (gs_Instance.weakreflist is the head);
+ *   - weakref.ref(o) without a callback reuses o's existing plain reference;
+ *     a reference with a callback is always new and goes right after the
+ *     plain one (so callbacks run newest first);
+ *   - on the refcount path (gs_weakref_clear_all, from gs_dealloc) __del__
+ *     has already run; the plain reference is cleared, then every reference
+ *     with a callback is cleared and the callbacks are called in list order;
+ *   - in a collection (gcmodule.c's handle_weakrefs) references are cleared
+ *     with gs_weakref_clear_ref, which keeps the callback: the collector
+ *     decides which callbacks to call, before any __del__ runs.
+ *
+ * A weak reference holds its callback (a real reference: the collector
+ * traverses it) and, for the KeyedRef values of a WeakValueDictionary, its
+ * key.  WeakValueDictionary, WeakKeyDictionary and finalize are CPython
+ * classes written in Python (Lib/weakref.py); here they are built-in types
+ * whose instances keep the same state in the same shape: a `data` dict, a
+ * `_remove` callback that holds only a weak reference to its dictionary,
+ * and for finalize a class-level registry that keeps every live finalizer
+ * (and so its weak reference) reachable until it has been called.
+ */
+#include <stdio.h>
+
+#include "internal.h"
+
+typedef struct gs_WeakRef {
+    gs_Object ob;
+    gs_Object *object;          /* the referent (not counted), NULL once cleared */
+    gs_Object *callback;        /* owned, or NULL */
+    gs_Object *key;             /* KeyedRef only: owned, or NULL */
+    struct gs_WeakRef *prev, *next; /* the referent's list of weak references */
+    int64_t hash;               /* the referent's hash once asked for, else -1 */
+} gs_WeakRef;
+
+/* Types of the weakref module, made when it is first imported. */
+typedef struct gs_WeakrefState {
+    gs_Type *t_keyedref, *t_wvd, *t_wkd, *t_finalize, *t_finfo;
+    gs_Object *registry;        /* finalize._registry: finalize object -> info (dict, owned) */
+    int64_t next_index;         /* finalize._index_iter */
+    bool shutdown;              /* finalize._shutdown */
+} gs_WeakrefState;
+
+#define ARGS gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames
+#define UNUSED_ARGS GS_UNUSED(self); GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames)
+
+static int npos_of(int nargs, gs_Tuple *kwnames) { return nargs - (kwnames ? kwnames->len : 0); }
+
+size_t gs_weakref_size(void) { return sizeof(gs_WeakRef); }
+
+static bool is_weakref(gs_Object *o) { return GS_KIND(o) == GS_K_WEAKREF; }
+
+gs_Object **gs_weakref_listptr(gs_Object *o)
+{
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_INSTANCE)
+        return &((gs_Instance *)o)->weakreflist;
+    if (k == GS_K_FUNCTION)
+        return &((gs_Function *)o)->weakreflist;
+    if (k == GS_K_TYPE)
+        return &((gs_Type *)o)->weakreflist;
+    /* built-in exception types have no __weakref__; classes derived from them do */
+    if (k == GS_K_EXCEPTION && (o->type->flags & GS_TF_HEAP))
+        return &((gs_Instance *)o)->weakreflist;
+    return NULL;
+}
+
+/* ================================================================== the list */
+
+static void insert_head(gs_WeakRef *wr, gs_Object **list)
+{
+    gs_WeakRef *head = (gs_WeakRef *)*list;
+    wr->prev = NULL;
+    wr->next = head;
+    if (head)
+        head->prev = wr;
+    *list = &wr->ob;
+}
+
+static void insert_after(gs_WeakRef *wr, gs_WeakRef *prev)
+{
+    wr->prev = prev;
+    wr->next = prev->next;
+    if (prev->next)
+        prev->next->prev = wr;
+    prev->next = wr;
+}
+
+/* The plain reference (no callback, exact type) at the head of the list. */
+static gs_WeakRef *basic_ref(gs_VM *vm, gs_Object *head)
+{
+    gs_WeakRef *wr = (gs_WeakRef *)head;
+    if (wr && !wr->callback && wr->ob.type == vm->t_weakref)
+        return wr;
+    return NULL;
+}
+
+/* Unlink from the referent (CPython's clear_weakref without the callback). */
+static void unlink_ref(gs_VM *vm, gs_WeakRef *wr)
+{
+    gs_Object *obj = wr->object;
+    if (!obj)
+        return;
+    gs_Object **list = gs_weakref_listptr(obj);
+    if (list && *list == &wr->ob)
+        *list = wr->next ? &wr->next->ob : NULL;
+    if (wr->prev)
+        wr->prev->next = wr->next;
+    if (wr->next)
+        wr->next->prev = wr->prev;
+    wr->prev = wr->next = NULL;
+    wr->object = NULL;
+    if (vm->recording && (wr->ob.gcflags & GS_GC_SHOWN))
+        gs_record(vm, GS_EV_WEAKREF_CLEAR, 0, wr->ob.id, 0, obj->id, 0);
+}
+
+void gs_weakref_clear_ref(gs_VM *vm, gs_Object *o)
+{
+    unlink_ref(vm, (gs_WeakRef *)o);
+}
+
+void gs_weakref_dealloc(gs_VM *vm, gs_Object *o)
+{
+    gs_WeakRef *wr = (gs_WeakRef *)o;
+    unlink_ref(vm, wr);
+    gs_Object *key = wr->key, *cb = wr->callback;
+    wr->key = wr->callback = NULL;
+    if (key)
+        gs_decref_c(vm, key, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1));
+    if (cb)
+        gs_decref_c(vm, cb, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
+}
+
+int gs_weakref_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    gs_WeakRef *wr = (gs_WeakRef *)o;
+    int r;
+    /* a KeyedRef's slot first, then the base weakref's callback, as CPython */
+    if (wr->key && (r = fn(vm, o, wr->key, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1), arg)))
+        return r;
+    if (wr->callback && (r = fn(vm, o, wr->callback, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0), arg)))
+        return r;
+    return 0;
+}
+
+/* Call one callback with its reference; errors are printed, never raised. */
+static void handle_callback(gs_VM *vm, gs_Object *wr, gs_Object *callback)
+{
+    if (vm->recording && (wr->gcflags & GS_GC_SHOWN))
+        gs_record(vm, GS_EV_WEAKREF_CLEAR, 1, wr->id, callback->id, 0, 0);
+    gs_Object *r = gs_call_object(vm, callback, &wr, 1, NULL);
+    if (!r)
+        gs_write_unraisable(vm, "Exception ignored in: ", callback);
+    else
+        gs_decref(vm, r);
+}
+
+/* The refcount path (CPython's PyObject_ClearWeakRefs): `o` is dying and its
+ * __del__ has run.  Clear the plain reference, then clear every reference
+ * with a callback and call the callbacks in list order. */
+void gs_weakref_clear_all(gs_VM *vm, gs_Object *o)
+{
+    gs_Object **list = gs_weakref_listptr(o);
+    if (!list)
+        return;
+    if (*list && !((gs_WeakRef *)*list)->callback) {
+        unlink_ref(vm, (gs_WeakRef *)*list);
+        if (*list && !((gs_WeakRef *)*list)->callback)
+            unlink_ref(vm, (gs_WeakRef *)*list);
+    }
+    if (!*list)
+        return;
+    gs_Object *saved = vm->exc;
+    vm->exc = NULL;
+    int count = 0;
+    for (gs_WeakRef *w = (gs_WeakRef *)*list; w; w = w->next)
+        count++;
+    if (count == 1) {
+        gs_WeakRef *cur = (gs_WeakRef *)*list;
+        gs_Object *cb = cur->callback;
+        uint32_t cur_id = cur->ob.id; /* the callback may free the reference */
+        cur->callback = NULL;
+        gs_record_field(vm, &cur->ob, 0, cb, NULL);
+        unlink_ref(vm, cur);
+        if (cb) {
+            if (cur->ob.refcnt > 0 && !vm->gc_teardown)
+                handle_callback(vm, &cur->ob, cb);
+            gs_decref_c(vm, cb, GS_CAUSE(GS_CAUSE_INTERNAL, cur_id, 0));
+        }
+    } else {
+        /* CPython collects (ref, callback) pairs in a tuple first, so the
+         * callbacks run after every reference is cleared */
+        gs_Object *pairs = gs_tuple_new(vm, count * 2);
+        if (!pairs) {
+            gs_clear_exc(vm);
+            vm->exc = saved;
+            return;
+        }
+        gs_WeakRef *cur = (gs_WeakRef *)*list;
+        for (int i = 0; i < count && cur; i++) {
+            gs_WeakRef *next = cur->next;
+            gs_Object *cb = cur->callback;
+            cur->callback = NULL;
+            gs_record_field(vm, &cur->ob, 0, cb, NULL); /* before a decref can free it */
+            if (cur->ob.refcnt > 0) {
+                gs_incref(vm, &cur->ob);
+                gs_tuple_init(vm, pairs, i * 2, &cur->ob);
+                if (cb)
+                    gs_tuple_init(vm, pairs, i * 2 + 1, cb);
+            } else if (cb)
+                gs_decref(vm, cb);
+            unlink_ref(vm, cur);
+            cur = next;
+        }
+        gs_Tuple *t = (gs_Tuple *)pairs;
+        for (int i = 0; i < count; i++)
+            if (t->items[i * 2 + 1] && !vm->gc_teardown)
+                handle_callback(vm, t->items[i * 2], t->items[i * 2 + 1]);
+        gs_decref(vm, pairs);
+    }
+    vm->exc = saved;
+}
+
+/* ================================================================== making references */
+
+/* weakref.ref(o[, callback]) and KeyedRef(o, callback, key); new reference. */
+static gs_Object *weakref_new(gs_VM *vm, gs_Type *type, gs_Object *o, gs_Object *callback, gs_Object *key)
+{
+    gs_Object **list = gs_weakref_listptr(o);
+    if (!list) {
+        gs_raise(vm, vm->e_TypeError, "cannot create weak reference to '%s' object", gs_type_name(o));
+        return NULL;
+    }
+    if (callback == vm->none)
+        callback = NULL;
+    if (!callback && type == vm->t_weakref) {
+        gs_WeakRef *ref = basic_ref(vm, *list);
+        if (ref)
+            return gs_newref(vm, &ref->ob);
+    }
+    gs_WeakRef *wr = (gs_WeakRef *)gs_alloc(vm, type, sizeof(gs_WeakRef));
+    if (!wr)
+        return NULL;
+    /* the allocation may have collected: look at the list again */
+    list = gs_weakref_listptr(o);
+    wr->object = o;
+    wr->hash = -1;
+    if (callback) {
+        wr->callback = callback;
+        gs_incref_c(vm, callback, GS_CAUSE(GS_CAUSE_INTERNAL, wr->ob.id, 0));
+    }
+    if (key) {
+        wr->key = key;
+        gs_incref_c(vm, key, GS_CAUSE(GS_CAUSE_INTERNAL, wr->ob.id, 1));
+    }
+    gs_record_fields(vm, &wr->ob); /* key, callback */
+    if (!callback && type == vm->t_weakref)
+        insert_head(wr, list);
+    else {
+        gs_WeakRef *prev = basic_ref(vm, *list);
+        if (prev)
+            insert_after(wr, prev);
+        else
+            insert_head(wr, list);
+    }
+    gs_gc_track(vm, &wr->ob);
+    return &wr->ob;
+}
+
+gs_Object *gs_weakref_new(gs_VM *vm, gs_Object *o, gs_Object *callback)
+{
+    return weakref_new(vm, vm->t_weakref, o, callback, NULL);
+}
+
+/* The referent, borrowed, or NULL if the reference is dead. */
+gs_Object *gs_weakref_get(gs_Object *wr) { return ((gs_WeakRef *)wr)->object; }
+
+int64_t gs_weakref_hash(gs_VM *vm, gs_Object *o)
+{
+    gs_WeakRef *wr = (gs_WeakRef *)o;
+    if (wr->hash != -1)
+        return wr->hash;
+    if (!wr->object) {
+        gs_raise(vm, vm->e_TypeError, "weak object has gone away");
+        return -1;
+    }
+    int64_t h = gs_hash(vm, wr->object);
+    if (h != -1)
+        wr->hash = h;
+    return h;
+}
+
+int gs_weakref_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    gs_Object *x = ((gs_WeakRef *)a)->object, *y = ((gs_WeakRef *)b)->object;
+    if (!x || !y)
+        return a == b;
+    return gs_equal(vm, x, y);
+}
+
+/* ------------------------------------------------------------------ ReferenceType methods */
+
+static gs_Object *ref_new(ARGS)
+{
+    /* self is the type being called */
+    int npos = npos_of(nargs, kwnames);
+    if (kwnames && kwnames->len) {
+        gs_raise(vm, vm->e_TypeError, "ref() takes no keyword arguments");
+        return NULL;
+    }
+    if (npos < 1 || npos > 2) {
+        gs_raise(vm, vm->e_TypeError, npos < 1 ? "__new__ expected at least 1 argument, got %d"
+                                               : "__new__ expected at most 2 arguments, got %d", npos);
+        return NULL;
+    }
+    return weakref_new(vm, (gs_Type *)self, args[0], npos > 1 ? args[1] : NULL, NULL);
+}
+
+static gs_Object *ref_call(ARGS)
+{
+    UNUSED_ARGS;
+    if (nargs != 0) {
+        gs_raise(vm, vm->e_TypeError, "weakref() takes no arguments (%d given)", nargs);
+        return NULL;
+    }
+    gs_Object *o = ((gs_WeakRef *)self)->object;
+    return gs_newref(vm, o ? o : vm->none);
+}
+
+static gs_Object *ref_hash(ARGS)
+{
+    UNUSED_ARGS;
+    int64_t h = gs_weakref_hash(vm, self);
+    return h == -1 ? NULL : gs_int_new(vm, h);
+}
+
+static gs_Object *ref_repr(ARGS)
+{
+    UNUSED_ARGS;
+    extern unsigned long long gs_object_address(gs_Object *);
+    gs_Object *o = ((gs_WeakRef *)self)->object;
+    if (!o)
+        return gs_str_printf(vm, "<weakref at 0x%llx; dead>", gs_object_address(self));
+    return gs_str_printf(vm, "<weakref at 0x%llx; to '%s' at 0x%llx>", gs_object_address(self), o->type->name->data,
+                         gs_object_address(o));
+}
+
+static gs_Object *keyedref_new(ARGS)
+{
+    if (npos_of(nargs, kwnames) != 3 || (kwnames && kwnames->len)) {
+        gs_raise(vm, vm->e_TypeError, "KeyedRef.__new__() takes 3 arguments");
+        return NULL;
+    }
+    return weakref_new(vm, (gs_Type *)self, args[0], args[1], args[2]);
+}
+
+static gs_Object *keyedref_key(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *k = ((gs_WeakRef *)self)->key;
+    return gs_newref(vm, k ? k : vm->none);
+}
+
+/* ------------------------------------------------------------------ module functions */
+
+static gs_Object *m_getweakrefcount(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object **list = gs_weakref_listptr(args[0]);
+    int64_t n = 0;
+    for (gs_WeakRef *w = list ? (gs_WeakRef *)*list : NULL; w; w = w->next)
+        n++;
+    return gs_int_new(vm, n);
+}
+
+static gs_Object *m_getweakrefs(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    gs_Object **list = gs_weakref_listptr(args[0]);
+    for (gs_WeakRef *w = list ? (gs_WeakRef *)*list : NULL; w; w = w->next)
+        if (gs_list_append(vm, l, &w->ob) < 0) {
+            gs_decref(vm, l);
+            return NULL;
+        }
+    return l;
+}
+
+/* ================================================================== helpers for the Python-level classes */
+
+static gs_Object *attr(gs_VM *vm, gs_Object *o, const char *name)
+{
+    gs_Instance *in = (gs_Instance *)o;
+    gs_DictTable *t = in->dict ? &in->dict->t : &in->attrs;
+    int32_t ix = gs_table_lookup_str(t, gs_name(vm, name));
+    return ix >= 0 ? t->entries[ix].value : NULL; /* borrowed */
+}
+
+static int set_attr_steal(gs_VM *vm, gs_Object *o, const char *name, gs_Object *v)
+{
+    if (!v)
+        return -1;
+    int r = gs_setattr(vm, o, gs_name(vm, name), v);
+    gs_decref(vm, v);
+    return r;
+}
+
+static gs_Object *self_data(gs_VM *vm, gs_Object *self)
+{
+    gs_Object *d = attr(vm, self, "data");
+    if (!d || GS_KIND(d) != GS_K_DICT) {
+        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute 'data'", gs_type_name(self));
+        return NULL;
+    }
+    return d;
+}
+
+static gs_Object *bound_builtin(gs_VM *vm, const char *name, gs_CFunc fn, int min, int max, gs_Object *selfobj)
+{
+    return gs_builtin_new(vm, name, fn, min, max, selfobj);
+}
+
+static void raise_key_error(gs_VM *vm, gs_Object *key)
+{
+    gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
+}
+
+static gs_Object *list_to_iter(gs_VM *vm, gs_Object *l)
+{
+    if (!l)
+        return NULL;
+    gs_Object *it = gs_iter(vm, l);
+    gs_decref(vm, l);
+    return it;
+}
+
+/* ================================================================== WeakValueDictionary */
+
+/* The `_remove` callback: selfref is a weak reference to the dictionary;
+ * wr is the dead KeyedRef.  CPython's _remove_dead_weakref deletes the key
+ * only if it still maps to a dead reference. */
+static gs_Object *wvd_remove(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *d = ((gs_WeakRef *)self)->object;
+    gs_Object *wr = args[0];
+    if (d && is_weakref(wr)) {
+        gs_Object *data = attr(vm, d, "data");
+        gs_Object *key = ((gs_WeakRef *)wr)->key;
+        if (data && key) {
+            gs_Object *v = gs_dict_get(vm, data, key);
+            if (vm->exc)
+                return NULL;
+            if (v && is_weakref(v) && !((gs_WeakRef *)v)->object && gs_dict_del(vm, data, key) < 0)
+                return NULL;
+        }
+    }
+    return GS_NONE(vm);
+}
+
+static int wvd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
+{
+    gs_Object *data = self_data(vm, self);
+    gs_Object *remove = attr(vm, self, "_remove");
+    if (!data || !remove)
+        return -1;
+    gs_WeakrefState *st = vm->wr;
+    gs_Object *kr = weakref_new(vm, st->t_keyedref, value, remove, key);
+    if (!kr)
+        return -1;
+    int r = gs_dict_set(vm, data, key, kr);
+    gs_decref(vm, kr);
+    return r;
+}
+
+static int update_from(gs_VM *vm, gs_Object *self, gs_Object *src, int (*set)(gs_VM *, gs_Object *, gs_Object *, gs_Object *))
+{
+    if (GS_KIND(src) == GS_K_DICT) {
+        int32_t pos = 0;
+        gs_Object *k, *v;
+        while (gs_dict_next(src, &pos, &k, &v)) {
+            gs_incref(vm, k);
+            gs_incref(vm, v);
+            int r = set(vm, self, k, v);
+            gs_decref(vm, k);
+            gs_decref(vm, v);
+            if (r < 0)
+                return -1;
+        }
+        return 0;
+    }
+    /* an iterable of pairs */
+    gs_Object *it = gs_iter(vm, src);
+    if (!it)
+        return -1;
+    gs_Object *item;
+    while ((item = gs_next(vm, it)) != NULL) {
+        if ((GS_KIND(item) != GS_K_TUPLE && GS_KIND(item) != GS_K_LIST) || gs_len(vm, item) != 2) {
+            gs_decref(vm, item);
+            gs_decref(vm, it);
+            gs_raise(vm, vm->e_TypeError, "cannot convert dictionary update sequence element to a sequence");
+            return -1;
+        }
+        gs_Object *k = gs_getitem(vm, item, vm->small_ints[5]);
+        gs_Object *v = gs_getitem(vm, item, vm->small_ints[6]);
+        int r = (k && v) ? set(vm, self, k, v) : -1;
+        gs_xdecref(vm, k);
+        gs_xdecref(vm, v);
+        gs_decref(vm, item);
+        if (r < 0) {
+            gs_decref(vm, it);
+            return -1;
+        }
+    }
+    gs_decref(vm, it);
+    return vm->exc ? -1 : 0;
+}
+
+static int update_kwargs(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames,
+                         int (*set)(gs_VM *, gs_Object *, gs_Object *, gs_Object *))
+{
+    if (!kwnames)
+        return 0;
+    int npos = nargs - kwnames->len;
+    for (int i = 0; i < kwnames->len; i++)
+        if (set(vm, self, kwnames->items[i], args[npos + i]) < 0)
+            return -1;
+    return 0;
+}
+
+static gs_Object *wvd_new(ARGS)
+{
+    int npos = npos_of(nargs, kwnames);
+    if (npos > 1) {
+        gs_raise(vm, vm->e_TypeError, "WeakValueDictionary expected at most 1 argument, got %d", npos);
+        return NULL;
+    }
+    gs_Object *d = gs_instance_new(vm, (gs_Type *)self);
+    if (!d)
+        return NULL;
+    /* def remove(wr, selfref=ref(self), ...): holds the dictionary weakly */
+    gs_Object *selfref = gs_weakref_new(vm, d, NULL);
+    gs_Object *remove = selfref ? bound_builtin(vm, "remove", wvd_remove, 1, 1, selfref) : NULL;
+    gs_xdecref(vm, selfref);
+    if (set_attr_steal(vm, d, "_remove", remove) < 0 || set_attr_steal(vm, d, "data", gs_dict_new(vm)) < 0 ||
+        (npos == 1 && update_from(vm, d, args[0], wvd_set) < 0) ||
+        update_kwargs(vm, d, args, nargs, kwnames, wvd_set) < 0) {
+        gs_decref(vm, d);
+        return NULL;
+    }
+    return d;
+}
+
+/* The live value for key, new reference; NULL without error if absent or dead. */
+static gs_Object *wvd_lookup(gs_VM *vm, gs_Object *self, gs_Object *key)
+{
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *wr = gs_dict_get(vm, data, key);
+    if (!wr || !is_weakref(wr) || !((gs_WeakRef *)wr)->object)
+        return NULL;
+    return gs_newref(vm, ((gs_WeakRef *)wr)->object);
+}
+
+static gs_Object *wvd_getitem(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wvd_lookup(vm, self, args[0]);
+    if (!v && !vm->exc)
+        raise_key_error(vm, args[0]);
+    return v;
+}
+
+static gs_Object *wvd_setitem(ARGS)
+{
+    UNUSED_ARGS;
+    return wvd_set(vm, self, args[0], args[1]) < 0 ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *wvd_delitem(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *data = self_data(vm, self);
+    if (!data || gs_dict_del(vm, data, args[0]) < 0)
+        return NULL;
+    return GS_NONE(vm);
+}
+
+static gs_Object *wvd_contains(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wvd_lookup(vm, self, args[0]);
+    if (vm->exc) {
+        if (!gs_exc_matches(vm, vm->e_TypeError))
+            return NULL;
+        gs_clear_exc(vm);
+    }
+    bool in = v != NULL;
+    gs_xdecref(vm, v);
+    return GS_BOOL(vm, in);
+}
+
+static gs_Object *wvd_len(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *data = self_data(vm, self);
+    return data ? gs_int_new(vm, ((gs_Dict *)data)->t.used) : NULL;
+}
+
+static gs_Object *wvd_get(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wvd_lookup(vm, self, args[0]);
+    if (v || vm->exc)
+        return v;
+    return gs_newref(vm, nargs > 1 ? args[1] : vm->none);
+}
+
+enum { VIEW_KEYS, VIEW_VALUES, VIEW_ITEMS };
+
+/* A list snapshot of the live entries (CPython's methods are generators). */
+static gs_Object *wvd_view(gs_VM *vm, gs_Object *self, int what)
+{
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    int32_t pos = 0;
+    gs_Object *k, *wr;
+    while (gs_dict_next(data, &pos, &k, &wr)) {
+        gs_Object *v = is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+        if (!v)
+            continue;
+        gs_Object *item = what == VIEW_KEYS ? gs_newref(vm, k) : what == VIEW_VALUES ? gs_newref(vm, v)
+                                                                                  : gs_tuple_pack(vm, 2, k, v);
+        int r = item ? gs_list_append(vm, l, item) : -1;
+        gs_xdecref(vm, item);
+        if (r < 0) {
+            gs_decref(vm, l);
+            return NULL;
+        }
+    }
+    return l;
+}
+
+static gs_Object *wvd_keys(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wvd_view(vm, self, VIEW_KEYS)); }
+static gs_Object *wvd_values(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wvd_view(vm, self, VIEW_VALUES)); }
+static gs_Object *wvd_items(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wvd_view(vm, self, VIEW_ITEMS)); }
+
+static gs_Object *wvd_pop(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *wr = gs_dict_pop(vm, data, args[0]);
+    if (vm->exc)
+        return NULL;
+    gs_Object *v = wr && is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+    if (v)
+        gs_incref(vm, v);
+    gs_xdecref(vm, wr);
+    if (v)
+        return v;
+    if (nargs > 1)
+        return gs_newref(vm, args[1]);
+    raise_key_error(vm, args[0]);
+    return NULL;
+}
+
+static gs_Object *wvd_setdefault(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wvd_lookup(vm, self, args[0]);
+    if (v || vm->exc)
+        return v;
+    gs_Object *dflt = nargs > 1 ? args[1] : vm->none;
+    if (wvd_set(vm, self, args[0], dflt) < 0)
+        return NULL;
+    return gs_newref(vm, dflt);
+}
+
+static gs_Object *wvd_update(ARGS)
+{
+    int npos = npos_of(nargs, kwnames);
+    if ((npos >= 1 && update_from(vm, self, args[0], wvd_set) < 0) ||
+        update_kwargs(vm, self, args, nargs, kwnames, wvd_set) < 0)
+        return NULL;
+    return GS_NONE(vm);
+}
+
+static gs_Object *wvd_clear(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_dict_clear(vm, data);
+    return GS_NONE(vm);
+}
+
+static gs_Object *wvd_repr(ARGS)
+{
+    UNUSED_ARGS;
+    extern unsigned long long gs_object_address(gs_Object *);
+    const char *name = strrchr(self->type->name->data, '.');
+    return gs_str_printf(vm, "<%s at 0x%llx>", name ? name + 1 : self->type->name->data, gs_object_address(self));
+}
+
+/* ================================================================== WeakKeyDictionary */
+
+/* def remove(k, selfref=ref(self)): del self.data[k] */
+static gs_Object *wkd_remove(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *d = ((gs_WeakRef *)self)->object;
+    if (d) {
+        gs_Object *data = attr(vm, d, "data");
+        if (data && gs_dict_del(vm, data, args[0]) < 0) {
+            if (!gs_exc_matches(vm, vm->e_KeyError))
+                return NULL;
+            gs_clear_exc(vm);
+        }
+    }
+    return GS_NONE(vm);
+}
+
+static int wkd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
+{
+    gs_Object *data = self_data(vm, self);
+    gs_Object *remove = attr(vm, self, "_remove");
+    if (!data || !remove)
+        return -1;
+    gs_Object *wr = gs_weakref_new(vm, key, remove);
+    if (!wr)
+        return -1;
+    int r = gs_dict_set(vm, data, wr, value);
+    gs_decref(vm, wr);
+    return r;
+}
+
+static gs_Object *wkd_new(ARGS)
+{
+    int npos = npos_of(nargs, kwnames);
+    if (npos > 1) {
+        gs_raise(vm, vm->e_TypeError, "WeakKeyDictionary expected at most 1 argument, got %d", npos);
+        return NULL;
+    }
+    gs_Object *d = gs_instance_new(vm, (gs_Type *)self);
+    if (!d)
+        return NULL;
+    gs_Object *selfref = gs_weakref_new(vm, d, NULL);
+    gs_Object *remove = selfref ? bound_builtin(vm, "remove", wkd_remove, 1, 1, selfref) : NULL;
+    gs_xdecref(vm, selfref);
+    if (set_attr_steal(vm, d, "_remove", remove) < 0 || set_attr_steal(vm, d, "data", gs_dict_new(vm)) < 0 ||
+        (npos == 1 && update_from(vm, d, args[0], wkd_set) < 0)) {
+        gs_decref(vm, d);
+        return NULL;
+    }
+    return d;
+}
+
+/* data[ref(key)], borrowed; NULL without error if absent. */
+static gs_Object *wkd_lookup(gs_VM *vm, gs_Object *self, gs_Object *key)
+{
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *wr = gs_weakref_new(vm, key, NULL);
+    if (!wr)
+        return NULL;
+    gs_Object *v = gs_dict_get(vm, data, wr);
+    gs_decref(vm, wr);
+    return v;
+}
+
+static gs_Object *wkd_getitem(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wkd_lookup(vm, self, args[0]);
+    if (v)
+        return gs_newref(vm, v);
+    if (!vm->exc)
+        raise_key_error(vm, args[0]);
+    return NULL;
+}
+
+static gs_Object *wkd_setitem(ARGS)
+{
+    UNUSED_ARGS;
+    return wkd_set(vm, self, args[0], args[1]) < 0 ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *wkd_delitem(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *wr = gs_weakref_new(vm, args[0], NULL);
+    if (!wr)
+        return NULL;
+    int r = gs_dict_del(vm, data, wr);
+    gs_decref(vm, wr);
+    return r < 0 ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *wkd_contains(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wkd_lookup(vm, self, args[0]);
+    if (vm->exc) {
+        if (!gs_exc_matches(vm, vm->e_TypeError))
+            return NULL;
+        gs_clear_exc(vm);
+    }
+    return GS_BOOL(vm, v != NULL);
+}
+
+static gs_Object *wkd_get(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wkd_lookup(vm, self, args[0]);
+    if (vm->exc)
+        return NULL;
+    return gs_newref(vm, v ? v : nargs > 1 ? args[1] : vm->none);
+}
+
+static gs_Object *wkd_view(gs_VM *vm, gs_Object *self, int what)
+{
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    int32_t pos = 0;
+    gs_Object *wr, *v;
+    while (gs_dict_next(data, &pos, &wr, &v)) {
+        gs_Object *k = is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+        if (!k)
+            continue;
+        gs_Object *item = what == VIEW_KEYS ? gs_newref(vm, k) : what == VIEW_VALUES ? gs_newref(vm, v)
+                                                                                  : gs_tuple_pack(vm, 2, k, v);
+        int r = item ? gs_list_append(vm, l, item) : -1;
+        gs_xdecref(vm, item);
+        if (r < 0) {
+            gs_decref(vm, l);
+            return NULL;
+        }
+    }
+    return l;
+}
+
+static gs_Object *wkd_keys(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wkd_view(vm, self, VIEW_KEYS)); }
+static gs_Object *wkd_values(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wkd_view(vm, self, VIEW_VALUES)); }
+static gs_Object *wkd_items(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wkd_view(vm, self, VIEW_ITEMS)); }
+
+static gs_Object *wkd_pop(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *data = self_data(vm, self);
+    if (!data)
+        return NULL;
+    gs_Object *wr = gs_weakref_new(vm, args[0], NULL);
+    if (!wr)
+        return NULL;
+    gs_Object *v = gs_dict_pop(vm, data, wr);
+    gs_decref(vm, wr);
+    if (v || vm->exc)
+        return v;
+    if (nargs > 1)
+        return gs_newref(vm, args[1]);
+    raise_key_error(vm, args[0]);
+    return NULL;
+}
+
+static gs_Object *wkd_setdefault(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *v = wkd_lookup(vm, self, args[0]);
+    if (v)
+        return gs_newref(vm, v);
+    if (vm->exc)
+        return NULL;
+    gs_Object *dflt = nargs > 1 ? args[1] : vm->none;
+    if (wkd_set(vm, self, args[0], dflt) < 0)
+        return NULL;
+    return gs_newref(vm, dflt);
+}
+
+static gs_Object *wkd_update(ARGS)
+{
+    int npos = npos_of(nargs, kwnames);
+    if ((npos >= 1 && update_from(vm, self, args[0], wkd_set) < 0) ||
+        update_kwargs(vm, self, args, nargs, kwnames, wkd_set) < 0)
+        return NULL;
+    return GS_NONE(vm);
+}
+
+/* ================================================================== finalize */
+
+/* Each live finalizer is a key of the registry; its value is an _Info
+ * instance holding the weak reference (whose callback is the finalizer
+ * itself), func, args, kwargs, atexit and index. */
+static gs_Object *finalize_new(ARGS)
+{
+    gs_WeakrefState *st = vm->wr;
+    int npos = npos_of(nargs, kwnames);
+    if (npos < 2) {
+        gs_raise(vm, vm->e_TypeError, "finalize.__init__() missing %d required positional argument%s: %s",
+                 2 - npos, npos == 1 ? "" : "s", npos == 1 ? "'func'" : "'obj' and 'func'");
+        return NULL;
+    }
+    gs_Object *f = gs_instance_new(vm, (gs_Type *)self);
+    if (!f)
+        return NULL;
+    gs_Object *info = gs_instance_new(vm, st->t_finfo);
+    if (!info) {
+        gs_decref(vm, f);
+        return NULL;
+    }
+    gs_Object *fargs = gs_tuple_new(vm, npos - 2);
+    gs_Object *fkw = NULL;
+    if (fargs)
+        for (int i = 2; i < npos; i++)
+            gs_tuple_init(vm, fargs, i - 2, gs_newref(vm, args[i]));
+    if (kwnames && kwnames->len) {
+        fkw = gs_dict_new(vm);
+        for (int i = 0; fkw && i < kwnames->len; i++)
+            if (gs_dict_set(vm, fkw, kwnames->items[i], args[npos + i]) < 0) {
+                gs_decref(vm, fkw);
+                fkw = NULL;
+            }
+    } else
+        fkw = GS_NONE(vm);
+    int err = !fargs || !fkw;
+    /* CPython keeps atexit in the info and exposes it through a property
+     * with a setter; here it is the finalizer's own attribute */
+    if (!err)
+        err = set_attr_steal(vm, f, "atexit", GS_BOOL(vm, true)) < 0;
+    if (!err)
+        err = set_attr_steal(vm, info, "weakref", gs_weakref_new(vm, args[0], f)) < 0 ||
+              set_attr_steal(vm, info, "func", gs_newref(vm, args[1])) < 0 ||
+              set_attr_steal(vm, info, "args", gs_newref(vm, fargs)) < 0 ||
+              set_attr_steal(vm, info, "kwargs", gs_newref(vm, fkw)) < 0 ||
+              set_attr_steal(vm, info, "index", gs_int_new(vm, st->next_index++)) < 0 ||
+              gs_dict_set(vm, st->registry, f, info) < 0;
+    gs_xdecref(vm, fargs);
+    gs_xdecref(vm, fkw);
+    gs_decref(vm, info);
+    if (err) {
+        gs_decref(vm, f);
+        return NULL;
+    }
+    return f;
+}
+
+/* Call func(*args, **kwargs) from an info. */
+static gs_Object *finalize_invoke(gs_VM *vm, gs_Object *info)
+{
+    gs_Object *func = attr(vm, info, "func");
+    gs_Object *fargs = attr(vm, info, "args");
+    gs_Object *fkw = attr(vm, info, "kwargs");
+    if (!func || !fargs || GS_KIND(fargs) != GS_K_TUPLE) {
+        gs_raise(vm, vm->e_RuntimeError, "finalize: broken registry entry");
+        return NULL;
+    }
+    gs_Tuple *t = (gs_Tuple *)fargs;
+    int nkw = fkw && GS_KIND(fkw) == GS_K_DICT ? ((gs_Dict *)fkw)->t.used : 0;
+    int n = t->len + nkw;
+    gs_Object **argv = malloc(sizeof(gs_Object *) * (size_t)(n ? n : 1));
+    if (!argv) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    for (int i = 0; i < t->len; i++)
+        argv[i] = t->items[i];
+    gs_Object *names = NULL;
+    if (nkw) {
+        names = gs_tuple_new(vm, nkw);
+        if (!names) {
+            free(argv);
+            return NULL;
+        }
+        int32_t pos = 0;
+        gs_Object *k, *v;
+        for (int i = 0; gs_dict_next(fkw, &pos, &k, &v); i++) {
+            gs_tuple_init(vm, names, i, gs_newref(vm, k));
+            argv[t->len + i] = v;
+        }
+    }
+    gs_incref(vm, func);
+    gs_incref(vm, fargs);
+    gs_xincref(vm, fkw);
+    gs_Object *r = gs_call_object(vm, func, argv, n, (gs_Tuple *)names);
+    gs_decref(vm, func);
+    gs_decref(vm, fargs);
+    gs_xdecref(vm, fkw);
+    gs_xdecref(vm, names);
+    free(argv);
+    return r;
+}
+
+/* def __call__(self, _=None): info = registry.pop(self, None); if info and
+ * not shutdown: return info.func(*info.args, **(info.kwargs or {})) */
+static gs_Object *finalize_call(ARGS)
+{
+    UNUSED_ARGS;
+    gs_WeakrefState *st = vm->wr;
+    gs_Object *info = gs_dict_pop(vm, st->registry, self);
+    if (vm->exc)
+        return NULL;
+    if (!info)
+        return GS_NONE(vm);
+    gs_Object *r = st->shutdown ? GS_NONE(vm) : finalize_invoke(vm, info);
+    gs_decref(vm, info);
+    return r;
+}
+
+static gs_Object *finalize_peek_or_detach(gs_VM *vm, gs_Object *self, bool detach)
+{
+    gs_WeakrefState *st = vm->wr;
+    gs_Object *info = gs_dict_get(vm, st->registry, self);
+    if (!info)
+        return vm->exc ? NULL : GS_NONE(vm);
+    gs_Object *wr = attr(vm, info, "weakref");
+    gs_Object *obj = wr && is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+    if (!obj)
+        return GS_NONE(vm);
+    gs_incref(vm, info);
+    gs_Object *kw = attr(vm, info, "kwargs");
+    gs_Object *kwd = kw && kw != vm->none ? gs_newref(vm, kw) : gs_dict_new(vm);
+    gs_Object *r = kwd ? gs_tuple_pack(vm, 4, obj, attr(vm, info, "func"), attr(vm, info, "args"), kwd) : NULL;
+    gs_xdecref(vm, kwd);
+    if (r && detach) {
+        gs_Object *popped = gs_dict_pop(vm, st->registry, self);
+        gs_xdecref(vm, popped);
+    }
+    gs_decref(vm, info);
+    return r;
+}
+
+static gs_Object *finalize_detach(ARGS) { UNUSED_ARGS; return finalize_peek_or_detach(vm, self, true); }
+static gs_Object *finalize_peek(ARGS) { UNUSED_ARGS; return finalize_peek_or_detach(vm, self, false); }
+
+static gs_Object *finalize_alive(ARGS)
+{
+    UNUSED_ARGS;
+    gs_Object *info = gs_dict_get(vm, vm->wr->registry, self);
+    if (vm->exc)
+        return NULL;
+    return GS_BOOL(vm, info != NULL);
+}
+
+static gs_Object *finalize_repr(ARGS)
+{
+    UNUSED_ARGS;
+    extern unsigned long long gs_object_address(gs_Object *);
+    gs_Object *info = gs_dict_get(vm, vm->wr->registry, self);
+    gs_Object *wr = info ? attr(vm, info, "weakref") : NULL;
+    gs_Object *obj = wr && is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+    if (!obj)
+        return gs_str_printf(vm, "<finalize object at 0x%llx; dead>", gs_object_address(self));
+    return gs_str_printf(vm, "<finalize object at 0x%llx; for '%s' at 0x%llx>", gs_object_address(self),
+                         obj->type->name->data, gs_object_address(obj));
+}
+
+/* At the end of the run (CPython's atexit, before __main__ is cleared):
+ * call the live finalizers whose atexit is true, newest first. */
+void gs_weakref_atexit(gs_VM *vm)
+{
+    gs_WeakrefState *st = vm->wr;
+    if (!st || !st->registry)
+        return;
+    bool reenable = vm->gc_enabled;
+    vm->gc_enabled = false;
+    for (;;) {
+        /* the newest live finalizer marked for exit */
+        gs_Object *best = NULL;
+        int64_t best_index = -1;
+        int32_t pos = 0;
+        gs_Object *f, *info;
+        while (gs_dict_next(st->registry, &pos, &f, &info)) {
+            gs_Object *a = attr(vm, f, "atexit");
+            gs_Object *ix = attr(vm, info, "index");
+            if (a && gs_truthy(vm, a) == 1 && ix && GS_KIND(ix) == GS_K_INT && ((gs_Int *)ix)->value > best_index) {
+                best = f;
+                best_index = ((gs_Int *)ix)->value;
+            }
+        }
+        if (!best)
+            break;
+        gs_incref(vm, best);
+        gs_Object *r = gs_call_object(vm, best, NULL, 0, NULL);
+        if (!r)
+            gs_write_unraisable(vm, "Exception ignored in atexit callback: ", best);
+        else
+            gs_decref(vm, r);
+        /* a finalizer that failed is still removed from the registry */
+        gs_Object *left = gs_dict_pop(vm, st->registry, best);
+        gs_clear_exc(vm);
+        gs_xdecref(vm, left);
+        gs_decref(vm, best);
+    }
+    st->shutdown = true;
+    if (reenable)
+        vm->gc_enabled = true;
+}
+
+/* ================================================================== the module */
+
+/* Classes of Lib/weakref.py: built-in types here, named "weakref.Name" so
+ * that repr(), __name__ and __module__ read as CPython's. */
+static gs_Type *new_type(gs_VM *vm, const char *name, gs_Type *base)
+{
+    char full[64];
+    snprintf(full, sizeof full, "weakref.%s", name);
+    gs_Type *t = gs_type_new_builtin(vm, full, base, (gs_Kind)base->inst_kind, GS_TF_BASETYPE);
+    t->module = gs_name(vm, "weakref");
+    return t;
+}
+
+typedef struct WrMethod {
+    const char *name;
+    gs_CFunc fn;
+    int16_t min, max;
+    bool kw;
+} WrMethod;
+
+static void add_methods(gs_VM *vm, gs_Type *t, const WrMethod *defs)
+{
+    for (; defs->name; defs++) {
+        gs_type_add_method(vm, t, defs->name, defs->fn, defs->min, defs->max);
+        gs_Object *b = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, defs->name));
+        if (b && defs->kw)
+            ((gs_Builtin *)b)->takes_kw = true;
+    }
+}
+
+static void add_property(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
+{
+    gs_Object *b = gs_builtin_new(vm, name, fn, 0, 0, NULL);
+    if (!b)
+        return;
+    ((gs_Builtin *)b)->owner = t;
+    gs_Cell *p = (gs_Cell *)gs_alloc(vm, vm->t_property, sizeof(gs_Cell));
+    if (p) {
+        p->ref = b; /* steals */
+        gs_record_fields(vm, &p->ob);
+        gs_gc_track(vm, &p->ob);
+        gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, &p->ob);
+        gs_decref(vm, p);
+    } else
+        gs_decref(vm, b);
+}
+
+static const WrMethod ref_methods[] = {
+    { "__new__", ref_new, 0, -1, true }, { "__call__", ref_call, 0, 0, false },
+    { "__hash__", ref_hash, 0, 0, false }, { "__repr__", ref_repr, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+
+static const WrMethod keyedref_methods[] = {
+    { "__new__", keyedref_new, 0, -1, true }, { NULL, NULL, 0, 0, false },
+};
+
+static const WrMethod wvd_methods[] = {
+    { "__new__", wvd_new, 0, -1, true }, { "__getitem__", wvd_getitem, 1, 1, false },
+    { "__setitem__", wvd_setitem, 2, 2, false }, { "__delitem__", wvd_delitem, 1, 1, false },
+    { "__contains__", wvd_contains, 1, 1, false }, { "__len__", wvd_len, 0, 0, false },
+    { "__iter__", wvd_keys, 0, 0, false }, { "__repr__", wvd_repr, 0, 0, false },
+    { "get", wvd_get, 1, 2, false }, { "keys", wvd_keys, 0, 0, false }, { "values", wvd_values, 0, 0, false },
+    { "items", wvd_items, 0, 0, false }, { "pop", wvd_pop, 1, 2, false },
+    { "setdefault", wvd_setdefault, 1, 2, false }, { "update", wvd_update, 0, -1, true },
+    { "clear", wvd_clear, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+
+static const WrMethod wkd_methods[] = {
+    { "__new__", wkd_new, 0, -1, true }, { "__getitem__", wkd_getitem, 1, 1, false },
+    { "__setitem__", wkd_setitem, 2, 2, false }, { "__delitem__", wkd_delitem, 1, 1, false },
+    { "__contains__", wkd_contains, 1, 1, false }, { "__len__", wvd_len, 0, 0, false },
+    { "__iter__", wkd_keys, 0, 0, false }, { "__repr__", wvd_repr, 0, 0, false },
+    { "get", wkd_get, 1, 2, false }, { "keys", wkd_keys, 0, 0, false }, { "values", wkd_values, 0, 0, false },
+    { "items", wkd_items, 0, 0, false }, { "pop", wkd_pop, 1, 2, false },
+    { "setdefault", wkd_setdefault, 1, 2, false }, { "update", wkd_update, 0, -1, true },
+    { "clear", wvd_clear, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+
+static const WrMethod finalize_methods[] = {
+    { "__new__", finalize_new, 0, -1, true }, { "__call__", finalize_call, 0, 1, false },
+    { "detach", finalize_detach, 0, 0, false }, { "peek", finalize_peek, 0, 0, false },
+    { "__repr__", finalize_repr, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+
+static void make_types(gs_VM *vm)
+{
+    gs_WeakrefState *st = calloc(1, sizeof *st);
+    if (!st)
+        abort(); /* a few bytes at import: nothing sensible to continue with */
+    vm->wr = st;
+    add_methods(vm, vm->t_weakref, ref_methods);
+    st->t_keyedref = new_type(vm, "KeyedRef", vm->t_weakref);
+    add_methods(vm, st->t_keyedref, keyedref_methods);
+    add_property(vm, st->t_keyedref, "key", keyedref_key);
+    st->t_wvd = new_type(vm, "WeakValueDictionary", vm->t_object);
+    add_methods(vm, st->t_wvd, wvd_methods);
+    st->t_wkd = new_type(vm, "WeakKeyDictionary", vm->t_object);
+    add_methods(vm, st->t_wkd, wkd_methods);
+    st->t_finalize = new_type(vm, "finalize", vm->t_object);
+    add_methods(vm, st->t_finalize, finalize_methods);
+    add_property(vm, st->t_finalize, "alive", finalize_alive);
+    st->t_finfo = new_type(vm, "_Info", vm->t_object);
+    st->registry = gs_dict_new(vm);
+    if (st->registry)
+        gs_dict_set(vm, &st->t_finalize->dict->ob, &gs_name(vm, "_registry")->ob, st->registry);
+}
+
+gs_Object *gs_weakref_make_module(gs_VM *vm)
+{
+    extern gs_Object *gs_module_new(gs_VM *, const char *);
+    extern void gs_module_add(gs_VM *, gs_Object *, const char *, gs_Object *);
+    extern void gs_module_add_fn(gs_VM *, gs_Object *, const char *, gs_CFunc, int, int, bool);
+    if (!vm->wr)
+        make_types(vm);
+    gs_WeakrefState *st = vm->wr;
+    gs_Object *m = gs_module_new(vm, "weakref");
+    if (!m)
+        return NULL;
+    gs_module_add(vm, m, "ref", gs_newref(vm, &vm->t_weakref->ob));
+    gs_module_add(vm, m, "ReferenceType", gs_newref(vm, &vm->t_weakref->ob));
+    gs_module_add(vm, m, "KeyedRef", gs_newref(vm, &st->t_keyedref->ob));
+    gs_module_add(vm, m, "WeakValueDictionary", gs_newref(vm, &st->t_wvd->ob));
+    gs_module_add(vm, m, "WeakKeyDictionary", gs_newref(vm, &st->t_wkd->ob));
+    gs_module_add(vm, m, "finalize", gs_newref(vm, &st->t_finalize->ob));
+    gs_module_add_fn(vm, m, "getweakrefcount", m_getweakrefcount, 1, 1, false);
+    gs_module_add_fn(vm, m, "getweakrefs", m_getweakrefs, 1, 1, false);
+    /* CPython imports weakref at start-up: the interpreter keeps a reference */
+    gs_xdecref(vm, vm->weakref_module);
+    vm->weakref_module = gs_newref(vm, m);
+    return m;
+}
+
+/* References held by this module's static state, for the refcount check. */
+void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    gs_WeakrefState *st = vm->wr;
+    if (!st)
+        return;
+    gs_Type *types[] = { vm->t_weakref, st->t_keyedref, st->t_wvd, st->t_wkd, st->t_finalize, st->t_finfo };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (types[i]->dict)
+            count(ctx, &types[i]->dict->ob);
+    count(ctx, st->registry);
+}
+
+/* Teardown: drop the registry (the static types' dicts go with the other
+ * static types). */
+void gs_weakref_free_state(gs_VM *vm)
+{
+    gs_WeakrefState *st = vm->wr;
+    if (!st)
+        return;
+    gs_Object *r = st->registry;
+    st->registry = NULL;
+    gs_xdecref(vm, r);
+}
+
+void gs_weakref_free_memory(gs_VM *vm)
+{
+    free(vm->wr);
+    vm->wr = NULL;
+}
+
+/* The callback of a weak reference (borrowed), or NULL. */
+gs_Object *gs_weakref_callback(gs_Object *wr) { return ((gs_WeakRef *)wr)->callback; }

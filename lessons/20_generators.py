@@ -1,0 +1,74 @@
+# ---
+# title: Generators
+# summary: A list holds every item at once; a generator makes one item, hands it over, and lets it go.
+# options: hide-primitives
+# ---
+class Item:
+    alive = 0
+    peak = 0
+
+    def __init__(self, n):
+        self.n = n
+        Item.alive += 1
+        if Item.alive > Item.peak:
+            Item.peak = Item.alive
+
+    def __del__(self):
+        Item.alive -= 1
+
+
+#> The list way: build all the items first, then walk over them.
+def make_list(n):
+    result = []
+    for i in range(n):
+        result.append(Item(i))
+    return result
+
+
+total = 0
+for item in make_list(500):
+    total += item.n
+#> The loop variable keeps the last item alive; the list is already gone.
+del item
+#? What was the largest number of Items alive at once? | 500 | The list held all of them before the loop even started.
+print("list: total", total, "- peak alive:", Item.peak)
+Item.peak = 0
+
+
+#> The generator way: yield hands out one item and pauses the function.
+def make_stream(n):
+    for i in range(n):
+        yield Item(i)
+
+
+total = 0
+for item in make_stream(500):
+    total += item.n
+del item
+#? And now? | 2 | The item bound to 'item' is freed only when the next one replaces it.
+print("generator: total", total, "- peak alive:", Item.peak)
+Item.peak = 0
+
+
+#> Generators chain into pipelines; each stage holds just its current item.
+def read_records(n):
+    for i in range(n):
+        yield Item(i)
+
+
+def only_even(records):
+    for record in records:
+        if record.n % 2 == 0:
+            yield record
+
+
+count = 0
+for record in only_even(read_records(500)):
+    count += 1
+del record
+#> Peak 3: our loop's record, the odd one the filter just skipped, and the
+#> next one being made. Still a constant, whatever n is.
+print("pipeline: kept", count, "- peak alive:", Item.peak)
+#= A list keeps every element alive for as long as the list lives; a generator
+#= produces items on demand, so memory stays flat however long the sequence.
+#= The price: a generator can be walked only once, and you cannot index it.

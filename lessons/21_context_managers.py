@@ -1,0 +1,65 @@
+# ---
+# title: Context managers
+# summary: A with block releases a resource at a known moment, even when an error interrupts it, instead of whenever the object dies.
+# options: hide-primitives
+# ---
+import sys
+
+
+class FakeFile:
+    #> Stands in for a real file: gcscope lessons never touch the disk.
+    def __init__(self, name, lines):
+        self.name = name
+        self.data = lines
+        self.is_open = True
+        print("open", name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        self.close()
+        #> Returning False lets any exception continue on its way.
+        return False
+
+    def close(self):
+        if self.is_open:
+            self.is_open = False
+            print("close", self.name)
+
+    def lines(self):
+        for line in self.data:
+            yield line
+
+
+#> Reading line by line inside a with block. __exit__ closes the file the
+#> moment the block ends.
+with FakeFile("log.txt", ["a", "bb", "ccc"]) as f:
+    for line in f.lines():
+        print("  read", line)
+#> The file is closed, yet the object still exists: f names it. 'with' manages
+#> the resource, not the memory.
+#? What does the with statement itself hold, now the block is over? | nothing | Only f refers to the object: getrefcount gives 2.
+print("closed?", not f.is_open, "- count:", sys.getrefcount(f))
+del f
+#> An error inside the block still runs __exit__ before the error travels on.
+try:
+    with FakeFile("data.csv", ["1", "x"]) as g:
+        for line in g.lines():
+            print("  parsed", int(line))
+except ValueError:
+    print("bad line; was the file closed?", not g.is_open)
+del g
+#> Without 'with', closing waits for us, or for the object to die. If it sits
+#> in a reference cycle, that can be much later, at the next collection.
+h = FakeFile("forgotten.txt", [])
+h.me = h
+print("still open?", h.is_open)
+#> So close by hand (or better, use with), then break the cycle.
+h.close()
+h.me = None
+del h
+#= Memory is reclaimed when objects become unreachable; other resources
+#= (files, sockets, locks, connections) should not wait for that. A with block
+#= calls __exit__ on the way out, error or not, so the release happens exactly
+#= where the block ends.

@@ -1,0 +1,13 @@
+# float repr is the shortest string that round-trips, with CPython's exponent rules
+print(0.1, 0.2, 0.1 + 0.2, 1.0, -0.0, 0.0)
+print(1 / 3, 2 / 3, 10 / 4, 7 / 7)
+print(1e16, 1e15, 123456789012345678.0, 1e22, 1e-4, 1e-5, 0.0001234)
+print(1.5e300 * 1e10, -1e400, 1e308 * 10 - 1e308 * 10)
+print(repr(2.5), str(2.5), repr(100.0), [0.5, 1.25], (3.0,))
+print(float('inf'), float('-inf'), float('nan'), float('  1.5 '), float('1e3'), float(7))
+print(3.14159, 2.718281828459045, 1.7976931348623157e308, 5e-324)
+print(f'{0.1 + 0.2}', f'{1e20}', f'{1e16!r}', str(1e-7))
+print(0.1 * 3, 1.1 * 1.1, 100 * 1.1, 4.35 * 100)
+print(9007199254740993.0, 2.0 ** 53 + 1, 2 ** 0.5, 10 ** -2)
+print(round(2.675, 2), round(0.5), round(1.5), round(-0.5), round(2.5))
+print(float('-0.0'), -0.0 == 0.0, 1e-310)
