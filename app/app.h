@@ -21,6 +21,7 @@ typedef struct gs_Course {
 } gs_Course;
 
 bool gs_app_find_lessons(char *out, size_t n);
+bool gs_app_find_asset(const char *name, char *out, size_t n); /* assets/NAME in the data directory */
 char *gs_app_read_file(const char *path, size_t *len); /* NUL-terminated, malloc'd; NULL + errno */
 int gs_course_load(const char *dir, gs_Course *c, char *err, size_t errn);
 void gs_course_free(gs_Course *c);

@@ -174,8 +174,7 @@ static int fd_sink(void *ctx, const char *buf, size_t n)
     return 0;
 }
 
-/* Write the trace to `out` atomically.  0, or -1 with errno-based message. */
-static int save_atomically(const gs_Trace *t, const char *path, const char *src, size_t srclen, const char *out,
+int gs_trace_save_file(const gs_Trace *t, const char *path, const char *src, size_t srclen, const char *out,
                            char *msg, size_t msgsize)
 {
     size_t n = strlen(out);
@@ -282,7 +281,7 @@ int gs_cmd_trace(int argc, char **argv)
     }
     gs_error_clear(&err);
     char msg[512];
-    if (save_atomically(&vm->trace, in, src, len, out, msg, sizeof msg) < 0) {
+    if (gs_trace_save_file(&vm->trace, in, src, len, out, msg, sizeof msg) < 0) {
         fprintf(stderr, "gcscope: %s\n", msg);
         code = EXIT_USAGE;
     }

@@ -25,4 +25,10 @@ int gs_cmd_check(int argc, char **argv);
  * "t.json: event 40 (decref): ..."). */
 int gs_trace_load_file(const char *path, gs_Trace *t, gs_TraceSource *src, char *msg, size_t msgsize);
 
+/* Write `t` (recorded from `path`, whose text is `src`) to `out` as JSON,
+ * through a temporary file renamed into place, so a failed write never
+ * leaves half a trace.  Returns 0, or -1 with `msg` set to one line. */
+int gs_trace_save_file(const gs_Trace *t, const char *path, const char *src, size_t srclen, const char *out,
+                       char *msg, size_t msgsize);
+
 #endif

@@ -17,19 +17,15 @@
 #include "app.h"
 #include "lesson.h"
 
-static bool dir_has_course(const char *dir)
-{
-    char p[PATH_MAX];
-    snprintf(p, sizeof p, "%s/course.json", dir);
-    return access(p, R_OK) == 0;
-}
-
-bool gs_app_find_lessons(char *out, size_t n)
+/* `<data dir>/<rel>`, readable: the data directory is $GCSCOPE_DATA, then
+ * next to the executable (build tree or installed share/gcscope), then the
+ * source tree this binary was built from. */
+static bool find_data(const char *rel, char *out, size_t n)
 {
     const char *env = getenv("GCSCOPE_DATA");
     if (env && *env) {
-        snprintf(out, n, "%s/lessons", env);
-        if (dir_has_course(out))
+        snprintf(out, n, "%s/%s", env, rel);
+        if (access(out, R_OK) == 0)
             return true;
     }
     char exe[PATH_MAX];
@@ -39,20 +35,35 @@ bool gs_app_find_lessons(char *out, size_t n)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = 0;
-            const char *rel[] = { "../lessons", "../share/gcscope/lessons", "lessons" };
-            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-                snprintf(out, n, "%s/%s", exe, rel[i]);
-                if (dir_has_course(out))
+            const char *dirs[] = { "..", "../share/gcscope", "." };
+            for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+                snprintf(out, n, "%s/%s/%s", exe, dirs[i], rel);
+                if (access(out, R_OK) == 0)
                     return true;
             }
         }
     }
 #ifdef GCSCOPE_SOURCE_DIR
-    snprintf(out, n, "%s/lessons", GCSCOPE_SOURCE_DIR);
-    if (dir_has_course(out))
+    snprintf(out, n, "%s/%s", GCSCOPE_SOURCE_DIR, rel);
+    if (access(out, R_OK) == 0)
         return true;
 #endif
     return false;
+}
+
+bool gs_app_find_lessons(char *out, size_t n)
+{
+    if (!find_data("lessons/course.json", out, n))
+        return false;
+    out[strlen(out) - strlen("/course.json")] = 0;
+    return true;
+}
+
+bool gs_app_find_asset(const char *name, char *out, size_t n)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "assets/%s", name);
+    return find_data(rel, out, n);
 }
 
 char *gs_app_read_file(const char *path, size_t *len)

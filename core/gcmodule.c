@@ -890,10 +890,11 @@ static void invoke_callbacks(gs_VM *vm, const char *phase_name, int generation, 
         gs_Object *cb = ((gs_List *)cbs)->items[i];
         gs_incref(vm, cb);
         gs_Object *ph = gs_str_from_cstr(vm, phase_name);
-        gs_Object *argt = ph ? gs_tuple_pack(vm, 2, ph, info) : NULL; /* CPython builds "sO" */
+        /* CPython's PyObject_CallFunction(cb, "sO", ...) passes a small
+         * stack, not a tuple */
+        gs_Object *argv[2] = { ph, info };
+        gs_Object *r = ph ? gs_call_object(vm, cb, argv, 2, NULL) : NULL;
         gs_xdecref(vm, ph);
-        gs_Object *r = argt ? gs_call_object(vm, cb, ((gs_Tuple *)argt)->items, 2, NULL) : NULL;
-        gs_xdecref(vm, argt);
         if (!r)
             gs_write_unraisable(vm, "Exception ignored in: ", cb);
         else

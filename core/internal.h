@@ -131,7 +131,9 @@ void gs_phantom_call_end(gs_VM *vm, gs_PhantomCall *pc);
 /* gs_Type.spare bits */
 enum {
     GS_TYPE_BASES_UNTRACKED = 1, /* the class's (modelled) bases tuple was untracked by a collection */
-    GS_TYPE_MRO_CLEARED = 2      /* type_clear dropped the (modelled) MRO tuple */
+    GS_TYPE_MRO_CLEARED = 2,     /* type_clear dropped the (modelled) MRO tuple */
+    GS_TYPE_HAS_SUBCLASSES = 4   /* a subclass was made: CPython gave the class a tp_subclasses dict */
+    /* bits 4-5 and 8-15: object.c's note of the class's modelled descriptors and MRO length */
 };
 void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);       /* o is dying: clear its weakrefs, run callbacks */
 gs_Object **gs_weakref_listptr(gs_Object *o);             /* where o's weakref list starts, NULL if none */

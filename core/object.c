@@ -857,6 +857,8 @@ static size_t object_size(gs_Object *o)
     }
 }
 
+static void class_phantoms_freed(gs_VM *vm, gs_Type *t);
+
 static void dealloc_now(gs_VM *vm, gs_Object *o)
 {
     gs_Kind k = GS_KIND(o);
@@ -870,14 +872,16 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         if (o->refcnt > 0)
             return; /* resurrected by __del__ */
     }
+    /* untracked before the weakref callbacks run: a collection they start
+     * must not see an object whose count is zero */
+    if (o->gcflags & GS_GC_TRACKED)
+        gs_gc_untrack(vm, o);
     gs_Object **wrlist = gs_weakref_listptr(o);
     if (wrlist && *wrlist) {
         gs_weakref_clear_all(vm, o);
         if (o->refcnt > 0)
             return;
     }
-    if (o->gcflags & GS_GC_TRACKED)
-        gs_gc_untrack(vm, o);
     size_t size = object_size(o);
     if (o->gcflags & GS_GC_SHOWN)
         gs_record(vm, GS_EV_FREE, 0, o->id, type_name_id(vm, o), 0, 0);
@@ -937,6 +941,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         break;
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
+        if ((t->flags & GS_TF_HEAP) && (t->spare >> 8) && !vm->gc_teardown)
+            class_phantoms_freed(vm, t);
         gs_xdecref(vm, t->name);
         gs_xdecref(vm, t->module);
         gs_table_free(&t->attr_keys);
@@ -1227,6 +1233,82 @@ bool gs_isinstance(gs_Object *o, gs_Type *t) { return gs_issubtype(o->type, t); 
 
 const char *gs_type_name(gs_Object *o) { return o->type->name->data; }
 
+/* ------------------------------------------------------------------ what a class statement also makes
+ * CPython's class statement makes objects the model only counts: the
+ * argument tuple of the metaclass call, the tuple of bases, the MRO tuple,
+ * the __dict__ / __weakref__ getset descriptors, a copy of the namespace
+ * for __set_name__, and for __init_subclass__ a tuple, a super object and
+ * a bound method.  They move gc.get_count() and the free lists as they do
+ * in CPython; the ones a class keeps are given back when it dies. */
+
+static int class_getsets(gs_Type *t)
+{
+    if (t->base->flags & GS_TF_HEAP)
+        return 0;
+    return (t->base->flags & GS_TF_EXC) ? 1 : 2;
+}
+
+static int32_t class_mro_len(gs_Type *t)
+{
+    int32_t n = 0;
+    for (gs_Type *a = t; a; a = a->base)
+        n++;
+    return n;
+}
+
+/* What a class keeps is noted in its spare bits (bits 4-5: getsets; 8-15:
+ * MRO length), so that its death needs no look at its (maybe freed) bases. */
+static void class_phantoms_made(gs_VM *vm, gs_Type *t)
+{
+    int32_t mro = class_mro_len(t);
+    t->spare = (uint16_t)(t->spare | (class_getsets(t) << 4) | ((mro > 255 ? 255 : mro) << 8));
+    gs_Object *margs = gs_phantom_alloc(vm, vm->t_tuple, 3); /* meta(name, bases, ns) */
+    if ((t->base->flags & GS_TF_HEAP) && !(t->base->spare & GS_TYPE_HAS_SUBCLASSES)) {
+        t->base->spare |= GS_TYPE_HAS_SUBCLASSES;
+        gs_gc_on_alloc(vm); /* the base's first subclass: its tp_subclasses dict */
+    }
+    gs_gc_on_alloc(vm);                                        /* tp_bases */
+    gs_gc_on_alloc(vm);                                        /* tp_mro */
+    for (int i = 0; i < class_getsets(t); i++)
+        gs_gc_on_alloc(vm);                                    /* getset descriptors */
+    gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_dict, 0)); /* names_to_set */
+    gs_Object *sargs = gs_phantom_alloc(vm, vm->t_tuple, 2);  /* super(type, type) */
+    gs_gc_on_alloc(vm);                                        /* the super object */
+    gs_gc_on_alloc(vm);                                        /* bound __init_subclass__ */
+    gs_gc_on_free(vm);
+    gs_gc_on_free(vm);
+    gs_phantom_free(vm, sargs);
+    gs_phantom_free(vm, margs);
+}
+
+/* A phantom object that lived with its class dies with it. */
+static void phantom_release(gs_VM *vm, gs_Type *type, int32_t len)
+{
+    size_t size = type == vm->t_tuple  ? sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *)
+                  : type == vm->t_dict ? sizeof(gs_Dict)
+                                       : sizeof(gs_Object);
+    gs_Object *o = calloc(1, size);
+    if (!o) {
+        gs_gc_on_free(vm);
+        return;
+    }
+    o->type = type;
+    o->kind = type->inst_kind;
+    if (type == vm->t_tuple)
+        ((gs_Tuple *)o)->len = len;
+    gs_phantom_free(vm, o);
+}
+
+static void class_phantoms_freed(gs_VM *vm, gs_Type *t)
+{
+    for (int i = 0; i < ((t->spare >> 4) & 3); i++)
+        gs_gc_on_free(vm);
+    phantom_release(vm, vm->t_tuple, (t->spare >> 8) & 255);
+    phantom_release(vm, vm->t_tuple, 1);
+    if (t->spare & GS_TYPE_HAS_SUBCLASSES)
+        phantom_release(vm, vm->t_dict, 0);
+}
+
 gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
 {
     if (!(base->flags & GS_TF_BASETYPE)) {
@@ -1281,6 +1363,7 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
     for (int32_t i = 0; i < t->internal_refs; i++) /* after the alloc, so the trace counts them */
         gs_incref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 2));
     gs_gc_track(vm, &t->ob);
+    class_phantoms_made(vm, t);
     return &t->ob;
 }
 

@@ -49,8 +49,13 @@ enum {
     OF_RUNTIME = 1 << 2,
     OF_TRACKED = 1 << 3,
     OF_FINALIZED = 1 << 4,
-    OF_CLEARED = 1 << 5     /* a weakref the collector cleared */
+    OF_CLEARED = 1 << 5,    /* a weakref the collector cleared */
+    OF_BIG = 1 << 6         /* its named references are in the edge hash too */
 };
+
+/* A holder with more named references than this has them hashed; fewer
+ * are found by walking its list, which stays in cache. */
+#define BIG_HOLDER 12
 
 typedef struct Obj {
     uint32_t id;            /* 0 = empty hash slot */
@@ -74,7 +79,7 @@ typedef struct Frame {
     uint32_t edges, nedges; /* its bound names */
     uint32_t line_ev;       /* its latest line event */
     uint32_t gen_obj;       /* generator holding it while suspended */
-    uint8_t status, spare[3];
+    uint8_t status, big, spare[2];
 } Frame;
 
 typedef struct Edge {
@@ -98,8 +103,10 @@ typedef struct Globals {
 
 typedef struct State {
     size_t pos;
-    Obj *objs;
-    uint32_t ocap, ocount;
+    Obj *objs;              /* records, compact: [0, ocap) used, id 0 = free */
+    uint32_t ocap, ocount, oalloc, ofree;
+    uint32_t *slot_of;      /* id -> index in objs (checked against the record's id); not in checkpoints */
+    size_t slotcap;
     Edge *pool;
     uint32_t pcap, pcount, pfree;
     uint32_t *eh;
@@ -216,71 +223,85 @@ static uint64_t id_limit(const gs_Timeline *tl)
 
 /* ================================================================== state: objects */
 
-static Obj *obj_find(const State *s, uint32_t id)
+static inline Obj *obj_find(const State *s, uint32_t id)
 {
-    if (!s->ocap || !id)
+    /* ids are serial numbers: a dense index keeps objects made together
+     * close together, and a stale entry is caught by the id check */
+    if (id >= s->slotcap)
         return NULL;
-    uint32_t m = s->ocap - 1;
-    for (uint32_t h = hash32(id) & m;; h = (h + 1) & m) {
-        Obj *o = &s->objs[h];
-        if (o->id == id)
-            return o;
-        if (!o->id)
-            return NULL;
-    }
+    uint32_t i = s->slot_of[id];
+    if (i >= s->ocap || s->objs[i].id != id || !id)
+        return NULL;
+    return (Obj *)&s->objs[i];
 }
 
-static bool obj_rehash(State *s, uint32_t cap)
+static bool slot_fit(State *s, uint32_t id)
 {
-    Obj *n = calloc(cap, sizeof *n);
+    if (id < s->slotcap)
+        return true;
+    size_t cap = s->slotcap ? s->slotcap : 4096;
+    while (cap <= id)
+        cap *= 2;
+    uint32_t *n = realloc(s->slot_of, cap * sizeof *n);
     if (!n)
         return false;
+    memset(n + s->slotcap, 0xff, (cap - s->slotcap) * sizeof *n);
+    s->slot_of = n;
+    s->slotcap = cap;
+    return true;
+}
+
+/* Rebuild the id index from the records (after copying a checkpoint). */
+static bool slot_rebuild(State *s)
+{
     for (uint32_t i = 0; i < s->ocap; i++) {
-        if (!s->objs[i].id)
+        uint32_t id = s->objs[i].id;
+        if (!id)
             continue;
-        uint32_t h = hash32(s->objs[i].id) & (cap - 1);
-        while (n[h].id)
-            h = (h + 1) & (cap - 1);
-        n[h] = s->objs[i];
+        if (!slot_fit(s, id))
+            return false;
+        s->slot_of[id] = i;
     }
-    free(s->objs);
-    s->objs = n;
-    s->ocap = cap;
     return true;
 }
 
 /* Insert a record (its id must be absent).  Pointers into objs move. */
 static Obj *obj_insert(State *s, const Obj *rec)
 {
-    if ((s->ocount + 1) * 4 >= s->ocap * 3 && !obj_rehash(s, s->ocap ? s->ocap * 2 : 1024)) {
+    if (!slot_fit(s, rec->id)) {
         s->oom = true;
         return NULL;
     }
-    uint32_t m = s->ocap - 1;
-    uint32_t h = hash32(rec->id) & m;
-    while (s->objs[h].id)
-        h = (h + 1) & m;
-    s->objs[h] = *rec;
+    uint32_t i;
+    if (s->ofree) {
+        i = s->ofree - 1;
+        s->ofree = s->objs[i].src;
+    } else {
+        if (s->ocap == s->oalloc) {
+            uint32_t cap = s->oalloc ? s->oalloc * 2 : 1024;
+            Obj *n = cap > s->oalloc ? realloc(s->objs, (size_t)cap * sizeof *n) : NULL;
+            if (!n) {
+                s->oom = true;
+                return NULL;
+            }
+            s->objs = n;
+            s->oalloc = cap;
+        }
+        i = s->ocap++;
+    }
+    s->objs[i] = *rec;
+    s->slot_of[rec->id] = i;
     s->ocount++;
-    return &s->objs[h];
+    return &s->objs[i];
 }
 
 static void obj_remove(State *s, Obj *o)
 {
-    uint32_t m = s->ocap - 1;
     uint32_t i = (uint32_t)(o - s->objs);
     o->id = 0;
+    o->src = s->ofree; /* the free list runs through src */
+    s->ofree = i + 1;
     s->ocount--;
-    /* backward-shift deletion keeps probe chains intact without tombstones */
-    for (uint32_t j = (i + 1) & m; s->objs[j].id; j = (j + 1) & m) {
-        uint32_t home = hash32(s->objs[j].id) & m;
-        bool move = i <= j ? (home <= i || home > j) : (home <= i && home > j);
-        if (move) {
-            s->objs[i] = s->objs[j];
-            s->objs[j].id = 0;
-            i = j;
-        }
-    }
 }
 
 /* ================================================================== state: frames */
@@ -352,7 +373,7 @@ static void frame_remove(State *s, Frame *f)
 
 /* ================================================================== state: named references */
 
-static uint32_t edge_find(const State *s, uint32_t holder, uint8_t sub, uint32_t slot)
+static uint32_t edge_hashed(const State *s, uint32_t holder, uint8_t sub, uint32_t slot)
 {
     if (!s->ehcap)
         return 0;
@@ -365,6 +386,31 @@ static uint32_t edge_find(const State *s, uint32_t holder, uint8_t sub, uint32_t
         if (e->holder == holder && e->sub == sub && e->slot == slot)
             return x;
     }
+}
+
+static uint32_t edge_find(const State *s, uint32_t holder, uint8_t sub, uint32_t slot)
+{
+    uint32_t head;
+    bool big;
+    if (sub & EDGE_FRAME) {
+        const Frame *f = frame_find(s, holder);
+        if (!f)
+            return 0;
+        head = f->edges;
+        big = f->big;
+    } else {
+        const Obj *o = obj_find(s, holder);
+        if (!o)
+            return 0;
+        head = o->edges;
+        big = (o->flags & OF_BIG) != 0;
+    }
+    if (big)
+        return edge_hashed(s, holder, sub, slot);
+    for (uint32_t x = head; x; x = s->pool[x - 1].next)
+        if (s->pool[x - 1].slot == slot && s->pool[x - 1].sub == sub)
+            return x;
+    return 0;
 }
 
 static bool eh_rehash(State *s, uint32_t cap)
@@ -388,21 +434,53 @@ static bool eh_rehash(State *s, uint32_t cap)
     return true;
 }
 
-/* The list head of a holder (object or frame). */
-static uint32_t *holder_head(State *s, uint32_t holder, bool frame, uint32_t **count)
+/* The list head of a holder (object or frame); *big says whether its
+ * references are hashed. */
+static uint32_t *holder_head(State *s, uint32_t holder, bool frame, uint32_t **count, bool *big)
 {
     if (frame) {
         Frame *f = frame_find(s, holder);
         if (!f)
             return NULL;
         *count = &f->nedges;
+        *big = f->big;
         return &f->edges;
     }
     Obj *o = obj_find(s, holder);
     if (!o)
         return NULL;
     *count = &o->nedges;
+    *big = (o->flags & OF_BIG) != 0;
     return &o->edges;
+}
+
+static void eh_insert(State *s, uint32_t x)
+{
+    const Edge *e = &s->pool[x - 1];
+    uint32_t m = s->ehcap - 1;
+    uint32_t h = edge_hash(e->holder, e->sub, e->slot) & m;
+    while (s->eh[h])
+        h = (h + 1) & m;
+    s->eh[h] = x;
+    s->ehcount++;
+}
+
+static bool eh_room(State *s, uint32_t more);
+
+/* A holder grew past BIG_HOLDER: hash all its references. */
+static void promote(State *s, uint32_t holder, bool frame)
+{
+    uint32_t *count;
+    bool big;
+    uint32_t *head = holder_head(s, holder, frame, &count, &big);
+    if (!head || big || !eh_room(s, *count))
+        return;
+    for (uint32_t x = *head; x; x = s->pool[x - 1].next)
+        eh_insert(s, x);
+    if (frame)
+        frame_find(s, holder)->big = 1;
+    else
+        obj_find(s, holder)->flags |= OF_BIG;
 }
 
 static void indeg_add(State *s, uint32_t target, int d)
@@ -412,12 +490,22 @@ static void indeg_add(State *s, uint32_t target, int d)
         t->indeg += d;
 }
 
-static bool edge_add(State *s, uint32_t holder, uint8_t sub, uint32_t slot, uint32_t target, uint32_t birth)
+static bool eh_room(State *s, uint32_t more)
 {
-    if ((s->ehcount + 1) * 2 >= s->ehcap && !eh_rehash(s, s->ehcap ? s->ehcap * 2 : 1024)) {
+    if ((s->ehcount + more + 1) * 2 < s->ehcap)
+        return true;
+    uint32_t cap = s->ehcap ? s->ehcap : 1024;
+    while ((s->ehcount + more + 1) * 2 >= cap)
+        cap *= 2;
+    if (!eh_rehash(s, cap)) {
         s->oom = true;
         return false;
     }
+    return true;
+}
+
+static bool edge_add(State *s, uint32_t holder, uint8_t sub, uint32_t slot, uint32_t target, uint32_t birth)
+{
     uint32_t x;
     if (s->pfree) {
         x = s->pfree;
@@ -432,7 +520,8 @@ static bool edge_add(State *s, uint32_t holder, uint8_t sub, uint32_t slot, uint
         x = ++s->pcount;
     }
     uint32_t *count;
-    uint32_t *head = holder_head(s, holder, sub & EDGE_FRAME, &count);
+    bool big = false;
+    uint32_t *head = holder_head(s, holder, sub & EDGE_FRAME, &count, &big);
     Edge *e = &s->pool[x - 1];
     e->holder = holder;
     e->sub = sub;
@@ -447,12 +536,12 @@ static bool edge_add(State *s, uint32_t holder, uint8_t sub, uint32_t slot, uint
         *head = x;
         (*count)++;
     }
-    uint32_t m = s->ehcap - 1;
-    uint32_t h = edge_hash(holder, sub, slot) & m;
-    while (s->eh[h])
-        h = (h + 1) & m;
-    s->eh[h] = x;
-    s->ehcount++;
+    if (big) {
+        if (!eh_room(s, 1))
+            return false;
+        eh_insert(s, x);
+    } else if (head && *count > BIG_HOLDER)
+        promote(s, holder, sub & EDGE_FRAME);
     indeg_add(s, target, 1);
     if ((sub & 0x7f) == GS_CAUSE_VALUE) { /* a dict entry holds its key too */
         Obj *ho = obj_find(s, holder);
@@ -466,7 +555,8 @@ static void edge_remove(State *s, uint32_t x)
 {
     Edge *e = &s->pool[x - 1];
     uint32_t *count;
-    uint32_t *head = holder_head(s, e->holder, e->sub & EDGE_FRAME, &count);
+    bool big = false;
+    uint32_t *head = holder_head(s, e->holder, e->sub & EDGE_FRAME, &count, &big);
     if (e->prev)
         s->pool[e->prev - 1].next = e->next;
     else if (head)
@@ -481,21 +571,23 @@ static void edge_remove(State *s, uint32_t x)
         if (ho && ho->kind == GS_K_DICT)
             indeg_add(s, e->slot, -1);
     }
-    /* drop it from the hash (backward shift) */
-    uint32_t m = s->ehcap - 1;
-    uint32_t i = edge_hash(e->holder, e->sub, e->slot) & m;
-    while (s->eh[i] != x)
-        i = (i + 1) & m;
-    s->eh[i] = 0;
-    s->ehcount--;
-    for (uint32_t j = (i + 1) & m; s->eh[j]; j = (j + 1) & m) {
-        const Edge *f = &s->pool[s->eh[j] - 1];
-        uint32_t home = edge_hash(f->holder, f->sub, f->slot) & m;
-        bool move = i <= j ? (home <= i || home > j) : (home <= i && home > j);
-        if (move) {
-            s->eh[i] = s->eh[j];
-            s->eh[j] = 0;
-            i = j;
+    if (big) {
+        /* drop it from the hash (backward shift) */
+        uint32_t m = s->ehcap - 1;
+        uint32_t i = edge_hash(e->holder, e->sub, e->slot) & m;
+        while (s->eh[i] != x)
+            i = (i + 1) & m;
+        s->eh[i] = 0;
+        s->ehcount--;
+        for (uint32_t j = (i + 1) & m; s->eh[j]; j = (j + 1) & m) {
+            const Edge *f = &s->pool[s->eh[j] - 1];
+            uint32_t home = edge_hash(f->holder, f->sub, f->slot) & m;
+            bool move = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+            if (move) {
+                s->eh[i] = s->eh[j];
+                s->eh[j] = 0;
+                i = j;
+            }
         }
     }
     e->holder = 0;
@@ -563,6 +655,7 @@ static void slab_compact(State *s)
 static void state_free(State *s)
 {
     free(s->objs);
+    free(s->slot_of);
     free(s->pool);
     free(s->eh);
     free(s->slab);
@@ -572,7 +665,7 @@ static void state_free(State *s)
 
 static size_t state_bytes(const State *s)
 {
-    return (size_t)s->ocap * sizeof(Obj) + (size_t)s->pcount * sizeof(Edge) + (size_t)s->ehcap * 4 +
+    return (size_t)s->ocap * sizeof(Obj) + s->slotcap * 4 + (size_t)s->pcount * sizeof(Edge) + (size_t)s->ehcap * 4 +
            s->slab_len * 4 + (size_t)s->fcap * sizeof(Frame);
 }
 
@@ -591,8 +684,9 @@ static bool copy_array(void **dst, const void *src, size_t bytes)
     return true;
 }
 
-/* dst becomes a copy of src (dst's arrays are reused). */
-static bool state_copy(State *dst, const State *src)
+/* dst becomes a copy of src (dst's arrays are reused).  A working state
+ * (`index`) gets its id index rebuilt; a checkpoint keeps none. */
+static bool state_copy(State *dst, const State *src, bool index)
 {
     if (!copy_array((void **)&dst->objs, src->objs, (size_t)src->ocap * sizeof(Obj)) ||
         !copy_array((void **)&dst->pool, src->pool, (size_t)src->pcount * sizeof(Edge)) ||
@@ -601,8 +695,9 @@ static bool state_copy(State *dst, const State *src)
         !copy_array((void **)&dst->frames, src->frames, (size_t)src->fcap * sizeof(Frame)))
         return false;
     dst->pos = src->pos;
-    dst->ocap = src->ocap;
+    dst->ocap = dst->oalloc = src->ocap;
     dst->ocount = src->ocount;
+    dst->ofree = src->ofree;
     dst->pcap = dst->pcount = src->pcount;
     dst->pfree = src->pfree;
     dst->ehcap = src->ehcap;
@@ -613,7 +708,13 @@ static bool state_copy(State *dst, const State *src)
     dst->fcount = src->fcount;
     dst->g = src->g;
     dst->oom = false;
-    return true;
+    if (!index) {
+        free(dst->slot_of);
+        dst->slot_of = NULL;
+        dst->slotcap = 0;
+        return true;
+    }
+    return slot_rebuild(dst);
 }
 
 static void state_init(State *s)
@@ -644,7 +745,7 @@ static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
     }
     arch_push(tl, o->id);
     arch_push(tl, o->src);
-    arch_push(tl, (uint32_t)o->kind | (uint32_t)o->flags << 8 | (uint32_t)o->gen << 16);
+    arch_push(tl, (uint32_t)o->kind | (uint32_t)(o->flags & ~OF_BIG) << 8 | (uint32_t)o->gen << 16);
     arch_push(tl, o->gcref_ev);
     arch_push(tl, o->mark_ev);
     arch_push(tl, (uint32_t)o->refcnt);
@@ -677,6 +778,7 @@ static uint32_t arch_frame(gs_Timeline *tl, State *s, const Frame *f)
     arch_push(tl, f->gen_obj);
     arch_push(tl, f->status);
     arch_push(tl, f->nedges);
+    /* (big is not saved: restoring re-adds the names, which promotes again) */
     for (uint32_t x = f->edges; x; x = s->pool[x - 1].next) {
         const Edge *e = &s->pool[x - 1];
         arch_push(tl, e->sub);
@@ -772,7 +874,7 @@ static void drop_frame(State *s, Frame *f)
 static void add_desc(const gs_Timeline *tl, State *s, size_t idx)
 {
     const gs_ObjDesc *d = &tl->tr->desc[idx];
-    if (!d->id || obj_find(s, d->id))
+    if (!d->id || d->id > id_limit(tl) || obj_find(s, d->id))
         return;
     Obj rec;
     memset(&rec, 0, sizeof rec);
@@ -1594,7 +1696,7 @@ static bool take_checkpoint(gs_Timeline *tl)
     state_init(c);
     if (tl->build.slab_garbage > tl->build.slab_len / 2 && tl->build.slab_len > 4096)
         slab_compact(&tl->build);
-    if (!state_copy(c, &tl->build)) {
+    if (!state_copy(c, &tl->build, false)) {
         state_free(c);
         return false;
     }
@@ -1634,15 +1736,25 @@ int gs_timeline_sync(gs_Timeline *tl)
     for (; tl->ndesc < tr->ndesc; tl->ndesc++) {
         add_desc(tl, &tl->build, tl->ndesc);
         add_desc(tl, &tl->cur, tl->ndesc);
-        for (size_t k = 0; k < tl->nck; k++)
-            add_desc(tl, &tl->ck[k], tl->ndesc);
     }
     check_table(tl, dfrom, rfrom);
     for (; tl->nrefs < tr->nrefs && !tl->has_error; tl->nrefs++) {
         add_ref(tl, &tl->build, tl->nrefs);
         add_ref(tl, &tl->cur, tl->nrefs);
-        for (size_t k = 0; k < tl->nck; k++)
-            add_ref(tl, &tl->ck[k], tl->nrefs);
+    }
+    /* checkpoints keep no id index: make one while they take the new
+     * entries (late entries are rare: strings interned during the run) */
+    for (size_t k = 0; k < tl->nck && (dfrom < tl->ndesc || rfrom < tl->nrefs); k++) {
+        State *c = &tl->ck[k];
+        if (!slot_rebuild(c))
+            return -1;
+        for (size_t d = dfrom; d < tl->ndesc; d++)
+            add_desc(tl, c, d);
+        for (size_t r = rfrom; r < tl->nrefs; r++)
+            add_ref(tl, c, r);
+        free(c->slot_of);
+        c->slot_of = NULL;
+        c->slotcap = 0;
     }
     if (tl->nck == 0 && !take_checkpoint(tl))
         return -1;
@@ -1739,12 +1851,12 @@ size_t gs_timeline_seek(gs_Timeline *tl, size_t pos)
             best = &tl->ck[k];
         }
     }
-    if (best && !state_copy(s, best)) {
+    if (best && !state_copy(s, best, true)) {
         /* out of memory while restoring: rebuild from the first checkpoint */
         state_free(s);
         state_init(s);
         if (tl->nck)
-            state_copy(s, &tl->ck[0]);
+            state_copy(s, &tl->ck[0], true);
     }
     while (s->pos < pos) {
         apply(tl, s, s->pos, false);

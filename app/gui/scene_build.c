@@ -247,6 +247,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             snprintf(so->value, sizeof so->value, "%s", str_at(t, o.b));
         if (o.kind == GS_K_TYPE)
             snprintf(so->type, sizeof so->type, "class");
+        else if (o.kind == GS_K_WEAKREF)
+            snprintf(so->type, sizeof so->type, "weakref"); /* not "weakref.ReferenceType" */
         so->refcount = (int)o.refcnt;
         so->gc_refs = o.gc_refs;
         if (o.flags & GS_TLO_TRACKED)

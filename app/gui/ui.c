@@ -28,22 +28,32 @@
 #define RGB(r, g, b) ((gs_Color){ (r), (g), (b), 255 })
 #define RGBA(r, g, b, a) ((gs_Color){ (r), (g), (b), (a) })
 
-static const gs_Color C_BG = RGB(0xF4, 0xF3, 0xEF);
-static const gs_Color C_PANEL = RGB(0xFF, 0xFF, 0xFF);
-static const gs_Color C_PANEL_ALT = RGB(0xFA, 0xF9, 0xF6);
-static const gs_Color C_BORDER = RGB(0xD6, 0xD3, 0xCB);
-static const gs_Color C_TEXT = RGB(0x1F, 0x23, 0x28);
-static const gs_Color C_MUTED = RGB(0x6B, 0x70, 0x78);
-static const gs_Color C_FAINT = RGB(0xA9, 0xAD, 0xB3);
-static const gs_Color C_ORANGE = RGB(0xE6, 0x9F, 0x00);
-static const gs_Color C_SKY = RGB(0x56, 0xB4, 0xE9);
-static const gs_Color C_GREEN = RGB(0x00, 0x9E, 0x73);
-static const gs_Color C_BLUE = RGB(0x00, 0x72, 0xB2);
-static const gs_Color C_VERMILLION = RGB(0xD5, 0x5E, 0x00);
-static const gs_Color C_PURPLE = RGB(0xCC, 0x79, 0xA7);
-static const gs_Color C_CURRENT = RGB(0xFF, 0xF1, 0xB8);
-static const gs_Color C_TOOLBAR = RGB(0x2B, 0x30, 0x38);
-static const gs_Color C_TOOLBAR_TEXT = RGB(0xF2, 0xF2, 0xF2);
+#define C_BG (gs_theme[GS_THEME_BG])
+#define C_PANEL (gs_theme[GS_THEME_PANEL])
+#define C_PANEL_ALT (gs_theme[GS_THEME_PANEL_ALT])
+#define C_BORDER (gs_theme[GS_THEME_BORDER])
+#define C_TEXT (gs_theme[GS_THEME_TEXT])
+#define C_MUTED (gs_theme[GS_THEME_MUTED])
+#define C_FAINT (gs_theme[GS_THEME_FAINT])
+#define C_ORANGE (gs_theme[GS_THEME_ORANGE])
+#define C_SKY (gs_theme[GS_THEME_SKY])
+#define C_GREEN (gs_theme[GS_THEME_GREEN])
+#define C_BLUE (gs_theme[GS_THEME_BLUE])
+#define C_VERMILLION (gs_theme[GS_THEME_VERMILLION])
+#define C_PURPLE (gs_theme[GS_THEME_PURPLE])
+#define C_CURRENT (gs_theme[GS_THEME_CURRENT])
+#define C_TOOLBAR (gs_theme[GS_THEME_TOOLBAR])
+#define C_TOOLBAR_TEXT (gs_theme[GS_THEME_TOOLBAR_TEXT])
+#define C_UNREACHABLE (gs_theme[GS_THEME_UNREACHABLE])
+#define C_TOP_FRAME (gs_theme[GS_THEME_TOP_FRAME])
+#define C_FREED (gs_theme[GS_THEME_FREED])
+#define C_TRACK (gs_theme[GS_THEME_TRACK])
+#define C_BUTTON (gs_theme[GS_THEME_BUTTON])
+#define C_BUTTON_HOVER (gs_theme[GS_THEME_BUTTON_HOVER])
+#define C_SCRUB (gs_theme[GS_THEME_SCRUB])
+#define C_STATUS (gs_theme[GS_THEME_STATUS])
+#define C_PROMPT (gs_theme[GS_THEME_PROMPT])
+#define C_ERROR_BG (gs_theme[GS_THEME_ERROR_BG])
 
 static gs_Color band_color(int band)
 {
@@ -137,7 +147,8 @@ static float text_wrap(gs_Ui *ui, gs_DrawList *dl, gs_FontId f, float x, float y
             while (*line_end && ((unsigned char)*line_end & 0xC0) == 0x80)
                 line_end++;
         }
-        gs_draw_text(dl, f, x, y + used, p, (size_t)(line_end - p), c, 0);
+        if (dl) /* NULL: measure only */
+            gs_draw_text(dl, f, x, y + used, p, (size_t)(line_end - p), c, 0);
         used += lh;
         p = line_end;
         while (*p == ' ')
@@ -394,8 +405,8 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
         if (w > names_w)
             names_w = w;
     }
-    if (names_w > 260)
-        names_w = 260;
+    if (names_w > 220)
+        names_w = 220;
     g->names_x = 0;
     g->names_w = names_w;
     float x = names_w + 16;
@@ -546,7 +557,7 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     float a = p->alpha;
     bool unreachable = o->flags & GS_SO_UNREACHABLE;
     bool collecting = o->flags & GS_SO_COLLECTING;
-    gs_Color fill = unreachable ? RGB(0xE4, 0xE4, 0xE4) : tint(band_color(o->band), 0.16f);
+    gs_Color fill = unreachable ? C_UNREACHABLE : tint(band_color(o->band), 0.16f);
     gs_Color edgec = unreachable ? C_FAINT : band_color(o->band);
     if (o->id == ui->selected)
         gs_draw_rect(dl, (gs_Rect){ x - 4, y - 4, w + 8, h + 8 }, with_alpha(C_ORANGE, 0.55f * a), 8, o->id);
@@ -724,7 +735,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         float fh = 26 + (float)f->nnames * 20;
         gs_Rect fr = { sx(ui, g.names_x + 8), sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
         bool top_frame = fi == s->nframes - 1;
-        gs_draw_rect(dl, fr, top_frame ? RGB(0xFF, 0xFB, 0xE8) : C_PANEL, 6, 0);
+        gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : C_PANEL, 6, 0);
         gs_draw_rect_line(dl, fr, top_frame ? C_ORANGE : C_BORDER, 6, top_frame ? 2 : 1, 0);
         if (ui->zoom >= 0.45f) {
             text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, fr.w - 16, f->title, C_TEXT);
@@ -814,7 +825,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             continue;
         }
         gs_Rect r = { sx(ui, an->x), sy(ui, an->y), 120 * ui->zoom, NODE_H * ui->zoom };
-        gs_draw_rect(dl, r, with_alpha(RGB(0xE0, 0xE0, 0xE0), an->alpha), 6, 0);
+        gs_draw_rect(dl, r, with_alpha(C_FREED, an->alpha), 6, 0);
         gs_draw_rect_line(dl, r, with_alpha(C_VERMILLION, an->alpha), 6, 1.5f, 0);
         if (ui->zoom >= 0.45f)
             text(dl, GS_FONT_SMALL, r.x + 8, r.y + 8, "freed", with_alpha(C_VERMILLION, an->alpha));
@@ -842,6 +853,33 @@ static bool is_breakpoint(const gs_UiData *d, int line)
         if (d->breakpoints[i] == line)
             return true;
     return false;
+}
+
+/* Width of the widest line that holds code; comment-only lines (a lesson's
+ * narration) wrap in the narration panel, so they do not count. */
+static float code_width(gs_Ui *ui, const char *src, size_t len)
+{
+    float w = 0;
+    const char *p = src, *end = src + len;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && *q != '\n')
+            q++;
+        const char *t = p;
+        while (t < q && (*t == ' ' || *t == '\t'))
+            t++;
+        if (t < q && *t != '#' && q - p < 200) {
+            int tabs = 0;
+            for (const char *c = p; c < q; c++)
+                tabs += *c == '\t';
+            float lw = ui->tm.width(ui->tm.ctx, GS_FONT_MONO, p, (size_t)(q - p)) +
+                       (float)tabs * 3 * ui->tm.width(ui->tm.ctx, GS_FONT_MONO, " ", 1);
+            if (lw > w)
+                w = lw;
+        }
+        p = q < end ? q + 1 : q;
+    }
+    return w;
 }
 
 static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
@@ -875,6 +913,11 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
         const char *q = p;
         while (q < end && *q != '\n' && *q != '\r')
             q++;
+        if (line == d->error_line && d->error) {
+            /* the line an error names stays marked whatever the step */
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, C_ERROR_BG, 0, 0);
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, 3, lh }, C_VERMILLION, 0, 0);
+        }
         if (line == cur) {
             gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, C_CURRENT, 0, 0);
             gs_draw_triangle(dl, r.x + 30, y + lh / 2, r.x + 21, y + 3, r.x + 21, y + lh - 4, C_ORANGE, 0);
@@ -944,7 +987,7 @@ static void draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
         text(dl, GS_FONT_SMALL, r.x + r.w - 10 - tw(ui, GS_FONT_SMALL, objs), y, objs, C_MUTED);
         y += th(ui, GS_FONT_SMALL) + 2;
         gs_Rect bar = { r.x + 10, y, r.w - 20, 8 };
-        gs_draw_rect(dl, bar, RGB(0xEE, 0xEC, 0xE6), 4, 0);
+        gs_draw_rect(dl, bar, C_TRACK, 4, 0);
         float frac = s->gens[g].threshold > 0 ? (float)s->gens[g].count / (float)s->gens[g].threshold : 0;
         if (frac > 1)
             frac = 1;
@@ -1162,7 +1205,12 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     float y = panel_top(ui, r);
     const gs_Scene *s = d->scene;
     if (d->narration && *d->narration) {
-        float h = text_wrap(ui, dl, GS_FONT_UI, r.x + 12, y, r.w - 24, r.y + r.h - y - 26, d->narration, C_TEXT);
+        /* a long paragraph steps down a size rather than lose its end */
+        float room = r.y + r.h - y - 26;
+        gs_FontId f = GS_FONT_UI;
+        if (text_wrap(ui, NULL, f, 0, 0, r.w - 24, 1e9f, d->narration, C_TEXT) > room)
+            f = GS_FONT_SMALL;
+        float h = text_wrap(ui, dl, f, r.x + 12, y, r.w - 24, room, d->narration, C_TEXT);
         y += h + 6;
     }
     if (s->event + 1 >= s->nevents && s->nevents > 0 && d->recap && *d->recap && !d->recording) {
@@ -1274,7 +1322,7 @@ static void icon_button(gs_Ui *ui, gs_DrawList *dl, float x, float y, int icon, 
 {
     gs_Rect r = { x, y, 34, 30 };
     bool hover = in_rect(r, ui->mouse_x, ui->mouse_y);
-    gs_draw_rect(dl, r, active ? C_ORANGE : hover ? RGB(0x45, 0x4C, 0x57) : RGB(0x36, 0x3C, 0x45), 5, 0);
+    gs_draw_rect(dl, r, active ? C_ORANGE : hover ? C_BUTTON_HOVER : C_BUTTON, 5, 0);
     gs_Color c = C_TOOLBAR_TEXT;
     float cx = x + 17, cy = y + 15;
     switch (icon) {
@@ -1309,7 +1357,7 @@ static void icon_button(gs_Ui *ui, gs_DrawList *dl, float x, float y, int icon, 
         break;
     case 7: /* G: next collection — a small recycling ring */
         gs_draw_circle(dl, cx, cy, 8, c, 0);
-        gs_draw_circle(dl, cx, cy, 4.5f, active ? C_ORANGE : RGB(0x36, 0x3C, 0x45), 0);
+        gs_draw_circle(dl, cx, cy, 4.5f, active ? C_ORANGE : C_BUTTON, 0);
         break;
     }
     add_button(ui, r, action, arg, tip);
@@ -1323,7 +1371,7 @@ static void text_button(gs_Ui *ui, gs_DrawList *dl, float x, float y, const char
     float w = tw(ui, GS_FONT_SMALL, label) + 18;
     gs_Rect r = { x, y, w, 30 };
     bool hover = in_rect(r, ui->mouse_x, ui->mouse_y);
-    gs_draw_rect(dl, r, active ? C_ORANGE : hover ? RGB(0x45, 0x4C, 0x57) : RGB(0x36, 0x3C, 0x45), 5, 0);
+    gs_draw_rect(dl, r, active ? C_ORANGE : hover ? C_BUTTON_HOVER : C_BUTTON, 5, 0);
     text(dl, GS_FONT_SMALL, x + 9, y + 7, label, active ? C_TEXT : C_TOOLBAR_TEXT);
     add_button(ui, r, action, arg, tip);
     if (hover)
@@ -1370,7 +1418,7 @@ static void draw_scrubber(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
     uint64_t n = d->scene->nevents ? d->scene->nevents : 1;
     ui->scrub_events = n;
     gs_Rect track = { r.x + 14, r.y + r.h / 2 - 3, r.w - 28, 6 };
-    gs_draw_rect(dl, track, RGB(0xE9, 0xE6, 0xDE), 3, 0);
+    gs_draw_rect(dl, track, C_SCRUB, 3, 0);
     float frac = n > 1 ? (float)d->scene->event / (float)(n - 1) : 0;
     gs_draw_rect(dl, (gs_Rect){ track.x, track.y, track.w * frac, track.h }, tint(C_SKY, 0.7f), 3, 0);
     for (int i = 0; i < d->ngc_marks; i++) {
@@ -1393,7 +1441,7 @@ static void draw_scrubber(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
 
 static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
-    gs_draw_rect(dl, r, RGB(0xE8, 0xE6, 0xE0), 0, 0);
+    gs_draw_rect(dl, r, C_STATUS, 0, 0);
     char t[256];
     const gs_Scene *s = d->scene;
     int shown = 0;
@@ -1409,6 +1457,8 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     text(dl, GS_FONT_SMALL, r.x + 10, r.y + 3, t, C_MUTED);
     if (ui->tooltip[0])
         text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, ui->tooltip) - 12, r.y + 3, ui->tooltip, C_TEXT);
+    else if (d->notice)
+        text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, d->notice) - 12, r.y + 3, d->notice, C_TEXT);
     else {
         const char *hint = "→ step · F10 next line · G next collection · click an object · ? keys";
         text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, hint) - 12, r.y + 3, hint, C_FAINT);
@@ -1456,7 +1506,7 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
  * about stays in view. */
 static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
-    gs_draw_rect(dl, r, RGB(0xFF, 0xFB, 0xEE), 6, 0);
+    gs_draw_rect(dl, r, C_PROMPT, 6, 0);
     gs_draw_rect_line(dl, r, C_ORANGE, 6, 2.5f, 0);
     text(dl, GS_FONT_UI_BOLD, r.x + 14, r.y + 10, "Predict before you step", C_ORANGE);
     float y = r.y + 36, w = r.w - 28;
@@ -1479,7 +1529,7 @@ static void draw_error(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
 {
     float w = ui->canvas.w - 40, h = 150;
     gs_Rect r = { ui->canvas.x + 20, ui->canvas.y + ui->canvas.h - h - 16, w, h };
-    gs_draw_rect(dl, r, RGB(0xFF, 0xF0, 0xE8), 8, 0);
+    gs_draw_rect(dl, r, C_ERROR_BG, 8, 0);
     gs_draw_rect_line(dl, r, C_VERMILLION, 8, 2, 0);
     char t[64];
     if (d->error_line > 0)
@@ -1739,6 +1789,20 @@ int gs_ui_frame(gs_Ui *ui, const gs_Input *in, int nin, const gs_UiData *d, doub
     /* columns */
     float top = 52, status_h = 22, scrub_h = 34, bottom_h = H >= 700 ? 180 : 130;
     float left_w = W >= 1100 ? 330 : W * 0.28f, right_w = W >= 1100 ? 270 : W * 0.22f;
+    /* the source column grows to fit the widest line of code, up to 36 % */
+    if (d->source && ui->code_width_of != d->source) {
+        ui->code_width_of = d->source;
+        ui->code_width = code_width(ui, d->source, d->source_len);
+    }
+    if (ui->code_width + 60 + 16 > left_w) {
+        /* ...but only into room the heap does not need */
+        HeapGeom g;
+        heap_geometry(ui, d, &g);
+        float spare = W - right_w - 32 - (g.total_w + 20) * ui->zoom - left_w;
+        float want = fminf(ui->code_width + 60 + 16, W * 0.36f) - left_w;
+        if (spare > 0)
+            left_w += fminf(want, spare);
+    }
     float mid_y = top, mid_h = H - top - status_h - scrub_h - bottom_h - 24;
     if (mid_h < 120)
         mid_h = 120;
@@ -1749,7 +1813,7 @@ int gs_ui_frame(gs_Ui *ui, const gs_Input *in, int nin, const gs_UiData *d, doub
     gs_Rect insp = { W - right_w - 8, mid_y + gc_h + 8, right_w, mid_h + bottom_h + 8 - gc_h - 8 };
     ui->inspector_rect = insp;
     float by = mid_y + mid_h + 8;
-    gs_Rect narr = { 8, by, left_w + 8 + ui->canvas.w * 0.35f, bottom_h };
+    gs_Rect narr = { 8, by, (W - right_w - 24) * 0.55f, bottom_h };
     gs_Rect tabs = { narr.x + narr.w + 8, by, W - right_w - 24 - narr.w - 8, bottom_h };
     ui->bottom_rect = tabs;
     gs_Rect scrub = { 8, H - status_h - scrub_h - 6, W - 16, scrub_h };

@@ -86,6 +86,7 @@ typedef struct gs_UiData {
     double record_progress;            /* events so far (for the progress bar) */
     const char *error;                 /* error panel text, or NULL */
     int error_line;
+    const char *notice;                /* a short status message ("saved trace to ..."), or NULL */
     const char *prompt_question;       /* a prediction prompt waiting for an answer, or NULL */
     const char *prompt_answer;
     const char *prompt_explanation;
@@ -111,9 +112,52 @@ typedef struct gs_NodeAnim {
     uint8_t band;
 } gs_NodeAnim;
 
+/* ------------------------------------------------------------------ theme
+ * The palette (Okabe–Ito, safe for the common colour-vision deficiencies).
+ * Defaults are built in; assets/theme.json (or $GCSCOPE_THEME) overrides
+ * them by name: { "colors": { "sky_blue": "#56B4E9", ... } }. */
+typedef enum gs_ThemeColor {
+    GS_THEME_BG,
+    GS_THEME_PANEL,
+    GS_THEME_PANEL_ALT,
+    GS_THEME_BORDER,
+    GS_THEME_TEXT,
+    GS_THEME_MUTED,
+    GS_THEME_FAINT,
+    GS_THEME_ORANGE,
+    GS_THEME_SKY,
+    GS_THEME_GREEN,
+    GS_THEME_BLUE,
+    GS_THEME_VERMILLION,
+    GS_THEME_PURPLE,
+    GS_THEME_CURRENT,
+    GS_THEME_TOOLBAR,
+    GS_THEME_TOOLBAR_TEXT,
+    GS_THEME_UNREACHABLE,
+    GS_THEME_TOP_FRAME,
+    GS_THEME_FREED,
+    GS_THEME_TRACK,
+    GS_THEME_BUTTON,
+    GS_THEME_BUTTON_HOVER,
+    GS_THEME_SCRUB,
+    GS_THEME_STATUS,
+    GS_THEME_PROMPT,
+    GS_THEME_ERROR_BG,
+    GS_THEME_N
+} gs_ThemeColor;
+extern gs_Color gs_theme[GS_THEME_N];
+extern const char *const gs_theme_names[GS_THEME_N];
+/* Restore the built-in palette. */
+void gs_theme_reset(void);
+/* Apply a theme file; 0, or -1 with one line in `err` ("theme.json: colors.sky: ...").
+ * On failure the palette is unchanged. */
+int gs_theme_load(const char *path, char *err, size_t n);
+
 typedef struct gs_Ui {
     gs_TextMetrics tm;
     int w, h;                          /* window, logical pixels */
+    const char *code_width_of;         /* the source code_width was measured for */
+    float code_width;                  /* widest line of code (comment lines aside), pixels */
     /* heap canvas */
     float zoom;
     float pan_x, pan_y;

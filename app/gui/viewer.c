@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app.h"
 #include "fonts.h"
 #include "platform.h"
 #include "render.h"
@@ -60,6 +61,7 @@ static void close_document(gs_Viewer *v)
     v->source_len = 0;
     free(v->error);
     v->error = NULL;
+    v->status = 0;
     v->error_line = 0;
     free(v->gc_marks);
     v->gc_marks = NULL;
@@ -121,31 +123,11 @@ static void empty_trace_timeline(gs_Viewer *v)
     v->tl = gs_timeline_new(v->trace, NULL);
 }
 
-void gs_viewer_open(gs_Viewer *v, const char *path)
+/* The lesson header, narration and prompts in v->source, if it has them. */
+void gs_viewer_apply_lesson(gs_Viewer *v)
 {
-    close_document(v);
-    v->browser = false;
-    snprintf(v->path, sizeof v->path, "%s", path);
-    v->mtime = file_mtime(path);
-    size_t len = strlen(path);
-    if (len > 5 && strcmp(path + len - 5, ".json") == 0) {
-        extern int gs_viewer_load_trace(gs_Viewer *v, const char *path, char *err, size_t errn);
-        char err[1024];
-        if (gs_viewer_load_trace(v, path, err, sizeof err) < 0) {
-            empty_trace_timeline(v);
-            set_error(v, 0, "%s", err);
-        }
-        return;
-    }
-    size_t n;
-    char *src = gs_app_read_file(path, &n);
-    if (!src) {
-        empty_trace_timeline(v);
-        set_error(v, 0, "%s: cannot open: %s", path, strerror(errno));
-        return;
-    }
-    v->source = src;
-    v->source_len = n;
+    const char *src = v->source, *path = v->path;
+    size_t n = v->source_len;
     gs_LessonError le;
     if (gs_lesson_parse(src, n, &v->lesson, &le) == 0) {
         v->has_lesson = true;
@@ -162,6 +144,35 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
             v->granularity = GS_GRAN_PHASE;
     } else
         set_error(v, le.line, "%s:%d: lesson format: %s (the program still runs)", path, le.line, le.msg);
+}
+
+void gs_viewer_open(gs_Viewer *v, const char *path)
+{
+    close_document(v);
+    v->browser = false;
+    snprintf(v->path, sizeof v->path, "%s", path);
+    v->mtime = file_mtime(path);
+    size_t len = strlen(path);
+    if (len > 5 && strcmp(path + len - 5, ".json") == 0) {
+        char err[1024];
+        if (gs_viewer_load_trace(v, path, err, sizeof err) < 0) {
+            empty_trace_timeline(v);
+            set_error(v, 0, "%s", err);
+            v->status = 2;
+        }
+        return;
+    }
+    size_t n;
+    char *src = gs_app_read_file(path, &n);
+    if (!src) {
+        empty_trace_timeline(v);
+        set_error(v, 0, "%s: cannot open: %s", path, strerror(errno));
+        v->status = 2;
+        return;
+    }
+    v->source = src;
+    v->source_len = n;
+    gs_viewer_apply_lesson(v);
     gs_VMConfig cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.record = true;
@@ -170,13 +181,16 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
     if (!v->vm) {
         empty_trace_timeline(v);
         set_error(v, 0, "out of memory");
+        v->status = 3;
         return;
     }
     v->trace = &v->vm->trace;
     v->tl = gs_timeline_new(v->trace, NULL);
     gs_Error err;
     if (gs_vm_load(v->vm, path, src, n, &err) < 0) {
-        set_error(v, err.line, "%s: line %d: %s: %s", path, err.line, err.type_name, err.text ? err.text : "");
+        set_error(v, err.line, "%s:%d:%d: %s: %s", path, err.line, err.col > 0 ? err.col : 1, err.type_name,
+                  err.text ? err.text : "");
+        v->status = 2;
         gs_error_clear(&err);
         return;
     }
@@ -264,7 +278,7 @@ static void derive_line_marks(gs_Viewer *v)
     }
 }
 
-static void finish_recording(gs_Viewer *v)
+void gs_viewer_finish_recording(gs_Viewer *v)
 {
     v->recording = false;
     if (gs_placement_build(&v->placement, v->trace, v->place_what) == 0)
@@ -283,12 +297,15 @@ bool gs_viewer_record_step(gs_Viewer *v, uint64_t budget)
     gs_timeline_sync(v->tl);
     if (st == GS_RUN_PAUSED)
         return true;
-    if (st == GS_RUN_EXCEPTION)
+    if (st == GS_RUN_EXCEPTION) {
         set_error(v, err.line, "%s", err.text ? err.text : "the program raised an exception");
-    else if (st == GS_RUN_LIMIT)
+        v->status = 1;
+    } else if (st == GS_RUN_LIMIT) {
         set_error(v, err.line, "%s — the run so far can still be stepped through", err.text ? err.text : "limit");
+        v->status = 3;
+    }
     gs_error_clear(&err);
-    finish_recording(v);
+    gs_viewer_finish_recording(v);
     return false;
 }
 
@@ -455,6 +472,7 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     }
     if (!v->tl)
         return;
+    v->notice[0] = 0;
     /* an open prompt takes forward steps until it is answered */
     if (v->prompt_active >= 0 && forward_action(a->kind)) {
         if (!v->prompt_revealed) {
@@ -502,14 +520,15 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
         if (v->recording) {
             set_error(v, 0, "run cancelled after %zu events — what was recorded can be stepped through",
                       v->trace->n);
-            finish_recording(v);
+            gs_viewer_finish_recording(v);
         }
         break;
     case GS_ACT_EXPORT: {
-        extern int gs_viewer_export(gs_Viewer *v, char *msg, size_t n);
         char msg[1200];
-        gs_viewer_export(v, msg, sizeof msg);
-        set_error(v, 0, "%s", msg);
+        if (gs_viewer_export(v, NULL, msg, sizeof msg) < 0)
+            set_error(v, 0, "%s", msg);
+        else
+            snprintf(v->notice, sizeof v->notice, "%s", msg);
         break;
     }
     default: break;
@@ -676,6 +695,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->record_progress = (double)t->n;
     d->error = v->error;
     d->error_line = v->error_line;
+    d->notice = v->notice[0] ? v->notice : NULL;
     if (v->prompt_active >= 0 && v->has_lesson) {
         const gs_Prompt *p = &v->lesson.prompts[v->prompt_active];
         d->prompt_question = p->question;
@@ -767,7 +787,7 @@ static int gui_loop(gs_Viewer *v)
                 SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 32, SDL_PIXELFORMAT_RGBA32);
                 if (s && SDL_RenderReadPixels(p.renderer, NULL, SDL_PIXELFORMAT_RGBA32, s->pixels, s->pitch) == 0 &&
                     gs_platform_save_png(s, path, err, sizeof err) == 0)
-                    set_error(v, 0, "screenshot saved: %s", path);
+                    snprintf(v->notice, sizeof v->notice, "screenshot saved: %s", path);
                 else
                     set_error(v, 0, "screenshot failed: %s", s ? err : SDL_GetError());
                 if (s)
@@ -776,7 +796,7 @@ static int gui_loop(gs_Viewer *v)
             }
             gs_viewer_act(v, &ui, &acts[i]);
         }
-        gs_render_clear(rd, (gs_Color){ 0xF4, 0xF3, 0xEF, 255 });
+        gs_render_clear(rd, gs_theme[GS_THEME_BG]);
         gs_render_execute(rd, &dl);
         SDL_RenderPresent(p.renderer);
         if (!v->playing && !v->recording && nin == 0)
@@ -789,15 +809,34 @@ static int gui_loop(gs_Viewer *v)
     return 0;
 }
 
+/* $GCSCOPE_THEME, else assets/theme.json; -1 with `err` if a file exists
+ * and is bad (the built-in palette stays). */
+static int load_theme(char *err, size_t n)
+{
+    char path[4096];
+    const char *env = getenv("GCSCOPE_THEME");
+    if (env && *env)
+        snprintf(path, sizeof path, "%s", env);
+    else if (!gs_app_find_asset("theme.json", path, sizeof path))
+        return 0;
+    return gs_theme_load(path, err, n);
+}
+
 int gs_cmd_gui(int argc, char **argv)
 {
     gs_Viewer v;
     gs_viewer_init(&v);
+    char terr[1200];
+    int theme_rc = load_theme(terr, sizeof terr);
     if (argc >= 1) {
         gs_viewer_open(&v, argv[0]);
     } else {
         open_course(&v);
         v.browser = true;
+    }
+    if (theme_rc < 0) {
+        fprintf(stderr, "gcscope: %s (using the built-in colours)\n", terr);
+        snprintf(v.notice, sizeof v.notice, "%s (using the built-in colours)", terr);
     }
     int rc = gui_loop(&v);
     gs_viewer_free(&v);
@@ -815,11 +854,18 @@ int gs_cmd_shot(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
-        else if (strcmp(argv[i], "--at") == 0 && i + 1 < argc)
-            at = atoll(argv[++i]);
-        else if (strcmp(argv[i], "--line") == 0 && i + 1 < argc)
-            line = atoll(argv[++i]);
-        else if (strcmp(argv[i], "--end") == 0)
+        else if ((strcmp(argv[i], "--at") == 0 || strcmp(argv[i], "--line") == 0) && i + 1 < argc) {
+            char *e;
+            errno = 0;
+            long long n = strtoll(argv[i + 1], &e, 10);
+            if (errno || e == argv[i + 1] || *e || n < (argv[i][2] == 'l' ? 1 : 0)) {
+                fprintf(stderr, "gcscope: shot: %s wants %s, not '%s'\n", argv[i],
+                        argv[i][2] == 'l' ? "a line number from 1" : "an event number from 0", argv[i + 1]);
+                return 2;
+            }
+            *(argv[i][2] == 'l' ? &line : &at) = n;
+            i++;
+        } else if (strcmp(argv[i], "--end") == 0)
             end = true;
         else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 8192 || h > 8192) {
@@ -838,6 +884,11 @@ int gs_cmd_shot(int argc, char **argv)
     }
     if (!file || !out) {
         fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--size WxH] -o OUT.png\n");
+        return 2;
+    }
+    char terr[1200];
+    if (load_theme(terr, sizeof terr) < 0) {
+        fprintf(stderr, "gcscope: shot: %s\n", terr);
         return 2;
     }
     gs_Viewer v;
@@ -899,9 +950,23 @@ int gs_cmd_shot(int argc, char **argv)
     gs_viewer_data(&v, &d, 0);
     gs_Action acts[GS_UI_MAX_ACTIONS];
     gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
-    gs_render_clear(rd, (gs_Color){ 0xF4, 0xF3, 0xEF, 255 });
+    gs_render_clear(rd, gs_theme[GS_THEME_BG]);
     gs_render_execute(rd, &dl);
-    int rc = 0;
+    /* the frame shows the error panel; the exit code says what happened */
+    int rc = v.status;
+    if (v.status == 1 && v.error) {
+        /* a traceback: its last line names the exception */
+        size_t n = strlen(v.error);
+        while (n && v.error[n - 1] == '\n')
+            n--;
+        size_t b = n;
+        while (b && v.error[b - 1] != '\n')
+            b--;
+        fprintf(stderr, "gcscope: shot: %s:%d: %.*s\n", file, v.error_line, (int)(n - b), v.error + b);
+    } else if (v.status && v.error) {
+        const char *nl = strchr(v.error, '\n');
+        fprintf(stderr, "gcscope: shot: %.*s\n", nl ? (int)(nl - v.error) : (int)strlen(v.error), v.error);
+    }
     if (gs_platform_save_png(surf, out, err, sizeof err) < 0) {
         fprintf(stderr, "gcscope: shot: %s\n", err);
         rc = 2;

@@ -46,6 +46,9 @@ typedef struct gs_Viewer {
     bool recording;
     char *error;
     int error_line;
+    int status;                      /* as an exit code: 0 ok, 1 raised, 2 bad input, 3 limit */
+    char notice[1400];
+    char recorded_from[1024];        /* the scenario a loaded trace was recorded from */               /* status-bar message, until the next action */
     int breakpoints[GS_MAX_BREAKPOINTS];
     int nbreakpoints;
     uint32_t watch;
@@ -89,6 +92,14 @@ void gs_viewer_tick(gs_Viewer *v, double dt);
 void gs_viewer_sync_view(gs_Viewer *v, gs_Ui *ui);
 /* Fill the UI's data for this frame (rebuilding the scene if needed). */
 void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps);
+
+/* viewer_io.c: open a saved trace (0, or -1 with `err` set); export the
+ * current trace next to the scenario (Ctrl+S) or to `out` if given. */
+int gs_viewer_load_trace(gs_Viewer *v, const char *path, char *err, size_t errn);
+int gs_viewer_export(gs_Viewer *v, const char *out, char *msg, size_t n);
+/* Internal to the viewer, shared with viewer_io.c. */
+void gs_viewer_apply_lesson(gs_Viewer *v);
+void gs_viewer_finish_recording(gs_Viewer *v);
 
 int gs_cmd_gui(int argc, char **argv);
 int gs_cmd_shot(int argc, char **argv);

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Headless `gcscope shot` tests: several lessons at several steps.
+
+Each frame must have the requested size, must not be blank (many colours,
+no single colour covering nearly everything), must be pixel-identical when
+rendered twice, and different steps of one lesson must give different
+frames.  A trace exported with `gcscope trace` and opened again renders the
+same pixels as the scenario it came from.  Bad arguments and bad files give
+one line on stderr and the documented exit code.
+"""
+import argparse
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+failures = 0
+
+
+def fail(msg):
+    global failures
+    failures += 1
+    print("FAIL:", msg)
+
+
+def read_png(path):
+    """(width, height, rows of RGBA bytes) for an 8-bit RGB/RGBA PNG."""
+    data = open(path, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    pos, idat, w = 8, b"", None
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or ctype not in (2, 6) or interlace:
+                raise ValueError("unexpected PNG layout %d/%d/%d" % (depth, ctype, interlace))
+            bpp = 4 if ctype == 6 else 3
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[i] = (line[i] + pr) & 255
+        rows.append(bytes(line))
+        prev = line
+    return w, h, bpp, rows
+
+
+def colour_stats(bpp, rows):
+    counts = {}
+    for row in rows[::4]:
+        for x in range(0, len(row), bpp * 4):
+            px = row[x:x + 3]
+            counts[px] = counts.get(px, 0) + 1
+    total = sum(counts.values())
+    return len(counts), max(counts.values()) / total
+
+
+def shot(gcscope, args, out):
+    env = dict(os.environ, SDL_VIDEODRIVER="offscreen")
+    p = subprocess.run([gcscope, "shot"] + args + ["-o", out], env=env, capture_output=True, text=True,
+                       timeout=120)
+    return p.returncode, p.stderr
+
+
+def check_frame(gcscope, tmp, lesson, where, size=(1280, 800)):
+    name = os.path.basename(lesson) + " " + " ".join(where)
+    a, b = os.path.join(tmp, "a.png"), os.path.join(tmp, "b.png")
+    args = [lesson] + where + (["--size", "%dx%d" % size] if size != (1280, 800) else [])
+    rc, err = shot(gcscope, args, a)
+    if rc != 0:
+        fail("%s: exit %d: %s" % (name, rc, err.strip()))
+        return None
+    rc, err = shot(gcscope, args, b)
+    w, h, bpp, rows = read_png(a)
+    if (w, h) != size:
+        fail("%s: size %dx%d, wanted %dx%d" % (name, w, h, size[0], size[1]))
+    ncol, top = colour_stats(bpp, rows)
+    if ncol < 20 or top > 0.85:
+        fail("%s: looks blank (%d colours, one covers %.0f%%)" % (name, ncol, top * 100))
+    if open(a, "rb").read() != open(b, "rb").read():
+        fail("%s: two renders of the same frame differ" % name)
+    print("ok   %-60s %dx%d, %d colours" % (name, w, h, ncol))
+    return open(a, "rb").read()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gcscope", required=True)
+    ap.add_argument("--lessons", required=True)
+    o = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for lesson in ("01_objects_names_and_memory.py", "07_cycles_between_objects.py",
+                       "08_the_cycle_detector_phase_by_phase.py", "14_weak_references.py"):
+            path = os.path.join(o.lessons, lesson)
+            frames = [check_frame(o.gcscope, tmp, path, w) for w in (["--at", "0"], ["--line", "20"], ["--end"])]
+            frames = [f for f in frames if f is not None]
+            if len(set(frames)) != len(frames):
+                fail("%s: first, middle and last frames are not all different" % lesson)
+        first = os.path.join(o.lessons, "01_objects_names_and_memory.py")
+        check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(800, 600))
+        check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(1920, 1080))
+
+        # a saved trace renders exactly what its scenario renders
+        trace = os.path.join(tmp, "t.json")
+        p = subprocess.run([o.gcscope, "trace", first, "-o", trace], capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            fail("trace: exit %d: %s" % (p.returncode, p.stderr.strip()))
+        else:
+            a, b = os.path.join(tmp, "py.png"), os.path.join(tmp, "json.png")
+            shot(o.gcscope, [first, "--line", "21"], a)
+            shot(o.gcscope, [trace, "--line", "21"], b)
+            if open(a, "rb").read() != open(b, "rb").read():
+                fail("the trace of lesson 01 renders differently from the lesson itself")
+            else:
+                print("ok   lesson 01 and its saved trace render the same pixels")
+
+        # bad input: one line, documented exit code, and still a frame where one makes sense
+        bad = os.path.join(tmp, "bad.py")
+        open(bad, "w").write("x = 1\nprint(x +)\n")
+        raises = os.path.join(tmp, "raises.py")
+        open(raises, "w").write("a = [1]\nprint(a[3])\n")
+        junk = os.path.join(tmp, "junk.json")
+        open(junk, "w").write('{"format": "gcscope-trace", "version": 1, "events": [[')
+        out = os.path.join(tmp, "x.png")
+        cases = [
+            ([bad], 2, "bad.py:2:10: SyntaxError"),
+            ([raises], 1, "raises.py:2: IndexError: list index out of range"),
+            ([os.path.join(tmp, "missing.py")], 2, "missing.py: cannot open"),
+            ([junk], 2, "junk.json"),
+            ([first, "--at", "x"], 2, "--at wants an event number"),
+            ([first, "--line", "0"], 2, "--line wants a line number"),
+            ([first, "--size", "10x10"], 2, "--size wants WxH"),
+            ([first, "--frobnicate"], 2, "unknown option"),
+        ]
+        for args, want_rc, want_msg in cases:
+            if os.path.exists(out):
+                os.unlink(out)
+            rc, err = shot(o.gcscope, args, out)
+            lines = [l for l in err.splitlines() if l.strip()]
+            label = " ".join(os.path.basename(a) for a in args)
+            if rc != want_rc or len(lines) != 1 or want_msg not in lines[0]:
+                fail("shot %s: exit %d, stderr %r; wanted exit %d and one line with %r" %
+                     (label, rc, err, want_rc, want_msg))
+            else:
+                print("ok   shot %-55s exit %d: %s" % (label, rc, lines[0]))
+        # a program that raises still gets its frame, with the error panel
+        rc, _ = shot(o.gcscope, [raises, "--end"], out)
+        if not os.path.exists(out):
+            fail("no frame written for a program that raised")
+    print("%d failure(s)" % failures)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
