@@ -735,7 +735,14 @@ static bool arch_push(gs_Timeline *tl, uint32_t v)
     return true;
 }
 
-/* Save object `o` (about to be freed): record, slots, named references. */
+/* Save object `o` (about to be freed): its record, slots and named
+ * references, in as few words as the common case allows (the id comes
+ * from the free event):
+ *   src; kind | flags << 8 | gen << 16 | RC_UNKNOWN? << 18 | gc words? << 19
+ *   | long counts? << 20; [gcref_ev, mark_ev]; nslots | nedges << 16, or
+ *   the two as words; slots; 4 words per reference. */
+enum { AR_RC_UNKNOWN = 1u << 18, AR_GC = 1u << 19, AR_LONG = 1u << 20 };
+
 static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
 {
     size_t at = tl->narch;
@@ -743,14 +750,20 @@ static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
         tl->oom = true;
         return 0;
     }
-    arch_push(tl, o->id);
+    bool gc = o->gcref_ev != NO_EV || o->mark_ev != NO_EV;
+    bool lng = o->slot_len > 0xffff || o->nedges > 0xffff;
     arch_push(tl, o->src);
-    arch_push(tl, (uint32_t)o->kind | (uint32_t)(o->flags & ~OF_BIG) << 8 | (uint32_t)o->gen << 16);
-    arch_push(tl, o->gcref_ev);
-    arch_push(tl, o->mark_ev);
-    arch_push(tl, (uint32_t)o->refcnt);
-    arch_push(tl, o->slot_len);
-    arch_push(tl, o->nedges);
+    arch_push(tl, (uint32_t)o->kind | (uint32_t)(o->flags & ~OF_BIG) << 8 | (uint32_t)(o->gen & 3) << 16 |
+                      (o->refcnt == RC_UNKNOWN ? AR_RC_UNKNOWN : 0) | (gc ? AR_GC : 0) | (lng ? AR_LONG : 0));
+    if (gc) {
+        arch_push(tl, o->gcref_ev);
+        arch_push(tl, o->mark_ev);
+    }
+    if (lng) {
+        arch_push(tl, o->slot_len);
+        arch_push(tl, o->nedges);
+    } else
+        arch_push(tl, o->slot_len | o->nedges << 16);
     for (uint32_t i = 0; i < o->slot_len; i++)
         arch_push(tl, s->slab[o->slot_off + i]);
     for (uint32_t x = o->edges; x; x = s->pool[x - 1].next) {
@@ -763,6 +776,8 @@ static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
     return (uint32_t)at;
 }
 
+/* A frame leaving the state: the push event, its line, its names (the id,
+ * parent, depth and status follow from the pop event). */
 static uint32_t arch_frame(gs_Timeline *tl, State *s, const Frame *f)
 {
     size_t at = tl->narch;
@@ -770,15 +785,9 @@ static uint32_t arch_frame(gs_Timeline *tl, State *s, const Frame *f)
         tl->oom = true;
         return 0;
     }
-    arch_push(tl, f->id);
     arch_push(tl, f->push_ev);
-    arch_push(tl, f->parent);
-    arch_push(tl, f->depth);
     arch_push(tl, f->line_ev);
-    arch_push(tl, f->gen_obj);
-    arch_push(tl, f->status);
     arch_push(tl, f->nedges);
-    /* (big is not saved: restoring re-adds the names, which promotes again) */
     for (uint32_t x = f->edges; x; x = s->pool[x - 1].next) {
         const Edge *e = &s->pool[x - 1];
         arch_push(tl, e->sub);
@@ -805,56 +814,71 @@ static void drop_object(State *s, Obj *o)
     obj_remove(s, o);
 }
 
-static void restore_object(gs_Timeline *tl, State *s, uint32_t at)
+static void restore_object(gs_Timeline *tl, State *s, uint32_t at, uint32_t id)
 {
     const uint32_t *a = tl->archive + at;
     Obj rec;
     memset(&rec, 0, sizeof rec);
-    rec.id = a[0];
-    rec.src = a[1];
-    rec.kind = (uint8_t)a[2];
-    rec.flags = (uint8_t)(a[2] >> 8);
-    rec.gen = (uint8_t)(a[2] >> 16);
-    rec.gcref_ev = a[3];
-    rec.mark_ev = a[4];
-    rec.refcnt = (int32_t)a[5];
-    uint32_t nslots = a[6], nedges = a[7];
+    rec.id = id;
+    rec.src = *a++;
+    uint32_t w = *a++;
+    rec.kind = (uint8_t)w;
+    rec.flags = (uint8_t)(w >> 8);
+    rec.gen = (uint8_t)((w >> 16) & 3);
+    rec.refcnt = (w & AR_RC_UNKNOWN) ? RC_UNKNOWN : 0;
+    rec.gcref_ev = rec.mark_ev = NO_EV;
+    if (w & AR_GC) {
+        rec.gcref_ev = *a++;
+        rec.mark_ev = *a++;
+    }
+    uint32_t nslots, nedges;
+    if (w & AR_LONG) {
+        nslots = *a++;
+        nedges = *a++;
+    } else {
+        nslots = *a & 0xffff;
+        nedges = *a++ >> 16;
+    }
     /* references to it from live holders are counted again by them */
     Obj *o = obj_insert(s, &rec);
     if (!o)
         return;
-    uint32_t id = rec.id;
     if (nslots) {
         if (!slots_fit(s, o, nslots))
             return;
-        memcpy(s->slab + o->slot_off, a + 8, nslots * sizeof(uint32_t));
+        memcpy(s->slab + o->slot_off, a, nslots * sizeof(uint32_t));
         o->slot_len = nslots;
         for (uint32_t i = 0; i < nslots; i++)
-            if (a[8 + i])
-                indeg_add(s, a[8 + i], 1);
+            if (a[i])
+                indeg_add(s, a[i], 1);
     }
-    const uint32_t *ed = a + 8 + nslots;
+    const uint32_t *ed = a + nslots;
     /* re-add in reverse so the list comes back in its original order */
     for (uint32_t k = nedges; k-- > 0;)
         edge_add(s, id, (uint8_t)ed[4 * k], ed[4 * k + 1], ed[4 * k + 2], ed[4 * k + 3]);
 }
 
-static void restore_frame(gs_Timeline *tl, State *s, uint32_t at)
+/* Undo a pop (sub 0) or a discard (sub 2) of frame `e->obj`. */
+static void restore_frame(gs_Timeline *tl, State *s, uint32_t at, const gs_Event *e)
 {
     const uint32_t *a = tl->archive + at;
     Frame rec;
     memset(&rec, 0, sizeof rec);
-    rec.id = a[0];
-    rec.push_ev = a[1];
-    rec.parent = a[2];
-    rec.depth = a[3];
-    rec.line_ev = a[4];
-    rec.gen_obj = a[5];
-    rec.status = (uint8_t)a[6];
-    uint32_t nedges = a[7];
+    rec.id = e->obj;
+    rec.push_ev = a[0];
+    rec.line_ev = a[1];
+    uint32_t nedges = a[2];
+    if (e->sub == 2) { /* a suspended generator frame */
+        rec.status = FS_SUSPENDED;
+        rec.gen_obj = e->c;
+    } else {
+        rec.status = FS_ACTIVE;
+        rec.parent = e->b;
+        rec.depth = s->g.depth + 1;
+    }
     if (!frame_insert(s, &rec))
         return;
-    const uint32_t *ed = a + 8;
+    const uint32_t *ed = a + 3;
     for (uint32_t k = nedges; k-- > 0;)
         edge_add(s, rec.id, (uint8_t)ed[4 * k], ed[4 * k + 1], ed[4 * k + 2], ed[4 * k + 3]);
 }
@@ -1474,7 +1498,7 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
             drop_object(s, o);
         return;
     case GS_EV_FREE:
-        restore_object(tl, s, U);
+        restore_object(tl, s, U, e->obj);
         return;
     case GS_EV_TRACK:
         if ((o = obj_find(s, e->obj))) {
@@ -1578,7 +1602,7 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
             f->depth = s->g.depth + 1;
             f->gen_obj = U;
         } else
-            restore_frame(tl, s, U);
+            restore_frame(tl, s, U, e);
         if (e->sub != 2) {
             s->g.top = e->obj;
             s->g.depth++;

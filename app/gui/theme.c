@@ -102,7 +102,255 @@ const char *const gs_theme_names[GS_THEME_N] = {
 void gs_theme_reset(void)
 {
     memcpy(gs_theme, defaults, sizeof gs_theme);
+    gs_nkeymap = -1;
 }
+
+/* ================================================================== keys */
+
+const char *const gs_command_names[GS_CMD_COUNT] = {
+    [GS_CMD_NONE] = "none",
+    [GS_CMD_STEP_FWD] = "step_forward",
+    [GS_CMD_STEP_BACK] = "step_back",
+    [GS_CMD_NEXT_LINE] = "next_line",
+    [GS_CMD_PREV_LINE] = "previous_line",
+    [GS_CMD_STEP_INTO] = "step_into",
+    [GS_CMD_STEP_OUT] = "step_out",
+    [GS_CMD_CONTINUE] = "continue",
+    [GS_CMD_REVERSE_CONTINUE] = "reverse_continue",
+    [GS_CMD_BREAKPOINT] = "toggle_breakpoint",
+    [GS_CMD_NEXT_GC] = "next_collection",
+    [GS_CMD_PREV_GC] = "previous_collection",
+    [GS_CMD_NEXT_PHASE] = "next_phase",
+    [GS_CMD_PREV_PHASE] = "previous_phase",
+    [GS_CMD_HOME] = "first_event",
+    [GS_CMD_END] = "last_event",
+    [GS_CMD_PLAY_PAUSE] = "play_pause",
+    [GS_CMD_FASTER] = "faster",
+    [GS_CMD_SLOWER] = "slower",
+    [GS_CMD_WATCH] = "watch_selected",
+    [GS_CMD_FIT] = "fit",
+    [GS_CMD_ZOOM_IN] = "zoom_in",
+    [GS_CMD_ZOOM_OUT] = "zoom_out",
+    [GS_CMD_PRIMITIVES] = "toggle_primitives",
+    [GS_CMD_DEFINITIONS] = "toggle_definitions",
+    [GS_CMD_EXPORT] = "export_trace",
+    [GS_CMD_SCREENSHOT] = "screenshot",
+    [GS_CMD_RELOAD] = "reload",
+    [GS_CMD_HELP] = "help",
+    [GS_CMD_BACK] = "back",
+    [GS_CMD_QUIT] = "quit",
+};
+
+static const struct {
+    int cmd;
+    const char *key;
+} default_keys[] = {
+    { GS_CMD_STEP_FWD, "Right" },
+    { GS_CMD_STEP_BACK, "Left" },
+    { GS_CMD_NEXT_LINE, "F10" },
+    { GS_CMD_NEXT_LINE, "Ctrl+Right" },
+    { GS_CMD_PREV_LINE, "Shift+F10" },
+    { GS_CMD_PREV_LINE, "Ctrl+Left" },
+    { GS_CMD_STEP_INTO, "F11" },
+    { GS_CMD_STEP_OUT, "Shift+F11" },
+    { GS_CMD_CONTINUE, "F5" },
+    { GS_CMD_REVERSE_CONTINUE, "Shift+F5" },
+    { GS_CMD_BREAKPOINT, "F9" },
+    { GS_CMD_NEXT_GC, "G" },
+    { GS_CMD_PREV_GC, "Shift+G" },
+    { GS_CMD_NEXT_PHASE, "P" },
+    { GS_CMD_PREV_PHASE, "Shift+P" },
+    { GS_CMD_HOME, "Home" },
+    { GS_CMD_END, "End" },
+    { GS_CMD_PLAY_PAUSE, "Space" },
+    { GS_CMD_FASTER, "+" },
+    { GS_CMD_SLOWER, "-" },
+    { GS_CMD_WATCH, "W" },
+    { GS_CMD_FIT, "F" },
+    { GS_CMD_ZOOM_IN, "Ctrl++" },
+    { GS_CMD_ZOOM_OUT, "Ctrl+-" },
+    { GS_CMD_PRIMITIVES, "H" },
+    { GS_CMD_DEFINITIONS, "D" },
+    { GS_CMD_EXPORT, "Ctrl+S" },
+    { GS_CMD_SCREENSHOT, "Ctrl+P" },
+    { GS_CMD_RELOAD, "R" },
+    { GS_CMD_HELP, "?" },
+    { GS_CMD_BACK, "Escape" },
+    { GS_CMD_QUIT, "Ctrl+Q" },
+};
+
+gs_KeyBinding gs_keymap[GS_KEYMAP_MAX];
+int gs_nkeymap = -1; /* -1: the defaults are not installed yet */
+
+static const struct {
+    const char *name, *shown;
+    int key;
+} key_names[] = {
+    { "Left", "←", GS_KEY_LEFT },       { "Right", "→", GS_KEY_RIGHT },      { "Up", "↑", GS_KEY_UP },
+    { "Down", "↓", GS_KEY_DOWN },       { "Home", "Home", GS_KEY_HOME },     { "End", "End", GS_KEY_END },
+    { "PageUp", "PageUp", GS_KEY_PAGEUP }, { "PageDown", "PageDown", GS_KEY_PAGEDOWN },
+    { "Space", "Space", GS_KEY_SPACE }, { "Enter", "Enter", GS_KEY_ENTER }, { "Escape", "Esc", GS_KEY_ESCAPE },
+    { "Esc", "Esc", GS_KEY_ESCAPE },    { "Tab", "Tab", GS_KEY_TAB },        { "Backspace", "Backspace", GS_KEY_BACKSPACE },
+    { "+", "+", GS_KEY_PLUS },          { "Plus", "+", GS_KEY_PLUS },        { "-", "−", GS_KEY_MINUS },
+    { "Minus", "−", GS_KEY_MINUS },     { "?", "?", GS_KEY_QUESTION },
+};
+
+int gs_key_parse(const char *spec, uint8_t *key, uint8_t *mods)
+{
+    *mods = 0;
+    for (;;) {
+        if (strncmp(spec, "Ctrl+", 5) == 0 && spec[5]) {
+            *mods |= GS_MOD_CTRL;
+            spec += 5;
+        } else if (strncmp(spec, "Shift+", 6) == 0 && spec[6]) {
+            *mods |= GS_MOD_SHIFT;
+            spec += 6;
+        } else
+            break;
+    }
+    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+        if (strcmp(spec, key_names[i].name) == 0) {
+            *key = (uint8_t)key_names[i].key;
+            return 0;
+        }
+    if (spec[0] == 'F' && spec[1] >= '1' && spec[1] <= '9') {
+        int n = atoi(spec + 1);
+        if (n >= 1 && n <= 12 && strlen(spec) == (n >= 10 ? 3u : 2u)) {
+            *key = (uint8_t)(GS_KEY_F1 + n - 1);
+            return 0;
+        }
+    }
+    if (spec[0] && !spec[1]) {
+        char c = spec[0];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if (c >= 'A' && c <= 'Z') {
+            *key = (uint8_t)(GS_KEY_A + (c - 'A'));
+            return 0;
+        }
+        if (c >= '0' && c <= '9') {
+            *key = (uint8_t)(GS_KEY_0 + (c - '0'));
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void gs_key_format(int key, unsigned mods, char *out, size_t n)
+{
+    char name[16] = "?";
+    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+        if (key_names[i].key == key) {
+            snprintf(name, sizeof name, "%s", key_names[i].shown);
+            break;
+        }
+    if (key >= GS_KEY_F1 && key <= GS_KEY_F12)
+        snprintf(name, sizeof name, "F%d", key - GS_KEY_F1 + 1);
+    else if (key >= GS_KEY_A && key <= GS_KEY_Z)
+        snprintf(name, sizeof name, "%c", 'A' + (key - GS_KEY_A));
+    else if (key >= GS_KEY_0 && key <= GS_KEY_9)
+        snprintf(name, sizeof name, "%c", '0' + (key - GS_KEY_0));
+    snprintf(out, n, "%s%s%s", mods & GS_MOD_CTRL ? "Ctrl+" : "", mods & GS_MOD_SHIFT ? "Shift+" : "", name);
+}
+
+static void install_default_keys(void)
+{
+    gs_nkeymap = 0;
+    for (size_t i = 0; i < sizeof default_keys / sizeof default_keys[0]; i++) {
+        gs_KeyBinding *b = &gs_keymap[gs_nkeymap++];
+        gs_key_parse(default_keys[i].key, &b->key, &b->mods);
+        b->cmd = (uint8_t)default_keys[i].cmd;
+    }
+}
+
+int gs_key_command(int key, unsigned mods)
+{
+    if (gs_nkeymap < 0)
+        install_default_keys();
+    mods &= GS_MOD_CTRL | GS_MOD_SHIFT;
+    /* "+", "-" and "?" need Shift on many layouts: Shift is part of the key */
+    if (key == GS_KEY_PLUS || key == GS_KEY_MINUS || key == GS_KEY_QUESTION)
+        mods &= ~(unsigned)GS_MOD_SHIFT;
+    for (int i = 0; i < gs_nkeymap; i++)
+        if (gs_keymap[i].key == key && gs_keymap[i].mods == mods)
+            return gs_keymap[i].cmd;
+    /* Shift+→ steps like →: Shift only matters where it is bound */
+    if (mods & GS_MOD_SHIFT)
+        return gs_key_command(key, mods & ~(unsigned)GS_MOD_SHIFT);
+    return GS_CMD_NONE;
+}
+
+void gs_command_keys(int cmd, char *out, size_t n)
+{
+    if (gs_nkeymap < 0)
+        install_default_keys();
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = 0; i < gs_nkeymap && k < n; i++)
+        if (gs_keymap[i].cmd == cmd) {
+            char one[32];
+            gs_key_format(gs_keymap[i].key, gs_keymap[i].mods, one, sizeof one);
+            k += (size_t)snprintf(out + k, n - k, "%s%s", k ? " / " : "", one);
+        }
+    if (!out[0])
+        snprintf(out, n, "(unbound)");
+}
+
+/* "keys": { "command": ["Key", ...], ... } replaces those commands' keys. */
+static int load_keys(const cJSON *keys, const char *path, char *err, size_t n)
+{
+    if (gs_nkeymap < 0)
+        install_default_keys();
+    gs_KeyBinding next[GS_KEYMAP_MAX];
+    int nnext = gs_nkeymap;
+    memcpy(next, gs_keymap, sizeof next);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, keys) {
+        int cmd = 1;
+        while (cmd < GS_CMD_COUNT && strcmp(gs_command_names[cmd], item->string) != 0)
+            cmd++;
+        if (cmd == GS_CMD_COUNT) {
+            snprintf(err, n, "%s: keys.%s: no such command (see the names in assets/theme.json)", path, item->string);
+            return -1;
+        }
+        if (!cJSON_IsArray(item)) {
+            snprintf(err, n, "%s: keys.%s: expected a list of keys like [\"F10\", \"Ctrl+Right\"]", path,
+                     item->string);
+            return -1;
+        }
+        int w = 0; /* drop the command's old bindings */
+        for (int i = 0; i < nnext; i++)
+            if (next[i].cmd != cmd)
+                next[w++] = next[i];
+        nnext = w;
+        const cJSON *k;
+        cJSON_ArrayForEach(k, item) {
+            gs_KeyBinding b = { .cmd = (uint8_t)cmd };
+            const char *spec = cJSON_GetStringValue(k);
+            if (!spec || gs_key_parse(spec, &b.key, &b.mods) < 0) {
+                snprintf(err, n, "%s: keys.%s: '%s' is not a key (letters, digits, F1-F12, Left, Right, Home, "
+                         "End, Space, Escape, +, -, ?, with Ctrl+ or Shift+)", path, item->string, spec ? spec : "?");
+                return -1;
+            }
+            if (nnext == GS_KEYMAP_MAX) {
+                snprintf(err, n, "%s: keys: more than %d bindings", path, GS_KEYMAP_MAX);
+                return -1;
+            }
+            /* a key moves to its new command */
+            w = 0;
+            for (int i = 0; i < nnext; i++)
+                if (next[i].key != b.key || next[i].mods != b.mods)
+                    next[w++] = next[i];
+            nnext = w;
+            next[nnext++] = b;
+        }
+    }
+    memcpy(gs_keymap, next, sizeof next);
+    gs_nkeymap = nnext;
+    return 0;
+}
+
+/* ================================================================== colours */
 
 static int hex(int c)
 {
@@ -155,8 +403,9 @@ int gs_theme_load(const char *path, char *err, size_t n)
     memcpy(next, gs_theme, sizeof next);
     int rc = 0;
     const cJSON *colors = cJSON_GetObjectItemCaseSensitive(root, "colors");
-    if (!cJSON_IsObject(root) || !cJSON_IsObject(colors)) {
-        snprintf(err, n, "%s: a theme is an object with a \"colors\" object inside", path);
+    const cJSON *keys = cJSON_GetObjectItemCaseSensitive(root, "keys");
+    if (!cJSON_IsObject(root) || (colors && !cJSON_IsObject(colors)) || (keys && !cJSON_IsObject(keys))) {
+        snprintf(err, n, "%s: a theme is an object with \"colors\" and \"keys\" objects inside", path);
         rc = -1;
     }
     const cJSON *item;
@@ -177,6 +426,9 @@ int gs_theme_load(const char *path, char *err, size_t n)
                 break;
             }
         }
+    /* keys last: they are installed only if everything else was good */
+    if (rc == 0 && keys)
+        rc = load_keys(keys, path, err, n);
     cJSON_Delete(root);
     if (rc == 0)
         memcpy(gs_theme, next, sizeof gs_theme);

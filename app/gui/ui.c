@@ -993,7 +993,13 @@ static void draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
             frac = 1;
         if (frac > 0)
             gs_draw_rect(dl, (gs_Rect){ bar.x, bar.y, bar.w * frac, bar.h }, band_color(g), 4, 0);
-        y += 14;
+        y += 11;
+        char stats[128];
+        snprintf(stats, sizeof stats, "%d collection%s · %d collected%s", d->gen_collections[g],
+                 d->gen_collections[g] == 1 ? "" : "s", d->gen_collected[g],
+                 d->gen_uncollectable[g] ? " · uncollectable!" : "");
+        text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, stats, C_FAINT);
+        y += th(ui, GS_FONT_SMALL) + 5;
     }
     char st[128];
     if (s->in_collection)
@@ -1467,22 +1473,29 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
 
 /* ================================================================== overlays */
 
-static const char *key_help[][2] = {
-    { "→ / ←", "one step forward / back (event, line or phase: see the toolbar)" },
-    { "F10 / Shift+F10", "next line, stepping over calls / back one line" },
-    { "F11 / Shift+F11", "step into a call / step out of the current function" },
-    { "F5 / Shift+F5", "continue to the next breakpoint / reverse continue" },
-    { "F9", "breakpoint on the current line (or click the gutter)" },
-    { "G / Shift+G", "next / previous garbage collection" },
-    { "P / Shift+P", "next / previous collector phase" },
-    { "Home / End", "first / last event" },
-    { "Space", "play / pause;  + / - speed" },
-    { "W", "watch the selected object: stop when its count changes or it is freed" },
-    { "click, drag, wheel", "select an object, pan, zoom;  F fit the heap" },
-    { "H / D", "ints and strings, functions and classes: inline or as objects" },
-    { "Ctrl+S / Ctrl+P", "export the trace (JSON) / save a screenshot (PNG)" },
-    { "R", "reload the file from disk" },
-    { "Esc", "close this help · cancel a long run · back to the lessons" },
+/* Rows of the ? overlay: one or two commands and what they do; the keys
+ * shown are the ones bound now (the theme file may rebind them). */
+static const struct {
+    int a, b;
+    const char *what;
+} key_help[] = {
+    { GS_CMD_STEP_FWD, GS_CMD_STEP_BACK, "one step forward / back (event, line or phase: see the toolbar)" },
+    { GS_CMD_NEXT_LINE, GS_CMD_PREV_LINE, "next line, stepping over calls / back one line" },
+    { GS_CMD_STEP_INTO, GS_CMD_STEP_OUT, "step into a call / step out of the current function" },
+    { GS_CMD_CONTINUE, GS_CMD_REVERSE_CONTINUE, "continue to the next breakpoint / reverse continue" },
+    { GS_CMD_BREAKPOINT, 0, "breakpoint on the current line (or click the gutter)" },
+    { GS_CMD_NEXT_GC, GS_CMD_PREV_GC, "next / previous garbage collection" },
+    { GS_CMD_NEXT_PHASE, GS_CMD_PREV_PHASE, "next / previous collector phase" },
+    { GS_CMD_HOME, GS_CMD_END, "first / last event" },
+    { GS_CMD_PLAY_PAUSE, 0, "play / pause" },
+    { GS_CMD_FASTER, GS_CMD_SLOWER, "play faster / slower" },
+    { GS_CMD_WATCH, 0, "watch the selected object: stop when its count changes or it is freed" },
+    { GS_CMD_FIT, 0, "fit the whole heap in view (click selects, drag pans, wheel zooms)" },
+    { GS_CMD_ZOOM_IN, GS_CMD_ZOOM_OUT, "zoom in / out" },
+    { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS, "ints and strings / functions and classes: inline or as objects" },
+    { GS_CMD_EXPORT, GS_CMD_SCREENSHOT, "export the trace (JSON) / save a screenshot (PNG)" },
+    { GS_CMD_RELOAD, 0, "reload the file from disk" },
+    { GS_CMD_BACK, GS_CMD_HELP, "back to the lessons, or cancel a long run / this help" },
 };
 
 #define GS_COUNTOF_HELP (sizeof key_help / sizeof key_help[0])
@@ -1490,14 +1503,21 @@ static const char *key_help[][2] = {
 static void draw_help(gs_Ui *ui, gs_DrawList *dl)
 {
     gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, RGBA(0, 0, 0, 110), 0, 0);
-    float w = 640, h = 40 + (float)GS_COUNTOF_HELP * (th(ui, GS_FONT_UI) + 8) + 30;
+    float w = 760, h = 40 + (float)GS_COUNTOF_HELP * (th(ui, GS_FONT_UI) + 8) + 30;
     gs_Rect r = { ((float)ui->w - w) / 2, ((float)ui->h - h) / 2, w, h };
     gs_draw_rect(dl, r, C_PANEL, 10, 0);
     text(dl, GS_FONT_TITLE, r.x + 20, r.y + 14, "Keys", C_TEXT);
     float y = r.y + 50;
     for (size_t i = 0; i < GS_COUNTOF_HELP; i++) {
-        text(dl, GS_FONT_UI_BOLD, r.x + 20, y, key_help[i][0], C_BLUE);
-        text_fit(ui, dl, GS_FONT_UI, r.x + 200, y, w - 220, key_help[i][1], C_TEXT);
+        char ka[96], kb[96], keys[200];
+        gs_command_keys(key_help[i].a, ka, sizeof ka);
+        if (key_help[i].b) {
+            gs_command_keys(key_help[i].b, kb, sizeof kb);
+            snprintf(keys, sizeof keys, "%s  |  %s", ka, kb);
+        } else
+            snprintf(keys, sizeof keys, "%s", ka);
+        text_fit(ui, dl, GS_FONT_UI_BOLD, r.x + 20, y, 290, keys, C_BLUE);
+        text_fit(ui, dl, GS_FONT_UI, r.x + 320, y, w - 340, key_help[i].what, C_TEXT);
         y += th(ui, GS_FONT_UI) + 8;
     }
 }
@@ -1577,37 +1597,35 @@ static void draw_browser(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
 
 /* ================================================================== input */
 
-static int action_for_key(const gs_Input *in, const gs_UiData *d, int64_t *arg)
+/* The viewer action for a command (GS_ACT_NONE for ones the UI handles itself). */
+static int action_for_command(int cmd, const gs_UiData *d, int64_t *arg)
 {
-    bool shift = in->mods & GS_MOD_SHIFT, ctrl = in->mods & GS_MOD_CTRL;
     *arg = 0;
-    switch (in->key) {
-    case GS_KEY_RIGHT: return ctrl ? GS_ACT_NEXT_LINE : GS_ACT_STEP_FWD;
-    case GS_KEY_LEFT: return ctrl ? GS_ACT_PREV_LINE : GS_ACT_STEP_BACK;
-    case GS_KEY_F10: return shift ? GS_ACT_PREV_LINE : GS_ACT_NEXT_LINE;
-    case GS_KEY_F11: return shift ? GS_ACT_STEP_OUT : GS_ACT_STEP_INTO;
-    case GS_KEY_F5: return shift ? GS_ACT_REVERSE_CONTINUE : GS_ACT_CONTINUE;
-    case GS_KEY_F9: *arg = d->scene->line; return GS_ACT_TOGGLE_BREAKPOINT;
-    case GS_KEY_HOME: return GS_ACT_HOME;
-    case GS_KEY_END: return GS_ACT_END;
-    case GS_KEY_SPACE: return GS_ACT_PLAY_PAUSE;
-    case GS_KEY_PLUS: *arg = 1; return GS_ACT_SPEED;
-    case GS_KEY_MINUS: *arg = -1; return GS_ACT_SPEED;
-    default: break;
+    switch (cmd) {
+    case GS_CMD_STEP_FWD: return GS_ACT_STEP_FWD;
+    case GS_CMD_STEP_BACK: return GS_ACT_STEP_BACK;
+    case GS_CMD_NEXT_LINE: return GS_ACT_NEXT_LINE;
+    case GS_CMD_PREV_LINE: return GS_ACT_PREV_LINE;
+    case GS_CMD_STEP_INTO: return GS_ACT_STEP_INTO;
+    case GS_CMD_STEP_OUT: return GS_ACT_STEP_OUT;
+    case GS_CMD_CONTINUE: return GS_ACT_CONTINUE;
+    case GS_CMD_REVERSE_CONTINUE: return GS_ACT_REVERSE_CONTINUE;
+    case GS_CMD_BREAKPOINT: *arg = d->scene->line; return GS_ACT_TOGGLE_BREAKPOINT;
+    case GS_CMD_NEXT_GC: return GS_ACT_NEXT_GC;
+    case GS_CMD_PREV_GC: return GS_ACT_PREV_GC;
+    case GS_CMD_NEXT_PHASE: return GS_ACT_NEXT_PHASE;
+    case GS_CMD_PREV_PHASE: return GS_ACT_PREV_PHASE;
+    case GS_CMD_HOME: return GS_ACT_HOME;
+    case GS_CMD_END: return GS_ACT_END;
+    case GS_CMD_PLAY_PAUSE: return GS_ACT_PLAY_PAUSE;
+    case GS_CMD_FASTER: *arg = 1; return GS_ACT_SPEED;
+    case GS_CMD_SLOWER: *arg = -1; return GS_ACT_SPEED;
+    case GS_CMD_EXPORT: return GS_ACT_EXPORT;
+    case GS_CMD_SCREENSHOT: return GS_ACT_SCREENSHOT;
+    case GS_CMD_RELOAD: return GS_ACT_RELOAD;
+    case GS_CMD_QUIT: return GS_ACT_QUIT;
+    default: return GS_ACT_NONE;
     }
-    if (in->key == GS_KEY_A + ('g' - 'a'))
-        return shift ? GS_ACT_PREV_GC : GS_ACT_NEXT_GC;
-    if (in->key == GS_KEY_A + ('p' - 'a') && ctrl)
-        return GS_ACT_SCREENSHOT;
-    if (in->key == GS_KEY_A + ('p' - 'a'))
-        return shift ? GS_ACT_PREV_PHASE : GS_ACT_NEXT_PHASE;
-    if (in->key == GS_KEY_A + ('s' - 'a') && ctrl)
-        return GS_ACT_EXPORT;
-    if (in->key == GS_KEY_A + ('r' - 'a') && !ctrl)
-        return GS_ACT_RELOAD;
-    if (in->key == GS_KEY_A + ('q' - 'a') && ctrl)
-        return GS_ACT_QUIT;
-    return GS_ACT_NONE;
 }
 
 static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_Action *acts, int *nacts)
@@ -1721,40 +1739,20 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             push_action(acts, nacts, GS_ACT_ANSWER_PROMPT, d->prompt_index);
             return;
         }
-        if (in->key == GS_KEY_QUESTION) {
-            ui->help = true;
-            return;
-        }
-        if (in->key == GS_KEY_ESCAPE) {
-            push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0);
-            return;
-        }
-        if (in->key == GS_KEY_A + ('f' - 'a')) {
-            gs_ui_fit(ui, d, true);
-            return;
-        }
-        if (in->key == GS_KEY_A + ('h' - 'a')) {
-            ui->show_primitives = !ui->show_primitives;
-            return;
-        }
-        if (in->key == GS_KEY_A + ('d' - 'a')) {
-            ui->show_definitions = !ui->show_definitions;
-            return;
-        }
-        if (in->key == GS_KEY_A + ('w' - 'a')) {
-            push_action(acts, nacts, GS_ACT_WATCH, d->watch == ui->selected ? 0 : ui->selected);
-            return;
-        }
-        if (in->key == GS_KEY_PLUS && (in->mods & GS_MOD_CTRL)) {
-            ui->zoom *= 1.2f;
-            return;
-        }
-        if (in->key == GS_KEY_MINUS && (in->mods & GS_MOD_CTRL)) {
-            ui->zoom /= 1.2f;
-            return;
+        int cmd = gs_key_command(in->key, in->mods);
+        switch (cmd) {
+        case GS_CMD_HELP: ui->help = true; return;
+        case GS_CMD_BACK: push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0); return;
+        case GS_CMD_FIT: gs_ui_fit(ui, d, true); return;
+        case GS_CMD_PRIMITIVES: ui->show_primitives = !ui->show_primitives; return;
+        case GS_CMD_DEFINITIONS: ui->show_definitions = !ui->show_definitions; return;
+        case GS_CMD_WATCH: push_action(acts, nacts, GS_ACT_WATCH, d->watch == ui->selected ? 0 : ui->selected); return;
+        case GS_CMD_ZOOM_IN: ui->zoom = fminf(ui->zoom * 1.2f, 3.0f); return;
+        case GS_CMD_ZOOM_OUT: ui->zoom = fmaxf(ui->zoom / 1.2f, 0.05f); return;
+        default: break;
         }
         int64_t arg;
-        int a = action_for_key(in, d, &arg);
+        int a = action_for_command(cmd, d, &arg);
         if (a != GS_ACT_NONE) {
             if (a != GS_ACT_SPEED)
                 ui->follow_line = true;
@@ -1808,7 +1806,7 @@ int gs_ui_frame(gs_Ui *ui, const gs_Input *in, int nin, const gs_UiData *d, doub
         mid_h = 120;
     gs_Rect source = { 8, mid_y, left_w, mid_h };
     ui->canvas = (gs_Rect){ left_w + 16, mid_y, W - left_w - right_w - 32, mid_h };
-    float gc_h = 150;
+    float gc_h = 50 + 3 * (th(ui, GS_FONT_SMALL) * 2 + 18) + 4;
     gs_Rect gcr = { W - right_w - 8, mid_y, right_w, gc_h };
     gs_Rect insp = { W - right_w - 8, mid_y + gc_h + 8, right_w, mid_h + bottom_h + 8 - gc_h - 8 };
     ui->inspector_rect = insp;

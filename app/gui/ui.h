@@ -68,6 +68,8 @@ typedef struct gs_UiData {
     size_t output_len;
     const uint64_t *gc_marks;          /* event index of each collection start, sorted */
     int ngc_marks;
+    int gen_collections[3];            /* gc.get_stats() so far, per generation */
+    int gen_collected[3], gen_uncollectable[3];
     const int *breakpoints;            /* lines */
     int nbreakpoints;
     const uint64_t *line_events;       /* event index where each breakpoint line runs (scrubber marks) */
@@ -111,6 +113,60 @@ typedef struct gs_NodeAnim {
     int last_refcount;
     uint8_t band;
 } gs_NodeAnim;
+
+/* ------------------------------------------------------------------ keys
+ * Every key is a binding from a key (with Ctrl/Shift) to a command; the
+ * theme file's "keys" object rebinds a command by name:
+ *   "keys": { "next_line": ["F10", "Ctrl+Right"], "next_collection": ["N"] } */
+typedef enum gs_Command {
+    GS_CMD_NONE,
+    GS_CMD_STEP_FWD,
+    GS_CMD_STEP_BACK,
+    GS_CMD_NEXT_LINE,
+    GS_CMD_PREV_LINE,
+    GS_CMD_STEP_INTO,
+    GS_CMD_STEP_OUT,
+    GS_CMD_CONTINUE,
+    GS_CMD_REVERSE_CONTINUE,
+    GS_CMD_BREAKPOINT,
+    GS_CMD_NEXT_GC,
+    GS_CMD_PREV_GC,
+    GS_CMD_NEXT_PHASE,
+    GS_CMD_PREV_PHASE,
+    GS_CMD_HOME,
+    GS_CMD_END,
+    GS_CMD_PLAY_PAUSE,
+    GS_CMD_FASTER,
+    GS_CMD_SLOWER,
+    GS_CMD_WATCH,
+    GS_CMD_FIT,
+    GS_CMD_ZOOM_IN,
+    GS_CMD_ZOOM_OUT,
+    GS_CMD_PRIMITIVES,
+    GS_CMD_DEFINITIONS,
+    GS_CMD_EXPORT,
+    GS_CMD_SCREENSHOT,
+    GS_CMD_RELOAD,
+    GS_CMD_HELP,
+    GS_CMD_BACK,
+    GS_CMD_QUIT,
+    GS_CMD_COUNT
+} gs_Command;
+typedef struct gs_KeyBinding {
+    uint8_t key, mods, cmd;
+} gs_KeyBinding;
+
+#define GS_KEYMAP_MAX 96
+extern gs_KeyBinding gs_keymap[GS_KEYMAP_MAX];
+extern int gs_nkeymap;
+extern const char *const gs_command_names[GS_CMD_COUNT];
+/* The command bound to a key press, or GS_CMD_NONE. */
+int gs_key_command(int key, unsigned mods);
+/* "Shift+F10" -> key and mods; -1 if not a key gcscope knows. */
+int gs_key_parse(const char *spec, uint8_t *key, uint8_t *mods);
+void gs_key_format(int key, unsigned mods, char *out, size_t n);
+/* "F10 / Ctrl+→": every binding of a command. */
+void gs_command_keys(int cmd, char *out, size_t n);
 
 /* ------------------------------------------------------------------ theme
  * The palette (Okabe–Ito, safe for the common colour-vision deficiencies).

@@ -66,6 +66,9 @@ static void close_document(gs_Viewer *v)
     free(v->gc_marks);
     v->gc_marks = NULL;
     v->ngc_marks = 0;
+    free(v->gc_ends);
+    v->gc_ends = NULL;
+    v->ngc_ends = 0;
     free(v->line_events);
     v->line_events = NULL;
     v->nline_events = 0;
@@ -204,6 +207,9 @@ static void derive_marks(gs_Viewer *v)
     free(v->gc_marks);
     v->gc_marks = NULL;
     v->ngc_marks = 0;
+    free(v->gc_ends);
+    v->gc_ends = NULL;
+    v->ngc_ends = 0;
     int cap = 0;
     for (size_t i = 0; i < t->n; i++)
         if (t->ev[i].kind == GS_EV_GC_START) {
@@ -215,6 +221,19 @@ static void derive_marks(gs_Viewer *v)
                 v->gc_marks = m;
             }
             v->gc_marks[v->ngc_marks++] = i;
+        }
+    /* each collection's result, for the per-generation totals (gc.get_stats) */
+    cap = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == GS_EV_GC_END) {
+            if (v->ngc_ends == cap) {
+                cap = cap ? cap * 2 : 64;
+                struct gs_GcEnd *m = realloc(v->gc_ends, (size_t)cap * sizeof *m);
+                if (!m)
+                    break;
+                v->gc_ends = m;
+            }
+            v->gc_ends[v->ngc_ends++] = (struct gs_GcEnd){ i, t->ev[i].c, t->ev[i].a, t->ev[i].b };
         }
     /* live tracked objects per generation, sampled at 200 points */
     free(v->plot);
@@ -677,6 +696,12 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->output_len = out_len <= t->nout ? out_len : t->nout;
     d->gc_marks = v->gc_marks;
     d->ngc_marks = v->ngc_marks;
+    for (int i = 0; i < v->ngc_ends && v->gc_ends[i].pos < pos; i++) {
+        uint32_t g = v->gc_ends[i].gen < 3 ? v->gc_ends[i].gen : 2;
+        d->gen_collections[g]++;
+        d->gen_collected[g] += (int)v->gc_ends[i].collected;
+        d->gen_uncollectable[g] += (int)v->gc_ends[i].uncollectable;
+    }
     d->breakpoints = v->breakpoints;
     d->nbreakpoints = v->nbreakpoints;
     d->line_events = v->line_events;

@@ -61,6 +61,8 @@ typedef struct gs_Viewer {
     /* derived for the UI */
     uint64_t *gc_marks;
     int ngc_marks;
+    struct gs_GcEnd { uint64_t pos; uint32_t gen, collected, uncollectable; } *gc_ends;
+    int ngc_ends;
     uint64_t *line_events;
     int nline_events;
     char *log_text[GS_EVENT_LOG];

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ui.h"
 
@@ -267,7 +268,8 @@ static void the_current_line_is_highlighted_and_help_lists_keys(void)
     q.kind = GS_IN_KEY;
     q.key = GS_KEY_QUESTION;
     gs_ui_frame(&ui, &q, 1, &d, 0, &dl, acts);
-    CHECK(ui.help && has_text(&dl, "F10 / Shift+F10") && has_text(&dl, "W"), "? shows every key");
+    CHECK(ui.help && has_text(&dl, "F10 / Ctrl+→  |  Shift+F10 / Ctrl+←") && has_text(&dl, "W"),
+          "? shows every key");
     gs_draw_free(&dl);
     gs_scene_free(&s);
     gs_ui_free(&ui);
@@ -296,6 +298,85 @@ static void identical_input_gives_identical_commands(void)
     gs_scene_free(&s);
 }
 
+static int key_action(gs_Ui *ui, gs_UiData *d, gs_DrawList *dl, int key, unsigned mods)
+{
+    gs_Action acts[GS_UI_MAX_ACTIONS];
+    gs_Input in;
+    memset(&in, 0, sizeof in);
+    in.kind = GS_IN_KEY;
+    in.key = (uint16_t)key;
+    in.mods = (uint8_t)mods;
+    int n = gs_ui_frame(ui, &in, 1, d, 0, dl, acts);
+    return n == 1 ? acts[0].kind : -1;
+}
+
+static void the_theme_file_rebinds_keys_and_recolours(void)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/gcscope-test-ui-theme-%d.json", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("{\"colors\": {\"sky_blue\": \"#102030\"},\n"
+          " \"keys\": {\"next_collection\": [\"N\", \"Ctrl+F12\"], \"step_forward\": [\"Right\", \"G\"]}}\n", f);
+    fclose(f);
+    char err[512];
+    CHECK(gs_theme_load(path, err, sizeof err) == 0, "theme loads: %s", err);
+    CHECK(gs_theme[GS_THEME_SKY].r == 0x10 && gs_theme[GS_THEME_SKY].b == 0x30, "sky_blue recoloured");
+    gs_Ui ui;
+    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_Scene s;
+    make_scene(&s, GS_BAND_GEN0);
+    gs_UiData d;
+    data_for(&d, &s);
+    gs_DrawList dl;
+    gs_draw_init(&dl);
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_A + ('n' - 'a'), 0) == GS_ACT_NEXT_GC, "N is now next collection");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_F12, GS_MOD_CTRL) == GS_ACT_NEXT_GC, "Ctrl+F12 too");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_A + ('g' - 'a'), 0) == GS_ACT_STEP_FWD, "G moved to step forward");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_A + ('g' - 'a'), GS_MOD_SHIFT) == GS_ACT_PREV_GC, "Shift+G unchanged");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_F10, 0) == GS_ACT_NEXT_LINE, "F10 unchanged");
+    char keys[128];
+    gs_command_keys(GS_CMD_NEXT_GC, keys, sizeof keys);
+    CHECK(strcmp(keys, "N / Ctrl+F12") == 0, "help shows the new keys: %s", keys);
+
+    /* a bad file changes nothing and says where */
+    f = fopen(path, "w");
+    fputs("{\"colors\": {\"sky_blue\": \"#FFFFFF\"}, \"keys\": {\"next_line\": [\"Hyper+Q\"]}}", f);
+    fclose(f);
+    CHECK(gs_theme_load(path, err, sizeof err) < 0 && strstr(err, "keys.next_line: 'Hyper+Q' is not a key"),
+          "bad key refused: %s", err);
+    CHECK(gs_theme[GS_THEME_SKY].r == 0x10, "colours untouched by a refused theme");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_F10, 0) == GS_ACT_NEXT_LINE, "keys untouched by a refused theme");
+    f = fopen(path, "w");
+    fputs("{\"colors\": {\"sky_blue\": \"#FFF\"}}", f);
+    fclose(f);
+    CHECK(gs_theme_load(path, err, sizeof err) < 0 && strstr(err, "colors.sky_blue: expected a colour"),
+          "short colour refused: %s", err);
+    f = fopen(path, "w");
+    fputs("{\"colors\": {\n  \"sky_blue\": #1}}", f);
+    fclose(f);
+    CHECK(gs_theme_load(path, err, sizeof err) < 0 && strstr(err, ":2:"), "JSON error has a line: %s", err);
+    remove(path);
+
+    /* the shipped theme is the built-in one, key for key and colour for colour */
+    gs_theme_reset();
+    gs_Color builtin[GS_THEME_N];
+    memcpy(builtin, gs_theme, sizeof builtin);
+    char builtin_keys[GS_CMD_COUNT][128];
+    for (int c = 1; c < GS_CMD_COUNT; c++)
+        gs_command_keys(c, builtin_keys[c], sizeof builtin_keys[c]);
+    CHECK(gs_theme_load("assets/theme.json", err, sizeof err) == 0, "assets/theme.json loads: %s", err);
+    CHECK(memcmp(builtin, gs_theme, sizeof builtin) == 0, "assets/theme.json matches the built-in colours");
+    for (int c = 1; c < GS_CMD_COUNT; c++) {
+        gs_command_keys(c, keys, sizeof keys);
+        CHECK(strcmp(keys, builtin_keys[c]) == 0, "%s: theme.json has %s, built in %s", gs_command_names[c], keys,
+              builtin_keys[c]);
+    }
+    gs_theme_reset();
+    gs_draw_free(&dl);
+    gs_scene_free(&s);
+    gs_ui_free(&ui);
+}
+
 int main(void)
 {
     keys_map_to_debugger_actions();
@@ -304,6 +385,7 @@ int main(void)
     the_gutter_toggles_breakpoints_and_the_scrubber_seeks();
     the_current_line_is_highlighted_and_help_lists_keys();
     identical_input_gives_identical_commands();
+    the_theme_file_rebinds_keys_and_recolours();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
