@@ -756,7 +756,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                     float ax = fr.x + fr.w - 10, ay = ny + 8;
                     gs_draw_circle(dl, ax, ay, 3.5f, C_TEXT, 0);
                     bool hl = nm->target == ui->selected;
-                    if (!big || hl)
+                    if (!big || hl || t->visible)
                         edge(ui, dl, ax, ay, t, hl ? C_ORANGE : with_alpha(C_TEXT, 0.75f), hl ? 2.5f : 1.5f);
                 }
             }
@@ -767,10 +767,9 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     for (int i = 0; i < npl; i++) {
         const Placed *p = &pl[i];
         const gs_SceneObject *o = p->o;
-        if (!p->visible && !big)
+        /* big heaps: edges between boxes on screen, plus the selection's */
+        if (!p->visible && !(big && o->id == ui->selected))
             continue;
-        if (big && !(o->id == ui->selected))
-            continue; /* big heaps: only the selection's edges */
         float x = sx(ui, p->x), y = sy(ui, p->y), w = p->r.w * ui->zoom, h = p->r.h * ui->zoom;
         float widths[5], cells_w;
         int cells = node_cells(ui, s, o, widths, &cells_w);
@@ -781,7 +780,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         for (int k = 0; k < o->nslots; k++) {
             const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
             const Placed *t = find_placed(pl, npl, sl->target);
-            if (!t)
+            if (!t || (big && !t->visible && o->id != ui->selected && sl->target != ui->selected))
                 continue;
             float ax, ay;
             if (k < cells && ui->zoom >= 0.45f && cell_x[k + 1] - 2 <= x + w - 4) {
