@@ -407,6 +407,23 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
     }
     if (names_w > 220)
         names_w = 220;
+    /* too wide for the canvas: narrow the names column and empty
+     * generations before anything has to scroll out of sight */
+    float need = names_w + 16 + 20;
+    for (int b = 0; b < GS_BAND_COUNT; b++)
+        if (b <= GS_BAND_GEN2 || live_rows[b] > 0)
+            need += bw[b] > BAND_W_MAX ? BAND_W_MAX : bw[b];
+    float over = ui->canvas.w > 0 ? need - ui->canvas.w / (ui->zoom > 0 ? ui->zoom : 1) : 0;
+    if (over > 0 && names_w > 150) {
+        float cut = fminf(over, names_w - 150);
+        names_w -= cut;
+        over -= cut;
+    }
+    for (int b = 0; b <= GS_BAND_GEN2 && over > 0; b++)
+        if (live_rows[b] == 0 && bw[b] > 62) {
+            over -= bw[b] - 62;
+            bw[b] = 62;
+        }
     g->names_x = 0;
     g->names_w = names_w;
     float x = names_w + 16;
@@ -665,8 +682,12 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         for (int i = 0; i < s->nobjects; i++)
             if (s->objects[i].band == b && shown_as_node(ui, &s->objects[i]))
                 n++;
-        if (g.band_w[b] < 150)
-            snprintf(t, sizeof t, "%s%d · %d", b <= GS_BAND_GEN2 ? "gen " : "", b <= GS_BAND_GEN2 ? b : 3, n);
+        if (g.band_w[b] < 70 && b <= GS_BAND_GEN2)
+            snprintf(t, sizeof t, "g%d · %d", b, n);
+        else if (g.band_w[b] < 150 && b <= GS_BAND_GEN2)
+            snprintf(t, sizeof t, "gen %d · %d", b, n);
+        else if (g.band_w[b] < 150)
+            snprintf(t, sizeof t, "%s · %d", b == GS_BAND_PERMANENT ? "perm." : "untracked", n);
         else
             snprintf(t, sizeof t, "%s · %d", band_title(b), n);
         text_fit(ui, dl, GS_FONT_SMALL, br.x + 8, c.y + 6, br.w - 10, t, collected ? C_VERMILLION : C_MUTED);

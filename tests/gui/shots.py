@@ -9,7 +9,9 @@ same pixels as the scenario it came from.  Bad arguments and bad files give
 one line on stderr and the documented exit code.
 """
 import argparse
+import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -106,6 +108,46 @@ def check_frame(gcscope, tmp, lesson, where, size=(1280, 800)):
     return open(a, "rb").read()
 
 
+def png_size(path):
+    data = open(path, "rb").read(32)
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", data[16:24])
+
+
+def every_lesson_renders(gcscope, tmp, lesson):
+    """A cheaper check for the whole course: size, not blank (a blank
+    1280x800 frame compresses to a few kB; a real one to 60 kB or more),
+    three different frames, and the same bytes when rendered again."""
+    name = os.path.basename(lesson)
+    trace = os.path.join(tmp, "lesson.json")
+    p = subprocess.run([gcscope, "trace", lesson, "-o", trace], capture_output=True, text=True, timeout=120)
+    c = subprocess.run([gcscope, "check", trace], capture_output=True, text=True, timeout=120)
+    m = re.search(r"ok: (\d+) events", c.stdout)
+    if p.returncode != 0 or not m:
+        fail("%s: trace/check failed: %s %s" % (name, p.stderr.strip(), c.stderr.strip()))
+        return
+    n = int(m.group(1))
+    frames = []
+    for where in (["--at", "0"], ["--at", str(n // 2)], ["--end"]):
+        out = os.path.join(tmp, "frame%d.png" % len(frames))
+        rc, err = shot(gcscope, [trace] + where, out)
+        size = png_size(out) if rc == 0 else None
+        if rc != 0 or size != (1280, 800) or os.path.getsize(out) < 40000:
+            fail("%s %s: exit %d, size %s, %d bytes: %s" % (name, " ".join(where), rc, size,
+                 os.path.getsize(out) if os.path.exists(out) else 0, err.strip()))
+            return
+        frames.append(open(out, "rb").read())
+    again = os.path.join(tmp, "again.png")
+    shot(gcscope, [trace, "--at", str(n // 2)], again)
+    if open(again, "rb").read() != frames[1]:
+        fail("%s: the middle frame differs between two renders" % name)
+    if len(set(frames)) != 3:
+        fail("%s: first, middle and last frames are not all different" % name)
+    print("ok   %-45s events 0, %d, %d: %d, %d, %d bytes" % (name, n // 2, n, len(frames[0]), len(frames[1]),
+                                                            len(frames[2])))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gcscope", required=True)
@@ -119,6 +161,12 @@ def main():
             frames = [f for f in frames if f is not None]
             if len(set(frames)) != len(frames):
                 fail("%s: first, middle and last frames are not all different" % lesson)
+        # every lesson in the course at its first, middle and last step
+        course = json.load(open(os.path.join(o.lessons, "course.json")))
+        for chapter in course["chapters"]:
+            for lesson in chapter["lessons"]:
+                every_lesson_renders(o.gcscope, tmp, os.path.join(o.lessons, lesson))
+
         first = os.path.join(o.lessons, "01_objects_names_and_memory.py")
         check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(800, 600))
         check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(1920, 1080))
