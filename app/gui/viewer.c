@@ -875,6 +875,7 @@ int gs_cmd_shot(int argc, char **argv)
     const char *file = NULL, *out = NULL;
     long long at = -1, line = -1;
     bool end = false;
+    uint32_t select = 0;
     int w = 1280, h = 800;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
@@ -889,6 +890,17 @@ int gs_cmd_shot(int argc, char **argv)
                 return 2;
             }
             *(argv[i][2] == 'l' ? &line : &at) = n;
+            i++;
+        } else if (strcmp(argv[i], "--select") == 0 && i + 1 < argc) {
+            char *e;
+            errno = 0;
+            unsigned long long n = strtoull(argv[i + 1], &e, 10);
+            if (errno || e == argv[i + 1] || *e || n == 0 || n > UINT32_MAX) {
+                fprintf(stderr, "gcscope: shot: --select wants an object number (the #N of an event), not '%s'\n",
+                        argv[i + 1]);
+                return 2;
+            }
+            select = (uint32_t)n;
             i++;
         } else if (strcmp(argv[i], "--end") == 0)
             end = true;
@@ -908,7 +920,7 @@ int gs_cmd_shot(int argc, char **argv)
         }
     }
     if (!file || !out) {
-        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--size WxH] -o OUT.png\n");
+        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--select ID] [--size WxH] -o OUT.png\n");
         return 2;
     }
     char terr[1200];
@@ -968,6 +980,7 @@ int gs_cmd_shot(int argc, char **argv)
     }
     gs_Ui ui;
     gs_ui_init(&ui, gs_render_metrics(rd), w, h);
+    ui.selected = select;
     gs_DrawList dl;
     gs_draw_init(&dl);
     gs_viewer_sync_view(&v, &ui);

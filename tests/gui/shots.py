@@ -202,6 +202,7 @@ def main():
             ([first, "--line", "0"], 2, "--line wants a line number"),
             ([first, "--size", "10x10"], 2, "--size wants WxH"),
             ([first, "--frobnicate"], 2, "unknown option"),
+            ([first, "--select", "-3"], 2, "--select wants an object number"),
         ]
         for args, want_rc, want_msg in cases:
             if os.path.exists(out):
