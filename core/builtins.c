@@ -1268,31 +1268,8 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         return a0 ? gs_list_from_iterable(vm, a0) : gs_list_new(vm, 0);
     if (t == vm->t_tuple)
         return a0 ? gs_tuple_from_iterable(vm, a0) : gs_newref(vm, vm->empty_tuple);
-    if (t == vm->t_set || t == vm->t_frozenset) {
-        gs_Object *s = gs_set_new(vm, t == vm->t_frozenset);
-        if (!s || !a0)
-            return s;
-        gs_Object *it = gs_iter(vm, a0);
-        if (!it) {
-            gs_decref(vm, s);
-            return NULL;
-        }
-        for (;;) {
-            gs_Object *v = gs_next(vm, it);
-            if (!v)
-                break;
-            int r = gs_set_add(vm, s, v);
-            gs_decref(vm, v);
-            if (r < 0)
-                break;
-        }
-        gs_decref(vm, it);
-        if (vm->exc) {
-            gs_decref(vm, s);
-            return NULL;
-        }
-        return s;
-    }
+    if (t == vm->t_set || t == vm->t_frozenset)
+        return gs_set_from_iterable(vm, t == vm->t_frozenset, a0);
     if (t == vm->t_dict) {
         gs_Object *d = gs_dict_new(vm);
         if (!d)
@@ -1833,163 +1810,55 @@ static gs_Object *m_dict_copy(ARGS) { UNUSED_ARGS; return gs_dict_copy(vm, self)
 
 /* ================================================================== set methods */
 
-extern int gs_set_contains(gs_VM *vm, gs_Object *s, gs_Object *v);
-extern int gs_set_discard(gs_VM *vm, gs_Object *s, gs_Object *v);
-extern gs_Object *gs_set_binop(gs_VM *, int, gs_Object *, gs_Object *, bool);
-
 static gs_Object *m_set_add(ARGS) { UNUSED_ARGS; return gs_set_add(vm, self, args[0]) < 0 ? NULL : GS_NONE(vm); }
 
 static gs_Object *m_set_discard(ARGS) { UNUSED_ARGS; return gs_set_discard(vm, self, args[0]) < 0 ? NULL : GS_NONE(vm); }
 
-static gs_Object *m_set_remove(ARGS)
+static gs_Object *m_set_remove(ARGS) { UNUSED_ARGS; return gs_set_remove(vm, self, args[0]) < 0 ? NULL : GS_NONE(vm); }
+
+static gs_Object *m_set_pop(ARGS) { UNUSED_ARGS; return gs_set_pop(vm, self); }
+
+static gs_Object *m_set_clear(ARGS) { UNUSED_ARGS; gs_set_clear(vm, self); return GS_NONE(vm); }
+
+static gs_Object *m_set_union(ARGS) { GS_UNUSED(kwnames); return gs_set_union(vm, self, args, nargs); }
+static gs_Object *m_set_intersection(ARGS) { GS_UNUSED(kwnames); return gs_set_intersection(vm, self, args, nargs); }
+static gs_Object *m_set_difference(ARGS) { GS_UNUSED(kwnames); return gs_set_difference(vm, self, args, nargs); }
+static gs_Object *m_set_symmetric_difference(ARGS)
 {
     UNUSED_ARGS;
-    int r = gs_set_discard(vm, self, args[0]);
-    if (r < 0)
-        return NULL;
-    if (r == 0) {
-        gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, args[0])));
-        return NULL;
-    }
+    return gs_set_symmetric_difference(vm, self, args[0]);
+}
+
+static gs_Object *m_set_update(ARGS)
+{
+    GS_UNUSED(kwnames);
+    for (int i = 0; i < nargs; i++)
+        if (gs_set_update(vm, self, args[i]) < 0)
+            return NULL;
     return GS_NONE(vm);
 }
-
-static gs_Object *m_set_pop(ARGS)
+static gs_Object *m_set_intersection_update(ARGS)
+{
+    GS_UNUSED(kwnames);
+    return gs_set_intersection_update(vm, self, args, nargs) < 0 ? NULL : GS_NONE(vm);
+}
+static gs_Object *m_set_difference_update(ARGS)
+{
+    GS_UNUSED(kwnames);
+    return gs_set_difference_update(vm, self, args, nargs) < 0 ? NULL : GS_NONE(vm);
+}
+static gs_Object *m_set_symmetric_difference_update(ARGS)
 {
     UNUSED_ARGS;
-    gs_Set *s = (gs_Set *)self;
-    for (int32_t i = 0; i < s->t.nentries; i++)
-        if (s->t.entries[i].key) {
-            gs_Object *k = gs_newref(vm, s->t.entries[i].key);
-            gs_table_delete_at(vm, self, &s->t, i);
-            return k;
-        }
-    gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, gs_str_from_cstr(vm, "pop from an empty set"))));
-    return NULL;
+    return gs_set_symmetric_difference_update(vm, self, args[0]) < 0 ? NULL : GS_NONE(vm);
 }
 
-static gs_Object *m_set_clear(ARGS) { UNUSED_ARGS; gs_table_clear(vm, self, &((gs_Set *)self)->t); return GS_NONE(vm); }
+static gs_Object *set_truth(gs_VM *vm, int r) { return r < 0 ? NULL : GS_BOOL(vm, r); }
 
-static gs_Object *set_op_any(gs_VM *vm, gs_Object *self, gs_Object *other, int op, bool inplace)
-{
-    gs_Object *o = other;
-    gs_Object *tmp = NULL;
-    if (GS_KIND(other) != GS_K_SET) {
-        tmp = gs_set_new(vm, false);
-        if (!tmp)
-            return NULL;
-        gs_Object *it = gs_iter(vm, other);
-        if (!it) {
-            gs_decref(vm, tmp);
-            return NULL;
-        }
-        for (;;) {
-            gs_Object *v = gs_next(vm, it);
-            if (!v)
-                break;
-            int r = gs_set_add(vm, tmp, v);
-            gs_decref(vm, v);
-            if (r < 0)
-                break;
-        }
-        gs_decref(vm, it);
-        if (vm->exc) {
-            gs_decref(vm, tmp);
-            return NULL;
-        }
-        o = tmp;
-    }
-    gs_Object *r = gs_set_binop(vm, op, self, o, inplace);
-    gs_xdecref(vm, tmp);
-    return r;
-}
-
-/* s.union(a, b, ...) and friends: the operation applied argument by argument */
-static gs_Object *set_op_many(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, int op)
-{
-    gs_Object *acc = gs_newref(vm, self);
-    if (nargs == 0) {
-        gs_decref(vm, acc);
-        gs_Object *e = gs_set_new(vm, ((gs_Set *)self)->frozen);
-        if (!e)
-            return NULL;
-        gs_Object *r = gs_set_binop(vm, 10, self, e, false);
-        gs_decref(vm, e);
-        return r;
-    }
-    for (int i = 0; i < nargs; i++) {
-        gs_Object *r = set_op_any(vm, acc, args[i], op, false);
-        gs_decref(vm, acc);
-        if (!r)
-            return NULL;
-        acc = r;
-    }
-    return acc;
-}
-
-static gs_Object *m_set_union(ARGS) { GS_UNUSED(kwnames); return set_op_many(vm, self, args, nargs, 10); }
-static gs_Object *m_set_intersection(ARGS) { GS_UNUSED(kwnames); return set_op_many(vm, self, args, nargs, 12); }
-static gs_Object *m_set_difference(ARGS) { GS_UNUSED(kwnames); return set_op_many(vm, self, args, nargs, 1); }
-static gs_Object *m_set_symmetric_difference(ARGS) { UNUSED_ARGS; return set_op_any(vm, self, args[0], 11, false); }
-
-static gs_Object *set_op_inplace_many(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, int op)
-{
-    for (int i = 0; i < nargs; i++) {
-        gs_Object *r = set_op_any(vm, self, args[i], op, true);
-        if (!r)
-            return NULL;
-        gs_decref(vm, r);
-    }
-    return GS_NONE(vm);
-}
-
-static gs_Object *m_set_update(ARGS) { GS_UNUSED(kwnames); return set_op_inplace_many(vm, self, args, nargs, 10); }
-static gs_Object *m_set_intersection_update(ARGS) { GS_UNUSED(kwnames); return set_op_inplace_many(vm, self, args, nargs, 12); }
-static gs_Object *m_set_difference_update(ARGS) { GS_UNUSED(kwnames); return set_op_inplace_many(vm, self, args, nargs, 1); }
-
-static gs_Object *set_relation(gs_VM *vm, gs_Object *self, gs_Object *other, int op)
-{
-    gs_Object *tmp = NULL;
-    if (GS_KIND(other) != GS_K_SET) {
-        tmp = gs_set_new(vm, false);
-        if (!tmp)
-            return NULL;
-        gs_Object *r = set_op_any(vm, tmp, other, 10, true);
-        if (!r) {
-            gs_decref(vm, tmp);
-            return NULL;
-        }
-        gs_decref(vm, r);
-        other = tmp;
-    }
-    extern gs_Object *gs_set_compare(gs_VM *, int, gs_Object *, gs_Object *);
-    gs_Object *r = gs_set_compare(vm, op, self, other);
-    gs_xdecref(vm, tmp);
-    return r;
-}
-
-static gs_Object *m_set_issubset(ARGS) { UNUSED_ARGS; return set_relation(vm, self, args[0], 1); }
-static gs_Object *m_set_issuperset(ARGS) { UNUSED_ARGS; return set_relation(vm, self, args[0], 5); }
-static gs_Object *m_set_isdisjoint(ARGS)
-{
-    UNUSED_ARGS;
-    gs_Object *r = set_op_any(vm, self, args[0], 12, false);
-    if (!r)
-        return NULL;
-    bool empty = ((gs_Set *)r)->t.used == 0;
-    gs_decref(vm, r);
-    return GS_BOOL(vm, empty);
-}
-static gs_Object *m_set_copy(ARGS)
-{
-    UNUSED_ARGS;
-    gs_Object *e = gs_set_new(vm, ((gs_Set *)self)->frozen);
-    if (!e)
-        return NULL;
-    gs_Object *r = gs_set_binop(vm, 10, self, e, false);
-    gs_decref(vm, e);
-    return r;
-}
+static gs_Object *m_set_issubset(ARGS) { UNUSED_ARGS; return set_truth(vm, gs_set_issubset(vm, self, args[0])); }
+static gs_Object *m_set_issuperset(ARGS) { UNUSED_ARGS; return set_truth(vm, gs_set_issuperset(vm, self, args[0])); }
+static gs_Object *m_set_isdisjoint(ARGS) { UNUSED_ARGS; return set_truth(vm, gs_set_isdisjoint(vm, self, args[0])); }
+static gs_Object *m_set_copy(ARGS) { UNUSED_ARGS; return gs_set_copy(vm, self); }
 
 /* ================================================================== str methods */
 
@@ -3167,7 +3036,17 @@ static const MethodDef set_methods[] = {
     { "update", m_set_update, 0, -1, false }, { "intersection_update", m_set_intersection_update, 0, -1, false },
     { "difference_update", m_set_difference_update, 0, -1, false }, { "issubset", m_set_issubset, 1, 1, false },
     { "issuperset", m_set_issuperset, 1, 1, false }, { "isdisjoint", m_set_isdisjoint, 1, 1, false },
-    { "copy", m_set_copy, 0, 0, false }, { NULL, NULL, 0, 0, false },
+    { "copy", m_set_copy, 0, 0, false },
+    { "symmetric_difference_update", m_set_symmetric_difference_update, 1, 1, false },
+    { NULL, NULL, 0, 0, false },
+};
+
+static const MethodDef frozenset_methods[] = {
+    { "copy", m_set_copy, 0, 0, false }, { "difference", m_set_difference, 0, -1, false },
+    { "intersection", m_set_intersection, 0, -1, false }, { "isdisjoint", m_set_isdisjoint, 1, 1, false },
+    { "issubset", m_set_issubset, 1, 1, false }, { "issuperset", m_set_issuperset, 1, 1, false },
+    { "symmetric_difference", m_set_symmetric_difference, 1, 1, false }, { "union", m_set_union, 0, -1, false },
+    { NULL, NULL, 0, 0, false },
 };
 
 static const MethodDef str_methods[] = {
@@ -3232,7 +3111,7 @@ void gs_builtins_init(gs_VM *vm)
     add_methods(vm, vm->t_tuple, tuple_methods);
     add_methods(vm, vm->t_dict, dict_methods);
     add_methods(vm, vm->t_set, set_methods);
-    add_methods(vm, vm->t_frozenset, set_methods);
+    add_methods(vm, vm->t_frozenset, frozenset_methods);
     add_methods(vm, vm->t_str, str_methods);
     add_methods(vm, vm->t_generator, gen_methods);
     for (int i = 0; i <= GS_IT_CALL; i++)

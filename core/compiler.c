@@ -700,6 +700,28 @@ static gs_Object *const_key(Compiler *c, gs_Object *v)
         gs_decref(vm, kt);
         return r;
     }
+    if (GS_KIND(v) == GS_K_SET) {
+        /* a frozenset: (type, frozenset of its items' keys) */
+        gs_Object *keys = gs_list_new(vm, 0);
+        if (!keys)
+            return NULL;
+        int64_t pos = 0;
+        gs_Object *item;
+        while (gs_set_next(v, &pos, &item, NULL)) {
+            gs_Object *k = const_key(c, item);
+            if (!k || gs_list_append(vm, keys, k) < 0) {
+                gs_xdecref(vm, k);
+                gs_decref(vm, keys);
+                return NULL;
+            }
+            gs_decref(vm, k);
+        }
+        gs_Object *fs = gs_set_from_iterable(vm, true, keys);
+        gs_decref(vm, keys);
+        gs_Object *r = fs ? gs_tuple_pack(vm, 2, &v->type->ob, fs) : NULL;
+        gs_xdecref(vm, fs);
+        return r;
+    }
     if (GS_KIND(v) == GS_K_CODE) {
         gs_Object *idn = gs_int_new(vm, (int64_t)v->id); /* codes never merge */
         gs_Object *k = idn ? gs_tuple_pack(vm, 2, &v->type->ob, idn) : NULL;
@@ -736,6 +758,31 @@ static gs_Object *merge_const(Compiler *c, gs_Object *v, bool *first)
     if (have) {
         gs_decref(vm, key);
         return gs_newref(vm, have);
+    }
+    if (GS_KIND(v) == GS_K_SET && ((gs_Set *)v)->used > 0) {
+        /* merge_consts_recursive: a new frozenset made from the merged
+         * items in the old one's slot order becomes the constant */
+        gs_Object *items = gs_list_new(vm, 0);
+        int64_t pos = 0;
+        gs_Object *item;
+        while (items && gs_set_next(v, &pos, &item, NULL)) {
+            bool f;
+            gs_Object *m = merge_const(c, item, &f);
+            gs_list_append(vm, items, m);
+            gs_decref(vm, m);
+        }
+        gs_Object *t = items ? gs_tuple_from_iterable(vm, items) : NULL;
+        gs_xdecref(vm, items);
+        gs_Object *fs = t ? gs_set_from_iterable(vm, true, t) : NULL;
+        gs_xdecref(vm, t);
+        if (!fs) {
+            gs_decref(vm, key);
+            c->failed = true;
+            return gs_newref(vm, v);
+        }
+        gs_dict_set(vm, c->const_cache, key, fs);
+        gs_decref(vm, key);
+        return fs;
     }
     if (GS_KIND(v) == GS_K_TUPLE) {
         /* share the items too */
@@ -1046,6 +1093,52 @@ static bool has_starred(const gs_NodeList *l)
     return false;
 }
 
+/* A frozenset of a set display's items (all foldable), built by adding
+ * them in order as PyFrozenSet_New(tuple) does; NULL if they are not all
+ * constants. */
+static gs_Object *fold_set(Compiler *c, const gs_Node *e)
+{
+    gs_VM *vm = c->vm;
+    const gs_NodeList *items = &e->u.seq.items;
+    for (int i = 0; i < items->count; i++)
+        if (!foldable(items->items[i]))
+            return NULL;
+    gs_Object *l = gs_list_new(vm, 0);
+    for (int i = 0; l && i < items->count; i++) {
+        gs_Object *v = fold(c, items->items[i]);
+        if (!v || gs_list_append(vm, l, v) < 0) {
+            gs_xdecref(vm, v);
+            gs_decref(vm, l);
+            l = NULL;
+            break;
+        }
+        gs_decref(vm, v);
+    }
+    gs_Object *t = l ? gs_tuple_from_iterable(vm, l) : NULL;
+    gs_xdecref(vm, l);
+    gs_Object *fs = t ? gs_set_from_iterable(vm, true, t) : NULL;
+    gs_xdecref(vm, t);
+    if (!fs) {
+        gs_clear_exc(vm); /* an unhashable item: left to fail at run time */
+        return NULL;
+    }
+    return fs;
+}
+
+/* An iterable operand (a `for` or comprehension iterable, the right side of
+ * the last `in` / `not in`): CPython 3.11's fold_iter turns a set display of
+ * constants into a frozenset constant, which the AST keeps alive. */
+static void gen_iter_operand(Compiler *c, const gs_Node *e)
+{
+    gs_Object *fs = e->kind == GS_E_SET ? fold_set(c, e) : NULL;
+    if (!fs) {
+        gen_expr(c, e);
+        return;
+    }
+    gs_list_append(c->vm, c->ast_consts, fs); /* the AST's own reference */
+    load_const_obj(c, fs);
+}
+
 /* list/tuple/set displays; `kind` is GS_E_LIST, GS_E_TUPLE or GS_E_SET */
 static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
 {
@@ -1053,6 +1146,17 @@ static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
     if (kind == GS_E_TUPLE && foldable(e)) {
         load_folded(c, e);
         return;
+    }
+    if (kind == GS_E_SET && items->count > 2) {
+        /* starunpack_helper: more than two constants become BUILD_SET 0,
+         * LOAD_CONST frozenset, SET_UPDATE 1 (and so a set_merge) */
+        gs_Object *fs = fold_set(c, e);
+        if (fs) {
+            emit(c, OP_BUILD_SET, 0);
+            load_const_obj(c, fs);
+            emit(c, OP_SET_UPDATE, 1);
+            return;
+        }
     }
     if (!has_starred(items)) {
         gen_exprs(c, items);
@@ -1116,8 +1220,13 @@ static void gen_compare(Compiler *c, const gs_Node *e)
 {
     int n = e->u.compare.comparators.count;
     gen_expr(c, e->u.compare.left);
+    gs_CmpOperator last = e->u.compare.ops[n - 1];
+    bool fold_last = last == GS_CMP_IN || last == GS_CMP_NOT_IN; /* fold_compare */
     if (n == 1) {
-        gen_expr(c, e->u.compare.comparators.items[0]);
+        if (fold_last)
+            gen_iter_operand(c, e->u.compare.comparators.items[0]);
+        else
+            gen_expr(c, e->u.compare.comparators.items[0]);
         gs_CmpOperator op = e->u.compare.ops[0];
         if (op == GS_CMP_IS || op == GS_CMP_IS_NOT)
             emit(c, OP_IS_OP, op == GS_CMP_IS_NOT);
@@ -1129,7 +1238,10 @@ static void gen_compare(Compiler *c, const gs_Node *e)
     }
     int cleanup = new_label(c), end = new_label(c);
     for (int i = 0; i < n; i++) {
-        gen_expr(c, e->u.compare.comparators.items[i]);
+        if (i == n - 1 && fold_last)
+            gen_iter_operand(c, e->u.compare.comparators.items[i]);
+        else
+            gen_expr(c, e->u.compare.comparators.items[i]);
         if (i < n - 1) {
             emit(c, OP_SWAP, 2);
             emit(c, OP_COPY, 2);
@@ -1633,7 +1745,7 @@ static void gen_while(Compiler *c, const gs_Node *st)
 static void gen_for(Compiler *c, const gs_Node *st)
 {
     int loop = new_label(c), cleanup = new_label(c), end = new_label(c);
-    gen_expr(c, st->u.for_.iter);
+    gen_iter_operand(c, st->u.for_.iter);
     set_line(c, st);
     emit(c, OP_GET_ITER, 0);
     place_label(c, loop);
@@ -2183,7 +2295,7 @@ static void gen_comp_generator(Compiler *c, const gs_Node *e, int gen_index, int
     if (gen_index == 0)
         emit(c, OP_LOAD_FAST, add_varname(c, ".0", 2));
     else {
-        gen_expr(c, g->iter);
+        gen_iter_operand(c, g->iter);
         emit(c, OP_GET_ITER, 0);
     }
     place_label(c, loop);
@@ -2256,7 +2368,7 @@ static void gen_comprehension(Compiler *c, const gs_Node *e)
     }
     load_const_obj(c, &code->ob);
     emit(c, OP_MAKE_FUNCTION, flags);
-    gen_expr(c, e->u.comp.generators[0].iter);
+    gen_iter_operand(c, e->u.comp.generators[0].iter);
     emit(c, OP_GET_ITER, 0);
     emit(c, OP_CALL, 0); /* [func, iter]: the iterator becomes the argument .0 */
 }

@@ -1426,7 +1426,7 @@ static void free_raw(gs_VM *vm, gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_LIST: free(((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
-    case GS_K_SET: gs_table_free(&((gs_Set *)o)->t); break;
+    case GS_K_SET: gs_set_free_table(o); break;
     case GS_K_INSTANCE: gs_table_free(&((gs_Instance *)o)->attrs); break;
     case GS_K_EXCEPTION:
         gs_table_free(&((gs_Instance *)o)->attrs);

@@ -8,6 +8,7 @@
  * object), then weak references are cleared, then the object's own
  * references are dropped, then its type.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -620,7 +621,16 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         return 0;
     }
     case GS_K_DICT: return visit_dict(vm, o, fn, arg);
-    case GS_K_SET: return visit_table(vm, o, &((gs_Set *)o)->t, fn, arg, false);
+    case GS_K_SET: { /* set_traverse: slot order */
+        int64_t pos = 0;
+        gs_Object *key;
+        while (gs_set_next(o, &pos, &key, NULL)) {
+            int r = fn(vm, o, key, GS_CAUSE(GS_CAUSE_KEY, o->id, key->id), arg);
+            if (r)
+                return r;
+        }
+        return 0;
+    }
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
         if (!(t->flags & GS_TF_HEAP))
@@ -935,7 +945,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     switch (k) {
     case GS_K_LIST: free(((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
-    case GS_K_SET: gs_table_free(&((gs_Set *)o)->t); break;
+    case GS_K_SET: gs_set_free_table(o); break;
     case GS_K_INSTANCE: case GS_K_EXCEPTION:
         gs_table_free(&((gs_Instance *)o)->attrs);
         break;
@@ -1087,7 +1097,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     switch (GS_KIND(o)) {
     case GS_K_LIST: gs_list_clear(vm, o); break;
     case GS_K_DICT: gs_dict_clear(vm, o); break;
-    case GS_K_SET: gs_table_clear(vm, o, &((gs_Set *)o)->t); break;
+    case GS_K_SET: gs_set_clear(vm, o); break;
     case GS_K_INSTANCE: release_instance(vm, o); break;
     case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
     case GS_K_TYPE: clear_type(vm, (gs_Type *)o, full); break;
@@ -1904,7 +1914,7 @@ int gs_truthy(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: return ((gs_List *)o)->len != 0;
     case GS_K_TUPLE: return ((gs_Tuple *)o)->len != 0;
     case GS_K_DICT: return ((gs_Dict *)o)->t.used != 0;
-    case GS_K_SET: return ((gs_Set *)o)->t.used != 0;
+    case GS_K_SET: return ((gs_Set *)o)->used != 0;
     case GS_K_RANGE: return ((gs_Range *)o)->len != 0;
     case GS_K_INSTANCE: case GS_K_EXCEPTION: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___bool__);
@@ -1970,15 +1980,37 @@ int64_t gs_hash(gs_VM *vm, gs_Object *o)
     }
     case GS_K_BOOL: return o == vm->true_;
     case GS_K_FLOAT: {
+        /* CPython's _Py_HashDouble: the value reduced modulo 2**61 - 1, so
+         * that equal ints and floats hash alike (and sets order floats like
+         * CPython); NaN hashes by identity */
         double d = ((gs_Float *)o)->value;
-        if (d == (double)(int64_t)d && d > -9.2e18 && d < 9.2e18) {
-            gs_Int tmp = { .value = (int64_t)d };
-            tmp.ob.kind = GS_K_INT;
-            return gs_hash(vm, &tmp.ob);
+        const uint64_t P = ((uint64_t)1 << 61) - 1;
+        if (isinf(d))
+            return d > 0 ? 314159 : -314159;
+        if (isnan(d))
+            break;
+        int e;
+        double m = frexp(d, &e);
+        int sign = 1;
+        if (m < 0) {
+            sign = -1;
+            m = -m;
         }
-        uint64_t bits;
-        memcpy(&bits, &d, sizeof bits);
-        return hash_finish((int64_t)(bits ^ (bits >> 29)));
+        uint64_t x = 0;
+        while (m) { /* 28 bits at a time */
+            x = ((x << 28) & P) | x >> (61 - 28);
+            m *= 268435456.0;
+            e -= 28;
+            uint64_t y = (uint64_t)m;
+            m -= (double)y;
+            x += y;
+            if (x >= P)
+                x -= P;
+        }
+        e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+        x = ((x << e) & P) | x >> (61 - e);
+        x = x * (uint64_t)(int64_t)sign;
+        return hash_finish((int64_t)x);
     }
     case GS_K_TUPLE: {
         /* CPython 3.11's xxHash-based tuple hash */
@@ -2003,18 +2035,8 @@ int64_t gs_hash(gs_VM *vm, gs_Object *o)
     }
     case GS_K_WEAKREF: return gs_weakref_hash(vm, o);
     case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
-        if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen) {
-            /* order-independent: equal frozensets hash alike */
-            gs_Set *fs = (gs_Set *)o;
-            uint64_t h = 1927868237ULL * ((uint64_t)fs->t.used + 1);
-            for (int32_t i = 0; i < fs->t.nentries; i++)
-                if (fs->t.entries[i].key) {
-                    uint64_t eh = (uint64_t)fs->t.entries[i].hash;
-                    h ^= (eh ^ (eh << 16) ^ 89869747ULL) * 3644798167ULL;
-                }
-            h = h * 69069U + 907133923ULL;
-            return hash_finish((int64_t)(h >> 1));
-        }
+        if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
+            return gs_frozenset_hash(o);
         gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
         return -1;
     case GS_K_INSTANCE: case GS_K_EXCEPTION: {

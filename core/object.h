@@ -128,9 +128,32 @@ typedef struct gs_Dict {
     gs_Object *owner;     /* instance whose __dict__ this is (borrowed), or NULL */
 } gs_Dict;
 
+/* CPython 3.11's set table (Objects/setobject.c), kept slot for slot so that
+ * sets iterate, print and pop in CPython's order.  Open addressing over
+ * mask + 1 slots (a power of two, at least GS_SET_MINSIZE); a probe looks at
+ * up to LINEAR_PROBES neighbours before a perturbed jump.  A slot is
+ *   unused   key NULL, hash 0
+ *   dummy    key NULL, hash -1   (CPython's `dummy` key: an element left)
+ *   active   key set, hash = the key's hash
+ * `fill` counts active and dummy slots, `used` the active ones.  Every
+ * active key holds one reference (cause KEY, slot = the key's id).  `table`
+ * points at `smalltable` until the set outgrows it. */
+#define GS_SET_MINSIZE 8
+
+typedef struct gs_SetEntry {
+    gs_Object *key;
+    int64_t hash;
+} gs_SetEntry;
+
 typedef struct gs_Set {
     gs_Object ob;
-    gs_DictTable t;       /* values unused (NULL) */
+    int64_t fill;         /* active + dummy slots */
+    int64_t used;         /* active slots = len(set) */
+    int64_t mask;         /* slots - 1 */
+    gs_SetEntry *table;
+    int64_t hash;         /* frozenset hash, -1 until computed */
+    int64_t finger;       /* where pop() starts looking */
+    gs_SetEntry smalltable[GS_SET_MINSIZE];
     bool frozen;
 } gs_Set;
 
@@ -366,7 +389,8 @@ gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
 gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */
 gs_Object *gs_list_new(gs_VM *vm, int32_t len);                 /* items NULL: fill with gs_list_init */
 gs_Object *gs_dict_new(gs_VM *vm);
-gs_Object *gs_set_new(gs_VM *vm, bool frozen);
+gs_Object *gs_set_new(gs_VM *vm, bool frozen);                 /* empty */
+gs_Object *gs_set_from_iterable(gs_VM *vm, bool frozen, gs_Object *iterable); /* set(x) / frozenset(x) */
 gs_Object *gs_cell_new(gs_VM *vm, gs_Object *ref);              /* does not steal */
 gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step);
 gs_Object *gs_iter_new(gs_VM *vm, gs_IterKind k, gs_Object *seq); /* does not steal */
@@ -397,7 +421,36 @@ gs_Object *gs_dict_pop(gs_VM *vm, gs_Object *d, gs_Object *key);   /* new ref or
 void gs_dict_clear(gs_VM *vm, gs_Object *d);
 int  gs_dict_next(gs_Object *d, int32_t *pos, gs_Object **key, gs_Object **value); /* borrowed */
 
-/* The table inside dicts, sets and instances.  `holder` is the owning object
+/* set and frozenset (containers.c): elements are never stolen.  Functions
+ * returning gs_Object * give a new reference (NULL = error); the relation
+ * and update functions return 0/1 or 0, and -1 on error.  `other` may be any
+ * iterable where Python's methods accept one. */
+int  gs_set_contains(gs_VM *vm, gs_Object *s, gs_Object *v);       /* 0/1, -1 error */
+int  gs_set_discard(gs_VM *vm, gs_Object *s, gs_Object *v);        /* 1 removed, 0 absent, -1 error */
+int  gs_set_remove(gs_VM *vm, gs_Object *s, gs_Object *v);         /* 0, or -1 + KeyError if absent */
+gs_Object *gs_set_pop(gs_VM *vm, gs_Object *s);                    /* KeyError if empty */
+void gs_set_clear(gs_VM *vm, gs_Object *s);
+int  gs_set_update(gs_VM *vm, gs_Object *s, gs_Object *other);
+int  gs_set_next(gs_Object *s, int64_t *pos, gs_Object **key, int64_t *hash); /* borrowed, slot order; hash may be NULL */
+gs_Object *gs_set_copy(gs_VM *vm, gs_Object *s);                   /* frozenset.copy() returns s itself */
+gs_Object *gs_set_union(gs_VM *vm, gs_Object *s, gs_Object **others, int n);
+gs_Object *gs_set_intersection(gs_VM *vm, gs_Object *s, gs_Object **others, int n);
+gs_Object *gs_set_difference(gs_VM *vm, gs_Object *s, gs_Object **others, int n);
+gs_Object *gs_set_symmetric_difference(gs_VM *vm, gs_Object *s, gs_Object *other);
+int  gs_set_intersection_update(gs_VM *vm, gs_Object *s, gs_Object **others, int n);
+int  gs_set_difference_update(gs_VM *vm, gs_Object *s, gs_Object **others, int n);
+int  gs_set_symmetric_difference_update(gs_VM *vm, gs_Object *s, gs_Object *other);
+int  gs_set_issubset(gs_VM *vm, gs_Object *s, gs_Object *other);
+int  gs_set_issuperset(gs_VM *vm, gs_Object *s, gs_Object *other);
+int  gs_set_isdisjoint(gs_VM *vm, gs_Object *s, gs_Object *other);
+/* The operators between two sets: `op` is the GS_OP_* code (1 -, 10 |,
+ * 11 ^, 12 &; others give NotImplemented) or the GS_CMP_* code (0..5). */
+gs_Object *gs_set_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
+gs_Object *gs_set_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+int64_t gs_frozenset_hash(gs_Object *s);                           /* CPython's frozenset_hash */
+void gs_set_free_table(gs_Object *s);   /* memory only: the keys were released already */
+
+/* The table inside dicts and instances.  `holder` is the owning object
  * (for events and tracking).  Lookup returns the entry index or -1. */
 void gs_table_init(gs_DictTable *t);
 int32_t gs_table_lookup(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash);

@@ -434,6 +434,45 @@ static gs_Object *repr_table(gs_VM *vm, gs_Object *o, gs_DictTable *t, bool is_s
     return gs_buf_to_str(vm, &b);
 }
 
+/* set_repr: the repr of list(s) with its brackets swapped for braces, as
+ * CPython builds it (so the list and its iterator are allocated too). */
+static gs_Object *repr_set(gs_VM *vm, gs_Object *o)
+{
+    const char *name = o->type->name->data;
+    int e = gs_repr_enter(vm, o);
+    if (e < 0)
+        return NULL;
+    if (e > 0)
+        return gs_str_printf(vm, "%s(...)", name);
+    gs_Object *r = NULL;
+    if (((gs_Set *)o)->used == 0) {
+        r = gs_str_printf(vm, "%s()", name);
+    } else {
+        gs_Object *keys = gs_list_from_iterable(vm, o);
+        gs_Object *lr = keys ? gs_repr(vm, keys) : NULL;
+        gs_xdecref(vm, keys);
+        if (lr) {
+            gs_Str *ls = (gs_Str *)lr;
+            bool exact = o->type == vm->t_set;
+            gs_Buf b;
+            gs_buf_init(&b);
+            if (!exact) {
+                gs_buf_adds(&b, name);
+                gs_buf_addc(&b, '(');
+            }
+            gs_buf_addc(&b, '{');
+            gs_buf_add(&b, ls->data + 1, (size_t)ls->len - 2);
+            gs_buf_addc(&b, '}');
+            if (!exact)
+                gs_buf_addc(&b, ')');
+            gs_decref(vm, lr);
+            r = gs_buf_to_str(vm, &b);
+        }
+    }
+    gs_repr_leave(vm, o);
+    return r;
+}
+
 static gs_Object *call_dunder(gs_VM *vm, gs_Object *o, gs_Str *name, bool *found)
 {
     gs_Object *m = gs_type_lookup(o->type, name);
@@ -493,14 +532,7 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: return repr_seq(vm, o, ((gs_List *)o)->items, ((gs_List *)o)->len, "[", "]", false);
     case GS_K_TUPLE: return repr_seq(vm, o, ((gs_Tuple *)o)->items, ((gs_Tuple *)o)->len, "(", ")", true);
     case GS_K_DICT: return repr_table(vm, o, &((gs_Dict *)o)->t, false, "{", "}");
-    case GS_K_SET: {
-        gs_Set *s = (gs_Set *)o;
-        if (s->t.used == 0)
-            return gs_str_from_cstr(vm, s->frozen ? "frozenset()" : "set()");
-        if (!s->frozen)
-            return repr_table(vm, o, &s->t, true, "{", "}");
-        return repr_table(vm, o, &s->t, true, "frozenset({", "})");
-    }
+    case GS_K_SET: return repr_set(vm, o);
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
         if (t->flags & GS_TF_HEAP)

@@ -3,10 +3,13 @@
  *
  * The state (struct State) is a handful of flat arrays so a checkpoint is a
  * plain copy:
- *   - objects: an open-addressing hash keyed by id holding the live objects
- *     (allocated, described as static or start-up, and not freed);
+ *   - objects: compact records of the live objects (allocated, or described
+ *     as static or start-up, and not freed), found through a dense id index
+ *     (ids are serial numbers, so objects made together sit together; the
+ *     index is rebuilt when a checkpoint is restored, not stored in it);
  *   - named references (dict entries, attributes, fields, frame locals): a
- *     pool of Edge records linked per holder, indexed by a hash keyed by
+ *     pool of Edge records linked per holder; a holder's short list is
+ *     walked, a long one (a big dict) is also indexed by a hash keyed by
  *     (holder, slot kind, slot);
  *   - positional references (tuple and list slots): one vector per object
  *     inside a shared slab of uint32 target ids;
@@ -1733,7 +1736,9 @@ static size_t checkpoint_interval(const gs_Timeline *tl)
 {
     if (tl->cfg.checkpoint_every)
         return tl->cfg.checkpoint_every;
-    size_t k = state_bytes(&tl->build) / 8;
+    /* a checkpoint costs at most ~8 bytes per event it covers (the id
+     * index is not part of it) */
+    size_t k = (state_bytes(&tl->build) - tl->build.slotcap * 4) / 8;
     return k < 65536 ? 65536 : k;
 }
 

@@ -119,7 +119,7 @@ enum {
     GS_TLO_ALIVE      = 1 << 0,   /* allocated (or described) and not freed */
     GS_TLO_STATIC     = 1 << 1,   /* immortal, never counted */
     GS_TLO_RUNTIME    = 1 << 2,   /* made before recording (described, not allocated) */
-    GS_TLO_EXTERNAL   = 1 << 3,   /* named by events but never allocated nor described */
+    GS_TLO_EXTERNAL   = 1 << 3,   /* reserved: events naming unknown objects are refused */
     GS_TLO_TRACKED    = 1 << 4,   /* on a generation list */
     GS_TLO_FINALIZED  = 1 << 5,   /* __del__ ran */
     GS_TLO_IN_GC      = 1 << 6,   /* has gc_refs in the current collection */

@@ -1181,8 +1181,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 if (vm->trace.n)
                     vm->trace.ev[vm->trace.n - 1].flags = (uint16_t)(vm->gens[0].threshold > 65535 ? 65535 : vm->gens[0].threshold);
             }
-            else
-                vm->events++;
+            else if (++vm->events > vm->cfg.max_events && vm->cfg.max_events)
+                vm->limit_hit = true; /* a loop that records nothing must still stop */
             if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
                 gs_vm_check_refcounts(vm);
             if (vm->cfg.on_line && vm->c_depth <= 1)
@@ -1663,22 +1663,11 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             DECREF(v);
             break;
         case OP_SET_UPDATE: {
+            /* _PySet_Update: a set or dict argument takes the fast paths */
             v = POP();
-            gs_Object *it = gs_iter(vm, v);
+            int r = gs_set_update(vm, PEEK(arg), v);
             DECREF(v);
-            if (!it)
-                goto error;
-            for (;;) {
-                gs_Object *x = gs_next(vm, it);
-                if (!x)
-                    break;
-                int r = gs_set_add(vm, PEEK(arg), x);
-                DECREF(x);
-                if (r < 0)
-                    break;
-            }
-            DECREF(it);
-            if (vm->exc)
+            if (r < 0)
                 goto error;
             break;
         }

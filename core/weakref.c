@@ -467,6 +467,30 @@ static gs_Object *wvd_remove(ARGS)
     return GS_NONE(vm);
 }
 
+/* ------------------------------------------------------------------ what the Python code also makes
+ * In CPython these classes run Python code (Lib/weakref.py) that makes
+ * objects this model does not: argument tuples of the calls it makes,
+ * the `remove` closure and its defaults, the pending-removals list...
+ * They only matter to gc.get_count(); these helpers move the counter (and
+ * the free lists) as that code does, measured against python3.11. */
+
+/* Argument tuples that live only during a call: sizes in call order. */
+static void phantom_call_tuples(gs_VM *vm, const int32_t *lens, int n)
+{
+    gs_Object *held[4] = { NULL, NULL, NULL, NULL };
+    for (int i = 0; i < n && i < 4; i++)
+        held[i] = gs_phantom_alloc(vm, vm->t_tuple, lens[i]);
+    for (int i = n < 4 ? n - 1 : 3; i >= 0; i--)
+        gs_phantom_free(vm, held[i]);
+}
+
+/* Objects the Python-level constructor keeps for the object's life. */
+static void phantom_kept(gs_VM *vm, int n)
+{
+    for (int i = 0; i < n; i++)
+        gs_gc_on_alloc(vm);
+}
+
 static int wvd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
 {
     gs_Object *data = self_data(vm, self);
@@ -474,7 +498,22 @@ static int wvd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
     if (!data || !remove)
         return -1;
     gs_WeakrefState *st = vm->wr;
+    /* KeyedRef(value, self._remove, key): the call's tuple; in __new__,
+     * ref.__new__(type, ob, callback)'s tuple and the one tp_new_wrapper
+     * slices from it; the reference; then super().__init__(ob, callback):
+     * a super object, a method-wrapper and an argument tuple */
+    gs_Object *t_call = gs_phantom_alloc(vm, vm->t_tuple, 3);
+    gs_Object *t_new = gs_phantom_alloc(vm, vm->t_tuple, 3);
+    gs_Object *t_slice = gs_phantom_alloc(vm, vm->t_tuple, 2);
     gs_Object *kr = weakref_new(vm, st->t_keyedref, value, remove, key);
+    gs_phantom_free(vm, t_slice);
+    gs_phantom_free(vm, t_new);
+    gs_gc_on_alloc(vm); /* super() */
+    gs_gc_on_alloc(vm); /* the bound __init__ */
+    gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_tuple, 2));
+    gs_gc_on_free(vm);
+    gs_gc_on_free(vm);
+    gs_phantom_free(vm, t_call);
     if (!kr)
         return -1;
     int r = gs_dict_set(vm, data, key, kr);
@@ -547,6 +586,7 @@ static gs_Object *wvd_new(ARGS)
     gs_Object *d = gs_instance_new(vm, (gs_Type *)self);
     if (!d)
         return NULL;
+    phantom_kept(vm, 9); /* remove's defaults, _pending_removals, _iterating, **kw dicts, ... */
     /* def remove(wr, selfref=ref(self), ...): holds the dictionary weakly */
     gs_Object *selfref = gs_weakref_new(vm, d, NULL);
     gs_Object *remove = selfref ? bound_builtin(vm, "remove", wvd_remove, 1, 1, selfref) : NULL;
@@ -739,6 +779,8 @@ static gs_Object *wkd_remove(ARGS)
 
 static int wkd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
 {
+    static const int32_t calls[1] = { 2 }; /* ref(key, self._remove) */
+    phantom_call_tuples(vm, calls, 1);
     gs_Object *data = self_data(vm, self);
     gs_Object *remove = attr(vm, self, "_remove");
     if (!data || !remove)
@@ -761,6 +803,7 @@ static gs_Object *wkd_new(ARGS)
     gs_Object *d = gs_instance_new(vm, (gs_Type *)self);
     if (!d)
         return NULL;
+    phantom_kept(vm, 3); /* remove's defaults, _pending_removals, _iterating */
     gs_Object *selfref = gs_weakref_new(vm, d, NULL);
     gs_Object *remove = selfref ? bound_builtin(vm, "remove", wkd_remove, 1, 1, selfref) : NULL;
     gs_xdecref(vm, selfref);
@@ -924,19 +967,21 @@ static gs_Object *finalize_new(ARGS)
                  2 - npos, npos == 1 ? "" : "s", npos == 1 ? "'func'" : "'obj' and 'func'");
         return NULL;
     }
+    /* In CPython's order: the call's argument tuple, the finalizer, then
+     * __init__'s *args tuple and **kwargs dict, (the first time) what
+     * atexit.register keeps, the _Info, ref(obj, self)'s tuple and the
+     * weak reference; the call tuple and an empty **kwargs die at the end. */
+    gs_Object *t_call = gs_phantom_alloc(vm, vm->t_tuple, npos + (kwnames ? kwnames->len : 0));
     gs_Object *f = gs_instance_new(vm, (gs_Type *)self);
-    if (!f)
-        return NULL;
-    gs_Object *info = gs_instance_new(vm, st->t_finfo);
-    if (!info) {
-        gs_decref(vm, f);
+    if (!f) {
+        gs_phantom_free(vm, t_call);
         return NULL;
     }
     gs_Object *fargs = gs_tuple_new(vm, npos - 2);
-    gs_Object *fkw = NULL;
     if (fargs)
         for (int i = 2; i < npos; i++)
             gs_tuple_init(vm, fargs, i - 2, gs_newref(vm, args[i]));
+    gs_Object *fkw = NULL, *t_kw = NULL;
     if (kwnames && kwnames->len) {
         fkw = gs_dict_new(vm);
         for (int i = 0; fkw && i < kwnames->len; i++)
@@ -944,23 +989,34 @@ static gs_Object *finalize_new(ARGS)
                 gs_decref(vm, fkw);
                 fkw = NULL;
             }
-    } else
+    } else {
+        t_kw = gs_phantom_alloc(vm, vm->t_dict, 0); /* **kwargs, empty: info.kwargs is None */
         fkw = GS_NONE(vm);
-    int err = !fargs || !fkw;
+    }
+    if (st->next_index == 0)
+        phantom_kept(vm, 2); /* import atexit; atexit.register(self._exitfunc) */
+    gs_Object *info = gs_instance_new(vm, st->t_finfo);
+    int err = !fargs || !fkw || !info;
     /* CPython keeps atexit in the info and exposes it through a property
      * with a setter; here it is the finalizer's own attribute */
     if (!err)
         err = set_attr_steal(vm, f, "atexit", GS_BOOL(vm, true)) < 0;
-    if (!err)
-        err = set_attr_steal(vm, info, "weakref", gs_weakref_new(vm, args[0], f)) < 0 ||
+    if (!err) {
+        gs_Object *t_ref = gs_phantom_alloc(vm, vm->t_tuple, 2);
+        gs_Object *wr = gs_weakref_new(vm, args[0], f);
+        gs_phantom_free(vm, t_ref);
+        err = set_attr_steal(vm, info, "weakref", wr) < 0 ||
               set_attr_steal(vm, info, "func", gs_newref(vm, args[1])) < 0 ||
               set_attr_steal(vm, info, "args", gs_newref(vm, fargs)) < 0 ||
               set_attr_steal(vm, info, "kwargs", gs_newref(vm, fkw)) < 0 ||
               set_attr_steal(vm, info, "index", gs_int_new(vm, st->next_index++)) < 0 ||
               gs_dict_set(vm, st->registry, f, info) < 0;
+    }
     gs_xdecref(vm, fargs);
     gs_xdecref(vm, fkw);
-    gs_decref(vm, info);
+    gs_xdecref(vm, info);
+    gs_phantom_free(vm, t_kw);
+    gs_phantom_free(vm, t_call);
     if (err) {
         gs_decref(vm, f);
         return NULL;
@@ -1005,7 +1061,10 @@ static gs_Object *finalize_invoke(gs_VM *vm, gs_Object *info)
     gs_incref(vm, func);
     gs_incref(vm, fargs);
     gs_xincref(vm, fkw);
+    /* **(info.kwargs or {}): CPython builds an empty dict for the call */
+    gs_Object *t_kw = nkw ? NULL : gs_phantom_alloc(vm, vm->t_dict, 0);
     gs_Object *r = gs_call_object(vm, func, argv, n, (gs_Tuple *)names);
+    gs_phantom_free(vm, t_kw);
     gs_decref(vm, func);
     gs_decref(vm, fargs);
     gs_xdecref(vm, fkw);

@@ -57,6 +57,17 @@ static void value_of(const gs_Trace *t, const gs_TLObject *o, char *buf, size_t 
     }
 }
 
+/* The name a student knows a type by: type(r).__name__ of a weak
+ * reference is "ReferenceType", but everyone calls it a weakref. */
+static const char *shown_type(const char *type)
+{
+    if (!type[0])
+        return "object";
+    if (strcmp(type, "weakref.ReferenceType") == 0)
+        return "weakref";
+    return type;
+}
+
 static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
 {
     gs_TLObject o;
@@ -67,11 +78,11 @@ static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
     }
     char v[64];
     value_of(t, &o, v, sizeof v);
-    const char *type = str_at(t, o.type);
+    const char *type = shown_type(str_at(t, o.type));
     if (v[0])
-        snprintf(buf, n, "%s %s", type[0] ? type : "object", v);
+        snprintf(buf, n, "%s %s", type, v);
     else
-        snprintf(buf, n, "%s #%u", type[0] ? type : "object", id);
+        snprintf(buf, n, "%s #%u", type, id);
 }
 
 /* The text of a str key object, or NULL. */
@@ -136,34 +147,66 @@ static bool edge_shown(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind)
     return true;
 }
 
-/* Small ints, None, True and interned strings are immortal (the trace
- * never sees them born); add the ones something refers to, so the UI can
- * write their values. */
-static void add_static_one(gs_Scene *s, gs_Timeline *tl, uint32_t id)
+static int cmp_u32(const void *a, const void *b)
 {
-    if (gs_scene_find(s, id))
-        return;
-    gs_TLObject o;
-    if (!gs_timeline_object(tl, id, &o) || !primitive_kind(o.kind))
-        return;
-    gs_SceneObject *so = gs_scene_add_object(s);
-    if (!so)
-        return;
-    so->id = id;
-    const gs_Trace *t = gs_timeline_trace(tl);
-    snprintf(so->type, sizeof so->type, "%s", str_at(t, o.type)[0] ? str_at(t, o.type) : "object");
-    value_of(t, &o, so->value, sizeof so->value);
-    so->band = GS_BAND_UNTRACKED;
-    so->flags = GS_SO_PRIMITIVE;
-    so->refcount = (int)o.refcnt;
-    gs_scene_sort(s);
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
 }
 
-static void add_static_targets(gs_Scene *s, gs_Timeline *tl)
+/* Is `id` among the first `n` (sorted) objects? */
+static bool in_sorted(const gs_Scene *s, int n, uint32_t id)
 {
-    int nslots = s->nslots;
-    for (int i = 0; i < nslots; i++)
-        add_static_one(s, tl, s->slots[i].target);
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        uint32_t m = s->objects[mid].id;
+        if (m == id)
+            return true;
+        if (m < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return false;
+}
+
+/* Small ints, None, True and interned strings are immortal (the trace
+ * never sees them born); add the ones something refers to, so the UI can
+ * write their values.  Sorted once at the end: sorting after each
+ * addition was most of a rebuild. */
+static void add_statics(gs_Scene *s, gs_Timeline *tl, const uint32_t *targets, size_t stride, int n)
+{
+    if (n <= 0)
+        return;
+    uint32_t *ids = malloc((size_t)n * sizeof *ids);
+    if (!ids)
+        return;
+    for (int i = 0; i < n; i++)
+        ids[i] = *(const uint32_t *)((const char *)targets + (size_t)i * stride);
+    qsort(ids, (size_t)n, sizeof *ids, cmp_u32);
+    int sorted = s->nobjects, added = 0;
+    const gs_Trace *t = gs_timeline_trace(tl);
+    for (int i = 0; i < n; i++) {
+        uint32_t id = ids[i];
+        if ((i > 0 && ids[i - 1] == id) || in_sorted(s, sorted, id))
+            continue;
+        gs_TLObject o;
+        if (!gs_timeline_object(tl, id, &o) || !primitive_kind(o.kind))
+            continue;
+        gs_SceneObject *so = gs_scene_add_object(s);
+        if (!so)
+            break;
+        so->id = id;
+        snprintf(so->type, sizeof so->type, "%s", str_at(t, o.type)[0] ? str_at(t, o.type) : "object");
+        value_of(t, &o, so->value, sizeof so->value);
+        so->band = GS_BAND_UNTRACKED;
+        so->flags = GS_SO_PRIMITIVE;
+        so->refcount = (int)o.refcnt;
+        added++;
+    }
+    free(ids);
+    if (added)
+        gs_scene_sort(s);
 }
 
 void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len)
@@ -247,8 +290,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             snprintf(so->value, sizeof so->value, "%s", str_at(t, o.b));
         if (o.kind == GS_K_TYPE)
             snprintf(so->type, sizeof so->type, "class");
-        else if (o.kind == GS_K_WEAKREF)
-            snprintf(so->type, sizeof so->type, "weakref"); /* not "weakref.ReferenceType" */
+        else if (shown_type(so->type) != so->type)
+            snprintf(so->type, sizeof so->type, "%s", shown_type(so->type));
         so->refcount = (int)o.refcnt;
         so->gc_refs = o.gc_refs;
         if (o.flags & GS_TLO_TRACKED)
@@ -286,7 +329,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     }
     free(hidden);
     gs_scene_sort(s);
-    add_static_targets(s, tl);
+    if (s->nslots)
+        add_statics(s, tl, &s->slots[0].target, sizeof s->slots[0], s->nslots);
     /* frames, outermost first */
     gs_TLFrame frames[64];
     size_t nf = gs_timeline_frames(tl, frames, 64);
@@ -336,8 +380,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             sn->target = edges[k].target;
         }
     }
-    for (int i = 0; i < s->nnames; i++)
-        add_static_one(s, tl, s->names[i].target);
+    if (s->nnames)
+        add_statics(s, tl, &s->names[0].target, sizeof s->names[0], s->nnames);
     gs_scene_describe(tl, pos ? pos - 1 : 0, source, source_len, s->last_event, sizeof s->last_event, &s->focus,
                       &s->delta);
     if (gc.collecting && pos) {
@@ -432,7 +476,8 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         *focus = e->obj;
         break;
     case GS_EV_FREE:
-        snprintf(out, n, "%s%s #%u freed: nothing refers to it any more", where, str_at(t, e->a), e->obj);
+        snprintf(out, n, "%s%s #%u freed: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
+                 e->obj);
         break;
     case GS_EV_INCREF:
     case GS_EV_DECREF:

@@ -876,6 +876,7 @@ int gs_cmd_shot(int argc, char **argv)
     long long at = -1, line = -1;
     bool end = false;
     uint32_t select = 0;
+    int phase = -1;
     int w = 1280, h = 800;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
@@ -902,6 +903,18 @@ int gs_cmd_shot(int argc, char **argv)
             }
             select = (uint32_t)n;
             i++;
+        } else if (strcmp(argv[i], "--phase") == 0 && i + 1 < argc) {
+            phase = -1;
+            for (int k = 0; k < GS_GC_PHASE_COUNT; k++)
+                if (strcmp(argv[i + 1], gs_gc_phase_name((gs_GCPhase)k)) == 0)
+                    phase = k;
+            if (phase < 0) {
+                fprintf(stderr, "gcscope: shot: --phase wants one of merge, update_refs, subtract_refs, "
+                        "move_unreachable, untrack_tuples, promote, untrack_dicts, legacy_finalizers, weakrefs, "
+                        "finalize, resurrection, delete, done; not '%s'\n", argv[i + 1]);
+                return 2;
+            }
+            i++;
         } else if (strcmp(argv[i], "--end") == 0)
             end = true;
         else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
@@ -920,7 +933,7 @@ int gs_cmd_shot(int argc, char **argv)
         }
     }
     if (!file || !out) {
-        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--select ID] [--size WxH] -o OUT.png\n");
+        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--phase NAME] [--select ID] [--size WxH] -o OUT.png\n");
         return 2;
     }
     char terr[1200];
@@ -954,6 +967,18 @@ int gs_cmd_shot(int argc, char **argv)
             gs_timeline_seek(v.tl, (size_t)at);
         else
             gs_timeline_seek(v.tl, 0);
+        if (phase >= 0) {
+            /* the end of that collector phase, in the next collection from here */
+            size_t p = gs_timeline_pos(v.tl), n = v.trace->n;
+            while (p < n && !(v.trace->ev[p].kind == GS_EV_GC_PHASE && v.trace->ev[p].sub == phase))
+                p++;
+            while (p + 1 < n && v.trace->ev[p + 1].kind != GS_EV_GC_PHASE && v.trace->ev[p + 1].kind != GS_EV_GC_END)
+                p++;
+            if (p >= n)
+                fprintf(stderr, "gcscope: shot: no %s phase after this point; showing the end\n",
+                        gs_gc_phase_name((gs_GCPhase)phase));
+            gs_timeline_seek(v.tl, p + 1);
+        }
         /* a prompt on this line shows as it would in the window */
         size_t pos = gs_timeline_pos(v.tl);
         if (pos > 0 && v.trace->ev[pos - 1].kind == GS_EV_LINE) {

@@ -5,8 +5,10 @@ For each file listed in expected.txt, `gcscope check FILE` must exit 2,
 print nothing on stdout and exactly one line on stderr that names the file
 and contains the expected text.  Then, generated inputs: 100,000-deep
 nesting, and a few hundred random mutations of a real trace (each must exit
-0 or 2, never crash or hang).  Finally `gcscope trace` must leave nothing
-behind when its write fails.
+0 or 2, never crash or hang).  A real trace matches assets/trace.schema.json
+(when the jsonschema module is installed) and the README's worked example
+checks.  Finally `gcscope trace` must leave nothing behind when its write
+fails.  The corpus itself is written by make_corpus.py.
 """
 import argparse
 import os
@@ -75,6 +77,18 @@ def main():
             rc, out, err = check(args.gcscope, good)
             if rc != 0:
                 fail(f"the good trace does not check: {err!r}")
+            try:  # the schema describes what the writer writes (when jsonschema is installed)
+                import json
+                import jsonschema
+                schema_path = os.path.join(HERE, "..", "..", "assets", "trace.schema.json")
+                with open(schema_path, encoding="utf-8") as f:
+                    schema = json.load(f)
+                with open(good, encoding="utf-8") as f:
+                    jsonschema.validate(json.load(f), schema, cls=jsonschema.Draft202012Validator)
+            except ImportError:
+                pass
+            except Exception as e:  # noqa: BLE001 - report any validation failure
+                fail(f"the good trace does not match assets/trace.schema.json: {str(e)[:300]}")
             data = open(good, "rb").read()
             rng = random.Random(1234)
             mut = os.path.join(tmp, "mutated.json")
@@ -100,6 +114,21 @@ def main():
                 if rc not in (0, 2) or (rc == 2 and len(err.splitlines()) != 1):
                     fail(f"mutation {i} ({what} at {pos}): exit {rc}, stderr {err[-300:]!r}")
             n += 300
+
+        # ------------------------------------------------------------ the README's worked example checks
+        readme = open(os.path.join(HERE, "..", "..", "README.md"), encoding="utf-8").read()
+        start = readme.find('```json\n{\n"format": "gcscope-trace"')
+        if start < 0:
+            fail("README.md has no worked example of a trace")
+        else:
+            body = readme[start + len("```json\n"):]
+            example = os.path.join(tmp, "readme_example.json")
+            with open(example, "w", encoding="utf-8") as f:
+                f.write(body[:body.index("```")])
+            rc, out, err = check(args.gcscope, example)
+            if rc != 0:
+                fail(f"the README's example trace does not check: {err!r}")
+        n += 1
 
         # ------------------------------------------------------------ failed writes leave nothing behind
         out_dir = os.path.join(tmp, "out")

@@ -53,8 +53,8 @@ FIRST_FRAME_LESSON = "lessons/12_turning_the_collector_off.py"
 
 # ---------------------------------------------------------------- running things
 
-def run(cmd, env=None, timeout=600):
-    """Run cmd; return (wall seconds, peak RSS bytes, exit code, stdout, stderr)."""
+def run(cmd, env=None):
+    """Run cmd; return (wall seconds, peak RSS bytes, exit code, stdout, stderr, CPU seconds)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT)
@@ -68,7 +68,8 @@ def run(cmd, env=None, timeout=600):
         out.seek(0)
         err.seek(0)
         return (t1 - t0, ru.ru_maxrss * 1024, p.returncode,
-                out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+                out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                ru.ru_utime + ru.ru_stime)
 
 
 def json_lines(text):
@@ -124,9 +125,11 @@ def bench_programs(a, results):
     ]
     rows = []
     ratios_run, ratios_rec = [], []
+    cratios_run, cratios_rec = [], []
     for prog, desc in PROGRAMS:
         path = os.path.join(HERE, prog)
         times = {k: [] for k, _ in runtimes}
+        cpus = {k: [] for k, _ in runtimes}
         rss = {k: [] for k, _ in runtimes}
         outs = {}
         problems = []
@@ -134,35 +137,47 @@ def bench_programs(a, results):
             order = runtimes[rep % 3:] + runtimes[:rep % 3]
             for key, cmd in order:
                 progress(f"  {prog} [{key}] run {rep + 1}/{a.n}")
-                wall, peak, code, out, err = run(cmd + [path])
+                wall, peak, code, out, err, cpu = run(cmd + [path])
                 if code != 0:
-                    problems.append(f"{key} exit {code}: {err.strip().splitlines()[-1:] or ''}")
+                    last = (err.strip().splitlines() or [""])[-1]
+                    problems.append(f"{key} exit {code}: {last}")
                 times[key].append(wall)
+                cpus[key].append(cpu)
                 rss[key].append(peak)
                 outs.setdefault(key, out)
         for key in ("run", "record"):
             if outs.get(key) != outs.get("python"):
                 problems.append(f"{key}: stdout differs from CPython's")
         med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
+        cmed = {k: statistics.median(v) * 1e3 for k, v in cpus.items()}
         r_run = med["run"] / med["python"]
         r_rec = med["record"] / med["python"]
+        c_run = cmed["run"] / cmed["python"]
+        c_rec = cmed["record"] / cmed["python"]
         ratios_run.append(r_run)
         ratios_rec.append(r_rec)
+        cratios_run.append(c_run)
+        cratios_rec.append(c_rec)
         results["programs"][prog] = {
             "desc": desc, "median_ms": med, "ratio_run": r_run, "ratio_record": r_rec,
+            "median_cpu_ms": cmed, "cpu_ratio_run": c_run, "cpu_ratio_record": c_rec,
             "peak_rss_mb": {k: max(v) / 1e6 for k, v in rss.items()},
             "all_ms": {k: [t * 1e3 for t in v] for k, v in times.items()}, "problems": problems,
         }
         rows.append([prog, desc, fmt(med["python"]), fmt(med["run"]), f"{r_run:.2f}×", fmt(med["record"]),
-                     f"{r_rec:.2f}×", fmt(max(rss["python"]) / 1e6, 0), fmt(max(rss["record"]) / 1e6, 0),
-                     "; ".join(problems) or "ok"])
+                     f"{r_rec:.2f}×", f"{c_run:.2f}× / {c_rec:.2f}×", fmt(max(rss["python"]) / 1e6, 0),
+                     fmt(max(rss["record"]) / 1e6, 0), "; ".join(problems) or "ok"])
     g_run, g_rec = gmean(ratios_run), gmean(ratios_rec)
+    gc_run, gc_rec = gmean(cratios_run), gmean(cratios_rec)
     results["geomean_run"] = g_run
     results["geomean_record"] = g_rec
-    rows.append(["**geometric mean**", "", "", "", f"**{g_run:.2f}×**", "", f"**{g_rec:.2f}×**", "", "", ""])
+    results["cpu_geomean_run"] = gc_run
+    results["cpu_geomean_record"] = gc_rec
+    rows.append(["**geometric mean**", "", "", "", f"**{g_run:.2f}×**", "", f"**{g_rec:.2f}×**",
+                 f"{gc_run:.2f}× / {gc_rec:.2f}×", "", "", ""])
     return table(["program", "what", "python3.11 ms", "run ms", "run/py", "--record ms", "rec/py",
-                  "py MB", "rec MB", "output"], rows,
-                 ["l", "l", "r", "r", "r", "r", "r", "r", "r", "l"])
+                  "CPU run/py / rec/py", "py MB", "rec MB", "output"], rows,
+                 ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"])
 
 
 def bench_gc(a, results):
@@ -172,6 +187,7 @@ def bench_gc(a, results):
     for heap in ("live", "garbage"):
         path = os.path.join(HERE, f"gc_heap_{heap}.py")
         runs = {"python": [], "record": [], "norecord": []}
+        cpu = {"python": [], "record": [], "norecord": []}
         info = {}
         for rep in range(a.n):
             cmds = [("python", [a.python, os.path.join(HERE, "gc_collect.py"), path]),
@@ -180,33 +196,37 @@ def bench_gc(a, results):
             cmds = cmds[rep % 3:] + cmds[:rep % 3]
             for key, cmd in cmds:
                 progress(f"  gc_heap_{heap} [{key}] run {rep + 1}/{a.n}")
-                _, _, code, out, err = run(cmd)
+                _, _, code, out, err, _ = run(cmd)
                 m = json_lines(out).get("gc_collect")
                 if code != 0 or not m:
                     raise SystemExit(f"collector bench failed: {' '.join(cmd)}\n{err}")
                 runs[key].append(m["ns"] / 1e6)
+                cpu[key].append(m["cpu_ns"] / 1e6)
                 info[key] = m
         med = {k: statistics.median(v) for k, v in runs.items()}
+        cmed = {k: statistics.median(v) for k, v in cpu.items()}
         tracked = info["python"]["tracked"]
         results["gc"][heap] = {"median_ms": med, "ratio_record": med["record"] / med["python"],
                                "ratio_norecord": med["norecord"] / med["python"],
+                               "median_cpu_ms": cmed, "cpu_ratio_record": cmed["record"] / cmed["python"],
                                "collected": {k: v["collected"] for k, v in info.items()},
                                "events": info["record"].get("events"), "tracked": tracked,
                                "all_ms": runs}
         rows.append([f"gc.collect(), 10^6 {heap}", fmt(med["python"]), fmt(med["python"] * 1e6 / tracked),
                      fmt(med["record"]), f"{med['record'] / med['python']:.2f}×",
                      fmt(med["norecord"]), f"{med['norecord'] / med['python']:.2f}×",
+                     f"{cmed['record'] / cmed['python']:.2f}× / {cmed['norecord'] / cmed['python']:.2f}×",
                      f"{info['python']['collected']:,} / {info['record']['collected']:,}",
                      f"{info['record'].get('events', 0):,}"])
     return table(["collection", "python3.11 ms", "py ns/obj", "gcscope rec ms", "rec/py", "gcscope no-rec ms",
-                  "no-rec/py", "collected py / gs", "events recorded"], rows)
+                  "no-rec/py", "CPU rec/py / no-rec/py", "collected py / gs", "events recorded"], rows)
 
 
 def bench_trace(a, results):
     if not a.bench_trace:
         return "(trace bench skipped: no --bench-trace)", {}
     progress("  bench_trace (records a 10^7-event trace; ~20 s)")
-    _, peak, code, out, err = run([a.bench_trace] + (["--events", str(a.trace_events)] if a.trace_events else []))
+    _, peak, code, out, err, _ = run([a.bench_trace] + (["--events", str(a.trace_events)] if a.trace_events else []))
     m = json_lines(out)
     if code != 0:
         raise SystemExit(f"bench_trace failed:\n{err}")
@@ -246,7 +266,7 @@ def bench_gui(a, results):
     env = dict(os.environ)
     env.setdefault("SDL_VIDEODRIVER", "offscreen")
     progress("  bench_gui (frames, relayout)")
-    _, _, code, out, err = run([a.bench_gui], env=env)
+    _, _, code, out, err, _ = run([a.bench_gui], env=env)
     if code != 0:
         raise SystemExit(f"bench_gui failed:\n{err}")
     m = json_lines(out)
@@ -261,7 +281,7 @@ def bench_gui(a, results):
             if rep % 2:
                 pair.reverse()
             for key, cmd in pair:
-                wall, _, code, out2, err2 = run(cmd, env=env)
+                wall, _, code, out2, err2, _ = run(cmd, env=env)
                 if code != 0:
                     raise SystemExit(f"{' '.join(cmd)} failed:\n{err2}")
                 if key == "shot":
@@ -284,7 +304,7 @@ def bench_gui(a, results):
             k = f"frame_{view}_{n}"
             note = m.get(k, {}).get("note", "")
             rows.append([f"frame, {n:,} objects, {view} view", fmt(v(k), 2),
-                         f"ui {fmt(v(k + '_ui'), 2)} + render {fmt(v(k + '_render'), 2)}; "
+                         f"medians: ui {fmt(v(k + '_ui'), 2)}, render {fmt(v(k + '_render'), 2)}; "
                          + note.split(", ", 2)[-1]])
     rows.append(["relayout after a step", fmt(v("relayout_step"), 2),
                  f"step+scene {fmt(v('relayout_step_rebuild'), 2)} + ui {fmt(v('relayout_step_ui'), 2)} "
@@ -310,11 +330,14 @@ def goals(results):
         add("`gcscope run` / CPython, geometric mean", "≤ 1.00×", results["geomean_run"], lambda x: x <= 1.0, "×")
         add("`gcscope run --record` / CPython, geometric mean", "≤ 1.50×", results["geomean_record"],
             lambda x: x <= 1.5, "×")
+        add("(same two, CPU time: run)", "≤ 1.00×", results["cpu_geomean_run"], lambda x: x <= 1.0, "×")
+        add("(same two, CPU time: run --record)", "≤ 1.50×", results["cpu_geomean_record"], lambda x: x <= 1.5, "×")
     for heap in ("live", "garbage"):
         g = results["gc"].get(heap)
         if g:
             add(f"gc.collect() over 10^6 {heap} objects, recording / CPython", "≤ 1.50×", g["ratio_record"],
                 lambda x: x <= 1.5, "×")
+            add("(same, CPU time)", "≤ 1.50×", g["cpu_ratio_record"], lambda x: x <= 1.5, "×")
     t = results.get("trace", {})
     tv = lambda k: t.get(k, {}).get("value")
     add("bytes per event in memory", "≤ 32", tv("mem_per_event"), lambda x: x <= 32)

@@ -171,6 +171,21 @@ def main():
         check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(800, 600))
         check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(1920, 1080))
 
+        # a collection phase by phase: each phase's frame differs from the one before
+        l8 = os.path.join(o.lessons, "08_the_cycle_detector_phase_by_phase.py")
+        prev = None
+        for ph in ("update_refs", "subtract_refs", "move_unreachable", "delete"):
+            out = os.path.join(tmp, "phase.png")
+            rc, err = shot(o.gcscope, [l8, "--line", "52", "--phase", ph], out)
+            if rc != 0 or err.strip():
+                fail("lesson 08 --phase %s: exit %d: %s" % (ph, rc, err.strip()))
+                continue
+            data = open(out, "rb").read()
+            if data == prev:
+                fail("lesson 08: the %s frame is the same as the phase before" % ph)
+            prev = data
+            print("ok   lesson 08 at the end of %s" % ph)
+
         # a saved trace renders exactly what its scenario renders
         trace = os.path.join(tmp, "t.json")
         p = subprocess.run([o.gcscope, "trace", first, "-o", trace], capture_output=True, text=True, timeout=120)
@@ -203,6 +218,7 @@ def main():
             ([first, "--size", "10x10"], 2, "--size wants WxH"),
             ([first, "--frobnicate"], 2, "unknown option"),
             ([first, "--select", "-3"], 2, "--select wants an object number"),
+            ([first, "--phase", "sweep"], 2, "--phase wants one of merge"),
         ]
         for args, want_rc, want_msg in cases:
             if os.path.exists(out):
