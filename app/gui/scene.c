@@ -10,6 +10,7 @@ void gs_scene_init(gs_Scene *s) { memset(s, 0, sizeof *s); s->collecting_gen = -
 
 void gs_scene_clear(gs_Scene *s)
 {
+    s->version++;
     s->nobjects = s->nslots = s->nframes = s->nnames = 0;
     s->event = s->nevents = 0;
     s->line = 0;
@@ -48,6 +49,7 @@ void gs_scene_free(gs_Scene *s)
 gs_SceneObject *gs_scene_add_object(gs_Scene *s)
 {
     GROW(s->objects, s->nobjects, s->capobjects);
+    s->version++;
     gs_SceneObject *o = &s->objects[s->nobjects++];
     memset(o, 0, sizeof *o);
     o->first_slot = s->nslots;
@@ -57,6 +59,7 @@ gs_SceneObject *gs_scene_add_object(gs_Scene *s)
 gs_SceneSlot *gs_scene_add_slot(gs_Scene *s, gs_SceneObject *owner)
 {
     GROW(s->slots, s->nslots, s->capslots);
+    s->version++;
     gs_SceneSlot *sl = &s->slots[s->nslots++];
     memset(sl, 0, sizeof *sl);
     if (owner->nslots == 0)
@@ -94,6 +97,7 @@ static int cmp_obj(const void *a, const void *b)
 void gs_scene_sort(gs_Scene *s)
 {
     /* slots are referenced by index from their owner, so they stay valid */
+    s->version++;
     qsort(s->objects, (size_t)s->nobjects, sizeof *s->objects, cmp_obj);
 }
 

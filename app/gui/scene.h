@@ -70,6 +70,7 @@ typedef struct gs_SceneGen {
 } gs_SceneGen;
 
 typedef struct gs_Scene {
+    unsigned version;                 /* bumped by gs_scene_clear and each object added */
     uint64_t event;                   /* index of the event just applied */
     uint64_t nevents;                 /* events in the trace */
     int line;                         /* current source line (0 before the first) */

@@ -233,6 +233,7 @@ void gs_ui_free(gs_Ui *ui)
     free(ui->anim);
     free(ui->hits);
     free(ui->buttons);
+    free(ui->node_w);
     memset(ui, 0, sizeof *ui);
 }
 
@@ -346,7 +347,35 @@ static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *
     return w;
 }
 
+static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o);
+
+/* A node's width, measured once per scene: measuring text was most of a
+ * frame's cost on a big heap, and the layout asks more than once. */
 static float node_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
+{
+    int i = (int)(o - s->objects);
+    if (i < 0 || i >= s->nobjects)
+        return measure_node(ui, s, o);
+    unsigned key = s->version * 4u + (ui->show_primitives ? 1u : 0u) + (ui->show_definitions ? 2u : 0u);
+    if (ui->node_w_scene != s || ui->node_w_key != key || ui->node_w_cap < s->nobjects) {
+        if (ui->node_w_cap < s->nobjects) {
+            float *w = realloc(ui->node_w, (size_t)s->nobjects * sizeof *w);
+            if (!w)
+                return measure_node(ui, s, o);
+            ui->node_w = w;
+            ui->node_w_cap = s->nobjects;
+        }
+        for (int k = 0; k < s->nobjects; k++)
+            ui->node_w[k] = NAN;
+        ui->node_w_scene = s;
+        ui->node_w_key = key;
+    }
+    if (isnan(ui->node_w[i]))
+        ui->node_w[i] = measure_node(ui, s, o);
+    return ui->node_w[i];
+}
+
+static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
 {
     float widths[5], cells_w;
     node_cells(ui, s, o, widths, &cells_w);
