@@ -714,7 +714,7 @@ static gs_Object *b_pow(ARGS)
 {
     UNUSED_ARGS;
     if (nargs == 3 && args[2] != vm->none) {
-        int64_t b, e, m;
+        int64_t b = 0, e = 0, m = 0;
         if (as_int(vm, args[0], &b) < 0 || as_int(vm, args[1], &e) < 0 || as_int(vm, args[2], &m) < 0)
             return NULL;
         if (m == 0) {

@@ -1338,7 +1338,13 @@ static void gen_call_args(Compiler *c, const gs_Node *call, int extra_pos)
 static void gen_call(Compiler *c, const gs_Node *e)
 {
     const gs_Node *f = e->u.call.func;
-    if (f->kind == GS_E_ATTRIBUTE) {
+    bool star_args = has_starred(&e->u.call.args);
+    for (int i = 0; i < e->u.call.nkeywords; i++)
+        if (!e->u.call.keywords[i].name.s)
+            star_args = true;
+    /* maybe_optimize_method_call: no LOAD_METHOD when there are *args or
+     * **kwargs (CALL_FUNCTION_EX takes the bound method) */
+    if (f->kind == GS_E_ATTRIBUTE && !star_args) {
         gen_expr(c, f->u.attribute.value);
         set_line(c, e);
         emit(c, OP_LOAD_METHOD, add_name(c, f->u.attribute.attr.s, f->u.attribute.attr.len));

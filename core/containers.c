@@ -94,13 +94,14 @@ gs_Object *gs_list_new(gs_VM *vm, int32_t len)
     l->items = NULL;
     if (len > 0) {
         if (vm->heap_bytes + (size_t)len * sizeof(gs_Object *) > vm->heap_limit ||
-            !(l->items = calloc((size_t)len, sizeof(gs_Object *)))) {
+            !(l->items = gs_mem_alloc(vm, (size_t)len * sizeof(gs_Object *)))) {
             l->len = l->cap = 0;
             gs_record_alloc(vm, &l->ob);
             gs_decref(vm, l);
             gs_raise_memory(vm);
             return NULL;
         }
+        memset(l->items, 0, (size_t)len * sizeof(gs_Object *));
     }
     gs_record_alloc(vm, &l->ob);
     gs_gc_track(vm, &l->ob);
@@ -413,6 +414,13 @@ void gs_table_free(gs_DictTable *t)
     gs_table_init(t);
 }
 
+void gs_table_release(gs_VM *vm, gs_DictTable *t)
+{
+    gs_mem_free(vm, t->index);
+    gs_mem_free(vm, t->entries);
+    gs_table_init(t);
+}
+
 static int32_t probe_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error)
 {
     if (!t->index_size)
@@ -499,8 +507,9 @@ static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
     while (size * 2 / 3 < minused + 1)
         size *= 2;
     int32_t cap = size * 2 / 3;
-    int32_t *index = malloc((size_t)size * sizeof(int32_t));
-    gs_DictEntry *entries = malloc((size_t)cap * sizeof(gs_DictEntry));
+    int32_t *index = vm ? gs_mem_alloc(vm, (size_t)size * sizeof(int32_t)) : malloc((size_t)size * sizeof(int32_t));
+    gs_DictEntry *entries = vm ? gs_mem_alloc(vm, (size_t)cap * sizeof(gs_DictEntry))
+                               : malloc((size_t)cap * sizeof(gs_DictEntry));
     if (!index || !entries) {
         free(index);
         free(entries);
@@ -513,8 +522,13 @@ static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
     for (int32_t i = 0; i < t->nentries; i++)
         if (t->entries[i].key)
             entries[n++] = t->entries[i];
-    free(t->index);
-    free(t->entries);
+    if (vm) {
+        gs_mem_free(vm, t->index);
+        gs_mem_free(vm, t->entries);
+    } else {
+        free(t->index);
+        free(t->entries);
+    }
     t->index = index;
     t->entries = entries;
     t->index_size = size;
@@ -646,7 +660,7 @@ void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
             gs_decref_c(vm, e->value, GS_CAUSE(sub, holder->id, slot));
         gs_decref_c(vm, e->key, GS_CAUSE(GS_CAUSE_KEY, holder->id, slot));
     }
-    gs_table_free(&old);
+    gs_table_release(vm, &old);
 }
 
 /* ================================================================== dict */
@@ -2070,6 +2084,12 @@ static void iter_exhaust(gs_VM *vm, gs_Iter *it)
 
 gs_Object *gs_next(gs_VM *vm, gs_Object *o)
 {
+    /* C loops (sum, max, sorted, join ...) see no line starts: stop them here */
+    if (vm->limit_hit || (vm->cfg.max_events && vm->events > vm->cfg.max_events)) {
+        vm->limit_hit = true;
+        gs_raise(vm, vm->e_MemoryError, "event limit reached");
+        return NULL;
+    }
     if (GS_KIND(o) != GS_K_ITER) {
         if (GS_KIND(o) == GS_K_GENERATOR) {
             extern gs_Object *gs_gen_next(gs_VM *, gs_Object *);

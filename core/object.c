@@ -113,29 +113,24 @@ gs_Object *gs_vm_object(gs_VM *vm, uint32_t id)
 
 /* ================================================================== events */
 
-void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b, uint32_t c)
+/* gs_record's slow path: the event array is full */
+void gs_record_grow(gs_VM *vm, gs_Event e)
 {
-    vm->events++;
-    if (vm->cfg.max_events && vm->events > vm->cfg.max_events)
-        vm->limit_hit = true;
-    if (!vm->recording)
-        return;
-    gs_Event e = { (uint8_t)kind, sub, 0, vm->cur_line, obj, a, b, c };
     if (gs_trace_push(&vm->trace, e) < 0)
         vm->limit_hit = true;
-}
-
-void gs_record_ref(gs_VM *vm, gs_Object *o, bool inc, gs_Cause cause)
-{
-    gs_record(vm, inc ? GS_EV_INCREF : GS_EV_DECREF, cause.kind, o->id,
-              (uint32_t)o->refcnt, cause.holder, cause.what);
 }
 
 uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
 {
     if (!vm->recording)
         return 0;
-    return gs_trace_string(&vm->trace, s->data, (size_t)s->len);
+    /* the pool never forgets a string, so its id can be kept on the str
+     * (a str never changes its contents); 0 ("" or out of memory) is not kept */
+    if (s->trace_id)
+        return s->trace_id;
+    uint32_t id = gs_trace_string(&vm->trace, s->data, (size_t)s->len);
+    s->trace_id = id;
+    return id;
 }
 
 static uint32_t type_name_id(gs_VM *vm, gs_Object *o)
@@ -162,10 +157,7 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
         c = (uint32_t)(v >> 32);
         break;
     }
-    case GS_K_STR:
-        if (vm->recording)
-            b = gs_trace_string(&vm->trace, ((gs_Str *)o)->data, (size_t)((gs_Str *)o)->len);
-        break;
+    case GS_K_STR: b = gs_trace_name(vm, (gs_Str *)o); break;
     case GS_K_FUNCTION: b = gs_trace_name(vm, ((gs_Function *)o)->qualname); break;
     case GS_K_CODE: b = gs_trace_name(vm, ((gs_Code *)o)->name); break;
     case GS_K_TYPE: b = gs_trace_name(vm, ((gs_Type *)o)->name); break;
@@ -289,6 +281,78 @@ void gs_record_describe_all(gs_VM *vm)
 }
 
 /* ================================================================== allocation */
+
+/* ------------------------------------------------------------------ the small-block cache
+ * A freed block goes on the list of class usable_size / 16 (so a block of
+ * class n has at least 16 * n usable bytes) and a request of `size` bytes
+ * takes from class ceil(size / 16): any malloc'd block may be cached, and a
+ * cached block may be given to free().  Each class keeps at most
+ * GS_MEM_MAXFREE blocks; the rest go back to malloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#define GS_MEM_CACHE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GS_MEM_CACHE 0
+#endif
+#endif
+#ifndef GS_MEM_CACHE
+#define GS_MEM_CACHE 1
+#endif
+
+#if GS_MEM_CACHE
+#include <malloc.h>
+#endif
+
+enum { GS_MEM_MAXFREE = 1024 };
+
+void *gs_mem_alloc(gs_VM *vm, size_t size)
+{
+#if GS_MEM_CACHE
+    size_t c = (size + 15) >> 4;
+    if (c < GS_MEM_CLASSES) {
+        void *p = vm->mem_free[c];
+        if (p) {
+            vm->mem_free[c] = *(void **)p;
+            vm->mem_nfree[c]--;
+            return p;
+        }
+        return malloc(c ? c << 4 : 16);
+    }
+#else
+    GS_UNUSED(vm);
+#endif
+    return malloc(size);
+}
+
+void gs_mem_free(gs_VM *vm, void *p)
+{
+#if GS_MEM_CACHE
+    if (!p)
+        return;
+    size_t c = malloc_usable_size(p) >> 4;
+    if (c > 0 && c < GS_MEM_CLASSES && vm->mem_nfree[c] < GS_MEM_MAXFREE) {
+        *(void **)p = vm->mem_free[c];
+        vm->mem_free[c] = p;
+        vm->mem_nfree[c]++;
+        return;
+    }
+#else
+    GS_UNUSED(vm);
+#endif
+    free(p);
+}
+
+void gs_mem_clear(gs_VM *vm)
+{
+    for (int c = 0; c < GS_MEM_CLASSES; c++) {
+        while (vm->mem_free[c]) {
+            void *p = vm->mem_free[c];
+            vm->mem_free[c] = *(void **)p;
+            free(p);
+        }
+        vm->mem_nfree[c] = 0;
+    }
+}
 
 static bool kind_records_own_alloc(gs_Kind k)
 {
@@ -483,7 +547,7 @@ gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
          * automatic collection, which cannot see the object being made. */
         if (gc_counted(vm, type))
             gs_gc_on_alloc(vm);
-        o = malloc(size);
+        o = gs_mem_alloc(vm, size);
         if (!o) {
             gs_raise_memory(vm);
             return NULL;
@@ -558,6 +622,27 @@ static int visit_dict(gs_VM *vm, gs_Object *holder, gs_VisitFn fn, void *arg)
     return 0;
 }
 
+/* Whether the instance's live attribute names appear in the class's shared
+ * key order (as a subsequence, compared by identity: both hold interned
+ * names).  Then walking the instance's entries in insertion order visits
+ * them in shared-key order, with no lookup by name: the common case, as
+ * instances usually set their attributes in __init__'s order. */
+static bool attrs_in_key_order(const gs_DictTable *order, const gs_DictTable *attrs)
+{
+    int32_t i = 0;
+    for (int32_t j = 0; j < attrs->nentries; j++) {
+        gs_Object *k = attrs->entries[j].key;
+        if (!k)
+            continue;
+        while (i < order->nentries && order->entries[i].key != k)
+            i++;
+        if (i == order->nentries)
+            return false;
+        i++;
+    }
+    return true;
+}
+
 /* An instance's inline attribute values, in the order of the class's shared
  * keys (CPython's values array), whatever order this instance set them. */
 static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
@@ -566,6 +651,15 @@ static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     gs_DictTable *order = &o->type->attr_keys;
     if (in->attrs.used == 0)
         return 0;
+    if (attrs_in_key_order(order, &in->attrs)) {
+        for (int32_t ix = 0; ix < in->attrs.nentries; ix++) {
+            gs_DictEntry *e = &in->attrs.entries[ix];
+            int r;
+            if (e->key && e->value && (r = fn(vm, o, e->value, GS_CAUSE(GS_CAUSE_ATTR, o->id, e->key->id), arg)))
+                return r;
+        }
+        return 0;
+    }
     int32_t seen = 0;
     for (int32_t i = 0; i < order->nentries && seen < in->attrs.used; i++) {
         gs_Object *key = order->entries[i].key;
@@ -762,7 +856,9 @@ static void release_instance(gs_VM *vm, gs_Object *o)
         return;
     }
     gs_DictTable *order = &o->type->attr_keys;
-    for (int32_t i = 0; i < order->nentries && in->attrs.used; i++) {
+    /* names in shared-key order: the loop below alone, in insertion order */
+    bool in_order = attrs_in_key_order(order, &in->attrs);
+    for (int32_t i = 0; !in_order && i < order->nentries && in->attrs.used; i++) {
         gs_Object *key = order->entries[i].key;
         if (!key)
             continue;
@@ -830,7 +926,7 @@ void gs_call_finalizer(gs_VM *vm, gs_Object *o)
 static void free_memory(gs_VM *vm, gs_Object *o, size_t size)
 {
     vm->heap_bytes -= size;
-    free(o);
+    gs_mem_free(vm, o);
 }
 
 static size_t object_size(gs_Object *o)
@@ -943,11 +1039,11 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, e->attr_name);
     }
     switch (k) {
-    case GS_K_LIST: free(((gs_List *)o)->items); break;
-    case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
+    case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
+    case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
     case GS_K_SET: gs_set_free_table(o); break;
     case GS_K_INSTANCE: case GS_K_EXCEPTION:
-        gs_table_free(&((gs_Instance *)o)->attrs);
+        gs_table_release(vm, &((gs_Instance *)o)->attrs);
         break;
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
@@ -1979,6 +2075,15 @@ int64_t gs_hash(gs_VM *vm, gs_Object *o)
         return hash_finish(h);
     }
     case GS_K_BOOL: return o == vm->true_;
+    case GS_K_NONE:
+        /* CPython 3.11 hashes None by its address (id >> 4).  The low 17
+         * bits of that are the same in every run of the reference build
+         * (libpython3.11 is mapped 2 MiB-aligned and None sits at offset
+         * ...5bbe0 in Debian's 3.11.7), and they are all a set of up to
+         * 2**17 slots looks at first, so this value puts None in the slot
+         * where the reference interpreter puts it.  The high bits are
+         * arbitrary: CPython's change from run to run. */
+        return 0x7f0000005bbeLL;
     case GS_K_FLOAT: {
         /* CPython's _Py_HashDouble: the value reduced modulo 2**61 - 1, so
          * that equal ints and floats hash alike (and sets order floats like

@@ -105,6 +105,8 @@ typedef struct gs_Str {
     int32_t len;          /* bytes of UTF-8 */
     int32_t nchars;       /* code points */
     uint8_t interned;
+    uint32_t trace_id;    /* the contents' id in the VM's trace string pool, 0 until asked
+                             (fits in padding: sizeof(gs_Str) is unchanged) */
     char data[];          /* len bytes + NUL */
 } gs_Str;
 
@@ -459,6 +461,7 @@ int  gs_table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *k
 void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t ix);
 void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t);
 void gs_table_free(gs_DictTable *t);
+void gs_table_release(gs_VM *vm, gs_DictTable *t); /* gs_table_free into the VM's block cache */
 
 /* ------------------------------------------------------------------ API: protocols */
 

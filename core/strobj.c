@@ -670,6 +670,7 @@ typedef struct FormatSpec {
     int fill_len;
     char align;      /* 0 < > ^ = */
     char sign;       /* 0 + - space */
+    bool no_neg_0;   /* 'z': a float that rounds to -0 prints as 0 (3.11) */
     bool alt;
     bool zero;
     int64_t width;   /* -1 none */
@@ -701,6 +702,10 @@ static int parse_spec(gs_VM *vm, const char *s, size_t n, FormatSpec *f)
     }
     if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' '))
         f->sign = s[i++];
+    if (i < n && s[i] == 'z') {
+        f->no_neg_0 = true;
+        i++;
+    }
     if (i < n && s[i] == '#') {
         f->alt = true;
         i++;
@@ -790,8 +795,13 @@ static void group_digits(gs_Buf *out, const char *digits, size_t n, char sep, in
 static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
 {
     char type = f->type ? f->type : 'd';
-    if (f->precision >= 0 && !strchr("eEfFgG%", type)) {
+    bool as_float = strchr("eEfFgG%", type) != NULL;
+    if (f->precision >= 0 && !as_float) {
         gs_raise(vm, vm->e_ValueError, "Precision not allowed in integer format specifier");
+        return NULL;
+    }
+    if (f->no_neg_0 && !as_float && strchr("bcdoxXn", type)) {
+        gs_raise(vm, vm->e_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
         return NULL;
     }
     char digits[80];
@@ -926,6 +936,15 @@ gs_Object *gs_format_float(gs_VM *vm, double v, void *spec)
             gs_buf_addc(&num, '%');
         free(tmp);
     }
+    if (neg && f->no_neg_0) {
+        /* Py_DTSF_NO_NEG_0: drop the sign when the digits shown are all 0 */
+        bool zero = true;
+        for (size_t i = 0; i < num.len && num.data[i] != 'e' && num.data[i] != 'E'; i++)
+            if (isdigit((unsigned char)num.data[i]) && num.data[i] != '0')
+                zero = false;
+        if (zero && !isinf(a))
+            neg = false;
+    }
     gs_Buf body;
     gs_buf_init(&body);
     if (neg)
@@ -975,17 +994,8 @@ gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *specobj)
     case GS_K_INT:
         if (f.type == 's' || f.type == 'r') goto bad_code;
         return format_int(vm, ((gs_Int *)v)->value, &f);
-    case GS_K_BOOL:
-        if (f.type == 0) {
-            gs_Object *s = gs_str(vm, v);
-            if (!s)
-                return NULL;
-            gs_Buf out;
-            gs_buf_init(&out);
-            pad_into(&out, &f, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len, ((gs_Str *)s)->nchars, 0, '<');
-            gs_decref(vm, s);
-            return gs_buf_to_str(vm, &out);
-        }
+    case GS_K_BOOL: /* int.__format__: a non-empty spec formats 1 or 0 */
+        if (f.type == 's' || f.type == 'r') goto bad_code;
         return format_int(vm, v == vm->true_, &f);
     case GS_K_FLOAT:
         if (f.type && !strchr("eEfFgG%n", f.type)) goto bad_code;
@@ -998,7 +1008,16 @@ gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *specobj)
             return NULL;
         }
         if (f.sign) {
-            gs_raise(vm, vm->e_ValueError, "Sign not allowed in string format specifier");
+            gs_raise(vm, vm->e_ValueError, f.sign == ' ' ? "Space not allowed in string format specifier"
+                                                         : "Sign not allowed in string format specifier");
+            return NULL;
+        }
+        if (f.no_neg_0) {
+            gs_raise(vm, vm->e_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
+            return NULL;
+        }
+        if (f.alt) {
+            gs_raise(vm, vm->e_ValueError, "Alternate form (#) not allowed in string format specifier");
             return NULL;
         }
         if (f.align == '=') {

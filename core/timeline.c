@@ -2061,6 +2061,8 @@ static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
         out->flags |= GS_TLO_TRACKED;
     if (o->flags & OF_FINALIZED)
         out->flags |= GS_TLO_FINALIZED;
+    if (o->flags & OF_CLEARED)
+        out->flags |= GS_TLO_CLEARED;
     out->refcnt = o->refcnt;
     if (o->refcnt == RC_STATIC)
         out->refcnt = -1;

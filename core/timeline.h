@@ -123,7 +123,8 @@ enum {
     GS_TLO_TRACKED    = 1 << 4,   /* on a generation list */
     GS_TLO_FINALIZED  = 1 << 5,   /* __del__ ran */
     GS_TLO_IN_GC      = 1 << 6,   /* has gc_refs in the current collection */
-    GS_TLO_UNREACHABLE = 1 << 7   /* tentatively unreachable in the current collection */
+    GS_TLO_UNREACHABLE = 1 << 7,  /* tentatively unreachable in the current collection */
+    GS_TLO_CLEARED    = 1 << 8    /* a weakref whose referent is gone */
 };
 
 #define GS_TL_KIND_UNKNOWN 0xff

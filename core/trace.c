@@ -253,3 +253,14 @@ const char *gs_cause_kind_name(int k)
     };
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
+
+void gs_trace_set_alloc_payload(gs_Trace *t, uint32_t id, uint32_t b, uint32_t c)
+{
+    /* the alloc is recent: only what its allocation set off lies after it */
+    for (size_t i = t->n; i-- > 0;)
+        if (t->ev[i].kind == GS_EV_ALLOC && t->ev[i].obj == id) {
+            t->ev[i].b = b;
+            t->ev[i].c = c;
+            return;
+        }
+}

@@ -60,6 +60,8 @@ typedef enum gs_EventKind {
  *   str:   b = string id of the contents
  *   function, type, code, builtin: b = name string id
  *   instance, exception: b = class object id
+ *   weakref (and its subclasses): c = the referent's id (it holds no
+ *     count; GS_EV_WEAKREF_CLEAR sub 0 says when it lets go)
  *   list, tuple, dict, others: b = initial length */
 
 typedef enum gs_GCPhase {
@@ -147,6 +149,9 @@ int gs_trace_output(gs_Trace *t, const char *s, size_t len, uint32_t *offset);
 /* Describe an object that has no alloc event, or a reference it holds at
  * position 0; -1 only on OOM. */
 int gs_trace_describe(gs_Trace *t, gs_ObjDesc d);
+/* Fill in the payload of `id`'s alloc event after the fact (a weakref
+ * learns its referent only after it has been allocated). */
+void gs_trace_set_alloc_payload(gs_Trace *t, uint32_t id, uint32_t b, uint32_t c);
 int gs_trace_initial_ref(gs_Trace *t, gs_TraceRef r);
 
 const char *gs_event_kind_name(gs_EventKind k);

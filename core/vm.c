@@ -1931,14 +1931,21 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                     i++;
                 }
             }
+            /* With keywords, CPython's _PyVectorcall_Call unpacks the dict
+             * (_PyStack_UnpackDict): a new array holding a reference to
+             * every argument, positional ones too, for the whole call. */
+            for (int i = 0; nkw && i < total; i++)
+                INCREF(argv[i]);
             SYNC();
             res = gs_call_object(vm, callable, argv, total, (gs_Tuple *)kwn);
+            for (int i = 0; nkw && i < total; i++)
+                DECREF(argv[i]);
             if (kwn)
                 DECREF(kwn);
+            DECREF(callable);
+            DECREF(pos);
             if (kw)
                 DECREF(kw);
-            DECREF(pos);
-            DECREF(callable);
             if (!res)
                 goto error;
             PUSH(res);
@@ -2507,6 +2514,7 @@ void gs_vm_free(gs_VM *vm)
     free_static(vm->empty_tuple);
     free_static(vm->repr_stack);
     gs_table_free(&vm->interned);
+    gs_mem_clear(vm);
     free(vm);
 }
 

@@ -99,6 +99,9 @@ typedef struct gs_Gen {
     int count;
 } gs_Gen;
 
+/* Size classes of the small-block cache: blocks of up to 16 * (n - 1) bytes. */
+#define GS_MEM_CLASSES 33
+
 typedef struct gs_GCStats {
     int64_t collections, collected, uncollectable;
 } gs_GCStats;
@@ -189,6 +192,9 @@ struct gs_VM {
     int nfree_lists, nfree_dicts;
     gs_Object *free_tuples[20];        /* by length 1..20 */
     int nfree_tuples[20];
+    /* small blocks kept for reuse by size class (object.c gs_mem_alloc) */
+    void *mem_free[GS_MEM_CLASSES];
+    uint32_t mem_nfree[GS_MEM_CLASSES];
     uint64_t events;                   /* events generated (recorded or not) */
     int dealloc_depth;                 /* nested gs_dealloc calls */
     gs_Object *trash;                  /* deallocations deferred to bound C recursion */
@@ -244,8 +250,26 @@ void gs_write_out(gs_VM *vm, const char *s, size_t n);
 /* Interned str for a C string (borrowed; lives as long as the VM). */
 gs_Str *gs_name(gs_VM *vm, const char *s);
 
-/* Record an event if recording.  Also counts events against max_events. */
-void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b, uint32_t c);
+/* Record an event if recording.  Also counts events against max_events.
+ * Inline: an append is a store and a bump while the event array has room;
+ * gs_record_grow (object.c) grows it. */
+void gs_record_grow(gs_VM *vm, gs_Event e);
+
+static inline void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b,
+                             uint32_t c)
+{
+    vm->events++;
+    if (vm->cfg.max_events && vm->events > vm->cfg.max_events)
+        vm->limit_hit = true;
+    if (!vm->recording)
+        return;
+    gs_Event e = { (uint8_t)kind, sub, 0, vm->cur_line, obj, a, b, c };
+    gs_Trace *t = &vm->trace;
+    if (t->n < t->cap)
+        t->ev[t->n++] = e;
+    else
+        gs_record_grow(vm, e);
+}
 
 /* The refcount check: recompute every live object's count from its holders.
  * Returns 0 if all agree, else -1 and vm->check_failure describes the first
@@ -258,7 +282,11 @@ gs_Object *gs_vm_object(gs_VM *vm, uint32_t id);
 /* ------------------------------------------------------------------ refcounting
  * The only way counts change.  Recording adds one event per change; with
  * recording off they are a plain increment and a test. */
-void gs_record_ref(gs_VM *vm, gs_Object *o, bool inc, gs_Cause cause);
+static inline void gs_record_ref(gs_VM *vm, gs_Object *o, bool inc, gs_Cause cause)
+{
+    gs_record(vm, inc ? GS_EV_INCREF : GS_EV_DECREF, cause.kind, o->id, (uint32_t)o->refcnt, cause.holder,
+              cause.what);
+}
 
 static inline void gs_incref_c(gs_VM *vm, gs_Object *o, gs_Cause cause)
 {

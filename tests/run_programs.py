@@ -11,9 +11,13 @@ the reference interpreter (CPython 3.11):
 Modes:
 
   run_programs.py check --gcscope PATH [--record] [--check-refcounts] [--dir DIR] [--jobs N]
+                        [--wrapper 'CMD ARGS'] [--timeout SECONDS]
       run `PATH run [--record] NAME.py` (cwd = DIR) for every program and
       compare with the stored expectations.  The last line printed is always
       `N passed, M failed`; the exit status is 1 if anything failed.
+      --wrapper runs gcscope under a command (split like a shell would), e.g.
+      'valgrind --error-exitcode=99 --leak-check=full'; its own report on
+      stderr is shown with the failure.
 
   run_programs.py regen [--python PATH] [--dir DIR] [--jobs N] [--verify]
       run the reference interpreter (default /usr/bin/python3.11) the same
@@ -37,6 +41,7 @@ Standard library only.
 import argparse
 import concurrent.futures
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -51,11 +56,12 @@ DEFAULT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs
 
 
 class Result:
-    def __init__(self, stdout=b"", code=None, last_err="", error=None):
+    def __init__(self, stdout=b"", code=None, last_err="", error=None, stderr=b""):
         self.stdout = stdout      # bytes
         self.code = code          # int or None
         self.last_err = last_err  # str
         self.error = error        # str: timeout / could not start
+        self.stderr = stderr      # bytes, all of it
 
 
 def last_nonempty_line(data):
@@ -66,7 +72,7 @@ def last_nonempty_line(data):
     return ""
 
 
-def run_one(argv, cwd, env=None):
+def run_one(argv, cwd, env=None, timeout=None):
     try:
         proc = subprocess.Popen(
             argv,
@@ -80,15 +86,15 @@ def run_one(argv, cwd, env=None):
     except OSError as exc:
         return Result(error="could not start %s: %s" % (argv[0], exc))
     try:
-        out, err = proc.communicate(timeout=TIMEOUT)
+        out, err = proc.communicate(timeout=timeout or TIMEOUT)
     except subprocess.TimeoutExpired:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except OSError:
             proc.kill()
         out, err = proc.communicate()
-        return Result(stdout=out, error="timed out after %g s" % TIMEOUT)
-    return Result(out, proc.returncode, last_nonempty_line(err))
+        return Result(stdout=out, error="timed out after %g s" % (timeout or TIMEOUT))
+    return Result(out, proc.returncode, last_nonempty_line(err), stderr=err)
 
 
 def describe_code(code):
@@ -174,9 +180,9 @@ def list_programs(directory):
     return sorted(n[:-3] for n in names if n.endswith(".py"))
 
 
-def run_all(names, make_argv, directory, env, jobs):
+def run_all(names, make_argv, directory, env, jobs, timeout=None):
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {n: pool.submit(run_one, make_argv(n), directory, env) for n in names}
+        futures = {n: pool.submit(run_one, make_argv(n), directory, env, timeout) for n in names}
         return {n: f.result() for n, f in futures.items()}
 
 
@@ -185,18 +191,24 @@ def cmd_check(args):
     gcscope = os.path.abspath(args.gcscope)
     names = list_programs(directory)
 
+    wrapper = shlex.split(args.wrapper) if args.wrapper else []
+
     def argv(name):
-        a = [gcscope, "run"]
+        a = wrapper + [gcscope, "run"]
         if args.record:
             a.append("--record")
         if args.check_refcounts:
             a.append("--check-refcounts")
         return a + [name + ".py"]
 
-    results = run_all(names, argv, directory, None, args.jobs)
+    results = run_all(names, argv, directory, None, args.jobs, args.timeout)
     passed = failed = 0
     for name in names:
         problems = compare(name, directory, results[name])
+        if problems and wrapper:
+            # the wrapper's report (valgrind's "==PID==" lines) says why
+            report = results[name].stderr.decode("utf-8", errors="replace").splitlines()
+            problems += ["    | " + l for l in report[-60:]]
         if problems:
             failed += 1
             print("FAIL %s.py" % name)
@@ -350,6 +362,10 @@ def main(argv=None):
                         "(a mismatch is printed last on stderr, so the comparison fails)")
     p.add_argument("--dir", default=DEFAULT_DIR)
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--wrapper", default="",
+                   help="run gcscope under this command, e.g. 'valgrind --error-exitcode=99 --leak-check=full'")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds each program may take (default %g)" % TIMEOUT)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("regen", help="write expectations with the reference Python")

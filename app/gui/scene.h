@@ -36,6 +36,7 @@ enum {                                /* gs_SceneObject.flags */
 typedef struct gs_SceneSlot {         /* one outgoing reference of an object */
     char label[24];                   /* "0", "'key'", "next" */
     uint32_t target;                  /* object id */
+    bool weak;                        /* a weakref's referent: no count, drawn dashed */
 } gs_SceneSlot;
 
 typedef struct gs_SceneObject {

@@ -326,6 +326,20 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             slot_label(tl, &edges[k], sl->label, sizeof sl->label);
             sl->target = edges[k].target;
         }
+        if (o.kind == GS_K_WEAKREF) {
+            /* what it refers to without holding it, until that dies */
+            gs_TLObject r;
+            if (o.flags & GS_TLO_CLEARED)
+                snprintf(so->value, sizeof so->value, "dead");
+            else if (o.c && gs_timeline_object(tl, o.c, &r) && (r.flags & GS_TLO_ALIVE) && !hidden_kind(r.kind)) {
+                gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
+                if (!sl)
+                    return;
+                snprintf(sl->label, sizeof sl->label, "weak");
+                sl->target = o.c;
+                sl->weak = true;
+            }
+        }
     }
     free(hidden);
     gs_scene_sort(s);

@@ -522,7 +522,36 @@ static void arrowhead(gs_DrawList *dl, float x, float y, float dx, float dy, flo
     gs_draw_triangle(dl, x, y, bx + px, by + py, bx - px, by - py, c, 0);
 }
 
+/* A quadratic curve drawn as dashes (a weak reference). */
+static void dashed_curve(gs_DrawList *dl, float x0, float y0, float cx, float cy, float x1, float y1, gs_Color c,
+                         float thick)
+{
+    float len = hypotf(cx - x0, cy - y0) + hypotf(x1 - cx, y1 - cy);
+    int n = (int)(len / 6);
+    if (n < 4)
+        n = 4;
+    if (n > 400)
+        n = 400;
+    for (int i = 0; i + 1 <= n; i += 2) {
+        float t0 = (float)i / (float)n, t1 = (float)(i + 1) / (float)n;
+        float ax = (1 - t0) * (1 - t0) * x0 + 2 * (1 - t0) * t0 * cx + t0 * t0 * x1;
+        float ay = (1 - t0) * (1 - t0) * y0 + 2 * (1 - t0) * t0 * cy + t0 * t0 * y1;
+        float bx = (1 - t1) * (1 - t1) * x0 + 2 * (1 - t1) * t1 * cx + t1 * t1 * x1;
+        float by = (1 - t1) * (1 - t1) * y0 + 2 * (1 - t1) * t1 * cy + t1 * t1 * y1;
+        gs_draw_line(dl, ax, ay, bx, by, c, thick, 0);
+    }
+}
+
+static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *to, gs_Color c, float thick,
+                    bool dashed);
+
 static void edge(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *to, gs_Color c, float thick)
+{
+    edge_ex(ui, dl, x0, y0, to, c, thick, false);
+}
+
+static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *to, gs_Color c, float thick,
+                    bool dashed)
 {
     float tx0 = sx(ui, to->x), ty0 = sy(ui, to->y);
     float tw_ = to->r.w * ui->zoom, th_ = to->r.h * ui->zoom;
@@ -544,7 +573,10 @@ static void edge(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *t
         cx = (x0 > x1 ? x0 : x1) + bulge;
         cy = (y0 + y1) / 2;
     }
-    gs_draw_curve(dl, x0, y0, cx, cy, x1, y1, c, thick, 0);
+    if (dashed)
+        dashed_curve(dl, x0, y0, cx, cy, x1, y1, c, thick);
+    else
+        gs_draw_curve(dl, x0, y0, cx, cy, x1, y1, c, thick, 0);
     arrowhead(dl, x1, y1, x1 - cx, y1 - cy, 9 * (ui->zoom < 1 ? 1 : ui->zoom), c);
 }
 
@@ -843,10 +875,12 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             bool flash = s->edge_from == o->id && s->edge_to == sl->target;
             bool hl = o->id == ui->selected || sl->target == ui->selected;
             gs_Color ec = flash ? C_VERMILLION : hl ? C_ORANGE : with_alpha(C_TEXT, 0.6f * p->alpha);
+            if (sl->weak)
+                ec = hl ? C_ORANGE : with_alpha(C_MUTED, 0.8f * p->alpha);
             if (t == p)
                 self_loop(ui, dl, ax, ay, p, ec);
             else
-                edge(ui, dl, ax, ay, t, ec, flash ? 3.5f : hl ? 2.5f : 1.4f);
+                edge_ex(ui, dl, ax, ay, t, ec, flash ? 3.5f : hl ? 2.5f : 1.4f, sl->weak);
         }
     }
     for (int i = 0; i < npl; i++) {
@@ -1064,7 +1098,7 @@ static int referrers(const gs_Scene *s, uint32_t id, uint32_t *out, const char *
     for (int i = 0; i < s->nobjects && n < max; i++) {
         const gs_SceneObject *o = &s->objects[i];
         for (int k = 0; k < o->nslots && n < max; k++)
-            if (s->slots[o->first_slot + k].target == id) {
+            if (s->slots[o->first_slot + k].target == id && !s->slots[o->first_slot + k].weak) {
                 out[n] = o->id;
                 labels[n] = s->slots[o->first_slot + k].label;
                 n++;
@@ -1114,6 +1148,8 @@ static int why_alive(const gs_Scene *s, uint32_t target, char *buf, size_t n)
             break;
         }
         for (int k = 0; k < o->nslots; k++) {
+            if (s->slots[o->first_slot + k].weak)
+                continue; /* a weak reference keeps nothing alive */
             const gs_SceneObject *t = gs_scene_find(s, s->slots[o->first_slot + k].target);
             if (!t)
                 continue;

@@ -849,11 +849,51 @@ static void test_collections(void)
     gs_vm_free(vm);
 }
 
+/* A weakref names its referent (alloc payload c) without counting it, and
+ * reads as cleared once the referent is gone, in both directions. */
+static void test_weakref_referent(void)
+{
+    const char *src = "import weakref\n"                 /* 1 */
+                      "class C:\n"                       /* 2 */
+                      "    pass\n"                       /* 3 */
+                      "x = C()\n"                        /* 4 */
+                      "r = weakref.ref(x)\n"             /* 5 */
+                      "n = 1\n"                          /* 6 */
+                      "del x\n"                          /* 7 */
+                      "n = 2\n";                         /* 8 */
+    gs_Timeline *tl;
+    gs_VM *vm = record_src(src, &tl);
+    if (!vm)
+        return;
+    uint32_t at6 = 6, at8 = 8;
+    gs_timeline_seek(tl, 0);
+    gs_timeline_continue(tl, 1, &at6, 1);
+    size_t cur = 0;
+    gs_TLObject o, wr = { 0 }, x = { 0 };
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if (o.kind == GS_K_WEAKREF && (o.flags & GS_TLO_ALIVE) && !(o.flags & GS_TLO_RUNTIME))
+            wr = o;
+        if (o.kind == GS_K_INSTANCE && (o.flags & GS_TLO_ALIVE))
+            x = o;
+    }
+    CHECK(wr.id && x.id && wr.c == x.id, "weakref %u names its referent %u (c = %u)", wr.id, x.id, wr.c);
+    CHECK(!(wr.flags & GS_TLO_CLEARED), "a live referent: not cleared");
+    CHECK(x.refcnt == 1, "the weak reference adds no count: %lld", (long long)x.refcnt);
+    gs_timeline_continue(tl, 1, &at8, 1);
+    CHECK(gs_timeline_object(tl, wr.id, &o) && (o.flags & GS_TLO_CLEARED), "after del x the weakref is cleared");
+    CHECK(!gs_timeline_object(tl, x.id, &o), "and its referent is gone");
+    gs_timeline_continue(tl, -1, &at6, 1);
+    CHECK(gs_timeline_object(tl, wr.id, &o) && !(o.flags & GS_TLO_CLEARED), "stepping back un-clears it");
+    gs_timeline_free(tl);
+    gs_vm_free(vm);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/programs";
     test_stepping();
     test_collections();
+    test_weakref_referent();
     test_incremental(dir);
     test_extra_programs();
     test_all_programs(dir);
