@@ -1965,8 +1965,11 @@ static size_t goto_line(gs_Timeline *tl, int dir, uint32_t maxdepth, const uint3
     return gs_timeline_seek(tl, 0);
 }
 
-size_t gs_timeline_next_line(gs_Timeline *tl) { return goto_line(tl, 1, tl->cur.g.depth, NULL, 0); }
-size_t gs_timeline_prev_line(gs_Timeline *tl) { return goto_line(tl, -1, tl->cur.g.depth, NULL, 0); }
+/* Before the module's frame starts (depth 0) "the current frame" is the
+ * module's: stepping over lines must not skip the whole program. */
+static uint32_t over_depth(const gs_Timeline *tl) { return tl->cur.g.depth ? tl->cur.g.depth : 1; }
+size_t gs_timeline_next_line(gs_Timeline *tl) { return goto_line(tl, 1, over_depth(tl), NULL, 0); }
+size_t gs_timeline_prev_line(gs_Timeline *tl) { return goto_line(tl, -1, over_depth(tl), NULL, 0); }
 size_t gs_timeline_step_into(gs_Timeline *tl) { return goto_line(tl, 1, UINT32_MAX, NULL, 0); }
 size_t gs_timeline_step_back_into(gs_Timeline *tl) { return goto_line(tl, -1, UINT32_MAX, NULL, 0); }
 

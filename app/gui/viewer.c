@@ -47,6 +47,7 @@ static void close_document(gs_Viewer *v)
         gs_trace_free(&v->loaded);
     v->is_loaded_trace = false;
     v->trace = NULL;
+    v->restore_line = 0;
     gs_placement_free(&v->placement);
     v->placement_ready = false;
     if (v->has_lesson)
@@ -304,6 +305,13 @@ void gs_viewer_finish_recording(gs_Viewer *v)
         v->placement_ready = true;
     derive_marks(v);
     derive_line_marks(v);
+    if (v->restore_line > 0 && v->tl) {
+        /* after a reload: the first time the old current line runs */
+        uint32_t l = (uint32_t)v->restore_line;
+        gs_timeline_seek(v->tl, 0);
+        gs_timeline_continue(v->tl, +1, &l, 1);
+    }
+    v->restore_line = 0;
     v->scene_pos = SIZE_MAX;
 }
 
@@ -464,18 +472,13 @@ static void reload(gs_Viewer *v)
     int bps[GS_MAX_BREAKPOINTS], nb = v->nbreakpoints;
     memcpy(bps, v->breakpoints, sizeof bps);
     gs_viewer_open(v, path);
-    while (gs_viewer_record_step(v, 5000000))
-        ;
     memcpy(v->breakpoints, bps, sizeof bps);
     v->nbreakpoints = nb;
-    derive_line_marks(v);
-    /* keep the current line: the first time it runs */
-    if (line > 0) {
-        uint32_t l = (uint32_t)line;
-        gs_timeline_seek(v->tl, 0);
-        gs_timeline_continue(v->tl, +1, &l, 1);
-    }
-    v->scene_pos = SIZE_MAX;
+    /* the run records in the background as usual; when it is complete the
+     * view returns to the line it was on (gs_viewer_finish_recording) */
+    v->restore_line = line;
+    if (!v->recording)
+        gs_viewer_finish_recording(v);
 }
 
 void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)

@@ -76,6 +76,7 @@ typedef struct gs_Viewer {
     const char **lesson_titles, **lesson_summaries, **lesson_chapters;
     char lessons_dir[1024];
     long long mtime;                 /* of the open file, for reload on change */
+    int restore_line;                /* after a reload: go back to this line once recorded */
     int lesson_index;
 } gs_Viewer;
 

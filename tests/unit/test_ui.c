@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ui.h"
+#include "viewer.h"
 
 static int passed, failed;
 
@@ -377,6 +378,55 @@ static void the_theme_file_rebinds_keys_and_recolours(void)
     gs_ui_free(&ui);
 }
 
+/* R (or the file changing on disk) reloads and returns to the same line
+ * once the new run is recorded; Ctrl+S writes a trace that loads back. */
+static void reload_keeps_the_line_and_export_loads_back(void)
+{
+    char path[64], out[80];
+    snprintf(path, sizeof path, "/tmp/gcscope-test-ui-%d.py", (int)getpid());
+    snprintf(out, sizeof out, "/tmp/gcscope-test-ui-%d.trace.json", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("a = [1]\nb = a\nc = [a, b]\nprint(len(c))\n", f);
+    fclose(f);
+    gs_Viewer v;
+    gs_viewer_init(&v);
+    gs_viewer_open(&v, path);
+    while (gs_viewer_record_step(&v, 1000))
+        ;
+    gs_Ui ui;
+    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_Action next = { .kind = GS_ACT_NEXT_LINE };
+    gs_UiData d;
+    for (int i = 1; i <= 3; i++) { /* from before the first line */
+        gs_viewer_act(&v, &ui, &next);
+        gs_viewer_data(&v, &d, 0);
+        CHECK(d.scene->line == i, "F10 number %d reaches line %d (at %d)", i, i, d.scene->line);
+    }
+    CHECK(d.scene->line == 3, "three F10s reach line 3 (at %d)", d.scene->line);
+
+    f = fopen(path, "w"); /* the instructor edits the file */
+    fputs("a = [1]\nb = a\nc = [a, b, a]\nprint(len(c))\nprint('more')\n", f);
+    fclose(f);
+    gs_Action reload = { .kind = GS_ACT_RELOAD };
+    gs_viewer_act(&v, &ui, &reload);
+    int slices = 0;
+    while (gs_viewer_record_step(&v, 20))
+        slices++;
+    gs_viewer_data(&v, &d, 0);
+    CHECK(d.scene->line == 3, "after the reload still on line 3 (at %d)", d.scene->line);
+    CHECK(slices > 0, "the reload recorded in slices, not in one blocking run");
+
+    char msg[1400];
+    CHECK(gs_viewer_export(&v, out, msg, sizeof msg) == 0, "export: %s", msg);
+    size_t n = v.trace->n;
+    gs_viewer_open(&v, out);
+    CHECK(v.is_loaded_trace && v.trace && v.trace->n == n && !v.error, "the export loads back with %zu events", n);
+    gs_viewer_free(&v);
+    gs_ui_free(&ui);
+    remove(path);
+    remove(out);
+}
+
 int main(void)
 {
     keys_map_to_debugger_actions();
@@ -386,6 +436,7 @@ int main(void)
     the_current_line_is_highlighted_and_help_lists_keys();
     identical_input_gives_identical_commands();
     the_theme_file_rebinds_keys_and_recolours();
+    reload_keeps_the_line_and_export_loads_back();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
