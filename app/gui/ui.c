@@ -226,6 +226,7 @@ void gs_ui_init(gs_Ui *ui, gs_TextMetrics tm, int w, int h)
     ui->follow_line = true;
     ui->bottom_tab = 0;
     ui->browser_hover = -1;
+    ui->browser_sel = -1;
 }
 
 void gs_ui_free(gs_Ui *ui)
@@ -1645,35 +1646,86 @@ static void draw_error(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
     text_wrap(ui, dl, GS_FONT_MONO, r.x + 14, r.y + 36, w - 28, h - 44, d->error, C_TEXT);
 }
 
+/* The course as cards, chapter by chapter; two columns when the window is
+ * wide enough, scrolling (wheel, arrows, Page keys) when it is not tall
+ * enough.  Arrow keys choose, Enter opens. */
 static void draw_browser(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
 {
-    gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, C_BG, 0, 0);
-    gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, 64 }, C_TOOLBAR, 0, 0);
-    text(dl, GS_FONT_TITLE, 24, 18, "gcscope — how Python manages memory", C_TOOLBAR_TEXT);
-    text(dl, GS_FONT_SMALL, (float)ui->w - 330, 24, "Choose a lesson, or drop a .py / trace file here", C_FAINT);
-    float y = 84 - (float)ui->browser_scroll;
+    float W = (float)ui->w, H = (float)ui->h;
+    gs_draw_rect(dl, (gs_Rect){ 0, 0, W, H }, C_BG, 0, 0);
+    int ncols = W >= 1100 ? 2 : 1;
+    float colw = (W - 48 - (float)(ncols - 1) * 24) / (float)ncols;
+    float chapter_h = th(ui, GS_FONT_UI_BOLD) + 12, card = 50;
+    /* columns: chapters stay whole; a new column starts at the chapter
+     * nearest the middle of the course */
+    float total = 0;
     const char *last = "";
-    float colw = (float)ui->w - 48;
     for (int i = 0; i < d->nlessons; i++) {
         const char *ch = d->lesson_chapters ? d->lesson_chapters[i] : "";
-        if (strcmp(ch, last) != 0) {
+        if (i == 0 || strcmp(ch, last) != 0)
+            total += chapter_h;
+        total += card;
+        last = ch;
+    }
+    float y0 = 76 - (float)ui->browser_scroll, y = y0, x = 24, col_bottom = 0, acc = 0;
+    int col = 0;
+    last = "";
+    for (int i = 0; i < d->nlessons; i++) {
+        const char *ch = d->lesson_chapters ? d->lesson_chapters[i] : "";
+        if (i == 0 || strcmp(ch, last) != 0) {
+            if (ncols == 2 && col == 0 && i > 0 && acc >= total / 2 - card) {
+                col = 1;
+                col_bottom = y;
+                x = 24 + colw + 24;
+                y = y0;
+            }
             y += 8;
-            text(dl, GS_FONT_UI_BOLD, 24, y, ch, C_MUTED);
-            y += th(ui, GS_FONT_UI_BOLD) + 6;
+            text(dl, GS_FONT_UI_BOLD, x, y, ch, C_MUTED);
+            y += chapter_h - 8;
+            acc += chapter_h;
             last = ch;
         }
-        gs_Rect r = { 24, y, colw, 46 };
-        bool hover = in_rect(r, ui->mouse_x, ui->mouse_y);
-        gs_draw_rect(dl, r, hover ? tint(C_SKY, 0.18f) : C_PANEL, 6, 0);
-        gs_draw_rect_line(dl, r, hover ? C_SKY : C_BORDER, 6, 1, 0);
+        gs_Rect r = { x, y, colw, 44 };
+        bool hover = in_rect(r, ui->mouse_x, ui->mouse_y) && ui->mouse_y > 64;
+        bool sel = i == ui->browser_sel;
+        gs_draw_rect(dl, r, hover || sel ? tint(C_SKY, 0.18f) : C_PANEL, 6, 0);
+        gs_draw_rect_line(dl, r, sel ? C_BLUE : hover ? C_SKY : C_BORDER, 6, sel ? 2 : 1, 0);
         char num[8];
         snprintf(num, sizeof num, "%d", (i + 1) % 1000);
-        text(dl, GS_FONT_TITLE, 38, y + 11, num, C_ORANGE);
-        text_fit(ui, dl, GS_FONT_UI_BOLD, 80, y + 5, colw - 70, d->lesson_titles[i], C_TEXT);
-        text_fit(ui, dl, GS_FONT_SMALL, 80, y + 26, colw - 70, d->lesson_summaries[i], C_MUTED);
-        add_button(ui, r, GS_ACT_OPEN_LESSON, i, d->lesson_titles[i]);
-        y += 52;
+        text(dl, GS_FONT_TITLE, x + 14, y + 10, num, C_ORANGE);
+        text_fit(ui, dl, GS_FONT_UI_BOLD, x + 56, y + 4, colw - 70, d->lesson_titles[i], C_TEXT);
+        text_fit(ui, dl, GS_FONT_SMALL, x + 56, y + 25, colw - 70, d->lesson_summaries[i], C_MUTED);
+        if (r.y + r.h > 64 && r.y < H)
+            add_button(ui, r, GS_ACT_OPEN_LESSON, i, d->lesson_titles[i]);
+        if (sel && ui->browser_follow) {
+            if (r.y < 72)
+                ui->browser_scroll -= (int)(72 - r.y);
+            else if (r.y + r.h > H - 12)
+                ui->browser_scroll += (int)(r.y + r.h - (H - 12));
+            ui->browser_follow = false;
+        }
+        y += card;
+        acc += card;
     }
+    if (y > col_bottom)
+        col_bottom = y;
+    ui->browser_max_scroll = (int)fmaxf(0, col_bottom + (float)ui->browser_scroll - H + 20);
+    if (ui->browser_scroll > ui->browser_max_scroll)
+        ui->browser_scroll = ui->browser_max_scroll;
+    if (ui->browser_scroll < 0)
+        ui->browser_scroll = 0;
+    if (ui->browser_max_scroll > 0 && ui->browser_scroll < ui->browser_max_scroll) {
+        /* more below: say so */
+        const char *more = "more lessons below — scroll or use ↓";
+        gs_Rect m = { W / 2 - tw(ui, GS_FONT_SMALL, more) / 2 - 12, H - 30, tw(ui, GS_FONT_SMALL, more) + 24, 22 };
+        gs_draw_rect(dl, m, C_TOOLBAR, 11, 0);
+        text(dl, GS_FONT_SMALL, m.x + 12, m.y + 3, more, C_TOOLBAR_TEXT);
+    }
+    /* the title bar stays on top of scrolled cards */
+    gs_draw_rect(dl, (gs_Rect){ 0, 0, W, 64 }, C_TOOLBAR, 0, 0);
+    text(dl, GS_FONT_TITLE, 24, 18, "gcscope — how Python manages memory", C_TOOLBAR_TEXT);
+    const char *hint = "Click a lesson (or ↑ ↓ Enter) · drop a .py or trace file here · Esc quits";
+    text(dl, GS_FONT_SMALL, W - tw(ui, GS_FONT_SMALL, hint) - 24, 24, hint, C_FAINT);
     if (d->nlessons == 0)
         text(dl, GS_FONT_UI, 24, 100, "No lessons found. Open a .py file: gcscope FILE.py", C_MUTED);
     if (d->error)
@@ -1758,6 +1810,8 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->follow_line = false;
         } else if (d->browser) {
             ui->browser_scroll -= (int)(in->dy * 40);
+            if (ui->browser_scroll > ui->browser_max_scroll)
+                ui->browser_scroll = ui->browser_max_scroll;
             if (ui->browser_scroll < 0)
                 ui->browser_scroll = 0;
         }
@@ -1812,8 +1866,27 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
     }
     case GS_IN_KEY: {
         if (d->browser) {
-            if (in->key == GS_KEY_ESCAPE)
-                push_action(acts, nacts, GS_ACT_QUIT, 0);
+            int n = d->nlessons, page = ui->h / 52 - 2;
+            switch (in->key) {
+            case GS_KEY_ESCAPE: push_action(acts, nacts, GS_ACT_QUIT, 0); break;
+            case GS_KEY_DOWN: ui->browser_sel = ui->browser_sel < 0 ? 0 : ui->browser_sel + 1; break;
+            case GS_KEY_UP: ui->browser_sel = ui->browser_sel < 0 ? 0 : ui->browser_sel - 1; break;
+            case GS_KEY_PAGEDOWN: ui->browser_sel = (ui->browser_sel < 0 ? 0 : ui->browser_sel) + page; break;
+            case GS_KEY_PAGEUP: ui->browser_sel = (ui->browser_sel < 0 ? 0 : ui->browser_sel) - page; break;
+            case GS_KEY_HOME: ui->browser_sel = 0; break;
+            case GS_KEY_END: ui->browser_sel = n - 1; break;
+            case GS_KEY_ENTER:
+            case GS_KEY_SPACE:
+                if (ui->browser_sel >= 0 && ui->browser_sel < n)
+                    push_action(acts, nacts, GS_ACT_OPEN_LESSON, ui->browser_sel);
+                break;
+            default: break;
+            }
+            if (ui->browser_sel >= n)
+                ui->browser_sel = n - 1;
+            if (ui->browser_sel < 0 && n > 0 && in->key != GS_KEY_ESCAPE)
+                ui->browser_sel = 0;
+            ui->browser_follow = true;
             return;
         }
         if (ui->help && (in->key == GS_KEY_ESCAPE || in->key == GS_KEY_QUESTION)) {

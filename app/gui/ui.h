@@ -236,6 +236,9 @@ typedef struct gs_Ui {
     int output_scroll;
     bool help;
     int browser_scroll;
+    int browser_max_scroll;            /* content height beyond the window, from the last frame */
+    int browser_sel;                   /* lesson chosen with the arrow keys, -1 none */
+    bool browser_follow;               /* scroll browser_sel into view on the next frame */
     int browser_hover;
     char tooltip[128];
     float mouse_x, mouse_y;

@@ -192,8 +192,12 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
     v->tl = gs_timeline_new(v->trace, NULL);
     gs_Error err;
     if (gs_vm_load(v->vm, path, src, n, &err) < 0) {
-        set_error(v, err.line, "%s:%d:%d: %s: %s", path, err.line, err.col > 0 ? err.col : 1, err.type_name,
-                  err.text ? err.text : "");
+        if (err.line > 0)
+            set_error(v, err.line, "%s:%d:%d: %s: %s", path, err.line, err.col > 0 ? err.col : 1, err.type_name,
+                      err.text ? err.text : "");
+        else /* CPython's MemoryError / RecursionError for over-deep source has no location */
+            set_error(v, 0, "%s: %s: %s", path, err.type_name,
+                      err.text && err.text[0] ? err.text : "the source is nested too deeply (or is too large) to compile");
         v->status = 2;
         gs_error_clear(&err);
         return;
@@ -877,7 +881,7 @@ int gs_cmd_shot(int argc, char **argv)
 {
     const char *file = NULL, *out = NULL;
     long long at = -1, line = -1;
-    bool end = false;
+    bool end = false, browser = false;
     uint32_t select = 0;
     int phase = -1;
     int w = 1280, h = 800;
@@ -918,7 +922,9 @@ int gs_cmd_shot(int argc, char **argv)
                 return 2;
             }
             i++;
-        } else if (strcmp(argv[i], "--end") == 0)
+        } else if (strcmp(argv[i], "--browser") == 0)
+            browser = true;
+        else if (strcmp(argv[i], "--end") == 0)
             end = true;
         else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 8192 || h > 8192) {
@@ -935,8 +941,9 @@ int gs_cmd_shot(int argc, char **argv)
             return 2;
         }
     }
-    if (!file || !out) {
-        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--phase NAME] [--select ID] [--size WxH] -o OUT.png\n");
+    if ((!file && !browser) || (file && browser) || !out) {
+        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--phase NAME] [--select ID] [--size WxH] -o OUT.png\n"
+                        "       gcscope shot --browser [--size WxH] -o OUT.png\n");
         return 2;
     }
     char terr[1200];
@@ -946,7 +953,11 @@ int gs_cmd_shot(int argc, char **argv)
     }
     gs_Viewer v;
     gs_viewer_init(&v);
-    gs_viewer_open(&v, file);
+    if (browser) {
+        open_course(&v);
+        v.browser = true;
+    } else
+        gs_viewer_open(&v, file);
     while (gs_viewer_record_step(&v, 50000000))
         ;
     if (v.tl) {

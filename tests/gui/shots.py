@@ -167,6 +167,14 @@ def main():
             for lesson in chapter["lessons"]:
                 every_lesson_renders(o.gcscope, tmp, os.path.join(o.lessons, lesson))
 
+        # the lesson browser
+        out = os.path.join(tmp, "browser.png")
+        rc, err = shot(o.gcscope, ["--browser"], out)
+        if rc != 0 or png_size(out) != (1280, 800) or os.path.getsize(out) < 40000:
+            fail("shot --browser: exit %d: %s" % (rc, err.strip()))
+        else:
+            print("ok   the lesson browser renders")
+
         first = os.path.join(o.lessons, "01_objects_names_and_memory.py")
         check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(800, 600))
         check_frame(o.gcscope, tmp, first, ["--at", "30"], size=(1920, 1080))

@@ -427,6 +427,44 @@ static void reload_keeps_the_line_and_export_loads_back(void)
     remove(out);
 }
 
+static void the_lesson_browser_opens_a_lesson_from_the_keyboard(void)
+{
+    gs_Ui ui;
+    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_Scene s;
+    make_scene(&s, GS_BAND_GEN0);
+    gs_UiData d;
+    data_for(&d, &s);
+    static const char *titles[] = { "One", "Two", "Three" }, *sums[] = { "a", "b", "c" }, *chs[] = { "A", "A", "B" };
+    d.browser = true;
+    d.nlessons = 3;
+    d.lesson_titles = titles;
+    d.lesson_summaries = sums;
+    d.lesson_chapters = chs;
+    gs_DrawList dl;
+    gs_draw_init(&dl);
+    gs_Action acts[GS_UI_MAX_ACTIONS];
+    gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
+    CHECK(has_text(&dl, "Three") && has_text(&dl, "B"), "titles and chapters drawn");
+    gs_Input keys[3];
+    memset(keys, 0, sizeof keys);
+    for (int i = 0; i < 3; i++)
+        keys[i].kind = GS_IN_KEY;
+    keys[0].key = GS_KEY_DOWN; /* selects the first */
+    keys[1].key = GS_KEY_DOWN; /* the second */
+    keys[2].key = GS_KEY_ENTER;
+    int n = gs_ui_frame(&ui, keys, 3, &d, 0, &dl, acts);
+    CHECK(n == 1 && acts[0].kind == GS_ACT_OPEN_LESSON && acts[0].arg == 1, "Down Down Enter opens lesson 2 (%d, %d)",
+          n, n ? (int)acts[0].arg : -1);
+    keys[0].key = GS_KEY_END;
+    keys[1].key = GS_KEY_DOWN; /* stays on the last */
+    n = gs_ui_frame(&ui, keys, 3, &d, 0, &dl, acts);
+    CHECK(n == 1 && acts[0].arg == 2, "End then Down stays on the last lesson");
+    gs_draw_free(&dl);
+    gs_scene_free(&s);
+    gs_ui_free(&ui);
+}
+
 int main(void)
 {
     keys_map_to_debugger_actions();
@@ -437,6 +475,7 @@ int main(void)
     identical_input_gives_identical_commands();
     the_theme_file_rebinds_keys_and_recolours();
     reload_keeps_the_line_and_export_loads_back();
+    the_lesson_browser_opens_a_lesson_from_the_keyboard();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
