@@ -95,7 +95,35 @@ static const char *key_text(gs_Timeline *tl, uint32_t key)
 }
 
 /* The label of a slot: index, key, attribute name or field. */
-static void slot_label(gs_Timeline *tl, const gs_TLEdge *e, char *buf, size_t n)
+/* The Python name of an object's internal field (the slot numbers are the
+ * runtime's traverse order for each kind). */
+static const char *field_name(int kind, uint32_t slot)
+{
+    static const char *function[] = { "__code__", "__globals__", "__name__", "__qualname__", "__defaults__",
+                                       "__kwdefaults__", "__closure__", "__dict__" };
+    switch (kind) {
+    case GS_K_FUNCTION: return slot < 8 ? function[slot] : "field";
+    case GS_K_METHOD: return slot == 0 ? "__func__" : "__self__";
+    case GS_K_BUILTIN: return "__self__";
+    case GS_K_CELL: return "cell_contents";
+    case GS_K_WEAKREF: return slot == 0 ? "callback" : "key";
+    case GS_K_GENERATOR: return slot == 0 ? "function" : "gi_frame";
+    case GS_K_FRAME: return slot == 0 ? "f_code" : slot == 1 ? "f_back" : "function";
+    case GS_K_ITER: return slot == 0 ? "iterating" : "state";
+    case GS_K_SLICE: return slot == 0 ? "start" : slot == 1 ? "stop" : "step";
+    case GS_K_TRACEBACK: return slot == 0 ? "tb_next" : "tb_frame";
+    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return "__func__";
+    case GS_K_MODULE: return "__dict__";
+    case GS_K_TYPE: return slot == 0 ? "__dict__" : slot == 1 ? "__base__" : slot == 3 ? "__bases__" : "__mro__";
+    case GS_K_EXCEPTION:
+        return slot == 10 ? "args" : slot == 11 ? "__traceback__" : slot == 12 ? "__context__"
+             : slot == 13 ? "__cause__" : slot == 1 ? "__dict__" : "field";
+    case GS_K_INSTANCE: return slot == 1 ? "__dict__" : "field";
+    default: return "field";
+    }
+}
+
+static void slot_label(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind, char *buf, size_t n)
 {
     const gs_Trace *t = gs_timeline_trace(tl);
     switch (e->sub) {
@@ -117,12 +145,9 @@ static void slot_label(gs_Timeline *tl, const gs_TLEdge *e, char *buf, size_t n)
             snprintf(buf, n, "key");
         break;
     }
-    case GS_CAUSE_INTERNAL: {
-        static const char *fields[] = { "code", "globals", "name", "qualname", "defaults", "kwdefaults", "closure",
-                                        "dict" };
-        snprintf(buf, n, "%s", e->slot < 8 ? fields[e->slot] : "field");
+    case GS_CAUSE_INTERNAL:
+        snprintf(buf, n, "%s", field_name(holder_kind, e->slot));
         break;
-    }
     default: snprintf(buf, n, "·"); break;
     }
 }
@@ -323,7 +348,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
             if (!sl)
                 return;
-            slot_label(tl, &edges[k], sl->label, sizeof sl->label);
+            slot_label(tl, &edges[k], o.kind, sl->label, sizeof sl->label);
             sl->target = edges[k].target;
         }
         if (o.kind == GS_K_WEAKREF) {

@@ -628,6 +628,17 @@ static void rebuild(gs_Viewer *v)
         if (v->log_text[v->nlog])
             v->nlog++;
     }
+    /* The narration's "what just happened" must be about something on the
+     * canvas: if the last event was about an object not drawn, tell the
+     * latest one that was, or what the collector is doing meanwhile. */
+    if (pos && (v->nlog == 0 || v->log_index[v->nlog - 1] != pos - 1)) {
+        gs_Scene *s = &v->scene;
+        if (s->in_collection)
+            snprintf(s->last_event, sizeof s->last_event,
+                     "collector: %s, on objects this picture does not draw (built-ins, code, strings)", s->phase);
+        else if (v->nlog)
+            snprintf(s->last_event, sizeof s->last_event, "%s", v->log_text[v->nlog - 1]);
+    }
 }
 
 /* The UI's H and D toggles decide what gets a place on the canvas. */
