@@ -9,12 +9,13 @@ gc.collect()
 #> Three numbers: generation 0 is collected when its count passes the first;
 #> generation 1 when it has had more young collections than the second, and
 #> so on. Python 3.13 raised the first number to 2000.
-print("default thresholds:", gc.get_threshold())
+defaults = gc.get_threshold()
+print("default thresholds:", defaults)
 #> They can be changed at run time...
 gc.set_threshold(1000, 15, 15)
 print("changed:", gc.get_threshold())
 #> ...and we put the defaults back straight away.
-gc.set_threshold(700, 10, 10)
+gc.set_threshold(*defaults)
 
 
 class Job:
@@ -64,7 +65,7 @@ for i in range(200):
 del a, b
 print("threshold 100000: garbage waiting:", gc.collect())
 #> Always restore what you changed.
-gc.set_threshold(700, 10, 10)
+gc.set_threshold(*defaults)
 print("restored:", gc.get_threshold())
 #= A collection starts inside an allocation, when generation 0's count passes
 #= its threshold. Low thresholds: frequent short pauses, little garbage lying

@@ -44,6 +44,7 @@ gc.enable()
 print("garbage that piled up:", gc.collect())
 #> set_threshold(0) is another off switch: isenabled() still says True, but
 #> the count can never 'pass' a threshold of zero, so no pass ever starts.
+defaults = gc.get_threshold()
 gc.set_threshold(0)
 starts.clear()
 for i in range(1000):
@@ -52,7 +53,7 @@ for i in range(1000):
     a.me = a
 del a
 print("enabled?", gc.isenabled(), "- automatic collections:", len(starts))
-gc.set_threshold(700, 10, 10)
+gc.set_threshold(*defaults)
 print("cleared by hand:", gc.collect())
 gc.callbacks.remove(watch)
 #> A large web service forks many worker processes from one parent. Every
