@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,11 +50,12 @@ static char *slurp(const char *path, size_t *len)
     }
     for (;;) {
         if (n + 1 >= cap) {
-            char *nb = cap > ((size_t)1 << 40) ? NULL : realloc(buf, cap * 2);
+            bool too_big = cap > ((size_t)1 << 30); /* /dev/zero: stop at 2 GiB */
+            char *nb = too_big ? NULL : realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
                 close(fd);
-                errno = ENOMEM;
+                errno = too_big ? EFBIG : ENOMEM;
                 return NULL;
             }
             buf = nb;
@@ -177,6 +179,25 @@ static int fd_sink(void *ctx, const char *buf, size_t n)
 int gs_trace_save_file(const gs_Trace *t, const char *path, const char *src, size_t srclen, const char *out,
                            char *msg, size_t msgsize)
 {
+    struct stat st;
+    if (stat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(msg, msgsize, "%s: writing the trace failed: %s", out, strerror(EISDIR));
+            return -1;
+        }
+        /* a device or a pipe (/dev/null, /dev/full): renaming a temporary
+         * over it would replace it, so write straight to it */
+        int fd = open(out, O_WRONLY | O_CLOEXEC);
+        int r = fd < 0 ? -1 : gs_trace_json_write(t, path, src, srclen, fd_sink, &fd);
+        int e = errno;
+        if (fd >= 0 && close(fd) < 0 && r == 0) {
+            r = -1;
+            e = errno;
+        }
+        if (r < 0)
+            snprintf(msg, msgsize, "%s: writing the trace failed: %s", out, e ? strerror(e) : "out of memory");
+        return r;
+    }
     size_t n = strlen(out);
     char *tmp = malloc(n + 16);
     if (!tmp) {
@@ -274,7 +295,7 @@ int gs_cmd_trace(int argc, char **argv)
     fflush(stdout);
     if (st == GS_RUN_EXCEPTION) {
         fputs(err.text ? err.text : "", stderr);
-        code = EXIT_RAISED;
+        code = err.exit_code; /* 1, or what SystemExit asked for */
     } else if (st == GS_RUN_LIMIT) {
         fprintf(stderr, "gcscope: %s:%d: %s\n", in, err.line, err.text ? err.text : "resource limit");
         code = EXIT_LIMIT;

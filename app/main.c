@@ -6,6 +6,8 @@
  * 3 a resource limit).  core/ only returns results and error records.
  */
 #include <errno.h>
+#include <limits.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +171,15 @@ static int cmd_run(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    /* python3 names the script by its absolute path (the directory it was
+     * started in, joined with the argument as given) in tracebacks and
+     * messages; so do we */
+    char abspath[PATH_MAX * 2];
+    char cwd[PATH_MAX];
+    if (path[0] != '/' && getcwd(cwd, sizeof cwd)) {
+        snprintf(abspath, sizeof abspath, "%s/%s", cwd, path);
+        path = abspath;
+    }
     size_t len;
     char *src = read_file(path, &len);
     if (!src) {
@@ -188,11 +199,15 @@ static int cmd_run(int argc, char **argv)
     if (gs_vm_load(vm, path, src, len, &err) < 0) {
         fflush(stdout);
         if (strcmp(err.type_name, "RecursionError") == 0 || strcmp(err.type_name, "MemoryError") == 0) {
-            /* CPython reports over-deep source without a location */
+            /* CPython reports over-deep source without a location; name the file first */
+            fprintf(stderr, "gcscope: %s: the source is nested too deeply (or is too large) to compile\n", path);
             if (err.text && err.text[0])
                 fprintf(stderr, "%s: %s\n", err.type_name, err.text);
             else
                 fprintf(stderr, "%s\n", err.type_name);
+        } else if (err.text && strncmp(err.text, "Non-UTF-8 code", 14) == 0) {
+            /* the message names the file and line; CPython prints nothing else */
+            fprintf(stderr, "%s: %s\n", err.type_name, err.text);
         } else {
             fprintf(stderr, "  File \"%s\", line %d\n", path, err.line);
             print_source_line(src, len, err.line, err.col);
@@ -205,7 +220,7 @@ static int cmd_run(int argc, char **argv)
         fflush(stdout);
         if (st == GS_RUN_EXCEPTION) {
             fputs(err.text ? err.text : "", stderr);
-            code = EXIT_RAISED;
+            code = err.exit_code; /* 1, or what SystemExit asked for */
         } else if (st == GS_RUN_LIMIT) {
             fprintf(stderr, "gcscope: %s:%d: %s\n", path, err.line, err.text ? err.text : "resource limit");
             code = EXIT_LIMIT;

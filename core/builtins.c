@@ -221,12 +221,20 @@ static gs_Object *b_isinstance(ARGS)
     gs_Object *cls = args[1];
     if (GS_KIND(cls) == GS_K_TUPLE) {
         gs_Tuple *t = (gs_Tuple *)cls;
+        if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) { /* (((int,),),) 100,000 deep */
+            gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
+            return NULL;
+        }
+        vm->native_depth++;
         for (int32_t i = 0; i < t->len; i++) {
             gs_Object *r = b_isinstance(vm, NULL, (gs_Object *[]){ args[0], t->items[i] }, 2, NULL);
-            if (!r || r == vm->true_)
+            if (!r || r == vm->true_) {
+                vm->native_depth--;
                 return r;
+            }
             gs_decref(vm, r);
         }
+        vm->native_depth--;
         return GS_BOOL(vm, false);
     }
     if (GS_KIND(cls) != GS_K_TYPE) {
@@ -2307,7 +2315,7 @@ static gs_Object *m_str_islower(ARGS) { UNUSED_ARGS; return str_pred(vm, self, 5
 
 static gs_Object *pad_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, char align)
 {
-    int64_t width;
+    int64_t width = 0; /* set by as_int; GCC's -Og/ASan build cannot tell */
     if (as_int(vm, args[0], &width) < 0)
         return NULL;
     const char *fill = " ";
@@ -2355,6 +2363,10 @@ static gs_Object *m_str_zfill(ARGS)
     gs_Str *s = S;
     if (width <= s->nchars)
         return gs_newref(vm, self);
+    if (width > 100000000) { /* as pad_impl: "1".zfill(10**12) must not fill a buffer for minutes */
+        gs_raise_memory(vm);
+        return NULL;
+    }
     gs_Buf b;
     gs_buf_init(&b);
     int32_t i = 0;

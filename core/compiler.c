@@ -2589,7 +2589,10 @@ static gs_Code *assemble(Compiler *c, Unit *u)
         return NULL;
     }
     memset((char *)code + sizeof(gs_Object), 0, sizeof(gs_Code) - sizeof(gs_Object));
-    code->ops = malloc((size_t)(n ? n : 1) * sizeof(uint32_t));
+    /* the instruction words, then one name-lookup hint per instruction (gs_code_hints) */
+    code->ops = malloc((size_t)(n ? n : 1) * (sizeof(uint32_t) + sizeof(int32_t)));
+    if (code->ops)
+        memset(code->ops + n, 0xff, (size_t)n * sizeof(int32_t));
     code->lines = malloc((size_t)(n ? n : 1) * sizeof(int32_t));
     code->linestart = calloc((size_t)(n ? n : 1), 1);
     code->consts = malloc((size_t)(u->nconsts ? u->nconsts : 1) * sizeof(gs_Object *));

@@ -566,6 +566,41 @@ int gs_dict_set_steal(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value)
     return r;
 }
 
+int gs_dict_set_str_steal_hint(gs_VM *vm, gs_Object *d, gs_Str *key, gs_Object *value, int32_t *hint)
+{
+    gs_DictTable *t = &((gs_Dict *)d)->t;
+    int32_t ix = *hint;
+    if ((uint32_t)ix < (uint32_t)t->nentries && t->entries[ix].key == &key->ob) {
+        /* table_insert's replace, without the probe */
+        gs_dict_maybe_track(vm, d, &key->ob, value);
+        gs_DictEntry *e = &t->entries[ix];
+        gs_Object *old = e->value;
+        uint32_t slot = vm->recording ? key->ob.id : 0;
+        e->value = value;
+        rec_set(vm, d, GS_CAUSE_VALUE, slot, old, value);
+        if (old)
+            gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_VALUE, d->id, slot));
+        return 0;
+    }
+    int r = gs_dict_set_steal(vm, d, &key->ob, value);
+    if (r == 0)
+        *hint = gs_table_lookup_str(t, key);
+    return r;
+}
+
+gs_Object *gs_dict_get_str_hint(gs_Object *d, gs_Str *key, int32_t *hint)
+{
+    gs_DictTable *t = &((gs_Dict *)d)->t;
+    int32_t ix = *hint;
+    if ((uint32_t)ix < (uint32_t)t->nentries && t->entries[ix].key == &key->ob)
+        return t->entries[ix].value;
+    ix = gs_table_lookup_str(t, key);
+    if (ix < 0)
+        return NULL;
+    *hint = ix;
+    return t->entries[ix].value;
+}
+
 static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value,
                         bool steal)
 {
@@ -581,6 +616,8 @@ static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object
     if (ix >= 0) {
         gs_DictEntry *e = &t->entries[ix];
         gs_Object *old = e->value;
+        if (holder && vm->recording && !attrs)
+            slot = e->key->id; /* an equal key (1 for 1.0) leaves the stored key in place */
         if (holder && value && !steal)
             gs_incref_c(vm, value, GS_CAUSE(sub, holder->id, slot));
         e->value = value;
@@ -1443,12 +1480,14 @@ static int set_take_table(gs_VM *vm, gs_Set *so, gs_Set *src)
     so->fill = src->fill;
     so->used = src->used;
     so->hash = -1;
-    for (int64_t i = 0; i <= so->mask; i++)
-        if (table[i].key)
-            set_hold(vm, so, table[i].key);
+    /* the old keys leave before the new ones arrive: a key in both keeps
+     * its slot (keyed by the key's id) and must not be recorded twice */
     for (int64_t i = 0; i < oldsize; i++)
         if (old[i].key)
             rec_set(vm, &so->ob, GS_CAUSE_KEY, old[i].key->id, old[i].key, NULL);
+    for (int64_t i = 0; i <= so->mask; i++)
+        if (table[i].key)
+            set_hold(vm, so, table[i].key);
     for (int64_t i = 0; i < oldsize; i++)
         if (old[i].key)
             gs_decref_c(vm, old[i].key, GS_CAUSE(GS_CAUSE_KEY, so->ob.id, old[i].key->id));
@@ -2082,6 +2121,8 @@ static void iter_exhaust(gs_VM *vm, gs_Iter *it)
     }
 }
 
+static gs_Object *next_inner(gs_VM *vm, gs_Object *o);
+
 gs_Object *gs_next(gs_VM *vm, gs_Object *o)
 {
     /* C loops (sum, max, sorted, join ...) see no line starts: stop them here */
@@ -2090,6 +2131,19 @@ gs_Object *gs_next(gs_VM *vm, gs_Object *o)
         gs_raise(vm, vm->e_MemoryError, "event limit reached");
         return NULL;
     }
+    /* map(abs, map(abs, ...)) 100,000 deep would overflow the C stack */
+    if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    vm->native_depth++;
+    gs_Object *r = next_inner(vm, o);
+    vm->native_depth--;
+    return r;
+}
+
+static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
+{
     if (GS_KIND(o) != GS_K_ITER) {
         if (GS_KIND(o) == GS_K_GENERATOR) {
             extern gs_Object *gs_gen_next(gs_VM *, gs_Object *);

@@ -37,12 +37,15 @@ bool gs_frame_detach(gs_VM *vm, gs_Frame *f)
     gs_Object *o = f->frame_obj;
     if (!o)
         return false;
-    f->frame_obj = NULL;
+    /* f->frame_obj stays set until the frame lets go of it: dropping the
+     * value stack below can run a __del__ whose f_back is this frame, and
+     * it must find this object, not make a second one nobody releases */
     gs_FrameObj *fo = (gs_FrameObj *)o;
     fo->lasti = f->lasti;
     fo->lineno = (f->lasti >= 0 && f->lasti < f->code->nops) ? f->code->lines[f->lasti] : f->code->firstline;
     if (o->refcnt <= 1) {
         fo->live = NULL;
+        f->frame_obj = NULL;
         gs_decref_c(vm, o, GS_CAUSE(GS_CAUSE_INTERNAL, f->id, 0));
         return false;
     }
@@ -50,6 +53,7 @@ bool gs_frame_detach(gs_VM *vm, gs_Frame *f)
     fo->nslots = f->nlocalsplus;
     fo->slots = calloc((size_t)(fo->nslots ? fo->nslots : 1), sizeof(gs_Object *));
     if (!fo->slots) {
+        f->frame_obj = NULL;
         gs_decref(vm, o);
         return false; /* out of memory: the frame clears its slots as usual */
     }
@@ -83,6 +87,7 @@ bool gs_frame_detach(gs_VM *vm, gs_Frame *f)
         }
     }
     gs_gc_track(vm, o);
+    f->frame_obj = NULL;
     gs_decref_c(vm, o, GS_CAUSE(GS_CAUSE_INTERNAL, f->id, 0));
     return true;
 }

@@ -172,10 +172,14 @@ static int gen_resume(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object *exc
                 gs_raise(vm, vm->e_RuntimeError, "generator raised StopIteration");
                 if (vm->exc) {
                     gs_Exception *e = (gs_Exception *)vm->exc;
-                    gs_xdecref(vm, e->cause);
+                    gs_Object *oldc = e->cause;
                     e->cause = stop;
-                    if (!e->context)
+                    gs_record_field(vm, vm->exc, 13, oldc, stop);
+                    gs_xdecref(vm, oldc);
+                    if (!e->context) {
                         e->context = gs_newref(vm, stop);
+                        gs_record_field(vm, vm->exc, 12, NULL, stop);
+                    }
                     e->suppress_context = true;
                 } else
                     gs_decref(vm, stop);

@@ -29,15 +29,10 @@ void gs_buf_printf(gs_Buf *b, const char *fmt, ...);
 char *gs_buf_steal(gs_Buf *b);                 /* NUL-terminated, malloc'd */
 gs_Object *gs_buf_to_str(gs_VM *vm, gs_Buf *b); /* new str; frees the buffer */
 
-/* Memory for objects and their small arrays (object.c): malloc and free
- * with a per-VM cache of freed blocks by size class in front, so that the
- * churn of short-lived objects rarely reaches malloc (CPython's pymalloc
- * plays this part).  Blocks are plain malloc blocks: free() may release
- * one, and gs_mem_free takes any malloc'd block.  Under AddressSanitizer
- * the cache is off, so use-after-free is still caught. */
+/* Memory for objects and their arrays (object.c): the one place that
+ * calls malloc and free for them.  Blocks are plain malloc blocks. */
 void *gs_mem_alloc(gs_VM *vm, size_t size);
 void gs_mem_free(gs_VM *vm, void *p);
-void gs_mem_clear(gs_VM *vm);                 /* give the cached blocks back to malloc */
 
 /* types */
 gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind inst_kind, uint8_t flags);

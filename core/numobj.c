@@ -579,7 +579,22 @@ static int dict_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
     return 1;
 }
 
+static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+
 gs_Object *gs_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    /* [[[...]]] == [[[...]]] recurses in C: CPython's Py_EnterRecursiveCall */
+    if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded in comparison");
+        return NULL;
+    }
+    vm->native_depth++;
+    gs_Object *r = compare_inner(vm, op, a, b);
+    vm->native_depth--;
+    return r;
+}
+
+static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
     if (is_intlike(a) && is_intlike(b)) {

@@ -343,6 +343,14 @@ struct gs_Code {
     gs_Str *filename;
 };
 
+/* Past its nops instruction words, a code's `ops` block holds one int32_t
+ * per instruction: for the name instructions (LOAD_NAME, STORE_NAME,
+ * LOAD_GLOBAL, STORE_GLOBAL) the dict entry where the name was last found,
+ * or -1.  A hint is only a place to look first: it is used only if that
+ * entry's key is the very name (CPython 3.11 keeps such inline caches
+ * beside its bytecode too). */
+static inline int32_t *gs_code_hints(gs_Code *c) { return (int32_t *)(c->ops + c->nops); }
+
 /* ------------------------------------------------------------------ API: memory and counts */
 
 /* The one allocation function: size bytes, header initialised (refcnt 1,
@@ -418,6 +426,10 @@ gs_Object *gs_dict_get(gs_VM *vm, gs_Object *d, gs_Object *key);   /* borrowed; 
 gs_Object *gs_dict_get_str(gs_VM *vm, gs_Object *d, gs_Str *key); /* borrowed */
 int  gs_dict_set(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value);
 int  gs_dict_set_steal(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *value); /* steals value */
+/* The same for a str key with an entry hint (see gs_code_hints): tried
+ * first, and updated to where the key is now. */
+int  gs_dict_set_str_steal_hint(gs_VM *vm, gs_Object *d, gs_Str *key, gs_Object *value, int32_t *hint);
+gs_Object *gs_dict_get_str_hint(gs_Object *d, gs_Str *key, int32_t *hint); /* borrowed */
 int  gs_dict_del(gs_VM *vm, gs_Object *d, gs_Object *key);         /* -1 + KeyError if absent */
 gs_Object *gs_dict_pop(gs_VM *vm, gs_Object *d, gs_Object *key);   /* new ref or NULL (no error) if absent */
 void gs_dict_clear(gs_VM *vm, gs_Object *d);

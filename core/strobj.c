@@ -64,6 +64,11 @@ static uint32_t utf8_decode(const unsigned char *s, size_t n, size_t *adv)
 
 /* ================================================================== creation */
 
+/* FNV-1a, not CPython's hash.  CPython 3.11 randomizes str hashes; the
+ * reference runs of tests/run_programs.py use PYTHONHASHSEED=0, which makes
+ * them SipHash-1-3 with an all-zero key over the PEP 393 buffer (1, 2 or 4
+ * bytes a code point; "" hashes to 0).  So sets of strings (and hash(str))
+ * print differently here; test programs keep them out of printed order. */
 int64_t gs_str_hash(gs_Str *s)
 {
     if (s->hash != -1)

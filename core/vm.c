@@ -927,12 +927,6 @@ static gs_Object *load_global(gs_VM *vm, gs_Frame *f, gs_Str *name)
     return v;
 }
 
-/* Store a name into a namespace dict, moving the stack's reference in. */
-static int store_in_dict(gs_VM *vm, gs_Object *d, gs_Str *name, gs_Object *v)
-{
-    return gs_dict_set_steal(vm, d, &name->ob, v);
-}
-
 static void unbound_local(gs_VM *vm, gs_Frame *f, int ix)
 {
     gs_Code *co = f->code;
@@ -1041,7 +1035,10 @@ static int unpack(gs_VM *vm, gs_Object *seq, int before, int after, bool star, g
     for (int i = 0; i < after; i++) {
         out[before + 1 + i] = rl->items[rl->len - after + i];
     }
-    rl->len -= after; /* the moved references now belong to out[] */
+    /* the moved references now belong to out[]: the list shrinks from its end */
+    for (int32_t i = rl->len - 1; vm->recording && i >= rl->len - after; i--)
+        gs_record(vm, GS_EV_LIST_REMOVE, GS_CAUSE_SLOT, rest->id, rl->items[i]->id, 0, (uint32_t)i);
+    rl->len -= after;
     out[before] = rest;
     gs_decref(vm, it);
     return 0;
@@ -1252,9 +1249,13 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             break;
         case OP_LOAD_NAME: {
             gs_Str *name = names[arg];
-            v = f->locals ? gs_dict_get_str(vm, f->locals, name) : NULL;
-            if (!v)
-                v = gs_dict_get_str(vm, f->globals, name);
+            int32_t *hint = &gs_code_hints(co)[ip - 1]; /* for the first namespace looked in */
+            if (f->locals) {
+                v = gs_dict_get_str_hint(f->locals, name, hint);
+                if (!v)
+                    v = gs_dict_get_str(vm, f->globals, name);
+            } else
+                v = gs_dict_get_str_hint(f->globals, name, hint);
             if (!v)
                 v = gs_dict_get_str(vm, vm->builtins, name);
             if (!v) {
@@ -1267,7 +1268,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         }
         case OP_STORE_NAME:
             v = POP();
-            if (store_in_dict(vm, f->locals ? f->locals : f->globals, names[arg], v) < 0)
+            if (gs_dict_set_str_steal_hint(vm, f->locals ? f->locals : f->globals, names[arg], v,
+                                           &gs_code_hints(co)[ip - 1]) < 0)
                 goto error;
             break;
         case OP_DELETE_NAME: {
@@ -1281,8 +1283,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             break;
         }
         case OP_LOAD_GLOBAL:
-            v = load_global(vm, f, names[arg >> 1]);
-            if (!v)
+            v = gs_dict_get_str_hint(f->globals, names[arg >> 1], &gs_code_hints(co)[ip - 1]);
+            if (v)
+                gs_incref(vm, v); /* as load_global does */
+            else if (!(v = load_global(vm, f, names[arg >> 1])))
                 goto error;
             if (arg & 1)
                 PUSH(NULL);
@@ -1290,7 +1294,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             break;
         case OP_STORE_GLOBAL:
             v = POP();
-            if (store_in_dict(vm, f->globals, names[arg], v) < 0)
+            if (gs_dict_set_str_steal_hint(vm, f->globals, names[arg], v, &gs_code_hints(co)[ip - 1]) < 0)
                 goto error;
             break;
         case OP_DELETE_GLOBAL:
@@ -2514,7 +2518,6 @@ void gs_vm_free(gs_VM *vm)
     free_static(vm->empty_tuple);
     free_static(vm->repr_stack);
     gs_table_free(&vm->interned);
-    gs_mem_clear(vm);
     free(vm);
 }
 
@@ -2616,9 +2619,34 @@ static void fill_error_from_exc(gs_VM *vm, gs_Error *err)
     gs_Object *exc = vm->exc;
     vm->exc = NULL;
     err->kind = GS_ERR_EXCEPTION;
+    err->exit_code = 1;
     snprintf(err->type_name, sizeof err->type_name, "%s", exc->type->name->data);
     gs_Buf b;
     gs_buf_init(&b);
+    if (GS_KIND(exc) == GS_K_EXCEPTION && gs_issubtype(exc->type, vm->e_SystemExit)) {
+        /* no traceback: its code is the exit status (None 0, an int that
+         * int), anything else is printed and the status is 1 */
+        gs_Tuple *args = ((gs_Exception *)exc)->args;
+        gs_Object *code = !args || args->len == 0 ? vm->none : args->len == 1 ? args->items[0] : &args->ob;
+        if (code == vm->none)
+            err->exit_code = 0;
+        else if (GS_KIND(code) == GS_K_BOOL)
+            err->exit_code = code == vm->true_;
+        else if (GS_KIND(code) == GS_K_INT)
+            err->exit_code = (int)((gs_Int *)code)->value;
+        else {
+            gs_Object *str = gs_str(vm, code);
+            if (str) {
+                gs_buf_add(&b, ((gs_Str *)str)->data, ((gs_Str *)str)->len);
+                gs_decref(vm, str);
+            } else
+                gs_clear_exc(vm);
+            gs_buf_add(&b, "\n", 1);
+        }
+        err->text = gs_buf_steal(&b);
+        gs_decref(vm, exc);
+        return;
+    }
     gs_format_exception(vm, exc, &b);
     if (GS_KIND(exc) == GS_K_EXCEPTION) {
         gs_Exception *e = (gs_Exception *)exc;

@@ -39,6 +39,7 @@ typedef struct gs_Error {
     char type_name[64];     /* "NameError", "SyntaxError", ... */
     int line, col;
     char *text;             /* malloc'd; freed by gs_error_clear */
+    int exit_code;          /* an uncaught exception: what python3 would exit with (SystemExit) */
 } gs_Error;
 
 void gs_error_clear(gs_Error *e);
@@ -51,6 +52,10 @@ typedef struct gs_Block {    /* an active try/with handler (SETUP_FINALLY) */
 } gs_Block;
 
 #define GS_MAX_BLOCKS 24
+
+/* Deepest C-level recursion through gs_next, gs_compare and gs_hash
+ * before RecursionError (CPython's limit is its recursion limit, 1000). */
+#define GS_NATIVE_DEPTH_MAX 1000
 
 typedef struct gs_Frame {
     gs_Code *code;
@@ -98,9 +103,6 @@ typedef struct gs_Gen {
     int threshold;
     int count;
 } gs_Gen;
-
-/* Size classes of the small-block cache: blocks of up to 16 * (n - 1) bytes. */
-#define GS_MEM_CLASSES 33
 
 typedef struct gs_GCStats {
     int64_t collections, collected, uncollectable;
@@ -192,11 +194,10 @@ struct gs_VM {
     int nfree_lists, nfree_dicts;
     gs_Object *free_tuples[20];        /* by length 1..20 */
     int nfree_tuples[20];
-    /* small blocks kept for reuse by size class (object.c gs_mem_alloc) */
-    void *mem_free[GS_MEM_CLASSES];
-    uint32_t mem_nfree[GS_MEM_CLASSES];
     uint64_t events;                   /* events generated (recorded or not) */
     int dealloc_depth;                 /* nested gs_dealloc calls */
+    int native_depth;                  /* nested gs_next / gs_compare / gs_hash: C recursion with no
+                                        * Python frame to count (map(map(...)), ((((),),),) ...) */
     gs_Object *trash;                  /* deallocations deferred to bound C recursion */
     bool limit_hit;                    /* max_events reached: unwinding to the host */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */

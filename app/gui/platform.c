@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 /* ================================================================== window */
 
@@ -296,6 +297,12 @@ void gs_platform_offscreen_close(SDL_Renderer *r, SDL_Surface *target)
 
 int gs_platform_save_png(SDL_Surface *s, const char *path, char *err, size_t errn)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* renaming a temporary over /dev/null or a directory would replace it */
+        snprintf(err, errn, "cannot write %s: %s", path, S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        return -1;
+    }
     size_t n = strlen(path);
     char *tmp = malloc(n + 48);
     if (!tmp) {

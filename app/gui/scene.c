@@ -98,7 +98,8 @@ void gs_scene_sort(gs_Scene *s)
 {
     /* slots are referenced by index from their owner, so they stay valid */
     s->version++;
-    qsort(s->objects, (size_t)s->nobjects, sizeof *s->objects, cmp_obj);
+    if (s->nobjects > 1) /* an empty scene has no array: qsort(NULL) is undefined */
+        qsort(s->objects, (size_t)s->nobjects, sizeof *s->objects, cmp_obj);
 }
 
 const gs_SceneObject *gs_scene_find(const gs_Scene *s, uint32_t id)

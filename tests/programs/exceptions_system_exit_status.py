@@ -1,0 +1,8 @@
+import sys
+
+def leave(n):
+    print("leaving with status", n)
+    sys.exit(n)
+
+leave(3)
+print("never printed")

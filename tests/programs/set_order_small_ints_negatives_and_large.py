@@ -1,0 +1,15 @@
+# sets print in CPython's hash-table slot order: ints hash to themselves
+# (modulo 2**61 - 1, -1 hashes as -2), so the order depends on table size
+print({3, 1, 2}, {2, 1}, {10, 2, 9, 1})
+print(set([5, 3, 9, 1, 7]), set(range(10, 0, -1)))
+print({-1, -2, -3, 0, 1, 2})
+print({-5, 5, -13, 13, 8, -8})
+print({2**40, 7, 2**33 + 1, -(2**50)})
+print({2305843009213693951, 2305843009213693952, 2305843009213693953, 0, 1})
+print({9223372036854775807, -9223372036854775807, -1, -2})
+print({8, 16, 24, 0}, {1, 9, 17, 25, 33})
+print({True, 2, 1.0, 0, False}, {0.5, 1.5, -0.25, 2.0, 2})
+print({(1, 2), (2, 1), (), (0,)} == {(2, 1), (1, 2), (0,), ()})
+print({None, 3, 1}, {8, None, 16})
+print(list({30, 20, 10}), sorted({30, 20, 10}))
+print([x for x in {40, 8, 72, 1}])
