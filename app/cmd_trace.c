@@ -24,7 +24,7 @@ enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 
 static void trace_usage(FILE *out)
 {
-    fprintf(out, "usage: gcscope trace FILE.py -o OUT.json [--max-events N]\n"
+    fprintf(out, "usage: gcscope trace FILE.py -o OUT.json [--max-events N (default 20000000)] [--max-memory MB]\n"
                  "       gcscope check TRACE.json\n");
 }
 
@@ -250,6 +250,15 @@ int gs_cmd_trace(int argc, char **argv)
                 fprintf(stderr, "gcscope: --max-events needs a positive whole number, not '%s'\n", argv[i]);
                 return EXIT_USAGE;
             }
+        } else if (strcmp(argv[i], "--max-memory") == 0 && i + 1 < argc) {
+            char *end;
+            errno = 0;
+            unsigned long long mb = strtoull(argv[++i], &end, 10);
+            if (*end || errno || mb == 0 || argv[i][0] == '-' || mb > ((size_t)-1 >> 21)) {
+                fprintf(stderr, "gcscope: --max-memory needs a positive number of megabytes, not '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+            cfg.heap_limit = (size_t)mb << 20; /* the program's simulated heap: MemoryError past it */
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "gcscope: unknown option '%s'\n", argv[i]);
             trace_usage(stderr);
@@ -272,6 +281,8 @@ int gs_cmd_trace(int argc, char **argv)
         return EXIT_USAGE;
     }
     cfg.record = true;
+    if (!cfg.max_events)
+        cfg.max_events = 20000000; /* as the viewer: every event is kept, so an endless loop must end */
     cfg.write_out = out_stdout;
     cfg.write_err = out_stderr;
     gs_VM *vm = gs_vm_new(&cfg);

@@ -28,9 +28,9 @@ enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: gcscope run [--record] [--max-events N] [--check-refcounts] FILE.py\n"
+            "usage: gcscope run [--record] [--max-events N] [--max-memory MB] [--check-refcounts] FILE.py\n"
             "       gcscope lessons [--check] [--dir DIR]\n"
-            "       gcscope trace FILE.py -o OUT.json [--max-events N]\n"
+            "       gcscope trace FILE.py -o OUT.json [--max-events N] [--max-memory MB]\n"
             "       gcscope check TRACE.json\n"
             "       gcscope [FILE.py | TRACE.json]          open the viewer (the lesson list without a file)\n"
             "       gcscope shot FILE [--at N | --line N | --end] [--size WxH] -o OUT.png\n"
@@ -38,6 +38,7 @@ static void usage(FILE *out)
             "  run FILE.py        run like python3.11: output on stdout, traceback on stderr\n"
             "    --record         keep every event (prints the same output)\n"
             "    --max-events N   stop after N events (exit 3)\n"
+            "    --max-memory MB  the program's heap ceiling (default 1024): MemoryError past it\n"
             "    --check-refcounts  recompute every refcount from its holders at each line\n"
             "    --stats          print event and memory figures to stderr at the end\n"
             "  trace FILE.py      run recording and save the trace as JSON (atomically)\n"
@@ -151,11 +152,21 @@ static int cmd_run(int argc, char **argv)
             stats = true;
         else if (strcmp(argv[i], "--max-events") == 0 && i + 1 < argc) {
             char *end;
+            errno = 0;
             cfg.max_events = strtoull(argv[++i], &end, 10);
-            if (*end || cfg.max_events == 0) {
+            if (*end || errno || cfg.max_events == 0 || argv[i][0] == '-') {
                 fprintf(stderr, "gcscope: --max-events needs a positive whole number, not '%s'\n", argv[i]);
                 return EXIT_USAGE;
             }
+        } else if (strcmp(argv[i], "--max-memory") == 0 && i + 1 < argc) {
+            char *end;
+            errno = 0;
+            unsigned long long mb = strtoull(argv[++i], &end, 10);
+            if (*end || errno || mb == 0 || argv[i][0] == '-' || mb > ((size_t)-1 >> 21)) {
+                fprintf(stderr, "gcscope: --max-memory needs a positive number of megabytes, not '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+            cfg.heap_limit = (size_t)mb << 20; /* the program's simulated heap: MemoryError past it */
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "gcscope: unknown option '%s'\n", argv[i]);
             usage(stderr);

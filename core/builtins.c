@@ -2858,7 +2858,7 @@ static gs_Object *sys_getrecursionlimit(ARGS) { UNUSED_ARGS; return gs_int_new(v
 static gs_Object *sys_setrecursionlimit(ARGS)
 {
     UNUSED_ARGS;
-    int64_t v;
+    int64_t v = 0; /* gcc -O2 cannot see as_int always sets it */
     if (as_int(vm, args[0], &v) < 0)
         return NULL;
     if (v < 1) {

@@ -130,6 +130,8 @@ uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
         return s->trace_id;
     uint32_t id = gs_trace_string(&vm->trace, s->data, (size_t)s->len);
     s->trace_id = id;
+    if (vm->trace.strings.nbytes + vm->trace.nout > GS_TRACE_TEXT_MAX)
+        vm->limit_hit = true;
     return id;
 }
 
@@ -157,7 +159,20 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
         c = (uint32_t)(v >> 32);
         break;
     }
-    case GS_K_STR: b = gs_trace_name(vm, (gs_Str *)o); break;
+    case GS_K_STR: {
+        /* a label, not a copy: a loop making megabyte strings must not keep
+         * every one in the trace (viewers show a few dozen characters) */
+        gs_Str *s = (gs_Str *)o;
+        if (s->len <= 4096)
+            b = gs_trace_name(vm, s);
+        else if (vm->recording) {
+            size_t n = 4096;
+            while (n > 0 && ((unsigned char)s->data[n] & 0xC0) == 0x80)
+                n--; /* cut before a UTF-8 continuation byte */
+            b = gs_trace_string(&vm->trace, s->data, n);
+        }
+        break;
+    }
     case GS_K_FUNCTION: b = gs_trace_name(vm, ((gs_Function *)o)->qualname); break;
     case GS_K_CODE: b = gs_trace_name(vm, ((gs_Code *)o)->name); break;
     case GS_K_TYPE: b = gs_trace_name(vm, ((gs_Type *)o)->name); break;

@@ -135,6 +135,11 @@ typedef struct gs_Trace {
     size_t nrefs, refscap;
 } gs_Trace;
 
+/* Recording stops the run (a resource limit) once the string pool and the
+ * output together pass this: `while True: print("x" * 10**6)` would
+ * otherwise keep every byte it ever printed. */
+#define GS_TRACE_TEXT_MAX ((size_t)256 << 20)
+
 void gs_trace_init(gs_Trace *t);
 void gs_trace_free(gs_Trace *t);
 /* Append an event; returns -1 only when memory is exhausted. */

@@ -34,6 +34,8 @@ void gs_write_out(gs_VM *vm, const char *s, size_t n)
         uint32_t off;
         if (gs_trace_output(&vm->trace, s, n, &off) == 0)
             gs_record(vm, GS_EV_STDOUT, 0, vm->cur_frame_id, off, (uint32_t)n, 0);
+        if (vm->trace.strings.nbytes + vm->trace.nout > GS_TRACE_TEXT_MAX)
+            vm->limit_hit = true; /* print("x" * 10**6) forever: the trace keeps every byte */
     }
     if (vm->cfg.write_out)
         vm->cfg.write_out(vm->cfg.write_ctx, s, n);
@@ -141,7 +143,12 @@ void gs_clear_exc(gs_VM *vm)
 static void tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f)
 {
     extern void gs_traceback_here(gs_VM *, gs_Object *, gs_Frame *);
+    /* a traceback entry is tiny and one per frame: let it past the heap
+     * ceiling, so a MemoryError is reported with its traceback, as CPython does */
+    size_t saved = vm->heap_limit;
+    vm->heap_limit = (size_t)-1;
     gs_traceback_here(vm, exc, f);
+    vm->heap_limit = saved;
 }
 
 /* ================================================================== "Did you mean" (CPython's suggestions.c) */
@@ -2738,8 +2745,15 @@ limit:
     err->line = (int)vm->cur_line;
     {
         char buf[256];
-        snprintf(buf, sizeof buf, "stopped after %llu events (--max-events %llu)",
-                 (unsigned long long)vm->events, (unsigned long long)vm->cfg.max_events);
+        if (vm->cfg.max_events && vm->events > vm->cfg.max_events)
+            snprintf(buf, sizeof buf, "stopped after %llu events (--max-events %llu)",
+                     (unsigned long long)vm->events, (unsigned long long)vm->cfg.max_events);
+        else if (vm->trace.strings.nbytes + vm->trace.nout > GS_TRACE_TEXT_MAX)
+            snprintf(buf, sizeof buf, "stopped after %llu events: the recorded strings and output passed %zu MiB",
+                     (unsigned long long)vm->events, GS_TRACE_TEXT_MAX >> 20);
+        else
+            snprintf(buf, sizeof buf, "stopped after %llu events: no memory left for the trace",
+                     (unsigned long long)vm->events);
         err->text = strdup(buf);
     }
     return GS_RUN_LIMIT;

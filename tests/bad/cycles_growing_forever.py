@@ -1,0 +1,5 @@
+import gc
+gc.disable()
+while True:
+    a = []
+    a.append(a)

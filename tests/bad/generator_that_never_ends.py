@@ -1,0 +1,4 @@
+def g():
+    while True:
+        yield 1
+x = list(g())

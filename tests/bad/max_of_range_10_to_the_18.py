@@ -1,0 +1,1 @@
+print(max(range(10**18)))

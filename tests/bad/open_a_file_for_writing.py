@@ -1,0 +1,1 @@
+open("/tmp/gcscope-should-not-exist", "w").write("x")

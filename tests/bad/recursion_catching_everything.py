@@ -1,0 +1,7 @@
+def f():
+    while True:
+        try:
+            f()
+        except BaseException:
+            continue
+f()

@@ -1,0 +1,3 @@
+s = "a"
+while True:
+    s += s
