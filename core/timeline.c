@@ -1928,40 +1928,35 @@ static size_t line_lower_bound(const gs_Timeline *tl, size_t ev)
  * (and, with `only`, a line number in the set).  Backward: the last line
  * event at index < pos - 1.  Moves there (just after it); to the end or
  * the start if none. */
+/* Whether line event k is one to stop at: deep enough, and among `only`
+ * (when given). */
+static bool line_wanted(const gs_Timeline *tl, size_t k, uint32_t maxdepth, const uint32_t *only, size_t nonly)
+{
+    if (tl->ldepth[k] > maxdepth)
+        return false;
+    if (!only)
+        return true;
+    uint32_t ln = tl->tr->ev[tl->lines[k]].line;
+    for (size_t j = 0; j < nonly; j++)
+        if (only[j] == ln)
+            return true;
+    return false;
+}
+
 static size_t goto_line(gs_Timeline *tl, int dir, uint32_t maxdepth, const uint32_t *only, size_t nonly)
 {
     size_t p = tl->cur.pos;
     if (dir > 0) {
-        for (size_t k = line_lower_bound(tl, p); k < tl->nlines; k++) {
-            if (tl->ldepth[k] > maxdepth)
-                continue;
-            if (only) {
-                uint32_t ln = tl->tr->ev[tl->lines[k]].line;
-                size_t j = 0;
-                while (j < nonly && only[j] != ln)
-                    j++;
-                if (j == nonly)
-                    continue;
-            }
-            return gs_timeline_seek(tl, (size_t)tl->lines[k] + 1);
-        }
+        for (size_t k = line_lower_bound(tl, p); k < tl->nlines; k++)
+            if (line_wanted(tl, k, maxdepth, only, nonly))
+                return gs_timeline_seek(tl, (size_t)tl->lines[k] + 1);
         return gs_timeline_seek(tl, tl->n);
     }
     if (p < 2)
         return gs_timeline_seek(tl, 0);
-    for (size_t k = line_lower_bound(tl, p - 1); k-- > 0;) {
-        if (tl->ldepth[k] > maxdepth)
-            continue;
-        if (only) {
-            uint32_t ln = tl->tr->ev[tl->lines[k]].line;
-            size_t j = 0;
-            while (j < nonly && only[j] != ln)
-                j++;
-            if (j == nonly)
-                continue;
-        }
-        return gs_timeline_seek(tl, (size_t)tl->lines[k] + 1);
-    }
+    for (size_t k = line_lower_bound(tl, p - 1); k-- > 0;)
+        if (line_wanted(tl, k, maxdepth, only, nonly))
+            return gs_timeline_seek(tl, (size_t)tl->lines[k] + 1);
     return gs_timeline_seek(tl, 0);
 }
 
