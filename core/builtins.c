@@ -1951,6 +1951,16 @@ static gs_Object *m_str_join(ARGS)
     bool tup = GS_KIND(seq) == GS_K_TUPLE;
     gs_Object **items = tup ? ((gs_Tuple *)seq)->items : ((gs_List *)seq)->items;
     int32_t n = tup ? ((gs_Tuple *)seq)->len : ((gs_List *)seq)->len;
+    /* the result's size first, as CPython does: past the heap it is a MemoryError at once */
+    size_t total = n > 1 ? (size_t)(n - 1) * (size_t)S->len : 0;
+    for (int32_t i = 0; i < n; i++)
+        if (GS_KIND(items[i]) == GS_K_STR)
+            total += (size_t)((gs_Str *)items[i])->len;
+    if (total > vm->heap_limit || total >= INT32_MAX) {
+        gs_decref(vm, seq);
+        gs_raise_memory(vm);
+        return NULL;
+    }
     gs_Buf b;
     gs_buf_init(&b);
     for (int32_t i = 0; i < n; i++) {

@@ -1276,11 +1276,28 @@ static int kwnames_const(Compiler *c, const gs_Keyword *kws, int n)
     return add_const(c, t);
 }
 
+/* CPython's validate_keywords: the same name twice is a SyntaxError at the second. */
+static void check_keywords(Compiler *c, const gs_Keyword *kw, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (!kw[i].name.s)
+            continue;
+        for (int j = i + 1; j < n; j++)
+            if (kw[j].name.s && kw[j].name.len == kw[i].name.len &&
+                memcmp(kw[j].name.s, kw[i].name.s, (size_t)kw[i].name.len) == 0) {
+                compile_error(c, kw[j].line, kw[j].col + 1, "keyword argument repeated: %.*s", kw[i].name.len,
+                              kw[i].name.s);
+                return;
+            }
+    }
+}
+
 /* Arguments after the callable: positional then keywords, or the _EX form. */
 static void gen_call_args(Compiler *c, const gs_Node *call, int extra_pos)
 {
     const gs_NodeList *args = &call->u.call.args;
     int nkw = call->u.call.nkeywords;
+    check_keywords(c, call->u.call.keywords, nkw);
     bool starred = has_starred(args);
     bool dstar = false;
     for (int i = 0; i < nkw; i++)
@@ -1817,24 +1834,30 @@ static void gen_break_continue(Compiler *c, const gs_Node *st, bool is_break)
         emit_jump(c, OP_JUMP, u->fblocks[i].start_label);
 }
 
+/* Outermost first: enclosing function names get ".<locals>" (CPython).
+ * Recursion as deep as the scopes, which the compiler already recursed. */
+static void qualname_add(gs_Buf *b, Scope *p, bool innermost)
+{
+    if (!p || p->kind == SC_MODULE)
+        return;
+    qualname_add(b, p->parent, false);
+    if (b->len)
+        gs_buf_addc(b, '.');
+    gs_buf_add(b, p->name, (size_t)p->name_len);
+    if (!innermost && p->kind == SC_FUNCTION) /* not after <listcomp>: CPython's compiler_set_qualname */
+        gs_buf_adds(b, ".<locals>");
+}
+
 static gs_Object *qualname_for(Compiler *c, Scope *s)
 {
-    /* CPython: enclosing function names get ".<locals>" */
-    char buf[512];
-    int len = 0;
-    Scope *chain[64];
-    int n = 0;
-    for (Scope *p = s; p && p->kind != SC_MODULE && n < 64; p = p->parent)
-        chain[n++] = p;
-    for (int i = n - 1; i >= 0; i--) {
-        Scope *p = chain[i];
-        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%.*s", len ? "." : "", p->name_len, p->name);
-        if (i > 0 && (p->kind == SC_FUNCTION || p->kind == SC_COMPREHENSION))
-            len += snprintf(buf + len, sizeof buf - (size_t)len, ".<locals>");
-        if (len >= (int)sizeof buf - 1)
-            break;
-    }
-    return gs_str_intern(c->vm, buf, (size_t)(len < (int)sizeof buf ? len : (int)sizeof buf - 1));
+    /* no fixed buffer: 90 nested functions, or one with a 100,000-character
+     * name, have qualnames longer than any buffer would be */
+    gs_Buf b;
+    gs_buf_init(&b);
+    qualname_add(&b, s, true);
+    gs_Object *r = gs_str_intern(c->vm, b.data && !b.oom ? b.data : "", b.oom ? 0 : b.len);
+    gs_buf_free(&b);
+    return r;
 }
 
 static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
@@ -1965,6 +1988,7 @@ static void gen_class(Compiler *c, const gs_Node *st)
     emit(c, OP_MAKE_FUNCTION, flags);
     load_const_obj(c, gs_str_intern(vm, st->u.classdef.name.s, (size_t)st->u.classdef.name.len));
     gen_exprs(c, &st->u.classdef.bases);
+    check_keywords(c, st->u.classdef.keywords, st->u.classdef.nkeywords);
     int nkw = 0;
     for (int i = 0; i < st->u.classdef.nkeywords; i++)
         if (st->u.classdef.keywords[i].name.s) {

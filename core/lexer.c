@@ -160,6 +160,58 @@ static void lex_common_init(gs_Lexer *lx)
     memset(lx, 0, sizeof *lx);
 }
 
+/* PEP 263: "coding[:=] NAME" in a comment on line 1 or 2 (line 2 only when
+ * line 1 is a comment or blank).  gcscope reads UTF-8 only: a UTF-8 name is
+ * fine, a single-byte one is fine while the file is ASCII (it reads the same),
+ * and anything else is CPython's "encoding problem: NAME". */
+static void check_coding(gs_Lexer *lx, int ascii)
+{
+    static const char *const utf8[] = {"utf-8", "utf8", "u8", "utf", "cp65001", "utf-8-sig", NULL};
+    static const char *const bytewise[] = {
+        "ascii", "us-ascii", "646", "latin-1", "latin1", "l1", "iso-8859-1", "iso8859-1", "iso-latin-1",
+        "iso-8859-15", "iso8859-15", "latin-9", "latin9", "cp1252", "windows-1252", "cp437", NULL};
+    const char *p = lx->buf_start, *end = lx->end;
+    for (int line = 1; line <= 2 && p < end; line++) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *q = p;
+        while (q < eol && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+        if (q < eol && *q == '#') {
+            for (const char *k = q; k + 7 <= eol; k++) {
+                if (memcmp(k, "coding", 6) != 0 || (k[6] != ':' && k[6] != '=')) continue;
+                const char *n = k + 7;
+                while (n < eol && (*n == ' ' || *n == '\t')) n++;
+                const char *n0 = n;
+                char name[32];
+                size_t len = 0;
+                while (n < eol && ((*n > 0 && is_ident_char_ascii(*n)) || *n == '-' || *n == '.')) {
+                    if (len < sizeof name - 1) name[len++] = (char)(*n >= 'A' && *n <= 'Z' ? *n + 32 : *n == '_' ? '-' : *n);
+                    n++;
+                }
+                name[len] = '\0';
+                if (!len) break;
+                if (strncmp(name, "utf-8-", 6) == 0)
+                    return;
+                for (int i = 0; utf8[i]; i++)
+                    if (strcmp(name, utf8[i]) == 0) return;
+                for (int i = 0; bytewise[i]; i++)
+                    if (strcmp(name, bytewise[i]) == 0) {
+                        if (ascii) return;
+                        snprintf(lx->bad_coding, sizeof lx->bad_coding, "gcscope reads only UTF-8 (not %s)", name);
+                        lx->bad_coding_line = line;
+                        return;
+                    }
+                snprintf(lx->bad_coding, sizeof lx->bad_coding, "encoding problem: %.*s", (int)(n - n0), n0);
+                lx->bad_coding_line = line;
+                return;
+            }
+        } else if (q < eol && *q != '\r') {
+            return; /* line 1 holds code: line 2 is not looked at */
+        }
+        p = eol + 1;
+    }
+}
+
 void gs_lex_init(gs_Lexer *lx, const char *buf, size_t len)
 {
     lex_common_init(lx);
@@ -171,12 +223,13 @@ void gs_lex_init(gs_Lexer *lx, const char *buf, size_t len)
     lx->atbol = 1;
     /* Find the first line that is not valid UTF-8: CPython decodes the file
      * line by line and fails when the tokenizer first needs that line. */
-    int line = 1;
+    int line = 1, ascii = 1;
     const char *p = buf;
     while (p < lx->end) {
         unsigned char c = (unsigned char)*p;
         if (c == '\n') { line++; p++; continue; }
         if (c < 0x80) { p++; continue; }
+        ascii = 0;
         unsigned cp;
         int n = gs_lex_utf8_decode(p, lx->end, &cp);
         if (!n) {
@@ -186,6 +239,7 @@ void gs_lex_init(gs_Lexer *lx, const char *buf, size_t len)
         }
         p += n;
     }
+    check_coding(lx, ascii);
 }
 
 void gs_lex_init_fexpr(gs_Lexer *lx, const char *start, const char *end,
@@ -534,6 +588,8 @@ gs_LexTokType gs_lex_next(gs_Lexer *lx, gs_LexToken *t)
         return GS_TK_ERROR;
     }
     gs_LexTokType r;
+    if (lx->bad_coding_line)
+        return lex_fail(lx, GS_SYNTAX_ERROR, 1, lx->bad_coding_line, 0, "%s", lx->bad_coding);
     if (lx->bad_utf8_line && lx->line >= lx->bad_utf8_line) return lex_bad_utf8(lx);
 
 nextline:
@@ -781,12 +837,15 @@ again:
             pp->line = lx->line;
             pp->col = (int)(s - lx->line_start);
         } else if (op == GS_T_RPAR || op == GS_T_RSQB || op == GS_T_RBRACE) {
-            int off = gs_lex_char_offset(lx->line_start, (int)(s - lx->line_start));
+            /* the column in characters is counted only for an error: counting
+             * it for every bracket is quadratic on a long line ("f()()()...") */
             if (lx->nparen == 0)
-                return lex_fail(lx, GS_SYNTAX_ERROR, 1, lx->line, off, "unmatched '%c'", c);
+                return lex_fail(lx, GS_SYNTAX_ERROR, 1, lx->line,
+                                gs_lex_char_offset(lx->line_start, (int)(s - lx->line_start)), "unmatched '%c'", c);
             gs_LexParen *pp = &lx->parens[lx->nparen - 1];
             char want = pp->ch == '(' ? ')' : pp->ch == '[' ? ']' : '}';
             if (want != c) {
+                int off = gs_lex_char_offset(lx->line_start, (int)(s - lx->line_start));
                 if (pp->line != lx->line)
                     return lex_fail(lx, GS_SYNTAX_ERROR, 1, lx->line, off,
                                     "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",

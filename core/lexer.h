@@ -80,6 +80,8 @@ typedef struct gs_Lexer {
     int line_has_tokens;       /* a token was emitted on this logical line */
     int bad_utf8_line;         /* line holding the first invalid UTF-8, or 0 */
     unsigned char bad_utf8_byte;
+    int bad_coding_line;       /* line of a PEP 263 declaration gcscope can't honour, or 0 */
+    char bad_coding[80];       /* its message */
     int done;                  /* 1 after an error, 2 after ENDMARKER */
     int err_raised;            /* error is one CPython's tokenizer raises (see lexer.c) */
     gs_SyntaxError err;        /* filled when GS_TK_ERROR is returned */

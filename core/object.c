@@ -25,6 +25,10 @@ static bool buf_reserve(gs_Buf *b, size_t extra)
         return false;
     if (b->len + extra + 1 <= b->cap)
         return true;
+    if (extra >= INT32_MAX || b->len + extra >= INT32_MAX) {
+        b->oom = true; /* no str is that long: "".join() of a terabyte stops here, not in swap */
+        return false;
+    }
     size_t cap = b->cap ? b->cap * 2 : 64;
     while (cap < b->len + extra + 1)
         cap *= 2;

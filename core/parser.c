@@ -712,6 +712,9 @@ typedef struct StrTok {
     const char *body;          /* between the quotes */
     int len;
     int raw, bytes, fstr;
+    const char *scan;          /* str_pos's cache: line scan_line (starting at scan_ls) holds scan */
+    int scan_line;
+    const char *scan_ls;
 } StrTok;
 
 static void split_string(const gs_LexToken *t, StrTok *st)
@@ -720,6 +723,9 @@ static void split_string(const gs_LexToken *t, StrTok *st)
     int k = 0;
     st->t = t;
     st->raw = st->bytes = st->fstr = 0;
+    st->scan = t->start;
+    st->scan_line = t->line;
+    st->scan_ls = t->start - t->col;
     while (s[k] != '\'' && s[k] != '"') {
         char c = (char)(s[k] | 0x20);
         if (c == 'r') st->raw = 1;
@@ -743,15 +749,25 @@ typedef struct FCtx {
     int lit_open;
 } FCtx;
 
-static gs_Node *fstring_expr(P *p, const char *s, const char *e, const StrTok *st);
+static gs_Node *fstring_expr(P *p, const char *s, const char *e, StrTok *st);
 
-/* Position (line, line start) of pointer q inside string token st. */
-static void str_pos(const StrTok *st, const char *q, int *line, const char **ls)
+/* Position (line, line start) of pointer q inside string token st.
+ * Expressions come in order, so the scan goes on from the last one: an
+ * f-string with 100,000 fields is not quadratic. */
+static void str_pos(StrTok *st, const char *q, int *line, const char **ls)
 {
-    int l = st->t->line;
-    const char *start = st->t->start - st->t->col;
-    for (const char *r = st->t->start; r < q; r++)
+    if (q < st->scan) {
+        st->scan = st->t->start;
+        st->scan_line = st->t->line;
+        st->scan_ls = st->t->start - st->t->col;
+    }
+    int l = st->scan_line;
+    const char *start = st->scan_ls;
+    for (const char *r = st->scan; r < q; r++)
         if (*r == '\n') { l++; start = r + 1; }
+    st->scan = q;
+    st->scan_line = l;
+    st->scan_ls = start;
     *line = l;
     *ls = start;
 }
@@ -938,7 +954,7 @@ static int fstring_parse(FCtx *f, const char **sp, const char *end, int lvl, NVe
 }
 
 /* Lex and parse one replacement-field expression in place. */
-static gs_Node *fstring_expr(P *p, const char *s, const char *e, const StrTok *st)
+static gs_Node *fstring_expr(P *p, const char *s, const char *e, StrTok *st)
 {
     /* all-whitespace is "empty" */
     const char *q = s;

@@ -1748,9 +1748,14 @@ static void check_pending(gs_Timeline *tl, size_t i)
     for (size_t k = 0; k < tl->npending; k++) {
         const Obj *o = obj_find(&tl->build, tl->pending[k]);
         if (o && o->refcnt >= 0 && o->indeg > o->refcnt) {
+            /* the event itself is fine, unless it already failed on its own (at the
+             * end of a sync, i is the last event, whatever it is): clearing that
+             * skip bit would make an invalid event undoable */
+            bool skipped = bits_get(&tl->skip, i);
             fail(tl, i, "obj %u has refcount %d but %d references from live objects and frames", o->id,
                  o->refcnt, o->indeg);
-            bits_set(&tl->skip, i, false); /* the line itself is fine */
+            if (!skipped)
+                bits_set(&tl->skip, i, false);
             break;
         }
     }

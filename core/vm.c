@@ -361,7 +361,7 @@ static void source_line(gs_VM *vm, gs_Code *code, int line, gs_Buf *out)
     if (p >= end)
         return;
     const char *q = p;
-    while (q < end && *q != '\n' && *q != '\r')
+    while (q < end && *q != '\n' && *q != '\r' && *q != '\0') /* a NUL would end the report's text */
         q++;
     while (p < q && (*p == ' ' || *p == '\t' || *p == '\f'))
         p++;

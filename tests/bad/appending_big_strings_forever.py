@@ -1,3 +1,3 @@
 l = []
 while True:
-    l.append("x" * 1000000)
+    l.append("x" * 10000000)

@@ -12,6 +12,9 @@ writes
                    README's worked example and, with --gcscope, the traces
                    `gcscope trace` writes for a few small programs
 
+and every input in tests/fuzz/regressions/TARGET/ (each crash the fuzzers
+found, kept so the short CI run replays it first).
+
 Files are named by content hash, so running it again changes nothing.
 Standard library only.
 """
@@ -86,6 +89,9 @@ def main():
     for p in sorted(glob.glob(os.path.join(ROOT, "tests/bad_traces/*.json"))
                     + glob.glob(os.path.join(ROOT, "tests/bad/*.json"))):
         counts["trace_json"] += put(dirs["trace_json"], read(p))
+    for target, d in dirs.items():
+        for p in sorted(glob.glob(os.path.join(ROOT, "tests/fuzz/regressions", target, "*"))):
+            counts[target] += put(d, read(p))
     example = readme_example()
     if example:
         counts["trace_json"] += put(dirs["trace_json"], example)
