@@ -93,6 +93,83 @@ static int as_int(gs_VM *vm, gs_Object *o, int64_t *out)
 
 /* ================================================================== builtin functions */
 
+/* An Argument Clinic parser (_PyArg_Parser) makes the tuple of its keyword
+ * names the first time it parses keywords (for print, with its *args, the
+ * first call at all); the tuple lives as long as the process.  gc.get_count()
+ * sees it once. */
+enum { CLINIC_PRINT, CLINIC_LIST_SORT, CLINIC_STR_SPLIT };
+
+static void clinic_parser_init(gs_VM *vm, int which, int nkeywords)
+{
+    if (!vm->clinic_kwtuples[which])
+        vm->clinic_kwtuples[which] = gs_phantom_alloc(vm, vm->t_tuple, nkeywords);
+}
+
+void gs_clinic_free(gs_VM *vm)
+{
+    for (int i = 0; i < GS_COUNTOF(vm->clinic_kwtuples); i++) {
+        gs_phantom_free(vm, vm->clinic_kwtuples[i]);
+        vm->clinic_kwtuples[i] = NULL;
+    }
+}
+
+/* ------------------------------------------------------------------ print and sys.stdout
+ * What CPython's print() does that gc.get_count() sees: its *args tuple
+ * (STARARGS), its parser's keyword tuple on the first call, and for every
+ * piece (each argument, each separator, the end) one PyFile_WriteObject,
+ * which fetches the file's bound `write` method (a GC object, freed after
+ * the call) and calls it.  TextIOWrapper.write keeps what it is given as
+ * pending bytes: the first piece alone, from the second on in a list
+ * (PyList_New(2)).  The pending bytes go to the buffer, and the list is
+ * freed, when 8192 bytes (the chunk size) are pending, before a piece that
+ * would pass that, on flush, and on a line end for sys.stderr, which is
+ * line-buffered.  This is CPython with stdout and stderr that are not
+ * terminals and without PYTHONUNBUFFERED, as in the tests and the viewer. */
+enum { TEXTIO_CHUNK = 8192 };
+
+void gs_textio_flush(gs_VM *vm, int which)
+{
+    gs_phantom_free(vm, vm->textio[which].list);
+    vm->textio[which].list = NULL;
+    vm->textio[which].pending = false;
+    vm->textio[which].bytes = 0;
+}
+
+static void textio_write(gs_VM *vm, int which, const char *s, size_t n)
+{
+    if (vm->textio[which].bytes + (int64_t)n > TEXTIO_CHUNK)
+        gs_textio_flush(vm, which);
+    if (!vm->textio[which].pending)
+        vm->textio[which].pending = true;
+    else if (!vm->textio[which].list)
+        vm->textio[which].list = gs_phantom_alloc(vm, vm->t_list, 0);
+    vm->textio[which].bytes += (int64_t)n;
+    if (vm->textio[which].bytes >= TEXTIO_CHUNK || (which == 1 && (memchr(s, '\n', n) || memchr(s, '\r', n))))
+        gs_textio_flush(vm, which);
+}
+
+/* One PyFile_WriteObject of `piece` (a str, or NULL: the str() of `obj`),
+ * added to b.  -1 if str() failed. */
+static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const char *piece, size_t n)
+{
+    gs_Object *writer = gs_phantom_alloc(vm, vm->t_builtin, 0); /* file.write, bound */
+    gs_Object *s = NULL;
+    if (!piece) {
+        s = gs_str(vm, obj);
+        if (!s) {
+            gs_phantom_free(vm, writer);
+            return -1;
+        }
+        piece = ((gs_Str *)s)->data;
+        n = (size_t)((gs_Str *)s)->len;
+    }
+    gs_buf_add(b, piece, n);
+    textio_write(vm, which, piece, n);
+    gs_xdecref(vm, s);
+    gs_phantom_free(vm, writer);
+    return 0;
+}
+
 static gs_Object *b_print(ARGS)
 {
     GS_UNUSED(self);
@@ -100,6 +177,7 @@ static gs_Object *b_print(ARGS)
     if (check_kw_allowed(vm, "print", kwnames, allowed) < 0)
         return NULL;
     int npos = npos_of(nargs, kwnames);
+    clinic_parser_init(vm, CLINIC_PRINT, 4); /* sep, end, file, flush */
     gs_Object *sep = gs_kwarg(vm, args, nargs, kwnames, "sep");
     gs_Object *end = gs_kwarg(vm, args, nargs, kwnames, "end");
     if (sep && sep != vm->none && GS_KIND(sep) != GS_K_STR) {
@@ -116,37 +194,45 @@ static gs_Object *b_print(ARGS)
         gs_Object *se = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stderr")) : NULL;
         to_err = se && file == se;
     }
+    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
+    int which = to_err ? 1 : 0;
     gs_Buf b;
     gs_buf_init(&b);
-    for (int i = 0; i < npos; i++) {
+    int failed = 0;
+    for (int i = 0; i < npos && !failed; i++) {
         if (i) {
-            if (sep && sep != vm->none)
-                gs_buf_add(&b, ((gs_Str *)sep)->data, (size_t)((gs_Str *)sep)->len);
-            else
-                gs_buf_addc(&b, ' ');
+            bool has_sep = sep && sep != vm->none;
+            print_piece(vm, which, &b, NULL, has_sep ? ((gs_Str *)sep)->data : " ",
+                        has_sep ? (size_t)((gs_Str *)sep)->len : 1);
         }
-        gs_Object *s = gs_str(vm, args[i]);
-        if (!s) {
-            gs_buf_free(&b);
-            return NULL;
-        }
-        gs_buf_add(&b, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
-        gs_decref(vm, s);
+        failed = print_piece(vm, which, &b, args[i], NULL, 0);
     }
-    if (end && end != vm->none)
-        gs_buf_add(&b, ((gs_Str *)end)->data, (size_t)((gs_Str *)end)->len);
-    else
-        gs_buf_addc(&b, '\n');
+    if (!failed) {
+        bool has_end = end && end != vm->none;
+        print_piece(vm, which, &b, NULL, has_end ? ((gs_Str *)end)->data : "\n",
+                    has_end ? (size_t)((gs_Str *)end)->len : 1);
+    }
     if (b.oom) {
         gs_buf_free(&b);
-        gs_raise_memory(vm);
+        if (!failed)
+            gs_raise_memory(vm);
         return NULL;
     }
+    /* what was written before a failing str() stays written, as in CPython */
     if (to_err)
         gs_write_err(vm, b.data ? b.data : "", b.len);
-    else
+    else if (b.len || !failed)
         gs_write_out(vm, b.data ? b.data : "", b.len);
     gs_buf_free(&b);
+    if (failed)
+        return NULL;
+    if (flush) {
+        int t = gs_truthy(vm, flush);
+        if (t < 0)
+            return NULL;
+        if (t)
+            gs_textio_flush(vm, which);
+    }
     return GS_NONE(vm);
 }
 
@@ -273,11 +359,13 @@ static gs_Object *b_hasattr(ARGS)
         gs_raise(vm, vm->e_TypeError, "attribute name must be string, not '%s'", gs_type_name(args[1]));
         return NULL;
     }
-    gs_Object *v = gs_getattr(vm, args[0], (gs_Str *)args[1]);
+    gs_Object *v = gs_lookup_attr(vm, args[0], (gs_Str *)args[1]);
     if (v) {
         gs_decref(vm, v);
         return GS_BOOL(vm, true);
     }
+    if (!vm->exc)
+        return GS_BOOL(vm, false);
     if (gs_exc_matches(vm, vm->e_AttributeError)) {
         gs_clear_exc(vm);
         return GS_BOOL(vm, false);
@@ -292,8 +380,12 @@ static gs_Object *b_getattr(ARGS)
         gs_raise(vm, vm->e_TypeError, "attribute name must be string, not '%s'", gs_type_name(args[1]));
         return NULL;
     }
-    gs_Object *v = gs_getattr(vm, args[0], (gs_Str *)args[1]);
-    if (!v && nargs == 3 && gs_exc_matches(vm, vm->e_AttributeError)) {
+    if (nargs < 3)
+        return gs_getattr(vm, args[0], (gs_Str *)args[1]);
+    gs_Object *v = gs_lookup_attr(vm, args[0], (gs_Str *)args[1]);
+    if (!v && !vm->exc)
+        return gs_newref(vm, args[2]);
+    if (!v && gs_exc_matches(vm, vm->e_AttributeError)) {
         gs_clear_exc(vm);
         return gs_newref(vm, args[2]);
     }
@@ -343,6 +435,9 @@ static gs_Object *b_next(ARGS)
     return NULL;
 }
 
+static gs_Object *min_max_of(gs_VM *vm, gs_Object **args, int npos, gs_Object *key, gs_Object *dflt, int op,
+                             const char *name);
+
 static gs_Object *min_max(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames, int op, const char *name)
 {
     static const char *allowed[] = { "key", "default", NULL };
@@ -357,6 +452,19 @@ static gs_Object *min_max(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwna
         gs_raise(vm, vm->e_TypeError, "%s expected at least 1 argument, got 0", name);
         return NULL;
     }
+    /* METH_VARARGS | METH_KEYWORDS in 3.11: the arguments come in a tuple (with
+     * several, the very tuple iterated below) and the keywords in a dict */
+    gs_Object *argt = npos == 1 ? gs_phantom_alloc(vm, vm->t_tuple, 1) : NULL;
+    gs_Object *kwd = kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
+    gs_Object *r = min_max_of(vm, args, npos, key, dflt, op, name);
+    gs_phantom_free(vm, argt);
+    gs_phantom_free(vm, kwd);
+    return r;
+}
+
+static gs_Object *min_max_of(gs_VM *vm, gs_Object **args, int npos, gs_Object *key, gs_Object *dflt, int op,
+                             const char *name)
+{
     gs_Object *it;
     if (npos == 1)
         it = gs_iter(vm, args[0]);
@@ -581,12 +689,15 @@ static gs_Object *b_reversed(ARGS)
 {
     UNUSED_ARGS;
     gs_Object *o = args[0];
-    if (GS_KIND(o) == GS_K_INSTANCE) {
-        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__reversed__"));
-        if (m)
-            return gs_call_object(vm, m, &o, 1, NULL);
-    }
-    return gs_reversed(vm, o);
+    /* reversed_new: a __reversed__ (list, dict, range have one) is looked up
+     * bound, a GC object freed after the call */
+    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE ? gs_type_lookup(o->type, gs_name(vm, "__reversed__")) : NULL;
+    gs_Kind k = GS_KIND(o);
+    bool bound = m || k == GS_K_LIST || k == GS_K_DICT || k == GS_K_RANGE;
+    gs_Object *meth = bound ? gs_phantom_alloc(vm, vm->t_builtin, 0) : NULL;
+    gs_Object *r = m ? gs_call_object(vm, m, &o, 1, NULL) : gs_reversed(vm, o);
+    gs_phantom_free(vm, meth);
+    return r;
 }
 
 static int sort_list(gs_VM *vm, gs_Object *l, gs_Object *key, bool reverse);
@@ -610,7 +721,13 @@ static gs_Object *b_sorted(ARGS)
     gs_Object *l = gs_list_from_iterable(vm, args[0]);
     if (!l)
         return NULL;
-    if (sort_list(vm, l, key == vm->none ? NULL : key, r) < 0) {
+    /* CPython calls the new list's sort: a bound method, with the keywords */
+    gs_Object *sort = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    if (kwnames && kwnames->len)
+        clinic_parser_init(vm, CLINIC_LIST_SORT, 2);
+    int st = sort_list(vm, l, key == vm->none ? NULL : key, r);
+    gs_phantom_free(vm, sort);
+    if (st < 0) {
         gs_decref(vm, l);
         return NULL;
     }
@@ -658,7 +775,7 @@ static gs_Object *b_callable(ARGS)
 static gs_Object *b_chr(ARGS)
 {
     UNUSED_ARGS;
-    int64_t v;
+    int64_t v = 0;
     if (as_int(vm, args[0], &v) < 0)
         return NULL;
     if (v < 0 || v > 0x10ffff) {
@@ -1272,14 +1389,20 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
     }
     if (t == vm->t_float)
         return a0 ? float_from(vm, a0) : gs_float_new(vm, 0.0);
-    if (t == vm->t_list)
-        return a0 ? gs_list_from_iterable(vm, a0) : gs_list_new(vm, 0);
+    if (t == vm->t_list) {
+        gs_Object *l = gs_list_new_fresh(vm);
+        if (l && a0 && gs_list_extend(vm, l, a0) < 0) {
+            gs_decref(vm, l);
+            return NULL;
+        }
+        return l;
+    }
     if (t == vm->t_tuple)
         return a0 ? gs_tuple_from_iterable(vm, a0) : gs_newref(vm, vm->empty_tuple);
     if (t == vm->t_set || t == vm->t_frozenset)
         return gs_set_from_iterable(vm, t == vm->t_frozenset, a0);
     if (t == vm->t_dict) {
-        gs_Object *d = gs_dict_new(vm);
+        gs_Object *d = gs_dict_new_fresh(vm);
         if (!d)
             return NULL;
         if (a0 && gs_dict_update(vm, d, a0) < 0) {
@@ -1335,6 +1458,14 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
     return NULL;
 }
 
+/* MethodDef.kw and FnDef.kw: */
+enum {
+    KW = 1,       /* takes keyword arguments */
+    VARARGS = 2,  /* CPython 3.11 declares it METH_VARARGS (or is a type without vectorcall):
+                     a tuple of the positional arguments, a dict of the keywords */
+    STARARGS = 4, /* Argument Clinic's *args (print): a tuple of the positional arguments */
+};
+
 gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, gs_Tuple *kwnames)
 {
     switch (GS_KIND(callable)) {
@@ -1378,7 +1509,16 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
                          b->max_args, b->max_args == 1 ? "" : "s", npos);
             return NULL;
         }
-        return b->fn(vm, self, args, nargs, kwnames);
+        if (!b->varargs)
+            return b->fn(vm, self, args, nargs, kwnames);
+        /* METH_VARARGS: CPython packs the arguments in a tuple (and the keywords in a dict) */
+        gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
+        gs_Object *kwd = (b->varargs & VARARGS) && kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0)
+                                                                          : NULL;
+        gs_Object *r = b->fn(vm, self, args, nargs, kwnames);
+        gs_phantom_free(vm, argt);
+        gs_phantom_free(vm, kwd);
+        return r;
     }
     case GS_K_TYPE: {
         /* CPython packs the arguments of some type calls: gc.get_count() sees it */
@@ -1596,7 +1736,7 @@ static gs_Object *m_list_copy(ARGS) { UNUSED_ARGS; return gs_list_from_iterable(
 static gs_Object *m_list_insert(ARGS)
 {
     UNUSED_ARGS;
-    int64_t i;
+    int64_t i = 0;
     if (as_int(vm, args[0], &i) < 0)
         return NULL;
     return gs_list_insert(vm, self, i, args[1]) < 0 ? NULL : GS_NONE(vm);
@@ -1714,6 +1854,8 @@ static gs_Object *m_list_sort(ARGS)
         gs_raise(vm, vm->e_TypeError, "sort() takes no positional arguments");
         return NULL;
     }
+    if (kwnames && kwnames->len)
+        clinic_parser_init(vm, CLINIC_LIST_SORT, 2); /* key, reverse */
     gs_Object *key = gs_kwarg(vm, args, nargs, kwnames, "key");
     gs_Object *rev = gs_kwarg(vm, args, nargs, kwnames, "reverse");
     int r = rev ? gs_truthy(vm, rev) : 0;
@@ -2023,6 +2165,8 @@ static gs_Object *m_str_split(ARGS)
     static const char *allowed[] = { "sep", "maxsplit", NULL };
     if (check_kw_allowed(vm, "split", kwnames, allowed) < 0)
         return NULL;
+    if (kwnames && kwnames->len)
+        clinic_parser_init(vm, CLINIC_STR_SPLIT, 2); /* sep, maxsplit */
     int npos = npos_of(nargs, kwnames);
     gs_Object *sep = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "sep");
     gs_Object *ms = npos > 1 ? args[1] : gs_kwarg(vm, args, nargs, kwnames, "maxsplit");
@@ -2997,11 +3141,12 @@ gs_Object *gs_import(gs_VM *vm, gs_Str *name)
 
 /* ================================================================== tables */
 
+
 typedef struct MethodDef {
     const char *name;
     gs_CFunc fn;
     int16_t min, max;
-    bool kw;
+    uint8_t kw; /* KW | VARARGS */
 } MethodDef;
 
 void gs_type_add_method(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn, int min, int max)
@@ -3022,8 +3167,10 @@ static void add_methods(gs_VM *vm, gs_Type *t, const MethodDef *defs)
         gs_type_add_method(vm, t, defs->name, defs->fn, defs->min, defs->max);
         if (defs->kw) {
             gs_Object *b = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, defs->name));
-            if (b)
-                ((gs_Builtin *)b)->takes_kw = true;
+            if (b) {
+                ((gs_Builtin *)b)->takes_kw = (defs->kw & KW) != 0;
+                ((gs_Builtin *)b)->varargs = defs->kw & (VARARGS | STARARGS);
+            }
         }
     }
 }
@@ -3045,18 +3192,18 @@ static const MethodDef dict_methods[] = {
     { "get", m_dict_get, 1, 2, false }, { "keys", m_dict_keys, 0, 0, false },
     { "values", m_dict_values, 0, 0, false }, { "items", m_dict_items, 0, 0, false },
     { "pop", m_dict_pop, 1, 2, false }, { "popitem", m_dict_popitem, 0, 0, false },
-    { "setdefault", m_dict_setdefault, 1, 2, false }, { "update", m_dict_update, 0, -1, true },
+    { "setdefault", m_dict_setdefault, 1, 2, false }, { "update", m_dict_update, 0, -1, KW | VARARGS },
     { "clear", m_dict_clear, 0, 0, false }, { "copy", m_dict_copy, 0, 0, false }, { NULL, NULL, 0, 0, false },
 };
 
 static const MethodDef set_methods[] = {
     { "add", m_set_add, 1, 1, false }, { "discard", m_set_discard, 1, 1, false },
     { "remove", m_set_remove, 1, 1, false }, { "pop", m_set_pop, 0, 0, false },
-    { "clear", m_set_clear, 0, 0, false }, { "union", m_set_union, 0, -1, false },
-    { "intersection", m_set_intersection, 0, -1, false }, { "difference", m_set_difference, 0, -1, false },
+    { "clear", m_set_clear, 0, 0, false }, { "union", m_set_union, 0, -1, VARARGS },
+    { "intersection", m_set_intersection, 0, -1, VARARGS }, { "difference", m_set_difference, 0, -1, VARARGS },
     { "symmetric_difference", m_set_symmetric_difference, 1, 1, false },
-    { "update", m_set_update, 0, -1, false }, { "intersection_update", m_set_intersection_update, 0, -1, false },
-    { "difference_update", m_set_difference_update, 0, -1, false }, { "issubset", m_set_issubset, 1, 1, false },
+    { "update", m_set_update, 0, -1, VARARGS }, { "intersection_update", m_set_intersection_update, 0, -1, VARARGS },
+    { "difference_update", m_set_difference_update, 0, -1, VARARGS }, { "issubset", m_set_issubset, 1, 1, false },
     { "issuperset", m_set_issuperset, 1, 1, false }, { "isdisjoint", m_set_isdisjoint, 1, 1, false },
     { "copy", m_set_copy, 0, 0, false },
     { "symmetric_difference_update", m_set_symmetric_difference_update, 1, 1, false },
@@ -3064,10 +3211,10 @@ static const MethodDef set_methods[] = {
 };
 
 static const MethodDef frozenset_methods[] = {
-    { "copy", m_set_copy, 0, 0, false }, { "difference", m_set_difference, 0, -1, false },
-    { "intersection", m_set_intersection, 0, -1, false }, { "isdisjoint", m_set_isdisjoint, 1, 1, false },
+    { "copy", m_set_copy, 0, 0, false }, { "difference", m_set_difference, 0, -1, VARARGS },
+    { "intersection", m_set_intersection, 0, -1, VARARGS }, { "isdisjoint", m_set_isdisjoint, 1, 1, false },
     { "issubset", m_set_issubset, 1, 1, false }, { "issuperset", m_set_issuperset, 1, 1, false },
-    { "symmetric_difference", m_set_symmetric_difference, 1, 1, false }, { "union", m_set_union, 0, -1, false },
+    { "symmetric_difference", m_set_symmetric_difference, 1, 1, false }, { "union", m_set_union, 0, -1, VARARGS },
     { NULL, NULL, 0, 0, false },
 };
 
@@ -3077,17 +3224,17 @@ static const MethodDef str_methods[] = {
     { "join", m_str_join, 1, 1, false }, { "split", m_str_split, 0, 2, true },
     { "splitlines", m_str_splitlines, 0, 1, false }, { "strip", m_str_strip, 0, 1, false },
     { "lstrip", m_str_lstrip, 0, 1, false }, { "rstrip", m_str_rstrip, 0, 1, false },
-    { "find", m_str_find, 1, 3, false }, { "rfind", m_str_rfind, 1, 3, false },
-    { "index", m_str_index, 1, 3, false }, { "rindex", m_str_rindex, 1, 3, false },
-    { "count", m_str_count, 1, 3, false }, { "startswith", m_str_startswith, 1, 3, false },
-    { "endswith", m_str_endswith, 1, 3, false }, { "replace", m_str_replace, 2, 3, false },
+    { "find", m_str_find, 1, 3, VARARGS }, { "rfind", m_str_rfind, 1, 3, VARARGS },
+    { "index", m_str_index, 1, 3, VARARGS }, { "rindex", m_str_rindex, 1, 3, VARARGS },
+    { "count", m_str_count, 1, 3, VARARGS }, { "startswith", m_str_startswith, 1, 3, VARARGS },
+    { "endswith", m_str_endswith, 1, 3, VARARGS }, { "replace", m_str_replace, 2, 3, false },
     { "isdigit", m_str_isdigit, 0, 0, false }, { "isalpha", m_str_isalpha, 0, 0, false },
     { "isalnum", m_str_isalnum, 0, 0, false }, { "isspace", m_str_isspace, 0, 0, false },
     { "isupper", m_str_isupper, 0, 0, false }, { "islower", m_str_islower, 0, 0, false },
     { "ljust", m_str_ljust, 1, 2, false }, { "rjust", m_str_rjust, 1, 2, false },
     { "center", m_str_center, 1, 2, false }, { "zfill", m_str_zfill, 1, 1, false },
     { "partition", m_str_partition, 1, 1, false }, { "rpartition", m_str_rpartition, 1, 1, false },
-    { "format", m_str_format, 0, -1, true }, { "encode", m_str_encode, 0, 2, false },
+    { "format", m_str_format, 0, -1, KW | VARARGS }, { "encode", m_str_encode, 0, 2, false },
     { NULL, NULL, 0, 0, false },
 };
 
@@ -3105,11 +3252,11 @@ typedef struct FnDef {
     const char *name;
     gs_CFunc fn;
     int16_t min, max;
-    bool kw;
+    uint8_t kw; /* KW | VARARGS */
 } FnDef;
 
 static const FnDef builtin_fns[] = {
-    { "print", b_print, 0, -1, true }, { "len", b_len, 1, 1, false }, { "repr", b_repr, 1, 1, false },
+    { "print", b_print, 0, -1, KW | STARARGS }, { "len", b_len, 1, 1, false }, { "repr", b_repr, 1, 1, false },
     { "ascii", b_ascii, 1, 1, false }, { "id", b_id, 1, 1, false }, { "hex", b_hex, 1, 1, false },
     { "oct", b_oct, 1, 1, false }, { "bin", b_bin, 1, 1, false }, { "abs", b_abs, 1, 1, false },
     { "isinstance", b_isinstance, 2, 2, false }, { "issubclass", b_issubclass, 2, 2, false },
@@ -3117,12 +3264,12 @@ static const FnDef builtin_fns[] = {
     { "setattr", b_setattr, 3, 3, false }, { "delattr", b_delattr, 2, 2, false },
     { "iter", b_iter, 1, 1, false }, { "next", b_next, 1, 2, false }, { "min", b_min, 0, -1, true },
     { "max", b_max, 0, -1, true }, { "sum", b_sum, 0, -1, true }, { "enumerate", b_enumerate, 0, -1, true },
-    { "zip", b_zip, 0, -1, true }, { "map", b_map, 0, -1, true }, { "filter", b_filter, 2, 2, false },
+    { "zip", b_zip, 0, -1, KW | VARARGS }, { "map", b_map, 0, -1, true }, { "filter", b_filter, 2, 2, false },
     { "reversed", b_reversed, 1, 1, false }, { "sorted", b_sorted, 0, -1, true }, { "any", b_any, 1, 1, false },
     { "all", b_all, 1, 1, false }, { "callable", b_callable, 1, 1, false }, { "chr", b_chr, 1, 1, false },
     { "ord", b_ord, 1, 1, false }, { "divmod", b_divmod, 2, 2, false }, { "pow", b_pow, 2, 3, false },
     { "round", b_round, 1, 2, false }, { "hash", b_hash, 1, 1, false }, { "globals", b_globals, 0, 0, false },
-    { "vars", b_vars, 0, 1, false }, { "dir", b_dir, 0, 1, false }, { "format", b_format, 1, 2, false },
+    { "vars", b_vars, 0, 1, false }, { "dir", b_dir, 0, 1, VARARGS }, { "format", b_format, 1, 2, false },
     { "__build_class__", b_build_class, 2, -1, true }, { "open", b_open, 0, -1, true },
     { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { NULL, NULL, 0, 0, false },
 };
@@ -3151,7 +3298,8 @@ void gs_builtins_init(gs_VM *vm)
         gs_Object *b = gs_builtin_new(vm, d->name, d->fn, d->min, d->max, NULL);
         if (!b)
             continue;
-        ((gs_Builtin *)b)->takes_kw = d->kw;
+        ((gs_Builtin *)b)->takes_kw = (d->kw & KW) != 0;
+        ((gs_Builtin *)b)->varargs = d->kw & (VARARGS | STARARGS);
         gs_dict_set(vm, vm->builtins, &gs_name(vm, d->name)->ob, b);
         gs_decref(vm, b);
     }

@@ -665,7 +665,7 @@ static void place_label(Compiler *c, int l)
 static bool is_jump(int op)
 {
     switch (op) {
-    case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP: case OP_JUMP_BACKWARD: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_JUMP_IF_FALSE_OR_POP:
     case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER: case OP_SEND: case OP_SETUP_FINALLY: case OP_SETUP_CLEANUP:
         return true;
     default:
@@ -673,7 +673,14 @@ static bool is_jump(int op)
     }
 }
 
-static void emit_jump(Compiler *c, int op, int label) { emit(c, op, label); }
+/* A jump back to a placed label is a loop's back edge: CPython's
+ * JUMP_BACKWARD, which warms the code up for specialization (vm.c). */
+static void emit_jump(Compiler *c, int op, int label)
+{
+    if (op == OP_JUMP && !c->failed && c->u->labels[label] >= 0)
+        op = OP_JUMP_BACKWARD;
+    emit(c, op, label);
+}
 
 /* ------------------------------------------------------------------ constants */
 
@@ -1747,6 +1754,22 @@ static void gen_if(Compiler *c, const gs_Node *st)
     place_label(c, end);
 }
 
+/* 1 for a constant that is true, 0 for one that is false, -1 for anything
+ * else (read off the tree: no object is made). */
+static int const_truth(const gs_Node *e)
+{
+    if (e->kind != GS_E_CONST)
+        return -1;
+    switch (e->u.constant.kind) {
+    case GS_C_TRUE: case GS_C_ELLIPSIS: return 1;
+    case GS_C_FALSE: case GS_C_NONE: return 0;
+    case GS_C_INT: return e->u.constant.big || e->u.constant.int_value != 0;
+    case GS_C_FLOAT: return e->u.constant.float_value != 0.0;
+    case GS_C_STR: case GS_C_BYTES: return e->u.constant.len > 0;
+    }
+    return -1;
+}
+
 static void gen_while(Compiler *c, const gs_Node *st)
 {
     int loop = new_label(c), orelse = new_label(c), end = new_label(c);
@@ -1759,7 +1782,13 @@ static void gen_while(Compiler *c, const gs_Node *st)
     gen_stmts(c, &st->u.while_.body);
     pop_fblock(c);
     set_line(c, st);
-    emit_jump(c, OP_JUMP, loop);
+    /* CPython tests the condition again at the bottom and jumps back with
+     * POP_JUMP_BACKWARD_IF_TRUE, which does not warm the code up; only a
+     * constant-true loop ends in a JUMP_BACKWARD */
+    if (const_truth(st->u.while_.test) > 0)
+        emit_jump(c, OP_JUMP, loop);
+    else
+        emit(c, OP_JUMP, loop);
     place_label(c, orelse);
     gen_stmts(c, &st->u.while_.orelse);
     place_label(c, end);
@@ -2501,7 +2530,7 @@ static int stack_effect(int op, int arg, bool jump)
     case OP_FORMAT_VALUE: return (arg & GS_FV_SPEC) ? -1 : 0;
     case OP_UNPACK_SEQUENCE: return arg - 1;
     case OP_UNPACK_EX: return (arg & 0xff) + (arg >> 8);
-    case OP_JUMP: return 0;
+    case OP_JUMP: case OP_JUMP_BACKWARD: return 0;
     case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: return -1;
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
     case OP_GET_ITER: return 0;
@@ -2533,7 +2562,8 @@ static int stack_effect(int op, int arg, bool jump)
 
 static bool ends_flow(int op)
 {
-    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE;
+    return op == OP_JUMP || op == OP_JUMP_BACKWARD || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS ||
+           op == OP_RERAISE;
 }
 
 /* Maximum stack depth by data flow over the instructions. */
@@ -2639,12 +2669,13 @@ static gs_Code *assemble(Compiler *c, Unit *u)
     /* a jump back to a loop's head is not a line of its own: the target
      * instruction starts the line again instead */
     for (int i = 0; i < n; i++)
-        if (GS_OPCODE(code->ops[i]) == OP_JUMP && (int)GS_OPARG(code->ops[i]) <= i)
+        if ((GS_OPCODE(code->ops[i]) == OP_JUMP || GS_OPCODE(code->ops[i]) == OP_JUMP_BACKWARD) &&
+            (int)GS_OPARG(code->ops[i]) <= i)
             code->linestart[i] = 0;
     for (int i = 0; i < n; i++) {
         int op = (int)GS_OPCODE(code->ops[i]);
         int arg = (int)GS_OPARG(code->ops[i]);
-        if ((op == OP_JUMP) && arg < i && arg < n && code->lines[arg] > 0)
+        if ((op == OP_JUMP || op == OP_JUMP_BACKWARD) && arg < i && arg < n && code->lines[arg] > 0)
             code->linestart[arg] = 1;
     }
     code->nops = n;

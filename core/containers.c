@@ -34,7 +34,7 @@ static inline void rec_set(gs_VM *vm, gs_Object *holder, int sub, uint32_t slot,
 
 /* ================================================================== tuple */
 
-gs_Object *gs_tuple_new(gs_VM *vm, int32_t len)
+static gs_Object *tuple_new_impl(gs_VM *vm, int32_t len, bool reuse)
 {
     if (len == 0 && vm->empty_tuple)
         return gs_newref(vm, vm->empty_tuple);
@@ -42,7 +42,8 @@ gs_Object *gs_tuple_new(gs_VM *vm, int32_t len)
         gs_raise_memory(vm);
         return NULL;
     }
-    gs_Tuple *t = (gs_Tuple *)gs_alloc(vm, vm->t_tuple, sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *));
+    size_t size = sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *);
+    gs_Tuple *t = (gs_Tuple *)(reuse ? gs_alloc(vm, vm->t_tuple, size) : gs_alloc_resized(vm, vm->t_tuple, size));
     if (!t)
         return NULL;
     t->len = len;
@@ -52,6 +53,11 @@ gs_Object *gs_tuple_new(gs_VM *vm, int32_t len)
     if (len > 0)
         gs_gc_track(vm, &t->ob);
     return &t->ob;
+}
+
+gs_Object *gs_tuple_new(gs_VM *vm, int32_t len)
+{
+    return tuple_new_impl(vm, len, true);
 }
 
 void gs_tuple_init(gs_VM *vm, gs_Object *t, int32_t i, gs_Object *v)
@@ -103,6 +109,18 @@ gs_Object *gs_list_new(gs_VM *vm, int32_t len)
         }
         memset(l->items, 0, (size_t)len * sizeof(gs_Object *));
     }
+    gs_record_alloc(vm, &l->ob);
+    gs_gc_track(vm, &l->ob);
+    return &l->ob;
+}
+
+/* list(): list_vectorcall gets its object from PyType_GenericAlloc, never
+ * from the free list */
+gs_Object *gs_list_new_fresh(gs_VM *vm)
+{
+    gs_List *l = (gs_List *)gs_alloc_fresh(vm, vm->t_list, sizeof(gs_List));
+    if (!l)
+        return NULL;
     gs_record_alloc(vm, &l->ob);
     gs_gc_track(vm, &l->ob);
     return &l->ob;
@@ -287,6 +305,110 @@ gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it)
     return l;
 }
 
+/* PyObject_LengthHint(v, 10), as PySequence_Tuple asks it: len() of what has
+ * one, what is left of the simple iterators, else 10. */
+static int64_t length_hint(gs_VM *vm, gs_Object *v)
+{
+    switch (GS_KIND(v)) {
+    case GS_K_STR: case GS_K_DICT: case GS_K_SET: case GS_K_RANGE: case GS_K_LIST: case GS_K_TUPLE:
+        return gs_len(vm, v);
+    case GS_K_INSTANCE:
+        return gs_type_lookup(v->type, vm->s___len__) ? gs_len(vm, v) : 10;
+    case GS_K_ITER: {
+        gs_Iter *i = (gs_Iter *)v;
+        switch (i->ikind) {
+        case GS_IT_LIST: case GS_IT_TUPLE: {
+            int64_t n = i->seq ? gs_len(vm, i->seq) - i->index : 0;
+            return n > 0 ? n : 0;
+        }
+        case GS_IT_RANGE: {
+            int64_t n = i->step > 0 ? (i->stop - i->index + i->step - 1) / i->step
+                                    : (i->index - i->stop - i->step - 1) / -i->step;
+            return n > 0 ? n : 0;
+        }
+        case GS_IT_STR: case GS_IT_DICT_KEYS: case GS_IT_DICT_VALUES: case GS_IT_DICT_ITEMS: case GS_IT_SET:
+            return !i->seq ? 0 : i->index == 0 ? gs_len(vm, i->seq) : 10;
+        default:
+            return 10;
+        }
+    }
+    default:
+        return 10;
+    }
+}
+
+/* PySequence_Tuple for anything but a list or tuple: CPython makes a tuple of
+ * the hinted length first, grows it by resizing as items come and resizes it
+ * to fit at the end.  The model keeps that tuple as a phantom (the free list
+ * it comes from and gc.get_count() see it) and the items in a plain array,
+ * and the real tuple takes the phantom's place at the end. */
+static gs_Object *tuple_from_iterator(gs_VM *vm, gs_Object *v)
+{
+    gs_Object *it = gs_iter(vm, v);
+    if (!it)
+        return NULL;
+    int64_t n = length_hint(vm, v);
+    if (n < 0 || n > (1 << 28)) {
+        gs_decref(vm, it);
+        if (n > 0)
+            gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Object *hold = n > 0 ? gs_phantom_alloc(vm, vm->t_tuple, (int32_t)n) : NULL;
+    gs_Object **items = NULL;
+    int64_t j = 0, cap = 0;
+    gs_Object *item;
+    while ((item = gs_next(vm, it))) {
+        if (j >= n || j >= cap) {
+            if (j >= n) {
+                int64_t grow = n + 10 + (n >> 2);
+                gs_Object *h = grow > (1 << 28) ? NULL
+                               : !hold          ? gs_phantom_alloc(vm, vm->t_tuple, (int32_t)grow)
+                                                : gs_phantom_resize(vm, hold, (int32_t)grow);
+                if (!h) {
+                    gs_decref(vm, item);
+                    gs_raise_memory(vm);
+                    break;
+                }
+                hold = h;
+                n = grow;
+            }
+            int64_t c = cap ? cap * 2 : 16;
+            while (c <= j) c *= 2;
+            gs_Object **grown = realloc(items, (size_t)c * sizeof *items);
+            if (!grown) {
+                gs_decref(vm, item);
+                gs_raise_memory(vm);
+                break;
+            }
+            items = grown;
+            cap = c;
+        }
+        items[j++] = item;
+    }
+    gs_decref(vm, it);
+    gs_Object *t = NULL;
+    if (!vm->exc) {
+        if (j == 0) {
+            t = gs_newref(vm, vm->empty_tuple);
+        } else {
+            /* the phantom's memory becomes the tuple: no new count, no free list */
+            gs_phantom_discard(vm, hold);
+            hold = NULL;
+            t = tuple_new_impl(vm, (int32_t)j, false);
+            if (t)
+                for (int64_t k = 0; k < j; k++)
+                    gs_tuple_init(vm, t, (int32_t)k, items[k]);
+        }
+    }
+    if (!t)
+        for (int64_t k = 0; k < j; k++)
+            gs_decref(vm, items[k]);
+    free(items);
+    gs_phantom_free(vm, hold); /* empty or failed: CPython's Py_DECREF of its tuple */
+    return t;
+}
+
 gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it)
 {
     if (GS_KIND(it) == GS_K_TUPLE)
@@ -304,21 +426,7 @@ gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it)
         }
         gs_decref(vm, t); /* the list changed meanwhile: the general path */
     }
-    gs_Object *l = gs_list_from_iterable(vm, it);
-    if (!l)
-        return NULL;
-    gs_List *lst = (gs_List *)l;
-    gs_Object *t = gs_tuple_new(vm, lst->len);
-    if (!t) {
-        gs_decref(vm, l);
-        return NULL;
-    }
-    for (int32_t i = 0; i < lst->len; i++) {
-        gs_incref(vm, lst->items[i]);
-        gs_tuple_init(vm, t, i, lst->items[i]);
-    }
-    gs_decref(vm, l);
-    return t;
+    return tuple_from_iterator(vm, it);
 }
 
 gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b)
@@ -702,9 +810,9 @@ void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
 
 /* ================================================================== dict */
 
-gs_Object *gs_dict_new(gs_VM *vm)
+static gs_Object *dict_new_impl(gs_VM *vm, bool fresh)
 {
-    gs_Dict *d = (gs_Dict *)gs_alloc(vm, vm->t_dict, sizeof(gs_Dict));
+    gs_Dict *d = (gs_Dict *)(fresh ? gs_alloc_fresh : gs_alloc)(vm, vm->t_dict, sizeof(gs_Dict));
     if (!d)
         return NULL;
     gs_table_init(&d->t);
@@ -712,6 +820,18 @@ gs_Object *gs_dict_new(gs_VM *vm)
     /* CPython 3.11 tracks dicts lazily: a new dict is untracked until it
      * holds something that could be part of a cycle. */
     return &d->ob;
+}
+
+gs_Object *gs_dict_new(gs_VM *vm)
+{
+    return dict_new_impl(vm, false);
+}
+
+/* dict(): dict_new gets its object from PyType_GenericAlloc, never from the
+ * free list (and unlike PyDict_New, ... it untracks it at once: the same) */
+gs_Object *gs_dict_new_fresh(gs_VM *vm)
+{
+    return dict_new_impl(vm, true);
 }
 
 /* Atomic values never make a dict tracked (CPython's MAINTAIN_TRACKING). */
@@ -2235,18 +2355,36 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
             return NULL;
         gs_Tuple *its = (gs_Tuple *)it->seq;
         int32_t n = its->len;
-        gs_Object *vals[n > 0 ? n : 1];
+        if (n == 0) {
+            iter_exhaust(vm, it);
+            return NULL;
+        }
+        gs_Tuple *r = (gs_Tuple *)it->extra;
+        if (!r || r->ob.refcnt != 1 || r->len != n) {
+            /* zip_next makes the new result tuple before it asks the
+             * iterators, so even the step that finds one exhausted makes
+             * (and frees) a tuple: gc.get_count() sees it */
+            gs_Object *t = gs_tuple_new(vm, n);
+            if (!t)
+                return NULL;
+            for (int32_t i = 0; i < n; i++) {
+                gs_Object *v = gs_next(vm, its->items[i]);
+                if (!v) {
+                    gs_decref(vm, t); /* with the items it got */
+                    return NULL; /* zip keeps its iterators until it dies */
+                }
+                gs_tuple_init(vm, t, i, v);
+            }
+            return t;
+        }
+        gs_Object *vals[n];
         for (int32_t i = 0; i < n; i++) {
             vals[i] = gs_next(vm, its->items[i]);
             if (!vals[i]) {
                 for (int32_t j = 0; j < i; j++)
                     gs_decref(vm, vals[j]);
-                return NULL; /* zip keeps its iterators until it dies */
+                return NULL;
             }
-        }
-        if (n == 0) {
-            iter_exhaust(vm, it);
-            return NULL;
         }
         return iter_result(vm, it, vals, n);
     }

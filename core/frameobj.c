@@ -15,7 +15,15 @@ gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f)
 {
     if (f->frame_obj)
         return f->frame_obj;
+    /* _PyFrame_MakeAndSetFrameObject fetches any pending exception first:
+     * an automatic collection may run during this allocation */
+    gs_Object *pending = vm->exc;
+    vm->exc = NULL;
     gs_FrameObj *fo = (gs_FrameObj *)gs_alloc(vm, vm->t_frame, sizeof(gs_FrameObj));
+    if (vm->exc && pending) /* out of memory while raising: the first exception wins */
+        gs_clear_exc(vm);
+    if (pending)
+        vm->exc = pending;
     if (!fo)
         return NULL;
     fo->live = f;
@@ -30,9 +38,11 @@ gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f)
 }
 
 /* The frame is exiting: if its object outlives it, move the slots, the
- * function and a link to the caller into the object.  Returns true if the
- * slots moved (the caller must not clear them again). */
-bool gs_frame_detach(gs_VM *vm, gs_Frame *f)
+ * function and (link_back) a link to the caller into the object.  A
+ * finished generator's frame has no caller any more (gen_send_ex2 drops
+ * frame->previous before _PyFrame_Clear), so it gets no f_back.  Returns
+ * true if the slots moved (the caller must not clear them again). */
+bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool link_back)
 {
     gs_Object *o = f->frame_obj;
     if (!o)
@@ -77,7 +87,7 @@ bool gs_frame_detach(gs_VM *vm, gs_Frame *f)
     f->func = NULL;
     if (fo->func && vm->recording)
         gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, o->id, 0, fo->func->ob.id, 2);
-    if (f->back) {
+    if (f->back && link_back) {
         gs_Object *back = gs_frame_object(vm, f->back);
         if (back) {
             fo->back = back;
@@ -150,7 +160,16 @@ void gs_traceback_here(gs_VM *vm, gs_Object *exc, gs_Frame *f)
     gs_Object *fo = gs_frame_object(vm, f);
     if (!fo)
         return;
+    /* PyTraceBack_Here fetches the exception (no error is set) while it
+     * makes the traceback: an automatic collection may run here, unlike
+     * during the frame object's allocation just above */
+    gs_Object *pending = vm->exc;
+    vm->exc = NULL;
     gs_TracebackObj *tb = (gs_TracebackObj *)gs_alloc(vm, vm->t_traceback, sizeof(gs_TracebackObj));
+    if (vm->exc && pending) /* only a failed allocation sets one: the first exception wins */
+        gs_clear_exc(vm);
+    if (pending)
+        vm->exc = pending;
     if (!tb)
         return;
     gs_Exception *e = (gs_Exception *)exc;

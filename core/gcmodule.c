@@ -1472,6 +1472,11 @@ void gs_gc_free_all(gs_VM *vm)
     drop_root(vm, &vm->builtins);
     drop_root(vm, &vm->gc_garbage);
     drop_root(vm, &vm->gc_callbacks);
+    drop_root(vm, &vm->tstate_dict);
+    extern void gs_clinic_free(gs_VM *);
+    gs_clinic_free(vm);
+    gs_textio_flush(vm, 0);
+    gs_textio_flush(vm, 1);
     extern void gs_weakref_free_state(gs_VM *);
     gs_weakref_free_state(vm);
     gs_Type *boot[3] = { vm->t_type, vm->t_object, vm->t_str };
@@ -1578,6 +1583,8 @@ void gs_gc_at_exit(gs_VM *vm)
      * per-line checks, which look only at Python-level holders, stay off */
     vm->c_depth++;
     gs_weakref_atexit(vm);
+    gs_textio_flush(vm, 0); /* flush_std_files, before the collection */
+    gs_textio_flush(vm, 1);
     if (vm->gc_enabled && !vm->gc_collecting)
         gs_gc_collect(vm, GS_NUM_GENERATIONS - 1, 0);
     drop_root(vm, &vm->main_module);

@@ -62,8 +62,8 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
 void gs_gen_finished(gs_VM *vm, gs_Frame *f)
 {
     gs_GenObj *g = (gs_GenObj *)f->gen;
-    extern bool gs_frame_detach(gs_VM *, gs_Frame *);
-    if (f->frame_obj && gs_frame_detach(vm, f)) {
+    extern bool gs_frame_detach(gs_VM *, gs_Frame *, bool);
+    if (f->frame_obj && gs_frame_detach(vm, f, false)) {
         /* a traceback still holds the frame: its object took the slots */
         g->finished = true;
         g->depth = 0;
@@ -300,7 +300,8 @@ int gs_gen_close(gs_VM *vm, gs_Object *go)
         gs_gen_clear(vm, go); /* a generator closed before it started is over */
         return 0;
     }
-    gs_Object *ge = gs_exception_new(vm, vm->e_GeneratorExit, NULL);
+    /* gen_close: PyErr_SetNone(GeneratorExit), no object unless the frame catches it */
+    gs_Object *ge = gs_exception_new_unnormalized(vm, vm->e_GeneratorExit);
     if (!ge)
         return -1;
     gs_Object *r;

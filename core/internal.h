@@ -130,6 +130,15 @@ static inline bool gs_is_gc_object(gs_Object *o)
  * move gc.get_count() and the free lists, as the real ones would. */
 gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len);
 void gs_phantom_free(gs_VM *vm, gs_Object *p);
+gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *p, int32_t len); /* a tuple phantom; NULL: out of memory (p kept) */
+void gs_phantom_discard(gs_VM *vm, gs_Object *p);                  /* free, no count change, no free list */
+gs_Object *gs_alloc_resized(gs_VM *vm, gs_Type *type, size_t size); /* gs_alloc without free list or count */
+void gs_textio_flush(gs_VM *vm, int which);
+gs_Object *gs_exception_new_unnormalized(gs_VM *vm, gs_Type *t); /* not counted until caught */
+void gs_exception_normalized(gs_VM *vm, gs_Object *exc);         /* caught by Python code: counted now */                        /* sys.stdout (0) / stderr (1) flushed */
+gs_Object *gs_alloc_fresh(gs_VM *vm, gs_Type *type, size_t size);   /* gs_alloc without free list */
+gs_Object *gs_list_new_fresh(gs_VM *vm);                            /* list(): PyType_GenericAlloc */
+gs_Object *gs_dict_new_fresh(gs_VM *vm);                            /* dict(): PyType_GenericAlloc */
 typedef struct gs_PhantomCall { gs_Object *args, *kwargs, *kwnames; } gs_PhantomCall;
 void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomCall *pc);
 void gs_phantom_call_end(gs_VM *vm, gs_PhantomCall *pc);

@@ -458,6 +458,26 @@ gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
     return o;
 }
 
+/* CPython's _PyTuple_Resize of an object the model does not show: the same
+ * object, new length, no count changes. */
+gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *o, int32_t len)
+{
+    GS_UNUSED(vm);
+    gs_Object *r = realloc(o, sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *));
+    if (!r)
+        return NULL;
+    ((gs_Tuple *)r)->len = len;
+    return r;
+}
+
+/* The memory of a phantom that becomes a real object (gs_alloc_resized):
+ * freed with no count change and no free list. */
+void gs_phantom_discard(gs_VM *vm, gs_Object *o)
+{
+    GS_UNUSED(vm);
+    free(o);
+}
+
 void gs_phantom_free(gs_VM *vm, gs_Object *o)
 {
     if (!o)
@@ -500,14 +520,27 @@ void gs_phantom_call_end(gs_VM *vm, gs_PhantomCall *pc)
     pc->args = pc->kwargs = pc->kwnames = NULL;
 }
 
-gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
+/* How an allocation treats CPython's free lists and generation 0's count. */
+enum {
+    ALLOC_REUSE,   /* PyList_New, PyTuple_New...: a free list's memory if any, else a new counted object */
+    ALLOC_FRESH,   /* PyType_GenericAlloc (list(), dict()): always a new counted object */
+    ALLOC_RESIZED, /* memory CPython got by resizing an object it already counted */
+};
+
+static gs_Object *alloc_impl(gs_VM *vm, gs_Type *type, size_t size, int how)
 {
     if (vm->heap_bytes + size > vm->heap_limit) {
         gs_raise_memory(vm);
         return NULL;
     }
-    gs_Object *o = freelist_pop(vm, type, size);
-    if (!o) {
+    gs_Object *o = how == ALLOC_REUSE ? freelist_pop(vm, type, size) : NULL;
+    if (!o && how == ALLOC_RESIZED) {
+        o = gs_mem_alloc(vm, size);
+        if (!o) {
+            gs_raise_memory(vm);
+            return NULL;
+        }
+    } else if (!o) {
         /* Counting first: like CPython's _PyObject_GC_Link, this may run an
          * automatic collection, which cannot see the object being made. */
         if (gc_counted(vm, type))
@@ -531,6 +564,21 @@ gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
     if (!kind_records_own_alloc(o->kind))
         gs_record_alloc(vm, o);
     return o;
+}
+
+gs_Object *gs_alloc(gs_VM *vm, gs_Type *type, size_t size)
+{
+    return alloc_impl(vm, type, size, ALLOC_REUSE);
+}
+
+gs_Object *gs_alloc_fresh(gs_VM *vm, gs_Type *type, size_t size)
+{
+    return alloc_impl(vm, type, size, ALLOC_FRESH);
+}
+
+gs_Object *gs_alloc_resized(gs_VM *vm, gs_Type *type, size_t size)
+{
+    return alloc_impl(vm, type, size, ALLOC_RESIZED);
 }
 
 bool gs_kind_is_gc(gs_Kind k)
@@ -1035,7 +1083,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, c->name);
         gs_xdecref(vm, c->qualname);
         gs_xdecref(vm, c->filename);
-        free(c->ops); free(c->lines); free(c->linestart); free(c->consts);
+        free(c->ops); free(c->lines); free(c->linestart); free(c->consts); free(c->spec);
         free(c->names); free(c->localnames); free(c->cell2arg); free(c->exctable);
         break;
     }
@@ -1047,7 +1095,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     if (freelist_push(vm, o))
         vm->heap_bytes -= size;
     else {
-        bool gc = gc_counted(vm, type);
+        bool gc = gc_counted(vm, type) && !(o->gcflags & GS_GC_UNCOUNTED);
         free_memory(vm, o, size);
         if (gc)
             gs_gc_on_free(vm);
@@ -1477,6 +1525,33 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
     return &e->inst.ob;
 }
 
+/* An exception CPython raises without making the object (PyErr_SetNone):
+ * it exists here, but outside generation 0's count until a handler in
+ * Python code catches it, which is when CPython normalizes it and makes
+ * the object (gs_exception_normalized).  Freed before that, it leaves the
+ * count as it was. */
+gs_Object *gs_exception_new_unnormalized(gs_VM *vm, gs_Type *t)
+{
+    gs_Exception *e = (gs_Exception *)gs_alloc_resized(vm, t, sizeof(gs_Exception));
+    if (!e)
+        return NULL;
+    e->inst.ob.kind = GS_K_EXCEPTION;
+    e->inst.ob.gcflags |= GS_GC_UNCOUNTED;
+    gs_table_init(&e->inst.attrs);
+    e->args = (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
+    gs_record_fields(vm, &e->inst.ob);
+    gs_gc_track(vm, &e->inst.ob);
+    return &e->inst.ob;
+}
+
+void gs_exception_normalized(gs_VM *vm, gs_Object *o)
+{
+    if (o && (o->gcflags & GS_GC_UNCOUNTED)) {
+        o->gcflags &= (uint8_t)~GS_GC_UNCOUNTED;
+        gs_gc_on_alloc(vm); /* may collect: no error is set during normalization */
+    }
+}
+
 /* Reading obj.__dict__ creates the dict object (CPython 3.11 keeps
  * attribute values inline until then); from then on it is the storage. */
 gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
@@ -1534,8 +1609,14 @@ static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
         return gs_method_new(vm, v, self);
     case GS_K_BUILTIN: {
         gs_Builtin *b = (gs_Builtin *)v;
-        if (b->owner && !b->self)
-            return gs_builtin_new(vm, b->name, b->fn, b->min_args, b->max_args, self);
+        if (b->owner && !b->self) {
+            gs_Object *r = gs_builtin_new(vm, b->name, b->fn, b->min_args, b->max_args, self);
+            if (r) {
+                ((gs_Builtin *)r)->takes_kw = b->takes_kw;
+                ((gs_Builtin *)r)->varargs = b->varargs;
+            }
+            return r;
+        }
         return gs_newref(vm, v);
     }
     case GS_K_STATICMETHOD:
@@ -1551,7 +1632,7 @@ static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
     }
 }
 
-static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name)
+static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
 {
     gs_Object *v = gs_type_lookup(t, name);
     if (v) {
@@ -1601,7 +1682,8 @@ static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name)
     v = gs_type_lookup(vm->t_type, name);
     if (v && GS_KIND(v) == GS_K_BUILTIN)
         return bind(vm, v, &t->ob);
-    gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+    if (!quiet)
+        gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
     return NULL;
 }
 
@@ -1672,8 +1754,24 @@ gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
     return r;
 }
 
+/* CPython's _PyObject_LookupAttr (hasattr, getattr with a default): a missing
+ * attribute is NULL with no exception set.  CPython then makes no exception
+ * object at all for generic objects and types (gc.get_count() sees that);
+ * modules and super() still make one, as their tp_getattro does. */
+gs_Object *gs_lookup_attr(gs_VM *vm, gs_Object *o, gs_Str *name)
+{
+    vm->attr_quiet = true;
+    gs_Object *r = getattr_impl(vm, o, name);
+    vm->attr_quiet = false;
+    if (!r && vm->exc)
+        note_attr_error(vm, o, name);
+    return r;
+}
+
 static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
+    bool quiet = vm->attr_quiet; /* for this lookup only, not for code it runs */
+    vm->attr_quiet = false;
     if (GS_KIND(o) == GS_K_SUPER) {
         /* super(): look past `func` (the class) in the MRO of self's type */
         gs_Method *sp = (gs_Method *)o;
@@ -1692,7 +1790,7 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
     }
     gs_Kind k = GS_KIND(o);
     if (k == GS_K_TYPE)
-        return type_getattr(vm, (gs_Type *)o, name);
+        return type_getattr(vm, (gs_Type *)o, name, quiet);
     if (k == GS_K_MODULE) {
         gs_Object *v = gs_dict_get_str(vm, &((gs_Module *)o)->dict->ob, name);
         if (v)
@@ -1819,7 +1917,8 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
         if (r || vm->exc)
             return r;
     }
-    gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
+    if (!quiet)
+        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
     return NULL;
 }
 

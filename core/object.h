@@ -50,7 +50,9 @@ enum {
     GS_GC_STATIC      = 1 << 2,  /* lives as long as the VM; never freed, never recorded */
     GS_GC_COLLECTING  = 1 << 3,  /* in the set being collected */
     GS_GC_UNREACHABLE = 1 << 4,  /* tentatively unreachable in the current pass */
-    GS_GC_SHOWN       = 1 << 5   /* alloc was recorded (trace knows this object) */
+    GS_GC_SHOWN       = 1 << 5,  /* alloc was recorded (trace knows this object) */
+    GS_GC_UNCOUNTED   = 1 << 6   /* not in generation 0's count (yet): an exception CPython
+                                    has not normalized, see gs_exception_new_unnormalized */
 };
 
 struct gs_Object {
@@ -206,6 +208,9 @@ typedef struct gs_Builtin {
     gs_Type *owner;            /* type whose method this is (borrowed), or NULL */
     int16_t min_args, max_args;/* -1 max = any; checked before fn runs */
     uint8_t takes_kw;          /* fn accepts kwnames */
+    uint8_t varargs;           /* builtins.c's VARARGS (METH_VARARGS: a call packs the arguments in
+                                  a tuple and keywords in a dict) or STARARGS (only the tuple);
+                                  gc.get_count() sees them */
 } gs_Builtin;
 
 typedef struct gs_Method {     /* bound method: function + self */
@@ -341,7 +346,15 @@ struct gs_Code {
     gs_Str *name;
     gs_Str *qualname;
     gs_Str *filename;
+    int32_t warmup;            /* entries and loop back edges so far, up to GS_QUICKEN_WARMUP (vm.c) */
+    uint8_t *spec;             /* once quickened: per instruction, its specialization and its misses */
 };
+
+/* CPython 3.11 quickens a code object on its 8th RESUME or JUMP_BACKWARD;
+ * from then on each adaptive instruction specializes the first time it
+ * runs.  Two specializations change what gets allocated: UNPACK_SEQUENCE of
+ * a tuple or list (no iterator) and str(x) (no argument tuple). */
+enum { GS_QUICKEN_WARMUP = 8 };
 
 /* Past its nops instruction words, a code's `ops` block holds one int32_t
  * per instruction: for the name instructions (LOAD_NAME, STORE_NAME,
@@ -482,6 +495,7 @@ gs_Object *gs_str(gs_VM *vm, gs_Object *o);      /* new str */
 int  gs_truthy(gs_VM *vm, gs_Object *o);          /* 0/1, -1 on error */
 int  gs_equal(gs_VM *vm, gs_Object *a, gs_Object *b);   /* 0/1, -1 on error */
 gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name);          /* new ref */
+gs_Object *gs_lookup_attr(gs_VM *vm, gs_Object *o, gs_Str *name);      /* new ref; missing: NULL, no exception */
 int  gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v);  /* v NULL = delete */
 gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key);        /* new ref */
 int  gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v);

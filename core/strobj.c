@@ -302,8 +302,30 @@ static unsigned long long fake_addr(gs_Object *o)
     return 0x7f1e2c000000ULL + (unsigned long long)o->id * 0x30ULL;
 }
 
+/* CPython's first Py_ReprEnter makes the thread state's dict and, in it,
+ * the "Py_Repr" list: two GC objects that live to the end (gc.get_count()
+ * and gc.get_objects() see them).  The model's own repr stack is
+ * vm->repr_stack; these two only stand for CPython's. */
+static int make_tstate_dict(gs_VM *vm)
+{
+    vm->runtime_alloc++;
+    gs_Object *d = gs_dict_new(vm);
+    gs_Object *l = d ? gs_list_new(vm, 0) : NULL;
+    int r = l ? gs_dict_set(vm, d, &gs_name(vm, "Py_Repr")->ob, l) : -1;
+    vm->runtime_alloc--;
+    gs_xdecref(vm, l);
+    if (r < 0) {
+        gs_xdecref(vm, d);
+        return -1;
+    }
+    vm->tstate_dict = d;
+    return 0;
+}
+
 int gs_repr_enter(gs_VM *vm, gs_Object *o)
 {
+    if (!vm->tstate_dict && make_tstate_dict(vm) < 0)
+        return -1;
     gs_List *st = (gs_List *)vm->repr_stack;
     for (int32_t i = 0; i < st->len; i++)
         if (st->items[i] == o)
@@ -975,7 +997,22 @@ gs_Object *gs_format_float(gs_VM *vm, double v, void *spec)
     return gs_buf_to_str(vm, &out);
 }
 
+static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj);
+
+/* PyObject_Format: str and int with an empty spec are done at once; anything
+ * else goes through its __format__, which _PyObject_LookupSpecial hands
+ * over bound (a GC object, freed after the call: gc.get_count() sees it). */
 gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *specobj)
+{
+    if (((gs_Str *)specobj)->len == 0 && (GS_KIND(v) == GS_K_STR || GS_KIND(v) == GS_K_INT))
+        return format_impl(vm, v, specobj);
+    gs_Object *meth = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    gs_Object *r = format_impl(vm, v, specobj);
+    gs_phantom_free(vm, meth);
+    return r;
+}
+
+static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj)
 {
     gs_Str *spec = (gs_Str *)specobj;
     if (GS_KIND(v) == GS_K_INSTANCE || GS_KIND(v) == GS_K_EXCEPTION) {

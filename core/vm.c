@@ -514,6 +514,46 @@ static void frame_release(gs_VM *vm, gs_Frame *f)
 
 /* Push a frame for `code` on top of vm->frame, with its slots on the value
  * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
+/* ------------------------------------------------------------------ quickening
+ * What CPython 3.11's specializing interpreter changes in what gets
+ * allocated (gc.get_count() and the timing of automatic collections see
+ * it).  A code object warms up on every RESUME (a call, a generator
+ * resuming) and every JUMP_BACKWARD; on the 8th it is quickened, and from
+ * then on an adaptive instruction specializes the first time it runs:
+ *   UNPACK_SEQUENCE of a tuple or a list of the right length stops making
+ *     the iterator the generic instruction makes;
+ *   CALL of str with one argument (PRECALL_NO_KW_STR_1) stops packing the
+ *     argument in a tuple.
+ * A specialized instruction given something else falls back to the generic
+ * path (a miss); after 53 misses it specializes again. */
+enum { SPEC_ADAPTIVE, SPEC_NONE, SPEC_UNPACK_TUPLE, SPEC_UNPACK_LIST, SPEC_CALL_STR_1 };
+enum { SPEC_MISSES = 53 };
+
+static void code_warmup(gs_Code *co)
+{
+    if (co->warmup < GS_QUICKEN_WARMUP && ++co->warmup == GS_QUICKEN_WARMUP && co->nops > 0)
+        co->spec = calloc((size_t)co->nops, 2); /* [2i] kind, [2i + 1] misses; NULL: never specialized */
+}
+
+/* The specialization of instruction i for a value of kind `want`: true if
+ * the specialized path runs, false for the generic one. */
+static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
+{
+    if (!co->spec)
+        return false;
+    uint8_t *st = &co->spec[2 * i];
+    if (st[0] == SPEC_ADAPTIVE) {
+        st[0] = fits ? (uint8_t)want : SPEC_NONE;
+        st[1] = 0;
+        return fits;
+    }
+    if (st[0] == want && fits)
+        return true;
+    if (st[0] != SPEC_NONE && ++st[1] >= SPEC_MISSES)
+        st[0] = SPEC_ADAPTIVE; /* deoptimized: the next run specializes again */
+    return false;
+}
+
 static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Object *globals, gs_Object *locals)
 {
     if (vm->depth >= vm->recursion_limit) {
@@ -531,6 +571,8 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
         gs_raise_memory(vm);
         return NULL;
     }
+    if (!(code->flags & GS_CO_GENERATOR))
+        code_warmup(code); /* its RESUME (a generator's runs when it is resumed) */
     f->code = code;
     f->func = func;
     f->globals = globals;
@@ -564,8 +606,8 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
  * (parameters first), the value stack, then the function. */
 static void frame_clear(gs_VM *vm, gs_Frame *f)
 {
-    extern bool gs_frame_detach(gs_VM *, gs_Frame *);
-    if (f->frame_obj && gs_frame_detach(vm, f))
+    extern bool gs_frame_detach(gs_VM *, gs_Frame *, bool);
+    if (f->frame_obj && gs_frame_detach(vm, f, true))
         return; /* its object keeps the slots now */
     for (int32_t i = 0; i < f->nlocalsplus; i++) {
         gs_Object *v = f->localsplus[i];
@@ -591,7 +633,7 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
     /* clearing may have run code (a __del__, a generator's close) that asked
      * for this frame's object as its f_back: let it go or keep it now */
     if (f->frame_obj)
-        gs_frame_detach(vm, f);
+        gs_frame_detach(vm, f, true);
 }
 
 static void frame_pop(gs_VM *vm, gs_Frame *f)
@@ -879,6 +921,8 @@ gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
+    if (!vm->resume_throw)
+        code_warmup(f->code); /* RESUME after the yield (a throw goes straight to the handler) */
     f->back = vm->frame;
     f->is_entry = 1;
     vm->frame = f;
@@ -1741,7 +1785,21 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             int after = op == OP_UNPACK_EX ? (arg >> 8) : 0;
             int n = before + after + (op == OP_UNPACK_EX);
             gs_Object *items[n > 0 ? n : 1];
-            if (unpack(vm, a, before, after, op == OP_UNPACK_EX, items) < 0) {
+            /* the generic instruction iterates a tuple or list too: an iterator CPython
+             * makes and frees, unless UNPACK_SEQUENCE has specialized for it */
+            gs_Object *it = NULL;
+            gs_Kind ak = GS_KIND(a);
+            if (ak == GS_K_TUPLE || ak == GS_K_LIST) {
+                int32_t len = ak == GS_K_TUPLE ? ((gs_Tuple *)a)->len : ((gs_List *)a)->len;
+                int want = ak == GS_K_TUPLE ? SPEC_UNPACK_TUPLE : SPEC_UNPACK_LIST;
+                if (op == OP_UNPACK_EX || !code_specialized(co, ip - 1, want, len == n))
+                    it = gs_phantom_alloc(vm, vm->t_iter[ak == GS_K_TUPLE ? GS_IT_TUPLE : GS_IT_LIST], 0);
+            } else if (op == OP_UNPACK_SEQUENCE) {
+                code_specialized(co, ip - 1, SPEC_NONE, false);
+            }
+            int ur = unpack(vm, a, before, after, op == OP_UNPACK_EX, items);
+            gs_phantom_free(vm, it);
+            if (ur < 0) {
                 DECREF(a);
                 goto error;
             }
@@ -1751,6 +1809,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             break;
         }
         case OP_JUMP:
+            ip = arg;
+            break;
+        case OP_JUMP_BACKWARD:
+            code_warmup(co);
             ip = arg;
             break;
         case OP_POP_JUMP_IF_FALSE:
@@ -1869,7 +1931,11 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 break;
             }
             SYNC();
-            res = gs_call(vm, callable, args, nargs, kwnames);
+            if (callable == &vm->t_str->ob ? code_specialized(co, ip - 1, SPEC_CALL_STR_1, nargs == 1 && !kwnames)
+                                           : (code_specialized(co, ip - 1, SPEC_NONE, false), false))
+                res = gs_str(vm, args[0]); /* PRECALL_NO_KW_STR_1: PyObject_Str, no argument tuple */
+            else
+                res = gs_call(vm, callable, args, nargs, kwnames);
             /* 3.11 drops the arguments first, then the callable */
             for (int i = 0; i < nargs; i++)
                 DECREF(args[i]);
@@ -2272,6 +2338,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             }
             PUSH(vm->exc); /* the error indicator's reference moves onto the stack */
             vm->exc = NULL;
+            gs_exception_normalized(vm, TOP());
             ip = blk->handler;
             continue;
         }
@@ -2476,7 +2543,7 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     NAME(s___builtins__, "__builtins__"); NAME(s_builtins, "builtins");
 #undef NAME
 
-    vm->repr_stack = static_object(vm, vm->t_list, sizeof(gs_List));
+        vm->repr_stack = static_object(vm, vm->t_list, sizeof(gs_List));
     gs_gc_init(vm);
     gs_builtins_init(vm);
     extern void gs_gc_program_start(gs_VM *);
@@ -2843,6 +2910,7 @@ int gs_vm_check_refcounts(gs_VM *vm)
     count_ref(&cx, vm->ast_consts);
     count_ref(&cx, vm->gc_garbage);
     count_ref(&cx, vm->gc_callbacks);
+    count_ref(&cx, vm->tstate_dict);
     extern void gs_builtins_count_roots(gs_VM *, void (*)(void *, gs_Object *), void *);
     gs_builtins_count_roots(vm, (void (*)(void *, gs_Object *))count_ref, &cx);
     int result = 0;

@@ -157,6 +157,15 @@ struct gs_VM {
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
     gs_Object *repr_stack;             /* list of containers being repr'd (for [...]) */
+    struct {                           /* CPython's TextIOWrapper for sys.stdout [0], sys.stderr [1]: */
+        bool pending;                  /* it holds pending bytes ... */
+        gs_Object *list;               /* ... in a list (a phantom) from the second write on */
+        int64_t bytes;                 /* how many */
+    } textio[2];
+    gs_Object *clinic_kwtuples[3];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
+                                          made on first use: print, list.sort, str.split */
+    gs_Object *tstate_dict;            /* CPython's thread-state dict holding its Py_Repr list: made by
+                                          the first container repr, as Py_ReprEnter makes them */
     const char *filename;
     const char *source;
     size_t source_len;
@@ -206,6 +215,7 @@ struct gs_VM {
     /* trace */
     gs_Trace trace;
     bool recording;
+    bool attr_quiet;           /* gs_lookup_attr: the next getattr_impl fails without an exception */
     uint32_t cur_line;
     uint32_t cur_frame_id;
     char *check_failure;               /* first refcount-check failure, malloc'd */
