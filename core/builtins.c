@@ -1538,7 +1538,19 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             argv[0] = callable;
             for (int i = 0; i < nargs; i++)
                 argv[i + 1] = args[i];
-            return gs_call_object(vm, m, argv, nargs + 1, kwnames);
+            /* an instance has no vectorcall: _PyObject_MakeTpCall packs the
+             * arguments in a tuple and the keywords in a dict for slot_tp_call */
+            int npos = npos_of(nargs, kwnames);
+            gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
+            gs_Object *kwd = kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
+            /* ... and slot_tp_call's _PyStack_UnpackDict turns the dict back into a
+             * tuple of names for the call */
+            gs_Object *names = kwd ? gs_phantom_alloc(vm, vm->t_tuple, kwnames->len) : NULL;
+            gs_Object *r = gs_call_object(vm, m, argv, nargs + 1, kwnames);
+            gs_phantom_free(vm, names);
+            gs_phantom_free(vm, argt);
+            gs_phantom_free(vm, kwd);
+            return r;
         }
         break;
     }

@@ -137,7 +137,8 @@ void gs_textio_flush(gs_VM *vm, int which);
 gs_Object *gs_exception_new_unnormalized(gs_VM *vm, gs_Type *t); /* not counted until caught */
 void gs_exception_normalized(gs_VM *vm, gs_Object *exc);         /* caught by Python code: counted now */                        /* sys.stdout (0) / stderr (1) flushed */
 gs_Object *gs_alloc_fresh(gs_VM *vm, gs_Type *type, size_t size);   /* gs_alloc without free list */
-gs_Object *gs_list_new_fresh(gs_VM *vm);                            /* list(): PyType_GenericAlloc */
+gs_Object *gs_list_new_fresh(gs_VM *vm);
+gs_Object *gs_list_new_uncounted(gs_VM *vm);                        /* no count, no free list */                            /* list(): PyType_GenericAlloc */
 gs_Object *gs_dict_new_fresh(gs_VM *vm);                            /* dict(): PyType_GenericAlloc */
 typedef struct gs_PhantomCall { gs_Object *args, *kwargs, *kwnames; } gs_PhantomCall;
 void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomCall *pc);

@@ -1092,7 +1092,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     if (vm->objtab && o->id < vm->objtab_cap)
         vm->objtab[o->id] = NULL;
     gs_Type *type = o->type;
-    if (freelist_push(vm, o))
+    if (!(o->gcflags & GS_GC_UNCOUNTED) && freelist_push(vm, o))
         vm->heap_bytes -= size;
     else {
         bool gc = gc_counted(vm, type) && !(o->gcflags & GS_GC_UNCOUNTED);
