@@ -114,29 +114,30 @@ gs_Object *gs_list_new(gs_VM *vm, int32_t len)
     return &l->ob;
 }
 
+/* An empty list from `alloc`, recorded and tracked. */
+static gs_Object *empty_list_from(gs_VM *vm, gs_Object *(*alloc)(gs_VM *, gs_Type *, size_t), uint8_t gcflags)
+{
+    gs_List *l = (gs_List *)alloc(vm, vm->t_list, sizeof(gs_List));
+    if (!l)
+        return NULL;
+    l->ob.gcflags |= gcflags;
+    gs_record_alloc(vm, &l->ob);
+    gs_gc_track(vm, &l->ob);
+    return &l->ob;
+}
+
 /* A list the model needs where CPython has none (a generator's state):
  * outside generation 0's count and the free lists, coming and going. */
 gs_Object *gs_list_new_uncounted(gs_VM *vm)
 {
-    gs_List *l = (gs_List *)gs_alloc_resized(vm, vm->t_list, sizeof(gs_List));
-    if (!l)
-        return NULL;
-    l->ob.gcflags |= GS_GC_UNCOUNTED;
-    gs_record_alloc(vm, &l->ob);
-    gs_gc_track(vm, &l->ob);
-    return &l->ob;
+    return empty_list_from(vm, gs_alloc_resized, GS_GC_UNCOUNTED);
 }
 
 /* list(): list_vectorcall gets its object from PyType_GenericAlloc, never
  * from the free list */
 gs_Object *gs_list_new_fresh(gs_VM *vm)
 {
-    gs_List *l = (gs_List *)gs_alloc_fresh(vm, vm->t_list, sizeof(gs_List));
-    if (!l)
-        return NULL;
-    gs_record_alloc(vm, &l->ob);
-    gs_gc_track(vm, &l->ob);
-    return &l->ob;
+    return empty_list_from(vm, gs_alloc_fresh, 0);
 }
 
 void gs_list_init(gs_VM *vm, gs_Object *l, int32_t i, gs_Object *v)
