@@ -46,6 +46,7 @@ typedef struct gs_WeakrefState {
     gs_Object *registry;        /* finalize._registry: finalize object -> info (dict, owned) */
     int64_t next_index;         /* finalize._index_iter */
     bool shutdown;              /* finalize._shutdown */
+    gs_Object *atexit_kept[2];  /* phantoms: a list and a dict `import atexit` keeps */
 } gs_WeakrefState;
 
 #define ARGS gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames
@@ -436,37 +437,6 @@ static void raise_key_error(gs_VM *vm, gs_Object *key)
     gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
 }
 
-/* What `with _IterationGuard(self):` in the Python generators of
- * WeakValueDictionary and WeakKeyDictionary (keys, values, items,
- * __iter__) makes: the call's 1-tuple, the guard, ref(self)'s 1-tuple
- * (both tuples alive at once, so two go to the free list), the guard's
- * weak reference, and BEFORE_WITH's bound __enter__ and __exit__.  The
- * model builds the whole list at once, so they all come and go here. */
-static void iteration_guard(gs_VM *vm)
-{
-    gs_Object *t_call = gs_phantom_alloc(vm, vm->t_tuple, 1);
-    gs_Object *guard = gs_phantom_alloc(vm, vm->t_builtin, 0);
-    gs_Object *t_ref = gs_phantom_alloc(vm, vm->t_tuple, 1);
-    gs_Object *ref = gs_phantom_alloc(vm, vm->t_builtin, 0);
-    gs_phantom_free(vm, t_ref);
-    gs_phantom_free(vm, t_call);
-    gs_Object *enter = gs_phantom_alloc(vm, vm->t_builtin, 0);
-    gs_Object *exit = gs_phantom_alloc(vm, vm->t_builtin, 0);
-    gs_phantom_free(vm, enter);
-    gs_phantom_free(vm, exit);
-    gs_phantom_free(vm, ref);
-    gs_phantom_free(vm, guard);
-}
-
-static gs_Object *list_to_iter(gs_VM *vm, gs_Object *l)
-{
-    if (!l)
-        return NULL;
-    gs_Object *it = gs_iter(vm, l);
-    gs_decref(vm, l);
-    return it;
-}
-
 /* ================================================================== WeakValueDictionary */
 
 /* The `_remove` callback: selfref is a weak reference to the dictionary;
@@ -692,44 +662,69 @@ static gs_Object *wvd_get(ARGS)
 
 enum { VIEW_KEYS, VIEW_VALUES, VIEW_ITEMS };
 
-/* A list snapshot of the live entries (CPython's methods are generators). */
-static gs_Object *wvd_view(gs_VM *vm, gs_Object *self, int what)
+/* keys(), values(), items() and __iter__ of both weak dictionaries.  In
+ * CPython they are generators (Lib/weakref.py):
+ *     with _IterationGuard(self):
+ *         for k, wr in self.data.items():   # or self.data / .values()
+ *             ...yield
+ * Here the live entries are copied into a list the generator's iterator
+ * walks (the list is the generator's progress: outside the count), and the
+ * objects CPython's generator has alive meanwhile are phantoms with the same
+ * lifetimes: the call's and ref(self)'s 1-tuples (alive at once, so two go
+ * to the free list), the guard and its weak reference, BEFORE_WITH's bound
+ * __enter__ and __exit__, the dict's iterator and, for .items(), its result
+ * tuple.  weak_keys: the keys are the weak references (WeakKeyDictionary). */
+static gs_Object *weak_view(gs_VM *vm, gs_Object *self, int what, bool weak_keys)
 {
     gs_Object *data = self_data(vm, self);
     if (!data)
         return NULL;
-    iteration_guard(vm);
-    /* `for k, wr in self.data.items()` (values() walks self.data.values()): the items iterator's
-     * result tuple, made before the first item and freed after the last */
-    gs_Object *result = what != VIEW_VALUES ? gs_phantom_alloc(vm, vm->t_tuple, 2) : NULL;
-    gs_Object *l = gs_list_new_uncounted(vm); /* stands for the generator's progress */
-    if (!l) {
-        gs_phantom_free(vm, result);
+    gs_Object *l = gs_list_new_uncounted(vm);
+    gs_Object *it = l ? gs_iter(vm, l) : NULL; /* the generator */
+    gs_xdecref(vm, l);
+    if (!it)
         return NULL;
-    }
+    gs_Object *t_call = gs_phantom_alloc(vm, vm->t_tuple, 1);
+    gs_Object *guard = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    gs_Object *t_ref = gs_phantom_alloc(vm, vm->t_tuple, 1);
+    gs_Object *guard_ref = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    gs_phantom_free(vm, t_ref);
+    gs_phantom_free(vm, t_call);
+    gs_Object *enter = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    gs_Object *exit = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    gs_phantom_free(vm, enter);
+    bool via_items = weak_keys ? what != VIEW_KEYS : what != VIEW_VALUES;
+    gs_Object *dict_it = gs_phantom_alloc(vm, vm->t_builtin, 0);
+    gs_Object *result = via_items ? gs_phantom_alloc(vm, vm->t_tuple, 2) : NULL;
     int32_t pos = 0;
-    gs_Object *k, *wr;
-    while (gs_dict_next(data, &pos, &k, &wr)) {
-        gs_Object *v = is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
-        if (!v)
+    gs_Object *dk, *dv;
+    while (gs_dict_next(data, &pos, &dk, &dv)) {
+        gs_Object *wr = weak_keys ? dk : dv;
+        gs_Object *obj = is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+        if (!obj)
             continue;
+        gs_Object *k = weak_keys ? obj : dk, *v = weak_keys ? dv : obj;
         gs_Object *item = what == VIEW_KEYS ? gs_newref(vm, k) : what == VIEW_VALUES ? gs_newref(vm, v)
                                                                                   : gs_tuple_pack(vm, 2, k, v);
-        int r = item ? gs_list_append(vm, l, item) : -1;
-        gs_xdecref(vm, item);
-        if (r < 0) {
-            gs_decref(vm, l);
-            l = NULL;
+        if (!item || gs_list_append(vm, l, item) < 0) {
+            gs_xdecref(vm, item);
+            gs_decref(vm, it);
+            it = NULL;
             break;
         }
+        gs_decref(vm, item);
     }
     gs_phantom_free(vm, result);
-    return l;
+    gs_phantom_free(vm, dict_it);
+    gs_phantom_free(vm, exit);
+    gs_phantom_free(vm, guard_ref);
+    gs_phantom_free(vm, guard);
+    return it;
 }
 
-static gs_Object *wvd_keys(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wvd_view(vm, self, VIEW_KEYS)); }
-static gs_Object *wvd_values(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wvd_view(vm, self, VIEW_VALUES)); }
-static gs_Object *wvd_items(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wvd_view(vm, self, VIEW_ITEMS)); }
+static gs_Object *wvd_keys(ARGS) { UNUSED_ARGS; return weak_view(vm, self, VIEW_KEYS, false); }
+static gs_Object *wvd_values(ARGS) { UNUSED_ARGS; return weak_view(vm, self, VIEW_VALUES, false); }
+static gs_Object *wvd_items(ARGS) { UNUSED_ARGS; return weak_view(vm, self, VIEW_ITEMS, false); }
 
 static gs_Object *wvd_pop(ARGS)
 {
@@ -913,43 +908,9 @@ static gs_Object *wkd_get(ARGS)
     return gs_newref(vm, v ? v : nargs > 1 ? args[1] : vm->none);
 }
 
-static gs_Object *wkd_view(gs_VM *vm, gs_Object *self, int what)
-{
-    gs_Object *data = self_data(vm, self);
-    if (!data)
-        return NULL;
-    iteration_guard(vm);
-    /* `for k, wr in self.data.items()` (keys() walks self.data itself): the items iterator's
-     * result tuple, made before the first item and freed after the last */
-    gs_Object *result = what != VIEW_KEYS ? gs_phantom_alloc(vm, vm->t_tuple, 2) : NULL;
-    gs_Object *l = gs_list_new_uncounted(vm); /* stands for the generator's progress */
-    if (!l) {
-        gs_phantom_free(vm, result);
-        return NULL;
-    }
-    int32_t pos = 0;
-    gs_Object *wr, *v;
-    while (gs_dict_next(data, &pos, &wr, &v)) {
-        gs_Object *k = is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
-        if (!k)
-            continue;
-        gs_Object *item = what == VIEW_KEYS ? gs_newref(vm, k) : what == VIEW_VALUES ? gs_newref(vm, v)
-                                                                                  : gs_tuple_pack(vm, 2, k, v);
-        int r = item ? gs_list_append(vm, l, item) : -1;
-        gs_xdecref(vm, item);
-        if (r < 0) {
-            gs_decref(vm, l);
-            l = NULL;
-            break;
-        }
-    }
-    gs_phantom_free(vm, result);
-    return l;
-}
-
-static gs_Object *wkd_keys(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wkd_view(vm, self, VIEW_KEYS)); }
-static gs_Object *wkd_values(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wkd_view(vm, self, VIEW_VALUES)); }
-static gs_Object *wkd_items(ARGS) { UNUSED_ARGS; return list_to_iter(vm, wkd_view(vm, self, VIEW_ITEMS)); }
+static gs_Object *wkd_keys(ARGS) { UNUSED_ARGS; return weak_view(vm, self, VIEW_KEYS, true); }
+static gs_Object *wkd_values(ARGS) { UNUSED_ARGS; return weak_view(vm, self, VIEW_VALUES, true); }
+static gs_Object *wkd_items(ARGS) { UNUSED_ARGS; return weak_view(vm, self, VIEW_ITEMS, true); }
 
 static gs_Object *wkd_pop(ARGS)
 {
@@ -1037,7 +998,15 @@ static gs_Object *finalize_new(ARGS)
         /* import atexit; atexit.register(self._exitfunc): what it keeps, and
          * what it leaves on the free lists (two dicts, two 1-tuples and two
          * 2-tuples, measured with python3.11 after a full collection) */
-        phantom_kept(vm, 12);
+        phantom_kept(vm, 8);
+        /* ... a list and a dict it keeps and two 3-tuples, alive at once,
+         * that it frees, all of which come from the free lists when they can
+         * (measured by filling each free list first) */
+        st->atexit_kept[0] = gs_phantom_alloc(vm, vm->t_list, 0);
+        st->atexit_kept[1] = gs_phantom_alloc(vm, vm->t_dict, 0);
+        gs_Object *t3a = gs_phantom_alloc(vm, vm->t_tuple, 3), *t3b = gs_phantom_alloc(vm, vm->t_tuple, 3);
+        gs_phantom_free(vm, t3b);
+        gs_phantom_free(vm, t3a);
         gs_Object *tmp[6] = { gs_phantom_alloc(vm, vm->t_dict, 0),  gs_phantom_alloc(vm, vm->t_dict, 0),
                               gs_phantom_alloc(vm, vm->t_tuple, 1), gs_phantom_alloc(vm, vm->t_tuple, 1),
                               gs_phantom_alloc(vm, vm->t_tuple, 2), gs_phantom_alloc(vm, vm->t_tuple, 2) };
@@ -1110,10 +1079,14 @@ static gs_Object *finalize_invoke(gs_VM *vm, gs_Object *info)
     gs_incref(vm, func);
     gs_incref(vm, fargs);
     gs_xincref(vm, fkw);
-    /* **(info.kwargs or {}): CPython builds an empty dict for the call */
-    gs_Object *t_kw = nkw ? NULL : gs_phantom_alloc(vm, vm->t_dict, 0);
+    /* **(info.kwargs or {}) compiles to BUILD_MAP 0 (the dict the call gets),
+     * BUILD_MAP 0 again when kwargs is None (the `{}`), DICT_MERGE (which
+     * frees the `{}`), CALL_FUNCTION_EX */
+    gs_Object *merged = gs_phantom_alloc(vm, vm->t_dict, 0);
+    if (!nkw)
+        gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_dict, 0));
     gs_Object *r = gs_call_object(vm, func, argv, n, (gs_Tuple *)names);
-    gs_phantom_free(vm, t_kw);
+    gs_phantom_free(vm, merged);
     gs_decref(vm, func);
     gs_decref(vm, fargs);
     gs_xdecref(vm, fkw);
@@ -1384,6 +1357,10 @@ void gs_weakref_free_state(gs_VM *vm)
     gs_Object *r = st->registry;
     st->registry = NULL;
     gs_xdecref(vm, r);
+    for (int i = 0; i < 2; i++) {
+        gs_phantom_free(vm, st->atexit_kept[i]);
+        st->atexit_kept[i] = NULL;
+    }
 }
 
 void gs_weakref_free_memory(gs_VM *vm)
