@@ -512,8 +512,6 @@ static void frame_release(gs_VM *vm, gs_Frame *f)
     vm->frames_free = f;
 }
 
-/* Push a frame for `code` on top of vm->frame, with its slots on the value
- * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
 /* ------------------------------------------------------------------ quickening
  * What CPython 3.11's specializing interpreter changes in what gets
  * allocated (gc.get_count() and the timing of automatic collections see
@@ -554,6 +552,8 @@ static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
     return false;
 }
 
+/* Push a frame for `code` on top of vm->frame, with its slots on the value
+ * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
 static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Object *globals, gs_Object *locals)
 {
     if (vm->depth >= vm->recursion_limit) {
