@@ -120,6 +120,15 @@ gs_Object *gs_vm_object(gs_VM *vm, uint32_t id)
 /* gs_record's slow path: the event array is full */
 void gs_record_grow(gs_VM *vm, gs_Event e)
 {
+    /* Past the event limit the run stops at the next line start, but one
+     * statement can make millions of events first (["a"] * 10**8): the
+     * array does not grow for them.  They are dropped, and the trace is cut
+     * back to that statement's line event (gs_vm_run), a state it can show. */
+    if (vm->cfg.max_events && vm->events > vm->cfg.max_events) {
+        vm->limit_hit = true;
+        vm->trace_overflow = true;
+        return;
+    }
     if (gs_trace_push(&vm->trace, e) < 0)
         vm->limit_hit = true;
 }
@@ -204,7 +213,7 @@ void gs_record_alloc(gs_VM *vm, gs_Object *o)
     if (vm->recording) /* made while not recording: described or introduced later */
         o->gcflags |= GS_GC_SHOWN;
     gs_record(vm, GS_EV_ALLOC, GS_KIND(o), o->id, type_name_id(vm, o), b, c);
-    if (vm->runtime_alloc && vm->recording && vm->trace.n)
+    if (vm->runtime_alloc && vm->recording && vm->trace.n && !vm->trace_overflow)
         vm->trace.ev[vm->trace.n - 1].flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
 }
 

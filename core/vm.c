@@ -1226,8 +1226,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                  * viewer can show them at any line */
                 gs_record(vm, GS_EV_LINE, vm->gc_enabled, f->id, (uint32_t)vm->gens[0].count,
                           (uint32_t)vm->gens[1].count, (uint32_t)vm->gens[2].count);
-                if (vm->trace.n)
+                if (vm->trace.n && !vm->trace_overflow) {
                     vm->trace.ev[vm->trace.n - 1].flags = (uint16_t)(vm->gens[0].threshold > 65535 ? 65535 : vm->gens[0].threshold);
+                    vm->last_line_event = vm->trace.n - 1;
+                }
             }
             else if (++vm->events > vm->cfg.max_events && vm->cfg.max_events)
                 vm->limit_hit = true; /* a loop that records nothing must still stop */
@@ -2807,6 +2809,8 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     return GS_RUN_EXCEPTION;
 limit:
     gs_clear_exc(vm);
+    if (vm->trace_overflow && vm->trace.n > vm->last_line_event + 1)
+        vm->trace.n = vm->last_line_event + 1; /* the statement cut short is not in the trace */
     err->kind = GS_ERR_LIMIT;
     snprintf(err->type_name, sizeof err->type_name, "limit");
     err->line = (int)vm->cur_line;

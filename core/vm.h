@@ -209,6 +209,9 @@ struct gs_VM {
                                         * Python frame to count (map(map(...)), ((((),),),) ...) */
     gs_Object *trash;                  /* deallocations deferred to bound C recursion */
     bool limit_hit;                    /* max_events reached: unwinding to the host */
+    bool trace_overflow;               /* past max_events with the event array full: events are
+                                          dropped, and the trace ends at the last line start */
+    size_t last_line_event;            /* index of the last line event recorded */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
 
