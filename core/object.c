@@ -123,8 +123,10 @@ void gs_record_grow(gs_VM *vm, gs_Event e)
     /* Past the event limit the run stops at the next line start, but one
      * statement can make millions of events first (["a"] * 10**8): the
      * array does not grow for them.  They are dropped, and the trace is cut
-     * back to that statement's line event (gs_vm_run), a state it can show. */
-    if (vm->cfg.max_events && vm->events > vm->cfg.max_events) {
+     * back to that statement's line event (gs_vm_run), a state it can show.
+     * Before the first line (the constants being introduced) the events are
+     * kept: there are as many as the source has constants. */
+    if (vm->cfg.max_events && vm->events > vm->cfg.max_events && vm->last_line_event != GS_NO_LINE_EVENT) {
         vm->limit_hit = true;
         vm->trace_overflow = true;
         return;

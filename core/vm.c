@@ -2445,6 +2445,7 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->cfg = *cfg;
     vm->heap_limit = cfg->heap_limit ? cfg->heap_limit : ((size_t)1 << 30);
     vm->recursion_limit = 1000;
+    vm->last_line_event = GS_NO_LINE_EVENT;
     vm->recording = false; /* start-up objects are the runtime's, not the program's */
     gs_trace_init(&vm->trace);
     if (cfg->record || cfg->check_refcounts)
@@ -2809,7 +2810,7 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     return GS_RUN_EXCEPTION;
 limit:
     gs_clear_exc(vm);
-    if (vm->trace_overflow && vm->trace.n > vm->last_line_event + 1)
+    if (vm->trace_overflow && vm->last_line_event != GS_NO_LINE_EVENT && vm->trace.n > vm->last_line_event + 1)
         vm->trace.n = vm->last_line_event + 1; /* the statement cut short is not in the trace */
     err->kind = GS_ERR_LIMIT;
     snprintf(err->type_name, sizeof err->type_name, "limit");

@@ -83,6 +83,8 @@ typedef struct gs_Frame {
 
 typedef void (*gs_WriteFn)(void *ctx, const char *s, size_t n);
 
+#define GS_NO_LINE_EVENT ((size_t)-1) /* gs_VM.last_line_event before the first line */
+
 typedef struct gs_VMConfig {
     bool record;                /* keep every event */
     bool check_refcounts;       /* recompute every refcount after each statement (slow; tests) */
@@ -211,7 +213,7 @@ struct gs_VM {
     bool limit_hit;                    /* max_events reached: unwinding to the host */
     bool trace_overflow;               /* past max_events with the event array full: events are
                                           dropped, and the trace ends at the last line start */
-    size_t last_line_event;            /* index of the last line event recorded */
+    size_t last_line_event;            /* index of the last line event recorded, or GS_NO_LINE_EVENT */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
 
