@@ -1755,11 +1755,11 @@ static void note_attr_error(gs_VM *vm, gs_Object *o, gs_Str *name)
     }
 }
 
-static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name);
+static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet);
 
 gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
-    gs_Object *r = getattr_impl(vm, o, name);
+    gs_Object *r = getattr_impl(vm, o, name, false);
     if (!r)
         note_attr_error(vm, o, name);
     return r;
@@ -1771,18 +1771,16 @@ gs_Object *gs_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
  * modules and super() still make one, as their tp_getattro does. */
 gs_Object *gs_lookup_attr(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
-    vm->attr_quiet = true;
-    gs_Object *r = getattr_impl(vm, o, name);
-    vm->attr_quiet = false;
+    gs_Object *r = getattr_impl(vm, o, name, true);
     if (!r && vm->exc)
         note_attr_error(vm, o, name);
     return r;
 }
 
-static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name)
+/* quiet: a missing attribute of a generic object or a type is NULL with no
+ * exception (gs_lookup_attr); code this lookup runs is not quiet */
+static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet)
 {
-    bool quiet = vm->attr_quiet; /* for this lookup only, not for code it runs */
-    vm->attr_quiet = false;
     if (GS_KIND(o) == GS_K_SUPER) {
         /* super(): look past `func` (the class) in the MRO of self's type */
         gs_Method *sp = (gs_Method *)o;

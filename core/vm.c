@@ -1933,8 +1933,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 break;
             }
             SYNC();
-            if (callable == &vm->t_str->ob ? code_specialized(co, ip - 1, SPEC_CALL_STR_1, nargs == 1 && !kwnames)
-                                           : (code_specialized(co, ip - 1, SPEC_NONE, false), false))
+            bool is_str = callable == &vm->t_str->ob;
+            bool fits = is_str && nargs == 1 && !kwnames;
+            if (code_specialized(co, ip - 1, is_str ? SPEC_CALL_STR_1 : SPEC_NONE, fits) && fits)
                 res = gs_str(vm, args[0]); /* PRECALL_NO_KW_STR_1: PyObject_Str, no argument tuple */
             else
                 res = gs_call(vm, callable, args, nargs, kwnames);

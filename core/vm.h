@@ -220,7 +220,6 @@ struct gs_VM {
     /* trace */
     gs_Trace trace;
     bool recording;
-    bool attr_quiet;           /* gs_lookup_attr: the next getattr_impl fails without an exception */
     uint32_t cur_line;
     uint32_t cur_frame_id;
     char *check_failure;               /* first refcount-check failure, malloc'd */
