@@ -135,8 +135,8 @@ int gs_cmd_check(int argc, char **argv)
     }
     size_t lines = 0, gcs = 0;
     for (size_t i = 0; i < t.n; i++) {
-        lines += t.ev[i].kind == GS_EV_LINE;
-        gcs += t.ev[i].kind == GS_EV_GC_START;
+        lines += gs_trace_get(&t, i).kind == GS_EV_LINE;
+        gcs += gs_trace_get(&t, i).kind == GS_EV_GC_START;
     }
     printf("%s: ok: %zu events (%zu lines, %zu collections), %zu described objects, %u strings, source %s\n",
            argv[0], t.n, lines, gcs, t.ndesc, t.strings.count, src.path && src.path[0] ? src.path : "(none)");

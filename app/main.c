@@ -243,12 +243,13 @@ static int cmd_run(int argc, char **argv)
                 code = EXIT_LIMIT + 1;
         }
         if (stats) {
-            fprintf(stderr, "gcscope: %llu events, %zu recorded (%zu bytes each), %u objects allocated\n",
-                    (unsigned long long)vm->events, vm->trace.n, sizeof(gs_Event), vm->next_id);
+            fprintf(stderr, "gcscope: %llu events, %zu recorded (%.2f bytes each, packed), %u objects allocated\n",
+                    (unsigned long long)vm->events, vm->trace.n,
+                    vm->trace.n ? (double)gs_trace_event_bytes(&vm->trace) / (double)vm->trace.n : 0.0, vm->next_id);
             size_t hist[GS_EV_KIND_COUNT] = { 0 };
             size_t causes[GS_EV_KIND_COUNT][16] = { { 0 } };
             for (size_t i = 0; i < vm->trace.n; i++) {
-                const gs_Event *e = &vm->trace.ev[i];
+                const gs_Event e_ = gs_trace_get(&vm->trace, i), *e = &e_;
                 if (e->kind < GS_EV_KIND_COUNT) {
                     hist[e->kind]++;
                     causes[e->kind][e->sub & 15]++;

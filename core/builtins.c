@@ -2523,7 +2523,7 @@ static gs_Object *m_str_center(ARGS) { GS_UNUSED(kwnames); return pad_impl(vm, s
 static gs_Object *m_str_zfill(ARGS)
 {
     UNUSED_ARGS;
-    int64_t width;
+    int64_t width = 0;
     if (as_int(vm, args[0], &width) < 0)
         return NULL;
     gs_Str *s = S;

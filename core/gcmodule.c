@@ -143,7 +143,7 @@ static inline void rec_fast(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t 
     gs_Trace *t = &vm->trace;
     if (t->n < t->cap && !vm->cfg.max_events) {
         vm->events++;
-        t->ev[t->n++] = (gs_Event){ .kind = (uint8_t)kind, .sub = sub, .line = vm->cur_line, .obj = obj, .a = a,
+        t->tail[t->n++ - t->base] = (gs_Event){ .kind = (uint8_t)kind, .sub = sub, .line = vm->cur_line, .obj = obj, .a = a,
                                     .b = b, .c = c };
         return;
     }

@@ -216,7 +216,7 @@ void gs_record_alloc(gs_VM *vm, gs_Object *o)
         o->gcflags |= GS_GC_SHOWN;
     gs_record(vm, GS_EV_ALLOC, GS_KIND(o), o->id, type_name_id(vm, o), b, c);
     if (vm->runtime_alloc && vm->recording && vm->trace.n && !vm->trace_overflow)
-        vm->trace.ev[vm->trace.n - 1].flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
+        gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
 }
 
 /* Describe an object that has no alloc event (static, or made before

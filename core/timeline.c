@@ -1001,7 +1001,7 @@ static void fail(gs_Timeline *tl, size_t i, const char *fmt, ...)
         return;
     tl->has_error = true;
     tl->err_ev = i;
-    const gs_Event *e = &tl->tr->ev[i];
+    const gs_Event e_ = gs_trace_get(tl->tr, i), *e = &e_;
     int n = snprintf(tl->err, sizeof tl->err, "event %zu (%s): ", i, gs_event_kind_name((gs_EventKind)e->kind));
     if (n < 0 || (size_t)n >= sizeof tl->err)
         return;
@@ -1045,7 +1045,7 @@ static Obj *live_obj(gs_Timeline *tl, const State *s, size_t i, uint32_t id, boo
  * otherwise the event is known valid (or skipped). */
 static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
 {
-    const gs_Event *e = &tl->tr->ev[i];
+    const gs_Event e_ = gs_trace_get(tl->tr, i), *e = &e_;
     uint32_t *U = &tl->undo[i];
     if (!build && bits_get(&tl->skip, i))
         return;
@@ -1491,7 +1491,7 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
 {
     if (bits_get(&tl->skip, i))
         return;
-    const gs_Event *e = &tl->tr->ev[i];
+    const gs_Event e_ = gs_trace_get(tl->tr, i), *e = &e_;
     uint32_t U = tl->undo[i];
     Obj *o;
     switch ((gs_EventKind)e->kind) {
@@ -1736,9 +1736,11 @@ static size_t checkpoint_interval(const gs_Timeline *tl)
 {
     if (tl->cfg.checkpoint_every)
         return tl->cfg.checkpoint_every;
-    /* a checkpoint costs at most ~8 bytes per event it covers (the id
-     * index is not part of it) */
-    size_t k = (state_bytes(&tl->build) - tl->build.slotcap * 4) / 8;
+    /* a checkpoint costs at most ~12 bytes per event it covers (the id
+     * index is not part of it): with the trace's ~9 bytes an event and the
+     * undo words, about 28 bytes an event in all, and a seek applies at
+     * most half an interval of events */
+    size_t k = (state_bytes(&tl->build) - tl->build.slotcap * 4) / 12;
     return k < 65536 ? 65536 : k;
 }
 
@@ -1798,7 +1800,7 @@ int gs_timeline_sync(gs_Timeline *tl)
         return -1;
     size_t every = checkpoint_interval(tl);
     for (size_t i = tl->n; i < tr->n; i++) {
-        const gs_Event *e = &tr->ev[i];
+        const gs_Event e_ = gs_trace_get(tr, i), *e = &e_;
         tl->undo[i] = 0;
         apply(tl, &tl->build, i, true);
         tl->build.pos = i + 1;
@@ -1885,6 +1887,10 @@ size_t gs_timeline_seek(gs_Timeline *tl, size_t pos)
             best = &tl->ck[k];
         }
     }
+    /* the indexing state is one more, at the end: the last stretch has no
+     * checkpoint after it */
+    if (tl->build.pos == tl->n && state_bytes(&tl->build) / 64 + (tl->n - pos) < best_cost)
+        best = &tl->build;
     if (best && !state_copy(s, best, true)) {
         /* out of memory while restoring: rebuild from the first checkpoint */
         state_free(s);
@@ -1941,7 +1947,7 @@ static bool line_wanted(const gs_Timeline *tl, size_t k, uint32_t maxdepth, cons
         return false;
     if (!only)
         return true;
-    uint32_t ln = tl->tr->ev[tl->lines[k]].line;
+    uint32_t ln = gs_trace_get(tl->tr, tl->lines[k]).line;
     for (size_t j = 0; j < nonly; j++)
         if (only[j] == ln)
             return true;
@@ -1986,19 +1992,23 @@ size_t gs_timeline_step_out(gs_Timeline *tl)
     if (!top)
         return gs_timeline_seek(tl, tl->n);
     for (size_t j = tl->cur.pos; j < tl->n; j++) {
-        const gs_Event *e = &tl->tr->ev[j];
+        const gs_Event e_ = gs_trace_get(tl->tr, j), *e = &e_;
         if (e->kind == GS_EV_FRAME_POP && e->obj == top && e->sub != 2 && !bits_get(&tl->skip, j))
             return gs_timeline_seek(tl, j + 1);
     }
     return gs_timeline_seek(tl, tl->n);
 }
 
+static bool changes_count(const gs_Timeline *tl, size_t j, uint32_t id)
+{
+    gs_Event e = gs_trace_get(tl->tr, j);
+    return e.obj == id && (e.kind == GS_EV_INCREF || e.kind == GS_EV_DECREF || e.kind == GS_EV_FREE) &&
+           !bits_get(&tl->skip, j);
+}
+
 size_t gs_timeline_watch(gs_Timeline *tl, int dir, uint32_t id)
 {
-    const gs_Event *ev = tl->tr->ev;
-#define CHANGES(j) \
-    (ev[j].obj == id && (ev[j].kind == GS_EV_INCREF || ev[j].kind == GS_EV_DECREF || ev[j].kind == GS_EV_FREE) && \
-     !bits_get(&tl->skip, j))
+#define CHANGES(j) changes_count(tl, j, id)
     if (dir > 0) {
         for (size_t j = tl->cur.pos; j < tl->n; j++)
             if (CHANGES(j))
@@ -2054,7 +2064,7 @@ static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
         out->c = d->c;
         out->flags |= (o->flags & OF_STATIC) ? GS_TLO_STATIC : GS_TLO_RUNTIME;
     } else {
-        const gs_Event *e = &tl->tr->ev[o->src];
+        const gs_Event e_ = gs_trace_get(tl->tr, o->src), *e = &e_;
         out->type = e->a;
         out->b = e->b;
         out->c = e->c;
@@ -2074,16 +2084,16 @@ static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
     if (s->g.in_gc && s->g.pass_start != NO_EV) {
         if (o->gcref_ev != NO_EV && o->gcref_ev >= s->g.pass_start) {
             out->flags |= GS_TLO_IN_GC;
-            out->gc_refs = (int32_t)tl->tr->ev[o->gcref_ev].a;
+            out->gc_refs = (int32_t)gs_trace_get(tl->tr, o->gcref_ev).a;
         }
         /* a rescue (gc_rescued, a = gc_refs) sets gc_refs too */
-        if (o->mark_ev != NO_EV && o->mark_ev >= s->g.pass_start && tl->tr->ev[o->mark_ev].kind == GS_EV_GC_RESCUED &&
+        if (o->mark_ev != NO_EV && o->mark_ev >= s->g.pass_start && gs_trace_get(tl->tr, o->mark_ev).kind == GS_EV_GC_RESCUED &&
             (o->gcref_ev == NO_EV || o->mark_ev > o->gcref_ev || o->gcref_ev < s->g.pass_start)) {
             out->flags |= GS_TLO_IN_GC;
-            out->gc_refs = (int32_t)tl->tr->ev[o->mark_ev].a;
+            out->gc_refs = (int32_t)gs_trace_get(tl->tr, o->mark_ev).a;
         }
         if (o->mark_ev != NO_EV && o->mark_ev >= s->g.pass_start &&
-            tl->tr->ev[o->mark_ev].kind == GS_EV_GC_UNREACHABLE)
+            gs_trace_get(tl->tr, o->mark_ev).kind == GS_EV_GC_UNREACHABLE)
             out->flags |= GS_TLO_UNREACHABLE;
     }
     out->length = kind_has_slots(o->kind) ? o->slot_len : o->nedges;
@@ -2171,7 +2181,7 @@ size_t gs_timeline_edges(const gs_Timeline *tl, uint32_t holder, gs_TLEdge *out,
 
 static void fill_frame(const gs_Timeline *tl, const Frame *f, gs_TLFrame *out)
 {
-    const gs_Event *push = &tl->tr->ev[f->push_ev];
+    const gs_Event push_ = gs_trace_get(tl->tr, f->push_ev), *push = &push_;
     memset(out, 0, sizeof *out);
     out->id = f->id;
     out->name = push->a;
@@ -2182,7 +2192,7 @@ static void fill_frame(const gs_Timeline *tl, const Frame *f, gs_TLFrame *out)
         out->ns = push->c;
     else
         out->func = push->c;
-    out->line = f->line_ev != NO_EV ? tl->tr->ev[f->line_ev].line : push->line;
+    out->line = f->line_ev != NO_EV ? gs_trace_get(tl->tr, f->line_ev).line : push->line;
 }
 
 size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max)
@@ -2211,26 +2221,27 @@ size_t gs_timeline_frame_names(const gs_Timeline *tl, uint32_t frame, gs_TLEdge 
 void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out)
 {
     const State *s = &tl->cur;
-    const gs_Event *ev = tl->tr->ev;
+    const gs_Trace *tr = tl->tr;
     memset(out, 0, sizeof *out);
     out->collecting = s->g.in_gc != 0;
     out->collections = s->g.ncollections;
     out->start_event = s->g.pass_start;
     if (s->g.pass_start != NO_EV) {
-        const gs_Event *st = &ev[s->g.pass_start];
+        const gs_Event st_ = gs_trace_get(tr, s->g.pass_start), *st = &st_;
         out->generation = (uint8_t)st->a;
         out->count[0] = st->b & 0xffff;
         out->count[1] = st->b >> 16;
         out->count[2] = st->c;
         out->phase = GS_GC_MERGE;
         if (s->g.phase_ev != NO_EV && s->g.phase_ev > s->g.pass_start)
-            out->phase = ev[s->g.phase_ev].sub;
+            out->phase = gs_trace_get(tr, s->g.phase_ev).sub;
         if (!s->g.in_gc)
             out->phase = GS_GC_DONE;
     }
     if (s->g.end_ev != NO_EV) {
-        out->collected = ev[s->g.end_ev].a;
-        out->uncollectable = ev[s->g.end_ev].b;
+        gs_Event end = gs_trace_get(tr, s->g.end_ev);
+        out->collected = end.a;
+        out->uncollectable = end.b;
     }
 }
 
@@ -2240,8 +2251,8 @@ uint32_t gs_timeline_line(const gs_Timeline *tl)
      * the callee's line */
     const Frame *f = frame_find(&tl->cur, tl->cur.g.top);
     if (f && f->line_ev != NO_EV && f->line_ev < tl->cur.pos)
-        return tl->tr->ev[f->line_ev].line;
-    return tl->cur.pos ? tl->tr->ev[tl->cur.pos - 1].line : 0;
+        return gs_trace_get(tl->tr, f->line_ev).line;
+    return tl->cur.pos ? gs_trace_get(tl->tr, tl->cur.pos - 1).line : 0;
 }
 
 uint32_t gs_timeline_depth(const gs_Timeline *tl) { return tl->cur.g.depth; }

@@ -46,7 +46,7 @@ typedef struct gs_Timeline gs_Timeline;
 
 typedef struct gs_TimelineConfig {
     /* Events between checkpoints; 0 picks one from the heap size (a copy of
-     * the state every ~8 bytes-per-event of state, at least 65,536 events). */
+     * the state every ~12 bytes-per-event of state, at least 65,536 events). */
     uint32_t checkpoint_every;
     /* Extra consistency checks while indexing (gcscope check): every
      * reference a live object holds is counted in its target's refcount

@@ -9,12 +9,15 @@
 void gs_trace_init(gs_Trace *t)
 {
     memset(t, 0, sizeof *t);
+    t->cap = GS_TRACE_BLOCK;
     gs_trace_string(t, "", 0); /* id 0 is the empty string */
 }
 
 void gs_trace_free(gs_Trace *t)
 {
-    free(t->ev);
+    free(t->packed);
+    free(t->blocks);
+    free(t->cache);
     free(t->strings.bytes);
     free(t->strings.offsets);
     free(t->strings.lens);
@@ -25,18 +28,252 @@ void gs_trace_free(gs_Trace *t)
     memset(t, 0, sizeof *t);
 }
 
+/* ================================================================== packed blocks
+ *
+ * A block is GS_TRACE_BLOCK records back to back.  A record:
+ *
+ *   byte 0    bits 0-4 the kind; bit 5: a sub byte follows; bits 6-7 how
+ *             the line is stored (below)
+ *   byte 1    how obj, a, b, c are stored, two bits each (obj in bits 0-1)
+ *   sub       1 byte, if bit 5
+ *   flags     2 bytes, for kinds whose events usually have flags (line)
+ *   line      the zigzag of the change from the previous record's line
+ *   obj       the zigzag of the change from the previous record's obj
+ *   a, b, c   the value, or for fields that name an object (rel_to_obj
+ *             below) the zigzag of its difference from this record's obj
+ *
+ * "How stored" is 0: not at all (the value is its base: no change, or 0),
+ * 1, 2 or 4 bytes, little-endian.  A record whose kind is 31 or more, or
+ * that has flags where its kind has none, is an escape: kind 31 in byte 0,
+ * then the kind, sub and flags (4 bytes), then line, obj, a, b, c as above.
+ * The previous obj and line start at 0 in each block, so a block unpacks
+ * alone.  A record takes at most 2 + 4 + 5 * 4 = 26 bytes.
+ *
+ * Decoding is branch-free but for the escape: a trace is read back a
+ * block at a time, so unpacking is on the path of every seek. */
+
+enum { REC_MAX = 26, REL_A = 1, REL_B = 2, REL_C = 4, ESCAPE = 31 };
+
+/* Fields holding object ids, stored as the difference from the event's obj
+ * (they are usually near: a holder and what it holds were made together). */
+static const uint8_t rel_to_obj[32] = {
+    [GS_EV_INCREF] = REL_B, [GS_EV_DECREF] = REL_B, [GS_EV_REF_SET] = REL_A | REL_B,
+    [GS_EV_LIST_INSERT] = REL_A | REL_B, [GS_EV_LIST_REMOVE] = REL_A | REL_B,
+    [GS_EV_GC_REFS] = REL_B, [GS_EV_GC_RESCUED] = REL_B, [GS_EV_WEAKREF_CLEAR] = REL_A | REL_B,
+};
+
+/* Kinds whose records always carry the flags (a line's gen-0 threshold);
+ * a comparison, not a table: it is on the path from one record to the next. */
+static inline unsigned has_flags(unsigned kind) { return kind == GS_EV_LINE; }
+
+static const uint32_t cls_mask[4] = { 0, 0xffu, 0xffffu, 0xffffffffu };
+
+static inline uint32_t zig(uint32_t d) { return (d << 1) ^ (uint32_t)-(int32_t)(d >> 31); }
+static inline uint32_t unzig(uint32_t z) { return (z >> 1) ^ (uint32_t)-(int32_t)(z & 1); }
+static inline unsigned cls(uint32_t v) { return (unsigned)(v != 0) + (v > 0xffu) + (v > 0xffffu); }
+
+static inline uint32_t le32(uint32_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+/* Stores all four bytes (the buffer has room past the record) and moves on
+ * by the class's length. */
+static inline uint8_t *put(uint8_t *p, uint32_t v, unsigned c)
+{
+    v = le32(v);
+    memcpy(p, &v, 4);
+    return p + ((1u << c) >> 1);
+}
+
+static size_t pack_block(const gs_Event *ev, uint8_t *out)
+{
+    uint8_t *p = out;
+    uint32_t prev_obj = 0, prev_line = 0;
+    for (int i = 0; i < GS_TRACE_BLOCK; i++) {
+        const gs_Event *e = &ev[i];
+        unsigned kind = e->kind < ESCAPE ? e->kind : ESCAPE;
+        if (e->flags && !has_flags(kind))
+            kind = ESCAPE;
+        unsigned rel = rel_to_obj[kind];
+        uint32_t o = zig(e->obj - prev_obj), l = zig(e->line - prev_line);
+        uint32_t a = rel & REL_A ? zig(e->a - e->obj) : e->a;
+        uint32_t b = rel & REL_B ? zig(e->b - e->obj) : e->b;
+        uint32_t c = rel & REL_C ? zig(e->c - e->obj) : e->c;
+        unsigned cl = cls(l), co = cls(o), ca = cls(a), cb = cls(b), cc = cls(c);
+        unsigned hs = kind != ESCAPE && e->sub;
+        p[0] = (uint8_t)(kind | hs << 5 | cl << 6);
+        p[1] = (uint8_t)(co | ca << 2 | cb << 4 | cc << 6);
+        p += 2;
+        if (kind == ESCAPE) {
+            p[0] = e->kind;
+            p[1] = e->sub;
+            p[2] = (uint8_t)e->flags;
+            p[3] = (uint8_t)(e->flags >> 8);
+            p += 4;
+        } else {
+            p[0] = e->sub;
+            p += hs;
+            p[0] = (uint8_t)e->flags;
+            p[1] = (uint8_t)(e->flags >> 8);
+            p += 2 * has_flags(kind);
+        }
+        p = put(p, l, cl);
+        p = put(p, o, co);
+        p = put(p, a, ca);
+        p = put(p, b, cb);
+        p = put(p, c, cc);
+        prev_obj = e->obj;
+        prev_line = e->line;
+    }
+    return (size_t)(p - out);
+}
+
+/* The length of a field stored with class c: 0, 1, 2, 4. */
+static inline unsigned cls_len(unsigned c) { return (1u << c) >> 1; }
+
+static inline uint32_t load(const uint8_t *p, unsigned c)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return le32(v) & cls_mask[c];
+}
+
+/* Every field's place is worked out from the two header bytes, so the loads
+ * of one record do not wait on each other, only on where it starts. */
+static void unpack_block(const uint8_t *p, gs_Event *ev)
+{
+    uint32_t prev_obj = 0, prev_line = 0;
+    for (int i = 0; i < GS_TRACE_BLOCK; i++) {
+        gs_Event *e = &ev[i];
+        unsigned h = p[0], s = p[1];
+        unsigned kind = h & 31;
+        unsigned lc = h >> 6, co = s & 3, ca = s >> 2 & 3, cb = s >> 4 & 3, cc = s >> 6;
+        unsigned pre;
+        if (kind == ESCAPE) {
+            e->kind = p[2];
+            e->sub = p[3];
+            e->flags = (uint16_t)(p[4] | p[5] << 8);
+            pre = 6;
+        } else {
+            unsigned hs = h >> 5 & 1, hf = has_flags(kind);
+            e->kind = (uint8_t)kind;
+            e->sub = (uint8_t)(p[2] & -hs);
+            e->flags = (uint16_t)((p[2 + hs] | p[3 + hs] << 8) & -hf);
+            pre = 2 + hs + 2 * hf;
+        }
+        unsigned o_obj = pre + cls_len(lc), o_a = o_obj + cls_len(co), o_b = o_a + cls_len(ca),
+                 o_c = o_b + cls_len(cb);
+        unsigned len = pre + (cls_len(lc) + cls_len(co)) + (cls_len(ca) + (cls_len(cb) + cls_len(cc)));
+        prev_line += unzig(load(p + pre, lc));
+        e->line = prev_line;
+        uint32_t obj = prev_obj + unzig(load(p + o_obj, co));
+        e->obj = obj;
+        prev_obj = obj;
+        unsigned rel = rel_to_obj[kind];
+        uint32_t a = load(p + o_a, ca), b = load(p + o_b, cb), c = load(p + o_c, cc);
+        e->a = rel & REL_A ? obj + unzig(a) : a;
+        e->b = rel & REL_B ? obj + unzig(b) : b;
+        e->c = rel & REL_C ? obj + unzig(c) : c;
+        p += len;
+    }
+}
+
+/* Pack the full tail into a new block. */
+static int pack_tail(gs_Trace *t)
+{
+    size_t k = t->base / GS_TRACE_BLOCK;
+    if (!t->cache) {
+        t->cache = calloc(1, sizeof *t->cache);
+        if (!t->cache)
+            return -1;
+    }
+    if (k == t->blockscap) {
+        size_t cap = t->blockscap ? t->blockscap * 2 : 1024;
+        size_t *b = realloc(t->blocks, cap * sizeof *b);
+        if (!b)
+            return -1;
+        t->blocks = b;
+        t->blockscap = cap;
+    }
+    /* room for the block and for the four-byte reads and stores at its end */
+    size_t need = t->npacked + (size_t)GS_TRACE_BLOCK * REC_MAX + 4;
+    if (need > t->packedcap) {
+        size_t cap = t->packedcap ? t->packedcap : 65536;
+        while (cap < need)
+            cap *= 2;
+        uint8_t *p = realloc(t->packed, cap);
+        if (!p)
+            return -1;
+        t->packed = p;
+        t->packedcap = cap;
+    }
+    t->blocks[k] = t->npacked;
+    t->npacked += pack_block(t->tail, t->packed + t->npacked);
+    t->base += GS_TRACE_BLOCK;
+    t->cap = t->base + GS_TRACE_BLOCK;
+    return 0;
+}
+
 int gs_trace_push(gs_Trace *t, gs_Event e)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        gs_Event *ev = realloc(t->ev, cap * sizeof *ev);
-        if (!ev)
-            return -1;
-        t->ev = ev;
-        t->cap = cap;
-    }
-    t->ev[t->n++] = e;
+    if (t->n - t->base == GS_TRACE_BLOCK && pack_tail(t) < 0)
+        return -1;
+    t->tail[t->n++ - t->base] = e;
+    t->cap = t->base + GS_TRACE_BLOCK;
     return 0;
+}
+
+gs_Event gs_trace_get_packed(const gs_Trace *t, size_t i)
+{
+    size_t k = i / GS_TRACE_BLOCK;
+    gs_TraceCache *c = t->cache;
+    size_t slot = k % GS_TRACE_CACHED;
+    if (c->block[slot] != k + 1) {
+        unpack_block(t->packed + t->blocks[k], c->ev[slot]);
+        c->block[slot] = k + 1;
+    }
+    return c->ev[slot][i % GS_TRACE_BLOCK];
+}
+
+/* Unpack the last packed block back into the (empty) tail. */
+static void unpack_last(gs_Trace *t)
+{
+    size_t k = t->base / GS_TRACE_BLOCK - 1;
+    unpack_block(t->packed + t->blocks[k], t->tail);
+    t->npacked = t->blocks[k];
+    t->base -= GS_TRACE_BLOCK;
+    t->cap = t->base + GS_TRACE_BLOCK;
+    t->cache->block[k % GS_TRACE_CACHED] = 0;
+}
+
+gs_Event *gs_trace_last(gs_Trace *t)
+{
+    if (t->n == 0)
+        return NULL;
+    if (t->n == t->base)
+        unpack_last(t);
+    return &t->tail[t->n - 1 - t->base];
+}
+
+void gs_trace_truncate(gs_Trace *t, size_t n)
+{
+    if (n >= t->n)
+        return;
+    while (t->base > n || (t->base == n && n > 0)) {
+        t->n = t->base;
+        unpack_last(t);
+    }
+    t->n = n;
+}
+
+size_t gs_trace_event_bytes(const gs_Trace *t)
+{
+    return t->npacked + t->base / GS_TRACE_BLOCK * sizeof *t->blocks + sizeof t->tail +
+           (t->cache ? sizeof *t->cache : 0);
 }
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -257,10 +494,32 @@ const char *gs_cause_kind_name(int k)
 void gs_trace_set_alloc_payload(gs_Trace *t, uint32_t id, uint32_t b, uint32_t c)
 {
     /* the alloc is recent: only what its allocation set off lies after it */
-    for (size_t i = t->n; i-- > 0;)
-        if (t->ev[i].kind == GS_EV_ALLOC && t->ev[i].obj == id) {
-            t->ev[i].b = b;
-            t->ev[i].c = c;
+    for (size_t i = t->n; i-- > 0;) {
+        if (i < t->base) {
+            /* in a packed block: unpack back to it (rare: the caller sets
+             * the payload a few events after the alloc) */
+            gs_Event e = gs_trace_get(t, i);
+            if (e.kind != GS_EV_ALLOC || e.obj != id)
+                continue;
+            size_t n = t->n;
+            gs_Event *later = malloc((n - i) * sizeof *later);
+            if (!later)
+                return;
+            for (size_t j = i; j < n; j++)
+                later[j - i] = gs_trace_get(t, j);
+            later[0].b = b;
+            later[0].c = c;
+            gs_trace_truncate(t, i);
+            for (size_t j = i; j < n; j++)
+                gs_trace_push(t, later[j - i]);
+            free(later);
             return;
         }
+        gs_Event *e = &t->tail[i - t->base];
+        if (e->kind == GS_EV_ALLOC && e->obj == id) {
+            e->b = b;
+            e->c = c;
+            return;
+        }
+    }
 }

@@ -7,9 +7,15 @@
  * viewer rebuilds the heap at event i from events 0..i alone.  Events are
  * invertible: each carries the old and new value of what it changed.
  *
- * An event is 24 bytes.  Strings (names, str contents, type names) live once
- * in the trace's string pool and events refer to them by id; program output
- * lives in one byte buffer and `stdout` events refer to a range of it.
+ * An event is a 24-byte gs_Event to read and write, but the log keeps it
+ * packed: events go into a tail of GS_TRACE_BLOCK of them, and a full tail
+ * is packed into a block of variable-length records (about 8 bytes an
+ * event; see trace.c) before the next event goes in.  gs_trace_get() reads
+ * any event back, unpacking its block into a small cache of blocks, so
+ * reading events in order, or stepping back and forth, unpacks each block
+ * once.  Strings (names, str contents, type names) live once in the
+ * trace's string pool and events refer to them by id; program output lives
+ * in one byte buffer and `stdout` events refer to a range of it.
  */
 #ifndef GS_TRACE_H
 #define GS_TRACE_H
@@ -123,9 +129,25 @@ typedef struct gs_TraceRef {
     uint8_t spare[3];
 } gs_TraceRef;
 
+/* Events in a packed block, and blocks kept unpacked for reading. */
+#define GS_TRACE_BLOCK 64
+#define GS_TRACE_CACHED 8
+
+typedef struct gs_TraceCache {
+    size_t block[GS_TRACE_CACHED];  /* block number + 1 held in each slot; 0 empty */
+    gs_Event ev[GS_TRACE_CACHED][GS_TRACE_BLOCK];
+} gs_TraceCache;
+
 typedef struct gs_Trace {
-    gs_Event *ev;
-    size_t n, cap;
+    size_t n;               /* events */
+    size_t base;            /* events 0 .. base-1 are packed, base .. n-1 in tail */
+    size_t cap;             /* the tail takes events while n < cap (base + GS_TRACE_BLOCK) */
+    gs_Event tail[GS_TRACE_BLOCK];
+    uint8_t *packed;        /* the packed blocks back to back */
+    size_t npacked, packedcap;
+    size_t *blocks;         /* byte offset of each packed block in `packed` */
+    size_t blockscap;
+    gs_TraceCache *cache;   /* made with the first packed block */
     gs_StrPool strings;
     char *out;              /* program output, all of it */
     size_t nout, outcap;
@@ -142,8 +164,31 @@ typedef struct gs_Trace {
 
 void gs_trace_init(gs_Trace *t);
 void gs_trace_free(gs_Trace *t);
-/* Append an event; returns -1 only when memory is exhausted. */
+/* Append an event; returns -1 only when memory is exhausted.  A recorder
+ * that appends in place (t->tail[t->n++ - t->base] = e while t->n < t->cap)
+ * calls this when the tail is full. */
 int gs_trace_push(gs_Trace *t, gs_Event e);
+
+/* Event i (< t->n). */
+gs_Event gs_trace_get_packed(const gs_Trace *t, size_t i);
+static inline gs_Event gs_trace_get(const gs_Trace *t, size_t i)
+{
+    if (i >= t->base)
+        return t->tail[i - t->base];
+    size_t k = i / GS_TRACE_BLOCK;
+    const gs_TraceCache *c = t->cache;
+    if (c->block[k % GS_TRACE_CACHED] == k + 1)
+        return c->ev[k % GS_TRACE_CACHED][i % GS_TRACE_BLOCK];
+    return gs_trace_get_packed(t, i);
+}
+
+/* The last event, to amend it right after appending it (NULL if none;
+ * -1 from the unpacking it may need means out of memory: NULL too). */
+gs_Event *gs_trace_last(gs_Trace *t);
+/* Drop the events from `n` on. */
+void gs_trace_truncate(gs_Trace *t, size_t n);
+/* Memory the events take (packed blocks, their offsets, tail and cache). */
+size_t gs_trace_event_bytes(const gs_Trace *t);
 /* The id of a string in the pool (added if new).  Returns 0 ("") on OOM. */
 uint32_t gs_trace_string(gs_Trace *t, const char *s, size_t len);
 /* Append a string as the next id even if an equal one exists (loading a

@@ -287,7 +287,7 @@ int gs_trace_json_write(const gs_Trace *t, const char *path, const char *src, si
         qlen[k] = strlen(names[k]);
     }
     for (size_t i = 0; i < t->n && !w.failed; i++) {
-        const gs_Event *e = &t->ev[i];
+        const gs_Event ev = gs_trace_get(t, i), *e = &ev;
         w_room(&w, 96);
         if (i)
             w.buf[w.n++] = ',';
@@ -943,21 +943,11 @@ static bool read_refs(P *p, gs_Trace *t)
     }
 }
 
-static bool read_events(P *p, gs_Trace *t, uint32_t expected)
+static bool read_events(P *p, gs_Trace *t)
 {
     static const char *fields[8] = { "kind", "sub", "flags", "line", "obj", "a", "b", "c" };
     if (!expect(p, '['))
         return false;
-    /* reserve what the document can hold at most (an event takes >= 19 bytes) */
-    size_t most = (size_t)(p->end - p->p) / 19 + 1;
-    size_t want = expected < most ? expected : most;
-    if (want > t->cap) {
-        gs_Event *ev = realloc(t->ev, want * sizeof *ev);
-        if (!ev)
-            return perr(p, "out of memory for %zu events", want);
-        t->ev = ev;
-        t->cap = want;
-    }
     if (empty(p, ']'))
         return true;
     for (size_t i = 0;; i++) {
@@ -1004,7 +994,7 @@ static bool read_events(P *p, gs_Trace *t, uint32_t expected)
         e.b = v[5];
         e.c = v[6];
         if (t->n < t->cap)
-            t->ev[t->n++] = e;
+            t->tail[t->n++ - t->base] = e;
         else if (gs_trace_push(t, e) < 0)
             return perr(p, "out of memory at event %zu", i);
         int r = next_item(p, ']');
@@ -1114,7 +1104,7 @@ int gs_trace_json_read(const char *buf, size_t len, gs_Trace *t, gs_TraceSource 
         case S_OUTPUT: ok = read_output(&p, t); break;
         case S_OBJECTS: ok = read_objects(&p, t); break;
         case S_REFS: ok = read_refs(&p, t); break;
-        case S_EVENTS: ok = read_events(&p, t, d.counts_seen[3] ? d.counts[3] : 0); break;
+        case S_EVENTS: ok = read_events(&p, t); break;
         default: ok = skip_value(&p, 1); break;
         }
         if (!ok)

@@ -1227,7 +1227,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 gs_record(vm, GS_EV_LINE, vm->gc_enabled, f->id, (uint32_t)vm->gens[0].count,
                           (uint32_t)vm->gens[1].count, (uint32_t)vm->gens[2].count);
                 if (vm->trace.n && !vm->trace_overflow) {
-                    vm->trace.ev[vm->trace.n - 1].flags = (uint16_t)(vm->gens[0].threshold > 65535 ? 65535 : vm->gens[0].threshold);
+                    gs_trace_last(&vm->trace)->flags = (uint16_t)(vm->gens[0].threshold > 65535 ? 65535 : vm->gens[0].threshold);
                     vm->last_line_event = vm->trace.n - 1;
                 }
             }
@@ -2812,7 +2812,7 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
 limit:
     gs_clear_exc(vm);
     if (vm->trace_overflow && vm->last_line_event != GS_NO_LINE_EVENT && vm->trace.n > vm->last_line_event + 1)
-        vm->trace.n = vm->last_line_event + 1; /* the statement cut short is not in the trace */
+        gs_trace_truncate(&vm->trace, vm->last_line_event + 1); /* the statement cut short is not in the trace */
     err->kind = GS_ERR_LIMIT;
     snprintf(err->type_name, sizeof err->type_name, "limit");
     err->line = (int)vm->cur_line;

@@ -266,8 +266,8 @@ void gs_write_out(gs_VM *vm, const char *s, size_t n);
 gs_Str *gs_name(gs_VM *vm, const char *s);
 
 /* Record an event if recording.  Also counts events against max_events.
- * Inline: an append is a store and a bump while the event array has room;
- * gs_record_grow (object.c) grows it. */
+ * Inline: an append is a store and a bump while the trace's tail has room;
+ * gs_record_grow (object.c) packs the full tail. */
 void gs_record_grow(gs_VM *vm, gs_Event e);
 
 static inline void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b,
@@ -281,7 +281,7 @@ static inline void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t
     gs_Event e = { (uint8_t)kind, sub, 0, vm->cur_line, obj, a, b, c };
     gs_Trace *t = &vm->trace;
     if (t->n < t->cap)
-        t->ev[t->n++] = e;
+        t->tail[t->n++ - t->base] = e;
     else
         gs_record_grow(vm, e);
 }

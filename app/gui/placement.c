@@ -93,7 +93,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
     memset(p, 0, sizeof *p);
     uint32_t nids = 1;
     for (size_t i = 0; i < t->n; i++) {
-        const gs_Event *e = &t->ev[i];
+        const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         if (band_after(e) >= 0 && e->obj >= nids)
             nids = e->obj + 1;
     }
@@ -111,7 +111,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
      * drawn: only objects the trace saw allocated get a place */
     memset(skip, 1, nids);
     for (size_t i = 0; i < t->n; i++) {
-        const gs_Event *e = &t->ev[i];
+        const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         if (e->kind == GS_EV_ALLOC && e->obj < nids) {
             kinds[e->obj] = e->sub;
             skip[e->obj] = !kind_placed(e->sub, what) || (e->flags & GS_ALLOC_RUNTIME);
@@ -135,7 +135,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
     /* pass 1: count stays */
     uint64_t total = 0;
     for (size_t i = 0; i < t->n; i++) {
-        const gs_Event *e = &t->ev[i];
+        const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         int b = band_after(e);
         if (b < 0 || b == band[e->obj] || skip[e->obj])
             continue;
@@ -164,7 +164,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
     memset(band, NOT_ALIVE, nids);
     int rc = 0;
     for (size_t i = 0; i < t->n && rc == 0; i++) {
-        const gs_Event *e = &t->ev[i];
+        const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         int b = band_after(e);
         uint32_t id = e->obj;
         if (b < 0 || b == band[id] || skip[id])

@@ -256,7 +256,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     if (!gc.collecting) {
         /* the counters as of the latest line event (they ride on it) */
         for (size_t i = pos; i-- > 0;) {
-            const gs_Event *e = &t->ev[i];
+            const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
             if (e->kind != GS_EV_LINE)
                 continue;
             s->gens[0].count = (int)e->a;
@@ -295,7 +295,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     while (gs_timeline_next_object(tl, &cur, &o)) {
         if ((o.flags & GS_TLO_STATIC) || hidden_kind(o.kind) || !(o.flags & GS_TLO_ALIVE))
             continue;
-        if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n && (t->ev[o.alloc_event].flags & GS_ALLOC_RUNTIME))
+        if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n && (gs_trace_get(t, o.alloc_event).flags & GS_ALLOC_RUNTIME))
             continue; /* a built-in module's own object */
         bool is_ns = false;
         for (size_t k = 0; k < nhidden; k++)
@@ -336,7 +336,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         if (gc.collecting && (o.flags & GS_TLO_TRACKED) && o.gen <= gc.generation)
             so->flags |= GS_SO_COLLECTING;
         if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n)
-            so->created_line = (int)t->ev[o.alloc_event].line;
+            so->created_line = (int)gs_trace_get(t, o.alloc_event).line;
         if (o.flags & GS_TLO_TRACKED && o.gen < 3)
             s->gens[o.gen].objects++;
         size_t ne = gs_timeline_edges(tl, o.id, edges, MAXE);
@@ -424,7 +424,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     gs_scene_describe(tl, pos ? pos - 1 : 0, source, source_len, s->last_event, sizeof s->last_event, &s->focus,
                       &s->delta);
     if (gc.collecting && pos) {
-        const gs_Event *e = &t->ev[pos - 1];
+        const gs_Event e_ = gs_trace_get(t, pos - 1), *e = &e_;
         if (e->kind == GS_EV_GC_REFS && e->b) {
             s->edge_from = e->b;
             s->edge_to = e->obj;
@@ -500,7 +500,7 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     *delta = 0;
     if (ev >= t->n || gs_timeline_pos(tl) == 0)
         return;
-    const gs_Event *e = &t->ev[ev];
+    const gs_Event e_ = gs_trace_get(t, ev), *e = &e_;
     char src[64], lab[96], lab2[96];
     source_line(source, source_len, e->line, src, sizeof src);
     /* the program's line is told first in the narration panel; here just

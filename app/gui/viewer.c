@@ -217,7 +217,7 @@ static void derive_marks(gs_Viewer *v)
     v->ngc_ends = 0;
     int cap = 0;
     for (size_t i = 0; i < t->n; i++)
-        if (t->ev[i].kind == GS_EV_GC_START) {
+        if (gs_trace_get(t, i).kind == GS_EV_GC_START) {
             if (v->ngc_marks == cap) {
                 cap = cap ? cap * 2 : 64;
                 uint64_t *m = realloc(v->gc_marks, (size_t)cap * sizeof *m);
@@ -230,7 +230,7 @@ static void derive_marks(gs_Viewer *v)
     /* each collection's result, for the per-generation totals (gc.get_stats) */
     cap = 0;
     for (size_t i = 0; i < t->n; i++)
-        if (t->ev[i].kind == GS_EV_GC_END) {
+        if (gs_trace_get(t, i).kind == GS_EV_GC_END) {
             if (v->ngc_ends == cap) {
                 cap = cap ? cap * 2 : 64;
                 struct gs_GcEnd *m = realloc(v->gc_ends, (size_t)cap * sizeof *m);
@@ -238,7 +238,7 @@ static void derive_marks(gs_Viewer *v)
                     break;
                 v->gc_ends = m;
             }
-            v->gc_ends[v->ngc_ends++] = (struct gs_GcEnd){ i, t->ev[i].c, t->ev[i].a, t->ev[i].b };
+            v->gc_ends[v->ngc_ends++] = (struct gs_GcEnd){ i, gs_trace_get(t, i).c, gs_trace_get(t, i).a, gs_trace_get(t, i).b };
         }
     /* live tracked objects per generation, sampled at 200 points */
     free(v->plot);
@@ -254,7 +254,7 @@ static void derive_marks(gs_Viewer *v)
         return;
     size_t step = t->n / (size_t)samples + 1;
     for (size_t i = 0; i < t->n; i++) {
-        const gs_Event *e = &t->ev[i];
+        const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         if (e->obj < v->placement.nids) {
             uint8_t *g = &gen[e->obj];
             switch (e->kind) {
@@ -286,10 +286,10 @@ static void derive_line_marks(gs_Viewer *v)
     const gs_Trace *t = v->trace;
     int cap = 0;
     for (size_t i = 0; i < t->n && v->nline_events < 2000; i++) {
-        if (t->ev[i].kind != GS_EV_LINE)
+        if (gs_trace_get(t, i).kind != GS_EV_LINE)
             continue;
         for (int b = 0; b < v->nbreakpoints; b++)
-            if ((int)t->ev[i].line == v->breakpoints[b]) {
+            if ((int)gs_trace_get(t, i).line == v->breakpoints[b]) {
                 if (v->nline_events == cap) {
                     cap = cap ? cap * 2 : 64;
                     uint64_t *m = realloc(v->line_events, (size_t)cap * sizeof *m);
@@ -363,10 +363,10 @@ static size_t guard_prompts(gs_Viewer *v, size_t from, size_t to)
         return to;
     const gs_Trace *t = v->trace;
     for (size_t i = from; i < to && i < t->n; i++) {
-        if (t->ev[i].kind != GS_EV_LINE)
+        if (gs_trace_get(t, i).kind != GS_EV_LINE)
             continue;
         int idx;
-        if (prompt_for_line(v, (int)t->ev[i].line, &idx)) {
+        if (prompt_for_line(v, (int)gs_trace_get(t, i).line, &idx)) {
             v->prompt_active = idx;
             v->prompt_revealed = false;
             return i + 1;
@@ -586,9 +586,9 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
         gs_viewer_act(v, NULL, &a);
         size_t after = gs_timeline_pos(v->tl);
         bool at_break = false;
-        if (after > 0 && after <= v->trace->n && v->trace->ev[after - 1].kind == GS_EV_LINE)
+        if (after > 0 && after <= v->trace->n && gs_trace_get(v->trace, after - 1).kind == GS_EV_LINE)
             for (int i = 0; i < v->nbreakpoints; i++)
-                if ((int)v->trace->ev[after - 1].line == v->breakpoints[i])
+                if ((int)gs_trace_get(v->trace, after - 1).line == v->breakpoints[i])
                     at_break = true;
         if (after == before || after >= gs_timeline_length(v->tl) || at_break || v->prompt_active >= 0) {
             v->playing = false;
@@ -616,7 +616,7 @@ static void rebuild(gs_Viewer *v)
         gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);
         if (!buf[0])
             continue;
-        if (focus && v->trace->ev[ev].kind != GS_EV_ALLOC && v->trace->ev[ev].kind != GS_EV_FREE) {
+        if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
             if (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
@@ -693,7 +693,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
          * ran (narration stays until the next narrated line) */
         size_t p0 = gs_timeline_pos(v->tl);
         for (size_t i = p0; i-- > 0 && !d->narration;) {
-            const gs_Event *e = &v->trace->ev[i];
+            const gs_Event e_ = gs_trace_get(v->trace, i), *e = &e_;
             if (e->kind == GS_EV_LINE)
                 d->narration = gs_lesson_narration(&v->lesson, (int)e->line);
             if (p0 - i > 200000)
@@ -706,8 +706,8 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     const gs_Trace *t = v->trace;
     size_t pos = gs_timeline_pos(v->tl);
     for (size_t i = pos; i-- > 0;)
-        if (t->ev[i].kind == GS_EV_STDOUT) {
-            out_len = (size_t)t->ev[i].a + t->ev[i].b;
+        if (gs_trace_get(t, i).kind == GS_EV_STDOUT) {
+            out_len = (size_t)gs_trace_get(t, i).a + gs_trace_get(t, i).b;
             break;
         }
     d->output = t->out;
@@ -995,9 +995,9 @@ int gs_cmd_shot(int argc, char **argv)
         if (phase >= 0) {
             /* the end of that collector phase, in the next collection from here */
             size_t p = gs_timeline_pos(v.tl), n = v.trace->n;
-            while (p < n && !(v.trace->ev[p].kind == GS_EV_GC_PHASE && v.trace->ev[p].sub == phase))
+            while (p < n && !(gs_trace_get(v.trace, p).kind == GS_EV_GC_PHASE && gs_trace_get(v.trace, p).sub == phase))
                 p++;
-            while (p + 1 < n && v.trace->ev[p + 1].kind != GS_EV_GC_PHASE && v.trace->ev[p + 1].kind != GS_EV_GC_END)
+            while (p + 1 < n && gs_trace_get(v.trace, p + 1).kind != GS_EV_GC_PHASE && gs_trace_get(v.trace, p + 1).kind != GS_EV_GC_END)
                 p++;
             if (p >= n)
                 fprintf(stderr, "gcscope: shot: no %s phase after this point; showing the end\n",
@@ -1006,9 +1006,9 @@ int gs_cmd_shot(int argc, char **argv)
         }
         /* a prompt on this line shows as it would in the window */
         size_t pos = gs_timeline_pos(v.tl);
-        if (pos > 0 && v.trace->ev[pos - 1].kind == GS_EV_LINE) {
+        if (pos > 0 && gs_trace_get(v.trace, pos - 1).kind == GS_EV_LINE) {
             int idx;
-            if (prompt_for_line(&v, (int)v.trace->ev[pos - 1].line, &idx))
+            if (prompt_for_line(&v, (int)gs_trace_get(v.trace, pos - 1).line, &idx))
                 v.prompt_active = idx;
         }
     }

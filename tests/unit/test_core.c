@@ -261,7 +261,7 @@ static void recording_logs_refcount_changes_with_causes(void)
     CHECK(gs_vm_run(vm, 0, &err) == GS_RUN_DONE, "ran");
     size_t allocs = 0, increfs = 0, lines = 0;
     for (size_t i = 0; i < vm->trace.n; i++) {
-        gs_Event *e = &vm->trace.ev[i];
+        const gs_Event e_ = gs_trace_get(&vm->trace, i), *e = &e_;
         if (e->kind == GS_EV_ALLOC && e->a && strcmp(gs_trace_string_at(&vm->trace, e->a, NULL), "list") == 0)
             allocs++;
         if (e->kind == GS_EV_INCREF && e->a == 2)

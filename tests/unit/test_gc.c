@@ -78,7 +78,7 @@ static bool find_pass(gs_VM *vm, int n, Pass *p)
 {
     int seen = 0;
     for (size_t i = 0; i < vm->trace.n; i++) {
-        gs_Event *e = &vm->trace.ev[i];
+        const gs_Event e_ = gs_trace_get(&vm->trace, i), *e = &e_;
         if (e->kind != GS_EV_GC_START)
             continue;
         if (seen++ < n)
@@ -86,9 +86,9 @@ static bool find_pass(gs_VM *vm, int n, Pass *p)
         p->start = i;
         p->generation = e->a;
         for (size_t j = i; j < vm->trace.n; j++)
-            if (vm->trace.ev[j].kind == GS_EV_GC_END) {
+            if (gs_trace_get(&vm->trace, j).kind == GS_EV_GC_END) {
                 p->end = j + 1;
-                p->collected = vm->trace.ev[j].a;
+                p->collected = gs_trace_get(&vm->trace, j).a;
                 return true;
             }
         return false;
@@ -102,7 +102,7 @@ static int lists_after(gs_VM *vm, size_t from, uint32_t *ids, int n)
     uint32_t list_name = gs_trace_string(&vm->trace, "list", 4);
     int k = 0;
     for (size_t i = from; i < vm->trace.n && k < n; i++) {
-        gs_Event *e = &vm->trace.ev[i];
+        const gs_Event e_ = gs_trace_get(&vm->trace, i), *e = &e_;
         if (e->kind == GS_EV_ALLOC && e->a == list_name)
             ids[k++] = e->obj;
     }
@@ -126,7 +126,7 @@ static void describe(gs_VM *vm, const Pass *p, const uint32_t *ids, int n, char 
     size_t len = 0;
     out[0] = 0;
     for (size_t i = p->start; i < p->end; i++) {
-        gs_Event *e = &vm->trace.ev[i];
+        const gs_Event e_ = gs_trace_get(&vm->trace, i), *e = &e_;
         char step[64];
         step[0] = 0;
         int o = index_of(ids, n, e->obj), src = index_of(ids, n, e->b);
@@ -211,7 +211,7 @@ static void a_pass_records_gc_refs_edge_by_edge(void)
     /* the survivors of collect(0) moved to generation 1, recorded */
     bool moved = false;
     for (size_t i = second.start; i < second.end; i++) {
-        gs_Event *e = &vm->trace.ev[i];
+        const gs_Event e_ = gs_trace_get(&vm->trace, i), *e = &e_;
         if (e->kind == GS_EV_GC_MOVE && e->obj == ids[2] && e->a == 0 && e->b == 1)
             moved = true;
     }

@@ -696,7 +696,7 @@ static void test_stepping(void)
     size_t in_f = gs_timeline_pos(tl);
     gs_timeline_step_out(tl);
     CHECK(gs_timeline_depth(tl) == 1 && gs_timeline_pos(tl) > in_f, "step out returns to the module");
-    const gs_Event *ev = &gs_timeline_trace(tl)->ev[gs_timeline_pos(tl) - 1];
+    gs_Event evv = gs_trace_get(gs_timeline_trace(tl), gs_timeline_pos(tl) - 1), *ev = &evv;
     CHECK(ev->kind == GS_EV_FRAME_POP, "step out stops just after the return (got %s)",
           gs_event_kind_name((gs_EventKind)ev->kind));
     CHECK(gs_timeline_line(tl) == 5, "back on line 5 after the return (got %u)", gs_timeline_line(tl));
@@ -741,7 +741,7 @@ static void test_stepping(void)
         if (gs_timeline_pos(tl) == before || gs_timeline_pos(tl) == n)
             break;
         changes++;
-        ev = &gs_timeline_trace(tl)->ev[gs_timeline_pos(tl) - 1];
+        evv = gs_trace_get(gs_timeline_trace(tl), gs_timeline_pos(tl) - 1);
         CHECK(ev->obj == list, "watch stops on the list's events");
         if (ev->kind == GS_EV_FREE) {
             CHECK(!gs_timeline_object(tl, list, &o), "freed list is gone");
@@ -791,7 +791,7 @@ static void test_collections(void)
     const gs_Trace *tr = gs_timeline_trace(tl);
     size_t starts = 0;
     for (size_t i = 0; i < tr->n; i++)
-        starts += tr->ev[i].kind == GS_EV_GC_START;
+        starts += gs_trace_get(tr, i).kind == GS_EV_GC_START;
     if (!starts) {
         fprintf(stderr, "test_timeline: collections: no gc events recorded yet; skipped\n");
         gs_timeline_free(tl);
@@ -801,7 +801,7 @@ static void test_collections(void)
     gs_timeline_seek(tl, 0);
     gs_timeline_next_collection(tl, 1);
     size_t start = gs_timeline_pos(tl);
-    CHECK(tr->ev[start - 1].kind == GS_EV_GC_START, "next collection stops after gc_start");
+    CHECK(gs_trace_get(tr, start - 1).kind == GS_EV_GC_START, "next collection stops after gc_start");
     gs_TLGC g;
     gs_timeline_gc(tl, &g);
     CHECK(g.collecting && g.collections == 1, "collecting after gc_start");
@@ -825,7 +825,7 @@ static void test_collections(void)
             saw_unreachable |= (o.flags & GS_TLO_UNREACHABLE) != 0;
         }
         size_t p = gs_timeline_pos(tl);
-        while (p < gs_timeline_length(tl) && tr->ev[p].kind != GS_EV_GC_PHASE && tr->ev[p].kind != GS_EV_GC_END) {
+        while (p < gs_timeline_length(tl) && gs_trace_get(tr, p).kind != GS_EV_GC_PHASE && gs_trace_get(tr, p).kind != GS_EV_GC_END) {
             gs_timeline_step_event(tl, 1);
             p = gs_timeline_pos(tl);
             cur = 0;

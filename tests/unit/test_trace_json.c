@@ -13,6 +13,10 @@
  * 4. The hostile corpus in tests/bad_traces (expected.txt) fails with the
  *    expected message; 100,000-deep nesting and every prefix of a real
  *    trace fail cleanly.
+ * 5. Packed blocks: random events of every shape (ids near and far apart,
+ *    values of every width, kinds past 31, lines going back) read back
+ *    as written, in order and at random, through truncation, amending the
+ *    last event and setting an alloc's payload in a packed block.
  *
  * Run from the source directory (ctest sets WORKING_DIRECTORY).
  */
@@ -183,7 +187,12 @@ static bool same_traces(const char *name, const gs_Trace *a, const gs_Trace *b)
         CHECK(cond, __VA_ARGS__);          \
         ok = ok && (cond);                 \
     } while (0)
-    SAME(a->n == b->n && memcmp(a->ev, b->ev, a->n * sizeof *a->ev) == 0, "%s: events differ", name);
+    bool same_events = a->n == b->n;
+    for (size_t i = 0; same_events && i < a->n; i++) {
+        gs_Event ea = gs_trace_get(a, i), eb = gs_trace_get(b, i);
+        same_events = memcmp(&ea, &eb, sizeof ea) == 0;
+    }
+    SAME(same_events, "%s: events differ", name);
     SAME(a->strings.count == b->strings.count, "%s: %u strings, %u after loading", name, a->strings.count,
          b->strings.count);
     for (uint32_t i = 0; ok && i < a->strings.count; i++) {
@@ -231,7 +240,7 @@ static void round_trip(const char *name, const char *path, const char *src, size
             size_t n = t.n, npos = 0;
             size_t *pos = malloc((n + 64) * sizeof *pos);
             for (size_t i = 0; i < n; i++)
-                if (t.ev[i].kind == GS_EV_LINE)
+                if (gs_trace_get(&t, i).kind == GS_EV_LINE)
                     pos[npos++] = i + 1;
             for (int k = 0; k < 40; k++)
                 pos[npos++] = (size_t)(rnd() % (n + 1));
@@ -476,11 +485,104 @@ static void test_prefixes_and_mutations(void)
     gs_vm_free(vm);
 }
 
+static uint32_t rnd32(void) { return (uint32_t)rnd(); }
+
+/* A value of a random width: 0, one byte, two, three or four. */
+static uint32_t rnd_width(void)
+{
+    static const uint32_t masks[] = { 0, 0xff, 0xffff, 0xffffff, 0xffffffff };
+    return rnd32() & masks[rnd32() % 5];
+}
+
+static gs_Event rnd_event(uint32_t *near)
+{
+    gs_Event e;
+    e.kind = (uint8_t)(rnd32() % 8 == 0 ? rnd32() : rnd32() % GS_EV_KIND_COUNT);
+    e.sub = (uint8_t)(rnd32() % 3 ? 0 : rnd32());
+    e.flags = (uint16_t)(rnd32() % 3 ? 0 : rnd32());
+    e.line = rnd32() % 4 ? *near % 1000 : rnd_width();
+    /* ids mostly near each other, as a program makes them */
+    *near += rnd32() % 5;
+    e.obj = rnd32() % 4 ? *near : rnd_width();
+    e.a = rnd32() % 2 ? *near - rnd32() % 9 : rnd_width();
+    e.b = rnd32() % 2 ? *near + rnd32() % 300 : rnd_width();
+    e.c = rnd32() % 2 ? *near : rnd_width();
+    return e;
+}
+
+static bool same_event(gs_Event a, gs_Event b) { return memcmp(&a, &b, sizeof a) == 0; }
+
+static void test_packed_blocks(void)
+{
+    enum { N = 20000 };
+    gs_Event *want = malloc(N * sizeof *want);
+    gs_Trace t;
+    gs_trace_init(&t);
+    uint32_t near = 1000;
+    for (size_t i = 0; i < N; i++) {
+        want[i] = rnd_event(&near);
+        /* the recorders' way (in place while the tail has room) and push */
+        if (t.n < t.cap && i % 2)
+            t.tail[t.n++ - t.base] = want[i];
+        else
+            CHECK(gs_trace_push(&t, want[i]) == 0, "push %zu", i);
+    }
+    CHECK(t.n == N && t.base == N / GS_TRACE_BLOCK * GS_TRACE_BLOCK, "%zu events, %zu packed", t.n, t.base);
+    CHECK(gs_trace_event_bytes(&t) < N * sizeof(gs_Event), "packed smaller than unpacked (%zu bytes)",
+          gs_trace_event_bytes(&t));
+    size_t bad = 0;
+    for (size_t i = 0; i < N; i++)
+        bad += !same_event(gs_trace_get(&t, i), want[i]);
+    for (size_t i = N; i-- > 0;)
+        bad += !same_event(gs_trace_get(&t, i), want[i]);
+    for (int k = 0; k < 100000; k++) {
+        size_t i = rnd32() % N;
+        bad += !same_event(gs_trace_get(&t, i), want[i]);
+    }
+    CHECK(bad == 0, "%zu reads differ from what was written", bad);
+
+    /* cut back into a packed block, to a block boundary, then amend */
+    size_t cuts[] = { N - 1, 19000, 18944, 130, 64, 1 };
+    for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
+        gs_trace_truncate(&t, cuts[c]);
+        CHECK(t.n == cuts[c], "truncated to %zu (got %zu)", cuts[c], t.n);
+        bad = 0;
+        for (size_t i = 0; i < t.n; i++)
+            bad += !same_event(gs_trace_get(&t, i), want[i]);
+        CHECK(bad == 0, "after truncating to %zu: %zu events differ", cuts[c], bad);
+        gs_Event *last = gs_trace_last(&t);
+        CHECK(last && same_event(*last, want[t.n - 1]), "the last event after truncating to %zu", cuts[c]);
+        last->flags = 7;
+        want[t.n - 1].flags = 7;
+        CHECK(same_event(gs_trace_get(&t, t.n - 1), want[t.n - 1]), "amended last event at %zu", t.n - 1);
+    }
+    /* grow again and set an alloc's payload three blocks back */
+    for (size_t i = t.n; i < 1000; i++) {
+        want[i] = rnd_event(&near);
+        if (i == 700) {
+            want[i].kind = GS_EV_ALLOC;
+            want[i].obj = 0xabcdef;
+        } else if (want[i].kind == GS_EV_ALLOC)
+            want[i].obj = 1;
+        gs_trace_push(&t, want[i]);
+    }
+    gs_trace_set_alloc_payload(&t, 0xabcdef, 5, 0xfffffff0u);
+    want[700].b = 5;
+    want[700].c = 0xfffffff0u;
+    bad = 0;
+    for (size_t i = 0; i < t.n; i++)
+        bad += !same_event(gs_trace_get(&t, i), want[i]);
+    CHECK(t.n == 1000 && bad == 0, "alloc payload set in a packed block: %zu events, %zu differ", t.n, bad);
+    gs_trace_free(&t);
+    free(want);
+}
+
 int main(int argc, char **argv)
 {
     const char *programs = argc > 1 ? argv[1] : "tests/programs";
     const char *bad = argc > 2 ? argv[2] : "tests/bad_traces";
     test_strings();
+    test_packed_blocks();
     test_corpus(bad);
     test_prefixes_and_mutations();
     test_round_trips(programs);
