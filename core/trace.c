@@ -1,6 +1,7 @@
 /*
  * trace.c — the event log, its string pool and the program-output buffer.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,16 +44,24 @@ void gs_trace_free(gs_Trace *t)
  *             below) the zigzag of its difference from this record's obj
  *
  * "How stored" is 0: not at all (the value is its base: no change, or 0),
- * 1, 2 or 4 bytes, little-endian.  A record whose kind is 31 or more, or
+ * 1, 2 or 4 bytes, little-endian.  A record whose kind is 29 or more, or
  * that has flags where its kind has none, is an escape: kind 31 in byte 0,
  * then the kind, sub and flags (4 bytes), then line, obj, a, b, c as above.
- * The previous obj and line start at 0 in each block, so a block unpacks
+ *
+ * A repeat is one byte and obj: an event that is the previous one but for
+ * obj, and c the same (kind 30) or one more or less (kind 29, bit 7 set
+ * for less), as the collector's passes make a million of (gc_refs 1 for
+ * every item of a list, each moved to the next generation...).  Bits 5-6
+ * say how obj is stored.
+ *
+ * The previous event starts all zero in each block, so a block unpacks
  * alone.  A record takes at most 2 + 4 + 5 * 4 = 26 bytes.
  *
- * Decoding is branch-free but for the escape: a trace is read back a
- * block at a time, so unpacking is on the path of every seek. */
+ * Decoding is branch-free but for escapes and repeats (which come in
+ * runs): a trace is read back a block at a time, so unpacking is on the
+ * path of every seek. */
 
-enum { REC_MAX = 26, REL_A = 1, REL_B = 2, REL_C = 4, ESCAPE = 31 };
+enum { REC_MAX = 26, REL_A = 1, REL_B = 2, REL_C = 4, KIND_LIMIT = 29, REP_STEP = 29, REP_SAME = 30, ESCAPE = 31 };
 
 /* Fields holding object ids, stored as the difference from the event's obj
  * (they are usually near: a holder and what it holds were made together). */
@@ -89,13 +98,38 @@ static inline uint8_t *put(uint8_t *p, uint32_t v, unsigned c)
     return p + ((1u << c) >> 1);
 }
 
+/* The event but for obj and c (kind, sub, flags, line, a, b) as 16 bytes. */
+static inline void rest_of(const gs_Event *e, uint64_t *x, uint64_t *y)
+{
+    memcpy(x, e, 8);
+    memcpy(y, &e->a, 8);
+}
+
 static size_t pack_block(const gs_Event *ev, uint8_t *out)
 {
     uint8_t *p = out;
     uint32_t prev_obj = 0, prev_line = 0;
+    uint64_t px = 0, py = 0;   /* rest_of the previous event */
+    uint32_t prev_c = 0;
     for (int i = 0; i < GS_TRACE_BLOCK; i++) {
         const gs_Event *e = &ev[i];
-        unsigned kind = e->kind < ESCAPE ? e->kind : ESCAPE;
+        uint64_t x, y;
+        rest_of(e, &x, &y);
+        bool same = x == px && y == py;
+        px = x;
+        py = y;
+        if (same && (e->c == prev_c || e->c - prev_c + 1 <= 2)) {
+            uint32_t o = zig(e->obj - prev_obj);
+            unsigned co = cls(o);
+            unsigned code = e->c == prev_c ? REP_SAME : REP_STEP | (e->c != prev_c + 1) << 7;
+            p[0] = (uint8_t)(code | co << 5);
+            p = put(p + 1, o, co);
+            prev_obj = e->obj;
+            prev_c = e->c;
+            continue;
+        }
+        prev_c = e->c;
+        unsigned kind = e->kind < KIND_LIMIT ? e->kind : ESCAPE;
         if (e->flags && !has_flags(kind))
             kind = ESCAPE;
         unsigned rel = rel_to_obj[kind];
@@ -147,10 +181,22 @@ static inline uint32_t load(const uint8_t *p, unsigned c)
 static void unpack_block(const uint8_t *p, gs_Event *ev)
 {
     uint32_t prev_obj = 0, prev_line = 0;
-    for (int i = 0; i < GS_TRACE_BLOCK; i++) {
+    gs_Event zero = { 0 };
+    const gs_Event *pv = &zero;
+    for (int i = 0; i < GS_TRACE_BLOCK; pv = &ev[i], i++) {
         gs_Event *e = &ev[i];
         unsigned h = p[0], s = p[1];
         unsigned kind = h & 31;
+        if (kind == REP_SAME || kind == REP_STEP) {
+            unsigned co = h >> 5 & 3;
+            *e = *pv;
+            e->obj = prev_obj + unzig(load(p + 1, co));
+            prev_obj = e->obj;
+            if (kind == REP_STEP)
+                e->c += h & 128 ? (uint32_t)-1 : 1;
+            p += 1 + cls_len(co);
+            continue;
+        }
         unsigned lc = h >> 6, co = s & 3, ca = s >> 2 & 3, cb = s >> 4 & 3, cc = s >> 6;
         unsigned pre;
         if (kind == ESCAPE) {

@@ -14,7 +14,8 @@
  *    expected message; 100,000-deep nesting and every prefix of a real
  *    trace fail cleanly.
  * 5. Packed blocks: random events of every shape (ids near and far apart,
- *    values of every width, kinds past 31, lines going back) read back
+ *    values of every width, kinds past 31, lines going back, runs that
+ *    differ only in obj and c) read back
  *    as written, in order and at random, through truncation, amending the
  *    last event and setting an alloc's payload in a packed block.
  *
@@ -496,6 +497,16 @@ static uint32_t rnd_width(void)
 
 static gs_Event rnd_event(uint32_t *near)
 {
+    /* a third are the previous event again but for obj and c (runs, as
+     * the collector makes them) */
+    static gs_Event prev;
+    static const uint32_t steps[] = { 0, 1, (uint32_t)-1, 2 };
+    if (rnd32() % 3 == 0) {
+        *near += rnd32() % 3;
+        prev.obj = rnd32() % 4 ? *near : rnd_width();
+        prev.c += steps[rnd32() % 4];
+        return prev;
+    }
     gs_Event e;
     e.kind = (uint8_t)(rnd32() % 8 == 0 ? rnd32() : rnd32() % GS_EV_KIND_COUNT);
     e.sub = (uint8_t)(rnd32() % 3 ? 0 : rnd32());
@@ -507,6 +518,7 @@ static gs_Event rnd_event(uint32_t *near)
     e.a = rnd32() % 2 ? *near - rnd32() % 9 : rnd_width();
     e.b = rnd32() % 2 ? *near + rnd32() % 300 : rnd_width();
     e.c = rnd32() % 2 ? *near : rnd_width();
+    prev = e;
     return e;
 }
 
