@@ -79,7 +79,19 @@ static const uint32_t cls_mask[4] = { 0, 0xffu, 0xffffu, 0xffffffffu };
 
 static inline uint32_t zig(uint32_t d) { return (d << 1) ^ (uint32_t)-(int32_t)(d >> 31); }
 static inline uint32_t unzig(uint32_t z) { return (z >> 1) ^ (uint32_t)-(int32_t)(z & 1); }
-static inline unsigned cls(uint32_t v) { return (unsigned)(v != 0) + (v > 0xffu) + (v > 0xffffu); }
+/* The class of a value from its bit length (0 for 0). */
+static const uint8_t cls_of_bits[33] = { 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2,
+                                         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3 };
+static const uint8_t cls_bytes[4] = { 0, 1, 2, 4 };
+
+static inline unsigned cls(uint32_t v)
+{
+#if defined(__GNUC__)
+    return cls_of_bits[v ? 32 - __builtin_clz(v) : 0];
+#else
+    return (unsigned)(v != 0) + (v > 0xffu) + (v > 0xffffu);
+#endif
+}
 
 static inline uint32_t le32(uint32_t v)
 {
@@ -95,7 +107,7 @@ static inline uint8_t *put(uint8_t *p, uint32_t v, unsigned c)
 {
     v = le32(v);
     memcpy(p, &v, 4);
-    return p + ((1u << c) >> 1);
+    return p + cls_bytes[c];
 }
 
 /* The event but for obj and c (kind, sub, flags, line, a, b) as 16 bytes. */
