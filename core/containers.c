@@ -529,16 +529,16 @@ gs_Object *gs_seq_repeat(gs_VM *vm, gs_Object *seq, int64_t n)
 
 void gs_table_init(gs_DictTable *t) { memset(t, 0, sizeof *t); }
 
+/* A table's entries and index are one block (the entries first): one
+ * allocation per table, as an instance's attributes need one each. */
 void gs_table_free(gs_DictTable *t)
 {
-    free(t->index);
     free(t->entries);
     gs_table_init(t);
 }
 
 void gs_table_release(gs_VM *vm, gs_DictTable *t)
 {
-    gs_mem_free(vm, t->index);
     gs_mem_free(vm, t->entries);
     gs_table_init(t);
 }
@@ -629,28 +629,23 @@ static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
     while (size * 2 / 3 < minused + 1)
         size *= 2;
     int32_t cap = size * 2 / 3;
-    int32_t *index = vm ? gs_mem_alloc(vm, (size_t)size * sizeof(int32_t)) : malloc((size_t)size * sizeof(int32_t));
-    gs_DictEntry *entries = vm ? gs_mem_alloc(vm, (size_t)cap * sizeof(gs_DictEntry))
-                               : malloc((size_t)cap * sizeof(gs_DictEntry));
-    if (!index || !entries) {
-        free(index);
-        free(entries);
+    size_t bytes = (size_t)cap * sizeof(gs_DictEntry) + (size_t)size * sizeof(int32_t);
+    gs_DictEntry *entries = vm ? gs_mem_alloc(vm, bytes) : malloc(bytes);
+    if (!entries) {
         if (vm)
             gs_raise_memory(vm);
         return -1;
     }
+    int32_t *index = (int32_t *)(entries + cap);
     memset(index, 0xff, (size_t)size * sizeof(int32_t));
     int32_t n = 0;
     for (int32_t i = 0; i < t->nentries; i++)
         if (t->entries[i].key)
             entries[n++] = t->entries[i];
-    if (vm) {
-        gs_mem_free(vm, t->index);
+    if (vm)
         gs_mem_free(vm, t->entries);
-    } else {
-        free(t->index);
+    else
         free(t->entries);
-    }
     t->index = index;
     t->entries = entries;
     t->index_size = size;
