@@ -25,7 +25,25 @@ enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 static void trace_usage(FILE *out)
 {
     fprintf(out, "usage: gcscope trace FILE.py -o OUT.json [--max-events N (default 20000000)] [--max-memory MB]\n"
+                 "                     [--gc-detail N|all (default 100000)]\n"
                  "       gcscope check TRACE.json\n");
+}
+
+bool gs_parse_gc_detail(const char *arg, int64_t *out)
+{
+    if (strcmp(arg, "all") == 0) {
+        *out = -1;
+        return true;
+    }
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(arg, &end, 10);
+    if (*end || errno || n == 0 || arg[0] == '-' || n > INT64_MAX) {
+        fprintf(stderr, "gcscope: --gc-detail needs a positive number of objects or 'all', not '%s'\n", arg);
+        return false;
+    }
+    *out = (int64_t)n;
+    return true;
 }
 
 /* The whole file, NUL-terminated; NULL with errno set. */
@@ -259,6 +277,9 @@ int gs_cmd_trace(int argc, char **argv)
                 return EXIT_USAGE;
             }
             cfg.heap_limit = (size_t)mb << 20; /* the program's simulated heap: MemoryError past it */
+        } else if (strcmp(argv[i], "--gc-detail") == 0 && i + 1 < argc) {
+            if (!gs_parse_gc_detail(argv[++i], &cfg.gc_detail))
+                return EXIT_USAGE;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "gcscope: unknown option '%s'\n", argv[i]);
             trace_usage(stderr);

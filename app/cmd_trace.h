@@ -5,7 +5,9 @@
 #ifndef GS_CMD_TRACE_H
 #define GS_CMD_TRACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "trace.h"
 #include "trace_json.h"
@@ -14,6 +16,10 @@
  * write the trace atomically.  Exit 0, 1 (the program raised; the trace is
  * still written), 2 (usage, unreadable input, failed write), 3 (limit). */
 int gs_cmd_trace(int argc, char **argv);
+
+/* The argument of --gc-detail: a positive number of objects, or "all"
+ * (every pass in full, -1).  False (with a message on stderr) otherwise. */
+bool gs_parse_gc_detail(const char *arg, int64_t *out);
 
 /* gcscope check TRACE.json: validate and replay.  Exit 0, or 2 naming the
  * first problem. */

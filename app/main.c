@@ -28,9 +28,9 @@ enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: gcscope run [--record] [--max-events N] [--max-memory MB] [--check-refcounts] FILE.py\n"
+            "usage: gcscope run [--record] [--max-events N] [--max-memory MB] [--gc-detail N|all] [--check-refcounts] FILE.py\n"
             "       gcscope lessons [--check] [--dir DIR]\n"
-            "       gcscope trace FILE.py -o OUT.json [--max-events N] [--max-memory MB]\n"
+            "       gcscope trace FILE.py -o OUT.json [--max-events N] [--max-memory MB] [--gc-detail N|all]\n"
             "       gcscope check TRACE.json\n"
             "       gcscope [FILE.py | TRACE.json]          open the viewer (the lesson list without a file)\n"
             "       gcscope shot FILE [--at N | --line N | --end] [--size WxH] -o OUT.png\n"
@@ -39,6 +39,8 @@ static void usage(FILE *out)
             "    --record         keep every event (prints the same output)\n"
             "    --max-events N   stop after N events (exit 3)\n"
             "    --max-memory MB  the program's heap ceiling (default 1024): MemoryError past it\n"
+            "    --gc-detail N    record each object's gc_refs only in collections of at most N\n"
+            "                     objects (default 100000; 'all' for every collection)\n"
             "    --check-refcounts  recompute every refcount from its holders at each line\n"
             "    --stats          print event and memory figures to stderr at the end\n"
             "  trace FILE.py      run recording and save the trace as JSON (atomically)\n"
@@ -167,6 +169,9 @@ static int cmd_run(int argc, char **argv)
                 return EXIT_USAGE;
             }
             cfg.heap_limit = (size_t)mb << 20; /* the program's simulated heap: MemoryError past it */
+        } else if (strcmp(argv[i], "--gc-detail") == 0 && i + 1 < argc) {
+            if (!gs_parse_gc_detail(argv[++i], &cfg.gc_detail))
+                return EXIT_USAGE;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "gcscope: unknown option '%s'\n", argv[i]);
             usage(stderr);

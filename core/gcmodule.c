@@ -332,29 +332,52 @@ static void validate_refs(gs_VM *vm, gs_Object *head, const char *where)
 
 /* merge_younger: generations 0..g-1 are appended to generation g.
  * After it, `young` (generation g's list) holds every object to examine,
- * oldest generation's first, and the younger lists are empty. */
+ * oldest generation's first, and the younger lists are empty.  The moved
+ * objects still say their old generation: update_refs, which walks the
+ * list next, sets it (and records the moves, as part of this phase), so a
+ * pass over a large heap walks it once for both. */
 static void merge_younger(gs_VM *vm, int generation)
 {
     phase(vm, GS_GC_MERGE);
     gs_Object *young = gen_head(vm, generation);
-    for (int i = 0; i < generation; i++) {
-        set_gen(vm, gen_head(vm, i), generation);
+    for (int i = 0; i < generation; i++)
         list_merge(gen_head(vm, i), young);
-    }
 }
 
 /* update_refs: after it, every object in `containers` has gc_refs equal to
  * its reference count and the COLLECTING flag set (that flag is how the
- * next phases recognise members of the set). */
-static void update_refs(gs_VM *vm, gs_Object *containers)
+ * next phases recognise members of the set).
+ *
+ * It also decides whether this pass records gc_refs events: a set larger
+ * than the configured detail is recorded by its outcome only.  The phase
+ * event (when announced) says how many objects the set has and whether its
+ * gc_refs follow, so it is recorded after the count and before them.
+ *
+ * With gen >= 0 (the collection's own set) it first finishes merge_younger:
+ * objects from younger generations move to `gen`, each move recorded in
+ * list order, which is the order merge_younger appended them in. */
+static void update_refs(gs_VM *vm, gs_Object *containers, bool announce, int gen)
 {
-    bool rec = vm->recording;
+    int64_t n = 0;
     for (gs_Object *o = containers->gc_next; o != containers; o = o->gc_next) {
+        if (gen >= 0 && o->gen != gen) {
+            if (shown(vm, o))
+                gs_record(vm, GS_EV_GC_MOVE, 0, o->id, o->gen, (uint32_t)gen, 0);
+            o->gen = (uint8_t)gen;
+        }
         o->gc_refs = o->refcnt;
         o->gcflags |= GS_GC_COLLECTING;
-        if (rec && (o->gcflags & GS_GC_SHOWN))
-            rec_fast(vm, GS_EV_GC_REFS, 0, o->id, (uint32_t)o->gc_refs, 0, 0);
+        n++;
     }
+    int64_t detail = vm->cfg.gc_detail ? vm->cfg.gc_detail : GS_GC_DETAIL_DEFAULT;
+    vm->gc_refs_shown = vm->recording && (detail < 0 || n <= detail);
+    if (announce && vm->recording)
+        gs_record(vm, GS_EV_GC_PHASE, GS_GC_UPDATE_REFS, 0, (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n),
+                  !vm->gc_refs_shown, 0);
+    if (vm->gc_refs_shown)
+        for (gs_Object *o = containers->gc_next; o != containers; o = o->gc_next)
+            if (o->gcflags & GS_GC_SHOWN)
+                rec_fast(vm, GS_EV_GC_REFS, 0, o->id, (uint32_t)o->gc_refs, 0, 0);
 }
 
 static int visit_decref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
@@ -362,7 +385,7 @@ static int visit_decref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause c
     GS_UNUSED(arg);
     if (ref->gcflags & GS_GC_COLLECTING) {
         ref->gc_refs--;
-        if (vm->recording && (ref->gcflags & GS_GC_SHOWN))
+        if (vm->gc_refs_shown && (ref->gcflags & GS_GC_SHOWN))
             rec_fast(vm, GS_EV_GC_REFS, cause.kind, ref->id, (uint32_t)ref->gc_refs, holder->id, cause.what);
     }
     return 0;
@@ -397,7 +420,7 @@ static int visit_reachable(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Caus
     } else if (ref->gc_refs == 0) {
         /* not scanned yet: tell the scan it is reachable */
         ref->gc_refs = 1;
-        if (shown(vm, ref))
+        if (vm->gc_refs_shown && (ref->gcflags & GS_GC_SHOWN))
             rec_fast(vm, GS_EV_GC_REFS, cause.kind, ref->id, 1, holder->id, cause.what);
     }
     return 0;
@@ -432,13 +455,12 @@ static void move_unreachable(gs_VM *vm, gs_Object *young, gs_Object *unreachable
 }
 
 /* update_refs + subtract_refs + move_unreachable (CPython's
- * deduce_unreachable). */
-static void deduce_unreachable(gs_VM *vm, gs_Object *base, gs_Object *unreachable, bool announce)
+ * deduce_unreachable).  gen: the collection's generation when `base` is its
+ * merged set (update_refs finishes the merge), else -1. */
+static void deduce_unreachable(gs_VM *vm, gs_Object *base, gs_Object *unreachable, bool announce, int gen)
 {
     validate_list(vm, base, 0, 0, "merge");
-    if (announce)
-        phase(vm, GS_GC_UPDATE_REFS);
-    update_refs(vm, base);
+    update_refs(vm, base, announce, gen);
     if (announce)
         phase(vm, GS_GC_SUBTRACT_REFS);
     subtract_refs(vm, base);
@@ -703,7 +725,7 @@ static void handle_resurrected_objects(gs_VM *vm, gs_Object *unreachable, gs_Obj
     for (gs_Object *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
         o->gcflags &= (uint8_t)~GS_GC_COLLECTING;
     /* the same three phases again, under this one's name */
-    deduce_unreachable(vm, unreachable, still_unreachable, false);
+    deduce_unreachable(vm, unreachable, still_unreachable, false, -1);
     for (gs_Object *o = still_unreachable->gc_next; o != still_unreachable; o = o->gc_next)
         o->gcflags &= (uint8_t)~GS_GC_UNREACHABLE;
     set_gen(vm, unreachable, old_gen);
@@ -826,7 +848,7 @@ static int64_t collect_main(gs_VM *vm, int generation, int64_t *collected, int64
 
     gs_Object unreachable; /* non-problematic unreachable trash */
     gs_Object finalizers;  /* objects with, and reachable from, a legacy finalizer */
-    deduce_unreachable(vm, young, &unreachable, true);
+    deduce_unreachable(vm, young, &unreachable, true, generation);
 
     untrack_tuples(vm, young);
     promote(vm, generation, young, old);

@@ -47,7 +47,8 @@ typedef enum gs_EventKind {
     GS_EV_EXCEPTION,    /* obj = exception object; a = type-name id; b = message string id; sub = 1 if caught */
     /* collector */
     GS_EV_GC_START,     /* a = generation; b = count0 | count1 << 16; c = count2 */
-    GS_EV_GC_PHASE,     /* sub = gs_GCPhase */
+    GS_EV_GC_PHASE,     /* sub = gs_GCPhase; update_refs: a = objects in the set, b = 1 if their
+                           gc_refs are not recorded (more than gs_VMConfig.gc_detail) */
     GS_EV_GC_REFS,      /* obj; a = gc_refs after; b = edge source object (0 for update_refs);
                            sub, c = the edge's gs_CauseKind and slot (subtract_refs, move_unreachable) */
     GS_EV_GC_UNREACHABLE, /* obj */

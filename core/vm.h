@@ -89,6 +89,11 @@ typedef struct gs_VMConfig {
     bool record;                /* keep every event */
     bool check_refcounts;       /* recompute every refcount after each statement (slow; tests) */
     uint64_t max_events;        /* 0 = no limit; counted whether recording or not */
+    /* A collection over more objects than this records its outcome (moves,
+     * unreachable marks, finalizers, frees) but not each object's gc_refs:
+     * nobody steps through a million of them, and they would be most of
+     * the trace.  0 = GS_GC_DETAIL_DEFAULT; < 0 = every pass in full. */
+    int64_t gc_detail;
     size_t heap_limit;          /* bytes of simulated heap; 0 = default (1 GiB) */
     gs_WriteFn write_out;       /* program stdout */
     gs_WriteFn write_err;       /* program stderr (unraisable exceptions, gc debug lines) */
@@ -99,6 +104,8 @@ typedef struct gs_VMConfig {
     void (*on_line)(void *ctx, gs_VM *vm);
     void *on_line_ctx;
 } gs_VMConfig;
+
+#define GS_GC_DETAIL_DEFAULT 100000
 
 typedef struct gs_Gen {
     gs_Object head;             /* list head (sentinel) */
@@ -220,6 +227,7 @@ struct gs_VM {
     /* trace */
     gs_Trace trace;
     bool recording;
+    bool gc_refs_shown;         /* this pass records gc_refs events (gs_VMConfig.gc_detail) */
     uint32_t cur_line;
     uint32_t cur_frame_id;
     char *check_failure;               /* first refcount-check failure, malloc'd */

@@ -243,6 +243,8 @@ def cli_cases(args, tmp):
     usage("max_events_past_64_bits", ["run", "--max-events", "99999999999999999999999", prog], "--max-events")
     usage("max_memory_zero", ["run", "--max-memory", "0", prog], "--max-memory")
     usage("max_memory_past_64_bits", ["run", "--max-memory", "99999999999999999999", prog], "--max-memory")
+    usage("gc_detail_zero", ["run", "--record", "--gc-detail", "0", prog], "--gc-detail")
+    usage("gc_detail_words", ["trace", prog, "-o", os.path.join(tmp, "x.json"), "--gc-detail", "some"], "--gc-detail")
     usage("unknown_option", ["run", "--frobnicate", prog], "--frobnicate")
     usage("trace_without_output", ["trace", prog], "usage")
 

@@ -577,7 +577,15 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     case GS_EV_STDOUT: snprintf(out, n, "%sprinted output", where); break;
     case GS_EV_EXCEPTION: snprintf(out, n, "%s%s raised", where, str_at(t, e->a)); break;
     case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;
-    case GS_EV_GC_PHASE: snprintf(out, n, "collector: %s", phase_words(e->sub)); break;
+    case GS_EV_GC_PHASE:
+        if (e->sub == GS_GC_UPDATE_REFS && e->b) /* a pass larger than the recording's gc detail */
+            snprintf(out, n, "collector: %s (%u objects: too many to show one by one, so only the outcome "
+                     "of this collection is recorded)", phase_words(e->sub), e->a);
+        else if (e->sub == GS_GC_UPDATE_REFS && e->a)
+            snprintf(out, n, "collector: %s (%u objects)", phase_words(e->sub), e->a);
+        else
+            snprintf(out, n, "collector: %s", phase_words(e->sub));
+        break;
     case GS_EV_GC_REFS:
         object_label(tl, e->obj, lab, sizeof lab);
         if (e->b) {

@@ -1,7 +1,7 @@
 /*
  * bench_gc.c — one full collection inside gcscope, timed in the process.
  *
- * usage: bench_gc HEAP.py [--no-record]
+ * usage: bench_gc HEAP.py [--no-record | --gc-detail-all]
  *
  * Runs HEAP.py (a gc_heap_*.py file: it builds a heap with the collector
  * disabled and ends with the line `ready = True`) in a VM, recording every
@@ -10,7 +10,10 @@
  * is timed with CLOCK_MONOTONIC (and CLOCK_PROCESS_CPUTIME_ID): the same single full collection over the
  * same heap that gc_collect.py times with time.perf_counter() in CPython.
  * Recording is on by default, so the time includes the collector's events
- * (gc_start, gc_refs per object and per internal edge, gc_move, frees ...).
+ * as `gcscope run --record` keeps them: a pass over more than 100,000
+ * objects (GS_GC_DETAIL_DEFAULT) records its outcome (gc_move, unreachable
+ * marks, frees ...) but not each object's gc_refs.  --gc-detail-all records
+ * those too (gc_refs per object and per internal edge), as `--gc-detail all`.
  *
  * Prints one JSON line:
  *   {"metric": "gc_collect", "ns": N, "cpu_ns": N, "collected": C, "tracked": T,
@@ -107,10 +110,11 @@ static uint32_t find_marker(const char *src)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_gc HEAP.py [--no-record]\n");
+        fprintf(stderr, "usage: bench_gc HEAP.py [--no-record | --gc-detail-all]\n");
         return 2;
     }
     bool record = !(argc > 2 && strcmp(argv[2], "--no-record") == 0);
+    bool full = argc > 2 && strcmp(argv[2], "--gc-detail-all") == 0;
     size_t len;
     char *src = read_all(argv[1], &len);
     if (!src) {
@@ -125,6 +129,7 @@ int main(int argc, char **argv)
     gs_VMConfig cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.record = record;
+    cfg.gc_detail = full ? -1 : 0;
     cfg.write_out = discard;
     cfg.write_err = discard;
     cfg.on_line = on_line;

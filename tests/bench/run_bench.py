@@ -243,9 +243,11 @@ def bench_trace(a, results):
          f"trace {fmt(v('mem_trace_per_event'))} + timeline {fmt(v('mem_timeline_per_event'))} "
          f"(undo+index {fmt(v('mem_timeline_index_per_event'))}, archive {fmt(v('mem_timeline_archive_per_event'))}, "
          f"{fmt(v('mem_timeline_checkpoints'), 0)} checkpoints {fmt(v('mem_timeline_checkpoints_per_event'))}, "
-         f"states {fmt(v('mem_timeline_states_per_event'))}); with the event array's spare capacity "
+         f"states {fmt(v('mem_timeline_states_per_event'))}); with spare capacity "
          f"{fmt(v('mem_per_event_allocated'))}"],
         ["bytes/event on disk (JSON)", fmt(v("disk_per_event")), ""],
+        ["reading events back (ns/event)", fmt(v("read_all_events"), 2),
+         "gs_trace_get over the whole trace in order: unpacking the blocks"],
         [f"seek in {fmt(v('trace_events'), 0)} events (ms)", f"{fmt(v('seek_median'), 2)} median / {fmt(v('seek_p95'), 2)} p95 / "
                                    f"{fmt(v('seek_max'), 2)} max", "200 random positions"],
         ["one step back / forward (ns)", f"{fmt(v('step_back'), 0)} / {fmt(v('step_forward'), 0)}",

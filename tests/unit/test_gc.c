@@ -6,11 +6,14 @@
  * order, the objects found unreachable and rescued, and what collect()
  * returns.  The between-phase checks (validate_list) are on throughout
  * (check_refcounts), and a run stopped half way is freed without leaks.
+ * A pass larger than the recording's gc detail keeps its outcome (the same
+ * moves, marks and frees, a timeline that replays it) without gc_refs.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+#include "timeline.h"
 
 static int passed, failed;
 
@@ -39,11 +42,14 @@ static void capture(void *ctx, const char *s, size_t n)
     }
 }
 
+static int64_t gc_detail; /* gs_VMConfig.gc_detail of the next run */
+
 static gs_VM *run(const char *src, bool record, uint64_t budget, gs_RunStatus *status)
 {
     gs_VMConfig cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.record = record;
+    cfg.gc_detail = gc_detail;
     cfg.check_refcounts = true; /* also turns on validate_list between phases */
     cfg.write_out = capture;
     cfg.write_err = capture;
@@ -352,6 +358,94 @@ static void classes_are_cycles_the_collector_frees(void)
     gs_vm_free(vm);
 }
 
+typedef struct PassCounts {
+    size_t refs, moves, unreachable, frees;
+    uint32_t set_size, summarised;
+} PassCounts;
+
+static PassCounts count_pass(gs_VM *vm, const Pass *p)
+{
+    PassCounts c;
+    memset(&c, 0, sizeof c);
+    for (size_t i = p->start; i < p->end; i++) {
+        gs_Event e = gs_trace_get(&vm->trace, i);
+        c.refs += e.kind == GS_EV_GC_REFS;
+        c.moves += e.kind == GS_EV_GC_MOVE;
+        c.unreachable += e.kind == GS_EV_GC_UNREACHABLE;
+        c.frees += e.kind == GS_EV_FREE;
+        if (e.kind == GS_EV_GC_PHASE && e.sub == GS_GC_UPDATE_REFS && !c.set_size) {
+            c.set_size = e.a;
+            c.summarised = e.b;
+        }
+    }
+    return c;
+}
+
+static void a_large_pass_records_its_outcome_only(void)
+{
+    const char *src = "import gc\n"
+                      "gc.disable()\n"
+                      "keep = [[] for i in range(50)]\n"
+                      "for i in range(20):\n"
+                      "    a = []\n"
+                      "    b = [a]\n"
+                      "    a.append(b)\n"
+                      "a = b = None\n"
+                      "print(gc.collect(), gc.get_count())\n";
+    int64_t details[2] = { 10, -1 }; /* below the pass's size, then every pass in full */
+    PassCounts c[2];
+    char out[2][sizeof outbuf];
+    gs_VM *vm[2];
+    for (int k = 0; k < 2; k++) {
+        gc_detail = details[k];
+        gs_RunStatus st;
+        vm[k] = run(src, true, 0, &st);
+        gc_detail = 0;
+        CHECK(vm[k] && st == GS_RUN_DONE, "the program runs (gc_detail %lld)", (long long)details[k]);
+        if (!vm[k])
+            return;
+        snprintf(out[k], sizeof out[k], "%s", outbuf);
+        Pass p;
+        CHECK(find_pass(vm[k], 0, &p), "the collection is recorded");
+        c[k] = count_pass(vm[k], &p);
+    }
+    CHECK(strcmp(out[0], "40 (0, 0, 0)\n") == 0 && strcmp(out[0], out[1]) == 0, "same output: %s / %s", out[0],
+          out[1]);
+    CHECK(c[0].set_size >= 91 && c[0].set_size == c[1].set_size, "update_refs tells the set's size (%u, %u)",
+          c[0].set_size, c[1].set_size);
+    CHECK(c[0].summarised == 1 && c[0].refs == 0, "over the detail: no gc_refs (%zu), marked summarised (%u)",
+          c[0].refs, c[0].summarised);
+    CHECK(c[1].summarised == 0 && c[1].refs >= c[1].set_size, "in full: gc_refs for every object (%zu)", c[1].refs);
+    CHECK(c[0].moves == c[1].moves && c[0].unreachable == c[1].unreachable && c[0].frees == c[1].frees &&
+              c[0].frees >= 40,
+          "the same outcome: %zu/%zu moves, %zu/%zu unreachable, %zu/%zu frees", c[0].moves, c[1].moves,
+          c[0].unreachable, c[1].unreachable, c[0].frees, c[1].frees);
+    /* the summarised trace replays to the same heap */
+    gs_TimelineConfig tc = { 0, true };
+    gs_Timeline *tl[2];
+    for (int k = 0; k < 2; k++) {
+        tl[k] = gs_timeline_new(&vm[k]->trace, &tc);
+        CHECK(tl[k] && gs_timeline_sync(tl[k]) == 0, "timeline %d indexes", k);
+        char msg[200];
+        size_t bad;
+        CHECK(!gs_timeline_first_error(tl[k], &bad, msg, sizeof msg), "timeline %d replays every event: %s", k,
+              gs_timeline_first_error(tl[k], &bad, msg, sizeof msg) ? msg : "");
+        gs_timeline_seek(tl[k], gs_timeline_length(tl[k]));
+    }
+    size_t cur = 0, live = 0, same = 0;
+    gs_TLObject o, o2;
+    while (gs_timeline_next_object(tl[0], &cur, &o)) {
+        live++;
+        same += gs_timeline_object(tl[1], o.id, &o2) && o2.gen == o.gen && o2.refcnt == o.refcnt &&
+                (o2.flags & GS_TLO_TRACKED) == (o.flags & GS_TLO_TRACKED);
+    }
+    CHECK(live > 100 && same == live, "the heap at the end: %zu of %zu objects agree", same, live);
+    for (int k = 0; k < 2; k++) {
+        gs_timeline_free(tl[k]);
+        gs_vm_free(vm[k]);
+    }
+}
+
 int main(void)
 {
     a_pass_records_gc_refs_edge_by_edge();
@@ -360,6 +454,7 @@ int main(void)
     counts_follow_allocations_and_free_lists();
     a_paused_run_is_freed();
     classes_are_cycles_the_collector_frees();
+    a_large_pass_records_its_outcome_only();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
