@@ -611,11 +611,24 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         *focus = e->obj;
         break;
     case GS_EV_WEAKREF_CLEAR: snprintf(out, n, "collector: a weak reference to #%u is cleared", e->b); break;
-    case GS_EV_GC_MOVE:
+    case GS_EV_GC_MOVE: {
+        /* merge_younger's moves (into the generation being collected) come
+         * before the pass looks at anything; promotions after it */
+        gs_TLGC g;
+        gs_timeline_gc(tl, &g);
+        bool this_pass = g.collections && ev > g.start_event;
         object_label(tl, e->obj, lab, sizeof lab);
-        snprintf(out, n, "collector: %s survives and moves to generation %u", lab, e->b);
+        if (e->b == 3) /* the permanent generation */
+            snprintf(out, n, "collector: %s moves to the permanent generation (gc.freeze)", lab);
+        else if (this_pass && e->b == g.generation && e->a < e->b)
+            snprintf(out, n, "collector: %s joins generation %u, the one being collected", lab, e->b);
+        else if (this_pass)
+            snprintf(out, n, "collector: %s survives and moves to generation %u", lab, e->b);
+        else
+            snprintf(out, n, "collector: %s moves to generation %u", lab, e->b);
         *focus = e->obj;
         break;
+    }
     case GS_EV_GC_END:
         snprintf(out, n, "collector: done — %u unreachable object%s collected, %u uncollectable", e->a,
                  e->a == 1 ? "" : "s", e->b);
