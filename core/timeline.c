@@ -127,8 +127,19 @@ typedef struct Bits {
     size_t nbits;
 } Bits;
 
+/* What an object's alloc event says (type, label), by alloc event: a
+ * scene asks for every live object's at each step, and reading an event
+ * back from a packed block unpacks the block.  Direct-mapped, fixed size. */
+enum { ALLOC_MEMO = 1 << 14 };
+typedef struct AllocMemo {
+    uint32_t src1;          /* alloc event + 1; 0 empty */
+    uint32_t type, b, c, line;
+    uint16_t flags;
+} AllocMemo;
+
 struct gs_Timeline {
     const gs_Trace *tr;
+    AllocMemo *memo;        /* ALLOC_MEMO entries, or NULL (out of memory) */
     gs_TimelineConfig cfg;
     size_t n;               /* events indexed */
     size_t ndesc;           /* object-table entries taken in */
@@ -1665,6 +1676,7 @@ gs_Timeline *gs_timeline_new(const gs_Trace *trace, const gs_TimelineConfig *cfg
     tl->tr = trace;
     if (cfg)
         tl->cfg = *cfg;
+    tl->memo = calloc(ALLOC_MEMO, sizeof *tl->memo); /* NULL: every object reads its event */
     state_init(&tl->build);
     state_init(&tl->cur);
     return tl;
@@ -1674,6 +1686,7 @@ void gs_timeline_free(gs_Timeline *tl)
 {
     if (!tl)
         return;
+    free(tl->memo);
     free(tl->undo);
     free(tl->skip.b);
     free(tl->archive);
@@ -1855,7 +1868,7 @@ void gs_timeline_memory(const gs_Timeline *tl, gs_TimelineMemory *m)
     for (size_t i = 0; i < tl->nck; i++)
         m->checkpoints += state_bytes(&tl->ck[i]);
     m->ncheckpoints = tl->nck;
-    m->states = state_bytes(&tl->build) + state_bytes(&tl->cur);
+    m->states = state_bytes(&tl->build) + state_bytes(&tl->cur) + (tl->memo ? ALLOC_MEMO * sizeof(AllocMemo) : 0);
 }
 
 /* ================================================================== moving */
@@ -2064,10 +2077,21 @@ static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
         out->c = d->c;
         out->flags |= (o->flags & OF_STATIC) ? GS_TLO_STATIC : GS_TLO_RUNTIME;
     } else {
-        const gs_Event e_ = gs_trace_get(tl->tr, o->src), *e = &e_;
-        out->type = e->a;
-        out->b = e->b;
-        out->c = e->c;
+        /* a weakref's payload is filled in after its alloc (the referent) */
+        AllocMemo *m = tl->memo && o->kind != GS_K_WEAKREF ? &tl->memo[o->src % ALLOC_MEMO] : NULL;
+        AllocMemo fresh;
+        if (!m || m->src1 != o->src + 1) {
+            gs_Event e = gs_trace_get(tl->tr, o->src);
+            fresh = (AllocMemo){ o->src + 1, e.a, e.b, e.c, e.line, e.flags };
+            if (m)
+                *m = fresh;
+            m = &fresh;
+        }
+        out->type = m->type;
+        out->b = m->b;
+        out->c = m->c;
+        out->alloc_line = m->line;
+        out->alloc_flags = m->flags;
         out->alloc_event = o->src;
     }
     if (o->flags & OF_TRACKED)
@@ -2256,6 +2280,12 @@ uint32_t gs_timeline_line(const gs_Timeline *tl)
 }
 
 uint32_t gs_timeline_depth(const gs_Timeline *tl) { return tl->cur.g.depth; }
+
+size_t gs_timeline_line_event_before(const gs_Timeline *tl, size_t pos)
+{
+    size_t k = line_lower_bound(tl, pos);
+    return k ? tl->lines[k - 1] : SIZE_MAX;
+}
 
 int gs_timeline_label(const gs_Timeline *tl, uint32_t id, char *buf, size_t size)
 {

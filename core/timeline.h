@@ -139,6 +139,8 @@ typedef struct gs_TLObject {
     int64_t refcnt;         /* -1 if unknown (static objects, runtime objects not yet counted) */
     int64_t gc_refs;        /* valid with GS_TLO_IN_GC */
     uint32_t alloc_event;   /* index of its alloc event, or UINT32_MAX */
+    uint32_t alloc_line;    /* the line it was made on (0 without an alloc event) */
+    uint16_t alloc_flags;   /* its alloc event's flags (GS_ALLOC_RUNTIME) */
     uint32_t length;        /* slots (tuple, list) or entries (dict, set, attributes) */
 } gs_TLObject;
 
@@ -200,6 +202,9 @@ void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out);
 
 /* The line and frame of the current position (the event just applied). */
 uint32_t gs_timeline_line(const gs_Timeline *tl);
+/* The index of the last (valid) line event before `pos`, or SIZE_MAX: a
+ * lookup in the timeline's line index, not a walk back through the trace. */
+size_t gs_timeline_line_event_before(const gs_Timeline *tl, size_t pos);
 uint32_t gs_timeline_depth(const gs_Timeline *tl);
 
 #endif

@@ -255,17 +255,15 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     }
     if (!gc.collecting) {
         /* the counters as of the latest line event (they ride on it) */
-        for (size_t i = pos; i-- > 0;) {
+        size_t i = gs_timeline_line_event_before(tl, pos);
+        if (i != SIZE_MAX) {
             const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
-            if (e->kind != GS_EV_LINE)
-                continue;
             s->gens[0].count = (int)e->a;
             s->gens[1].count = (int)e->b;
             s->gens[2].count = (int)e->c;
             s->gc_enabled = e->sub != 0;
             if (e->flags)
                 s->gens[0].threshold = e->flags;
-            break;
         }
     }
     /* objects; a class's namespace dict is drawn as part of the class */
@@ -295,7 +293,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     while (gs_timeline_next_object(tl, &cur, &o)) {
         if ((o.flags & GS_TLO_STATIC) || hidden_kind(o.kind) || !(o.flags & GS_TLO_ALIVE))
             continue;
-        if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n && (gs_trace_get(t, o.alloc_event).flags & GS_ALLOC_RUNTIME))
+        if (o.alloc_event != UINT32_MAX && (o.alloc_flags & GS_ALLOC_RUNTIME))
             continue; /* a built-in module's own object */
         bool is_ns = false;
         for (size_t k = 0; k < nhidden; k++)
@@ -335,8 +333,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->flags |= GS_SO_FINALIZED;
         if (gc.collecting && (o.flags & GS_TLO_TRACKED) && o.gen <= gc.generation)
             so->flags |= GS_SO_COLLECTING;
-        if (o.alloc_event != UINT32_MAX && o.alloc_event < t->n)
-            so->created_line = (int)gs_trace_get(t, o.alloc_event).line;
+        if (o.alloc_event != UINT32_MAX)
+            so->created_line = (int)o.alloc_line;
         if (o.flags & GS_TLO_TRACKED && o.gen < 3)
             s->gens[o.gen].objects++;
         size_t ne = gs_timeline_edges(tl, o.id, edges, MAXE);

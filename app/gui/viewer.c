@@ -70,6 +70,10 @@ static void close_document(gs_Viewer *v)
     free(v->gc_ends);
     v->gc_ends = NULL;
     v->ngc_ends = 0;
+    free(v->out_events);
+    v->out_events = NULL;
+    v->nout_events = 0;
+    v->marks_ready = false;
     free(v->line_events);
     v->line_events = NULL;
     v->nline_events = 0;
@@ -205,6 +209,22 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
     v->recording = true;
 }
 
+/* Append x to a growable array of `size`-byte items; false when out of memory. */
+static bool push_item(void **arr, int *n, int *cap, const void *x, size_t size)
+{
+    if (*n == *cap) {
+        int c = *cap ? *cap * 2 : 64;
+        void *m = realloc(*arr, (size_t)c * size);
+        if (!m)
+            return false;
+        *arr = m;
+        *cap = c;
+    }
+    memcpy((char *)*arr + (size_t)*n * size, x, size);
+    (*n)++;
+    return true;
+}
+
 /* Marks for the scrubber and the plot, once the run is complete. */
 static void derive_marks(gs_Viewer *v)
 {
@@ -215,52 +235,46 @@ static void derive_marks(gs_Viewer *v)
     free(v->gc_ends);
     v->gc_ends = NULL;
     v->ngc_ends = 0;
-    int cap = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (gs_trace_get(t, i).kind == GS_EV_GC_START) {
-            if (v->ngc_marks == cap) {
-                cap = cap ? cap * 2 : 64;
-                uint64_t *m = realloc(v->gc_marks, (size_t)cap * sizeof *m);
-                if (!m)
-                    break;
-                v->gc_marks = m;
-            }
-            v->gc_marks[v->ngc_marks++] = i;
-        }
-    /* each collection's result, for the per-generation totals (gc.get_stats) */
-    cap = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (gs_trace_get(t, i).kind == GS_EV_GC_END) {
-            if (v->ngc_ends == cap) {
-                cap = cap ? cap * 2 : 64;
-                struct gs_GcEnd *m = realloc(v->gc_ends, (size_t)cap * sizeof *m);
-                if (!m)
-                    break;
-                v->gc_ends = m;
-            }
-            v->gc_ends[v->ngc_ends++] = (struct gs_GcEnd){ i, gs_trace_get(t, i).c, gs_trace_get(t, i).a, gs_trace_get(t, i).b };
-        }
-    /* live tracked objects per generation, sampled at 200 points */
+    free(v->out_events);
+    v->out_events = NULL;
+    v->nout_events = 0;
+    v->marks_ready = false;
     free(v->plot);
+    v->plot = NULL;
     v->nplot = 0;
     v->plot_max = 0;
+    /* one pass over the trace (reading it back unpacks it): collections
+     * for the scrubber, each collection's result (the per-generation
+     * totals, as gc.get_stats), where output was written (a frame finds
+     * the output at its position by bisection) and live tracked objects
+     * per generation, sampled at 200 points for the plot */
     int samples = 200;
     v->plot = calloc((size_t)samples * 3, sizeof(int));
-    if (!v->plot || t->n == 0)
-        return;
-    int live[4] = { 0, 0, 0, 0 };
     uint8_t *gen = calloc(v->placement.nids ? v->placement.nids : 1, 1);
-    if (!gen)
-        return;
+    int live[4] = { 0, 0, 0, 0 };
     size_t step = t->n / (size_t)samples + 1;
+    int mcap = 0, ecap = 0, ocap = 0;
+    bool marks_ok = true, ends_ok = true, out_ok = true;
     for (size_t i = 0; i < t->n; i++) {
-        const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
-        if (e->obj < v->placement.nids) {
-            uint8_t *g = &gen[e->obj];
-            switch (e->kind) {
-            case GS_EV_TRACK: *g = (uint8_t)(e->a + 1); if (e->a < 3) live[e->a]++; break;
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_GC_START && marks_ok) {
+            uint64_t x = i;
+            marks_ok = push_item((void **)&v->gc_marks, &v->ngc_marks, &mcap, &x, sizeof x);
+        } else if (e.kind == GS_EV_GC_END && ends_ok) {
+            struct gs_GcEnd x = { i, e.c, e.a, e.b };
+            ends_ok = push_item((void **)&v->gc_ends, &v->ngc_ends, &ecap, &x, sizeof x);
+        } else if (e.kind == GS_EV_STDOUT && out_ok) {
+            uint64_t x = i;
+            out_ok = push_item((void **)&v->out_events, &v->nout_events, &ocap, &x, sizeof x);
+        }
+        if (!v->plot || !gen)
+            continue;
+        if (e.obj < v->placement.nids) {
+            uint8_t *g = &gen[e.obj];
+            switch (e.kind) {
+            case GS_EV_TRACK: *g = (uint8_t)(e.a + 1); if (e.a < 3) live[e.a]++; break;
             case GS_EV_UNTRACK: case GS_EV_FREE: if (*g && *g <= 3) live[*g - 1]--; *g = 0; break;
-            case GS_EV_GC_MOVE: if (*g && *g <= 3) live[*g - 1]--; *g = (uint8_t)(e->b + 1); if (e->b < 3) live[e->b]++; break;
+            case GS_EV_GC_MOVE: if (*g && *g <= 3) live[*g - 1]--; *g = (uint8_t)(e.b + 1); if (e.b < 3) live[e.b]++; break;
             default: break;
             }
         }
@@ -273,6 +287,7 @@ static void derive_marks(gs_Viewer *v)
             v->nplot++;
         }
     }
+    v->marks_ready = out_ok;
     free(gen);
 }
 
@@ -692,10 +707,9 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
         /* the current line's narration, else the last narrated line that
          * ran (narration stays until the next narrated line) */
         size_t p0 = gs_timeline_pos(v->tl);
-        for (size_t i = p0; i-- > 0 && !d->narration;) {
-            const gs_Event e_ = gs_trace_get(v->trace, i), *e = &e_;
-            if (e->kind == GS_EV_LINE)
-                d->narration = gs_lesson_narration(&v->lesson, (int)e->line);
+        for (size_t i = gs_timeline_line_event_before(v->tl, p0); i != SIZE_MAX && !d->narration;
+             i = gs_timeline_line_event_before(v->tl, i)) {
+            d->narration = gs_lesson_narration(&v->lesson, (int)gs_trace_get(v->trace, i).line);
             if (p0 - i > 200000)
                 break;
         }
@@ -705,11 +719,26 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     size_t out_len = 0;
     const gs_Trace *t = v->trace;
     size_t pos = gs_timeline_pos(v->tl);
-    for (size_t i = pos; i-- > 0;)
-        if (gs_trace_get(t, i).kind == GS_EV_STDOUT) {
-            out_len = (size_t)gs_trace_get(t, i).a + gs_trace_get(t, i).b;
-            break;
+    if (v->marks_ready) {
+        int lo = 0, hi = v->nout_events; /* the first stdout event at or after pos */
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (v->out_events[mid] < pos)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
+        if (lo > 0) {
+            gs_Event e = gs_trace_get(t, v->out_events[lo - 1]);
+            out_len = (size_t)e.a + e.b;
+        }
+    } else
+        for (size_t i = pos; i-- > 0;)
+            if (gs_trace_get(t, i).kind == GS_EV_STDOUT) {
+                gs_Event e = gs_trace_get(t, i);
+                out_len = (size_t)e.a + e.b;
+                break;
+            }
     d->output = t->out;
     d->output_len = out_len <= t->nout ? out_len : t->nout;
     d->gc_marks = v->gc_marks;

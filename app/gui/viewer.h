@@ -63,6 +63,9 @@ typedef struct gs_Viewer {
     int ngc_marks;
     struct gs_GcEnd { uint64_t pos; uint32_t gen, collected, uncollectable; } *gc_ends;
     int ngc_ends;
+    uint64_t *out_events;            /* stdout events, in order (the output shown at a position) */
+    int nout_events;
+    bool marks_ready;                /* the arrays above are derived (the run is complete) */
     uint64_t *line_events;
     int nline_events;
     char *log_text[GS_EVENT_LOG];
