@@ -283,6 +283,33 @@ static bool looks_like_document(const char *arg)
     return (n > 3 && strcmp(arg + n - 3, ".py") == 0) || (n > 5 && strcmp(arg + n - 5, ".json") == 0);
 }
 
+#if defined(GCSCOPE_GUI_HELPER) && !defined(GCSCOPE_HAVE_GUI)
+/* The viewer lives in GCSCOPE_GUI_HELPER next to this executable (so that
+ * `gcscope run` does not load SDL and its libraries): run it with the same
+ * arguments.  Returns only if it cannot be started. */
+static int exec_gui(char **argv)
+{
+    char path[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0) {
+        fprintf(stderr, "gcscope: cannot find the viewer: %s\n", strerror(errno));
+        return EXIT_USAGE;
+    }
+    path[n] = 0;
+    char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    if (dir + sizeof GCSCOPE_GUI_HELPER > sizeof path) {
+        fprintf(stderr, "gcscope: cannot find the viewer: path too long\n");
+        return EXIT_USAGE;
+    }
+    memcpy(path + dir, GCSCOPE_GUI_HELPER, sizeof GCSCOPE_GUI_HELPER);
+    fflush(NULL);
+    execv(path, argv);
+    fprintf(stderr, "gcscope: cannot start the viewer %s: %s\n", path, strerror(errno));
+    return EXIT_USAGE;
+}
+#endif
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "run") == 0)
@@ -306,6 +333,10 @@ int main(int argc, char **argv)
         return gs_cmd_gui(0, NULL);
     if (argc == 2 && looks_like_document(argv[1]))
         return gs_cmd_gui(1, argv + 1);
+#elif defined(GCSCOPE_GUI_HELPER)
+    if (argc < 2 || (argc == 2 && looks_like_document(argv[1])) || strcmp(argv[1], "shot") == 0 ||
+        strcmp(argv[1], "demo-shot") == 0)
+        return exec_gui(argv);
 #else
     if (argc < 2 || looks_like_document(argv[1])) {
         fprintf(stderr, "gcscope: this build has no GUI (configure with -DGCSCOPE_GUI=ON); try: gcscope run FILE.py\n");
