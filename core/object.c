@@ -674,6 +674,19 @@ static bool attrs_in_key_order(const gs_DictTable *order, const gs_DictTable *at
     return true;
 }
 
+/* attrs_in_key_order, remembered on the instance: the collector traverses
+ * a long-lived instance many times, and its names only change through
+ * gs_setattr, which forgets the answer when it adds or removes one.  (The
+ * class's key order only grows, which keeps a subsequence one.) */
+static bool instance_in_key_order(gs_Object *o)
+{
+    if (o->attrs_in_order)
+        return true;
+    bool r = attrs_in_key_order(&o->type->attr_keys, &((gs_Instance *)o)->attrs);
+    o->attrs_in_order = r;
+    return r;
+}
+
 /* An instance's inline attribute values, in the order of the class's shared
  * keys (CPython's values array), whatever order this instance set them. */
 static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
@@ -682,7 +695,7 @@ static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     gs_DictTable *order = &o->type->attr_keys;
     if (in->attrs.used == 0)
         return 0;
-    if (attrs_in_key_order(order, &in->attrs)) {
+    if (instance_in_key_order(o)) {
         for (int32_t ix = 0; ix < in->attrs.nentries; ix++) {
             gs_DictEntry *e = &in->attrs.entries[ix];
             int r;
@@ -888,7 +901,7 @@ static void release_instance(gs_VM *vm, gs_Object *o)
     }
     gs_DictTable *order = &o->type->attr_keys;
     /* names in shared-key order: the loop below alone, in insertion order */
-    bool in_order = attrs_in_key_order(order, &in->attrs);
+    bool in_order = instance_in_key_order(o);
     for (int32_t i = 0; !in_order && i < order->nentries && in->attrs.used; i++) {
         gs_Object *key = order->entries[i].key;
         if (!key)
@@ -1971,7 +1984,11 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
                 gs_table_insert(vm, NULL, &o->type->attr_keys, iname, gs_str_hash(name), NULL);
                 gs_decref(vm, iname); /* interned: the VM keeps it */
             }
-            return gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
+            int32_t used = t->used;
+            int r = gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
+            if (t->used != used)
+                o->attrs_in_order = 0; /* a new name */
+            return r;
         }
         int32_t ix = gs_table_lookup_str(t, name);
         if (ix < 0) {
@@ -1979,6 +1996,7 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             return -1;
         }
         gs_table_delete_at(vm, holder, t, ix);
+        o->attrs_in_order = 0;
         return 0;
     }
     if (k == GS_K_TYPE) {

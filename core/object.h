@@ -62,7 +62,8 @@ struct gs_Object {
     uint8_t kind;         /* gs_Kind */
     uint8_t gcflags;
     uint8_t gen;          /* generation 0..2, 3 = permanent (when tracked) */
-    uint8_t spare;
+    uint8_t attrs_in_order; /* instances: 1 once their attribute names are known to be in the
+                               class's key order (object.c visit_attrs); gs_setattr clears it */
     gs_Object *gc_next;   /* generation list links, valid while tracked */
     gs_Object *gc_prev;
     intptr_t gc_refs;     /* scratch for the collector */
