@@ -240,6 +240,21 @@ static void unpack_block(const uint8_t *p, gs_Event *ev)
     }
 }
 
+/* Make room for one more item in an array that doubles (from `first`
+ * items); -1 when out of memory. */
+static int room_for_one(void **items, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : first;
+    void *p = realloc(*items, c * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = c;
+    return 0;
+}
+
 /* Pack the full tail into a new block. */
 static int pack_tail(gs_Trace *t)
 {
@@ -249,14 +264,8 @@ static int pack_tail(gs_Trace *t)
         if (!t->cache)
             return -1;
     }
-    if (k == t->blockscap) {
-        size_t cap = t->blockscap ? t->blockscap * 2 : 1024;
-        size_t *b = realloc(t->blocks, cap * sizeof *b);
-        if (!b)
-            return -1;
-        t->blocks = b;
-        t->blockscap = cap;
-    }
+    if (room_for_one((void **)&t->blocks, k, &t->blockscap, sizeof *t->blocks, 1024) < 0)
+        return -1;
     /* room for the block and for the four-byte reads and stores at its end */
     size_t need = t->npacked + (size_t)GS_TRACE_BLOCK * REC_MAX + 4;
     if (need > t->packedcap) {
@@ -495,28 +504,16 @@ int gs_trace_output(gs_Trace *t, const char *s, size_t len, uint32_t *offset)
 
 int gs_trace_describe(gs_Trace *t, gs_ObjDesc d)
 {
-    if (t->ndesc == t->desccap) {
-        size_t cap = t->desccap ? t->desccap * 2 : 1024;
-        gs_ObjDesc *nd = realloc(t->desc, cap * sizeof *nd);
-        if (!nd)
-            return -1;
-        t->desc = nd;
-        t->desccap = cap;
-    }
+    if (room_for_one((void **)&t->desc, t->ndesc, &t->desccap, sizeof *t->desc, 1024) < 0)
+        return -1;
     t->desc[t->ndesc++] = d;
     return 0;
 }
 
 int gs_trace_initial_ref(gs_Trace *t, gs_TraceRef r)
 {
-    if (t->nrefs == t->refscap) {
-        size_t cap = t->refscap ? t->refscap * 2 : 1024;
-        gs_TraceRef *nr = realloc(t->refs, cap * sizeof *nr);
-        if (!nr)
-            return -1;
-        t->refs = nr;
-        t->refscap = cap;
-    }
+    if (room_for_one((void **)&t->refs, t->nrefs, &t->refscap, sizeof *t->refs, 1024) < 0)
+        return -1;
     t->refs[t->nrefs++] = r;
     return 0;
 }
