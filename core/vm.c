@@ -1214,8 +1214,11 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         f->sp = sp;
         f->ip = ip;
         if (co->linestart[ip - 1]) {
-            /* pause before the line starts, so resuming records it once */
-            if (stop_at && vm->events >= stop_at && vm->c_depth <= 1) {
+            /* pause before the line starts, so resuming records it once.
+             * Not once the event limit is hit: the run ends at this line,
+             * cutting the trace back to the last whole statement, and a
+             * viewer must not have indexed what the cut removes. */
+            if (stop_at && vm->events >= stop_at && vm->c_depth <= 1 && !vm->limit_hit) {
                 f->ip = ip - 1;
                 *paused = true;
                 return NULL;
@@ -2779,8 +2782,10 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     bool paused = false;
     gs_Object *r = eval(vm, budget, &paused);
     vm->c_depth--;
-    if (paused)
+    if (paused) {
+        vm->trace_seen = vm->trace.n; /* a viewer may index this much now */
         return GS_RUN_PAUSED;
+    }
     vm->finished = true;
     if (r) {
         gs_decref(vm, r);
@@ -2811,8 +2816,12 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     return GS_RUN_EXCEPTION;
 limit:
     gs_clear_exc(vm);
-    if (vm->trace_overflow && vm->last_line_event != GS_NO_LINE_EVENT && vm->trace.n > vm->last_line_event + 1)
-        gs_trace_truncate(&vm->trace, vm->last_line_event + 1); /* the statement cut short is not in the trace */
+    if (vm->trace_overflow && vm->last_line_event != GS_NO_LINE_EVENT && vm->trace.n > vm->last_line_event + 1) {
+        /* the statement cut short is not in the trace, but what a viewer
+         * may have indexed at a pause stays */
+        size_t keep = vm->last_line_event + 1 > vm->trace_seen ? vm->last_line_event + 1 : vm->trace_seen;
+        gs_trace_truncate(&vm->trace, keep);
+    }
     err->kind = GS_ERR_LIMIT;
     snprintf(err->type_name, sizeof err->type_name, "limit");
     err->line = (int)vm->cur_line;

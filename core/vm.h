@@ -221,6 +221,7 @@ struct gs_VM {
     bool trace_overflow;               /* past max_events with the event array full: events are
                                           dropped, and the trace ends at the last line start */
     size_t last_line_event;            /* index of the last line event recorded, or GS_NO_LINE_EVENT */
+    size_t trace_seen;                 /* events recorded at the last pause (a viewer may have indexed them) */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
 

@@ -623,6 +623,48 @@ static void test_incremental(const char *dir)
     }
 }
 
+/* A statement that passes the event limit by far (each `l += l` doubles
+ * the list) is cut from the trace; a timeline indexing between budgets, as
+ * the viewer does, must never have indexed what the cut removes (the VM
+ * does not pause once the limit is hit).  Found by fuzz_run. */
+static void test_cut_after_pause(void)
+{
+    const char *src = "l = [0]\nwhile True:\n    l += l\n";
+    gs_VMConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.record = true;
+    cfg.max_events = 50000;
+    cfg.write_out = quiet;
+    cfg.write_err = quiet;
+    gs_VM *vm = gs_vm_new(&cfg);
+    gs_Error err;
+    memset(&err, 0, sizeof err);
+    CHECK(vm && gs_vm_load(vm, "cut.py", src, strlen(src), &err) == 0, "cut.py loads");
+    if (!vm)
+        return;
+    gs_Timeline *tl = gs_timeline_new(&vm->trace, NULL);
+    gs_RunStatus st;
+    size_t most = 0;
+    do {
+        gs_error_clear(&err);
+        st = gs_vm_run(vm, 3000, &err);
+        gs_timeline_sync(tl);
+        if (gs_timeline_length(tl) > most)
+            most = gs_timeline_length(tl);
+    } while (st == GS_RUN_PAUSED);
+    gs_error_clear(&err);
+    CHECK(st == GS_RUN_LIMIT, "the event limit stops it (status %d)", (int)st);
+    CHECK(most <= vm->trace.n, "indexed %zu events, the trace keeps %zu", most, vm->trace.n);
+    size_t bad;
+    char msg[300];
+    CHECK(!gs_timeline_first_error(tl, &bad, msg, sizeof msg), "the cut trace replays: %s",
+          gs_timeline_first_error(tl, &bad, msg, sizeof msg) ? msg : "");
+    gs_timeline_seek(tl, gs_timeline_length(tl));
+    gs_timeline_seek(tl, 0);
+    gs_timeline_free(tl);
+    gs_vm_free(vm);
+}
+
 /* ================================================================== stepping */
 
 static gs_VM *record_src(const char *src, gs_Timeline **tl)
@@ -895,6 +937,7 @@ int main(int argc, char **argv)
     test_collections();
     test_weakref_referent();
     test_incremental(dir);
+    test_cut_after_pause();
     test_extra_programs();
     test_all_programs(dir);
     free(edge_buf);
