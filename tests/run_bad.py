@@ -3,7 +3,8 @@
 
   run_bad.py --gcscope PATH [--jobs N] [--timeout SECONDS] [--only SUBSTRING] [--list]
 
-Every input in tests/bad (listed in tests/bad/expected.txt), every input
+Every input in tests/bad (listed in tests/bad/expected.txt, which may also
+name the fuzzers' regression inputs by their path from there), every input
 GENERATED below (the ones too big to keep in the repository) and the
 command-line CASES below are given to gcscope:
 
@@ -181,10 +182,11 @@ def check_case(c, args, tmp):
     problems = []
     gcscope, timeout = args.gcscope, args.timeout
     cwd = os.path.dirname(c.path)
-    is_trace = c.name.endswith(".json")
-    cmd = [gcscope, "check", c.name] if is_trace else [gcscope, "run"] + c.args + [c.name]
+    base = os.path.basename(c.path)  # given from its own directory, as a user would
+    is_trace = base.endswith(".json")
+    cmd = [gcscope, "check", base] if is_trace else [gcscope, "run"] + c.args + [base]
     problems += judge(" ".join(["gcscope"] + cmd[1:]), run(cmd, timeout, cwd), c.codes, timeout,
-                      None if c.own else c.name, c.text)
+                      None if c.own else base, c.text)
     if not is_trace:
         # record it: the directory then holds the trace or nothing, and the trace checks
         out_dir = tempfile.mkdtemp(dir=tmp)
@@ -192,8 +194,8 @@ def check_case(c, args, tmp):
         targs = list(c.args)
         if "--max-events" not in targs:
             targs += ["--max-events", "300000"]  # a smaller trace; a limit may now come first
-        res = run([gcscope, "trace"] + targs + [c.name, "-o", out], timeout, cwd)
-        problems += judge("gcscope trace", res, c.codes | {3}, timeout, None if c.own else c.name)
+        res = run([gcscope, "trace"] + targs + [base, "-o", out], timeout, cwd)
+        problems += judge("gcscope trace", res, c.codes | {3}, timeout, None if c.own else base)
         left = sorted(os.listdir(out_dir))
         if left not in ([], ["t.json"]):
             problems.append("gcscope trace: left %s behind" % left)
@@ -204,8 +206,8 @@ def check_case(c, args, tmp):
             os.unlink(out)
         os.rmdir(out_dir)
     if args.shot and not c.args:
-        png = os.path.join(tmp, c.name + ".png")
-        res = run([gcscope, "shot", c.name, "--end", "--size", "640x400", "-o", png], timeout, cwd)
+        png = os.path.join(tmp, base + ".png")
+        res = run([gcscope, "shot", base, "--end", "--size", "640x400", "-o", png], timeout, cwd)
         problems += judge("gcscope shot", res, {0, 1, 2, 3}, timeout)
         if res[0] is not None and res[0] >= 0 and not os.path.exists(png):
             problems.append("gcscope shot: exit %d and no PNG (the window would have nothing to show)" % res[0])
