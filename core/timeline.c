@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "object.h"
+#include "grow.h"
 #include "timeline.h"
 
 #define NO_EV 0xffffffffu
@@ -185,21 +186,6 @@ static inline uint32_t hash32(uint32_t x)
 static inline uint32_t edge_hash(uint32_t holder, uint8_t sub, uint32_t slot)
 {
     return hash32(holder * 0x9e3779b1u ^ hash32(slot + ((uint32_t)sub << 24)));
-}
-
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *np = realloc(*p, c * elem);
-    if (!np)
-        return false;
-    *p = np;
-    *cap = c;
-    return true;
 }
 
 static bool bits_get(const Bits *b, size_t i) { return i < b->nbits && (b->b[i >> 3] >> (i & 7)) & 1; }
@@ -526,7 +512,7 @@ static bool edge_add(State *s, uint32_t holder, uint8_t sub, uint32_t slot, uint
         s->pfree = s->pool[x - 1].next;
     } else {
         size_t cap = s->pcap;
-        if (!grow((void **)&s->pool, &cap, (size_t)s->pcount + 1, sizeof(Edge)) || cap > 0xfffffff0u) {
+        if (!gs_grow((void **)&s->pool, &cap, (size_t)s->pcount + 1, sizeof(Edge)) || cap > 0xfffffff0u) {
             s->oom = true;
             return false;
         }
@@ -613,7 +599,7 @@ static void edge_remove(State *s, uint32_t x)
 
 static bool slab_reserve(State *s, size_t extra)
 {
-    return grow((void **)&s->slab, &s->slab_cap, s->slab_len + extra, sizeof(uint32_t));
+    return gs_grow((void **)&s->slab, &s->slab_cap, s->slab_len + extra, sizeof(uint32_t));
 }
 
 /* Give object `o` (by id; pointers move on rehash only, not here) room for
@@ -741,7 +727,7 @@ static void state_init(State *s)
 
 static bool arch_push(gs_Timeline *tl, uint32_t v)
 {
-    if (!grow((void **)&tl->archive, &tl->archcap, tl->narch + 1, sizeof(uint32_t))) {
+    if (!gs_grow((void **)&tl->archive, &tl->archcap, tl->narch + 1, sizeof(uint32_t))) {
         tl->oom = true;
         return false;
     }
@@ -997,7 +983,7 @@ static bool pend(gs_Timeline *tl, uint32_t id)
 {
     if (!tl->cfg.strict)
         return true;
-    if (!grow((void **)&tl->pending, &tl->pendcap, tl->npending + 1, sizeof(uint32_t)))
+    if (!gs_grow((void **)&tl->pending, &tl->pendcap, tl->npending + 1, sizeof(uint32_t)))
         return false;
     tl->pending[tl->npending++] = id;
     return true;
@@ -1722,7 +1708,7 @@ bool gs_timeline_first_error(const gs_Timeline *tl, size_t *event, char *msg, si
 
 static bool push_u32(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
 {
-    if (!grow((void **)a, cap, *n + 1, sizeof(uint32_t)))
+    if (!gs_grow((void **)a, cap, *n + 1, sizeof(uint32_t)))
         return false;
     (*a)[(*n)++] = v;
     return true;
@@ -1730,7 +1716,7 @@ static bool push_u32(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
 
 static bool take_checkpoint(gs_Timeline *tl)
 {
-    if (!grow((void **)&tl->ck, &tl->ckcap, tl->nck + 1, sizeof(State)))
+    if (!gs_grow((void **)&tl->ck, &tl->ckcap, tl->nck + 1, sizeof(State)))
         return false;
     State *c = &tl->ck[tl->nck];
     state_init(c);
@@ -1809,7 +1795,7 @@ int gs_timeline_sync(gs_Timeline *tl)
         return -1;
     if (tr->n > 0xfffffff0u)
         return -1;
-    if (!grow((void **)&tl->undo, &tl->undocap, tr->n, sizeof(uint32_t)))
+    if (!gs_grow((void **)&tl->undo, &tl->undocap, tr->n, sizeof(uint32_t)))
         return -1;
     size_t every = checkpoint_interval(tl);
     for (size_t i = tl->n; i < tr->n; i++) {
@@ -1827,7 +1813,7 @@ int gs_timeline_sync(gs_Timeline *tl)
             switch ((gs_EventKind)e->kind) {
             case GS_EV_LINE:
                 ok = push_u32(&tl->lines, &tl->nlines, &tl->linecap, (uint32_t)i);
-                ok = ok && grow((void **)&tl->ldepth, &tl->ldcap, tl->nlines, sizeof(uint32_t));
+                ok = ok && gs_grow((void **)&tl->ldepth, &tl->ldcap, tl->nlines, sizeof(uint32_t));
                 if (ok)
                     tl->ldepth[tl->nlines - 1] = tl->build.g.depth;
                 if (tl->cfg.strict)

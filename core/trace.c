@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "trace.h"
 
 void gs_trace_init(gs_Trace *t)
@@ -240,21 +241,6 @@ static void unpack_block(const uint8_t *p, gs_Event *ev)
     }
 }
 
-/* Make room for one more item in an array that doubles (from `first`
- * items); -1 when out of memory. */
-static int room_for_one(void **items, size_t n, size_t *cap, size_t size, size_t first)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : first;
-    void *p = realloc(*items, c * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = c;
-    return 0;
-}
-
 /* Pack the full tail into a new block. */
 static int pack_tail(gs_Trace *t)
 {
@@ -264,20 +250,10 @@ static int pack_tail(gs_Trace *t)
         if (!t->cache)
             return -1;
     }
-    if (room_for_one((void **)&t->blocks, k, &t->blockscap, sizeof *t->blocks, 1024) < 0)
-        return -1;
     /* room for the block and for the four-byte reads and stores at its end */
-    size_t need = t->npacked + (size_t)GS_TRACE_BLOCK * REC_MAX + 4;
-    if (need > t->packedcap) {
-        size_t cap = t->packedcap ? t->packedcap : 65536;
-        while (cap < need)
-            cap *= 2;
-        uint8_t *p = realloc(t->packed, cap);
-        if (!p)
-            return -1;
-        t->packed = p;
-        t->packedcap = cap;
-    }
+    if (!gs_grow((void **)&t->blocks, &t->blockscap, k + 1, sizeof *t->blocks) ||
+        !gs_grow((void **)&t->packed, &t->packedcap, t->npacked + (size_t)GS_TRACE_BLOCK * REC_MAX + 4, 1))
+        return -1;
     t->blocks[k] = t->npacked;
     t->npacked += pack_block(t->tail, t->packed + t->npacked);
     t->base += GS_TRACE_BLOCK;
@@ -504,7 +480,7 @@ int gs_trace_output(gs_Trace *t, const char *s, size_t len, uint32_t *offset)
 
 int gs_trace_describe(gs_Trace *t, gs_ObjDesc d)
 {
-    if (room_for_one((void **)&t->desc, t->ndesc, &t->desccap, sizeof *t->desc, 1024) < 0)
+    if (!gs_grow((void **)&t->desc, &t->desccap, t->ndesc + 1, sizeof *t->desc))
         return -1;
     t->desc[t->ndesc++] = d;
     return 0;
@@ -512,7 +488,7 @@ int gs_trace_describe(gs_Trace *t, gs_ObjDesc d)
 
 int gs_trace_initial_ref(gs_Trace *t, gs_TraceRef r)
 {
-    if (room_for_one((void **)&t->refs, t->nrefs, &t->refscap, sizeof *t->refs, 1024) < 0)
+    if (!gs_grow((void **)&t->refs, &t->refscap, t->nrefs + 1, sizeof *t->refs))
         return -1;
     t->refs[t->nrefs++] = r;
     return 0;

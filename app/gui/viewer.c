@@ -301,18 +301,14 @@ static void derive_line_marks(gs_Viewer *v)
     const gs_Trace *t = v->trace;
     int cap = 0;
     for (size_t i = 0; i < t->n && v->nline_events < 2000; i++) {
-        if (gs_trace_get(t, i).kind != GS_EV_LINE)
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind != GS_EV_LINE)
             continue;
         for (int b = 0; b < v->nbreakpoints; b++)
-            if ((int)gs_trace_get(t, i).line == v->breakpoints[b]) {
-                if (v->nline_events == cap) {
-                    cap = cap ? cap * 2 : 64;
-                    uint64_t *m = realloc(v->line_events, (size_t)cap * sizeof *m);
-                    if (!m)
-                        return;
-                    v->line_events = m;
-                }
-                v->line_events[v->nline_events++] = i;
+            if ((int)e.line == v->breakpoints[b]) {
+                uint64_t x = i;
+                if (!push_item((void **)&v->line_events, &v->nline_events, &cap, &x, sizeof x))
+                    return;
             }
     }
 }
