@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "cmd_trace.h"
-#include "timeline.h"
-#include "vm.h"
+#include "record/timeline.h"
+#include "runtime/vm.h"
 
 enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "trace.h"
-#include "trace_json.h"
+#include "record/trace.h"
+#include "record/trace_json.h"
 
 /* gcscope trace FILE.py -o OUT.json [--max-events N]: run recording and
  * write the trace atomically.  Exit 0, 1 (the program raised; the trace is

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "lesson.h"
+#include "record/lesson.h"
 
 /* `<data dir>/<rel>`, readable: the data directory is $GCSCOPE_DATA, then
  * next to the executable (build tree or installed share/gcscope), then the

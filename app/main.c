@@ -21,7 +21,7 @@
 #ifdef GCSCOPE_HAVE_GUI
 #include "gui/demo_shot.h"
 #endif
-#include "vm.h"
+#include "runtime/vm.h"
 
 enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
+#include "runtime/object.h"
 #include "placement.h"
 #include "scene.h"
 

@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 
-#include "trace.h"
+#include "record/trace.h"
 
 typedef struct gs_Stay {
     uint64_t from;          /* first event index the stay covers */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
+#include "runtime/object.h"
 #include "scene_build.h"
 
 static const char *str_at(const gs_Trace *t, uint32_t id)

@@ -5,7 +5,7 @@
 #define GS_SCENE_BUILD_H
 
 #include "scene.h"
-#include "timeline.h"
+#include "record/timeline.h"
 
 /* Fill `s` from the timeline's current position.  `source` is the program
  * text, used to quote the current line.  Functions, classes and class

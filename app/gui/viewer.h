@@ -15,12 +15,12 @@
 #include <stdint.h>
 
 #include "app.h"
-#include "lesson.h"
+#include "record/lesson.h"
 #include "placement.h"
 #include "scene.h"
-#include "timeline.h"
+#include "record/timeline.h"
 #include "ui.h"
-#include "vm.h"
+#include "runtime/vm.h"
 
 #define GS_MAX_BREAKPOINTS 256
 #define GS_EVENT_LOG 200

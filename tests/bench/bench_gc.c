@@ -28,7 +28,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "vm.h"
+#include "runtime/vm.h"
 
 typedef struct Ctx {
     uint32_t marker_line;

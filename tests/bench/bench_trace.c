@@ -31,16 +31,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "timeline.h"
-#include "trace.h"
-#include "vm.h"
+#include "record/timeline.h"
+#include "record/trace.h"
+#include "runtime/vm.h"
 
-#if defined(__has_include)
-#if __has_include("trace_json.h")
-#include "trace_json.h"
+#include "record/trace_json.h"
 #define HAVE_TRACE_JSON 1
-#endif
-#endif
 
 static const char SYNTH[] =
     "import gc\n"

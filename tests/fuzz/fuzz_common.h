@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "timeline.h"
+#include "record/timeline.h"
 
 /* Everything the viewer reads at one position. */
 static void fuzz_read_state(gs_Timeline *tl)

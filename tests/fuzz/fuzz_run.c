@@ -18,9 +18,9 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "timeline.h"
-#include "trace_json.h"
-#include "vm.h"
+#include "record/timeline.h"
+#include "record/trace_json.h"
+#include "runtime/vm.h"
 
 static void discard(void *ctx, const char *s, size_t n)
 {

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "timeline.h"
-#include "trace_json.h"
+#include "record/timeline.h"
+#include "record/trace_json.h"
 
 typedef struct Buf {
     char *p;

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ast.h"
-#include "internal.h"
-#include "opcodes.h"
+#include "lang/ast.h"
+#include "runtime/runtime.h"
+#include "runtime/opcodes.h"
 
 static int passed, failed;
 

@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
-#include "timeline.h"
+#include "runtime/runtime.h"
+#include "record/timeline.h"
 
 static int passed, failed;
 

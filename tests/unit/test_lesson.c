@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lesson.h"
+#include "record/lesson.h"
 
 static int passed, failed;
 

@@ -12,7 +12,7 @@
  * Prints one line per failing case and, last, "N passed, M failed".
  */
 #define _POSIX_C_SOURCE 200809L
-#include "ast.h"
+#include "lang/ast.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -22,9 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "timeline.h"
-#include "vm.h"
+#include "runtime/object.h"
+#include "record/timeline.h"
+#include "runtime/vm.h"
 
 static int failures, checks;
 

@@ -26,10 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "timeline.h"
-#include "trace_json.h"
-#include "vm.h"
+#include "runtime/object.h"
+#include "record/timeline.h"
+#include "record/trace_json.h"
+#include "runtime/vm.h"
 
 static int failures, checks;
 

@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 #include "object.h"
-#include "trace.h"
+#include "record/trace.h"
 
 /* ------------------------------------------------------------------ errors */
 

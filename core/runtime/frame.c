@@ -9,7 +9,7 @@
  * an object too, linked as f_back.  That is how `except E as e: keep = e`
  * keeps whole call chains alive, and why `del e` matters.
  */
-#include "internal.h"
+#include "runtime.h"
 
 gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f)
 {

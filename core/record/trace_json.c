@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
+#include "runtime/object.h"
 #include "trace_json.h"
 
 /* ================================================================== names */

@@ -38,7 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
+#include "runtime/object.h"
 #include "grow.h"
 #include "timeline.h"
 

@@ -14,8 +14,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "ast.h"
-#include "internal.h"
+#include "lang/ast.h"
+#include "runtime.h"
 #include "opcodes.h"
 
 #define GS_STACK_SLOTS (1u << 22)   /* 4M value-stack slots shared by all frames */

@@ -13,7 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "runtime.h"
 
 /* ================================================================== UTF-8 */
 

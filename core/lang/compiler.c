@@ -17,8 +17,8 @@
 #include <stdio.h>
 
 #include "ast.h"
-#include "internal.h"
-#include "opcodes.h"
+#include "runtime/runtime.h"
+#include "runtime/opcodes.h"
 
 /* ================================================================== symbol table */
 

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "runtime.h"
 
 #define ARGS gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames
 #define UNUSED_ARGS GS_UNUSED(self); GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames)

@@ -59,7 +59,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "internal.h"
+#include "runtime.h"
 
 enum {
     GS_DEBUG_STATS = 1 << 0,

@@ -29,7 +29,7 @@
  */
 #include <stdio.h>
 
-#include "internal.h"
+#include "runtime.h"
 
 typedef struct gs_WeakRef {
     gs_Object ob;

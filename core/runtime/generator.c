@@ -7,7 +7,7 @@
  * frame keeps a list alive.  Resuming copies the slots to the top of the
  * VM's value stack and runs the frame there; yielding copies them back.
  */
-#include "internal.h"
+#include "runtime.h"
 
 typedef struct gs_GenObj {
     gs_Object ob;

@@ -8,7 +8,7 @@
  */
 #include <stdio.h>
 
-#include "internal.h"
+#include "runtime.h"
 
 /* ================================================================== helpers */
 

@@ -9,8 +9,8 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "../core/ast.h"
-#include "internal.h"
+#include "lang/ast.h"
+#include "runtime.h"
 
 /* ================================================================== constructors */
 

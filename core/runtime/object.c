@@ -12,7 +12,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "runtime.h"
 
 /* ================================================================== buffers */
 
