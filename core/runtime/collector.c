@@ -61,18 +61,7 @@
 
 #include "runtime.h"
 
-enum {
-    GS_DEBUG_STATS = 1 << 0,
-    GS_DEBUG_COLLECTABLE = 1 << 1,
-    GS_DEBUG_UNCOLLECTABLE = 1 << 2,
-    GS_DEBUG_SAVEALL = 1 << 5,
-    GS_DEBUG_LEAK = GS_DEBUG_COLLECTABLE | GS_DEBUG_UNCOLLECTABLE | GS_DEBUG_SAVEALL
-};
-
-enum { GS_NUM_GENERATIONS = 3, GS_PERMANENT = 3 };
-
 extern unsigned long long gs_object_address(gs_Object *o);
-gs_Object *gs_weakref_callback(gs_Object *wr);
 
 /* ================================================================== lists */
 
@@ -129,6 +118,8 @@ static int64_t list_size(gs_Object *head)
 }
 
 static gs_Object *gen_head(gs_VM *vm, int g) { return g == GS_PERMANENT ? &vm->permanent.head : &vm->gens[g].head; }
+
+gs_Object *gs_gc_generation(gs_VM *vm, int g) { return gen_head(vm, g); }
 
 /* ================================================================== events */
 
@@ -970,447 +961,27 @@ int64_t gs_gc_collect(gs_VM *vm, int generation, int reason)
     return n;
 }
 
-/* ================================================================== the gc module */
+/* ================================================================== freezing (gc.freeze) */
 
-#define ARGS gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames
-#define UNUSED_ARGS GS_UNUSED(self); GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames)
-
-static int npos_of(int nargs, gs_Tuple *kwnames) { return nargs - (kwnames ? kwnames->len : 0); }
-
-/* CPython's argument checks, with its messages: METH_NOARGS and METH_O
- * functions name themselves "gc.name()", the others "name()". */
-enum { GC_NOARGS, GC_O };
-
-static int argcheck(gs_VM *vm, const char *name, int style, int nargs, gs_Tuple *kwnames)
+/* Every tracked object moves to the permanent generation, which no
+ * collection looks at; the counts restart. */
+void gs_gc_freeze(gs_VM *vm)
 {
-    if (kwnames && kwnames->len) {
-        gs_raise(vm, vm->e_TypeError, "gc.%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (style == GC_NOARGS && nargs != 0) {
-        gs_raise(vm, vm->e_TypeError, "gc.%s() takes no arguments (%d given)", name, nargs);
-        return -1;
-    }
-    if (style == GC_O && nargs != 1) {
-        gs_raise(vm, vm->e_TypeError, "gc.%s() takes exactly one argument (%d given)", name, nargs);
-        return -1;
-    }
-    return 0;
-}
-
-#define CHECK_ARGS(name, style)                                                                                      \
-    do {                                                                                                             \
-        if (argcheck(vm, name, style, nargs, kwnames) < 0)                                                           \
-            return NULL;                                                                                             \
-    } while (0)
-
-/* An int argument, as PyArg_Parse's "i". */
-static int int_arg(gs_VM *vm, gs_Object *o, int64_t *out)
-{
-    if (GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL) {
-        *out = ((gs_Int *)o)->value;
-        return 0;
-    }
-    gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(o));
-    return -1;
-}
-
-/* The single argument `name` given by position or keyword, or NULL. */
-static gs_Object *one_arg(gs_VM *vm, const char *fname, const char *name, gs_Object **args, int nargs,
-                          gs_Tuple *kwnames, int *err)
-{
-    int npos = npos_of(nargs, kwnames);
-    *err = 0;
-    if (kwnames) {
-        for (int i = 0; i < kwnames->len; i++)
-            if (strcmp(((gs_Str *)kwnames->items[i])->data, name) != 0) {
-                gs_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for %s()",
-                         ((gs_Str *)kwnames->items[i])->data, fname);
-                *err = 1;
-                return NULL;
-            }
-    }
-    if (npos + (kwnames ? kwnames->len : 0) > 1) {
-        gs_raise(vm, vm->e_TypeError, "%s() takes at most 1 argument (%d given)", fname, nargs);
-        *err = 1;
-        return NULL;
-    }
-    return nargs ? args[0] : NULL;
-}
-
-static gs_Object *gc_collect_fn(ARGS)
-{
-    UNUSED_ARGS;
-    int err;
-    gs_Object *g = one_arg(vm, "collect", "generation", args, nargs, kwnames, &err);
-    if (err)
-        return NULL;
-    int64_t gen = GS_NUM_GENERATIONS - 1;
-    if (g && int_arg(vm, g, &gen) < 0)
-        return NULL;
-    if (gen < 0 || gen >= GS_NUM_GENERATIONS) {
-        gs_raise(vm, vm->e_ValueError, "invalid generation");
-        return NULL;
-    }
-    int64_t n = gs_gc_collect(vm, (int)gen, 0);
-    return n < 0 ? NULL : gs_int_new(vm, n);
-}
-
-static gs_Object *gc_enable(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("enable", GC_NOARGS);
-    vm->gc_enabled = true;
-    return GS_NONE(vm);
-}
-
-static gs_Object *gc_disable(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("disable", GC_NOARGS);
-    vm->gc_enabled = false;
-    return GS_NONE(vm);
-}
-
-static gs_Object *gc_isenabled(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("isenabled", GC_NOARGS);
-    return GS_BOOL(vm, vm->gc_enabled);
-}
-
-static gs_Object *gc_set_debug(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("set_debug", GC_O);
-    int64_t f;
-    if (int_arg(vm, args[0], &f) < 0)
-        return NULL;
-    vm->gc_debug = (int)f;
-    return GS_NONE(vm);
-}
-
-static gs_Object *gc_get_debug(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("get_debug", GC_NOARGS);
-    return gs_int_new(vm, vm->gc_debug);
-}
-
-static gs_Object *int_triple(gs_VM *vm, int a, int b, int c)
-{
-    /* the values are read before the tuple is allocated, as Py_BuildValue does */
-    gs_Object *x = gs_int_new(vm, a), *y = gs_int_new(vm, b), *z = gs_int_new(vm, c);
-    gs_Object *t = (x && y && z) ? gs_tuple_new(vm, 3) : NULL;
-    if (!t) {
-        gs_xdecref(vm, x);
-        gs_xdecref(vm, y);
-        gs_xdecref(vm, z);
-        return NULL;
-    }
-    gs_tuple_init(vm, t, 0, x);
-    gs_tuple_init(vm, t, 1, y);
-    gs_tuple_init(vm, t, 2, z);
-    return t;
-}
-
-static gs_Object *gc_get_count(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("get_count", GC_NOARGS);
-    return int_triple(vm, vm->gens[0].count, vm->gens[1].count, vm->gens[2].count);
-}
-
-static gs_Object *gc_get_threshold(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("get_threshold", GC_NOARGS);
-    return int_triple(vm, vm->gens[0].threshold, vm->gens[1].threshold, vm->gens[2].threshold);
-}
-
-static gs_Object *gc_set_threshold(ARGS)
-{
-    UNUSED_ARGS;
-    if (kwnames && kwnames->len) {
-        gs_raise(vm, vm->e_TypeError, "set_threshold() takes no keyword arguments");
-        return NULL;
-    }
-    if (nargs < 1 || nargs > 3) {
-        gs_raise(vm, vm->e_TypeError, nargs < 1 ? "set_threshold() takes at least 1 argument (%d given)"
-                                                : "set_threshold() takes at most 3 arguments (%d given)", nargs);
-        return NULL;
-    }
-    int64_t v[3];
-    for (int i = 0; i < nargs; i++)
-        if (int_arg(vm, args[i], &v[i]) < 0)
-            return NULL;
-    /* METH_VARARGS in CPython: the arguments came packed in a tuple */
-    gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_tuple, nargs));
-    for (int i = 0; i < nargs; i++)
-        vm->gens[i].threshold = (int)v[i];
-    return GS_NONE(vm);
-}
-
-static int append_list(gs_VM *vm, gs_Object *result, gs_Object *head)
-{
-    for (gs_Object *o = head->gc_next; o != head; o = o->gc_next)
-        if (o != result && gs_list_append(vm, result, o) < 0)
-            return -1;
-    return 0;
-}
-
-static gs_Object *gc_get_objects(ARGS)
-{
-    UNUSED_ARGS;
-    int err;
-    gs_Object *g = one_arg(vm, "get_objects", "generation", args, nargs, kwnames, &err);
-    if (err)
-        return NULL;
-    int64_t gen = -1; /* also what CPython takes -1 to mean */
-    if (g && g != vm->none && int_arg(vm, g, &gen) < 0)
-        return NULL;
-    if (gen != -1) {
-        if (gen >= GS_NUM_GENERATIONS) {
-            gs_raise(vm, vm->e_ValueError,
-                     "generation parameter must be less than the number of available generations (%i)",
-                     GS_NUM_GENERATIONS);
-            return NULL;
-        }
-        if (gen < 0) {
-            gs_raise(vm, vm->e_ValueError, "generation parameter cannot be negative");
-            return NULL;
-        }
-    }
-    gs_Object *result = gs_list_new(vm, 0);
-    if (!result)
-        return NULL;
-    for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
-        if (gen != -1 && i != gen)
-            continue;
-        if (append_list(vm, result, gen_head(vm, i)) < 0) {
-            gs_decref(vm, result);
-            return NULL;
-        }
-    }
-    return result;
-}
-
-static gs_Object *gc_get_stats(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("get_stats", GC_NOARGS);
-    gs_GCStats snap[GS_NUM_GENERATIONS];
-    memcpy(snap, vm->gc_stats, sizeof snap);
-    gs_Object *result = gs_list_new(vm, 0);
-    if (!result)
-        return NULL;
-    for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
-        gs_Object *d = gs_dict_new(vm);
-        if (!d)
-            goto fail;
-        static const char *keys[3] = { "collections", "collected", "uncollectable" };
-        int64_t vals[3] = { snap[i].collections, snap[i].collected, snap[i].uncollectable };
-        for (int k = 0; k < 3; k++) {
-            gs_Object *v = gs_int_new(vm, vals[k]);
-            if (!v || gs_dict_set(vm, d, &gs_name(vm, keys[k])->ob, v) < 0) {
-                gs_xdecref(vm, v);
-                gs_decref(vm, d);
-                goto fail;
-            }
-            gs_decref(vm, v);
-        }
-        int r = gs_list_append(vm, result, d);
-        gs_decref(vm, d);
-        if (r < 0)
-            goto fail;
-    }
-    return result;
-fail:
-    gs_decref(vm, result);
-    return NULL;
-}
-
-static bool is_gc_object(gs_Object *o) { return gs_is_gc_object(o); }
-
-static gs_Object *gc_is_tracked(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("is_tracked", GC_O);
-    return GS_BOOL(vm, is_gc_object(args[0]) && (args[0]->gcflags & GS_GC_TRACKED));
-}
-
-static gs_Object *gc_is_finalized(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("is_finalized", GC_O);
-    return GS_BOOL(vm, is_gc_object(args[0]) && (args[0]->gcflags & GS_GC_FINALIZED));
-}
-
-typedef struct ReferrersCtx {
-    gs_Object **objs;
-    int n;
-} ReferrersCtx;
-
-static int referrers_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
-{
-    GS_UNUSED(vm);
-    GS_UNUSED(holder);
-    GS_UNUSED(cause);
-    ReferrersCtx *cx = arg;
-    for (int i = 0; i < cx->n; i++)
-        if (cx->objs[i] == ref)
-            return 1;
-    return 0;
-}
-
-static gs_Object *gc_get_referrers(ARGS)
-{
-    UNUSED_ARGS;
-    if (gs_no_kwargs(vm, "get_referrers", kwnames) < 0)
-        return NULL;
-    gs_Object *argt = gs_phantom_alloc(vm, vm->t_tuple, nargs); /* METH_VARARGS */
-    gs_Object *result = gs_list_new(vm, 0);
-    gs_phantom_free(vm, argt);
-    if (!result)
-        return NULL;
-    ReferrersCtx cx = { args, nargs };
-    for (int g = 0; g < GS_NUM_GENERATIONS; g++) {
-        gs_Object *head = gen_head(vm, g);
-        for (gs_Object *o = head->gc_next; o != head; o = o->gc_next) {
-            if (o == result)
-                continue;
-            if (gs_traverse(vm, o, referrers_visit, &cx) && gs_list_append(vm, result, o) < 0) {
-                gs_decref(vm, result);
-                return NULL;
-            }
-        }
-    }
-    return result;
-}
-
-/* Whether a dict's keys are all str: CPython's dict_traverse then visits
- * only the values. */
-static bool dict_keys_all_str(gs_Object *d)
-{
-    gs_DictTable *t = &((gs_Dict *)d)->t;
-    for (int32_t i = 0; i < t->nentries; i++)
-        if (t->entries[i].key && GS_KIND(t->entries[i].key) != GS_K_STR)
-            return false;
-    return true;
-}
-
-static int referents_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
-{
-    if (cause.kind == GS_CAUSE_KEY && GS_KIND(holder) == GS_K_DICT && dict_keys_all_str(holder))
-        return 0;
-    return gs_list_append(vm, arg, ref) < 0;
-}
-
-static gs_Object *gc_get_referents(ARGS)
-{
-    UNUSED_ARGS;
-    if (gs_no_kwargs(vm, "get_referents", kwnames) < 0)
-        return NULL;
-    gs_Object *argt = gs_phantom_alloc(vm, vm->t_tuple, nargs); /* METH_VARARGS */
-    gs_Object *result = gs_list_new(vm, 0);
-    gs_phantom_free(vm, argt);
-    if (!result)
-        return NULL;
-    for (int i = 0; i < nargs; i++) {
-        if (!is_gc_object(args[i]))
-            continue;
-        if (gs_traverse(vm, args[i], referents_visit, result)) {
-            gs_decref(vm, result);
-            return NULL;
-        }
-    }
-    return result;
-}
-
-static gs_Object *gc_freeze(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("freeze", GC_NOARGS);
     for (int i = 0; i < GS_NUM_GENERATIONS; i++) {
         set_gen(vm, gen_head(vm, i), GS_PERMANENT);
         list_merge(gen_head(vm, i), gen_head(vm, GS_PERMANENT));
         vm->gens[i].count = 0;
     }
-    return GS_NONE(vm);
 }
 
-static gs_Object *gc_unfreeze(ARGS)
+/* The permanent generation goes back to the oldest one. */
+void gs_gc_unfreeze(gs_VM *vm)
 {
-    UNUSED_ARGS;
-    CHECK_ARGS("unfreeze", GC_NOARGS);
     set_gen(vm, gen_head(vm, GS_PERMANENT), GS_NUM_GENERATIONS - 1);
     list_merge(gen_head(vm, GS_PERMANENT), gen_head(vm, GS_NUM_GENERATIONS - 1));
-    return GS_NONE(vm);
 }
 
-static gs_Object *gc_get_freeze_count(ARGS)
-{
-    UNUSED_ARGS;
-    CHECK_ARGS("get_freeze_count", GC_NOARGS);
-    return gs_int_new(vm, list_size(gen_head(vm, GS_PERMANENT)));
-}
-
-typedef struct GcFn {
-    const char *name;
-    gs_CFunc fn;
-    int16_t min, max;
-    bool kw;
-} GcFn;
-
-static const GcFn gc_functions[] = {
-    { "enable", gc_enable, 0, -1, true }, { "disable", gc_disable, 0, -1, true },
-    { "isenabled", gc_isenabled, 0, -1, true }, { "set_debug", gc_set_debug, 0, -1, true },
-    { "get_debug", gc_get_debug, 0, -1, true }, { "get_count", gc_get_count, 0, -1, true },
-    { "set_threshold", gc_set_threshold, 0, -1, true }, { "get_threshold", gc_get_threshold, 0, -1, true },
-    { "collect", gc_collect_fn, 0, -1, true }, { "get_objects", gc_get_objects, 0, -1, true },
-    { "get_stats", gc_get_stats, 0, -1, true }, { "is_tracked", gc_is_tracked, 0, -1, true },
-    { "is_finalized", gc_is_finalized, 0, -1, true }, { "get_referrers", gc_get_referrers, 0, -1, true },
-    { "get_referents", gc_get_referents, 0, -1, true }, { "freeze", gc_freeze, 0, -1, true },
-    { "unfreeze", gc_unfreeze, 0, -1, true }, { "get_freeze_count", gc_get_freeze_count, 0, -1, true },
-    { NULL, NULL, 0, 0, false },
-};
-
-gs_Object *gs_gc_make_module(gs_VM *vm)
-{
-    extern gs_Object *gs_module_new(gs_VM *, const char *);
-    extern void gs_module_add(gs_VM *, gs_Object *, const char *, gs_Object *);
-    gs_Object *m = gs_module_new(vm, "gc");
-    if (!m)
-        return NULL;
-    /* module functions are bound to the module (CPython's m_self), so each
-     * holds a reference to it */
-    for (const GcFn *d = gc_functions; d->name; d++) {
-        gs_Object *b = gs_builtin_new(vm, d->name, d->fn, d->min, d->max, m);
-        if (!b) {
-            gs_decref(vm, m);
-            return NULL;
-        }
-        ((gs_Builtin *)b)->takes_kw = d->kw;
-        ((gs_Builtin *)b)->owner = NULL;
-        gs_module_add(vm, m, d->name, b);
-    }
-    if (!vm->gc_garbage)
-        vm->gc_garbage = gs_list_new(vm, 0);
-    if (!vm->gc_callbacks)
-        vm->gc_callbacks = gs_list_new(vm, 0);
-    if (!vm->gc_garbage || !vm->gc_callbacks) {
-        gs_decref(vm, m);
-        return NULL;
-    }
-    gs_module_add(vm, m, "garbage", gs_newref(vm, vm->gc_garbage));
-    gs_module_add(vm, m, "callbacks", gs_newref(vm, vm->gc_callbacks));
-    gs_module_add(vm, m, "DEBUG_STATS", gs_int_new(vm, GS_DEBUG_STATS));
-    gs_module_add(vm, m, "DEBUG_COLLECTABLE", gs_int_new(vm, GS_DEBUG_COLLECTABLE));
-    gs_module_add(vm, m, "DEBUG_UNCOLLECTABLE", gs_int_new(vm, GS_DEBUG_UNCOLLECTABLE));
-    gs_module_add(vm, m, "DEBUG_SAVEALL", gs_int_new(vm, GS_DEBUG_SAVEALL));
-    gs_module_add(vm, m, "DEBUG_LEAK", gs_int_new(vm, GS_DEBUG_LEAK));
-    return m;
-}
+int64_t gs_gc_generation_size(gs_VM *vm, int g) { return list_size(gen_head(vm, g)); }
 
 /* ================================================================== teardown */
 
@@ -1499,8 +1070,7 @@ void gs_gc_free_all(gs_VM *vm)
     gs_clinic_free(vm);
     gs_textio_flush(vm, 0);
     gs_textio_flush(vm, 1);
-    extern void gs_weakref_free_state(gs_VM *);
-    gs_weakref_free_state(vm);
+    gs_modules_clear(vm);
     gs_Type *boot[3] = { vm->t_type, vm->t_object, vm->t_str };
     for (int i = 0; i < 3; i++)
         drop_root(vm, (gs_Object **)&boot[i]->dict);
@@ -1557,8 +1127,7 @@ void gs_gc_free_all(gs_VM *vm)
             free(vm->interned.entries[i].key);
             vm->interned.entries[i].key = NULL;
         }
-    extern void gs_weakref_free_memory(gs_VM *);
-    gs_weakref_free_memory(vm);
+    gs_modules_free(vm);
 }
 
 /* ================================================================== program start */
@@ -1610,11 +1179,10 @@ void gs_gc_program_start(gs_VM *vm)
  * roughly the order the objects were made. */
 void gs_gc_at_exit(gs_VM *vm)
 {
-    extern void gs_weakref_atexit(gs_VM *);
     /* C code (the interpreter shutting down) holds references now: the
      * per-line checks, which look only at Python-level holders, stay off */
     vm->c_depth++;
-    gs_weakref_atexit(vm);
+    gs_modules_at_exit(vm);
     gs_textio_flush(vm, 0); /* flush_std_files, before the collection */
     gs_textio_flush(vm, 1);
     if (vm->gc_enabled && !vm->gc_collecting)

@@ -348,3 +348,90 @@ gs_Code *gs_gen_code(gs_Object *o)
 }
 
 bool gs_gen_running(gs_Object *o) { return ((gs_GenObj *)o)->running; }
+
+/* ================================================================== the methods of generators and iterators */
+
+/* ================================================================== generator, object, type, int methods */
+
+extern int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result);
+
+static gs_Object *m_gen_send(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *r;
+    int s = gs_gen_send(vm, self, args[0], &r);
+    if (s == 1)
+        return r;
+    if (s == 0) {
+        gs_Object *a = r == vm->none ? NULL : gs_tuple_pack(vm, 1, r);
+        gs_decref(vm, r);
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, a));
+    }
+    return NULL;
+}
+
+gs_Object *gs_iter_next_method(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *v = gs_next(vm, self);
+    if (!v && !vm->exc)
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, NULL));
+    return v;
+}
+
+gs_Object *gs_iter_self_method(GS_ARGS) { GS_UNUSED_ARGS; return gs_newref(vm, self); }
+
+static gs_Object *m_gen_close(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    extern int gs_gen_close(gs_VM *, gs_Object *);
+    return gs_gen_close(vm, self) < 0 ? NULL : GS_NONE(vm);
+}
+
+/* gen.throw(exc) / gen.throw(type[, value]) */
+static gs_Object *m_gen_throw(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    extern int gs_gen_throw(gs_VM *, gs_Object *, gs_Object *, gs_Object **);
+    gs_Object *exc;
+    gs_Object *t = args[0];
+    if (GS_KIND(t) == GS_K_TYPE && (((gs_Type *)t)->flags & GS_TF_EXC)) {
+        exc = gs_call_object(vm, t, nargs > 1 && args[1] != vm->none ? &args[1] : NULL,
+                             nargs > 1 && args[1] != vm->none ? 1 : 0, NULL);
+        if (!exc)
+            return NULL;
+    } else if (GS_KIND(t) == GS_K_EXCEPTION)
+        exc = gs_newref(vm, t);
+    else {
+        gs_raise(vm, vm->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                 gs_type_name(t));
+        return NULL;
+    }
+    gs_Object *r;
+    int st = gs_gen_throw(vm, self, exc, &r);
+    if (st == 1)
+        return r;
+    if (st == 0) {
+        gs_Object *a = r == vm->none ? NULL : gs_tuple_pack(vm, 1, r);
+        gs_decref(vm, r);
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, a));
+    }
+    return NULL;
+}
+
+static const gs_MethodDef gen_methods[] = {
+    { "send", m_gen_send, 1, 1, false }, { "__next__", gs_iter_next_method, 0, 0, false },
+    { "__iter__", gs_iter_self_method, 0, 0, false }, { "close", m_gen_close, 0, 0, false },
+    { "throw", m_gen_throw, 1, 3, false }, { NULL, NULL, 0, 0, false },
+};
+
+static const gs_MethodDef iter_methods[] = {
+    { "__next__", gs_iter_next_method, 0, 0, false }, { "__iter__", gs_iter_self_method, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+
+void gs_generator_methods_init(gs_VM *vm)
+{
+    gs_type_add_methods(vm, vm->t_generator, gen_methods);
+    for (int i = 0; i <= GS_IT_CALL; i++)
+        gs_type_add_methods(vm, vm->t_iter[i], iter_methods);
+}

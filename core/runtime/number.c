@@ -5,6 +5,7 @@
  * Ints are 64-bit.  CPython's are unbounded; where a result would not fit
  * we raise OverflowError with a message that says so, never wrap.
  */
+#include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -682,4 +683,203 @@ reflected:
     gs_raise(vm, vm->e_TypeError, "'%s' not supported between instances of '%s' and '%s'", cmp_symbol(op),
              gs_type_name(a), gs_type_name(b));
     return NULL;
+}
+
+/* ================================================================== int(x), float(x) and the methods of int and float */
+
+/* ================================================================== calling types */
+
+gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
+{
+    int64_t base = 10;
+    if (base_obj) {
+        if (gs_as_int(vm, base_obj, &base) < 0)
+            return NULL;
+        if (GS_KIND(o) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "int() can't convert non-string with explicit base");
+            return NULL;
+        }
+        if (base != 0 && (base < 2 || base > 36)) {
+            gs_raise(vm, vm->e_ValueError, "int() base must be >= 2 and <= 36, or 0");
+            return NULL;
+        }
+    }
+    switch (GS_KIND(o)) {
+    case GS_K_INT: return gs_newref(vm, o);
+    case GS_K_BOOL: return gs_int_new(vm, o == vm->true_);
+    case GS_K_FLOAT: {
+        double d = ((gs_Float *)o)->value;
+        if (isnan(d)) {
+            gs_raise(vm, vm->e_ValueError, "cannot convert float NaN to integer");
+            return NULL;
+        }
+        if (isinf(d)) {
+            gs_raise(vm, vm->e_OverflowError, "cannot convert float infinity to integer");
+            return NULL;
+        }
+        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) {
+            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+            return NULL;
+        }
+        return gs_int_new(vm, (int64_t)d);
+    }
+    case GS_K_STR: {
+        gs_Str *s = (gs_Str *)o;
+        int64_t v;
+        int r = gs_int_from_str(vm, s->data, (size_t)s->len, (int)base, &v);
+        if (r == -2) {
+            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+            return NULL;
+        }
+        if (r < 0) {
+            gs_Object *rep = gs_repr(vm, o);
+            if (!rep)
+                return NULL;
+            gs_raise(vm, vm->e_ValueError, "invalid literal for int() with base %d: %s", (int)base,
+                     ((gs_Str *)rep)->data);
+            gs_decref(vm, rep);
+            return NULL;
+        }
+        return gs_int_new(vm, v);
+    }
+    case GS_K_INSTANCE: {
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__int__"));
+        if (!m)
+            m = gs_type_lookup(o->type, gs_name(vm, "__index__"));
+        if (m)
+            return gs_call_object(vm, m, &o, 1, NULL);
+        break;
+    }
+    default: break;
+    }
+    gs_raise(vm, vm->e_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+             gs_type_name(o));
+    return NULL;
+}
+
+gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_FLOAT: return gs_newref(vm, o);
+    case GS_K_INT: return gs_float_new(vm, (double)((gs_Int *)o)->value);
+    case GS_K_BOOL: return gs_float_new(vm, o == vm->true_);
+    case GS_K_STR: {
+        gs_Str *s = (gs_Str *)o;
+        char buf[128];
+        const char *p = s->data;
+        size_t n = (size_t)s->len;
+        while (n && isspace((unsigned char)*p)) { p++; n--; }
+        while (n && isspace((unsigned char)p[n - 1])) n--;
+        size_t j = 0;
+        for (size_t i = 0; i < n && j < sizeof buf - 1; i++)
+            if (p[i] != '_')
+                buf[j++] = p[i];
+        buf[j] = 0;
+        char *end;
+        double d = strtod(buf, &end);
+        bool ok = j > 0 && *end == 0 && n < sizeof buf - 1;
+        if (ok) {
+            /* strtod accepts hex and "infinity"; CPython accepts inf/nan words too */
+            if (strchr(buf, 'x') || strchr(buf, 'X'))
+                ok = false;
+        }
+        if (!ok) {
+            gs_Object *rep = gs_repr(vm, o);
+            if (!rep)
+                return NULL;
+            gs_raise(vm, vm->e_ValueError, "could not convert string to float: %s", ((gs_Str *)rep)->data);
+            gs_decref(vm, rep);
+            return NULL;
+        }
+        return gs_float_new(vm, d);
+    }
+    default:
+        gs_raise(vm, vm->e_TypeError, "float() argument must be a string or a real number, not '%s'", gs_type_name(o));
+        return NULL;
+    }
+}
+
+static gs_Object *m_int_bit_length(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    int64_t v = GS_KIND(self) == GS_K_INT ? ((gs_Int *)self)->value : self == vm->true_;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int n = 0;
+    while (m) {
+        n++;
+        m >>= 1;
+    }
+    return gs_int_new(vm, n);
+}
+
+static gs_Object *m_float_is_integer(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    double d = ((gs_Float *)self)->value;
+    return GS_BOOL(vm, isfinite(d) && d == floor(d));
+}
+
+static gs_Object *m_float_as_integer_ratio(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    double d = ((gs_Float *)self)->value;
+    if (isinf(d)) {
+        gs_raise(vm, vm->e_OverflowError, "cannot convert Infinity to integer ratio");
+        return NULL;
+    }
+    if (isnan(d)) {
+        gs_raise(vm, vm->e_ValueError, "cannot convert NaN to integer ratio");
+        return NULL;
+    }
+    int e;
+    double m = frexp(d, &e);
+    int64_t num = 0, den = 1;
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2;
+        e--;
+    }
+    if (fabs(m) > 9.0e18) {
+        gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+        return NULL;
+    }
+    num = (int64_t)m;
+    if (e > 0) {
+        if (e > 62 || (num != 0 && llabs(num) > (INT64_MAX >> e))) {
+            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+            return NULL;
+        }
+        num <<= e;
+    } else {
+        if (-e > 62) {
+            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+            return NULL;
+        }
+        den = (int64_t)1 << -e;
+    }
+    while (num % 2 == 0 && den % 2 == 0 && den > 1) {
+        num /= 2;
+        den /= 2;
+    }
+    gs_Object *a = gs_int_new(vm, num), *b = gs_int_new(vm, den);
+    if (!a || !b) {
+        gs_xdecref(vm, a);
+        gs_xdecref(vm, b);
+        return NULL;
+    }
+    gs_Object *t = gs_tuple_new(vm, 2);
+    if (!t) {
+        gs_decref(vm, a);
+        gs_decref(vm, b);
+        return NULL;
+    }
+    gs_tuple_init(vm, t, 0, a);
+    gs_tuple_init(vm, t, 1, b);
+    return t;
+}
+
+void gs_number_methods_init(gs_VM *vm)
+{
+    gs_type_add_method(vm, vm->t_int, "bit_length", m_int_bit_length, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "is_integer", m_float_is_integer, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "as_integer_ratio", m_float_as_integer_ratio, 0, 0);
 }

@@ -1,8 +1,10 @@
 /*
- * internal.h — helpers shared by the files of core/ and by nothing else.
+ * runtime.h — the runtime's own API: what its files share with each other
+ * and with the modules in core/modules/.  The rest of the project includes
+ * object.h and vm.h only.
  */
-#ifndef GS_INTERNAL_H
-#define GS_INTERNAL_H
+#ifndef GS_RUNTIME_H
+#define GS_RUNTIME_H
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,29 @@ void gs_record_describe_all(gs_VM *vm);
 void gs_record_fields(gs_VM *vm, gs_Object *o);
 void gs_record_field(gs_VM *vm, gs_Object *holder, uint32_t what, gs_Object *old, gs_Object *v);
 
+/* Slot events of lists and tuples (LIST_INSERT / LIST_REMOVE when later
+ * slots shift) and of any holder's field (REF_SET: old target -> v);
+ * a slot's reference has the slot as its cause. */
+static inline gs_Cause gs_slot_cause(gs_Object *holder, int64_t i) { return GS_CAUSE(GS_CAUSE_SLOT, holder->id, (uint32_t)i); }
+
+static inline void gs_rec_insert(gs_VM *vm, gs_Object *l, int64_t i, gs_Object *v)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_LIST_INSERT, GS_CAUSE_SLOT, l->id, 0, v->id, (uint32_t)i);
+}
+
+static inline void gs_rec_remove(gs_VM *vm, gs_Object *l, int64_t i, gs_Object *v)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_LIST_REMOVE, GS_CAUSE_SLOT, l->id, v->id, 0, (uint32_t)i);
+}
+
+static inline void gs_rec_set(gs_VM *vm, gs_Object *holder, int sub, uint32_t slot, gs_Object *old, gs_Object *v)
+{
+    if (vm->recording)
+        gs_record(vm, GS_EV_REF_SET, (uint8_t)sub, holder->id, old ? old->id : 0, v ? v->id : 0, slot);
+}
+
 /* str */
 gs_Object *gs_str_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
 bool gs_str_eq(gs_Str *a, gs_Str *b);
@@ -64,6 +89,8 @@ gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper);
 void gs_str_methods_init(gs_VM *vm);
 int32_t gs_utf8_len(const char *s, size_t n);
 const char *gs_utf8_offset(const char *s, size_t n, int64_t index);
+/* the code point at s (n bytes left); *adv its length in bytes */
+uint32_t gs_utf8_decode(const unsigned char *s, size_t n, size_t *adv);
 
 /* numbers */
 gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
@@ -73,7 +100,8 @@ void gs_float_repr_into(gs_Buf *b, double v);
 int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out);
 
 /* containers */
-void gs_containers_init(gs_VM *vm);
+/* the entry of key in a dict table, or -1; *error set when a comparison raised */
+int32_t gs_table_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error);
 gs_Object *gs_tuple_pack(gs_VM *vm, int n, ...);           /* new refs made from borrowed items */
 gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it);
 gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it);
@@ -94,10 +122,97 @@ int gs_iter_prime_result(gs_VM *vm, gs_Object *it, int n);
 int gs_repr_enter(gs_VM *vm, gs_Object *o);   /* 1 if already being repr'd (print "..."), -1 error */
 void gs_repr_leave(gs_VM *vm, gs_Object *o);
 
-/* calls */
+/* ------------------------------------------------------------------ built-in functions and methods
+ * Every C function a program can call has the signature gs_CFunc: the
+ * receiver (or NULL), the arguments (positional, then the values of the
+ * keywords named by kwnames), borrowed. */
+#define GS_ARGS gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames
+#define GS_UNUSED_ARGS GS_UNUSED(self); GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames)
+
+/* gs_MethodDef.kw: how CPython 3.11 passes the arguments (gc.get_count()
+ * sees the tuples and dicts it packs) */
+enum {
+    GS_KW = 1,       /* takes keyword arguments */
+    GS_VARARGS = 2,  /* CPython 3.11 declares it METH_VARARGS (or is a type without vectorcall):
+                        a tuple of the positional arguments, a dict of the keywords */
+    GS_STARARGS = 4, /* Argument Clinic's *args (print): a tuple of the positional arguments */
+};
+
+/* A method table, ended by a NULL name: min/max positional arguments (max
+ * -1: any), kw a set of GS_KW | GS_VARARGS | GS_STARARGS. */
+typedef struct gs_MethodDef {
+    const char *name;
+    gs_CFunc fn;
+    int16_t min, max;
+    uint8_t kw;
+} gs_MethodDef;
+
+void gs_type_add_methods(gs_VM *vm, gs_Type *t, const gs_MethodDef *defs); /* class.c */
+/* the method tables of the built-in types, installed by gs_builtins_init */
+void gs_list_methods_init(gs_VM *vm);
+void gs_tuple_methods_init(gs_VM *vm);
+void gs_dict_methods_init(gs_VM *vm);
+void gs_set_methods_init(gs_VM *vm);
+void gs_str_methods_init(gs_VM *vm);
+void gs_generator_methods_init(gs_VM *vm);
+void gs_class_methods_init(gs_VM *vm);
+void gs_number_methods_init(gs_VM *vm);
+void gs_exceptions_methods_init(gs_VM *vm);
+
+/* arguments (args.c) */
 int gs_check_args(gs_VM *vm, const char *name, int nargs, int min, int max);
 gs_Object *gs_kwarg(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames, const char *name); /* borrowed */
 int gs_no_kwargs(gs_VM *vm, const char *name, gs_Tuple *kwnames);
+static inline int gs_npos(int nargs, gs_Tuple *kwnames) { return nargs - (kwnames ? kwnames->len : 0); }
+/* 0 if every keyword is in `allowed` (NULL-ended), else TypeError and -1 */
+int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const char **allowed);
+/* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
+int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out);
+/* Argument Clinic parsers that make their keyword tuple on first use */
+enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT };
+void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
+
+/* calling types and descriptors (call.c, class.c) */
+gs_Object *gs_descriptor_wrap(gs_VM *vm, gs_Type *t, gs_Object *fn); /* property/staticmethod/classmethod(fn) */
+gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base); /* int(o[, base]) */
+gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o);                 /* float(o) */
+
+/* list.sort(key=, reverse=) and sorted() (list.c) */
+int gs_list_sort(gs_VM *vm, gs_Object *l, gs_Object *key, bool reverse);
+/* sequences (list.c): index() and count() of list and tuple */
+gs_Object *gs_seq_index_method(GS_ARGS);
+gs_Object *gs_seq_count_method(GS_ARGS);
+/* str.format (format.c) */
+gs_Object *gs_str_format_method(GS_ARGS);
+/* __next__ and __iter__ of generators and iterators (generator.c) */
+gs_Object *gs_iter_next_method(GS_ARGS);
+gs_Object *gs_iter_self_method(GS_ARGS);
+
+/* modules and import (module.c); the table is core/modules/table.c */
+typedef struct gs_ModuleDef {
+    const char *name;
+    gs_Object *(*make)(gs_VM *vm); /* a new module, or NULL with an exception set */
+    /* A module with state outside its objects (weakref.finalize's registry)
+     * answers these; NULL for the others.  The runtime calls them for every
+     * module in the table, imported or not. */
+    void (*at_exit)(gs_VM *vm);    /* the program ended: what the module registered runs */
+    void (*count_roots)(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx); /* refs the state holds */
+    void (*clear)(gs_VM *vm);      /* teardown: drop the references the state holds */
+    void (*free)(gs_VM *vm);       /* teardown, last: free the state's memory */
+} gs_ModuleDef;
+extern const gs_ModuleDef gs_module_table[]; /* ends with a NULL name */
+const gs_ModuleDef *gs_module_find(const char *name);
+/* the modules' state hooks, for every module in the table that has one */
+void gs_modules_at_exit(gs_VM *vm);
+void gs_modules_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_modules_clear(gs_VM *vm);
+void gs_modules_free(gs_VM *vm);
+gs_Object *gs_module_new(gs_VM *vm, const char *name);                  /* new module, tracked */
+void gs_module_add(gs_VM *vm, gs_Object *mod, const char *name, gs_Object *v); /* steals v (NULL: nothing) */
+void gs_module_add_fn(gs_VM *vm, gs_Object *mod, const char *name, gs_CFunc fn, int min, int max, bool kw);
+/* functions bound to the module (CPython's m_self: each holds a reference
+ * to it); 0, or -1 out of memory */
+int gs_module_add_functions(gs_VM *vm, gs_Object *mod, const gs_MethodDef *defs);
 
 /* object-id table */
 void gs_objtab_set(gs_VM *vm, uint32_t id, gs_Object *o);
@@ -111,7 +226,21 @@ gs_Object *gs_exc_str(gs_VM *vm, gs_Object *exc);
 void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj);
 void gs_builtin_types_dicts_init(gs_VM *vm);
 
-/* collector and weak references (gcmodule.c, weakref.c, object.c) */
+/* the collector (collector.c) */
+enum {
+    GS_DEBUG_STATS = 1 << 0,
+    GS_DEBUG_COLLECTABLE = 1 << 1,
+    GS_DEBUG_UNCOLLECTABLE = 1 << 2,
+    GS_DEBUG_SAVEALL = 1 << 5,
+    GS_DEBUG_LEAK = GS_DEBUG_COLLECTABLE | GS_DEBUG_UNCOLLECTABLE | GS_DEBUG_SAVEALL
+};
+enum { GS_NUM_GENERATIONS = 3, GS_PERMANENT = 3 };
+gs_Object *gs_gc_generation(gs_VM *vm, int g); /* the list head of generation g (GS_PERMANENT: frozen) */
+int64_t gs_gc_generation_size(gs_VM *vm, int g);
+void gs_gc_freeze(gs_VM *vm);
+void gs_gc_unfreeze(gs_VM *vm);
+
+/* collector and weak references (collector.c, weakrefobject.c, object.c) */
 void gs_object_clear(gs_VM *vm, gs_Object *o, bool full); /* CPython's tp_clear; full: everything (teardown) */
 bool gs_has_finalizer(gs_Object *o);                      /* has a __del__ (tp_finalize) */
 void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (PEP 442); o kept alive meanwhile */
@@ -150,6 +279,21 @@ enum {
     GS_TYPE_HAS_SUBCLASSES = 4   /* a subclass was made: CPython gave the class a tp_subclasses dict */
     /* bits 4-5 and 8-15: object.c's note of the class's modelled descriptors and MRO length */
 };
+typedef struct gs_WeakRef {
+    gs_Object ob;
+    gs_Object *object;          /* the referent (not counted), NULL once cleared */
+    gs_Object *callback;        /* owned, or NULL */
+    gs_Object *key;             /* KeyedRef only: owned, or NULL */
+    struct gs_WeakRef *prev, *next; /* the referent's list of weak references */
+    int64_t hash;               /* the referent's hash once asked for, else -1 */
+} gs_WeakRef;
+static inline bool gs_is_weakref(gs_Object *o) { return GS_KIND(o) == GS_K_WEAKREF; }
+/* a new weak reference of `type` (weakref.ref or a subclass) to o; key for KeyedRef */
+gs_Object *gs_weakref_new_full(gs_VM *vm, gs_Type *type, gs_Object *o, gs_Object *callback, gs_Object *key);
+gs_Object *gs_weakref_new(gs_VM *vm, gs_Object *o, gs_Object *callback); /* weakref.ref(o, callback) */
+gs_Object *gs_weakref_get(gs_Object *wr); /* the referent, borrowed, or NULL if the reference is dead */
+void gs_weakref_methods_init(gs_VM *vm);                  /* ref's __new__, __call__, __hash__, __repr__ */
+gs_Object *gs_weakref_callback(gs_Object *wr);            /* borrowed, or NULL */
 void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);       /* o is dying: clear its weakrefs, run callbacks */
 gs_Object **gs_weakref_listptr(gs_Object *o);             /* where o's weakref list starts, NULL if none */
 int gs_weakref_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);

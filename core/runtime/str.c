@@ -39,7 +39,7 @@ const char *gs_utf8_offset(const char *s, size_t n, int64_t index)
     return s + i;
 }
 
-static uint32_t utf8_decode(const unsigned char *s, size_t n, size_t *adv)
+uint32_t gs_utf8_decode(const unsigned char *s, size_t n, size_t *adv)
 {
     uint32_t c = s[0];
     if (c < 0x80 || n < 2) {
@@ -271,7 +271,7 @@ void gs_repr_str_into(gs_Buf *b, const char *s, size_t len)
             i++;
         } else {
             size_t adv;
-            uint32_t cp = utf8_decode((const unsigned char *)s + i, len - i, &adv);
+            uint32_t cp = gs_utf8_decode((const unsigned char *)s + i, len - i, &adv);
             if (printable_cp(cp))
                 gs_buf_add(b, s + i, adv);
             else if (cp < 0x100)
@@ -690,410 +690,6 @@ gs_Object *gs_str(gs_VM *vm, gs_Object *o)
     }
 }
 
-/* ================================================================== format specs */
-
-typedef struct FormatSpec {
-    char fill[5];
-    int fill_len;
-    char align;      /* 0 < > ^ = */
-    char sign;       /* 0 + - space */
-    bool no_neg_0;   /* 'z': a float that rounds to -0 prints as 0 (3.11) */
-    bool alt;
-    bool zero;
-    int64_t width;   /* -1 none */
-    char grouping;   /* 0 , _ */
-    int64_t precision;
-    char type;       /* 0 or type char */
-} FormatSpec;
-
-static int parse_spec(gs_VM *vm, const char *s, size_t n, FormatSpec *f)
-{
-    memset(f, 0, sizeof *f);
-    f->width = -1;
-    f->precision = -1;
-    f->fill[0] = ' ';
-    f->fill_len = 1;
-    size_t i = 0;
-    /* fill + align: a fill is one code point followed by an align char */
-    size_t adv = 1;
-    if (n > 0)
-        utf8_decode((const unsigned char *)s, n, &adv);
-    if (n > adv && strchr("<>^=", s[adv])) {
-        memcpy(f->fill, s, adv);
-        f->fill_len = (int)adv;
-        f->align = s[adv];
-        i = adv + 1;
-    } else if (n > 0 && strchr("<>^=", s[0])) {
-        f->align = s[0];
-        i = 1;
-    }
-    if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' '))
-        f->sign = s[i++];
-    if (i < n && s[i] == 'z') {
-        f->no_neg_0 = true;
-        i++;
-    }
-    if (i < n && s[i] == '#') {
-        f->alt = true;
-        i++;
-    }
-    if (i < n && s[i] == '0') {
-        f->zero = true;
-        i++;
-    }
-    if (i < n && isdigit((unsigned char)s[i])) {
-        f->width = 0;
-        while (i < n && isdigit((unsigned char)s[i])) {
-            f->width = f->width * 10 + (s[i++] - '0');
-            if (f->width > 100000000) {
-                gs_raise(vm, vm->e_ValueError, "Too many decimal digits in format string");
-                return -1;
-            }
-        }
-    }
-    if (i < n && (s[i] == ',' || s[i] == '_'))
-        f->grouping = s[i++];
-    if (i < n && s[i] == '.') {
-        i++;
-        if (i >= n || !isdigit((unsigned char)s[i])) {
-            gs_raise(vm, vm->e_ValueError, "Format specifier missing precision");
-            return -1;
-        }
-        f->precision = 0;
-        while (i < n && isdigit((unsigned char)s[i])) {
-            f->precision = f->precision * 10 + (s[i++] - '0');
-            if (f->precision > 100000000) {
-                gs_raise(vm, vm->e_ValueError, "Too many decimal digits in format string");
-                return -1;
-            }
-        }
-    }
-    if (i < n)
-        f->type = s[i++];
-    if (i < n) {
-        gs_raise(vm, vm->e_ValueError, "Invalid format specifier");
-        return -1;
-    }
-    if (f->zero && !f->align) {
-        f->fill[0] = '0';
-        f->fill_len = 1;
-        f->align = '=';
-    }
-    return 0;
-}
-
-static void pad_into(gs_Buf *out, const FormatSpec *f, const char *body, size_t blen, int32_t bchars,
-                     size_t sign_len, char default_align)
-{
-    int64_t pad = f->width > bchars ? f->width - bchars : 0;
-    char align = f->align ? f->align : default_align;
-    int64_t left = 0, right = 0;
-    if (align == '<')
-        right = pad;
-    else if (align == '>')
-        left = pad;
-    else if (align == '^') {
-        left = pad / 2;
-        right = pad - left;
-    } else if (align == '=') {
-        gs_buf_add(out, body, sign_len);
-        for (int64_t i = 0; i < pad; i++)
-            gs_buf_add(out, f->fill, (size_t)f->fill_len);
-        gs_buf_add(out, body + sign_len, blen - sign_len);
-        return;
-    }
-    for (int64_t i = 0; i < left; i++)
-        gs_buf_add(out, f->fill, (size_t)f->fill_len);
-    gs_buf_add(out, body, blen);
-    for (int64_t i = 0; i < right; i++)
-        gs_buf_add(out, f->fill, (size_t)f->fill_len);
-}
-
-static void group_digits(gs_Buf *out, const char *digits, size_t n, char sep, int every)
-{
-    for (size_t i = 0; i < n; i++) {
-        gs_buf_addc(out, digits[i]);
-        size_t rest = n - i - 1;
-        if (sep && rest > 0 && rest % (size_t)every == 0)
-            gs_buf_addc(out, sep);
-    }
-}
-
-static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
-{
-    char type = f->type ? f->type : 'd';
-    bool as_float = strchr("eEfFgG%", type) != NULL;
-    if (f->precision >= 0 && !as_float) {
-        gs_raise(vm, vm->e_ValueError, "Precision not allowed in integer format specifier");
-        return NULL;
-    }
-    if (f->no_neg_0 && !as_float && strchr("bcdoxXn", type)) {
-        gs_raise(vm, vm->e_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
-        return NULL;
-    }
-    char digits[80];
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    const char *prefix = "";
-    int base = 10;
-    switch (type) {
-    case 'd': case 'n': base = 10; break;
-    case 'x': base = 16; prefix = "0x"; break;
-    case 'X': base = 16; prefix = "0X"; break;
-    case 'o': base = 8; prefix = "0o"; break;
-    case 'b': base = 2; prefix = "0b"; break;
-    case 'c': {
-        if (v < 0 || v > 0x10ffff) {
-            gs_raise(vm, vm->e_OverflowError, "%%c arg not in range(0x110000)");
-            return NULL;
-        }
-        char u[5];
-        int len;
-        uint32_t c = (uint32_t)v;
-        if (c < 0x80) { u[0] = (char)c; len = 1; }
-        else if (c < 0x800) { u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F)); len = 2; }
-        else if (c < 0x10000) { u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); len = 3; }
-        else { u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F)); u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); len = 4; }
-        gs_Buf out;
-        gs_buf_init(&out);
-        pad_into(&out, f, u, (size_t)len, 1, 0, '<');
-        return gs_buf_to_str(vm, &out);
-    }
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
-        gs_Object *fl = gs_float_new(vm, (double)v);
-        if (!fl)
-            return NULL;
-        char spec[64];
-        snprintf(spec, sizeof spec, "%s", "");
-        gs_Object *r;
-        {
-            extern gs_Object *gs_format_float(gs_VM *, double, void *);
-            r = gs_format_float(vm, (double)v, f);
-        }
-        gs_decref(vm, fl);
-        return r;
-    }
-    default:
-        gs_raise(vm, vm->e_ValueError, "Unknown format code '%c' for object of type 'int'", type);
-        return NULL;
-    }
-    int nd = 0;
-    char tmp[80];
-    do {
-        int d = (int)(mag % (uint64_t)base);
-        tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
-        mag /= (uint64_t)base;
-    } while (mag);
-    for (int i = 0; i < nd; i++)
-        digits[i] = tmp[nd - 1 - i];
-    gs_Buf body;
-    gs_buf_init(&body);
-    if (v < 0)
-        gs_buf_addc(&body, '-');
-    else if (f->sign == '+')
-        gs_buf_addc(&body, '+');
-    else if (f->sign == ' ')
-        gs_buf_addc(&body, ' ');
-    if (f->alt)
-        gs_buf_adds(&body, prefix);
-    size_t sign_len = body.len;
-    if (f->grouping) {
-        int every = base == 10 ? 3 : 4;
-        group_digits(&body, digits, (size_t)nd, f->grouping, every);
-    } else
-        gs_buf_add(&body, digits, (size_t)nd);
-    gs_Buf out;
-    gs_buf_init(&out);
-    pad_into(&out, f, body.data, body.len, (int32_t)body.len, sign_len, '>');
-    gs_buf_free(&body);
-    return gs_buf_to_str(vm, &out);
-}
-
-gs_Object *gs_format_float(gs_VM *vm, double v, void *spec)
-{
-    FormatSpec *f = spec;
-    char type = f->type;
-    int64_t prec = f->precision;
-    gs_Buf num;
-    gs_buf_init(&num);
-    bool neg = signbit(v) && !isnan(v);
-    double a = neg ? -v : v;
-    if (isinf(a) || isnan(a)) {
-        gs_buf_adds(&num, isnan(a) ? "nan" : "inf");
-        if (type == 'F' || type == 'E' || type == 'G') {
-            for (size_t i = 0; i < num.len; i++)
-                num.data[i] = (char)toupper((unsigned char)num.data[i]);
-        }
-    } else if (type == 0 && prec < 0) {
-        gs_float_repr_into(&num, a);
-    } else {
-        char fmt[16];
-        char t = type ? type : 'g';
-        bool percent = t == '%';
-        if (percent) {
-            a *= 100;
-            t = 'f';
-        }
-        if (prec < 0)
-            prec = 6;
-        if (type == 0) {
-            /* no type but a precision: like 'g' but always keeps a digit after the point when needed */
-            t = 'g';
-        }
-        if (prec > 400)
-            prec = 400;
-        snprintf(fmt, sizeof fmt, "%%%s.%d%c", f->alt ? "#" : "", (int)prec, t);
-        char *tmp = malloc(800);
-        if (!tmp) {
-            gs_raise_memory(vm);
-            return NULL;
-        }
-        snprintf(tmp, 800, fmt, a);
-        if (type == 0 && !strpbrk(tmp, ".e") && !isinf(a)) {
-            /* format(1.0, '.3') gives '1.0' */
-            size_t l = strlen(tmp);
-            if (l + 2 < 800) {
-                tmp[l] = '.';
-                tmp[l + 1] = '0';
-                tmp[l + 2] = 0;
-            }
-        }
-        /* CPython writes exponents with at least two digits, as C does */
-        gs_buf_adds(&num, tmp);
-        if (percent)
-            gs_buf_addc(&num, '%');
-        free(tmp);
-    }
-    if (neg && f->no_neg_0) {
-        /* Py_DTSF_NO_NEG_0: drop the sign when the digits shown are all 0 */
-        bool zero = true;
-        for (size_t i = 0; i < num.len && num.data[i] != 'e' && num.data[i] != 'E'; i++)
-            if (isdigit((unsigned char)num.data[i]) && num.data[i] != '0')
-                zero = false;
-        if (zero && !isinf(a))
-            neg = false;
-    }
-    gs_Buf body;
-    gs_buf_init(&body);
-    if (neg)
-        gs_buf_addc(&body, '-');
-    else if (f->sign == '+')
-        gs_buf_addc(&body, '+');
-    else if (f->sign == ' ')
-        gs_buf_addc(&body, ' ');
-    size_t sign_len = body.len;
-    if (f->grouping) {
-        size_t intlen = 0;
-        while (intlen < num.len && isdigit((unsigned char)num.data[intlen]))
-            intlen++;
-        group_digits(&body, num.data, intlen, f->grouping, 3);
-        gs_buf_add(&body, num.data + intlen, num.len - intlen);
-    } else
-        gs_buf_add(&body, num.data ? num.data : "", num.len);
-    gs_buf_free(&num);
-    gs_Buf out;
-    gs_buf_init(&out);
-    pad_into(&out, f, body.data, body.len, (int32_t)body.len, sign_len, '>');
-    gs_buf_free(&body);
-    return gs_buf_to_str(vm, &out);
-}
-
-static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj);
-
-/* PyObject_Format: str and int with an empty spec are done at once; anything
- * else goes through its __format__, which _PyObject_LookupSpecial hands
- * over bound (a GC object, freed after the call: gc.get_count() sees it). */
-gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *specobj)
-{
-    if (((gs_Str *)specobj)->len == 0 && (GS_KIND(v) == GS_K_STR || GS_KIND(v) == GS_K_INT))
-        return format_impl(vm, v, specobj);
-    gs_Object *meth = gs_phantom_alloc(vm, vm->t_builtin, 0);
-    gs_Object *r = format_impl(vm, v, specobj);
-    gs_phantom_free(vm, meth);
-    return r;
-}
-
-static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj)
-{
-    gs_Str *spec = (gs_Str *)specobj;
-    if (GS_KIND(v) == GS_K_INSTANCE || GS_KIND(v) == GS_K_EXCEPTION) {
-        gs_Object *m = gs_type_lookup(v->type, gs_name(vm, "__format__"));
-        if (m) {
-            gs_Object *args[2] = { v, specobj };
-            return gs_call_object(vm, m, args, 2, NULL);
-        }
-        if (spec->len) {
-            gs_raise(vm, vm->e_TypeError, "unsupported format string passed to %s.__format__", gs_type_name(v));
-            return NULL;
-        }
-        return gs_str(vm, v);
-    }
-    if (spec->len == 0)
-        return gs_str(vm, v);
-    FormatSpec f;
-    if (parse_spec(vm, spec->data, (size_t)spec->len, &f) < 0)
-        return NULL;
-    switch (GS_KIND(v)) {
-    case GS_K_INT:
-        if (f.type == 's' || f.type == 'r') goto bad_code;
-        return format_int(vm, ((gs_Int *)v)->value, &f);
-    case GS_K_BOOL: /* int.__format__: a non-empty spec formats 1 or 0 */
-        if (f.type == 's' || f.type == 'r') goto bad_code;
-        return format_int(vm, v == vm->true_, &f);
-    case GS_K_FLOAT:
-        if (f.type && !strchr("eEfFgG%n", f.type)) goto bad_code;
-        return gs_format_float(vm, ((gs_Float *)v)->value, &f);
-    case GS_K_STR: {
-        gs_Str *s = (gs_Str *)v;
-        if (f.type && f.type != 's') goto bad_code;
-        if (f.grouping) {
-            gs_raise(vm, vm->e_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
-            return NULL;
-        }
-        if (f.sign) {
-            gs_raise(vm, vm->e_ValueError, f.sign == ' ' ? "Space not allowed in string format specifier"
-                                                         : "Sign not allowed in string format specifier");
-            return NULL;
-        }
-        if (f.no_neg_0) {
-            gs_raise(vm, vm->e_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
-            return NULL;
-        }
-        if (f.alt) {
-            gs_raise(vm, vm->e_ValueError, "Alternate form (#) not allowed in string format specifier");
-            return NULL;
-        }
-        if (f.align == '=') {
-            gs_raise(vm, vm->e_ValueError, "'=' alignment not allowed in string format specifier");
-            return NULL;
-        }
-        size_t blen = (size_t)s->len;
-        int32_t bchars = s->nchars;
-        if (f.precision >= 0 && f.precision < bchars) {
-            blen = (size_t)(gs_utf8_offset(s->data, (size_t)s->len, f.precision) - s->data);
-            bchars = (int32_t)f.precision;
-        }
-        gs_Buf out;
-        gs_buf_init(&out);
-        pad_into(&out, &f, s->data, blen, bchars, 0, '<');
-        return gs_buf_to_str(vm, &out);
-    }
-    default: {
-        gs_Object *s = gs_str(vm, v);
-        if (!s)
-            return NULL;
-        if (spec->len) {
-            gs_decref(vm, s);
-            gs_raise(vm, vm->e_TypeError, "unsupported format string passed to %s.__format__", gs_type_name(v));
-            return NULL;
-        }
-        return s;
-    }
-    }
-bad_code:
-    gs_raise(vm, vm->e_ValueError, "Unknown format code '%c' for object of type '%s'", f.type, gs_type_name(v));
-    return NULL;
-}
-
 /* ================================================================== case mapping */
 
 /* Simple case mapping for the scripts lessons use: ASCII, Latin-1,
@@ -1150,7 +746,7 @@ gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper)
     size_t i = 0, n = (size_t)s->len;
     while (i < n) {
         size_t adv;
-        uint32_t c = utf8_decode((const unsigned char *)s->data + i, n - i, &adv);
+        uint32_t c = gs_utf8_decode((const unsigned char *)s->data + i, n - i, &adv);
         if (upper && c == 0xDF)
             gs_buf_adds(&b, "SS");
         else
@@ -1159,3 +755,601 @@ gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper)
     }
     return gs_buf_to_str(vm, &b);
 }
+
+/* ================================================================== the methods of str */
+
+/* ================================================================== str methods */
+
+#define S ((gs_Str *)self)
+
+static gs_Object *m_str_upper_lower(gs_VM *vm, gs_Object *self, bool upper)
+{
+    gs_Str *s = S;
+    if (s->nchars != s->len)
+        return gs_str_case(vm, s, upper);
+    char *buf = malloc((size_t)s->len + 1);
+    if (!buf) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    for (int32_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        buf[i] = (char)(c < 128 ? (upper ? toupper(c) : tolower(c)) : c);
+    }
+    gs_Object *r = gs_str_new(vm, buf, (size_t)s->len);
+    free(buf);
+    return r;
+}
+
+static gs_Object *m_str_upper(GS_ARGS) { GS_UNUSED_ARGS; return m_str_upper_lower(vm, self, true); }
+static gs_Object *m_str_lower(GS_ARGS) { GS_UNUSED_ARGS; return m_str_upper_lower(vm, self, false); }
+
+static gs_Object *m_str_capitalize(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *l = m_str_upper_lower(vm, self, false);
+    if (!l || ((gs_Str *)l)->len == 0)
+        return l;
+    gs_Str *ls = (gs_Str *)l;
+    char *buf = malloc((size_t)ls->len + 1);
+    if (!buf) {
+        gs_decref(vm, l);
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    memcpy(buf, ls->data, (size_t)ls->len);
+    buf[0] = (char)toupper((unsigned char)buf[0]);
+    gs_Object *r = gs_str_new(vm, buf, (size_t)ls->len);
+    free(buf);
+    gs_decref(vm, l);
+    return r;
+}
+
+static gs_Object *m_str_title(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Str *s = S;
+    char *buf = malloc((size_t)s->len + 1);
+    if (!buf) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    bool prev_cased = false;
+    for (int32_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        if (isalpha(c)) {
+            buf[i] = (char)(prev_cased ? tolower(c) : toupper(c));
+            prev_cased = true;
+        } else {
+            buf[i] = (char)c;
+            prev_cased = false;
+        }
+    }
+    gs_Object *r = gs_str_new(vm, buf, (size_t)s->len);
+    free(buf);
+    return r;
+}
+
+static gs_Object *m_str_join(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    /* a list or tuple is used as it is (CPython's PySequence_Fast) */
+    bool seqarg = GS_KIND(args[0]) == GS_K_LIST || GS_KIND(args[0]) == GS_K_TUPLE;
+    gs_Object *seq = seqarg ? gs_newref(vm, args[0]) : gs_list_from_iterable(vm, args[0]);
+    if (!seq)
+        return NULL;
+    bool tup = GS_KIND(seq) == GS_K_TUPLE;
+    gs_Object **items = tup ? ((gs_Tuple *)seq)->items : ((gs_List *)seq)->items;
+    int32_t n = tup ? ((gs_Tuple *)seq)->len : ((gs_List *)seq)->len;
+    /* the result's size first, as CPython does: past the heap it is a MemoryError at once */
+    size_t total = n > 1 ? (size_t)(n - 1) * (size_t)S->len : 0;
+    for (int32_t i = 0; i < n; i++)
+        if (GS_KIND(items[i]) == GS_K_STR)
+            total += (size_t)((gs_Str *)items[i])->len;
+    if (total > vm->heap_limit || total >= INT32_MAX) {
+        gs_decref(vm, seq);
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (int32_t i = 0; i < n; i++) {
+        if (GS_KIND(items[i]) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "sequence item %d: expected str instance, %s found", i,
+                     gs_type_name(items[i]));
+            gs_buf_free(&b);
+            gs_decref(vm, seq);
+            return NULL;
+        }
+        if (i)
+            gs_buf_add(&b, S->data, (size_t)S->len);
+        gs_buf_add(&b, ((gs_Str *)items[i])->data, (size_t)((gs_Str *)items[i])->len);
+    }
+    if (n == 1 && items[0]->type == vm->t_str) {
+        gs_Object *r = gs_newref(vm, items[0]);
+        gs_buf_free(&b);
+        gs_decref(vm, seq);
+        return r;
+    }
+    gs_decref(vm, seq);
+    return gs_buf_to_str(vm, &b);
+}
+
+static bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
+
+static gs_Object *strip_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, int which)
+{
+    gs_Str *s = S;
+    const char *chars = NULL;
+    int32_t nchars = 0;
+    if (nargs && args[0] != vm->none) {
+        if (GS_KIND(args[0]) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "strip arg must be None or str");
+            return NULL;
+        }
+        chars = ((gs_Str *)args[0])->data;
+        nchars = ((gs_Str *)args[0])->len;
+    }
+    int32_t i = 0, j = s->len;
+#define STRIPPABLE(c) (chars ? memchr(chars, (c), (size_t)nchars) != NULL : is_ws((unsigned char)(c)))
+    if (which & 1)
+        while (i < j && STRIPPABLE(s->data[i]))
+            i++;
+    if (which & 2)
+        while (j > i && STRIPPABLE(s->data[j - 1]))
+            j--;
+#undef STRIPPABLE
+    if (i == 0 && j == s->len)
+        return gs_newref(vm, self);
+    return gs_str_new(vm, s->data + i, (size_t)(j - i));
+}
+
+static gs_Object *m_str_strip(GS_ARGS) { GS_UNUSED(kwnames); return strip_impl(vm, self, args, nargs, 3); }
+static gs_Object *m_str_lstrip(GS_ARGS) { GS_UNUSED(kwnames); return strip_impl(vm, self, args, nargs, 1); }
+static gs_Object *m_str_rstrip(GS_ARGS) { GS_UNUSED(kwnames); return strip_impl(vm, self, args, nargs, 2); }
+
+static gs_Object *m_str_split(GS_ARGS)
+{
+    static const char *allowed[] = { "sep", "maxsplit", NULL };
+    if (gs_check_kw_allowed(vm, "split", kwnames, allowed) < 0)
+        return NULL;
+    if (kwnames && kwnames->len)
+        gs_clinic_parser_init(vm, GS_CLINIC_STR_SPLIT, 2); /* sep, maxsplit */
+    int npos = gs_npos(nargs, kwnames);
+    gs_Object *sep = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "sep");
+    gs_Object *ms = npos > 1 ? args[1] : gs_kwarg(vm, args, nargs, kwnames, "maxsplit");
+    int64_t maxsplit = -1;
+    if (ms && gs_as_int(vm, ms, &maxsplit) < 0)
+        return NULL;
+    gs_Str *s = S;
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    if (!sep || sep == vm->none) {
+        int32_t i = 0;
+        while (i < s->len) {
+            while (i < s->len && is_ws((unsigned char)s->data[i]))
+                i++;
+            if (i >= s->len)
+                break;
+            int32_t j = i;
+            if (maxsplit == 0) {
+                j = s->len;
+                while (j > i && is_ws((unsigned char)s->data[j - 1]))
+                    j--;
+            } else
+                while (j < s->len && !is_ws((unsigned char)s->data[j]))
+                    j++;
+            gs_Object *p = gs_str_new(vm, s->data + i, (size_t)(j - i));
+            if (!p || gs_list_append(vm, l, p) < 0) {
+                gs_xdecref(vm, p);
+                gs_decref(vm, l);
+                return NULL;
+            }
+            gs_decref(vm, p);
+            if (maxsplit > 0)
+                maxsplit--;
+            i = j;
+        }
+        return l;
+    }
+    if (GS_KIND(sep) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "must be str or None, not %s", gs_type_name(sep));
+        gs_decref(vm, l);
+        return NULL;
+    }
+    gs_Str *sp = (gs_Str *)sep;
+    if (sp->len == 0) {
+        gs_raise(vm, vm->e_ValueError, "empty separator");
+        gs_decref(vm, l);
+        return NULL;
+    }
+    int32_t i = 0;
+    for (;;) {
+        int32_t j = -1;
+        if (maxsplit != 0)
+            for (int32_t k = i; k + sp->len <= s->len; k++)
+                if (memcmp(s->data + k, sp->data, (size_t)sp->len) == 0) {
+                    j = k;
+                    break;
+                }
+        int32_t end = j < 0 ? s->len : j;
+        gs_Object *p = gs_str_new(vm, s->data + i, (size_t)(end - i));
+        if (!p || gs_list_append(vm, l, p) < 0) {
+            gs_xdecref(vm, p);
+            gs_decref(vm, l);
+            return NULL;
+        }
+        gs_decref(vm, p);
+        if (j < 0)
+            break;
+        i = j + sp->len;
+        if (maxsplit > 0)
+            maxsplit--;
+    }
+    return l;
+}
+
+static gs_Object *m_str_splitlines(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Str *s = S;
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    int32_t i = 0;
+    while (i < s->len) {
+        int32_t j = i;
+        while (j < s->len && s->data[j] != '\n' && s->data[j] != '\r')
+            j++;
+        gs_Object *p = gs_str_new(vm, s->data + i, (size_t)(j - i));
+        if (!p || gs_list_append(vm, l, p) < 0) {
+            gs_xdecref(vm, p);
+            gs_decref(vm, l);
+            return NULL;
+        }
+        gs_decref(vm, p);
+        if (j < s->len && s->data[j] == '\r' && j + 1 < s->len && s->data[j + 1] == '\n')
+            j++;
+        i = j + 1;
+    }
+    return l;
+}
+
+static int64_t find_sub(gs_Str *s, gs_Str *sub, int64_t start, int64_t end, bool reverse)
+{
+    if (end > s->len)
+        end = s->len;
+    if (start < 0)
+        start = 0;
+    if (reverse) {
+        for (int64_t k = end - sub->len; k >= start; k--)
+            if (memcmp(s->data + k, sub->data, (size_t)sub->len) == 0)
+                return k;
+        return -1;
+    }
+    for (int64_t k = start; k + sub->len <= end; k++)
+        if (memcmp(s->data + k, sub->data, (size_t)sub->len) == 0)
+            return k;
+    return -1;
+}
+
+static int str_arg(gs_VM *vm, gs_Object *o, const char *what)
+{
+    if (GS_KIND(o) == GS_K_STR)
+        return 0;
+    gs_raise(vm, vm->e_TypeError, "%s", what);
+    return -1;
+}
+
+static int slice_bounds(gs_VM *vm, gs_Str *s, gs_Object **args, int nargs, int first, int64_t *start, int64_t *end)
+{
+    /* byte offsets from code-point indexes */
+    int64_t a = 0, b = s->nchars;
+    if (nargs > first && args[first] != vm->none && gs_as_int(vm, args[first], &a) < 0)
+        return -1;
+    if (nargs > first + 1 && args[first + 1] != vm->none && gs_as_int(vm, args[first + 1], &b) < 0)
+        return -1;
+    if (a < 0) { a += s->nchars; if (a < 0) a = 0; }
+    if (b < 0) { b += s->nchars; if (b < 0) b = 0; }
+    if (a > s->nchars) a = s->nchars + 1;
+    if (b > s->nchars) b = s->nchars;
+    *start = a > s->nchars ? s->len + 1 : (int64_t)(gs_utf8_offset(s->data, (size_t)s->len, a) - s->data);
+    *end = (int64_t)(gs_utf8_offset(s->data, (size_t)s->len, b) - s->data);
+    return 0;
+}
+
+static gs_Object *find_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, bool reverse, bool raise)
+{
+    if (str_arg(vm, args[0], "must be str") < 0)
+        return NULL;
+    int64_t st, en;
+    if (slice_bounds(vm, S, args, nargs, 1, &st, &en) < 0)
+        return NULL;
+    int64_t k = st > S->len ? -1 : find_sub(S, (gs_Str *)args[0], st, en, reverse);
+    if (k < 0 && raise) {
+        gs_raise(vm, vm->e_ValueError, "substring not found");
+        return NULL;
+    }
+    if (k >= 0)
+        k = gs_utf8_len(S->data, (size_t)k);
+    return gs_int_new(vm, k);
+}
+
+static gs_Object *m_str_find(GS_ARGS) { GS_UNUSED(kwnames); return find_impl(vm, self, args, nargs, false, false); }
+static gs_Object *m_str_rfind(GS_ARGS) { GS_UNUSED(kwnames); return find_impl(vm, self, args, nargs, true, false); }
+static gs_Object *m_str_index(GS_ARGS) { GS_UNUSED(kwnames); return find_impl(vm, self, args, nargs, false, true); }
+static gs_Object *m_str_rindex(GS_ARGS) { GS_UNUSED(kwnames); return find_impl(vm, self, args, nargs, true, true); }
+
+static gs_Object *m_str_count(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    if (str_arg(vm, args[0], "must be str") < 0)
+        return NULL;
+    gs_Str *sub = (gs_Str *)args[0];
+    int64_t st, en;
+    if (slice_bounds(vm, S, args, nargs, 1, &st, &en) < 0)
+        return NULL;
+    int64_t c = 0;
+    if (st > S->len)
+        return gs_int_new(vm, 0);
+    if (sub->len == 0)
+        return gs_int_new(vm, gs_utf8_len(S->data + st, (size_t)(en - st)) + 1);
+    for (int64_t k = st; k + sub->len <= en;) {
+        if (memcmp(S->data + k, sub->data, (size_t)sub->len) == 0) {
+            c++;
+            k += sub->len;
+        } else
+            k++;
+    }
+    return gs_int_new(vm, c);
+}
+
+static gs_Object *starts_ends(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, bool ends, const char *name)
+{
+    gs_Object *p = args[0];
+    int64_t st, en;
+    if (slice_bounds(vm, S, args, nargs, 1, &st, &en) < 0)
+        return NULL;
+    gs_Object **cands = &p;
+    int n = 1;
+    if (GS_KIND(p) == GS_K_TUPLE) {
+        cands = ((gs_Tuple *)p)->items;
+        n = ((gs_Tuple *)p)->len;
+    }
+    for (int i = 0; i < n; i++) {
+        if (GS_KIND(cands[i]) != GS_K_STR) {
+            if (GS_KIND(p) == GS_K_TUPLE)
+                gs_raise(vm, vm->e_TypeError, "tuple for %s must only contain str, not %s", name,
+                         gs_type_name(cands[i]));
+            else
+                gs_raise(vm, vm->e_TypeError, "%s first arg must be str or a tuple of str, not %s", name,
+                         gs_type_name(cands[i]));
+            return NULL;
+        }
+        gs_Str *x = (gs_Str *)cands[i];
+        if (st > S->len || en - st < x->len)
+            continue;
+        if (memcmp(S->data + (ends ? en - x->len : st), x->data, (size_t)x->len) == 0)
+            return GS_BOOL(vm, true);
+    }
+    return GS_BOOL(vm, false);
+}
+
+static gs_Object *m_str_startswith(GS_ARGS) { GS_UNUSED(kwnames); return starts_ends(vm, self, args, nargs, false, "startswith"); }
+static gs_Object *m_str_endswith(GS_ARGS) { GS_UNUSED(kwnames); return starts_ends(vm, self, args, nargs, true, "endswith"); }
+
+static gs_Object *m_str_replace(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    if (str_arg(vm, args[0], "replace() argument 1 must be str") < 0 ||
+        str_arg(vm, args[1], "replace() argument 2 must be str") < 0)
+        return NULL;
+    int64_t count = -1;
+    if (nargs > 2 && gs_as_int(vm, args[2], &count) < 0)
+        return NULL;
+    gs_Str *old = (gs_Str *)args[0], *new_ = (gs_Str *)args[1];
+    gs_Str *s = S;
+    gs_Buf b;
+    gs_buf_init(&b);
+    if (old->len == 0) {
+        /* insert between every character */
+        int64_t n = 0;
+        const char *p = s->data, *end = s->data + s->len;
+        while (p <= end) {
+            if (count < 0 || n < count) {
+                gs_buf_add(&b, new_->data, (size_t)new_->len);
+                n++;
+            }
+            if (p == end)
+                break;
+            const char *q = gs_utf8_offset(p, (size_t)(end - p), 1);
+            gs_buf_add(&b, p, (size_t)(q - p));
+            p = q;
+        }
+        return gs_buf_to_str(vm, &b);
+    }
+    int64_t n = 0;
+    int32_t i = 0;
+    while (i < s->len) {
+        if ((count < 0 || n < count) && i + old->len <= s->len && memcmp(s->data + i, old->data, (size_t)old->len) == 0) {
+            gs_buf_add(&b, new_->data, (size_t)new_->len);
+            i += old->len;
+            n++;
+        } else
+            gs_buf_addc(&b, s->data[i++]);
+    }
+    if (n == 0) {
+        gs_buf_free(&b);
+        return gs_newref(vm, self);
+    }
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *str_pred(gs_VM *vm, gs_Object *self, int which)
+{
+    gs_Str *s = S;
+    if (s->len == 0)
+        return GS_BOOL(vm, false);
+    bool any_cased = false;
+    for (int32_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        switch (which) {
+        case 0: if (!isdigit(c)) return GS_BOOL(vm, false); break;
+        case 1: if (!isalpha(c) && c < 128) return GS_BOOL(vm, false); break;
+        case 2: if (!isalnum(c) && c < 128) return GS_BOOL(vm, false); break;
+        case 3: if (!is_ws(c)) return GS_BOOL(vm, false); break;
+        case 4: if (islower(c)) return GS_BOOL(vm, false); if (isupper(c)) any_cased = true; break;
+        case 5: if (isupper(c)) return GS_BOOL(vm, false); if (islower(c)) any_cased = true; break;
+        }
+    }
+    if (which >= 4)
+        return GS_BOOL(vm, any_cased);
+    return GS_BOOL(vm, true);
+}
+
+static gs_Object *m_str_isdigit(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 0); }
+static gs_Object *m_str_isalpha(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 1); }
+static gs_Object *m_str_isalnum(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 2); }
+static gs_Object *m_str_isspace(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 3); }
+static gs_Object *m_str_isupper(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 4); }
+static gs_Object *m_str_islower(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 5); }
+
+static gs_Object *pad_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, char align)
+{
+    int64_t width = 0; /* set by as_int; GCC's -Og/ASan build cannot tell */
+    if (gs_as_int(vm, args[0], &width) < 0)
+        return NULL;
+    const char *fill = " ";
+    int32_t flen = 1;
+    if (nargs > 1) {
+        if (GS_KIND(args[1]) != GS_K_STR || ((gs_Str *)args[1])->nchars != 1) {
+            gs_raise(vm, vm->e_TypeError, "The fill character must be exactly one character long");
+            return NULL;
+        }
+        fill = ((gs_Str *)args[1])->data;
+        flen = ((gs_Str *)args[1])->len;
+    }
+    gs_Str *s = S;
+    if (width <= s->nchars)
+        return gs_newref(vm, self);
+    if (width > 100000000) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    int64_t pad = width - s->nchars, left = 0;
+    if (align == '>')
+        left = pad;
+    else if (align == '^')
+        left = pad / 2 + (pad & width & 1);
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (int64_t i = 0; i < left; i++)
+        gs_buf_add(&b, fill, (size_t)flen);
+    gs_buf_add(&b, s->data, (size_t)s->len);
+    for (int64_t i = left; i < pad; i++)
+        gs_buf_add(&b, fill, (size_t)flen);
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *m_str_ljust(GS_ARGS) { GS_UNUSED(kwnames); return pad_impl(vm, self, args, nargs, '<'); }
+static gs_Object *m_str_rjust(GS_ARGS) { GS_UNUSED(kwnames); return pad_impl(vm, self, args, nargs, '>'); }
+static gs_Object *m_str_center(GS_ARGS) { GS_UNUSED(kwnames); return pad_impl(vm, self, args, nargs, '^'); }
+
+static gs_Object *m_str_zfill(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    int64_t width = 0;
+    if (gs_as_int(vm, args[0], &width) < 0)
+        return NULL;
+    gs_Str *s = S;
+    if (width <= s->nchars)
+        return gs_newref(vm, self);
+    if (width > 100000000) { /* as pad_impl: "1".zfill(10**12) must not fill a buffer for minutes */
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Buf b;
+    gs_buf_init(&b);
+    int32_t i = 0;
+    if (s->len && (s->data[0] == '-' || s->data[0] == '+')) {
+        gs_buf_addc(&b, s->data[0]);
+        i = 1;
+    }
+    for (int64_t k = 0; k < width - s->nchars; k++)
+        gs_buf_addc(&b, '0');
+    gs_buf_add(&b, s->data + i, (size_t)(s->len - i));
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *m_str_partition_impl(gs_VM *vm, gs_Object *self, gs_Object *sepo, bool reverse)
+{
+    if (str_arg(vm, sepo, "must be str") < 0)
+        return NULL;
+    gs_Str *sep = (gs_Str *)sepo;
+    if (sep->len == 0) {
+        gs_raise(vm, vm->e_ValueError, "empty separator");
+        return NULL;
+    }
+    int64_t k = find_sub(S, sep, 0, S->len, reverse);
+    gs_Object *a, *b, *c;
+    if (k < 0) {
+        if (reverse) {
+            a = gs_newref(vm, vm->empty_str);
+            b = gs_newref(vm, vm->empty_str);
+            c = gs_newref(vm, self);
+        } else {
+            a = gs_newref(vm, self);
+            b = gs_newref(vm, vm->empty_str);
+            c = gs_newref(vm, vm->empty_str);
+        }
+    } else {
+        a = gs_str_new(vm, S->data, (size_t)k);
+        b = gs_newref(vm, sepo);
+        c = gs_str_new(vm, S->data + k + sep->len, (size_t)(S->len - k - sep->len));
+    }
+    gs_Object *t = gs_tuple_new(vm, 3);
+    if (!t || !a || !c) {
+        gs_xdecref(vm, a);
+        gs_xdecref(vm, b);
+        gs_xdecref(vm, c);
+        gs_xdecref(vm, t);
+        return NULL;
+    }
+    gs_tuple_init(vm, t, 0, a);
+    gs_tuple_init(vm, t, 1, b);
+    gs_tuple_init(vm, t, 2, c);
+    return t;
+}
+
+static gs_Object *m_str_partition(GS_ARGS) { GS_UNUSED_ARGS; return m_str_partition_impl(vm, self, args[0], false); }
+static gs_Object *m_str_rpartition(GS_ARGS) { GS_UNUSED_ARGS; return m_str_partition_impl(vm, self, args[0], true); }
+
+static gs_Object *m_str_encode(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_raise(vm, vm->e_TypeError, "gcscope does not support bytes; str.encode() is not available");
+    return NULL;
+}
+
+static const gs_MethodDef str_methods[] = {
+    { "upper", m_str_upper, 0, 0, false }, { "lower", m_str_lower, 0, 0, false },
+    { "capitalize", m_str_capitalize, 0, 0, false }, { "title", m_str_title, 0, 0, false },
+    { "join", m_str_join, 1, 1, false }, { "split", m_str_split, 0, 2, true },
+    { "splitlines", m_str_splitlines, 0, 1, false }, { "strip", m_str_strip, 0, 1, false },
+    { "lstrip", m_str_lstrip, 0, 1, false }, { "rstrip", m_str_rstrip, 0, 1, false },
+    { "find", m_str_find, 1, 3, GS_VARARGS }, { "rfind", m_str_rfind, 1, 3, GS_VARARGS },
+    { "index", m_str_index, 1, 3, GS_VARARGS }, { "rindex", m_str_rindex, 1, 3, GS_VARARGS },
+    { "count", m_str_count, 1, 3, GS_VARARGS }, { "startswith", m_str_startswith, 1, 3, GS_VARARGS },
+    { "endswith", m_str_endswith, 1, 3, GS_VARARGS }, { "replace", m_str_replace, 2, 3, false },
+    { "isdigit", m_str_isdigit, 0, 0, false }, { "isalpha", m_str_isalpha, 0, 0, false },
+    { "isalnum", m_str_isalnum, 0, 0, false }, { "isspace", m_str_isspace, 0, 0, false },
+    { "isupper", m_str_isupper, 0, 0, false }, { "islower", m_str_islower, 0, 0, false },
+    { "ljust", m_str_ljust, 1, 2, false }, { "rjust", m_str_rjust, 1, 2, false },
+    { "center", m_str_center, 1, 2, false }, { "zfill", m_str_zfill, 1, 1, false },
+    { "partition", m_str_partition, 1, 1, false }, { "rpartition", m_str_rpartition, 1, 1, false },
+    { "format", gs_str_format_method, 0, -1, GS_KW | GS_VARARGS }, { "encode", m_str_encode, 0, 2, false },
+    { NULL, NULL, 0, 0, false },
+};
+
+void gs_str_methods_init(gs_VM *vm) { gs_type_add_methods(vm, vm->t_str, str_methods); }

@@ -348,7 +348,6 @@ void gs_gc_on_alloc(gs_VM *vm);        /* count a new GC object; may collect */
 void gs_gc_on_free(gs_VM *vm);
 int64_t gs_gc_collect(gs_VM *vm, int generation, int reason); /* -1 on error */
 void gs_gc_init(gs_VM *vm);
-gs_Object *gs_gc_make_module(gs_VM *vm);
 
 /* Compiler (compiler.c). */
 struct gs_NodeList;

@@ -1,0 +1,22 @@
+/*
+ * modules.h — the importable modules, one file each in core/modules/.
+ *
+ * Each module file defines one constructor, `gs_module_NAME`, which makes
+ * a new module object (or returns NULL with an exception set); table.c
+ * lists them for `import` (runtime/module.c).  Adding a module is one new
+ * file here, one line below and one line in table.c.
+ */
+#ifndef GS_MODULES_H
+#define GS_MODULES_H
+
+#include "runtime/runtime.h"
+
+gs_Object *gs_module_gc(gs_VM *vm);
+gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+gs_Object *gs_module_weakref(gs_VM *vm);
+void gs_weakref_at_exit(gs_VM *vm); /* finalizers with atexit set run */
+void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_weakref_clear(gs_VM *vm);
+void gs_weakref_free(gs_VM *vm);
+
+#endif

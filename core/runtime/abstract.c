@@ -1,0 +1,398 @@
+/*
+ * abstract.c — the protocols every type answers: item access, item assignment
+ * and deletion, len() and `in`.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "runtime.h"
+
+/* ================================================================== generic item access */
+
+static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
+{
+    if (GS_KIND(key) == GS_K_INT) {
+        *out = ((gs_Int *)key)->value;
+        return 0;
+    }
+    if (GS_KIND(key) == GS_K_BOOL) {
+        *out = key == vm->true_;
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
+    return -1;
+}
+
+gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
+{
+    int64_t i;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: {
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "list", &i) < 0)
+            return NULL;
+        gs_List *l = (gs_List *)o;
+        if (i < 0)
+            i += l->len;
+        if (i < 0 || i >= l->len) {
+            gs_raise(vm, vm->e_IndexError, "list index out of range");
+            return NULL;
+        }
+        return gs_newref(vm, l->items[i]);
+    }
+    case GS_K_TUPLE: {
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "tuple", &i) < 0)
+            return NULL;
+        gs_Tuple *t = (gs_Tuple *)o;
+        if (i < 0)
+            i += t->len;
+        if (i < 0 || i >= t->len) {
+            gs_raise(vm, vm->e_IndexError, "tuple index out of range");
+            return NULL;
+        }
+        return gs_newref(vm, t->items[i]);
+    }
+    case GS_K_STR:
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "string", &i) < 0)
+            return NULL;
+        return gs_str_getitem(vm, (gs_Str *)o, i);
+    case GS_K_RANGE: {
+        if (GS_KIND(key) == GS_K_SLICE)
+            return gs_slice_get(vm, o, (gs_Slice *)key);
+        if (index_of(vm, key, "range", &i) < 0)
+            return NULL;
+        gs_Range *r = (gs_Range *)o;
+        if (i < 0)
+            i += r->len;
+        if (i < 0 || i >= r->len) {
+            gs_raise(vm, vm->e_IndexError, "range object index out of range");
+            return NULL;
+        }
+        return gs_int_new(vm, r->start + i * r->step);
+    }
+    case GS_K_DICT: {
+        gs_Object *v = gs_dict_get(vm, o, key);
+        if (v)
+            return gs_newref(vm, v);
+        if (vm->exc)
+            return NULL;
+        if (o->type != vm->t_dict) {
+            gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__missing__"));
+            if (m) {
+                gs_Object *args[2] = { o, key };
+                return gs_call_object(vm, m, args, 2, NULL);
+            }
+        }
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
+        return NULL;
+    }
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            return gs_call_object(vm, m, args, 2, NULL);
+        }
+        break;
+    }
+    case GS_K_TYPE:
+        /* list[int] and friends: generic aliases are out of scope */
+        break;
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object is not subscriptable", gs_type_name(o));
+    return NULL;
+}
+
+static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
+{
+    gs_List *l = (gs_List *)o;
+    int64_t start, stop, step, n;
+    if (gs_slice_indices(vm, sl, l->len, &start, &stop, &step, &n) < 0)
+        return -1;
+    gs_Object *seq = NULL;
+    if (v) {
+        seq = v == o ? gs_list_from_iterable(vm, v) : gs_tuple_from_iterable(vm, v);
+        if (!seq) {
+            if (gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_TypeError, step == 1 ? "can only assign an iterable"
+                                                        : "must assign iterable to extended slice");
+            }
+            return -1;
+        }
+    }
+    int32_t m = seq ? (GS_KIND(seq) == GS_K_LIST ? ((gs_List *)seq)->len : ((gs_Tuple *)seq)->len) : 0;
+    gs_Object **src = seq ? (GS_KIND(seq) == GS_K_LIST ? ((gs_List *)seq)->items : ((gs_Tuple *)seq)->items) : NULL;
+    if (step != 1) {
+        if (seq && m != n) {
+            gs_raise(vm, vm->e_ValueError, "attempt to assign sequence of size %d to extended slice of size %lld", m,
+                     (long long)n);
+            gs_decref(vm, seq);
+            return -1;
+        }
+        if (!seq) {
+            /* delete an extended slice like CPython: take the items out in
+             * ascending index order, then drop them in that order */
+            gs_List *l = (gs_List *)o;
+            int64_t lo = step > 0 ? start : start + step * (n - 1), st = step > 0 ? step : -step;
+            gs_Object **garbage = malloc((size_t)(n > 0 ? n : 1) * sizeof *garbage);
+            if (!garbage) {
+                gs_raise_memory(vm);
+                return -1;
+            }
+            int32_t w = 0;
+            int64_t next = lo, taken = 0;
+            for (int32_t r = 0; r < l->len; r++) {
+                if (taken < n && r == next) {
+                    garbage[taken++] = l->items[r];
+                    next += st;
+                    continue;
+                }
+                l->items[w++] = l->items[r];
+            }
+            for (int64_t i = n - 1; i >= 0; i--) /* the slots above shift down: remove from the top */
+                gs_rec_remove(vm, o, lo + i * st, garbage[i]);
+            l->len = w;
+            for (int64_t i = 0; i < n; i++)
+                gs_decref_c(vm, garbage[i], gs_slot_cause(o, lo + i * st));
+            free(garbage);
+            return 0;
+        }
+        for (int64_t i = 0; i < n; i++)
+            gs_list_setitem(vm, o, start + i * step, src[i]);
+        gs_decref(vm, seq);
+        return 0;
+    }
+    if (stop < start)
+        stop = start;
+    /* delete [start, stop) then insert the new items at start */
+    for (int64_t i = stop - 1; i >= start; i--)
+        gs_list_delitem(vm, o, i);
+    for (int32_t i = 0; i < m; i++)
+        if (gs_list_insert(vm, o, start + i, src[i]) < 0) {
+            gs_decref(vm, seq);
+            return -1;
+        }
+    gs_xdecref(vm, seq);
+    return 0;
+}
+
+int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
+{
+    int64_t i;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST:
+        if (GS_KIND(key) == GS_K_SLICE)
+            return list_setslice(vm, o, (gs_Slice *)key, v);
+        if (index_of(vm, key, "list", &i) < 0)
+            return -1;
+        return gs_list_setitem(vm, o, i, v);
+    case GS_K_DICT:
+        return gs_dict_set(vm, o, key, v);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__setitem__"));
+        if (m) {
+            gs_Object *args[3] = { o, key, v };
+            gs_Object *r = gs_call_object(vm, m, args, 3, NULL);
+            if (!r)
+                return -1;
+            gs_decref(vm, r);
+            return 0;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object does not support item assignment", gs_type_name(o));
+    return -1;
+}
+
+int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
+{
+    int64_t i;
+    switch (GS_KIND(o)) {
+    case GS_K_LIST:
+        if (GS_KIND(key) == GS_K_SLICE)
+            return list_setslice(vm, o, (gs_Slice *)key, NULL);
+        if (index_of(vm, key, "list", &i) < 0)
+            return -1;
+        return gs_list_delitem(vm, o, i);
+    case GS_K_DICT:
+        return gs_dict_del(vm, o, key);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__delitem__"));
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
+            if (!r)
+                return -1;
+            gs_decref(vm, r);
+            return 0;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object doesn't support item deletion", gs_type_name(o));
+    return -1;
+}
+
+int64_t gs_len(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_STR: return ((gs_Str *)o)->nchars;
+    case GS_K_LIST: return ((gs_List *)o)->len;
+    case GS_K_TUPLE: return ((gs_Tuple *)o)->len;
+    case GS_K_DICT: return ((gs_Dict *)o)->t.used;
+    case GS_K_SET: return ((gs_Set *)o)->used;
+    case GS_K_RANGE: return ((gs_Range *)o)->len;
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___len__);
+        if (!m)
+            break;
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r)
+            return -1;
+        if (GS_KIND(r) != GS_K_INT) {
+            gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
+            gs_decref(vm, r);
+            return -1;
+        }
+        int64_t n = ((gs_Int *)r)->value;
+        gs_decref(vm, r);
+        if (n < 0) {
+            gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
+            return -1;
+        }
+        return n;
+    }
+    default:
+        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items)
+            return ((gs_Dict *)((gs_Iter *)o)->seq)->t.used;
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "object of type '%s' has no len()", gs_type_name(o));
+    return -1;
+}
+
+int gs_contains(gs_VM *vm, gs_Object *c, gs_Object *v)
+{
+    switch (GS_KIND(c)) {
+    case GS_K_STR: {
+        if (GS_KIND(v) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "'in <string>' requires string as left operand, not %s", gs_type_name(v));
+            return -1;
+        }
+        gs_Str *s = (gs_Str *)c, *sub = (gs_Str *)v;
+        if (sub->len == 0)
+            return 1;
+        if (sub->len > s->len)
+            return 0;
+        for (int32_t i = 0; i + sub->len <= s->len; i++)
+            if (memcmp(s->data + i, sub->data, (size_t)sub->len) == 0)
+                return 1;
+        return 0;
+    }
+    case GS_K_DICT: {
+        gs_Object *r = gs_dict_get(vm, c, v);
+        if (!r && vm->exc)
+            return -1;
+        return r != NULL;
+    }
+    case GS_K_SET: return gs_set_contains(vm, c, v);
+    case GS_K_RANGE: {
+        if (GS_KIND(v) != GS_K_INT && GS_KIND(v) != GS_K_BOOL)
+            break;
+        gs_Range *r = (gs_Range *)c;
+        int64_t x = GS_KIND(v) == GS_K_INT ? ((gs_Int *)v)->value : v == vm->true_;
+        if (r->len == 0)
+            return 0;
+        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+            return 0;
+        return (x - r->start) % r->step == 0;
+    }
+    case GS_K_LIST:
+    case GS_K_TUPLE: {
+        for (int32_t i = 0;; i++) {
+            int32_t n = GS_KIND(c) == GS_K_LIST ? ((gs_List *)c)->len : ((gs_Tuple *)c)->len;
+            if (i >= n)
+                return 0;
+            gs_Object *item = GS_KIND(c) == GS_K_LIST ? ((gs_List *)c)->items[i] : ((gs_Tuple *)c)->items[i];
+            if (item == v)
+                return 1;
+            gs_incref(vm, item);
+            int eq = gs_equal(vm, item, v);
+            gs_decref(vm, item);
+            if (eq)
+                return eq;
+        }
+    }
+    case GS_K_ITER:
+        if (c->type == vm->t_dict_keys)
+            return gs_contains(vm, ((gs_Iter *)c)->seq, v);
+        if (c->type == vm->t_dict_items) {
+            if (GS_KIND(v) != GS_K_TUPLE || ((gs_Tuple *)v)->len != 2)
+                return 0;
+            gs_Object *have = gs_dict_get(vm, ((gs_Iter *)c)->seq, ((gs_Tuple *)v)->items[0]);
+            if (!have)
+                return vm->exc ? -1 : 0;
+            gs_incref(vm, have);
+            int eq = gs_equal(vm, have, ((gs_Tuple *)v)->items[1]);
+            gs_decref(vm, have);
+            return eq;
+        }
+        break;
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(c->type, vm->s___contains__);
+        if (m) {
+            gs_Object *args[2] = { c, v };
+            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
+            if (!r)
+                return -1;
+            int t = gs_truthy(vm, r);
+            gs_decref(vm, r);
+            return t;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    /* fall back to iteration */
+    gs_Object *it = gs_iter(vm, c);
+    if (!it) {
+        if (gs_exc_matches(vm, vm->e_TypeError)) {
+            gs_clear_exc(vm);
+            gs_raise(vm, vm->e_TypeError, "argument of type '%s' is not iterable", gs_type_name(c));
+        }
+        return -1;
+    }
+    for (;;) {
+        gs_Object *item = gs_next(vm, it);
+        if (!item)
+            break;
+        int eq = item == v ? 1 : gs_equal(vm, item, v);
+        gs_decref(vm, item);
+        if (eq) {
+            gs_decref(vm, it);
+            return eq;
+        }
+    }
+    gs_decref(vm, it);
+    return vm->exc ? -1 : 0;
+}

@@ -1,0 +1,106 @@
+/*
+ * args.c — checking the arguments of built-in functions and methods: counts,
+ * keywords, integers, and the keyword tuples of Argument Clinic parsers.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "runtime.h"
+
+/* ================================================================== argument helpers */
+
+int gs_check_args(gs_VM *vm, const char *name, int nargs, int min, int max)
+{
+    if (nargs >= min && (max < 0 || nargs <= max))
+        return 0;
+    if (min == max) {
+        if (min == 0)
+            gs_raise(vm, vm->e_TypeError, "%s() takes no arguments (%d given)", name, nargs);
+        else if (min == 1)
+            gs_raise(vm, vm->e_TypeError, "%s() takes exactly one argument (%d given)", name, nargs);
+        else
+            gs_raise(vm, vm->e_TypeError, "%s expected %d arguments, got %d", name, min, nargs);
+    } else if (nargs < min)
+        gs_raise(vm, vm->e_TypeError, "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s",
+                 nargs);
+    else
+        gs_raise(vm, vm->e_TypeError, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s",
+                 nargs);
+    return -1;
+}
+
+int gs_no_kwargs(gs_VM *vm, const char *name, gs_Tuple *kwnames)
+{
+    if (!kwnames || kwnames->len == 0)
+        return 0;
+    gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", name);
+    return -1;
+}
+
+gs_Object *gs_kwarg(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames, const char *name)
+{
+    GS_UNUSED(vm);
+    if (!kwnames)
+        return NULL;
+    int npos = nargs - kwnames->len;
+    for (int i = 0; i < kwnames->len; i++)
+        if (strcmp(((gs_Str *)kwnames->items[i])->data, name) == 0)
+            return args[npos + i];
+    return NULL;
+}
+
+
+int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const char **allowed)
+{
+    if (!kwnames)
+        return 0;
+    for (int i = 0; i < kwnames->len; i++) {
+        const char *k = ((gs_Str *)kwnames->items[i])->data;
+        bool ok = false;
+        for (const char **a = allowed; *a; a++)
+            if (strcmp(*a, k) == 0)
+                ok = true;
+        if (!ok) {
+            gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", fname, k);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out)
+{
+    if (GS_KIND(o) == GS_K_INT) {
+        *out = ((gs_Int *)o)->value;
+        return 0;
+    }
+    if (GS_KIND(o) == GS_K_BOOL) {
+        *out = o == vm->true_;
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(o));
+    return -1;
+}
+
+/* ================================================================== builtin functions */
+
+/* An Argument Clinic parser (_PyArg_Parser) makes the tuple of its keyword
+ * names the first time it parses keywords (for print, with its *args, the
+ * first call at all); the tuple lives as long as the process.  gc.get_count()
+ * sees it once. */
+
+void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords)
+{
+    if (!vm->clinic_kwtuples[which])
+        vm->clinic_kwtuples[which] = gs_phantom_alloc(vm, vm->t_tuple, nkeywords);
+}
+
+void gs_clinic_free(gs_VM *vm)
+{
+    for (int i = 0; i < GS_COUNTOF(vm->clinic_kwtuples); i++) {
+        gs_phantom_free(vm, vm->clinic_kwtuples[i]);
+        vm->clinic_kwtuples[i] = NULL;
+    }
+}

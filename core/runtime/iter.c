@@ -1,0 +1,534 @@
+/*
+ * iter.c — range, slice and the iterator objects (of sequences, dicts, sets,
+ * enumerate, zip, map, filter, reversed, callables) and gs_next.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "runtime.h"
+
+/* ================================================================== range, slice */
+
+gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step)
+{
+    gs_Range *r = (gs_Range *)gs_alloc(vm, vm->t_range, sizeof(gs_Range));
+    if (!r)
+        return NULL;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    if (step > 0)
+        r->len = start < stop ? (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1) : 0;
+    else
+        r->len = start > stop ? (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (uint64_t)(-(step + 1) + 1) + 1) : 0;
+    return &r->ob;
+}
+
+static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
+{
+    if (GS_KIND(v) == GS_K_INT) {
+        *out = ((gs_Int *)v)->value;
+        return 0;
+    }
+    if (GS_KIND(v) == GS_K_BOOL) {
+        *out = v == vm->true_;
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError, "slice indices must be integers or None or have an __index__ method");
+    return -1;
+}
+
+int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
+                     int64_t *slicelen)
+{
+    int64_t st = 1;
+    if (sl->step != vm->none) {
+        if (slice_index(vm, sl->step, &st) < 0)
+            return -1;
+        if (st == 0) {
+            gs_raise(vm, vm->e_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+    }
+    int64_t lo, hi;
+    if (sl->start == vm->none)
+        lo = st < 0 ? len - 1 : 0;
+    else {
+        if (slice_index(vm, sl->start, &lo) < 0)
+            return -1;
+        if (lo < 0) {
+            lo += len;
+            if (lo < 0)
+                lo = st < 0 ? -1 : 0;
+        } else if (lo >= len)
+            lo = st < 0 ? len - 1 : len;
+    }
+    if (sl->stop == vm->none)
+        hi = st < 0 ? -1 : len;
+    else {
+        if (slice_index(vm, sl->stop, &hi) < 0)
+            return -1;
+        if (hi < 0) {
+            hi += len;
+            if (hi < 0)
+                hi = st < 0 ? -1 : 0;
+        } else if (hi >= len)
+            hi = st < 0 ? len - 1 : len;
+    }
+    int64_t n = 0;
+    if (st > 0 && lo < hi)
+        n = (hi - lo - 1) / st + 1;
+    else if (st < 0 && hi < lo)
+        n = (lo - hi - 1) / (-st) + 1;
+    *start = lo;
+    *stop = hi;
+    *step = st;
+    *slicelen = n;
+    return 0;
+}
+
+gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl)
+{
+    gs_Kind k = GS_KIND(seq);
+    int64_t len = k == GS_K_LIST ? ((gs_List *)seq)->len : k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len
+                : k == GS_K_STR ? ((gs_Str *)seq)->nchars : ((gs_Range *)seq)->len;
+    int64_t start, stop, step, n;
+    if (gs_slice_indices(vm, sl, len, &start, &stop, &step, &n) < 0)
+        return NULL;
+    if (k == GS_K_RANGE) {
+        gs_Range *r = (gs_Range *)seq;
+        return gs_range_new(vm, r->start + start * r->step, r->start + (start + n * step) * r->step, r->step * step);
+    }
+    if (k == GS_K_STR) {
+        gs_Str *s = (gs_Str *)seq;
+        if (step == 1 && s->nchars == s->len)
+            return gs_str_new(vm, s->data + start, (size_t)n);
+        gs_Buf b;
+        gs_buf_init(&b);
+        for (int64_t i = 0; i < n; i++) {
+            const char *p = gs_utf8_offset(s->data, (size_t)s->len, start + i * step);
+            const char *q = gs_utf8_offset(p, (size_t)(s->data + s->len - p), 1);
+            gs_buf_add(&b, p, (size_t)(q - p));
+        }
+        return gs_buf_to_str(vm, &b);
+    }
+    if (k == GS_K_TUPLE && step == 1 && n == len)
+        return gs_newref(vm, seq);
+    gs_Object **items = k == GS_K_LIST ? ((gs_List *)seq)->items : ((gs_Tuple *)seq)->items;
+    gs_Object *r = k == GS_K_LIST ? gs_list_new(vm, (int32_t)n) : gs_tuple_new(vm, (int32_t)n);
+    if (!r)
+        return NULL;
+    for (int64_t i = 0; i < n; i++) {
+        gs_Object *v = items[start + i * step];
+        gs_incref(vm, v);
+        if (k == GS_K_LIST)
+            gs_list_init(vm, r, (int32_t)i, v);
+        else
+            gs_tuple_init(vm, r, (int32_t)i, v);
+    }
+    return r;
+}
+
+/* ================================================================== iterators */
+
+gs_Object *gs_iter_new(gs_VM *vm, gs_IterKind k, gs_Object *seq)
+{
+    gs_Iter *it = (gs_Iter *)gs_alloc(vm, vm->t_iter[k], sizeof(gs_Iter));
+    if (!it)
+        return NULL;
+    it->ob.kind = GS_K_ITER;
+    it->ikind = (uint8_t)k;
+    it->index = 0;
+    it->seq = seq;
+    it->extra = NULL;
+    if (seq)
+        gs_incref_c(vm, seq, GS_CAUSE(GS_CAUSE_INTERNAL, it->ob.id, 0));
+    gs_record_fields(vm, &it->ob);
+    if (k != GS_IT_RANGE)
+        gs_gc_track(vm, &it->ob);
+    return &it->ob;
+}
+
+gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
+{
+    gs_Kind k = GS_KIND(seq);
+    if (k == GS_K_RANGE) {
+        gs_Range *r = (gs_Range *)seq;
+        gs_Object *it = gs_iter_new(vm, GS_IT_RANGE, NULL);
+        if (!it)
+            return NULL;
+        gs_Iter *i = (gs_Iter *)it;
+        i->index = r->start + (r->len - 1) * r->step;
+        i->step = -r->step;
+        i->stop = r->len;
+        return it;
+    }
+    if (k != GS_K_LIST && k != GS_K_TUPLE && k != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "'%s' object is not reversible", gs_type_name(seq));
+        return NULL;
+    }
+    gs_Object *it = gs_iter_new(vm, GS_IT_REVERSED, seq);
+    if (!it)
+        return NULL;
+    if (k == GS_K_LIST)
+        it->type = vm->t_list_reverseiterator; /* both static: no count to move */
+    int64_t len = k == GS_K_LIST ? ((gs_List *)seq)->len : k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len
+                                                                        : ((gs_Str *)seq)->nchars;
+    ((gs_Iter *)it)->index = len - 1;
+    return it;
+}
+
+/* enumerate, dict.items() and zip keep their last result tuple and refill
+ * it when nobody else holds it (CPython's result-tuple reuse): the tuple
+ * keeps holding the last item until the next step, which shows up in
+ * sys.getrefcount inside a loop. */
+int gs_iter_prime_result(gs_VM *vm, gs_Object *it, int n)
+{
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t)
+        return -1;
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, t, i, GS_NONE(vm));
+    ((gs_Iter *)it)->extra = t;
+    if (vm->recording)
+        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, it->id, 0, t->id, 1);
+    return 0;
+}
+
+static gs_Object *iter_result(gs_VM *vm, gs_Iter *it, gs_Object **vals, int n) /* steals vals */
+{
+    gs_Tuple *r = (gs_Tuple *)it->extra;
+    if (r && r->ob.refcnt == 1 && r->len == n) {
+        gs_incref(vm, r);
+        for (int i = 0; i < n; i++) {
+            gs_Object *old = r->items[i];
+            r->items[i] = vals[i];
+            gs_rec_set(vm, &r->ob, GS_CAUSE_SLOT, (uint32_t)i, old, vals[i]);
+            gs_decref_c(vm, old, gs_slot_cause(&r->ob, i));
+        }
+        r->hash = -1;
+        gs_gc_track(vm, &r->ob);
+        return &r->ob;
+    }
+    gs_Object *t = gs_tuple_new(vm, n);
+    if (!t) {
+        for (int i = 0; i < n; i++)
+            gs_decref(vm, vals[i]);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, t, i, vals[i]);
+    return t;
+}
+
+static gs_Object *table_iter_next(gs_VM *vm, gs_Iter *it)
+{
+    if (GS_KIND(it->seq) == GS_K_SET) {
+        /* setiter_iternext: slot order */
+        gs_Set *so = (gs_Set *)it->seq;
+        if (it->stop != so->used) {
+            it->stop = -1; /* stays an error: the size changed */
+            gs_raise(vm, vm->e_RuntimeError, "Set changed size during iteration");
+            return NULL;
+        }
+        int64_t pos = it->index;
+        gs_Object *key;
+        int found = gs_set_next(it->seq, &pos, &key, NULL);
+        it->index = pos;
+        return found ? gs_newref(vm, key) : NULL;
+    }
+    gs_DictTable *t = &((gs_Dict *)it->seq)->t;
+    if (it->stop != t->used) {
+        it->stop = -1; /* stays an error: the size changed */
+        gs_raise(vm, vm->e_RuntimeError, "dictionary changed size during iteration");
+        return NULL;
+    }
+    while (it->index < t->nentries) {
+        gs_DictEntry *e = &t->entries[it->index++];
+        if (!e->key)
+            continue;
+        switch (it->ikind) {
+        case GS_IT_DICT_VALUES: return gs_newref(vm, e->value);
+        case GS_IT_DICT_ITEMS: {
+            gs_Object *kv[2] = { gs_newref(vm, e->key), gs_newref(vm, e->value) };
+            return iter_result(vm, it, kv, 2);
+        }
+        default: return gs_newref(vm, e->key);
+        }
+    }
+    return NULL;
+}
+
+static void iter_exhaust(gs_VM *vm, gs_Iter *it)
+{
+    gs_Object *s = it->seq;
+    if (s) {
+        it->seq = NULL;
+        gs_record_field(vm, &it->ob, 0, s, NULL);
+        gs_decref_c(vm, s, GS_CAUSE(GS_CAUSE_INTERNAL, it->ob.id, 0));
+    }
+}
+
+static gs_Object *next_inner(gs_VM *vm, gs_Object *o);
+
+gs_Object *gs_next(gs_VM *vm, gs_Object *o)
+{
+    /* C loops (sum, max, sorted, join ...) see no line starts: stop them here */
+    if (vm->limit_hit || (vm->cfg.max_events && vm->events > vm->cfg.max_events)) {
+        vm->limit_hit = true;
+        gs_raise(vm, vm->e_MemoryError, "event limit reached");
+        return NULL;
+    }
+    /* map(abs, map(abs, ...)) 100,000 deep would overflow the C stack */
+    if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    vm->native_depth++;
+    gs_Object *r = next_inner(vm, o);
+    vm->native_depth--;
+    return r;
+}
+
+static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
+{
+    if (GS_KIND(o) != GS_K_ITER) {
+        if (GS_KIND(o) == GS_K_GENERATOR) {
+            extern gs_Object *gs_gen_next(gs_VM *, gs_Object *);
+            return gs_gen_next(vm, o);
+        }
+        gs_Object *m = gs_type_lookup(o->type, vm->s___next__);
+        if (!m) {
+            gs_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", gs_type_name(o));
+            return NULL;
+        }
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r && gs_exc_matches(vm, vm->e_StopIteration))
+            gs_clear_exc(vm);
+        return r;
+    }
+    gs_Iter *it = (gs_Iter *)o;
+    if (it->ikind == GS_IT_CALL) {
+        gs_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", gs_type_name(o));
+        return NULL;
+    }
+    switch (it->ikind) {
+    case GS_IT_RANGE:
+        if (it->stop <= 0)
+            return NULL;
+        it->stop--;
+        {
+            int64_t v = it->index;
+            it->index += it->step;
+            return gs_int_new(vm, v);
+        }
+    case GS_IT_LIST:
+        if (it->seq && it->index < ((gs_List *)it->seq)->len)
+            return gs_newref(vm, ((gs_List *)it->seq)->items[it->index++]);
+        iter_exhaust(vm, it);
+        return NULL;
+    case GS_IT_TUPLE:
+        if (it->seq && it->index < ((gs_Tuple *)it->seq)->len)
+            return gs_newref(vm, ((gs_Tuple *)it->seq)->items[it->index++]);
+        iter_exhaust(vm, it);
+        return NULL;
+    case GS_IT_STR:
+        if (it->seq && it->index < ((gs_Str *)it->seq)->nchars)
+            return gs_str_getitem(vm, (gs_Str *)it->seq, it->index++);
+        iter_exhaust(vm, it);
+        return NULL;
+    case GS_IT_REVERSED: {
+        if (!it->seq || it->index < 0) {
+            iter_exhaust(vm, it);
+            return NULL;
+        }
+        gs_Object *s = it->seq;
+        int64_t i = it->index--;
+        if (GS_KIND(s) == GS_K_LIST) {
+            if (i >= ((gs_List *)s)->len) {
+                iter_exhaust(vm, it);
+                return NULL;
+            }
+            return gs_newref(vm, ((gs_List *)s)->items[i]);
+        }
+        if (GS_KIND(s) == GS_K_TUPLE)
+            return gs_newref(vm, ((gs_Tuple *)s)->items[i]);
+        return gs_str_getitem(vm, (gs_Str *)s, i);
+    }
+    case GS_IT_DICT_KEYS: case GS_IT_DICT_VALUES: case GS_IT_DICT_ITEMS: case GS_IT_SET: {
+        if (!it->seq)
+            return NULL;
+        gs_Object *r = table_iter_next(vm, it);
+        if (!r && !vm->exc)
+            iter_exhaust(vm, it);
+        return r;
+    }
+    case GS_IT_ENUMERATE: {
+        if (!it->seq)
+            return NULL;
+        gs_Object *v = gs_next(vm, it->seq);
+        if (!v) {
+            return NULL; /* enumerate keeps its iterator, as CPython's does */
+        }
+        gs_Object *n = gs_int_new(vm, it->index++);
+        if (!n) {
+            gs_decref(vm, v);
+            return NULL;
+        }
+        gs_Object *iv[2] = { n, v };
+        return iter_result(vm, it, iv, 2);
+    }
+    case GS_IT_ZIP: {
+        if (!it->seq)
+            return NULL;
+        gs_Tuple *its = (gs_Tuple *)it->seq;
+        int32_t n = its->len;
+        if (n == 0) {
+            iter_exhaust(vm, it);
+            return NULL;
+        }
+        gs_Tuple *r = (gs_Tuple *)it->extra;
+        if (!r || r->ob.refcnt != 1 || r->len != n) {
+            /* zip_next makes the new result tuple before it asks the
+             * iterators, so even the step that finds one exhausted makes
+             * (and frees) a tuple: gc.get_count() sees it */
+            gs_Object *t = gs_tuple_new(vm, n);
+            if (!t)
+                return NULL;
+            for (int32_t i = 0; i < n; i++) {
+                gs_Object *v = gs_next(vm, its->items[i]);
+                if (!v) {
+                    gs_decref(vm, t); /* with the items it got */
+                    return NULL; /* zip keeps its iterators until it dies */
+                }
+                gs_tuple_init(vm, t, i, v);
+            }
+            return t;
+        }
+        gs_Object *vals[n];
+        for (int32_t i = 0; i < n; i++) {
+            vals[i] = gs_next(vm, its->items[i]);
+            if (!vals[i]) {
+                for (int32_t j = 0; j < i; j++)
+                    gs_decref(vm, vals[j]);
+                return NULL;
+            }
+        }
+        return iter_result(vm, it, vals, n);
+    }
+    case GS_IT_MAP: {
+        if (!it->seq)
+            return NULL;
+        gs_Tuple *its = (gs_Tuple *)it->seq;
+        gs_Object *args[16];
+        int n = its->len > 16 ? 16 : its->len;
+        for (int i = 0; i < n; i++) {
+            args[i] = gs_next(vm, its->items[i]);
+            if (!args[i]) {
+                for (int j = 0; j < i; j++)
+                    gs_decref(vm, args[j]);
+                return NULL;
+            }
+        }
+        gs_Object *r = gs_call_object(vm, it->extra, args, n, NULL);
+        for (int i = 0; i < n; i++)
+            gs_decref(vm, args[i]);
+        return r;
+    }
+    case GS_IT_FILTER: {
+        for (;;) {
+            if (!it->seq)
+                return NULL;
+            gs_Object *v = gs_next(vm, it->seq);
+            if (!v)
+                return NULL;
+            int t;
+            if (it->extra == vm->none || !it->extra)
+                t = gs_truthy(vm, v);
+            else {
+                gs_Object *r = gs_call_object(vm, it->extra, &v, 1, NULL);
+                if (!r) {
+                    gs_decref(vm, v);
+                    return NULL;
+                }
+                t = gs_truthy(vm, r);
+                gs_decref(vm, r);
+            }
+            if (t < 0) {
+                gs_decref(vm, v);
+                return NULL;
+            }
+            if (t)
+                return v;
+            gs_decref(vm, v);
+        }
+    }
+    default:
+        return NULL;
+    }
+}
+
+gs_Object *gs_iter(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_LIST: return gs_iter_new(vm, GS_IT_LIST, o);
+    case GS_K_TUPLE: return gs_iter_new(vm, GS_IT_TUPLE, o);
+    case GS_K_STR: return gs_iter_new(vm, GS_IT_STR, o);
+    case GS_K_DICT:
+    case GS_K_SET: {
+        gs_Object *it = gs_iter_new(vm, GS_KIND(o) == GS_K_SET ? GS_IT_SET : GS_IT_DICT_KEYS, o);
+        if (it)
+            ((gs_Iter *)it)->stop = GS_KIND(o) == GS_K_SET ? ((gs_Set *)o)->used : ((gs_Dict *)o)->t.used;
+        return it;
+    }
+    case GS_K_RANGE: {
+        gs_Range *r = (gs_Range *)o;
+        gs_Object *it = gs_iter_new(vm, GS_IT_RANGE, NULL);
+        if (!it)
+            return NULL;
+        ((gs_Iter *)it)->index = r->start;
+        ((gs_Iter *)it)->step = r->step;
+        ((gs_Iter *)it)->stop = r->len;
+        return it;
+    }
+    case GS_K_ITER:
+        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items) {
+            gs_Object *d = ((gs_Iter *)o)->seq;
+            gs_IterKind k = o->type == vm->t_dict_keys ? GS_IT_DICT_KEYS
+                          : o->type == vm->t_dict_values ? GS_IT_DICT_VALUES : GS_IT_DICT_ITEMS;
+            gs_Object *it = gs_iter_new(vm, k, d);
+            if (it) {
+                ((gs_Iter *)it)->stop = ((gs_Dict *)d)->t.used;
+                if (k == GS_IT_DICT_ITEMS && gs_iter_prime_result(vm, it, 2) < 0) {
+                    gs_decref(vm, it);
+                    return NULL;
+                }
+            }
+            return it;
+        }
+        return gs_newref(vm, o);
+    case GS_K_GENERATOR:
+        return gs_newref(vm, o);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        gs_Object *m = gs_type_lookup(o->type, vm->s___iter__);
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (r && !gs_type_lookup(r->type, vm->s___next__) && GS_KIND(r) != GS_K_ITER &&
+                GS_KIND(r) != GS_K_GENERATOR) {
+                gs_raise(vm, vm->e_TypeError, "iter() returned non-iterator of type '%s'", gs_type_name(r));
+                gs_decref(vm, r);
+                return NULL;
+            }
+            return r;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    gs_raise(vm, vm->e_TypeError, "'%s' object is not iterable", gs_type_name(o));
+    return NULL;
+}
