@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cmd_trace.h"
+#include "lang/compile.h"
 #include "record/timeline.h"
 #include "runtime/vm.h"
 
@@ -314,7 +315,7 @@ int gs_cmd_trace(int argc, char **argv)
     }
     gs_Error err;
     int code = EXIT_OK;
-    if (gs_vm_load(vm, in, src, len, &err) < 0) {
+    if (gs_load_program(vm, in, src, len, &err) < 0) {
         fflush(stdout);
         fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", in, err.line, err.type_name,
                 err.text ? err.text : "invalid syntax");

@@ -21,6 +21,7 @@
 #ifdef GCSCOPE_HAVE_GUI
 #include "gui/demo_shot.h"
 #endif
+#include "lang/compile.h"
 #include "runtime/vm.h"
 
 enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
@@ -212,7 +213,7 @@ static int cmd_run(int argc, char **argv)
     }
     gs_Error err;
     int code = EXIT_OK;
-    if (gs_vm_load(vm, path, src, len, &err) < 0) {
+    if (gs_load_program(vm, path, src, len, &err) < 0) {
         fflush(stdout);
         if (strcmp(err.type_name, "RecursionError") == 0 || strcmp(err.type_name, "MemoryError") == 0) {
             /* CPython reports over-deep source without a location; name the file first */

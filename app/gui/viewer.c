@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "lang/compile.h"
 #include "fonts.h"
 #include "platform.h"
 #include "render.h"
@@ -195,7 +196,7 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
     v->trace = &v->vm->trace;
     v->tl = gs_timeline_new(v->trace, NULL);
     gs_Error err;
-    if (gs_vm_load(v->vm, path, src, n, &err) < 0) {
+    if (gs_load_program(v->vm, path, src, n, &err) < 0) {
         if (err.line > 0)
             set_error(v, err.line, "%s:%d:%d: %s: %s", path, err.line, err.col > 0 ? err.col : 1, err.type_name,
                       err.text ? err.text : "");

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runtime/opcodes.h" /* the operators: gs_Operator, gs_CmpOperator */
+
 /* ------------------------------------------------------------------ arena */
 
 typedef struct gs_ArenaBlock gs_ArenaBlock;
@@ -94,18 +96,9 @@ typedef enum gs_ConstKind {
     GS_C_BYTES   /* str / len : raw bytes */
 } gs_ConstKind;
 
-typedef enum gs_Operator {            /* binary and augmented-assignment operators */
-    GS_OP_ADD, GS_OP_SUB, GS_OP_MUL, GS_OP_MATMUL, GS_OP_TRUEDIV, GS_OP_FLOORDIV,
-    GS_OP_MOD, GS_OP_POW, GS_OP_LSHIFT, GS_OP_RSHIFT, GS_OP_BITOR, GS_OP_BITXOR,
-    GS_OP_BITAND
-} gs_Operator;
 
 typedef enum gs_UnaryOperator { GS_UOP_NEG, GS_UOP_POS, GS_UOP_NOT, GS_UOP_INVERT } gs_UnaryOperator;
 typedef enum gs_BoolOperator  { GS_BOOL_AND, GS_BOOL_OR } gs_BoolOperator;
-typedef enum gs_CmpOperator {
-    GS_CMP_LT, GS_CMP_LE, GS_CMP_EQ, GS_CMP_NE, GS_CMP_GT, GS_CMP_GE,
-    GS_CMP_IS, GS_CMP_IS_NOT, GS_CMP_IN, GS_CMP_NOT_IN
-} gs_CmpOperator;
 
 typedef struct gs_Node gs_Node;
 

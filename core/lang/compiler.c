@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "ast.h"
+#include "compile.h"
 #include "runtime/runtime.h"
 #include "runtime/opcodes.h"
 
@@ -2830,7 +2831,6 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
     gs_decref(vm, c.const_cache);
     if (code) {
         /* the AST's references live until the run ends (vm.c releases them) */
-        extern void gs_vm_keep_ast_consts(gs_VM *, gs_Object *);
         gs_vm_keep_ast_consts(vm, c.ast_consts);
     } else
         gs_decref(vm, c.ast_consts);

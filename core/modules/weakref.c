@@ -449,7 +449,6 @@ static gs_Object *wvd_clear(GS_ARGS)
 static gs_Object *wvd_repr(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    extern unsigned long long gs_object_address(gs_Object *);
     const char *name = strrchr(self->type->name->data, '.');
     return gs_str_printf(vm, "<%s at 0x%llx>", name ? name + 1 : self->type->name->data, gs_object_address(self));
 }
@@ -817,7 +816,6 @@ static gs_Object *finalize_alive(GS_ARGS)
 static gs_Object *finalize_repr(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    extern unsigned long long gs_object_address(gs_Object *);
     gs_Object *info = gs_dict_get(vm, vm->wr->registry, self);
     gs_Object *wr = info ? attr(vm, info, "weakref") : NULL;
     gs_Object *obj = wr && gs_is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;

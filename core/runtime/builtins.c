@@ -148,7 +148,6 @@ static gs_Object *b_ascii(GS_ARGS) { GS_UNUSED_ARGS; return gs_repr(vm, args[0])
 static gs_Object *b_id(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    extern unsigned long long gs_object_address(gs_Object *);
     unsigned long long a = (args[0]->gcflags & GS_GC_STATIC) ? 0x7f1e00000000ULL + ((uintptr_t)args[0] & 0xffffff)
                                                              : gs_object_address(args[0]);
     return gs_int_new(vm, (int64_t)a);
@@ -900,7 +899,6 @@ static gs_Object *b_format(GS_ARGS)
 static gs_Object *b_build_class(GS_ARGS)
 {
     GS_UNUSED(self);
-    extern gs_Object *gs_vm_run_class_body(gs_VM *, gs_Object *, gs_Object *);
     int npos = gs_npos(nargs, kwnames);
     if (npos < 2 || GS_KIND(args[0]) != GS_K_FUNCTION || GS_KIND(args[1]) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "__build_class__: bad arguments");

@@ -1,6 +1,6 @@
 /*
- * gcmodule.c — CPython 3.11's cycle collector, the `gc` module, and the
- * teardown of a VM's heap.
+ * collector.c — CPython 3.11's cycle collector (Modules/gcmodule.c without
+ * the module, which is core/modules/gc.c) and the teardown of a VM's heap.
  *
  * Reference counting frees an object the moment its last reference goes;
  * it cannot free a group of objects that refer to each other (a cycle).
@@ -61,7 +61,6 @@
 
 #include "runtime.h"
 
-extern unsigned long long gs_object_address(gs_Object *o);
 
 /* ================================================================== lists */
 
@@ -1028,7 +1027,6 @@ static void free_raw(gs_VM *vm, gs_Object *o)
         break;
     case GS_K_TYPE: gs_table_free(&((gs_Type *)o)->attr_keys); break;
     case GS_K_GENERATOR: {
-        extern void gs_gen_free(gs_Object *);
         gs_gen_free(o);
         break;
     }
@@ -1066,7 +1064,6 @@ void gs_gc_free_all(gs_VM *vm)
     drop_root(vm, &vm->gc_garbage);
     drop_root(vm, &vm->gc_callbacks);
     drop_root(vm, &vm->tstate_dict);
-    extern void gs_clinic_free(gs_VM *);
     gs_clinic_free(vm);
     gs_textio_flush(vm, 0);
     gs_textio_flush(vm, 1);

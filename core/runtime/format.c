@@ -186,7 +186,6 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
         snprintf(spec, sizeof spec, "%s", "");
         gs_Object *r;
         {
-            extern gs_Object *gs_format_float(gs_VM *, double, void *);
             r = gs_format_float(vm, (double)v, f);
         }
         gs_decref(vm, fl);

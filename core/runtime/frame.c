@@ -1,5 +1,5 @@
 /*
- * frameobj.c — frame objects and traceback objects.
+ * frame.c — frame objects and traceback objects.
  *
  * CPython 3.11 runs frames without objects; a frame object is made only
  * when someone asks (a traceback, frame.f_back).  An exception passing

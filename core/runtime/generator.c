@@ -1,5 +1,5 @@
 /*
- * genobj.c — generator objects: a suspended frame and its saved slots.
+ * generator.c — generator objects: a suspended frame and its saved slots.
  *
  * While suspended, a generator keeps its frame's slots (locals and value
  * stack) in its own buffer, so they count as references held by the
@@ -18,7 +18,6 @@ typedef struct gs_GenObj {
     bool started, running, finished;
 } gs_GenObj;
 
-gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f);
 
 gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
 {
@@ -62,7 +61,6 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
 void gs_gen_finished(gs_VM *vm, gs_Frame *f)
 {
     gs_GenObj *g = (gs_GenObj *)f->gen;
-    extern bool gs_frame_detach(gs_VM *, gs_Frame *, bool);
     if (f->frame_obj && gs_frame_detach(vm, f, false)) {
         /* a traceback still holds the frame: its object took the slots */
         g->finished = true;
@@ -108,7 +106,6 @@ int gs_gen_throw(gs_VM *vm, gs_Object *go, gs_Object *exc, gs_Object **result)
     return gen_resume(vm, go, NULL, exc, result);
 }
 
-void gs_gen_clear(gs_VM *vm, gs_Object *o);
 
 static int gen_resume(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object *exc, gs_Object **result)
 {
@@ -152,7 +149,6 @@ static int gen_resume(gs_VM *vm, gs_Object *go, gs_Object *value, gs_Object *exc
     /* no reference of our own while it runs: CPython's caller holds it */
     gs_Object *r;
     if (exc) {
-        extern gs_Object *gs_vm_resume_frame_throw(gs_VM *, gs_Frame *);
         gs_Object *old = vm->exc;
         vm->exc = exc;
         gs_xdecref(vm, old);
@@ -351,9 +347,6 @@ bool gs_gen_running(gs_Object *o) { return ((gs_GenObj *)o)->running; }
 
 /* ================================================================== the methods of generators and iterators */
 
-/* ================================================================== generator, object, type, int methods */
-
-extern int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result);
 
 static gs_Object *m_gen_send(GS_ARGS)
 {
@@ -384,7 +377,6 @@ gs_Object *gs_iter_self_method(GS_ARGS) { GS_UNUSED_ARGS; return gs_newref(vm, s
 static gs_Object *m_gen_close(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    extern int gs_gen_close(gs_VM *, gs_Object *);
     return gs_gen_close(vm, self) < 0 ? NULL : GS_NONE(vm);
 }
 
@@ -392,7 +384,6 @@ static gs_Object *m_gen_close(GS_ARGS)
 static gs_Object *m_gen_throw(GS_ARGS)
 {
     GS_UNUSED(kwnames);
-    extern int gs_gen_throw(gs_VM *, gs_Object *, gs_Object *, gs_Object **);
     gs_Object *exc;
     gs_Object *t = args[0];
     if (GS_KIND(t) == GS_K_TYPE && (((gs_Type *)t)->flags & GS_TF_EXC)) {

@@ -296,7 +296,6 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
 {
     if (GS_KIND(o) != GS_K_ITER) {
         if (GS_KIND(o) == GS_K_GENERATOR) {
-            extern gs_Object *gs_gen_next(gs_VM *, gs_Object *);
             return gs_gen_next(vm, o);
         }
         gs_Object *m = gs_type_lookup(o->type, vm->s___next__);

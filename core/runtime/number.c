@@ -1,5 +1,5 @@
 /*
- * numobj.c — int and float objects, arithmetic and comparison for every
+ * number.c — int and float objects, arithmetic and comparison for every
  * type (numbers, sequences, and instances through their dunder methods).
  *
  * Ints are 64-bit.  CPython's are unbounded; where a result would not fit
@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "lang/ast.h"
+#include "opcodes.h"
 #include "runtime.h"
 
 /* ================================================================== constructors */
@@ -451,7 +451,6 @@ gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inpl
         return r;
     }
     if (ka == GS_K_SET && kb == GS_K_SET) {
-        extern gs_Object *gs_set_binop(gs_VM *, int, gs_Object *, gs_Object *, bool);
         gs_Object *r = gs_set_binop(vm, op, a, b, inplace);
         if (r != vm->notimpl)
             return r;
@@ -631,7 +630,6 @@ static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
         return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
     }
     if (ka == GS_K_SET && kb == GS_K_SET) {
-        extern gs_Object *gs_set_compare(gs_VM *, int, gs_Object *, gs_Object *);
         return gs_set_compare(vm, op, a, b);
     }
     if (ka == GS_K_RANGE && kb == GS_K_RANGE && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
@@ -686,8 +684,6 @@ reflected:
 }
 
 /* ================================================================== int(x), float(x) and the methods of int and float */
-
-/* ================================================================== calling types */
 
 gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
 {

@@ -14,302 +14,6 @@
 
 #include "runtime.h"
 
-/* ================================================================== buffers */
-
-void gs_buf_init(gs_Buf *b) { b->data = NULL; b->len = b->cap = 0; b->oom = false; }
-void gs_buf_free(gs_Buf *b) { free(b->data); gs_buf_init(b); }
-
-static bool buf_reserve(gs_Buf *b, size_t extra)
-{
-    if (b->oom)
-        return false;
-    if (b->len + extra + 1 <= b->cap)
-        return true;
-    if (extra >= INT32_MAX || b->len + extra >= INT32_MAX) {
-        b->oom = true; /* no str is that long: "".join() of a terabyte stops here, not in swap */
-        return false;
-    }
-    size_t cap = b->cap ? b->cap * 2 : 64;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    char *d = realloc(b->data, cap);
-    if (!d) {
-        b->oom = true;
-        return false;
-    }
-    b->data = d;
-    b->cap = cap;
-    return true;
-}
-
-void gs_buf_add(gs_Buf *b, const char *s, size_t n)
-{
-    if (!buf_reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void gs_buf_adds(gs_Buf *b, const char *s) { gs_buf_add(b, s, strlen(s)); }
-void gs_buf_addc(gs_Buf *b, char c) { gs_buf_add(b, &c, 1); }
-
-void gs_buf_printf(gs_Buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n > 0 && buf_reserve(b, (size_t)n)) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
-        b->len += (size_t)n;
-    }
-    va_end(ap2);
-}
-
-char *gs_buf_steal(gs_Buf *b)
-{
-    if (!b->data)
-        buf_reserve(b, 0);
-    char *d = b->data;
-    if (d)
-        d[b->len] = 0;
-    gs_buf_init(b);
-    return d;
-}
-
-gs_Object *gs_buf_to_str(gs_VM *vm, gs_Buf *b)
-{
-    if (b->oom) {
-        gs_buf_free(b);
-        gs_raise_memory(vm);
-        return NULL;
-    }
-    gs_Object *s = gs_str_new(vm, b->data ? b->data : "", b->len);
-    gs_buf_free(b);
-    return s;
-}
-
-/* ================================================================== object table */
-
-void gs_objtab_set(gs_VM *vm, uint32_t id, gs_Object *o)
-{
-    if (id >= vm->objtab_cap) {
-        uint32_t cap = vm->objtab_cap ? vm->objtab_cap : 1024;
-        while (cap <= id)
-            cap *= 2;
-        gs_Object **t = realloc(vm->objtab, cap * sizeof *t);
-        if (!t)
-            return; /* the table is a debugging aid; running on without it is safe */
-        memset(t + vm->objtab_cap, 0, (cap - vm->objtab_cap) * sizeof *t);
-        vm->objtab = t;
-        vm->objtab_cap = cap;
-    }
-    vm->objtab[id] = o;
-}
-
-gs_Object *gs_vm_object(gs_VM *vm, uint32_t id)
-{
-    return id < vm->objtab_cap ? vm->objtab[id] : NULL;
-}
-
-/* ================================================================== events */
-
-/* gs_record's slow path: the event array is full */
-void gs_record_grow(gs_VM *vm, gs_Event e)
-{
-    /* Past the event limit the run stops at the next line start, but one
-     * statement can make millions of events first (["a"] * 10**8): the
-     * array does not grow for them.  They are dropped, and the trace is cut
-     * back to that statement's line event (gs_vm_run), a state it can show.
-     * Before the first line (the constants being introduced) the events are
-     * kept: there are as many as the source has constants. */
-    if (vm->cfg.max_events && vm->events > vm->cfg.max_events && vm->last_line_event != GS_NO_LINE_EVENT) {
-        vm->limit_hit = true;
-        vm->trace_overflow = true;
-        return;
-    }
-    if (gs_trace_push(&vm->trace, e) < 0)
-        vm->limit_hit = true;
-}
-
-uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
-{
-    if (!vm->recording)
-        return 0;
-    /* the pool never forgets a string, so its id can be kept on the str
-     * (a str never changes its contents); 0 ("" or out of memory) is not kept */
-    if (s->trace_id)
-        return s->trace_id;
-    uint32_t id = gs_trace_string(&vm->trace, s->data, (size_t)s->len);
-    s->trace_id = id;
-    if (vm->trace.strings.nbytes + vm->trace.nout > GS_TRACE_TEXT_MAX)
-        vm->limit_hit = true;
-    return id;
-}
-
-static uint32_t type_name_id(gs_VM *vm, gs_Object *o)
-{
-    return gs_trace_name(vm, o->type->name);
-}
-
-/* The label an alloc event (or an object description) carries: see trace.h. */
-static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
-{
-    uint32_t b = 0, c = 0;
-    switch (GS_KIND(o)) {
-    case GS_K_INT: {
-        uint64_t v = (uint64_t)((gs_Int *)o)->value;
-        b = (uint32_t)v;
-        c = (uint32_t)(v >> 32);
-        break;
-    }
-    case GS_K_BOOL: b = o == vm->true_; break;
-    case GS_K_FLOAT: {
-        uint64_t v;
-        memcpy(&v, &((gs_Float *)o)->value, sizeof v);
-        b = (uint32_t)v;
-        c = (uint32_t)(v >> 32);
-        break;
-    }
-    case GS_K_STR: {
-        /* a label, not a copy: a loop making megabyte strings must not keep
-         * every one in the trace (viewers show a few dozen characters) */
-        gs_Str *s = (gs_Str *)o;
-        if (s->len <= 4096)
-            b = gs_trace_name(vm, s);
-        else if (vm->recording) {
-            size_t n = 4096;
-            while (n > 0 && ((unsigned char)s->data[n] & 0xC0) == 0x80)
-                n--; /* cut before a UTF-8 continuation byte */
-            b = gs_trace_string(&vm->trace, s->data, n);
-        }
-        break;
-    }
-    case GS_K_FUNCTION: b = gs_trace_name(vm, ((gs_Function *)o)->qualname); break;
-    case GS_K_CODE: b = gs_trace_name(vm, ((gs_Code *)o)->name); break;
-    case GS_K_TYPE: b = gs_trace_name(vm, ((gs_Type *)o)->name); break;
-    case GS_K_MODULE: b = gs_trace_name(vm, ((gs_Module *)o)->name); break;
-    case GS_K_BUILTIN:
-        if (vm->recording)
-            b = gs_trace_string(&vm->trace, ((gs_Builtin *)o)->name, strlen(((gs_Builtin *)o)->name));
-        break;
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: b = o->type->ob.id; break;
-    case GS_K_TUPLE: b = (uint32_t)((gs_Tuple *)o)->len; break;
-    case GS_K_LIST: b = (uint32_t)((gs_List *)o)->len; break;
-    default: break;
-    }
-    *pb = b;
-    *pc = c;
-}
-
-void gs_record_alloc(gs_VM *vm, gs_Object *o)
-{
-    if (o->gcflags & GS_GC_STATIC)
-        return;
-    uint32_t b, c;
-    alloc_payload(vm, o, &b, &c);
-    if (vm->recording) /* made while not recording: described or introduced later */
-        o->gcflags |= GS_GC_SHOWN;
-    gs_record(vm, GS_EV_ALLOC, GS_KIND(o), o->id, type_name_id(vm, o), b, c);
-    if (vm->runtime_alloc && vm->recording && vm->trace.n && !vm->trace_overflow)
-        gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
-}
-
-/* Describe an object that has no alloc event (static, or made before
- * recording began) in the trace's object table, so the heap at position 0
- * is known.  Not an event: it counts nothing. */
-void gs_record_describe(gs_VM *vm, gs_Object *o)
-{
-    if (!o || !o->id || !vm->cfg.record || (o->gcflags & GS_GC_SHOWN))
-        return;
-    bool rec = vm->recording;
-    vm->recording = true; /* the payload's strings go to the pool even while compiling */
-    uint32_t b, c;
-    alloc_payload(vm, o, &b, &c);
-    bool st = (o->gcflags & GS_GC_STATIC) != 0;
-    gs_ObjDesc d = { o->id, GS_KIND(o),
-                     (uint8_t)((st ? GS_DESC_STATIC : GS_DESC_RUNTIME) |
-                               ((o->gcflags & GS_GC_TRACKED) ? GS_DESC_TRACKED : 0)),
-                     o->gen, 0, type_name_id(vm, o), b, c, st ? 0 : (uint32_t)o->refcnt };
-    vm->recording = rec;
-    if (gs_trace_describe(&vm->trace, d) < 0)
-        vm->limit_hit = true;
-    o->gcflags |= GS_GC_SHOWN; /* from now on its free, track and untrack are recorded */
-}
-
-static int describe_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
-{
-    GS_UNUSED(arg);
-    uint8_t sub = cause.kind;
-    uint32_t slot = cause.what;
-    if (sub == GS_CAUSE_KEY && GS_KIND(holder) == GS_K_DICT)
-        return 0; /* a dict's keys are implied by its values */
-    if (sub == GS_CAUSE_ATTR) {
-        gs_Object *key = gs_vm_object(vm, slot);
-        slot = key && GS_KIND(key) == GS_K_STR ? gs_trace_name(vm, (gs_Str *)key) : 0;
-    }
-    if (sub == GS_CAUSE_NAME)
-        return 0; /* a suspended generator's frame: not at start-up */
-    gs_TraceRef r = { holder->id, slot, ref->id, sub, { 0, 0, 0 } };
-    if (gs_trace_initial_ref(&vm->trace, r) < 0)
-        vm->limit_hit = true;
-    return 0;
-}
-
-static int field_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
-{
-    GS_UNUSED(arg);
-    if (cause.kind != GS_CAUSE_INTERNAL && cause.kind != GS_CAUSE_CONST)
-        return 0; /* slots, keys and attributes record their own events */
-    if ((GS_KIND(holder) == GS_K_INSTANCE || GS_KIND(holder) == GS_K_EXCEPTION) && cause.what == 0 &&
-        ref == &holder->type->ob)
-        return 0; /* an instance's class: implied by its alloc event */
-    gs_record(vm, GS_EV_REF_SET, cause.kind, holder->id, 0, ref->id, cause.what);
-    return 0;
-}
-
-void gs_record_fields(gs_VM *vm, gs_Object *o)
-{
-    if (vm->recording)
-        gs_traverse(vm, o, field_ref, NULL);
-}
-
-void gs_record_field(gs_VM *vm, gs_Object *holder, uint32_t what, gs_Object *old, gs_Object *v)
-{
-    if (vm->recording && old != v)
-        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, holder->id, old ? old->id : 0, v ? v->id : 0, what);
-}
-
-/* When the program is loaded: describe every object that exists and has no
- * alloc event, with the references the non-static ones hold. */
-void gs_record_describe_all(gs_VM *vm)
-{
-    if (!vm->cfg.record)
-        return;
-    gs_Object *fixed[] = { vm->none, vm->true_, vm->false_, vm->notimpl, vm->ellipsis, vm->empty_tuple,
-                           vm->repr_stack, &vm->t_type->ob, &vm->t_object->ob, &vm->t_str->ob };
-    for (int i = 0; i < GS_COUNTOF(fixed); i++)
-        gs_record_describe(vm, fixed[i]);
-    for (int i = 0; i < GS_COUNTOF(vm->small_ints); i++)
-        gs_record_describe(vm, vm->small_ints[i]);
-    uint32_t first = (uint32_t)vm->trace.ndesc;
-    for (uint32_t id = 1; id < vm->objtab_cap; id++)
-        gs_record_describe(vm, vm->objtab[id]);
-    bool rec = vm->recording;
-    vm->recording = true;
-    for (size_t k = first; k < vm->trace.ndesc; k++) {
-        gs_Object *o = gs_vm_object(vm, vm->trace.desc[k].id);
-        /* the parser's list of constants is an unnamed holder: counted, not drawn */
-        if (o && !(o->gcflags & GS_GC_STATIC) && o != vm->ast_consts)
-            gs_traverse(vm, o, describe_ref, NULL);
-    }
-    vm->recording = rec;
-}
-
 /* ================================================================== allocation */
 
 /* Object memory.  A per-VM cache of freed blocks by size class in front of
@@ -855,15 +559,12 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         return 0;
     }
     case GS_K_GENERATOR: {
-        extern int gs_gen_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
         return gs_gen_traverse(vm, o, fn, arg);
     }
     case GS_K_FRAME: {
-        extern int gs_frame_object_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
         return gs_frame_object_traverse(vm, o, fn, arg);
     }
     case GS_K_TRACEBACK: {
-        extern int gs_traceback_traverse(gs_VM *, gs_Object *, gs_VisitFn, void *);
         return gs_traceback_traverse(vm, o, fn, arg);
     }
     case GS_K_WEAKREF:
@@ -920,7 +621,6 @@ bool gs_has_finalizer(gs_Object *o)
     gs_Kind k = GS_KIND(o);
     if (k == GS_K_GENERATOR) {
         /* a suspended generator is closed when it dies, so finally runs */
-        extern bool gs_gen_needs_finalizer(gs_Object *);
         return gs_gen_needs_finalizer(o);
     }
     return (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && (o->type->flags & GS_TF_HAS_DEL);
@@ -933,7 +633,6 @@ void gs_call_finalizer(gs_VM *vm, gs_Object *o)
     if ((o->gcflags & GS_GC_FINALIZED) || vm->gc_teardown)
         return;
     if (GS_KIND(o) == GS_K_GENERATOR) {
-        extern void gs_gen_finalize(gs_VM *, gs_Object *);
         o->gcflags |= GS_GC_FINALIZED;
         gs_record(vm, GS_EV_FINALIZE, 0, o->id, 0, 0, 0);
         gs_incref(vm, o);
@@ -998,7 +697,6 @@ static size_t object_size(gs_Object *o)
     case GS_K_FRAME: return sizeof(gs_FrameObj);
     case GS_K_TRACEBACK: return sizeof(gs_TracebackObj);
     case GS_K_GENERATOR: {
-        extern size_t gs_gen_size(void);
         return gs_gen_size();
     }
     case GS_K_WEAKREF: return gs_weakref_size();
@@ -1007,7 +705,6 @@ static size_t object_size(gs_Object *o)
     }
 }
 
-static void class_phantoms_freed(gs_VM *vm, gs_Type *t);
 
 static void dealloc_now(gs_VM *vm, gs_Object *o)
 {
@@ -1034,7 +731,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     }
     size_t size = object_size(o);
     if (o->gcflags & GS_GC_SHOWN)
-        gs_record(vm, GS_EV_FREE, 0, o->id, type_name_id(vm, o), 0, 0);
+        gs_record(vm, GS_EV_FREE, 0, o->id, gs_type_name_id(vm, o), 0, 0);
     /* Drop everything the object holds.  Containers are emptied slot by slot
      * so each decref names the slot it came from; lists and tuples from the
      * last item to the first, as CPython does. */
@@ -1045,8 +742,6 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
             if (items[n])
                 gs_decref_c(vm, items[n], GS_CAUSE(GS_CAUSE_SLOT, o->id, (uint32_t)n));
     } else if (k == GS_K_GENERATOR) {
-        extern void gs_gen_clear(gs_VM *, gs_Object *);
-        extern void gs_gen_free(gs_Object *);
         gs_gen_clear(vm, o);
         gs_gen_free(o);
     } else if (k == GS_K_DICT) {
@@ -1066,10 +761,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
                     gs_decref_c(vm, parts[i], GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 10 + i));
         }
     } else if (k == GS_K_FRAME) {
-        extern void gs_frame_object_clear(gs_VM *, gs_Object *);
         gs_frame_object_clear(vm, o);
     } else if (k == GS_K_TRACEBACK) {
-        extern void gs_traceback_clear(gs_VM *, gs_Object *);
         gs_traceback_clear(vm, o);
     } else
         gs_traverse(vm, o, release_ref, NULL);
@@ -1092,7 +785,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
         if ((t->flags & GS_TF_HEAP) && (t->spare >> 8) && !vm->gc_teardown)
-            class_phantoms_freed(vm, t);
+            gs_class_phantoms_freed(vm, t);
         gs_xdecref(vm, t->name);
         gs_xdecref(vm, t->module);
         gs_table_free(&t->attr_keys);
@@ -1246,12 +939,10 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
     case GS_K_WEAKREF: gs_weakref_dealloc(vm, o); break;
     case GS_K_FRAME: {
-        extern void gs_frame_object_clear(gs_VM *, gs_Object *);
         gs_frame_object_clear(vm, o);
         break;
     }
     case GS_K_TRACEBACK: {
-        extern void gs_traceback_clear(gs_VM *, gs_Object *);
         gs_traceback_clear(vm, o);
         break;
     }
@@ -1287,7 +978,6 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
             clear_field(vm, o, &((gs_Slice *)o)->step, 2);
             break;
         case GS_K_GENERATOR: {
-            extern void gs_gen_clear(gs_VM *, gs_Object *);
             gs_gen_clear(vm, o);
             break;
         }
@@ -1329,288 +1019,7 @@ void gs_dealloc(gs_VM *vm, gs_Object *o)
     }
 }
 
-/* ================================================================== types */
-
-gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind inst_kind, uint8_t flags)
-{
-    gs_Type *t = calloc(1, sizeof *t);
-    if (!t)
-        abort(); /* VM start-up: nothing sensible to continue with */
-    t->ob.refcnt = 1 << 30;
-    t->ob.type = vm->t_type;
-    t->ob.kind = GS_K_TYPE;
-    t->ob.gcflags = GS_GC_STATIC;
-    t->ob.id = ++vm->next_id; /* events name it (an instance's class, `x = int`) */
-    if (vm->objtab)
-        gs_objtab_set(vm, t->ob.id, &t->ob);
-    t->base = base;
-    t->inst_kind = (uint8_t)inst_kind;
-    t->flags = flags;
-    if (base && (base->flags & GS_TF_EXC))
-        t->flags |= GS_TF_EXC;
-    t->name = (gs_Str *)gs_str_intern(vm, name, strlen(name));
-    t->module = (gs_Str *)gs_str_intern(vm, "builtins", 8);
-    t->dict = NULL; /* filled by gs_builtin_types_dicts_init once dicts work */
-    /* chained for gs_gc_free_all (static objects are never on a gc list) */
-    t->ob.gc_next = vm->static_types ? &vm->static_types->ob : NULL;
-    vm->static_types = t;
-    if (vm->trace.ndesc) /* made after start-up (a module's types on import): name it in the trace */
-        gs_record_describe(vm, &t->ob);
-    return t;
-}
-
-gs_Object *gs_type_lookup(gs_Type *t, gs_Str *name)
-{
-    for (; t; t = t->base) {
-        if (!t->dict)
-            continue;
-        int32_t ix = gs_table_lookup_str(&t->dict->t, name);
-        if (ix >= 0)
-            return t->dict->t.entries[ix].value;
-    }
-    return NULL;
-}
-
-bool gs_issubtype(gs_Type *a, gs_Type *b)
-{
-    for (; a; a = a->base)
-        if (a == b)
-            return true;
-    return false;
-}
-
-bool gs_isinstance(gs_Object *o, gs_Type *t) { return gs_issubtype(o->type, t); }
-
-const char *gs_type_name(gs_Object *o) { return o->type->name->data; }
-
-/* ------------------------------------------------------------------ what a class statement also makes
- * CPython's class statement makes objects the model only counts: the
- * argument tuple of the metaclass call, the tuple of bases, the MRO tuple,
- * the __dict__ / __weakref__ getset descriptors, a copy of the namespace
- * for __set_name__, and for __init_subclass__ a tuple, a super object and
- * a bound method.  They move gc.get_count() and the free lists as they do
- * in CPython; the ones a class keeps are given back when it dies. */
-
-static int class_getsets(gs_Type *t)
-{
-    if (t->base->flags & GS_TF_HEAP)
-        return 0;
-    return (t->base->flags & GS_TF_EXC) ? 1 : 2;
-}
-
-static int32_t class_mro_len(gs_Type *t)
-{
-    int32_t n = 0;
-    for (gs_Type *a = t; a; a = a->base)
-        n++;
-    return n;
-}
-
-/* What a class keeps is noted in its spare bits (bits 4-5: getsets; 8-15:
- * MRO length), so that its death needs no look at its (maybe freed) bases. */
-static void class_phantoms_made(gs_VM *vm, gs_Type *t)
-{
-    int32_t mro = class_mro_len(t);
-    t->spare = (uint16_t)(t->spare | (class_getsets(t) << 4) | ((mro > 255 ? 255 : mro) << 8));
-    gs_Object *margs = gs_phantom_alloc(vm, vm->t_tuple, 3); /* meta(name, bases, ns) */
-    if ((t->base->flags & GS_TF_HEAP) && !(t->base->spare & GS_TYPE_HAS_SUBCLASSES)) {
-        t->base->spare |= GS_TYPE_HAS_SUBCLASSES;
-        gs_gc_on_alloc(vm); /* the base's first subclass: its tp_subclasses dict */
-    }
-    gs_gc_on_alloc(vm);                                        /* tp_bases */
-    gs_gc_on_alloc(vm);                                        /* tp_mro */
-    for (int i = 0; i < class_getsets(t); i++)
-        gs_gc_on_alloc(vm);                                    /* getset descriptors */
-    gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_dict, 0)); /* names_to_set */
-    gs_Object *sargs = gs_phantom_alloc(vm, vm->t_tuple, 2);  /* super(type, type) */
-    gs_gc_on_alloc(vm);                                        /* the super object */
-    gs_gc_on_alloc(vm);                                        /* bound __init_subclass__ */
-    gs_gc_on_free(vm);
-    gs_gc_on_free(vm);
-    gs_phantom_free(vm, sargs);
-    gs_phantom_free(vm, margs);
-}
-
-/* A phantom object that lived with its class dies with it. */
-static void phantom_release(gs_VM *vm, gs_Type *type, int32_t len)
-{
-    size_t size = type == vm->t_tuple  ? sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *)
-                  : type == vm->t_dict ? sizeof(gs_Dict)
-                                       : sizeof(gs_Object);
-    gs_Object *o = calloc(1, size);
-    if (!o) {
-        gs_gc_on_free(vm);
-        return;
-    }
-    o->type = type;
-    o->kind = type->inst_kind;
-    if (type == vm->t_tuple)
-        ((gs_Tuple *)o)->len = len;
-    gs_phantom_free(vm, o);
-}
-
-static void class_phantoms_freed(gs_VM *vm, gs_Type *t)
-{
-    for (int i = 0; i < ((t->spare >> 4) & 3); i++)
-        gs_gc_on_free(vm);
-    phantom_release(vm, vm->t_tuple, (t->spare >> 8) & 255);
-    phantom_release(vm, vm->t_tuple, 1);
-    if (t->spare & GS_TYPE_HAS_SUBCLASSES)
-        phantom_release(vm, vm->t_dict, 0);
-}
-
-gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
-{
-    if (!(base->flags & GS_TF_BASETYPE)) {
-        gs_raise(vm, vm->e_TypeError, "type '%s' is not an acceptable base type", base->name->data);
-        return NULL;
-    }
-    gs_Type *t = (gs_Type *)gs_alloc(vm, vm->t_type, sizeof(gs_Type));
-    if (!t)
-        return NULL;
-    t->name = name;
-    gs_incref_c(vm, &name->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 0));
-    gs_Object *mod = gs_dict_get_str(vm, ns, vm->s___module__);
-    t->module = (mod && GS_KIND(mod) == GS_K_STR) ? (gs_Str *)mod : vm->s___main__;
-    gs_incref(vm, t->module);
-    t->base = base;
-    /* CPython's class holds its base three times (tp_base, the tuple of
-     * bases, the MRO tuple) and every further ancestor once (the MRO);
-     * only heap classes are counted */
-    if (base->flags & GS_TF_HEAP) {
-        gs_incref_c(vm, &base->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 1));
-        gs_incref_c(vm, &base->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 3));
-        uint32_t k = 4; /* the MRO tuple: one label per ancestor, as gs_traverse */
-        for (gs_Type *a = base; a && (a->flags & GS_TF_HEAP); a = a->base, k++)
-            gs_incref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, k));
-    }
-    t->inst_kind = base->inst_kind == GS_K_EXCEPTION ? GS_K_EXCEPTION : GS_K_INSTANCE;
-    if (base->inst_kind == GS_K_NONE || base == vm->t_object)
-        t->inst_kind = GS_K_INSTANCE;
-    t->flags = GS_TF_HEAP | GS_TF_BASETYPE | (base->flags & (GS_TF_EXC | GS_TF_HAS_DEL));
-    t->dict = (gs_Dict *)gs_dict_copy(vm, ns);
-    if (!t->dict) {
-        gs_decref(vm, t);
-        return NULL;
-    }
-    if (gs_dict_get_str(vm, &t->dict->ob, vm->s___del__))
-        t->flags |= GS_TF_HAS_DEL;
-    /* CPython's type holds references to itself from its MRO tuple and from
-     * the __dict__ / __weakref__ descriptors it creates; model them so
-     * sys.getrefcount(cls) agrees. */
-    t->internal_refs = (base == vm->t_object || (base->flags & GS_TF_HEAP) == 0) ? 3 : 1;
-    /* a built-in exception base already gives instances a __dict__: only
-     * the __weakref__ descriptor is added */
-    if (!(base->flags & GS_TF_HEAP) && (base->flags & GS_TF_EXC))
-        t->internal_refs = 2;
-    /* the descriptors live in the class's dict, which is then a container
-     * the collector tracks (gcmodule.c never untracks it) */
-    t->dict->owner = &t->ob;
-    if (t->internal_refs > 1)
-        gs_gc_track(vm, &t->dict->ob);
-    gs_record_alloc(vm, &t->ob);
-    gs_record_fields(vm, &t->ob); /* dict, base, bases, MRO */
-    for (int32_t i = 0; i < t->internal_refs; i++) /* after the alloc, so the trace counts them */
-        gs_incref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 2));
-    gs_gc_track(vm, &t->ob);
-    class_phantoms_made(vm, t);
-    return &t->ob;
-}
-
-/* ================================================================== instances */
-
-gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
-{
-    if (t->inst_kind == GS_K_EXCEPTION)
-        return gs_exception_new(vm, t, NULL);
-    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, sizeof(gs_Instance));
-    if (!in)
-        return NULL;
-    gs_table_init(&in->attrs);
-    in->dict = NULL;
-    in->weakreflist = NULL;
-    if (t != vm->t_object) /* object() instances are not containers in CPython */
-        gs_gc_track(vm, &in->ob);
-    return &in->ob;
-}
-
-gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
-{
-    gs_Exception *e = (gs_Exception *)gs_alloc(vm, t, sizeof(gs_Exception));
-    if (!e) {
-        gs_xdecref(vm, args);
-        return NULL;
-    }
-    e->inst.ob.kind = GS_K_EXCEPTION;
-    gs_table_init(&e->inst.attrs);
-    e->args = args ? (gs_Tuple *)args : (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
-    gs_record_fields(vm, &e->inst.ob);
-    gs_gc_track(vm, &e->inst.ob);
-    return &e->inst.ob;
-}
-
-/* An exception CPython raises without making the object (PyErr_SetNone):
- * it exists here, but outside generation 0's count until a handler in
- * Python code catches it, which is when CPython normalizes it and makes
- * the object (gs_exception_normalized).  Freed before that, it leaves the
- * count as it was. */
-gs_Object *gs_exception_new_unnormalized(gs_VM *vm, gs_Type *t)
-{
-    gs_Exception *e = (gs_Exception *)gs_alloc_resized(vm, t, sizeof(gs_Exception));
-    if (!e)
-        return NULL;
-    e->inst.ob.kind = GS_K_EXCEPTION;
-    e->inst.ob.gcflags |= GS_GC_UNCOUNTED;
-    gs_table_init(&e->inst.attrs);
-    e->args = (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
-    gs_record_fields(vm, &e->inst.ob);
-    gs_gc_track(vm, &e->inst.ob);
-    return &e->inst.ob;
-}
-
-void gs_exception_normalized(gs_VM *vm, gs_Object *o)
-{
-    if (o && (o->gcflags & GS_GC_UNCOUNTED)) {
-        o->gcflags &= (uint8_t)~GS_GC_UNCOUNTED;
-        gs_gc_on_alloc(vm); /* may collect: no error is set during normalization */
-    }
-}
-
-/* Reading obj.__dict__ creates the dict object (CPython 3.11 keeps
- * attribute values inline until then); from then on it is the storage. */
-gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
-{
-    gs_Instance *in = (gs_Instance *)o;
-    if (in->dict)
-        return &in->dict->ob;
-    gs_Dict *d = (gs_Dict *)gs_dict_new(vm);
-    if (!d)
-        return NULL;
-    /* Move the table: references are unchanged, only their holder. */
-    gs_table_free(&d->t);
-    d->t = in->attrs;
-    gs_table_init(&in->attrs);
-    d->owner = o;
-    in->dict = d;
-    /* tracked if a value could be in a cycle (CPython's
-     * make_dict_from_instance_attributes) */
-    for (int32_t i = 0; i < d->t.nentries; i++)
-        if (d->t.entries[i].key && d->t.entries[i].value && gs_gc_may_be_tracked(d->t.entries[i].value)) {
-            gs_gc_track(vm, &d->ob);
-            break;
-        }
-    if (vm->recording) {
-        for (int32_t i = 0; i < d->t.nentries; i++) {
-            gs_DictEntry *e = &d->t.entries[i];
-            if (!e->key)
-                continue;
-            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, e->value->id, 0, gs_trace_name(vm, (gs_Str *)e->key));
-            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_VALUE, d->ob.id, 0, e->value->id, e->key->id);
-        }
-        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, o->id, 0, d->ob.id, 1);
-    }
-    return &d->ob;
-}
+/* ================================================================== attributes */
 
 static gs_DictTable *instance_table(gs_Object *o)
 {
@@ -1623,8 +1032,6 @@ static gs_Object *instance_holder(gs_Object *o)
     gs_Instance *in = (gs_Instance *)o;
     return in->dict ? &in->dict->ob : o;
 }
-
-/* ================================================================== attributes */
 
 static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
 {
@@ -1921,8 +1328,6 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
             return r;
     }
     if (k == GS_K_GENERATOR) {
-        extern gs_Code *gs_gen_code(gs_Object *);
-        extern bool gs_gen_running(gs_Object *);
         gs_Code *c = gs_gen_code(o);
         if (c && name == vm->s___name__)
             return gs_newref(vm, &c->name->ob);
@@ -1934,7 +1339,6 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
             return GS_BOOL(vm, gs_gen_running(o));
     }
     if (k == GS_K_FRAME || k == GS_K_TRACEBACK) {
-        extern gs_Object *gs_frameobj_getattr(gs_VM *, gs_Object *, gs_Str *);
         gs_Object *r = gs_frameobj_getattr(vm, o, name);
         if (r || vm->exc)
             return r;
@@ -2046,57 +1450,6 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
     else
         gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
     return -1;
-}
-
-/* ================================================================== small constructors */
-
-gs_Object *gs_cell_new(gs_VM *vm, gs_Object *ref)
-{
-    gs_Cell *c = (gs_Cell *)gs_alloc(vm, vm->t_cell, sizeof(gs_Cell));
-    if (!c)
-        return NULL;
-    c->ref = ref;
-    if (ref)
-        gs_incref_c(vm, ref, GS_CAUSE(GS_CAUSE_INTERNAL, c->ob.id, 0));
-    gs_record_fields(vm, &c->ob);
-    gs_gc_track(vm, &c->ob);
-    return &c->ob;
-}
-
-gs_Object *gs_builtin_new(gs_VM *vm, const char *name, gs_CFunc fn, int min, int max, gs_Object *self)
-{
-    gs_Builtin *b = (gs_Builtin *)gs_alloc(vm, vm->t_builtin, sizeof(gs_Builtin));
-    if (!b)
-        return NULL;
-    b->name = name;
-    b->fn = fn;
-    b->min_args = (int16_t)min;
-    b->max_args = (int16_t)max;
-    b->self = self;
-    b->owner = self ? self->type : NULL;
-    gs_record_alloc(vm, &b->ob);
-    if (self) {
-        gs_incref_c(vm, self, GS_CAUSE(GS_CAUSE_INTERNAL, b->ob.id, 0));
-        gs_record_fields(vm, &b->ob);
-    }
-    /* CPython's builtin functions and method descriptors are tracked
-     * containers, bound or not (gc.is_tracked(print) is True) */
-    gs_gc_track(vm, &b->ob);
-    return &b->ob;
-}
-
-gs_Object *gs_method_new(gs_VM *vm, gs_Object *func, gs_Object *self)
-{
-    gs_Method *m = (gs_Method *)gs_alloc(vm, vm->t_method, sizeof(gs_Method));
-    if (!m)
-        return NULL;
-    m->func = func;
-    m->self = self;
-    gs_incref_c(vm, func, GS_CAUSE(GS_CAUSE_INTERNAL, m->ob.id, 0));
-    gs_incref_c(vm, self, GS_CAUSE(GS_CAUSE_INTERNAL, m->ob.id, 1));
-    gs_record_fields(vm, &m->ob);
-    gs_gc_track(vm, &m->ob);
-    return &m->ob;
 }
 
 /* ================================================================== truth, equality, hashing */

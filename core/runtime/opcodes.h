@@ -7,6 +7,18 @@
 #ifndef GS_OPCODES_H
 #define GS_OPCODES_H
 
+/* The operators of BINARY_OP's and COMPARE_OP's argument, which the
+ * parser's AST names too (lang/ast.h). */
+typedef enum gs_Operator {            /* binary and augmented-assignment operators */
+    GS_OP_ADD, GS_OP_SUB, GS_OP_MUL, GS_OP_MATMUL, GS_OP_TRUEDIV, GS_OP_FLOORDIV,
+    GS_OP_MOD, GS_OP_POW, GS_OP_LSHIFT, GS_OP_RSHIFT, GS_OP_BITOR, GS_OP_BITXOR,
+    GS_OP_BITAND
+} gs_Operator;
+typedef enum gs_CmpOperator {
+    GS_CMP_LT, GS_CMP_LE, GS_CMP_EQ, GS_CMP_NE, GS_CMP_GT, GS_CMP_GE,
+    GS_CMP_IS, GS_CMP_IS_NOT, GS_CMP_IN, GS_CMP_NOT_IN
+} gs_CmpOperator;
+
 #define GS_OPCODES(X) \
     X(NOP) X(POP_TOP) X(PUSH_NULL) X(COPY) X(SWAP) \
     X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST) \

@@ -44,11 +44,17 @@ gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t);    /* bare instance / excepti
 gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *inst); /* materialise __dict__, borrowed */
 gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args); /* steals args tuple */
 
+/* the trace's string id of o's type name (events.c) */
+uint32_t gs_type_name_id(gs_VM *vm, gs_Object *o);
+/* a class is freed: the objects CPython made beside it go too (class.c) */
+void gs_class_phantoms_freed(gs_VM *vm, gs_Type *t);
 /* record the alloc event of an object whose payload is now filled */
 void gs_record_alloc(gs_VM *vm, gs_Object *o);
 /* describe objects that have no alloc event in the trace's object table */
 void gs_record_describe(gs_VM *vm, gs_Object *o);
 void gs_record_describe_all(gs_VM *vm);
+/* an object made with recording off that the program reaches (a constant) */
+void gs_record_introduce(gs_VM *vm, gs_Object *o);
 /* record the field references (gs_traverse's INTERNAL / CONST ones) an
  * object was born holding, and one field changing from old to v */
 void gs_record_fields(gs_VM *vm, gs_Object *o);
@@ -220,7 +226,10 @@ void gs_objtab_set(gs_VM *vm, uint32_t id, gs_Object *o);
 /* dealloc of frames' materialised objects and generators (vm.c) */
 void gs_frame_object_clear(gs_VM *vm, gs_Object *f);
 
-/* errors / suggestions */
+/* errors / suggestions (exceptions.c) */
+void gs_tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f);             /* a traceback entry for frame f */
+void gs_raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global); /* with "Did you mean" */
+char *gs_name_error_suggestion(gs_VM *vm, gs_Frame *f, gs_Str *name);        /* malloc'd, or NULL */
 void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out);
 gs_Object *gs_exc_str(gs_VM *vm, gs_Object *exc);
 void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj);
@@ -302,6 +311,48 @@ void gs_weakref_clear_ref(gs_VM *vm, gs_Object *wr);      /* unlink, keeping the
 size_t gs_weakref_size(void);
 int64_t gs_weakref_hash(gs_VM *vm, gs_Object *wr);
 int gs_weakref_equal(gs_VM *vm, gs_Object *a, gs_Object *b); /* 0/1, -1 on error */
+
+/* generators (generator.c) */
+gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f);
+gs_Object *gs_gen_next(gs_VM *vm, gs_Object *gen);
+int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result); /* 1 yielded, 0 returned, -1 raised */
+int gs_gen_throw(gs_VM *vm, gs_Object *gen, gs_Object *exc, gs_Object **result);  /* likewise */
+int gs_gen_close(gs_VM *vm, gs_Object *gen);
+void gs_gen_finished(gs_VM *vm, gs_Frame *f);
+int gs_gen_traverse(gs_VM *vm, gs_Object *gen, gs_VisitFn fn, void *arg);
+void gs_gen_clear(gs_VM *vm, gs_Object *gen);
+void gs_gen_free(gs_Object *gen);
+size_t gs_gen_size(void);
+bool gs_gen_needs_finalizer(gs_Object *gen);
+void gs_gen_finalize(gs_VM *vm, gs_Object *gen);
+gs_Code *gs_gen_code(gs_Object *gen);
+bool gs_gen_running(gs_Object *gen);
+
+/* frame objects and tracebacks (frame.c) */
+bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool keep);
+int gs_frame_object_traverse(gs_VM *vm, gs_Object *fo, gs_VisitFn fn, void *arg);
+gs_Object *gs_frameobj_getattr(gs_VM *vm, gs_Object *fo, gs_Str *name);
+void gs_traceback_here(gs_VM *vm, gs_Object *exc, gs_Frame *f);
+int gs_traceback_traverse(gs_VM *vm, gs_Object *tb, gs_VisitFn fn, void *arg);
+void gs_traceback_clear(gs_VM *vm, gs_Object *tb);
+gs_Code *gs_traceback_code(gs_Object *tb);
+
+/* the VM's entry points for C code (vm.c) */
+gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns);
+gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f);
+gs_Object *gs_vm_resume_frame_throw(gs_VM *vm, gs_Frame *f);
+void gs_vm_keep_ast_consts(gs_VM *vm, gs_Object *list);
+
+/* the rest, by file */
+gs_Object *gs_build_class(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames); /* builtins.c */
+void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx); /* builtins.c */
+void gs_clinic_free(gs_VM *vm);                                                        /* args.c */
+gs_Object *gs_format_float(gs_VM *vm, double v, void *spec);                           /* format.c */
+gs_Object *gs_set_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);  /* set.c */
+gs_Object *gs_set_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);             /* set.c */
+unsigned long long gs_object_address(gs_Object *o); /* repr.c: the 0x... of default reprs and id() */
+void gs_gc_program_start(gs_VM *vm);                                                   /* collector.c */
+void gs_gc_at_exit(gs_VM *vm);                                                         /* collector.c */
 
 /* stderr of the program (tracebacks of unraisable exceptions, gc debug) */
 void gs_write_err(gs_VM *vm, const char *s, size_t n);

@@ -14,485 +14,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "lang/ast.h"
 #include "runtime.h"
 #include "opcodes.h"
 
 #define GS_STACK_SLOTS (1u << 22)   /* 4M value-stack slots shared by all frames */
-
-/* ================================================================== errors */
-
-void gs_error_clear(gs_Error *e)
-{
-    free(e->text);
-    memset(e, 0, sizeof *e);
-}
-
-void gs_write_out(gs_VM *vm, const char *s, size_t n)
-{
-    if (vm->recording) {
-        uint32_t off;
-        if (gs_trace_output(&vm->trace, s, n, &off) == 0)
-            gs_record(vm, GS_EV_STDOUT, 0, vm->cur_frame_id, off, (uint32_t)n, 0);
-        if (vm->trace.strings.nbytes + vm->trace.nout > GS_TRACE_TEXT_MAX)
-            vm->limit_hit = true; /* print("x" * 10**6) forever: the trace keeps every byte */
-    }
-    if (vm->cfg.write_out)
-        vm->cfg.write_out(vm->cfg.write_ctx, s, n);
-}
-
-void gs_write_err(gs_VM *vm, const char *s, size_t n)
-{
-    if (vm->cfg.write_err)
-        vm->cfg.write_err(vm->cfg.write_ctx, s, n);
-}
-
-static void exc_set_context(gs_VM *vm, gs_Object *exc)
-{
-    /* an exception raised while another is being handled remembers it */
-    if (vm->handled && vm->handled != exc && GS_KIND(exc) == GS_K_EXCEPTION) {
-        gs_Exception *e = (gs_Exception *)exc;
-        if (!e->context) {
-            /* avoid a context cycle */
-            gs_Object *h = vm->handled;
-            bool cyc = false;
-            for (gs_Object *x = h; x && GS_KIND(x) == GS_K_EXCEPTION; x = ((gs_Exception *)x)->context)
-                if (x == exc) {
-                    cyc = true;
-                    break;
-                }
-            if (!cyc) {
-                e->context = gs_newref(vm, h);
-                gs_record_field(vm, exc, 12, NULL, h);
-            }
-        }
-    }
-}
-
-void gs_raise_obj(gs_VM *vm, gs_Object *exc)
-{
-    if (!exc) {
-        if (!vm->exc)
-            gs_raise_memory(vm);
-        return;
-    }
-    gs_Object *old = vm->exc;
-    vm->exc = exc;
-    exc_set_context(vm, exc);
-    if (old)
-        gs_decref(vm, old);
-    if (vm->recording) {
-        gs_Exception *e = (gs_Exception *)exc;
-        uint32_t msg = 0;
-        if (e->args && e->args->len >= 1 && GS_KIND(e->args->items[0]) == GS_K_STR)
-            msg = gs_trace_name(vm, (gs_Str *)e->args->items[0]);
-        gs_record(vm, GS_EV_EXCEPTION, 0, exc->id, gs_trace_name(vm, exc->type->name), msg, 0);
-    }
-}
-
-void gs_raise(gs_VM *vm, gs_Type *type, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    gs_Object *msg = gs_str_from_cstr(vm, buf);
-    if (!msg)
-        return;
-    gs_Object *args = gs_tuple_new(vm, 1);
-    if (!args) {
-        gs_decref(vm, msg);
-        return;
-    }
-    gs_tuple_init(vm, args, 0, msg);
-    gs_raise_obj(vm, gs_exception_new(vm, type, args));
-}
-
-void gs_raise_memory(gs_VM *vm)
-{
-    /* Never allocate a fresh MemoryError when memory is the problem: raise
-     * a prebuilt one, as CPython does. */
-    static const char *why = "out of memory";
-    GS_UNUSED(why);
-    gs_Object *old = vm->exc;
-    size_t saved = vm->heap_limit;
-    vm->heap_limit = (size_t)-1; /* allow the small exception object itself */
-    gs_Object *e = gs_exception_new(vm, vm->e_MemoryError, NULL);
-    vm->heap_limit = saved;
-    if (!e)
-        return;
-    vm->exc = e;
-    if (old)
-        gs_decref(vm, old);
-}
-
-bool gs_exc_matches(gs_VM *vm, gs_Type *type)
-{
-    return vm->exc && gs_issubtype(vm->exc->type, type);
-}
-
-void gs_clear_exc(gs_VM *vm)
-{
-    gs_Object *e = vm->exc;
-    vm->exc = NULL;
-    if (e)
-        gs_decref(vm, e);
-}
-
-static void tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f)
-{
-    extern void gs_traceback_here(gs_VM *, gs_Object *, gs_Frame *);
-    /* a traceback entry is tiny and one per frame: let it past the heap
-     * ceiling, so a MemoryError is reported with its traceback, as CPython does */
-    size_t saved = vm->heap_limit;
-    vm->heap_limit = (size_t)-1;
-    gs_traceback_here(vm, exc, f);
-    vm->heap_limit = saved;
-}
-
-/* ================================================================== "Did you mean" (CPython's suggestions.c) */
-
-#define SUGG_MAX_ITEMS 750
-#define SUGG_MAX_LEN 40
-#define MOVE_COST 2
-#define CASE_COST 1
-
-static size_t subst_cost(char a, char b)
-{
-    if ((a & 31) != (b & 31))
-        return MOVE_COST;
-    if (a == b)
-        return 0;
-    if (a >= 'A' && a <= 'Z')
-        a = (char)(a + ('a' - 'A'));
-    if (b >= 'A' && b <= 'Z')
-        b = (char)(b + ('a' - 'A'));
-    return a == b ? CASE_COST : MOVE_COST;
-}
-
-static size_t levenshtein(const char *a, size_t an, const char *b, size_t bn, size_t max_cost)
-{
-    size_t buffer[SUGG_MAX_LEN];
-    while (an && bn && a[0] == b[0]) {
-        a++; b++; an--; bn--;
-    }
-    while (an && bn && a[an - 1] == b[bn - 1]) {
-        an--; bn--;
-    }
-    if (an == 0 || bn == 0)
-        return (an + bn) * MOVE_COST;
-    if (an > SUGG_MAX_LEN || bn > SUGG_MAX_LEN)
-        return max_cost + 1;
-    if (bn < an) {
-        const char *t = a; a = b; b = t;
-        size_t tn = an; an = bn; bn = tn;
-    }
-    if ((bn - an) * MOVE_COST > max_cost)
-        return max_cost + 1;
-    for (size_t i = 0; i < an; i++)
-        buffer[i] = (i + 1) * MOVE_COST;
-    size_t result = 0;
-    for (size_t bi = 0; bi < bn; bi++) {
-        char code = b[bi];
-        size_t distance = result = bi * MOVE_COST;
-        size_t minimum = (size_t)-1;
-        for (size_t i = 0; i < an; i++) {
-            size_t substitute = distance + subst_cost(code, a[i]);
-            distance = buffer[i];
-            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
-            result = insert_delete < substitute ? insert_delete : substitute;
-            buffer[i] = result;
-            if (result < minimum)
-                minimum = result;
-        }
-        if (minimum > max_cost)
-            return max_cost + 1;
-    }
-    return result;
-}
-
-typedef struct Suggest {
-    const char *name;
-    size_t len;
-    const char *best;
-    size_t best_len;
-    size_t best_dist;
-    int count;
-} Suggest;
-
-static void suggest_try(Suggest *s, const char *item, size_t ilen)
-{
-    s->count++;
-    if (ilen == s->len && memcmp(item, s->name, ilen) == 0)
-        return;
-    size_t maxd = (s->len + ilen + 3) * MOVE_COST / 6;
-    if (s->best && s->best_dist - 1 < maxd)
-        maxd = s->best_dist - 1;
-    size_t d = levenshtein(s->name, s->len, item, ilen, maxd);
-    if (d > maxd)
-        return;
-    if (!s->best || d < s->best_dist) {
-        s->best = item;
-        s->best_len = ilen;
-        s->best_dist = d;
-    }
-}
-
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Try a list of candidate names (need not be sorted: CPython sorts dir()
- * output; ties go to the first in sorted order, so we sort too). */
-static bool suggest_from(Suggest *s, const char **items, int n)
-{
-    if (n >= SUGG_MAX_ITEMS)
-        return false;
-    qsort(items, (size_t)n, sizeof *items, cmp_cstr);
-    s->best = NULL;
-    for (int i = 0; i < n; i++)
-        suggest_try(s, items[i], strlen(items[i]));
-    return s->best != NULL;
-}
-
-static int dict_keys_into(gs_Object *d, const char **out, int n, int cap)
-{
-    if (!d)
-        return n;
-    int32_t pos = 0;
-    gs_Object *k, *v;
-    while (gs_dict_next(d, &pos, &k, &v))
-        if (GS_KIND(k) == GS_K_STR && n < cap)
-            out[n++] = ((gs_Str *)k)->data;
-    return n;
-}
-
-static char *name_error_suggestion(gs_VM *vm, gs_Frame *f, gs_Str *name)
-{
-    const char *items[SUGG_MAX_ITEMS + 1];
-    Suggest s = { name->data, (size_t)name->len, NULL, 0, 0, 0 };
-    int n = 0;
-    /* CPython's order: the code's local variable names, then globals, then builtins */
-    if (f->code->flags & GS_CO_OPTIMIZED)
-        for (int i = 0; i < f->code->nlocals && n < SUGG_MAX_ITEMS; i++)
-            items[n++] = f->code->localnames[i]->data;
-    else if (f->locals && f->locals != f->globals)
-        n = dict_keys_into(f->locals, items, n, SUGG_MAX_ITEMS + 1);
-    if (n && suggest_from(&s, items, n))
-        return strndup(s.best, s.best_len);
-    n = dict_keys_into(f->globals, items, 0, SUGG_MAX_ITEMS + 1);
-    if (suggest_from(&s, items, n))
-        return strndup(s.best, s.best_len);
-    n = dict_keys_into(vm->builtins, items, 0, SUGG_MAX_ITEMS + 1);
-    if (suggest_from(&s, items, n))
-        return strndup(s.best, s.best_len);
-    return NULL;
-}
-
-static const char *object_dunders[] = {
-    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
-    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__",
-    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
-    "__subclasshook__",
-};
-
-static char *attribute_suggestion(gs_VM *vm, gs_Object *obj, gs_Str *name)
-{
-    GS_UNUSED(vm);
-    const char *items[SUGG_MAX_ITEMS + 1];
-    int n = 0;
-    Suggest s = { name->data, (size_t)name->len, NULL, 0, 0, 0 };
-    for (int i = 0; i < GS_COUNTOF(object_dunders); i++)
-        items[n++] = object_dunders[i];
-    gs_Kind k = GS_KIND(obj);
-    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
-        gs_Instance *in = (gs_Instance *)obj;
-        gs_DictTable *t = in->dict ? &in->dict->t : &in->attrs;
-        for (int32_t i = 0; i < t->nentries && n < SUGG_MAX_ITEMS; i++)
-            if (t->entries[i].key)
-                items[n++] = ((gs_Str *)t->entries[i].key)->data;
-        items[n++] = "__dict__";
-        items[n++] = "__module__";
-        items[n++] = "__weakref__";
-    }
-    if (k == GS_K_MODULE)
-        n = dict_keys_into(&((gs_Module *)obj)->dict->ob, items, 0, SUGG_MAX_ITEMS + 1);
-    else {
-        gs_Type *t = k == GS_K_TYPE ? (gs_Type *)obj : obj->type;
-        for (; t; t = t->base)
-            if (t->dict)
-                n = dict_keys_into(&t->dict->ob, items, n, SUGG_MAX_ITEMS + 1);
-    }
-    /* remove duplicates after sorting */
-    qsort(items, (size_t)n, sizeof *items, cmp_cstr);
-    int m = 0;
-    for (int i = 0; i < n; i++)
-        if (m == 0 || strcmp(items[m - 1], items[i]) != 0)
-            items[m++] = items[i];
-    if (suggest_from(&s, items, m))
-        return strndup(s.best, s.best_len);
-    return NULL;
-}
-
-static void raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global)
-{
-    GS_UNUSED(global);
-    gs_raise(vm, vm->e_NameError, "name '%s' is not defined", name->data);
-    if (vm->exc) {
-        gs_Exception *e = (gs_Exception *)vm->exc;
-        e->attr_name = name;
-        gs_incref(vm, name);
-        e->suggestion = name_error_suggestion(vm, f, name);
-    }
-}
-
-/* ================================================================== traceback text */
-
-static void source_line(gs_VM *vm, gs_Code *code, int line, gs_Buf *out)
-{
-    if (!vm->source || !code->filename || strcmp(code->filename->data, vm->filename) != 0 || line <= 0)
-        return;
-    const char *p = vm->source, *end = vm->source + vm->source_len;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    if (p >= end)
-        return;
-    const char *q = p;
-    while (q < end && *q != '\n' && *q != '\r' && *q != '\0') /* a NUL would end the report's text */
-        q++;
-    while (p < q && (*p == ' ' || *p == '\t' || *p == '\f'))
-        p++;
-    const char *r = q;
-    while (r > p && (r[-1] == ' ' || r[-1] == '\t'))
-        r--;
-    if (r == p)
-        return;
-    gs_buf_adds(out, "    ");
-    gs_buf_add(out, p, (size_t)(r - p));
-    gs_buf_addc(out, '\n');
-}
-
-static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
-{
-    gs_Exception *e = (gs_Exception *)exc;
-    if (e->traceback && GS_KIND(e->traceback) == GS_K_TRACEBACK) {
-        extern gs_Code *gs_traceback_code(gs_Object *);
-        gs_buf_adds(out, "Traceback (most recent call last):\n");
-        /* collapse runs of identical entries like CPython does */
-        gs_Object *tb = e->traceback;
-        int guard = 0;
-        while (tb && GS_KIND(tb) == GS_K_TRACEBACK && guard++ < 100000) {
-            gs_TracebackObj *t0 = (gs_TracebackObj *)tb;
-            gs_Code *c0 = gs_traceback_code(tb);
-            int run = 1;
-            gs_Object *nx = t0->next;
-            while (nx && GS_KIND(nx) == GS_K_TRACEBACK && gs_traceback_code(nx) == c0 &&
-                   ((gs_TracebackObj *)nx)->lineno == t0->lineno) {
-                run++;
-                nx = ((gs_TracebackObj *)nx)->next;
-            }
-            int shown = run > 3 ? 3 : run;
-            for (int k = 0; k < shown && c0; k++) {
-                gs_buf_printf(out, "  File \"%s\", line %d, in %s\n", c0->filename->data, t0->lineno, c0->name->data);
-                source_line(vm, c0, t0->lineno, out);
-            }
-            if (run > 3)
-                gs_buf_printf(out, "  [Previous line repeated %d more time%s]\n", run - 3, run - 3 == 1 ? "" : "s");
-            tb = nx;
-        }
-    }
-    gs_Type *t = exc->type;
-    if ((t->flags & GS_TF_HEAP) && strcmp(t->module->data, "builtins") != 0 && strcmp(t->module->data, "__main__") != 0)
-        gs_buf_printf(out, "%s.%s", t->module->data, t->name->data);
-    else
-        gs_buf_adds(out, t->name->data);
-    gs_Object *s = gs_str(vm, exc);
-    if (!s) {
-        gs_clear_exc(vm);
-        gs_buf_adds(out, ": <exception str() failed>");
-    } else {
-        if (((gs_Str *)s)->len) {
-            gs_buf_adds(out, ": ");
-            gs_buf_add(out, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
-        }
-        gs_decref(vm, s);
-    }
-    char *sugg = NULL;
-    if (gs_issubtype(t, vm->e_NameError) && e->suggestion)
-        sugg = strdup(e->suggestion);
-    else if (gs_issubtype(t, vm->e_AttributeError) && e->attr_obj && e->attr_name)
-        sugg = attribute_suggestion(vm, e->attr_obj, e->attr_name);
-    if (sugg) {
-        gs_buf_printf(out, ". Did you mean: '%s'?", sugg);
-        free(sugg);
-    }
-    gs_buf_addc(out, '\n');
-}
-
-void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out)
-{
-    if (GS_KIND(exc) != GS_K_EXCEPTION) {
-        gs_buf_adds(out, "<not an exception>\n");
-        return;
-    }
-    gs_Exception *e = (gs_Exception *)exc;
-    /* chained exceptions first, as CPython prints them */
-    static const int max_chain = 32;
-    gs_Object *chain[32];
-    int n = 0;
-    gs_Object *x = exc;
-    chain[n++] = x;
-    while (n < max_chain) {
-        gs_Exception *xe = (gs_Exception *)x;
-        gs_Object *next = xe->cause ? xe->cause : (!xe->suppress_context ? xe->context : NULL);
-        if (!next || GS_KIND(next) != GS_K_EXCEPTION)
-            break;
-        bool seen = false;
-        for (int i = 0; i < n; i++)
-            if (chain[i] == next)
-                seen = true;
-        if (seen)
-            break;
-        chain[n++] = next;
-        x = next;
-    }
-    for (int i = n - 1; i >= 0; i--) {
-        format_one(vm, chain[i], out);
-        if (i > 0) {
-            gs_Exception *later = (gs_Exception *)chain[i - 1];
-            if (later->cause == chain[i])
-                gs_buf_adds(out, "\nThe above exception was the direct cause of the following exception:\n\n");
-            else
-                gs_buf_adds(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
-    GS_UNUSED(e);
-}
-
-void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj)
-{
-    gs_Object *exc = vm->exc;
-    vm->exc = NULL;
-    gs_Buf b;
-    gs_buf_init(&b);
-    gs_buf_adds(&b, what);
-    gs_Object *r = obj ? gs_repr(vm, obj) : NULL;
-    if (r) {
-        gs_buf_add(&b, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
-        gs_decref(vm, r);
-    } else
-        gs_clear_exc(vm);
-    gs_buf_addc(&b, '\n');
-    if (exc)
-        gs_format_exception(vm, exc, &b);
-    gs_write_err(vm, b.data ? b.data : "", b.len);
-    gs_buf_free(&b);
-    if (exc)
-        gs_decref(vm, exc);
-}
 
 /* ================================================================== frames */
 
@@ -606,7 +131,6 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
  * (parameters first), the value stack, then the function. */
 static void frame_clear(gs_VM *vm, gs_Frame *f)
 {
-    extern bool gs_frame_detach(gs_VM *, gs_Frame *, bool);
     if (f->frame_obj && gs_frame_detach(vm, f, true))
         return; /* its object keeps the slots now */
     for (int32_t i = 0; i < f->nlocalsplus; i++) {
@@ -880,7 +404,6 @@ static gs_Object *call_function_from_c(gs_VM *vm, gs_Function *func, gs_Object *
         }
     }
     if (co->flags & GS_CO_GENERATOR) {
-        extern gs_Object *gs_gen_new(gs_VM *, gs_Frame *);
         return gs_gen_new(vm, f);
     }
     vm->c_depth++;
@@ -971,7 +494,7 @@ static gs_Object *load_global(gs_VM *vm, gs_Frame *f, gs_Str *name)
     if (!v)
         v = gs_dict_get_str(vm, vm->builtins, name);
     if (!v) {
-        raise_name_error(vm, f, name, true);
+        gs_raise_name_error(vm, f, name, true);
         return NULL;
     }
     gs_incref(vm, v);
@@ -990,7 +513,7 @@ static void unbound_local(gs_VM *vm, gs_Frame *f, int ix)
         if (vm->exc) {
             gs_Exception *e = (gs_Exception *)vm->exc;
             e->attr_name = (gs_Str *)gs_newref(vm, &co->localnames[ix]->ob);
-            e->suggestion = name_error_suggestion(vm, f, co->localnames[ix]);
+            e->suggestion = gs_name_error_suggestion(vm, f, co->localnames[ix]);
         }
     }
 }
@@ -1156,9 +679,6 @@ static gs_Object *make_exception(gs_VM *vm, gs_Object *v)
     return NULL;
 }
 
-extern int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result);
-extern gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f);
-extern gs_Object *gs_build_class(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames);
 
 #define GS_PAUSE_MARK ((gs_Object *)1)
 
@@ -1315,7 +835,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             if (!v)
                 v = gs_dict_get_str(vm, vm->builtins, name);
             if (!v) {
-                raise_name_error(vm, f, name, false);
+                gs_raise_name_error(vm, f, name, false);
                 goto error;
             }
             INCREF(v);
@@ -1331,7 +851,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_DELETE_NAME: {
             gs_Object *ns = f->locals ? f->locals : f->globals;
             if (!gs_dict_get_str(vm, ns, names[arg])) {
-                raise_name_error(vm, f, names[arg], false);
+                gs_raise_name_error(vm, f, names[arg], false);
                 goto error;
             }
             if (gs_dict_del(vm, ns, &names[arg]->ob) < 0)
@@ -1355,7 +875,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             break;
         case OP_DELETE_GLOBAL:
             if (!gs_dict_get_str(vm, f->globals, names[arg])) {
-                raise_name_error(vm, f, names[arg], true);
+                gs_raise_name_error(vm, f, names[arg], true);
                 goto error;
             }
             if (gs_dict_del(vm, f->globals, &names[arg]->ob) < 0)
@@ -2064,7 +1584,6 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             f->sp = sp;
             if (f->gen) {
                 /* generator finished: the generator object keeps the frame */
-                extern void gs_gen_finished(gs_VM *, gs_Frame *);
                 gs_gen_finished(vm, f);
             } else {
                 frame_clear(vm, f);
@@ -2327,7 +1846,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         if (!vm->exc)
             gs_raise(vm, vm->e_RuntimeError, "error return without exception set");
     exception_unwind_tb:
-        tb_add(vm, vm->exc, f);
+        gs_tb_add(vm, vm->exc, f);
     exception_unwind:
         f->sp = sp;
         if (vm->limit_hit) {
@@ -2352,7 +1871,6 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         {
             bool entry = f->is_entry;
             if (f->gen) {
-                extern void gs_gen_finished(gs_VM *, gs_Frame *);
                 gs_gen_finished(vm, f);
             } else
                 frame_clear(vm, f);
@@ -2553,7 +2071,6 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
         vm->repr_stack = static_object(vm, vm->t_list, sizeof(gs_List));
     gs_gc_init(vm);
     gs_builtins_init(vm);
-    extern void gs_gc_program_start(gs_VM *);
     gs_gc_program_start(vm); /* start-up objects are long-lived, as in CPython */
     vm->recording = cfg->record;
     return vm;
@@ -2606,95 +2123,6 @@ void gs_vm_free(gs_VM *vm)
 
 /* Record an object made while recording was off (a constant) as if it were
  * born now: its alloc, the references it already has, and its slots. */
-static int introduce_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg);
-
-static void introduce(gs_VM *vm, gs_Object *o)
-{
-    if ((o->gcflags & (GS_GC_SHOWN | GS_GC_STATIC)))
-        return;
-    gs_record_alloc(vm, o);
-    for (intptr_t i = 1; i < o->refcnt; i++)
-        gs_record(vm, GS_EV_INCREF, GS_CAUSE_CONST, o->id, (uint32_t)(i + 1), 0, 0);
-    if (o->gcflags & GS_GC_TRACKED)
-        gs_record(vm, GS_EV_TRACK, 0, o->id, o->gen, 0, 0);
-    gs_traverse(vm, o, introduce_visit, NULL);
-}
-
-static int introduce_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
-{
-    GS_UNUSED(arg);
-    introduce(vm, ref);
-    if (GS_KIND(holder) == GS_K_TUPLE || GS_KIND(holder) == GS_K_LIST)
-        gs_record(vm, GS_KIND(holder) == GS_K_LIST ? GS_EV_LIST_INSERT : GS_EV_REF_SET, GS_CAUSE_SLOT, holder->id,
-                  0, ref->id, cause.what);
-    else
-        gs_record(vm, GS_EV_REF_SET, cause.kind, holder->id, 0, ref->id, cause.what);
-    return 0;
-}
-
-int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)
-{
-    memset(err, 0, sizeof *err);
-    vm->filename = filename;
-    vm->source = src;
-    vm->source_len = len;
-    gs_Arena arena;
-    gs_arena_init(&arena);
-    gs_NodeList body;
-    gs_SyntaxError se;
-    memset(&se, 0, sizeof se);
-    if (gs_parse(&arena, src, len, &body, &se) < 0) {
-        err->kind = GS_ERR_SYNTAX;
-        snprintf(err->type_name, sizeof err->type_name, "%s",
-                 se.kind == GS_TAB_ERROR ? "TabError" : se.kind == GS_INDENTATION_ERROR ? "IndentationError"
-                 : se.kind == GS_RECURSION_ERROR ? "RecursionError" : se.kind == GS_MEMORY_ERROR ? "MemoryError"
-                 : "SyntaxError");
-        err->line = se.line;
-        err->col = se.col;
-        /* the parser does not know the file's name; CPython's message does */
-        gs_Buf m;
-        gs_buf_init(&m);
-        const char *p = se.msg;
-        const char *hole;
-        while ((hole = strstr(p, "<file>")) != NULL) {
-            gs_buf_add(&m, p, (size_t)(hole - p));
-            gs_buf_adds(&m, filename);
-            p = hole + 6;
-        }
-        gs_buf_adds(&m, p);
-        err->text = gs_buf_steal(&m);
-        gs_arena_free(&arena);
-        return -1;
-    }
-    /* The compiler's scratch objects are not the program's: compile with
-     * recording off, then introduce the constants the program can reach. */
-    bool rec = vm->recording;
-    vm->recording = false;
-    gs_Code *code = gs_compile_module(vm, &body, filename, err);
-    vm->recording = rec;
-    gs_arena_free(&arena);
-    if (code && rec) {
-        /* the AST's own holder list is the parser's, not the program's:
-         * its references show as counted but unnamed holders */
-        introduce(vm, &code->ob);
-        if (vm->ast_consts)
-            for (int32_t i = 0; i < ((gs_List *)vm->ast_consts)->len; i++)
-                introduce(vm, ((gs_List *)vm->ast_consts)->items[i]);
-    }
-    if (code)
-        gs_record_describe_all(vm); /* the heap the trace starts from */
-    if (!code) {
-        if (err->kind == GS_ERR_NONE) {
-            err->kind = GS_ERR_SYNTAX;
-            snprintf(err->type_name, sizeof err->type_name, "SyntaxError");
-            err->text = strdup("invalid syntax");
-        }
-        return -1;
-    }
-    vm->main_code = code;
-    return 0;
-}
-
 static void fill_error_from_exc(gs_VM *vm, gs_Error *err)
 {
     gs_Object *exc = vm->exc;
@@ -2794,7 +2222,6 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         /* The program is over: what follows is the interpreter shutting
          * down, which the trace does not show (its output still prints). */
         vm->recording = false;
-        extern void gs_gc_at_exit(gs_VM *);
         gs_gc_at_exit(vm); /* atexit hooks, the shutdown collections; __main__ goes */
         if (vm->main_module)
             clear_main_namespace(vm);
@@ -2811,7 +2238,6 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         goto limit;
     fill_error_from_exc(vm, err);
     vm->recording = false;
-    extern void gs_gc_at_exit(gs_VM *);
     gs_gc_at_exit(vm); /* CPython shuts down after printing the traceback */
     return GS_RUN_EXCEPTION;
 limit:
@@ -2926,7 +2352,6 @@ int gs_vm_check_refcounts(gs_VM *vm)
     count_ref(&cx, vm->gc_garbage);
     count_ref(&cx, vm->gc_callbacks);
     count_ref(&cx, vm->tstate_dict);
-    extern void gs_builtins_count_roots(gs_VM *, void (*)(void *, gs_Object *), void *);
     gs_builtins_count_roots(vm, (void (*)(void *, gs_Object *))count_ref, &cx);
     int result = 0;
     for (uint32_t id = 1; id < cx.n && id < vm->objtab_cap; id++) {

@@ -239,9 +239,8 @@ struct gs_VM {
 gs_VM *gs_vm_new(const gs_VMConfig *cfg);   /* NULL only if out of memory */
 void gs_vm_free(gs_VM *vm);
 
-/* Compile `src` as module __main__ of `filename`.  On a syntax error fills
- * `err` (kind GS_ERR_SYNTAX, text = CPython-style report) and returns -1. */
-int gs_vm_load(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err);
+/* A program is loaded into a VM by the language front end:
+ * gs_load_program in lang/compile.h. */
 
 typedef enum gs_RunStatus {
     GS_RUN_DONE,        /* the program finished normally */
@@ -349,9 +348,6 @@ void gs_gc_on_free(gs_VM *vm);
 int64_t gs_gc_collect(gs_VM *vm, int generation, int reason); /* -1 on error */
 void gs_gc_init(gs_VM *vm);
 
-/* Compiler (compiler.c). */
-struct gs_NodeList;
-gs_Code *gs_compile_module(gs_VM *vm, const struct gs_NodeList *body, const char *filename, gs_Error *err);
 
 /* Builtins (builtins.c). */
 void gs_builtins_init(gs_VM *vm);

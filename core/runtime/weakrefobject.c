@@ -322,7 +322,6 @@ static gs_Object *ref_hash(GS_ARGS)
 static gs_Object *ref_repr(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    extern unsigned long long gs_object_address(gs_Object *);
     gs_Object *o = ((gs_WeakRef *)self)->object;
     if (!o)
         return gs_str_printf(vm, "<weakref at 0x%llx; dead>", gs_object_address(self));

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lang/compile.h"
 #include "runtime/vm.h"
 
 typedef struct Ctx {
@@ -136,7 +137,7 @@ int main(int argc, char **argv)
     cfg.on_line_ctx = &ctx;
     gs_VM *vm = gs_vm_new(&cfg);
     gs_Error err;
-    if (!vm || gs_vm_load(vm, argv[1], src, len, &err) < 0) {
+    if (!vm || gs_load_program(vm, argv[1], src, len, &err) < 0) {
         fprintf(stderr, "bench_gc: cannot load %s\n", argv[1]);
         return 1;
     }

@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lang/compile.h"
 #include "record/timeline.h"
 #include "record/trace.h"
 #include "runtime/vm.h"
@@ -117,7 +118,7 @@ static gs_VM *record(size_t target, double *secs)
     cfg.write_err = discard;
     gs_VM *vm = gs_vm_new(&cfg);
     gs_Error err;
-    if (!vm || gs_vm_load(vm, "synth.py", SYNTH, sizeof SYNTH - 1, &err) < 0) {
+    if (!vm || gs_load_program(vm, "synth.py", SYNTH, sizeof SYNTH - 1, &err) < 0) {
         fprintf(stderr, "bench_trace: cannot load the synthetic program\n");
         exit(1);
     }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
+#include "lang/compile.h"
 #include "record/timeline.h"
 #include "record/trace_json.h"
 #include "runtime/vm.h"
@@ -68,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gs_Error err;
     memset(&err, 0, sizeof err);
     gs_RunStatus st = GS_RUN_LIMIT;
-    if (gs_vm_load(vm, "fuzz.py", (const char *)data, size, &err) == 0) {
+    if (gs_load_program(vm, "fuzz.py", (const char *)data, size, &err) == 0) {
         /* the viewer's loop: a budget of events per frame, index as we go */
         do {
             gs_error_clear(&err);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang/compile.h"
 #include "lang/ast.h"
 #include "runtime/runtime.h"
 #include "runtime/opcodes.h"
@@ -53,7 +54,7 @@ static gs_VM *new_vm(bool record)
 static gs_Code *compile(gs_VM *vm, const char *src)
 {
     gs_Error err;
-    if (gs_vm_load(vm, "t.py", src, strlen(src), &err) < 0) {
+    if (gs_load_program(vm, "t.py", src, strlen(src), &err) < 0) {
         printf("compile error: %s\n", err.text ? err.text : "?");
         gs_error_clear(&err);
         return NULL;
@@ -147,7 +148,7 @@ static void compile_errors_are_syntax_errors_with_lines(void)
     gs_VM *vm = new_vm(false);
     gs_Error err;
     const char *src = "x = 1\nreturn x\n";
-    int rc = gs_vm_load(vm, "t.py", src, strlen(src), &err);
+    int rc = gs_load_program(vm, "t.py", src, strlen(src), &err);
     CHECK(rc < 0 && err.kind == GS_ERR_SYNTAX, "return outside function fails to compile");
     CHECK(err.text && strstr(err.text, "'return' outside function"), "message: %s", err.text ? err.text : "");
     CHECK(err.line == 2, "line %d", err.line);
@@ -229,7 +230,7 @@ static void reprs_follow_cpython(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         gs_VM *v = new_vm(false);
         gs_Error err;
-        if (gs_vm_load(v, "t.py", cases[i].src, strlen(cases[i].src), &err) == 0) {
+        if (gs_load_program(v, "t.py", cases[i].src, strlen(cases[i].src), &err) == 0) {
             gs_RunStatus st = gs_vm_run(v, 0, &err);
             CHECK(st == GS_RUN_DONE, "case %zu ran: %s", i, err.text ? err.text : "");
         }
@@ -245,7 +246,7 @@ static void int_overflow_raises_instead_of_wrapping(void)
     gs_VM *vm = new_vm(false);
     gs_Error err;
     const char *src = "x = 2 ** 62\ny = x * 4\n";
-    gs_vm_load(vm, "t.py", src, strlen(src), &err);
+    gs_load_program(vm, "t.py", src, strlen(src), &err);
     gs_RunStatus st = gs_vm_run(vm, 0, &err);
     CHECK(st == GS_RUN_EXCEPTION && strcmp(err.type_name, "OverflowError") == 0, "type %s", err.type_name);
     gs_error_clear(&err);
@@ -257,7 +258,7 @@ static void recording_logs_refcount_changes_with_causes(void)
     gs_VM *vm = new_vm(true);
     gs_Error err;
     const char *src = "a = [1, 2]\nb = a\ndel b\n";
-    gs_vm_load(vm, "t.py", src, strlen(src), &err);
+    gs_load_program(vm, "t.py", src, strlen(src), &err);
     CHECK(gs_vm_run(vm, 0, &err) == GS_RUN_DONE, "ran");
     size_t allocs = 0, increfs = 0, lines = 0;
     for (size_t i = 0; i < vm->trace.n; i++) {
@@ -282,7 +283,7 @@ static void a_budget_pauses_and_resumes_a_run(void)
     gs_VM *vm = new_vm(true);
     gs_Error err;
     const char *src = "t = 0\nfor i in range(2000):\n    t += i\nprint(t)\n";
-    gs_vm_load(vm, "t.py", src, strlen(src), &err);
+    gs_load_program(vm, "t.py", src, strlen(src), &err);
     int pauses = 0;
     gs_RunStatus st;
     while ((st = gs_vm_run(vm, 500, &err)) == GS_RUN_PAUSED)
@@ -302,7 +303,7 @@ static void max_events_stops_a_runaway_loop(void)
     gs_VM *vm = gs_vm_new(&cfg);
     gs_Error err;
     const char *src = "while True:\n    x = [1]\n";
-    gs_vm_load(vm, "t.py", src, strlen(src), &err);
+    gs_load_program(vm, "t.py", src, strlen(src), &err);
     CHECK(gs_vm_run(vm, 0, &err) == GS_RUN_LIMIT, "limit hit");
     CHECK(err.kind == GS_ERR_LIMIT && err.text && strstr(err.text, "10000"), "message names the limit");
     gs_error_clear(&err);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang/compile.h"
 #include "runtime/runtime.h"
 #include "record/timeline.h"
 
@@ -59,7 +60,7 @@ static gs_VM *run(const char *src, bool record, uint64_t budget, gs_RunStatus *s
     if (!vm)
         return NULL;
     gs_Error err;
-    if (gs_vm_load(vm, "t.py", src, strlen(src), &err) < 0) {
+    if (gs_load_program(vm, "t.py", src, strlen(src), &err) < 0) {
         printf("compile error: %s\n", err.text ? err.text : "?");
         gs_error_clear(&err);
         gs_vm_free(vm);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/compile.h"
 #include "runtime/object.h"
 #include "record/timeline.h"
 #include "runtime/vm.h"
@@ -420,7 +421,7 @@ static gs_VM *record(const char *name, const char *src, size_t len, Run *run, ui
     }
     gs_VM *vm = gs_vm_new(&cfg);
     gs_Error err;
-    if (gs_vm_load(vm, name, src, len, &err) < 0) {
+    if (gs_load_program(vm, name, src, len, &err) < 0) {
         gs_error_clear(&err);
         gs_vm_free(vm);
         return NULL;
@@ -639,7 +640,7 @@ static void test_cut_after_pause(void)
     gs_VM *vm = gs_vm_new(&cfg);
     gs_Error err;
     memset(&err, 0, sizeof err);
-    CHECK(vm && gs_vm_load(vm, "cut.py", src, strlen(src), &err) == 0, "cut.py loads");
+    CHECK(vm && gs_load_program(vm, "cut.py", src, strlen(src), &err) == 0, "cut.py loads");
     if (!vm)
         return;
     gs_Timeline *tl = gs_timeline_new(&vm->trace, NULL);

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/compile.h"
 #include "runtime/object.h"
 #include "record/timeline.h"
 #include "record/trace_json.h"
@@ -170,7 +171,7 @@ static gs_VM *record(const char *path, const char *src, size_t len)
     cfg.write_err = quiet;
     gs_VM *vm = gs_vm_new(&cfg);
     gs_Error err;
-    if (gs_vm_load(vm, path, src, len, &err) < 0) {
+    if (gs_load_program(vm, path, src, len, &err) < 0) {
         gs_error_clear(&err);
         gs_vm_free(vm);
         return NULL;

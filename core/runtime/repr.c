@@ -1,0 +1,407 @@
+/*
+ * repr.c — repr() and str() of every object, as CPython 3.11 writes them,
+ * with the "..." of a container that contains itself.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "runtime.h"
+
+/* ================================================================== repr of everything */
+
+/* A fake but stable address in CPython's style: 0x7f..., unique per object. */
+static unsigned long long fake_addr(gs_Object *o)
+{
+    return 0x7f1e2c000000ULL + (unsigned long long)o->id * 0x30ULL;
+}
+
+/* CPython's first Py_ReprEnter makes the thread state's dict and, in it,
+ * the "Py_Repr" list: two GC objects that live to the end (gc.get_count()
+ * and gc.get_objects() see them).  The model's own repr stack is
+ * vm->repr_stack; these two only stand for CPython's. */
+static int make_tstate_dict(gs_VM *vm)
+{
+    vm->runtime_alloc++;
+    gs_Object *d = gs_dict_new(vm);
+    gs_Object *l = d ? gs_list_new(vm, 0) : NULL;
+    int r = l ? gs_dict_set(vm, d, &gs_name(vm, "Py_Repr")->ob, l) : -1;
+    vm->runtime_alloc--;
+    gs_xdecref(vm, l);
+    if (r < 0) {
+        gs_xdecref(vm, d);
+        return -1;
+    }
+    vm->tstate_dict = d;
+    return 0;
+}
+
+int gs_repr_enter(gs_VM *vm, gs_Object *o)
+{
+    if (!vm->tstate_dict && make_tstate_dict(vm) < 0)
+        return -1;
+    gs_List *st = (gs_List *)vm->repr_stack;
+    for (int32_t i = 0; i < st->len; i++)
+        if (st->items[i] == o)
+            return 1;
+    /* borrowed entries: the repr stack does not own what it lists */
+    if (st->len == st->cap) {
+        int32_t cap = st->cap ? st->cap * 2 : 8;
+        gs_Object **items = realloc(st->items, (size_t)cap * sizeof *items);
+        if (!items) {
+            gs_raise_memory(vm);
+            return -1;
+        }
+        st->items = items;
+        st->cap = cap;
+    }
+    st->items[st->len++] = o;
+    return 0;
+}
+
+void gs_repr_leave(gs_VM *vm, gs_Object *o)
+{
+    gs_List *st = (gs_List *)vm->repr_stack;
+    if (st->len > 0 && st->items[st->len - 1] == o)
+        st->len--;
+}
+
+static int repr_into(gs_VM *vm, gs_Buf *b, gs_Object *o)
+{
+    gs_Object *r = gs_repr(vm, o);
+    if (!r)
+        return -1;
+    gs_buf_add(b, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
+    gs_decref(vm, r);
+    return 0;
+}
+
+static gs_Object *repr_seq(gs_VM *vm, gs_Object *o, gs_Object **items, int32_t n, const char *open,
+                           const char *close, bool tuple)
+{
+    if (n == 0) {
+        gs_Buf b;
+        gs_buf_init(&b);
+        gs_buf_adds(&b, open);
+        gs_buf_adds(&b, close);
+        return gs_buf_to_str(vm, &b);
+    }
+    int e = gs_repr_enter(vm, o);
+    if (e < 0)
+        return NULL;
+    if (e > 0)
+        return gs_str_printf(vm, "%s...%s", open, close);
+    if (vm->c_depth > 900) {
+        gs_repr_leave(vm, o);
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+        return NULL;
+    }
+    vm->c_depth++;
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_adds(&b, open);
+    for (int32_t i = 0; i < n; i++) {
+        if (i)
+            gs_buf_adds(&b, ", ");
+        /* the container may shrink while a user __repr__ runs */
+        if (GS_KIND(o) == GS_K_LIST && i >= ((gs_List *)o)->len)
+            break;
+        gs_Object *item = GS_KIND(o) == GS_K_LIST ? ((gs_List *)o)->items[i] : items[i];
+        gs_incref(vm, item);
+        int r = repr_into(vm, &b, item);
+        gs_decref(vm, item);
+        if (r < 0) {
+            gs_buf_free(&b);
+            vm->c_depth--;
+            gs_repr_leave(vm, o);
+            return NULL;
+        }
+        if (GS_KIND(o) == GS_K_LIST)
+            n = ((gs_List *)o)->len;
+    }
+    if (tuple && n == 1)
+        gs_buf_addc(&b, ',');
+    gs_buf_adds(&b, close);
+    vm->c_depth--;
+    gs_repr_leave(vm, o);
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *repr_table(gs_VM *vm, gs_Object *o, gs_DictTable *t, bool is_set, const char *open,
+                             const char *close)
+{
+    int e = gs_repr_enter(vm, o);
+    if (e < 0)
+        return NULL;
+    if (e > 0)
+        return gs_str_printf(vm, "%s...%s", open, close);
+    if (vm->c_depth > 900) {
+        gs_repr_leave(vm, o);
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+        return NULL;
+    }
+    vm->c_depth++;
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_adds(&b, open);
+    bool first = true;
+    for (int32_t i = 0; i < t->nentries; i++) {
+        gs_DictEntry *en = &t->entries[i];
+        if (!en->key)
+            continue;
+        if (!first)
+            gs_buf_adds(&b, ", ");
+        first = false;
+        gs_Object *k = en->key, *v = en->value;
+        gs_incref(vm, k);
+        gs_xincref(vm, v);
+        int r = repr_into(vm, &b, k);
+        if (r == 0 && !is_set) {
+            gs_buf_adds(&b, ": ");
+            r = repr_into(vm, &b, v);
+        }
+        gs_decref(vm, k);
+        gs_xdecref(vm, v);
+        if (r < 0) {
+            gs_buf_free(&b);
+            vm->c_depth--;
+            gs_repr_leave(vm, o);
+            return NULL;
+        }
+    }
+    gs_buf_adds(&b, close);
+    vm->c_depth--;
+    gs_repr_leave(vm, o);
+    return gs_buf_to_str(vm, &b);
+}
+
+/* set_repr: the repr of list(s) with its brackets swapped for braces, as
+ * CPython builds it (so the list and its iterator are allocated too). */
+static gs_Object *repr_set(gs_VM *vm, gs_Object *o)
+{
+    const char *name = o->type->name->data;
+    int e = gs_repr_enter(vm, o);
+    if (e < 0)
+        return NULL;
+    if (e > 0)
+        return gs_str_printf(vm, "%s(...)", name);
+    gs_Object *r = NULL;
+    if (((gs_Set *)o)->used == 0) {
+        r = gs_str_printf(vm, "%s()", name);
+    } else {
+        gs_Object *keys = gs_list_from_iterable(vm, o);
+        gs_Object *lr = keys ? gs_repr(vm, keys) : NULL;
+        gs_xdecref(vm, keys);
+        if (lr) {
+            gs_Str *ls = (gs_Str *)lr;
+            bool exact = o->type == vm->t_set;
+            gs_Buf b;
+            gs_buf_init(&b);
+            if (!exact) {
+                gs_buf_adds(&b, name);
+                gs_buf_addc(&b, '(');
+            }
+            gs_buf_addc(&b, '{');
+            gs_buf_add(&b, ls->data + 1, (size_t)ls->len - 2);
+            gs_buf_addc(&b, '}');
+            if (!exact)
+                gs_buf_addc(&b, ')');
+            gs_decref(vm, lr);
+            r = gs_buf_to_str(vm, &b);
+        }
+    }
+    gs_repr_leave(vm, o);
+    return r;
+}
+
+static gs_Object *call_dunder(gs_VM *vm, gs_Object *o, gs_Str *name, bool *found)
+{
+    gs_Object *m = gs_type_lookup(o->type, name);
+    *found = m != NULL;
+    if (!m)
+        return NULL;
+    if (vm->c_depth > 900) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+        return NULL;
+    }
+    vm->c_depth++;
+    gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+    vm->c_depth--;
+    if (r && GS_KIND(r) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "%s returned non-string (type %s)", name->data, gs_type_name(r));
+        gs_decref(vm, r);
+        return NULL;
+    }
+    return r;
+}
+
+static const char *iter_type_name(gs_Object *o) { return gs_type_name(o); }
+
+gs_Object *gs_exc_repr(gs_VM *vm, gs_Object *o)
+{
+    gs_Exception *e = (gs_Exception *)o;
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_adds(&b, gs_type_name(o));
+    if (e->args->len == 1) {
+        gs_buf_addc(&b, '(');
+        if (repr_into(vm, &b, e->args->items[0]) < 0) {
+            gs_buf_free(&b);
+            return NULL;
+        }
+        gs_buf_addc(&b, ')');
+    } else {
+        gs_Object *r = gs_repr(vm, &e->args->ob);
+        if (!r) {
+            gs_buf_free(&b);
+            return NULL;
+        }
+        gs_buf_add(&b, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
+        gs_decref(vm, r);
+    }
+    return gs_buf_to_str(vm, &b);
+}
+
+gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_NONE: return gs_str_new(vm, "None", 4);
+    case GS_K_BOOL: return o == vm->true_ ? gs_str_new(vm, "True", 4) : gs_str_new(vm, "False", 5);
+    case GS_K_INT: return gs_str_printf(vm, "%" PRId64, ((gs_Int *)o)->value);
+    case GS_K_FLOAT: return gs_float_repr(vm, ((gs_Float *)o)->value);
+    case GS_K_STR: return gs_str_repr(vm, (gs_Str *)o);
+    case GS_K_LIST: return repr_seq(vm, o, ((gs_List *)o)->items, ((gs_List *)o)->len, "[", "]", false);
+    case GS_K_TUPLE: return repr_seq(vm, o, ((gs_Tuple *)o)->items, ((gs_Tuple *)o)->len, "(", ")", true);
+    case GS_K_DICT: return repr_table(vm, o, &((gs_Dict *)o)->t, false, "{", "}");
+    case GS_K_SET: return repr_set(vm, o);
+    case GS_K_TYPE: {
+        gs_Type *t = (gs_Type *)o;
+        if (t->flags & GS_TF_HEAP)
+            return gs_str_printf(vm, "<class '%s.%s'>", t->module->data, t->name->data);
+        return gs_str_printf(vm, "<class '%s'>", t->name->data);
+    }
+    case GS_K_FUNCTION:
+        return gs_str_printf(vm, "<function %s at 0x%llx>", ((gs_Function *)o)->qualname->data, fake_addr(o));
+    case GS_K_BUILTIN: {
+        gs_Builtin *b = (gs_Builtin *)o;
+        if (b->self && GS_KIND(b->self) != GS_K_MODULE)
+            return gs_str_printf(vm, "<built-in method %s of %s object at 0x%llx>", b->name,
+                                 gs_type_name(b->self), fake_addr(b->self));
+        return gs_str_printf(vm, "<built-in function %s>", b->name);
+    }
+    case GS_K_METHOD: {
+        gs_Method *m = (gs_Method *)o;
+        gs_Object *sr = gs_repr(vm, m->self);
+        if (!sr)
+            return NULL;
+        const char *fname = GS_KIND(m->func) == GS_K_FUNCTION ? ((gs_Function *)m->func)->qualname->data : "?";
+        gs_Object *r = gs_str_printf(vm, "<bound method %s of %s>", fname, ((gs_Str *)sr)->data);
+        gs_decref(vm, sr);
+        return r;
+    }
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        bool found;
+        gs_Object *r = call_dunder(vm, o, vm->s___repr__, &found);
+        if (found)
+            return r;
+        if (GS_KIND(o) == GS_K_EXCEPTION)
+            return gs_exc_repr(vm, o);
+        gs_Type *t = o->type;
+        if (!(t->flags & GS_TF_HEAP))
+            return gs_str_printf(vm, "<%s object at 0x%llx>", t->name->data, fake_addr(o));
+        return gs_str_printf(vm, "<%s.%s object at 0x%llx>", t->module->data, t->name->data, fake_addr(o));
+    }
+    case GS_K_MODULE: return gs_str_printf(vm, "<module '%s' (built-in)>", ((gs_Module *)o)->name->data);
+    case GS_K_RANGE: {
+        gs_Range *r = (gs_Range *)o;
+        if (r->step == 1)
+            return gs_str_printf(vm, "range(%" PRId64 ", %" PRId64 ")", r->start, r->stop);
+        return gs_str_printf(vm, "range(%" PRId64 ", %" PRId64 ", %" PRId64 ")", r->start, r->stop, r->step);
+    }
+    case GS_K_SLICE: {
+        gs_Slice *s = (gs_Slice *)o;
+        gs_Buf b;
+        gs_buf_init(&b);
+        gs_buf_adds(&b, "slice(");
+        repr_into(vm, &b, s->start);
+        gs_buf_adds(&b, ", ");
+        repr_into(vm, &b, s->stop);
+        gs_buf_adds(&b, ", ");
+        repr_into(vm, &b, s->step);
+        gs_buf_adds(&b, ")");
+        return gs_buf_to_str(vm, &b);
+    }
+    case GS_K_SUPER: {
+        gs_Method *sp = (gs_Method *)o;
+        return gs_str_printf(vm, "<super: <class '%s'>, <%s object>>", ((gs_Type *)sp->func)->name->data,
+                             gs_type_name(sp->self));
+    }
+    case GS_K_NOTIMPL: return gs_str_from_cstr(vm, "NotImplemented");
+    case GS_K_ELLIPSIS: return gs_str_from_cstr(vm, "Ellipsis");
+    case GS_K_CELL: {
+        gs_Cell *c = (gs_Cell *)o;
+        if (!c->ref)
+            return gs_str_printf(vm, "<cell at 0x%llx: empty>", fake_addr(o));
+        return gs_str_printf(vm, "<cell at 0x%llx: %s object at 0x%llx>", fake_addr(o), gs_type_name(c->ref),
+                             fake_addr(c->ref));
+    }
+    case GS_K_CODE: {
+        gs_Code *c = (gs_Code *)o;
+        return gs_str_printf(vm, "<code object %s at 0x%llx, file \"%s\", line %d>", c->name->data, fake_addr(o),
+                             c->filename->data, c->firstline);
+    }
+    case GS_K_ITER:
+        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items) {
+            gs_Object *l = gs_list_from_iterable(vm, o);
+            if (!l)
+                return NULL;
+            gs_Object *lr = gs_repr(vm, l);
+            gs_decref(vm, l);
+            if (!lr)
+                return NULL;
+            gs_Object *r = gs_str_printf(vm, "%s(%s)", gs_type_name(o), ((gs_Str *)lr)->data);
+            gs_decref(vm, lr);
+            return r;
+        }
+        return gs_str_printf(vm, "<%s object at 0x%llx>", iter_type_name(o), fake_addr(o));
+    default:
+        return gs_str_printf(vm, "<%s object at 0x%llx>", gs_type_name(o), fake_addr(o));
+    }
+}
+
+unsigned long long gs_object_address(gs_Object *o) { return fake_addr(o); }
+
+gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
+{
+    gs_Exception *e = (gs_Exception *)o;
+    if (gs_issubtype(o->type, vm->e_KeyError) && e->args->len == 1)
+        return gs_repr(vm, e->args->items[0]);
+    if (e->args->len == 0)
+        return gs_newref(vm, vm->empty_str);
+    if (e->args->len == 1)
+        return gs_str(vm, e->args->items[0]);
+    return gs_repr(vm, &e->args->ob);
+}
+
+gs_Object *gs_str(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_STR: return gs_newref(vm, o);
+    case GS_K_INSTANCE:
+    case GS_K_EXCEPTION: {
+        bool found;
+        gs_Object *r = call_dunder(vm, o, vm->s___str__, &found);
+        if (found)
+            return r;
+        if (GS_KIND(o) == GS_K_EXCEPTION) {
+            /* a user __repr__ does not change str(exc) */
+            return gs_exc_str(vm, o);
+        }
+        return gs_repr(vm, o);
+    }
+    default: return gs_repr(vm, o);
+    }
+}
