@@ -1,7 +1,8 @@
 /*
- * theme.c — the viewer's palette: built-in defaults, overridden by a JSON
- * theme file.  Colours are "#RRGGBB"; unknown names are refused so a typo
- * does not silently leave the default in place.
+ * theme.c — the viewer's palette and key bindings (a gs_Theme, part of the
+ * UI's state): built-in defaults, overridden by a JSON theme file.  Colours
+ * are "#RRGGBB"; unknown names are refused so a typo does not silently
+ * leave the default in place.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,9 +41,7 @@
     [GS_THEME_PROMPT] = { 0xFF, 0xFB, 0xEE, 255 }, \
     [GS_THEME_ERROR_BG] = { 0xFF, 0xF0, 0xE8, 255 },
 
-static const gs_Color defaults[GS_THEME_N] = { DEFAULT_COLORS };
-
-gs_Color gs_theme[GS_THEME_N] = { DEFAULT_COLORS };
+static const gs_Color default_colors[GS_THEME_N] = { DEFAULT_COLORS };
 
 const char *const gs_theme_names[GS_THEME_N] = {
     [GS_THEME_BG] = "background",
@@ -73,11 +72,6 @@ const char *const gs_theme_names[GS_THEME_N] = {
     [GS_THEME_ERROR_BG] = "error_panel",
 };
 
-void gs_theme_reset(void)
-{
-    memcpy(gs_theme, defaults, sizeof gs_theme);
-    gs_nkeymap = -1;
-}
 
 /* ================================================================== keys */
 
@@ -153,8 +147,6 @@ static const struct {
     { GS_CMD_QUIT, "Ctrl+Q" },
 };
 
-gs_KeyBinding gs_keymap[GS_KEYMAP_MAX];
-int gs_nkeymap = -1; /* -1: the defaults are not installed yet */
 
 static const struct {
     const char *name, *shown;
@@ -227,43 +219,40 @@ void gs_key_format(int key, unsigned mods, char *out, size_t n)
     snprintf(out, n, "%s%s%s", mods & GS_MOD_CTRL ? "Ctrl+" : "", mods & GS_MOD_SHIFT ? "Shift+" : "", name);
 }
 
-static void install_default_keys(void)
+void gs_theme_default(gs_Theme *t)
 {
-    gs_nkeymap = 0;
+    memcpy(t->color, default_colors, sizeof t->color);
+    t->nkeys = 0;
     for (size_t i = 0; i < sizeof default_keys / sizeof default_keys[0]; i++) {
-        gs_KeyBinding *b = &gs_keymap[gs_nkeymap++];
+        gs_KeyBinding *b = &t->keys[t->nkeys++];
         gs_key_parse(default_keys[i].key, &b->key, &b->mods);
         b->cmd = (uint8_t)default_keys[i].cmd;
     }
 }
 
-int gs_key_command(int key, unsigned mods)
+int gs_key_command(const gs_Theme *t, int key, unsigned mods)
 {
-    if (gs_nkeymap < 0)
-        install_default_keys();
     mods &= GS_MOD_CTRL | GS_MOD_SHIFT;
     /* "+", "-" and "?" need Shift on many layouts: Shift is part of the key */
     if (key == GS_KEY_PLUS || key == GS_KEY_MINUS || key == GS_KEY_QUESTION)
         mods &= ~(unsigned)GS_MOD_SHIFT;
-    for (int i = 0; i < gs_nkeymap; i++)
-        if (gs_keymap[i].key == key && gs_keymap[i].mods == mods)
-            return gs_keymap[i].cmd;
+    for (int i = 0; i < t->nkeys; i++)
+        if (t->keys[i].key == key && t->keys[i].mods == mods)
+            return t->keys[i].cmd;
     /* Shift+→ steps like →: Shift only matters where it is bound */
     if (mods & GS_MOD_SHIFT)
-        return gs_key_command(key, mods & ~(unsigned)GS_MOD_SHIFT);
+        return gs_key_command(t, key, mods & ~(unsigned)GS_MOD_SHIFT);
     return GS_CMD_NONE;
 }
 
-void gs_command_keys(int cmd, char *out, size_t n)
+void gs_command_keys(const gs_Theme *t, int cmd, char *out, size_t n)
 {
-    if (gs_nkeymap < 0)
-        install_default_keys();
     size_t k = 0;
     out[0] = 0;
-    for (int i = 0; i < gs_nkeymap && k < n; i++)
-        if (gs_keymap[i].cmd == cmd) {
+    for (int i = 0; i < t->nkeys && k < n; i++)
+        if (t->keys[i].cmd == cmd) {
             char one[32];
-            gs_key_format(gs_keymap[i].key, gs_keymap[i].mods, one, sizeof one);
+            gs_key_format(t->keys[i].key, t->keys[i].mods, one, sizeof one);
             k += (size_t)snprintf(out + k, n - k, "%s%s", k ? " / " : "", one);
         }
     if (!out[0])
@@ -271,13 +260,11 @@ void gs_command_keys(int cmd, char *out, size_t n)
 }
 
 /* "keys": { "command": ["Key", ...], ... } replaces those commands' keys. */
-static int load_keys(const cJSON *keys, const char *path, char *err, size_t n)
+static int load_keys(gs_Theme *t, const cJSON *keys, const char *path, char *err, size_t n)
 {
-    if (gs_nkeymap < 0)
-        install_default_keys();
     gs_KeyBinding next[GS_KEYMAP_MAX];
-    int nnext = gs_nkeymap;
-    memcpy(next, gs_keymap, sizeof next);
+    int nnext = t->nkeys;
+    memcpy(next, t->keys, sizeof next);
     const cJSON *item;
     cJSON_ArrayForEach(item, keys) {
         int cmd = 1;
@@ -319,8 +306,8 @@ static int load_keys(const cJSON *keys, const char *path, char *err, size_t n)
             next[nnext++] = b;
         }
     }
-    memcpy(gs_keymap, next, sizeof next);
-    gs_nkeymap = nnext;
+    memcpy(t->keys, next, sizeof next);
+    t->nkeys = nnext;
     return 0;
 }
 
@@ -349,7 +336,7 @@ static bool parse_color(const char *s, gs_Color *c)
     return true;
 }
 
-int gs_theme_load(const char *path, char *err, size_t n)
+int gs_theme_load(gs_Theme *t, const char *path, char *err, size_t n)
 {
     size_t len;
     char *text = gs_app_read_file(path, &len);
@@ -374,7 +361,7 @@ int gs_theme_load(const char *path, char *err, size_t n)
     }
     free(text);
     gs_Color next[GS_THEME_N];
-    memcpy(next, gs_theme, sizeof next);
+    memcpy(next, t->color, sizeof next);
     int rc = 0;
     const cJSON *colors = cJSON_GetObjectItemCaseSensitive(root, "colors");
     const cJSON *keys = cJSON_GetObjectItemCaseSensitive(root, "keys");
@@ -402,9 +389,9 @@ int gs_theme_load(const char *path, char *err, size_t n)
         }
     /* keys last: they are installed only if everything else was good */
     if (rc == 0 && keys)
-        rc = load_keys(keys, path, err, n);
+        rc = load_keys(t, keys, path, err, n);
     cJSON_Delete(root);
     if (rc == 0)
-        memcpy(gs_theme, next, sizeof gs_theme);
+        memcpy(t->color, next, sizeof t->color);
     return rc;
 }

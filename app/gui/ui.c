@@ -28,34 +28,34 @@
 #define RGB(r, g, b) ((gs_Color){ (r), (g), (b), 255 })
 #define RGBA(r, g, b, a) ((gs_Color){ (r), (g), (b), (a) })
 
-#define C_BG (gs_theme[GS_THEME_BG])
-#define C_PANEL (gs_theme[GS_THEME_PANEL])
-#define C_PANEL_ALT (gs_theme[GS_THEME_PANEL_ALT])
-#define C_BORDER (gs_theme[GS_THEME_BORDER])
-#define C_TEXT (gs_theme[GS_THEME_TEXT])
-#define C_MUTED (gs_theme[GS_THEME_MUTED])
-#define C_FAINT (gs_theme[GS_THEME_FAINT])
-#define C_ORANGE (gs_theme[GS_THEME_ORANGE])
-#define C_SKY (gs_theme[GS_THEME_SKY])
-#define C_GREEN (gs_theme[GS_THEME_GREEN])
-#define C_BLUE (gs_theme[GS_THEME_BLUE])
-#define C_VERMILLION (gs_theme[GS_THEME_VERMILLION])
-#define C_PURPLE (gs_theme[GS_THEME_PURPLE])
-#define C_CURRENT (gs_theme[GS_THEME_CURRENT])
-#define C_TOOLBAR (gs_theme[GS_THEME_TOOLBAR])
-#define C_TOOLBAR_TEXT (gs_theme[GS_THEME_TOOLBAR_TEXT])
-#define C_UNREACHABLE (gs_theme[GS_THEME_UNREACHABLE])
-#define C_TOP_FRAME (gs_theme[GS_THEME_TOP_FRAME])
-#define C_FREED (gs_theme[GS_THEME_FREED])
-#define C_TRACK (gs_theme[GS_THEME_TRACK])
-#define C_BUTTON (gs_theme[GS_THEME_BUTTON])
-#define C_BUTTON_HOVER (gs_theme[GS_THEME_BUTTON_HOVER])
-#define C_SCRUB (gs_theme[GS_THEME_SCRUB])
-#define C_STATUS (gs_theme[GS_THEME_STATUS])
-#define C_PROMPT (gs_theme[GS_THEME_PROMPT])
-#define C_ERROR_BG (gs_theme[GS_THEME_ERROR_BG])
+#define C_BG (ui->theme.color[GS_THEME_BG])
+#define C_PANEL (ui->theme.color[GS_THEME_PANEL])
+#define C_PANEL_ALT (ui->theme.color[GS_THEME_PANEL_ALT])
+#define C_BORDER (ui->theme.color[GS_THEME_BORDER])
+#define C_TEXT (ui->theme.color[GS_THEME_TEXT])
+#define C_MUTED (ui->theme.color[GS_THEME_MUTED])
+#define C_FAINT (ui->theme.color[GS_THEME_FAINT])
+#define C_ORANGE (ui->theme.color[GS_THEME_ORANGE])
+#define C_SKY (ui->theme.color[GS_THEME_SKY])
+#define C_GREEN (ui->theme.color[GS_THEME_GREEN])
+#define C_BLUE (ui->theme.color[GS_THEME_BLUE])
+#define C_VERMILLION (ui->theme.color[GS_THEME_VERMILLION])
+#define C_PURPLE (ui->theme.color[GS_THEME_PURPLE])
+#define C_CURRENT (ui->theme.color[GS_THEME_CURRENT])
+#define C_TOOLBAR (ui->theme.color[GS_THEME_TOOLBAR])
+#define C_TOOLBAR_TEXT (ui->theme.color[GS_THEME_TOOLBAR_TEXT])
+#define C_UNREACHABLE (ui->theme.color[GS_THEME_UNREACHABLE])
+#define C_TOP_FRAME (ui->theme.color[GS_THEME_TOP_FRAME])
+#define C_FREED (ui->theme.color[GS_THEME_FREED])
+#define C_TRACK (ui->theme.color[GS_THEME_TRACK])
+#define C_BUTTON (ui->theme.color[GS_THEME_BUTTON])
+#define C_BUTTON_HOVER (ui->theme.color[GS_THEME_BUTTON_HOVER])
+#define C_SCRUB (ui->theme.color[GS_THEME_SCRUB])
+#define C_STATUS (ui->theme.color[GS_THEME_STATUS])
+#define C_PROMPT (ui->theme.color[GS_THEME_PROMPT])
+#define C_ERROR_BG (ui->theme.color[GS_THEME_ERROR_BG])
 
-static gs_Color band_color(int band)
+static gs_Color band_color(const gs_Ui *ui, int band)
 {
     switch (band) {
     case GS_BAND_GEN0: return C_SKY;
@@ -216,9 +216,13 @@ static void push_action(gs_Action *acts, int *n, uint8_t kind, int64_t arg)
 
 /* ================================================================== life */
 
-void gs_ui_init(gs_Ui *ui, gs_TextMetrics tm, int w, int h)
+void gs_ui_init(gs_Ui *ui, gs_TextMetrics tm, int w, int h, const gs_Theme *theme)
 {
     memset(ui, 0, sizeof *ui);
+    if (theme)
+        ui->theme = *theme;
+    else
+        gs_theme_default(&ui->theme);
     ui->tm = tm;
     ui->w = w;
     ui->h = h;
@@ -636,8 +640,8 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     float a = p->alpha;
     bool unreachable = o->flags & GS_SO_UNREACHABLE;
     bool collecting = o->flags & GS_SO_COLLECTING;
-    gs_Color fill = unreachable ? C_UNREACHABLE : tint(band_color(o->band), 0.16f);
-    gs_Color edgec = unreachable ? C_FAINT : band_color(o->band);
+    gs_Color fill = unreachable ? C_UNREACHABLE : tint(band_color(ui, o->band), 0.16f);
+    gs_Color edgec = unreachable ? C_FAINT : band_color(ui, o->band);
     if (o->id == ui->selected)
         gs_draw_rect(dl, (gs_Rect){ x - 4, y - 4, w + 8, h + 8 }, with_alpha(C_ORANGE, 0.55f * a), 8, o->id);
     if (o->id == d->watch)
@@ -738,7 +742,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             continue;
         bool collected = s->in_collection && b <= GS_BAND_GEN2 && b <= s->collecting_gen;
         gs_Rect br = { sx(ui, g.band_x[b]), c.y, g.band_w[b] * ui->zoom - 6, c.h };
-        gs_draw_rect(dl, br, collected ? tint(C_ORANGE, 0.20f) : tint(band_color(b), 0.06f), 0, 0);
+        gs_draw_rect(dl, br, collected ? tint(C_ORANGE, 0.20f) : tint(band_color(ui, b), 0.06f), 0, 0);
         char t[64];
         int n = 0;
         for (int i = 0; i < s->nobjects; i++)
@@ -891,7 +895,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         int na;
         if (big && ui->zoom < 0.45f) {
             gs_Rect r = { sx(ui, pl[i].x), sy(ui, pl[i].y), pl[i].r.w * ui->zoom, pl[i].r.h * ui->zoom };
-            gs_draw_rect(dl, r, band_color(pl[i].o->band), 2, pl[i].o->id);
+            gs_draw_rect(dl, r, band_color(ui, pl[i].o->band), 2, pl[i].o->id);
             add_hit(ui, r, pl[i].o->id);
             continue;
         }
@@ -1076,7 +1080,7 @@ static void draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
         if (frac > 1)
             frac = 1;
         if (frac > 0)
-            gs_draw_rect(dl, (gs_Rect){ bar.x, bar.y, bar.w * frac, bar.h }, band_color(g), 4, 0);
+            gs_draw_rect(dl, (gs_Rect){ bar.x, bar.y, bar.w * frac, bar.h }, band_color(ui, g), 4, 0);
         y += 11;
         char stats[128];
         snprintf(stats, sizeof stats, "%d collection%s · %d collected%s", d->gen_collections[g],
@@ -1390,7 +1394,7 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
                     float x = pr.x + pr.w * (float)i / (float)(d->nplot - 1);
                     float y = pr.y + pr.h - pr.h * (float)d->plot[i * 3 + g] / (float)d->plot_max;
                     if (i)
-                        gs_draw_line(dl, px, py, x, y, band_color(g), 2, 0);
+                        gs_draw_line(dl, px, py, x, y, band_color(ui, g), 2, 0);
                     px = x;
                     py = y;
                 }
@@ -1400,7 +1404,7 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
             text(dl, GS_FONT_SMALL, pr.x + 4, pr.y + 2, mx, C_MUTED);
             text(dl, GS_FONT_SMALL, pr.x + pr.w - 150, pr.y + 2, "gen 0   gen 1   gen 2", C_MUTED);
             for (int g = 0; g < 3; g++)
-                gs_draw_rect(dl, (gs_Rect){ pr.x + pr.w - 156 + (float)g * 54, pr.y + 8, 4, 4 }, band_color(g), 0, 0);
+                gs_draw_rect(dl, (gs_Rect){ pr.x + pr.w - 156 + (float)g * 54, pr.y + 8, 4, 4 }, band_color(ui, g), 0, 0);
         } else
             text(dl, GS_FONT_SMALL, pr.x + 8, pr.y + 8, "(the plot fills in as the program runs)", C_FAINT);
     }
@@ -1596,9 +1600,9 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
     float y = r.y + 50;
     for (size_t i = 0; i < GS_COUNTOF_HELP; i++) {
         char ka[96], kb[96], keys[200];
-        gs_command_keys(key_help[i].a, ka, sizeof ka);
+        gs_command_keys(&ui->theme, key_help[i].a, ka, sizeof ka);
         if (key_help[i].b) {
-            gs_command_keys(key_help[i].b, kb, sizeof kb);
+            gs_command_keys(&ui->theme, key_help[i].b, kb, sizeof kb);
             snprintf(keys, sizeof keys, "%s  |  %s", ka, kb);
         } else
             snprintf(keys, sizeof keys, "%s", ka);
@@ -1897,7 +1901,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             push_action(acts, nacts, GS_ACT_ANSWER_PROMPT, d->prompt_index);
             return;
         }
-        int cmd = gs_key_command(in->key, in->mods);
+        int cmd = gs_key_command(&ui->theme, in->key, in->mods);
         switch (cmd) {
         case GS_CMD_HELP: ui->help = true; return;
         case GS_CMD_BACK: push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0); return;

@@ -157,16 +157,10 @@ typedef struct gs_KeyBinding {
 } gs_KeyBinding;
 
 #define GS_KEYMAP_MAX 96
-extern gs_KeyBinding gs_keymap[GS_KEYMAP_MAX];
-extern int gs_nkeymap;
 extern const char *const gs_command_names[GS_CMD_COUNT];
-/* The command bound to a key press, or GS_CMD_NONE. */
-int gs_key_command(int key, unsigned mods);
 /* "Shift+F10" -> key and mods; -1 if not a key gcscope knows. */
 int gs_key_parse(const char *spec, uint8_t *key, uint8_t *mods);
 void gs_key_format(int key, unsigned mods, char *out, size_t n);
-/* "F10 / Ctrl+→": every binding of a command. */
-void gs_command_keys(int cmd, char *out, size_t n);
 
 /* ------------------------------------------------------------------ theme
  * The palette (Okabe–Ito, safe for the common colour-vision deficiencies).
@@ -201,15 +195,27 @@ typedef enum gs_ThemeColor {
     GS_THEME_ERROR_BG,
     GS_THEME_N
 } gs_ThemeColor;
-extern gs_Color gs_theme[GS_THEME_N];
 extern const char *const gs_theme_names[GS_THEME_N];
-/* Restore the built-in palette. */
-void gs_theme_reset(void);
-/* Apply a theme file; 0, or -1 with one line in `err` ("theme.json: colors.sky: ...").
- * On failure the palette is unchanged. */
-int gs_theme_load(const char *path, char *err, size_t n);
+
+/* The colours and key bindings of one viewer: part of its gs_Ui. */
+typedef struct gs_Theme {
+    gs_Color color[GS_THEME_N];
+    gs_KeyBinding keys[GS_KEYMAP_MAX];
+    int nkeys;
+} gs_Theme;
+
+/* The built-in palette and keys. */
+void gs_theme_default(gs_Theme *t);
+/* Apply a theme file over `t`; 0, or -1 with one line in `err`
+ * ("theme.json: colors.sky: ...").  On failure `t` is unchanged. */
+int gs_theme_load(gs_Theme *t, const char *path, char *err, size_t n);
+/* The command bound to a key press, or GS_CMD_NONE. */
+int gs_key_command(const gs_Theme *t, int key, unsigned mods);
+/* "F10 / Ctrl+→": every binding of a command. */
+void gs_command_keys(const gs_Theme *t, int cmd, char *out, size_t n);
 
 typedef struct gs_Ui {
+    gs_Theme theme;                    /* colours and keys */
     gs_TextMetrics tm;
     int w, h;                          /* window, logical pixels */
     const char *code_width_of;         /* the source code_width was measured for */
@@ -256,7 +262,8 @@ typedef struct gs_Ui {
     uint64_t scrub_events;
 } gs_Ui;
 
-void gs_ui_init(gs_Ui *ui, gs_TextMetrics tm, int w, int h);
+/* theme NULL: the built-in colours and keys */
+void gs_ui_init(gs_Ui *ui, gs_TextMetrics tm, int w, int h, const gs_Theme *theme);
 void gs_ui_free(gs_Ui *ui);
 /* One frame.  `dt` seconds since the last frame (animation). Returns the
  * number of actions written to `actions` (at most GS_UI_MAX_ACTIONS). */

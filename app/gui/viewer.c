@@ -778,7 +778,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
 
 /* ================================================================== the window */
 
-static int gui_loop(gs_Viewer *v)
+static int gui_loop(gs_Viewer *v, const gs_Theme *theme)
 {
     gs_Platform p;
     char err[1024];
@@ -800,7 +800,7 @@ static int gui_loop(gs_Viewer *v)
         return 2;
     }
     gs_Ui ui;
-    gs_ui_init(&ui, gs_render_metrics(rd), p.w, p.h);
+    gs_ui_init(&ui, gs_render_metrics(rd), p.w, p.h, theme);
     gs_DrawList dl;
     gs_draw_init(&dl);
     uint64_t last = SDL_GetPerformanceCounter();
@@ -865,7 +865,7 @@ static int gui_loop(gs_Viewer *v)
             }
             gs_viewer_act(v, &ui, &acts[i]);
         }
-        gs_render_clear(rd, gs_theme[GS_THEME_BG]);
+        gs_render_clear(rd, ui.theme.color[GS_THEME_BG]);
         gs_render_execute(rd, &dl);
         SDL_RenderPresent(p.renderer);
         if (!v->playing && !v->recording && nin == 0)
@@ -880,15 +880,16 @@ static int gui_loop(gs_Viewer *v)
 
 /* $GCSCOPE_THEME, else assets/theme.json; -1 with `err` if a file exists
  * and is bad (the built-in palette stays). */
-static int load_theme(char *err, size_t n)
+static int load_theme(gs_Theme *t, char *err, size_t n)
 {
+    gs_theme_default(t);
     char path[4096];
     const char *env = getenv("GCSCOPE_THEME");
     if (env && *env)
         snprintf(path, sizeof path, "%s", env);
     else if (!gs_app_find_asset("theme.json", path, sizeof path))
         return 0;
-    return gs_theme_load(path, err, n);
+    return gs_theme_load(t, path, err, n);
 }
 
 int gs_cmd_gui(int argc, char **argv)
@@ -896,7 +897,8 @@ int gs_cmd_gui(int argc, char **argv)
     gs_Viewer v;
     gs_viewer_init(&v);
     char terr[1200];
-    int theme_rc = load_theme(terr, sizeof terr);
+    gs_Theme theme;
+    int theme_rc = load_theme(&theme, terr, sizeof terr);
     if (argc >= 1) {
         gs_viewer_open(&v, argv[0]);
     } else {
@@ -907,7 +909,7 @@ int gs_cmd_gui(int argc, char **argv)
         fprintf(stderr, "gcscope: %s (using the built-in colours)\n", terr);
         snprintf(v.notice, sizeof v.notice, "%s (using the built-in colours)", terr);
     }
-    int rc = gui_loop(&v);
+    int rc = gui_loop(&v, &theme);
     gs_viewer_free(&v);
     return rc;
 }
@@ -984,7 +986,8 @@ int gs_cmd_shot(int argc, char **argv)
         return 2;
     }
     char terr[1200];
-    if (load_theme(terr, sizeof terr) < 0) {
+    gs_Theme theme;
+    if (load_theme(&theme, terr, sizeof terr) < 0) {
         fprintf(stderr, "gcscope: shot: %s\n", terr);
         return 2;
     }
@@ -1055,7 +1058,7 @@ int gs_cmd_shot(int argc, char **argv)
         return 2;
     }
     gs_Ui ui;
-    gs_ui_init(&ui, gs_render_metrics(rd), w, h);
+    gs_ui_init(&ui, gs_render_metrics(rd), w, h, &theme);
     ui.selected = select;
     gs_DrawList dl;
     gs_draw_init(&dl);
@@ -1064,7 +1067,7 @@ int gs_cmd_shot(int argc, char **argv)
     gs_viewer_data(&v, &d, 0);
     gs_Action acts[GS_UI_MAX_ACTIONS];
     gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
-    gs_render_clear(rd, gs_theme[GS_THEME_BG]);
+    gs_render_clear(rd, ui.theme.color[GS_THEME_BG]);
     gs_render_execute(rd, &dl);
     /* the frame shows the error panel; the exit code says what happened */
     int rc = v.status;

@@ -243,7 +243,7 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
     if (!(base->flags & GS_TF_HEAP) && (base->flags & GS_TF_EXC))
         t->internal_refs = 2;
     /* the descriptors live in the class's dict, which is then a container
-     * the collector tracks (gcmodule.c never untracks it) */
+     * the collector tracks (collector.c never untracks it) */
     t->dict->owner = &t->ob;
     if (t->internal_refs > 1)
         gs_gc_track(vm, &t->dict->ob);

@@ -1,6 +1,7 @@
 /*
- * object.c — allocation, deallocation, traversal, types, instances and the
- * generic attribute protocol.
+ * object.c — allocation (and the free lists), deallocation, traversal,
+ * clearing, the generic attribute protocol, truth, equality and hashing.
+ * Types and instances themselves are class.c.
  *
  * Every object is born in gs_alloc and dies in gs_dealloc; both record their
  * event, so the trace sees every object's whole life.  Deallocation follows

@@ -181,7 +181,7 @@ typedef struct gs_Type {
     uint16_t spare;
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
-    gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakref.c) */
+    gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
 } gs_Type;
 
 typedef struct gs_Code gs_Code;
@@ -196,7 +196,7 @@ typedef struct gs_Function {
     gs_Dict *kwdefaults;       /* NULL if none */
     gs_Tuple *closure;         /* tuple of cells, NULL if none */
     gs_Dict *dict;             /* function attributes, NULL until set */
-    gs_Object *weakreflist;    /* first weak reference to this function, or NULL (weakref.c) */
+    gs_Object *weakreflist;    /* first weak reference to this function, or NULL (weakrefobject.c) */
 } gs_Function;
 
 typedef gs_Object *(*gs_CFunc)(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames);
@@ -209,7 +209,7 @@ typedef struct gs_Builtin {
     gs_Type *owner;            /* type whose method this is (borrowed), or NULL */
     int16_t min_args, max_args;/* -1 max = any; checked before fn runs */
     uint8_t takes_kw;          /* fn accepts kwnames */
-    uint8_t varargs;           /* builtins.c's VARARGS (METH_VARARGS: a call packs the arguments in
+    uint8_t varargs;           /* runtime.h's GS_VARARGS (METH_VARARGS: a call packs the arguments in
                                   a tuple and keywords in a dict) or STARARGS (only the tuple);
                                   gc.get_count() sees them */
 } gs_Builtin;
@@ -449,7 +449,7 @@ gs_Object *gs_dict_pop(gs_VM *vm, gs_Object *d, gs_Object *key);   /* new ref or
 void gs_dict_clear(gs_VM *vm, gs_Object *d);
 int  gs_dict_next(gs_Object *d, int32_t *pos, gs_Object **key, gs_Object **value); /* borrowed */
 
-/* set and frozenset (containers.c): elements are never stolen.  Functions
+/* set and frozenset (set.c): elements are never stolen.  Functions
  * returning gs_Object * give a new reference (NULL = error); the relation
  * and update functions return 0/1 or 0, and -1 on error.  `other` may be any
  * iterable where Python's methods accept one. */

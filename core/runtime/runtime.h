@@ -223,7 +223,7 @@ int gs_module_add_functions(gs_VM *vm, gs_Object *mod, const gs_MethodDef *defs)
 /* object-id table */
 void gs_objtab_set(gs_VM *vm, uint32_t id, gs_Object *o);
 
-/* dealloc of frames' materialised objects and generators (vm.c) */
+/* dealloc of frames' materialised objects (frame.c) */
 void gs_frame_object_clear(gs_VM *vm, gs_Object *f);
 
 /* errors / suggestions (exceptions.c) */

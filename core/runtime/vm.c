@@ -1,6 +1,6 @@
 /*
- * vm.c — the evaluation loop, calls and frames, exceptions and tracebacks,
- * start-up and shut-down of a VM, and the refcount check.
+ * vm.c — the evaluation loop, calls and frames, start-up and shut-down of a
+ * VM, and the refcount check.  (Raising and traceback text: exceptions.c.)
  *
  * Reference discipline is CPython 3.11's, instruction by instruction:
  *   - LOAD_* pushes a new reference; STORE_* moves the stack's reference

@@ -195,7 +195,7 @@ struct gs_VM {
     gs_Object *gc_garbage;             /* gc.garbage list */
     gs_Object *gc_callbacks;           /* gc.callbacks list */
     gs_Type *static_types;             /* built-in types, chained through ob.gc_next (for teardown) */
-    struct gs_WeakrefState *wr;        /* weakref.c's types and finalize registry, NULL until imported */
+    struct gs_WeakrefState *wr;        /* modules/weakref.c's types and finalize registry, NULL until imported */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
 
@@ -275,7 +275,7 @@ gs_Str *gs_name(gs_VM *vm, const char *s);
 
 /* Record an event if recording.  Also counts events against max_events.
  * Inline: an append is a store and a bump while the trace's tail has room;
- * gs_record_grow (object.c) packs the full tail. */
+ * gs_record_grow (events.c) packs the full tail. */
 void gs_record_grow(gs_VM *vm, gs_Event e);
 
 static inline void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t obj, uint32_t a, uint32_t b,
@@ -340,7 +340,7 @@ static inline gs_Object *gs_newref(gs_VM *vm, gs_Object *o) { gs_incref(vm, o); 
 #define GS_NONE(vm) gs_newref((vm), (vm)->none)
 #define GS_BOOL(vm, b) gs_newref((vm), (b) ? (vm)->true_ : (vm)->false_)
 
-/* Collector entry points (gcmodule.c). */
+/* Collector entry points (collector.c). */
 void gs_gc_track(gs_VM *vm, gs_Object *o);
 void gs_gc_untrack(gs_VM *vm, gs_Object *o);
 void gs_gc_on_alloc(gs_VM *vm);        /* count a new GC object; may collect */

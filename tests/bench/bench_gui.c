@@ -264,7 +264,7 @@ static void bench_frames(Gfx *g, int n, bool fit, int frames)
     gs_UiData d;
     fill_data(&d, &s);
     gs_Ui ui;
-    gs_ui_init(&ui, gs_render_metrics(g->rd), W, H);
+    gs_ui_init(&ui, gs_render_metrics(g->rd), W, H, NULL);
     gs_DrawList dl;
     gs_draw_init(&dl);
     gs_Action acts[GS_UI_MAX_ACTIONS];
@@ -325,7 +325,7 @@ static int bench_relayout(Gfx *g, const char *path)
     gs_timeline_seek(v->tl, len > 200 ? len - 200 : 0);
     v->scene_pos = SIZE_MAX;
     gs_Ui ui;
-    gs_ui_init(&ui, gs_render_metrics(g->rd), W, H);
+    gs_ui_init(&ui, gs_render_metrics(g->rd), W, H, NULL);
     gs_DrawList dl;
     gs_draw_init(&dl);
     gs_Action acts[GS_UI_MAX_ACTIONS];
@@ -384,7 +384,7 @@ static int first_frame(const char *path)
         return 1;
     double t2 = now_ms();
     gs_Ui ui;
-    gs_ui_init(&ui, gs_render_metrics(g.rd), W, H);
+    gs_ui_init(&ui, gs_render_metrics(g.rd), W, H, NULL);
     gs_DrawList dl;
     gs_draw_init(&dl);
     gs_viewer_sync_view(v, &ui);

@@ -21,8 +21,7 @@
  *    memory, then 5 times gs_trace_json_read + gs_timeline_sync; medians.
  *
  * Each result is one JSON line on stdout ({"metric": ..., "value": ...,
- * "unit": ...}); progress goes to stderr.  Without core/trace_json.h the
- * export and import metrics are skipped with a note.
+ * "unit": ...}); progress goes to stderr.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +36,6 @@
 #include "runtime/vm.h"
 
 #include "record/trace_json.h"
-#define HAVE_TRACE_JSON 1
 
 static const char SYNTH[] =
     "import gc\n"
@@ -152,7 +150,6 @@ static TraceBytes trace_bytes(const gs_Trace *t)
     return b;
 }
 
-#ifdef HAVE_TRACE_JSON
 typedef struct Mem {
     char *buf;
     size_t n, cap;
@@ -191,7 +188,6 @@ static int file_sink(void *ctx, const char *s, size_t n)
 {
     return fwrite(s, 1, n, (FILE *)ctx) == n ? 0 : -1;
 }
-#endif
 
 int main(int argc, char **argv)
 {
@@ -296,7 +292,6 @@ int main(int argc, char **argv)
     metric("step_forward", fwd * 1e9, "ns", NULL);
     gs_timeline_free(tl);
 
-#ifdef HAVE_TRACE_JSON
     /* ---------------------------------------------------------- export */
     fprintf(stderr, "bench_trace: exporting...\n");
     Count c = { 0 };
@@ -366,11 +361,5 @@ int main(int argc, char **argv)
     metric("import_index", median(index, NIMP), "ms", "gs_timeline_sync of the loaded trace");
     metric("import_total", median(total, NIMP), "ms", "parse + index, median of 5");
     free(m.buf);
-#else
-    fprintf(stderr, "bench_trace: note: core/trace_json.h is not there yet; export and import skipped\n");
-    printf("{\"metric\": \"export_rate\", \"skipped\": \"core/trace_json.h missing\"}\n");
-    printf("{\"metric\": \"import_total\", \"skipped\": \"core/trace_json.h missing\"}\n");
-    gs_vm_free(vm);
-#endif
     return 0;
 }

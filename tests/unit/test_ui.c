@@ -110,7 +110,7 @@ static bool has_text(const gs_DrawList *dl, const char *needle)
 static void keys_map_to_debugger_actions(void)
 {
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Scene s;
     make_scene(&s, GS_BAND_GEN0);
     gs_UiData d;
@@ -152,7 +152,7 @@ static void keys_map_to_debugger_actions(void)
 static void clicking_a_node_selects_it_and_the_inspector_lists_referrers(void)
 {
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Scene s;
     make_scene(&s, GS_BAND_GEN0);
     gs_UiData d;
@@ -186,7 +186,7 @@ static void clicking_a_node_selects_it_and_the_inspector_lists_referrers(void)
 static void a_promotion_moves_the_node_into_generation_one(void)
 {
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Scene s0, s1;
     make_scene(&s0, GS_BAND_GEN0);
     make_scene(&s1, GS_BAND_GEN1);
@@ -222,7 +222,7 @@ static void a_promotion_moves_the_node_into_generation_one(void)
 static void the_gutter_toggles_breakpoints_and_the_scrubber_seeks(void)
 {
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Scene s;
     make_scene(&s, GS_BAND_GEN0);
     gs_UiData d;
@@ -253,7 +253,7 @@ static void the_gutter_toggles_breakpoints_and_the_scrubber_seeks(void)
 static void the_current_line_is_highlighted_and_help_lists_keys(void)
 {
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Scene s;
     make_scene(&s, GS_BAND_GEN0);
     gs_UiData d;
@@ -287,8 +287,8 @@ static void identical_input_gives_identical_commands(void)
     gs_draw_init(&b);
     gs_Action acts[GS_UI_MAX_ACTIONS];
     gs_Ui u1, u2;
-    gs_ui_init(&u1, metrics, 1024, 700);
-    gs_ui_init(&u2, metrics, 1024, 700);
+    gs_ui_init(&u1, metrics, 1024, 700, NULL);
+    gs_ui_init(&u2, metrics, 1024, 700, NULL);
     gs_ui_frame(&u1, NULL, 0, &d, 0, &a, acts);
     gs_ui_frame(&u2, NULL, 0, &d, 0, &b, acts);
     CHECK(a.n == b.n && memcmp(a.cmds, b.cmds, a.n * sizeof *a.cmds) == 0, "deterministic draw list");
@@ -320,10 +320,13 @@ static void the_theme_file_rebinds_keys_and_recolours(void)
           " \"keys\": {\"next_collection\": [\"N\", \"Ctrl+F12\"], \"step_forward\": [\"Right\", \"G\"]}}\n", f);
     fclose(f);
     char err[512];
-    CHECK(gs_theme_load(path, err, sizeof err) == 0, "theme loads: %s", err);
-    CHECK(gs_theme[GS_THEME_SKY].r == 0x10 && gs_theme[GS_THEME_SKY].b == 0x30, "sky_blue recoloured");
-    gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_Theme theme;
+    gs_theme_default(&theme);
+    CHECK(gs_theme_load(&theme, path, err, sizeof err) == 0, "theme loads: %s", err);
+    CHECK(theme.color[GS_THEME_SKY].r == 0x10 && theme.color[GS_THEME_SKY].b == 0x30, "sky_blue recoloured");
+    gs_Ui ui, plain;
+    gs_ui_init(&ui, metrics, 1280, 800, &theme);
+    gs_ui_init(&plain, metrics, 1280, 800, NULL);
     gs_Scene s;
     make_scene(&s, GS_BAND_GEN0);
     gs_UiData d;
@@ -335,47 +338,51 @@ static void the_theme_file_rebinds_keys_and_recolours(void)
     CHECK(key_action(&ui, &d, &dl, GS_KEY_A + ('g' - 'a'), 0) == GS_ACT_STEP_FWD, "G moved to step forward");
     CHECK(key_action(&ui, &d, &dl, GS_KEY_A + ('g' - 'a'), GS_MOD_SHIFT) == GS_ACT_PREV_GC, "Shift+G unchanged");
     CHECK(key_action(&ui, &d, &dl, GS_KEY_F10, 0) == GS_ACT_NEXT_LINE, "F10 unchanged");
+    /* a second viewer with the built-in theme is not touched by the first */
+    CHECK(key_action(&plain, &d, &dl, GS_KEY_A + ('g' - 'a'), 0) == GS_ACT_NEXT_GC, "G is still next collection "
+          "in a viewer with the built-in theme");
+    CHECK(plain.theme.color[GS_THEME_SKY].r == 0x56, "its sky blue is the built-in one");
     char keys[128];
-    gs_command_keys(GS_CMD_NEXT_GC, keys, sizeof keys);
+    gs_command_keys(&ui.theme, GS_CMD_NEXT_GC, keys, sizeof keys);
     CHECK(strcmp(keys, "N / Ctrl+F12") == 0, "help shows the new keys: %s", keys);
 
     /* a bad file changes nothing and says where */
     f = fopen(path, "w");
     fputs("{\"colors\": {\"sky_blue\": \"#FFFFFF\"}, \"keys\": {\"next_line\": [\"Hyper+Q\"]}}", f);
     fclose(f);
-    CHECK(gs_theme_load(path, err, sizeof err) < 0 && strstr(err, "keys.next_line: 'Hyper+Q' is not a key"),
+    CHECK(gs_theme_load(&theme, path, err, sizeof err) < 0 && strstr(err, "keys.next_line: 'Hyper+Q' is not a key"),
           "bad key refused: %s", err);
-    CHECK(gs_theme[GS_THEME_SKY].r == 0x10, "colours untouched by a refused theme");
+    CHECK(theme.color[GS_THEME_SKY].r == 0x10, "colours untouched by a refused theme");
     CHECK(key_action(&ui, &d, &dl, GS_KEY_F10, 0) == GS_ACT_NEXT_LINE, "keys untouched by a refused theme");
     f = fopen(path, "w");
     fputs("{\"colors\": {\"sky_blue\": \"#FFF\"}}", f);
     fclose(f);
-    CHECK(gs_theme_load(path, err, sizeof err) < 0 && strstr(err, "colors.sky_blue: expected a colour"),
+    CHECK(gs_theme_load(&theme, path, err, sizeof err) < 0 && strstr(err, "colors.sky_blue: expected a colour"),
           "short colour refused: %s", err);
     f = fopen(path, "w");
     fputs("{\"colors\": {\n  \"sky_blue\": #1}}", f);
     fclose(f);
-    CHECK(gs_theme_load(path, err, sizeof err) < 0 && strstr(err, ":2:"), "JSON error has a line: %s", err);
+    CHECK(gs_theme_load(&theme, path, err, sizeof err) < 0 && strstr(err, ":2:"), "JSON error has a line: %s", err);
     remove(path);
 
     /* the shipped theme is the built-in one, key for key and colour for colour */
-    gs_theme_reset();
-    gs_Color builtin[GS_THEME_N];
-    memcpy(builtin, gs_theme, sizeof builtin);
-    char builtin_keys[GS_CMD_COUNT][128];
-    for (int c = 1; c < GS_CMD_COUNT; c++)
-        gs_command_keys(c, builtin_keys[c], sizeof builtin_keys[c]);
-    CHECK(gs_theme_load("assets/theme.json", err, sizeof err) == 0, "assets/theme.json loads: %s", err);
-    CHECK(memcmp(builtin, gs_theme, sizeof builtin) == 0, "assets/theme.json matches the built-in colours");
+    gs_Theme builtin, shipped;
+    gs_theme_default(&builtin);
+    gs_theme_default(&shipped);
+    CHECK(gs_theme_load(&shipped, "assets/theme.json", err, sizeof err) == 0, "assets/theme.json loads: %s", err);
+    CHECK(memcmp(builtin.color, shipped.color, sizeof builtin.color) == 0,
+          "assets/theme.json matches the built-in colours");
     for (int c = 1; c < GS_CMD_COUNT; c++) {
-        gs_command_keys(c, keys, sizeof keys);
-        CHECK(strcmp(keys, builtin_keys[c]) == 0, "%s: theme.json has %s, built in %s", gs_command_names[c], keys,
-              builtin_keys[c]);
+        char builtin_keys[128];
+        gs_command_keys(&builtin, c, builtin_keys, sizeof builtin_keys);
+        gs_command_keys(&shipped, c, keys, sizeof keys);
+        CHECK(strcmp(keys, builtin_keys) == 0, "%s: theme.json has %s, built in %s", gs_command_names[c], keys,
+              builtin_keys);
     }
-    gs_theme_reset();
     gs_draw_free(&dl);
     gs_scene_free(&s);
     gs_ui_free(&ui);
+    gs_ui_free(&plain);
 }
 
 /* R (or the file changing on disk) reloads and returns to the same line
@@ -394,7 +401,7 @@ static void reload_keeps_the_line_and_export_loads_back(void)
     while (gs_viewer_record_step(&v, 1000))
         ;
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Action next = { .kind = GS_ACT_NEXT_LINE };
     gs_UiData d;
     for (int i = 1; i <= 3; i++) { /* from before the first line */
@@ -430,7 +437,7 @@ static void reload_keeps_the_line_and_export_loads_back(void)
 static void the_lesson_browser_opens_a_lesson_from_the_keyboard(void)
 {
     gs_Ui ui;
-    gs_ui_init(&ui, metrics, 1280, 800);
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
     gs_Scene s;
     make_scene(&s, GS_BAND_GEN0);
     gs_UiData d;
