@@ -196,11 +196,13 @@ int gs_course_load(const char *dir, gs_Course *c, char *err, size_t errn)
             gs_Lesson les;
             gs_LessonError le;
             if (gs_lesson_parse(src, sl, &les, &le) < 0) {
-                snprintf(err, errn, "%s:%d: %s", lp, le.line, le.msg);
+                snprintf(err, errn, "%s: out of memory", lp);
                 free(src);
                 rc = -1;
                 goto done;
             }
+            /* a lesson with problems still opens (without the bad markers);
+             * `gcscope lessons --check` lists them */
             if (!les.has_header) {
                 snprintf(err, errn, "%s:1: a lesson needs a header ('# ---' / '# title: ...' / '# ---')", lp);
                 gs_lesson_free(&les);
@@ -208,8 +210,8 @@ int gs_course_load(const char *dir, gs_Course *c, char *err, size_t errn)
                 rc = -1;
                 goto done;
             }
-            e->title = strdup(les.title);
-            e->summary = strdup(les.summary);
+            e->title = strdup(les.title ? les.title : lf->valuestring);
+            e->summary = strdup(les.summary ? les.summary : "");
             gs_lesson_free(&les);
             free(src);
         }
@@ -223,21 +225,57 @@ done:
     return rc;
 }
 
+/* Every problem of one lesson file, as `path:line: problem`; how many. */
+static int check_file(const char *path)
+{
+    size_t n;
+    char *src = gs_app_read_file(path, &n);
+    if (!src) {
+        fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+        return 1;
+    }
+    gs_Lesson l;
+    gs_LessonError le;
+    int problems = gs_lesson_parse(src, n, &l, &le);
+    free(src);
+    if (problems < 0) {
+        fprintf(stderr, "%s: out of memory\n", path);
+        return 1;
+    }
+    for (int i = 0; i < l.nproblems; i++)
+        fprintf(stderr, "%s:%d: %s\n", path, l.problems[i].line, l.problems[i].msg);
+    gs_lesson_free(&l);
+    return problems;
+}
+
 int gs_cmd_lessons(int argc, char **argv)
 {
     const char *dir = NULL;
     bool check = false;
     char found[PATH_MAX];
+    const char *files[64];
+    int nfiles = 0;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--check") == 0)
             check = true;
         else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
             dir = argv[++i];
+        else if (check && argv[i][0] != '-' && nfiles < 64)
+            files[nfiles++] = argv[i];
         else {
-            fprintf(stderr, "gcscope: lessons: unknown argument '%s' (usage: gcscope lessons [--check] [--dir DIR])\n",
-                    argv[i]);
+            fprintf(stderr, "gcscope: lessons: unknown argument '%s' (usage: gcscope lessons [--check [FILE.py ...]] "
+                    "[--dir DIR])\n", argv[i]);
             return 2;
         }
+    }
+    if (nfiles) {
+        /* an instructor's own files: their markers and header */
+        int problems = 0;
+        for (int i = 0; i < nfiles; i++)
+            problems += check_file(files[i]);
+        if (problems == 0)
+            printf("%d file%s, every header and marker valid\n", nfiles, nfiles == 1 ? "" : "s");
+        return problems ? 2 : 0;
     }
     if (!dir) {
         if (!gs_app_find_lessons(found, sizeof found)) {
@@ -273,6 +311,9 @@ int gs_cmd_lessons(int argc, char **argv)
         }
         if (d)
             closedir(d);
+        for (int i = 0; i < c.nentries; i++)
+            if (check_file(c.entries[i].path))
+                rc = 2;
         if (rc == 0)
             printf("%d lessons, all headers and markers valid\n", c.nentries);
     } else {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "record/lesson.h"
+#include "record/trace.h"
 
 static int passed, failed;
 
@@ -84,32 +85,133 @@ static void triple_quoted_strings_hide_markers(void)
     gs_lesson_free(&l);
 }
 
-static void expect_error(const char *src, int line, const char *needle)
+/* A malformed marker or header entry is a problem on its line; the rest of
+ * the file is still a lesson. */
+static void expect_problem(const char *src, int line, const char *needle)
 {
     gs_Lesson l;
     gs_LessonError e;
     int rc = gs_lesson_parse(src, strlen(src), &l, &e);
-    CHECK(rc == -1, "expected an error containing '%s'", needle);
-    if (rc == -1) {
-        CHECK(e.line == line, "error line %d, expected %d (%s)", e.line, line, e.msg);
+    CHECK(rc >= 1, "expected a problem containing '%s' (rc %d)", needle, rc);
+    if (rc >= 1) {
+        CHECK(e.line == line, "problem line %d, expected %d (%s)", e.line, line, e.msg);
         CHECK(strstr(e.msg, needle) != NULL, "message '%s' lacks '%s'", e.msg, needle);
-    } else
+        CHECK(l.nproblems == rc && l.problems[0].line == e.line, "the problems are kept in the lesson");
+    }
+    if (rc >= 0)
         gs_lesson_free(&l);
 }
 
 static void malformed_lessons_name_the_line(void)
 {
-    expect_error("# ---\n# title: T\n# ---\nx = 1\n", 1, "needs a 'summary:'");
-    expect_error("# ---\n# title: T\n# summary: S\nx = 1\n", 1, "never closed");
-    expect_error("# ---\n# title: T\n# summary: S\n# colour: red\n# ---\n", 4, "unknown header key 'colour'");
-    expect_error("# ---\n# title: T\n# summary: S\n# options: sparkle\n# ---\n", 4, "unknown option 'sparkle'");
-    expect_error("# ---\n# title: T\n# summary: S\n# breakpoints: one\n# ---\n", 4, "line numbers");
-    expect_error("# ---\n# title: T\n# summary: S\n# breakpoints: 40\n# ---\nx = 1\n", 0, "past the end");
-    expect_error("# ---\n# title: T\n# summary: S\n# just words\n# ---\n", 4, "'# key: value'");
-    expect_error("x = 1\n#? no answer here\ny = 2\n", 2, "answer is missing");
-    expect_error("x = 1\n#> dangling\n", 2, "no line of code after it");
-    expect_error("x = 1\n#? q | a\n", 2, "no line of code after it");
-    expect_error("x = 1  #= recap\n", 1, "line of its own");
+    expect_problem("# ---\n# title: T\n# ---\nx = 1\n", 1, "needs a 'summary:'");
+    expect_problem("# ---\n# title: T\n# summary: S\nx = 1\n", 1, "never closed");
+    expect_problem("# ---\n# title: T\n# summary: S\n# colour: red\n# ---\n", 4, "unknown header key 'colour'");
+    expect_problem("# ---\n# title: T\n# summary: S\n# options: sparkle\n# ---\n", 4, "unknown option 'sparkle'");
+    expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: one\n# ---\n", 4, "line numbers");
+    expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: 40\n# ---\nx = 1\n", 0, "past the end");
+    expect_problem("# ---\n# title: T\n# summary: S\n# just words\n# ---\n", 4, "'# key: value'");
+    expect_problem("x = 1\n#? no answer here\ny = 2\n", 2, "answer is missing");
+    expect_problem("x = 1\n#?  | 3 | why\ny = 2\n", 2, "needs a question and an answer");
+    expect_problem("x = 1\n#> dangling\n", 2, "no line of code after it");
+    expect_problem("x = 1\n#? q | a\n", 2, "no line of code after it");
+    expect_problem("x = 1  #= recap\n", 1, "line of its own");
+    expect_problem("x = 1  #? q | 1\n", 1, "line of its own");
+    expect_problem("x = 1\n#? q | 1 | why | choices:\ny = 2\n", 2, "the list is empty");
+    expect_problem("x = 1\n#? q | 1 | why | choices: ; ;\ny = 2\n", 2, "the list is empty");
+    expect_problem("x = 1\n#? q | 1 | why | choices: 1\ny = 2\n", 2, "one choice is no choice");
+    expect_problem("x = 1\n#? q | three | why | choices: one; two\ny = 2\n", 2, "'three' is not among the choices");
+    expect_problem("x = 1\n#? q | 1 | why | colour: red\ny = 2\n", 2, "unknown prompt field 'colour'");
+    expect_problem("x = 1\n#? q | 1 | why | hide: 3x\ny = 2\n", 2, "'3x' is not a name");
+    expect_problem("import gc\n#@ subtrac_refs: typo\ngc.collect()\n", 2, "'subtrac_refs' is not a collector phase");
+    expect_problem("import gc\n#@ no colon here\ngc.collect()\n", 2, "the ':' is missing");
+    expect_problem("import gc\n#@ update_refs:\ngc.collect()\n", 2, "has no text");
+
+    /* the bad marker is left out; everything else stays */
+    const char *src = "x = 1\n"                                         /* 1 */
+                      "#? q | 3 | why | choices: 1; 2\n"                /* 2: answer not among the choices */
+                      "#> kept\n"                                       /* 3 */
+                      "y = 2\n"                                         /* 4 */
+                      "#? q2 | 2 | why\n"                               /* 5 */
+                      "z = 3\n";                                        /* 6 */
+    gs_Lesson l;
+    gs_LessonError e;
+    CHECK(gs_lesson_parse(src, strlen(src), &l, &e) == 1, "one problem");
+    CHECK(gs_lesson_prompt_at(&l, 4) == NULL, "the bad prompt is left out");
+    CHECK(gs_lesson_prompt_at(&l, 6) != NULL, "the good one stays");
+    CHECK(gs_lesson_narration(&l, 4) && strcmp(gs_lesson_narration(&l, 4), "kept") == 0, "narration stays");
+    CHECK(l.line_flags[2] & GS_LINE_MARKUP, "the bad marker is still markup (not shown as code)");
+    gs_lesson_free(&l);
+}
+
+static void prompts_take_choices_hide_and_show(void)
+{
+    const char *src = "a = [1]\n"                                                       /* 1 */
+                      "#? Freed? | no | b holds it. | choices: yes; no | show: a\n"     /* 2 */
+                      "b = a\n"                                                         /* 3 */
+                      "#? Count? | 2 | a and b. | hide: a, collector\n"                 /* 4 */
+                      "print(len(a))  #> prints 1\n"                                    /* 5 */
+                      "#? Tuple? | (3, 0, 0) | why\n"                                   /* 6 */
+                      "import gc\n"                                                     /* 7 */
+                      "#@ subtract_refs: Inside references go.\n"                       /* 8 */
+                      "#@ subtract_refs: All of them.\n"                                /* 9 */
+                      "#@ done: Two were found.\n"                                      /* 10 */
+                      "gc.collect()\n";                                                 /* 11 */
+    gs_Lesson l;
+    gs_LessonError e;
+    int rc = gs_lesson_parse(src, strlen(src), &l, &e);
+    CHECK(rc == 0, "parses: %d %s", e.line, e.msg);
+    const gs_Prompt *p = gs_lesson_prompt_at(&l, 3);
+    CHECK(p && p->nchoices == 2 && p->answer_choice == 1 && strcmp(p->choices[0], "yes") == 0, "choices");
+    CHECK(p && p->hide == (GS_HIDE_COUNTS | GS_HIDE_COLLECTOR) && p->nhide_names == 0, "default hide");
+    CHECK(p && p->nshow_names == 1 && strcmp(p->show_names[0], "a") == 0, "show");
+    CHECK(p && gs_prompt_check(p, NULL, 1) == GS_ANSWER_RIGHT, "choosing 'no' is right");
+    CHECK(p && gs_prompt_check(p, NULL, 0) == GS_ANSWER_WRONG, "choosing 'yes' is not");
+    CHECK(p && gs_prompt_check(p, "2", -1) == GS_ANSWER_RIGHT, "typing the choice's number");
+    CHECK(p && gs_prompt_check(p, " No. ", -1) == GS_ANSWER_RIGHT, "typing the choice's words");
+    CHECK(p && gs_prompt_check(p, "", -1) == GS_ANSWER_EMPTY, "nothing chosen");
+    p = gs_lesson_prompt_at(&l, 5);
+    CHECK(p && p->hide == GS_HIDE_COLLECTOR && p->nhide_names == 1 && strcmp(p->hide_names[0], "a") == 0,
+          "hide names and keywords");
+    CHECK(p && gs_prompt_numeric(p), "a number answer is typed");
+    CHECK(p && gs_prompt_check(p, "2", -1) == GS_ANSWER_RIGHT && gs_prompt_check(p, " +2.0 ", -1) == GS_ANSWER_RIGHT,
+          "numbers compare as numbers");
+    CHECK(p && gs_prompt_check(p, "3", -1) == GS_ANSWER_WRONG, "3 is wrong");
+    CHECK(p && gs_prompt_check(p, "two", -1) == GS_ANSWER_NOT_A_NUMBER, "words where a number is asked");
+    CHECK(p && gs_prompt_check(p, "-2", -1) == GS_ANSWER_WRONG, "negative");
+    CHECK(p && gs_prompt_check(p, "99999999999999999999999999999", -1) == GS_ANSWER_WRONG, "huge");
+    CHECK(p && gs_prompt_check(p, "1e99999", -1) == GS_ANSWER_WRONG, "overflowing exponent");
+    CHECK(p && gs_prompt_check(p, "   ", -1) == GS_ANSWER_EMPTY, "blank");
+    CHECK(p && gs_prompt_check(p, "\xc3\xa9\xe2\x82\xac", -1) == GS_ANSWER_NOT_A_NUMBER, "non-ASCII");
+    char big[10001];
+    memset(big, '7', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    CHECK(p && gs_prompt_check(p, big, -1) == GS_ANSWER_NOT_A_NUMBER, "10,000 characters");
+    CHECK(l.code_len[5] == (int)strlen("print(len(a))  "), "a trailing marker is cut from the code: %d",
+          l.code_len[5]);
+    CHECK((l.line_flags[4] & GS_LINE_MARKUP) && (l.line_flags[5] & GS_LINE_PROMPTED) &&
+              (l.line_flags[5] & GS_LINE_NARRATED),
+          "line flags");
+    p = gs_lesson_prompt_at(&l, 7);
+    CHECK(p && gs_prompt_check(p, "(3,0,0)", -1) == GS_ANSWER_RIGHT && gs_prompt_check(p, "3 0 0", -1) == GS_ANSWER_RIGHT,
+          "tuples of numbers");
+    CHECK(p && gs_prompt_check(p, "(3, 0)", -1) == GS_ANSWER_WRONG, "a shorter tuple");
+    const char *sub = gs_lesson_phase_narration(&l, 11, GS_GC_SUBTRACT_REFS);
+    CHECK(sub && strcmp(sub, "Inside references go. All of them.") == 0, "phase narration joins: %s", sub ? sub : "-");
+    CHECK(gs_lesson_phase_narration(&l, 11, GS_GC_DONE) != NULL, "done");
+    CHECK(gs_lesson_phase_narration(&l, 11, GS_GC_UPDATE_REFS) == NULL, "no note for update_refs");
+    CHECK(gs_lesson_has_phase_notes(&l, 11) && !gs_lesson_has_phase_notes(&l, 7), "lines with phase notes");
+    CHECK(l.line_flags[8] & GS_LINE_MARKUP, "'#@' lines are markup");
+    gs_lesson_free(&l);
+
+    /* a text answer without choices compares as words */
+    const char *t = "x = 1\n#? What happens? | It is freed | why\ny = 2\n";
+    CHECK(gs_lesson_parse(t, strlen(t), &l, &e) == 0, "text prompt");
+    p = gs_lesson_prompt_at(&l, 3);
+    CHECK(p && !gs_prompt_numeric(p), "words, not a number");
+    CHECK(p && gs_prompt_check(p, "it   is FREED.", -1) == GS_ANSWER_RIGHT, "case and spaces do not matter");
+    CHECK(p && gs_prompt_check(p, "it survives", -1) == GS_ANSWER_WRONG, "other words are wrong");
+    gs_lesson_free(&l);
 }
 
 static void empty_and_odd_inputs_do_not_fail(void)
@@ -133,6 +235,7 @@ int main(void)
     a_file_without_header_is_a_plain_scenario();
     triple_quoted_strings_hide_markers();
     malformed_lessons_name_the_line();
+    prompts_take_choices_hide_and_show();
     empty_and_odd_inputs_do_not_fail();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
