@@ -172,9 +172,17 @@ bool gs_platform_translate(const SDL_Event *e, gs_Input *in)
         in->mods = map_mods((Uint16)SDL_GetModState());
         return true;
     case SDL_MOUSEWHEEL: {
-        float dy = e->wheel.preciseY;
-        if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
+        float dy = e->wheel.preciseY, dx = e->wheel.preciseX;
+        if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED) {
             dy = -dy;
+            dx = -dx;
+        }
+        SDL_Keymod km = SDL_GetModState();
+        in->mods = (uint8_t)(((km & KMOD_SHIFT) ? GS_MOD_SHIFT : 0) | ((km & KMOD_CTRL) ? GS_MOD_CTRL : 0));
+        if (dy == 0 && dx != 0) { /* a sideways wheel: as Shift+wheel */
+            dy = -dx;
+            in->mods |= GS_MOD_SHIFT;
+        }
         if (dy == 0)
             return false;
         in->kind = GS_IN_WHEEL;

@@ -30,7 +30,8 @@ enum {                                /* gs_SceneObject.flags */
     GS_SO_PRIMITIVE   = 1 << 3,       /* int/str/float/bool: may be drawn inline */
     GS_SO_GARBAGE     = 1 << 4,       /* in gc.garbage */
     GS_SO_HAS_GCREFS  = 1 << 5,       /* gc_refs is meaningful now */
-    GS_SO_DEFINITION  = 1 << 6        /* a function, a class or a class's namespace */
+    GS_SO_DEFINITION  = 1 << 6,       /* a function, a class or a class's namespace */
+    GS_SO_GROUPED     = 1 << 7        /* one of many alike objects only a container holds: drawn as its group */
 };
 
 typedef struct gs_SceneSlot {         /* one outgoing reference of an object */
@@ -48,8 +49,12 @@ typedef struct gs_SceneObject {
     uint8_t band;                     /* gs_Band */
     uint8_t flags;
     int created_line;
-    int nslots;
+    int nslots;                       /* slots kept here (a long container keeps its first and last ones) */
     int first_slot;                   /* index into scene->slots */
+    int nrefs;                        /* the references it holds that the canvas would draw, all of them */
+    int slots_gap;                    /* index in its slots after which nrefs - nslots are left out, -1 none */
+    uint32_t group;                   /* GS_SO_GROUPED: the container; a group's first member: group_count > 0 */
+    int group_count;                  /* the first member of a group: how many alike objects it stands for */
     uint32_t band_order;              /* stable order inside its band (layout input) */
 } gs_SceneObject;
 
@@ -67,8 +72,21 @@ typedef struct gs_SceneFrame {
 
 typedef struct gs_SceneGen {
     int count, threshold;
-    int objects;                      /* live tracked objects in the generation */
+    int objects;                      /* live tracked objects in the generation, all of them */
+    int definitions;                  /* of which functions, classes and class namespaces (drawn with D) */
+    int interpreter;                  /* of which the interpreter's own (never drawn: modules, built-ins,
+                                         the module namespace, code, start-up objects) */
 } gs_SceneGen;
+
+/* Who holds the selected object, counted over the whole heap (what the
+ * inspector's "held by" and "why is it alive?" say). */
+typedef struct gs_SceneHolders {
+    uint32_t id;                      /* the object, 0 if none selected */
+    int names;                        /* names in frames and the module namespace */
+    int slots;                        /* slots and attributes of drawn objects */
+    int hidden;                       /* references from objects not drawn (code constants, classes, ...) */
+    int temps;                        /* the rest of its count: the expression being evaluated holds them */
+} gs_SceneHolders;
 
 typedef struct gs_Scene {
     unsigned version;                 /* bumped by gs_scene_clear and each object added */
@@ -88,9 +106,15 @@ typedef struct gs_Scene {
     bool in_collection;
     int collecting_gen;               /* generation being collected, or -1 */
     char phase[24];                   /* collector phase name, "" outside a pass */
+    char phase_doing[160];            /* what that phase does, in words */
     uint32_t edge_from, edge_to;      /* the internal edge just subtracted (gc_refs), 0 if none */
     char last_event[160];             /* the last event in plain words */
     uint32_t focus;                   /* object the last event is about, 0 if none */
+    gs_SceneHolders holders;          /* of the selected object */
+    uint32_t ns_id;                   /* the module namespace dict (drawn as the module frame) */
+    int64_t ns_gc_refs;               /* its gc_refs during a collection that holds it, else -1 */
+    uint32_t module_id;               /* the module object holding the namespace, during a collection */
+    int64_t module_gc_refs;           /* its gc_refs then (> 0: a root, held from outside the set), else -1 */
     int delta;                        /* +1 / -1 when the last event changed focus's count */
 } gs_Scene;
 

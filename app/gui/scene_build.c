@@ -234,7 +234,108 @@ static void add_statics(gs_Scene *s, gs_Timeline *tl, const uint32_t *targets, s
         gs_scene_sort(s);
 }
 
-void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len)
+static const char *phase_words(int p);
+
+/* Containers whose many references may be grouped (see group_alike). */
+typedef struct Many {
+    uint32_t holder;
+    uint32_t *targets;
+    int n;
+} Many;
+
+enum { SLOTS_ALL = 16, SLOTS_HEAD = 6, SLOTS_TAIL = 4, GROUP_MIN = 12, GROUP_SCAN_MAX = 200000 };
+
+/* Many objects of one type that only one container holds (each with a
+ * count of 1: lesson 20's 500 Items in a list) are drawn as one group: the
+ * first stands for the rest, which are flagged GROUPED. */
+static void group_alike(gs_Scene *s, const Many *m)
+{
+    int *idx = malloc((size_t)m->n * sizeof *idx);
+    if (!idx)
+        return;
+    int k = 0;
+    for (int i = 0; i < m->n; i++) {
+        const gs_SceneObject *o = gs_scene_find(s, m->targets[i]);
+        if (o && o->refcount == 1 && !(o->flags & (GS_SO_PRIMITIVE | GS_SO_DEFINITION | GS_SO_GROUPED)) &&
+            o->group_count == 0 && o->id != m->holder)
+            idx[k++] = (int)(o - s->objects);
+    }
+    for (int i = 0; i < k; i++) {
+        if (idx[i] < 0)
+            continue;
+        gs_SceneObject *first = &s->objects[idx[i]];
+        int same = 1;
+        for (int j = i + 1; j < k; j++)
+            same += idx[j] >= 0 && strcmp(s->objects[idx[j]].type, first->type) == 0;
+        if (same < GROUP_MIN)
+            continue;
+        first->group = m->holder;
+        first->group_count = same;
+        for (int j = i + 1; j < k; j++)
+            if (idx[j] >= 0 && strcmp(s->objects[idx[j]].type, first->type) == 0) {
+                s->objects[idx[j]].flags |= GS_SO_GROUPED;
+                s->objects[idx[j]].group = m->holder;
+                idx[j] = -1;
+            }
+        idx[i] = -1;
+    }
+    free(idx);
+}
+
+/* Who holds object `id`, over the whole heap: names (of frames and of the
+ * module namespace), slots of drawn objects, objects not drawn; the rest
+ * of its count is held by the expression being evaluated. */
+static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns)
+{
+    gs_SceneHolders *h = &s->holders;
+    memset(h, 0, sizeof *h);
+    gs_TLObject target;
+    if (!id || !gs_timeline_object(tl, id, &target) || target.refcnt < 0)
+        return;
+    h->id = id;
+    size_t cur = 0, cap = 256;
+    gs_TLEdge *e = malloc(cap * sizeof *e);
+    if (!e)
+        return;
+    gs_TLObject o;
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if (!(o.flags & GS_TLO_ALIVE))
+            continue;
+        size_t ne = gs_timeline_edges(tl, o.id, e, cap);
+        if (ne > cap) {
+            gs_TLEdge *ne2 = realloc(e, ne * sizeof *e);
+            if (!ne2)
+                break;
+            e = ne2;
+            cap = ne;
+            ne = gs_timeline_edges(tl, o.id, e, cap);
+        }
+        for (size_t k = 0; k < ne; k++) {
+            if (e[k].target != id)
+                continue;
+            if (o.id == ns && e[k].sub == GS_CAUSE_VALUE)
+                h->names++;
+            else if (gs_scene_find(s, o.id))
+                h->slots++;
+            else
+                h->hidden++;
+        }
+    }
+    gs_TLFrame frames[64];
+    size_t nf = gs_timeline_frames(tl, frames, 64);
+    for (size_t f = 0; f < nf && f < 64; f++) {
+        if (frames[f].ns)
+            continue;
+        size_t nn = gs_timeline_frame_names(tl, frames[f].id, e, cap);
+        for (size_t k = 0; k < nn && k < cap; k++)
+            h->names += e[k].target == id && e[k].sub != GS_CAUSE_KEY;
+    }
+    free(e);
+    int64_t rest = target.refcnt - h->names - h->slots - h->hidden;
+    h->temps = rest > 0 ? (int)rest : 0;
+}
+
+void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len, uint32_t selected)
 {
     const gs_Trace *t = gs_timeline_trace(tl);
     gs_scene_clear(s);
@@ -247,6 +348,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     s->in_collection = gc.collecting;
     s->collecting_gen = gc.collecting ? gc.generation : -1;
     snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
+    snprintf(s->phase_doing, sizeof s->phase_doing, "%s", gc.collecting ? phase_words(gc.phase) : "");
     s->gc_enabled = true;
     static const int thresholds[3] = { 700, 10, 10 };
     for (int g = 0; g < 3; g++) {
@@ -289,8 +391,18 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
                 hidden[nhidden++] = edges[k].target;
             }
     }
+    Many *many = NULL;
+    int nmany = 0, capmany = 0;
+    gs_TLEdge *big = NULL;
+    size_t capbig = 0;
     cur = 0;
     while (gs_timeline_next_object(tl, &cur, &o)) {
+        if ((o.flags & GS_TLO_TRACKED) && (o.flags & GS_TLO_ALIVE) && o.gen < 3) {
+            /* every tracked object counts in its generation; the ones
+             * not added below are the interpreter's own */
+            s->gens[o.gen].objects++;
+            s->gens[o.gen].interpreter++;
+        }
         if ((o.flags & GS_TLO_STATIC) || hidden_kind(o.kind) || !(o.flags & GS_TLO_ALIVE))
             continue;
         if (o.alloc_event != UINT32_MAX && (o.alloc_flags & GS_ALLOC_RUNTIME))
@@ -305,7 +417,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             continue; /* the module namespace is drawn as the module frame */
         gs_SceneObject *so = gs_scene_add_object(s);
         if (!so)
-            return;
+            goto out;
         so->id = o.id;
         snprintf(so->type, sizeof so->type, "%s", str_at(t, o.type)[0] ? str_at(t, o.type) : "object");
         value_of(t, &o, so->value, sizeof so->value);
@@ -335,19 +447,72 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->flags |= GS_SO_COLLECTING;
         if (o.alloc_event != UINT32_MAX)
             so->created_line = (int)o.alloc_line;
-        if (o.flags & GS_TLO_TRACKED && o.gen < 3)
-            s->gens[o.gen].objects++;
+        if (o.flags & GS_TLO_TRACKED && o.gen < 3) {
+            s->gens[o.gen].interpreter--;
+            if (so->flags & GS_SO_DEFINITION)
+                s->gens[o.gen].definitions++;
+        }
         size_t ne = gs_timeline_edges(tl, o.id, edges, MAXE);
-        if (ne > MAXE)
-            ne = MAXE;
+        gs_TLEdge *E = edges;
+        if (ne > MAXE) {
+            /* a long container: every reference counts, its first and
+             * last are drawn */
+            if (ne > capbig) {
+                gs_TLEdge *nb = realloc(big, ne * sizeof *nb);
+                if (nb) {
+                    big = nb;
+                    capbig = ne;
+                }
+            }
+            if (ne <= capbig) {
+                E = big;
+                ne = gs_timeline_edges(tl, o.id, E, ne);
+            } else
+                ne = MAXE;
+        }
+        /* which references are drawn: the exact test below 64, by kind
+         * above (looking up a million targets would cost a frame) */
+        int nshown = 0;
+        for (size_t k = 0; k < ne; k++)
+            nshown += ne <= MAXE ? edge_shown(tl, &E[k], o.kind) : (E[k].sub != GS_CAUSE_KEY && E[k].sub != GS_CAUSE_CONST);
+        so->nrefs = nshown;
+        so->slots_gap = -1;
+        bool all = nshown <= SLOTS_ALL || o.id == selected;
+        int seen = 0;
         for (size_t k = 0; k < ne; k++) {
-            if (!edge_shown(tl, &edges[k], o.kind))
+            if (ne <= MAXE ? !edge_shown(tl, &E[k], o.kind) : (E[k].sub == GS_CAUSE_KEY || E[k].sub == GS_CAUSE_CONST))
                 continue;
+            int at = seen++;
+            if (!all && at >= SLOTS_HEAD && at < nshown - SLOTS_TAIL) {
+                if (at == SLOTS_HEAD)
+                    s->objects[s->nobjects - 1].slots_gap = SLOTS_HEAD;
+                continue;
+            }
             gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
             if (!sl)
-                return;
-            slot_label(tl, &edges[k], o.kind, sl->label, sizeof sl->label);
-            sl->target = edges[k].target;
+                goto out;
+            slot_label(tl, &E[k], o.kind, sl->label, sizeof sl->label);
+            sl->target = E[k].target;
+        }
+        if (nshown >= GROUP_MIN && nshown <= GROUP_SCAN_MAX &&
+            (o.kind == GS_K_LIST || o.kind == GS_K_TUPLE || o.kind == GS_K_DICT || o.kind == GS_K_SET)) {
+            if (nmany == capmany) {
+                capmany = capmany ? capmany * 2 : 8;
+                Many *nm = realloc(many, (size_t)capmany * sizeof *nm);
+                if (!nm)
+                    goto out;
+                many = nm;
+            }
+            Many *m = &many[nmany];
+            m->holder = o.id;
+            m->n = 0;
+            m->targets = malloc((size_t)nshown * sizeof *m->targets);
+            if (m->targets) {
+                for (size_t k = 0; k < ne; k++)
+                    if (E[k].sub == GS_CAUSE_SLOT || E[k].sub == GS_CAUSE_VALUE)
+                        m->targets[m->n++] = E[k].target;
+                nmany++;
+            }
         }
         if (o.kind == GS_K_WEAKREF) {
             /* what it refers to without holding it, until that dies */
@@ -357,7 +522,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             else if (o.c && gs_timeline_object(tl, o.c, &r) && (r.flags & GS_TLO_ALIVE) && !hidden_kind(r.kind)) {
                 gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
                 if (!sl)
-                    return;
+                    goto out;
                 snprintf(sl->label, sizeof sl->label, "weak");
                 sl->target = o.c;
                 sl->weak = true;
@@ -366,6 +531,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     }
     free(hidden);
     gs_scene_sort(s);
+    for (int i = 0; i < nmany; i++)
+        group_alike(s, &many[i]);
     if (s->nslots)
         add_statics(s, tl, &s->slots[0].target, sizeof s->slots[0], s->nslots);
     /* frames, outermost first */
@@ -377,7 +544,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         gs_TLFrame *f = &frames[i];
         gs_SceneFrame *sf = gs_scene_add_frame(s);
         if (!sf)
-            return;
+            goto out;
         sf->id = f->id;
         sf->line = (int)f->line;
         const char *nm = str_at(t, f->name);
@@ -412,13 +579,42 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
                 continue;
             gs_SceneName *sn = gs_scene_add_name(s, sf);
             if (!sn)
-                return;
+                goto out;
             snprintf(sn->name, sizeof sn->name, "%s", name);
             sn->target = edges[k].target;
         }
     }
     if (s->nnames)
         add_statics(s, tl, &s->names[0].target, sizeof s->names[0], s->nnames);
+    /* the module namespace: during a collection, a root the picture shows
+     * as the module frame */
+    s->ns_gc_refs = -1;
+    for (size_t i = 0; i < nf; i++)
+        if (frames[i].ns) {
+            s->ns_id = frames[i].ns;
+            gs_TLObject ns;
+            if (gs_timeline_object(tl, frames[i].ns, &ns) && (ns.flags & GS_TLO_IN_GC))
+                s->ns_gc_refs = ns.gc_refs;
+        }
+    /* ...and during a collection, the module object that holds the
+     * namespace: held from outside the set (sys.modules), it is the root
+     * the namespace, and the program's objects, are reached through */
+    s->module_gc_refs = -1;
+    if (gc.collecting && s->ns_gc_refs >= 0) {
+        size_t c2 = 0;
+        gs_TLObject m;
+        while (gs_timeline_next_object(tl, &c2, &m)) {
+            if (m.kind != GS_K_MODULE || !(m.flags & GS_TLO_ALIVE) || !(m.flags & GS_TLO_IN_GC))
+                continue;
+            size_t ne = gs_timeline_edges(tl, m.id, edges, MAXE);
+            for (size_t k = 0; k < ne && k < MAXE; k++)
+                if (edges[k].target == s->ns_id) {
+                    s->module_id = m.id;
+                    s->module_gc_refs = m.gc_refs;
+                }
+        }
+    }
+    count_holders(s, tl, selected, s->ns_id);
     gs_scene_describe(tl, pos ? pos - 1 : 0, source, source_len, s->last_event, sizeof s->last_event, &s->focus,
                       &s->delta);
     if (gc.collecting && pos) {
@@ -428,6 +624,11 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             s->edge_to = e->obj;
         }
     }
+out:
+    for (int i = 0; i < nmany; i++)
+        free(many[i].targets);
+    free(many);
+    free(big);
 }
 
 static void source_line(const char *src, size_t len, uint32_t line, char *buf, size_t n)
@@ -452,22 +653,34 @@ static void source_line(const char *src, size_t len, uint32_t line, char *buf, s
     snprintf(buf, n, "%.*s", (int)k, p);
 }
 
+/* Who takes or lets go of a reference, in words a student knows. */
 static const char *cause_words(int sub)
 {
     switch (sub) {
-    case GS_CAUSE_TEMP: return "a temporary";
+    case GS_CAUSE_TEMP: return "the expression being evaluated";
     case GS_CAUSE_NAME: return "a local name";
     case GS_CAUSE_GLOBAL: return "a global name";
-    case GS_CAUSE_SLOT: return "a container slot";
+    case GS_CAUSE_SLOT: return "a container's slot";
     case GS_CAUSE_KEY: return "a dict key";
     case GS_CAUSE_VALUE: return "a dict value";
     case GS_CAUSE_ATTR: return "an attribute";
     case GS_CAUSE_INTERNAL: return "an object's field";
     case GS_CAUSE_CONST: return "the compiled code";
-    case GS_CAUSE_ARG: return "an argument";
+    case GS_CAUSE_ARG: return "a call's argument";
     case GS_CAUSE_GC: return "the collector";
     default: return "something";
     }
+}
+
+/* ".0": the hidden iterator a comprehension's function gets */
+static const char *name_words(const char *name, char *buf, size_t n)
+{
+    if (name[0] == '.') {
+        snprintf(buf, n, "the loop's hidden iterator");
+        return buf;
+    }
+    snprintf(buf, n, "name %s", name);
+    return buf;
 }
 
 static const char *phase_words(int p)
@@ -519,20 +732,27 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     case GS_EV_INCREF:
     case GS_EV_DECREF:
         object_label(tl, e->obj, lab, sizeof lab);
-        snprintf(out, n, "%s%s now has %u reference%s (%s %s %s)", where, lab, e->a, e->a == 1 ? "" : "s",
-                 e->kind == GS_EV_INCREF ? "+1 from" : "-1:", cause_words(e->sub),
-                 e->kind == GS_EV_INCREF ? "" : "let go");
+        if (e->kind == GS_EV_INCREF)
+            snprintf(out, n, "%s%s now has %u reference%s (+1: %s)", where, lab, e->a, e->a == 1 ? "" : "s",
+                     cause_words(e->sub));
+        else
+            snprintf(out, n, "%s%s now has %u reference%s (-1: %s let go)", where, lab, e->a, e->a == 1 ? "" : "s",
+                     cause_words(e->sub));
         *focus = e->obj;
         *delta = e->kind == GS_EV_INCREF ? 1 : -1;
         break;
-    case GS_EV_BIND:
+    case GS_EV_BIND: {
+        char nw[64];
         object_label(tl, e->b, lab, sizeof lab);
-        snprintf(out, n, "%sname %s now refers to %s", where, str_at(t, e->c), lab);
+        snprintf(out, n, "%s%s now refers to %s", where, name_words(str_at(t, e->c), nw, sizeof nw), lab);
         *focus = e->b;
         break;
-    case GS_EV_UNBIND:
-        snprintf(out, n, "%sname %s goes away", where, str_at(t, e->c));
+    }
+    case GS_EV_UNBIND: {
+        char nw[64];
+        snprintf(out, n, "%s%s goes away", where, name_words(str_at(t, e->c), nw, sizeof nw));
         break;
+    }
     case GS_EV_REF_SET: {
         /* a module's namespace: say "name x" rather than "dict #9" */
         gs_TLFrame frs[16];
@@ -569,10 +789,33 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         object_label(tl, e->obj, lab, sizeof lab);
         snprintf(out, n, "%sslot %u of %s removed", where, e->c, lab);
         break;
-    case GS_EV_FRAME_PUSH: snprintf(out, n, "%scall %s()", where, str_at(t, e->a)); break;
-    case GS_EV_FRAME_POP: snprintf(out, n, "%s%s() returns: its names go away", where, str_at(t, e->a)); break;
-    case GS_EV_LINE: snprintf(out, n, "%snext: %s", where, src); break;
-    case GS_EV_STDOUT: snprintf(out, n, "%sprinted output", where); break;
+    case GS_EV_FRAME_PUSH:
+        if (strcmp(str_at(t, e->a), "<module>") == 0)
+            snprintf(out, n, "the program starts");
+        else
+            snprintf(out, n, "%s%s() is called", where, str_at(t, e->a));
+        break;
+    case GS_EV_FRAME_POP:
+        if (strcmp(str_at(t, e->a), "<module>") == 0)
+            snprintf(out, n, "%sthe program ends: its global names go away", where);
+        else
+            snprintf(out, n, "%s%s() returns: its local names go away", where, str_at(t, e->a));
+        break;
+    case GS_EV_LINE: snprintf(out, n, "%sline %u starts: %s", where, e->line, src); break;
+    case GS_EV_STDOUT: {
+        /* what was printed, on one line */
+        char said[48];
+        size_t k = 0;
+        for (uint32_t i = 0; i < e->b && e->a + i < t->nout && k + 4 < sizeof said; i++) {
+            char c = t->out[e->a + i];
+            said[k++] = c == '\n' ? ' ' : c;
+        }
+        while (k && said[k - 1] == ' ')
+            k--;
+        said[k] = 0;
+        snprintf(out, n, "%sprinted: %s%s", where, said, e->b > sizeof said - 5 ? "…" : "");
+        break;
+    }
     case GS_EV_EXCEPTION: snprintf(out, n, "%s%s raised", where, str_at(t, e->a)); break;
     case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;
     case GS_EV_GC_PHASE:

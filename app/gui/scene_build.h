@@ -11,7 +11,9 @@
  * text, used to quote the current line.  Functions, classes and class
  * namespaces are flagged GS_SO_DEFINITION: the UI draws them as boxes only
  * when asked (D), else names bound to them say what they are, inline. */
-void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len);
+/* `selected`: the object whose every slot is kept and whose holders are
+ * counted (0: none). */
+void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len, uint32_t selected);
 
 /* Event `ev` in words ("line 3 · y = x: list #3 now has 2 references");
  * `focus` is the object it is about, `delta` +1/-1 for count changes. */

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "record/lesson.h"
 #include "ui.h"
 
 /* ================================================================== theme (Okabe–Ito, colour-blind safe) */
@@ -186,7 +187,15 @@ static void add_button(gs_Ui *ui, gs_Rect r, uint8_t action, int64_t arg, const 
     ui->buttons[ui->nbuttons].action = action;
     ui->buttons[ui->nbuttons].arg = arg;
     ui->buttons[ui->nbuttons].tip = tip;
+    ui->buttons[ui->nbuttons].choice = -1;
     ui->nbuttons++;
+}
+
+static void add_button_choice(gs_Ui *ui, gs_Rect r, uint8_t action, int64_t arg, int choice, const char *tip)
+{
+    add_button(ui, r, action, arg, tip);
+    if (ui->nbuttons && ui->buttons[ui->nbuttons - 1].action == action)
+        ui->buttons[ui->nbuttons - 1].choice = choice;
 }
 
 static void add_hit(gs_Ui *ui, gs_Rect r, uint32_t id)
@@ -239,6 +248,7 @@ void gs_ui_free(gs_Ui *ui)
     free(ui->hits);
     free(ui->buttons);
     free(ui->node_w);
+    free(ui->fold);
     memset(ui, 0, sizeof *ui);
 }
 
@@ -288,6 +298,11 @@ typedef struct Placed {
     bool visible;
 } Placed;
 
+typedef struct Layout {
+    gs_Rect source, canvas, gc, insp, narr, tabs, scrub, status;
+    gs_Rect split[GS_SPLIT_COUNT];
+} Layout;
+
 typedef struct HeapGeom {
     float band_x[GS_BAND_COUNT];
     float band_w[GS_BAND_COUNT];
@@ -296,10 +311,13 @@ typedef struct HeapGeom {
     float top;
     float total_w, total_h;
     uint32_t rows[GS_BAND_COUNT];
+    uint32_t first_unplaced[GS_BAND_COUNT]; /* the row objects without a placement start at */
 } HeapGeom;
 
 static bool shown_as_node(const gs_Ui *ui, const gs_SceneObject *o)
 {
+    if (o->flags & GS_SO_GROUPED)
+        return false; /* its group's first member stands for it */
     if ((o->flags & GS_SO_PRIMITIVE) && !ui->show_primitives)
         return false;
     if ((o->flags & GS_SO_DEFINITION) && !ui->show_definitions)
@@ -309,14 +327,53 @@ static bool shown_as_node(const gs_Ui *ui, const gs_SceneObject *o)
 
 static void cell_value(const gs_Ui *ui, const gs_Scene *s, uint32_t target, char *buf, size_t n, bool *inline_v);
 
-/* The cells a node shows (at most 5) and their widths, from their text:
- * "label:value" for inline primitives, "label" plus an arrow dot otherwise. */
+/* The cells a node shows: every slot up to five; a longer container its
+ * first three, a "… N more" cell, and its last two.  cell[i] is an index in
+ * the object's slots, or -1 for the "more" cell. */
+#define NODE_CELLS 6
+static int cell_slots(const gs_SceneObject *o, int *cell)
+{
+    if (o->group_count)
+        return 0; /* a group says who holds its members instead */
+    int total = o->nrefs > o->nslots ? o->nrefs : o->nslots;
+    if (total <= 5) {
+        for (int i = 0; i < o->nslots; i++)
+            cell[i] = i;
+        return o->nslots;
+    }
+    int n = 0;
+    for (int i = 0; i < 3 && i < o->nslots; i++)
+        cell[n++] = i;
+    cell[n++] = -1;
+    for (int i = o->nslots - 2; i < o->nslots; i++)
+        if (i >= 3)
+            cell[n++] = i;
+    return n;
+}
+
+/* How many references the "more" cell stands for. */
+static int cells_left_out(const gs_SceneObject *o)
+{
+    int total = o->nrefs > o->nslots ? o->nrefs : o->nslots;
+    return total > 5 ? total - 5 : 0;
+}
+
+/* The cells' widths, from their text: "label:value" for inline primitives,
+ * "label" plus an arrow dot otherwise. */
 static int node_cells(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o, float *widths, float *total)
 {
-    int cells = o->nslots > 5 ? 5 : o->nslots;
+    int cell[NODE_CELLS];
+    int cells = cell_slots(o, cell);
     float sum = 0;
     for (int i = 0; i < cells; i++) {
-        const gs_SceneSlot *sl = &s->slots[o->first_slot + i];
+        if (cell[i] < 0) {
+            char more[32];
+            snprintf(more, sizeof more, "… %d more", cells_left_out(o));
+            widths[i] = tw(ui, GS_FONT_SMALL, more) + 10;
+            sum += widths[i] + 2;
+            continue;
+        }
+        const gs_SceneSlot *sl = &s->slots[o->first_slot + cell[i]];
         char v[64], both[128];
         bool inl;
         cell_value(ui, s, sl->target, v, sizeof v, &inl);
@@ -380,16 +437,24 @@ static float node_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
     return ui->node_w[i];
 }
 
+static void node_title(const gs_SceneObject *o, char *title, size_t n)
+{
+    if (o->group_count)
+        snprintf(title, n, "%d × %s", o->group_count, o->type);
+    else if (o->value[0])
+        snprintf(title, n, "%s %s", o->type, o->value);
+    else
+        snprintf(title, n, "%s", o->type);
+}
+
 static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
 {
-    float widths[5], cells_w;
+    float widths[NODE_CELLS], cells_w;
     node_cells(ui, s, o, widths, &cells_w);
     float w = 16 + cells_w;
-    if (o->nslots > 5)
-        w += 26;
     char title[96];
-    snprintf(title, sizeof title, "%s %s", o->type, o->value);
-    float tw_title = tw(ui, GS_FONT_UI_BOLD, title) + 52;
+    node_title(o, title, sizeof title);
+    float tw_title = tw(ui, GS_FONT_UI_BOLD, title) + 52 + tw(ui, GS_FONT_SMALL, "#00000");
     if (o->flags & GS_SO_HAS_GCREFS)
         tw_title += tw(ui, GS_FONT_SMALL, "gc_refs 00") + 16;
     if (w < tw_title)
@@ -403,6 +468,93 @@ static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
 
 static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f);
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Rows held only by objects drawn as their group are folded away (a list
+ * of 500 alike items is one stack, not a column 500 rows tall): the rows
+ * of grouped objects that no drawn object shares, sorted (band << 32 |
+ * row).  Kept per scene version. */
+static void fold_rows(gs_Ui *ui, const gs_UiData *d)
+{
+    const gs_Scene *s = d->scene;
+    unsigned key = s->version * 4u + (ui->show_primitives ? 1u : 0u) + (ui->show_definitions ? 2u : 0u);
+    if (ui->fold_scene == s && ui->fold_key == key && ui->fold_event == s->event)
+        return;
+    ui->fold_scene = s;
+    ui->fold_key = key;
+    ui->fold_event = s->event;
+    ui->nfold = 0;
+    if (!d->placement)
+        return;
+    int cap = 0;
+    uint64_t *live = NULL;
+    int nlive = 0, caplive = 0;
+    for (int i = 0; i < s->nobjects; i++) {
+        const gs_SceneObject *o = &s->objects[i];
+        bool grouped = o->flags & GS_SO_GROUPED;
+        if (!grouped && !shown_as_node(ui, o))
+            continue;
+        const gs_Stay *st = gs_placement_at(d->placement, o->id, s->event);
+        if (!st)
+            continue;
+        uint64_t k = (uint64_t)o->band << 32 | st->row;
+        uint64_t **arr = grouped ? &ui->fold : &live;
+        int *n = grouped ? &ui->nfold : &nlive, *c = grouped ? &cap : &caplive;
+        if (grouped && cap < ui->capfold)
+            cap = ui->capfold;
+        if (*n == *c) {
+            int nc = *c ? *c * 2 : 256;
+            uint64_t *na = realloc(*arr, (size_t)nc * sizeof *na);
+            if (!na)
+                break;
+            *arr = na;
+            *c = nc;
+            if (grouped)
+                ui->capfold = nc;
+        }
+        (*arr)[(*n)++] = k;
+    }
+    qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
+    qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
+    int w = 0;
+    for (int i = 0; i < ui->nfold; i++)
+        if (!bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64) &&
+            (w == 0 || ui->fold[w - 1] != ui->fold[i]))
+            ui->fold[w++] = ui->fold[i];
+    ui->nfold = w;
+    free(live);
+}
+
+/* A placement row after the folded rows above it are taken away. */
+static uint32_t folded_row(const gs_Ui *ui, int band, uint32_t row)
+{
+    if (!ui->nfold)
+        return row;
+    uint64_t k = (uint64_t)band << 32 | row;
+    int lo = 0, hi = ui->nfold;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (ui->fold[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint64_t first = (uint64_t)band << 32;
+    int lo2 = 0, hi2 = ui->nfold;
+    while (lo2 < hi2) {
+        int mid = (lo2 + hi2) / 2;
+        if (ui->fold[mid] < first)
+            lo2 = mid + 1;
+        else
+            hi2 = mid;
+    }
+    return row - (uint32_t)(lo - lo2);
+}
+
 /* Columns: the names column, then one per band that has something in it
  * now (the three generations always, as a reminder they exist).  A column
  * is as wide as its widest box, so an empty generation is a narrow strip. */
@@ -411,10 +563,15 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
     memset(g, 0, sizeof *g);
     const gs_Scene *s = d->scene;
     float bw[GS_BAND_COUNT];
-    uint32_t live_rows[GS_BAND_COUNT] = { 0 };
+    uint32_t live_rows[GS_BAND_COUNT] = { 0 }, unplaced[GS_BAND_COUNT] = { 0 };
+    fold_rows(ui, d);
     for (int b = 0; b < GS_BAND_COUNT; b++) {
         bw[b] = b <= GS_BAND_GEN2 ? 76 : 0; /* an empty generation is a narrow strip */
-        g->rows[b] = d->placement ? d->placement->rows[b] : 0;
+        /* as many rows as the band ever needs (the picture keeps its size
+         * while stepping), less the folded ones */
+        uint32_t rows = d->placement ? d->placement->rows[b] : 0;
+        uint32_t folded = rows ? rows - folded_row(ui, b, rows) : 0;
+        g->rows[b] = rows - folded;
     }
     for (int i = 0; i < s->nobjects; i++) {
         const gs_SceneObject *o = &s->objects[i];
@@ -426,13 +583,21 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
         live_rows[o->band]++;
         if (d->placement) {
             const gs_Stay *st = gs_placement_at(d->placement, o->id, s->event);
-            if (st && st->row + 1 > g->rows[o->band])
-                g->rows[o->band] = st->row + 1;
+            uint32_t row = st ? folded_row(ui, o->band, st->row) : 0;
+            if (st && row + 1 > g->rows[o->band])
+                g->rows[o->band] = row + 1;
+            if (!st)
+                unplaced[o->band]++; /* immortal ints and strs (H): below the placed rows */
         }
     }
     if (!d->placement)
         for (int b = 0; b < GS_BAND_COUNT; b++)
             g->rows[b] = live_rows[b];
+    else
+        for (int b = 0; b < GS_BAND_COUNT; b++) {
+            g->first_unplaced[b] = g->rows[b];
+            g->rows[b] += unplaced[b];
+        }
     float names_w = 130;
     for (int fi = 0; fi < s->nframes; fi++) {
         float w = frame_box_width(ui, s, &s->frames[fi]) + 16;
@@ -486,6 +651,10 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
 static float sx(gs_Ui *ui, float x) { return ui->canvas.x + (x - ui->pan_x) * ui->zoom; }
 static float sy(gs_Ui *ui, float y) { return ui->canvas.y + (y - ui->pan_y) * ui->zoom; }
 
+/* The smallest zoom a fit goes to: below it the canvas's text would be
+ * too small to read. */
+#define FIT_MIN_ZOOM 0.5f
+
 void gs_ui_fit(gs_Ui *ui, const gs_UiData *d, bool overview)
 {
     HeapGeom g;
@@ -493,12 +662,15 @@ void gs_ui_fit(gs_Ui *ui, const gs_UiData *d, bool overview)
     float zx = ui->canvas.w / (g.total_w + 20), zy = ui->canvas.h / (g.total_h + 20);
     float z = zx < zy ? zx : zy;
     /* Canvas text does not scale, so a new document starts at zoom 1 (the
-     * rest is a drag away); F asks for an overview of everything. */
+     * rest is a drag away); F asks for an overview, as far as text stays
+     * readable: then the frames and the young generation stay in view,
+     * where the program's own objects are. */
     if (!overview || z > 1.0f)
         z = 1.0f;
-    if (z < 0.05f)
-        z = 0.05f;
+    if (z < FIT_MIN_ZOOM)
+        z = FIT_MIN_ZOOM;
     ui->zoom = z;
+    ui->zoom_auto = overview && z < 1.0f;
     ui->pan_x = -10;
     ui->pan_y = -10;
 }
@@ -611,6 +783,18 @@ static const Placed *find_placed(const Placed *pl, int n, uint32_t id)
     return NULL;
 }
 
+/* The group a GROUPED object is drawn as: its first member. */
+static const Placed *group_head(const gs_Scene *s, const Placed *pl, int npl, uint32_t id)
+{
+    const gs_SceneObject *o = gs_scene_find(s, id);
+    if (!o || !(o->flags & GS_SO_GROUPED))
+        return NULL;
+    for (int i = 0; i < npl; i++)
+        if (pl[i].o->group_count && pl[i].o->group == o->group && strcmp(pl[i].o->type, o->type) == 0)
+            return &pl[i];
+    return NULL;
+}
+
 static void cell_value(const gs_Ui *ui, const gs_Scene *s, uint32_t target, char *buf, size_t n, bool *inline_v)
 {
     const gs_SceneObject *t = gs_scene_find(s, target);
@@ -627,6 +811,25 @@ static void cell_value(const gs_Ui *ui, const gs_Scene *s, uint32_t target, char
         snprintf(buf, n, "%.20s %.30s", t->type, t->value);
         *inline_v = true;
     }
+}
+
+/* A prompt hides this object's count until it is answered. */
+static bool count_hidden(const gs_UiData *d, uint32_t id)
+{
+    if (d->hide_counts)
+        return true;
+    for (int i = 0; i < d->nhide_ids; i++)
+        if (d->hide_ids[i] == id)
+            return true;
+    return false;
+}
+
+static bool shown_by_prompt(const gs_UiData *d, uint32_t id)
+{
+    for (int i = 0; i < d->nshow_ids; i++)
+        if (d->show_ids[i] == id)
+            return true;
+    return false;
 }
 
 static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Placed *p, const Placed *pl, int npl,
@@ -646,25 +849,37 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         gs_draw_rect(dl, (gs_Rect){ x - 4, y - 4, w + 8, h + 8 }, with_alpha(C_ORANGE, 0.55f * a), 8, o->id);
     if (o->id == d->watch)
         gs_draw_rect_line(dl, (gs_Rect){ x - 6, y - 6, w + 12, h + 12 }, with_alpha(C_VERMILLION, a), 9, 2, o->id);
+    if (shown_by_prompt(d, o->id)) {
+        float pulse = 0.5f + 0.5f * (float)sin(ui->time * 4.0);
+        gs_draw_rect_line(dl, (gs_Rect){ x - 8, y - 8, w + 16, h + 16 }, with_alpha(C_ORANGE, 0.5f + 0.5f * pulse), 10,
+                          3, o->id);
+    }
     gs_draw_rect(dl, r, with_alpha(fill, a), 6 * ui->zoom, o->id);
     gs_draw_rect_line(dl, r, with_alpha(edgec, a), 6 * ui->zoom, collecting ? 2.5f : 1.5f, o->id);
     *nanchor = 0;
     if (ui->zoom < 0.45f) /* level of detail: boxes only */
         return;
-    /* header: type and id, count badge */
+    /* header: type (and value), #id, count badge */
     char title[96];
-    if (o->value[0])
-        snprintf(title, sizeof title, "%s %s", o->type, o->value);
-    else
-        snprintf(title, sizeof title, "%s", o->type);
+    node_title(o, title, sizeof title);
+    if (o->group_count) /* a stack of alike objects */
+        for (int k = 2; k >= 1; k--)
+            gs_draw_rect_line(dl, (gs_Rect){ x + 4 * (float)k, y - 4 * (float)k, w, h }, with_alpha(edgec, 0.5f * a),
+                              6 * ui->zoom, 1, o->id);
     gs_NodeAnim *an = anim_of(ui, o->id, false);
     float pulse = an ? an->pulse : 0;
     char rc[24];
-    snprintf(rc, sizeof rc, "%d", o->refcount);
+    bool hidden = count_hidden(d, o->id);
+    if (hidden)
+        snprintf(rc, sizeof rc, "?");
+    else if (o->group_count)
+        snprintf(rc, sizeof rc, "%d each", o->refcount);
+    else
+        snprintf(rc, sizeof rc, "%d", o->refcount);
     float badge_w = tw(ui, GS_FONT_SMALL, rc) + 14;
     float bx = x + w - badge_w - 6, by = y + 5;
-    gs_Color badge = C_TEXT;
-    if (pulse > 0.01f)
+    gs_Color badge = hidden ? C_ORANGE : C_TEXT;
+    if (pulse > 0.01f && !hidden)
         badge = an->pulse_sign > 0 ? C_GREEN : C_VERMILLION;
     float grow = pulse * 3;
     gs_draw_rect(dl, (gs_Rect){ bx - grow, by - grow, badge_w + 2 * grow, 18 + 2 * grow }, with_alpha(badge, a), 9,
@@ -679,20 +894,39 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         gs_draw_rect(dl, (gs_Rect){ gx, by, gw, 18 }, with_alpha(C_ORANGE, a), 9, o->id);
         text(dl, GS_FONT_SMALL, gx + 6, by + 2, gr, with_alpha(C_TEXT, a));
     }
-    text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, gx - x - 12, title, with_alpha(unreachable ? C_MUTED : C_TEXT, a));
+    /* the #id the event log and the inspector use, beside the title */
     char idb[16];
-    snprintf(idb, sizeof idb, "#%u", o->id);
-    (void)idb;
-    /* cells, one per outgoing reference */
-    float widths[5], cells_w;
+    snprintf(idb, sizeof idb, o->group_count ? "" : "#%u", o->id);
+    float idw = idb[0] ? tw(ui, GS_FONT_SMALL, idb) + 6 : 0;
+    float tmax = gx - x - 12 - idw;
+    text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, tmax, title, with_alpha(unreachable ? C_MUTED : C_TEXT, a));
+    if (idb[0]) {
+        float tx = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), tmax) + 5;
+        text(dl, GS_FONT_SMALL, tx, y + 6, idb, with_alpha(C_FAINT, a));
+    }
+    if (o->id == d->watch)
+        text(dl, GS_FONT_SMALL, x, y - 15, "watched (W)", with_alpha(C_VERMILLION, a));
+    /* cells, one per outgoing reference (a long container: its ends) */
+    float widths[NODE_CELLS], cells_w;
     int cells = node_cells(ui, s, o, widths, &cells_w);
+    int cell[NODE_CELLS];
+    cell_slots(o, cell);
     float cy = y + h - 22, cx = x + 8;
     for (int i = 0; i < cells; i++) {
-        const gs_SceneSlot *sl = &s->slots[o->first_slot + i];
         float cw = widths[i] * ui->zoom;
         if (cx + cw > x + w - 4)
             break;
         gs_Rect cr = { cx, cy, cw, 18 };
+        if (cell[i] < 0) {
+            char more[32];
+            snprintf(more, sizeof more, "… %d more", cells_left_out(o));
+            gs_draw_rect(dl, cr, with_alpha(tint(C_SKY, 0.2f), a), 3, o->id);
+            text_fit(ui, dl, GS_FONT_SMALL, cx + 4, cy + 2, cw - 6, more, with_alpha(C_BLUE, a));
+            add_hit(ui, cr, o->id); /* select it: the inspector lists them all */
+            cx += cw + 2;
+            continue;
+        }
+        const gs_SceneSlot *sl = &s->slots[o->first_slot + cell[i]];
         gs_draw_rect(dl, cr, with_alpha(RGB(255, 255, 255), a), 3, o->id);
         gs_draw_rect_line(dl, cr, with_alpha(C_BORDER, a), 3, 1, o->id);
         char v[64];
@@ -713,10 +947,10 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         }
         cx += cw + 2;
     }
-    if (o->nslots > cells) {
-        char more[24];
-        snprintf(more, sizeof more, "+%d", o->nslots - cells);
-        text(dl, GS_FONT_SMALL, x + w - tw(ui, GS_FONT_SMALL, more) - 6, cy + 2, more, with_alpha(C_MUTED, a));
+    if (o->group_count) {
+        char held[64];
+        snprintf(held, sizeof held, "each held only by #%u", o->group);
+        text_fit(ui, dl, GS_FONT_SMALL, x + 8, cy + 2, w - 14, held, with_alpha(C_MUTED, a));
     }
     (void)pl;
     (void)npl;
@@ -759,6 +993,17 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         text_fit(ui, dl, GS_FONT_SMALL, br.x + 8, c.y + 6, br.w - 10, t, collected ? C_VERMILLION : C_MUTED);
     }
     text(dl, GS_FONT_SMALL, sx(ui, g.names_x) + 8, c.y + 6, "names (frames)", C_MUTED);
+    {
+        /* the panel's title, in its bottom corner: the columns' titles have the top */
+        const char *ht = "HEAP";
+        const char *hint = "drag to pan · wheel to zoom · F fits · L legend";
+        float hw = tw(ui, GS_FONT_SMALL, hint), htw = tw(ui, GS_FONT_UI_BOLD, ht);
+        float by = c.y + c.h - 22;
+        gs_draw_rect(dl, (gs_Rect){ c.x + c.w - hw - htw - 30, by - 2, hw + htw + 26, 22 }, with_alpha(C_PANEL_ALT, 0.92f),
+                     4, 0);
+        text(dl, GS_FONT_UI_BOLD, c.x + c.w - hw - htw - 22, by, ht, C_MUTED);
+        text(dl, GS_FONT_SMALL, c.x + c.w - hw - 10, by + 3, hint, C_FAINT);
+    }
     /* place every drawn object */
     Placed *pl = malloc((size_t)(s->nobjects ? s->nobjects : 1) * sizeof *pl);
     int npl = 0;
@@ -768,6 +1013,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     }
     uint32_t *rank = NULL;
     uint32_t nextrank[GS_BAND_COUNT] = { 0 };
+    if (d->placement)
+        memcpy(nextrank, g.first_unplaced, sizeof nextrank);
     if (!d->placement)
         rank = NULL;
     for (int i = 0; i < s->nobjects; i++) {
@@ -776,7 +1023,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             continue;
         uint32_t row;
         const gs_Stay *st = d->placement ? gs_placement_at(d->placement, o->id, s->event) : NULL;
-        row = st ? st->row : nextrank[o->band]++;
+        row = st ? folded_row(ui, o->band, st->row) : nextrank[o->band]++;
         Placed *p = &pl[npl++];
         p->o = o;
         p->r = (gs_Rect){ g.band_x[o->band] + 8, g.top + (float)row * ROW_H, node_width(ui, s, o), NODE_H };
@@ -813,9 +1060,18 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     }
     free(rank);
     qsort(pl, (size_t)npl, sizeof *pl, cmp_placed);
+    /* how far the drawn objects reach now (a fit's zoom comes back when they shrink) */
+    float ext_w = g.names_w + 20, ext_h = g.top + 40;
+    for (int i = 0; i < npl; i++) {
+        ext_w = fmaxf(ext_w, pl[i].r.x + pl[i].r.w + 20);
+        ext_h = fmaxf(ext_h, pl[i].r.y + pl[i].r.h + 20);
+    }
+    ui->live_w = ext_w;
+    ui->live_h = ext_h;
     bool big = npl > 1500;
-    /* frames: the roots, with arrows from their names */
-    float fy = g.top;
+    /* frames: the roots, with arrows from their names (during a
+     * collection, the module object above them) */
+    float fy = g.top + (s->module_gc_refs >= 0 ? 24 : 0);
     ui->nhits = 0;
     for (int fi = 0; fi < s->nframes; fi++) {
         const gs_SceneFrame *f = &s->frames[fi];
@@ -825,7 +1081,30 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : C_PANEL, 6, 0);
         gs_draw_rect_line(dl, fr, top_frame ? C_ORANGE : C_BORDER, 6, top_frame ? 2 : 1, 0);
         if (ui->zoom >= 0.45f) {
-            text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, fr.w - 16, f->title, C_TEXT);
+            float title_w = fr.w - 16;
+            if (strcmp(f->title, "module") == 0 && s->module_gc_refs >= 0) {
+                /* the module object above its namespace: the collection's root */
+                char mt[96];
+                snprintf(mt, sizeof mt, "module __main__ · gc_refs %lld%s", (long long)s->module_gc_refs,
+                         s->module_gc_refs > 0 ? ": a root (sys.modules holds it)" : "");
+                float mw = fminf(tw(ui, GS_FONT_SMALL, mt) + 16, g.names_w * ui->zoom + 120);
+                gs_Rect mr = { fr.x, fr.y - 22 * ui->zoom, mw, 18 };
+                gs_draw_rect(dl, mr, tint(C_ORANGE, 0.35f), 5, s->module_id);
+                gs_draw_rect_line(dl, mr, C_ORANGE, 5, 1.5f, s->module_id);
+                text_fit(ui, dl, GS_FONT_SMALL, mr.x + 6, mr.y + 2, mw - 10, mt, C_TEXT);
+            }
+            if (strcmp(f->title, "module") == 0 && s->ns_gc_refs >= 0) {
+                /* the module namespace is a dict in the collected set: its
+                 * gc_refs stays above 0 (the interpreter refers to it), so it
+                 * is a root of the collection */
+                char gr[48];
+                snprintf(gr, sizeof gr, "gc_refs %lld", (long long)s->ns_gc_refs);
+                float gw = tw(ui, GS_FONT_SMALL, gr) + 12;
+                gs_draw_rect(dl, (gs_Rect){ fr.x + fr.w - gw - 6, fr.y + 4, gw, 18 }, C_ORANGE, 9, s->ns_id);
+                text(dl, GS_FONT_SMALL, fr.x + fr.w - gw, fr.y + 6, gr, C_TEXT);
+                title_w -= gw + 4;
+            }
+            text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, f->title, C_TEXT);
             for (int k = 0; k < f->nnames; k++) {
                 const gs_SceneName *nm = &s->names[f->first_name + k];
                 float ny = fr.y + (26 + (float)k * 20) * ui->zoom;
@@ -858,20 +1137,33 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         if (!p->visible && !(big && o->id == ui->selected))
             continue;
         float x = sx(ui, p->x), y = sy(ui, p->y), w = p->r.w * ui->zoom, h = p->r.h * ui->zoom;
-        float widths[5], cells_w;
+        float widths[NODE_CELLS], cells_w;
         int cells = node_cells(ui, s, o, widths, &cells_w);
-        float cell_x[6];
+        int cell[NODE_CELLS];
+        cell_slots(o, cell);
+        float cell_x[NODE_CELLS + 1];
         cell_x[0] = x + 8;
         for (int k = 0; k < cells; k++)
             cell_x[k + 1] = cell_x[k] + widths[k] * ui->zoom + 2;
-        for (int k = 0; k < o->nslots; k++) {
+        const Placed *group_drawn = NULL;
+        for (int ci = 0; ci < cells; ci++) {
+            if (cell[ci] < 0)
+                continue;
+            int k = cell[ci];
             const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
             const Placed *t = find_placed(pl, npl, sl->target);
+            if (!t)
+                t = group_head(s, pl, npl, sl->target);
             if (!t || (big && !t->visible && o->id != ui->selected && sl->target != ui->selected))
                 continue;
+            if (t->o->group_count) { /* one arrow into a group */
+                if (t == group_drawn)
+                    continue;
+                group_drawn = t;
+            }
             float ax, ay;
-            if (k < cells && ui->zoom >= 0.45f && cell_x[k + 1] - 2 <= x + w - 4) {
-                ax = cell_x[k + 1] - 2 - 7;
+            if (ui->zoom >= 0.45f && cell_x[ci + 1] - 2 <= x + w - 4) {
+                ax = cell_x[ci + 1] - 2 - 7;
                 ay = y + h - 13;
             } else {
                 ax = x + w;
@@ -920,7 +1212,10 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     }
     free(pl);
     if (s->nobjects == 0 && s->nframes == 0)
-        text(dl, GS_FONT_UI, c.x + 20, c.y + 40, "Nothing on the heap yet: press → to run the first step.", C_MUTED);
+        text(dl, GS_FONT_UI, c.x + 20, c.y + 40,
+             d->error && s->nevents == 0 ? "The program did not start: the error says why."
+                                         : "Nothing on the heap yet: press → to run the first line.",
+             C_MUTED);
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 
@@ -970,37 +1265,79 @@ static float code_width(gs_Ui *ui, const char *src, size_t len)
     return w;
 }
 
+/* The lines the panel shows: the viewer's (markup left out), or every
+ * line of the source. */
+static int source_rows(const gs_UiData *d) { return d->src_lines ? d->nsrc_lines : count_lines(d->source, d->source_len); }
+
+static void source_row(const gs_UiData *d, int row, int *line, const char **text, size_t *len, uint8_t *marks)
+{
+    if (d->src_lines) {
+        const gs_SourceLine *sl = &d->src_lines[row];
+        *line = sl->line;
+        *text = d->source + sl->start;
+        *len = sl->len;
+        *marks = sl->marks;
+        return;
+    }
+    const char *p = d->source, *end = d->source + d->source_len;
+    for (int l = 0; l < row && p < end; p++)
+        if (*p == '\n')
+            l++;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    *line = row + 1;
+    *text = p;
+    *len = (size_t)(q - p);
+    *marks = 0;
+}
+
+/* The row showing file line `line` (the nearest shown line at or after it). */
+static int row_of_line(const gs_UiData *d, int line)
+{
+    if (!d->src_lines)
+        return line - 1;
+    int lo = 0, hi = d->nsrc_lines;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (d->src_lines[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     panel(dl, r, "SOURCE", ui);
     float top = panel_top(ui, r);
     float lh = th(ui, GS_FONT_MONO) + 2;
     int visible = (int)((r.y + r.h - top - 4) / lh);
-    int nlines = count_lines(d->source, d->source_len);
+    int nrows = source_rows(d);
     int cur = d->scene->line;
-    if (ui->follow_line && cur > 0) {
-        if (cur < ui->source_scroll + 2 || cur > ui->source_scroll + visible - 2)
-            ui->source_scroll = cur - visible / 3;
+    int cur_row = cur > 0 ? row_of_line(d, cur) : -1;
+    if (ui->follow_line && cur_row >= 0) {
+        if (cur_row < ui->source_scroll + 2 || cur_row > ui->source_scroll + visible - 2)
+            ui->source_scroll = cur_row - visible / 3;
     }
-    if (ui->source_scroll > nlines - visible)
-        ui->source_scroll = nlines - visible;
+    if (ui->source_scroll > nrows - visible)
+        ui->source_scroll = nrows - visible;
     if (ui->source_scroll < 0)
         ui->source_scroll = 0;
     float gutter = 60;
     ui->gutter_rect = (gs_Rect){ r.x, top, gutter, r.y + r.h - top };
     ui->source_rect = (gs_Rect){ r.x, top, r.w, r.y + r.h - top };
+    ui->source_line_h = lh;
     gs_draw_clip(dl, (gs_Rect){ r.x + 1, top, r.w - 2, r.y + r.h - top - 2 });
-    const char *p = d->source, *end = d->source + d->source_len;
-    int line = 1;
-    while (p < end && line <= ui->source_scroll) {
-        if (*p++ == '\n')
-            line++;
-    }
     float y = top;
-    for (; line <= nlines && y + lh <= r.y + r.h; line++) {
-        const char *q = p;
-        while (q < end && *q != '\n' && *q != '\r')
-            q++;
+    float space = tw(ui, GS_FONT_MONO, " ");
+    for (int row = ui->source_scroll; row < nrows && y + lh <= r.y + r.h; row++) {
+        int line;
+        const char *p;
+        size_t n;
+        uint8_t marks;
+        source_row(d, row, &line, &p, &n, &marks);
         if (line == d->error_line && d->error) {
             /* the line an error names stays marked whatever the step */
             gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, C_ERROR_BG, 0, 0);
@@ -1009,16 +1346,20 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
         if (line == cur) {
             gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, C_CURRENT, 0, 0);
             gs_draw_triangle(dl, r.x + 30, y + lh / 2, r.x + 21, y + 3, r.x + 21, y + lh - 4, C_ORANGE, 0);
-        }
+        } else if (d->prompt && line == d->prompt->line)
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, tint(C_ORANGE, 0.12f), 0, 0);
         if (is_breakpoint(d, line))
             gs_draw_circle(dl, r.x + 11, y + lh / 2, 5, C_VERMILLION, 0);
+        else if (marks & GS_LINE_PROMPTED)
+            text(dl, GS_FONT_SMALL, r.x + 7, y + 1, "?", C_ORANGE);
+        else if (marks & (GS_LINE_NARRATED | GS_LINE_PHASES))
+            gs_draw_circle(dl, r.x + 11, y + lh / 2, 2.5f, with_alpha(C_GREEN, 0.8f), 0);
         char num[16];
         snprintf(num, sizeof num, "%d", line);
         text(dl, GS_FONT_MONO, r.x + gutter - 8 - tw(ui, GS_FONT_MONO, num) - 4, y, num, C_FAINT);
-        size_t n = (size_t)(q - p);
         if (n > 400)
             n = 400;
-        /* tabs as spaces; comments muted */
+        /* tabs as spaces; comments muted; scrolled sideways by whole characters */
         char buf[512];
         size_t k = 0, comment = SIZE_MAX;
         bool in_str = false;
@@ -1039,62 +1380,106 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
                 buf[k++] = ch;
         }
         buf[k] = 0;
-        float tx = r.x + gutter;
-        if (comment == SIZE_MAX)
-            text(dl, GS_FONT_MONO, tx, y, buf, C_TEXT);
-        else {
-            gs_draw_text(dl, GS_FONT_MONO, tx, y, buf, comment, C_TEXT, 0);
-            float cx = tx + ui->tm.width(ui->tm.ctx, GS_FONT_MONO, buf, comment);
-            bool narr = buf[comment + 1] == '>' || buf[comment + 1] == '?' || buf[comment + 1] == '=';
-            gs_draw_text(dl, GS_FONT_MONO, cx, y, buf + comment, k - comment, narr ? C_GREEN : C_FAINT, 0);
+        size_t skip = 0; /* horizontal scroll, in characters (UTF-8 aware) */
+        for (int c = 0; c < ui->source_hscroll && skip < k; c++) {
+            skip++;
+            while (skip < k && ((unsigned char)buf[skip] & 0xC0) == 0x80)
+                skip++;
         }
+        float tx = r.x + gutter;
+        gs_draw_clip(dl, (gs_Rect){ r.x + gutter - 2, top, r.w - gutter, r.y + r.h - top - 2 });
+        if (comment == SIZE_MAX || comment < skip)
+            gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + skip, k - skip, comment == SIZE_MAX ? C_TEXT : C_FAINT, 0);
+        else {
+            gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + skip, comment - skip, C_TEXT, 0);
+            float cx = tx + ui->tm.width(ui->tm.ctx, GS_FONT_MONO, buf + skip, comment - skip);
+            gs_draw_text(dl, GS_FONT_MONO, cx, y, buf + comment, k - comment, C_FAINT, 0);
+        }
+        gs_draw_clip(dl, (gs_Rect){ r.x + 1, top, r.w - 2, r.y + r.h - top - 2 });
+        (void)space;
         y += lh;
-        p = q;
-        if (p < end && *p == '\r')
-            p++;
-        if (p < end && *p == '\n')
-            p++;
     }
+    if (ui->source_hscroll > 0)
+        text(dl, GS_FONT_SMALL, r.x + r.w - 70, r.y + 6, "◀ scrolled", C_MUTED);
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 
 /* ================================================================== right column: GC and inspector */
 
-static void draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
+/* The objects of band b the canvas draws now. */
+static int drawn_in_band(const gs_Ui *ui, const gs_Scene *s, int b)
+{
+    int n = 0;
+    for (int i = 0; i < s->nobjects; i++)
+        n += s->objects[i].band == b && shown_as_node(ui, &s->objects[i]);
+    return n;
+}
+
+/* The collector panel, per generation: its count against the threshold
+ * (what starts a collection), how many objects it holds and how many of
+ * those the canvas draws (and why the others are not), the collections so
+ * far.  With dl NULL it only measures: the height it needs. */
+static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     const gs_Scene *s = d->scene;
-    panel(dl, r, "CYCLE COLLECTOR", ui);
-    float y = panel_top(ui, r);
+    if (dl)
+        panel(dl, r, "CYCLE COLLECTOR", ui);
+    float y = panel_top(ui, r), x = r.x + 10, w = r.w - 20, lh = th(ui, GS_FONT_SMALL);
+    bool hide = d->hide_collector;
     for (int g = 0; g < 3; g++) {
-        char t[96];
-        snprintf(t, sizeof t, "gen %d  count %d / %d", g, s->gens[g].count, s->gens[g].threshold);
+        const gs_SceneGen *G = &s->gens[g];
         bool coll = s->in_collection && g <= s->collecting_gen;
-        text(dl, GS_FONT_SMALL, r.x + 10, y, t, coll ? C_VERMILLION : C_TEXT);
-        char objs[32];
-        snprintf(objs, sizeof objs, "%d objects", s->gens[g].objects);
-        text(dl, GS_FONT_SMALL, r.x + r.w - 10 - tw(ui, GS_FONT_SMALL, objs), y, objs, C_MUTED);
-        y += th(ui, GS_FONT_SMALL) + 2;
-        gs_Rect bar = { r.x + 10, y, r.w - 20, 8 };
-        gs_draw_rect(dl, bar, C_TRACK, 4, 0);
-        float frac = s->gens[g].threshold > 0 ? (float)s->gens[g].count / (float)s->gens[g].threshold : 0;
-        if (frac > 1)
-            frac = 1;
-        if (frac > 0)
-            gs_draw_rect(dl, (gs_Rect){ bar.x, bar.y, bar.w * frac, bar.h }, band_color(ui, g), 4, 0);
-        y += 11;
+        char t[96], c[64];
+        snprintf(t, sizeof t, "generation %d", g);
+        if (hide)
+            snprintf(c, sizeof c, "count ? of %d", G->threshold);
+        else
+            snprintf(c, sizeof c, "count %d of %d", G->count, G->threshold);
+        if (dl) {
+            text(dl, GS_FONT_SMALL, x, y, t, coll ? C_VERMILLION : C_TEXT);
+            text(dl, GS_FONT_SMALL, x + w - tw(ui, GS_FONT_SMALL, c), y, c, coll ? C_VERMILLION : C_TEXT);
+        }
+        y += lh + 2;
+        if (dl) {
+            gs_Rect bar = { x, y, w, 7 };
+            gs_draw_rect(dl, bar, C_TRACK, 3, 0);
+            float frac = G->threshold > 0 && !hide ? (float)G->count / (float)G->threshold : 0;
+            if (frac > 1)
+                frac = 1;
+            if (frac > 0)
+                gs_draw_rect(dl, (gs_Rect){ bar.x, bar.y, bar.w * frac, bar.h }, band_color(ui, g), 3, 0);
+        }
+        y += 10;
+        int drawn = drawn_in_band(ui, s, g);
+        int defs = ui->show_definitions ? 0 : G->definitions;
+        char objs[200];
+        int k = snprintf(objs, sizeof objs, "%d object%s, %d drawn", G->objects, G->objects == 1 ? "" : "s", drawn);
+        if (defs)
+            k += snprintf(objs + k, sizeof objs - (size_t)k, "; %d function%s and classes not drawn (D)", defs,
+                          defs == 1 ? "" : "s");
+        if (G->interpreter)
+            snprintf(objs + k, sizeof objs - (size_t)k, "; %d of the interpreter's own", G->interpreter);
+        y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, objs, C_MUTED);
         char stats[128];
-        snprintf(stats, sizeof stats, "%d collection%s · %d collected%s", d->gen_collections[g],
-                 d->gen_collections[g] == 1 ? "" : "s", d->gen_collected[g],
-                 d->gen_uncollectable[g] ? " · uncollectable!" : "");
-        text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, stats, C_FAINT);
-        y += th(ui, GS_FONT_SMALL) + 5;
+        if (hide)
+            snprintf(stats, sizeof stats, "collections so far: ?");
+        else
+            snprintf(stats, sizeof stats, "%d collection%s so far, %d collected%s", d->gen_collections[g],
+                     d->gen_collections[g] == 1 ? "" : "s", d->gen_collected[g],
+                     d->gen_uncollectable[g] ? ", some uncollectable!" : "");
+        y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, stats, C_FAINT) + 5;
     }
     char st[128];
     if (s->in_collection)
         snprintf(st, sizeof st, "collecting generation %d: %s", s->collecting_gen, s->phase);
     else
         snprintf(st, sizeof st, "%s", s->gc_enabled ? "automatic collection on" : "automatic collection OFF (gc.disable)");
-    text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y + 2, r.w - 20, st, s->in_collection ? C_VERMILLION : C_MUTED);
+    y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, st, s->in_collection ? C_VERMILLION : C_TEXT) + 2;
+    y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f,
+                   "count: GC objects allocated minus freed since generation 0 was collected (for 1 and 2: "
+                   "collections of the younger one). Past the threshold, a collection starts.",
+                   C_FAINT);
+    return y - r.y + 8;
 }
 
 static int referrers(const gs_Scene *s, uint32_t id, uint32_t *out, const char **labels, int max)
@@ -1195,131 +1580,275 @@ static int why_alive(const gs_Scene *s, uint32_t target, char *buf, size_t n)
     return found >= 0 ? 0 : 1;
 }
 
+/* One row of the inspector: text, and the object a click selects (0 none). */
+static void insp_row(gs_Ui *ui, gs_DrawList *dl, gs_Rect r, float *y, float top, const char *t, gs_Color c,
+                     uint32_t link, gs_FontId f)
+{
+    float lh = th(ui, f) + 3;
+    if (*y + lh > top && *y < r.y + r.h - 2) {
+        gs_Rect hr = { r.x + 6, *y - 1, r.w - 12, lh };
+        if (link && in_rect(hr, ui->mouse_x, ui->mouse_y))
+            gs_draw_rect(dl, hr, C_CURRENT, 3, 0);
+        text_fit(ui, dl, f, r.x + 10, *y, r.w - 20, t, c);
+        if (link)
+            add_hit(ui, hr, link);
+    }
+    *y += lh;
+}
+
+static void insp_wrap(gs_Ui *ui, gs_DrawList *dl, gs_Rect r, float *y, float top, const char *t, gs_Color c)
+{
+    float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, r.w - 20, 1e9f, t, c);
+    if (*y >= top && *y + h <= r.y + r.h)
+        text_wrap(ui, dl, GS_FONT_SMALL, r.x + 10, *y, r.w - 20, r.y + r.h - *y, t, c);
+    *y += h + 3;
+}
+
 static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     const gs_Scene *s = d->scene;
     panel(dl, r, "INSPECTOR", ui);
-    float y = panel_top(ui, r);
-    float lh = th(ui, GS_FONT_SMALL) + 3;
+    float top = panel_top(ui, r);
     const gs_SceneObject *o = ui->selected ? gs_scene_find(s, ui->selected) : NULL;
     if (!o) {
-        text_wrap(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, r.y + r.h - y,
+        text_wrap(ui, dl, GS_FONT_SMALL, r.x + 10, top, r.w - 20, r.y + r.h - top,
                   ui->selected ? "The selected object has been freed at this point."
                                : "Click an object on the heap to see who refers to it and why it is still alive.",
                   C_MUTED);
         return;
     }
-    char t[160];
+    gs_draw_clip(dl, (gs_Rect){ r.x + 1, top, r.w - 2, r.y + r.h - top - 2 });
+    float y = top - (float)ui->insp_scroll;
+    char t[200];
     snprintf(t, sizeof t, "%s #%u %s", o->type, o->id, o->value);
-    text_fit(ui, dl, GS_FONT_UI_BOLD, r.x + 10, y, r.w - 20, t, C_TEXT);
-    y += th(ui, GS_FONT_UI_BOLD) + 4;
-    const char *where = band_title(o->band);
-    snprintf(t, sizeof t, "refcount %d · %s", o->refcount, where);
-    text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, t, C_TEXT);
-    y += lh;
+    insp_row(ui, dl, r, &y, top, t, C_TEXT, 0, GS_FONT_UI_BOLD);
+    bool hidden = count_hidden(d, o->id);
+    if (hidden)
+        snprintf(t, sizeof t, "refcount ? (answer the prediction first) · %s", band_title(o->band));
+    else
+        snprintf(t, sizeof t, "refcount %d · %s", o->refcount, band_title(o->band));
+    insp_row(ui, dl, r, &y, top, t, C_TEXT, 0, GS_FONT_SMALL);
     if (o->flags & GS_SO_HAS_GCREFS) {
         snprintf(t, sizeof t, "gc_refs %lld%s", (long long)o->gc_refs,
                  (o->flags & GS_SO_UNREACHABLE) ? " · tentatively unreachable" : "");
-        text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, t, C_ORANGE);
-        y += lh;
+        insp_row(ui, dl, r, &y, top, t, C_ORANGE, 0, GS_FONT_SMALL);
     }
     if (o->created_line > 0) {
-        snprintf(t, sizeof t, "created on line %d%s", o->created_line, (o->flags & GS_SO_FINALIZED) ? " · __del__ has run" : "");
-        text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, t, C_MUTED);
-        y += lh;
+        snprintf(t, sizeof t, "created on line %d%s", o->created_line,
+                 (o->flags & GS_SO_FINALIZED) ? " · __del__ has run" : "");
+        insp_row(ui, dl, r, &y, top, t, C_MUTED, 0, GS_FONT_SMALL);
     }
-    /* referrers */
-    uint32_t ids[16];
-    const char *labs[16];
-    int nr = referrers(s, o->id, ids, labs, 16);
+    /* who holds it: names, drawn slots, then what the picture does not draw */
+    const gs_SceneHolders *h = s->holders.id == o->id ? &s->holders : NULL;
+    uint32_t ids[64];
+    const char *labs[64];
+    int nr = referrers(s, o->id, ids, labs, 64);
     int named = 0;
     for (int fi = 0; fi < s->nframes; fi++)
         for (int k = 0; k < s->frames[fi].nnames; k++)
-            if (s->names[s->frames[fi].first_name + k].target == o->id)
-                named++;
-    snprintf(t, sizeof t, "held by %d name%s and %d slot%s:", named, named == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
+            named += s->names[s->frames[fi].first_name + k].target == o->id;
+    int holders = named + nr + (h ? h->hidden + h->temps : 0);
     y += 2;
-    text(dl, GS_FONT_SMALL, r.x + 10, y, t, C_MUTED);
-    y += lh;
-    for (int fi = 0; fi < s->nframes && y < r.y + r.h - 60; fi++)
+    if (hidden)
+        snprintf(t, sizeof t, "held by:");
+    else
+        snprintf(t, sizeof t, "held by %d reference%s:", holders, holders == 1 ? "" : "s");
+    insp_row(ui, dl, r, &y, top, t, C_MUTED, 0, GS_FONT_SMALL);
+    for (int fi = 0; fi < s->nframes; fi++)
         for (int k = 0; k < s->frames[fi].nnames; k++) {
             const gs_SceneName *nm = &s->names[s->frames[fi].first_name + k];
             if (nm->target != o->id)
                 continue;
-            snprintf(t, sizeof t, "  %s: name %s", s->frames[fi].title, nm->name);
-            text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, t, C_TEXT);
-            y += lh;
+            snprintf(t, sizeof t, "  %s: the name %s", s->frames[fi].title, nm->name);
+            insp_row(ui, dl, r, &y, top, t, C_TEXT, 0, GS_FONT_SMALL);
         }
-    for (int i = 0; i < nr && y < r.y + r.h - 60; i++) {
-        const gs_SceneObject *h = gs_scene_find(s, ids[i]);
-        snprintf(t, sizeof t, "  %s #%u [%s]", h ? h->type : "?", ids[i], labs[i]);
-        gs_Rect hr = { r.x + 8, y - 1, r.w - 16, lh };
-        if (in_rect(hr, ui->mouse_x, ui->mouse_y))
-            gs_draw_rect(dl, hr, C_CURRENT, 3, 0);
-        text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, t, C_BLUE);
-        add_hit(ui, hr, ids[i]);
-        y += lh;
+    for (int i = 0; i < nr; i++) {
+        const gs_SceneObject *ho = gs_scene_find(s, ids[i]);
+        snprintf(t, sizeof t, "  %s #%u [%s]", ho ? ho->type : "?", ids[i], labs[i]);
+        insp_row(ui, dl, r, &y, top, t, C_BLUE, ids[i], GS_FONT_SMALL);
     }
-    /* referents */
-    if (o->nslots && y < r.y + r.h - 50) {
-        snprintf(t, sizeof t, "refers to %d object%s:", o->nslots, o->nslots == 1 ? "" : "s");
+    if (h && h->hidden) {
+        snprintf(t, sizeof t, "  %d from objects not drawn (the compiled code, a class, the interpreter)", h->hidden);
+        insp_wrap(ui, dl, r, &y, top, t, C_MUTED);
+    }
+    if (h && h->temps) {
+        snprintf(t, sizeof t, "  %d held for a moment by the expression being evaluated (a value on the stack or a "
+                 "call's argument)", h->temps);
+        insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
+    }
+    /* what it refers to: every reference (the node shows a long one's ends) */
+    int total = o->nrefs > o->nslots ? o->nrefs : o->nslots;
+    if (total) {
         y += 2;
-        text(dl, GS_FONT_SMALL, r.x + 10, y, t, C_MUTED);
-        y += lh;
-        for (int k = 0; k < o->nslots && y < r.y + r.h - 50; k++) {
+        snprintf(t, sizeof t, "refers to %d object%s%s:", total, total == 1 ? "" : "s",
+                 o->nslots < total ? " (select it to list them all)" : "");
+        insp_row(ui, dl, r, &y, top, t, C_MUTED, 0, GS_FONT_SMALL);
+        for (int k = 0; k < o->nslots; k++) {
             const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
             const gs_SceneObject *tgt = gs_scene_find(s, sl->target);
             snprintf(t, sizeof t, "  [%s] %s #%u %s", sl->label, tgt ? tgt->type : "object", sl->target,
                      tgt ? tgt->value : "");
-            gs_Rect hr = { r.x + 8, y - 1, r.w - 16, lh };
-            text_fit(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, t, tgt ? C_BLUE : C_MUTED);
-            if (tgt)
-                add_hit(ui, hr, sl->target);
-            y += lh;
+            insp_row(ui, dl, r, &y, top, t, tgt ? C_BLUE : C_MUTED, tgt ? sl->target : 0, GS_FONT_SMALL);
+            if (o->slots_gap >= 0 && k + 1 == o->slots_gap) {
+                snprintf(t, sizeof t, "  … %d more", total - o->nslots);
+                insp_row(ui, dl, r, &y, top, t, C_MUTED, 0, GS_FONT_SMALL);
+            }
         }
     }
     /* why alive */
     char path[512];
     int w = why_alive(s, o->id, path, sizeof path);
     y += 4;
-    text(dl, GS_FONT_SMALL, r.x + 10, y, "why is it alive?", C_MUTED);
-    y += lh;
+    insp_row(ui, dl, r, &y, top, "why is it alive?", C_MUTED, 0, GS_FONT_SMALL);
     if (w == 0)
-        text_wrap(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, r.y + r.h - y - 4, path, C_TEXT);
+        insp_wrap(ui, dl, r, &y, top, path, C_TEXT);
+    else if (h && h->temps)
+        insp_wrap(ui, dl, r, &y, top,
+                  "No name reaches it yet: the expression being evaluated holds it (just made or just "
+                  "returned). A name or a slot takes it when the statement stores it; if nothing does, it is freed.",
+                  C_TEXT);
+    else if (h && h->hidden)
+        insp_wrap(ui, dl, r, &y, top,
+                  "No name reaches it: objects this picture does not draw hold it (the compiled code's "
+                  "constants, a class, the interpreter's own objects).",
+                  C_TEXT);
     else
-        text_wrap(ui, dl, GS_FONT_SMALL, r.x + 10, y, r.w - 20, r.y + r.h - y - 4,
-                  "No name reaches it: only a reference cycle (or a hidden holder) keeps it alive. "
-                  "The cycle collector can find it.",
+        insp_wrap(ui, dl, r, &y, top,
+                  "No name reaches it: only a reference cycle keeps it alive. The cycle collector can find it.",
                   C_VERMILLION);
+    float content = y + (float)ui->insp_scroll - top;
+    ui->insp_max_scroll = content > r.y + r.h - top - 4 ? (int)(content - (r.y + r.h - top - 4)) : 0;
+    if (ui->insp_scroll > ui->insp_max_scroll)
+        ui->insp_scroll = ui->insp_max_scroll;
+    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+    if (ui->insp_max_scroll > 0 && ui->insp_scroll < ui->insp_max_scroll)
+        text(dl, GS_FONT_SMALL, r.x + r.w - 90, r.y + 6, "more ↓ (wheel)", C_MUTED);
 }
 
 /* ================================================================== bottom: narration, events, output, plot */
 
+/* A paragraph of a text panel: an optional bold head, then wrapped text. */
+typedef struct Para {
+    const char *head, *body;
+    gs_FontId font;
+    gs_Color head_c, body_c;
+} Para;
+
+/* Height of paragraphs wrapped in `w` (dl NULL), or draw them from y,
+ * clipped to [top, bottom), skipping `scroll` pixels. */
+static float paras(gs_Ui *ui, gs_DrawList *dl, const Para *p, int n, float x, float y, float w, float top, float bottom)
+{
+    float y0 = y;
+    for (int i = 0; i < n; i++) {
+        if (p[i].head) {
+            float hh = th(ui, GS_FONT_UI_BOLD);
+            if (dl && y + hh > top && y < bottom)
+                text_fit(ui, dl, GS_FONT_SMALL, x, y, w, p[i].head, p[i].head_c);
+            y += th(ui, GS_FONT_SMALL) + 1;
+        }
+        if (p[i].body && *p[i].body) {
+            float h = text_wrap(ui, NULL, p[i].font, 0, 0, w, 1e9f, p[i].body, p[i].body_c);
+            if (dl && y + h > top && y < bottom) {
+                /* lines above the visible top are skipped by drawing from
+                 * there: text_wrap draws whole lines only */
+                if (y >= top)
+                    text_wrap(ui, dl, p[i].font, x, y, w, bottom - y, p[i].body, p[i].body_c);
+            }
+            y += h;
+        }
+        y += 7;
+    }
+    return y - y0;
+}
+
+static const char *phase_title(const char *phase)
+{
+    static const struct { const char *name, *words; } t[] = {
+        { "merge", "gathering the generations to collect" },
+        { "update_refs", "copying each refcount into gc_refs" },
+        { "subtract_refs", "subtracting references from inside the set" },
+        { "move_unreachable", "finding what is still reached from outside" },
+        { "untrack_tuples", "untracking tuples of atoms" },
+        { "promote", "survivors moving to an older generation" },
+        { "untrack_dicts", "untracking dicts of atoms" },
+        { "legacy_finalizers", "setting aside legacy finalizers" },
+        { "weakrefs", "clearing weak references to garbage" },
+        { "finalize", "calling __del__ on garbage" },
+        { "resurrection", "checking for resurrected objects" },
+        { "delete", "breaking the garbage cycles" },
+        { "done", "done" },
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(phase, t[i].name) == 0)
+            return t[i].words;
+    return phase;
+}
+
 static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     panel(dl, r, "WHAT IS HAPPENING", ui);
-    float y = panel_top(ui, r);
+    float top = panel_top(ui, r);
     const gs_Scene *s = d->scene;
-    if (d->narration && *d->narration) {
-        /* a long paragraph steps down a size rather than lose its end */
-        float room = r.y + r.h - y - 26;
-        gs_FontId f = GS_FONT_UI;
-        if (text_wrap(ui, NULL, f, 0, 0, r.w - 24, 1e9f, d->narration, C_TEXT) > room)
-            f = GS_FONT_SMALL;
-        float h = text_wrap(ui, dl, f, r.x + 12, y, r.w - 24, room, d->narration, C_TEXT);
-        y += h + 6;
+    Para p[8];
+    int n = 0;
+    char stop[240], next_h[80], prev_h[80], gc_h[160], score[160];
+    if (d->stop_reason) {
+        snprintf(stop, sizeof stop, "%s", d->stop_reason);
+        p[n++] = (Para){ NULL, stop, GS_FONT_UI_BOLD, C_TEXT, C_VERMILLION };
     }
-    if (s->event + 1 >= s->nevents && s->nevents > 0 && d->recap && *d->recap && !d->recording) {
-        float h = text_wrap(ui, dl, GS_FONT_UI, r.x + 12, y, r.w - 24, r.y + r.h - y - 26, d->recap, C_GREEN);
-        y += h + 6;
+    if (d->step_note)
+        p[n++] = (Para){ NULL, d->step_note, GS_FONT_SMALL, C_MUTED, C_MUTED };
+    if (s->in_collection) {
+        snprintf(gc_h, sizeof gc_h, "CYCLE COLLECTOR, generation %d — %s", s->collecting_gen, phase_title(s->phase));
+        p[n++] = (Para){ gc_h, d->phase_note ? d->phase_note : s->phase_doing, GS_FONT_UI, C_VERMILLION, C_TEXT };
+    } else if (d->phase_note)
+        p[n++] = (Para){ "CYCLE COLLECTOR — done", d->phase_note, GS_FONT_UI, C_VERMILLION, C_TEXT };
+    if (d->narration) {
+        snprintf(next_h, sizeof next_h, d->narration_line == s->line ? "Line %d:" : "Line %d (the call in progress):",
+                 d->narration_line);
+        p[n++] = (Para){ next_h, d->narration, GS_FONT_UI, C_ORANGE, C_TEXT };
     }
-    if (s->last_event[0]) {
+    if (d->narration_prev) {
+        snprintf(prev_h, sizeof prev_h, "Line %d, which just ran:", d->narration_prev_line);
+        p[n++] = (Para){ prev_h, d->narration_prev, GS_FONT_SMALL, C_FAINT, C_MUTED };
+    }
+    if (d->at_end && !d->recording) {
+        if (d->recap && *d->recap)
+            p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };
+        if (d->score_of > 0) {
+            snprintf(score, sizeof score, "You predicted %d of %d right at the first try%s.", d->score_right,
+                     d->score_of, d->prompts_answered < d->score_of ? " (some were not asked: you jumped past them)" : "");
+            p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, C_GREEN };
+        }
+    }
+    if (s->last_event[0] && !(d->at_end && d->recap)) {
         const char *le = s->last_event;
         const char *colon = strstr(le, ": ");
         if (colon && colon - le <= 6)
             le = colon + 2; /* "17: ..." -> "..." (the line is highlighted in the source) */
-        text_wrap(ui, dl, GS_FONT_MONO, r.x + 12, y, r.w - 24, r.y + r.h - y - 4, le, C_BLUE);
+        p[n++] = (Para){ "What just happened:", le, GS_FONT_SMALL, C_FAINT, C_BLUE };
     }
+    if (n == 0) {
+        p[n++] = (Para){ NULL,
+                         d->error ? "The program could not start: the error is below. Fix the file and press R to "
+                                    "reload."
+                                  : "Nothing has run yet. Press → to run the first line.",
+                         GS_FONT_UI, C_TEXT, C_MUTED };
+    }
+    float w = r.w - 24;
+    float total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
+    float room = r.y + r.h - top - 4;
+    ui->narr_rect = r;
+    ui->narr_max_scroll = total > room ? (int)(total - room) : 0;
+    if (ui->narr_scroll > ui->narr_max_scroll)
+        ui->narr_scroll = ui->narr_max_scroll;
+    if (ui->narr_scroll < 0)
+        ui->narr_scroll = 0;
+    gs_draw_clip(dl, (gs_Rect){ r.x + 1, top, r.w - 2, room });
+    paras(ui, dl, p, n, r.x + 12, top - (float)ui->narr_scroll, w, top, top + room);
+    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+    if (ui->narr_max_scroll > 0 && ui->narr_scroll < ui->narr_max_scroll)
+        text(dl, GS_FONT_SMALL, r.x + r.w - 90, r.y + 6, "more ↓ (wheel)", C_MUTED);
 }
 
 static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
@@ -1341,48 +1870,76 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
     gs_draw_line(dl, r.x + 1, top - 2, r.x + r.w - 1, top - 2, C_BORDER, 1, 0);
     gs_draw_clip(dl, (gs_Rect){ r.x + 2, top, r.w - 4, r.h - (top - r.y) - 2 });
     float lh = th(ui, GS_FONT_MONO) + 1;
+    float bottom = r.y + r.h - 4;
     if (ui->bottom_tab == 0) {
-        int rows = (int)((r.y + r.h - top - 4) / lh);
-        int start = d->nevent_log - rows;
-        if (start < 0)
-            start = 0;
-        float y = top + 2;
-        for (int i = start; i < d->nevent_log; i++) {
+        /* newest at the bottom; an entry wraps onto a second line rather
+         * than lose its end */
+        float slh = th(ui, GS_FONT_SMALL) + 1, y = bottom;
+        float w = r.w - 16;
+        for (int i = d->nevent_log - 1; i >= 0 && y > top + 2; i--) {
+            float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 2 * slh, d->event_log[i], C_TEXT);
+            if (h < slh)
+                h = slh;
+            y -= h + 2;
+            if (y < top + 2)
+                break;
             bool current = d->event_log_index && d->event_log_index[i] == d->scene->event;
-            gs_Rect er = { r.x + 4, y, r.w - 8, lh };
-            if (current)
-                gs_draw_rect(dl, er, C_CURRENT, 0, 0);
-            text_fit(ui, dl, GS_FONT_MONO, r.x + 8, y, r.w - 16, d->event_log[i], current ? C_TEXT : C_MUTED);
+            gs_Rect er = { r.x + 4, y - 1, r.w - 8, h + 2 };
+            bool hover = in_rect(er, ui->mouse_x, ui->mouse_y);
+            if (current || hover)
+                gs_draw_rect(dl, er, current ? C_CURRENT : tint(C_SKY, 0.15f), 0, 0);
+            text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 2 * slh, d->event_log[i], current ? C_TEXT : C_MUTED);
             if (d->event_log_index)
                 add_button(ui, er, GS_ACT_SEEK, (int64_t)d->event_log_index[i], "Jump to this event");
-            y += lh;
         }
+        if (d->nevent_log == 0)
+            text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(each step's events appear here)", C_FAINT);
     } else if (ui->bottom_tab == 1) {
-        /* the last lines of output that fit */
-        int rows = (int)((r.y + r.h - top - 4) / lh);
+        /* the last lines printed, or earlier ones scrolled back to */
         const char *o = d->output ? d->output : "";
         size_t n = d->output_len;
-        int seen = 0;
-        size_t start = n;
-        while (start > 0 && seen <= rows) {
-            start--;
-            if (o[start] == '\n' && start + 1 < n)
-                seen++;
+        int total = 0;
+        for (size_t i = 0; i < n; i++)
+            if (o[i] == '\n' || i + 1 == n)
+                total++;
+        int rows = (int)((bottom - top - 2) / lh);
+        if (rows < 1)
+            rows = 1;
+        int max_scroll = total > rows ? total - rows : 0;
+        ui->output_max_scroll = max_scroll;
+        if (ui->output_scroll > max_scroll)
+            ui->output_scroll = max_scroll;
+        if (ui->output_scroll < 0)
+            ui->output_scroll = 0;
+        int first = total - rows - ui->output_scroll;
+        if (first < 0)
+            first = 0;
+        if (d->hide_output)
+            text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(hidden until you answer the prediction)", C_ORANGE);
+        else {
+            const char *p = o, *end = o + n;
+            for (int line = 0; line < first && p < end; line++) {
+                const char *q = memchr(p, '\n', (size_t)(end - p));
+                p = q ? q + 1 : end;
+            }
+            float y = top + 2;
+            for (int k = 0; k < rows && p < end; k++) {
+                const char *q = memchr(p, '\n', (size_t)(end - p));
+                if (!q)
+                    q = end;
+                size_t len = (size_t)(q - p) > 300 ? 300 : (size_t)(q - p);
+                gs_draw_text(dl, GS_FONT_MONO, r.x + 8, y, p, len, C_TEXT, 0);
+                y += lh;
+                p = q < end ? q + 1 : end;
+            }
+            if (n == 0)
+                text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(nothing printed yet)", C_FAINT);
+            char more[64];
+            if (first > 0) {
+                snprintf(more, sizeof more, "↑ %d earlier line%s (wheel)", first, first == 1 ? "" : "s");
+                text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, more) - 10, r.y + 7, more, C_MUTED);
+            }
         }
-        if (seen > rows)
-            start++;
-        float y = top + 2;
-        const char *p = o + start, *end = o + n;
-        while (p < end && y + lh <= r.y + r.h) {
-            const char *q = memchr(p, '\n', (size_t)(end - p));
-            if (!q)
-                q = end;
-            gs_draw_text(dl, GS_FONT_MONO, r.x + 8, y, p, (size_t)(q - p) > 300 ? 300 : (size_t)(q - p), C_TEXT, 0);
-            y += lh;
-            p = q + 1;
-        }
-        if (n == 0)
-            text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(nothing printed yet)", C_FAINT);
     } else {
         /* live objects per generation over time */
         gs_Rect pr = { r.x + 10, top + 6, r.w - 20, r.y + r.h - top - 16 };
@@ -1402,9 +1959,19 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
             char mx[32];
             snprintf(mx, sizeof mx, "%d", d->plot_max);
             text(dl, GS_FONT_SMALL, pr.x + 4, pr.y + 2, mx, C_MUTED);
-            text(dl, GS_FONT_SMALL, pr.x + pr.w - 150, pr.y + 2, "gen 0   gen 1   gen 2", C_MUTED);
-            for (int g = 0; g < 3; g++)
-                gs_draw_rect(dl, (gs_Rect){ pr.x + pr.w - 156 + (float)g * 54, pr.y + 8, 4, 4 }, band_color(ui, g), 0, 0);
+            /* where the step is now, and the key to the curves above the plot */
+            float fx = pr.x + pr.w * (d->scene->nevents > 1 ? (float)d->scene->event / (float)(d->scene->nevents - 1) : 0);
+            gs_draw_line(dl, fx, pr.y, fx, pr.y + pr.h, C_ORANGE, 1.5f, 0);
+            gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+            float lx = r.x + r.w - 10;
+            for (int g = 2; g >= 0; g--) {
+                char gl[16];
+                snprintf(gl, sizeof gl, "gen %d", g);
+                lx -= tw(ui, GS_FONT_SMALL, gl) + 22;
+                gs_draw_rect(dl, (gs_Rect){ lx, r.y + 12, 12, 3 }, band_color(ui, g), 0, 0);
+                text(dl, GS_FONT_SMALL, lx + 16, r.y + 7, gl, C_MUTED);
+            }
+            text(dl, GS_FONT_SMALL, lx - tw(ui, GS_FONT_SMALL, "live objects:") - 8, r.y + 7, "live objects:", C_FAINT);
         } else
             text(dl, GS_FONT_SMALL, pr.x + 8, pr.y + 8, "(the plot fills in as the program runs)", C_FAINT);
     }
@@ -1490,8 +2057,11 @@ static void draw_toolbar(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
     icon_button(ui, dl, x, y, 4, GS_ACT_NEXT_LINE, 0, "Next line, over calls (F10)", false); x += 38;
     icon_button(ui, dl, x, y, 5, GS_ACT_END, 0, "End (End)", false); x += 44;
     icon_button(ui, dl, x, y, 6, GS_ACT_PLAY_PAUSE, 0, "Play / pause (Space)", d->playing); x += 38;
-    char sp[16];
-    snprintf(sp, sizeof sp, "speed %d", d->speed);
+    char sp[32];
+    if (d->speed >= 9)
+        snprintf(sp, sizeof sp, "speed: fastest");
+    else
+        snprintf(sp, sizeof sp, "speed %d", d->speed);
     text_button(ui, dl, x, y, sp, GS_ACT_SPEED, +1, "Faster (+) · click with Shift for slower (-)", false, &w);
     x += w + 12;
     static const char *gran[] = { "step: event", "step: line", "step: gc phase" };
@@ -1540,16 +2110,19 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     gs_draw_rect(dl, r, C_STATUS, 0, 0);
     char t[256];
     const gs_Scene *s = d->scene;
-    int shown = 0;
-    for (int i = 0; i < s->nobjects; i++)
+    int shown = 0, defs = 0;
+    for (int i = 0; i < s->nobjects; i++) {
         shown += shown_as_node(ui, &s->objects[i]);
+        defs += (s->objects[i].flags & GS_SO_DEFINITION) && !ui->show_definitions;
+    }
+    char objs[96];
+    int k = snprintf(objs, sizeof objs, "%d object%s drawn", shown, shown == 1 ? "" : "s");
+    if (defs)
+        snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s and classes not: D)", defs, defs == 1 ? "" : "s");
+    k = snprintf(t, sizeof t, "event %llu of %llu   ·   line %d   ·   %s",
+                 (unsigned long long)(s->nevents ? s->event + 1 : 0), (unsigned long long)s->nevents, s->line, objs);
     if (d->fps > 0)
-        snprintf(t, sizeof t, "event %llu / %llu   ·   line %d   ·   %d objects on the heap   ·   %.0f fps",
-                 (unsigned long long)(s->nevents ? s->event + 1 : 0), (unsigned long long)s->nevents, s->line, shown,
-                 (double)d->fps);
-    else
-        snprintf(t, sizeof t, "event %llu / %llu   ·   line %d   ·   %d objects on the heap",
-                 (unsigned long long)(s->nevents ? s->event + 1 : 0), (unsigned long long)s->nevents, s->line, shown);
+        snprintf(t + k, sizeof t - (size_t)k, "   ·   %.0f fps", (double)d->fps);
     text(dl, GS_FONT_SMALL, r.x + 10, r.y + 3, t, C_MUTED);
     if (ui->tooltip[0])
         text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, ui->tooltip) - 12, r.y + 3, ui->tooltip, C_TEXT);
@@ -1585,6 +2158,7 @@ static const struct {
     { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS, "ints and strings / functions and classes: inline or as objects" },
     { GS_CMD_EXPORT, GS_CMD_SCREENSHOT, "export the trace (JSON) / save a screenshot (PNG)" },
     { GS_CMD_RELOAD, 0, "reload the file from disk" },
+    { GS_CMD_LEGEND, 0, "what the colours, badges and arrows mean" },
     { GS_CMD_BACK, GS_CMD_HELP, "back to the lessons, or cancel a long run / this help" },
 };
 
@@ -1612,42 +2186,203 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
     }
 }
 
-/* A prediction prompt takes over the narration panel, so the heap it asks
- * about stays in view. */
-static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
+/* What the picture's marks mean: shown once by itself, then on L. */
+static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
 {
-    gs_draw_rect(dl, r, C_PROMPT, 6, 0);
-    gs_draw_rect_line(dl, r, C_ORANGE, 6, 2.5f, 0);
-    text(dl, GS_FONT_UI_BOLD, r.x + 14, r.y + 10, "Predict before you step", C_ORANGE);
-    float y = r.y + 36, w = r.w - 28;
-    y += text_wrap(ui, dl, GS_FONT_UI, r.x + 14, y, w, 60, d->prompt_question, C_TEXT) + 8;
-    if (!d->prompt_revealed) {
-        text(dl, GS_FONT_SMALL, r.x + 14, y, "Look at the heap, decide, then press Enter (or click here) to check.",
-             C_MUTED);
-        add_button(ui, r, GS_ACT_ANSWER_PROMPT, d->prompt_index, "Reveal the answer");
-    } else {
-        char a[256];
-        snprintf(a, sizeof a, "Answer: %s", d->prompt_answer);
-        text(dl, GS_FONT_UI_BOLD, r.x + 14, y, a, C_GREEN);
-        y += th(ui, GS_FONT_UI_BOLD) + 4;
-        y += text_wrap(ui, dl, GS_FONT_UI, r.x + 14, y, w, r.y + r.h - y - 20, d->prompt_explanation, C_TEXT);
-        text(dl, GS_FONT_SMALL, r.x + 14, r.y + r.h - 20, "Press → to run the line and see.", C_MUTED);
+    gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, RGBA(0, 0, 0, 110), 0, 0);
+    float w = fminf(820, (float)ui->w - 40), h = fminf(520, (float)ui->h - 40);
+    gs_Rect r = { ((float)ui->w - w) / 2, ((float)ui->h - h) / 2, w, h };
+    gs_draw_rect(dl, r, C_PANEL, 10, 0);
+    gs_draw_clip(dl, r);
+    text(dl, GS_FONT_TITLE, r.x + 20, r.y + 14, "How to read the picture", C_TEXT);
+    float x = r.x + 24, y = r.y + 54, lh = th(ui, GS_FONT_UI) + 12, tx = x + 150, tw_ = w - 190;
+    /* boxes by generation */
+    const char *gens[] = { "generation 0", "generation 1", "generation 2" };
+    for (int g = 0; g < 3; g++) {
+        gs_Rect b = { x + (float)g * 46, y, 40, 22 };
+        gs_draw_rect(dl, b, tint(band_color(ui, g), 0.16f), 5, 0);
+        gs_draw_rect_line(dl, b, band_color(ui, g), 5, 1.5f, 0);
+        (void)gens;
     }
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "An object: its column is its generation (0, 1, 2) or \"not tracked\" (the collector never looks at it).",
+              C_TEXT);
+    y += lh * 1.6f;
+    gs_draw_rect(dl, (gs_Rect){ x, y, 28, 18 }, C_TEXT, 9, 0);
+    text(dl, GS_FONT_SMALL, x + 10, y + 2, "2", RGB(255, 255, 255));
+    gs_draw_rect(dl, (gs_Rect){ x + 34, y, 28, 18 }, C_GREEN, 9, 0);
+    text(dl, GS_FONT_SMALL, x + 44, y + 2, "3", RGB(255, 255, 255));
+    gs_draw_rect(dl, (gs_Rect){ x + 68, y, 28, 18 }, C_VERMILLION, 9, 0);
+    text(dl, GS_FONT_SMALL, x + 78, y + 2, "1", RGB(255, 255, 255));
+    gs_draw_rect(dl, (gs_Rect){ x + 102, y, 28, 18 }, C_ORANGE, 9, 0);
+    text(dl, GS_FONT_SMALL, x + 112, y + 2, "?", RGB(255, 255, 255));
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "Its reference count. It flashes green when it goes up, red when it goes down; '?' hides it until "
+              "you answer a prediction.",
+              C_TEXT);
+    y += lh * 1.6f;
+    gs_draw_rect(dl, (gs_Rect){ x, y, 70, 18 }, C_ORANGE, 9, 0);
+    text(dl, GS_FONT_SMALL, x + 6, y + 2, "gc_refs 1", C_TEXT);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "During a collection: the references from outside the generations being collected. 0 means maybe "
+              "garbage.",
+              C_TEXT);
+    y += lh * 1.6f;
+    gs_draw_rect(dl, (gs_Rect){ x, y, 60, 22 }, C_UNREACHABLE, 5, 0);
+    gs_draw_rect_line(dl, (gs_Rect){ x, y, 60, 22 }, C_FAINT, 5, 1.5f, 0);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "A grey box during a collection: tentatively unreachable (it may be rescued by a later reference).",
+              C_TEXT);
+    y += lh * 1.6f;
+    gs_draw_line(dl, x, y + 6, x + 60, y + 6, C_TEXT, 1.5f, 0);
+    arrowhead(dl, x + 64, y + 6, 1, 0, 9, C_TEXT);
+    dashed_curve(dl, x, y + 22, x + 30, y + 22, x + 60, y + 22, C_MUTED, 1.5f);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "A reference (counted in the target's badge); dashed: a weak reference, which counts for nothing.",
+              C_TEXT);
+    y += lh * 1.8f;
+    gs_draw_rect(dl, (gs_Rect){ x, y, 90, 22 }, C_TOP_FRAME, 5, 0);
+    gs_draw_rect_line(dl, (gs_Rect){ x, y, 90, 22 }, C_ORANGE, 5, 2, 0);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "A frame with its names: the yellow one is running now. The module's names are the program's "
+              "global names.",
+              C_TEXT);
+    y += lh * 1.6f;
+    for (int k = 2; k >= 0; k--)
+        gs_draw_rect_line(dl, (gs_Rect){ x + 4 * (float)k, y - 4 * (float)k + 4, 70, 20 }, C_SKY, 5, 1, 0);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "\"500 × Item\": many alike objects that only one container holds, drawn as one stack.",
+              C_TEXT);
+    y += lh * 1.6f;
+    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc or Enter closes", C_MUTED);
+    add_button(ui, r, GS_ACT_NONE, 4000, "Close the legend");
+    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 
+/* A prediction prompt takes over the narration panel, so the heap it asks
+ * about stays in view: the question, then choices (keys 1 to 9) or a field
+ * to type in, a way to skip, and the feedback. */
+static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
+{
+    const gs_UiPrompt *p = d->prompt;
+    if (ui->answer_for != p->index + 1) { /* a new prompt: an empty field */
+        ui->answer_for = p->index + 1;
+        ui->answer[0] = 0;
+        ui->choice_sel = -1;
+    }
+    bool open = p->state == GS_PROMPT_ASKING || p->state == GS_PROMPT_RETRY;
+    gs_draw_rect(dl, r, C_PROMPT, 6, 0);
+    gs_draw_rect_line(dl, r, C_ORANGE, 6, 2.5f, 0);
+    char head[96];
+    snprintf(head, sizeof head, open ? "Predict before line %d runs" : "Line %d runs next", p->line);
+    text(dl, GS_FONT_UI_BOLD, r.x + 14, r.y + 8, head, C_ORANGE);
+    char count[48];
+    snprintf(count, sizeof count, "prediction %d of %d", p->index + 1, d->score_of);
+    text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, count) - 14, r.y + 10, count, C_MUTED);
+    float x = r.x + 14, w = r.w - 28, y = r.y + 32, bottom = r.y + r.h - 6;
+    gs_draw_clip(dl, (gs_Rect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 });
+    y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, bottom - y, p->question, C_TEXT) + 6;
+    if (open) {
+        if (p->nchoices) {
+            float cx = x;
+            for (int i = 0; i < p->nchoices; i++) {
+                char label[160];
+                snprintf(label, sizeof label, "%d  %s", i + 1, p->choices[i]);
+                float bw = fminf(tw(ui, GS_FONT_UI, label) + 20, w);
+                if (cx + bw > x + w && cx > x) {
+                    cx = x;
+                    y += 30;
+                }
+                gs_Rect b = { cx, y, bw, 26 };
+                bool hover = in_rect(b, ui->mouse_x, ui->mouse_y);
+                bool sel = i == ui->choice_sel;
+                gs_draw_rect(dl, b, sel ? tint(C_ORANGE, 0.45f) : hover ? tint(C_SKY, 0.3f) : C_PANEL, 5, 0);
+                gs_draw_rect_line(dl, b, sel ? C_ORANGE : C_BORDER, 5, sel ? 2 : 1, 0);
+                text_fit(ui, dl, GS_FONT_UI, b.x + 10, b.y + 4, bw - 14, label, C_TEXT);
+                add_button_choice(ui, b, GS_ACT_ANSWER_PROMPT, p->index, i, "Choose this answer");
+                cx += bw + 8;
+            }
+            y += 34;
+        } else {
+            float fw = fminf(320, w - 130);
+            gs_Rect f = { x, y, fw, 26 };
+            gs_draw_rect(dl, f, RGB(255, 255, 255), 4, 0);
+            gs_draw_rect_line(dl, f, C_ORANGE, 4, 1.5f, 0);
+            ui->answer_rect = f;
+            if (ui->answer[0])
+                text_fit(ui, dl, GS_FONT_MONO, f.x + 8, f.y + 4, fw - 20, ui->answer, C_TEXT);
+            else
+                text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->numeric ? "type a number" : "type your answer", C_FAINT);
+            float cw = tw(ui, GS_FONT_MONO, ui->answer);
+            if (fmod(ui->time, 1.0) < 0.6 && cw < fw - 20)
+                gs_draw_rect(dl, (gs_Rect){ f.x + 8 + cw + 1, f.y + 5, 1.5f, 16 }, C_TEXT, 0, 0);
+            gs_Rect ok = { f.x + fw + 8, y, 110, 26 };
+            gs_draw_rect(dl, ok, C_ORANGE, 5, 0);
+            text(dl, GS_FONT_UI_BOLD, ok.x + 12, ok.y + 4, "Check ⏎", C_TEXT);
+            add_button_choice(ui, ok, GS_ACT_ANSWER_PROMPT, p->index, -1, "Check your answer (Enter)");
+            y += 34;
+        }
+        const char *sk = "Skip: show the answer (Tab)";
+        float skw = tw(ui, GS_FONT_SMALL, sk);
+        gs_Rect skip = { r.x + r.w - skw - 16, r.y + r.h - 22, skw + 4, 18 };
+        text(dl, GS_FONT_SMALL, skip.x, skip.y, sk, in_rect(skip, ui->mouse_x, ui->mouse_y) ? C_BLUE : C_MUTED);
+        add_button(ui, skip, GS_ACT_SKIP_PROMPT, p->index, "Show the answer without answering (Tab)");
+        if (p->feedback)
+            text_wrap(ui, dl, GS_FONT_UI_BOLD, x, y, w - 150, bottom - y, p->feedback,
+                      p->state == GS_PROMPT_RETRY ? C_VERMILLION : C_TEXT);
+        else
+            text(dl, GS_FONT_SMALL, x, y,
+                 p->nchoices ? "Look at the heap, then press 1 to 9 or click an answer."
+                             : "Look at the heap, type your answer and press Enter.",
+                 C_MUTED);
+    } else {
+        bool right = p->state == GS_PROMPT_RIGHT;
+        if (p->feedback) {
+            text_fit(ui, dl, GS_FONT_UI_BOLD, x, y, w, p->feedback, right ? C_GREEN : C_VERMILLION);
+            y += th(ui, GS_FONT_UI_BOLD) + 4;
+        }
+        if (p->explanation && *p->explanation)
+            y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, bottom - y - 18, p->explanation, C_TEXT) + 4;
+        text(dl, GS_FONT_SMALL, x, bottom - 16, "Press → to run the line and watch it happen.", C_MUTED);
+    }
+    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+}
+
+/* The error panel sits at the bottom of the heap, as tall as its text
+ * needs (at most a third of the canvas); × (or a click on it) folds it to a
+ * small tab, which opens it again. */
 static void draw_error(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
 {
-    float w = ui->canvas.w - 40, h = 150;
-    gs_Rect r = { ui->canvas.x + 20, ui->canvas.y + ui->canvas.h - h - 16, w, h };
-    gs_draw_rect(dl, r, C_ERROR_BG, 8, 0);
-    gs_draw_rect_line(dl, r, C_VERMILLION, 8, 2, 0);
     char t[64];
     if (d->error_line > 0)
         snprintf(t, sizeof t, "Error on line %d", d->error_line);
     else
         snprintf(t, sizeof t, "Error");
+    if (ui->error_folded == d->error && !d->browser) {
+        float w = tw(ui, GS_FONT_SMALL, t) + 40;
+        gs_Rect r = { ui->canvas.x + 10, ui->canvas.y + ui->canvas.h - 28, w, 22 };
+        gs_draw_rect(dl, r, C_ERROR_BG, 6, 0);
+        gs_draw_rect_line(dl, r, C_VERMILLION, 6, 1.5f, 0);
+        text(dl, GS_FONT_SMALL, r.x + 10, r.y + 3, t, C_VERMILLION);
+        text(dl, GS_FONT_SMALL, r.x + w - 18, r.y + 3, "▴", C_VERMILLION);
+        add_button(ui, r, GS_ACT_NONE, 3001, "Show the error again");
+        return;
+    }
+    float w = (d->browser ? (float)ui->w - 80 : ui->canvas.w - 40);
+    float body = text_wrap(ui, NULL, GS_FONT_MONO, 0, 0, w - 28, 1e9f, d->error, C_TEXT);
+    float maxh = d->browser ? (float)ui->h * 0.4f : ui->canvas.h * 0.36f;
+    float h = fminf(fmaxf(body + 48, 80), maxh);
+    gs_Rect r = d->browser ? (gs_Rect){ 40, (float)ui->h - h - 30, w, h }
+                           : (gs_Rect){ ui->canvas.x + 20, ui->canvas.y + ui->canvas.h - h - 16, w, h };
+    gs_draw_rect(dl, r, C_ERROR_BG, 8, 0);
+    gs_draw_rect_line(dl, r, C_VERMILLION, 8, 2, 0);
     text(dl, GS_FONT_UI_BOLD, r.x + 14, r.y + 10, t, C_VERMILLION);
+    gs_Rect x = { r.x + r.w - 30, r.y + 6, 24, 24 };
+    text(dl, GS_FONT_UI_BOLD, x.x + 6, x.y + 2, "×", in_rect(x, ui->mouse_x, ui->mouse_y) ? C_TEXT : C_MUTED);
+    add_button(ui, x, GS_ACT_NONE, 3000, "Fold the error panel away");
+    gs_draw_clip(dl, (gs_Rect){ r.x + 2, r.y + 34, r.w - 4, r.h - 38 });
     text_wrap(ui, dl, GS_FONT_MONO, r.x + 14, r.y + 36, w - 28, h - 44, d->error, C_TEXT);
+    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 
 /* The course as cards, chapter by chapter; two columns when the window is
@@ -1697,7 +2432,14 @@ static void draw_browser(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
         char num[8];
         snprintf(num, sizeof num, "%d", (i + 1) % 1000);
         text(dl, GS_FONT_TITLE, x + 14, y + 10, num, C_ORANGE);
-        text_fit(ui, dl, GS_FONT_UI_BOLD, x + 56, y + 4, colw - 70, d->lesson_titles[i], C_TEXT);
+        float score_w = 0;
+        if (d->lesson_score && d->lesson_score[i] >= 0) {
+            char sc[32];
+            snprintf(sc, sizeof sc, "✓ %d/%d", d->lesson_score[i], d->lesson_score_of[i]);
+            score_w = tw(ui, GS_FONT_SMALL, sc) + 12;
+            text(dl, GS_FONT_SMALL, x + colw - score_w, y + 6, sc, C_GREEN);
+        }
+        text_fit(ui, dl, GS_FONT_UI_BOLD, x + 56, y + 4, colw - 70 - score_w, d->lesson_titles[i], C_TEXT);
         text_fit(ui, dl, GS_FONT_SMALL, x + 56, y + 25, colw - 70, d->lesson_summaries[i], C_MUTED);
         if (r.y + r.h > 64 && r.y < H)
             add_button(ui, r, GS_ACT_OPEN_LESSON, i, d->lesson_titles[i]);
@@ -1736,6 +2478,91 @@ static void draw_browser(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
         draw_error(ui, dl, d);
 }
 
+/* ================================================================== layout */
+
+/* The panels' rectangles.  Widths and heights follow the window and the
+ * program (the source column is as wide as its widest line, within
+ * limits) unless the student dragged a splitter: then theirs. */
+static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
+{
+    float W = (float)ui->w, H = (float)ui->h;
+    float top = 52, status_h = 22, scrub_h = 34;
+    float bottom_h = H >= 760 ? 200 : H >= 600 ? H * 0.27f : H * 0.3f;
+    float right_w = W >= 1100 ? 280 : fmaxf(190, W * 0.24f);
+    if (d->source && ui->code_width_of != d->source) {
+        ui->code_width_of = d->source;
+        ui->code_width = code_width(ui, d->source, d->source_len);
+    }
+    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * 0.4f);
+    if (ui->user_left > 0)
+        left_w = ui->user_left;
+    if (ui->user_right > 0)
+        right_w = ui->user_right;
+    if (ui->user_bottom > 0)
+        bottom_h = ui->user_bottom;
+    /* whatever was asked, the heap keeps a usable width and height */
+    left_w = fminf(fmaxf(left_w, 140), fmaxf(140, W - right_w - 240));
+    right_w = fminf(fmaxf(right_w, 170), fmaxf(170, W - left_w - 240));
+    float mid_h = H - top - status_h - scrub_h - bottom_h - 24;
+    if (mid_h < 140) {
+        mid_h = 140;
+        bottom_h = fmaxf(90, H - top - status_h - scrub_h - 24 - mid_h);
+    }
+    float mid_y = top;
+    L->source = (gs_Rect){ 8, mid_y, left_w, mid_h };
+    ui->canvas = (gs_Rect){ left_w + 16, mid_y, W - left_w - right_w - 32, mid_h };
+    L->canvas = ui->canvas;
+    float gc_h = draw_gc_panel(ui, NULL, d, (gs_Rect){ W - right_w - 8, mid_y, right_w, 0 });
+    float col_h = mid_h + bottom_h + 8;
+    if (gc_h > col_h - 90)
+        gc_h = col_h - 90;
+    L->gc = (gs_Rect){ W - right_w - 8, mid_y, right_w, gc_h };
+    L->insp = (gs_Rect){ W - right_w - 8, mid_y + gc_h + 8, right_w, col_h - gc_h - 8 };
+    ui->inspector_rect = L->insp;
+    float by = mid_y + mid_h + 8, bw = W - right_w - 24;
+    float narr_w = ui->user_narr > 0 ? ui->user_narr : bw * 0.58f;
+    narr_w = fminf(fmaxf(narr_w, 200), bw - 160);
+    L->narr = (gs_Rect){ 8, by, narr_w, bottom_h };
+    L->tabs = (gs_Rect){ 8 + narr_w + 8, by, bw - narr_w - 8, bottom_h };
+    ui->bottom_rect = L->tabs;
+    L->scrub = (gs_Rect){ 8, H - status_h - scrub_h - 6, W - 16, scrub_h };
+    L->status = (gs_Rect){ 0, H - status_h, W, status_h };
+    /* the splitters are the gaps between panels */
+    L->split[GS_SPLIT_LEFT] = (gs_Rect){ left_w + 8, mid_y, 8, mid_h };
+    L->split[GS_SPLIT_RIGHT] = (gs_Rect){ W - right_w - 16, mid_y, 8, col_h };
+    L->split[GS_SPLIT_BOTTOM] = (gs_Rect){ 8, mid_y + mid_h, bw, 8 };
+    L->split[GS_SPLIT_NARR] = (gs_Rect){ 8 + narr_w, by, 8, bottom_h };
+    memcpy(ui->split_rect, L->split, sizeof ui->split_rect);
+}
+
+static void draw_splitters(gs_Ui *ui, gs_DrawList *dl, const Layout *L)
+{
+    for (int k = 1; k < GS_SPLIT_COUNT; k++) {
+        gs_Rect r = L->split[k];
+        bool hot = ui->drag_split == k || in_rect(r, ui->mouse_x, ui->mouse_y);
+        if (!hot)
+            continue;
+        bool vertical = r.h > r.w;
+        float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+        for (int i = -2; i <= 2; i++)
+            gs_draw_circle(dl, vertical ? cx : cx + (float)i * 6, vertical ? cy + (float)i * 6 : cy, 1.6f, C_MUTED, 0);
+        snprintf(ui->tooltip, sizeof ui->tooltip, "Drag to resize the panels");
+    }
+}
+
+/* A splitter dragged to (x, y): the size it gives. */
+static void drag_splitter(gs_Ui *ui, float x, float y)
+{
+    float W = (float)ui->w, H = (float)ui->h;
+    switch (ui->drag_split) {
+    case GS_SPLIT_LEFT: ui->user_left = fminf(fmaxf(x - 12, 140), W * 0.7f); break;
+    case GS_SPLIT_RIGHT: ui->user_right = fminf(fmaxf(W - x - 12, 170), W * 0.6f); break;
+    case GS_SPLIT_BOTTOM: ui->user_bottom = fminf(fmaxf(H - 22 - 34 - 6 - 8 - y, 90), H * 0.7f); break;
+    case GS_SPLIT_NARR: ui->user_narr = fmaxf(x - 12, 200); break;
+    default: break;
+    }
+}
+
 /* ================================================================== input */
 
 /* The viewer action for a command (GS_ACT_NONE for ones the UI handles itself). */
@@ -1769,6 +2596,77 @@ static int action_for_command(int cmd, const gs_UiData *d, int64_t *arg)
     }
 }
 
+/* A prompt is waiting for an answer typed into its field. */
+static bool typing(const gs_UiData *d)
+{
+    return d->prompt && !d->prompt->nchoices &&
+           (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY);
+}
+
+static void answer(gs_Ui *ui, gs_Action *acts, int *nacts, int64_t index, int choice)
+{
+    push_action(acts, nacts, GS_ACT_ANSWER_PROMPT, index);
+    if (*nacts > 0 && acts[*nacts - 1].kind == GS_ACT_ANSWER_PROMPT) {
+        acts[*nacts - 1].choice = choice;
+        if (choice < 0)
+            snprintf(acts[*nacts - 1].text, sizeof acts[*nacts - 1].text, "%s", ui->answer);
+        else
+            ui->choice_sel = choice;
+    }
+}
+
+/* Keys a prompt takes: 1-9 pick a choice, ↑ ↓ move between choices, Enter
+ * answers (or, once answered, runs the line), Tab skips, Backspace edits the
+ * field; while typing, letters, digits, Space, + and - are text, not
+ * commands.  True if the key was the prompt's. */
+static bool prompt_key(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_Action *acts, int *nacts)
+{
+    const gs_UiPrompt *p = d->prompt;
+    if (!p)
+        return false;
+    bool open = p->state == GS_PROMPT_ASKING || p->state == GS_PROMPT_RETRY;
+    if (!open) {
+        if (in->key == GS_KEY_ENTER) {
+            push_action(acts, nacts, GS_ACT_STEP_FWD, 0);
+            return true;
+        }
+        return false;
+    }
+    if (in->mods & GS_MOD_CTRL)
+        return false;
+    switch (in->key) {
+    case GS_KEY_TAB: push_action(acts, nacts, GS_ACT_SKIP_PROMPT, p->index); return true;
+    case GS_KEY_ENTER:
+        answer(ui, acts, nacts, p->index, p->nchoices ? ui->choice_sel : -1);
+        return true;
+    default: break;
+    }
+    if (p->nchoices) {
+        if (in->key >= GS_KEY_0 + 1 && in->key <= GS_KEY_0 + 9 && in->key - GS_KEY_0 <= p->nchoices) {
+            answer(ui, acts, nacts, p->index, in->key - GS_KEY_0 - 1);
+            return true;
+        }
+        if (in->key == GS_KEY_DOWN || in->key == GS_KEY_UP) {
+            int k = ui->choice_sel + (in->key == GS_KEY_DOWN ? 1 : -1);
+            ui->choice_sel = k < 0 ? p->nchoices - 1 : k % p->nchoices;
+            return true;
+        }
+        return false;
+    }
+    if (in->key == GS_KEY_BACKSPACE) {
+        size_t n = strlen(ui->answer);
+        while (n > 0 && ((unsigned char)ui->answer[n - 1] & 0xC0) == 0x80)
+            n--;
+        if (n > 0)
+            n--;
+        ui->answer[n] = 0;
+        return true;
+    }
+    /* text keys arrive as GS_IN_TEXT too: here they are not commands */
+    return (in->key >= GS_KEY_A && in->key <= GS_KEY_9) || in->key == GS_KEY_SPACE || in->key == GS_KEY_PLUS ||
+           in->key == GS_KEY_MINUS || in->key == GS_KEY_QUESTION;
+}
+
 static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_Action *acts, int *nacts)
 {
     switch (in->kind) {
@@ -1788,6 +2686,10 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
     case GS_IN_MOUSE_MOVE:
         ui->mouse_x = in->x;
         ui->mouse_y = in->y;
+        if (ui->drag_split) {
+            drag_splitter(ui, in->x, in->y);
+            return;
+        }
         if (ui->dragging) {
             ui->pan_x -= (in->x - ui->drag_x) / ui->zoom;
             ui->pan_y -= (in->y - ui->drag_y) / ui->zoom;
@@ -1797,12 +2699,14 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         return;
     case GS_IN_MOUSE_UP:
         ui->dragging = false;
+        ui->drag_split = 0;
         return;
     case GS_IN_WHEEL:
         if (in_rect(ui->canvas, in->x, in->y) && !d->browser) {
             float wx = ui->pan_x + (in->x - ui->canvas.x) / ui->zoom;
             float wy = ui->pan_y + (in->y - ui->canvas.y) / ui->zoom;
             ui->zoom *= in->dy > 0 ? 1.12f : 1 / 1.12f;
+            ui->zoom_auto = false;
             if (ui->zoom < 0.05f)
                 ui->zoom = 0.05f;
             if (ui->zoom > 3)
@@ -1810,8 +2714,22 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->pan_x = wx - (in->x - ui->canvas.x) / ui->zoom;
             ui->pan_y = wy - (in->y - ui->canvas.y) / ui->zoom;
         } else if (in_rect(ui->source_rect, in->x, in->y)) {
-            ui->source_scroll -= (int)(in->dy * 3);
-            ui->follow_line = false;
+            if (in->mods & GS_MOD_SHIFT) {
+                ui->source_hscroll -= (int)(in->dy * 4);
+                if (ui->source_hscroll < 0)
+                    ui->source_hscroll = 0;
+            } else {
+                ui->source_scroll -= (int)(in->dy * 3);
+                ui->follow_line = false;
+            }
+        } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab == 1) {
+            ui->output_scroll += (int)(in->dy * 3);
+        } else if (in_rect(ui->inspector_rect, in->x, in->y)) {
+            ui->insp_scroll -= (int)(in->dy * 24);
+            if (ui->insp_scroll < 0)
+                ui->insp_scroll = 0;
+        } else if (in_rect(ui->narr_rect, in->x, in->y)) {
+            ui->narr_scroll -= (int)(in->dy * 20);
         } else if (d->browser) {
             ui->browser_scroll -= (int)(in->dy * 40);
             if (ui->browser_scroll > ui->browser_max_scroll)
@@ -1823,6 +2741,12 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
     case GS_IN_MOUSE_DOWN: {
         ui->mouse_x = in->x;
         ui->mouse_y = in->y;
+        if (!d->browser && !ui->help)
+            for (int k = 1; k < GS_SPLIT_COUNT; k++)
+                if (in_rect(ui->split_rect[k], in->x, in->y)) {
+                    ui->drag_split = k;
+                    return;
+                }
         for (int i = ui->nbuttons - 1; i >= 0; i--) {
             if (!in_rect(ui->buttons[i].r, in->x, in->y))
                 continue;
@@ -1832,8 +2756,16 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
                 ui->bottom_tab = (int)(arg - 1000);
             else if (a == GS_ACT_NONE && arg == 2000)
                 ui->help = !ui->help;
+            else if (a == GS_ACT_NONE && arg == 3000)
+                ui->error_folded = d->error;
+            else if (a == GS_ACT_NONE && arg == 3001)
+                ui->error_folded = NULL;
+            else if (a == GS_ACT_NONE && arg == 4000)
+                ui->legend = false;
             else if (a == GS_ACT_SPEED && (in->mods & GS_MOD_SHIFT))
                 push_action(acts, nacts, a, -1);
+            else if (a == GS_ACT_ANSWER_PROMPT)
+                answer(ui, acts, nacts, arg, ui->buttons[i].choice);
             else if (a != GS_ACT_NONE)
                 push_action(acts, nacts, a, arg);
             return;
@@ -1850,9 +2782,16 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             return;
         }
         if (in_rect(ui->gutter_rect, in->x, in->y)) {
-            float lh = th(ui, GS_FONT_MONO) + 2;
-            int line = ui->source_scroll + 1 + (int)((in->y - ui->gutter_rect.y) / lh);
-            push_action(acts, nacts, GS_ACT_TOGGLE_BREAKPOINT, line);
+            float lh = ui->source_line_h > 0 ? ui->source_line_h : th(ui, GS_FONT_MONO) + 2;
+            int row = ui->source_scroll + (int)((in->y - ui->gutter_rect.y) / lh);
+            if (row >= 0 && row < source_rows(d)) {
+                int line;
+                const char *t;
+                size_t n;
+                uint8_t marks;
+                source_row(d, row, &line, &t, &n, &marks);
+                push_action(acts, nacts, GS_ACT_TOGGLE_BREAKPOINT, line);
+            }
             return;
         }
         for (int i = ui->nhits - 1; i >= 0; i--)
@@ -1868,6 +2807,16 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         }
         return;
     }
+    case GS_IN_TEXT:
+        if (typing(d)) {
+            /* printable characters only, up to the field's size */
+            size_t have = strlen(ui->answer);
+            for (const unsigned char *c = (const unsigned char *)in->text; *c && have + 1 < sizeof ui->answer; c++)
+                if (*c >= 0x20 && *c != 0x7f)
+                    ui->answer[have++] = (char)*c;
+            ui->answer[have] = 0;
+        }
+        return;
     case GS_IN_KEY: {
         if (d->browser) {
             int n = d->nlessons, page = ui->h / 52 - 2;
@@ -1897,20 +2846,24 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->help = false;
             return;
         }
-        if (d->prompt_question && !d->prompt_revealed && (in->key == GS_KEY_ENTER || in->key == GS_KEY_SPACE)) {
-            push_action(acts, nacts, GS_ACT_ANSWER_PROMPT, d->prompt_index);
+        if (ui->legend && (in->key == GS_KEY_ESCAPE || gs_key_command(&ui->theme, in->key, in->mods) == GS_CMD_LEGEND ||
+                           in->key == GS_KEY_ENTER)) {
+            ui->legend = false;
             return;
         }
+        if (prompt_key(ui, in, d, acts, nacts))
+            return;
         int cmd = gs_key_command(&ui->theme, in->key, in->mods);
         switch (cmd) {
         case GS_CMD_HELP: ui->help = true; return;
+        case GS_CMD_LEGEND: ui->legend = true; return;
         case GS_CMD_BACK: push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0); return;
         case GS_CMD_FIT: gs_ui_fit(ui, d, true); return;
         case GS_CMD_PRIMITIVES: ui->show_primitives = !ui->show_primitives; return;
         case GS_CMD_DEFINITIONS: ui->show_definitions = !ui->show_definitions; return;
         case GS_CMD_WATCH: push_action(acts, nacts, GS_ACT_WATCH, d->watch == ui->selected ? 0 : ui->selected); return;
-        case GS_CMD_ZOOM_IN: ui->zoom = fminf(ui->zoom * 1.2f, 3.0f); return;
-        case GS_CMD_ZOOM_OUT: ui->zoom = fmaxf(ui->zoom / 1.2f, 0.05f); return;
+        case GS_CMD_ZOOM_IN: ui->zoom = fminf(ui->zoom * 1.2f, 3.0f); ui->zoom_auto = false; return;
+        case GS_CMD_ZOOM_OUT: ui->zoom = fmaxf(ui->zoom / 1.2f, 0.05f); ui->zoom_auto = false; return;
         default: break;
         }
         int64_t arg;
@@ -1946,49 +2899,28 @@ int gs_ui_frame(gs_Ui *ui, const gs_Input *in, int nin, const gs_UiData *d, doub
         draw_browser(ui, dl, d);
         return nacts;
     }
-    /* columns */
-    float top = 52, status_h = 22, scrub_h = 34, bottom_h = H >= 700 ? 180 : 130;
-    float left_w = W >= 1100 ? 330 : W * 0.28f, right_w = W >= 1100 ? 270 : W * 0.22f;
-    /* the source column grows to fit the widest line of code, up to 36 % */
-    if (d->source && ui->code_width_of != d->source) {
-        ui->code_width_of = d->source;
-        ui->code_width = code_width(ui, d->source, d->source_len);
-    }
-    if (ui->code_width + 60 + 16 > left_w) {
-        /* ...but only into room the heap does not need */
-        HeapGeom g;
-        heap_geometry(ui, d, &g);
-        float spare = W - right_w - 32 - (g.total_w + 20) * ui->zoom - left_w;
-        float want = fminf(ui->code_width + 60 + 16, W * 0.36f) - left_w;
-        if (spare > 0)
-            left_w += fminf(want, spare);
-    }
-    float mid_y = top, mid_h = H - top - status_h - scrub_h - bottom_h - 24;
-    if (mid_h < 120)
-        mid_h = 120;
-    gs_Rect source = { 8, mid_y, left_w, mid_h };
-    ui->canvas = (gs_Rect){ left_w + 16, mid_y, W - left_w - right_w - 32, mid_h };
-    float gc_h = 50 + 3 * (th(ui, GS_FONT_SMALL) * 2 + 18) + 4;
-    gs_Rect gcr = { W - right_w - 8, mid_y, right_w, gc_h };
-    gs_Rect insp = { W - right_w - 8, mid_y + gc_h + 8, right_w, mid_h + bottom_h + 8 - gc_h - 8 };
-    ui->inspector_rect = insp;
-    float by = mid_y + mid_h + 8;
-    gs_Rect narr = { 8, by, (W - right_w - 24) * 0.55f, bottom_h };
-    gs_Rect tabs = { narr.x + narr.w + 8, by, W - right_w - 24 - narr.w - 8, bottom_h };
-    ui->bottom_rect = tabs;
-    gs_Rect scrub = { 8, H - status_h - scrub_h - 6, W - 16, scrub_h };
-    gs_Rect status = { 0, H - status_h, W, status_h };
+    Layout L;
+    layout(ui, d, &L);
+    gs_Rect source = L.source, gcr = L.gc, insp = L.insp, narr = L.narr, tabs = L.tabs, scrub = L.scrub,
+            status = L.status;
     if (ui->zoom <= 0)
         ui->zoom = 1;
     if (ui->fit_pending && d->placement) {
         gs_ui_fit(ui, d, false);
         ui->fit_pending = false;
     }
+    if (ui->zoom_auto && ui->live_w > 0 && ui->live_w < ui->canvas.w && ui->live_h < ui->canvas.h) {
+        /* the heap shrank back: so does the overview's zoom */
+        ui->zoom = 1.0f;
+        ui->zoom_auto = false;
+        ui->pan_x = -10;
+        ui->pan_y = -10;
+    }
     draw_heap(ui, dl, d, dt);
     draw_source(ui, dl, d, source);
     draw_gc_panel(ui, dl, d, gcr);
     draw_inspector(ui, dl, d, insp);
-    if (d->prompt_question)
+    if (d->prompt)
         draw_prompt(ui, dl, d, narr);
     else
         draw_narration(ui, dl, d, narr);
@@ -1998,6 +2930,9 @@ int gs_ui_frame(gs_Ui *ui, const gs_Input *in, int nin, const gs_UiData *d, doub
     if (d->error)
         draw_error(ui, dl, d);
     draw_status(ui, dl, d, status);
+    draw_splitters(ui, dl, &L);
+    if (ui->legend)
+        draw_legend(ui, dl);
     if (ui->help)
         draw_help(ui, dl);
     ui->last_event = d->scene->event;

@@ -40,7 +40,9 @@ typedef enum gs_ActionKind {
     GS_ACT_OPEN_LESSON,                         /* arg = index in the course */
     GS_ACT_OPEN_FILE,                           /* text = path (dropped file) */
     GS_ACT_BROWSER,                             /* back to the lesson browser */
-    GS_ACT_ANSWER_PROMPT,                       /* the student answered; arg = prompt index */
+    GS_ACT_ANSWER_PROMPT,                       /* arg = prompt index; text = what was typed, or
+                                                   choice = the choice picked (-1 none) */
+    GS_ACT_SKIP_PROMPT,                         /* show the answer without answering; arg = prompt index */
     GS_ACT_CANCEL,                              /* Esc while recording */
     GS_ACT_QUIT
 } gs_ActionKind;
@@ -48,12 +50,40 @@ typedef enum gs_ActionKind {
 typedef struct gs_Action {
     uint8_t kind;
     int64_t arg;
+    int choice;
     char text[512];
 } gs_Action;
 
 #define GS_UI_MAX_ACTIONS 16
 
 typedef enum gs_Granularity { GS_GRAN_EVENT, GS_GRAN_LINE, GS_GRAN_PHASE } gs_Granularity;
+
+/* A line of the source panel: lesson markup lines are left out and marker
+ * comments cut, so the panel shows the program a student would write. */
+typedef struct gs_SourceLine {
+    int line;                          /* its number in the file */
+    uint32_t start, len;               /* the code shown, in gs_UiData.source */
+    uint8_t marks;                     /* GS_LINE_NARRATED | PROMPTED | PHASES (record/lesson.h): gutter marks */
+} gs_SourceLine;
+
+/* Where a prediction prompt stands. */
+typedef enum gs_PromptState {
+    GS_PROMPT_ASKING,                  /* waiting for an answer */
+    GS_PROMPT_RETRY,                   /* one wrong answer: a second try */
+    GS_PROMPT_RIGHT,                   /* answered right */
+    GS_PROMPT_SHOWN                    /* two wrong answers or skipped: the answer is shown */
+} gs_PromptState;
+
+typedef struct gs_UiPrompt {
+    int index;                         /* in the lesson */
+    const char *question, *answer, *explanation;
+    const char *const *choices;        /* NULL: the student types the answer */
+    int nchoices;
+    bool numeric;                      /* the typed answer is a number */
+    uint8_t state;                     /* gs_PromptState */
+    const char *feedback;              /* what the last check said ("Please answer with a number."), or NULL */
+    int line;                          /* the line it asks about */
+} gs_UiPrompt;
 
 /* What the frame shows besides the scene. */
 typedef struct gs_UiData {
@@ -62,7 +92,15 @@ typedef struct gs_UiData {
     const char *title;                 /* lesson title or file name */
     const char *source;                /* program text */
     size_t source_len;
-    const char *narration;             /* lesson text for the current line, or NULL */
+    const gs_SourceLine *src_lines;    /* the lines the source panel shows, in order; NULL: every line */
+    int nsrc_lines;
+    const char *narration;             /* lesson text for the line about to run, or NULL */
+    int narration_line;
+    const char *narration_prev;        /* lesson text for the line that just ran (greyed), or NULL */
+    int narration_prev_line;
+    const char *phase_note;            /* the lesson's words for the collector phase on screen, or NULL */
+    const char *stop_reason;           /* why the last continue or play stopped, or NULL */
+    const char *step_note;             /* what the last step skipped or landed on ("skipped: ..."), or NULL */
     const char *recap;                 /* shown at the end, or NULL */
     const char *output;                /* program output up to now */
     size_t output_len;
@@ -89,16 +127,25 @@ typedef struct gs_UiData {
     const char *error;                 /* error panel text, or NULL */
     int error_line;
     const char *notice;                /* a short status message ("saved trace to ..."), or NULL */
-    const char *prompt_question;       /* a prediction prompt waiting for an answer, or NULL */
-    const char *prompt_answer;
-    const char *prompt_explanation;
-    bool prompt_revealed;
-    int prompt_index;
+    const gs_UiPrompt *prompt;         /* a prediction prompt on screen, or NULL */
+    /* what would give a prompt's answer away shows '?' until it is answered */
+    bool hide_counts;                  /* every count badge */
+    const uint32_t *hide_ids;          /* the counts of these objects */
+    int nhide_ids;
+    bool hide_collector;               /* the collector panel's figures */
+    bool hide_output;
+    const uint32_t *show_ids;          /* objects the prompt's feedback points at */
+    int nshow_ids;
+    int score_right, score_of;         /* predictions right at the first try, of the lesson's prompts */
+    int prompts_answered;
+    bool at_end;                       /* the run's last event is on screen */
     /* lesson browser */
     bool browser;
     const char *const *lesson_titles;
     const char *const *lesson_summaries;
     const char *const *lesson_chapters;
+    const int *lesson_score;           /* per lesson: right at the first try, or -1 never done */
+    const int *lesson_score_of;        /* per lesson: its prompts */
     int nlessons;
     float fps;
     bool show_definitions;             /* the scene includes functions and classes */
@@ -147,6 +194,7 @@ typedef enum gs_Command {
     GS_CMD_EXPORT,
     GS_CMD_SCREENSHOT,
     GS_CMD_RELOAD,
+    GS_CMD_LEGEND,
     GS_CMD_HELP,
     GS_CMD_BACK,
     GS_CMD_QUIT,
@@ -214,6 +262,9 @@ int gs_key_command(const gs_Theme *t, int key, unsigned mods);
 /* "F10 / Ctrl+→": every binding of a command. */
 void gs_command_keys(const gs_Theme *t, int cmd, char *out, size_t n);
 
+/* The panels' splitters (drag to resize). */
+enum { GS_SPLIT_NONE, GS_SPLIT_LEFT, GS_SPLIT_RIGHT, GS_SPLIT_BOTTOM, GS_SPLIT_NARR, GS_SPLIT_COUNT };
+
 typedef struct gs_Ui {
     gs_Theme theme;                    /* colours and keys */
     gs_TextMetrics tm;
@@ -224,8 +275,16 @@ typedef struct gs_Ui {
     const void *node_w_scene;          /* node_w is valid for this scene, version and view */
     unsigned node_w_key;
     float code_width;                  /* widest line of code (comment lines aside), pixels */
+    /* placement rows folded away this scene (grouped objects only): band << 32 | row, sorted */
+    uint64_t *fold;
+    int nfold, capfold;
+    const void *fold_scene;
+    unsigned fold_key;
+    uint64_t fold_event;
     /* heap canvas */
     float zoom;
+    bool zoom_auto;                    /* the zoom is a fit's overview (it comes back to 1 when the heap shrinks) */
+    float live_w, live_h;              /* how far the drawn objects reach (world units), last frame */
     float pan_x, pan_y;
     bool dragging;
     float drag_x, drag_y;
@@ -235,12 +294,30 @@ typedef struct gs_Ui {
     bool show_definitions;             /* functions and classes as heap objects (D) */
     bool fit_pending;                  /* fit the heap to the canvas on the next frame */
     /* source */
-    int source_scroll;                 /* first visible line */
+    int source_scroll;                 /* first visible row */
+    int source_hscroll;                /* characters scrolled sideways (Shift+wheel) */
+    float source_line_h;
     bool follow_line;
+    /* panel sizes the student chose by dragging a splitter (0: automatic) */
+    float user_left, user_right, user_bottom, user_narr;
+    int drag_split;                    /* GS_SPLIT_* being dragged */
+    gs_Rect split_rect[GS_SPLIT_COUNT];
+    /* a prediction prompt */
+    char answer[256];                  /* what the student has typed */
+    int answer_for;                    /* the prompt it is for, + 1 (0: none yet) */
+    int choice_sel;                    /* the choice the arrow keys are on, -1 none */
+    gs_Rect answer_rect;
+    int insp_scroll, insp_max_scroll;  /* the inspector's list */
+    /* the narration panel */
+    gs_Rect narr_rect;
+    int narr_scroll, narr_max_scroll;
     /* panels */
     int bottom_tab;                    /* 0 events, 1 output, 2 plot */
-    int output_scroll;
+    int output_scroll;                 /* lines scrolled back from the newest */
+    int output_max_scroll;
     bool help;
+    bool legend;                       /* the legend overlay (L; shown once by itself) */
+    const char *error_folded;          /* the error text whose panel was folded away (×) */
     int browser_scroll;
     int browser_max_scroll;            /* content height beyond the window, from the last frame */
     int browser_sel;                   /* lesson chosen with the arrow keys, -1 none */
@@ -257,7 +334,7 @@ typedef struct gs_Ui {
     gs_Rect canvas, source_rect, gutter_rect, scrub_rect, toolbar_rect, inspector_rect, bottom_rect;
     struct { gs_Rect r; uint32_t id; } *hits;
     int nhits, caphits;
-    struct { gs_Rect r; uint8_t action; int64_t arg; const char *tip; } *buttons;
+    struct { gs_Rect r; uint8_t action; int64_t arg; int choice; const char *tip; } *buttons;
     int nbuttons, capbuttons;
     uint64_t scrub_events;
 } gs_Ui;

@@ -30,7 +30,7 @@ void gs_viewer_init(gs_Viewer *v)
     memset(v, 0, sizeof *v);
     gs_scene_init(&v->scene);
     v->speed = 4;
-    v->granularity = GS_GRAN_EVENT;
+    v->granularity = GS_GRAN_LINE;
     v->prompt_active = -1;
     v->scene_pos = SIZE_MAX;
     v->lesson_index = -1;
@@ -54,10 +54,7 @@ static void close_document(gs_Viewer *v)
     if (v->has_lesson)
         gs_lesson_free(&v->lesson);
     v->has_lesson = false;
-    free(v->prompt_answered);
-    v->prompt_answered = NULL;
-    v->prompt_active = -1;
-    v->prompt_revealed = false;
+    gs_tutor_close(v);
     free(v->source);
     v->source = NULL;
     v->source_len = 0;
@@ -97,6 +94,8 @@ void gs_viewer_free(gs_Viewer *v)
     close_document(v);
     gs_scene_free(&v->scene);
     gs_course_free(&v->course);
+    free(v->lesson_score);
+    free(v->lesson_score_of);
     free(v->lesson_titles);
     free(v->lesson_summaries);
     free(v->lesson_chapters);
@@ -132,27 +131,32 @@ static void empty_trace_timeline(gs_Viewer *v)
     v->tl = gs_timeline_new(v->trace, NULL);
 }
 
-/* The lesson header, narration and prompts in v->source, if it has them. */
+/* The lesson header, narration and prompts in v->source, if it has them.
+ * A malformed marker is left out and named in the error panel; the rest of
+ * the lesson works. */
 void gs_viewer_apply_lesson(gs_Viewer *v)
 {
     const char *src = v->source, *path = v->path;
     size_t n = v->source_len;
     gs_LessonError le;
-    if (gs_lesson_parse(src, n, &v->lesson, &le) == 0) {
+    int problems = gs_lesson_parse(src, n, &v->lesson, &le);
+    if (problems >= 0) {
         v->has_lesson = true;
-        v->prompt_answered = calloc((size_t)v->lesson.nprompts + 1, sizeof(bool));
         for (int i = 0; i < v->lesson.nbreakpoints && v->nbreakpoints < GS_MAX_BREAKPOINTS; i++)
             v->breakpoints[v->nbreakpoints++] = v->lesson.breakpoints[i];
         if (v->lesson.options & GS_LESSON_SHOW_PRIMITIVES)
             v->place_what |= GS_PLACE_PRIMITIVES;
         if (v->lesson.options & GS_LESSON_SHOW_DEFINITIONS)
             v->place_what |= GS_PLACE_DEFINITIONS;
-        if (strcmp(v->lesson.granularity, "line") == 0)
-            v->granularity = GS_GRAN_LINE;
-        else if (strcmp(v->lesson.granularity, "phase") == 0)
-            v->granularity = GS_GRAN_PHASE;
-    } else
-        set_error(v, le.line, "%s:%d: lesson format: %s (the program still runs)", path, le.line, le.msg);
+        /* a line at a time unless the lesson chooses otherwise */
+        v->granularity = strcmp(v->lesson.granularity, "event") == 0   ? GS_GRAN_EVENT
+                         : strcmp(v->lesson.granularity, "phase") == 0 ? GS_GRAN_PHASE
+                                                                       : GS_GRAN_LINE;
+    }
+    if (problems > 0)
+        set_error(v, 0, "%s:%d: lesson markup: %s%s (that marker is left out; the rest of the lesson works)", path,
+                  le.line, le.msg, problems > 1 ? " — and more: gcscope lessons --check FILE lists them" : "");
+    gs_tutor_open(v);
 }
 
 void gs_viewer_open(gs_Viewer *v, const char *path)
@@ -354,48 +358,92 @@ bool gs_viewer_record_step(gs_Viewer *v, uint64_t budget)
 
 /* ================================================================== stepping */
 
-static const gs_Prompt *prompt_for_line(const gs_Viewer *v, int line, int *index)
+/* ------------------------------------------------------------------ collector phases
+ * A step by phase lands at the END of a phase, so the picture shows what
+ * it did, under its own name; phases that did nothing are passed over and
+ * named in one line; the end of a collection is a stop of its own. */
+
+static bool phase_boundary(gs_Event e) { return e.kind == GS_EV_GC_PHASE || e.kind == GS_EV_GC_END; }
+
+/* The index of the next phase boundary after `i` (or the trace's end). */
+static size_t next_boundary(const gs_Trace *t, size_t i)
 {
-    if (!v->has_lesson)
-        return NULL;
-    for (int i = 0; i < v->lesson.nprompts; i++)
-        if (v->lesson.prompts[i].line == line && !v->prompt_answered[i]) {
-            *index = i;
-            return &v->lesson.prompts[i];
-        }
-    return NULL;
+    while (++i < t->n && !phase_boundary(gs_trace_get(t, i)))
+        ;
+    return i;
 }
 
-/* Moving forward from `from` to `to` may pass the start of a line that has
- * an unanswered prompt: stop right after that line's `line` event instead,
- * so the student predicts before the line runs. */
-static size_t guard_prompts(gs_Viewer *v, size_t from, size_t to)
+static void add_skipped(char *note, size_t n, const char *phase)
 {
-    if (!v->has_lesson || !v->lesson.nprompts || to <= from)
-        return to;
+    size_t k = strlen(note);
+    if (!k)
+        snprintf(note, n, "Passed over (nothing to do): %s", phase);
+    else
+        snprintf(note + k, n - k, ", %s", phase);
+}
+
+static size_t phase_fwd(gs_Viewer *v)
+{
     const gs_Trace *t = v->trace;
-    for (size_t i = from; i < to && i < t->n; i++) {
-        if (gs_trace_get(t, i).kind != GS_EV_LINE)
+    size_t pos = gs_timeline_pos(v->tl), n = t->n;
+    char skipped[160] = "";
+    /* the boundary that starts the next phase to finish: the next
+     * gc_phase at or after pos (a position at a boundary has finished the
+     * phase before it) */
+    size_t i = pos;
+    while (i < n && !phase_boundary(gs_trace_get(t, i)))
+        i++;
+    while (i < n) {
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_GC_END) {
+            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: %u collected.", skipped,
+                     skipped[0] ? ". " : "", e.a);
+            return gs_timeline_seek(v->tl, i + 1);
+        }
+        size_t end = next_boundary(t, i);
+        if (end - i > 1 || end >= n) {
+            const char *next = end < n ? (gs_trace_get(t, end).kind == GS_EV_GC_END
+                                              ? "the end of the collection"
+                                              : gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, end).sub))
+                                       : "the end";
+            snprintf(v->step_note, sizeof v->step_note, "%s%s%s done. Next: %s (P).", skipped, skipped[0] ? ". " : "",
+                     gs_gc_phase_name((gs_GCPhase)e.sub), next);
+            return gs_timeline_seek(v->tl, end);
+        }
+        add_skipped(skipped, sizeof skipped, gs_gc_phase_name((gs_GCPhase)e.sub));
+        i = end;
+    }
+    return gs_timeline_seek(v->tl, n);
+}
+
+static size_t phase_back(gs_Viewer *v)
+{
+    const gs_Trace *t = v->trace;
+    size_t pos = gs_timeline_pos(v->tl);
+    /* the latest stop before pos: the end of a phase that did something,
+     * or just after a gc_end */
+    for (size_t i = pos > 1 ? pos - 1 : 0; i-- > 0;) {
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_GC_END && i + 1 < pos)
+            return gs_timeline_seek(v->tl, i + 1);
+        if (!phase_boundary(e) || i >= pos)
             continue;
-        int idx;
-        if (prompt_for_line(v, (int)gs_trace_get(t, i).line, &idx)) {
-            v->prompt_active = idx;
-            v->prompt_revealed = false;
-            return i + 1;
+        size_t j = i;
+        while (j-- > 0 && !phase_boundary(gs_trace_get(t, j)) && gs_trace_get(t, j).kind != GS_EV_GC_START)
+            ;
+        if (i - j > 1 && gs_trace_get(t, j).kind == GS_EV_GC_PHASE) {
+            snprintf(v->step_note, sizeof v->step_note, "%s done.", gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, j).sub));
+            return gs_timeline_seek(v->tl, i);
         }
     }
-    return to;
+    return gs_timeline_seek(v->tl, 0);
 }
 
 static size_t step_fwd(gs_Viewer *v)
 {
     switch (v->granularity) {
     case GS_GRAN_LINE: return gs_timeline_step_into(v->tl);
-    case GS_GRAN_PHASE: {
-        gs_TLGC gc;
-        gs_timeline_gc(v->tl, &gc);
-        return gc.collecting ? gs_timeline_next_phase(v->tl, +1) : gs_timeline_next_collection(v->tl, +1);
-    }
+    case GS_GRAN_PHASE: return phase_fwd(v);
     default: return gs_timeline_step_event(v->tl, +1);
     }
 }
@@ -404,9 +452,39 @@ static size_t step_back(gs_Viewer *v)
 {
     switch (v->granularity) {
     case GS_GRAN_LINE: return gs_timeline_step_back_into(v->tl);
-    case GS_GRAN_PHASE: return gs_timeline_next_phase(v->tl, -1);
+    case GS_GRAN_PHASE: return phase_back(v);
     default: return gs_timeline_step_event(v->tl, -1);
     }
+}
+
+/* Why a continue or a play stopped where it did. */
+static void stop_reason(gs_Viewer *v, size_t pos, bool moved)
+{
+    v->stop_reason[0] = 0;
+    if (!moved) {
+        snprintf(v->stop_reason, sizeof v->stop_reason, "%s",
+                 pos >= gs_timeline_length(v->tl) ? "Nothing further: this is the end of the program."
+                                                  : "Nothing earlier: this is the start.");
+        return;
+    }
+    if (pos == 0)
+        return;
+    gs_Event e = gs_trace_get(v->trace, pos - 1);
+    if (v->watch && e.obj == v->watch && (e.kind == GS_EV_INCREF || e.kind == GS_EV_DECREF)) {
+        unsigned now = e.a, was = e.kind == GS_EV_INCREF ? now - 1 : now + 1;
+        snprintf(v->stop_reason, sizeof v->stop_reason, "Stopped: watched object #%u's count changed %u → %u.",
+                 v->watch, was, now);
+    } else if (v->watch && e.obj == v->watch && e.kind == GS_EV_FREE)
+        snprintf(v->stop_reason, sizeof v->stop_reason, "Stopped: watched object #%u was freed.", v->watch);
+    else if (v->prompt_active >= 0)
+        snprintf(v->stop_reason, sizeof v->stop_reason, "Stopped before line %u: a prediction first.", e.line);
+    else if (e.kind == GS_EV_LINE) {
+        for (int i = 0; i < v->nbreakpoints; i++)
+            if (v->breakpoints[i] == (int)e.line)
+                snprintf(v->stop_reason, sizeof v->stop_reason, "Stopped at the breakpoint on line %u.", e.line);
+    }
+    if (!v->stop_reason[0] && pos >= gs_timeline_length(v->tl))
+        snprintf(v->stop_reason, sizeof v->stop_reason, "The program has finished.");
 }
 
 static size_t continue_to(gs_Viewer *v, int dir)
@@ -416,9 +494,9 @@ static size_t continue_to(gs_Viewer *v, int dir)
     size_t n = 0;
     for (int i = 0; i < v->nbreakpoints; i++)
         lines[n++] = (uint32_t)v->breakpoints[i];
-    if (v->has_lesson)
+    if (v->has_lesson && v->prompts)
         for (int i = 0; i < v->lesson.nprompts && n < sizeof lines / sizeof lines[0]; i++)
-            if (!v->prompt_answered[i])
+            if (v->prompts[i].state == GS_PROMPT_ASKING)
                 lines[n++] = (uint32_t)v->lesson.prompts[i].line;
     size_t best = gs_timeline_continue(v->tl, dir, lines, n);
     if (v->watch) {
@@ -458,8 +536,10 @@ static void toggle_breakpoint(gs_Viewer *v, int line)
 
 static void open_course(gs_Viewer *v)
 {
-    if (v->course.nentries)
+    if (v->course.nentries) {
+        gs_tutor_course_scores(v); /* a lesson may have just been finished */
         return;
+    }
     if (!gs_app_find_lessons(v->lessons_dir, sizeof v->lessons_dir))
         return;
     char err[1024];
@@ -478,6 +558,7 @@ static void open_course(gs_Viewer *v)
         v->lesson_summaries[i] = v->course.entries[i].summary;
         v->lesson_chapters[i] = v->course.entries[i].chapter;
     }
+    gs_tutor_course_scores(v);
 }
 
 static void reload(gs_Viewer *v)
@@ -511,15 +592,14 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     if (!v->tl)
         return;
     v->notice[0] = 0;
-    /* an open prompt takes forward steps until it is answered */
+    /* a prompt on screen holds forward moves until it is answered or skipped */
     if (v->prompt_active >= 0 && forward_action(a->kind)) {
-        if (!v->prompt_revealed) {
-            v->prompt_revealed = true;
+        if (gs_tutor_holds_forward(v))
             return;
-        }
-        v->prompt_answered[v->prompt_active] = true;
-        v->prompt_active = -1;
+        gs_tutor_release(v);
     }
+    v->stop_reason[0] = 0;
+    v->step_note[0] = 0;
     size_t before = gs_timeline_pos(v->tl);
     size_t after = before;
     switch (a->kind) {
@@ -533,8 +613,8 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     case GS_ACT_REVERSE_CONTINUE: after = continue_to(v, -1); break;
     case GS_ACT_NEXT_GC: after = gs_timeline_next_collection(v->tl, +1); break;
     case GS_ACT_PREV_GC: after = gs_timeline_next_collection(v->tl, -1); break;
-    case GS_ACT_NEXT_PHASE: after = gs_timeline_next_phase(v->tl, +1); break;
-    case GS_ACT_PREV_PHASE: after = gs_timeline_next_phase(v->tl, -1); break;
+    case GS_ACT_NEXT_PHASE: after = phase_fwd(v); break;
+    case GS_ACT_PREV_PHASE: after = phase_back(v); break;
     case GS_ACT_HOME: after = gs_timeline_seek(v->tl, 0); break;
     case GS_ACT_END: after = gs_timeline_seek(v->tl, gs_timeline_length(v->tl)); break;
     case GS_ACT_SEEK: after = gs_timeline_seek(v->tl, (size_t)a->arg + 1); break;
@@ -553,7 +633,8 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
         open_course(v);
         v->browser = true;
         break;
-    case GS_ACT_ANSWER_PROMPT: v->prompt_revealed = true; break;
+    case GS_ACT_ANSWER_PROMPT: gs_tutor_answer(v, a); break;
+    case GS_ACT_SKIP_PROMPT: gs_tutor_skip(v, (int)a->arg); break;
     case GS_ACT_CANCEL:
         if (v->recording) {
             set_error(v, 0, "run cancelled after %zu events — what was recorded can be stepped through",
@@ -571,12 +652,18 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     }
     default: break;
     }
+    if (a->kind == GS_ACT_WATCH)
+        snprintf(v->notice, sizeof v->notice, "%s",
+                 v->watch ? "Watching the selected object: F5 continues to its next count change."
+                          : "Select an object (click it) first, then press W to watch it.");
     if (after > before && forward_action(a->kind) && a->kind != GS_ACT_END)
-        after = gs_timeline_seek(v->tl, guard_prompts(v, before, after));
+        after = gs_timeline_seek(v->tl, gs_tutor_guard(v, before, after));
     else if (after != before) {
         /* moving elsewhere: a prompt on the new line shows again if unanswered */
         v->prompt_active = -1;
     }
+    if (a->kind == GS_ACT_CONTINUE || a->kind == GS_ACT_REVERSE_CONTINUE)
+        stop_reason(v, after, after != before);
     if (after != before)
         v->scene_pos = SIZE_MAX;
 }
@@ -585,8 +672,35 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
 {
     if (!v->playing || !v->tl || v->browser)
         return;
-    if (v->prompt_active >= 0 && !v->prompt_revealed) {
+    if (v->prompt_active >= 0) {
         v->playing = false;
+        return;
+    }
+    if (v->speed >= 9) {
+        /* the top speed goes by time, not by steps: the whole run in 20 s,
+         * still stopping at prompts and breakpoints */
+        size_t len = gs_timeline_length(v->tl), before = gs_timeline_pos(v->tl);
+        size_t target = before + (size_t)((double)len * dt / 20.0) + 1;
+        if (target > len)
+            target = len;
+        bool hit = false;
+        for (size_t i = before; i < target && v->nbreakpoints; i++) {
+            gs_Event e = gs_trace_get(v->trace, i);
+            if (e.kind != GS_EV_LINE)
+                continue;
+            for (int b = 0; b < v->nbreakpoints && !hit; b++)
+                hit = v->breakpoints[b] == (int)e.line;
+            if (hit) {
+                target = i + 1;
+                break;
+            }
+        }
+        size_t after = gs_timeline_seek(v->tl, gs_tutor_guard(v, before, target));
+        v->scene_pos = SIZE_MAX;
+        if (after >= len || hit || v->prompt_active >= 0) {
+            v->playing = false;
+            stop_reason(v, after, after != before);
+        }
         return;
     }
     double per_sec = (double)(1 << (v->speed - 1));
@@ -604,6 +718,7 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
                     at_break = true;
         if (after == before || after >= gs_timeline_length(v->tl) || at_break || v->prompt_active >= 0) {
             v->playing = false;
+            stop_reason(v, after, true);
             break;
         }
     }
@@ -614,7 +729,7 @@ static void rebuild(gs_Viewer *v)
     size_t pos = gs_timeline_pos(v->tl);
     if (pos == v->scene_pos && !v->recording)
         return;
-    gs_scene_build(&v->scene, v->tl, v->source, v->source_len);
+    gs_scene_build(&v->scene, v->tl, v->source, v->source_len, v->selected);
     v->scene_pos = pos;
     /* the event log: the last events up to here, in words */
     for (int i = 0; i < v->nlog; i++)
@@ -658,6 +773,11 @@ void gs_viewer_sync_view(gs_Viewer *v, gs_Ui *ui)
 {
     if (!v->tl || v->browser)
         return;
+    if (ui->selected != v->selected) {
+        /* the selected object's holders are counted in the scene */
+        v->selected = ui->selected;
+        v->scene_pos = SIZE_MAX;
+    }
     if (v->view_synced_for != v->tl) {
         /* a new document: the UI starts from the lesson's options */
         ui->show_primitives = (v->place_what & GS_PLACE_PRIMITIVES) != 0;
@@ -687,6 +807,8 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
         d->lesson_titles = v->lesson_titles;
         d->lesson_summaries = v->lesson_summaries;
         d->lesson_chapters = v->lesson_chapters;
+        d->lesson_score = v->lesson_score;
+        d->lesson_score_of = v->lesson_score_of;
         d->error = v->error;
         gs_scene_clear(&v->scene);
         d->scene = &v->scene;
@@ -699,18 +821,6 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->title = v->has_lesson && v->lesson.has_header ? v->lesson.title : v->path;
     d->source = v->source ? v->source : "";
     d->source_len = v->source_len;
-    d->narration = NULL;
-    if (v->has_lesson) {
-        /* the current line's narration, else the last narrated line that
-         * ran (narration stays until the next narrated line) */
-        size_t p0 = gs_timeline_pos(v->tl);
-        for (size_t i = gs_timeline_line_event_before(v->tl, p0); i != SIZE_MAX && !d->narration;
-             i = gs_timeline_line_event_before(v->tl, i)) {
-            d->narration = gs_lesson_narration(&v->lesson, (int)gs_trace_get(v->trace, i).line);
-            if (p0 - i > 200000)
-                break;
-        }
-    }
     d->recap = v->has_lesson ? v->lesson.recap : NULL;
     /* output up to the current position */
     size_t out_len = 0;
@@ -765,14 +875,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->error = v->error;
     d->error_line = v->error_line;
     d->notice = v->notice[0] ? v->notice : NULL;
-    if (v->prompt_active >= 0 && v->has_lesson) {
-        const gs_Prompt *p = &v->lesson.prompts[v->prompt_active];
-        d->prompt_question = p->question;
-        d->prompt_answer = p->answer;
-        d->prompt_explanation = p->explanation;
-        d->prompt_revealed = v->prompt_revealed;
-        d->prompt_index = v->prompt_active;
-    }
+    gs_tutor_data(v, d);
     (void)trace_reader_missing;
 }
 
@@ -801,6 +904,10 @@ static int gui_loop(gs_Viewer *v, const gs_Theme *theme)
     }
     gs_Ui ui;
     gs_ui_init(&ui, gs_render_metrics(rd), p.w, p.h, theme);
+    if (!gs_progress_flag("legend_seen")) { /* the first time: what the marks mean */
+        ui.legend = true;
+        gs_progress_set_flag("legend_seen");
+    }
     gs_DrawList dl;
     gs_draw_init(&dl);
     uint64_t last = SDL_GetPerformanceCounter();
@@ -993,6 +1100,7 @@ int gs_cmd_shot(int argc, char **argv)
     }
     gs_Viewer v;
     gs_viewer_init(&v);
+    v.no_progress = true; /* a frame for a file: nothing a student answered */
     if (browser) {
         open_course(&v);
         v.browser = true;
@@ -1035,11 +1143,8 @@ int gs_cmd_shot(int argc, char **argv)
         }
         /* a prompt on this line shows as it would in the window */
         size_t pos = gs_timeline_pos(v.tl);
-        if (pos > 0 && gs_trace_get(v.trace, pos - 1).kind == GS_EV_LINE) {
-            int idx;
-            if (prompt_for_line(&v, (int)gs_trace_get(v.trace, pos - 1).line, &idx))
-                v.prompt_active = idx;
-        }
+        if (pos > 0)
+            gs_timeline_seek(v.tl, gs_tutor_guard(&v, pos - 1, pos));
     }
     SDL_Renderer *r;
     SDL_Surface *surf;

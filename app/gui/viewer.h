@@ -31,9 +31,23 @@ typedef struct gs_Viewer {
     size_t source_len;
     gs_Lesson lesson;
     bool has_lesson;
-    bool *prompt_answered;           /* per lesson prompt */
+    /* the lesson's side (tutor.c): prompts, narration, progress */
+    struct gs_PromptProgress {
+        uint8_t tries;               /* wrong answers so far */
+        uint8_t state;               /* gs_PromptState */
+        bool first_try;              /* right at the first try */
+    } *prompts;                      /* per lesson prompt */
     int prompt_active;               /* index of the prompt on screen, -1 none */
-    bool prompt_revealed;
+    char prompt_feedback[160];
+    gs_UiPrompt ui_prompt;           /* what the UI draws of it */
+    uint32_t hide_ids[16], show_ids[16];
+    int nhide_ids, nshow_ids;
+    gs_SourceLine *src_lines;        /* the source panel's lines */
+    int nsrc_lines;
+    char stop_reason[200];           /* why the last continue / play stopped */
+    char step_note[200];             /* what the last phase step skipped */
+    int *lesson_score, *lesson_score_of; /* the course's best first-try scores (progress file) */
+    bool no_progress;                /* gcscope shot: answers are not kept */
     gs_VM *vm;                       /* while and after recording a scenario */
     gs_Trace *trace;                 /* vm's trace, or a loaded one */
     gs_Trace loaded;                 /* a trace read from JSON */
@@ -52,6 +66,7 @@ typedef struct gs_Viewer {
     int breakpoints[GS_MAX_BREAKPOINTS];
     int nbreakpoints;
     uint32_t watch;
+    uint32_t selected;               /* the UI's selection, for the scene's holder counts */
     bool playing;
     double play_accum;
     int speed;                       /* 1..9: steps per second = 2^(speed-1) */
@@ -103,9 +118,27 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps);
  * current trace next to the scenario (Ctrl+S) or to `out` if given. */
 int gs_viewer_load_trace(gs_Viewer *v, const char *path, char *err, size_t errn);
 int gs_viewer_export(gs_Viewer *v, const char *out, char *msg, size_t n);
-/* Internal to the viewer, shared with viewer_io.c. */
+/* Internal to the viewer, shared with viewer_io.c and tutor.c. */
 void gs_viewer_apply_lesson(gs_Viewer *v);
 void gs_viewer_finish_recording(gs_Viewer *v);
+
+/* tutor.c: the lesson's side of the viewer.  Source lines without markup;
+ * the narration, phase narration and prompt for the position on screen
+ * (filling the UI's data); prompts that stop a forward move before their
+ * line; answers checked; the student's progress (first-try scores) kept
+ * in $GCSCOPE_PROGRESS or ~/.local/share/gcscope/progress.json. */
+void gs_tutor_open(gs_Viewer *v);                 /* after the lesson is parsed */
+void gs_tutor_close(gs_Viewer *v);
+size_t gs_tutor_guard(gs_Viewer *v, size_t from, size_t to);
+bool gs_tutor_holds_forward(gs_Viewer *v);        /* a prompt is waiting: forward moves answer it first */
+void gs_tutor_release(gs_Viewer *v);              /* a forward move past an answered prompt */
+void gs_tutor_answer(gs_Viewer *v, const gs_Action *a);
+void gs_tutor_skip(gs_Viewer *v, int index);
+void gs_tutor_data(gs_Viewer *v, gs_UiData *d);
+void gs_tutor_course_scores(gs_Viewer *v);        /* the browser's per-lesson scores */
+const char *gs_progress_path(char *buf, size_t n); /* NULL: nowhere to keep it */
+bool gs_progress_flag(const char *name);          /* "legend_seen" ... */
+void gs_progress_set_flag(const char *name);
 
 int gs_cmd_gui(int argc, char **argv);
 int gs_cmd_shot(int argc, char **argv);

@@ -384,7 +384,7 @@ static const char *parse_number(const char *p, double *out)
                 p++;
         }
     }
-    char buf[64];
+    char buf[512];
     size_t n = (size_t)(p - s), k = 0;
     if (n >= sizeof buf)
         return NULL;
@@ -469,7 +469,7 @@ gs_AnswerCheck gs_prompt_check(const gs_Prompt *p, const char *typed, int choice
     double want[MAX_NUMBERS], got[MAX_NUMBERS];
     int nw = parse_numbers(p->answer, want, MAX_NUMBERS);
     if (nw > 0) {
-        if (strlen(typed) > 200)
+        if (strlen(typed) > 400)
             return GS_ANSWER_NOT_A_NUMBER;
         int ng = parse_numbers(typed, got, MAX_NUMBERS);
         if (ng < 0)

@@ -3,6 +3,7 @@
  * hand-made scenes, assert on UI state, actions and draw commands.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -163,7 +164,7 @@ static void clicking_a_node_selects_it_and_the_inspector_lists_referrers(void)
     gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
     gs_Rect r;
     CHECK(gs_ui_node_rect(&ui, 11, &r), "Node #11 was drawn");
-    CHECK(!gs_ui_node_rect(&ui, 12, &r) || true, "the int is drawn inline (may not be a node)");
+    CHECK(!gs_ui_node_rect(&ui, 12, &r), "the int is drawn inline, not as a node");
     gs_ui_node_rect(&ui, 11, &r);
     gs_Input click;
     memset(&click, 0, sizeof click);
@@ -174,7 +175,8 @@ static void clicking_a_node_selects_it_and_the_inspector_lists_referrers(void)
     gs_ui_frame(&ui, &click, 1, &d, 0, &dl, acts);
     CHECK(ui.selected == 11, "selected %u", ui.selected);
     CHECK(has_text(&dl, "Node #11"), "the inspector names the selection");
-    CHECK(has_text(&dl, "held by 1 name and 2 slots"), "one name (b) and two slots (list[0], its own .next)");
+    CHECK(has_text(&dl, "held by 3 references") && has_text(&dl, "the name b"),
+          "one name (b) and two slots (list[0], its own .next)");
     CHECK(has_text(&dl, "list #10 [0]"), "the list is listed as a referrer");
     CHECK(has_text(&dl, "why is it alive?") && has_text(&dl, "module: b → Node #11"), "why alive: through b");
     CHECK(has_text(&dl, "value:42"), "the int is written inline in its cell");
@@ -472,8 +474,393 @@ static void the_lesson_browser_opens_a_lesson_from_the_keyboard(void)
     gs_ui_free(&ui);
 }
 
+/* ================================================================== lessons, as a student meets them */
+
+/* A lesson written to a file and opened in a viewer, recorded to the end,
+ * at position 0, with a UI of 1280x800. */
+typedef struct Open {
+    gs_Viewer v;
+    gs_Ui ui;
+    gs_DrawList dl;
+    gs_UiData d;
+    char path[64];
+} Open;
+
+static void frame(Open *o, const gs_Input *in, int nin);
+
+static void open_lesson(Open *o, const char *src)
+{
+    static int n;
+    snprintf(o->path, sizeof o->path, "/tmp/gcscope-test-lesson-%d-%d.py", (int)getpid(), n++);
+    FILE *f = fopen(o->path, "w");
+    fputs(src, f);
+    fclose(f);
+    gs_viewer_init(&o->v);
+    gs_viewer_open(&o->v, o->path);
+    while (gs_viewer_record_step(&o->v, 100000))
+        ;
+    gs_ui_init(&o->ui, metrics, 1280, 800, NULL);
+    gs_draw_init(&o->dl);
+    frame(o, NULL, 0);
+}
+
+static void close_lesson(Open *o)
+{
+    gs_draw_free(&o->dl);
+    gs_ui_free(&o->ui);
+    gs_viewer_free(&o->v);
+    remove(o->path);
+}
+
+/* One frame with these inputs; the actions it asks for are carried out. */
+static void frame(Open *o, const gs_Input *in, int nin)
+{
+    gs_viewer_sync_view(&o->v, &o->ui);
+    gs_viewer_data(&o->v, &o->d, 0);
+    gs_Action acts[GS_UI_MAX_ACTIONS];
+    int n = gs_ui_frame(&o->ui, in, nin, &o->d, 0, &o->dl, acts);
+    for (int i = 0; i < n; i++)
+        gs_viewer_act(&o->v, &o->ui, &acts[i]);
+    gs_viewer_sync_view(&o->v, &o->ui);
+    gs_viewer_data(&o->v, &o->d, 0);
+    gs_ui_frame(&o->ui, NULL, 0, &o->d, 0, &o->dl, acts);
+}
+
+static void press(Open *o, int key)
+{
+    gs_Input in;
+    memset(&in, 0, sizeof in);
+    in.kind = GS_IN_KEY;
+    in.key = (uint16_t)key;
+    frame(o, &in, 1);
+}
+
+static void type(Open *o, const char *text)
+{
+    gs_Input in;
+    memset(&in, 0, sizeof in);
+    in.kind = GS_IN_TEXT;
+    snprintf(in.text, sizeof in.text, "%s", text);
+    frame(o, &in, 1);
+}
+
+/* Text drawn inside rectangle r. */
+static bool text_in(const gs_DrawList *dl, gs_Rect r, const char *needle)
+{
+    for (size_t i = 0; i < dl->n; i++) {
+        const gs_DrawCmd *c = &dl->cmds[i];
+        if (c->kind == GS_DRAW_TEXT && c->x0 >= r.x && c->x0 < r.x + r.w && c->y0 >= r.y && c->y0 < r.y + r.h &&
+            strstr(gs_draw_text_of(dl, c), needle))
+            return true;
+    }
+    return false;
+}
+
+/* A text command that is exactly `s` inside r (a badge). */
+static bool text_is_in(const gs_DrawList *dl, gs_Rect r, const char *s)
+{
+    for (size_t i = 0; i < dl->n; i++) {
+        const gs_DrawCmd *c = &dl->cmds[i];
+        if (c->kind == GS_DRAW_TEXT && c->x0 >= r.x && c->x0 < r.x + r.w && c->y0 >= r.y && c->y0 < r.y + r.h &&
+            strcmp(gs_draw_text_of(dl, c), s) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *lesson_src =
+    "# ---\n"                                                              /* 1 */
+    "# title: Counting\n"                                                  /* 2 */
+    "# summary: A list's count.\n"                                         /* 3 */
+    "# ---\n"                                                              /* 4 */
+    "import sys\n"                                                         /* 5 */
+    "#> A new list, named x.\n"                                            /* 6 */
+    "x = [1, 2, 3]\n"                                                      /* 7 */
+    "#> y is a second name for it: watch the badge go from 1 to 2.\n"      /* 8 */
+    "y = x\n"                                                              /* 9 */
+    "#? How many references does the list have now? | 2 | x and y. | hide: x\n" /* 10 */
+    "z = len(x)\n"                                                         /* 11 */
+    "#? Is it freed by del x? | no | y still holds it. | choices: yes; no\n" /* 12 */
+    "del x\n"                                                              /* 13 */
+    "w = 1\n"                                                              /* 14 */
+    "print('first line')\n"                                                /* 15 */
+    "print('last line')\n"                                                 /* 16 */
+    "#= Every name is one reference.\n";                                   /* 17 */
+
+static void the_source_panel_shows_the_program_not_the_markup(void)
+{
+    Open o;
+    open_lesson(&o, lesson_src);
+    frame(&o, NULL, 0);
+    gs_Rect src = o.ui.source_rect;
+    CHECK(text_in(&o.dl, src, "x = [1, 2, 3]"), "the code is in the source panel");
+    CHECK(!text_in(&o.dl, src, "#>") && !text_in(&o.dl, src, "#?") && !text_in(&o.dl, src, "#="),
+          "no lesson marker in the source panel");
+    CHECK(!text_in(&o.dl, src, "title:") && !text_in(&o.dl, src, "# ---"), "no lesson header");
+    CHECK(!text_in(&o.dl, src, "x and y"), "no answer next to its question");
+    CHECK(o.d.nsrc_lines == 8 && o.d.src_lines[0].line == 5 && o.d.src_lines[1].line == 7 && o.d.src_lines[4].line == 13,
+          "eight lines shown, 5, 7, 9, 11 and 13 to 16: %d", o.d.nsrc_lines);
+    close_lesson(&o);
+}
+
+static void a_prompt_asks_before_its_line_and_hides_what_gives_it_away(void)
+{
+    Open o;
+    open_lesson(&o, lesson_src);
+    CHECK(o.v.granularity == GS_GRAN_LINE, "a lesson steps a line at a time");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->line == 11 && o.d.scene->line == 11, "the prompt stops before line 11 runs");
+    CHECK(o.d.hide_counts == false && o.d.nhide_ids == 1, "hide: x hides the list's count only");
+    gs_Rect node;
+    uint32_t list = o.d.nhide_ids ? o.d.hide_ids[0] : 0;
+    CHECK(list && gs_ui_node_rect(&o.ui, list, &node), "the list is drawn");
+    CHECK(text_is_in(&o.dl, node, "?") && !text_is_in(&o.dl, node, "2"), "its badge shows '?' until answered");
+    CHECK(has_text(&o.dl, "How many references does the list have now?"), "the question is asked");
+    CHECK(!has_text(&o.dl, "x and y"), "the explanation is not shown before an answer");
+    size_t at = gs_timeline_pos(o.v.tl);
+    press(&o, GS_KEY_RIGHT);
+    CHECK(gs_timeline_pos(o.v.tl) == at && o.d.prompt, "→ does not skip an unanswered question");
+    CHECK(has_text(&o.dl, "First type your answer"), "...and says what to do");
+    /* a wrong answer, then words, then the right one */
+    type(&o, "3");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY, "3 is not quite: a second try");
+    CHECK(has_text(&o.dl, "Not quite"), "it says so");
+    CHECK(text_is_in(&o.dl, node, "?"), "the badge is still hidden on the second try");
+    press(&o, GS_KEY_BACKSPACE);
+    type(&o, "two");
+    press(&o, GS_KEY_ENTER);
+    CHECK(has_text(&o.dl, "Please answer with a number"), "words where a number is asked: a calm request");
+    CHECK(o.d.prompt->state == GS_PROMPT_RETRY, "which costs no try");
+    for (int i = 0; i < 3; i++)
+        press(&o, GS_KEY_BACKSPACE);
+    type(&o, "2");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RIGHT, "2 is right");
+    CHECK(has_text(&o.dl, "Right") && has_text(&o.dl, "x and y"), "right, with the explanation");
+    gs_ui_node_rect(&o.ui, list, &node);
+    CHECK(text_is_in(&o.dl, node, "2") && !text_is_in(&o.dl, node, "?"), "the badge shows its count again");
+    CHECK(o.d.score_right == 0, "not right at the first try: no point");
+    /* the next prompt: choices, by key */
+    press(&o, GS_KEY_RIGHT);
+    for (int i = 0; i < 3 && (!o.d.prompt || o.d.prompt->line != 13); i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->line == 13 && o.d.prompt->nchoices == 2, "the second prompt, with choices");
+    CHECK(o.d.hide_counts, "by default every count is hidden");
+    press(&o, GS_KEY_0 + 2);
+    CHECK(o.d.prompt->state == GS_PROMPT_RIGHT && o.d.score_right == 1, "2 picks 'no': right at the first try");
+    press(&o, GS_KEY_ENTER);
+    CHECK(!o.d.prompt && o.d.scene->line == 14, "Enter runs the line: on to line 14 (at %d)", o.d.scene->line);
+    press(&o, GS_KEY_END);
+    CHECK(has_text(&o.dl, "You predicted 1 of 2 right at the first try"), "the recap gives the score");
+    CHECK(has_text(&o.dl, "Every name is one reference"), "and the recap");
+    close_lesson(&o);
+}
+
+static void hostile_answers_get_calm_replies(void)
+{
+    Open o;
+    open_lesson(&o, lesson_src);
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "at the first prompt");
+    press(&o, GS_KEY_ENTER);
+    CHECK(has_text(&o.dl, "Type your answer"), "an empty answer: asked to type one");
+    char big[600];
+    memset(big, '9', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    type(&o, big);
+    CHECK(strlen(o.ui.answer) < sizeof o.ui.answer, "the field holds what fits");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt->state == GS_PROMPT_RETRY, "a huge number is just not quite");
+    for (size_t i = 0; i < sizeof o.ui.answer; i++)
+        press(&o, GS_KEY_BACKSPACE);
+    type(&o, "\xc3\xa9t\xc3\xa9 \xe2\x82\xac");
+    press(&o, GS_KEY_ENTER);
+    CHECK(has_text(&o.dl, "Please answer with a number"), "non-ASCII words: try a number");
+    for (int i = 0; i < 10; i++)
+        press(&o, GS_KEY_BACKSPACE);
+    type(&o, "-1");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt->state == GS_PROMPT_SHOWN && has_text(&o.dl, "the answer is 2"),
+          "a second wrong answer shows the answer");
+    close_lesson(&o);
+}
+
+static void narration_belongs_to_its_line(void)
+{
+    Open o;
+    open_lesson(&o, lesson_src);
+    press(&o, GS_KEY_RIGHT); /* line 5 */
+    press(&o, GS_KEY_RIGHT); /* line 7 */
+    gs_Rect narr = o.ui.narr_rect;
+    CHECK(o.d.scene->line == 7 && text_in(&o.dl, narr, "A new list"), "line 7's narration before it runs");
+    press(&o, GS_KEY_RIGHT); /* line 9 */
+    CHECK(text_in(&o.dl, narr, "watch the badge go from 1 to 2"), "line 9's narration");
+    CHECK(text_in(&o.dl, narr, "A new list") && has_text(&o.dl, "which just ran"), "line 7's, greyed, as just run");
+    press(&o, GS_KEY_RIGHT); /* the prompt before 11 */
+    type(&o, "2");
+    press(&o, GS_KEY_ENTER);
+    press(&o, GS_KEY_RIGHT); /* line 13 (its prompt) */
+    frame(&o, NULL, 0);
+    CHECK(o.d.scene->line == 13, "at line 13 (%d)", o.d.scene->line);
+    CHECK(!has_text(&o.dl, "A new list") && !has_text(&o.dl, "watch the badge"), "line 7's and 9's narration gone");
+    close_lesson(&o);
+}
+
+static void phase_narration_shows_during_its_phase_only(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "a = []\n"
+                    "a.append(a)\n"
+                    "del a\n"
+                    "#@ subtract_refs: The list's own slot is taken off its count.\n"
+                    "#@ done: One object was garbage.\n"
+                    "gc.collect()\n"
+                    "print('x')\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    int seen_sub = 0, seen_other = 0, seen_done = 0;
+    for (int i = 0; i < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        bool note = has_text(&o.dl, "taken off its count");
+        if (o.d.scene->in_collection && strcmp(o.d.scene->phase, "subtract_refs") == 0)
+            seen_sub += note;
+        else
+            seen_other += note;
+        seen_done += has_text(&o.dl, "One object was garbage");
+    }
+    CHECK(seen_sub > 0, "the subtract_refs narration shows during subtract_refs");
+    CHECK(seen_other == 0, "and at no other moment");
+    CHECK(seen_done > 0, "the done narration shows at the end of the collection");
+    close_lesson(&o);
+}
+
+static void phase_steps_land_at_the_end_of_phases_that_did_something(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "a = []; b = []\n"
+                    "a.append(b); b.append(a)\n"
+                    "del a, b\n"
+                    "gc.collect()\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    int presses = 0, no_change = 0;
+    uint64_t last = gs_timeline_pos(o.v.tl);
+    while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && presses < 40) {
+        press(&o, GS_KEY_RIGHT);
+        presses++;
+        if (strcmp(o.d.scene->phase, "subtract_refs") == 0) {
+            /* every gc_refs is already subtracted: two lists hold each other */
+            const gs_Scene *s = o.d.scene;
+            for (int i = 0; i < s->nobjects; i++)
+                if ((s->objects[i].flags & GS_SO_HAS_GCREFS) && strcmp(s->objects[i].type, "list") == 0)
+                    CHECK(s->objects[i].gc_refs == 0, "list #%u's gc_refs is subtracted (%lld)", s->objects[i].id,
+                          (long long)s->objects[i].gc_refs);
+        }
+        uint64_t pos = gs_timeline_pos(o.v.tl);
+        no_change += pos == last;
+        last = pos;
+    }
+    CHECK(presses <= 9, "a two-list cycle in at most 9 phase steps (%d)", presses);
+    CHECK(no_change == 0, "every step moved");
+    close_lesson(&o);
+}
+
+static void the_output_panel_shows_its_last_line(void)
+{
+    Open o;
+    char src[4096];
+    size_t k = 0;
+    for (int i = 1; i <= 40; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "print('line %d of the output')\n", i);
+    open_lesson(&o, src);
+    o.ui.bottom_tab = 1;
+    press(&o, GS_KEY_END);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, "line 40 of the output"), "the last line printed is visible");
+    CHECK(!text_in(&o.dl, o.ui.bottom_rect, "line 1 of the output"), "the first is scrolled away");
+    gs_Input wheel;
+    memset(&wheel, 0, sizeof wheel);
+    wheel.kind = GS_IN_WHEEL;
+    wheel.x = o.ui.bottom_rect.x + 20;
+    wheel.y = o.ui.bottom_rect.y + 60;
+    wheel.dy = 20;
+    frame(&o, &wheel, 1);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, "line 1 of the output"), "the wheel scrolls back to the first");
+    close_lesson(&o);
+}
+
+static void a_long_list_is_summarized(void)
+{
+    Open o;
+    open_lesson(&o, "class Item:\n    pass\n"
+                    "big = [Item() for i in range(1000)]\n"
+                    "print(len(big))\n");
+    press(&o, GS_KEY_END);
+    uint32_t list = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "list") == 0)
+            list = o.d.scene->objects[i].id;
+    const gs_SceneObject *l = gs_scene_find(o.d.scene, list);
+    CHECK(l && l->nrefs == 1000, "the list holds 1000 references (%d)", l ? l->nrefs : -1);
+    CHECK(has_text(&o.dl, "… 995 more"), "its node shows its ends and '… 995 more'");
+    CHECK(has_text(&o.dl, "1000 × Item"), "the thousand Items are one group");
+    int drawn = 0;
+    gs_Rect r;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        drawn += gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r);
+    CHECK(drawn < 10, "a handful of boxes, not a thousand (%d)", drawn);
+    o.ui.selected = list;
+    frame(&o, NULL, 0);
+    CHECK(has_text(&o.dl, "refers to 1000 objects"), "the inspector counts all 1000 (not 64)");
+    close_lesson(&o);
+}
+
+static void every_panel_counts_the_same(void)
+{
+    Open o;
+    open_lesson(&o, "class A:\n    def f(self):\n        pass\n"
+                    "def g():\n    pass\n"
+                    "a = A()\n"
+                    "print('end')\n");
+    press(&o, GS_KEY_END);
+    frame(&o, NULL, 0);
+    const gs_SceneGen *g0 = &o.d.scene->gens[0];
+    int drawn = 0;
+    gs_Rect r;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        drawn += o.d.scene->objects[i].band == GS_BAND_GEN0 && gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r);
+    char want[96];
+    snprintf(want, sizeof want, "%d objects, %d drawn;", g0->objects, drawn);
+    CHECK(has_text(&o.dl, want), "the collector panel: '%s'", want);
+    snprintf(want, sizeof want, "%d functions", g0->definitions);
+    CHECK(has_text(&o.dl, want), "and says what it does not draw: '%s'", want);
+    snprintf(want, sizeof want, "%d object%s drawn (%d", drawn, drawn == 1 ? "" : "s", g0->definitions);
+    CHECK(has_text(&o.dl, want), "the status bar says the same: '%s'", want);
+    char t1[32], t2[32], t3[32];
+    snprintf(t1, sizeof t1, "g0 · %d", drawn);
+    snprintf(t2, sizeof t2, "gen 0 · %d", drawn);
+    snprintf(t3, sizeof t3, "generation 0 · %d", drawn);
+    CHECK(has_text(&o.dl, t1) || has_text(&o.dl, t2) || has_text(&o.dl, t3), "the column title counts what it draws");
+    CHECK(g0->objects == drawn + g0->definitions + g0->interpreter, "drawn + not drawn = all (%d = %d + %d + %d)",
+          g0->objects, drawn, g0->definitions, g0->interpreter);
+    close_lesson(&o);
+}
+
+static void markup_problems_are_named_and_the_lesson_still_opens(void)
+{
+    Open o;
+    open_lesson(&o, "x = 1\n#? q | 3 | why | choices: 1; 2\ny = 2\n#> still here\nz = 3\n");
+    CHECK(o.v.error && strstr(o.v.error, ":2: lesson markup: the answer '3' is not among the choices"),
+          "the problem names its line: %s", o.v.error ? o.v.error : "(none)");
+    CHECK(o.v.has_lesson && gs_lesson_narration(&o.v.lesson, 5), "the rest of the lesson works");
+    close_lesson(&o);
+}
+
 int main(void)
 {
+    setenv("GCSCOPE_PROGRESS", "", 1); /* tests keep no progress file */
     keys_map_to_debugger_actions();
     clicking_a_node_selects_it_and_the_inspector_lists_referrers();
     a_promotion_moves_the_node_into_generation_one();
@@ -483,6 +870,16 @@ int main(void)
     the_theme_file_rebinds_keys_and_recolours();
     reload_keeps_the_line_and_export_loads_back();
     the_lesson_browser_opens_a_lesson_from_the_keyboard();
+    the_source_panel_shows_the_program_not_the_markup();
+    a_prompt_asks_before_its_line_and_hides_what_gives_it_away();
+    hostile_answers_get_calm_replies();
+    narration_belongs_to_its_line();
+    phase_narration_shows_during_its_phase_only();
+    phase_steps_land_at_the_end_of_phases_that_did_something();
+    the_output_panel_shows_its_last_line();
+    a_long_list_is_summarized();
+    every_panel_counts_the_same();
+    markup_problems_are_named_and_the_lesson_still_opens();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
