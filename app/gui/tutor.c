@@ -275,7 +275,7 @@ size_t gs_tutor_guard(gs_Viewer *v, size_t from, size_t to)
         return to;
     bool any = false;
     for (int i = 0; i < v->lesson.nprompts && !any; i++)
-        any = prompt_open(v, i) && v->prompts[i].tries == 0;
+        any = prompt_open(v, i);
     if (!any)
         return to;
     const gs_Trace *t = v->trace;
@@ -286,8 +286,9 @@ size_t gs_tutor_guard(gs_Viewer *v, size_t from, size_t to)
             continue;
         for (int k = 0; k < v->lesson.nprompts; k++)
             if (v->lesson.prompts[k].line == (int)e.line && prompt_open(v, k)) {
+                if (v->prompt_active != k)
+                    v->prompt_feedback[0] = 0;
                 v->prompt_active = k;
-                v->prompt_feedback[0] = 0;
                 return i + 1;
             }
     }

@@ -996,7 +996,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     {
         /* the panel's title, in its bottom corner: the columns' titles have the top */
         const char *ht = "HEAP";
-        const char *hint = "drag to pan · wheel to zoom · F fits · L legend";
+        const char *hint = c.w > 480 ? "drag to pan · wheel to zoom · F fits · L legend" : "";
         float hw = tw(ui, GS_FONT_SMALL, hint), htw = tw(ui, GS_FONT_UI_BOLD, ht);
         float by = c.y + c.h - 22;
         gs_draw_rect(dl, (gs_Rect){ c.x + c.w - hw - htw - 30, by - 2, hw + htw + 26, 22 }, with_alpha(C_PANEL_ALT, 0.92f),
@@ -2124,13 +2124,16 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     if (d->fps > 0)
         snprintf(t + k, sizeof t - (size_t)k, "   ·   %.0f fps", (double)d->fps);
     text(dl, GS_FONT_SMALL, r.x + 10, r.y + 3, t, C_MUTED);
-    if (ui->tooltip[0])
-        text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, ui->tooltip) - 12, r.y + 3, ui->tooltip, C_TEXT);
-    else if (d->notice)
-        text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, d->notice) - 12, r.y + 3, d->notice, C_TEXT);
-    else {
-        const char *hint = "→ step · F10 next line · G next collection · click an object · ? keys";
-        text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, hint) - 12, r.y + 3, hint, C_FAINT);
+    /* on the right: a tooltip, a notice or a hint, where it does not cover the left */
+    float left = r.x + 10 + tw(ui, GS_FONT_SMALL, t) + 24, room = r.x + r.w - 12 - left;
+    const char *right = ui->tooltip[0] ? ui->tooltip : d->notice;
+    if (right && room > 60)
+        text_fit(ui, dl, GS_FONT_SMALL, fmaxf(left, r.x + r.w - 12 - tw(ui, GS_FONT_SMALL, right)), r.y + 3, room,
+                 right, C_TEXT);
+    else if (!right) {
+        const char *hint = "→ step · F10 next line · G next collection · click an object · L legend · ? keys";
+        if (tw(ui, GS_FONT_SMALL, hint) <= room)
+            text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, hint) - 12, r.y + 3, hint, C_FAINT);
     }
 }
 
@@ -2167,9 +2170,16 @@ static const struct {
 static void draw_help(gs_Ui *ui, gs_DrawList *dl)
 {
     gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, RGBA(0, 0, 0, 110), 0, 0);
-    float w = 760, h = 40 + (float)GS_COUNTOF_HELP * (th(ui, GS_FONT_UI) + 8) + 30;
+    float w = fminf(820, (float)ui->w - 40), keys_w = fminf(300, w * 0.38f);
+    float desc_w = w - keys_w - 50;
+    /* rows as tall as their wrapped words; the box as tall as the rows */
+    float h = 60;
+    for (size_t i = 0; i < GS_COUNTOF_HELP; i++)
+        h += fmaxf(th(ui, GS_FONT_UI), text_wrap(ui, NULL, GS_FONT_UI, 0, 0, desc_w, 1e9f, key_help[i].what, C_TEXT)) + 6;
+    h = fminf(h + 10, (float)ui->h - 20);
     gs_Rect r = { ((float)ui->w - w) / 2, ((float)ui->h - h) / 2, w, h };
     gs_draw_rect(dl, r, C_PANEL, 10, 0);
+    gs_draw_clip(dl, r);
     text(dl, GS_FONT_TITLE, r.x + 20, r.y + 14, "Keys", C_TEXT);
     float y = r.y + 50;
     for (size_t i = 0; i < GS_COUNTOF_HELP; i++) {
@@ -2180,10 +2190,11 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
             snprintf(keys, sizeof keys, "%s  |  %s", ka, kb);
         } else
             snprintf(keys, sizeof keys, "%s", ka);
-        text_fit(ui, dl, GS_FONT_UI_BOLD, r.x + 20, y, 290, keys, C_BLUE);
-        text_fit(ui, dl, GS_FONT_UI, r.x + 320, y, w - 340, key_help[i].what, C_TEXT);
-        y += th(ui, GS_FONT_UI) + 8;
+        float kh = text_wrap(ui, dl, GS_FONT_UI_BOLD, r.x + 20, y, keys_w, 1e9f, keys, C_BLUE);
+        float dh = text_wrap(ui, dl, GS_FONT_UI, r.x + 30 + keys_w, y, desc_w, 1e9f, key_help[i].what, C_TEXT);
+        y += fmaxf(fmaxf(kh, dh), th(ui, GS_FONT_UI)) + 6;
     }
+    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 
 /* What the picture's marks mean: shown once by itself, then on L. */
@@ -2493,7 +2504,7 @@ static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
         ui->code_width_of = d->source;
         ui->code_width = code_width(ui, d->source, d->source_len);
     }
-    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * 0.4f);
+    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.4f : 0.32f));
     if (ui->user_left > 0)
         left_w = ui->user_left;
     if (ui->user_right > 0)

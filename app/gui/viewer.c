@@ -1029,7 +1029,8 @@ int gs_cmd_shot(int argc, char **argv)
     long long at = -1, line = -1;
     bool end = false, browser = false;
     uint32_t select = 0;
-    int phase = -1;
+    int phase = -1, prompt = 0, nanswers = 0;
+    const char *answers[4];
     int w = 1280, h = 800;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
@@ -1068,6 +1069,22 @@ int gs_cmd_shot(int argc, char **argv)
                 return 2;
             }
             i++;
+        } else if (strcmp(argv[i], "--prompt") == 0 && i + 1 < argc) {
+            char *e;
+            long k = strtol(argv[i + 1], &e, 10);
+            if (*e || e == argv[i + 1] || k < 1 || k > 10000) {
+                fprintf(stderr, "gcscope: shot: --prompt wants the number of a prediction (1 is the first), not '%s'\n",
+                        argv[i + 1]);
+                return 2;
+            }
+            prompt = (int)k;
+            i++;
+        } else if (strcmp(argv[i], "--answer") == 0 && i + 1 < argc) {
+            if (nanswers == 4) {
+                fprintf(stderr, "gcscope: shot: at most 4 --answer\n");
+                return 2;
+            }
+            answers[nanswers++] = argv[++i];
         } else if (strcmp(argv[i], "--browser") == 0)
             browser = true;
         else if (strcmp(argv[i], "--end") == 0)
@@ -1088,7 +1105,8 @@ int gs_cmd_shot(int argc, char **argv)
         }
     }
     if ((!file && !browser) || (file && browser) || !out) {
-        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end] [--phase NAME] [--select ID] [--size WxH] -o OUT.png\n"
+        fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end | --prompt K [--answer TEXT ...]] [--phase NAME] "
+                        "[--select ID] [--size WxH] -o OUT.png\n"
                         "       gcscope shot --browser [--size WxH] -o OUT.png\n");
         return 2;
     }
@@ -1127,7 +1145,30 @@ int gs_cmd_shot(int argc, char **argv)
                 fprintf(stderr, "gcscope: shot: line %lld never runs; showing the end\n", line);
         } else if (at >= 0)
             gs_timeline_seek(v.tl, (size_t)at);
-        else
+        else if (prompt > 0) {
+            /* the K-th prediction, asked, and answered as given */
+            if (!v.has_lesson || prompt > v.lesson.nprompts) {
+                fprintf(stderr, "gcscope: shot: %s has %d prediction%s, not %d\n", file,
+                        v.has_lesson ? v.lesson.nprompts : 0, v.has_lesson && v.lesson.nprompts == 1 ? "" : "s", prompt);
+                gs_viewer_free(&v);
+                return 2;
+            }
+            uint32_t pl = (uint32_t)v.lesson.prompts[prompt - 1].line;
+            gs_timeline_seek(v.tl, 0);
+            size_t p = gs_timeline_continue(v.tl, +1, &pl, 1);
+            if (p >= len)
+                fprintf(stderr, "gcscope: shot: the line of prediction %d (%u) never runs; showing the end\n", prompt, pl);
+            for (int k = 0; k < nanswers; k++) {
+                if (k == 0 && p > 0)
+                    gs_timeline_seek(v.tl, gs_tutor_guard(&v, p - 1, p));
+                gs_Action a = { .kind = GS_ACT_ANSWER_PROMPT, .arg = v.prompt_active, .choice = -1 };
+                const gs_Prompt *pr = v.prompt_active >= 0 ? &v.lesson.prompts[v.prompt_active] : NULL;
+                if (pr && pr->nchoices && answers[k][0] >= '1' && answers[k][0] <= '9' && !answers[k][1])
+                    a.choice = answers[k][0] - '1';
+                snprintf(a.text, sizeof a.text, "%s", answers[k]);
+                gs_viewer_act(&v, NULL, &a);
+            }
+        } else
             gs_timeline_seek(v.tl, 0);
         if (phase >= 0) {
             /* the end of that collector phase, in the next collection from here */

@@ -148,6 +148,28 @@ def every_lesson_renders(gcscope, tmp, lesson):
                                                             len(frames[2])))
 
 
+def prompts_of(lesson):
+    """How many prediction prompts the lesson asks (its '#?' lines)."""
+    return sum(1 for line in open(lesson, encoding="utf-8") if line.lstrip().startswith("#?"))
+
+
+def every_prompt_renders(gcscope, tmp, lesson):
+    """Each prediction of a lesson, as the student first sees it: a frame
+    that is not blank and renders the same twice."""
+    name = os.path.basename(lesson)
+    n = prompts_of(lesson)
+    for k in range(1, n + 1):
+        a, b = os.path.join(tmp, "p%d.png" % k), os.path.join(tmp, "q%d.png" % k)
+        rc, err = shot(gcscope, [lesson, "--prompt", str(k)], a)
+        rc2, _ = shot(gcscope, [lesson, "--prompt", str(k)], b)
+        if rc not in (0, 1) or err.strip() or png_size(a) != (1280, 800) or os.path.getsize(a) < 40000:
+            fail("%s --prompt %d: exit %d: %s" % (name, k, rc, err.strip()))
+            continue
+        if open(a, "rb").read() != open(b, "rb").read():
+            fail("%s --prompt %d: two renders differ" % (name, k))
+    print("ok   %-45s %d prediction%s asked" % (name, n, "" if n == 1 else "s"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gcscope", required=True)
@@ -167,6 +189,27 @@ def main():
             for lesson in chapter["lessons"]:
                 every_lesson_renders(o.gcscope, tmp, os.path.join(o.lessons, lesson))
 
+        # every prediction of every lesson
+        for chapter in course["chapters"]:
+            for lesson in chapter["lessons"]:
+                every_prompt_renders(o.gcscope, tmp, os.path.join(o.lessons, lesson))
+        # a prediction asked, answered wrong, then right: three different frames
+        l2 = os.path.join(o.lessons, "02_reference_counting.py")
+        states = []
+        for answers in ([], ["5"], ["5", "2"]):
+            out = os.path.join(tmp, "answer%d.png" % len(states))
+            args = [l2, "--prompt", "1"]
+            for a in answers:
+                args += ["--answer", a]
+            rc, err = shot(o.gcscope, args, out)
+            if rc != 0 or err.strip():
+                fail("lesson 02 --prompt 1 %s: exit %d: %s" % (answers, rc, err.strip()))
+            states.append(open(out, "rb").read() if os.path.exists(out) else b"")
+        if len(set(states)) != 3:
+            fail("lesson 02: asked, answered wrong and answered right are not three different frames")
+        else:
+            print("ok   lesson 02's first prediction: asked, wrong, right")
+
         # the lesson browser
         out = os.path.join(tmp, "browser.png")
         rc, err = shot(o.gcscope, ["--browser"], out)
@@ -182,7 +225,8 @@ def main():
         # a collection phase by phase: each phase's frame differs from the one before
         l8 = os.path.join(o.lessons, "08_the_cycle_detector_phase_by_phase.py")
         prev = None
-        for ph in ("update_refs", "subtract_refs", "move_unreachable", "delete"):
+        for ph in ("update_refs", "subtract_refs", "move_unreachable", "promote", "weakrefs", "finalize",
+                   "delete", "done"):
             out = os.path.join(tmp, "phase.png")
             rc, err = shot(o.gcscope, [l8, "--line", "52", "--phase", ph], out)
             if rc != 0 or err.strip():
