@@ -16,7 +16,7 @@ class Node:
         self.ref = None
 
 
-#> Node is a class (not drawn); each node has a name and a ref attribute.
+#> A first Node, A. (Node is a class, which the HEAP panel does not draw.)
 a = Node("A")
 b = Node("B")
 #> A now refers to B...

@@ -85,6 +85,7 @@ print("collected:", gc.collect())
 #= The detector never looks for garbage directly. It subtracts the references
 #= that come from inside the set being collected; an object with something
 #= left over is referenced from outside (by the interpreter, the stack, an
-#= untracked holder) and is alive, along with all it reaches. A module's names
-#= live in a dict that is itself in the set, so they keep objects alive by
-#= being reachable from it, not by being outside. The rest is garbage.
+#= untracked holder) and is alive, along with all it reaches. In a full
+#= collection a module's names live in a dict that is itself in the set: they
+#= keep objects alive because that dict is reachable, not because they are
+#= outside. The rest is garbage.

@@ -22,10 +22,11 @@ found = gc.collect()
 print(f"second pass: {found} unreachable objects")
 #> Running it again right away finds nothing: the cycle is already gone.
 print("third pass:", gc.collect())
-#> Two lists in a cycle: left holds right...
+#> An empty list, left...
 left = []
+#> ...and right, which holds left...
 right = [left]
-#> ...and right holds left.
+#> ...then left holds right: a cycle of two lists.
 left.append(right)
 #> A dict holding only a string and an int can never be part of a cycle, so
 #> CPython does not track it at all: it sits in the "not tracked" column.

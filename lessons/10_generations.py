@@ -21,7 +21,8 @@ def generation_of(obj):
 
 #> A full collection resets the three counters of gc.get_count() to 0.
 gc.collect()
-#> Three new instances, each allocated, tracked and put in generation 0.
+#> t1, then t2 and t3: each new instance is allocated, tracked and put in
+#> generation 0.
 t1 = Thing()
 t2 = Thing()
 t3 = Thing()

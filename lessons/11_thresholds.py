@@ -10,10 +10,10 @@ gc.collect()
 #> that takes generation 0's count past the first starts an automatic
 #> collection. (Python 3.13 raised that first number to 2000.)
 defaults = gc.get_threshold()
-#> The collection takes the oldest generation whose count is past its number
-#> (generation 1 counts young collections, generation 2 collections of
-#> generation 1), but a full one also needs the objects that reached
-#> generation 2 since the last full collection to be 25 % of its survivors.
+#> That collection takes the oldest generation whose count is past its own
+#> number: generation 1 counts young collections, generation 2 collections of
+#> generation 1. A full collection also waits until the objects that reached
+#> generation 2 since the last one are 25 % of those that survived it.
 print("default thresholds:", defaults)
 #> They can be changed at run time...
 gc.set_threshold(1000, 15, 15)
@@ -60,9 +60,9 @@ for i in range(200):
     b.other = a
 del a, b
 #> Young collections caught most pairs soon after they died, but this full
-#> collection still finds 16 objects. 4 died in generation 0 after the last
-#> young collection. 12 were still named when a generation 1 collection ran:
-#> moved to generation 2, they died there, where only a full collection looks.
+#> collection still finds 16. 4 died in generation 0 after the last young
+#> collection. The other 12 are pairs with a member moved to generation 2
+#> while still named: younger collections take its references as outside ones.
 waiting = gc.collect()
 print("threshold 10: garbage waiting:", waiting)
 #> With a huge threshold no automatic pass runs: less CPU spent collecting,

@@ -40,7 +40,7 @@ cache = weakref.WeakValueDictionary()
 #> in_use keeps a strong reference to this one...
 in_use = HeavyObject("config")
 cache["config"] = in_use
-#> ...but nothing but the cache will refer to this one.
+#> A second entry, whose value is a brand-new HeavyObject.
 #? How many entries will the cache hold once this line has run? | 1 | Nobody else holds 'scratch', so it dies as soon as the line ends and its entry vanishes; 'config' stays, held by in_use. | hide: none
 cache["scratch"] = HeavyObject("scratch")
 print("entries:", len(cache), list(cache.keys()))

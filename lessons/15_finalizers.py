@@ -39,9 +39,16 @@ watch = weakref.ref(a, cleared)
 #> The names go: the pair is cyclic garbage.
 del a, b
 #? Which comes first: the weak ref callback or the __del__ calls? | the callback | A collection clears the weak references to its garbage, and runs their callbacks, before it calls any finalizer. | choices: the callback; the __del__ calls | hide: none
+#@ weakrefs: The weak reference to a is cleared first. It is itself still
+#@ weakrefs: reachable (through the name watch), so its callback runs now.
+#@ finalize: Then __del__ runs for a and for b, once each, while both are
+#@ finalize: still intact.
+#@ resurrection: Nothing brought a or b back: they are still unreachable.
+#@ delete: Their references are cleared, and counting frees both.
 print("collected:", gc.collect())
 print("gc.garbage:", gc.garbage)
-#> Resurrection: a finalizer can store self somewhere reachable.
+#> Resurrection: a finalizer can store self somewhere reachable, such as
+#> this list.
 graveyard = []
 
 
@@ -51,13 +58,17 @@ class Phoenix:
         graveyard.append(self)
 
 
-#> A Phoenix in a cycle of one, then without its name: garbage.
+#> A Phoenix...
 bird = Phoenix()
+#> ...in a cycle of one...
 bird.me = bird
+#> ...loses its name: it is cyclic garbage, with a __del__.
 del bird
-#> The collector runs __del__, then checks again whether the garbage is still
-#> unreachable. It is not (graveyard holds it), so nothing is freed.
-#? What will gc.collect() return here? | 0 | Resurrected objects are not freed and not counted. | hide: none
+#> A full collection finds the Phoenix unreachable and runs its __del__.
+#@ finalize: The Phoenix's __del__ runs: it appends itself to graveyard.
+#@ resurrection: The collector checks the garbage again: graveyard now
+#@ resurrection: reaches the Phoenix, so it is neither freed nor counted.
+#? What will gc.collect() return here? | 0 | __del__ put the Phoenix in graveyard, so when the collector checks the garbage again it is reachable: resurrected objects are neither freed nor counted. | hide: none
 print("collected:", gc.collect())
 print("back from the dead:", len(graveyard))
 #> Break its cycle...

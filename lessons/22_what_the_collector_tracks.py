@@ -1,7 +1,7 @@
 # ---
 # title: What the collector tracks
 # summary: Only containers can form cycles, so only containers are tracked, and CPython stops tracking those that cannot.
-# options: show-primitives
+# options: hide-primitives
 # ---
 import gc
 
@@ -25,7 +25,7 @@ def helper():
 print("instance, function:", gc.is_tracked(Point()), gc.is_tracked(helper))
 #> Dicts are tracked lazily: a new empty dict is not tracked.
 box = {}
-#? Will the dict be tracked once it holds a string key and an int value? | False | A string and an int refer to nothing, so the dict still cannot be part of a cycle: CPython tracks a dict only once it holds a container. | choices: True; False | hide: none
+#? Will the dict be tracked once it holds a string key and an int value? | False | A string and an int refer to nothing, so the dict still cannot be part of a cycle: CPython tracks a dict only once it holds a container. | choices: True; False | hide: none | show: box
 box["size"] = 3
 print("dict of atoms:", gc.is_tracked(box))
 #> A list is a container: the moment the dict holds one, it is tracked.
@@ -46,7 +46,7 @@ n = 3
 #> Tuples start out tracked, whatever they hold.
 pair = (n, n + 1)
 print("new tuple:", gc.is_tracked(pair))
-#? Still tracked after gc.collect()? | False | During a collection, a tuple whose items could never be tracked (here two ints) is untracked for good: being immutable, it can never come to hold a container. | choices: True; False | hide: none
+#? Will the tuple named pair still be tracked after gc.collect()? | False | During a collection, a tuple whose items could never be tracked (here two ints) is untracked for good: being immutable, it can never come to hold a container. | choices: True; False | hide: none | show: pair
 gc.collect()
 print("after a collection:", gc.is_tracked(pair))
 #> A tuple holding a list...
