@@ -19,7 +19,8 @@ def generation_of(obj):
     return None
 
 
-#> A full collection resets the three counters of gc.get_count() to 0.
+#> A full collection resets the three counters of gc.get_count() to 0. The
+#> CYCLE COLLECTOR panel shows them as they change.
 gc.collect()
 #> t1, then t2 and t3: each new instance is allocated, tracked and put in
 #> generation 0.
@@ -76,10 +77,12 @@ print("young cycle: collect(0) finds", gc.collect(0))
 #= Most objects die young, so CPython checks generation 0 often and the older
 #= generations rarely. gc.get_count() is not a census of the generations: its
 #= first number is allocations minus deallocations of collector-managed
-#= objects since the last young collection (a REPL shows hundreds because of
-#= its own work, and gc.collect() resets it), the others count collections
-#= of the younger generation. collect(g) examines generations 0..g together,
-#= promotes the survivors one step, resets counts 0..g and adds 1 to the
-#= count of g+1. Python 3.14 shipped an incremental collector with only a
-#= young and an old generation, so collect(1) and get_count() mean something
-#= different there.
+#= objects since generation 0 was last collected, the others count
+#= collections of the younger generation. A fresh REPL shows hundreds because of its own
+#= work; right after gc.collect() it shows a few, not because objects left
+#= generation 0 but because the counter was reset and the REPL allocated a
+#= little more. collect(g) examines generations 0..g together, promotes the
+#= survivors one step, resets counts 0..g and adds 1 to the count of g+1.
+#= Python 3.14.0 to 3.14.4 shipped an incremental collector with only a young
+#= and an old generation, so collect(1) and get_count() meant something
+#= different there (3.14.5 went back to this one).

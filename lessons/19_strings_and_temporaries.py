@@ -54,9 +54,9 @@ def build(chunks):
     text = "log:"
     for chunk in chunks:
         #> Here text is a function's local. For that case CPython 3.11 has a
-        #> shortcut: once the loop has warmed up (about seven rounds), += on a
-        #> string nothing else refers to resizes it in place. Four rounds are
-        #> too few, so here each round still builds a new string.
+        #> shortcut: once the code has warmed up (in a first call, after about
+        #> seven rounds), += on a string nothing else refers to resizes it in
+        #> place. Four rounds are too few: each round here builds a new string.
         text += chunk
     return text
 
