@@ -79,7 +79,11 @@ static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
     char v[64];
     value_of(t, &o, v, sizeof v);
     const char *type = shown_type(str_at(t, o.type));
-    if (v[0])
+    if (o.kind == GS_K_TYPE && o.b)
+        snprintf(buf, n, "class %s #%u", str_at(t, o.b), id);
+    else if (o.kind == GS_K_FUNCTION && o.b)
+        snprintf(buf, n, "function %s #%u", str_at(t, o.b), id);
+    else if (v[0])
         snprintf(buf, n, "%s %s", type, v);
     else
         snprintf(buf, n, "%s #%u", type, id);
