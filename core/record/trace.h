@@ -86,7 +86,7 @@ typedef struct gs_Event {
     uint8_t kind;
     uint8_t sub;
     uint16_t flags;
-    uint32_t line;
+    uint32_t line;          /* the line its frame is executing (its frame's latest `line` event) */
     uint32_t obj;
     uint32_t a, b, c;
 } gs_Event;
