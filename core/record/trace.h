@@ -79,7 +79,9 @@ typedef enum gs_GCPhase {
 } gs_GCPhase;
 
 /* gs_Event.flags of an alloc: made by a built-in module for itself (while
- * importing gc or weakref), not by the program; viewers may hide it. */
+ * importing gc or weakref), or the parsed source's list of the constants it
+ * holds (the AST arena) and what only it holds: not the program's; viewers
+ * may hide it. */
 #define GS_ALLOC_RUNTIME 1
 
 typedef struct gs_Event {

@@ -149,8 +149,7 @@ static void snapshot(Run *run, gs_VM *vm)
             continue;
         bool tracked = (o->gcflags & GS_GC_TRACKED) != 0;
         s->objs[s->nobjs++] = (ObjSnap){ id, o->kind, tracked, tracked ? o->gen : 0, o->refcnt };
-        /* the parser's list of constants is an unnamed holder in the trace */
-        if (GS_KIND(o) != GS_K_GENERATOR && o != vm->ast_consts)
+        if (GS_KIND(o) != GS_K_GENERATOR)
             gs_traverse(vm, o, snap_visit, s);
     }
     qsort(s->refs, s->nrefs, sizeof *s->refs, cmp_ref);
