@@ -147,7 +147,8 @@ typedef struct Compiler {
     int32_t *scope_slots;
     int scope_cap;
     gs_Object *const_cache;     /* dict: file-wide constant merging, like CPython's c_const_cache */
-    gs_Object *ast_consts;      /* list: references CPython's AST keeps alive during the run */
+    gs_Object *ast_consts;      /* list: CPython's AST arena, which holds every constant the parser and
+                                   the AST optimizer made until the module has run (see ast_const) */
     struct Unit *u;             /* code unit being generated */
 } Compiler;
 
@@ -1142,7 +1143,35 @@ static bool gen_name_push_null(Compiler *c, const gs_Node *e)
 
 /* ------------------------------------------------------------------ constants folding */
 
-static gs_Object *const_value(Compiler *c, const gs_Node *e)
+/* A constant the AST holds (steals v; returns a new reference to the
+ * file's object for its value).
+ *
+ * CPython 3.11's parser makes an object for every literal, and its AST
+ * optimizer one for every constant it folds (-2.5, (1, 'a b')); each goes
+ * into the AST's arena, a list (PyArena.a_objects) that keeps it until
+ * the arena is freed.  For a script that is after the module has run:
+ * pyrun_file() in Python/pythonrun.c parses into an arena, run_mod()
+ * compiles and runs the code, and only then is the arena freed.  The
+ * compiler keeps one object per value for the whole file (merge_const),
+ * the one the AST made first, so that object has one reference more than
+ * the code objects give it: s = "a b" then sys.getrefcount(s) prints 4 in
+ * a script (co_consts, the arena, s, the argument) and 3 after
+ * exec(compile(...)), whose arena is gone before the code runs.  The AST's
+ * other, equal objects (a second "a b" literal) are unreachable and not
+ * modelled; static objects (small ints, interned strings) count nothing. */
+static gs_Object *ast_const(Compiler *c, gs_Object *v)
+{
+    if (!v || (v->gcflags & GS_GC_STATIC))
+        return v;
+    bool first;
+    gs_Object *canon = merge_const(c, v, &first);
+    if (first)
+        gs_list_append(c->vm, c->ast_consts, canon);
+    gs_decref(c->vm, v);
+    return canon;
+}
+
+static gs_Object *literal_value(Compiler *c, const gs_Node *e)
 {
     gs_VM *vm = c->vm;
     switch (e->u.constant.kind) {
@@ -1176,9 +1205,12 @@ static gs_Object *const_value(Compiler *c, const gs_Node *e)
     return NULL;
 }
 
+/* The object of a literal (new reference): the parser's, which the AST holds. */
+static gs_Object *const_value(Compiler *c, const gs_Node *e) { return ast_const(c, literal_value(c, e)); }
+
 /* Constant folding the way CPython's AST optimizer does it, for the cases
  * that change what a program can observe: negative literals and tuples of
- * constants (whose references the AST keeps, see ast_consts). */
+ * constants (the optimizer's objects, which the AST holds: ast_const). */
 static gs_Object *fold(Compiler *c, const gs_Node *e)
 {
     gs_VM *vm = c->vm;
@@ -1189,9 +1221,9 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
     if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST) {
         const gs_Node *o = e->u.unary.operand;
         if (o->u.constant.kind == GS_C_INT && !o->u.constant.big)
-            return gs_int_new(vm, -o->u.constant.int_value);
+            return ast_const(c, gs_int_new(vm, -o->u.constant.int_value));
         if (o->u.constant.kind == GS_C_FLOAT)
-            return gs_float_new(vm, -o->u.constant.float_value);
+            return ast_const(c, gs_float_new(vm, -o->u.constant.float_value));
         return NULL;
     }
     if (e->kind == GS_E_TUPLE) {
@@ -1215,7 +1247,7 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
             return NULL;
         for (int i = 0; i < n; i++)
             gs_tuple_init(vm, t, i, items[i]);
-        return t;
+        return ast_const(c, t); /* inner tuples too: fold_tuple works bottom-up */
     }
     return NULL;
 }
@@ -1239,19 +1271,9 @@ static void load_const_obj(Compiler *c, gs_Object *v) { emit(c, OP_LOAD_CONST, a
 
 static void load_folded(Compiler *c, const gs_Node *e)
 {
-    gs_VM *vm = c->vm;
     gs_Object *v = fold(c, e);
     if (!v) {
         c->failed = true;
-        return;
-    }
-    if (e->kind == GS_E_TUPLE && GS_KIND(v) == GS_K_TUPLE && ((gs_Tuple *)v)->len > 0) {
-        bool first;
-        gs_Object *canon = merge_const(c, v, &first);
-        if (first)
-            gs_list_append(vm, c->ast_consts, canon); /* the parsed AST's own reference */
-        gs_decref(vm, v);
-        load_const_obj(c, canon);
         return;
     }
     load_const_obj(c, v);
