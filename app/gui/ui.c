@@ -529,30 +529,27 @@ static void fold_rows(gs_Ui *ui, const gs_UiData *d)
     free(live);
 }
 
+/* How many of the sorted keys are below k. */
+static int keys_below(const uint64_t *a, int n, uint64_t k)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* A placement row after the folded rows above it are taken away. */
 static uint32_t folded_row(const gs_Ui *ui, int band, uint32_t row)
 {
     if (!ui->nfold)
         return row;
-    uint64_t k = (uint64_t)band << 32 | row;
-    int lo = 0, hi = ui->nfold;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (ui->fold[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     uint64_t first = (uint64_t)band << 32;
-    int lo2 = 0, hi2 = ui->nfold;
-    while (lo2 < hi2) {
-        int mid = (lo2 + hi2) / 2;
-        if (ui->fold[mid] < first)
-            lo2 = mid + 1;
-        else
-            hi2 = mid;
-    }
-    return row - (uint32_t)(lo - lo2);
+    return row - (uint32_t)(keys_below(ui->fold, ui->nfold, first | row) - keys_below(ui->fold, ui->nfold, first));
 }
 
 /* Columns: the names column, then one per band that has something in it
