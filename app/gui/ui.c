@@ -518,11 +518,13 @@ static void fold_rows(gs_Ui *ui, const gs_UiData *d)
         }
         (*arr)[(*n)++] = k;
     }
-    qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
-    qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
+    if (nlive > 0)
+        qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
+    if (ui->nfold > 0)
+        qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
     int w = 0;
     for (int i = 0; i < ui->nfold; i++)
-        if (!bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64) &&
+        if ((nlive == 0 || !bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64)) &&
             (w == 0 || ui->fold[w - 1] != ui->fold[i]))
             ui->fold[w++] = ui->fold[i];
     ui->nfold = w;

@@ -2203,6 +2203,7 @@ static void fill_frame(const gs_Timeline *tl, const Frame *f, gs_TLFrame *out)
     else
         out->func = push->c;
     out->line = f->line_ev != NO_EV ? gs_trace_get(tl->tr, f->line_ev).line : push->line;
+    out->class_body = (push->flags & GS_FRAME_CLASS_BODY) != 0;
 }
 
 size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max)

@@ -181,6 +181,7 @@ typedef struct gs_TLFrame {
     uint32_t ns;            /* a module frame's namespace dict id, else 0 */
     uint32_t depth;         /* 1 for the module frame */
     uint32_t line;          /* line it is executing (its latest `line` event) */
+    bool class_body;        /* it runs a class statement's body */
 } gs_TLFrame;
 
 /* Frames on the stack, innermost first; returns how many there are. */
