@@ -544,6 +544,29 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     size_t nf = gs_timeline_frames(tl, frames, 64);
     if (nf > 64)
         nf = 64;
+    /* after the module's frame has returned its global names still hold
+     * their objects (until the interpreter exits): the namespace stays on
+     * the picture as the finished module */
+    bool finished = false;
+    if (nf == 0 && pos > 0) {
+        for (size_t i = 0; i < t->n && i < 64; i++) {
+            gs_Event e = gs_trace_get(t, i);
+            if (e.kind != GS_EV_FRAME_PUSH || strcmp(str_at(t, e.a), "<module>") != 0)
+                continue;
+            gs_TLObject ns;
+            if (i < pos && gs_timeline_object(tl, e.c, &ns) && (ns.flags & GS_TLO_ALIVE)) {
+                memset(&frames[0], 0, sizeof frames[0]);
+                frames[0].id = e.obj;
+                frames[0].name = e.a;
+                frames[0].ns = e.c;
+                frames[0].depth = 1;
+                frames[0].line = gs_timeline_line(tl);
+                nf = 1;
+                finished = true;
+            }
+            break;
+        }
+    }
     for (size_t i = nf; i-- > 0;) {
         gs_TLFrame *f = &frames[i];
         gs_SceneFrame *sf = gs_scene_add_frame(s);
@@ -552,7 +575,9 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         sf->id = f->id;
         sf->line = (int)f->line;
         const char *nm = str_at(t, f->name);
-        if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
+        if (finished)
+            snprintf(sf->title, sizeof sf->title, "module (ended)");
+        else if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
             snprintf(sf->title, sizeof sf->title, "module");
         else if (f->class_body)
             snprintf(sf->title, sizeof sf->title, "class %s: its body", nm);

@@ -2529,7 +2529,7 @@ static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
         ui->code_width_of = d->source;
         ui->code_width = code_width(ui, d->source, d->source_len);
     }
-    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.4f : 0.32f));
+    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.35f : 0.3f)); /* the heap is the subject: it gets the width */
     if (ui->user_left > 0)
         left_w = ui->user_left;
     if (ui->user_right > 0)
