@@ -354,9 +354,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
     snprintf(s->phase_doing, sizeof s->phase_doing, "%s", gc.collecting ? phase_words(gc.phase) : "");
     s->gc_enabled = true;
-    static const int thresholds[3] = { 700, 10, 10 };
     for (int g = 0; g < 3; g++) {
-        s->gens[g].threshold = thresholds[g];
+        s->gens[g].threshold = gc.threshold[g];
         s->gens[g].count = (int)gc.count[g];
     }
     if (!gc.collecting) {
@@ -368,7 +367,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             s->gens[1].count = (int)e->b;
             s->gens[2].count = (int)e->c;
             s->gc_enabled = e->sub != 0;
-            if (e->flags)
+            if (e->flags && !gc.threshold_set) /* a trace from before gc_threshold events */
                 s->gens[0].threshold = e->flags;
         }
     }
@@ -751,11 +750,16 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     snprintf(where, sizeof where, "%u: ", e->line);
     (void)src;
     switch (e->kind) {
-    case GS_EV_ALLOC:
-        object_label(tl, e->obj, lab, sizeof lab);
+    case GS_EV_ALLOC: {
+        gs_TLObject now;
+        if (gs_timeline_object(tl, e->obj, &now))
+            object_label(tl, e->obj, lab, sizeof lab);
+        else /* freed since: its type from the event, as its free says it */
+            snprintf(lab, sizeof lab, "%s #%u", shown_type(str_at(t, e->a)), e->obj);
         snprintf(out, n, "%screated %s (1 reference)", where, lab);
         *focus = e->obj;
         break;
+    }
     case GS_EV_FREE:
         snprintf(out, n, "%s%s #%u freed: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
                  e->obj);

@@ -2233,15 +2233,16 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     text(dl, GS_FONT_TITLE, r.x + 20, r.y + 14, "How to read the picture", C_TEXT);
     float x = r.x + 24, y = r.y + 54, lh = th(ui, GS_FONT_UI) + 12, tx = x + 150, tw_ = w - 190;
     /* boxes by generation */
-    const char *gens[] = { "generation 0", "generation 1", "generation 2" };
+    const char *gens[] = { "g0", "g1", "g2" };
     for (int g = 0; g < 3; g++) {
         gs_Rect b = { x + (float)g * 46, y, 40, 22 };
         gs_draw_rect(dl, b, tint(band_color(ui, g), 0.16f), 5, 0);
         gs_draw_rect_line(dl, b, band_color(ui, g), 5, 1.5f, 0);
-        (void)gens;
+        text(dl, GS_FONT_SMALL, b.x + 12, b.y + 4, gens[g], C_TEXT);
     }
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
-              "An object: its column is its generation (0, 1, 2) or \"not tracked\" (the collector never looks at it).",
+              "An object: its colour and column are its generation (g0, g1, g2, as here) or \"not tracked\" (grey: the "
+              "collector never looks at it).",
               C_TEXT);
     y += lh * 1.6f;
     gs_draw_rect(dl, (gs_Rect){ x, y, 28, 18 }, C_TEXT, 9, 0);
@@ -2290,7 +2291,7 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
               "\"500 × Item\": many alike objects that only one container holds, drawn as one stack.",
               C_TEXT);
     y += lh * 1.6f;
-    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc or Enter closes", C_MUTED);
+    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc, Enter or → closes", C_MUTED);
     add_button(ui, r, GS_ACT_NONE, 4000, "Close the legend");
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
@@ -2348,7 +2349,10 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
             if (ui->answer[0])
                 text_fit(ui, dl, GS_FONT_MONO, f.x + 8, f.y + 4, fw - 20, ui->answer, C_TEXT);
             else
-                text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->numeric ? "type a number" : "type your answer", C_FAINT);
+                text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->tuple     ? "type numbers, like (1, 2, 3)"
+                                                        : p->numeric ? "type a number"
+                                                                     : "type your answer",
+                     C_FAINT);
             float cw = tw(ui, GS_FONT_MONO, ui->answer);
             if (fmod(ui->time, 1.0) < 0.6 && cw < fw - 20)
                 gs_draw_rect(dl, (gs_Rect){ f.x + 8 + cw + 1, f.y + 5, 1.5f, 16 }, C_TEXT, 0, 0);
@@ -2473,7 +2477,11 @@ static void draw_browser(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
             char sc[32];
             snprintf(sc, sizeof sc, "✓ %d/%d", d->lesson_score[i], d->lesson_score_of[i]);
             score_w = tw(ui, GS_FONT_SMALL, sc) + 12;
-            text(dl, GS_FONT_SMALL, x + colw - score_w, y + 6, sc, C_GREEN);
+            /* done: green when every prediction was right at the first try */
+            gs_Color scol = d->lesson_score[i] == d->lesson_score_of[i] ? C_GREEN
+                            : d->lesson_score[i] > 0                     ? C_ORANGE
+                                                                         : C_MUTED;
+            text(dl, GS_FONT_SMALL, x + colw - score_w, y + 6, sc, scol);
         }
         text_fit(ui, dl, GS_FONT_UI_BOLD, x + 56, y + 4, colw - 70 - score_w, d->lesson_titles[i], C_TEXT);
         text_fit(ui, dl, GS_FONT_SMALL, x + 56, y + 25, colw - 70, d->lesson_summaries[i], C_MUTED);
@@ -2883,7 +2891,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             return;
         }
         if (ui->legend && (in->key == GS_KEY_ESCAPE || gs_key_command(&ui->theme, in->key, in->mods) == GS_CMD_LEGEND ||
-                           in->key == GS_KEY_ENTER)) {
+                           in->key == GS_KEY_ENTER || in->key == GS_KEY_RIGHT || in->key == GS_KEY_SPACE)) {
             ui->legend = false;
             return;
         }

@@ -101,6 +101,7 @@ typedef struct Globals {
     uint32_t pass_start;    /* last gc_start */
     uint32_t phase_ev;      /* last gc_phase */
     uint32_t end_ev;        /* last gc_end */
+    uint32_t threshold_ev;  /* last gc_threshold */
     uint32_t ncollections;
     uint32_t in_gc;
 } Globals;
@@ -728,7 +729,7 @@ static bool state_copy(State *dst, const State *src, bool index)
 static void state_init(State *s)
 {
     memset(s, 0, sizeof *s);
-    s->g.pass_start = s->g.phase_ev = s->g.end_ev = NO_EV;
+    s->g.pass_start = s->g.phase_ev = s->g.end_ev = s->g.threshold_ev = NO_EV;
 }
 
 /* ================================================================== the archive */
@@ -1395,6 +1396,11 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
             f->line_ev = (uint32_t)i;
         return;
     }
+    case GS_EV_GC_THRESHOLD:
+        if (build)
+            *U = s->g.threshold_ev;
+        s->g.threshold_ev = (uint32_t)i;
+        return;
     case GS_EV_STDOUT:
         if (build && ((uint64_t)e->a + e->b > tl->tr->nout))
             FAIL("a %u + b %u is past the %zu bytes of output", e->a, e->b, tl->tr->nout);
@@ -1633,6 +1639,9 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
     case GS_EV_GC_END:
         s->g.in_gc = 1;
         s->g.end_ev = U;
+        return;
+    case GS_EV_GC_THRESHOLD:
+        s->g.threshold_ev = U;
         return;
     case GS_EV_GC_REFS:
         if ((o = obj_find(s, e->obj)))
@@ -2407,6 +2416,15 @@ void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out)
         gs_Event end = gs_trace_get(tr, s->g.end_ev);
         out->collected = end.a;
         out->uncollectable = end.b;
+    }
+    out->threshold[0] = 700;
+    out->threshold[1] = out->threshold[2] = 10;
+    if (s->g.threshold_ev != NO_EV) {
+        gs_Event th = gs_trace_get(tr, s->g.threshold_ev);
+        out->threshold[0] = (int32_t)th.a;
+        out->threshold[1] = (int32_t)th.b;
+        out->threshold[2] = (int32_t)th.c;
+        out->threshold_set = true;
     }
 }
 
