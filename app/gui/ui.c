@@ -845,6 +845,39 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
     return buf;
 }
 
+/* What the line before the current one did, from the event log: its
+ * last few events (counts a prediction hides as '?'), oldest first. */
+static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
+{
+    int last = d->nevent_log - 1, first = last;
+    while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
+        first--;
+    if (first == 0)
+        return false; /* the line before started before the log does */
+    if (first == last) {
+        unsigned prev = (unsigned)atoi(d->event_log[first - 1]);
+        snprintf(head, hn, "What line %u just did:", prev);
+        snprintf(out, n, "nothing the heap shows (its work was on objects not drawn)");
+        return prev != 0;
+    }
+    if (last - first > 3)
+        first = last - 3;
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = first; i < last && k < n; i++) {
+        char masked[240];
+        const char *t = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
+                                   sizeof masked);
+        const char *colon = strstr(t, ": ");
+        if (colon && colon - t <= 6)
+            t = colon + 2;
+        k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "", t);
+    }
+    unsigned line = (unsigned)atoi(d->event_log[last - 1]);
+    snprintf(head, hn, line ? "What line %u just did:" : "What just happened:", line);
+    return out[0] != 0;
+}
+
 static bool shown_by_prompt(const gs_UiData *d, uint32_t id)
 {
     for (int i = 0; i < d->nshow_ids; i++)
@@ -1842,13 +1875,20 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
             p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, C_GREEN };
         }
     }
-    char le_masked[240];
+    char le_masked[240], summary[480], summary_h[48];
     if (s->last_event[0] && !(d->at_end && d->recap)) {
         const char *le = mask_count(d, s->focus, s->last_event, le_masked, sizeof le_masked);
         const char *colon = strstr(le, ": ");
         if (colon && colon - le <= 6)
             le = colon + 2; /* "17: ..." -> "..." (the line is highlighted in the source) */
-        p[n++] = (Para){ "What just happened:", le, GS_FONT_SMALL, C_FAINT, C_BLUE };
+        const char *head = "What just happened:";
+        if (strncmp(le, "line ", 5) == 0 && strstr(le, " starts: ") && d->nevent_log >= 2 &&
+            line_summary(d, summary, sizeof summary, summary_h, sizeof summary_h)) {
+            /* a new line has only started: what the line before it did is the news */
+            le = summary;
+            head = summary_h;
+        }
+        p[n++] = (Para){ head, le, GS_FONT_SMALL, C_FAINT, C_BLUE };
     }
     if (n == 0) {
         p[n++] = (Para){ NULL,
