@@ -252,6 +252,13 @@ enum { SLOTS_ALL = 16, SLOTS_HEAD = 6, SLOTS_TAIL = 4, GROUP_MIN = 12, GROUP_SCA
 /* Many objects of one type that only one container holds (each with a
  * count of 1: lesson 20's 500 Items in a list) are drawn as one group: the
  * first stands for the rest, which are flagged GROUPED. */
+/* Objects one stack can stand for: the same type in the same column (a
+ * stack drawn in generation 2 must not hold an object of generation 0). */
+static bool alike(const gs_SceneObject *a, const gs_SceneObject *b)
+{
+    return a->band == b->band && strcmp(a->type, b->type) == 0;
+}
+
 static void group_alike(gs_Scene *s, const Many *m)
 {
     int *idx = malloc((size_t)m->n * sizeof *idx);
@@ -270,13 +277,13 @@ static void group_alike(gs_Scene *s, const Many *m)
         gs_SceneObject *first = &s->objects[idx[i]];
         int same = 1;
         for (int j = i + 1; j < k; j++)
-            same += idx[j] >= 0 && strcmp(s->objects[idx[j]].type, first->type) == 0;
+            same += idx[j] >= 0 && alike(&s->objects[idx[j]], first);
         if (same < GROUP_MIN)
             continue;
         first->group = m->holder;
         first->group_count = same;
         for (int j = i + 1; j < k; j++)
-            if (idx[j] >= 0 && strcmp(s->objects[idx[j]].type, first->type) == 0) {
+            if (idx[j] >= 0 && alike(&s->objects[idx[j]], first)) {
                 s->objects[idx[j]].flags |= GS_SO_GROUPED;
                 s->objects[idx[j]].group = m->holder;
                 idx[j] = -1;
