@@ -1964,19 +1964,22 @@ size_t gs_timeline_step_event(gs_Timeline *tl, int dir)
     return p;
 }
 
-/* Index in tl->lines of the first line event >= ev. */
-static size_t line_lower_bound(const gs_Timeline *tl, size_t ev)
+/* Index in the sorted event index idx[0..n) of the first entry >= ev. */
+static size_t index_lower_bound(const uint32_t *idx, size_t n, size_t ev)
 {
-    size_t lo = 0, hi = tl->nlines;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (tl->lines[mid] < ev)
+        if (idx[mid] < ev)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
 }
+
+/* Index in tl->lines of the first line event >= ev. */
+static size_t line_lower_bound(const gs_Timeline *tl, size_t ev) { return index_lower_bound(tl->lines, tl->nlines, ev); }
 
 /* Forward: the first line event at index >= pos with depth <= maxdepth
  * (and, with `only`, a line number in the set).  Backward: the last line
@@ -2022,37 +2025,18 @@ size_t gs_timeline_prev_line(gs_Timeline *tl) { return goto_line(tl, -1, over_de
 size_t gs_timeline_step_into(gs_Timeline *tl) { return goto_line(tl, 1, UINT32_MAX, NULL, 0); }
 size_t gs_timeline_step_back_into(gs_Timeline *tl) { return goto_line(tl, -1, UINT32_MAX, NULL, 0); }
 
-/* The gc_end of the collection that starts at gcs[k] (or is under way at
- * `from`); SIZE_MAX if the trace ends first. */
+/* The first gc_end at or after event `from` (the end of the collection
+ * that starts there or is under way); SIZE_MAX if the trace ends first. */
 static size_t gc_end_after(const gs_Timeline *tl, size_t from)
 {
-    size_t lo = 0, hi = tl->nphases;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (tl->phases[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < tl->nphases; lo++)
+    for (size_t lo = index_lower_bound(tl->phases, tl->nphases, from); lo < tl->nphases; lo++)
         if (gs_trace_get(tl->tr, tl->phases[lo]).kind == GS_EV_GC_END)
             return tl->phases[lo];
     return SIZE_MAX;
 }
 
 /* Index in tl->gcs of the first collection starting at or after ev. */
-static size_t gc_lower_bound(const gs_Timeline *tl, size_t ev)
-{
-    size_t lo = 0, hi = tl->ngcs;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (tl->gcs[mid] < ev)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
+static size_t gc_lower_bound(const gs_Timeline *tl, size_t ev) { return index_lower_bound(tl->gcs, tl->ngcs, ev); }
 
 /* The end of the first collection to show a beginner in [from, to): the
  * one under way at `from`, or one of the first `shown` started on its
@@ -2189,14 +2173,7 @@ size_t gs_timeline_watch(gs_Timeline *tl, int dir, uint32_t id)
 static size_t goto_indexed(gs_Timeline *tl, int dir, const uint32_t *idx, size_t n)
 {
     size_t p = tl->cur.pos;
-    size_t lo = 0, hi = n; /* first entry >= p */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (idx[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = index_lower_bound(idx, n, p); /* first entry >= p */
     if (dir > 0)
         return lo < n ? gs_timeline_seek(tl, (size_t)idx[lo] + 1) : p;
     /* backward: the last entry < p - 1 */
