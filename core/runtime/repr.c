@@ -314,7 +314,14 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
             return gs_str_printf(vm, "<%s object at 0x%llx>", t->name->data, fake_addr(o));
         return gs_str_printf(vm, "<%s.%s object at 0x%llx>", t->module->data, t->name->data, fake_addr(o));
     }
-    case GS_K_MODULE: return gs_str_printf(vm, "<module '%s' (built-in)>", ((gs_Module *)o)->name->data);
+    case GS_K_MODULE: {
+        /* a module written in Python names its file (__file__) */
+        gs_Module *m = (gs_Module *)o;
+        gs_Object *file = gs_dict_get_str(vm, &m->dict->ob, gs_name(vm, "__file__"));
+        if (file && GS_KIND(file) == GS_K_STR)
+            return gs_str_printf(vm, "<module '%s' from '%s'>", m->name->data, ((gs_Str *)file)->data);
+        return gs_str_printf(vm, "<module '%s' (built-in)>", m->name->data);
+    }
     case GS_K_RANGE: {
         gs_Range *r = (gs_Range *)o;
         if (r->step == 1)
