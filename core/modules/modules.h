@@ -13,6 +13,8 @@
 
 gs_Object *gs_module_gc(gs_VM *vm);
 gs_Object *gs_module_math(gs_VM *vm);
+gs_Object *gs_module_operator(gs_VM *vm);
+void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_random(gs_VM *vm);
 void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */

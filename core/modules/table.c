@@ -9,6 +9,7 @@
 const gs_ModuleDef gs_module_table[] = {
     { .name = "gc", .make = gs_module_gc },
     { .name = "math", .make = gs_module_math },
+    { .name = "operator", .make = gs_module_operator, .count_roots = gs_operator_count_roots },
     { .name = "random", .make = gs_module_random, .count_roots = gs_random_count_roots },
     { .name = "sys", .make = gs_module_sys },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,
