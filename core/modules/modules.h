@@ -17,7 +17,10 @@ gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_random(gs_VM *vm);
 void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+gs_Object *gs_module_time(gs_VM *vm);
+void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_weakref(gs_VM *vm);
 void gs_weakref_at_exit(gs_VM *vm); /* finalizers with atexit set run */
 void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

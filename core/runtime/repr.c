@@ -273,7 +273,14 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
     case GS_K_FLOAT: return gs_float_repr(vm, ((gs_Float *)o)->value);
     case GS_K_STR: return gs_str_repr(vm, (gs_Str *)o);
     case GS_K_LIST: return repr_seq(vm, o, ((gs_List *)o)->items, ((gs_List *)o)->len, "[", "]", false);
-    case GS_K_TUPLE: return repr_seq(vm, o, ((gs_Tuple *)o)->items, ((gs_Tuple *)o)->len, "(", ")", true);
+    case GS_K_TUPLE:
+        if (o->type != vm->t_tuple) { /* a module's tuple type with its own repr (time.struct_time) */
+            bool found;
+            gs_Object *r = call_dunder(vm, o, vm->s___repr__, &found);
+            if (found)
+                return r;
+        }
+        return repr_seq(vm, o, ((gs_Tuple *)o)->items, ((gs_Tuple *)o)->len, "(", ")", true);
     case GS_K_DICT: return repr_table(vm, o, &((gs_Dict *)o)->t, false, "{", "}");
     case GS_K_SET: return repr_set(vm, o);
     case GS_K_TYPE: {
