@@ -11,7 +11,10 @@
 
 #include "runtime/runtime.h"
 
+gs_Object *gs_module_bisect(gs_VM *vm);
 gs_Object *gs_module_gc(gs_VM *vm);
+gs_Object *gs_module_heapq(gs_VM *vm);
+void gs_heapq_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_math(gs_VM *vm);
 gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

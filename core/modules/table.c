@@ -7,7 +7,9 @@
 #include "modules.h"
 
 const gs_ModuleDef gs_module_table[] = {
+    { .name = "bisect", .make = gs_module_bisect },
     { .name = "gc", .make = gs_module_gc },
+    { .name = "heapq", .make = gs_module_heapq, .count_roots = gs_heapq_count_roots },
     { .name = "math", .make = gs_module_math },
     { .name = "operator", .make = gs_module_operator, .count_roots = gs_operator_count_roots },
     { .name = "random", .make = gs_module_random, .count_roots = gs_random_count_roots },
