@@ -1080,6 +1080,10 @@ static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
 static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
 {
     gs_Object *v = gs_type_lookup(t, name);
+    /* type's own __name__ and __qualname__ descriptors win over what the
+     * class defines for its instances (typing.TypeVar's __name__ getter) */
+    if (v && (name == vm->s___name__ || name == vm->s___qualname__) && GS_KIND(v) != GS_K_STR)
+        v = NULL;
     if (v) {
         if (GS_KIND(v) == GS_K_CLASSMETHOD)
             return gs_method_new(vm, ((gs_Cell *)v)->ref, &t->ob);
