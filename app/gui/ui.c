@@ -518,15 +518,31 @@ static void fold_rows(gs_Ui *ui, const gs_UiData *d)
         }
         (*arr)[(*n)++] = k;
     }
-    qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
-    qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
+    if (nlive > 0)
+        qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
+    if (ui->nfold > 0)
+        qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
     int w = 0;
     for (int i = 0; i < ui->nfold; i++)
-        if (!bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64) &&
+        if ((nlive == 0 || !bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64)) &&
             (w == 0 || ui->fold[w - 1] != ui->fold[i]))
             ui->fold[w++] = ui->fold[i];
     ui->nfold = w;
     free(live);
+}
+
+/* How many of the sorted keys are below k. */
+static int keys_below(const uint64_t *a, int n, uint64_t k)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* A placement row after the folded rows above it are taken away. */
@@ -534,25 +550,8 @@ static uint32_t folded_row(const gs_Ui *ui, int band, uint32_t row)
 {
     if (!ui->nfold)
         return row;
-    uint64_t k = (uint64_t)band << 32 | row;
-    int lo = 0, hi = ui->nfold;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (ui->fold[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     uint64_t first = (uint64_t)band << 32;
-    int lo2 = 0, hi2 = ui->nfold;
-    while (lo2 < hi2) {
-        int mid = (lo2 + hi2) / 2;
-        if (ui->fold[mid] < first)
-            lo2 = mid + 1;
-        else
-            hi2 = mid;
-    }
-    return row - (uint32_t)(lo - lo2);
+    return row - (uint32_t)(keys_below(ui->fold, ui->nfold, first | row) - keys_below(ui->fold, ui->nfold, first));
 }
 
 /* Columns: the names column, then one per band that has something in it

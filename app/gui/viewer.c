@@ -912,7 +912,8 @@ static int gui_loop(gs_Viewer *v, const gs_Theme *theme)
     gs_draw_init(&dl);
     uint64_t last = SDL_GetPerformanceCounter();
     double freq = (double)SDL_GetPerformanceFrequency();
-    double fps = 60, since_check = 0;
+    double fps = 60, since_check = 0, quiet = 0;
+    size_t last_pos = SIZE_MAX;
     bool quit = false, fitted = false;
     while (!quit) {
         gs_Input inputs[64];
@@ -975,7 +976,19 @@ static int gui_loop(gs_Viewer *v, const gs_Theme *theme)
         gs_render_clear(rd, ui.theme.color[GS_THEME_BG]);
         gs_render_execute(rd, &dl);
         SDL_RenderPresent(p.renderer);
-        if (!v->playing && !v->recording && nin == 0)
+        /* idle: once the animations have settled (about a second after
+         * the last input or step), wait for input instead of drawing; a
+         * few frames a second keep a prompt's caret blinking and notice a
+         * file changed on disk */
+        size_t pos = v->tl ? gs_timeline_pos(v->tl) : 0;
+        if (nin || na || v->playing || v->recording || pos != last_pos)
+            quiet = 0;
+        else
+            quiet += dt;
+        last_pos = pos;
+        if (quiet > 1.5)
+            gs_platform_wait(300);
+        else if (!v->playing && !v->recording && nin == 0)
             SDL_Delay(8);
     }
     gs_draw_free(&dl);

@@ -2203,6 +2203,7 @@ static void fill_frame(const gs_Timeline *tl, const Frame *f, gs_TLFrame *out)
     else
         out->func = push->c;
     out->line = f->line_ev != NO_EV ? gs_trace_get(tl->tr, f->line_ev).line : push->line;
+    out->class_body = (push->flags & GS_FRAME_CLASS_BODY) != 0;
 }
 
 size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max)
@@ -2257,8 +2258,11 @@ void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out)
 
 uint32_t gs_timeline_line(const gs_Timeline *tl)
 {
-    /* the top frame's latest line: events just after a return still carry
-     * the callee's line */
+    /* the top frame's latest line, the line the frame executing now is on.
+     * Every event carries its frame's line too, so this is the current
+     * event's line except at a frame's edges: a frame_pop carries the line
+     * of the frame that left (the caller is on top now), a generator's
+     * resuming frame_push its resumer's (the generator is on top now) */
     const Frame *f = frame_find(&tl->cur, tl->cur.g.top);
     if (f && f->line_ev != NO_EV && f->line_ev < tl->cur.pos)
         return gs_trace_get(tl->tr, f->line_ev).line;

@@ -181,6 +181,7 @@ typedef struct gs_TLFrame {
     uint32_t ns;            /* a module frame's namespace dict id, else 0 */
     uint32_t depth;         /* 1 for the module frame */
     uint32_t line;          /* line it is executing (its latest `line` event) */
+    bool class_body;        /* it runs a class statement's body */
 } gs_TLFrame;
 
 /* Frames on the stack, innermost first; returns how many there are. */
@@ -200,7 +201,8 @@ typedef struct gs_TLGC {
 
 void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out);
 
-/* The line and frame of the current position (the event just applied). */
+/* The line the top frame is executing at the current position (its latest
+ * `line` event; before it has one, the line of the event just applied). */
 uint32_t gs_timeline_line(const gs_Timeline *tl);
 /* The index of the last (valid) line event before `pos`, or SIZE_MAX: a
  * lookup in the timeline's line index, not a walk back through the trace. */
