@@ -525,7 +525,9 @@ static gs_Object *m_str_split(GS_ARGS)
     if (ms && gs_as_int(vm, ms, &maxsplit) < 0)
         return NULL;
     gs_Str *s = S;
-    gs_Object *l = gs_list_new(vm, 0);
+    /* stringlib's PyList_New(PREALLOC_SIZE(maxsplit)): room for 12 (or
+     * maxsplit + 1) items whatever it finds */
+    gs_Object *l = gs_list_new_cap(vm, maxsplit < 0 || maxsplit >= 12 ? 12 : (int32_t)maxsplit + 1);
     if (!l)
         return NULL;
     if (!sep || sep == vm->none) {
