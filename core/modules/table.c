@@ -9,6 +9,8 @@
 const gs_ModuleDef gs_module_table[] = {
     { .name = "gc", .make = gs_module_gc },
     { .name = "sys", .make = gs_module_sys },
+    { .name = "tracemalloc", .make = gs_module_tracemalloc, .count_roots = gs_tracemalloc_count_roots,
+      .free = gs_tracemalloc_free },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,
       .count_roots = gs_weakref_count_roots, .clear = gs_weakref_clear, .free = gs_weakref_free },
     { .name = NULL },

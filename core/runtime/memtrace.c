@@ -462,9 +462,12 @@ static size_t object_block(gs_VM *vm, gs_Object *o)
                    ? 960 + (((gs_Type *)o)->sk_usable >= 0 ? gs_dict_keys_size(6, true) : 0)
                    : 0;
     case GS_K_STR: {
-        /* a character below U+0100 on its own is one of CPython's cached strings */
+        /* a character below U+0100 on its own is one of CPython's cached
+         * strings: the model's own for ASCII (str(5) is not one: a new
+         * string in both), a new object standing for it above */
         gs_Str *s = (gs_Str *)o;
-        if (s->nchars == 1 && (unsigned char)s->data[0] < 0xC4)
+        unsigned char c0 = (unsigned char)s->data[0];
+        if (s->nchars == 1 && (c0 < 0x80 ? vm->char_strs[c0] == o : c0 < 0xC4))
             return 0;
         return gs_sizeof(vm, o);
     }

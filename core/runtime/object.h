@@ -433,6 +433,7 @@ gs_Object *gs_str_new(gs_VM *vm, const char *s, size_t len);   /* UTF-8 assumed 
 gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s);
 gs_Object *gs_str_intern(gs_VM *vm, const char *s, size_t len); /* shared, like CPython's interned strings */
 gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
+gs_Object *gs_str_of_int(gs_VM *vm, int64_t v); /* str(int): always a new object */
 gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */
 gs_Object *gs_list_new(gs_VM *vm, int32_t len);                 /* items NULL: fill with gs_list_init */
 gs_Object *gs_dict_new(gs_VM *vm);
