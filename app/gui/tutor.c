@@ -86,6 +86,8 @@ static void build_source_lines(gs_Viewer *v)
     }
 }
 
+static int resolve_names(const gs_Scene *s, char *const *names, int n, uint32_t *out, int max);
+
 /* ================================================================== life */
 
 void gs_tutor_open(gs_Viewer *v)
@@ -340,10 +342,12 @@ void gs_tutor_answer(gs_Viewer *v, const gs_Action *a)
         pp->tries++;
         if (pp->tries == 1) {
             pp->state = GS_PROMPT_RETRY;
+            uint32_t ids[16]; /* point at highlighted objects only if some are on the heap */
+            int nids = p->nshow_names ? resolve_names(&v->scene, p->show_names, p->nshow_names, ids, 16)
+                                      : resolve_names(&v->scene, p->hide_names, p->nhide_names, ids, 16);
             snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "%s",
-                     p->nshow_names || p->nhide_names
-                         ? "Not quite. Look again at the highlighted objects, then try once more."
-                         : "Not quite. Look again at the heap, then try once more.");
+                     nids > 0 ? "Not quite. Look again at the highlighted objects, then try once more."
+                              : "Not quite. Look again at the heap, then try once more.");
             return;
         }
         pp->state = GS_PROMPT_SHOWN;
@@ -389,19 +393,32 @@ static int resolve_names(const gs_Scene *s, char *const *names, int n, uint32_t 
     return k;
 }
 
-/* The narration of the moment: the line whose line event is the latest
- * ("about to run"), and the one before it ("just ran"); inside a call
- * with no narration of its own, the calling line's. */
+/* The latest line event at or before index `from` whose line is `line`
+ * (SIZE_MAX: none within reach). */
+static size_t line_event_of(gs_Viewer *v, size_t from, int line)
+{
+    int hops = 0;
+    for (size_t i = from; i != SIZE_MAX && hops < 4096; i = gs_timeline_line_event_before(v->tl, i), hops++)
+        if ((int)gs_trace_get(v->trace, i).line == line)
+            return i;
+    return SIZE_MAX;
+}
+
+/* The narration of the moment: the line the running frame is on ("about
+ * to run", or running: after a call returns, its caller's line again),
+ * and the line that ran before it ("just ran"); inside a call with no
+ * narration of its own, the calling line's. */
 static void narration(gs_Viewer *v, gs_UiData *d)
 {
     size_t pos = gs_timeline_pos(v->tl);
-    size_t cur = gs_timeline_line_event_before(v->tl, pos);
-    if (cur == SIZE_MAX)
+    size_t last = gs_timeline_line_event_before(v->tl, pos);
+    if (last == SIZE_MAX)
         return;
-    int l1 = (int)gs_trace_get(v->trace, cur).line;
+    int l1 = (int)gs_timeline_line(v->tl);
     d->narration = gs_lesson_narration(&v->lesson, l1);
     d->narration_line = l1;
-    size_t before = gs_timeline_line_event_before(v->tl, cur);
+    size_t cur = line_event_of(v, last, l1);
+    size_t before = cur != SIZE_MAX ? gs_timeline_line_event_before(v->tl, cur) : SIZE_MAX;
     if (before != SIZE_MAX) {
         int l0 = (int)gs_trace_get(v->trace, before).line;
         if (l0 != l1 && gs_lesson_narration(&v->lesson, l0)) {
@@ -423,6 +440,8 @@ static void narration(gs_Viewer *v, gs_UiData *d)
         if (d->narration && d->narration_line == d->narration_prev_line)
             d->narration_prev = NULL;
     }
+    if (d->scene->in_collection) /* the collector's work is the subject now, not the line before */
+        d->narration_prev = NULL;
 }
 
 void gs_tutor_data(gs_Viewer *v, gs_UiData *d)
@@ -458,7 +477,7 @@ void gs_tutor_data(gs_Viewer *v, gs_UiData *d)
     gs_UiPrompt *u = &v->ui_prompt;
     *u = (gs_UiPrompt){
         .index = v->prompt_active, .question = p->question, .answer = p->answer, .explanation = p->explanation,
-        .choices = (const char *const *)p->choices, .nchoices = p->nchoices, .numeric = gs_prompt_numeric(p),
+        .choices = (const char *const *)p->choices, .nchoices = p->nchoices, .numeric = gs_prompt_numeric(p), .tuple = p->answer[0] == '(',
         .state = pp->state, .feedback = v->prompt_feedback[0] ? v->prompt_feedback : NULL, .line = p->line,
     };
     d->prompt = u;

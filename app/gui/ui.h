@@ -80,6 +80,7 @@ typedef struct gs_UiPrompt {
     const char *const *choices;        /* NULL: the student types the answer */
     int nchoices;
     bool numeric;                      /* the typed answer is a number */
+    bool tuple;                        /* ... or numbers in parentheses */
     uint8_t state;                     /* gs_PromptState */
     const char *feedback;              /* what the last check said ("Please answer with a number."), or NULL */
     int line;                          /* the line it asks about */
@@ -114,6 +115,7 @@ typedef struct gs_UiData {
     int nline_events;
     const char *const *event_log;      /* recent events in words, newest last */
     const uint64_t *event_log_index;
+    const uint32_t *event_log_focus;   /* the object each is about (its count may be hidden) */
     int nevent_log;
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;

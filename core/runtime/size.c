@@ -105,7 +105,12 @@ size_t gs_sizeof(gs_VM *vm, gs_Object *o)
     case GS_K_BOOL: return 28;
     case GS_K_INT: return gs_size_of_int(((gs_Int *)o)->value);
     case GS_K_FLOAT: return 24;
-    case GS_K_STR: return gs_size_of_str(((gs_Str *)o)->data, (size_t)((gs_Str *)o)->len);
+    case GS_K_STR: {
+        gs_Str *s = (gs_Str *)o;
+        if (s->nchars == s->len) /* every character one byte: ASCII, no scan (a huge string is common) */
+            return 49 + (size_t)s->len;
+        return gs_size_of_str(s->data, (size_t)s->len);
+    }
     case GS_K_TUPLE: return 40 + 8 * (size_t)((gs_Tuple *)o)->len;
     case GS_K_LIST: return 56 + 8 * (size_t)((gs_List *)o)->cap;
     case GS_K_DICT: return gs_dict_sizeof(vm, o);
