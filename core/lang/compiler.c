@@ -725,10 +725,18 @@ typedef struct Unit {
     int flags;
     int firstline;
     int cur_line;
+    /* Where CPython 3.11's stack depth differs from the model's code (a
+     * display CPython builds another way, a with block's handler): per
+     * instruction, CPython's effect instead of the model's (CP_SAME: none)
+     * and how far above the depth after it CPython's stack gets (code.c's
+     * co_stacksize: what sys.getsizeof counts of generators and frames). */
+    int8_t *cp_eff, *cp_peak;
     FBlock fblocks[24];
     int nfblocks;
     gs_Str *name, *qualname;
 } Unit;
+
+enum { CP_SAME = -128 };
 
 static void emit(Compiler *c, int op, int arg)
 {
@@ -743,12 +751,26 @@ static void emit(Compiler *c, int op, int arg)
         u->capops = u->capops ? u->capops * 2 : 64;
         u->ops = xrealloc(c, u->ops, (size_t)u->capops * sizeof *u->ops);
         u->lines = xrealloc(c, u->lines, (size_t)u->capops * sizeof *u->lines);
-        if (!u->ops || !u->lines)
+        u->cp_eff = xrealloc(c, u->cp_eff, (size_t)u->capops);
+        u->cp_peak = xrealloc(c, u->cp_peak, (size_t)u->capops);
+        if (!u->ops || !u->lines || !u->cp_eff || !u->cp_peak)
             return;
     }
     u->ops[u->nops] = GS_INSTR(op, arg);
     u->lines[u->nops] = u->cur_line;
+    u->cp_eff[u->nops] = CP_SAME;
+    u->cp_peak[u->nops] = 0;
     u->nops++;
+}
+
+/* The last instruction emitted takes CPython's stack effect `eff` and
+ * peak `peak` (see Unit.cp_eff). */
+static void cpython_depth(Compiler *c, int at, int eff, int peak)
+{
+    if (!c->failed && at >= 0 && at < c->u->nops) {
+        c->u->cp_eff[at] = (int8_t)eff;
+        c->u->cp_peak[at] = (int8_t)peak;
+    }
 }
 
 static int new_label(Compiler *c)
@@ -1328,8 +1350,23 @@ static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
         }
     }
     if (!has_starred(items)) {
+        int start = c->u->nops;
         gen_exprs(c, items);
-        emit(c, kind == GS_E_LIST ? OP_BUILD_LIST : kind == GS_E_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_SET, items->count);
+        int arg = items->count;
+        bool consts = false;
+        if (kind == GS_E_LIST) {
+            consts = items->count > 2;
+            for (int i = 0; consts && i < items->count; i++)
+                consts = foldable(items->items[i]);
+            arg |= consts ? GS_BUILD_EVEN : items->count > 30 ? GS_BUILD_GROWN : 0;
+        }
+        emit(c, kind == GS_E_LIST ? OP_BUILD_LIST : kind == GS_E_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_SET, arg);
+        if (consts && c->u->nops - start == items->count + 1) {
+            /* CPython: BUILD_LIST 0, LOAD_CONST (the tuple), LIST_EXTEND */
+            for (int i = start; i < c->u->nops - 1; i++)
+                cpython_depth(c, i, 0, 0);
+            cpython_depth(c, c->u->nops - 1, 1, 1);
+        }
         return;
     }
     /* with *x: build a list (or set) and extend it; tuples convert at the end */
@@ -1360,6 +1397,33 @@ static void gen_dict(Compiler *c, const gs_Node *e)
     int n = e->u.dict.keys.count;
     int pending = 0;
     bool built = false;
+    /* 2 to 15 constant keys: CPython pushes the values and then the tuple
+     * of keys (BUILD_CONST_KEY_MAP), not the pairs */
+    bool const_keys = n > 1 && n <= 15;
+    for (int i = 0; const_keys && i < n; i++)
+        const_keys = e->u.dict.keys.items[i] && foldable(e->u.dict.keys.items[i]);
+    if (const_keys) {
+        bool single = true;
+        int *at = malloc((size_t)n * sizeof *at);
+        if (!at) {
+            c->failed = true;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            at[i] = c->u->nops;
+            gen_expr(c, e->u.dict.keys.items[i]);
+            single = single && c->u->nops == at[i] + 1;
+            gen_expr(c, e->u.dict.values.items[i]);
+        }
+        emit(c, OP_BUILD_MAP, n);
+        if (single) {
+            for (int i = 0; i < n; i++)
+                cpython_depth(c, at[i], 0, 0);
+            cpython_depth(c, c->u->nops - 1, 1 - n, n);
+        }
+        free(at);
+        return;
+    }
     for (int i = 0; i < n; i++) {
         const gs_Node *k = e->u.dict.keys.items[i];
         if (!k) {
@@ -2458,6 +2522,9 @@ static void gen_with(Compiler *c, const gs_Node *st, int item)
     place_label(c, handler);                  /* [exit, exc] */
     emit(c, OP_PUSH_EXC_INFO, 0);             /* [exit, prev, exc] */
     emit(c, OP_WITH_EXCEPT_START, 0);         /* [exit, prev, exc, result] */
+    /* CPython's handler has the instruction offset below the exception, and
+     * its cleanup handler copies the exception: two slots deeper here */
+    cpython_depth(c, c->u->nops - 1, 1, 2);
     emit_jump(c, OP_POP_JUMP_IF_TRUE, suppress);
     emit(c, OP_SWAP, 2);                      /* [exit, exc, prev] */
     emit(c, OP_POP_EXCEPT, 0);                /* [exit, exc] */
@@ -2702,6 +2769,8 @@ static void unit_free(Compiler *c, Unit *u)
     gs_VM *vm = c->vm;
     free(u->ops);
     free(u->lines);
+    free(u->cp_eff);
+    free(u->cp_peak);
     free(u->labels);
     for (int i = 0; i < u->nconsts; i++)
         gs_decref(vm, u->consts[i]);
@@ -2748,7 +2817,8 @@ static int stack_effect(int op, int arg, bool jump)
     case OP_BINARY_OP: return -1;
     case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE: case OP_UNARY_NOT: case OP_UNARY_INVERT: return 0;
     case OP_COMPARE_OP: case OP_IS_OP: case OP_CONTAINS_OP: return -1;
-    case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - arg;
+    case OP_BUILD_LIST: return 1 - GS_BUILD_COUNT(arg);
+    case OP_BUILD_TUPLE: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - arg;
     case OP_BUILD_MAP: return 1 - 2 * arg;
     case OP_BUILD_SLICE: return 1 - arg;
     case OP_BUILD_CONST_KEY_MAP: return -arg;
@@ -2795,9 +2865,12 @@ static bool ends_flow(int op)
            op == OP_RERAISE;
 }
 
-/* Maximum stack depth by data flow over the instructions. */
-static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
+/* Maximum stack depth by data flow over the instructions.  With `cpython`,
+ * CPython's own count (compile.c stackdepth): a SETUP_CLEANUP handler
+ * starts with the instruction offset and the exception on the stack. */
+static int compute_stacksize(Compiler *c, const uint32_t *ops, int n, const Unit *u)
 {
+    bool cpython = u != NULL;
     int *depth = malloc((size_t)(n + 1) * sizeof(int));
     int *work = malloc((size_t)(n + 1) * sizeof(int));
     if (!depth || !work) {
@@ -2808,7 +2881,7 @@ static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
     }
     for (int i = 0; i <= n; i++)
         depth[i] = -1;
-    int nwork = 0, maxd = 0;
+    int nwork = 0, maxd = 0, workcap = n + 1;
     depth[0] = 0;
     work[nwork++] = 0;
     while (nwork) {
@@ -2816,22 +2889,37 @@ static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
         int d = depth[i];
         for (; i < n; i++) {
             int op = (int)GS_OPCODE(ops[i]), arg = (int)GS_OPARG(ops[i]);
+            bool cp = cpython && u->cp_eff && u->cp_eff[i] != CP_SAME;
             if (is_jump(op)) {
                 int jd = d + stack_effect(op, arg, true);
                 if (op == OP_SETUP_FINALLY)
                     jd = d + 1;
                 else if (op == OP_SETUP_CLEANUP)
-                    jd = d; /* the handler's depth excludes the exception below it */
+                    jd = cpython ? d + 2 : d; /* the model's handler depth excludes the exception below it */
+                if (cp)
+                    jd = d + u->cp_eff[i];
                 if (jd > maxd)
                     maxd = jd;
                 if (arg <= n && depth[arg] < jd) {
                     depth[arg] = jd;
+                    if (nwork == workcap) { /* a target whose depth rose again is visited again */
+                        int *w = realloc(work, (size_t)workcap * 2 * sizeof(int));
+                        if (!w) {
+                            c->failed = true;
+                            nwork = 0;
+                            break;
+                        }
+                        work = w;
+                        workcap *= 2;
+                    }
                     work[nwork++] = arg;
                 }
             }
-            d += stack_effect(op, arg, false);
+            d += cp && !is_jump(op) ? u->cp_eff[i] : stack_effect(op, arg, false);
             if (d > maxd)
                 maxd = d;
+            if (cpython && u->cp_peak && d + u->cp_peak[i] > maxd)
+                maxd = d + u->cp_peak[i];
             if (d < 0)
                 d = 0;
             if (ends_flow(op))
@@ -2843,7 +2931,7 @@ static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
     }
     free(depth);
     free(work);
-    return maxd + 2;
+    return maxd;
 }
 
 static gs_Code *assemble(Compiler *c, Unit *u)
@@ -2937,7 +3025,9 @@ static gs_Code *assemble(Compiler *c, Unit *u)
     code->kwonlycount = u->kwonlycount;
     code->flags = u->flags;
     code->firstline = u->firstline;
-    code->stacksize = compute_stacksize(c, code->ops, n);
+    /* CPython's depth, and two slots more for the model's own use */
+    code->co_stacksize = compute_stacksize(c, code->ops, n, u);
+    code->stacksize = compute_stacksize(c, code->ops, n, NULL) + 2;
     code->name = u->name;
     code->qualname = u->qualname;
     u->name = u->qualname = NULL;

@@ -28,6 +28,9 @@ gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_typing(gs_VM *vm);
 void gs_typing_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_tracemalloc(gs_VM *vm);
+void gs_tracemalloc_free(gs_VM *vm); /* its traces and classes' state */
+void gs_tracemalloc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_weakref(gs_VM *vm);
 void gs_weakref_at_exit(gs_VM *vm); /* finalizers with atexit set run */
 void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

@@ -3,6 +3,7 @@
  * the recursion limit, exit, intern and the interpreter's description.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "modules.h"
 
@@ -55,6 +56,45 @@ static gs_Object *sys_intern(GS_ARGS)
     return gs_str_intern(vm, s->data, (size_t)s->len);
 }
 
+/* sys.getsizeof(object[, default]): CPython's size of the object; a
+ * TypeError from a class's __sizeof__ gives `default` instead, if given */
+static gs_Object *sys_getsizeof(GS_ARGS)
+{
+    GS_UNUSED(self);
+    int npos = gs_npos(nargs, kwnames);
+    if (nargs > 2) {
+        gs_raise(vm, vm->e_TypeError, "getsizeof() takes at most 2 arguments (%d given)", nargs);
+        return NULL;
+    }
+    gs_Object *o = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "object");
+    gs_Object *dflt = npos > 1 ? args[1] : gs_kwarg(vm, args, nargs, kwnames, "default");
+    if (npos > 0 && gs_kwarg(vm, args, nargs, kwnames, "object")) {
+        gs_raise(vm, vm->e_TypeError, "argument for getsizeof() given by name ('object') and position (1)");
+        return NULL;
+    }
+    if (npos > 1 && gs_kwarg(vm, args, nargs, kwnames, "default")) {
+        gs_raise(vm, vm->e_TypeError, "argument for getsizeof() given by name ('default') and position (2)");
+        return NULL;
+    }
+    for (int i = 0; kwnames && i < kwnames->len; i++) {
+        const char *k = ((gs_Str *)kwnames->items[i])->data;
+        if (strcmp(k, "object") != 0 && strcmp(k, "default") != 0) {
+            gs_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for getsizeof()", k);
+            return NULL;
+        }
+    }
+    if (!o) {
+        gs_raise(vm, vm->e_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
+        return NULL;
+    }
+    gs_Object *r = gs_getsizeof(vm, o);
+    if (!r && dflt && gs_exc_matches(vm, vm->e_TypeError)) {
+        gs_clear_exc(vm);
+        return gs_newref(vm, dflt);
+    }
+    return r;
+}
+
 /* sys is made when the VM starts (gs_builtins_init); importing it gives
  * that module */
 gs_Object *gs_module_sys(gs_VM *vm)
@@ -69,6 +109,10 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_module_add_fn(vm, m, "setrecursionlimit", sys_setrecursionlimit, 1, 1, false);
     gs_module_add_fn(vm, m, "exit", sys_exit, 0, 1, false);
     gs_module_add_fn(vm, m, "intern", sys_intern, 1, 1, false);
+    gs_module_add_fn(vm, m, "getsizeof", sys_getsizeof, 0, -1, true);
+    gs_Object *gso = gs_dict_get_str(vm, &((gs_Module *)m)->dict->ob, gs_name(vm, "getsizeof"));
+    if (gso) /* METH_VARARGS | METH_KEYWORDS: a call packs its arguments (gc.get_count() sees them) */
+        ((gs_Builtin *)gso)->varargs = GS_VARARGS;
     gs_module_add(vm, m, "maxsize", gs_int_new(vm, INT64_MAX));
     gs_module_add(vm, m, "version", gs_str_from_cstr(vm, "3.11.7 (gcscope model of CPython 3.11)"));
     gs_Object *vi = gs_tuple_new(vm, 5);

@@ -17,6 +17,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "string", .make = gs_module_string },
     { .name = "sys", .make = gs_module_sys },
     { .name = "time", .make = gs_module_time, .count_roots = gs_time_count_roots },
+    { .name = "tracemalloc", .make = gs_module_tracemalloc, .count_roots = gs_tracemalloc_count_roots,
+      .free = gs_tracemalloc_free },
     { .name = "typing", .make = gs_module_typing, .count_roots = gs_typing_count_roots },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,
       .count_roots = gs_weakref_count_roots, .clear = gs_weakref_clear, .free = gs_weakref_free },

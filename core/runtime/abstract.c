@@ -177,6 +177,8 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
             for (int64_t i = n - 1; i >= 0; i--) /* the slots above shift down: remove from the top */
                 gs_rec_remove(vm, o, lo + i * st, garbage[i]);
             l->len = w;
+            if (n > 0)
+                gs_list_resize(vm, o, w); /* list_ass_subscript: a shrink, which cannot fail */
             for (int64_t i = 0; i < n; i++)
                 gs_decref_c(vm, garbage[i], gs_slot_cause(o, lo + i * st));
             free(garbage);
@@ -190,15 +192,9 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
     if (stop < start)
         stop = start;
     /* delete [start, stop) then insert the new items at start */
-    for (int64_t i = stop - 1; i >= start; i--)
-        gs_list_delitem(vm, o, i);
-    for (int32_t i = 0; i < m; i++)
-        if (gs_list_insert(vm, o, start + i, src[i]) < 0) {
-            gs_decref(vm, seq);
-            return -1;
-        }
+    int r = gs_list_assign_slice(vm, o, start, stop, src, m);
     gs_xdecref(vm, seq);
-    return 0;
+    return r;
 }
 
 int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)

@@ -1051,6 +1051,7 @@ void gs_builtins_init(gs_VM *vm)
     gs_class_methods_init(vm);
     gs_number_methods_init(vm);
     gs_exceptions_methods_init(vm);
+    gs_size_methods_init(vm);
 
     vm->builtins = gs_dict_new(vm);
     for (const FnDef *d = builtin_fns; d->name; d++) {
@@ -1088,6 +1089,11 @@ void gs_builtins_init(gs_VM *vm)
     vm->main_module = gs_module_new(vm, "__main__");
     gs_Object *md = &((gs_Module *)vm->main_module)->dict->ob;
     gs_dict_set(vm, md, &vm->s___builtins__->ob, vm->builtins);
+    /* CPython's __main__ starts with nine names in a table of 16 slots: the
+     * model shows two, and sizes the table (sys.getsizeof(globals()), when
+     * it grows) as if the other seven were there */
+    ((gs_Dict *)md)->hidden = 9 - ((gs_Dict *)md)->t.used;
+    gs_dict_presize(vm, md, 4, GS_DK_UNICODE);
     gs_Object *sysmods = vm->modules;
     gs_dict_set(vm, &((gs_Module *)vm->sys_module)->dict->ob, &gs_name(vm, "modules")->ob, sysmods);
 }

@@ -235,6 +235,20 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
     }
     if (gs_dict_get_str(vm, &t->dict->ob, vm->s___del__))
         t->flags |= GS_TF_HAS_DEL;
+    /* CPython 3.11 gives a class whose instances have a managed __dict__
+     * (not an exception class: BaseException has a dict slot; not a
+     * subclass of int, tuple or str, whose dict pointer trails the items)
+     * shared keys of 64 slots with room for 30 names */
+    t->sk_usable = -1;
+    if (t->inst_kind == GS_K_INSTANCE) {
+        gs_Type *b = base;
+        while (b && (b->flags & GS_TF_HEAP))
+            b = b->base;
+        if (b != vm->t_int && b != vm->t_tuple && b != vm->t_str && b != vm->t_bool) {
+            t->sk_usable = 30;
+            t->sk_nentries = 0;
+        }
+    }
     /* CPython's type holds references to itself from its MRO tuple and from
      * the __dict__ / __weakref__ descriptors it creates; model them so
      * sys.getrefcount(cls) agrees. */
@@ -259,14 +273,41 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
 
 /* ================================================================== instances */
 
+/* Every materialised __dict__ of the class's instances that still shares
+ * its keys is sized by them: one place fewer, 8 bytes less each (the trace
+ * hears of it; at most 29 times a class, so a walk over the heap). */
+static void split_dicts_shrank(gs_VM *vm, gs_Type *t)
+{
+    if (!vm->recording || !vm->objtab)
+        return;
+    for (uint32_t id = 1; id < vm->objtab_cap; id++) {
+        gs_Object *o = vm->objtab[id];
+        if (o && GS_KIND(o) == GS_K_DICT && ((gs_Dict *)o)->t.kind == GS_DK_SPLIT && ((gs_Dict *)o)->owner &&
+            ((gs_Dict *)o)->owner->type == t) {
+            size_t now = gs_dict_sizeof(vm, o);
+            gs_size_changed(vm, o, now + 8, now);
+        }
+    }
+}
+
 gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
 {
     if (t->inst_kind == GS_K_EXCEPTION)
         return gs_exception_new(vm, t, NULL);
+    /* init_inline_values: each new instance takes one of the shared keys'
+     * spare places while more than one is left, then gets a values array
+     * of names + spare places */
+    if ((t->flags & GS_TF_HEAP) && t->sk_usable > 1) {
+        t->sk_usable--;
+        if (t->spare & GS_TYPE_SPLIT_DICTS)
+            split_dicts_shrank(vm, t);
+    }
     gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, t->native ? t->native->size : sizeof(gs_Instance));
     if (!in)
         return NULL;
     gs_table_init(&in->attrs);
+    if ((t->flags & GS_TF_HEAP) && t->sk_usable >= 0)
+        in->attrs.kind = GS_DK_SPLIT;
     in->dict = NULL;
     in->weakreflist = NULL;
     if (t != vm->t_object) /* object() instances are not containers in CPython */
@@ -290,6 +331,12 @@ gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
     gs_table_init(&in->attrs);
     d->owner = o;
     in->dict = d;
+    o->type->spare |= GS_TYPE_SPLIT_DICTS;
+    /* the dict adopts the instance's values (or its own table, once the
+     * attributes outgrew the class's keys): its size is theirs */
+    gs_size_changed(vm, &d->ob, 64, gs_dict_sizeof(vm, &d->ob));
+    if (vm->tm)
+        gs_tm_materialise(vm, o, &d->ob);
     /* tracked if a value could be in a cycle (CPython's
      * make_dict_from_instance_attributes) */
     for (int32_t i = 0; i < d->t.nentries; i++)

@@ -1025,7 +1025,10 @@ static void free_raw(gs_VM *vm, gs_Object *o)
         free(((gs_Exception *)o)->tb);
         free(((gs_Exception *)o)->suggestion);
         break;
-    case GS_K_TYPE: gs_table_free(&((gs_Type *)o)->attr_keys); break;
+    case GS_K_TYPE:
+        gs_table_free(&((gs_Type *)o)->attr_keys);
+        gs_table_free(&((gs_Type *)o)->sk_names);
+        break;
     case GS_K_GENERATOR: {
         gs_gen_free(o);
         break;

@@ -28,6 +28,7 @@ gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f)
         return NULL;
     fo->live = f;
     fo->code = f->code;
+    gs_size_settled(vm, &fo->ob, 136); /* its code gives its size */
     gs_incref_c(vm, &f->code->ob, GS_CAUSE(GS_CAUSE_INTERNAL, fo->ob.id, 0));
     gs_record_field(vm, &fo->ob, 0, NULL, &f->code->ob);
     fo->globals = f->globals;

@@ -44,6 +44,7 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
     own->is_entry = 1;
     g->frame = own;
     g->started = g->running = g->finished = false;
+    gs_size_settled(vm, &g->ob, 168); /* its code gives its size */
     /* unlink the original frame (its struct goes back to the free list) */
     if (vm->recording) /* suspended: the generator keeps the frame and its names */
         gs_record(vm, GS_EV_FRAME_POP, 1, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0,

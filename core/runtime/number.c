@@ -40,8 +40,11 @@ gs_Object *gs_int_new(gs_VM *vm, int64_t v)
     i->value = v;
     if (vm->recording)
         gs_record_alloc(vm, &i->ob);
-    else
+    else {
         vm->events++;
+        if (vm->tm)
+            gs_tm_object(vm, &i->ob);
+    }
     return &i->ob;
 }
 
@@ -415,19 +418,30 @@ gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inpl
                 return NULL;
             }
             if (inplace && GS_KIND(seq) == GS_K_LIST && seq == a) {
-                gs_Object *r = gs_seq_repeat(vm, seq, intval(vm, n));
-                if (!r)
-                    return NULL;
-                /* list *= n mutates in place */
+                /* list *= n mutates in place (list_inplace_repeat): one
+                 * resize, then the copies go in after the items */
                 gs_List *l = (gs_List *)a;
-                gs_Object *tmp = r;
-                gs_list_clear(vm, a);
-                if (gs_list_extend(vm, a, tmp) < 0) {
-                    gs_decref(vm, tmp);
+                int64_t times = intval(vm, n), size = l->len;
+                if (size == 0 || times == 1)
+                    return gs_newref(vm, a);
+                if (times < 1) {
+                    gs_list_clear(vm, a);
+                    return gs_newref(vm, a);
+                }
+                if (times > (1 << 28) / size) {
+                    gs_raise_memory(vm);
                     return NULL;
                 }
-                gs_decref(vm, tmp);
-                GS_UNUSED(l);
+                if (gs_list_resize(vm, a, size * times) < 0)
+                    return NULL;
+                for (int64_t k = 1; k < times; k++)
+                    for (int64_t j = 0; j < size; j++) {
+                        gs_Object *v = l->items[j];
+                        gs_incref_c(vm, v, gs_slot_cause(a, l->len));
+                        l->items[l->len] = v;
+                        gs_rec_insert(vm, a, l->len, v);
+                        l->len++;
+                    }
                 return gs_newref(vm, a);
             }
             return gs_seq_repeat(vm, seq, intval(vm, n));

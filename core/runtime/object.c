@@ -171,6 +171,10 @@ gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
     o->refcnt = 1;
     if (type == vm->t_tuple)
         ((gs_Tuple *)o)->len = len;
+    if (vm->tm) { /* the tuple, dict, list or method object CPython makes and soon frees */
+        gs_tm_alloc_begin(vm, o, 1);
+        gs_tm_object(vm, o);
+    }
     return o;
 }
 
@@ -178,11 +182,25 @@ gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
  * object, new length, no count changes. */
 gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *o, int32_t len)
 {
-    GS_UNUSED(vm);
-    gs_Object *r = realloc(o, sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *));
+    size_t size = sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *);
+    if (!vm->tm) {
+        gs_Object *r = realloc(o, size);
+        if (!r)
+            return NULL;
+        ((gs_Tuple *)r)->len = len;
+        return r;
+    }
+    /* traced (_PyTuple_Resize is a realloc): a new block, so the traces can
+     * move the old one's key to it before it is freed */
+    gs_Object *r = malloc(size);
     if (!r)
         return NULL;
+    size_t oldsize = sizeof(gs_Tuple) + (size_t)((gs_Tuple *)o)->len * sizeof(gs_Object *);
+    memcpy(r, o, oldsize < size ? oldsize : size);
     ((gs_Tuple *)r)->len = len;
+    gs_tm_moved(vm, o, r);
+    free(o);
+    gs_tm_object(vm, r);
     return r;
 }
 
@@ -190,7 +208,8 @@ gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *o, int32_t len)
  * freed with no count change and no free list. */
 void gs_phantom_discard(gs_VM *vm, gs_Object *o)
 {
-    GS_UNUSED(vm);
+    if (vm->tm)
+        gs_tm_phantom_discard(vm, o);
     free(o);
 }
 
@@ -198,6 +217,8 @@ void gs_phantom_free(gs_VM *vm, gs_Object *o)
 {
     if (!o)
         return;
+    if (vm->tm)
+        gs_tm_dealloc(vm, o);
     if (freelist_push(vm, o))
         return;
     bool gc = gc_counted(vm, o->type);
@@ -273,6 +294,11 @@ static gs_Object *alloc_impl(gs_VM *vm, gs_Type *type, size_t size, int how)
     o->type = type;
     o->kind = type->inst_kind;
     o->id = ++vm->next_id;
+    if (vm->tm) {
+        if (type == vm->t_tuple)
+            ((gs_Tuple *)o)->len = tuple_len_of_size(size); /* which free list */
+        gs_tm_alloc_begin(vm, o, how == ALLOC_REUSE ? 1 : how == ALLOC_FRESH ? 0 : -1);
+    }
     if (vm->objtab)
         gs_objtab_set(vm, o->id, o);
     if (type->flags & GS_TF_HEAP)
@@ -602,6 +628,9 @@ static void release_instance(gs_VM *vm, gs_Object *o)
         gs_Dict *d = in->dict;
         in->dict = NULL;
         d->owner = NULL;
+        /* a split table outliving its instance keeps the size it has */
+        d->sk_nentries = o->type->sk_nentries;
+        d->sk_usable = o->type->sk_usable;
         gs_record_field(vm, o, 1, &d->ob, NULL);
         gs_decref_c(vm, &d->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1));
         return;
@@ -783,6 +812,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, e->attr_obj);
         gs_xdecref(vm, e->attr_name);
     }
+    if (vm->tm)
+        gs_tm_dealloc(vm, o);
     switch (k) {
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
@@ -797,6 +828,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, t->name);
         gs_xdecref(vm, t->module);
         gs_table_free(&t->attr_keys);
+        gs_table_free(&t->sk_names);
         break;
     }
     case GS_K_CODE: {

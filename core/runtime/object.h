@@ -81,13 +81,21 @@ typedef struct gs_DictEntry {
     gs_Object *value;
 } gs_DictEntry;
 
+/* What CPython's keys object of a dict would be (its size shows in
+ * sys.getsizeof): entries of key and value while every key is a str, of
+ * hash, key and value once one is not; or an instance's split table, whose
+ * keys the class shares (sized by the class: gs_Type.sk_*). */
+enum { GS_DK_UNICODE = 0, GS_DK_GENERAL = 1, GS_DK_SPLIT = 2 };
+
 typedef struct gs_DictTable {
     int32_t *index;       /* -1 empty, -2 dummy, else entry position */
     gs_DictEntry *entries;
-    int32_t index_size;   /* power of two, or 0 for no table */
+    int32_t index_size;   /* power of two, or 0 for no table (CPython's Py_EMPTY_KEYS) */
     int32_t nentries;     /* entries used (live + deleted) */
-    int32_t cap;          /* entries allocated */
+    int32_t cap;          /* entries allocated: usable_fraction(index_size) for a dict's table */
     int32_t used;         /* live entries */
+    uint8_t kind;         /* GS_DK_*: a dict's table (an instance's own table is GS_DK_SPLIT once
+                             materialised, unless it outgrew the class's shared keys) */
 } gs_DictTable;
 
 /* ------------------------------------------------------------------ objects */
@@ -131,6 +139,13 @@ typedef struct gs_Dict {
     gs_Object ob;
     gs_DictTable t;
     gs_Object *owner;     /* instance whose __dict__ this is (borrowed), or NULL */
+    /* a split table whose instance died: the class's shared keys as they
+     * were then (names, room left), which size it from then on */
+    int32_t sk_nentries, sk_usable;
+    /* entries CPython's dict has that the model's does not (the names
+     * __main__'s globals start with: __doc__, __loader__...): they take
+     * room in the table all the same */
+    int32_t hidden;
 } gs_Dict;
 
 /* CPython 3.11's set table (Objects/setobject.c), kept slot for slot so that
@@ -181,6 +196,12 @@ typedef struct gs_Type {
     uint16_t spare;
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
+    /* CPython 3.11's cached shared keys of a class whose instances have a
+     * managed __dict__ (sizes: an instance's values array, a materialised
+     * __dict__): names in them, room left (each new instance takes one
+     * while more than one is left), the names; sk_usable < 0: no shared keys */
+    int32_t sk_nentries, sk_usable;
+    gs_DictTable sk_names;
     gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
     const struct gs_NativeOps *native; /* instances' C data, or NULL (plain instances): below */
 } gs_Type;
@@ -340,7 +361,9 @@ struct gs_Code {
     int32_t *cell2arg;         /* for each cell: argument index it starts from, or -1 */
     int32_t argcount;          /* positional parameters */
     int32_t kwonlycount;
-    int32_t stacksize;
+    int32_t stacksize;         /* value-stack slots the VM gives a frame of this code */
+    int32_t co_stacksize;      /* CPython's co_stacksize for it (the deepest the stack gets): what
+                                  sys.getsizeof of its generators and frames counts */
     int32_t flags;
     int32_t firstline;
     gs_ExcEntry *exctable;
@@ -411,6 +434,7 @@ gs_Object *gs_str_new(gs_VM *vm, const char *s, size_t len);   /* UTF-8 assumed 
 gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s);
 gs_Object *gs_str_intern(gs_VM *vm, const char *s, size_t len); /* shared, like CPython's interned strings */
 gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
+gs_Object *gs_str_of_int(gs_VM *vm, int64_t v); /* str(int): always a new object */
 gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */
 gs_Object *gs_list_new(gs_VM *vm, int32_t len);                 /* items NULL: fill with gs_list_init */
 gs_Object *gs_dict_new(gs_VM *vm);

@@ -126,6 +126,19 @@ int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out
 int32_t gs_table_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error);
 gs_Object *gs_tuple_pack(gs_VM *vm, int n, ...);           /* new refs made from borrowed items */
 gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it);
+/* list capacity, as CPython's (list.c): list_resize for the array only (the
+ * caller moves items and sets len), the constructors of displays, the array
+ * let go (ob_item = NULL), slice assignment, copy() */
+int gs_list_resize(gs_VM *vm, gs_Object *l, int64_t newsize);
+gs_Object *gs_list_new_even(gs_VM *vm, int32_t len);
+gs_Object *gs_list_new_grown(gs_VM *vm, int32_t len);
+gs_Object *gs_list_new_cap(gs_VM *vm, int32_t cap);
+void gs_list_drop_array(gs_VM *vm, gs_Object *l);
+int gs_list_assign_slice(gs_VM *vm, gs_Object *l, int64_t start, int64_t stop, gs_Object **src, int32_t m);
+gs_Object *gs_list_copy(gs_VM *vm, gs_Object *l);
+/* PyObject_LengthHint(v, dflt): len() of what has one (a class's __len__ is
+ * called), what is left of the simple iterators, else dflt; -1 on error */
+int64_t gs_length_hint(gs_VM *vm, gs_Object *v, int64_t dflt);
 gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it);
 int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable);
 gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
@@ -301,7 +314,8 @@ void gs_phantom_call_end(gs_VM *vm, gs_PhantomCall *pc);
 enum {
     GS_TYPE_BASES_UNTRACKED = 1, /* the class's (modelled) bases tuple was untracked by a collection */
     GS_TYPE_MRO_CLEARED = 2,     /* type_clear dropped the (modelled) MRO tuple */
-    GS_TYPE_HAS_SUBCLASSES = 4   /* a subclass was made: CPython gave the class a tp_subclasses dict */
+    GS_TYPE_HAS_SUBCLASSES = 4,  /* a subclass was made: CPython gave the class a tp_subclasses dict */
+    GS_TYPE_SPLIT_DICTS = 8      /* an instance's __dict__ was materialised: its size follows the shared keys */
     /* bits 4-5 and 8-15: object.c's note of the class's modelled descriptors and MRO length */
 };
 typedef struct gs_WeakRef {
@@ -372,6 +386,85 @@ void gs_gc_at_exit(gs_VM *vm);                                                  
 
 /* stderr of the program (tracebacks of unraisable exceptions, gc debug) */
 void gs_write_err(gs_VM *vm, const char *s, size_t n);
+
+/* ------------------------------------------------------------------ sizes (size.c)
+ * sys.getsizeof as CPython 3.11 computes it for the object as it is now
+ * (its __sizeof__ plus the GC and managed-dict pre-headers), without
+ * looking for a __sizeof__ a class defines. */
+size_t gs_sizeof(gs_VM *vm, gs_Object *o);
+/* sys.getsizeof(o) with a class's own __sizeof__ called and checked (new
+ * int, or NULL with CPython's error) */
+gs_Object *gs_getsizeof(gs_VM *vm, gs_Object *o);
+void gs_size_methods_init(gs_VM *vm);     /* object.__sizeof__ */
+/* CPython's dict sizes (dict.c): a whole dict; a keys object of 2^log2
+ * slots; calculate_log2_keysize and estimate_log2_keysize; an empty dict
+ * given a table before its items go in */
+size_t gs_dict_sizeof(gs_VM *vm, gs_Object *d);
+size_t gs_dict_keys_size(int log2, bool unicode);
+int gs_dict_log2_keysize(int64_t minsize);
+int gs_dict_estimate_log2(int64_t n);
+int gs_dict_presize(gs_VM *vm, gs_Object *d, int log2, uint8_t kind);
+/* An object's size changed from `old` to `now` bytes (a list or dict
+ * resized...): a resize event for the trace (events.c). */
+void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now);
+static inline void gs_size_changed(gs_VM *vm, gs_Object *o, size_t old, size_t now)
+{
+    if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN))
+        gs_record_resize(vm, o, old, now);
+}
+/* An object made with the size of an empty one (`old`) whose fields now
+ * give it its real one (a generator's or frame's code): the change, and
+ * for tracemalloc its block's real size. */
+void gs_size_settled(gs_VM *vm, gs_Object *o, size_t old);
+
+/* ------------------------------------------------------------------ tracemalloc's blocks (memtrace.c)
+ * While tracemalloc traces (vm->tm set), the runtime reports the blocks
+ * CPython's allocator would hand out: each object's own block and the
+ * array beside it (GS_TM_ITEMS: a list's items, a dict's keys, a set's
+ * table, an instance's values).  gs_tm_block is malloc or realloc (the
+ * block gets `size` bytes and the current line), gs_tm_free its free. */
+enum { GS_TM_OBJECT = 0, GS_TM_ITEMS = 1 };
+typedef struct gs_MemTrace gs_MemTrace;
+/* an object's block is being allocated (alloc_impl): from a free list
+ * (reuse 1) if CPython takes one there, new (0), or the memory of the
+ * phantom just discarded (-1) */
+void gs_tm_alloc_begin(gs_VM *vm, gs_Object *o, int reuse);
+void gs_tm_object(gs_VM *vm, gs_Object *o); /* o's own block, as CPython allocates it (again: its new size) */
+void gs_tm_dealloc(gs_VM *vm, gs_Object *o); /* o dies: its blocks are freed or wait on a free list */
+void gs_tm_phantom_discard(gs_VM *vm, gs_Object *p); /* its block becomes the next object's (gs_alloc_resized) */
+void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to); /* an object's memory moved (realloc) */
+void gs_tm_block(gs_VM *vm, gs_Object *o, int part, size_t size, bool realloc);
+void gs_tm_free(gs_VM *vm, gs_Object *o, int part);
+/* a dict's keys object replaced: the old one (log2 -1: none, or a split
+ * table's values) freed or kept on the keys free list, a new one (log2 -1:
+ * none; -2: a values array like the class's) made */
+void gs_tm_dict_keys(gs_VM *vm, gs_Object *d, int old_log2, bool old_unicode, int log2, bool unicode);
+/* an instance's values array adopted by its materialised __dict__ */
+void gs_tm_materialise(gs_VM *vm, gs_Object *inst, gs_Object *dict);
+/* The module's side (modules/tracemalloc.c).  The state lives while the VM
+ * does (the traceback limit outlives stop()); while tracing vm->tm points
+ * at it.  gs_tm_start: 0, -1 out of memory; a second start keeps the
+ * limit.  gs_tm_suspend/resume: the module's own objects are not traced
+ * (CPython counts them at tracemalloc.py's lines). */
+typedef struct gs_TMFrame { const char *file; int line; } gs_TMFrame;
+typedef void (*gs_TMTraceFn)(void *ctx, size_t size, const gs_TMFrame *frames, int nframe, int total_nframe);
+gs_MemTrace *gs_tm_state(gs_VM *vm);
+int gs_tm_start(gs_VM *vm, int nframe);
+void gs_tm_stop(gs_VM *vm);
+bool gs_tm_tracing(gs_VM *vm);
+int gs_tm_limit(gs_VM *vm);
+void gs_tm_traced_memory(gs_VM *vm, uint64_t *current, uint64_t *peak);
+void gs_tm_reset_peak(gs_VM *vm);
+void gs_tm_clear_traces(gs_VM *vm);
+size_t gs_tm_memory(gs_VM *vm);             /* get_tracemalloc_memory() */
+gs_MemTrace *gs_tm_suspend(gs_VM *vm);
+void gs_tm_resume(gs_VM *vm, gs_MemTrace *m);
+size_t gs_tm_traces(gs_VM *vm, gs_TMTraceFn fn, void *ctx); /* every trace (fn may be NULL): how many */
+/* the traceback of the block of o, most recent frame first: its frames
+ * (at most max), or -1 if o's block is not traced */
+int gs_tm_object_traceback(gs_VM *vm, gs_Object *o, gs_TMFrame *frames, int max, int *total);
+void gs_tm_free_state(gs_VM *vm);
+void **gs_tm_module_slot(gs_VM *vm);        /* a pointer the module keeps its own state in, or NULL (OOM) */
 
 /* ids of events: the trace-side string id of a str object's contents */
 uint32_t gs_trace_name(gs_VM *vm, gs_Str *s);

@@ -1123,14 +1123,17 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 gs_tuple_init(vm, v, i, POP());
             PUSH(v);
             break;
-        case OP_BUILD_LIST:
-            v = gs_list_new(vm, arg);
+        case OP_BUILD_LIST: {
+            int n = GS_BUILD_COUNT(arg);
+            v = (arg & GS_BUILD_EVEN) ? gs_list_new_even(vm, n) : (arg & GS_BUILD_GROWN) ? gs_list_new_grown(vm, n)
+                                                                 : gs_list_new(vm, n);
             if (!v)
                 goto error;
-            for (int i = arg - 1; i >= 0; i--)
+            for (int i = n - 1; i >= 0; i--)
                 gs_list_init(vm, v, i, POP());
             PUSH(v);
             break;
+        }
         case OP_BUILD_SET:
             v = gs_set_new(vm, false);
             if (!v)

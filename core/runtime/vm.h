@@ -197,6 +197,8 @@ struct gs_VM {
     gs_Object *gc_callbacks;           /* gc.callbacks list */
     gs_Type *static_types;             /* built-in types, chained through ob.gc_next (for teardown) */
     struct gs_WeakrefState *wr;        /* modules/weakref.c's types and finalize registry, NULL until imported */
+    struct gs_MemTrace *tm;            /* tracemalloc's traces (runtime/memtrace.c), NULL while not tracing */
+    struct gs_MemTrace *tm_state;      /* the same, kept while not tracing (the traceback limit, free lists) */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
 
