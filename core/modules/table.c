@@ -7,6 +7,7 @@
 #include "modules.h"
 
 const gs_ModuleDef gs_module_table[] = {
+    { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
     { .name = "gc", .make = gs_module_gc },
     { .name = "sys", .make = gs_module_sys },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,

@@ -1105,5 +1105,9 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
     for (int i = 0; i <= GS_IT_CALL; i++)
         if (vm->t_iter[i]->dict)
             count(ctx, &vm->t_iter[i]->dict->ob);
+    /* ... and those of the modules' native types (gs_native_type_new) */
+    for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
+        if (t->native && t->dict)
+            count(ctx, &t->dict->ob);
     gs_modules_count_roots(vm, count, ctx);
 }

@@ -257,6 +257,13 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         }
         if (!b->varargs)
             return b->fn(vm, self, args, nargs, kwnames);
+        if (b->varargs & GS_ITERNEXT) {
+            /* a tp_iternext called as __next__(): exhaustion is StopIteration */
+            gs_Object *r = b->fn(vm, self, args, nargs, kwnames);
+            if (!r && !vm->exc)
+                gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, NULL));
+            return r;
+        }
         /* METH_VARARGS: CPython packs the arguments in a tuple (and the keywords in a dict) */
         gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
         gs_Object *kwd = (b->varargs & GS_VARARGS) && kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0)

@@ -1019,7 +1019,11 @@ static void free_raw(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: free(((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
     case GS_K_SET: gs_set_free_table(o); break;
-    case GS_K_INSTANCE: gs_table_free(&((gs_Instance *)o)->attrs); break;
+    case GS_K_INSTANCE:
+        gs_table_free(&((gs_Instance *)o)->attrs);
+        if (o->type->native && o->type->native->free)
+            o->type->native->free(o);
+        break;
     case GS_K_EXCEPTION:
         gs_table_free(&((gs_Instance *)o)->attrs);
         free(((gs_Exception *)o)->tb);

@@ -50,6 +50,8 @@ static bool kind_records_own_alloc(gs_Kind k)
  * they count in gc.get_count() (range iterators, for one, are not). */
 static bool gc_counted(gs_VM *vm, gs_Type *type)
 {
+    if (type->native)
+        return type->native->gc;
     return gs_kind_is_gc((gs_Kind)type->inst_kind) && type != vm->t_iter[GS_IT_RANGE] && type != vm->t_object;
 }
 
@@ -540,6 +542,8 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         /* instances traverse their type (heap types only), as CPython does */
         if (o->type->flags & GS_TF_HEAP)
             VISIT(o->type, GS_CAUSE_INTERNAL, 0);
+        if (o->type->native && o->type->native->traverse)
+            return o->type->native->traverse(vm, o, fn, arg);
         return 0;
     }
     case GS_K_MODULE: VISIT(((gs_Module *)o)->dict, GS_CAUSE_INTERNAL, 0); return 0;
@@ -687,7 +691,7 @@ static size_t object_size(gs_Object *o)
     case GS_K_FUNCTION: return sizeof(gs_Function);
     case GS_K_BUILTIN: return sizeof(gs_Builtin);
     case GS_K_METHOD: case GS_K_SUPER: return sizeof(gs_Method);
-    case GS_K_INSTANCE: return sizeof(gs_Instance);
+    case GS_K_INSTANCE: return o->type->native ? o->type->native->size : sizeof(gs_Instance);
     case GS_K_EXCEPTION: return sizeof(gs_Exception);
     case GS_K_MODULE: return sizeof(gs_Module);
     case GS_K_CODE: return sizeof(gs_Code);
@@ -752,6 +756,11 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
+        if (o->type->native && o->type->native->clear) {
+            o->type->native->clear(vm, o);
+            if (o->type->native->free)
+                o->type->native->free(o);
+        }
         if (k == GS_K_EXCEPTION) {
             gs_Exception *e = (gs_Exception *)o;
             gs_Object *parts[4] = { &e->args->ob, e->traceback, e->context, e->cause };
@@ -932,7 +941,11 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_LIST: gs_list_clear(vm, o); break;
     case GS_K_DICT: gs_dict_clear(vm, o); break;
     case GS_K_SET: gs_set_clear(vm, o); break;
-    case GS_K_INSTANCE: release_instance(vm, o); break;
+    case GS_K_INSTANCE:
+        release_instance(vm, o);
+        if (o->type->native && o->type->native->clear && (full || o->type->native->tp_clear))
+            o->type->native->clear(vm, o);
+        break;
     case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
     case GS_K_TYPE: clear_type(vm, (gs_Type *)o, full); break;
     case GS_K_FUNCTION: clear_function(vm, (gs_Function *)o, full); break;

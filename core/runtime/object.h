@@ -182,6 +182,8 @@ typedef struct gs_Type {
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
     gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
+    const struct gs_NativeOps *native; /* a module's C type whose instances carry C fields
+                                           (runtime.h), or NULL */
 } gs_Type;
 
 typedef struct gs_Code gs_Code;

@@ -196,6 +196,8 @@ struct gs_VM {
     gs_Object *gc_callbacks;           /* gc.callbacks list */
     gs_Type *static_types;             /* built-in types, chained through ob.gc_next (for teardown) */
     struct gs_WeakrefState *wr;        /* modules/weakref.c's types and finalize registry, NULL until imported */
+    void *modstate[16];                /* other modules' state (their types), by modules.h's GS_MS_* index;
+                                          NULL until imported, freed by the module's `free` hook */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
 
