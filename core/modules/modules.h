@@ -25,5 +25,9 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
 
 gs_Object *gs_module_contextlib(gs_VM *vm);
 void gs_contextlib_free(gs_VM *vm);
+gs_Object *gs_module_copy(gs_VM *vm);
+void gs_copy_free(gs_VM *vm);
+gs_Object *gs_module_itertools(gs_VM *vm);
+void gs_itertools_free(gs_VM *vm);
 
 #endif

@@ -8,7 +8,9 @@
 
 const gs_ModuleDef gs_module_table[] = {
     { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
+    { .name = "copy", .make = gs_module_copy, .free = gs_copy_free },
     { .name = "gc", .make = gs_module_gc },
+    { .name = "itertools", .make = gs_module_itertools, .free = gs_itertools_free },
     { .name = "sys", .make = gs_module_sys },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,
       .count_roots = gs_weakref_count_roots, .clear = gs_weakref_clear, .free = gs_weakref_free },

@@ -217,7 +217,7 @@ void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomC
 {
     pc->args = pc->kwargs = pc->kwnames = NULL;
     bool packs = ((t->flags & GS_TF_HEAP) && !(t->flags & GS_TF_EXC)) || t == vm->t_str || t == vm->t_int ||
-                 t == vm->t_weakref;
+                 t == vm->t_weakref || (t->native && t->native->packs_args);
     if (!packs)
         return;
     if (npos > 0)

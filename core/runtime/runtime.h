@@ -182,6 +182,9 @@ typedef struct gs_NativeOps {
     void (*clear)(gs_VM *vm, gs_Object *o);
     /* free the C memory the fields own (no references left); NULL: none */
     void (*free)(gs_Object *o);
+    /* calling the type packs the arguments in a tuple (and keywords in a dict):
+     * CPython's type has no vectorcall */
+    bool packs_args;
 } gs_NativeOps;
 
 /* A new instance of a native type (zeroed fields, refcount 1), tracked if
