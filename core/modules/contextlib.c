@@ -83,7 +83,7 @@ static void helper_clear(gs_VM *vm, gs_Object *o)
     gs_decref_c(vm, f, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 20));
 }
 
-static const gs_NativeOps helper_ops = { sizeof(Helper), true, true, helper_traverse, helper_clear, NULL, false };
+static const gs_NativeOps helper_ops = { sizeof(Helper), true, true, helper_traverse, helper_clear, NULL, false, true, true, 0 };
 
 /* functools.update_wrapper(wrapper, wrapped): the attributes it copies,
  * each only if the wrapped object has it, then __wrapped__. */
@@ -418,7 +418,7 @@ static void inner_clear(gs_VM *vm, gs_Object *o)
     }
 }
 
-static const gs_NativeOps inner_ops = { sizeof(Inner), true, true, inner_traverse, inner_clear, NULL, false };
+static const gs_NativeOps inner_ops = { sizeof(Inner), true, true, inner_traverse, inner_clear, NULL, false, true, true, 0 };
 
 static gs_Object *inner_call(GS_ARGS)
 {
@@ -691,6 +691,19 @@ gs_Object *gs_module_contextlib(gs_VM *vm)
     gs_module_add(vm, m, "suppress", gs_newref(vm, &st->t_suppress->ob));
     gs_module_add(vm, m, "closing", gs_newref(vm, &st->t_closing->ob));
     gs_module_add(vm, m, "nullcontext", gs_newref(vm, &st->t_nullcontext->ob));
+    /* CPython runs Lib/contextlib.py and what it imports (functools and
+     * its imports), less what an earlier import already brought:
+     * allocations, objects kept, objects left in cycles, measured with
+     * python3.11 after a full collection; less what this module makes (29
+     * allocations, 28 kept) */
+    if (gs_module_imported(vm, "functools"))
+        gs_gc_import_footprint(vm, 381 - 29, 211 - 28, 0);
+    else if (gs_module_imported(vm, "copy"))
+        gs_gc_import_footprint(vm, 1737 - 29, 880 - 28, 23);
+    else if (gs_module_imported(vm, "itertools"))
+        gs_gc_import_footprint(vm, 1821 - 29, 938 - 28, 30);
+    else
+        gs_gc_import_footprint(vm, 2023 - 29, 1115 - 28, 31);
     return m;
 }
 

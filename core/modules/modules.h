@@ -27,6 +27,10 @@ gs_Object *gs_module_contextlib(gs_VM *vm);
 void gs_contextlib_free(gs_VM *vm);
 gs_Object *gs_module_copy(gs_VM *vm);
 void gs_copy_free(gs_VM *vm);
+gs_Object *gs_module_functools(gs_VM *vm);
+void gs_functools_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_functools_clear(gs_VM *vm);
+void gs_functools_free(gs_VM *vm);
 gs_Object *gs_module_itertools(gs_VM *vm);
 void gs_itertools_free(gs_VM *vm);
 

@@ -9,6 +9,8 @@
 const gs_ModuleDef gs_module_table[] = {
     { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
     { .name = "copy", .make = gs_module_copy, .free = gs_copy_free },
+    { .name = "functools", .make = gs_module_functools, .count_roots = gs_functools_count_roots,
+      .clear = gs_functools_clear, .free = gs_functools_free },
     { .name = "gc", .make = gs_module_gc },
     { .name = "itertools", .make = gs_module_itertools, .free = gs_itertools_free },
     { .name = "sys", .make = gs_module_sys },

@@ -294,6 +294,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             /* an instance has no vectorcall: _PyObject_MakeTpCall packs the
              * arguments in a tuple and the keywords in a dict for slot_tp_call */
             int npos = gs_npos(nargs, kwnames);
+            if (callable->type->native && callable->type->native->call_unpacked)
+                return gs_call_object(vm, m, argv, nargs + 1, kwnames);
             gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
             gs_Object *kwd = kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
             /* ... and slot_tp_call's _PyStack_UnpackDict turns the dict back into a

@@ -756,10 +756,13 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
-        if (o->type->native && o->type->native->clear) {
-            o->type->native->clear(vm, o);
+        if (o->type->native) {
+            if (o->type->native->clear)
+                o->type->native->clear(vm, o);
             if (o->type->native->free)
                 o->type->native->free(o);
+            for (int i = 0; i < o->type->native->phantoms && !vm->gc_teardown; i++)
+                gs_gc_on_free(vm);
         }
         if (k == GS_K_EXCEPTION) {
             gs_Exception *e = (gs_Exception *)o;
@@ -1052,6 +1055,10 @@ static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
     switch (GS_KIND(v)) {
     case GS_K_FUNCTION:
         return gs_method_new(vm, v, self);
+    case GS_K_INSTANCE:
+        if (v->type->native && v->type->native->binds) /* a module's function-like object */
+            return gs_method_new(vm, v, self);
+        return gs_newref(vm, v);
     case GS_K_BUILTIN: {
         gs_Builtin *b = (gs_Builtin *)v;
         if (b->owner && !b->self) {
@@ -1298,14 +1305,20 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
         if (strcmp(name->data, "__kwdefaults__") == 0)
             return f->kwdefaults ? gs_newref(vm, &f->kwdefaults->ob) : GS_NONE(vm);
         if (name == vm->s___dict__) {
-            if (!f->dict && !(f->dict = (gs_Dict *)gs_dict_new(vm)))
-                return NULL;
+            if (!f->dict) {
+                if (!(f->dict = (gs_Dict *)gs_dict_new(vm)))
+                    return NULL;
+                gs_record_field(vm, o, 7, NULL, &f->dict->ob);
+            }
             return gs_newref(vm, &f->dict->ob);
         }
         if (strcmp(name->data, "__closure__") == 0)
             return f->closure ? gs_newref(vm, &f->closure->ob) : GS_NONE(vm);
-        if (name == vm->s___module__)
-            return gs_newref(vm, &vm->s___main__->ob);
+        if (name == vm->s___module__) {
+            /* func_module: kept in the function's dict once assigned (functools.wraps) */
+            gs_Object *m = f->dict ? gs_dict_get_str(vm, &f->dict->ob, name) : NULL;
+            return gs_newref(vm, m ? m : &vm->s___main__->ob);
+        }
         if (f->dict) {
             gs_Object *v = gs_dict_get_str(vm, &f->dict->ob, name);
             if (v)
@@ -1406,6 +1419,8 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             int r = gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
             if (t->used != used)
                 o->attrs_in_order = 0; /* a new name */
+            if (r == 0 && holder != o) /* a materialised __dict__: MAINTAIN_TRACKING, as its setitem does */
+                gs_dict_maybe_track(vm, holder, NULL, v);
             return r;
         }
         int32_t ix = gs_table_lookup_str(t, name);
@@ -1449,6 +1464,21 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
     }
     if (k == GS_K_FUNCTION) {
         gs_Function *f = (gs_Function *)o;
+        if (name == vm->s___name__ || name == vm->s___qualname__) {
+            /* func_set_name / func_set_qualname: the fields (what functools.wraps sets) */
+            bool q = name == vm->s___qualname__;
+            if (!v || GS_KIND(v) != GS_K_STR) {
+                gs_raise(vm, vm->e_TypeError, "%s must be set to a string object", name->data);
+                return -1;
+            }
+            gs_Str **field = q ? &f->qualname : &f->name;
+            gs_Object *old = &(*field)->ob;
+            *field = (gs_Str *)v;
+            gs_incref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, q ? 3 : 2));
+            gs_record_field(vm, o, q ? 3 : 2, old, v);
+            gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, q ? 3 : 2));
+            return 0;
+        }
         if (!f->dict) {
             f->dict = (gs_Dict *)gs_dict_new(vm);
             if (!f->dict)

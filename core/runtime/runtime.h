@@ -185,6 +185,16 @@ typedef struct gs_NativeOps {
     /* calling the type packs the arguments in a tuple (and keywords in a dict):
      * CPython's type has no vectorcall */
     bool packs_args;
+    /* calling an instance packs nothing: it has a vectorcall, or its __call__
+     * makes the very tuple CPython's tp_call packs (lru_cache keeps it) */
+    bool call_unpacked;
+    /* the instances bind as methods when found on a class (a __get__ like a
+     * function's: contextmanager's helper, lru_cache's wrapper) */
+    bool binds;
+    /* GC objects CPython has beside each instance that the model does not
+     * make (closure cells): counted when it is made (by the module), freed
+     * with it, and collected with it */
+    int8_t phantoms;
 } gs_NativeOps;
 
 /* A new instance of a native type (zeroed fields, refcount 1), tracked if
@@ -291,6 +301,11 @@ enum { GS_NUM_GENERATIONS = 3, GS_PERMANENT = 3 };
 gs_Object *gs_gc_generation(gs_VM *vm, int g); /* the list head of generation g (GS_PERMANENT: frozen) */
 int64_t gs_gc_generation_size(gs_VM *vm, int g);
 void gs_gc_freeze(gs_VM *vm);
+/* what importing a Python-written CPython module allocates, keeps and leaves as garbage beyond what
+ * the model makes (collector.c) */
+void gs_gc_import_footprint(gs_VM *vm, int64_t allocs, int64_t long_lived, int64_t garbage);
+/* whether the program has imported the module `name` (it is in sys.modules) */
+bool gs_module_imported(gs_VM *vm, const char *name);
 void gs_gc_unfreeze(gs_VM *vm);
 
 /* collector and weak references (collector.c, weakrefobject.c, object.c) */
