@@ -32,6 +32,8 @@ void gs_functools_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), voi
 void gs_functools_clear(gs_VM *vm);
 void gs_functools_free(gs_VM *vm);
 gs_Object *gs_module_itertools(gs_VM *vm);
+gs_Object *gs_module_json(gs_VM *vm);
+void gs_json_free(gs_VM *vm);
 void gs_itertools_free(gs_VM *vm);
 
 #endif
