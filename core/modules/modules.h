@@ -34,6 +34,7 @@ void gs_functools_free(gs_VM *vm);
 gs_Object *gs_module_itertools(gs_VM *vm);
 gs_Object *gs_module_json(gs_VM *vm);
 void gs_json_free(gs_VM *vm);
+gs_Object *gs_module_pprint(gs_VM *vm);
 void gs_itertools_free(gs_VM *vm);
 
 #endif

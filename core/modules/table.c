@@ -14,6 +14,7 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "gc", .make = gs_module_gc },
     { .name = "itertools", .make = gs_module_itertools, .free = gs_itertools_free },
     { .name = "json", .make = gs_module_json, .free = gs_json_free },
+    { .name = "pprint", .make = gs_module_pprint },
     { .name = "sys", .make = gs_module_sys },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,
       .count_roots = gs_weakref_count_roots, .clear = gs_weakref_clear, .free = gs_weakref_free },
