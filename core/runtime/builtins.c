@@ -69,6 +69,62 @@ static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const ch
     return 0;
 }
 
+/* print(..., file=f) to anything but sys.stdout and sys.stderr (an
+ * io.StringIO, an object with a write method): f.write(str(arg)) for each
+ * argument, sep between them and end after, then f.flush() if asked. */
+static gs_Object *print_to_file(gs_VM *vm, gs_Object *file, gs_Object **args, int npos, gs_Object *sep,
+                                gs_Object *end, gs_Object *flush)
+{
+    gs_Object *w = gs_getattr(vm, file, gs_name(vm, "write"));
+    if (!w)
+        return NULL;
+    int failed = 0;
+    for (int i = 0; i <= npos && !failed; i++) {
+        gs_Object *piece;
+        if (i > 0 && i < npos && sep && sep != vm->none) {
+            gs_Object *r = gs_call_object(vm, w, &sep, 1, NULL);
+            failed = !r;
+            gs_xdecref(vm, r);
+        } else if (i > 0 && i < npos) {
+            gs_Object *sp = vm->char_strs[' '];
+            gs_Object *r = gs_call_object(vm, w, &sp, 1, NULL);
+            failed = !r;
+            gs_xdecref(vm, r);
+        }
+        if (failed)
+            break;
+        if (i == npos)
+            piece = end && end != vm->none ? gs_newref(vm, end) : gs_newref(vm, vm->char_strs['\n']);
+        else
+            piece = gs_str(vm, args[i]);
+        if (!piece) {
+            failed = 1;
+            break;
+        }
+        gs_Object *r = gs_call_object(vm, w, &piece, 1, NULL);
+        gs_decref(vm, piece);
+        failed = !r;
+        gs_xdecref(vm, r);
+    }
+    gs_decref(vm, w);
+    if (failed)
+        return NULL;
+    if (flush && flush != vm->none) {
+        int t = gs_truthy(vm, flush);
+        if (t < 0)
+            return NULL;
+        if (t) {
+            gs_Object *f = gs_getattr(vm, file, gs_name(vm, "flush"));
+            gs_Object *r = f ? gs_call_object(vm, f, NULL, 0, NULL) : NULL;
+            gs_xdecref(vm, f);
+            if (!r)
+                return NULL;
+            gs_decref(vm, r);
+        }
+    }
+    return GS_NONE(vm);
+}
+
 static gs_Object *b_print(GS_ARGS)
 {
     GS_UNUSED(self);
@@ -88,12 +144,15 @@ static gs_Object *b_print(GS_ARGS)
         return NULL;
     }
     gs_Object *file = gs_kwarg(vm, args, nargs, kwnames, "file");
+    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     bool to_err = false;
     if (file && file != vm->none) {
         gs_Object *se = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stderr")) : NULL;
+        gs_Object *so = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stdout")) : NULL;
         to_err = se && file == se;
+        if (!to_err && file != so && GS_KIND(file) != GS_K_MODULE)
+            return print_to_file(vm, file, args, npos, sep, end, flush);
     }
-    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     int which = to_err ? 1 : 0;
     gs_Buf b;
     gs_buf_init(&b);

@@ -230,9 +230,16 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             nargs--;
         }
         int npos = gs_npos(nargs, kwnames);
+        /* CPython's messages name the method by its type's __name__
+         * ("StringIO.write()"), not the dotted tp_name ("_io.StringIO") */
+        const char *owner = NULL;
+        if (b->owner) {
+            owner = strrchr(b->owner->name->data, '.');
+            owner = owner ? owner + 1 : b->owner->name->data;
+        }
         if (!b->takes_kw && kwnames && kwnames->len) {
             if (b->owner)
-                gs_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", b->owner->name->data, b->name);
+                gs_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", owner, b->name);
             else
                 gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", b->name);
             return NULL;
@@ -240,7 +247,7 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         if (npos < b->min_args || (b->max_args >= 0 && npos > b->max_args)) {
             char full[128];
             if (b->owner)
-                snprintf(full, sizeof full, "%s.%s", b->owner->name->data, b->name);
+                snprintf(full, sizeof full, "%s.%s", owner, b->name);
             else
                 snprintf(full, sizeof full, "%s", b->name);
             if (b->min_args == b->max_args && b->min_args == 1)

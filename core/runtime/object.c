@@ -1392,6 +1392,8 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             gs_xdecref(vm, old);
             return 0;
         }
+        if (v && (o->type->flags & GS_TF_DICT) && !((gs_Instance *)o)->dict && !gs_instance_dict(vm, o))
+            return -1;
         gs_DictTable *t = instance_table(o);
         gs_Object *holder = instance_holder(o);
         if (v && !name->interned && !((gs_Instance *)o)->dict) {

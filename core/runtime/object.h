@@ -167,7 +167,8 @@ enum {
     GS_TF_HEAP     = 1 << 0,  /* created by a class statement */
     GS_TF_BASETYPE = 1 << 1,  /* may be subclassed */
     GS_TF_EXC      = 1 << 2,  /* BaseException or a subclass */
-    GS_TF_HAS_DEL  = 1 << 3   /* defines __del__ somewhere in its bases */
+    GS_TF_HAS_DEL  = 1 << 3,  /* defines __del__ somewhere in its bases */
+    GS_TF_DICT     = 1 << 4   /* a C type with tp_dictoffset: the first attribute set makes a real __dict__ */
 };
 
 typedef struct gs_Type {
