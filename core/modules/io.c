@@ -6,11 +6,16 @@
  * CPython's C StringIO, with its newline modes: None (universal newlines,
  * translated to '\n' as written), '' (universal, untranslated), '\n', '\r'
  * and '\r\n' ('\n' written as that).
- * Not modelled: the accumulator list CPython keeps while only appending
- * (an extra GC allocation and references to the written strings), pickling
- * (__getstate__/__setstate__), detach/fileno (io.UnsupportedOperation needs
- * multiple inheritance). No files: open() and the other stream classes are
- * absent.
+ * Like CPython's, a StringIO made empty starts "accumulating": while every
+ * write lands at the end, the written strings themselves go into a list
+ * (_PyAccu's, a GC object the StringIO holds but does not traverse), and
+ * getvalue() joins them (one string: that very string) and keeps the result
+ * as the list's only item; the first read, readline, iteration, overwrite
+ * or shortening truncate turns the list into the code point buffer.
+ * Not modelled: the accumulator's flush into a second list after 100,000
+ * pieces, pickling (__getstate__/__setstate__), detach/fileno
+ * (io.UnsupportedOperation needs multiple inheritance). No files: open()
+ * and the other stream classes are absent.
  */
 #include <stdio.h>
 
@@ -23,7 +28,11 @@ typedef struct StringIO {
     bool closed;
     uint8_t newline; /* NL_* */
     uint8_t seennl;  /* the universal decoder's SEEN_* bits */
+    gs_Object *accu; /* accumulating: the list of the strings written (buf unused) */
 } StringIO;
+
+/* the field number the trace gives the accumulator list */
+#define ACCU_FIELD 20
 
 /* newline=: None, '', '\n', '\r', '\r\n' */
 enum { NL_LF, NL_NONE, NL_EMPTY, NL_CR, NL_CRLF };
@@ -35,8 +44,27 @@ static void sio_free(gs_Object *o)
     ((StringIO *)o)->buf = NULL;
 }
 
-/* CPython's StringIO is a GC object with a __dict__; it holds no references here */
-static const gs_NativeOps sio_ops = { sizeof(StringIO), true, true, NULL, NULL, sio_free, true, false, false, 0 };
+static void drop_accu(gs_VM *vm, StringIO *s)
+{
+    gs_Object *l = s->accu;
+    if (!l)
+        return;
+    s->accu = NULL;
+    gs_record_field(vm, &s->inst.ob, ACCU_FIELD, l, NULL);
+    gs_decref_c(vm, l, GS_CAUSE(GS_CAUSE_INTERNAL, s->inst.ob.id, ACCU_FIELD));
+}
+
+/* stringio_clear (the collector's) clears only the __dict__; the
+ * accumulator goes when the StringIO is deallocated (or the VM ends) */
+static void sio_clear(gs_VM *vm, gs_Object *o)
+{
+    if (o->refcnt == 0 || vm->gc_teardown)
+        drop_accu(vm, (StringIO *)o);
+}
+
+/* CPython's StringIO is a GC object with a __dict__; its tp_traverse visits
+ * only that, not the accumulator list */
+static const gs_NativeOps sio_ops = { sizeof(StringIO), true, true, NULL, sio_clear, sio_free, true, false, false, 0 };
 
 /* StringIO's own methods say "I/O operation on closed file"; the ones it
  * inherits from _io._IOBase (__enter__, __iter__, isatty, readlines,
@@ -103,33 +131,115 @@ static void put_utf8(gs_Buf *b, uint32_t c)
     }
 }
 
-static gs_Object *text_of(gs_VM *vm, StringIO *s, int64_t from, int64_t to)
+static gs_Object *cps_to_str(gs_VM *vm, const uint32_t *cp, int64_t n)
 {
-    if (to <= from)
+    if (n <= 0)
         return gs_newref(vm, vm->empty_str);
     gs_Buf b;
     gs_buf_init(&b);
-    for (int64_t i = from; i < to; i++)
-        put_utf8(&b, s->buf[i]);
+    for (int64_t i = 0; i < n; i++)
+        put_utf8(&b, cp[i]);
     return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *text_of(gs_VM *vm, StringIO *s, int64_t from, int64_t to)
+{
+    return to <= from ? gs_newref(vm, vm->empty_str) : cps_to_str(vm, s->buf + from, to - from);
+}
+
+/* ''.join(accumulator): no item gives '', one str item is returned itself */
+static gs_Object *join_accu(gs_VM *vm, gs_Object *l)
+{
+    gs_List *li = (gs_List *)l;
+    if (li->len == 0)
+        return gs_newref(vm, vm->empty_str);
+    if (li->len == 1)
+        return gs_newref(vm, li->items[0]);
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (int32_t i = 0; i < li->len; i++)
+        gs_buf_add(&b, ((gs_Str *)li->items[i])->data, (size_t)((gs_Str *)li->items[i])->len);
+    return gs_buf_to_str(vm, &b);
+}
+
+/* _PyAccu_Init: a new empty list (PyList_New(0), from the free list) */
+static int new_accu(gs_VM *vm, StringIO *s)
+{
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return -1;
+    s->accu = l;
+    gs_record_field(vm, &s->inst.ob, ACCU_FIELD, NULL, l);
+    return 0;
+}
+
+static int accumulate(gs_VM *vm, StringIO *s, gs_Object *str)
+{
+    return gs_list_append(vm, s->accu, str);
+}
+
+/* realize(): the joined text becomes the buffer; the list is freed first */
+static int realize(gs_VM *vm, StringIO *s)
+{
+    if (!s->accu)
+        return 0;
+    gs_Object *joined = join_accu(vm, s->accu);
+    if (!joined)
+        return -1;
+    drop_accu(vm, s);
+    gs_Str *j = (gs_Str *)joined;
+    int64_t n = j->nchars;
+    if (reserve(vm, s, n) < 0) {
+        s->len = 0; /* the text is lost with the list: nothing left to read past the buffer */
+        gs_decref(vm, joined);
+        return -1;
+    }
+    const unsigned char *p = (const unsigned char *)j->data;
+    size_t left = (size_t)j->len;
+    for (int64_t i = 0; i < n; i++) {
+        size_t adv;
+        s->buf[i] = gs_utf8_decode(p, left, &adv);
+        if (!adv)
+            adv = 1;
+        p += adv;
+        left -= adv;
+    }
+    s->len = n;
+    gs_decref(vm, joined);
+    return 0;
+}
+
+/* make_intermediate(): getvalue() while accumulating joins the pieces, and
+ * a new list keeps the result as its one item */
+static gs_Object *make_intermediate(gs_VM *vm, StringIO *s)
+{
+    gs_Object *joined = join_accu(vm, s->accu);
+    if (!joined)
+        return NULL;
+    drop_accu(vm, s);
+    if (new_accu(vm, s) < 0 || accumulate(vm, s, joined) < 0) {
+        gs_decref(vm, joined);
+        return NULL;
+    }
+    return joined;
 }
 
 /* write_str: the text after the newline mode's translation (the universal
  * decoder, always final, then '\n' -> '\r' or '\r\n'), at pos, overwriting,
  * padding with NULs past the end */
-static int64_t sio_write_text(gs_VM *vm, StringIO *s, gs_Str *t)
+static int64_t sio_write_text(gs_VM *vm, StringIO *s, gs_Object *obj)
 {
+    gs_Str *t = (gs_Str *)obj;
     int64_t n = t->nchars;
     if (n == 0)
         return 0;
-    uint32_t *cp = malloc(sizeof(uint32_t) * (size_t)n);
+    uint32_t *cp = malloc(sizeof(uint32_t) * (size_t)n * 3); /* the text, then its translation (up to 2n) */
     if (!cp) {
         gs_raise_memory(vm);
         return -1;
     }
     const unsigned char *p = (const unsigned char *)t->data;
     size_t left = (size_t)t->len;
-    int64_t extra = 0;
     for (int64_t i = 0; i < n; i++) {
         size_t adv;
         cp[i] = gs_utf8_decode(p, left, &adv);
@@ -137,42 +247,63 @@ static int64_t sio_write_text(gs_VM *vm, StringIO *s, gs_Str *t)
             adv = 1;
         p += adv;
         left -= adv;
-        if (cp[i] == '\n' && s->newline == NL_CRLF)
-            extra++;
     }
-    if (reserve(vm, s, s->pos + n + extra) < 0) {
-        free(cp);
-        return -1;
-    }
-    for (int64_t i = s->len; i < s->pos; i++)
-        s->buf[i] = 0;
-    int64_t w = s->pos;
+    /* translate into out[0..m) (at most 2n: '\n' -> '\r\n') */
+    uint32_t *out = cp + n;
+    int64_t m = 0;
+    bool changed = false;
     for (int64_t i = 0; i < n; i++) {
         uint32_t c = cp[i];
         if (s->newline == NL_NONE || s->newline == NL_EMPTY) {
             if (c == '\r' && i + 1 < n && cp[i + 1] == '\n') {
                 s->seennl |= SEEN_CRLF;
                 if (s->newline == NL_NONE) {
-                    s->buf[w++] = '\n';
+                    out[m++] = '\n';
                     i++;
+                    changed = true;
                     continue;
                 }
             } else if (c == '\r') {
                 s->seennl |= SEEN_CR;
-                if (s->newline == NL_NONE)
+                if (s->newline == NL_NONE) {
                     c = '\n';
+                    changed = true;
+                }
             } else if (c == '\n' && !(i > 0 && cp[i - 1] == '\r')) {
                 s->seennl |= SEEN_LF;
             }
         } else if (c == '\n' && s->newline == NL_CR) {
             c = '\r';
+            changed = true;
         } else if (c == '\n' && s->newline == NL_CRLF) {
-            s->buf[w++] = '\r';
+            out[m++] = '\r';
+            changed = true;
         }
-        s->buf[w++] = c;
+        out[m++] = c;
     }
+    if (s->accu && s->pos == s->len) {
+        /* accumulating at the end: the list takes the string (the decoder
+         * and str.replace return the very string when nothing changed) */
+        gs_Object *piece = changed ? cps_to_str(vm, out, m) : gs_newref(vm, obj);
+        free(cp);
+        if (!piece || accumulate(vm, s, piece) < 0) {
+            gs_xdecref(vm, piece);
+            return -1;
+        }
+        gs_decref(vm, piece);
+        s->pos += m;
+        s->len = s->pos;
+        return n;
+    }
+    if (realize(vm, s) < 0 || reserve(vm, s, s->pos + m) < 0) {
+        free(cp);
+        return -1;
+    }
+    for (int64_t i = s->len; i < s->pos; i++)
+        s->buf[i] = 0;
+    memcpy(s->buf + s->pos, out, sizeof(uint32_t) * (size_t)m);
     free(cp);
-    s->pos = w;
+    s->pos += m;
     if (s->pos > s->len)
         s->len = s->pos;
     return n;
@@ -183,6 +314,11 @@ static gs_Object *sio_new(GS_ARGS)
     static const char *const names[] = { "initial_value", "newline" };
     gs_Object *a[2] = { NULL, NULL };
     int npos = gs_npos(nargs, kwnames);
+    /* StringIO.__init__'s clinic parser makes its keyword tuple the first
+     * time keywords come (no keywords and at most 2 arguments skip it; the
+     * model checks the arguments before it makes the object, CPython after) */
+    if ((kwnames && kwnames->len) || npos > 2)
+        gs_clinic_parser_init(vm, GS_CLINIC_STRINGIO, 2);
     if (npos > 2) {
         gs_raise(vm, vm->e_TypeError, "StringIO() takes at most 2 arguments (%d given)", npos);
         return NULL;
@@ -220,20 +356,26 @@ static gs_Object *sio_new(GS_ARGS)
     gs_Object *o = gs_native_new(vm, (gs_Type *)self);
     if (!o)
         return NULL;
+    if (nl == vm->none || (nl && !((gs_Str *)nl)->data[0])) {
+        /* universal newlines: __init__ makes an IncrementalNewlineDecoder
+         * (not a GC object) through a call whose 2-tuple of arguments is
+         * made and freed */
+        gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_tuple, 2));
+    }
     if (nl == vm->none)
         ((StringIO *)o)->newline = NL_NONE;
     else if (nl) {
         const char *v = ((gs_Str *)nl)->data;
         ((StringIO *)o)->newline = !v[0] ? NL_EMPTY : v[0] == '\n' ? NL_LF : v[1] ? NL_CRLF : NL_CR;
     }
-    if (init && init != vm->none) {
-        StringIO *s = (StringIO *)o;
-        if (sio_write_text(vm, s, (gs_Str *)init) < 0) {
-            gs_decref(vm, o);
-            return NULL;
-        }
-        s->pos = 0;
+    StringIO *s = (StringIO *)o;
+    /* a value: written to the buffer; none: accumulating */
+    if (init && init != vm->none && ((gs_Str *)init)->nchars > 0 ? sio_write_text(vm, s, init) < 0
+                                                                  : new_accu(vm, s) < 0) {
+        gs_decref(vm, o);
+        return NULL;
     }
+    s->pos = 0;
     return o;
 }
 
@@ -247,7 +389,7 @@ static gs_Object *sio_write(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "string argument expected, got '%s'", gs_type_name(args[0]));
         return NULL;
     }
-    int64_t n = sio_write_text(vm, (StringIO *)self, (gs_Str *)args[0]);
+    int64_t n = sio_write_text(vm, (StringIO *)self, args[0]);
     return n < 0 ? NULL : gs_int_new(vm, n);
 }
 
@@ -277,6 +419,8 @@ static gs_Object *sio_getvalue(GS_ARGS)
     if (check_open(vm, self) < 0)
         return NULL;
     StringIO *s = (StringIO *)self;
+    if (s->accu)
+        return make_intermediate(vm, s);
     return text_of(vm, s, 0, s->len);
 }
 
@@ -301,6 +445,16 @@ static gs_Object *sio_read(GS_ARGS)
     if (size_arg(vm, args, nargs, &size) < 0)
         return NULL;
     StringIO *s = (StringIO *)self;
+    int64_t n = s->len - s->pos;
+    if (s->accu && s->pos == 0 && (size < 0 || size >= n)) {
+        /* read() of everything from the start while accumulating: getvalue() */
+        gs_Object *r = make_intermediate(vm, s);
+        if (r)
+            s->pos = s->len;
+        return r;
+    }
+    if (realize(vm, s) < 0)
+        return NULL;
     int64_t from = s->pos < s->len ? s->pos : s->len;
     int64_t to = size < 0 || from + size > s->len ? s->len : from + size;
     if (s->pos < s->len)
@@ -313,6 +467,8 @@ static gs_Object *sio_read(GS_ARGS)
  * '\n' or '\r\n' when universal; '\r' or '\r\n' when that is the newline) */
 static gs_Object *read_line(gs_VM *vm, StringIO *s, int64_t limit)
 {
+    if (realize(vm, s) < 0)
+        return NULL;
     if (s->pos >= s->len)
         return gs_newref(vm, vm->empty_str);
     int64_t from = s->pos;
@@ -360,8 +516,10 @@ static gs_Object *sio_readlines(GS_ARGS)
     int64_t hint;
     if (size_arg(vm, args, nargs, &hint) < 0 || check_open_iobase(vm, self) < 0)
         return NULL;
-    gs_Object *l = gs_list_new(vm, 0);
     StringIO *s = (StringIO *)self;
+    if (realize(vm, s) < 0) /* the first next() realizes, even at the end */
+        return NULL;
+    gs_Object *l = gs_list_new(vm, 0);
     int64_t total = 0;
     while (l && s->pos < s->len) {
         gs_Object *line = read_line(vm, s, -1);
@@ -443,8 +601,11 @@ static gs_Object *sio_truncate(GS_ARGS)
         gs_raise(vm, vm->e_ValueError, "Negative size value %lld", (long long)size);
         return NULL;
     }
-    if (size < s->len)
+    if (size < s->len) {
+        if (realize(vm, s) < 0)
+            return NULL;
         s->len = size;
+    }
     return gs_int_new(vm, size);
 }
 
@@ -453,6 +614,7 @@ static gs_Object *sio_close(GS_ARGS)
     GS_UNUSED_ARGS;
     StringIO *s = (StringIO *)self;
     s->closed = true;
+    drop_accu(vm, s);
     free(s->buf);
     s->buf = NULL;
     s->len = s->cap = s->pos = 0;
@@ -614,6 +776,20 @@ gs_Object *gs_module_io(gs_VM *vm)
         return NULL;
     gs_module_add(vm, m, "StringIO", gs_newref(vm, &st->t_stringio->ob));
     return m;
+}
+
+/* The accumulator lists StringIOs hold: references no traversal sees (as in
+ * CPython), counted for --check-refcounts */
+void gs_io_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    IoState *st = vm->modstate[GS_MS_IO];
+    if (!st || !vm->objtab)
+        return;
+    for (uint32_t id = 1; id < vm->objtab_cap; id++) {
+        gs_Object *o = vm->objtab[id];
+        if (o && GS_KIND(o) == GS_K_INSTANCE && o->type == st->t_stringio && ((StringIO *)o)->accu)
+            count(ctx, ((StringIO *)o)->accu);
+    }
 }
 
 void gs_io_free(gs_VM *vm)

@@ -32,6 +32,7 @@ void gs_functools_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), voi
 void gs_functools_clear(gs_VM *vm);
 void gs_functools_free(gs_VM *vm);
 gs_Object *gs_module_io(gs_VM *vm);
+void gs_io_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_io_free(gs_VM *vm);
 gs_Object *gs_module_itertools(gs_VM *vm);
 gs_Object *gs_module_json(gs_VM *vm);

@@ -12,7 +12,7 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "functools", .make = gs_module_functools, .count_roots = gs_functools_count_roots,
       .clear = gs_functools_clear, .free = gs_functools_free },
     { .name = "gc", .make = gs_module_gc },
-    { .name = "io", .make = gs_module_io, .free = gs_io_free },
+    { .name = "io", .make = gs_module_io, .count_roots = gs_io_count_roots, .free = gs_io_free },
     { .name = "itertools", .make = gs_module_itertools, .free = gs_itertools_free },
     { .name = "json", .make = gs_module_json, .free = gs_json_free },
     { .name = "pprint", .make = gs_module_pprint },

@@ -69,45 +69,37 @@ static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const ch
     return 0;
 }
 
-/* print(..., file=f) to anything but sys.stdout and sys.stderr (an
- * io.StringIO, an object with a write method): f.write(str(arg)) for each
- * argument, sep between them and end after, then f.flush() if asked. */
-static gs_Object *print_to_file(gs_VM *vm, gs_Object *file, gs_Object **args, int npos, gs_Object *sep,
-                                gs_Object *end, gs_Object *flush)
+/* PyFile_WriteObject(v, f, Py_PRINT_RAW): f.write looked up again for
+ * each piece (a new bound method each time), called with str(v) */
+static int write_piece(gs_VM *vm, gs_Object *file, gs_Object *v)
 {
     gs_Object *w = gs_getattr(vm, file, gs_name(vm, "write"));
     if (!w)
-        return NULL;
-    int failed = 0;
-    for (int i = 0; i <= npos && !failed; i++) {
-        gs_Object *piece;
-        if (i > 0 && i < npos && sep && sep != vm->none) {
-            gs_Object *r = gs_call_object(vm, w, &sep, 1, NULL);
-            failed = !r;
-            gs_xdecref(vm, r);
-        } else if (i > 0 && i < npos) {
-            gs_Object *sp = vm->char_strs[' '];
-            gs_Object *r = gs_call_object(vm, w, &sp, 1, NULL);
-            failed = !r;
-            gs_xdecref(vm, r);
-        }
-        if (failed)
-            break;
-        if (i == npos)
-            piece = end && end != vm->none ? gs_newref(vm, end) : gs_newref(vm, vm->char_strs['\n']);
-        else
-            piece = gs_str(vm, args[i]);
-        if (!piece) {
-            failed = 1;
-            break;
-        }
-        gs_Object *r = gs_call_object(vm, w, &piece, 1, NULL);
-        gs_decref(vm, piece);
-        failed = !r;
-        gs_xdecref(vm, r);
-    }
+        return -1;
+    gs_Object *piece = gs_str(vm, v);
+    gs_Object *r = piece ? gs_call_object(vm, w, &piece, 1, NULL) : NULL;
+    gs_xdecref(vm, piece);
     gs_decref(vm, w);
-    if (failed)
+    if (!r)
+        return -1;
+    gs_decref(vm, r);
+    return 0;
+}
+
+/* print(..., file=f) to anything but sys.stdout and sys.stderr (an
+ * io.StringIO, an object with a write method), as builtin_print does:
+ * each argument, sep (or ' ') between them and end (or '\n') after, each
+ * through write_piece, then f.flush() if flush is true. */
+static gs_Object *print_to_file(gs_VM *vm, gs_Object *file, gs_Object **args, int npos, gs_Object *sep,
+                                gs_Object *end, gs_Object *flush)
+{
+    for (int i = 0; i < npos; i++) {
+        if (i > 0 && write_piece(vm, file, sep && sep != vm->none ? sep : vm->char_strs[' ']) < 0)
+            return NULL;
+        if (write_piece(vm, file, args[i]) < 0)
+            return NULL;
+    }
+    if (write_piece(vm, file, end && end != vm->none ? end : vm->char_strs['\n']) < 0)
         return NULL;
     if (flush && flush != vm->none) {
         int t = gs_truthy(vm, flush);

@@ -229,7 +229,7 @@ int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tupl
 /* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
 int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out);
 /* Argument Clinic parsers that make their keyword tuple on first use */
-enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT };
+enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT, GS_CLINIC_STRINGIO, GS_CLINIC_COUNT };
 void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
 
 /* calling types and descriptors (call.c, class.c) */

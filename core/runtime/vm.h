@@ -171,7 +171,7 @@ struct gs_VM {
         gs_Object *list;               /* ... in a list (a phantom) from the second write on */
         int64_t bytes;                 /* how many */
     } textio[2];
-    gs_Object *clinic_kwtuples[3];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
+    gs_Object *clinic_kwtuples[4];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
                                           made on first use: print, list.sort, str.split */
     gs_Object *tstate_dict;            /* CPython's thread-state dict holding its Py_Repr list: made by
                                           the first container repr, as Py_ReprEnter makes them */
