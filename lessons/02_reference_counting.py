@@ -2,38 +2,44 @@
 # title: Reference counting
 # summary: Follow one list's count as names are added, deleted and rebound, down to zero.
 # options: hide-primitives
-# breakpoints: 24
+# breakpoints: 27
 # ---
-#> sys.getrefcount(obj) tells us how many references an object has. The call
-#> itself holds one more while it runs, so we subtract 1 (lesson 4 looks closer).
+#> This import gives us sys.getrefcount(obj), which reports an object's count.
+#> The call itself holds one more while it runs, so we subtract 1 (lesson 4
+#> looks closer).
 import sys
 
-#> A brand-new list. The name x is its one and only reference.
+#> A brand-new list. The name x is its one and only reference: its badge
+#> in the HEAP panel shows 1.
 x = [1, 2, 3]
 print("after x = [1, 2, 3]:", sys.getrefcount(x) - 1)
-#> y = x copies the arrow, not the list: watch the badge go from 1 to 2.
+#? How many references will the list have after y = x? | 2 | y = x copies the reference, not the list: x and y now both point at it. | hide: none | show: x
 y = x
-#? How many references does the list have now? | 2 | x and y both point at the same list.
+#> The print confirms what the badge shows.
 print("after y = x:", sys.getrefcount(x) - 1)
-#> del x removes the name x only. The list lives on through y.
+#> del x removes the name x only. The list lives on through y: its count
+#> goes from 2 to 1.
 del x
 print("after del x:", sys.getrefcount(y) - 1)
 #> Rebinding y to a string drops the list's last reference. Its count hits
 #> zero and CPython frees it on the spot, in the middle of this line: no
-#> waiting, no separate sweep. Watch the node fade out of the HEAP panel.
+#> waiting, no separate sweep. Watch the box leave the HEAP panel.
 y = "hello"
 print("y is now", y)
 
 
-#> The same story with an object that reports when it is freed.
+#> The same story with an object that reports when it is freed: Noisy's
+#> __del__ prints a line.
 class Noisy:
     def __del__(self):
         print("  count reached 0: freed")
 
 
+#> A Noisy object with one name, n.
 n = Noisy()
+#> A second name for the same object: its count is now 2.
 m = n
-#? Will 'del n' free the object? | no | m still refers to it, so its count only drops from 2 to 1.
+#? Will 'del n' free the object? | no, it stays alive | m still refers to it, so its count only drops from 2 to 1. | choices: yes, __del__ runs; no, it stays alive | hide: n | show: m
 del n
 print("del n done")
 #> Rebinding m takes the count to zero; __del__ runs before the next print.

@@ -14,9 +14,10 @@ print("shared, references:", sys.getrefcount(a) - 1)
 #> Stage 3, release: del b takes one reference away. Nothing is freed.
 del b
 print("released once, references:", sys.getrefcount(a) - 1)
-#? What happens to the list on the next line? | it is freed | a held its last reference; the count drops to 0.
+#? What happens to the list on 'del a'? | it is freed at once | a held its last reference; the count drops to 0 and CPython frees the list inside this very statement. | choices: it is freed at once; it waits for the next garbage collection; it stays alive with count 0 | hide: a
 del a
-#> Stage 4, death: the count hit zero inside 'del a' and the list is gone.
+#> Stage 4, death: the list died inside 'del a' and its box has left the
+#> HEAP panel. This line only reports it.
 print("a deleted; the list no longer exists")
 
 
@@ -34,10 +35,10 @@ kit = [Part("wheel"), Part("axle")]
 print("wheel references:", sys.getrefcount(kit[0]) - 1)
 #> One part also gets a name of its own, so it has two references.
 spare = kit[1]
-#? Which parts are freed when kit goes? | only the wheel | Freeing the list drops one reference from each item; the axle is still named spare.
+#? Which parts are freed when kit goes? | only the wheel | Freeing the list drops one reference from each item; the wheel reaches 0, but the axle is still named spare. | choices: both parts; only the wheel; only the axle; neither | hide: counts
 del kit
 print("kit deleted")
-#> The axle's last reference goes now.
+#> The axle's last reference goes now, and it is freed.
 del spare
 print("spare deleted")
 #= Lifecycle: created with one reference, shared (count goes up), released

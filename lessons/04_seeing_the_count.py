@@ -11,38 +11,37 @@ a = [1, 2, 3]
 print(sys.getrefcount(a))
 
 
+#> A function that prints the count of whatever it is given (not drawn: the
+#> HEAP panel leaves functions out).
 def show_refcount(obj):
     #> Inside the function the parameter obj is one more reference, and the
     #> argument we pass on to getrefcount is another.
     print(sys.getrefcount(obj))
 
 
-#? What does show_refcount(a) print? | 3 | The global name a, the parameter obj, and getrefcount's own argument.
+#? What does show_refcount(a) print? | 3 | The global name a, the parameter obj, and getrefcount's own argument. | hide: none | show: a
 show_refcount(a)
-#> Each extra layer of calls adds the layer's parameter.
+#> relay passes its own parameter on to show_refcount: one more layer of calls.
 def relay(item):
     show_refcount(item)
 
 
-#? And through one more function? | 4 | a, item, obj, and the argument of getrefcount.
+#? And through relay? | 4 | a, item, obj, and the argument of getrefcount: each layer of calls adds its parameter. | hide: none | show: a
 relay(a)
 #> After the calls return, their parameters are gone and we are back to 2.
 print(sys.getrefcount(a))
-#> A fresh object that no name holds: only the temporary reference counts.
+#> A fresh list that no name holds: only the temporary reference counts, so 1.
 print(sys.getrefcount([]))
-#> Strings are a trap. A script is parsed and compiled as a whole before it
-#> runs; the compiled code keeps each literal in its table of constants, and
-#> CPython 3.11 also keeps the parsed syntax tree, which holds the literal too.
-#> So my_str = "Hello world!" then getrefcount(my_str) prints 4 in a script.
-#> At the interactive prompt each statement is compiled on its own and thrown
-#> away after it runs, so the same two lines print 2. Short identifier-like
-#> strings are also shared (interned) across the program, and the REPL keeps
-#> the last echoed value in '_', which adds one more. From 3.12 such strings,
-#> None and small ints are immortal and report a huge fixed count. That is why
-#> the course only prints counts of lists, dicts, instances and functions.
+#> Strings are a trap. In a script, getrefcount(my_str) would print 4 here:
+#> the name, the argument, the compiled code's constants, and the parsed
+#> syntax tree that CPython 3.11 keeps while a script runs. At the interactive
+#> prompt each statement's code is thrown away after it runs, so you see 2.
 my_str = "Hello world!"
+#> So we count a list that holds the string instead: nothing hidden holds it.
 holder = [my_str]
-#> What we can trust: the list that holds the string has exactly one name.
+#> Short, name-like strings are also shared (interned), and from 3.12 such
+#> strings, None and small ints report a huge fixed count. So the course only
+#> prints counts of lists, dicts, instances and functions. One name: 2.
 print(sys.getrefcount(holder))
 #= sys.getrefcount(x) is the number of references plus one for its own
 #= argument: 2 for an object with one name, 3 when read through a function

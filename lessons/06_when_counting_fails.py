@@ -7,15 +7,15 @@ import sys
 
 words = ["one", "two", "three"]
 print("before:", sys.getrefcount(words))
-#> Appending a list to itself: its fourth slot points back at the list.
+#? What will getrefcount print after the list is appended to itself? | 3 | The name, the list's own fourth slot, and the call's temporary. | hide: words | show: words
 words.append(words)
 #> repr notices the loop and prints [...] instead of recursing forever.
 print(words)
-#? What is the count now? | 3 | The name, the list's own fourth slot, and the call's temporary.
+#> The list's fourth slot points back at the list itself: a loop of one.
 print("after:", sys.getrefcount(words))
 
 
-#> Now an instance whose attribute is the instance itself.
+#> Thing's objects report when they are freed.
 class Thing:
     def __init__(self, name):
         self.name = name
@@ -28,22 +28,23 @@ plain = Thing("plain")
 #> No loop here: deleting the only name frees it at once.
 del plain
 loopy = Thing("loopy")
+#> Now an instance whose attribute is the instance itself.
 loopy.me = loopy
 #> Keep a second name, only so that we can still look at the object.
 handle = loopy
 print("loopy's count:", sys.getrefcount(handle))
-#? Does 'del loopy' free the object? | no | handle still refers to it, and so does its own attribute.
+#? Does 'del loopy' free the object? | no | handle still refers to it, and so does its own attribute me: the count only drops from 3 to 2. | choices: yes; no | hide: loopy | show: handle
 del loopy
 print("after del loopy:", sys.getrefcount(handle))
-#> If we dropped handle now, the count would stop at 1 (the self reference):
-#> unreachable, yet never zero, so reference counting alone would never free
-#> it. Lessons 7 to 9 show the cycle detector that finds such objects. Here we
-#> undo the loop by hand first (lesson 13 covers this), then let go.
+#> Dropping handle now would leave the count at 1, held by the object's own
+#> attribute: unreachable, yet never zero (lessons 7 to 9 show the detector
+#> that finds such objects). So first we cut the loop: del handle.me.
 del handle.me
-#? What happens on the next line? | __del__ runs | With the loop gone, handle is the last reference.
+#? What happens on 'del handle'? | __del__ runs and it is freed | With the loop gone, handle holds the last reference, so the count reaches 0 at once. | choices: __del__ runs and it is freed; it waits for the cycle detector; nothing, it stays alive | hide: handle
 del handle
-#> The same for the list: remove its self-reference, then its name.
+#> The same for the list: pop() takes out the self-reference...
 words.pop()
+#> ...and its last name goes, so the list is freed.
 del words
 print("done")
 #= A reference cycle, even one of a single object, keeps every count in it at

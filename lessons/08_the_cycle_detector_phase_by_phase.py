@@ -2,15 +2,19 @@
 # title: The cycle detector, phase by phase
 # summary: How gc finds garbage: copy each count, subtract references from inside the group, see what is left.
 # options: hide-primitives, granularity=phase
-# breakpoints: 52
+# breakpoints: 75
 # ---
 import gc
 import sys
 import weakref
 
+#> Start from a clean slate: a full collection clears what start-up left.
 gc.collect()
 
 
+#> This class statement makes Node. The HEAP panel does not draw classes,
+#> functions or modules, nor the module namespace that holds our names
+#> (except during a collection): only the objects our code makes.
 class Node:
     def __init__(self, name):
         self.name = name
@@ -18,45 +22,70 @@ class Node:
 
 
 #> A weak reference lets us look at an object without keeping it alive
-#> (lesson 14). probe() returns the object, or None once it has been freed.
+#> (lesson 14): probe() returns the object, or None once it has been freed.
 def count(probe):
     #> probe() hands getrefcount a temporary reference; take it off again.
     return sys.getrefcount(probe()) - 1
 
 
-#> Pair one, A <-> B, will lose all outside references.
+#> Pair one, A and B: each node's ref will point at the other.
 a, b = Node("A"), Node("B")
+#> The loop A <-> B is closed.
 a.ref, b.ref = b, a
-#> Pair two, C <-> D, will keep one: the name d.
+#> Pair two, C and D, the same shape.
 c, d = Node("C"), Node("D")
+#> The loop C <-> D is closed.
 c.ref, d.ref = d, c
+#> Four weak references, our probes: pa on A, pb on B, pc on C, pd on D.
 pa, pb, pc, pd = weakref.ref(a), weakref.ref(b), weakref.ref(c), weakref.ref(d)
+#> A and B lose their names, and so does C. D keeps the name d.
 del a, b, c
-#> The counts alone cannot tell the dead pair from the live one: A, B and C
-#> all show 1. The collector needs more than counts.
-#? What is A's real reference count now? | 1 | B.ref still points at it; only the names went away.
+#? What is A's real reference count now? | 1 | B.ref still points at it; only the names went away. C also has 1, though C can still be reached through d: counts alone cannot tell garbage from live objects. | hide: counts
 print("A", count(pa), "B", count(pb), "C", count(pc), "D", count(pd))
-#> Phase 1, update_refs: every object in the generations being collected gets
-#> a scratch copy of its count, gc_refs: A 1, B 1, C 1, D 2.
-#> Phase 2, subtract_refs: for each reference between two objects of the set,
-#> take 1 off the target's gc_refs. B.ref hits A, A.ref hits B, C.ref hits D,
-#> D.ref hits C: A 0, B 0, C 0, D 1. Whatever is left must come from outside
-#> the set: here, the name d.
-#> Phase 3, move_unreachable: objects with gc_refs > 0 are roots. Everything
-#> a root can reach is alive. C is first put aside as maybe-unreachable, then
-#> rescued when D, a root, turns out to point at it. A and B stay unreachable.
-#> Phase 4, finalize and delete: unreachable objects get their __del__ (none
-#> here), then their references are cleared, so ordinary counting frees them.
-#> Survivors move up a generation (lesson 10).
-#? What will gc.collect() return here? | 2 | A and B; C and D are reachable through d.
+#> gc.collect() runs a full collection: generation 2 and everything younger.
+#> Step through it phase by phase.
+#? What will gc.collect() return here? | 2 | A and B: nothing outside the loop refers to them. C and D are reachable through the name d. | hide: collector
+#@ merge: A full collection first merges generations 0 and 1 into
+#@ merge: generation 2, so every tracked object is examined: ours and the
+#@ merge: interpreter's, the module namespace among them.
+#@ update_refs: Each object in the set gets gc_refs, a scratch copy of its
+#@ update_refs: count: A 1, B 1, C 1, and D 2 (the name d and C.ref).
+#@ subtract_refs: Each reference from one object of the set to another takes
+#@ subtract_refs: 1 off its target's gc_refs: A.ref off B, B.ref off A, C.ref
+#@ subtract_refs: off D, D.ref off C. The namespace dict is in the set too, so
+#@ subtract_refs: the name d is an inside reference as well: D falls to 0.
+#@ move_unreachable: What keeps gc_refs above 0 is held from outside the set.
+#@ move_unreachable: Here that is the namespace dict, which the interpreter
+#@ move_unreachable: itself holds: it is a root. The name d leads from it to
+#@ move_unreachable: D, and D.ref to C (C, met first, was set aside and is
+#@ move_unreachable: rescued). Nothing reaches A or B.
+#@ promote: Survivors move up a generation, but generation 2 is the last:
+#@ promote: after a full collection C and D stay in generation 2.
+#@ weakrefs: Before any garbage is touched, weak references to it are
+#@ weakrefs: cleared: pa and pb, our probes on A and B, now give None. pc and
+#@ weakrefs: pd still see C and D.
+#@ finalize: Unreachable objects with a __del__ method get it called now.
+#@ finalize: Node has none, so nothing happens.
+#@ resurrection: A __del__ could have made garbage reachable again, so the
+#@ resurrection: collector checks A and B once more: still unreachable.
+#@ delete: The collector clears A's attributes. That drops B's last
+#@ delete: reference, so counting frees B; with B goes its reference to A,
+#@ delete: and A is freed too.
+#@ done: gc.collect() returns 2: the unreachable objects it found.
 found = gc.collect()
+#> The collection found A and B.
 print("collected:", found)
+#> The probes tell us who survived: A is gone, C is alive.
 print("A alive?", pa() is not None, "/ C alive?", pc() is not None)
-#> Drop the last outside reference and run the detector again: now D's
-#> gc_refs also falls to 0 and the second pair goes too.
+#> Without the name d, nothing outside the loop refers to C or D any more.
 del d
+#> This time D's gc_refs falls to 0 with nothing to rescue it: the second
+#> pair is found and freed too.
 print("collected:", gc.collect())
 #= The detector never looks for garbage directly. It subtracts the references
-#= that come from inside the tracked set; an object with something left over
-#= is referenced from outside (a name, the stack, an untracked holder) and is
-#= alive, along with all it reaches. The rest is an isolated island: garbage.
+#= that come from inside the set being collected; an object with something
+#= left over is referenced from outside (by the interpreter, the stack, an
+#= untracked holder) and is alive, along with all it reaches. In a full
+#= collection a module's names live in a dict that is itself in the set: they
+#= keep objects alive because that dict is reachable, not because they are
+#= outside. The rest is garbage.

@@ -9,26 +9,32 @@ import gc
 gc.collect()
 d1 = {}
 d2 = {}
+#> Each dict becomes a value in the other: a cycle of two.
 d1["partner"] = d2
 d2["partner"] = d1
-#? The two dicts form a cycle but both still have names. What does collect() return? | 0 | Both dicts are reachable through d1 and d2, so nothing is garbage.
+#? The two dicts form a cycle but both still have names. What does collect() return? | 0 | Both dicts are reachable through the names d1 and d2, so nothing is garbage. | hide: none
 found = gc.collect()
 print(f"first pass: {found} unreachable objects")
 #> Now the names go. Each dict keeps the other's count at 1.
 del d1, d2
+#> This pass finds the two dicts unreachable and frees them: found is 2.
 found = gc.collect()
 print(f"second pass: {found} unreachable objects")
 #> Running it again right away finds nothing: the cycle is already gone.
 print("third pass:", gc.collect())
-#> The count only includes objects the collector tracks. A dict holding only
-#> ints and strings cannot be part of a cycle, so CPython does not track it.
+#> An empty list, left...
 left = []
+#> ...and right, which holds left...
 right = [left]
+#> ...then left holds right: a cycle of two lists.
 left.append(right)
+#> A dict holding only a string and an int can never be part of a cycle, so
+#> CPython does not track it at all: it sits in the "not tracked" column.
 left.append({"size": 3})
 print("is the small dict tracked?", gc.is_tracked(left[1]))
+#> The names go: the two lists and the dict they hold are all garbage now.
 del left, right
-#? Three objects become garbage. What does collect() return? | 2 | The untracked dict is freed when the list holding it dies, but it was never in the count.
+#? Three objects are garbage. What does collect() return? | 2 | Only the two tracked lists are counted. The untracked dict is freed when the list holding it dies, but the collector never counted it. | hide: none
 print("lists plus an untracked dict:", gc.collect())
 
 
@@ -36,19 +42,22 @@ class Point:
     pass
 
 
-#> An instance whose attribute is itself. In 3.11 its attributes are stored
-#> inside the instance, with no separate dict object.
+#> A new Point. In 3.11 an instance stores its attributes inside itself,
+#> with no separate dict object.
 p = Point()
+#> Its attribute me is the instance itself: a loop of one.
 p.me = p
 del p
+#> One unreachable object: the instance.
 print("self-referencing instance:", gc.collect())
-#> Reading p.__dict__ makes CPython build a real dict for the attributes, so
-#> the cycle now has two objects: the instance and its dict.
+#> The same again...
 p = Point()
 p.me = p
+#> ...but reading p.__dict__ makes CPython build a real dict for the
+#> attributes: the cycle now has two objects, the instance and its dict.
 p.__dict__["label"] = "materialized"
 del p
-#? And now? | 2 | The instance and its materialized __dict__.
+#? And now, what does collect() return? | 2 | The instance and its materialized __dict__ refer to each other, and both are tracked. | hide: none
 print("same, after using __dict__:", gc.collect())
 #= gc.collect() returns how many tracked objects it found unreachable. Objects
 #= freed as a side effect (untracked dicts, strings, ints) are not counted.

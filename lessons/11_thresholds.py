@@ -6,10 +6,14 @@
 import gc
 
 gc.collect()
-#> Three numbers: generation 0 is collected when its count passes the first;
-#> generation 1 when it has had more young collections than the second, and
-#> so on. Python 3.13 raised the first number to 2000.
+#> gc.get_threshold() gives three numbers, one per generation. An allocation
+#> that takes generation 0's count past the first starts an automatic
+#> collection. (Python 3.13 raised that first number to 2000.)
 defaults = gc.get_threshold()
+#> That collection takes the oldest generation whose count is past its own
+#> number: generation 1 counts young collections, generation 2 collections of
+#> generation 1. A full collection also waits until the objects that reached
+#> generation 2 since the last one are 25 % of those that survived it.
 print("default thresholds:", defaults)
 #> They can be changed at run time...
 gc.set_threshold(1000, 15, 15)
@@ -22,8 +26,7 @@ class Job:
     pass
 
 
-#> gc.callbacks lets us watch automatic collections: each function listed
-#> there is called with "start" and "stop" and a dict of details.
+#> runs will record the generation of every collection we see.
 runs = []
 
 
@@ -32,26 +35,35 @@ def watch(phase, info):
         runs.append(info["generation"])
 
 
-#> A tiny first threshold makes automatic collections easy to see.
+#> A clean slate before the experiment.
 gc.collect()
+#> A tiny first threshold makes automatic collections easy to see.
 gc.set_threshold(10)
+#> Every function in gc.callbacks is called at the "start" and "stop" of each
+#> collection, with a dict of details: watch will see every automatic one.
 gc.callbacks.append(watch)
 kept = []
+#> 250 new Jobs, all kept alive in a list. Watch generation 0's count in the
+#> CYCLE COLLECTOR panel climb and fall back.
+#? How many young (generation 0) collections will these 250 new Jobs trigger? | 21 | A collection starts each time the count passes 10, every 11 new Jobs: 22 in all. But at the 12th, generation 1's count (11 young collections) is past its threshold of 10, so that one collects generation 1 instead. | hide: none
 for i in range(250):
     kept.append(Job())
 gc.callbacks.remove(watch)
-#? About how many young collections did 250 new objects trigger? | 21 | One each time the count passed 10, i.e. every 11 allocations.
+#> runs holds 21 zeros and one 1: young collections and one of generation 1.
 print("young collections:", runs.count(0), "- older:", runs.count(1))
-#> The trade-off. With threshold 10, cycles are found soon after they die.
+#> The trade-off. A clean slate first; threshold 10 is still set.
 gc.collect()
+#> 200 pairs in a cycle, each pair dying when a and b move on to the next.
 for i in range(200):
     a = Job()
     b = Job()
     a.other = b
     b.other = a
 del a, b
-#> Not zero, though: a pair still named when a young pass ran was promoted to
-#> generation 1, died there, and waits for the rarer older collection.
+#> Young collections caught most pairs soon after they died, but this full
+#> collection still finds 16. 4 died in generation 0 after the last young
+#> collection. The other 12 are pairs with a member moved to generation 2
+#> while still named: younger collections take its references as outside ones.
 waiting = gc.collect()
 print("threshold 10: garbage waiting:", waiting)
 #> With a huge threshold no automatic pass runs: less CPU spent collecting,
@@ -68,6 +80,8 @@ print("threshold 100000: garbage waiting:", gc.collect())
 gc.set_threshold(*defaults)
 print("restored:", gc.get_threshold())
 #= A collection starts inside an allocation, when generation 0's count passes
-#= its threshold. Low thresholds: frequent short pauses, little garbage lying
-#= around. High thresholds: fewer pauses, more memory held by dead cycles.
-#= The defaults suit most programs.
+#= its threshold, and takes the oldest generation whose count is past its own
+#= (generation 2 only once the objects that reached it since the last full
+#= collection are 25 % of those that survived it). Low thresholds: frequent
+#= short pauses, little garbage lying around. High thresholds: fewer pauses,
+#= more memory held by dead cycles. The defaults suit most programs.

@@ -18,9 +18,12 @@ class Node:
         print("  freed", self.name)
 
 
+#> Two Nodes; each prints a line when it is freed.
 a = Node("a")
 b = Node("b")
+#> a points at b...
 a.next = b
+#> ...and b at a: a cycle of two.
 b.next = a
 print("a:", sys.getrefcount(a), "b:", sys.getrefcount(b))
 #> Cut the loop: del a.next removes the attribute, and b loses a reference.
@@ -28,20 +31,23 @@ del a.next
 print("after del a.next, b:", sys.getrefcount(b))
 #> Cutting the other direction is tidy too, but one cut already ends the cycle.
 del b.next
-#? What happens on 'del a'? | a is freed at once | Nothing points at a any more, so its count hits 0.
+#? What happens to node a on 'del a'? | it is freed at once | b no longer points at it, so the name a was its last reference: its count hits 0. | choices: it is freed at once; it waits for the next collection; it stays alive | hide: a | show: a
 del a
+#> b's last reference goes too: freed at once as well.
 del b
-#? What will gc.collect() return here? | 0 | Reference counting already freed both nodes.
+#? What will gc.collect() return here? | 0 | Reference counting already freed both nodes; there is nothing left for the collector. | hide: none
 print("left for the collector:", gc.collect())
 
 
-#> A longer structure: a ring of three. Setting a link to None works as well
-#> as del, and keeps the attribute around.
+#> A longer structure: three nodes in a list...
 ring = [Node("x"), Node("y"), Node("z")]
+#> ...linked into a ring: x -> y -> z -> x.
 ring[0].next, ring[1].next, ring[2].next = ring[1], ring[2], ring[0]
-#> One cut turns the ring into a plain chain x -> y -> z.
+#> One cut turns the ring into a plain chain x -> y -> z. Setting a link to
+#> None works as well as del, and keeps the attribute around.
 ring[2].next = None
-#> Dropping the list now frees the chain from the head: x, then y, then z.
+#> Dropping the list frees the chain from the head: x has no other holder, so
+#> it goes first; that frees y, and y's death frees z.
 del ring
 print("left for the collector:", gc.collect())
 
@@ -56,8 +62,11 @@ class Parent:
         self.child.next = None
 
 
+#> A parent and its child, pointing at each other.
 p = Parent()
+#> close() cuts the child's link back to the parent...
 p.close()
+#> ...so dropping the name frees the parent, and with it the child.
 del p
 print("left for the collector:", gc.collect())
 #= If you know where a cycle is, break one link (del obj.attr, obj.attr = None,

@@ -15,7 +15,7 @@ class HeavyObject:
 
 
 #> Instances of our own classes accept weak references; plain lists, dicts,
-#> ints and strs do not.
+#> ints and strs do not (weakref.ref([]) raises TypeError).
 big = HeavyObject("report")
 #> A weak reference does not add to the count.
 link = weakref.ref(big)
@@ -30,16 +30,19 @@ def gone(ref):
 
 #> A second weak reference, this one with a callback.
 watcher = weakref.ref(big, gone)
-#? What does link() return after 'del big'? | None | The last strong reference is gone, so the object is freed and weak refs are cleared.
+#? What will link() return after 'del big'? | None | The name was the last strong reference, so the object is freed at once; its weak references are cleared (and watcher's callback runs). | choices: None; the HeavyObject 'report'; it raises an error | hide: big | show: big
 del big
+#> The weak reference is still there, but it leads nowhere now.
 print("link() now gives:", link())
 #> A WeakValueDictionary holds its values weakly: an entry disappears by
 #> itself when its value is freed elsewhere.
 cache = weakref.WeakValueDictionary()
+#> in_use keeps a strong reference to this one...
 in_use = HeavyObject("config")
 cache["config"] = in_use
+#> A second entry, whose value is a brand-new HeavyObject.
+#? How many entries will the cache hold once this line has run? | 1 | Nobody else holds 'scratch', so it dies as soon as the line ends and its entry vanishes; 'config' stays, held by in_use. | hide: none
 cache["scratch"] = HeavyObject("scratch")
-#? How many entries are left? | 1 | Nobody else held 'scratch', so it died at once and its entry vanished.
 print("entries:", len(cache), list(cache.keys()))
 
 
@@ -61,11 +64,13 @@ def load_config():
 
 smart = SmartCache()
 settings = load_config()
+#> The cache holds settings weakly; the name settings holds it strongly.
 smart.set("config", settings)
+#> As long as the program uses settings, the cache can hand it out again.
 print("hit:", smart.get("config").name)
-#> As long as the program uses settings, the cache can hand it out again...
+#> Once nobody uses it, the object is freed instead of kept forever, and its
+#> cache entry goes with it.
 del settings
-#> ...and once nobody does, the cache lets it go instead of keeping it forever.
 print("after del:", smart.get("config", "missing"))
 #= A weak reference watches an object without owning it. Use weak references
 #= for caches, registries and back-pointers (child -> parent) so they neither

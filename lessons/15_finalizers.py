@@ -17,8 +17,9 @@ class Resource:
         print("  __del__ of", self.name)
 
 
-#> On the counting path __del__ runs the moment the count reaches zero.
+#> A Resource with one name.
 r = Resource("plain")
+#> On the counting path __del__ runs the moment the count reaches zero.
 del r
 print("after del r")
 
@@ -27,18 +28,27 @@ def cleared(ref):
     print("  weak ref callback")
 
 
-#> A cycle of two objects that both have __del__. Since Python 3.4 (PEP 442)
-#> the collector can free such cycles; before, it gave up and left them in
-#> gc.garbage.
+#> Two Resources, both with __del__...
 a = Resource("a")
 b = Resource("b")
+#> ...in a cycle. Since Python 3.4 (PEP 442) the collector can free such
+#> cycles; before, it gave up and left them in gc.garbage.
 a.peer, b.peer = b, a
+#> A weak reference to a, with a callback.
 watch = weakref.ref(a, cleared)
+#> The names go: the pair is cyclic garbage.
 del a, b
-#? Which comes first: the weak ref callback or the __del__ calls? | the callback | A collection clears weak refs to the garbage, and runs their callbacks, before any finalizer.
+#? Which comes first: the weak ref callback or the __del__ calls? | the callback | A collection clears the weak references to its garbage, and runs their callbacks, before it calls any finalizer. | choices: the callback; the __del__ calls | hide: none
+#@ weakrefs: The weak reference to a is cleared first. It is itself still
+#@ weakrefs: reachable (through the name watch), so its callback runs now.
+#@ finalize: Then __del__ runs for a and for b, once each, while both are
+#@ finalize: still intact.
+#@ resurrection: Nothing brought a or b back: they are still unreachable.
+#@ delete: Their references are cleared, and counting frees both.
 print("collected:", gc.collect())
 print("gc.garbage:", gc.garbage)
-#> Resurrection: a finalizer can store self somewhere reachable.
+#> Resurrection: a finalizer can store self somewhere reachable, such as
+#> this list.
 graveyard = []
 
 
@@ -48,20 +58,43 @@ class Phoenix:
         graveyard.append(self)
 
 
+#> A Phoenix...
 bird = Phoenix()
+#> ...in a cycle of one...
 bird.me = bird
+#> ...loses its name: it is cyclic garbage, with a __del__.
 del bird
-#> The collector runs __del__, then checks again whether the garbage is still
-#> unreachable. It is not (graveyard holds it), so nothing is freed.
-#? What will gc.collect() return here? | 0 | Resurrected objects are not freed and not counted.
+#> A full collection finds the Phoenix unreachable and runs its __del__.
+#@ finalize: The Phoenix's __del__ runs: it appends itself to graveyard.
+#@ resurrection: The collector checks the garbage again: graveyard now
+#@ resurrection: reaches the Phoenix, so it is neither freed nor counted.
+#? What will gc.collect() return here? | 0 | __del__ put the Phoenix in graveyard, so when the collector checks the garbage again it is reachable: resurrected objects are neither freed nor counted. | hide: none
 print("collected:", gc.collect())
 print("back from the dead:", len(graveyard))
-#> __del__ runs at most once per object. Break the cycle and let go: this
-#> time the object dies quietly.
+#> Break its cycle...
 graveyard[0].me = None
+#> ...and let go: counting frees it, but __del__ runs at most once per object,
+#> so this time it dies quietly.
 graveyard.clear()
 print("collected:", gc.collect())
+#> weakref.finalize(obj, func, *args) calls func(*args) when obj dies, or at
+#> interpreter exit if obj is still alive then. Here func is release.
+def release(name):
+    print("  released", name)
+
+
+res = Resource("file")
+#> Register release("file") for when res's object dies, or for exit.
+closer = weakref.finalize(res, release, "file")
+#> Calling the finalizer yourself is the one moment you choose: it runs now,
+#> and never again.
+closer()
+print("still pending?", closer.alive)
+#> When the object dies later, only its own __del__ is left to run.
+del res
 #= __del__ runs when the count reaches zero, or during a collection after weak
 #= refs are cleared. It runs once per object, may resurrect it, and its timing
-#= depends on collections, so prefer 'with' blocks or weakref.finalize for
-#= cleanup that must happen at a known moment.
+#= depends on collections. weakref.finalize(obj, func) calls func when obj
+#= dies or at interpreter exit, whichever comes first: no more predictable.
+#= For cleanup at a known moment, use a 'with' block, or call the finalize
+#= object (or a close() method) yourself.

@@ -16,8 +16,8 @@ class Data:
     def __del__(self):
         Data.alive -= 1
 
-#> The leak: every call parks its data in a module-level list and never
-#> takes it out again.
+#> This module-level list is the leak: process_data parks every Data object
+#> in it, and nothing ever takes one out again.
 global_list = []
 
 def process_data(i):
@@ -25,14 +25,17 @@ def process_data(i):
     global_list.append(data)
     return i * 2
 
+#> 100 calls: each returns, but its Data object stays behind in global_list.
 for i in range(100):
     process_data(i)
 print("alive after 100 calls:", Data.alive)
-#? Can gc.collect() reclaim them? | no, it returns 0 | They are reachable from a global name, so they are not garbage.
+#? Can gc.collect() reclaim them? | no, it returns 0 | They are reachable from a global name, so they are not garbage: the collector frees only what nothing reachable refers to. | choices: no, it returns 0; yes, all 100 | hide: none
 print("collect:", gc.collect(), "- still alive:", Data.alive)
-#> The fix is to keep nothing you will not use again: here, only the result.
+#> Emptying the list frees all 100 at once: each loses its last reference.
 global_list.clear()
 total = 0
+#> The fix is to keep nothing you will not use again: here, only the total.
+#> Each Data dies as soon as the name data moves on to the next one.
 for i in range(100):
     data = Data(i)
     total += data.key * 2
@@ -46,6 +49,7 @@ def fetch_data(key):
         global_cache[key] = Data(key)
     return global_cache[key]
 
+#> 500 lookups of 250 keys: every key stays cached, forever.
 for i in range(500):
     fetch_data(i % 250)
 print("unbounded cache holds:", len(global_cache), "- alive:", Data.alive)
@@ -68,11 +72,12 @@ class BoundedCache:
         self.items[key] = value
         return value
 
+#> Emptying the unbounded cache frees its 250 objects.
 global_cache.clear()
 bounded = BoundedCache(32)
+#? After the same 500 lookups, how many Data objects will be alive? | 32 | The bounded cache never holds more than maxsize; every evicted object has no other reference and dies at once. | hide: none
 for i in range(500):
     bounded.get(i % 250)
-#? How many Data objects are alive now? | 32 | The bounded cache never holds more than maxsize.
 print("bounded cache holds:", len(bounded.items), "- alive:", Data.alive)
 bounded.items.clear()
 #= The collector frees unreachable objects only. Anything still reachable, from

@@ -14,10 +14,10 @@ class Node:
 
 
 def count_nodes():
+    found = 0
     #> get_objects() lists every object the collector tracks right now, in all
     #> generations. The total depends on the interpreter (start-up objects
     #> differ), so we never print it; we filter for our own class instead.
-    found = 0
     for obj in gc.get_objects():
         if isinstance(obj, Node):
             found += 1
@@ -27,15 +27,16 @@ def count_nodes():
 print("nodes alive at start:", count_nodes())
 #> A suspected leak: nodes are created, registered, and never unregistered.
 registry = []
+#> Five nodes go into the registry.
 for i in range(5):
     registry.append(Node("n" + str(i)))
+#? With one more node named temp, how many Node objects will get_objects() find? | 6 | Five in the registry and one named temp: all tracked, all alive. | hide: none
 temp = Node("temp")
-#? How many Node objects does get_objects() see? | 6 | Five in the registry and one named temp.
 print("nodes alive:", count_nodes())
+#> temp's node has no other holder: it is freed at once.
 del temp
 print("after del temp:", count_nodes())
-#> Who is holding on to this one? get_referrers() searches every tracked
-#> object for references to it.
+#> We pick one registered node to investigate.
 suspect = registry[2]
 
 
@@ -48,6 +49,8 @@ def describe(holder):
 
 
 labels = []
+#> Who is holding on to it? get_referrers() searches every tracked object
+#> for references to it.
 for holder in gc.get_referrers(suspect):
     labels.append(describe(holder))
 del holder
@@ -57,10 +60,11 @@ known = []
 for label in ["the registry list", "the module's global names"]:
     if label in labels:
         known.append(label)
-#? Which objects refer to the suspect? | the registry list and the module's global names | The list slot, and the global name 'suspect' (module globals are a dict).
+#? Which objects refer to the suspect? | the registry list and the module's global names | The list slot, and the global name 'suspect': a module's global names live in a dict, which the collector tracks. | choices: the registry list only; the module's global names only; the registry list and the module's global names | hide: none
 print("held by:", known, "- anything else:", len(labels) - len(known))
-#> Fix the leak at its source: empty the registry and drop our own name.
+#> Fix the leak at its source: empty the registry...
 registry.clear()
+#> ...and drop our own name, the suspect's last reference.
 del suspect
 print("after clearing:", count_nodes())
 #= gc.get_objects() shows what the collector tracks (filter by type: the raw

@@ -26,11 +26,12 @@ def make_list(n):
 
 
 total = 0
+#? What will the largest number of Items alive at once be during this loop? | 500 | make_list builds all 500 Items, held by its list, before the loop even sees the first one. | hide: none
 for item in make_list(500):
     total += item.n
-#> The loop variable keeps the last item alive; the list is already gone.
+#> The list went when the loop finished; only the loop variable still holds
+#> the last item. del item frees it.
 del item
-#? What was the largest number of Items alive at once? | 500 | The list held all of them before the loop even started.
 print("list: total", total, "- peak alive:", Item.peak)
 Item.peak = 0
 
@@ -42,10 +43,10 @@ def make_stream(n):
 
 
 total = 0
+#? With the generator, what will the largest number of Items alive at once be? | 2 | The generator makes the next Item while 'item' still holds the previous one; rebinding 'item' then frees the old one. | hide: none
 for item in make_stream(500):
     total += item.n
 del item
-#? And now? | 2 | The item bound to 'item' is freed only when the next one replaces it.
 print("generator: total", total, "- peak alive:", Item.peak)
 Item.peak = 0
 
@@ -63,6 +64,7 @@ def only_even(records):
 
 
 count = 0
+#> A two-stage pipeline: records flow one at a time through the filter.
 for record in only_even(read_records(500)):
     count += 1
 del record

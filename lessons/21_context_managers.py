@@ -6,8 +6,9 @@
 import sys
 
 
+#> FakeFile stands in for a real file: gcscope lessons never touch the disk.
+#> __enter__ and __exit__ make it usable in a with statement.
 class FakeFile:
-    #> Stands in for a real file: gcscope lessons never touch the disk.
     def __init__(self, name, lines):
         self.name = name
         self.data = lines
@@ -39,11 +40,13 @@ with FakeFile("log.txt", ["a", "bb", "ccc"]) as f:
         print("  read", line)
 #> The file is closed, yet the object still exists: f names it. 'with' manages
 #> the resource, not the memory.
-#? What does the with statement itself hold, now the block is over? | nothing | Only f refers to the object: getrefcount gives 2.
+#? How many references to the FakeFile are left now the block is over? | 1 | Only the name f: the with statement let go of its own reference (to the object's __exit__) when the block ended, so getrefcount prints 2. | hide: f | show: f
 print("closed?", not f.is_open, "- count:", sys.getrefcount(f))
+#> f was the last reference: the object is freed.
 del f
-#> An error inside the block still runs __exit__ before the error travels on.
 try:
+    #> An error inside this block still runs __exit__ before the error travels
+    #> on to the except clause.
     with FakeFile("data.csv", ["1", "x"]) as g:
         for line in g.lines():
             print("  parsed", int(line))
@@ -53,11 +56,14 @@ del g
 #> Without 'with', closing waits for us, or for the object to die. If it sits
 #> in a reference cycle, that can be much later, at the next collection.
 h = FakeFile("forgotten.txt", [])
+#> A loop of one: without its name, this object would wait for the detector.
 h.me = h
 print("still open?", h.is_open)
-#> So close by hand (or better, use with), then break the cycle.
+#> So close by hand (or better, use with)...
 h.close()
+#> ...then break the cycle...
 h.me = None
+#> ...and the last name goes: counting frees it at once.
 del h
 #= Memory is reclaimed when objects become unreachable; other resources
 #= (files, sockets, locks, connections) should not wait for that. A with block

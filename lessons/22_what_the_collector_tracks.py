@@ -1,7 +1,7 @@
 # ---
 # title: What the collector tracks
 # summary: Only containers can form cycles, so only containers are tracked, and CPython stops tracking those that cannot.
-# options: show-primitives
+# options: hide-primitives
 # ---
 import gc
 
@@ -23,31 +23,40 @@ def helper():
 
 #> Instances and functions refer to other objects (their class, their globals).
 print("instance, function:", gc.is_tracked(Point()), gc.is_tracked(helper))
-#> Dicts are tracked lazily: only once they hold something that is tracked.
+#> Dicts are tracked lazily: a new empty dict is not tracked.
 box = {}
+#? Will the dict be tracked once it holds a string key and an int value? | False | A string and an int refer to nothing, so the dict still cannot be part of a cycle: CPython tracks a dict only once it holds a container. | choices: True; False | hide: none | show: box
 box["size"] = 3
-#? Is a dict of only strings and ints tracked? | False | It cannot reach a cycle, so CPython leaves it out.
 print("dict of atoms:", gc.is_tracked(box))
+#> A list is a container: the moment the dict holds one, it is tracked.
 box["items"] = []
 print("dict holding a list:", gc.is_tracked(box))
+#> The rule is "could it ever be part of a cycle?", not "does it hold a
+#> tracked object?": a dict holding an empty, untracked dict is tracked too.
+#> Only a tuple that is itself untracked does not count.
+print("dict holding an untracked {}:", gc.is_tracked({"inner": {}}))
 #> Taking the list out again does not untrack the dict straight away...
 del box["items"]
 print("list removed:", gc.is_tracked(box))
-#> ...a full collection notices that it holds only atoms and untracks it.
+#> ...a full collection notices that nothing in it could be tracked, and
+#> untracks it.
 gc.collect()
 print("after a full collection:", gc.is_tracked(box))
-#> Tuples built at run time start out tracked. During a collection, a tuple
-#> whose items are all untracked is dropped from the lists for good.
 n = 3
+#> Tuples start out tracked, whatever they hold.
 pair = (n, n + 1)
 print("new tuple:", gc.is_tracked(pair))
-#? Still tracked after gc.collect()? | False | Both items are ints, so the tuple can never be part of a cycle.
+#? Will the tuple named pair still be tracked after gc.collect()? | False | During a collection, a tuple whose items could never be tracked (here two ints) is untracked for good: being immutable, it can never come to hold a container. | choices: True; False | hide: none | show: pair
 gc.collect()
 print("after a collection:", gc.is_tracked(pair))
+#> A tuple holding a list...
 holder = (n, [])
+#> ...stays tracked through a collection: the list could be part of a cycle.
 gc.collect()
 print("tuple holding a list:", gc.is_tracked(holder))
 #= The collector's work grows with the number of tracked objects, so CPython
-#= keeps that number down: atoms are never tracked, dicts only when needed,
+#= keeps that number down: atoms are never tracked, a dict only once it holds
+#= a container (even an empty dict; a tuple only if that tuple is tracked),
 #= and tuples and dicts that turn out harmless are untracked during
-#= collections. Untracked objects are still freed by reference counting.
+#= collections (dicts only in full ones). Untracked objects are still freed
+#= by reference counting.

@@ -389,19 +389,32 @@ static int resolve_names(const gs_Scene *s, char *const *names, int n, uint32_t 
     return k;
 }
 
-/* The narration of the moment: the line whose line event is the latest
- * ("about to run"), and the one before it ("just ran"); inside a call
- * with no narration of its own, the calling line's. */
+/* The latest line event at or before index `from` whose line is `line`
+ * (SIZE_MAX: none within reach). */
+static size_t line_event_of(gs_Viewer *v, size_t from, int line)
+{
+    int hops = 0;
+    for (size_t i = from; i != SIZE_MAX && hops < 4096; i = gs_timeline_line_event_before(v->tl, i), hops++)
+        if ((int)gs_trace_get(v->trace, i).line == line)
+            return i;
+    return SIZE_MAX;
+}
+
+/* The narration of the moment: the line the running frame is on ("about
+ * to run", or running: after a call returns, its caller's line again),
+ * and the line that ran before it ("just ran"); inside a call with no
+ * narration of its own, the calling line's. */
 static void narration(gs_Viewer *v, gs_UiData *d)
 {
     size_t pos = gs_timeline_pos(v->tl);
-    size_t cur = gs_timeline_line_event_before(v->tl, pos);
-    if (cur == SIZE_MAX)
+    size_t last = gs_timeline_line_event_before(v->tl, pos);
+    if (last == SIZE_MAX)
         return;
-    int l1 = (int)gs_trace_get(v->trace, cur).line;
+    int l1 = (int)gs_timeline_line(v->tl);
     d->narration = gs_lesson_narration(&v->lesson, l1);
     d->narration_line = l1;
-    size_t before = gs_timeline_line_event_before(v->tl, cur);
+    size_t cur = line_event_of(v, last, l1);
+    size_t before = cur != SIZE_MAX ? gs_timeline_line_event_before(v->tl, cur) : SIZE_MAX;
     if (before != SIZE_MAX) {
         int l0 = (int)gs_trace_get(v->trace, before).line;
         if (l0 != l1 && gs_lesson_narration(&v->lesson, l0)) {
@@ -423,6 +436,8 @@ static void narration(gs_Viewer *v, gs_UiData *d)
         if (d->narration && d->narration_line == d->narration_prev_line)
             d->narration_prev = NULL;
     }
+    if (d->scene->in_collection) /* the collector's work is the subject now, not the line before */
+        d->narration_prev = NULL;
 }
 
 void gs_tutor_data(gs_Viewer *v, gs_UiData *d)

@@ -43,12 +43,98 @@ typedef struct Sym {
     int line, col;       /* first global/nonlocal declaration, for errors */
 } Sym;
 
+/* An index from names to their positions in an array its owner keeps (a
+ * scope's symbols, a code unit's names and variable names), like the dicts
+ * of CPython's symtable: open addressing on a hash of the name, so a lookup
+ * costs the same in a 200,000-line module as in a ten-line one. */
+typedef struct NameIndex {
+    uint32_t *hash;
+    int32_t *pos;        /* -1: empty */
+    int cap, n;
+} NameIndex;
+
+static uint32_t name_hash(const char *s, int len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (int i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The position of `s` (hash h), asking `same(arr, pos)` to compare; -1 if absent. */
+static int ni_find(const NameIndex *ix, uint32_t h, bool (*same)(const void *arr, int pos, const char *s, int len),
+                   const void *arr, const char *s, int len)
+{
+    if (!ix->cap)
+        return -1;
+    for (int i = (int)(h & (uint32_t)(ix->cap - 1));; i = (i + 1) & (ix->cap - 1)) {
+        if (ix->pos[i] < 0)
+            return -1;
+        if (ix->hash[i] == h && same(arr, ix->pos[i], s, len))
+            return ix->pos[i];
+    }
+}
+
+/* Add position `pos` for a name of hash h; false when out of memory. */
+static bool ni_add(NameIndex *ix, uint32_t h, int pos)
+{
+    if (2 * (ix->n + 1) > ix->cap) {
+        int cap = ix->cap ? ix->cap * 2 : 32;
+        uint32_t *nh = malloc((size_t)cap * sizeof *nh);
+        int32_t *np = malloc((size_t)cap * sizeof *np);
+        if (!nh || !np) {
+            free(nh);
+            free(np);
+            return false;
+        }
+        for (int i = 0; i < cap; i++)
+            np[i] = -1;
+        for (int i = 0; i < ix->cap; i++)
+            if (ix->pos[i] >= 0) {
+                int j = (int)(ix->hash[i] & (uint32_t)(cap - 1));
+                while (np[j] >= 0)
+                    j = (j + 1) & (cap - 1);
+                nh[j] = ix->hash[i];
+                np[j] = ix->pos[i];
+            }
+        free(ix->hash);
+        free(ix->pos);
+        ix->hash = nh;
+        ix->pos = np;
+        ix->cap = cap;
+    }
+    int j = (int)(h & (uint32_t)(ix->cap - 1));
+    while (ix->pos[j] >= 0)
+        j = (j + 1) & (ix->cap - 1);
+    ix->hash[j] = h;
+    ix->pos[j] = pos;
+    ix->n++;
+    return true;
+}
+
+static uint32_t ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+static void ni_free(NameIndex *ix)
+{
+    free(ix->hash);
+    free(ix->pos);
+    memset(ix, 0, sizeof *ix);
+}
+
 typedef struct Scope {
     ScopeKind kind;
     const gs_Node *node;        /* funcdef, lambda, classdef, comprehension; NULL for module */
     struct Scope *parent;
     Sym *syms;
     int nsyms, capsyms;
+    NameIndex sym_index;        /* name -> index in syms */
     struct Scope **children;
     int nchildren, capchildren;
     const char *name;           /* for qualnames */
@@ -66,8 +152,10 @@ typedef struct Compiler {
     Scope *module_scope;
     Scope **all_scopes;
     int nall, capall;
+    NameIndex scope_index;      /* a scope's node -> its index in all_scopes, for scope_of */
     gs_Object *const_cache;     /* dict: file-wide constant merging, like CPython's c_const_cache */
-    gs_Object *ast_consts;      /* list: references CPython's AST keeps alive during the run */
+    gs_Object *ast_consts;      /* list: CPython's AST arena, which holds every constant the parser and
+                                   the AST optimizer made until the module has run (see ast_const) */
     struct Unit *u;             /* code unit being generated */
 } Compiler;
 
@@ -100,12 +188,16 @@ static void compile_error(Compiler *c, int line, int col, const char *fmt, ...)
     e->text = strdup(msg);
 }
 
+static bool same_sym(const void *arr, int pos, const char *s, int len)
+{
+    const Sym *sym = &((const Sym *)arr)[pos];
+    return sym->len == len && memcmp(sym->name, s, (size_t)len) == 0;
+}
+
 static Sym *scope_find(Scope *s, const char *name, int len)
 {
-    for (int i = 0; i < s->nsyms; i++)
-        if (s->syms[i].len == len && memcmp(s->syms[i].name, name, (size_t)len) == 0)
-            return &s->syms[i];
-    return NULL;
+    int i = ni_find(&s->sym_index, name_hash(name, len), same_sym, s->syms, name, len);
+    return i < 0 ? NULL : &s->syms[i];
 }
 
 static Sym *scope_add(Compiler *c, Scope *s, const char *name, int len, int flags)
@@ -120,6 +212,10 @@ static Sym *scope_add(Compiler *c, Scope *s, const char *name, int len, int flag
         s->syms = xrealloc(c, s->syms, (size_t)s->capsyms * sizeof(Sym));
         if (!s->syms)
             return NULL;
+    }
+    if (!ni_add(&s->sym_index, name_hash(name, len), s->nsyms)) {
+        c->failed = true;
+        return NULL;
     }
     sym = &s->syms[s->nsyms++];
     sym->name = name;
@@ -155,15 +251,24 @@ static Scope *scope_new(Compiler *c, ScopeKind kind, const gs_Node *node, Scope 
             return s;
     }
     c->all_scopes[c->nall++] = s;
+    if (node && !ni_add(&c->scope_index, ptr_hash(node), c->nall - 1))
+        c->failed = true;
     return s;
+}
+
+
+/* The scope a function, class or comprehension node opened (the symbol
+ * table pass made them; code generation looks them up by node). */
+static bool same_scope_node(const void *arr, int pos, const char *s, int len)
+{
+    GS_UNUSED(len);
+    return ((Scope *const *)arr)[pos]->node == (const gs_Node *)(const void *)s;
 }
 
 static Scope *scope_of(Compiler *c, const gs_Node *node)
 {
-    for (int i = 0; i < c->nall; i++)
-        if (c->all_scopes[i]->node == node)
-            return c->all_scopes[i];
-    return NULL;
+    int i = ni_find(&c->scope_index, ptr_hash(node), same_scope_node, c->all_scopes, (const char *)node, 0);
+    return i < 0 ? NULL : c->all_scopes[i];
 }
 
 static void st_expr(Compiler *c, Scope *s, const gs_Node *e);
@@ -603,11 +708,14 @@ typedef struct Unit {
     int nlabels, caplabels;
     gs_Object **consts;
     int nconsts, capconsts;
+    NameIndex consts_index;   /* constant object -> index in consts */
     gs_Object *const_index;   /* dict: const key -> index */
     gs_Str **names;
     int nnames, capnames;
+    NameIndex names_index;
     gs_Str **varnames;        /* fast locals in CPython's order */
     int nvarnames, capvarnames;
+    NameIndex varnames_index;
     gs_Str **cellnames;
     int ncells, capcells;
     gs_Str **freenames;
@@ -810,6 +918,12 @@ static gs_Object *merge_const(Compiler *c, gs_Object *v, bool *first)
 }
 
 /* Add a constant (steals v); returns its index in the unit's co_consts. */
+static bool same_object(const void *arr, int pos, const char *s, int len)
+{
+    GS_UNUSED(len);
+    return ((gs_Object *const *)arr)[pos] == (const gs_Object *)(const void *)s;
+}
+
 static int add_const(Compiler *c, gs_Object *v)
 {
     gs_VM *vm = c->vm;
@@ -821,11 +935,18 @@ static int add_const(Compiler *c, gs_Object *v)
     bool first;
     gs_Object *canon = merge_const(c, v, &first);
     gs_decref(vm, v);
-    for (int i = 0; i < u->nconsts; i++)
-        if (u->consts[i] == canon) {
-            gs_decref(vm, canon);
-            return i;
-        }
+    /* constants are merged, so the same one is the same object */
+    uint32_t h = ptr_hash(canon);
+    int have = ni_find(&u->consts_index, h, same_object, u->consts, (const char *)canon, 0);
+    if (have >= 0) {
+        gs_decref(vm, canon);
+        return have;
+    }
+    if (!ni_add(&u->consts_index, h, u->nconsts)) {
+        gs_decref(vm, canon);
+        c->failed = true;
+        return 0;
+    }
     if (u->nconsts == u->capconsts) {
         u->capconsts = u->capconsts ? u->capconsts * 2 : 16;
         u->consts = xrealloc(c, u->consts, (size_t)u->capconsts * sizeof *u->consts);
@@ -836,11 +957,29 @@ static int add_const(Compiler *c, gs_Object *v)
     return u->nconsts++;
 }
 
-static int add_name_to(Compiler *c, gs_Str ***arr, int *n, int *cap, const char *s, int len)
+static bool same_str(const void *arr, int pos, const char *s, int len)
 {
-    for (int i = 0; i < *n; i++)
-        if ((*arr)[i]->len == len && memcmp((*arr)[i]->data, s, (size_t)len) == 0)
+    const gs_Str *x = ((gs_Str *const *)arr)[pos];
+    return x->len == len && memcmp(x->data, s, (size_t)len) == 0;
+}
+
+/* The index of name s in arr, added if absent; `ix` indexes arr (NULL: a
+ * short array searched in order). */
+static int add_name_to(Compiler *c, gs_Str ***arr, int *n, int *cap, NameIndex *ix, const char *s, int len)
+{
+    uint32_t h = ix ? name_hash(s, len) : 0;
+    if (ix) {
+        int i = ni_find(ix, h, same_str, *arr, s, len);
+        if (i >= 0)
             return i;
+    } else
+        for (int i = 0; i < *n; i++)
+            if ((*arr)[i]->len == len && memcmp((*arr)[i]->data, s, (size_t)len) == 0)
+                return i;
+    if (ix && !ni_add(ix, h, *n)) {
+        c->failed = true;
+        return 0;
+    }
     if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 16;
         *arr = xrealloc(c, *arr, (size_t)*cap * sizeof **arr);
@@ -858,12 +997,12 @@ static int add_name_to(Compiler *c, gs_Str ***arr, int *n, int *cap, const char 
 
 static int add_name(Compiler *c, const char *s, int len)
 {
-    return add_name_to(c, &c->u->names, &c->u->nnames, &c->u->capnames, s, len);
+    return add_name_to(c, &c->u->names, &c->u->nnames, &c->u->capnames, &c->u->names_index, s, len);
 }
 
 static int add_varname(Compiler *c, const char *s, int len)
 {
-    return add_name_to(c, &c->u->varnames, &c->u->nvarnames, &c->u->capvarnames, s, len);
+    return add_name_to(c, &c->u->varnames, &c->u->nvarnames, &c->u->capvarnames, &c->u->varnames_index, s, len);
 }
 
 static int find_in(gs_Str **arr, int n, const char *s, int len)
@@ -966,7 +1105,35 @@ static bool gen_name_push_null(Compiler *c, const gs_Node *e)
 
 /* ------------------------------------------------------------------ constants folding */
 
-static gs_Object *const_value(Compiler *c, const gs_Node *e)
+/* A constant the AST holds (steals v; returns a new reference to the
+ * file's object for its value).
+ *
+ * CPython 3.11's parser makes an object for every literal, and its AST
+ * optimizer one for every constant it folds (-2.5, (1, 'a b')); each goes
+ * into the AST's arena, a list (PyArena.a_objects) that keeps it until
+ * the arena is freed.  For a script that is after the module has run:
+ * pyrun_file() in Python/pythonrun.c parses into an arena, run_mod()
+ * compiles and runs the code, and only then is the arena freed.  The
+ * compiler keeps one object per value for the whole file (merge_const),
+ * the one the AST made first, so that object has one reference more than
+ * the code objects give it: s = "a b" then sys.getrefcount(s) prints 4 in
+ * a script (co_consts, the arena, s, the argument) and 3 after
+ * exec(compile(...)), whose arena is gone before the code runs.  The AST's
+ * other, equal objects (a second "a b" literal) are unreachable and not
+ * modelled; static objects (small ints, interned strings) count nothing. */
+static gs_Object *ast_const(Compiler *c, gs_Object *v)
+{
+    if (!v || (v->gcflags & GS_GC_STATIC))
+        return v;
+    bool first;
+    gs_Object *canon = merge_const(c, v, &first);
+    if (first)
+        gs_list_append(c->vm, c->ast_consts, canon);
+    gs_decref(c->vm, v);
+    return canon;
+}
+
+static gs_Object *literal_value(Compiler *c, const gs_Node *e)
 {
     gs_VM *vm = c->vm;
     switch (e->u.constant.kind) {
@@ -1000,9 +1167,12 @@ static gs_Object *const_value(Compiler *c, const gs_Node *e)
     return NULL;
 }
 
+/* The object of a literal (new reference): the parser's, which the AST holds. */
+static gs_Object *const_value(Compiler *c, const gs_Node *e) { return ast_const(c, literal_value(c, e)); }
+
 /* Constant folding the way CPython's AST optimizer does it, for the cases
  * that change what a program can observe: negative literals and tuples of
- * constants (whose references the AST keeps, see ast_consts). */
+ * constants (the optimizer's objects, which the AST holds: ast_const). */
 static gs_Object *fold(Compiler *c, const gs_Node *e)
 {
     gs_VM *vm = c->vm;
@@ -1013,9 +1183,9 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
     if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST) {
         const gs_Node *o = e->u.unary.operand;
         if (o->u.constant.kind == GS_C_INT && !o->u.constant.big)
-            return gs_int_new(vm, -o->u.constant.int_value);
+            return ast_const(c, gs_int_new(vm, -o->u.constant.int_value));
         if (o->u.constant.kind == GS_C_FLOAT)
-            return gs_float_new(vm, -o->u.constant.float_value);
+            return ast_const(c, gs_float_new(vm, -o->u.constant.float_value));
         return NULL;
     }
     if (e->kind == GS_E_TUPLE) {
@@ -1039,7 +1209,7 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
             return NULL;
         for (int i = 0; i < n; i++)
             gs_tuple_init(vm, t, i, items[i]);
-        return t;
+        return ast_const(c, t); /* inner tuples too: fold_tuple works bottom-up */
     }
     return NULL;
 }
@@ -1063,19 +1233,9 @@ static void load_const_obj(Compiler *c, gs_Object *v) { emit(c, OP_LOAD_CONST, a
 
 static void load_folded(Compiler *c, const gs_Node *e)
 {
-    gs_VM *vm = c->vm;
     gs_Object *v = fold(c, e);
     if (!v) {
         c->failed = true;
-        return;
-    }
-    if (e->kind == GS_E_TUPLE && GS_KIND(v) == GS_K_TUPLE && ((gs_Tuple *)v)->len > 0) {
-        bool first;
-        gs_Object *canon = merge_const(c, v, &first);
-        if (first)
-            gs_list_append(vm, c->ast_consts, canon); /* the parsed AST's own reference */
-        gs_decref(vm, v);
-        load_const_obj(c, canon);
         return;
     }
     load_const_obj(c, v);
@@ -2437,6 +2597,15 @@ static void gen_comprehension(Compiler *c, const gs_Node *e)
 
 /* ------------------------------------------------------------------ units */
 
+/* Names in byte order (a scope's names are distinct). */
+static int cmp_sym_names(const void *x, const void *y)
+{
+    const Sym *a = *(Sym *const *)x, *b = *(Sym *const *)y;
+    int n = a->len < b->len ? a->len : b->len;
+    int cmp = memcmp(a->name, b->name, (size_t)n);
+    return cmp ? cmp : a->len - b->len;
+}
+
 static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
 {
     memset(u, 0, sizeof *u);
@@ -2447,31 +2616,27 @@ static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
     c->u = u;
     /* cells and frees are known from the symbol table; CPython numbers
      * each group in sorted name order (dictbytype sorts the keys) */
-    Sym *sorted[s->nsyms > 0 ? s->nsyms : 1];
+    Sym **sorted = malloc((size_t)(s->nsyms > 0 ? s->nsyms : 1) * sizeof *sorted);
+    if (!sorted) {
+        c->failed = true;
+        return;
+    }
     for (int i = 0; i < s->nsyms; i++)
         sorted[i] = &s->syms[i];
-    for (int i = 1; i < s->nsyms; i++)
-        for (int j = i; j > 0; j--) {
-            Sym *a = sorted[j - 1], *b = sorted[j];
-            int n = a->len < b->len ? a->len : b->len;
-            int cmp = memcmp(a->name, b->name, (size_t)n);
-            if (cmp < 0 || (cmp == 0 && a->len <= b->len))
-                break;
-            sorted[j - 1] = b;
-            sorted[j] = a;
-        }
+    qsort(sorted, (size_t)s->nsyms, sizeof *sorted, cmp_sym_names);
     for (int i = 0; i < s->nsyms; i++) {
         Sym *sym = sorted[i];
         if ((sym->flags & SYM_CELL) && s->kind != SC_CLASS)
-            add_name_to(c, &u->cellnames, &u->ncells, &u->capcells, sym->name, sym->len);
+            add_name_to(c, &u->cellnames, &u->ncells, &u->capcells, NULL, sym->name, sym->len);
     }
     for (int i = 0; i < s->nsyms; i++) {
         Sym *sym = sorted[i];
         if (sym->flags & (SYM_FREE | SYM_FREE_CLASS))
             if (!(s->kind == SC_CLASS && (sym->flags & SYM_ASSIGNED) && !(sym->flags & SYM_FREE_CLASS) &&
                   !(sym->flags & SYM_NONLOCAL)))
-                add_name_to(c, &u->freenames, &u->nfrees, &u->capfrees, sym->name, sym->len);
+                add_name_to(c, &u->freenames, &u->nfrees, &u->capfrees, NULL, sym->name, sym->len);
     }
+    free(sorted);
 }
 
 static void unit_free(Compiler *c, Unit *u)
@@ -2485,6 +2650,9 @@ static void unit_free(Compiler *c, Unit *u)
     free(u->consts);
     free(u->names);
     free(u->varnames);
+    ni_free(&u->names_index);
+    ni_free(&u->consts_index);
+    ni_free(&u->varnames_index);
     free(u->cellnames);
     free(u->freenames);
     memset(u, 0, sizeof *u);
@@ -2826,10 +2994,12 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
     }
     for (int i = 0; i < c.nall; i++) {
         free(c.all_scopes[i]->syms);
+        ni_free(&c.all_scopes[i]->sym_index);
         free(c.all_scopes[i]->children);
         free(c.all_scopes[i]);
     }
     free(c.all_scopes);
+    ni_free(&c.scope_index);
     gs_decref(vm, c.const_cache);
     if (code) {
         /* the AST's references live until the run ends (vm.c releases them) */

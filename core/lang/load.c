@@ -51,12 +51,18 @@ int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len
     vm->recording = rec;
     gs_arena_free(&arena);
     if (code && rec) {
-        /* the AST's own holder list is the parser's, not the program's:
-         * its references show as counted but unnamed holders */
         gs_record_introduce(vm, &code->ob);
-        if (vm->ast_consts)
-            for (int32_t i = 0; i < ((gs_List *)vm->ast_consts)->len; i++)
-                gs_record_introduce(vm, ((gs_List *)vm->ast_consts)->items[i]);
+        /* The AST's arena (compiler.c: ast_const) is a real holder of the
+         * constants while the module runs: a list in the trace, with a slot
+         * per constant, so every count has its holder.  It is the parser's,
+         * not the program's: flagged like a built-in module's own objects,
+         * which a viewer may hide (as it may what only the arena holds).
+         * Empty, it is only described, like the interpreter's other objects. */
+        if (vm->ast_consts && ((gs_List *)vm->ast_consts)->len > 0) {
+            vm->runtime_alloc++;
+            gs_record_introduce(vm, vm->ast_consts);
+            vm->runtime_alloc--;
+        }
     }
     if (code)
         gs_record_describe_all(vm); /* the heap the trace starts from */

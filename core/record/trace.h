@@ -79,14 +79,20 @@ typedef enum gs_GCPhase {
 } gs_GCPhase;
 
 /* gs_Event.flags of an alloc: made by a built-in module for itself (while
- * importing gc or weakref), not by the program; viewers may hide it. */
+ * importing gc or weakref), or the parsed source's list of the constants it
+ * holds (the AST arena) and what only it holds: not the program's; viewers
+ * may hide it. */
 #define GS_ALLOC_RUNTIME 1
+
+/* gs_Event.flags of a frame_push: the frame runs a class statement's body
+ * (a viewer says "class X: its body runs", not "X() is called"). */
+#define GS_FRAME_CLASS_BODY 1
 
 typedef struct gs_Event {
     uint8_t kind;
     uint8_t sub;
     uint16_t flags;
-    uint32_t line;
+    uint32_t line;          /* the line its frame is executing (its frame's latest `line` event) */
     uint32_t obj;
     uint32_t a, b, c;
 } gs_Event;

@@ -223,8 +223,7 @@ void gs_record_describe_all(gs_VM *vm)
     vm->recording = true;
     for (size_t k = first; k < vm->trace.ndesc; k++) {
         gs_Object *o = gs_vm_object(vm, vm->trace.desc[k].id);
-        /* the parser's list of constants is an unnamed holder: counted, not drawn */
-        if (o && !(o->gcflags & GS_GC_STATIC) && o != vm->ast_consts)
+        if (o && !(o->gcflags & GS_GC_STATIC))
             gs_traverse(vm, o, describe_ref, NULL);
     }
     vm->recording = rec;
@@ -251,9 +250,8 @@ static int introduce_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Caus
 {
     GS_UNUSED(arg);
     gs_record_introduce(vm, ref);
-    if (GS_KIND(holder) == GS_K_TUPLE || GS_KIND(holder) == GS_K_LIST)
-        gs_record(vm, GS_KIND(holder) == GS_K_LIST ? GS_EV_LIST_INSERT : GS_EV_REF_SET, GS_CAUSE_SLOT, holder->id,
-                  0, ref->id, cause.what);
+    if (GS_KIND(holder) == GS_K_TUPLE || GS_KIND(holder) == GS_K_LIST) /* its alloc made the slots, empty */
+        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_SLOT, holder->id, 0, ref->id, cause.what);
     else
         gs_record(vm, GS_EV_REF_SET, cause.kind, holder->id, 0, ref->id, cause.what);
     return 0;

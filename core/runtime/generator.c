@@ -50,7 +50,7 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
                   g->ob.id);
     vm->frame = f->back;
     vm->depth--;
-    vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
+    gs_vm_follow_frame(vm);
     f->gen = NULL;
     f->back = vm->frames_free;
     vm->frames_free = f;

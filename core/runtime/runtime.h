@@ -60,6 +60,22 @@ void gs_record_introduce(gs_VM *vm, gs_Object *o);
 void gs_record_fields(gs_VM *vm, gs_Object *o);
 void gs_record_field(gs_VM *vm, gs_Object *holder, uint32_t what, gs_Object *old, gs_Object *v);
 
+/* The frame on top of the stack changed (a return, a yield, a resumed
+ * generator): events now belong to the frame executing again, so they
+ * carry its latest line (gs_Frame.lastline), not the line of the frame
+ * that left.  A frame that has not started a line yet (arguments being
+ * bound, a generator before its first line) runs on its caller's line.
+ * With no frame left (the module returned) the line stays as it was. */
+static inline void gs_vm_follow_frame(gs_VM *vm)
+{
+    vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
+    for (gs_Frame *f = vm->frame; f; f = f->back)
+        if (f->lastline >= 0) {
+            vm->cur_line = (uint32_t)f->lastline;
+            return;
+        }
+}
+
 /* Slot events of lists and tuples (LIST_INSERT / LIST_REMOVE when later
  * slots shift) and of any holder's field (REF_SET: old target -> v);
  * a slot's reference has the slot as its cause. */

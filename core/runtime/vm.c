@@ -121,9 +121,12 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     vm->frame = f;
     vm->depth++;
     vm->cur_frame_id = f->id;
-    if (vm->recording)
+    if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
                   func ? func->ob.id : (locals ? locals->id : globals->id)); /* c: a module frame's namespace */
+        if (func && locals) /* a function run with a namespace of its own: a class body */
+            gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
+    }
     return f;
 }
 
@@ -166,7 +169,7 @@ static void frame_pop(gs_VM *vm, gs_Frame *f)
         gs_record(vm, GS_EV_FRAME_POP, 0, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0, 0);
     vm->frame = f->back;
     vm->depth--;
-    vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
+    gs_vm_follow_frame(vm); /* the caller's line again */
     if (!f->gen)
         frame_release(vm, f); /* a generator owns its frame struct */
 }
@@ -451,9 +454,10 @@ gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
     vm->frame = f;
     vm->depth++;
     vm->cur_frame_id = f->id;
-    if (vm->recording) /* a suspended frame back on the stack */
+    if (vm->recording) /* a suspended frame back on the stack (the caller's doing: the caller's line) */
         gs_record(vm, GS_EV_FRAME_PUSH, 1, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0,
                   f->func ? f->func->ob.id : 0);
+    gs_vm_follow_frame(vm); /* it goes on from the line it yielded on */
     vm->c_depth++;
     bool paused = false;
     gs_Object *r = eval(vm, 0, &paused);
@@ -744,6 +748,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 return NULL;
             }
             vm->cur_line = (uint32_t)co->lines[ip - 1];
+            f->lastline = (int32_t)vm->cur_line;
             if (vm->recording) {
                 /* a line event also tells the collector's counters, so the
                  * viewer can show them at any line */
@@ -1784,7 +1789,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                           f->gen ? f->gen->id : 0);
             vm->frame = f->back;
             vm->depth--;
-            vm->cur_frame_id = vm->frame ? vm->frame->id : 0;
+            gs_vm_follow_frame(vm); /* the resumer's line again */
             if (entry)
                 return res;
             gs_raise(vm, vm->e_RuntimeError, "yield outside a generator frame");
@@ -1850,7 +1855,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
     exception_unwind:
         f->sp = sp;
         if (vm->limit_hit) {
-            /* a resource limit unwinds everything, like KeyboardInterrupt */
+            /* a resource limit unwinds everything, like KeyboardInterrupt;
+             * the report names the line it stopped, not the outermost one */
+            if (!vm->limit_line)
+                vm->limit_line = vm->cur_line;
             f->nblocks = 0;
         }
         if (f->nblocks > 0) {
@@ -2250,7 +2258,7 @@ limit:
     }
     err->kind = GS_ERR_LIMIT;
     snprintf(err->type_name, sizeof err->type_name, "limit");
-    err->line = (int)vm->cur_line;
+    err->line = (int)(vm->limit_line ? vm->limit_line : vm->cur_line);
     {
         char buf[256];
         if (vm->cfg.max_events && vm->events > vm->cfg.max_events)

@@ -68,7 +68,8 @@ typedef struct gs_Frame {
     int32_t lasti;              /* index of the instruction being executed */
     struct gs_Frame *back;
     uint32_t id;                /* frame id for events */
-    int32_t lastline;           /* last line recorded */
+    int32_t lastline;           /* line of its latest line event, -1 before the first: what events
+                                   carry again when it is back on top (gs_vm_follow_frame) */
     uint8_t is_entry;           /* returning from this frame returns from gs_eval */
     uint8_t owns_locals;        /* class-body namespace this frame holds */
     gs_Object *frame_obj;       /* materialised frame object, or NULL */
@@ -233,8 +234,9 @@ struct gs_VM {
     gs_Trace trace;
     bool recording;
     bool gc_refs_shown;         /* this pass records gc_refs events (gs_VMConfig.gc_detail) */
-    uint32_t cur_line;
+    uint32_t cur_line;                 /* the line every event carries: the top frame's latest line */
     uint32_t cur_frame_id;
+    uint32_t limit_line;               /* line executing when a resource limit stopped the run, or 0 */
     char *check_failure;               /* first refcount-check failure, malloc'd */
 };
 

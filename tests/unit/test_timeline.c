@@ -13,6 +13,11 @@
  * 3. Incremental recording: a run in budgets of events, indexed as it goes,
  *    gives the same timeline as a run in one go.
  * 4. Stepping commands on small recorded programs.
+ * 5. Every event carries the line of the frame that caused it: after a
+ *    return (or a yield, or a call from C such as __del__ or __init__)
+ *    events are credited to the caller's line again, and objects the
+ *    caller's statement makes after the call say so (checked on every
+ *    program of 1 and on small programs made for it).
  *
  * Run from the source directory (ctest sets WORKING_DIRECTORY).
  */
@@ -144,8 +149,7 @@ static void snapshot(Run *run, gs_VM *vm)
             continue;
         bool tracked = (o->gcflags & GS_GC_TRACKED) != 0;
         s->objs[s->nobjs++] = (ObjSnap){ id, o->kind, tracked, tracked ? o->gen : 0, o->refcnt };
-        /* the parser's list of constants is an unnamed holder in the trace */
-        if (GS_KIND(o) != GS_K_GENERATOR && o != vm->ast_consts)
+        if (GS_KIND(o) != GS_K_GENERATOR)
             gs_traverse(vm, o, snap_visit, s);
     }
     qsort(s->refs, s->nrefs, sizeof *s->refs, cmp_ref);
@@ -470,6 +474,283 @@ static void check_paths(const char *name, gs_Timeline *tl)
     }
 }
 
+/* ================================================================== lines follow the frame stack */
+
+/* A frame as check_lines models it: its id and the line of its latest line
+ * event (0 before its first). */
+typedef struct LineFrame {
+    uint32_t id, line;
+} LineFrame;
+
+typedef struct LineStats {
+    size_t pops;            /* frame_pop events followed */
+    size_t after_pop;       /* events checked between a frame_pop and the next line event */
+} LineStats;
+
+/* The line an event must carry: the latest line of the innermost frame that
+ * has started one (a frame binding its arguments runs on its caller's). */
+static uint32_t model_line(const LineFrame *st, size_t n)
+{
+    while (n-- > 0)
+        if (st[n].line)
+            return st[n].line;
+    return 0;
+}
+
+/* Walk the trace with a model of the frame stack and check every event's
+ * line: the frame that caused it is on top, so the line is the top frame's
+ * latest line event (a frame_pop is the leaving frame's doing, a frame_push
+ * the calling frame's).  And the property as a student sees it: after every
+ * frame_pop, each event up to the next line event carries the caller's line
+ * (unless a suspended generator resumes first: it goes on from the line it
+ * yielded on). */
+static void check_lines(const char *name, const gs_Trace *tr, LineStats *stats)
+{
+    enum { MAXF = 1100, MAXS = 256 };
+    static LineFrame st[MAXF], susp[MAXS];
+    size_t n = 0, ns = 0;
+    int bad = 0;
+    bool after_pop = false;
+    uint32_t caller_line = 0;
+    for (size_t i = 0; i < tr->n && bad < 3; i++) {
+        gs_Event e = gs_trace_get(tr, i);
+        if (e.kind == GS_EV_LINE) {
+            CHECK(n > 0 && st[n - 1].id == e.obj, "%s: event %zu: a line event of frame %u, not the top frame", name,
+                  i, e.obj);
+            if (n > 0)
+                st[n - 1].line = e.line;
+            after_pop = false;
+            continue;
+        }
+        uint32_t want = model_line(st, n);
+        if (want && e.line != want) {
+            CHECK(0, "%s: event %zu (%s) carries line %u; the frame executing is on line %u", name, i,
+                  gs_event_kind_name((gs_EventKind)e.kind), e.line, want);
+            bad++;
+        }
+        if (after_pop && e.kind == GS_EV_FRAME_PUSH && e.sub == 1)
+            after_pop = false;
+        if (after_pop) {
+            if (e.line != caller_line) {
+                CHECK(0, "%s: event %zu (%s) after a return carries line %u, not the caller's line %u", name, i,
+                      gs_event_kind_name((gs_EventKind)e.kind), e.line, caller_line);
+                bad++;
+            }
+            if (stats)
+                stats->after_pop++;
+        }
+        if (e.kind == GS_EV_FRAME_PUSH) {
+            LineFrame f = { e.obj, 0 };
+            if (e.sub == 1) /* a generator resumes: it keeps the line it stopped on */
+                for (size_t k = 0; k < ns; k++)
+                    if (susp[k].id == e.obj) {
+                        f = susp[k];
+                        susp[k] = susp[--ns];
+                        break;
+                    }
+            if (n < MAXF)
+                st[n++] = f;
+        } else if (e.kind == GS_EV_FRAME_POP && e.sub <= 1) {
+            CHECK(n > 0 && st[n - 1].id == e.obj, "%s: event %zu pops frame %u, not the top frame", name, i, e.obj);
+            if (n == 0)
+                continue;
+            if (e.sub == 1 && ns < MAXS)
+                susp[ns++] = st[n - 1];
+            n--;
+            caller_line = model_line(st, n);
+            after_pop = n > 0 && caller_line != 0;
+            if (stats)
+                stats->pops++;
+        } else if (e.kind == GS_EV_FRAME_POP) { /* a suspended frame discarded with its generator */
+            for (size_t k = 0; k < ns; k++)
+                if (susp[k].id == e.obj) {
+                    susp[k] = susp[--ns];
+                    break;
+                }
+        }
+    }
+}
+
+/* The object bound to global `name` at the end of the run (0 if none): a
+ * value in the module frame's namespace dict. */
+static uint32_t global_object(gs_Timeline *tl, const char *name)
+{
+    const gs_Trace *tr = gs_timeline_trace(tl);
+    uint32_t ns = 0;
+    for (size_t i = 0; i < tr->n && !ns; i++) {
+        gs_Event e = gs_trace_get(tr, i);
+        if (e.kind == GS_EV_FRAME_PUSH && e.b == 0)
+            ns = e.c;
+    }
+    gs_timeline_seek(tl, gs_timeline_length(tl));
+    gs_TLEdge ed[256];
+    size_t ne = gs_timeline_edges(tl, ns, ed, 256);
+    for (size_t k = 0; k < ne && k < 256; k++) {
+        gs_TLObject key;
+        if (ed[k].sub != GS_CAUSE_VALUE || !gs_timeline_object(tl, ed[k].slot, &key) || key.kind != GS_K_STR)
+            continue;
+        const char *s = gs_trace_string_at(tr, key.b, NULL);
+        if (s && strcmp(s, name) == 0)
+            return ed[k].target;
+    }
+    return 0;
+}
+
+/* Programs where a frame leaves and its caller goes on in the same
+ * statement, each with objects that statement makes after the call: global
+ * name = the line it must say it was created on.  Every `#` line number is
+ * the source line. */
+typedef struct LineCase {
+    const char *name, *src;
+    struct {
+        const char *global;
+        uint32_t line;
+    } made[4];
+    uint32_t last_line;     /* the line shown at the end (0: not checked) */
+} LineCase;
+
+static const LineCase line_cases[] = {
+    { "nested calls, a return value stored in the caller",
+      "def g():\n"                  /* 1 */
+      "    b = [2]\n"               /* 2 */
+      "    return b\n"              /* 3 */
+      "def f():\n"                  /* 4 */
+      "    a = g()\n"               /* 5 */
+      "    c = (a, [a])\n"          /* 6 */
+      "    return c\n"              /* 7 */
+      "x = f()\n"                   /* 8 */
+      "y = [f(), 1]\n"              /* 9 */
+      "z = [1, g()]\n",             /* 10 */
+      { { "x", 6 }, { "y", 9 }, { "z", 10 } }, 10 },
+    { "a __del__ run by a rebinding in the caller",
+      "class D:\n"                          /* 1 */
+      "    def __del__(self):\n"            /* 2 */
+      "        t = [1]\n"                   /* 3 */
+      "        u = [t]\n"                   /* 4 */
+      "d = D()\n"                           /* 5 */
+      "d = None; after = [5]\n"             /* 6 */
+      "def h():\n"                          /* 7 */
+      "    d = D()\n"                       /* 8 */
+      "    d = 0; return [d]\n"             /* 9 */
+      "r = h()\n"                           /* 10 */
+      "last = D()\n"                        /* 11 */
+      "last = 1\n",                         /* 12 */
+      { { "after", 6 }, { "r", 9 } }, 12 },
+    { "__init__ called from C",
+      "class P:\n"                          /* 1 */
+      "    def __init__(self):\n"           /* 2 */
+      "        self.v = [1]\n"              /* 3 */
+      "        self.w = 2\n"                /* 4 */
+      "p = [P(), 9]\n",                     /* 5 */
+      { { "p", 5 } }, 5 },
+    { "a generator resumed from the caller",
+      "def gen():\n"                        /* 1 */
+      "    x = yield [1]\n"                 /* 2 */
+      "    yield [x, 2]\n"                  /* 3 */
+      "    w = [3]\n"                       /* 4 */
+      "g = gen()\n"                         /* 5 */
+      "a = [next(g), 10]\n"                 /* 6 */
+      "b = [g.send(5), 20]\n"               /* 7 */
+      "c = [list(g), 30]\n"                 /* 8 */
+      "for v in gen():\n"                   /* 9 */
+      "    k = [v]\n",                      /* 10 */
+      { { "a", 6 }, { "b", 7 }, { "c", 8 } }, 0 },
+    { "an exception propagating out of a call",
+      "def bad():\n"                        /* 1 */
+      "    t = [1]\n"                       /* 2 */
+      "    raise ValueError('x')\n"         /* 3 */
+      "def mid():\n"                        /* 4 */
+      "    return [bad()]\n"                /* 5 */
+      "try:\n"                              /* 6 */
+      "    mid()\n"                         /* 7 */
+      "except ValueError as e:\n"           /* 8 */
+      "    got = [str(e)]\n"                /* 9 */
+      "try:\n"                              /* 10 */
+      "    bad()\n"                         /* 11 */
+      "except ValueError:\n"                /* 12 */
+      "    pass\n",                         /* 13 */
+      { { "got", 9 } }, 0 },
+    { "a class body",
+      "class K:\n"                          /* 1 */
+      "    a = [1]\n"                       /* 2 */
+      "    def m(self):\n"                  /* 3 */
+      "        return 1\n"                  /* 4 */
+      "    b = (2, [a])\n"                  /* 5 */
+      "k = [K, 2]\n",                       /* 6 */
+      { { "K", 1 }, { "k", 6 } }, 6 },
+    { "a comprehension",
+      "class P:\n"                          /* 1 */
+      "    def __init__(self, k):\n"        /* 2 */
+      "        self.k = k\n"                /* 3 */
+      "xs = [[i]\n"                         /* 4 */
+      "      for i in range(3)]\n"          /* 5 */
+      "ys = [[P(k)] for k in range(2)]; first = ys[0]\n" /* 6 */
+      "ds = ({k: [k]\n"                     /* 7 */
+      "       for k in range(2)}, [0])\n"   /* 8 */
+      "zs = [sum(j\n"                       /* 9 */
+      "          for j in range(4)), 1]\n", /* 10 */
+      { { "first", 6 }, { "ds", 7 }, { "zs", 9 } }, 9 },
+    { "weakref and gc callbacks",
+      "import gc, weakref\n"                /* 1 */
+      "class C:\n"                          /* 2 */
+      "    pass\n"                          /* 3 */
+      "def cb(r):\n"                        /* 4 */
+      "    seen = [r]\n"                    /* 5 */
+      "def on_gc(phase, info):\n"           /* 6 */
+      "    seen = [phase]\n"                /* 7 */
+      "o = C()\n"                           /* 8 */
+      "w = weakref.ref(o, cb)\n"            /* 9 */
+      "del o; after_cb = [1]\n"             /* 10 */
+      "gc.callbacks.append(on_gc)\n"        /* 11 */
+      "n = [gc.collect(), 2]\n"             /* 12 */
+      "gc.callbacks.clear()\n",             /* 13 */
+      { { "after_cb", 10 }, { "n", 12 } }, 13 },
+};
+
+static gs_VM *record_src(const char *src, gs_Timeline **tl);
+
+static void test_lines_follow_frames(void)
+{
+    LineStats stats = { 0, 0 };
+    for (size_t c = 0; c < sizeof line_cases / sizeof line_cases[0]; c++) {
+        const LineCase *lc = &line_cases[c];
+        gs_Timeline *tl;
+        gs_VM *vm = record_src(lc->src, &tl);
+        CHECK(vm != NULL, "%s: compiles", lc->name);
+        if (!vm)
+            continue;
+        size_t pops = stats.pops;
+        check_lines(lc->name, &vm->trace, &stats);
+        CHECK(stats.pops > pops, "%s: frames returned", lc->name);
+        for (int k = 0; k < 4 && lc->made[k].global; k++) {
+            uint32_t id = global_object(tl, lc->made[k].global);
+            gs_TLObject o;
+            CHECK(id && gs_timeline_object(tl, id, &o), "%s: %s is alive at the end", lc->name, lc->made[k].global);
+            if (id && gs_timeline_object(tl, id, &o))
+                CHECK(o.alloc_line == lc->made[k].line, "%s: %s says it was created on line %u (want %u)", lc->name,
+                      lc->made[k].global, o.alloc_line, lc->made[k].line);
+        }
+        if (lc->last_line) {
+            gs_timeline_seek(tl, gs_timeline_length(tl));
+            CHECK(gs_timeline_line(tl) == lc->last_line, "%s: the run ends on line %u (want %u)", lc->name,
+                  gs_timeline_line(tl), lc->last_line);
+        }
+        /* just after each return the viewer's line is the caller's */
+        const gs_Trace *tr = &vm->trace;
+        for (size_t i = 0; i + 1 < tr->n; i++) {
+            gs_Event e = gs_trace_get(tr, i), next = gs_trace_get(tr, i + 1);
+            if (e.kind != GS_EV_FRAME_POP || e.sub != 0 || e.b == 0 || next.kind == GS_EV_LINE)
+                continue;
+            gs_timeline_seek(tl, i + 1);
+            CHECK(gs_timeline_line(tl) == next.line, "%s: after the return at event %zu the viewer's line is %u, the next event's %u",
+                  lc->name, i, gs_timeline_line(tl), next.line);
+        }
+        gs_timeline_free(tl);
+        gs_vm_free(vm);
+    }
+    CHECK(stats.after_pop > 100, "events after returns were checked (%zu)", stats.after_pop);
+}
+
 static void test_source(const char *file, const char *path, const char *src, size_t len);
 
 static void test_program(const char *dir, const char *file)
@@ -495,6 +776,7 @@ static void test_source(const char *file, const char *path, const char *src, siz
         return;
     }
     nprograms++;
+    check_lines(file, &vm->trace, NULL);
     gs_TimelineConfig tc = { .checkpoint_every = 97, .strict = true };
     gs_Timeline *tl = gs_timeline_new(&vm->trace, &tc);
     CHECK(gs_timeline_sync(tl) == 0, "%s: sync", file);
@@ -935,6 +1217,7 @@ int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/programs";
     test_stepping();
+    test_lines_follow_frames();
     test_collections();
     test_weakref_referent();
     test_incremental(dir);
