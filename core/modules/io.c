@@ -31,7 +31,9 @@ typedef struct StringIO {
     gs_Object *accu; /* accumulating: the list of the strings written (buf unused) */
 } StringIO;
 
-/* the field number the trace gives the accumulator list */
+/* the field number the accumulator list's decrefs name; like an
+ * AttributeError's obj, a reference no traversal sees is not a field in
+ * the trace (the timeline holds what gs_traverse shows) */
 #define ACCU_FIELD 20
 
 /* newline=: None, '', '\n', '\r', '\r\n' */
@@ -50,7 +52,6 @@ static void drop_accu(gs_VM *vm, StringIO *s)
     if (!l)
         return;
     s->accu = NULL;
-    gs_record_field(vm, &s->inst.ob, ACCU_FIELD, l, NULL);
     gs_decref_c(vm, l, GS_CAUSE(GS_CAUSE_INTERNAL, s->inst.ob.id, ACCU_FIELD));
 }
 
@@ -169,7 +170,6 @@ static int new_accu(gs_VM *vm, StringIO *s)
     if (!l)
         return -1;
     s->accu = l;
-    gs_record_field(vm, &s->inst.ob, ACCU_FIELD, NULL, l);
     return 0;
 }
 
