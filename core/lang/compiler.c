@@ -2115,12 +2115,14 @@ static gs_Object *qualname_for(Compiler *c, Scope *s)
     return r;
 }
 
+/* The decorators go on the stack with no NULL before them, as CPython 3.11
+ * compiles them: each CALL 0 then finds [decorator, function] in the
+ * method layout and calls decorator(function), the innermost first, and
+ * the next CALL 0 finds the one below beside the result. */
 static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
 {
-    for (int i = 0; i < decos->count; i++) {
-        emit(c, OP_PUSH_NULL, 0);
+    for (int i = 0; i < decos->count; i++)
         gen_expr(c, decos->items[i]);
-    }
 }
 
 static void apply_decorators(Compiler *c, const gs_NodeList *decos)

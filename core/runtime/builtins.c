@@ -69,6 +69,54 @@ static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const ch
     return 0;
 }
 
+/* PyFile_WriteObject(v, f, Py_PRINT_RAW): f.write looked up again for
+ * each piece (a new bound method each time), called with str(v) */
+static int write_piece(gs_VM *vm, gs_Object *file, gs_Object *v)
+{
+    gs_Object *w = gs_getattr(vm, file, gs_name(vm, "write"));
+    if (!w)
+        return -1;
+    gs_Object *piece = gs_str(vm, v);
+    gs_Object *r = piece ? gs_call_object(vm, w, &piece, 1, NULL) : NULL;
+    gs_xdecref(vm, piece);
+    gs_decref(vm, w);
+    if (!r)
+        return -1;
+    gs_decref(vm, r);
+    return 0;
+}
+
+/* print(..., file=f) to anything but sys.stdout and sys.stderr (an
+ * io.StringIO, an object with a write method), as builtin_print does:
+ * each argument, sep (or ' ') between them and end (or '\n') after, each
+ * through write_piece, then f.flush() if flush is true. */
+static gs_Object *print_to_file(gs_VM *vm, gs_Object *file, gs_Object **args, int npos, gs_Object *sep,
+                                gs_Object *end, gs_Object *flush)
+{
+    for (int i = 0; i < npos; i++) {
+        if (i > 0 && write_piece(vm, file, sep && sep != vm->none ? sep : vm->char_strs[' ']) < 0)
+            return NULL;
+        if (write_piece(vm, file, args[i]) < 0)
+            return NULL;
+    }
+    if (write_piece(vm, file, end && end != vm->none ? end : vm->char_strs['\n']) < 0)
+        return NULL;
+    if (flush && flush != vm->none) {
+        int t = gs_truthy(vm, flush);
+        if (t < 0)
+            return NULL;
+        if (t) {
+            gs_Object *f = gs_getattr(vm, file, gs_name(vm, "flush"));
+            gs_Object *r = f ? gs_call_object(vm, f, NULL, 0, NULL) : NULL;
+            gs_xdecref(vm, f);
+            if (!r)
+                return NULL;
+            gs_decref(vm, r);
+        }
+    }
+    return GS_NONE(vm);
+}
+
 static gs_Object *b_print(GS_ARGS)
 {
     GS_UNUSED(self);
@@ -88,12 +136,15 @@ static gs_Object *b_print(GS_ARGS)
         return NULL;
     }
     gs_Object *file = gs_kwarg(vm, args, nargs, kwnames, "file");
+    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     bool to_err = false;
     if (file && file != vm->none) {
         gs_Object *se = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stderr")) : NULL;
+        gs_Object *so = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stdout")) : NULL;
         to_err = se && file == se;
+        if (!to_err && file != so && GS_KIND(file) != GS_K_MODULE)
+            return print_to_file(vm, file, args, npos, sep, end, flush);
     }
-    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     int which = to_err ? 1 : 0;
     gs_Buf b;
     gs_buf_init(&b);
@@ -1111,5 +1162,9 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
     for (int i = 0; i <= GS_IT_CALL; i++)
         if (vm->t_iter[i]->dict)
             count(ctx, &vm->t_iter[i]->dict->ob);
+    /* ... and those of the modules' native types (gs_native_type_new) */
+    for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
+        if (t->native && t->dict)
+            count(ctx, &t->dict->ob);
     gs_modules_count_roots(vm, count, ctx);
 }

@@ -238,9 +238,16 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             nargs--;
         }
         int npos = gs_npos(nargs, kwnames);
+        /* CPython's messages name the method by its type's __name__
+         * ("StringIO.write()"), not the dotted tp_name ("_io.StringIO") */
+        const char *owner = NULL;
+        if (b->owner) {
+            owner = strrchr(b->owner->name->data, '.');
+            owner = owner ? owner + 1 : b->owner->name->data;
+        }
         if (!b->takes_kw && kwnames && kwnames->len) {
             if (b->owner)
-                gs_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", b->owner->name->data, b->name);
+                gs_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", owner, b->name);
             else
                 gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", b->name);
             return NULL;
@@ -248,7 +255,7 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         if (npos < b->min_args || (b->max_args >= 0 && npos > b->max_args)) {
             char full[128];
             if (b->owner)
-                snprintf(full, sizeof full, "%s.%s", b->owner->name->data, b->name);
+                snprintf(full, sizeof full, "%s.%s", owner, b->name);
             else
                 snprintf(full, sizeof full, "%s", b->name);
             if (b->min_args == b->max_args && b->min_args == 1)
@@ -265,6 +272,13 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         }
         if (!b->varargs)
             return b->fn(vm, self, args, nargs, kwnames);
+        if (b->varargs & GS_ITERNEXT) {
+            /* a tp_iternext called as __next__(): exhaustion is StopIteration */
+            gs_Object *r = b->fn(vm, self, args, nargs, kwnames);
+            if (!r && !vm->exc)
+                gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, NULL));
+            return r;
+        }
         /* METH_VARARGS: CPython packs the arguments in a tuple (and the keywords in a dict) */
         gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
         gs_Object *kwd = (b->varargs & GS_VARARGS) && kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0)
@@ -295,6 +309,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             /* an instance has no vectorcall: _PyObject_MakeTpCall packs the
              * arguments in a tuple and the keywords in a dict for slot_tp_call */
             int npos = gs_npos(nargs, kwnames);
+            if (callable->type->native && callable->type->native->call_unpacked)
+                return gs_call_object(vm, m, argv, nargs + 1, kwnames);
             gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
             gs_Object *kwd = kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
             /* ... and slot_tp_call's _PyStack_UnpackDict turns the dict back into a

@@ -32,7 +32,7 @@ void gs_type_add_methods(gs_VM *vm, gs_Type *t, const gs_MethodDef *defs)
             gs_Object *b = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, defs->name));
             if (b) {
                 ((gs_Builtin *)b)->takes_kw = (defs->kw & GS_KW) != 0;
-                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS);
+                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS | GS_ITERNEXT);
             }
         }
     }
@@ -313,6 +313,35 @@ gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
     if (t != vm->t_object) /* object() instances are not containers in CPython */
         gs_gc_track(vm, &in->ob);
     return &in->ob;
+}
+
+gs_Object *gs_native_new(gs_VM *vm, gs_Type *t)
+{
+    const gs_NativeOps *ops = t->native;
+    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, ops->size);
+    if (!in)
+        return NULL;
+    gs_table_init(&in->attrs);
+    if (ops->gc)
+        gs_gc_track(vm, &in->ob);
+    return &in->ob;
+}
+
+/* A class CPython writes in Python: plain instances, attributes only. */
+static const gs_NativeOps plain_ops = { sizeof(gs_Instance), true, false, NULL, NULL, NULL, true, false, false, 0 };
+
+gs_Type *gs_native_type_new(gs_VM *vm, const char *full_name, const gs_NativeOps *ops, const gs_MethodDef *methods)
+{
+    if (!ops)
+        ops = &plain_ops;
+    gs_Type *t = gs_type_new_builtin(vm, full_name, vm->t_object, GS_K_INSTANCE, 0);
+    const char *dot = strrchr(full_name, '.');
+    if (dot)
+        t->module = (gs_Str *)gs_str_intern(vm, full_name, (size_t)(dot - full_name));
+    t->native = ops;
+    if (methods)
+        gs_type_add_methods(vm, t, methods);
+    return t;
 }
 
 /* Reading obj.__dict__ creates the dict object (CPython 3.11 keeps

@@ -235,6 +235,22 @@ void gs_gc_on_alloc(gs_VM *vm)
     }
 }
 
+/* What importing a module CPython writes in Python leaves behind that the
+ * model does not make: `allocs` GC allocations (generation 0's count, and
+ * the automatic collections they trigger), `long_lived` objects that stay
+ * (the 25 % rule of full collections) and `garbage` objects in cycles that
+ * the next collection finds (and counts in what it returns).  Negative
+ * figures take back what the model made and CPython already had. */
+void gs_gc_import_footprint(gs_VM *vm, int64_t allocs, int64_t long_lived, int64_t garbage)
+{
+    for (int64_t i = 0; i < allocs; i++)
+        gs_gc_on_alloc(vm);
+    for (int64_t i = 0; i < -allocs; i++) /* the model made objects CPython already had */
+        gs_gc_on_free(vm);
+    vm->gc_long_lived_phantom += long_lived;
+    vm->gc_phantom_garbage += garbage;
+}
+
 void gs_gc_on_free(gs_VM *vm)
 {
     if (vm->gens[0].count > 0)
@@ -568,6 +584,8 @@ static void move_legacy_finalizers(gs_VM *vm, gs_Object *unreachable, gs_Object 
  * descriptors. */
 static int phantom_count(gs_Object *o)
 {
+    if (GS_KIND(o) == GS_K_INSTANCE && o->type->native)
+        return o->type->native->phantoms;
     if (GS_KIND(o) != GS_K_TYPE || !(((gs_Type *)o)->flags & GS_TF_HEAP))
         return 0;
     gs_Type *t = (gs_Type *)o;
@@ -863,6 +881,9 @@ static int64_t collect_main(gs_VM *vm, int generation, int64_t *collected, int64
 
     for (gs_Object *o = final_unreachable.gc_next; o != &final_unreachable; o = o->gc_next)
         m += 1 + phantom_count(o);
+    /* the cycles an import left (gs_gc_import_footprint): in generation 0, so any collection finds them */
+    m += vm->gc_phantom_garbage;
+    vm->gc_phantom_garbage = 0;
     delete_garbage(vm, &final_unreachable, old, old_gen);
     validate_list(vm, old, 0, 0, "delete_garbage (old)");
 
@@ -1019,7 +1040,11 @@ static void free_raw(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: free(((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_free(&((gs_Dict *)o)->t); break;
     case GS_K_SET: gs_set_free_table(o); break;
-    case GS_K_INSTANCE: gs_table_free(&((gs_Instance *)o)->attrs); break;
+    case GS_K_INSTANCE:
+        gs_table_free(&((gs_Instance *)o)->attrs);
+        if (o->type->native && o->type->native->free)
+            o->type->native->free(o);
+        break;
     case GS_K_EXCEPTION:
         gs_table_free(&((gs_Instance *)o)->attrs);
         free(((gs_Exception *)o)->tb);

@@ -50,6 +50,8 @@ static bool kind_records_own_alloc(gs_Kind k)
  * they count in gc.get_count() (range iterators, for one, are not). */
 static bool gc_counted(gs_VM *vm, gs_Type *type)
 {
+    if (type->native)
+        return type->native->gc;
     return gs_kind_is_gc((gs_Kind)type->inst_kind) && type != vm->t_iter[GS_IT_RANGE] && type != vm->t_object;
 }
 
@@ -236,7 +238,7 @@ void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomC
 {
     pc->args = pc->kwargs = pc->kwnames = NULL;
     bool packs = ((t->flags & GS_TF_HEAP) && !(t->flags & GS_TF_EXC)) || t == vm->t_str || t == vm->t_int ||
-                 t == vm->t_weakref;
+                 t == vm->t_weakref || (t->native && t->native->packs_args);
     if (!packs)
         return;
     if (npos > 0)
@@ -786,8 +788,14 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
-        if (k == GS_K_INSTANCE && o->type->native && o->type->native->clear)
-            o->type->native->clear(vm, o);
+        if (o->type->native) {
+            if (o->type->native->clear)
+                o->type->native->clear(vm, o);
+            if (o->type->native->free)
+                o->type->native->free(o);
+            for (int i = 0; i < o->type->native->phantoms && !vm->gc_teardown; i++)
+                gs_gc_on_free(vm);
+        }
         if (k == GS_K_EXCEPTION) {
             gs_Exception *e = (gs_Exception *)o;
             gs_Object *parts[4] = { &e->args->ob, e->traceback, e->context, e->cause };
@@ -973,9 +981,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_SET: gs_set_clear(vm, o); break;
     case GS_K_INSTANCE:
         release_instance(vm, o);
-        /* C data has a tp_clear only where the module gives one; the
-         * teardown drops every reference */
-        if (full && o->type->native && o->type->native->clear)
+        if (o->type->native && o->type->native->clear && (full || o->type->native->tp_clear))
             o->type->native->clear(vm, o);
         break;
     case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
@@ -1084,6 +1090,10 @@ static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
     switch (GS_KIND(v)) {
     case GS_K_FUNCTION:
         return gs_method_new(vm, v, self);
+    case GS_K_INSTANCE:
+        if (v->type->native && v->type->native->binds) /* a module's function-like object */
+            return gs_method_new(vm, v, self);
+        return gs_newref(vm, v);
     case GS_K_BUILTIN: {
         gs_Builtin *b = (gs_Builtin *)v;
         if (b->owner && !b->self) {
@@ -1334,14 +1344,20 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
         if (strcmp(name->data, "__kwdefaults__") == 0)
             return f->kwdefaults ? gs_newref(vm, &f->kwdefaults->ob) : GS_NONE(vm);
         if (name == vm->s___dict__) {
-            if (!f->dict && !(f->dict = (gs_Dict *)gs_dict_new(vm)))
-                return NULL;
+            if (!f->dict) {
+                if (!(f->dict = (gs_Dict *)gs_dict_new(vm)))
+                    return NULL;
+                gs_record_field(vm, o, 7, NULL, &f->dict->ob);
+            }
             return gs_newref(vm, &f->dict->ob);
         }
         if (strcmp(name->data, "__closure__") == 0)
             return f->closure ? gs_newref(vm, &f->closure->ob) : GS_NONE(vm);
-        if (name == vm->s___module__)
-            return gs_newref(vm, &vm->s___main__->ob);
+        if (name == vm->s___module__) {
+            /* func_module: kept in the function's dict once assigned (functools.wraps) */
+            gs_Object *m = f->dict ? gs_dict_get_str(vm, &f->dict->ob, name) : NULL;
+            return gs_newref(vm, m ? m : &vm->s___main__->ob);
+        }
         if (f->dict) {
             gs_Object *v = gs_dict_get_str(vm, &f->dict->ob, name);
             if (v)
@@ -1415,6 +1431,8 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             gs_xdecref(vm, old);
             return 0;
         }
+        if (v && (o->type->flags & GS_TF_DICT) && !((gs_Instance *)o)->dict && !gs_instance_dict(vm, o))
+            return -1;
         gs_DictTable *t = instance_table(o);
         gs_Object *holder = instance_holder(o);
         if (v && !name->interned && !((gs_Instance *)o)->dict) {
@@ -1442,6 +1460,8 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             int r = gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
             if (t->used != used)
                 o->attrs_in_order = 0; /* a new name */
+            if (r == 0 && holder != o) /* a materialised __dict__: MAINTAIN_TRACKING, as its setitem does */
+                gs_dict_maybe_track(vm, holder, NULL, v);
             return r;
         }
         int32_t ix = gs_table_lookup_str(t, name);
@@ -1485,6 +1505,21 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
     }
     if (k == GS_K_FUNCTION) {
         gs_Function *f = (gs_Function *)o;
+        if (name == vm->s___name__ || name == vm->s___qualname__) {
+            /* func_set_name / func_set_qualname: the fields (what functools.wraps sets) */
+            bool q = name == vm->s___qualname__;
+            if (!v || GS_KIND(v) != GS_K_STR) {
+                gs_raise(vm, vm->e_TypeError, "%s must be set to a string object", name->data);
+                return -1;
+            }
+            gs_Str **field = q ? &f->qualname : &f->name;
+            gs_Object *old = &(*field)->ob;
+            *field = (gs_Str *)v;
+            gs_incref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, q ? 3 : 2));
+            gs_record_field(vm, o, q ? 3 : 2, old, v);
+            gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, q ? 3 : 2));
+            return 0;
+        }
         if (!f->dict) {
             f->dict = (gs_Dict *)gs_dict_new(vm);
             if (!f->dict)

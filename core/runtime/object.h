@@ -182,7 +182,8 @@ enum {
     GS_TF_HEAP     = 1 << 0,  /* created by a class statement */
     GS_TF_BASETYPE = 1 << 1,  /* may be subclassed */
     GS_TF_EXC      = 1 << 2,  /* BaseException or a subclass */
-    GS_TF_HAS_DEL  = 1 << 3   /* defines __del__ somewhere in its bases */
+    GS_TF_HAS_DEL  = 1 << 3,  /* defines __del__ somewhere in its bases */
+    GS_TF_DICT     = 1 << 4   /* a C type with tp_dictoffset: the first attribute set makes a real __dict__ */
 };
 
 typedef struct gs_Type {
@@ -203,7 +204,8 @@ typedef struct gs_Type {
     int32_t sk_nentries, sk_usable;
     gs_DictTable sk_names;
     gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
-    const struct gs_NativeOps *native; /* instances' C data, or NULL (plain instances): below */
+    const struct gs_NativeOps *native; /* a module's C type whose instances carry C fields
+                                           (runtime.h), or NULL */
 } gs_Type;
 
 typedef struct gs_Code gs_Code;
@@ -543,16 +545,10 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
 
 /* Instances of a type a module defines in C that keep C data after their
  * gs_Instance header (random.Random's generator state, operator.itemgetter's
- * items): the instance is `size` bytes.  `traverse` visits the references
- * the data holds (cause INTERNAL, `what` GS_NATIVE_FIELD and up, after the
- * attributes, as CPython's subtype_traverse calls the base's tp_traverse);
- * `clear` drops them (dealloc, the VM's teardown).  Hooks may be NULL when
- * the data holds no references.  A class statement's subclass inherits it. */
-typedef struct gs_NativeOps {
-    size_t size;
-    int (*traverse)(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
-    void (*clear)(gs_VM *vm, gs_Object *o);
-} gs_NativeOps;
+ * items, itertools' iterators): gs_NativeOps in runtime.h.  Their traverse
+ * visits the references the data holds (cause INTERNAL, `what`
+ * GS_NATIVE_FIELD and up, after the attributes, as CPython's
+ * subtype_traverse calls the base's tp_traverse). */
 enum { GS_NATIVE_FIELD = 20 };
 
 /* Whether objects of this kind can hold references (are "GC objects"). */

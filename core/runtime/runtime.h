@@ -194,6 +194,53 @@ void gs_class_methods_init(gs_VM *vm);
 void gs_number_methods_init(gs_VM *vm);
 void gs_exceptions_methods_init(gs_VM *vm);
 
+/* ------------------------------------------------------------------ native instances
+ * A module's C type (itertools.chain, functools.partial, io.StringIO ...)
+ * whose instances keep C fields after the instance header: the struct
+ * starts with a gs_Instance (so attribute lookup, methods, repr, iteration
+ * and calls work as for any instance) and the type's gs_NativeOps say how
+ * big it is, which references its fields hold and how to let them go.
+ * Such types are not subclassable (flags without GS_TF_BASETYPE). */
+typedef struct gs_NativeOps {
+    size_t size;              /* bytes of the instance struct */
+    bool gc;                  /* CPython makes it with its GC allocator and tracks it */
+    bool tp_clear;            /* CPython's type has a tp_clear: the collector's delete_garbage clears it */
+    /* the references the C fields hold, in CPython's tp_traverse order (NULL: none) */
+    int (*traverse)(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+    /* drop every reference the C fields hold; called again on a cleared object (NULL: none) */
+    void (*clear)(gs_VM *vm, gs_Object *o);
+    /* free the C memory the fields own (no references left); NULL: none */
+    void (*free)(gs_Object *o);
+    /* calling the type packs the arguments in a tuple (and keywords in a dict):
+     * CPython's type has no vectorcall */
+    bool packs_args;
+    /* calling an instance packs nothing: it has a vectorcall, or its __call__
+     * makes the very tuple CPython's tp_call packs (lru_cache keeps it) */
+    bool call_unpacked;
+    /* the instances bind as methods when found on a class (a __get__ like a
+     * function's: contextmanager's helper, lru_cache's wrapper) */
+    bool binds;
+    /* GC objects CPython has beside each instance that the model does not
+     * make (closure cells): counted when it is made (by the module), freed
+     * with it, and collected with it */
+    int8_t phantoms;
+} gs_NativeOps;
+
+/* A new instance of a native type (zeroed fields, refcount 1), tracked if
+ * ops->gc; NULL + MemoryError. */
+gs_Object *gs_native_new(gs_VM *vm, gs_Type *t);
+/* A built-in type of a module: `full_name` is "module.Name" (repr, error
+ * messages and __name__/__module__ read as CPython's tp_name).  ops NULL:
+ * a class CPython writes in Python, whose instances have attributes only
+ * (make them with gs_native_new or gs_instance_new). */
+gs_Type *gs_native_type_new(gs_VM *vm, const char *full_name, const gs_NativeOps *ops, const gs_MethodDef *methods);
+
+/* gs_MethodDef.kw bit: the method is a tp_iternext (__next__): its C
+ * function returns NULL with no exception set when the iterator is
+ * exhausted; a call from Python code raises StopIteration then, and gs_next
+ * calls it directly. */
+enum { GS_ITERNEXT = 8 };
+
 /* arguments (args.c) */
 int gs_check_args(gs_VM *vm, const char *name, int nargs, int min, int max);
 gs_Object *gs_kwarg(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames, const char *name); /* borrowed */
@@ -201,10 +248,17 @@ int gs_no_kwargs(gs_VM *vm, const char *name, gs_Tuple *kwnames);
 static inline int gs_npos(int nargs, gs_Tuple *kwnames) { return nargs - (kwnames ? kwnames->len : 0); }
 /* 0 if every keyword is in `allowed` (NULL-ended), else TypeError and -1 */
 int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const char **allowed);
+/* A Python-level function's parameters (CPython's messages for a def):
+ * names[0..npos_max) may come by position, the rest by keyword only;
+ * the first nreq are required.  out[i] gets each argument (borrowed) or
+ * NULL when not given.  A name with a dot ("Cls.__init__") is a method:
+ * the counts in the messages include self.  0, or -1 with TypeError. */
+int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tuple *kwnames,
+              const char *const *names, int nparams, int npos_max, int nreq, gs_Object **out);
 /* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
 int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out);
 /* Argument Clinic parsers that make their keyword tuple on first use */
-enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT };
+enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT, GS_CLINIC_STRINGIO, GS_CLINIC_COUNT };
 void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
 
 /* calling types and descriptors (call.c, class.c) */
@@ -276,6 +330,11 @@ enum { GS_NUM_GENERATIONS = 3, GS_PERMANENT = 3 };
 gs_Object *gs_gc_generation(gs_VM *vm, int g); /* the list head of generation g (GS_PERMANENT: frozen) */
 int64_t gs_gc_generation_size(gs_VM *vm, int g);
 void gs_gc_freeze(gs_VM *vm);
+/* what importing a Python-written CPython module allocates, keeps and leaves as garbage beyond what
+ * the model makes (collector.c) */
+void gs_gc_import_footprint(gs_VM *vm, int64_t allocs, int64_t long_lived, int64_t garbage);
+/* whether the program has imported the module `name` (it is in sys.modules) */
+bool gs_module_imported(gs_VM *vm, const char *name);
 void gs_gc_unfreeze(gs_VM *vm);
 
 /* collector and weak references (collector.c, weakrefobject.c, object.c) */

@@ -172,7 +172,7 @@ struct gs_VM {
         gs_Object *list;               /* ... in a list (a phantom) from the second write on */
         int64_t bytes;                 /* how many */
     } textio[2];
-    gs_Object *clinic_kwtuples[3];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
+    gs_Object *clinic_kwtuples[4];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
                                           made on first use: print, list.sort, str.split */
     gs_Object *tstate_dict;            /* CPython's thread-state dict holding its Py_Repr list: made by
                                           the first container repr, as Py_ReprEnter makes them */
@@ -199,8 +199,12 @@ struct gs_VM {
     struct gs_WeakrefState *wr;        /* modules/weakref.c's types and finalize registry, NULL until imported */
     struct gs_MemTrace *tm;            /* tracemalloc's traces (runtime/memtrace.c), NULL while not tracing */
     struct gs_MemTrace *tm_state;      /* the same, kept while not tracing (the traceback limit, free lists) */
+    void *modstate[16];                /* other modules' state (their types), by modules.h's GS_MS_* index;
+                                          NULL until imported, freed by the module's `free` hook */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
+    int64_t gc_phantom_garbage;        /* cycles CPython's imports left that the model does not make:
+                                          counted by the next collection (gs_gc_import_footprint) */
 
     /* heap accounting */
     size_t heap_bytes;
