@@ -94,7 +94,8 @@ gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
         return NULL;
     }
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
         if (m) {
             gs_Object *args[2] = { o, key };
@@ -199,7 +200,8 @@ int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
     case GS_K_DICT:
         return gs_dict_set(vm, o, key, v);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__setitem__"));
         if (m) {
             gs_Object *args[3] = { o, key, v };
@@ -231,7 +233,8 @@ int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
     case GS_K_DICT:
         return gs_dict_del(vm, o, key);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__delitem__"));
         if (m) {
             gs_Object *args[2] = { o, key };
@@ -260,7 +263,8 @@ int64_t gs_len(gs_VM *vm, gs_Object *o)
     case GS_K_SET: return ((gs_Set *)o)->used;
     case GS_K_RANGE: return ((gs_Range *)o)->len;
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___len__);
         if (!m)
             break;
@@ -357,7 +361,8 @@ int gs_contains(gs_VM *vm, gs_Object *c, gs_Object *v)
         }
         break;
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(c->type, vm->s___contains__);
         if (m) {
             gs_Object *args[2] = { c, v };

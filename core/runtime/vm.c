@@ -948,7 +948,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Str *name = names[arg];
             gs_Object *meth = NULL;
             gs_Kind k = GS_KIND(a);
-            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER) {
+            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER && !gs_is_proxy(a)) { /* a proxy forwards every name */
                 gs_Object *m = gs_type_lookup(a->type, name);
                 if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
                                                          !((gs_Builtin *)m)->self))) {
@@ -1060,7 +1060,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);
             } else {
                 const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
-                gs_Object *m = (GS_KIND(a) == GS_K_INSTANCE) ? gs_type_lookup(a->type, gs_name(vm, dn)) : NULL;
+                gs_Object *m = (GS_KIND(a) == GS_K_INSTANCE || GS_KIND(a) == GS_K_WEAKREF) ? gs_type_lookup(a->type, gs_name(vm, dn))
+                                                                                       : NULL;
                 if (m)
                     v = gs_call_object(vm, m, &a, 1, NULL);
                 else {
@@ -1945,6 +1946,7 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_StopAsyncIteration, "StopAsyncIteration", E);
     EXC(e_ImportError, "ImportError", E);
     EXC(e_OSError, "OSError", E);
+    EXC(e_ReferenceError, "ReferenceError", E);
     EXC(e_ModuleNotFoundError, "ModuleNotFoundError", vm->e_ImportError);
     EXC(e_AssertionError, "AssertionError", E);
     EXC(e_SyntaxError, "SyntaxError", E);
