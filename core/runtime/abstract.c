@@ -21,6 +21,21 @@ static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
         *out = key == vm->true_;
         return 0;
     }
+    gs_Kind k = GS_KIND(key);
+    gs_Object *m = k == GS_K_INSTANCE || k == GS_K_WEAKREF ? gs_type_lookup(key->type, gs_name(vm, "__index__")) : NULL;
+    if (m) {
+        /* PyNumber_Index: an object with __index__ (a proxy forwards it) */
+        gs_Object *r = gs_call_object(vm, m, &key, 1, NULL);
+        if (!r)
+            return -1;
+        int ok = GS_KIND(r) == GS_K_INT || GS_KIND(r) == GS_K_BOOL;
+        if (ok)
+            *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
+        else
+            gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
+        gs_decref(vm, r);
+        return ok ? 0 : -1;
+    }
     gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
     return -1;
 }

@@ -550,10 +550,11 @@ static gs_Object *ref_repr(GS_ARGS)
 }
 
 /* weakref_richcompare: equality only; live references compare their
- * referents, dead ones (either) by identity. */
+ * referents, dead ones (either) by identity.  The other side may be a
+ * proxy: proxies are weak references too (PyWeakref_Check). */
 static gs_Object *ref_richcompare(gs_VM *vm, gs_Object *a, gs_Object *b, int op)
 {
-    if (!gs_is_weakref(a) || !gs_is_weakref(b) || gs_is_proxy(a) || gs_is_proxy(b))
+    if (!gs_is_weakref(a) || !gs_is_weakref(b))
         return gs_newref(vm, vm->notimpl);
     gs_Object *x = WR(a)->object, *y = WR(b)->object;
     if (!x || !y)

@@ -79,7 +79,7 @@ print(p / 2, p // 2, p % 2, p ** 2, p << 1, p & 1, p | 4, p ^ 1)
 print((-p).x, +p, ~p, abs(p), int(p))
 print(p < 5, p == Vec(3), Vec(3) == p, p != v, p == p, 5 > p)
 print(len(p), bool(p), list(p), 'in' in p, 'out' in p, list(reversed(p)))
-print(p[1], str(p), isinstance(p, Vec), p.__class__.__name__)
+print(p[1], str(p), isinstance(p, Vec), p.__class__.__name__, 'abcdefgh'[p], f'{p}')
 p[0] = 'a'
 del p[0]
 p.y = 'new'

@@ -61,3 +61,8 @@ print(r.__init__(func), weakref.ref.__new__(weakref.ref, func) is r)
 print(sys.getrefcount(cb))
 keep = [weakref.ref(func, cb) for i in range(3)]
 print(sys.getrefcount(cb), weakref.getweakrefcount(func))
+# a ref compares with a proxy (both weak references) through the referents;
+# the proxy compares its referent with the ref
+o = Key(3)
+rr, pp = weakref.ref(o), weakref.proxy(o)
+print(rr == pp, pp == rr, rr != pp, pp != rr)
