@@ -758,7 +758,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             }
             else if (++vm->events > vm->cfg.max_events && vm->cfg.max_events)
                 vm->limit_hit = true; /* a loop that records nothing must still stop */
-            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
+            /* not once the program is over: code run by the shutdown (a
+             * weak reference's callback, a __del__) is called from C at
+             * depth 0, whose references the check cannot see */
+            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure && !vm->finished)
                 gs_vm_check_refcounts(vm);
             if (vm->cfg.on_line && vm->c_depth <= 1)
                 vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
