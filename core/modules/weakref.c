@@ -2466,9 +2466,11 @@ static gs_Object *finalize_repr(GS_ARGS)
     gs_Object *info = gs_dict_get(vm, vm->wr->registry, self);
     gs_Object *wr = info ? attr(vm, info, "weakref") : NULL;
     gs_Object *obj = wr && gs_is_weakref(wr) ? ((gs_WeakRef *)wr)->object : NULL;
+    /* type(self).__name__: a subclass shows its own name */
+    const char *name = self->type->name->data;
     if (!obj)
-        return gs_str_printf(vm, "<finalize object at 0x%llx; dead>", gs_object_address(self));
-    return gs_str_printf(vm, "<finalize object at 0x%llx; for '%s' at 0x%llx>", gs_object_address(self),
+        return gs_str_printf(vm, "<%s object at 0x%llx; dead>", name, gs_object_address(self));
+    return gs_str_printf(vm, "<%s object at 0x%llx; for '%s' at 0x%llx>", name, gs_object_address(self),
                          obj->type->name->data, gs_object_address(obj));
 }
 
@@ -2555,6 +2557,34 @@ static void alias(gs_VM *vm, gs_Type *t, const char *to, const char *from)
         gs_dict_set(vm, &t->dict->ob, &gs_name(vm, to)->ob, v);
 }
 
+/* Methods CPython writes as `def name(self):` check their arguments as a
+ * Python function does ("WeakSet.pop() takes 1 positional argument but 2
+ * were given"); the qualified name is the defining class's. */
+#define PY_NOARGS(wrapper, qualname, impl)                                                     \
+    static gs_Object *wrapper(GS_ARGS)                                                         \
+    {                                                                                          \
+        if (pyargs(vm, qualname, args, nargs, kwnames, NULL, 0, 0, 0, false, NULL) < 0)        \
+            return NULL;                                                                       \
+        return impl(vm, self, args, nargs, kwnames);                                           \
+    }
+PY_NOARGS(py_wvd_keys, "WeakValueDictionary.keys", wvd_keys)
+PY_NOARGS(py_wvd_values, "WeakValueDictionary.values", wvd_values)
+PY_NOARGS(py_wvd_items, "WeakValueDictionary.items", wvd_items)
+PY_NOARGS(py_wvd_itervaluerefs, "WeakValueDictionary.itervaluerefs", wvd_itervaluerefs)
+PY_NOARGS(py_wvd_valuerefs, "WeakValueDictionary.valuerefs", wvd_valuerefs)
+PY_NOARGS(py_wvd_popitem, "WeakValueDictionary.popitem", wvd_popitem)
+PY_NOARGS(py_wvd_copy, "WeakValueDictionary.copy", wvd_copy)
+PY_NOARGS(py_weakdict_clear, "MutableMapping.clear", weakdict_clear)
+PY_NOARGS(py_wkd_keys, "WeakKeyDictionary.keys", wkd_keys)
+PY_NOARGS(py_wkd_values, "WeakKeyDictionary.values", wkd_values)
+PY_NOARGS(py_wkd_items, "WeakKeyDictionary.items", wkd_items)
+PY_NOARGS(py_wkd_keyrefs, "WeakKeyDictionary.keyrefs", wkd_keyrefs)
+PY_NOARGS(py_wkd_popitem, "WeakKeyDictionary.popitem", wkd_popitem)
+PY_NOARGS(py_wkd_copy, "WeakKeyDictionary.copy", wkd_copy)
+PY_NOARGS(py_wset_clear, "WeakSet.clear", wset_clear)
+PY_NOARGS(py_wset_copy, "WeakSet.copy", wset_copy)
+PY_NOARGS(py_wset_pop, "WeakSet.pop", wset_pop)
+
 #define M(name, fn, kw) { name, fn, 0, -1, kw }
 static const gs_MethodDef keyedref_methods[] = {
     M("__new__", keyedref_new, GS_KW), M("__init__", keyedref_init, GS_KW), { NULL, NULL, 0, 0, false },
@@ -2569,11 +2599,11 @@ static const gs_MethodDef wvd_methods[] = {
     M("__new__", wvd_new, GS_KW), M("__init__", wvd_init, GS_KW), M("__getitem__", wvd_getitem, GS_KW),
     M("__setitem__", wvd_setitem, GS_KW), M("__delitem__", wvd_delitem, GS_KW),
     M("__contains__", wvd_contains, GS_KW), { "__len__", wvd_len, 0, 0, false },
-    { "__repr__", container_repr, 0, 0, false }, M("get", wvd_get, GS_KW), { "keys", wvd_keys, 0, 0, false },
-    { "values", wvd_values, 0, 0, false }, { "items", wvd_items, 0, 0, false },
-    { "itervaluerefs", wvd_itervaluerefs, 0, 0, false }, { "valuerefs", wvd_valuerefs, 0, 0, false },
-    { "popitem", wvd_popitem, 0, 0, false }, M("pop", wvd_pop, GS_KW), M("setdefault", wvd_setdefault, GS_KW),
-    M("update", wvd_update, GS_KW), { "clear", weakdict_clear, 0, 0, false }, { "copy", wvd_copy, 0, 0, false },
+    { "__repr__", container_repr, 0, 0, false }, M("get", wvd_get, GS_KW), M("keys", py_wvd_keys, GS_KW),
+    M("values", py_wvd_values, GS_KW), M("items", py_wvd_items, GS_KW),
+    M("itervaluerefs", py_wvd_itervaluerefs, GS_KW), M("valuerefs", py_wvd_valuerefs, GS_KW),
+    M("popitem", py_wvd_popitem, GS_KW), M("pop", wvd_pop, GS_KW), M("setdefault", wvd_setdefault, GS_KW),
+    M("update", wvd_update, GS_KW), M("clear", py_weakdict_clear, GS_KW), M("copy", py_wvd_copy, GS_KW),
     M("__deepcopy__", wvd_deepcopy, GS_KW), { "__or__", weakdict_or, 1, 1, false },
     { "__ror__", weakdict_ror, 1, 1, false }, { "__ior__", weakdict_ior, 1, 1, false },
     { "__eq__", weakdict_eq, 1, 1, false }, { NULL, NULL, 0, 0, false },
@@ -2583,11 +2613,11 @@ static const gs_MethodDef wkd_methods[] = {
     M("__new__", wkd_new, GS_KW), M("__init__", wkd_init, GS_KW), M("__getitem__", wkd_getitem, GS_KW),
     M("__setitem__", wkd_setitem, GS_KW), M("__delitem__", wkd_delitem, GS_KW),
     M("__contains__", wkd_contains, GS_KW), { "__len__", wkd_len, 0, 0, false },
-    { "__repr__", container_repr, 0, 0, false }, M("get", wkd_get, GS_KW), { "keys", wkd_keys, 0, 0, false },
-    { "values", wkd_values, 0, 0, false }, { "items", wkd_items, 0, 0, false },
-    { "keyrefs", wkd_keyrefs, 0, 0, false }, { "popitem", wkd_popitem, 0, 0, false },
+    { "__repr__", container_repr, 0, 0, false }, M("get", wkd_get, GS_KW), M("keys", py_wkd_keys, GS_KW),
+    M("values", py_wkd_values, GS_KW), M("items", py_wkd_items, GS_KW),
+    M("keyrefs", py_wkd_keyrefs, GS_KW), M("popitem", py_wkd_popitem, GS_KW),
     M("pop", wkd_pop, GS_KW), M("setdefault", wkd_setdefault, GS_KW), M("update", wkd_update, GS_KW),
-    { "clear", weakdict_clear, 0, 0, false }, { "copy", wkd_copy, 0, 0, false },
+    M("clear", py_weakdict_clear, GS_KW), M("copy", py_wkd_copy, GS_KW),
     M("__deepcopy__", wkd_deepcopy, GS_KW), { "__or__", weakdict_or, 1, 1, false },
     { "__ror__", weakdict_ror, 1, 1, false }, { "__ior__", weakdict_ior, 1, 1, false },
     { "__eq__", weakdict_eq, 1, 1, false }, { NULL, NULL, 0, 0, false },
@@ -2596,7 +2626,7 @@ static const gs_MethodDef wkd_methods[] = {
 static const gs_MethodDef weakset_methods[] = {
     M("__new__", wset_new, GS_KW), M("__init__", wset_init, GS_KW), { "__iter__", wset_iter, 0, 0, false },
     { "__len__", wset_len, 0, 0, false }, M("__contains__", wset_contains, GS_KW), M("add", wset_add, GS_KW),
-    { "clear", wset_clear, 0, 0, false }, { "copy", wset_copy, 0, 0, false }, { "pop", wset_pop, 0, 0, false },
+    M("clear", py_wset_clear, GS_KW), M("copy", py_wset_copy, GS_KW), M("pop", py_wset_pop, GS_KW),
     M("remove", wset_remove, GS_KW), M("discard", wset_discard, GS_KW), M("update", wset_update, GS_KW),
     M("__ior__", wset_ior, GS_KW), M("difference", wset_difference, GS_KW),
     M("difference_update", wset_difference_update, GS_KW), M("__isub__", wset_isub, GS_KW),

@@ -649,6 +649,15 @@ static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
             return NULL;
         return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
     }
+    if (ka == GS_K_BUILTIN && kb == GS_K_BUILTIN && (op == GS_CMP_EQ || op == GS_CMP_NE) &&
+        ((gs_Builtin *)a)->self && ((gs_Builtin *)b)->self) {
+        /* meth_richcompare: the same receiver and the same C function
+         * (l.append == l.append); the name too, as one C function here
+         * may stand for several of CPython's */
+        gs_Builtin *x = (gs_Builtin *)a, *y = (gs_Builtin *)b;
+        bool eq = x->self == y->self && x->fn == y->fn && strcmp(x->name, y->name) == 0;
+        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
+    }
     /* user-defined comparisons, reflected second, then identity for == / != */
     bool tried_user = false;
     if (is_user(b) && b->type != a->type && gs_issubtype(b->type, a->type)) {

@@ -1633,6 +1633,15 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
         uintptr_t p = (uintptr_t)m->self;
         return hash_finish((int64_t)((p >> 4) | (p << 60)) ^ y);
     }
+    case GS_K_BUILTIN:
+        if (((gs_Builtin *)o)->self) {
+            /* meth_hash: the receiver's address with the C function's, so
+             * equal bound built-in methods hash alike */
+            gs_Builtin *b = (gs_Builtin *)o;
+            uintptr_t p = (uintptr_t)b->self, q = (uintptr_t)b->fn;
+            return hash_finish((int64_t)(((p >> 4) | (p << 60)) ^ ((q >> 4) | (q << 60))));
+        }
+        break;
     case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
         if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
             return gs_frozenset_hash(o);
