@@ -554,6 +554,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         const char *nm = str_at(t, f->name);
         if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
             snprintf(sf->title, sizeof sf->title, "module");
+        else if (f->class_body)
+            snprintf(sf->title, sizeof sf->title, "class %s: its body", nm);
         else
             snprintf(sf->title, sizeof sf->title, "%s()", nm);
         size_t nn;
@@ -796,14 +798,22 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     case GS_EV_FRAME_PUSH:
         if (strcmp(str_at(t, e->a), "<module>") == 0)
             snprintf(out, n, "the program starts");
+        else if (e->flags & GS_FRAME_CLASS_BODY)
+            snprintf(out, n, "%sclass %s: its body runs, making the class's namespace", where, str_at(t, e->a));
+        else if (e->sub == 1)
+            snprintf(out, n, "%s%s() goes on from where it yielded", where, str_at(t, e->a));
         else
             snprintf(out, n, "%s%s() is called", where, str_at(t, e->a));
         break;
     case GS_EV_FRAME_POP:
         if (strcmp(str_at(t, e->a), "<module>") == 0)
-            snprintf(out, n, "%sthe program ends: its global names go away", where);
+            snprintf(out, n, "%sthe program ends (its global names stay until the interpreter exits)", where);
+        else if (e->sub == 1)
+            snprintf(out, n, "%s%s() pauses: its frame waits in the generator", where, str_at(t, e->a));
+        else if (e->sub == 2)
+            snprintf(out, n, "%s%s()'s paused frame goes away with its generator", where, str_at(t, e->a));
         else
-            snprintf(out, n, "%s%s() returns: its local names go away", where, str_at(t, e->a));
+            snprintf(out, n, "%s%s() is done: its local names go away", where, str_at(t, e->a));
         break;
     case GS_EV_LINE: snprintf(out, n, "%sline %u starts: %s", where, e->line, src); break;
     case GS_EV_STDOUT: {
