@@ -2249,8 +2249,13 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     }
     if (vm->limit_hit)
         goto limit;
-    fill_error_from_exc(vm, err);
+    /* The program is over: freeing the exception frees the frames its
+     * traceback kept, and what that runs (a weak reference's callback, a
+     * __del__) is the shutdown, called from C, which the trace does not show */
     vm->recording = false;
+    vm->c_depth++;
+    fill_error_from_exc(vm, err);
+    vm->c_depth--;
     gs_gc_at_exit(vm); /* CPython shuts down after printing the traceback */
     return GS_RUN_EXCEPTION;
 limit:
