@@ -21,6 +21,21 @@ static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
         *out = key == vm->true_;
         return 0;
     }
+    gs_Kind k = GS_KIND(key);
+    gs_Object *m = k == GS_K_INSTANCE || k == GS_K_WEAKREF ? gs_type_lookup(key->type, gs_name(vm, "__index__")) : NULL;
+    if (m) {
+        /* PyNumber_Index: an object with __index__ (a proxy forwards it) */
+        gs_Object *r = gs_call_object(vm, m, &key, 1, NULL);
+        if (!r)
+            return -1;
+        int ok = GS_KIND(r) == GS_K_INT || GS_KIND(r) == GS_K_BOOL;
+        if (ok)
+            *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
+        else
+            gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
+        gs_decref(vm, r);
+        return ok ? 0 : -1;
+    }
     gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
     return -1;
 }
@@ -94,7 +109,8 @@ gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
         return NULL;
     }
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
         if (m) {
             gs_Object *args[2] = { o, key };
@@ -210,7 +226,8 @@ int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
     case GS_K_DICT:
         return gs_dict_set(vm, o, key, v);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__setitem__"));
         if (m) {
             gs_Object *args[3] = { o, key, v };
@@ -242,7 +259,8 @@ int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
     case GS_K_DICT:
         return gs_dict_del(vm, o, key);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__delitem__"));
         if (m) {
             gs_Object *args[2] = { o, key };
@@ -271,7 +289,8 @@ int64_t gs_len(gs_VM *vm, gs_Object *o)
     case GS_K_SET: return ((gs_Set *)o)->used;
     case GS_K_RANGE: return ((gs_Range *)o)->len;
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___len__);
         if (!m)
             break;
@@ -368,7 +387,8 @@ int gs_contains(gs_VM *vm, gs_Object *c, gs_Object *v)
         }
         break;
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(c->type, vm->s___contains__);
         if (m) {
             gs_Object *args[2] = { c, v };

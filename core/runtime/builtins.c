@@ -243,7 +243,8 @@ static gs_Object *b_abs(GS_ARGS)
     }
     if (GS_KIND(o) == GS_K_FLOAT)
         return gs_float_new(vm, fabs(((gs_Float *)o)->value));
-    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE ? gs_type_lookup(o->type, gs_name(vm, "__abs__")) : NULL;
+    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_WEAKREF ? gs_type_lookup(o->type, gs_name(vm, "__abs__"))
+                                                                            : NULL;
     if (m)
         return gs_call_object(vm, m, &o, 1, NULL);
     gs_raise(vm, vm->e_TypeError, "bad operand type for abs(): '%s'", gs_type_name(o));
@@ -275,6 +276,11 @@ static gs_Object *b_isinstance(GS_ARGS)
     if (GS_KIND(cls) != GS_K_TYPE) {
         gs_raise(vm, vm->e_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return NULL;
+    }
+    if (!gs_isinstance(args[0], (gs_Type *)cls) && gs_is_proxy(args[0])) {
+        /* object_isinstance falls back on __class__, which a proxy forwards */
+        gs_Object *o = gs_proxy_referent(vm, args[0]);
+        return o ? GS_BOOL(vm, gs_isinstance(o, (gs_Type *)cls)) : NULL;
     }
     return GS_BOOL(vm, gs_isinstance(args[0], (gs_Type *)cls));
 }
@@ -640,7 +646,9 @@ static gs_Object *b_reversed(GS_ARGS)
     gs_Object *o = args[0];
     /* reversed_new: a __reversed__ (list, dict, range have one) is looked up
      * bound, a GC object freed after the call */
-    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE ? gs_type_lookup(o->type, gs_name(vm, "__reversed__")) : NULL;
+    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_WEAKREF
+                       ? gs_type_lookup(o->type, gs_name(vm, "__reversed__"))
+                       : NULL;
     gs_Kind k = GS_KIND(o);
     bool bound = m || k == GS_K_LIST || k == GS_K_DICT || k == GS_K_RANGE;
     gs_Object *meth = bound ? gs_phantom_alloc(vm, vm->t_builtin, 0) : NULL;
@@ -716,7 +724,8 @@ static gs_Object *b_callable(GS_ARGS)
     GS_UNUSED_ARGS;
     gs_Kind k = GS_KIND(args[0]);
     bool c = k == GS_K_FUNCTION || k == GS_K_BUILTIN || k == GS_K_METHOD || k == GS_K_TYPE ||
-             ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && gs_type_lookup(args[0]->type, vm->s___call__));
+             ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION || k == GS_K_WEAKREF) &&
+              gs_type_lookup(args[0]->type, vm->s___call__));
     return GS_BOOL(vm, c);
 }
 
@@ -1123,7 +1132,7 @@ void gs_builtins_init(gs_VM *vm)
         vm->e_RecursionError, vm->e_RuntimeError, vm->e_MemoryError, vm->e_StopIteration, vm->e_ImportError,
         vm->e_ModuleNotFoundError, vm->e_AssertionError, vm->e_NotImplementedError, vm->e_SyntaxError,
         vm->e_IndentationError, vm->e_TabError, vm->e_UnicodeError, vm->e_KeyboardInterrupt, vm->e_SystemExit,
-        vm->e_GeneratorExit, vm->e_StopAsyncIteration, vm->e_Warning, vm->e_OSError,
+        vm->e_GeneratorExit, vm->e_StopAsyncIteration, vm->e_Warning, vm->e_OSError, vm->e_ReferenceError,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         gs_dict_set(vm, vm->builtins, &types[i]->name->ob, &types[i]->ob);

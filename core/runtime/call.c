@@ -15,6 +15,8 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
 {
     int npos = gs_npos(nargs, kwnames);
     const char *tn = t->name->data;
+    if ((t->flags & GS_TF_HEAP) && t->inst_kind == GS_K_WEAKREF)
+        return gs_weakref_subclass_call(vm, t, args, nargs, kwnames);
     if (t->flags & GS_TF_HEAP) {
         /* a user class: allocate, then __init__ */
         gs_Object *obj = gs_instance_new(vm, t);
@@ -36,7 +38,11 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
             gs_decref(vm, old);
         }
         gs_Object *init = gs_type_lookup(t, vm->s___init__);
-        if (init && GS_KIND(init) == GS_K_FUNCTION) {
+        /* a Python __init__, or the C __init__ of a module's class written in
+         * Python in CPython (class S(weakref.WeakSet): an ordinary subclass) */
+        gs_Type *owner = init && GS_KIND(init) == GS_K_BUILTIN ? ((gs_Builtin *)init)->owner : NULL;
+        if (init && (GS_KIND(init) == GS_K_FUNCTION ||
+                     (owner && owner != vm->t_object && owner->inst_kind == GS_K_INSTANCE))) {
             gs_Object *argv[nargs + 1];
             argv[0] = obj;
             for (int i = 0; i < nargs; i++)
@@ -206,6 +212,7 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         sl->start = gs_newref(vm, npos >= 2 ? args[0] : vm->none);
         sl->stop = gs_newref(vm, npos >= 2 ? args[1] : args[0]);
         sl->step = gs_newref(vm, npos == 3 ? args[2] : vm->none);
+        gs_record_fields(vm, &sl->ob); /* start, stop, step: a slice kept in a name outlives its line */
         gs_gc_track(vm, &sl->ob);
         return &sl->ob;
     }
@@ -299,7 +306,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
     case GS_K_FUNCTION:
     case GS_K_METHOD: return gs_call_object(vm, callable, args, nargs, kwnames);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(callable->type, vm->s___call__);
         if (m) {
             gs_Object *argv[nargs + 1];

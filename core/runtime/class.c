@@ -224,6 +224,8 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
             gs_incref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, k));
     }
     t->inst_kind = base->inst_kind == GS_K_EXCEPTION ? GS_K_EXCEPTION : GS_K_INSTANCE;
+    if (base->inst_kind == GS_K_WEAKREF)
+        t->inst_kind = GS_K_WEAKREF; /* a weakref.ref subclass: weakrefobject.c makes its instances */
     t->native = base->native; /* a subclass's instances keep the base's C data */
     if (base->inst_kind == GS_K_NONE || base == vm->t_object)
         t->inst_kind = GS_K_INSTANCE;

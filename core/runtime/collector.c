@@ -608,13 +608,9 @@ static void debug_line(gs_VM *vm, const char *msg, const char *tname, unsigned l
 static void debug_cycle(gs_VM *vm, const char *msg, gs_Object *o)
 {
     unsigned long long a = gs_object_address(o);
-    /* tp_name: the classes of Lib/weakref.py are heap types in CPython,
-     * named without their module; weakref.ReferenceType is a static type */
-    const char *tname = o->type->name->data;
-    const char *dot = strrchr(tname, '.');
-    if (dot && o->type != vm->t_weakref)
-        tname = dot + 1;
-    debug_line(vm, msg, tname, a);
+    /* tp_name: the classes of Lib/weakref.py are named without their
+     * module (as CPython's heap types), weakref.ReferenceType with it */
+    debug_line(vm, msg, o->type->name->data, a);
     if (GS_KIND(o) == GS_K_TYPE && (((gs_Type *)o)->flags & GS_TF_HEAP)) {
         gs_Type *t = (gs_Type *)o;
         debug_line(vm, msg, "tuple", a + 0x3c0);

@@ -700,6 +700,30 @@ int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
 {
     if (GS_KIND(other) == GS_K_DICT)
         return dict_merge(vm, d, other);
+    if (GS_KIND(other) == GS_K_INSTANCE || GS_KIND(other) == GS_K_WEAKREF) {
+        /* a mapping, as CPython tells one: it has keys(); d[k] = other[k] for each */
+        gs_Object *keys = gs_lookup_attr(vm, other, gs_name(vm, "keys"));
+        if (keys) {
+            gs_Object *ks = gs_call(vm, keys, NULL, 0, NULL);
+            gs_decref(vm, keys);
+            gs_Object *kit = ks ? gs_iter(vm, ks) : NULL;
+            gs_xdecref(vm, ks);
+            if (!kit)
+                return -1;
+            gs_Object *key;
+            int r = 0;
+            while (r == 0 && (key = gs_next(vm, kit)) != NULL) {
+                gs_Object *v = gs_getitem(vm, other, key);
+                r = v ? gs_dict_set(vm, d, key, v) : -1;
+                gs_xdecref(vm, v);
+                gs_decref(vm, key);
+            }
+            gs_decref(vm, kit);
+            return r < 0 || vm->exc ? -1 : 0;
+        }
+        if (vm->exc)
+            return -1;
+    }
     /* an iterable of pairs */
     gs_Object *it = gs_iter(vm, other);
     if (!it)
@@ -799,7 +823,11 @@ static gs_Object *m_dict_popitem(GS_ARGS)
         gs_table_delete_at(vm, self, &d->t, i);
         return t;
     }
-    gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, gs_str_from_cstr(vm, "popitem(): dictionary is empty"))));
+    gs_Object *msg = gs_str_from_cstr(vm, "popitem(): dictionary is empty");
+    if (msg) {
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, msg)));
+        gs_decref(vm, msg); /* the tuple holds it */
+    }
     return NULL;
 }
 

@@ -16,7 +16,10 @@ typedef struct gs_GenObj {
     int32_t nslots;
     int32_t depth;          /* saved stack depth above the locals */
     bool started, running, finished;
+    gs_Object *weakreflist; /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_GenObj;
+
+gs_Object **gs_gen_weakreflist(gs_Object *gen) { return &((gs_GenObj *)gen)->weakreflist; }
 
 
 gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)

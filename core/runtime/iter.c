@@ -513,7 +513,8 @@ gs_Object *gs_iter(gs_VM *vm, gs_Object *o)
     case GS_K_GENERATOR:
         return gs_newref(vm, o);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___iter__);
         if (m) {
             gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);

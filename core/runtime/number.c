@@ -374,7 +374,11 @@ static gs_Object *call_binary_dunder(gs_VM *vm, gs_Object *self, const char *nam
     return gs_call_object(vm, m, args, 2, NULL);
 }
 
-static bool is_user(gs_Object *o) { return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION; }
+/* objects whose operators are their type's methods (weak references too: proxies forward them) */
+static bool is_user(gs_Object *o)
+{
+    return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION || GS_KIND(o) == GS_K_WEAKREF;
+}
 
 gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
 {
@@ -648,6 +652,23 @@ static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
         bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
         return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
     }
+    if (ka == GS_K_METHOD && kb == GS_K_METHOD && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
+        /* method_richcompare: bound to the same object, and equal functions */
+        gs_Method *x = (gs_Method *)a, *y = (gs_Method *)b;
+        int eq = x->self == y->self ? gs_equal(vm, x->func, y->func) : 0;
+        if (eq < 0)
+            return NULL;
+        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
+    }
+    if (ka == GS_K_BUILTIN && kb == GS_K_BUILTIN && (op == GS_CMP_EQ || op == GS_CMP_NE) &&
+        ((gs_Builtin *)a)->self && ((gs_Builtin *)b)->self) {
+        /* meth_richcompare: the same receiver and the same C function
+         * (l.append == l.append); the name too, as one C function here
+         * may stand for several of CPython's */
+        gs_Builtin *x = (gs_Builtin *)a, *y = (gs_Builtin *)b;
+        bool eq = x->self == y->self && x->fn == y->fn && strcmp(x->name, y->name) == 0;
+        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
+    }
     /* user-defined comparisons, reflected second, then identity for == / != */
     bool tried_user = false;
     if (is_user(b) && b->type != a->type && gs_issubtype(b->type, a->type)) {
@@ -749,7 +770,8 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
         }
         return gs_int_new(vm, v);
     }
-    case GS_K_INSTANCE: {
+    case GS_K_INSTANCE:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__int__"));
         if (!m)
             m = gs_type_lookup(o->type, gs_name(vm, "__index__"));

@@ -601,8 +601,18 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     case GS_K_TRACEBACK: {
         return gs_traceback_traverse(vm, o, fn, arg);
     }
-    case GS_K_WEAKREF:
+    case GS_K_WEAKREF: {
+        /* a subclass's attributes (or __dict__) first, then ref's own fields */
+        gs_Instance *in = (gs_Instance *)o;
+        if (in->dict)
+            VISIT(in->dict, GS_CAUSE_INTERNAL, 1);
+        else {
+            int r = visit_attrs(vm, o, fn, arg);
+            if (r)
+                return r;
+        }
         return gs_weakref_traverse(vm, o, fn, arg);
+    }
     case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD:
         VISIT(((gs_Cell *)o)->ref, GS_CAUSE_INTERNAL, 0);
         return 0;
@@ -785,6 +795,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         /* free_keys_object: each entry's key, then its value */
         visit_table(vm, o, &((gs_Dict *)o)->t, release_ref, NULL, false);
     } else if (k == GS_K_WEAKREF) {
+        release_instance(vm, o); /* a subclass's attributes, then the reference itself */
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
@@ -826,7 +837,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
     case GS_K_SET: gs_set_free_table(o); break;
-    case GS_K_INSTANCE: case GS_K_EXCEPTION:
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF:
         gs_table_release(vm, &((gs_Instance *)o)->attrs);
         break;
     case GS_K_TYPE: {
@@ -989,7 +1000,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_FUNCTION: clear_function(vm, (gs_Function *)o, full); break;
     case GS_K_CELL: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
     case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
-    case GS_K_WEAKREF: gs_weakref_dealloc(vm, o); break;
+    case GS_K_WEAKREF: release_instance(vm, o); gs_weakref_dealloc(vm, o); break;
     case GS_K_FRAME: {
         gs_frame_object_clear(vm, o);
         break;
@@ -1280,6 +1291,8 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
     gs_Kind k = GS_KIND(o);
     if (k == GS_K_TYPE)
         return type_getattr(vm, (gs_Type *)o, name, quiet);
+    if (gs_is_proxy(o))
+        return gs_proxy_getattr(vm, o, name, quiet); /* every name is the referent's */
     if (k == GS_K_MODULE) {
         gs_Object *v = gs_dict_get_str(vm, &((gs_Module *)o)->dict->ob, name);
         if (v)
@@ -1293,7 +1306,7 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
     gs_Object *cls_attr = gs_type_lookup(o->type, name);
     if (cls_attr && GS_KIND(cls_attr) == GS_K_PROPERTY)
         return bind(vm, cls_attr, o);
-    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || (k == GS_K_WEAKREF && gs_weakref_has_attrs(o))) {
         gs_DictTable *t = instance_table(o);
         int32_t ix = gs_table_lookup_str(t, name);
         if (ix >= 0)
@@ -1417,7 +1430,9 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
 int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
 {
     gs_Kind k = GS_KIND(o);
-    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
+    if (gs_is_proxy(o))
+        return gs_proxy_setattr(vm, o, name, v);
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || (k == GS_K_WEAKREF && gs_weakref_has_attrs(o))) {
         gs_Object *cls_attr = gs_type_lookup(o->type, name);
         if (cls_attr && GS_KIND(cls_attr) == GS_K_PROPERTY) {
             gs_raise(vm, vm->e_AttributeError, "can't set attribute");
@@ -1552,7 +1567,7 @@ int gs_truthy(gs_VM *vm, gs_Object *o)
     case GS_K_DICT: return ((gs_Dict *)o)->t.used != 0;
     case GS_K_SET: return ((gs_Set *)o)->used != 0;
     case GS_K_RANGE: return ((gs_Range *)o)->len != 0;
-    case GS_K_INSTANCE: case GS_K_EXCEPTION: {
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(o->type, vm->s___bool__);
         bool is_len = false;
         if (!m) {
@@ -1591,8 +1606,6 @@ int gs_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
 {
     if (a == b)
         return 1;
-    if (GS_KIND(a) == GS_K_WEAKREF && GS_KIND(b) == GS_K_WEAKREF)
-        return gs_weakref_equal(vm, a, b);
     gs_Object *r = gs_compare(vm, 2 /* GS_CMP_EQ */, a, b);
     if (!r)
         return -1;
@@ -1694,6 +1707,25 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
         return (int64_t)acc;
     }
     case GS_K_WEAKREF: return gs_weakref_hash(vm, o);
+    case GS_K_METHOD: {
+        /* meth_hash: the address of __self__ with the hash of __func__, so
+         * equal bound methods hash alike */
+        gs_Method *m = (gs_Method *)o;
+        int64_t y = gs_hash(vm, m->func);
+        if (y == -1)
+            return -1;
+        uintptr_t p = (uintptr_t)m->self;
+        return hash_finish((int64_t)((p >> 4) | (p << 60)) ^ y);
+    }
+    case GS_K_BUILTIN:
+        if (((gs_Builtin *)o)->self) {
+            /* meth_hash: the receiver's address with the C function's, so
+             * equal bound built-in methods hash alike */
+            gs_Builtin *b = (gs_Builtin *)o;
+            uintptr_t p = (uintptr_t)b->self, q = (uintptr_t)b->fn;
+            return hash_finish((int64_t)(((p >> 4) | (p << 60)) ^ ((q >> 4) | (q << 60))));
+        }
+        break;
     case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
         if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
             return gs_frozenset_hash(o);

@@ -175,6 +175,7 @@ typedef struct gs_Set {
     int64_t finger;       /* where pop() starts looking */
     gs_SetEntry smalltable[GS_SET_MINSIZE];
     bool frozen;
+    gs_Object *weakreflist;    /* first weak reference to this set, or NULL (weakrefobject.c) */
 } gs_Set;
 
 /* type flags */
@@ -183,7 +184,10 @@ enum {
     GS_TF_BASETYPE = 1 << 1,  /* may be subclassed */
     GS_TF_EXC      = 1 << 2,  /* BaseException or a subclass */
     GS_TF_HAS_DEL  = 1 << 3,  /* defines __del__ somewhere in its bases */
-    GS_TF_DICT     = 1 << 4   /* a C type with tp_dictoffset: the first attribute set makes a real __dict__ */
+    GS_TF_DICT     = 1 << 4,  /* a C type with tp_dictoffset: the first attribute set makes a real __dict__ */
+    GS_TF_WEAKREF_ATTRS = 1 << 6, /* a weakref type CPython writes in Python (WeakMethod): its instances
+                                     keep attributes and can be weakly referenced */
+    GS_TF_WEAKPROXY = 1 << 7  /* weakref.ProxyType / CallableProxyType: every protocol forwards */
 };
 
 typedef struct gs_Type {
@@ -236,12 +240,14 @@ typedef struct gs_Builtin {
     uint8_t varargs;           /* runtime.h's GS_VARARGS (METH_VARARGS: a call packs the arguments in
                                   a tuple and keywords in a dict) or STARARGS (only the tuple);
                                   gc.get_count() sees them */
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Builtin;
 
 typedef struct gs_Method {     /* bound method: function + self */
     gs_Object ob;
     gs_Object *func;
     gs_Object *self;
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Method;
 
 typedef struct gs_Instance {
@@ -298,6 +304,7 @@ typedef struct gs_Module {
     gs_Object ob;
     gs_Str *name;
     gs_Dict *dict;
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Module;
 
 typedef struct gs_Cell {
@@ -375,6 +382,7 @@ struct gs_Code {
     gs_Str *filename;
     int32_t warmup;            /* entries and loop back edges so far, up to GS_QUICKEN_WARMUP (vm.c) */
     uint8_t *spec;             /* once quickened: per instruction, its specialization and its misses */
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 };
 
 /* CPython 3.11 quickens a code object on its 8th RESUME or JUMP_BACKWARD;

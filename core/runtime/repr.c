@@ -285,7 +285,10 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
     case GS_K_SET: return repr_set(vm, o);
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
-        if (t->flags & GS_TF_HEAP)
+        /* a class CPython writes in Python that a module here makes in C
+         * (weakref.WeakSet) is named with its module, like a class; a
+         * module's C type with C data (heapq's generator) keeps its name */
+        if ((t->flags & GS_TF_HEAP) || (t->module != vm->s_builtins && !t->native && !strchr(t->name->data, '.')))
             return gs_str_printf(vm, "<class '%s.%s'>", t->module->data, t->name->data);
         return gs_str_printf(vm, "<class '%s'>", t->name->data);
     }
@@ -309,7 +312,8 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
         return r;
     }
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         bool found;
         gs_Object *r = call_dunder(vm, o, vm->s___repr__, &found);
         if (found)
@@ -405,7 +409,8 @@ gs_Object *gs_str(gs_VM *vm, gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_STR: return gs_newref(vm, o);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         bool found;
         gs_Object *r = call_dunder(vm, o, vm->s___str__, &found);
         if (found)

@@ -377,20 +377,32 @@ enum {
     GS_TYPE_SPLIT_DICTS = 8      /* an instance's __dict__ was materialised: its size follows the shared keys */
     /* bits 4-5 and 8-15: object.c's note of the class's modelled descriptors and MRO length */
 };
+/* A weak reference (weakref.ref, its subclasses, and the proxies of
+ * weakref.proxy).  It starts like an instance: a subclass's attributes and
+ * __dict__, and the weak references to it (a subclass's __weakref__), live
+ * where an instance keeps them, so the instance code serves them. */
 typedef struct gs_WeakRef {
-    gs_Object ob;
+    gs_Instance inst;
     gs_Object *object;          /* the referent (not counted), NULL once cleared */
     gs_Object *callback;        /* owned, or NULL */
     gs_Object *key;             /* KeyedRef only: owned, or NULL */
     struct gs_WeakRef *prev, *next; /* the referent's list of weak references */
     int64_t hash;               /* the referent's hash once asked for, else -1 */
 } gs_WeakRef;
+/* weakref.ref and proxies alike (CPython's PyWeakref_Check) */
 static inline bool gs_is_weakref(gs_Object *o) { return GS_KIND(o) == GS_K_WEAKREF; }
+/* weakref.ProxyType and CallableProxyType: every protocol forwards to the referent */
+static inline bool gs_is_proxy(gs_Object *o)
+{
+    return GS_KIND(o) == GS_K_WEAKREF && (o->type->flags & GS_TF_WEAKPROXY);
+}
 /* a new weak reference of `type` (weakref.ref or a subclass) to o; key for KeyedRef */
 gs_Object *gs_weakref_new_full(gs_VM *vm, gs_Type *type, gs_Object *o, gs_Object *callback, gs_Object *key);
 gs_Object *gs_weakref_new(gs_VM *vm, gs_Object *o, gs_Object *callback); /* weakref.ref(o, callback) */
+/* weakref.proxy(o, callback): the shared proxy without a callback, else a new one */
+gs_Object *gs_proxy_new(gs_VM *vm, gs_Object *o, gs_Object *callback);
 gs_Object *gs_weakref_get(gs_Object *wr); /* the referent, borrowed, or NULL if the reference is dead */
-void gs_weakref_methods_init(gs_VM *vm);                  /* ref's __new__, __call__, __hash__, __repr__ */
+void gs_weakref_methods_init(gs_VM *vm);                  /* ref's methods; the proxy types */
 gs_Object *gs_weakref_callback(gs_Object *wr);            /* borrowed, or NULL */
 void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);       /* o is dying: clear its weakrefs, run callbacks */
 gs_Object **gs_weakref_listptr(gs_Object *o);             /* where o's weakref list starts, NULL if none */
@@ -399,7 +411,17 @@ void gs_weakref_dealloc(gs_VM *vm, gs_Object *o);         /* unlink from the ref
 void gs_weakref_clear_ref(gs_VM *vm, gs_Object *wr);      /* unlink, keeping the callback (collector) */
 size_t gs_weakref_size(void);
 int64_t gs_weakref_hash(gs_VM *vm, gs_Object *wr);
-int gs_weakref_equal(gs_VM *vm, gs_Object *a, gs_Object *b); /* 0/1, -1 on error */
+/* Whether a weak reference keeps attributes in its instance part: the
+ * instances of classes derived from ref, and WeakMethod's slots */
+bool gs_weakref_has_attrs(gs_Object *wr);
+/* A class derived from weakref.ref called: ref.__new__ (or the class's
+ * own __new__), then __init__ with CPython's argument checks (call.c) */
+gs_Object *gs_weakref_subclass_call(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, gs_Tuple *kwnames);
+/* attribute access through a proxy (object.c's getattr / setattr) */
+gs_Object *gs_proxy_getattr(gs_VM *vm, gs_Object *p, gs_Str *name, bool quiet);
+int gs_proxy_setattr(gs_VM *vm, gs_Object *p, gs_Str *name, gs_Object *v);
+/* the referent of a live proxy (borrowed); NULL + ReferenceError when it died */
+gs_Object *gs_proxy_referent(gs_VM *vm, gs_Object *p);
 
 /* generators (generator.c) */
 gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f);
@@ -416,6 +438,7 @@ bool gs_gen_needs_finalizer(gs_Object *gen);
 void gs_gen_finalize(gs_VM *vm, gs_Object *gen);
 gs_Code *gs_gen_code(gs_Object *gen);
 bool gs_gen_running(gs_Object *gen);
+gs_Object **gs_gen_weakreflist(gs_Object *gen); /* weakrefobject.c's list head */
 
 /* frame objects and tracebacks (frame.c) */
 bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool keep);

@@ -761,7 +761,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             }
             else if (++vm->events > vm->cfg.max_events && vm->cfg.max_events)
                 vm->limit_hit = true; /* a loop that records nothing must still stop */
-            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
+            /* not once the program is over: code run by the shutdown (a
+             * weak reference's callback, a __del__) is called from C at
+             * depth 0, whose references the check cannot see */
+            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure && !vm->finished)
                 gs_vm_check_refcounts(vm);
             if (vm->cfg.on_line && vm->c_depth <= 1)
                 vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
@@ -951,7 +954,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Str *name = names[arg];
             gs_Object *meth = NULL;
             gs_Kind k = GS_KIND(a);
-            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER) {
+            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER && !gs_is_proxy(a)) { /* a proxy forwards every name */
                 gs_Object *m = gs_type_lookup(a->type, name);
                 if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
                                                          !((gs_Builtin *)m)->self))) {
@@ -1063,7 +1066,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);
             } else {
                 const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
-                gs_Object *m = (GS_KIND(a) == GS_K_INSTANCE) ? gs_type_lookup(a->type, gs_name(vm, dn)) : NULL;
+                gs_Object *m = (GS_KIND(a) == GS_K_INSTANCE || GS_KIND(a) == GS_K_WEAKREF) ? gs_type_lookup(a->type, gs_name(vm, dn))
+                                                                                       : NULL;
                 if (m)
                     v = gs_call_object(vm, m, &a, 1, NULL);
                 else {
@@ -1978,6 +1982,7 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_StopAsyncIteration, "StopAsyncIteration", E);
     EXC(e_ImportError, "ImportError", E);
     EXC(e_OSError, "OSError", E);
+    EXC(e_ReferenceError, "ReferenceError", E);
     EXC(e_ModuleNotFoundError, "ModuleNotFoundError", vm->e_ImportError);
     EXC(e_AssertionError, "AssertionError", E);
     EXC(e_SyntaxError, "SyntaxError", E);
@@ -2274,8 +2279,13 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     }
     if (vm->limit_hit)
         goto limit;
-    fill_error_from_exc(vm, err);
+    /* The program is over: freeing the exception frees the frames its
+     * traceback kept, and what that runs (a weak reference's callback, a
+     * __del__) is the shutdown, called from C, which the trace does not show */
     vm->recording = false;
+    vm->c_depth++;
+    fill_error_from_exc(vm, err);
+    vm->c_depth--;
     gs_gc_at_exit(vm); /* CPython shuts down after printing the traceback */
     return GS_RUN_EXCEPTION;
 limit:
