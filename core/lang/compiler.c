@@ -2088,18 +2088,25 @@ static gs_Object *qualname_for(Compiler *c, Scope *s)
     return r;
 }
 
+/* Decorators are pushed with no NULL under them, as CPython 3.11 does: a
+ * CALL 0 then finds a non-NULL value two slots down and takes it as the
+ * callable with the function (or class) above it as its one argument, so
+ * [d1, d2, f] becomes [d1, d2(f)] and then [d1(d2(f))].  (A NULL under each
+ * decorator would leave one behind after the innermost call.) */
 static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
 {
-    for (int i = 0; i < decos->count; i++) {
-        emit(c, OP_PUSH_NULL, 0);
+    for (int i = 0; i < decos->count; i++)
         gen_expr(c, decos->items[i]);
-    }
 }
 
 static void apply_decorators(Compiler *c, const gs_NodeList *decos)
 {
-    for (int i = 0; i < decos->count; i++)
+    int saved = c->u->cur_line;
+    for (int i = decos->count - 1; i >= 0; i--) {
+        c->u->cur_line = decos->items[i]->line;
         emit(c, OP_CALL, 0);
+    }
+    c->u->cur_line = saved;
 }
 
 static void gen_closure(Compiler *c, gs_Code *code, Scope *fs)
