@@ -143,7 +143,7 @@ static gs_Object *b_len(GS_ARGS)
 }
 
 static gs_Object *b_repr(GS_ARGS) { GS_UNUSED_ARGS; return gs_repr(vm, args[0]); }
-static gs_Object *b_ascii(GS_ARGS) { GS_UNUSED_ARGS; return gs_repr(vm, args[0]); }
+static gs_Object *b_ascii(GS_ARGS) { GS_UNUSED_ARGS; return gs_ascii(vm, args[0]); }
 
 static gs_Object *b_id(GS_ARGS)
 {

@@ -525,7 +525,7 @@ static gs_Object *format_value(gs_VM *vm, gs_Object *v, int flags, gs_Object *sp
     switch (flags & GS_FV_MASK) {
     case GS_FV_STR: conv = gs_str(vm, v); break;
     case GS_FV_REPR: conv = gs_repr(vm, v); break;
-    case GS_FV_ASCII: conv = gs_repr(vm, v); break;
+    case GS_FV_ASCII: conv = gs_ascii(vm, v); break;
     default: conv = gs_newref(vm, v); break;
     }
     if (!conv)
