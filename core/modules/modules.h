@@ -13,6 +13,7 @@
 
 gs_Object *gs_module_gc(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_weakref(gs_VM *vm);
 void gs_weakref_at_exit(gs_VM *vm); /* finalizers with atexit set run */
 void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

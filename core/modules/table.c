@@ -8,7 +8,7 @@
 
 const gs_ModuleDef gs_module_table[] = {
     { .name = "gc", .make = gs_module_gc },
-    { .name = "sys", .make = gs_module_sys },
+    { .name = "sys", .make = gs_module_sys, .count_roots = gs_sys_count_roots },
     { .name = "weakref", .make = gs_module_weakref, .at_exit = gs_weakref_at_exit,
       .count_roots = gs_weakref_count_roots, .clear = gs_weakref_clear, .free = gs_weakref_free },
     { .name = NULL },

@@ -823,11 +823,22 @@ static gs_Object *b_globals(GS_ARGS)
     return gs_newref(vm, vm->frame ? vm->frame->globals : &((gs_Module *)vm->main_module)->dict->ob);
 }
 
+/* locals(): the running frame's namespace, a function's f_locals dict
+ * refreshed (frame.c); the caller gets a new reference to it */
+static gs_Object *b_locals(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (!vm->frame)
+        return b_globals(vm, self, args, nargs, kwnames);
+    gs_Object *d = gs_frame_locals(vm, vm->frame);
+    return d ? gs_newref(vm, d) : NULL;
+}
+
 static gs_Object *b_vars(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     if (nargs == 0)
-        return b_globals(vm, self, args, nargs, kwnames);
+        return b_locals(vm, self, args, nargs, kwnames);
     gs_Object *o = args[0];
     if (GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION) {
         gs_Object *d = gs_instance_dict(vm, o);
@@ -853,8 +864,8 @@ static gs_Object *b_dir(GS_ARGS)
         return NULL;
     }
     gs_Object *o = nargs ? args[0] : NULL;
-    if (!o) {
-        gs_Object *g = vm->frame ? (vm->frame->locals ? vm->frame->locals : vm->frame->globals) : NULL;
+    if (!o) { /* the names of locals() */
+        gs_Object *g = vm->frame ? gs_frame_locals(vm, vm->frame) : NULL;
         if (g)
             gs_dict_update(vm, seen, g);
     } else {
@@ -1035,7 +1046,8 @@ static const FnDef builtin_fns[] = {
     { "round", b_round, 1, 2, false }, { "hash", b_hash, 1, 1, false }, { "globals", b_globals, 0, 0, false },
     { "vars", b_vars, 0, 1, false }, { "dir", b_dir, 0, 1, GS_VARARGS }, { "format", b_format, 1, 2, false },
     { "__build_class__", b_build_class, 2, -1, true }, { "open", b_open, 0, -1, true },
-    { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { NULL, NULL, 0, 0, false },
+    { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { "locals", b_locals, 0, 0, false },
+    { NULL, NULL, 0, 0, false },
 };
 
 void gs_builtins_init(gs_VM *vm)

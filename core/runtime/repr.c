@@ -348,6 +348,19 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
         return gs_str_printf(vm, "<cell at 0x%llx: %s object at 0x%llx>", fake_addr(o), gs_type_name(c->ref),
                              fake_addr(c->ref));
     }
+    case GS_K_FRAME: { /* frame_repr: the line it is at now */
+        gs_FrameObj *fo = (gs_FrameObj *)o;
+        if (!fo->code)
+            return gs_str_printf(vm, "<frame at 0x%llx>", fake_addr(o));
+        gs_Object *line = gs_frameobj_getattr(vm, o, gs_name(vm, "f_lineno"));
+        if (!line)
+            return NULL;
+        gs_Object *r = gs_str_printf(vm, "<frame at 0x%llx, file '%s', line %lld, code %s>", fake_addr(o),
+                                     fo->code->filename->data, (long long)((gs_Int *)line)->value,
+                                     fo->code->name->data);
+        gs_decref(vm, line);
+        return r;
+    }
     case GS_K_CODE: {
         gs_Code *c = (gs_Code *)o;
         return gs_str_printf(vm, "<code object %s at 0x%llx, file \"%s\", line %d>", c->name->data, fake_addr(o),

@@ -347,6 +347,9 @@ gs_Code *gs_gen_code(gs_Object *gen);
 bool gs_gen_running(gs_Object *gen);
 
 /* frame objects and tracebacks (frame.c) */
+gs_Object *gs_frame_locals(gs_VM *vm, gs_Frame *f);  /* locals() of a running frame, refreshed; borrowed */
+void gs_frame_locals_release(gs_VM *vm, gs_Frame *f); /* the frame lets go of its f_locals dict */
+gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f);   /* f's frame object, made if needed; borrowed */
 bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool keep);
 int gs_frame_object_traverse(gs_VM *vm, gs_Object *fo, gs_VisitFn fn, void *arg);
 gs_Object *gs_frameobj_getattr(gs_VM *vm, gs_Object *fo, gs_Str *name);

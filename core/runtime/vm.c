@@ -115,6 +115,7 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     f->is_entry = 0;
     f->owns_locals = 0;
     f->frame_obj = NULL;
+    f->locals_dict = NULL;
     f->gen = NULL;
     f->kwnames = NULL;
     f->nblocks = 0;
@@ -149,6 +150,7 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
         if (*p)
             gs_decref(vm, *p);
     f->sp = f->localsplus + f->nlocalsplus;
+    gs_frame_locals_release(vm, f); /* _PyFrame_Clear: f_locals after the slots, before the function */
     if (f->func) {
         gs_Function *fn = f->func;
         f->func = NULL;
@@ -2339,6 +2341,7 @@ int gs_vm_check_refcounts(gs_VM *vm)
         for (gs_Object **p = f->localsplus; p < f->sp; p++)
             count_ref(&cx, *p);
         count_ref(&cx, f->frame_obj);
+        count_ref(&cx, f->locals_dict);
         count_ref(&cx, f->func ? &f->func->ob : NULL);
         if (!f->func && f == vm->main_frame) {
         }

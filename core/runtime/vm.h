@@ -73,6 +73,8 @@ typedef struct gs_Frame {
     uint8_t is_entry;           /* returning from this frame returns from gs_eval */
     uint8_t owns_locals;        /* class-body namespace this frame holds */
     gs_Object *frame_obj;       /* materialised frame object, or NULL */
+    gs_Object *locals_dict;     /* a function frame's f_locals dict (owned): made by the first locals(),
+                                   vars(), dir() or frame.f_locals, refreshed by each (frame.c) */
     gs_Object *gen;             /* generator this frame belongs to, or NULL */
     gs_Object *kwnames;         /* pending KW_NAMES tuple (borrowed from consts) */
     gs_Block blocks[GS_MAX_BLOCKS];
