@@ -272,6 +272,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full); /* CPython's tp_clear;
 bool gs_has_finalizer(gs_Object *o);                      /* has a __del__ (tp_finalize) */
 void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (PEP 442); o kept alive meanwhile */
 void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
+void gs_freelists_startup(gs_VM *vm);                     /* the free lists as CPython's start-up leaves them */
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
 /* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,

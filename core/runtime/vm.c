@@ -2203,6 +2203,7 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         return GS_RUN_DONE;
     if (!vm->started) {
         vm->started = true;
+        gs_freelists_startup(vm);
         gs_Object *globals = &((gs_Module *)vm->main_module)->dict->ob;
         gs_Frame *f = frame_push(vm, vm->main_code, NULL, globals, globals);
         if (!f) {
