@@ -392,6 +392,20 @@ gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
     gs_Exception *e = (gs_Exception *)o;
     if (gs_issubtype(o->type, vm->e_KeyError) && e->args->len == 1)
         return gs_repr(vm, e->args->items[0]);
+    if (gs_issubtype(o->type, vm->e_SyntaxError) && e->args->len == 2 && GS_KIND(e->args->items[1]) == GS_K_TUPLE) {
+        /* SyntaxError_str: "msg (file, line N)" with the file's base name */
+        gs_Tuple *info = (gs_Tuple *)e->args->items[1];
+        if (info->len >= 2 && GS_KIND(info->items[0]) == GS_K_STR && GS_KIND(info->items[1]) == GS_K_INT) {
+            gs_Object *m = gs_str(vm, e->args->items[0]);
+            if (!m)
+                return NULL;
+            const char *fn = ((gs_Str *)info->items[0])->data, *slash = strrchr(fn, '/');
+            gs_Object *r = gs_str_printf(vm, "%s (%s, line %lld)", ((gs_Str *)m)->data, slash ? slash + 1 : fn,
+                                         (long long)((gs_Int *)info->items[1])->value);
+            gs_decref(vm, m);
+            return r;
+        }
+    }
     if (e->args->len == 0)
         return gs_newref(vm, vm->empty_str);
     if (e->args->len == 1)

@@ -360,6 +360,7 @@ void gs_traceback_clear(gs_VM *vm, gs_Object *tb);
 gs_Code *gs_traceback_code(gs_Object *tb);
 
 /* the VM's entry points for C code (vm.c) */
+gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals); /* exec/eval */
 gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns);
 gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f);
 gs_Object *gs_vm_resume_frame_throw(gs_VM *vm, gs_Frame *f);

@@ -434,6 +434,25 @@ gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int 
     return gs_call(vm, callable, args, nargs, kwnames);
 }
 
+/* exec()/eval(): a code object run in a frame of its own with the given
+ * namespaces (borrowed: the caller holds them, and the code) */
+gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals)
+{
+    if (vm->c_depth > 200 || vm->depth >= vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    gs_Frame *f = frame_push(vm, code, NULL, globals, locals);
+    if (!f)
+        return NULL;
+    f->is_entry = 1;
+    vm->c_depth++;
+    bool paused = false;
+    gs_Object *r = eval(vm, 0, &paused);
+    vm->c_depth--;
+    return r;
+}
+
 gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
 {
     return call_function_from_c(vm, (gs_Function *)func, NULL, 0, NULL, ns);

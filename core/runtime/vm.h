@@ -40,6 +40,7 @@ typedef struct gs_Error {
     int line, col;
     char *text;             /* malloc'd; freed by gs_error_clear */
     int exit_code;          /* an uncaught exception: what python3 would exit with (SystemExit) */
+    bool after_parse;       /* a syntax error the compiler found, not the parser (no source text in exec's) */
 } gs_Error;
 
 void gs_error_clear(gs_Error *e);
@@ -227,6 +228,12 @@ struct gs_VM {
     size_t trace_seen;                 /* events recorded at the last pause (a viewer may have indexed them) */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
+
+    /* exec()/eval() of a string: the language front end's compiler (set by
+     * gs_load_program; runtime/ does not include lang/); NULL with err
+     * filled on a syntax error */
+    struct gs_Code *(*compile_string)(struct gs_VM *vm, const char *src, size_t len, const char *filename,
+                                      bool eval_mode, gs_Error *err);
 
     /* trace */
     gs_Trace trace;
