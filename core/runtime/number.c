@@ -630,6 +630,21 @@ static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     if (ka == GS_K_SET && kb == GS_K_SET) {
         return gs_set_compare(vm, op, a, b);
     }
+    if (ka == GS_K_METHOD && kb == GS_K_METHOD && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
+        /* method_richcompare: equal functions bound to the same object, so
+         * a.m == a.m although each lookup makes a new method */
+        gs_Method *x = (gs_Method *)a, *y = (gs_Method *)b;
+        int eq = gs_equal(vm, x->func, y->func);
+        if (eq < 0)
+            return NULL;
+        return GS_BOOL(vm, (eq && x->self == y->self) == (op == GS_CMP_EQ));
+    }
+    if (ka == GS_K_BUILTIN && kb == GS_K_BUILTIN && (op == GS_CMP_EQ || op == GS_CMP_NE) &&
+        ((gs_Builtin *)a)->self && ((gs_Builtin *)b)->self) {
+        /* meth_richcompare: the same receiver and the same C function */
+        gs_Builtin *x = (gs_Builtin *)a, *y = (gs_Builtin *)b;
+        return GS_BOOL(vm, (x->self == y->self && x->fn == y->fn) == (op == GS_CMP_EQ));
+    }
     if (ka == GS_K_RANGE && kb == GS_K_RANGE && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
         gs_Range *x = (gs_Range *)a, *y = (gs_Range *)b;
         bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));

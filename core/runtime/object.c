@@ -1682,6 +1682,21 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
         }
         break;
     }
+    case GS_K_METHOD: { /* method_hash: the receiver's identity and the function's hash */
+        gs_Method *m = (gs_Method *)o;
+        int64_t fh = gs_hash(vm, m->func);
+        if (fh == -1 && vm->exc)
+            return -1;
+        uintptr_t sp = (uintptr_t)m->self;
+        return hash_finish((int64_t)((sp >> 4) | (sp << 60)) ^ fh);
+    }
+    case GS_K_BUILTIN: { /* meth_hash of a bound built-in: receiver and C function */
+        gs_Builtin *b = (gs_Builtin *)o;
+        if (!b->self)
+            break;
+        uintptr_t sp = (uintptr_t)b->self, fp = (uintptr_t)b->fn;
+        return hash_finish((int64_t)(((sp >> 4) | (sp << 60)) ^ ((fp >> 4) | (fp << 60))));
+    }
     default:
         break;
     }
