@@ -779,7 +779,10 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             }
             else if (++vm->events > vm->cfg.max_events && vm->cfg.max_events)
                 vm->limit_hit = true; /* a loop that records nothing must still stop */
-            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
+            /* not once the program is over: code the shutdown runs (a weakref
+             * callback, a __del__) is called from C, whose references the
+             * check cannot see (the run was checked before shutting down) */
+            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure && !vm->finished)
                 gs_vm_check_refcounts(vm);
             if (vm->cfg.on_line && vm->c_depth <= 1)
                 vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
@@ -2264,6 +2267,8 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     if (vm->limit_hit)
         goto limit;
     fill_error_from_exc(vm, err);
+    if (vm->cfg.check_refcounts && !vm->check_failure)
+        gs_vm_check_refcounts(vm); /* the heap as the uncaught exception leaves it */
     vm->recording = false;
     gs_gc_at_exit(vm); /* CPython shuts down after printing the traceback */
     return GS_RUN_EXCEPTION;
