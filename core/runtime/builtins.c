@@ -69,7 +69,28 @@ static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const ch
     return 0;
 }
 
+static gs_Object *print_body(GS_ARGS);
+
+/* CPython's print calls PyObject_Str on each argument that is not exactly a
+ * str and the file's write method, each a C call one level deeper than the
+ * caller (_Py_EnterRecursiveCall): at the recursion limit print fails
+ * before writing, and a __str__ it calls runs a level deeper. */
 static gs_Object *b_print(GS_ARGS)
+{
+    int npos = gs_npos(nargs, kwnames);
+    if (vm->depth + vm->c_levels + 1 > vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, npos > 0 && args[0]->type != vm->t_str
+                                               ? "maximum recursion depth exceeded while getting the str of an object"
+                                               : "maximum recursion depth exceeded while calling a Python object");
+        return NULL;
+    }
+    vm->c_levels++;
+    gs_Object *r = print_body(vm, self, args, nargs, kwnames);
+    vm->c_levels--;
+    return r;
+}
+
+static gs_Object *print_body(GS_ARGS)
 {
     GS_UNUSED(self);
     static const char *allowed[] = { "sep", "end", "file", "flush", NULL };

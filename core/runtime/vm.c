@@ -81,7 +81,7 @@ static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
  * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
 static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Object *globals, gs_Object *locals)
 {
-    if (vm->depth >= vm->recursion_limit) {
+    if (vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -438,7 +438,7 @@ gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int 
  * namespaces (borrowed: the caller holds them, and the code) */
 gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals)
 {
-    if (vm->c_depth > 200 || vm->depth >= vm->recursion_limit) {
+    if (vm->c_depth > 200 || vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -461,7 +461,7 @@ gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
 /* A generator resumes its saved frame on top of the current one. */
 gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
 {
-    if (vm->depth >= vm->recursion_limit) {
+    if (vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }

@@ -166,6 +166,8 @@ struct gs_VM {
     gs_Frame *frames_free;             /* frame structs to reuse */
     int depth;                         /* Python frames on the stack */
     int recursion_limit;
+    int c_levels;               /* C calls in progress that CPython counts toward the recursion limit
+                                   (_Py_EnterRecursiveCall): print's str() and write() */
     int c_depth;                       /* nested gs_eval calls */
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
