@@ -122,9 +122,12 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     vm->frame = f;
     vm->depth++;
     vm->cur_frame_id = f->id;
-    if (vm->recording)
+    if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
                   func ? func->ob.id : (locals ? locals->id : globals->id)); /* c: a module frame's namespace */
+        if (func && locals) /* a function run with a namespace of its own: a class body */
+            gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
+    }
     return f;
 }
 
