@@ -787,7 +787,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
              * check cannot see (the run was checked before shutting down) */
             if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure && !vm->finished)
                 gs_vm_check_refcounts(vm);
-            if (vm->cfg.on_line && vm->c_depth <= 1)
+            if (vm->cfg.on_line && vm->c_depth <= 1 && !vm->finished) /* not the shutdown's code either */
                 vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
             if (vm->limit_hit) {
                 gs_raise(vm, vm->e_MemoryError, "event limit reached");
