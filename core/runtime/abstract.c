@@ -102,9 +102,24 @@ gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
         }
         break;
     }
-    case GS_K_TYPE:
-        /* list[int] and friends: generic aliases are out of scope */
+    case GS_K_TYPE: {
+        /* cls[key]: __class_getitem__ (typing.Generic's, or a class's own,
+         * an implicit classmethod); list[int] and friends are out of scope */
+        gs_Object *m = gs_type_lookup((gs_Type *)o, gs_name(vm, "__class_getitem__"));
+        if (m && GS_KIND(m) == GS_K_BUILTIN)
+            return ((gs_Builtin *)m)->fn(vm, o, &key, 1, NULL);
+        if (m && GS_KIND(m) == GS_K_CLASSMETHOD)
+            m = ((gs_Cell *)m)->ref;
+        if (m && GS_KIND(m) == GS_K_FUNCTION) {
+            gs_Object *args[2] = { o, key };
+            return gs_call_object(vm, m, args, 2, NULL);
+        }
+        if (((gs_Type *)o)->flags & GS_TF_HEAP) {
+            gs_raise(vm, vm->e_TypeError, "type '%s' is not subscriptable", ((gs_Type *)o)->name->data);
+            return NULL;
+        }
         break;
+    }
     default:
         break;
     }

@@ -53,6 +53,14 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
                 return NULL;
             }
             gs_decref(vm, r);
+        } else if (init && GS_KIND(init) == GS_K_BUILTIN && t->native) {
+            /* a module type's C __init__ (random.Random's) for a class statement's subclass */
+            gs_Object *r = ((gs_Builtin *)init)->fn(vm, obj, args, nargs, kwnames);
+            if (!r) {
+                gs_decref(vm, obj);
+                return NULL;
+            }
+            gs_decref(vm, r);
         } else if (t->flags & GS_TF_EXC) {
             gs_Exception *e = (gs_Exception *)obj;
             gs_Object *a = gs_tuple_new(vm, npos);

@@ -224,6 +224,7 @@ gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns)
             gs_incref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, k));
     }
     t->inst_kind = base->inst_kind == GS_K_EXCEPTION ? GS_K_EXCEPTION : GS_K_INSTANCE;
+    t->native = base->native; /* a subclass's instances keep the base's C data */
     if (base->inst_kind == GS_K_NONE || base == vm->t_object)
         t->inst_kind = GS_K_INSTANCE;
     t->flags = GS_TF_HEAP | GS_TF_BASETYPE | (base->flags & (GS_TF_EXC | GS_TF_HAS_DEL));
@@ -262,7 +263,7 @@ gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
 {
     if (t->inst_kind == GS_K_EXCEPTION)
         return gs_exception_new(vm, t, NULL);
-    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, sizeof(gs_Instance));
+    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, t->native ? t->native->size : sizeof(gs_Instance));
     if (!in)
         return NULL;
     gs_table_init(&in->attrs);

@@ -582,6 +582,11 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
             if (r)
                 return r;
         }
+        if (o->type->native && o->type->native->traverse) {
+            int r = o->type->native->traverse(vm, o, fn, arg);
+            if (r)
+                return r;
+        }
         /* instances traverse their type (heap types only), as CPython does */
         if (o->type->flags & GS_TF_HEAP)
             VISIT(o->type, GS_CAUSE_INTERNAL, 0);
@@ -732,7 +737,7 @@ static size_t object_size(gs_Object *o)
     case GS_K_FUNCTION: return sizeof(gs_Function);
     case GS_K_BUILTIN: return sizeof(gs_Builtin);
     case GS_K_METHOD: case GS_K_SUPER: return sizeof(gs_Method);
-    case GS_K_INSTANCE: return sizeof(gs_Instance);
+    case GS_K_INSTANCE: return o->type->native ? o->type->native->size : sizeof(gs_Instance);
     case GS_K_EXCEPTION: return sizeof(gs_Exception);
     case GS_K_MODULE: return sizeof(gs_Module);
     case GS_K_CODE: return sizeof(gs_Code);
@@ -797,6 +802,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
+        if (k == GS_K_INSTANCE && o->type->native && o->type->native->clear)
+            o->type->native->clear(vm, o);
         if (k == GS_K_EXCEPTION) {
             gs_Exception *e = (gs_Exception *)o;
             gs_Object *parts[4] = { &e->args->ob, e->traceback, e->context, e->cause };
@@ -977,7 +984,13 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_LIST: gs_list_clear(vm, o); break;
     case GS_K_DICT: gs_dict_clear(vm, o); break;
     case GS_K_SET: gs_set_clear(vm, o); break;
-    case GS_K_INSTANCE: release_instance(vm, o); break;
+    case GS_K_INSTANCE:
+        release_instance(vm, o);
+        /* C data has a tp_clear only where the module gives one; the
+         * teardown drops every reference */
+        if (full && o->type->native && o->type->native->clear)
+            o->type->native->clear(vm, o);
+        break;
     case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
     case GS_K_TYPE: clear_type(vm, (gs_Type *)o, full); break;
     case GS_K_FUNCTION: clear_function(vm, (gs_Function *)o, full); break;
@@ -1112,6 +1125,10 @@ static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
 static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
 {
     gs_Object *v = gs_type_lookup(t, name);
+    /* type's own __name__ and __qualname__ descriptors win over what the
+     * class defines for its instances (typing.TypeVar's __name__ getter) */
+    if (v && (name == vm->s___name__ || name == vm->s___qualname__) && GS_KIND(v) != GS_K_STR)
+        v = NULL;
     if (v) {
         if (GS_KIND(v) == GS_K_CLASSMETHOD)
             return gs_method_new(vm, ((gs_Cell *)v)->ref, &t->ob);

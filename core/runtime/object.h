@@ -182,6 +182,7 @@ typedef struct gs_Type {
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
     gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
+    const struct gs_NativeOps *native; /* instances' C data, or NULL (plain instances): below */
 } gs_Type;
 
 typedef struct gs_Code gs_Code;
@@ -516,6 +517,21 @@ const char *gs_type_name(gs_Object *o);
  * reference; visiting stops early if it returns nonzero. */
 typedef int (*gs_VisitFn)(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg);
 int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+
+/* Instances of a type a module defines in C that keep C data after their
+ * gs_Instance header (random.Random's generator state, operator.itemgetter's
+ * items): the instance is `size` bytes.  `traverse` visits the references
+ * the data holds (cause INTERNAL, `what` GS_NATIVE_FIELD and up, after the
+ * attributes, as CPython's subtype_traverse calls the base's tp_traverse);
+ * `clear` drops them (dealloc, the VM's teardown).  Hooks may be NULL when
+ * the data holds no references.  A class statement's subclass inherits it. */
+typedef struct gs_NativeOps {
+    size_t size;
+    int (*traverse)(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+    void (*clear)(gs_VM *vm, gs_Object *o);
+} gs_NativeOps;
+enum { GS_NATIVE_FIELD = 20 };
+
 /* Whether objects of this kind can hold references (are "GC objects"). */
 bool gs_kind_is_gc(gs_Kind k);
 
