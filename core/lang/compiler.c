@@ -2127,8 +2127,12 @@ static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
 
 static void apply_decorators(Compiler *c, const gs_NodeList *decos)
 {
-    for (int i = 0; i < decos->count; i++)
+    int saved = c->u->cur_line;
+    for (int i = decos->count - 1; i >= 0; i--) {
+        c->u->cur_line = decos->items[i]->line;
         emit(c, OP_CALL, 0);
+    }
+    c->u->cur_line = saved;
 }
 
 static void gen_closure(Compiler *c, gs_Code *code, Scope *fs)
@@ -3103,7 +3107,12 @@ static gs_Code *gen_function_code(Compiler *c, const gs_Node *fn, Scope *fs)
 
 /* ================================================================== entry */
 
-gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filename, gs_Error *err)
+/* A module body, or for eval() a single expression whose value the code
+ * returns.  `program`: the VM's main module, whose AST constants stay held
+ * until the run ends; for exec() and eval() strings CPython frees the AST
+ * once the code is made, and so does this. */
+static gs_Code *compile_body(gs_VM *vm, const gs_NodeList *body, const char *filename, bool eval_mode, bool program,
+                             gs_Error *err)
 {
     Compiler c;
     memset(&c, 0, sizeof c);
@@ -3130,9 +3139,14 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
         unit_enter(&c, &mu, c.module_scope, 1);
         mu.name = (gs_Str *)gs_str_intern(vm, "<module>", 8);
         mu.qualname = (gs_Str *)gs_str_intern(vm, "<module>", 8);
-        gen_stmts(&c, body);
-        mu.cur_line = body->count ? body->items[body->count - 1]->line : 1;
-        load_const_obj(&c, gs_newref(vm, vm->none));
+        if (eval_mode) { /* gs_compile_string checked: one expression statement */
+            set_line(&c, body->items[0]);
+            gen_expr(&c, body->items[0]->u.expr.value);
+        } else {
+            gen_stmts(&c, body);
+            mu.cur_line = body->count ? body->items[body->count - 1]->line : 1;
+            load_const_obj(&c, gs_newref(vm, vm->none));
+        }
         emit(&c, OP_RETURN_VALUE, 0);
         code = assemble(&c, &mu);
         unit_leave(&c, &mu);
@@ -3152,7 +3166,7 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
     free(c.all_scopes);
     ni_free(&c.scope_index);
     gs_decref(vm, c.const_cache);
-    if (code) {
+    if (code && program) {
         /* the AST's references live until the run ends (vm.c releases them) */
         gs_vm_keep_ast_consts(vm, c.ast_consts);
     } else
@@ -3162,4 +3176,14 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
         code = NULL;
     }
     return code;
+}
+
+gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filename, gs_Error *err)
+{
+    return compile_body(vm, body, filename, false, true, err);
+}
+
+gs_Code *gs_compile_string_body(gs_VM *vm, const gs_NodeList *body, const char *filename, bool eval_mode, gs_Error *err)
+{
+    return compile_body(vm, body, filename, eval_mode, false, err);
 }

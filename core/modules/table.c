@@ -23,7 +23,7 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "pprint", .make = gs_module_pprint },
     { .name = "random", .make = gs_module_random, .count_roots = gs_random_count_roots },
     { .name = "string", .make = gs_module_string },
-    { .name = "sys", .make = gs_module_sys },
+    { .name = "sys", .make = gs_module_sys, .count_roots = gs_sys_count_roots },
     { .name = "time", .make = gs_module_time, .count_roots = gs_time_count_roots },
     { .name = "tracemalloc", .make = gs_module_tracemalloc, .count_roots = gs_tracemalloc_count_roots,
       .free = gs_tracemalloc_free },

@@ -1157,7 +1157,7 @@ void gs_gc_free_all(gs_VM *vm)
  * starts (Debian's /usr/bin/python3.11, 3.11.2: "import gc; gc.collect();
  * print(len(gc.get_objects()))" prints 4787): its start-up imports ran
  * collections already. */
-enum { GS_CPYTHON_STARTUP_LONG_LIVED = 4787, GS_CPYTHON_START_COUNT0 = 11 };
+enum { GS_CPYTHON_STARTUP_LONG_LIVED = 4787, GS_CPYTHON_START_COUNT0 = 13 };
 
 /* The built-ins are made; the program is not compiled yet.  CPython's own
  * start-up objects are long-lived by the time a script runs: ours move to
@@ -1179,8 +1179,10 @@ void gs_gc_program_start(gs_VM *vm)
     /* The counters as CPython's start-up leaves them: Debian's python3.11
      * (3.11.2) shows gc.get_count() == (37, 8, 0) at the first statement of
      * `import gc; print(gc.get_count())`; the model's own start-up does not
-     * count.  Compiling the program then adds what the model's compiler
-     * allocates (CPython's compiler allocates more, and more for bigger
+     * count.  (13: the model's `import gc` then takes its dict and two
+     * lists from the free lists CPython's start-up left, gs_freelists_startup,
+     * where CPython counted them at start-up.)  Compiling the program then
+     * adds what the model's compiler allocates (CPython's compiler allocates more, and more for bigger
      * programs: its count at the first statement is 21 to 214 over
      * tests/programs and the lessons). */
     vm->gens[0].count = GS_CPYTHON_START_COUNT0;

@@ -451,10 +451,8 @@ gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inpl
             return gs_seq_repeat(vm, seq, intval(vm, n));
         }
     }
-    if (op == GS_OP_MOD && ka == GS_K_STR) {
-        gs_raise(vm, vm->e_TypeError, "gcscope does not support %%-formatting of strings; use str.format or f-strings");
-        return NULL;
-    }
+    if (op == GS_OP_MOD && ka == GS_K_STR) /* str's nb_remainder never gives NotImplemented */
+        return gs_str_percent(vm, a, b);
     if ((ka == GS_K_DICT && kb == GS_K_DICT) && op == GS_OP_BITOR) {
         if (inplace) {
             if (gs_dict_update(vm, a, b) < 0)

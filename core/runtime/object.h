@@ -284,6 +284,7 @@ typedef struct gs_FrameObj {
     gs_Function *func;         /* detached: owned (the frame's function) */
     gs_Object *globals;        /* borrowed from func or the module */
     gs_Object *back;           /* detached: the caller's frame object (owned) */
+    gs_Object *locals_dict;    /* detached: the frame's f_locals dict (owned), or NULL */
     int32_t lasti, lineno;
 } gs_FrameObj;
 

@@ -366,6 +366,19 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
         return gs_str_printf(vm, "<cell at 0x%llx: %s object at 0x%llx>", fake_addr(o), gs_type_name(c->ref),
                              fake_addr(c->ref));
     }
+    case GS_K_FRAME: { /* frame_repr: the line it is at now */
+        gs_FrameObj *fo = (gs_FrameObj *)o;
+        if (!fo->code)
+            return gs_str_printf(vm, "<frame at 0x%llx>", fake_addr(o));
+        gs_Object *line = gs_frameobj_getattr(vm, o, gs_name(vm, "f_lineno"));
+        if (!line)
+            return NULL;
+        gs_Object *r = gs_str_printf(vm, "<frame at 0x%llx, file '%s', line %lld, code %s>", fake_addr(o),
+                                     fo->code->filename->data, (long long)((gs_Int *)line)->value,
+                                     fo->code->name->data);
+        gs_decref(vm, line);
+        return r;
+    }
     case GS_K_CODE: {
         gs_Code *c = (gs_Code *)o;
         return gs_str_printf(vm, "<code object %s at 0x%llx, file \"%s\", line %d>", c->name->data, fake_addr(o),
@@ -397,6 +410,20 @@ gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
     gs_Exception *e = (gs_Exception *)o;
     if (gs_issubtype(o->type, vm->e_KeyError) && e->args->len == 1)
         return gs_repr(vm, e->args->items[0]);
+    if (gs_issubtype(o->type, vm->e_SyntaxError) && e->args->len == 2 && GS_KIND(e->args->items[1]) == GS_K_TUPLE) {
+        /* SyntaxError_str: "msg (file, line N)" with the file's base name */
+        gs_Tuple *info = (gs_Tuple *)e->args->items[1];
+        if (info->len >= 2 && GS_KIND(info->items[0]) == GS_K_STR && GS_KIND(info->items[1]) == GS_K_INT) {
+            gs_Object *m = gs_str(vm, e->args->items[0]);
+            if (!m)
+                return NULL;
+            const char *fn = ((gs_Str *)info->items[0])->data, *slash = strrchr(fn, '/');
+            gs_Object *r = gs_str_printf(vm, "%s (%s, line %lld)", ((gs_Str *)m)->data, slash ? slash + 1 : fn,
+                                         (long long)((gs_Int *)info->items[1])->value);
+            gs_decref(vm, m);
+            return r;
+        }
+    }
     if (e->args->len == 0)
         return gs_newref(vm, vm->empty_str);
     if (e->args->len == 1)

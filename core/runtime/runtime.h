@@ -106,6 +106,8 @@ int64_t gs_str_hash(gs_Str *s);
 gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
 void gs_repr_str_into(gs_Buf *b, const char *s, size_t len);
 gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *spec); /* format(v, spec) */
+gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* format % args (format.c) */
+gs_Object *gs_ascii(gs_VM *vm, gs_Object *o);                   /* ascii(o) (format.c) */
 gs_Object *gs_str_getitem(gs_VM *vm, gs_Str *s, int64_t i);
 gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper);
 void gs_str_methods_init(gs_VM *vm);
@@ -342,6 +344,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full); /* CPython's tp_clear;
 bool gs_has_finalizer(gs_Object *o);                      /* has a __del__ (tp_finalize) */
 void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (PEP 442); o kept alive meanwhile */
 void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
+void gs_freelists_startup(gs_VM *vm);                     /* the free lists as CPython's start-up leaves them */
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
 /* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,
@@ -441,6 +444,9 @@ bool gs_gen_running(gs_Object *gen);
 gs_Object **gs_gen_weakreflist(gs_Object *gen); /* weakrefobject.c's list head */
 
 /* frame objects and tracebacks (frame.c) */
+gs_Object *gs_frame_locals(gs_VM *vm, gs_Frame *f);  /* locals() of a running frame, refreshed; borrowed */
+void gs_frame_locals_release(gs_VM *vm, gs_Frame *f); /* the frame lets go of its f_locals dict */
+gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f);   /* f's frame object, made if needed; borrowed */
 bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool keep);
 int gs_frame_object_traverse(gs_VM *vm, gs_Object *fo, gs_VisitFn fn, void *arg);
 gs_Object *gs_frameobj_getattr(gs_VM *vm, gs_Object *fo, gs_Str *name);
@@ -450,6 +456,7 @@ void gs_traceback_clear(gs_VM *vm, gs_Object *tb);
 gs_Code *gs_traceback_code(gs_Object *tb);
 
 /* the VM's entry points for C code (vm.c) */
+gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals); /* exec/eval */
 gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns);
 gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f);
 gs_Object *gs_vm_resume_frame_throw(gs_VM *vm, gs_Frame *f);

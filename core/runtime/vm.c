@@ -81,7 +81,7 @@ static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
  * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
 static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Object *globals, gs_Object *locals)
 {
-    if (vm->depth >= vm->recursion_limit) {
+    if (vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -115,6 +115,7 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     f->is_entry = 0;
     f->owns_locals = 0;
     f->frame_obj = NULL;
+    f->locals_dict = NULL;
     f->gen = NULL;
     f->kwnames = NULL;
     f->nblocks = 0;
@@ -152,6 +153,7 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
         if (*p)
             gs_decref(vm, *p);
     f->sp = f->localsplus + f->nlocalsplus;
+    gs_frame_locals_release(vm, f); /* _PyFrame_Clear: f_locals after the slots, before the function */
     if (f->func) {
         gs_Function *fn = f->func;
         f->func = NULL;
@@ -435,6 +437,25 @@ gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int 
     return gs_call(vm, callable, args, nargs, kwnames);
 }
 
+/* exec()/eval(): a code object run in a frame of its own with the given
+ * namespaces (borrowed: the caller holds them, and the code) */
+gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals)
+{
+    if (vm->c_depth > 200 || vm->depth + vm->c_levels >= vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    gs_Frame *f = frame_push(vm, code, NULL, globals, locals);
+    if (!f)
+        return NULL;
+    f->is_entry = 1;
+    vm->c_depth++;
+    bool paused = false;
+    gs_Object *r = eval(vm, 0, &paused);
+    vm->c_depth--;
+    return r;
+}
+
 gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
 {
     return call_function_from_c(vm, (gs_Function *)func, NULL, 0, NULL, ns);
@@ -443,7 +464,7 @@ gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
 /* A generator resumes its saved frame on top of the current one. */
 gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
 {
-    if (vm->depth >= vm->recursion_limit) {
+    if (vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -528,7 +549,7 @@ static gs_Object *format_value(gs_VM *vm, gs_Object *v, int flags, gs_Object *sp
     switch (flags & GS_FV_MASK) {
     case GS_FV_STR: conv = gs_str(vm, v); break;
     case GS_FV_REPR: conv = gs_repr(vm, v); break;
-    case GS_FV_ASCII: conv = gs_repr(vm, v); break;
+    case GS_FV_ASCII: conv = gs_ascii(vm, v); break;
     default: conv = gs_newref(vm, v); break;
     }
     if (!conv)
@@ -766,7 +787,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
              * depth 0, whose references the check cannot see */
             if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure && !vm->finished)
                 gs_vm_check_refcounts(vm);
-            if (vm->cfg.on_line && vm->c_depth <= 1)
+            if (vm->cfg.on_line && vm->c_depth <= 1 && !vm->finished) /* not the shutdown's code either */
                 vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
             if (vm->limit_hit) {
                 gs_raise(vm, vm->e_MemoryError, "event limit reached");
@@ -2239,6 +2260,7 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         return GS_RUN_DONE;
     if (!vm->started) {
         vm->started = true;
+        gs_freelists_startup(vm);
         gs_Object *globals = &((gs_Module *)vm->main_module)->dict->ob;
         gs_Frame *f = frame_push(vm, vm->main_code, NULL, globals, globals);
         if (!f) {
@@ -2279,9 +2301,12 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     }
     if (vm->limit_hit)
         goto limit;
-    /* The program is over: freeing the exception frees the frames its
-     * traceback kept, and what that runs (a weak reference's callback, a
-     * __del__) is the shutdown, called from C, which the trace does not show */
+    /* the heap as the uncaught exception leaves it; then the program is
+     * over: freeing the exception frees the frames its traceback kept, and
+     * what that runs (a weak reference's callback, a __del__) is the
+     * shutdown, called from C, which the trace does not show */
+    if (vm->cfg.check_refcounts && !vm->check_failure)
+        gs_vm_check_refcounts(vm);
     vm->recording = false;
     vm->c_depth++;
     fill_error_from_exc(vm, err);
@@ -2382,6 +2407,7 @@ int gs_vm_check_refcounts(gs_VM *vm)
         for (gs_Object **p = f->localsplus; p < f->sp; p++)
             count_ref(&cx, *p);
         count_ref(&cx, f->frame_obj);
+        count_ref(&cx, f->locals_dict);
         count_ref(&cx, f->func ? &f->func->ob : NULL);
         if (!f->func && f == vm->main_frame) {
         }

@@ -40,6 +40,7 @@ typedef struct gs_Error {
     int line, col;
     char *text;             /* malloc'd; freed by gs_error_clear */
     int exit_code;          /* an uncaught exception: what python3 would exit with (SystemExit) */
+    bool after_parse;       /* a syntax error the compiler found, not the parser (no source text in exec's) */
 } gs_Error;
 
 void gs_error_clear(gs_Error *e);
@@ -73,6 +74,8 @@ typedef struct gs_Frame {
     uint8_t is_entry;           /* returning from this frame returns from gs_eval */
     uint8_t owns_locals;        /* class-body namespace this frame holds */
     gs_Object *frame_obj;       /* materialised frame object, or NULL */
+    gs_Object *locals_dict;     /* a function frame's f_locals dict (owned): made by the first locals(),
+                                   vars(), dir() or frame.f_locals, refreshed by each (frame.c) */
     gs_Object *gen;             /* generator this frame belongs to, or NULL */
     gs_Object *kwnames;         /* pending KW_NAMES tuple (borrowed from consts) */
     gs_Block blocks[GS_MAX_BLOCKS];
@@ -165,6 +168,8 @@ struct gs_VM {
     gs_Frame *frames_free;             /* frame structs to reuse */
     int depth;                         /* Python frames on the stack */
     int recursion_limit;
+    int c_levels;               /* C calls in progress that CPython counts toward the recursion limit
+                                   (_Py_EnterRecursiveCall): print's str() and write() */
     int c_depth;                       /* nested gs_eval calls */
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
@@ -233,6 +238,12 @@ struct gs_VM {
     size_t trace_seen;                 /* events recorded at the last pause (a viewer may have indexed them) */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
+
+    /* exec()/eval() of a string: the language front end's compiler (set by
+     * gs_load_program; runtime/ does not include lang/); NULL with err
+     * filled on a syntax error */
+    struct gs_Code *(*compile_string)(struct gs_VM *vm, const char *src, size_t len, const char *filename,
+                                      bool eval_mode, gs_Error *err);
 
     /* trace */
     gs_Trace trace;

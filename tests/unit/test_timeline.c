@@ -167,7 +167,10 @@ static void snapshot(Run *run, gs_VM *vm)
         FrameSnap *fs = &s->frames[s->nframes++];
         fs->id = f->id;
         fs->func = f->func ? f->func->ob.id : 0;
-        fs->names = calloc((size_t)f->nlocalsplus + 1, sizeof *fs->names);
+        fs->names = calloc((size_t)f->nlocalsplus + 2, sizeof *fs->names);
+        if (f->locals_dict) /* the frame's f_locals dict, bound as "locals()" (frame.c) */
+            fs->names[fs->nnames++] = (Ref){ f->id, GS_CAUSE_NAME, gs_trace_string(&vm->trace, "locals()", 8),
+                                             f->locals_dict->id };
         for (int32_t i = 0; i < f->nlocalsplus; i++) {
             gs_Object *v = f->localsplus[i];
             if (!v)
