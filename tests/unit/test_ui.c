@@ -850,6 +850,23 @@ static void the_thresholds_shown_are_the_ones_the_program_set(void)
     close_lesson(&o);
 }
 
+/* At the start of a line, the narration tells what the line before did,
+ * from its first event on. */
+static void the_narration_tells_what_the_previous_line_did(void)
+{
+    Open o;
+    open_lesson(&o, "a = []\n"
+                    "b = a\n"
+                    "del a, b\n"
+                    "x = 1\n");
+    for (int i = 0; i < 4; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(gs_timeline_line(o.v.tl) == 4, "at line 4 (%u)", gs_timeline_line(o.v.tl));
+    CHECK(has_text(&o.dl, "What line 3 just did:"), "the narration names line 3");
+    CHECK(has_text(&o.dl, "name a is deleted"), "from its first event on");
+    close_lesson(&o);
+}
+
 /* Every lesson of the course, stepped with → from its first frame to its
  * end (skipping its predictions with Tab), is a class's length of steps. */
 static void every_lesson_finishes_in_a_beginners_number_of_steps(void)
@@ -1005,6 +1022,7 @@ int main(void)
     a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection();
     every_lesson_finishes_in_a_beginners_number_of_steps();
     the_thresholds_shown_are_the_ones_the_program_set();
+    the_narration_tells_what_the_previous_line_did();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
     every_panel_counts_the_same();
