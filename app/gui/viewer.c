@@ -493,16 +493,19 @@ static size_t step_fwd(gs_Viewer *v)
         if (collecting(v))
             return phase_fwd(v);
         size_t from = gs_timeline_pos(v->tl), to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
-        if (!in.collection) {
-            note_passed(v, &in);
-            return to;
-        }
-        gs_timeline_seek(v->tl, to - 1); /* inside the collection: where did it start? */
+        /* a collection the step stops at, or lands inside (at a __del__ or
+         * a callback it runs), is stepped through phase by phase from its
+         * start */
         gs_TLGC g;
+        gs_timeline_seek(v->tl, in.collection ? to - 1 : to);
         gs_timeline_gc(v->tl, &g);
-        size_t start = g.collecting && g.start_event >= from ? g.start_event : from;
-        gs_timeline_seek(v->tl, start + 1);
-        return phase_fwd(v);
+        if (g.collecting && g.start_event >= from) {
+            gs_timeline_seek(v->tl, (size_t)g.start_event + 1);
+            return phase_fwd(v);
+        }
+        gs_timeline_seek(v->tl, to);
+        note_passed(v, &in);
+        return to;
     }
     default: return gs_timeline_step_event(v->tl, +1);
     }

@@ -850,6 +850,33 @@ static void the_thresholds_shown_are_the_ones_the_program_set(void)
     close_lesson(&o);
 }
 
+/* In phase steps, a collection that runs a __del__ (a line inside the
+ * collection) is still entered at its first phases, not at the __del__. */
+static void phase_steps_enter_a_collection_at_its_start(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class D:\n"
+                    "    def __del__(self):\n"
+                    "        print('bye')\n"
+                    "a = D(); b = D()\n"
+                    "a.p = b; b.p = a\n"
+                    "del a, b\n"
+                    "gc.collect()\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    bool first_stop_seen = false;
+    for (int i = 0; i < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.d.scene->in_collection && !first_stop_seen) {
+            first_stop_seen = true;
+            CHECK(strcmp(o.d.scene->phase, "finalize") != 0 && strcmp(o.d.scene->phase, "delete") != 0,
+                  "the first stop in the collection is an early phase (%s)", o.d.scene->phase);
+        }
+    }
+    CHECK(first_stop_seen, "the collection was stepped into");
+    close_lesson(&o);
+}
+
 /* At the start of a line, the narration tells what the line before did,
  * from its first event on. */
 static void the_narration_tells_what_the_previous_line_did(void)
@@ -1023,6 +1050,7 @@ int main(void)
     every_lesson_finishes_in_a_beginners_number_of_steps();
     the_thresholds_shown_are_the_ones_the_program_set();
     the_narration_tells_what_the_previous_line_did();
+    phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
     every_panel_counts_the_same();
