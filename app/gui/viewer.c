@@ -454,8 +454,8 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
             k += (size_t)snprintf(v->step_note, n, "Skipped ahead: line %u ran %zu more time%s, as before",
                                   in->first_line, in->passed, in->passed == 1 ? "" : "s");
         else
-            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: lines %u–%u ran %zu more times, as before",
-                                  in->first_line, in->last_line, in->passed);
+            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: lines %u–%u ran again, %zu more time%s, as before",
+                                  in->first_line, in->last_line, in->rounds, in->rounds == 1 ? "" : "s");
         k += (size_t)snprintf(v->step_note + k, n - k, " (F10 shows every line).");
     }
     if (in->collections_passed && k < n)

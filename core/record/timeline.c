@@ -2234,12 +2234,16 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
     size_t a = dir > 0 ? k0 : line_lower_bound(tl, target), b = dir > 0 ? line_lower_bound(tl, target) : k0;
     if (dir > 0 && b > 0 && b <= tl->nlines && (size_t)tl->lines[b - 1] + 1 == target)
         b--; /* the line we land on is not passed over */
+    uint32_t lead = 0; /* the first line passed over: a loop's header, a function's first line */
     for (size_t j = a; j < b; j++) {
         uint32_t ln = gs_trace_get(tl->tr, tl->lines[j]).line;
+        if (!info->passed)
+            lead = ln;
         if (!info->passed || ln < info->first_line)
             info->first_line = ln;
         if (!info->passed || ln > info->last_line)
             info->last_line = ln;
+        info->rounds += ln == lead;
         info->passed++;
     }
     return gs_timeline_seek(tl, target);

@@ -113,6 +113,7 @@ size_t gs_timeline_step_out(gs_Timeline *tl);
  * what was passed over. */
 typedef struct gs_TLStepInfo {
     size_t passed;                  /* line runs passed over */
+    size_t rounds;                  /* runs of the first line passed over (a loop's rounds, a function's calls) */
     uint32_t first_line, last_line; /* the smallest and largest line numbers among them */
     bool collection;                /* the step stopped just after a gc_end */
     size_t collections_passed;      /* repeats of a line's collections passed over */
