@@ -444,7 +444,7 @@ static size_t phase_back(gs_Viewer *v)
  * function's first calls) and passes over its repeats, saying so; it never
  * passes over a collection unseen (it stops at its end, or by phases in
  * phase granularity). F10 and F11 remain the exact debugger steps. */
-enum { LESSON_RUNS = 3 };
+enum { LESSON_RUNS = 2 };
 
 static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
 {

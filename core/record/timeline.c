@@ -2197,6 +2197,14 @@ static size_t gc_stop_back(const gs_Timeline *tl, size_t from, size_t to, uint32
     return SIZE_MAX;
 }
 
+/* Line event k starts the line the one before it started, in another
+ * frame (a class body's first line is its class statement's): no new stop. */
+static bool same_line_again(const gs_Timeline *tl, size_t k)
+{
+    return k > 0 && gs_trace_get(tl->tr, tl->lines[k]).line == gs_trace_get(tl->tr, tl->lines[k - 1]).line &&
+           tl->ldepth[k] != tl->ldepth[k - 1];
+}
+
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info)
 {
     size_t p = tl->cur.pos, target;
@@ -2204,7 +2212,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
     memset(info, 0, sizeof *info);
     if (dir > 0) {
         k0 = line_lower_bound(tl, p);
-        for (k = k0; k < tl->nlines && tl->lvisit[k] >= shown; k++)
+        for (k = k0; k < tl->nlines && (tl->lvisit[k] >= shown || same_line_again(tl, k)); k++)
             ;
         target = k < tl->nlines ? (size_t)tl->lines[k] + 1 : tl->n;
         size_t end = gc_stop_fwd(tl, p, target, shown, &info->collections_passed);
@@ -2216,7 +2224,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         if (p < 2)
             return gs_timeline_seek(tl, 0);
         k0 = line_lower_bound(tl, p - 1);
-        for (k = k0; k-- > 0 && tl->lvisit[k] >= shown;)
+        for (k = k0; k-- > 0 && (tl->lvisit[k] >= shown || same_line_again(tl, k));)
             ;
         target = k != SIZE_MAX ? (size_t)tl->lines[k] + 1 : 0;
         size_t end = gc_stop_back(tl, p, target, shown, &info->collections_passed);
