@@ -890,7 +890,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         snprintf(out, n, "%sprinted: %s%s", where, said, e->b > sizeof said - 5 ? "…" : "");
         break;
     }
-    case GS_EV_EXCEPTION: snprintf(out, n, "%s%s raised", where, str_at(t, e->a)); break;
+    case GS_EV_EXCEPTION: {
+        const char *msg = str_at(t, e->b);
+        snprintf(out, n, "%s%s raised%s%.80s%s", where, str_at(t, e->a), msg[0] ? ": " : "", msg,
+                 e->sub ? " (an except clause will catch it)" : "");
+        break;
+    }
     case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;
     case GS_EV_GC_PHASE:
         if (e->sub == GS_GC_UPDATE_REFS && e->b) /* a pass larger than the recording's gc detail */

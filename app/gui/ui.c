@@ -917,10 +917,20 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         return prev != 0;
     }
     enum { SHOWN = 4 }; /* the line's first events; the rest are in EVENTS */
+    /* an exception comes first: a line that raised jumps somewhere else,
+     * and that is what the student must read */
+    int order[SHOWN], norder = 0;
+    for (int i = first; i < last && norder < SHOWN; i++)
+        if (strstr(d->event_log[i], " raised"))
+            order[norder++] = i;
+    for (int i = first; i < last && norder < SHOWN; i++)
+        if (!strstr(d->event_log[i], " raised"))
+            order[norder++] = i;
     int stop = last - first > SHOWN ? first + SHOWN : last;
     size_t k = 0;
     out[0] = 0;
-    for (int i = first; i < stop && k < n; i++) {
+    for (int j = 0; j < norder && k < n; j++) {
+        int i = order[j];
         size_t li = strlen(d->event_log[i]);
         if (i + 1 < last && strncmp(d->event_log[i], d->event_log[i + 1], li) == 0 &&
             strncmp(d->event_log[i + 1] + li, " —", strlen(" —")) == 0)

@@ -892,6 +892,32 @@ static void counts_right_after_a_collection_are_reset(void)
     close_lesson(&o);
 }
 
+/* A line that raised jumps elsewhere (here into __exit__): the summary of
+ * what it did starts with the exception and its message. */
+static void a_line_that_raised_says_so_first(void)
+{
+    Open o;
+    open_lesson(&o, "class M:\n"
+                    "    def __enter__(self):\n"
+                    "        return self\n"
+                    "    def __exit__(self, kind, value, tb):\n"
+                    "        return False\n"
+                    "try:\n"
+                    "    with M() as m:\n"
+                    "        n = int('x')\n"
+                    "except ValueError:\n"
+                    "    pass\n");
+    int presses = 0;
+    while (o.d.scene->line != 5 && presses < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl)) {
+        press(&o, GS_KEY_RIGHT);
+        presses++;
+    }
+    CHECK(o.d.scene->line == 5, "→ reaches __exit__ (line %d)", o.d.scene->line);
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "ValueError raised: invalid literal"),
+          "the narration says the line raised ValueError and why");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1115,6 +1141,7 @@ int main(void)
     every_lesson_finishes_in_a_beginners_number_of_steps();
     the_thresholds_shown_are_the_ones_the_program_set();
     counts_right_after_a_collection_are_reset();
+    a_line_that_raised_says_so_first();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
