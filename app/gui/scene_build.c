@@ -564,8 +564,13 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
      * the picture as the finished module */
     bool finished = false;
     if (nf == 0 && pos > 0) {
-        for (size_t i = 0; i < t->n && i < 64; i++) {
+        /* the module's frame is pushed before the first line starts, after
+         * the source's constants are introduced (hundreds of events in a
+         * long lesson) */
+        for (size_t i = 0; i < t->n && i < pos; i++) {
             gs_Event e = gs_trace_get(t, i);
+            if (e.kind == GS_EV_LINE)
+                break;
             if (e.kind != GS_EV_FRAME_PUSH || strcmp(str_at(t, e.a), "<module>") != 0)
                 continue;
             gs_TLObject ns;

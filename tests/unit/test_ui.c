@@ -918,6 +918,27 @@ static void a_line_that_raised_says_so_first(void)
     close_lesson(&o);
 }
 
+/* Once the program has ended its global names still hold their objects:
+ * the module's namespace stays drawn as "module (ended)", also in a long
+ * program whose constants come before the module's frame. */
+static void the_ended_module_keeps_its_names_on_the_picture(void)
+{
+    char src[8192];
+    size_t k = (size_t)snprintf(src, sizeof src, "words = [");
+    for (int i = 0; i < 150; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "'w%d', ", i);
+    snprintf(src + k, sizeof src - k, "]\nkeep = [len(words)]\n");
+    Open o;
+    open_lesson(&o, src);
+    press(&o, GS_KEY_END);
+    const gs_Scene *s = o.d.scene;
+    bool ended = false;
+    for (int i = 0; i < s->nframes; i++)
+        ended |= strcmp(s->frames[i].title, "module (ended)") == 0 && s->frames[i].nnames >= 2;
+    CHECK(ended, "the last frame shows 'module (ended)' with its names (%d frames)", s->nframes);
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1142,6 +1163,7 @@ int main(void)
     the_thresholds_shown_are_the_ones_the_program_set();
     counts_right_after_a_collection_are_reset();
     a_line_that_raised_says_so_first();
+    the_ended_module_keeps_its_names_on_the_picture();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
