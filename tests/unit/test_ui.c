@@ -939,6 +939,28 @@ static void the_ended_module_keeps_its_names_on_the_picture(void)
     close_lesson(&o);
 }
 
+/* A line that frees a thousand objects is a few entries in EVENTS, not a
+ * thousand: a run of frees of one type is one entry ("743 × int freed"),
+ * and what else the line did stays in view. */
+static void a_run_of_frees_is_one_entry(void)
+{
+    Open o;
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "x = 1\n");
+    int presses = 0;
+    while (o.d.scene->line != 3 && presses++ < 20)
+        press(&o, GS_KEY_RIGHT);
+    bool folded = false, list_freed = false;
+    for (int i = 0; i < o.d.nevent_log; i++) {
+        folded |= strstr(o.d.event_log[i], "743 × int freed") != NULL;
+        list_freed |= strstr(o.d.event_log[i], "2: list #") && strstr(o.d.event_log[i], " freed");
+    }
+    CHECK(folded && list_freed, "EVENTS shows the list freed and '743 × int freed' (the 257 small ints are cached)");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "What line 2 just did"), "the narration sums up line 2");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1164,6 +1186,7 @@ int main(void)
     counts_right_after_a_collection_are_reset();
     a_line_that_raised_says_so_first();
     the_ended_module_keeps_its_names_on_the_picture();
+    a_run_of_frees_is_one_entry();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
