@@ -479,6 +479,21 @@ static bool collecting(const gs_Viewer *v)
     return g.collecting;
 }
 
+static void rebuild(gs_Viewer *v);
+
+/* Whether the generations a collection takes in (0 .. gen) hold any object
+ * the picture draws, at the current position. */
+static bool collection_draws_something(gs_Viewer *v, int gen)
+{
+    rebuild(v);
+    int drawn = 0;
+    for (int g = 0; g <= gen && g < 3; g++) {
+        const gs_SceneGen *G = &v->scene.gens[g];
+        drawn += G->objects - G->interpreter - ((v->place_what & GS_PLACE_DEFINITIONS) ? 0 : G->definitions);
+    }
+    return drawn > 0;
+}
+
 static size_t step_fwd(gs_Viewer *v)
 {
     gs_TLStepInfo in;
@@ -501,7 +516,14 @@ static size_t step_fwd(gs_Viewer *v)
         gs_timeline_gc(v->tl, &g);
         if (g.collecting && g.start_event >= from) {
             gs_timeline_seek(v->tl, (size_t)g.start_event + 1);
-            return phase_fwd(v);
+            if (collection_draws_something(v, g.generation))
+                return phase_fwd(v);
+            /* a collection of objects the picture does not draw (the
+             * interpreter's, a setup gc.collect()): its end is one stop,
+             * not eight phases of "on objects this picture does not draw" */
+            to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
+            note_passed(v, &in);
+            return to;
         }
         gs_timeline_seek(v->tl, to);
         note_passed(v, &in);

@@ -986,6 +986,32 @@ static void a_class_body_is_one_step(void)
     close_lesson(&o);
 }
 
+/* In phase steps, a collection with nothing the picture draws (a setup
+ * gc.collect() over the interpreter's objects) is one stop at its end; one
+ * over a drawn cycle is stepped phase by phase. */
+static void phase_steps_pass_a_collection_of_undrawn_objects_in_one(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "gc.collect()\n"
+                    "a = []\n"
+                    "a.append(a)\n"
+                    "del a\n"
+                    "gc.collect()\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    int inside_first = 0, inside_second = 0;
+    for (int i = 0; i < 60 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.d.scene->in_collection && o.d.scene->line == 2)
+            inside_first++;
+        else if (o.d.scene->in_collection)
+            inside_second++;
+    }
+    CHECK(inside_first == 0, "no phase stops in the setup collection (%d)", inside_first);
+    CHECK(inside_second >= 3, "the cycle's collection is stepped phase by phase (%d stops)", inside_second);
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1213,6 +1239,7 @@ int main(void)
     the_ended_module_keeps_its_names_on_the_picture();
     a_run_of_frees_is_one_entry();
     a_class_body_is_one_step();
+    phase_steps_pass_a_collection_of_undrawn_objects_in_one();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
