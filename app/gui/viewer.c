@@ -774,8 +774,13 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
     if (!v->playing || !v->tl || v->browser)
         return;
     if (v->prompt_active >= 0) {
-        v->playing = false;
-        return;
+        /* a prediction still asking holds play (and says how to answer);
+         * one answered or skipped lets it go on, as → does */
+        if (gs_tutor_holds_forward(v)) {
+            v->playing = false;
+            return;
+        }
+        gs_tutor_release(v);
     }
     if (v->speed >= 9) {
         /* the top speed goes by time, not by steps: the whole run in 20 s,

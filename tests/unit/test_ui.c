@@ -1012,6 +1012,32 @@ static void phase_steps_pass_a_collection_of_undrawn_objects_in_one(void)
     close_lesson(&o);
 }
 
+/* Play stops at a prediction; once it is answered or skipped, Space plays
+ * on (it did nothing until → had been pressed once). */
+static void play_goes_on_after_a_skipped_prediction(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: T\n# summary: S\n# ---\n"
+                    "x = []\n"
+                    "#? How many references does the list have after y = x? | 2 | x and y. | hide: none\n"
+                    "y = x\n"
+                    "z = 1\n"
+                    "w = 2\n");
+    press(&o, GS_KEY_SPACE);
+    for (int i = 0; i < 50 && o.v.playing; i++)
+        gs_viewer_tick(&o.v, 1.0);
+    CHECK(o.v.prompt_active >= 0 && !o.v.playing, "play stops at the prediction");
+    size_t at = gs_timeline_pos(o.v.tl);
+    press(&o, GS_KEY_TAB);
+    press(&o, GS_KEY_SPACE);
+    CHECK(o.v.playing, "Space starts play again");
+    for (int i = 0; i < 50 && o.v.playing; i++)
+        gs_viewer_tick(&o.v, 1.0);
+    CHECK(gs_timeline_pos(o.v.tl) > at && o.v.prompt_active < 0, "and play goes past the prediction (%zu > %zu)",
+          gs_timeline_pos(o.v.tl), at);
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1240,6 +1266,7 @@ int main(void)
     a_run_of_frees_is_one_entry();
     a_class_body_is_one_step();
     phase_steps_pass_a_collection_of_undrawn_objects_in_one();
+    play_goes_on_after_a_skipped_prediction();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
