@@ -1038,6 +1038,22 @@ static void play_goes_on_after_a_skipped_prediction(void)
     close_lesson(&o);
 }
 
+/* Enter after a wrong pick keeps "Not quite" on screen (it replaced it
+ * with "Pick one of the answers"). */
+static void enter_after_a_wrong_pick_keeps_the_feedback(void)
+{
+    Open o;
+    open_lesson(&o, "x = []\ny = x\n#? Is it freed by del x? | no | y still holds it. | choices: yes; no\ndel x\nw = 1\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->nchoices == 2, "at the prompt with choices");
+    press(&o, GS_KEY_0 + 1);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY && has_text(&o.dl, "Not quite"), "1 is not quite");
+    press(&o, GS_KEY_ENTER);
+    CHECK(has_text(&o.dl, "Not quite") && !has_text(&o.dl, "Pick one of the answers"), "Enter keeps it");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1267,6 +1283,7 @@ int main(void)
     a_class_body_is_one_step();
     phase_steps_pass_a_collection_of_undrawn_objects_in_one();
     play_goes_on_after_a_skipped_prediction();
+    enter_after_a_wrong_pick_keeps_the_feedback();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
