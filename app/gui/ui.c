@@ -1122,7 +1122,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         else if (g.band_w[b] < 150 && b <= GS_BAND_GEN2)
             snprintf(t, sizeof t, "gen %d · %d", b, n);
         else if (g.band_w[b] < 150)
-            snprintf(t, sizeof t, "%s · %d", b == GS_BAND_PERMANENT ? "perm." : "untracked", n);
+            snprintf(t, sizeof t, "%s · %d", b == GS_BAND_PERMANENT ? "perm." : "not tracked", n);
         else
             snprintf(t, sizeof t, "%s · %d", band_title(b), n);
         text_fit(ui, dl, GS_FONT_SMALL, br.x + 8, c.y + 6, br.w - 10, t, collected ? C_VERMILLION : C_MUTED);

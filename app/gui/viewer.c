@@ -934,8 +934,11 @@ static void rebuild(gs_Viewer *v)
         if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
-            if (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
-                ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS)))
+            /* but a name bound to a plain value is on the picture: the
+             * names box shows it inline ("i = 4") */
+            bool named = strstr(buf, ": name ") && strstr(buf, " now refers to ");
+            if (!named && (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
+                           ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS))))
                 continue;
         }
         if (fold_free(v, &fold, buf, ev))

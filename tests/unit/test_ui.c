@@ -1054,6 +1054,22 @@ static void enter_after_a_wrong_pick_keeps_the_feedback(void)
     close_lesson(&o);
 }
 
+/* A name bound to a plain value is on the picture (inline in the names
+ * box), so the line that bound it says so instead of "nothing the heap
+ * shows". */
+static void binding_a_plain_value_is_what_the_line_did(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: T\n# summary: S\n# options: hide-primitives\n# ---\n"
+                    "n = 5\n"
+                    "items = [n]\n");
+    for (int i = 0; i < 5 && o.d.scene->line != 7; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 7, "at line 7");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "name n now refers to int 5"), "line 6 bound n to 5, and the narration says so");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1284,6 +1300,7 @@ int main(void)
     phase_steps_pass_a_collection_of_undrawn_objects_in_one();
     play_goes_on_after_a_skipped_prediction();
     enter_after_a_wrong_pick_keeps_the_feedback();
+    binding_a_plain_value_is_what_the_line_did();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
