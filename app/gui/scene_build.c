@@ -877,6 +877,9 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             snprintf(out, n, "%s%s() pauses: its frame waits in the generator", where, str_at(t, e->a));
         else if (e->sub == 2)
             snprintf(out, n, "%s%s()'s paused frame goes away with its generator", where, str_at(t, e->a));
+        else if (e->flags & GS_FRAME_CLASS_BODY)
+            snprintf(out, n, "%sclass %s: its body is done; the class is made from the names it defined", where,
+                     str_at(t, e->a));
         else
             snprintf(out, n, "%s%s() is done: its local names go away", where, str_at(t, e->a));
         break;

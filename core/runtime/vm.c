@@ -167,8 +167,11 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
 
 static void frame_pop(gs_VM *vm, gs_Frame *f)
 {
-    if (vm->recording)
+    if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_POP, 0, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0, 0);
+        if (f->func && f->locals && vm->trace.n && !vm->trace_overflow) /* a class body, as its push says */
+            gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
+    }
     vm->frame = f->back;
     vm->depth--;
     gs_vm_follow_frame(vm); /* the caller's line again */
