@@ -840,7 +840,31 @@ typedef struct LogFold {
     int count;
 } LogFold;
 
-#define GS_LOG_LOOKBACK 5000 /* events read back for the log */
+#define GS_LOG_LOOKBACK 5000 /* events read back for the log, at most */
+
+/* Where the log starts: the last 40 events, or further back to the start
+ * of the line the step came from (a line that freed a thousand objects),
+ * but no more than GS_LOG_LOOKBACK events (describing an event can cost a
+ * scan of the source: a program of a million lines must still step). */
+static size_t log_start(const gs_Viewer *v, size_t pos)
+{
+    size_t from = pos > 40 ? pos - 40 : 0, limit = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    size_t cur = SIZE_MAX; /* the latest line start */
+    for (size_t i = pos; i-- > limit;)
+        if (gs_trace_get(v->trace, i).kind == GS_EV_LINE) {
+            cur = i;
+            break;
+        }
+    if (cur == SIZE_MAX || cur == 0 || cur <= limit)
+        return from;
+    uint32_t came_from = gs_trace_get(v->trace, cur - 1).line;
+    for (size_t i = cur; i-- > limit;) {
+        gs_Event e = gs_trace_get(v->trace, i);
+        if (e.kind == GS_EV_LINE && e.line == came_from)
+            return i < from ? (i > 0 ? i - 1 : 0) : from;
+    }
+    return from;
+}
 
 static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, unsigned *id)
 {
@@ -922,7 +946,7 @@ static void rebuild(gs_Viewer *v)
     /* Far enough back to reach the line before's start even when it freed
      * a thousand objects; a run of frees of one type on one line is one
      * entry ("1000 × int freed"), so what else the line did stays in view. */
-    size_t from = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    size_t from = log_start(v, pos);
     LogFold fold = { .slot = -1 };
     for (size_t ev = from; ev < pos; ev++) {
         char buf[200];
