@@ -886,15 +886,12 @@ static void add_property(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
     if (!b)
         return;
     ((gs_Builtin *)b)->owner = t;
-    gs_Cell *p = (gs_Cell *)gs_alloc(vm, vm->t_property, sizeof(gs_Cell));
+    gs_Object *p = gs_descriptor_new(vm, vm->t_property, b, false);
+    gs_decref(vm, b);
     if (p) {
-        p->ref = b; /* steals */
-        gs_record_fields(vm, &p->ob);
-        gs_gc_track(vm, &p->ob);
-        gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, &p->ob);
+        gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, p);
         gs_decref(vm, p);
-    } else
-        gs_decref(vm, b);
+    }
 }
 
 static const gs_MethodDef keyedref_methods[] = {

@@ -143,6 +143,14 @@ static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
 
 /* Insert or replace.  Does not steal.  `holder` NULL = no events, no refs
  * for the key (the VM's interned table). */
+/* Whether a table a holder keeps is attribute storage: an instance's, or
+ * the inline attributes of an object of a class derived from dict (whose
+ * own table holds its items). */
+static bool table_is_attrs(gs_Object *holder, const gs_DictTable *t)
+{
+    return GS_KIND(holder) != GS_K_DICT || t != &((gs_Dict *)holder)->t;
+}
+
 static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value,
                         bool steal);
 
@@ -209,7 +217,7 @@ static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object
     int32_t ix = gs_table_find(holder ? vm : NULL, t, key, hash, &err);
     if (err)
         return -1;
-    bool attrs = holder && GS_KIND(holder) != GS_K_DICT;
+    bool attrs = holder && table_is_attrs(holder, t);
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     uint32_t slot = 0;
     if (holder && vm->recording)
@@ -267,7 +275,7 @@ void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t i
     e->key = NULL;
     e->value = NULL;
     t->used--;
-    bool attrs = GS_KIND(holder) != GS_K_DICT;
+    bool attrs = table_is_attrs(holder, t);
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     uint32_t slot = vm->recording ? (attrs ? gs_trace_name(vm, (gs_Str *)key) : key->id) : 0;
     gs_rec_set(vm, holder, sub, slot, value, NULL);
@@ -278,9 +286,9 @@ void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t i
 
 void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
 {
+    bool attrs = table_is_attrs(holder, t);
     gs_DictTable old = *t;
     gs_table_init(t);
-    bool attrs = GS_KIND(holder) != GS_K_DICT;
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     for (int32_t i = 0; i < old.nentries; i++) {
         gs_DictEntry *e = &old.entries[i];
@@ -444,13 +452,44 @@ gs_Object *gs_dict_copy(gs_VM *vm, gs_Object *src)
 
 int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
 {
-    if (GS_KIND(other) == GS_K_DICT) {
+    /* PyDict_Merge: a dict's entries as they are, unless its class has its
+     * own __iter__; another mapping through keys() and [] */
+    if (GS_KIND(other) == GS_K_DICT &&
+        (other->type == vm->t_dict || !gs_type_lookup_slot(vm, other->type, vm->s___iter__))) {
         int32_t pos = 0;
         gs_Object *k, *v;
         while (gs_dict_next(other, &pos, &k, &v))
             if (gs_dict_set(vm, d, k, v) < 0)
                 return -1;
         return 0;
+    }
+    if (GS_KIND(other) != GS_K_DICT || other->type != vm->t_dict) {
+        gs_Object *keys = gs_lookup_attr(vm, other, gs_name(vm, "keys"));
+        if (!keys && vm->exc)
+            return -1;
+        if (keys) {
+            gs_Object *ks = gs_call_object(vm, keys, NULL, 0, NULL);
+            gs_decref(vm, keys);
+            gs_Object *kit = ks ? gs_iter(vm, ks) : NULL;
+            gs_xdecref(vm, ks);
+            if (!kit)
+                return -1;
+            for (;;) {
+                gs_Object *k = gs_next(vm, kit);
+                if (!k)
+                    break;
+                gs_Object *v = gs_getitem(vm, other, k);
+                int r = v ? gs_dict_set(vm, d, k, v) : -1;
+                gs_xdecref(vm, v);
+                gs_decref(vm, k);
+                if (r < 0) {
+                    gs_decref(vm, kit);
+                    return -1;
+                }
+            }
+            gs_decref(vm, kit);
+            return vm->exc ? -1 : 0;
+        }
     }
     /* an iterable of pairs */
     gs_Object *it = gs_iter(vm, other);

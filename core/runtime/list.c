@@ -205,7 +205,9 @@ void gs_list_clear(gs_VM *vm, gs_Object *lo)
 
 int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable)
 {
-    if (GS_KIND(iterable) == GS_K_LIST || GS_KIND(iterable) == GS_K_TUPLE) {
+    /* CPython copies exact lists and tuples (and the list itself) directly,
+     * and iterates anything else, subclasses too */
+    if (iterable->type == vm->t_list || iterable->type == vm->t_tuple || iterable == l) {
         int32_t n = GS_KIND(iterable) == GS_K_LIST ? ((gs_List *)iterable)->len : ((gs_Tuple *)iterable)->len;
         gs_List *dst = (gs_List *)l;
         if (list_grow(vm, dst, (int64_t)dst->len + n) < 0)

@@ -166,9 +166,9 @@ static gs_Object *tuple_from_iterator(gs_VM *vm, gs_Object *v)
 
 gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it)
 {
-    if (GS_KIND(it) == GS_K_TUPLE)
+    if (it->type == vm->t_tuple)
         return gs_newref(vm, it);
-    if (GS_KIND(it) == GS_K_LIST) {
+    if (it->type == vm->t_list) {
         /* copied straight into the tuple, as CPython does (no temporary list) */
         int32_t n = ((gs_List *)it)->len;
         gs_Object *t = gs_tuple_new(vm, n);

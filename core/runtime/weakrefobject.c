@@ -36,6 +36,15 @@ size_t gs_weakref_size(void) { return sizeof(gs_WeakRef); }
 gs_Object **gs_weakref_listptr(gs_Object *o)
 {
     gs_Kind k = GS_KIND(o);
+    if (o->type->flags & GS_TF_HEAP) {
+        /* objects of classes: unless __slots__ left __weakref__ out (or
+         * the built-in base, int or tuple, cannot have it) */
+        if (k == GS_K_TYPE)
+            return &((gs_Type *)o)->weakreflist;
+        if (!(o->type->flags & GS_TF_WEAK))
+            return NULL;
+        return &gs_inst_part(o)->weakreflist;
+    }
     if (k == GS_K_INSTANCE)
         return &((gs_Instance *)o)->weakreflist;
     if (k == GS_K_FUNCTION)
@@ -221,9 +230,14 @@ gs_Object *gs_weakref_new_full(gs_VM *vm, gs_Type *type, gs_Object *o, gs_Object
         if (ref)
             return gs_newref(vm, &ref->ob);
     }
-    gs_WeakRef *wr = (gs_WeakRef *)gs_alloc(vm, type, sizeof(gs_WeakRef));
+    /* a class derived from weakref.ref: an instance part after the reference */
+    bool sub = (type->flags & GS_TF_HEAP) != 0;
+    size_t size = sizeof(gs_WeakRef) + (sub ? gs_class_extra_size(type, sizeof(gs_WeakRef)) : 0);
+    gs_WeakRef *wr = (gs_WeakRef *)(sub ? gs_alloc_fresh(vm, type, size) : gs_alloc(vm, type, size));
     if (!wr)
         return NULL;
+    if (sub)
+        gs_sub_weakref_ready(vm, &wr->ob);
     /* the allocation may have collected: look at the list again */
     list = gs_weakref_listptr(o);
     wr->object = o;
@@ -287,9 +301,10 @@ int gs_weakref_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
 
 static gs_Object *ref_new(GS_ARGS)
 {
-    /* self is the type being called */
+    /* self is the type being called; keywords are __init__'s to refuse
+     * (weakref___new__ ignores them), which a class's own __init__ may take */
     int npos = gs_npos(nargs, kwnames);
-    if (kwnames && kwnames->len) {
+    if (kwnames && kwnames->len && !(((gs_Type *)self)->flags & GS_TF_HEAP)) {
         gs_raise(vm, vm->e_TypeError, "ref() takes no keyword arguments");
         return NULL;
     }
@@ -299,6 +314,24 @@ static gs_Object *ref_new(GS_ARGS)
         return NULL;
     }
     return gs_weakref_new_full(vm, (gs_Type *)self, args[0], npos > 1 ? args[1] : NULL, NULL);
+}
+
+/* weakref___init__: the arguments are checked, nothing is set */
+static gs_Object *ref_init(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(args);
+    int npos = gs_npos(nargs, kwnames);
+    if (kwnames && kwnames->len) {
+        gs_raise(vm, vm->e_TypeError, "ref() takes no keyword arguments");
+        return NULL;
+    }
+    if (npos < 1 || npos > 2) {
+        gs_raise(vm, vm->e_TypeError, npos < 1 ? "__init__ expected at least 1 argument, got %d"
+                                               : "__init__ expected at most 2 arguments, got %d", npos);
+        return NULL;
+    }
+    return GS_NONE(vm);
 }
 
 static gs_Object *ref_call(GS_ARGS)
@@ -330,7 +363,7 @@ static gs_Object *ref_repr(GS_ARGS)
 }
 
 static const gs_MethodDef ref_methods[] = {
-    { "__new__", ref_new, 0, -1, GS_KW }, { "__call__", ref_call, 0, 0, false },
+    { "__new__", ref_new, 0, -1, GS_KW }, { "__init__", ref_init, 0, -1, GS_KW }, { "__call__", ref_call, 0, 0, false },
     { "__hash__", ref_hash, 0, 0, false }, { "__repr__", ref_repr, 0, 0, false }, { NULL, NULL, 0, 0, false },
 };
 

@@ -160,7 +160,9 @@ static void snapshot(Run *run, gs_VM *vm)
     for (gs_Frame *f = vm->frame; f; f = f->back) {
         FrameSnap *fs = &s->frames[s->nframes++];
         fs->id = f->id;
-        fs->func = f->func ? f->func->ob.id : 0;
+        /* a module or class body's frame names its namespace in the trace,
+         * not its function (the timeline gives it as ns) */
+        fs->func = f->func && !f->owns_locals ? f->func->ob.id : 0;
         fs->names = calloc((size_t)f->nlocalsplus + 1, sizeof *fs->names);
         for (int32_t i = 0; i < f->nlocalsplus; i++) {
             gs_Object *v = f->localsplus[i];
