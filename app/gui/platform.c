@@ -363,3 +363,8 @@ int gs_platform_save_png(SDL_Surface *s, const char *path, char *err, size_t err
     free(tmp);
     return 0;
 }
+
+void gs_platform_wait(int ms)
+{
+    SDL_WaitEventTimeout(NULL, ms);
+}

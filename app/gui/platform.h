@@ -47,6 +47,9 @@ bool gs_platform_translate(const SDL_Event *e, gs_Input *in);
 /* The next input record from SDL's queue, skipping events the UI ignores;
  * false when the queue is empty. */
 bool gs_platform_poll(gs_Input *in);
+/* Block until an input arrives or `ms` milliseconds pass (an idle window
+ * need not draw). */
+void gs_platform_wait(int ms);
 
 /* ------------------------------------------------------------------ headless */
 

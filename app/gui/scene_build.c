@@ -544,6 +544,29 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     size_t nf = gs_timeline_frames(tl, frames, 64);
     if (nf > 64)
         nf = 64;
+    /* after the module's frame has returned its global names still hold
+     * their objects (until the interpreter exits): the namespace stays on
+     * the picture as the finished module */
+    bool finished = false;
+    if (nf == 0 && pos > 0) {
+        for (size_t i = 0; i < t->n && i < 64; i++) {
+            gs_Event e = gs_trace_get(t, i);
+            if (e.kind != GS_EV_FRAME_PUSH || strcmp(str_at(t, e.a), "<module>") != 0)
+                continue;
+            gs_TLObject ns;
+            if (i < pos && gs_timeline_object(tl, e.c, &ns) && (ns.flags & GS_TLO_ALIVE)) {
+                memset(&frames[0], 0, sizeof frames[0]);
+                frames[0].id = e.obj;
+                frames[0].name = e.a;
+                frames[0].ns = e.c;
+                frames[0].depth = 1;
+                frames[0].line = gs_timeline_line(tl);
+                nf = 1;
+                finished = true;
+            }
+            break;
+        }
+    }
     for (size_t i = nf; i-- > 0;) {
         gs_TLFrame *f = &frames[i];
         gs_SceneFrame *sf = gs_scene_add_frame(s);
@@ -552,8 +575,12 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         sf->id = f->id;
         sf->line = (int)f->line;
         const char *nm = str_at(t, f->name);
-        if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
+        if (finished)
+            snprintf(sf->title, sizeof sf->title, "module (ended)");
+        else if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
             snprintf(sf->title, sizeof sf->title, "module");
+        else if (f->class_body)
+            snprintf(sf->title, sizeof sf->title, "class %s: its body", nm);
         else
             snprintf(sf->title, sizeof sf->title, "%s()", nm);
         size_t nn;
@@ -796,14 +823,22 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     case GS_EV_FRAME_PUSH:
         if (strcmp(str_at(t, e->a), "<module>") == 0)
             snprintf(out, n, "the program starts");
+        else if (e->flags & GS_FRAME_CLASS_BODY)
+            snprintf(out, n, "%sclass %s: its body runs, making the class's namespace", where, str_at(t, e->a));
+        else if (e->sub == 1)
+            snprintf(out, n, "%s%s() goes on from where it yielded", where, str_at(t, e->a));
         else
             snprintf(out, n, "%s%s() is called", where, str_at(t, e->a));
         break;
     case GS_EV_FRAME_POP:
         if (strcmp(str_at(t, e->a), "<module>") == 0)
-            snprintf(out, n, "%sthe program ends: its global names go away", where);
+            snprintf(out, n, "%sthe program ends (its global names stay until the interpreter exits)", where);
+        else if (e->sub == 1)
+            snprintf(out, n, "%s%s() pauses: its frame waits in the generator", where, str_at(t, e->a));
+        else if (e->sub == 2)
+            snprintf(out, n, "%s%s()'s paused frame goes away with its generator", where, str_at(t, e->a));
         else
-            snprintf(out, n, "%s%s() returns: its local names go away", where, str_at(t, e->a));
+            snprintf(out, n, "%s%s() is done: its local names go away", where, str_at(t, e->a));
         break;
     case GS_EV_LINE: snprintf(out, n, "%sline %u starts: %s", where, e->line, src); break;
     case GS_EV_STDOUT: {

@@ -436,6 +436,8 @@ static void narration(gs_Viewer *v, gs_UiData *d)
         if (d->narration && d->narration_line == d->narration_prev_line)
             d->narration_prev = NULL;
     }
+    if (d->scene->in_collection) /* the collector's work is the subject now, not the line before */
+        d->narration_prev = NULL;
 }
 
 void gs_tutor_data(gs_Viewer *v, gs_UiData *d)

@@ -518,15 +518,31 @@ static void fold_rows(gs_Ui *ui, const gs_UiData *d)
         }
         (*arr)[(*n)++] = k;
     }
-    qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
-    qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
+    if (nlive > 0)
+        qsort(live, (size_t)nlive, sizeof *live, cmp_u64);
+    if (ui->nfold > 0)
+        qsort(ui->fold, (size_t)ui->nfold, sizeof *ui->fold, cmp_u64);
     int w = 0;
     for (int i = 0; i < ui->nfold; i++)
-        if (!bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64) &&
+        if ((nlive == 0 || !bsearch(&ui->fold[i], live, (size_t)nlive, sizeof *live, cmp_u64)) &&
             (w == 0 || ui->fold[w - 1] != ui->fold[i]))
             ui->fold[w++] = ui->fold[i];
     ui->nfold = w;
     free(live);
+}
+
+/* How many of the sorted keys are below k. */
+static int keys_below(const uint64_t *a, int n, uint64_t k)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* A placement row after the folded rows above it are taken away. */
@@ -534,25 +550,8 @@ static uint32_t folded_row(const gs_Ui *ui, int band, uint32_t row)
 {
     if (!ui->nfold)
         return row;
-    uint64_t k = (uint64_t)band << 32 | row;
-    int lo = 0, hi = ui->nfold;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (ui->fold[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     uint64_t first = (uint64_t)band << 32;
-    int lo2 = 0, hi2 = ui->nfold;
-    while (lo2 < hi2) {
-        int mid = (lo2 + hi2) / 2;
-        if (ui->fold[mid] < first)
-            lo2 = mid + 1;
-        else
-            hi2 = mid;
-    }
-    return row - (uint32_t)(lo - lo2);
+    return row - (uint32_t)(keys_below(ui->fold, ui->nfold, first | row) - keys_below(ui->fold, ui->nfold, first));
 }
 
 /* Columns: the names column, then one per band that has something in it
@@ -822,6 +821,28 @@ static bool count_hidden(const gs_UiData *d, uint32_t id)
         if (d->hide_ids[i] == id)
             return true;
     return false;
+}
+
+/* An event's words with the count of a hidden object as '?': "list #9 now
+ * has ? references" (a prediction asks for that count). */
+static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *text, char *buf, size_t n)
+{
+    const char *has = strstr(text, " now has ");
+    if (!focus || !has || !count_hidden(d, focus))
+        return text;
+    const char *num = has + strlen(" now has ");
+    const char *rest = num;
+    while (*rest >= '0' && *rest <= '9')
+        rest++;
+    if (rest == num)
+        return text;
+    if (strncmp(rest, " reference", 10) == 0) {
+        rest += 10;
+        if (*rest == 's')
+            rest++;
+    }
+    snprintf(buf, n, "%.*s? references%s", (int)(num - text), text, rest);
+    return buf;
 }
 
 static bool shown_by_prompt(const gs_UiData *d, uint32_t id)
@@ -1821,8 +1842,9 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
             p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, C_GREEN };
         }
     }
+    char le_masked[240];
     if (s->last_event[0] && !(d->at_end && d->recap)) {
-        const char *le = s->last_event;
+        const char *le = mask_count(d, s->focus, s->last_event, le_masked, sizeof le_masked);
         const char *colon = strstr(le, ": ");
         if (colon && colon - le <= 6)
             le = colon + 2; /* "17: ..." -> "..." (the line is highlighted in the source) */
@@ -1877,7 +1899,10 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
         float slh = th(ui, GS_FONT_SMALL) + 1, y = bottom;
         float w = r.w - 16;
         for (int i = d->nevent_log - 1; i >= 0 && y > top + 2; i--) {
-            float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 2 * slh, d->event_log[i], C_TEXT);
+            char masked[240];
+            const char *et = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
+                                        sizeof masked);
+            float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 2 * slh, et, C_TEXT);
             if (h < slh)
                 h = slh;
             y -= h + 2;
@@ -1888,7 +1913,7 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
             bool hover = in_rect(er, ui->mouse_x, ui->mouse_y);
             if (current || hover)
                 gs_draw_rect(dl, er, current ? C_CURRENT : tint(C_SKY, 0.15f), 0, 0);
-            text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 2 * slh, d->event_log[i], current ? C_TEXT : C_MUTED);
+            text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 2 * slh, et, current ? C_TEXT : C_MUTED);
             if (d->event_log_index)
                 add_button(ui, er, GS_ACT_SEEK, (int64_t)d->event_log_index[i], "Jump to this event");
         }
@@ -2087,7 +2112,7 @@ static void draw_scrubber(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
     gs_draw_rect(dl, track, C_SCRUB, 3, 0);
     float frac = n > 1 ? (float)d->scene->event / (float)(n - 1) : 0;
     gs_draw_rect(dl, (gs_Rect){ track.x, track.y, track.w * frac, track.h }, tint(C_SKY, 0.7f), 3, 0);
-    for (int i = 0; i < d->ngc_marks; i++) {
+    for (int i = 0; i < d->ngc_marks && !d->hide_collector; i++) { /* where collections run may be the answer */
         float x = track.x + track.w * (float)d->gc_marks[i] / (float)(n > 1 ? n - 1 : 1);
         gs_draw_rect(dl, (gs_Rect){ x - 1, r.y + 5, 2.5f, r.h - 10 }, C_ORANGE, 0, 0);
     }
@@ -2504,7 +2529,7 @@ static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
         ui->code_width_of = d->source;
         ui->code_width = code_width(ui, d->source, d->source_len);
     }
-    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.4f : 0.32f));
+    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.35f : 0.3f)); /* the heap is the subject: it gets the width */
     if (ui->user_left > 0)
         left_w = ui->user_left;
     if (ui->user_right > 0)

@@ -114,6 +114,7 @@ typedef struct gs_UiData {
     int nline_events;
     const char *const *event_log;      /* recent events in words, newest last */
     const uint64_t *event_log_index;
+    const uint32_t *event_log_focus;   /* the object each is about (its count may be hidden) */
     int nevent_log;
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;

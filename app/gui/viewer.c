@@ -439,20 +439,92 @@ static size_t phase_back(gs_Viewer *v)
     return gs_timeline_seek(v->tl, 0);
 }
 
+/* ------------------------------------------------------------------ a beginner's steps
+ * → shows a line's first LESSON_RUNS runs (a loop's first rounds, a
+ * function's first calls) and passes over its repeats, saying so; it never
+ * passes over a collection unseen (it stops at its end, or by phases in
+ * phase granularity). F10 and F11 remain the exact debugger steps. */
+enum { LESSON_RUNS = 3 };
+
+static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
+{
+    size_t k = 0, n = sizeof v->step_note;
+    if (in->passed > 1) { /* a loop header's last test alone is not worth a word */
+        if (in->first_line == in->last_line)
+            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: line %u ran %zu more time%s, as before",
+                                  in->first_line, in->passed, in->passed == 1 ? "" : "s");
+        else
+            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: lines %u–%u ran %zu more times, as before",
+                                  in->first_line, in->last_line, in->passed);
+        k += (size_t)snprintf(v->step_note + k, n - k, " (F10 shows every line).");
+    }
+    if (in->collections_passed && k < n)
+        k += (size_t)snprintf(v->step_note + k, n - k, "%s%zu more collection%s ran meanwhile (G stops at each).",
+                              k ? " " : "", in->collections_passed, in->collections_passed == 1 ? "" : "s");
+    if (in->collection && k < n)
+        snprintf(v->step_note + k, n - k, "%sA collection of generation %u has just run (G goes to its start, P through its phases).",
+                 k ? " " : "", in->gc_generation);
+}
+
+/* Whether the position is just after a gc_end. */
+static bool after_collection(const gs_Viewer *v, size_t pos)
+{
+    return pos > 0 && pos <= v->trace->n && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_END;
+}
+
+static bool collecting(const gs_Viewer *v)
+{
+    gs_TLGC g;
+    gs_timeline_gc(v->tl, &g);
+    return g.collecting;
+}
+
 static size_t step_fwd(gs_Viewer *v)
 {
+    gs_TLStepInfo in;
     switch (v->granularity) {
-    case GS_GRAN_LINE: return gs_timeline_step_into(v->tl);
-    case GS_GRAN_PHASE: return phase_fwd(v);
+    case GS_GRAN_LINE: {
+        size_t to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
+        note_passed(v, &in);
+        return to;
+    }
+    case GS_GRAN_PHASE: {
+        /* lines between collections, a collection phase by phase */
+        if (collecting(v))
+            return phase_fwd(v);
+        size_t from = gs_timeline_pos(v->tl), to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
+        if (!in.collection) {
+            note_passed(v, &in);
+            return to;
+        }
+        gs_timeline_seek(v->tl, to - 1); /* inside the collection: where did it start? */
+        gs_TLGC g;
+        gs_timeline_gc(v->tl, &g);
+        size_t start = g.collecting && g.start_event >= from ? g.start_event : from;
+        gs_timeline_seek(v->tl, start + 1);
+        return phase_fwd(v);
+    }
     default: return gs_timeline_step_event(v->tl, +1);
     }
 }
 
 static size_t step_back(gs_Viewer *v)
 {
+    gs_TLStepInfo in;
     switch (v->granularity) {
-    case GS_GRAN_LINE: return gs_timeline_step_back_into(v->tl);
-    case GS_GRAN_PHASE: return phase_back(v);
+    case GS_GRAN_LINE: {
+        size_t to = gs_timeline_step_lesson(v->tl, -1, LESSON_RUNS, &in);
+        note_passed(v, &in);
+        return to;
+    }
+    case GS_GRAN_PHASE:
+        if (collecting(v) || after_collection(v, gs_timeline_pos(v->tl)))
+            return phase_back(v);
+        {
+            size_t to = gs_timeline_step_lesson(v->tl, -1, LESSON_RUNS, &in);
+            note_passed(v, &in);
+            return to;
+        }
     default: return gs_timeline_step_event(v->tl, -1);
     }
 }
@@ -656,8 +728,12 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
         snprintf(v->notice, sizeof v->notice, "%s",
                  v->watch ? "Watching the selected object: F5 continues to its next count change."
                           : "Select an object (click it) first, then press W to watch it.");
-    if (after > before && forward_action(a->kind) && a->kind != GS_ACT_END)
-        after = gs_timeline_seek(v->tl, gs_tutor_guard(v, before, after));
+    if (after > before && forward_action(a->kind) && a->kind != GS_ACT_END) {
+        size_t held = gs_tutor_guard(v, before, after);
+        if (held != after) /* a prediction comes first: nothing was passed over */
+            v->step_note[0] = 0;
+        after = gs_timeline_seek(v->tl, held);
+    }
     else if (after != before) {
         /* moving elsewhere: a prompt on the new line shows again if unanswered */
         v->prompt_active = -1;
@@ -752,6 +828,7 @@ static void rebuild(gs_Viewer *v)
         }
         v->log_text[v->nlog] = strdup(buf);
         v->log_index[v->nlog] = ev;
+        v->log_focus[v->nlog] = focus;
         if (v->log_text[v->nlog])
             v->nlog++;
     }
@@ -862,6 +939,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->nline_events = v->nline_events;
     d->event_log = (const char *const *)v->log_text;
     d->event_log_index = v->log_index;
+    d->event_log_focus = v->log_focus;
     d->nevent_log = v->nlog;
     d->plot = v->plot;
     d->nplot = v->nplot;
@@ -912,7 +990,8 @@ static int gui_loop(gs_Viewer *v, const gs_Theme *theme)
     gs_draw_init(&dl);
     uint64_t last = SDL_GetPerformanceCounter();
     double freq = (double)SDL_GetPerformanceFrequency();
-    double fps = 60, since_check = 0;
+    double fps = 60, since_check = 0, quiet = 0;
+    size_t last_pos = SIZE_MAX;
     bool quit = false, fitted = false;
     while (!quit) {
         gs_Input inputs[64];
@@ -975,7 +1054,19 @@ static int gui_loop(gs_Viewer *v, const gs_Theme *theme)
         gs_render_clear(rd, ui.theme.color[GS_THEME_BG]);
         gs_render_execute(rd, &dl);
         SDL_RenderPresent(p.renderer);
-        if (!v->playing && !v->recording && nin == 0)
+        /* idle: once the animations have settled (about a second after
+         * the last input or step), wait for input instead of drawing; a
+         * few frames a second keep a prompt's caret blinking and notice a
+         * file changed on disk */
+        size_t pos = v->tl ? gs_timeline_pos(v->tl) : 0;
+        if (nin || na || v->playing || v->recording || pos != last_pos)
+            quiet = 0;
+        else
+            quiet += dt;
+        last_pos = pos;
+        if (quiet > 1.5)
+            gs_platform_wait(300);
+        else if (!v->playing && !v->recording && nin == 0)
             SDL_Delay(8);
     }
     gs_draw_free(&dl);

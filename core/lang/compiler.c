@@ -112,6 +112,15 @@ static bool ni_add(NameIndex *ix, uint32_t h, int pos)
     return true;
 }
 
+static uint32_t ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
 static void ni_free(NameIndex *ix)
 {
     free(ix->hash);
@@ -144,9 +153,7 @@ typedef struct Compiler {
     Scope *module_scope;
     Scope **all_scopes;
     int nall, capall;
-    const gs_Node **scope_nodes; /* open addressing: node -> index in all_scopes, for scope_of */
-    int32_t *scope_slots;
-    int scope_cap;
+    NameIndex scope_index;      /* a scope's node -> its index in all_scopes, for scope_of */
     gs_Object *const_cache;     /* dict: file-wide constant merging, like CPython's c_const_cache */
     gs_Object *ast_consts;      /* list: CPython's AST arena, which holds every constant the parser and
                                    the AST optimizer made until the module has run (see ast_const) */
@@ -219,8 +226,6 @@ static Sym *scope_add(Compiler *c, Scope *s, const char *name, int len, int flag
     return sym;
 }
 
-static bool scope_index_add(Compiler *c, const gs_Node *node, int index);
-
 static Scope *scope_new(Compiler *c, ScopeKind kind, const gs_Node *node, Scope *parent)
 {
     Scope *s = calloc(1, sizeof *s);
@@ -247,67 +252,24 @@ static Scope *scope_new(Compiler *c, ScopeKind kind, const gs_Node *node, Scope 
             return s;
     }
     c->all_scopes[c->nall++] = s;
-    if (node && !scope_index_add(c, node, c->nall - 1))
+    if (node && !ni_add(&c->scope_index, ptr_hash(node), c->nall - 1))
         c->failed = true;
     return s;
 }
 
-static uint32_t ptr_hash(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    return (uint32_t)x;
-}
 
 /* The scope a function, class or comprehension node opened (the symbol
  * table pass made them; code generation looks them up by node). */
-static bool scope_index_add(Compiler *c, const gs_Node *node, int index)
+static bool same_scope_node(const void *arr, int pos, const char *s, int len)
 {
-    if (2 * (c->nall + 1) > c->scope_cap) {
-        int cap = c->scope_cap ? c->scope_cap * 2 : 64;
-        const gs_Node **nn = malloc((size_t)cap * sizeof *nn);
-        int32_t *ns = malloc((size_t)cap * sizeof *ns);
-        if (!nn || !ns) {
-            free(nn);
-            free(ns);
-            return false;
-        }
-        for (int i = 0; i < cap; i++)
-            ns[i] = -1;
-        for (int i = 0; i < c->scope_cap; i++)
-            if (c->scope_slots[i] >= 0) {
-                int j = (int)(ptr_hash(c->scope_nodes[i]) & (uint32_t)(cap - 1));
-                while (ns[j] >= 0)
-                    j = (j + 1) & (cap - 1);
-                nn[j] = c->scope_nodes[i];
-                ns[j] = c->scope_slots[i];
-            }
-        free(c->scope_nodes);
-        free(c->scope_slots);
-        c->scope_nodes = nn;
-        c->scope_slots = ns;
-        c->scope_cap = cap;
-    }
-    int j = (int)(ptr_hash(node) & (uint32_t)(c->scope_cap - 1));
-    while (c->scope_slots[j] >= 0)
-        j = (j + 1) & (c->scope_cap - 1);
-    c->scope_nodes[j] = node;
-    c->scope_slots[j] = index;
-    return true;
+    GS_UNUSED(len);
+    return ((Scope *const *)arr)[pos]->node == (const gs_Node *)(const void *)s;
 }
 
 static Scope *scope_of(Compiler *c, const gs_Node *node)
 {
-    if (!c->scope_cap)
-        return NULL;
-    for (int i = (int)(ptr_hash(node) & (uint32_t)(c->scope_cap - 1));; i = (i + 1) & (c->scope_cap - 1)) {
-        if (c->scope_slots[i] < 0)
-            return NULL;
-        if (c->scope_nodes[i] == node)
-            return c->all_scopes[c->scope_slots[i]];
-    }
+    int i = ni_find(&c->scope_index, ptr_hash(node), same_scope_node, c->all_scopes, (const char *)node, 0);
+    return i < 0 ? NULL : c->all_scopes[i];
 }
 
 static void st_expr(Compiler *c, Scope *s, const gs_Node *e);
@@ -3071,8 +3033,7 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
         free(c.all_scopes[i]);
     }
     free(c.all_scopes);
-    free(c.scope_nodes);
-    free(c.scope_slots);
+    ni_free(&c.scope_index);
     gs_decref(vm, c.const_cache);
     if (code) {
         /* the AST's references live until the run ends (vm.c releases them) */

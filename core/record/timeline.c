@@ -156,6 +156,14 @@ struct gs_Timeline {
     /* indexes for stepping */
     uint32_t *lines, *ldepth;
     size_t nlines, linecap, ldcap;
+    uint32_t *lvisit;       /* per line event: how many times its line ran before */
+    size_t lvcap;
+    uint32_t *runs;         /* per line number: how many times it has run */
+    size_t nruns;
+    uint32_t *gcvisit;      /* per collection: how many collections its line started before */
+    size_t gcvcap;
+    uint32_t *gcruns;       /* per line number: collections started on it */
+    size_t ngcruns;
     uint32_t *gcs;
     size_t ngcs, gccap;
     uint32_t *phases;
@@ -1683,6 +1691,10 @@ void gs_timeline_free(gs_Timeline *tl)
     free(tl->ck);
     free(tl->lines);
     free(tl->ldepth);
+    free(tl->lvisit);
+    free(tl->runs);
+    free(tl->gcvisit);
+    free(tl->gcruns);
     free(tl->gcs);
     free(tl->phases);
     free(tl->freed.b);
@@ -1728,6 +1740,25 @@ static bool take_checkpoint(gs_Timeline *tl)
     }
     tl->nck++;
     tl->last_ck = tl->build.pos;
+    return true;
+}
+
+/* counts[line] is how many times something happened on that line: store
+ * the count before this time in *before, then count this one. */
+static bool count_run(uint32_t **counts, size_t *n, uint32_t line, uint32_t *before)
+{
+    if (line >= *n) {
+        size_t nn = (size_t)line + 1 > *n * 2 ? (size_t)line + 1 : *n * 2;
+        uint32_t *r = realloc(*counts, nn * sizeof *r);
+        if (!r)
+            return false;
+        memset(r + *n, 0, (nn - *n) * sizeof *r);
+        *counts = r;
+        *n = nn;
+    }
+    *before = (*counts)[line];
+    if ((*counts)[line] < UINT32_MAX)
+        (*counts)[line]++;
     return true;
 }
 
@@ -1814,6 +1845,8 @@ int gs_timeline_sync(gs_Timeline *tl)
             case GS_EV_LINE:
                 ok = push_u32(&tl->lines, &tl->nlines, &tl->linecap, (uint32_t)i);
                 ok = ok && gs_grow((void **)&tl->ldepth, &tl->ldcap, tl->nlines, sizeof(uint32_t));
+                ok = ok && gs_grow((void **)&tl->lvisit, &tl->lvcap, tl->nlines, sizeof(uint32_t)) &&
+                     count_run(&tl->runs, &tl->nruns, e->line, &tl->lvisit[tl->nlines - 1]);
                 if (ok)
                     tl->ldepth[tl->nlines - 1] = tl->build.g.depth;
                 if (tl->cfg.strict)
@@ -1821,7 +1854,9 @@ int gs_timeline_sync(gs_Timeline *tl)
                 break;
             case GS_EV_GC_START:
                 ok = push_u32(&tl->gcs, &tl->ngcs, &tl->gccap, (uint32_t)i) &&
-                     push_u32(&tl->phases, &tl->nphases, &tl->phasecap, (uint32_t)i);
+                     push_u32(&tl->phases, &tl->nphases, &tl->phasecap, (uint32_t)i) &&
+                     gs_grow((void **)&tl->gcvisit, &tl->gcvcap, tl->ngcs, sizeof(uint32_t)) &&
+                     count_run(&tl->gcruns, &tl->ngcruns, e->line, &tl->gcvisit[tl->ngcs - 1]);
                 break;
             case GS_EV_GC_PHASE:
             case GS_EV_GC_END:
@@ -1849,7 +1884,7 @@ int gs_timeline_sync(gs_Timeline *tl)
 void gs_timeline_memory(const gs_Timeline *tl, gs_TimelineMemory *m)
 {
     memset(m, 0, sizeof *m);
-    m->per_event = tl->n * sizeof(uint32_t) + tl->skip.nbits / 8 + tl->nlines * 8 + tl->ngcs * 4 + tl->nphases * 4;
+    m->per_event = tl->n * sizeof(uint32_t) + tl->skip.nbits / 8 + tl->nlines * 12 + tl->ngcs * 4 + tl->nphases * 4;
     m->archive = tl->narch * sizeof(uint32_t);
     for (size_t i = 0; i < tl->nck; i++)
         m->checkpoints += state_bytes(&tl->ck[i]);
@@ -1977,6 +2012,125 @@ size_t gs_timeline_next_line(gs_Timeline *tl) { return goto_line(tl, 1, over_dep
 size_t gs_timeline_prev_line(gs_Timeline *tl) { return goto_line(tl, -1, over_depth(tl), NULL, 0); }
 size_t gs_timeline_step_into(gs_Timeline *tl) { return goto_line(tl, 1, UINT32_MAX, NULL, 0); }
 size_t gs_timeline_step_back_into(gs_Timeline *tl) { return goto_line(tl, -1, UINT32_MAX, NULL, 0); }
+
+/* The gc_end of the collection that starts at gcs[k] (or is under way at
+ * `from`); SIZE_MAX if the trace ends first. */
+static size_t gc_end_after(const gs_Timeline *tl, size_t from)
+{
+    size_t lo = 0, hi = tl->nphases;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (tl->phases[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < tl->nphases; lo++)
+        if (gs_trace_get(tl->tr, tl->phases[lo]).kind == GS_EV_GC_END)
+            return tl->phases[lo];
+    return SIZE_MAX;
+}
+
+/* Index in tl->gcs of the first collection starting at or after ev. */
+static size_t gc_lower_bound(const gs_Timeline *tl, size_t ev)
+{
+    size_t lo = 0, hi = tl->ngcs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (tl->gcs[mid] < ev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The end of the first collection to show a beginner in [from, to): the
+ * one under way at `from`, or one of the first `shown` started on its
+ * line; counts the collections passed over on the way. SIZE_MAX if none. */
+static size_t gc_stop_fwd(const gs_Timeline *tl, size_t from, size_t to, uint32_t shown, size_t *passed)
+{
+    size_t k = gc_lower_bound(tl, from);
+    if (k > 0) { /* under way: its end is a stop */
+        size_t end = gc_end_after(tl, tl->gcs[k - 1]);
+        if (end != SIZE_MAX && end >= from && end + 1 < to)
+            return end;
+    }
+    for (; k < tl->ngcs && tl->gcs[k] < to; k++) {
+        size_t end = gc_end_after(tl, tl->gcs[k]);
+        if (end == SIZE_MAX || end + 1 >= to)
+            break;
+        if (tl->gcvisit[k] < shown)
+            return end;
+        (*passed)++;
+    }
+    return SIZE_MAX;
+}
+
+/* Backward: the end of the last collection to show in (to, from): the
+ * latest one whose end lies there, of the first `shown` on its line. */
+static size_t gc_stop_back(const gs_Timeline *tl, size_t from, size_t to, uint32_t shown, size_t *passed)
+{
+    for (size_t k = gc_lower_bound(tl, from); k-- > 0;) {
+        size_t end = gc_end_after(tl, tl->gcs[k]);
+        if (end == SIZE_MAX || end + 1 >= from)
+            continue;
+        if (end + 1 <= to)
+            break;
+        if (tl->gcvisit[k] < shown)
+            return end;
+        (*passed)++;
+    }
+    return SIZE_MAX;
+}
+
+size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info)
+{
+    size_t p = tl->cur.pos, target;
+    size_t k0, k; /* line events [k0, k) forward, (k, k0) backward, are passed over */
+    memset(info, 0, sizeof *info);
+    if (dir > 0) {
+        k0 = line_lower_bound(tl, p);
+        for (k = k0; k < tl->nlines && tl->lvisit[k] >= shown; k++)
+            ;
+        target = k < tl->nlines ? (size_t)tl->lines[k] + 1 : tl->n;
+        size_t end = gc_stop_fwd(tl, p, target, shown, &info->collections_passed);
+        if (end != SIZE_MAX) {
+            target = end + 1;
+            info->collection = true;
+        }
+    } else {
+        if (p < 2)
+            return gs_timeline_seek(tl, 0);
+        k0 = line_lower_bound(tl, p - 1);
+        for (k = k0; k-- > 0 && tl->lvisit[k] >= shown;)
+            ;
+        target = k != SIZE_MAX ? (size_t)tl->lines[k] + 1 : 0;
+        size_t end = gc_stop_back(tl, p, target, shown, &info->collections_passed);
+        if (end != SIZE_MAX) {
+            target = end + 1;
+            info->collection = true;
+        }
+    }
+    if (info->collection) {
+        gs_Event e = gs_trace_get(tl->tr, target - 1);
+        info->gc_collected = e.a;
+        info->gc_generation = e.c;
+    }
+    /* the line runs between where we were and where we land */
+    size_t a = dir > 0 ? k0 : line_lower_bound(tl, target), b = dir > 0 ? line_lower_bound(tl, target) : k0;
+    if (dir > 0 && b > 0 && b <= tl->nlines && (size_t)tl->lines[b - 1] + 1 == target)
+        b--; /* the line we land on is not passed over */
+    for (size_t j = a; j < b; j++) {
+        uint32_t ln = gs_trace_get(tl->tr, tl->lines[j]).line;
+        if (!info->passed || ln < info->first_line)
+            info->first_line = ln;
+        if (!info->passed || ln > info->last_line)
+            info->last_line = ln;
+        info->passed++;
+    }
+    return gs_timeline_seek(tl, target);
+}
 
 size_t gs_timeline_continue(gs_Timeline *tl, int dir, const uint32_t *lines, size_t nlines)
 {
@@ -2203,6 +2357,7 @@ static void fill_frame(const gs_Timeline *tl, const Frame *f, gs_TLFrame *out)
     else
         out->func = push->c;
     out->line = f->line_ev != NO_EV ? gs_trace_get(tl->tr, f->line_ev).line : push->line;
+    out->class_body = (push->flags & GS_FRAME_CLASS_BODY) != 0;
 }
 
 size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max)

@@ -101,6 +101,21 @@ size_t gs_timeline_step_back_into(gs_Timeline *tl);
 /* Just after the current frame returns (or the end). */
 size_t gs_timeline_step_out(gs_Timeline *tl);
 
+/* A beginner's step: to the next (dir +1) or previous (dir -1) line whose
+ * line has run fewer than `shown` times before, so a loop shows its first
+ * rounds and a function its first calls, then the step passes over their
+ * repeats; it stops sooner at the end of a collection (of the first
+ * `shown` a line starts: the repeats are counted, not shown). `info` says
+ * what was passed over. */
+typedef struct gs_TLStepInfo {
+    size_t passed;                  /* line runs passed over */
+    uint32_t first_line, last_line; /* the smallest and largest line numbers among them */
+    bool collection;                /* the step stopped just after a gc_end */
+    size_t collections_passed;      /* repeats of a line's collections passed over */
+    uint32_t gc_collected, gc_generation;
+} gs_TLStepInfo;
+size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info);
+
 /* Continue (dir +1) or reverse-continue (dir -1) to the start of a line
  * whose number is in `lines` (nlines of them). */
 size_t gs_timeline_continue(gs_Timeline *tl, int dir, const uint32_t *lines, size_t nlines);
@@ -181,6 +196,7 @@ typedef struct gs_TLFrame {
     uint32_t ns;            /* a module frame's namespace dict id, else 0 */
     uint32_t depth;         /* 1 for the module frame */
     uint32_t line;          /* line it is executing (its latest `line` event) */
+    bool class_body;        /* it runs a class statement's body */
 } gs_TLFrame;
 
 /* Frames on the stack, innermost first; returns how many there are. */

@@ -84,6 +84,10 @@ typedef enum gs_GCPhase {
  * may hide it. */
 #define GS_ALLOC_RUNTIME 1
 
+/* gs_Event.flags of a frame_push: the frame runs a class statement's body
+ * (a viewer says "class X: its body runs", not "X() is called"). */
+#define GS_FRAME_CLASS_BODY 1
+
 typedef struct gs_Event {
     uint8_t kind;
     uint8_t sub;

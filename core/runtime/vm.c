@@ -121,9 +121,12 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     vm->frame = f;
     vm->depth++;
     vm->cur_frame_id = f->id;
-    if (vm->recording)
+    if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
                   locals ? locals->id : func ? func->ob.id : globals->id); /* c: a module or class body's namespace */
+        if (func && locals && locals != globals) /* a function run with a namespace of its own: a class body */
+            gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
+    }
     /* a module or class body's frame holds its namespace (f_locals) */
     f->owns_locals = locals != NULL;
     if (locals)

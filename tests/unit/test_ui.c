@@ -504,12 +504,26 @@ static void open_lesson(Open *o, const char *src)
     frame(o, NULL, 0);
 }
 
+/* The same for a file that exists (a real lesson). */
+static void open_path(Open *o, const char *path)
+{
+    o->path[0] = 0;
+    gs_viewer_init(&o->v);
+    gs_viewer_open(&o->v, path);
+    while (gs_viewer_record_step(&o->v, 100000))
+        ;
+    gs_ui_init(&o->ui, metrics, 1280, 800, NULL);
+    gs_draw_init(&o->dl);
+    frame(o, NULL, 0);
+}
+
 static void close_lesson(Open *o)
 {
     gs_draw_free(&o->dl);
     gs_ui_free(&o->ui);
     gs_viewer_free(&o->v);
-    remove(o->path);
+    if (o->path[0])
+        remove(o->path);
 }
 
 /* One frame with these inputs; the actions it asks for are carried out. */
@@ -763,9 +777,85 @@ static void phase_steps_land_at_the_end_of_phases_that_did_something(void)
         no_change += pos == last;
         last = pos;
     }
-    CHECK(presses <= 9, "a two-list cycle in at most 9 phase steps (%d)", presses);
+    CHECK(presses <= 9 + 5, "a two-list cycle in at most 9 phase steps after its 5 lines (%d)", presses);
     CHECK(no_change == 0, "every step moved");
     close_lesson(&o);
+}
+
+/* → shows a loop's first rounds, then passes over the repeats (saying
+ * so), and stops at the end of every collection on the way. */
+static void a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "gc.set_threshold(10)\n"
+                    "keep = []\n"
+                    "for i in range(100):\n"
+                    "    keep.append([i])\n"
+                    "print(len(keep))\n");
+    const gs_Trace *t = o.v.trace;
+    int collections = 0;
+    for (size_t i = 0; i < t->n; i++)
+        collections += gs_trace_get(t, i).kind == GS_EV_GC_END;
+    int presses = 0, stops_after_gc = 0, skipped = 0, passed_gcs = 0;
+    while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && presses < 200) {
+        press(&o, GS_KEY_RIGHT);
+        presses++;
+        size_t pos = gs_timeline_pos(o.v.tl);
+        stops_after_gc += pos > 0 && gs_trace_get(t, pos - 1).kind == GS_EV_GC_END;
+        skipped += strstr(o.v.step_note, "Skipped ahead: lines 4–5") != NULL;
+        passed_gcs += strstr(o.v.step_note, "more collections ran meanwhile") != NULL;
+        if (getenv("GS_TRACE_STEPS"))
+            printf("    step %d: line %u: %s\n", presses, gs_timeline_line(o.v.tl), o.v.step_note);
+    }
+    CHECK(collections >= 5, "the loop collects several times (%d)", collections);
+    CHECK(stops_after_gc >= 3 && stops_after_gc < collections, "a line's first 3 collections are stops, not its repeats (%d of %d)",
+          stops_after_gc, collections);
+    CHECK(skipped > 0, "the repeats are named as passed over");
+    CHECK(strstr(o.v.step_note, "more collections ran meanwhile") || passed_gcs > 0,
+          "the collections passed over are counted");
+    CHECK(presses <= 2 + 3 * 2 + 2 * collections + 3, "the loop takes few steps (%d presses, %d collections)", presses,
+          collections);
+    /* and back again, to the start */
+    int back = 0;
+    while (gs_timeline_pos(o.v.tl) > 0 && back < 200) {
+        press(&o, GS_KEY_LEFT);
+        back++;
+    }
+    CHECK(gs_timeline_pos(o.v.tl) == 0 && back <= presses + 1, "→ and ← take as many steps (%d, %d)", presses, back);
+    close_lesson(&o);
+}
+
+/* Every lesson of the course, stepped with → from its first frame to its
+ * end (skipping its predictions with Tab), is a class's length of steps. */
+static void every_lesson_finishes_in_a_beginners_number_of_steps(void)
+{
+    gs_Course c;
+    char err[256];
+    if (gs_course_load("lessons", &c, err, sizeof err) != 0) {
+        CHECK(false, "the course loads: %s", err);
+        return;
+    }
+    for (int k = 0; k < c.nentries; k++) {
+        Open o;
+        open_path(&o, c.entries[k].path);
+        int presses = 0, prompts = 0, asked = -1;
+        while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && presses < 400) {
+            if (o.v.prompt_active >= 0 && o.v.prompt_active != asked) {
+                asked = o.v.prompt_active; /* skipped: its answer shows, and → goes on */
+                press(&o, GS_KEY_TAB);
+                prompts++;
+            }
+            press(&o, GS_KEY_RIGHT);
+            presses++;
+            if (getenv("GS_TRACE_STEPS"))
+                printf("    step %d: line %u: %s\n", presses, gs_timeline_line(o.v.tl), o.v.step_note);
+        }
+        printf("  %-48s %3d presses of →, %d predictions\n", c.entries[k].path, presses, prompts);
+        CHECK(presses <= 150, "%s ends in at most 150 presses of → (%d)", c.entries[k].path, presses);
+        close_lesson(&o);
+    }
+    gs_course_free(&c);
 }
 
 static void the_output_panel_shows_its_last_line(void)
@@ -861,6 +951,7 @@ static void markup_problems_are_named_and_the_lesson_still_opens(void)
 int main(void)
 {
     setenv("GCSCOPE_PROGRESS", "", 1); /* tests keep no progress file */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     keys_map_to_debugger_actions();
     clicking_a_node_selects_it_and_the_inspector_lists_referrers();
     a_promotion_moves_the_node_into_generation_one();
@@ -876,6 +967,8 @@ int main(void)
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     phase_steps_land_at_the_end_of_phases_that_did_something();
+    a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection();
+    every_lesson_finishes_in_a_beginners_number_of_steps();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
     every_panel_counts_the_same();
