@@ -130,9 +130,11 @@ static gs_Object *sub_set(gs_VM *vm, gs_Type *t, bool frozen)
  * of an object weakrefobject.c allocated with gs_class_extra_size. */
 void gs_sub_weakref_ready(gs_VM *vm, gs_Object *o)
 {
+    GS_UNUSED(vm);
     gs_InstPart *ip = gs_inst_part(o);
     gs_table_init(&ip->attrs);
-    gs_record_field(vm, o, GS_OSLOT_CLASS, NULL, &o->type->ob);
+    /* the class edge is recorded with the reference's other fields
+     * (gs_record_fields in gs_weakref_new_full) */
 }
 
 /* ================================================================== __new__ */
