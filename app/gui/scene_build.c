@@ -252,6 +252,13 @@ enum { SLOTS_ALL = 16, SLOTS_HEAD = 6, SLOTS_TAIL = 4, GROUP_MIN = 12, GROUP_SCA
 /* Many objects of one type that only one container holds (each with a
  * count of 1: lesson 20's 500 Items in a list) are drawn as one group: the
  * first stands for the rest, which are flagged GROUPED. */
+/* Objects one stack can stand for: the same type in the same column (a
+ * stack drawn in generation 2 must not hold an object of generation 0). */
+static bool alike(const gs_SceneObject *a, const gs_SceneObject *b)
+{
+    return a->band == b->band && strcmp(a->type, b->type) == 0;
+}
+
 static void group_alike(gs_Scene *s, const Many *m)
 {
     int *idx = malloc((size_t)m->n * sizeof *idx);
@@ -270,13 +277,13 @@ static void group_alike(gs_Scene *s, const Many *m)
         gs_SceneObject *first = &s->objects[idx[i]];
         int same = 1;
         for (int j = i + 1; j < k; j++)
-            same += idx[j] >= 0 && strcmp(s->objects[idx[j]].type, first->type) == 0;
+            same += idx[j] >= 0 && alike(&s->objects[idx[j]], first);
         if (same < GROUP_MIN)
             continue;
         first->group = m->holder;
         first->group_count = same;
         for (int j = i + 1; j < k; j++)
-            if (idx[j] >= 0 && strcmp(s->objects[idx[j]].type, first->type) == 0) {
+            if (idx[j] >= 0 && alike(&s->objects[idx[j]], first)) {
                 s->objects[idx[j]].flags |= GS_SO_GROUPED;
                 s->objects[idx[j]].group = m->holder;
                 idx[j] = -1;
@@ -354,9 +361,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
     snprintf(s->phase_doing, sizeof s->phase_doing, "%s", gc.collecting ? phase_words(gc.phase) : "");
     s->gc_enabled = true;
-    static const int thresholds[3] = { 700, 10, 10 };
     for (int g = 0; g < 3; g++) {
-        s->gens[g].threshold = thresholds[g];
+        s->gens[g].threshold = gc.threshold[g];
         s->gens[g].count = (int)gc.count[g];
     }
     if (!gc.collecting) {
@@ -368,7 +374,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             s->gens[1].count = (int)e->b;
             s->gens[2].count = (int)e->c;
             s->gc_enabled = e->sub != 0;
-            if (e->flags)
+            if (e->flags && !gc.threshold_set) /* a trace from before gc_threshold events */
                 s->gens[0].threshold = e->flags;
         }
     }
@@ -751,11 +757,16 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     snprintf(where, sizeof where, "%u: ", e->line);
     (void)src;
     switch (e->kind) {
-    case GS_EV_ALLOC:
-        object_label(tl, e->obj, lab, sizeof lab);
+    case GS_EV_ALLOC: {
+        gs_TLObject now;
+        if (gs_timeline_object(tl, e->obj, &now))
+            object_label(tl, e->obj, lab, sizeof lab);
+        else /* freed since: its type from the event, as its free says it */
+            snprintf(lab, sizeof lab, "%s #%u", shown_type(str_at(t, e->a)), e->obj);
         snprintf(out, n, "%screated %s (1 reference)", where, lab);
         *focus = e->obj;
         break;
+    }
     case GS_EV_FREE:
         snprintf(out, n, "%s%s #%u freed: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
                  e->obj);

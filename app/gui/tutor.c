@@ -86,6 +86,8 @@ static void build_source_lines(gs_Viewer *v)
     }
 }
 
+static int resolve_names(const gs_Scene *s, char *const *names, int n, uint32_t *out, int max);
+
 /* ================================================================== life */
 
 void gs_tutor_open(gs_Viewer *v)
@@ -340,10 +342,12 @@ void gs_tutor_answer(gs_Viewer *v, const gs_Action *a)
         pp->tries++;
         if (pp->tries == 1) {
             pp->state = GS_PROMPT_RETRY;
+            uint32_t ids[16]; /* point at highlighted objects only if some are on the heap */
+            int nids = p->nshow_names ? resolve_names(&v->scene, p->show_names, p->nshow_names, ids, 16)
+                                      : resolve_names(&v->scene, p->hide_names, p->nhide_names, ids, 16);
             snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "%s",
-                     p->nshow_names || p->nhide_names
-                         ? "Not quite. Look again at the highlighted objects, then try once more."
-                         : "Not quite. Look again at the heap, then try once more.");
+                     nids > 0 ? "Not quite. Look again at the highlighted objects, then try once more."
+                              : "Not quite. Look again at the heap, then try once more.");
             return;
         }
         pp->state = GS_PROMPT_SHOWN;
@@ -473,7 +477,7 @@ void gs_tutor_data(gs_Viewer *v, gs_UiData *d)
     gs_UiPrompt *u = &v->ui_prompt;
     *u = (gs_UiPrompt){
         .index = v->prompt_active, .question = p->question, .answer = p->answer, .explanation = p->explanation,
-        .choices = (const char *const *)p->choices, .nchoices = p->nchoices, .numeric = gs_prompt_numeric(p),
+        .choices = (const char *const *)p->choices, .nchoices = p->nchoices, .numeric = gs_prompt_numeric(p), .tuple = p->answer[0] == '(',
         .state = pp->state, .feedback = v->prompt_feedback[0] ? v->prompt_feedback : NULL, .line = p->line,
     };
     d->prompt = u;

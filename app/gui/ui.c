@@ -845,6 +845,39 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
     return buf;
 }
 
+/* What the line before the current one did, from the event log: its
+ * last few events (counts a prediction hides as '?'), oldest first. */
+static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
+{
+    int last = d->nevent_log - 1, first = last;
+    while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
+        first--;
+    if (first == 0)
+        return false; /* the line before started before the log does */
+    if (first == last) {
+        unsigned prev = (unsigned)atoi(d->event_log[first - 1]);
+        snprintf(head, hn, "What line %u just did:", prev);
+        snprintf(out, n, "nothing the heap shows (its work was on objects not drawn)");
+        return prev != 0;
+    }
+    if (last - first > 3)
+        first = last - 3;
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = first; i < last && k < n; i++) {
+        char masked[240];
+        const char *t = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
+                                   sizeof masked);
+        const char *colon = strstr(t, ": ");
+        if (colon && colon - t <= 6)
+            t = colon + 2;
+        k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "", t);
+    }
+    unsigned line = (unsigned)atoi(d->event_log[last - 1]);
+    snprintf(head, hn, line ? "What line %u just did:" : "What just happened:", line);
+    return out[0] != 0;
+}
+
 static bool shown_by_prompt(const gs_UiData *d, uint32_t id)
 {
     for (int i = 0; i < d->nshow_ids; i++)
@@ -1842,13 +1875,20 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
             p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, C_GREEN };
         }
     }
-    char le_masked[240];
+    char le_masked[240], summary[480], summary_h[48];
     if (s->last_event[0] && !(d->at_end && d->recap)) {
         const char *le = mask_count(d, s->focus, s->last_event, le_masked, sizeof le_masked);
         const char *colon = strstr(le, ": ");
         if (colon && colon - le <= 6)
             le = colon + 2; /* "17: ..." -> "..." (the line is highlighted in the source) */
-        p[n++] = (Para){ "What just happened:", le, GS_FONT_SMALL, C_FAINT, C_BLUE };
+        const char *head = "What just happened:";
+        if (strncmp(le, "line ", 5) == 0 && strstr(le, " starts: ") && d->nevent_log >= 2 &&
+            line_summary(d, summary, sizeof summary, summary_h, sizeof summary_h)) {
+            /* a new line has only started: what the line before it did is the news */
+            le = summary;
+            head = summary_h;
+        }
+        p[n++] = (Para){ head, le, GS_FONT_SMALL, C_FAINT, C_BLUE };
     }
     if (n == 0) {
         p[n++] = (Para){ NULL,
@@ -2112,7 +2152,10 @@ static void draw_scrubber(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
     gs_draw_rect(dl, track, C_SCRUB, 3, 0);
     float frac = n > 1 ? (float)d->scene->event / (float)(n - 1) : 0;
     gs_draw_rect(dl, (gs_Rect){ track.x, track.y, track.w * frac, track.h }, tint(C_SKY, 0.7f), 3, 0);
+    bool asking = d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY);
     for (int i = 0; i < d->ngc_marks && !d->hide_collector; i++) { /* where collections run may be the answer */
+        if (asking && d->gc_marks[i] > d->scene->event)
+            continue; /* the collections still to come are what a prediction asks about */
         float x = track.x + track.w * (float)d->gc_marks[i] / (float)(n > 1 ? n - 1 : 1);
         gs_draw_rect(dl, (gs_Rect){ x - 1, r.y + 5, 2.5f, r.h - 10 }, C_ORANGE, 0, 0);
     }
@@ -2233,15 +2276,16 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     text(dl, GS_FONT_TITLE, r.x + 20, r.y + 14, "How to read the picture", C_TEXT);
     float x = r.x + 24, y = r.y + 54, lh = th(ui, GS_FONT_UI) + 12, tx = x + 150, tw_ = w - 190;
     /* boxes by generation */
-    const char *gens[] = { "generation 0", "generation 1", "generation 2" };
+    const char *gens[] = { "g0", "g1", "g2" };
     for (int g = 0; g < 3; g++) {
         gs_Rect b = { x + (float)g * 46, y, 40, 22 };
         gs_draw_rect(dl, b, tint(band_color(ui, g), 0.16f), 5, 0);
         gs_draw_rect_line(dl, b, band_color(ui, g), 5, 1.5f, 0);
-        (void)gens;
+        text(dl, GS_FONT_SMALL, b.x + 12, b.y + 4, gens[g], C_TEXT);
     }
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
-              "An object: its column is its generation (0, 1, 2) or \"not tracked\" (the collector never looks at it).",
+              "An object: its colour and column are its generation (g0, g1, g2, as here) or \"not tracked\" (grey: the "
+              "collector never looks at it).",
               C_TEXT);
     y += lh * 1.6f;
     gs_draw_rect(dl, (gs_Rect){ x, y, 28, 18 }, C_TEXT, 9, 0);
@@ -2290,7 +2334,7 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
               "\"500 × Item\": many alike objects that only one container holds, drawn as one stack.",
               C_TEXT);
     y += lh * 1.6f;
-    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc or Enter closes", C_MUTED);
+    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc, Enter or → closes", C_MUTED);
     add_button(ui, r, GS_ACT_NONE, 4000, "Close the legend");
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
@@ -2348,7 +2392,10 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
             if (ui->answer[0])
                 text_fit(ui, dl, GS_FONT_MONO, f.x + 8, f.y + 4, fw - 20, ui->answer, C_TEXT);
             else
-                text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->numeric ? "type a number" : "type your answer", C_FAINT);
+                text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->tuple     ? "type numbers, like (1, 2, 3)"
+                                                        : p->numeric ? "type a number"
+                                                                     : "type your answer",
+                     C_FAINT);
             float cw = tw(ui, GS_FONT_MONO, ui->answer);
             if (fmod(ui->time, 1.0) < 0.6 && cw < fw - 20)
                 gs_draw_rect(dl, (gs_Rect){ f.x + 8 + cw + 1, f.y + 5, 1.5f, 16 }, C_TEXT, 0, 0);
@@ -2473,7 +2520,11 @@ static void draw_browser(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d)
             char sc[32];
             snprintf(sc, sizeof sc, "✓ %d/%d", d->lesson_score[i], d->lesson_score_of[i]);
             score_w = tw(ui, GS_FONT_SMALL, sc) + 12;
-            text(dl, GS_FONT_SMALL, x + colw - score_w, y + 6, sc, C_GREEN);
+            /* done: green when every prediction was right at the first try */
+            gs_Color scol = d->lesson_score[i] == d->lesson_score_of[i] ? C_GREEN
+                            : d->lesson_score[i] > 0                     ? C_ORANGE
+                                                                         : C_MUTED;
+            text(dl, GS_FONT_SMALL, x + colw - score_w, y + 6, sc, scol);
         }
         text_fit(ui, dl, GS_FONT_UI_BOLD, x + 56, y + 4, colw - 70 - score_w, d->lesson_titles[i], C_TEXT);
         text_fit(ui, dl, GS_FONT_SMALL, x + 56, y + 25, colw - 70, d->lesson_summaries[i], C_MUTED);
@@ -2883,7 +2934,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             return;
         }
         if (ui->legend && (in->key == GS_KEY_ESCAPE || gs_key_command(&ui->theme, in->key, in->mods) == GS_CMD_LEGEND ||
-                           in->key == GS_KEY_ENTER)) {
+                           in->key == GS_KEY_ENTER || in->key == GS_KEY_RIGHT || in->key == GS_KEY_SPACE)) {
             ui->legend = false;
             return;
         }

@@ -80,6 +80,7 @@ typedef struct gs_UiPrompt {
     const char *const *choices;        /* NULL: the student types the answer */
     int nchoices;
     bool numeric;                      /* the typed answer is a number */
+    bool tuple;                        /* ... or numbers in parentheses */
     uint8_t state;                     /* gs_PromptState */
     const char *feedback;              /* what the last check said ("Please answer with a number."), or NULL */
     int line;                          /* the line it asks about */

@@ -158,6 +158,7 @@ typedef struct Compiler {
     gs_Object *ast_consts;      /* list: CPython's AST arena, which holds every constant the parser and
                                    the AST optimizer made until the module has run (see ast_const) */
     struct Unit *u;             /* code unit being generated */
+    int future_line;            /* line of the last `from __future__ import` at the file's start, or -1 */
 } Compiler;
 
 static void *xrealloc(Compiler *c, void *p, size_t n)
@@ -2244,9 +2245,68 @@ static void gen_import(Compiler *c, const gs_Node *st)
     }
 }
 
+static bool is_future_import(const gs_Node *st)
+{
+    return st->kind == GS_S_IMPORTFROM && st->u.import.level == 0 && st->u.import.module.len == 10 &&
+           memcmp(st->u.import.module.s, "__future__", 10) == 0;
+}
+
+/* CPython's future_parse (Python/future.c): the `from __future__ import`
+ * statements at the start of the file (after a docstring) name features
+ * it knows; "braces" has its own answer.  Runs before the symbol table,
+ * as in CPython.  The statements Python 3 made the default change nothing
+ * here; `annotations` would make annotations strings, and gcscope does not
+ * evaluate annotations at all. */
+static void future_parse(Compiler *c, const gs_NodeList *body)
+{
+    c->future_line = -1;
+    int i = 0;
+    if (body->count && body->items[0]->kind == GS_S_EXPR && body->items[0]->u.expr.value->kind == GS_E_CONST &&
+        body->items[0]->u.expr.value->u.constant.kind == GS_C_STR)
+        i++;
+    static const char *const known[] = { "nested_scopes", "generators", "division", "absolute_import",
+                                         "with_statement", "print_function", "unicode_literals",
+                                         "barry_as_FLUFL", "generator_stop", "annotations" };
+    bool done = false;
+    int prev_line = 0;
+    for (; i < body->count; i++) {
+        const gs_Node *st = body->items[i];
+        if (done && st->line > prev_line)
+            return;
+        prev_line = st->line;
+        if (!is_future_import(st)) {
+            done = true;
+            continue;
+        }
+        if (done) {
+            compile_error(c, st->line, st->col, "from __future__ imports must occur at the beginning of the file");
+            return;
+        }
+        for (int k = 0; k < st->u.import.nnames; k++) {
+            const gs_Ident *name = &st->u.import.names[k].name;
+            bool ok = false;
+            for (int j = 0; j < GS_COUNTOF(known); j++)
+                if ((int)strlen(known[j]) == name->len && memcmp(known[j], name->s, (size_t)name->len) == 0)
+                    ok = true;
+            if (ok)
+                continue;
+            if (name->len == 6 && memcmp(name->s, "braces", 6) == 0)
+                compile_error(c, st->line, st->col + 1, "not a chance");
+            else
+                compile_error(c, st->line, st->col + 1, "future feature %.*s is not defined", name->len, name->s);
+            return;
+        }
+        c->future_line = st->line;
+    }
+}
+
 static void gen_importfrom(Compiler *c, const gs_Node *st)
 {
     gs_VM *vm = c->vm;
+    if (is_future_import(st) && st->line > c->future_line) {
+        compile_error(c, st->line, st->col + 1, "from __future__ imports must occur at the beginning of the file");
+        return;
+    }
     if (st->u.import.level > 0) {
         compile_error(c, st->line, st->col + 1, "attempted relative import with no known parent package");
         return;
@@ -3001,7 +3061,8 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
         gs_xdecref(vm, c.ast_consts);
         return NULL;
     }
-    c.module_scope = scope_new(&c, SC_MODULE, NULL, NULL);
+    future_parse(&c, body);
+    c.module_scope = c.failed ? NULL : scope_new(&c, SC_MODULE, NULL, NULL);
     if (c.module_scope) {
         st_stmts(&c, c.module_scope, body);
         if (!c.failed)

@@ -182,6 +182,9 @@ static gs_Object *gc_set_threshold(GS_ARGS)
     gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_tuple, nargs));
     for (int i = 0; i < nargs; i++)
         vm->gens[i].threshold = (int)v[i];
+    if (vm->recording) /* a viewer shows "count 3 of 15" */
+        gs_record(vm, GS_EV_GC_THRESHOLD, 0, 0, (uint32_t)vm->gens[0].threshold, (uint32_t)vm->gens[1].threshold,
+                  (uint32_t)vm->gens[2].threshold);
     return GS_NONE(vm);
 }
 

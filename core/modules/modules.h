@@ -11,8 +11,23 @@
 
 #include "runtime/runtime.h"
 
+gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
+void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_bisect(gs_VM *vm);
 gs_Object *gs_module_gc(gs_VM *vm);
+gs_Object *gs_module_heapq(gs_VM *vm);
+void gs_heapq_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_math(gs_VM *vm);
+gs_Object *gs_module_operator(gs_VM *vm);
+void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_random(gs_VM *vm);
+void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+gs_Object *gs_module_time(gs_VM *vm);
+void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_typing(gs_VM *vm);
+void gs_typing_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_weakref(gs_VM *vm);
 void gs_weakref_at_exit(gs_VM *vm); /* finalizers with atexit set run */
 void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

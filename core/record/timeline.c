@@ -101,6 +101,7 @@ typedef struct Globals {
     uint32_t pass_start;    /* last gc_start */
     uint32_t phase_ev;      /* last gc_phase */
     uint32_t end_ev;        /* last gc_end */
+    uint32_t threshold_ev;  /* last gc_threshold */
     uint32_t ncollections;
     uint32_t in_gc;
 } Globals;
@@ -728,7 +729,7 @@ static bool state_copy(State *dst, const State *src, bool index)
 static void state_init(State *s)
 {
     memset(s, 0, sizeof *s);
-    s->g.pass_start = s->g.phase_ev = s->g.end_ev = NO_EV;
+    s->g.pass_start = s->g.phase_ev = s->g.end_ev = s->g.threshold_ev = NO_EV;
 }
 
 /* ================================================================== the archive */
@@ -1395,6 +1396,11 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
             f->line_ev = (uint32_t)i;
         return;
     }
+    case GS_EV_GC_THRESHOLD:
+        if (build)
+            *U = s->g.threshold_ev;
+        s->g.threshold_ev = (uint32_t)i;
+        return;
     case GS_EV_STDOUT:
         if (build && ((uint64_t)e->a + e->b > tl->tr->nout))
             FAIL("a %u + b %u is past the %zu bytes of output", e->a, e->b, tl->tr->nout);
@@ -1633,6 +1639,9 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
     case GS_EV_GC_END:
         s->g.in_gc = 1;
         s->g.end_ev = U;
+        return;
+    case GS_EV_GC_THRESHOLD:
+        s->g.threshold_ev = U;
         return;
     case GS_EV_GC_REFS:
         if ((o = obj_find(s, e->obj)))
@@ -1955,19 +1964,22 @@ size_t gs_timeline_step_event(gs_Timeline *tl, int dir)
     return p;
 }
 
-/* Index in tl->lines of the first line event >= ev. */
-static size_t line_lower_bound(const gs_Timeline *tl, size_t ev)
+/* Index in the sorted event index idx[0..n) of the first entry >= ev. */
+static size_t index_lower_bound(const uint32_t *idx, size_t n, size_t ev)
 {
-    size_t lo = 0, hi = tl->nlines;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (tl->lines[mid] < ev)
+        if (idx[mid] < ev)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
 }
+
+/* Index in tl->lines of the first line event >= ev. */
+static size_t line_lower_bound(const gs_Timeline *tl, size_t ev) { return index_lower_bound(tl->lines, tl->nlines, ev); }
 
 /* Forward: the first line event at index >= pos with depth <= maxdepth
  * (and, with `only`, a line number in the set).  Backward: the last line
@@ -2013,37 +2025,18 @@ size_t gs_timeline_prev_line(gs_Timeline *tl) { return goto_line(tl, -1, over_de
 size_t gs_timeline_step_into(gs_Timeline *tl) { return goto_line(tl, 1, UINT32_MAX, NULL, 0); }
 size_t gs_timeline_step_back_into(gs_Timeline *tl) { return goto_line(tl, -1, UINT32_MAX, NULL, 0); }
 
-/* The gc_end of the collection that starts at gcs[k] (or is under way at
- * `from`); SIZE_MAX if the trace ends first. */
+/* The first gc_end at or after event `from` (the end of the collection
+ * that starts there or is under way); SIZE_MAX if the trace ends first. */
 static size_t gc_end_after(const gs_Timeline *tl, size_t from)
 {
-    size_t lo = 0, hi = tl->nphases;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (tl->phases[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < tl->nphases; lo++)
+    for (size_t lo = index_lower_bound(tl->phases, tl->nphases, from); lo < tl->nphases; lo++)
         if (gs_trace_get(tl->tr, tl->phases[lo]).kind == GS_EV_GC_END)
             return tl->phases[lo];
     return SIZE_MAX;
 }
 
 /* Index in tl->gcs of the first collection starting at or after ev. */
-static size_t gc_lower_bound(const gs_Timeline *tl, size_t ev)
-{
-    size_t lo = 0, hi = tl->ngcs;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (tl->gcs[mid] < ev)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
+static size_t gc_lower_bound(const gs_Timeline *tl, size_t ev) { return index_lower_bound(tl->gcs, tl->ngcs, ev); }
 
 /* The end of the first collection to show a beginner in [from, to): the
  * one under way at `from`, or one of the first `shown` started on its
@@ -2180,14 +2173,7 @@ size_t gs_timeline_watch(gs_Timeline *tl, int dir, uint32_t id)
 static size_t goto_indexed(gs_Timeline *tl, int dir, const uint32_t *idx, size_t n)
 {
     size_t p = tl->cur.pos;
-    size_t lo = 0, hi = n; /* first entry >= p */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (idx[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = index_lower_bound(idx, n, p); /* first entry >= p */
     if (dir > 0)
         return lo < n ? gs_timeline_seek(tl, (size_t)idx[lo] + 1) : p;
     /* backward: the last entry < p - 1 */
@@ -2407,6 +2393,15 @@ void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out)
         gs_Event end = gs_trace_get(tr, s->g.end_ev);
         out->collected = end.a;
         out->uncollectable = end.b;
+    }
+    out->threshold[0] = 700;
+    out->threshold[1] = out->threshold[2] = 10;
+    if (s->g.threshold_ev != NO_EV) {
+        gs_Event th = gs_trace_get(tr, s->g.threshold_ev);
+        out->threshold[0] = (int32_t)th.a;
+        out->threshold[1] = (int32_t)th.b;
+        out->threshold[2] = (int32_t)th.c;
+        out->threshold_set = true;
     }
 }
 

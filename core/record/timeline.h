@@ -212,6 +212,8 @@ typedef struct gs_TLGC {
     uint32_t collections;   /* gc_start events so far */
     uint32_t count[3];      /* counts at the start of the collection */
     uint32_t collected, uncollectable;  /* of the last finished collection */
+    int32_t threshold[3];   /* gc.set_threshold's, as of the last gc_threshold event */
+    bool threshold_set;     /* there was one (else 700, 10, 10) */
 } gs_TLGC;
 
 void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out);

@@ -500,7 +500,7 @@ const char *gs_event_kind_name(gs_EventKind k)
         "alloc", "free", "track", "untrack", "incref", "decref", "ref_set", "list_insert",
         "list_remove", "bind", "unbind", "frame_push", "frame_pop", "line", "stdout", "exception",
         "gc_start", "gc_phase", "gc_refs", "gc_unreachable", "gc_rescued", "finalize",
-        "weakref_clear", "gc_move", "gc_end",
+        "weakref_clear", "gc_move", "gc_end", "gc_threshold",
     };
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }

@@ -58,6 +58,8 @@ typedef enum gs_EventKind {
                            sub 1: obj = weakref whose callback is called, a = the callback */
     GS_EV_GC_MOVE,      /* obj; a = from generation; b = to generation */
     GS_EV_GC_END,       /* a = collected; b = uncollectable; c = generation */
+    GS_EV_GC_THRESHOLD, /* gc.set_threshold: a, b, c = the thresholds of generations 0, 1, 2 from
+                           here on (before the first: 700, 10, 10) */
     GS_EV_KIND_COUNT
 } gs_EventKind;
 

@@ -105,9 +105,29 @@ gs_Object *gs_getitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
         gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
         return NULL;
     }
-    case GS_K_TYPE:
-        /* list[int] and friends: generic aliases are out of scope */
+    case GS_K_TYPE: {
+        /* cls[key]: __class_getitem__ (typing.Generic's, or a class's own,
+         * an implicit classmethod); list[int] and friends are out of scope */
+        gs_Object *m = gs_type_lookup((gs_Type *)o, gs_name(vm, "__class_getitem__"));
+        if (m && GS_KIND(m) == GS_K_BUILTIN)
+            return ((gs_Builtin *)m)->fn(vm, o, &key, 1, NULL);
+        if (m) {
+            /* bound as any class attribute (a classmethod to the class) */
+            gs_incref(vm, m);
+            gs_Object *f = gs_descr_get(vm, m, NULL, (gs_Type *)o);
+            gs_decref(vm, m);
+            if (!f)
+                return NULL;
+            gs_Object *r = gs_call_object(vm, f, &key, 1, NULL);
+            gs_decref(vm, f);
+            return r;
+        }
+        if (((gs_Type *)o)->flags & GS_TF_HEAP) {
+            gs_raise(vm, vm->e_TypeError, "type '%s' is not subscriptable", ((gs_Type *)o)->name->data);
+            return NULL;
+        }
         break;
+    }
     default:
         break;
     }

@@ -333,8 +333,8 @@ static gs_Type *solid_base(gs_Type *t)
         if (t->flags & GS_TF_HEAP) {
             if (t->nslots > 0)
                 return t;
-        } else if (t->inst_kind != t->base->inst_kind)
-            return t;
+        } else if (t->inst_kind != t->base->inst_kind || t->native != t->base->native)
+            return t; /* a module type's C data is a layout of its own */
         t = t->base;
     }
 }
@@ -774,6 +774,7 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
     t->module = (mod && GS_KIND(mod) == GS_K_STR) ? (gs_Str *)mod : vm->s___main__;
     gs_incref(vm, t->module);
     t->inst_kind = (uint8_t)kind;
+    t->native = base->native; /* a subclass's instances keep the base's C data */
     t->flags = GS_TF_HEAP | GS_TF_BASETYPE | (base->flags & (GS_TF_EXC | GS_TF_DICT | GS_TF_WEAK));
     if (add_dict)
         t->flags |= GS_TF_DICT;
@@ -877,7 +878,8 @@ gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
 {
     if (t->inst_kind == GS_K_EXCEPTION)
         return gs_exception_new(vm, t, NULL);
-    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, sizeof(gs_Instance) + (size_t)gs_type_nslots(t) * sizeof(gs_Object *));
+    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, (t->native ? t->native->size : sizeof(gs_Instance)) +
+                                                   gs_class_extra_size(t, t->native ? t->native->size : sizeof(gs_Instance)));
     if (!in)
         return NULL;
     gs_table_init(&in->attrs);

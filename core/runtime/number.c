@@ -552,42 +552,43 @@ static bool cmp_result(int op, int c)
 }
 
 /* Compare sequences item by item like CPython: first differing item decides. */
-static gs_Object *seq_compare(gs_VM *vm, int op, gs_Object *a, gs_Object **ia, int32_t na, gs_Object **ib, int32_t nb)
+/* list_richcompare and tuplerichcompare: the first items that differ (by
+ * ==) decide.  Lists hold both items while == runs (their __eq__ may change
+ * the lists) and re-read their sizes; tuples hold nothing; the final
+ * comparison with `op` holds nothing either, as in CPython 3.11. */
+static int32_t seq_len(gs_Object *s) { return GS_KIND(s) == GS_K_LIST ? ((gs_List *)s)->len : ((gs_Tuple *)s)->len; }
+static gs_Object **seq_items(gs_Object *s) { return GS_KIND(s) == GS_K_LIST ? ((gs_List *)s)->items : ((gs_Tuple *)s)->items; }
+
+static gs_Object *seq_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
+    bool hold = GS_KIND(a) == GS_K_LIST;
     int32_t i;
-    for (i = 0; i < na && i < nb; i++) {
-        gs_Object *x = ia[i], *y = ib[i];
+    for (i = 0; i < seq_len(a) && i < seq_len(b); i++) {
+        gs_Object *x = seq_items(a)[i], *y = seq_items(b)[i];
         if (x == y)
             continue;
-        gs_incref(vm, x);
-        gs_incref(vm, y);
+        if (hold) {
+            gs_incref(vm, x);
+            gs_incref(vm, y);
+        }
         int eq = gs_equal(vm, x, y);
-        if (eq < 0) {
+        if (hold) {
             gs_decref(vm, x);
             gs_decref(vm, y);
+        }
+        if (eq < 0)
             return NULL;
-        }
-        if (!eq) {
-            gs_Object *r;
-            if (op == GS_CMP_EQ)
-                r = GS_BOOL(vm, false);
-            else if (op == GS_CMP_NE)
-                r = GS_BOOL(vm, true);
-            else
-                r = gs_compare(vm, op, x, y);
-            gs_decref(vm, x);
-            gs_decref(vm, y);
-            return r;
-        }
-        gs_decref(vm, x);
-        gs_decref(vm, y);
-        if (GS_KIND(a) == GS_K_LIST) {
-            /* the list may have changed under a user __eq__ */
-            na = ((gs_List *)a)->len;
-        }
+        if (!eq)
+            break;
     }
-    int c = na < nb ? -1 : na > nb ? 1 : 0;
-    return GS_BOOL(vm, cmp_result(op, c));
+    int32_t na = seq_len(a), nb = seq_len(b);
+    if (i >= na || i >= nb)
+        return GS_BOOL(vm, cmp_result(op, na < nb ? -1 : na > nb ? 1 : 0));
+    if (op == GS_CMP_EQ)
+        return GS_BOOL(vm, false);
+    if (op == GS_CMP_NE)
+        return GS_BOOL(vm, true);
+    return gs_compare(vm, op, seq_items(a)[i], seq_items(b)[i]);
 }
 
 static int dict_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
@@ -726,12 +727,8 @@ static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
             c = x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
         return GS_BOOL(vm, cmp_result(op, c));
     }
-    if (ka == GS_K_LIST && kb == GS_K_LIST)
-        return seq_compare(vm, op, a, ((gs_List *)a)->items, ((gs_List *)a)->len, ((gs_List *)b)->items,
-                           ((gs_List *)b)->len);
-    if (ka == GS_K_TUPLE && kb == GS_K_TUPLE)
-        return seq_compare(vm, op, a, ((gs_Tuple *)a)->items, ((gs_Tuple *)a)->len, ((gs_Tuple *)b)->items,
-                           ((gs_Tuple *)b)->len);
+    if ((ka == GS_K_LIST && kb == GS_K_LIST) || (ka == GS_K_TUPLE && kb == GS_K_TUPLE))
+        return seq_compare(vm, op, a, b);
     if (ka == GS_K_DICT && kb == GS_K_DICT && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
         int eq = dict_equal(vm, a, b);
         if (eq < 0)

@@ -604,6 +604,11 @@ static int traverse_builtin(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
             if (r)
                 return r;
         }
+        if (o->type->native && o->type->native->traverse) {
+            int r = o->type->native->traverse(vm, o, fn, arg);
+            if (r)
+                return r;
+        }
         /* instances traverse their type (heap types only), as CPython does */
         if (o->type->flags & GS_TF_HEAP)
             VISIT(o->type, GS_CAUSE_INTERNAL, 0);
@@ -780,7 +785,7 @@ static size_t base_size(gs_Object *o)
     case GS_K_FUNCTION: return sizeof(gs_Function);
     case GS_K_BUILTIN: return sizeof(gs_Builtin);
     case GS_K_METHOD: case GS_K_SUPER: return sizeof(gs_Method);
-    case GS_K_INSTANCE: return sizeof(gs_Instance);
+    case GS_K_INSTANCE: return o->type->native ? o->type->native->size : sizeof(gs_Instance);
     case GS_K_EXCEPTION: return sizeof(gs_Exception);
     case GS_K_MODULE: return sizeof(gs_Module);
     case GS_K_CODE: return sizeof(gs_Code);
@@ -837,7 +842,8 @@ int32_t gs_type_nslots(gs_Type *t) { return (t->flags & GS_TF_HEAP) ? t->slot_ba
 gs_Object **gs_slot_values(gs_Object *o)
 {
     switch (GS_KIND(o)) {
-    case GS_K_INSTANCE: return (gs_Object **)((char *)o + sizeof(gs_Instance));
+    case GS_K_INSTANCE: /* after a module type's C data, if any */
+        return (gs_Object **)((char *)o + align8(o->type->native ? o->type->native->size : sizeof(gs_Instance)));
     case GS_K_EXCEPTION: return (gs_Object **)((char *)o + sizeof(gs_Exception));
     default: return (gs_Object **)((char *)o + align8(base_size(o)) + sizeof(gs_InstPart));
     }
@@ -848,7 +854,7 @@ size_t gs_class_extra_size(gs_Type *t, size_t builtin_size)
 {
     size_t extra = (size_t)gs_type_nslots(t) * sizeof(gs_Object *);
     switch (t->inst_kind) {
-    case GS_K_INSTANCE: case GS_K_EXCEPTION: return extra;
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: return align8(builtin_size) - builtin_size + extra; /* after C data (native) */
     default: return align8(builtin_size) - builtin_size + sizeof(gs_InstPart) + extra;
     }
 }
@@ -913,6 +919,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
+        if (k == GS_K_INSTANCE && o->type->native && o->type->native->clear)
+            o->type->native->clear(vm, o);
         if (k == GS_K_EXCEPTION) {
             gs_Exception *e = (gs_Exception *)o;
             gs_Object *parts[4] = { &e->args->ob, e->traceback, e->context, e->cause };
@@ -1116,7 +1124,13 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_LIST: gs_list_clear(vm, o); break;
     case GS_K_DICT: gs_dict_clear(vm, o); break;
     case GS_K_SET: gs_set_clear(vm, o); break;
-    case GS_K_INSTANCE: release_instance(vm, o); break;
+    case GS_K_INSTANCE:
+        release_instance(vm, o);
+        /* C data has a tp_clear only where the module gives one; the
+         * teardown drops every reference */
+        if (full && o->type->native && o->type->native->clear)
+            o->type->native->clear(vm, o);
+        break;
     case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
     case GS_K_TYPE: clear_type(vm, (gs_Type *)o, full); break;
     case GS_K_FUNCTION: clear_function(vm, (gs_Function *)o, full); break;

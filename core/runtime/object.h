@@ -214,6 +214,7 @@ typedef struct gs_Type {
     struct gs_Str **slots; /* a class's own __slots__ names (owned), NULL: none declared */
     int32_t nslots;        /* how many (0 with slots != NULL: __slots__ = ()) */
     int32_t slot_base;     /* slots of the class's ancestors: its first slot's index */
+    const struct gs_NativeOps *native; /* instances' C data, or NULL (plain instances): below */
 } gs_Type;
 
 /* The part of an object that makes it an instance of a class: attributes
@@ -571,6 +572,21 @@ const char *gs_type_name(gs_Object *o);
  * reference; visiting stops early if it returns nonzero. */
 typedef int (*gs_VisitFn)(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg);
 int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+
+/* Instances of a type a module defines in C that keep C data after their
+ * gs_Instance header (random.Random's generator state, operator.itemgetter's
+ * items): the instance is `size` bytes.  `traverse` visits the references
+ * the data holds (cause INTERNAL, `what` GS_NATIVE_FIELD and up, after the
+ * attributes, as CPython's subtype_traverse calls the base's tp_traverse);
+ * `clear` drops them (dealloc, the VM's teardown).  Hooks may be NULL when
+ * the data holds no references.  A class statement's subclass inherits it. */
+typedef struct gs_NativeOps {
+    size_t size;
+    int (*traverse)(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+    void (*clear)(gs_VM *vm, gs_Object *o);
+} gs_NativeOps;
+enum { GS_NATIVE_FIELD = 20 };
+
 /* Whether objects of this kind can hold references (are "GC objects"). */
 bool gs_kind_is_gc(gs_Kind k);
 

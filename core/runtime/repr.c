@@ -285,7 +285,14 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
     case GS_K_FLOAT: return gs_float_repr(vm, ((gs_Float *)o)->value);
     case GS_K_STR: return gs_str_repr(vm, (gs_Str *)o);
     case GS_K_LIST: return repr_seq(vm, o, ((gs_List *)o)->items, ((gs_List *)o)->len, "[", "]", false);
-    case GS_K_TUPLE: return repr_seq(vm, o, ((gs_Tuple *)o)->items, ((gs_Tuple *)o)->len, "(", ")", true);
+    case GS_K_TUPLE:
+        if (o->type != vm->t_tuple) { /* a module's tuple type with its own repr (time.struct_time) */
+            bool found;
+            gs_Object *r = call_dunder(vm, o, vm->s___repr__, &found);
+            if (found)
+                return r;
+        }
+        return repr_seq(vm, o, ((gs_Tuple *)o)->items, ((gs_Tuple *)o)->len, "(", ")", true);
     case GS_K_DICT: return repr_table(vm, o, &((gs_Dict *)o)->t, false, "{", "}");
     case GS_K_SET: return repr_set(vm, o);
     case GS_K_TYPE: {
@@ -329,7 +336,14 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
             return gs_exc_repr(vm, o);
         return gs_object_repr(vm, o);
     }
-    case GS_K_MODULE: return gs_str_printf(vm, "<module '%s' (built-in)>", ((gs_Module *)o)->name->data);
+    case GS_K_MODULE: {
+        /* a module written in Python names its file (__file__) */
+        gs_Module *m = (gs_Module *)o;
+        gs_Object *file = gs_dict_get_str(vm, &m->dict->ob, gs_name(vm, "__file__"));
+        if (file && GS_KIND(file) == GS_K_STR)
+            return gs_str_printf(vm, "<module '%s' from '%s'>", m->name->data, ((gs_Str *)file)->data);
+        return gs_str_printf(vm, "<module '%s' (built-in)>", m->name->data);
+    }
     case GS_K_RANGE: {
         gs_Range *r = (gs_Range *)o;
         if (r->step == 1)

@@ -1670,21 +1670,48 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_IMPORT_FROM: {
             a = TOP();
             if (arg & (1 << 23)) {
-                /* from m import *: copy public names */
+                /* from m import *: the names in m.__all__, else the public ones */
                 gs_Object *d = &((gs_Module *)a)->dict->ob;
+                gs_Object *dst = f->locals ? f->locals : f->globals;
+                gs_Object *all = gs_dict_get_str(vm, d, gs_name(vm, "__all__"));
+                if (all && (GS_KIND(all) == GS_K_LIST || GS_KIND(all) == GS_K_TUPLE)) {
+                    gs_incref(vm, all);
+                    int32_t n = GS_KIND(all) == GS_K_LIST ? ((gs_List *)all)->len : ((gs_Tuple *)all)->len;
+                    for (int32_t i = 0; i < n; i++) {
+                        gs_Object *k = GS_KIND(all) == GS_K_LIST ? ((gs_List *)all)->items[i] : ((gs_Tuple *)all)->items[i];
+                        if (GS_KIND(k) != GS_K_STR) {
+                            gs_raise(vm, vm->e_TypeError, "Item in %s.__all__ must be str, not %s",
+                                     ((gs_Module *)a)->name->data, gs_type_name(k));
+                            gs_decref(vm, all);
+                            goto error;
+                        }
+                        gs_Object *x = gs_getattr(vm, a, (gs_Str *)k);
+                        if (!x || gs_dict_set(vm, dst, k, x) < 0) {
+                            gs_xdecref(vm, x);
+                            gs_decref(vm, all);
+                            goto error;
+                        }
+                        gs_decref(vm, x);
+                    }
+                    gs_decref(vm, all);
+                    break;
+                }
                 int32_t pos = 0;
                 gs_Object *k, *x;
                 while (gs_dict_next(d, &pos, &k, &x))
                     if (GS_KIND(k) == GS_K_STR && ((gs_Str *)k)->data[0] != '_')
-                        if (gs_dict_set(vm, f->locals ? f->locals : f->globals, k, x) < 0)
+                        if (gs_dict_set(vm, dst, k, x) < 0)
                             goto error;
                 break;
             }
             v = gs_getattr(vm, a, names[arg]);
             if (!v) {
                 gs_clear_exc(vm);
-                gs_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (unknown location)",
-                         names[arg]->data, ((gs_Module *)a)->name->data);
+                /* a module written in Python names its file (__file__) */
+                gs_Object *file = gs_dict_get_str(vm, &((gs_Module *)a)->dict->ob, gs_name(vm, "__file__"));
+                gs_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (%s)", names[arg]->data,
+                         ((gs_Module *)a)->name->data,
+                         file && GS_KIND(file) == GS_K_STR ? ((gs_Str *)file)->data : "unknown location");
                 goto error;
             }
             PUSH(v);

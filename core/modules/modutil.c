@@ -1,0 +1,404 @@
+/*
+ * modutil.c — helpers the modules written in C share (see modutil.h):
+ * Python-style argument binding with CPython's messages, real numbers,
+ * arithmetic on objects, and the built-in types modules define.
+ */
+#include <stdio.h>
+
+#include "modutil.h"
+#include "runtime/opcodes.h"
+
+/* ================================================================== binding like a Python def */
+
+/* CPython's missing_arguments: "'a'", "'a' and 'b'", "'a', 'b', and 'c'" */
+static void raise_missing(gs_VM *vm, const gs_PySig *sig, gs_Object **out, int from, int to, const char *kind)
+{
+    const char *names[64];
+    int n = 0;
+    for (int i = from; i < to && n < 64; i++)
+        if (!out[i])
+            names[n++] = sig->names[i];
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (int i = 0; i < n; i++) {
+        gs_buf_printf(&b, "'%s'", names[i]);
+        if (n == 2 && i == 0)
+            gs_buf_adds(&b, " and ");
+        else if (n > 2 && i < n - 2)
+            gs_buf_adds(&b, ", ");
+        else if (n > 2 && i == n - 2)
+            gs_buf_adds(&b, ", and ");
+    }
+    gs_raise(vm, vm->e_TypeError, "%s() missing %d required %s argument%s: %s", sig->qualname, n, kind,
+             n == 1 ? "" : "s", b.data ? b.data : "");
+    gs_buf_free(&b);
+}
+
+/* CPython's too_many_positional */
+static void raise_too_many(gs_VM *vm, const gs_PySig *sig, int given, int kwonly_given)
+{
+    int argcount = sig->npos + sig->self;
+    int defcount = sig->npos - sig->nreq;
+    char sigtext[64], kwtext[96] = "";
+    bool plural = argcount != 1;
+    if (defcount) {
+        plural = true;
+        snprintf(sigtext, sizeof sigtext, "from %d to %d", argcount - defcount, argcount);
+    } else
+        snprintf(sigtext, sizeof sigtext, "%d", argcount);
+    if (kwonly_given)
+        snprintf(kwtext, sizeof kwtext, " positional argument%s (and %d keyword-only argument%s)",
+                 given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : "");
+    gs_raise(vm, vm->e_TypeError, "%s() takes %s positional argument%s but %d%s %s given", sig->qualname, sigtext,
+             plural ? "s" : "", given, kwtext, given == 1 && !kwonly_given ? "was" : "were");
+}
+
+int gs_pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out)
+{
+    int total = sig->npos + sig->nkwonly;
+    int npos = gs_npos(nargs, kwnames);
+    for (int i = 0; i < total; i++)
+        out[i] = NULL;
+    for (int i = 0; i < npos && i < sig->npos; i++)
+        out[i] = args[i];
+    /* keywords first, as CPython's initialize_locals */
+    for (int k = 0; kwnames && k < kwnames->len; k++) {
+        const char *kn = ((gs_Str *)kwnames->items[k])->data;
+        int j;
+        for (j = 0; j < total; j++)
+            if (strcmp(sig->names[j], kn) == 0)
+                break;
+        if (j == total) {
+            gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", sig->qualname, kn);
+            return -1;
+        }
+        if (out[j]) {
+            gs_raise(vm, vm->e_TypeError, "%s() got multiple values for argument '%s'", sig->qualname, kn);
+            return -1;
+        }
+        out[j] = args[npos + k];
+    }
+    if (npos > sig->npos) {
+        int kwonly_given = 0;
+        for (int j = sig->npos; j < total; j++)
+            if (out[j])
+                kwonly_given++;
+        raise_too_many(vm, sig, npos + sig->self, kwonly_given);
+        return -1;
+    }
+    for (int i = 0; i < sig->nreq; i++)
+        if (!out[i]) {
+            raise_missing(vm, sig, out, 0, sig->nreq, "positional");
+            return -1;
+        }
+    return 0;
+}
+
+int gs_clinic_bind(gs_VM *vm, const char *fname, const char *const *names, int nnames, int posonly, int minpos,
+                   int maxpos, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out)
+{
+    int nkw = kwnames ? kwnames->len : 0;
+    int npos = nargs - nkw;
+    int maxargs = nnames;
+    for (int i = 0; i < nnames; i++)
+        out[i] = NULL;
+    if (npos + nkw > maxargs) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes at most %d %sargument%s (%d given)", fname, maxargs,
+                 npos == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", npos + nkw);
+        return -1;
+    }
+    if (npos > maxpos) {
+        if (maxpos == 0)
+            gs_raise(vm, vm->e_TypeError, "%s() takes no positional arguments", fname);
+        else
+            gs_raise(vm, vm->e_TypeError, "%s() takes %s %d positional argument%s (%d given)", fname,
+                     minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", npos);
+        return -1;
+    }
+    int minposonly = posonly < minpos ? posonly : minpos;
+    if (npos < minposonly) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes %s %d positional argument%s (%d given)", fname,
+                 minposonly < maxpos ? "at least" : "exactly", minposonly, minposonly == 1 ? "" : "s", npos);
+        return -1;
+    }
+    for (int i = 0; i < npos; i++)
+        out[i] = args[i];
+    int left = nkw;
+    for (int i = npos > posonly ? npos : posonly; i < maxargs; i++) {
+        gs_Object *cur = NULL;
+        for (int k = 0; left && k < nkw; k++)
+            if (strcmp(((gs_Str *)kwnames->items[k])->data, names[i]) == 0)
+                cur = args[npos + k];
+        out[i] = cur;
+        if (cur)
+            left--;
+        else if (i < minpos) {
+            gs_raise(vm, vm->e_TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
+            return -1;
+        }
+    }
+    if (left > 0) {
+        for (int i = posonly; i < npos; i++)
+            for (int k = 0; k < nkw; k++)
+                if (strcmp(((gs_Str *)kwnames->items[k])->data, names[i]) == 0) {
+                    gs_raise(vm, vm->e_TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
+                             names[i], i + 1);
+                    return -1;
+                }
+        for (int k = 0; k < nkw; k++) {
+            const char *kn = ((gs_Str *)kwnames->items[k])->data;
+            bool known = false;
+            for (int i = posonly; i < maxargs; i++)
+                if (strcmp(kn, names[i]) == 0)
+                    known = true;
+            if (!known) {
+                gs_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for %s()", kn, fname);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+int gs_noargs(gs_VM *vm, const char *name, int nargs, gs_Tuple *kwnames)
+{
+    if (kwnames && kwnames->len) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (nargs) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes no arguments (%d given)", name, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+int gs_onearg(gs_VM *vm, const char *name, int nargs, gs_Tuple *kwnames)
+{
+    if (kwnames && kwnames->len) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (nargs != 1) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes exactly one argument (%d given)", name, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+/* ================================================================== numbers */
+
+int64_t gs_intlike_value(gs_VM *vm, gs_Object *o)
+{
+    return GS_KIND(o) == GS_K_INT ? ((gs_Int *)o)->value : o == vm->true_;
+}
+
+int gs_index_arg(gs_VM *vm, gs_Object *o, int64_t *out)
+{
+    if (gs_is_intlike(o)) {
+        *out = gs_intlike_value(vm, o);
+        return 0;
+    }
+    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE ? gs_type_lookup(o->type, gs_name(vm, "__index__")) : NULL;
+    if (!m)
+        return gs_as_int(vm, o, out); /* its message */
+    gs_Object *r = gs_call(vm, m, &o, 1, NULL);
+    if (!r)
+        return -1;
+    if (!gs_is_intlike(r)) {
+        gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
+        gs_decref(vm, r);
+        return -1;
+    }
+    *out = gs_intlike_value(vm, r);
+    gs_decref(vm, r);
+    return 0;
+}
+
+int gs_real_arg(gs_VM *vm, gs_Object *o, double *out)
+{
+    if (GS_KIND(o) == GS_K_FLOAT) {
+        *out = ((gs_Float *)o)->value;
+        return 0;
+    }
+    if (gs_is_intlike(o)) {
+        *out = (double)gs_intlike_value(vm, o);
+        return 0;
+    }
+    if (GS_KIND(o) == GS_K_INSTANCE) {
+        /* a class with __float__, else __index__ */
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__float__"));
+        bool is_float = m != NULL;
+        if (!m)
+            m = gs_type_lookup(o->type, gs_name(vm, "__index__"));
+        if (m) {
+            gs_Object *r = gs_call(vm, m, &o, 1, NULL);
+            if (!r)
+                return -1;
+            if (is_float && GS_KIND(r) != GS_K_FLOAT) {
+                gs_raise(vm, vm->e_TypeError, "%s.__float__ returned non-float (type %s)", gs_type_name(o),
+                         gs_type_name(r));
+                gs_decref(vm, r);
+                return -1;
+            }
+            if (!is_float && !gs_is_intlike(r)) {
+                gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
+                gs_decref(vm, r);
+                return -1;
+            }
+            *out = GS_KIND(r) == GS_K_FLOAT ? ((gs_Float *)r)->value : (double)gs_intlike_value(vm, r);
+            gs_decref(vm, r);
+            return 0;
+        }
+    }
+    gs_raise(vm, vm->e_TypeError, "must be real number, not %s", gs_type_name(o));
+    return -1;
+}
+
+gs_Object *gs_binop_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    gs_Object *r = a && b ? gs_binary_op(vm, op, a, b, false) : NULL;
+    gs_xdecref(vm, a);
+    gs_xdecref(vm, b);
+    return r;
+}
+
+int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    gs_Object *r = gs_compare(vm, op, a, b);
+    if (!r)
+        return -1;
+    int t = gs_truthy(vm, r);
+    gs_decref(vm, r);
+    return t;
+}
+
+/* ================================================================== types */
+
+gs_Type *gs_modtype_new(gs_VM *vm, const char *full_name, gs_Type *base, const gs_NativeOps *native, bool basetype)
+{
+    gs_Type *t = gs_type_new_builtin(vm, full_name, base ? base : vm->t_object, GS_K_INSTANCE,
+                                     basetype ? GS_TF_BASETYPE : 0);
+    const char *dot = strrchr(full_name, '.');
+    if (dot)
+        t->module = (gs_Str *)gs_str_intern(vm, full_name, (size_t)(dot - full_name));
+    t->native = native ? native : base ? base->native : NULL;
+    if (!t->dict)
+        t->dict = (gs_Dict *)gs_dict_new(vm);
+    return t;
+}
+
+void gs_modtype_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
+{
+    gs_Object *b = gs_builtin_new(vm, name, fn, 0, 0, NULL);
+    if (!b)
+        return;
+    ((gs_Builtin *)b)->owner = t;
+    gs_Object *p = gs_descriptor_new(vm, vm->t_property, b, false);
+    gs_decref(vm, b);
+    if (!p)
+        return;
+    gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, p);
+    gs_decref(vm, p);
+}
+
+void gs_modtype_add_attr(gs_VM *vm, gs_Type *t, const char *name, gs_Object *v)
+{
+    if (!v)
+        return;
+    gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, v);
+    gs_decref(vm, v);
+}
+
+void gs_modtypes_count_roots(gs_VM *vm, const char *module, void (*count)(void *, gs_Object *), void *ctx)
+{
+    for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
+        if (t->dict && t->module && strcmp(t->module->data, module) == 0)
+            count(ctx, &t->dict->ob);
+}
+
+gs_Object *gs_str_list(gs_VM *vm, const char *const *names)
+{
+    int n = 0;
+    while (names[n])
+        n++;
+    gs_Object *l = gs_list_new(vm, n);
+    if (!l)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        gs_list_init(vm, l, i, gs_str_intern(vm, names[i], strlen(names[i])));
+    return l;
+}
+
+void gs_native_set(gs_VM *vm, gs_Object *holder, gs_Object **field, uint32_t what, gs_Object *v)
+{
+    if (v)
+        gs_incref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, holder->id, what));
+    gs_Object *old = *field;
+    *field = v;
+    gs_record_field(vm, holder, what, old, v);
+    if (old)
+        gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, holder->id, what));
+}
+
+/* ================================================================== warnings */
+
+void gs_warn_deprecated(gs_VM *vm, const char *text)
+{
+    gs_Frame *f = vm->frame;
+    if (!f || !f->globals || GS_KIND(f->globals) != GS_K_DICT || vm->exc)
+        return;
+    int line = f->lasti >= 0 && f->lasti < f->code->nops ? f->code->lines[f->lasti] : (int)vm->cur_line;
+    gs_Str *regname = gs_name(vm, "__warningregistry__");
+    gs_Object *reg = gs_dict_get_str(vm, f->globals, regname);
+    if (!reg || GS_KIND(reg) != GS_K_DICT) {
+        gs_Object *d = gs_dict_new(vm);
+        if (!d || gs_dict_set(vm, f->globals, &regname->ob, d) < 0) {
+            gs_xdecref(vm, d);
+            gs_clear_exc(vm);
+            return;
+        }
+        gs_decref(vm, d);
+        reg = d;
+    }
+    gs_Object *ts = gs_str_from_cstr(vm, text);
+    gs_Object *lo = gs_int_new(vm, line);
+    gs_Object *key = ts && lo ? gs_tuple_pack(vm, 3, ts, &vm->e_Warning->ob, lo) : NULL;
+    gs_xdecref(vm, ts);
+    gs_xdecref(vm, lo);
+    if (!key) {
+        gs_clear_exc(vm);
+        return;
+    }
+    bool seen = gs_dict_get(vm, reg, key) != NULL;
+    if (!seen && gs_dict_set(vm, reg, key, vm->true_) < 0)
+        gs_clear_exc(vm);
+    gs_decref(vm, key);
+    if (seen)
+        return;
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, "%s:%d: DeprecationWarning: %s\n", vm->filename ? vm->filename : "<string>", line, text);
+    /* the line, stripped, as warnings.formatwarning shows it */
+    const char *p = vm->source, *end = vm->source ? vm->source + vm->source_len : NULL;
+    for (int l = 1; p && l < line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    if (p && p < end) {
+        const char *q = p;
+        while (q < end && *q != '\n' && *q != '\r')
+            q++;
+        while (p < q && (*p == ' ' || *p == '\t'))
+            p++;
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        if (q > p) {
+            gs_buf_adds(&b, "  ");
+            gs_buf_add(&b, p, (size_t)(q - p));
+            gs_buf_addc(&b, '\n');
+        }
+    }
+    if (b.data)
+        gs_write_err(vm, b.data, b.len);
+    gs_buf_free(&b);
+}

@@ -1,0 +1,3 @@
+import gc
+print("never printed")
+from __future__ import division
