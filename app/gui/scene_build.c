@@ -739,6 +739,21 @@ static const char *phase_words(int p)
     }
 }
 
+/* Whether event ev happens during a collection: the nearest gc_start or
+ * gc_end before it says (clears and callbacks sit close to their
+ * collection's start; a bounded look back). */
+static bool collecting_at(const gs_Trace *t, size_t ev)
+{
+    for (size_t i = ev, k = 0; i-- > 0 && k < 20000; k++) {
+        uint8_t kind = gs_trace_get(t, i).kind;
+        if (kind == GS_EV_GC_START)
+            return true;
+        if (kind == GS_EV_GC_END)
+            return false;
+    }
+    return false;
+}
+
 void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t source_len, char *out, size_t n,
                        uint32_t *focus, int *delta)
 {
@@ -901,7 +916,17 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         snprintf(out, n, "%s__del__ runs for %s", where, lab);
         *focus = e->obj;
         break;
-    case GS_EV_WEAKREF_CLEAR: snprintf(out, n, "collector: a weak reference to #%u is cleared", e->b); break;
+    case GS_EV_WEAKREF_CLEAR: {
+        /* the collector's doing only during a collection; else the
+         * referent's count reached 0 */
+        const char *who = collecting_at(t, ev) ? "collector: " : where;
+        if (e->sub == 0)
+            snprintf(out, n, "%sweakref #%u is cleared: the object #%u it referred to is going away", who, e->obj,
+                     e->b);
+        else
+            snprintf(out, n, "%sthe callback of weakref #%u is called", who, e->obj);
+        break;
+    }
     case GS_EV_GC_MOVE: {
         /* merge_younger's moves (into the generation being collected) come
          * before the pass looks at anything; promotions after it */

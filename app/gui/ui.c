@@ -860,11 +860,15 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         snprintf(out, n, "nothing the heap shows (its work was on objects not drawn)");
         return prev != 0;
     }
-    if (last - first > 3)
-        first = last - 3;
+    enum { SHOWN = 4 }; /* the line's first events; the rest are in EVENTS */
+    int stop = last - first > SHOWN ? first + SHOWN : last;
     size_t k = 0;
     out[0] = 0;
-    for (int i = first; i < last && k < n; i++) {
+    for (int i = first; i < stop && k < n; i++) {
+        size_t li = strlen(d->event_log[i]);
+        if (i + 1 < last && strncmp(d->event_log[i], d->event_log[i + 1], li) == 0 &&
+            strncmp(d->event_log[i + 1] + li, " —", strlen(" —")) == 0)
+            continue; /* "collector: done" before "collector: done — 2 collected" */
         char masked[240];
         const char *t = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
                                    sizeof masked);
@@ -873,6 +877,8 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
             t = colon + 2;
         k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "", t);
     }
+    if (stop < last && k < n)
+        snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", last - stop);
     unsigned line = (unsigned)atoi(d->event_log[last - 1]);
     snprintf(head, hn, line ? "What line %u just did:" : "What just happened:", line);
     return out[0] != 0;
@@ -2347,6 +2353,13 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     const gs_UiPrompt *p = d->prompt;
     if (ui->answer_for != p->index + 1) { /* a new prompt: an empty field */
         ui->answer_for = p->index + 1;
+        ui->answer_retry_for = 0;
+        ui->answer[0] = 0;
+        ui->choice_sel = -1;
+    }
+    if (p->state == GS_PROMPT_RETRY && ui->answer_retry_for != p->index + 1) {
+        /* a second try starts from an empty field, not after the wrong answer */
+        ui->answer_retry_for = p->index + 1;
         ui->answer[0] = 0;
         ui->choice_sel = -1;
     }

@@ -444,7 +444,7 @@ static size_t phase_back(gs_Viewer *v)
  * function's first calls) and passes over its repeats, saying so; it never
  * passes over a collection unseen (it stops at its end, or by phases in
  * phase granularity). F10 and F11 remain the exact debugger steps. */
-enum { LESSON_RUNS = 3 };
+enum { LESSON_RUNS = 2 };
 
 static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
 {
@@ -454,8 +454,8 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
             k += (size_t)snprintf(v->step_note, n, "Skipped ahead: line %u ran %zu more time%s, as before",
                                   in->first_line, in->passed, in->passed == 1 ? "" : "s");
         else
-            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: lines %u–%u ran %zu more times, as before",
-                                  in->first_line, in->last_line, in->passed);
+            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: lines %u–%u ran again, %zu more time%s, as before",
+                                  in->first_line, in->last_line, in->rounds, in->rounds == 1 ? "" : "s");
         k += (size_t)snprintf(v->step_note + k, n - k, " (F10 shows every line).");
     }
     if (in->collections_passed && k < n)
@@ -493,16 +493,19 @@ static size_t step_fwd(gs_Viewer *v)
         if (collecting(v))
             return phase_fwd(v);
         size_t from = gs_timeline_pos(v->tl), to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
-        if (!in.collection) {
-            note_passed(v, &in);
-            return to;
-        }
-        gs_timeline_seek(v->tl, to - 1); /* inside the collection: where did it start? */
+        /* a collection the step stops at, or lands inside (at a __del__ or
+         * a callback it runs), is stepped through phase by phase from its
+         * start */
         gs_TLGC g;
+        gs_timeline_seek(v->tl, in.collection ? to - 1 : to);
         gs_timeline_gc(v->tl, &g);
-        size_t start = g.collecting && g.start_event >= from ? g.start_event : from;
-        gs_timeline_seek(v->tl, start + 1);
-        return phase_fwd(v);
+        if (g.collecting && g.start_event >= from) {
+            gs_timeline_seek(v->tl, (size_t)g.start_event + 1);
+            return phase_fwd(v);
+        }
+        gs_timeline_seek(v->tl, to);
+        note_passed(v, &in);
+        return to;
     }
     default: return gs_timeline_step_event(v->tl, +1);
     }

@@ -5,6 +5,7 @@
 #ifndef GS_COMPILE_H
 #define GS_COMPILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "runtime/vm.h"
@@ -18,5 +19,10 @@ int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len
 
 /* The code object of a module body (compiler.c); NULL with err filled. */
 gs_Code *gs_compile_module(gs_VM *vm, const struct gs_NodeList *body, const char *filename, gs_Error *err);
+
+/* The code of an exec() string (a module body) or an eval() string (one
+ * expression, whose value it returns); the AST's constants are not kept. */
+gs_Code *gs_compile_string_body(gs_VM *vm, const struct gs_NodeList *body, const char *filename, bool eval_mode,
+                                gs_Error *err);
 
 #endif

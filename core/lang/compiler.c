@@ -742,10 +742,18 @@ typedef struct Unit {
     int flags;
     int firstline;
     int cur_line;
+    /* Where CPython 3.11's stack depth differs from the model's code (a
+     * display CPython builds another way, a with block's handler): per
+     * instruction, CPython's effect instead of the model's (CP_SAME: none)
+     * and how far above the depth after it CPython's stack gets (code.c's
+     * co_stacksize: what sys.getsizeof counts of generators and frames). */
+    int8_t *cp_eff, *cp_peak;
     FBlock fblocks[24];
     int nfblocks;
     gs_Str *name, *qualname;
 } Unit;
+
+enum { CP_SAME = -128 };
 
 static void emit(Compiler *c, int op, int arg)
 {
@@ -760,12 +768,26 @@ static void emit(Compiler *c, int op, int arg)
         u->capops = u->capops ? u->capops * 2 : 64;
         u->ops = xrealloc(c, u->ops, (size_t)u->capops * sizeof *u->ops);
         u->lines = xrealloc(c, u->lines, (size_t)u->capops * sizeof *u->lines);
-        if (!u->ops || !u->lines)
+        u->cp_eff = xrealloc(c, u->cp_eff, (size_t)u->capops);
+        u->cp_peak = xrealloc(c, u->cp_peak, (size_t)u->capops);
+        if (!u->ops || !u->lines || !u->cp_eff || !u->cp_peak)
             return;
     }
     u->ops[u->nops] = GS_INSTR(op, arg);
     u->lines[u->nops] = u->cur_line;
+    u->cp_eff[u->nops] = CP_SAME;
+    u->cp_peak[u->nops] = 0;
     u->nops++;
+}
+
+/* The last instruction emitted takes CPython's stack effect `eff` and
+ * peak `peak` (see Unit.cp_eff). */
+static void cpython_depth(Compiler *c, int at, int eff, int peak)
+{
+    if (!c->failed && at >= 0 && at < c->u->nops) {
+        c->u->cp_eff[at] = (int8_t)eff;
+        c->u->cp_peak[at] = (int8_t)peak;
+    }
 }
 
 static int new_label(Compiler *c)
@@ -1345,8 +1367,23 @@ static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
         }
     }
     if (!has_starred(items)) {
+        int start = c->u->nops;
         gen_exprs(c, items);
-        emit(c, kind == GS_E_LIST ? OP_BUILD_LIST : kind == GS_E_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_SET, items->count);
+        int arg = items->count;
+        bool consts = false;
+        if (kind == GS_E_LIST) {
+            consts = items->count > 2;
+            for (int i = 0; consts && i < items->count; i++)
+                consts = foldable(items->items[i]);
+            arg |= consts ? GS_BUILD_EVEN : items->count > 30 ? GS_BUILD_GROWN : 0;
+        }
+        emit(c, kind == GS_E_LIST ? OP_BUILD_LIST : kind == GS_E_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_SET, arg);
+        if (consts && c->u->nops - start == items->count + 1) {
+            /* CPython: BUILD_LIST 0, LOAD_CONST (the tuple), LIST_EXTEND */
+            for (int i = start; i < c->u->nops - 1; i++)
+                cpython_depth(c, i, 0, 0);
+            cpython_depth(c, c->u->nops - 1, 1, 1);
+        }
         return;
     }
     /* with *x: build a list (or set) and extend it; tuples convert at the end */
@@ -1377,6 +1414,33 @@ static void gen_dict(Compiler *c, const gs_Node *e)
     int n = e->u.dict.keys.count;
     int pending = 0;
     bool built = false;
+    /* 2 to 15 constant keys: CPython pushes the values and then the tuple
+     * of keys (BUILD_CONST_KEY_MAP), not the pairs */
+    bool const_keys = n > 1 && n <= 15;
+    for (int i = 0; const_keys && i < n; i++)
+        const_keys = e->u.dict.keys.items[i] && foldable(e->u.dict.keys.items[i]);
+    if (const_keys) {
+        bool single = true;
+        int *at = malloc((size_t)n * sizeof *at);
+        if (!at) {
+            c->failed = true;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            at[i] = c->u->nops;
+            gen_expr(c, e->u.dict.keys.items[i]);
+            single = single && c->u->nops == at[i] + 1;
+            gen_expr(c, e->u.dict.values.items[i]);
+        }
+        emit(c, OP_BUILD_MAP, n);
+        if (single) {
+            for (int i = 0; i < n; i++)
+                cpython_depth(c, at[i], 0, 0);
+            cpython_depth(c, c->u->nops - 1, 1 - n, n);
+        }
+        free(at);
+        return;
+    }
     for (int i = 0; i < n; i++) {
         const gs_Node *k = e->u.dict.keys.items[i];
         if (!k) {
@@ -2068,18 +2132,24 @@ static gs_Object *qualname_for(Compiler *c, Scope *s)
     return r;
 }
 
+/* The decorators go on the stack with no NULL before them, as CPython 3.11
+ * compiles them: each CALL 0 then finds [decorator, function] in the
+ * method layout and calls decorator(function), the innermost first, and
+ * the next CALL 0 finds the one below beside the result. */
 static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
 {
-    for (int i = 0; i < decos->count; i++) {
-        emit(c, OP_PUSH_NULL, 0);
+    for (int i = 0; i < decos->count; i++)
         gen_expr(c, decos->items[i]);
-    }
 }
 
 static void apply_decorators(Compiler *c, const gs_NodeList *decos)
 {
-    for (int i = 0; i < decos->count; i++)
+    int saved = c->u->cur_line;
+    for (int i = decos->count - 1; i >= 0; i--) {
+        c->u->cur_line = decos->items[i]->line;
         emit(c, OP_CALL, 0);
+    }
+    c->u->cur_line = saved;
 }
 
 static void gen_closure(Compiler *c, gs_Code *code, Scope *fs)
@@ -2492,6 +2562,9 @@ static void gen_with(Compiler *c, const gs_Node *st, int item)
     place_label(c, handler);                  /* [exit, exc] */
     emit(c, OP_PUSH_EXC_INFO, 0);             /* [exit, prev, exc] */
     emit(c, OP_WITH_EXCEPT_START, 0);         /* [exit, prev, exc, result] */
+    /* CPython's handler has the instruction offset below the exception, and
+     * its cleanup handler copies the exception: two slots deeper here */
+    cpython_depth(c, c->u->nops - 1, 1, 2);
     emit_jump(c, OP_POP_JUMP_IF_TRUE, suppress);
     emit(c, OP_SWAP, 2);                      /* [exit, exc, prev] */
     emit(c, OP_POP_EXCEPT, 0);                /* [exit, exc] */
@@ -2738,6 +2811,8 @@ static void unit_free(Compiler *c, Unit *u)
     gs_VM *vm = c->vm;
     free(u->ops);
     free(u->lines);
+    free(u->cp_eff);
+    free(u->cp_peak);
     free(u->labels);
     for (int i = 0; i < u->nconsts; i++)
         gs_decref(vm, u->consts[i]);
@@ -2784,7 +2859,8 @@ static int stack_effect(int op, int arg, bool jump)
     case OP_BINARY_OP: return -1;
     case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE: case OP_UNARY_NOT: case OP_UNARY_INVERT: return 0;
     case OP_COMPARE_OP: case OP_IS_OP: case OP_CONTAINS_OP: return -1;
-    case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - arg;
+    case OP_BUILD_LIST: return 1 - GS_BUILD_COUNT(arg);
+    case OP_BUILD_TUPLE: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - arg;
     case OP_BUILD_MAP: return 1 - 2 * arg;
     case OP_BUILD_SLICE: return 1 - arg;
     case OP_BUILD_CONST_KEY_MAP: return -arg;
@@ -2831,9 +2907,12 @@ static bool ends_flow(int op)
            op == OP_RERAISE;
 }
 
-/* Maximum stack depth by data flow over the instructions. */
-static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
+/* Maximum stack depth by data flow over the instructions.  With `cpython`,
+ * CPython's own count (compile.c stackdepth): a SETUP_CLEANUP handler
+ * starts with the instruction offset and the exception on the stack. */
+static int compute_stacksize(Compiler *c, const uint32_t *ops, int n, const Unit *u)
 {
+    bool cpython = u != NULL;
     int *depth = malloc((size_t)(n + 1) * sizeof(int));
     int *work = malloc((size_t)(n + 1) * sizeof(int));
     if (!depth || !work) {
@@ -2844,7 +2923,7 @@ static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
     }
     for (int i = 0; i <= n; i++)
         depth[i] = -1;
-    int nwork = 0, maxd = 0;
+    int nwork = 0, maxd = 0, workcap = n + 1;
     depth[0] = 0;
     work[nwork++] = 0;
     while (nwork) {
@@ -2852,22 +2931,37 @@ static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
         int d = depth[i];
         for (; i < n; i++) {
             int op = (int)GS_OPCODE(ops[i]), arg = (int)GS_OPARG(ops[i]);
+            bool cp = cpython && u->cp_eff && u->cp_eff[i] != CP_SAME;
             if (is_jump(op)) {
                 int jd = d + stack_effect(op, arg, true);
                 if (op == OP_SETUP_FINALLY)
                     jd = d + 1;
                 else if (op == OP_SETUP_CLEANUP)
-                    jd = d; /* the handler's depth excludes the exception below it */
+                    jd = cpython ? d + 2 : d; /* the model's handler depth excludes the exception below it */
+                if (cp)
+                    jd = d + u->cp_eff[i];
                 if (jd > maxd)
                     maxd = jd;
                 if (arg <= n && depth[arg] < jd) {
                     depth[arg] = jd;
+                    if (nwork == workcap) { /* a target whose depth rose again is visited again */
+                        int *w = realloc(work, (size_t)workcap * 2 * sizeof(int));
+                        if (!w) {
+                            c->failed = true;
+                            nwork = 0;
+                            break;
+                        }
+                        work = w;
+                        workcap *= 2;
+                    }
                     work[nwork++] = arg;
                 }
             }
-            d += stack_effect(op, arg, false);
+            d += cp && !is_jump(op) ? u->cp_eff[i] : stack_effect(op, arg, false);
             if (d > maxd)
                 maxd = d;
+            if (cpython && u->cp_peak && d + u->cp_peak[i] > maxd)
+                maxd = d + u->cp_peak[i];
             if (d < 0)
                 d = 0;
             if (ends_flow(op))
@@ -2879,7 +2973,7 @@ static int compute_stacksize(Compiler *c, const uint32_t *ops, int n)
     }
     free(depth);
     free(work);
-    return maxd + 2;
+    return maxd;
 }
 
 static gs_Code *assemble(Compiler *c, Unit *u)
@@ -2973,7 +3067,9 @@ static gs_Code *assemble(Compiler *c, Unit *u)
     code->kwonlycount = u->kwonlycount;
     code->flags = u->flags;
     code->firstline = u->firstline;
-    code->stacksize = compute_stacksize(c, code->ops, n);
+    /* CPython's depth, and two slots more for the model's own use */
+    code->co_stacksize = compute_stacksize(c, code->ops, n, u);
+    code->stacksize = compute_stacksize(c, code->ops, n, NULL) + 2;
     code->name = u->name;
     code->qualname = u->qualname;
     u->name = u->qualname = NULL;
@@ -3047,7 +3143,12 @@ static gs_Code *gen_function_code(Compiler *c, const gs_Node *fn, Scope *fs)
 
 /* ================================================================== entry */
 
-gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filename, gs_Error *err)
+/* A module body, or for eval() a single expression whose value the code
+ * returns.  `program`: the VM's main module, whose AST constants stay held
+ * until the run ends; for exec() and eval() strings CPython frees the AST
+ * once the code is made, and so does this. */
+static gs_Code *compile_body(gs_VM *vm, const gs_NodeList *body, const char *filename, bool eval_mode, bool program,
+                             gs_Error *err)
 {
     Compiler c;
     memset(&c, 0, sizeof c);
@@ -3074,9 +3175,14 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
         unit_enter(&c, &mu, c.module_scope, 1);
         mu.name = (gs_Str *)gs_str_intern(vm, "<module>", 8);
         mu.qualname = (gs_Str *)gs_str_intern(vm, "<module>", 8);
-        gen_stmts(&c, body);
-        mu.cur_line = body->count ? body->items[body->count - 1]->line : 1;
-        load_const_obj(&c, gs_newref(vm, vm->none));
+        if (eval_mode) { /* gs_compile_string checked: one expression statement */
+            set_line(&c, body->items[0]);
+            gen_expr(&c, body->items[0]->u.expr.value);
+        } else {
+            gen_stmts(&c, body);
+            mu.cur_line = body->count ? body->items[body->count - 1]->line : 1;
+            load_const_obj(&c, gs_newref(vm, vm->none));
+        }
         emit(&c, OP_RETURN_VALUE, 0);
         code = assemble(&c, &mu);
         unit_leave(&c, &mu);
@@ -3096,7 +3202,7 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
     free(c.all_scopes);
     ni_free(&c.scope_index);
     gs_decref(vm, c.const_cache);
-    if (code) {
+    if (code && program) {
         /* the AST's references live until the run ends (vm.c releases them) */
         gs_vm_keep_ast_consts(vm, c.ast_consts);
     } else
@@ -3106,4 +3212,14 @@ gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filen
         code = NULL;
     }
     return code;
+}
+
+gs_Code *gs_compile_module(gs_VM *vm, const gs_NodeList *body, const char *filename, gs_Error *err)
+{
+    return compile_body(vm, body, filename, false, true, err);
+}
+
+gs_Code *gs_compile_string_body(gs_VM *vm, const gs_NodeList *body, const char *filename, bool eval_mode, gs_Error *err)
+{
+    return compile_body(vm, body, filename, eval_mode, false, err);
 }

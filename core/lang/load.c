@@ -9,37 +9,93 @@
 #include "compile.h"
 #include "runtime/runtime.h"
 
-int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)
+static void syntax_error(gs_Error *err, const gs_SyntaxError *se, const char *filename);
+
+/* exec() and eval() of a string (the VM's compile_string hook): parsed and
+ * compiled as CPython's builtin_exec/builtin_eval do, with `filename`
+ * "<string>"; the AST's constants are not kept.  The new code object is
+ * introduced to the trace; the compiler's scratch objects are not. */
+static gs_Code *compile_string(gs_VM *vm, const char *src, size_t len, const char *filename, bool eval_mode,
+                               gs_Error *err)
 {
     memset(err, 0, sizeof *err);
-    vm->filename = filename;
-    vm->source = src;
-    vm->source_len = len;
     gs_Arena arena;
     gs_arena_init(&arena);
     gs_NodeList body;
     gs_SyntaxError se;
     memset(&se, 0, sizeof se);
     if (gs_parse(&arena, src, len, &body, &se) < 0) {
+        syntax_error(err, &se, filename);
+        gs_arena_free(&arena);
+        return NULL;
+    }
+    if (eval_mode && (body.count != 1 || body.items[0]->kind != GS_S_EXPR)) {
+        /* eval's grammar is one expression: a statement is invalid syntax */
         err->kind = GS_ERR_SYNTAX;
-        snprintf(err->type_name, sizeof err->type_name, "%s",
-                 se.kind == GS_TAB_ERROR ? "TabError" : se.kind == GS_INDENTATION_ERROR ? "IndentationError"
-                 : se.kind == GS_RECURSION_ERROR ? "RecursionError" : se.kind == GS_MEMORY_ERROR ? "MemoryError"
-                 : "SyntaxError");
-        err->line = se.line;
-        err->col = se.col;
-        /* the parser does not know the file's name; CPython's message does */
-        gs_Buf m;
-        gs_buf_init(&m);
-        const char *p = se.msg;
-        const char *hole;
-        while ((hole = strstr(p, "<file>")) != NULL) {
-            gs_buf_add(&m, p, (size_t)(hole - p));
-            gs_buf_adds(&m, filename);
-            p = hole + 6;
+        snprintf(err->type_name, sizeof err->type_name, "SyntaxError");
+        err->line = body.count ? (body.count > 1 ? body.items[1]->line : body.items[0]->line) : 0;
+        err->col = body.count ? (body.count > 1 ? body.items[1]->col : body.items[0]->col) + 1 : 0;
+        err->text = strdup("invalid syntax");
+        gs_arena_free(&arena);
+        return NULL;
+    }
+    bool rec = vm->recording;
+    vm->recording = false;
+    gs_Code *code = gs_compile_string_body(vm, &body, filename, eval_mode, err);
+    vm->recording = rec;
+    gs_arena_free(&arena);
+    if (!code) {
+        if (err->kind == GS_ERR_NONE) {
+            err->kind = GS_ERR_SYNTAX;
+            snprintf(err->type_name, sizeof err->type_name, "SyntaxError");
+            err->text = strdup("invalid syntax");
         }
-        gs_buf_adds(&m, p);
-        err->text = gs_buf_steal(&m);
+        err->after_parse = true;
+        return NULL;
+    }
+    if (rec)
+        gs_record_introduce(vm, &code->ob);
+    return code;
+}
+
+/* A parse failure as the error record: CPython's exception type, line,
+ * column and message (with the file's name, which the parser does not know) */
+static void syntax_error(gs_Error *err, const gs_SyntaxError *se, const char *filename)
+{
+    err->kind = GS_ERR_SYNTAX;
+    snprintf(err->type_name, sizeof err->type_name, "%s",
+             se->kind == GS_TAB_ERROR ? "TabError" : se->kind == GS_INDENTATION_ERROR ? "IndentationError"
+             : se->kind == GS_RECURSION_ERROR ? "RecursionError" : se->kind == GS_MEMORY_ERROR ? "MemoryError"
+             : "SyntaxError");
+    err->line = se->line;
+    err->col = se->col;
+    gs_Buf m;
+    gs_buf_init(&m);
+    const char *p = se->msg;
+    const char *hole;
+    while ((hole = strstr(p, "<file>")) != NULL) {
+        gs_buf_add(&m, p, (size_t)(hole - p));
+        gs_buf_adds(&m, filename);
+        p = hole + 6;
+    }
+    gs_buf_adds(&m, p);
+    err->text = gs_buf_steal(&m);
+}
+
+int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)
+{
+    memset(err, 0, sizeof *err);
+    vm->filename = filename;
+    vm->source = src;
+    vm->source_len = len;
+    vm->compile_string = compile_string;
+    gs_Arena arena;
+    gs_arena_init(&arena);
+    gs_NodeList body;
+    gs_SyntaxError se;
+    memset(&se, 0, sizeof se);
+    if (gs_parse(&arena, src, len, &body, &se) < 0) {
+        syntax_error(err, &se, filename);
         gs_arena_free(&arena);
         return -1;
     }

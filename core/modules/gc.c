@@ -38,16 +38,29 @@ static int argcheck(gs_VM *vm, const char *name, int style, int nargs, gs_Tuple 
             return NULL;                                                                                             \
     } while (0)
 
-/* An int argument, as PyArg_Parse's "i". */
-static int int_arg(gs_VM *vm, gs_Object *o, int64_t *out)
+/* A C int argument: PyArg_ParseTuple's "i" (`tuple_style`: set_threshold)
+ * or Argument Clinic's int (collect, set_debug), which word an int past
+ * the C int range differently. */
+static int int_arg_style(gs_VM *vm, gs_Object *o, int64_t *out, bool tuple_style)
 {
     if (GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL) {
-        *out = ((gs_Int *)o)->value;
+        int64_t v = ((gs_Int *)o)->value;
+        if (v > INT32_MAX || v < INT32_MIN) {
+            if (!tuple_style)
+                gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C int");
+            else
+                gs_raise(vm, vm->e_OverflowError, v > 0 ? "signed integer is greater than maximum"
+                                                        : "signed integer is less than minimum");
+            return -1;
+        }
+        *out = v;
         return 0;
     }
     gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(o));
     return -1;
 }
+
+static int int_arg(gs_VM *vm, gs_Object *o, int64_t *out) { return int_arg_style(vm, o, out, false); }
 
 /* The single argument `name` given by position or keyword, or NULL. */
 static gs_Object *one_arg(gs_VM *vm, const char *fname, const char *name, gs_Object **args, int nargs,
@@ -176,7 +189,7 @@ static gs_Object *gc_set_threshold(GS_ARGS)
     }
     int64_t v[3];
     for (int i = 0; i < nargs; i++)
-        if (int_arg(vm, args[i], &v[i]) < 0)
+        if (int_arg_style(vm, args[i], &v[i], true) < 0)
             return NULL;
     /* METH_VARARGS in CPython: the arguments came packed in a tuple */
     gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_tuple, nargs));
@@ -204,8 +217,13 @@ static gs_Object *gc_get_objects(GS_ARGS)
     if (err)
         return NULL;
     int64_t gen = -1; /* also what CPython takes -1 to mean */
-    if (g && g != vm->none && int_arg(vm, g, &gen) < 0)
-        return NULL;
+    if (g && g != vm->none) { /* _Py_convert_optional_to_ssize_t */
+        if (GS_KIND(g) != GS_K_INT && GS_KIND(g) != GS_K_BOOL) {
+            gs_raise(vm, vm->e_TypeError, "argument should be integer or None, not '%s'", gs_type_name(g));
+            return NULL;
+        }
+        gen = ((gs_Int *)g)->value;
+    }
     if (gen != -1) {
         if (gen >= GS_NUM_GENERATIONS) {
             gs_raise(vm, vm->e_ValueError,

@@ -576,7 +576,7 @@ static void merge_clear(gs_VM *vm, gs_Object *o)
     gs_native_set(vm, o, &g->tail, GS_NATIVE_FIELD + 3, NULL);
 }
 
-static const gs_NativeOps merge_ops = { sizeof(MergeGen), merge_traverse, merge_clear };
+static const gs_NativeOps merge_ops = { .gc = true, .size = sizeof(MergeGen), .traverse = merge_traverse, .clear = merge_clear };
 
 /* merge(*iterables, key=None, reverse=False) */
 static gs_Object *merge_new(GS_ARGS)

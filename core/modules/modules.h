@@ -24,14 +24,39 @@ gs_Object *gs_module_random(gs_VM *vm);
 void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_typing(gs_VM *vm);
 void gs_typing_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_tracemalloc(gs_VM *vm);
+void gs_tracemalloc_free(gs_VM *vm); /* its traces and classes' state */
+void gs_tracemalloc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_weakref(gs_VM *vm);
 void gs_weakref_at_exit(gs_VM *vm); /* finalizers with atexit set run */
 void gs_weakref_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_weakref_clear(gs_VM *vm);
 void gs_weakref_free(gs_VM *vm);
+
+/* vm->modstate slots: what each module keeps for the VM's life (its
+ * static types), made on first import */
+enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT };
+
+gs_Object *gs_module_contextlib(gs_VM *vm);
+void gs_contextlib_free(gs_VM *vm);
+gs_Object *gs_module_copy(gs_VM *vm);
+void gs_copy_free(gs_VM *vm);
+gs_Object *gs_module_functools(gs_VM *vm);
+void gs_functools_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_functools_clear(gs_VM *vm);
+void gs_functools_free(gs_VM *vm);
+gs_Object *gs_module_io(gs_VM *vm);
+void gs_io_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_io_free(gs_VM *vm);
+gs_Object *gs_module_itertools(gs_VM *vm);
+gs_Object *gs_module_json(gs_VM *vm);
+void gs_json_free(gs_VM *vm);
+gs_Object *gs_module_pprint(gs_VM *vm);
+void gs_itertools_free(gs_VM *vm);
 
 #endif

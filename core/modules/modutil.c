@@ -313,8 +313,8 @@ void gs_modtype_add_attr(gs_VM *vm, gs_Type *t, const char *name, gs_Object *v)
 void gs_modtypes_count_roots(gs_VM *vm, const char *module, void (*count)(void *, gs_Object *), void *ctx)
 {
     for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
-        if (t->dict && t->module && strcmp(t->module->data, module) == 0)
-            count(ctx, &t->dict->ob);
+        if (t->dict && !t->native && t->module && strcmp(t->module->data, module) == 0)
+            count(ctx, &t->dict->ob); /* (a native type's dict the builtins count: gs_builtins_count_roots) */
 }
 
 gs_Object *gs_str_list(gs_VM *vm, const char *const *names)

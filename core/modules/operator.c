@@ -416,7 +416,7 @@ static void ig_clear(gs_VM *vm, gs_Object *o)
     gs_native_set(vm, o, &((ItemGetter *)o)->item, GS_NATIVE_FIELD, NULL);
 }
 
-static const gs_NativeOps itemgetter_ops = { sizeof(ItemGetter), ig_traverse, ig_clear };
+static const gs_NativeOps itemgetter_ops = { .gc = true, .size = sizeof(ItemGetter), .traverse = ig_traverse, .clear = ig_clear };
 
 static gs_Object *tuple_of_args(gs_VM *vm, gs_Object **args, int n)
 {
@@ -572,7 +572,7 @@ static void ag_clear(gs_VM *vm, gs_Object *o)
     gs_native_set(vm, o, &((AttrGetter *)o)->attr, GS_NATIVE_FIELD, NULL);
 }
 
-static const gs_NativeOps attrgetter_ops = { sizeof(AttrGetter), ag_traverse, ag_clear };
+static const gs_NativeOps attrgetter_ops = { .gc = true, .size = sizeof(AttrGetter), .traverse = ag_traverse, .clear = ag_clear };
 
 /* "a.b.c" -> ('a', 'b', 'c'), a plain name -> the interned name */
 static gs_Object *split_dotted(gs_VM *vm, gs_Str *s)
@@ -736,7 +736,7 @@ static void mc_clear(gs_VM *vm, gs_Object *o)
     gs_native_set(vm, o, &mc->kwds, GS_NATIVE_FIELD + 2, NULL);
 }
 
-static const gs_NativeOps methodcaller_ops = { sizeof(MethodCaller), mc_traverse, mc_clear };
+static const gs_NativeOps methodcaller_ops = { .gc = true, .size = sizeof(MethodCaller), .traverse = mc_traverse, .clear = mc_clear };
 
 static gs_Object *mc_new(GS_ARGS)
 {

@@ -45,7 +45,7 @@ typedef struct RandomObj {
     uint32_t state[MT_N];
 } RandomObj;
 
-static const gs_NativeOps random_ops = { sizeof(RandomObj), NULL, NULL };
+static const gs_NativeOps random_ops = { .gc = true, .size = sizeof(RandomObj), .traverse = NULL, .clear = NULL };
 
 /* Lib/random.py's constants */
 #define TWOPI (2.0 * M_PI)

@@ -3,6 +3,7 @@
  * the recursion limit, exit, intern and the interpreter's description.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "modules.h"
 
@@ -55,6 +56,170 @@ static gs_Object *sys_intern(GS_ARGS)
     return gs_str_intern(vm, s->data, (size_t)s->len);
 }
 
+/* sys.getsizeof(object[, default]): CPython's size of the object; a
+ * TypeError from a class's __sizeof__ gives `default` instead, if given */
+static gs_Object *sys_getsizeof(GS_ARGS)
+{
+    GS_UNUSED(self);
+    int npos = gs_npos(nargs, kwnames);
+    if (nargs > 2) {
+        gs_raise(vm, vm->e_TypeError, "getsizeof() takes at most 2 arguments (%d given)", nargs);
+        return NULL;
+    }
+    gs_Object *o = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "object");
+    gs_Object *dflt = npos > 1 ? args[1] : gs_kwarg(vm, args, nargs, kwnames, "default");
+    if (npos > 0 && gs_kwarg(vm, args, nargs, kwnames, "object")) {
+        gs_raise(vm, vm->e_TypeError, "argument for getsizeof() given by name ('object') and position (1)");
+        return NULL;
+    }
+    if (npos > 1 && gs_kwarg(vm, args, nargs, kwnames, "default")) {
+        gs_raise(vm, vm->e_TypeError, "argument for getsizeof() given by name ('default') and position (2)");
+        return NULL;
+    }
+    for (int i = 0; kwnames && i < kwnames->len; i++) {
+        const char *k = ((gs_Str *)kwnames->items[i])->data;
+        if (strcmp(k, "object") != 0 && strcmp(k, "default") != 0) {
+            gs_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for getsizeof()", k);
+            return NULL;
+        }
+    }
+    if (!o) {
+        gs_raise(vm, vm->e_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
+        return NULL;
+    }
+    gs_Object *r = gs_getsizeof(vm, o);
+    if (!r && dflt && gs_exc_matches(vm, vm->e_TypeError)) {
+        gs_clear_exc(vm);
+        return gs_newref(vm, dflt);
+    }
+    return r;
+}
+
+/* sys._getframe([depth]): the frame object `depth` calls up (made if the
+ * frame had none); a negative depth is 0, as in CPython */
+static gs_Object *sys_getframe(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    int64_t depth = 0;
+    if (nargs && gs_as_int(vm, args[0], &depth) < 0)
+        return NULL;
+    gs_Frame *f = vm->frame;
+    while (depth > 0 && f) {
+        f = f->back;
+        depth--;
+    }
+    if (!f) {
+        gs_raise(vm, vm->e_ValueError, "call stack is not deep enough");
+        return NULL;
+    }
+    gs_Object *fo = gs_frame_object(vm, f);
+    return fo ? gs_newref(vm, fo) : NULL;
+}
+
+/* ================================================================== sys.implementation, sys.flags
+ *
+ * CPython's sys.implementation is a types.SimpleNamespace and sys.flags a
+ * struct sequence; here both are instances of small static types whose
+ * repr lists their attributes in order: "namespace(name='cpython', ...)",
+ * "sys.flags(debug=0, ...)".  sys.flags answers attribute access only (not
+ * indexing). */
+
+static const char *const k_namespace_type = "types.SimpleNamespace";
+static const char *const k_flags_type = "sys.flags";
+
+static gs_Object *attrs_repr(gs_VM *vm, gs_Object *self, const char *prefix)
+{
+    gs_Instance *in = (gs_Instance *)self;
+    gs_DictTable *t = in->dict ? &in->dict->t : &in->attrs;
+    if (gs_repr_enter(vm, self) > 0)
+        return gs_str_printf(vm, "%s(...)", prefix);
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_adds(&b, prefix);
+    gs_buf_addc(&b, '(');
+    bool first = true;
+    for (int32_t i = 0; i < t->nentries; i++) {
+        gs_DictEntry *e = &t->entries[i];
+        if (!e->key || GS_KIND(e->key) != GS_K_STR)
+            continue;
+        gs_Object *r = gs_repr(vm, e->value);
+        if (!r) {
+            gs_buf_free(&b);
+            gs_repr_leave(vm, self);
+            return NULL;
+        }
+        gs_buf_printf(&b, "%s%s=%s", first ? "" : ", ", ((gs_Str *)e->key)->data, ((gs_Str *)r)->data);
+        gs_decref(vm, r);
+        first = false;
+    }
+    gs_buf_addc(&b, ')');
+    gs_repr_leave(vm, self);
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *namespace_repr(GS_ARGS) { GS_UNUSED_ARGS; return attrs_repr(vm, self, "namespace"); }
+static gs_Object *flags_repr(GS_ARGS) { GS_UNUSED_ARGS; return attrs_repr(vm, self, "sys.flags"); }
+
+static const gs_MethodDef namespace_methods[] = {
+    { "__repr__", namespace_repr, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+static const gs_MethodDef flags_methods[] = {
+    { "__repr__", flags_repr, 0, 0, false }, { NULL, NULL, 0, 0, false },
+};
+
+static gs_Type *attrs_type(gs_VM *vm, const char *full, const char *module, const gs_MethodDef *methods)
+{
+    gs_Type *t = gs_type_new_builtin(vm, full, vm->t_object, GS_K_INSTANCE, 0);
+    t->module = gs_name(vm, module);
+    gs_type_add_methods(vm, t, methods);
+    return t;
+}
+
+static void set_attr(gs_VM *vm, gs_Object *o, const char *name, gs_Object *v)
+{
+    if (o && v)
+        gs_setattr(vm, o, gs_name(vm, name), v);
+    gs_xdecref(vm, v);
+}
+
+static gs_Object *make_implementation(gs_VM *vm, gs_Object *version_info)
+{
+    gs_Object *ns = gs_instance_new(vm, attrs_type(vm, k_namespace_type, "types", namespace_methods));
+    set_attr(vm, ns, "name", gs_str_from_cstr(vm, "cpython"));
+    set_attr(vm, ns, "cache_tag", gs_str_from_cstr(vm, "cpython-311"));
+    if (version_info)
+        set_attr(vm, ns, "version", gs_newref(vm, version_info));
+    set_attr(vm, ns, "hexversion", gs_int_new(vm, 0x030B07F0)); /* 3.11.7 final, as sys.version_info */
+    set_attr(vm, ns, "_multiarch", gs_str_from_cstr(vm, "x86_64-linux-gnu"));
+    return ns;
+}
+
+static gs_Object *make_flags(gs_VM *vm)
+{
+    gs_Object *fl = gs_instance_new(vm, attrs_type(vm, k_flags_type, "sys", flags_methods));
+    static const char *const ints[] = { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+                                        "no_user_site", "no_site", "ignore_environment", "verbose",
+                                        "bytes_warning", "quiet", "hash_randomization", "isolated" };
+    for (int i = 0; i < GS_COUNTOF(ints); i++)
+        set_attr(vm, fl, ints[i], gs_int_new(vm, strcmp(ints[i], "hash_randomization") == 0));
+    set_attr(vm, fl, "dev_mode", GS_BOOL(vm, false));
+    set_attr(vm, fl, "utf8_mode", gs_int_new(vm, 0));
+    set_attr(vm, fl, "warn_default_encoding", gs_int_new(vm, 0));
+    set_attr(vm, fl, "safe_path", GS_BOOL(vm, false));
+    set_attr(vm, fl, "int_max_str_digits", gs_int_new(vm, -1));
+    return fl;
+}
+
+/* The refcount check: the dicts of sys's static types are held by the
+ * types, which no object traverses (as for the other static types). */
+void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    gs_Str *a = gs_name(vm, k_namespace_type), *b = gs_name(vm, k_flags_type);
+    for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
+        if ((t->name == a || t->name == b) && t->dict)
+            count(ctx, &t->dict->ob);
+}
+
 /* sys is made when the VM starts (gs_builtins_init); importing it gives
  * that module */
 gs_Object *gs_module_sys(gs_VM *vm)
@@ -69,6 +234,11 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_module_add_fn(vm, m, "setrecursionlimit", sys_setrecursionlimit, 1, 1, false);
     gs_module_add_fn(vm, m, "exit", sys_exit, 0, 1, false);
     gs_module_add_fn(vm, m, "intern", sys_intern, 1, 1, false);
+    gs_module_add_fn(vm, m, "getsizeof", sys_getsizeof, 0, -1, true);
+    gs_Object *gso = gs_dict_get_str(vm, &((gs_Module *)m)->dict->ob, gs_name(vm, "getsizeof"));
+    if (gso) /* METH_VARARGS | METH_KEYWORDS: a call packs its arguments (gc.get_count() sees them) */
+        ((gs_Builtin *)gso)->varargs = GS_VARARGS;
+    gs_module_add_fn(vm, m, "_getframe", sys_getframe, 0, 1, false);
     gs_module_add(vm, m, "maxsize", gs_int_new(vm, INT64_MAX));
     gs_module_add(vm, m, "version", gs_str_from_cstr(vm, "3.11.7 (gcscope model of CPython 3.11)"));
     gs_Object *vi = gs_tuple_new(vm, 5);
@@ -78,8 +248,12 @@ gs_Object *gs_module_sys(gs_VM *vm)
         gs_tuple_init(vm, vi, 2, gs_int_new(vm, 7));
         gs_tuple_init(vm, vi, 3, gs_str_from_cstr(vm, "final"));
         gs_tuple_init(vm, vi, 4, gs_int_new(vm, 0));
-        gs_module_add(vm, m, "version_info", vi);
+        gs_module_add(vm, m, "version_info", gs_newref(vm, vi));
     }
+    gs_module_add(vm, m, "hexversion", gs_int_new(vm, 0x030B07F0));
+    gs_module_add(vm, m, "implementation", make_implementation(vm, vi));
+    gs_xdecref(vm, vi);
+    gs_module_add(vm, m, "flags", make_flags(vm));
     gs_module_add(vm, m, "stdout", gs_str_from_cstr(vm, "<stdout>"));
     gs_module_add(vm, m, "stderr", gs_str_from_cstr(vm, "<stderr>"));
     gs_module_add(vm, m, "platform", gs_str_from_cstr(vm, "linux"));

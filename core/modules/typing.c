@@ -64,7 +64,7 @@ static void ty_clear(gs_VM *vm, gs_Object *o)
     gs_native_set(vm, o, &t->args, GS_NATIVE_FIELD + 2, NULL);
 }
 
-static const gs_NativeOps typing_ops = { sizeof(TypingObj), ty_traverse, ty_clear };
+static const gs_NativeOps typing_ops = { .gc = true, .size = sizeof(TypingObj), .traverse = ty_traverse, .clear = ty_clear };
 
 /* The module's types, found through the module object every function is
  * bound to (typing objects find them through their own type's dict). */

@@ -223,6 +223,8 @@ static void parse_options(Parse *P, const char *v, int line)
             l->options |= GS_LESSON_HIDE_PRIMITIVES;
         else if (n == 16 && memcmp(p, "show-definitions", 16) == 0)
             l->options |= GS_LESSON_SHOW_DEFINITIONS;
+        else if (n == 10 && memcmp(p, "show-sizes", 10) == 0)
+            l->options |= GS_LESSON_SHOW_SIZES;
         else if (n > 12 && memcmp(p, "granularity=", 12) == 0) {
             size_t g = n - 12;
             if (!((g == 5 && memcmp(p + 12, "event", 5) == 0) || (g == 4 && memcmp(p + 12, "line", 4) == 0) ||
@@ -235,7 +237,7 @@ static void parse_options(Parse *P, const char *v, int line)
             }
         } else
             PROBLEM(P, line, "unknown option '%.*s' (known: show-primitives, hide-primitives, show-definitions, "
-                    "granularity=...)", (int)(n > 40 ? 40 : n), p);
+                    "show-sizes, granularity=...)", (int)(n > 40 ? 40 : n), p);
         p = q;
     }
 }

@@ -87,7 +87,8 @@ typedef struct gs_PhaseNote {
 enum {
     GS_LESSON_SHOW_PRIMITIVES = 1 << 0,
     GS_LESSON_HIDE_PRIMITIVES = 1 << 1,
-    GS_LESSON_SHOW_DEFINITIONS = 1 << 2    /* functions and classes drawn as heap objects */
+    GS_LESSON_SHOW_DEFINITIONS = 1 << 2,   /* functions and classes drawn as heap objects */
+    GS_LESSON_SHOW_SIZES = 1 << 3          /* nodes show their size in bytes from the first frame */
 };
 
 enum {                     /* gs_Lesson.line_flags[line] */

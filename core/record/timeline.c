@@ -71,6 +71,7 @@ typedef struct Obj {
     uint32_t slot_off, slot_len, slot_cap;
     uint32_t gcref_ev;      /* last gc_refs event naming it */
     uint32_t mark_ev;       /* last gc_unreachable / gc_rescued event */
+    uint32_t size;          /* sys.getsizeof, bytes (trace.h, "Sizes") */
     uint8_t kind, flags, gen, spare;
 } Obj;
 
@@ -104,6 +105,9 @@ typedef struct Globals {
     uint32_t threshold_ev;  /* last gc_threshold */
     uint32_t ncollections;
     uint32_t in_gc;
+    /* bytes of the live objects but the static ones: all of them, those
+     * with an alloc event, and the tracked ones by generation (3 permanent) */
+    uint64_t bytes, bytes_allocated, bytes_gen[4];
 } Globals;
 
 typedef struct State {
@@ -274,6 +278,8 @@ static bool slot_rebuild(State *s)
     return true;
 }
 
+static void bytes_account(State *s, const Obj *o, int sign);
+
 /* Insert a record (its id must be absent).  Pointers into objs move. */
 static Obj *obj_insert(State *s, const Obj *rec)
 {
@@ -301,16 +307,43 @@ static Obj *obj_insert(State *s, const Obj *rec)
     s->objs[i] = *rec;
     s->slot_of[rec->id] = i;
     s->ocount++;
+    bytes_account(s, rec, 1);
     return &s->objs[i];
 }
 
 static void obj_remove(State *s, Obj *o)
 {
+    bytes_account(s, o, -1);
     uint32_t i = (uint32_t)(o - s->objs);
     o->id = 0;
     o->src = s->ofree; /* the free list runs through src */
     s->ofree = i + 1;
     s->ocount--;
+}
+
+/* ------------------------------------------------------------------ bytes
+ * Every change of an object's size, liveness or generation moves its bytes
+ * between the state's totals (in both directions: unapply calls the same
+ * helpers), so the heap's bytes at a position need no walk. */
+
+static void bytes_account(State *s, const Obj *o, int sign)
+{
+    if (o->flags & OF_STATIC)
+        return;
+    uint64_t n = o->size;
+    if (sign < 0) {
+        s->g.bytes -= n;
+        if (!(o->flags & OF_DESC))
+            s->g.bytes_allocated -= n;
+        if (o->flags & OF_TRACKED)
+            s->g.bytes_gen[o->gen & 3] -= n;
+    } else {
+        s->g.bytes += n;
+        if (!(o->flags & OF_DESC))
+            s->g.bytes_allocated += n;
+        if (o->flags & OF_TRACKED)
+            s->g.bytes_gen[o->gen & 3] += n;
+    }
 }
 
 /* ================================================================== state: frames */
@@ -750,7 +783,21 @@ static bool arch_push(gs_Timeline *tl, uint32_t v)
  *   src; kind | flags << 8 | gen << 16 | RC_UNKNOWN? << 18 | gc words? << 19
  *   | long counts? << 20; [gcref_ev, mark_ev]; nslots | nedges << 16, or
  *   the two as words; slots; 4 words per reference. */
-enum { AR_RC_UNKNOWN = 1u << 18, AR_GC = 1u << 19, AR_LONG = 1u << 20 };
+enum { AR_RC_UNKNOWN = 1u << 18, AR_GC = 1u << 19, AR_LONG = 1u << 20, AR_SIZE = 1u << 21 };
+
+/* The size an object table entry gives (0 there: the size its kind and
+ * payload imply). */
+static uint32_t desc_size(const gs_Timeline *tl, const gs_ObjDesc *d)
+{
+    return d->size ? d->size : gs_trace_alloc_size(tl->tr, d->kind, d->type, d->b, d->c);
+}
+
+/* The size an object had when it appeared: its alloc event's (kept in
+ * that event's undo word) or its description's. */
+static uint32_t first_size(const gs_Timeline *tl, const Obj *o)
+{
+    return (o->flags & OF_DESC) ? desc_size(tl, &tl->tr->desc[o->src]) : tl->undo[o->src];
+}
 
 static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
 {
@@ -761,9 +808,13 @@ static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
     }
     bool gc = o->gcref_ev != NO_EV || o->mark_ev != NO_EV;
     bool lng = o->slot_len > 0xffff || o->nedges > 0xffff;
+    bool sized = o->size != first_size(tl, o); /* the size word only when it changed */
     arch_push(tl, o->src);
     arch_push(tl, (uint32_t)o->kind | (uint32_t)(o->flags & ~OF_BIG) << 8 | (uint32_t)(o->gen & 3) << 16 |
-                      (o->refcnt == RC_UNKNOWN ? AR_RC_UNKNOWN : 0) | (gc ? AR_GC : 0) | (lng ? AR_LONG : 0));
+                      (o->refcnt == RC_UNKNOWN ? AR_RC_UNKNOWN : 0) | (gc ? AR_GC : 0) | (lng ? AR_LONG : 0) |
+                      (sized ? AR_SIZE : 0));
+    if (sized)
+        arch_push(tl, o->size);
     if (gc) {
         arch_push(tl, o->gcref_ev);
         arch_push(tl, o->mark_ev);
@@ -836,6 +887,7 @@ static void restore_object(gs_Timeline *tl, State *s, uint32_t at, uint32_t id)
     rec.gen = (uint8_t)((w >> 16) & 3);
     rec.refcnt = (w & AR_RC_UNKNOWN) ? RC_UNKNOWN : 0;
     rec.gcref_ev = rec.mark_ev = NO_EV;
+    rec.size = (w & AR_SIZE) ? *a++ : first_size(tl, &rec);
     if (w & AR_GC) {
         rec.gcref_ev = *a++;
         rec.mark_ev = *a++;
@@ -919,6 +971,7 @@ static void add_desc(const gs_Timeline *tl, State *s, size_t idx)
     rec.gen = d->gen;
     rec.refcnt = st ? RC_STATIC : d->refcnt > INT32_MAX ? INT32_MAX : (int32_t)d->refcnt;
     rec.gcref_ev = rec.mark_ev = NO_EV;
+    rec.size = desc_size(tl, d);
     Obj *o = obj_insert(s, &rec);
     if (o && !st && kind_has_slots(rec.kind) && d->b && d->b <= tl->tr->nrefs && slots_fit(s, o, d->b))
         o->slot_len = d->b;
@@ -1082,6 +1135,11 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
         rec.refcnt = 1;
         rec.kind = e->sub;
         rec.gcref_ev = rec.mark_ev = NO_EV;
+        /* the size the event implies, worked out once (a str's needs its
+         * contents) and kept in the undo word */
+        if (build)
+            *U = gs_trace_alloc_size(tl->tr, e->sub, e->a, e->b, e->c);
+        rec.size = *U;
         o = obj_insert(s, &rec);
         if (!o)
             return;
@@ -1096,7 +1154,6 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
             if (cls && cls->kind == GS_K_TYPE && !(cls->flags & OF_STATIC))
                 edge_add(s, e->obj, GS_CAUSE_INTERNAL, 0, e->b, (uint32_t)i);
         }
-        *U = 0;
         return;
     }
     case GS_EV_FREE:
@@ -1130,8 +1187,10 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
                 FAIL("a %u is not a generation", e->a);
             *U = o->gen;
         }
+        bytes_account(s, o, -1);
         o->flags |= OF_TRACKED;
         o->gen = (uint8_t)e->a;
+        bytes_account(s, o, 1);
         return;
     case GS_EV_UNTRACK:
         o = live_obj(tl, s, i, e->obj, build);
@@ -1144,7 +1203,9 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
                 FAIL("a %u is not the generation obj %u is in (%u)", e->a, e->obj, o->gen);
             *U = o->gen;
         }
+        bytes_account(s, o, -1);
         o->flags &= (uint8_t)~OF_TRACKED;
+        bytes_account(s, o, 1);
         return;
     case GS_EV_INCREF:
     case GS_EV_DECREF:
@@ -1486,7 +1547,23 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
             if (e->a != o->gen || e->b > 3)
                 FAIL("a %u -> b %u is not a move from obj %u's generation %u", e->a, e->b, e->obj, o->gen);
         }
+        bytes_account(s, o, -1);
         o->gen = (uint8_t)e->b;
+        bytes_account(s, o, 1);
+        return;
+    case GS_EV_RESIZE:
+        o = live_obj(tl, s, i, e->obj, build);
+        if (!o)
+            return;
+        if (build) {
+            if (o->flags & OF_STATIC)
+                FAIL("obj %u is static: its size never changes", e->obj);
+            if (e->a != o->size)
+                FAIL("a %u is not obj %u's size (%u)", e->a, e->obj, o->size);
+        }
+        bytes_account(s, o, -1);
+        o->size = e->b;
+        bytes_account(s, o, 1);
         return;
     default:
         if (build)
@@ -1516,14 +1593,18 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
         return;
     case GS_EV_TRACK:
         if ((o = obj_find(s, e->obj))) {
+            bytes_account(s, o, -1);
             o->flags &= (uint8_t)~OF_TRACKED;
             o->gen = (uint8_t)U;
+            bytes_account(s, o, 1);
         }
         return;
     case GS_EV_UNTRACK:
         if ((o = obj_find(s, e->obj))) {
+            bytes_account(s, o, -1);
             o->flags |= OF_TRACKED;
             o->gen = (uint8_t)U;
+            bytes_account(s, o, 1);
         }
         return;
     case GS_EV_INCREF:
@@ -1661,8 +1742,18 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
             o->flags &= (uint8_t)~OF_CLEARED;
         return;
     case GS_EV_GC_MOVE:
-        if ((o = obj_find(s, e->obj)))
+        if ((o = obj_find(s, e->obj))) {
+            bytes_account(s, o, -1);
             o->gen = (uint8_t)e->a;
+            bytes_account(s, o, 1);
+        }
+        return;
+    case GS_EV_RESIZE:
+        if ((o = obj_find(s, e->obj))) {
+            bytes_account(s, o, -1);
+            o->size = e->a;
+            bytes_account(s, o, 1);
+        }
         return;
     default:
         return;
@@ -1803,6 +1894,33 @@ static void check_pending(gs_Timeline *tl, size_t i)
     tl->npending = 0;
 }
 
+/* strict: the byte totals kept event by event are the sums of the live
+ * objects' sizes (a trace whose sizes replay inconsistently is refused) */
+static void check_bytes(gs_Timeline *tl)
+{
+    const State *s = &tl->build;
+    uint64_t total = 0, allocated = 0, gen[4] = { 0, 0, 0, 0 };
+    for (uint32_t i = 0; i < s->ocap; i++) {
+        const Obj *o = &s->objs[i];
+        if (!o->id || (o->flags & OF_STATIC))
+            continue;
+        total += o->size;
+        if (!(o->flags & OF_DESC))
+            allocated += o->size;
+        if (o->flags & OF_TRACKED)
+            gen[o->gen & 3] += o->size;
+    }
+    bool same = total == s->g.bytes && allocated == s->g.bytes_allocated;
+    for (int g = 0; g < 4; g++)
+        same = same && gen[g] == s->g.bytes_gen[g];
+    if (!same && !tl->has_error && tl->n) {
+        size_t i = tl->n - 1;
+        fail(tl, i, "the heap's bytes (%llu) are not the sum of its live objects' sizes (%llu)",
+             (unsigned long long)s->g.bytes, (unsigned long long)total);
+        bits_set(&tl->skip, i, false);
+    }
+}
+
 int gs_timeline_sync(gs_Timeline *tl)
 {
     const gs_Trace *tr = tl->tr;
@@ -1885,8 +2003,10 @@ int gs_timeline_sync(gs_Timeline *tl)
             every = checkpoint_interval(tl);
         }
     }
-    if (tl->cfg.strict)
+    if (tl->cfg.strict) {
         check_pending(tl, tl->n ? tl->n - 1 : 0);
+        check_bytes(tl);
+    }
     return 0;
 }
 
@@ -2077,6 +2197,14 @@ static size_t gc_stop_back(const gs_Timeline *tl, size_t from, size_t to, uint32
     return SIZE_MAX;
 }
 
+/* Line event k starts the line the one before it started, in another
+ * frame (a class body's first line is its class statement's): no new stop. */
+static bool same_line_again(const gs_Timeline *tl, size_t k)
+{
+    return k > 0 && gs_trace_get(tl->tr, tl->lines[k]).line == gs_trace_get(tl->tr, tl->lines[k - 1]).line &&
+           tl->ldepth[k] != tl->ldepth[k - 1];
+}
+
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info)
 {
     size_t p = tl->cur.pos, target;
@@ -2084,7 +2212,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
     memset(info, 0, sizeof *info);
     if (dir > 0) {
         k0 = line_lower_bound(tl, p);
-        for (k = k0; k < tl->nlines && tl->lvisit[k] >= shown; k++)
+        for (k = k0; k < tl->nlines && (tl->lvisit[k] >= shown || same_line_again(tl, k)); k++)
             ;
         target = k < tl->nlines ? (size_t)tl->lines[k] + 1 : tl->n;
         size_t end = gc_stop_fwd(tl, p, target, shown, &info->collections_passed);
@@ -2096,7 +2224,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         if (p < 2)
             return gs_timeline_seek(tl, 0);
         k0 = line_lower_bound(tl, p - 1);
-        for (k = k0; k-- > 0 && tl->lvisit[k] >= shown;)
+        for (k = k0; k-- > 0 && (tl->lvisit[k] >= shown || same_line_again(tl, k));)
             ;
         target = k != SIZE_MAX ? (size_t)tl->lines[k] + 1 : 0;
         size_t end = gc_stop_back(tl, p, target, shown, &info->collections_passed);
@@ -2114,12 +2242,16 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
     size_t a = dir > 0 ? k0 : line_lower_bound(tl, target), b = dir > 0 ? line_lower_bound(tl, target) : k0;
     if (dir > 0 && b > 0 && b <= tl->nlines && (size_t)tl->lines[b - 1] + 1 == target)
         b--; /* the line we land on is not passed over */
+    uint32_t lead = 0; /* the first line passed over: a loop's header, a function's first line */
     for (size_t j = a; j < b; j++) {
         uint32_t ln = gs_trace_get(tl->tr, tl->lines[j]).line;
+        if (!info->passed)
+            lead = ln;
         if (!info->passed || ln < info->first_line)
             info->first_line = ln;
         if (!info->passed || ln > info->last_line)
             info->last_line = ln;
+        info->rounds += ln == lead;
         info->passed++;
     }
     return gs_timeline_seek(tl, target);
@@ -2247,6 +2379,7 @@ static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
             out->flags |= GS_TLO_UNREACHABLE;
     }
     out->length = kind_has_slots(o->kind) ? o->slot_len : o->nedges;
+    out->size = o->size;
 }
 
 bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out)
@@ -2419,6 +2552,22 @@ uint32_t gs_timeline_line(const gs_Timeline *tl)
 }
 
 uint32_t gs_timeline_depth(const gs_Timeline *tl) { return tl->cur.g.depth; }
+
+void gs_timeline_bytes(const gs_Timeline *tl, gs_TLBytes *out)
+{
+    const Globals *g = &tl->cur.g;
+    out->total = g->bytes;
+    out->allocated = g->bytes_allocated;
+    for (int k = 0; k < 4; k++)
+        out->gen[k] = g->bytes_gen[k];
+}
+
+uint64_t gs_timeline_heap_bytes(const gs_Timeline *tl) { return tl->cur.g.bytes; }
+
+uint64_t gs_timeline_generation_bytes(const gs_Timeline *tl, int gen)
+{
+    return gen >= 0 && gen < 4 ? tl->cur.g.bytes_gen[gen] : 0;
+}
 
 size_t gs_timeline_line_event_before(const gs_Timeline *tl, size_t pos)
 {

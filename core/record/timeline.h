@@ -25,6 +25,10 @@
  * is before the first event; the event shown as current at position p is
  * event p-1.  Stepping commands return the new position.
  *
+ * Sizes: every object has one (sys.getsizeof's), implied by its alloc
+ * event or description and changed by resize events; the heap's bytes
+ * follow at every position, by generation too (gs_timeline_bytes).
+ *
  * Bad traces: an event that cannot apply (an incref of a freed object, a
  * slot whose old target does not match, an unknown event kind...) is
  * recorded as invalid and skipped both ways, so the timeline never crashes
@@ -109,6 +113,7 @@ size_t gs_timeline_step_out(gs_Timeline *tl);
  * what was passed over. */
 typedef struct gs_TLStepInfo {
     size_t passed;                  /* line runs passed over */
+    size_t rounds;                  /* runs of the first line passed over (a loop's rounds, a function's calls) */
     uint32_t first_line, last_line; /* the smallest and largest line numbers among them */
     bool collection;                /* the step stopped just after a gc_end */
     size_t collections_passed;      /* repeats of a line's collections passed over */
@@ -157,6 +162,7 @@ typedef struct gs_TLObject {
     uint32_t alloc_line;    /* the line it was made on (0 without an alloc event) */
     uint16_t alloc_flags;   /* its alloc event's flags (GS_ALLOC_RUNTIME) */
     uint32_t length;        /* slots (tuple, list) or entries (dict, set, attributes) */
+    uint32_t size;          /* bytes, as sys.getsizeof gives them at this position (trace.h, "Sizes") */
 } gs_TLObject;
 
 /* The object `id` at the current position; false if no such object is
@@ -217,6 +223,22 @@ typedef struct gs_TLGC {
 } gs_TLGC;
 
 void gs_timeline_gc(const gs_Timeline *tl, gs_TLGC *out);
+
+/* The heap's bytes at the current position: the sum of the sizes of the
+ * live objects, static ones (None, small ints, interned strings, built-in
+ * types: immortal, never the program's) left out.  `allocated` counts only
+ * objects with an alloc event (what the program made, start-up objects not
+ * included); gen[g] the tracked ones in generation g (3: permanent), so
+ * total - gen[0..3] is what no generation holds (untracked objects). */
+typedef struct gs_TLBytes {
+    uint64_t total;
+    uint64_t allocated;
+    uint64_t gen[4];
+} gs_TLBytes;
+
+void gs_timeline_bytes(const gs_Timeline *tl, gs_TLBytes *out);
+uint64_t gs_timeline_heap_bytes(const gs_Timeline *tl);                /* gs_TLBytes.total */
+uint64_t gs_timeline_generation_bytes(const gs_Timeline *tl, int gen); /* gs_TLBytes.gen[gen] */
 
 /* The line the top frame is executing at the current position (its latest
  * `line` event; before it has one, the line of the event just applied). */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/object.h"
 #include "grow.h"
 #include "trace.h"
 
@@ -500,7 +501,7 @@ const char *gs_event_kind_name(gs_EventKind k)
         "alloc", "free", "track", "untrack", "incref", "decref", "ref_set", "list_insert",
         "list_remove", "bind", "unbind", "frame_push", "frame_pop", "line", "stdout", "exception",
         "gc_start", "gc_phase", "gc_refs", "gc_unreachable", "gc_rescued", "finalize",
-        "weakref_clear", "gc_move", "gc_end", "gc_threshold",
+        "weakref_clear", "gc_move", "gc_end", "gc_threshold", "resize",
     };
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
@@ -552,5 +553,122 @@ void gs_trace_set_alloc_payload(gs_Trace *t, uint32_t id, uint32_t b, uint32_t c
             e->c = c;
             return;
         }
+    }
+}
+
+/* ================================================================== sizes
+ *
+ * CPython 3.11's sys.getsizeof (64-bit Linux) of what an alloc event
+ * describes; /tmp/research/sizes/SIZES.md has the sources of each number. */
+
+uint32_t gs_size_of_int(int64_t v)
+{
+    /* 30-bit digits, at least one: 0 and bool are 28 too */
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    uint32_t digits = 1;
+    while (m >>= 30)
+        digits++;
+    return 24 + 4 * digits;
+}
+
+uint32_t gs_size_of_str(const char *utf8, size_t n)
+{
+    /* PEP 393: one byte a character while every character is ASCII (a
+     * 48-byte header), else a 72-byte header and 1, 2 or 4 bytes a
+     * character by the largest: below U+0100 (UTF-8 leads up to 0xC3),
+     * below U+10000 (no four-byte sequence) or not; a NUL ends each */
+    size_t chars = 0;
+    unsigned top = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)utf8[i];
+        if ((ch & 0xC0) != 0x80) {
+            chars++;
+            if (ch > top)
+                top = ch;
+        }
+    }
+    if (top < 0x80)
+        return (uint32_t)(48 + chars + 1);
+    unsigned kind = top >= 0xF0 ? 4 : top >= 0xC4 ? 2 : 1;
+    return (uint32_t)(72 + (chars + 1) * kind);
+}
+
+static bool name_is(const char *name, size_t n, const char *s) { return strlen(s) == n && memcmp(name, s, n) == 0; }
+
+uint32_t gs_size_of_type_name(uint8_t kind, const char *name, size_t n)
+{
+    /* tp_basicsize + 16 for the GC header: the iterators by their type */
+    static const struct { const char *name; uint16_t size; } iters[] = {
+        { "dict_keyiterator", 72 }, { "dict_valueiterator", 72 }, { "dict_itemiterator", 72 },
+        { "dict_reversekeyiterator", 72 }, { "dict_reversevalueiterator", 72 }, { "dict_reverseitemiterator", 72 },
+        { "set_iterator", 64 }, { "enumerate", 72 }, { "zip", 64 },
+        { "dict_keys", 40 }, { "dict_values", 40 }, { "dict_items", 40 },
+    };
+    /* and the built-in exceptions whose objects have more fields than
+     * BaseException (72 + 16) */
+    static const struct { const char *name; uint16_t size; } excs[] = {
+        { "StopIteration", 96 }, { "SystemExit", 96 }, { "NameError", 96 }, { "UnboundLocalError", 96 },
+        { "AttributeError", 104 }, { "ImportError", 112 }, { "ModuleNotFoundError", 112 },
+        { "BaseExceptionGroup", 112 }, { "ExceptionGroup", 112 }, { "OSError", 128 },
+        { "UnicodeDecodeError", 128 }, { "UnicodeEncodeError", 128 }, { "UnicodeTranslateError", 128 },
+        { "SyntaxError", 152 }, { "IndentationError", 152 }, { "TabError", 152 },
+    };
+    if (kind == GS_K_ITER) {
+        for (size_t i = 0; i < sizeof iters / sizeof iters[0]; i++)
+            if (name_is(name, n, iters[i].name))
+                return iters[i].size;
+        return 48;
+    }
+    if (kind == GS_K_EXCEPTION) {
+        for (size_t i = 0; i < sizeof excs / sizeof excs[0]; i++)
+            if (name_is(name, n, excs[i].name))
+                return excs[i].size;
+        return 88;
+    }
+    if (kind == GS_K_INSTANCE && name_is(name, n, "object"))
+        return 16;
+    return 0;
+}
+
+uint32_t gs_trace_alloc_size(const gs_Trace *t, uint8_t kind, uint32_t type, uint32_t b, uint32_t c)
+{
+    uint32_t tlen;
+    const char *tname = gs_trace_string_at(t, type, &tlen);
+    switch ((gs_Kind)kind) {
+    case GS_K_NONE: case GS_K_NOTIMPL: case GS_K_ELLIPSIS: return 16;
+    case GS_K_BOOL: return 28;
+    case GS_K_INT: return gs_size_of_int((int64_t)((uint64_t)b | (uint64_t)c << 32));
+    case GS_K_FLOAT: return 24;
+    case GS_K_STR: {
+        uint32_t len;
+        const char *str = gs_trace_string_at(t, b, &len);
+        return gs_size_of_str(str, len);
+    }
+    case GS_K_TUPLE: return 40 + 8 * b;
+    case GS_K_LIST: return 56 + 8 * b;
+    case GS_K_DICT: return 64;
+    case GS_K_SET: return 216;
+    case GS_K_TYPE: return 1688;  /* a class whose instances have a managed __dict__ */
+    case GS_K_FUNCTION: return 152;
+    case GS_K_BUILTIN: return 72;
+    case GS_K_METHOD: return 64;
+    case GS_K_INSTANCE: {
+        uint32_t s = gs_size_of_type_name(kind, tname, tlen);
+        return s ? s : 56;       /* class C: pass */
+    }
+    case GS_K_EXCEPTION: case GS_K_ITER: return gs_size_of_type_name(kind, tname, tlen);
+    case GS_K_MODULE: return 72;
+    case GS_K_CODE: return 0;    /* depends on the bytecode: a resize event says */
+    case GS_K_CELL: return 40;
+    case GS_K_RANGE: return 48;
+    case GS_K_SLICE: return 56;
+    case GS_K_WEAKREF: return 80;
+    case GS_K_FRAME: return 136; /* 16 + 120 + 8 * (locals + stack): a resize event says */
+    case GS_K_TRACEBACK: return 56;
+    case GS_K_GENERATOR: return 168; /* likewise, 168 + 8 * (locals + stack) */
+    case GS_K_PROPERTY: return 80;
+    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return 48;
+    case GS_K_SUPER: return 56;
+    default: return 0;
     }
 }

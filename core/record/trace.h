@@ -60,6 +60,10 @@ typedef enum gs_EventKind {
     GS_EV_GC_END,       /* a = collected; b = uncollectable; c = generation */
     GS_EV_GC_THRESHOLD, /* gc.set_threshold: a, b, c = the thresholds of generations 0, 1, 2 from
                            here on (before the first: 700, 10, 10) */
+    /* sizes (trace format 2) */
+    GS_EV_RESIZE,       /* obj's size (sys.getsizeof, bytes) goes from a to b: a list, dict or set
+                           table resized as CPython's would be, or a size its alloc event does not
+                           imply (see gs_trace_alloc_size) */
     GS_EV_KIND_COUNT
 } gs_EventKind;
 
@@ -128,6 +132,7 @@ typedef struct gs_ObjDesc {
     uint32_t type;          /* type-name string id */
     uint32_t b, c;
     uint32_t refcnt;        /* runtime objects; 0 for static ones */
+    uint32_t size;          /* sys.getsizeof at position 0; 0 = derive it (gs_trace_alloc_size) */
 } gs_ObjDesc;
 
 /* A reference a runtime object holds at position 0 (as a ref_set event
@@ -212,6 +217,24 @@ int gs_trace_describe(gs_Trace *t, gs_ObjDesc d);
  * learns its referent only after it has been allocated). */
 void gs_trace_set_alloc_payload(gs_Trace *t, uint32_t id, uint32_t b, uint32_t c);
 int gs_trace_initial_ref(gs_Trace *t, gs_TraceRef r);
+
+/* Sizes.  Every object has CPython 3.11's size (what sys.getsizeof gives,
+ * GC header included).  An alloc event implies one: gs_trace_alloc_size()
+ * derives it from the kind, the type name and the payload (an int's value,
+ * a str's contents, a tuple's or list's length...).  Where the object's real
+ * size differs (a list allocated with spare room, a class whose instances
+ * have no managed dict, a generator's frame), or when it changes later (a
+ * list or dict resized), a GS_EV_RESIZE event follows with the old and new
+ * sizes, so the size is recorded once and stepping back is exact.  Sizes
+ * are below 2^32 bytes.  Objects described in the object table carry their
+ * size there (0: derive it the same way). */
+uint32_t gs_trace_alloc_size(const gs_Trace *t, uint8_t kind, uint32_t type, uint32_t b, uint32_t c);
+/* The pieces: an int of that value, a str of those UTF-8 bytes (its PEP 393
+ * kind from its largest code point), and the size CPython's builtin types
+ * (and iterators, exceptions) have by their name, 0 if the name is not one. */
+uint32_t gs_size_of_int(int64_t v);
+uint32_t gs_size_of_str(const char *utf8, size_t n);
+uint32_t gs_size_of_type_name(uint8_t kind, const char *name, size_t n);
 
 const char *gs_event_kind_name(gs_EventKind k);
 const char *gs_gc_phase_name(gs_GCPhase p);

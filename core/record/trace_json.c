@@ -259,6 +259,8 @@ int gs_trace_json_write(const gs_Trace *t, const char *path, const char *src, si
         w_u32(&w, d->b);
         W_LIT(&w, ", \"c\": ");
         w_u32(&w, d->c);
+        W_LIT(&w, ", \"size\": ");
+        w_u32(&w, d->size);
         W_LIT(&w, "}");
     }
     W_LIT(&w, "\n],\n\"refs\": [");
@@ -328,6 +330,7 @@ typedef struct P {
     bool failed;
     char *tmp;              /* decoded string scratch */
     size_t tmpcap;
+    uint32_t version;       /* the document's */
 } P;
 
 static bool perr(P *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -825,8 +828,9 @@ static bool read_output(P *p, gs_Trace *t)
 
 static bool read_objects(P *p, gs_Trace *t)
 {
-    enum { K_ID, K_KIND, K_TYPE, K_STATIC, K_TRACKED, K_GEN, K_REFCOUNT, K_B, K_C, K_N };
-    static const char *keys[K_N] = { "id", "kind", "type", "static", "tracked", "gen", "refcount", "b", "c" };
+    /* "size" (version 2) is optional: without it the size is derived */
+    enum { K_ID, K_KIND, K_TYPE, K_STATIC, K_TRACKED, K_GEN, K_REFCOUNT, K_B, K_C, K_SIZE, K_N, K_REQUIRED = K_SIZE };
+    static const char *keys[K_N] = { "id", "kind", "type", "static", "tracked", "gen", "refcount", "b", "c", "size" };
     if (!expect(p, '['))
         return false;
     if (empty(p, ']'))
@@ -886,6 +890,7 @@ static bool read_objects(P *p, gs_Trace *t)
                     case K_REFCOUNT: d.refcnt = v; break;
                     case K_B: d.b = v; break;
                     case K_C: d.c = v; break;
+                    case K_SIZE: d.size = v; break;
                     default: break;
                     }
                 }
@@ -895,7 +900,7 @@ static bool read_objects(P *p, gs_Trace *t)
                 if (r == 0)
                     break;
             }
-        for (int j = 0; j < K_N; j++)
+        for (int j = 0; j < K_REQUIRED; j++)
             if (!seen[j])
                 return perr(p, "objects[%zu] needs \"%s\"", i, keys[j]);
         if (gs_trace_describe(t, d) < 0)
@@ -964,6 +969,9 @@ static bool read_events(P *p, gs_Trace *t)
         int kind = n ? event_from_name(s, n) : -1;
         if (kind < 0)
             return perr(p, "events[%zu][0] (kind): unknown event kind \"%.*s\"", i, (int)(n > 32 ? 32 : n), s);
+        if (kind == GS_EV_RESIZE && p->version < 2)
+            return perr(p, "events[%zu][0] (kind): \"resize\" events are version 2; this trace says version %u", i,
+                        p->version);
         for (f = 0; f < 7; f++) {
             ws(p);
             if (p->p < p->end && *p->p == ',')
@@ -1010,7 +1018,7 @@ int gs_trace_json_read(const char *buf, size_t len, gs_Trace *t, gs_TraceSource 
     memset(err, 0, sizeof *err);
     memset(src, 0, sizeof *src);
     gs_trace_init(t);
-    P p = { buf, buf, buf + len, err, false, NULL, 0 };
+    P p = { buf, buf, buf + len, err, false, NULL, 0, 0 };
     Doc d;
     memset(&d, 0, sizeof d);
     static const char *const sections[] = { "format", "version", "model", "source", "counts", "strings",
@@ -1079,10 +1087,11 @@ int gs_trace_json_read(const char *buf, size_t len, gs_Trace *t, gs_TraceSource 
             ok = read_u32(&p, &v);
             if (!ok)
                 where(&p, "version");
-            else if (v != GS_TRACE_VERSION) {
-                perr(&p, "unknown version %u (this gcscope reads version %d)", v, GS_TRACE_VERSION);
+            else if (v < 1 || v > GS_TRACE_VERSION) {
+                perr(&p, "unknown version %u (this gcscope reads versions 1 to %d)", v, GS_TRACE_VERSION);
                 goto fail;
             }
+            p.version = v;
             break;
         }
         case S_MODEL: {

@@ -1,7 +1,7 @@
 /*
  * trace_json.h — a trace as a JSON document, written and read back.
  *
- * The format ("gcscope-trace", version 1; schema in assets/trace.schema.json,
+ * The format ("gcscope-trace", version 2; schema in assets/trace.schema.json,
  * worked example in the README) holds everything the timeline needs and
  * nothing of the VM: the source, the string pool, the program's output,
  * the object table (objects that exist without an alloc event, and the
@@ -26,7 +26,10 @@
 #include "trace.h"
 
 #define GS_TRACE_FORMAT "gcscope-trace"
-#define GS_TRACE_VERSION 1
+/* Version 2 adds sizes: `resize` events and objects' "size" (trace.h,
+ * "Sizes"); a version-1 trace still reads, its sizes derived from its
+ * events alone. */
+#define GS_TRACE_VERSION 2
 #define GS_TRACE_MODEL "cpython-3.11"
 
 /* The source a trace was recorded from. */

@@ -21,6 +21,21 @@ static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
         *out = key == vm->true_;
         return 0;
     }
+    gs_Kind k = GS_KIND(key);
+    gs_Object *m = k == GS_K_INSTANCE || k == GS_K_WEAKREF ? gs_type_lookup(key->type, gs_name(vm, "__index__")) : NULL;
+    if (m) {
+        /* PyNumber_Index: an object with __index__ (a proxy forwards it) */
+        gs_Object *r = gs_call_object(vm, m, &key, 1, NULL);
+        if (!r)
+            return -1;
+        int ok = GS_KIND(r) == GS_K_INT || GS_KIND(r) == GS_K_BOOL;
+        if (ok)
+            *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
+        else
+            gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
+        gs_decref(vm, r);
+        return ok ? 0 : -1;
+    }
     gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
     return -1;
 }
@@ -128,6 +143,14 @@ gs_Object *gs_getitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
         }
         break;
     }
+    case GS_K_WEAKREF: { /* a proxy forwards [] */
+        gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            return gs_call_object(vm, m, args, 2, NULL);
+        }
+        break;
+    }
     default:
         break;
     }
@@ -185,6 +208,8 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
             for (int64_t i = n - 1; i >= 0; i--) /* the slots above shift down: remove from the top */
                 gs_rec_remove(vm, o, lo + i * st, garbage[i]);
             l->len = w;
+            if (n > 0)
+                gs_list_resize(vm, o, w); /* list_ass_subscript: a shrink, which cannot fail */
             for (int64_t i = 0; i < n; i++)
                 gs_decref_c(vm, garbage[i], gs_slot_cause(o, lo + i * st));
             free(garbage);
@@ -198,15 +223,9 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
     if (stop < start)
         stop = start;
     /* delete [start, stop) then insert the new items at start */
-    for (int64_t i = stop - 1; i >= start; i--)
-        gs_list_delitem(vm, o, i);
-    for (int32_t i = 0; i < m; i++)
-        if (gs_list_insert(vm, o, start + i, src[i]) < 0) {
-            gs_decref(vm, seq);
-            return -1;
-        }
+    int r = gs_list_assign_slice(vm, o, start, stop, src, m);
     gs_xdecref(vm, seq);
-    return 0;
+    return r;
 }
 
 static int call_item_dunder(gs_VM *vm, gs_Object *m, gs_Object *o, gs_Object *key, gs_Object *v)
@@ -241,6 +260,12 @@ int gs_setitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
         return gs_list_setitem(vm, o, i, v);
     case GS_K_DICT:
         return gs_dict_set(vm, o, key, v);
+    case GS_K_WEAKREF: { /* a proxy forwards [] = */
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__setitem__"));
+        if (m)
+            return call_item_dunder(vm, m, o, key, v);
+        break;
+    }
     default:
         break;
     }
@@ -270,6 +295,12 @@ int gs_delitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
         return gs_list_delitem(vm, o, i);
     case GS_K_DICT:
         return gs_dict_del(vm, o, key);
+    case GS_K_WEAKREF: { /* a proxy forwards del [] */
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__delitem__"));
+        if (m)
+            return call_item_dunder(vm, m, o, key, NULL);
+        break;
+    }
     default:
         break;
     }
@@ -311,6 +342,17 @@ int64_t gs_len_builtin(gs_VM *vm, gs_Object *o)
     case GS_K_DICT: return ((gs_Dict *)o)->t.used;
     case GS_K_SET: return ((gs_Set *)o)->used;
     case GS_K_RANGE: return ((gs_Range *)o)->len;
+    case GS_K_WEAKREF: { /* a proxy forwards len() */
+        gs_Object *m = gs_type_lookup(o->type, vm->s___len__);
+        if (!m)
+            break;
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r)
+            return -1;
+        int64_t n = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : 0;
+        gs_decref(vm, r);
+        return n;
+    }
     default:
         if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items)
             return ((gs_Dict *)((gs_Iter *)o)->seq)->t.used;
@@ -430,6 +472,19 @@ int gs_contains_builtin(gs_VM *vm, gs_Object *c, gs_Object *v)
             return eq;
         }
         break;
+    case GS_K_WEAKREF: { /* a proxy forwards in */
+        gs_Object *m = gs_type_lookup(c->type, vm->s___contains__);
+        if (m) {
+            gs_Object *args[2] = { c, v };
+            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
+            if (!r)
+                return -1;
+            int t = gs_truthy(vm, r);
+            gs_decref(vm, r);
+            return t;
+        }
+        break;
+    }
     default:
         break;
     }

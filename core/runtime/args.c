@@ -104,3 +104,65 @@ void gs_clinic_free(gs_VM *vm)
         vm->clinic_kwtuples[i] = NULL;
     }
 }
+
+/* The names of missing parameters as CPython lists them: 'a', 'a' and 'b',
+ * 'a', 'b', and 'c'. */
+static void missing_names(gs_Buf *b, const char *const *names, const int *which, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            gs_buf_adds(b, n == 2 ? " and " : i == n - 1 ? ", and " : ", ");
+        gs_buf_printf(b, "'%s'", names[which[i]]);
+    }
+}
+
+int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tuple *kwnames,
+              const char *const *names, int nparams, int npos_max, int nreq, gs_Object **out)
+{
+    int npos = gs_npos(nargs, kwnames);
+    for (int i = 0; i < nparams; i++)
+        out[i] = NULL;
+    if (npos > npos_max) {
+        /* a method's counts include self: "Cls.meth()" names a method */
+        int s = strchr(fname, '.') ? 1 : 0;
+        int ndef = npos_max - nreq;
+        if (ndef > 0)
+            gs_raise(vm, vm->e_TypeError, "%s() takes from %d to %d positional arguments but %d were given", fname,
+                     nreq + s, npos_max + s, npos + s);
+        else
+            gs_raise(vm, vm->e_TypeError, "%s() takes %d positional argument%s but %d %s given", fname, npos_max + s,
+                     npos_max + s == 1 ? "" : "s", npos + s, npos + s == 1 ? "was" : "were");
+        return -1;
+    }
+    for (int i = 0; i < npos; i++)
+        out[i] = args[i];
+    for (int k = 0; kwnames && k < kwnames->len; k++) {
+        const char *kn = ((gs_Str *)kwnames->items[k])->data;
+        int j = 0;
+        while (j < nparams && strcmp(names[j], kn) != 0)
+            j++;
+        if (j == nparams) {
+            gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", fname, kn);
+            return -1;
+        }
+        if (out[j]) {
+            gs_raise(vm, vm->e_TypeError, "%s() got multiple values for argument '%s'", fname, kn);
+            return -1;
+        }
+        out[j] = args[npos + k];
+    }
+    int miss[16], nmiss = 0;
+    for (int i = 0; i < nreq && i < npos_max; i++)
+        if (!out[i] && nmiss < 16)
+            miss[nmiss++] = i;
+    if (nmiss) {
+        gs_Buf b;
+        gs_buf_init(&b);
+        missing_names(&b, names, miss, nmiss);
+        gs_raise(vm, vm->e_TypeError, "%s() missing %d required positional argument%s: %s", fname, nmiss,
+                 nmiss == 1 ? "" : "s", b.data ? b.data : "");
+        gs_buf_free(&b);
+        return -1;
+    }
+    return 0;
+}

@@ -69,7 +69,76 @@ static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const ch
     return 0;
 }
 
+/* PyFile_WriteObject(v, f, Py_PRINT_RAW): f.write looked up again for
+ * each piece (a new bound method each time), called with str(v) */
+static int write_piece(gs_VM *vm, gs_Object *file, gs_Object *v)
+{
+    gs_Object *w = gs_getattr(vm, file, gs_name(vm, "write"));
+    if (!w)
+        return -1;
+    gs_Object *piece = gs_str(vm, v);
+    gs_Object *r = piece ? gs_call_object(vm, w, &piece, 1, NULL) : NULL;
+    gs_xdecref(vm, piece);
+    gs_decref(vm, w);
+    if (!r)
+        return -1;
+    gs_decref(vm, r);
+    return 0;
+}
+
+/* print(..., file=f) to anything but sys.stdout and sys.stderr (an
+ * io.StringIO, an object with a write method), as builtin_print does:
+ * each argument, sep (or ' ') between them and end (or '\n') after, each
+ * through write_piece, then f.flush() if flush is true. */
+static gs_Object *print_to_file(gs_VM *vm, gs_Object *file, gs_Object **args, int npos, gs_Object *sep,
+                                gs_Object *end, gs_Object *flush)
+{
+    for (int i = 0; i < npos; i++) {
+        if (i > 0 && write_piece(vm, file, sep && sep != vm->none ? sep : vm->char_strs[' ']) < 0)
+            return NULL;
+        if (write_piece(vm, file, args[i]) < 0)
+            return NULL;
+    }
+    if (write_piece(vm, file, end && end != vm->none ? end : vm->char_strs['\n']) < 0)
+        return NULL;
+    if (flush && flush != vm->none) {
+        int t = gs_truthy(vm, flush);
+        if (t < 0)
+            return NULL;
+        if (t) {
+            gs_Object *f = gs_getattr(vm, file, gs_name(vm, "flush"));
+            gs_Object *r = f ? gs_call_object(vm, f, NULL, 0, NULL) : NULL;
+            gs_xdecref(vm, f);
+            if (!r)
+                return NULL;
+            gs_decref(vm, r);
+        }
+    }
+    return GS_NONE(vm);
+}
+
+static gs_Object *print_body(GS_ARGS);
+
+/* CPython's print calls PyObject_Str on each argument that is not exactly a
+ * str and the file's write method, each a C call one level deeper than the
+ * caller (_Py_EnterRecursiveCall): at the recursion limit print fails
+ * before writing, and a __str__ it calls runs a level deeper. */
 static gs_Object *b_print(GS_ARGS)
+{
+    int npos = gs_npos(nargs, kwnames);
+    if (vm->depth + vm->c_levels + 1 > vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, npos > 0 && args[0]->type != vm->t_str
+                                               ? "maximum recursion depth exceeded while getting the str of an object"
+                                               : "maximum recursion depth exceeded while calling a Python object");
+        return NULL;
+    }
+    vm->c_levels++;
+    gs_Object *r = print_body(vm, self, args, nargs, kwnames);
+    vm->c_levels--;
+    return r;
+}
+
+static gs_Object *print_body(GS_ARGS)
 {
     GS_UNUSED(self);
     static const char *allowed[] = { "sep", "end", "file", "flush", NULL };
@@ -88,12 +157,15 @@ static gs_Object *b_print(GS_ARGS)
         return NULL;
     }
     gs_Object *file = gs_kwarg(vm, args, nargs, kwnames, "file");
+    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     bool to_err = false;
     if (file && file != vm->none) {
         gs_Object *se = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stderr")) : NULL;
+        gs_Object *so = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stdout")) : NULL;
         to_err = se && file == se;
+        if (!to_err && file != so && GS_KIND(file) != GS_K_MODULE)
+            return print_to_file(vm, file, args, npos, sep, end, flush);
     }
-    gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     int which = to_err ? 1 : 0;
     gs_Buf b;
     gs_buf_init(&b);
@@ -143,7 +215,7 @@ static gs_Object *b_len(GS_ARGS)
 }
 
 static gs_Object *b_repr(GS_ARGS) { GS_UNUSED_ARGS; return gs_repr(vm, args[0]); }
-static gs_Object *b_ascii(GS_ARGS) { GS_UNUSED_ARGS; return gs_repr(vm, args[0]); }
+static gs_Object *b_ascii(GS_ARGS) { GS_UNUSED_ARGS; return gs_ascii(vm, args[0]); }
 
 static gs_Object *b_id(GS_ARGS)
 {
@@ -224,6 +296,11 @@ static gs_Object *b_isinstance(GS_ARGS)
     if (GS_KIND(cls) != GS_K_TYPE) {
         gs_raise(vm, vm->e_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return NULL;
+    }
+    if (!gs_isinstance(args[0], (gs_Type *)cls) && gs_is_proxy(args[0])) {
+        /* object_isinstance falls back on __class__, which a proxy forwards */
+        gs_Object *o = gs_proxy_referent(vm, args[0]);
+        return o ? GS_BOOL(vm, gs_isinstance(o, (gs_Type *)cls)) : NULL;
     }
     return GS_BOOL(vm, gs_isinstance(args[0], (gs_Type *)cls));
 }
@@ -823,11 +900,196 @@ static gs_Object *b_globals(GS_ARGS)
     return gs_newref(vm, vm->frame ? vm->frame->globals : &((gs_Module *)vm->main_module)->dict->ob);
 }
 
+/* locals(): the running frame's namespace, a function's f_locals dict
+ * refreshed (frame.c); the caller gets a new reference to it */
+static gs_Object *b_locals(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (!vm->frame)
+        return b_globals(vm, self, args, nargs, kwnames);
+    gs_Object *d = gs_frame_locals(vm, vm->frame);
+    return d ? gs_newref(vm, d) : NULL;
+}
+
+/* ------------------------------------------------------------------ exec, eval
+ *
+ * builtin_exec / builtin_eval of CPython 3.11 for strings: the source is
+ * compiled as "<string>" (eval: one expression, leading spaces and tabs
+ * skipped), then run in a frame of its own whose globals and locals are
+ * the arguments, or the caller's (a function's locals() dict: names the
+ * string binds there do not reach the function's variables, as in
+ * CPython).  A globals dict without '__builtins__' gets the builtins dict
+ * under that key.  A syntax error is raised as a SyntaxError whose
+ * filename, lineno, offset and text are the parser's. */
+
+static gs_Object *raise_syntax_error(gs_VM *vm, const gs_Error *err, const char *src, size_t len, bool eval_mode)
+{
+    gs_Type *t = strcmp(err->type_name, "IndentationError") == 0 ? vm->e_IndentationError
+                 : strcmp(err->type_name, "TabError") == 0 ? vm->e_TabError
+                 : strcmp(err->type_name, "MemoryError") == 0 ? vm->e_MemoryError
+                 : strcmp(err->type_name, "RecursionError") == 0 ? vm->e_RecursionError
+                 : vm->e_SyntaxError;
+    if (!gs_issubtype(t, vm->e_SyntaxError)) {
+        gs_raise(vm, t, "%s", err->text ? err->text : "");
+        return NULL;
+    }
+    /* the text of the error's line */
+    const char *p = src, *end = src + len;
+    for (int l = 1; l < err->line && p < end; p++)
+        if (*p == '\n')
+            l++;
+    const char *q = p;
+    while (q < end && *q != '\n')
+        q++;
+    gs_Buf line;
+    gs_buf_init(&line);
+    if (err->line > 0) {
+        gs_buf_add(&line, p, (size_t)(q - p));
+        if (!eval_mode || q < end)
+            gs_buf_addc(&line, '\n');
+    }
+    /* the compiler's errors have no text: CPython reads it back from the
+     * file, and "<string>" is none; the tokenizer's at the end of input
+     * ("'(' was never closed") keep the line without its end */
+    if (err->line > 0 && err->text && strstr(err->text, "was never closed") && q < end && line.len &&
+        line.data[line.len - 1] == '\n')
+        line.len--;
+    /* what CPython's compiler and symtable find (the model's parser finds some) */
+    static const char *const compiler_errors[] = { "outside function", "outside loop", "not properly in loop",
+                                                   "nonlocal declaration", "before global declaration",
+                                                   "before nonlocal declaration", "duplicate argument",
+                                                   "is parameter and", "no binding for nonlocal" };
+    bool no_text = err->after_parse;
+    for (int i = 0; i < GS_COUNTOF(compiler_errors) && err->text; i++)
+        if (strstr(err->text, compiler_errors[i]))
+            no_text = true;
+    gs_Object *text = no_text ? gs_newref(vm, vm->none) : gs_buf_to_str(vm, &line);
+    if (no_text)
+        gs_buf_free(&line);
+    gs_Object *msg = gs_str_from_cstr(vm, err->text ? err->text : "invalid syntax");
+    gs_Object *fname = gs_str_from_cstr(vm, "<string>");
+    gs_Object *lineno = gs_int_new(vm, err->line), *offset = gs_int_new(vm, err->line > 0 ? err->col : 0);
+    /* the end: most errors are about one character (CPython's end positions
+     * for longer tokens are not known here) */
+    gs_Object *end_offset = gs_int_new(vm, err->line > 0 ? err->col + 1 : 0);
+    gs_Object *info = end_offset && text && msg && fname && lineno && offset ? gs_tuple_pack(vm, 6, fname, lineno, offset, text, lineno, end_offset)
+                                                              : NULL;
+    gs_Object *args = info ? gs_tuple_pack(vm, 2, msg, info) : NULL;
+    gs_Object *exc = args ? gs_exception_new(vm, t, args) : NULL;
+    if (exc) {
+        const char *names[] = { "msg", "filename", "lineno", "offset", "text" };
+        gs_Object *vals[] = { msg, fname, lineno, offset, text };
+        for (int i = 0; i < 5; i++)
+            gs_setattr(vm, exc, gs_name(vm, names[i]), vals[i]);
+        gs_raise_obj(vm, exc);
+    }
+    gs_xdecref(vm, info);
+    gs_xdecref(vm, text);
+    gs_xdecref(vm, msg);
+    gs_xdecref(vm, fname);
+    gs_xdecref(vm, lineno);
+    gs_xdecref(vm, offset);
+    gs_xdecref(vm, end_offset);
+    if (!vm->exc)
+        gs_raise_memory(vm);
+    return NULL;
+}
+
+static gs_Object *exec_or_eval(gs_VM *vm, gs_Object **args, int nargs, bool eval_mode)
+{
+    const char *fname = eval_mode ? "eval" : "exec";
+    gs_Object *globals = nargs > 1 && args[1] != vm->none ? args[1] : NULL;
+    gs_Object *locals = nargs > 2 && args[2] != vm->none ? args[2] : NULL;
+    /* CPython's checks, in its order (eval: locals first); a list, tuple or
+     * str passes PyMapping_Check, but only dicts are namespaces here */
+    bool mapping_like;
+    if (!eval_mode && globals && GS_KIND(globals) != GS_K_DICT) {
+        gs_raise(vm, vm->e_TypeError, "exec() globals must be a dict, not %s", gs_type_name(globals));
+        return NULL;
+    }
+    if (locals && GS_KIND(locals) != GS_K_DICT) {
+        if (eval_mode)
+            gs_raise(vm, vm->e_TypeError, "locals must be a mapping");
+        else
+            gs_raise(vm, vm->e_TypeError, "locals must be a mapping or None, not %s", gs_type_name(locals));
+        return NULL;
+    }
+    if (globals && GS_KIND(globals) != GS_K_DICT) {
+        mapping_like = GS_KIND(globals) == GS_K_LIST || GS_KIND(globals) == GS_K_TUPLE || GS_KIND(globals) == GS_K_STR;
+        if (eval_mode)
+            gs_raise(vm, vm->e_TypeError, mapping_like ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                                       : "globals must be a dict");
+        else
+            gs_raise(vm, vm->e_TypeError, "exec() globals must be a dict, not %s", gs_type_name(globals));
+        return NULL;
+    }
+    if (!globals) {
+        globals = vm->frame ? vm->frame->globals : &((gs_Module *)vm->main_module)->dict->ob;
+        if (!locals) {
+            locals = vm->frame ? gs_frame_locals(vm, vm->frame) : globals;
+            if (!locals)
+                return NULL;
+        }
+    } else if (!locals)
+        locals = globals;
+    gs_Object *src = args[0];
+    if (GS_KIND(src) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+        return NULL;
+    }
+    if (!gs_dict_get_str(vm, globals, vm->s___builtins__)) {
+        if (vm->exc || gs_dict_set(vm, globals, &vm->s___builtins__->ob, vm->builtins) < 0)
+            return NULL;
+    }
+    const char *text = ((gs_Str *)src)->data;
+    size_t len = (size_t)((gs_Str *)src)->len;
+    if (memchr(text, '\0', len)) {
+        gs_raise(vm, vm->e_ValueError, "source code string cannot contain null bytes");
+        return NULL;
+    }
+    if (eval_mode)
+        while (len && (*text == ' ' || *text == '\t')) {
+            text++;
+            len--;
+        }
+    if (!vm->compile_string) {
+        gs_raise(vm, vm->e_RuntimeError, "%s() has no compiler in this VM", fname);
+        return NULL;
+    }
+    gs_Error err;
+    gs_Code *code = vm->compile_string(vm, text, len, "<string>", eval_mode, &err);
+    if (!code) {
+        raise_syntax_error(vm, &err, text, len, eval_mode);
+        gs_error_clear(&err);
+        return NULL;
+    }
+    gs_error_clear(&err);
+    gs_Object *r = gs_vm_run_code(vm, code, globals, locals);
+    gs_decref(vm, code);
+    if (r && !eval_mode) {
+        gs_decref(vm, r);
+        return GS_NONE(vm);
+    }
+    return r;
+}
+
+static gs_Object *b_exec(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return exec_or_eval(vm, args, nargs, false);
+}
+
+static gs_Object *b_eval(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return exec_or_eval(vm, args, nargs, true);
+}
+
 static gs_Object *b_vars(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     if (nargs == 0)
-        return b_globals(vm, self, args, nargs, kwnames);
+        return b_locals(vm, self, args, nargs, kwnames);
     gs_Object *o = args[0];
     if (gs_inst_part(o) && (o->type->flags & GS_TF_DICT)) {
         gs_Object *d = gs_instance_dict(vm, o);
@@ -853,8 +1115,8 @@ static gs_Object *b_dir(GS_ARGS)
         return NULL;
     }
     gs_Object *o = nargs ? args[0] : NULL;
-    if (!o) {
-        gs_Object *g = vm->frame ? (vm->frame->locals ? vm->frame->locals : vm->frame->globals) : NULL;
+    if (!o) { /* the names of locals() */
+        gs_Object *g = vm->frame ? gs_frame_locals(vm, vm->frame) : NULL;
         if (g)
             gs_dict_update(vm, seen, g);
     } else {
@@ -1182,7 +1444,9 @@ static const FnDef builtin_fns[] = {
     { "round", b_round, 1, 2, false }, { "hash", b_hash, 1, 1, false }, { "globals", b_globals, 0, 0, false },
     { "vars", b_vars, 0, 1, false }, { "dir", b_dir, 0, 1, GS_VARARGS }, { "format", b_format, 1, 2, false },
     { "__build_class__", b_build_class, 2, -1, true }, { "open", b_open, 0, -1, true },
-    { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { NULL, NULL, 0, 0, false },
+    { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { "locals", b_locals, 0, 0, false },
+    { "exec", b_exec, 1, 3, false }, { "eval", b_eval, 1, 3, false },
+    { NULL, NULL, 0, 0, false },
 };
 
 void gs_builtins_init(gs_VM *vm)
@@ -1200,6 +1464,7 @@ void gs_builtins_init(gs_VM *vm)
     gs_exceptions_methods_init(vm);
     gs_descr_methods_init(vm);
     gs_slots_methods_init(vm);
+    gs_size_methods_init(vm);
 
     vm->builtins = gs_dict_new(vm);
     for (const FnDef *d = builtin_fns; d->name; d++) {
@@ -1220,7 +1485,7 @@ void gs_builtins_init(gs_VM *vm)
         vm->e_RecursionError, vm->e_RuntimeError, vm->e_MemoryError, vm->e_StopIteration, vm->e_ImportError,
         vm->e_ModuleNotFoundError, vm->e_AssertionError, vm->e_NotImplementedError, vm->e_SyntaxError,
         vm->e_IndentationError, vm->e_TabError, vm->e_UnicodeError, vm->e_KeyboardInterrupt, vm->e_SystemExit,
-        vm->e_GeneratorExit, vm->e_StopAsyncIteration, vm->e_Warning, vm->e_OSError,
+        vm->e_GeneratorExit, vm->e_StopAsyncIteration, vm->e_Warning, vm->e_OSError, vm->e_ReferenceError,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         gs_dict_set(vm, vm->builtins, &types[i]->name->ob, &types[i]->ob);
@@ -1231,12 +1496,25 @@ void gs_builtins_init(gs_VM *vm)
     gs_dict_set(vm, vm->builtins, &gs_name(vm, "Ellipsis")->ob, vm->ellipsis);
     gs_dict_set(vm, vm->builtins, &gs_name(vm, "EnvironmentError")->ob, &vm->e_OSError->ob);
     gs_dict_set(vm, vm->builtins, &gs_name(vm, "IOError")->ob, &vm->e_OSError->ob);
+    { /* the builtins module's own name: what a class body defined by exec()
+       * with a fresh globals dict finds for __name__ (its __module__) */
+        gs_Object *bn = gs_str_intern(vm, "builtins", 8);
+        if (bn) {
+            gs_dict_set(vm, vm->builtins, &vm->s___name__->ob, bn);
+            gs_decref(vm, bn);
+        }
+    }
 
     vm->modules = gs_dict_new(vm);
     vm->sys_module = gs_module_find("sys")->make(vm);
     vm->main_module = gs_module_new(vm, "__main__");
     gs_Object *md = &((gs_Module *)vm->main_module)->dict->ob;
     gs_dict_set(vm, md, &vm->s___builtins__->ob, vm->builtins);
+    /* CPython's __main__ starts with nine names in a table of 16 slots: the
+     * model shows two, and sizes the table (sys.getsizeof(globals()), when
+     * it grows) as if the other seven were there */
+    ((gs_Dict *)md)->hidden = 9 - ((gs_Dict *)md)->t.used;
+    gs_dict_presize(vm, md, 4, GS_DK_UNICODE);
     gs_Object *sysmods = vm->modules;
     gs_dict_set(vm, &((gs_Module *)vm->sys_module)->dict->ob, &gs_name(vm, "modules")->ob, sysmods);
 }
@@ -1255,5 +1533,9 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
     for (int i = 0; i <= GS_IT_CALL; i++)
         if (vm->t_iter[i]->dict)
             count(ctx, &vm->t_iter[i]->dict->ob);
+    /* ... and those of the modules' native types (gs_native_type_new) */
+    for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
+        if (t->native && t->dict)
+            count(ctx, &t->dict->ob);
     gs_modules_count_roots(vm, count, ctx);
 }

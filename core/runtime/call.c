@@ -141,6 +141,7 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         sl->start = gs_newref(vm, npos >= 2 ? args[0] : vm->none);
         sl->stop = gs_newref(vm, npos >= 2 ? args[1] : args[0]);
         sl->step = gs_newref(vm, npos == 3 ? args[2] : vm->none);
+        gs_record_fields(vm, &sl->ob); /* start, stop, step: a slice kept in a name outlives its line */
         gs_gc_track(vm, &sl->ob);
         return &sl->ob;
     }
@@ -185,9 +186,16 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             nargs--;
         }
         int npos = gs_npos(nargs, kwnames);
+        /* CPython's messages name the method by its type's __name__
+         * ("StringIO.write()"), not the dotted tp_name ("_io.StringIO") */
+        const char *owner = NULL;
+        if (b->owner) {
+            owner = strrchr(b->owner->name->data, '.');
+            owner = owner ? owner + 1 : b->owner->name->data;
+        }
         if (!b->takes_kw && kwnames && kwnames->len) {
             if (b->owner)
-                gs_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", b->owner->name->data, b->name);
+                gs_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", owner, b->name);
             else
                 gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", b->name);
             return NULL;
@@ -195,7 +203,7 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         if (npos < b->min_args || (b->max_args >= 0 && npos > b->max_args)) {
             char full[128];
             if (b->owner)
-                snprintf(full, sizeof full, "%s.%s", b->owner->name->data, b->name);
+                snprintf(full, sizeof full, "%s.%s", owner, b->name);
             else
                 snprintf(full, sizeof full, "%s", b->name);
             if (b->min_args == b->max_args && b->min_args == 1)
@@ -212,6 +220,13 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         }
         if (!b->varargs)
             return b->fn(vm, self, args, nargs, kwnames);
+        if (b->varargs & GS_ITERNEXT) {
+            /* a tp_iternext called as __next__(): exhaustion is StopIteration */
+            gs_Object *r = b->fn(vm, self, args, nargs, kwnames);
+            if (!r && !vm->exc)
+                gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, NULL));
+            return r;
+        }
         /* METH_VARARGS: CPython packs the arguments in a tuple (and the keywords in a dict) */
         gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
         gs_Object *kwd = (b->varargs & GS_VARARGS) && kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0)
@@ -250,7 +265,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
     case GS_K_FUNCTION:
     case GS_K_METHOD: return gs_call_object(vm, callable, args, nargs, kwnames);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         gs_Object *m = gs_type_lookup(callable->type, vm->s___call__);
         if (m) {
             gs_Object *argv[nargs + 1];
@@ -260,6 +276,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
             /* an instance has no vectorcall: _PyObject_MakeTpCall packs the
              * arguments in a tuple and the keywords in a dict for slot_tp_call */
             int npos = gs_npos(nargs, kwnames);
+            if (callable->type->native && callable->type->native->call_unpacked)
+                return gs_call_object(vm, m, argv, nargs + 1, kwnames);
             gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
             gs_Object *kwd = kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
             /* ... and slot_tp_call's _PyStack_UnpackDict turns the dict back into a

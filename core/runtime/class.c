@@ -32,7 +32,7 @@ void gs_type_add_methods(gs_VM *vm, gs_Type *t, const gs_MethodDef *defs)
             gs_Object *b = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, defs->name));
             if (b) {
                 ((gs_Builtin *)b)->takes_kw = (defs->kw & GS_KW) != 0;
-                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS);
+                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS | GS_ITERNEXT);
             }
         }
         if (strcmp(defs->name, "__new__") == 0) {
@@ -80,7 +80,10 @@ gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind
     t->inst_kind = (uint8_t)inst_kind;
     t->flags = flags;
     if (base)
-        t->flags |= base->flags & (GS_TF_EXC | GS_TF_DICT | GS_TF_WEAK);
+        t->flags |= base->flags & (GS_TF_EXC | GS_TF_DICT | GS_TF_WEAK | GS_TF_CDICT);
+    /* a weakref type CPython writes in Python (WeakMethod) keeps attributes */
+    if (flags & GS_TF_WEAKREF_ATTRS)
+        t->flags |= GS_TF_DICT | GS_TF_WEAK;
     /* a module's stand-in for a class CPython writes in Python: its
      * instances have a __dict__ and weak references */
     if (inst_kind == GS_K_INSTANCE && base == vm->t_object)
@@ -171,7 +174,11 @@ gs_Object *gs_type_lookup_slot(gs_VM *vm, gs_Type *t, gs_Str *name)
     gs_Object *v = gs_type_lookup(t, name);
     if (v && GS_KIND(v) == GS_K_BUILTIN) {
         gs_Builtin *b = (gs_Builtin *)v;
-        if (!b->self && b->owner && !(b->owner->flags & GS_TF_HEAP) && gs_str_eq(b->owner->module, vm->s_builtins))
+        /* a built-in type's own behaviour (list.__getitem__, object.__eq__)
+         * is the built-in operation; a module's type (its C methods are
+         * all it has) dispatches to them */
+        if (!b->self && b->owner && !(b->owner->flags & GS_TF_HEAP) && gs_str_eq(b->owner->module, vm->s_builtins) &&
+            ((b->owner->inst_kind != GS_K_INSTANCE && b->owner->inst_kind != GS_K_WEAKREF) || b->owner == vm->t_object))
             return NULL;
     }
     return v;
@@ -775,7 +782,7 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
     gs_incref(vm, t->module);
     t->inst_kind = (uint8_t)kind;
     t->native = base->native; /* a subclass's instances keep the base's C data */
-    t->flags = GS_TF_HEAP | GS_TF_BASETYPE | (base->flags & (GS_TF_EXC | GS_TF_DICT | GS_TF_WEAK));
+    t->flags = GS_TF_HEAP | GS_TF_BASETYPE | (base->flags & (GS_TF_EXC | GS_TF_DICT | GS_TF_WEAK | GS_TF_CDICT));
     if (add_dict)
         t->flags |= GS_TF_DICT;
     if (add_weak)
@@ -804,6 +811,13 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         t->flags |= GS_TF_HAS_DEL;
     gs_type_update_hooks(vm, t);
     class_hold_bases(vm, t);
+    /* CPython 3.11 gives a class whose instances have a managed __dict__
+     * (gs_type_managed_dict) shared keys of 64 slots with room for 30 names */
+    t->sk_usable = -1;
+    if (gs_type_managed_dict(vm, t)) {
+        t->sk_usable = 30;
+        t->sk_nentries = 0;
+    }
     /* CPython's type holds references to itself from its MRO tuple and from
      * the descriptors it creates (__dict__, __weakref__, one per slot);
      * model them so sys.getrefcount(cls) agrees. */
@@ -874,20 +888,76 @@ void gs_type_update_hooks(gs_VM *vm, gs_Type *t)
 
 /* ================================================================== instances */
 
+/* Every materialised __dict__ of the class's instances that still shares
+ * its keys is sized by them: one place fewer, 8 bytes less each (the trace
+ * hears of it; at most 29 times a class, so a walk over the heap). */
+static void split_dicts_shrank(gs_VM *vm, gs_Type *t)
+{
+    if (!vm->recording || !vm->objtab)
+        return;
+    for (uint32_t id = 1; id < vm->objtab_cap; id++) {
+        gs_Object *o = vm->objtab[id];
+        if (o && GS_KIND(o) == GS_K_DICT && ((gs_Dict *)o)->t.kind == GS_DK_SPLIT && ((gs_Dict *)o)->owner &&
+            ((gs_Dict *)o)->owner->type == t) {
+            size_t now = gs_dict_sizeof(vm, o);
+            gs_size_changed(vm, o, now + 8, now);
+        }
+    }
+}
+
 gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t)
 {
     if (t->inst_kind == GS_K_EXCEPTION)
         return gs_exception_new(vm, t, NULL);
+    /* init_inline_values: each new instance takes one of the shared keys'
+     * spare places while more than one is left, then gets a values array
+     * of names + spare places */
+    if ((t->flags & GS_TF_HEAP) && t->sk_usable > 1) {
+        t->sk_usable--;
+        if (t->spare & GS_TYPE_SPLIT_DICTS)
+            split_dicts_shrank(vm, t);
+    }
     gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, (t->native ? t->native->size : sizeof(gs_Instance)) +
                                                    gs_class_extra_size(t, t->native ? t->native->size : sizeof(gs_Instance)));
     if (!in)
         return NULL;
     gs_table_init(&in->attrs);
+    if ((t->flags & GS_TF_HEAP) && t->sk_usable >= 0)
+        in->attrs.kind = GS_DK_SPLIT;
     in->dict = NULL;
     in->weakreflist = NULL;
     if (t != vm->t_object) /* object() instances are not containers in CPython */
         gs_gc_track(vm, &in->ob);
     return &in->ob;
+}
+
+gs_Object *gs_native_new(gs_VM *vm, gs_Type *t)
+{
+    const gs_NativeOps *ops = t->native;
+    gs_Instance *in = (gs_Instance *)gs_alloc(vm, t, ops->size);
+    if (!in)
+        return NULL;
+    gs_table_init(&in->attrs);
+    if (ops->gc)
+        gs_gc_track(vm, &in->ob);
+    return &in->ob;
+}
+
+/* A class CPython writes in Python: plain instances, attributes only. */
+static const gs_NativeOps plain_ops = { sizeof(gs_Instance), true, false, NULL, NULL, NULL, true, false, false, 0 };
+
+gs_Type *gs_native_type_new(gs_VM *vm, const char *full_name, const gs_NativeOps *ops, const gs_MethodDef *methods)
+{
+    if (!ops)
+        ops = &plain_ops;
+    gs_Type *t = gs_type_new_builtin(vm, full_name, vm->t_object, GS_K_INSTANCE, 0);
+    const char *dot = strrchr(full_name, '.');
+    if (dot)
+        t->module = (gs_Str *)gs_str_intern(vm, full_name, (size_t)(dot - full_name));
+    t->native = ops;
+    if (methods)
+        gs_type_add_methods(vm, t, methods);
+    return t;
 }
 
 /* Reading obj.__dict__ creates the dict object (CPython 3.11 keeps
@@ -906,6 +976,12 @@ gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
     gs_table_init(&in->attrs);
     d->owner = o;
     in->dict = d;
+    o->type->spare |= GS_TYPE_SPLIT_DICTS;
+    /* the dict adopts the instance's values (or its own table, once the
+     * attributes outgrew the class's keys): its size is theirs */
+    gs_size_changed(vm, &d->ob, 64, gs_dict_sizeof(vm, &d->ob));
+    if (vm->tm)
+        gs_tm_materialise(vm, o, &d->ob);
     /* tracked if a value could be in a cycle (CPython's
      * make_dict_from_instance_attributes) */
     for (int32_t i = 0; i < d->t.nentries; i++)
@@ -921,7 +997,7 @@ gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *o)
             gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, e->value->id, 0, gs_trace_name(vm, (gs_Str *)e->key));
             gs_record(vm, GS_EV_REF_SET, GS_CAUSE_VALUE, d->ob.id, 0, e->value->id, e->key->id);
         }
-        bool sub = GS_KIND(o) != GS_K_INSTANCE && GS_KIND(o) != GS_K_EXCEPTION;
+        bool sub = GS_KIND(o) != GS_K_INSTANCE && GS_KIND(o) != GS_K_EXCEPTION && GS_KIND(o) != GS_K_WEAKREF;
         gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, o->id, 0, d->ob.id, sub ? GS_OSLOT_DICT : 1);
     }
     return &d->ob;

@@ -65,9 +65,11 @@ gs_Object *gs_descriptor_new(gs_VM *vm, gs_Type *t, gs_Object *fn, bool wraps)
     return &d->ob;
 }
 
+/* A module's descriptor of a C function (itertools.chain.from_iterable):
+ * CPython's is a C-level method descriptor, which copies no __dict__. */
 gs_Object *gs_descriptor_wrap(gs_VM *vm, gs_Type *t, gs_Object *fn)
 {
-    return gs_descriptor_new(vm, t, fn, t != vm->t_property);
+    return gs_descriptor_new(vm, t, fn, t != vm->t_property && GS_KIND(fn) != GS_K_BUILTIN);
 }
 
 static void set_field(gs_VM *vm, gs_Descr *d, gs_Object **field, uint32_t what, gs_Object *v)
@@ -259,6 +261,9 @@ gs_Object *gs_descr_get(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Type *owner)
         return gs_call_object(vm, p->ref, &obj, 1, NULL);
     }
     default: {
+        /* a module's function-like object (functools.partial: tp_descr_get) */
+        if (GS_KIND(v) == GS_K_INSTANCE && v->type->native && v->type->native->binds)
+            return obj ? gs_method_new(vm, v, obj) : gs_newref(vm, v);
         gs_Object *g = user_get(vm, v);
         if (!g)
             return gs_newref(vm, v);

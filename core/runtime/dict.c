@@ -107,11 +107,10 @@ static void index_insert(gs_DictTable *t, int64_t hash, int32_t ix)
     t->index[i] = ix;
 }
 
-static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
+/* Rebuild the table with `size` index slots and usable_fraction(size)
+ * entries, keeping the live entries in order. */
+static int table_rebuild(gs_VM *vm, gs_DictTable *t, int32_t size)
 {
-    int32_t size = 8;
-    while (size * 2 / 3 < minused + 1)
-        size *= 2;
     int32_t cap = size * 2 / 3;
     size_t bytes = (size_t)cap * sizeof(gs_DictEntry) + (size_t)size * sizeof(int32_t);
     gs_DictEntry *entries = vm ? gs_mem_alloc(vm, bytes) : malloc(bytes);
@@ -139,6 +138,157 @@ static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
     for (int32_t i = 0; i < n; i++)
         index_insert(t, entries[i].hash, i);
     return 0;
+}
+
+/* The model's own growth, for tables whose CPython counterpart is sized
+ * otherwise (the interned strings, an instance's split values). */
+static int table_resize(gs_VM *vm, gs_DictTable *t, int32_t minused)
+{
+    int32_t size = 8;
+    while (size * 2 / 3 < minused + 1)
+        size *= 2;
+    return table_rebuild(vm, t, size);
+}
+
+/* ------------------------------------------------------------------ CPython's keys objects
+ *
+ * A dict's table is sized as CPython 3.11's keys object (dictobject.c), so
+ * sys.getsizeof and tracemalloc see its bytes: a power of two of index
+ * slots (1 byte each below 256 slots, 2 below 65536, then 4), two thirds of
+ * them as entries (16 bytes while every key is a str, 24 once one is not),
+ * after a 32-byte header.  It grows when no entry is left, to
+ * calculate_log2_keysize(3 * used) (which gives 16 slots, not 8, for 1 to 7
+ * live keys); deletions never shrink it; a str table that gets another key
+ * is rebuilt as a general one at once. */
+
+static int bit_length(uint64_t x)
+{
+    int n = 0;
+    while (x) {
+        n++;
+        x >>= 1;
+    }
+    return n;
+}
+
+int gs_dict_log2_keysize(int64_t minsize) { return bit_length((((uint64_t)minsize | 8) - 1) | 7); }
+int gs_dict_estimate_log2(int64_t n) { return gs_dict_log2_keysize((n * 3 + 1) / 2); }
+
+size_t gs_dict_keys_size(int log2, bool unicode)
+{
+    size_t slots = (size_t)1 << log2;
+    size_t index = log2 < 8 ? slots : log2 < 16 ? 2 * slots : log2 < 32 ? 4 * slots : 8 * slots;
+    return 32 + index + (slots * 2 / 3) * (unicode ? 16 : 24);
+}
+
+static int log2_of(int32_t size) { return bit_length((uint64_t)size) - 1; }
+
+/* The class whose shared keys a split table uses, or NULL (a dict whose
+ * instance died keeps a copy of their counts). */
+static gs_Type *split_class(gs_Object *holder)
+{
+    if (GS_KIND(holder) == GS_K_DICT) {
+        gs_Object *owner = ((gs_Dict *)holder)->owner;
+        return owner && GS_KIND(owner) != GS_K_TYPE ? owner->type : NULL;
+    }
+    return holder->type;
+}
+
+/* The values a split table has room for (the class's shared keys: names
+ * in them and room left). */
+static int64_t split_slots(gs_Object *holder)
+{
+    gs_Type *t = split_class(holder);
+    if (t)
+        return (int64_t)t->sk_nentries + t->sk_usable;
+    if (GS_KIND(holder) == GS_K_DICT)
+        return (int64_t)((gs_Dict *)holder)->sk_nentries + ((gs_Dict *)holder)->sk_usable;
+    return 0;
+}
+
+size_t gs_dict_sizeof(gs_VM *vm, gs_Object *d)
+{
+    GS_UNUSED(vm);
+    gs_DictTable *t = &((gs_Dict *)d)->t;
+    if (t->kind == GS_DK_SPLIT)
+        return 64 + 8 * (size_t)split_slots(d);
+    if (!t->index_size)
+        return 64;
+    return 64 + gs_dict_keys_size(log2_of(t->index_size), t->kind == GS_DK_UNICODE);
+}
+
+/* The keys object of a dict is replaced by one of 2^log2 slots and `kind`
+ * (a resize, a split table made combined, the first key of an empty dict):
+ * its size changes, and tracemalloc sees the new keys allocated and the old
+ * ones freed. */
+static int dict_rekey(gs_VM *vm, gs_Object *d, gs_DictTable *t, int log2, uint8_t kind)
+{
+    size_t old = gs_dict_sizeof(vm, d);
+    uint8_t oldkind = t->kind;
+    int32_t oldsize = t->index_size;
+    if (table_rebuild(vm, t, (int32_t)1 << log2) < 0)
+        return -1;
+    t->kind = kind;
+    gs_size_changed(vm, d, old, gs_dict_sizeof(vm, d));
+    if (vm->tm)
+        gs_tm_dict_keys(vm, d, oldsize && oldkind != GS_DK_SPLIT ? log2_of(oldsize) : -1, oldkind == GS_DK_UNICODE,
+                        log2, kind == GS_DK_UNICODE);
+    return 0;
+}
+
+/* A materialised __dict__ or an instance's own attributes, while they share
+ * the class's keys: a new name goes into the shared keys if there is room
+ * (the table stays split), else the instance's attributes become an
+ * ordinary dict of their own (insertion_resize: 3 * used). */
+static int split_add_name(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key)
+{
+    gs_Type *cls = split_class(holder);
+    /* a copy of a split dict, or one whose instance died, no longer knows
+     * the class: its str keys count as shared ones (its size stays) */
+    if (GS_KIND(key) == GS_K_STR && (!cls || gs_table_lookup_str(&cls->sk_names, (gs_Str *)key) >= 0))
+        return 0;
+    if (GS_KIND(key) == GS_K_STR && cls->sk_usable > 0) {
+        cls->sk_usable--;
+        cls->sk_nentries++;
+        /* the interned copy: it lives as long as the VM, as the class's keys need */
+        gs_Object *name = gs_str_intern(vm, ((gs_Str *)key)->data, (size_t)((gs_Str *)key)->len);
+        if (!name)
+            return -1;
+        gs_decref(vm, name);
+        return gs_table_insert(vm, NULL, &cls->sk_names, name, gs_str_hash((gs_Str *)name), NULL);
+    }
+    int log2 = gs_dict_log2_keysize(3 * (int64_t)t->used);
+    uint8_t kind = GS_KIND(key) == GS_K_STR ? GS_DK_UNICODE : GS_DK_GENERAL;
+    if (GS_KIND(holder) == GS_K_DICT)
+        return dict_rekey(vm, holder, t, log2, kind);
+    if (table_rebuild(vm, t, (int32_t)1 << log2) < 0)
+        return -1;
+    t->kind = kind;
+    return 0;
+}
+
+/* Room for a new key in a table whose size is CPython's (a dict's, or an
+ * instance's attributes once they outgrew the shared keys). */
+static int combined_make_room(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key)
+{
+    bool isdict = GS_KIND(holder) == GS_K_DICT;
+    if (!t->index_size) {
+        /* the empty keys: a new table of 8 slots, of str keys if this is one */
+        uint8_t kind = GS_KIND(key) == GS_K_STR ? GS_DK_UNICODE : GS_DK_GENERAL;
+        if (isdict)
+            return dict_rekey(vm, holder, t, 3, kind);
+        if (table_rebuild(vm, t, 8) < 0)
+            return -1;
+        t->kind = kind;
+        return 0;
+    }
+    int32_t hidden = isdict ? ((gs_Dict *)holder)->hidden : 0;
+    if (t->nentries + hidden < t->cap)
+        return 0;
+    int log2 = gs_dict_log2_keysize(3 * ((int64_t)t->used + hidden));
+    if (isdict)
+        return dict_rekey(vm, holder, t, log2, t->kind);
+    return table_rebuild(vm, t, (int32_t)1 << log2);
 }
 
 /* Insert or replace.  Does not steal.  `holder` NULL = no events, no refs
@@ -213,6 +363,12 @@ gs_Object *gs_dict_get_str_hint(gs_Object *d, gs_Str *key, int32_t *hint)
 static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value,
                         bool steal)
 {
+    /* insertdict: a str table (or a split one) that gets a key of another
+     * type becomes a general table first, sized for 3 * used */
+    if (holder && GS_KIND(key) != GS_K_STR && t->kind != GS_DK_GENERAL && (t->index_size || t->kind == GS_DK_SPLIT) &&
+        GS_KIND(holder) == GS_K_DICT &&
+        dict_rekey(vm, holder, t, gs_dict_log2_keysize(3 * (int64_t)t->used), GS_DK_GENERAL) < 0)
+        return -1;
     bool err = false;
     int32_t ix = gs_table_find(holder ? vm : NULL, t, key, hash, &err);
     if (err)
@@ -237,7 +393,15 @@ static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object
         }
         return 0;
     }
-    if (t->nentries >= t->cap && table_resize(vm, t, t->used) < 0)
+    if (!holder) {
+        if (t->nentries >= t->cap && table_resize(vm, t, t->used) < 0)
+            return -1;
+    } else if (t->kind == GS_DK_SPLIT) {
+        if (split_add_name(vm, holder, t, key) < 0)
+            return -1;
+        if (t->kind == GS_DK_SPLIT && t->nentries >= t->cap && table_resize(vm, t, t->used) < 0)
+            return -1;
+    } else if (combined_make_room(vm, holder, t, key) < 0)
         return -1;
     if (holder) {
         if (!attrs)
@@ -288,7 +452,17 @@ void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
 {
     bool attrs = table_is_attrs(holder, t);
     gs_DictTable old = *t;
+    bool isdict = GS_KIND(holder) == GS_K_DICT && !attrs; /* not a dict subclass's attributes */
+    size_t oldsize = isdict ? gs_dict_sizeof(vm, holder) : 0;
     gs_table_init(t);
+    if (isdict) {
+        /* dict_clear: back to the shared empty keys */
+        ((gs_Dict *)holder)->hidden = 0;
+        gs_size_changed(vm, holder, oldsize, gs_dict_sizeof(vm, holder));
+        if (vm->tm && (old.index_size || old.kind == GS_DK_SPLIT))
+            gs_tm_dict_keys(vm, holder, old.kind == GS_DK_SPLIT ? -1 : log2_of(old.index_size),
+                            old.kind == GS_DK_UNICODE, -1, false);
+    }
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     for (int32_t i = 0; i < old.nentries; i++) {
         gs_DictEntry *e = &old.entries[i];
@@ -438,16 +612,96 @@ int gs_dict_next(gs_Object *d, int32_t *pos, gs_Object **key, gs_Object **value)
     return 0;
 }
 
+/* An empty dict gets a table of 2^log2 slots of `kind` before items go in
+ * (dict_new_presized, dictresize ahead of a merge, a clone's keys). */
+int gs_dict_presize(gs_VM *vm, gs_Object *d, int log2, uint8_t kind)
+{
+    return dict_rekey(vm, d, &((gs_Dict *)d)->t, log2, kind);
+}
+
+/* d (empty) gets a copy of src's keys object: the same size and kind, and
+ * the same entries, deleted ones included (clone_combined_dict_keys), so it
+ * has as little room left as src. */
+static int dict_clone(gs_VM *vm, gs_Object *d, gs_Object *src)
+{
+    gs_DictTable *st = &((gs_Dict *)src)->t, *t = &((gs_Dict *)d)->t;
+    if (dict_rekey(vm, d, t, log2_of(st->index_size), st->kind) < 0)
+        return -1;
+    for (int32_t i = 0; i < st->nentries; i++) {
+        gs_DictEntry *e = &st->entries[i];
+        if (!e->key) {
+            memset(&t->entries[t->nentries], 0, sizeof *t->entries);
+            t->nentries++;
+            continue;
+        }
+        if (gs_dict_set(vm, d, e->key, e->value) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* PyDict_Copy: {} for an empty dict; a split table's copy shares the
+ * class's keys (its size then stays as it is now); a table with at most a
+ * third of its entries deleted is cloned; else a merge into a new dict. */
 gs_Object *gs_dict_copy(gs_VM *vm, gs_Object *src)
 {
     gs_Object *d = gs_dict_new(vm);
     if (!d)
         return NULL;
-    if (gs_dict_update(vm, d, src) < 0) {
+    gs_DictTable *st = &((gs_Dict *)src)->t;
+    int r = 0;
+    if (st->used == 0)
+        return d;
+    if (st->kind == GS_DK_SPLIT) {
+        gs_Dict *dd = (gs_Dict *)d;
+        size_t old = gs_dict_sizeof(vm, d);
+        gs_Type *cls = split_class(src);
+        dd->sk_nentries = cls ? cls->sk_nentries : ((gs_Dict *)src)->sk_nentries;
+        dd->sk_usable = cls ? cls->sk_usable : ((gs_Dict *)src)->sk_usable;
+        dd->t.kind = GS_DK_SPLIT;
+        gs_size_changed(vm, d, old, gs_dict_sizeof(vm, d));
+        if (vm->tm)
+            gs_tm_dict_keys(vm, d, -1, false, -2, true); /* a values array of the same size */
+        int32_t pos = 0;
+        gs_Object *k, *v;
+        while (r == 0 && gs_dict_next(src, &pos, &k, &v))
+            r = gs_dict_set(vm, d, k, v);
+    } else if (st->used >= st->nentries * 2 / 3)
+        r = dict_clone(vm, d, src);
+    else
+        r = gs_dict_update(vm, d, src);
+    if (r < 0) {
         gs_decref(vm, d);
         return NULL;
     }
     return d;
+}
+
+/* dict_merge of a dict into d: an empty d clones a table with no deleted
+ * entries that is not oversized; else d is resized once for both first
+ * (if it has not room for all of other), then the items go in. */
+static int dict_merge(gs_VM *vm, gs_Object *d, gs_Object *other)
+{
+    gs_DictTable *t = &((gs_Dict *)d)->t, *ot = &((gs_Dict *)other)->t;
+    if (other == d || ot->used == 0)
+        return 0;
+    if (t->used == 0 && ot->kind != GS_DK_SPLIT && ot->used == ot->nentries &&
+        (ot->index_size == 8 || (ot->index_size / 2) * 2 / 3 < ot->used))
+        return dict_clone(vm, d, other);
+    int32_t slots = t->kind == GS_DK_SPLIT ? 0 : t->index_size ? t->index_size : 1;
+    if (t->kind != GS_DK_SPLIT && slots * 2 / 3 < ot->used) {
+        uint8_t kind = t->index_size && t->kind == GS_DK_GENERAL ? GS_DK_GENERAL
+                       : ot->kind == GS_DK_GENERAL                ? GS_DK_GENERAL
+                                                                  : GS_DK_UNICODE;
+        if (dict_rekey(vm, d, t, gs_dict_estimate_log2((int64_t)t->used + ot->used), kind) < 0)
+            return -1;
+    }
+    int32_t pos = 0;
+    gs_Object *k, *v;
+    while (gs_dict_next(other, &pos, &k, &v))
+        if (gs_dict_set(vm, d, k, v) < 0)
+            return -1;
+    return 0;
 }
 
 int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
@@ -455,15 +709,10 @@ int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
     /* PyDict_Merge: a dict's entries as they are, unless its class has its
      * own __iter__; another mapping through keys() and [] */
     if (GS_KIND(other) == GS_K_DICT &&
-        (other->type == vm->t_dict || !gs_type_lookup_slot(vm, other->type, vm->s___iter__))) {
-        int32_t pos = 0;
-        gs_Object *k, *v;
-        while (gs_dict_next(other, &pos, &k, &v))
-            if (gs_dict_set(vm, d, k, v) < 0)
-                return -1;
-        return 0;
-    }
+        (other->type == vm->t_dict || !gs_type_lookup_slot(vm, other->type, vm->s___iter__)))
+        return dict_merge(vm, d, other);
     if (GS_KIND(other) != GS_K_DICT || other->type != vm->t_dict) {
+        /* a mapping, as CPython tells one: it has keys(); d[k] = other[k] for each */
         gs_Object *keys = gs_lookup_attr(vm, other, gs_name(vm, "keys"));
         if (!keys && vm->exc)
             return -1;
@@ -474,21 +723,16 @@ int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
             gs_xdecref(vm, ks);
             if (!kit)
                 return -1;
-            for (;;) {
-                gs_Object *k = gs_next(vm, kit);
-                if (!k)
-                    break;
-                gs_Object *v = gs_getitem(vm, other, k);
-                int r = v ? gs_dict_set(vm, d, k, v) : -1;
+            gs_Object *key;
+            int r = 0;
+            while (r == 0 && (key = gs_next(vm, kit)) != NULL) {
+                gs_Object *v = gs_getitem(vm, other, key);
+                r = v ? gs_dict_set(vm, d, key, v) : -1;
                 gs_xdecref(vm, v);
-                gs_decref(vm, k);
-                if (r < 0) {
-                    gs_decref(vm, kit);
-                    return -1;
-                }
+                gs_decref(vm, key);
             }
             gs_decref(vm, kit);
-            return vm->exc ? -1 : 0;
+            return r < 0 || vm->exc ? -1 : 0;
         }
     }
     /* an iterable of pairs */
@@ -577,6 +821,9 @@ static gs_Object *m_dict_popitem(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     gs_Dict *d = (gs_Dict *)self;
+    /* a split table becomes an ordinary one of the shared keys' size (64 slots) */
+    if (d->t.kind == GS_DK_SPLIT && d->t.used && dict_rekey(vm, self, &d->t, 6, GS_DK_UNICODE) < 0)
+        return NULL;
     for (int32_t i = d->t.nentries - 1; i >= 0; i--) {
         gs_DictEntry *e = &d->t.entries[i];
         if (!e->key)
@@ -587,7 +834,11 @@ static gs_Object *m_dict_popitem(GS_ARGS)
         gs_table_delete_at(vm, self, &d->t, i);
         return t;
     }
-    gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, gs_str_from_cstr(vm, "popitem(): dictionary is empty"))));
+    gs_Object *msg = gs_str_from_cstr(vm, "popitem(): dictionary is empty");
+    if (msg) {
+        gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, msg)));
+        gs_decref(vm, msg); /* the tuple holds it */
+    }
     return NULL;
 }
 

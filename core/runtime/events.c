@@ -126,17 +126,42 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
     *pc = c;
 }
 
-void gs_record_alloc(gs_VM *vm, gs_Object *o)
+/* The alloc event, and the object's size where the event does not imply
+ * it (trace.h: gs_trace_alloc_size): a resize from the implied size. */
+static void record_alloc_event(gs_VM *vm, gs_Object *o)
 {
-    if (o->gcflags & GS_GC_STATIC)
-        return;
     uint32_t b, c;
     alloc_payload(vm, o, &b, &c);
     if (vm->recording) /* made while not recording: described or introduced later */
         o->gcflags |= GS_GC_SHOWN;
-    gs_record(vm, GS_EV_ALLOC, GS_KIND(o), o->id, gs_type_name_id(vm, o), b, c);
-    if (vm->runtime_alloc && vm->recording && vm->trace.n && !vm->trace_overflow)
+    uint32_t type = gs_type_name_id(vm, o);
+    gs_record(vm, GS_EV_ALLOC, GS_KIND(o), o->id, type, b, c);
+    if (!vm->recording)
+        return;
+    if (vm->runtime_alloc && vm->trace.n && !vm->trace_overflow)
         gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
+    gs_Kind k = GS_KIND(o);
+    if ((k == GS_K_INT || k == GS_K_TUPLE || (k == GS_K_STR && ((gs_Str *)o)->len <= 4096)) &&
+        !(o->type->flags & GS_TF_HEAP))
+        return; /* the payload says it all (a subclass's object is bigger) */
+    size_t size = gs_sizeof(vm, o);
+    uint32_t implied = gs_trace_alloc_size(&vm->trace, (uint8_t)k, type, b, c);
+    if (size != implied)
+        gs_record(vm, GS_EV_RESIZE, 0, o->id, implied, (uint32_t)size, 0);
+}
+
+void gs_record_alloc(gs_VM *vm, gs_Object *o)
+{
+    if (o->gcflags & GS_GC_STATIC)
+        return;
+    if (vm->tm)
+        gs_tm_object(vm, o);
+    record_alloc_event(vm, o);
+}
+
+void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now)
+{
+    gs_record(vm, GS_EV_RESIZE, 0, o->id, (uint32_t)old, (uint32_t)now, 0);
 }
 
 /* Describe an object that has no alloc event (static, or made before
@@ -154,7 +179,8 @@ void gs_record_describe(gs_VM *vm, gs_Object *o)
     gs_ObjDesc d = { o->id, GS_KIND(o),
                      (uint8_t)((st ? GS_DESC_STATIC : GS_DESC_RUNTIME) |
                                ((o->gcflags & GS_GC_TRACKED) ? GS_DESC_TRACKED : 0)),
-                     o->gen, 0, gs_type_name_id(vm, o), b, c, st ? 0 : (uint32_t)o->refcnt };
+                     o->gen, 0, gs_type_name_id(vm, o), b, c, st ? 0 : (uint32_t)o->refcnt,
+                     (uint32_t)gs_sizeof(vm, o) };
     vm->recording = rec;
     if (gs_trace_describe(&vm->trace, d) < 0)
         vm->limit_hit = true;
@@ -238,7 +264,7 @@ void gs_record_introduce(gs_VM *vm, gs_Object *o)
 {
     if ((o->gcflags & (GS_GC_SHOWN | GS_GC_STATIC)))
         return;
-    gs_record_alloc(vm, o);
+    record_alloc_event(vm, o);
     for (intptr_t i = 1; i < o->refcnt; i++)
         gs_record(vm, GS_EV_INCREF, GS_CAUSE_CONST, o->id, (uint32_t)(i + 1), 0, 0);
     if (o->gcflags & GS_GC_TRACKED)

@@ -392,11 +392,41 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
         }
     }
     gs_Type *t = exc->type;
+    gs_Object *s = NULL;
+    if (gs_issubtype(t, vm->e_SyntaxError) && e->args->len == 2 && GS_KIND(e->args->items[1]) == GS_K_TUPLE &&
+        ((gs_Tuple *)e->args->items[1])->len >= 4) {
+        /* print_exception: where the error is, the line, a caret; then only its message */
+        gs_Tuple *info = (gs_Tuple *)e->args->items[1];
+        if (GS_KIND(info->items[0]) == GS_K_STR && GS_KIND(info->items[1]) == GS_K_INT)
+            gs_buf_printf(out, "  File \"%s\", line %lld\n", ((gs_Str *)info->items[0])->data,
+                          (long long)((gs_Int *)info->items[1])->value);
+        if (GS_KIND(info->items[3]) == GS_K_STR && GS_KIND(info->items[2]) == GS_K_INT) {
+            const char *tx = ((gs_Str *)info->items[3])->data;
+            long long off = ((gs_Int *)info->items[2])->value;
+            size_t n = strcspn(tx, "\n");
+            const char *st = tx;
+            while (*st == ' ' || *st == '\t' || *st == '\f') {
+                st++;
+                off--;
+            }
+            if (n > (size_t)(st - tx)) {
+                gs_buf_printf(out, "    %.*s\n", (int)(n - (size_t)(st - tx)), st);
+                if (off >= 1) {
+                    gs_buf_adds(out, "    ");
+                    for (long long k = 1; k < off; k++)
+                        gs_buf_addc(out, ' ');
+                    gs_buf_adds(out, "^\n");
+                }
+            }
+        }
+        s = gs_str(vm, e->args->items[0]);
+    }
     if ((t->flags & GS_TF_HEAP) && strcmp(t->module->data, "builtins") != 0 && strcmp(t->module->data, "__main__") != 0)
         gs_buf_printf(out, "%s.%s", t->module->data, t->name->data);
     else
         gs_buf_adds(out, t->name->data);
-    gs_Object *s = gs_str(vm, exc);
+    if (!s && !vm->exc)
+        s = gs_str(vm, exc);
     if (!s) {
         gs_clear_exc(vm);
         gs_buf_adds(out, ": <exception str() failed>");

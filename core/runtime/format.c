@@ -567,8 +567,10 @@ gs_Object *gs_str_format_method(GS_ARGS)
             }
         }
         gs_Object *cv = val;
-        if (conv == 'r' || conv == 'a')
+        if (conv == 'r')
             cv = gs_repr(vm, val);
+        else if (conv == 'a')
+            cv = gs_ascii(vm, val);
         else if (conv == 's')
             cv = gs_str(vm, val);
         else if (conv) {
@@ -666,3 +668,613 @@ fail:
     return NULL;
 }
 #undef S
+
+/* ================================================================== ascii() */
+
+/* PyObject_ASCII: the repr with every non-ASCII code point escaped
+ * (\xNN, \uNNNN, \UNNNNNNNN), as ascii(), %a and {!a} show it. */
+gs_Object *gs_ascii(gs_VM *vm, gs_Object *o)
+{
+    gs_Object *r = gs_repr(vm, o);
+    if (!r)
+        return NULL;
+    gs_Str *s = (gs_Str *)r;
+    if (s->nchars == s->len)
+        return r;
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (int32_t i = 0; i < s->len;) {
+        size_t adv;
+        uint32_t cp = gs_utf8_decode((const unsigned char *)s->data + i, (size_t)(s->len - i), &adv);
+        if (cp < 0x80)
+            gs_buf_addc(&b, (char)cp);
+        else if (cp < 0x100)
+            gs_buf_printf(&b, "\\x%02x", cp);
+        else if (cp < 0x10000)
+            gs_buf_printf(&b, "\\u%04x", cp);
+        else
+            gs_buf_printf(&b, "\\U%08x", cp);
+        i += (int32_t)adv;
+    }
+    gs_decref(vm, r);
+    return gs_buf_to_str(vm, &b);
+}
+
+/* ================================================================== str % args
+ *
+ * printf-style formatting, a port of CPython 3.11's PyUnicode_Format
+ * (Objects/unicodeobject.c) with its state machine kept as it is, because
+ * programs see its corners: which argument a '*' takes, when a mapping is
+ * "the" argument, and the errors ("not enough arguments for format
+ * string", "not all arguments converted during string formatting", "%d
+ * format: a real number is required, not str", ...).  It allocates no GC
+ * object, as CPython's does not, so gc.get_count() is untouched.  The
+ * format is read as code points: widths, precisions and the index in
+ * "unsupported format character" count characters, not bytes. */
+
+enum { PF_LJUST = 1, PF_SIGN = 2, PF_BLANK = 4, PF_ALT = 8, PF_ZERO = 16 };
+
+typedef struct PctCtx {
+    gs_VM *vm;
+    gs_Object *args;       /* the tuple, the single argument, or a mapping's value (owned if args_owned) */
+    bool args_owned;
+    int64_t arglen, argidx;
+    gs_Object *dict;       /* args when it is a mapping (borrowed), else NULL */
+    const uint32_t *fmt;   /* the format's code points */
+    int64_t fmtcnt, fmtpos;
+    gs_Buf out;
+} PctCtx;
+
+typedef struct PctArg {
+    uint32_t ch;
+    int flags;
+    int64_t width;
+    int prec;
+    bool sign;
+} PctArg;
+
+static void buf_add_cp(gs_Buf *b, uint32_t c)
+{
+    char u[4];
+    int len;
+    if (c < 0x80) { u[0] = (char)c; len = 1; }
+    else if (c < 0x800) { u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F)); len = 2; }
+    else if (c < 0x10000) { u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); len = 3; }
+    else { u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F)); u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); len = 4; }
+    gs_buf_add(b, u, (size_t)len);
+}
+
+/* PyMapping_Check: the type has mp_subscript (dict, list, range, bytes,
+ * any class with __getitem__...); tuples and str are excluded by the
+ * caller, as PyUnicode_Format does. */
+static bool pct_is_mapping(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_DICT: case GS_K_LIST: case GS_K_TUPLE: case GS_K_STR: case GS_K_RANGE:
+        return true;
+    case GS_K_INT: case GS_K_BOOL: case GS_K_FLOAT: case GS_K_NONE:
+        return false;
+    default:
+        return gs_type_lookup(o->type, vm->s___getitem__) != NULL;
+    }
+}
+
+/* PyNumber_Check: int, float, bool, or a class with __index__, __int__,
+ * __float__ or __complex__ */
+static bool pct_is_number(gs_VM *vm, gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_INT: case GS_K_BOOL: case GS_K_FLOAT:
+        return true;
+    case GS_K_STR: case GS_K_NONE: case GS_K_LIST: case GS_K_TUPLE: case GS_K_DICT:
+        return false;
+    default:
+        return gs_type_lookup(o->type, gs_name(vm, "__index__")) || gs_type_lookup(o->type, gs_name(vm, "__int__")) ||
+               gs_type_lookup(o->type, gs_name(vm, "__float__")) ||
+               gs_type_lookup(o->type, gs_name(vm, "__complex__"));
+    }
+}
+
+static gs_Object *pct_next_arg(PctCtx *c)
+{
+    if (c->argidx < c->arglen) {
+        int64_t ix = c->argidx++;
+        return c->arglen < 0 ? c->args : ((gs_Tuple *)c->args)->items[ix];
+    }
+    gs_raise(c->vm, c->vm->e_TypeError, "not enough arguments for format string");
+    return NULL;
+}
+
+/* An int (or a class's __index__/__int__ result) as int64_t: *out.  0 ok,
+ * -1 error (set).  `index_only`: _PyNumber_Index, else PyNumber_Long. */
+static int pct_as_int(gs_VM *vm, gs_Object *v, bool index_only, int64_t *out)
+{
+    if (GS_KIND(v) == GS_K_INT || GS_KIND(v) == GS_K_BOOL)
+        return gs_as_int(vm, v, out);
+    gs_Object *r = NULL;
+    if (index_only || GS_KIND(v) != GS_K_FLOAT) {
+        gs_Object *m = index_only ? NULL : gs_type_lookup(v->type, gs_name(vm, "__int__"));
+        if (!m)
+            m = gs_type_lookup(v->type, gs_name(vm, "__index__"));
+        if (!m) {
+            if (index_only)
+                gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(v));
+            else
+                gs_raise(vm, vm->e_TypeError,
+                         "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                         gs_type_name(v));
+            return -1;
+        }
+        r = gs_call_object(vm, m, &v, 1, NULL);
+    } else
+        r = gs_int_from_object(vm, v, NULL);
+    if (!r)
+        return -1;
+    if (GS_KIND(r) != GS_K_INT && GS_KIND(r) != GS_K_BOOL) {
+        gs_raise(vm, vm->e_TypeError, "__int__ returned non-int (type %s)", gs_type_name(r));
+        gs_decref(vm, r);
+        return -1;
+    }
+    int rc = gs_as_int(vm, r, out);
+    gs_decref(vm, r);
+    return rc;
+}
+
+/* PyFloat_AsDouble: a float, an int, or a class's __float__ / __index__ */
+static int pct_as_double(gs_VM *vm, gs_Object *v, double *out)
+{
+    switch (GS_KIND(v)) {
+    case GS_K_FLOAT: *out = ((gs_Float *)v)->value; return 0;
+    case GS_K_INT: *out = (double)((gs_Int *)v)->value; return 0;
+    case GS_K_BOOL: *out = v == vm->true_; return 0;
+    default: break;
+    }
+    if (GS_KIND(v) != GS_K_STR && GS_KIND(v) != GS_K_NONE) {
+        gs_Object *m = gs_type_lookup(v->type, gs_name(vm, "__float__"));
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &v, 1, NULL);
+            if (!r)
+                return -1;
+            if (GS_KIND(r) != GS_K_FLOAT) {
+                gs_raise(vm, vm->e_TypeError, "%s.__float__ returned non-float (type %s)", gs_type_name(v),
+                         gs_type_name(r));
+                gs_decref(vm, r);
+                return -1;
+            }
+            *out = ((gs_Float *)r)->value;
+            gs_decref(vm, r);
+            return 0;
+        }
+        if (gs_type_lookup(v->type, gs_name(vm, "__index__"))) {
+            int64_t i;
+            if (pct_as_int(vm, v, true, &i) < 0)
+                return -1;
+            *out = (double)i;
+            return 0;
+        }
+    }
+    gs_raise(vm, vm->e_TypeError, "must be real number, not %s", gs_type_name(v));
+    return -1;
+}
+
+/* _PyUnicode_FormatLong: "-"? ("0x" | "0X" | "0o")? digit+, with at least
+ * prec digits */
+static void pct_format_long(gs_Buf *b, int64_t v, bool alt, int prec, uint32_t type)
+{
+    int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    char tmp[80];
+    int nd = 0;
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        int d = (int)(mag % (uint64_t)base);
+        tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
+        mag /= (uint64_t)base;
+    } while (mag);
+    if (v < 0)
+        gs_buf_addc(b, '-');
+    if (alt && base != 10) {
+        gs_buf_addc(b, '0');
+        gs_buf_addc(b, (char)type);
+    }
+    for (int i = nd; i < prec; i++)
+        gs_buf_addc(b, '0');
+    while (nd)
+        gs_buf_addc(b, tmp[--nd]);
+}
+
+/* unicode_format_arg_parse: "(key)", flags, width, precision, length modifier */
+static int pct_parse(PctCtx *c, PctArg *a)
+{
+    gs_VM *vm = c->vm;
+    if (a->ch == '(') {
+        if (!c->dict) {
+            gs_raise(vm, vm->e_TypeError, "format requires a mapping");
+            return -1;
+        }
+        ++c->fmtpos;
+        --c->fmtcnt;
+        int64_t keystart = c->fmtpos;
+        int pcount = 1;
+        while (pcount > 0 && --c->fmtcnt >= 0) {
+            a->ch = c->fmt[c->fmtpos];
+            if (a->ch == ')')
+                --pcount;
+            else if (a->ch == '(')
+                ++pcount;
+            c->fmtpos++;
+        }
+        int64_t keylen = c->fmtpos - keystart - 1;
+        if (c->fmtcnt < 0 || pcount > 0) {
+            gs_raise(vm, vm->e_ValueError, "incomplete format key");
+            return -1;
+        }
+        gs_Buf kb;
+        gs_buf_init(&kb);
+        for (int64_t i = 0; i < keylen; i++)
+            buf_add_cp(&kb, c->fmt[keystart + i]);
+        gs_Object *key = gs_buf_to_str(vm, &kb);
+        if (!key)
+            return -1;
+        if (c->args_owned) {
+            c->args_owned = false;
+            gs_decref(vm, c->args);
+        }
+        c->args = gs_getitem(vm, c->dict, key);
+        gs_decref(vm, key);
+        if (!c->args)
+            return -1;
+        c->args_owned = true;
+        c->arglen = -1;
+        c->argidx = -2;
+    }
+    while (--c->fmtcnt >= 0) {
+        a->ch = c->fmt[c->fmtpos++];
+        switch (a->ch) {
+        case '-': a->flags |= PF_LJUST; continue;
+        case '+': a->flags |= PF_SIGN; continue;
+        case ' ': a->flags |= PF_BLANK; continue;
+        case '#': a->flags |= PF_ALT; continue;
+        case '0': a->flags |= PF_ZERO; continue;
+        }
+        break;
+    }
+    if (a->ch == '*') {
+        gs_Object *v = pct_next_arg(c);
+        if (!v)
+            return -1;
+        if (GS_KIND(v) != GS_K_INT && GS_KIND(v) != GS_K_BOOL) {
+            gs_raise(vm, vm->e_TypeError, "* wants int");
+            return -1;
+        }
+        int64_t w;
+        if (gs_as_int(vm, v, &w) < 0)
+            return -1;
+        if (w < 0) {
+            a->flags |= PF_LJUST;
+            w = -w;
+        }
+        a->width = w;
+        if (--c->fmtcnt >= 0)
+            a->ch = c->fmt[c->fmtpos++];
+    } else if (a->ch >= '0' && a->ch <= '9') {
+        a->width = a->ch - '0';
+        while (--c->fmtcnt >= 0) {
+            a->ch = c->fmt[c->fmtpos++];
+            if (a->ch < '0' || a->ch > '9')
+                break;
+            if (a->width > (INT64_MAX - ((int)a->ch - '0')) / 10) {
+                gs_raise(vm, vm->e_ValueError, "width too big");
+                return -1;
+            }
+            a->width = a->width * 10 + (a->ch - '0');
+        }
+    }
+    if (a->ch == '.') {
+        a->prec = 0;
+        if (--c->fmtcnt >= 0)
+            a->ch = c->fmt[c->fmtpos++];
+        if (a->ch == '*') {
+            gs_Object *v = pct_next_arg(c);
+            if (!v)
+                return -1;
+            if (GS_KIND(v) != GS_K_INT && GS_KIND(v) != GS_K_BOOL) {
+                gs_raise(vm, vm->e_TypeError, "* wants int");
+                return -1;
+            }
+            int64_t p;
+            if (gs_as_int(vm, v, &p) < 0)
+                return -1;
+            if (p > INT32_MAX || p < INT32_MIN) {
+                gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C int");
+                return -1;
+            }
+            a->prec = p < 0 ? 0 : (int)p;
+            if (--c->fmtcnt >= 0)
+                a->ch = c->fmt[c->fmtpos++];
+        } else if (a->ch >= '0' && a->ch <= '9') {
+            a->prec = (int)(a->ch - '0');
+            while (--c->fmtcnt >= 0) {
+                a->ch = c->fmt[c->fmtpos++];
+                if (a->ch < '0' || a->ch > '9')
+                    break;
+                if (a->prec > (INT32_MAX - ((int)a->ch - '0')) / 10) {
+                    gs_raise(vm, vm->e_ValueError, "precision too big");
+                    return -1;
+                }
+                a->prec = a->prec * 10 + (int)(a->ch - '0');
+            }
+        }
+    }
+    if (c->fmtcnt >= 0 && (a->ch == 'h' || a->ch == 'l' || a->ch == 'L')) {
+        if (--c->fmtcnt >= 0)
+            a->ch = c->fmt[c->fmtpos++];
+    }
+    if (c->fmtcnt < 0) {
+        gs_raise(vm, vm->e_ValueError, "incomplete format");
+        return -1;
+    }
+    return 0;
+}
+
+/* unicode_format_arg_format: the argument converted to text in *body (a
+ * buffer, ASCII for numbers), or NULL and -1 */
+static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
+{
+    gs_VM *vm = c->vm;
+    gs_Object *v = pct_next_arg(c);
+    if (!v)
+        return -1;
+    switch (a->ch) {
+    case 's': case 'r': case 'a': {
+        gs_Object *s;
+        if (GS_KIND(v) == GS_K_STR && a->ch == 's')
+            s = gs_newref(vm, v);
+        else
+            s = a->ch == 's' ? gs_str(vm, v) : a->ch == 'r' ? gs_repr(vm, v) : gs_ascii(vm, v);
+        if (!s)
+            return -1;
+        gs_buf_add(body, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
+        gs_decref(vm, s);
+        return 0;
+    }
+    case 'i': case 'd': case 'u': case 'o': case 'x': case 'X': {
+        int64_t iv;
+        bool index_only = a->ch == 'o' || a->ch == 'x' || a->ch == 'X';
+        if (!pct_is_number(vm, v))
+            goto wrongtype;
+        if (pct_as_int(vm, v, index_only, &iv) < 0) {
+            if (gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                goto wrongtype;
+            }
+            return -1;
+        }
+        pct_format_long(body, iv, a->flags & PF_ALT, a->prec, a->ch);
+        a->sign = true;
+        return 0;
+    wrongtype:
+        gs_raise(vm, vm->e_TypeError, "%%%c format: %s is required, not %s", (char)a->ch,
+                 index_only ? "an integer" : "a real number", gs_type_name(v));
+        return -1;
+    }
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+        double x;
+        if (pct_as_double(vm, v, &x) < 0)
+            return -1;
+        FormatSpec f;
+        memset(&f, 0, sizeof f);
+        f.fill[0] = ' ';
+        f.fill_len = 1;
+        f.width = -1;
+        f.precision = a->prec < 0 ? 6 : a->prec;
+        f.alt = (a->flags & PF_ALT) != 0;
+        f.type = (char)a->ch;
+        gs_Object *s = gs_format_float(vm, x, &f);
+        if (!s)
+            return -1;
+        gs_buf_add(body, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
+        gs_decref(vm, s);
+        a->sign = true;
+        return 0;
+    }
+    case 'c': {
+        uint32_t ch;
+        if (GS_KIND(v) == GS_K_STR) {
+            gs_Str *s = (gs_Str *)v;
+            if (s->nchars != 1)
+                goto char_error;
+            size_t adv;
+            ch = gs_utf8_decode((const unsigned char *)s->data, (size_t)s->len, &adv);
+        } else {
+            int64_t x;
+            if (GS_KIND(v) == GS_K_FLOAT || GS_KIND(v) == GS_K_NONE || pct_as_int(vm, v, true, &x) < 0) {
+                if (GS_KIND(v) == GS_K_FLOAT || GS_KIND(v) == GS_K_NONE || gs_exc_matches(vm, vm->e_TypeError)) {
+                    gs_clear_exc(vm);
+                    goto char_error;
+                }
+                return -1;
+            }
+            if (x < 0 || x > 0x10ffff) {
+                gs_raise(vm, vm->e_OverflowError, "%%c arg not in range(0x110000)");
+                return -1;
+            }
+            ch = (uint32_t)x;
+        }
+        buf_add_cp(body, ch);
+        return 0;
+    char_error:
+        gs_raise(vm, vm->e_TypeError, "%%c requires int or char");
+        return -1;
+    }
+    default:
+        gs_raise(vm, vm->e_ValueError, "unsupported format character '%c' (0x%x) at index %" PRId64,
+                 (31 <= a->ch && a->ch <= 126) ? (char)a->ch : '?', (int)a->ch, c->fmtpos - 1);
+        return -1;
+    }
+}
+
+static void pct_fill(gs_Buf *b, char fill, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++)
+        gs_buf_addc(b, fill);
+}
+
+/* unicode_format_arg_output: width, precision (for s, r, a), sign and the
+ * 0x prefix placed around the fill as CPython places them */
+static void pct_output(PctCtx *c, PctArg *a, const char *s, size_t slen)
+{
+    gs_Buf *w = &c->out;
+    char fill = a->sign && (a->flags & PF_ZERO) ? '0' : ' ';
+    int64_t len = gs_utf8_len(s, slen);
+    if ((a->width == -1 || a->width <= len) && (a->prec == -1 || a->prec >= len) &&
+        !(a->flags & (PF_SIGN | PF_BLANK))) {
+        gs_buf_add(w, s, slen);
+        return;
+    }
+    if ((a->ch == 's' || a->ch == 'r' || a->ch == 'a') && a->prec >= 0 && len > a->prec) {
+        len = a->prec;
+        slen = (size_t)(gs_utf8_offset(s, slen, len) - s);
+    }
+    size_t pindex = 0;
+    char signchar = 0;
+    if (a->sign) {
+        if (s[0] == '-' || s[0] == '+') {
+            signchar = s[0];
+            len--;
+            pindex++;
+        } else if (a->flags & PF_SIGN)
+            signchar = '+';
+        else if (a->flags & PF_BLANK)
+            signchar = ' ';
+        else
+            a->sign = false;
+    }
+    if (a->width < len)
+        a->width = len;
+    if (a->sign) {
+        if (fill != ' ')
+            gs_buf_addc(w, signchar);
+        if (a->width > len)
+            a->width--;
+    }
+    bool prefix = (a->flags & PF_ALT) && (a->ch == 'x' || a->ch == 'X' || a->ch == 'o');
+    if (prefix) {
+        if (fill != ' ') {
+            gs_buf_add(w, s + pindex, 2);
+            pindex += 2;
+        }
+        a->width -= 2;
+        if (a->width < 0)
+            a->width = 0;
+        len -= 2;
+    }
+    if (a->width > len && !(a->flags & PF_LJUST)) {
+        pct_fill(w, fill, a->width - len);
+        a->width = len;
+    }
+    if (fill == ' ') {
+        if (a->sign)
+            gs_buf_addc(w, signchar);
+        if (prefix) {
+            gs_buf_add(w, s + pindex, 2);
+            pindex += 2;
+        }
+    }
+    if (len)
+        gs_buf_add(w, s + pindex, (size_t)(gs_utf8_offset(s + pindex, slen - pindex, len) - (s + pindex)));
+    if (a->width > len)
+        pct_fill(w, ' ', a->width - len);
+}
+
+static int pct_arg(PctCtx *c)
+{
+    PctArg a = { c->fmt[c->fmtpos], 0, -1, -1, false };
+    if (a.ch == '%') {
+        c->fmtpos++;
+        c->fmtcnt--;
+        gs_buf_addc(&c->out, '%');
+        return 0;
+    }
+    if (pct_parse(c, &a) < 0)
+        return -1;
+    gs_Buf body;
+    gs_buf_init(&body);
+    if (pct_convert(c, &a, &body) < 0) {
+        gs_buf_free(&body);
+        return -1;
+    }
+    if (body.oom) {
+        gs_buf_free(&body);
+        gs_raise_memory(c->vm);
+        return -1;
+    }
+    pct_output(c, &a, body.data ? body.data : "", body.len);
+    gs_buf_free(&body);
+    if (c->dict && c->argidx < c->arglen) {
+        gs_raise(c->vm, c->vm->e_TypeError, "not all arguments converted during string formatting");
+        return -1;
+    }
+    return 0;
+}
+
+gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
+{
+    gs_Str *fs = (gs_Str *)format;
+    uint32_t *cps = malloc(((size_t)fs->nchars + 1) * sizeof *cps);
+    if (!cps) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    int64_t n = 0;
+    for (int32_t i = 0; i < fs->len;) {
+        size_t adv;
+        cps[n++] = gs_utf8_decode((const unsigned char *)fs->data + i, (size_t)(fs->len - i), &adv);
+        i += (int32_t)adv;
+    }
+    cps[n] = 0; /* CPython's loops read the terminator, as this one does */
+    PctCtx c = { .vm = vm, .args = args, .fmt = cps, .fmtcnt = n, .fmtpos = 0 };
+    gs_buf_init(&c.out);
+    if (GS_KIND(args) == GS_K_TUPLE) {
+        c.arglen = ((gs_Tuple *)args)->len;
+        c.argidx = 0;
+    } else {
+        c.arglen = -1;
+        c.argidx = -2;
+    }
+    if (GS_KIND(args) != GS_K_TUPLE && GS_KIND(args) != GS_K_STR && pct_is_mapping(vm, args))
+        c.dict = args;
+    bool ok = true;
+    while (ok && --c.fmtcnt >= 0) {
+        if (cps[c.fmtpos] != '%') {
+            int64_t start = c.fmtpos++;
+            while (c.fmtcnt >= 0 && cps[c.fmtpos] != '%') {
+                c.fmtpos++;
+                c.fmtcnt--;
+            }
+            if (c.fmtcnt < 0)
+                c.fmtpos--;
+            for (int64_t i = start; i < c.fmtpos; i++)
+                buf_add_cp(&c.out, cps[i]);
+        } else {
+            c.fmtpos++;
+            ok = pct_arg(&c) == 0;
+        }
+    }
+    if (ok && c.argidx < c.arglen && !c.dict) {
+        gs_raise(vm, vm->e_TypeError, "not all arguments converted during string formatting");
+        ok = false;
+    }
+    if (c.args_owned)
+        gs_decref(vm, c.args);
+    free(cps);
+    if (!ok) {
+        gs_buf_free(&c.out);
+        return NULL;
+    }
+    if (c.out.oom) {
+        gs_buf_free(&c.out);
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    return gs_buf_to_str(vm, &c.out);
+}

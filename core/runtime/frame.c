@@ -11,6 +11,8 @@
  */
 #include "runtime.h"
 
+static int fill_locals(gs_VM *vm, gs_Object *d, gs_Code *co, gs_Object **slots, int32_t nslots);
+
 gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f)
 {
     if (f->frame_obj)
@@ -28,6 +30,7 @@ gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f)
         return NULL;
     fo->live = f;
     fo->code = f->code;
+    gs_size_settled(vm, &fo->ob, 136); /* its code gives its size */
     gs_incref_c(vm, &f->code->ob, GS_CAUSE(GS_CAUSE_INTERNAL, fo->ob.id, 0));
     gs_record_field(vm, &fo->ob, 0, NULL, &f->code->ob);
     fo->globals = f->globals;
@@ -83,6 +86,14 @@ bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool link_back)
             *p = NULL;
         }
     f->sp = f->localsplus + f->nlocalsplus;
+    if (f->locals_dict) { /* take_ownership copies f_locals too */
+        fo->locals_dict = f->locals_dict;
+        f->locals_dict = NULL;
+        if (vm->recording) {
+            gs_record(vm, GS_EV_UNBIND, 0, f->id, fo->locals_dict->id, 0, gs_trace_name(vm, gs_name(vm, "locals()")));
+            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, o->id, 0, fo->locals_dict->id, 3);
+        }
+    }
     fo->func = f->func; /* the frame's reference moves */
     f->func = NULL;
     if (fo->func && vm->recording)
@@ -115,6 +126,8 @@ int gs_frame_object_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     for (int32_t i = 0; i < fo->nslots; i++)
         if (fo->slots[i] && (r = fn(vm, o, fo->slots[i], GS_CAUSE(GS_CAUSE_NAME, o->id, (uint32_t)i), arg)))
             return r;
+    if (fo->locals_dict && (r = fn(vm, o, fo->locals_dict, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 3), arg)))
+        return r;
     if (fo->func && (r = fn(vm, o, &fo->func->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 2), arg)))
         return r;
     return 0;
@@ -140,6 +153,12 @@ void gs_frame_object_clear(gs_VM *vm, gs_Object *o)
         if (slots[i])
             gs_decref_c(vm, slots[i], GS_CAUSE(GS_CAUSE_NAME, o->id, (uint32_t)i));
     free(slots);
+    if (fo->locals_dict) { /* frame_tp_clear: f_locals after the locals */
+        gs_Object *d = fo->locals_dict;
+        fo->locals_dict = NULL;
+        gs_record_field(vm, o, 3, d, NULL);
+        gs_decref_c(vm, d, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 3));
+    }
     gs_Object *parts[3] = { fo->func ? &fo->func->ob : NULL, fo->back, fo->code ? &fo->code->ob : NULL };
     fo->func = NULL;
     fo->back = NULL;
@@ -250,20 +269,103 @@ gs_Object *gs_frameobj_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
         return GS_NONE(vm);
     }
     if (strcmp(n, "f_locals") == 0) {
-        /* a snapshot dict of the named locals */
-        gs_Object *d = gs_dict_new(vm);
-        if (!d || !fo->code)
-            return d;
-        gs_Object **slots = fo->live ? fo->live->localsplus : fo->slots;
-        int32_t nl = fo->live ? fo->live->code->nlocals : (fo->nslots < fo->code->nlocals ? fo->nslots : fo->code->nlocals);
-        if (!(fo->code->flags & GS_CO_OPTIMIZED) && fo->globals)
-            return gs_dict_copy(vm, fo->globals);
-        for (int32_t i = 0; slots && i < nl; i++)
-            if (slots[i] && gs_dict_set(vm, d, &fo->code->localnames[i]->ob, slots[i]) < 0) {
-                gs_decref(vm, d);
-                return NULL;
+        gs_Object *d;
+        if (fo->live)
+            d = gs_frame_locals(vm, fo->live);
+        else if (!fo->code || !(fo->code->flags & GS_CO_OPTIMIZED))
+            d = fo->globals;
+        else {
+            if (!fo->locals_dict) {
+                fo->locals_dict = gs_dict_new(vm);
+                if (!fo->locals_dict)
+                    return NULL;
+                gs_record_field(vm, o, 3, NULL, fo->locals_dict);
             }
-        return d;
+            d = fo->locals_dict;
+            if (fill_locals(vm, d, fo->code, fo->slots, fo->nslots) < 0)
+                return NULL;
+        }
+        return d ? gs_newref(vm, d) : GS_NONE(vm);
     }
     return NULL;
+}
+
+/* ------------------------------------------------------------------ locals()
+ *
+ * CPython 3.11 gives a function frame one f_locals dict, made by the first
+ * locals() (or vars(), dir(), frame.f_locals) and kept by the frame until
+ * it is cleared; each call copies the fast locals into it again
+ * (_PyFrame_FastToLocalsWithError): names bound now are set, names unbound
+ * now are deleted, cells and free variables give their contents.  So the
+ * dict holds a reference to every local, and `d = locals()` followed by a
+ * second locals() puts d into itself: a cycle only the collector frees.
+ * The trace shows the frame holding it under the name "locals()".  Module
+ * and class bodies have a real namespace: locals() is that dict. */
+
+static int set_or_delete(gs_VM *vm, gs_Object *d, gs_Str *name, gs_Object *v)
+{
+    if (v)
+        return gs_dict_set(vm, d, &name->ob, v);
+    gs_Object *old = gs_dict_pop(vm, d, &name->ob);
+    if (vm->exc)
+        return -1;
+    gs_xdecref(vm, old);
+    return 0;
+}
+
+/* Copy the fast locals in `slots` (locals, cells, free variables, as the
+ * code lays them out) into d in CPython's order: the arguments and locals
+ * (an argument that a closure captures at its own place, from its cell),
+ * then the other cells, then the free variables. */
+static int fill_locals(gs_VM *vm, gs_Object *d, gs_Code *co, gs_Object **slots, int32_t nslots)
+{
+    int32_t nl = co->nlocals, ncells = co->ncells, total = co->nlocals + co->ncells + co->nfrees;
+    for (int32_t i = 0; i < total; i++) {
+        gs_Object *v = slots && i < nslots ? slots[i] : NULL;
+        int32_t cell_of_arg = -1;
+        if (i < nl) {
+            for (int32_t c = 0; c < ncells; c++)
+                if (co->cell2arg[c] == i)
+                    cell_of_arg = nl + c;
+            if (cell_of_arg >= 0)
+                v = slots && cell_of_arg < nslots ? slots[cell_of_arg] : NULL;
+        } else if (i < nl + ncells && co->cell2arg[i - nl] >= 0)
+            continue; /* shown at its argument's place */
+        if ((i >= nl || cell_of_arg >= 0) && v && GS_KIND(v) == GS_K_CELL)
+            v = ((gs_Cell *)v)->ref;
+        if (set_or_delete(vm, d, co->localnames[i], v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+gs_Object *gs_frame_locals(gs_VM *vm, gs_Frame *f)
+{
+    if (!(f->code->flags & GS_CO_OPTIMIZED))
+        return f->locals ? f->locals : f->globals;
+    if (!f->locals_dict) {
+        gs_Object *d = gs_dict_new(vm);
+        if (!d)
+            return NULL;
+        f->locals_dict = d;
+        if (vm->recording) /* the new dict's reference moves to the frame */
+            gs_record(vm, GS_EV_BIND, 0, f->id, 0, d->id, gs_trace_name(vm, gs_name(vm, "locals()")));
+    }
+    if (fill_locals(vm, f->locals_dict, f->code, f->localsplus, f->nlocalsplus) < 0)
+        return NULL;
+    return f->locals_dict;
+}
+
+void gs_frame_locals_release(gs_VM *vm, gs_Frame *f)
+{
+    gs_Object *d = f->locals_dict;
+    if (!d)
+        return;
+    f->locals_dict = NULL;
+    uint32_t nm = 0;
+    if (vm->recording) {
+        nm = gs_trace_name(vm, gs_name(vm, "locals()"));
+        gs_record(vm, GS_EV_UNBIND, 0, f->id, d->id, 0, nm);
+    }
+    gs_decref_c(vm, d, GS_CAUSE(GS_CAUSE_NAME, f->id, nm));
 }

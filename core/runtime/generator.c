@@ -16,7 +16,10 @@ typedef struct gs_GenObj {
     int32_t nslots;
     int32_t depth;          /* saved stack depth above the locals */
     bool started, running, finished;
+    gs_Object *weakreflist; /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_GenObj;
+
+gs_Object **gs_gen_weakreflist(gs_Object *gen) { return &((gs_GenObj *)gen)->weakreflist; }
 
 
 gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
@@ -44,6 +47,7 @@ gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f)
     own->is_entry = 1;
     g->frame = own;
     g->started = g->running = g->finished = false;
+    gs_size_settled(vm, &g->ob, 168); /* its code gives its size */
     /* unlink the original frame (its struct goes back to the free list) */
     if (vm->recording) /* suspended: the generator keeps the frame and its names */
         gs_record(vm, GS_EV_FRAME_POP, 1, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0,
@@ -82,6 +86,7 @@ void gs_gen_finished(gs_VM *vm, gs_Frame *f)
         if (*p)
             gs_decref(vm, *p);
     f->sp = f->localsplus + f->nlocalsplus;
+    gs_frame_locals_release(vm, f);
     g->finished = true;
     g->depth = 0;
     memset(g->slots, 0, (size_t)g->nslots * sizeof(gs_Object *));
@@ -225,6 +230,11 @@ int gs_gen_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
             if (r)
                 return r;
         }
+    if (f->locals_dict) {
+        int r = fn(vm, o, f->locals_dict, GS_CAUSE(GS_CAUSE_NAME, f->id, 0), arg);
+        if (r)
+            return r;
+    }
     if (f->func) {
         int r = fn(vm, o, &f->func->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0), arg);
         if (r)
@@ -254,6 +264,7 @@ void gs_gen_clear(gs_VM *vm, gs_Object *o)
             if (v)
                 gs_decref(vm, v);
         }
+        gs_frame_locals_release(vm, f);
         if (vm->recording) /* the suspended frame is gone with its generator */
             gs_record(vm, GS_EV_FRAME_POP, 2, f->id, gs_trace_name(vm, f->code->qualname), 0, o->id);
         if (f->func) {

@@ -303,6 +303,8 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
             gs_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", gs_type_name(o));
             return NULL;
         }
+        if (GS_KIND(m) == GS_K_BUILTIN && (((gs_Builtin *)m)->varargs & GS_ITERNEXT))
+            return ((gs_Builtin *)m)->fn(vm, o, NULL, 0, NULL); /* a module's tp_iternext */
         gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
         if (!r && gs_exc_matches(vm, vm->e_StopIteration))
             gs_clear_exc(vm);
@@ -532,6 +534,12 @@ gs_Object *gs_iter_builtin(gs_VM *vm, gs_Object *o)
         return gs_newref(vm, o);
     case GS_K_GENERATOR:
         return gs_newref(vm, o);
+    case GS_K_WEAKREF: { /* a proxy forwards iter() */
+        gs_Object *m = gs_type_lookup(o->type, vm->s___iter__);
+        if (m)
+            return gs_call_object(vm, m, &o, 1, NULL);
+        break;
+    }
     default:
         break;
     }

@@ -15,6 +15,74 @@
 
 /* ================================================================== list */
 
+/* ------------------------------------------------------------------ capacity
+ *
+ * A list's item array follows CPython 3.11's exactly (Objects/listobject.c),
+ * because sys.getsizeof(l) = 56 + 8 * allocated shows it and tracemalloc
+ * counts its bytes.  Two facts matter: `cap` (CPython's allocated) and
+ * whether the array exists at all (items == NULL is CPython's ob_item ==
+ * NULL: a new empty list, or one emptied by clear()).  A list shrunk to
+ * nothing by pop() keeps an array of no slots (CPython's realloc(p, 0)
+ * returns a block), and a later extend() sees the difference. */
+
+static size_t list_bytes(int64_t cap) { return 56 + 8 * (size_t)cap; }
+
+/* Give the list `cap` slots (0: an array of none), keeping the items; the
+ * size change is a resize event and a realloc for tracemalloc. */
+static int list_set_cap(gs_VM *vm, gs_List *l, int64_t cap)
+{
+    if (cap > (1 << 28)) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    if (cap > l->cap && vm->heap_bytes + (size_t)(cap - l->cap) * sizeof(gs_Object *) > vm->heap_limit) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    gs_Object **items = realloc(l->items, (size_t)(cap ? cap : 1) * sizeof(gs_Object *));
+    if (!items) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    vm->heap_bytes += (size_t)cap * sizeof(gs_Object *);
+    vm->heap_bytes -= (size_t)l->cap * sizeof(gs_Object *);
+    int64_t old = l->cap;
+    bool had = l->items != NULL;
+    l->items = items;
+    l->cap = (int32_t)cap;
+    if (old != cap || !had)
+        gs_size_changed(vm, &l->ob, list_bytes(old), list_bytes(cap));
+    if (vm->tm)
+        gs_tm_block(vm, &l->ob, GS_TM_ITEMS, (size_t)cap * sizeof(gs_Object *), had);
+    return 0;
+}
+
+/* CPython's list_resize(l, newsize), for the array only: the caller moves
+ * the items and sets len.  Over-allocates on growth (newsize + newsize/8 +
+ * 6, rounded down to 4; a big jump gets no extra), shrinks only below half
+ * the allocation. */
+int gs_list_resize(gs_VM *vm, gs_Object *lo, int64_t newsize)
+{
+    gs_List *l = (gs_List *)lo;
+    int64_t allocated = l->cap;
+    if (allocated >= newsize && newsize >= (allocated >> 1))
+        return 0;
+    int64_t cap = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+    if (newsize - l->len > cap - newsize)
+        cap = (newsize + 3) & ~(int64_t)3;
+    if (newsize == 0)
+        cap = 0;
+    return list_set_cap(vm, l, cap);
+}
+
+/* list_preallocate_exact: a list with no array yet gets exactly n slots,
+ * rounded up to even (extend() and list() of a sized iterable). */
+static int list_prealloc_exact(gs_VM *vm, gs_List *l, int64_t n)
+{
+    return list_set_cap(vm, l, (n + 1) & ~(int64_t)1);
+}
+
+/* list_new_prealloc / PyList_New(n): exactly n slots. */
 gs_Object *gs_list_new(gs_VM *vm, int32_t len)
 {
     if (len < 0 || len > (1 << 28)) {
@@ -36,11 +104,64 @@ gs_Object *gs_list_new(gs_VM *vm, int32_t len)
             gs_raise_memory(vm);
             return NULL;
         }
+        vm->heap_bytes += (size_t)len * sizeof(gs_Object *);
         memset(l->items, 0, (size_t)len * sizeof(gs_Object *));
     }
     gs_record_alloc(vm, &l->ob);
+    if (vm->tm && len > 0)
+        gs_tm_block(vm, &l->ob, GS_TM_ITEMS, (size_t)len * sizeof(gs_Object *), false);
     gs_gc_track(vm, &l->ob);
     return &l->ob;
+}
+
+/* A constant display of three or more items ([1, 2, 3]): CPython compiles
+ * it as BUILD_LIST 0, LOAD_CONST (1, 2, 3), LIST_EXTEND, whose array is
+ * preallocated to an even number of slots. */
+gs_Object *gs_list_new_even(gs_VM *vm, int32_t len)
+{
+    gs_Object *l = gs_list_new(vm, len);
+    if (!l || (len & 1) == 0)
+        return l;
+    if (list_set_cap(vm, (gs_List *)l, (int64_t)len + 1) < 0) {
+        gs_decref(vm, l);
+        return NULL;
+    }
+    ((gs_List *)l)->items[len] = NULL;
+    return l;
+}
+
+/* An empty list with room for `cap` items (str.split's PyList_New(12)
+ * whose size is set to the items it got). */
+gs_Object *gs_list_new_cap(gs_VM *vm, int32_t cap)
+{
+    gs_Object *l = gs_list_new(vm, 0);
+    if (l && cap > 0 && list_set_cap(vm, (gs_List *)l, cap) < 0) {
+        gs_decref(vm, l);
+        return NULL;
+    }
+    return l;
+}
+
+/* A display of more than 30 items: BUILD_LIST 0 and LIST_APPEND each, so
+ * the array has the capacity n appends give. */
+gs_Object *gs_list_new_grown(gs_VM *vm, int32_t len)
+{
+    int64_t cap = 0;
+    for (int64_t k = 1; k <= len; k++)
+        if (k > cap) {
+            cap = (k + (k >> 3) + 6) & ~(int64_t)3;
+            if (k - (k - 1) > cap - k)
+                cap = (k + 3) & ~(int64_t)3;
+        }
+    gs_Object *l = gs_list_new(vm, len);
+    if (!l || cap == len)
+        return l;
+    if (list_set_cap(vm, (gs_List *)l, cap) < 0) {
+        gs_decref(vm, l);
+        return NULL;
+    }
+    memset(((gs_List *)l)->items + len, 0, (size_t)(cap - len) * sizeof(gs_Object *));
+    return l;
 }
 
 /* An empty list from `alloc`, recorded and tracked. */
@@ -75,36 +196,10 @@ void gs_list_init(gs_VM *vm, gs_Object *l, int32_t i, gs_Object *v)
     gs_rec_set(vm, l, GS_CAUSE_SLOT, (uint32_t)i, NULL, v);
 }
 
-static int list_grow(gs_VM *vm, gs_List *l, int64_t need)
-{
-    if (need <= l->cap)
-        return 0;
-    if (need > (1 << 28)) {
-        gs_raise_memory(vm);
-        return -1;
-    }
-    /* CPython's over-allocation pattern: new = n + n/8 + 6, rounded to 4 */
-    int64_t cap = (need + (need >> 3) + 6) & ~(int64_t)3;
-    size_t extra = (size_t)(cap - l->cap) * sizeof(gs_Object *);
-    if (vm->heap_bytes + extra > vm->heap_limit) {
-        gs_raise_memory(vm);
-        return -1;
-    }
-    gs_Object **items = realloc(l->items, (size_t)cap * sizeof(gs_Object *));
-    if (!items) {
-        gs_raise_memory(vm);
-        return -1;
-    }
-    vm->heap_bytes += extra;
-    l->items = items;
-    l->cap = (int32_t)cap;
-    return 0;
-}
-
 int gs_list_append(gs_VM *vm, gs_Object *lo, gs_Object *v)
 {
     gs_List *l = (gs_List *)lo;
-    if (l->len == l->cap && list_grow(vm, l, (int64_t)l->len + 1) < 0)
+    if (l->len == l->cap && gs_list_resize(vm, lo, (int64_t)l->len + 1) < 0)
         return -1;
     gs_incref_c(vm, v, gs_slot_cause(lo, l->len));
     l->items[l->len] = v;
@@ -123,7 +218,7 @@ int gs_list_insert(gs_VM *vm, gs_Object *lo, int64_t i, gs_Object *v)
     }
     if (i > l->len)
         i = l->len;
-    if (l->len == l->cap && list_grow(vm, l, (int64_t)l->len + 1) < 0)
+    if (gs_list_resize(vm, lo, (int64_t)l->len + 1) < 0)
         return -1;
     memmove(l->items + i + 1, l->items + i, (size_t)(l->len - i) * sizeof(gs_Object *));
     gs_incref_c(vm, v, gs_slot_cause(lo, i));
@@ -131,6 +226,25 @@ int gs_list_insert(gs_VM *vm, gs_Object *lo, int64_t i, gs_Object *v)
     l->len++;
     gs_rec_insert(vm, lo, i, v);
     return 0;
+}
+
+/* Take slot i out (its reference becomes the caller's) and shrink the
+ * array as CPython does: list_resize(n - 1), or, from list_ass_slice
+ * (`del l[i]`, remove, pop of another slot than the last), no array at all
+ * when the list becomes empty. */
+static gs_Object *list_take(gs_VM *vm, gs_List *l, int64_t i, bool slice)
+{
+    gs_Object *v = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(gs_Object *));
+    gs_rec_remove(vm, &l->ob, i, v);
+    if (slice && l->len == 1) {
+        l->len = 0;
+        gs_list_drop_array(vm, &l->ob);
+    } else {
+        gs_list_resize(vm, &l->ob, (int64_t)l->len - 1); /* a shrink: cannot fail */
+        l->len--;
+    }
+    return v;
 }
 
 gs_Object *gs_list_pop(gs_VM *vm, gs_Object *lo, int64_t i)
@@ -146,11 +260,7 @@ gs_Object *gs_list_pop(gs_VM *vm, gs_Object *lo, int64_t i)
         gs_raise(vm, vm->e_IndexError, "pop index out of range");
         return NULL;
     }
-    gs_Object *v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(gs_Object *));
-    l->len--;
-    gs_rec_remove(vm, lo, i, v); /* the slot's reference becomes the caller's */
-    return v;
+    return list_take(vm, l, i, i != l->len - 1);
 }
 
 int gs_list_delitem(gs_VM *vm, gs_Object *lo, int64_t i)
@@ -162,10 +272,7 @@ int gs_list_delitem(gs_VM *vm, gs_Object *lo, int64_t i)
         gs_raise(vm, vm->e_IndexError, "list assignment index out of range");
         return -1;
     }
-    gs_Object *v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(gs_Object *));
-    l->len--;
-    gs_rec_remove(vm, lo, i, v);
+    gs_Object *v = list_take(vm, l, i, true);
     gs_decref_c(vm, v, gs_slot_cause(lo, i));
     return 0;
 }
@@ -187,47 +294,93 @@ int gs_list_setitem(gs_VM *vm, gs_Object *lo, int64_t i, gs_Object *v)
     return 0;
 }
 
+/* The list (already empty) lets go of its array: CPython's ob_item = NULL,
+ * allocated 0 (_list_clear). */
+void gs_list_drop_array(gs_VM *vm, gs_Object *lo)
+{
+    gs_List *l = (gs_List *)lo;
+    if (!l->items)
+        return;
+    gs_size_changed(vm, lo, list_bytes(l->cap), list_bytes(0));
+    if (vm->tm)
+        gs_tm_free(vm, lo, GS_TM_ITEMS);
+    vm->heap_bytes -= (size_t)l->cap * sizeof(gs_Object *);
+    free(l->items);
+    l->items = NULL;
+    l->cap = 0;
+}
+
 void gs_list_clear(gs_VM *vm, gs_Object *lo)
 {
     gs_List *l = (gs_List *)lo;
     /* Detach first, as CPython's list_clear does: a __del__ run by a decref
      * must see the list already empty. */
     gs_Object **items = l->items;
-    int32_t n = l->len;
+    int32_t n = l->len, cap = l->cap;
+    if (!items)
+        return;
     l->items = NULL;
     l->len = l->cap = 0;
     for (int32_t i = n - 1; i >= 0; i--)
         gs_rec_remove(vm, lo, i, items[i]);
+    gs_size_changed(vm, lo, list_bytes(cap), list_bytes(0));
+    if (vm->tm)
+        gs_tm_free(vm, lo, GS_TM_ITEMS);
     for (int32_t i = n - 1; i >= 0; i--) /* last item first, like CPython */
         gs_decref_c(vm, items[i], gs_slot_cause(lo, i));
+    vm->heap_bytes -= (size_t)cap * sizeof(gs_Object *);
     free(items);
 }
 
-int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable)
+/* list.extend(iterable) (list_extend): a list or tuple is copied with one
+ * resize (a list with no array yet gets exactly what it needs, rounded to
+ * even); anything else is iterated, with room made first for its length
+ * hint (8 when it has none) and the spare room given back at the end. */
+int gs_list_extend(gs_VM *vm, gs_Object *lo, gs_Object *iterable)
 {
+    gs_List *l = (gs_List *)lo;
     /* CPython copies exact lists and tuples (and the list itself) directly,
      * and iterates anything else, subclasses too */
-    if (iterable->type == vm->t_list || iterable->type == vm->t_tuple || iterable == l) {
+    if (iterable->type == vm->t_list || iterable->type == vm->t_tuple || iterable == lo) {
         int32_t n = GS_KIND(iterable) == GS_K_LIST ? ((gs_List *)iterable)->len : ((gs_Tuple *)iterable)->len;
-        gs_List *dst = (gs_List *)l;
-        if (list_grow(vm, dst, (int64_t)dst->len + n) < 0)
+        if (n == 0)
+            return 0;
+        int64_t need = (int64_t)l->len + n;
+        if (!l->items ? list_prealloc_exact(vm, l, n) < 0 : gs_list_resize(vm, lo, need) < 0)
             return -1;
+        /* l.extend(l) reads the items as they were */
         for (int32_t i = 0; i < n; i++) {
             gs_Object *v = GS_KIND(iterable) == GS_K_LIST ? ((gs_List *)iterable)->items[i]
                                                           : ((gs_Tuple *)iterable)->items[i];
-            if (gs_list_append(vm, l, v) < 0)
-                return -1;
+            gs_incref_c(vm, v, gs_slot_cause(lo, l->len));
+            l->items[l->len] = v;
+            gs_rec_insert(vm, lo, l->len, v);
+            l->len++;
         }
         return 0;
     }
     gs_Object *it = gs_iter(vm, iterable);
     if (!it)
         return -1;
+    int64_t hint = gs_length_hint(vm, iterable, 8);
+    if (hint < 0) {
+        gs_decref(vm, it);
+        return -1;
+    }
+    if (!l->items) {
+        if (hint && list_prealloc_exact(vm, l, hint) < 0) {
+            gs_decref(vm, it);
+            return -1;
+        }
+    } else if (gs_list_resize(vm, lo, (int64_t)l->len + hint) < 0) {
+        gs_decref(vm, it);
+        return -1;
+    }
     for (;;) {
         gs_Object *v = gs_next(vm, it);
         if (!v)
             break;
-        int r = gs_list_append(vm, l, v);
+        int r = gs_list_append(vm, lo, v);
         gs_decref(vm, v);
         if (r < 0) {
             gs_decref(vm, it);
@@ -235,9 +388,49 @@ int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable)
         }
     }
     gs_decref(vm, it);
-    return vm->exc ? -1 : 0;
+    if (vm->exc)
+        return -1;
+    if (l->len < l->cap)
+        gs_list_resize(vm, lo, l->len);
+    return 0;
 }
 
+/* l[start:stop] = src[:m] (src NULL: del l[start:stop]), step 1, as
+ * list_ass_slice: the old items leave from the last (each decref'd as it
+ * goes), the new ones come in order, and the array is resized once, as
+ * CPython's: before a net growth, after a net shrink, not at all when the
+ * length stays; a list left empty has no array. */
+int gs_list_assign_slice(gs_VM *vm, gs_Object *lo, int64_t start, int64_t stop, gs_Object **src, int32_t m)
+{
+    gs_List *l = (gs_List *)lo;
+    int64_t norig = stop - start, d = m - norig;
+    if (d > 0 && gs_list_resize(vm, lo, (int64_t)l->len + d) < 0)
+        return -1;
+    for (int64_t i = stop - 1; i >= start; i--) {
+        gs_Object *v = l->items[i];
+        memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(gs_Object *));
+        l->len--;
+        gs_rec_remove(vm, lo, i, v);
+        gs_decref_c(vm, v, gs_slot_cause(lo, i));
+    }
+    for (int32_t j = 0; j < m; j++) {
+        int64_t i = start + j;
+        gs_Object *v = src[j];
+        memmove(l->items + i + 1, l->items + i, (size_t)(l->len - i) * sizeof(gs_Object *));
+        gs_incref_c(vm, v, gs_slot_cause(lo, i));
+        l->items[i] = v;
+        l->len++;
+        gs_rec_insert(vm, lo, i, v);
+    }
+    if (l->len == 0)
+        gs_list_drop_array(vm, lo);
+    else if (d < 0)
+        gs_list_resize(vm, lo, l->len);
+    return 0;
+}
+
+/* PySequence_List: a new list extended by the iterable (list(), sorted(),
+ * a starred assignment). */
 gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it)
 {
     gs_Object *l = gs_list_new(vm, 0);
@@ -248,6 +441,22 @@ gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it)
         return NULL;
     }
     return l;
+}
+
+/* l.copy(), l[:]: exactly len(l) slots (list_slice). */
+gs_Object *gs_list_copy(gs_VM *vm, gs_Object *lo)
+{
+    gs_List *l = (gs_List *)lo;
+    int32_t n = l->len;
+    gs_Object *r = gs_list_new(vm, n);
+    if (!r)
+        return NULL;
+    for (int32_t i = 0; i < n && i < l->len; i++) {
+        gs_Object *v = l->items[i];
+        gs_incref(vm, v);
+        gs_list_init(vm, r, i, v);
+    }
+    return r;
 }
 
 gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b)
@@ -444,6 +653,9 @@ int gs_list_sort(gs_VM *vm, gs_Object *lo, gs_Object *key, bool reverse)
     if (vm->recording) /* the trace sees it empty too (the references stay counted) */
         for (int32_t i = saved_len - 1; i >= 0; i--)
             gs_record(vm, GS_EV_LIST_REMOVE, GS_CAUSE_SLOT, lo->id, saved[i]->id, 0, (uint32_t)i);
+    /* and with no array: a key function that appends to it grows it from
+     * nothing (the sorted array comes back below) */
+    gs_size_changed(vm, lo, list_bytes(saved_cap), list_bytes(0));
     int rc = 0;
     size_t nkeys = 0;
     for (size_t i = 0; i < n; i++) {
@@ -491,6 +703,7 @@ int gs_list_sort(gs_VM *vm, gs_Object *lo, gs_Object *key, bool reverse)
     l->items = saved;
     l->len = saved_len;
     l->cap = saved_cap;
+    gs_size_changed(vm, lo, list_bytes(0), list_bytes(saved_cap));
     if (vm->recording)
         for (int32_t i = 0; i < l->len; i++)
             gs_record(vm, GS_EV_LIST_INSERT, GS_CAUSE_SLOT, lo->id, 0, l->items[i]->id, (uint32_t)i);
@@ -504,7 +717,7 @@ int gs_list_sort(gs_VM *vm, gs_Object *lo, gs_Object *key, bool reverse)
 static gs_Object *m_list_append(GS_ARGS) { GS_UNUSED_ARGS; return gs_list_append(vm, self, args[0]) < 0 ? NULL : GS_NONE(vm); }
 static gs_Object *m_list_extend(GS_ARGS) { GS_UNUSED_ARGS; return gs_list_extend(vm, self, args[0]) < 0 ? NULL : GS_NONE(vm); }
 static gs_Object *m_list_clear(GS_ARGS) { GS_UNUSED_ARGS; gs_list_clear(vm, self); return GS_NONE(vm); }
-static gs_Object *m_list_copy(GS_ARGS) { GS_UNUSED_ARGS; return gs_list_from_iterable(vm, self); }
+static gs_Object *m_list_copy(GS_ARGS) { GS_UNUSED_ARGS; return gs_list_copy(vm, self); }
 
 static gs_Object *m_list_insert(GS_ARGS)
 {

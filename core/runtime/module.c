@@ -56,6 +56,11 @@ int gs_module_add_functions(gs_VM *vm, gs_Object *mod, const gs_MethodDef *defs)
     return 0;
 }
 
+bool gs_module_imported(gs_VM *vm, const char *name)
+{
+    return vm->modules && gs_dict_get_str(vm, vm->modules, gs_name(vm, name)) != NULL;
+}
+
 void gs_modules_at_exit(gs_VM *vm)
 {
     for (const gs_ModuleDef *def = gs_module_table; def->name; def++)

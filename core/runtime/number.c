@@ -40,8 +40,11 @@ gs_Object *gs_int_new(gs_VM *vm, int64_t v)
     i->value = v;
     if (vm->recording)
         gs_record_alloc(vm, &i->ob);
-    else
+    else {
         vm->events++;
+        if (vm->tm)
+            gs_tm_object(vm, &i->ob);
+    }
     return &i->ob;
 }
 
@@ -364,6 +367,8 @@ static double fval(gs_VM *vm, gs_Object *o) { return GS_KIND(o) == GS_K_FLOAT ? 
 
 static gs_Object *user_method(gs_VM *vm, gs_Object *self, const char *name)
 {
+    if (GS_KIND(self) == GS_K_WEAKREF && !(self->type->flags & GS_TF_HEAP))
+        return gs_type_lookup(self->type, gs_name(vm, name)); /* a proxy's forwarding methods */
     return gs_dispatches(self) ? gs_type_lookup_slot(vm, self->type, gs_name(vm, name)) : NULL;
 }
 
@@ -376,7 +381,9 @@ static gs_Object *call_binary_dunder(gs_VM *vm, gs_Object *self, const char *nam
     return gs_call_object(vm, m, args, 2, NULL);
 }
 
-static bool is_user(gs_Object *o) { return gs_dispatches(o); }
+/* objects whose operators are their type's methods: instances of classes,
+ * and weak references (proxies forward them to the referent) */
+static bool is_user(gs_Object *o) { return gs_dispatches(o) || GS_KIND(o) == GS_K_WEAKREF; }
 
 /* CPython's binary_op1 with the methods classes define in Python: the
  * in-place method, the right operand's reflected method first when its
@@ -469,28 +476,37 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
                 return NULL;
             }
             if (inplace && GS_KIND(seq) == GS_K_LIST && seq == a) {
-                gs_Object *r = gs_seq_repeat(vm, seq, intval(vm, n));
-                if (!r)
-                    return NULL;
-                /* list *= n mutates in place */
+                /* list *= n mutates in place (list_inplace_repeat): one
+                 * resize, then the copies go in after the items */
                 gs_List *l = (gs_List *)a;
-                gs_Object *tmp = r;
-                gs_list_clear(vm, a);
-                if (gs_list_extend(vm, a, tmp) < 0) {
-                    gs_decref(vm, tmp);
+                int64_t times = intval(vm, n), size = l->len;
+                if (size == 0 || times == 1)
+                    return gs_newref(vm, a);
+                if (times < 1) {
+                    gs_list_clear(vm, a);
+                    return gs_newref(vm, a);
+                }
+                if (times > (1 << 28) / size) {
+                    gs_raise_memory(vm);
                     return NULL;
                 }
-                gs_decref(vm, tmp);
-                GS_UNUSED(l);
+                if (gs_list_resize(vm, a, size * times) < 0)
+                    return NULL;
+                for (int64_t k = 1; k < times; k++)
+                    for (int64_t j = 0; j < size; j++) {
+                        gs_Object *v = l->items[j];
+                        gs_incref_c(vm, v, gs_slot_cause(a, l->len));
+                        l->items[l->len] = v;
+                        gs_rec_insert(vm, a, l->len, v);
+                        l->len++;
+                    }
                 return gs_newref(vm, a);
             }
             return gs_seq_repeat(vm, seq, intval(vm, n));
         }
     }
-    if (op == GS_OP_MOD && ka == GS_K_STR) {
-        gs_raise(vm, vm->e_TypeError, "gcscope does not support %%-formatting of strings; use str.format or f-strings");
-        return NULL;
-    }
+    if (op == GS_OP_MOD && ka == GS_K_STR) /* str's nb_remainder never gives NotImplemented */
+        return gs_str_percent(vm, a, b);
     if ((ka == GS_K_DICT && kb == GS_K_DICT) && op == GS_OP_BITOR) {
         if (inplace) {
             if (gs_dict_update(vm, a, b) < 0)
@@ -844,6 +860,14 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
             return NULL;
         }
         return gs_int_new(vm, v);
+    }
+    case GS_K_WEAKREF: { /* a proxy forwards __int__ / __index__ */
+        gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__int__"));
+        if (!m)
+            m = gs_type_lookup(o->type, gs_name(vm, "__index__"));
+        if (m)
+            return gs_call_object(vm, m, &o, 1, NULL);
+        break;
     }
     default: break;
     }

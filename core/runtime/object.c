@@ -54,6 +54,8 @@ static bool gc_counted(gs_VM *vm, gs_Type *type)
 {
     if (type->flags & GS_TF_HEAP) /* all heap types have Py_TPFLAGS_HAVE_GC */
         return true;
+    if (type->native)
+        return type->native->gc;
     return gs_kind_is_gc((gs_Kind)type->inst_kind) && type != vm->t_iter[GS_IT_RANGE] && type != vm->t_object;
 }
 
@@ -157,6 +159,51 @@ void gs_freelists_clear(gs_VM *vm)
         freelist_free(vm, &vm->slice_cache, NULL);
 }
 
+/* What CPython 3.11's start-up (site, encodings, the compiler of a small
+ * script, `import gc`) leaves on its free lists when a script's first
+ * statements run, measured on Debian's /usr/bin/python3.11 (3.11.2) by
+ * allocating from each list and watching gc.get_count(): tuples of length
+ * 1..19, then lists, then dicts.  A program that looks at gc.get_count()
+ * before its first full collection (which empties the lists) sees them:
+ * its first tuples, lists and dicts come from there and are not counted.
+ * The figures are what the model needs at its own start so that after its
+ * `import gc` the lists hold what CPython's do (the model's gc module takes
+ * a dict for its namespace and two lists, gc.garbage and gc.callbacks,
+ * which CPython made at start-up). */
+static const int startup_free_tuples[GS_TUPLE_MAXSAVE - 1] = { 5, 6, 3, 2, 3, 0, 1, 0, 2, 0, 0, 0, 1, 0, 1, 0, 1, 2, 0 };
+enum { STARTUP_FREE_LISTS = 6, STARTUP_FREE_DICTS = 8 };
+
+static void freelist_fill(gs_VM *vm, gs_Object **head, int *n, int want, gs_Type *type, size_t size, int32_t len)
+{
+    while (*n > want) { /* what the model's compiler left beyond CPython's */
+        gs_Object *o = *head;
+        *head = o->gc_next;
+        (*n)--;
+        free(o);
+    }
+    while (*n < want) {
+        gs_Object *o = calloc(1, size);
+        if (!o)
+            return;
+        o->type = type;
+        o->kind = type->inst_kind;
+        if (type == vm->t_tuple)
+            ((gs_Tuple *)o)->len = len;
+        o->gc_next = *head;
+        *head = o;
+        (*n)++;
+    }
+}
+
+void gs_freelists_startup(gs_VM *vm)
+{
+    for (int i = 0; i < GS_TUPLE_MAXSAVE - 1; i++)
+        freelist_fill(vm, &vm->free_tuples[i], &vm->nfree_tuples[i], startup_free_tuples[i], vm->t_tuple,
+                      sizeof(gs_Tuple) + (size_t)(i + 1) * sizeof(gs_Object *), i + 1);
+    freelist_fill(vm, &vm->free_lists, &vm->nfree_lists, STARTUP_FREE_LISTS, vm->t_list, sizeof(gs_List), 0);
+    freelist_fill(vm, &vm->free_dicts, &vm->nfree_dicts, STARTUP_FREE_DICTS, vm->t_dict, sizeof(gs_Dict), 0);
+}
+
 gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
 {
     size_t size = type == vm->t_tuple ? sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *)
@@ -175,6 +222,10 @@ gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
     o->refcnt = 1;
     if (type == vm->t_tuple)
         ((gs_Tuple *)o)->len = len;
+    if (vm->tm) { /* the tuple, dict, list or method object CPython makes and soon frees */
+        gs_tm_alloc_begin(vm, o, 1);
+        gs_tm_object(vm, o);
+    }
     return o;
 }
 
@@ -182,11 +233,25 @@ gs_Object *gs_phantom_alloc(gs_VM *vm, gs_Type *type, int32_t len)
  * object, new length, no count changes. */
 gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *o, int32_t len)
 {
-    GS_UNUSED(vm);
-    gs_Object *r = realloc(o, sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *));
+    size_t size = sizeof(gs_Tuple) + (size_t)len * sizeof(gs_Object *);
+    if (!vm->tm) {
+        gs_Object *r = realloc(o, size);
+        if (!r)
+            return NULL;
+        ((gs_Tuple *)r)->len = len;
+        return r;
+    }
+    /* traced (_PyTuple_Resize is a realloc): a new block, so the traces can
+     * move the old one's key to it before it is freed */
+    gs_Object *r = malloc(size);
     if (!r)
         return NULL;
+    size_t oldsize = sizeof(gs_Tuple) + (size_t)((gs_Tuple *)o)->len * sizeof(gs_Object *);
+    memcpy(r, o, oldsize < size ? oldsize : size);
     ((gs_Tuple *)r)->len = len;
+    gs_tm_moved(vm, o, r);
+    free(o);
+    gs_tm_object(vm, r);
     return r;
 }
 
@@ -194,7 +259,8 @@ gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *o, int32_t len)
  * freed with no count change and no free list. */
 void gs_phantom_discard(gs_VM *vm, gs_Object *o)
 {
-    GS_UNUSED(vm);
+    if (vm->tm)
+        gs_tm_phantom_discard(vm, o);
     free(o);
 }
 
@@ -202,6 +268,8 @@ void gs_phantom_free(gs_VM *vm, gs_Object *o)
 {
     if (!o)
         return;
+    if (vm->tm)
+        gs_tm_dealloc(vm, o);
     if (freelist_push(vm, o))
         return;
     bool gc = gc_counted(vm, o->type);
@@ -219,7 +287,8 @@ void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomC
 {
     pc->args = pc->kwargs = pc->kwnames = NULL;
     bool packs = ((t->flags & GS_TF_HEAP) && !(t->flags & GS_TF_EXC)) || t == vm->t_str || t == vm->t_int ||
-                 t == vm->t_weakref || t == vm->t_property || t == vm->t_staticmethod || t == vm->t_classmethod;
+                 t == vm->t_weakref || t == vm->t_property || t == vm->t_staticmethod || t == vm->t_classmethod ||
+                 (t->native && t->native->packs_args);
     if (!packs)
         return;
     if (npos > 0)
@@ -277,6 +346,11 @@ static gs_Object *alloc_impl(gs_VM *vm, gs_Type *type, size_t size, int how)
     o->type = type;
     o->kind = type->inst_kind;
     o->id = ++vm->next_id;
+    if (vm->tm) {
+        if (type == vm->t_tuple)
+            ((gs_Tuple *)o)->len = tuple_len_of_size(size); /* which free list */
+        gs_tm_alloc_begin(vm, o, how == ALLOC_REUSE ? 1 : how == ALLOC_FRESH ? 0 : -1);
+    }
     if (vm->objtab)
         gs_objtab_set(vm, o->id, o);
     if (type->flags & GS_TF_HEAP)
@@ -640,8 +714,21 @@ static int traverse_builtin(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     case GS_K_TRACEBACK: {
         return gs_traceback_traverse(vm, o, fn, arg);
     }
-    case GS_K_WEAKREF:
+    case GS_K_WEAKREF: {
+        /* a subclass's slots, attributes (or __dict__) first, then ref's own fields */
+        gs_Instance *in = (gs_Instance *)o;
+        int rs = visit_slots(vm, o, fn, arg);
+        if (rs)
+            return rs;
+        if (in->dict)
+            VISIT(in->dict, GS_CAUSE_INTERNAL, 1);
+        else {
+            int r = visit_attrs(vm, o, fn, arg);
+            if (r)
+                return r;
+        }
         return gs_weakref_traverse(vm, o, fn, arg);
+    }
     case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: {
         /* property_traverse: get, set, del, doc, name; sm/cm: callable, dict */
         gs_Descr *d = (gs_Descr *)o;
@@ -695,6 +782,9 @@ static void release_instance(gs_VM *vm, gs_Object *o)
         uint32_t slot = is_sub_builtin(o) ? GS_OSLOT_DICT : 1;
         in->dict = NULL;
         d->owner = NULL;
+        /* a split table outliving its instance keeps the size it has */
+        d->sk_nentries = o->type->sk_nentries;
+        d->sk_usable = o->type->sk_usable;
         gs_record_field(vm, o, slot, &d->ob, NULL);
         gs_decref_c(vm, &d->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, slot));
         return;
@@ -824,13 +914,15 @@ static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 static bool is_sub_builtin(gs_Object *o)
 {
     gs_Kind k = GS_KIND(o);
-    return (o->type->flags & GS_TF_HEAP) && k != GS_K_INSTANCE && k != GS_K_EXCEPTION && k != GS_K_TYPE;
+    /* (a weak reference carries its instance part inside: gs_WeakRef) */
+    return (o->type->flags & GS_TF_HEAP) && k != GS_K_INSTANCE && k != GS_K_EXCEPTION && k != GS_K_TYPE &&
+           k != GS_K_WEAKREF;
 }
 
 gs_InstPart *gs_inst_part(gs_Object *o)
 {
     gs_Kind k = GS_KIND(o);
-    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION)
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || k == GS_K_WEAKREF)
         return (gs_InstPart *)&((gs_Instance *)o)->attrs;
     if (is_sub_builtin(o))
         return (gs_InstPart *)((char *)o + align8(base_size(o)));
@@ -845,6 +937,7 @@ gs_Object **gs_slot_values(gs_Object *o)
     case GS_K_INSTANCE: /* after a module type's C data, if any */
         return (gs_Object **)((char *)o + align8(o->type->native ? o->type->native->size : sizeof(gs_Instance)));
     case GS_K_EXCEPTION: return (gs_Object **)((char *)o + sizeof(gs_Exception));
+    case GS_K_WEAKREF: return (gs_Object **)((char *)o + align8(gs_weakref_size()));
     default: return (gs_Object **)((char *)o + align8(base_size(o)) + sizeof(gs_InstPart));
     }
 }
@@ -854,7 +947,8 @@ size_t gs_class_extra_size(gs_Type *t, size_t builtin_size)
 {
     size_t extra = (size_t)gs_type_nslots(t) * sizeof(gs_Object *);
     switch (t->inst_kind) {
-    case GS_K_INSTANCE: case GS_K_EXCEPTION: return align8(builtin_size) - builtin_size + extra; /* after C data (native) */
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF: /* after C data (native) or the reference */
+        return align8(builtin_size) - builtin_size + extra;
     default: return align8(builtin_size) - builtin_size + sizeof(gs_InstPart) + extra;
     }
 }
@@ -916,11 +1010,18 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         /* free_keys_object: each entry's key, then its value */
         visit_table(vm, o, &((gs_Dict *)o)->t, release_ref, NULL, false);
     } else if (k == GS_K_WEAKREF) {
+        release_instance(vm, o); /* a subclass's attributes, then the reference itself */
         gs_weakref_dealloc(vm, o);
     } else if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
         release_instance(vm, o);
-        if (k == GS_K_INSTANCE && o->type->native && o->type->native->clear)
-            o->type->native->clear(vm, o);
+        if (o->type->native) {
+            if (o->type->native->clear)
+                o->type->native->clear(vm, o);
+            if (o->type->native->free)
+                o->type->native->free(o);
+            for (int i = 0; i < o->type->native->phantoms && !vm->gc_teardown; i++)
+                gs_gc_on_free(vm);
+        }
         if (k == GS_K_EXCEPTION) {
             gs_Exception *e = (gs_Exception *)o;
             gs_Object *parts[4] = { &e->args->ob, e->traceback, e->context, e->cause };
@@ -953,11 +1054,13 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, e->attr_obj);
         gs_xdecref(vm, e->attr_name);
     }
+    if (vm->tm)
+        gs_tm_dealloc(vm, o);
     switch (k) {
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
     case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
     case GS_K_SET: gs_set_free_table(o); break;
-    case GS_K_INSTANCE: case GS_K_EXCEPTION:
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF:
         gs_table_release(vm, &((gs_Instance *)o)->attrs);
         break;
     case GS_K_TYPE: {
@@ -970,6 +1073,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         free(t->slots);
         gs_table_free(&t->attr_keys);
         gs_type_free_arrays(t);
+        gs_table_free(&t->sk_names);
         break;
     }
     case GS_K_CODE: {
@@ -1126,9 +1230,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_SET: gs_set_clear(vm, o); break;
     case GS_K_INSTANCE:
         release_instance(vm, o);
-        /* C data has a tp_clear only where the module gives one; the
-         * teardown drops every reference */
-        if (full && o->type->native && o->type->native->clear)
+        if (o->type->native && o->type->native->clear && (full || o->type->native->tp_clear))
             o->type->native->clear(vm, o);
         break;
     case GS_K_EXCEPTION: clear_exception(vm, (gs_Exception *)o, full); break;
@@ -1139,7 +1241,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
         clear_field(vm, o, &((gs_Descr *)o)->ref, 0);
         clear_field(vm, o, (gs_Object **)&((gs_Descr *)o)->dict, 5);
         break;
-    case GS_K_WEAKREF: gs_weakref_dealloc(vm, o); break;
+    case GS_K_WEAKREF: release_instance(vm, o); gs_weakref_dealloc(vm, o); break;
     case GS_K_FRAME: {
         gs_frame_object_clear(vm, o);
         break;
@@ -1472,8 +1574,11 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
         if (strcmp(name->data, "__globals__") == 0)
             return gs_newref(vm, &f->globals->ob);
         if (name == vm->s___module__) {
-            /* func_module: the globals' __name__ when the function was made */
-            gs_Object *m = f->globals ? gs_dict_get_str(vm, &f->globals->ob, vm->s___name__) : NULL;
+            /* func_module: kept in the function's dict once assigned
+             * (functools.wraps), else the globals' __name__ when made */
+            gs_Object *m = f->dict ? gs_dict_get_str(vm, &f->dict->ob, name) : NULL;
+            if (!m)
+                m = f->globals ? gs_dict_get_str(vm, &f->globals->ob, vm->s___name__) : NULL;
             return gs_newref(vm, m ? m : vm->none);
         }
         if (f->dict) {
@@ -1628,6 +1733,8 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
     gs_Kind k = GS_KIND(o);
     if (k == GS_K_SUPER)
         return gs_super_getattr(vm, o, name);
+    if (gs_is_proxy(o))
+        return gs_proxy_getattr(vm, o, name, quiet); /* every name is the referent's */
     if (k == GS_K_MODULE) {
         gs_Object *v = gs_dict_get_str(vm, &((gs_Module *)o)->dict->ob, name);
         if (v)
@@ -1718,9 +1825,11 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         gs_raise(vm, vm->e_TypeError, "setting __dict__ is not supported");
         return -1;
     }
-    /* a class derived from int or tuple keeps a __dict__ pointer, not
-     * inline values: the dict is made with the first attribute */
-    if (v && !ip->dict && (tp->inst_kind == GS_K_INT || tp->inst_kind == GS_K_TUPLE) && !gs_instance_dict(vm, o))
+    /* a class derived from int or tuple, or a C type with a plain
+     * tp_dictoffset (io.StringIO), keeps a __dict__ pointer, not inline
+     * values: the dict is made with the first attribute */
+    if (v && !ip->dict && (tp->inst_kind == GS_K_INT || tp->inst_kind == GS_K_TUPLE || (tp->flags & GS_TF_CDICT)) &&
+        !gs_instance_dict(vm, o))
         return -1;
     gs_DictTable *t = instance_table(o);
     gs_Object *holder = instance_holder(o);
@@ -1745,6 +1854,8 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         int r = gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
         if (t->used != used)
             o->attrs_in_order = 0; /* a new name */
+        if (r == 0 && holder != o) /* a materialised __dict__: MAINTAIN_TRACKING, as its setitem does */
+            gs_dict_maybe_track(vm, holder, NULL, v);
         return r;
     }
     int32_t ix = gs_table_lookup_str(t, name);
@@ -1830,6 +1941,8 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
     }
     if (k == GS_K_TYPE)
         return type_setattr(vm, (gs_Type *)o, name, v);
+    if (gs_is_proxy(o))
+        return gs_proxy_setattr(vm, o, name, v); /* every name is the referent's */
     if (k == GS_K_MODULE) {
         gs_Object *d = &((gs_Module *)o)->dict->ob;
         if (v)
@@ -1843,16 +1956,19 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
     }
     if (k == GS_K_FUNCTION) {
         gs_Function *f = (gs_Function *)o;
-        if (v && (name == vm->s___name__ || name == vm->s___qualname__)) {
-            if (GS_KIND(v) != GS_K_STR) {
+        if (name == vm->s___name__ || name == vm->s___qualname__) {
+            /* func_set_name / func_set_qualname: the fields (what functools.wraps sets) */
+            bool q = name == vm->s___qualname__;
+            if (!v || GS_KIND(v) != GS_K_STR) {
                 gs_raise(vm, vm->e_TypeError, "%s must be set to a string object", name->data);
                 return -1;
             }
-            gs_Str **field = name == vm->s___name__ ? &f->name : &f->qualname;
+            gs_Str **field = q ? &f->qualname : &f->name;
             gs_Object *old = &(*field)->ob;
-            *field = (gs_Str *)gs_newref(vm, v);
-            gs_record_field(vm, o, name == vm->s___name__ ? 2 : 3, old, v);
-            gs_decref(vm, old);
+            *field = (gs_Str *)v;
+            gs_incref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, q ? 3 : 2));
+            gs_record_field(vm, o, q ? 3 : 2, old, v);
+            gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, q ? 3 : 2));
             return 0;
         }
         if (!f->dict) {
@@ -1922,6 +2038,17 @@ int gs_truthy(gs_VM *vm, gs_Object *o)
     case GS_K_DICT: return ((gs_Dict *)o)->t.used != 0;
     case GS_K_SET: return ((gs_Set *)o)->used != 0;
     case GS_K_RANGE: return ((gs_Range *)o)->len != 0;
+    case GS_K_WEAKREF: { /* a proxy forwards bool() (a ref is always true) */
+        gs_Object *m = gs_type_lookup(o->type, vm->s___bool__);
+        if (!m)
+            return 1;
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (!r)
+            return -1;
+        int res = r == vm->true_;
+        gs_decref(vm, r);
+        return res;
+    }
     default:
         return 1;
     }
@@ -1931,8 +2058,6 @@ int gs_equal(gs_VM *vm, gs_Object *a, gs_Object *b)
 {
     if (a == b)
         return 1;
-    if (GS_KIND(a) == GS_K_WEAKREF && GS_KIND(b) == GS_K_WEAKREF)
-        return gs_weakref_equal(vm, a, b);
     gs_Object *r = gs_compare(vm, 2 /* GS_CMP_EQ */, a, b);
     if (!r)
         return -1;
@@ -1959,10 +2084,22 @@ static bool hash_dispatch(gs_VM *vm, gs_Object *o, int64_t *out)
     if (!h) {
         /* a class with its own __eq__ made before __hash__ = None was set */
         gs_Object *eq = gs_type_lookup_slot(vm, o->type, vm->s___eq__);
-        if (eq && (GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION) &&
-            !gs_type_lookup_owner(o->type, vm->s___hash__)) {
-            gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
-            return true;
+        if (eq && (GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION)) {
+            /* a C type with its own __eq__ and no __hash__ inherits no
+             * tp_hash (inherit_slots): its __eq__ comes first in the MRO */
+            gs_Type *eo = gs_type_lookup_owner(o->type, vm->s___eq__), *ho = gs_type_lookup_owner(o->type, vm->s___hash__);
+            int32_t n, ei = -1, hi = -1;
+            gs_Type **mro = gs_type_mro(o->type, &n);
+            for (int32_t i = 0; mro && i < n; i++) {
+                if (mro[i] == eo && ei < 0)
+                    ei = i;
+                if (mro[i] == ho && hi < 0)
+                    hi = i;
+            }
+            if (!ho || (ei >= 0 && ei < hi)) {
+                gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
+                return true;
+            }
         }
         return false;
     }

@@ -81,13 +81,21 @@ typedef struct gs_DictEntry {
     gs_Object *value;
 } gs_DictEntry;
 
+/* What CPython's keys object of a dict would be (its size shows in
+ * sys.getsizeof): entries of key and value while every key is a str, of
+ * hash, key and value once one is not; or an instance's split table, whose
+ * keys the class shares (sized by the class: gs_Type.sk_*). */
+enum { GS_DK_UNICODE = 0, GS_DK_GENERAL = 1, GS_DK_SPLIT = 2 };
+
 typedef struct gs_DictTable {
     int32_t *index;       /* -1 empty, -2 dummy, else entry position */
     gs_DictEntry *entries;
-    int32_t index_size;   /* power of two, or 0 for no table */
+    int32_t index_size;   /* power of two, or 0 for no table (CPython's Py_EMPTY_KEYS) */
     int32_t nentries;     /* entries used (live + deleted) */
-    int32_t cap;          /* entries allocated */
+    int32_t cap;          /* entries allocated: usable_fraction(index_size) for a dict's table */
     int32_t used;         /* live entries */
+    uint8_t kind;         /* GS_DK_*: a dict's table (an instance's own table is GS_DK_SPLIT once
+                             materialised, unless it outgrew the class's shared keys) */
 } gs_DictTable;
 
 /* ------------------------------------------------------------------ objects */
@@ -131,6 +139,13 @@ typedef struct gs_Dict {
     gs_Object ob;
     gs_DictTable t;
     gs_Object *owner;     /* instance whose __dict__ this is (borrowed), or NULL */
+    /* a split table whose instance died: the class's shared keys as they
+     * were then (names, room left), which size it from then on */
+    int32_t sk_nentries, sk_usable;
+    /* entries CPython's dict has that the model's does not (the names
+     * __main__'s globals start with: __doc__, __loader__...): they take
+     * room in the table all the same */
+    int32_t hidden;
 } gs_Dict;
 
 /* CPython 3.11's set table (Objects/setobject.c), kept slot for slot so that
@@ -160,6 +175,7 @@ typedef struct gs_Set {
     int64_t finger;       /* where pop() starts looking */
     gs_SetEntry smalltable[GS_SET_MINSIZE];
     bool frozen;
+    gs_Object *weakreflist;    /* first weak reference to this set, or NULL (weakrefobject.c) */
 } gs_Set;
 
 /* type flags */
@@ -169,7 +185,12 @@ enum {
     GS_TF_EXC      = 1 << 2,  /* BaseException or a subclass */
     GS_TF_HAS_DEL  = 1 << 3,  /* defines __del__ somewhere in its bases */
     GS_TF_DICT     = 1 << 4,  /* its instances have a __dict__ (CPython: tp_dictoffset != 0) */
-    GS_TF_WEAK     = 1 << 5   /* its instances can be weakly referenced (tp_weaklistoffset != 0) */
+    GS_TF_WEAK     = 1 << 5,  /* its instances can be weakly referenced (tp_weaklistoffset != 0) */
+    GS_TF_WEAKREF_ATTRS = 1 << 6, /* a weakref type CPython writes in Python (WeakMethod): its instances
+                                     keep attributes and can be weakly referenced */
+    GS_TF_WEAKPROXY = 1 << 7, /* weakref.ProxyType / CallableProxyType: every protocol forwards */
+    GS_TF_CDICT    = 1 << 8   /* a C type with a plain tp_dictoffset (io.StringIO): the first attribute
+                                 set makes a real __dict__, no inline values */
 };
 
 /* gs_Type.hooks: attribute access a class customizes in Python (its MRO
@@ -196,10 +217,16 @@ typedef struct gs_Type {
     gs_Type *base;        /* single inheritance; NULL only for object */
     gs_Dict *dict;        /* the class namespace */
     uint8_t inst_kind;    /* kind of the instances it makes */
-    uint8_t flags;
+    uint16_t flags;       /* GS_TF_* */
     uint16_t spare;
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
+    /* CPython 3.11's cached shared keys of a class whose instances have a
+     * managed __dict__ (sizes: an instance's values array, a materialised
+     * __dict__): names in them, room left (each new instance takes one
+     * while more than one is left), the names; sk_usable < 0: no shared keys */
+    int32_t sk_nentries, sk_usable;
+    gs_DictTable sk_names;
     gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
     /* The method resolution order, the type itself first, and the tuple of
      * bases (malloc'd arrays, borrowed entries: the references CPython's
@@ -257,12 +284,14 @@ typedef struct gs_Builtin {
     uint8_t varargs;           /* runtime.h's GS_VARARGS (METH_VARARGS: a call packs the arguments in
                                   a tuple and keywords in a dict) or STARARGS (only the tuple);
                                   gc.get_count() sees them */
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Builtin;
 
 typedef struct gs_Method {     /* bound method: function + self */
     gs_Object ob;
     gs_Object *func;
     gs_Object *self;
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Method;
 
 /* property, staticmethod and classmethod objects.  The wrapped callable
@@ -311,6 +340,7 @@ typedef struct gs_FrameObj {
     gs_Function *func;         /* detached: owned (the frame's function) */
     gs_Object *globals;        /* borrowed from func or the module */
     gs_Object *back;           /* detached: the caller's frame object (owned) */
+    gs_Object *locals_dict;    /* detached: the frame's f_locals dict (owned), or NULL */
     int32_t lasti, lineno;
 } gs_FrameObj;
 
@@ -331,6 +361,7 @@ typedef struct gs_Module {
     gs_Object ob;
     gs_Str *name;
     gs_Dict *dict;
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Module;
 
 typedef struct gs_Cell {
@@ -396,7 +427,9 @@ struct gs_Code {
     int32_t *cell2arg;         /* for each cell: argument index it starts from, or -1 */
     int32_t argcount;          /* positional parameters */
     int32_t kwonlycount;
-    int32_t stacksize;
+    int32_t stacksize;         /* value-stack slots the VM gives a frame of this code */
+    int32_t co_stacksize;      /* CPython's co_stacksize for it (the deepest the stack gets): what
+                                  sys.getsizeof of its generators and frames counts */
     int32_t flags;
     int32_t firstline;
     gs_ExcEntry *exctable;
@@ -406,6 +439,7 @@ struct gs_Code {
     gs_Str *filename;
     int32_t warmup;            /* entries and loop back edges so far, up to GS_QUICKEN_WARMUP (vm.c) */
     uint8_t *spec;             /* once quickened: per instruction, its specialization and its misses */
+    gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 };
 
 /* CPython 3.11 quickens a code object on its 8th RESUME or JUMP_BACKWARD;
@@ -467,6 +501,7 @@ gs_Object *gs_str_new(gs_VM *vm, const char *s, size_t len);   /* UTF-8 assumed 
 gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s);
 gs_Object *gs_str_intern(gs_VM *vm, const char *s, size_t len); /* shared, like CPython's interned strings */
 gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
+gs_Object *gs_str_of_int(gs_VM *vm, int64_t v); /* str(int): always a new object */
 gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */
 gs_Object *gs_list_new(gs_VM *vm, int32_t len);                 /* items NULL: fill with gs_list_init */
 gs_Object *gs_dict_new(gs_VM *vm);
@@ -575,16 +610,10 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
 
 /* Instances of a type a module defines in C that keep C data after their
  * gs_Instance header (random.Random's generator state, operator.itemgetter's
- * items): the instance is `size` bytes.  `traverse` visits the references
- * the data holds (cause INTERNAL, `what` GS_NATIVE_FIELD and up, after the
- * attributes, as CPython's subtype_traverse calls the base's tp_traverse);
- * `clear` drops them (dealloc, the VM's teardown).  Hooks may be NULL when
- * the data holds no references.  A class statement's subclass inherits it. */
-typedef struct gs_NativeOps {
-    size_t size;
-    int (*traverse)(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
-    void (*clear)(gs_VM *vm, gs_Object *o);
-} gs_NativeOps;
+ * items, itertools' iterators): gs_NativeOps in runtime.h.  Their traverse
+ * visits the references the data holds (cause INTERNAL, `what`
+ * GS_NATIVE_FIELD and up, after the attributes, as CPython's
+ * subtype_traverse calls the base's tp_traverse). */
 enum { GS_NATIVE_FIELD = 20 };
 
 /* Whether objects of this kind can hold references (are "GC objects"). */

@@ -59,6 +59,14 @@ typedef enum gs_Opcode {
 /* LIST_EXTEND in a call's argument list (errors name the function) */
 #define GS_EXTEND_IN_CALL 0x100
 
+/* BUILD_LIST of a display: how CPython 3.11 builds its array
+ * (starunpack_helper).  Three or more constants: BUILD_LIST 0, LOAD_CONST
+ * of their tuple, LIST_EXTEND, so an even number of slots; more than 30
+ * items: BUILD_LIST 0 and one LIST_APPEND each, so append growth. */
+#define GS_BUILD_EVEN  0x400000
+#define GS_BUILD_GROWN 0x200000
+#define GS_BUILD_COUNT(arg) ((arg) & 0x1fffff)
+
 /* FORMAT_VALUE flags (CPython's) */
 #define GS_FV_MASK  0x03
 #define GS_FV_STR   0x01

@@ -281,7 +281,7 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_NONE: return gs_str_new(vm, "None", 4);
     case GS_K_BOOL: return o == vm->true_ ? gs_str_new(vm, "True", 4) : gs_str_new(vm, "False", 5);
-    case GS_K_INT: return gs_str_printf(vm, "%" PRId64, ((gs_Int *)o)->value);
+    case GS_K_INT: return gs_str_of_int(vm, ((gs_Int *)o)->value);
     case GS_K_FLOAT: return gs_float_repr(vm, ((gs_Float *)o)->value);
     case GS_K_STR: return gs_str_repr(vm, (gs_Str *)o);
     case GS_K_LIST: return repr_seq(vm, o, ((gs_List *)o)->items, ((gs_List *)o)->len, "[", "]", false);
@@ -305,6 +305,11 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
                 return gs_str_printf(vm, "<class '%s.%s'>", ((gs_Str *)mod)->data, qn);
             return gs_str_printf(vm, "<class '%s'>", qn);
         }
+        /* a class CPython writes in Python that a module here makes in C
+         * (weakref.WeakSet) is named with its module, like a class; a
+         * module's C type with C data (heapq's generator) keeps its name */
+        if (t->module != vm->s_builtins && !t->native && !strchr(t->name->data, '.'))
+            return gs_str_printf(vm, "<class '%s.%s'>", t->module->data, t->name->data);
         return gs_str_printf(vm, "<class '%s'>", t->name->data);
     }
     case GS_K_FUNCTION:
@@ -327,7 +332,8 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
         return r;
     }
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         bool found;
         gs_Object *r = call_dunder(vm, o, vm->s___repr__, &found);
         if (found)
@@ -379,6 +385,19 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
         return gs_str_printf(vm, "<cell at 0x%llx: %s object at 0x%llx>", fake_addr(o), gs_type_name(c->ref),
                              fake_addr(c->ref));
     }
+    case GS_K_FRAME: { /* frame_repr: the line it is at now */
+        gs_FrameObj *fo = (gs_FrameObj *)o;
+        if (!fo->code)
+            return gs_str_printf(vm, "<frame at 0x%llx>", fake_addr(o));
+        gs_Object *line = gs_frameobj_getattr(vm, o, gs_name(vm, "f_lineno"));
+        if (!line)
+            return NULL;
+        gs_Object *r = gs_str_printf(vm, "<frame at 0x%llx, file '%s', line %lld, code %s>", fake_addr(o),
+                                     fo->code->filename->data, (long long)((gs_Int *)line)->value,
+                                     fo->code->name->data);
+        gs_decref(vm, line);
+        return r;
+    }
     case GS_K_CODE: {
         gs_Code *c = (gs_Code *)o;
         return gs_str_printf(vm, "<code object %s at 0x%llx, file \"%s\", line %d>", c->name->data, fake_addr(o),
@@ -410,6 +429,20 @@ gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
     gs_Exception *e = (gs_Exception *)o;
     if (gs_issubtype(o->type, vm->e_KeyError) && e->args->len == 1)
         return gs_repr(vm, e->args->items[0]);
+    if (gs_issubtype(o->type, vm->e_SyntaxError) && e->args->len == 2 && GS_KIND(e->args->items[1]) == GS_K_TUPLE) {
+        /* SyntaxError_str: "msg (file, line N)" with the file's base name */
+        gs_Tuple *info = (gs_Tuple *)e->args->items[1];
+        if (info->len >= 2 && GS_KIND(info->items[0]) == GS_K_STR && GS_KIND(info->items[1]) == GS_K_INT) {
+            gs_Object *m = gs_str(vm, e->args->items[0]);
+            if (!m)
+                return NULL;
+            const char *fn = ((gs_Str *)info->items[0])->data, *slash = strrchr(fn, '/');
+            gs_Object *r = gs_str_printf(vm, "%s (%s, line %lld)", ((gs_Str *)m)->data, slash ? slash + 1 : fn,
+                                         (long long)((gs_Int *)info->items[1])->value);
+            gs_decref(vm, m);
+            return r;
+        }
+    }
     if (e->args->len == 0)
         return gs_newref(vm, vm->empty_str);
     if (e->args->len == 1)
@@ -444,7 +477,8 @@ gs_Object *gs_str(gs_VM *vm, gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_STR: return gs_newref(vm, o);
     case GS_K_INSTANCE:
-    case GS_K_EXCEPTION: {
+    case GS_K_EXCEPTION:
+    case GS_K_WEAKREF: {
         bool found;
         gs_Object *r = call_dunder(vm, o, vm->s___str__, &found);
         if (found)

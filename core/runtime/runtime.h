@@ -62,7 +62,9 @@ gs_Object *gs_type_lookup_slot(gs_VM *vm, gs_Type *t, gs_Str *name);
  * or an object of a class derived from a built-in type. */
 static inline bool gs_dispatches(gs_Object *o)
 {
-    return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION || (o->type->flags & GS_TF_HEAP);
+    /* (weak references too: a proxy's type forwards every protocol, ref has __call__, __eq__, __hash__) */
+    return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION || GS_KIND(o) == GS_K_WEAKREF ||
+           (o->type->flags & GS_TF_HEAP);
 }
 void gs_type_update_hooks(gs_VM *vm, gs_Type *t);         /* recompute gs_Type.hooks */
 /* the instance part of o (gs_InstPart: attributes, __dict__, weak
@@ -153,6 +155,8 @@ int64_t gs_str_hash(gs_Str *s);
 gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
 void gs_repr_str_into(gs_Buf *b, const char *s, size_t len);
 gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *spec); /* format(v, spec) */
+gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* format % args (format.c) */
+gs_Object *gs_ascii(gs_VM *vm, gs_Object *o);                   /* ascii(o) (format.c) */
 gs_Object *gs_str_getitem(gs_VM *vm, gs_Str *s, int64_t i);
 gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper);
 void gs_str_methods_init(gs_VM *vm);
@@ -177,6 +181,19 @@ int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out
 int32_t gs_table_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error);
 gs_Object *gs_tuple_pack(gs_VM *vm, int n, ...);           /* new refs made from borrowed items */
 gs_Object *gs_list_from_iterable(gs_VM *vm, gs_Object *it);
+/* list capacity, as CPython's (list.c): list_resize for the array only (the
+ * caller moves items and sets len), the constructors of displays, the array
+ * let go (ob_item = NULL), slice assignment, copy() */
+int gs_list_resize(gs_VM *vm, gs_Object *l, int64_t newsize);
+gs_Object *gs_list_new_even(gs_VM *vm, int32_t len);
+gs_Object *gs_list_new_grown(gs_VM *vm, int32_t len);
+gs_Object *gs_list_new_cap(gs_VM *vm, int32_t cap);
+void gs_list_drop_array(gs_VM *vm, gs_Object *l);
+int gs_list_assign_slice(gs_VM *vm, gs_Object *l, int64_t start, int64_t stop, gs_Object **src, int32_t m);
+gs_Object *gs_list_copy(gs_VM *vm, gs_Object *l);
+/* PyObject_LengthHint(v, dflt): len() of what has one (a class's __len__ is
+ * called), what is left of the simple iterators, else dflt; -1 on error */
+int64_t gs_length_hint(gs_VM *vm, gs_Object *v, int64_t dflt);
 gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it);
 int gs_list_extend(gs_VM *vm, gs_Object *l, gs_Object *iterable);
 gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
@@ -247,6 +264,53 @@ void gs_class_methods_init(gs_VM *vm);
 void gs_number_methods_init(gs_VM *vm);
 void gs_exceptions_methods_init(gs_VM *vm);
 
+/* ------------------------------------------------------------------ native instances
+ * A module's C type (itertools.chain, functools.partial, io.StringIO ...)
+ * whose instances keep C fields after the instance header: the struct
+ * starts with a gs_Instance (so attribute lookup, methods, repr, iteration
+ * and calls work as for any instance) and the type's gs_NativeOps say how
+ * big it is, which references its fields hold and how to let them go.
+ * Such types are not subclassable (flags without GS_TF_BASETYPE). */
+typedef struct gs_NativeOps {
+    size_t size;              /* bytes of the instance struct */
+    bool gc;                  /* CPython makes it with its GC allocator and tracks it */
+    bool tp_clear;            /* CPython's type has a tp_clear: the collector's delete_garbage clears it */
+    /* the references the C fields hold, in CPython's tp_traverse order (NULL: none) */
+    int (*traverse)(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+    /* drop every reference the C fields hold; called again on a cleared object (NULL: none) */
+    void (*clear)(gs_VM *vm, gs_Object *o);
+    /* free the C memory the fields own (no references left); NULL: none */
+    void (*free)(gs_Object *o);
+    /* calling the type packs the arguments in a tuple (and keywords in a dict):
+     * CPython's type has no vectorcall */
+    bool packs_args;
+    /* calling an instance packs nothing: it has a vectorcall, or its __call__
+     * makes the very tuple CPython's tp_call packs (lru_cache keeps it) */
+    bool call_unpacked;
+    /* the instances bind as methods when found on a class (a __get__ like a
+     * function's: contextmanager's helper, lru_cache's wrapper) */
+    bool binds;
+    /* GC objects CPython has beside each instance that the model does not
+     * make (closure cells): counted when it is made (by the module), freed
+     * with it, and collected with it */
+    int8_t phantoms;
+} gs_NativeOps;
+
+/* A new instance of a native type (zeroed fields, refcount 1), tracked if
+ * ops->gc; NULL + MemoryError. */
+gs_Object *gs_native_new(gs_VM *vm, gs_Type *t);
+/* A built-in type of a module: `full_name` is "module.Name" (repr, error
+ * messages and __name__/__module__ read as CPython's tp_name).  ops NULL:
+ * a class CPython writes in Python, whose instances have attributes only
+ * (make them with gs_native_new or gs_instance_new). */
+gs_Type *gs_native_type_new(gs_VM *vm, const char *full_name, const gs_NativeOps *ops, const gs_MethodDef *methods);
+
+/* gs_MethodDef.kw bit: the method is a tp_iternext (__next__): its C
+ * function returns NULL with no exception set when the iterator is
+ * exhausted; a call from Python code raises StopIteration then, and gs_next
+ * calls it directly. */
+enum { GS_ITERNEXT = 8 };
+
 /* arguments (args.c) */
 int gs_check_args(gs_VM *vm, const char *name, int nargs, int min, int max);
 gs_Object *gs_kwarg(gs_VM *vm, gs_Object **args, int nargs, gs_Tuple *kwnames, const char *name); /* borrowed */
@@ -254,10 +318,17 @@ int gs_no_kwargs(gs_VM *vm, const char *name, gs_Tuple *kwnames);
 static inline int gs_npos(int nargs, gs_Tuple *kwnames) { return nargs - (kwnames ? kwnames->len : 0); }
 /* 0 if every keyword is in `allowed` (NULL-ended), else TypeError and -1 */
 int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const char **allowed);
+/* A Python-level function's parameters (CPython's messages for a def):
+ * names[0..npos_max) may come by position, the rest by keyword only;
+ * the first nreq are required.  out[i] gets each argument (borrowed) or
+ * NULL when not given.  A name with a dot ("Cls.__init__") is a method:
+ * the counts in the messages include self.  0, or -1 with TypeError. */
+int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tuple *kwnames,
+              const char *const *names, int nparams, int npos_max, int nreq, gs_Object **out);
 /* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
 int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out);
 /* Argument Clinic parsers that make their keyword tuple on first use */
-enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT };
+enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT, GS_CLINIC_STRINGIO, GS_CLINIC_COUNT };
 void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
 
 /* calling types and descriptors (call.c, class.c) */
@@ -343,6 +414,11 @@ enum { GS_NUM_GENERATIONS = 3, GS_PERMANENT = 3 };
 gs_Object *gs_gc_generation(gs_VM *vm, int g); /* the list head of generation g (GS_PERMANENT: frozen) */
 int64_t gs_gc_generation_size(gs_VM *vm, int g);
 void gs_gc_freeze(gs_VM *vm);
+/* what importing a Python-written CPython module allocates, keeps and leaves as garbage beyond what
+ * the model makes (collector.c) */
+void gs_gc_import_footprint(gs_VM *vm, int64_t allocs, int64_t long_lived, int64_t garbage);
+/* whether the program has imported the module `name` (it is in sys.modules) */
+bool gs_module_imported(gs_VM *vm, const char *name);
 void gs_gc_unfreeze(gs_VM *vm);
 
 /* collector and weak references (collector.c, weakrefobject.c, object.c) */
@@ -350,6 +426,7 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full); /* CPython's tp_clear;
 bool gs_has_finalizer(gs_Object *o);                      /* has a __del__ (tp_finalize) */
 void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (PEP 442); o kept alive meanwhile */
 void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
+void gs_freelists_startup(gs_VM *vm);                     /* the free lists as CPython's start-up leaves them */
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
 /* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,
@@ -383,22 +460,35 @@ enum {
     GS_TYPE_BASES_UNTRACKED = 1, /* the class's (modelled) bases tuple was untracked by a collection */
     GS_TYPE_MRO_CLEARED = 2,     /* type_clear dropped the (modelled) MRO tuple */
     GS_TYPE_HAS_SUBCLASSES = 4,  /* a subclass was made: CPython gave the class a tp_subclasses dict */
-    GS_TYPE_SLOTS_DECLARED = 8   /* the class body set __slots__ (CPython made ht_slots) */
+    GS_TYPE_SLOTS_DECLARED = 8,  /* the class body set __slots__ (CPython made ht_slots) */
+    GS_TYPE_SPLIT_DICTS = 16     /* an instance's __dict__ was materialised: its size follows the shared keys */
 };
+/* A weak reference (weakref.ref, its subclasses, and the proxies of
+ * weakref.proxy).  It starts like an instance: a subclass's attributes and
+ * __dict__, and the weak references to it (a subclass's __weakref__), live
+ * where an instance keeps them, so the instance code serves them. */
 typedef struct gs_WeakRef {
-    gs_Object ob;
+    gs_Instance inst;
     gs_Object *object;          /* the referent (not counted), NULL once cleared */
     gs_Object *callback;        /* owned, or NULL */
     gs_Object *key;             /* KeyedRef only: owned, or NULL */
     struct gs_WeakRef *prev, *next; /* the referent's list of weak references */
     int64_t hash;               /* the referent's hash once asked for, else -1 */
 } gs_WeakRef;
+/* weakref.ref and proxies alike (CPython's PyWeakref_Check) */
 static inline bool gs_is_weakref(gs_Object *o) { return GS_KIND(o) == GS_K_WEAKREF; }
+/* weakref.ProxyType and CallableProxyType: every protocol forwards to the referent */
+static inline bool gs_is_proxy(gs_Object *o)
+{
+    return GS_KIND(o) == GS_K_WEAKREF && (o->type->flags & GS_TF_WEAKPROXY);
+}
 /* a new weak reference of `type` (weakref.ref or a subclass) to o; key for KeyedRef */
 gs_Object *gs_weakref_new_full(gs_VM *vm, gs_Type *type, gs_Object *o, gs_Object *callback, gs_Object *key);
 gs_Object *gs_weakref_new(gs_VM *vm, gs_Object *o, gs_Object *callback); /* weakref.ref(o, callback) */
+/* weakref.proxy(o, callback): the shared proxy without a callback, else a new one */
+gs_Object *gs_proxy_new(gs_VM *vm, gs_Object *o, gs_Object *callback);
 gs_Object *gs_weakref_get(gs_Object *wr); /* the referent, borrowed, or NULL if the reference is dead */
-void gs_weakref_methods_init(gs_VM *vm);                  /* ref's __new__, __call__, __hash__, __repr__ */
+void gs_weakref_methods_init(gs_VM *vm);                  /* ref's methods; the proxy types */
 gs_Object *gs_weakref_callback(gs_Object *wr);            /* borrowed, or NULL */
 void gs_weakref_clear_all(gs_VM *vm, gs_Object *o);       /* o is dying: clear its weakrefs, run callbacks */
 gs_Object **gs_weakref_listptr(gs_Object *o);             /* where o's weakref list starts, NULL if none */
@@ -407,7 +497,17 @@ void gs_weakref_dealloc(gs_VM *vm, gs_Object *o);         /* unlink from the ref
 void gs_weakref_clear_ref(gs_VM *vm, gs_Object *wr);      /* unlink, keeping the callback (collector) */
 size_t gs_weakref_size(void);
 int64_t gs_weakref_hash(gs_VM *vm, gs_Object *wr);
-int gs_weakref_equal(gs_VM *vm, gs_Object *a, gs_Object *b); /* 0/1, -1 on error */
+/* Whether a weak reference keeps attributes in its instance part: the
+ * instances of classes derived from ref, and WeakMethod's slots */
+bool gs_weakref_has_attrs(gs_Object *wr);
+/* A class derived from weakref.ref called: ref.__new__ (or the class's
+ * own __new__), then __init__ with CPython's argument checks (call.c) */
+gs_Object *gs_weakref_subclass_call(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, gs_Tuple *kwnames);
+/* attribute access through a proxy (object.c's getattr / setattr) */
+gs_Object *gs_proxy_getattr(gs_VM *vm, gs_Object *p, gs_Str *name, bool quiet);
+int gs_proxy_setattr(gs_VM *vm, gs_Object *p, gs_Str *name, gs_Object *v);
+/* the referent of a live proxy (borrowed); NULL + ReferenceError when it died */
+gs_Object *gs_proxy_referent(gs_VM *vm, gs_Object *p);
 
 /* generators (generator.c) */
 gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f);
@@ -424,8 +524,12 @@ bool gs_gen_needs_finalizer(gs_Object *gen);
 void gs_gen_finalize(gs_VM *vm, gs_Object *gen);
 gs_Code *gs_gen_code(gs_Object *gen);
 bool gs_gen_running(gs_Object *gen);
+gs_Object **gs_gen_weakreflist(gs_Object *gen); /* weakrefobject.c's list head */
 
 /* frame objects and tracebacks (frame.c) */
+gs_Object *gs_frame_locals(gs_VM *vm, gs_Frame *f);  /* locals() of a running frame, refreshed; borrowed */
+void gs_frame_locals_release(gs_VM *vm, gs_Frame *f); /* the frame lets go of its f_locals dict */
+gs_Object *gs_frame_object(gs_VM *vm, gs_Frame *f);   /* f's frame object, made if needed; borrowed */
 bool gs_frame_detach(gs_VM *vm, gs_Frame *f, bool keep);
 int gs_frame_object_traverse(gs_VM *vm, gs_Object *fo, gs_VisitFn fn, void *arg);
 gs_Object *gs_frameobj_getattr(gs_VM *vm, gs_Object *fo, gs_Str *name);
@@ -435,6 +539,7 @@ void gs_traceback_clear(gs_VM *vm, gs_Object *tb);
 gs_Code *gs_traceback_code(gs_Object *tb);
 
 /* the VM's entry points for C code (vm.c) */
+gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals); /* exec/eval */
 gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns);
 gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f);
 gs_Object *gs_vm_resume_frame_throw(gs_VM *vm, gs_Frame *f);
@@ -453,6 +558,92 @@ void gs_gc_at_exit(gs_VM *vm);                                                  
 
 /* stderr of the program (tracebacks of unraisable exceptions, gc debug) */
 void gs_write_err(gs_VM *vm, const char *s, size_t n);
+
+/* ------------------------------------------------------------------ sizes (size.c)
+ * sys.getsizeof as CPython 3.11 computes it for the object as it is now
+ * (its __sizeof__ plus the GC and managed-dict pre-headers), without
+ * looking for a __sizeof__ a class defines. */
+size_t gs_sizeof(gs_VM *vm, gs_Object *o);
+/* what a class statement's class adds to its objects' built-in part
+ * (size.c), and whether its instances keep a managed __dict__ */
+size_t gs_heap_extra(gs_VM *vm, gs_Object *o);
+bool gs_type_managed_dict(gs_VM *vm, gs_Type *t);
+/* sys.getsizeof(o) with a class's own __sizeof__ called and checked (new
+ * int, or NULL with CPython's error) */
+gs_Object *gs_getsizeof(gs_VM *vm, gs_Object *o);
+void gs_size_methods_init(gs_VM *vm);     /* object.__sizeof__ */
+/* CPython's dict sizes (dict.c): a whole dict; a keys object of 2^log2
+ * slots; calculate_log2_keysize and estimate_log2_keysize; an empty dict
+ * given a table before its items go in */
+size_t gs_dict_sizeof(gs_VM *vm, gs_Object *d);
+size_t gs_dict_keys_size(int log2, bool unicode);
+int gs_dict_log2_keysize(int64_t minsize);
+int gs_dict_estimate_log2(int64_t n);
+int gs_dict_presize(gs_VM *vm, gs_Object *d, int log2, uint8_t kind);
+/* An object's size changed from `old` to `now` bytes (a list or dict
+ * resized...): a resize event for the trace (events.c). */
+void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now);
+static inline void gs_size_changed(gs_VM *vm, gs_Object *o, size_t old, size_t now)
+{
+    if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN)) {
+        /* callers give the built-in part's sizes: a subclass's object adds its class's part */
+        size_t x = (o->type->flags & GS_TF_HEAP) ? gs_heap_extra(vm, o) : 0;
+        gs_record_resize(vm, o, old + x, now + x);
+    }
+}
+/* An object made with the size of an empty one (`old`) whose fields now
+ * give it its real one (a generator's or frame's code): the change, and
+ * for tracemalloc its block's real size. */
+void gs_size_settled(gs_VM *vm, gs_Object *o, size_t old);
+
+/* ------------------------------------------------------------------ tracemalloc's blocks (memtrace.c)
+ * While tracemalloc traces (vm->tm set), the runtime reports the blocks
+ * CPython's allocator would hand out: each object's own block and the
+ * array beside it (GS_TM_ITEMS: a list's items, a dict's keys, a set's
+ * table, an instance's values).  gs_tm_block is malloc or realloc (the
+ * block gets `size` bytes and the current line), gs_tm_free its free. */
+enum { GS_TM_OBJECT = 0, GS_TM_ITEMS = 1 };
+typedef struct gs_MemTrace gs_MemTrace;
+/* an object's block is being allocated (alloc_impl): from a free list
+ * (reuse 1) if CPython takes one there, new (0), or the memory of the
+ * phantom just discarded (-1) */
+void gs_tm_alloc_begin(gs_VM *vm, gs_Object *o, int reuse);
+void gs_tm_object(gs_VM *vm, gs_Object *o); /* o's own block, as CPython allocates it (again: its new size) */
+void gs_tm_dealloc(gs_VM *vm, gs_Object *o); /* o dies: its blocks are freed or wait on a free list */
+void gs_tm_phantom_discard(gs_VM *vm, gs_Object *p); /* its block becomes the next object's (gs_alloc_resized) */
+void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to); /* an object's memory moved (realloc) */
+void gs_tm_block(gs_VM *vm, gs_Object *o, int part, size_t size, bool realloc);
+void gs_tm_free(gs_VM *vm, gs_Object *o, int part);
+/* a dict's keys object replaced: the old one (log2 -1: none, or a split
+ * table's values) freed or kept on the keys free list, a new one (log2 -1:
+ * none; -2: a values array like the class's) made */
+void gs_tm_dict_keys(gs_VM *vm, gs_Object *d, int old_log2, bool old_unicode, int log2, bool unicode);
+/* an instance's values array adopted by its materialised __dict__ */
+void gs_tm_materialise(gs_VM *vm, gs_Object *inst, gs_Object *dict);
+/* The module's side (modules/tracemalloc.c).  The state lives while the VM
+ * does (the traceback limit outlives stop()); while tracing vm->tm points
+ * at it.  gs_tm_start: 0, -1 out of memory; a second start keeps the
+ * limit.  gs_tm_suspend/resume: the module's own objects are not traced
+ * (CPython counts them at tracemalloc.py's lines). */
+typedef struct gs_TMFrame { const char *file; int line; } gs_TMFrame;
+typedef void (*gs_TMTraceFn)(void *ctx, size_t size, const gs_TMFrame *frames, int nframe, int total_nframe);
+gs_MemTrace *gs_tm_state(gs_VM *vm);
+int gs_tm_start(gs_VM *vm, int nframe);
+void gs_tm_stop(gs_VM *vm);
+bool gs_tm_tracing(gs_VM *vm);
+int gs_tm_limit(gs_VM *vm);
+void gs_tm_traced_memory(gs_VM *vm, uint64_t *current, uint64_t *peak);
+void gs_tm_reset_peak(gs_VM *vm);
+void gs_tm_clear_traces(gs_VM *vm);
+size_t gs_tm_memory(gs_VM *vm);             /* get_tracemalloc_memory() */
+gs_MemTrace *gs_tm_suspend(gs_VM *vm);
+void gs_tm_resume(gs_VM *vm, gs_MemTrace *m);
+size_t gs_tm_traces(gs_VM *vm, gs_TMTraceFn fn, void *ctx); /* every trace (fn may be NULL): how many */
+/* the traceback of the block of o, most recent frame first: its frames
+ * (at most max), or -1 if o's block is not traced */
+int gs_tm_object_traceback(gs_VM *vm, gs_Object *o, gs_TMFrame *frames, int max, int *total);
+void gs_tm_free_state(gs_VM *vm);
+void **gs_tm_module_slot(gs_VM *vm);        /* a pointer the module keeps its own state in, or NULL (OOM) */
 
 /* ids of events: the trace-side string id of a str object's contents */
 uint32_t gs_trace_name(gs_VM *vm, gs_Str *s);

@@ -27,6 +27,25 @@
 
 static gs_Set *set_of(gs_Object *s) { return (gs_Set *)s; }
 
+/* sys.getsizeof of a set with a table of `slots` (the 8-slot small table
+ * is inside the object) */
+static size_t set_bytes(int64_t slots) { return 216 + (slots > GS_SET_MINSIZE ? 16 * (size_t)slots : 0); }
+
+/* The set's table went from `oldslots` slots to its present size: a
+ * resize event, and for tracemalloc the table block (a malloc'd table
+ * only: the small one is inside the object). */
+static void set_table_changed(gs_VM *vm, gs_Set *so, int64_t oldslots)
+{
+    int64_t slots = so->mask + 1;
+    gs_size_changed(vm, &so->ob, set_bytes(oldslots), set_bytes(slots));
+    if (!vm->tm)
+        return;
+    if (oldslots > GS_SET_MINSIZE)
+        gs_tm_free(vm, &so->ob, GS_TM_ITEMS);
+    if (slots > GS_SET_MINSIZE && (oldslots != slots || so->table != so->smalltable))
+        gs_tm_block(vm, &so->ob, GS_TM_ITEMS, 16 * (size_t)slots, false);
+}
+
 static void set_reset_small(gs_Set *so)
 {
     memset(so->smalltable, 0, sizeof so->smalltable);
@@ -160,6 +179,8 @@ static int set_table_resize(gs_VM *vm, gs_Set *so, int64_t minused)
             set_insert_clean(newtable, newmask, entry->key, entry->hash);
     if (oldtable_malloced)
         free(oldtable);
+    if (oldtable_malloced || newtable != so->smalltable)
+        set_table_changed(vm, so, oldmask + 1);
     return 0;
 }
 
@@ -282,6 +303,8 @@ void gs_set_clear(gs_VM *vm, gs_Object *s)
         table = small_copy;
     }
     set_reset_small(so);
+    if (malloced)
+        set_table_changed(vm, so, size);
     for (int64_t i = 0; i < size; i++)
         if (table[i].key)
             gs_rec_set(vm, s, GS_CAUSE_KEY, table[i].key->id, table[i].key, NULL);
@@ -609,6 +632,8 @@ static int set_take_table(gs_VM *vm, gs_Set *so, gs_Set *src)
     so->fill = src->fill;
     so->used = src->used;
     so->hash = -1;
+    if (old_malloced || table != so->smalltable)
+        set_table_changed(vm, so, oldsize);
     /* the old keys leave before the new ones arrive: a key in both keeps
      * its slot (keyed by the key's id) and must not be recorded twice */
     for (int64_t i = 0; i < oldsize; i++)

@@ -122,6 +122,22 @@ gs_Object *gs_str_new(gs_VM *vm, const char *str, size_t len)
     return &s->ob;
 }
 
+/* An int's decimal string: CPython's long_to_decimal_string writes a new
+ * string and never hands out the one-character singletons, so str(5) is a
+ * new 50-byte object each time. */
+gs_Object *gs_str_of_int(gs_VM *vm, int64_t v)
+{
+    char buf[24];
+    int n = snprintf(buf, sizeof buf, "%" PRId64, v);
+    gs_Str *s = str_alloc(vm, (size_t)n);
+    if (!s)
+        return NULL;
+    memcpy(s->data, buf, (size_t)n);
+    s->nchars = n;
+    gs_record_alloc(vm, &s->ob);
+    return &s->ob;
+}
+
 gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s) { return gs_str_new(vm, s, strlen(s)); }
 
 gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...)
@@ -525,7 +541,9 @@ static gs_Object *m_str_split(GS_ARGS)
     if (ms && gs_as_int(vm, ms, &maxsplit) < 0)
         return NULL;
     gs_Str *s = S;
-    gs_Object *l = gs_list_new(vm, 0);
+    /* stringlib's PyList_New(PREALLOC_SIZE(maxsplit)): room for 12 (or
+     * maxsplit + 1) items whatever it finds */
+    gs_Object *l = gs_list_new_cap(vm, maxsplit < 0 || maxsplit >= 12 ? 12 : (int32_t)maxsplit + 1);
     if (!l)
         return NULL;
     if (!sep || sep == vm->none) {

@@ -60,17 +60,20 @@ gs_Object *gs_tuple_pack(gs_VM *vm, int n, ...)
     return t;
 }
 
-/* PyObject_LengthHint(v, 10), as PySequence_Tuple asks it: len() of what has
- * one, what is left of the simple iterators, else 10. */
-static int64_t length_hint(gs_VM *vm, gs_Object *v)
+/* PyObject_LengthHint(v, dflt) (PySequence_Tuple asks with 10, list.extend
+ * with 8): len() of what has one, what is left of the simple iterators,
+ * else dflt. */
+int64_t gs_length_hint(gs_VM *vm, gs_Object *v, int64_t dflt)
 {
     switch (GS_KIND(v)) {
     case GS_K_STR: case GS_K_DICT: case GS_K_SET: case GS_K_RANGE: case GS_K_LIST: case GS_K_TUPLE:
         return gs_len(vm, v);
     case GS_K_INSTANCE:
-        return gs_type_lookup(v->type, vm->s___len__) ? gs_len(vm, v) : 10;
+        return gs_type_lookup(v->type, vm->s___len__) ? gs_len(vm, v) : dflt;
     case GS_K_ITER: {
         gs_Iter *i = (gs_Iter *)v;
+        if (v->type == vm->t_dict_keys || v->type == vm->t_dict_values || v->type == vm->t_dict_items)
+            return i->seq ? gs_len(vm, i->seq) : 0; /* a view has a len() */
         switch (i->ikind) {
         case GS_IT_LIST: case GS_IT_TUPLE: {
             int64_t n = i->seq ? gs_len(vm, i->seq) - i->index : 0;
@@ -82,13 +85,13 @@ static int64_t length_hint(gs_VM *vm, gs_Object *v)
             return n > 0 ? n : 0;
         }
         case GS_IT_STR: case GS_IT_DICT_KEYS: case GS_IT_DICT_VALUES: case GS_IT_DICT_ITEMS: case GS_IT_SET:
-            return !i->seq ? 0 : i->index == 0 ? gs_len(vm, i->seq) : 10;
+            return !i->seq ? 0 : i->index == 0 ? gs_len(vm, i->seq) : dflt;
         default:
-            return 10;
+            return dflt;
         }
     }
     default:
-        return 10;
+        return dflt;
     }
 }
 
@@ -102,7 +105,7 @@ static gs_Object *tuple_from_iterator(gs_VM *vm, gs_Object *v)
     gs_Object *it = gs_iter(vm, v);
     if (!it)
         return NULL;
-    int64_t n = length_hint(vm, v);
+    int64_t n = gs_length_hint(vm, v, 10);
     if (n < 0 || n > (1 << 28)) {
         gs_decref(vm, it);
         if (n > 0)

@@ -81,7 +81,7 @@ static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
  * stack.  Slots start empty.  Returns NULL with RecursionError/MemoryError. */
 static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Object *globals, gs_Object *locals)
 {
-    if (vm->depth >= vm->recursion_limit) {
+    if (vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -115,6 +115,7 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     f->is_entry = 0;
     f->owns_locals = 0;
     f->frame_obj = NULL;
+    f->locals_dict = NULL;
     f->gen = NULL;
     f->kwnames = NULL;
     f->nblocks = 0;
@@ -167,6 +168,7 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
             gs_decref(vm, *p);
     f->sp = f->localsplus + f->nlocalsplus;
     frame_drop_locals(vm, f);
+    gs_frame_locals_release(vm, f); /* _PyFrame_Clear: f_locals after the slots, before the function */
     if (f->func) {
         gs_Function *fn = f->func;
         f->func = NULL;
@@ -463,6 +465,25 @@ gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int 
     return gs_call(vm, callable, args, nargs, kwnames);
 }
 
+/* exec()/eval(): a code object run in a frame of its own with the given
+ * namespaces (borrowed: the caller holds them, and the code) */
+gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals)
+{
+    if (vm->c_depth > 200 || vm->depth + vm->c_levels >= vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    gs_Frame *f = frame_push(vm, code, NULL, globals, locals);
+    if (!f)
+        return NULL;
+    f->is_entry = 1;
+    vm->c_depth++;
+    bool paused = false;
+    gs_Object *r = eval(vm, 0, &paused);
+    vm->c_depth--;
+    return r;
+}
+
 gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
 {
     return call_function_from_c(vm, (gs_Function *)func, NULL, 0, NULL, ns);
@@ -471,7 +492,7 @@ gs_Object *gs_vm_run_class_body(gs_VM *vm, gs_Object *func, gs_Object *ns)
 /* A generator resumes its saved frame on top of the current one. */
 gs_Object *gs_vm_resume_frame(gs_VM *vm, gs_Frame *f)
 {
-    if (vm->depth >= vm->recursion_limit) {
+    if (vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -556,7 +577,7 @@ static gs_Object *format_value(gs_VM *vm, gs_Object *v, int flags, gs_Object *sp
     switch (flags & GS_FV_MASK) {
     case GS_FV_STR: conv = gs_str(vm, v); break;
     case GS_FV_REPR: conv = gs_repr(vm, v); break;
-    case GS_FV_ASCII: conv = gs_repr(vm, v); break;
+    case GS_FV_ASCII: conv = gs_ascii(vm, v); break;
     default: conv = gs_newref(vm, v); break;
     }
     if (!conv)
@@ -789,9 +810,12 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             }
             else if (++vm->events > vm->cfg.max_events && vm->cfg.max_events)
                 vm->limit_hit = true; /* a loop that records nothing must still stop */
-            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure)
+            /* not once the program is over: code run by the shutdown (a
+             * weak reference's callback, a __del__) is called from C at
+             * depth 0, whose references the check cannot see */
+            if (vm->cfg.check_refcounts && vm->c_depth <= 1 && !vm->check_failure && !vm->finished)
                 gs_vm_check_refcounts(vm);
-            if (vm->cfg.on_line && vm->c_depth <= 1)
+            if (vm->cfg.on_line && vm->c_depth <= 1 && !vm->finished) /* not the shutdown's code either */
                 vm->cfg.on_line(vm->cfg.on_line_ctx, vm);
             if (vm->limit_hit) {
                 gs_raise(vm, vm->e_MemoryError, "event limit reached");
@@ -980,8 +1004,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Object *meth = NULL;
             gs_Kind k = GS_KIND(a);
             /* _PyObject_GetMethod: only for the generic attribute lookup
-             * (not for classes that hook __getattribute__ or __getattr__) */
-            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER &&
+             * (not for classes that hook __getattribute__ or __getattr__,
+             * nor a proxy, which forwards every name) */
+            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER && !gs_is_proxy(a) &&
                 !(a->type->hooks & (GS_HOOK_GETATTRIBUTE | GS_HOOK_GETATTR))) {
                 gs_Object *m = gs_type_lookup(a->type, name);
                 if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
@@ -1108,7 +1133,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);
             } else {
                 const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
-                gs_Object *m = gs_dispatches(a) ? gs_type_lookup_slot(vm, a->type, gs_name(vm, dn)) : NULL;
+                gs_Object *m = gs_dispatches(a)            ? gs_type_lookup_slot(vm, a->type, gs_name(vm, dn))
+                               : GS_KIND(a) == GS_K_WEAKREF ? gs_type_lookup(a->type, gs_name(vm, dn))
+                                                            : NULL;
                 if (m)
                     v = gs_call_object(vm, m, &a, 1, NULL);
                 else {
@@ -1168,14 +1195,17 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 gs_tuple_init(vm, v, i, POP());
             PUSH(v);
             break;
-        case OP_BUILD_LIST:
-            v = gs_list_new(vm, arg);
+        case OP_BUILD_LIST: {
+            int n = GS_BUILD_COUNT(arg);
+            v = (arg & GS_BUILD_EVEN) ? gs_list_new_even(vm, n) : (arg & GS_BUILD_GROWN) ? gs_list_new_grown(vm, n)
+                                                                 : gs_list_new(vm, n);
             if (!v)
                 goto error;
-            for (int i = arg - 1; i >= 0; i--)
+            for (int i = n - 1; i >= 0; i--)
                 gs_list_init(vm, v, i, POP());
             PUSH(v);
             break;
+        }
         case OP_BUILD_SET:
             v = gs_set_new(vm, false);
             if (!v)
@@ -2020,6 +2050,7 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_StopAsyncIteration, "StopAsyncIteration", E);
     EXC(e_ImportError, "ImportError", E);
     EXC(e_OSError, "OSError", E);
+    EXC(e_ReferenceError, "ReferenceError", E);
     EXC(e_ModuleNotFoundError, "ModuleNotFoundError", vm->e_ImportError);
     EXC(e_AssertionError, "AssertionError", E);
     EXC(e_SyntaxError, "SyntaxError", E);
@@ -2286,6 +2317,7 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         return GS_RUN_DONE;
     if (!vm->started) {
         vm->started = true;
+        gs_freelists_startup(vm);
         gs_Object *globals = &((gs_Module *)vm->main_module)->dict->ob;
         /* CPython 3.11's PyEval_EvalCode makes a function for the module's
          * code: the running frame holds it, it holds the globals and the
@@ -2335,8 +2367,16 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
     }
     if (vm->limit_hit)
         goto limit;
-    fill_error_from_exc(vm, err);
+    /* the heap as the uncaught exception leaves it; then the program is
+     * over: freeing the exception frees the frames its traceback kept, and
+     * what that runs (a weak reference's callback, a __del__) is the
+     * shutdown, called from C, which the trace does not show */
+    if (vm->cfg.check_refcounts && !vm->check_failure)
+        gs_vm_check_refcounts(vm);
     vm->recording = false;
+    vm->c_depth++;
+    fill_error_from_exc(vm, err);
+    vm->c_depth--;
     gs_gc_at_exit(vm); /* CPython shuts down after printing the traceback */
     return GS_RUN_EXCEPTION;
 limit:
@@ -2433,6 +2473,7 @@ int gs_vm_check_refcounts(gs_VM *vm)
         for (gs_Object **p = f->localsplus; p < f->sp; p++)
             count_ref(&cx, *p);
         count_ref(&cx, f->frame_obj);
+        count_ref(&cx, f->locals_dict);
         count_ref(&cx, f->func ? &f->func->ob : NULL);
         if (f->owns_locals)
             count_ref(&cx, f->locals);

@@ -40,6 +40,7 @@ typedef struct gs_Error {
     int line, col;
     char *text;             /* malloc'd; freed by gs_error_clear */
     int exit_code;          /* an uncaught exception: what python3 would exit with (SystemExit) */
+    bool after_parse;       /* a syntax error the compiler found, not the parser (no source text in exec's) */
 } gs_Error;
 
 void gs_error_clear(gs_Error *e);
@@ -73,6 +74,8 @@ typedef struct gs_Frame {
     uint8_t is_entry;           /* returning from this frame returns from gs_eval */
     uint8_t owns_locals;        /* class-body namespace this frame holds */
     gs_Object *frame_obj;       /* materialised frame object, or NULL */
+    gs_Object *locals_dict;     /* a function frame's f_locals dict (owned): made by the first locals(),
+                                   vars(), dir() or frame.f_locals, refreshed by each (frame.c) */
     gs_Object *gen;             /* generator this frame belongs to, or NULL */
     gs_Object *kwnames;         /* pending KW_NAMES tuple (borrowed from consts) */
     gs_Block blocks[GS_MAX_BLOCKS];
@@ -128,6 +131,7 @@ struct gs_VM {
             *t_slice, *t_notimpl, *t_ellipsis, *t_frame, *t_traceback,
             *t_generator, *t_weakref, *t_property, *t_classmethod, *t_staticmethod,
             *t_dict_keys, *t_dict_values, *t_dict_items, *t_super, *t_list_reverseiterator;
+    gs_Type *t_weakproxy, *t_weakcallableproxy; /* weakref.ProxyType, CallableProxyType: made on import */
     gs_Type *t_iter[GS_IT_CALL + 1];
     /* built-in exception types */
     gs_Type *e_BaseException, *e_Exception, *e_TypeError, *e_ValueError,
@@ -137,7 +141,8 @@ struct gs_VM {
             *e_StopIteration, *e_ImportError, *e_ModuleNotFoundError,
             *e_AssertionError, *e_NotImplementedError, *e_SyntaxError,
             *e_IndentationError, *e_TabError, *e_UnicodeError, *e_KeyboardInterrupt,
-            *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning, *e_OSError;
+            *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning, *e_OSError,
+            *e_ReferenceError;
 
     gs_Object *none, *true_, *false_, *notimpl, *ellipsis;
     gs_Object *small_ints[262];        /* -5 .. 256 */
@@ -163,6 +168,8 @@ struct gs_VM {
     gs_Frame *frames_free;             /* frame structs to reuse */
     int depth;                         /* Python frames on the stack */
     int recursion_limit;
+    int c_levels;               /* C calls in progress that CPython counts toward the recursion limit
+                                   (_Py_EnterRecursiveCall): print's str() and write() */
     int c_depth;                       /* nested gs_eval calls */
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
@@ -172,7 +179,7 @@ struct gs_VM {
         gs_Object *list;               /* ... in a list (a phantom) from the second write on */
         int64_t bytes;                 /* how many */
     } textio[2];
-    gs_Object *clinic_kwtuples[3];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
+    gs_Object *clinic_kwtuples[4];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
                                           made on first use: print, list.sort, str.split */
     gs_Object *tstate_dict;            /* CPython's thread-state dict holding its Py_Repr list: made by
                                           the first container repr, as Py_ReprEnter makes them */
@@ -197,8 +204,14 @@ struct gs_VM {
     gs_Object *gc_callbacks;           /* gc.callbacks list */
     gs_Type *static_types;             /* built-in types, chained through ob.gc_next (for teardown) */
     struct gs_WeakrefState *wr;        /* modules/weakref.c's types and finalize registry, NULL until imported */
+    struct gs_MemTrace *tm;            /* tracemalloc's traces (runtime/memtrace.c), NULL while not tracing */
+    struct gs_MemTrace *tm_state;      /* the same, kept while not tracing (the traceback limit, free lists) */
+    void *modstate[16];                /* other modules' state (their types), by modules.h's GS_MS_* index;
+                                          NULL until imported, freed by the module's `free` hook */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
+    int64_t gc_phantom_garbage;        /* cycles CPython's imports left that the model does not make:
+                                          counted by the next collection (gs_gc_import_footprint) */
 
     /* heap accounting */
     size_t heap_bytes;
@@ -225,6 +238,12 @@ struct gs_VM {
     size_t trace_seen;                 /* events recorded at the last pause (a viewer may have indexed them) */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
+
+    /* exec()/eval() of a string: the language front end's compiler (set by
+     * gs_load_program; runtime/ does not include lang/); NULL with err
+     * filled on a syntax error */
+    struct gs_Code *(*compile_string)(struct gs_VM *vm, const char *src, size_t len, const char *filename,
+                                      bool eval_mode, gs_Error *err);
 
     /* trace */
     gs_Trace trace;

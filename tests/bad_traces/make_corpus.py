@@ -47,7 +47,7 @@ add("truncated.json", good[: good.rindex("]") - 3], "found the end of the docume
 add("truncated_in_string.json", good[: good.index('"text": "x = ') + 12], "unterminated string")
 add("wrong_format.json", doc([]).replace("gcscope-trace", "some-other-format"), "format is \"some-other-format\"")
 add("unknown_version.json", doc([]).replace('"version": 1', '"version": 7'),
-    "unknown version 7 (this gcscope reads version 1)")
+    "unknown version 7 (this gcscope reads versions 1 to 2)")
 add("version_is_a_string.json", doc([]).replace('"version": 1', '"version": "1"'), "version: expected a whole number")
 add("wrong_model.json", doc([]).replace("cpython-3.11", "pypy-7"), "model is \"pypy-7\"")
 add("missing_events.json", doc([]).replace(', "events": []', ''), "the trace has no \"events\"")
@@ -133,6 +133,25 @@ add("initial_ref_to_nothing.json", doc([], objects=[{"id": 5, "kind": "list", "t
 add("gc_end_without_start.json", doc([PUSH, LINE, ev("gc_end", 0, 1, 0, 0, 0, 0)]),
     "event 2 (gc_end): no collection is running")
 add("unknown_ref_sub.json", doc([], refs=[[5, "elbow", 0, 1]]), "refs[0][1] (sub): unknown slot kind \"elbow\"")
+# sizes (version 2): an empty list is 56 bytes, its alloc event says so
+add("resize_of_freed_object.json", doc([PUSH, LINE, ALLOC_LIST, ev("decref", 1, 1, 10, 0, 0, 0),
+                                        ev("free", 0, 1, 10, 1, 0, 0), ev("resize", 0, 1, 10, 56, 88, 0)], version=2),
+    "event 5 (resize): obj 10 was already freed")
+add("resize_old_size_wrong.json", doc([PUSH, LINE, ALLOC_LIST, ev("resize", 0, 1, 10, 64, 88, 0)], version=2),
+    "event 3 (resize): a 64 is not obj 10's size (56)")
+add("resize_negative_size.json", doc([PUSH, LINE, ALLOC_LIST, ev("resize", 0, 1, 10, 56, -8, 0)], version=2),
+    "events[3][6] (b): expected a whole number from 0 to 4294967295 but found a negative number")
+add("resize_of_static_object.json",
+    doc([PUSH, LINE, ev("resize", 0, 1, 7, 28, 32, 0)], version=2,
+        objects=[{"id": 7, "kind": "int", "type": 2, "static": True, "tracked": False, "gen": 0, "refcount": 0,
+                  "b": 1, "c": 0, "size": 28}]),
+    "event 2 (resize): obj 7 is static: its size never changes")
+add("resize_in_version_1.json", doc([PUSH, LINE, ALLOC_LIST, ev("resize", 0, 1, 10, 56, 88, 0)]),
+    "events[3][0] (kind): \"resize\" events are version 2; this trace says version 1")
+add("object_size_negative.json",
+    doc([], version=2, objects=[{"id": 7, "kind": "int", "type": 2, "static": True, "tracked": False, "gen": 0,
+                                 "refcount": 0, "b": 1, "c": 0, "size": -28}]),
+    "objects[0].size: expected a whole number from 0 to 4294967295 but found a negative number")
 
 for f in os.listdir("."):
     if f.endswith(".json"):

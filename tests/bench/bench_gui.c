@@ -211,9 +211,9 @@ static void build_scene(gs_Scene *s, int n)
         nm->target = k == 1 ? first + (uint32_t)(n - 1) : (uint32_t)(k + 1);
     }
     f->nnames = s->nnames - f->first_name;
-    s->gens[0] = (gs_SceneGen){ n / 2 % 700, 700, n / 2 };
-    s->gens[1] = (gs_SceneGen){ 3, 10, n / 5 };
-    s->gens[2] = (gs_SceneGen){ 0, 10, n / 4 };
+    s->gens[0] = (gs_SceneGen){ .count = n / 2 % 700, .threshold = 700, .objects = n / 2 };
+    s->gens[1] = (gs_SceneGen){ .count = 3, .threshold = 10, .objects = n / 5 };
+    s->gens[2] = (gs_SceneGen){ .count = 0, .threshold = 10, .objects = n / 4 };
     snprintf(s->last_event, sizeof s->last_event, "line 11 · head = Node(i, head): Node #%u now has 2 references",
              first + (uint32_t)(n - 1));
     s->focus = first + (uint32_t)(n - 1);

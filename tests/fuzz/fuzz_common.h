@@ -9,8 +9,36 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "record/timeline.h"
+
+/* The heap's bytes are the sum of the live objects' sizes, whatever the
+ * trace did (events that fail are skipped both ways). */
+static void fuzz_check_bytes(gs_Timeline *tl)
+{
+    gs_TLObject o;
+    size_t cursor = 0, n = 0;
+    uint64_t total = 0, gen[4] = { 0, 0, 0, 0 };
+    while (gs_timeline_next_object(tl, &cursor, &o)) {
+        if (++n > 100000)
+            return;
+        if (o.flags & GS_TLO_STATIC)
+            continue;
+        total += o.size;
+        if (o.flags & GS_TLO_TRACKED)
+            gen[o.gen & 3] += o.size;
+    }
+    gs_TLBytes by;
+    gs_timeline_bytes(tl, &by);
+    if (by.total != total || by.gen[0] != gen[0] || by.gen[1] != gen[1] || by.gen[2] != gen[2] ||
+        by.gen[3] != gen[3] || gs_timeline_heap_bytes(tl) != total) {
+        fprintf(stderr, "fuzz: position %zu: heap bytes %llu, the live objects' sizes add up to %llu\n",
+                gs_timeline_pos(tl), (unsigned long long)by.total, (unsigned long long)total);
+        abort();
+    }
+}
 
 /* Everything the viewer reads at one position. */
 static void fuzz_read_state(gs_Timeline *tl)
@@ -34,6 +62,8 @@ static void fuzz_read_state(gs_Timeline *tl)
     gs_timeline_line(tl);
     gs_timeline_depth(tl);
     gs_timeline_object_count(tl);
+    gs_timeline_generation_bytes(tl, 5);
+    fuzz_check_bytes(tl);
     /* ids that do not exist must be refused, not read */
     gs_timeline_object(tl, 0, &o);
     gs_timeline_object(tl, UINT32_MAX, &o);

@@ -35,6 +35,7 @@ TRACE_PROGRAMS = [
     "tests/programs/gc_cycle_split_across_generations.py",
     "tests/programs/gc_weakref_basics_and_refcount_path_order.py",
     "tests/programs/gc_collect_called_inside_a_finalizer_does_nothing.py",
+    "tests/programs/sizes_list_growth_by_append_insert_and_pop.py",
 ]
 MAX_SEED = 256 * 1024   # bigger seeds slow every mutation down
 

@@ -18,6 +18,10 @@
  *    events are credited to the caller's line again, and objects the
  *    caller's statement makes after the call say so (checked on every
  *    program of 1 and on small programs made for it).
+ * 6. Sizes: every object's size in the timeline is the VM's sys.getsizeof
+ *    at each snapshot, and at every position of a short run, stepped
+ *    forward, backward and reached by seeks, the heap's bytes (in all and
+ *    by generation) are the sums of the live objects' sizes.
  *
  * Run from the source directory (ctest sets WORKING_DIRECTORY).
  */
@@ -30,6 +34,7 @@
 #include "lang/compile.h"
 #include "runtime/object.h"
 #include "record/timeline.h"
+#include "runtime/runtime.h"
 #include "runtime/vm.h"
 
 static int failures, checks;
@@ -65,6 +70,7 @@ typedef struct Ref {
 typedef struct ObjSnap {
     uint32_t id, kind, tracked, gen;
     int64_t refcnt;
+    uint64_t size;
 } ObjSnap;
 
 typedef struct FrameSnap {
@@ -148,7 +154,7 @@ static void snapshot(Run *run, gs_VM *vm)
         if (!o || (o->gcflags & GS_GC_STATIC))
             continue;
         bool tracked = (o->gcflags & GS_GC_TRACKED) != 0;
-        s->objs[s->nobjs++] = (ObjSnap){ id, o->kind, tracked, tracked ? o->gen : 0, o->refcnt };
+        s->objs[s->nobjs++] = (ObjSnap){ id, o->kind, tracked, tracked ? o->gen : 0, o->refcnt, gs_sizeof(vm, o) };
         if (GS_KIND(o) != GS_K_GENERATOR)
             gs_traverse(vm, o, snap_visit, s);
     }
@@ -163,7 +169,10 @@ static void snapshot(Run *run, gs_VM *vm)
         /* a module or class body's frame names its namespace in the trace,
          * not its function (the timeline gives it as ns) */
         fs->func = f->func && !f->owns_locals ? f->func->ob.id : 0;
-        fs->names = calloc((size_t)f->nlocalsplus + 1, sizeof *fs->names);
+        fs->names = calloc((size_t)f->nlocalsplus + 2, sizeof *fs->names);
+        if (f->locals_dict) /* the frame's f_locals dict, bound as "locals()" (frame.c) */
+            fs->names[fs->nnames++] = (Ref){ f->id, GS_CAUSE_NAME, gs_trace_string(&vm->trace, "locals()", 8),
+                                             f->locals_dict->id };
         for (int32_t i = 0; i < f->nlocalsplus; i++) {
             gs_Object *v = f->localsplus[i];
             if (!v)
@@ -266,6 +275,12 @@ static int compare(const char *name, const gs_Timeline *tl, const Snap *s)
                  (long long)o.refcnt);
         if (o.kind != v->kind)
             DIFF("obj %u: kind %u in the VM, %u in the timeline", v->id, v->kind, o.kind);
+        if (o.size != v->size) {
+            char lab[128];
+            gs_timeline_label(tl, v->id, lab, sizeof lab);
+            DIFF("obj %u (%s): size %llu in the VM, %u in the timeline", v->id, lab, (unsigned long long)v->size,
+                 o.size);
+        }
         bool tracked = (o.flags & GS_TLO_TRACKED) != 0;
         if (tracked != (bool)v->tracked || (tracked && o.gen != v->gen))
             DIFF("obj %u: tracked %u gen %u in the VM, tracked %d gen %u in the timeline", v->id, v->tracked,
@@ -366,8 +381,8 @@ static char *dump_state(const gs_Timeline *tl, size_t *len)
     for (size_t k = 0; k < n; k++) {
         gs_TLObject o;
         gs_timeline_object(tl, ids[k], &o);
-        fprintf(f, "o%u f%x k%u g%u t%u %u/%u rc%lld gr%lld len%u\n", o.id, o.flags, o.kind, o.gen, o.type, o.b, o.c,
-                (long long)o.refcnt, (long long)((o.flags & GS_TLO_IN_GC) ? o.gc_refs : 0), o.length);
+        fprintf(f, "o%u f%x k%u g%u t%u %u/%u rc%lld gr%lld len%u size%u\n", o.id, o.flags, o.kind, o.gen, o.type, o.b,
+                o.c, (long long)o.refcnt, (long long)((o.flags & GS_TLO_IN_GC) ? o.gc_refs : 0), o.length, o.size);
         size_t ne = tl_edges(tl, o.id, false);
         for (size_t j = 0; j < ne; j++)
             fprintf(f, "  %u %u -> %u\n", edge_buf[j].sub, edge_buf[j].slot, edge_buf[j].target);
@@ -386,6 +401,11 @@ static char *dump_state(const gs_Timeline *tl, size_t *len)
     fprintf(f, "gc %d %u %u %u %u %u %u\n", g.collecting, g.generation, g.phase, g.start_event, g.collections,
             g.collected, g.uncollectable);
     fprintf(f, "line %u depth %u\n", gs_timeline_line(tl), gs_timeline_depth(tl));
+    gs_TLBytes by;
+    gs_timeline_bytes(tl, &by);
+    fprintf(f, "bytes %llu %llu %llu %llu %llu %llu\n", (unsigned long long)by.total, (unsigned long long)by.allocated,
+            (unsigned long long)by.gen[0], (unsigned long long)by.gen[1], (unsigned long long)by.gen[2],
+            (unsigned long long)by.gen[3]);
     fclose(f);
     free(ids);
     free(objs);
@@ -755,6 +775,64 @@ static void test_lines_follow_frames(void)
 
 static void test_source(const char *file, const char *path, const char *src, size_t len);
 
+/* The heap's bytes at the current position are the sums of the live
+ * objects' sizes: all, those with an alloc event, by generation. */
+static bool bytes_add_up(const char *name, const gs_Timeline *tl)
+{
+    uint64_t total = 0, allocated = 0, gen[4] = { 0, 0, 0, 0 };
+    size_t cur = 0;
+    gs_TLObject o;
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if (o.flags & GS_TLO_STATIC)
+            continue;
+        total += o.size;
+        if (o.alloc_event != UINT32_MAX)
+            allocated += o.size;
+        if (o.flags & GS_TLO_TRACKED)
+            gen[o.gen & 3] += o.size;
+    }
+    gs_TLBytes by;
+    gs_timeline_bytes(tl, &by);
+    bool ok = by.total == total && by.allocated == allocated && gs_timeline_heap_bytes(tl) == total;
+    for (int g = 0; g < 4; g++)
+        ok = ok && by.gen[g] == gen[g] && gs_timeline_generation_bytes(tl, g) == gen[g];
+    CHECK(ok, "%s: position %zu: heap bytes %llu (allocated %llu, gens %llu %llu %llu %llu), the live objects' sizes "
+              "add up to %llu (allocated %llu, gens %llu %llu %llu %llu)",
+          name, gs_timeline_pos(tl), (unsigned long long)by.total, (unsigned long long)by.allocated,
+          (unsigned long long)by.gen[0], (unsigned long long)by.gen[1], (unsigned long long)by.gen[2],
+          (unsigned long long)by.gen[3], (unsigned long long)total, (unsigned long long)allocated,
+          (unsigned long long)gen[0], (unsigned long long)gen[1], (unsigned long long)gen[2], (unsigned long long)gen[3]);
+    return ok;
+}
+
+static int nbyte_positions;
+
+/* Every position of a short run: forward one event at a time, back again,
+ * and a few dozen seeks in random order. */
+static void check_bytes_everywhere(const char *name, gs_Timeline *tl)
+{
+    size_t n = gs_timeline_length(tl);
+    if (n > 20000)
+        return;
+    gs_timeline_seek(tl, 0);
+    bool ok = bytes_add_up(name, tl);
+    while (ok && gs_timeline_pos(tl) < n) {
+        gs_timeline_step_event(tl, 1);
+        ok = bytes_add_up(name, tl);
+        nbyte_positions++;
+    }
+    while (ok && gs_timeline_pos(tl) > 0) {
+        gs_timeline_step_event(tl, -1);
+        ok = bytes_add_up(name, tl);
+        nbyte_positions++;
+    }
+    for (int k = 0; ok && k < 40; k++) {
+        gs_timeline_seek(tl, (size_t)(rnd() % (n + 1)));
+        ok = bytes_add_up(name, tl);
+        nbyte_positions++;
+    }
+}
+
 static void test_program(const char *dir, const char *file)
 {
     char path[1024];
@@ -802,6 +880,7 @@ static void test_source(const char *file, const char *path, const char *src, siz
         nsnapshots++;
     }
     check_paths(file, tl);
+    check_bytes_everywhere(file, tl);
     gs_timeline_free(tl);
     free_run(&run);
     gs_vm_free(vm);
@@ -1227,7 +1306,8 @@ int main(int argc, char **argv)
     test_extra_programs();
     test_all_programs(dir);
     free(edge_buf);
-    printf("test_timeline: %d checks, %d failed; %d programs, %d snapshots compared with the VM, %d path checks\n",
-           checks, failures, nprograms, nsnapshots, npaths);
+    printf("test_timeline: %d checks, %d failed; %d programs, %d snapshots compared with the VM, %d path checks, "
+           "%d positions whose bytes add up\n",
+           checks, failures, nprograms, nsnapshots, npaths, nbyte_positions);
     return failures ? 1 : 0;
 }

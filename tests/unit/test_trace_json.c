@@ -13,6 +13,10 @@
  * 4. The hostile corpus in tests/bad_traces (expected.txt) fails with the
  *    expected message; 100,000-deep nesting and every prefix of a real
  *    trace fail cleanly.
+ * 6. Version 1: a trace with its sizes taken out (no resize events, no
+ *    objects' sizes) still loads and replays, with the same references and
+ *    counts, sizes derived from its alloc events, and byte totals that are
+ *    the sums of its objects' sizes.
  * 5. Packed blocks: random events of every shape (ids near and far apart,
  *    values of every width, kinds past 31, lines going back, runs that
  *    differ only in obj and c) read back
@@ -103,6 +107,8 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static bool dump_sizes = true;
+
 static char *dump_state(const gs_Timeline *tl, size_t *len)
 {
     char *buf = NULL;
@@ -119,6 +125,8 @@ static char *dump_state(const gs_Timeline *tl, size_t *len)
         gs_timeline_label(tl, o.id, lab, sizeof lab);
         fprintf(f, "o%u f%x k%u g%u rc%lld gr%lld len%u %s\n", o.id, o.flags, o.kind, o.gen, (long long)o.refcnt,
                 (long long)((o.flags & GS_TLO_IN_GC) ? o.gc_refs : 0), o.length, lab);
+        if (dump_sizes)
+            fprintf(f, "  size %u\n", o.size);
         size_t ne = tl_edges(tl, o.id, false);
         for (size_t j = 0; j < ne; j++)
             fprintf(f, "  %u %u -> %u\n", edge_buf[j].sub, edge_buf[j].slot, edge_buf[j].target);
@@ -138,6 +146,13 @@ static char *dump_state(const gs_Timeline *tl, size_t *len)
     gs_timeline_gc(tl, &g);
     fprintf(f, "gc %d %u %u %u %u %u\n", g.collecting, g.generation, g.phase, g.collections, g.collected,
             g.uncollectable);
+    if (dump_sizes) {
+        gs_TLBytes by;
+        gs_timeline_bytes(tl, &by);
+        fprintf(f, "bytes %llu %llu %llu %llu %llu %llu\n", (unsigned long long)by.total,
+                (unsigned long long)by.allocated, (unsigned long long)by.gen[0], (unsigned long long)by.gen[1],
+                (unsigned long long)by.gen[2], (unsigned long long)by.gen[3]);
+    }
     fclose(f);
     free(ids);
     return buf;
@@ -282,6 +297,142 @@ static void round_trip(const char *name, const char *path, const char *src, size
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* ================================================================== version 1 */
+
+/* The heap's bytes add up to its live objects' sizes. */
+static bool bytes_add_up(const gs_Timeline *tl)
+{
+    uint64_t total = 0;
+    size_t cur = 0;
+    gs_TLObject o;
+    while (gs_timeline_next_object(tl, &cur, &o))
+        if (!(o.flags & GS_TLO_STATIC))
+            total += o.size;
+    return total == gs_timeline_heap_bytes(tl);
+}
+
+static int nversion1;
+
+/* A program's trace as version 1 wrote it: no resize events, no "size" in
+ * its objects.  It loads, replays like the version-2 trace but for sizes,
+ * and its sizes are the ones its alloc events imply. */
+static void version_1(const char *name, const char *src)
+{
+    gs_VM *vm = record(name, src, strlen(src));
+    if (!vm)
+        return;
+    gs_Trace v1;
+    gs_trace_init(&v1);
+    for (uint32_t i = 1; i < vm->trace.strings.count; i++) {
+        uint32_t n;
+        const char *str = gs_trace_string_at(&vm->trace, i, &n);
+        gs_trace_string_append(&v1, str, n);
+    }
+    for (size_t i = 0; i < vm->trace.ndesc; i++) {
+        gs_ObjDesc d = vm->trace.desc[i];
+        d.size = 0;
+        gs_trace_describe(&v1, d);
+    }
+    for (size_t i = 0; i < vm->trace.nrefs; i++)
+        gs_trace_initial_ref(&v1, vm->trace.refs[i]);
+    uint32_t off;
+    if (vm->trace.nout)
+        gs_trace_output(&v1, vm->trace.out, vm->trace.nout, &off);
+    size_t resizes = 0;
+    for (size_t i = 0; i < vm->trace.n; i++) {
+        gs_Event e = gs_trace_get(&vm->trace, i);
+        if (e.kind == GS_EV_RESIZE)
+            resizes++;
+        else
+            gs_trace_push(&v1, e);
+    }
+    Mem m = { 0 };
+    CHECK(gs_trace_json_write(&v1, name, src, strlen(src), mem_sink, &m) == 0, "%s: write", name);
+    /* what version 1 wrote: its number, and no sizes */
+    char *text = malloc(m.n + 1), *w = text;
+    const char *r = m.buf, *end = m.buf + m.n;
+    while (r < end) {
+        if (r + 12 <= end && memcmp(r, "\"version\": 2", 12) == 0) {
+            memcpy(w, "\"version\": 1", 12);
+            w += 12;
+            r += 12;
+        } else if (r + 12 <= end && memcmp(r, ", \"size\": 0}", 12) == 0) {
+            *w++ = '}';
+            r += 12;
+        } else
+            *w++ = *r++;
+    }
+    gs_Trace t;
+    gs_TraceSource ts;
+    gs_JsonError err;
+    int rc = gs_trace_json_read(text, (size_t)(w - text), &t, &ts, &err);
+    CHECK(rc == 0, "%s: a version-1 trace does not load: byte %zu: %s", name, err.offset, err.msg);
+    CHECK(strstr(text, "\"size\"") == NULL && strstr(text, "\"version\": 1,") != NULL,
+          "%s: the document is not version 1's", name);
+    CHECK(resizes > 0, "%s: the program resizes nothing", name);
+    if (rc == 0) {
+        nversion1++;
+        gs_TimelineConfig strict = { .strict = true };
+        gs_Timeline *old = gs_timeline_new(&t, &strict), *now = gs_timeline_new(&vm->trace, NULL);
+        gs_timeline_sync(old);
+        gs_timeline_sync(now);
+        size_t bad;
+        char msg[300];
+        CHECK(!gs_timeline_first_error(old, &bad, msg, sizeof msg), "%s: the version-1 trace does not replay: %s",
+              name, msg);
+        /* position i of the version-1 trace is position i + (resizes before it) of the other */
+        size_t k = 0, skipped = 0;
+        dump_sizes = false;
+        for (size_t i = 0; i <= t.n; i++) {
+            while (k < vm->trace.n && gs_trace_get(&vm->trace, k).kind == GS_EV_RESIZE) {
+                k++;
+                skipped++;
+            }
+            if (i % 7 == 0 || i == t.n) {
+                gs_timeline_seek(old, i);
+                gs_timeline_seek(now, i + skipped);
+                size_t la, lb;
+                char *x = dump_state(old, &la), *y = dump_state(now, &lb);
+                CHECK(la == lb && memcmp(x, y, la) == 0, "%s: version 1 differs at %zu", name, i);
+                CHECK(bytes_add_up(old), "%s: version 1's bytes do not add up at %zu", name, i);
+                free(x);
+                free(y);
+            }
+            k++;
+        }
+        dump_sizes = true;
+        /* what the alloc events say is kept: a list's length, a str's contents */
+        gs_timeline_seek(old, t.n);
+        size_t cur = 0;
+        gs_TLObject o;
+        int lists = 0;
+        while (gs_timeline_next_object(old, &cur, &o))
+            if (o.kind == GS_K_LIST && o.alloc_event != UINT32_MAX) {
+                gs_Event a = gs_trace_get(&t, o.alloc_event);
+                CHECK(o.size == 56 + 8 * a.b, "%s: list %u of %u slots has size %u", name, o.id, a.b, o.size);
+                lists++;
+            }
+        CHECK(lists > 0, "%s: no list left to look at", name);
+        gs_timeline_free(old);
+        gs_timeline_free(now);
+        gs_trace_free(&t);
+        gs_trace_source_free(&ts);
+    }
+    free(text);
+    free(m.buf);
+    gs_trace_free(&v1);
+    gs_vm_free(vm);
+}
+
+static void test_version_1(void)
+{
+    version_1("v1_lists.py", "a = [0] * 5\nb = []\nfor i in range(20):\n    b.append(i)\nc = {'k': b}\n"
+                             "c['j'] = 1\nd = b[:3]\nprint(len(b), a, d)\n");
+    version_1("v1_class.py", "class P:\n    def __init__(self, x):\n        self.x = x\n"
+                             "ps = [P(i) for i in range(10)]\nq = ps[0].__dict__\ns = set(range(10))\n"
+                             "def g():\n    yield 1\nk = g()\nkeep = [ps, q, s, k, [1, 2, 3]]\n");
+}
 
 static void test_round_trips(const char *dir)
 {
@@ -599,8 +750,10 @@ int main(int argc, char **argv)
     test_corpus(bad);
     test_prefixes_and_mutations();
     test_round_trips(programs);
+    test_version_1();
     free(edge_buf);
-    printf("test_trace_json: %d checks, %d failed; %d programs round-tripped, %d positions compared\n", checks,
-           failures, nround, npositions);
+    printf("test_trace_json: %d checks, %d failed; %d programs round-tripped, %d positions compared, %d version-1 "
+           "traces replayed\n",
+           checks, failures, nround, npositions, nversion1);
     return failures ? 1 : 0;
 }

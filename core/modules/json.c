@@ -1,0 +1,916 @@
+/*
+ * json.c — the json module for strings: loads (CPython's C scanner,
+ * Modules/_json.c: the same error messages and positions, object keys
+ * memoized per call so equal keys are one str) and dumps (Lib/json/encoder.py:
+ * indent, separators, sort_keys, ensure_ascii, allow_nan, skipkeys,
+ * check_circular, default), and json.decoder.JSONDecodeError (a ValueError
+ * with msg, doc, pos, lineno, colno).  No files: dump and load are absent.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "modules.h"
+
+typedef struct JsonState {
+    gs_Type *e_decode;    /* json.decoder.JSONDecodeError */
+} JsonState;
+
+/* ================================================================== decoding */
+
+typedef struct Scan {
+    gs_VM *vm;
+    gs_Object *doc;       /* the str being decoded (borrowed) */
+    uint32_t *s;          /* its code points */
+    int64_t n;
+    gs_Object *memo;      /* dict: key -> the first equal key */
+    bool strict;
+    gs_Object *object_hook; /* borrowed, or NULL */
+    int depth;
+} Scan;
+
+/* JSONDecodeError(msg, doc, pos): "msg: line L column C (char P)" */
+static void raise_errmsg(Scan *sc, const char *msg, int64_t pos)
+{
+    gs_VM *vm = sc->vm;
+    int64_t lineno = 1, last_nl = -1;
+    for (int64_t i = 0; i < pos && i < sc->n; i++)
+        if (sc->s[i] == '\n') {
+            lineno++;
+            last_nl = i;
+        }
+    int64_t colno = pos - last_nl;
+    gs_Object *text = gs_str_printf(vm, "%s: line %lld column %lld (char %lld)", msg, (long long)lineno,
+                                    (long long)colno, (long long)pos);
+    gs_Object *args = text ? gs_tuple_pack(vm, 1, text) : NULL;
+    gs_xdecref(vm, text);
+    if (!args)
+        return;
+    JsonState *st = vm->modstate[GS_MS_JSON];
+    gs_Object *e = gs_exception_new(vm, st->e_decode, args);
+    if (!e)
+        return;
+    gs_Object *m = gs_str_from_cstr(vm, msg), *p = gs_int_new(vm, pos), *l = gs_int_new(vm, lineno),
+              *c = gs_int_new(vm, colno);
+    if (m && p && l && c) {
+        gs_setattr(vm, e, gs_name(vm, "msg"), m);
+        gs_setattr(vm, e, gs_name(vm, "doc"), sc->doc);
+        gs_setattr(vm, e, gs_name(vm, "pos"), p);
+        gs_setattr(vm, e, gs_name(vm, "lineno"), l);
+        gs_setattr(vm, e, gs_name(vm, "colno"), c);
+    }
+    gs_xdecref(vm, m);
+    gs_xdecref(vm, p);
+    gs_xdecref(vm, l);
+    gs_xdecref(vm, c);
+    gs_raise_obj(vm, e);
+}
+
+static bool is_ws(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int64_t skip_ws(Scan *sc, int64_t i)
+{
+    while (i < sc->n && is_ws(sc->s[i]))
+        i++;
+    return i;
+}
+
+static void put_utf8(gs_Buf *b, uint32_t c)
+{
+    char t[4];
+    if (c < 0x80) {
+        gs_buf_addc(b, (char)c);
+        return;
+    }
+    if (c < 0x800) {
+        t[0] = (char)(0xC0 | (c >> 6));
+        t[1] = (char)(0x80 | (c & 0x3F));
+        gs_buf_add(b, t, 2);
+    } else if (c < 0x10000) {
+        t[0] = (char)(0xE0 | (c >> 12));
+        t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (c & 0x3F));
+        gs_buf_add(b, t, 3);
+    } else {
+        t[0] = (char)(0xF0 | (c >> 18));
+        t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        t[3] = (char)(0x80 | (c & 0x3F));
+        gs_buf_add(b, t, 4);
+    }
+}
+
+static int hex4(Scan *sc, int64_t at, uint32_t *out)
+{
+    uint32_t c = 0;
+    for (int64_t i = at; i < at + 4; i++) {
+        uint32_t d = sc->s[i];
+        c <<= 4;
+        if (d >= '0' && d <= '9')
+            c |= d - '0';
+        else if (d >= 'a' && d <= 'f')
+            c |= d - 'a' + 10;
+        else if (d >= 'A' && d <= 'F')
+            c |= d - 'A' + 10;
+        else
+            return -1;
+    }
+    *out = c;
+    return 0;
+}
+
+/* scanstring_unicode: `end` is just past the opening quote */
+static gs_Object *scan_string(Scan *sc, int64_t end, int64_t *next_end)
+{
+    int64_t begin = end - 1;
+    gs_Buf b;
+    gs_buf_init(&b);
+    for (;;) {
+        int64_t next;
+        uint32_t c = 0;
+        for (next = end; next < sc->n; next++) {
+            c = sc->s[next];
+            if (c == '"' || c == '\\')
+                break;
+            if (c <= 0x1f && sc->strict) {
+                gs_buf_free(&b);
+                raise_errmsg(sc, "Invalid control character at", next);
+                return NULL;
+            }
+        }
+        if (next >= sc->n || (c != '"' && c != '\\')) {
+            gs_buf_free(&b);
+            raise_errmsg(sc, "Unterminated string starting at", begin);
+            return NULL;
+        }
+        for (int64_t i = end; i < next; i++)
+            put_utf8(&b, sc->s[i]);
+        next++;
+        if (c == '"') {
+            end = next;
+            break;
+        }
+        if (next == sc->n) {
+            gs_buf_free(&b);
+            raise_errmsg(sc, "Unterminated string starting at", begin);
+            return NULL;
+        }
+        c = sc->s[next];
+        if (c != 'u') {
+            end = next + 1;
+            switch (c) {
+            case '"': case '\\': case '/': break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case 't': c = '\t'; break;
+            default: c = 0;
+            }
+            if (c == 0) {
+                gs_buf_free(&b);
+                raise_errmsg(sc, "Invalid \\escape", end - 2);
+                return NULL;
+            }
+        } else {
+            next++;
+            end = next + 4;
+            if (end >= sc->n) {
+                gs_buf_free(&b);
+                raise_errmsg(sc, "Invalid \\uXXXX escape", next - 1);
+                return NULL;
+            }
+            if (hex4(sc, next, &c) < 0) {
+                gs_buf_free(&b);
+                raise_errmsg(sc, "Invalid \\uXXXX escape", end - 5);
+                return NULL;
+            }
+            next = end;
+            if (c >= 0xD800 && c <= 0xDBFF && end + 6 < sc->n && sc->s[next] == '\\' && sc->s[next + 1] == 'u') {
+                uint32_t c2;
+                end += 6;
+                if (hex4(sc, next + 2, &c2) < 0) {
+                    gs_buf_free(&b);
+                    raise_errmsg(sc, "Invalid \\uXXXX escape", end - 5);
+                    return NULL;
+                }
+                if (c2 >= 0xDC00 && c2 <= 0xDFFF)
+                    c = 0x10000 + (((c - 0xD800) << 10) | (c2 - 0xDC00));
+                else {
+                    end -= 6;
+                }
+            }
+            if (c >= 0xD800 && c <= 0xDFFF)
+                c = 0xFFFD; /* a lone surrogate: gcscope's strs are UTF-8 */
+        }
+        put_utf8(&b, c);
+    }
+    *next_end = end;
+    gs_Object *r = b.len ? gs_str_new(sc->vm, b.data, b.len) : gs_newref(sc->vm, sc->vm->empty_str);
+    gs_buf_free(&b);
+    return r;
+}
+
+static gs_Object *scan_once(Scan *sc, int64_t idx, int64_t *next_idx);
+
+static gs_Object *parse_object(Scan *sc, int64_t idx, int64_t *next_idx)
+{
+    gs_VM *vm = sc->vm;
+    gs_Object *d = gs_dict_new(vm);
+    if (!d)
+        return NULL;
+    idx = skip_ws(sc, idx);
+    if (idx >= sc->n || sc->s[idx] != '}') {
+        for (;;) {
+            if (idx >= sc->n || sc->s[idx] != '"') {
+                raise_errmsg(sc, "Expecting property name enclosed in double quotes", idx);
+                goto fail;
+            }
+            gs_Object *key = scan_string(sc, idx + 1, &idx);
+            if (!key)
+                goto fail;
+            /* memokey = memo.setdefault(key, key) */
+            gs_Object *memokey = gs_dict_get(vm, sc->memo, key);
+            if (memokey) {
+                gs_incref(vm, memokey);
+                gs_decref(vm, key);
+                key = memokey;
+            } else if (gs_dict_set(vm, sc->memo, key, key) < 0) {
+                gs_decref(vm, key);
+                goto fail;
+            }
+            idx = skip_ws(sc, idx);
+            if (idx >= sc->n || sc->s[idx] != ':') {
+                gs_decref(vm, key);
+                raise_errmsg(sc, "Expecting ':' delimiter", idx);
+                goto fail;
+            }
+            idx = skip_ws(sc, idx + 1);
+            gs_Object *val = scan_once(sc, idx, &idx);
+            if (!val) {
+                gs_decref(vm, key);
+                goto fail;
+            }
+            int r = gs_dict_set(vm, d, key, val);
+            gs_decref(vm, key);
+            gs_decref(vm, val);
+            if (r < 0)
+                goto fail;
+            idx = skip_ws(sc, idx);
+            if (idx < sc->n && sc->s[idx] == '}')
+                break;
+            if (idx >= sc->n || sc->s[idx] != ',') {
+                raise_errmsg(sc, "Expecting ',' delimiter", idx);
+                goto fail;
+            }
+            idx = skip_ws(sc, idx + 1);
+        }
+    }
+    *next_idx = idx + 1;
+    if (sc->object_hook) {
+        gs_Object *r = gs_call_object(vm, sc->object_hook, &d, 1, NULL);
+        gs_decref(vm, d);
+        return r;
+    }
+    return d;
+fail:
+    gs_decref(vm, d);
+    return NULL;
+}
+
+static gs_Object *parse_array(Scan *sc, int64_t idx, int64_t *next_idx)
+{
+    gs_VM *vm = sc->vm;
+    gs_Object *l = gs_list_new(vm, 0);
+    if (!l)
+        return NULL;
+    idx = skip_ws(sc, idx);
+    if (idx >= sc->n || sc->s[idx] != ']') {
+        for (;;) {
+            gs_Object *val = scan_once(sc, idx, &idx);
+            if (!val)
+                goto fail;
+            int r = gs_list_append(vm, l, val);
+            gs_decref(vm, val);
+            if (r < 0)
+                goto fail;
+            idx = skip_ws(sc, idx);
+            if (idx < sc->n && sc->s[idx] == ']')
+                break;
+            if (idx >= sc->n || sc->s[idx] != ',') {
+                raise_errmsg(sc, "Expecting ',' delimiter", idx);
+                goto fail;
+            }
+            idx = skip_ws(sc, idx + 1);
+        }
+    }
+    *next_idx = idx + 1;
+    return l;
+fail:
+    gs_decref(vm, l);
+    return NULL;
+}
+
+static bool match(Scan *sc, int64_t idx, const char *word)
+{
+    size_t n = strlen(word);
+    if (idx + (int64_t)n > sc->n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (sc->s[idx + (int64_t)i] != (uint32_t)word[i])
+            return false;
+    return true;
+}
+
+static gs_Object *parse_number(Scan *sc, int64_t start, int64_t *next_idx)
+{
+    gs_VM *vm = sc->vm;
+    int64_t idx = start;
+    if (idx < sc->n && sc->s[idx] == '-')
+        idx++;
+    if (idx < sc->n && sc->s[idx] >= '1' && sc->s[idx] <= '9') {
+        idx++;
+        while (idx < sc->n && sc->s[idx] >= '0' && sc->s[idx] <= '9')
+            idx++;
+    } else if (idx < sc->n && sc->s[idx] == '0')
+        idx++;
+    else
+        return NULL; /* no number here: "Expecting value" */
+    bool is_float = false;
+    if (idx < sc->n - 1 && sc->s[idx] == '.' && sc->s[idx + 1] >= '0' && sc->s[idx + 1] <= '9') {
+        is_float = true;
+        idx += 2;
+        while (idx < sc->n && sc->s[idx] >= '0' && sc->s[idx] <= '9')
+            idx++;
+    }
+    if (idx < sc->n - 1 && (sc->s[idx] == 'e' || sc->s[idx] == 'E')) {
+        int64_t e_start = idx;
+        idx++;
+        if (idx < sc->n - 1 && (sc->s[idx] == '-' || sc->s[idx] == '+'))
+            idx++;
+        while (idx < sc->n && sc->s[idx] >= '0' && sc->s[idx] <= '9')
+            idx++;
+        if (sc->s[idx - 1] >= '0' && sc->s[idx - 1] <= '9')
+            is_float = true;
+        else
+            idx = e_start;
+    }
+    char buf[400];
+    int64_t len = idx - start;
+    if (len >= (int64_t)sizeof buf) {
+        gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+        return NULL;
+    }
+    for (int64_t i = 0; i < len; i++)
+        buf[i] = (char)sc->s[start + i];
+    buf[len] = 0;
+    *next_idx = idx;
+    if (is_float)
+        return gs_float_new(vm, strtod(buf, NULL));
+    int64_t v;
+    if (gs_int_from_str(vm, buf, (size_t)len, 10, &v) < 0)
+        return NULL;
+    return gs_int_new(vm, v);
+}
+
+/* scan_once_unicode: NULL with no error = "Expecting value" at idx */
+static gs_Object *scan_once_inner(Scan *sc, int64_t idx, int64_t *next_idx)
+{
+    gs_VM *vm = sc->vm;
+    if (idx < 0 || idx >= sc->n)
+        return NULL;
+    uint32_t c = sc->s[idx];
+    switch (c) {
+    case '"': return scan_string(sc, idx + 1, next_idx);
+    case '{': return parse_object(sc, idx + 1, next_idx);
+    case '[': return parse_array(sc, idx + 1, next_idx);
+    case 'n':
+        if (match(sc, idx, "null")) {
+            *next_idx = idx + 4;
+            return GS_NONE(vm);
+        }
+        return NULL;
+    case 't':
+        if (match(sc, idx, "true")) {
+            *next_idx = idx + 4;
+            return GS_BOOL(vm, true);
+        }
+        return NULL;
+    case 'f':
+        if (match(sc, idx, "false")) {
+            *next_idx = idx + 5;
+            return GS_BOOL(vm, false);
+        }
+        return NULL;
+    case 'N':
+        if (match(sc, idx, "NaN")) {
+            *next_idx = idx + 3;
+            return gs_float_new(vm, NAN);
+        }
+        return NULL;
+    case 'I':
+        if (match(sc, idx, "Infinity")) {
+            *next_idx = idx + 8;
+            return gs_float_new(vm, INFINITY);
+        }
+        return NULL;
+    case '-':
+        if (match(sc, idx, "-Infinity")) {
+            *next_idx = idx + 9;
+            return gs_float_new(vm, -INFINITY);
+        }
+        break;
+    default: break;
+    }
+    return parse_number(sc, idx, next_idx);
+}
+
+static gs_Object *scan_once(Scan *sc, int64_t idx, int64_t *next_idx)
+{
+    gs_VM *vm = sc->vm;
+    /* Py_EnterRecursiveCall(" while decoding a JSON object from a unicode string") */
+    if (sc->depth + vm->depth >= vm->recursion_limit || sc->depth >= GS_NATIVE_DEPTH_MAX) {
+        gs_raise(vm, vm->e_RecursionError,
+                 "maximum recursion depth exceeded while decoding a JSON %s from a unicode string",
+                 idx < sc->n && sc->s[idx] == '[' ? "array" : "object");
+        return NULL;
+    }
+    sc->depth++;
+    gs_Object *r = scan_once_inner(sc, idx, next_idx);
+    sc->depth--;
+    if (!r && !vm->exc)
+        raise_errmsg(sc, "Expecting value", idx);
+    return r;
+}
+
+static gs_Object *m_loads(GS_ARGS)
+{
+    GS_UNUSED(self);
+    static const char *const names[] = { "s", "cls", "object_hook", "parse_float", "parse_int", "parse_constant",
+                                         "object_pairs_hook", "strict" };
+    gs_Object *a[8];
+    if (gs_pyargs(vm, "loads", args, nargs, kwnames, names, 8, 1, 1, a) < 0)
+        return NULL;
+    gs_Object *s = a[0];
+    if (GS_KIND(s) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "the JSON object must be str, bytes or bytearray, not %s", gs_type_name(s));
+        return NULL;
+    }
+    for (int i = 3; i < 7; i++)
+        if (a[i] && a[i] != vm->none) {
+            gs_raise(vm, vm->e_TypeError, "gcscope's json.loads does not support %s=", names[i]);
+            return NULL;
+        }
+    gs_Str *str = (gs_Str *)s;
+    Scan sc = { vm, s, NULL, 0, NULL, true, NULL, 0 };
+    sc.s = malloc(sizeof(uint32_t) * (size_t)(str->nchars + 1));
+    if (!sc.s) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    for (size_t i = 0, k = 0; i < (size_t)str->len; k++) {
+        size_t adv;
+        sc.s[k] = gs_utf8_decode((const unsigned char *)str->data + i, (size_t)str->len - i, &adv);
+        i += adv ? adv : 1;
+        sc.n = (int64_t)k + 1;
+    }
+    if (a[7] && a[7] != vm->none) {
+        int t = gs_truthy(vm, a[7]);
+        if (t < 0) {
+            free(sc.s);
+            return NULL;
+        }
+        sc.strict = t == 1;
+    }
+    if (a[2] && a[2] != vm->none)
+        sc.object_hook = a[2];
+    gs_Object *r = NULL;
+    if (sc.n > 0 && sc.s[0] == 0xFEFF) {
+        raise_errmsg(&sc, "Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+        free(sc.s);
+        return NULL;
+    }
+    sc.memo = gs_dict_new(vm);
+    if (sc.memo) {
+        int64_t end;
+        int64_t idx = skip_ws(&sc, 0);
+        r = scan_once(&sc, idx, &end);
+        if (r) {
+            end = skip_ws(&sc, end);
+            if (end != sc.n) {
+                raise_errmsg(&sc, "Extra data", end);
+                gs_decref(vm, r);
+                r = NULL;
+            }
+        }
+        gs_dict_clear(vm, sc.memo);
+        gs_decref(vm, sc.memo);
+    }
+    free(sc.s);
+    return r;
+}
+
+/* ================================================================== encoding */
+
+typedef struct Enc {
+    gs_VM *vm;
+    gs_Buf out;
+    const char *indent;   /* NULL: no newlines */
+    gs_Object *item_sep, *key_sep; /* str */
+    bool skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys;
+    gs_Object *dflt;      /* default, or NULL */
+    gs_Object *markers;   /* list of containers being encoded */
+    int level;
+} Enc;
+
+static void enc_string(Enc *e, gs_Str *s)
+{
+    gs_Buf *b = &e->out;
+    gs_buf_addc(b, '"');
+    const unsigned char *p = (const unsigned char *)s->data;
+    size_t n = (size_t)s->len;
+    for (size_t i = 0; i < n;) {
+        size_t adv;
+        uint32_t c = gs_utf8_decode(p + i, n - i, &adv);
+        if (!adv)
+            adv = 1;
+        switch (c) {
+        case '"': gs_buf_adds(b, "\\\""); break;
+        case '\\': gs_buf_adds(b, "\\\\"); break;
+        case '\n': gs_buf_adds(b, "\\n"); break;
+        case '\r': gs_buf_adds(b, "\\r"); break;
+        case '\t': gs_buf_adds(b, "\\t"); break;
+        case '\b': gs_buf_adds(b, "\\b"); break;
+        case '\f': gs_buf_adds(b, "\\f"); break;
+        default:
+            if (c < 0x20 || (e->ensure_ascii && c >= 0x7f)) {
+                if (c < 0x20 || c < 0x10000 || !e->ensure_ascii)
+                    gs_buf_printf(b, "\\u%04x", c);
+                else {
+                    uint32_t v = c - 0x10000;
+                    gs_buf_printf(b, "\\u%04x\\u%04x", 0xD800 | (v >> 10), 0xDC00 | (v & 0x3FF));
+                }
+            } else
+                gs_buf_add(b, (const char *)p + i, adv);
+        }
+        i += adv;
+    }
+    gs_buf_addc(b, '"');
+}
+
+static int enc_float(Enc *e, double v)
+{
+    if (isnan(v) || isinf(v)) {
+        if (!e->allow_nan) {
+            gs_raise(e->vm, e->vm->e_ValueError, "Out of range float values are not JSON compliant");
+            return -1;
+        }
+        gs_buf_adds(&e->out, isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+        return 0;
+    }
+    gs_float_repr_into(&e->out, v);
+    return 0;
+}
+
+static void newline_indent(Enc *e)
+{
+    gs_buf_addc(&e->out, '\n');
+    for (int i = 0; i < e->level; i++)
+        gs_buf_adds(&e->out, e->indent);
+}
+
+static int enc_obj(Enc *e, gs_Object *o);
+
+static int mark(Enc *e, gs_Object *o)
+{
+    if (!e->check_circular)
+        return 0;
+    gs_List *m = (gs_List *)e->markers;
+    for (int32_t i = 0; i < m->len; i++)
+        if (m->items[i] == o) {
+            gs_raise(e->vm, e->vm->e_ValueError, "Circular reference detected");
+            return -1;
+        }
+    return gs_list_append(e->vm, e->markers, o);
+}
+
+static void unmark(Enc *e)
+{
+    if (e->check_circular) {
+        gs_Object *v = gs_list_pop(e->vm, e->markers, -1);
+        gs_xdecref(e->vm, v);
+    }
+}
+
+static void add_str(Enc *e, gs_Object *s) { gs_buf_add(&e->out, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len); }
+
+static int enc_list(Enc *e, gs_Object *o)
+{
+    gs_VM *vm = e->vm;
+    int64_t n = GS_KIND(o) == GS_K_LIST ? ((gs_List *)o)->len : ((gs_Tuple *)o)->len;
+    if (n == 0) {
+        gs_buf_adds(&e->out, "[]");
+        return 0;
+    }
+    if (mark(e, o) < 0)
+        return -1;
+    gs_buf_addc(&e->out, '[');
+    if (e->indent) {
+        e->level++;
+        newline_indent(e);
+    }
+    gs_incref(vm, o);
+    int r = 0;
+    for (int64_t i = 0; r == 0; i++) {
+        n = GS_KIND(o) == GS_K_LIST ? ((gs_List *)o)->len : ((gs_Tuple *)o)->len;
+        if (i >= n)
+            break;
+        if (i) {
+            add_str(e, e->item_sep);
+            if (e->indent)
+                newline_indent(e);
+        }
+        gs_Object *v = GS_KIND(o) == GS_K_LIST ? ((gs_List *)o)->items[i] : ((gs_Tuple *)o)->items[i];
+        gs_incref(vm, v);
+        r = enc_obj(e, v);
+        gs_decref(vm, v);
+    }
+    gs_decref(vm, o);
+    if (r < 0)
+        return -1;
+    if (e->indent) {
+        e->level--;
+        newline_indent(e);
+    }
+    gs_buf_addc(&e->out, ']');
+    unmark(e);
+    return 0;
+}
+
+/* a dict key as JSON wants it: a str, or NULL to skip (or on error) */
+static gs_Object *key_str(Enc *e, gs_Object *k, bool *skip)
+{
+    gs_VM *vm = e->vm;
+    *skip = false;
+    switch (GS_KIND(k)) {
+    case GS_K_STR: return gs_newref(vm, k);
+    case GS_K_FLOAT: {
+        double v = ((gs_Float *)k)->value;
+        if (isnan(v) || isinf(v)) {
+            if (!e->allow_nan) {
+                gs_raise(vm, vm->e_ValueError, "Out of range float values are not JSON compliant");
+                return NULL;
+            }
+            return gs_str_from_cstr(vm, isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+        }
+        return gs_float_repr(vm, v);
+    }
+    case GS_K_BOOL: return gs_str_from_cstr(vm, k == vm->true_ ? "true" : "false");
+    case GS_K_NONE: return gs_str_from_cstr(vm, "null");
+    case GS_K_INT: return gs_repr(vm, k);
+    default:
+        if (e->skipkeys) {
+            *skip = true;
+            return NULL;
+        }
+        gs_raise(vm, vm->e_TypeError, "keys must be str, int, float, bool or None, not %s", gs_type_name(k));
+        return NULL;
+    }
+}
+
+static int enc_dict(Enc *e, gs_Object *o)
+{
+    gs_VM *vm = e->vm;
+    if (((gs_Dict *)o)->t.used == 0) {
+        gs_buf_adds(&e->out, "{}");
+        return 0;
+    }
+    if (mark(e, o) < 0)
+        return -1;
+    gs_buf_addc(&e->out, '{');
+    if (e->indent) {
+        e->level++;
+        newline_indent(e);
+    }
+    /* items = sorted(dct.items()) if sort_keys else dct.items() */
+    gs_Object *items = gs_list_new(vm, 0);
+    int32_t pos = 0;
+    gs_Object *k, *v;
+    int r = items ? 0 : -1;
+    while (r == 0 && gs_dict_next(o, &pos, &k, &v)) {
+        gs_Object *t = gs_tuple_pack(vm, 2, k, v);
+        r = t ? gs_list_append(vm, items, t) : -1;
+        gs_xdecref(vm, t);
+    }
+    if (r == 0 && e->sort_keys)
+        r = gs_list_sort(vm, items, NULL, false);
+    bool first = true;
+    for (int32_t i = 0; r == 0 && i < ((gs_List *)items)->len; i++) {
+        gs_Tuple *kv = (gs_Tuple *)((gs_List *)items)->items[i];
+        bool skip;
+        gs_Object *ks = key_str(e, kv->items[0], &skip);
+        if (!ks) {
+            if (skip)
+                continue;
+            r = -1;
+            break;
+        }
+        if (!first) {
+            add_str(e, e->item_sep);
+            if (e->indent)
+                newline_indent(e);
+        }
+        first = false;
+        enc_string(e, (gs_Str *)ks);
+        gs_decref(vm, ks);
+        add_str(e, e->key_sep);
+        r = enc_obj(e, kv->items[1]);
+    }
+    gs_xdecref(vm, items);
+    if (r < 0)
+        return -1;
+    if (e->indent) {
+        e->level--;
+        newline_indent(e);
+    }
+    gs_buf_addc(&e->out, '}');
+    unmark(e);
+    return 0;
+}
+
+static int enc_obj(Enc *e, gs_Object *o)
+{
+    gs_VM *vm = e->vm;
+    if (vm->native_depth >= GS_NATIVE_DEPTH_MAX || vm->depth + e->level >= vm->recursion_limit) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while encoding a JSON object");
+        return -1;
+    }
+    switch (GS_KIND(o)) {
+    case GS_K_NONE: gs_buf_adds(&e->out, "null"); return 0;
+    case GS_K_BOOL: gs_buf_adds(&e->out, o == vm->true_ ? "true" : "false"); return 0;
+    case GS_K_INT: gs_buf_printf(&e->out, "%lld", (long long)((gs_Int *)o)->value); return 0;
+    case GS_K_FLOAT: return enc_float(e, ((gs_Float *)o)->value);
+    case GS_K_STR: enc_string(e, (gs_Str *)o); return 0;
+    case GS_K_LIST: case GS_K_TUPLE: {
+        vm->native_depth++;
+        int r = enc_list(e, o);
+        vm->native_depth--;
+        return r;
+    }
+    case GS_K_DICT: {
+        vm->native_depth++;
+        int r = enc_dict(e, o);
+        vm->native_depth--;
+        return r;
+    }
+    default: break;
+    }
+    if (!e->dflt) {
+        gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", o->type->name->data);
+        return -1;
+    }
+    if (mark(e, o) < 0)
+        return -1;
+    gs_Object *r = gs_call_object(vm, e->dflt, &o, 1, NULL);
+    if (!r)
+        return -1;
+    vm->native_depth++;
+    int rr = enc_obj(e, r);
+    vm->native_depth--;
+    gs_decref(vm, r);
+    if (rr < 0)
+        return -1;
+    unmark(e);
+    return 0;
+}
+
+static gs_Object *m_dumps(GS_ARGS)
+{
+    GS_UNUSED(self);
+    static const char *const names[] = { "obj", "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls",
+                                         "indent", "separators", "default", "sort_keys" };
+    gs_Object *a[10];
+    if (gs_pyargs(vm, "dumps", args, nargs, kwnames, names, 10, 1, 1, a) < 0)
+        return NULL;
+    Enc e;
+    memset(&e, 0, sizeof e);
+    e.vm = vm;
+    bool flags[4] = { false, true, true, true };
+    for (int i = 0; i < 4; i++)
+        if (a[1 + i]) {
+            int t = gs_truthy(vm, a[1 + i]);
+            if (t < 0)
+                return NULL;
+            flags[i] = t == 1;
+        }
+    e.skipkeys = flags[0];
+    e.ensure_ascii = flags[1];
+    e.check_circular = flags[2];
+    e.allow_nan = flags[3];
+    if (a[9]) {
+        int t = gs_truthy(vm, a[9]);
+        if (t < 0)
+            return NULL;
+        e.sort_keys = t == 1;
+    }
+    if (a[5] && a[5] != vm->none) {
+        gs_raise(vm, vm->e_TypeError, "gcscope's json.dumps does not support cls=");
+        return NULL;
+    }
+    e.dflt = a[8] && a[8] != vm->none ? a[8] : NULL;
+    char *indent = NULL;
+    gs_Object *ind = a[6];
+    if (ind && ind != vm->none) {
+        if (GS_KIND(ind) == GS_K_INT || GS_KIND(ind) == GS_K_BOOL) {
+            int64_t n = GS_KIND(ind) == GS_K_BOOL ? ind == vm->true_ : ((gs_Int *)ind)->value;
+            if (n < 0)
+                n = 0;
+            if (n > 1000000) {
+                gs_raise_memory(vm);
+                return NULL;
+            }
+            indent = malloc((size_t)n + 1);
+            if (indent) {
+                memset(indent, ' ', (size_t)n);
+                indent[n] = 0;
+            }
+        } else if (GS_KIND(ind) == GS_K_STR)
+            indent = strdup(((gs_Str *)ind)->data);
+        else {
+            gs_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", gs_type_name(ind));
+            return NULL;
+        }
+        if (!indent) {
+            gs_raise_memory(vm);
+            return NULL;
+        }
+    }
+    e.indent = indent;
+    if (a[7] && a[7] != vm->none) {
+        gs_Object *sep = a[7];
+        if ((GS_KIND(sep) != GS_K_TUPLE && GS_KIND(sep) != GS_K_LIST) || gs_len(vm, sep) != 2) {
+            free(indent);
+            gs_raise(vm, vm->e_ValueError, "too many values to unpack (expected 2)");
+            return NULL;
+        }
+        gs_Object **it = GS_KIND(sep) == GS_K_TUPLE ? ((gs_Tuple *)sep)->items : ((gs_List *)sep)->items;
+        if (GS_KIND(it[0]) != GS_K_STR || GS_KIND(it[1]) != GS_K_STR) {
+            free(indent);
+            gs_raise(vm, vm->e_TypeError, "separators must be strings");
+            return NULL;
+        }
+        e.item_sep = gs_newref(vm, it[0]);
+        e.key_sep = gs_newref(vm, it[1]);
+    } else {
+        e.item_sep = gs_str_from_cstr(vm, indent ? "," : ", ");
+        e.key_sep = gs_str_from_cstr(vm, ": ");
+    }
+    e.markers = gs_list_new(vm, 0);
+    gs_buf_init(&e.out);
+    int r = e.item_sep && e.key_sep && e.markers ? enc_obj(&e, a[0]) : -1;
+    gs_xdecref(vm, e.item_sep);
+    gs_xdecref(vm, e.key_sep);
+    gs_xdecref(vm, e.markers);
+    free(indent);
+    if (r < 0) {
+        gs_buf_free(&e.out);
+        return NULL;
+    }
+    return gs_buf_to_str(vm, &e.out);
+}
+
+/* ================================================================== the module */
+
+static const gs_MethodDef functions[] = {
+    { "loads", m_loads, 0, -1, GS_KW }, { "dumps", m_dumps, 0, -1, GS_KW }, { NULL, NULL, 0, 0, 0 },
+};
+
+gs_Object *gs_module_json(gs_VM *vm)
+{
+    JsonState *st = vm->modstate[GS_MS_JSON];
+    if (!st) {
+        st = calloc(1, sizeof *st);
+        if (!st) {
+            gs_raise_memory(vm);
+            return NULL;
+        }
+        vm->modstate[GS_MS_JSON] = st;
+        st->e_decode = gs_type_new_builtin(vm, "json.decoder.JSONDecodeError", vm->e_ValueError, GS_K_EXCEPTION,
+                                           GS_TF_BASETYPE);
+        st->e_decode->module = gs_name(vm, "json.decoder");
+    }
+    gs_Object *m = gs_module_new(vm, "json");
+    if (!m)
+        return NULL;
+    if (gs_module_add_functions(vm, m, functions) < 0) {
+        gs_decref(vm, m);
+        return NULL;
+    }
+    gs_module_add(vm, m, "JSONDecodeError", gs_newref(vm, &st->e_decode->ob));
+    return m;
+}
+
+void gs_json_free(gs_VM *vm)
+{
+    free(vm->modstate[GS_MS_JSON]);
+    vm->modstate[GS_MS_JSON] = NULL;
+}
