@@ -104,9 +104,9 @@ static const char *key_text(gs_Timeline *tl, uint32_t key)
 static const char *field_name(int kind, uint32_t slot)
 {
     static const char *function[] = { "__code__", "__globals__", "__name__", "__qualname__", "__defaults__",
-                                       "__kwdefaults__", "__closure__", "__dict__" };
+                                       "__kwdefaults__", "__closure__", "__dict__", "__annotations__" };
     switch (kind) {
-    case GS_K_FUNCTION: return slot < 8 ? function[slot] : "field";
+    case GS_K_FUNCTION: return slot < 9 ? function[slot] : "field";
     case GS_K_METHOD: return slot == 0 ? "__func__" : "__self__";
     case GS_K_BUILTIN: return "__self__";
     case GS_K_CELL: return "cell_contents";
