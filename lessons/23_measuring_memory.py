@@ -59,17 +59,18 @@ tracemalloc.start()
 names = [str(i) * 10 for i in range(10000)]
 squares = [i * i for i in range(1000)]
 print("sys.getsizeof(names):", sys.getsizeof(names))
-#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 85,176 bytes and also the 10,000 strings, 59 to 89 bytes each. | choices: about the same; about ten times more | hide: output
+#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 85,176 bytes and also the 10,000 strings, 59 to 89 bytes each. | choices: about the same; about ten times more | hide: none
 #> A snapshot copies the list of every block allocated right now, with the
 #> line that allocated it. It is a big object itself: one small tuple per
 #> block, so the cycle collector runs many times while it is built.
 snapshot = tracemalloc.take_snapshot()
 #> statistics("lineno") adds the blocks up per line, largest first.
 top_stats = snapshot.statistics("lineno")
+#> The two largest. Each reads: file and line, the bytes allocated there and
+#> still in use, how many blocks, and bytes per block (KiB is 1,024 bytes).
 for stat in top_stats[:2]:
     print(stat)
-#> Each line reads: file and line, the bytes allocated there and still in
-#> use, how many blocks, and bytes per block (KiB means 1,024 bytes).
+#> Now the 10,000 strings and their list go.
 del names
 #> compare_to says what changed between two snapshots, biggest change first.
 later = tracemalloc.take_snapshot()
