@@ -8,7 +8,7 @@ import sys
 #> Strings are immutable: an operation that "changes" one builds a new string.
 #> Here strings are drawn as heap objects, so every new one is visible.
 a, b, c, d = "alpha", "bravo", "charl", "delta"
-#> sys.getsizeof gives an object's size in bytes, the figure on its box.
+#> sys.getsizeof gives an object's size in bytes.
 print("a:", len(a), "characters,", sys.getsizeof(a), "bytes")
 #> a + b + c + d is evaluated left to right. a + b makes a temporary of 10
 #> characters, adding c makes another of 15, adding d the final 20. Each
