@@ -14,7 +14,7 @@ print("a:", len(a), "characters,", sys.getsizeof(a), "bytes")
 #> characters, adding c makes another of 15, adding d the final 20. Each
 #> temporary is freed as soon as the next + has used it.
 whole = a + b + c + d
-#? a is 54 bytes for 5 characters. How many bytes will step1 = a + b, with 10 characters, be? | 59 | Not 108: each string has a fixed 49-byte header (its length, hash, kind...) and then one byte per ASCII character. 5 more characters, 5 more bytes. | hide: none
+#? a is 54 bytes for 5 characters. How many bytes will step1 = a + b, with 10 characters, be? | 59 | Not 108: a string of ASCII text costs a fixed 49 bytes (a 48-byte header with its length, hash and kind, and a closing zero byte) plus one byte per character. 5 more characters, 5 more bytes. | hide: none
 #> The same steps spelled out, so we can measure them: a + b, 10 characters,
 step1 = a + b
 #> then 15 characters, copying step1 again,

@@ -6,7 +6,8 @@
 import sys
 
 #> sys.getsizeof gives an object's size in bytes. A str of plain ASCII text
-#> costs a 49-byte header plus one byte per character.
+#> costs 49 bytes (a 48-byte header and a closing zero byte) plus one byte
+#> per character.
 print("empty str:", sys.getsizeof(""), "- 1,000 characters:", sys.getsizeof("a" * 1000))
 n = 1000
 #? Three strings of 1,000 characters go into one list. Which will sys.getsizeof(words) be closer to? | 80 | The list holds three references, 8 bytes each, after a 56-byte header: 80 bytes. The strings are separate objects, and sys.getsizeof does not follow references. | choices: 80; 3,000; 3,200 | hide: none | show: words
