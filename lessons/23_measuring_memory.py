@@ -55,6 +55,18 @@ del looped, mapped
 import tracemalloc
 
 tracemalloc.start()
+#> get_traced_memory() gives the bytes traced now and the most there were at
+#> once, the peak. The list of 10,000 squares and the squares themselves
+#> are all alive together before max() looks at them...
+largest = max([x * x for x in range(10**4)])
+list_peak = tracemalloc.get_traced_memory()[1]
+tracemalloc.reset_peak()
+#> ...while a generator hands max() one square at a time.
+largest = max(x * x for x in range(10**4))
+generator_peak = tracemalloc.get_traced_memory()[1]
+#> The list's peak is far above its sys.getsizeof of 85,176 bytes: the
+#> 10,000 int objects it held were traced too.
+print("peak bytes - list:", list_peak, "- generator:", generator_peak)
 #> 10,000 strings of 10 to 40 characters, and a list to hold them.
 names = [str(i) * 10 for i in range(10000)]
 squares = [i * i for i in range(1000)]
