@@ -8,8 +8,8 @@ import sys
 #> Strings are immutable: an operation that "changes" one builds a new string.
 #> Here strings are drawn as heap objects, so every new one is visible.
 a, b, c, d = "alpha", "bravo", "charl", "delta"
-#> sys.getsizeof gives an object's size in bytes.
-print("a:", len(a), "characters,", sys.getsizeof(a), "bytes")
+#> a's length, then its size in bytes as sys.getsizeof gives it.
+print(len(a), sys.getsizeof(a))
 #> a + b + c + d is evaluated left to right. a + b makes a temporary of 10
 #> characters, adding c makes another of 15, adding d the final 20. Each
 #> temporary is freed as soon as the next + has used it.
@@ -22,11 +22,11 @@ step2 = step1 + c
 #> then the final 20, copying step2 again.
 step3 = step2 + d
 print(len(step1), len(step2), len(step3))
-print("bytes:", sys.getsizeof(step1), sys.getsizeof(step2), sys.getsizeof(step3))
+print(sys.getsizeof(step1), sys.getsizeof(step2), sys.getsizeof(step3))
 #? How many characters were built to get one 20-character string? | 45 | 10 + 15 + 20: every intermediate result is a full new string. | hide: none
 print("characters built:", len(step1) + len(step2) + len(step3))
 #> In bytes: three strings, 192 bytes allocated, for a result of 69.
-print("bytes allocated:", sys.getsizeof(step1) + sys.getsizeof(step2) + sys.getsizeof(step3))
+print("bytes built:", sys.getsizeof(step1) + sys.getsizeof(step2) + sys.getsizeof(step3))
 del step1, step2, step3
 #> join measures all the pieces first and builds the result exactly once.
 joined = "".join([a, b, c, d])
@@ -57,10 +57,10 @@ for chunk in read_chunks():
 print("length:", len(s), "- characters copied:", copied)
 #> Each round's string was a new block of memory, allocated, then freed a
 #> round later: 4 blocks to end with one.
-print("bytes allocated:", allocated, "- the final string:", sys.getsizeof(s))
+print("bytes built:", allocated, "- final string:", sys.getsizeof(s))
 #> The join version copies each character once, into one string.
 t = "".join(["log:"] + read_chunks())
-print("same text:", t == s, "- characters copied:", len(t), "- bytes:", sys.getsizeof(t))
+print("same text:", t == s, "- characters copied:", len(t), "- final string:", sys.getsizeof(t))
 
 
 def build(chunks):
