@@ -479,6 +479,21 @@ static bool collecting(const gs_Viewer *v)
     return g.collecting;
 }
 
+static void rebuild(gs_Viewer *v);
+
+/* Whether the generations a collection takes in (0 .. gen) hold any object
+ * the picture draws, at the current position. */
+static bool collection_draws_something(gs_Viewer *v, int gen)
+{
+    rebuild(v);
+    int drawn = 0;
+    for (int g = 0; g <= gen && g < 3; g++) {
+        const gs_SceneGen *G = &v->scene.gens[g];
+        drawn += G->objects - G->interpreter - ((v->place_what & GS_PLACE_DEFINITIONS) ? 0 : G->definitions);
+    }
+    return drawn > 0;
+}
+
 static size_t step_fwd(gs_Viewer *v)
 {
     gs_TLStepInfo in;
@@ -501,7 +516,14 @@ static size_t step_fwd(gs_Viewer *v)
         gs_timeline_gc(v->tl, &g);
         if (g.collecting && g.start_event >= from) {
             gs_timeline_seek(v->tl, (size_t)g.start_event + 1);
-            return phase_fwd(v);
+            if (collection_draws_something(v, g.generation))
+                return phase_fwd(v);
+            /* a collection of objects the picture does not draw (the
+             * interpreter's, a setup gc.collect()): its end is one stop,
+             * not eight phases of "on objects this picture does not draw" */
+            to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
+            note_passed(v, &in);
+            return to;
         }
         gs_timeline_seek(v->tl, to);
         note_passed(v, &in);
@@ -752,8 +774,13 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
     if (!v->playing || !v->tl || v->browser)
         return;
     if (v->prompt_active >= 0) {
-        v->playing = false;
-        return;
+        /* a prediction still asking holds play (and says how to answer);
+         * one answered or skipped lets it go on, as → does */
+        if (gs_tutor_holds_forward(v)) {
+            v->playing = false;
+            return;
+        }
+        gs_tutor_release(v);
     }
     if (v->speed >= 9) {
         /* the top speed goes by time, not by steps: the whole run in 20 s,
@@ -803,6 +830,84 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
     }
 }
 
+/* A run of "L: T #N freed: nothing refers to it any more" entries, one
+ * line L and type T, folded into its first entry. */
+typedef struct LogFold {
+    int slot;             /* the entry, -1 none */
+    unsigned line;
+    char type[48];
+    unsigned first_id, last_id;
+    int count;
+} LogFold;
+
+#define GS_LOG_LOOKBACK 5000 /* events read back for the log */
+
+static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, unsigned *id)
+{
+    const char *tail = " freed: nothing refers to it any more";
+    size_t len = strlen(text), tl = strlen(tail);
+    if (len <= tl || strcmp(text + len - tl, tail) != 0)
+        return false;
+    char *end;
+    unsigned long l = strtoul(text, &end, 10);
+    if (end == text || strncmp(end, ": ", 2) != 0)
+        return false;
+    const char *t = end + 2, *hash = strstr(t, " #");
+    if (!hash || hash > text + len - tl)
+        return false;
+    unsigned long n = strtoul(hash + 2, &end, 10);
+    if (end != text + len - tl || (size_t)(hash - t) >= tn)
+        return false;
+    memcpy(type, t, (size_t)(hash - t));
+    type[hash - t] = 0;
+    *line = (unsigned)l;
+    *id = (unsigned)n;
+    return true;
+}
+
+static void start_fold(LogFold *f, const char *text, int slot)
+{
+    f->slot = -1;
+    if (plain_free(text, &f->line, f->type, sizeof f->type, &f->first_id)) {
+        f->slot = slot;
+        f->last_id = f->first_id;
+        f->count = 1;
+    }
+}
+
+static void end_fold(gs_Viewer *v, LogFold *f)
+{
+    if (f->slot < 0 || f->count < 2 || f->slot >= v->nlog)
+        return;
+    char buf[200];
+    unsigned lo = f->first_id < f->last_id ? f->first_id : f->last_id;
+    unsigned hi = f->first_id < f->last_id ? f->last_id : f->first_id;
+    snprintf(buf, sizeof buf, "%u: %d × %s freed (#%u to #%u): nothing refers to them any more", f->line, f->count,
+             f->type, lo, hi);
+    char *t = strdup(buf);
+    if (t) {
+        free(v->log_text[f->slot]);
+        v->log_text[f->slot] = t;
+    }
+    f->slot = -1;
+}
+
+/* Fold this entry into the run before it if it continues it. */
+static bool fold_free(gs_Viewer *v, LogFold *f, const char *text, size_t ev)
+{
+    unsigned line, id;
+    char type[48];
+    if (f->slot >= 0 && f->slot == v->nlog - 1 && plain_free(text, &line, type, sizeof type, &id) &&
+        line == f->line && strcmp(type, f->type) == 0) {
+        f->count++;
+        f->last_id = id;
+        v->log_index[f->slot] = ev;
+        return true;
+    }
+    end_fold(v, f);
+    return false;
+}
+
 static void rebuild(gs_Viewer *v)
 {
     size_t pos = gs_timeline_pos(v->tl);
@@ -814,7 +919,11 @@ static void rebuild(gs_Viewer *v)
     for (int i = 0; i < v->nlog; i++)
         free(v->log_text[i]);
     v->nlog = 0;
-    size_t from = pos > 40 ? pos - 40 : 0;
+    /* Far enough back to reach the line before's start even when it freed
+     * a thousand objects; a run of frees of one type on one line is one
+     * entry ("1000 × int freed"), so what else the line did stays in view. */
+    size_t from = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    LogFold fold = { .slot = -1 };
     for (size_t ev = from; ev < pos; ev++) {
         char buf[200];
         uint32_t focus;
@@ -825,16 +934,32 @@ static void rebuild(gs_Viewer *v)
         if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
-            if (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
-                ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS)))
+            /* but a name bound to a plain value is on the picture: the
+             * names box shows it inline ("i = 4") */
+            bool named = strstr(buf, ": name ") && strstr(buf, " now refers to ");
+            if (!named && (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
+                           ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS))))
                 continue;
+        }
+        if (fold_free(v, &fold, buf, ev))
+            continue;
+        if (v->nlog == GS_EVENT_LOG) { /* keep the latest */
+            free(v->log_text[0]);
+            memmove(v->log_text, v->log_text + 1, (GS_EVENT_LOG - 1) * sizeof v->log_text[0]);
+            memmove(v->log_index, v->log_index + 1, (GS_EVENT_LOG - 1) * sizeof v->log_index[0]);
+            memmove(v->log_focus, v->log_focus + 1, (GS_EVENT_LOG - 1) * sizeof v->log_focus[0]);
+            v->nlog--;
+            fold.slot--;
         }
         v->log_text[v->nlog] = strdup(buf);
         v->log_index[v->nlog] = ev;
         v->log_focus[v->nlog] = focus;
-        if (v->log_text[v->nlog])
+        if (v->log_text[v->nlog]) {
+            start_fold(&fold, buf, v->nlog);
             v->nlog++;
+        }
     }
+    end_fold(v, &fold);
     /* The narration's "what just happened" must be about something on the
      * canvas: if the last event was about an object not drawn, tell the
      * latest one that was, or what the collector is doing meanwhile. */

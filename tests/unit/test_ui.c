@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
+#include <ctype.h>
 #include <unistd.h>
 
 #include "ui.h"
@@ -108,6 +110,8 @@ static bool has_text(const gs_DrawList *dl, const char *needle)
     return false;
 }
 
+static int key_action(gs_Ui *ui, gs_UiData *d, gs_DrawList *dl, int key, unsigned mods);
+
 static void keys_map_to_debugger_actions(void)
 {
     gs_Ui ui;
@@ -145,6 +149,10 @@ static void keys_map_to_debugger_actions(void)
     f9.key = GS_KEY_F9;
     int n = gs_ui_frame(&ui, &f9, 1, &d, 0, &dl, acts);
     CHECK(n == 1 && acts[0].kind == GS_ACT_TOGGLE_BREAKPOINT && acts[0].arg == 3, "F9 on line 3");
+    /* Esc lets go of a selected object first; only then goes back to the lessons */
+    ui.selected = s.objects[0].id;
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_ESCAPE, 0) == -1 && ui.selected == 0, "Esc deselects first");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_ESCAPE, 0) == GS_ACT_BROWSER, "a second Esc: the lessons");
     gs_draw_free(&dl);
     gs_scene_free(&s);
     gs_ui_free(&ui);
@@ -884,6 +892,184 @@ static void counts_right_after_a_collection_are_reset(void)
     close_lesson(&o);
 }
 
+/* A line that raised jumps elsewhere (here into __exit__): the summary of
+ * what it did starts with the exception and its message. */
+static void a_line_that_raised_says_so_first(void)
+{
+    Open o;
+    open_lesson(&o, "class M:\n"
+                    "    def __enter__(self):\n"
+                    "        return self\n"
+                    "    def __exit__(self, kind, value, tb):\n"
+                    "        return False\n"
+                    "try:\n"
+                    "    with M() as m:\n"
+                    "        n = int('x')\n"
+                    "except ValueError:\n"
+                    "    pass\n");
+    int presses = 0;
+    while (o.d.scene->line != 5 && presses < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl)) {
+        press(&o, GS_KEY_RIGHT);
+        presses++;
+    }
+    CHECK(o.d.scene->line == 5, "→ reaches __exit__ (line %d)", o.d.scene->line);
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "ValueError raised: invalid literal"),
+          "the narration says the line raised ValueError and why");
+    close_lesson(&o);
+}
+
+/* Once the program has ended its global names still hold their objects:
+ * the module's namespace stays drawn as "module (ended)", also in a long
+ * program whose constants come before the module's frame. */
+static void the_ended_module_keeps_its_names_on_the_picture(void)
+{
+    char src[8192];
+    size_t k = (size_t)snprintf(src, sizeof src, "words = [");
+    for (int i = 0; i < 150; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "'w%d', ", i);
+    snprintf(src + k, sizeof src - k, "]\nkeep = [len(words)]\n");
+    Open o;
+    open_lesson(&o, src);
+    press(&o, GS_KEY_END);
+    const gs_Scene *s = o.d.scene;
+    bool ended = false;
+    for (int i = 0; i < s->nframes; i++)
+        ended |= strcmp(s->frames[i].title, "module (ended)") == 0 && s->frames[i].nnames >= 2;
+    CHECK(ended, "the last frame shows 'module (ended)' with its names (%d frames)", s->nframes);
+    close_lesson(&o);
+}
+
+/* A line that frees a thousand objects is a few entries in EVENTS, not a
+ * thousand: a run of frees of one type is one entry ("743 × int freed"),
+ * and what else the line did stays in view. */
+static void a_run_of_frees_is_one_entry(void)
+{
+    Open o;
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "x = 1\n");
+    int presses = 0;
+    while (o.d.scene->line != 3 && presses++ < 20)
+        press(&o, GS_KEY_RIGHT);
+    bool folded = false, list_freed = false;
+    for (int i = 0; i < o.d.nevent_log; i++) {
+        folded |= strstr(o.d.event_log[i], "743 × int freed") != NULL;
+        list_freed |= strstr(o.d.event_log[i], "2: list #") && strstr(o.d.event_log[i], " freed");
+    }
+    CHECK(folded && list_freed, "EVENTS shows the list freed and '743 × int freed' (the 257 small ints are cached)");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "What line 2 just did"), "the narration sums up line 2");
+    close_lesson(&o);
+}
+
+/* → does not stop on a class body's statements (defs, attributes: objects
+ * the picture does not draw); a method it calls later is stepped into. */
+static void a_class_body_is_one_step(void)
+{
+    Open o;
+    open_lesson(&o, "class A:\n"
+                    "    kind = 'a'\n"
+                    "    def f(self):\n"
+                    "        return 1\n"
+                    "    def g(self):\n"
+                    "        return 2\n"
+                    "b = A()\n"
+                    "c = b.f()\n");
+    bool body_stop = false, method_stop = false;
+    for (int i = 0; i < 30 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        int ln = o.d.scene->line;
+        body_stop |= ln == 2 || ln == 3 || ln == 5;
+        method_stop |= ln == 4;
+    }
+    CHECK(!body_stop, "no stop on the class body's lines 2, 3, 5");
+    CHECK(method_stop, "the method's line 4 is a stop when b.f() runs it");
+    close_lesson(&o);
+}
+
+/* In phase steps, a collection with nothing the picture draws (a setup
+ * gc.collect() over the interpreter's objects) is one stop at its end; one
+ * over a drawn cycle is stepped phase by phase. */
+static void phase_steps_pass_a_collection_of_undrawn_objects_in_one(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "gc.collect()\n"
+                    "a = []\n"
+                    "a.append(a)\n"
+                    "del a\n"
+                    "gc.collect()\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    int inside_first = 0, inside_second = 0;
+    for (int i = 0; i < 60 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.d.scene->in_collection && o.d.scene->line == 2)
+            inside_first++;
+        else if (o.d.scene->in_collection)
+            inside_second++;
+    }
+    CHECK(inside_first == 0, "no phase stops in the setup collection (%d)", inside_first);
+    CHECK(inside_second >= 3, "the cycle's collection is stepped phase by phase (%d stops)", inside_second);
+    close_lesson(&o);
+}
+
+/* Play stops at a prediction; once it is answered or skipped, Space plays
+ * on (it did nothing until → had been pressed once). */
+static void play_goes_on_after_a_skipped_prediction(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: T\n# summary: S\n# ---\n"
+                    "x = []\n"
+                    "#? How many references does the list have after y = x? | 2 | x and y. | hide: none\n"
+                    "y = x\n"
+                    "z = 1\n"
+                    "w = 2\n");
+    press(&o, GS_KEY_SPACE);
+    for (int i = 0; i < 50 && o.v.playing; i++)
+        gs_viewer_tick(&o.v, 1.0);
+    CHECK(o.v.prompt_active >= 0 && !o.v.playing, "play stops at the prediction");
+    size_t at = gs_timeline_pos(o.v.tl);
+    press(&o, GS_KEY_TAB);
+    press(&o, GS_KEY_SPACE);
+    CHECK(o.v.playing, "Space starts play again");
+    for (int i = 0; i < 50 && o.v.playing; i++)
+        gs_viewer_tick(&o.v, 1.0);
+    CHECK(gs_timeline_pos(o.v.tl) > at && o.v.prompt_active < 0, "and play goes past the prediction (%zu > %zu)",
+          gs_timeline_pos(o.v.tl), at);
+    close_lesson(&o);
+}
+
+/* Enter after a wrong pick keeps "Not quite" on screen (it replaced it
+ * with "Pick one of the answers"). */
+static void enter_after_a_wrong_pick_keeps_the_feedback(void)
+{
+    Open o;
+    open_lesson(&o, "x = []\ny = x\n#? Is it freed by del x? | no | y still holds it. | choices: yes; no\ndel x\nw = 1\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->nchoices == 2, "at the prompt with choices");
+    press(&o, GS_KEY_0 + 1);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY && has_text(&o.dl, "Not quite"), "1 is not quite");
+    press(&o, GS_KEY_ENTER);
+    CHECK(has_text(&o.dl, "Not quite") && !has_text(&o.dl, "Pick one of the answers"), "Enter keeps it");
+    close_lesson(&o);
+}
+
+/* A name bound to a plain value is on the picture (inline in the names
+ * box), so the line that bound it says so instead of "nothing the heap
+ * shows". */
+static void binding_a_plain_value_is_what_the_line_did(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: T\n# summary: S\n# options: hide-primitives\n# ---\n"
+                    "n = 5\n"
+                    "items = [n]\n");
+    for (int i = 0; i < 5 && o.d.scene->line != 7; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 7, "at line 7");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "name n now refers to int 5"), "line 6 bound n to 5, and the narration says so");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -996,7 +1182,30 @@ static void a_long_list_is_summarized(void)
             list = o.d.scene->objects[i].id;
     const gs_SceneObject *l = gs_scene_find(o.d.scene, list);
     CHECK(l && l->nrefs == 1000, "the list holds 1000 references (%d)", l ? l->nrefs : -1);
-    CHECK(has_text(&o.dl, "… 995 more"), "its node shows its ends and '… 995 more'");
+    /* its first cells that fit, '… N more' and its last cell (texts on one
+     * row of the node): they add up to 1000 */
+    int more = -1, head = 0;
+    bool last = false;
+    float row = -1;
+    for (size_t i = 0; i < o.dl.n; i++) {
+        const char *t = gs_draw_text_of(&o.dl, &o.dl.cmds[i]);
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && strncmp(t, "… ", 4) == 0 && strstr(t, " more")) {
+            more = atoi(t + 4);
+            row = o.dl.cmds[i].y0;
+        }
+    }
+    for (size_t i = 0; i < o.dl.n; i++) {
+        const char *t = gs_draw_text_of(&o.dl, &o.dl.cmds[i]);
+        if (o.dl.cmds[i].kind != GS_DRAW_TEXT || fabsf(o.dl.cmds[i].y0 - row) > 0.5f || !isdigit((unsigned char)t[0]) ||
+            strchr(t, ' '))
+            continue; /* the collector panel's lines can share the row */
+        if (strcmp(t, "999") == 0)
+            last = true;
+        else
+            head++;
+    }
+    CHECK(last && head >= 1 && more + head + 1 == 1000, "its node shows %d first cells, '… %d more' and 999: %s",
+          head, more, more + head + 1 == 1000 ? "1000" : "not 1000");
     /* one stack per column: the collections of the loop moved some to an older generation */
     int stacked = 0, stacks = 0;
     for (int i = 0; i < o.d.scene->nobjects; i++)
@@ -1084,6 +1293,14 @@ int main(void)
     every_lesson_finishes_in_a_beginners_number_of_steps();
     the_thresholds_shown_are_the_ones_the_program_set();
     counts_right_after_a_collection_are_reset();
+    a_line_that_raised_says_so_first();
+    the_ended_module_keeps_its_names_on_the_picture();
+    a_run_of_frees_is_one_entry();
+    a_class_body_is_one_step();
+    phase_steps_pass_a_collection_of_undrawn_objects_in_one();
+    play_goes_on_after_a_skipped_prediction();
+    enter_after_a_wrong_pick_keeps_the_feedback();
+    binding_a_plain_value_is_what_the_line_did();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
