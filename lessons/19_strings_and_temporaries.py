@@ -1,15 +1,20 @@
 # ---
 # title: Strings and temporaries
 # summary: Strings never change, so every + builds a new one; join builds the result once.
-# options: show-primitives
+# options: show-primitives, show-sizes
 # ---
+import sys
+
 #> Strings are immutable: an operation that "changes" one builds a new string.
 #> Here strings are drawn as heap objects, so every new one is visible.
 a, b, c, d = "alpha", "bravo", "charl", "delta"
+#> a's length, then its size in bytes as sys.getsizeof gives it.
+print(len(a), sys.getsizeof(a))
 #> a + b + c + d is evaluated left to right. a + b makes a temporary of 10
 #> characters, adding c makes another of 15, adding d the final 20. Each
 #> temporary is freed as soon as the next + has used it.
 whole = a + b + c + d
+#? a is 54 bytes for 5 characters. How many bytes will step1 = a + b, with 10 characters, be? | 59 | Not 108: a string of ASCII text costs a fixed 49 bytes (a 48-byte header with its length, hash and kind, and a closing zero byte) plus one byte per character. 5 more characters, 5 more bytes. | hide: none
 #> The same steps spelled out, so we can measure them: a + b, 10 characters,
 step1 = a + b
 #> then 15 characters, copying step1 again,
@@ -17,8 +22,11 @@ step2 = step1 + c
 #> then the final 20, copying step2 again.
 step3 = step2 + d
 print(len(step1), len(step2), len(step3))
+print(sys.getsizeof(step1), sys.getsizeof(step2), sys.getsizeof(step3))
 #? How many characters were built to get one 20-character string? | 45 | 10 + 15 + 20: every intermediate result is a full new string. | hide: none
 print("characters built:", len(step1) + len(step2) + len(step3))
+#> In bytes: three strings, 192 bytes allocated, for a result of 69.
+print("bytes built:", sys.getsizeof(step1) + sys.getsizeof(step2) + sys.getsizeof(step3))
 del step1, step2, step3
 #> join measures all the pieces first and builds the result exactly once.
 joined = "".join([a, b, c, d])
@@ -39,15 +47,20 @@ def read_chunks():
 #> the chunk into it, then frees the old string.
 s = "log:"
 copied = 0
+allocated = 0
 for chunk in read_chunks():
     #> A new, longer string appears; the previous one loses its name and goes.
     s += chunk
     copied += len(s)
+    allocated += sys.getsizeof(s)
 #? Which is larger: len(s) or the characters copied? | the characters copied | Each round recopies the whole text so far, so the work grows with the square of the length. | choices: len(s); the characters copied; they are equal | hide: none
 print("length:", len(s), "- characters copied:", copied)
-#> The join version copies each character once.
+#> Each round's string was a new block of memory, allocated, then freed a
+#> round later: 4 blocks to end with one.
+print("bytes built:", allocated, "- final string:", sys.getsizeof(s))
+#> The join version copies each character once, into one string.
 t = "".join(["log:"] + read_chunks())
-print("same text:", t == s, "- characters copied:", len(t))
+print("same text:", t == s, "- characters copied:", len(t), "- final string:", sys.getsizeof(t))
 
 
 def build(chunks):

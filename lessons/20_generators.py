@@ -1,8 +1,11 @@
 # ---
 # title: Generators
 # summary: A list holds every item at once; a generator makes one item, hands it over, and lets it go.
-# options: hide-primitives
+# options: hide-primitives, show-sizes
 # ---
+import sys
+
+
 class Item:
     alive = 0
     peak = 0
@@ -50,6 +53,16 @@ del item
 print("generator: total", total, "- peak alive:", Item.peak)
 Item.peak = 0
 
+#> The same comparison in bytes. A list of 10,000 squares: sys.getsizeof
+#> counts its 10,000 slots of 8 bytes, plus room to grow (the int objects
+#> themselves come on top).
+squares = [x * x for x in range(10**4)]
+print("list of 10**4 squares:", sys.getsizeof(squares), "bytes")
+#? A generator expression runs nothing until asked for an item. How many bytes will a generator of a million squares be? | 208 | A generator holds its paused frame, not its items, so its size does not depend on how many items it will produce. A list of a million squares takes 8,448,728 bytes of slots alone. | choices: 208; 85,176; 8,448,728 | hide: none
+many = (x * x for x in range(10**6))
+print("generator of 10**6 squares:", sys.getsizeof(many), "bytes")
+del squares, many
+
 
 #> Generators chain into pipelines; each stage holds just its current item.
 def read_records(n):
@@ -72,5 +85,7 @@ del record
 #> next one being made. Still a constant, whatever n is.
 print("pipeline: kept", count, "- peak alive:", Item.peak)
 #= A list keeps every element alive for as long as the list lives; a generator
-#= produces items on demand, so memory stays flat however long the sequence.
+#= produces items on demand, so memory stays flat however long the sequence
+#= (the generator itself is 208 bytes whether it will make ten items or a
+#= million; a list of a million squares needs 8,448,728 bytes for its slots).
 #= The price: a generator can be walked only once, and you cannot index it.

@@ -1,0 +1,96 @@
+# ---
+# title: Measuring memory
+# summary: sys.getsizeof weighs one object and nothing it refers to; tracemalloc weighs every block each line allocated.
+# options: hide-primitives, show-sizes
+# ---
+import sys
+
+#> sys.getsizeof gives an object's size in bytes. A str of plain ASCII text
+#> costs 49 bytes (a 48-byte header and a closing zero byte) plus one byte
+#> per character.
+print("empty str:", sys.getsizeof(""), "- 1,000 characters:", sys.getsizeof("a" * 1000))
+n = 1000
+#? Three strings of 1,000 characters go into one list. Which will sys.getsizeof(words) be closer to? | 80 | The list holds three references, 8 bytes each, after a 56-byte header: 80 bytes. The strings are separate objects, and sys.getsizeof does not follow references. | choices: 80; 3,000; 3,200 | hide: none | show: words
+words = ["a" * n, "b" * n, "c" * n]
+#> The list's cells show the strings' text, but each string is an object of
+#> its own that the list only points at (H draws them as separate boxes).
+print("the list alone:", sys.getsizeof(words))
+#> To weigh a container with what it holds, add up its items yourself. (A
+#> string shared by two lists would be counted twice: there is no exact
+#> "size with contents" in Python.)
+print("list and strings:", sys.getsizeof(words) + sum(sys.getsizeof(w) for w in words))
+
+#> A list does not grow one slot at a time. When it is full, append asks for
+#> room for several more items, so most appends copy nothing.
+items = []
+#? The empty list is 56 bytes, and each slot costs 8. What will sys.getsizeof(items) be after the first append? | 88 | The first append makes room for four items: 56 + 4 x 8. The next three appends fit; the fifth makes room for eight. | hide: none | show: items
+for i in range(10):
+    items.append(i)
+    print(len(items), "items:", sys.getsizeof(items), "bytes")
+
+#> A dict grows in jumps too. An empty dict has no table of its own yet; the
+#> first key brings a table with room for 5 keys.
+table = {}
+sizes = [sys.getsizeof(table)]
+#? With room for 5 keys, at which len(table) will the dict's size jump next? | 6 | Keys 2 to 5 fit in the first table; the sixth key makes CPython build a table twice as large and copy the keys over. | hide: none
+for key in range(11):
+    table[key] = key
+    sizes.append(sys.getsizeof(table))
+print("dict sizes for 0 to 11 keys:", sizes)
+del words, items, table, sizes
+
+#> A seed article says list(map(...)) is "much more memory efficient" than a
+#> for loop that appends. Let us measure both lists.
+my_list = ["one", "two", "three"]
+looped = []
+for item in my_list:
+    looped.append(item.upper())
+#? Which list will sys.getsizeof find larger? | the map one | list() cannot ask a map how many items will come, so it reserves room for more and keeps 8 slots (120 bytes); the loop's appends stopped at 4 slots (88 bytes). The upper-case strings are the same in both. | choices: the loop's; the map one; neither | hide: none | show: mapped
+mapped = list(map(str.upper, my_list))
+print("loop:", sys.getsizeof(looped), "- list(map(...)):", sys.getsizeof(mapped))
+del looped, mapped
+
+#> sys.getsizeof weighs one object. tracemalloc instead records every block
+#> of memory allocated while it runs, and the line that allocated it.
+import tracemalloc
+
+tracemalloc.start()
+#> get_traced_memory() gives the bytes traced now and the most there were at
+#> once, the peak. The list of 10,000 squares and the squares themselves
+#> are all alive together before max() looks at them...
+largest = max([x * x for x in range(10**4)])
+list_peak = tracemalloc.get_traced_memory()[1]
+tracemalloc.reset_peak()
+#> ...while a generator hands max() one square at a time.
+largest = max(x * x for x in range(10**4))
+generator_peak = tracemalloc.get_traced_memory()[1]
+#> The list's peak is far above its sys.getsizeof of 85,176 bytes: the
+#> 10,000 int objects it held were traced too.
+print("peak bytes - list:", list_peak, "- generator:", generator_peak)
+#> 10,000 strings of 10 to 40 characters, and a list to hold them.
+names = [str(i) * 10 for i in range(10000)]
+squares = [i * i for i in range(1000)]
+print("sys.getsizeof(names):", sys.getsizeof(names))
+#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 85,176 bytes and also the 10,000 strings, 59 to 89 bytes each. | choices: about the same; about ten times more | hide: none
+#> A snapshot copies the list of every block allocated right now, with the
+#> line that allocated it. It is a big object itself: one small tuple per
+#> block, so the cycle collector runs many times while it is built.
+snapshot = tracemalloc.take_snapshot()
+#> statistics("lineno") adds the blocks up per line, largest first.
+top_stats = snapshot.statistics("lineno")
+#> The two largest. Each reads: file and line, the bytes allocated there and
+#> still in use, how many blocks, and bytes per block (KiB is 1,024 bytes).
+for stat in top_stats[:2]:
+    print(stat)
+#> Now the 10,000 strings and their list go.
+del names
+#> compare_to says what changed between two snapshots, biggest change first.
+later = tracemalloc.take_snapshot()
+print(later.compare_to(snapshot, "lineno")[0])
+tracemalloc.stop()
+del snapshot, later, top_stats, stat
+#= sys.getsizeof is shallow: it weighs one object, not what it refers to.
+#= Lists and dicts grow in jumps and keep spare room, so their size depends on
+#= how they were built (list(map(...)) is not smaller than a loop of appends).
+#= tracemalloc weighs every block a line allocated and can compare two
+#= snapshots: the tool for finding which line holds the memory.
