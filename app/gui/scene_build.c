@@ -231,6 +231,8 @@ static void add_statics(gs_Scene *s, gs_Timeline *tl, const uint32_t *targets, s
         so->band = GS_BAND_UNTRACKED;
         so->flags = GS_SO_PRIMITIVE;
         so->refcount = (int)o.refcnt;
+        so->size = o.size;
+        so->type_id = o.type;
         added++;
     }
     free(ids);
@@ -346,6 +348,79 @@ static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns
     h->temps = rest > 0 ? (int)rest : 0;
 }
 
+/* ------------------------------------------------------------------ bytes by line, by type */
+
+typedef struct StatItem {
+    uint32_t key;
+    uint32_t size;
+} StatItem;
+
+static int cmp_item(const void *a, const void *b)
+{
+    const StatItem *x = a, *y = b;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Largest first, as tracemalloc and objgraph list them; ties by count,
+ * then by key, so the order is the same every time. */
+static int cmp_stat(const void *a, const void *b)
+{
+    const gs_SceneStat *x = a, *y = b;
+    if (x->bytes != y->bytes)
+        return x->bytes > y->bytes ? -1 : 1;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Rows of one view from (key, size) pairs: one per key. */
+static void stat_rows(gs_Scene *s, const gs_Trace *t, StatItem *items, size_t n, bool by_type)
+{
+    qsort(items, n, sizeof *items, cmp_item);
+    gs_SceneStat *r = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!r || r->key != items[i].key) {
+            r = gs_scene_add_stat(s, by_type);
+            if (!r)
+                return;
+            r->key = items[i].key;
+            if (by_type)
+                snprintf(r->type, sizeof r->type, "%s", str_at(t, r->key)[0] ? str_at(t, r->key) : "object");
+        }
+        r->count++;
+        r->bytes += items[i].size;
+    }
+    if (by_type)
+        qsort(s->by_type, (size_t)s->nby_type, sizeof *s->by_type, cmp_stat);
+    else
+        qsort(s->by_line, (size_t)s->nby_line, sizeof *s->by_line, cmp_stat);
+}
+
+/* The BY LINE and BY TYPE views: every live object with an alloc event
+ * (what gs_TLBytes.allocated sums, so the rows add up to it), by the line
+ * that made it and by its type. */
+static void build_stats(gs_Scene *s, gs_Timeline *tl)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    size_t cap = gs_timeline_object_count(tl), n = 0;
+    StatItem *lines = malloc((cap ? cap : 1) * sizeof *lines), *types = malloc((cap ? cap : 1) * sizeof *types);
+    if (lines && types) {
+        size_t cur = 0;
+        gs_TLObject o;
+        while (gs_timeline_next_object(tl, &cur, &o) && n < cap) {
+            if (!(o.flags & GS_TLO_ALIVE) || (o.flags & GS_TLO_STATIC) || o.alloc_event == UINT32_MAX)
+                continue;
+            lines[n] = (StatItem){ o.alloc_line, o.size };
+            types[n] = (StatItem){ o.type, o.size };
+            n++;
+        }
+        stat_rows(s, t, lines, n, false);
+        stat_rows(s, t, types, n, true);
+    }
+    free(lines);
+    free(types);
+}
+
 void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len, uint32_t selected)
 {
     const gs_Trace *t = gs_timeline_trace(tl);
@@ -361,6 +436,12 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
     snprintf(s->phase_doing, sizeof s->phase_doing, "%s", gc.collecting ? phase_words(gc.phase) : "");
     s->gc_enabled = true;
+    gs_TLBytes bytes;
+    gs_timeline_bytes(tl, &bytes);
+    s->bytes = bytes.total;
+    s->bytes_allocated = bytes.allocated;
+    memcpy(s->bytes_gen, bytes.gen, sizeof s->bytes_gen);
+    build_stats(s, tl);
     for (int g = 0; g < 3; g++) {
         s->gens[g].threshold = gc.threshold[g];
         s->gens[g].count = (int)gc.count[g];
@@ -457,6 +538,9 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->flags |= GS_SO_COLLECTING;
         if (o.alloc_event != UINT32_MAX)
             so->created_line = (int)o.alloc_line;
+        so->allocated = o.alloc_event != UINT32_MAX;
+        so->size = o.size;
+        so->type_id = o.type;
         if (o.flags & GS_TLO_TRACKED && o.gen < 3) {
             s->gens[o.gen].interpreter--;
             if (so->flags & GS_SO_DEFINITION)

@@ -81,6 +81,14 @@ static void close_document(gs_Viewer *v)
     free(v->plot);
     v->plot = NULL;
     v->nplot = v->plot_max = 0;
+    free(v->plot_bytes);
+    v->plot_bytes = NULL;
+    v->plot_bytes_max = 0;
+    free(v->mark_rows);
+    v->mark_rows = NULL;
+    v->nmark_rows = 0;
+    v->marked = false;
+    v->show_sizes = false;
     v->recording = false;
     v->playing = false;
     v->watch = 0;
@@ -148,6 +156,8 @@ void gs_viewer_apply_lesson(gs_Viewer *v)
             v->place_what |= GS_PLACE_PRIMITIVES;
         if (v->lesson.options & GS_LESSON_SHOW_DEFINITIONS)
             v->place_what |= GS_PLACE_DEFINITIONS;
+        if (v->lesson.options & GS_LESSON_SHOW_SIZES)
+            v->show_sizes = true;
         /* a line at a time unless the lesson chooses otherwise */
         v->granularity = strcmp(v->lesson.granularity, "event") == 0   ? GS_GRAN_EVENT
                          : strcmp(v->lesson.granularity, "phase") == 0 ? GS_GRAN_PHASE
@@ -230,6 +240,53 @@ static bool push_item(void **arr, int *n, int *cap, const void *x, size_t size)
     return true;
 }
 
+static int gc_end_at(const gs_Viewer *v, uint64_t ev);
+static void mark_step(gs_Viewer *v);
+
+/* The bytes side of the plot and of each collection, read from the
+ * timeline (the one place sizes are kept): the heap's bytes at the plot's
+ * samples (just after event i, i % step == 0), and what each collection
+ * freed, the sizes of the objects freed between its gc_start and gc_end
+ * (its garbage, and what only the garbage held).  Positions are visited in
+ * order, so the timeline walks forward, from a checkpoint when that is
+ * nearer; the position on screen is restored after. */
+static void derive_bytes(gs_Viewer *v, size_t step)
+{
+    const gs_Trace *t = v->trace;
+    gs_Timeline *tl = v->tl;
+    if (!tl)
+        return;
+    size_t back = gs_timeline_pos(tl);
+    if (v->nplot > 0)
+        v->plot_bytes = calloc((size_t)v->nplot, sizeof *v->plot_bytes);
+    for (int k = 0; v->plot_bytes && k < v->nplot; k++) {
+        gs_timeline_seek(tl, (size_t)k * step + 1);
+        v->plot_bytes[k] = gs_timeline_heap_bytes(tl);
+        if (v->plot_bytes[k] > v->plot_bytes_max)
+            v->plot_bytes_max = v->plot_bytes[k];
+    }
+    size_t start = 0;
+    for (int g = 0; g < v->ngc_ends; g++) {
+        size_t end = (size_t)v->gc_ends[g].pos;
+        /* its gc_start: the latest before its end */
+        while (start + 1 < (size_t)v->ngc_marks && v->gc_marks[start + 1] < end)
+            start++;
+        if (start >= (size_t)v->ngc_marks || v->gc_marks[start] >= end)
+            continue;
+        uint64_t freed = 0;
+        gs_timeline_seek(tl, (size_t)v->gc_marks[start]);
+        for (size_t i = (size_t)v->gc_marks[start]; i < end && i < gs_timeline_length(tl); i++) {
+            gs_Event e = gs_trace_get(t, i);
+            gs_TLObject o;
+            if (e.kind == GS_EV_FREE && gs_timeline_object(tl, e.obj, &o) && !(o.flags & GS_TLO_STATIC))
+                freed += o.size;
+            gs_timeline_step_event(tl, +1);
+        }
+        v->gc_ends[g].bytes = freed;
+    }
+    gs_timeline_seek(tl, back);
+}
+
 /* Marks for the scrubber and the plot, once the run is complete. */
 static void derive_marks(gs_Viewer *v)
 {
@@ -248,6 +305,9 @@ static void derive_marks(gs_Viewer *v)
     v->plot = NULL;
     v->nplot = 0;
     v->plot_max = 0;
+    free(v->plot_bytes);
+    v->plot_bytes = NULL;
+    v->plot_bytes_max = 0;
     /* one pass over the trace (reading it back unpacks it): collections
      * for the scrubber, each collection's result (the per-generation
      * totals, as gc.get_stats), where output was written (a frame finds
@@ -266,7 +326,7 @@ static void derive_marks(gs_Viewer *v)
             uint64_t x = i;
             marks_ok = push_item((void **)&v->gc_marks, &v->ngc_marks, &mcap, &x, sizeof x);
         } else if (e.kind == GS_EV_GC_END && ends_ok) {
-            struct gs_GcEnd x = { i, e.c, e.a, e.b };
+            struct gs_GcEnd x = { i, e.c, e.a, e.b, 0 };
             ends_ok = push_item((void **)&v->gc_ends, &v->ngc_ends, &ecap, &x, sizeof x);
         } else if (e.kind == GS_EV_STDOUT && out_ok) {
             uint64_t x = i;
@@ -294,6 +354,7 @@ static void derive_marks(gs_Viewer *v)
     }
     v->marks_ready = out_ok;
     free(gen);
+    derive_bytes(v, step);
 }
 
 static void derive_line_marks(gs_Viewer *v)
@@ -396,8 +457,12 @@ static size_t phase_fwd(gs_Viewer *v)
     while (i < n) {
         gs_Event e = gs_trace_get(t, i);
         if (e.kind == GS_EV_GC_END) {
-            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: %u collected.", skipped,
-                     skipped[0] ? ". " : "", e.a);
+            int ge = gc_end_at(v, i);
+            char freed[64] = "";
+            if (ge >= 0)
+                snprintf(freed, sizeof freed, ", %llu bytes", (unsigned long long)v->gc_ends[ge].bytes);
+            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: collected %u object%s%s.",
+                     skipped, skipped[0] ? ". " : "", e.a, e.a == 1 ? "" : "s", freed);
             return gs_timeline_seek(v->tl, i + 1);
         }
         size_t end = next_boundary(t, i);
@@ -695,6 +760,7 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     case GS_ACT_SEEK: after = gs_timeline_seek(v->tl, (size_t)a->arg + 1); break;
     case GS_ACT_TOGGLE_BREAKPOINT: toggle_breakpoint(v, (int)a->arg); break;
     case GS_ACT_WATCH: v->watch = (uint32_t)a->arg; break;
+    case GS_ACT_MARK: mark_step(v); break;
     case GS_ACT_PLAY_PAUSE: v->playing = !v->playing; v->play_accum = 0; break;
     case GS_ACT_SPEED:
         v->speed += (int)a->arg;
@@ -803,6 +869,75 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
     }
 }
 
+static void rebuild(gs_Viewer *v);
+
+void gs_viewer_gc_end_words(const gs_Viewer *v, int i, char *out, size_t n)
+{
+    const struct gs_GcEnd *e = &v->gc_ends[i];
+    snprintf(out, n, "collector: done — collected %u object%s, %llu byte%s, %u uncollectable", e->collected,
+             e->collected == 1 ? "" : "s", (unsigned long long)e->bytes, e->bytes == 1 ? "" : "s", e->uncollectable);
+}
+
+/* The collection that ended with event `ev`, or -1. */
+static int gc_end_at(const gs_Viewer *v, uint64_t ev)
+{
+    int lo = 0, hi = v->ngc_ends;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (v->gc_ends[mid].pos < ev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->ngc_ends && v->gc_ends[lo].pos == ev ? lo : -1;
+}
+
+/* BY TYPE's growth since the marked step: objgraph's show_growth, by
+ * count and by bytes (a type gone since the mark has no row). */
+static void stat_growth(gs_Viewer *v)
+{
+    gs_Scene *s = &v->scene;
+    for (int i = 0; i < s->nby_type; i++) {
+        gs_SceneStat *r = &s->by_type[i];
+        r->growth = 0;
+        r->growth_bytes = 0;
+        if (!v->marked)
+            continue;
+        r->growth = r->count;
+        r->growth_bytes = (int64_t)r->bytes;
+        for (int k = 0; k < v->nmark_rows; k++)
+            if (v->mark_rows[k].key == r->key) {
+                r->growth -= v->mark_rows[k].count;
+                r->growth_bytes -= (int64_t)v->mark_rows[k].bytes;
+                break;
+            }
+    }
+}
+
+/* M: the step BY TYPE's growth is counted from (M again at the same step: no mark). */
+static void mark_step(gs_Viewer *v)
+{
+    rebuild(v);
+    if (v->marked && v->mark_event == v->scene.event) {
+        v->marked = false;
+        snprintf(v->notice, sizeof v->notice, "Mark cleared: BY TYPE shows no growth.");
+        v->scene_pos = SIZE_MAX;
+        return;
+    }
+    gs_SceneStat *rows = malloc(((size_t)v->scene.nby_type + 1) * sizeof *rows);
+    if (!rows)
+        return;
+    memcpy(rows, v->scene.by_type, (size_t)v->scene.nby_type * sizeof *rows);
+    free(v->mark_rows);
+    v->mark_rows = rows;
+    v->nmark_rows = v->scene.nby_type;
+    v->marked = true;
+    v->mark_event = v->scene.event;
+    snprintf(v->notice, sizeof v->notice, "Marked event %llu: BY TYPE shows each type's growth since.",
+             (unsigned long long)(v->scene.event + 1));
+    v->scene_pos = SIZE_MAX;
+}
+
 static void rebuild(gs_Viewer *v)
 {
     size_t pos = gs_timeline_pos(v->tl);
@@ -810,6 +945,10 @@ static void rebuild(gs_Viewer *v)
         return;
     gs_scene_build(&v->scene, v->tl, v->source, v->source_len, v->selected);
     v->scene_pos = pos;
+    stat_growth(v);
+    int ge = pos && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_END ? gc_end_at(v, pos - 1) : -1;
+    if (ge >= 0) /* the narration says what the collection freed, in bytes too */
+        gs_viewer_gc_end_words(v, ge, v->scene.last_event, sizeof v->scene.last_event);
     /* the event log: the last events up to here, in words */
     for (int i = 0; i < v->nlog; i++)
         free(v->log_text[i]);
@@ -822,6 +961,9 @@ static void rebuild(gs_Viewer *v)
         gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);
         if (!buf[0])
             continue;
+        int ge = gs_trace_get(v->trace, ev).kind == GS_EV_GC_END ? gc_end_at(v, ev) : -1;
+        if (ge >= 0) /* with the bytes it freed (known once the run is complete) */
+            gs_viewer_gc_end_words(v, ge, buf, sizeof buf);
         if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
@@ -862,6 +1004,7 @@ void gs_viewer_sync_view(gs_Viewer *v, gs_Ui *ui)
         /* a new document: the UI starts from the lesson's options */
         ui->show_primitives = (v->place_what & GS_PLACE_PRIMITIVES) != 0;
         ui->show_definitions = (v->place_what & GS_PLACE_DEFINITIONS) != 0;
+        ui->show_sizes = v->show_sizes;
         ui->fit_pending = true;
         v->view_synced_for = v->tl;
     }
@@ -935,6 +1078,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
         d->gen_collections[g]++;
         d->gen_collected[g] += (int)v->gc_ends[i].collected;
         d->gen_uncollectable[g] += (int)v->gc_ends[i].uncollectable;
+        d->gen_collected_bytes[g] += v->gc_ends[i].bytes;
     }
     d->breakpoints = v->breakpoints;
     d->nbreakpoints = v->nbreakpoints;
@@ -947,6 +1091,10 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->plot = v->plot;
     d->nplot = v->nplot;
     d->plot_max = v->plot_max;
+    d->plot_bytes = v->plot_bytes;
+    d->plot_bytes_max = v->plot_bytes_max;
+    d->marked = v->marked;
+    d->mark_event = v->mark_event;
     d->watch = v->watch;
     d->playing = v->playing;
     d->speed = v->speed;
@@ -1126,6 +1274,9 @@ int gs_cmd_shot(int argc, char **argv)
     int phase = -1, prompt = 0, nanswers = 0;
     const char *answers[4];
     int w = 1280, h = 800;
+    bool sizes = false;
+    int tab = -1, row = 0;
+    long long mark_at = -1;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
@@ -1179,6 +1330,32 @@ int gs_cmd_shot(int argc, char **argv)
                 return 2;
             }
             answers[nanswers++] = argv[++i];
+        } else if (strcmp(argv[i], "--sizes") == 0)
+            sizes = true;
+        else if (strcmp(argv[i], "--tab") == 0 && i + 1 < argc) {
+            static const char *const tabs[GS_BOTTOM_TABS] = { "events", "output", "plot", "line", "type" };
+            tab = -1;
+            for (int k = 0; k < GS_BOTTOM_TABS; k++)
+                if (strcmp(argv[i + 1], tabs[k]) == 0)
+                    tab = k;
+            if (tab < 0) {
+                fprintf(stderr, "gcscope: shot: --tab wants events, output, plot, line or type; not '%s'\n", argv[i + 1]);
+                return 2;
+            }
+            i++;
+        } else if ((strcmp(argv[i], "--row") == 0 || strcmp(argv[i], "--mark") == 0) && i + 1 < argc) {
+            char *e;
+            long long k = strtoll(argv[i + 1], &e, 10);
+            bool is_row = argv[i][2] == 'r';
+            if (*e || e == argv[i + 1] || k < (is_row ? 1 : 0) || k > 1000000000LL) {
+                fprintf(stderr, "gcscope: shot: %s wants %s, not '%s'\n", argv[i],
+                        is_row ? "a row number (1 is the first)" : "an event number from 0", argv[i + 1]);
+                return 2;
+            }
+            *(is_row ? &row : &(int){ 0 }) = (int)k;
+            if (!is_row)
+                mark_at = k;
+            i++;
         } else if (strcmp(argv[i], "--browser") == 0)
             browser = true;
         else if (strcmp(argv[i], "--end") == 0)
@@ -1200,7 +1377,8 @@ int gs_cmd_shot(int argc, char **argv)
     }
     if ((!file && !browser) || (file && browser) || !out) {
         fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end | --prompt K [--answer TEXT ...]] [--phase NAME] "
-                        "[--select ID] [--size WxH] -o OUT.png\n"
+                        "[--select ID] [--sizes] [--tab events|output|plot|line|type [--row K]] [--mark N] "
+                        "[--size WxH] -o OUT.png\n"
                         "       gcscope shot --browser [--size WxH] -o OUT.png\n");
         return 2;
     }
@@ -1222,6 +1400,12 @@ int gs_cmd_shot(int argc, char **argv)
         ;
     if (v.tl) {
         size_t len = gs_timeline_length(v.tl);
+        if (mark_at >= 0) {
+            /* BY TYPE's growth counts from just after event N (M there) */
+            gs_timeline_seek(v.tl, (size_t)mark_at + 1);
+            mark_step(&v);
+            v.notice[0] = 0;
+        }
         if (end)
             gs_timeline_seek(v.tl, len);
         else if (line > 0) {
@@ -1303,8 +1487,23 @@ int gs_cmd_shot(int argc, char **argv)
     gs_DrawList dl;
     gs_draw_init(&dl);
     gs_viewer_sync_view(&v, &ui);
+    if (sizes)
+        ui.show_sizes = true;
     gs_UiData d;
     gs_viewer_data(&v, &d, 0);
+    if (tab >= 0)
+        ui.bottom_tab = tab;
+    if (row > 0) {
+        /* the K-th row of BY LINE / BY TYPE, picked: its objects outlined */
+        int n;
+        const gs_SceneStat *rows = gs_ui_stat_rows(&d, tab, &n);
+        if (row > n)
+            fprintf(stderr, "gcscope: shot: --row %d: that view has %d row%s; none picked\n", row, n, n == 1 ? "" : "s");
+        else {
+            ui.stat_tab = tab;
+            ui.stat_key = rows[row - 1].key;
+        }
+    }
     gs_Action acts[GS_UI_MAX_ACTIONS];
     gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
     gs_render_clear(rd, ui.theme.color[GS_THEME_BG]);
