@@ -2025,9 +2025,9 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
         total += rows[i].bytes;
         count += rows[i].count;
     }
-    char tb[32], head[200];
+    char tb[32], base[96], head[200];
     fmt_bytes(total, tb, sizeof tb);
-    int k = snprintf(head, sizeof head, "made and alive: %d object%s, %s bytes", count, count == 1 ? "" : "s", tb);
+    snprintf(base, sizeof base, "made and alive: %d object%s, %s bytes", count, count == 1 ? "" : "s", tb);
     int picked = 0, outlined = 0;
     if (ui->stat_tab == ui->bottom_tab)
         for (int i = 0; i < d->scene->nobjects; i++)
@@ -2035,12 +2035,15 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
                 picked++;
                 outlined += shown_as_node(ui, &d->scene->objects[i]);
             }
-    if (picked)
-        snprintf(head + k, sizeof head - (size_t)k, " · %d outlined", outlined);
+    /* what a pick did comes first (a narrow panel cuts the end) */
+    if (picked && outlined)
+        snprintf(head, sizeof head, "%d outlined on the heap · %s", outlined, base);
+    else if (picked)
+        snprintf(head, sizeof head, "none of them drawn · %s", base);
     else if (by_type && d->marked)
-        snprintf(head + k, sizeof head - (size_t)k, " · growth since event %llu (M)", (unsigned long long)(d->mark_event + 1));
+        snprintf(head, sizeof head, "%s · growth since event %llu (M)", base, (unsigned long long)(d->mark_event + 1));
     else
-        snprintf(head + k, sizeof head - (size_t)k, "%s", by_type ? " · M marks: growth" : " · click a row");
+        snprintf(head, sizeof head, "%s%s", base, by_type ? " · M marks: growth" : " · click a row");
     text_fit(ui, dl, GS_FONT_SMALL, x, top + 2, w, head, C_FAINT);
     /* columns from the right: bytes, count (and growth) */
     float cw_bytes = tw(ui, GS_FONT_SMALL, "000,000,000 bytes") + 10, cw_count = tw(ui, GS_FONT_SMALL, "0,000,000 objects") + 10;
@@ -2081,7 +2084,7 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
             if (row->key)
                 snprintf(name, sizeof name, "line %u: %s", row->key, code);
             else
-                snprintf(name, sizeof name, "before the first line");
+                snprintf(name, sizeof name, "compiling the program (before line 1)");
         }
         text_fit(ui, dl, GS_FONT_SMALL, x, y, xc - x - 8, name, C_TEXT);
         fmt_bytes((uint64_t)row->count, num, sizeof num);

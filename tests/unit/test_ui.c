@@ -1098,8 +1098,8 @@ static void the_by_type_and_by_line_views_count_bytes_as_cpython_does(void)
         nodes += strcmp(s->objects[i].type, "Node") == 0;
     }
     CHECK(lit == nodes && lit > 0, "exactly the Nodes are outlined (%d of %d)", lit, nodes);
-    char outl[32];
-    snprintf(outl, sizeof outl, "· %d outlined", lit);
+    char outl[64];
+    snprintf(outl, sizeof outl, "%d outlined on the heap", lit);
     CHECK(has_text(&o.dl, outl), "the view says how many of the row are outlined: '%s'", outl);
     /* the same by line: line 3's row outlines the list and its Nodes, not line 4's Node */
     press(&o, GS_KEY_A + ('t' - 'a'));
