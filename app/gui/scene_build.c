@@ -350,17 +350,6 @@ static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns
 
 /* ------------------------------------------------------------------ bytes by line, by type */
 
-typedef struct StatItem {
-    uint32_t key;
-    uint32_t size;
-} StatItem;
-
-static int cmp_item(const void *a, const void *b)
-{
-    const StatItem *x = a, *y = b;
-    return x->key < y->key ? -1 : x->key > y->key;
-}
-
 /* Largest first, as tracemalloc and objgraph list them; ties by count,
  * then by key, so the order is the same every time. */
 static int cmp_stat(const void *a, const void *b)
@@ -373,27 +362,63 @@ static int cmp_stat(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* Rows of one view from (key, size) pairs: one per key. */
-static void stat_rows(gs_Scene *s, const gs_Trace *t, StatItem *items, size_t n, bool by_type)
+/* Rows by key: an open-addressing table from a key to its row (+1; 0 is
+ * empty), so a step over many objects costs one look-up each and no sort
+ * of the objects (there are few rows: lines and types). */
+typedef struct StatIndex {
+    uint32_t *key, *row;
+    size_t cap, n;
+} StatIndex;
+
+static bool stat_index_grow(StatIndex *ix)
 {
-    qsort(items, n, sizeof *items, cmp_item);
-    gs_SceneStat *r = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (!r || r->key != items[i].key) {
-            r = gs_scene_add_stat(s, by_type);
-            if (!r)
-                return;
-            r->key = items[i].key;
-            if (by_type)
-                snprintf(r->type, sizeof r->type, "%s", str_at(t, r->key)[0] ? str_at(t, r->key) : "object");
-        }
-        r->count++;
-        r->bytes += items[i].size;
+    size_t cap = ix->cap ? ix->cap * 2 : 256;
+    uint32_t *k = calloc(cap, sizeof *k), *r = calloc(cap, sizeof *r);
+    if (!k || !r) {
+        free(k);
+        free(r);
+        return false;
     }
-    if (by_type)
-        qsort(s->by_type, (size_t)s->nby_type, sizeof *s->by_type, cmp_stat);
-    else
-        qsort(s->by_line, (size_t)s->nby_line, sizeof *s->by_line, cmp_stat);
+    for (size_t i = 0; i < ix->cap; i++)
+        if (ix->row[i]) {
+            size_t h = (ix->key[i] * 2654435761u) & (cap - 1);
+            while (r[h])
+                h = (h + 1) & (cap - 1);
+            k[h] = ix->key[i];
+            r[h] = ix->row[i];
+        }
+    free(ix->key);
+    free(ix->row);
+    ix->key = k;
+    ix->row = r;
+    ix->cap = cap;
+    return true;
+}
+
+/* Add one object of `size` bytes to the row of `key` (made if new). */
+static void stat_add(gs_Scene *s, StatIndex *ix, const gs_Trace *t, bool by_type, uint32_t key, uint32_t size)
+{
+    if ((ix->n + 1) * 2 > ix->cap && !stat_index_grow(ix))
+        return;
+    size_t h = (key * 2654435761u) & (ix->cap - 1);
+    while (ix->row[h] && ix->key[h] != key)
+        h = (h + 1) & (ix->cap - 1);
+    gs_SceneStat *r;
+    if (ix->row[h])
+        r = by_type ? &s->by_type[ix->row[h] - 1] : &s->by_line[ix->row[h] - 1];
+    else {
+        r = gs_scene_add_stat(s, by_type);
+        if (!r)
+            return;
+        r->key = key;
+        if (by_type)
+            snprintf(r->type, sizeof r->type, "%s", str_at(t, key)[0] ? str_at(t, key) : "object");
+        ix->key[h] = key;
+        ix->row[h] = (uint32_t)(by_type ? s->nby_type : s->nby_line);
+        ix->n++;
+    }
+    r->count++;
+    r->bytes += size;
 }
 
 /* The BY LINE and BY TYPE views: every live object with an alloc event
@@ -402,23 +427,21 @@ static void stat_rows(gs_Scene *s, const gs_Trace *t, StatItem *items, size_t n,
 static void build_stats(gs_Scene *s, gs_Timeline *tl)
 {
     const gs_Trace *t = gs_timeline_trace(tl);
-    size_t cap = gs_timeline_object_count(tl), n = 0;
-    StatItem *lines = malloc((cap ? cap : 1) * sizeof *lines), *types = malloc((cap ? cap : 1) * sizeof *types);
-    if (lines && types) {
-        size_t cur = 0;
-        gs_TLObject o;
-        while (gs_timeline_next_object(tl, &cur, &o) && n < cap) {
-            if (!(o.flags & GS_TLO_ALIVE) || (o.flags & GS_TLO_STATIC) || o.alloc_event == UINT32_MAX)
-                continue;
-            lines[n] = (StatItem){ o.alloc_line, o.size };
-            types[n] = (StatItem){ o.type, o.size };
-            n++;
-        }
-        stat_rows(s, t, lines, n, false);
-        stat_rows(s, t, types, n, true);
+    StatIndex lines = { 0 }, types = { 0 };
+    size_t cur = 0;
+    gs_TLObject o;
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if (!(o.flags & GS_TLO_ALIVE) || (o.flags & GS_TLO_STATIC) || o.alloc_event == UINT32_MAX)
+            continue;
+        stat_add(s, &lines, t, false, o.alloc_line, o.size);
+        stat_add(s, &types, t, true, o.type, o.size);
     }
-    free(lines);
-    free(types);
+    free(lines.key);
+    free(lines.row);
+    free(types.key);
+    free(types.row);
+    qsort(s->by_line, (size_t)s->nby_line, sizeof *s->by_line, cmp_stat);
+    qsort(s->by_type, (size_t)s->nby_type, sizeof *s->by_type, cmp_stat);
 }
 
 void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len, uint32_t selected)

@@ -946,8 +946,16 @@ static void rebuild(gs_Viewer *v)
     gs_scene_build(&v->scene, v->tl, v->source, v->source_len, v->selected);
     v->scene_pos = pos;
     stat_growth(v);
-    int ge = pos && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_END ? gc_end_at(v, pos - 1) : -1;
-    if (ge >= 0) /* the narration says what the collection freed, in bytes too */
+    /* the narration says what a collection freed, in bytes too: just
+     * after its end, and at its last phase ("done"), whose result is the
+     * next event */
+    int ge = -1;
+    if (pos && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_END)
+        ge = gc_end_at(v, pos - 1);
+    else if (pos && pos < v->trace->n && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_PHASE &&
+             gs_trace_get(v->trace, pos - 1).sub == GS_GC_DONE && gs_trace_get(v->trace, pos).kind == GS_EV_GC_END)
+        ge = gc_end_at(v, pos);
+    if (ge >= 0)
         gs_viewer_gc_end_words(v, ge, v->scene.last_event, sizeof v->scene.last_event);
     /* the event log: the last events up to here, in words */
     for (int i = 0; i < v->nlog; i++)
