@@ -998,22 +998,30 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     snprintf(idb, sizeof idb, o->group_count ? "" : "#%u", o->id);
     float idw = idb[0] ? tw(ui, GS_FONT_SMALL, idb) + 6 : 0;
     float tmax = gx - x - 12 - idw;
+    /* with sizes (B): the title first, then its bytes, then the #id, as
+     * far as they fit (zoomed out, boxes shrink and text does not) */
+    char sz[48] = "";
+    float szw = 0;
     if (ui->show_sizes) {
-        /* its bytes after the #id, where measure_node made room */
-        char sz[48];
         node_size_text(o, sz, sizeof sz);
-        float szw = tw(ui, GS_FONT_SMALL, sz);
-        tmax -= szw + 8;
-        float tx = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), fmaxf(tmax, 0)) + 5 + idw;
-        if (tx + szw <= gx - 4)
-            text(dl, GS_FONT_SMALL, tx, y + 6, sz, with_alpha(C_PURPLE, a));
+        szw = tw(ui, GS_FONT_SMALL, sz) + 8;
+        float avail = gx - x - 12, tww = tw(ui, zf(ui, GS_FONT_UI_BOLD), title);
+        if (tww + idw + szw <= avail)
+            tmax = avail - idw - szw;
+        else if (tww + szw <= avail) {
+            idb[0] = 0;
+            idw = 0;
+            tmax = avail - szw;
+        } else
+            sz[0] = 0;
     }
     text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, fmaxf(tmax, 0), title,
              with_alpha(unreachable ? C_MUTED : C_TEXT, a));
-    if (idb[0]) {
-        float tx = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), fmaxf(tmax, 0)) + 5;
-        text(dl, GS_FONT_SMALL, tx, y + 6, idb, with_alpha(C_FAINT, a));
-    }
+    float after = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), fmaxf(tmax, 0)) + 5;
+    if (idb[0])
+        text(dl, GS_FONT_SMALL, after, y + 6, idb, with_alpha(C_FAINT, a));
+    if (sz[0])
+        text(dl, GS_FONT_SMALL, after + idw, y + 6, sz, with_alpha(C_PURPLE, a));
     if (o->id == d->watch)
         text(dl, GS_FONT_SMALL, x, y - 15, "watched (W)", with_alpha(C_VERMILLION, a));
     /* cells, one per outgoing reference (a long container: its ends) */
@@ -2010,6 +2018,20 @@ const gs_SceneStat *gs_ui_stat_rows(const gs_UiData *d, int tab, int *n)
     return tab == 3 ? d->scene->by_line : tab == 4 ? d->scene->by_type : NULL;
 }
 
+/* A row's figures: "3 objects", "168 bytes", growth "+2 (+112 B)" or "=". */
+static void stat_cells(const gs_SceneStat *row, char *cnt, char *byt, char *gr)
+{
+    char num[32];
+    fmt_bytes((uint64_t)row->count, num, sizeof num);
+    snprintf(cnt, 48, "%s object%s", num, row->count == 1 ? "" : "s");
+    fmt_bytes(row->bytes, num, sizeof num);
+    snprintf(byt, 48, "%s bytes", num);
+    if (row->growth || row->growth_bytes)
+        snprintf(gr, 64, "%+d (%+lld B)", row->growth, (long long)row->growth_bytes);
+    else
+        snprintf(gr, 64, "=");
+}
+
 /* BY LINE (tab 3) and BY TYPE (tab 4): rows computed in the scene, one
  * per line or type, largest first; a click (or ↑/↓) picks a row and its
  * objects are outlined on the heap. */
@@ -2018,6 +2040,11 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
     int n;
     const gs_SceneStat *rows = gs_ui_stat_rows(d, ui->bottom_tab, &n);
     bool by_type = ui->bottom_tab == 4;
+    if (d->hide_counts || d->hide_collector) {
+        /* counts of objects would give a prediction's answer away */
+        text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(hidden until you answer the prediction)", C_ORANGE);
+        return;
+    }
     float lh = th(ui, GS_FONT_SMALL) + 3, x = r.x + 8, w = r.w - 16;
     uint64_t total = 0;
     int count = 0;
@@ -2028,13 +2055,12 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
     char tb[32], base[96], head[200];
     fmt_bytes(total, tb, sizeof tb);
     snprintf(base, sizeof base, "made and alive: %d object%s, %s bytes", count, count == 1 ? "" : "s", tb);
-    int picked = 0, outlined = 0;
-    if (ui->stat_tab == ui->bottom_tab)
-        for (int i = 0; i < d->scene->nobjects; i++)
-            if (gs_ui_stat_highlights(ui, &d->scene->objects[i])) {
-                picked++;
-                outlined += shown_as_node(ui, &d->scene->objects[i]);
-            }
+    bool picked = false;
+    int outlined = 0;
+    for (int i = 0; i < n; i++)
+        picked |= ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key;
+    for (int i = 0; picked && i < d->scene->nobjects; i++)
+        outlined += gs_ui_stat_highlights(ui, &d->scene->objects[i]) && shown_as_node(ui, &d->scene->objects[i]);
     /* what a pick did comes first (a narrow panel cuts the end) */
     if (picked && outlined)
         snprintf(head, sizeof head, "%d outlined on the heap · %s", outlined, base);
@@ -2045,10 +2071,6 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
     else
         snprintf(head, sizeof head, "%s%s", base, by_type ? " · M marks: growth" : " · click a row");
     text_fit(ui, dl, GS_FONT_SMALL, x, top + 2, w, head, C_FAINT);
-    /* columns from the right: bytes, count (and growth) */
-    float cw_bytes = tw(ui, GS_FONT_SMALL, "000,000,000 bytes") + 10, cw_count = tw(ui, GS_FONT_SMALL, "0,000,000 objects") + 10;
-    float cw_growth = by_type && d->marked ? tw(ui, GS_FONT_SMALL, "+0,000 (+000,000 B)") + 10 : 0;
-    float xb = x + w - cw_growth - cw_bytes, xc = xb - cw_count;
     float y0 = top + lh + 4;
     int rows_fit = (int)((bottom - y0) / lh);
     if (rows_fit < 1)
@@ -2066,6 +2088,18 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
         ui->stat_scroll = sel;
     if (sel >= 0 && sel >= ui->stat_scroll + rows_fit)
         ui->stat_scroll = sel - rows_fit + 1;
+    /* columns from the right, as wide as the rows shown need: growth
+     * (after a mark), bytes, count; the name has the rest */
+    float cw_bytes = 0, cw_count = 0, cw_growth = 0;
+    for (int k = 0; k < rows_fit && ui->stat_scroll + k < n; k++) {
+        char cnt[48], byt[48], gr[64];
+        stat_cells(&rows[ui->stat_scroll + k], cnt, byt, gr);
+        cw_count = fmaxf(cw_count, tw(ui, GS_FONT_SMALL, cnt) + 14);
+        cw_bytes = fmaxf(cw_bytes, tw(ui, GS_FONT_SMALL, byt) + 14);
+        if (by_type && d->marked)
+            cw_growth = fmaxf(cw_growth, tw(ui, GS_FONT_SMALL, gr) + 14);
+    }
+    float xb = x + w - cw_growth - cw_bytes, xc = xb - cw_count;
     for (int k = 0; k < rows_fit && ui->stat_scroll + k < n; k++) {
         int i = ui->stat_scroll + k;
         const gs_SceneStat *row = &rows[i];
@@ -2075,7 +2109,8 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
             gs_draw_rect(dl, rr, tint(C_PURPLE, 0.25f), 0, 0);
         else if (in_rect(rr, ui->mouse_x, ui->mouse_y))
             gs_draw_rect(dl, rr, tint(C_SKY, 0.15f), 0, 0);
-        char name[160], cnt[48], byt[48], num[32];
+        char name[160], cnt[48], byt[48], gr[64];
+        stat_cells(row, cnt, byt, gr);
         if (by_type)
             snprintf(name, sizeof name, "%s", row->type);
         else {
@@ -2087,18 +2122,9 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
                 snprintf(name, sizeof name, "compiling the program (before line 1)");
         }
         text_fit(ui, dl, GS_FONT_SMALL, x, y, xc - x - 8, name, C_TEXT);
-        fmt_bytes((uint64_t)row->count, num, sizeof num);
-        snprintf(cnt, sizeof cnt, "%s object%s", num, row->count == 1 ? "" : "s");
-        fmt_bytes(row->bytes, num, sizeof num);
-        snprintf(byt, sizeof byt, "%s bytes", num);
-        text(dl, GS_FONT_SMALL, xb - 10 - tw(ui, GS_FONT_SMALL, cnt), y, cnt, C_MUTED);
-        text(dl, GS_FONT_SMALL, xb + cw_bytes - 10 - tw(ui, GS_FONT_SMALL, byt), y, byt, C_PURPLE);
+        text(dl, GS_FONT_SMALL, xb - tw(ui, GS_FONT_SMALL, cnt), y, cnt, C_MUTED);
+        text(dl, GS_FONT_SMALL, xb + cw_bytes - tw(ui, GS_FONT_SMALL, byt), y, byt, C_PURPLE);
         if (cw_growth > 0) {
-            char gr[64];
-            if (row->growth || row->growth_bytes)
-                snprintf(gr, sizeof gr, "%+d (%+lld B)", row->growth, (long long)row->growth_bytes);
-            else
-                snprintf(gr, sizeof gr, "=");
             text(dl, GS_FONT_SMALL, x + w - tw(ui, GS_FONT_SMALL, gr), y, gr,
                  row->growth > 0 ? C_VERMILLION : row->growth < 0 ? C_GREEN : C_FAINT);
         }
