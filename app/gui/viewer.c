@@ -243,48 +243,75 @@ static bool push_item(void **arr, int *n, int *cap, const void *x, size_t size)
 static int gc_end_at(const gs_Viewer *v, uint64_t ev);
 static void mark_step(gs_Viewer *v);
 
-/* The bytes side of the plot and of each collection, read from the
- * timeline (the one place sizes are kept): the heap's bytes at the plot's
- * samples (just after event i, i % step == 0), and what each collection
- * freed, the sizes of the objects freed between its gc_start and gc_end
- * (its garbage, and what only the garbage held).  Positions are visited in
- * order, so the timeline walks forward, from a checkpoint when that is
- * nearer; the position on screen is restored after. */
-static void derive_bytes(gs_Viewer *v, size_t step)
+/* Sizes for derive_marks' pass: each object's bytes as the trace sets them
+ * (an alloc implies a size, a resize changes it, described objects carry
+ * theirs), so the heap's bytes and what each collection freed come from
+ * the same reading of the trace as the rest, with no seeking; the unit
+ * test holds them to the timeline's figures. */
+typedef struct gs_SizeTrack {
+    uint32_t *size;                  /* by object id, 0 unknown */
+    uint8_t *is_static;
+    size_t nids;
+    uint64_t total;                  /* gs_timeline_heap_bytes at this point */
+    bool in_gc;
+    uint64_t freed;                  /* by the collection under way */
+} gs_SizeTrack;
+
+static bool size_track_init(gs_SizeTrack *st, const gs_Trace *t, size_t nids)
 {
-    const gs_Trace *t = v->trace;
-    gs_Timeline *tl = v->tl;
-    if (!tl)
-        return;
-    size_t back = gs_timeline_pos(tl);
-    if (v->nplot > 0)
-        v->plot_bytes = calloc((size_t)v->nplot, sizeof *v->plot_bytes);
-    for (int k = 0; v->plot_bytes && k < v->nplot; k++) {
-        gs_timeline_seek(tl, (size_t)k * step + 1);
-        v->plot_bytes[k] = gs_timeline_heap_bytes(tl);
-        if (v->plot_bytes[k] > v->plot_bytes_max)
-            v->plot_bytes_max = v->plot_bytes[k];
-    }
-    size_t start = 0;
-    for (int g = 0; g < v->ngc_ends; g++) {
-        size_t end = (size_t)v->gc_ends[g].pos;
-        /* its gc_start: the latest before its end */
-        while (start + 1 < (size_t)v->ngc_marks && v->gc_marks[start + 1] < end)
-            start++;
-        if (start >= (size_t)v->ngc_marks || v->gc_marks[start] >= end)
+    memset(st, 0, sizeof *st);
+    st->nids = nids;
+    st->size = calloc(nids ? nids : 1, sizeof *st->size);
+    st->is_static = calloc(nids ? nids : 1, 1);
+    if (!st->size || !st->is_static)
+        return false;
+    for (size_t k = 0; k < t->ndesc; k++) {
+        const gs_ObjDesc *d = &t->desc[k];
+        if (d->id >= nids)
             continue;
-        uint64_t freed = 0;
-        gs_timeline_seek(tl, (size_t)v->gc_marks[start]);
-        for (size_t i = (size_t)v->gc_marks[start]; i < end && i < gs_timeline_length(tl); i++) {
-            gs_Event e = gs_trace_get(t, i);
-            gs_TLObject o;
-            if (e.kind == GS_EV_FREE && gs_timeline_object(tl, e.obj, &o) && !(o.flags & GS_TLO_STATIC))
-                freed += o.size;
-            gs_timeline_step_event(tl, +1);
+        if (d->flags & GS_DESC_STATIC) {
+            st->is_static[d->id] = 1;
+            continue;
         }
-        v->gc_ends[g].bytes = freed;
+        st->size[d->id] = d->size ? d->size : gs_trace_alloc_size(t, d->kind, d->type, d->b, d->c);
+        st->total += st->size[d->id];
     }
-    gs_timeline_seek(tl, back);
+    return true;
+}
+
+static void size_track_event(gs_SizeTrack *st, const gs_Trace *t, const gs_Event *e)
+{
+    switch (e->kind) {
+    case GS_EV_GC_START: st->in_gc = true; st->freed = 0; return;
+    case GS_EV_GC_END: st->in_gc = false; return;
+    default: break;
+    }
+    if (e->obj >= st->nids || st->is_static[e->obj])
+        return;
+    uint32_t *sz = &st->size[e->obj];
+    switch (e->kind) {
+    case GS_EV_ALLOC:
+        *sz = gs_trace_alloc_size(t, e->sub, e->a, e->b, e->c);
+        st->total += *sz;
+        break;
+    case GS_EV_RESIZE:
+        st->total += (uint64_t)e->b - *sz;
+        *sz = e->b;
+        break;
+    case GS_EV_FREE:
+        st->total -= *sz;
+        if (st->in_gc)
+            st->freed += *sz;
+        *sz = 0;
+        break;
+    default: break;
+    }
+}
+
+static void size_track_free(gs_SizeTrack *st)
+{
+    free(st->size);
+    free(st->is_static);
 }
 
 /* Marks for the scrubber and the plot, once the run is complete. */
@@ -315,7 +342,10 @@ static void derive_marks(gs_Viewer *v)
      * per generation, sampled at 200 points for the plot */
     int samples = 200;
     v->plot = calloc((size_t)samples * 3, sizeof(int));
+    v->plot_bytes = calloc((size_t)samples, sizeof *v->plot_bytes);
     uint8_t *gen = calloc(v->placement.nids ? v->placement.nids : 1, 1);
+    gs_SizeTrack st;
+    bool sizes_ok = size_track_init(&st, t, v->placement.nids) && v->plot_bytes;
     int live[4] = { 0, 0, 0, 0 };
     size_t step = t->n / (size_t)samples + 1;
     int mcap = 0, ecap = 0, ocap = 0;
@@ -325,8 +355,11 @@ static void derive_marks(gs_Viewer *v)
         if (e.kind == GS_EV_GC_START && marks_ok) {
             uint64_t x = i;
             marks_ok = push_item((void **)&v->gc_marks, &v->ngc_marks, &mcap, &x, sizeof x);
-        } else if (e.kind == GS_EV_GC_END && ends_ok) {
-            struct gs_GcEnd x = { i, e.c, e.a, e.b, 0 };
+        }
+        if (sizes_ok)
+            size_track_event(&st, t, &e);
+        if (e.kind == GS_EV_GC_END && ends_ok) {
+            struct gs_GcEnd x = { i, e.c, e.a, e.b, st.freed };
             ends_ok = push_item((void **)&v->gc_ends, &v->ngc_ends, &ecap, &x, sizeof x);
         } else if (e.kind == GS_EV_STDOUT && out_ok) {
             uint64_t x = i;
@@ -349,12 +382,22 @@ static void derive_marks(gs_Viewer *v)
                 if (live[g] > v->plot_max)
                     v->plot_max = live[g];
             }
+            if (sizes_ok) {
+                v->plot_bytes[v->nplot] = st.total;
+                if (st.total > v->plot_bytes_max)
+                    v->plot_bytes_max = st.total;
+            }
             v->nplot++;
         }
     }
     v->marks_ready = out_ok;
     free(gen);
-    derive_bytes(v, step);
+    size_track_free(&st);
+    if (!sizes_ok) {
+        free(v->plot_bytes);
+        v->plot_bytes = NULL;
+        v->plot_bytes_max = 0;
+    }
 }
 
 static void derive_line_marks(gs_Viewer *v)

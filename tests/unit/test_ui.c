@@ -1188,6 +1188,22 @@ static void a_collection_says_what_it_freed_in_bytes(void)
     close_lesson(&o);
 }
 
+/* Every sample of the plot's bytes curve equals the timeline's heap bytes there. */
+static bool plot_bytes_agree(Open *o)
+{
+    bool same = o->v.plot_bytes && o->v.nplot > 1;
+    size_t step = o->v.trace->n / 200 + 1, back = gs_timeline_pos(o->v.tl);
+    for (int k = 0; same && k < o->v.nplot; k++) {
+        gs_timeline_seek(o->v.tl, (size_t)k * step + 1);
+        same = o->v.plot_bytes[k] == gs_timeline_heap_bytes(o->v.tl);
+        if (!same)
+            printf("  sample %d (position %zu): %llu bytes plotted, %llu on the heap\n", k, (size_t)k * step + 1,
+                   (unsigned long long)o->v.plot_bytes[k], (unsigned long long)gs_timeline_heap_bytes(o->v.tl));
+    }
+    gs_timeline_seek(o->v.tl, back);
+    return same;
+}
+
 static void b_shows_sizes_and_show_sizes_turns_them_on(void)
 {
     Open o;
@@ -1220,15 +1236,47 @@ static void b_shows_sizes_and_show_sizes_turns_them_on(void)
     snprintf(want, sizeof want, "heap %s bytes", hb);
     CHECK(has_text(&o.dl, want), "the status bar says the heap's bytes: '%s'", want);
     CHECK(o.d.scene->bytes == gs_timeline_heap_bytes(o.v.tl), "as the timeline counts them");
-    /* the plot's bytes curve is the heap's bytes at each sample */
-    bool same = o.v.plot_bytes && o.v.nplot > 1;
-    size_t step = o.v.trace->n / 200 + 1, back = gs_timeline_pos(o.v.tl);
-    for (int k = 0; same && k < o.v.nplot; k += 7) {
-        gs_timeline_seek(o.v.tl, (size_t)k * step + 1);
-        same = o.v.plot_bytes[k] == gs_timeline_heap_bytes(o.v.tl);
+    CHECK(plot_bytes_agree(&o), "the plot's bytes curve is the heap's bytes, sample by sample");
+    close_lesson(&o);
+    /* a lesson with many collections and generators: the same, and each
+     * collection's freed bytes are its frees' sizes as the timeline knows them */
+    open_path(&o, "lessons/20_generators.py");
+    CHECK(plot_bytes_agree(&o), "lesson 20: the plot's bytes curve is the heap's bytes");
+    close_lesson(&o);
+    open_lesson(&o, "class N:\n"
+                    "    pass\n"
+                    "keep = []\n"
+                    "for i in range(3000):\n"
+                    "    a = N()\n"
+                    "    b = N()\n"
+                    "    a.o = b\n"
+                    "    b.o = [a, str(i) * 3]\n"
+                    "    if i % 3 == 0:\n"
+                    "        keep.append({i: str(i)})\n");
+    CHECK(plot_bytes_agree(&o), "automatic collections: the plot's bytes curve is the heap's bytes");
+    bool freed_ok = o.v.ngc_ends > 0;
+    size_t back = gs_timeline_pos(o.v.tl);
+    for (int g = 0; freed_ok && g < o.v.ngc_ends; g += 1 + o.v.ngc_ends / 8) {
+        size_t end = (size_t)o.v.gc_ends[g].pos, start = end;
+        while (start > 0 && gs_trace_get(o.v.trace, start).kind != GS_EV_GC_START)
+            start--;
+        unsigned long long freed = 0;
+        gs_timeline_seek(o.v.tl, start);
+        for (size_t i = start; i < end; i++) {
+            gs_Event e = gs_trace_get(o.v.trace, i);
+            gs_TLObject ob;
+            if (e.kind == GS_EV_FREE && gs_timeline_object(o.v.tl, e.obj, &ob))
+                freed += ob.size;
+            gs_timeline_step_event(o.v.tl, +1);
+        }
+        freed_ok = freed == o.v.gc_ends[g].bytes;
+        if (!freed_ok)
+            printf("  collection %d: %llu bytes freed, the viewer says %llu\n", g, freed,
+                   (unsigned long long)o.v.gc_ends[g].bytes);
     }
     gs_timeline_seek(o.v.tl, back);
-    CHECK(same, "the plot's bytes curve is the heap's bytes, sample by sample");
+    CHECK(freed_ok, "each collection's bytes are the sizes of what it freed (%d collections)",
+          o.v.ngc_ends);
     close_lesson(&o);
     open_lesson(&o, "# ---\n# title: Sizes\n# summary: bytes.\n# options: show-sizes\n# ---\nx = [1, 2]\ny = 3\n");
     CHECK(o.ui.show_sizes, "the lesson option show-sizes turns sizes on from the first frame");
