@@ -463,10 +463,13 @@ static void node_title(const gs_SceneObject *o, char *title, size_t n)
 }
 
 /* "56 B" after a node's #id (B); a group: each one's size. */
-static void node_size_text(const gs_SceneObject *o, char *out, size_t n)
+static void node_size_text(const gs_SceneObject *o, char *out, size_t n, bool hidden)
 {
     char b[32];
-    fmt_bytes(o->size, b, sizeof b);
+    if (hidden)
+        snprintf(b, sizeof b, "?");
+    else
+        fmt_bytes(o->size, b, sizeof b);
     snprintf(out, n, o->group_count ? "%s B each" : "%s B", b);
 }
 
@@ -482,7 +485,7 @@ static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
         tw_title += tw(ui, GS_FONT_SMALL, "gc_refs 00") + 16;
     if (ui->show_sizes) {
         char sz[48];
-        node_size_text(o, sz, sizeof sz);
+        node_size_text(o, sz, sizeof sz, false); /* "?" is never wider */
         tw_title += tw(ui, GS_FONT_SMALL, sz) + 8;
     }
     if (w < tw_title)
@@ -1003,7 +1006,7 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     char sz[48] = "";
     float szw = 0;
     if (ui->show_sizes) {
-        node_size_text(o, sz, sizeof sz);
+        node_size_text(o, sz, sizeof sz, hidden); /* a prediction may be about it */
         szw = tw(ui, GS_FONT_SMALL, sz) + 8;
         float avail = gx - x - 12, tww = tw(ui, zf(ui, GS_FONT_UI_BOLD), title);
         if (tww + idw + szw <= avail)
@@ -1761,6 +1764,14 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     else
         snprintf(t, sizeof t, "refcount %d · %s", o->refcount, band_title(o->band));
     insp_row(ui, dl, r, &y, top, t, C_TEXT, 0, GS_FONT_SMALL);
+    if (hidden)
+        snprintf(t, sizeof t, "size ? bytes (sys.getsizeof)");
+    else {
+        char b[32];
+        fmt_bytes(o->size, b, sizeof b);
+        snprintf(t, sizeof t, "size %s bytes (sys.getsizeof)", b);
+    }
+    insp_row(ui, dl, r, &y, top, t, C_PURPLE, 0, GS_FONT_SMALL);
     if (o->flags & GS_SO_HAS_GCREFS) {
         snprintf(t, sizeof t, "gc_refs %lld%s", (long long)o->gc_refs,
                  (o->flags & GS_SO_UNREACHABLE) ? " · tentatively unreachable" : "");

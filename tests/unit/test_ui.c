@@ -630,6 +630,15 @@ static void a_prompt_asks_before_its_line_and_hides_what_gives_it_away(void)
     uint32_t list = o.d.nhide_ids ? o.d.hide_ids[0] : 0;
     CHECK(list && gs_ui_node_rect(&o.ui, list, &node), "the list is drawn");
     CHECK(text_is_in(&o.dl, node, "?") && !text_is_in(&o.dl, node, "2"), "its badge shows '?' until answered");
+    o.ui.show_sizes = true;
+    frame(&o, NULL, 0);
+    char real[32];
+    const gs_SceneObject *lo = gs_scene_find(o.d.scene, list);
+    snprintf(real, sizeof real, "%u B", lo ? lo->size : 0);
+    CHECK(text_in(&o.dl, node, "? B") && !text_in(&o.dl, node, real), "with sizes on, its size shows '? B', not '%s'",
+          real);
+    o.ui.show_sizes = false;
+    frame(&o, NULL, 0);
     CHECK(has_text(&o.dl, "How many references does the list have now?"), "the question is asked");
     CHECK(!has_text(&o.dl, "x and y"), "the explanation is not shown before an answer");
     size_t at = gs_timeline_pos(o.v.tl);
