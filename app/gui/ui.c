@@ -2614,6 +2614,13 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
               "\"500 × Item\": many alike objects that only one container holds, drawn as one stack.",
               C_TEXT);
     y += lh * 1.6f;
+    gs_draw_rect_line(dl, (gs_Rect){ x, y, 70, 22 }, C_PURPLE, 5, 3, 0);
+    text(dl, GS_FONT_SMALL, x + 12, y + 4, "56 B", C_PURPLE);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "With B: an object's size in bytes (sys.getsizeof). A purple outline: the objects of the BY LINE or "
+              "BY TYPE row you picked.",
+              C_TEXT);
+    y += lh * 1.6f;
     text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc, Enter or → closes", C_MUTED);
     add_button(ui, r, GS_ACT_NONE, 4000, "Close the legend");
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
