@@ -1295,6 +1295,72 @@ static void b_shows_sizes_and_show_sizes_turns_them_on(void)
     close_lesson(&o);
 }
 
+/* With sizes on, a node's header texts (title, #id, bytes, badges) stay
+ * inside the node and do not overlap, step after step of a lesson. */
+static bool headers_fit(Open *o, char *why, size_t n)
+{
+    const gs_Scene *s = o->d.scene;
+    for (int i = 0; i < s->nobjects; i++) {
+        gs_Rect r;
+        gs_Rect c = o->ui.canvas;
+        if (!gs_ui_node_rect(&o->ui, s->objects[i].id, &r) || o->ui.zoom < 0.45f || r.x < c.x || r.y < c.y ||
+            r.x + r.w > c.x + c.w || r.y + r.h > c.y + c.h)
+            continue; /* clipped by the canvas: other panels' text is there */
+        /* the header's texts, left to right (a just-freed object's fading
+         * "freed" ghost may lie over a new node for a moment) */
+        struct { float x0, x1; const char *t; } tx[16];
+        int k = 0;
+        for (size_t c = 0; c < o->dl.n && k < 16; c++) {
+            const gs_DrawCmd *cmd = &o->dl.cmds[c];
+            if (cmd->kind != GS_DRAW_TEXT || cmd->tag != 0 || cmd->x0 < r.x - 1 || cmd->x0 >= r.x + r.w ||
+                cmd->y0 < r.y || cmd->y0 >= r.y + 18)
+                continue;
+            const char *t = gs_draw_text_of(&o->dl, cmd);
+            if (strcmp(t, "freed") == 0)
+                continue;
+            tx[k].x0 = cmd->x0;
+            tx[k].x1 = cmd->x0 + metrics.width(NULL, (gs_FontId)cmd->font, t, cmd->text_len);
+            tx[k].t = t;
+            k++;
+        }
+        for (int a = 0; a < k; a++) {
+            if (tx[a].x1 > r.x + r.w + 0.5f) {
+                snprintf(why, n, "#%u: '%s' ends at %.0f, past the node's right edge %.0f", s->objects[i].id, tx[a].t,
+                         (double)tx[a].x1, (double)(r.x + r.w));
+                return false;
+            }
+            for (int b = 0; b < k; b++)
+                if (a != b && tx[a].x0 <= tx[b].x0 && tx[a].x1 > tx[b].x0 + 0.5f) {
+                    snprintf(why, n, "#%u: '%s' runs into '%s'", s->objects[i].id, tx[a].t, tx[b].t);
+                    return false;
+                }
+        }
+    }
+    return true;
+}
+
+static void sizes_fit_in_their_nodes_through_lessons_19_and_20(void)
+{
+    const char *lessons[] = { "lessons/19_strings_and_temporaries.py", "lessons/20_generators.py" };
+    for (int l = 0; l < 2; l++) {
+        Open o;
+        open_path(&o, lessons[l]);
+        o.ui.show_sizes = true;
+        frame(&o, NULL, 0);
+        char why[200] = "";
+        int steps = 0;
+        bool ok = true;
+        for (; steps < 120 && ok && !o.d.at_end; steps++) {
+            if (o.d.prompt && o.d.prompt->state <= GS_PROMPT_RETRY)
+                press(&o, GS_KEY_TAB);
+            press(&o, GS_KEY_RIGHT);
+            ok = headers_fit(&o, why, sizeof why);
+        }
+        CHECK(ok, "%s, %d steps with sizes on: %s", lessons[l], steps, why);
+        close_lesson(&o);
+    }
+}
+
 static void markup_problems_are_named_and_the_lesson_still_opens(void)
 {
     Open o;
@@ -1336,6 +1402,7 @@ int main(void)
     marking_a_step_shows_each_types_growth();
     a_collection_says_what_it_freed_in_bytes();
     b_shows_sizes_and_show_sizes_turns_them_on();
+    sizes_fit_in_their_nodes_through_lessons_19_and_20();
     markup_problems_are_named_and_the_lesson_still_opens();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
