@@ -42,7 +42,7 @@ static void usage(FILE *out)
             "    --max-memory MB  the program's heap ceiling (default 1024): MemoryError past it\n"
             "    --gc-detail N    record each object's gc_refs only in collections of at most N\n"
             "                     objects (default 100000; 'all' for every collection)\n"
-            "    --check-refcounts  recompute every refcount from its holders at each line\n"
+            "    --check-refcounts  check every refcount against its holders at each line\n"
             "    --stats          print event and memory figures to stderr at the end\n"
             "  trace FILE.py      run recording and save the trace as JSON (atomically)\n"
             "  check TRACE.json   validate a trace and replay every event (exit 0, or 2 and the first problem)\n"

@@ -376,7 +376,7 @@ static void update_refs(gs_VM *vm, gs_Object *containers, bool announce, int gen
         n++;
     }
     int64_t detail = vm->cfg.gc_detail ? vm->cfg.gc_detail : GS_GC_DETAIL_DEFAULT;
-    vm->gc_refs_shown = vm->recording && (detail < 0 || n <= detail);
+    vm->gc_refs_shown = vm->recording && vm->cfg.record && (detail < 0 || n <= detail);
     if (announce && vm->recording)
         gs_record(vm, GS_EV_GC_PHASE, GS_GC_UPDATE_REFS, 0, (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n),
                   !vm->gc_refs_shown, 0);

@@ -57,7 +57,7 @@ void gs_record_grow(gs_VM *vm, gs_Event e)
 
 uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
 {
-    if (!vm->recording)
+    if (!vm->recording || !vm->cfg.record) /* checking counts needs no names (refcheck.c) */
         return 0;
     /* the pool never forgets a string, so its id can be kept on the str
      * (a str never changes its contents); 0 ("" or out of memory) is not kept */
@@ -100,7 +100,7 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
         gs_Str *s = (gs_Str *)o;
         if (s->len <= 4096)
             b = gs_trace_name(vm, s);
-        else if (vm->recording) {
+        else if (vm->recording && vm->cfg.record) {
             size_t n = 4096;
             while (n > 0 && ((unsigned char)s->data[n] & 0xC0) == 0x80)
                 n--; /* cut before a UTF-8 continuation byte */
@@ -113,7 +113,7 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
     case GS_K_TYPE: b = gs_trace_name(vm, ((gs_Type *)o)->name); break;
     case GS_K_MODULE: b = gs_trace_name(vm, ((gs_Module *)o)->name); break;
     case GS_K_BUILTIN:
-        if (vm->recording)
+        if (vm->recording && vm->cfg.record)
             b = gs_trace_string(&vm->trace, ((gs_Builtin *)o)->name, strlen(((gs_Builtin *)o)->name));
         break;
     case GS_K_INSTANCE:

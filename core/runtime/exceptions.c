@@ -19,7 +19,7 @@ void gs_error_clear(gs_Error *e)
 
 void gs_write_out(gs_VM *vm, const char *s, size_t n)
 {
-    if (vm->recording) {
+    if (vm->recording && vm->cfg.record) { /* not when recording only to check counts (refcheck.c) */
         uint32_t off;
         if (gs_trace_output(&vm->trace, s, n, &off) == 0)
             gs_record(vm, GS_EV_STDOUT, 0, vm->cur_frame_id, off, (uint32_t)n, 0);

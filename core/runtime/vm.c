@@ -2136,7 +2136,8 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     gs_gc_init(vm);
     gs_builtins_init(vm);
     gs_gc_program_start(vm); /* start-up objects are long-lived, as in CPython */
-    vm->recording = cfg->record;
+    /* checking counts reads the events to learn what changed (refcheck.c) */
+    vm->recording = cfg->record || cfg->check_refcounts;
     return vm;
 }
 
@@ -2167,6 +2168,7 @@ void gs_vm_free(gs_VM *vm)
         vm->frames_free = f->back;
         free(f);
     }
+    gs_refcheck_free(vm);
     gs_trace_free(&vm->trace);
     free(vm->objtab);
     free(vm->check_failure);
@@ -2340,110 +2342,3 @@ limit:
     return GS_RUN_LIMIT;
 }
 
-/* ================================================================== refcount check */
-
-typedef struct CheckCtx {
-    int64_t *counts;
-    uint32_t n;
-} CheckCtx;
-
-static void count_ref(CheckCtx *cx, gs_Object *o)
-{
-    if (o && !(o->gcflags & GS_GC_STATIC) && o->id < cx->n)
-        cx->counts[o->id]++;
-}
-
-static int count_visit(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause cause, void *arg)
-{
-    GS_UNUSED(vm);
-    GS_UNUSED(holder);
-    GS_UNUSED(cause);
-    count_ref(arg, ref);
-    return 0;
-}
-
-int gs_vm_check_refcounts(gs_VM *vm)
-{
-    if (!vm->objtab)
-        return 0;
-    CheckCtx cx;
-    cx.n = vm->next_id + 1;
-    cx.counts = calloc(cx.n, sizeof(int64_t));
-    if (!cx.counts)
-        return 0;
-    /* holders inside objects */
-    for (uint32_t id = 1; id < cx.n && id < vm->objtab_cap; id++) {
-        gs_Object *o = vm->objtab[id];
-        if (!o)
-            continue;
-        gs_traverse(vm, o, count_visit, &cx);
-        if (GS_KIND(o) == GS_K_TYPE)
-            cx.counts[id] += ((gs_Type *)o)->internal_refs;
-        if (GS_KIND(o) == GS_K_EXCEPTION) {
-            gs_Exception *e = (gs_Exception *)o;
-            for (int i = 0; i < e->ntb; i++)
-                count_ref(&cx, &e->tb[i].code->ob);
-            count_ref(&cx, e->attr_obj);
-            count_ref(&cx, e->attr_name ? &e->attr_name->ob : NULL);
-        }
-        if (GS_KIND(o) == GS_K_TYPE || GS_KIND(o) == GS_K_CODE) {
-            if (GS_KIND(o) == GS_K_TYPE) {
-                count_ref(&cx, &((gs_Type *)o)->name->ob);
-                count_ref(&cx, &((gs_Type *)o)->module->ob);
-            } else {
-                gs_Code *c = (gs_Code *)o;
-                for (int32_t i = 0; i < c->nnames; i++)
-                    count_ref(&cx, &c->names[i]->ob);
-                for (int32_t i = 0; i < c->nlocals + c->ncells + c->nfrees; i++)
-                    count_ref(&cx, &c->localnames[i]->ob);
-                count_ref(&cx, &c->name->ob);
-                count_ref(&cx, &c->qualname->ob);
-                count_ref(&cx, &c->filename->ob);
-            }
-        }
-    }
-    /* holders in frames: slots, value stacks, functions */
-    for (gs_Frame *f = vm->frame; f; f = f->back) {
-        for (gs_Object **p = f->localsplus; p < f->sp; p++)
-            count_ref(&cx, *p);
-        count_ref(&cx, f->frame_obj);
-        count_ref(&cx, f->locals_dict);
-        count_ref(&cx, f->func ? &f->func->ob : NULL);
-        if (!f->func && f == vm->main_frame) {
-        }
-    }
-    /* holders in the VM itself */
-    count_ref(&cx, vm->exc);
-    count_ref(&cx, vm->handled);
-    count_ref(&cx, vm->builtins);
-    count_ref(&cx, vm->main_module);
-    count_ref(&cx, vm->modules);
-    count_ref(&cx, vm->sys_module);
-    count_ref(&cx, vm->gc_module);
-    count_ref(&cx, vm->weakref_module);
-    count_ref(&cx, &vm->main_code->ob);
-    count_ref(&cx, vm->ast_consts);
-    count_ref(&cx, vm->gc_garbage);
-    count_ref(&cx, vm->gc_callbacks);
-    count_ref(&cx, vm->tstate_dict);
-    gs_builtins_count_roots(vm, (void (*)(void *, gs_Object *))count_ref, &cx);
-    int result = 0;
-    for (uint32_t id = 1; id < cx.n && id < vm->objtab_cap; id++) {
-        gs_Object *o = vm->objtab[id];
-        if (!o || (o->gcflags & GS_GC_STATIC))
-            continue;
-        if (o->refcnt != cx.counts[id]) {
-            char buf[256];
-            gs_Object *r = NULL;
-            snprintf(buf, sizeof buf, "line %u: %s object #%u has refcount %lld but %lld holders",
-                     vm->cur_line, gs_type_name(o), id, (long long)o->refcnt, (long long)cx.counts[id]);
-            GS_UNUSED(r);
-            free(vm->check_failure);
-            vm->check_failure = strdup(buf);
-            result = -1;
-            break;
-        }
-    }
-    free(cx.counts);
-    return result;
-}

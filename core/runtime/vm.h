@@ -253,6 +253,7 @@ struct gs_VM {
     uint32_t cur_frame_id;
     uint32_t limit_line;               /* line executing when a resource limit stopped the run, or 0 */
     char *check_failure;               /* first refcount-check failure, malloc'd */
+    struct gs_RefCheck *refcheck;      /* what the last check found (refcheck.c) */
 };
 
 /* ------------------------------------------------------------------ life */
@@ -315,10 +316,14 @@ static inline void gs_record(gs_VM *vm, gs_EventKind kind, uint8_t sub, uint32_t
         gs_record_grow(vm, e);
 }
 
-/* The refcount check: recompute every live object's count from its holders.
+/* The refcount check (refcheck.c): every live object's count against the
+ * references held to it, recounting only what the events since the last
+ * check changed, and the whole heap at intervals and at the end.
  * Returns 0 if all agree, else -1 and vm->check_failure describes the first
  * mismatch. */
 int gs_vm_check_refcounts(gs_VM *vm);
+typedef struct gs_RefCheck gs_RefCheck;
+void gs_refcheck_free(gs_VM *vm);
 
 /* Objects known to the VM by id (when recording or checking). */
 gs_Object *gs_vm_object(gs_VM *vm, uint32_t id);

@@ -3,7 +3,7 @@
 
 usage: run_bench.py --gcscope BUILD/gcscope [--bench-gc BIN] [--bench-trace BIN]
                     [--bench-gui BIN] [--python /usr/bin/python3.11] [-n 5]
-                    [--only programs,gc,trace,gui] [--json OUT.json]
+                    [--only programs,gc,trace,gui,scaling] [--json OUT.json]
 
 `cmake --build BUILD --target bench` runs it with every helper built.
 
@@ -22,7 +22,13 @@ usage: run_bench.py --gcscope BUILD/gcscope [--bench-gc BIN] [--bench-trace BIN]
    (--gc-detail all) and not recording.
 3. Trace: bench_trace (bytes/event, seek on a 10^7-event trace, export,
    import of 10^6 events).
-4. GUI: bench_gui (ms per frame at 100/1,000/10,000 objects, relayout after
+4. Scaling (--only scaling, not in the default run: about 5 minutes):
+   generated programs of 10^4, 10^5 and 2×10^5 lines (one assignment
+   each) and loops of 10^5, 10^6 and 10^7 iterations, each run by CPython,
+   `gcscope run`, `run --record` and `run --check-refcounts`, median of 3
+   (--check-refcounts once for 10^7): every cost should grow linearly, so
+   the ratio to CPython should stay flat down each group.
+5. GUI: bench_gui (ms per frame at 100/1,000/10,000 objects, relayout after
    a step) and the time to the first frame of a lesson, both in process
    (bench_gui --first-frame) and end to end (`gcscope shot`, wall time).
 
@@ -369,6 +375,61 @@ def goals(results):
     return table(["goal", "budget", "measured", "status"], rows, ["l", "r", "r", "l"])
 
 
+def scaling_programs(tmp):
+    """(label, path) of the generated programs."""
+    out = []
+    for n in (10**4, 10**5, 2 * 10**5):
+        path = os.path.join(tmp, f"lines_{n}.py")
+        with open(path, "w") as f:
+            for i in range(n):
+                f.write(f"v{i} = {i} + {i % 7}\n")
+            f.write(f"print(v{n - 1})\n")
+        out.append((f"{n:,} lines", path))
+    for n in (10**5, 10**6, 10**7):
+        path = os.path.join(tmp, f"loop_{n}.py")
+        with open(path, "w") as f:
+            f.write(f"total = 0\nkept = []\nfor i in range({n}):\n    z = [i]\n    total += len(z)\n"
+                    f"    if i % 1000 == 0:\n        kept.append(z)\nprint(total, len(kept))\n")
+        out.append((f"{n:,} iterations", path))
+    return out
+
+
+def bench_scaling(a, results):
+    runtimes = [
+        ("python", [a.python]),
+        ("run", [a.gcscope, "run"]),
+        ("record", [a.gcscope, "run", "--record"]),
+        ("check", [a.gcscope, "run", "--check-refcounts"]),
+    ]
+    rows = []
+    results["scaling"] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, path in scaling_programs(tmp):
+            med, problems, expect = {}, [], None
+            for key, cmd in runtimes:
+                reps = 1 if (key == "check" and "10,000,000" in label) else 3
+                times = []
+                for rep in range(reps):
+                    progress(f"  {label} [{key}] run {rep + 1}/{reps}")
+                    wall, _, code, out, err, _ = run(cmd + [path])
+                    times.append(wall)
+                    if code != 0:
+                        problems.append(f"{key} exit {code}: {(err.strip().splitlines() or [''])[-1]}")
+                    if key == "python":
+                        expect = out
+                    elif out != expect:
+                        problems.append(f"{key}: stdout differs from CPython's")
+                med[key] = statistics.median(times) * 1e3
+            results["scaling"][label] = {"median_ms": med, "problems": problems}
+            py = med["python"]
+            rows.append([label, fmt(py), fmt(med["run"]), f"{med['run'] / py:.2f}×", fmt(med["record"]),
+                         f"{med['record'] / py:.2f}×", fmt(med["check"]), f"{med['check'] / py:.2f}×",
+                         f"{med['check'] / med['run']:.1f}×", "; ".join(sorted(set(problems))) or "ok"])
+    return table(["program", "python3.11 ms", "run ms", "run/py", "--record ms", "rec/py",
+                  "--check-refcounts ms", "check/py", "check/run", "output"], rows,
+                 ["l", "r", "r", "r", "r", "r", "r", "r", "r", "l"])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gcscope", required=True)
@@ -423,6 +484,9 @@ def main():
     if "trace" in only:
         progress("trace...")
         sections.append(("Trace and timeline", bench_trace(a, results)[0]))
+    if "scaling" in only:
+        progress("scaling...")
+        sections.append(("Scaling: wall time of the whole process, median of 3", bench_scaling(a, results)))
     if "gui" in only:
         progress("GUI...")
         sections.append(("GUI, headless", bench_gui(a, results)[0]))
