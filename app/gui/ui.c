@@ -2095,10 +2095,11 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
         ui->stat_scroll = n - rows_fit;
     if (ui->stat_scroll < 0)
         ui->stat_scroll = 0;
-    if (sel >= 0 && sel < ui->stat_scroll)
+    if (sel >= 0 && ui->stat_follow && sel < ui->stat_scroll)
         ui->stat_scroll = sel;
-    if (sel >= 0 && sel >= ui->stat_scroll + rows_fit)
+    if (sel >= 0 && ui->stat_follow && sel >= ui->stat_scroll + rows_fit)
         ui->stat_scroll = sel - rows_fit + 1;
+    ui->stat_follow = false; /* the wheel may scroll it away again */
     /* columns from the right, as wide as the rows shown need: growth
      * (after a mark), bytes, count; the name has the rest */
     float cw_bytes = 0, cw_count = 0, cw_growth = 0;
@@ -3261,6 +3262,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             if (n > 0) {
                 ui->stat_tab = ui->bottom_tab;
                 ui->stat_key = rows[sel].key;
+                ui->stat_follow = true;
             }
             return;
         }

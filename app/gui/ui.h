@@ -309,6 +309,7 @@ typedef struct gs_Ui {
     int stat_tab;                      /* 3 or 4, 0 none */
     uint32_t stat_key;                 /* the line, or the type name's string id */
     int stat_scroll;                   /* first row shown */
+    bool stat_follow;                  /* scroll the picked row into view on the next frame (↑/↓) */
     bool fit_pending;                  /* fit the heap to the canvas on the next frame */
     /* source */
     int source_scroll;                 /* first visible row */

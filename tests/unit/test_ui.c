@@ -1133,6 +1133,32 @@ static void the_by_type_and_by_line_views_count_bytes_as_cpython_does(void)
     close_lesson(&o);
 }
 
+static void arrow_keys_keep_the_picked_row_in_view_and_the_wheel_scrolls(void)
+{
+    char src[4096];
+    size_t k = 0;
+    for (int i = 0; i < 40; i++) /* 40 lines, each making a list of its own size */
+        k += (size_t)snprintf(src + k, sizeof src - k, "l%d = [0] * %d\n", i, 40 + i);
+    Open o;
+    open_lesson(&o, src);
+    press(&o, GS_KEY_END);
+    o.ui.bottom_tab = 3;
+    frame(&o, NULL, 0);
+    for (int i = 0; i < 30; i++)
+        press(&o, GS_KEY_DOWN);
+    int n;
+    const gs_SceneStat *rows = gs_ui_stat_rows(&o.d, 3, &n);
+    CHECK(n >= 40 && o.ui.stat_key == rows[29].key, "30 presses of ↓ pick the 30th row (%d rows)", n);
+    char name[32];
+    snprintf(name, sizeof name, "line %u:", o.ui.stat_key);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, name), "the picked row is scrolled into view ('%s')", name);
+    int at = o.ui.stat_scroll;
+    gs_Input in = { .kind = GS_IN_WHEEL, .x = o.ui.bottom_rect.x + 20, .y = o.ui.bottom_rect.y + 60, .dy = 2 };
+    frame(&o, &in, 1);
+    CHECK(o.ui.stat_scroll < at, "the wheel scrolls back up (%d -> %d), away from the picked row", at, o.ui.stat_scroll);
+    close_lesson(&o);
+}
+
 static void marking_a_step_shows_each_types_growth(void)
 {
     Open o;
@@ -1400,6 +1426,7 @@ int main(void)
     every_panel_counts_the_same();
     the_by_type_and_by_line_views_count_bytes_as_cpython_does();
     marking_a_step_shows_each_types_growth();
+    arrow_keys_keep_the_picked_row_in_view_and_the_wheel_scrolls();
     a_collection_says_what_it_freed_in_bytes();
     b_shows_sizes_and_show_sizes_turns_them_on();
     sizes_fit_in_their_nodes_through_lessons_19_and_20();
