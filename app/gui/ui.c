@@ -2010,9 +2010,26 @@ static void code_of_line(const gs_UiData *d, int line, char *out, size_t n)
     const char *p = d->source, *end = d->source + d->source_len;
     if (!p || line <= 0)
         return;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
+    if (d->src_lines) {
+        /* the source panel's lines are in order: a look-up, not a scan of
+         * the file for each row of each frame */
+        int lo = 0, hi = d->nsrc_lines;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (d->src_lines[mid].line < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < d->nsrc_lines && d->src_lines[lo].line == line) {
+            p = d->source + d->src_lines[lo].start;
+            end = p + d->src_lines[lo].len;
+        } else
+            return;
+    } else
+        for (int l = 1; l < line && p < end; p++)
+            if (*p == '\n')
+                l++;
     while (p < end && (*p == ' ' || *p == '\t'))
         p++;
     const char *q = p;
