@@ -2327,6 +2327,13 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
                     text(dl, GS_FONT_SMALL, lx + 16, ly, bl, C_MUTED);
                 }
             }
+            if (d->marked && d->scene->nevents > 1) {
+                /* the step M marked: BY TYPE's growth counts from there */
+                float mx2 = pr.x + pr.w * (float)d->mark_event / (float)(d->scene->nevents - 1);
+                for (float yy = pr.y; yy < pr.y + pr.h; yy += 8)
+                    gs_draw_line(dl, mx2, yy, mx2, fminf(yy + 4, pr.y + pr.h), C_PURPLE, 1.5f, 0);
+                text(dl, GS_FONT_SMALL, mx2 + 3, pr.y + pr.h - 2 * slh - 2, "M", C_PURPLE);
+            }
             /* where the step is now */
             float fx = pr.x + pr.w * (d->scene->nevents > 1 ? (float)d->scene->event / (float)(d->scene->nevents - 1) : 0);
             gs_draw_line(dl, fx, pr.y, fx, pr.y + pr.h, C_ORANGE, 1.5f, 0);
