@@ -569,9 +569,18 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
     if (in->collections_passed && k < n)
         k += (size_t)snprintf(v->step_note + k, n - k, "%s%zu more collection%s ran meanwhile (G stops at each).",
                               k ? " " : "", in->collections_passed, in->collections_passed == 1 ? "" : "s");
-    if (in->collection && k < n)
-        snprintf(v->step_note + k, n - k, "%sA collection of generation %u has just run (G goes to its start, P through its phases).",
-                 k ? " " : "", in->gc_generation);
+    if (in->collection && k < n) {
+        /* the step stopped just after its gc_end: what it freed, in bytes too */
+        size_t pos = gs_timeline_pos(v->tl);
+        int ge = pos ? gc_end_at(v, pos - 1) : -1;
+        char what[96] = "";
+        if (ge >= 0)
+            snprintf(what, sizeof what, ": collected %u object%s, %llu bytes", v->gc_ends[ge].collected,
+                     v->gc_ends[ge].collected == 1 ? "" : "s", (unsigned long long)v->gc_ends[ge].bytes);
+        snprintf(v->step_note + k, n - k,
+                 "%sA collection of generation %u has just run%s (G goes to its start, P through its phases).",
+                 k ? " " : "", in->gc_generation, what);
+    }
 }
 
 /* Whether the position is just after a gc_end. */

@@ -1219,7 +1219,12 @@ static void a_collection_says_what_it_freed_in_bytes(void)
             k += (size_t)snprintf(all + k, sizeof all - k, "%s ", gs_draw_text_of(&o.dl, &o.dl.cmds[i]));
     CHECK(o.d.gen_collected[g] == 2 && strstr(all, "1 collection: collected 2 objects, 112 bytes"),
           "the collector panel: '1 collection: collected 2 objects, 112 bytes'");
-    /* P from inside the collection says so when it ends */
+    /* → stops at the end of a collection and says what it freed */
+    press(&o, GS_KEY_HOME);
+    for (int i = 0; i < 20 && !strstr(o.v.step_note, "has just run"); i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(strstr(o.v.step_note, "has just run: collected 2 objects, 112 bytes") != NULL, "→'s note: '%s'",
+          o.v.step_note);
     close_lesson(&o);
 }
 
