@@ -2047,7 +2047,7 @@ const gs_SceneStat *gs_ui_stat_rows(const gs_UiData *d, int tab, int *n)
 }
 
 /* A row's figures: "3 objects", "168 bytes", growth "+2 (+112 B)" or "=". */
-static void stat_cells(const gs_SceneStat *row, char *cnt, char *byt, char *gr)
+static void stat_cells(const gs_SceneStat *row, char cnt[static 48], char byt[static 48], char gr[static 64])
 {
     char num[32];
     fmt_bytes((uint64_t)row->count, num, sizeof num);
