@@ -481,6 +481,15 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             if (e->flags && !gc.threshold_set) /* a trace from before gc_threshold events */
                 s->gens[0].threshold = e->flags;
         }
+        /* A collection has ended since that line started: its counters are
+         * stale.  CPython zeroes the collected generations' counts and
+         * counts one collection in the next generation (gc_collect_main);
+         * the gc_start event carries the counts it started from. */
+        if (gc.start_event != 0xffffffffu && (i == SIZE_MAX || gc.start_event > i)) {
+            int gen = gc.generation;
+            for (int g = 0; g < 3; g++)
+                s->gens[g].count = g <= gen ? 0 : (int)gc.count[g] + (g == gen + 1);
+        }
     }
     /* objects; a class's namespace dict is drawn as part of the class */
     size_t cur = 0;

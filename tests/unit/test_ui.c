@@ -859,6 +859,40 @@ static void the_thresholds_shown_are_the_ones_the_program_set(void)
     close_lesson(&o);
 }
 
+/* Right after a collection, before the next line starts, the collector
+ * panel shows CPython's counters after it: the collected generations at 0
+ * and one more collection counted in the next (not the line's stale ones). */
+static void counts_right_after_a_collection_are_reset(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "a = [[] for i in range(30)]\n"
+                    "gc.collect(0)\n"
+                    "b = 1\n");
+    const gs_Trace *t = o.v.trace;
+    size_t start = SIZE_MAX, end = SIZE_MAX;
+    for (size_t i = 0; i < t->n; i++) {
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_GC_START)
+            start = i;
+        if (e.kind == GS_EV_GC_END)
+            end = i;
+    }
+    CHECK(start != SIZE_MAX && end != SIZE_MAX, "gc.collect(0) is recorded");
+    if (end != SIZE_MAX) {
+        gs_Event st = gs_trace_get(t, start);
+        int c1 = (int)(st.b >> 16), c2 = (int)st.c;
+        CHECK((st.b & 0xffff) >= 30, "generation 0 had counted the 30 lists: %u", st.b & 0xffff);
+        gs_timeline_seek(o.v.tl, end + 1);
+        frame(&o, NULL, 0);
+        const gs_Scene *s = o.d.scene;
+        CHECK(s->gens[0].count == 0 && s->gens[1].count == c1 + 1 && s->gens[2].count == c2,
+              "after collecting generation 0: %d %d %d (want 0 %d %d)", s->gens[0].count, s->gens[1].count,
+              s->gens[2].count, c1 + 1, c2);
+    }
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1424,6 +1458,7 @@ int main(void)
     a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection();
     every_lesson_finishes_in_a_beginners_number_of_steps();
     the_thresholds_shown_are_the_ones_the_program_set();
+    counts_right_after_a_collection_are_reset();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
