@@ -37,10 +37,10 @@ def process_batch(size):
 
 
 #> Strategy 1, every N batches: cheap to write, predictable pauses.
+#? Every fourth batch ends with gc.collect(). What will each of those collections return? | 12 | 4 batches of 3 self-referencing rows each; the lists that held them were freed by counting when each call returned. | hide: none
 for batch_number in range(1, 13):
     process_batch(3)
     if batch_number % 4 == 0:
-        #? What does each of these collections return? | 12 | 4 batches of 3 self-referencing rows each; the lists that held them were freed by counting when each call returned. | hide: none
         print("batch", batch_number, "- collected", gc.collect())
 #> Strategy 2, on events: collect at moments when a pause will not be felt,
 #> such as a user logging out or a page being refreshed.

@@ -51,6 +51,7 @@ def describe(holder):
 labels = []
 #> Who is holding on to it? get_referrers() searches every tracked object
 #> for references to it.
+#? Which objects will get_referrers() find holding the suspect? | the registry list and the module's global names | The list slot, and the global name 'suspect': a module's global names live in a dict, which the collector tracks. | choices: the registry list only; the module's global names only; the registry list and the module's global names | hide: none
 for holder in gc.get_referrers(suspect):
     labels.append(describe(holder))
 del holder
@@ -60,7 +61,6 @@ known = []
 for label in ["the registry list", "the module's global names"]:
     if label in labels:
         known.append(label)
-#? Which objects refer to the suspect? | the registry list and the module's global names | The list slot, and the global name 'suspect': a module's global names live in a dict, which the collector tracks. | choices: the registry list only; the module's global names only; the registry list and the module's global names | hide: none
 print("held by:", known, "- anything else:", len(labels) - len(known))
 #> Fix the leak at its source: empty the registry...
 registry.clear()

@@ -671,8 +671,13 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
      * the picture as the finished module */
     bool finished = false;
     if (nf == 0 && pos > 0) {
-        for (size_t i = 0; i < t->n && i < 64; i++) {
+        /* the module's frame is pushed before the first line starts, after
+         * the source's constants are introduced (hundreds of events in a
+         * long lesson) */
+        for (size_t i = 0; i < t->n && i < pos; i++) {
             gs_Event e = gs_trace_get(t, i);
+            if (e.kind == GS_EV_LINE)
+                break;
             if (e.kind != GS_EV_FRAME_PUSH || strcmp(str_at(t, e.a), "<module>") != 0)
                 continue;
             gs_TLObject ns;
@@ -997,7 +1002,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         snprintf(out, n, "%sprinted: %s%s", where, said, e->b > sizeof said - 5 ? "…" : "");
         break;
     }
-    case GS_EV_EXCEPTION: snprintf(out, n, "%s%s raised", where, str_at(t, e->a)); break;
+    case GS_EV_EXCEPTION: {
+        const char *msg = str_at(t, e->b);
+        snprintf(out, n, "%s%s raised%s%.80s%s", where, str_at(t, e->a), msg[0] ? ": " : "", msg,
+                 e->sub ? " (an except clause will catch it)" : "");
+        break;
+    }
     case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;
     case GS_EV_GC_PHASE:
         if (e->sub == GS_GC_UPDATE_REFS && e->b) /* a pass larger than the recording's gc detail */

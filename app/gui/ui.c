@@ -407,6 +407,62 @@ static int node_cells(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o, flo
     return cells;
 }
 
+/* The cells that fit in a node `avail` wide (a node is capped in width, so
+ * long labels can leave no room for all): keep the container's last cell
+ * and a "… N more" cell, and as many of the first cells as fit, so the
+ * cells shown and N always add up to its real length.  Returns the number
+ * of cells; *left_out is N. */
+static int fit_cells(gs_Ui *ui, const gs_SceneObject *o, float avail, int *cell, float *widths, int cells,
+                     int *left_out)
+{
+    float z = ui->zoom, sum = 0;
+    for (int i = 0; i < cells; i++)
+        sum += widths[i] * z + 2;
+    if (sum <= avail || cells == 0)
+        return cells;
+    int total = o->nrefs > o->nslots ? o->nrefs : o->nslots;
+    int head[NODE_CELLS];
+    float headw[NODE_CELLS];
+    int nhead = 0, last = -1;
+    float lastw = 0;
+    for (int i = 0; i < cells; i++) {
+        if (cell[i] < 0)
+            break;
+        head[nhead] = cell[i];
+        headw[nhead++] = widths[i];
+    }
+    if (cell[cells - 1] >= 0 && (nhead < cells || cells > 1)) { /* the last slot */
+        last = cell[cells - 1];
+        lastw = widths[cells - 1];
+        if (nhead == cells)
+            nhead--; /* it was counted as a head cell */
+    }
+    char more[32];
+    snprintf(more, sizeof more, "… %d more", total);
+    float morew = tw(ui, GS_FONT_SMALL, more) + 10;
+    float used = morew * z + 2 + (last >= 0 ? lastw * z + 2 : 0);
+    if (used > avail) { /* not even that: just the "more" cell */
+        last = -1;
+        used = morew * z + 2;
+    }
+    int keep = 0;
+    while (keep < nhead && used + headw[keep] * z + 2 <= avail)
+        used += headw[keep++] * z + 2;
+    int n = 0;
+    for (int i = 0; i < keep; i++) {
+        cell[n] = head[i];
+        widths[n++] = headw[i];
+    }
+    cell[n] = -1;
+    widths[n++] = morew;
+    if (last >= 0) {
+        cell[n] = last;
+        widths[n++] = lastw;
+    }
+    *left_out = total - keep - (last >= 0);
+    return n;
+}
+
 static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f)
 {
     float w = tw(ui, GS_FONT_UI_BOLD, f->title) + 20;
@@ -892,10 +948,20 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         return prev != 0;
     }
     enum { SHOWN = 4 }; /* the line's first events; the rest are in EVENTS */
+    /* an exception comes first: a line that raised jumps somewhere else,
+     * and that is what the student must read */
+    int order[SHOWN], norder = 0;
+    for (int i = first; i < last && norder < SHOWN; i++)
+        if (strstr(d->event_log[i], " raised"))
+            order[norder++] = i;
+    for (int i = first; i < last && norder < SHOWN; i++)
+        if (!strstr(d->event_log[i], " raised"))
+            order[norder++] = i;
     int stop = last - first > SHOWN ? first + SHOWN : last;
     size_t k = 0;
     out[0] = 0;
-    for (int i = first; i < stop && k < n; i++) {
+    for (int j = 0; j < norder && k < n; j++) {
+        int i = order[j];
         size_t li = strlen(d->event_log[i]);
         if (i + 1 < last && strncmp(d->event_log[i], d->event_log[i + 1], li) == 0 &&
             strncmp(d->event_log[i + 1] + li, " —", strlen(" —")) == 0)
@@ -1028,19 +1094,19 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     if (o->id == d->watch)
         text(dl, GS_FONT_SMALL, x, y - 15, "watched (W)", with_alpha(C_VERMILLION, a));
     /* cells, one per outgoing reference (a long container: its ends) */
-    float widths[NODE_CELLS], cells_w;
+    float widths[NODE_CELLS + 1], cells_w;
     int cells = node_cells(ui, s, o, widths, &cells_w);
-    int cell[NODE_CELLS];
+    int cell[NODE_CELLS + 1];
     cell_slots(o, cell);
+    int left_out = cells_left_out(o);
+    cells = fit_cells(ui, o, w - 12, cell, widths, cells, &left_out);
     float cy = y + h - 22, cx = x + 8;
     for (int i = 0; i < cells; i++) {
         float cw = widths[i] * ui->zoom;
-        if (cx + cw > x + w - 4)
-            break;
         gs_Rect cr = { cx, cy, cw, 18 };
         if (cell[i] < 0) {
             char more[32];
-            snprintf(more, sizeof more, "… %d more", cells_left_out(o));
+            snprintf(more, sizeof more, "… %d more", left_out);
             gs_draw_rect(dl, cr, with_alpha(tint(C_SKY, 0.2f), a), 3, o->id);
             text_fit(ui, dl, GS_FONT_SMALL, cx + 4, cy + 2, cw - 6, more, with_alpha(C_BLUE, a));
             add_hit(ui, cr, o->id); /* select it: the inspector lists them all */
@@ -2535,7 +2601,7 @@ static const struct {
     { GS_CMD_EXPORT, GS_CMD_SCREENSHOT, "export the trace (JSON) / save a screenshot (PNG)" },
     { GS_CMD_RELOAD, 0, "reload the file from disk" },
     { GS_CMD_LEGEND, 0, "what the colours, badges and arrows mean" },
-    { GS_CMD_BACK, GS_CMD_HELP, "back to the lessons, or cancel a long run / this help" },
+    { GS_CMD_BACK, GS_CMD_HELP, "deselect, then back to the lessons; cancel a long run / this help" },
 };
 
 #define GS_COUNTOF_HELP (sizeof key_help / sizeof key_help[0])
@@ -3294,7 +3360,13 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         switch (cmd) {
         case GS_CMD_HELP: ui->help = true; return;
         case GS_CMD_LEGEND: ui->legend = true; return;
-        case GS_CMD_BACK: push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0); return;
+        case GS_CMD_BACK:
+            if (ui->selected && !d->recording) { /* first Esc: let go of the selected object */
+                ui->selected = 0;
+                return;
+            }
+            push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0);
+            return;
         case GS_CMD_FIT: gs_ui_fit(ui, d, true); return;
         case GS_CMD_PRIMITIVES: ui->show_primitives = !ui->show_primitives; return;
         case GS_CMD_DEFINITIONS: ui->show_definitions = !ui->show_definitions; return;

@@ -754,11 +754,15 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
 
     RESUME_THROW_CHECK(); /* gen.throw(): raise at the yield we stopped on */
     for (;;) {
+        int32_t prev = f->lasti;
         f->lasti = ip;
         w = ops[ip++];
         f->sp = sp;
         f->ip = ip;
-        if (co->linestart[ip - 1]) {
+        /* a loop's head starts its line again when the loop jumps back to
+         * it, not when the line's first instructions fall through to it:
+         * `for x in xs:` is one line event on entry, as in CPython */
+        if (co->linestart[ip - 1] && !(prev == ip - 2 && prev >= 0 && co->lines[prev] == co->lines[ip - 1])) {
             /* pause before the line starts, so resuming records it once.
              * Not once the event limit is hit: the run ends at this line,
              * cutting the trace back to the last whole statement, and a

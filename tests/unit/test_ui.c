@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
+#include <ctype.h>
 #include <unistd.h>
 
 #include "ui.h"
@@ -108,6 +110,8 @@ static bool has_text(const gs_DrawList *dl, const char *needle)
     return false;
 }
 
+static int key_action(gs_Ui *ui, gs_UiData *d, gs_DrawList *dl, int key, unsigned mods);
+
 static void keys_map_to_debugger_actions(void)
 {
     gs_Ui ui;
@@ -145,6 +149,10 @@ static void keys_map_to_debugger_actions(void)
     f9.key = GS_KEY_F9;
     int n = gs_ui_frame(&ui, &f9, 1, &d, 0, &dl, acts);
     CHECK(n == 1 && acts[0].kind == GS_ACT_TOGGLE_BREAKPOINT && acts[0].arg == 3, "F9 on line 3");
+    /* Esc lets go of a selected object first; only then goes back to the lessons */
+    ui.selected = s.objects[0].id;
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_ESCAPE, 0) == -1 && ui.selected == 0, "Esc deselects first");
+    CHECK(key_action(&ui, &d, &dl, GS_KEY_ESCAPE, 0) == GS_ACT_BROWSER, "a second Esc: the lessons");
     gs_draw_free(&dl);
     gs_scene_free(&s);
     gs_ui_free(&ui);
@@ -893,6 +901,53 @@ static void counts_right_after_a_collection_are_reset(void)
     close_lesson(&o);
 }
 
+/* A line that raised jumps elsewhere (here into __exit__): the summary of
+ * what it did starts with the exception and its message. */
+static void a_line_that_raised_says_so_first(void)
+{
+    Open o;
+    open_lesson(&o, "class M:\n"
+                    "    def __enter__(self):\n"
+                    "        return self\n"
+                    "    def __exit__(self, kind, value, tb):\n"
+                    "        return False\n"
+                    "try:\n"
+                    "    with M() as m:\n"
+                    "        n = int('x')\n"
+                    "except ValueError:\n"
+                    "    pass\n");
+    int presses = 0;
+    while (o.d.scene->line != 5 && presses < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl)) {
+        press(&o, GS_KEY_RIGHT);
+        presses++;
+    }
+    CHECK(o.d.scene->line == 5, "→ reaches __exit__ (line %d)", o.d.scene->line);
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "ValueError raised: invalid literal"),
+          "the narration says the line raised ValueError and why");
+    close_lesson(&o);
+}
+
+/* Once the program has ended its global names still hold their objects:
+ * the module's namespace stays drawn as "module (ended)", also in a long
+ * program whose constants come before the module's frame. */
+static void the_ended_module_keeps_its_names_on_the_picture(void)
+{
+    char src[8192];
+    size_t k = (size_t)snprintf(src, sizeof src, "words = [");
+    for (int i = 0; i < 150; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "'w%d', ", i);
+    snprintf(src + k, sizeof src - k, "]\nkeep = [len(words)]\n");
+    Open o;
+    open_lesson(&o, src);
+    press(&o, GS_KEY_END);
+    const gs_Scene *s = o.d.scene;
+    bool ended = false;
+    for (int i = 0; i < s->nframes; i++)
+        ended |= strcmp(s->frames[i].title, "module (ended)") == 0 && s->frames[i].nnames >= 2;
+    CHECK(ended, "the last frame shows 'module (ended)' with its names (%d frames)", s->nframes);
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1005,7 +1060,30 @@ static void a_long_list_is_summarized(void)
             list = o.d.scene->objects[i].id;
     const gs_SceneObject *l = gs_scene_find(o.d.scene, list);
     CHECK(l && l->nrefs == 1000, "the list holds 1000 references (%d)", l ? l->nrefs : -1);
-    CHECK(has_text(&o.dl, "… 995 more"), "its node shows its ends and '… 995 more'");
+    /* its first cells that fit, '… N more' and its last cell (texts on one
+     * row of the node): they add up to 1000 */
+    int more = -1, head = 0;
+    bool last = false;
+    float row = -1;
+    for (size_t i = 0; i < o.dl.n; i++) {
+        const char *t = gs_draw_text_of(&o.dl, &o.dl.cmds[i]);
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && strncmp(t, "… ", 4) == 0 && strstr(t, " more")) {
+            more = atoi(t + 4);
+            row = o.dl.cmds[i].y0;
+        }
+    }
+    for (size_t i = 0; i < o.dl.n; i++) {
+        const char *t = gs_draw_text_of(&o.dl, &o.dl.cmds[i]);
+        if (o.dl.cmds[i].kind != GS_DRAW_TEXT || fabsf(o.dl.cmds[i].y0 - row) > 0.5f || !isdigit((unsigned char)t[0]) ||
+            strchr(t, ' '))
+            continue; /* the collector panel's lines can share the row */
+        if (strcmp(t, "999") == 0)
+            last = true;
+        else
+            head++;
+    }
+    CHECK(last && head >= 1 && more + head + 1 == 1000, "its node shows %d first cells, '… %d more' and 999: %s",
+          head, more, more + head + 1 == 1000 ? "1000" : "not 1000");
     /* one stack per column: the collections of the loop moved some to an older generation */
     int stacked = 0, stacks = 0;
     for (int i = 0; i < o.d.scene->nobjects; i++)
@@ -1459,6 +1537,8 @@ int main(void)
     every_lesson_finishes_in_a_beginners_number_of_steps();
     the_thresholds_shown_are_the_ones_the_program_set();
     counts_right_after_a_collection_are_reset();
+    a_line_that_raised_says_so_first();
+    the_ended_module_keeps_its_names_on_the_picture();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
