@@ -937,8 +937,17 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
 static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
 {
     int last = d->nevent_log - 1, first = last;
-    while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
+    /* back to the start of the line the last event belongs to: a call it
+     * made (a callback, a __del__) started lines of its own on the way */
+    unsigned line_of = last > 0 ? (unsigned)atoi(d->event_log[last - 1]) : 0;
+    while (first > 0 && !(strstr(d->event_log[first - 1], " starts: ") &&
+                          (unsigned)atoi(d->event_log[first - 1]) == line_of))
         first--;
+    if (first == 0) { /* not in the log: since the latest line start then */
+        first = last;
+        while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
+            first--;
+    }
     if (first == 0)
         return false; /* the line before started before the log does */
     if (first == last) {

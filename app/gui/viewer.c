@@ -990,6 +990,84 @@ static void mark_step(gs_Viewer *v)
     v->scene_pos = SIZE_MAX;
 }
 
+/* A run of "L: T #N freed: nothing refers to it any more" entries, one
+ * line L and type T, folded into its first entry. */
+typedef struct LogFold {
+    int slot;             /* the entry, -1 none */
+    unsigned line;
+    char type[48];
+    unsigned first_id, last_id;
+    int count;
+} LogFold;
+
+#define GS_LOG_LOOKBACK 5000 /* events read back for the log */
+
+static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, unsigned *id)
+{
+    const char *tail = " freed: nothing refers to it any more";
+    size_t len = strlen(text), tl = strlen(tail);
+    if (len <= tl || strcmp(text + len - tl, tail) != 0)
+        return false;
+    char *end;
+    unsigned long l = strtoul(text, &end, 10);
+    if (end == text || strncmp(end, ": ", 2) != 0)
+        return false;
+    const char *t = end + 2, *hash = strstr(t, " #");
+    if (!hash || hash > text + len - tl)
+        return false;
+    unsigned long n = strtoul(hash + 2, &end, 10);
+    if (end != text + len - tl || (size_t)(hash - t) >= tn)
+        return false;
+    memcpy(type, t, (size_t)(hash - t));
+    type[hash - t] = 0;
+    *line = (unsigned)l;
+    *id = (unsigned)n;
+    return true;
+}
+
+static void start_fold(LogFold *f, const char *text, int slot)
+{
+    f->slot = -1;
+    if (plain_free(text, &f->line, f->type, sizeof f->type, &f->first_id)) {
+        f->slot = slot;
+        f->last_id = f->first_id;
+        f->count = 1;
+    }
+}
+
+static void end_fold(gs_Viewer *v, LogFold *f)
+{
+    if (f->slot < 0 || f->count < 2 || f->slot >= v->nlog)
+        return;
+    char buf[200];
+    unsigned lo = f->first_id < f->last_id ? f->first_id : f->last_id;
+    unsigned hi = f->first_id < f->last_id ? f->last_id : f->first_id;
+    snprintf(buf, sizeof buf, "%u: %d × %s freed (#%u to #%u): nothing refers to them any more", f->line, f->count,
+             f->type, lo, hi);
+    char *t = strdup(buf);
+    if (t) {
+        free(v->log_text[f->slot]);
+        v->log_text[f->slot] = t;
+    }
+    f->slot = -1;
+}
+
+/* Fold this entry into the run before it if it continues it. */
+static bool fold_free(gs_Viewer *v, LogFold *f, const char *text, size_t ev)
+{
+    unsigned line, id;
+    char type[48];
+    if (f->slot >= 0 && f->slot == v->nlog - 1 && plain_free(text, &line, type, sizeof type, &id) &&
+        line == f->line && strcmp(type, f->type) == 0) {
+        f->count++;
+        f->last_id = id;
+        v->log_index[f->slot] = ev;
+        return true;
+    }
+    end_fold(v, f);
+    return false;
+}
+
 static void rebuild(gs_Viewer *v)
 {
     size_t pos = gs_timeline_pos(v->tl);
@@ -1013,7 +1091,11 @@ static void rebuild(gs_Viewer *v)
     for (int i = 0; i < v->nlog; i++)
         free(v->log_text[i]);
     v->nlog = 0;
-    size_t from = pos > 40 ? pos - 40 : 0;
+    /* Far enough back to reach the line before's start even when it freed
+     * a thousand objects; a run of frees of one type on one line is one
+     * entry ("1000 × int freed"), so what else the line did stays in view. */
+    size_t from = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    LogFold fold = { .slot = -1 };
     for (size_t ev = from; ev < pos; ev++) {
         char buf[200];
         uint32_t focus;
@@ -1021,9 +1103,9 @@ static void rebuild(gs_Viewer *v)
         gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);
         if (!buf[0])
             continue;
-        int ge = gs_trace_get(v->trace, ev).kind == GS_EV_GC_END ? gc_end_at(v, ev) : -1;
-        if (ge >= 0) /* with the bytes it freed (known once the run is complete) */
-            gs_viewer_gc_end_words(v, ge, buf, sizeof buf);
+        int end = gs_trace_get(v->trace, ev).kind == GS_EV_GC_END ? gc_end_at(v, ev) : -1;
+        if (end >= 0) /* with the bytes it freed (known once the run is complete) */
+            gs_viewer_gc_end_words(v, end, buf, sizeof buf);
         if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
@@ -1031,12 +1113,25 @@ static void rebuild(gs_Viewer *v)
                 ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS)))
                 continue;
         }
+        if (fold_free(v, &fold, buf, ev))
+            continue;
+        if (v->nlog == GS_EVENT_LOG) { /* keep the latest */
+            free(v->log_text[0]);
+            memmove(v->log_text, v->log_text + 1, (GS_EVENT_LOG - 1) * sizeof v->log_text[0]);
+            memmove(v->log_index, v->log_index + 1, (GS_EVENT_LOG - 1) * sizeof v->log_index[0]);
+            memmove(v->log_focus, v->log_focus + 1, (GS_EVENT_LOG - 1) * sizeof v->log_focus[0]);
+            v->nlog--;
+            fold.slot--;
+        }
         v->log_text[v->nlog] = strdup(buf);
         v->log_index[v->nlog] = ev;
         v->log_focus[v->nlog] = focus;
-        if (v->log_text[v->nlog])
+        if (v->log_text[v->nlog]) {
+            start_fold(&fold, buf, v->nlog);
             v->nlog++;
+        }
     }
+    end_fold(v, &fold);
     /* The narration's "what just happened" must be about something on the
      * canvas: if the last event was about an object not drawn, tell the
      * latest one that was, or what the collector is doing meanwhile. */

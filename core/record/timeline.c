@@ -43,6 +43,7 @@
 #include "timeline.h"
 
 #define NO_EV 0xffffffffu
+#define LCLASS 0x80000000u /* in tl->ldepth: the line runs in a class body */
 #define RC_UNKNOWN INT32_MIN
 #define RC_STATIC (INT32_MIN + 1)
 
@@ -1974,8 +1975,12 @@ int gs_timeline_sync(gs_Timeline *tl)
                 ok = ok && gs_grow((void **)&tl->ldepth, &tl->ldcap, tl->nlines, sizeof(uint32_t));
                 ok = ok && gs_grow((void **)&tl->lvisit, &tl->lvcap, tl->nlines, sizeof(uint32_t)) &&
                      count_run(&tl->runs, &tl->nruns, e->line, &tl->lvisit[tl->nlines - 1]);
-                if (ok)
-                    tl->ldepth[tl->nlines - 1] = tl->build.g.depth;
+                if (ok) {
+                    const Frame *top = frame_find(&tl->build, tl->build.g.top);
+                    bool cls = top && top->push_ev != NO_EV &&
+                               (gs_trace_get(tr, top->push_ev).flags & GS_FRAME_CLASS_BODY);
+                    tl->ldepth[tl->nlines - 1] = tl->build.g.depth | (cls ? LCLASS : 0);
+                }
                 if (tl->cfg.strict)
                     check_pending(tl, i);
                 break;
@@ -2109,7 +2114,7 @@ static size_t line_lower_bound(const gs_Timeline *tl, size_t ev) { return index_
  * (when given). */
 static bool line_wanted(const gs_Timeline *tl, size_t k, uint32_t maxdepth, const uint32_t *only, size_t nonly)
 {
-    if (tl->ldepth[k] > maxdepth)
+    if ((tl->ldepth[k] & ~LCLASS) > maxdepth)
         return false;
     if (!only)
         return true;
@@ -2202,7 +2207,16 @@ static size_t gc_stop_back(const gs_Timeline *tl, size_t from, size_t to, uint32
 static bool same_line_again(const gs_Timeline *tl, size_t k)
 {
     return k > 0 && gs_trace_get(tl->tr, tl->lines[k]).line == gs_trace_get(tl->tr, tl->lines[k - 1]).line &&
-           tl->ldepth[k] != tl->ldepth[k - 1];
+           (tl->ldepth[k] & ~LCLASS) != (tl->ldepth[k - 1] & ~LCLASS);
+}
+
+/* Line event k runs in a class body: its statements (a def, an attribute)
+ * make objects the picture does not draw, one press each for nothing; the
+ * class statement's stop shows the class made, and the lines of methods
+ * it calls are stops as usual. */
+static bool in_class_body(const gs_Timeline *tl, size_t k)
+{
+    return (tl->ldepth[k] & LCLASS) != 0;
 }
 
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info)
@@ -2212,7 +2226,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
     memset(info, 0, sizeof *info);
     if (dir > 0) {
         k0 = line_lower_bound(tl, p);
-        for (k = k0; k < tl->nlines && (tl->lvisit[k] >= shown || same_line_again(tl, k)); k++)
+        for (k = k0; k < tl->nlines && (tl->lvisit[k] >= shown || same_line_again(tl, k) || in_class_body(tl, k)); k++)
             ;
         target = k < tl->nlines ? (size_t)tl->lines[k] + 1 : tl->n;
         size_t end = gc_stop_fwd(tl, p, target, shown, &info->collections_passed);
@@ -2224,7 +2238,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         if (p < 2)
             return gs_timeline_seek(tl, 0);
         k0 = line_lower_bound(tl, p - 1);
-        for (k = k0; k-- > 0 && (tl->lvisit[k] >= shown || same_line_again(tl, k));)
+        for (k = k0; k-- > 0 && (tl->lvisit[k] >= shown || same_line_again(tl, k) || in_class_body(tl, k));)
             ;
         target = k != SIZE_MAX ? (size_t)tl->lines[k] + 1 : 0;
         size_t end = gc_stop_back(tl, p, target, shown, &info->collections_passed);

@@ -948,6 +948,53 @@ static void the_ended_module_keeps_its_names_on_the_picture(void)
     close_lesson(&o);
 }
 
+/* A line that frees a thousand objects is a few entries in EVENTS, not a
+ * thousand: a run of frees of one type is one entry ("743 × int freed"),
+ * and what else the line did stays in view. */
+static void a_run_of_frees_is_one_entry(void)
+{
+    Open o;
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "x = 1\n");
+    int presses = 0;
+    while (o.d.scene->line != 3 && presses++ < 20)
+        press(&o, GS_KEY_RIGHT);
+    bool folded = false, list_freed = false;
+    for (int i = 0; i < o.d.nevent_log; i++) {
+        folded |= strstr(o.d.event_log[i], "743 × int freed") != NULL;
+        list_freed |= strstr(o.d.event_log[i], "2: list #") && strstr(o.d.event_log[i], " freed");
+    }
+    CHECK(folded && list_freed, "EVENTS shows the list freed and '743 × int freed' (the 257 small ints are cached)");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "What line 2 just did"), "the narration sums up line 2");
+    close_lesson(&o);
+}
+
+/* → does not stop on a class body's statements (defs, attributes: objects
+ * the picture does not draw); a method it calls later is stepped into. */
+static void a_class_body_is_one_step(void)
+{
+    Open o;
+    open_lesson(&o, "class A:\n"
+                    "    kind = 'a'\n"
+                    "    def f(self):\n"
+                    "        return 1\n"
+                    "    def g(self):\n"
+                    "        return 2\n"
+                    "b = A()\n"
+                    "c = b.f()\n");
+    bool body_stop = false, method_stop = false;
+    for (int i = 0; i < 30 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        int ln = o.d.scene->line;
+        body_stop |= ln == 2 || ln == 3 || ln == 5;
+        method_stop |= ln == 4;
+    }
+    CHECK(!body_stop, "no stop on the class body's lines 2, 3, 5");
+    CHECK(method_stop, "the method's line 4 is a stop when b.f() runs it");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1539,6 +1586,8 @@ int main(void)
     counts_right_after_a_collection_are_reset();
     a_line_that_raised_says_so_first();
     the_ended_module_keeps_its_names_on_the_picture();
+    a_run_of_frees_is_one_entry();
+    a_class_body_is_one_step();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
