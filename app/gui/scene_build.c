@@ -885,8 +885,9 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     if (ev >= t->n || gs_timeline_pos(tl) == 0)
         return;
     const gs_Event e_ = gs_trace_get(t, ev), *e = &e_;
-    char src[64], lab[96], lab2[96];
-    source_line(source, source_len, e->line, src, sizeof src);
+    char src[64] = "", lab[96], lab2[96];
+    if (e->kind == GS_EV_LINE) /* the only words that quote the line (a scan of the file) */
+        source_line(source, source_len, e->line, src, sizeof src);
     /* the program's line is told first in the narration panel; here just
      * a short prefix so a log of events stays readable */
     char where[16];
