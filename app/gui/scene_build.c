@@ -104,9 +104,9 @@ static const char *key_text(gs_Timeline *tl, uint32_t key)
 static const char *field_name(int kind, uint32_t slot)
 {
     static const char *function[] = { "__code__", "__globals__", "__name__", "__qualname__", "__defaults__",
-                                       "__kwdefaults__", "__closure__", "__dict__" };
+                                       "__kwdefaults__", "__closure__", "__dict__", "__annotations__" };
     switch (kind) {
-    case GS_K_FUNCTION: return slot < 8 ? function[slot] : "field";
+    case GS_K_FUNCTION: return slot < 9 ? function[slot] : "field";
     case GS_K_METHOD: return slot == 0 ? "__func__" : "__self__";
     case GS_K_BUILTIN: return "__self__";
     case GS_K_CELL: return "cell_contents";
@@ -985,6 +985,9 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             snprintf(out, n, "%s%s() pauses: its frame waits in the generator", where, str_at(t, e->a));
         else if (e->sub == 2)
             snprintf(out, n, "%s%s()'s paused frame goes away with its generator", where, str_at(t, e->a));
+        else if (e->flags & GS_FRAME_CLASS_BODY)
+            snprintf(out, n, "%sclass %s: its body is done; the class is made from the names it defined", where,
+                     str_at(t, e->a));
         else
             snprintf(out, n, "%s%s() is done: its local names go away", where, str_at(t, e->a));
         break;

@@ -326,6 +326,8 @@ void gs_tutor_answer(gs_Viewer *v, const gs_Action *a)
     struct gs_PromptProgress *pp = &v->prompts[i];
     switch (gs_prompt_check(p, a->text, a->choice)) {
     case GS_ANSWER_EMPTY:
+        if (p->nchoices && pp->state == GS_PROMPT_RETRY)
+            return; /* Enter after a wrong pick: "Not quite" stays on screen */
         if (p->nchoices)
             snprintf(v->prompt_feedback, sizeof v->prompt_feedback,
                      "Pick one of the answers (keys 1 to %d), or press Tab to skip.", p->nchoices);

@@ -1183,7 +1183,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         else if (g.band_w[b] < 150 && b <= GS_BAND_GEN2)
             snprintf(t, sizeof t, "gen %d · %d", b, n);
         else if (g.band_w[b] < 150)
-            snprintf(t, sizeof t, "%s · %d", b == GS_BAND_PERMANENT ? "perm." : "untracked", n);
+            snprintf(t, sizeof t, "%s · %d", b == GS_BAND_PERMANENT ? "perm." : "not tracked", n);
         else
             snprintf(t, sizeof t, "%s · %d", band_title(b), n);
         text_fit(ui, dl, GS_FONT_SMALL, br.x + 8, c.y + 6, br.w - 10, t, collected ? C_VERMILLION : C_MUTED);
@@ -2027,18 +2027,19 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
                  d->narration_line);
         p[n++] = (Para){ next_h, d->narration, GS_FONT_UI, C_ORANGE, C_TEXT };
     }
-    if (d->narration_prev) {
+    bool recap = d->at_end && !d->recording;
+    if (d->narration_prev && !recap) { /* at the end the recap and score need the room */
         snprintf(prev_h, sizeof prev_h, "Line %d, which just ran:", d->narration_prev_line);
         p[n++] = (Para){ prev_h, d->narration_prev, GS_FONT_SMALL, C_FAINT, C_MUTED };
     }
-    if (d->at_end && !d->recording) {
-        if (d->recap && *d->recap)
-            p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };
-        if (d->score_of > 0) {
+    if (recap) {
+        if (d->score_of > 0) { /* first: below the recap it fell out of view */
             snprintf(score, sizeof score, "You predicted %d of %d right at the first try%s.", d->score_right,
                      d->score_of, d->prompts_answered < d->score_of ? " (some were not asked: you jumped past them)" : "");
             p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, C_GREEN };
         }
+        if (d->recap && *d->recap)
+            p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };
     }
     char le_masked[240], summary[480], summary_h[48];
     if (s->last_event[0] && !(d->at_end && d->recap)) {

@@ -596,6 +596,21 @@ static bool collecting(const gs_Viewer *v)
     return g.collecting;
 }
 
+static void rebuild(gs_Viewer *v);
+
+/* Whether the generations a collection takes in (0 .. gen) hold any object
+ * the picture draws, at the current position. */
+static bool collection_draws_something(gs_Viewer *v, int gen)
+{
+    rebuild(v);
+    int drawn = 0;
+    for (int g = 0; g <= gen && g < 3; g++) {
+        const gs_SceneGen *G = &v->scene.gens[g];
+        drawn += G->objects - G->interpreter - ((v->place_what & GS_PLACE_DEFINITIONS) ? 0 : G->definitions);
+    }
+    return drawn > 0;
+}
+
 static size_t step_fwd(gs_Viewer *v)
 {
     gs_TLStepInfo in;
@@ -618,7 +633,14 @@ static size_t step_fwd(gs_Viewer *v)
         gs_timeline_gc(v->tl, &g);
         if (g.collecting && g.start_event >= from) {
             gs_timeline_seek(v->tl, (size_t)g.start_event + 1);
-            return phase_fwd(v);
+            if (collection_draws_something(v, g.generation))
+                return phase_fwd(v);
+            /* a collection of objects the picture does not draw (the
+             * interpreter's, a setup gc.collect()): its end is one stop,
+             * not eight phases of "on objects this picture does not draw" */
+            to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
+            note_passed(v, &in);
+            return to;
         }
         gs_timeline_seek(v->tl, to);
         note_passed(v, &in);
@@ -870,8 +892,13 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
     if (!v->playing || !v->tl || v->browser)
         return;
     if (v->prompt_active >= 0) {
-        v->playing = false;
-        return;
+        /* a prediction still asking holds play (and says how to answer);
+         * one answered or skipped lets it go on, as → does */
+        if (gs_tutor_holds_forward(v)) {
+            v->playing = false;
+            return;
+        }
+        gs_tutor_release(v);
     }
     if (v->speed >= 9) {
         /* the top speed goes by time, not by steps: the whole run in 20 s,
@@ -1000,7 +1027,31 @@ typedef struct LogFold {
     int count;
 } LogFold;
 
-#define GS_LOG_LOOKBACK 5000 /* events read back for the log */
+#define GS_LOG_LOOKBACK 5000 /* events read back for the log, at most */
+
+/* Where the log starts: the last 40 events, or further back to the start
+ * of the line the step came from (a line that freed a thousand objects),
+ * but no more than GS_LOG_LOOKBACK events (describing an event can cost a
+ * scan of the source: a program of a million lines must still step). */
+static size_t log_start(const gs_Viewer *v, size_t pos)
+{
+    size_t from = pos > 40 ? pos - 40 : 0, limit = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    size_t cur = SIZE_MAX; /* the latest line start */
+    for (size_t i = pos; i-- > limit;)
+        if (gs_trace_get(v->trace, i).kind == GS_EV_LINE) {
+            cur = i;
+            break;
+        }
+    if (cur == SIZE_MAX || cur == 0 || cur <= limit)
+        return from;
+    uint32_t came_from = gs_trace_get(v->trace, cur - 1).line;
+    for (size_t i = cur; i-- > limit;) {
+        gs_Event e = gs_trace_get(v->trace, i);
+        if (e.kind == GS_EV_LINE && e.line == came_from)
+            return i < from ? (i > 0 ? i - 1 : 0) : from;
+    }
+    return from;
+}
 
 static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, unsigned *id)
 {
@@ -1094,7 +1145,7 @@ static void rebuild(gs_Viewer *v)
     /* Far enough back to reach the line before's start even when it freed
      * a thousand objects; a run of frees of one type on one line is one
      * entry ("1000 × int freed"), so what else the line did stays in view. */
-    size_t from = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    size_t from = log_start(v, pos);
     LogFold fold = { .slot = -1 };
     for (size_t ev = from; ev < pos; ev++) {
         char buf[200];
@@ -1109,8 +1160,11 @@ static void rebuild(gs_Viewer *v)
         if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
-            if (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
-                ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS)))
+            /* but a name bound to a plain value is on the picture: the
+             * names box shows it inline ("i = 4") */
+            bool named = strstr(buf, ": name ") && strstr(buf, " now refers to ");
+            if (!named && (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
+                           ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS))))
                 continue;
         }
         if (fold_free(v, &fold, buf, ev))

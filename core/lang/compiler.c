@@ -141,6 +141,7 @@ typedef struct Scope {
     int name_len;
     bool is_generator;
     bool has_varargs, has_varkw;
+    bool needs_class_cell;      /* a class whose methods use super or __class__: its body has a __class__ cell */
 } Scope;
 
 typedef struct Compiler {
@@ -367,7 +368,12 @@ static void st_expr(Compiler *c, Scope *s, const gs_Node *e)
     if (!e || c->failed)
         return;
     switch (e->kind) {
-    case GS_E_NAME: scope_add(c, s, e->u.name.s, e->u.name.len, SYM_USED); return;
+    case GS_E_NAME:
+        scope_add(c, s, e->u.name.s, e->u.name.len, SYM_USED);
+        /* CPython's symtable: super counts as a use of __class__ */
+        if (s->kind != SC_MODULE && s->kind != SC_CLASS && e->u.name.len == 5 && memcmp(e->u.name.s, "super", 5) == 0)
+            scope_add(c, s, "__class__", 9, SYM_USED);
+        return;
     case GS_E_CONST: return;
     case GS_E_JOINEDSTR: st_exprs(c, s, &e->u.seq.items); return;
     case GS_E_FORMATTED: st_expr(c, s, e->u.formatted.value); st_expr(c, s, e->u.formatted.format_spec); return;
@@ -622,7 +628,18 @@ static bool resolve_free(Compiler *c, Scope *s, const char *name, int len)
             return false;
         Sym *sym = scope_find(p, name, len);
         if (p->kind == SC_CLASS) {
-            continue; /* class bodies are skipped when resolving inner names */
+            /* class bodies are skipped when resolving inner names, but
+             * __class__ is the implicit cell of the nearest class */
+            if (len == 9 && memcmp(name, "__class__", 9) == 0) {
+                p->needs_class_cell = true;
+                for (Scope *q = s->parent; q != p; q = q->parent) {
+                    Sym *t = scope_add(c, q, name, len, 0);
+                    if (t)
+                        t->flags |= (q->kind == SC_CLASS) ? SYM_FREE_CLASS : SYM_FREE;
+                }
+                return true;
+            }
+            continue;
         }
         if (sym && (sym->flags & SYM_GLOBAL))
             return false;
@@ -2233,8 +2250,25 @@ static void gen_class(Compiler *c, const gs_Node *st)
     gen_name(c, "__module__", 10, NO_STORE, st->line, st->col);
     load_const_obj(c, gs_newref(vm, &cu.qualname->ob));
     gen_name(c, "__qualname__", 12, NO_STORE, st->line, st->col);
-    gen_stmts(c, &st->u.classdef.body);
-    load_const_obj(c, gs_newref(vm, vm->none));
+    const gs_NodeList *body = &st->u.classdef.body;
+    if (body->count && body->items[0]->kind == GS_S_EXPR && body->items[0]->u.expr.value->kind == GS_E_CONST &&
+        body->items[0]->u.expr.value->u.constant.kind == GS_C_STR) {
+        /* a docstring: __doc__ in the namespace */
+        load_const_obj(c, const_value(c, body->items[0]->u.expr.value));
+        gen_name(c, "__doc__", 7, NO_STORE, st->line, st->col);
+        gs_NodeList rest = *body;
+        rest.items++;
+        rest.count--;
+        gen_stmts(c, &rest);
+    } else
+        gen_stmts(c, body);
+    if (cs->needs_class_cell) {
+        /* return the __class__ cell, also stored as __classcell__ for type.__new__ */
+        emit(c, OP_LOAD_CLOSURE, (1 << 23) | 0);
+        emit(c, OP_COPY, 1);
+        gen_name(c, "__classcell__", 13, NO_STORE, st->line, st->col);
+    } else
+        load_const_obj(c, gs_newref(vm, vm->none));
     emit(c, OP_RETURN_VALUE, 0);
     gs_Code *code = assemble(c, &cu);
     unit_leave(c, &cu);
@@ -2760,6 +2794,8 @@ static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
         if ((sym->flags & SYM_CELL) && s->kind != SC_CLASS)
             add_name_to(c, &u->cellnames, &u->ncells, &u->capcells, NULL, sym->name, sym->len);
     }
+    if (s->kind == SC_CLASS && s->needs_class_cell)
+        add_name_to(c, &u->cellnames, &u->ncells, &u->capcells, NULL, "__class__", 9);
     for (int i = 0; i < s->nsyms; i++) {
         Sym *sym = sorted[i];
         if (sym->flags & (SYM_FREE | SYM_FREE_CLASS))

@@ -294,15 +294,11 @@ void gs_modtype_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
     if (!b)
         return;
     ((gs_Builtin *)b)->owner = t;
-    gs_Cell *p = (gs_Cell *)gs_alloc(vm, vm->t_property, sizeof(gs_Cell));
-    if (!p) {
-        gs_decref(vm, b);
+    gs_Object *p = gs_descriptor_new(vm, vm->t_property, b, false);
+    gs_decref(vm, b);
+    if (!p)
         return;
-    }
-    p->ref = b; /* steals */
-    gs_record_fields(vm, &p->ob);
-    gs_gc_track(vm, &p->ob);
-    gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, &p->ob);
+    gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, p);
     gs_decref(vm, p);
 }
 

@@ -417,6 +417,11 @@ static gs_Object *m_new(GS_ARGS)
     if (!o)
         return NULL;
     ((RandomObj *)o)->system = type_is_system(t);
+    /* a class statement's subclass is made as CPython's type_call makes it:
+     * this __new__ only allocates, then its __init__ (Random.__init__ unless
+     * the class has its own) seeds */
+    if (t->flags & GS_TF_HEAP)
+        return o;
     if (do_init(vm, o, args, nargs, kwnames, "Random.__init__") < 0) {
         gs_decref(vm, o);
         return NULL;

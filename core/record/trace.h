@@ -90,8 +90,9 @@ typedef enum gs_GCPhase {
  * may hide it. */
 #define GS_ALLOC_RUNTIME 1
 
-/* gs_Event.flags of a frame_push: the frame runs a class statement's body
- * (a viewer says "class X: its body runs", not "X() is called"). */
+/* gs_Event.flags of a frame_push and its frame_pop: the frame runs a class
+ * statement's body (a viewer says "class X: its body runs" and "its body is
+ * done", not "X() is called" and "X() is done"). */
 #define GS_FRAME_CLASS_BODY 1
 
 typedef struct gs_Event {

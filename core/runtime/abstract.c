@@ -42,6 +42,18 @@ static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
 
 gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
 {
+    if (gs_dispatches(o)) {
+        gs_Object *m = gs_type_lookup_slot(vm, o->type, vm->s___getitem__);
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            return gs_call_object(vm, m, args, 2, NULL);
+        }
+    }
+    return gs_getitem_builtin(vm, o, key);
+}
+
+gs_Object *gs_getitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
+{
     int64_t i;
     switch (GS_KIND(o)) {
     case GS_K_LIST: {
@@ -108,31 +120,34 @@ gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)
         gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, key)));
         return NULL;
     }
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION:
-    case GS_K_WEAKREF: {
-        gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
-        if (m) {
-            gs_Object *args[2] = { o, key };
-            return gs_call_object(vm, m, args, 2, NULL);
-        }
-        break;
-    }
     case GS_K_TYPE: {
         /* cls[key]: __class_getitem__ (typing.Generic's, or a class's own,
          * an implicit classmethod); list[int] and friends are out of scope */
         gs_Object *m = gs_type_lookup((gs_Type *)o, gs_name(vm, "__class_getitem__"));
         if (m && GS_KIND(m) == GS_K_BUILTIN)
             return ((gs_Builtin *)m)->fn(vm, o, &key, 1, NULL);
-        if (m && GS_KIND(m) == GS_K_CLASSMETHOD)
-            m = ((gs_Cell *)m)->ref;
-        if (m && GS_KIND(m) == GS_K_FUNCTION) {
-            gs_Object *args[2] = { o, key };
-            return gs_call_object(vm, m, args, 2, NULL);
+        if (m) {
+            /* bound as any class attribute (a classmethod to the class) */
+            gs_incref(vm, m);
+            gs_Object *f = gs_descr_get(vm, m, NULL, (gs_Type *)o);
+            gs_decref(vm, m);
+            if (!f)
+                return NULL;
+            gs_Object *r = gs_call_object(vm, f, &key, 1, NULL);
+            gs_decref(vm, f);
+            return r;
         }
         if (((gs_Type *)o)->flags & GS_TF_HEAP) {
             gs_raise(vm, vm->e_TypeError, "type '%s' is not subscriptable", ((gs_Type *)o)->name->data);
             return NULL;
+        }
+        break;
+    }
+    case GS_K_WEAKREF: { /* a proxy forwards [] */
+        gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);
+        if (m) {
+            gs_Object *args[2] = { o, key };
+            return gs_call_object(vm, m, args, 2, NULL);
         }
         break;
     }
@@ -213,7 +228,27 @@ static int list_setslice(gs_VM *vm, gs_Object *o, gs_Slice *sl, gs_Object *v)
     return r;
 }
 
+static int call_item_dunder(gs_VM *vm, gs_Object *m, gs_Object *o, gs_Object *key, gs_Object *v)
+{
+    gs_Object *args[3] = { o, key, v };
+    gs_Object *r = gs_call_object(vm, m, args, v ? 3 : 2, NULL);
+    if (!r)
+        return -1;
+    gs_decref(vm, r);
+    return 0;
+}
+
 int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
+{
+    if (gs_dispatches(o)) {
+        gs_Object *m = gs_type_lookup_slot(vm, o->type, gs_name(vm, "__setitem__"));
+        if (m)
+            return call_item_dunder(vm, m, o, key, v);
+    }
+    return gs_setitem_builtin(vm, o, key, v);
+}
+
+int gs_setitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
 {
     int64_t i;
     switch (GS_KIND(o)) {
@@ -225,18 +260,10 @@ int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
         return gs_list_setitem(vm, o, i, v);
     case GS_K_DICT:
         return gs_dict_set(vm, o, key, v);
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION:
-    case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards [] = */
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__setitem__"));
-        if (m) {
-            gs_Object *args[3] = { o, key, v };
-            gs_Object *r = gs_call_object(vm, m, args, 3, NULL);
-            if (!r)
-                return -1;
-            gs_decref(vm, r);
-            return 0;
-        }
+        if (m)
+            return call_item_dunder(vm, m, o, key, v);
         break;
     }
     default:
@@ -248,6 +275,16 @@ int gs_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
 
 int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
 {
+    if (gs_dispatches(o)) {
+        gs_Object *m = gs_type_lookup_slot(vm, o->type, gs_name(vm, "__delitem__"));
+        if (m)
+            return call_item_dunder(vm, m, o, key, NULL);
+    }
+    return gs_delitem_builtin(vm, o, key);
+}
+
+int gs_delitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
+{
     int64_t i;
     switch (GS_KIND(o)) {
     case GS_K_LIST:
@@ -258,18 +295,10 @@ int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
         return gs_list_delitem(vm, o, i);
     case GS_K_DICT:
         return gs_dict_del(vm, o, key);
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION:
-    case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards del [] */
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__delitem__"));
-        if (m) {
-            gs_Object *args[2] = { o, key };
-            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
-            if (!r)
-                return -1;
-            gs_decref(vm, r);
-            return 0;
-        }
+        if (m)
+            return call_item_dunder(vm, m, o, key, NULL);
         break;
     }
     default:
@@ -281,6 +310,31 @@ int gs_delitem(gs_VM *vm, gs_Object *o, gs_Object *key)
 
 int64_t gs_len(gs_VM *vm, gs_Object *o)
 {
+    if (gs_dispatches(o)) {
+        gs_Object *m = gs_type_lookup_slot(vm, o->type, vm->s___len__);
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (!r)
+                return -1;
+            if (GS_KIND(r) != GS_K_INT && GS_KIND(r) != GS_K_BOOL) {
+                gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
+                gs_decref(vm, r);
+                return -1;
+            }
+            int64_t n = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
+            gs_decref(vm, r);
+            if (n < 0) {
+                gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
+                return -1;
+            }
+            return n;
+        }
+    }
+    return gs_len_builtin(vm, o);
+}
+
+int64_t gs_len_builtin(gs_VM *vm, gs_Object *o)
+{
     switch (GS_KIND(o)) {
     case GS_K_STR: return ((gs_Str *)o)->nchars;
     case GS_K_LIST: return ((gs_List *)o)->len;
@@ -288,26 +342,15 @@ int64_t gs_len(gs_VM *vm, gs_Object *o)
     case GS_K_DICT: return ((gs_Dict *)o)->t.used;
     case GS_K_SET: return ((gs_Set *)o)->used;
     case GS_K_RANGE: return ((gs_Range *)o)->len;
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION:
-    case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards len() */
         gs_Object *m = gs_type_lookup(o->type, vm->s___len__);
         if (!m)
             break;
         gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
         if (!r)
             return -1;
-        if (GS_KIND(r) != GS_K_INT) {
-            gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
-            gs_decref(vm, r);
-            return -1;
-        }
-        int64_t n = ((gs_Int *)r)->value;
+        int64_t n = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : 0;
         gs_decref(vm, r);
-        if (n < 0) {
-            gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
-            return -1;
-        }
         return n;
     }
     default:
@@ -320,6 +363,49 @@ int64_t gs_len(gs_VM *vm, gs_Object *o)
 }
 
 int gs_contains(gs_VM *vm, gs_Object *c, gs_Object *v)
+{
+    if (gs_dispatches(c)) {
+        gs_Object *m = gs_type_lookup_slot(vm, c->type, vm->s___contains__);
+        if (m) {
+            gs_Object *args[2] = { c, v };
+            gs_Object *r = gs_call_object(vm, m, args, 2, NULL);
+            if (!r)
+                return -1;
+            int t = gs_truthy(vm, r);
+            gs_decref(vm, r);
+            return t;
+        }
+        /* no __contains__: an instance is iterated (by its __iter__); a
+         * built-in type's own test applies to its subclasses */
+        if (GS_KIND(c) == GS_K_INSTANCE || GS_KIND(c) == GS_K_EXCEPTION)
+            goto iterate;
+    }
+    return gs_contains_builtin(vm, c, v);
+iterate:;
+    gs_Object *it0 = gs_iter(vm, c);
+    if (!it0) {
+        if (gs_exc_matches(vm, vm->e_TypeError)) {
+            gs_clear_exc(vm);
+            gs_raise(vm, vm->e_TypeError, "argument of type '%s' is not iterable", gs_type_name(c));
+        }
+        return -1;
+    }
+    for (;;) {
+        gs_Object *item = gs_next(vm, it0);
+        if (!item)
+            break;
+        int eq = item == v ? 1 : gs_equal(vm, item, v);
+        gs_decref(vm, item);
+        if (eq) {
+            gs_decref(vm, it0);
+            return eq;
+        }
+    }
+    gs_decref(vm, it0);
+    return vm->exc ? -1 : 0;
+}
+
+int gs_contains_builtin(gs_VM *vm, gs_Object *c, gs_Object *v)
 {
     switch (GS_KIND(c)) {
     case GS_K_STR: {
@@ -386,9 +472,7 @@ int gs_contains(gs_VM *vm, gs_Object *c, gs_Object *v)
             return eq;
         }
         break;
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION:
-    case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards in */
         gs_Object *m = gs_type_lookup(c->type, vm->s___contains__);
         if (m) {
             gs_Object *args[2] = { c, v };

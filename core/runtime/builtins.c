@@ -254,6 +254,9 @@ static gs_Object *b_abs(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     gs_Object *o = args[0];
+    gs_Object *m = gs_dispatches(o) ? gs_type_lookup_slot(vm, o->type, gs_name(vm, "__abs__")) : NULL;
+    if (m)
+        return gs_call_object(vm, m, &o, 1, NULL);
     if (GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL) {
         int64_t v = GS_KIND(o) == GS_K_INT ? ((gs_Int *)o)->value : o == vm->true_;
         if (v == INT64_MIN) {
@@ -264,10 +267,6 @@ static gs_Object *b_abs(GS_ARGS)
     }
     if (GS_KIND(o) == GS_K_FLOAT)
         return gs_float_new(vm, fabs(((gs_Float *)o)->value));
-    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_WEAKREF ? gs_type_lookup(o->type, gs_name(vm, "__abs__"))
-                                                                            : NULL;
-    if (m)
-        return gs_call_object(vm, m, &o, 1, NULL);
     gs_raise(vm, vm->e_TypeError, "bad operand type for abs(): '%s'", gs_type_name(o));
     return NULL;
 }
@@ -667,9 +666,7 @@ static gs_Object *b_reversed(GS_ARGS)
     gs_Object *o = args[0];
     /* reversed_new: a __reversed__ (list, dict, range have one) is looked up
      * bound, a GC object freed after the call */
-    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_WEAKREF
-                       ? gs_type_lookup(o->type, gs_name(vm, "__reversed__"))
-                       : NULL;
+    gs_Object *m = gs_dispatches(o) ? gs_type_lookup_slot(vm, o->type, gs_name(vm, "__reversed__")) : NULL;
     gs_Kind k = GS_KIND(o);
     bool bound = m || k == GS_K_LIST || k == GS_K_DICT || k == GS_K_RANGE;
     gs_Object *meth = bound ? gs_phantom_alloc(vm, vm->t_builtin, 0) : NULL;
@@ -745,8 +742,7 @@ static gs_Object *b_callable(GS_ARGS)
     GS_UNUSED_ARGS;
     gs_Kind k = GS_KIND(args[0]);
     bool c = k == GS_K_FUNCTION || k == GS_K_BUILTIN || k == GS_K_METHOD || k == GS_K_TYPE ||
-             ((k == GS_K_INSTANCE || k == GS_K_EXCEPTION || k == GS_K_WEAKREF) &&
-              gs_type_lookup(args[0]->type, vm->s___call__));
+             gs_type_lookup(args[0]->type, vm->s___call__);
     return GS_BOOL(vm, c);
 }
 
@@ -1095,7 +1091,7 @@ static gs_Object *b_vars(GS_ARGS)
     if (nargs == 0)
         return b_locals(vm, self, args, nargs, kwnames);
     gs_Object *o = args[0];
-    if (GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION) {
+    if (gs_inst_part(o) && (o->type->flags & GS_TF_DICT)) {
         gs_Object *d = gs_instance_dict(vm, o);
         return d ? gs_newref(vm, d) : NULL;
     }
@@ -1125,19 +1121,52 @@ static gs_Object *b_dir(GS_ARGS)
             gs_dict_update(vm, seen, g);
     } else {
         gs_Kind k = GS_KIND(o);
-        if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
-            gs_Instance *in = (gs_Instance *)o;
-            gs_DictTable *t = in->dict ? &in->dict->t : &in->attrs;
+        /* a class's own __dir__ (object.__dir__ and type.__dir__ are below) */
+        gs_Object *own = gs_type_lookup(o->type, gs_name(vm, "__dir__"));
+        if (own && GS_KIND(own) != GS_K_BUILTIN) {
+            gs_decref(vm, seen);
+            gs_decref(vm, l);
+            gs_Object *r = gs_call_object(vm, own, &o, 1, NULL);
+            if (!r)
+                return NULL;
+            l = gs_list_from_iterable(vm, r);
+            gs_decref(vm, r);
+            if (l && gs_list_sort(vm, l, NULL, false) < 0) {
+                gs_decref(vm, l);
+                return NULL;
+            }
+            return l;
+        }
+        gs_InstPart *ip = gs_inst_part(o);
+        if (ip) {
+            gs_DictTable *t = ip->dict ? &ip->dict->t : &ip->attrs;
             for (int32_t i = 0; i < t->nentries; i++)
                 if (t->entries[i].key)
                     gs_dict_set(vm, seen, t->entries[i].key, vm->none);
         }
         if (k == GS_K_MODULE)
             gs_dict_update(vm, seen, &((gs_Module *)o)->dict->ob);
-        else
-            for (gs_Type *t = k == GS_K_TYPE ? (gs_Type *)o : o->type; t; t = t->base)
-                if (t->dict)
-                    gs_dict_update(vm, seen, &t->dict->ob);
+        else {
+            /* type.__dir__ / object.__dir__: the dicts of the class and its
+             * bases (their member descriptors: the slots) */
+            gs_Type *t = k == GS_K_TYPE ? (gs_Type *)o : o->type;
+            int32_t n;
+            gs_Type **mro = gs_type_mro(t, &n);
+            for (int32_t i = 0; mro && i < n; i++) {
+                if (mro[i]->dict)
+                    gs_dict_update(vm, seen, &mro[i]->dict->ob);
+                if ((mro[i]->flags & GS_TF_HEAP) && mro[i]->nslots)
+                    for (int32_t j = 0; j < mro[i]->nslots; j++)
+                        gs_dict_set(vm, seen, &mro[i]->slots[mro[i]->slot_base + j]->ob, vm->none);
+                if ((mro[i]->flags & GS_TF_HEAP) && mro[i] != mro[i]->base) {
+                    /* the __dict__ and __weakref__ getset descriptors CPython adds */
+                    if ((mro[i]->flags & GS_TF_DICT) && !(mro[i]->base->flags & GS_TF_DICT))
+                        gs_dict_set(vm, seen, &vm->s___dict__->ob, vm->none);
+                    if ((mro[i]->flags & GS_TF_WEAK) && !(mro[i]->base->flags & GS_TF_WEAK))
+                        gs_dict_set(vm, seen, &gs_name(vm, "__weakref__")->ob, vm->none);
+                }
+            }
+        }
     }
     int32_t pos = 0;
     gs_Object *k, *v;
@@ -1162,93 +1191,206 @@ static gs_Object *b_format(GS_ARGS)
     return gs_format(vm, args[0], spec);
 }
 
+/* __build_class__(func, name, *bases, metaclass=None, **kwargs): CPython's
+ * builtin___build_class__ — the metaclass (the most derived of the bases'
+ * and the one given), its __prepare__'d namespace, the body run in it, the
+ * class made by calling the metaclass, and the __class__ cell checked. */
 static gs_Object *b_build_class(GS_ARGS)
 {
     GS_UNUSED(self);
     int npos = gs_npos(nargs, kwnames);
-    if (npos < 2 || GS_KIND(args[0]) != GS_K_FUNCTION || GS_KIND(args[1]) != GS_K_STR) {
-        gs_raise(vm, vm->e_TypeError, "__build_class__: bad arguments");
+    if (npos < 2) {
+        gs_raise(vm, vm->e_TypeError, "__build_class__: not enough arguments");
         return NULL;
     }
-    if (npos > 3) {
-        gs_raise(vm, vm->e_TypeError, "gcscope supports single inheritance only");
+    if (GS_KIND(args[0]) != GS_K_FUNCTION) {
+        gs_raise(vm, vm->e_TypeError, "__build_class__: func must be a function");
         return NULL;
     }
-    gs_Type *base = vm->t_object;
-    if (npos == 3) {
-        if (GS_KIND(args[2]) != GS_K_TYPE) {
-            gs_raise(vm, vm->e_TypeError, "bases must be types");
+    if (GS_KIND(args[1]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "__build_class__: name is not a string");
+        return NULL;
+    }
+    gs_Str *name = (gs_Str *)args[1];
+    int nb = npos - 2;
+    gs_Object **bases = args + 2;
+    /* the keywords: metaclass= apart, the rest go to the metaclass */
+    int nkw = kwnames ? kwnames->len : 0;
+    gs_Object *meta = NULL;
+    gs_Object *kwv[nkw > 0 ? nkw : 1];
+    int nrest = 0;
+    for (int i = 0; i < nkw; i++) {
+        if (strcmp(((gs_Str *)kwnames->items[i])->data, "metaclass") == 0)
+            meta = args[npos + i];
+        else
+            kwv[nrest++] = args[npos + i];
+    }
+    gs_Tuple *restnames = NULL;
+    if (nrest && nrest != nkw) {
+        restnames = (gs_Tuple *)gs_tuple_new(vm, nrest);
+        if (!restnames)
             return NULL;
+        for (int i = 0, j = 0; i < nkw; i++)
+            if (strcmp(((gs_Str *)kwnames->items[i])->data, "metaclass") != 0)
+                gs_tuple_init(vm, &restnames->ob, j++, gs_newref(vm, kwnames->items[i]));
+    } else if (nrest)
+        restnames = (gs_Tuple *)gs_newref(vm, &kwnames->ob);
+    gs_Object *result = NULL, *ns = NULL, *btuple = NULL;
+    if (!meta)
+        meta = nb ? &bases[0]->type->ob : &vm->t_type->ob;
+    if (GS_KIND(meta) == GS_K_TYPE) {
+        for (int i = 0; i < nb; i++)
+            if (GS_KIND(bases[i]) != GS_K_TYPE) {
+                gs_raise(vm, vm->e_TypeError, "bases must be types");
+                goto done;
+            }
+        gs_Type *w = gs_type_calculate_meta(vm, (gs_Type *)meta, (gs_Type **)bases, nb);
+        if (!w)
+            goto done;
+        meta = &w->ob;
+    }
+    gs_incref(vm, meta);
+    /* __prepare__: a plain dict unless the metaclass has its own */
+    gs_Object *prep = GS_KIND(meta) == GS_K_TYPE ? gs_type_lookup((gs_Type *)meta, gs_name(vm, "__prepare__")) : NULL;
+    if (meta != &vm->t_type->ob) {
+        btuple = gs_tuple_new(vm, nb);
+        if (!btuple) {
+            gs_decref(vm, meta);
+            goto done;
         }
-        base = (gs_Type *)args[2];
+        for (int i = 0; i < nb; i++)
+            gs_tuple_init(vm, btuple, i, gs_newref(vm, bases[i]));
     }
-    gs_Object *ns = gs_dict_new(vm);
-    if (!ns)
-        return NULL;
-    gs_Object *r = gs_vm_run_class_body(vm, args[0], ns);
-    if (!r) {
-        gs_decref(vm, ns);
-        return NULL;
+    if (prep && GS_KIND(prep) != GS_K_BUILTIN) {
+        gs_Object *pm = gs_getattr(vm, meta, gs_name(vm, "__prepare__"));
+        if (pm) {
+            gs_Object *pargs[2 + (nrest > 0 ? nrest : 1)];
+            pargs[0] = &name->ob;
+            pargs[1] = btuple;
+            for (int i = 0; i < nrest; i++)
+                pargs[2 + i] = kwv[i];
+            ns = gs_call_object(vm, pm, pargs, 2 + nrest, restnames);
+            gs_decref(vm, pm);
+        }
+    } else
+        ns = gs_dict_new(vm);
+    if (!ns) {
+        gs_decref(vm, meta);
+        goto done;
     }
-    gs_decref(vm, r);
-    gs_Object *cls = gs_class_new(vm, (gs_Str *)args[1], base, ns);
-    gs_decref(vm, ns);
-    return cls;
+    gs_Object *cell = gs_vm_run_class_body(vm, args[0], ns);
+    if (!cell) {
+        gs_decref(vm, meta);
+        goto done;
+    }
+    /* the keywords went into a dict (mkw) for the metaclass call */
+    gs_Object *mkw = nkw ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
+    if (meta == &vm->t_type->ob) {
+        result = gs_type_new_from(vm, vm->t_type, name, (gs_Type **)bases, nb, ns, kwv, restnames);
+    } else {
+        gs_Object *margs[3 + (nrest > 0 ? nrest : 1)];
+        margs[0] = &name->ob;
+        margs[1] = btuple;
+        margs[2] = ns;
+        for (int i = 0; i < nrest; i++)
+            margs[3 + i] = kwv[i];
+        result = gs_call(vm, meta, margs, 3 + nrest, restnames);
+    }
+    gs_phantom_free(vm, mkw);
+    if (result && GS_KIND(result) == GS_K_TYPE && GS_KIND(cell) == GS_K_CELL) {
+        gs_Object *cc = ((gs_Cell *)cell)->ref;
+        if (cc != result) {
+            gs_Object *rr = gs_repr(vm, result);
+            if (!cc)
+                gs_raise(vm, vm->e_RuntimeError,
+                         "__class__ not set defining '%s' as %s. Was __classcell__ propagated to type.__new__?",
+                         name->data, rr ? ((gs_Str *)rr)->data : "?");
+            else {
+                gs_Object *cr = gs_repr(vm, cc);
+                gs_raise(vm, vm->e_TypeError, "__class__ set to %s defining '%s' as %s", cr ? ((gs_Str *)cr)->data : "?",
+                         name->data, rr ? ((gs_Str *)rr)->data : "?");
+                gs_xdecref(vm, cr);
+            }
+            gs_xdecref(vm, rr);
+            gs_decref(vm, result);
+            result = NULL;
+        }
+    }
+    gs_decref(vm, cell);
+    gs_decref(vm, meta);
+done:
+    gs_xdecref(vm, ns);
+    gs_xdecref(vm, btuple);
+    gs_xdecref(vm, restnames);
+    return result;
 }
 
-/* super() and super(cls, obj).  With no arguments the class is the one
- * whose namespace holds the running function (CPython finds it through the
- * __class__ cell; the answer is the same) and obj is its first argument. */
+/* super() and super(cls, obj).  With no arguments the class is the
+ * __class__ cell of the running method (the compiler gives one to every
+ * function that uses super or __class__) and obj its first argument. */
 static gs_Object *b_super(GS_ARGS)
 {
     GS_UNUSED(self);
     GS_UNUSED(kwnames);
     gs_Object *cls = NULL, *obj = NULL;
-    if (nargs == 2) {
+    if (nargs == 2 || nargs == 1) {
         cls = args[0];
-        obj = args[1];
+        obj = nargs == 2 ? args[1] : NULL;
         if (GS_KIND(cls) != GS_K_TYPE) {
             gs_raise(vm, vm->e_TypeError, "super() argument 1 must be a type, not %s", gs_type_name(cls));
             return NULL;
         }
+        if (obj == vm->none)
+            obj = NULL;
+        if (obj && !gs_super_check(vm, (gs_Type *)cls, obj))
+            return NULL;
     } else if (nargs == 0) {
         gs_Frame *f = vm->frame;
-        if (!f || !(f->code->flags & GS_CO_OPTIMIZED) || f->code->argcount < 1) {
+        if (!f || !(f->code->flags & GS_CO_OPTIMIZED)) {
+            gs_raise(vm, vm->e_RuntimeError, "super(): no arguments");
+            return NULL;
+        }
+        gs_Code *co = f->code;
+        if (co->argcount < 1 && !(co->flags & GS_CO_VARARGS)) {
             gs_raise(vm, vm->e_RuntimeError, "super(): no arguments");
             return NULL;
         }
         obj = f->localsplus[0];
         if (!obj) {
-            for (int i = 0; i < f->code->ncells; i++)
-                if (f->code->cell2arg[i] == 0)
-                    obj = ((gs_Cell *)f->localsplus[f->code->nlocals + i])->ref;
+            for (int i = 0; i < co->ncells; i++)
+                if (co->cell2arg[i] == 0)
+                    obj = ((gs_Cell *)f->localsplus[co->nlocals + i])->ref;
         }
         if (!obj) {
             gs_raise(vm, vm->e_RuntimeError, "super(): arg[0] deleted");
             return NULL;
         }
-        gs_Type *t = GS_KIND(obj) == GS_K_TYPE ? (gs_Type *)obj : obj->type;
-        for (; t; t = t->base) {
-            if (!t->dict)
+        for (int i = 0; i < co->nfrees; i++) {
+            gs_Str *n = co->localnames[co->nlocals + co->ncells + i];
+            if (strcmp(n->data, "__class__") != 0)
                 continue;
-            int32_t pos = 0;
-            gs_Object *k, *v;
-            while (gs_dict_next(&t->dict->ob, &pos, &k, &v)) {
-                gs_Object *fn = v;
-                if (GS_KIND(fn) == GS_K_CLASSMETHOD || GS_KIND(fn) == GS_K_STATICMETHOD || GS_KIND(fn) == GS_K_PROPERTY)
-                    fn = ((gs_Cell *)fn)->ref;
-                if (GS_KIND(fn) == GS_K_FUNCTION && ((gs_Function *)fn)->code == f->code) {
-                    cls = &t->ob;
-                    break;
-                }
+            gs_Object *c = f->localsplus[co->nlocals + co->ncells + i];
+            if (!c || GS_KIND(c) != GS_K_CELL) {
+                gs_raise(vm, vm->e_RuntimeError, "super(): bad __class__ cell");
+                return NULL;
             }
-            if (cls)
-                break;
+            cls = ((gs_Cell *)c)->ref;
+            if (!cls) {
+                gs_raise(vm, vm->e_RuntimeError, "super(): empty __class__ cell");
+                return NULL;
+            }
+            if (GS_KIND(cls) != GS_K_TYPE) {
+                gs_raise(vm, vm->e_RuntimeError, "super(): __class__ is not a type (%s)", gs_type_name(cls));
+                return NULL;
+            }
+            break;
         }
         if (!cls) {
             gs_raise(vm, vm->e_RuntimeError, "super(): __class__ cell not found");
             return NULL;
         }
+        if (!gs_super_check(vm, (gs_Type *)cls, obj))
+            return NULL;
     } else {
         gs_raise(vm, vm->e_TypeError, "super() takes 0 or 2 arguments (%d given)", nargs);
         return NULL;
@@ -1257,7 +1399,8 @@ static gs_Object *b_super(GS_ARGS)
     if (!sp)
         return NULL;
     sp->func = gs_newref(vm, cls);
-    sp->self = gs_newref(vm, obj);
+    sp->self = obj ? gs_newref(vm, obj) : NULL;
+    gs_record_fields(vm, &sp->ob);
     gs_gc_track(vm, &sp->ob);
     return &sp->ob;
 }
@@ -1319,6 +1462,8 @@ void gs_builtins_init(gs_VM *vm)
     gs_class_methods_init(vm);
     gs_number_methods_init(vm);
     gs_exceptions_methods_init(vm);
+    gs_descr_methods_init(vm);
+    gs_slots_methods_init(vm);
     gs_size_methods_init(vm);
 
     vm->builtins = gs_dict_new(vm);
@@ -1379,7 +1524,8 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
     /* type dicts of the built-in (static) types are held by the types */
     gs_Type *all[] = {
         vm->t_object, vm->t_type, vm->t_list, vm->t_tuple, vm->t_dict, vm->t_set, vm->t_frozenset, vm->t_str,
-        vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException,
+        vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException, vm->t_property, vm->t_staticmethod,
+        vm->t_classmethod,
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->dict)

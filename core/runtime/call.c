@@ -15,84 +15,8 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
 {
     int npos = gs_npos(nargs, kwnames);
     const char *tn = t->name->data;
-    if ((t->flags & GS_TF_HEAP) && t->inst_kind == GS_K_WEAKREF)
-        return gs_weakref_subclass_call(vm, t, args, nargs, kwnames);
-    if (t->flags & GS_TF_HEAP) {
-        /* a user class: allocate, then __init__ */
-        gs_Object *obj = gs_instance_new(vm, t);
-        if (!obj)
-            return NULL;
-        if (t->flags & GS_TF_EXC) {
-            /* BaseException.__new__ keeps the positional arguments as args */
-            gs_Exception *e = (gs_Exception *)obj;
-            gs_Object *a = gs_tuple_new(vm, npos);
-            if (!a) {
-                gs_decref(vm, obj);
-                return NULL;
-            }
-            for (int i = 0; i < npos; i++)
-                gs_tuple_init(vm, a, i, gs_newref(vm, args[i]));
-            gs_Object *old = &e->args->ob;
-            e->args = (gs_Tuple *)a;
-            gs_record_field(vm, obj, 10, old, a);
-            gs_decref(vm, old);
-        }
-        gs_Object *init = gs_type_lookup(t, vm->s___init__);
-        /* a Python __init__, or the C __init__ of a module's class written in
-         * Python in CPython (class S(weakref.WeakSet): an ordinary subclass) */
-        gs_Type *owner = init && GS_KIND(init) == GS_K_BUILTIN ? ((gs_Builtin *)init)->owner : NULL;
-        if (init && (GS_KIND(init) == GS_K_FUNCTION ||
-                     (owner && owner != vm->t_object && owner->inst_kind == GS_K_INSTANCE))) {
-            gs_Object *argv[nargs + 1];
-            argv[0] = obj;
-            for (int i = 0; i < nargs; i++)
-                argv[i + 1] = args[i];
-            gs_Object *r = gs_call_object(vm, init, argv, nargs + 1, kwnames);
-            if (!r) {
-                gs_decref(vm, obj);
-                return NULL;
-            }
-            if (r != vm->none) {
-                gs_raise(vm, vm->e_TypeError, "__init__() should return None, not '%s'", gs_type_name(r));
-                gs_decref(vm, r);
-                gs_decref(vm, obj);
-                return NULL;
-            }
-            gs_decref(vm, r);
-        } else if (init && GS_KIND(init) == GS_K_BUILTIN && t->native) {
-            /* a module type's C __init__ (random.Random's) for a class statement's subclass */
-            gs_Object *r = ((gs_Builtin *)init)->fn(vm, obj, args, nargs, kwnames);
-            if (!r) {
-                gs_decref(vm, obj);
-                return NULL;
-            }
-            gs_decref(vm, r);
-        } else if (t->flags & GS_TF_EXC) {
-            gs_Exception *e = (gs_Exception *)obj;
-            gs_Object *a = gs_tuple_new(vm, npos);
-            if (!a) {
-                gs_decref(vm, obj);
-                return NULL;
-            }
-            for (int i = 0; i < npos; i++)
-                gs_tuple_init(vm, a, i, gs_newref(vm, args[i]));
-            gs_Object *old = &e->args->ob;
-            e->args = (gs_Tuple *)a;
-            gs_record_field(vm, obj, 10, old, a);
-            gs_decref(vm, old);
-        } else if (nargs > 0) {
-            gs_raise(vm, vm->e_TypeError, "%s() takes no arguments", tn);
-            gs_decref(vm, obj);
-            return NULL;
-        }
-        return obj;
-    }
-    if (t->dict) {
-        /* built-in types made elsewhere (weakref.ref, ...) construct through a C __new__ */
-        gs_Object *ctor = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, "__new__"));
-        if (ctor && GS_KIND(ctor) == GS_K_BUILTIN)
-            return ((gs_Builtin *)ctor)->fn(vm, &t->ob, args, nargs, kwnames);
-    }
+    if (t->flags & GS_TF_HEAP)
+        return gs_type_call(vm, t, args, nargs, kwnames); /* a class: __new__, then __init__ */
     if (t->flags & GS_TF_EXC) {
         if (kwnames && kwnames->len) {
             gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", tn);
@@ -106,19 +30,24 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         return gs_exception_new(vm, t, a);
     }
     if (t == vm->t_type) {
-        if (nargs == 1)
+        if (npos == 1 && !(kwnames && kwnames->len))
             return gs_newref(vm, &args[0]->type->ob);
-        if (nargs == 3) {
-            if (GS_KIND(args[0]) != GS_K_STR || GS_KIND(args[1]) != GS_K_TUPLE || GS_KIND(args[2]) != GS_K_DICT) {
-                gs_raise(vm, vm->e_TypeError, "type() argument types are wrong");
-                return NULL;
-            }
-            gs_Tuple *bases = (gs_Tuple *)args[1];
-            gs_Type *base = bases->len ? (gs_Type *)bases->items[0] : vm->t_object;
-            return gs_class_new(vm, (gs_Str *)args[0], base, args[2]);
-        }
+        if (npos == 3)
+            return gs_type_call(vm, t, args, nargs, kwnames);
         gs_raise(vm, vm->e_TypeError, "type() takes 1 or 3 arguments");
         return NULL;
+    }
+    if (t == vm->t_property || t == vm->t_staticmethod || t == vm->t_classmethod)
+        return gs_descr_construct(vm, t, args, nargs, kwnames);
+    bool core = t == vm->t_str || t == vm->t_bool || t == vm->t_float || t == vm->t_list || t == vm->t_tuple ||
+                t == vm->t_set || t == vm->t_frozenset || t == vm->t_dict || t == vm->t_range || t == vm->t_slice ||
+                t == vm->t_int || t == vm->t_object;
+    if (!core && t->dict) {
+        /* built-in types made elsewhere (weakref.ref, a module's types)
+         * construct through a C __new__ */
+        gs_Object *ctor = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, "__new__"));
+        if (ctor && GS_KIND(ctor) == GS_K_BUILTIN)
+            return ((gs_Builtin *)ctor)->fn(vm, &t->ob, args, nargs, kwnames);
     }
     if (kwnames && kwnames->len && t != vm->t_dict && t != vm->t_int) {
         gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", tn);
@@ -216,13 +145,6 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         gs_gc_track(vm, &sl->ob);
         return &sl->ob;
     }
-    if (t == vm->t_property || t == vm->t_staticmethod || t == vm->t_classmethod) {
-        if (!a0) {
-            gs_raise(vm, vm->e_TypeError, "%s() takes exactly one argument", tn);
-            return NULL;
-        }
-        return gs_descriptor_wrap(vm, t, a0);
-    }
     gs_raise(vm, vm->e_TypeError, "cannot create '%s' instances", tn);
     return NULL;
 }
@@ -233,6 +155,25 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
     case GS_K_BUILTIN: {
         gs_Builtin *b = (gs_Builtin *)callable;
         gs_Object *self = b->self;
+        if ((b->varargs & GS_TPNEW) && !self && b->owner) {
+            /* X.__new__(cls, ...) called explicitly (tp_new_wrapper) */
+            const char *on = b->owner->name->data;
+            if (nargs < 1) {
+                gs_raise(vm, vm->e_TypeError, "%s.__new__(): not enough arguments", on);
+                return NULL;
+            }
+            if (GS_KIND(args[0]) != GS_K_TYPE) {
+                gs_raise(vm, vm->e_TypeError, "%s.__new__(X): X is not a type object (%s)", on, gs_type_name(args[0]));
+                return NULL;
+            }
+            gs_Type *sub = (gs_Type *)args[0];
+            if (!gs_issubtype(sub, b->owner)) {
+                gs_raise(vm, vm->e_TypeError, "%s.__new__(%s): %s is not a subtype of %s", on, sub->name->data,
+                         sub->name->data, on);
+                return NULL;
+            }
+            return b->fn(vm, args[0], args + 1, nargs - 1, kwnames);
+        }
         if (b->owner && !self) {
             /* an unbound method: the receiver is the first argument */
             if (nargs < 1 || !gs_isinstance(args[0], b->owner)) {
@@ -296,6 +237,24 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         return r;
     }
     case GS_K_TYPE: {
+        gs_Type *meta = callable->type;
+        if (meta->flags & GS_TF_HEAP) {
+            /* a metaclass's own __call__ */
+            gs_Object *m = gs_type_lookup(meta, vm->s___call__);
+            if (m && GS_KIND(m) != GS_K_BUILTIN) {
+                gs_Object *argv[nargs + 1];
+                argv[0] = callable;
+                for (int i = 0; i < nargs; i++)
+                    argv[i + 1] = args[i];
+                int npos = gs_npos(nargs, kwnames);
+                gs_Object *argt = npos ? gs_phantom_alloc(vm, vm->t_tuple, npos) : NULL;
+                gs_Object *kwd = kwnames && kwnames->len ? gs_phantom_alloc(vm, vm->t_dict, 0) : NULL;
+                gs_Object *r = gs_call_object(vm, m, argv, nargs + 1, kwnames);
+                gs_phantom_free(vm, argt);
+                gs_phantom_free(vm, kwd);
+                return r;
+            }
+        }
         /* CPython packs the arguments of some type calls: gc.get_count() sees it */
         gs_PhantomCall pc;
         gs_phantom_call_begin(vm, (gs_Type *)callable, gs_npos(nargs, kwnames), kwnames ? kwnames->len : 0, &pc);
@@ -333,9 +292,10 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         break;
     }
     default: {
-        /* built-in types with a C __call__ (weakref.ref) */
+        /* built-in types with a C __call__ (weakref.ref); classes derived
+         * from built-in types that define __call__ */
         gs_Object *m = gs_type_lookup(callable->type, vm->s___call__);
-        if (m && GS_KIND(m) == GS_K_BUILTIN) {
+        if (m && (GS_KIND(m) == GS_K_BUILTIN || (callable->type->flags & GS_TF_HEAP))) {
             gs_Object *argv[nargs + 1];
             argv[0] = callable;
             for (int i = 0; i < nargs; i++)

@@ -483,8 +483,12 @@ static void deduce_unreachable(gs_VM *vm, gs_Object *base, gs_Object *unreachabl
  * untrackable, like the tuples untrack_tuples untracks. */
 static void untrack_type_bases(gs_Type *t)
 {
-    if ((t->flags & GS_TF_HEAP) && t->base && !(t->base->flags & GS_TF_HEAP))
-        t->spare |= GS_TYPE_BASES_UNTRACKED;
+    if (!(t->flags & GS_TF_HEAP))
+        return;
+    for (int32_t i = 0; i < t->nbases; i++)
+        if (t->bases[i]->flags & GS_TF_HEAP)
+            return; /* a class in the tuple: it stays tracked */
+    t->spare |= GS_TYPE_BASES_UNTRACKED;
 }
 
 /* untrack_tuples: after it, no tuple in `head` holds only atomic values or
@@ -1019,6 +1023,10 @@ static void clear_frames(gs_VM *vm)
             drop_root(vm, p);
         f->sp = f->localsplus;
         drop_root(vm, (gs_Object **)&f->func);
+        if (f->owns_locals) {
+            f->owns_locals = 0;
+            drop_root(vm, &f->locals);
+        }
         if (!f->gen) {
             f->back = vm->frames_free;
             vm->frames_free = f;
@@ -1049,6 +1057,8 @@ static void free_raw(gs_VM *vm, gs_Object *o)
     case GS_K_TYPE:
         gs_table_free(&((gs_Type *)o)->attr_keys);
         gs_table_free(&((gs_Type *)o)->sk_names);
+        free(((gs_Type *)o)->slots);
+        gs_type_free_arrays((gs_Type *)o);
         break;
     case GS_K_GENERATOR: {
         gs_gen_free(o);
@@ -1135,12 +1145,14 @@ void gs_gc_free_all(gs_VM *vm)
     for (gs_Type *t = vm->static_types; t;) {
         gs_Type *next = (gs_Type *)t->ob.gc_next;
         gs_table_free(&t->attr_keys);
+        gs_type_free_arrays(t);
         free(t);
         t = next;
     }
     vm->static_types = NULL;
     for (int i = 0; i < 3; i++) {
         gs_table_free(&boot[i]->attr_keys);
+        gs_type_free_arrays(boot[i]);
         free(boot[i]);
     }
     for (int32_t i = 0; i < vm->interned.nentries; i++)
@@ -1157,7 +1169,7 @@ void gs_gc_free_all(gs_VM *vm)
  * starts (Debian's /usr/bin/python3.11, 3.11.2: "import gc; gc.collect();
  * print(len(gc.get_objects()))" prints 4787): its start-up imports ran
  * collections already. */
-enum { GS_CPYTHON_STARTUP_LONG_LIVED = 4787, GS_CPYTHON_START_COUNT0 = 13 };
+enum { GS_CPYTHON_STARTUP_LONG_LIVED = 4787, GS_CPYTHON_START_COUNT0 = 12 };
 
 /* The built-ins are made; the program is not compiled yet.  CPython's own
  * start-up objects are long-lived by the time a script runs: ours move to

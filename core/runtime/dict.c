@@ -293,6 +293,14 @@ static int combined_make_room(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_
 
 /* Insert or replace.  Does not steal.  `holder` NULL = no events, no refs
  * for the key (the VM's interned table). */
+/* Whether a table a holder keeps is attribute storage: an instance's, or
+ * the inline attributes of an object of a class derived from dict (whose
+ * own table holds its items). */
+static bool table_is_attrs(gs_Object *holder, const gs_DictTable *t)
+{
+    return GS_KIND(holder) != GS_K_DICT || t != &((gs_Dict *)holder)->t;
+}
+
 static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object *key, int64_t hash, gs_Object *value,
                         bool steal);
 
@@ -365,7 +373,7 @@ static int table_insert(gs_VM *vm, gs_Object *holder, gs_DictTable *t, gs_Object
     int32_t ix = gs_table_find(holder ? vm : NULL, t, key, hash, &err);
     if (err)
         return -1;
-    bool attrs = holder && GS_KIND(holder) != GS_K_DICT;
+    bool attrs = holder && table_is_attrs(holder, t);
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     uint32_t slot = 0;
     if (holder && vm->recording)
@@ -431,7 +439,7 @@ void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t i
     e->key = NULL;
     e->value = NULL;
     t->used--;
-    bool attrs = GS_KIND(holder) != GS_K_DICT;
+    bool attrs = table_is_attrs(holder, t);
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     uint32_t slot = vm->recording ? (attrs ? gs_trace_name(vm, (gs_Str *)key) : key->id) : 0;
     gs_rec_set(vm, holder, sub, slot, value, NULL);
@@ -442,8 +450,9 @@ void gs_table_delete_at(gs_VM *vm, gs_Object *holder, gs_DictTable *t, int32_t i
 
 void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
 {
+    bool attrs = table_is_attrs(holder, t);
     gs_DictTable old = *t;
-    bool isdict = GS_KIND(holder) == GS_K_DICT;
+    bool isdict = GS_KIND(holder) == GS_K_DICT && !attrs; /* not a dict subclass's attributes */
     size_t oldsize = isdict ? gs_dict_sizeof(vm, holder) : 0;
     gs_table_init(t);
     if (isdict) {
@@ -454,7 +463,6 @@ void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
             gs_tm_dict_keys(vm, holder, old.kind == GS_DK_SPLIT ? -1 : log2_of(old.index_size),
                             old.kind == GS_DK_UNICODE, -1, false);
     }
-    bool attrs = GS_KIND(holder) != GS_K_DICT;
     int sub = attrs ? GS_CAUSE_ATTR : GS_CAUSE_VALUE;
     for (int32_t i = 0; i < old.nentries; i++) {
         gs_DictEntry *e = &old.entries[i];
@@ -698,13 +706,18 @@ static int dict_merge(gs_VM *vm, gs_Object *d, gs_Object *other)
 
 int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
 {
-    if (GS_KIND(other) == GS_K_DICT)
+    /* PyDict_Merge: a dict's entries as they are, unless its class has its
+     * own __iter__; another mapping through keys() and [] */
+    if (GS_KIND(other) == GS_K_DICT &&
+        (other->type == vm->t_dict || !gs_type_lookup_slot(vm, other->type, vm->s___iter__)))
         return dict_merge(vm, d, other);
-    if (GS_KIND(other) == GS_K_INSTANCE || GS_KIND(other) == GS_K_WEAKREF) {
+    if (GS_KIND(other) != GS_K_DICT || other->type != vm->t_dict) {
         /* a mapping, as CPython tells one: it has keys(); d[k] = other[k] for each */
         gs_Object *keys = gs_lookup_attr(vm, other, gs_name(vm, "keys"));
+        if (!keys && vm->exc)
+            return -1;
         if (keys) {
-            gs_Object *ks = gs_call(vm, keys, NULL, 0, NULL);
+            gs_Object *ks = gs_call_object(vm, keys, NULL, 0, NULL);
             gs_decref(vm, keys);
             gs_Object *kit = ks ? gs_iter(vm, ks) : NULL;
             gs_xdecref(vm, ks);
@@ -721,8 +734,6 @@ int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other)
             gs_decref(vm, kit);
             return r < 0 || vm->exc ? -1 : 0;
         }
-        if (vm->exc)
-            return -1;
     }
     /* an iterable of pairs */
     gs_Object *it = gs_iter(vm, other);

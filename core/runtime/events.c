@@ -141,8 +141,9 @@ static void record_alloc_event(gs_VM *vm, gs_Object *o)
     if (vm->runtime_alloc && vm->trace.n && !vm->trace_overflow)
         gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
     gs_Kind k = GS_KIND(o);
-    if (k == GS_K_INT || k == GS_K_TUPLE || (k == GS_K_STR && ((gs_Str *)o)->len <= 4096))
-        return; /* the payload says it all */
+    if ((k == GS_K_INT || k == GS_K_TUPLE || (k == GS_K_STR && ((gs_Str *)o)->len <= 4096)) &&
+        !(o->type->flags & GS_TF_HEAP))
+        return; /* the payload says it all (a subclass's object is bigger) */
     size_t size = gs_sizeof(vm, o);
     uint32_t implied = gs_trace_alloc_size(&vm->trace, (uint8_t)k, type, b, c);
     if (size != implied)

@@ -513,7 +513,7 @@ void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj)
 
 gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
 {
-    gs_Exception *e = (gs_Exception *)gs_alloc(vm, t, sizeof(gs_Exception));
+    gs_Exception *e = (gs_Exception *)gs_alloc(vm, t, sizeof(gs_Exception) + (size_t)gs_type_nslots(t) * sizeof(gs_Object *));
     if (!e) {
         gs_xdecref(vm, args);
         return NULL;
@@ -533,7 +533,7 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
  * count as it was. */
 gs_Object *gs_exception_new_unnormalized(gs_VM *vm, gs_Type *t)
 {
-    gs_Exception *e = (gs_Exception *)gs_alloc_resized(vm, t, sizeof(gs_Exception));
+    gs_Exception *e = (gs_Exception *)gs_alloc_resized(vm, t, sizeof(gs_Exception) + (size_t)gs_type_nslots(t) * sizeof(gs_Object *));
     if (!e)
         return NULL;
     e->inst.ob.kind = GS_K_EXCEPTION;

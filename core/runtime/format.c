@@ -334,6 +334,11 @@ gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *specobj)
 static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj)
 {
     gs_Str *spec = (gs_Str *)specobj;
+    if (gs_dispatches(v) && gs_type_lookup_slot(vm, v->type, gs_name(vm, "__format__"))) {
+        gs_Object *m = gs_type_lookup_slot(vm, v->type, gs_name(vm, "__format__"));
+        gs_Object *args[2] = { v, specobj };
+        return gs_call_object(vm, m, args, 2, NULL);
+    }
     if (GS_KIND(v) == GS_K_INSTANCE || GS_KIND(v) == GS_K_EXCEPTION) {
         gs_Object *m = gs_type_lookup(v->type, gs_name(vm, "__format__"));
         if (m) {

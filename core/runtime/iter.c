@@ -473,6 +473,28 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
 
 gs_Object *gs_iter(gs_VM *vm, gs_Object *o)
 {
+    if (gs_dispatches(o)) {
+        gs_Object *m = gs_type_lookup_slot(vm, o->type, vm->s___iter__);
+        if (m == vm->none) {
+            gs_raise(vm, vm->e_TypeError, "'%s' object is not iterable", gs_type_name(o));
+            return NULL;
+        }
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (r && !gs_type_lookup(r->type, vm->s___next__) && GS_KIND(r) != GS_K_ITER &&
+                GS_KIND(r) != GS_K_GENERATOR) {
+                gs_raise(vm, vm->e_TypeError, "iter() returned non-iterator of type '%s'", gs_type_name(r));
+                gs_decref(vm, r);
+                return NULL;
+            }
+            return r;
+        }
+    }
+    return gs_iter_builtin(vm, o);
+}
+
+gs_Object *gs_iter_builtin(gs_VM *vm, gs_Object *o)
+{
     switch (GS_KIND(o)) {
     case GS_K_LIST: return gs_iter_new(vm, GS_IT_LIST, o);
     case GS_K_TUPLE: return gs_iter_new(vm, GS_IT_TUPLE, o);
@@ -512,20 +534,10 @@ gs_Object *gs_iter(gs_VM *vm, gs_Object *o)
         return gs_newref(vm, o);
     case GS_K_GENERATOR:
         return gs_newref(vm, o);
-    case GS_K_INSTANCE:
-    case GS_K_EXCEPTION:
-    case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards iter() */
         gs_Object *m = gs_type_lookup(o->type, vm->s___iter__);
-        if (m) {
-            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
-            if (r && !gs_type_lookup(r->type, vm->s___next__) && GS_KIND(r) != GS_K_ITER &&
-                GS_KIND(r) != GS_K_GENERATOR) {
-                gs_raise(vm, vm->e_TypeError, "iter() returned non-iterator of type '%s'", gs_type_name(r));
-                gs_decref(vm, r);
-                return NULL;
-            }
-            return r;
-        }
+        if (m)
+            return gs_call_object(vm, m, &o, 1, NULL);
         break;
     }
     default:

@@ -339,7 +339,9 @@ void gs_list_clear(gs_VM *vm, gs_Object *lo)
 int gs_list_extend(gs_VM *vm, gs_Object *lo, gs_Object *iterable)
 {
     gs_List *l = (gs_List *)lo;
-    if (GS_KIND(iterable) == GS_K_LIST || GS_KIND(iterable) == GS_K_TUPLE) {
+    /* CPython copies exact lists and tuples (and the list itself) directly,
+     * and iterates anything else, subclasses too */
+    if (iterable->type == vm->t_list || iterable->type == vm->t_tuple || iterable == lo) {
         int32_t n = GS_KIND(iterable) == GS_K_LIST ? ((gs_List *)iterable)->len : ((gs_Tuple *)iterable)->len;
         if (n == 0)
             return 0;

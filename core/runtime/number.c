@@ -365,22 +365,78 @@ static int64_t intval(gs_VM *vm, gs_Object *o) { return GS_KIND(o) == GS_K_INT ?
 static bool is_num(gs_Object *o) { return is_intlike(o) || GS_KIND(o) == GS_K_FLOAT; }
 static double fval(gs_VM *vm, gs_Object *o) { return GS_KIND(o) == GS_K_FLOAT ? ((gs_Float *)o)->value : (double)intval(vm, o); }
 
+static gs_Object *user_method(gs_VM *vm, gs_Object *self, const char *name)
+{
+    if (GS_KIND(self) == GS_K_WEAKREF && !(self->type->flags & GS_TF_HEAP))
+        return gs_type_lookup(self->type, gs_name(vm, name)); /* a proxy's forwarding methods */
+    return gs_dispatches(self) ? gs_type_lookup_slot(vm, self->type, gs_name(vm, name)) : NULL;
+}
+
 static gs_Object *call_binary_dunder(gs_VM *vm, gs_Object *self, const char *name, gs_Object *other)
 {
-    gs_Object *m = gs_type_lookup(self->type, gs_name(vm, name));
+    gs_Object *m = user_method(vm, self, name);
     if (!m)
         return gs_newref(vm, vm->notimpl);
     gs_Object *args[2] = { self, other };
     return gs_call_object(vm, m, args, 2, NULL);
 }
 
-/* objects whose operators are their type's methods (weak references too: proxies forward them) */
-static bool is_user(gs_Object *o)
+/* objects whose operators are their type's methods: instances of classes,
+ * and weak references (proxies forward them to the referent) */
+static bool is_user(gs_Object *o) { return gs_dispatches(o) || GS_KIND(o) == GS_K_WEAKREF; }
+
+/* CPython's binary_op1 with the methods classes define in Python: the
+ * in-place method, the right operand's reflected method first when its
+ * class derives from the left's, the left's method, the reflected one.
+ * NotImplemented when none applies (the built-in operation is next). */
+static gs_Object *user_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
 {
-    return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION || GS_KIND(o) == GS_K_WEAKREF;
+    if (inplace && user_method(vm, a, op_dunder(op, 2))) {
+        gs_Object *r = call_binary_dunder(vm, a, op_dunder(op, 2), b);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    bool ua = user_method(vm, a, op_dunder(op, 0)) != NULL;
+    bool ub = a->type != b->type && user_method(vm, b, op_dunder(op, 1)) != NULL;
+    if (ub && gs_issubtype(b->type, a->type)) {
+        gs_Object *r = call_binary_dunder(vm, b, op_dunder(op, 1), a);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+        ub = false;
+    }
+    if (ua) {
+        gs_Object *r = call_binary_dunder(vm, a, op_dunder(op, 0), b);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    if (ub)
+        return call_binary_dunder(vm, b, op_dunder(op, 1), a);
+    return gs_newref(vm, vm->notimpl);
 }
 
+static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
+
 gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
+{
+    if (is_user(a) || is_user(b)) {
+        gs_Object *r = user_binop(vm, op, a, b, inplace);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    return builtin_binop(vm, op, a, b, inplace);
+}
+
+gs_Object *gs_binary_op_builtin(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    return builtin_binop(vm, op, a, b, false);
+}
+
+/* The operators of the built-in types. */
+static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
     if (is_intlike(a) && is_intlike(b) && op != GS_OP_MATMUL)
@@ -399,7 +455,7 @@ gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inpl
         }
         if (ka == GS_K_TUPLE && kb == GS_K_TUPLE)
             return gs_list_concat(vm, a, b);
-        if ((ka == GS_K_STR || ka == GS_K_LIST || ka == GS_K_TUPLE) && !is_user(b)) {
+        if (ka == GS_K_STR || ka == GS_K_LIST || ka == GS_K_TUPLE) {
             gs_raise(vm, vm->e_TypeError, "can only concatenate %s (not \"%s\") to %s", gs_type_name(a),
                      gs_type_name(b), gs_type_name(a));
             return NULL;
@@ -410,14 +466,12 @@ gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inpl
         if ((ka == GS_K_STR || ka == GS_K_LIST || ka == GS_K_TUPLE)) {
             seq = a;
             n = b;
-        } else if ((kb == GS_K_STR || kb == GS_K_LIST || kb == GS_K_TUPLE) && !is_user(a)) {
+        } else if (kb == GS_K_STR || kb == GS_K_LIST || kb == GS_K_TUPLE) {
             seq = b;
             n = a;
         }
         if (seq) {
             if (!is_intlike(n)) {
-                if (is_user(n))
-                    goto dunder;
                 gs_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", gs_type_name(n));
                 return NULL;
             }
@@ -471,27 +525,6 @@ gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inpl
         if (r != vm->notimpl)
             return r;
         gs_decref(vm, r);
-    }
-dunder:
-    if (is_user(a) || is_user(b)) {
-        if (inplace && is_user(a)) {
-            gs_Object *r = call_binary_dunder(vm, a, op_dunder(op, 2), b);
-            if (!r || r != vm->notimpl)
-                return r;
-            gs_decref(vm, r);
-        }
-        if (is_user(a)) {
-            gs_Object *r = call_binary_dunder(vm, a, op_dunder(op, 0), b);
-            if (!r || r != vm->notimpl)
-                return r;
-            gs_decref(vm, r);
-        }
-        if (is_user(b)) {
-            gs_Object *r = call_binary_dunder(vm, b, op_dunder(op, 1), a);
-            if (!r || r != vm->notimpl)
-                return r;
-            gs_decref(vm, r);
-        }
     }
     if (op == GS_OP_POW)
         gs_raise(vm, vm->e_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
@@ -611,7 +644,83 @@ gs_Object *gs_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     return r;
 }
 
+/* Whether a's != is object.__ne__ (which inverts __eq__), not a built-in
+ * type's own (dict.__ne__) */
+static bool ne_is_objects(gs_VM *vm, gs_Object *a)
+{
+    gs_Object *ne = gs_type_lookup(a->type, gs_name(vm, "__ne__"));
+    return !ne || (GS_KIND(ne) == GS_K_BUILTIN && ((gs_Builtin *)ne)->owner == vm->t_object);
+}
+
+/* a.__eq__(b) inverted: object.__ne__ for a class that defines __eq__
+ * only; NotImplemented stays */
+static gs_Object *ne_from_eq(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    gs_Object *r = call_binary_dunder(vm, a, "__eq__", b);
+    if (!r || r == vm->notimpl)
+        return r;
+    int t = gs_truthy(vm, r);
+    gs_decref(vm, r);
+    return t < 0 ? NULL : GS_BOOL(vm, !t);
+}
+
+/* CPython's do_richcompare with the methods classes define in Python:
+ * the right operand's reflected method first when its class derives from
+ * the left's, the left's method, then the reflected one; NotImplemented
+ * when none applies (the built-in comparison is next). */
+static gs_Object *user_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    int sw = swapped_op(op);
+    bool checked_reverse = false;
+    if (a->type != b->type && gs_issubtype(b->type, a->type) && user_method(vm, b, cmp_dunder(sw))) {
+        checked_reverse = true;
+        gs_Object *r = call_binary_dunder(vm, b, cmp_dunder(sw), a);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    gs_Object *r = NULL;
+    if (user_method(vm, a, cmp_dunder(op)))
+        r = call_binary_dunder(vm, a, cmp_dunder(op), b);
+    else if (op == GS_CMP_NE && ne_is_objects(vm, a) && user_method(vm, a, "__eq__"))
+        r = ne_from_eq(vm, a, b);
+    if (r && r != vm->notimpl)
+        return r;
+    if (r)
+        gs_decref(vm, r);
+    else if (vm->exc)
+        return NULL;
+    if (!checked_reverse) {
+        r = NULL;
+        if (user_method(vm, b, cmp_dunder(sw)))
+            r = call_binary_dunder(vm, b, cmp_dunder(sw), a);
+        else if (sw == GS_CMP_NE && ne_is_objects(vm, b) && user_method(vm, b, "__eq__"))
+            r = ne_from_eq(vm, b, a);
+        if (r)
+            return r;
+        if (vm->exc)
+            return NULL;
+    }
+    return gs_newref(vm, vm->notimpl);
+}
+
+static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+
 static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    if (is_user(a) || is_user(b)) {
+        gs_Object *r = user_compare(vm, op, a, b);
+        if (!r || r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    return builtin_compare(vm, op, a, b);
+}
+
+gs_Object *gs_compare_builtin(gs_VM *vm, int op, gs_Object *a, gs_Object *b) { return builtin_compare(vm, op, a, b); }
+
+/* The comparisons of the built-in types; identity for == and != */
+static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
     if (is_intlike(a) && is_intlike(b)) {
@@ -645,65 +754,25 @@ static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     if (ka == GS_K_SET && kb == GS_K_SET) {
         return gs_set_compare(vm, op, a, b);
     }
-    if (ka == GS_K_RANGE && kb == GS_K_RANGE && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
-        gs_Range *x = (gs_Range *)a, *y = (gs_Range *)b;
-        bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
-        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
-    }
     if (ka == GS_K_METHOD && kb == GS_K_METHOD && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
-        /* method_richcompare: bound to the same object, and equal functions */
+        /* method_richcompare: the same self (identity) and equal functions */
         gs_Method *x = (gs_Method *)a, *y = (gs_Method *)b;
         int eq = x->self == y->self ? gs_equal(vm, x->func, y->func) : 0;
         if (eq < 0)
             return NULL;
         return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
     }
-    if (ka == GS_K_BUILTIN && kb == GS_K_BUILTIN && (op == GS_CMP_EQ || op == GS_CMP_NE) &&
-        ((gs_Builtin *)a)->self && ((gs_Builtin *)b)->self) {
-        /* meth_richcompare: the same receiver and the same C function
-         * (l.append == l.append); the name too, as one C function here
-         * may stand for several of CPython's */
+    if (ka == GS_K_BUILTIN && kb == GS_K_BUILTIN && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
+        /* meth_richcompare: the same C function bound to the same object */
         gs_Builtin *x = (gs_Builtin *)a, *y = (gs_Builtin *)b;
         bool eq = x->self == y->self && x->fn == y->fn && strcmp(x->name, y->name) == 0;
         return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
     }
-    /* user-defined comparisons, reflected second, then identity for == / != */
-    bool tried_user = false;
-    if (is_user(b) && b->type != a->type && gs_issubtype(b->type, a->type)) {
-        gs_Object *r = call_binary_dunder(vm, b, cmp_dunder(swapped_op(op)), a);
-        if (!r || r != vm->notimpl)
-            return r;
-        gs_decref(vm, r);
+    if (ka == GS_K_RANGE && kb == GS_K_RANGE && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
+        gs_Range *x = (gs_Range *)a, *y = (gs_Range *)b;
+        bool eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+        return GS_BOOL(vm, eq == (op == GS_CMP_EQ));
     }
-    if (is_user(a)) {
-        tried_user = true;
-        gs_Object *r = call_binary_dunder(vm, a, cmp_dunder(op), b);
-        if (!r || r != vm->notimpl)
-            return r;
-        gs_decref(vm, r);
-        if (op == GS_CMP_NE && gs_type_lookup(a->type, vm->s___eq__)) {
-            r = call_binary_dunder(vm, a, "__eq__", b);
-            if (!r || r == vm->notimpl) {
-                if (r)
-                    gs_decref(vm, r);
-                goto reflected;
-            }
-            int t = gs_truthy(vm, r);
-            gs_decref(vm, r);
-            if (t < 0)
-                return NULL;
-            return GS_BOOL(vm, !t);
-        }
-    }
-reflected:
-    if (is_user(b)) {
-        tried_user = true;
-        gs_Object *r = call_binary_dunder(vm, b, cmp_dunder(swapped_op(op)), a);
-        if (!r || r != vm->notimpl)
-            return r;
-        gs_decref(vm, r);
-    }
-    GS_UNUSED(tried_user);
     if (op == GS_CMP_EQ)
         return GS_BOOL(vm, a == b);
     if (op == GS_CMP_NE)
@@ -717,6 +786,30 @@ reflected:
 
 gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
 {
+    if (!base_obj && gs_dispatches(o)) {
+        /* __int__, then __index__ (then __trunc__) of a class */
+        gs_Object *m = user_method(vm, o, "__int__");
+        if (!m)
+            m = user_method(vm, o, "__index__");
+        if (!m)
+            m = user_method(vm, o, "__trunc__");
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (r && GS_KIND(r) != GS_K_INT && GS_KIND(r) != GS_K_BOOL) {
+                gs_raise(vm, vm->e_TypeError, "__int__ returned non-int (type %s)", gs_type_name(r));
+                gs_decref(vm, r);
+                return NULL;
+            }
+            if (r && r->type != vm->t_int) {
+                int64_t v = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
+                gs_decref(vm, r);
+                return gs_int_new(vm, v);
+            }
+            return r;
+        }
+        if (GS_KIND(o) == GS_K_INT) /* int of an int subclass: an exact int */
+            return gs_int_new(vm, ((gs_Int *)o)->value);
+    }
     int64_t base = 10;
     if (base_obj) {
         if (gs_as_int(vm, base_obj, &base) < 0)
@@ -768,8 +861,7 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
         }
         return gs_int_new(vm, v);
     }
-    case GS_K_INSTANCE:
-    case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards __int__ / __index__ */
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__int__"));
         if (!m)
             m = gs_type_lookup(o->type, gs_name(vm, "__index__"));
@@ -786,6 +878,33 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
 
 gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o)
 {
+    if (gs_dispatches(o)) {
+        gs_Object *m = user_method(vm, o, "__float__");
+        if (!m)
+            m = user_method(vm, o, "__index__");
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (r && GS_KIND(r) == GS_K_INT) {
+                double d = (double)((gs_Int *)r)->value;
+                gs_decref(vm, r);
+                return gs_float_new(vm, d);
+            }
+            if (r && GS_KIND(r) != GS_K_FLOAT) {
+                gs_raise(vm, vm->e_TypeError, "%s.__float__ returned non-float (type %s)", gs_type_name(o),
+                         gs_type_name(r));
+                gs_decref(vm, r);
+                return NULL;
+            }
+            if (r && r->type != vm->t_float) {
+                double d = ((gs_Float *)r)->value;
+                gs_decref(vm, r);
+                return gs_float_new(vm, d);
+            }
+            return r;
+        }
+        if (GS_KIND(o) == GS_K_FLOAT)
+            return gs_float_new(vm, ((gs_Float *)o)->value);
+    }
     switch (GS_KIND(o)) {
     case GS_K_FLOAT: return gs_newref(vm, o);
     case GS_K_INT: return gs_float_new(vm, (double)((gs_Int *)o)->value);

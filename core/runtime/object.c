@@ -17,6 +17,8 @@
 
 /* ================================================================== allocation */
 
+static bool is_sub_builtin(gs_Object *o);
+
 /* Object memory.  A per-VM cache of freed blocks by size class in front of
  * malloc was tried here and removed: it cut churn_alloc's instructions by
  * 10 % but reused blocks out of address order, and the collector's walks
@@ -50,6 +52,8 @@ static bool kind_records_own_alloc(gs_Kind k)
  * they count in gc.get_count() (range iterators, for one, are not). */
 static bool gc_counted(gs_VM *vm, gs_Type *type)
 {
+    if (type->flags & GS_TF_HEAP) /* all heap types have Py_TPFLAGS_HAVE_GC */
+        return true;
     if (type->native)
         return type->native->gc;
     return gs_kind_is_gc((gs_Kind)type->inst_kind) && type != vm->t_iter[GS_IT_RANGE] && type != vm->t_object;
@@ -283,7 +287,8 @@ void gs_phantom_call_begin(gs_VM *vm, gs_Type *t, int npos, int nkw, gs_PhantomC
 {
     pc->args = pc->kwargs = pc->kwnames = NULL;
     bool packs = ((t->flags & GS_TF_HEAP) && !(t->flags & GS_TF_EXC)) || t == vm->t_str || t == vm->t_int ||
-                 t == vm->t_weakref || (t->native && t->native->packs_args);
+                 t == vm->t_weakref || t == vm->t_property || t == vm->t_staticmethod || t == vm->t_classmethod ||
+                 (t->native && t->native->packs_args);
     if (!packs)
         return;
     if (npos > 0)
@@ -460,7 +465,7 @@ static bool instance_in_key_order(gs_Object *o)
 {
     if (o->attrs_in_order)
         return true;
-    bool r = attrs_in_key_order(&o->type->attr_keys, &((gs_Instance *)o)->attrs);
+    bool r = attrs_in_key_order(&o->type->attr_keys, &gs_inst_part(o)->attrs);
     o->attrs_in_order = r;
     return r;
 }
@@ -518,7 +523,58 @@ static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         }                                                                          \
     } while (0)
 
+/* The values of an object's __slots__ (CPython's traverse_slots along
+ * subtype_traverse; the model visits the ancestors' slots first). */
+static int visit_slots(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    gs_Type *t = o->type;
+    int32_t n = gs_type_nslots(t);
+    if (!n)
+        return 0;
+    gs_Object **vals = gs_slot_values(o);
+    for (int32_t i = 0; i < n; i++) {
+        gs_Object *v = vals[i];
+        int r;
+        if (v && (r = fn(vm, o, v, GS_CAUSE(GS_CAUSE_ATTR, o->id, t->slots[i]->ob.id), arg)))
+            return r;
+    }
+    return 0;
+}
+
+/* subtype_traverse of an object of a class derived from a built-in type:
+ * slots, attributes (or __dict__), the class; the built-in part follows. */
+static int visit_sub_part(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    int r = visit_slots(vm, o, fn, arg);
+    if (r)
+        return r;
+    gs_InstPart *ip = gs_inst_part(o);
+    if (ip->dict) {
+        if ((r = fn(vm, o, &ip->dict->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, GS_OSLOT_DICT), arg)))
+            return r;
+    } else
+        for (int32_t ix = 0; ix < ip->attrs.nentries; ix++) {
+            gs_DictEntry *e = &ip->attrs.entries[ix];
+            if (e->key && e->value && (r = fn(vm, o, e->value, GS_CAUSE(GS_CAUSE_ATTR, o->id, e->key->id), arg)))
+                return r;
+        }
+    return fn(vm, o, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, GS_OSLOT_CLASS), arg);
+}
+
+static int traverse_builtin(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg);
+
 int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    if (is_sub_builtin(o)) {
+        int r = visit_sub_part(vm, o, fn, arg);
+        if (r)
+            return r;
+    }
+    return traverse_builtin(vm, o, fn, arg);
+}
+
+/* What the built-in part of an object holds. */
+static int traverse_builtin(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     switch (GS_KIND(o)) {
     /* Each kind visits in the order of its CPython tp_traverse: the
@@ -551,16 +607,21 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         gs_Type *t = (gs_Type *)o;
         if (!(t->flags & GS_TF_HEAP))
             return 0;
-        /* type_traverse: tp_dict, tp_mro, tp_bases, tp_base */
-        VISIT(t->dict, GS_CAUSE_INTERNAL, 0);
-        if (t->base && (t->base->flags & GS_TF_HEAP)) {
-            uint32_t k = 4; /* the MRO tuple: one label per ancestor */
-            if (!(t->spare & GS_TYPE_MRO_CLEARED))
-                for (gs_Type *a = t->base; a && (a->flags & GS_TF_HEAP); a = a->base, k++)
-                    VISIT(a, GS_CAUSE_INTERNAL, k);
-            VISIT(t->base, GS_CAUSE_INTERNAL, 3); /* the tuple of bases */
-            VISIT(t->base, GS_CAUSE_INTERNAL, 1); /* tp_base */
-        }
+        /* an instance of a metaclass: subtype_traverse visits the metaclass,
+         * then type_traverse: tp_dict, tp_mro, tp_bases, tp_base (tuples
+         * from their last item) */
+        if (o->type->flags & GS_TF_HEAP)
+            VISIT(o->type, GS_CAUSE_INTERNAL, GS_TSLOT_META);
+        VISIT(t->dict, GS_CAUSE_INTERNAL, GS_TSLOT_DICT);
+        if (!(t->spare & GS_TYPE_MRO_CLEARED))
+            for (int32_t i = t->nmro - 1; i >= 1; i--)
+                if (t->mro[i]->flags & GS_TF_HEAP)
+                    VISIT(t->mro[i], GS_CAUSE_INTERNAL, GS_TSLOT_MRO + (uint32_t)i);
+        for (int32_t i = t->nbases - 1; i >= 0; i--)
+            if (t->bases[i]->flags & GS_TF_HEAP)
+                VISIT(t->bases[i], GS_CAUSE_INTERNAL, gs_tslot_bases(i));
+        if (t->base && (t->base->flags & GS_TF_HEAP))
+            VISIT(t->base, GS_CAUSE_INTERNAL, GS_TSLOT_BASE);
         return 0;
     }
     case GS_K_FUNCTION: {
@@ -573,6 +634,7 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         VISIT(f->name, GS_CAUSE_INTERNAL, 2);
         VISIT(f->dict, GS_CAUSE_INTERNAL, 7);
         VISIT(f->closure, GS_CAUSE_INTERNAL, 6);
+        VISIT(f->annotations, GS_CAUSE_INTERNAL, 8);
         VISIT(f->qualname, GS_CAUSE_INTERNAL, 3);
         return 0;
     }
@@ -585,6 +647,9 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     case GS_K_EXCEPTION: {
         /* subtype_traverse (the class), then BaseException_traverse */
         gs_Exception *e = (gs_Exception *)o;
+        int r0 = visit_slots(vm, o, fn, arg);
+        if (r0)
+            return r0;
         if (o->type->flags & GS_TF_HEAP)
             VISIT(o->type, GS_CAUSE_INTERNAL, 0);
         if (e->inst.dict)
@@ -603,6 +668,9 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     case GS_K_INSTANCE: {
         /* subtype_traverse: attribute values, the __dict__, the class */
         gs_Instance *in = (gs_Instance *)o;
+        int r0 = visit_slots(vm, o, fn, arg);
+        if (r0)
+            return r0;
         if (in->dict)
             VISIT(in->dict, GS_CAUSE_INTERNAL, 1);
         else {
@@ -647,8 +715,11 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         return gs_traceback_traverse(vm, o, fn, arg);
     }
     case GS_K_WEAKREF: {
-        /* a subclass's attributes (or __dict__) first, then ref's own fields */
+        /* a subclass's slots, attributes (or __dict__) first, then ref's own fields */
         gs_Instance *in = (gs_Instance *)o;
+        int rs = visit_slots(vm, o, fn, arg);
+        if (rs)
+            return rs;
         if (in->dict)
             VISIT(in->dict, GS_CAUSE_INTERNAL, 1);
         else {
@@ -658,9 +729,17 @@ int gs_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         }
         return gs_weakref_traverse(vm, o, fn, arg);
     }
-    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD:
-        VISIT(((gs_Cell *)o)->ref, GS_CAUSE_INTERNAL, 0);
+    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: {
+        /* property_traverse: get, set, del, doc, name; sm/cm: callable, dict */
+        gs_Descr *d = (gs_Descr *)o;
+        VISIT(d->ref, GS_CAUSE_INTERNAL, 0);
+        VISIT(d->fset, GS_CAUSE_INTERNAL, 1);
+        VISIT(d->fdel, GS_CAUSE_INTERNAL, 2);
+        VISIT(d->doc, GS_CAUSE_INTERNAL, 3);
+        VISIT(d->name, GS_CAUSE_INTERNAL, 4);
+        VISIT(d->dict, GS_CAUSE_INTERNAL, 5);
         return 0;
+    }
     default:
         return 0;
     }
@@ -678,18 +757,36 @@ static int release_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause ca
 
 /* Instance attributes die in the order their names were first set on any
  * instance of the class (CPython 3.11's shared keys), not this instance's. */
+static void release_slots(gs_VM *vm, gs_Object *o)
+{
+    gs_Type *t = o->type;
+    int32_t n = gs_type_nslots(t);
+    gs_Object **vals = n ? gs_slot_values(o) : NULL;
+    for (int32_t i = 0; i < n; i++) {
+        gs_Object *v = vals[i];
+        if (!v)
+            continue;
+        vals[i] = NULL;
+        if (vm->recording)
+            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, v->id, 0, gs_trace_name(vm, t->slots[i]));
+        gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_ATTR, o->id, t->slots[i]->ob.id));
+    }
+}
+
 static void release_instance(gs_VM *vm, gs_Object *o)
 {
-    gs_Instance *in = (gs_Instance *)o;
+    release_slots(vm, o);
+    gs_InstPart *in = gs_inst_part(o);
     if (in->dict) {
         gs_Dict *d = in->dict;
+        uint32_t slot = is_sub_builtin(o) ? GS_OSLOT_DICT : 1;
         in->dict = NULL;
         d->owner = NULL;
         /* a split table outliving its instance keeps the size it has */
         d->sk_nentries = o->type->sk_nentries;
         d->sk_usable = o->type->sk_usable;
-        gs_record_field(vm, o, 1, &d->ob, NULL);
-        gs_decref_c(vm, &d->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 1));
+        gs_record_field(vm, o, slot, &d->ob, NULL);
+        gs_decref_c(vm, &d->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, slot));
         return;
     }
     gs_DictTable *order = &o->type->attr_keys;
@@ -764,7 +861,7 @@ static void free_memory(gs_VM *vm, gs_Object *o, size_t size)
     gs_mem_free(vm, o);
 }
 
-static size_t object_size(gs_Object *o)
+static size_t base_size(gs_Object *o)
 {
     switch (GS_KIND(o)) {
     case GS_K_INT: return sizeof(gs_Int);
@@ -792,9 +889,76 @@ static size_t object_size(gs_Object *o)
         return gs_gen_size();
     }
     case GS_K_WEAKREF: return gs_weakref_size();
-    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return sizeof(gs_Cell);
+    case GS_K_PROPERTY: case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return sizeof(gs_Descr);
     default: return sizeof(gs_Object);
     }
+}
+
+/* ------------------------------------------------------------------ objects of classes
+ * An instance of a class is a gs_Instance (gs_Exception for exceptions):
+ * its gs_InstPart follows the header.  An object of a class derived from
+ * a built-in type (class L(list)) is the built-in object with a gs_InstPart
+ * after it, at the next 8-byte boundary.  The values of __slots__ come
+ * after the instance part (after the whole gs_Exception for exceptions). */
+
+_Static_assert(offsetof(gs_Instance, dict) - offsetof(gs_Instance, attrs) == offsetof(gs_InstPart, dict) &&
+                   offsetof(gs_Instance, weakreflist) - offsetof(gs_Instance, attrs) ==
+                       offsetof(gs_InstPart, weakreflist) &&
+                   sizeof(gs_Instance) == offsetof(gs_Instance, attrs) + sizeof(gs_InstPart),
+               "gs_Instance ends with a gs_InstPart");
+
+static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* Whether o is an object of a class derived from a built-in type other
+ * than object (a list subclass, an int subclass ...). */
+static bool is_sub_builtin(gs_Object *o)
+{
+    gs_Kind k = GS_KIND(o);
+    /* (a weak reference carries its instance part inside: gs_WeakRef) */
+    return (o->type->flags & GS_TF_HEAP) && k != GS_K_INSTANCE && k != GS_K_EXCEPTION && k != GS_K_TYPE &&
+           k != GS_K_WEAKREF;
+}
+
+gs_InstPart *gs_inst_part(gs_Object *o)
+{
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || k == GS_K_WEAKREF)
+        return (gs_InstPart *)&((gs_Instance *)o)->attrs;
+    if (is_sub_builtin(o))
+        return (gs_InstPart *)((char *)o + align8(base_size(o)));
+    return NULL;
+}
+
+int32_t gs_type_nslots(gs_Type *t) { return (t->flags & GS_TF_HEAP) ? t->slot_base + t->nslots : 0; }
+
+gs_Object **gs_slot_values(gs_Object *o)
+{
+    switch (GS_KIND(o)) {
+    case GS_K_INSTANCE: /* after a module type's C data, if any */
+        return (gs_Object **)((char *)o + align8(o->type->native ? o->type->native->size : sizeof(gs_Instance)));
+    case GS_K_EXCEPTION: return (gs_Object **)((char *)o + sizeof(gs_Exception));
+    case GS_K_WEAKREF: return (gs_Object **)((char *)o + align8(gs_weakref_size()));
+    default: return (gs_Object **)((char *)o + align8(base_size(o)) + sizeof(gs_InstPart));
+    }
+}
+
+/* The bytes an object of class t takes beyond its built-in part. */
+size_t gs_class_extra_size(gs_Type *t, size_t builtin_size)
+{
+    size_t extra = (size_t)gs_type_nslots(t) * sizeof(gs_Object *);
+    switch (t->inst_kind) {
+    case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF: /* after C data (native) or the reference */
+        return align8(builtin_size) - builtin_size + extra;
+    default: return align8(builtin_size) - builtin_size + sizeof(gs_InstPart) + extra;
+    }
+}
+
+static size_t object_size(gs_Object *o)
+{
+    size_t n = base_size(o);
+    if ((o->type->flags & GS_TF_HEAP) && GS_KIND(o) != GS_K_TYPE)
+        n += gs_class_extra_size(o->type, n);
+    return n;
 }
 
 
@@ -824,6 +988,12 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     size_t size = object_size(o);
     if (o->gcflags & GS_GC_SHOWN)
         gs_record(vm, GS_EV_FREE, 0, o->id, gs_type_name_id(vm, o), 0, 0);
+    bool sub = is_sub_builtin(o);
+    if (sub) {
+        /* subtype_dealloc: slots and attributes, then the built-in part */
+        release_instance(vm, o);
+        gs_table_release(vm, &gs_inst_part(o)->attrs);
+    }
     /* Drop everything the object holds.  Containers are emptied slot by slot
      * so each decref names the slot it came from; lists and tuples from the
      * last item to the first, as CPython does. */
@@ -865,8 +1035,16 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_frame_object_clear(vm, o);
     } else if (k == GS_K_TRACEBACK) {
         gs_traceback_clear(vm, o);
+    } else if (k == GS_K_TYPE && o->type != vm->t_type) {
+        /* a class made by a metaclass: its reference to the metaclass goes
+         * last (below), as subtype_dealloc's Py_DECREF(type) drops it, not
+         * with what the class holds */
+        gs_Type *meta = o->type;
+        o->type = vm->t_type;
+        traverse_builtin(vm, o, release_ref, NULL);
+        o->type = meta;
     } else
-        gs_traverse(vm, o, release_ref, NULL);
+        traverse_builtin(vm, o, release_ref, NULL);
     if (k == GS_K_EXCEPTION) {
         gs_Exception *e = (gs_Exception *)o;
         for (int i = 0; i < e->ntb; i++)
@@ -887,11 +1065,14 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         break;
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
-        if ((t->flags & GS_TF_HEAP) && (t->spare >> 8) && !vm->gc_teardown)
+        if ((t->flags & GS_TF_HEAP) && t->nmro && !vm->gc_teardown)
             gs_class_phantoms_freed(vm, t);
         gs_xdecref(vm, t->name);
+        gs_xdecref(vm, t->qualname);
         gs_xdecref(vm, t->module);
+        free(t->slots);
         gs_table_free(&t->attr_keys);
+        gs_type_free_arrays(t);
         gs_table_free(&t->sk_names);
         break;
     }
@@ -957,26 +1138,35 @@ static void clear_type(gs_VM *vm, gs_Type *t, bool full)
         gs_dict_clear(vm, &t->dict->ob);
     while (t->internal_refs > 0) {
         t->internal_refs--;
-        gs_decref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 2));
+        gs_decref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, GS_TSLOT_SELF));
     }
     /* Py_CLEAR(tp_mro): the MRO tuple's references to the ancestors */
     if (!(t->spare & GS_TYPE_MRO_CLEARED)) {
         t->spare |= GS_TYPE_MRO_CLEARED;
-        uint32_t k = 4;
-        for (gs_Type *a = t->base; a && (a->flags & GS_TF_HEAP); a = a->base, k++) {
-            gs_record_field(vm, &t->ob, k, &a->ob, NULL);
-            gs_decref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, k));
+        for (int32_t i = 1; i < t->nmro; i++) {
+            gs_Type *a = t->mro[i];
+            if (!(a->flags & GS_TF_HEAP))
+                continue;
+            gs_record_field(vm, &t->ob, GS_TSLOT_MRO + (uint32_t)i, &a->ob, NULL);
+            gs_decref_c(vm, &a->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, GS_TSLOT_MRO + (uint32_t)i));
         }
     }
     if (full) {
-        clear_field(vm, &t->ob, (gs_Object **)&t->dict, 0);
+        clear_field(vm, &t->ob, (gs_Object **)&t->dict, GS_TSLOT_DICT);
+        int32_t nb = t->nbases;
+        t->nbases = 0;
+        for (int32_t i = 0; i < nb; i++) {
+            gs_Type *b = t->bases[i];
+            if (!(b->flags & GS_TF_HEAP))
+                continue;
+            gs_record_field(vm, &t->ob, gs_tslot_bases(i), &b->ob, NULL);
+            gs_decref_c(vm, &b->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, gs_tslot_bases(i)));
+        }
         if (t->base && (t->base->flags & GS_TF_HEAP)) {
             gs_Type *b = t->base;
             t->base = NULL;
-            gs_record_field(vm, &t->ob, 1, &b->ob, NULL);
-            gs_record_field(vm, &t->ob, 3, &b->ob, NULL);
-            gs_decref_c(vm, &b->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 1));
-            gs_decref_c(vm, &b->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, 3));
+            gs_record_field(vm, &t->ob, GS_TSLOT_BASE, &b->ob, NULL);
+            gs_decref_c(vm, &b->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, GS_TSLOT_BASE));
         }
     }
 }
@@ -991,6 +1181,7 @@ static void clear_function(gs_VM *vm, gs_Function *f, bool full)
     clear_field(vm, o, (gs_Object **)&f->kwdefaults, 5);
     clear_field(vm, o, (gs_Object **)&f->dict, 7);
     clear_field(vm, o, (gs_Object **)&f->closure, 6);
+    clear_field(vm, o, (gs_Object **)&f->annotations, 8);
     if (f->name != (gs_Str *)vm->empty_str) {
         gs_Object *old = &f->name->ob;
         f->name = (gs_Str *)gs_newref(vm, vm->empty_str);
@@ -1031,6 +1222,8 @@ static void clear_exception(gs_VM *vm, gs_Exception *e, bool full)
 
 void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
 {
+    if (is_sub_builtin(o))
+        release_instance(vm, o); /* subtype_clear: slots, attributes, then the base's tp_clear */
     switch (GS_KIND(o)) {
     case GS_K_LIST: gs_list_clear(vm, o); break;
     case GS_K_DICT: gs_dict_clear(vm, o); break;
@@ -1044,7 +1237,10 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
     case GS_K_TYPE: clear_type(vm, (gs_Type *)o, full); break;
     case GS_K_FUNCTION: clear_function(vm, (gs_Function *)o, full); break;
     case GS_K_CELL: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
-    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
+    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD:
+        clear_field(vm, o, &((gs_Descr *)o)->ref, 0);
+        clear_field(vm, o, (gs_Object **)&((gs_Descr *)o)->dict, 5);
+        break;
     case GS_K_WEAKREF: release_instance(vm, o); gs_weakref_dealloc(vm, o); break;
     case GS_K_FRAME: {
         gs_frame_object_clear(vm, o);
@@ -1074,7 +1270,15 @@ void gs_object_clear(gs_VM *vm, gs_Object *o, bool full)
             clear_field(vm, o, &((gs_Method *)o)->self, 1);
             break;
         case GS_K_BUILTIN: clear_field(vm, o, &((gs_Builtin *)o)->self, 0); break;
-        case GS_K_PROPERTY: clear_field(vm, o, &((gs_Cell *)o)->ref, 0); break;
+        case GS_K_PROPERTY: {
+            gs_Descr *d = (gs_Descr *)o;
+            clear_field(vm, o, &d->ref, 0);
+            clear_field(vm, o, &d->fset, 1);
+            clear_field(vm, o, &d->fdel, 2);
+            clear_field(vm, o, &d->doc, 3);
+            clear_field(vm, o, &d->name, 4);
+            break;
+        }
         case GS_K_MODULE: clear_field(vm, o, (gs_Object **)&((gs_Module *)o)->dict, 0); break;
         case GS_K_ITER:
             clear_field(vm, o, &((gs_Iter *)o)->seq, 0);
@@ -1131,66 +1335,32 @@ void gs_dealloc(gs_VM *vm, gs_Object *o)
 
 static gs_DictTable *instance_table(gs_Object *o)
 {
-    gs_Instance *in = (gs_Instance *)o;
+    gs_InstPart *in = gs_inst_part(o);
     return in->dict ? &in->dict->t : &in->attrs;
 }
 
 static gs_Object *instance_holder(gs_Object *o)
 {
-    gs_Instance *in = (gs_Instance *)o;
+    gs_InstPart *in = gs_inst_part(o);
     return in->dict ? &in->dict->ob : o;
 }
 
-static gs_Object *bind(gs_VM *vm, gs_Object *v, gs_Object *self)
+static gs_Object *types_tuple(gs_VM *vm, gs_Type **ts, int32_t n)
 {
-    switch (GS_KIND(v)) {
-    case GS_K_FUNCTION:
-        return gs_method_new(vm, v, self);
-    case GS_K_INSTANCE:
-        if (v->type->native && v->type->native->binds) /* a module's function-like object */
-            return gs_method_new(vm, v, self);
-        return gs_newref(vm, v);
-    case GS_K_BUILTIN: {
-        gs_Builtin *b = (gs_Builtin *)v;
-        if (b->owner && !b->self) {
-            gs_Object *r = gs_builtin_new(vm, b->name, b->fn, b->min_args, b->max_args, self);
-            if (r) {
-                ((gs_Builtin *)r)->takes_kw = b->takes_kw;
-                ((gs_Builtin *)r)->varargs = b->varargs;
-            }
-            return r;
-        }
-        return gs_newref(vm, v);
-    }
-    case GS_K_STATICMETHOD:
-        return gs_newref(vm, ((gs_Cell *)v)->ref);
-    case GS_K_CLASSMETHOD:
-        return gs_method_new(vm, ((gs_Cell *)v)->ref, &self->type->ob);
-    case GS_K_PROPERTY: {
-        gs_Object *fget = ((gs_Cell *)v)->ref;
-        return gs_call_object(vm, fget, &self, 1, NULL);
-    }
-    default:
-        return gs_newref(vm, v);
-    }
+    gs_Object *tup = gs_tuple_new(vm, n);
+    if (!tup)
+        return NULL;
+    for (int32_t i = 0; i < n; i++)
+        gs_tuple_init(vm, tup, i, gs_newref(vm, &ts[i]->ob));
+    return tup;
 }
 
-static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
+/* The attributes `type` gives every class (CPython's type_getsets and
+ * type_members): NULL with no exception when name is none of them. */
+static gs_Object *type_special(gs_VM *vm, gs_Type *t, gs_Str *name)
 {
-    gs_Object *v = gs_type_lookup(t, name);
-    /* type's own __name__ and __qualname__ descriptors win over what the
-     * class defines for its instances (typing.TypeVar's __name__ getter) */
-    if (v && (name == vm->s___name__ || name == vm->s___qualname__) && GS_KIND(v) != GS_K_STR)
-        v = NULL;
-    if (v) {
-        if (GS_KIND(v) == GS_K_CLASSMETHOD)
-            return gs_method_new(vm, ((gs_Cell *)v)->ref, &t->ob);
-        if (GS_KIND(v) == GS_K_STATICMETHOD)
-            return gs_newref(vm, ((gs_Cell *)v)->ref);
-        if (GS_KIND(v) == GS_K_BUILTIN && ((gs_Builtin *)v)->owner == vm->t_type)
-            return bind(vm, v, &t->ob);
-        return gs_newref(vm, v);
-    }
+    if (name->len < 4 || name->data[0] != '_' || name->data[1] != '_')
+        return NULL;
     /* a built-in type named "module.Name" (weakref.ReferenceType) has
      * __name__ "Name" and __module__ "module", as CPython's tp_name */
     const char *dot = (t->flags & GS_TF_HEAP) ? NULL : strrchr(t->name->data, '.');
@@ -1201,34 +1371,69 @@ static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
     if (name == vm->s___name__)
         return gs_newref(vm, &t->name->ob);
     if (name == vm->s___qualname__)
-        return gs_newref(vm, &t->name->ob);
-    if (name == vm->s___module__)
-        return gs_newref(vm, &t->module->ob);
-    if (strcmp(name->data, "__mro__") == 0 || strcmp(name->data, "__bases__") == 0) {
-        bool mro = name->data[2] == 'm';
-        int32_t n = 0;
-        for (gs_Type *b = mro ? t : t->base; b; b = b->base)
-            n++;
-        if (!mro && n > 1)
-            n = 1;
-        gs_Object *tup = gs_tuple_new(vm, n);
-        if (!tup)
-            return NULL;
-        gs_Type *b = mro ? t : t->base;
-        for (int32_t i = 0; i < n; i++, b = b->base)
-            gs_tuple_init(vm, tup, i, gs_newref(vm, &b->ob));
-        return tup;
+        return gs_newref(vm, t->qualname ? &t->qualname->ob : &t->name->ob);
+    if (name == vm->s___module__) {
+        gs_Object *m = (t->flags & GS_TF_HEAP) && t->dict ? gs_dict_get_str(vm, &t->dict->ob, name) : NULL;
+        return gs_newref(vm, m ? m : &t->module->ob);
+    }
+    if (strcmp(name->data, "__mro__") == 0) {
+        int32_t n;
+        gs_Type **mro = gs_type_mro(t, &n);
+        if (t->spare & GS_TYPE_MRO_CLEARED)
+            return GS_NONE(vm);
+        return mro ? types_tuple(vm, mro, n) : (gs_raise_memory(vm), NULL);
+    }
+    if (strcmp(name->data, "__bases__") == 0) {
+        int32_t n;
+        gs_Type **b = gs_type_bases(t, &n);
+        return types_tuple(vm, b, n);
     }
     if (strcmp(name->data, "__base__") == 0)
         return t->base ? gs_newref(vm, &t->base->ob) : GS_NONE(vm);
     if (name == vm->s___class__)
-        return gs_newref(vm, &vm->t_type->ob);
+        return gs_newref(vm, &t->ob.type->ob);
     if (name == vm->s___dict__ && t->dict)
         return gs_dict_copy(vm, &t->dict->ob);
-    /* methods of `type` itself (mro etc.) */
-    v = gs_type_lookup(vm->t_type, name);
-    if (v && GS_KIND(v) == GS_K_BUILTIN)
-        return bind(vm, v, &t->ob);
+    if (name == vm->s___doc__) {
+        gs_Object *d = t->dict ? gs_dict_get_str(vm, &t->dict->ob, name) : NULL;
+        if (!d || !(t->flags & GS_TF_HEAP))
+            return gs_newref(vm, d ? d : vm->none);
+        return gs_descr_get(vm, d, NULL, t);
+    }
+    if (strcmp(name->data, "__basicsize__") == 0 || strcmp(name->data, "__flags__") == 0)
+        return NULL;
+    return NULL;
+}
+
+/* C.name (CPython's type_getattro): the metaclass's data descriptors, the
+ * class's MRO (descriptors get no instance), then the metaclass's
+ * attributes bound to the class. */
+static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
+{
+    gs_Type *meta = t->ob.type;
+    gs_Object *mv = gs_type_lookup(meta, name);
+    if (mv && (meta->flags & GS_TF_HEAP) && gs_descr_is_data(vm, mv)) {
+        gs_incref(vm, mv);
+        gs_Object *r = gs_descr_get(vm, mv, &t->ob, meta);
+        gs_decref(vm, mv);
+        return r;
+    }
+    gs_Object *r = type_special(vm, t, name);
+    if (r || vm->exc)
+        return r;
+    gs_Object *v = gs_type_lookup(t, name);
+    if (v) {
+        gs_incref(vm, v);
+        r = gs_descr_get(vm, v, NULL, t);
+        gs_decref(vm, v);
+        return r;
+    }
+    if (mv) {
+        gs_incref(vm, mv);
+        r = gs_descr_get(vm, mv, &t->ob, meta);
+        gs_decref(vm, mv);
+        return r;
+    }
     if (!quiet)
         gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
     return NULL;
@@ -1313,82 +1518,37 @@ gs_Object *gs_lookup_attr(gs_VM *vm, gs_Object *o, gs_Str *name)
     return r;
 }
 
-/* quiet: a missing attribute of a generic object or a type is NULL with no
- * exception (gs_lookup_attr); code this lookup runs is not quiet */
-static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet)
+/* The attributes a built-in kind gives its objects (CPython: getset
+ * descriptors and members of the built-in types): NULL with no exception
+ * when name is none of them. */
+static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
-    if (GS_KIND(o) == GS_K_SUPER) {
-        /* super(): look past `func` (the class) in the MRO of self's type */
-        gs_Method *sp = (gs_Method *)o;
-        gs_Object *self = sp->self;
-        gs_Type *start = GS_KIND(self) == GS_K_TYPE ? (gs_Type *)self : self->type;
-        while (start && start != (gs_Type *)sp->func)
-            start = start->base;
-        gs_Object *v = start && start->base ? gs_type_lookup(start->base, name) : NULL;
-        if (v) {
-            if (GS_KIND(self) == GS_K_TYPE && GS_KIND(v) == GS_K_FUNCTION)
-                return gs_newref(vm, v);
-            return bind(vm, v, self);
-        }
-        gs_raise(vm, vm->e_AttributeError, "'super' object has no attribute '%s'", name->data);
-        return NULL;
-    }
     gs_Kind k = GS_KIND(o);
-    if (k == GS_K_TYPE)
-        return type_getattr(vm, (gs_Type *)o, name, quiet);
-    if (gs_is_proxy(o))
-        return gs_proxy_getattr(vm, o, name, quiet); /* every name is the referent's */
-    if (k == GS_K_MODULE) {
-        gs_Object *v = gs_dict_get_str(vm, &((gs_Module *)o)->dict->ob, name);
-        if (v)
-            return gs_newref(vm, v);
-        if (name == vm->s___dict__)
-            return gs_newref(vm, &((gs_Module *)o)->dict->ob);
-        gs_raise(vm, vm->e_AttributeError, "module '%s' has no attribute '%s'",
-                 ((gs_Module *)o)->name->data, name->data);
+    if (k == GS_K_EXCEPTION) {
+        gs_Exception *e = (gs_Exception *)o;
+        if (strcmp(name->data, "args") == 0)
+            return gs_newref(vm, &e->args->ob);
+        if (strcmp(name->data, "__traceback__") == 0)
+            return e->traceback ? gs_newref(vm, e->traceback) : GS_NONE(vm);
+        if (strcmp(name->data, "__cause__") == 0)
+            return e->cause ? gs_newref(vm, e->cause) : GS_NONE(vm);
+        if (strcmp(name->data, "__context__") == 0)
+            return e->context ? gs_newref(vm, e->context) : GS_NONE(vm);
+        if (strcmp(name->data, "__suppress_context__") == 0)
+            return GS_BOOL(vm, e->suppress_context);
+        if (gs_issubtype(o->type, vm->e_StopIteration) && strcmp(name->data, "value") == 0)
+            return gs_newref(vm, e->args && e->args->len ? e->args->items[0] : vm->none);
+        if (gs_issubtype(o->type, vm->e_SystemExit) && strcmp(name->data, "code") == 0)
+            return gs_newref(vm, !e->args || e->args->len == 0 ? vm->none
+                                 : e->args->len == 1           ? e->args->items[0]
+                                                               : &e->args->ob);
+        if ((gs_issubtype(o->type, vm->e_NameError) || gs_issubtype(o->type, vm->e_AttributeError)) &&
+            strcmp(name->data, "name") == 0)
+            return e->attr_name ? gs_newref(vm, &e->attr_name->ob) : GS_NONE(vm);
+        if (gs_issubtype(o->type, vm->e_AttributeError) && strcmp(name->data, "obj") == 0)
+            return e->attr_obj ? gs_newref(vm, e->attr_obj) : GS_NONE(vm);
         return NULL;
     }
-    gs_Object *cls_attr = gs_type_lookup(o->type, name);
-    if (cls_attr && GS_KIND(cls_attr) == GS_K_PROPERTY)
-        return bind(vm, cls_attr, o);
-    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || (k == GS_K_WEAKREF && gs_weakref_has_attrs(o))) {
-        gs_DictTable *t = instance_table(o);
-        int32_t ix = gs_table_lookup_str(t, name);
-        if (ix >= 0)
-            return gs_newref(vm, t->entries[ix].value);
-        if (name == vm->s___dict__) {
-            gs_Object *d = gs_instance_dict(vm, o);
-            return d ? gs_newref(vm, d) : NULL;
-        }
-        if (k == GS_K_EXCEPTION) {
-            gs_Exception *e = (gs_Exception *)o;
-            if (strcmp(name->data, "args") == 0)
-                return gs_newref(vm, &e->args->ob);
-            if (strcmp(name->data, "__traceback__") == 0)
-                return e->traceback ? gs_newref(vm, e->traceback) : GS_NONE(vm);
-            if (strcmp(name->data, "__cause__") == 0)
-                return e->cause ? gs_newref(vm, e->cause) : GS_NONE(vm);
-            if (strcmp(name->data, "__context__") == 0)
-                return e->context ? gs_newref(vm, e->context) : GS_NONE(vm);
-            if (strcmp(name->data, "__suppress_context__") == 0)
-                return GS_BOOL(vm, e->suppress_context);
-            if (gs_issubtype(o->type, vm->e_StopIteration) && strcmp(name->data, "value") == 0)
-                return gs_newref(vm, e->args && e->args->len ? e->args->items[0] : vm->none);
-            if (gs_issubtype(o->type, vm->e_SystemExit) && strcmp(name->data, "code") == 0)
-                return gs_newref(vm, !e->args || e->args->len == 0 ? vm->none
-                                     : e->args->len == 1           ? e->args->items[0]
-                                                                   : &e->args->ob);
-            if ((gs_issubtype(o->type, vm->e_NameError) || gs_issubtype(o->type, vm->e_AttributeError)) &&
-                strcmp(name->data, "name") == 0)
-                return e->attr_name ? gs_newref(vm, &e->attr_name->ob) : GS_NONE(vm);
-            if (gs_issubtype(o->type, vm->e_AttributeError) && strcmp(name->data, "obj") == 0)
-                return e->attr_obj ? gs_newref(vm, e->attr_obj) : GS_NONE(vm);
-        }
-    }
-    if (cls_attr)
-        return bind(vm, cls_attr, o);
-    if (name == vm->s___class__)
-        return gs_newref(vm, &o->type->ob);
     if (k == GS_K_FUNCTION) {
         gs_Function *f = (gs_Function *)o;
         if (name == vm->s___name__)
@@ -1411,27 +1571,66 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
         }
         if (strcmp(name->data, "__closure__") == 0)
             return f->closure ? gs_newref(vm, &f->closure->ob) : GS_NONE(vm);
+        if (strcmp(name->data, "__globals__") == 0)
+            return gs_newref(vm, &f->globals->ob);
         if (name == vm->s___module__) {
-            /* func_module: kept in the function's dict once assigned (functools.wraps) */
+            /* func_module: kept in the function's dict once assigned
+             * (functools.wraps), else the globals' __name__ when made */
             gs_Object *m = f->dict ? gs_dict_get_str(vm, &f->dict->ob, name) : NULL;
-            return gs_newref(vm, m ? m : &vm->s___main__->ob);
+            if (!m)
+                m = f->globals ? gs_dict_get_str(vm, &f->globals->ob, vm->s___name__) : NULL;
+            return gs_newref(vm, m ? m : vm->none);
         }
         if (f->dict) {
             gs_Object *v = gs_dict_get_str(vm, &f->dict->ob, name);
             if (v)
                 return gs_newref(vm, v);
         }
+        if (name == vm->s___doc__) {
+            /* the docstring is the code's first constant (3.11); lambdas have none */
+            gs_Code *c = f->code;
+            bool lambda = c->name->len == 8 && strcmp(c->name->data, "<lambda>") == 0;
+            if (!lambda && c->nconsts > 0 && GS_KIND(c->consts[0]) == GS_K_STR && (c->flags & GS_CO_OPTIMIZED))
+                return gs_newref(vm, c->consts[0]);
+            return GS_NONE(vm);
+        }
+        if (strcmp(name->data, "__annotations__") == 0) {
+            /* made on first ask and kept: staticmethod(f) and classmethod(f)
+             * copy it (functools_wraps), so a second wrapper makes none */
+            if (!f->annotations) {
+                f->annotations = (gs_Dict *)gs_dict_new(vm);
+                if (!f->annotations)
+                    return NULL;
+                gs_record_field(vm, o, 8, NULL, &f->annotations->ob);
+            }
+            return gs_newref(vm, &f->annotations->ob);
+        }
+        if (strcmp(name->data, "__type_params__") == 0)
+            return gs_dict_new(vm);
+        return NULL;
     }
-    if (k == GS_K_BUILTIN && name == vm->s___name__)
-        return gs_str_from_cstr(vm, ((gs_Builtin *)o)->name);
+    if (k == GS_K_BUILTIN) {
+        if (name == vm->s___name__ || name == vm->s___qualname__)
+            return gs_str_from_cstr(vm, ((gs_Builtin *)o)->name);
+        if (strcmp(name->data, "__self__") == 0) {
+            gs_Builtin *b = (gs_Builtin *)o;
+            return gs_newref(vm, b->self ? b->self : vm->none);
+        }
+        if (name == vm->s___doc__)
+            return GS_NONE(vm);
+        return NULL;
+    }
     if (k == GS_K_METHOD) {
         gs_Method *m = (gs_Method *)o;
         if (strcmp(name->data, "__self__") == 0)
             return gs_newref(vm, m->self);
         if (strcmp(name->data, "__func__") == 0)
             return gs_newref(vm, m->func);
-        return gs_getattr(vm, m->func, name);
+        gs_Object *r = gs_lookup_attr(vm, m->func, name);
+        return r;
     }
+    if (k == GS_K_PROPERTY || k == GS_K_CLASSMETHOD || k == GS_K_STATICMETHOD)
+        return gs_descr_getattr(vm, o, name);
     if (k == GS_K_CELL && strcmp(name->data, "cell_contents") == 0) {
         gs_Cell *c = (gs_Cell *)o;
         if (!c->ref) {
@@ -1446,11 +1645,8 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
         if (strcmp(name->data, "stop") == 0) return gs_int_new(vm, r->stop);
         if (strcmp(name->data, "step") == 0) return gs_int_new(vm, r->step);
     }
-    if (k == GS_K_CODE) {
-        gs_Object *r = code_attr(vm, (gs_Code *)o, name->data);
-        if (r || vm->exc)
-            return r;
-    }
+    if (k == GS_K_CODE)
+        return code_attr(vm, (gs_Code *)o, name->data);
     if (k == GS_K_GENERATOR) {
         gs_Code *c = gs_gen_code(o);
         if (c && name == vm->s___name__)
@@ -1462,96 +1658,291 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
         if (strcmp(name->data, "gi_running") == 0)
             return GS_BOOL(vm, gs_gen_running(o));
     }
-    if (k == GS_K_FRAME || k == GS_K_TRACEBACK) {
-        gs_Object *r = gs_frameobj_getattr(vm, o, name);
-        if (r || vm->exc)
-            return r;
+    if (k == GS_K_FRAME || k == GS_K_TRACEBACK)
+        return gs_frameobj_getattr(vm, o, name);
+    return NULL;
+}
+
+/* "'P' object has no attribute 'x'" for an unset slot or a missing name */
+static void no_attribute(gs_VM *vm, gs_Object *o, gs_Str *name)
+{
+    gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
+}
+
+/* CPython's PyObject_GenericGetAttr: a data descriptor of the class, the
+ * object's own attributes, its kind's attributes, then the class's
+ * attribute (a method binds to the object). */
+static gs_Object *generic_getattr(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet)
+{
+    gs_Type *tp = o->type;
+    if (name == vm->s___class__)
+        return gs_newref(vm, &tp->ob);
+    gs_Object *descr = gs_type_lookup(tp, name);
+    if (descr && gs_descr_is_data(vm, descr)) {
+        gs_incref(vm, descr);
+        gs_Object *r = gs_descr_get(vm, descr, o, tp);
+        gs_decref(vm, descr);
+        return r;
+    }
+    if (gs_type_nslots(tp)) {
+        int32_t si = gs_slot_index(tp, name);
+        if (si >= 0) {
+            gs_Object *v = gs_slot_values(o)[si];
+            if (v)
+                return gs_newref(vm, v);
+            no_attribute(vm, o, name);
+            return NULL;
+        }
+    }
+    gs_InstPart *ip = gs_inst_part(o);
+    if (ip) {
+        gs_DictTable *t = ip->dict ? &ip->dict->t : &ip->attrs;
+        int32_t ix = gs_table_lookup_str(t, name);
+        if (ix >= 0)
+            return gs_newref(vm, t->entries[ix].value);
+        if (name == vm->s___dict__ && (tp->flags & GS_TF_DICT)) {
+            gs_Object *d = gs_instance_dict(vm, o);
+            return d ? gs_newref(vm, d) : NULL;
+        }
+    }
+    gs_Object *r = kind_getattr(vm, o, name);
+    if (r || vm->exc)
+        return r;
+    if (descr) {
+        gs_incref(vm, descr);
+        r = gs_descr_get(vm, descr, o, tp);
+        gs_decref(vm, descr);
+        return r;
     }
     if (!quiet)
-        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
+        no_attribute(vm, o, name);
     return NULL;
+}
+
+gs_Object *gs_generic_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
+{
+    if (GS_KIND(o) == GS_K_TYPE)
+        return type_getattr(vm, (gs_Type *)o, name, false);
+    return generic_getattr(vm, o, name, false);
+}
+
+/* quiet: a missing attribute of a generic object or a type is NULL with no
+ * exception (gs_lookup_attr); code this lookup runs is not quiet */
+static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet)
+{
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_SUPER)
+        return gs_super_getattr(vm, o, name);
+    if (gs_is_proxy(o))
+        return gs_proxy_getattr(vm, o, name, quiet); /* every name is the referent's */
+    if (k == GS_K_MODULE) {
+        gs_Object *v = gs_dict_get_str(vm, &((gs_Module *)o)->dict->ob, name);
+        if (v)
+            return gs_newref(vm, v);
+        if (name == vm->s___dict__)
+            return gs_newref(vm, &((gs_Module *)o)->dict->ob);
+        if (name == vm->s___class__)
+            return gs_newref(vm, &o->type->ob);
+        gs_raise(vm, vm->e_AttributeError, "module '%s' has no attribute '%s'",
+                 ((gs_Module *)o)->name->data, name->data);
+        return NULL;
+    }
+    gs_Type *tp = o->type;
+    if (tp->hooks & (GS_HOOK_GETATTRIBUTE | GS_HOOK_GETATTR)) {
+        /* CPython's slot_tp_getattr_hook: __getattribute__, then on
+         * AttributeError __getattr__ */
+        gs_Object *r;
+        if (tp->hooks & GS_HOOK_GETATTRIBUTE) {
+            gs_Object *m = gs_type_lookup(tp, gs_name(vm, "__getattribute__"));
+            gs_Object *args[2] = { o, &name->ob };
+            r = m ? gs_call_object(vm, m, args, 2, NULL) : NULL;
+        } else
+            r = k == GS_K_TYPE ? type_getattr(vm, (gs_Type *)o, name, false) : generic_getattr(vm, o, name, false);
+        if (r || !(tp->hooks & GS_HOOK_GETATTR) || !gs_exc_matches(vm, vm->e_AttributeError))
+            return r;
+        gs_clear_exc(vm);
+        gs_Object *m = gs_type_lookup(tp, gs_name(vm, "__getattr__"));
+        if (!m) {
+            no_attribute(vm, o, name);
+            return NULL;
+        }
+        gs_Object *args[2] = { o, &name->ob };
+        return gs_call_object(vm, m, args, 2, NULL);
+    }
+    if (k == GS_K_TYPE)
+        return type_getattr(vm, (gs_Type *)o, name, quiet);
+    return generic_getattr(vm, o, name, quiet);
+}
+
+/* CPython's PyObject_GenericSetAttr (v NULL: delete). */
+static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
+{
+    gs_Kind k = GS_KIND(o);
+    gs_Type *tp = o->type;
+    gs_Object *descr = gs_type_lookup(tp, name);
+    if (descr && gs_descr_is_data(vm, descr)) {
+        gs_incref(vm, descr);
+        int r = gs_descr_set(vm, descr, o, v);
+        gs_decref(vm, descr);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
+    }
+    if (gs_type_nslots(tp)) {
+        int32_t si = gs_slot_index(tp, name);
+        if (si >= 0) {
+            gs_Object **vals = gs_slot_values(o);
+            gs_Object *old = vals[si];
+            if (!v && !old) {
+                no_attribute(vm, o, name);
+                return -1;
+            }
+            vals[si] = v ? gs_newref(vm, v) : NULL;
+            if (vm->recording)
+                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, old ? old->id : 0, v ? v->id : 0,
+                          gs_trace_name(vm, tp->slots[si]));
+            if (old)
+                gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_ATTR, o->id, tp->slots[si]->ob.id));
+            return 0;
+        }
+    }
+    gs_InstPart *ip = gs_inst_part(o);
+    if (k == GS_K_EXCEPTION && v && strcmp(name->data, "__traceback__") == 0) {
+        gs_Exception *e = (gs_Exception *)o;
+        gs_Object *old = e->traceback;
+        e->traceback = v == vm->none ? NULL : gs_newref(vm, v);
+        gs_record_field(vm, o, 11, old, e->traceback);
+        gs_xdecref(vm, old);
+        return 0;
+    }
+    if (!ip || !(tp->flags & GS_TF_DICT)) {
+        if (descr && v)
+            gs_raise(vm, vm->e_AttributeError, "'%s' object attribute '%s' is read-only", gs_type_name(o), name->data);
+        else
+            no_attribute(vm, o, name);
+        return -1;
+    }
+    if (v && name == vm->s___dict__) {
+        gs_raise(vm, vm->e_TypeError, "setting __dict__ is not supported");
+        return -1;
+    }
+    /* a class derived from int or tuple, or a C type with a plain
+     * tp_dictoffset (io.StringIO), keeps a __dict__ pointer, not inline
+     * values: the dict is made with the first attribute */
+    if (v && !ip->dict && (tp->inst_kind == GS_K_INT || tp->inst_kind == GS_K_TUPLE || (tp->flags & GS_TF_CDICT)) &&
+        !gs_instance_dict(vm, o))
+        return -1;
+    gs_DictTable *t = instance_table(o);
+    gs_Object *holder = instance_holder(o);
+    if (v && !name->interned && !ip->dict) {
+        /* CPython interns attribute names: the instance holds the
+         * interned copy, not the caller's string */
+        gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);
+        if (!iname)
+            return -1;
+        gs_decref(vm, iname); /* interned strings live as long as the VM */
+        name = (gs_Str *)iname;
+    }
+    if (v) {
+        if (!ip->dict && gs_table_lookup_str(&tp->attr_keys, name) < 0) {
+            gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);
+            if (!iname)
+                return -1;
+            gs_table_insert(vm, NULL, &tp->attr_keys, iname, gs_str_hash(name), NULL);
+            gs_decref(vm, iname); /* interned: the VM keeps it */
+        }
+        int32_t used = t->used;
+        int r = gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
+        if (t->used != used)
+            o->attrs_in_order = 0; /* a new name */
+        if (r == 0 && holder != o) /* a materialised __dict__: MAINTAIN_TRACKING, as its setitem does */
+            gs_dict_maybe_track(vm, holder, NULL, v);
+        return r;
+    }
+    int32_t ix = gs_table_lookup_str(t, name);
+    if (ix < 0) {
+        no_attribute(vm, o, name);
+        return -1;
+    }
+    gs_table_delete_at(vm, holder, t, ix);
+    o->attrs_in_order = 0;
+    return 0;
+}
+
+int gs_generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
+{
+    return generic_setattr(vm, o, name, v);
+}
+
+static bool is_hook_name(gs_Str *name)
+{
+    return name->len >= 11 && name->data[0] == '_' &&
+           (strcmp(name->data, "__getattribute__") == 0 || strcmp(name->data, "__getattr__") == 0 ||
+            strcmp(name->data, "__setattr__") == 0 || strcmp(name->data, "__delattr__") == 0);
+}
+
+static int type_setattr(gs_VM *vm, gs_Type *t, gs_Str *name, gs_Object *v)
+{
+    if (!(t->flags & GS_TF_HEAP)) {
+        gs_raise(vm, vm->e_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name->data);
+        return -1;
+    }
+    gs_Type *meta = t->ob.type;
+    gs_Object *mv = (meta->flags & GS_TF_HEAP) ? gs_type_lookup(meta, name) : NULL;
+    if (mv && gs_descr_is_data(vm, mv)) {
+        gs_incref(vm, mv);
+        int r = gs_descr_set(vm, mv, &t->ob, v);
+        gs_decref(vm, mv);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
+    }
+    if (name == vm->s___name__ || name == vm->s___qualname__) {
+        if (!v || GS_KIND(v) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, v ? "can only assign string to %s.%s, not '%s'" : "cannot delete '%s' attribute of immutable type '%s'",
+                     v ? t->name->data : name->data, v ? name->data : t->name->data, v ? gs_type_name(v) : "");
+            return -1;
+        }
+        gs_Str **field = name == vm->s___name__ ? &t->name : &t->qualname;
+        gs_Object *old = *field ? &(*field)->ob : NULL;
+        *field = (gs_Str *)gs_newref(vm, v);
+        gs_xdecref(vm, old);
+        return 0;
+    }
+    int r;
+    if (v) {
+        r = gs_dict_set(vm, &t->dict->ob, &name->ob, v);
+        if (r == 0 && name == vm->s___del__)
+            t->flags |= GS_TF_HAS_DEL;
+    } else {
+        if (!gs_dict_get_str(vm, &t->dict->ob, name)) {
+            gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+            return -1;
+        }
+        r = gs_dict_del(vm, &t->dict->ob, &name->ob);
+    }
+    if (r == 0 && is_hook_name(name))
+        gs_type_update_hooks(vm, t);
+    return r;
 }
 
 int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
 {
     gs_Kind k = GS_KIND(o);
-    if (gs_is_proxy(o))
-        return gs_proxy_setattr(vm, o, name, v);
-    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || (k == GS_K_WEAKREF && gs_weakref_has_attrs(o))) {
-        gs_Object *cls_attr = gs_type_lookup(o->type, name);
-        if (cls_attr && GS_KIND(cls_attr) == GS_K_PROPERTY) {
-            gs_raise(vm, vm->e_AttributeError, "can't set attribute");
-            return -1;
-        }
-        if (k == GS_K_EXCEPTION && v && strcmp(name->data, "__traceback__") == 0) {
-            gs_Exception *e = (gs_Exception *)o;
-            gs_Object *old = e->traceback;
-            e->traceback = v == vm->none ? NULL : gs_newref(vm, v);
-            gs_record_field(vm, o, 11, old, e->traceback);
-            gs_xdecref(vm, old);
+    gs_Type *tp = o->type;
+    if (tp->hooks & (v ? GS_HOOK_SETATTR : GS_HOOK_DELATTR)) {
+        gs_Object *m = gs_type_lookup(tp, gs_name(vm, v ? "__setattr__" : "__delattr__"));
+        if (m) {
+            gs_Object *args[3] = { o, &name->ob, v };
+            gs_Object *r = gs_call_object(vm, m, args, v ? 3 : 2, NULL);
+            if (!r)
+                return -1;
+            gs_decref(vm, r);
             return 0;
         }
-        if (v && (o->type->flags & GS_TF_DICT) && !((gs_Instance *)o)->dict && !gs_instance_dict(vm, o))
-            return -1;
-        gs_DictTable *t = instance_table(o);
-        gs_Object *holder = instance_holder(o);
-        if (v && !name->interned && !((gs_Instance *)o)->dict) {
-            /* CPython interns attribute names: the instance holds the
-             * interned copy, not the caller's string */
-            gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);
-            if (!iname)
-                return -1;
-            gs_decref(vm, iname); /* interned strings live as long as the VM */
-            name = (gs_Str *)iname;
-        }
-        if (v) {
-            if (name == vm->s___dict__) {
-                gs_raise(vm, vm->e_TypeError, "setting __dict__ is not supported");
-                return -1;
-            }
-            if (!((gs_Instance *)o)->dict && gs_table_lookup_str(&o->type->attr_keys, name) < 0) {
-                gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);
-                if (!iname)
-                    return -1;
-                gs_table_insert(vm, NULL, &o->type->attr_keys, iname, gs_str_hash(name), NULL);
-                gs_decref(vm, iname); /* interned: the VM keeps it */
-            }
-            int32_t used = t->used;
-            int r = gs_table_insert(vm, holder, t, &name->ob, gs_str_hash(name), v);
-            if (t->used != used)
-                o->attrs_in_order = 0; /* a new name */
-            if (r == 0 && holder != o) /* a materialised __dict__: MAINTAIN_TRACKING, as its setitem does */
-                gs_dict_maybe_track(vm, holder, NULL, v);
-            return r;
-        }
-        int32_t ix = gs_table_lookup_str(t, name);
-        if (ix < 0) {
-            gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
-            return -1;
-        }
-        gs_table_delete_at(vm, holder, t, ix);
-        o->attrs_in_order = 0;
-        return 0;
     }
-    if (k == GS_K_TYPE) {
-        gs_Type *t = (gs_Type *)o;
-        if (!(t->flags & GS_TF_HEAP)) {
-            gs_raise(vm, vm->e_TypeError,
-                     "cannot set '%s' attribute of immutable type '%s'", name->data, t->name->data);
-            return -1;
-        }
-        if (v) {
-            int r = gs_dict_set(vm, &t->dict->ob, &name->ob, v);
-            if (r == 0 && name == vm->s___del__)
-                t->flags |= GS_TF_HAS_DEL;
-            return r;
-        }
-        if (!gs_dict_get_str(vm, &t->dict->ob, name)) {
-            gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
-            return -1;
-        }
-        return gs_dict_del(vm, &t->dict->ob, &name->ob);
-    }
+    if (k == GS_K_TYPE)
+        return type_setattr(vm, (gs_Type *)o, name, v);
+    if (gs_is_proxy(o))
+        return gs_proxy_setattr(vm, o, name, v); /* every name is the referent's */
     if (k == GS_K_MODULE) {
         gs_Object *d = &((gs_Module *)o)->dict->ob;
         if (v)
@@ -1590,17 +1981,52 @@ int gs_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
             return gs_dict_set(vm, &f->dict->ob, &name->ob, v);
         return gs_dict_del(vm, &f->dict->ob, &name->ob);
     }
-    if (gs_type_lookup(o->type, name) || k == GS_K_NONE)
+    if (k == GS_K_PROPERTY || k == GS_K_CLASSMETHOD || k == GS_K_STATICMETHOD) {
+        int r = gs_descr_setattr(vm, o, name, v);
+        if (r <= 0)
+            return r;
+    }
+    if (k == GS_K_NONE) {
         gs_raise(vm, vm->e_AttributeError, "'%s' object attribute '%s' is read-only", gs_type_name(o), name->data);
-    else
-        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(o), name->data);
-    return -1;
+        return -1;
+    }
+    return generic_setattr(vm, o, name, v);
 }
 
 /* ================================================================== truth, equality, hashing */
 
 int gs_truthy(gs_VM *vm, gs_Object *o)
 {
+    if (gs_dispatches(o)) {
+        gs_Object *m = gs_type_lookup_slot(vm, o->type, vm->s___bool__);
+        bool is_len = false;
+        if (!m) {
+            m = gs_type_lookup_slot(vm, o->type, vm->s___len__);
+            is_len = true;
+        }
+        if (m) {
+            gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+            if (!r)
+                return -1;
+            int res;
+            if (is_len) {
+                if (GS_KIND(r) != GS_K_INT && GS_KIND(r) != GS_K_BOOL) {
+                    gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
+                    res = -1;
+                } else if (GS_KIND(r) == GS_K_INT && ((gs_Int *)r)->value < 0) {
+                    gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
+                    res = -1;
+                } else
+                    res = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value != 0 : r == vm->true_;
+            } else if (GS_KIND(r) != GS_K_BOOL) {
+                gs_raise(vm, vm->e_TypeError, "__bool__ should return bool, returned %s", gs_type_name(r));
+                res = -1;
+            } else
+                res = r == vm->true_;
+            gs_decref(vm, r);
+            return res;
+        }
+    }
     switch (GS_KIND(o)) {
     case GS_K_NONE: return 0;
     case GS_K_BOOL: return o == vm->true_;
@@ -1612,33 +2038,14 @@ int gs_truthy(gs_VM *vm, gs_Object *o)
     case GS_K_DICT: return ((gs_Dict *)o)->t.used != 0;
     case GS_K_SET: return ((gs_Set *)o)->used != 0;
     case GS_K_RANGE: return ((gs_Range *)o)->len != 0;
-    case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF: {
+    case GS_K_WEAKREF: { /* a proxy forwards bool() (a ref is always true) */
         gs_Object *m = gs_type_lookup(o->type, vm->s___bool__);
-        bool is_len = false;
-        if (!m) {
-            m = gs_type_lookup(o->type, vm->s___len__);
-            is_len = true;
-        }
         if (!m)
             return 1;
         gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
         if (!r)
             return -1;
-        int res;
-        if (is_len) {
-            if (GS_KIND(r) != GS_K_INT) {
-                gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(r));
-                res = -1;
-            } else if (((gs_Int *)r)->value < 0) {
-                gs_raise(vm, vm->e_ValueError, "__len__() should return >= 0");
-                res = -1;
-            } else
-                res = ((gs_Int *)r)->value != 0;
-        } else if (GS_KIND(r) != GS_K_BOOL) {
-            gs_raise(vm, vm->e_TypeError, "__bool__ should return bool, returned %s", gs_type_name(r));
-            res = -1;
-        } else
-            res = r == vm->true_;
+        int res = r == vm->true_;
         gs_decref(vm, r);
         return res;
     }
@@ -1663,15 +2070,70 @@ static int64_t hash_finish(int64_t h) { return h == -1 ? -2 : h; }
 
 static int64_t hash_inner(gs_VM *vm, gs_Object *o);
 
+/* hash() of an object whose class may define __hash__ (or set it to
+ * None, as a class defining __eq__ alone gets): false when it does not,
+ * else true with *out the hash (-1: error) */
+static bool hash_dispatch(gs_VM *vm, gs_Object *o, int64_t *out)
+{
+    *out = -1;
+    gs_Object *h = gs_type_lookup_slot(vm, o->type, vm->s___hash__);
+    if (h == vm->none) {
+        gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
+        return true;
+    }
+    if (!h) {
+        /* a class with its own __eq__ made before __hash__ = None was set */
+        gs_Object *eq = gs_type_lookup_slot(vm, o->type, vm->s___eq__);
+        if (eq && (GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION)) {
+            /* a C type with its own __eq__ and no __hash__ inherits no
+             * tp_hash (inherit_slots): its __eq__ comes first in the MRO */
+            gs_Type *eo = gs_type_lookup_owner(o->type, vm->s___eq__), *ho = gs_type_lookup_owner(o->type, vm->s___hash__);
+            int32_t n, ei = -1, hi = -1;
+            gs_Type **mro = gs_type_mro(o->type, &n);
+            for (int32_t i = 0; mro && i < n; i++) {
+                if (mro[i] == eo && ei < 0)
+                    ei = i;
+                if (mro[i] == ho && hi < 0)
+                    hi = i;
+            }
+            if (!ho || (ei >= 0 && ei < hi)) {
+                gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
+                return true;
+            }
+        }
+        return false;
+    }
+    gs_Object *r = gs_call_object(vm, h, &o, 1, NULL);
+    if (!r)
+        return true;
+    if (GS_KIND(r) != GS_K_INT && GS_KIND(r) != GS_K_BOOL) {
+        gs_decref(vm, r);
+        gs_raise(vm, vm->e_TypeError, "__hash__ method should return an integer");
+        return true;
+    }
+    *out = gs_hash(vm, r);
+    gs_decref(vm, r);
+    return true;
+}
+
 int64_t gs_hash(gs_VM *vm, gs_Object *o)
 {
+    int64_t h;
+    if (gs_dispatches(o) && hash_dispatch(vm, o, &h))
+        return h;
+    return gs_hash_builtin(vm, o);
+}
+
+int64_t gs_hash_builtin(gs_VM *vm, gs_Object *o)
+{
+    int64_t h;
     /* hash(((((),),),)) 100,000 deep recurses in C */
     if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while hashing");
         return -1;
     }
     vm->native_depth++;
-    int64_t h = hash_inner(vm, o);
+    h = hash_inner(vm, o);
     vm->native_depth--;
     return h;
 }
@@ -1753,51 +2215,27 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
     }
     case GS_K_WEAKREF: return gs_weakref_hash(vm, o);
     case GS_K_METHOD: {
-        /* meth_hash: the address of __self__ with the hash of __func__, so
-         * equal bound methods hash alike */
+        /* method_hash: self's address mixed with the function's hash */
         gs_Method *m = (gs_Method *)o;
+        uintptr_t p = (uintptr_t)m->self;
+        int64_t x = (int64_t)((p >> 4) | (p << 60));
         int64_t y = gs_hash(vm, m->func);
         if (y == -1)
             return -1;
-        uintptr_t p = (uintptr_t)m->self;
-        return hash_finish((int64_t)((p >> 4) | (p << 60)) ^ y);
+        return hash_finish(x ^ y);
     }
-    case GS_K_BUILTIN:
-        if (((gs_Builtin *)o)->self) {
-            /* meth_hash: the receiver's address with the C function's, so
-             * equal bound built-in methods hash alike */
-            gs_Builtin *b = (gs_Builtin *)o;
-            uintptr_t p = (uintptr_t)b->self, q = (uintptr_t)b->fn;
-            return hash_finish((int64_t)(((p >> 4) | (p << 60)) ^ ((q >> 4) | (q << 60))));
-        }
-        break;
+    case GS_K_BUILTIN: {
+        gs_Builtin *b = (gs_Builtin *)o;
+        if (!b->self)
+            break;
+        uintptr_t p = (uintptr_t)b->self, q = (uintptr_t)b->fn;
+        return hash_finish((int64_t)(((p >> 4) | (p << 60)) ^ ((q >> 4) | (q << 60))));
+    }
     case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
         if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
             return gs_frozenset_hash(o);
         gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
         return -1;
-    case GS_K_INSTANCE: case GS_K_EXCEPTION: {
-        gs_Object *eq = gs_type_lookup(o->type, vm->s___eq__);
-        gs_Object *h = gs_type_lookup(o->type, vm->s___hash__);
-        if (h && h != vm->none) {
-            gs_Object *r = gs_call_object(vm, h, &o, 1, NULL);
-            if (!r)
-                return -1;
-            if (GS_KIND(r) != GS_K_INT) {
-                gs_decref(vm, r);
-                gs_raise(vm, vm->e_TypeError, "__hash__ method should return an integer");
-                return -1;
-            }
-            int64_t v = gs_hash(vm, r);
-            gs_decref(vm, r);
-            return v;
-        }
-        if ((eq && !h) || h == vm->none) {
-            gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));
-            return -1;
-        }
-        break;
-    }
     default:
         break;
     }

@@ -184,11 +184,31 @@ enum {
     GS_TF_BASETYPE = 1 << 1,  /* may be subclassed */
     GS_TF_EXC      = 1 << 2,  /* BaseException or a subclass */
     GS_TF_HAS_DEL  = 1 << 3,  /* defines __del__ somewhere in its bases */
-    GS_TF_DICT     = 1 << 4,  /* a C type with tp_dictoffset: the first attribute set makes a real __dict__ */
+    GS_TF_DICT     = 1 << 4,  /* its instances have a __dict__ (CPython: tp_dictoffset != 0) */
+    GS_TF_WEAK     = 1 << 5,  /* its instances can be weakly referenced (tp_weaklistoffset != 0) */
     GS_TF_WEAKREF_ATTRS = 1 << 6, /* a weakref type CPython writes in Python (WeakMethod): its instances
                                      keep attributes and can be weakly referenced */
-    GS_TF_WEAKPROXY = 1 << 7  /* weakref.ProxyType / CallableProxyType: every protocol forwards */
+    GS_TF_WEAKPROXY = 1 << 7, /* weakref.ProxyType / CallableProxyType: every protocol forwards */
+    GS_TF_CDICT    = 1 << 8   /* a C type with a plain tp_dictoffset (io.StringIO): the first attribute
+                                 set makes a real __dict__, no inline values */
 };
+
+/* gs_Type.hooks: attribute access a class customizes in Python (its MRO
+ * has these as functions, not object's built-in ones) */
+enum { GS_HOOK_GETATTRIBUTE = 1, GS_HOOK_GETATTR = 2, GS_HOOK_SETATTR = 4, GS_HOOK_DELATTR = 8 };
+
+/* The labels (gs_Cause.what) of the references a class holds, in
+ * gs_traverse and the events: its dict, its best base (tp_base), itself
+ * (the MRO tuple and its descriptors), its bases (tp_bases), its ancestors
+ * (tp_mro, ancestor i at GS_TSLOT_MRO + i), its metaclass.  Objects of a
+ * class derived from a built-in type hold their class and __dict__ under
+ * GS_OSLOT_CLASS and GS_OSLOT_DICT (their built-in part uses 0 and 1). */
+enum {
+    GS_TSLOT_DICT = 0, GS_TSLOT_BASE = 1, GS_TSLOT_SELF = 2, GS_TSLOT_MRO = 3,
+    GS_TSLOT_BASES_MORE = 0x8000, GS_TSLOT_META = 0x7ffe,
+    GS_OSLOT_CLASS = 0x7ffe, GS_OSLOT_DICT = 0x7fff
+};
+static inline uint32_t gs_tslot_bases(int32_t i) { return i == 0 ? 3u : GS_TSLOT_BASES_MORE + (uint32_t)i; }
 
 typedef struct gs_Type {
     gs_Object ob;
@@ -197,7 +217,7 @@ typedef struct gs_Type {
     gs_Type *base;        /* single inheritance; NULL only for object */
     gs_Dict *dict;        /* the class namespace */
     uint8_t inst_kind;    /* kind of the instances it makes */
-    uint8_t flags;
+    uint16_t flags;       /* GS_TF_* */
     uint16_t spare;
     int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
@@ -208,9 +228,32 @@ typedef struct gs_Type {
     int32_t sk_nentries, sk_usable;
     gs_DictTable sk_names;
     gs_Object *weakreflist;/* first weak reference to this class, or NULL (weakrefobject.c) */
-    const struct gs_NativeOps *native; /* a module's C type whose instances carry C fields
-                                           (runtime.h), or NULL */
+    /* The method resolution order, the type itself first, and the tuple of
+     * bases (malloc'd arrays, borrowed entries: the references CPython's
+     * tp_mro and tp_bases tuples hold are counted by class.c).  A built-in
+     * type's are made from its base chain when first asked (gs_type_mro). */
+    struct gs_Type **mro;
+    struct gs_Type **bases;
+    int32_t nmro, nbases;
+    gs_Str *qualname;      /* a class's __qualname__ (owned); NULL: its name */
+    int32_t ndescrs;       /* the __dict__ / __weakref__ / slot descriptors CPython made for a class */
+    uint8_t hooks;         /* GS_HOOK_* */
+    struct gs_Str **slots; /* a class's own __slots__ names (owned), NULL: none declared */
+    int32_t nslots;        /* how many (0 with slots != NULL: __slots__ = ()) */
+    int32_t slot_base;     /* slots of the class's ancestors: its first slot's index */
+    const struct gs_NativeOps *native; /* instances' C data, or NULL (plain instances): below */
 } gs_Type;
+
+/* The part of an object that makes it an instance of a class: attributes
+ * (kept inline until __dict__ is read, as CPython 3.11 does), the __dict__
+ * once made, and the weak references to it.  gs_Instance starts with one
+ * after its header; an object of a class derived from a built-in type (a
+ * list subclass) carries one after its built-in part (gs_inst_part). */
+typedef struct gs_InstPart {
+    gs_DictTable attrs;
+    struct gs_Dict *dict;
+    gs_Object *weakreflist;
+} gs_InstPart;
 
 typedef struct gs_Code gs_Code;
 
@@ -224,6 +267,7 @@ typedef struct gs_Function {
     gs_Dict *kwdefaults;       /* NULL if none */
     gs_Tuple *closure;         /* tuple of cells, NULL if none */
     gs_Dict *dict;             /* function attributes, NULL until set */
+    gs_Dict *annotations;      /* __annotations__: NULL until first asked for (func_get_annotations) */
     gs_Object *weakreflist;    /* first weak reference to this function, or NULL (weakrefobject.c) */
 } gs_Function;
 
@@ -249,6 +293,18 @@ typedef struct gs_Method {     /* bound method: function + self */
     gs_Object *self;
     gs_Object *weakreflist;    /* first weak reference to it, or NULL (weakrefobject.c) */
 } gs_Method;
+
+/* property, staticmethod and classmethod objects.  The wrapped callable
+ * (a property's fget) comes first, where gs_Cell keeps its reference. */
+typedef struct gs_Descr {
+    gs_Object ob;
+    gs_Object *ref;            /* fget / the wrapped callable, or NULL */
+    gs_Object *fset, *fdel;    /* property */
+    gs_Object *doc;            /* property's __doc__ (None, or fget's docstring) */
+    gs_Object *name;           /* property: the name __set_name__ gave it */
+    struct gs_Dict *dict;      /* staticmethod/classmethod: __dict__ (functools.wraps' copies) */
+    bool getter_doc;           /* property: doc came from fget */
+} gs_Descr;
 
 typedef struct gs_Instance {
     gs_Object ob;

@@ -182,6 +182,8 @@ static void root_refs(gs_VM *vm, IdVec *out)
         collect(out, f->frame_obj);
         collect(out, f->locals_dict);
         collect(out, f->func ? &f->func->ob : NULL);
+        if (f->owns_locals) /* a class body's namespace */
+            collect(out, f->locals);
     }
     collect(out, vm->exc);
     collect(out, vm->handled);

@@ -218,7 +218,7 @@ static gs_Object *repr_set(gs_VM *vm, gs_Object *o)
 
 static gs_Object *call_dunder(gs_VM *vm, gs_Object *o, gs_Str *name, bool *found)
 {
-    gs_Object *m = gs_type_lookup(o->type, name);
+    gs_Object *m = gs_type_lookup_slot(vm, o->type, name);
     *found = m != NULL;
     if (!m)
         return NULL;
@@ -266,6 +266,18 @@ gs_Object *gs_exc_repr(gs_VM *vm, gs_Object *o)
 
 gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
 {
+    if ((o->type->flags & GS_TF_HEAP) && GS_KIND(o) != GS_K_INSTANCE && GS_KIND(o) != GS_K_EXCEPTION) {
+        /* an object of a class derived from a built-in type */
+        bool found;
+        gs_Object *r = call_dunder(vm, o, vm->s___repr__, &found);
+        if (found)
+            return r;
+    }
+    return gs_repr_builtin(vm, o);
+}
+
+gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
+{
     switch (GS_KIND(o)) {
     case GS_K_NONE: return gs_str_new(vm, "None", 4);
     case GS_K_BOOL: return o == vm->true_ ? gs_str_new(vm, "True", 4) : gs_str_new(vm, "False", 5);
@@ -285,10 +297,18 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
     case GS_K_SET: return repr_set(vm, o);
     case GS_K_TYPE: {
         gs_Type *t = (gs_Type *)o;
+        if (t->flags & GS_TF_HEAP) {
+            /* type_repr: __module__ and __qualname__ */
+            gs_Object *mod = t->dict ? gs_dict_get_str(vm, &t->dict->ob, vm->s___module__) : NULL;
+            const char *qn = t->qualname ? t->qualname->data : t->name->data;
+            if (mod && GS_KIND(mod) == GS_K_STR && strcmp(((gs_Str *)mod)->data, "builtins") != 0)
+                return gs_str_printf(vm, "<class '%s.%s'>", ((gs_Str *)mod)->data, qn);
+            return gs_str_printf(vm, "<class '%s'>", qn);
+        }
         /* a class CPython writes in Python that a module here makes in C
          * (weakref.WeakSet) is named with its module, like a class; a
          * module's C type with C data (heapq's generator) keeps its name */
-        if ((t->flags & GS_TF_HEAP) || (t->module != vm->s_builtins && !t->native && !strchr(t->name->data, '.')))
+        if (t->module != vm->s_builtins && !t->native && !strchr(t->name->data, '.'))
             return gs_str_printf(vm, "<class '%s.%s'>", t->module->data, t->name->data);
         return gs_str_printf(vm, "<class '%s'>", t->name->data);
     }
@@ -320,10 +340,7 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
             return r;
         if (GS_KIND(o) == GS_K_EXCEPTION)
             return gs_exc_repr(vm, o);
-        gs_Type *t = o->type;
-        if (!(t->flags & GS_TF_HEAP))
-            return gs_str_printf(vm, "<%s object at 0x%llx>", t->name->data, fake_addr(o));
-        return gs_str_printf(vm, "<%s.%s object at 0x%llx>", t->module->data, t->name->data, fake_addr(o));
+        return gs_object_repr(vm, o);
     }
     case GS_K_MODULE: {
         /* a module written in Python names its file (__file__) */
@@ -354,6 +371,8 @@ gs_Object *gs_repr(gs_VM *vm, gs_Object *o)
     }
     case GS_K_SUPER: {
         gs_Method *sp = (gs_Method *)o;
+        if (!sp->self)
+            return gs_str_printf(vm, "<super: <class '%s'>, NULL>", ((gs_Type *)sp->func)->name->data);
         return gs_str_printf(vm, "<super: <class '%s'>, <%s object>>", ((gs_Type *)sp->func)->name->data,
                              gs_type_name(sp->self));
     }
@@ -431,8 +450,30 @@ gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
     return gs_repr(vm, &e->args->ob);
 }
 
+/* object.__repr__: "<__main__.C object at 0x...>" (the qualified name) */
+gs_Object *gs_object_repr(gs_VM *vm, gs_Object *o)
+{
+    gs_Type *t = o->type;
+    if (!(t->flags & GS_TF_HEAP))
+        return gs_str_printf(vm, "<%s object at 0x%llx>", t->name->data, fake_addr(o));
+    gs_Object *mod = t->dict ? gs_dict_get_str(vm, &t->dict->ob, vm->s___module__) : NULL;
+    const char *qn = t->qualname ? t->qualname->data : t->name->data;
+    if (mod && GS_KIND(mod) == GS_K_STR && strcmp(((gs_Str *)mod)->data, "builtins") != 0)
+        return gs_str_printf(vm, "<%s.%s object at 0x%llx>", ((gs_Str *)mod)->data, qn, fake_addr(o));
+    return gs_str_printf(vm, "<%s object at 0x%llx>", qn, fake_addr(o));
+}
+
 gs_Object *gs_str(gs_VM *vm, gs_Object *o)
 {
+    if ((o->type->flags & GS_TF_HEAP) && GS_KIND(o) != GS_K_INSTANCE && GS_KIND(o) != GS_K_EXCEPTION) {
+        bool found;
+        gs_Object *r = call_dunder(vm, o, vm->s___str__, &found);
+        if (found)
+            return r;
+        if (GS_KIND(o) == GS_K_STR) /* str of a str subclass: an exact copy */
+            return gs_str_new(vm, ((gs_Str *)o)->data, (size_t)((gs_Str *)o)->len);
+        return gs_repr(vm, o);
+    }
     switch (GS_KIND(o)) {
     case GS_K_STR: return gs_newref(vm, o);
     case GS_K_INSTANCE:

@@ -39,6 +39,55 @@ void gs_mem_free(gs_VM *vm, void *p);
 /* types */
 gs_Type *gs_type_new_builtin(gs_VM *vm, const char *name, gs_Type *base, gs_Kind inst_kind, uint8_t flags);
 gs_Object *gs_class_new(gs_VM *vm, gs_Str *name, gs_Type *base, gs_Object *ns); /* class statement */
+/* type.__new__(meta, name, bases, ns, **kwargs): bases a tuple of types (may
+ * be empty), ns the namespace dict (copied); a new class, or NULL with the
+ * exception CPython raises (MRO conflicts, layout conflicts, slots ...) */
+gs_Object *gs_type_new(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Object *bases, gs_Object *ns,
+                       gs_Object **kwargs, gs_Tuple *kwnames);
+gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **bases, int32_t nbases, gs_Object *ns,
+                            gs_Object **kwargs, gs_Tuple *kwnames); /* the same, bases a C array */
+gs_Type *gs_type_calculate_meta(gs_VM *vm, gs_Type *meta, gs_Type **bases, int32_t nb); /* NULL: TypeError */
+/* The MRO (the type first) and the bases of a type: arrays it owns, of
+ * borrowed types; NULL only when out of memory. */
+gs_Type **gs_type_mro(gs_Type *t, int32_t *n);
+gs_Type **gs_type_bases(gs_Type *t, int32_t *n);
+void gs_type_free_arrays(gs_Type *t);
+gs_Type *gs_type_lookup_owner(gs_Type *t, gs_Str *name); /* the class in t's MRO whose dict has name, or NULL */
+/* What a protocol (repr(), len(), +, == ...) calls for an object of class
+ * t: the attribute of t's MRO, or NULL when it is the method of a core
+ * built-in type (object.__repr__, list.__len__): the built-in behaviour
+ * then applies, as CPython's inherited slots do.  Borrowed. */
+gs_Object *gs_type_lookup_slot(gs_VM *vm, gs_Type *t, gs_Str *name);
+/* Whether o's protocols look for Python methods: an instance of a class,
+ * or an object of a class derived from a built-in type. */
+static inline bool gs_dispatches(gs_Object *o)
+{
+    /* (weak references too: a proxy's type forwards every protocol, ref has __call__, __eq__, __hash__) */
+    return GS_KIND(o) == GS_K_INSTANCE || GS_KIND(o) == GS_K_EXCEPTION || GS_KIND(o) == GS_K_WEAKREF ||
+           (o->type->flags & GS_TF_HEAP);
+}
+void gs_type_update_hooks(gs_VM *vm, gs_Type *t);         /* recompute gs_Type.hooks */
+/* the instance part of o (gs_InstPart: attributes, __dict__, weak
+ * references), NULL if o has none (a built-in object) */
+gs_InstPart *gs_inst_part(gs_Object *o);
+gs_Object **gs_slot_values(gs_Object *o);                 /* o's __slots__ values, gs_type_nslots(o->type) of them */
+int32_t gs_type_nslots(gs_Type *t);                       /* the slots objects of class t have */
+int32_t gs_slot_index(gs_Type *t, gs_Str *name);          /* which one name is, or -1 */
+size_t gs_class_extra_size(gs_Type *t, size_t builtin_size); /* bytes past an object's built-in part */
+/* object.__getattribute__ / __setattr__ (v NULL: __delattr__): the generic
+ * protocol, without the class's Python hooks */
+gs_Object *gs_generic_getattr(gs_VM *vm, gs_Object *o, gs_Str *name);
+/* slots.c: calling a class (type.__call__ without the metaclass's); the
+ * built-in types' __new__/__init__; objects of classes derived from
+ * built-in types (new references; gs_sub_tuple steals the items) */
+gs_Object *gs_type_call(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, gs_Tuple *kwnames);
+void gs_slots_methods_init(gs_VM *vm);
+gs_Object *gs_sub_int(gs_VM *vm, gs_Type *t, int64_t v);
+gs_Object *gs_sub_float(gs_VM *vm, gs_Type *t, double v);
+gs_Object *gs_sub_str(gs_VM *vm, gs_Type *t, gs_Str *from);
+gs_Object *gs_sub_tuple(gs_VM *vm, gs_Type *t, gs_Object **items, int32_t n);
+void gs_sub_weakref_ready(gs_VM *vm, gs_Object *o);
+int gs_generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v);
 void gs_type_add_method(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn, int min, int max);
 gs_Object *gs_instance_new(gs_VM *vm, gs_Type *t);    /* bare instance / exception of a type */
 gs_Object *gs_instance_dict(gs_VM *vm, gs_Object *inst); /* materialise __dict__, borrowed */
@@ -119,6 +168,10 @@ uint32_t gs_utf8_decode(const unsigned char *s, size_t n, size_t *adv);
 /* numbers */
 gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
 gs_Object *gs_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+/* the built-in types' operators and comparisons, without the Python
+ * methods of classes (int.__add__, list.__eq__ ...) */
+gs_Object *gs_binary_op_builtin(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_compare_builtin(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_float_repr(gs_VM *vm, double v);
 void gs_float_repr_into(gs_Buf *b, double v);
 int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out);
@@ -155,6 +208,19 @@ void gs_dict_maybe_track(gs_VM *vm, gs_Object *d, gs_Object *key, gs_Object *val
 gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq);
 int gs_iter_prime_result(gs_VM *vm, gs_Object *it, int n);
 
+/* the protocols without a class's Python methods (abstract.c): what
+ * list.__getitem__ and its relatives do */
+gs_Object *gs_getitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key);
+int gs_setitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v);
+int gs_delitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key);
+int64_t gs_len_builtin(gs_VM *vm, gs_Object *o);
+int gs_contains_builtin(gs_VM *vm, gs_Object *c, gs_Object *v);
+gs_Object *gs_iter_builtin(gs_VM *vm, gs_Object *o);   /* iter.c */
+int64_t gs_hash_builtin(gs_VM *vm, gs_Object *o);      /* object.c */
+
+gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o);   /* repr() without a class's __repr__ */
+gs_Object *gs_object_repr(gs_VM *vm, gs_Object *o);    /* object.__repr__ */
+
 /* repr machinery */
 int gs_repr_enter(gs_VM *vm, gs_Object *o);   /* 1 if already being repr'd (print "..."), -1 error */
 void gs_repr_leave(gs_VM *vm, gs_Object *o);
@@ -173,6 +239,8 @@ enum {
     GS_VARARGS = 2,  /* CPython 3.11 declares it METH_VARARGS (or is a type without vectorcall):
                         a tuple of the positional arguments, a dict of the keywords */
     GS_STARARGS = 4, /* Argument Clinic's *args (print): a tuple of the positional arguments */
+    GS_TPNEW = 64,   /* a type's __new__ (set by gs_type_add_methods): `self` is the class to make */
+    GS_CLASSMETH = 128, /* a class method of a built-in type (object.__init_subclass__): binds to the class */
 };
 
 /* A method table, ended by a NULL name: min/max positional arguments (max
@@ -265,6 +333,20 @@ void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
 
 /* calling types and descriptors (call.c, class.c) */
 gs_Object *gs_descriptor_wrap(gs_VM *vm, gs_Type *t, gs_Object *fn); /* property/staticmethod/classmethod(fn) */
+/* descriptors (descr.c): a staticmethod/classmethod/property of fn
+ * (wraps: with sm_init's __dict__ copies); their constructors; the
+ * __get__ / __set__ protocol (obj NULL: looked up on the class owner);
+ * their attributes (NULL, no exception: not theirs); super objects */
+gs_Object *gs_descriptor_new(gs_VM *vm, gs_Type *t, gs_Object *fn, bool wraps);
+gs_Object *gs_descr_construct(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, gs_Tuple *kwnames);
+bool gs_descr_is_data(gs_VM *vm, gs_Object *v);
+gs_Object *gs_descr_get(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Type *owner);
+int gs_descr_set(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Object *value); /* 1 done, 0 not one, -1 error */
+gs_Object *gs_descr_getattr(gs_VM *vm, gs_Object *o, gs_Str *name);
+int gs_descr_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v); /* 0, 1 not settable, -1 */
+void gs_descr_methods_init(gs_VM *vm);
+gs_Type *gs_super_check(gs_VM *vm, gs_Type *type, gs_Object *obj);
+gs_Object *gs_super_getattr(gs_VM *vm, gs_Object *sp, gs_Str *name);
 gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base); /* int(o[, base]) */
 gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o);                 /* float(o) */
 
@@ -351,7 +433,8 @@ bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject
  * but not static objects nor plain object() instances. */
 static inline bool gs_is_gc_object(gs_Object *o)
 {
-    return gs_kind_is_gc(GS_KIND(o)) && !(o->gcflags & GS_GC_STATIC) &&
+    /* every object of a class is one: CPython's heap types all have Py_TPFLAGS_HAVE_GC */
+    return (gs_kind_is_gc(GS_KIND(o)) || (o->type->flags & GS_TF_HEAP)) && !(o->gcflags & GS_GC_STATIC) &&
            !(GS_KIND(o) == GS_K_INSTANCE && o->type->base == NULL);
 }
 /* Objects CPython makes and soon frees that the model does not (the
@@ -377,8 +460,8 @@ enum {
     GS_TYPE_BASES_UNTRACKED = 1, /* the class's (modelled) bases tuple was untracked by a collection */
     GS_TYPE_MRO_CLEARED = 2,     /* type_clear dropped the (modelled) MRO tuple */
     GS_TYPE_HAS_SUBCLASSES = 4,  /* a subclass was made: CPython gave the class a tp_subclasses dict */
-    GS_TYPE_SPLIT_DICTS = 8      /* an instance's __dict__ was materialised: its size follows the shared keys */
-    /* bits 4-5 and 8-15: object.c's note of the class's modelled descriptors and MRO length */
+    GS_TYPE_SLOTS_DECLARED = 8,  /* the class body set __slots__ (CPython made ht_slots) */
+    GS_TYPE_SPLIT_DICTS = 16     /* an instance's __dict__ was materialised: its size follows the shared keys */
 };
 /* A weak reference (weakref.ref, its subclasses, and the proxies of
  * weakref.proxy).  It starts like an instance: a subclass's attributes and
@@ -481,6 +564,10 @@ void gs_write_err(gs_VM *vm, const char *s, size_t n);
  * (its __sizeof__ plus the GC and managed-dict pre-headers), without
  * looking for a __sizeof__ a class defines. */
 size_t gs_sizeof(gs_VM *vm, gs_Object *o);
+/* what a class statement's class adds to its objects' built-in part
+ * (size.c), and whether its instances keep a managed __dict__ */
+size_t gs_heap_extra(gs_VM *vm, gs_Object *o);
+bool gs_type_managed_dict(gs_VM *vm, gs_Type *t);
 /* sys.getsizeof(o) with a class's own __sizeof__ called and checked (new
  * int, or NULL with CPython's error) */
 gs_Object *gs_getsizeof(gs_VM *vm, gs_Object *o);
@@ -498,8 +585,11 @@ int gs_dict_presize(gs_VM *vm, gs_Object *d, int log2, uint8_t kind);
 void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now);
 static inline void gs_size_changed(gs_VM *vm, gs_Object *o, size_t old, size_t now)
 {
-    if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN))
-        gs_record_resize(vm, o, old, now);
+    if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN)) {
+        /* callers give the built-in part's sizes: a subclass's object adds its class's part */
+        size_t x = (o->type->flags & GS_TF_HEAP) ? gs_heap_extra(vm, o) : 0;
+        gs_record_resize(vm, o, old + x, now + x);
+    }
 }
 /* An object made with the size of an empty one (`old`) whose fields now
  * give it its real one (a generator's or frame's code): the change, and

@@ -15,9 +15,14 @@
  *
  * What the model cannot know it approximates, and says so here: a code
  * object's size counts the model's own instructions (CPython counts its
- * bytecode and inline caches); a subclass of a built-in type is an
- * ordinary instance in the model, so it gets the size CPython gives an
- * empty one of that base.
+ * bytecode and inline caches).
+ *
+ * An object of a class (a class statement's) is its built-in part's size
+ * plus what the class adds to CPython's layout (gs_heap_extra): a GC header
+ * if the built-in type had none, 8 bytes a __slots__ name, 8 for a
+ * __weakref__ pointer the base lacked, 16 of pre-header for a managed
+ * __dict__ (8 for a tuple's trailing dict pointer); a str subclass's
+ * string is not compact (80 bytes of header instead of 48 or 72).
  */
 #include "runtime.h"
 
@@ -41,6 +46,47 @@ static int64_t nlocalsplus(gs_Code *c)
     for (int32_t i = 0; i < c->ncells; i++)
         if (!c->cell2arg || c->cell2arg[i] < 0)
             n++;
+    return n;
+}
+
+/* Whether the class's instances keep a managed __dict__ (CPython's
+ * Py_TPFLAGS_MANAGED_DICT): a class statement added a __dict__ to a base
+ * of no variable size that had none (not int, tuple, an exception class, a
+ * C type with its own dict pointer), or derives from one that did. */
+bool gs_type_managed_dict(gs_VM *vm, gs_Type *t)
+{
+    if (!(t->flags & GS_TF_HEAP) || !(t->flags & GS_TF_DICT) || (t->flags & (GS_TF_CDICT | GS_TF_EXC)))
+        return false;
+    if (t->inst_kind == GS_K_INSTANCE)
+        return true; /* object's, or a module's class CPython writes in Python */
+    gs_Type *b = builtin_base(t);
+    return b && !(b->flags & GS_TF_DICT) && b != vm->t_int && b != vm->t_bool && b != vm->t_tuple;
+}
+
+/* What an object of a class statement's class takes beyond its built-in
+ * part's sys.getsizeof (0 for built-in objects, classes, exceptions and
+ * instances of a module's class: those have their own rules). */
+size_t gs_heap_extra(gs_VM *vm, gs_Object *o)
+{
+    gs_Type *t = o->type;
+    gs_Kind k = GS_KIND(o);
+    if (!(t->flags & GS_TF_HEAP) || k == GS_K_TYPE || k == GS_K_EXCEPTION)
+        return 0;
+    gs_Type *b = builtin_base(t);
+    if (!b || (k == GS_K_INSTANCE && b != vm->t_object))
+        return 0;
+    size_t n = gs_kind_is_gc(k) && k != GS_K_INSTANCE ? 0 : 16; /* the GC header a heap type has */
+    n += 8 * (size_t)gs_type_nslots(t);
+    if (gs_type_managed_dict(vm, t))
+        n += 16;
+    else if (k == GS_K_TUPLE && (t->flags & GS_TF_DICT))
+        n += 8; /* tp_dictoffset -8: counted by object.__sizeof__ */
+    if (k == GS_K_STR) {
+        gs_Str *s = (gs_Str *)o; /* PyUnicodeObject's 80-byte header, not the compact one */
+        return n + (s->nchars == s->len ? 32 : 8);
+    }
+    if ((t->flags & GS_TF_WEAK) && !(b->flags & GS_TF_WEAK) && k != GS_K_INT)
+        n += 8;
     return n;
 }
 
@@ -83,7 +129,10 @@ static size_t exception_size(gs_VM *vm, gs_Object *o)
     gs_Type *b = builtin_base(o->type);
     const char *n = b ? b->name->data : "BaseException";
     size_t s = gs_size_of_type_name(GS_K_EXCEPTION, n, strlen(n));
-    return s + ((o->type->flags & GS_TF_HEAP) ? 8 : 0);
+    if (!(o->type->flags & GS_TF_HEAP))
+        return s;
+    /* its slots, and a __weakref__ pointer unless __slots__ left it out */
+    return s + 8 * (size_t)gs_type_nslots(o->type) + ((o->type->flags & GS_TF_WEAK) ? 8 : 0);
 }
 
 /* A class: the heap type object (904 bytes + GC) and, for a class whose
@@ -98,7 +147,16 @@ static size_t type_size(gs_Type *t)
 
 /* ================================================================== sys.getsizeof */
 
+static size_t kind_sizeof(gs_VM *vm, gs_Object *o);
+
 size_t gs_sizeof(gs_VM *vm, gs_Object *o)
+{
+    size_t n = kind_sizeof(vm, o);
+    return (o->type->flags & GS_TF_HEAP) ? n + gs_heap_extra(vm, o) : n;
+}
+
+/* The built-in part's size */
+static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
 {
     switch (GS_KIND(o)) {
     case GS_K_NONE: case GS_K_NOTIMPL: case GS_K_ELLIPSIS: return 16;
@@ -122,7 +180,10 @@ size_t gs_sizeof(gs_VM *vm, gs_Object *o)
     case GS_K_FUNCTION: return 152;
     case GS_K_BUILTIN: return 72;
     case GS_K_METHOD: return 64;
-    case GS_K_INSTANCE: return instance_size(vm, o->type);
+    case GS_K_INSTANCE:
+        if ((o->type->flags & GS_TF_HEAP) && builtin_base(o->type) == vm->t_object)
+            return 16; /* object's part: gs_heap_extra adds the class's */
+        return instance_size(vm, o->type);
     case GS_K_EXCEPTION: return exception_size(vm, o);
     case GS_K_MODULE: return 72;
     case GS_K_CODE: {
@@ -170,9 +231,10 @@ static size_t preheader(gs_VM *vm, gs_Object *o)
 {
     gs_Type *t = o->type;
     size_t n = 0;
-    if (gs_kind_is_gc((gs_Kind)t->inst_kind) && t != vm->t_object && t != vm->t_iter[GS_IT_RANGE])
+    if ((gs_kind_is_gc((gs_Kind)t->inst_kind) || (t->flags & GS_TF_HEAP)) && t != vm->t_object &&
+        t != vm->t_iter[GS_IT_RANGE])
         n += 16;
-    if (GS_KIND(o) == GS_K_INSTANCE && (t->flags & GS_TF_HEAP) && t->sk_usable >= 0)
+    if (gs_type_managed_dict(vm, t))
         n += 16;
     return n;
 }
@@ -183,11 +245,6 @@ static gs_Object *m_sizeof(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     size_t n = gs_sizeof(vm, self), pre = preheader(vm, self);
-    if (GS_KIND(self) == GS_K_INSTANCE && (self->type->flags & GS_TF_HEAP)) {
-        gs_Type *b = builtin_base(self->type);
-        if (b == vm->t_int || b == vm->t_bool)
-            return gs_int_new(vm, 28); /* int.__sizeof__ */
-    }
     return gs_int_new(vm, (int64_t)(n > pre ? n - pre : 0));
 }
 

@@ -169,16 +169,17 @@ static gs_Object *tuple_from_iterator(gs_VM *vm, gs_Object *v)
 
 gs_Object *gs_tuple_from_iterable(gs_VM *vm, gs_Object *it)
 {
-    if (GS_KIND(it) == GS_K_TUPLE && it->type == vm->t_tuple)
+    if (it->type == vm->t_tuple)
         return gs_newref(vm, it);
-    if (GS_KIND(it) == GS_K_TUPLE) { /* a tuple subtype (time.struct_time): a plain copy */
+    if (GS_KIND(it) == GS_K_TUPLE && !(it->type->flags & GS_TF_HEAP)) {
+        /* a built-in tuple subtype (time.struct_time): a plain copy */
         int32_t n = ((gs_Tuple *)it)->len;
         gs_Object *t = gs_tuple_new(vm, n);
         for (int32_t i = 0; t && i < n; i++)
             gs_tuple_init(vm, t, i, gs_newref(vm, ((gs_Tuple *)it)->items[i]));
         return t;
     }
-    if (GS_KIND(it) == GS_K_LIST) {
+    if (it->type == vm->t_list) {
         /* copied straight into the tuple, as CPython does (no temporary list) */
         int32_t n = ((gs_List *)it)->len;
         gs_Object *t = gs_tuple_new(vm, n);

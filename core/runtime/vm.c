@@ -124,19 +124,33 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     vm->cur_frame_id = f->id;
     if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
-                  func ? func->ob.id : (locals ? locals->id : globals->id)); /* c: a module frame's namespace */
-        if (func && locals) /* a function run with a namespace of its own: a class body */
+                  locals ? locals->id : func ? func->ob.id : globals->id); /* c: a module or class body's namespace */
+        if (func && locals && locals != globals) /* a function run with a namespace of its own: a class body */
             gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
     }
+    /* a module or class body's frame holds its namespace (f_locals) */
+    f->owns_locals = locals != NULL;
+    if (locals)
+        gs_incref_c(vm, locals, GS_CAUSE(GS_CAUSE_INTERNAL, f->id, 1));
     return f;
 }
 
 /* Drop everything a frame holds, in CPython's order: locals in slot order
  * (parameters first), the value stack, then the function. */
+static void frame_drop_locals(gs_VM *vm, gs_Frame *f)
+{
+    gs_Object *l = f->owns_locals ? f->locals : NULL;
+    f->owns_locals = 0;
+    if (l)
+        gs_decref_c(vm, l, GS_CAUSE(GS_CAUSE_INTERNAL, f->id, 1));
+}
+
 static void frame_clear(gs_VM *vm, gs_Frame *f)
 {
-    if (f->frame_obj && gs_frame_detach(vm, f, true))
+    if (f->frame_obj && gs_frame_detach(vm, f, true)) {
+        frame_drop_locals(vm, f);
         return; /* its object keeps the slots now */
+    }
     for (int32_t i = 0; i < f->nlocalsplus; i++) {
         gs_Object *v = f->localsplus[i];
         if (!v)
@@ -153,6 +167,7 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
         if (*p)
             gs_decref(vm, *p);
     f->sp = f->localsplus + f->nlocalsplus;
+    frame_drop_locals(vm, f);
     gs_frame_locals_release(vm, f); /* _PyFrame_Clear: f_locals after the slots, before the function */
     if (f->func) {
         gs_Function *fn = f->func;
@@ -167,8 +182,11 @@ static void frame_clear(gs_VM *vm, gs_Frame *f)
 
 static void frame_pop(gs_VM *vm, gs_Frame *f)
 {
-    if (vm->recording)
+    if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_POP, 0, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0, 0);
+        if (f->func && f->locals && vm->trace.n && !vm->trace_overflow) /* a class body, as its push says */
+            gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
+    }
     vm->frame = f->back;
     vm->depth--;
     gs_vm_follow_frame(vm); /* the caller's line again */
@@ -387,7 +405,20 @@ static gs_Object *call_function_from_c(gs_VM *vm, gs_Function *func, gs_Object *
     }
     f->is_entry = 1;
     if (!(co->flags & GS_CO_OPTIMIZED)) {
-        /* class body: runs in its namespace; free variables from the closure */
+        /* class body: runs in its namespace; its cell (__class__, for the
+         * methods that use super) made empty (MAKE_CELL); free variables
+         * from the closure */
+        for (int i = 0; i < co->ncells; i++) {
+            gs_Object *cell = gs_cell_new(vm, NULL);
+            if (!cell) {
+                frame_clear(vm, f);
+                frame_pop(vm, f);
+                return NULL;
+            }
+            f->localsplus[co->nlocals + i] = cell;
+            if (vm->recording)
+                gs_record(vm, GS_EV_BIND, 0, f->id, 0, cell->id, gs_trace_name(vm, co->localnames[co->nlocals + i]));
+        }
         for (int i = 0; i < co->nfrees; i++) {
             gs_Object *cell = func->closure->items[i];
             gs_incref(vm, cell);
@@ -570,7 +601,7 @@ static int unpack(gs_VM *vm, gs_Object *seq, int before, int after, bool star, g
     /* out receives the items in order; the caller pushes them in reverse */
     gs_Kind k = GS_KIND(seq);
     int n = before + after;
-    if (!star && (k == GS_K_TUPLE || k == GS_K_LIST)) {
+    if (!star && (seq->type == vm->t_tuple || seq->type == vm->t_list)) {
         int32_t len = k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len : ((gs_List *)seq)->len;
         gs_Object **items = k == GS_K_TUPLE ? ((gs_Tuple *)seq)->items : ((gs_List *)seq)->items;
         if (len != n) {
@@ -979,15 +1010,19 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             gs_Str *name = names[arg];
             gs_Object *meth = NULL;
             gs_Kind k = GS_KIND(a);
-            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER && !gs_is_proxy(a)) { /* a proxy forwards every name */
+            /* _PyObject_GetMethod: only for the generic attribute lookup
+             * (not for classes that hook __getattribute__ or __getattr__,
+             * nor a proxy, which forwards every name) */
+            if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER && !gs_is_proxy(a) &&
+                !(a->type->hooks & (GS_HOOK_GETATTRIBUTE | GS_HOOK_GETATTR))) {
                 gs_Object *m = gs_type_lookup(a->type, name);
                 if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
-                                                         !((gs_Builtin *)m)->self))) {
+                                                         !((gs_Builtin *)m)->self &&
+                                                         !(((gs_Builtin *)m)->varargs & GS_TPNEW)))) {
                     bool shadowed = false;
-                    if (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) {
-                        gs_Instance *in = (gs_Instance *)a;
+                    gs_InstPart *in = gs_inst_part(a);
+                    if (in)
                         shadowed = gs_table_lookup_str(in->dict ? &in->dict->t : &in->attrs, name) >= 0;
-                    }
                     if (!shadowed)
                         meth = m;
                 }
@@ -1060,7 +1095,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_BINARY_OP:
             b = POP();
             a = TOP();
-            if ((arg & 0x7f) == 0 && GS_KIND(a) == GS_K_INT && GS_KIND(b) == GS_K_INT) {
+            if ((arg & 0x7f) == 0 && a->type == vm->t_int && b->type == vm->t_int) {
                 int64_t r;
                 if (!__builtin_add_overflow(((gs_Int *)a)->value, ((gs_Int *)b)->value, &r)) {
                     v = gs_int_new(vm, r);
@@ -1079,6 +1114,20 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_UNARY_POSITIVE:
         case OP_UNARY_INVERT:
             a = TOP();
+            if ((a->type->flags & GS_TF_HEAP) && (GS_KIND(a) == GS_K_INT || GS_KIND(a) == GS_K_FLOAT)) {
+                /* a class derived from int or float may define the operator */
+                const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
+                gs_Object *m = gs_type_lookup_slot(vm, a->type, gs_name(vm, dn));
+                if (m) {
+                    SYNC();
+                    v = gs_call_object(vm, m, &a, 1, NULL);
+                    if (!v)
+                        goto error;
+                    DECREF(a);
+                    TOP() = v;
+                    break;
+                }
+            }
             if (GS_KIND(a) == GS_K_INT || GS_KIND(a) == GS_K_BOOL) {
                 int64_t x = GS_KIND(a) == GS_K_INT ? ((gs_Int *)a)->value : a == vm->true_;
                 if (op == OP_UNARY_NEGATIVE && x == INT64_MIN) {
@@ -1091,8 +1140,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);
             } else {
                 const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
-                gs_Object *m = (GS_KIND(a) == GS_K_INSTANCE || GS_KIND(a) == GS_K_WEAKREF) ? gs_type_lookup(a->type, gs_name(vm, dn))
-                                                                                       : NULL;
+                gs_Object *m = gs_dispatches(a)            ? gs_type_lookup_slot(vm, a->type, gs_name(vm, dn))
+                               : GS_KIND(a) == GS_K_WEAKREF ? gs_type_lookup(a->type, gs_name(vm, dn))
+                                                            : NULL;
                 if (m)
                     v = gs_call_object(vm, m, &a, 1, NULL);
                 else {
@@ -1351,7 +1401,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
              * makes and frees, unless UNPACK_SEQUENCE has specialized for it */
             gs_Object *it = NULL;
             gs_Kind ak = GS_KIND(a);
-            if (ak == GS_K_TUPLE || ak == GS_K_LIST) {
+            if (a->type == vm->t_tuple || a->type == vm->t_list) {
                 int32_t len = ak == GS_K_TUPLE ? ((gs_Tuple *)a)->len : ((gs_List *)a)->len;
                 int want = ak == GS_K_TUPLE ? SPEC_UNPACK_TUPLE : SPEC_UNPACK_LIST;
                 if (op == OP_UNPACK_EX || !code_specialized(co, ip - 1, want, len == n))
@@ -1985,7 +2035,7 @@ static gs_Object *static_object(gs_VM *vm, gs_Type *t, size_t size)
 static void make_exc_types(gs_VM *vm)
 {
     gs_Type *B = vm->e_BaseException = gs_type_new_builtin(vm, "BaseException", vm->t_object, GS_K_EXCEPTION,
-                                                           GS_TF_BASETYPE | GS_TF_EXC);
+                                                           GS_TF_BASETYPE | GS_TF_EXC | GS_TF_DICT);
     gs_Type *E = vm->e_Exception = gs_type_new_builtin(vm, "Exception", B, GS_K_EXCEPTION, GS_TF_BASETYPE);
 #define EXC(field, name, base) vm->field = gs_type_new_builtin(vm, name, base, GS_K_EXCEPTION, GS_TF_BASETYPE)
     EXC(e_TypeError, "TypeError", E);
@@ -2056,6 +2106,7 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->t_type->base = vm->t_object;
     vm->t_str->base = vm->t_object;
     vm->t_type->flags = vm->t_object->flags = GS_TF_BASETYPE;
+    vm->t_type->flags |= GS_TF_DICT | GS_TF_WEAK; /* classes have a __dict__ and can be weakly referenced */
     vm->t_str->flags = GS_TF_BASETYPE;
     vm->t_type->name = gs_name(vm, "type");
     vm->t_object->name = gs_name(vm, "object");
@@ -2074,8 +2125,8 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->t_tuple = gs_type_new_builtin(vm, "tuple", O, GS_K_TUPLE, GS_TF_BASETYPE);
     vm->t_list = gs_type_new_builtin(vm, "list", O, GS_K_LIST, GS_TF_BASETYPE);
     vm->t_dict = gs_type_new_builtin(vm, "dict", O, GS_K_DICT, GS_TF_BASETYPE);
-    vm->t_set = gs_type_new_builtin(vm, "set", O, GS_K_SET, GS_TF_BASETYPE);
-    vm->t_frozenset = gs_type_new_builtin(vm, "frozenset", O, GS_K_SET, GS_TF_BASETYPE);
+    vm->t_set = gs_type_new_builtin(vm, "set", O, GS_K_SET, GS_TF_BASETYPE | GS_TF_WEAK);
+    vm->t_frozenset = gs_type_new_builtin(vm, "frozenset", O, GS_K_SET, GS_TF_BASETYPE | GS_TF_WEAK);
     vm->t_function = gs_type_new_builtin(vm, "function", O, GS_K_FUNCTION, 0);
     vm->t_builtin = gs_type_new_builtin(vm, "builtin_function_or_method", O, GS_K_BUILTIN, 0);
     vm->t_method = gs_type_new_builtin(vm, "method", O, GS_K_METHOD, 0);
@@ -2105,6 +2156,15 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     for (int i = 0; i <= GS_IT_CALL; i++)
         vm->t_iter[i] = gs_type_new_builtin(vm, iter_names[i], O, GS_K_ITER, 0);
     make_exc_types(vm);
+    /* the built-in types CPython's start-up (site, io, os, abc ...) has
+     * already derived classes from: they have their tp_subclasses dict */
+    gs_Type *derived[] = { vm->t_object, vm->t_type, vm->t_int, vm->t_dict, vm->t_tuple, vm->t_property,
+                           vm->t_staticmethod, vm->t_classmethod, vm->t_weakref, vm->e_BaseException,
+                           vm->e_Exception, vm->e_ArithmeticError, vm->e_ImportError, vm->e_IndentationError,
+                           vm->e_LookupError, vm->e_NameError, vm->e_OSError, vm->e_RuntimeError, vm->e_SyntaxError,
+                           vm->e_UnicodeError, vm->e_ValueError, vm->e_Warning };
+    for (size_t i = 0; i < sizeof derived / sizeof derived[0]; i++)
+        derived[i]->spare |= GS_TYPE_HAS_SUBCLASSES;
 
     vm->none = static_object(vm, vm->t_none, sizeof(gs_Object));
     vm->true_ = static_object(vm, vm->t_bool, sizeof(gs_Int));
@@ -2268,7 +2328,16 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         vm->started = true;
         gs_freelists_startup(vm);
         gs_Object *globals = &((gs_Module *)vm->main_module)->dict->ob;
-        gs_Frame *f = frame_push(vm, vm->main_code, NULL, globals, globals);
+        /* CPython 3.11's PyEval_EvalCode makes a function for the module's
+         * code: the running frame holds it, it holds the globals and the
+         * code (so the namespace has a holder outside any collection).  It
+         * is the interpreter's: a viewer may hide it. */
+        vm->runtime_alloc++;
+        gs_Object *fn = make_function(vm, vm->main_code, globals);
+        vm->runtime_alloc--;
+        gs_Frame *f = fn ? frame_push(vm, vm->main_code, (gs_Function *)fn, globals, globals) : NULL;
+        if (!f && fn)
+            gs_decref(vm, fn);
         if (!f) {
             fill_error_from_exc(vm, err);
             vm->finished = true;

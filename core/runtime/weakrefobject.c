@@ -55,7 +55,15 @@ bool gs_weakref_has_attrs(gs_Object *o)
 
 gs_Object **gs_weakref_listptr(gs_Object *o)
 {
-    switch (GS_KIND(o)) {
+    gs_Kind k = GS_KIND(o);
+    if ((o->type->flags & GS_TF_HEAP) && k != GS_K_TYPE) {
+        /* objects of classes: unless __slots__ left __weakref__ out (or
+         * the built-in base, int or tuple, cannot have it) */
+        if (!(o->type->flags & GS_TF_WEAK))
+            return NULL;
+        return &gs_inst_part(o)->weakreflist;
+    }
+    switch (k) {
     case GS_K_INSTANCE:
         /* object() itself has no __weakref__; every class derived from it does */
         return o->type->base ? &((gs_Instance *)o)->weakreflist : NULL;
@@ -264,7 +272,9 @@ static gs_Object **weakrefable_list(gs_VM *vm, gs_Object *o)
 /* A new reference object of `type` to o, not yet in o's list. */
 static gs_WeakRef *alloc_ref(gs_VM *vm, gs_Type *type, gs_Object *o, gs_Object *callback, gs_Object *key)
 {
-    gs_WeakRef *wr = (gs_WeakRef *)gs_alloc(vm, type, sizeof(gs_WeakRef));
+    /* a class derived from ref: its __slots__ values after the reference */
+    size_t size = sizeof(gs_WeakRef) + ((type->flags & GS_TF_HEAP) ? gs_class_extra_size(type, sizeof(gs_WeakRef)) : 0);
+    gs_WeakRef *wr = (gs_WeakRef *)gs_alloc(vm, type, size);
     if (!wr)
         return NULL;
     gs_table_init(&wr->inst.attrs);

@@ -166,7 +166,9 @@ static void snapshot(Run *run, gs_VM *vm)
     for (gs_Frame *f = vm->frame; f; f = f->back) {
         FrameSnap *fs = &s->frames[s->nframes++];
         fs->id = f->id;
-        fs->func = f->func ? f->func->ob.id : 0;
+        /* a module or class body's frame names its namespace in the trace,
+         * not its function (the timeline gives it as ns) */
+        fs->func = f->func && !f->owns_locals ? f->func->ob.id : 0;
         fs->names = calloc((size_t)f->nlocalsplus + 2, sizeof *fs->names);
         if (f->locals_dict) /* the frame's f_locals dict, bound as "locals()" (frame.c) */
             fs->names[fs->nnames++] = (Ref){ f->id, GS_CAUSE_NAME, gs_trace_string(&vm->trace, "locals()", 8),

@@ -995,6 +995,90 @@ static void a_class_body_is_one_step(void)
     close_lesson(&o);
 }
 
+/* In phase steps, a collection with nothing the picture draws (a setup
+ * gc.collect() over the interpreter's objects) is one stop at its end; one
+ * over a drawn cycle is stepped phase by phase. */
+static void phase_steps_pass_a_collection_of_undrawn_objects_in_one(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "gc.collect()\n"
+                    "a = []\n"
+                    "a.append(a)\n"
+                    "del a\n"
+                    "gc.collect()\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    int inside_first = 0, inside_second = 0;
+    for (int i = 0; i < 60 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.d.scene->in_collection && o.d.scene->line == 2)
+            inside_first++;
+        else if (o.d.scene->in_collection)
+            inside_second++;
+    }
+    CHECK(inside_first == 0, "no phase stops in the setup collection (%d)", inside_first);
+    CHECK(inside_second >= 3, "the cycle's collection is stepped phase by phase (%d stops)", inside_second);
+    close_lesson(&o);
+}
+
+/* Play stops at a prediction; once it is answered or skipped, Space plays
+ * on (it did nothing until → had been pressed once). */
+static void play_goes_on_after_a_skipped_prediction(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: T\n# summary: S\n# ---\n"
+                    "x = []\n"
+                    "#? How many references does the list have after y = x? | 2 | x and y. | hide: none\n"
+                    "y = x\n"
+                    "z = 1\n"
+                    "w = 2\n");
+    press(&o, GS_KEY_SPACE);
+    for (int i = 0; i < 50 && o.v.playing; i++)
+        gs_viewer_tick(&o.v, 1.0);
+    CHECK(o.v.prompt_active >= 0 && !o.v.playing, "play stops at the prediction");
+    size_t at = gs_timeline_pos(o.v.tl);
+    press(&o, GS_KEY_TAB);
+    press(&o, GS_KEY_SPACE);
+    CHECK(o.v.playing, "Space starts play again");
+    for (int i = 0; i < 50 && o.v.playing; i++)
+        gs_viewer_tick(&o.v, 1.0);
+    CHECK(gs_timeline_pos(o.v.tl) > at && o.v.prompt_active < 0, "and play goes past the prediction (%zu > %zu)",
+          gs_timeline_pos(o.v.tl), at);
+    close_lesson(&o);
+}
+
+/* Enter after a wrong pick keeps "Not quite" on screen (it replaced it
+ * with "Pick one of the answers"). */
+static void enter_after_a_wrong_pick_keeps_the_feedback(void)
+{
+    Open o;
+    open_lesson(&o, "x = []\ny = x\n#? Is it freed by del x? | no | y still holds it. | choices: yes; no\ndel x\nw = 1\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->nchoices == 2, "at the prompt with choices");
+    press(&o, GS_KEY_0 + 1);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY && has_text(&o.dl, "Not quite"), "1 is not quite");
+    press(&o, GS_KEY_ENTER);
+    CHECK(has_text(&o.dl, "Not quite") && !has_text(&o.dl, "Pick one of the answers"), "Enter keeps it");
+    close_lesson(&o);
+}
+
+/* A name bound to a plain value is on the picture (inline in the names
+ * box), so the line that bound it says so instead of "nothing the heap
+ * shows". */
+static void binding_a_plain_value_is_what_the_line_did(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: T\n# summary: S\n# options: hide-primitives\n# ---\n"
+                    "n = 5\n"
+                    "items = [n]\n");
+    for (int i = 0; i < 5 && o.d.scene->line != 7; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 7, "at line 7");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "name n now refers to int 5"), "line 6 bound n to 5, and the narration says so");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1588,6 +1672,10 @@ int main(void)
     the_ended_module_keeps_its_names_on_the_picture();
     a_run_of_frees_is_one_entry();
     a_class_body_is_one_step();
+    phase_steps_pass_a_collection_of_undrawn_objects_in_one();
+    play_goes_on_after_a_skipped_prediction();
+    enter_after_a_wrong_pick_keeps_the_feedback();
+    binding_a_plain_value_is_what_the_line_did();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
