@@ -23,6 +23,9 @@ void gs_scene_clear(gs_Scene *s)
     s->last_event[0] = 0;
     s->focus = 0;
     s->delta = 0;
+    s->bytes = s->bytes_allocated = 0;
+    memset(s->bytes_gen, 0, sizeof s->bytes_gen);
+    s->nby_line = s->nby_type = 0;
 }
 
 void gs_scene_free(gs_Scene *s)
@@ -31,6 +34,8 @@ void gs_scene_free(gs_Scene *s)
     free(s->slots);
     free(s->frames);
     free(s->names);
+    free(s->by_line);
+    free(s->by_type);
     gs_scene_init(s);
 }
 
@@ -66,6 +71,20 @@ gs_SceneSlot *gs_scene_add_slot(gs_Scene *s, gs_SceneObject *owner)
         owner->first_slot = s->nslots - 1;
     owner->nslots++;
     return sl;
+}
+
+gs_SceneStat *gs_scene_add_stat(gs_Scene *s, bool by_type)
+{
+    if (by_type) {
+        GROW(s->by_type, s->nby_type, s->capby_type);
+        gs_SceneStat *r = &s->by_type[s->nby_type++];
+        memset(r, 0, sizeof *r);
+        return r;
+    }
+    GROW(s->by_line, s->nby_line, s->capby_line);
+    gs_SceneStat *r = &s->by_line[s->nby_line++];
+    memset(r, 0, sizeof *r);
+    return r;
 }
 
 gs_SceneFrame *gs_scene_add_frame(gs_Scene *s)

@@ -56,6 +56,9 @@ typedef struct gs_SceneObject {
     uint32_t group;                   /* GS_SO_GROUPED: the container; a group's first member: group_count > 0 */
     int group_count;                  /* the first member of a group: how many alike objects it stands for */
     uint32_t band_order;              /* stable order inside its band (layout input) */
+    uint32_t size;                    /* bytes, as sys.getsizeof gives them now */
+    uint32_t type_id;                 /* its type name's string id: the key of its BY TYPE row */
+    bool allocated;                   /* it has an alloc event: it is counted in BY LINE / BY TYPE */
 } gs_SceneObject;
 
 typedef struct gs_SceneName {         /* a name in a frame */
@@ -88,6 +91,18 @@ typedef struct gs_SceneHolders {
     int temps;                        /* the rest of its count: the expression being evaluated holds them */
 } gs_SceneHolders;
 
+/* A row of the BY LINE or BY TYPE view: what the program allocated that is
+ * alive now, grouped by the line that made it (tracemalloc's statistics
+ * "lineno") or by its type (objgraph's most_common_types), with bytes. */
+typedef struct gs_SceneStat {
+    uint32_t key;                     /* the line, or the type name's string id */
+    char type[32];                    /* BY TYPE: the type's name */
+    int count;                        /* live objects */
+    uint64_t bytes;                   /* their sizes' sum */
+    int growth;                       /* BY TYPE: count minus the count at the marked step (M) */
+    int64_t growth_bytes;
+} gs_SceneStat;
+
 typedef struct gs_Scene {
     unsigned version;                 /* bumped by gs_scene_clear and each object added */
     uint64_t event;                   /* index of the event just applied */
@@ -116,6 +131,13 @@ typedef struct gs_Scene {
     uint32_t module_id;               /* the module object holding the namespace, during a collection */
     int64_t module_gc_refs;           /* its gc_refs then (> 0: a root, held from outside the set), else -1 */
     int delta;                        /* +1 / -1 when the last event changed focus's count */
+    /* bytes (gs_timeline_bytes): the heap's, what the program allocated,
+     * per generation (3: permanent) */
+    uint64_t bytes, bytes_allocated, bytes_gen[4];
+    /* the BY LINE and BY TYPE views: every object with an alloc event
+     * that is alive, sorted by bytes (largest first) */
+    gs_SceneStat *by_line, *by_type;
+    int nby_line, nby_type, capby_line, capby_type;
 } gs_Scene;
 
 void gs_scene_init(gs_Scene *s);
@@ -124,6 +146,7 @@ void gs_scene_free(gs_Scene *s);
 gs_SceneObject *gs_scene_add_object(gs_Scene *s);      /* zeroed; NULL on OOM */
 gs_SceneSlot *gs_scene_add_slot(gs_Scene *s, gs_SceneObject *owner);
 gs_SceneFrame *gs_scene_add_frame(gs_Scene *s);
+gs_SceneStat *gs_scene_add_stat(gs_Scene *s, bool by_type);   /* a zeroed BY TYPE or BY LINE row; NULL on OOM */
 gs_SceneName *gs_scene_add_name(gs_Scene *s, gs_SceneFrame *owner);
 const gs_SceneObject *gs_scene_find(const gs_Scene *s, uint32_t id); /* binary search: objects sorted by id */
 void gs_scene_sort(gs_Scene *s);                        /* sort objects by id (slots follow) */

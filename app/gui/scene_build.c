@@ -231,6 +231,8 @@ static void add_statics(gs_Scene *s, gs_Timeline *tl, const uint32_t *targets, s
         so->band = GS_BAND_UNTRACKED;
         so->flags = GS_SO_PRIMITIVE;
         so->refcount = (int)o.refcnt;
+        so->size = o.size;
+        so->type_id = o.type;
         added++;
     }
     free(ids);
@@ -346,6 +348,102 @@ static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns
     h->temps = rest > 0 ? (int)rest : 0;
 }
 
+/* ------------------------------------------------------------------ bytes by line, by type */
+
+/* Largest first, as tracemalloc and objgraph list them; ties by count,
+ * then by key, so the order is the same every time. */
+static int cmp_stat(const void *a, const void *b)
+{
+    const gs_SceneStat *x = a, *y = b;
+    if (x->bytes != y->bytes)
+        return x->bytes > y->bytes ? -1 : 1;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Rows by key: an open-addressing table from a key to its row (+1; 0 is
+ * empty), so a step over many objects costs one look-up each and no sort
+ * of the objects (there are few rows: lines and types). */
+typedef struct StatIndex {
+    uint32_t *key, *row;
+    size_t cap, n;
+} StatIndex;
+
+static bool stat_index_grow(StatIndex *ix)
+{
+    size_t cap = ix->cap ? ix->cap * 2 : 256;
+    uint32_t *k = calloc(cap, sizeof *k), *r = calloc(cap, sizeof *r);
+    if (!k || !r) {
+        free(k);
+        free(r);
+        return false;
+    }
+    for (size_t i = 0; i < ix->cap; i++)
+        if (ix->row[i]) {
+            size_t h = (ix->key[i] * 2654435761u) & (cap - 1);
+            while (r[h])
+                h = (h + 1) & (cap - 1);
+            k[h] = ix->key[i];
+            r[h] = ix->row[i];
+        }
+    free(ix->key);
+    free(ix->row);
+    ix->key = k;
+    ix->row = r;
+    ix->cap = cap;
+    return true;
+}
+
+/* Add one object of `size` bytes to the row of `key` (made if new). */
+static void stat_add(gs_Scene *s, StatIndex *ix, const gs_Trace *t, bool by_type, uint32_t key, uint32_t size)
+{
+    if ((ix->n + 1) * 2 > ix->cap && !stat_index_grow(ix))
+        return;
+    size_t h = (key * 2654435761u) & (ix->cap - 1);
+    while (ix->row[h] && ix->key[h] != key)
+        h = (h + 1) & (ix->cap - 1);
+    gs_SceneStat *r;
+    if (ix->row[h])
+        r = by_type ? &s->by_type[ix->row[h] - 1] : &s->by_line[ix->row[h] - 1];
+    else {
+        r = gs_scene_add_stat(s, by_type);
+        if (!r)
+            return;
+        r->key = key;
+        if (by_type)
+            snprintf(r->type, sizeof r->type, "%s", str_at(t, key)[0] ? str_at(t, key) : "object");
+        ix->key[h] = key;
+        ix->row[h] = (uint32_t)(by_type ? s->nby_type : s->nby_line);
+        ix->n++;
+    }
+    r->count++;
+    r->bytes += size;
+}
+
+/* The BY LINE and BY TYPE views: every live object with an alloc event
+ * (what gs_TLBytes.allocated sums, so the rows add up to it), by the line
+ * that made it and by its type. */
+static void build_stats(gs_Scene *s, gs_Timeline *tl)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    StatIndex lines = { 0 }, types = { 0 };
+    size_t cur = 0;
+    gs_TLObject o;
+    while (gs_timeline_next_object(tl, &cur, &o)) {
+        if (!(o.flags & GS_TLO_ALIVE) || (o.flags & GS_TLO_STATIC) || o.alloc_event == UINT32_MAX)
+            continue;
+        stat_add(s, &lines, t, false, o.alloc_line, o.size);
+        stat_add(s, &types, t, true, o.type, o.size);
+    }
+    free(lines.key);
+    free(lines.row);
+    free(types.key);
+    free(types.row);
+    qsort(s->by_line, (size_t)s->nby_line, sizeof *s->by_line, cmp_stat);
+    qsort(s->by_type, (size_t)s->nby_type, sizeof *s->by_type, cmp_stat);
+}
+
 void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len, uint32_t selected)
 {
     const gs_Trace *t = gs_timeline_trace(tl);
@@ -361,6 +459,12 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
     snprintf(s->phase_doing, sizeof s->phase_doing, "%s", gc.collecting ? phase_words(gc.phase) : "");
     s->gc_enabled = true;
+    gs_TLBytes bytes;
+    gs_timeline_bytes(tl, &bytes);
+    s->bytes = bytes.total;
+    s->bytes_allocated = bytes.allocated;
+    memcpy(s->bytes_gen, bytes.gen, sizeof s->bytes_gen);
+    build_stats(s, tl);
     for (int g = 0; g < 3; g++) {
         s->gens[g].threshold = gc.threshold[g];
         s->gens[g].count = (int)gc.count[g];
@@ -466,6 +570,9 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->flags |= GS_SO_COLLECTING;
         if (o.alloc_event != UINT32_MAX)
             so->created_line = (int)o.alloc_line;
+        so->allocated = o.alloc_event != UINT32_MAX;
+        so->size = o.size;
+        so->type_id = o.type;
         if (o.flags & GS_TLO_TRACKED && o.gen < 3) {
             s->gens[o.gen].interpreter--;
             if (so->flags & GS_SO_DEFINITION)
@@ -778,8 +885,9 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     if (ev >= t->n || gs_timeline_pos(tl) == 0)
         return;
     const gs_Event e_ = gs_trace_get(t, ev), *e = &e_;
-    char src[64], lab[96], lab2[96];
-    source_line(source, source_len, e->line, src, sizeof src);
+    char src[64] = "", lab[96], lab2[96];
+    if (e->kind == GS_EV_LINE) /* the only words that quote the line (a scan of the file) */
+        source_line(source, source_len, e->line, src, sizeof src);
     /* the program's line is told first in the narration panel; here just
      * a short prefix so a log of events stays readable */
     char where[16];

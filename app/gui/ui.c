@@ -95,6 +95,20 @@ static float th(gs_Ui *ui, gs_FontId f) { return ui->tm.height(ui->tm.ctx, f); }
 
 static bool in_rect(gs_Rect r, float x, float y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
+/* "12,345": bytes read at a glance (sys.getsizeof's figure, exactly). */
+static void fmt_bytes(uint64_t b, char *out, size_t n)
+{
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%llu", (unsigned long long)b);
+    size_t k = 0;
+    for (int i = 0; i < len && k + 1 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0 && k + 2 < n)
+            out[k++] = ',';
+        out[k++] = raw[i];
+    }
+    out[k < n ? k : n - 1] = 0;
+}
+
 static void text(gs_DrawList *dl, gs_FontId f, float x, float y, const char *s, gs_Color c)
 {
     gs_draw_text(dl, f, x, y, s, strlen(s), c, 0);
@@ -474,7 +488,8 @@ static float node_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
     int i = (int)(o - s->objects);
     if (i < 0 || i >= s->nobjects)
         return measure_node(ui, s, o);
-    unsigned key = s->version * 4u + (ui->show_primitives ? 1u : 0u) + (ui->show_definitions ? 2u : 0u);
+    unsigned key = s->version * 8u + (ui->show_primitives ? 1u : 0u) + (ui->show_definitions ? 2u : 0u) +
+                   (ui->show_sizes ? 4u : 0u);
     if (ui->node_w_scene != s || ui->node_w_key != key || ui->node_w_cap < s->nobjects) {
         if (ui->node_w_cap < s->nobjects) {
             float *w = realloc(ui->node_w, (size_t)s->nobjects * sizeof *w);
@@ -503,6 +518,17 @@ static void node_title(const gs_SceneObject *o, char *title, size_t n)
         snprintf(title, n, "%s", o->type);
 }
 
+/* "56 B" after a node's #id (B); a group: each one's size. */
+static void node_size_text(const gs_SceneObject *o, char *out, size_t n, bool hidden)
+{
+    char b[32];
+    if (hidden)
+        snprintf(b, sizeof b, "?");
+    else
+        fmt_bytes(o->size, b, sizeof b);
+    snprintf(out, n, o->group_count ? "%s B each" : "%s B", b);
+}
+
 static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
 {
     float widths[NODE_CELLS], cells_w;
@@ -513,6 +539,11 @@ static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
     float tw_title = tw(ui, GS_FONT_UI_BOLD, title) + 52 + tw(ui, GS_FONT_SMALL, "#00000");
     if (o->flags & GS_SO_HAS_GCREFS)
         tw_title += tw(ui, GS_FONT_SMALL, "gc_refs 00") + 16;
+    if (ui->show_sizes) {
+        char sz[48];
+        node_size_text(o, sz, sizeof sz, false); /* "?" is never wider */
+        tw_title += tw(ui, GS_FONT_SMALL, sz) + 8;
+    }
     if (w < tw_title)
         w = tw_title;
     if (w < 110)
@@ -967,6 +998,15 @@ static bool shown_by_prompt(const gs_UiData *d, uint32_t id)
     return false;
 }
 
+bool gs_ui_stat_highlights(const gs_Ui *ui, const gs_SceneObject *o)
+{
+    if (!ui->stat_tab || ui->stat_tab != ui->bottom_tab)
+        return false;
+    if (!o->allocated)
+        return false;
+    return ui->stat_tab == 3 ? (uint32_t)o->created_line == ui->stat_key : o->type_id == ui->stat_key;
+}
+
 static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Placed *p, const Placed *pl, int npl,
                       float *anchor_x, float *anchor_y, int *nanchor)
 {
@@ -984,6 +1024,8 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         gs_draw_rect(dl, (gs_Rect){ x - 4, y - 4, w + 8, h + 8 }, with_alpha(C_ORANGE, 0.55f * a), 8, o->id);
     if (o->id == d->watch)
         gs_draw_rect_line(dl, (gs_Rect){ x - 6, y - 6, w + 12, h + 12 }, with_alpha(C_VERMILLION, a), 9, 2, o->id);
+    if (gs_ui_stat_highlights(ui, o))
+        gs_draw_rect_line(dl, (gs_Rect){ x - 5, y - 5, w + 10, h + 10 }, with_alpha(C_PURPLE, a), 9, 3, o->id);
     if (shown_by_prompt(d, o->id)) {
         float pulse = 0.5f + 0.5f * (float)sin(ui->time * 4.0);
         gs_draw_rect_line(dl, (gs_Rect){ x - 8, y - 8, w + 16, h + 16 }, with_alpha(C_ORANGE, 0.5f + 0.5f * pulse), 10,
@@ -1034,11 +1076,30 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     snprintf(idb, sizeof idb, o->group_count ? "" : "#%u", o->id);
     float idw = idb[0] ? tw(ui, GS_FONT_SMALL, idb) + 6 : 0;
     float tmax = gx - x - 12 - idw;
-    text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, tmax, title, with_alpha(unreachable ? C_MUTED : C_TEXT, a));
-    if (idb[0]) {
-        float tx = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), tmax) + 5;
-        text(dl, GS_FONT_SMALL, tx, y + 6, idb, with_alpha(C_FAINT, a));
+    /* with sizes (B): the title first, then its bytes, then the #id, as
+     * far as they fit (zoomed out, boxes shrink and text does not) */
+    char sz[48] = "";
+    float szw = 0;
+    if (ui->show_sizes) {
+        node_size_text(o, sz, sizeof sz, hidden); /* a prediction may be about it */
+        szw = tw(ui, GS_FONT_SMALL, sz) + 8;
+        float avail = gx - x - 12, tww = tw(ui, zf(ui, GS_FONT_UI_BOLD), title);
+        if (tww + idw + szw <= avail)
+            tmax = avail - idw - szw;
+        else if (tww + szw <= avail) {
+            idb[0] = 0;
+            idw = 0;
+            tmax = avail - szw;
+        } else
+            sz[0] = 0;
     }
+    text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, fmaxf(tmax, 0), title,
+             with_alpha(unreachable ? C_MUTED : C_TEXT, a));
+    float after = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), fmaxf(tmax, 0)) + 5;
+    if (idb[0])
+        text(dl, GS_FONT_SMALL, after, y + 6, idb, with_alpha(C_FAINT, a));
+    if (sz[0])
+        text(dl, GS_FONT_SMALL, after + idw, y + 6, sz, with_alpha(C_PURPLE, a));
     if (o->id == d->watch)
         text(dl, GS_FONT_SMALL, x, y - 15, "watched (W)", with_alpha(C_VERMILLION, a));
     /* cells, one per outgoing reference (a long container: its ends) */
@@ -1588,20 +1649,26 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         int drawn = drawn_in_band(ui, s, g);
         int defs = ui->show_definitions ? 0 : G->definitions;
         char objs[200];
-        int k = snprintf(objs, sizeof objs, "%d object%s, %d drawn", G->objects, G->objects == 1 ? "" : "s", drawn);
+        char gb[32];
+        fmt_bytes(s->bytes_gen[g], gb, sizeof gb);
+        int k = snprintf(objs, sizeof objs, "%d object%s (%s bytes), %d drawn", G->objects, G->objects == 1 ? "" : "s",
+                         gb, drawn);
         if (defs)
             k += snprintf(objs + k, sizeof objs - (size_t)k, "; %d function%s and classes not drawn (D)", defs,
                           defs == 1 ? "" : "s");
         if (G->interpreter)
             snprintf(objs + k, sizeof objs - (size_t)k, "; %d of the interpreter's own", G->interpreter);
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, objs, C_MUTED);
-        char stats[128];
+        char stats[160], cb[32];
+        fmt_bytes(d->gen_collected_bytes[g], cb, sizeof cb);
         if (hide)
             snprintf(stats, sizeof stats, "collections so far: ?");
+        else if (d->gen_collections[g] == 0)
+            snprintf(stats, sizeof stats, "no collections yet");
         else
-            snprintf(stats, sizeof stats, "%d collection%s so far, %d collected%s", d->gen_collections[g],
-                     d->gen_collections[g] == 1 ? "" : "s", d->gen_collected[g],
-                     d->gen_uncollectable[g] ? ", some uncollectable!" : "");
+            snprintf(stats, sizeof stats, "%d collection%s: collected %d object%s, %s bytes%s",
+                     d->gen_collections[g], d->gen_collections[g] == 1 ? "" : "s", d->gen_collected[g],
+                     d->gen_collected[g] == 1 ? "" : "s", cb, d->gen_uncollectable[g] ? ", some uncollectable!" : "");
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, stats, C_FAINT) + 5;
     }
     char st[128];
@@ -1610,6 +1677,15 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     else
         snprintf(st, sizeof st, "%s", s->gc_enabled ? "automatic collection on" : "automatic collection OFF (gc.disable)");
     y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, st, s->in_collection ? C_VERMILLION : C_TEXT) + 2;
+    {
+        /* the heap's bytes: what the generations hold and what none does */
+        char hb[32], ub[32], heap[160];
+        uint64_t tracked = s->bytes_gen[0] + s->bytes_gen[1] + s->bytes_gen[2] + s->bytes_gen[3];
+        fmt_bytes(s->bytes, hb, sizeof hb);
+        fmt_bytes(s->bytes > tracked ? s->bytes - tracked : 0, ub, sizeof ub);
+        snprintf(heap, sizeof heap, "heap: %s bytes in all, %s of them untracked", hb, ub);
+        y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, heap, C_PURPLE) + 2;
+    }
     y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f,
                    "count: GC objects allocated minus freed since generation 0 was collected (for 1 and 2: "
                    "collections of the younger one). Past the threshold, a collection starts.",
@@ -1763,6 +1839,14 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     else
         snprintf(t, sizeof t, "refcount %d · %s", o->refcount, band_title(o->band));
     insp_row(ui, dl, r, &y, top, t, C_TEXT, 0, GS_FONT_SMALL);
+    if (hidden)
+        snprintf(t, sizeof t, "size ? bytes (sys.getsizeof)");
+    else {
+        char b[32];
+        fmt_bytes(o->size, b, sizeof b);
+        snprintf(t, sizeof t, "size %s bytes (sys.getsizeof)", b);
+    }
+    insp_row(ui, dl, r, &y, top, t, C_PURPLE, 0, GS_FONT_SMALL);
     if (o->flags & GS_SO_HAS_GCREFS) {
         snprintf(t, sizeof t, "gc_refs %lld%s", (long long)o->gc_refs,
                  (o->flags & GS_SO_UNREACHABLE) ? " · tentatively unreachable" : "");
@@ -1995,13 +2079,180 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         text(dl, GS_FONT_SMALL, r.x + r.w - 90, r.y + 6, "more ↓ (wheel)", C_MUTED);
 }
 
+/* The code of line `line`, trimmed, into out ("" if none). */
+static void code_of_line(const gs_UiData *d, int line, char *out, size_t n)
+{
+    out[0] = 0;
+    const char *p = d->source, *end = d->source + d->source_len;
+    if (!p || line <= 0)
+        return;
+    if (d->src_lines) {
+        /* the source panel's lines are in order: a look-up, not a scan of
+         * the file for each row of each frame */
+        int lo = 0, hi = d->nsrc_lines;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (d->src_lines[mid].line < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < d->nsrc_lines && d->src_lines[lo].line == line) {
+            p = d->source + d->src_lines[lo].start;
+            end = p + d->src_lines[lo].len;
+        } else
+            return;
+    } else
+        for (int l = 1; l < line && p < end; p++)
+            if (*p == '\n')
+                l++;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    size_t k = (size_t)(q - p) < n - 1 ? (size_t)(q - p) : n - 1;
+    memcpy(out, p, k);
+    out[k] = 0;
+}
+
+const gs_SceneStat *gs_ui_stat_rows(const gs_UiData *d, int tab, int *n)
+{
+    *n = tab == 3 ? d->scene->nby_line : tab == 4 ? d->scene->nby_type : 0;
+    return tab == 3 ? d->scene->by_line : tab == 4 ? d->scene->by_type : NULL;
+}
+
+/* A row's figures: "3 objects", "168 bytes", growth "+2 (+112 B)" or "=". */
+static void stat_cells(const gs_SceneStat *row, char cnt[static 48], char byt[static 48], char gr[static 64])
+{
+    char num[32];
+    fmt_bytes((uint64_t)row->count, num, sizeof num);
+    snprintf(cnt, 48, "%s object%s", num, row->count == 1 ? "" : "s");
+    fmt_bytes(row->bytes, num, sizeof num);
+    snprintf(byt, 48, "%s bytes", num);
+    if (row->growth || row->growth_bytes)
+        snprintf(gr, 64, "%+d (%+lld B)", row->growth, (long long)row->growth_bytes);
+    else
+        snprintf(gr, 64, "=");
+}
+
+/* BY LINE (tab 3) and BY TYPE (tab 4): rows computed in the scene, one
+ * per line or type, largest first; a click (or ↑/↓) picks a row and its
+ * objects are outlined on the heap. */
+static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r, float top, float bottom)
+{
+    int n;
+    const gs_SceneStat *rows = gs_ui_stat_rows(d, ui->bottom_tab, &n);
+    bool by_type = ui->bottom_tab == 4;
+    if (d->hide_counts || d->hide_collector) {
+        /* counts of objects would give a prediction's answer away */
+        text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(hidden until you answer the prediction)", C_ORANGE);
+        return;
+    }
+    float lh = th(ui, GS_FONT_SMALL) + 3, x = r.x + 8, w = r.w - 16;
+    uint64_t total = 0;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+        total += rows[i].bytes;
+        count += rows[i].count;
+    }
+    char tb[32], base[96], head[200];
+    fmt_bytes(total, tb, sizeof tb);
+    snprintf(base, sizeof base, "made and alive: %d object%s, %s bytes", count, count == 1 ? "" : "s", tb);
+    bool picked = false;
+    int outlined = 0;
+    for (int i = 0; i < n; i++)
+        picked |= ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key;
+    for (int i = 0; picked && i < d->scene->nobjects; i++)
+        outlined += gs_ui_stat_highlights(ui, &d->scene->objects[i]) && shown_as_node(ui, &d->scene->objects[i]);
+    /* what a pick did comes first (a narrow panel cuts the end) */
+    if (picked && outlined)
+        snprintf(head, sizeof head, "%d outlined on the heap · %s", outlined, base);
+    else if (picked)
+        snprintf(head, sizeof head, "none of them drawn · %s", base);
+    else if (by_type && d->marked)
+        snprintf(head, sizeof head, "%s · growth since event %llu (M)", base, (unsigned long long)(d->mark_event + 1));
+    else
+        snprintf(head, sizeof head, "%s%s", base, by_type ? " · M marks: growth" : " · click a row");
+    text_fit(ui, dl, GS_FONT_SMALL, x, top + 2, w, head, C_FAINT);
+    float y0 = top + lh + 4;
+    int rows_fit = (int)((bottom - y0) / lh);
+    if (rows_fit < 1)
+        rows_fit = 1;
+    /* keep the chosen row in view */
+    int sel = -1;
+    for (int i = 0; i < n; i++)
+        if (ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key)
+            sel = i;
+    if (ui->stat_scroll > n - rows_fit)
+        ui->stat_scroll = n - rows_fit;
+    if (ui->stat_scroll < 0)
+        ui->stat_scroll = 0;
+    if (sel >= 0 && ui->stat_follow && sel < ui->stat_scroll)
+        ui->stat_scroll = sel;
+    if (sel >= 0 && ui->stat_follow && sel >= ui->stat_scroll + rows_fit)
+        ui->stat_scroll = sel - rows_fit + 1;
+    ui->stat_follow = false; /* the wheel may scroll it away again */
+    /* columns from the right, as wide as the rows shown need: growth
+     * (after a mark), bytes, count; the name has the rest */
+    float cw_bytes = 0, cw_count = 0, cw_growth = 0;
+    for (int k = 0; k < rows_fit && ui->stat_scroll + k < n; k++) {
+        char cnt[48], byt[48], gr[64];
+        stat_cells(&rows[ui->stat_scroll + k], cnt, byt, gr);
+        cw_count = fmaxf(cw_count, tw(ui, GS_FONT_SMALL, cnt) + 14);
+        cw_bytes = fmaxf(cw_bytes, tw(ui, GS_FONT_SMALL, byt) + 14);
+        if (by_type && d->marked)
+            cw_growth = fmaxf(cw_growth, tw(ui, GS_FONT_SMALL, gr) + 14);
+    }
+    float xb = x + w - cw_growth - cw_bytes, xc = xb - cw_count;
+    for (int k = 0; k < rows_fit && ui->stat_scroll + k < n; k++) {
+        int i = ui->stat_scroll + k;
+        const gs_SceneStat *row = &rows[i];
+        float y = y0 + (float)k * lh;
+        gs_Rect rr = { r.x + 4, y - 1, r.w - 8, lh };
+        if (i == sel)
+            gs_draw_rect(dl, rr, tint(C_PURPLE, 0.25f), 0, 0);
+        else if (in_rect(rr, ui->mouse_x, ui->mouse_y))
+            gs_draw_rect(dl, rr, tint(C_SKY, 0.15f), 0, 0);
+        char name[160], cnt[48], byt[48], gr[64];
+        stat_cells(row, cnt, byt, gr);
+        if (by_type)
+            snprintf(name, sizeof name, "%s", row->type);
+        else {
+            char code[120];
+            code_of_line(d, (int)row->key, code, sizeof code);
+            if (row->key)
+                snprintf(name, sizeof name, "line %u: %s", row->key, code);
+            else
+                snprintf(name, sizeof name, "compiling the program (before line 1)");
+        }
+        text_fit(ui, dl, GS_FONT_SMALL, x, y, xc - x - 8, name, C_TEXT);
+        text(dl, GS_FONT_SMALL, xb - tw(ui, GS_FONT_SMALL, cnt), y, cnt, C_MUTED);
+        text(dl, GS_FONT_SMALL, xb + cw_bytes - tw(ui, GS_FONT_SMALL, byt), y, byt, C_PURPLE);
+        if (cw_growth > 0) {
+            text(dl, GS_FONT_SMALL, x + w - tw(ui, GS_FONT_SMALL, gr), y, gr,
+                 row->growth > 0 ? C_VERMILLION : row->growth < 0 ? C_GREEN : C_FAINT);
+        }
+        add_button(ui, rr, GS_ACT_NONE, GS_STAT_ROW_ARG + ((int64_t)ui->bottom_tab << 32) + row->key,
+                   "Outline these objects on the heap (click again: none)");
+    }
+    if (n == 0)
+        text(dl, GS_FONT_SMALL, x, y0, "(nothing the program made is alive yet)", C_FAINT);
+    else if (n > rows_fit) {
+        char more[64];
+        snprintf(more, sizeof more, "rows %d-%d of %d (wheel, ↑/↓)", ui->stat_scroll + 1,
+                 ui->stat_scroll + rows_fit < n ? ui->stat_scroll + rows_fit : n, n);
+        text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, more) - 10, r.y + 7, more, C_MUTED);
+    }
+}
+
 static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     gs_draw_rect(dl, r, C_PANEL, 6, 0);
     gs_draw_rect_line(dl, r, C_BORDER, 6, 1, 0);
-    static const char *tabs[] = { "EVENTS", "OUTPUT", "LIVE OBJECTS" };
+    static const char *tabs[] = { "EVENTS", "OUTPUT", "LIVE OBJECTS", "BY LINE", "BY TYPE" };
     float x = r.x + 8;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < GS_BOTTOM_TABS; i++) {
         float w = tw(ui, GS_FONT_SMALL, tabs[i]) + 18;
         gs_Rect tr = { x, r.y + 4, w, 20 };
         if (i == ui->bottom_tab)
@@ -2087,11 +2338,27 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
                 text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, more) - 10, r.y + 7, more, C_MUTED);
             }
         }
+    } else if (ui->bottom_tab >= 3) {
+        draw_stats(ui, dl, d, r, top, bottom);
     } else {
-        /* live objects per generation over time */
-        gs_Rect pr = { r.x + 10, top + 6, r.w - 20, r.y + r.h - top - 16 };
+        /* live objects per generation over time, and the heap's bytes on
+         * their own scale (the right axis, from their least to their most,
+         * so a program's few hundred bytes show over the interpreter's
+         * thousands); the key to the curves on a line above the plot */
+        float slh = th(ui, GS_FONT_SMALL);
+        gs_Rect pr = { r.x + 10, top + slh + 8, r.w - 20, r.y + r.h - top - slh - 18 };
         gs_draw_rect_line(dl, pr, C_BORDER, 0, 1, 0);
         if (d->nplot > 1 && d->plot_max > 0) {
+            float lx = r.x + 10, ly = top + 3;
+            text(dl, GS_FONT_SMALL, lx, ly, "live objects:", C_FAINT);
+            lx += tw(ui, GS_FONT_SMALL, "live objects:") + 8;
+            for (int g = 0; g < 3; g++) {
+                char gl[16];
+                snprintf(gl, sizeof gl, "gen %d", g);
+                gs_draw_rect(dl, (gs_Rect){ lx, ly + 6, 12, 3 }, band_color(ui, g), 0, 0);
+                text(dl, GS_FONT_SMALL, lx + 16, ly, gl, C_MUTED);
+                lx += tw(ui, GS_FONT_SMALL, gl) + 26;
+            }
             for (int g = 0; g < 3; g++) {
                 float px = 0, py = 0;
                 for (int i = 0; i < d->nplot; i++) {
@@ -2106,19 +2373,46 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
             char mx[32];
             snprintf(mx, sizeof mx, "%d", d->plot_max);
             text(dl, GS_FONT_SMALL, pr.x + 4, pr.y + 2, mx, C_MUTED);
-            /* where the step is now, and the key to the curves above the plot */
+            text(dl, GS_FONT_SMALL, pr.x + 4, pr.y + pr.h - slh - 2, "0", C_MUTED);
+            if (d->plot_bytes && d->plot_bytes_max > 0) {
+                uint64_t lo = d->plot_bytes_max;
+                for (int i = 0; i < d->nplot; i++)
+                    if (d->plot_bytes[i] < lo)
+                        lo = d->plot_bytes[i];
+                double span = d->plot_bytes_max > lo ? (double)(d->plot_bytes_max - lo) : 1.0;
+                float px = 0, py = 0;
+                for (int i = 0; i < d->nplot; i++) {
+                    float x = pr.x + pr.w * (float)i / (float)(d->nplot - 1);
+                    float y = pr.y + pr.h - 2 - (pr.h - 4) * (float)((double)(d->plot_bytes[i] - lo) / span);
+                    if (i)
+                        gs_draw_line(dl, px, py, x, y, C_PURPLE, 2, 0);
+                    px = x;
+                    py = y;
+                }
+                char bm[48], bb[32];
+                fmt_bytes(d->plot_bytes_max, bb, sizeof bb);
+                snprintf(bm, sizeof bm, "%s bytes", bb);
+                text(dl, GS_FONT_SMALL, pr.x + pr.w - tw(ui, GS_FONT_SMALL, bm) - 4, pr.y + 2, bm, C_PURPLE);
+                fmt_bytes(lo, bb, sizeof bb);
+                snprintf(bm, sizeof bm, "%s bytes", bb);
+                text(dl, GS_FONT_SMALL, pr.x + pr.w - tw(ui, GS_FONT_SMALL, bm) - 4, pr.y + pr.h - slh - 2, bm,
+                     C_PURPLE);
+                const char *bl = "heap bytes";
+                if (lx + 16 + tw(ui, GS_FONT_SMALL, bl) <= r.x + r.w - 8) {
+                    gs_draw_rect(dl, (gs_Rect){ lx, ly + 6, 12, 3 }, C_PURPLE, 0, 0);
+                    text(dl, GS_FONT_SMALL, lx + 16, ly, bl, C_MUTED);
+                }
+            }
+            if (d->marked && d->scene->nevents > 1) {
+                /* the step M marked: BY TYPE's growth counts from there */
+                float mx2 = pr.x + pr.w * (float)d->mark_event / (float)(d->scene->nevents - 1);
+                for (float yy = pr.y; yy < pr.y + pr.h; yy += 8)
+                    gs_draw_line(dl, mx2, yy, mx2, fminf(yy + 4, pr.y + pr.h), C_PURPLE, 1.5f, 0);
+                text(dl, GS_FONT_SMALL, mx2 + 3, pr.y + pr.h - 2 * slh - 2, "M", C_PURPLE);
+            }
+            /* where the step is now */
             float fx = pr.x + pr.w * (d->scene->nevents > 1 ? (float)d->scene->event / (float)(d->scene->nevents - 1) : 0);
             gs_draw_line(dl, fx, pr.y, fx, pr.y + pr.h, C_ORANGE, 1.5f, 0);
-            gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
-            float lx = r.x + r.w - 10;
-            for (int g = 2; g >= 0; g--) {
-                char gl[16];
-                snprintf(gl, sizeof gl, "gen %d", g);
-                lx -= tw(ui, GS_FONT_SMALL, gl) + 22;
-                gs_draw_rect(dl, (gs_Rect){ lx, r.y + 12, 12, 3 }, band_color(ui, g), 0, 0);
-                text(dl, GS_FONT_SMALL, lx + 16, r.y + 7, gl, C_MUTED);
-            }
-            text(dl, GS_FONT_SMALL, lx - tw(ui, GS_FONT_SMALL, "live objects:") - 8, r.y + 7, "live objects:", C_FAINT);
         } else
             text(dl, GS_FONT_SMALL, pr.x + 8, pr.y + 8, "(the plot fills in as the program runs)", C_FAINT);
     }
@@ -2269,8 +2563,10 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     int k = snprintf(objs, sizeof objs, "%d object%s drawn", shown, shown == 1 ? "" : "s");
     if (defs)
         snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s and classes not: D)", defs, defs == 1 ? "" : "s");
-    k = snprintf(t, sizeof t, "event %llu of %llu   ·   line %d   ·   %s",
-                 (unsigned long long)(s->nevents ? s->event + 1 : 0), (unsigned long long)s->nevents, s->line, objs);
+    char hb[32];
+    fmt_bytes(s->bytes, hb, sizeof hb);
+    k = snprintf(t, sizeof t, "event %llu of %llu   ·   line %d   ·   %s   ·   heap %s bytes",
+                 (unsigned long long)(s->nevents ? s->event + 1 : 0), (unsigned long long)s->nevents, s->line, objs, hb);
     if (d->fps > 0)
         snprintf(t + k, sizeof t - (size_t)k, "   ·   %.0f fps", (double)d->fps);
     text(dl, GS_FONT_SMALL, r.x + 10, r.y + 3, t, C_MUTED);
@@ -2309,6 +2605,9 @@ static const struct {
     { GS_CMD_FIT, 0, "fit the whole heap in view (click selects, drag pans, wheel zooms)" },
     { GS_CMD_ZOOM_IN, GS_CMD_ZOOM_OUT, "zoom in / out" },
     { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS, "ints and strings / functions and classes: inline or as objects" },
+    { GS_CMD_SIZES, 0, "each object's size in bytes (sys.getsizeof) on the heap" },
+    { GS_CMD_NEXT_TAB, GS_CMD_MARK,
+      "next bottom panel (events, output, plot, by line, by type; ↑/↓ pick a row) / mark this step: BY TYPE's growth" },
     { GS_CMD_EXPORT, GS_CMD_SCREENSHOT, "export the trace (JSON) / save a screenshot (PNG)" },
     { GS_CMD_RELOAD, 0, "reload the file from disk" },
     { GS_CMD_LEGEND, 0, "what the colours, badges and arrows mean" },
@@ -2414,6 +2713,13 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
         gs_draw_rect_line(dl, (gs_Rect){ x + 4 * (float)k, y - 4 * (float)k + 4, 70, 20 }, C_SKY, 5, 1, 0);
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
               "\"500 × Item\": many alike objects that only one container holds, drawn as one stack.",
+              C_TEXT);
+    y += lh * 1.6f;
+    gs_draw_rect_line(dl, (gs_Rect){ x, y, 70, 22 }, C_PURPLE, 5, 3, 0);
+    text(dl, GS_FONT_SMALL, x + 12, y + 4, "56 B", C_PURPLE);
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "With B: an object's size in bytes (sys.getsizeof). A purple outline: the objects of the BY LINE or "
+              "BY TYPE row you picked.",
               C_TEXT);
     y += lh * 1.6f;
     text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc, Enter or → closes", C_MUTED);
@@ -2767,6 +3073,7 @@ static int action_for_command(int cmd, const gs_UiData *d, int64_t *arg)
     case GS_CMD_EXPORT: return GS_ACT_EXPORT;
     case GS_CMD_SCREENSHOT: return GS_ACT_SCREENSHOT;
     case GS_CMD_RELOAD: return GS_ACT_RELOAD;
+    case GS_CMD_MARK: return GS_ACT_MARK;
     case GS_CMD_QUIT: return GS_ACT_QUIT;
     default: return GS_ACT_NONE;
     }
@@ -2900,6 +3207,8 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             }
         } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab == 1) {
             ui->output_scroll += (int)(in->dy * 3);
+        } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab >= 3) {
+            ui->stat_scroll -= (int)(in->dy * 3);
         } else if (in_rect(ui->inspector_rect, in->x, in->y)) {
             ui->insp_scroll -= (int)(in->dy * 24);
             if (ui->insp_scroll < 0)
@@ -2928,8 +3237,16 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
                 continue;
             uint8_t a = ui->buttons[i].action;
             int64_t arg = ui->buttons[i].arg;
-            if (a == GS_ACT_NONE && arg >= 1000 && arg < 1003)
+            if (a == GS_ACT_NONE && arg >= 1000 && arg < 1000 + GS_BOTTOM_TABS)
                 ui->bottom_tab = (int)(arg - 1000);
+            else if (a == GS_ACT_NONE && arg >= GS_STAT_ROW_ARG) {
+                /* a BY LINE / BY TYPE row: outline its objects (again: none) */
+                int tab = (int)((arg - GS_STAT_ROW_ARG) >> 32);
+                uint32_t key = (uint32_t)(arg - GS_STAT_ROW_ARG);
+                bool same = ui->stat_tab == tab && ui->stat_key == key;
+                ui->stat_tab = same ? 0 : tab;
+                ui->stat_key = same ? 0 : key;
+            }
             else if (a == GS_ACT_NONE && arg == 2000)
                 ui->help = !ui->help;
             else if (a == GS_ACT_NONE && arg == 3000)
@@ -3029,6 +3346,26 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         }
         if (prompt_key(ui, in, d, acts, nacts))
             return;
+        if (ui->bottom_tab >= 3 && (in->key == GS_KEY_UP || in->key == GS_KEY_DOWN) && !in->mods) {
+            /* the next / previous row of BY LINE or BY TYPE */
+            int n;
+            const gs_SceneStat *rows = gs_ui_stat_rows(d, ui->bottom_tab, &n);
+            int sel = -1;
+            for (int i = 0; i < n; i++)
+                if (ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key)
+                    sel = i;
+            sel = in->key == GS_KEY_DOWN ? sel + 1 : sel < 0 ? 0 : sel - 1;
+            if (sel >= n)
+                sel = n - 1;
+            if (sel < 0)
+                sel = 0;
+            if (n > 0) {
+                ui->stat_tab = ui->bottom_tab;
+                ui->stat_key = rows[sel].key;
+                ui->stat_follow = true;
+            }
+            return;
+        }
         int cmd = gs_key_command(&ui->theme, in->key, in->mods);
         switch (cmd) {
         case GS_CMD_HELP: ui->help = true; return;
@@ -3043,6 +3380,8 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         case GS_CMD_FIT: gs_ui_fit(ui, d, true); return;
         case GS_CMD_PRIMITIVES: ui->show_primitives = !ui->show_primitives; return;
         case GS_CMD_DEFINITIONS: ui->show_definitions = !ui->show_definitions; return;
+        case GS_CMD_SIZES: ui->show_sizes = !ui->show_sizes; return;
+        case GS_CMD_NEXT_TAB: ui->bottom_tab = (ui->bottom_tab + 1) % GS_BOTTOM_TABS; return;
         case GS_CMD_WATCH: push_action(acts, nacts, GS_ACT_WATCH, d->watch == ui->selected ? 0 : ui->selected); return;
         case GS_CMD_ZOOM_IN: ui->zoom = fminf(ui->zoom * 1.2f, 3.0f); ui->zoom_auto = false; return;
         case GS_CMD_ZOOM_OUT: ui->zoom = fmaxf(ui->zoom / 1.2f, 0.05f); ui->zoom_auto = false; return;

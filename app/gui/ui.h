@@ -44,6 +44,7 @@ typedef enum gs_ActionKind {
                                                    choice = the choice picked (-1 none) */
     GS_ACT_SKIP_PROMPT,                         /* show the answer without answering; arg = prompt index */
     GS_ACT_CANCEL,                              /* Esc while recording */
+    GS_ACT_MARK,                                /* M: BY TYPE's growth counts from this step */
     GS_ACT_QUIT
 } gs_ActionKind;
 
@@ -109,6 +110,7 @@ typedef struct gs_UiData {
     int ngc_marks;
     int gen_collections[3];            /* gc.get_stats() so far, per generation */
     int gen_collected[3], gen_uncollectable[3];
+    uint64_t gen_collected_bytes[3];   /* what those collections freed, bytes */
     const int *breakpoints;            /* lines */
     int nbreakpoints;
     const uint64_t *line_events;       /* event index where each breakpoint line runs (scrubber marks) */
@@ -120,6 +122,10 @@ typedef struct gs_UiData {
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;
     int plot_max;
+    const uint64_t *plot_bytes;        /* the heap's bytes at the same samples (nplot), or NULL */
+    uint64_t plot_bytes_max;
+    bool marked;                       /* a step is marked (M): BY TYPE shows growth since */
+    uint64_t mark_event;
     uint32_t watch;                    /* watched object, 0 none */
     bool playing;
     int speed;                         /* events per second step index */
@@ -193,6 +199,9 @@ typedef enum gs_Command {
     GS_CMD_ZOOM_OUT,
     GS_CMD_PRIMITIVES,
     GS_CMD_DEFINITIONS,
+    GS_CMD_SIZES,
+    GS_CMD_MARK,
+    GS_CMD_NEXT_TAB,
     GS_CMD_EXPORT,
     GS_CMD_SCREENSHOT,
     GS_CMD_RELOAD,
@@ -294,6 +303,13 @@ typedef struct gs_Ui {
     uint32_t hovered;
     bool show_primitives;              /* ints and strs as heap objects (H) */
     bool show_definitions;             /* functions and classes as heap objects (D) */
+    bool show_sizes;                   /* each node shows its size in bytes (B) */
+    /* the row chosen in BY LINE (tab 3) or BY TYPE (tab 4): its objects are
+     * highlighted on the heap; kept by key so it follows the row across steps */
+    int stat_tab;                      /* 3 or 4, 0 none */
+    uint32_t stat_key;                 /* the line, or the type name's string id */
+    int stat_scroll;                   /* first row shown */
+    bool stat_follow;                  /* scroll the picked row into view on the next frame (↑/↓) */
     bool fit_pending;                  /* fit the heap to the canvas on the next frame */
     /* source */
     int source_scroll;                 /* first visible row */
@@ -315,7 +331,7 @@ typedef struct gs_Ui {
     gs_Rect narr_rect;
     int narr_scroll, narr_max_scroll;
     /* panels */
-    int bottom_tab;                    /* 0 events, 1 output, 2 plot */
+    int bottom_tab;                    /* 0 events, 1 output, 2 plot, 3 by line, 4 by type */
     int output_scroll;                 /* lines scrolled back from the newest */
     int output_max_scroll;
     bool help;
@@ -351,6 +367,13 @@ int gs_ui_frame(gs_Ui *ui, const gs_Input *in, int nin, const gs_UiData *d, doub
                 gs_Action *actions);
 /* Zoom 1 at the top-left, or (overview, the F key) everything in view. */
 void gs_ui_fit(gs_Ui *ui, const gs_UiData *d, bool overview);
+#define GS_BOTTOM_TABS 5              /* events, output, live objects, by line, by type */
+#define GS_STAT_ROW_ARG (1LL << 40)    /* a BY LINE / BY TYPE row's button: + tab << 32 + key */
+/* The rows of BY LINE (tab 3) or BY TYPE (tab 4); NULL for other tabs. */
+const gs_SceneStat *gs_ui_stat_rows(const gs_UiData *d, int tab, int *n);
+/* Object `o` belongs to the BY LINE / BY TYPE row picked, on the tab shown:
+ * the heap outlines it. */
+bool gs_ui_stat_highlights(const gs_Ui *ui, const gs_SceneObject *o);
 /* The rectangle object `id` was drawn at in the last frame (tests). */
 bool gs_ui_node_rect(const gs_Ui *ui, uint32_t id, gs_Rect *r);
 

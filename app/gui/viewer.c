@@ -81,6 +81,14 @@ static void close_document(gs_Viewer *v)
     free(v->plot);
     v->plot = NULL;
     v->nplot = v->plot_max = 0;
+    free(v->plot_bytes);
+    v->plot_bytes = NULL;
+    v->plot_bytes_max = 0;
+    free(v->mark_rows);
+    v->mark_rows = NULL;
+    v->nmark_rows = 0;
+    v->marked = false;
+    v->show_sizes = false;
     v->recording = false;
     v->playing = false;
     v->watch = 0;
@@ -148,6 +156,8 @@ void gs_viewer_apply_lesson(gs_Viewer *v)
             v->place_what |= GS_PLACE_PRIMITIVES;
         if (v->lesson.options & GS_LESSON_SHOW_DEFINITIONS)
             v->place_what |= GS_PLACE_DEFINITIONS;
+        if (v->lesson.options & GS_LESSON_SHOW_SIZES)
+            v->show_sizes = true;
         /* a line at a time unless the lesson chooses otherwise */
         v->granularity = strcmp(v->lesson.granularity, "event") == 0   ? GS_GRAN_EVENT
                          : strcmp(v->lesson.granularity, "phase") == 0 ? GS_GRAN_PHASE
@@ -230,6 +240,80 @@ static bool push_item(void **arr, int *n, int *cap, const void *x, size_t size)
     return true;
 }
 
+static int gc_end_at(const gs_Viewer *v, uint64_t ev);
+static void mark_step(gs_Viewer *v);
+
+/* Sizes for derive_marks' pass: each object's bytes as the trace sets them
+ * (an alloc implies a size, a resize changes it, described objects carry
+ * theirs), so the heap's bytes and what each collection freed come from
+ * the same reading of the trace as the rest, with no seeking; the unit
+ * test holds them to the timeline's figures. */
+typedef struct gs_SizeTrack {
+    uint32_t *size;                  /* by object id, 0 unknown */
+    uint8_t *is_static;
+    size_t nids;
+    uint64_t total;                  /* gs_timeline_heap_bytes at this point */
+    bool in_gc;
+    uint64_t freed;                  /* by the collection under way */
+} gs_SizeTrack;
+
+static bool size_track_init(gs_SizeTrack *st, const gs_Trace *t, size_t nids)
+{
+    memset(st, 0, sizeof *st);
+    st->nids = nids;
+    st->size = calloc(nids ? nids : 1, sizeof *st->size);
+    st->is_static = calloc(nids ? nids : 1, 1);
+    if (!st->size || !st->is_static)
+        return false;
+    for (size_t k = 0; k < t->ndesc; k++) {
+        const gs_ObjDesc *d = &t->desc[k];
+        if (d->id >= nids)
+            continue;
+        if (d->flags & GS_DESC_STATIC) {
+            st->is_static[d->id] = 1;
+            continue;
+        }
+        st->size[d->id] = d->size ? d->size : gs_trace_alloc_size(t, d->kind, d->type, d->b, d->c);
+        st->total += st->size[d->id];
+    }
+    return true;
+}
+
+static void size_track_event(gs_SizeTrack *st, const gs_Trace *t, const gs_Event *e)
+{
+    switch (e->kind) {
+    case GS_EV_GC_START: st->in_gc = true; st->freed = 0; return;
+    case GS_EV_GC_END: st->in_gc = false; return;
+    default: break;
+    }
+    if (e->obj >= st->nids || st->is_static[e->obj])
+        return;
+    uint32_t *sz = &st->size[e->obj];
+    switch (e->kind) {
+    case GS_EV_ALLOC:
+        *sz = gs_trace_alloc_size(t, e->sub, e->a, e->b, e->c);
+        st->total += *sz;
+        break;
+    case GS_EV_RESIZE:
+        st->total += (uint64_t)e->b - *sz;
+        *sz = e->b;
+        break;
+    case GS_EV_FREE:
+        st->total -= *sz;
+        if (st->in_gc)
+            st->freed += *sz;
+        *sz = 0;
+        break;
+    default: break;
+    }
+}
+
+static void size_track_free(gs_SizeTrack *st)
+{
+    free(st->size);
+    free(st->is_static);
+}
+
 /* Marks for the scrubber and the plot, once the run is complete. */
 static void derive_marks(gs_Viewer *v)
 {
@@ -248,6 +332,9 @@ static void derive_marks(gs_Viewer *v)
     v->plot = NULL;
     v->nplot = 0;
     v->plot_max = 0;
+    free(v->plot_bytes);
+    v->plot_bytes = NULL;
+    v->plot_bytes_max = 0;
     /* one pass over the trace (reading it back unpacks it): collections
      * for the scrubber, each collection's result (the per-generation
      * totals, as gc.get_stats), where output was written (a frame finds
@@ -255,7 +342,10 @@ static void derive_marks(gs_Viewer *v)
      * per generation, sampled at 200 points for the plot */
     int samples = 200;
     v->plot = calloc((size_t)samples * 3, sizeof(int));
+    v->plot_bytes = calloc((size_t)samples, sizeof *v->plot_bytes);
     uint8_t *gen = calloc(v->placement.nids ? v->placement.nids : 1, 1);
+    gs_SizeTrack st;
+    bool sizes_ok = size_track_init(&st, t, v->placement.nids) && v->plot_bytes;
     int live[4] = { 0, 0, 0, 0 };
     size_t step = t->n / (size_t)samples + 1;
     int mcap = 0, ecap = 0, ocap = 0;
@@ -265,8 +355,11 @@ static void derive_marks(gs_Viewer *v)
         if (e.kind == GS_EV_GC_START && marks_ok) {
             uint64_t x = i;
             marks_ok = push_item((void **)&v->gc_marks, &v->ngc_marks, &mcap, &x, sizeof x);
-        } else if (e.kind == GS_EV_GC_END && ends_ok) {
-            struct gs_GcEnd x = { i, e.c, e.a, e.b };
+        }
+        if (sizes_ok)
+            size_track_event(&st, t, &e);
+        if (e.kind == GS_EV_GC_END && ends_ok) {
+            struct gs_GcEnd x = { i, e.c, e.a, e.b, st.freed };
             ends_ok = push_item((void **)&v->gc_ends, &v->ngc_ends, &ecap, &x, sizeof x);
         } else if (e.kind == GS_EV_STDOUT && out_ok) {
             uint64_t x = i;
@@ -289,11 +382,22 @@ static void derive_marks(gs_Viewer *v)
                 if (live[g] > v->plot_max)
                     v->plot_max = live[g];
             }
+            if (sizes_ok) {
+                v->plot_bytes[v->nplot] = st.total;
+                if (st.total > v->plot_bytes_max)
+                    v->plot_bytes_max = st.total;
+            }
             v->nplot++;
         }
     }
     v->marks_ready = out_ok;
     free(gen);
+    size_track_free(&st);
+    if (!sizes_ok) {
+        free(v->plot_bytes);
+        v->plot_bytes = NULL;
+        v->plot_bytes_max = 0;
+    }
 }
 
 static void derive_line_marks(gs_Viewer *v)
@@ -396,8 +500,12 @@ static size_t phase_fwd(gs_Viewer *v)
     while (i < n) {
         gs_Event e = gs_trace_get(t, i);
         if (e.kind == GS_EV_GC_END) {
-            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: %u collected.", skipped,
-                     skipped[0] ? ". " : "", e.a);
+            int ge = gc_end_at(v, i);
+            char freed[64] = "";
+            if (ge >= 0)
+                snprintf(freed, sizeof freed, ", %llu bytes", (unsigned long long)v->gc_ends[ge].bytes);
+            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: collected %u object%s%s.",
+                     skipped, skipped[0] ? ". " : "", e.a, e.a == 1 ? "" : "s", freed);
             return gs_timeline_seek(v->tl, i + 1);
         }
         size_t end = next_boundary(t, i);
@@ -461,9 +569,18 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
     if (in->collections_passed && k < n)
         k += (size_t)snprintf(v->step_note + k, n - k, "%s%zu more collection%s ran meanwhile (G stops at each).",
                               k ? " " : "", in->collections_passed, in->collections_passed == 1 ? "" : "s");
-    if (in->collection && k < n)
-        snprintf(v->step_note + k, n - k, "%sA collection of generation %u has just run (G goes to its start, P through its phases).",
-                 k ? " " : "", in->gc_generation);
+    if (in->collection && k < n) {
+        /* the step stopped just after its gc_end: what it freed, in bytes too */
+        size_t pos = gs_timeline_pos(v->tl);
+        int ge = pos ? gc_end_at(v, pos - 1) : -1;
+        char what[96] = "";
+        if (ge >= 0)
+            snprintf(what, sizeof what, ": collected %u object%s, %llu bytes", v->gc_ends[ge].collected,
+                     v->gc_ends[ge].collected == 1 ? "" : "s", (unsigned long long)v->gc_ends[ge].bytes);
+        snprintf(v->step_note + k, n - k,
+                 "%sA collection of generation %u has just run%s (G goes to its start, P through its phases).",
+                 k ? " " : "", in->gc_generation, what);
+    }
 }
 
 /* Whether the position is just after a gc_end. */
@@ -717,6 +834,7 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     case GS_ACT_SEEK: after = gs_timeline_seek(v->tl, (size_t)a->arg + 1); break;
     case GS_ACT_TOGGLE_BREAKPOINT: toggle_breakpoint(v, (int)a->arg); break;
     case GS_ACT_WATCH: v->watch = (uint32_t)a->arg; break;
+    case GS_ACT_MARK: mark_step(v); break;
     case GS_ACT_PLAY_PAUSE: v->playing = !v->playing; v->play_accum = 0; break;
     case GS_ACT_SPEED:
         v->speed += (int)a->arg;
@@ -830,6 +948,75 @@ void gs_viewer_tick(gs_Viewer *v, double dt)
     }
 }
 
+static void rebuild(gs_Viewer *v);
+
+void gs_viewer_gc_end_words(const gs_Viewer *v, int i, char *out, size_t n)
+{
+    const struct gs_GcEnd *e = &v->gc_ends[i];
+    snprintf(out, n, "collector: done — collected %u object%s, %llu byte%s, %u uncollectable", e->collected,
+             e->collected == 1 ? "" : "s", (unsigned long long)e->bytes, e->bytes == 1 ? "" : "s", e->uncollectable);
+}
+
+/* The collection that ended with event `ev`, or -1. */
+static int gc_end_at(const gs_Viewer *v, uint64_t ev)
+{
+    int lo = 0, hi = v->ngc_ends;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (v->gc_ends[mid].pos < ev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->ngc_ends && v->gc_ends[lo].pos == ev ? lo : -1;
+}
+
+/* BY TYPE's growth since the marked step: objgraph's show_growth, by
+ * count and by bytes (a type gone since the mark has no row). */
+static void stat_growth(gs_Viewer *v)
+{
+    gs_Scene *s = &v->scene;
+    for (int i = 0; i < s->nby_type; i++) {
+        gs_SceneStat *r = &s->by_type[i];
+        r->growth = 0;
+        r->growth_bytes = 0;
+        if (!v->marked)
+            continue;
+        r->growth = r->count;
+        r->growth_bytes = (int64_t)r->bytes;
+        for (int k = 0; k < v->nmark_rows; k++)
+            if (v->mark_rows[k].key == r->key) {
+                r->growth -= v->mark_rows[k].count;
+                r->growth_bytes -= (int64_t)v->mark_rows[k].bytes;
+                break;
+            }
+    }
+}
+
+/* M: the step BY TYPE's growth is counted from (M again at the same step: no mark). */
+static void mark_step(gs_Viewer *v)
+{
+    rebuild(v);
+    if (v->marked && v->mark_event == v->scene.event) {
+        v->marked = false;
+        snprintf(v->notice, sizeof v->notice, "Mark cleared: BY TYPE shows no growth.");
+        v->scene_pos = SIZE_MAX;
+        return;
+    }
+    gs_SceneStat *rows = malloc(((size_t)v->scene.nby_type + 1) * sizeof *rows);
+    if (!rows)
+        return;
+    memcpy(rows, v->scene.by_type, (size_t)v->scene.nby_type * sizeof *rows);
+    free(v->mark_rows);
+    v->mark_rows = rows;
+    v->nmark_rows = v->scene.nby_type;
+    v->marked = true;
+    v->mark_event = v->scene.event;
+    snprintf(v->notice, sizeof v->notice, "Marked event %llu: BY TYPE shows each type's growth since.",
+             (unsigned long long)(v->scene.event + 1));
+    v->scene_pos = SIZE_MAX;
+}
+
 /* A run of "L: T #N freed: nothing refers to it any more" entries, one
  * line L and type T, folded into its first entry. */
 typedef struct LogFold {
@@ -939,6 +1126,18 @@ static void rebuild(gs_Viewer *v)
         return;
     gs_scene_build(&v->scene, v->tl, v->source, v->source_len, v->selected);
     v->scene_pos = pos;
+    stat_growth(v);
+    /* the narration says what a collection freed, in bytes too: just
+     * after its end, and at its last phase ("done"), whose result is the
+     * next event */
+    int ge = -1;
+    if (pos && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_END)
+        ge = gc_end_at(v, pos - 1);
+    else if (pos && pos < v->trace->n && gs_trace_get(v->trace, pos - 1).kind == GS_EV_GC_PHASE &&
+             gs_trace_get(v->trace, pos - 1).sub == GS_GC_DONE && gs_trace_get(v->trace, pos).kind == GS_EV_GC_END)
+        ge = gc_end_at(v, pos);
+    if (ge >= 0)
+        gs_viewer_gc_end_words(v, ge, v->scene.last_event, sizeof v->scene.last_event);
     /* the event log: the last events up to here, in words */
     for (int i = 0; i < v->nlog; i++)
         free(v->log_text[i]);
@@ -955,6 +1154,9 @@ static void rebuild(gs_Viewer *v)
         gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);
         if (!buf[0])
             continue;
+        int end = gs_trace_get(v->trace, ev).kind == GS_EV_GC_END ? gc_end_at(v, ev) : -1;
+        if (end >= 0) /* with the bytes it freed (known once the run is complete) */
+            gs_viewer_gc_end_words(v, end, buf, sizeof buf);
         if (focus && gs_trace_get(v->trace, ev).kind != GS_EV_ALLOC && gs_trace_get(v->trace, ev).kind != GS_EV_FREE) {
             /* skip counts of objects the canvas does not draw (built-ins, strings the program prints) */
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
@@ -1011,6 +1213,7 @@ void gs_viewer_sync_view(gs_Viewer *v, gs_Ui *ui)
         /* a new document: the UI starts from the lesson's options */
         ui->show_primitives = (v->place_what & GS_PLACE_PRIMITIVES) != 0;
         ui->show_definitions = (v->place_what & GS_PLACE_DEFINITIONS) != 0;
+        ui->show_sizes = v->show_sizes;
         ui->fit_pending = true;
         v->view_synced_for = v->tl;
     }
@@ -1084,6 +1287,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
         d->gen_collections[g]++;
         d->gen_collected[g] += (int)v->gc_ends[i].collected;
         d->gen_uncollectable[g] += (int)v->gc_ends[i].uncollectable;
+        d->gen_collected_bytes[g] += v->gc_ends[i].bytes;
     }
     d->breakpoints = v->breakpoints;
     d->nbreakpoints = v->nbreakpoints;
@@ -1096,6 +1300,10 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->plot = v->plot;
     d->nplot = v->nplot;
     d->plot_max = v->plot_max;
+    d->plot_bytes = v->plot_bytes;
+    d->plot_bytes_max = v->plot_bytes_max;
+    d->marked = v->marked;
+    d->mark_event = v->mark_event;
     d->watch = v->watch;
     d->playing = v->playing;
     d->speed = v->speed;
@@ -1275,6 +1483,9 @@ int gs_cmd_shot(int argc, char **argv)
     int phase = -1, prompt = 0, nanswers = 0;
     const char *answers[4];
     int w = 1280, h = 800;
+    bool sizes = false;
+    int tab = -1, row = 0;
+    long long mark_at = -1;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
@@ -1328,6 +1539,32 @@ int gs_cmd_shot(int argc, char **argv)
                 return 2;
             }
             answers[nanswers++] = argv[++i];
+        } else if (strcmp(argv[i], "--sizes") == 0)
+            sizes = true;
+        else if (strcmp(argv[i], "--tab") == 0 && i + 1 < argc) {
+            static const char *const tabs[GS_BOTTOM_TABS] = { "events", "output", "plot", "line", "type" };
+            tab = -1;
+            for (int k = 0; k < GS_BOTTOM_TABS; k++)
+                if (strcmp(argv[i + 1], tabs[k]) == 0)
+                    tab = k;
+            if (tab < 0) {
+                fprintf(stderr, "gcscope: shot: --tab wants events, output, plot, line or type; not '%s'\n", argv[i + 1]);
+                return 2;
+            }
+            i++;
+        } else if ((strcmp(argv[i], "--row") == 0 || strcmp(argv[i], "--mark") == 0) && i + 1 < argc) {
+            char *e;
+            long long k = strtoll(argv[i + 1], &e, 10);
+            bool is_row = argv[i][2] == 'r';
+            if (*e || e == argv[i + 1] || k < (is_row ? 1 : 0) || k > 1000000000LL) {
+                fprintf(stderr, "gcscope: shot: %s wants %s, not '%s'\n", argv[i],
+                        is_row ? "a row number (1 is the first)" : "an event number from 0", argv[i + 1]);
+                return 2;
+            }
+            *(is_row ? &row : &(int){ 0 }) = (int)k;
+            if (!is_row)
+                mark_at = k;
+            i++;
         } else if (strcmp(argv[i], "--browser") == 0)
             browser = true;
         else if (strcmp(argv[i], "--end") == 0)
@@ -1349,7 +1586,8 @@ int gs_cmd_shot(int argc, char **argv)
     }
     if ((!file && !browser) || (file && browser) || !out) {
         fprintf(stderr, "usage: gcscope shot FILE [--at N | --line N | --end | --prompt K [--answer TEXT ...]] [--phase NAME] "
-                        "[--select ID] [--size WxH] -o OUT.png\n"
+                        "[--select ID] [--sizes] [--tab events|output|plot|line|type [--row K]] [--mark N] "
+                        "[--size WxH] -o OUT.png\n"
                         "       gcscope shot --browser [--size WxH] -o OUT.png\n");
         return 2;
     }
@@ -1371,6 +1609,12 @@ int gs_cmd_shot(int argc, char **argv)
         ;
     if (v.tl) {
         size_t len = gs_timeline_length(v.tl);
+        if (mark_at >= 0) {
+            /* BY TYPE's growth counts from just after event N (M there) */
+            gs_timeline_seek(v.tl, (size_t)mark_at + 1);
+            mark_step(&v);
+            v.notice[0] = 0;
+        }
         if (end)
             gs_timeline_seek(v.tl, len);
         else if (line > 0) {
@@ -1452,8 +1696,23 @@ int gs_cmd_shot(int argc, char **argv)
     gs_DrawList dl;
     gs_draw_init(&dl);
     gs_viewer_sync_view(&v, &ui);
+    if (sizes)
+        ui.show_sizes = true;
     gs_UiData d;
     gs_viewer_data(&v, &d, 0);
+    if (tab >= 0)
+        ui.bottom_tab = tab;
+    if (row > 0) {
+        /* the K-th row of BY LINE / BY TYPE, picked: its objects outlined */
+        int n;
+        const gs_SceneStat *rows = gs_ui_stat_rows(&d, tab, &n);
+        if (row > n)
+            fprintf(stderr, "gcscope: shot: --row %d: that view has %d row%s; none picked\n", row, n, n == 1 ? "" : "s");
+        else {
+            ui.stat_tab = tab;
+            ui.stat_key = rows[row - 1].key;
+        }
+    }
     gs_Action acts[GS_UI_MAX_ACTIONS];
     gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
     gs_render_clear(rd, ui.theme.color[GS_THEME_BG]);

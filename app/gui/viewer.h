@@ -76,7 +76,7 @@ typedef struct gs_Viewer {
     /* derived for the UI */
     uint64_t *gc_marks;
     int ngc_marks;
-    struct gs_GcEnd { uint64_t pos; uint32_t gen, collected, uncollectable; } *gc_ends;
+    struct gs_GcEnd { uint64_t pos; uint32_t gen, collected, uncollectable; uint64_t bytes; } *gc_ends; /* bytes: what it freed */
     int ngc_ends;
     uint64_t *out_events;            /* stdout events, in order (the output shown at a position) */
     int nout_events;
@@ -89,6 +89,14 @@ typedef struct gs_Viewer {
     int nlog;
     int *plot;
     int nplot, plot_max;
+    uint64_t *plot_bytes;            /* the heap's bytes at the same samples */
+    uint64_t plot_bytes_max;
+    /* BY TYPE's growth: the counts and bytes per type at the step marked with M */
+    bool marked;
+    uint64_t mark_event;
+    gs_SceneStat *mark_rows;
+    int nmark_rows;
+    bool show_sizes;                 /* the lesson's show-sizes: nodes show bytes from the first frame */
     /* course */
     gs_Course course;
     bool browser;
@@ -119,6 +127,9 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps);
  * current trace next to the scenario (Ctrl+S) or to `out` if given. */
 int gs_viewer_load_trace(gs_Viewer *v, const char *path, char *err, size_t errn);
 int gs_viewer_export(gs_Viewer *v, const char *out, char *msg, size_t n);
+/* "collector: done — collected 2 objects, 112 bytes, 0 uncollectable": the
+ * words for collection `i` of v->gc_ends (its bytes: all it freed). */
+void gs_viewer_gc_end_words(const gs_Viewer *v, int i, char *out, size_t n);
 /* Internal to the viewer, shared with viewer_io.c and tutor.c. */
 void gs_viewer_apply_lesson(gs_Viewer *v);
 void gs_viewer_finish_recording(gs_Viewer *v);

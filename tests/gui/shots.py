@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -170,6 +171,60 @@ def every_prompt_renders(gcscope, tmp, lesson):
     print("ok   %-45s %d prediction%s asked" % (name, n, "" if n == 1 else "s"))
 
 
+def near(px, colour, tol=40):
+    return all(abs(px[i] - colour[i]) <= tol for i in range(3))
+
+
+def count_colour(path, colour):
+    """Pixels within a tolerance of `colour` (antialiased text comes close)."""
+    w, h, bpp, rows = read_png(path)
+    return sum(1 for row in rows for x in range(0, len(row), bpp) if near(row[x:x + 3], colour))
+
+
+PURPLE = (0xCC, 0x79, 0xA7)  # the theme's "purple": sizes, bytes, the picked row's outline
+
+
+def bytes_views(gcscope, tmp, lesson):
+    """Sizes on nodes (B / --sizes), the BY LINE and BY TYPE tabs, a picked
+    row outlining its objects, and a marked step: each its own frame."""
+    where = ["--line", "44"]
+    frames = {}
+    for label, extra in (("plain", []), ("sizes", ["--sizes"]), ("by line", ["--tab", "line"]),
+                         ("by type", ["--tab", "type"]), ("by type, row 3", ["--tab", "type", "--row", "3"]),
+                         ("by type, marked", ["--tab", "type", "--mark", "0"]), ("plot", ["--tab", "plot"])):
+        data = check_frame(gcscope, tmp, lesson, where + extra)
+        if data is None:
+            return
+        frames[label] = data
+        shutil.copy(os.path.join(tmp, "a.png"), os.path.join(tmp, "bytes-%s.png" % label.replace(" ", "_")))
+    labels = list(frames)
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            if frames[a] == frames[b]:
+                fail("lesson 19 at line 44: the '%s' and '%s' frames are the same" % (a, b))
+    plain = count_colour(os.path.join(tmp, "bytes-plain.png"), PURPLE)
+    sizes = count_colour(os.path.join(tmp, "bytes-sizes.png"), PURPLE)
+    if sizes <= plain + 50:
+        fail("--sizes draws no sizes on the nodes (%d purple pixels, %d without)" % (sizes, plain))
+    else:
+        print("ok   --sizes adds each node's bytes (%d purple pixels, %d without)" % (sizes, plain))
+    row = count_colour(os.path.join(tmp, "bytes-by_type,_row_3.png"), PURPLE)
+    base = count_colour(os.path.join(tmp, "bytes-by_type.png"), PURPLE)
+    if row <= base:
+        fail("--row 3 outlines nothing (%d purple pixels, %d without)" % (row, base))
+    else:
+        print("ok   a picked BY TYPE row is drawn (%d purple pixels, %d without)" % (row, base))
+    out = os.path.join(tmp, "x.png")
+    for args, msg in ((["--tab", "sideways"], "--tab wants events, output, plot, line or type"),
+                      (["--row", "0"], "--row wants a row number"), (["--mark", "x"], "--mark wants an event number")):
+        rc, err = shot(gcscope, [lesson] + args, out)
+        lines = [l for l in err.splitlines() if l.strip()]
+        if rc != 2 or len(lines) != 1 or msg not in lines[0]:
+            fail("shot %s: exit %d, stderr %r; wanted exit 2 and %r" % (" ".join(args), rc, err, msg))
+        else:
+            print("ok   shot %-55s exit 2: %s" % (" ".join(args), lines[0]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gcscope", required=True)
@@ -237,6 +292,9 @@ def main():
                 fail("lesson 08: the %s frame is the same as the phase before" % ph)
             prev = data
             print("ok   lesson 08 at the end of %s" % ph)
+
+        # bytes: B's sizes, the BY LINE / BY TYPE views, a picked row, a mark
+        bytes_views(o.gcscope, tmp, os.path.join(o.lessons, "19_strings_and_temporaries.py"))
 
         # a saved trace renders exactly what its scenario renders
         trace = os.path.join(tmp, "t.json")

@@ -638,6 +638,15 @@ static void a_prompt_asks_before_its_line_and_hides_what_gives_it_away(void)
     uint32_t list = o.d.nhide_ids ? o.d.hide_ids[0] : 0;
     CHECK(list && gs_ui_node_rect(&o.ui, list, &node), "the list is drawn");
     CHECK(text_is_in(&o.dl, node, "?") && !text_is_in(&o.dl, node, "2"), "its badge shows '?' until answered");
+    o.ui.show_sizes = true;
+    frame(&o, NULL, 0);
+    char real[32];
+    const gs_SceneObject *lo = gs_scene_find(o.d.scene, list);
+    snprintf(real, sizeof real, "%u B", lo ? lo->size : 0);
+    CHECK(text_in(&o.dl, node, "? B") && !text_in(&o.dl, node, real), "with sizes on, its size shows '? B', not '%s'",
+          real);
+    o.ui.show_sizes = false;
+    frame(&o, NULL, 0);
     CHECK(has_text(&o.dl, "How many references does the list have now?"), "the question is asked");
     CHECK(!has_text(&o.dl, "x and y"), "the explanation is not shown before an answer");
     size_t at = gs_timeline_pos(o.v.tl);
@@ -1244,7 +1253,9 @@ static void every_panel_counts_the_same(void)
     for (int i = 0; i < o.d.scene->nobjects; i++)
         drawn += o.d.scene->objects[i].band == GS_BAND_GEN0 && gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r);
     char want[96];
-    snprintf(want, sizeof want, "%d objects, %d drawn;", g0->objects, drawn);
+    snprintf(want, sizeof want, "%d objects (", g0->objects);
+    CHECK(has_text(&o.dl, want), "the collector panel: '%s'", want);
+    snprintf(want, sizeof want, " bytes), %d drawn;", drawn);
     CHECK(has_text(&o.dl, want), "the collector panel: '%s'", want);
     snprintf(want, sizeof want, "%d functions", g0->definitions);
     CHECK(has_text(&o.dl, want), "and says what it does not draw: '%s'", want);
@@ -1258,6 +1269,370 @@ static void every_panel_counts_the_same(void)
     CHECK(g0->objects == drawn + g0->definitions + g0->interpreter, "drawn + not drawn = all (%d = %d + %d + %d)",
           g0->objects, drawn, g0->definitions, g0->interpreter);
     close_lesson(&o);
+}
+
+/* ------------------------------------------------------------------ bytes */
+
+/* "12,345", as the viewer writes bytes. */
+static void commas(unsigned long long b, char *out, size_t n)
+{
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%llu", b);
+    size_t k = 0;
+    for (int i = 0; i < len && k + 2 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = raw[i];
+    }
+    out[k] = 0;
+}
+
+static const gs_SceneStat *stat_row(const gs_SceneStat *rows, int n, uint32_t key, const char *type)
+{
+    for (int i = 0; i < n; i++)
+        if (type ? strcmp(rows[i].type, type) == 0 : rows[i].key == key)
+            return &rows[i];
+    return NULL;
+}
+
+/* Sizes from CPython 3.11 (env -u PYTHONUNBUFFERED /usr/bin/python3.11):
+ * sys.getsizeof(Node()) == 56 (no attributes: no dict); the list a
+ * comprehension of 4 builds, 88 (room for 4 items: 56 + 4 * 8). */
+static const char *nodes_src = "class Node:\n"                               /* 1 */
+                               "    pass\n"                                  /* 2 */
+                               "nodes = [Node() for _ in range(4)]\n"        /* 3 */
+                               "extra = Node()\n"                            /* 4 */
+                               "print(len(nodes))\n";                        /* 5 */
+
+static void the_by_type_and_by_line_views_count_bytes_as_cpython_does(void)
+{
+    Open o;
+    open_lesson(&o, nodes_src);
+    press(&o, GS_KEY_END);
+    const gs_Scene *s = o.d.scene;
+    const gs_SceneStat *node = stat_row(s->by_type, s->nby_type, 0, "Node");
+    CHECK(node && node->count == 5 && node->bytes == 5 * 56, "BY TYPE: Node, 5 objects, 280 bytes (got %d, %llu)",
+          node ? node->count : -1, node ? (unsigned long long)node->bytes : 0ULL);
+    const gs_SceneStat *line3 = stat_row(s->by_line, s->nby_line, 3, NULL);
+    CHECK(line3 && line3->count == 5 && line3->bytes == 88 + 4 * 56,
+          "BY LINE: line 3 made the list and 4 Nodes, 312 bytes (got %d, %llu)", line3 ? line3->count : -1,
+          line3 ? (unsigned long long)line3->bytes : 0ULL);
+    const gs_SceneStat *line4 = stat_row(s->by_line, s->nby_line, 4, NULL);
+    CHECK(line4 && line4->count == 1 && line4->bytes == 56, "BY LINE: line 4, one Node of 56 bytes");
+    unsigned long long sum_l = 0, sum_t = 0;
+    for (int i = 0; i < s->nby_line; i++)
+        sum_l += s->by_line[i].bytes;
+    for (int i = 0; i < s->nby_type; i++)
+        sum_t += s->by_type[i].bytes;
+    CHECK(sum_l == s->bytes_allocated && sum_t == s->bytes_allocated,
+          "both views add up to the bytes the program allocated (%llu, %llu, %llu)", sum_l, sum_t,
+          (unsigned long long)s->bytes_allocated);
+    for (int i = 1; i < s->nby_type; i++)
+        CHECK(s->by_type[i - 1].bytes >= s->by_type[i].bytes, "BY TYPE is sorted by bytes, largest first");
+    /* T cycles the bottom panel to BY TYPE; the Node row is drawn with its figures */
+    while (o.ui.bottom_tab != 4)
+        press(&o, GS_KEY_A + ('t' - 'a'));
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, "Node") && text_in(&o.dl, o.ui.bottom_rect, "280 bytes") &&
+              text_in(&o.dl, o.ui.bottom_rect, "5 objects"),
+          "the BY TYPE tab shows 'Node  5 objects  280 bytes'");
+    /* ↓ picks the first row, ↓ again the next; the picked row's objects are outlined */
+    press(&o, GS_KEY_DOWN);
+    CHECK(o.ui.stat_tab == 4 && o.ui.stat_key == s->by_type[0].key, "↓ picks the first row");
+    int k = 0;
+    while (k < s->nby_type && strcmp(s->by_type[k].type, "Node") != 0)
+        k++;
+    for (int i = 0; i < k; i++)
+        press(&o, GS_KEY_DOWN);
+    CHECK(o.ui.stat_key == s->by_type[k].key, "↓ walks the rows down to Node");
+    int lit = 0, nodes = 0;
+    for (int i = 0; i < s->nobjects; i++) {
+        lit += gs_ui_stat_highlights(&o.ui, &s->objects[i]);
+        nodes += strcmp(s->objects[i].type, "Node") == 0;
+    }
+    CHECK(lit == nodes && lit > 0, "exactly the Nodes are outlined (%d of %d)", lit, nodes);
+    char outl[64];
+    snprintf(outl, sizeof outl, "%d outlined on the heap", lit);
+    CHECK(has_text(&o.dl, outl), "the view says how many of the row are outlined: '%s'", outl);
+    /* the same by line: line 3's row outlines the list and its Nodes, not line 4's Node */
+    press(&o, GS_KEY_A + ('t' - 'a'));
+    CHECK(o.ui.bottom_tab == 0, "T wraps around to EVENTS");
+    for (int i = 0; i < 3; i++)
+        press(&o, GS_KEY_A + ('t' - 'a'));
+    gs_Rect row;
+    bool clicked = false;
+    for (int i = 0; i < o.ui.nbuttons && !clicked; i++)
+        if (o.ui.buttons[i].arg == GS_STAT_ROW_ARG + (3LL << 32) + 3) {
+            row = o.ui.buttons[i].r;
+            gs_Input in = { .kind = GS_IN_MOUSE_DOWN, .x = row.x + 5, .y = row.y + 3 };
+            frame(&o, &in, 1);
+            clicked = true;
+        }
+    CHECK(clicked && o.ui.stat_tab == 3 && o.ui.stat_key == 3, "clicking BY LINE's row of line 3 picks it");
+    lit = 0;
+    for (int i = 0; i < s->nobjects; i++)
+        if (gs_ui_stat_highlights(&o.ui, &s->objects[i]))
+            lit += s->objects[i].created_line == 3 ? 1 : 100;
+    CHECK(lit >= 1 && lit < 100, "only objects made on line 3 are outlined (%d)", lit);
+    close_lesson(&o);
+}
+
+static void arrow_keys_keep_the_picked_row_in_view_and_the_wheel_scrolls(void)
+{
+    char src[4096];
+    size_t k = 0;
+    for (int i = 0; i < 40; i++) /* 40 lines, each making a list of its own size */
+        k += (size_t)snprintf(src + k, sizeof src - k, "l%d = [0] * %d\n", i, 40 + i);
+    Open o;
+    open_lesson(&o, src);
+    press(&o, GS_KEY_END);
+    o.ui.bottom_tab = 3;
+    frame(&o, NULL, 0);
+    for (int i = 0; i < 30; i++)
+        press(&o, GS_KEY_DOWN);
+    int n;
+    const gs_SceneStat *rows = gs_ui_stat_rows(&o.d, 3, &n);
+    CHECK(n >= 40 && o.ui.stat_key == rows[29].key, "30 presses of ↓ pick the 30th row (%d rows)", n);
+    char name[32];
+    snprintf(name, sizeof name, "line %u:", o.ui.stat_key);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, name), "the picked row is scrolled into view ('%s')", name);
+    int at = o.ui.stat_scroll;
+    gs_Input in = { .kind = GS_IN_WHEEL, .x = o.ui.bottom_rect.x + 20, .y = o.ui.bottom_rect.y + 60, .dy = 2 };
+    frame(&o, &in, 1);
+    CHECK(o.ui.stat_scroll < at, "the wheel scrolls back up (%d -> %d), away from the picked row", at, o.ui.stat_scroll);
+    close_lesson(&o);
+}
+
+static void marking_a_step_shows_each_types_growth(void)
+{
+    Open o;
+    open_lesson(&o, nodes_src);
+    press(&o, GS_KEY_F10); /* line 1 ran: no Node yet */
+    press(&o, GS_KEY_A + ('m' - 'a'));
+    CHECK(o.v.marked && has_text(&o.dl, "Marked event"), "M marks the step");
+    press(&o, GS_KEY_END);
+    const gs_Scene *s = o.d.scene;
+    const gs_SceneStat *node = stat_row(s->by_type, s->nby_type, 0, "Node");
+    CHECK(node && node->growth == 5 && node->growth_bytes == 280, "Node grew by 5 objects, 280 bytes (got %d, %lld)",
+          node ? node->growth : -99, node ? (long long)node->growth_bytes : -99LL);
+    o.ui.bottom_tab = 4;
+    frame(&o, NULL, 0);
+    CHECK(has_text(&o.dl, "+5 (+280 B)"), "BY TYPE shows the growth");
+    close_lesson(&o);
+}
+
+/* Two instances in a cycle: gc.collect() returns 2 and each is 56 bytes
+ * (CPython 3.11: sys.getsizeof of an instance with inline attributes). */
+static void a_collection_says_what_it_freed_in_bytes(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class A:\n"
+                    "    pass\n"
+                    "x = A()\n"
+                    "y = A()\n"
+                    "x.o = y\n"
+                    "y.o = x\n"
+                    "del x, y\n"
+                    "n = gc.collect()\n"
+                    "print(n)\n");
+    int last = -1;
+    for (int i = 0; i < o.v.ngc_ends; i++)
+        if (o.v.gc_ends[i].collected == 2)
+            last = i;
+    CHECK(last >= 0 && o.v.gc_ends[last].bytes == 112, "the collection of the pair freed 112 bytes (got %llu)",
+          last >= 0 ? (unsigned long long)o.v.gc_ends[last].bytes : 0ULL);
+    if (last < 0) {
+        close_lesson(&o);
+        return;
+    }
+    gs_Action a = { .kind = GS_ACT_SEEK, .arg = (int64_t)o.v.gc_ends[last].pos };
+    gs_viewer_act(&o.v, &o.ui, &a);
+    o.ui.bottom_tab = 0;
+    frame(&o, NULL, 0);
+    CHECK(has_text(&o.dl, "collected 2 objects, 112 bytes"), "the event log and the narration say it in bytes too");
+    CHECK(strstr(o.d.scene->last_event, "collected 2 objects, 112 bytes") != NULL, "what just happened: '%s'",
+          o.d.scene->last_event);
+    uint32_t g = o.v.gc_ends[last].gen < 3 ? o.v.gc_ends[last].gen : 2;
+    CHECK(o.d.gen_collected_bytes[g] >= 112, "the collector panel adds it to generation %u's bytes", g);
+    /* the panel wraps its lines: read its words back joined by spaces */
+    static char all[65536];
+    size_t k = 0;
+    for (size_t i = 0; i < o.dl.n && k + 300 < sizeof all; i++)
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT)
+            k += (size_t)snprintf(all + k, sizeof all - k, "%s ", gs_draw_text_of(&o.dl, &o.dl.cmds[i]));
+    CHECK(o.d.gen_collected[g] == 2 && strstr(all, "1 collection: collected 2 objects, 112 bytes"),
+          "the collector panel: '1 collection: collected 2 objects, 112 bytes'");
+    /* → stops at the end of a collection and says what it freed */
+    press(&o, GS_KEY_HOME);
+    for (int i = 0; i < 20 && !strstr(o.v.step_note, "has just run"); i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(strstr(o.v.step_note, "has just run: collected 2 objects, 112 bytes") != NULL, "→'s note: '%s'",
+          o.v.step_note);
+    close_lesson(&o);
+}
+
+/* Every sample of the plot's bytes curve equals the timeline's heap bytes there. */
+static bool plot_bytes_agree(Open *o)
+{
+    bool same = o->v.plot_bytes && o->v.nplot > 1;
+    size_t step = o->v.trace->n / 200 + 1, back = gs_timeline_pos(o->v.tl);
+    for (int k = 0; same && k < o->v.nplot; k++) {
+        gs_timeline_seek(o->v.tl, (size_t)k * step + 1);
+        same = o->v.plot_bytes[k] == gs_timeline_heap_bytes(o->v.tl);
+        if (!same)
+            printf("  sample %d (position %zu): %llu bytes plotted, %llu on the heap\n", k, (size_t)k * step + 1,
+                   (unsigned long long)o->v.plot_bytes[k], (unsigned long long)gs_timeline_heap_bytes(o->v.tl));
+    }
+    gs_timeline_seek(o->v.tl, back);
+    return same;
+}
+
+static void b_shows_sizes_and_show_sizes_turns_them_on(void)
+{
+    Open o;
+    open_lesson(&o, nodes_src);
+    press(&o, GS_KEY_END);
+    CHECK(!o.ui.show_sizes && !has_text(&o.dl, "56 B"), "sizes are off by default");
+    press(&o, GS_KEY_A + ('b' - 'a'));
+    CHECK(o.ui.show_sizes && has_text(&o.dl, "56 B"), "B shows each node's bytes ('56 B' for a Node)");
+    gs_Rect r;
+    bool inside = true;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        const gs_SceneObject *so = &o.d.scene->objects[i];
+        if (!gs_ui_node_rect(&o.ui, so->id, &r) || o.ui.zoom < 0.45f)
+            continue;
+        char want[32];
+        snprintf(want, sizeof want, "%u B", so->size);
+        CHECK(text_in(&o.dl, (gs_Rect){ r.x, r.y, r.w, 24 }, want), "#%u shows '%s' in its header", so->id, want);
+        for (size_t k = 0; k < o.dl.n; k++) {
+            const gs_DrawCmd *c = &o.dl.cmds[k];
+            if (c->kind == GS_DRAW_TEXT && strcmp(gs_draw_text_of(&o.dl, c), want) == 0 && c->x0 >= r.x &&
+                c->x0 < r.x + r.w && c->y0 >= r.y && c->y0 < r.y + 24)
+                inside &= c->x0 + metrics.width(NULL, GS_FONT_SMALL, want, strlen(want)) <= r.x + r.w;
+        }
+    }
+    CHECK(inside, "each size fits inside its node");
+    press(&o, GS_KEY_A + ('b' - 'a'));
+    CHECK(!o.ui.show_sizes && !has_text(&o.dl, "56 B"), "B again hides them");
+    char hb[32], want[64];
+    commas(o.d.scene->bytes, hb, sizeof hb);
+    snprintf(want, sizeof want, "heap %s bytes", hb);
+    CHECK(has_text(&o.dl, want), "the status bar says the heap's bytes: '%s'", want);
+    CHECK(o.d.scene->bytes == gs_timeline_heap_bytes(o.v.tl), "as the timeline counts them");
+    CHECK(plot_bytes_agree(&o), "the plot's bytes curve is the heap's bytes, sample by sample");
+    close_lesson(&o);
+    /* a lesson with many collections and generators: the same, and each
+     * collection's freed bytes are its frees' sizes as the timeline knows them */
+    open_path(&o, "lessons/20_generators.py");
+    CHECK(plot_bytes_agree(&o), "lesson 20: the plot's bytes curve is the heap's bytes");
+    close_lesson(&o);
+    open_lesson(&o, "class N:\n"
+                    "    pass\n"
+                    "keep = []\n"
+                    "for i in range(3000):\n"
+                    "    a = N()\n"
+                    "    b = N()\n"
+                    "    a.o = b\n"
+                    "    b.o = [a, str(i) * 3]\n"
+                    "    if i % 3 == 0:\n"
+                    "        keep.append({i: str(i)})\n");
+    CHECK(plot_bytes_agree(&o), "automatic collections: the plot's bytes curve is the heap's bytes");
+    bool freed_ok = o.v.ngc_ends > 0;
+    size_t back = gs_timeline_pos(o.v.tl);
+    for (int g = 0; freed_ok && g < o.v.ngc_ends; g += 1 + o.v.ngc_ends / 8) {
+        size_t end = (size_t)o.v.gc_ends[g].pos, start = end;
+        while (start > 0 && gs_trace_get(o.v.trace, start).kind != GS_EV_GC_START)
+            start--;
+        unsigned long long freed = 0;
+        gs_timeline_seek(o.v.tl, start);
+        for (size_t i = start; i < end; i++) {
+            gs_Event e = gs_trace_get(o.v.trace, i);
+            gs_TLObject ob;
+            if (e.kind == GS_EV_FREE && gs_timeline_object(o.v.tl, e.obj, &ob))
+                freed += ob.size;
+            gs_timeline_step_event(o.v.tl, +1);
+        }
+        freed_ok = freed == o.v.gc_ends[g].bytes;
+        if (!freed_ok)
+            printf("  collection %d: %llu bytes freed, the viewer says %llu\n", g, freed,
+                   (unsigned long long)o.v.gc_ends[g].bytes);
+    }
+    gs_timeline_seek(o.v.tl, back);
+    CHECK(freed_ok, "each collection's bytes are the sizes of what it freed (%d collections)",
+          o.v.ngc_ends);
+    close_lesson(&o);
+    open_lesson(&o, "# ---\n# title: Sizes\n# summary: bytes.\n# options: show-sizes\n# ---\nx = [1, 2]\ny = 3\n");
+    CHECK(o.ui.show_sizes, "the lesson option show-sizes turns sizes on from the first frame");
+    press(&o, GS_KEY_F10);
+    press(&o, GS_KEY_F10);
+    CHECK(has_text(&o.dl, "72 B"), "the list [1, 2] shows 72 B (sys.getsizeof([1, 2]) == 72)");
+    close_lesson(&o);
+}
+
+/* With sizes on, a node's header texts (title, #id, bytes, badges) stay
+ * inside the node and do not overlap, step after step of a lesson. */
+static bool headers_fit(Open *o, char *why, size_t n)
+{
+    const gs_Scene *s = o->d.scene;
+    for (int i = 0; i < s->nobjects; i++) {
+        gs_Rect r;
+        gs_Rect c = o->ui.canvas;
+        if (!gs_ui_node_rect(&o->ui, s->objects[i].id, &r) || o->ui.zoom < 0.45f || r.x < c.x || r.y < c.y ||
+            r.x + r.w > c.x + c.w || r.y + r.h > c.y + c.h)
+            continue; /* clipped by the canvas: other panels' text is there */
+        /* the header's texts, left to right (a just-freed object's fading
+         * "freed" ghost may lie over a new node for a moment) */
+        struct { float x0, x1; const char *t; } tx[16];
+        int k = 0;
+        for (size_t c = 0; c < o->dl.n && k < 16; c++) {
+            const gs_DrawCmd *cmd = &o->dl.cmds[c];
+            if (cmd->kind != GS_DRAW_TEXT || cmd->tag != 0 || cmd->x0 < r.x - 1 || cmd->x0 >= r.x + r.w ||
+                cmd->y0 < r.y || cmd->y0 >= r.y + 18)
+                continue;
+            const char *t = gs_draw_text_of(&o->dl, cmd);
+            if (strcmp(t, "freed") == 0)
+                continue;
+            tx[k].x0 = cmd->x0;
+            tx[k].x1 = cmd->x0 + metrics.width(NULL, (gs_FontId)cmd->font, t, cmd->text_len);
+            tx[k].t = t;
+            k++;
+        }
+        for (int a = 0; a < k; a++) {
+            if (tx[a].x1 > r.x + r.w + 0.5f) {
+                snprintf(why, n, "#%u: '%s' ends at %.0f, past the node's right edge %.0f", s->objects[i].id, tx[a].t,
+                         (double)tx[a].x1, (double)(r.x + r.w));
+                return false;
+            }
+            for (int b = 0; b < k; b++)
+                if (a != b && tx[a].x0 <= tx[b].x0 && tx[a].x1 > tx[b].x0 + 0.5f) {
+                    snprintf(why, n, "#%u: '%s' runs into '%s'", s->objects[i].id, tx[a].t, tx[b].t);
+                    return false;
+                }
+        }
+    }
+    return true;
+}
+
+static void sizes_fit_in_their_nodes_through_lessons_19_and_20(void)
+{
+    const char *lessons[] = { "lessons/19_strings_and_temporaries.py", "lessons/20_generators.py" };
+    for (int l = 0; l < 2; l++) {
+        Open o;
+        open_path(&o, lessons[l]);
+        o.ui.show_sizes = true;
+        frame(&o, NULL, 0);
+        char why[200] = "";
+        int steps = 0;
+        bool ok = true;
+        for (; steps < 120 && ok && !o.d.at_end; steps++) {
+            if (o.d.prompt && o.d.prompt->state <= GS_PROMPT_RETRY)
+                press(&o, GS_KEY_TAB);
+            press(&o, GS_KEY_RIGHT);
+            ok = headers_fit(&o, why, sizeof why);
+        }
+        CHECK(ok, "%s, %d steps with sizes on: %s", lessons[l], steps, why);
+        close_lesson(&o);
+    }
 }
 
 static void markup_problems_are_named_and_the_lesson_still_opens(void)
@@ -1306,6 +1681,12 @@ int main(void)
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
     every_panel_counts_the_same();
+    the_by_type_and_by_line_views_count_bytes_as_cpython_does();
+    marking_a_step_shows_each_types_growth();
+    arrow_keys_keep_the_picked_row_in_view_and_the_wheel_scrolls();
+    a_collection_says_what_it_freed_in_bytes();
+    b_shows_sizes_and_show_sizes_turns_them_on();
+    sizes_fit_in_their_nodes_through_lessons_19_and_20();
     markup_problems_are_named_and_the_lesson_still_opens();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
