@@ -50,6 +50,37 @@ mapped = list(map(str.upper, my_list))
 print("loop:", sys.getsizeof(looped), "- list(map(...)):", sys.getsizeof(mapped))
 del looped, mapped
 
+
+#> Instances: an ordinary class keeps each instance's attributes in a
+#> namespace of its own. __slots__ names the attributes once, in the class,
+#> and the values sit inside the instance: no __dict__ at all.
+class PlainPoint:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class SlotPoint:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+plain = PlainPoint(1, 2)
+slotted = SlotPoint(1, 2)
+#> Only 8 bytes apart, it seems: sys.getsizeof(plain) leaves out the block
+#> that holds plain's attribute values, which CPython 3.11 keeps beside the
+#> object (asking for plain.__dict__ would build a dict of about 300 bytes).
+print("plain:", sys.getsizeof(plain), "- slotted:", sys.getsizeof(slotted))
+#? Can the slotted point take an attribute its class did not name (slotted.z = 3)? | no | __slots__ is the whole list: there is no __dict__ to put z in, so Python raises AttributeError. That is the price of the saved bytes. | choices: yes; no | hide: none
+try:
+    slotted.z = 3
+except AttributeError as error:
+    print("AttributeError:", error)
+del plain, slotted
+
 #> sys.getsizeof weighs one object. tracemalloc instead records every block
 #> of memory allocated while it runs, and the line that allocated it.
 import tracemalloc
@@ -92,5 +123,6 @@ del snapshot, later, top_stats, stat
 #= sys.getsizeof is shallow: it weighs one object, not what it refers to.
 #= Lists and dicts grow in jumps and keep spare room, so their size depends on
 #= how they were built (list(map(...)) is not smaller than a loop of appends).
+#= __slots__ saves an instance's attribute dict, at the price of new attributes.
 #= tracemalloc weighs every block a line allocated and can compare two
 #= snapshots: the tool for finding which line holds the memory.
