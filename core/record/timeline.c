@@ -2258,6 +2258,8 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         b--; /* the line we land on is not passed over */
     uint32_t lead = 0; /* the first line passed over: a loop's header, a function's first line */
     for (size_t j = a; j < b; j++) {
+        if (in_class_body(tl, j))
+            continue; /* not repeats: the class statement's step runs them */
         uint32_t ln = gs_trace_get(tl->tr, tl->lines[j]).line;
         if (!info->passed)
             lead = ln;
