@@ -162,12 +162,25 @@ def every_prompt_renders(gcscope, tmp, lesson):
     for k in range(1, n + 1):
         a, b = os.path.join(tmp, "p%d.png" % k), os.path.join(tmp, "q%d.png" % k)
         rc, err = shot(gcscope, [lesson, "--prompt", str(k)], a)
-        rc2, _ = shot(gcscope, [lesson, "--prompt", str(k)], b)
+        rc2, err2 = shot(gcscope, [lesson, "--prompt", str(k)], b)
         if rc not in (0, 1) or err.strip() or png_size(a) != (1280, 800) or os.path.getsize(a) < 40000:
             fail("%s --prompt %d: exit %d: %s" % (name, k, rc, err.strip()))
             continue
+        if rc2 != rc or err2.strip():
+            fail("%s --prompt %d: the second render exits %d (the first %d): %s" % (name, k, rc2, rc, err2.strip()))
+            continue
         if open(a, "rb").read() != open(b, "rb").read():
-            fail("%s --prompt %d: two renders differ" % (name, k))
+            # a third render tells a frame that depends on the run (it
+            # differs again) from a render disturbed once (seen once under
+            # a CI's load with byte-identical frames in every rerun)
+            c = os.path.join(tmp, "r%d.png" % k)
+            shot(gcscope, [lesson, "--prompt", str(k)], c)
+            third = open(c, "rb").read()
+            if third != open(a, "rb").read() and third != open(b, "rb").read():
+                fail("%s --prompt %d: three renders differ" % (name, k))
+            else:
+                print("warn %s --prompt %d: one of three renders differed (%d, %d, %d bytes)" %
+                      (name, k, os.path.getsize(a), os.path.getsize(b), len(third)))
     print("ok   %-45s %d prediction%s asked" % (name, n, "" if n == 1 else "s"))
 
 
