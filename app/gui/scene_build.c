@@ -440,8 +440,10 @@ static void build_stats(gs_Scene *s, gs_Timeline *tl)
     free(lines.row);
     free(types.key);
     free(types.row);
-    qsort(s->by_line, (size_t)s->nby_line, sizeof *s->by_line, cmp_stat);
-    qsort(s->by_type, (size_t)s->nby_type, sizeof *s->by_type, cmp_stat);
+    if (s->nby_line > 1) /* qsort of no rows: the array may be NULL, which UBSan refuses */
+        qsort(s->by_line, (size_t)s->nby_line, sizeof *s->by_line, cmp_stat);
+    if (s->nby_type > 1)
+        qsort(s->by_type, (size_t)s->nby_type, sizeof *s->by_type, cmp_stat);
 }
 
 void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t source_len, uint32_t selected)
