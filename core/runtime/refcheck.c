@@ -73,6 +73,18 @@ static int vec_push(IdVec *v, uint32_t id)
     return 0;
 }
 
+/* One per-id array grown from `old` to `cap` entries, the new ones zero.
+ * On failure the array is left as it was (still valid for `old`). */
+static bool grow_ids(void **arr, size_t elem, uint32_t old, uint32_t cap)
+{
+    char *p = realloc(*arr, (size_t)cap * elem);
+    if (!p)
+        return false;
+    memset(p + (size_t)old * elem, 0, (size_t)(cap - old) * elem);
+    *arr = p;
+    return true;
+}
+
 static int reserve(gs_RefCheck *rc, uint32_t need)
 {
     if (need <= rc->cap)
@@ -80,33 +92,13 @@ static int reserve(gs_RefCheck *rc, uint32_t need)
     uint32_t cap = rc->cap ? rc->cap : 1024;
     while (cap < need)
         cap = cap > UINT32_MAX / 2 ? UINT32_MAX : cap * 2;
-    int64_t *held = realloc(rc->held, cap * sizeof *held);
-    if (held)
-        rc->held = held;
-    uint32_t **refs = realloc(rc->refs, cap * sizeof *refs);
-    if (refs)
-        rc->refs = refs;
-    uint32_t *nrefs = realloc(rc->nrefs, cap * sizeof *nrefs);
-    if (nrefs)
-        rc->nrefs = nrefs;
-    uint32_t *wm = realloc(rc->walk_mark, cap * sizeof *wm);
-    if (wm)
-        rc->walk_mark = wm;
-    uint32_t *cm = realloc(rc->cmp_mark, cap * sizeof *cm);
-    if (cm)
-        rc->cmp_mark = cm;
-    uint8_t *be = realloc(rc->by_events, cap * sizeof *be);
-    if (be)
-        rc->by_events = be;
-    if (!held || !refs || !nrefs || !wm || !cm || !be)
-        return -1;
-    size_t grow = cap - rc->cap;
-    memset(rc->held + rc->cap, 0, grow * sizeof *held);
-    memset(rc->refs + rc->cap, 0, grow * sizeof *refs);
-    memset(rc->nrefs + rc->cap, 0, grow * sizeof *nrefs);
-    memset(rc->walk_mark + rc->cap, 0, grow * sizeof *wm);
-    memset(rc->cmp_mark + rc->cap, 0, grow * sizeof *cm);
-    memset(rc->by_events + rc->cap, 0, grow * sizeof *be);
+    if (!grow_ids((void **)&rc->held, sizeof *rc->held, rc->cap, cap) ||
+        !grow_ids((void **)&rc->refs, sizeof *rc->refs, rc->cap, cap) ||
+        !grow_ids((void **)&rc->nrefs, sizeof *rc->nrefs, rc->cap, cap) ||
+        !grow_ids((void **)&rc->walk_mark, sizeof *rc->walk_mark, rc->cap, cap) ||
+        !grow_ids((void **)&rc->cmp_mark, sizeof *rc->cmp_mark, rc->cap, cap) ||
+        !grow_ids((void **)&rc->by_events, sizeof *rc->by_events, rc->cap, cap))
+        return -1; /* the ones grown keep their old entries: still valid for rc->cap */
     rc->cap = cap;
     return 0;
 }
