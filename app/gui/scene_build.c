@@ -122,7 +122,8 @@ static const char *field_name(int kind, uint32_t slot)
     case GS_K_EXCEPTION:
         return slot == 10 ? "args" : slot == 11 ? "__traceback__" : slot == 12 ? "__context__"
              : slot == 13 ? "__cause__" : slot == 1 ? "__dict__" : "field";
-    case GS_K_INSTANCE: return slot == 1 ? "__dict__" : "field";
+    case GS_K_INSTANCE:
+        return slot == 1 || slot == GS_OSLOT_DICT ? "__dict__" : slot == GS_OSLOT_CLASS ? "__class__" : "field";
     default: return "field";
     }
 }
@@ -163,15 +164,21 @@ static bool edge_shown(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind)
         return false;
     /* an instance's reference to its class, a class's namespace and base:
      * true, but noise on a picture about the program's data */
-    if (e->sub == GS_CAUSE_INTERNAL && (holder_kind == GS_K_INSTANCE || holder_kind == GS_K_EXCEPTION ||
-                                        holder_kind == GS_K_TYPE))
-        return false;
     gs_TLObject t;
-    if (!gs_timeline_object(tl, e->target, &t))
+    bool known = gs_timeline_object(tl, e->target, &t);
+    /* ... except an instance's materialised __dict__: once a program has
+     * asked for it, the attributes live there, and the instance's only
+     * visible reference is the one to its dict */
+    if (e->sub == GS_CAUSE_INTERNAL && (holder_kind == GS_K_INSTANCE || holder_kind == GS_K_EXCEPTION ||
+                                        holder_kind == GS_K_TYPE) &&
+        !(holder_kind != GS_K_TYPE && known && t.kind == GS_K_DICT))
+        return false;
+    if (!known)
         return true; /* None, True... drawn as values */
     if (hidden_kind(t.kind))
         return false;
-    if (e->sub == GS_CAUSE_INTERNAL && (t.kind == GS_K_DICT || t.kind == GS_K_STR) && e->slot <= 3)
+    if (e->sub == GS_CAUSE_INTERNAL && (t.kind == GS_K_DICT || t.kind == GS_K_STR) && e->slot <= 3 &&
+        holder_kind != GS_K_INSTANCE && holder_kind != GS_K_EXCEPTION)
         return false; /* a function's globals and names */
     return true;
 }
@@ -952,9 +959,25 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             break;
         }
         object_label(tl, e->obj, lab, sizeof lab);
-        if (e->b) {
+        gs_TLObject holder;
+        bool inst = gs_timeline_object(tl, e->obj, &holder) &&
+                    (holder.kind == GS_K_INSTANCE || holder.kind == GS_K_EXCEPTION);
+        if (inst && e->sub == GS_CAUSE_INTERNAL && (e->c == 1 || e->c == GS_OSLOT_DICT) && e->b) {
+            /* CPython 3.11 keeps attributes in the instance until a
+             * program asks for __dict__ (vars(), obj.__dict__): then they
+             * move into a real dict the instance refers to */
+            object_label(tl, e->b, lab2, sizeof lab2);
+            snprintf(out, n, "%s%s's attributes now live in %s, its __dict__", where, lab, lab2);
+        } else if (e->sub == GS_CAUSE_ATTR) {
+            object_label(tl, e->b ? e->b : e->a, lab2, sizeof lab2);
+            snprintf(out, n, e->b ? "%sattribute %s of %s now refers to %s" : "%sattribute %s of %s no longer refers to %s",
+                     where, str_at(t, e->c), lab, lab2);
+        } else if (e->b) {
             object_label(tl, e->b, lab2, sizeof lab2);
             snprintf(out, n, "%s%s now refers to %s", where, lab, lab2);
+        } else if (e->a) {
+            object_label(tl, e->a, lab2, sizeof lab2);
+            snprintf(out, n, "%s%s no longer refers to %s", where, lab, lab2);
         } else
             snprintf(out, n, "%sa reference from %s was removed", where, lab);
         *focus = e->b ? e->b : e->obj;

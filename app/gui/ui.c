@@ -932,6 +932,21 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
     return buf;
 }
 
+/* How much an event of the log says about what a line did: 0 an
+ * exception, 1 names, objects made or freed, 2 what objects refer to,
+ * 3 a count going up or down on the way. */
+static int event_rank(const char *text)
+{
+    if (strstr(text, " raised"))
+        return 0;
+    if (strstr(text, " reference (") || strstr(text, " references ("))
+        return 3;
+    if (strstr(text, "name ") || strstr(text, "created ") || strstr(text, "__dict__") || strstr(text, " freed") || strstr(text, " cleared") ||
+        strstr(text, "collector"))
+        return 1;
+    return 2;
+}
+
 /* What the line before the current one did, from the event log: its
  * last few events (counts a prediction hides as '?'), oldest first. */
 static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
@@ -956,17 +971,28 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         snprintf(out, n, "nothing the heap shows (its work was on objects not drawn)");
         return prev != 0;
     }
-    enum { SHOWN = 4 }; /* the line's first events; the rest are in EVENTS */
+    enum { SHOWN = 4 }; /* the line's main events; the rest are in EVENTS */
     /* an exception comes first: a line that raised jumps somewhere else,
-     * and that is what the student must read */
+     * and that is what the student must read; then what the line did to
+     * names and objects, in the order it happened; a count going up and
+     * down while an expression is evaluated only if room is left */
     int order[SHOWN], norder = 0;
-    for (int i = first; i < last && norder < SHOWN; i++)
-        if (strstr(d->event_log[i], " raised"))
-            order[norder++] = i;
-    for (int i = first; i < last && norder < SHOWN; i++)
-        if (!strstr(d->event_log[i], " raised"))
-            order[norder++] = i;
-    int stop = last - first > SHOWN ? first + SHOWN : last;
+    for (int rank = 0; rank < 4 && norder < SHOWN; rank++) {
+        int chosen[SHOWN], nchosen = 0;
+        for (int i = first; i < last && norder + nchosen < SHOWN; i++)
+            if (event_rank(d->event_log[i]) == rank)
+                chosen[nchosen++] = i;
+        /* merged into the order so far by position (after the raise) */
+        for (int c = 0; c < nchosen; c++) {
+            int at = norder;
+            while (at > 0 && rank > 0 && order[at - 1] > chosen[c] && event_rank(d->event_log[order[at - 1]]) > 0)
+                at--;
+            memmove(&order[at + 1], &order[at], (size_t)(norder - at) * sizeof order[0]);
+            order[at] = chosen[c];
+            norder++;
+        }
+    }
+    int more = last - first - norder;
     size_t k = 0;
     out[0] = 0;
     for (int j = 0; j < norder && k < n; j++) {
@@ -983,8 +1009,8 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
             t = colon + 2;
         k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "", t);
     }
-    if (stop < last && k < n)
-        snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", last - stop);
+    if (more > 0 && k < n)
+        snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
     unsigned line = (unsigned)atoi(d->event_log[last - 1]);
     snprintf(head, hn, line ? "What line %u just did:" : "What just happened:", line);
     return out[0] != 0;

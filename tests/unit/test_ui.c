@@ -1079,6 +1079,39 @@ static void binding_a_plain_value_is_what_the_line_did(void)
     close_lesson(&o);
 }
 
+/* Once a program asks for an instance's __dict__, CPython moves its
+ * attributes into a real dict: the instance's node shows a __dict__ cell
+ * pointing at that dict, and the line says where its attributes went. */
+static void an_instance_with_a_dict_shows_it(void)
+{
+    Open o;
+    open_lesson(&o, "class P:\n"
+                    "    def __init__(self):\n"
+                    "        self.x = [1]\n"
+                    "p = P()\n"
+                    "d = p.__dict__\n"
+                    "print(len(d))\n");
+    for (int i = 0; i < 12 && o.d.scene->line != 6; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 6, "at line 6");
+    uint32_t dict = 0;
+    const gs_SceneObject *inst = NULL;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        if (strcmp(o.d.scene->objects[i].type, "dict") == 0)
+            dict = o.d.scene->objects[i].id;
+        if (strcmp(o.d.scene->objects[i].type, "P") == 0)
+            inst = &o.d.scene->objects[i];
+    }
+    bool cell = false;
+    for (int k = 0; inst && dict && k < inst->nslots; k++) {
+        const gs_SceneSlot *sl = &o.d.scene->slots[inst->first_slot + k];
+        cell |= sl->target == dict && strcmp(sl->label, "__dict__") == 0;
+    }
+    CHECK(cell, "the instance has a __dict__ cell pointing at its dict");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "attributes now live in dict"), "line 5 says the attributes moved");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1676,6 +1709,7 @@ int main(void)
     play_goes_on_after_a_skipped_prediction();
     enter_after_a_wrong_pick_keeps_the_feedback();
     binding_a_plain_value_is_what_the_line_did();
+    an_instance_with_a_dict_shows_it();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
