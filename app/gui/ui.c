@@ -1184,6 +1184,47 @@ static int cmp_placed(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The heap follows what a step did: when every object the step made or
+ * whose count it changed lies outside the canvas (below the bottom of a
+ * long column, right of a wide one), the view pans to bring them in, as
+ * little as it takes. A student who panned away keeps the view until a
+ * step changes something out of sight. */
+static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
+{
+    if (n == 0 || ui->dragging)
+        return;
+    gs_Rect c = ui->canvas;
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    for (int i = 0; i < n; i++) {
+        float px = sx(ui, changed[i].x), py = sy(ui, changed[i].y);
+        if (px >= c.x && py >= c.y + 20 && px + changed[i].w * ui->zoom <= c.x + c.w &&
+            py + changed[i].h * ui->zoom <= c.y + c.h - 26)
+            return; /* one of them is in sight: the student can see the step */
+        x0 = fminf(x0, changed[i].x);
+        y0 = fminf(y0, changed[i].y);
+        x1 = fmaxf(x1, changed[i].x + changed[i].w);
+        y1 = fmaxf(y1, changed[i].y + changed[i].h);
+    }
+    /* the canvas in world units, less a margin for the column titles and
+     * the HEAP label */
+    float vw = c.w / ui->zoom, vh = (c.h - 46) / ui->zoom;
+    float left = ui->pan_x, top = ui->pan_y;
+    if (x1 - x0 > vw)
+        x1 = x0 + vw; /* too wide to fit: its left part */
+    if (y1 - y0 > vh)
+        y1 = y0 + vh;
+    if (x0 < left)
+        left = x0 - 10;
+    else if (x1 > left + vw)
+        left = x1 - vw + 10;
+    if (y0 < top + 20 / ui->zoom)
+        top = y0 - 20 / ui->zoom;
+    else if (y1 > top + vh)
+        top = y1 - vh + 10;
+    ui->pan_x = fmaxf(left, -10);
+    ui->pan_y = fmaxf(top, -10);
+}
+
 static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
 {
     const gs_Scene *s = d->scene;
@@ -1192,6 +1233,71 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     gs_draw_clip(dl, c);
     HeapGeom g;
     heap_geometry(ui, d, &g);
+    /* place every drawn object, noting the ones this step made or changed */
+    Placed *pl = malloc((size_t)(s->nobjects ? s->nobjects : 1) * sizeof *pl);
+    int npl = 0;
+    gs_Rect changed[64];
+    int nchanged = 0;
+    if (!pl) {
+        gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+        return;
+    }
+    uint32_t *rank = NULL;
+    uint32_t nextrank[GS_BAND_COUNT] = { 0 };
+    if (d->placement)
+        memcpy(nextrank, g.first_unplaced, sizeof nextrank);
+    if (!d->placement)
+        rank = NULL;
+    for (int i = 0; i < s->nobjects; i++) {
+        const gs_SceneObject *o = &s->objects[i];
+        if (!shown_as_node(ui, o))
+            continue;
+        uint32_t row;
+        const gs_Stay *st = d->placement ? gs_placement_at(d->placement, o->id, s->event) : NULL;
+        row = st ? folded_row(ui, o->band, st->row) : nextrank[o->band]++;
+        Placed *p = &pl[npl++];
+        p->o = o;
+        p->r = (gs_Rect){ g.band_x[o->band] + 8, g.top + (float)row * ROW_H, node_width(ui, s, o), NODE_H };
+        /* animate towards the target position */
+        gs_NodeAnim *an = anim_of(ui, o->id, true);
+        float k = dt > 0 ? (float)(1.0 - exp(-dt * 10.0)) : 1.0f;
+        bool news = false; /* made, or its count changed, by this step */
+        if (!an) {
+            p->x = p->r.x;
+            p->y = p->r.y;
+            p->alpha = 1;
+        } else {
+            if (isnan(an->x)) {
+                an->x = p->r.x;
+                an->y = p->r.y;
+                an->alpha = 0;
+                news = true;
+            }
+            an->x += (p->r.x - an->x) * k;
+            an->y += (p->r.y - an->y) * k;
+            an->alpha += (1 - an->alpha) * k;
+            if (an->last_refcount >= 0 && an->last_refcount != o->refcount) {
+                an->pulse = 1;
+                an->pulse_sign = (int8_t)(o->refcount > an->last_refcount ? 1 : -1);
+                news = true;
+            }
+            an->last_refcount = o->refcount;
+            an->pulse *= dt > 0 ? (float)exp(-dt * 3.0) : 0.0f;
+            an->band = o->band;
+            p->x = an->x;
+            p->y = an->y;
+            p->alpha = an->alpha;
+        }
+        if (news && nchanged < (int)(sizeof changed / sizeof changed[0]))
+            changed[nchanged++] = p->r;
+    }
+    follow_changes(ui, changed, nchanged);
+    for (int i = 0; i < npl; i++) {
+        Placed *p = &pl[i];
+        float px = sx(ui, p->x), py = sy(ui, p->y);
+        p->visible = px + p->r.w * ui->zoom > c.x - 200 && px < c.x + c.w + 200 && py + NODE_H * ui->zoom > c.y - 200 &&
+                     py < c.y + c.h + 200;
+    }
     /* band backgrounds and titles */
     for (int b = 0; b < GS_BAND_COUNT; b++) {
         if (!g.band_shown[b])
@@ -1225,60 +1331,6 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                      4, 0);
         text(dl, GS_FONT_UI_BOLD, c.x + c.w - hw - htw - 22, by, ht, C_MUTED);
         text(dl, GS_FONT_SMALL, c.x + c.w - hw - 10, by + 3, hint, C_FAINT);
-    }
-    /* place every drawn object */
-    Placed *pl = malloc((size_t)(s->nobjects ? s->nobjects : 1) * sizeof *pl);
-    int npl = 0;
-    if (!pl) {
-        gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
-        return;
-    }
-    uint32_t *rank = NULL;
-    uint32_t nextrank[GS_BAND_COUNT] = { 0 };
-    if (d->placement)
-        memcpy(nextrank, g.first_unplaced, sizeof nextrank);
-    if (!d->placement)
-        rank = NULL;
-    for (int i = 0; i < s->nobjects; i++) {
-        const gs_SceneObject *o = &s->objects[i];
-        if (!shown_as_node(ui, o))
-            continue;
-        uint32_t row;
-        const gs_Stay *st = d->placement ? gs_placement_at(d->placement, o->id, s->event) : NULL;
-        row = st ? folded_row(ui, o->band, st->row) : nextrank[o->band]++;
-        Placed *p = &pl[npl++];
-        p->o = o;
-        p->r = (gs_Rect){ g.band_x[o->band] + 8, g.top + (float)row * ROW_H, node_width(ui, s, o), NODE_H };
-        /* animate towards the target position */
-        gs_NodeAnim *an = anim_of(ui, o->id, true);
-        float k = dt > 0 ? (float)(1.0 - exp(-dt * 10.0)) : 1.0f;
-        if (!an) {
-            p->x = p->r.x;
-            p->y = p->r.y;
-            p->alpha = 1;
-        } else {
-            if (isnan(an->x)) {
-                an->x = p->r.x;
-                an->y = p->r.y;
-                an->alpha = 0;
-            }
-            an->x += (p->r.x - an->x) * k;
-            an->y += (p->r.y - an->y) * k;
-            an->alpha += (1 - an->alpha) * k;
-            if (an->last_refcount >= 0 && an->last_refcount != o->refcount) {
-                an->pulse = 1;
-                an->pulse_sign = (int8_t)(o->refcount > an->last_refcount ? 1 : -1);
-            }
-            an->last_refcount = o->refcount;
-            an->pulse *= dt > 0 ? (float)exp(-dt * 3.0) : 0.0f;
-            an->band = o->band;
-            p->x = an->x;
-            p->y = an->y;
-            p->alpha = an->alpha;
-        }
-        float px = sx(ui, p->x), py = sy(ui, p->y);
-        p->visible = px + p->r.w * ui->zoom > c.x - 200 && px < c.x + c.w + 200 && py + NODE_H * ui->zoom > c.y - 200 &&
-                     py < c.y + c.h + 200;
     }
     free(rank);
     qsort(pl, (size_t)npl, sizeof *pl, cmp_placed);

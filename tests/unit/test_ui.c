@@ -1112,6 +1112,35 @@ static void an_instance_with_a_dict_shows_it(void)
     close_lesson(&o);
 }
 
+/* The heap follows what a step did: an object made below the bottom of
+ * a long column is brought into view; once it is, stepping on does not
+ * move the view. */
+static void the_heap_follows_a_new_object_out_of_sight(void)
+{
+    char src[4096];
+    size_t k = (size_t)snprintf(src, sizeof src, "class A:\n    pass\n");
+    for (int i = 0; i < 30; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "a%d = A()\n", i);
+    snprintf(src + k, sizeof src - k, "last = [1, 2]\nprint(len(last))\n");
+    Open o;
+    open_lesson(&o, src);
+    for (int i = 0; i < 60 && o.d.scene->line != 34; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 34, "at the last line");
+    uint32_t list = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "list") == 0)
+            list = o.d.scene->objects[i].id;
+    gs_Rect r, c = o.ui.canvas;
+    CHECK(list && gs_ui_node_rect(&o.ui, list, &r), "the new list is drawn");
+    CHECK(r.y >= c.y && r.y + r.h <= c.y + c.h && r.x >= c.x && r.x + r.w <= c.x + c.w,
+          "the new list is inside the canvas (%.0f,%.0f in %.0f,%.0f %.0fx%.0f)", r.x, r.y, c.x, c.y, c.w, c.h);
+    float pan = o.ui.pan_y;
+    press(&o, GS_KEY_RIGHT);
+    CHECK(o.ui.pan_y == pan, "a step that changes what is in sight does not move the view");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1710,6 +1739,7 @@ int main(void)
     enter_after_a_wrong_pick_keeps_the_feedback();
     binding_a_plain_value_is_what_the_line_did();
     an_instance_with_a_dict_shows_it();
+    the_heap_follows_a_new_object_out_of_sight();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
