@@ -1063,7 +1063,11 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         break;
     case GS_EV_GC_RESCUED:
         object_label(tl, e->obj, lab, sizeof lab);
-        snprintf(out, n, "collector: %s is reachable after all, rescued", lab);
+        if (e->sub == 1)
+            snprintf(out, n, "collector: %s is reachable again (a finalizer kept a reference): "
+                             "resurrected, not freed; it moves to generation %u", lab, e->c);
+        else
+            snprintf(out, n, "collector: %s is reachable after all, rescued", lab);
         *focus = e->obj;
         break;
     case GS_EV_FINALIZE:

@@ -350,9 +350,18 @@ void gs_tutor_answer(gs_Viewer *v, const gs_Action *a)
             uint32_t ids[16]; /* point at highlighted objects only if some are on the heap */
             int nids = p->nshow_names ? resolve_names(&v->scene, p->show_names, p->nshow_names, ids, 16)
                                       : resolve_names(&v->scene, p->hide_names, p->nhide_names, ids, 16);
-            snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "%s",
-                     nids > 0 ? "Not quite. Look again at the highlighted objects, then try once more."
-                              : "Not quite. Look again at the heap, then try once more.");
+            /* a second try needs something to go on: the lesson's hint,
+             * else which way a number is off, and where to look */
+            int dir = gs_prompt_direction(p, a->text);
+            char off[64] = "";
+            if (dir)
+                snprintf(off, sizeof off, " The answer is %s than %.20s.", dir > 0 ? "more" : "less", a->text);
+            if (p->hint)
+                snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "Not quite.%s Hint: %.300s", off, p->hint);
+            else
+                snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "Not quite.%s %s", off,
+                         nids > 0 ? "Look again at the highlighted objects, then try once more."
+                                  : "Look again at the heap, then try once more.");
             return;
         }
         pp->state = GS_PROMPT_SHOWN;

@@ -1197,7 +1197,7 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
     float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
     for (int i = 0; i < n; i++) {
         float px = sx(ui, changed[i].x), py = sy(ui, changed[i].y);
-        if (px >= c.x && py >= c.y + 20 && px + changed[i].w * ui->zoom <= c.x + c.w &&
+        if (px + 40 <= c.x + c.w && px + changed[i].w * ui->zoom >= c.x + 40 && py >= c.y + 20 &&
             py + changed[i].h * ui->zoom <= c.y + c.h - 26)
             return; /* one of them is in sight: the student can see the step */
         x0 = fminf(x0, changed[i].x);
@@ -1237,7 +1237,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     Placed *pl = malloc((size_t)(s->nobjects ? s->nobjects : 1) * sizeof *pl);
     int npl = 0;
     gs_Rect changed[64];
-    int nchanged = 0;
+    int nchanged = 0, nfresh = 0;
     if (!pl) {
         gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
         return;
@@ -1272,6 +1272,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 an->y = p->r.y;
                 an->alpha = 0;
                 news = true;
+                nfresh++;
             }
             an->x += (p->r.x - an->x) * k;
             an->y += (p->r.y - an->y) * k;
@@ -1291,7 +1292,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         if (news && nchanged < (int)(sizeof changed / sizeof changed[0]))
             changed[nchanged++] = p->r;
     }
-    follow_changes(ui, changed, nchanged);
+    if (nfresh < npl) /* not a first picture: a step changed these */
+        follow_changes(ui, changed, nchanged);
     for (int i = 0; i < npl; i++) {
         Placed *p = &pl[i];
         float px = sx(ui, p->x), py = sy(ui, p->y);
@@ -1582,6 +1584,77 @@ static int row_of_line(const gs_UiData *d, int line)
     return lo;
 }
 
+/* A source row as the panel draws it: tabs as 4 spaces, at most 500
+ * bytes; *comment is where a comment starts in it (SIZE_MAX: none). */
+static size_t source_text(const char *p, size_t n, char *buf, size_t cap, size_t *comment)
+{
+    size_t k = 0;
+    bool in_str = false;
+    char qc = 0;
+    *comment = SIZE_MAX;
+    if (n > 400)
+        n = 400;
+    for (size_t i = 0; i < n && k < cap - 5; i++) {
+        char ch = p[i];
+        if (!in_str && (ch == '\'' || ch == '"')) {
+            in_str = true;
+            qc = ch;
+        } else if (in_str && ch == qc)
+            in_str = false;
+        if (!in_str && ch == '#' && *comment == SIZE_MAX)
+            *comment = k;
+        if (ch == '\t') {
+            for (int t = 0; t < 4; t++)
+                buf[k++] = ' ';
+        } else
+            buf[k++] = ch;
+    }
+    buf[k] = 0;
+    return k;
+}
+
+/* Where the pieces of a wrapped source row start: a row wider than
+ * `cols` characters breaks after the last space, bracket or comma (else
+ * dot) that fits in its second half (else at `cols`),
+ * its continuations indented as the row plus two.  Returns how many
+ * pieces (at most `max`); starts[i] are byte offsets in buf. */
+static int wrap_row(const char *buf, size_t k, int cols, size_t *starts, int max, int *indent)
+{
+    int lead = 0;
+    while ((size_t)lead < k && buf[lead] == ' ')
+        lead++;
+    *indent = lead + 2;
+    int n = 0;
+    size_t at = 0;
+    starts[n++] = 0;
+    while (n < max) {
+        int width = n == 1 ? cols : cols - *indent;
+        if (width < 8)
+            width = 8;
+        /* `width` characters from `at` (UTF-8 aware) */
+        size_t end = at;
+        int c = 0;
+        while (end < k && c < width) {
+            end++;
+            while (end < k && ((unsigned char)buf[end] & 0xC0) == 0x80)
+                end++;
+            c++;
+        }
+        if (end >= k)
+            break;
+        size_t cut = end;
+        for (int pass = 0; pass < 2 && cut == end; pass++)
+            for (size_t j = end; j > at + (size_t)width / 2; j--)
+                if (strchr(pass == 0 ? " ([{," : ".", buf[j - 1])) {
+                    cut = j;
+                    break;
+                }
+        starts[n++] = cut;
+        at = cut;
+    }
+    return n;
+}
+
 static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     panel(dl, r, "SOURCE", ui);
@@ -1591,37 +1664,68 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     int nrows = source_rows(d);
     int cur = d->scene->line;
     int cur_row = cur > 0 ? row_of_line(d, cur) : -1;
+    float gutter = 60;
+    float space = tw(ui, GS_FONT_MONO, " ");
+    int cols = space > 0 ? (int)((r.w - gutter - 8) / space) : 80;
+    if (cols < 16)
+        cols = 16;
+    enum { MAXWRAP = 8 };
+    char buf[512];
+    size_t starts[MAXWRAP], comment;
+    int indent;
     if (ui->follow_line && cur_row >= 0) {
         if (cur_row < ui->source_scroll + 2 || cur_row > ui->source_scroll + visible - 2)
             ui->source_scroll = cur_row - visible / 3;
+        /* long rows wrap, so fewer rows fit: keep the current one in sight */
+        for (;;) {
+            int used = 0;
+            for (int row = ui->source_scroll < 0 ? 0 : ui->source_scroll; row <= cur_row && row < nrows; row++) {
+                int line;
+                const char *p;
+                size_t n;
+                uint8_t marks;
+                source_row(d, row, &line, &p, &n, &marks);
+                size_t k = source_text(p, n, buf, sizeof buf, &comment);
+                used += wrap_row(buf, k, cols, starts, MAXWRAP, &indent);
+            }
+            if (used <= visible - 1 || ui->source_scroll >= cur_row)
+                break;
+            ui->source_scroll++;
+        }
     }
     if (ui->source_scroll > nrows - visible)
         ui->source_scroll = nrows - visible;
     if (ui->source_scroll < 0)
         ui->source_scroll = 0;
-    float gutter = 60;
     ui->gutter_rect = (gs_Rect){ r.x, top, gutter, r.y + r.h - top };
     ui->source_rect = (gs_Rect){ r.x, top, r.w, r.y + r.h - top };
     ui->source_line_h = lh;
+    ui->nsource_rows_y = 0;
     gs_draw_clip(dl, (gs_Rect){ r.x + 1, top, r.w - 2, r.y + r.h - top - 2 });
     float y = top;
-    float space = tw(ui, GS_FONT_MONO, " ");
     for (int row = ui->source_scroll; row < nrows && y + lh <= r.y + r.h; row++) {
         int line;
         const char *p;
         size_t n;
         uint8_t marks;
         source_row(d, row, &line, &p, &n, &marks);
+        size_t k = source_text(p, n, buf, sizeof buf, &comment);
+        int pieces = wrap_row(buf, k, cols, starts, MAXWRAP, &indent);
+        float rh = lh * (float)pieces;
+        if (ui->nsource_rows_y < (int)(sizeof ui->source_rows_y / sizeof ui->source_rows_y[0])) {
+            ui->source_rows_y[ui->nsource_rows_y] = y + rh; /* where the row ends, for clicks */
+            ui->nsource_rows_y++;
+        }
         if (line == d->error_line && d->error) {
             /* the line an error names stays marked whatever the step */
-            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, C_ERROR_BG, 0, 0);
-            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, 3, lh }, C_VERMILLION, 0, 0);
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, rh }, C_ERROR_BG, 0, 0);
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, 3, rh }, C_VERMILLION, 0, 0);
         }
         if (line == cur) {
-            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, C_CURRENT, 0, 0);
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, rh }, C_CURRENT, 0, 0);
             gs_draw_triangle(dl, r.x + 30, y + lh / 2, r.x + 21, y + 3, r.x + 21, y + lh - 4, C_ORANGE, 0);
         } else if (d->prompt && line == d->prompt->line)
-            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, lh }, tint(C_ORANGE, 0.12f), 0, 0);
+            gs_draw_rect(dl, (gs_Rect){ r.x + 2, y - 1, r.w - 4, rh }, tint(C_ORANGE, 0.12f), 0, 0);
         if (is_breakpoint(d, line))
             gs_draw_circle(dl, r.x + 11, y + lh / 2, 5, C_VERMILLION, 0);
         else if (marks & GS_LINE_PROMPTED)
@@ -1631,50 +1735,24 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
         char num[16];
         snprintf(num, sizeof num, "%d", line);
         text(dl, GS_FONT_MONO, r.x + gutter - 8 - tw(ui, GS_FONT_MONO, num) - 4, y, num, C_FAINT);
-        if (n > 400)
-            n = 400;
-        /* tabs as spaces; comments muted; scrolled sideways by whole characters */
-        char buf[512];
-        size_t k = 0, comment = SIZE_MAX;
-        bool in_str = false;
-        char qc = 0;
-        for (size_t i = 0; i < n && k < sizeof buf - 5; i++) {
-            char ch = p[i];
-            if (!in_str && (ch == '\'' || ch == '"')) {
-                in_str = true;
-                qc = ch;
-            } else if (in_str && ch == qc)
-                in_str = false;
-            if (!in_str && ch == '#' && comment == SIZE_MAX)
-                comment = k;
-            if (ch == '\t') {
-                for (int t = 0; t < 4; t++)
-                    buf[k++] = ' ';
-            } else
-                buf[k++] = ch;
+        /* each piece: code, then a comment muted */
+        for (int i = 0; i < pieces && y + lh <= r.y + r.h; i++) {
+            size_t from = starts[i], to = i + 1 < pieces ? starts[i + 1] : k;
+            float tx = r.x + gutter + (i > 0 ? (float)indent * space : 0);
+            if (i > 0)
+                text(dl, GS_FONT_SMALL, r.x + gutter - 14, y + 1, "↪", C_FAINT);
+            if (comment == SIZE_MAX || comment >= to)
+                gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + from, to - from, C_TEXT, 0);
+            else if (comment <= from)
+                gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + from, to - from, C_FAINT, 0);
+            else {
+                gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + from, comment - from, C_TEXT, 0);
+                float cx = tx + ui->tm.width(ui->tm.ctx, GS_FONT_MONO, buf + from, comment - from);
+                gs_draw_text(dl, GS_FONT_MONO, cx, y, buf + comment, to - comment, C_FAINT, 0);
+            }
+            y += lh;
         }
-        buf[k] = 0;
-        size_t skip = 0; /* horizontal scroll, in characters (UTF-8 aware) */
-        for (int c = 0; c < ui->source_hscroll && skip < k; c++) {
-            skip++;
-            while (skip < k && ((unsigned char)buf[skip] & 0xC0) == 0x80)
-                skip++;
-        }
-        float tx = r.x + gutter;
-        gs_draw_clip(dl, (gs_Rect){ r.x + gutter - 2, top, r.w - gutter, r.y + r.h - top - 2 });
-        if (comment == SIZE_MAX || comment < skip)
-            gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + skip, k - skip, comment == SIZE_MAX ? C_TEXT : C_FAINT, 0);
-        else {
-            gs_draw_text(dl, GS_FONT_MONO, tx, y, buf + skip, comment - skip, C_TEXT, 0);
-            float cx = tx + ui->tm.width(ui->tm.ctx, GS_FONT_MONO, buf + skip, comment - skip);
-            gs_draw_text(dl, GS_FONT_MONO, cx, y, buf + comment, k - comment, C_FAINT, 0);
-        }
-        gs_draw_clip(dl, (gs_Rect){ r.x + 1, top, r.w - 2, r.y + r.h - top - 2 });
-        (void)space;
-        y += lh;
     }
-    if (ui->source_hscroll > 0)
-        text(dl, GS_FONT_SMALL, r.x + r.w - 70, r.y + 6, "◀ scrolled", C_MUTED);
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 
@@ -2329,13 +2407,28 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
     gs_draw_rect(dl, r, C_PANEL, 6, 0);
     gs_draw_rect_line(dl, r, C_BORDER, 6, 1, 0);
     static const char *tabs[] = { "EVENTS", "OUTPUT", "LIVE OBJECTS", "BY LINE", "BY TYPE" };
+    static const char *short_tabs[] = { "EVENTS", "OUTPUT", "LIVE", "LINES", "TYPES" };
+    /* a narrow panel takes the short names, and less padding, so every
+     * tab stays inside it */
+    float pad = 18, need = 8;
+    for (int i = 0; i < GS_BOTTOM_TABS; i++)
+        need += tw(ui, GS_FONT_SMALL, tabs[i]) + pad + 4;
+    const char *const *names = need <= r.w ? tabs : short_tabs;
+    if (need > r.w) {
+        need = 8;
+        for (int i = 0; i < GS_BOTTOM_TABS; i++)
+            need += tw(ui, GS_FONT_SMALL, short_tabs[i]) + pad + 4;
+        if (need > r.w)
+            pad = 8;
+    }
     float x = r.x + 8;
     for (int i = 0; i < GS_BOTTOM_TABS; i++) {
-        float w = tw(ui, GS_FONT_SMALL, tabs[i]) + 18;
+        const char *label = names[i];
+        float w = tw(ui, GS_FONT_SMALL, label) + pad;
         gs_Rect tr = { x, r.y + 4, w, 20 };
         if (i == ui->bottom_tab)
             gs_draw_rect(dl, tr, tint(C_SKY, 0.25f), 4, 0);
-        text(dl, GS_FONT_SMALL, x + 9, r.y + 7, tabs[i], i == ui->bottom_tab ? C_TEXT : C_MUTED);
+        text(dl, GS_FONT_SMALL, x + pad / 2, r.y + 7, label, i == ui->bottom_tab ? C_TEXT : C_MUTED);
         add_button(ui, tr, GS_ACT_NONE, 1000 + i, "Switch the bottom panel");
         x += w + 4;
     }
@@ -3275,14 +3368,8 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->pan_x = wx - (in->x - ui->canvas.x) / ui->zoom;
             ui->pan_y = wy - (in->y - ui->canvas.y) / ui->zoom;
         } else if (in_rect(ui->source_rect, in->x, in->y)) {
-            if (in->mods & GS_MOD_SHIFT) {
-                ui->source_hscroll -= (int)(in->dy * 4);
-                if (ui->source_hscroll < 0)
-                    ui->source_hscroll = 0;
-            } else {
-                ui->source_scroll -= (int)(in->dy * 3);
-                ui->follow_line = false;
-            }
+            ui->source_scroll -= (int)(in->dy * 3);
+            ui->follow_line = false;
         } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab == 1) {
             ui->output_scroll += (int)(in->dy * 3);
         } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab >= 3) {
@@ -3353,8 +3440,11 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             return;
         }
         if (in_rect(ui->gutter_rect, in->x, in->y)) {
-            float lh = ui->source_line_h > 0 ? ui->source_line_h : th(ui, GS_FONT_MONO) + 2;
-            int row = ui->source_scroll + (int)((in->y - ui->gutter_rect.y) / lh);
+            /* rows wrap: the row whose drawn lines hold the click */
+            int row = -1;
+            for (int i = 0; i < ui->nsource_rows_y && row < 0; i++)
+                if (in->y < ui->source_rows_y[i])
+                    row = ui->source_scroll + i;
             if (row >= 0 && row < source_rows(d)) {
                 int line;
                 const char *t;

@@ -313,7 +313,8 @@ typedef struct gs_Ui {
     bool fit_pending;                  /* fit the heap to the canvas on the next frame */
     /* source */
     int source_scroll;                 /* first visible row */
-    int source_hscroll;                /* characters scrolled sideways (Shift+wheel) */
+    float source_rows_y[256];          /* where each drawn source row ends (rows wrap), for clicks */
+    int nsource_rows_y;
     float source_line_h;
     bool follow_line;
     /* panel sizes the student chose by dragging a splitter (0: automatic) */

@@ -38,7 +38,7 @@ typedef struct gs_Viewer {
         bool first_try;              /* right at the first try */
     } *prompts;                      /* per lesson prompt */
     int prompt_active;               /* index of the prompt on screen, -1 none */
-    char prompt_feedback[160];
+    char prompt_feedback[512];
     gs_UiPrompt ui_prompt;           /* what the UI draws of it */
     uint32_t hide_ids[16], show_ids[16];
     int nhide_ids, nshow_ids;

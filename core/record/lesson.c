@@ -448,6 +448,15 @@ bool gs_prompt_numeric(const gs_Prompt *p)
     return p->nchoices == 0 && parse_numbers(p->answer, v, MAX_NUMBERS) > 0;
 }
 
+int gs_prompt_direction(const gs_Prompt *p, const char *typed)
+{
+    double want, got;
+    if (p->nchoices || !typed || parse_numbers(p->answer, &want, 1) != 1 || parse_numbers(typed, &got, 1) != 1 ||
+        want == got)
+        return 0;
+    return want > got ? 1 : -1;
+}
+
 gs_AnswerCheck gs_prompt_check(const gs_Prompt *p, const char *typed, int choice)
 {
     if (p->nchoices > 0) {
@@ -502,6 +511,7 @@ static void prompt_free(gs_Prompt *p)
     for (int i = 0; i < p->nshow_names; i++)
         free(p->show_names[i]);
     free(p->show_names);
+    free(p->hint);
     memset(p, 0, sizeof *p);
 }
 
@@ -629,10 +639,21 @@ static bool parse_prompt(Parse *P, gs_Prompt *p, const char *text, int line)
         char *key = colon ? dup_trim(f, (size_t)(colon - f)) : NULL;
         const char *val = colon ? colon + 1 : "";
         bool ok = true;
-        if (!key || (strcmp(key, "choices") && strcmp(key, "hide") && strcmp(key, "show"))) {
-            PROBLEM(P, line, "unknown prompt field '%.40s' (after the explanation: choices:, hide:, show:)",
+        if (!key || (strcmp(key, "choices") && strcmp(key, "hide") && strcmp(key, "show") && strcmp(key, "hint"))) {
+            PROBLEM(P, line, "unknown prompt field '%.40s' (after the explanation: choices:, hide:, show:, hint:)",
                     key ? key : f);
             ok = false;
+        } else if (strcmp(key, "hint") == 0) {
+            free(p->hint);
+            p->hint = dup_trim(val, strlen(val));
+            if (!p->hint)
+                P->oom = true;
+            else if (!*p->hint) {
+                PROBLEM(P, line, "hint: the text is empty");
+                free(p->hint);
+                p->hint = NULL;
+            }
+            ok = p->hint != NULL;
         } else if (strcmp(key, "choices") == 0) {
             const char *c = val;
             while (ok && *c) {

@@ -76,6 +76,7 @@ typedef struct gs_Prompt {
     int nhide_names;
     char **show_names;     /* names whose objects the feedback points at */
     int nshow_names;
+    char *hint;            /* said after a first wrong answer, or NULL */
 } gs_Prompt;
 
 typedef struct gs_PhaseNote {
@@ -149,6 +150,9 @@ typedef enum gs_AnswerCheck {
     GS_ANSWER_NOT_A_NUMBER    /* the answer is a number and this is not one */
 } gs_AnswerCheck;
 gs_AnswerCheck gs_prompt_check(const gs_Prompt *p, const char *typed, int choice);
+/* For a one-number answer: +1 if the answer is above the number typed,
+ * -1 below, 0 otherwise (not a number, several, a choice, the same). */
+int gs_prompt_direction(const gs_Prompt *p, const char *typed);
 /* Whether the prompt's answer is typed as a number (or a tuple of numbers). */
 bool gs_prompt_numeric(const gs_Prompt *p);
 

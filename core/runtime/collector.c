@@ -736,6 +736,12 @@ static void handle_resurrected_objects(gs_VM *vm, gs_Object *unreachable, gs_Obj
     deduce_unreachable(vm, unreachable, still_unreachable, false, -1);
     for (gs_Object *o = still_unreachable->gc_next; o != still_unreachable; o = o->gc_next)
         o->gcflags &= (uint8_t)~GS_GC_UNREACHABLE;
+    /* what is left in `unreachable` was garbage before the finalizers ran
+     * and is reachable now: resurrected (sub 1; c: the generation it goes
+     * to), so the picture stops drawing it as garbage */
+    for (gs_Object *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
+        if (shown(vm, o))
+            gs_record(vm, GS_EV_GC_RESCUED, 1, o->id, o->gc_refs > 0 ? (uint32_t)o->gc_refs : 1, 0, (uint32_t)old_gen);
     set_gen(vm, unreachable, old_gen);
     list_merge(unreachable, old);
 }

@@ -600,7 +600,7 @@ static const char *lesson_src =
     "x = [1, 2, 3]\n"                                                      /* 7 */
     "#> y is a second name for it: watch the badge go from 1 to 2.\n"      /* 8 */
     "y = x\n"                                                              /* 9 */
-    "#? How many references does the list have now? | 2 | x and y. | hide: x\n" /* 10 */
+    "#? How many references does the list have now? | 2 | x and y. | hide: x | hint: Count the names.\n" /* 10 */
     "z = len(x)\n"                                                         /* 11 */
     "#? Is it freed by del x? | no | y still holds it. | choices: yes; no\n" /* 12 */
     "del x\n"                                                              /* 13 */
@@ -658,6 +658,9 @@ static void a_prompt_asks_before_its_line_and_hides_what_gives_it_away(void)
     press(&o, GS_KEY_ENTER);
     CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY, "3 is not quite: a second try");
     CHECK(has_text(&o.dl, "Not quite"), "it says so");
+    CHECK(o.d.prompt->feedback && strstr(o.d.prompt->feedback, "The answer is less than 3.") &&
+              strstr(o.d.prompt->feedback, "Hint: Count the names."),
+          "with which way the number is off and the lesson's hint (%s)", o.d.prompt->feedback ? o.d.prompt->feedback : "");
     CHECK(text_is_in(&o.dl, node, "?"), "the badge is still hidden on the second try");
     press(&o, GS_KEY_BACKSPACE);
     type(&o, "two");
@@ -1138,6 +1141,72 @@ static void the_heap_follows_a_new_object_out_of_sight(void)
     float pan = o.ui.pan_y;
     press(&o, GS_KEY_RIGHT);
     CHECK(o.ui.pan_y == pan, "a step that changes what is in sight does not move the view");
+    close_lesson(&o);
+}
+
+/* A __del__ that stores self resurrects its object: at the end of the
+ * resurrection phase (where a phase step stops) the picture no longer
+ * draws it as garbage, and the log says it was brought back. */
+static void a_resurrected_object_is_not_drawn_as_garbage(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "saved = []\n"
+                    "class Phoenix:\n"
+                    "    def __del__(self):\n"
+                    "        saved.append(self)\n"
+                    "bird = Phoenix()\n"
+                    "bird.me = bird\n"
+                    "del bird\n"
+                    "print(gc.collect())\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    bool in_phase = false, garbage_before = false;
+    for (int i = 0; i < 60 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (!o.d.scene->in_collection)
+            continue;
+        const gs_SceneObject *ph = NULL;
+        for (int k = 0; k < o.d.scene->nobjects; k++)
+            if (strcmp(o.d.scene->objects[k].type, "Phoenix") == 0)
+                ph = &o.d.scene->objects[k];
+        if (ph && strcmp(o.d.scene->phase, "finalize") == 0)
+            garbage_before |= (ph->flags & GS_SO_UNREACHABLE) != 0;
+        if (ph && strcmp(o.d.scene->phase, "resurrection") == 0) {
+            in_phase = true;
+            CHECK(!(ph->flags & GS_SO_UNREACHABLE), "the resurrected Phoenix is not drawn as garbage at the end of "
+                                                    "the resurrection phase");
+            CHECK(has_text(&o.dl, "resurrected, not freed"), "the log says it was resurrected");
+        }
+    }
+    CHECK(garbage_before, "before its __del__ ran it was garbage");
+    CHECK(in_phase, "the resurrection phase was stepped to");
+    close_lesson(&o);
+}
+
+/* A source line wider than the panel wraps: every piece is drawn inside
+ * the panel, and the line's end is on screen. */
+static void a_long_source_line_wraps(void)
+{
+    Open o;
+    open_lesson(&o, "x = 1\n"
+                    "print('a fairly long string that does not fit in the source panel at all, not even close', 12345)\n"
+                    "y = 2\n");
+    frame(&o, NULL, 0);
+    gs_Rect r = o.ui.source_rect;
+    bool end = false, start = false, inside = true;
+    for (size_t i = 0; i < o.dl.n; i++) {
+        const gs_DrawCmd *c = &o.dl.cmds[i];
+        if (c->kind != GS_DRAW_TEXT || c->x0 < r.x || c->x0 >= r.x + r.w || c->y0 < r.y || c->y0 >= r.y + r.h)
+            continue;
+        const char *t = gs_draw_text_of(&o.dl, c);
+        float w = o.ui.tm.width(o.ui.tm.ctx, c->font, t, strlen(t));
+        inside &= c->x0 + w <= r.x + r.w;
+        start |= strstr(t, "print('a fairly") != NULL;
+        end |= strstr(t, "12345)") != NULL;
+    }
+    CHECK(start && end, "the line's start and its end are drawn");
+    CHECK(inside, "every piece fits inside the panel");
+    CHECK(text_in(&o.dl, r, "y = 2"), "the next line follows");
     close_lesson(&o);
 }
 
@@ -1740,6 +1809,8 @@ int main(void)
     binding_a_plain_value_is_what_the_line_did();
     an_instance_with_a_dict_shows_it();
     the_heap_follows_a_new_object_out_of_sight();
+    a_resurrected_object_is_not_drawn_as_garbage();
+    a_long_source_line_wraps();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
