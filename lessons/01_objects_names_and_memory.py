@@ -18,7 +18,7 @@ class Box:
 #> The right-hand side builds a Box; the name 'first' is only a label stuck on
 #> it. The HEAP panel draws the object, the frame box on its left the name.
 first = Box("box A")
-#? How many Box objects will exist once this line has run? | 1 | Assignment copies the reference, never the object: no Box is built, so nothing new appears on the heap. | hide: none | show: first
+#? How many Box objects will exist once this line has run? | 1 | Assignment copies the reference, never the object: no Box is built, so nothing new appears on the heap. | hide: none | show: first | hint: Does the right-hand side call Box(...)? Then count the Box objects already in the HEAP panel.
 alias = first
 #> 'is' asks whether two names lead to the very same object: True.
 print(first is alias)

@@ -13,7 +13,7 @@ import sys
 #> in the HEAP panel shows 1.
 x = [1, 2, 3]
 print("after x = [1, 2, 3]:", sys.getrefcount(x) - 1)
-#? How many references will the list have after y = x? | 2 | y = x copies the reference, not the list: x and y now both point at it. | hide: none | show: x
+#? How many references will the list have after y = x? | 2 | y = x copies the reference, not the list: x and y now both point at it. | hide: none | show: x | hint: The badge shows the list's count before this line runs. Count every name that will point at the list once y = x has run.
 y = x
 #> The print confirms what the badge shows.
 print("after y = x:", sys.getrefcount(x) - 1)
@@ -39,7 +39,7 @@ class Noisy:
 n = Noisy()
 #> A second name for the same object: its count is now 2.
 m = n
-#? Will 'del n' free the object? | no, it stays alive | m still refers to it, so its count only drops from 2 to 1. | choices: yes, __del__ runs; no, it stays alive | hide: n | show: m
+#? Will 'del n' free the object? | no, it stays alive | m still refers to it, so its count only drops from 2 to 1. | choices: yes, __del__ runs; no, it stays alive | hide: n | show: m | hint: del removes a name, not the object. Look in the names box: how many names lead to the Noisy object?
 del n
 print("del n done")
 #> Rebinding m takes the count to zero; __del__ runs before the next print.

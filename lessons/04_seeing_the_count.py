@@ -19,14 +19,14 @@ def show_refcount(obj):
     print(sys.getrefcount(obj))
 
 
-#? What does show_refcount(a) print? | 3 | The global name a, the parameter obj, and getrefcount's own argument. | hide: none | show: a
+#? What does show_refcount(a) print? | 3 | The global name a, the parameter obj, and getrefcount's own argument. | hide: none | show: a | hint: Start from the 2 printed above for one name, then ask what the call to show_refcount adds while it is running.
 show_refcount(a)
 #> relay passes its own parameter on to show_refcount: one more layer of calls.
 def relay(item):
     show_refcount(item)
 
 
-#? And through relay? | 4 | a, item, obj, and the argument of getrefcount: each layer of calls adds its parameter. | hide: none | show: a
+#? And through relay? | 4 | a, item, obj, and the argument of getrefcount: each layer of calls adds its parameter. | hide: none | show: a | hint: Every call still running holds the list in its own parameter. Count the calls open when getrefcount runs, and start from what show_refcount(a) printed.
 relay(a)
 #> After the calls return, their parameters are gone and we are back to 2.
 print(sys.getrefcount(a))

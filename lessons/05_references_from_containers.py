@@ -21,7 +21,7 @@ shelf.append(rec)
 print("in a list too:", sys.getrefcount(rec))
 #> An empty dict, the index.
 index = {}
-#? What will getrefcount print after this line? | 4 | The name, the list slot, the new dict value, plus the call's temporary. (Used as a dict key it would count too.) | hide: rec | show: rec
+#? What will getrefcount print after this line? | 4 | The name, the list slot, the new dict value, plus the call's temporary. (Used as a dict key it would count too.) | hide: rec | show: rec | hint: Start from the last number in the OUTPUT ('in a list too'), which already includes getrefcount's temporary, and add what this line stores.
 index["latest"] = rec
 print("and in a dict:", sys.getrefcount(rec))
 #> Rebinding shelf to a fresh empty list frees the old list, which gives
@@ -36,7 +36,7 @@ shelf.insert(0, rec)
 #> ...and setdefault stores one under "first", since that key is missing.
 index.setdefault("first", rec)
 print("back in both:", sys.getrefcount(rec))
-#? What will getrefcount print after pop() and del? | 2 | pop hands the list's reference back and, as nobody keeps the result, it is dropped at once; del drops the dict's. Left: the name and the call's temporary. | hide: rec | show: rec
+#? What will getrefcount print after pop() and del? | 2 | pop hands the list's reference back and, as nobody keeps the result, it is dropped at once; del drops the dict's. Left: the name and the call's temporary. | hide: rec | show: rec | hint: Start from the 'back in both' number in the OUTPUT and take off every reference these two lines remove. Nobody stores the value pop() returns.
 shelf.pop()
 #> del removes the key "first" and the reference its value held.
 del index["first"]

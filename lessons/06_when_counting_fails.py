@@ -7,7 +7,7 @@ import sys
 
 words = ["one", "two", "three"]
 print("before:", sys.getrefcount(words))
-#? What will getrefcount print after the list is appended to itself? | 3 | The name, the list's own fourth slot, and the call's temporary. | hide: words | show: words
+#? What will getrefcount print after the list is appended to itself? | 3 | The name, the list's own fourth slot, and the call's temporary. | hide: words | show: words | hint: Start from the 'before' number in the OUTPUT. The new fourth slot points at the list itself, and a slot counts like any other reference.
 words.append(words)
 #> repr notices the loop and prints [...] instead of recursing forever.
 print(words)
@@ -33,14 +33,14 @@ loopy.me = loopy
 #> Keep a second name, only so that we can still look at the object.
 handle = loopy
 print("loopy's count:", sys.getrefcount(handle))
-#? Does 'del loopy' free the object? | no | handle still refers to it, and so does its own attribute me: the count only drops from 3 to 2. | choices: yes; no | hide: loopy | show: handle
+#? Does 'del loopy' free the object? | no | handle still refers to it, and so does its own attribute me: the count only drops from 3 to 2. | choices: yes; no | hide: loopy | show: handle | hint: del removes one reference only. Count what else points at the object: names in the names box, and its own attribute me.
 del loopy
 print("after del loopy:", sys.getrefcount(handle))
 #> Dropping handle now would leave the count at 1, held by the object's own
 #> attribute: unreachable, yet never zero (lessons 7 to 9 show the detector
 #> that finds such objects). So first we cut the loop: del handle.me.
 del handle.me
-#? What happens on 'del handle'? | __del__ runs and it is freed | With the loop gone, handle holds the last reference, so the count reaches 0 at once. | choices: __del__ runs and it is freed; it waits for the cycle detector; nothing, it stays alive | hide: handle
+#? What happens on 'del handle'? | __del__ runs and it is freed | With the loop gone, handle holds the last reference, so the count reaches 0 at once. | choices: __del__ runs and it is freed; it waits for the cycle detector; nothing, it stays alive | hide: handle | hint: del handle.me just cut the loop. Is anything besides handle still pointing at the object, and what does CPython do when a count reaches zero?
 del handle
 #> The same for the list: pop() takes out the self-reference...
 words.pop()

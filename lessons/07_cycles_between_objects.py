@@ -23,7 +23,7 @@ b = Node("B")
 a.ref = b
 #> ...and B refers back to A: a loop of length two.
 b.ref = a
-#? What does getrefcount(a) print? | 3 | The name a, b's attribute ref, and the call's temporary. | hide: a | show: a
+#? What does getrefcount(a) print? | 3 | The name a, b's attribute ref, and the call's temporary. | hide: a | show: a | hint: Count the arrows into node A: from names, and from attributes of other objects. Then add getrefcount's own temporary reference.
 print("node A:", sys.getrefcount(a))
 #> Deleting the names takes each count from 2 down to 1. Nobody outside can
 #> reach the pair, but each still holds the other up.
@@ -42,7 +42,7 @@ y.append(x)
 print("list x:", sys.getrefcount(x))
 #> Without their names, the lists are held up only by each other.
 del x, y
-#? What will gc.collect() return here? | 2 | Both lists were only holding each other, so both are unreachable. | hide: none
+#? What will gc.collect() return here? | 2 | Both lists were only holding each other, so both are unreachable. | hide: none | hint: collect() counts the unreachable objects it finds. In the HEAP panel, which objects does no name lead to any more?
 print("lists collected:", gc.collect())
 #> And two dicts...
 d1 = {}

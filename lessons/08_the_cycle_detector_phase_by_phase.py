@@ -40,11 +40,11 @@ c.ref, d.ref = d, c
 pa, pb, pc, pd = weakref.ref(a), weakref.ref(b), weakref.ref(c), weakref.ref(d)
 #> A and B lose their names, and so does C. D keeps the name d.
 del a, b, c
-#? What is A's real reference count now? | 1 | B.ref still points at it; only the names went away. C also has 1, though C can still be reached through d: counts alone cannot tell garbage from live objects. | hide: counts
+#? What is A's real reference count now? | 1 | B.ref still points at it; only the names went away. C also has 1, though C can still be reached through d: counts alone cannot tell garbage from live objects. | hide: counts | hint: Dashed arrows are weak references and count for nothing. Count the solid arrows into A now that the names a and b are gone.
 print("A", count(pa), "B", count(pb), "C", count(pc), "D", count(pd))
 #> gc.collect() runs a full collection: generation 2 and everything younger.
 #> Step through it phase by phase.
-#? What will gc.collect() return here? | 2 | A and B: nothing outside the loop refers to them. C and D are reachable through the name d. | hide: collector
+#? What will gc.collect() return here? | 2 | A and B: nothing outside the loop refers to them. C and D are reachable through the name d. | hide: collector | hint: The collector only frees what nothing outside the loop refers to. Check each pair: can a name still lead into it?
 #@ merge: A full collection first merges generations 0 and 1 into
 #@ merge: generation 2, so every tracked object is examined: ours and the
 #@ merge: interpreter's, the module namespace among them.

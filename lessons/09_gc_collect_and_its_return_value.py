@@ -12,7 +12,7 @@ d2 = {}
 #> Each dict becomes a value in the other: a cycle of two.
 d1["partner"] = d2
 d2["partner"] = d1
-#? The two dicts form a cycle but both still have names. What does collect() return? | 0 | Both dicts are reachable through the names d1 and d2, so nothing is garbage. | hide: none
+#? The two dicts form a cycle but both still have names. What does collect() return? | 0 | Both dicts are reachable through the names d1 and d2, so nothing is garbage. | hide: none | hint: A cycle is garbage only if nothing outside it refers to it. Look at the names box on the heap's left.
 found = gc.collect()
 print(f"first pass: {found} unreachable objects")
 #> Now the names go. Each dict keeps the other's count at 1.
@@ -34,7 +34,7 @@ left.append({"size": 3})
 print("is the small dict tracked?", gc.is_tracked(left[1]))
 #> The names go: the two lists and the dict they hold are all garbage now.
 del left, right
-#? Three objects are garbage. What does collect() return? | 2 | Only the two tracked lists are counted. The untracked dict is freed when the list holding it dies, but the collector never counted it. | hide: none
+#? Three objects are garbage. What does collect() return? | 2 | Only the two tracked lists are counted. The untracked dict is freed when the list holding it dies, but the collector never counted it. | hide: none | hint: collect() counts only objects the collector tracks. Check which column each of the three sits in: a generation or 'not tracked'.
 print("lists plus an untracked dict:", gc.collect())
 
 
@@ -57,7 +57,7 @@ p.me = p
 #> attributes: the cycle now has two objects, the instance and its dict.
 p.__dict__["label"] = "materialized"
 del p
-#? And now, what does collect() return? | 2 | The instance and its materialized __dict__ refer to each other, and both are tracked. | hide: none
+#? And now, what does collect() return? | 2 | The instance and its materialized __dict__ refer to each other, and both are tracked. | hide: none | hint: The narration above says what using p.__dict__ makes CPython build. Count every tracked object in the loop, not just the instance.
 print("same, after using __dict__:", gc.collect())
 #= gc.collect() returns how many tracked objects it found unreachable. Objects
 #= freed as a side effect (untracked dicts, strings, ints) are not counted.

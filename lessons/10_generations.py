@@ -34,7 +34,7 @@ word = "x" * 50
 #> An empty dict is allocated but not tracked (lesson 22): it goes to the
 #> "not tracked" column, not to generation 0.
 box = {}
-#? Three Things made and one freed, a string, an empty dict. What does gc.get_count() show? | (3, 0, 0) | The first number counts allocations minus deallocations, since generation 0 was last collected, of objects the collector could track: 3 Things - 1 + the dict, tracked or not. A str is not such an object. | hide: none
+#? Three Things made and one freed, a string, an empty dict. What does gc.get_count() show? | (3, 0, 0) | The first number counts allocations minus deallocations, since generation 0 was last collected, of objects the collector could track: 3 Things - 1 + the dict, tracked or not. A str is not such an object. | hide: none | hint: gc.collect() reset all three counts to 0. Since then: +1 for each new object of a kind the collector could track (tracked or not), -1 for each one freed; a str is not one.
 print("count:", gc.get_count(), "- dict tracked?", gc.is_tracked(box))
 #> So the first number is not "objects in generation 0": of ours, only t1
 #> and t2 are there. (CPython also keeps freed dicts, lists and tuples on
@@ -63,7 +63,7 @@ old_a.peer, old_b.peer = old_b, old_a
 gc.collect()
 #> ...and only then let it become garbage.
 del old_a, old_b
-#? The cycle sits in generation 2 now. What does gc.collect(0) return? | 0 | A young collection never visits generation 2. | hide: none
+#? The cycle sits in generation 2 now. What does gc.collect(0) return? | 0 | A young collection never visits generation 2. | hide: none | hint: gc.collect(0) examines generation 0 only. Look at which column of the heap the two old Things sit in.
 print("collect(0) finds", gc.collect(0))
 #> Generation 1 collections do not visit generation 2 either.
 print("collect(1) finds", gc.collect(1))

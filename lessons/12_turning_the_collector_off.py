@@ -31,7 +31,7 @@ gc.callbacks.append(watch)
 gc.disable()
 print("after disable():", gc.isenabled())
 #> 1000 cycles, 2000 tracked objects: far past the threshold of 700.
-#? How many automatic collections will run during this loop? | 0 | disable() stops the automatic cycle detector: no allocation starts a collection, however high the count. | hide: none
+#? How many automatic collections will run during this loop? | 0 | disable() stops the automatic cycle detector: no allocation starts a collection, however high the count. | hide: none | hint: Read the OUTPUT's last line, printed just after gc.disable(). What does that switch turn off?
 for i in range(1000):
     a, b = Job(), Job()
     a.loud = b.loud = False
@@ -77,7 +77,7 @@ gc.freeze()
 print("something frozen:", gc.get_freeze_count() > 0)
 #> The pair loses its names: garbage, but frozen.
 del keep_a, keep_b
-#? The pair is garbage now, but frozen. What does collect() return? | 0 | Collections skip the permanent generation, so frozen objects are never examined. | hide: none
+#? The pair is garbage now, but frozen. What does collect() return? | 0 | Collections skip the permanent generation, so frozen objects are never examined. | hide: none | hint: Find the pair in the heap: which column is it in? Then think about which generations gc.collect() examines.
 print("collect while frozen:", gc.collect())
 #> gc.unfreeze() puts the frozen objects back into generation 2...
 gc.unfreeze()

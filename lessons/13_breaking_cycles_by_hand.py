@@ -31,11 +31,11 @@ del a.next
 print("after del a.next, b:", sys.getrefcount(b))
 #> Cutting the other direction is tidy too, but one cut already ends the cycle.
 del b.next
-#? What happens to node a on 'del a'? | it is freed at once | b no longer points at it, so the name a was its last reference: its count hits 0. | choices: it is freed at once; it waits for the next collection; it stays alive | hide: a | show: a
+#? What happens to node a on 'del a'? | it is freed at once | b no longer points at it, so the name a was its last reference: its count hits 0. | choices: it is freed at once; it waits for the next collection; it stays alive | hide: a | show: a | hint: Look at the arrows into node a now that b.next is gone: is anything but the name a still pointing at it?
 del a
 #> b's last reference goes too: freed at once as well.
 del b
-#? What will gc.collect() return here? | 0 | Reference counting already freed both nodes; there is nothing left for the collector. | hide: none
+#? What will gc.collect() return here? | 0 | Reference counting already freed both nodes; there is nothing left for the collector. | hide: none | hint: gc.collect() counts unreachable objects that still exist. Check the OUTPUT: what did the two nodes' __del__ print on the last two lines?
 print("left for the collector:", gc.collect())
 
 

@@ -30,7 +30,7 @@ def gone(ref):
 
 #> A second weak reference, this one with a callback.
 watcher = weakref.ref(big, gone)
-#? What will link() return after 'del big'? | None | The name was the last strong reference, so the object is freed at once; its weak references are cleared (and watcher's callback runs). | choices: None; the HeavyObject 'report'; it raises an error | hide: big | show: big
+#? What will link() return after 'del big'? | None | The name was the last strong reference, so the object is freed at once; its weak references are cleared (and watcher's callback runs). | choices: None; the HeavyObject 'report'; it raises an error | hide: big | show: big | hint: A weak reference (dashed arrow) does not keep an object alive. Count the solid references to the HeavyObject besides the name big.
 del big
 #> The weak reference is still there, but it leads nowhere now.
 print("link() now gives:", link())
@@ -41,7 +41,7 @@ cache = weakref.WeakValueDictionary()
 in_use = HeavyObject("config")
 cache["config"] = in_use
 #> A second entry, whose value is a brand-new HeavyObject.
-#? How many entries will the cache hold once this line has run? | 1 | Nobody else holds 'scratch', so it dies as soon as the line ends and its entry vanishes; 'config' stays, held by in_use. | hide: none
+#? How many entries will the cache hold once this line has run? | 1 | Nobody else holds 'scratch', so it dies as soon as the line ends and its entry vanishes; 'config' stays, held by in_use. | hide: none | hint: An entry stays only while something else holds its value strongly. Will any name hold each value once the line has run?
 cache["scratch"] = HeavyObject("scratch")
 print("entries:", len(cache), list(cache.keys()))
 

@@ -38,7 +38,7 @@ a.peer, b.peer = b, a
 watch = weakref.ref(a, cleared)
 #> The names go: the pair is cyclic garbage.
 del a, b
-#? Which comes first: the weak ref callback or the __del__ calls? | the callback | A collection clears the weak references to its garbage, and runs their callbacks, before it calls any finalizer. | choices: the callback; the __del__ calls | hide: none
+#? Which comes first: the weak ref callback or the __del__ calls? | the callback | A collection clears the weak references to its garbage, and runs their callbacks, before it calls any finalizer. | choices: the callback; the __del__ calls | hide: none | hint: Lesson 8 stepped through the collector's phases in order. Which came first: clearing weak references or calling __del__?
 #@ weakrefs: The weak reference to a is cleared first. It is itself still
 #@ weakrefs: reachable (through the name watch), so its callback runs now.
 #@ finalize: Then __del__ runs for a and for b, once each, while both are
@@ -68,7 +68,7 @@ del bird
 #@ finalize: The Phoenix's __del__ runs: it appends itself to graveyard.
 #@ resurrection: The collector checks the garbage again: graveyard now
 #@ resurrection: reaches the Phoenix, so it is neither freed nor counted.
-#? What will gc.collect() return here? | 0 | __del__ put the Phoenix in graveyard, so when the collector checks the garbage again it is reachable: resurrected objects are neither freed nor counted. | hide: none
+#? What will gc.collect() return here? | 0 | __del__ put the Phoenix in graveyard, so when the collector checks the garbage again it is reachable: resurrected objects are neither freed nor counted. | hide: none | hint: After the Phoenix's __del__ runs, can something reachable lead to it again? The collector checks once more before it frees or counts anything.
 print("collected:", gc.collect())
 print("back from the dead:", len(graveyard))
 #> Break its cycle...

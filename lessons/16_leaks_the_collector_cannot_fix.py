@@ -29,7 +29,7 @@ def process_data(i):
 for i in range(100):
     process_data(i)
 print("alive after 100 calls:", Data.alive)
-#? Can gc.collect() reclaim them? | no, it returns 0 | They are reachable from a global name, so they are not garbage: the collector frees only what nothing reachable refers to. | choices: no, it returns 0; yes, all 100 | hide: none
+#? Can gc.collect() reclaim them? | no, it returns 0 | They are reachable from a global name, so they are not garbage: the collector frees only what nothing reachable refers to. | choices: no, it returns 0; yes, all 100 | hide: none | hint: The collector only frees what nothing reachable refers to. Follow the arrows from the name global_list.
 print("collect:", gc.collect(), "- still alive:", Data.alive)
 #> Emptying the list frees all 100 at once: each loses its last reference.
 global_list.clear()
@@ -75,7 +75,7 @@ class BoundedCache:
 #> Emptying the unbounded cache frees its 250 objects.
 global_cache.clear()
 bounded = BoundedCache(32)
-#? After the same 500 lookups, how many Data objects will be alive? | 32 | The bounded cache never holds more than maxsize; every evicted object has no other reference and dies at once. | hide: none
+#? After the same 500 lookups, how many Data objects will be alive? | 32 | The bounded cache never holds more than maxsize; every evicted object has no other reference and dies at once. | hide: none | hint: Only bounded.items will hold Data objects: the old cache was emptied and the loop keeps no result. Read get(): how many items can it hold?
 for i in range(500):
     bounded.get(i % 250)
 print("bounded cache holds:", len(bounded.items), "- alive:", Data.alive)

@@ -37,7 +37,7 @@ def process_batch(size):
 
 
 #> Strategy 1, every N batches: cheap to write, predictable pauses.
-#? Every fourth batch ends with gc.collect(). What will each of those collections return? | 12 | 4 batches of 3 self-referencing rows each; the lists that held them were freed by counting when each call returned. | hide: none
+#? Every fourth batch ends with gc.collect(). What will each of those collections return? | 12 | 4 batches of 3 self-referencing rows each; the lists that held them were freed by counting when each call returned. | hide: none | hint: Each row refers to itself, so only the collector frees it; the lists that held them went by counting. Count the rows made since the last collection.
 for batch_number in range(1, 13):
     process_batch(3)
     if batch_number % 4 == 0:

@@ -30,7 +30,7 @@ registry = []
 #> Five nodes go into the registry.
 for i in range(5):
     registry.append(Node("n" + str(i)))
-#? With one more node named temp, how many Node objects will get_objects() find? | 6 | Five in the registry and one named temp: all tracked, all alive. | hide: none
+#? With one more node named temp, how many Node objects will get_objects() find? | 6 | Five in the registry and one named temp: all tracked, all alive. | hide: none | hint: get_objects() sees every Node that is alive. Count the Nodes held by the registry list and those with a name of their own.
 temp = Node("temp")
 print("nodes alive:", count_nodes())
 #> temp's node has no other holder: it is freed at once.
@@ -51,7 +51,7 @@ def describe(holder):
 labels = []
 #> Who is holding on to it? get_referrers() searches every tracked object
 #> for references to it.
-#? Which objects will get_referrers() find holding the suspect? | the registry list and the module's global names | The list slot, and the global name 'suspect': a module's global names live in a dict, which the collector tracks. | choices: the registry list only; the module's global names only; the registry list and the module's global names | hide: none
+#? Which objects will get_referrers() find holding the suspect? | the registry list and the module's global names | The list slot, and the global name 'suspect': a module's global names live in a dict, which the collector tracks. | choices: the registry list only; the module's global names only; the registry list and the module's global names | hide: none | hint: Follow every arrow into the suspect: from container slots and from names. Lesson 8 showed where a module's names are kept, and whether the collector tracks it.
 for holder in gc.get_referrers(suspect):
     labels.append(describe(holder))
 del holder

@@ -14,7 +14,7 @@ print(len(a), sys.getsizeof(a))
 #> characters, adding c makes another of 15, adding d the final 20. Each
 #> temporary is freed as soon as the next + has used it.
 whole = a + b + c + d
-#? a is 54 bytes for 5 characters. How many bytes will step1 = a + b, with 10 characters, be? | 59 | Not 108: a string of ASCII text costs a fixed 49 bytes (a 48-byte header with its length, hash and kind, and a closing zero byte) plus one byte per character. 5 more characters, 5 more bytes. | hide: none
+#? a is 54 bytes for 5 characters. How many bytes will step1 = a + b, with 10 characters, be? | 59 | Not 108: a string of ASCII text costs a fixed 49 bytes (a 48-byte header with its length, hash and kind, and a closing zero byte) plus one byte per character. 5 more characters, 5 more bytes. | hide: none | hint: A string's size is a fixed part plus one byte per character. Work out the fixed part from a: 54 bytes for 5 characters.
 #> The same steps spelled out, so we can measure them: a + b, 10 characters,
 step1 = a + b
 #> then 15 characters, copying step1 again,
@@ -23,7 +23,7 @@ step2 = step1 + c
 step3 = step2 + d
 print(len(step1), len(step2), len(step3))
 print(sys.getsizeof(step1), sys.getsizeof(step2), sys.getsizeof(step3))
-#? How many characters were built to get one 20-character string? | 45 | 10 + 15 + 20: every intermediate result is a full new string. | hide: none
+#? How many characters were built to get one 20-character string? | 45 | 10 + 15 + 20: every intermediate result is a full new string. | hide: none | hint: Every + built a complete new string, the final one included. Count the characters of each string the three step lines made.
 print("characters built:", len(step1) + len(step2) + len(step3))
 #> In bytes: three strings, 192 bytes allocated, for a result of 69.
 print("bytes built:", sys.getsizeof(step1) + sys.getsizeof(step2) + sys.getsizeof(step3))
@@ -53,7 +53,7 @@ for chunk in read_chunks():
     s += chunk
     copied += len(s)
     allocated += sys.getsizeof(s)
-#? Which is larger: len(s) or the characters copied? | the characters copied | Each round recopies the whole text so far, so the work grows with the square of the length. | choices: len(s); the characters copied; they are equal | hide: none
+#? Which is larger: len(s) or the characters copied? | the characters copied | Each round recopies the whole text so far, so the work grows with the square of the length. | choices: len(s); the characters copied; they are equal | hide: none | hint: copied grows by the whole length of s after every round, not just by the new chunk. Compare that sum with the final length.
 print("length:", len(s), "- characters copied:", copied)
 #> Each round's string was a new block of memory, allocated, then freed a
 #> round later: 4 blocks to end with one.

@@ -25,7 +25,7 @@ def helper():
 print("instance, function:", gc.is_tracked(Point()), gc.is_tracked(helper))
 #> Dicts are tracked lazily: a new empty dict is not tracked.
 box = {}
-#? Will the dict be tracked once it holds a string key and an int value? | False | A string and an int refer to nothing, so the dict still cannot be part of a cycle: CPython tracks a dict only once it holds a container. | choices: True; False | hide: none | show: box
+#? Will the dict be tracked once it holds a string key and an int value? | False | A string and an int refer to nothing, so the dict still cannot be part of a cycle: CPython tracks a dict only once it holds a container. | choices: True; False | hide: none | show: box | hint: Only something that holds references can be part of a cycle. Could a string or an int ever lead back to the dict?
 box["size"] = 3
 print("dict of atoms:", gc.is_tracked(box))
 #> A list is a container: the moment the dict holds one, it is tracked.
@@ -46,7 +46,7 @@ n = 3
 #> Tuples start out tracked, whatever they hold.
 pair = (n, n + 1)
 print("new tuple:", gc.is_tracked(pair))
-#? Will the tuple named pair still be tracked after gc.collect()? | False | During a collection, a tuple whose items could never be tracked (here two ints) is untracked for good: being immutable, it can never come to hold a container. | choices: True; False | hide: none | show: pair
+#? Will the tuple named pair still be tracked after gc.collect()? | False | During a collection, a tuple whose items could never be tracked (here two ints) is untracked for good: being immutable, it can never come to hold a container. | choices: True; False | hide: none | show: pair | hint: A tuple can never change what it holds. Could this one, holding two ints, ever be part of a cycle? A collection checks exactly that.
 gc.collect()
 print("after a collection:", gc.is_tracked(pair))
 #> A tuple holding a list...

@@ -10,7 +10,7 @@ import sys
 #> per character.
 print("empty str:", sys.getsizeof(""), "- 1,000 characters:", sys.getsizeof("a" * 1000))
 n = 1000
-#? Three strings of 1,000 characters go into one list. Which will sys.getsizeof(words) be closer to? | 80 | The list holds three references, 8 bytes each, after a 56-byte header: 80 bytes. The strings are separate objects, and sys.getsizeof does not follow references. | choices: 80; 3,000; 3,200 | hide: none | show: words
+#? Three strings of 1,000 characters go into one list. Which will sys.getsizeof(words) be closer to? | 80 | The list holds three references, 8 bytes each, after a 56-byte header: 80 bytes. The strings are separate objects, and sys.getsizeof does not follow references. | choices: 80; 3,000; 3,200 | hide: none | show: words | hint: sys.getsizeof weighs one object and nothing it refers to. Does a list slot hold a string's text, or only a reference to the string?
 words = ["a" * n, "b" * n, "c" * n]
 #> The list's cells show the strings' text, but each string is an object of
 #> its own that the list only points at (H draws them as separate boxes).
@@ -23,7 +23,7 @@ print("list and strings:", sys.getsizeof(words) + sum(sys.getsizeof(w) for w in 
 #> A list does not grow one slot at a time. When it is full, append asks for
 #> room for several more items, so most appends copy nothing.
 items = []
-#? The empty list is 56 bytes, and each slot costs 8. What will sys.getsizeof(items) be after the first append? | 88 | The first append makes room for four items: 56 + 4 x 8. The next three appends fit; the fifth makes room for eight. | hide: none | show: items
+#? The empty list is 56 bytes, and each slot costs 8. What will sys.getsizeof(items) be after the first append? | 88 | The first append makes room for four items: 56 + 4 x 8. The next three appends fit; the fifth makes room for eight. | hide: none | show: items | hint: The first append reserves room for several items, not one. Work out 56 plus 8 bytes for each slot it reserves.
 for i in range(10):
     items.append(i)
     print(len(items), "items:", sys.getsizeof(items), "bytes")
@@ -32,7 +32,7 @@ for i in range(10):
 #> first key brings a table with room for 5 keys.
 table = {}
 sizes = [sys.getsizeof(table)]
-#? With room for 5 keys, at which len(table) will the dict's size jump next? | 6 | Keys 2 to 5 fit in the first table; the sixth key makes CPython build a table twice as large and copy the keys over. | hide: none
+#? With room for 5 keys, at which len(table) will the dict's size jump next? | 6 | Keys 2 to 5 fit in the first table; the sixth key makes CPython build a table twice as large and copy the keys over. | hide: none | hint: When is a new table needed: when the table becomes full, or when a key arrives that does not fit? len(table) counts the keys.
 for key in range(11):
     table[key] = key
     sizes.append(sys.getsizeof(table))
@@ -45,7 +45,7 @@ my_list = ["one", "two", "three"]
 looped = []
 for item in my_list:
     looped.append(item.upper())
-#? Which list will sys.getsizeof find larger? | the map one | list() cannot ask a map how many items will come, so it reserves room for more and keeps 8 slots (120 bytes); the loop's appends stopped at 4 slots (88 bytes). The upper-case strings are the same in both. | choices: the loop's; the map one; neither | hide: none | show: mapped
+#? Which list will sys.getsizeof find larger? | the map one | list() cannot ask a map how many items will come, so it reserves room for more and keeps 8 slots (120 bytes); the loop's appends stopped at 4 slots (88 bytes). The upper-case strings are the same in both. | choices: the loop's; the map one; neither | hide: none | show: mapped | hint: Both hold the same 3 strings; only spare slots differ. Recall the room appends reserved above. Can list() know in advance how many items a map gives?
 mapped = list(map(str.upper, my_list))
 print("loop:", sys.getsizeof(looped), "- list(map(...)):", sys.getsizeof(mapped))
 del looped, mapped
@@ -74,7 +74,7 @@ slotted = SlotPoint(1, 2)
 #> that holds plain's attribute values, which CPython 3.11 keeps beside the
 #> object (asking for plain.__dict__ would build a dict of about 300 bytes).
 print("plain:", sys.getsizeof(plain), "- slotted:", sys.getsizeof(slotted))
-#? Can the slotted point take an attribute its class did not name (slotted.z = 3)? | no | __slots__ is the whole list: there is no __dict__ to put z in, so Python raises AttributeError. That is the price of the saved bytes. | choices: yes; no | hide: none
+#? Can the slotted point take an attribute its class did not name (slotted.z = 3)? | no | __slots__ is the whole list: there is no __dict__ to put z in, so Python raises AttributeError. That is the price of the saved bytes. | choices: yes; no | hide: none | hint: __slots__ names every place the instance has for attributes, and there is no __dict__. Where could z go?
 try:
     slotted.z = 3
 except AttributeError as error:
@@ -102,7 +102,7 @@ print("peak bytes - list:", list_peak, "- generator:", generator_peak)
 names = [str(i) * 10 for i in range(10000)]
 squares = [i * i for i in range(1000)]
 print("sys.getsizeof(names):", sys.getsizeof(names))
-#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 85,176 bytes and also the 10,000 strings, 59 to 89 bytes each. | choices: about the same; about ten times more | hide: none
+#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 85,176 bytes and also the 10,000 strings, 59 to 89 bytes each. | choices: about the same; about ten times more | hide: none | hint: sys.getsizeof weighs only the list. What else did that line build, how many of them, and how big is each?
 #> A snapshot copies the list of every block allocated right now, with the
 #> line that allocated it. It is a big object itself: one small tuple per
 #> block, so the cycle collector runs many times while it is built.
