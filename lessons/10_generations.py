@@ -34,7 +34,7 @@ word = "x" * 50
 #> An empty dict is allocated but not tracked (lesson 22): it goes to the
 #> "not tracked" column, not to generation 0.
 box = {}
-#? Three Things made and one freed, a string, an empty dict. What does gc.get_count() show? | (3, 0, 0) | The first number counts allocations minus deallocations, since generation 0 was last collected, of objects the collector could track: 3 Things - 1 + the dict, tracked or not. A str is not such an object. | hide: none | hint: gc.collect() reset all three counts to 0. Since then: +1 for each new object of a kind the collector could track (tracked or not), -1 for each one freed; a str is not one.
+#? Three Things made and one freed, a string, an empty dict. What does gc.get_count() show? | (3, 0, 0) | The first number counts allocations minus deallocations, since generation 0 was last collected, of objects the collector could track: 3 Things - 1 + the dict, tracked or not. A str is not such an object. | hide: collector | hint: gc.collect() reset all three counts to 0. Since then: +1 for each new object of a kind the collector could track (tracked or not), -1 for each one freed; a str is not one.
 print("count:", gc.get_count(), "- dict tracked?", gc.is_tracked(box))
 #> So the first number is not "objects in generation 0": of ours, only t1
 #> and t2 are there. (CPython also keeps freed dicts, lists and tuples on

@@ -86,6 +86,8 @@ del record
 print("pipeline: kept", count, "- peak alive:", Item.peak)
 #= A list keeps every element alive for as long as the list lives; a generator
 #= produces items on demand, so memory stays flat however long the sequence
-#= (the generator itself is 208 bytes whether it will make ten items or a
-#= million; a list of a million squares needs 8,448,728 bytes for its slots).
+#= (a generator's size does not depend on how many items it will make: the
+#= expression above is 208 bytes for ten items or a million; its size
+#= follows its code (local names, stack depth). A list of a million squares is
+#= 8,448,728 bytes before its ints are counted).
 #= The price: a generator can be walked only once, and you cannot index it.

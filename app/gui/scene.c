@@ -15,6 +15,7 @@ void gs_scene_clear(gs_Scene *s)
     s->event = s->nevents = 0;
     s->line = 0;
     memset(s->gens, 0, sizeof s->gens);
+    s->permanent = 0;
     s->gc_enabled = true;
     s->in_collection = false;
     s->collecting_gen = -1;

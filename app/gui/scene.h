@@ -117,6 +117,7 @@ typedef struct gs_Scene {
     gs_SceneName *names;
     int nnames, capnames;
     gs_SceneGen gens[3];
+    int permanent;                    /* objects gc.freeze() moved to the permanent generation */
     bool gc_enabled;
     bool in_collection;
     int collecting_gen;               /* generation being collected, or -1 */

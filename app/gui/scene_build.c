@@ -476,7 +476,11 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     build_stats(s, tl);
     for (int g = 0; g < 3; g++) {
         s->gens[g].threshold = gc.threshold[g];
-        s->gens[g].count = (int)gc.count[g];
+        /* CPython zeroes the collected generations' counts as a collection
+         * starts, and counts it in the next generation (gc_collect_main);
+         * gc_start carries the counts before that */
+        s->gens[g].count = !gc.collecting ? (int)gc.count[g]
+                         : g <= gc.generation ? 0 : (int)gc.count[g] + (g == gc.generation + 1);
     }
     if (!gc.collecting) {
         /* the counters as of the latest line event (they ride on it) */
@@ -534,7 +538,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
              * not added below are the interpreter's own */
             s->gens[o.gen].objects++;
             s->gens[o.gen].interpreter++;
-        }
+        } else if ((o.flags & GS_TLO_TRACKED) && (o.flags & GS_TLO_ALIVE))
+            s->permanent++;
         if ((o.flags & GS_TLO_STATIC) || hidden_kind(o.kind) || !(o.flags & GS_TLO_ALIVE))
             continue;
         if (o.alloc_event != UINT32_MAX && (o.alloc_flags & GS_ALLOC_RUNTIME))
@@ -884,6 +889,21 @@ static bool collecting_at(const gs_Trace *t, size_t ev)
     return false;
 }
 
+/* The collector phase event ev happens in: the nearest gc_phase before
+ * it (a short look back: the log describes thousands of events), -1
+ * outside a collection or farther back. */
+static int phase_at(const gs_Trace *t, size_t ev)
+{
+    for (size_t i = ev, k = 0; i-- > 0 && k < 4096; k++) {
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_GC_PHASE)
+            return e.sub;
+        if (e.kind == GS_EV_GC_END || e.kind == GS_EV_GC_START)
+            return -1;
+    }
+    return -1;
+}
+
 void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t source_len, char *out, size_t n,
                        uint32_t *focus, int *delta)
 {
@@ -1049,7 +1069,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         break;
     case GS_EV_GC_REFS:
         object_label(tl, e->obj, lab, sizeof lab);
-        if (e->b) {
+        if (e->b && phase_at(t, ev) == GS_GC_MOVE_UNREACHABLE) {
+            /* the reachability scan marks what a reachable object refers to */
+            object_label(tl, e->b, lab2, sizeof lab2);
+            snprintf(out, n, "collector: %s is reachable through %s: gc_refs set to %d, so it stays", lab, lab2,
+                     (int)e->a);
+        } else if (e->b) {
             object_label(tl, e->b, lab2, sizeof lab2);
             snprintf(out, n, "collector: %s refers to %s, so its gc_refs drops to %d", lab2, lab, (int)e->a);
         } else
@@ -1066,7 +1091,10 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         if (e->sub == 1)
             snprintf(out, n, "collector: %s is reachable again (a finalizer kept a reference): "
                              "resurrected, not freed; it moves to generation %u", lab, e->c);
-        else
+        else if (e->b) {
+            object_label(tl, e->b, lab2, sizeof lab2);
+            snprintf(out, n, "collector: %s is reachable after all, through %s: rescued", lab, lab2);
+        } else
             snprintf(out, n, "collector: %s is reachable after all, rescued", lab);
         *focus = e->obj;
         break;
@@ -1091,19 +1119,47 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
          * before the pass looks at anything; promotions after it */
         gs_TLGC g;
         gs_timeline_gc(tl, &g);
-        bool this_pass = g.collections && ev > g.start_event;
+        bool this_pass = collecting_at(t, ev) && g.collections && ev > g.start_event;
         object_label(tl, e->obj, lab, sizeof lab);
         if (e->b == 3) /* the permanent generation */
-            snprintf(out, n, "collector: %s moves to the permanent generation (gc.freeze)", lab);
+            snprintf(out, n, "%s%s moves to the permanent generation (gc.freeze)", where, lab);
+        else if (e->a == 3)
+            snprintf(out, n, "%s%s leaves the permanent generation for generation %u (gc.unfreeze)", where, lab, e->b);
         else if (this_pass && e->b == g.generation && e->a < e->b)
             snprintf(out, n, "collector: %s joins generation %u, the one being collected", lab, e->b);
         else if (this_pass)
             snprintf(out, n, "collector: %s survives and moves to generation %u", lab, e->b);
         else
-            snprintf(out, n, "collector: %s moves to generation %u", lab, e->b);
+            snprintf(out, n, "%s%s moves to generation %u", where, lab, e->b);
         *focus = e->obj;
         break;
     }
+    case GS_EV_GC_THRESHOLD:
+        if ((int32_t)e->a == 0)
+            snprintf(out, n, "%sthe collector's thresholds are now (0, %d, %d): generation 0's threshold 0 turns "
+                             "automatic collection off", where, (int32_t)e->b, (int32_t)e->c);
+        else
+            snprintf(out, n, "%sthe collector's thresholds are now (%d, %d, %d)", where, (int32_t)e->a,
+                     (int32_t)e->b, (int32_t)e->c);
+        break;
+    case GS_EV_TRACK:
+        /* a container is tracked as it is made: said by "created"; a dict
+         * is tracked later, the moment it holds a container */
+        if (ev > 0 && gs_trace_get(t, ev - 1).kind == GS_EV_ALLOC && gs_trace_get(t, ev - 1).obj == e->obj)
+            break;
+        object_label(tl, e->obj, lab, sizeof lab);
+        snprintf(out, n, "%s%s is tracked now (generation %u): it holds something that could be part of a cycle",
+                 where, lab, e->a);
+        *focus = e->obj;
+        break;
+    case GS_EV_UNTRACK:
+        object_label(tl, e->obj, lab, sizeof lab);
+        if (collecting_at(t, ev))
+            snprintf(out, n, "collector: %s is untracked: nothing it holds could ever be part of a cycle", lab);
+        else
+            snprintf(out, n, "%s%s is no longer tracked by the collector", where, lab);
+        *focus = e->obj;
+        break;
     case GS_EV_GC_END:
         snprintf(out, n, "collector: done — %u unreachable object%s collected, %u uncollectable", e->a,
                  e->a == 1 ? "" : "s", e->b);

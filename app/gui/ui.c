@@ -968,16 +968,17 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     if (first == last) {
         unsigned prev = (unsigned)atoi(d->event_log[first - 1]);
         snprintf(head, hn, "What line %u just did:", prev);
-        snprintf(out, n, "nothing the heap shows (its work was on objects not drawn)");
+        snprintf(out, n, "nothing on the heap changed (its work was on objects not drawn, or on the collector's "
+                         "settings: see CYCLE COLLECTOR)");
         return prev != 0;
     }
     enum { SHOWN = 4 }; /* the line's main events; the rest are in EVENTS */
     /* an exception comes first: a line that raised jumps somewhere else,
      * and that is what the student must read; then what the line did to
-     * names and objects, in the order it happened; a count going up and
-     * down while an expression is evaluated only if room is left */
+     * names and objects, in the order it happened; counts going up and
+     * down only if the line did nothing else (EVENTS has them all) */
     int order[SHOWN], norder = 0;
-    for (int rank = 0; rank < 4 && norder < SHOWN; rank++) {
+    for (int rank = 0; rank < 4 && norder < SHOWN && !(rank == 3 && norder > 0); rank++) {
         int chosen[SHOWN], nchosen = 0;
         for (int i = first; i < last && norder + nchosen < SHOWN; i++)
             if (event_rank(d->event_log[i]) == rank)
@@ -1827,11 +1828,23 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
                      d->gen_collected[g] == 1 ? "" : "s", cb, d->gen_uncollectable[g] ? ", some uncollectable!" : "");
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, stats, C_FAINT) + 5;
     }
+    if (s->permanent > 0) {
+        /* gc.freeze(): out of every generation, never examined */
+        char pb[32], pt[160];
+        fmt_bytes(s->bytes_gen[3], pb, sizeof pb);
+        snprintf(pt, sizeof pt, "permanent generation (gc.freeze): %d object%s (%s bytes), never collected",
+                 s->permanent, s->permanent == 1 ? "" : "s", pb);
+        y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, pt, C_MUTED) + 5;
+    }
     char st[128];
     if (s->in_collection)
         snprintf(st, sizeof st, "collecting generation %d: %s", s->collecting_gen, s->phase);
+    else if (!s->gc_enabled)
+        snprintf(st, sizeof st, "automatic collection OFF (gc.disable)");
+    else if (s->gens[0].threshold == 0)
+        snprintf(st, sizeof st, "automatic collection OFF (generation 0's threshold is 0)");
     else
-        snprintf(st, sizeof st, "%s", s->gc_enabled ? "automatic collection on" : "automatic collection OFF (gc.disable)");
+        snprintf(st, sizeof st, "automatic collection on");
     y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, st, s->in_collection ? C_VERMILLION : C_TEXT) + 2;
     {
         /* the heap's bytes: what the generations hold and what none does */
@@ -2190,9 +2203,11 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     }
     if (recap) {
         if (d->score_of > 0) { /* first: below the recap it fell out of view */
+            /* green only for a good score: "0 of 2" is not a success */
+            bool good = d->score_right * 2 >= d->score_of && d->score_right > 0;
             snprintf(score, sizeof score, "You predicted %d of %d right at the first try%s.", d->score_right,
                      d->score_of, d->prompts_answered < d->score_of ? " (some were not asked: you jumped past them)" : "");
-            p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, C_GREEN };
+            p[n++] = (Para){ NULL, score, GS_FONT_UI_BOLD, C_TEXT, good ? C_GREEN : C_TEXT };
         }
         if (d->recap && *d->recap)
             p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };

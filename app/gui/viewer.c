@@ -295,6 +295,11 @@ static void size_track_event(gs_SizeTrack *st, const gs_Trace *t, const gs_Event
         st->total += *sz;
         break;
     case GS_EV_RESIZE:
+        /* a collection that clears a dict releases its table before the
+         * dict itself goes: freed by the collection too, so its bytes and
+         * the heap's drop agree */
+        if (st->in_gc && e->b < *sz)
+            st->freed += *sz - e->b;
         st->total += (uint64_t)e->b - *sz;
         *sz = e->b;
         break;
@@ -486,6 +491,19 @@ static void add_skipped(char *note, size_t n, const char *phase)
         snprintf(note + k, n - k, ", %s", phase);
 }
 
+/* Whether the lesson narrates this phase of a collection line `line`
+ * starts: such a phase is a stop even when it had nothing to do (its
+ * words say why: "nothing is promoted: ..."). */
+static bool phase_narrated(const gs_Viewer *v, unsigned line, int phase)
+{
+    if (!v->has_lesson)
+        return false;
+    for (int k = 0; k < v->lesson.nphase_notes; k++)
+        if (v->lesson.phase_notes[k].line == (int)line && v->lesson.phase_notes[k].phase == phase)
+            return true;
+    return false;
+}
+
 static size_t phase_fwd(gs_Viewer *v)
 {
     const gs_Trace *t = v->trace;
@@ -509,7 +527,7 @@ static size_t phase_fwd(gs_Viewer *v)
             return gs_timeline_seek(v->tl, i + 1);
         }
         size_t end = next_boundary(t, i);
-        if (end - i > 1 || end >= n) {
+        if (end - i > 1 || end >= n || phase_narrated(v, e.line, e.sub)) {
             const char *next = end < n ? (gs_trace_get(t, end).kind == GS_EV_GC_END
                                               ? "the end of the collection"
                                               : gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, end).sub))
@@ -539,7 +557,8 @@ static size_t phase_back(gs_Viewer *v)
         size_t j = i;
         while (j-- > 0 && !phase_boundary(gs_trace_get(t, j)) && gs_trace_get(t, j).kind != GS_EV_GC_START)
             ;
-        if (i - j > 1 && gs_trace_get(t, j).kind == GS_EV_GC_PHASE) {
+        if (gs_trace_get(t, j).kind == GS_EV_GC_PHASE &&
+            (i - j > 1 || phase_narrated(v, gs_trace_get(t, j).line, gs_trace_get(t, j).sub))) {
             snprintf(v->step_note, sizeof v->step_note, "%s done.", gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, j).sub));
             return gs_timeline_seek(v->tl, i);
         }
