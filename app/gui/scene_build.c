@@ -844,6 +844,64 @@ static const char *cause_words(int sub)
     }
 }
 
+/* Who took or dropped a reference, as specifically as the event says:
+ * "name first", "attribute next", else the kind of holder. */
+static const char *cause_phrase(gs_Timeline *tl, const gs_Event *e, char *buf, size_t n)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    switch (e->sub) {
+    case GS_CAUSE_NAME:
+    case GS_CAUSE_GLOBAL:
+    case GS_CAUSE_ATTR:
+        if (e->c && str_at(t, e->c)[0] && str_at(t, e->c)[0] != '.') {
+            snprintf(buf, n, "%s %s", e->sub == GS_CAUSE_ATTR ? "attribute" : "name", str_at(t, e->c));
+            return buf;
+        }
+        break;
+    case GS_CAUSE_VALUE: {
+        /* a module's names live in its namespace dict */
+        gs_TLFrame frs[16];
+        size_t nf = gs_timeline_frames(tl, frs, 16);
+        for (size_t k = 0; k < nf && k < 16; k++)
+            if (frs[k].ns == e->b) {
+                const char *nm = key_text(tl, e->c);
+                if (nm) {
+                    snprintf(buf, n, "name %s", nm);
+                    return buf;
+                }
+            }
+        break;
+    }
+    default: break;
+    }
+    return cause_words(e->sub);
+}
+
+/* The count obj had just after event ev, from the nearest alloc, incref
+ * or decref of it at most 64 events back; -1 if none is that close. */
+static int count_after(const gs_Trace *t, size_t ev, uint32_t obj)
+{
+    for (size_t i = ev + 1, k = 0; i-- > 0 && k < 64; k++) {
+        gs_Event x = gs_trace_get(t, i);
+        if (x.obj != obj)
+            continue;
+        if (x.kind == GS_EV_ALLOC)
+            return 1;
+        if (x.kind == GS_EV_INCREF || x.kind == GS_EV_DECREF)
+            return (int)x.a;
+    }
+    return -1;
+}
+
+/* Whether a name's new count is worth saying: an object the picture
+ * draws with its badge (not an int or a str, whose counts the program's
+ * constants and the interpreter share). */
+static bool counted_kind(gs_Timeline *tl, uint32_t id)
+{
+    gs_TLObject o;
+    return gs_timeline_object(tl, id, &o) && !primitive_kind(o.kind) && !hidden_kind(o.kind);
+}
+
 /* ".0": the hidden iterator a comprehension's function gets */
 static const char *name_words(const char *name, char *buf, size_t n)
 {
@@ -940,19 +998,41 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     case GS_EV_INCREF:
     case GS_EV_DECREF:
         object_label(tl, e->obj, lab, sizeof lab);
+        char who[80];
+        const char *cw = cause_phrase(tl, e, who, sizeof who);
         if (e->kind == GS_EV_INCREF)
-            snprintf(out, n, "%s%s now has %u reference%s (+1: %s)", where, lab, e->a, e->a == 1 ? "" : "s",
-                     cause_words(e->sub));
+            snprintf(out, n, "%s%s now has %u reference%s (+1: %s)", where, lab, e->a, e->a == 1 ? "" : "s", cw);
         else
             snprintf(out, n, "%s%s now has %u reference%s (-1: %s let go)", where, lab, e->a, e->a == 1 ? "" : "s",
-                     cause_words(e->sub));
+                     cw);
         *focus = e->obj;
         *delta = e->kind == GS_EV_INCREF ? 1 : -1;
         break;
     case GS_EV_BIND: {
         char nw[64];
         object_label(tl, e->b, lab, sizeof lab);
-        snprintf(out, n, "%s%s now refers to %s", where, name_words(str_at(t, e->c), nw, sizeof nw), lab);
+        /* the name takes the reference the expression made: say the count
+         * it comes to, or "+1: the expression being evaluated" reads as if
+         * the name took none */
+        int c = count_after(t, ev, e->b);
+        /* a call's parameters are bound before its first line runs */
+        const char *fn = NULL;
+        for (size_t i = ev, k = 0; i-- > 0 && k < 32 && !fn; k++) {
+            gs_Event x = gs_trace_get(t, i);
+            if (x.kind == GS_EV_LINE || (x.kind == GS_EV_FRAME_PUSH && x.obj != e->obj))
+                break;
+            if (x.kind == GS_EV_FRAME_PUSH && x.sub == 0)
+                fn = str_at(t, x.a);
+        }
+        char cnt[40] = "";
+        if (c > 0 && counted_kind(tl, e->b))
+            snprintf(cnt, sizeof cnt, " (%d reference%s now)", c, c == 1 ? "" : "s");
+        if (fn && str_at(t, e->c)[0] != '.')
+            snprintf(out, n, "%sparameter %s of %s() refers to %s%s", where, str_at(t, e->c), fn, lab, cnt);
+        else if (cnt[0])
+            snprintf(out, n, "%s%s now refers to %s%s", where, name_words(str_at(t, e->c), nw, sizeof nw), lab, cnt);
+        else
+            snprintf(out, n, "%s%s now refers to %s", where, name_words(str_at(t, e->c), nw, sizeof nw), lab);
         *focus = e->b;
         break;
     }
@@ -972,7 +1052,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         if (nm) {
             if (e->b) {
                 object_label(tl, e->b, lab2, sizeof lab2);
-                snprintf(out, n, "%sname %s now refers to %s", where, nm, lab2);
+                int c = count_after(t, ev, e->b);
+                if (c > 0 && counted_kind(tl, e->b))
+                    snprintf(out, n, "%sname %s now refers to %s (%d reference%s now)", where, nm, lab2, c,
+                             c == 1 ? "" : "s");
+                else
+                    snprintf(out, n, "%sname %s now refers to %s", where, nm, lab2);
             } else
                 snprintf(out, n, "%sname %s is deleted", where, nm);
             *focus = e->b;
@@ -1100,7 +1185,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         break;
     case GS_EV_FINALIZE:
         object_label(tl, e->obj, lab, sizeof lab);
-        snprintf(out, n, "%s__del__ runs for %s", where, lab);
+        /* its badge goes back up while __del__ runs: say why */
+        if (collecting_at(t, ev))
+            snprintf(out, n, "collector: __del__ runs for %s (while it runs, its self refers to it)", lab);
+        else
+            snprintf(out, n, "%s%s's count reached 0: __del__ runs first (while it runs, its self refers to it "
+                             "again)", where, lab);
         *focus = e->obj;
         break;
     case GS_EV_WEAKREF_CLEAR: {

@@ -420,6 +420,15 @@ static int fit_cells(gs_Ui *ui, const gs_SceneObject *o, float avail, int *cell,
         sum += widths[i] * z + 2;
     if (sum <= avail || cells == 0)
         return cells;
+    /* narrower cells first ('ccccc…'): every slot shown beats a "more" */
+    sum = 0;
+    for (int i = 0; i < cells; i++) {
+        if (cell[i] >= 0 && widths[i] > 60)
+            widths[i] = 60;
+        sum += widths[i] * z + 2;
+    }
+    if (sum <= avail)
+        return cells;
     int total = o->nrefs > o->nslots ? o->nrefs : o->nslots;
     int head[NODE_CELLS];
     float headw[NODE_CELLS];
@@ -933,16 +942,24 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
 }
 
 /* How much an event of the log says about what a line did: 0 an
- * exception, 1 names, objects made or freed, 2 what objects refer to,
- * 3 a count going up or down on the way. */
+ * exception; 1 names, objects made or freed; 2 what objects refer to and
+ * counts a name or a container changed; 3 a call's mechanics (called,
+ * parameters, its names going away); 4 a count going up or down while an
+ * expression is evaluated. */
 static int event_rank(const char *text)
 {
     if (strstr(text, " raised"))
         return 0;
-    if (strstr(text, " reference (") || strstr(text, " references ("))
+    if (strstr(text, "(+1: the expression being evaluated") || strstr(text, "(-1: the expression being evaluated"))
+        return 4;
+    if (strstr(text, " is called") || strstr(text, "parameter ") || strstr(text, " is done") ||
+        strstr(text, " goes away") || strstr(text, " pauses") || strstr(text, " goes on from") ||
+        strstr(text, "a call's argument"))
         return 3;
-    if (strstr(text, "name ") || strstr(text, "created ") || strstr(text, "__dict__") || strstr(text, " freed") || strstr(text, " cleared") ||
-        strstr(text, "collector"))
+    if (strstr(text, " reference (") || strstr(text, " references ("))
+        return 2;
+    if (strstr(text, "name ") || strstr(text, "created ") || strstr(text, "__dict__") || strstr(text, " freed") ||
+        strstr(text, " cleared") || strstr(text, "collector") || strstr(text, "__del__ runs"))
         return 1;
     return 2;
 }
@@ -978,10 +995,19 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
      * names and objects, in the order it happened; counts going up and
      * down only if the line did nothing else (EVENTS has them all) */
     int order[SHOWN], norder = 0;
-    for (int rank = 0; rank < 4 && norder < SHOWN && !(rank == 3 && norder > 0); rank++) {
+    /* the line's own events before those of the calls it made (a
+     * constructor's "name self ..."): a rank per kind, then per line */
+    unsigned own = (unsigned)atoi(d->event_log[last - 1]);
+    static const struct { int rank; bool inner; } levels[] = {
+        { 0, false }, { 0, true }, { 1, false }, { 2, false }, { 1, true }, { 2, true },
+        { 3, false }, { 3, true }, { 4, false }, { 4, true }
+    };
+    for (int level = 0; level < 10 && norder < SHOWN && !(levels[level].rank == 4 && norder > 0); level++) {
+        int rank = levels[level].rank;
+        bool inner = levels[level].inner;
         int chosen[SHOWN], nchosen = 0;
         for (int i = first; i < last && norder + nchosen < SHOWN; i++)
-            if (event_rank(d->event_log[i]) == rank)
+            if (event_rank(d->event_log[i]) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner)
                 chosen[nchosen++] = i;
         /* merged into the order so far by position (after the raise) */
         for (int c = 0; c < nchosen; c++) {
@@ -2924,11 +2950,14 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
         ui->answer_retry_for = 0;
         ui->answer[0] = 0;
         ui->choice_sel = -1;
+        ui->wrong_choice = -1;
     }
     if (p->state == GS_PROMPT_RETRY && ui->answer_retry_for != p->index + 1) {
-        /* a second try starts from an empty field, not after the wrong answer */
+        /* a second try starts from an empty field, not after the wrong
+         * answer; a wrong choice stays marked so it is not picked again */
         ui->answer_retry_for = p->index + 1;
         ui->answer[0] = 0;
+        ui->wrong_choice = ui->choice_sel;
         ui->choice_sel = -1;
     }
     bool open = p->state == GS_PROMPT_ASKING || p->state == GS_PROMPT_RETRY;
@@ -2957,10 +2986,13 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
                 gs_Rect b = { cx, y, bw, 26 };
                 bool hover = in_rect(b, ui->mouse_x, ui->mouse_y);
                 bool sel = i == ui->choice_sel;
-                gs_draw_rect(dl, b, sel ? tint(C_ORANGE, 0.45f) : hover ? tint(C_SKY, 0.3f) : C_PANEL, 5, 0);
-                gs_draw_rect_line(dl, b, sel ? C_ORANGE : C_BORDER, 5, sel ? 2 : 1, 0);
-                text_fit(ui, dl, GS_FONT_UI, b.x + 10, b.y + 4, bw - 14, label, C_TEXT);
-                add_button_choice(ui, b, GS_ACT_ANSWER_PROMPT, p->index, i, "Choose this answer");
+                bool wrong = i == ui->wrong_choice && p->state == GS_PROMPT_RETRY && !sel;
+                gs_draw_rect(dl, b, sel ? tint(C_ORANGE, 0.45f) : wrong ? tint(C_VERMILLION, 0.18f)
+                                    : hover ? tint(C_SKY, 0.3f) : C_PANEL, 5, 0);
+                gs_draw_rect_line(dl, b, sel ? C_ORANGE : wrong ? C_VERMILLION : C_BORDER, 5, sel || wrong ? 2 : 1, 0);
+                text_fit(ui, dl, GS_FONT_UI, b.x + 10, b.y + 4, bw - 14, label, wrong ? C_MUTED : C_TEXT);
+                add_button_choice(ui, b, GS_ACT_ANSWER_PROMPT, p->index, i,
+                                  wrong ? "Your first answer: not this one" : "Choose this answer");
                 cx += bw + 8;
             }
             y += 34;

@@ -326,6 +326,7 @@ typedef struct gs_Ui {
     int answer_for;                    /* the prompt it is for, + 1 (0: none yet) */
     int answer_retry_for;              /* the prompt whose second try cleared the field, + 1 */
     int choice_sel;                    /* the choice the arrow keys are on, -1 none */
+    int wrong_choice;                  /* the choice picked at the first, wrong, try (marked), -1 none */
     gs_Rect answer_rect;
     int insp_scroll, insp_max_scroll;  /* the inspector's list */
     /* the narration panel */

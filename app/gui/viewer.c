@@ -1042,7 +1042,7 @@ typedef struct LogFold {
     int slot;             /* the entry, -1 none */
     unsigned line;
     char type[48];
-    unsigned first_id, last_id;
+    unsigned lo_id, hi_id; /* the lowest and highest #id freed (frees come in any order) */
     int count;
 } LogFold;
 
@@ -1098,9 +1098,9 @@ static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, 
 static void start_fold(LogFold *f, const char *text, int slot)
 {
     f->slot = -1;
-    if (plain_free(text, &f->line, f->type, sizeof f->type, &f->first_id)) {
+    if (plain_free(text, &f->line, f->type, sizeof f->type, &f->lo_id)) {
         f->slot = slot;
-        f->last_id = f->first_id;
+        f->hi_id = f->lo_id;
         f->count = 1;
     }
 }
@@ -1110,10 +1110,8 @@ static void end_fold(gs_Viewer *v, LogFold *f)
     if (f->slot < 0 || f->count < 2 || f->slot >= v->nlog)
         return;
     char buf[200];
-    unsigned lo = f->first_id < f->last_id ? f->first_id : f->last_id;
-    unsigned hi = f->first_id < f->last_id ? f->last_id : f->first_id;
     snprintf(buf, sizeof buf, "%u: %d × %s freed (#%u to #%u): nothing refers to them any more", f->line, f->count,
-             f->type, lo, hi);
+             f->type, f->lo_id, f->hi_id);
     char *t = strdup(buf);
     if (t) {
         free(v->log_text[f->slot]);
@@ -1130,7 +1128,10 @@ static bool fold_free(gs_Viewer *v, LogFold *f, const char *text, size_t ev)
     if (f->slot >= 0 && f->slot == v->nlog - 1 && plain_free(text, &line, type, sizeof type, &id) &&
         line == f->line && strcmp(type, f->type) == 0) {
         f->count++;
-        f->last_id = id;
+        if (id < f->lo_id)
+            f->lo_id = id;
+        if (id > f->hi_id)
+            f->hi_id = id;
         v->log_index[f->slot] = ev;
         return true;
     }

@@ -1061,6 +1061,7 @@ static void enter_after_a_wrong_pick_keeps_the_feedback(void)
     CHECK(o.d.prompt && o.d.prompt->nchoices == 2, "at the prompt with choices");
     press(&o, GS_KEY_0 + 1);
     CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY && has_text(&o.dl, "Not quite"), "1 is not quite");
+    CHECK(o.ui.wrong_choice == 0, "the wrong pick stays marked for the second try (%d)", o.ui.wrong_choice);
     press(&o, GS_KEY_ENTER);
     CHECK(has_text(&o.dl, "Not quite") && !has_text(&o.dl, "Pick one of the answers"), "Enter keeps it");
     close_lesson(&o);
