@@ -71,6 +71,7 @@ typedef struct gs_SceneFrame {
     char title[48];                   /* "module", "f()", "Node.__init__()" */
     int first_name, nnames;           /* into scene->names */
     int line;                         /* its current line */
+    bool paused;                      /* a generator's frame waiting at a yield (not on the stack) */
 } gs_SceneFrame;
 
 typedef struct gs_SceneGen {

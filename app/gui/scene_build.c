@@ -708,15 +708,28 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             break;
         }
     }
-    for (size_t i = nf; i-- > 0;) {
-        gs_TLFrame *f = &frames[i];
+    /* the stack, then the generators' paused frames (they hold their
+     * locals while they wait: lesson 21's lines() holds self) */
+    gs_TLFrame paused[8];
+    uint32_t paused_gen[8];
+    size_t np = gs_timeline_suspended_frames(tl, paused, paused_gen, 8);
+    if (np > 8)
+        np = 8;
+    for (size_t j = 0; j < nf + np; j++) {
+        bool is_paused = j >= nf;
+        gs_TLFrame *f = is_paused ? &paused[j - nf] : &frames[nf - 1 - j];
         gs_SceneFrame *sf = gs_scene_add_frame(s);
         if (!sf)
             goto out;
         sf->id = f->id;
         sf->line = (int)f->line;
+        sf->paused = is_paused;
         const char *nm = str_at(t, f->name);
-        if (finished)
+        if (is_paused) { /* "lines() · paused": its generator's box is beside it */
+            const char *dot = strrchr(nm, '.');
+            snprintf(sf->title, sizeof sf->title, "%.24s() · paused", dot ? dot + 1 : nm);
+        }
+        else if (finished)
             snprintf(sf->title, sizeof sf->title, "module (ended)");
         else if (f->depth <= 1 || strcmp(nm, "<module>") == 0)
             snprintf(sf->title, sizeof sf->title, "module");
@@ -1237,6 +1250,11 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
          * is tracked later, the moment it holds a container */
         if (ev > 0 && gs_trace_get(t, ev - 1).kind == GS_EV_ALLOC && gs_trace_get(t, ev - 1).obj == e->obj)
             break;
+        {
+            gs_TLObject tr;
+            if (!gs_timeline_object(tl, e->obj, &tr) || tr.kind != GS_K_DICT)
+                break; /* a generator, a frame: tracked as it is set up */
+        }
         object_label(tl, e->obj, lab, sizeof lab);
         snprintf(out, n, "%s%s is tracked now (generation %u): it holds something that could be part of a cycle",
                  where, lab, e->a);

@@ -389,6 +389,8 @@ static uint32_t resolve_name(const gs_Scene *s, const char *name)
 {
     for (int fi = s->nframes - 1; fi >= 0; fi--) {
         const gs_SceneFrame *f = &s->frames[fi];
+        if (f->paused)
+            continue; /* a generator's waiting frame: not where a lesson's names live */
         for (int k = 0; k < f->nnames; k++)
             if (strcmp(s->names[f->first_name + k].name, name) == 0)
                 return s->names[f->first_name + k].target;

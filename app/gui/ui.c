@@ -852,12 +852,16 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed
     arrowhead(dl, x1, y1, x1 - cx, y1 - cy, 9 * (ui->zoom < 1 ? 1 : ui->zoom), c);
 }
 
+/* A reference an object holds to itself: a loop from its cell out past
+ * the node's right edge and back into that edge, so it cannot be read as
+ * an arrow to the node above or below. */
 static void self_loop(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *p, gs_Color c)
 {
-    float top = sy(ui, p->y);
-    float left = sx(ui, p->x) + 16 * ui->zoom;
-    gs_draw_curve(dl, x0, y0, x0 + 10 * ui->zoom, top - 40 * ui->zoom, left, top, c, 1.8f, 0);
-    arrowhead(dl, left, top, left - (x0 + 10 * ui->zoom), top - (top - 40 * ui->zoom), 9, c);
+    float right = sx(ui, p->x) + p->r.w * ui->zoom, top = sy(ui, p->y), h = p->r.h * ui->zoom;
+    float ex = right, ey = top + h * 0.3f;
+    float cx = right + 46 * ui->zoom, cy = y0 + 18 * ui->zoom;
+    gs_draw_curve(dl, x0, y0, cx, cy, ex, ey, c, 1.8f, 0);
+    arrowhead(dl, ex, ey, ex - cx, ey - cy, 9 * (ui->zoom < 1 ? 1 : ui->zoom), c);
 }
 
 /* Text on the canvas does not scale; below ~0.9 zoom switch to the small face. */
@@ -1380,16 +1384,16 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         const gs_SceneFrame *f = &s->frames[fi];
         float fh = 26 + (float)f->nnames * 20;
         gs_Rect fr = { sx(ui, g.names_x + 8), sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
-        bool top_frame = fi == s->nframes - 1;
-        gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : C_PANEL, 6, 0);
-        gs_draw_rect_line(dl, fr, top_frame ? C_ORANGE : C_BORDER, 6, top_frame ? 2 : 1, 0);
+        bool top_frame = !f->paused && (fi == s->nframes - 1 || s->frames[fi + 1].paused);
+        gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : f->paused ? C_PANEL_ALT : C_PANEL, 6, 0);
+        gs_draw_rect_line(dl, fr, top_frame ? C_ORANGE : f->paused ? C_MUTED : C_BORDER, 6, top_frame ? 2 : 1, 0);
         if (ui->zoom >= 0.45f) {
             float title_w = fr.w - 16;
             if (strcmp(f->title, "module") == 0 && s->module_gc_refs >= 0) {
                 /* the module object above its namespace: the collection's root */
                 char mt[96];
-                snprintf(mt, sizeof mt, "module __main__ · gc_refs %lld%s", (long long)s->module_gc_refs,
-                         s->module_gc_refs > 0 ? ": a root (sys.modules holds it)" : "");
+                snprintf(mt, sizeof mt, "module · gc_refs %lld%s", (long long)s->module_gc_refs,
+                         s->module_gc_refs > 0 ? ": a root" : "");
                 float mw = fminf(tw(ui, GS_FONT_SMALL, mt) + 16, g.names_w * ui->zoom + 120);
                 gs_Rect mr = { fr.x, fr.y - 22 * ui->zoom, mw, 18 };
                 gs_draw_rect(dl, mr, tint(C_ORANGE, 0.35f), 5, s->module_id);
@@ -1921,6 +1925,8 @@ static int why_alive(const gs_Scene *s, uint32_t target, char *buf, size_t n)
     /* roots: every name of every frame */
     for (int fi = s->nframes - 1; fi >= 0 && found < 0; fi--) {
         const gs_SceneFrame *f = &s->frames[fi];
+        if (f->paused)
+            continue; /* its generator holds it: not a root */
         for (int k = 0; k < f->nnames; k++) {
             const gs_SceneName *nm = &s->names[f->first_name + k];
             const gs_SceneObject *o = gs_scene_find(s, nm->target);

@@ -2510,6 +2510,22 @@ size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max)
     return n;
 }
 
+size_t gs_timeline_suspended_frames(const gs_Timeline *tl, gs_TLFrame *out, uint32_t *gens, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < tl->cur.fcap; i++) {
+        const Frame *f = &tl->cur.frames[i];
+        if (!f->id || f->status != FS_SUSPENDED)
+            continue;
+        if (n < max) {
+            fill_frame(tl, f, &out[n]);
+            gens[n] = f->gen_obj;
+        }
+        n++;
+    }
+    return n;
+}
+
 size_t gs_timeline_frame_names(const gs_Timeline *tl, uint32_t frame, gs_TLEdge *out, size_t max)
 {
     const Frame *f = frame_find(&tl->cur, frame);

@@ -207,6 +207,9 @@ typedef struct gs_TLFrame {
 
 /* Frames on the stack, innermost first; returns how many there are. */
 size_t gs_timeline_frames(const gs_Timeline *tl, gs_TLFrame *out, size_t max);
+/* Generator frames paused at a yield (not on the stack), in no particular
+ * order, with the generator holding each in gens[i]; returns how many. */
+size_t gs_timeline_suspended_frames(const gs_Timeline *tl, gs_TLFrame *out, uint32_t *gens, size_t max);
 /* The names bound in frame `frame` (sub = NAME), in binding order. */
 size_t gs_timeline_frame_names(const gs_Timeline *tl, uint32_t frame, gs_TLEdge *out, size_t max);
 

@@ -1277,6 +1277,41 @@ static void a_narrated_empty_phase_is_a_stop(void)
     close_lesson(&o);
 }
 
+/* A generator paused at a yield keeps its frame, and the frame its
+ * locals: the picture draws it (not as the running frame), so what its
+ * names hold has a holder on screen. */
+static void a_paused_generator_frame_is_drawn(void)
+{
+    Open o;
+    open_lesson(&o, "class Box:\n"
+                    "    pass\n"
+                    "def walk(box):\n"
+                    "    yield 1\n"
+                    "    yield 2\n"
+                    "b = Box()\n"
+                    "g = walk(b)\n"
+                    "first = next(g)\n"
+                    "del b\n"
+                    "print(first)\n");
+    for (int i = 0; i < 30 && o.d.scene->line != 10; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 10, "at line 10");
+    const gs_SceneFrame *pf = NULL;
+    for (int i = 0; i < o.d.scene->nframes; i++)
+        if (o.d.scene->frames[i].paused)
+            pf = &o.d.scene->frames[i];
+    CHECK(pf && strstr(pf->title, "walk() · paused"), "the paused frame of walk() is drawn (%s)", pf ? pf->title : "none");
+    bool holds = false;
+    for (int k = 0; pf && k < pf->nnames; k++) {
+        const gs_SceneName *nm = &o.d.scene->names[pf->first_name + k];
+        const gs_SceneObject *t = gs_scene_find(o.d.scene, nm->target);
+        holds |= strcmp(nm->name, "box") == 0 && t && strcmp(t->type, "Box") == 0;
+    }
+    CHECK(holds, "its name box holds the Box that b no longer names");
+    CHECK(!o.d.scene->frames[o.d.scene->nframes - 1].paused || o.d.scene->nframes > 1, "the module frame is still drawn");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1863,6 +1898,7 @@ int main(void)
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
+    a_paused_generator_frame_is_drawn();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
