@@ -2223,7 +2223,8 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         p[n++] = (Para){ gc_h, d->phase_note ? d->phase_note : s->phase_doing, GS_FONT_UI, C_VERMILLION, C_TEXT };
     } else if (d->phase_note)
         p[n++] = (Para){ "CYCLE COLLECTOR — done", d->phase_note, GS_FONT_UI, C_VERMILLION, C_TEXT };
-    if (d->narration) {
+    bool at_recap = d->at_end && !d->recording && d->recap && *d->recap;
+    if (d->narration && !at_recap) { /* at the end its line has run: the recap needs the room */
         snprintf(next_h, sizeof next_h, d->narration_line == s->line ? "Line %d:" : "Line %d (the call in progress):",
                  d->narration_line);
         p[n++] = (Para){ next_h, d->narration, GS_FONT_UI, C_ORANGE, C_TEXT };
