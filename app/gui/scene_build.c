@@ -1000,7 +1000,18 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             object_label(tl, e->obj, lab, sizeof lab);
         else /* freed since: its type from the event, as its free says it */
             snprintf(lab, sizeof lab, "%s #%u", shown_type(str_at(t, e->a)), e->obj);
-        snprintf(out, n, "%screated %s (1 reference)", where, lab);
+        /* its size as it is made: the kind's size, or the resize that
+         * follows at once (a list with spare room, a class) */
+        uint32_t size = gs_trace_alloc_size(t, e->sub, e->a, e->b, e->c);
+        if (ev + 1 < t->n) {
+            gs_Event nx = gs_trace_get(t, ev + 1);
+            if (nx.kind == GS_EV_RESIZE && nx.obj == e->obj)
+                size = nx.b;
+        }
+        if (size)
+            snprintf(out, n, "%screated %s (1 reference, %u bytes)", where, lab, size);
+        else
+            snprintf(out, n, "%screated %s (1 reference)", where, lab);
         *focus = e->obj;
         break;
     }

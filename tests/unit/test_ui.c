@@ -1312,6 +1312,23 @@ static void a_paused_generator_frame_is_drawn(void)
     close_lesson(&o);
 }
 
+/* What a line made is said with its size, as sys.getsizeof gives it
+ * (a two-item list: 72 bytes in CPython 3.11). */
+static void a_new_object_is_said_with_its_size(void)
+{
+    Open o;
+    open_lesson(&o, "x = [1, 2]\n"
+                    "y = x\n");
+    for (int i = 0; i < 6 && o.d.scene->line != 2; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 2, "at line 2");
+    bool said = false;
+    for (int i = 0; i < o.d.nevent_log; i++)
+        said |= strstr(o.d.event_log[i], "created list #") && strstr(o.d.event_log[i], "(1 reference, 72 bytes)");
+    CHECK(said, "the log says 'created list #N (1 reference, 72 bytes)'");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1899,6 +1916,7 @@ int main(void)
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
     a_paused_generator_frame_is_drawn();
+    a_new_object_is_said_with_its_size();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
