@@ -40,8 +40,10 @@ void gs_weakref_free(gs_VM *vm);
 
 /* vm->modstate slots: what each module keeps for the VM's life (its
  * static types), made on first import */
-enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT };
+enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS };
 
+gs_Object *gs_module_collections(gs_VM *vm);
+void gs_collections_free(gs_VM *vm);
 gs_Object *gs_module_contextlib(gs_VM *vm);
 void gs_contextlib_free(gs_VM *vm);
 gs_Object *gs_module_copy(gs_VM *vm);

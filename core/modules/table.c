@@ -9,6 +9,7 @@
 const gs_ModuleDef gs_module_table[] = {
     { .name = "__future__", .make = gs_module_future, .count_roots = gs_future_count_roots },
     { .name = "bisect", .make = gs_module_bisect },
+    { .name = "collections", .make = gs_module_collections, .free = gs_collections_free },
     { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
     { .name = "copy", .make = gs_module_copy, .free = gs_copy_free },
     { .name = "functools", .make = gs_module_functools, .count_roots = gs_functools_count_roots,

@@ -1,0 +1,68 @@
+# deque as a queue and a ring: both ends, rotate, insert/remove, indexing,
+# comparisons, concatenation and repetition, maxlen.
+import sys, gc
+from collections import deque
+d = deque()
+print(d, len(d), bool(d), sys.getsizeof(d))
+d.append(1); d.append(2); d.appendleft(0)
+print(d, d[0], d[-1], d[1], 2 in d, 5 in d)
+d.extend([3, 4, 5]); d.extendleft('ab')
+print(d, len(d), sys.getsizeof(d))
+print(d.pop(), d.popleft(), d)
+d.rotate(2); print(d)
+d.rotate(-3); print(d)
+d.rotate(); print(d)
+print(d.index(3), d.count(3))
+d.remove(3); print(d)
+d.insert(1, 'x'); print(d)
+d.insert(-1, 'y'); print(d)
+d.reverse(); print(d)
+del d[2]; print(d)
+d[0] = 'first'; print(d)
+print(list(reversed(d)))
+e = d.copy(); print(e == d, e is d, e < d)
+print(d + deque([9]))
+print(deque([1,2]) * 3, 2 * deque([1]))
+m = deque(range(10), maxlen=3); print(m, m.maxlen, deque().maxlen)
+m.append(10); print(m); m.appendleft(-1); print(m)
+print(deque([1,2,3]) < deque([1,2,4]), deque([1,2]) < deque([1,2,3]), deque([1]) == [1])
+for i in [0, 1, 63, 64, 65, 200]:
+    print(i, sys.getsizeof(deque(range(i))))
+x = deque()
+for i in range(100): x.appendleft(i)
+print(sys.getsizeof(x))
+for i in range(70): x.popleft()
+print(sys.getsizeof(x), len(x))
+x.clear(); print(x, sys.getsizeof(x))
+q = deque([1,2,3])
+try:
+    for v in q:
+        q.append(v)
+except RuntimeError as e: print('RuntimeError', e)
+try: deque().pop()
+except IndexError as e: print(e)
+try: deque().popleft()
+except IndexError as e: print(e)
+try: q[10]
+except IndexError as e: print(e)
+try: q.index(99)
+except ValueError as e: print(e)
+try: q.remove(99)
+except ValueError as e: print(e)
+try: deque([1], maxlen=-1)
+except ValueError as e: print(e)
+try: deque([1], maxlen=1).insert(0, 2)
+except IndexError as e: print(e)
+try: q + [1]
+except TypeError as e: print(e)
+try: hash(q)
+except TypeError as e: print(e)
+try: q['a']
+except TypeError as e: print(e)
+try: q.foo = 1
+except AttributeError as e: print(e)
+print(type(q), type(iter(q)), repr(deque))
+o = []
+a = deque([o]); print(sys.getrefcount(o))
+a.append(a); print(a)
+del a; print(gc.collect())
