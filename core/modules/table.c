@@ -8,6 +8,7 @@
 
 const gs_ModuleDef gs_module_table[] = {
     { .name = "__future__", .make = gs_module_future, .count_roots = gs_future_count_roots },
+    { .name = "abc", .make = gs_module_abc, .free = gs_abc_free },
     { .name = "bisect", .make = gs_module_bisect },
     { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
     { .name = "copy", .make = gs_module_copy, .free = gs_copy_free },

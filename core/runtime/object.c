@@ -1434,7 +1434,9 @@ static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
         gs_decref(vm, mv);
         return r;
     }
-    if (!quiet)
+    if (!quiet && strcmp(name->data, "__abstractmethods__") == 0)
+        gs_raise(vm, vm->e_AttributeError, "__abstractmethods__"); /* type's getset raises it so */
+    else if (!quiet)
         gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
     return NULL;
 }
