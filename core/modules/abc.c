@@ -606,6 +606,10 @@ gs_Object *gs_module_abc(gs_VM *vm)
         return NULL;
     }
     gs_module_add(vm, m, "ABC", abc);
+    /* CPython imports abc at start-up: a program's import allocates about
+     * one object (measured with python3.11 after a full collection); the
+     * model makes its classes now (28 allocations, 18 kept) */
+    gs_gc_import_footprint(vm, 1 - 28, -18, 0);
     return m;
 }
 

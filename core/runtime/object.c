@@ -2113,7 +2113,11 @@ static bool hash_dispatch(gs_VM *vm, gs_Object *o, int64_t *out)
         gs_raise(vm, vm->e_TypeError, "__hash__ method should return an integer");
         return true;
     }
-    *out = gs_hash(vm, r);
+    /* slot_tp_hash keeps a value that fits a Py_hash_t as it is (hash(x) ==
+     * hash(x.__hash__()) for a hashable x), -1 becoming -2 */
+    *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : gs_hash(vm, r);
+    if (*out == -1)
+        *out = -2;
     gs_decref(vm, r);
     return true;
 }
