@@ -600,10 +600,12 @@ static gs_Object *initvar_new(GS_ARGS)
     return o;
 }
 
+/* InitVar.__class_getitem__(cls, type), a class method: (cls, type) */
 static gs_Object *initvar_class_getitem(GS_ARGS)
 {
     GS_UNUSED(self);
-    return initvar_new(vm, &state(vm)->t_initvar->ob, args, nargs, kwnames);
+    GS_UNUSED(nargs);
+    return initvar_new(vm, args[0], args + 1, 1, kwnames);
 }
 
 static gs_Object *initvar_repr(GS_ARGS)
@@ -693,10 +695,10 @@ static gs_Object *get_field(gs_VM *vm, gs_Type *cls, gs_Object *name, gs_Object 
         gs_raise(vm, vm->e_TypeError, "field %s cannot have a default factory", ((gs_Str *)name)->data);
         goto error;
     }
-    if (ftype == st->ft_field && fget(vm, f, "kw_only") == st->missing &&
+    if (ftype != st->ft_classvar && fget(vm, f, "kw_only") == st->missing &&
         set_attr(vm, f, "kw_only", kw_only ? vm->true_ : vm->false_) < 0)
         goto error;
-    if (ftype != st->ft_field && fget(vm, f, "kw_only") != st->missing) {
+    if (ftype == st->ft_classvar && fget(vm, f, "kw_only") != st->missing) {
         gs_raise(vm, vm->e_TypeError, "field %s is a ClassVar but specifies kw_only", ((gs_Str *)name)->data);
         goto error;
     }
@@ -1408,7 +1410,7 @@ gs_Object *gs_module_dataclasses(gs_VM *vm)
         gs_type_add_methods(vm, st->t_field_base, fieldbase_methods);
         st->t_initvar = gs_modtype_new(vm, "dataclasses.InitVar", NULL, NULL, false);
         gs_type_add_methods(vm, st->t_initvar, initvar_methods);
-        gs_Object *cg = gs_builtin_new(vm, "__class_getitem__", initvar_class_getitem, 1, 1, NULL);
+        gs_Object *cg = gs_builtin_new(vm, "__class_getitem__", initvar_class_getitem, 2, 2, NULL);
         if (cg) {
             gs_Object *cm = gs_descriptor_new(vm, vm->t_classmethod, cg, false);
             gs_decref(vm, cg);
