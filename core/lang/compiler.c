@@ -159,6 +159,7 @@ typedef struct Compiler {
                                    the AST optimizer made until the module has run (see ast_const) */
     struct Unit *u;             /* code unit being generated */
     int future_line;            /* line of the last `from __future__ import` at the file's start, or -1 */
+    bool future_annotations;    /* `from __future__ import annotations`: a class's annotations are kept as strings */
 } Compiler;
 
 static void *xrealloc(Compiler *c, void *p, size_t n)
@@ -2229,6 +2230,55 @@ static gs_Code *assemble(Compiler *c, Unit *u);
 static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline);
 static void unit_leave(Compiler *c, Unit *u);
 
+/* Under `from __future__ import annotations` a class's annotation is
+ * kept as its source text (CPython unparses the expression; for an
+ * annotation written on one line the way unparse writes it the text is
+ * the same), or NULL to evaluate it (the text is not the program's). */
+static gs_Object *annotation_text(Compiler *c, const gs_Node *a)
+{
+    gs_VM *vm = c->vm;
+    if (!vm->source || !vm->filename || !c->filename || strcmp(c->filename, vm->filename) != 0 ||
+        a->line != a->end_line || a->end_col <= a->col)
+        return NULL;
+    const char *p = vm->source, *end = vm->source + vm->source_len;
+    for (int line = 1; line < a->line && p < end; p++)
+        if (*p == '\n')
+            line++;
+    if ((size_t)(end - p) < (size_t)a->end_col)
+        return NULL;
+    return gs_str_new(vm, p + a->col, (size_t)(a->end_col - a->col));
+}
+
+/* Whether a class body annotates a plain name (`x: int`), at its top or
+ * inside its if/for/while/with/try blocks (CPython's find_ann): then the
+ * body starts with SETUP_ANNOTATIONS. */
+static bool has_simple_annotation(const gs_NodeList *body)
+{
+    for (int i = 0; i < body->count; i++) {
+        const gs_Node *st = body->items[i];
+        bool found = false;
+        switch (st->kind) {
+        case GS_S_ANNASSIGN: found = st->u.annassign.target->kind == GS_E_NAME; break;
+        case GS_S_IF: found = has_simple_annotation(&st->u.if_.body) || has_simple_annotation(&st->u.if_.orelse); break;
+        case GS_S_WHILE:
+            found = has_simple_annotation(&st->u.while_.body) || has_simple_annotation(&st->u.while_.orelse);
+            break;
+        case GS_S_FOR: found = has_simple_annotation(&st->u.for_.body) || has_simple_annotation(&st->u.for_.orelse); break;
+        case GS_S_WITH: found = has_simple_annotation(&st->u.with.body); break;
+        case GS_S_TRY:
+            found = has_simple_annotation(&st->u.try_.body) || has_simple_annotation(&st->u.try_.orelse) ||
+                    has_simple_annotation(&st->u.try_.finalbody);
+            for (int h = 0; !found && h < st->u.try_.nhandlers; h++)
+                found = has_simple_annotation(&st->u.try_.handlers[h].body);
+            break;
+        default: break;
+        }
+        if (found)
+            return true;
+    }
+    return false;
+}
+
 static void gen_class(Compiler *c, const gs_Node *st)
 {
     gs_VM *vm = c->vm;
@@ -2251,6 +2301,8 @@ static void gen_class(Compiler *c, const gs_Node *st)
     load_const_obj(c, gs_newref(vm, &cu.qualname->ob));
     gen_name(c, "__qualname__", 12, NO_STORE, st->line, st->col);
     const gs_NodeList *body = &st->u.classdef.body;
+    if (has_simple_annotation(body))
+        emit(c, OP_SETUP_ANNOTATIONS, 0); /* the namespace gets its __annotations__ dict (dataclasses read it) */
     if (body->count && body->items[0]->kind == GS_S_EXPR && body->items[0]->u.expr.value->kind == GS_E_CONST &&
         body->items[0]->u.expr.value->u.constant.kind == GS_C_STR) {
         /* a docstring: __doc__ in the namespace */
@@ -2358,8 +2410,11 @@ static void future_parse(Compiler *c, const gs_NodeList *body)
             for (int j = 0; j < GS_COUNTOF(known); j++)
                 if ((int)strlen(known[j]) == name->len && memcmp(known[j], name->s, (size_t)name->len) == 0)
                     ok = true;
-            if (ok)
+            if (ok) {
+                if (name->len == 11 && memcmp(name->s, "annotations", 11) == 0)
+                    c->future_annotations = true;
                 continue;
+            }
             if (name->len == 6 && memcmp(name->s, "braces", 6) == 0)
                 compile_error(c, st->line, st->col + 1, "not a chance");
             else
@@ -2616,6 +2671,20 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
         if (st->u.annassign.value) {
             gen_expr(c, st->u.annassign.value);
             gen_store(c, st->u.annassign.target);
+        }
+        if (c->u->scope && c->u->scope->kind == SC_CLASS && st->u.annassign.target->kind == GS_E_NAME) {
+            /* a class body keeps the annotation: __annotations__[name] = annotation
+             * (what dataclasses read); functions and modules do not evaluate them here */
+            const gs_Node *t = st->u.annassign.target;
+            const gs_Node *a = st->u.annassign.annotation;
+            gs_Object *text = c->future_annotations ? annotation_text(c, a) : NULL;
+            if (text)
+                load_const_obj(c, text); /* PEP 563: the annotation's source, not evaluated */
+            else
+                gen_expr(c, a);
+            gen_name(c, "__annotations__", 15, NO_LOAD, st->line, st->col);
+            load_const_obj(c, gs_str_intern(c->vm, t->u.name.s, (size_t)t->u.name.len));
+            emit(c, OP_STORE_SUBSCR, 0);
         }
         break;
     case GS_S_DELETE:

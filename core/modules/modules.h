@@ -11,6 +11,16 @@
 
 #include "runtime/runtime.h"
 
+gs_Object *gs_module_abc(gs_VM *vm);
+void gs_abc_free(gs_VM *vm);
+gs_Object *gs_module_dataclasses(gs_VM *vm);
+void gs_dataclasses_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_dataclasses_clear(gs_VM *vm);
+void gs_dataclasses_free(gs_VM *vm);
+gs_Object *gs_module_enum(gs_VM *vm);
+void gs_enum_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_enum_clear(gs_VM *vm);
+void gs_enum_free(gs_VM *vm);
 gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
 void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_bisect(gs_VM *vm);
@@ -40,7 +50,8 @@ void gs_weakref_free(gs_VM *vm);
 
 /* vm->modstate slots: what each module keeps for the VM's life (its
  * static types), made on first import */
-enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS };
+enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS,
+       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM };
 
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);

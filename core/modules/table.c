@@ -8,10 +8,15 @@
 
 const gs_ModuleDef gs_module_table[] = {
     { .name = "__future__", .make = gs_module_future, .count_roots = gs_future_count_roots },
+    { .name = "abc", .make = gs_module_abc, .free = gs_abc_free },
     { .name = "bisect", .make = gs_module_bisect },
     { .name = "collections", .make = gs_module_collections, .free = gs_collections_free },
     { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
     { .name = "copy", .make = gs_module_copy, .free = gs_copy_free },
+    { .name = "dataclasses", .make = gs_module_dataclasses, .count_roots = gs_dataclasses_count_roots,
+      .clear = gs_dataclasses_clear, .free = gs_dataclasses_free },
+    { .name = "enum", .make = gs_module_enum, .count_roots = gs_enum_count_roots, .clear = gs_enum_clear,
+      .free = gs_enum_free },
     { .name = "functools", .make = gs_module_functools, .count_roots = gs_functools_count_roots,
       .clear = gs_functools_clear, .free = gs_functools_free },
     { .name = "gc", .make = gs_module_gc },

@@ -271,6 +271,35 @@ static gs_Object *b_abs(GS_ARGS)
     return NULL;
 }
 
+/* PyObject_IsInstance / IsSubclass: a class whose metaclass defines
+ * __instancecheck__ / __subclasscheck__ (not type's) is asked; the answer
+ * as a bool, NULL on error, or NotImplemented (borrowed) when the built-in
+ * check applies. */
+static gs_Object *metaclass_check(gs_VM *vm, gs_Object *cls, gs_Object *arg, const char *hook)
+{
+    if (!(cls->type->flags & GS_TF_HEAP))
+        return vm->notimpl;
+    gs_Object *m = gs_type_lookup(cls->type, gs_name(vm, hook));
+    if (!m || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner == vm->t_type))
+        return vm->notimpl;
+    if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) {
+        gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded in %s", hook);
+        return NULL;
+    }
+    vm->native_depth++;
+    gs_incref(vm, m);
+    gs_Object *f = gs_descr_get(vm, m, cls, cls->type);
+    gs_decref(vm, m);
+    gs_Object *r = f ? gs_call(vm, f, &arg, 1, NULL) : NULL;
+    gs_xdecref(vm, f);
+    vm->native_depth--;
+    if (!r)
+        return NULL;
+    int t = gs_truthy(vm, r);
+    gs_decref(vm, r);
+    return t < 0 ? NULL : GS_BOOL(vm, t);
+}
+
 static gs_Object *b_isinstance(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -297,6 +326,12 @@ static gs_Object *b_isinstance(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return NULL;
     }
+    if (args[0]->type != (gs_Type *)cls) {
+        /* a metaclass's __instancecheck__ (abc.ABCMeta's) decides */
+        gs_Object *r = metaclass_check(vm, cls, args[0], "__instancecheck__");
+        if (r != vm->notimpl)
+            return r;
+    }
     if (!gs_isinstance(args[0], (gs_Type *)cls) && gs_is_proxy(args[0])) {
         /* object_isinstance falls back on __class__, which a proxy forwards */
         gs_Object *o = gs_proxy_referent(vm, args[0]);
@@ -315,15 +350,26 @@ static gs_Object *b_issubclass(GS_ARGS)
     gs_Object *cls = args[1];
     if (GS_KIND(cls) == GS_K_TUPLE) {
         gs_Tuple *t = (gs_Tuple *)cls;
-        for (int32_t i = 0; i < t->len; i++)
-            if (GS_KIND(t->items[i]) == GS_K_TYPE && gs_issubtype((gs_Type *)args[0], (gs_Type *)t->items[i]))
+        for (int32_t i = 0; i < t->len; i++) {
+            if (GS_KIND(t->items[i]) != GS_K_TYPE)
+                continue;
+            gs_Object *r = metaclass_check(vm, t->items[i], args[0], "__subclasscheck__");
+            if (r != vm->notimpl) {
+                if (!r || r == vm->true_)
+                    return r;
+                gs_decref(vm, r);
+            } else if (gs_issubtype((gs_Type *)args[0], (gs_Type *)t->items[i]))
                 return GS_BOOL(vm, true);
+        }
         return GS_BOOL(vm, false);
     }
     if (GS_KIND(cls) != GS_K_TYPE) {
         gs_raise(vm, vm->e_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         return NULL;
     }
+    gs_Object *r = metaclass_check(vm, cls, args[0], "__subclasscheck__");
+    if (r != vm->notimpl)
+        return r;
     return GS_BOOL(vm, gs_issubtype((gs_Type *)args[0], (gs_Type *)cls));
 }
 

@@ -241,7 +241,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
         if (meta->flags & GS_TF_HEAP) {
             /* a metaclass's own __call__ */
             gs_Object *m = gs_type_lookup(meta, vm->s___call__);
-            if (m && GS_KIND(m) != GS_K_BUILTIN) {
+            /* (a module's C __call__ counts: enum.EnumType's; type's own does not) */
+            if (m && (GS_KIND(m) != GS_K_BUILTIN || ((gs_Builtin *)m)->owner != vm->t_type)) {
                 gs_Object *argv[nargs + 1];
                 argv[0] = callable;
                 for (int i = 0; i < nargs; i++)

@@ -881,7 +881,9 @@ void gs_type_update_hooks(gs_VM *vm, gs_Type *t)
     t->hooks = 0;
     for (int i = 0; i < 4; i++) {
         gs_Object *m = gs_type_lookup(t, gs_name(vm, names[i]));
-        if (m && GS_KIND(m) != GS_K_BUILTIN)
+        /* (a module's C method made for a class counts: dataclasses' frozen __setattr__) */
+        if (m && (GS_KIND(m) != GS_K_BUILTIN ||
+                  (((gs_Builtin *)m)->owner && (((gs_Builtin *)m)->owner->flags & GS_TF_HEAP))))
             t->hooks |= (uint8_t)(1 << i);
     }
 }

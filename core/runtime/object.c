@@ -1434,7 +1434,9 @@ static gs_Object *type_getattr(gs_VM *vm, gs_Type *t, gs_Str *name, bool quiet)
         gs_decref(vm, mv);
         return r;
     }
-    if (!quiet)
+    if (!quiet && strcmp(name->data, "__abstractmethods__") == 0)
+        gs_raise(vm, vm->e_AttributeError, "__abstractmethods__"); /* type's getset raises it so */
+    else if (!quiet)
         gs_raise(vm, vm->e_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
     return NULL;
 }
@@ -2111,7 +2113,11 @@ static bool hash_dispatch(gs_VM *vm, gs_Object *o, int64_t *out)
         gs_raise(vm, vm->e_TypeError, "__hash__ method should return an integer");
         return true;
     }
-    *out = gs_hash(vm, r);
+    /* slot_tp_hash keeps a value that fits a Py_hash_t as it is (hash(x) ==
+     * hash(x.__hash__()) for a hashable x), -1 becoming -2 */
+    *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : gs_hash(vm, r);
+    if (*out == -1)
+        *out = -2;
     gs_decref(vm, r);
     return true;
 }

@@ -637,6 +637,8 @@ static gs_Object *type_call_m(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "descriptor '__call__' requires a 'type' object");
         return NULL;
     }
+    if (((gs_Type *)self)->flags & GS_TF_HEAP) /* not the metaclass's __call__ again (super().__call__) */
+        return gs_type_call(vm, (gs_Type *)self, args, nargs, kwnames);
     return gs_call(vm, self, args, nargs, kwnames);
 }
 

@@ -834,10 +834,20 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         switch (op) {
         case OP_NOP:
         case OP_LINE_MARK:
-        case OP_SETUP_ANNOTATIONS:
         case OP_MAKE_CELL:
         case OP_COPY_FREE_VARS:
             break;
+        case OP_SETUP_ANNOTATIONS: {
+            /* a class body with `x: int`: its namespace gets an __annotations__ dict */
+            gs_Object *ns = f->locals ? f->locals : f->globals;
+            gs_Str *an = gs_name(vm, "__annotations__");
+            if (!gs_dict_get_str(vm, ns, an)) {
+                gs_Object *d = gs_dict_new(vm);
+                if (!d || gs_dict_set_steal(vm, ns, &an->ob, d) < 0)
+                    goto error;
+            }
+            break;
+        }
         case OP_POP_TOP:
             v = POP();
             DECREF(v);
