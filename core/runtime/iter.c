@@ -316,6 +316,12 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
         return NULL;
     }
     switch (it->ikind) {
+    case GS_IT_BYTES: {
+        gs_Object *r = gs_bytes_iter_next(vm, it);
+        if (!r && !vm->exc)
+            iter_exhaust(vm, it);
+        return r;
+    }
     case GS_IT_RANGE:
         if (it->stop <= 0)
             return NULL;
@@ -499,6 +505,7 @@ gs_Object *gs_iter_builtin(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: return gs_iter_new(vm, GS_IT_LIST, o);
     case GS_K_TUPLE: return gs_iter_new(vm, GS_IT_TUPLE, o);
     case GS_K_STR: return gs_iter_new(vm, GS_IT_STR, o);
+    case GS_K_BYTES: case GS_K_BYTEARRAY: return gs_bytes_iter(vm, o);
     case GS_K_DICT:
     case GS_K_SET: {
         gs_Object *it = gs_iter_new(vm, GS_KIND(o) == GS_K_SET ? GS_IT_SET : GS_IT_DICT_KEYS, o);
