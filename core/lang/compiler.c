@@ -1202,8 +1202,7 @@ static gs_Object *literal_value(Compiler *c, const gs_Node *e)
             return gs_str_new(vm, e->u.constant.str, (size_t)e->u.constant.len);
         }
     case GS_C_BYTES:
-        compile_error(c, e->line, e->col + 1, "gcscope does not support bytes literals");
-        return NULL;
+        return gs_bytes_new(vm, e->u.constant.str, (size_t)e->u.constant.len);
     }
     return NULL;
 }
@@ -1313,7 +1312,7 @@ static bool foldable(Compiler *c, const gs_Node *e)
         return v != NULL;
     }
     if (e->kind == GS_E_CONST)
-        return e->u.constant.kind != GS_C_BYTES && !(e->u.constant.kind == GS_C_INT && e->u.constant.big);
+        return !(e->u.constant.kind == GS_C_INT && e->u.constant.big);
     if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST)
         return e->u.unary.operand->u.constant.kind == GS_C_INT || e->u.unary.operand->u.constant.kind == GS_C_FLOAT ||
                e->u.unary.operand->u.constant.kind == GS_C_COMPLEX;

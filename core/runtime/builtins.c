@@ -778,6 +778,15 @@ static gs_Object *b_ord(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     gs_Object *o = args[0];
+    if (GS_KIND(o) == GS_K_BYTES || GS_KIND(o) == GS_K_BYTEARRAY) {
+        if (gs_bytes_len(o) != 1) {
+            gs_raise(vm, vm->e_TypeError, "ord() expected a character, but string of length %lld found",
+                     (long long)gs_bytes_len(o));
+            return NULL;
+        }
+        gs_Object *b = gs_getitem(vm, o, vm->small_ints[5]);
+        return b;
+    }
     if (GS_KIND(o) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "ord() expected string of length 1, but %s found", gs_type_name(o));
         return NULL;

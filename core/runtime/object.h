@@ -133,6 +133,7 @@ typedef struct gs_ByteArray {
     gs_Object ob;
     int64_t len;
     int64_t alloc;        /* 0: no buffer yet (bytearray()) */
+    int64_t start;        /* where the contents begin in data: a deletion at the front advances it */
     char *data;
 } gs_ByteArray;
 
