@@ -957,7 +957,8 @@ static gs_Object *bytes_new_m(GS_ARGS)
         }
     }
     int r = enc_args(vm, "bytes", pargs, pn + nkw_enc, kw2, 0, &encoding, &errors);
-    gs_xdecref(vm, &kw2->ob);
+    if (kw2)
+        gs_decref(vm, &kw2->ob);
     if (r < 0)
         return NULL;
     if (!src) {
