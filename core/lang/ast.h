@@ -93,7 +93,8 @@ typedef enum gs_ConstKind {
     GS_C_INT,    /* int_value, or text when it does not fit in int64 (big = 1) */
     GS_C_FLOAT,  /* float_value */
     GS_C_STR,    /* str / len : UTF-8 after escape processing */
-    GS_C_BYTES   /* str / len : raw bytes */
+    GS_C_BYTES,  /* str / len : raw bytes */
+    GS_C_COMPLEX /* float_value: the imaginary part of an imaginary literal (2j) */
 } gs_ConstKind;
 
 

@@ -885,7 +885,7 @@ static gs_Object *const_key(Compiler *c, gs_Object *v)
         gs_xdecref(vm, idn);
         return k;
     }
-    if (GS_KIND(v) == GS_K_FLOAT) {
+    if (GS_KIND(v) == GS_K_FLOAT || GS_KIND(v) == GS_K_COMPLEX) {
         /* 0.0 == -0.0, but they are different constants */
         gs_Object *r = gs_repr(vm, v);
         gs_Object *k = r ? gs_tuple_pack(vm, 2, &v->type->ob, r) : NULL;
@@ -1189,6 +1189,7 @@ static gs_Object *literal_value(Compiler *c, const gs_Node *e)
         }
         return gs_int_new(vm, e->u.constant.int_value);
     case GS_C_FLOAT: return gs_float_new(vm, e->u.constant.float_value);
+    case GS_C_COMPLEX: return gs_complex_new(vm, 0.0, e->u.constant.float_value);
     case GS_C_STR:
         /* CPython interns constant strings that look like identifiers */
         {
@@ -1202,14 +1203,57 @@ static gs_Object *literal_value(Compiler *c, const gs_Node *e)
             return gs_str_new(vm, e->u.constant.str, (size_t)e->u.constant.len);
         }
     case GS_C_BYTES:
-        compile_error(c, e->line, e->col + 1, "gcscope does not support bytes literals");
-        return NULL;
+        return gs_bytes_new(vm, e->u.constant.str, (size_t)e->u.constant.len);
     }
     return NULL;
 }
 
 /* The object of a literal (new reference): the parser's, which the AST holds. */
 static gs_Object *const_value(Compiler *c, const gs_Node *e) { return ast_const(c, literal_value(c, e)); }
+
+static gs_Object *fold(Compiler *c, const gs_Node *e);
+
+/* Arithmetic on number literals with an imaginary literal in it (1 + 2j,
+ * -1.5 - 0.5j): CPython's AST optimizer folds it into one complex constant
+ * (the only spelling of most complex numbers, so `z = 3 + 4j` is a shared
+ * constant as in CPython).  numeric_tree: -1 not such a tree, else whether
+ * an imaginary literal is in it.  Other arithmetic is not folded. */
+static int numeric_tree(const gs_Node *e)
+{
+    if (e->kind == GS_E_CONST) {
+        gs_ConstKind k = e->u.constant.kind;
+        return k == GS_C_COMPLEX ? 1 : (k == GS_C_FLOAT || (k == GS_C_INT && !e->u.constant.big)) ? 0 : -1;
+    }
+    if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST)
+        return numeric_tree(e->u.unary.operand);
+    if (e->kind == GS_E_BINOP) {
+        int code = (int)e->u.binop.op;
+        if (code != GS_OP_ADD && code != GS_OP_SUB && code != GS_OP_MUL && code != GS_OP_TRUEDIV && code != GS_OP_POW)
+            return -1;
+        int l = numeric_tree(e->u.binop.left), r = numeric_tree(e->u.binop.right);
+        return l < 0 || r < 0 ? -1 : (l | r);
+    }
+    return -1;
+}
+
+/* the folded value (new reference), or NULL when the arithmetic raises
+ * (1j / 0: left to run time, as CPython leaves it) */
+static gs_Object *fold_numeric(Compiler *c, const gs_Node *e)
+{
+    gs_VM *vm = c->vm;
+    if (e->kind != GS_E_BINOP)
+        return fold(c, e);
+    gs_Object *l = fold_numeric(c, e->u.binop.left);
+    gs_Object *r = l ? fold_numeric(c, e->u.binop.right) : NULL;
+    gs_Object *v = r ? gs_binary_op_builtin(vm, (int)e->u.binop.op, l, r) : NULL;
+    gs_xdecref(vm, l);
+    gs_xdecref(vm, r);
+    if (!v) {
+        gs_clear_exc(vm);
+        return NULL;
+    }
+    return ast_const(c, v);
+}
 
 /* Constant folding the way CPython's AST optimizer does it, for the cases
  * that change what a program can observe: negative literals and tuples of
@@ -1221,12 +1265,16 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
         return NULL;
     if (e->kind == GS_E_CONST)
         return const_value(c, e);
+    if (e->kind == GS_E_BINOP)
+        return fold_numeric(c, e);
     if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST) {
         const gs_Node *o = e->u.unary.operand;
         if (o->u.constant.kind == GS_C_INT && !o->u.constant.big)
             return ast_const(c, gs_int_new(vm, -o->u.constant.int_value));
         if (o->u.constant.kind == GS_C_FLOAT)
             return ast_const(c, gs_float_new(vm, -o->u.constant.float_value));
+        if (o->u.constant.kind == GS_C_COMPLEX) /* -(0+2j): -0.0 real part */
+            return ast_const(c, gs_complex_new(vm, -0.0, -o->u.constant.float_value));
         return NULL;
     }
     if (e->kind == GS_E_TUPLE) {
@@ -1255,15 +1303,23 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
     return NULL;
 }
 
-static bool foldable(const gs_Node *e)
+static bool foldable(Compiler *c, const gs_Node *e)
 {
+    if (e->kind == GS_E_BINOP) { /* complex arithmetic on literals that does not raise */
+        if (numeric_tree(e) != 1)
+            return false;
+        gs_Object *v = fold_numeric(c, e);
+        gs_xdecref(c->vm, v);
+        return v != NULL;
+    }
     if (e->kind == GS_E_CONST)
-        return e->u.constant.kind != GS_C_BYTES && !(e->u.constant.kind == GS_C_INT && e->u.constant.big);
+        return !(e->u.constant.kind == GS_C_INT && e->u.constant.big);
     if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST)
-        return e->u.unary.operand->u.constant.kind == GS_C_INT || e->u.unary.operand->u.constant.kind == GS_C_FLOAT;
+        return e->u.unary.operand->u.constant.kind == GS_C_INT || e->u.unary.operand->u.constant.kind == GS_C_FLOAT ||
+               e->u.unary.operand->u.constant.kind == GS_C_COMPLEX;
     if (e->kind == GS_E_TUPLE) {
         for (int i = 0; i < e->u.seq.items.count; i++)
-            if (!foldable(e->u.seq.items.items[i]))
+            if (!foldable(c, e->u.seq.items.items[i]))
                 return false;
         return true;
     }
@@ -1310,7 +1366,7 @@ static gs_Object *fold_set(Compiler *c, const gs_Node *e)
     gs_VM *vm = c->vm;
     const gs_NodeList *items = &e->u.seq.items;
     for (int i = 0; i < items->count; i++)
-        if (!foldable(items->items[i]))
+        if (!foldable(c, items->items[i]))
             return NULL;
     gs_Object *l = gs_list_new(vm, 0);
     for (int i = 0; l && i < items->count; i++) {
@@ -1352,7 +1408,7 @@ static void gen_iter_operand(Compiler *c, const gs_Node *e)
 static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
 {
     const gs_NodeList *items = &e->u.seq.items;
-    if (kind == GS_E_TUPLE && foldable(e)) {
+    if (kind == GS_E_TUPLE && foldable(c, e)) {
         load_folded(c, e);
         return;
     }
@@ -1375,7 +1431,7 @@ static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind)
         if (kind == GS_E_LIST) {
             consts = items->count > 2;
             for (int i = 0; consts && i < items->count; i++)
-                consts = foldable(items->items[i]);
+                consts = foldable(c, items->items[i]);
             arg |= consts ? GS_BUILD_EVEN : items->count > 30 ? GS_BUILD_GROWN : 0;
         }
         emit(c, kind == GS_E_LIST ? OP_BUILD_LIST : kind == GS_E_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_SET, arg);
@@ -1419,7 +1475,7 @@ static void gen_dict(Compiler *c, const gs_Node *e)
      * of keys (BUILD_CONST_KEY_MAP), not the pairs */
     bool const_keys = n > 1 && n <= 15;
     for (int i = 0; const_keys && i < n; i++)
-        const_keys = e->u.dict.keys.items[i] && foldable(e->u.dict.keys.items[i]);
+        const_keys = e->u.dict.keys.items[i] && foldable(c, e->u.dict.keys.items[i]);
     if (const_keys) {
         bool single = true;
         int *at = malloc((size_t)n * sizeof *at);
@@ -1672,13 +1728,20 @@ static void gen_expr(Compiler *c, const gs_Node *e)
         break;
     }
     case GS_E_BINOP:
+        if (numeric_tree(e) == 1) {
+            gs_Object *v = fold_numeric(c, e);
+            if (v) {
+                load_const_obj(c, v);
+                break;
+            }
+        }
         gen_expr(c, e->u.binop.left);
         gen_expr(c, e->u.binop.right);
         set_line(c, e);
         emit(c, OP_BINARY_OP, binop_codes[e->u.binop.op]);
         break;
     case GS_E_UNARYOP:
-        if (foldable(e)) {
+        if (foldable(c, e)) {
             load_folded(c, e);
             break;
         }
@@ -2008,7 +2071,7 @@ static int const_truth(const gs_Node *e)
     case GS_C_TRUE: case GS_C_ELLIPSIS: return 1;
     case GS_C_FALSE: case GS_C_NONE: return 0;
     case GS_C_INT: return e->u.constant.big || e->u.constant.int_value != 0;
-    case GS_C_FLOAT: return e->u.constant.float_value != 0.0;
+    case GS_C_FLOAT: case GS_C_COMPLEX: return e->u.constant.float_value != 0.0;
     case GS_C_STR: case GS_C_BYTES: return e->u.constant.len > 0;
     }
     return -1;
@@ -2647,7 +2710,7 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
         if (st->u.assign.targets.count == 1 && (tgt->kind == GS_E_TUPLE || tgt->kind == GS_E_LIST) &&
             (val->kind == GS_E_TUPLE || val->kind == GS_E_LIST) && tgt->u.seq.items.count == val->u.seq.items.count &&
             (val->u.seq.items.count == 2 || val->u.seq.items.count == 3) && !has_starred(&tgt->u.seq.items) &&
-            !has_starred(&val->u.seq.items) && !(val->kind == GS_E_TUPLE && foldable(val))) {
+            !has_starred(&val->u.seq.items) && !(val->kind == GS_E_TUPLE && foldable(c, val))) {
             /* CPython 3.11 compiles a, b = x, y without building a tuple:
              * evaluate left to right, reverse with SWAP, store left to right */
             int n = val->u.seq.items.count;

@@ -503,7 +503,7 @@ static gs_Node *parse_number(P *p)
     char *digits = t->len < (int)sizeof tmp ? tmp : malloc((size_t)t->len + 1);
     if (!digits) return nomem(p);
     int k = 0;
-    int is_float = 0, base = 10;
+    int is_float = 0, is_imag = 0, base = 10;
     const char *s = t->start;
     int len = t->len;
     if (len > 1 && s[0] == '0' && strchr("xXoObB", s[1])) {
@@ -515,14 +515,17 @@ static gs_Node *parse_number(P *p)
         char c = s[j];
         if (c == '_') continue;
         if (base == 10 && (c == '.' || c == 'e' || c == 'E')) is_float = 1;
-        if (c == 'j' || c == 'J') {
-            if (digits != tmp) free(digits);
-            return fail_tok(p, t, "complex literals are not supported");
+        if (c == 'j' || c == 'J') { /* the lexer allows it only last, after a decimal number */
+            is_imag = 1;
+            continue;
         }
         digits[k++] = c;
     }
     digits[k] = '\0';
-    if (is_float) {
+    if (is_imag) {
+        n->u.constant.kind = GS_C_COMPLEX;
+        n->u.constant.float_value = strtod(digits, NULL);
+    } else if (is_float) {
         n->u.constant.kind = GS_C_FLOAT;
         n->u.constant.float_value = strtod(digits, NULL);
     } else {

@@ -295,6 +295,26 @@ static int set_attr(gs_VM *vm, gs_Object *o, const char *name, gs_Object *v)
 /* ================================================================== seeding */
 
 /* Random.seed(self, a=None, version=2) */
+/* seed(a) for version 2 of a str (its UTF-8) or bytes: the number whose
+ * big-endian bytes are a + sha512(a).digest() */
+static int seed_from_sha512(gs_VM *vm, RandomObj *r, const char *data, size_t n)
+{
+    unsigned char *buf = malloc(n + SHA512_DIGEST_SIZE);
+    if (!buf) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    if (n)
+        memcpy(buf, data, n);
+    struct sha512_ctx ctx;
+    sha512_init(&ctx);
+    sha512_update(&ctx, n, (const uint8_t *)data);
+    sha512_digest(&ctx, SHA512_DIGEST_SIZE, buf + n);
+    seed_from_be_bytes(r, buf, n + SHA512_DIGEST_SIZE);
+    free(buf);
+    return 0;
+}
+
 static int do_seed(gs_VM *vm, gs_Object *self, gs_Object *a, gs_Object *version)
 {
     RandomObj *r = (RandomObj *)self;
@@ -329,22 +349,26 @@ static int do_seed(gs_VM *vm, gs_Object *self, gs_Object *a, gs_Object *version)
             seed_from_u64(r, x);
             return 0;
         }
-        if (ver == 2) {
-            size_t n = (size_t)s->len;
-            unsigned char *buf = malloc(n + SHA512_DIGEST_SIZE);
-            if (!buf) {
-                gs_raise_memory(vm);
-                return -1;
-            }
-            memcpy(buf, s->data, n);
-            struct sha512_ctx ctx;
-            sha512_init(&ctx);
-            sha512_update(&ctx, n, (const uint8_t *)s->data);
-            sha512_digest(&ctx, SHA512_DIGEST_SIZE, buf + n);
-            seed_from_be_bytes(r, buf, n + SHA512_DIGEST_SIZE);
-            free(buf);
+        if (ver == 2)
+            return seed_from_sha512(vm, r, s->data, (size_t)s->len);
+    }
+    if (a && (GS_KIND(a) == GS_K_BYTES || GS_KIND(a) == GS_K_BYTEARRAY)) {
+        /* bytes as str's UTF-8 (version 2); version 1 reads them as latin-1 */
+        const unsigned char *p = (const unsigned char *)(GS_KIND(a) == GS_K_BYTES ? ((gs_Bytes *)a)->data
+                                                                               : ((gs_ByteArray *)a)->data);
+        int64_t n = GS_KIND(a) == GS_K_BYTES ? ((gs_Bytes *)a)->len : ((gs_ByteArray *)a)->len;
+        if (GS_KIND(a) == GS_K_BYTEARRAY && p)
+            p += ((gs_ByteArray *)a)->start;
+        if (ver == 1 && GS_KIND(a) == GS_K_BYTES) {
+            uint64_t x = n ? (uint64_t)p[0] << 7 : 0;
+            for (int64_t i = 0; i < n; i++)
+                x = (1000003u * x) ^ p[i];
+            x ^= (uint64_t)n;
+            seed_from_u64(r, x);
             return 0;
         }
+        if (ver == 2)
+            return seed_from_sha512(vm, r, (const char *)p, (size_t)n);
     }
     if (!a || a == vm->none) {
         seed_from_os(r);
@@ -355,11 +379,11 @@ static int do_seed(gs_VM *vm, gs_Object *self, gs_Object *a, gs_Object *version)
         seed_from_u64(r, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
         return 0;
     }
-    if (GS_KIND(a) != GS_K_FLOAT && GS_KIND(a) != GS_K_STR) {
+    if (GS_KIND(a) != GS_K_FLOAT && GS_KIND(a) != GS_K_STR && GS_KIND(a) != GS_K_BYTES && GS_KIND(a) != GS_K_BYTEARRAY) {
         gs_raise(vm, vm->e_TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
         return -1;
     }
-    /* a float, or a str with another version: its hash, as an unsigned number */
+    /* a float, or a str or bytes with another version: its hash, as an unsigned number */
     int64_t h = gs_hash(vm, a);
     if (h == -1 && vm->exc)
         return -1;

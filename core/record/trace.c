@@ -669,6 +669,9 @@ uint32_t gs_trace_alloc_size(const gs_Trace *t, uint8_t kind, uint32_t type, uin
     case GS_K_PROPERTY: return 80;
     case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return 48;
     case GS_K_SUPER: return 56;
+    case GS_K_COMPLEX: return 32;
+    case GS_K_BYTES: return 33 + b;
+    case GS_K_BYTEARRAY: return 56;
     default: return 0;
     }
 }

@@ -28,6 +28,7 @@ static const char *const kind_names[] = {
     "none", "bool", "int", "float", "str", "tuple", "list", "dict", "set", "type", "function", "builtin", "method",
     "instance", "exception", "module", "code", "cell", "range", "iter", "slice", "notimplemented", "ellipsis",
     "weakref", "frame", "traceback", "generator", "property", "classmethod", "staticmethod", "super",
+    "complex", "bytes", "bytearray",
 };
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == GS_K_COUNT, "a name for every gs_Kind");
 

@@ -84,6 +84,8 @@ gs_Object *gs_getitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
         }
         return gs_newref(vm, t->items[i]);
     }
+    case GS_K_BYTES: case GS_K_BYTEARRAY:
+        return gs_bytes_getitem(vm, o, key);
     case GS_K_STR:
         if (GS_KIND(key) == GS_K_SLICE)
             return gs_slice_get(vm, o, (gs_Slice *)key);
@@ -258,6 +260,8 @@ int gs_setitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v)
         if (index_of(vm, key, "list", &i) < 0)
             return -1;
         return gs_list_setitem(vm, o, i, v);
+    case GS_K_BYTEARRAY:
+        return gs_bytes_setitem(vm, o, key, v);
     case GS_K_DICT:
         return gs_dict_set(vm, o, key, v);
     case GS_K_WEAKREF: { /* a proxy forwards [] = */
@@ -293,6 +297,8 @@ int gs_delitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
         if (index_of(vm, key, "list", &i) < 0)
             return -1;
         return gs_list_delitem(vm, o, i);
+    case GS_K_BYTEARRAY:
+        return gs_bytes_setitem(vm, o, key, NULL);
     case GS_K_DICT:
         return gs_dict_del(vm, o, key);
     case GS_K_WEAKREF: { /* a proxy forwards del [] */
@@ -337,6 +343,7 @@ int64_t gs_len_builtin(gs_VM *vm, gs_Object *o)
 {
     switch (GS_KIND(o)) {
     case GS_K_STR: return ((gs_Str *)o)->nchars;
+    case GS_K_BYTES: case GS_K_BYTEARRAY: return gs_bytes_len(o);
     case GS_K_LIST: return ((gs_List *)o)->len;
     case GS_K_TUPLE: return ((gs_Tuple *)o)->len;
     case GS_K_DICT: return ((gs_Dict *)o)->t.used;
@@ -408,6 +415,7 @@ iterate:;
 int gs_contains_builtin(gs_VM *vm, gs_Object *c, gs_Object *v)
 {
     switch (GS_KIND(c)) {
+    case GS_K_BYTES: case GS_K_BYTEARRAY: return gs_bytes_contains(vm, c, v);
     case GS_K_STR: {
         if (GS_KIND(v) != GS_K_STR) {
             gs_raise(vm, vm->e_TypeError, "'in <string>' requires string as left operand, not %s", gs_type_name(v));

@@ -267,6 +267,14 @@ static gs_Object *b_abs(GS_ARGS)
     }
     if (GS_KIND(o) == GS_K_FLOAT)
         return gs_float_new(vm, fabs(((gs_Float *)o)->value));
+    if (GS_KIND(o) == GS_K_COMPLEX) {
+        double r = hypot(((gs_Complex *)o)->real, ((gs_Complex *)o)->imag);
+        if (isinf(r) && isfinite(((gs_Complex *)o)->real) && isfinite(((gs_Complex *)o)->imag)) {
+            gs_raise(vm, vm->e_OverflowError, "absolute value too large");
+            return NULL;
+        }
+        return gs_float_new(vm, r);
+    }
     gs_raise(vm, vm->e_TypeError, "bad operand type for abs(): '%s'", gs_type_name(o));
     return NULL;
 }
@@ -816,6 +824,15 @@ static gs_Object *b_ord(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     gs_Object *o = args[0];
+    if (GS_KIND(o) == GS_K_BYTES || GS_KIND(o) == GS_K_BYTEARRAY) {
+        if (gs_bytes_len(o) != 1) {
+            gs_raise(vm, vm->e_TypeError, "ord() expected a character, but string of length %lld found",
+                     (long long)gs_bytes_len(o));
+            return NULL;
+        }
+        gs_Object *b = gs_getitem(vm, o, vm->small_ints[5]);
+        return b;
+    }
     if (GS_KIND(o) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "ord() expected string of length 1, but %s found", gs_type_name(o));
         return NULL;
@@ -860,6 +877,10 @@ static gs_Object *b_pow(GS_ARGS)
     GS_UNUSED_ARGS;
     if (nargs == 3 && args[2] != vm->none) {
         int64_t b = 0, e = 0, m = 0;
+        if (GS_KIND(args[0]) == GS_K_COMPLEX || GS_KIND(args[1]) == GS_K_COMPLEX) {
+            gs_raise(vm, vm->e_ValueError, "complex modulo"); /* complex_pow */
+            return NULL;
+        }
         if (gs_as_int(vm, args[0], &b) < 0 || gs_as_int(vm, args[1], &e) < 0 || gs_as_int(vm, args[2], &m) < 0)
             return NULL;
         if (m == 0) {
@@ -1507,6 +1528,8 @@ void gs_builtins_init(gs_VM *vm)
     gs_generator_methods_init(vm);
     gs_class_methods_init(vm);
     gs_number_methods_init(vm);
+    gs_complex_methods_init(vm);
+    gs_bytes_methods_init(vm);
     gs_exceptions_methods_init(vm);
     gs_descr_methods_init(vm);
     gs_slots_methods_init(vm);
@@ -1532,6 +1555,7 @@ void gs_builtins_init(gs_VM *vm)
         vm->e_ModuleNotFoundError, vm->e_AssertionError, vm->e_NotImplementedError, vm->e_SyntaxError,
         vm->e_IndentationError, vm->e_TabError, vm->e_UnicodeError, vm->e_KeyboardInterrupt, vm->e_SystemExit,
         vm->e_GeneratorExit, vm->e_StopAsyncIteration, vm->e_Warning, vm->e_OSError, vm->e_ReferenceError,
+        vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->e_UnicodeDecodeError, vm->e_UnicodeEncodeError,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         gs_dict_set(vm, vm->builtins, &types[i]->name->ob, &types[i]->ob);
@@ -1571,7 +1595,7 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
     gs_Type *all[] = {
         vm->t_object, vm->t_type, vm->t_list, vm->t_tuple, vm->t_dict, vm->t_set, vm->t_frozenset, vm->t_str,
         vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException, vm->t_property, vm->t_staticmethod,
-        vm->t_classmethod,
+        vm->t_classmethod, vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->t_bytes_iter, vm->t_bytearray_iter,
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->dict)

@@ -32,7 +32,7 @@ void gs_type_add_methods(gs_VM *vm, gs_Type *t, const gs_MethodDef *defs)
             gs_Object *b = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, defs->name));
             if (b) {
                 ((gs_Builtin *)b)->takes_kw = (defs->kw & GS_KW) != 0;
-                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS | GS_ITERNEXT);
+                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS | GS_ITERNEXT | GS_CLASSMETH);
             }
         }
         if (strcmp(defs->name, "__new__") == 0) {

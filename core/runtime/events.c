@@ -120,6 +120,7 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
     case GS_K_EXCEPTION: b = o->type->ob.id; break;
     case GS_K_TUPLE: b = (uint32_t)((gs_Tuple *)o)->len; break;
     case GS_K_LIST: b = (uint32_t)((gs_List *)o)->len; break;
+    case GS_K_BYTES: b = (uint32_t)((gs_Bytes *)o)->len; break;
     default: break;
     }
     *pb = b;

@@ -363,6 +363,8 @@ static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj)
     case GS_K_BOOL: /* int.__format__: a non-empty spec formats 1 or 0 */
         if (f.type == 's' || f.type == 'r') goto bad_code;
         return format_int(vm, v == vm->true_, &f);
+    case GS_K_COMPLEX:
+        return gs_complex_format(vm, v, spec);
     case GS_K_FLOAT:
         if (f.type && !strchr("eEfFgG%n", f.type)) goto bad_code;
         return gs_format_float(vm, ((gs_Float *)v)->value, &f);

@@ -165,7 +165,7 @@ gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
         i->stop = r->len;
         return it;
     }
-    if (k != GS_K_LIST && k != GS_K_TUPLE && k != GS_K_STR) {
+    if (k != GS_K_LIST && k != GS_K_TUPLE && k != GS_K_STR && k != GS_K_BYTES && k != GS_K_BYTEARRAY) {
         gs_raise(vm, vm->e_TypeError, "'%s' object is not reversible", gs_type_name(seq));
         return NULL;
     }
@@ -175,7 +175,7 @@ gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
     if (k == GS_K_LIST)
         it->type = vm->t_list_reverseiterator; /* both static: no count to move */
     int64_t len = k == GS_K_LIST ? ((gs_List *)seq)->len : k == GS_K_TUPLE ? ((gs_Tuple *)seq)->len
-                                                                        : ((gs_Str *)seq)->nchars;
+                : k == GS_K_STR ? ((gs_Str *)seq)->nchars : gs_bytes_len(seq);
     ((gs_Iter *)it)->index = len - 1;
     return it;
 }
@@ -316,6 +316,12 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
         return NULL;
     }
     switch (it->ikind) {
+    case GS_IT_BYTES: {
+        gs_Object *r = gs_bytes_iter_next(vm, it);
+        if (!r && !vm->exc)
+            iter_exhaust(vm, it);
+        return r;
+    }
     case GS_IT_RANGE:
         if (it->stop <= 0)
             return NULL;
@@ -356,6 +362,16 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
         }
         if (GS_KIND(s) == GS_K_TUPLE)
             return gs_newref(vm, ((gs_Tuple *)s)->items[i]);
+        if (GS_KIND(s) == GS_K_BYTES || GS_KIND(s) == GS_K_BYTEARRAY) {
+            if (i >= gs_bytes_len(s)) { /* a bytearray that shrank */
+                iter_exhaust(vm, it);
+                return NULL;
+            }
+            gs_Object *key = gs_int_new(vm, i);
+            gs_Object *r = key ? gs_bytes_getitem(vm, s, key) : NULL;
+            gs_xdecref(vm, key);
+            return r;
+        }
         return gs_str_getitem(vm, (gs_Str *)s, i);
     }
     case GS_IT_DICT_KEYS: case GS_IT_DICT_VALUES: case GS_IT_DICT_ITEMS: case GS_IT_SET: {
@@ -499,6 +515,7 @@ gs_Object *gs_iter_builtin(gs_VM *vm, gs_Object *o)
     case GS_K_LIST: return gs_iter_new(vm, GS_IT_LIST, o);
     case GS_K_TUPLE: return gs_iter_new(vm, GS_IT_TUPLE, o);
     case GS_K_STR: return gs_iter_new(vm, GS_IT_STR, o);
+    case GS_K_BYTES: case GS_K_BYTEARRAY: return gs_bytes_iter(vm, o);
     case GS_K_DICT:
     case GS_K_SET: {
         gs_Object *it = gs_iter_new(vm, GS_KIND(o) == GS_K_SET ? GS_IT_SET : GS_IT_DICT_KEYS, o);

@@ -443,6 +443,14 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
         return int_op(vm, op, intval(vm, a), intval(vm, b));
     if (is_num(a) && is_num(b) && op <= GS_OP_POW && op != GS_OP_MATMUL)
         return float_op(vm, op, fval(vm, a), fval(vm, b));
+    if (ka == GS_K_COMPLEX || kb == GS_K_COMPLEX || ka == GS_K_BYTES || kb == GS_K_BYTES || ka == GS_K_BYTEARRAY ||
+        kb == GS_K_BYTEARRAY) {
+        gs_Object *r = ka == GS_K_COMPLEX || kb == GS_K_COMPLEX ? gs_complex_binop(vm, op, a, b)
+                                                              : gs_bytes_binop(vm, op, a, b, inplace);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
     if (op == GS_OP_ADD) {
         if (ka == GS_K_STR && kb == GS_K_STR)
             return gs_str_concat(vm, a, b);
@@ -745,6 +753,14 @@ static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     }
     if ((ka == GS_K_LIST && kb == GS_K_LIST) || (ka == GS_K_TUPLE && kb == GS_K_TUPLE))
         return seq_compare(vm, op, a, b);
+    if (ka == GS_K_COMPLEX || kb == GS_K_COMPLEX || ka == GS_K_BYTES || kb == GS_K_BYTES || ka == GS_K_BYTEARRAY ||
+        kb == GS_K_BYTEARRAY) {
+        gs_Object *r = ka == GS_K_COMPLEX || kb == GS_K_COMPLEX ? gs_complex_compare(vm, op, a, b)
+                                                              : gs_bytes_compare(vm, op, a, b);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
     if (ka == GS_K_DICT && kb == GS_K_DICT && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
         int eq = dict_equal(vm, a, b);
         if (eq < 0)

@@ -42,6 +42,7 @@ static bool kind_records_own_alloc(gs_Kind k)
     switch (k) {
     case GS_K_INT: case GS_K_FLOAT: case GS_K_STR: case GS_K_FUNCTION: case GS_K_CODE:
     case GS_K_TYPE: case GS_K_BUILTIN: case GS_K_MODULE: case GS_K_TUPLE: case GS_K_LIST:
+    case GS_K_BYTES:
         return true;
     default:
         return false;
@@ -866,6 +867,9 @@ static size_t base_size(gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_INT: return sizeof(gs_Int);
     case GS_K_FLOAT: return sizeof(gs_Float);
+    case GS_K_COMPLEX: return sizeof(gs_Complex);
+    case GS_K_BYTES: return sizeof(gs_Bytes) + (size_t)((gs_Bytes *)o)->len + 1;
+    case GS_K_BYTEARRAY: return sizeof(gs_ByteArray);
     case GS_K_STR: return sizeof(gs_Str) + (size_t)((gs_Str *)o)->len + 1;
     case GS_K_TUPLE: return sizeof(gs_Tuple) + (size_t)((gs_Tuple *)o)->len * sizeof(gs_Object *);
     case GS_K_LIST: return sizeof(gs_List);
@@ -1058,6 +1062,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_tm_dealloc(vm, o);
     switch (k) {
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
+    case GS_K_BYTEARRAY: gs_mem_free(vm, ((gs_ByteArray *)o)->data); break;
     case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
     case GS_K_SET: gs_set_free_table(o); break;
     case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF:
@@ -1526,6 +1531,13 @@ gs_Object *gs_lookup_attr(gs_VM *vm, gs_Object *o, gs_Str *name)
 static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
     gs_Kind k = GS_KIND(o);
+    if (k == GS_K_COMPLEX) { /* complex's member descriptors */
+        if (strcmp(name->data, "real") == 0)
+            return gs_float_new(vm, ((gs_Complex *)o)->real);
+        if (strcmp(name->data, "imag") == 0)
+            return gs_float_new(vm, ((gs_Complex *)o)->imag);
+        return NULL;
+    }
     if (k == GS_K_EXCEPTION) {
         gs_Exception *e = (gs_Exception *)o;
         if (strcmp(name->data, "args") == 0)
@@ -1817,6 +1829,10 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         return 0;
     }
     if (!ip || !(tp->flags & GS_TF_DICT)) {
+        if (k == GS_K_COMPLEX && (strcmp(name->data, "real") == 0 || strcmp(name->data, "imag") == 0)) {
+            gs_raise(vm, vm->e_AttributeError, "readonly attribute"); /* complex's member descriptors */
+            return -1;
+        }
         if (descr && v)
             gs_raise(vm, vm->e_AttributeError, "'%s' object attribute '%s' is read-only", gs_type_name(o), name->data);
         else
@@ -2034,6 +2050,9 @@ int gs_truthy(gs_VM *vm, gs_Object *o)
     case GS_K_BOOL: return o == vm->true_;
     case GS_K_INT: return ((gs_Int *)o)->value != 0;
     case GS_K_FLOAT: return ((gs_Float *)o)->value != 0.0;
+    case GS_K_COMPLEX: return ((gs_Complex *)o)->real != 0.0 || ((gs_Complex *)o)->imag != 0.0;
+    case GS_K_BYTES: return ((gs_Bytes *)o)->len != 0;
+    case GS_K_BYTEARRAY: return ((gs_ByteArray *)o)->len != 0;
     case GS_K_STR: return ((gs_Str *)o)->len != 0;
     case GS_K_LIST: return ((gs_List *)o)->len != 0;
     case GS_K_TUPLE: return ((gs_Tuple *)o)->len != 0;
@@ -2144,6 +2163,42 @@ int64_t gs_hash_builtin(gs_VM *vm, gs_Object *o)
     return h;
 }
 
+/* CPython's _Py_HashDouble: the value reduced modulo 2**61 - 1, so that
+ * equal ints and floats hash alike (and sets order floats like CPython);
+ * NaN hashes by the identity of `o`, the object it is part of */
+int64_t gs_hash_double(gs_Object *o, double d)
+{
+    const uint64_t P = ((uint64_t)1 << 61) - 1;
+    if (isinf(d))
+        return d > 0 ? 314159 : -314159;
+    if (isnan(d)) {
+        uintptr_t p = (uintptr_t)o;
+        return hash_finish((int64_t)((p >> 4) | (p << 60)));
+    }
+    int e;
+    double m = frexp(d, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    uint64_t x = 0;
+    while (m) { /* 28 bits at a time */
+        x = ((x << 28) & P) | x >> (61 - 28);
+        m *= 268435456.0;
+        e -= 28;
+        uint64_t y = (uint64_t)m;
+        m -= (double)y;
+        x += y;
+        if (x >= P)
+            x -= P;
+    }
+    e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+    x = ((x << e) & P) | x >> (61 - e);
+    x = x * (uint64_t)(int64_t)sign;
+    return hash_finish((int64_t)x);
+}
+
 static int64_t hash_inner(gs_VM *vm, gs_Object *o)
 {
     switch (GS_KIND(o)) {
@@ -2165,39 +2220,9 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
          * where the reference interpreter puts it.  The high bits are
          * arbitrary: CPython's change from run to run. */
         return 0x7f0000005bbeLL;
-    case GS_K_FLOAT: {
-        /* CPython's _Py_HashDouble: the value reduced modulo 2**61 - 1, so
-         * that equal ints and floats hash alike (and sets order floats like
-         * CPython); NaN hashes by identity */
-        double d = ((gs_Float *)o)->value;
-        const uint64_t P = ((uint64_t)1 << 61) - 1;
-        if (isinf(d))
-            return d > 0 ? 314159 : -314159;
-        if (isnan(d))
-            break;
-        int e;
-        double m = frexp(d, &e);
-        int sign = 1;
-        if (m < 0) {
-            sign = -1;
-            m = -m;
-        }
-        uint64_t x = 0;
-        while (m) { /* 28 bits at a time */
-            x = ((x << 28) & P) | x >> (61 - 28);
-            m *= 268435456.0;
-            e -= 28;
-            uint64_t y = (uint64_t)m;
-            m -= (double)y;
-            x += y;
-            if (x >= P)
-                x -= P;
-        }
-        e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
-        x = ((x << e) & P) | x >> (61 - e);
-        x = x * (uint64_t)(int64_t)sign;
-        return hash_finish((int64_t)x);
-    }
+    case GS_K_COMPLEX: return gs_complex_hash(vm, o);
+    case GS_K_BYTES: return gs_bytes_hash((gs_Bytes *)o);
+    case GS_K_FLOAT: return gs_hash_double(o, ((gs_Float *)o)->value);
     case GS_K_TUPLE: {
         /* CPython 3.11's xxHash-based tuple hash */
         gs_Tuple *t = (gs_Tuple *)o;
@@ -2237,7 +2262,7 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
         uintptr_t p = (uintptr_t)b->self, q = (uintptr_t)b->fn;
         return hash_finish((int64_t)(((p >> 4) | (p << 60)) ^ ((q >> 4) | (q << 60))));
     }
-    case GS_K_LIST: case GS_K_DICT: case GS_K_SET:
+    case GS_K_LIST: case GS_K_DICT: case GS_K_SET: case GS_K_BYTEARRAY:
         if (GS_KIND(o) == GS_K_SET && ((gs_Set *)o)->frozen)
             return gs_frozenset_hash(o);
         gs_raise(vm, vm->e_TypeError, "unhashable type: '%s'", gs_type_name(o));

@@ -40,6 +40,7 @@ typedef enum gs_Kind {
     GS_K_RANGE, GS_K_ITER, GS_K_SLICE, GS_K_NOTIMPL, GS_K_ELLIPSIS,
     GS_K_WEAKREF, GS_K_FRAME, GS_K_TRACEBACK, GS_K_GENERATOR,
     GS_K_PROPERTY, GS_K_CLASSMETHOD, GS_K_STATICMETHOD, GS_K_SUPER,
+    GS_K_COMPLEX, GS_K_BYTES, GS_K_BYTEARRAY,
     GS_K_COUNT
 } gs_Kind;
 
@@ -109,6 +110,32 @@ typedef struct gs_Float {
     gs_Object ob;
     double value;
 } gs_Float;
+
+/* complex (complex.c): two doubles, like CPython's Py_complex */
+typedef struct gs_Complex {
+    gs_Object ob;
+    double real, imag;
+} gs_Complex;
+
+/* bytes (bytes.c): immutable, the bytes inline after the header (a NUL
+ * follows them, as in CPython's PyBytesObject) */
+typedef struct gs_Bytes {
+    gs_Object ob;
+    int64_t hash;         /* -1 until computed */
+    int32_t len;
+    char data[];          /* len bytes + NUL */
+} gs_Bytes;
+
+/* bytearray (bytes.c): a separate buffer of `alloc` bytes (len + 1 at
+ * least, for the NUL CPython keeps), grown as CPython's bytearray_resize
+ * grows it, since sys.getsizeof shows the allocation */
+typedef struct gs_ByteArray {
+    gs_Object ob;
+    int64_t len;
+    int64_t alloc;        /* 0: no buffer yet (bytearray()) */
+    int64_t start;        /* where the contents begin in data: a deletion at the front advances it */
+    char *data;
+} gs_ByteArray;
 
 typedef struct gs_Str {
     gs_Object ob;
@@ -382,7 +409,8 @@ typedef struct gs_Slice {
 typedef enum gs_IterKind {
     GS_IT_LIST, GS_IT_TUPLE, GS_IT_STR, GS_IT_RANGE, GS_IT_DICT_KEYS,
     GS_IT_DICT_VALUES, GS_IT_DICT_ITEMS, GS_IT_SET, GS_IT_ENUMERATE, GS_IT_ZIP,
-    GS_IT_MAP, GS_IT_FILTER, GS_IT_REVERSED, GS_IT_CALL
+    GS_IT_MAP, GS_IT_FILTER, GS_IT_REVERSED, GS_IT_CALL,
+    GS_IT_BYTES            /* bytes and bytearray iterators (bytes.c): their types are not in vm->t_iter */
 } gs_IterKind;
 
 typedef struct gs_Iter {

@@ -283,6 +283,8 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
     case GS_K_BOOL: return o == vm->true_ ? gs_str_new(vm, "True", 4) : gs_str_new(vm, "False", 5);
     case GS_K_INT: return gs_str_of_int(vm, ((gs_Int *)o)->value);
     case GS_K_FLOAT: return gs_float_repr(vm, ((gs_Float *)o)->value);
+    case GS_K_COMPLEX: return gs_complex_repr(vm, o);
+    case GS_K_BYTES: case GS_K_BYTEARRAY: return gs_bytes_repr(vm, o);
     case GS_K_STR: return gs_str_repr(vm, (gs_Str *)o);
     case GS_K_LIST: return repr_seq(vm, o, ((gs_List *)o)->items, ((gs_List *)o)->len, "[", "]", false);
     case GS_K_TUPLE:

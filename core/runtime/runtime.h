@@ -176,6 +176,35 @@ gs_Object *gs_float_repr(gs_VM *vm, double v);
 void gs_float_repr_into(gs_Buf *b, double v);
 int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out);
 
+/* complex (complex.c) */
+int64_t gs_hash_double(gs_Object *o, double d);        /* object.c: _Py_HashDouble (NaN: o's identity) */
+gs_Object *gs_complex_new(gs_VM *vm, double real, double imag);
+int64_t gs_complex_hash(gs_VM *vm, gs_Object *o);
+gs_Object *gs_complex_repr(gs_VM *vm, gs_Object *o);
+/* the operators and comparisons when either operand is a complex:
+ * NotImplemented (a new reference) when the other is no number */
+gs_Object *gs_complex_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_complex_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_complex_format(gs_VM *vm, gs_Object *o, gs_Str *spec);  /* format(z, spec) */
+void gs_complex_methods_init(gs_VM *vm);
+
+/* bytes and bytearray (bytes.c) */
+gs_Object *gs_bytes_new(gs_VM *vm, const char *s, size_t len);
+int64_t gs_bytes_hash(gs_Bytes *b);
+gs_Object *gs_bytes_repr(gs_VM *vm, gs_Object *o);     /* b'..' and bytearray(b'..') */
+/* either operand a bytes or bytearray: NotImplemented (new reference) when the operation is not theirs */
+gs_Object *gs_bytes_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
+gs_Object *gs_bytes_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_bytes_getitem(gs_VM *vm, gs_Object *o, gs_Object *key);
+int gs_bytes_setitem(gs_VM *vm, gs_Object *o, gs_Object *key, gs_Object *v); /* bytearray; v NULL: del */
+int64_t gs_bytes_len(gs_Object *o);
+int gs_bytes_contains(gs_VM *vm, gs_Object *c, gs_Object *v);
+gs_Object *gs_bytes_iter(gs_VM *vm, gs_Object *o);
+gs_Object *gs_bytes_iter_next(gs_VM *vm, gs_Iter *it); /* NULL, no exception: exhausted */
+size_t gs_bytearray_sizeof(gs_Object *o);
+gs_Object *gs_str_encode_method(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames); /* str.encode */
+void gs_bytes_methods_init(gs_VM *vm);
+
 /* containers */
 /* the entry of key in a dict table, or -1; *error set when a comparison raised */
 int32_t gs_table_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error);

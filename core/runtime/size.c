@@ -213,6 +213,9 @@ static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
     case GS_K_PROPERTY: return 80;
     case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return 48;
     case GS_K_SUPER: return 56;
+    case GS_K_COMPLEX: return 32;
+    case GS_K_BYTES: return 33 + (size_t)((gs_Bytes *)o)->len;
+    case GS_K_BYTEARRAY: return gs_bytearray_sizeof(o);
     default: return 16;
     }
 }

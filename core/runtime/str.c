@@ -946,13 +946,6 @@ static gs_Object *m_str_partition_impl(gs_VM *vm, gs_Object *self, gs_Object *se
 static gs_Object *m_str_partition(GS_ARGS) { GS_UNUSED_ARGS; return m_str_partition_impl(vm, self, args[0], false); }
 static gs_Object *m_str_rpartition(GS_ARGS) { GS_UNUSED_ARGS; return m_str_partition_impl(vm, self, args[0], true); }
 
-static gs_Object *m_str_encode(GS_ARGS)
-{
-    GS_UNUSED_ARGS;
-    gs_raise(vm, vm->e_TypeError, "gcscope does not support bytes; str.encode() is not available");
-    return NULL;
-}
-
 static const gs_MethodDef str_methods[] = {
     { "upper", m_str_upper, 0, 0, false }, { "lower", m_str_lower, 0, 0, false },
     { "capitalize", m_str_capitalize, 0, 0, false }, { "title", m_str_title, 0, 0, false },
@@ -969,7 +962,7 @@ static const gs_MethodDef str_methods[] = {
     { "ljust", m_str_ljust, 1, 2, false }, { "rjust", m_str_rjust, 1, 2, false },
     { "center", m_str_center, 1, 2, false }, { "zfill", m_str_zfill, 1, 1, false },
     { "partition", m_str_partition, 1, 1, false }, { "rpartition", m_str_rpartition, 1, 1, false },
-    { "format", gs_str_format_method, 0, -1, GS_KW | GS_VARARGS }, { "encode", m_str_encode, 0, 2, false },
+    { "format", gs_str_format_method, 0, -1, GS_KW | GS_VARARGS }, { "encode", gs_str_encode_method, 0, 2, GS_KW },
     { NULL, NULL, 0, 0, false },
 };
 

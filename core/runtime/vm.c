@@ -1148,6 +1148,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             } else if (GS_KIND(a) == GS_K_FLOAT && op != OP_UNARY_INVERT) {
                 double x = ((gs_Float *)a)->value;
                 v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);
+            } else if (GS_KIND(a) == GS_K_COMPLEX && op != OP_UNARY_INVERT) {
+                gs_Complex *z = (gs_Complex *)a; /* complex_pos returns the very object */
+                v = op == OP_UNARY_NEGATIVE ? gs_complex_new(vm, -z->real, -z->imag) : gs_newref(vm, a);
             } else {
                 const char *dn = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
                 gs_Object *m = gs_dispatches(a)            ? gs_type_lookup_slot(vm, a->type, gs_name(vm, dn))
@@ -2078,6 +2081,8 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_KeyboardInterrupt, "KeyboardInterrupt", B);
     EXC(e_SystemExit, "SystemExit", B);
     EXC(e_GeneratorExit, "GeneratorExit", B);
+    EXC(e_UnicodeDecodeError, "UnicodeDecodeError", vm->e_UnicodeError);
+    EXC(e_UnicodeEncodeError, "UnicodeEncodeError", vm->e_UnicodeError);
 #undef EXC
 }
 
@@ -2166,6 +2171,11 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     for (int i = 0; i <= GS_IT_CALL; i++)
         vm->t_iter[i] = gs_type_new_builtin(vm, iter_names[i], O, GS_K_ITER, 0);
     make_exc_types(vm);
+    vm->t_complex = gs_type_new_builtin(vm, "complex", O, GS_K_COMPLEX, 0);
+    vm->t_bytes = gs_type_new_builtin(vm, "bytes", O, GS_K_BYTES, 0);
+    vm->t_bytearray = gs_type_new_builtin(vm, "bytearray", O, GS_K_BYTEARRAY, 0);
+    vm->t_bytes_iter = gs_type_new_builtin(vm, "bytes_iterator", O, GS_K_ITER, 0);
+    vm->t_bytearray_iter = gs_type_new_builtin(vm, "bytearray_iterator", O, GS_K_ITER, 0);
     /* the built-in types CPython's start-up (site, io, os, abc ...) has
      * already derived classes from: they have their tp_subclasses dict */
     gs_Type *derived[] = { vm->t_object, vm->t_type, vm->t_int, vm->t_dict, vm->t_tuple, vm->t_property,

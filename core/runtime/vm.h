@@ -131,6 +131,7 @@ struct gs_VM {
             *t_slice, *t_notimpl, *t_ellipsis, *t_frame, *t_traceback,
             *t_generator, *t_weakref, *t_property, *t_classmethod, *t_staticmethod,
             *t_dict_keys, *t_dict_values, *t_dict_items, *t_super, *t_list_reverseiterator;
+    gs_Type *t_complex, *t_bytes, *t_bytearray, *t_bytes_iter, *t_bytearray_iter; /* complex.c, bytes.c */
     gs_Type *t_weakproxy, *t_weakcallableproxy; /* weakref.ProxyType, CallableProxyType: made on import */
     gs_Type *t_iter[GS_IT_CALL + 1];
     /* built-in exception types */
@@ -142,7 +143,7 @@ struct gs_VM {
             *e_AssertionError, *e_NotImplementedError, *e_SyntaxError,
             *e_IndentationError, *e_TabError, *e_UnicodeError, *e_KeyboardInterrupt,
             *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning, *e_OSError,
-            *e_ReferenceError;
+            *e_ReferenceError, *e_UnicodeDecodeError, *e_UnicodeEncodeError;
 
     gs_Object *none, *true_, *false_, *notimpl, *ellipsis;
     gs_Object *small_ints[262];        /* -5 .. 256 */

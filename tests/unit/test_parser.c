@@ -128,6 +128,7 @@ static void dump(Out *o, const gs_Node *n)
             else put(o, "%lld", (long long)n->u.constant.int_value);
             break;
         case GS_C_FLOAT: put(o, "%.17gf", n->u.constant.float_value); break;
+        case GS_C_COMPLEX: put(o, "%.17gj", n->u.constant.float_value); break;
         case GS_C_STR: dump_str(o, n->u.constant.str, n->u.constant.len); break;
         case GS_C_BYTES: put(o, "b"); dump_str(o, n->u.constant.str, n->u.constant.len); break;
         }
