@@ -2560,34 +2560,34 @@ static gs_Object *ul_new_like(gs_VM *vm, gs_Object *self, gs_Object *list_steal)
     return r;
 }
 
+/* self + other (or other + self): a new UserList of the same class,
+ * holding the two lists' concatenation (UserList.__add__/__radd__). */
+static gs_Object *ul_concat(gs_VM *vm, gs_Object *self, gs_Object *arg, bool reflected)
+{
+    gs_Object *data = ul_data(vm, self);
+    gs_Object *other = data ? (is_userlist(vm, arg) ? ul_data(vm, arg)
+                               : GS_KIND(arg) == GS_K_LIST ? gs_newref(vm, arg)
+                                                            : gs_list_from_iterable(vm, arg))
+                            : NULL;
+    gs_Object *sum = other ? gs_binary_op(vm, GS_OP_ADD, reflected ? other : data, reflected ? data : other, false)
+                           : NULL;
+    gs_xdecref(vm, data);
+    gs_xdecref(vm, other);
+    return ul_new_like(vm, self, sum);
+}
+
 static gs_Object *ul_add(GS_ARGS)
 {
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
-    gs_Object *data = ul_data(vm, self);
-    gs_Object *other = data ? (is_userlist(vm, args[0]) ? ul_data(vm, args[0])
-                               : GS_KIND(args[0]) == GS_K_LIST ? gs_newref(vm, args[0])
-                                                                : gs_list_from_iterable(vm, args[0]))
-                            : NULL;
-    gs_Object *sum = other ? gs_binary_op(vm, GS_OP_ADD, data, other, false) : NULL;
-    gs_xdecref(vm, data);
-    gs_xdecref(vm, other);
-    return ul_new_like(vm, self, sum);
+    return ul_concat(vm, self, args[0], false);
 }
 
 static gs_Object *ul_radd(GS_ARGS)
 {
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
-    gs_Object *data = ul_data(vm, self);
-    gs_Object *other = data ? (is_userlist(vm, args[0]) ? ul_data(vm, args[0])
-                               : GS_KIND(args[0]) == GS_K_LIST ? gs_newref(vm, args[0])
-                                                                : gs_list_from_iterable(vm, args[0]))
-                            : NULL;
-    gs_Object *sum = other ? gs_binary_op(vm, GS_OP_ADD, other, data, false) : NULL;
-    gs_xdecref(vm, data);
-    gs_xdecref(vm, other);
-    return ul_new_like(vm, self, sum);
+    return ul_concat(vm, self, args[0], true);
 }
 
 static gs_Object *ul_iadd(GS_ARGS)
