@@ -768,6 +768,7 @@ void gs_ui_fit(gs_Ui *ui, const gs_UiData *d, bool overview)
     ui->zoom_auto = overview && z < 1.0f;
     ui->pan_x = -10;
     ui->pan_y = -10;
+    ui->pan_auto = false;
 }
 
 bool gs_ui_node_rect(const gs_Ui *ui, uint32_t id, gs_Rect *r)
@@ -1106,6 +1107,8 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     bool hidden = count_hidden(d, o->id);
     if (hidden)
         snprintf(rc, sizeof rc, "?");
+    else if (o->refcount < 0) /* a constant the interpreter shares (small ints): its count is not followed */
+        snprintf(rc, sizeof rc, "many");
     else if (o->group_count)
         snprintf(rc, sizeof rc, "%d each", o->refcount);
     else
@@ -1220,16 +1223,31 @@ static int cmp_placed(const void *a, const void *b)
  * long column, right of a wide one), the view pans to bring them in, as
  * little as it takes. A student who panned away keeps the view until a
  * step changes something out of sight. */
+/* Whether world rectangle r is in sight with the view panned to (px, py). */
+static bool in_sight(const gs_Ui *ui, gs_Rect r, float pan_x, float pan_y)
+{
+    gs_Rect c = ui->canvas;
+    float x = c.x + (r.x - pan_x) * ui->zoom, y = c.y + (r.y - pan_y) * ui->zoom;
+    return x + 40 <= c.x + c.w && x + r.w * ui->zoom >= c.x + 40 && y >= c.y + 20 && y + r.h * ui->zoom <= c.y + c.h - 26;
+}
+
 static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
 {
     if (n == 0 || ui->dragging)
         return;
-    gs_Rect c = ui->canvas;
+    /* a view the follow moved goes home (the names on the left, the
+     * young generation) as soon as what changes is in sight from there */
+    if (ui->pan_auto) {
+        for (int i = 0; i < n; i++)
+            if (in_sight(ui, changed[i], -10, -10)) {
+                ui->pan_x = ui->pan_y = -10;
+                ui->pan_auto = false;
+                return;
+            }
+    }
     float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
     for (int i = 0; i < n; i++) {
-        float px = sx(ui, changed[i].x), py = sy(ui, changed[i].y);
-        if (px + 40 <= c.x + c.w && px + changed[i].w * ui->zoom >= c.x + 40 && py >= c.y + 20 &&
-            py + changed[i].h * ui->zoom <= c.y + c.h - 26)
+        if (in_sight(ui, changed[i], ui->pan_x, ui->pan_y))
             return; /* one of them is in sight: the student can see the step */
         x0 = fminf(x0, changed[i].x);
         y0 = fminf(y0, changed[i].y);
@@ -1238,7 +1256,7 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
     }
     /* the canvas in world units, less a margin for the column titles and
      * the HEAP label */
-    float vw = c.w / ui->zoom, vh = (c.h - 46) / ui->zoom;
+    float vw = ui->canvas.w / ui->zoom, vh = (ui->canvas.h - 46) / ui->zoom;
     float left = ui->pan_x, top = ui->pan_y;
     if (x1 - x0 > vw)
         x1 = x0 + vw; /* too wide to fit: its left part */
@@ -1254,6 +1272,7 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
         top = y1 - vh + 10;
     ui->pan_x = fmaxf(left, -10);
     ui->pan_y = fmaxf(top, -10);
+    ui->pan_auto = ui->pan_x != -10 || ui->pan_y != -10;
 }
 
 static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
@@ -2037,6 +2056,9 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     bool hidden = count_hidden(d, o->id);
     if (hidden)
         snprintf(t, sizeof t, "refcount ? (answer the prediction first) · %s", band_title(o->band));
+    else if (o->refcount < 0)
+        snprintf(t, sizeof t, "refcount: many (a value the interpreter shares, like a small int; its count is not "
+                              "followed) · %s", band_title(o->band));
     else
         snprintf(t, sizeof t, "refcount %d · %s", o->refcount, band_title(o->band));
     insp_row(ui, dl, r, &y, top, t, C_TEXT, 0, GS_FONT_SMALL);
@@ -3399,6 +3421,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             return;
         }
         if (ui->dragging) {
+            ui->pan_auto = false; /* the student's own view stays theirs */
             ui->pan_x -= (in->x - ui->drag_x) / ui->zoom;
             ui->pan_y -= (in->y - ui->drag_y) / ui->zoom;
             ui->drag_x = in->x;
@@ -3415,6 +3438,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             float wy = ui->pan_y + (in->y - ui->canvas.y) / ui->zoom;
             ui->zoom *= in->dy > 0 ? 1.12f : 1 / 1.12f;
             ui->zoom_auto = false;
+            ui->pan_auto = false;
             if (ui->zoom < 0.05f)
                 ui->zoom = 0.05f;
             if (ui->zoom > 3)

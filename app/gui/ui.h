@@ -297,6 +297,7 @@ typedef struct gs_Ui {
     bool zoom_auto;                    /* the zoom is a fit's overview (it comes back to 1 when the heap shrinks) */
     float live_w, live_h;              /* how far the drawn objects reach (world units), last frame */
     float pan_x, pan_y;
+    bool pan_auto;                     /* the view was panned by following a step, not by the student */
     bool dragging;
     float drag_x, drag_y;
     uint32_t selected;

@@ -1118,14 +1118,14 @@ static void an_instance_with_a_dict_shows_it(void)
 
 /* The heap follows what a step did: an object made below the bottom of
  * a long column is brought into view; once it is, stepping on does not
- * move the view. */
+ * move the view; a later change in sight from the top brings it home. */
 static void the_heap_follows_a_new_object_out_of_sight(void)
 {
     char src[4096];
     size_t k = (size_t)snprintf(src, sizeof src, "class A:\n    pass\n");
     for (int i = 0; i < 30; i++)
         k += (size_t)snprintf(src + k, sizeof src - k, "a%d = A()\n", i);
-    snprintf(src + k, sizeof src - k, "last = [1, 2]\nprint(len(last))\n");
+    snprintf(src + k, sizeof src - k, "last = [1, 2]\nprint(len(last))\nkeep = a0\nprint(0)\n");
     Open o;
     open_lesson(&o, src);
     for (int i = 0; i < 60 && o.d.scene->line != 34; i++)
@@ -1140,8 +1140,14 @@ static void the_heap_follows_a_new_object_out_of_sight(void)
     CHECK(r.y >= c.y && r.y + r.h <= c.y + c.h && r.x >= c.x && r.x + r.w <= c.x + c.w,
           "the new list is inside the canvas (%.0f,%.0f in %.0f,%.0f %.0fx%.0f)", r.x, r.y, c.x, c.y, c.w, c.h);
     float pan = o.ui.pan_y;
+    CHECK(pan > -10, "the view moved down to it");
     press(&o, GS_KEY_RIGHT);
     CHECK(o.ui.pan_y == pan, "a step that changes what is in sight does not move the view");
+    for (int i = 0; i < 4 && o.d.scene->line != 36; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 36 && o.ui.pan_x == -10 && o.ui.pan_y == -10,
+          "a step that adds a name to a0, in sight from the top, brings the view home (line %d, pan %.0f,%.0f)",
+          o.d.scene->line, o.ui.pan_x, o.ui.pan_y);
     close_lesson(&o);
 }
 
