@@ -2920,7 +2920,7 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     text(dl, GS_FONT_SMALL, x + 112, y + 2, "?", RGB(255, 255, 255));
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
               "Its reference count. It flashes green when it goes up, red when it goes down; '?' hides it until "
-              "you answer a prediction.",
+              "you answer a prediction; 'many': a value the interpreter shares (a small int).",
               C_TEXT);
     y += lh * 1.6f;
     gs_draw_rect(dl, (gs_Rect){ x, y, 70, 18 }, C_ORANGE, 9, 0);
@@ -2946,8 +2946,8 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     gs_draw_rect(dl, (gs_Rect){ x, y, 90, 22 }, C_TOP_FRAME, 5, 0);
     gs_draw_rect_line(dl, (gs_Rect){ x, y, 90, 22 }, C_ORANGE, 5, 2, 0);
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
-              "A frame with its names: the yellow one is running now. The module's names are the program's "
-              "global names.",
+              "A frame with its names: the yellow one is running now; a grey one is a generator's, paused at a "
+              "yield. The module's names are the program's global names.",
               C_TEXT);
     y += lh * 1.6f;
     for (int k = 2; k >= 0; k--)
