@@ -928,6 +928,18 @@ static bool count_hidden(const gs_UiData *d, uint32_t id)
  * has ? references" (a prediction asks for that count). */
 static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *text, char *buf, size_t n)
 {
+    /* while a prediction is open, sizes in words are hidden too: "created
+     * str #9 (1 reference, 59 bytes)" may be its answer */
+    const char *sz = strstr(text, " reference, ");
+    if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) && sz) {
+        const char *num = sz + strlen(" reference, "), *end = num;
+        while (*end >= '0' && *end <= '9')
+            end++;
+        if (end > num && strncmp(end, " bytes", 6) == 0) {
+            snprintf(buf, n, "%.*s?%s", (int)(num - text), text, end);
+            return buf;
+        }
+    }
     const char *has = strstr(text, " now has ");
     if (!focus || !has || !count_hidden(d, focus))
         return text;

@@ -1333,6 +1333,15 @@ static void a_new_object_is_said_with_its_size(void)
         said |= strstr(o.d.event_log[i], "created list #") && strstr(o.d.event_log[i], "(1 reference, 72 bytes)");
     CHECK(said, "the log says 'created list #N (1 reference, 72 bytes)'");
     close_lesson(&o);
+    /* ...but not while a prediction is open: the size may be its answer */
+    open_lesson(&o, "x = [1, 2]\n"
+                    "#? How many bytes is the list? | 72 | 56 + 2 × 8. | hide: counts\n"
+                    "y = x\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "the prediction is asked");
+    CHECK(!has_text(&o.dl, "72 bytes") && has_text(&o.dl, "? bytes"), "the log says '? bytes' until it is answered");
+    close_lesson(&o);
 }
 
 /* In phase steps, a collection that runs a __del__ (a line inside the
