@@ -79,6 +79,16 @@ static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
     char v[64];
     value_of(t, &o, v, sizeof v);
     const char *type = shown_type(str_at(t, o.type));
+    if (o.kind == GS_K_DICT) {
+        /* the module's namespace is drawn as the module's frame box */
+        gs_TLFrame frs[16];
+        size_t nf = gs_timeline_frames(tl, frs, 16);
+        for (size_t k = 0; k < nf && k < 16; k++)
+            if (frs[k].ns == id) {
+                snprintf(buf, n, "the module's names (dict #%u)", id);
+                return;
+            }
+    }
     if (o.kind == GS_K_TYPE && o.b)
         snprintf(buf, n, "class %s #%u", str_at(t, o.b), id);
     else if (o.kind == GS_K_FUNCTION && o.b)
