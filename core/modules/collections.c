@@ -1399,7 +1399,7 @@ static gs_Object *c_init(GS_ARGS)
     int npos = c_args(vm, "Counter.__init__", args, nargs, kwnames, &it);
     if (npos < 0)
         return NULL;
-    return c_update_impl(vm, self, it, kwnames, args + npos, false) < 0 ? NULL : GS_NONE(vm);
+    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, false) < 0 ? NULL : GS_NONE(vm);
 }
 
 static gs_Object *c_update(GS_ARGS)
@@ -1408,7 +1408,7 @@ static gs_Object *c_update(GS_ARGS)
     int npos = c_args(vm, "Counter.update", args, nargs, kwnames, &it);
     if (npos < 0)
         return NULL;
-    return c_update_impl(vm, self, it, kwnames, args + npos, false) < 0 ? NULL : GS_NONE(vm);
+    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, false) < 0 ? NULL : GS_NONE(vm);
 }
 
 static gs_Object *c_subtract(GS_ARGS)
@@ -1417,7 +1417,7 @@ static gs_Object *c_subtract(GS_ARGS)
     int npos = c_args(vm, "Counter.subtract", args, nargs, kwnames, &it);
     if (npos < 0)
         return NULL;
-    return c_update_impl(vm, self, it, kwnames, args + npos, true) < 0 ? NULL : GS_NONE(vm);
+    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, true) < 0 ? NULL : GS_NONE(vm);
 }
 
 static gs_Object *c_total(GS_ARGS)

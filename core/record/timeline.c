@@ -1848,6 +1848,8 @@ static bool take_checkpoint(gs_Timeline *tl)
  * the count before this time in *before, then count this one. */
 static bool count_run(uint32_t **counts, size_t *n, uint32_t line, uint32_t *before)
 {
+    if (line > GS_TRACE_MAX_LINE) /* a trace made in memory is not checked as JSON is */
+        line = GS_TRACE_MAX_LINE;
     if (line >= *n) {
         size_t nn = (size_t)line + 1 > *n * 2 ? (size_t)line + 1 : *n * 2;
         uint32_t *r = realloc(*counts, nn * sizeof *r);

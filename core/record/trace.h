@@ -23,6 +23,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The largest source line an event may carry: a program of four million
+ * lines is past anything gcscope runs, and the timeline keeps one counter
+ * per line number (a trace naming line 4,294,965,296 asked for 16 GB). */
+#define GS_TRACE_MAX_LINE (1u << 22)
+
 typedef enum gs_EventKind {
     /* lifetime */
     GS_EV_ALLOC,        /* obj; sub = gs_Kind; a = type-name string id; b, c = payload (see below) */

@@ -994,6 +994,9 @@ static bool read_events(P *p, gs_Trace *t)
             return perr(p, "events[%zu][1] (sub): %u is larger than 255", i, v[0]);
         if (v[1] > 65535)
             return perr(p, "events[%zu][2] (flags): %u is larger than 65535", i, v[1]);
+        if (v[2] > GS_TRACE_MAX_LINE)
+            return perr(p, "events[%zu][3] (line): %u is past the last line a source can have (%u)", i, v[2],
+                        GS_TRACE_MAX_LINE);
         e.kind = (uint8_t)kind;
         e.sub = (uint8_t)v[0];
         e.flags = (uint16_t)v[1];
