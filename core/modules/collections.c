@@ -1393,32 +1393,21 @@ static int c_args(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_
     return npos;
 }
 
-static gs_Object *c_init(GS_ARGS)
+/* Counter.__init__, update and subtract: an iterable or mapping, then
+ * keyword counts (args may be NULL when there are none). */
+static gs_Object *c_count_in(gs_VM *vm, const char *what, gs_Object *self, gs_Object **args, int nargs,
+                             gs_Tuple *kwnames, bool subtract)
 {
     gs_Object *it;
-    int npos = c_args(vm, "Counter.__init__", args, nargs, kwnames, &it);
+    int npos = c_args(vm, what, args, nargs, kwnames, &it);
     if (npos < 0)
         return NULL;
-    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, false) < 0 ? NULL : GS_NONE(vm);
+    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, subtract) < 0 ? NULL : GS_NONE(vm);
 }
 
-static gs_Object *c_update(GS_ARGS)
-{
-    gs_Object *it;
-    int npos = c_args(vm, "Counter.update", args, nargs, kwnames, &it);
-    if (npos < 0)
-        return NULL;
-    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, false) < 0 ? NULL : GS_NONE(vm);
-}
-
-static gs_Object *c_subtract(GS_ARGS)
-{
-    gs_Object *it;
-    int npos = c_args(vm, "Counter.subtract", args, nargs, kwnames, &it);
-    if (npos < 0)
-        return NULL;
-    return c_update_impl(vm, self, it, kwnames, args ? args + npos : NULL, true) < 0 ? NULL : GS_NONE(vm);
-}
+static gs_Object *c_init(GS_ARGS) { return c_count_in(vm, "Counter.__init__", self, args, nargs, kwnames, false); }
+static gs_Object *c_update(GS_ARGS) { return c_count_in(vm, "Counter.update", self, args, nargs, kwnames, false); }
+static gs_Object *c_subtract(GS_ARGS) { return c_count_in(vm, "Counter.subtract", self, args, nargs, kwnames, true); }
 
 static gs_Object *c_total(GS_ARGS)
 {
