@@ -16,7 +16,9 @@ static gs_Object *sys_getrefcount(GS_ARGS)
     /* immortal-ish objects: a large stable number, as CPython shows for them */
     if (o->gcflags & GS_GC_STATIC)
         return gs_int_new(vm, 4294967295LL / 4);
-    return gs_int_new(vm, (int64_t)o->refcnt);
+    /* a str just printed: CPython's sys.stdout holds it too until it writes
+     * its pending text (the picture does not draw that holder) */
+    return gs_int_new(vm, (int64_t)o->refcnt + gs_textio_refs(vm, o));
 }
 
 static gs_Object *sys_getrecursionlimit(GS_ARGS) { GS_UNUSED_ARGS; return gs_int_new(vm, vm->recursion_limit); }

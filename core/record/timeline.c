@@ -73,6 +73,7 @@ typedef struct Obj {
     uint32_t gcref_ev;      /* last gc_refs event naming it */
     uint32_t mark_ev;       /* last gc_unreachable / gc_rescued event */
     uint32_t size;          /* sys.getsizeof, bytes (trace.h, "Sizes") */
+    uint32_t value;         /* a str grown in place: its contents' string id now (0: its alloc's) */
     uint8_t kind, flags, gen, spare;
 } Obj;
 
@@ -784,7 +785,7 @@ static bool arch_push(gs_Timeline *tl, uint32_t v)
  *   src; kind | flags << 8 | gen << 16 | RC_UNKNOWN? << 18 | gc words? << 19
  *   | long counts? << 20; [gcref_ev, mark_ev]; nslots | nedges << 16, or
  *   the two as words; slots; 4 words per reference. */
-enum { AR_RC_UNKNOWN = 1u << 18, AR_GC = 1u << 19, AR_LONG = 1u << 20, AR_SIZE = 1u << 21 };
+enum { AR_RC_UNKNOWN = 1u << 18, AR_GC = 1u << 19, AR_LONG = 1u << 20, AR_SIZE = 1u << 21, AR_VALUE = 1u << 22 };
 
 /* The size an object table entry gives (0 there: the size its kind and
  * payload imply). */
@@ -813,9 +814,11 @@ static uint32_t arch_object(gs_Timeline *tl, State *s, const Obj *o)
     arch_push(tl, o->src);
     arch_push(tl, (uint32_t)o->kind | (uint32_t)(o->flags & ~OF_BIG) << 8 | (uint32_t)(o->gen & 3) << 16 |
                       (o->refcnt == RC_UNKNOWN ? AR_RC_UNKNOWN : 0) | (gc ? AR_GC : 0) | (lng ? AR_LONG : 0) |
-                      (sized ? AR_SIZE : 0));
+                      (sized ? AR_SIZE : 0) | (o->value ? AR_VALUE : 0));
     if (sized)
         arch_push(tl, o->size);
+    if (o->value)
+        arch_push(tl, o->value);
     if (gc) {
         arch_push(tl, o->gcref_ev);
         arch_push(tl, o->mark_ev);
@@ -889,6 +892,7 @@ static void restore_object(gs_Timeline *tl, State *s, uint32_t at, uint32_t id)
     rec.refcnt = (w & AR_RC_UNKNOWN) ? RC_UNKNOWN : 0;
     rec.gcref_ev = rec.mark_ev = NO_EV;
     rec.size = (w & AR_SIZE) ? *a++ : first_size(tl, &rec);
+    rec.value = (w & AR_VALUE) ? *a++ : 0;
     if (w & AR_GC) {
         rec.gcref_ev = *a++;
         rec.mark_ev = *a++;
@@ -1561,9 +1565,25 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
                 FAIL("obj %u is static: its size never changes", e->obj);
             if (e->a != o->size)
                 FAIL("a %u is not obj %u's size (%u)", e->a, e->obj, o->size);
+            if (e->c) {
+                /* a str grown in place (CPython's += on a local): its new contents */
+                uint32_t len;
+                if (o->kind != GS_K_STR)
+                    FAIL("c %u: only a str's contents change (obj %u is not a str)", e->c, e->obj);
+                if (e->c >= tl->tr->strings.count)
+                    FAIL("c %u is not a string id", e->c);
+                const char *text = gs_trace_string_at(tl->tr, e->c, &len);
+                /* a label below 4,093 bytes is the whole string (longer ones may be its first 4,096) */
+                if (len < 4093 && gs_size_of_str(text, len) != e->b)
+                    FAIL("b %u is not the size of obj %u's new contents (%u bytes)", e->b, e->obj,
+                         gs_size_of_str(text, len));
+            }
+            *U = o->value;
         }
         bytes_account(s, o, -1);
         o->size = e->b;
+        if (e->c)
+            o->value = e->c;
         bytes_account(s, o, 1);
         return;
     default:
@@ -1753,6 +1773,8 @@ static void unapply(gs_Timeline *tl, State *s, size_t i)
         if ((o = obj_find(s, e->obj))) {
             bytes_account(s, o, -1);
             o->size = e->a;
+            if (e->c)
+                o->value = U;
             bytes_account(s, o, 1);
         }
         return;
@@ -2364,7 +2386,7 @@ static void fill_object(const gs_Timeline *tl, const Obj *o, gs_TLObject *out)
             m = &fresh;
         }
         out->type = m->type;
-        out->b = m->b;
+        out->b = o->value ? o->value : m->b; /* a str grown in place: its contents now */
         out->c = m->c;
         out->alloc_line = m->line;
         out->alloc_flags = m->flags;

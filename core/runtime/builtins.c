@@ -26,45 +26,129 @@
  * terminals and without PYTHONUNBUFFERED, as in the tests and the viewer. */
 enum { TEXTIO_CHUNK = 8192 };
 
+/* What the pending text holds, as tracemalloc and the counts see it: an
+ * ASCII piece is the str itself (CPython holds a reference: the model marks
+ * the str, whose count is one more there, so it is never grown in place;
+ * if the model frees it first, tracemalloc keeps its block until the text
+ * is written), any other piece a new bytes object of its UTF-8; the list
+ * grows as list.append grows one.  Writing the pending text joins it into
+ * one more bytes object, which the buffer copies, and frees the list and
+ * what only it held. */
+static int64_t append_cap(int64_t cap, int64_t n)
+{
+    if (cap >= n)
+        return cap;
+    return (n + (n >> 3) + 6) & ~(int64_t)3; /* list_resize */
+}
+
 void gs_textio_flush(gs_VM *vm, int which)
 {
-    gs_phantom_free(vm, vm->textio[which].list);
-    vm->textio[which].list = NULL;
-    vm->textio[which].pending = false;
-    vm->textio[which].bytes = 0;
+    struct gs_TextIO *t = &vm->textio[which];
+    if (t->pending && vm->tm) {
+        /* the joined bytes: the pending piece when it is bytes already */
+        if (t->list || t->first_is_str)
+            gs_tm_transient(vm, 33 + (size_t)t->bytes);
+    }
+    gs_phantom_free(vm, t->list);
+    t->list = NULL;
+    t->items = t->cap = 0;
+    for (int64_t i = 0; i < t->npieces; i++)
+        if (t->pieces[i])
+            t->pieces[i]->gcflags &= (uint8_t)~GS_GC_PENDING_OUT;
+    t->npieces = 0;
+    if (vm->tm)
+        gs_tm_release_kept(vm, which);
+    if (t->pending && vm->tm && t->bytes > 256)
+        gs_tm_transient(vm, 32); /* the buffer's write() returns how many bytes: an int past the small ones */
+    t->pending = false;
+    t->bytes = 0;
 }
 
-static void textio_write(gs_VM *vm, int which, const char *s, size_t n)
+void gs_textio_forget(gs_VM *vm, gs_Object *o)
 {
-    if (vm->textio[which].bytes + (int64_t)n > TEXTIO_CHUNK)
+    int held = -1;
+    for (int w = 0; w < 2; w++)
+        for (int64_t i = 0; i < vm->textio[w].npieces; i++)
+            if (vm->textio[w].pieces[i] == o) {
+                vm->textio[w].pieces[i] = NULL;
+                held = held < 0 ? w : held;
+            }
+    if (vm->tm && held >= 0)
+        gs_tm_keep(vm, o, held);
+}
+
+int64_t gs_textio_refs(gs_VM *vm, gs_Object *o)
+{
+    int64_t n = 0;
+    if (o->gcflags & GS_GC_PENDING_OUT)
+        for (int w = 0; w < 2; w++)
+            for (int64_t i = 0; i < vm->textio[w].npieces; i++)
+                n += vm->textio[w].pieces[i] == o;
+    return n;
+}
+
+static void hold_piece(gs_VM *vm, struct gs_TextIO *t, gs_Object *piece)
+{
+    if (t->npieces == t->piececap) {
+        int64_t cap = t->piececap ? 2 * t->piececap : 16;
+        gs_Object **p = realloc(t->pieces, (size_t)cap * sizeof *p);
+        if (!p)
+            return; /* out of memory: not marked, as if CPython had written it */
+        t->pieces = p;
+        t->piececap = cap;
+    }
+    t->pieces[t->npieces++] = piece;
+    piece->gcflags |= GS_GC_PENDING_OUT;
+}
+
+static void textio_write(gs_VM *vm, int which, gs_Object *piece)
+{
+    struct gs_TextIO *t = &vm->textio[which];
+    gs_Str *ps = (gs_Str *)piece;
+    size_t n = (size_t)ps->len;
+    bool as_str = ps->nchars == ps->len && n <= TEXTIO_CHUNK; /* else encoded */
+    uintptr_t encoded = !as_str && vm->tm ? gs_tm_new_block(vm, 33 + n) : 0;
+    if (t->pending && t->bytes + (int64_t)n > TEXTIO_CHUNK)
         gs_textio_flush(vm, which);
-    if (!vm->textio[which].pending)
-        vm->textio[which].pending = true;
-    else if (!vm->textio[which].list)
-        vm->textio[which].list = gs_phantom_alloc(vm, vm->t_list, 0);
-    vm->textio[which].bytes += (int64_t)n;
-    if (vm->textio[which].bytes >= TEXTIO_CHUNK || (which == 1 && (memchr(s, '\n', n) || memchr(s, '\r', n))))
+    if (!t->pending) {
+        t->pending = true;
+        t->first_is_str = as_str;
+    } else if (!t->list) {
+        t->list = gs_phantom_alloc(vm, vm->t_list, 0); /* PyList_New(2) */
+        t->items = t->cap = 2;
+        if (t->list && vm->tm)
+            gs_tm_block(vm, t->list, GS_TM_ITEMS, 16, false);
+    } else {
+        int64_t cap = append_cap(t->cap, ++t->items);
+        if (cap != t->cap && t->list && vm->tm)
+            gs_tm_block(vm, t->list, GS_TM_ITEMS, 8 * (size_t)cap, true);
+        t->cap = cap;
+    }
+    if (!(piece->gcflags & GS_GC_STATIC) && as_str)
+        hold_piece(vm, t, piece);
+    else if (encoded)
+        gs_tm_keep_block(vm, encoded, which);
+    t->bytes += (int64_t)n;
+    if (t->bytes >= TEXTIO_CHUNK || (which == 1 && (memchr(ps->data, '\n', n) || memchr(ps->data, '\r', n))))
         gs_textio_flush(vm, which);
 }
 
-/* One PyFile_WriteObject of `piece` (a str, or NULL: the str() of `obj`),
- * added to b.  -1 if str() failed. */
-static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, const char *piece, size_t n)
+/* One PyFile_WriteObject of `piece` (a str), or of the str() of `obj`
+ * when piece is NULL, added to b.  -1 if str() failed. */
+static int print_piece(gs_VM *vm, int which, gs_Buf *b, gs_Object *obj, gs_Object *piece)
 {
     gs_Object *writer = gs_phantom_alloc(vm, vm->t_builtin, 0); /* file.write, bound */
-    gs_Object *s = NULL;
-    if (!piece) {
-        s = gs_str(vm, obj);
-        if (!s) {
-            gs_phantom_free(vm, writer);
-            return -1;
-        }
-        piece = ((gs_Str *)s)->data;
-        n = (size_t)((gs_Str *)s)->len;
+    gs_Object *s = piece ? gs_newref(vm, piece) : gs_str(vm, obj);
+    if (!s) {
+        gs_phantom_free(vm, writer);
+        return -1;
     }
-    gs_buf_add(b, piece, n);
-    textio_write(vm, which, piece, n);
-    gs_xdecref(vm, s);
+    gs_Str *ps = (gs_Str *)s;
+    gs_buf_add(b, ps->data, (size_t)ps->len);
+    textio_write(vm, which, s);
+    if (vm->tm && ps->nchars > 256)
+        gs_tm_transient(vm, 32); /* write() returns the length: an int past the small ones */
+    gs_decref(vm, s);
     gs_phantom_free(vm, writer);
     return 0;
 }
@@ -171,18 +255,13 @@ static gs_Object *print_body(GS_ARGS)
     gs_buf_init(&b);
     int failed = 0;
     for (int i = 0; i < npos && !failed; i++) {
-        if (i) {
-            bool has_sep = sep && sep != vm->none;
-            print_piece(vm, which, &b, NULL, has_sep ? ((gs_Str *)sep)->data : " ",
-                        has_sep ? (size_t)((gs_Str *)sep)->len : 1);
-        }
-        failed = print_piece(vm, which, &b, args[i], NULL, 0);
+        if (i && print_piece(vm, which, &b, NULL, sep && sep != vm->none ? sep : vm->char_strs[' ']) < 0)
+            failed = 1;
+        if (!failed)
+            failed = print_piece(vm, which, &b, args[i], NULL);
     }
-    if (!failed) {
-        bool has_end = end && end != vm->none;
-        print_piece(vm, which, &b, NULL, has_end ? ((gs_Str *)end)->data : "\n",
-                    has_end ? (size_t)((gs_Str *)end)->len : 1);
-    }
+    if (!failed)
+        failed = print_piece(vm, which, &b, NULL, end && end != vm->none ? end : vm->char_strs['\n']);
     if (b.oom) {
         gs_buf_free(&b);
         if (!failed)

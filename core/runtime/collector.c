@@ -1105,8 +1105,12 @@ void gs_gc_free_all(gs_VM *vm)
     drop_root(vm, &vm->gc_callbacks);
     drop_root(vm, &vm->tstate_dict);
     gs_clinic_free(vm);
-    gs_textio_flush(vm, 0);
-    gs_textio_flush(vm, 1);
+    for (int w = 0; w < 2; w++) {
+        gs_textio_flush(vm, w);
+        free(vm->textio[w].pieces);
+        vm->textio[w].pieces = NULL;
+        vm->textio[w].piececap = 0;
+    }
     gs_modules_clear(vm);
     gs_Type *boot[3] = { vm->t_type, vm->t_object, vm->t_str };
     for (int i = 0; i < 3; i++)

@@ -60,7 +60,8 @@ uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
     if (!vm->recording || !vm->cfg.record) /* checking counts needs no names (refcheck.c) */
         return 0;
     /* the pool never forgets a string, so its id can be kept on the str
-     * (a str never changes its contents); 0 ("" or out of memory) is not kept */
+     * (gs_str_grow_in_place, the one change to a str's contents, forgets
+     * it); 0 ("" or out of memory) is not kept */
     if (s->trace_id)
         return s->trace_id;
     uint32_t id = gs_trace_string(&vm->trace, s->data, (size_t)s->len);
@@ -73,6 +74,21 @@ uint32_t gs_trace_name(gs_VM *vm, gs_Str *s)
 uint32_t gs_type_name_id(gs_VM *vm, gs_Object *o)
 {
     return gs_trace_name(vm, o->type->name);
+}
+
+/* A str's contents in the trace: a label, not a copy, as a loop making
+ * megabyte strings must not keep every one (viewers show a few dozen
+ * characters): all of it up to 4,096 bytes, else its first 4,096. */
+uint32_t gs_str_label(gs_VM *vm, gs_Str *s)
+{
+    if (s->len <= 4096)
+        return gs_trace_name(vm, s);
+    if (!vm->recording || !vm->cfg.record)
+        return 0;
+    size_t n = 4096;
+    while (n > 0 && ((unsigned char)s->data[n] & 0xC0) == 0x80)
+        n--; /* cut before a UTF-8 continuation byte */
+    return gs_trace_string(&vm->trace, s->data, n);
 }
 
 /* The label an alloc event (or an object description) carries: see trace.h. */
@@ -94,20 +110,7 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
         c = (uint32_t)(v >> 32);
         break;
     }
-    case GS_K_STR: {
-        /* a label, not a copy: a loop making megabyte strings must not keep
-         * every one in the trace (viewers show a few dozen characters) */
-        gs_Str *s = (gs_Str *)o;
-        if (s->len <= 4096)
-            b = gs_trace_name(vm, s);
-        else if (vm->recording && vm->cfg.record) {
-            size_t n = 4096;
-            while (n > 0 && ((unsigned char)s->data[n] & 0xC0) == 0x80)
-                n--; /* cut before a UTF-8 continuation byte */
-            b = gs_trace_string(&vm->trace, s->data, n);
-        }
-        break;
-    }
+    case GS_K_STR: b = gs_str_label(vm, (gs_Str *)o); break;
     case GS_K_FUNCTION: b = gs_trace_name(vm, ((gs_Function *)o)->qualname); break;
     case GS_K_CODE: b = gs_trace_name(vm, ((gs_Code *)o)->name); break;
     case GS_K_TYPE: b = gs_trace_name(vm, ((gs_Type *)o)->name); break;

@@ -84,6 +84,7 @@ struct gs_MemTrace {
     HTSize ht_traces, ht_tbs, ht_files;
     Stack fl[FL_COUNT];
     uintptr_t next_park;
+    Stack kept[2];          /* blocks sys.stdout, sys.stderr keep pending, freed when written (builtins.c) */
     Entry handoff;          /* a phantom tuple's block, becoming a real tuple's */
     void *module;           /* modules/tracemalloc.c's own (its classes) */
 };
@@ -593,6 +594,85 @@ void gs_tm_phantom_discard(gs_VM *vm, gs_Object *p)
     m->handoff = moved;
 }
 
+/* Blocks CPython's sys.stdout keeps (builtins.c, print): an object the
+ * model frees while CPython's pending list still holds it keeps its trace
+ * under a key of its own; a block with no object in the model (the UTF-8
+ * bytes of a piece that is not ASCII) is traced the same way; all go when
+ * the pending text is written (gs_tm_release_kept). */
+static void keep_key(gs_MemTrace *m, uintptr_t key, int which)
+{
+    Stack *s = &m->kept[which];
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        uintptr_t *k = realloc(s->keys, cap * sizeof *k);
+        if (!k) {
+            untrace(m, key); /* out of memory: freed now rather than never */
+            return;
+        }
+        s->keys = k;
+        s->cap = cap;
+    }
+    s->keys[s->n++] = key;
+}
+
+void gs_tm_keep(gs_VM *vm, gs_Object *o, int which)
+{
+    gs_MemTrace *m = vm->tm;
+    Entry *e = find(m, key_of(o, GS_TM_OBJECT));
+    if (!e)
+        return;
+    Entry moved = *e;
+    erase(m, e);
+    if (moved.tb == TB_UNTRACED)
+        return; /* allocated before start(): never traced */
+    moved.key = (m->next_park++ << 4) | 8;
+    if (insert(m, moved))
+        keep_key(m, moved.key, which);
+}
+
+uintptr_t gs_tm_new_block(gs_VM *vm, size_t size)
+{
+    gs_MemTrace *m = vm->tm;
+    uintptr_t key = (m->next_park++ << 4) | 8;
+    trace(vm, m, key, size);
+    return find(m, key) ? key : 0;
+}
+
+void gs_tm_set_block(gs_VM *vm, uintptr_t key, size_t size)
+{
+    if (key)
+        trace(vm, vm->tm, key, size); /* a realloc: the new size, the current line */
+}
+
+void gs_tm_drop_block(gs_VM *vm, uintptr_t key)
+{
+    if (key)
+        untrace(vm->tm, key);
+}
+
+void gs_tm_keep_block(gs_VM *vm, uintptr_t key, int which)
+{
+    if (key)
+        keep_key(vm->tm, key, which);
+}
+
+void gs_tm_release_kept(gs_VM *vm, int which)
+{
+    gs_MemTrace *m = vm->tm;
+    Stack *s = &m->kept[which];
+    for (size_t i = 0; i < s->n; i++)
+        untrace(m, s->keys[i]);
+    s->n = 0;
+}
+
+void gs_tm_transient(gs_VM *vm, size_t size)
+{
+    gs_MemTrace *m = vm->tm;
+    uintptr_t key = (m->next_park++ << 4) | 8;
+    trace(vm, m, key, size);
+    untrace(m, key);
+}
+
 void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to)
 {
     rekey(vm, vm->tm, key_of(from, GS_TM_OBJECT), key_of(to, GS_TM_OBJECT), false);
@@ -649,6 +729,7 @@ static void drop_traces(gs_MemTrace *m)
     for (int i = 0; i < FL_COUNT; i++)
         for (size_t k = 0; k < m->fl[i].n; k++)
             m->fl[i].keys[k] = 0;
+    m->kept[0].n = m->kept[1].n = 0;
     m->handoff.key = 0;
 }
 
@@ -786,6 +867,8 @@ void gs_tm_free_state(gs_VM *vm)
     free(m->files);
     for (int i = 0; i < FL_COUNT; i++)
         free(m->fl[i].keys);
+    free(m->kept[0].keys);
+    free(m->kept[1].keys);
     free(m);
     vm->tm_state = NULL;
     vm->tm = NULL;

@@ -1058,6 +1058,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, e->attr_obj);
         gs_xdecref(vm, e->attr_name);
     }
+    if (o->gcflags & GS_GC_PENDING_OUT)
+        gs_textio_forget(vm, o); /* CPython's sys.stdout still holds it */
     if (vm->tm)
         gs_tm_dealloc(vm, o);
     switch (k) {

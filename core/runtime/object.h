@@ -52,8 +52,10 @@ enum {
     GS_GC_COLLECTING  = 1 << 3,  /* in the set being collected */
     GS_GC_UNREACHABLE = 1 << 4,  /* tentatively unreachable in the current pass */
     GS_GC_SHOWN       = 1 << 5,  /* alloc was recorded (trace knows this object) */
-    GS_GC_UNCOUNTED   = 1 << 6   /* not in generation 0's count (yet): an exception CPython
+    GS_GC_UNCOUNTED   = 1 << 6,  /* not in generation 0's count (yet): an exception CPython
                                     has not normalized, see gs_exception_new_unnormalized */
+    GS_GC_PENDING_OUT = 1 << 7   /* a str print() gave sys.stdout, which CPython keeps (one more
+                                    reference there) until it writes its pending text (builtins.c) */
 };
 
 struct gs_Object {
@@ -143,6 +145,8 @@ typedef struct gs_Str {
     int32_t len;          /* bytes of UTF-8 */
     int32_t nchars;       /* code points */
     uint8_t interned;
+    uint8_t pep393;       /* its PEP 393 kind + 1 once worked out (gs_str_kind), 0 until then
+                             (fits in padding) */
     uint32_t trace_id;    /* the contents' id in the VM's trace string pool, 0 until asked
                              (fits in padding: sizeof(gs_Str) is unchanged) */
     char data[];          /* len bytes + NUL */

@@ -38,6 +38,32 @@ static int make_tstate_dict(gs_VM *vm)
     return 0;
 }
 
+/* CPython's Py_Repr list: appended to by Py_ReprEnter, emptied by
+ * Py_ReprLeave (list_resize, and _list_clear once empty, which frees its
+ * slots): a top-level repr allocates 32 bytes for its length and frees
+ * them, which tracemalloc's peak sees. */
+static void py_repr_resize(gs_VM *vm, int64_t oldsize, int64_t newsize)
+{
+    int64_t alloc = vm->py_repr_cap, na;
+    if (newsize == 0)
+        na = 0;
+    else if (alloc >= newsize && newsize >= (alloc >> 1))
+        return;
+    else {
+        na = (newsize + (newsize >> 3) + 6) & ~(int64_t)3;
+        if (newsize - oldsize > na - newsize)
+            na = (newsize + 3) & ~(int64_t)3;
+    }
+    vm->py_repr_cap = na;
+    gs_Object *l = vm->tm && vm->tstate_dict ? gs_dict_get_str(vm, vm->tstate_dict, gs_name(vm, "Py_Repr")) : NULL;
+    if (!l)
+        return;
+    if (na)
+        gs_tm_block(vm, l, GS_TM_ITEMS, 8 * (size_t)na, true);
+    else
+        gs_tm_free(vm, l, GS_TM_ITEMS);
+}
+
 int gs_repr_enter(gs_VM *vm, gs_Object *o)
 {
     if (!vm->tstate_dict && make_tstate_dict(vm) < 0)
@@ -58,22 +84,89 @@ int gs_repr_enter(gs_VM *vm, gs_Object *o)
         st->cap = cap;
     }
     st->items[st->len++] = o;
+    py_repr_resize(vm, st->len - 1, st->len);
     return 0;
 }
 
 void gs_repr_leave(gs_VM *vm, gs_Object *o)
 {
     gs_List *st = (gs_List *)vm->repr_stack;
-    if (st->len > 0 && st->items[st->len - 1] == o)
+    if (st->len > 0 && st->items[st->len - 1] == o) {
         st->len--;
+        py_repr_resize(vm, st->len + 1, st->len);
+    }
 }
 
-static int repr_into(gs_VM *vm, gs_Buf *b, gs_Object *o)
+/* CPython's container reprs write into a _PyUnicodeWriter that
+ * over-allocates (a quarter more) from a minimum length, grows by realloc,
+ * is copied into a new buffer when a wider character comes, and is cut to
+ * the result at the end.  The model builds the text its own way; this
+ * follows the buffer's size so tracemalloc's peak sees it. */
+typedef struct ReprWriter {
+    uintptr_t key;          /* its block in the traces (0: none yet, or untraced) */
+    bool made;
+    bool over;              /* overallocate */
+    int kind;               /* PEP 393 kind of the buffer (gs_str_kind's numbering) */
+    int64_t size, pos, min_length;
+} ReprWriter;
+
+static size_t writer_block(int64_t len, int kind) { return kind ? 72 + (size_t)(len + 1) * (size_t)kind : 49 + (size_t)len; }
+
+/* _PyUnicodeWriter_Prepare for `len` more characters of that kind */
+static void writer_prepare(gs_VM *vm, ReprWriter *w, int64_t len, int kind)
+{
+    int64_t newlen = w->pos + len;
+    int k = kind > w->kind ? kind : w->kind;
+    w->pos = newlen;
+    if (!vm->tm || len == 0)
+        return;
+    if (!w->made || newlen > w->size) {
+        if (w->over)
+            newlen += newlen / 4;
+        if (newlen < w->min_length)
+            newlen = w->min_length;
+    } else if (k > w->kind) {
+        newlen = w->size; /* only wider */
+    } else {
+        return;
+    }
+    if (!w->made || k > w->kind) {
+        /* a new buffer (PyUnicode_New), the old one freed after the copy */
+        uintptr_t nk = gs_tm_new_block(vm, writer_block(newlen, k));
+        gs_tm_drop_block(vm, w->key);
+        w->key = nk;
+    } else {
+        gs_tm_set_block(vm, w->key, writer_block(newlen, k)); /* resize_compact */
+    }
+    w->made = true;
+    w->size = newlen;
+    w->kind = k;
+}
+
+static void writer_ascii(gs_VM *vm, ReprWriter *w, gs_Buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    gs_buf_add(b, s, n);
+    writer_prepare(vm, w, (int64_t)n, 0);
+}
+
+/* _PyUnicodeWriter_Finish: the buffer becomes the result, cut to size */
+static gs_Object *writer_finish(gs_VM *vm, ReprWriter *w, gs_Buf *b)
+{
+    if (vm->tm)
+        gs_tm_drop_block(vm, w->key); /* the result's own alloc traces it again at its size */
+    return gs_buf_to_str(vm, b);
+}
+
+/* repr(o) added to b (and to w's length, when a writer is followed) */
+static int repr_into(gs_VM *vm, gs_Buf *b, gs_Object *o, ReprWriter *w)
 {
     gs_Object *r = gs_repr(vm, o);
     if (!r)
         return -1;
     gs_buf_add(b, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
+    if (w)
+        writer_prepare(vm, w, ((gs_Str *)r)->nchars, gs_str_kind((gs_Str *)r));
     gs_decref(vm, r);
     return 0;
 }
@@ -99,20 +192,24 @@ static gs_Object *repr_seq(gs_VM *vm, gs_Object *o, gs_Object **items, int32_t n
         return NULL;
     }
     vm->c_depth++;
+    /* "(" + "1" + ", 2" * (len - 1) + ")", or "(1,)" */
+    ReprWriter w = { .over = true, .min_length = tuple && n == 1 ? 4 : 3 + 3 * ((int64_t)n - 1) };
     gs_Buf b;
     gs_buf_init(&b);
-    gs_buf_adds(&b, open);
+    writer_ascii(vm, &w, &b, open);
     for (int32_t i = 0; i < n; i++) {
         if (i)
-            gs_buf_adds(&b, ", ");
+            writer_ascii(vm, &w, &b, ", ");
         /* the container may shrink while a user __repr__ runs */
         if (GS_KIND(o) == GS_K_LIST && i >= ((gs_List *)o)->len)
             break;
         gs_Object *item = GS_KIND(o) == GS_K_LIST ? ((gs_List *)o)->items[i] : items[i];
         gs_incref(vm, item);
-        int r = repr_into(vm, &b, item);
+        int r = repr_into(vm, &b, item, &w);
         gs_decref(vm, item);
         if (r < 0) {
+            if (vm->tm)
+                gs_tm_drop_block(vm, w.key);
             gs_buf_free(&b);
             vm->c_depth--;
             gs_repr_leave(vm, o);
@@ -121,12 +218,11 @@ static gs_Object *repr_seq(gs_VM *vm, gs_Object *o, gs_Object **items, int32_t n
         if (GS_KIND(o) == GS_K_LIST)
             n = ((gs_List *)o)->len;
     }
-    if (tuple && n == 1)
-        gs_buf_addc(&b, ',');
-    gs_buf_adds(&b, close);
+    w.over = false;
+    writer_ascii(vm, &w, &b, tuple && n == 1 ? ",)" : close);
     vm->c_depth--;
     gs_repr_leave(vm, o);
-    return gs_buf_to_str(vm, &b);
+    return writer_finish(vm, &w, &b);
 }
 
 static gs_Object *repr_table(gs_VM *vm, gs_Object *o, gs_DictTable *t, bool is_set, const char *open,
@@ -142,39 +238,51 @@ static gs_Object *repr_table(gs_VM *vm, gs_Object *o, gs_DictTable *t, bool is_s
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
         return NULL;
     }
+    /* "{" + "1: 2" + ", 3: 4" * (len - 1) + "}" (a dict; sets are written as lists) */
+    int64_t used = 0;
+    for (int32_t i = 0; i < t->nentries; i++)
+        used += t->entries[i].key != NULL;
+    if (used == 0) {
+        gs_repr_leave(vm, o);
+        return gs_str_printf(vm, "%s%s", open, close);
+    }
     vm->c_depth++;
+    ReprWriter w = { .over = true, .min_length = 6 + 6 * (used - 1) };
     gs_Buf b;
     gs_buf_init(&b);
-    gs_buf_adds(&b, open);
+    writer_ascii(vm, &w, &b, open);
     bool first = true;
     for (int32_t i = 0; i < t->nentries; i++) {
         gs_DictEntry *en = &t->entries[i];
         if (!en->key)
             continue;
         if (!first)
-            gs_buf_adds(&b, ", ");
+            writer_ascii(vm, &w, &b, ", ");
         first = false;
         gs_Object *k = en->key, *v = en->value;
         gs_incref(vm, k);
         gs_xincref(vm, v);
-        int r = repr_into(vm, &b, k);
+        int r = repr_into(vm, &b, k, &w);
         if (r == 0 && !is_set) {
-            gs_buf_adds(&b, ": ");
-            r = repr_into(vm, &b, v);
+            writer_ascii(vm, &w, &b, ": ");
+            r = repr_into(vm, &b, v, &w);
         }
         gs_decref(vm, k);
         gs_xdecref(vm, v);
         if (r < 0) {
+            if (vm->tm)
+                gs_tm_drop_block(vm, w.key);
             gs_buf_free(&b);
             vm->c_depth--;
             gs_repr_leave(vm, o);
             return NULL;
         }
     }
-    gs_buf_adds(&b, close);
+    w.over = false;
+    writer_ascii(vm, &w, &b, close);
     vm->c_depth--;
     gs_repr_leave(vm, o);
-    return gs_buf_to_str(vm, &b);
+    return writer_finish(vm, &w, &b);
 }
 
 /* set_repr: the repr of list(s) with its brackets swapped for braces, as
@@ -247,7 +355,7 @@ gs_Object *gs_exc_repr(gs_VM *vm, gs_Object *o)
     gs_buf_adds(&b, gs_type_name(o));
     if (e->args->len == 1) {
         gs_buf_addc(&b, '(');
-        if (repr_into(vm, &b, e->args->items[0]) < 0) {
+        if (repr_into(vm, &b, e->args->items[0], NULL) < 0) {
             gs_buf_free(&b);
             return NULL;
         }
@@ -363,11 +471,11 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
         gs_Buf b;
         gs_buf_init(&b);
         gs_buf_adds(&b, "slice(");
-        repr_into(vm, &b, s->start);
+        repr_into(vm, &b, s->start, NULL);
         gs_buf_adds(&b, ", ");
-        repr_into(vm, &b, s->stop);
+        repr_into(vm, &b, s->stop, NULL);
         gs_buf_adds(&b, ", ");
-        repr_into(vm, &b, s->step);
+        repr_into(vm, &b, s->step, NULL);
         gs_buf_adds(&b, ")");
         return gs_buf_to_str(vm, &b);
     }

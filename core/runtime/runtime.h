@@ -150,6 +150,13 @@ static inline void gs_rec_set(gs_VM *vm, gs_Object *holder, int sub, uint32_t sl
 
 /* str */
 gs_Object *gs_str_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
+/* A str's PEP 393 kind: 0 ASCII, 1 latin-1, 2 UCS-2, 4 UCS-4 (worked out once). */
+int gs_str_kind(gs_Str *s);
+/* CPython 3.11's PyUnicode_Append growing *slot in place (realloc) by
+ * `right`, as BINARY_OP_INPLACE_ADD_UNICODE does for a local nothing else
+ * refers to: 1 if it did (*slot may have moved), 0 if CPython would make a
+ * new string instead, -1 with MemoryError. */
+int gs_str_grow_in_place(gs_VM *vm, gs_Object **slot, gs_Object *right);
 bool gs_str_eq(gs_Str *a, gs_Str *b);
 int64_t gs_str_hash(gs_Str *s);
 gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
@@ -475,6 +482,8 @@ gs_Object *gs_phantom_resize(gs_VM *vm, gs_Object *p, int32_t len); /* a tuple p
 void gs_phantom_discard(gs_VM *vm, gs_Object *p);                  /* free, no count change, no free list */
 gs_Object *gs_alloc_resized(gs_VM *vm, gs_Type *type, size_t size); /* gs_alloc without free list or count */
 void gs_textio_flush(gs_VM *vm, int which);
+void gs_textio_forget(gs_VM *vm, gs_Object *o);     /* a GS_GC_PENDING_OUT object is freed */
+int64_t gs_textio_refs(gs_VM *vm, gs_Object *o);    /* references CPython's pending text holds to o */
 gs_Object *gs_exception_new_unnormalized(gs_VM *vm, gs_Type *t); /* not counted until caught */
 void gs_exception_normalized(gs_VM *vm, gs_Object *exc);         /* caught by Python code: counted now */                        /* sys.stdout (0) / stderr (1) flushed */
 gs_Object *gs_alloc_fresh(gs_VM *vm, gs_Type *type, size_t size);   /* gs_alloc without free list */
@@ -612,6 +621,7 @@ int gs_dict_presize(gs_VM *vm, gs_Object *d, int log2, uint8_t kind);
 /* An object's size changed from `old` to `now` bytes (a list or dict
  * resized...): a resize event for the trace (events.c). */
 void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now);
+uint32_t gs_str_label(gs_VM *vm, gs_Str *s); /* a str's contents as the trace keeps them (events.c) */
 static inline void gs_size_changed(gs_VM *vm, gs_Object *o, size_t old, size_t now)
 {
     if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN)) {
@@ -641,6 +651,14 @@ void gs_tm_object(gs_VM *vm, gs_Object *o); /* o's own block, as CPython allocat
 void gs_tm_dealloc(gs_VM *vm, gs_Object *o); /* o dies: its blocks are freed or wait on a free list */
 void gs_tm_phantom_discard(gs_VM *vm, gs_Object *p); /* its block becomes the next object's (gs_alloc_resized) */
 void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to); /* an object's memory moved (realloc) */
+/* blocks CPython's sys.stdout [0] or sys.stderr [1] holds as pending text */
+void gs_tm_keep(gs_VM *vm, gs_Object *o, int which);    /* o dies here, but the stream still holds it */
+uintptr_t gs_tm_new_block(gs_VM *vm, size_t size);      /* a block with no object here (0: untraced) ... */
+void gs_tm_keep_block(gs_VM *vm, uintptr_t key, int which); /* ... that the stream holds */
+void gs_tm_set_block(gs_VM *vm, uintptr_t key, size_t size); /* ... resized (realloc) */
+void gs_tm_drop_block(gs_VM *vm, uintptr_t key);             /* ... freed */
+void gs_tm_release_kept(gs_VM *vm, int which);          /* it wrote its text: those blocks are freed */
+void gs_tm_transient(gs_VM *vm, size_t size);   /* a block allocated and freed at once (the peak sees it) */
 void gs_tm_block(gs_VM *vm, gs_Object *o, int part, size_t size, bool realloc);
 void gs_tm_free(gs_VM *vm, gs_Object *o, int part);
 /* a dict's keys object replaced: the old one (log2 -1: none, or a split

@@ -167,7 +167,7 @@ static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
         gs_Str *s = (gs_Str *)o;
         if (s->nchars == s->len) /* every character one byte: ASCII, no scan (a huge string is common) */
             return 49 + (size_t)s->len;
-        return gs_size_of_str(s->data, (size_t)s->len);
+        return 72 + ((size_t)s->nchars + 1) * (size_t)gs_str_kind(s); /* its kind is worked out once */
     }
     case GS_K_TUPLE: return 40 + 8 * (size_t)((gs_Tuple *)o)->len;
     case GS_K_LIST: return 56 + 8 * (size_t)((gs_List *)o)->cap;

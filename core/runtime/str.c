@@ -129,13 +129,23 @@ gs_Object *gs_str_of_int(gs_VM *vm, int64_t v)
 {
     char buf[24];
     int n = snprintf(buf, sizeof buf, "%" PRId64, v);
+    /* long_to_decimal_string works in a scratch int of 1 + (30-bit digits)
+     * digits, freed once the string is made: tracemalloc's peak sees it */
+    uintptr_t scratch = 0;
+    if (vm->tm) {
+        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        size_t digits = m == 0 ? 0 : m < (1u << 30) ? 1 : m < ((uint64_t)1 << 60) ? 2 : 3;
+        scratch = gs_tm_new_block(vm, 24 + 4 * (1 + digits));
+    }
     gs_Str *s = str_alloc(vm, (size_t)n);
-    if (!s)
-        return NULL;
-    memcpy(s->data, buf, (size_t)n);
-    s->nchars = n;
-    gs_record_alloc(vm, &s->ob);
-    return &s->ob;
+    if (s) {
+        memcpy(s->data, buf, (size_t)n);
+        s->nchars = n;
+        gs_record_alloc(vm, &s->ob);
+    }
+    if (vm->tm)
+        gs_tm_drop_block(vm, scratch);
+    return s ? &s->ob : NULL;
 }
 
 gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s) { return gs_str_new(vm, s, strlen(s)); }
@@ -224,6 +234,67 @@ gs_Object *gs_str_concat(gs_VM *vm, gs_Object *a, gs_Object *b)
     s->nchars = x->nchars + y->nchars;
     gs_record_alloc(vm, &s->ob);
     return &s->ob;
+}
+
+int gs_str_kind(gs_Str *s)
+{
+    if (!s->pep393) {
+        /* the largest code point from the UTF-8 lead bytes: below U+0080,
+         * U+0100 (leads up to 0xC3), U+10000 (no four-byte sequence) */
+        unsigned top = 0;
+        for (int32_t i = 0; i < s->len; i++)
+            if ((unsigned char)s->data[i] > top)
+                top = (unsigned char)s->data[i];
+        s->pep393 = (uint8_t)(1 + (top < 0x80 ? 0 : top < 0xC4 ? 1 : top < 0xF0 ? 2 : 4));
+    }
+    return s->pep393 - 1;
+}
+
+int gs_str_grow_in_place(gs_VM *vm, gs_Object **slot, gs_Object *right)
+{
+    gs_Str *x = (gs_Str *)*slot, *y = (gs_Str *)right;
+    /* unicode_modifiable: one reference (none from sys.stdout's pending
+     * text either), never hashed, not interned, not a subclass, not one of CPython's cached one-character strings
+     * (every character below U+0100, whose count is never 1 there) */
+    if (x->ob.refcnt != 1 || (x->ob.gcflags & GS_GC_PENDING_OUT) || x->hash != -1 || x->interned ||
+        x->ob.type != vm->t_str ||
+        (x->ob.gcflags & GS_GC_STATIC) || (x->nchars == 1 && (unsigned char)x->data[0] < 0xC4) ||
+        y->ob.type != vm->t_str)
+        return 0;
+    /* the right side fits the left's kind, and ASCII stays ASCII (a
+     * latin-1 character would change the header: CPython copies then) */
+    if (gs_str_kind(y) > gs_str_kind(x))
+        return 0;
+    if ((size_t)y->len > (size_t)INT32_MAX - 64 - (size_t)x->len || vm->heap_bytes + (size_t)y->len > vm->heap_limit) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    uint32_t old = (uint32_t)gs_sizeof(vm, &x->ob);
+    bool short_before = x->len <= 4096;
+    /* tracemalloc sees a realloc: the old block's trace goes, the new
+     * block is traced with its size and the line that grew it */
+    if (vm->tm)
+        gs_tm_free(vm, &x->ob, GS_TM_OBJECT);
+    gs_Str *r = realloc(x, sizeof(gs_Str) + (size_t)x->len + (size_t)y->len + 1);
+    if (!r) {
+        gs_raise_memory(vm);
+        return -1;
+    }
+    memcpy(r->data + r->len, y->data, (size_t)y->len);
+    r->len += y->len;
+    r->nchars += y->nchars;
+    r->data[r->len] = 0;
+    r->trace_id = 0; /* its contents changed: a new label */
+    vm->heap_bytes += (size_t)y->len;
+    *slot = &r->ob;
+    if (vm->objtab)
+        gs_objtab_set(vm, r->ob.id, &r->ob);
+    if (vm->tm)
+        gs_tm_block(vm, &r->ob, GS_TM_OBJECT, gs_sizeof(vm, &r->ob), true);
+    /* past 4,096 bytes the label (its first 4,096) no longer changes */
+    uint32_t label = short_before || r->len <= 4096 ? gs_str_label(vm, r) : 0;
+    gs_record(vm, GS_EV_RESIZE, 0, r->ob.id, old, (uint32_t)gs_sizeof(vm, &r->ob), label);
+    return 1;
 }
 
 gs_Object *gs_str_getitem(gs_VM *vm, gs_Str *s, int64_t i)

@@ -54,8 +54,10 @@ enum { SPEC_MISSES = 53 };
 
 static void code_warmup(gs_Code *co)
 {
+    /* per instruction [4i] its specialization, [4i + 1] misses or backoff,
+     * [4i + 2], [4i + 3] a counter; NULL: never quickened */
     if (co->warmup < GS_QUICKEN_WARMUP && ++co->warmup == GS_QUICKEN_WARMUP && co->nops > 0)
-        co->spec = calloc((size_t)co->nops, 2); /* [2i] kind, [2i + 1] misses; NULL: never specialized */
+        co->spec = calloc((size_t)co->nops, 4);
 }
 
 /* The specialization of instruction i for a value of kind `want`: true if
@@ -64,7 +66,7 @@ static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
 {
     if (!co->spec)
         return false;
-    uint8_t *st = &co->spec[2 * i];
+    uint8_t *st = &co->spec[4 * i];
     if (st[0] == SPEC_ADAPTIVE) {
         st[0] = fits ? (uint8_t)want : SPEC_NONE;
         st[1] = 0;
@@ -75,6 +77,106 @@ static bool code_specialized(gs_Code *co, int32_t i, int want, bool fits)
     if (st[0] != SPEC_NONE && ++st[1] >= SPEC_MISSES)
         st[0] = SPEC_ADAPTIVE; /* deoptimized: the next run specializes again */
     return false;
+}
+
+/* BINARY_OP, exactly as CPython 3.11 adapts it, for the one specialization
+ * that allocates differently: BINARY_OP_INPLACE_ADD_UNICODE, chosen when
+ * `s = s + t` or `s += t` on a local str is specialized, grows the string
+ * in place when nothing else refers to it.  Tracking the others (int,
+ * float, str) matters for when that one is chosen: the first run after
+ * quickening specializes for the operands it sees; a specialized
+ * instruction given other operands misses, and after 53 misses adapts
+ * again after 31 more runs; a failed attempt backs off (1, 3, 7 ... runs);
+ * operators other than +, - and * stay generic for good. */
+enum {
+    BIN_ADAPTIVE, BIN_GENERIC, BIN_FAILED, BIN_ADD_INT, BIN_ADD_FLOAT, BIN_ADD_UNICODE, BIN_INPLACE_ADD_UNICODE,
+    BIN_SUB_INT, BIN_SUB_FLOAT, BIN_MUL_INT, BIN_MUL_FLOAT
+};
+
+/* The local a specialized `+` stores to (STORE_FAST right after it, with
+ * no EXTENDED_ARG: locals 0..255), or -1. */
+static int binop_store_target(gs_Code *co, int32_t i)
+{
+    if (i + 1 >= co->nops || GS_OPCODE(co->ops[i + 1]) != OP_STORE_FAST || GS_OPARG(co->ops[i + 1]) > 255)
+        return -1;
+    return (int)GS_OPARG(co->ops[i + 1]);
+}
+
+/* What _Py_Specialize_BinaryOp makes of these operands. */
+static int binop_specialize(gs_VM *vm, gs_Code *co, int32_t i, int arg, gs_Object *a, gs_Object *b, gs_Object **L)
+{
+    int op = arg & 0x7f;
+    if (op != GS_OP_ADD && op != GS_OP_SUB && op != GS_OP_MUL)
+        return BIN_GENERIC;
+    if (a->type != b->type)
+        return BIN_FAILED;
+    bool is_int = a->type == vm->t_int, is_float = a->type == vm->t_float;
+    if (op == GS_OP_ADD && a->type == vm->t_str) {
+        int t = binop_store_target(co, i);
+        return t >= 0 && L[t] == a ? BIN_INPLACE_ADD_UNICODE : BIN_ADD_UNICODE;
+    }
+    if (!is_int && !is_float)
+        return BIN_FAILED;
+    if (op == GS_OP_ADD)
+        return is_int ? BIN_ADD_INT : BIN_ADD_FLOAT;
+    if (op == GS_OP_SUB)
+        return is_int ? BIN_SUB_INT : BIN_SUB_FLOAT;
+    return is_int ? BIN_MUL_INT : BIN_MUL_FLOAT;
+}
+
+/* Whether a specialized instruction takes these operands (its DEOPT_IFs). */
+static bool binop_hits(gs_VM *vm, gs_Code *co, int32_t i, int kind, gs_Object *a, gs_Object *b, gs_Object **L)
+{
+    if (a->type != b->type)
+        return false;
+    switch (kind) {
+    case BIN_ADD_INT: case BIN_SUB_INT: case BIN_MUL_INT: return a->type == vm->t_int;
+    case BIN_ADD_FLOAT: case BIN_SUB_FLOAT: case BIN_MUL_FLOAT: return a->type == vm->t_float;
+    case BIN_ADD_UNICODE: return a->type == vm->t_str;
+    case BIN_INPLACE_ADD_UNICODE: return a->type == vm->t_str && L[binop_store_target(co, i)] == a;
+    default: return false;
+    }
+}
+
+/* The form of BINARY_OP instruction i that runs now on a and b (BIN_GENERIC
+ * for the generic one), updating its adaptive state. */
+static int binop_form(gs_VM *vm, gs_Code *co, int32_t i, int arg, gs_Object *a, gs_Object *b, gs_Object **L)
+{
+    if (!co->spec)
+        return BIN_GENERIC;
+    uint8_t *st = &co->spec[4 * i];
+    unsigned counter = (unsigned)st[2] | (unsigned)st[3] << 8;
+    int form = BIN_GENERIC;
+    if (st[0] == BIN_GENERIC)
+        return BIN_GENERIC;
+    if (st[0] == BIN_ADAPTIVE || st[0] == BIN_FAILED) {
+        if (counter > 0) {
+            counter--; /* deferred */
+        } else {
+            int k = binop_specialize(vm, co, i, arg, a, b, L);
+            if (k == BIN_GENERIC) {
+                st[0] = BIN_GENERIC;
+                return BIN_GENERIC;
+            }
+            if (k == BIN_FAILED) {
+                st[1] = (uint8_t)(st[1] < 12 ? st[1] + 1 : 12); /* backoff */
+                counter = (1u << st[1]) - 1;
+            } else {
+                counter = 53; /* misses before it adapts again */
+                form = k;
+            }
+            st[0] = (uint8_t)(k == BIN_FAILED ? BIN_ADAPTIVE : k);
+        }
+    } else if (binop_hits(vm, co, i, st[0], a, b, L)) {
+        form = st[0];
+    } else if (--counter == 0) {
+        st[0] = BIN_ADAPTIVE; /* deoptimized: adaptive again, 31 runs from now */
+        st[1] = 5;
+        counter = 31;
+    }
+    st[2] = (uint8_t)counter;
+    st[3] = (uint8_t)(counter >> 8);
+    return form;
 }
 
 /* Push a frame for `code` on top of vm->frame, with its slots on the value
@@ -1105,6 +1207,36 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_BINARY_OP:
             b = POP();
             a = TOP();
+            if (co->spec && binop_form(vm, co, ip - 1, arg, a, b, L) == BIN_INPLACE_ADD_UNICODE) {
+                /* BINARY_OP_INPLACE_ADD_UNICODE: the stack lets go of the
+                 * left string (the local still holds it), PyUnicode_Append
+                 * extends the local, and the STORE_FAST is done */
+                gs_Object **slot = &L[GS_OPARG(ops[ip])];
+                (void)POP();
+                DECREF(a);
+                int r = 0;
+                if (((gs_Str *)b)->len && ((gs_Str *)a)->len)
+                    r = gs_str_grow_in_place(vm, slot, b);
+                if (r < 0) {
+                    DECREF(b);
+                    goto error;
+                }
+                if (r == 0 && ((gs_Str *)b)->len) {
+                    /* a new string: "" + b is b itself, else a copy */
+                    v = ((gs_Str *)a)->len ? gs_str_concat(vm, a, b) : (INCREF(b), b);
+                    if (!v) {
+                        DECREF(b);
+                        goto error;
+                    }
+                    *slot = v;
+                    if (vm->recording)
+                        gs_record(vm, GS_EV_BIND, 0, f->id, a->id, v->id, gs_trace_name(vm, co->localnames[GS_OPARG(ops[ip])]));
+                    gs_decref_c(vm, a, GS_CAUSE(GS_CAUSE_NAME, f->id, vm->recording ? gs_trace_name(vm, co->localnames[GS_OPARG(ops[ip])]) : 0));
+                }
+                DECREF(b);
+                ip++;
+                break;
+            }
             if ((arg & 0x7f) == 0 && a->type == vm->t_int && b->type == vm->t_int) {
                 int64_t r;
                 if (!__builtin_add_overflow(((gs_Int *)a)->value, ((gs_Int *)b)->value, &r)) {

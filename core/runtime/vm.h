@@ -175,10 +175,16 @@ struct gs_VM {
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
     gs_Object *repr_stack;             /* list of containers being repr'd (for [...]) */
-    struct {                           /* CPython's TextIOWrapper for sys.stdout [0], sys.stderr [1]: */
+    int64_t py_repr_cap;               /* slots CPython's Py_Repr list has allocated (tracemalloc) */
+    struct gs_TextIO {                 /* CPython's TextIOWrapper for sys.stdout [0], sys.stderr [1]: */
         bool pending;                  /* it holds pending bytes ... */
+        bool first_is_str;             /* ... the first piece a str (ASCII), not bytes ... */
         gs_Object *list;               /* ... in a list (a phantom) from the second write on */
+        int64_t items, cap;            /* the list's length and allocated slots */
         int64_t bytes;                 /* how many */
+        gs_Object **pieces;            /* the strs it holds (not counted references: marked
+                                          GS_GC_PENDING_OUT; NULL once the model frees one) */
+        int64_t npieces, piececap;
     } textio[2];
     gs_Object *clinic_kwtuples[4];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
                                           made on first use: print, list.sort, str.split */

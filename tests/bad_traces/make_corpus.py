@@ -148,6 +148,18 @@ add("resize_of_static_object.json",
     "event 2 (resize): obj 7 is static: its size never changes")
 add("resize_in_version_1.json", doc([PUSH, LINE, ALLOC_LIST, ev("resize", 0, 1, 10, 56, 88, 0)]),
     "events[3][0] (kind): \"resize\" events are version 2; this trace says version 1")
+# a str grown in place (CPython's += on a local): c names its new contents
+STRS = ("", "list", "int", "str", "ab", "abcd")
+ALLOC_STR = ev("alloc", 4, 1, 11, 3, 4, 0)
+add("resize_contents_of_a_list.json", doc([PUSH, LINE, ALLOC_LIST, ev("resize", 0, 1, 10, 56, 88, 5)], version=2,
+                                          strings=STRS),
+    "event 3 (resize): c 5: only a str's contents change (obj 10 is not a str)")
+add("resize_contents_not_a_string.json", doc([PUSH, LINE, ALLOC_STR, ev("resize", 0, 1, 11, 51, 53, 99)], version=2,
+                                             strings=STRS),
+    "event 3 (resize): c 99 is not a string id")
+add("resize_contents_size_wrong.json", doc([PUSH, LINE, ALLOC_STR, ev("resize", 0, 1, 11, 51, 60, 5)], version=2,
+                                           strings=STRS),
+    "event 3 (resize): b 60 is not the size of obj 11's new contents (53 bytes)")
 add("object_size_negative.json",
     doc([], version=2, objects=[{"id": 7, "kind": "int", "type": 2, "static": True, "tracked": False, "gen": 0,
                                  "refcount": 0, "b": 1, "c": 0, "size": -28}]),

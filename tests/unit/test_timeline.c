@@ -1294,6 +1294,68 @@ static void test_weakref_referent(void)
     gs_vm_free(vm);
 }
 
+/* CPython 3.11 grows a function's local str in place for `s += t` once
+ * the function is quickened: one object whose contents and size change,
+ * told by resize events that carry the new contents; stepping back gives
+ * the old contents again. */
+static void test_str_grown_in_place(void)
+{
+    const char *src = "def grow(n):\n"                   /* 1 */
+                      "    s = 'ab'\n"                   /* 2 */
+                      "    for i in range(n):\n"         /* 3 */
+                      "        s += '-x'\n"              /* 4 */
+                      "    return s\n"                   /* 5 */
+                      "t = grow(20)\n"                   /* 6 */
+                      "n = 1\n";                         /* 7 */
+    gs_Timeline *tl;
+    gs_VM *vm = record_src(src, &tl);
+    if (!vm)
+        return;
+    const gs_Trace *tr = &vm->trace;
+    size_t first = SIZE_MAX, grown = 0;
+    uint32_t id = 0;
+    for (size_t i = 0; i < tr->n; i++) {
+        gs_Event e = gs_trace_get(tr, i);
+        if (e.kind == GS_EV_RESIZE && e.c) {
+            if (first == SIZE_MAX)
+                first = i, id = e.obj;
+            CHECK(e.obj == id, "one object grows: event %zu names %u, not %u", i, e.obj, id);
+            grown++;
+        }
+    }
+    CHECK(first != SIZE_MAX && grown >= 10, "the string grows in place once quickened (%zu times)", grown);
+    if (first == SIZE_MAX) {
+        gs_timeline_free(tl);
+        gs_vm_free(vm);
+        return;
+    }
+    gs_TLObject o;
+    uint32_t len;
+    gs_timeline_seek(tl, tr->n);
+    CHECK(gs_timeline_object(tl, id, &o), "t's string is alive at the end");
+    const char *text = gs_trace_string_at(tr, o.b, &len);
+    char want[64] = "ab";
+    for (int k = 0; k < 20; k++)
+        strcat(want, "-x");
+    CHECK(len == strlen(want) && memcmp(text, want, len) == 0, "its contents at the end: '%.*s'", (int)len, text);
+    CHECK(o.size == 49 + strlen(want), "its size at the end: %u", o.size);
+    gs_timeline_seek(tl, first); /* just before the first growth */
+    gs_timeline_object(tl, id, &o);
+    text = gs_trace_string_at(tr, o.b, &len);
+    uint32_t before = (uint32_t)len;
+    gs_timeline_seek(tl, first + 1);
+    gs_timeline_object(tl, id, &o);
+    text = gs_trace_string_at(tr, o.b, &len);
+    CHECK(len == before + 2 && memcmp(text + before, "-x", 2) == 0, "one growth adds '-x': %u then '%.*s'", before,
+          (int)len, text);
+    gs_timeline_seek(tl, first); /* back */
+    gs_timeline_object(tl, id, &o);
+    gs_trace_string_at(tr, o.b, &len);
+    CHECK(len == before && o.size == 49 + before, "stepping back gives the old contents and size (%u, %u)", len, o.size);
+    gs_timeline_free(tl);
+    gs_vm_free(vm);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/programs";
@@ -1301,6 +1363,7 @@ int main(int argc, char **argv)
     test_lines_follow_frames();
     test_collections();
     test_weakref_referent();
+    test_str_grown_in_place();
     test_incremental(dir);
     test_cut_after_pause();
     test_extra_programs();
