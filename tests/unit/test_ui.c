@@ -1344,6 +1344,54 @@ static void a_new_object_is_said_with_its_size(void)
     close_lesson(&o);
 }
 
+/* A free says the size the object had as it died, which the heap loses:
+ * a list of 2 is made with 72 bytes and grows to 120 at its first append
+ * (room for 8: 56 + 8 * 8); a run of frees says its total.  Sizes from
+ * CPython 3.11 (env -u PYTHONUNBUFFERED /usr/bin/python3.11):
+ * sys.getsizeof(list(range(1000))) == 8056, and the 743 ints above 256 are
+ * 28 bytes each, 20,804 in all. */
+static void a_freed_object_is_said_with_its_size_as_it_died(void)
+{
+    Open o;
+    open_lesson(&o, "x = [1, 2]\n"
+                    "x.append(3)\n"
+                    "del x\n"
+                    "y = 1\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 4; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 4, "at line 4");
+    bool said = false;
+    for (int i = 0; i < o.d.nevent_log; i++)
+        said |= strncmp(o.d.event_log[i], "3: list #", 9) == 0 && strstr(o.d.event_log[i], " freed (120 bytes)");
+    CHECK(said, "the log says '3: list #N freed (120 bytes)', its grown size");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "freed (120 bytes)"), "so does the narration of line 3");
+    close_lesson(&o);
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "x = 1\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool list_said = false, run_said = false;
+    for (int i = 0; i < o.d.nevent_log; i++) {
+        list_said |= strstr(o.d.event_log[i], "2: list #") && strstr(o.d.event_log[i], " freed (8,056 bytes)");
+        run_said |= strstr(o.d.event_log[i], "743 × int freed (#") && strstr(o.d.event_log[i], ", 20,804 bytes in all)");
+    }
+    CHECK(list_said, "the log says 'list #N freed (8,056 bytes)'");
+    CHECK(run_said, "the run of frees says '743 × int freed (#A to #B, 20,804 bytes in all)'");
+    close_lesson(&o);
+    /* ...but not while a prediction is open: the size may be its answer */
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "#? How many bytes did the heap lose? | 28860 | 8,056 + 20,804. | hide: counts\n"
+                    "x = 1\n");
+    for (int i = 0; i < 8 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "the prediction is asked");
+    CHECK(!has_text(&o.dl, "8,056") && has_text(&o.dl, "freed (? bytes)"), "a free says '? bytes' until it is answered");
+    CHECK(!has_text(&o.dl, "20,804") && has_text(&o.dl, ", ? bytes in all)"), "so does the run of frees");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1932,6 +1980,7 @@ int main(void)
     a_narrated_empty_phase_is_a_stop();
     a_paused_generator_frame_is_drawn();
     a_new_object_is_said_with_its_size();
+    a_freed_object_is_said_with_its_size_as_it_died();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
