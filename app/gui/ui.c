@@ -2406,15 +2406,20 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
     char tb[32], base[96], head[200];
     fmt_bytes(total, tb, sizeof tb);
     snprintf(base, sizeof base, "made and alive: %d object%s, %s bytes", count, count == 1 ? "" : "s", tb);
-    bool picked = false;
+    bool picked = false, none_left = false; /* a type gone since the mark */
     int outlined = 0;
     for (int i = 0; i < n; i++)
-        picked |= ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key;
+        if (ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key) {
+            picked = true;
+            none_left = rows[i].count == 0;
+        }
     for (int i = 0; picked && i < d->scene->nobjects; i++)
         outlined += gs_ui_stat_highlights(ui, &d->scene->objects[i]) && shown_as_node(ui, &d->scene->objects[i]);
     /* what a pick did comes first (a narrow panel cuts the end) */
     if (picked && outlined)
         snprintf(head, sizeof head, "%d outlined on the heap · %s", outlined, base);
+    else if (picked && none_left)
+        snprintf(head, sizeof head, "none of them alive now · %s", base);
     else if (picked)
         snprintf(head, sizeof head, "none of them drawn · %s", base);
     else if (by_type && d->marked)

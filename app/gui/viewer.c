@@ -996,8 +996,20 @@ static int gc_end_at(const gs_Viewer *v, uint64_t ev)
     return lo < v->ngc_ends && v->gc_ends[lo].pos == ev ? lo : -1;
 }
 
+/* Rows of types gone since the mark: the largest loss first, then by
+ * name, so the order is the same every time. */
+static int cmp_gone(const void *a, const void *b)
+{
+    const gs_SceneStat *x = a, *y = b;
+    if (x->growth_bytes != y->growth_bytes)
+        return x->growth_bytes < y->growth_bytes ? -1 : 1;
+    return strcmp(x->type, y->type);
+}
+
 /* BY TYPE's growth since the marked step: objgraph's show_growth, by
- * count and by bytes (a type gone since the mark has no row). */
+ * count and by bytes.  A type that had objects at the mark and has none
+ * now gets a row too (0 objects, its loss as growth), after the live
+ * rows: the scene's rows are largest first, and it has no bytes. */
 static void stat_growth(gs_Viewer *v)
 {
     gs_Scene *s = &v->scene;
@@ -1016,6 +1028,26 @@ static void stat_growth(gs_Viewer *v)
                 break;
             }
     }
+    if (!v->marked)
+        return;
+    int live = s->nby_type;
+    for (int k = 0; k < v->nmark_rows; k++) {
+        const gs_SceneStat *m = &v->mark_rows[k];
+        bool alive = m->count == 0; /* a row that was itself gone at the mark: nothing to lose */
+        for (int i = 0; i < live && !alive; i++)
+            alive = s->by_type[i].key == m->key;
+        if (alive)
+            continue;
+        gs_SceneStat *r = gs_scene_add_stat(s, true);
+        if (!r)
+            break;
+        r->key = m->key;
+        memcpy(r->type, m->type, sizeof r->type);
+        r->growth = -m->count;
+        r->growth_bytes = -(int64_t)m->bytes;
+    }
+    if (s->nby_type - live > 1) /* never qsort a NULL array, even of no rows (UBSan) */
+        qsort(s->by_type + live, (size_t)(s->nby_type - live), sizeof *s->by_type, cmp_gone);
 }
 
 /* M: the step BY TYPE's growth is counted from (M again at the same step: no mark). */
@@ -1031,7 +1063,8 @@ static void mark_step(gs_Viewer *v)
     gs_SceneStat *rows = malloc(((size_t)v->scene.nby_type + 1) * sizeof *rows);
     if (!rows)
         return;
-    memcpy(rows, v->scene.by_type, (size_t)v->scene.nby_type * sizeof *rows);
+    if (v->scene.nby_type > 0) /* no rows yet: by_type may be NULL, which memcpy must not get (UBSan) */
+        memcpy(rows, v->scene.by_type, (size_t)v->scene.nby_type * sizeof *rows);
     free(v->mark_rows);
     v->mark_rows = rows;
     v->nmark_rows = v->scene.nby_type;
