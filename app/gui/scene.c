@@ -1,6 +1,7 @@
 /*
  * scene.c — the gs_Scene container (see scene.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,4 +137,19 @@ const gs_SceneObject *gs_scene_find(const gs_Scene *s, uint32_t id)
             hi = mid - 1;
     }
     return NULL;
+}
+
+void gs_scene_format_bytes(uint64_t b, char *out, size_t n)
+{
+    if (n == 0)
+        return;
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%llu", (unsigned long long)b);
+    size_t k = 0;
+    for (int i = 0; i < len && k + 1 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0 && k + 2 < n)
+            out[k++] = ',';
+        out[k++] = raw[i];
+    }
+    out[k] = 0;
 }

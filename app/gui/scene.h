@@ -153,4 +153,8 @@ gs_SceneName *gs_scene_add_name(gs_Scene *s, gs_SceneFrame *owner);
 const gs_SceneObject *gs_scene_find(const gs_Scene *s, uint32_t id); /* binary search: objects sorted by id */
 void gs_scene_sort(gs_Scene *s);                        /* sort objects by id (slots follow) */
 
+/* "12,345": bytes as every panel and sentence writes them (sys.getsizeof's
+ * figure, exactly, its digits in threes). */
+void gs_scene_format_bytes(uint64_t b, char *out, size_t n);
+
 #endif

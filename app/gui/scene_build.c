@@ -1018,17 +1018,29 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             if (nx.kind == GS_EV_RESIZE && nx.obj == e->obj)
                 size = nx.b;
         }
+        char sz[32];
+        gs_scene_format_bytes(size, sz, sizeof sz);
         if (size)
-            snprintf(out, n, "%screated %s (1 reference, %u bytes)", where, lab, size);
+            snprintf(out, n, "%screated %s (1 reference, %s bytes)", where, lab, sz);
         else
             snprintf(out, n, "%screated %s (1 reference)", where, lab);
         *focus = e->obj;
         break;
     }
-    case GS_EV_FREE:
-        snprintf(out, n, "%s%s #%u freed: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
-                 e->obj);
+    case GS_EV_FREE: {
+        /* its size as it dies (a list that grew: its grown size), which
+         * the heap's bytes lose; the timeline kept it to undo the free */
+        uint32_t size = gs_timeline_freed_size(tl, ev);
+        char sz[48] = "";
+        if (size) {
+            char num[32];
+            gs_scene_format_bytes(size, num, sizeof num);
+            snprintf(sz, sizeof sz, " (%s bytes)", num);
+        }
+        snprintf(out, n, "%s%s #%u freed%s: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
+                 e->obj, sz);
         break;
+    }
     case GS_EV_INCREF:
     case GS_EV_DECREF:
         object_label(tl, e->obj, lab, sizeof lab);

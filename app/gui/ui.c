@@ -95,19 +95,8 @@ static float th(gs_Ui *ui, gs_FontId f) { return ui->tm.height(ui->tm.ctx, f); }
 
 static bool in_rect(gs_Rect r, float x, float y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
-/* "12,345": bytes read at a glance (sys.getsizeof's figure, exactly). */
-static void fmt_bytes(uint64_t b, char *out, size_t n)
-{
-    char raw[32];
-    int len = snprintf(raw, sizeof raw, "%llu", (unsigned long long)b);
-    size_t k = 0;
-    for (int i = 0; i < len && k + 1 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0 && k + 2 < n)
-            out[k++] = ',';
-        out[k++] = raw[i];
-    }
-    out[k < n ? k : n - 1] = 0;
-}
+/* "12,345": bytes read at a glance, as the event log writes them too. */
+static void fmt_bytes(uint64_t b, char *out, size_t n) { gs_scene_format_bytes(b, out, n); }
 
 static void text(gs_DrawList *dl, gs_FontId f, float x, float y, const char *s, gs_Color c)
 {
@@ -924,21 +913,41 @@ static bool count_hidden(const gs_UiData *d, uint32_t id)
     return false;
 }
 
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Words with every size as '?': "created str #9 (1 reference, ? bytes)",
+ * "list #5 freed (? bytes)", "... ? bytes in all". */
+static const char *mask_bytes(const char *text, char *buf, size_t n)
+{
+    size_t k = 0;
+    const char *from = text;
+    for (const char *b = strstr(text, " byte"); b && k < n; b = strstr(b + 1, " byte")) {
+        const char *num = b; /* back over "12,345" */
+        while (num > from && (is_digit(num[-1]) || (num[-1] == ',' && num - 1 > from && is_digit(num[-2]))))
+            num--;
+        if (num == b || !is_digit(*num))
+            continue;
+        int w = snprintf(buf + k, n - k, "%.*s?", (int)(num - from), from);
+        k = w < 0 ? n : k + (size_t)w;
+        from = b;
+    }
+    if (from == text)
+        return text;
+    if (k < n)
+        snprintf(buf + k, n - k, "%s", from);
+    return buf;
+}
+
 /* An event's words with the count of a hidden object as '?': "list #9 now
  * has ? references" (a prediction asks for that count). */
 static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *text, char *buf, size_t n)
 {
     /* while a prediction is open, sizes in words are hidden too: "created
-     * str #9 (1 reference, 59 bytes)" may be its answer */
-    const char *sz = strstr(text, " reference, ");
-    if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) && sz) {
-        const char *num = sz + strlen(" reference, "), *end = num;
-        while (*end >= '0' && *end <= '9')
-            end++;
-        if (end > num && strncmp(end, " bytes", 6) == 0) {
-            snprintf(buf, n, "%.*s?%s", (int)(num - text), text, end);
-            return buf;
-        }
+     * str #9 (1 reference, 59 bytes)" or a free's size may be its answer */
+    if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY)) {
+        const char *t = mask_bytes(text, buf, n);
+        if (t != text)
+            return t; /* no words say both a size and a count */
     }
     const char *has = strstr(text, " now has ");
     if (!focus || !has || !count_hidden(d, focus))
@@ -2397,15 +2406,20 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
     char tb[32], base[96], head[200];
     fmt_bytes(total, tb, sizeof tb);
     snprintf(base, sizeof base, "made and alive: %d object%s, %s bytes", count, count == 1 ? "" : "s", tb);
-    bool picked = false;
+    bool picked = false, none_left = false; /* a type gone since the mark */
     int outlined = 0;
     for (int i = 0; i < n; i++)
-        picked |= ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key;
+        if (ui->stat_tab == ui->bottom_tab && rows[i].key == ui->stat_key) {
+            picked = true;
+            none_left = rows[i].count == 0;
+        }
     for (int i = 0; picked && i < d->scene->nobjects; i++)
         outlined += gs_ui_stat_highlights(ui, &d->scene->objects[i]) && shown_as_node(ui, &d->scene->objects[i]);
     /* what a pick did comes first (a narrow panel cuts the end) */
     if (picked && outlined)
         snprintf(head, sizeof head, "%d outlined on the heap · %s", outlined, base);
+    else if (picked && none_left)
+        snprintf(head, sizeof head, "none of them alive now · %s", base);
     else if (picked)
         snprintf(head, sizeof head, "none of them drawn · %s", base);
     else if (by_type && d->marked)

@@ -519,9 +519,11 @@ static size_t phase_fwd(gs_Viewer *v)
         gs_Event e = gs_trace_get(t, i);
         if (e.kind == GS_EV_GC_END) {
             int ge = gc_end_at(v, i);
-            char freed[64] = "";
-            if (ge >= 0)
-                snprintf(freed, sizeof freed, ", %llu bytes", (unsigned long long)v->gc_ends[ge].bytes);
+            char freed[64] = "", num[32];
+            if (ge >= 0) {
+                gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
+                snprintf(freed, sizeof freed, ", %s bytes", num);
+            }
             snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: collected %u object%s%s.",
                      skipped, skipped[0] ? ". " : "", e.a, e.a == 1 ? "" : "s", freed);
             return gs_timeline_seek(v->tl, i + 1);
@@ -592,10 +594,12 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
         /* the step stopped just after its gc_end: what it freed, in bytes too */
         size_t pos = gs_timeline_pos(v->tl);
         int ge = pos ? gc_end_at(v, pos - 1) : -1;
-        char what[96] = "";
-        if (ge >= 0)
-            snprintf(what, sizeof what, ": collected %u object%s, %llu bytes", v->gc_ends[ge].collected,
-                     v->gc_ends[ge].collected == 1 ? "" : "s", (unsigned long long)v->gc_ends[ge].bytes);
+        char what[96] = "", num[32];
+        if (ge >= 0) {
+            gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
+            snprintf(what, sizeof what, ": collected %u object%s, %s bytes", v->gc_ends[ge].collected,
+                     v->gc_ends[ge].collected == 1 ? "" : "s", num);
+        }
         snprintf(v->step_note + k, n - k,
                  "%sA collection of generation %u has just run%s (G goes to its start, P through its phases).",
                  k ? " " : "", in->gc_generation, what);
@@ -972,8 +976,10 @@ static void rebuild(gs_Viewer *v);
 void gs_viewer_gc_end_words(const gs_Viewer *v, int i, char *out, size_t n)
 {
     const struct gs_GcEnd *e = &v->gc_ends[i];
-    snprintf(out, n, "collector: done — collected %u object%s, %llu byte%s, %u uncollectable", e->collected,
-             e->collected == 1 ? "" : "s", (unsigned long long)e->bytes, e->bytes == 1 ? "" : "s", e->uncollectable);
+    char num[32];
+    gs_scene_format_bytes(e->bytes, num, sizeof num);
+    snprintf(out, n, "collector: done — collected %u object%s, %s byte%s, %u uncollectable", e->collected,
+             e->collected == 1 ? "" : "s", num, e->bytes == 1 ? "" : "s", e->uncollectable);
 }
 
 /* The collection that ended with event `ev`, or -1. */
@@ -990,8 +996,20 @@ static int gc_end_at(const gs_Viewer *v, uint64_t ev)
     return lo < v->ngc_ends && v->gc_ends[lo].pos == ev ? lo : -1;
 }
 
+/* Rows of types gone since the mark: the largest loss first, then by
+ * name, so the order is the same every time. */
+static int cmp_gone(const void *a, const void *b)
+{
+    const gs_SceneStat *x = a, *y = b;
+    if (x->growth_bytes != y->growth_bytes)
+        return x->growth_bytes < y->growth_bytes ? -1 : 1;
+    return strcmp(x->type, y->type);
+}
+
 /* BY TYPE's growth since the marked step: objgraph's show_growth, by
- * count and by bytes (a type gone since the mark has no row). */
+ * count and by bytes.  A type that had objects at the mark and has none
+ * now gets a row too (0 objects, its loss as growth), after the live
+ * rows: the scene's rows are largest first, and it has no bytes. */
 static void stat_growth(gs_Viewer *v)
 {
     gs_Scene *s = &v->scene;
@@ -1010,6 +1028,26 @@ static void stat_growth(gs_Viewer *v)
                 break;
             }
     }
+    if (!v->marked)
+        return;
+    int live = s->nby_type;
+    for (int k = 0; k < v->nmark_rows; k++) {
+        const gs_SceneStat *m = &v->mark_rows[k];
+        bool alive = m->count == 0; /* a row that was itself gone at the mark: nothing to lose */
+        for (int i = 0; i < live && !alive; i++)
+            alive = s->by_type[i].key == m->key;
+        if (alive)
+            continue;
+        gs_SceneStat *r = gs_scene_add_stat(s, true);
+        if (!r)
+            break;
+        r->key = m->key;
+        memcpy(r->type, m->type, sizeof r->type);
+        r->growth = -m->count;
+        r->growth_bytes = -(int64_t)m->bytes;
+    }
+    if (s->nby_type - live > 1) /* never qsort a NULL array, even of no rows (UBSan) */
+        qsort(s->by_type + live, (size_t)(s->nby_type - live), sizeof *s->by_type, cmp_gone);
 }
 
 /* M: the step BY TYPE's growth is counted from (M again at the same step: no mark). */
@@ -1025,7 +1063,8 @@ static void mark_step(gs_Viewer *v)
     gs_SceneStat *rows = malloc(((size_t)v->scene.nby_type + 1) * sizeof *rows);
     if (!rows)
         return;
-    memcpy(rows, v->scene.by_type, (size_t)v->scene.nby_type * sizeof *rows);
+    if (v->scene.nby_type > 0) /* no rows yet: by_type may be NULL, which memcpy must not get (UBSan) */
+        memcpy(rows, v->scene.by_type, (size_t)v->scene.nby_type * sizeof *rows);
     free(v->mark_rows);
     v->mark_rows = rows;
     v->nmark_rows = v->scene.nby_type;
@@ -1036,14 +1075,16 @@ static void mark_step(gs_Viewer *v)
     v->scene_pos = SIZE_MAX;
 }
 
-/* A run of "L: T #N freed: nothing refers to it any more" entries, one
- * line L and type T, folded into its first entry. */
+/* A run of "L: T #N freed (S bytes): nothing refers to it any more"
+ * entries, one line L and type T, folded into its first entry. */
 typedef struct LogFold {
     int slot;             /* the entry, -1 none */
     unsigned line;
     char type[48];
     unsigned lo_id, hi_id; /* the lowest and highest #id freed (frees come in any order) */
     int count;
+    uint64_t bytes;       /* their sizes' sum, as each entry says it */
+    bool sized;           /* every entry says its size */
 } LogFold;
 
 #define GS_LOG_LOOKBACK 5000 /* events read back for the log, at most */
@@ -1072,9 +1113,11 @@ static size_t log_start(const gs_Viewer *v, size_t pos)
     return from;
 }
 
-static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, unsigned *id)
+/* "L: T #N freed (S bytes): nothing refers to it any more" (the size
+ * may be missing): its line, type, id and size (0 if not said). */
+static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, unsigned *id, uint64_t *size)
 {
-    const char *tail = " freed: nothing refers to it any more";
+    const char *tail = ": nothing refers to it any more";
     size_t len = strlen(text), tl = strlen(tail);
     if (len <= tl || strcmp(text + len - tl, tail) != 0)
         return false;
@@ -1086,22 +1129,40 @@ static bool plain_free(const char *text, unsigned *line, char *type, size_t tn, 
     if (!hash || hash > text + len - tl)
         return false;
     unsigned long n = strtoul(hash + 2, &end, 10);
-    if (end != text + len - tl || (size_t)(hash - t) >= tn)
+    if (strncmp(end, " freed", 6) != 0 || (size_t)(hash - t) >= tn)
+        return false;
+    const char *p = end + 6;
+    uint64_t sz = 0;
+    if (strncmp(p, " (", 2) == 0) { /* " (1,234 bytes)" */
+        p += 2;
+        bool digits = false;
+        for (; (*p >= '0' && *p <= '9') || (*p == ',' && digits); p++)
+            if (*p != ',') {
+                sz = sz * 10 + (uint64_t)(*p - '0');
+                digits = true;
+            }
+        if (!digits || strncmp(p, " bytes)", 7) != 0)
+            return false;
+        p += 7;
+    }
+    if (p != text + len - tl)
         return false;
     memcpy(type, t, (size_t)(hash - t));
     type[hash - t] = 0;
     *line = (unsigned)l;
     *id = (unsigned)n;
+    *size = sz;
     return true;
 }
 
 static void start_fold(LogFold *f, const char *text, int slot)
 {
     f->slot = -1;
-    if (plain_free(text, &f->line, f->type, sizeof f->type, &f->lo_id)) {
+    if (plain_free(text, &f->line, f->type, sizeof f->type, &f->lo_id, &f->bytes)) {
         f->slot = slot;
         f->hi_id = f->lo_id;
         f->count = 1;
+        f->sized = f->bytes > 0;
     }
 }
 
@@ -1109,9 +1170,14 @@ static void end_fold(gs_Viewer *v, LogFold *f)
 {
     if (f->slot < 0 || f->count < 2 || f->slot >= v->nlog)
         return;
-    char buf[200];
-    snprintf(buf, sizeof buf, "%u: %d × %s freed (#%u to #%u): nothing refers to them any more", f->line, f->count,
-             f->type, f->lo_id, f->hi_id);
+    char buf[200], total[48] = "";
+    if (f->sized) {
+        char num[32];
+        gs_scene_format_bytes(f->bytes, num, sizeof num);
+        snprintf(total, sizeof total, ", %s bytes in all", num);
+    }
+    snprintf(buf, sizeof buf, "%u: %d × %s freed (#%u to #%u%s): nothing refers to them any more", f->line,
+             f->count, f->type, f->lo_id, f->hi_id, total);
     char *t = strdup(buf);
     if (t) {
         free(v->log_text[f->slot]);
@@ -1125,9 +1191,12 @@ static bool fold_free(gs_Viewer *v, LogFold *f, const char *text, size_t ev)
 {
     unsigned line, id;
     char type[48];
-    if (f->slot >= 0 && f->slot == v->nlog - 1 && plain_free(text, &line, type, sizeof type, &id) &&
+    uint64_t size;
+    if (f->slot >= 0 && f->slot == v->nlog - 1 && plain_free(text, &line, type, sizeof type, &id, &size) &&
         line == f->line && strcmp(type, f->type) == 0) {
         f->count++;
+        f->bytes += size;
+        f->sized &= size > 0;
         if (id < f->lo_id)
             f->lo_id = id;
         if (id > f->hi_id)

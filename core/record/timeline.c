@@ -2431,6 +2431,23 @@ bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out)
     return true;
 }
 
+uint32_t gs_timeline_freed_size(const gs_Timeline *tl, size_t ev)
+{
+    if (ev >= tl->n || bits_get(&tl->skip, ev) || gs_trace_get(tl->tr, ev).kind != GS_EV_FREE)
+        return 0;
+    /* the record arch_object saved: src, the flags word, then the size
+     * word if the size had changed since the object appeared */
+    uint32_t at = tl->undo[ev];
+    if ((size_t)at + 2 >= tl->narch)
+        return 0; /* out of memory while archiving */
+    const uint32_t *a = tl->archive + at;
+    Obj rec;
+    memset(&rec, 0, sizeof rec);
+    rec.src = a[0];
+    rec.flags = (uint8_t)(a[1] >> 8);
+    return (a[1] & AR_SIZE) ? a[2] : first_size(tl, &rec);
+}
+
 bool gs_timeline_next_object(const gs_Timeline *tl, size_t *cursor, gs_TLObject *out)
 {
     const State *s = &tl->cur;

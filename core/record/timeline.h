@@ -169,6 +169,12 @@ typedef struct gs_TLObject {
  * alive (never allocated, freed, or not yet allocated). */
 bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out);
 
+/* The size object e.obj had as free event `ev` freed it: sys.getsizeof's
+ * bytes just before the free (a list that grew, its grown size), from the
+ * record the timeline keeps to undo the free, whatever the current
+ * position.  0 if event `ev` is not an indexed, valid free. */
+uint32_t gs_timeline_freed_size(const gs_Timeline *tl, size_t ev);
+
 /* Iterate live objects (in no particular order): start with *cursor = 0;
  * returns false when done. */
 bool gs_timeline_next_object(const gs_Timeline *tl, size_t *cursor, gs_TLObject *out);

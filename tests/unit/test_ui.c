@@ -1344,6 +1344,54 @@ static void a_new_object_is_said_with_its_size(void)
     close_lesson(&o);
 }
 
+/* A free says the size the object had as it died, which the heap loses:
+ * a list of 2 is made with 72 bytes and grows to 120 at its first append
+ * (room for 8: 56 + 8 * 8); a run of frees says its total.  Sizes from
+ * CPython 3.11 (env -u PYTHONUNBUFFERED /usr/bin/python3.11):
+ * sys.getsizeof(list(range(1000))) == 8056, and the 743 ints above 256 are
+ * 28 bytes each, 20,804 in all. */
+static void a_freed_object_is_said_with_its_size_as_it_died(void)
+{
+    Open o;
+    open_lesson(&o, "x = [1, 2]\n"
+                    "x.append(3)\n"
+                    "del x\n"
+                    "y = 1\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 4; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 4, "at line 4");
+    bool said = false;
+    for (int i = 0; i < o.d.nevent_log; i++)
+        said |= strncmp(o.d.event_log[i], "3: list #", 9) == 0 && strstr(o.d.event_log[i], " freed (120 bytes)");
+    CHECK(said, "the log says '3: list #N freed (120 bytes)', its grown size");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "freed (120 bytes)"), "so does the narration of line 3");
+    close_lesson(&o);
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "x = 1\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool list_said = false, run_said = false;
+    for (int i = 0; i < o.d.nevent_log; i++) {
+        list_said |= strstr(o.d.event_log[i], "2: list #") && strstr(o.d.event_log[i], " freed (8,056 bytes)");
+        run_said |= strstr(o.d.event_log[i], "743 × int freed (#") && strstr(o.d.event_log[i], ", 20,804 bytes in all)");
+    }
+    CHECK(list_said, "the log says 'list #N freed (8,056 bytes)'");
+    CHECK(run_said, "the run of frees says '743 × int freed (#A to #B, 20,804 bytes in all)'");
+    close_lesson(&o);
+    /* ...but not while a prediction is open: the size may be its answer */
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "#? How many bytes did the heap lose? | 28860 | 8,056 + 20,804. | hide: counts\n"
+                    "x = 1\n");
+    for (int i = 0; i < 8 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "the prediction is asked");
+    CHECK(!has_text(&o.dl, "8,056") && has_text(&o.dl, "freed (? bytes)"), "a free says '? bytes' until it is answered");
+    CHECK(!has_text(&o.dl, "20,804") && has_text(&o.dl, ", ? bytes in all)"), "so does the run of frees");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -1685,6 +1733,65 @@ static void marking_a_step_shows_each_types_growth(void)
     close_lesson(&o);
 }
 
+/* A type whose objects were all freed since the mark keeps a row in BY
+ * TYPE: 0 objects, 0 bytes, its loss as growth (1000 Nodes of 56 bytes,
+ * CPython 3.11's sys.getsizeof(Node())), after the rows of live types;
+ * picking it outlines nothing. */
+static void a_type_gone_since_the_mark_shows_its_loss(void)
+{
+    Open o;
+    open_lesson(&o, "class Node:\n"                             /* 1 */
+                    "    pass\n"                                /* 2 */
+                    "nodes = [Node() for _ in range(1000)]\n"   /* 3 */
+                    "print(len(nodes))\n"                       /* 4 */
+                    "del nodes\n"                               /* 5 */
+                    "print('done')\n");                         /* 6 */
+    for (int i = 0; i < 8 && o.d.scene->line != 5; i++)
+        press(&o, GS_KEY_F10);
+    press(&o, GS_KEY_A + ('m' - 'a')); /* mark: 1000 Nodes alive */
+    press(&o, GS_KEY_F10);             /* del nodes */
+    CHECK(o.v.marked && o.d.scene->line == 6, "marked at line 5, now at line 6 (at %d)", o.d.scene->line);
+    const gs_Scene *s = o.d.scene;
+    const gs_SceneStat *node = stat_row(s->by_type, s->nby_type, 0, "Node");
+    CHECK(node && node->count == 0 && node->bytes == 0 && node->growth == -1000 && node->growth_bytes == -56000,
+          "BY TYPE keeps Node: 0 objects, 0 bytes, -1000 (-56000 B) (got %d, %llu, %d, %lld)", node ? node->count : -1,
+          node ? (unsigned long long)node->bytes : 0ULL, node ? node->growth : 0,
+          node ? (long long)node->growth_bytes : 0LL);
+    int at = node ? (int)(node - s->by_type) : -1;
+    bool after_live = at >= 0;
+    for (int i = 0; i < s->nby_type; i++)
+        if (s->by_type[i].count > 0 && i > at)
+            after_live = false;
+    CHECK(after_live, "after the rows of live types");
+    uint32_t key = node ? node->key : UINT32_MAX; /* the rows move when the scene is rebuilt */
+    o.ui.bottom_tab = 4;
+    frame(&o, NULL, 0);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, "-1000 (-56000 B)") && text_in(&o.dl, o.ui.bottom_rect, "0 objects"),
+          "the BY TYPE tab shows 'Node  0 objects  0 bytes  -1000 (-56000 B)'");
+    /* a click on its row picks it: nothing to outline */
+    bool clicked = false;
+    for (int i = 0; i < o.ui.nbuttons && !clicked; i++)
+        if (o.ui.buttons[i].arg == GS_STAT_ROW_ARG + (4LL << 32) + key) {
+            gs_Rect row = o.ui.buttons[i].r;
+            gs_Input in = { .kind = GS_IN_MOUSE_DOWN, .x = row.x + 5, .y = row.y + 3 };
+            frame(&o, &in, 1);
+            clicked = true;
+        }
+    CHECK(clicked && o.ui.stat_tab == 4 && o.ui.stat_key == key, "clicking Node's row picks it");
+    int lit = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        lit += gs_ui_stat_highlights(&o.ui, &o.d.scene->objects[i]);
+    CHECK(lit == 0 && text_in(&o.dl, o.ui.bottom_rect, "none of them alive now"), "it outlines nothing, and says why");
+    press(&o, GS_KEY_UP);
+    press(&o, GS_KEY_DOWN);
+    CHECK(o.ui.stat_key == key, "↑ then ↓ come back to it");
+    /* marked again here: no Node then, no Node now, no row */
+    press(&o, GS_KEY_A + ('m' - 'a'));
+    CHECK(o.v.marked && !stat_row(o.d.scene->by_type, o.d.scene->nby_type, 0, "Node"),
+          "marked where Node had gone already: it has no row");
+    close_lesson(&o);
+}
+
 /* Two instances in a cycle: gc.collect() returns 2 and each is 56 bytes
  * (CPython 3.11: sys.getsizeof of an instance with inline attributes). */
 static void a_collection_says_what_it_freed_in_bytes(void)
@@ -1932,6 +2039,7 @@ int main(void)
     a_narrated_empty_phase_is_a_stop();
     a_paused_generator_frame_is_drawn();
     a_new_object_is_said_with_its_size();
+    a_freed_object_is_said_with_its_size_as_it_died();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
@@ -1939,6 +2047,7 @@ int main(void)
     every_panel_counts_the_same();
     the_by_type_and_by_line_views_count_bytes_as_cpython_does();
     marking_a_step_shows_each_types_growth();
+    a_type_gone_since_the_mark_shows_its_loss();
     arrow_keys_keep_the_picked_row_in_view_and_the_wheel_scrolls();
     a_collection_says_what_it_freed_in_bytes();
     b_shows_sizes_and_show_sizes_turns_them_on();
