@@ -1301,6 +1301,20 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             snprintf(out, n, "%s%s is no longer tracked by the collector", where, lab);
         *focus = e->obj;
         break;
+    case GS_EV_RESIZE:
+        /* list and dict tables resizing are said by the size in the
+         * inspector; a str that grows in place is a thing to see */
+        if (e->c) {
+            char was[32], now[32];
+            object_label(tl, e->obj, lab, sizeof lab);
+            gs_scene_format_bytes(e->a, was, sizeof was);
+            gs_scene_format_bytes(e->b, now, sizeof now);
+            snprintf(out, n, "%s%s grows in place (%s to %s bytes): nothing else refers to it, so CPython extends "
+                             "it instead of making a new string",
+                     where, lab, was, now);
+            *focus = e->obj;
+        }
+        break;
     case GS_EV_GC_END:
         snprintf(out, n, "collector: done — %u unreachable object%s collected, %u uncollectable", e->a,
                  e->a == 1 ? "" : "s", e->b);

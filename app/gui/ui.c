@@ -985,7 +985,8 @@ static int event_rank(const char *text)
     if (strstr(text, " reference (") || strstr(text, " references ("))
         return 2;
     if (strstr(text, "name ") || strstr(text, "created ") || strstr(text, "__dict__") || strstr(text, " freed") ||
-        strstr(text, " cleared") || strstr(text, "collector") || strstr(text, "__del__ runs"))
+        strstr(text, " cleared") || strstr(text, "collector") || strstr(text, "__del__ runs") ||
+        strstr(text, " grows in place"))
         return 1;
     return 2;
 }

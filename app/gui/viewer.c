@@ -1251,7 +1251,8 @@ static void rebuild(gs_Viewer *v)
             const gs_SceneObject *fo = gs_scene_find(&v->scene, focus);
             /* but a name bound to a plain value is on the picture: the
              * names box shows it inline ("i = 4") */
-            bool named = strstr(buf, ": name ") && strstr(buf, " now refers to ");
+            bool named = (strstr(buf, ": name ") && strstr(buf, " now refers to ")) ||
+                         strstr(buf, " grows in place"); /* its new value is the name's, inline */
             if (!named && (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
                            ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS))))
                 continue;

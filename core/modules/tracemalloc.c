@@ -16,9 +16,12 @@
  *
  * What is traced: while the C functions of _tracemalloc run, what they
  * make is traced at the calling line, as in CPython (get_traced_memory's
- * tuple and ints); what tracemalloc.py makes (snapshots, statistics,
- * tracebacks) CPython traces at tracemalloc.py's own lines, which are out
- * of the model's scope: those objects are not traced here.
+ * tuple and ints).  What tracemalloc.py makes CPython traces at
+ * tracemalloc.py's own lines: the Snapshot take_snapshot() returns and
+ * its _Traces are traced so (lines 560 and 423; a later snapshot and
+ * compare_to list them); the rest (Statistic, StatisticDiff, Traceback,
+ * Frame and Trace objects, and the traceback tuples _get_traces keeps) is
+ * not traced here.
  */
 #include <math.h>
 #include <stdio.h>
@@ -29,6 +32,9 @@
 
 typedef struct TMTypes {
     gs_Type *frame, *traceback, *trace, *traces, *statistic, *statdiff, *snapshot, *filter, *domainfilter;
+    /* the shared keys of Lib/tracemalloc.py's Snapshot and _Traces classes:
+     * usable slots and entries (see trace_lib_instance) */
+    int snap_usable, snap_entries, traces_usable, traces_entries;
 } TMTypes;
 
 static TMTypes *types_of(gs_VM *vm)
@@ -1405,6 +1411,22 @@ static void collect_trace(void *ctx, size_t size, const gs_TMFrame *frames, int 
     gs_decref(vm, t);
 }
 
+/* An instance of a class of Lib/tracemalloc.py as CPython traces it: 56
+ * bytes and a values array sized by its class's shared keys, which have
+ * room for 30 and give each new instance one slot fewer while they can
+ * (_PyObject_InitializeDict); its __init__ adds its attributes to them. */
+static void trace_lib_instance(gs_VM *vm, gs_Object *o, int *usable, int *entries, int nattrs)
+{
+    if (*usable > 1)
+        (*usable)--;
+    gs_tm_block(vm, o, GS_TM_OBJECT, 56, false);
+    gs_tm_block(vm, o, GS_TM_ITEMS, gs_tm_values_block(*entries + *usable), false);
+    if (*entries < nattrs) {
+        *usable -= nattrs - *entries;
+        *entries = nattrs;
+    }
+}
+
 static gs_Object *take_snapshot(gs_VM *vm)
 {
     if (!gs_tm_tracing(vm)) {
@@ -1427,6 +1449,21 @@ static gs_Object *take_snapshot(gs_VM *vm)
     gs_Object *s = new_snapshot(vm, c.list, limit);
     gs_tm_resume(vm, m2);
     gs_decref(vm, limit);
+    /* the list of traces is made untraced (_get_traces sets the reentrant
+     * flag); `return Snapshot(traces, traceback_limit)` (line 560) and its
+     * `self.traces = _Traces(traces)` (line 423) are traced */
+    TMTypes *ty = types_of(vm);
+    gs_Object *tr = s ? gs_getattr(vm, s, gs_name(vm, "traces")) : NULL;
+    if (tr && ty && vm->tm) {
+        const gs_Str *file = gs_name(vm, "/usr/lib/python3.11/tracemalloc.py");
+        gs_tm_lib_enter(vm, file, 560);
+        trace_lib_instance(vm, s, &ty->snap_usable, &ty->snap_entries, 2);
+        gs_tm_lib_enter(vm, file, 423);
+        trace_lib_instance(vm, tr, &ty->traces_usable, &ty->traces_entries, 1);
+        gs_tm_lib_leave(vm);
+        gs_tm_lib_leave(vm);
+    }
+    gs_xdecref(vm, tr);
     return s;
 }
 
@@ -1948,6 +1985,8 @@ static TMTypes *make_types(gs_VM *vm)
     if (*slot)
         return *slot;
     TMTypes *t = calloc(1, sizeof *t);
+    if (t)
+        t->snap_usable = t->traces_usable = 30; /* SHARED_KEYS_MAX_SIZE */
     if (!t)
         return NULL;
     *slot = t;

@@ -85,6 +85,8 @@ struct gs_MemTrace {
     Stack fl[FL_COUNT];
     uintptr_t next_park;
     Stack kept[2];          /* blocks sys.stdout, sys.stderr keep pending, freed when written (builtins.c) */
+    Frame lib[4];           /* frames of a library's Python code the model runs in C, innermost last */
+    int nlib;
     Entry handoff;          /* a phantom tuple's block, becoming a real tuple's */
     void *module;           /* modules/tracemalloc.c's own (its classes) */
 };
@@ -251,6 +253,12 @@ static uint32_t current_tb(gs_VM *vm, gs_MemTrace *m)
 {
     Frame f[64];
     uint32_t n = 0, total = 0;
+    int nlib = m->nlib < (int)(sizeof m->lib / sizeof m->lib[0]) ? m->nlib : (int)(sizeof m->lib / sizeof m->lib[0]);
+    for (int i = nlib - 1; i >= 0; i--) {
+        if (n < (uint32_t)m->limit)
+            f[n++] = m->lib[i];
+        total++;
+    }
     for (gs_Frame *fr = vm->frame; fr; fr = fr->back) {
         if (n < (uint32_t)m->limit && n < 64) {
             gs_Code *c = fr->code;
@@ -672,6 +680,24 @@ void gs_tm_transient(gs_VM *vm, size_t size)
     trace(vm, m, key, size);
     untrace(m, key);
 }
+
+/* What CPython runs in Python in a library (Lib/tracemalloc.py's
+ * Snapshot) the model makes in C: blocks allocated meanwhile are traced
+ * as made on the library's lines, innermost last. */
+void gs_tm_lib_enter(gs_VM *vm, const gs_Str *file, int32_t line)
+{
+    gs_MemTrace *m = vm->tm;
+    if (m->nlib < (int)(sizeof m->lib / sizeof m->lib[0]))
+        m->lib[m->nlib] = (Frame){ file, line };
+    m->nlib++;
+}
+
+void gs_tm_lib_leave(gs_VM *vm)
+{
+    vm->tm->nlib--;
+}
+
+size_t gs_tm_values_block(int64_t slots) { return values_block(slots); }
 
 void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to)
 {

@@ -657,6 +657,9 @@ uintptr_t gs_tm_new_block(gs_VM *vm, size_t size);      /* a block with no objec
 void gs_tm_keep_block(gs_VM *vm, uintptr_t key, int which); /* ... that the stream holds */
 void gs_tm_set_block(gs_VM *vm, uintptr_t key, size_t size); /* ... resized (realloc) */
 void gs_tm_drop_block(gs_VM *vm, uintptr_t key);             /* ... freed */
+void gs_tm_lib_enter(gs_VM *vm, const gs_Str *file, int32_t line); /* blocks from here on are made at file:line ... */
+void gs_tm_lib_leave(gs_VM *vm);                                   /* ... until this (they nest) */
+size_t gs_tm_values_block(int64_t slots); /* an instance's values array of that many slots (CPython 3.11) */
 void gs_tm_release_kept(gs_VM *vm, int which);          /* it wrote its text: those blocks are freed */
 void gs_tm_transient(gs_VM *vm, size_t size);   /* a block allocated and freed at once (the peak sees it) */
 void gs_tm_block(gs_VM *vm, gs_Object *o, int part, size_t size, bool realloc);

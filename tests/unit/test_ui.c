@@ -1392,6 +1392,30 @@ static void a_freed_object_is_said_with_its_size_as_it_died(void)
     close_lesson(&o);
 }
 
+/* CPython 3.11 grows a function's local str in place once the function is
+ * quickened: the log says so, with the sizes, though strings are drawn
+ * inline in the names box and not on the canvas. */
+static void a_str_grown_in_place_is_said(void)
+{
+    Open o;
+    open_lesson(&o, "def grow(n):\n"
+                    "    s = 'ab'\n"
+                    "    for i in range(n):\n"
+                    "        s += '-x'\n"
+                    "    return s\n"
+                    "t = grow(12)\n"
+                    "x = 1\n");
+    bool said = false;
+    for (int i = 0; i < 200 && o.d.scene->line != 7 && !said; i++) {
+        press(&o, GS_KEY_F10); /* F10: every line, each round of the loop */
+        for (int k = 0; k < o.d.nevent_log; k++)
+            said |= strstr(o.d.event_log[k], "4: str 'ab-x-x") && strstr(o.d.event_log[k], " grows in place (") &&
+                    strstr(o.d.event_log[k], " bytes): nothing else refers to it");
+    }
+    CHECK(said, "the log says '4: str 'ab-x-x…' grows in place (N to N + 2 bytes): nothing else refers to it…'");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -2040,6 +2064,7 @@ int main(void)
     a_paused_generator_frame_is_drawn();
     a_new_object_is_said_with_its_size();
     a_freed_object_is_said_with_its_size_as_it_died();
+    a_str_grown_in_place_is_said();
     the_narration_tells_what_the_previous_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
