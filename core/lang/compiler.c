@@ -1213,51 +1213,164 @@ static gs_Object *const_value(Compiler *c, const gs_Node *e) { return ast_const(
 
 static gs_Object *fold(Compiler *c, const gs_Node *e);
 
-/* Arithmetic on number literals with an imaginary literal in it (1 + 2j,
- * -1.5 - 0.5j): CPython's AST optimizer folds it into one complex constant
- * (the only spelling of most complex numbers, so `z = 3 + 4j` is a shared
- * constant as in CPython).  numeric_tree: -1 not such a tree, else whether
- * an imaginary literal is in it.  Other arithmetic is not folded. */
-static int numeric_tree(const gs_Node *e)
+/* ------------------------------------------------------------------ arithmetic on constants
+ * CPython's AST optimizer folds an operator whose operands are constants
+ * (after folding them, bottom up) into one constant, unless it raises or
+ * the result would be big (fold_binop's safe_multiply, safe_power,
+ * safe_lshift, safe_mod): `"ab" * 3`, `10 ** 4`, `-1.5`, `not 1`, `1 + 2j`
+ * are constants of the code, shared and counted as such.  The operands'
+ * own objects (the parser's, and the folded steps in between) stay in the
+ * AST's arena unreachable; they are not modelled: only the result is. */
+enum { FOLD_MAX_INT_BITS = 128, FOLD_MAX_ITEMS = 256, FOLD_MAX_STR = 4096, FOLD_MAX_TOTAL = 1024 };
+
+static int64_t fold_bits(int64_t v)
 {
-    if (e->kind == GS_E_CONST) {
-        gs_ConstKind k = e->u.constant.kind;
-        return k == GS_C_COMPLEX ? 1 : (k == GS_C_FLOAT || (k == GS_C_INT && !e->u.constant.big)) ? 0 : -1;
-    }
-    if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST)
-        return numeric_tree(e->u.unary.operand);
-    if (e->kind == GS_E_BINOP) {
-        int code = (int)e->u.binop.op;
-        if (code != GS_OP_ADD && code != GS_OP_SUB && code != GS_OP_MUL && code != GS_OP_TRUEDIV && code != GS_OP_POW)
-            return -1;
-        int l = numeric_tree(e->u.binop.left), r = numeric_tree(e->u.binop.right);
-        return l < 0 || r < 0 ? -1 : (l | r);
-    }
-    return -1;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int64_t n = 0;
+    for (; m; m >>= 1)
+        n++;
+    return n;
 }
 
-/* the folded value (new reference), or NULL when the arithmetic raises
- * (1j / 0: left to run time, as CPython leaves it) */
-static gs_Object *fold_numeric(Compiler *c, const gs_Node *e)
+static bool fold_int(gs_VM *vm, gs_Object *o, int64_t *v)
+{
+    if (GS_KIND(o) == GS_K_BOOL) {
+        *v = o == vm->true_;
+        return true;
+    }
+    if (GS_KIND(o) == GS_K_INT) {
+        *v = ((gs_Int *)o)->value;
+        return true;
+    }
+    return false;
+}
+
+/* check_complexity: what is left of `limit` items after a nested tuple's */
+static int64_t fold_complexity(gs_Object *o, int64_t limit)
+{
+    if (GS_KIND(o) != GS_K_TUPLE)
+        return limit;
+    gs_Tuple *t = (gs_Tuple *)o;
+    limit -= t->len;
+    for (int32_t i = 0; limit >= 0 && i < t->len; i++)
+        limit = fold_complexity(t->items[i], limit);
+    return limit;
+}
+
+/* true where CPython leaves the operation to run time for its size */
+static bool fold_too_big(gs_VM *vm, int op, gs_Object *l, gs_Object *r)
+{
+    int64_t lv = 0, rv = 0;
+    bool li = fold_int(vm, l, &lv), ri = fold_int(vm, r, &rv);
+    switch (op) {
+    case GS_OP_MUL: {
+        if (li && ri)
+            return lv && rv && fold_bits(lv) + fold_bits(rv) > FOLD_MAX_INT_BITS;
+        if (!li && ri) { /* the int first */
+            gs_Object *t = l;
+            l = r;
+            r = t;
+            lv = rv;
+        } else if (!li) {
+            return false;
+        }
+        gs_Kind k = GS_KIND(r);
+        int64_t size = k == GS_K_TUPLE ? ((gs_Tuple *)r)->len
+                       : k == GS_K_STR ? ((gs_Str *)r)->nchars
+                       : k == GS_K_BYTES ? ((gs_Bytes *)r)->len : 0;
+        if (!size)
+            return false;
+        if (k == GS_K_TUPLE)
+            return lv < 0 || lv > FOLD_MAX_ITEMS / size || (lv && fold_complexity(r, FOLD_MAX_TOTAL / lv) < 0);
+        return lv < 0 || lv > FOLD_MAX_STR / size;
+    }
+    case GS_OP_POW:
+        return li && ri && lv && rv > 0 && fold_bits(lv) > FOLD_MAX_INT_BITS / rv;
+    case GS_OP_LSHIFT:
+        return li && ri && lv && rv && (rv < 0 || rv > FOLD_MAX_INT_BITS || fold_bits(lv) > FOLD_MAX_INT_BITS - rv);
+    case GS_OP_MOD:
+        return GS_KIND(l) == GS_K_STR || GS_KIND(l) == GS_K_BYTES; /* formatting */
+    case GS_OP_MATMUL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* -x, +x, ~x, not x of a constant (NULL, exception cleared, if it raises) */
+static gs_Object *fold_unary_op(gs_VM *vm, int uop, gs_Object *v)
+{
+    int64_t x;
+    if (uop == GS_UOP_NOT) {
+        int t = gs_truthy(vm, v);
+        return t < 0 ? NULL : gs_newref(vm, t ? vm->false_ : vm->true_);
+    }
+    if (fold_int(vm, v, &x)) {
+        if (uop == GS_UOP_NEG)
+            return x == INT64_MIN ? NULL : gs_int_new(vm, -x);
+        return gs_int_new(vm, uop == GS_UOP_INVERT ? ~x : x);
+    }
+    if (GS_KIND(v) == GS_K_FLOAT && uop != GS_UOP_INVERT)
+        return uop == GS_UOP_NEG ? gs_float_new(vm, -((gs_Float *)v)->value) : gs_newref(vm, v);
+    if (GS_KIND(v) == GS_K_COMPLEX && uop != GS_UOP_INVERT) {
+        gs_Complex *z = (gs_Complex *)v;
+        return uop == GS_UOP_NEG ? gs_complex_new(vm, -z->real, -z->imag) : gs_newref(vm, v);
+    }
+    return NULL;
+}
+
+/* A str the optimizer made: interned as a literal would be (identifier
+ * characters), since the code object interns its constants so. */
+static gs_Object *fold_str(Compiler *c, gs_Object *v)
+{
+    if (!v || GS_KIND(v) != GS_K_STR || v->type != c->vm->t_str || (v->gcflags & GS_GC_STATIC))
+        return v;
+    gs_Str *s = (gs_Str *)v;
+    bool ident = s->len <= 40;
+    for (int32_t i = 0; i < s->len && ident; i++) {
+        char ch = s->data[i];
+        ident = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+    }
+    if (!ident)
+        return v;
+    gs_Object *w = gs_str_intern(c->vm, s->data, (size_t)s->len);
+    gs_decref(c->vm, v);
+    return w;
+}
+
+/* The value of a constant expression, not yet the AST's (NULL if it is
+ * not one, or raises): literals, operators on them, tuples of them. */
+static gs_Object *fold_value(Compiler *c, const gs_Node *e)
 {
     gs_VM *vm = c->vm;
-    if (e->kind != GS_E_BINOP)
+    if (e->kind == GS_E_CONST)
+        return e->u.constant.kind == GS_C_INT && e->u.constant.big ? NULL : literal_value(c, e);
+    if (e->kind == GS_E_TUPLE)
         return fold(c, e);
-    gs_Object *l = fold_numeric(c, e->u.binop.left);
-    gs_Object *r = l ? fold_numeric(c, e->u.binop.right) : NULL;
-    gs_Object *v = r ? gs_binary_op_builtin(vm, (int)e->u.binop.op, l, r) : NULL;
+    if (e->kind == GS_E_UNARYOP) {
+        gs_Object *o = fold_value(c, e->u.unary.operand);
+        gs_Object *v = o ? fold_unary_op(vm, (int)e->u.unary.op, o) : NULL;
+        gs_xdecref(vm, o);
+        if (!v)
+            gs_clear_exc(vm);
+        return v;
+    }
+    if (e->kind != GS_E_BINOP)
+        return NULL;
+    gs_Object *l = fold_value(c, e->u.binop.left);
+    gs_Object *r = l ? fold_value(c, e->u.binop.right) : NULL;
+    int op = (int)e->u.binop.op;
+    gs_Object *v = r && !fold_too_big(vm, op, l, r) ? gs_binary_op_builtin(vm, op, l, r) : NULL;
     gs_xdecref(vm, l);
     gs_xdecref(vm, r);
-    if (!v) {
+    if (!v)
         gs_clear_exc(vm);
-        return NULL;
-    }
-    return ast_const(c, v);
+    return fold_str(c, v);
 }
 
-/* Constant folding the way CPython's AST optimizer does it, for the cases
- * that change what a program can observe: negative literals and tuples of
- * constants (the optimizer's objects, which the AST holds: ast_const). */
+/* Constant folding the way CPython's AST optimizer does it: operators on
+ * constants (above) and tuples of constants (the optimizer's objects,
+ * which the AST holds: ast_const). */
 static gs_Object *fold(Compiler *c, const gs_Node *e)
 {
     gs_VM *vm = c->vm;
@@ -1265,17 +1378,9 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
         return NULL;
     if (e->kind == GS_E_CONST)
         return const_value(c, e);
-    if (e->kind == GS_E_BINOP)
-        return fold_numeric(c, e);
-    if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST) {
-        const gs_Node *o = e->u.unary.operand;
-        if (o->u.constant.kind == GS_C_INT && !o->u.constant.big)
-            return ast_const(c, gs_int_new(vm, -o->u.constant.int_value));
-        if (o->u.constant.kind == GS_C_FLOAT)
-            return ast_const(c, gs_float_new(vm, -o->u.constant.float_value));
-        if (o->u.constant.kind == GS_C_COMPLEX) /* -(0+2j): -0.0 real part */
-            return ast_const(c, gs_complex_new(vm, -0.0, -o->u.constant.float_value));
-        return NULL;
+    if (e->kind == GS_E_BINOP || e->kind == GS_E_UNARYOP) {
+        gs_Object *v = fold_value(c, e);
+        return v ? ast_const(c, v) : NULL;
     }
     if (e->kind == GS_E_TUPLE) {
         int n = e->u.seq.items.count;
@@ -1303,27 +1408,23 @@ static gs_Object *fold(Compiler *c, const gs_Node *e)
     return NULL;
 }
 
+/* Whether e folds into a constant (which the AST then holds: a sub-
+ * expression that folds is folded even when its parent does not). */
 static bool foldable(Compiler *c, const gs_Node *e)
 {
-    if (e->kind == GS_E_BINOP) { /* complex arithmetic on literals that does not raise */
-        if (numeric_tree(e) != 1)
-            return false;
-        gs_Object *v = fold_numeric(c, e);
-        gs_xdecref(c->vm, v);
-        return v != NULL;
-    }
     if (e->kind == GS_E_CONST)
         return !(e->u.constant.kind == GS_C_INT && e->u.constant.big);
-    if (e->kind == GS_E_UNARYOP && e->u.unary.op == GS_UOP_NEG && e->u.unary.operand->kind == GS_E_CONST)
-        return e->u.unary.operand->u.constant.kind == GS_C_INT || e->u.unary.operand->u.constant.kind == GS_C_FLOAT ||
-               e->u.unary.operand->u.constant.kind == GS_C_COMPLEX;
     if (e->kind == GS_E_TUPLE) {
         for (int i = 0; i < e->u.seq.items.count; i++)
             if (!foldable(c, e->u.seq.items.items[i]))
                 return false;
         return true;
     }
-    return false;
+    if (e->kind != GS_E_BINOP && e->kind != GS_E_UNARYOP)
+        return false;
+    gs_Object *v = fold(c, e);
+    gs_xdecref(c->vm, v);
+    return v != NULL;
 }
 
 static void load_const_obj(Compiler *c, gs_Object *v) { emit(c, OP_LOAD_CONST, add_const(c, v)); }
@@ -1728,12 +1829,9 @@ static void gen_expr(Compiler *c, const gs_Node *e)
         break;
     }
     case GS_E_BINOP:
-        if (numeric_tree(e) == 1) {
-            gs_Object *v = fold_numeric(c, e);
-            if (v) {
-                load_const_obj(c, v);
-                break;
-            }
+        if (foldable(c, e)) {
+            load_folded(c, e);
+            break;
         }
         gen_expr(c, e->u.binop.left);
         gen_expr(c, e->u.binop.right);

@@ -648,6 +648,10 @@ fail:
 static gs_Object *b_min(GS_ARGS) { GS_UNUSED(self); return min_max(vm, args, nargs, kwnames, 0 /* < */, "min"); }
 static gs_Object *b_max(GS_ARGS) { GS_UNUSED(self); return min_max(vm, args, nargs, kwnames, 4 /* > */, "max"); }
 
+/* builtin_sum_impl: the iterator first, then the start; ints (exact ints
+ * and bools) and then floats are added in C, the sum made an object only
+ * at the end or when an item of another type comes (which tracemalloc and
+ * gc.get_count() see); anything else by `+`, one result at a time. */
 static gs_Object *b_sum(GS_ARGS)
 {
     GS_UNUSED(self);
@@ -658,23 +662,77 @@ static gs_Object *b_sum(GS_ARGS)
     if (gs_check_args(vm, "sum", npos, 1, 2) < 0)
         return NULL;
     gs_Object *start = npos == 2 ? args[1] : gs_kwarg(vm, args, nargs, kwnames, "start");
-    if (start && GS_KIND(start) == GS_K_STR) {
-        gs_raise(vm, vm->e_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    gs_Object *it = gs_iter(vm, args[0]);
+    if (!it)
         return NULL;
+    if (start) {
+        gs_Kind k = GS_KIND(start);
+        const char *what = k == GS_K_STR ? "strings [use ''.join(seq) instead]"
+                           : k == GS_K_BYTES ? "bytes [use b''.join(seq) instead]"
+                           : k == GS_K_BYTEARRAY ? "bytearray [use b''.join(seq) instead]" : NULL;
+        if (what) {
+            gs_raise(vm, vm->e_TypeError, "sum() can't sum %s", what);
+            gs_decref(vm, it);
+            return NULL;
+        }
     }
     gs_Object *acc = start ? gs_newref(vm, start) : gs_int_new(vm, 0);
-    gs_Object *it = gs_iter(vm, args[0]);
-    if (!it) {
+    gs_Object *v;
+    if (acc->type == vm->t_int) {
+        int64_t sum = ((gs_Int *)acc)->value;
         gs_decref(vm, acc);
-        return NULL;
+        acc = NULL;
+        while (!acc) {
+            if (!(v = gs_next(vm, it))) {
+                gs_decref(vm, it);
+                return vm->exc ? NULL : gs_int_new(vm, sum);
+            }
+            if (v->type == vm->t_int || v->type == vm->t_bool) {
+                int64_t b = v->type == vm->t_bool ? v == vm->true_ : ((gs_Int *)v)->value;
+                if (!__builtin_add_overflow(sum, b, &sum)) {
+                    gs_decref(vm, v);
+                    continue;
+                }
+            }
+            gs_Object *r = gs_int_new(vm, sum);
+            acc = r ? gs_binary_op(vm, 0, r, v, false) : NULL;
+            gs_xdecref(vm, r);
+            gs_decref(vm, v);
+            if (!acc) {
+                gs_decref(vm, it);
+                return NULL;
+            }
+        }
     }
-    for (;;) {
-        gs_Object *v = gs_next(vm, it);
-        if (!v)
-            break;
-        gs_Object *r = gs_binary_op(vm, 0, acc, v, false);
-        gs_decref(vm, v);
+    if (acc->type == vm->t_float) {
+        double sum = ((gs_Float *)acc)->value;
         gs_decref(vm, acc);
+        acc = NULL;
+        while (!acc) {
+            if (!(v = gs_next(vm, it))) {
+                gs_decref(vm, it);
+                return vm->exc ? NULL : gs_float_new(vm, sum);
+            }
+            if (v->type == vm->t_float || GS_KIND(v) == GS_K_INT || GS_KIND(v) == GS_K_BOOL) {
+                sum += v->type == vm->t_float ? ((gs_Float *)v)->value
+                       : GS_KIND(v) == GS_K_BOOL ? (double)(v == vm->true_) : (double)((gs_Int *)v)->value;
+                gs_decref(vm, v);
+                continue;
+            }
+            gs_Object *r = gs_float_new(vm, sum);
+            acc = r ? gs_binary_op(vm, 0, r, v, false) : NULL;
+            gs_xdecref(vm, r);
+            gs_decref(vm, v);
+            if (!acc) {
+                gs_decref(vm, it);
+                return NULL;
+            }
+        }
+    }
+    while ((v = gs_next(vm, it))) {
+        gs_Object *r = gs_binary_op(vm, 0, acc, v, false);
+        gs_decref(vm, acc);
+        gs_decref(vm, v);
         if (!r) {
             gs_decref(vm, it);
             return NULL;

@@ -11,9 +11,48 @@
 
 /* ================================================================== range, slice */
 
+/* The block of an int CPython allocates for v: none for the small ints,
+ * a whole PyLongObject below 2^30 (_PyLong_FromMedium), else its size. */
+static size_t int_block(int64_t v)
+{
+    if (v >= -5 && v <= 256)
+        return 0;
+    return v > -(1 << 30) && v < (1 << 30) ? 32 : gs_size_of_int(v);
+}
+
+static uintptr_t int_temp(gs_VM *vm, int64_t v)
+{
+    size_t n = int_block(v);
+    return n ? gs_tm_new_block(vm, n) : 0;
+}
+
+/* compute_range_length (3.11) works on int objects: (hi - lo - 1) // step
+ * + 1, each step a new int, the temporaries freed once the length is
+ * made; tracemalloc's peak sees them.  Returns the length's block (0: a
+ * small int), which the range keeps. */
+static uintptr_t range_length_blocks(gs_VM *vm, int64_t start, int64_t stop, int64_t step)
+{
+    int64_t lo = step > 0 ? start : stop, hi = step > 0 ? stop : start, st = step > 0 ? step : -step;
+    uintptr_t neg = step > 0 ? 0 : int_temp(vm, st), len = 0;
+    int64_t t1, d;
+    if (lo < hi && !__builtin_sub_overflow(hi, lo, &t1)) {
+        d = t1 - 1;
+        uintptr_t k1 = int_temp(vm, t1), k2 = int_temp(vm, d), k3 = int_temp(vm, d / st);
+        len = int_temp(vm, d / st + 1);
+        gs_tm_drop_block(vm, k3);
+        gs_tm_drop_block(vm, k2);
+        gs_tm_drop_block(vm, k1);
+    }
+    gs_tm_drop_block(vm, neg);
+    return len;
+}
+
 gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step)
 {
+    uintptr_t length = vm->tm ? range_length_blocks(vm, start, stop, step) : 0;
     gs_Range *r = (gs_Range *)gs_alloc(vm, vm->t_range, sizeof(gs_Range));
+    if (vm->tm)
+        gs_tm_drop_block(vm, length); /* ... traced again as the range's own */
     if (!r)
         return NULL;
     r->start = start;
@@ -23,6 +62,9 @@ gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step)
         r->len = start < stop ? (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1) : 0;
     else
         r->len = start > stop ? (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (uint64_t)(-(step + 1) + 1) + 1) : 0;
+    /* the range keeps its length as an int object */
+    if (vm->tm && int_block(r->len))
+        gs_tm_block(vm, &r->ob, GS_TM_ITEMS, int_block(r->len), false);
     return &r->ob;
 }
 

@@ -712,7 +712,7 @@ void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to)
 static void seed_free_lists(gs_MemTrace *m)
 {
     static const struct { int fl; size_t n; } seed[] = {
-        { FL_LIST, 11 }, { FL_DICT, 4 }, { FL_FLOAT, 3 }, { FL_KEYS, 15 },
+        { FL_LIST, 11 }, { FL_DICT, 4 }, { FL_FLOAT, 3 }, { FL_KEYS, 15 }, { FL_SLICE, 1 },
         { FL_TUPLE + 0, 4 }, { FL_TUPLE + 1, 16 }, { FL_TUPLE + 2, 4 }, { FL_TUPLE + 3, 5 }, { FL_TUPLE + 4, 1 },
     };
     for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
@@ -769,6 +769,11 @@ int gs_tm_start(gs_VM *vm, int nframe)
     m->limit = nframe;
     m->tracing = true;
     vm->tm = m;
+    /* the float free list as the program has left it: blocks freed before
+     * start(), reused untraced */
+    m->fl[FL_FLOAT].n = 0;
+    while (m->fl[FL_FLOAT].n < (size_t)vm->float_free && push(m, FL_FLOAT, 0))
+        ;
     return 0;
 }
 

@@ -343,6 +343,8 @@ static gs_Object *alloc_impl(gs_VM *vm, gs_Type *type, size_t size, int how)
     }
     memset(o, 0, size);
     vm->heap_bytes += size;
+    if (type == vm->t_float && vm->float_free > 0)
+        vm->float_free--; /* PyFloat_FromDouble takes one from the free list */
     o->refcnt = 1;
     o->type = type;
     o->kind = type->inst_kind;
@@ -1101,6 +1103,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     if (vm->objtab && o->id < vm->objtab_cap)
         vm->objtab[o->id] = NULL;
     gs_Type *type = o->type;
+    if (type == vm->t_float && vm->float_free < 100)
+        vm->float_free++; /* float_dealloc keeps up to 100 */
     if (!(o->gcflags & GS_GC_UNCOUNTED) && freelist_push(vm, o))
         vm->heap_bytes -= size;
     else {

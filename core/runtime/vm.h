@@ -176,6 +176,8 @@ struct gs_VM {
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
     gs_Object *repr_stack;             /* list of containers being repr'd (for [...]) */
     int64_t py_repr_cap;               /* slots CPython's Py_Repr list has allocated (tracemalloc) */
+    int float_free;                    /* floats on CPython's float free list (at most 100): tracemalloc
+                                          sees its blocks reused, untraced if freed before start() */
     struct gs_TextIO {                 /* CPython's TextIOWrapper for sys.stdout [0], sys.stderr [1]: */
         bool pending;                  /* it holds pending bytes ... */
         bool first_is_str;             /* ... the first piece a str (ASCII), not bytes ... */

@@ -5,13 +5,17 @@
 # sees the first.
 import tracemalloc
 
+def show(x):
+    return str(x).split("/")[-1]  # the file's name without its folder
+
+
 tracemalloc.start()
 s1 = tracemalloc.take_snapshot()
 data = [str(i) * 3 for i in range(100)]
 s2 = tracemalloc.take_snapshot()
 for st in s2.compare_to(s1, 'lineno')[:4]:
-    print(st)
+    print(show(st))
 print()
 for st in s2.statistics('filename'):
-    print(st)
+    print(show(st))
 tracemalloc.stop()
