@@ -29,7 +29,7 @@ enum { EXIT_OK = 0, EXIT_RAISED = 1, EXIT_USAGE = 2, EXIT_LIMIT = 3 };
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: gcscope run [--record] [--max-events N] [--max-memory MB] [--gc-detail N|all] [--check-refcounts] FILE.py\n"
+            "usage: gcscope run [--record] [--max-events N] [--max-memory MB] [--gc-detail N|all] [--check-refcounts] [--stats] [--no-sizes] FILE.py\n"
             "       gcscope lessons [--check] [--dir DIR]\n"
             "       gcscope trace FILE.py -o OUT.json [--max-events N] [--max-memory MB] [--gc-detail N|all]\n"
             "       gcscope check TRACE.json\n"
@@ -44,6 +44,7 @@ static void usage(FILE *out)
             "                     objects (default 100000; 'all' for every collection)\n"
             "    --check-refcounts  check every refcount against its holders at each line\n"
             "    --stats          print event and memory figures to stderr at the end\n"
+            "    --no-sizes       with --record, leave out the size events (the bench's measure of their cost)\n"
             "  trace FILE.py      run recording and save the trace as JSON (atomically)\n"
             "  check TRACE.json   validate a trace and replay every event (exit 0, or 2 and the first problem)\n"
             "  lessons            list the bundled course by chapter\n"
@@ -153,6 +154,8 @@ static int cmd_run(int argc, char **argv)
             cfg.check_refcounts = true;
         else if (strcmp(argv[i], "--stats") == 0)
             stats = true;
+        else if (strcmp(argv[i], "--no-sizes") == 0)
+            cfg.no_sizes = true;
         else if (strcmp(argv[i], "--max-events") == 0 && i + 1 < argc) {
             char *end;
             errno = 0;

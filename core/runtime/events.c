@@ -144,6 +144,8 @@ static void record_alloc_event(gs_VM *vm, gs_Object *o)
         return;
     if (vm->runtime_alloc && vm->trace.n && !vm->trace_overflow)
         gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
+    if (vm->cfg.no_sizes)
+        return;
     gs_Kind k = GS_KIND(o);
     if ((k == GS_K_INT || k == GS_K_TUPLE || (k == GS_K_STR && ((gs_Str *)o)->len <= 4096)) &&
         !(o->type->flags & GS_TF_HEAP))
@@ -165,6 +167,8 @@ void gs_record_alloc(gs_VM *vm, gs_Object *o)
 
 void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now)
 {
+    if (vm->cfg.no_sizes)
+        return;
     gs_record(vm, GS_EV_RESIZE, 0, o->id, (uint32_t)old, (uint32_t)now, 0);
 }
 

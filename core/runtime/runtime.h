@@ -624,7 +624,7 @@ void gs_record_resize(gs_VM *vm, gs_Object *o, size_t old, size_t now);
 uint32_t gs_str_label(gs_VM *vm, gs_Str *s); /* a str's contents as the trace keeps them (events.c) */
 static inline void gs_size_changed(gs_VM *vm, gs_Object *o, size_t old, size_t now)
 {
-    if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN)) {
+    if (vm->recording && old != now && (o->gcflags & GS_GC_SHOWN) && !vm->cfg.no_sizes) {
         /* callers give the built-in part's sizes: a subclass's object adds its class's part */
         size_t x = (o->type->flags & GS_TF_HEAP) ? gs_heap_extra(vm, o) : 0;
         gs_record_resize(vm, o, old + x, now + x);

@@ -292,8 +292,10 @@ int gs_str_grow_in_place(gs_VM *vm, gs_Object **slot, gs_Object *right)
     if (vm->tm)
         gs_tm_block(vm, &r->ob, GS_TM_OBJECT, gs_sizeof(vm, &r->ob), true);
     /* past 4,096 bytes the label (its first 4,096) no longer changes */
-    uint32_t label = short_before || r->len <= 4096 ? gs_str_label(vm, r) : 0;
-    gs_record(vm, GS_EV_RESIZE, 0, r->ob.id, old, (uint32_t)gs_sizeof(vm, &r->ob), label);
+    if (!vm->cfg.no_sizes) {
+        uint32_t label = short_before || r->len <= 4096 ? gs_str_label(vm, r) : 0;
+        gs_record(vm, GS_EV_RESIZE, 0, r->ob.id, old, (uint32_t)gs_sizeof(vm, &r->ob), label);
+    }
     return 1;
 }
 

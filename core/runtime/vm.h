@@ -92,6 +92,7 @@ typedef void (*gs_WriteFn)(void *ctx, const char *s, size_t n);
 typedef struct gs_VMConfig {
     bool record;                /* keep every event */
     bool check_refcounts;       /* recompute every refcount after each statement (slow; tests) */
+    bool no_sizes;              /* record no resize events (the bench's baseline for what sizes cost) */
     uint64_t max_events;        /* 0 = no limit; counted whether recording or not */
     /* A collection over more objects than this records its outcome (moves,
      * unreachable marks, finalizers, frees) but not each object's gc_refs:

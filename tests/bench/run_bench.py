@@ -8,9 +8,11 @@ usage: run_bench.py --gcscope BUILD/gcscope [--bench-gc BIN] [--bench-trace BIN]
 `cmake --build BUILD --target bench` runs it with every helper built.
 
 1. Programs (tests/bench/*.py except gc_*/gui_*): each is run as
-   `python3.11 FILE`, `gcscope run FILE` and `gcscope run --record FILE`,
-   N times per runtime.  Runs alternate between runtimes (the order rotates
-   every repetition) so a slow moment of the machine hits all three alike.
+   `python3.11 FILE`, `gcscope run FILE`, `gcscope run --record FILE` and
+   `gcscope run --record --no-sizes FILE` (what recording sizes costs:
+   `run` records nothing, so sizes cost it nothing), N times per runtime.
+   Runs alternate between runtimes (the order rotates every repetition) so
+   a slow moment of the machine hits all of them alike.
    Wall time of the whole process (start-up included, as a user sees it)
    and peak RSS are measured; medians are printed with the ratio to CPython
    and the geometric means.  Every runtime's stdout must match CPython's.
@@ -131,9 +133,11 @@ def bench_programs(a, results):
         ("python", [a.python]),
         ("run", [a.gcscope, "run"]),
         ("record", [a.gcscope, "run", "--record"]),
+        ("nosizes", [a.gcscope, "run", "--record", "--no-sizes"]),
     ]
     rows = []
     ratios_run, ratios_rec = [], []
+    size_costs, csize_costs = [], []
     cratios_run, cratios_rec = [], []
     for prog, desc in PROGRAMS:
         path = os.path.join(HERE, prog)
@@ -143,7 +147,7 @@ def bench_programs(a, results):
         outs = {}
         problems = []
         for rep in range(a.n):
-            order = runtimes[rep % 3:] + runtimes[:rep % 3]
+            order = runtimes[rep % len(runtimes):] + runtimes[:rep % len(runtimes)]
             for key, cmd in order:
                 progress(f"  {prog} [{key}] run {rep + 1}/{a.n}")
                 wall, peak, code, out, err, cpu = run(cmd + [path])
@@ -154,7 +158,7 @@ def bench_programs(a, results):
                 cpus[key].append(cpu)
                 rss[key].append(peak)
                 outs.setdefault(key, out)
-        for key in ("run", "record"):
+        for key in ("run", "record", "nosizes"):
             if outs.get(key) != outs.get("python"):
                 problems.append(f"{key}: stdout differs from CPython's")
         med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
@@ -165,16 +169,23 @@ def bench_programs(a, results):
         c_rec = cmed["record"] / cmed["python"]
         ratios_run.append(r_run)
         ratios_rec.append(r_rec)
+        # what recording sizes costs: --record against --record --no-sizes
+        size_cost = med["record"] / med["nosizes"]
+        csize_cost = cmed["record"] / cmed["nosizes"]
+        size_costs.append(size_cost)
+        csize_costs.append(csize_cost)
         cratios_run.append(c_run)
         cratios_rec.append(c_rec)
         results["programs"][prog] = {
             "desc": desc, "median_ms": med, "ratio_run": r_run, "ratio_record": r_rec,
             "median_cpu_ms": cmed, "cpu_ratio_run": c_run, "cpu_ratio_record": c_rec,
+            "size_cost": size_cost, "cpu_size_cost": csize_cost,
             "peak_rss_mb": {k: max(v) / 1e6 for k, v in rss.items()},
             "all_ms": {k: [t * 1e3 for t in v] for k, v in times.items()}, "problems": problems,
         }
         rows.append([prog, desc, fmt(med["python"]), fmt(med["run"]), f"{r_run:.2f}×", fmt(med["record"]),
-                     f"{r_rec:.2f}×", f"{c_run:.2f}× / {c_rec:.2f}×", fmt(max(rss["python"]) / 1e6, 0),
+                     f"{r_rec:.2f}×", f"{c_run:.2f}× / {c_rec:.2f}×", fmt(med["nosizes"]),
+                     f"{(size_cost - 1) * 100:+.1f} % / {(csize_cost - 1) * 100:+.1f} %", fmt(max(rss["python"]) / 1e6, 0),
                      fmt(max(rss["record"]) / 1e6, 0), "; ".join(problems) or "ok"])
     g_run, g_rec = gmean(ratios_run), gmean(ratios_rec)
     gc_run, gc_rec = gmean(cratios_run), gmean(cratios_rec)
@@ -182,11 +193,16 @@ def bench_programs(a, results):
     results["geomean_record"] = g_rec
     results["cpu_geomean_run"] = gc_run
     results["cpu_geomean_record"] = gc_rec
+    g_size, gc_size = gmean(size_costs), gmean(csize_costs)
+    results["geomean_size_cost"] = g_size
+    results["cpu_geomean_size_cost"] = gc_size
     rows.append(["**geometric mean**", "", "", "", f"**{g_run:.2f}×**", "", f"**{g_rec:.2f}×**",
-                 f"{gc_run:.2f}× / {gc_rec:.2f}×", "", "", ""])
+                 f"{gc_run:.2f}× / {gc_rec:.2f}×", "",
+                 f"**{(g_size - 1) * 100:+.1f} %** / {(gc_size - 1) * 100:+.1f} %", "", "", ""])
     return table(["program", "what", "python3.11 ms", "run ms", "run/py", "--record ms", "rec/py",
-                  "CPU run/py / rec/py", "py MB", "rec MB", "output"], rows,
-                 ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"])
+                  "CPU run/py / rec/py", "--record --no-sizes ms", "sizes cost (wall / CPU)", "py MB", "rec MB",
+                  "output"], rows,
+                 ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "l"])
 
 
 def bench_gc(a, results):
