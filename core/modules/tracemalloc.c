@@ -2039,6 +2039,7 @@ gs_Object *gs_module_tracemalloc(gs_VM *vm)
         const char *dot = strchr(classes[i]->name->data, '.');
         gs_module_add(vm, m, dot + 1, gs_newref(vm, &classes[i]->ob));
     }
+    gs_freelists_after_tracemalloc_import(vm); /* the module is made: its own objects are not CPython's */
     return m;
 }
 

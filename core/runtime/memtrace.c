@@ -699,6 +699,22 @@ void gs_tm_lib_leave(gs_VM *vm)
 
 size_t gs_tm_values_block(int64_t slots) { return values_block(slots); }
 
+/* A collection of the oldest generation empties CPython's free lists of
+ * tuples, floats, lists, dicts and dict keys (clear_freelists): their
+ * blocks are freed.  The slice cache stays. */
+void gs_tm_clear_free_lists(gs_VM *vm)
+{
+    gs_MemTrace *m = vm->tm;
+    for (int fl = 0; fl < FL_COUNT; fl++) {
+        if (fl == FL_SLICE)
+            continue;
+        for (size_t i = 0; i < m->fl[fl].n; i++)
+            if (m->fl[fl].keys[i])
+                untrace(m, m->fl[fl].keys[i]);
+        m->fl[fl].n = 0;
+    }
+}
+
 void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to)
 {
     rekey(vm, vm->tm, key_of(from, GS_TM_OBJECT), key_of(to, GS_TM_OBJECT), false);
@@ -706,15 +722,14 @@ void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to)
 
 /* ================================================================== the module's side */
 
-/* The free lists right after `import tracemalloc; tracemalloc.start()`
- * at the top of a script run by python3.11 (TRACEMALLOC.md, section 3.2):
- * their blocks predate tracing. */
+/* The dict keys and slice free lists right after `import tracemalloc;
+ * tracemalloc.start()` at the top of a script run by python3.11
+ * (TRACEMALLOC.md, section 3.2): their blocks predate tracing. */
 static void seed_free_lists(gs_MemTrace *m)
 {
-    static const struct { int fl; size_t n; } seed[] = {
-        { FL_LIST, 11 }, { FL_DICT, 4 }, { FL_FLOAT, 3 }, { FL_KEYS, 15 }, { FL_SLICE, 1 },
-        { FL_TUPLE + 0, 4 }, { FL_TUPLE + 1, 16 }, { FL_TUPLE + 2, 4 }, { FL_TUPLE + 3, 5 }, { FL_TUPLE + 4, 1 },
-    };
+    /* lists, dicts, floats and tuples: the model's own lists at start()
+     * (gs_freelists_after_tracemalloc_import) */
+    static const struct { int fl; size_t n; } seed[] = { { FL_KEYS, 15 }, { FL_SLICE, 1 } };
     for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
         while (m->fl[seed[i].fl].n < seed[i].n && push(m, seed[i].fl, 0))
             ;
@@ -769,11 +784,20 @@ int gs_tm_start(gs_VM *vm, int nframe)
     m->limit = nframe;
     m->tracing = true;
     vm->tm = m;
-    /* the float free list as the program has left it: blocks freed before
-     * start(), reused untraced */
-    m->fl[FL_FLOAT].n = 0;
-    while (m->fl[FL_FLOAT].n < (size_t)vm->float_free && push(m, FL_FLOAT, 0))
-        ;
+    /* the free lists as the program has left them: blocks freed before
+     * start() are reused untraced */
+    int lists, dicts, floats, tuples[19];
+    gs_freelist_counts(vm, &lists, &dicts, &floats, tuples);
+    int want[FL_COUNT] = { [FL_LIST] = lists, [FL_DICT] = dicts, [FL_FLOAT] = floats };
+    for (int i = 0; i < 19; i++)
+        want[FL_TUPLE + i] = tuples[i];
+    for (int fl = 0; fl < FL_COUNT; fl++) {
+        if (fl == FL_KEYS || fl == FL_SLICE)
+            continue; /* the model has no such lists: as seeded (seed_free_lists) */
+        m->fl[fl].n = 0;
+        while (m->fl[fl].n < (size_t)want[fl] && push(m, fl, 0))
+            ;
+    }
     return 0;
 }
 

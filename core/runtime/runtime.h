@@ -463,6 +463,8 @@ bool gs_has_finalizer(gs_Object *o);                      /* has a __del__ (tp_f
 void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (PEP 442); o kept alive meanwhile */
 void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
 void gs_freelists_startup(gs_VM *vm);                     /* the free lists as CPython's start-up leaves them */
+void gs_freelists_after_tracemalloc_import(gs_VM *vm);    /* ... and as `import tracemalloc` leaves them */
+void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19]); /* what they hold now */
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
 /* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,
@@ -651,6 +653,7 @@ void gs_tm_object(gs_VM *vm, gs_Object *o); /* o's own block, as CPython allocat
 void gs_tm_dealloc(gs_VM *vm, gs_Object *o); /* o dies: its blocks are freed or wait on a free list */
 void gs_tm_phantom_discard(gs_VM *vm, gs_Object *p); /* its block becomes the next object's (gs_alloc_resized) */
 void gs_tm_moved(gs_VM *vm, gs_Object *from, gs_Object *to); /* an object's memory moved (realloc) */
+void gs_tm_clear_free_lists(gs_VM *vm); /* a full collection frees what CPython's free lists held */
 /* blocks CPython's sys.stdout [0] or sys.stderr [1] holds as pending text */
 void gs_tm_keep(gs_VM *vm, gs_Object *o, int which);    /* o dies here, but the stream still holds it */
 uintptr_t gs_tm_new_block(gs_VM *vm, size_t size);      /* a block with no object here (0: untraced) ... */
