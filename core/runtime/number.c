@@ -830,7 +830,7 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
     if (base_obj) {
         if (gs_as_int(vm, base_obj, &base) < 0)
             return NULL;
-        if (GS_KIND(o) != GS_K_STR) {
+        if (GS_KIND(o) != GS_K_STR && GS_KIND(o) != GS_K_BYTES && GS_KIND(o) != GS_K_BYTEARRAY) {
             gs_raise(vm, vm->e_TypeError, "int() can't convert non-string with explicit base");
             return NULL;
         }
@@ -868,6 +868,30 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
         }
         if (r < 0) {
             gs_Object *rep = gs_repr(vm, o);
+            if (!rep)
+                return NULL;
+            gs_raise(vm, vm->e_ValueError, "invalid literal for int() with base %d: %s", (int)base,
+                     ((gs_Str *)rep)->data);
+            gs_decref(vm, rep);
+            return NULL;
+        }
+        return gs_int_new(vm, v);
+    }
+    case GS_K_BYTES:
+    case GS_K_BYTEARRAY: { /* _PyLong_FromBytes: the text in ASCII */
+        bool ba = GS_KIND(o) == GS_K_BYTEARRAY;
+        const char *p = ba ? ((gs_ByteArray *)o)->data + ((gs_ByteArray *)o)->start : ((gs_Bytes *)o)->data;
+        size_t n = ba ? (size_t)((gs_ByteArray *)o)->len : (size_t)((gs_Bytes *)o)->len;
+        int64_t v;
+        int r = n && memchr(p, 0, n) ? -1 : gs_int_from_str(vm, p ? p : "", n, (int)base, &v);
+        if (r == -2) {
+            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+            return NULL;
+        }
+        if (r < 0) { /* the message quotes it as bytes, its first 200 */
+            gs_Object *b = gs_bytes_new(vm, p ? p : "", n < 200 ? n : 200);
+            gs_Object *rep = b ? gs_repr(vm, b) : NULL;
+            gs_xdecref(vm, b);
             if (!rep)
                 return NULL;
             gs_raise(vm, vm->e_ValueError, "invalid literal for int() with base %d: %s", (int)base,
@@ -925,11 +949,16 @@ gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o)
     case GS_K_FLOAT: return gs_newref(vm, o);
     case GS_K_INT: return gs_float_new(vm, (double)((gs_Int *)o)->value);
     case GS_K_BOOL: return gs_float_new(vm, o == vm->true_);
-    case GS_K_STR: {
-        gs_Str *s = (gs_Str *)o;
+    case GS_K_STR:
+    case GS_K_BYTES:
+    case GS_K_BYTEARRAY: { /* bytes are read as ASCII text; the message shows the object */
+        gs_Kind k = GS_KIND(o);
         char buf[128];
-        const char *p = s->data;
-        size_t n = (size_t)s->len;
+        const char *p = k == GS_K_STR ? ((gs_Str *)o)->data
+                        : k == GS_K_BYTES ? ((gs_Bytes *)o)->data
+                        : ((gs_ByteArray *)o)->data ? ((gs_ByteArray *)o)->data + ((gs_ByteArray *)o)->start : "";
+        size_t n = k == GS_K_STR ? (size_t)((gs_Str *)o)->len
+                   : k == GS_K_BYTES ? (size_t)((gs_Bytes *)o)->len : (size_t)((gs_ByteArray *)o)->len;
         while (n && isspace((unsigned char)*p)) { p++; n--; }
         while (n && isspace((unsigned char)p[n - 1])) n--;
         size_t j = 0;
@@ -939,7 +968,7 @@ gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o)
         buf[j] = 0;
         char *end;
         double d = strtod(buf, &end);
-        bool ok = j > 0 && *end == 0 && n < sizeof buf - 1;
+        bool ok = j > 0 && *end == 0 && n < sizeof buf - 1 && !(n && memchr(p, 0, n));
         if (ok) {
             /* strtod accepts hex and "infinity"; CPython accepts inf/nan words too */
             if (strchr(buf, 'x') || strchr(buf, 'X'))
