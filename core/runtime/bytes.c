@@ -255,8 +255,12 @@ static gs_Object *repeat(gs_VM *vm, gs_Object *o, int64_t n)
 
 static int ba_setslice(gs_VM *vm, gs_ByteArray *a, int64_t lo, int64_t hi, const char *bytes, int64_t n);
 
+gs_Object *gs_bytearray_new(gs_VM *vm, const char *s, size_t len) { return bytearray_new(vm, s, (int64_t)len); }
+
 gs_Object *gs_bytes_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
 {
+    if (op == GS_OP_MOD && is_bytes_like(a)) /* printf-style (format.c) */
+        return gs_bytes_percent(vm, a, b);
     if (op == GS_OP_ADD && is_bytes_like(a)) {
         if (!is_bytes_like(b)) {
             gs_raise(vm, vm->e_TypeError, "can't concat %s to %s", gs_type_name(b), tname(a));

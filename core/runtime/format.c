@@ -714,7 +714,7 @@ gs_Object *gs_ascii(gs_VM *vm, gs_Object *o)
  * format is read as code points: widths, precisions and the index in
  * "unsupported format character" count characters, not bytes. */
 
-enum { PF_LJUST = 1, PF_SIGN = 2, PF_BLANK = 4, PF_ALT = 8, PF_ZERO = 16 };
+enum { PF_LJUST = 1, PF_SIGN = 2, PF_BLANK = 4, PF_ALT = 8, PF_ZERO = 16, PF_NONEG0 = 32 };
 
 typedef struct PctCtx {
     gs_VM *vm;
@@ -722,8 +722,9 @@ typedef struct PctCtx {
     bool args_owned;
     int64_t arglen, argidx;
     gs_Object *dict;       /* args when it is a mapping (borrowed), else NULL */
-    const uint32_t *fmt;   /* the format's code points */
+    const uint32_t *fmt;   /* the format's code points (a bytes format's bytes) */
     int64_t fmtcnt, fmtpos;
+    bool bytes;            /* bytes % args (_PyBytes_FormatEx): out holds code points below 256 */
     gs_Buf out;
 } PctCtx;
 
@@ -914,7 +915,18 @@ static int pct_parse(PctCtx *c, PctArg *a)
         gs_buf_init(&kb);
         for (int64_t i = 0; i < keylen; i++)
             buf_add_cp(&kb, c->fmt[keystart + i]);
-        gs_Object *key = gs_buf_to_str(vm, &kb);
+        gs_Object *key;
+        if (c->bytes) { /* a bytes format's keys are bytes */
+            char *kbytes = malloc((size_t)keylen + 1);
+            for (int64_t i = 0; kbytes && i < keylen; i++)
+                kbytes[i] = (char)c->fmt[keystart + i];
+            key = kbytes ? gs_bytes_new(vm, kbytes, (size_t)keylen) : NULL;
+            free(kbytes);
+            gs_buf_free(&kb);
+            if (!kbytes)
+                gs_raise_memory(vm);
+        } else
+            key = gs_buf_to_str(vm, &kb);
         if (!key)
             return -1;
         if (c->args_owned) {
@@ -937,6 +949,12 @@ static int pct_parse(PctCtx *c, PctArg *a)
         case ' ': a->flags |= PF_BLANK; continue;
         case '#': a->flags |= PF_ALT; continue;
         case '0': a->flags |= PF_ZERO; continue;
+        case 'z': /* bytes formats only (3.11): no negative zero */
+            if (c->bytes) {
+                a->flags |= PF_NONEG0;
+                continue;
+            }
+            break;
         }
         break;
     }
@@ -1020,12 +1038,86 @@ static int pct_parse(PctCtx *c, PctArg *a)
 
 /* unicode_format_arg_format: the argument converted to text in *body (a
  * buffer, ASCII for numbers), or NULL and -1 */
+/* add bytes to a bytes format's output: one code point each */
+static void pct_add_bytes(gs_Buf *body, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        buf_add_cp(body, (unsigned char)p[i]);
+}
+
+/* %s and %b (a bytes-like object or __bytes__), %r and %a (ascii()), %c
+ * (an int below 256 or one byte) of _PyBytes_FormatEx */
+static int pct_convert_bytes(PctCtx *c, PctArg *a, gs_Object *v, gs_Buf *body)
+{
+    gs_VM *vm = c->vm;
+    gs_Kind k = GS_KIND(v);
+    if (a->ch == 'r' || a->ch == 'a') {
+        gs_Object *s = gs_ascii(vm, v);
+        if (!s)
+            return -1;
+        gs_buf_add(body, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
+        gs_decref(vm, s);
+        return 0;
+    }
+    if (a->ch == 'c') {
+        int64_t x;
+        if ((k == GS_K_BYTES && ((gs_Bytes *)v)->len == 1) || (k == GS_K_BYTEARRAY && ((gs_ByteArray *)v)->len == 1)) {
+            pct_add_bytes(body, k == GS_K_BYTES ? ((gs_Bytes *)v)->data
+                                                : ((gs_ByteArray *)v)->data + ((gs_ByteArray *)v)->start, 1);
+            return 0;
+        }
+        if (k == GS_K_FLOAT || k == GS_K_NONE || k == GS_K_STR || pct_as_int(vm, v, true, &x) < 0) {
+            if (k == GS_K_FLOAT || k == GS_K_NONE || k == GS_K_STR || gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_TypeError, "%%c requires an integer in range(256) or a single byte");
+            }
+            return -1;
+        }
+        if (x < 0 || x > 255) {
+            gs_raise(vm, vm->e_OverflowError, "%%c arg not in range(256)");
+            return -1;
+        }
+        buf_add_cp(body, (uint32_t)x);
+        return 0;
+    }
+    /* %s, %b: format_obj */
+    if (k == GS_K_BYTES) {
+        pct_add_bytes(body, ((gs_Bytes *)v)->data, (size_t)((gs_Bytes *)v)->len);
+        return 0;
+    }
+    if (k == GS_K_BYTEARRAY) {
+        gs_ByteArray *ba = (gs_ByteArray *)v;
+        if (ba->len)
+            pct_add_bytes(body, ba->data + ba->start, (size_t)ba->len);
+        return 0;
+    }
+    gs_Object *m = gs_dispatches(v) ? gs_type_lookup(v->type, gs_name(vm, "__bytes__")) : NULL;
+    if (m) {
+        gs_Object *r = gs_call_object(vm, m, &v, 1, NULL);
+        if (!r)
+            return -1;
+        if (GS_KIND(r) != GS_K_BYTES) {
+            gs_raise(vm, vm->e_TypeError, "__bytes__ returned non-bytes (type %s)", gs_type_name(r));
+            gs_decref(vm, r);
+            return -1;
+        }
+        pct_add_bytes(body, ((gs_Bytes *)r)->data, (size_t)((gs_Bytes *)r)->len);
+        gs_decref(vm, r);
+        return 0;
+    }
+    gs_raise(vm, vm->e_TypeError,
+             "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", gs_type_name(v));
+    return -1;
+}
+
 static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
 {
     gs_VM *vm = c->vm;
     gs_Object *v = pct_next_arg(c);
     if (!v)
         return -1;
+    if (c->bytes && (a->ch == 's' || a->ch == 'b' || a->ch == 'r' || a->ch == 'a' || a->ch == 'c'))
+        return pct_convert_bytes(c, a, v, body);
     switch (a->ch) {
     case 's': case 'r': case 'a': {
         gs_Object *s;
@@ -1074,7 +1166,10 @@ static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
         gs_Object *s = gs_format_float(vm, x, &f);
         if (!s)
             return -1;
-        gs_buf_add(body, ((gs_Str *)s)->data, (size_t)((gs_Str *)s)->len);
+        const char *t = ((gs_Str *)s)->data;
+        if ((a->flags & PF_NONEG0) && t[0] == '-' && !strpbrk(t, "123456789") && !strpbrk(t, "ni"))
+            t++; /* -0.0 and what rounds to it lose their sign (not -inf, -nan) */
+        gs_buf_add(body, t, strlen(t));
         gs_decref(vm, s);
         a->sign = true;
         return 0;
@@ -1213,28 +1308,19 @@ static int pct_arg(PctCtx *c)
     pct_output(c, &a, body.data ? body.data : "", body.len);
     gs_buf_free(&body);
     if (c->dict && c->argidx < c->arglen) {
-        gs_raise(c->vm, c->vm->e_TypeError, "not all arguments converted during string formatting");
+        gs_raise(c->vm, c->vm->e_TypeError, "not all arguments converted during %s formatting",
+                 c->bytes ? "bytes" : "string");
         return -1;
     }
     return 0;
 }
 
-gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
+/* The format's code points through PyUnicode_Format's (or
+ * _PyBytes_FormatEx's) state machine: true with the result in *out (its
+ * code points in UTF-8), false with an exception set. */
+static bool pct_run(gs_VM *vm, const uint32_t *cps, int64_t n, gs_Object *args, bool bytes, gs_Buf *out)
 {
-    gs_Str *fs = (gs_Str *)format;
-    uint32_t *cps = malloc(((size_t)fs->nchars + 1) * sizeof *cps);
-    if (!cps) {
-        gs_raise_memory(vm);
-        return NULL;
-    }
-    int64_t n = 0;
-    for (int32_t i = 0; i < fs->len;) {
-        size_t adv;
-        cps[n++] = gs_utf8_decode((const unsigned char *)fs->data + i, (size_t)(fs->len - i), &adv);
-        i += (int32_t)adv;
-    }
-    cps[n] = 0; /* CPython's loops read the terminator, as this one does */
-    PctCtx c = { .vm = vm, .args = args, .fmt = cps, .fmtcnt = n, .fmtpos = 0 };
+    PctCtx c = { .vm = vm, .args = args, .fmt = cps, .fmtcnt = n, .fmtpos = 0, .bytes = bytes };
     gs_buf_init(&c.out);
     if (GS_KIND(args) == GS_K_TUPLE) {
         c.arglen = ((gs_Tuple *)args)->len;
@@ -1243,7 +1329,9 @@ gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
         c.arglen = -1;
         c.argidx = -2;
     }
-    if (GS_KIND(args) != GS_K_TUPLE && GS_KIND(args) != GS_K_STR && pct_is_mapping(vm, args))
+    gs_Kind ak = GS_KIND(args);
+    if (ak != GS_K_TUPLE && ak != GS_K_STR && !(bytes && (ak == GS_K_BYTES || ak == GS_K_BYTEARRAY)) &&
+        pct_is_mapping(vm, args))
         c.dict = args;
     bool ok = true;
     while (ok && --c.fmtcnt >= 0) {
@@ -1263,20 +1351,71 @@ gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
         }
     }
     if (ok && c.argidx < c.arglen && !c.dict) {
-        gs_raise(vm, vm->e_TypeError, "not all arguments converted during string formatting");
+        gs_raise(vm, vm->e_TypeError, "not all arguments converted during %s formatting", bytes ? "bytes" : "string");
         ok = false;
     }
     if (c.args_owned)
         gs_decref(vm, c.args);
-    free(cps);
-    if (!ok) {
-        gs_buf_free(&c.out);
-        return NULL;
+    if (ok && c.out.oom) {
+        gs_raise_memory(vm);
+        ok = false;
     }
-    if (c.out.oom) {
+    if (!ok)
         gs_buf_free(&c.out);
+    *out = c.out;
+    return ok;
+}
+
+gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
+{
+    gs_Str *fs = (gs_Str *)format;
+    uint32_t *cps = malloc(((size_t)fs->nchars + 1) * sizeof *cps);
+    if (!cps) {
         gs_raise_memory(vm);
         return NULL;
     }
-    return gs_buf_to_str(vm, &c.out);
+    int64_t n = 0;
+    for (int32_t i = 0; i < fs->len;) {
+        size_t adv;
+        cps[n++] = gs_utf8_decode((const unsigned char *)fs->data + i, (size_t)(fs->len - i), &adv);
+        i += (int32_t)adv;
+    }
+    cps[n] = 0; /* CPython's loops read the terminator, as this one does */
+    gs_Buf out;
+    bool ok = pct_run(vm, cps, n, args, false, &out);
+    free(cps);
+    return ok ? gs_buf_to_str(vm, &out) : NULL;
+}
+
+/* bytes % args and bytearray % args: the same machine over the format's
+ * bytes, whose result is bytes again (a bytearray for a bytearray) */
+gs_Object *gs_bytes_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
+{
+    bool ba = GS_KIND(format) == GS_K_BYTEARRAY;
+    const char *p = ba ? ((gs_ByteArray *)format)->data + ((gs_ByteArray *)format)->start : ((gs_Bytes *)format)->data;
+    int64_t n = ba ? ((gs_ByteArray *)format)->len : ((gs_Bytes *)format)->len;
+    uint32_t *cps = malloc(((size_t)n + 1) * sizeof *cps);
+    if (!cps) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    for (int64_t i = 0; i < n; i++)
+        cps[i] = (unsigned char)p[i];
+    cps[n] = 0;
+    gs_Buf out;
+    bool ok = pct_run(vm, cps, n, args, true, &out);
+    free(cps);
+    if (!ok)
+        return NULL;
+    /* back from code points (all below 256) to bytes */
+    size_t m = 0;
+    for (size_t i = 0; i < out.len;) {
+        size_t adv;
+        uint32_t cp = gs_utf8_decode((const unsigned char *)out.data + i, out.len - i, &adv);
+        out.data[m++] = (char)cp;
+        i += adv;
+    }
+    gs_Object *r = ba ? gs_bytearray_new(vm, out.data ? out.data : "", m) : gs_bytes_new(vm, out.data ? out.data : "", m);
+    gs_buf_free(&out);
+    return r;
 }

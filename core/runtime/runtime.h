@@ -163,6 +163,7 @@ gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
 void gs_repr_str_into(gs_Buf *b, const char *s, size_t len);
 gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *spec); /* format(v, spec) */
 gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* format % args (format.c) */
+gs_Object *gs_bytes_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* ... of a bytes or bytearray format */
 gs_Object *gs_ascii(gs_VM *vm, gs_Object *o);                   /* ascii(o) (format.c) */
 gs_Object *gs_str_getitem(gs_VM *vm, gs_Str *s, int64_t i);
 gs_Object *gs_str_case(gs_VM *vm, gs_Str *s, bool upper);
@@ -197,6 +198,7 @@ void gs_complex_methods_init(gs_VM *vm);
 
 /* bytes and bytearray (bytes.c) */
 gs_Object *gs_bytes_new(gs_VM *vm, const char *s, size_t len);
+gs_Object *gs_bytearray_new(gs_VM *vm, const char *s, size_t len);
 int64_t gs_bytes_hash(gs_Bytes *b);
 gs_Object *gs_bytes_repr(gs_VM *vm, gs_Object *o);     /* b'..' and bytearray(b'..') */
 /* either operand a bytes or bytearray: NotImplemented (new reference) when the operation is not theirs */
