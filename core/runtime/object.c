@@ -2241,7 +2241,7 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
         /* CPython: hash(n) = n mod (2**61 - 1), keeping the sign */
         int64_t v = ((gs_Int *)o)->value;
         const int64_t P = ((int64_t)1 << 61) - 1;
-        int64_t h = v >= 0 ? v % P : -((-(v + 1) + 1) % P);
+        int64_t h = v >= 0 ? v % P : -(int64_t)(((uint64_t)0 - (uint64_t)v) % (uint64_t)P); /* -2**63 too */
         return hash_finish(h);
     }
     case GS_K_BOOL: return o == vm->true_;
