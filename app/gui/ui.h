@@ -329,6 +329,8 @@ typedef struct gs_Ui {
     int choice_sel;                    /* the choice the arrow keys are on, -1 none */
     int wrong_choice;                  /* the choice picked at the first, wrong, try (marked), -1 none */
     gs_Rect answer_rect;
+    gs_Rect prompt_rect;               /* the prediction card, while one is shown */
+    int prompt_scroll, prompt_max_scroll; /* its body, in a window too small for it */
     int insp_scroll, insp_max_scroll;  /* the inspector's list */
     /* the narration panel */
     gs_Rect narr_rect;

@@ -1067,6 +1067,57 @@ static void enter_after_a_wrong_pick_keeps_the_feedback(void)
     close_lesson(&o);
 }
 
+/* A drawn text that contains `needle`: its command, or NULL. */
+static const gs_DrawCmd *text_cmd(const gs_DrawList *dl, const char *needle)
+{
+    for (size_t i = 0; i < dl->n; i++)
+        if (dl->cmds[i].kind == GS_DRAW_TEXT && strstr(gs_draw_text_of(dl, &dl->cmds[i]), needle))
+            return &dl->cmds[i];
+    return NULL;
+}
+
+/* A wrong first answer in a small window (1024x700): the prediction card
+ * grows so the lesson's longest hint is read to its last word, above the
+ * skip link, with the answer field and its Check button still in the card. */
+static void a_long_hint_is_read_whole_in_a_small_window(void)
+{
+    Open o;
+    open_path(&o, "lessons/10_generations.py");
+    gs_Input rs;
+    memset(&rs, 0, sizeof rs);
+    rs.kind = GS_IN_RESIZE;
+    rs.w = 1024;
+    rs.h = 700;
+    frame(&o, &rs, 1);
+    for (int i = 0; i < 60 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->line == 38, "lesson 10's first prediction, before line 38");
+    if (!o.d.prompt) {
+        close_lesson(&o);
+        return;
+    }
+    type(&o, "(1, 0, 0)");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt->state == GS_PROMPT_RETRY && o.d.prompt->feedback &&
+              strstr(o.d.prompt->feedback, "a str is not one."),
+          "a second try, with the hint (%s)", o.d.prompt->feedback ? o.d.prompt->feedback : "");
+    gs_Rect card = o.ui.prompt_rect;
+    float bottom = card.y + card.h;
+    const gs_DrawCmd *last = text_cmd(&o.dl, "not one."), *skip = text_cmd(&o.dl, "Skip: show the answer"),
+                     *check = text_cmd(&o.dl, "Check");
+    CHECK(last && text_in(&o.dl, card, "not one."), "the hint's last words are drawn in the card");
+    CHECK(skip && check && text_in(&o.dl, card, "Skip: show the answer") && text_in(&o.dl, card, "Check"),
+          "so are the skip link and the Check button");
+    if (last && skip && check) {
+        CHECK(last->y0 + 16 <= skip->y0, "the hint ends above the skip link (%.0f, %.0f)", last->y0 + 16, skip->y0);
+        CHECK(skip->y0 + 16 <= bottom && check->y0 + 16 <= bottom, "the buttons are inside the card (bottom %.0f)",
+              bottom);
+    }
+    CHECK(bottom <= o.ui.scrub_rect.y && o.ui.canvas.h >= 700 * 0.4f - 1,
+          "the card stays above the scrubber (%.0f) and the heap keeps its room (%.0f)", bottom, o.ui.canvas.h);
+    close_lesson(&o);
+}
+
 /* A name bound to a plain value is on the picture (inline in the names
  * box), so the line that bound it says so instead of "nothing the heap
  * shows". */
@@ -2055,6 +2106,7 @@ int main(void)
     phase_steps_pass_a_collection_of_undrawn_objects_in_one();
     play_goes_on_after_a_skipped_prediction();
     enter_after_a_wrong_pick_keeps_the_feedback();
+    a_long_hint_is_read_whole_in_a_small_window();
     binding_a_plain_value_is_what_the_line_did();
     an_instance_with_a_dict_shows_it();
     the_heap_follows_a_new_object_out_of_sight();
