@@ -477,6 +477,41 @@ static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *
     return w;
 }
 
+/* Where a frame box's title breaks, in a names column names_w wide (world
+ * units): 0 if it fits on one line, else the length of its first line.  A
+ * narrow column wraps "module (ended)" and "lines() · paused" to a second
+ * line rather than cut them short: the break goes before "(" or "·" if the
+ * first part then fits, else at the last space that fits. */
+static size_t frame_title_break(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f, float names_w)
+{
+    float room = names_w - 8 - 16;
+    if (strcmp(f->title, "module") == 0 && s->ns_gc_refs >= 0)
+        return 0; /* its gc_refs badge beside it: a short title, never wrapped */
+    if (tw(ui, GS_FONT_UI_BOLD, f->title) <= room)
+        return 0;
+    size_t best = 0, marked = 0, first_marked = 0;
+    for (const char *p = f->title; (p = strchr(p, ' ')) != NULL; p++) {
+        size_t n = (size_t)(p - f->title);
+        bool mark = p[1] == '(' || strncmp(p + 1, "·", strlen("·")) == 0;
+        if (mark && !first_marked)
+            first_marked = n;
+        if (n == 0 || ui->tm.width(ui->tm.ctx, GS_FONT_UI_BOLD, f->title, n) > room)
+            break;
+        best = n;
+        if (mark)
+            marked = n;
+    }
+    /* a name too long for a line of its own is cut, but "· paused" or
+     * "(ended)" still reads whole on the second line */
+    return marked ? marked : best ? best : first_marked;
+}
+
+/* A frame box's height: its title (one or two lines) and its names. */
+static float frame_box_height(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f, float names_w)
+{
+    return 26 + (frame_title_break(ui, s, f, names_w) ? 20 : 0) + (float)f->nnames * 20;
+}
+
 static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o);
 
 /* A node's width, measured once per scene: measuring text was most of a
@@ -725,7 +760,7 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
             maxrows = g->rows[b];
     float names_h = g->top;
     for (int fi = 0; fi < s->nframes; fi++)
-        names_h += 26 + (float)s->frames[fi].nnames * 20 + 12;
+        names_h += frame_box_height(ui, s, &s->frames[fi], names_w) + 12;
     g->total_h = g->top + (float)maxrows * ROW_H + 12;
     if (names_h > g->total_h)
         g->total_h = names_h;
@@ -1423,7 +1458,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     ui->nhits = 0;
     for (int fi = 0; fi < s->nframes; fi++) {
         const gs_SceneFrame *f = &s->frames[fi];
-        float fh = 26 + (float)f->nnames * 20;
+        size_t title_break = frame_title_break(ui, s, f, g.names_w);
+        float fh = frame_box_height(ui, s, f, g.names_w), names_y = 26 + (title_break ? 20 : 0);
         gs_Rect fr = { sx(ui, g.names_x + 8), sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
         bool top_frame = !f->paused && (fi == s->nframes - 1 || s->frames[fi + 1].paused);
         gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : f->paused ? C_PANEL_ALT : C_PANEL, 6, 0);
@@ -1452,10 +1488,17 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 text(dl, GS_FONT_SMALL, fr.x + fr.w - gw, fr.y + 6, gr, C_TEXT);
                 title_w -= gw + 4;
             }
-            text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, f->title, C_TEXT);
+            if (title_break) { /* two lines: the first part, then the rest */
+                char t1[sizeof f->title];
+                snprintf(t1, sizeof t1, "%.*s", (int)title_break, f->title);
+                text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, t1, C_TEXT);
+                text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + (4 + 20) * ui->zoom, title_w,
+                         f->title + title_break + 1, C_TEXT);
+            } else
+                text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, f->title, C_TEXT);
             for (int k = 0; k < f->nnames; k++) {
                 const gs_SceneName *nm = &s->names[f->first_name + k];
-                float ny = fr.y + (26 + (float)k * 20) * ui->zoom;
+                float ny = fr.y + (names_y + (float)k * 20) * ui->zoom;
                 char v[64];
                 bool inl;
                 cell_value(ui, s, nm->target, v, sizeof v, &inl);

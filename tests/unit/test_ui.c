@@ -1369,6 +1369,66 @@ static void a_paused_generator_frame_is_drawn(void)
     close_lesson(&o);
 }
 
+/* Bold text 10 px a byte, as wide as real bold type: a frame's title is
+ * wider than the names under it. */
+static float wide_bold_width(void *ctx, gs_FontId f, const char *s, size_t n)
+{
+    return f == GS_FONT_UI_BOLD ? (float)n * 10.0f : fake_width(ctx, f, s, n);
+}
+
+static const gs_TextMetrics wide_bold = { NULL, wide_bold_width, fake_height };
+
+/* A drawn text that starts with `head` and was cut short ("…"). */
+static bool cut_text(const gs_DrawList *dl, const char *head)
+{
+    for (size_t i = 0; i < dl->n; i++) {
+        const char *t = dl->cmds[i].kind == GS_DRAW_TEXT ? gs_draw_text_of(dl, &dl->cmds[i]) : "";
+        if (strncmp(t, head, strlen(head)) == 0 && strstr(t, "…"))
+            return true;
+    }
+    return false;
+}
+
+/* A frame box's title is read whole in a narrow names column (a crowded
+ * heap at 1024x700 or 1280x800, the source panel dragged wide): "module
+ * (ended)" and "lines() · paused" wrap to a second line rather than end
+ * in "…". */
+static void frame_titles_are_read_whole_in_a_narrow_names_column(void)
+{
+    static const int sizes[2][2] = { { 1024, 700 }, { 1280, 800 } };
+    for (int z = 0; z < 2; z++) {
+        Open o;
+        open_lesson(&o, "def lines(items):\n"
+                        "    for it in items:\n"
+                        "        yield it\n"
+                        "rows = [[1], [2], [3], {'k': (1, [])}]\n"
+                        "g = lines(rows)\n"
+                        "first = next(g)\n"
+                        "x = 1\n");
+        gs_ui_free(&o.ui);
+        gs_ui_init(&o.ui, wide_bold, sizes[z][0], sizes[z][1], NULL);
+        o.ui.user_left = (float)sizes[z][0] * 0.45f;
+        frame(&o, NULL, 0);
+        for (int i = 0; i < 20 && o.d.scene->line != 7; i++)
+            press(&o, GS_KEY_RIGHT);
+        CHECK(o.d.scene->line == 7, "at line 7");
+        CHECK(has_text(&o.dl, "lines()") && has_text(&o.dl, "· paused") &&
+                  !cut_text(&o.dl, "lines()"),
+              "%dx%d: the paused frame's title is read whole", sizes[z][0], sizes[z][1]);
+        press(&o, GS_KEY_END);
+        const char *ended = NULL;
+        for (int i = 0; i < o.d.scene->nframes; i++)
+            if (strcmp(o.d.scene->frames[i].title, "module (ended)") == 0)
+                ended = o.d.scene->frames[i].title;
+        CHECK(ended, "the program has ended");
+        CHECK(has_text(&o.dl, "(ended)") && !cut_text(&o.dl, "module"), "%dx%d: 'module (ended)' is read whole",
+              sizes[z][0], sizes[z][1]);
+        const gs_DrawCmd *title = text_cmd(&o.dl, "(ended)"), *first = text_cmd(&o.dl, "rows");
+        CHECK(title && first && first->y0 >= title->y0 + 16, "its names start below its title");
+        close_lesson(&o);
+    }
+}
+
 /* What a line made is said with its size, as sys.getsizeof gives it
  * (a two-item list: 72 bytes in CPython 3.11). */
 static void a_new_object_is_said_with_its_size(void)
@@ -2114,6 +2174,7 @@ int main(void)
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
     a_paused_generator_frame_is_drawn();
+    frame_titles_are_read_whole_in_a_narrow_names_column();
     a_new_object_is_said_with_its_size();
     a_freed_object_is_said_with_its_size_as_it_died();
     a_str_grown_in_place_is_said();
