@@ -1030,13 +1030,23 @@ static int event_rank(const char *text)
  * last few events (counts a prediction hides as '?'), oldest first. */
 static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
 {
-    int last = d->nevent_log - 1, first = last;
-    /* back to the start of the line the last event belongs to: a call it
+    int last = d->nevent_log - 1, first = 0;
+    /* back to the start of the line the running frame did: stepping over
+     * a call, the calling line (the viewer found its start by frame), not
+     * the callee's last line; the calls it made are part of what it did */
+    if (d->event_log_index && d->line_done_event != UINT64_MAX)
+        for (int i = last - 1; i >= 0 && !first; i--)
+            if (d->event_log_index[i] == d->line_done_event && strstr(d->event_log[i], " starts: "))
+                first = i + 1;
+    /* else the start of the line the last event belongs to: a call it
      * made (a callback, a __del__) started lines of its own on the way */
     unsigned line_of = last > 0 ? (unsigned)atoi(d->event_log[last - 1]) : 0;
-    while (first > 0 && !(strstr(d->event_log[first - 1], " starts: ") &&
-                          (unsigned)atoi(d->event_log[first - 1]) == line_of))
-        first--;
+    if (!first) {
+        first = last;
+        while (first > 0 && !(strstr(d->event_log[first - 1], " starts: ") &&
+                              (unsigned)atoi(d->event_log[first - 1]) == line_of))
+            first--;
+    }
     if (first == 0) { /* not in the log: since the latest line start then */
         first = last;
         while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
@@ -1058,18 +1068,20 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
      * down only if the line did nothing else (EVENTS has them all) */
     int order[SHOWN], norder = 0;
     /* the line's own events before those of the calls it made (a
-     * constructor's "name self ..."): a rank per kind, then per line */
-    unsigned own = (unsigned)atoi(d->event_log[last - 1]);
+     * constructor's "name self ..."): a rank per kind, then per line; the
+     * line's own call ("f() is called") before the counts inside it */
+    unsigned own = (unsigned)atoi(d->event_log[first - 1]); /* the line's number, from its start */
     static const struct { int rank; bool inner; } levels[] = {
-        { 0, false }, { 0, true }, { 1, false }, { 2, false }, { 1, true }, { 2, true },
-        { 3, false }, { 3, true }, { 4, false }, { 4, true }
+        { 0, false }, { 0, true }, { 1, false }, { 2, false }, { 1, true }, { 3, false }, { 2, true },
+        { 3, true }, { 4, false }, { 4, true }
     };
     for (int level = 0; level < 10 && norder < SHOWN && !(levels[level].rank == 4 && norder > 0); level++) {
         int rank = levels[level].rank;
         bool inner = levels[level].inner;
         int chosen[SHOWN], nchosen = 0;
         for (int i = first; i < last && norder + nchosen < SHOWN; i++)
-            if (event_rank(d->event_log[i]) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner)
+            if (event_rank(d->event_log[i]) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner &&
+                !strstr(d->event_log[i], " starts: ")) /* a called line's start did nothing itself */
                 chosen[nchosen++] = i;
         /* merged into the order so far by position (after the raise) */
         for (int c = 0; c < nchosen; c++) {
@@ -1100,8 +1112,7 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
-    unsigned line = (unsigned)atoi(d->event_log[last - 1]);
-    snprintf(head, hn, line ? "What line %u just did:" : "What just happened:", line);
+    snprintf(head, hn, own ? "What line %u just did:" : "What just happened:", own);
     return out[0] != 0;
 }
 

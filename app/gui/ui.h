@@ -119,6 +119,8 @@ typedef struct gs_UiData {
     const uint64_t *event_log_index;
     const uint32_t *event_log_focus;   /* the object each is about (its count may be hidden) */
     int nevent_log;
+    uint64_t line_done_event;          /* the line event that started the line the running frame just did
+                                          (over a call: the calling line); UINT64_MAX none */
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;
     int plot_max;

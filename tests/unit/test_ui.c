@@ -1571,6 +1571,50 @@ static void the_narration_tells_what_the_previous_line_did(void)
     close_lesson(&o);
 }
 
+/* Stepping over a line that calls a function (F10), the narration tells
+ * what that line did as a whole (the call, what the call made, the name
+ * bound): the calling line the student stepped over, not the last line the
+ * call ran, even when nothing on the calling line follows the call. */
+static void stepping_over_a_call_tells_what_the_calling_line_did(void)
+{
+    static const char *const progs[] = {
+        "def f(x):\n    y = [x]\n    return y\nz = f(1)\nw = 2\n",
+        "a = []\ndef f(x):\n    x.append(1)\nf(a)\nw = 2\n",
+    };
+    for (int k = 0; k < 2; k++) {
+        Open o;
+        open_lesson(&o, progs[k]);
+        for (int i = 0; i < 10 && o.d.scene->line != 5; i++)
+            press(&o, GS_KEY_F10);
+        CHECK(o.d.scene->line == 5, "program %d: at line 5 (%d)", k, o.d.scene->line);
+        gs_Rect narr = o.ui.narr_rect;
+        CHECK(text_in(&o.dl, narr, "What line 4 just did:") && !text_in(&o.dl, narr, "What line 3 just did"),
+              "program %d: the narration names line 4, the line stepped over", k);
+        CHECK(text_in(&o.dl, narr, "f() is called"), "program %d: with its call", k);
+        if (k == 0)
+            CHECK(text_in(&o.dl, narr, "created list #") && text_in(&o.dl, narr, "name z now refers to list #"),
+                  "the list the call made and the name z bound to it");
+        close_lesson(&o);
+    }
+    /* a lesson's words for the line that just ran are the calling line's */
+    Open o;
+    open_lesson(&o, "def f(x):\n"                          /* 1 */
+                    "    y = [x]\n"                        /* 2 */
+                    "    #> f hands back its list.\n"      /* 3 */
+                    "    return y\n"                       /* 4 */
+                    "#> z names the list that f made.\n"   /* 5 */
+                    "z = f(1)\n"                           /* 6 */
+                    "w = 2\n");                            /* 7 */
+    for (int i = 0; i < 10 && o.d.scene->line != 7; i++)
+        press(&o, GS_KEY_F10);
+    CHECK(o.d.scene->line == 7, "at line 7 (%d)", o.d.scene->line);
+    CHECK(o.d.narration_prev_line == 6 && has_text(&o.dl, "Line 6, which just ran:") &&
+              text_in(&o.dl, o.ui.narr_rect, "z names the list that f made."),
+          "line 6's words, as just run (line %d)", o.d.narration_prev_line);
+    CHECK(!has_text(&o.dl, "f hands back its list."), "not those of line 4, inside the call");
+    close_lesson(&o);
+}
+
 /* Every lesson of the course, stepped with → from its first frame to its
  * end (skipping its predictions with Tab), is a class's length of steps. */
 static void every_lesson_finishes_in_a_beginners_number_of_steps(void)
@@ -2179,6 +2223,7 @@ int main(void)
     a_freed_object_is_said_with_its_size_as_it_died();
     a_str_grown_in_place_is_said();
     the_narration_tells_what_the_previous_line_did();
+    stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
