@@ -434,7 +434,7 @@ static void narration(gs_Viewer *v, gs_UiData *d)
     d->narration = gs_lesson_narration(&v->lesson, l1);
     d->narration_line = l1;
     size_t cur = line_event_of(v, last, l1);
-    size_t before = cur != SIZE_MAX ? gs_timeline_line_event_before(v->tl, cur) : SIZE_MAX;
+    size_t before = gs_viewer_line_before(v, cur); /* over a call: the calling line */
     if (before != SIZE_MAX) {
         int l0 = (int)gs_trace_get(v->trace, before).line;
         if (l0 != l1 && gs_lesson_narration(&v->lesson, l0)) {

@@ -477,6 +477,41 @@ static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *
     return w;
 }
 
+/* Where a frame box's title breaks, in a names column names_w wide (world
+ * units): 0 if it fits on one line, else the length of its first line.  A
+ * narrow column wraps "module (ended)" and "lines() · paused" to a second
+ * line rather than cut them short: the break goes before "(" or "·" if the
+ * first part then fits, else at the last space that fits. */
+static size_t frame_title_break(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f, float names_w)
+{
+    float room = names_w - 8 - 16;
+    if (strcmp(f->title, "module") == 0 && s->ns_gc_refs >= 0)
+        return 0; /* its gc_refs badge beside it: a short title, never wrapped */
+    if (tw(ui, GS_FONT_UI_BOLD, f->title) <= room)
+        return 0;
+    size_t best = 0, marked = 0, first_marked = 0;
+    for (const char *p = f->title; (p = strchr(p, ' ')) != NULL; p++) {
+        size_t n = (size_t)(p - f->title);
+        bool mark = p[1] == '(' || strncmp(p + 1, "·", strlen("·")) == 0;
+        if (mark && !first_marked)
+            first_marked = n;
+        if (n == 0 || ui->tm.width(ui->tm.ctx, GS_FONT_UI_BOLD, f->title, n) > room)
+            break;
+        best = n;
+        if (mark)
+            marked = n;
+    }
+    /* a name too long for a line of its own is cut, but "· paused" or
+     * "(ended)" still reads whole on the second line */
+    return marked ? marked : best ? best : first_marked;
+}
+
+/* A frame box's height: its title (one or two lines) and its names. */
+static float frame_box_height(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f, float names_w)
+{
+    return 26 + (frame_title_break(ui, s, f, names_w) ? 20 : 0) + (float)f->nnames * 20;
+}
+
 static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o);
 
 /* A node's width, measured once per scene: measuring text was most of a
@@ -725,7 +760,7 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
             maxrows = g->rows[b];
     float names_h = g->top;
     for (int fi = 0; fi < s->nframes; fi++)
-        names_h += 26 + (float)s->frames[fi].nnames * 20 + 12;
+        names_h += frame_box_height(ui, s, &s->frames[fi], names_w) + 12;
     g->total_h = g->top + (float)maxrows * ROW_H + 12;
     if (names_h > g->total_h)
         g->total_h = names_h;
@@ -995,13 +1030,23 @@ static int event_rank(const char *text)
  * last few events (counts a prediction hides as '?'), oldest first. */
 static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
 {
-    int last = d->nevent_log - 1, first = last;
-    /* back to the start of the line the last event belongs to: a call it
+    int last = d->nevent_log - 1, first = 0;
+    /* back to the start of the line the running frame did: stepping over
+     * a call, the calling line (the viewer found its start by frame), not
+     * the callee's last line; the calls it made are part of what it did */
+    if (d->event_log_index && d->line_done_event != UINT64_MAX)
+        for (int i = last - 1; i >= 0 && !first; i--)
+            if (d->event_log_index[i] == d->line_done_event && strstr(d->event_log[i], " starts: "))
+                first = i + 1;
+    /* else the start of the line the last event belongs to: a call it
      * made (a callback, a __del__) started lines of its own on the way */
     unsigned line_of = last > 0 ? (unsigned)atoi(d->event_log[last - 1]) : 0;
-    while (first > 0 && !(strstr(d->event_log[first - 1], " starts: ") &&
-                          (unsigned)atoi(d->event_log[first - 1]) == line_of))
-        first--;
+    if (!first) {
+        first = last;
+        while (first > 0 && !(strstr(d->event_log[first - 1], " starts: ") &&
+                              (unsigned)atoi(d->event_log[first - 1]) == line_of))
+            first--;
+    }
     if (first == 0) { /* not in the log: since the latest line start then */
         first = last;
         while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
@@ -1023,18 +1068,20 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
      * down only if the line did nothing else (EVENTS has them all) */
     int order[SHOWN], norder = 0;
     /* the line's own events before those of the calls it made (a
-     * constructor's "name self ..."): a rank per kind, then per line */
-    unsigned own = (unsigned)atoi(d->event_log[last - 1]);
+     * constructor's "name self ..."): a rank per kind, then per line; the
+     * line's own call ("f() is called") before the counts inside it */
+    unsigned own = (unsigned)atoi(d->event_log[first - 1]); /* the line's number, from its start */
     static const struct { int rank; bool inner; } levels[] = {
-        { 0, false }, { 0, true }, { 1, false }, { 2, false }, { 1, true }, { 2, true },
-        { 3, false }, { 3, true }, { 4, false }, { 4, true }
+        { 0, false }, { 0, true }, { 1, false }, { 2, false }, { 1, true }, { 3, false }, { 2, true },
+        { 3, true }, { 4, false }, { 4, true }
     };
     for (int level = 0; level < 10 && norder < SHOWN && !(levels[level].rank == 4 && norder > 0); level++) {
         int rank = levels[level].rank;
         bool inner = levels[level].inner;
         int chosen[SHOWN], nchosen = 0;
         for (int i = first; i < last && norder + nchosen < SHOWN; i++)
-            if (event_rank(d->event_log[i]) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner)
+            if (event_rank(d->event_log[i]) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner &&
+                !strstr(d->event_log[i], " starts: ")) /* a called line's start did nothing itself */
                 chosen[nchosen++] = i;
         /* merged into the order so far by position (after the raise) */
         for (int c = 0; c < nchosen; c++) {
@@ -1065,8 +1112,7 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
-    unsigned line = (unsigned)atoi(d->event_log[last - 1]);
-    snprintf(head, hn, line ? "What line %u just did:" : "What just happened:", line);
+    snprintf(head, hn, own ? "What line %u just did:" : "What just happened:", own);
     return out[0] != 0;
 }
 
@@ -1423,7 +1469,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     ui->nhits = 0;
     for (int fi = 0; fi < s->nframes; fi++) {
         const gs_SceneFrame *f = &s->frames[fi];
-        float fh = 26 + (float)f->nnames * 20;
+        size_t title_break = frame_title_break(ui, s, f, g.names_w);
+        float fh = frame_box_height(ui, s, f, g.names_w), names_y = 26 + (title_break ? 20 : 0);
         gs_Rect fr = { sx(ui, g.names_x + 8), sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
         bool top_frame = !f->paused && (fi == s->nframes - 1 || s->frames[fi + 1].paused);
         gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : f->paused ? C_PANEL_ALT : C_PANEL, 6, 0);
@@ -1452,10 +1499,17 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 text(dl, GS_FONT_SMALL, fr.x + fr.w - gw, fr.y + 6, gr, C_TEXT);
                 title_w -= gw + 4;
             }
-            text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, f->title, C_TEXT);
+            if (title_break) { /* two lines: the first part, then the rest */
+                char t1[sizeof f->title];
+                snprintf(t1, sizeof t1, "%.*s", (int)title_break, f->title);
+                text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, t1, C_TEXT);
+                text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + (4 + 20) * ui->zoom, title_w,
+                         f->title + title_break + 1, C_TEXT);
+            } else
+                text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, f->title, C_TEXT);
             for (int k = 0; k < f->nnames; k++) {
                 const gs_SceneName *nm = &s->names[f->first_name + k];
-                float ny = fr.y + (26 + (float)k * 20) * ui->zoom;
+                float ny = fr.y + (names_y + (float)k * 20) * ui->zoom;
                 char v[64];
                 bool inl;
                 cell_value(ui, s, nm->target, v, sizeof v, &inl);
@@ -2997,37 +3051,30 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
 
 /* A prediction prompt takes over the narration panel, so the heap it asks
  * about stays in view: the question, then choices (keys 1 to 9) or a field
- * to type in, a way to skip, and the feedback. */
-static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
+ * to type in, the feedback, and a way to skip.  With dl NULL nothing is
+ * drawn and no button is added: it returns the height the card needs at
+ * r's width (the layout grows the bottom row by it, so a long hint is read
+ * whole).  `fb` is the feedback's font; `scroll` moves what is between the
+ * heading and the skip row up, in a window too small for it all. */
+static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r, gs_FontId fb, float scroll)
 {
     const gs_UiPrompt *p = d->prompt;
-    if (ui->answer_for != p->index + 1) { /* a new prompt: an empty field */
-        ui->answer_for = p->index + 1;
-        ui->answer_retry_for = 0;
-        ui->answer[0] = 0;
-        ui->choice_sel = -1;
-        ui->wrong_choice = -1;
-    }
-    if (p->state == GS_PROMPT_RETRY && ui->answer_retry_for != p->index + 1) {
-        /* a second try starts from an empty field, not after the wrong
-         * answer; a wrong choice stays marked so it is not picked again */
-        ui->answer_retry_for = p->index + 1;
-        ui->answer[0] = 0;
-        ui->wrong_choice = ui->choice_sel;
-        ui->choice_sel = -1;
-    }
     bool open = p->state == GS_PROMPT_ASKING || p->state == GS_PROMPT_RETRY;
-    gs_draw_rect(dl, r, C_PROMPT, 6, 0);
-    gs_draw_rect_line(dl, r, C_ORANGE, 6, 2.5f, 0);
-    char head[96];
-    snprintf(head, sizeof head, open ? "Predict before line %d runs" : "Line %d runs next", p->line);
-    text(dl, GS_FONT_UI_BOLD, r.x + 14, r.y + 8, head, C_ORANGE);
-    char count[48];
-    snprintf(count, sizeof count, "prediction %d of %d", p->index + 1, d->score_of);
-    text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, count) - 14, r.y + 10, count, C_MUTED);
-    float x = r.x + 14, w = r.w - 28, y = r.y + 32, bottom = r.y + r.h - 6;
-    gs_draw_clip(dl, (gs_Rect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 });
-    y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, bottom - y, p->question, C_TEXT) + 6;
+    float x = r.x + 14, w = r.w - 28, y = r.y + 32 - scroll;
+    /* the body lies between the heading and the skip row (or closing line) */
+    float body = r.y + 28, foot = r.y + r.h - 24;
+    if (dl) {
+        gs_draw_rect(dl, r, C_PROMPT, 6, 0);
+        gs_draw_rect_line(dl, r, C_ORANGE, 6, 2.5f, 0);
+        char head[96];
+        snprintf(head, sizeof head, open ? "Predict before line %d runs" : "Line %d runs next", p->line);
+        text(dl, GS_FONT_UI_BOLD, r.x + 14, r.y + 8, head, C_ORANGE);
+        char count[48];
+        snprintf(count, sizeof count, "prediction %d of %d", p->index + 1, d->score_of);
+        text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, count) - 14, r.y + 10, count, C_MUTED);
+        gs_draw_clip(dl, (gs_Rect){ r.x + 2, body, r.w - 4, fmaxf(0, foot - body) });
+    }
+    y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, 1e9f, p->question, C_TEXT) + 6;
     if (open) {
         if (p->nchoices) {
             float cx = x;
@@ -3040,6 +3087,9 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
                     y += 30;
                 }
                 gs_Rect b = { cx, y, bw, 26 };
+                cx += bw + 8;
+                if (!dl)
+                    continue;
                 bool hover = in_rect(b, ui->mouse_x, ui->mouse_y);
                 bool sel = i == ui->choice_sel;
                 bool wrong = i == ui->wrong_choice && p->state == GS_PROMPT_RETRY && !sel;
@@ -3047,57 +3097,118 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
                                     : hover ? tint(C_SKY, 0.3f) : C_PANEL, 5, 0);
                 gs_draw_rect_line(dl, b, sel ? C_ORANGE : wrong ? C_VERMILLION : C_BORDER, 5, sel || wrong ? 2 : 1, 0);
                 text_fit(ui, dl, GS_FONT_UI, b.x + 10, b.y + 4, bw - 14, label, wrong ? C_MUTED : C_TEXT);
-                add_button_choice(ui, b, GS_ACT_ANSWER_PROMPT, p->index, i,
-                                  wrong ? "Your first answer: not this one" : "Choose this answer");
-                cx += bw + 8;
+                if (b.y >= body - 1 && b.y + b.h <= foot + 1) /* scrolled out of the card: not clickable */
+                    add_button_choice(ui, b, GS_ACT_ANSWER_PROMPT, p->index, i,
+                                      wrong ? "Your first answer: not this one" : "Choose this answer");
             }
             y += 34;
         } else {
             float fw = fminf(320, w - 130);
             gs_Rect f = { x, y, fw, 26 };
-            gs_draw_rect(dl, f, RGB(255, 255, 255), 4, 0);
-            gs_draw_rect_line(dl, f, C_ORANGE, 4, 1.5f, 0);
-            ui->answer_rect = f;
-            if (ui->answer[0])
-                text_fit(ui, dl, GS_FONT_MONO, f.x + 8, f.y + 4, fw - 20, ui->answer, C_TEXT);
-            else
-                text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->tuple     ? "type numbers, like (1, 2, 3)"
-                                                        : p->numeric ? "type a number"
-                                                                     : "type your answer",
-                     C_FAINT);
-            float cw = tw(ui, GS_FONT_MONO, ui->answer);
-            if (fmod(ui->time, 1.0) < 0.6 && cw < fw - 20)
-                gs_draw_rect(dl, (gs_Rect){ f.x + 8 + cw + 1, f.y + 5, 1.5f, 16 }, C_TEXT, 0, 0);
-            gs_Rect ok = { f.x + fw + 8, y, 110, 26 };
-            gs_draw_rect(dl, ok, C_ORANGE, 5, 0);
-            text(dl, GS_FONT_UI_BOLD, ok.x + 12, ok.y + 4, "Check ⏎", C_TEXT);
-            add_button_choice(ui, ok, GS_ACT_ANSWER_PROMPT, p->index, -1, "Check your answer (Enter)");
             y += 34;
+            if (dl) {
+                gs_draw_rect(dl, f, RGB(255, 255, 255), 4, 0);
+                gs_draw_rect_line(dl, f, C_ORANGE, 4, 1.5f, 0);
+                ui->answer_rect = f;
+                if (ui->answer[0])
+                    text_fit(ui, dl, GS_FONT_MONO, f.x + 8, f.y + 4, fw - 20, ui->answer, C_TEXT);
+                else
+                    text(dl, GS_FONT_SMALL, f.x + 8, f.y + 6, p->tuple     ? "type numbers, like (1, 2, 3)"
+                                                            : p->numeric ? "type a number"
+                                                                         : "type your answer",
+                         C_FAINT);
+                float cw = tw(ui, GS_FONT_MONO, ui->answer);
+                if (fmod(ui->time, 1.0) < 0.6 && cw < fw - 20)
+                    gs_draw_rect(dl, (gs_Rect){ f.x + 8 + cw + 1, f.y + 5, 1.5f, 16 }, C_TEXT, 0, 0);
+                gs_Rect ok = { f.x + fw + 8, f.y, 110, 26 };
+                gs_draw_rect(dl, ok, C_ORANGE, 5, 0);
+                text(dl, GS_FONT_UI_BOLD, ok.x + 12, ok.y + 4, "Check ⏎", C_TEXT);
+                if (ok.y >= body - 1 && ok.y + ok.h <= foot + 1)
+                    add_button_choice(ui, ok, GS_ACT_ANSWER_PROMPT, p->index, -1, "Check your answer (Enter)");
+            }
         }
-        const char *sk = "Skip: show the answer (Tab)";
-        float skw = tw(ui, GS_FONT_SMALL, sk);
-        gs_Rect skip = { r.x + r.w - skw - 16, r.y + r.h - 22, skw + 4, 18 };
-        text(dl, GS_FONT_SMALL, skip.x, skip.y, sk, in_rect(skip, ui->mouse_x, ui->mouse_y) ? C_BLUE : C_MUTED);
-        add_button(ui, skip, GS_ACT_SKIP_PROMPT, p->index, "Show the answer without answering (Tab)");
+        /* the feedback (a hint may run to several lines) takes the card's
+         * width; the skip link has its own row below it */
         if (p->feedback)
-            text_wrap(ui, dl, GS_FONT_UI_BOLD, x, y, w - 150, bottom - y, p->feedback,
-                      p->state == GS_PROMPT_RETRY ? C_VERMILLION : C_TEXT);
-        else
-            text(dl, GS_FONT_SMALL, x, y,
-                 p->nchoices ? "Look at the heap, then press 1 to 9 or click an answer."
-                             : "Look at the heap, type your answer and press Enter.",
-                 C_MUTED);
+            y += text_wrap(ui, dl, fb, x, y, w, 1e9f, p->feedback,
+                           p->state == GS_PROMPT_RETRY ? C_VERMILLION : C_TEXT);
+        else {
+            if (dl)
+                text(dl, GS_FONT_SMALL, x, y,
+                     p->nchoices ? "Look at the heap, then press 1 to 9 or click an answer."
+                                 : "Look at the heap, type your answer and press Enter.",
+                     C_MUTED);
+            y += th(ui, GS_FONT_SMALL);
+        }
+        if (dl) {
+            gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+            const char *sk = "Skip: show the answer (Tab)";
+            float skw = tw(ui, GS_FONT_SMALL, sk);
+            gs_Rect skip = { r.x + r.w - skw - 16, r.y + r.h - 22, skw + 4, 18 };
+            text(dl, GS_FONT_SMALL, skip.x, skip.y, sk, in_rect(skip, ui->mouse_x, ui->mouse_y) ? C_BLUE : C_MUTED);
+            add_button(ui, skip, GS_ACT_SKIP_PROMPT, p->index, "Show the answer without answering (Tab)");
+        }
     } else {
         bool right = p->state == GS_PROMPT_RIGHT;
         if (p->feedback) {
-            text_fit(ui, dl, GS_FONT_UI_BOLD, x, y, w, p->feedback, right ? C_GREEN : C_VERMILLION);
+            if (dl)
+                text_fit(ui, dl, GS_FONT_UI_BOLD, x, y, w, p->feedback, right ? C_GREEN : C_VERMILLION);
             y += th(ui, GS_FONT_UI_BOLD) + 4;
         }
         if (p->explanation && *p->explanation)
-            y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, bottom - y - 18, p->explanation, C_TEXT) + 4;
-        text(dl, GS_FONT_SMALL, x, bottom - 16, "Press → to run the line and watch it happen.", C_MUTED);
+            y += text_wrap(ui, dl, fb == GS_FONT_UI_BOLD ? GS_FONT_UI : fb, x, y, w, 1e9f, p->explanation,
+                           C_TEXT) + 4;
+        if (dl) {
+            gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+            text(dl, GS_FONT_SMALL, x, r.y + r.h - 22, "Press → to run the line and watch it happen.", C_MUTED);
+        }
     }
-    gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
+    return y + scroll - r.y + 24 + 6; /* the skip row (or the closing line) and the margin */
+}
+
+/* The height the prompt card needs at width w, in its usual fonts. */
+static float prompt_height(gs_Ui *ui, const gs_UiData *d, float w)
+{
+    return prompt_card(ui, NULL, d, (gs_Rect){ 0, 0, w, 0 }, GS_FONT_UI_BOLD, 0);
+}
+
+static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
+{
+    const gs_UiPrompt *p = d->prompt;
+    if (ui->answer_for != p->index + 1) { /* a new prompt: an empty field */
+        ui->answer_for = p->index + 1;
+        ui->answer_retry_for = 0;
+        ui->answer[0] = 0;
+        ui->choice_sel = -1;
+        ui->wrong_choice = -1;
+        ui->prompt_scroll = 0;
+    }
+    if (p->state == GS_PROMPT_RETRY && ui->answer_retry_for != p->index + 1) {
+        /* a second try starts from an empty field, not after the wrong
+         * answer; a wrong choice stays marked so it is not picked again */
+        ui->answer_retry_for = p->index + 1;
+        ui->answer[0] = 0;
+        ui->wrong_choice = ui->choice_sel;
+        ui->choice_sel = -1;
+    }
+    ui->prompt_rect = r;
+    /* the layout grew the card as far as the heap allows; in a window too
+     * small for that the feedback takes the small font, and what still
+     * does not fit scrolls with the wheel */
+    float need = prompt_height(ui, d, r.w);
+    gs_FontId fb = GS_FONT_UI_BOLD;
+    if (need > r.h + 0.5f) {
+        fb = GS_FONT_SMALL;
+        need = prompt_card(ui, NULL, d, (gs_Rect){ 0, 0, r.w, 0 }, fb, 0);
+    }
+    ui->prompt_max_scroll = need > r.h + 0.5f ? (int)ceilf(need - r.h) : 0;
+    if (ui->prompt_scroll > ui->prompt_max_scroll)
+        ui->prompt_scroll = ui->prompt_max_scroll;
+    if (ui->prompt_scroll < 0)
+        ui->prompt_scroll = 0;
+    prompt_card(ui, dl, d, r, fb, (float)ui->prompt_scroll);
+    if (ui->prompt_scroll < ui->prompt_max_scroll)
+        text(dl, GS_FONT_SMALL, r.x + 14, r.y + r.h - 22, "more ↓ (wheel)", C_MUTED);
 }
 
 /* The error panel sits at the bottom of the heap, as tall as its text
@@ -3259,6 +3370,17 @@ static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
     /* whatever was asked, the heap keeps a usable width and height */
     left_w = fminf(fmaxf(left_w, 140), fmaxf(140, W - right_w - 240));
     right_w = fminf(fmaxf(right_w, 170), fmaxf(170, W - left_w - 240));
+    float bw = W - right_w - 24;
+    float narr_w = ui->user_narr > 0 ? ui->user_narr : bw * 0.58f;
+    narr_w = fminf(fmaxf(narr_w, 200), bw - 160);
+    if (d->prompt) {
+        /* a prediction card grows the bottom row to hold its question,
+         * answer field, feedback (a long hint) and buttons, as far as it
+         * can while the heap it asks about keeps 40% of the window */
+        float need = prompt_height(ui, d, narr_w);
+        float most = fmaxf(90, H - top - status_h - scrub_h - 24 - fmaxf(140, H * 0.4f));
+        bottom_h = fmaxf(bottom_h, fminf(need, most));
+    }
     float mid_h = H - top - status_h - scrub_h - bottom_h - 24;
     if (mid_h < 140) {
         mid_h = 140;
@@ -3275,9 +3397,7 @@ static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
     L->gc = (gs_Rect){ W - right_w - 8, mid_y, right_w, gc_h };
     L->insp = (gs_Rect){ W - right_w - 8, mid_y + gc_h + 8, right_w, col_h - gc_h - 8 };
     ui->inspector_rect = L->insp;
-    float by = mid_y + mid_h + 8, bw = W - right_w - 24;
-    float narr_w = ui->user_narr > 0 ? ui->user_narr : bw * 0.58f;
-    narr_w = fminf(fmaxf(narr_w, 200), bw - 160);
+    float by = mid_y + mid_h + 8;
     L->narr = (gs_Rect){ 8, by, narr_w, bottom_h };
     L->tabs = (gs_Rect){ 8 + narr_w + 8, by, bw - narr_w - 8, bottom_h };
     ui->bottom_rect = L->tabs;
@@ -3483,6 +3603,8 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->insp_scroll -= (int)(in->dy * 24);
             if (ui->insp_scroll < 0)
                 ui->insp_scroll = 0;
+        } else if (d->prompt && in_rect(ui->prompt_rect, in->x, in->y)) {
+            ui->prompt_scroll -= (int)(in->dy * 20);
         } else if (in_rect(ui->narr_rect, in->x, in->y)) {
             ui->narr_scroll -= (int)(in->dy * 20);
         } else if (d->browser) {

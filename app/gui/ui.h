@@ -119,6 +119,8 @@ typedef struct gs_UiData {
     const uint64_t *event_log_index;
     const uint32_t *event_log_focus;   /* the object each is about (its count may be hidden) */
     int nevent_log;
+    uint64_t line_done_event;          /* the line event that started the line the running frame just did
+                                          (over a call: the calling line); UINT64_MAX none */
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;
     int plot_max;
@@ -329,6 +331,8 @@ typedef struct gs_Ui {
     int choice_sel;                    /* the choice the arrow keys are on, -1 none */
     int wrong_choice;                  /* the choice picked at the first, wrong, try (marked), -1 none */
     gs_Rect answer_rect;
+    gs_Rect prompt_rect;               /* the prediction card, while one is shown */
+    int prompt_scroll, prompt_max_scroll; /* its body, in a window too small for it */
     int insp_scroll, insp_max_scroll;  /* the inspector's list */
     /* the narration panel */
     gs_Rect narr_rect;

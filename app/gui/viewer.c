@@ -1093,6 +1093,21 @@ typedef struct LogFold {
  * of the line the step came from (a line that freed a thousand objects),
  * but no more than GS_LOG_LOOKBACK events (describing an event can cost a
  * scan of the source: a program of a million lines must still step). */
+size_t gs_viewer_line_before(const gs_Viewer *v, size_t cur)
+{
+    if (!v->tl || cur == SIZE_MAX || cur >= v->trace->n)
+        return SIZE_MAX;
+    uint32_t frame = gs_trace_get(v->trace, cur).obj;
+    size_t prev = gs_timeline_line_event_before(v->tl, cur);
+    /* back over the lines of the calls the frame's line made (a line
+     * event's obj is its frame) to the frame's own line before */
+    int hops = 0;
+    for (size_t i = prev; i != SIZE_MAX && hops < 4096; i = gs_timeline_line_event_before(v->tl, i), hops++)
+        if (gs_trace_get(v->trace, i).obj == frame)
+            return i;
+    return prev; /* the frame's first line: the calling line came before it */
+}
+
 static size_t log_start(const gs_Viewer *v, size_t pos)
 {
     size_t from = pos > 40 ? pos - 40 : 0, limit = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
@@ -1104,13 +1119,12 @@ static size_t log_start(const gs_Viewer *v, size_t pos)
         }
     if (cur == SIZE_MAX || cur == 0 || cur <= limit)
         return from;
-    uint32_t came_from = gs_trace_get(v->trace, cur - 1).line;
-    for (size_t i = cur; i-- > limit;) {
-        gs_Event e = gs_trace_get(v->trace, i);
-        if (e.kind == GS_EV_LINE && e.line == came_from)
-            return i < from ? (i > 0 ? i - 1 : 0) : from;
-    }
-    return from;
+    /* the start of the line the running frame came from (over a call: the
+     * calling line, whose call may have made many events) */
+    size_t i = gs_viewer_line_before(v, cur);
+    if (i == SIZE_MAX || i < limit)
+        return from;
+    return i < from ? (i > 0 ? i - 1 : 0) : from;
 }
 
 /* "L: T #N freed (S bytes): nothing refers to it any more" (the size
@@ -1387,6 +1401,9 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     d->event_log_index = v->log_index;
     d->event_log_focus = v->log_focus;
     d->nevent_log = v->nlog;
+    size_t cur_line = v->tl ? gs_timeline_line_event_before(v->tl, gs_timeline_pos(v->tl)) : SIZE_MAX;
+    size_t line_done = gs_viewer_line_before(v, cur_line);
+    d->line_done_event = line_done == SIZE_MAX ? UINT64_MAX : (uint64_t)line_done;
     d->plot = v->plot;
     d->nplot = v->nplot;
     d->plot_max = v->plot_max;

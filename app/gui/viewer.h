@@ -130,6 +130,11 @@ int gs_viewer_export(gs_Viewer *v, const char *out, char *msg, size_t n);
 /* "collector: done — collected 2 objects, 112 bytes, 0 uncollectable": the
  * words for collection `i` of v->gc_ends (its bytes: all it freed). */
 void gs_viewer_gc_end_words(const gs_Viewer *v, int i, char *out, size_t n);
+/* The line event (index) that started the line the running frame did
+ * before the line event `cur`: stepping over a call, the calling line, not
+ * the callee's last line; at a frame's first line, the line that called it.
+ * SIZE_MAX if none. */
+size_t gs_viewer_line_before(const gs_Viewer *v, size_t cur);
 /* Internal to the viewer, shared with viewer_io.c and tutor.c. */
 void gs_viewer_apply_lesson(gs_Viewer *v);
 void gs_viewer_finish_recording(gs_Viewer *v);

@@ -1067,6 +1067,57 @@ static void enter_after_a_wrong_pick_keeps_the_feedback(void)
     close_lesson(&o);
 }
 
+/* A drawn text that contains `needle`: its command, or NULL. */
+static const gs_DrawCmd *text_cmd(const gs_DrawList *dl, const char *needle)
+{
+    for (size_t i = 0; i < dl->n; i++)
+        if (dl->cmds[i].kind == GS_DRAW_TEXT && strstr(gs_draw_text_of(dl, &dl->cmds[i]), needle))
+            return &dl->cmds[i];
+    return NULL;
+}
+
+/* A wrong first answer in a small window (1024x700): the prediction card
+ * grows so the lesson's longest hint is read to its last word, above the
+ * skip link, with the answer field and its Check button still in the card. */
+static void a_long_hint_is_read_whole_in_a_small_window(void)
+{
+    Open o;
+    open_path(&o, "lessons/10_generations.py");
+    gs_Input rs;
+    memset(&rs, 0, sizeof rs);
+    rs.kind = GS_IN_RESIZE;
+    rs.w = 1024;
+    rs.h = 700;
+    frame(&o, &rs, 1);
+    for (int i = 0; i < 60 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->line == 38, "lesson 10's first prediction, before line 38");
+    if (!o.d.prompt) {
+        close_lesson(&o);
+        return;
+    }
+    type(&o, "(1, 0, 0)");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt->state == GS_PROMPT_RETRY && o.d.prompt->feedback &&
+              strstr(o.d.prompt->feedback, "a str is not one."),
+          "a second try, with the hint (%s)", o.d.prompt->feedback ? o.d.prompt->feedback : "");
+    gs_Rect card = o.ui.prompt_rect;
+    float bottom = card.y + card.h;
+    const gs_DrawCmd *last = text_cmd(&o.dl, "not one."), *skip = text_cmd(&o.dl, "Skip: show the answer"),
+                     *check = text_cmd(&o.dl, "Check");
+    CHECK(last && text_in(&o.dl, card, "not one."), "the hint's last words are drawn in the card");
+    CHECK(skip && check && text_in(&o.dl, card, "Skip: show the answer") && text_in(&o.dl, card, "Check"),
+          "so are the skip link and the Check button");
+    if (last && skip && check) {
+        CHECK(last->y0 + 16 <= skip->y0, "the hint ends above the skip link (%.0f, %.0f)", last->y0 + 16, skip->y0);
+        CHECK(skip->y0 + 16 <= bottom && check->y0 + 16 <= bottom, "the buttons are inside the card (bottom %.0f)",
+              bottom);
+    }
+    CHECK(bottom <= o.ui.scrub_rect.y && o.ui.canvas.h >= 700 * 0.4f - 1,
+          "the card stays above the scrubber (%.0f) and the heap keeps its room (%.0f)", bottom, o.ui.canvas.h);
+    close_lesson(&o);
+}
+
 /* A name bound to a plain value is on the picture (inline in the names
  * box), so the line that bound it says so instead of "nothing the heap
  * shows". */
@@ -1318,6 +1369,66 @@ static void a_paused_generator_frame_is_drawn(void)
     close_lesson(&o);
 }
 
+/* Bold text 10 px a byte, as wide as real bold type: a frame's title is
+ * wider than the names under it. */
+static float wide_bold_width(void *ctx, gs_FontId f, const char *s, size_t n)
+{
+    return f == GS_FONT_UI_BOLD ? (float)n * 10.0f : fake_width(ctx, f, s, n);
+}
+
+static const gs_TextMetrics wide_bold = { NULL, wide_bold_width, fake_height };
+
+/* A drawn text that starts with `head` and was cut short ("…"). */
+static bool cut_text(const gs_DrawList *dl, const char *head)
+{
+    for (size_t i = 0; i < dl->n; i++) {
+        const char *t = dl->cmds[i].kind == GS_DRAW_TEXT ? gs_draw_text_of(dl, &dl->cmds[i]) : "";
+        if (strncmp(t, head, strlen(head)) == 0 && strstr(t, "…"))
+            return true;
+    }
+    return false;
+}
+
+/* A frame box's title is read whole in a narrow names column (a crowded
+ * heap at 1024x700 or 1280x800, the source panel dragged wide): "module
+ * (ended)" and "lines() · paused" wrap to a second line rather than end
+ * in "…". */
+static void frame_titles_are_read_whole_in_a_narrow_names_column(void)
+{
+    static const int sizes[2][2] = { { 1024, 700 }, { 1280, 800 } };
+    for (int z = 0; z < 2; z++) {
+        Open o;
+        open_lesson(&o, "def lines(items):\n"
+                        "    for it in items:\n"
+                        "        yield it\n"
+                        "rows = [[1], [2], [3], {'k': (1, [])}]\n"
+                        "g = lines(rows)\n"
+                        "first = next(g)\n"
+                        "x = 1\n");
+        gs_ui_free(&o.ui);
+        gs_ui_init(&o.ui, wide_bold, sizes[z][0], sizes[z][1], NULL);
+        o.ui.user_left = (float)sizes[z][0] * 0.45f;
+        frame(&o, NULL, 0);
+        for (int i = 0; i < 20 && o.d.scene->line != 7; i++)
+            press(&o, GS_KEY_RIGHT);
+        CHECK(o.d.scene->line == 7, "at line 7");
+        CHECK(has_text(&o.dl, "lines()") && has_text(&o.dl, "· paused") &&
+                  !cut_text(&o.dl, "lines()"),
+              "%dx%d: the paused frame's title is read whole", sizes[z][0], sizes[z][1]);
+        press(&o, GS_KEY_END);
+        const char *ended = NULL;
+        for (int i = 0; i < o.d.scene->nframes; i++)
+            if (strcmp(o.d.scene->frames[i].title, "module (ended)") == 0)
+                ended = o.d.scene->frames[i].title;
+        CHECK(ended, "the program has ended");
+        CHECK(has_text(&o.dl, "(ended)") && !cut_text(&o.dl, "module"), "%dx%d: 'module (ended)' is read whole",
+              sizes[z][0], sizes[z][1]);
+        const gs_DrawCmd *title = text_cmd(&o.dl, "(ended)"), *first = text_cmd(&o.dl, "rows");
+        CHECK(title && first && first->y0 >= title->y0 + 16, "its names start below its title");
+        close_lesson(&o);
+    }
+}
+
 /* What a line made is said with its size, as sys.getsizeof gives it
  * (a two-item list: 72 bytes in CPython 3.11). */
 static void a_new_object_is_said_with_its_size(void)
@@ -1457,6 +1568,50 @@ static void the_narration_tells_what_the_previous_line_did(void)
     CHECK(gs_timeline_line(o.v.tl) == 4, "at line 4 (%u)", gs_timeline_line(o.v.tl));
     CHECK(has_text(&o.dl, "What line 3 just did:"), "the narration names line 3");
     CHECK(has_text(&o.dl, "name a is deleted"), "from its first event on");
+    close_lesson(&o);
+}
+
+/* Stepping over a line that calls a function (F10), the narration tells
+ * what that line did as a whole (the call, what the call made, the name
+ * bound): the calling line the student stepped over, not the last line the
+ * call ran, even when nothing on the calling line follows the call. */
+static void stepping_over_a_call_tells_what_the_calling_line_did(void)
+{
+    static const char *const progs[] = {
+        "def f(x):\n    y = [x]\n    return y\nz = f(1)\nw = 2\n",
+        "a = []\ndef f(x):\n    x.append(1)\nf(a)\nw = 2\n",
+    };
+    for (int k = 0; k < 2; k++) {
+        Open o;
+        open_lesson(&o, progs[k]);
+        for (int i = 0; i < 10 && o.d.scene->line != 5; i++)
+            press(&o, GS_KEY_F10);
+        CHECK(o.d.scene->line == 5, "program %d: at line 5 (%d)", k, o.d.scene->line);
+        gs_Rect narr = o.ui.narr_rect;
+        CHECK(text_in(&o.dl, narr, "What line 4 just did:") && !text_in(&o.dl, narr, "What line 3 just did"),
+              "program %d: the narration names line 4, the line stepped over", k);
+        CHECK(text_in(&o.dl, narr, "f() is called"), "program %d: with its call", k);
+        if (k == 0)
+            CHECK(text_in(&o.dl, narr, "created list #") && text_in(&o.dl, narr, "name z now refers to list #"),
+                  "the list the call made and the name z bound to it");
+        close_lesson(&o);
+    }
+    /* a lesson's words for the line that just ran are the calling line's */
+    Open o;
+    open_lesson(&o, "def f(x):\n"                          /* 1 */
+                    "    y = [x]\n"                        /* 2 */
+                    "    #> f hands back its list.\n"      /* 3 */
+                    "    return y\n"                       /* 4 */
+                    "#> z names the list that f made.\n"   /* 5 */
+                    "z = f(1)\n"                           /* 6 */
+                    "w = 2\n");                            /* 7 */
+    for (int i = 0; i < 10 && o.d.scene->line != 7; i++)
+        press(&o, GS_KEY_F10);
+    CHECK(o.d.scene->line == 7, "at line 7 (%d)", o.d.scene->line);
+    CHECK(o.d.narration_prev_line == 6 && has_text(&o.dl, "Line 6, which just ran:") &&
+              text_in(&o.dl, o.ui.narr_rect, "z names the list that f made."),
+          "line 6's words, as just run (line %d)", o.d.narration_prev_line);
+    CHECK(!has_text(&o.dl, "f hands back its list."), "not those of line 4, inside the call");
     close_lesson(&o);
 }
 
@@ -2055,6 +2210,7 @@ int main(void)
     phase_steps_pass_a_collection_of_undrawn_objects_in_one();
     play_goes_on_after_a_skipped_prediction();
     enter_after_a_wrong_pick_keeps_the_feedback();
+    a_long_hint_is_read_whole_in_a_small_window();
     binding_a_plain_value_is_what_the_line_did();
     an_instance_with_a_dict_shows_it();
     the_heap_follows_a_new_object_out_of_sight();
@@ -2062,10 +2218,12 @@ int main(void)
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
     a_paused_generator_frame_is_drawn();
+    frame_titles_are_read_whole_in_a_narrow_names_column();
     a_new_object_is_said_with_its_size();
     a_freed_object_is_said_with_its_size_as_it_died();
     a_str_grown_in_place_is_said();
     the_narration_tells_what_the_previous_line_did();
+    stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
