@@ -18,8 +18,9 @@
  * the class it was made for in its receiver's MRO and reads that class's
  * fields: the functions, their code objects and closure cells CPython
  * makes are not modelled (fewer objects per dataclass; a gc.collect()
- * after deleting a dataclass finds fewer of them).  slots=True and
- * string annotations naming ClassVar ("ClassVar[int]") are not supported.
+ * after deleting a dataclass finds fewer of them).  slots=True makes a
+ * new class, as CPython's _add_slots.  String annotations naming
+ * ClassVar ("ClassVar[int]") are not supported.
  */
 #include <stdio.h>
 
@@ -810,6 +811,153 @@ static gs_Object *make_doc(gs_VM *vm, gs_Type *cls, gs_Object *fields)
     return gs_buf_to_str(vm, &b);
 }
 
+/* _dataclass_getstate / _dataclass_setstate, set on a frozen class with
+ * slots (for pickling): the fields' values as a list, and back */
+static gs_Object *dc_getstate(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *fl = field_list(vm, self->type, state(vm)->ft_field, NULL);
+    gs_Object *r = fl ? gs_list_new(vm, 0) : NULL;
+    for (int32_t i = 0; r && i < ((gs_List *)fl)->len; i++) {
+        gs_Object *v = gs_getattr(vm, self, (gs_Str *)fname(vm, ((gs_List *)fl)->items[i]));
+        if (!v || gs_list_append(vm, r, v) < 0) {
+            gs_xdecref(vm, v);
+            gs_decref(vm, r);
+            r = NULL;
+            break;
+        }
+        gs_decref(vm, v);
+    }
+    gs_xdecref(vm, fl);
+    return r;
+}
+
+static gs_Object *dc_setstate(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *fl = field_list(vm, self->type, state(vm)->ft_field, NULL);
+    gs_Object *it = fl ? gs_iter(vm, args[0]) : NULL;
+    for (int32_t i = 0; it && i < ((gs_List *)fl)->len; i++) {
+        gs_Object *v = gs_next(vm, it);
+        if (!v)
+            break;
+        /* object.__setattr__: past a frozen class's own __setattr__ */
+        int r = gs_generic_setattr(vm, self, (gs_Str *)fname(vm, ((gs_List *)fl)->items[i]), v);
+        gs_decref(vm, v);
+        if (r < 0) {
+            gs_decref(vm, it);
+            it = NULL;
+        }
+    }
+    gs_xdecref(vm, fl);
+    if (!it)
+        return NULL;
+    gs_decref(vm, it);
+    return vm->exc ? NULL : GS_NONE(vm);
+}
+
+/* _add_slots: a new class made from a copy of the old one's namespace
+ * with __slots__ = the fields' names (less what the bases' __slots__ have,
+ * plus '__weakref__' with weakref_slot), without the fields' class
+ * attributes and __dict__.  The generated methods are the old class's
+ * objects, now the new class's (their owner).  Returns the new class. */
+static gs_Object *add_slots(gs_VM *vm, gs_Type *cls, bool frozen, bool weakref_slot)
+{
+    if (gs_dict_get_str(vm, &cls->dict->ob, gs_name(vm, "__slots__"))) {
+        gs_raise(vm, vm->e_TypeError, "%s already specifies __slots__", cls->name->data);
+        return NULL;
+    }
+    gs_Object *d = gs_dict_copy(vm, &cls->dict->ob);
+    gs_Object *fl = d ? field_list(vm, cls, state(vm)->ft_field, NULL) : NULL;
+    gs_Object *inherited = fl ? gs_set_new(vm, false) : NULL;
+    gs_Object *names = inherited ? gs_list_new(vm, 0) : NULL;
+    gs_Object *res = NULL;
+    if (!names)
+        goto done;
+    int32_t nmro;
+    gs_Type **mro = gs_type_mro(cls, &nmro);
+    for (int32_t i = 1; i + 1 < nmro; i++) { /* _get_slots of cls.__mro__[1:-1] */
+        gs_Object *sl = mro[i]->dict ? gs_dict_get_str(vm, &mro[i]->dict->ob, gs_name(vm, "__slots__")) : NULL;
+        if (!sl)
+            continue;
+        if (GS_KIND(sl) == GS_K_STR) {
+            if (gs_set_add(vm, inherited, sl) < 0)
+                goto done;
+            continue;
+        }
+        gs_Object *it = gs_iter(vm, sl), *v;
+        if (!it)
+            goto done;
+        while ((v = gs_next(vm, it))) {
+            int r = gs_set_add(vm, inherited, v);
+            gs_decref(vm, v);
+            if (r < 0) {
+                gs_decref(vm, it);
+                goto done;
+            }
+        }
+        gs_decref(vm, it);
+        if (vm->exc)
+            goto done;
+    }
+    for (int32_t i = 0; i <= ((gs_List *)fl)->len; i++) {
+        gs_Object *n = i < ((gs_List *)fl)->len ? fname(vm, ((gs_List *)fl)->items[i])
+                       : weakref_slot ? &gs_name(vm, "__weakref__")->ob : NULL;
+        if (!n)
+            continue;
+        int in = gs_contains_builtin(vm, inherited, n);
+        if (in < 0 || (!in && gs_list_append(vm, names, n) < 0))
+            goto done;
+        if (i < ((gs_List *)fl)->len && gs_dict_get(vm, d, n) && gs_delitem_builtin(vm, d, n) < 0)
+            goto done;
+    }
+    if (gs_dict_get_str(vm, d, gs_name(vm, "__dict__")) && gs_delitem_builtin(vm, d, &gs_name(vm, "__dict__")->ob) < 0)
+        goto done;
+    gs_Object *slots = gs_tuple_from_iterable(vm, names);
+    if (!slots || gs_dict_set_steal(vm, d, &gs_name(vm, "__slots__")->ob, slots) < 0)
+        goto done;
+    gs_Object *bases = gs_getattr(vm, &cls->ob, gs_name(vm, "__bases__"));
+    gs_Object *qualname = bases ? gs_getattr(vm, &cls->ob, gs_name(vm, "__qualname__")) : NULL;
+    gs_Object *argv[3] = { &cls->name->ob, bases, d };
+    res = qualname ? gs_call_object(vm, &cls->ob.type->ob, argv, 3, NULL) : NULL;
+    if (res && set_attr(vm, res, "__qualname__", qualname) < 0)
+        gs_decref(vm, res), res = NULL;
+    gs_xdecref(vm, bases);
+    gs_xdecref(vm, qualname);
+    if (res) {
+        /* the methods made for the old class are the new one's */
+        gs_Type *nt = (gs_Type *)res;
+        int32_t pos = 0;
+        gs_Object *k, *v;
+        while (nt->dict && gs_dict_next(&nt->dict->ob, &pos, &k, &v))
+            if (GS_KIND(v) == GS_K_BUILTIN && ((gs_Builtin *)v)->owner == cls)
+                ((gs_Builtin *)v)->owner = nt;
+        if (frozen) {
+            gs_Object *g = gs_builtin_new(vm, "_dataclass_getstate", dc_getstate, 0, 0, NULL);
+            gs_Object *st2 = g ? gs_builtin_new(vm, "_dataclass_setstate", dc_setstate, 1, 1, NULL) : NULL;
+            if (st2) {
+                ((gs_Builtin *)g)->owner = nt;
+                ((gs_Builtin *)st2)->owner = nt;
+            }
+            if (!st2 || set_steal(vm, res, "__getstate__", g) < 0 || set_steal(vm, res, "__setstate__", st2) < 0) {
+                if (!st2)
+                    gs_xdecref(vm, g);
+                gs_decref(vm, res);
+                res = NULL;
+            }
+        }
+    }
+done:
+    gs_xdecref(vm, names);
+    gs_xdecref(vm, inherited);
+    gs_xdecref(vm, fl);
+    gs_xdecref(vm, d);
+    return res;
+}
+
 static gs_Object *process_class(gs_VM *vm, gs_Object *clsobj, const Params *p)
 {
     DcState *st = state(vm);
@@ -1030,12 +1178,10 @@ static gs_Object *process_class(gs_VM *vm, gs_Object *clsobj, const Params *p)
         gs_raise(vm, vm->e_TypeError, "weakref_slot is True but slots is False");
         goto error;
     }
-    if (p->slots) {
-        gs_raise(vm, vm->e_NotImplementedError, "gcscope: dataclass(slots=True) is not supported");
-        goto error;
-    }
     gs_decref(vm, fields);
     gs_decref(vm, cls_fields);
+    if (p->slots)
+        return add_slots(vm, cls, p->frozen, p->weakref_slot);
     return gs_newref(vm, clsobj);
 error:
     gs_xdecref(vm, fields);
