@@ -648,6 +648,15 @@ fail:
 static gs_Object *b_min(GS_ARGS) { GS_UNUSED(self); return min_max(vm, args, nargs, kwnames, 0 /* < */, "min"); }
 static gs_Object *b_max(GS_ARGS) { GS_UNUSED(self); return min_max(vm, args, nargs, kwnames, 4 /* > */, "max"); }
 
+/* partial + item, both released (partial NULL: out of memory) */
+static gs_Object *sum_add(gs_VM *vm, gs_Object *partial, gs_Object *item)
+{
+    gs_Object *r = partial ? gs_binary_op(vm, 0, partial, item, false) : NULL;
+    gs_xdecref(vm, partial);
+    gs_decref(vm, item);
+    return r;
+}
+
 /* builtin_sum_impl: the iterator first, then the start; ints (exact ints
  * and bools) and then floats are added in C, the sum made an object only
  * at the end or when an item of another type comes (which tracemalloc and
@@ -694,11 +703,7 @@ static gs_Object *b_sum(GS_ARGS)
                     continue;
                 }
             }
-            gs_Object *r = gs_int_new(vm, sum);
-            acc = r ? gs_binary_op(vm, 0, r, v, false) : NULL;
-            gs_xdecref(vm, r);
-            gs_decref(vm, v);
-            if (!acc) {
+            if (!(acc = sum_add(vm, gs_int_new(vm, sum), v))) {
                 gs_decref(vm, it);
                 return NULL;
             }
@@ -719,25 +724,17 @@ static gs_Object *b_sum(GS_ARGS)
                 gs_decref(vm, v);
                 continue;
             }
-            gs_Object *r = gs_float_new(vm, sum);
-            acc = r ? gs_binary_op(vm, 0, r, v, false) : NULL;
-            gs_xdecref(vm, r);
-            gs_decref(vm, v);
-            if (!acc) {
+            if (!(acc = sum_add(vm, gs_float_new(vm, sum), v))) {
                 gs_decref(vm, it);
                 return NULL;
             }
         }
     }
     while ((v = gs_next(vm, it))) {
-        gs_Object *r = gs_binary_op(vm, 0, acc, v, false);
-        gs_decref(vm, acc);
-        gs_decref(vm, v);
-        if (!r) {
+        if (!(acc = sum_add(vm, acc, v))) {
             gs_decref(vm, it);
             return NULL;
         }
-        acc = r;
     }
     gs_decref(vm, it);
     if (vm->exc) {

@@ -1392,7 +1392,8 @@ gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
 gs_Object *gs_bytes_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
 {
     bool ba = GS_KIND(format) == GS_K_BYTEARRAY;
-    const char *p = ba ? ((gs_ByteArray *)format)->data + ((gs_ByteArray *)format)->start : ((gs_Bytes *)format)->data;
+    gs_ByteArray *fa = (gs_ByteArray *)format;
+    const char *p = !ba ? ((gs_Bytes *)format)->data : fa->data ? fa->data + fa->start : "";
     int64_t n = ba ? ((gs_ByteArray *)format)->len : ((gs_Bytes *)format)->len;
     uint32_t *cps = malloc(((size_t)n + 1) * sizeof *cps);
     if (!cps) {

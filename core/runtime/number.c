@@ -858,38 +858,23 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
         }
         return gs_int_new(vm, (int64_t)d);
     }
-    case GS_K_STR: {
-        gs_Str *s = (gs_Str *)o;
-        int64_t v;
-        int r = gs_int_from_str(vm, s->data, (size_t)s->len, (int)base, &v);
-        if (r == -2) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
-        if (r < 0) {
-            gs_Object *rep = gs_repr(vm, o);
-            if (!rep)
-                return NULL;
-            gs_raise(vm, vm->e_ValueError, "invalid literal for int() with base %d: %s", (int)base,
-                     ((gs_Str *)rep)->data);
-            gs_decref(vm, rep);
-            return NULL;
-        }
-        return gs_int_new(vm, v);
-    }
+    case GS_K_STR:
     case GS_K_BYTES:
-    case GS_K_BYTEARRAY: { /* _PyLong_FromBytes: the text in ASCII */
-        bool ba = GS_KIND(o) == GS_K_BYTEARRAY;
-        const char *p = ba ? ((gs_ByteArray *)o)->data + ((gs_ByteArray *)o)->start : ((gs_Bytes *)o)->data;
-        size_t n = ba ? (size_t)((gs_ByteArray *)o)->len : (size_t)((gs_Bytes *)o)->len;
+    case GS_K_BYTEARRAY: { /* bytes are read as ASCII text (_PyLong_FromBytes) */
+        gs_Kind k = GS_KIND(o);
+        gs_ByteArray *ba = (gs_ByteArray *)o;
+        const char *p = k == GS_K_STR ? ((gs_Str *)o)->data
+                        : k == GS_K_BYTES ? ((gs_Bytes *)o)->data : ba->data ? ba->data + ba->start : "";
+        size_t n = k == GS_K_STR ? (size_t)((gs_Str *)o)->len
+                   : k == GS_K_BYTES ? (size_t)((gs_Bytes *)o)->len : (size_t)ba->len;
         int64_t v;
-        int r = n && memchr(p, 0, n) ? -1 : gs_int_from_str(vm, p ? p : "", n, (int)base, &v);
+        int r = k != GS_K_STR && n && memchr(p, 0, n) ? -1 : gs_int_from_str(vm, p, n, (int)base, &v);
         if (r == -2) {
             gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
             return NULL;
         }
-        if (r < 0) { /* the message quotes it as bytes, its first 200 */
-            gs_Object *b = gs_bytes_new(vm, p ? p : "", n < 200 ? n : 200);
+        if (r < 0) { /* bytes are quoted as bytes, their first 200 */
+            gs_Object *b = k == GS_K_STR ? gs_newref(vm, o) : gs_bytes_new(vm, p, n < 200 ? n : 200);
             gs_Object *rep = b ? gs_repr(vm, b) : NULL;
             gs_xdecref(vm, b);
             if (!rep)

@@ -11,3 +11,9 @@ try:
     int(3.5, 10)
 except TypeError as e:
     print(e)
+for empty in (bytearray(), b""):
+    try:
+        int(empty)
+    except ValueError as e:
+        print(e)
+print(repr(bytearray() % ()), repr(b"" % ()))
