@@ -252,6 +252,7 @@ void gs_ui_free(gs_Ui *ui)
     free(ui->buttons);
     free(ui->node_w);
     free(ui->fold);
+    gs_obstacles_free(&ui->obstacles);
     memset(ui, 0, sizeof *ui);
 }
 
@@ -299,6 +300,7 @@ typedef struct Placed {
     float x, y;         /* animated position (world) */
     float alpha;
     bool visible;
+    int box;            /* its index among the frame's obstacles (-1: none) */
 } Placed;
 
 typedef struct Layout {
@@ -839,16 +841,61 @@ static void dashed_curve(gs_DrawList *dl, float x0, float y0, float cx, float cy
     }
 }
 
-static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *to, gs_Color c, float thick,
-                    bool dashed);
-
-static void edge(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *to, gs_Color c, float thick)
+/* A straight dashed segment, continuing the dash pattern at *phase (pixels into it). */
+static void dashed_line(gs_DrawList *dl, float x0, float y0, float x1, float y1, gs_Color c, float thick, float *phase)
 {
-    edge_ex(ui, dl, x0, y0, to, c, thick, false);
+    float len = hypotf(x1 - x0, y1 - y0);
+    for (float d = 0; d < len;) {
+        float in = fmodf(*phase, 12.0f), run = fminf((in < 6 ? 6 : 12) - in, len - d);
+        if (in < 6) {
+            float a = d / len, b = (d + run) / len;
+            gs_draw_line(dl, x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b, c, thick, 0);
+        }
+        d += run;
+        *phase += run;
+    }
 }
 
-static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed *to, gs_Color c, float thick,
-                    bool dashed)
+/* A route along the canvas's lanes: straight legs, corners rounded by a
+ * quadratic curve through the corner point. */
+static void draw_route(gs_Ui *ui, gs_DrawList *dl, const gs_Route *r, gs_Color c, float thick, bool dashed)
+{
+    float px = r->x[0], py = r->y[0], phase = 0;
+    for (int k = 1; k < r->n; k++) {
+        float cx = r->x[k], cy = r->y[k];
+        float ex = cx, ey = cy; /* where this leg's straight part ends */
+        float nx = 0, ny = 0;   /* and where the rounded corner ends */
+        bool corner = k + 1 < r->n;
+        if (corner) {
+            float lin = hypotf(cx - px, cy - py), lout = hypotf(r->x[k + 1] - cx, r->y[k + 1] - cy);
+            float rad = fminf(10 * ui->zoom, fminf(lin, lout) / 2);
+            ex = cx - (cx - px) / (lin > 0 ? lin : 1) * rad;
+            ey = cy - (cy - py) / (lin > 0 ? lin : 1) * rad;
+            nx = cx + (r->x[k + 1] - cx) / (lout > 0 ? lout : 1) * rad;
+            ny = cy + (r->y[k + 1] - cy) / (lout > 0 ? lout : 1) * rad;
+        }
+        if (dashed)
+            dashed_line(dl, px, py, ex, ey, c, thick, &phase);
+        else if (ex != px || ey != py)
+            gs_draw_line(dl, px, py, ex, ey, c, thick, 0);
+        if (corner) {
+            if (dashed)
+                dashed_line(dl, ex, ey, nx, ny, c, thick, &phase);
+            else
+                gs_draw_curve(dl, ex, ey, cx, cy, nx, ny, c, thick, 0);
+            px = nx;
+            py = ny;
+        }
+    }
+    float dx = r->x[r->n - 1] - r->x[r->n - 2], dy = r->y[r->n - 1] - r->y[r->n - 2];
+    arrowhead(dl, r->x[r->n - 1], r->y[r->n - 1], dx, dy, 9 * (ui->zoom < 1 ? 1 : ui->zoom), c);
+}
+
+/* An arrow from (x0, y0), inside box from_box of the frame's obstacles (-1:
+ * a frame's name), into object `to`: the plain curve when it meets no box
+ * on its way, else a route around them (route.h). */
+static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box, const Placed *to, gs_Color c,
+                    float thick, bool dashed)
 {
     float tx0 = sx(ui, to->x), ty0 = sy(ui, to->y);
     float tw_ = to->r.w * ui->zoom, th_ = to->r.h * ui->zoom;
@@ -870,6 +917,14 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, const Placed
         cx = (x0 > x1 ? x0 : x1) + bulge;
         cy = (y0 + y1) / 2;
     }
+    gs_Route curve = { { x0, cx, x1 }, { y0, cy, y1 }, 3, true, 0 }, r;
+    gs_route(&ui->obstacles, x0, y0, (gs_Rect){ tx0, ty0, tw_, th_ }, from_box, to->box, &curve, &r);
+    if (!r.curve) {
+        draw_route(ui, dl, &r, c, thick, dashed);
+        return;
+    }
+    cx = r.x[1]; /* the curve, bent around what it met */
+    cy = r.y[1];
     if (dashed)
         dashed_curve(dl, x0, y0, cx, cy, x1, y1, c, thick);
     else
@@ -1463,6 +1518,26 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     ui->live_w = ext_w;
     ui->live_h = ext_h;
     bool big = npl > 1500;
+    /* the boxes on screen, which arrows go around, and the free lanes
+     * between them: the strip between two columns, the gap between rows */
+    gs_Obstacles *ob = &ui->obstacles;
+    gs_obstacles_reset(ob);
+    int nvisible = 0;
+    for (int i = 0; i < npl; i++) {
+        pl[i].box = -1;
+        if (pl[i].visible && nvisible++ < 2000)
+            pl[i].box = gs_obstacles_add(ob, (gs_Rect){ sx(ui, pl[i].x), sy(ui, pl[i].y), pl[i].r.w * ui->zoom,
+                                                        pl[i].r.h * ui->zoom });
+    }
+    for (int b = 0; b < GS_BAND_COUNT && ob->nlane_x < 15; b++)
+        if (g.band_shown[b])
+            ob->lane_x[ob->nlane_x++] = sx(ui, g.band_x[b]) - 3 * ui->zoom;
+    ob->lane_x[ob->nlane_x++] = sx(ui, g.total_w) - 3 * ui->zoom;
+    ob->lane_y0 = sy(ui, g.top - (ROW_H - NODE_H) / 2);
+    ob->lane_dy = ROW_H * ui->zoom;
+    ob->nlane_y = (int)((g.total_h - g.top) / ROW_H) + 2;
+    if (nvisible > 2000 || !gs_obstacles_index(ob, (gs_Rect){ c.x - 200, c.y - 200, c.w + 400, c.h + 400 }))
+        gs_obstacles_reset(ob); /* a heap this big is drawn with plain curves */
     /* frames: the roots, with arrows from their names (during a
      * collection, the module object above them) */
     float fy = g.top + (s->module_gc_refs >= 0 ? 24 : 0);
@@ -1525,7 +1600,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                     gs_draw_circle(dl, ax, ay, 3.5f, C_TEXT, 0);
                     bool hl = nm->target == ui->selected;
                     if (!big || hl || t->visible)
-                        edge(ui, dl, ax, ay, t, hl ? C_ORANGE : with_alpha(C_TEXT, 0.75f), hl ? 2.5f : 1.5f);
+                        edge_ex(ui, dl, ax, ay, -1, t, hl ? C_ORANGE : with_alpha(C_TEXT, 0.75f), hl ? 2.5f : 1.5f,
+                                false);
                 }
             }
         }
@@ -1579,7 +1655,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             if (t == p)
                 self_loop(ui, dl, ax, ay, p, ec);
             else
-                edge_ex(ui, dl, ax, ay, t, ec, flash ? 3.5f : hl ? 2.5f : 1.4f, sl->weak);
+                edge_ex(ui, dl, ax, ay, p->box, t, ec, flash ? 3.5f : hl ? 2.5f : 1.4f, sl->weak);
         }
     }
     for (int i = 0; i < npl; i++) {

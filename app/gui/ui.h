@@ -17,6 +17,7 @@
 
 #include "draw.h"
 #include "placement.h"
+#include "route.h"
 #include "scene.h"
 
 typedef enum gs_ActionKind {
@@ -295,6 +296,7 @@ typedef struct gs_Ui {
     unsigned fold_key;
     uint64_t fold_event;
     /* heap canvas */
+    gs_Obstacles obstacles;            /* the boxes drawn this frame, which arrows go around */
     float zoom;
     bool zoom_auto;                    /* the zoom is a fit's overview (it comes back to 1 when the heap shrinks) */
     float live_w, live_h;              /* how far the drawn objects reach (world units), last frame */

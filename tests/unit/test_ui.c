@@ -2180,6 +2180,177 @@ static void markup_problems_are_named_and_the_lesson_still_opens(void)
     close_lesson(&o);
 }
 
+/* ================================================================== arrows around boxes */
+
+/* The boxes of objects on the heap: a filled rect and its outline with the
+ * same tag (an object id) and the same rectangle. */
+static int node_boxes(const gs_DrawList *dl, gs_Rect *out, uint32_t *tags, int cap)
+{
+    int n = 0;
+    for (size_t i = 1; i < dl->n && n < cap; i++) {
+        const gs_DrawCmd *a = &dl->cmds[i - 1], *b = &dl->cmds[i];
+        if (b->kind == GS_DRAW_RECT_LINE && a->kind == GS_DRAW_RECT && b->tag && a->tag == b->tag &&
+            a->rect.x == b->rect.x && a->rect.y == b->rect.y && a->rect.w == b->rect.w && a->rect.h == b->rect.h &&
+            b->rect.h >= 30) {
+            tags[n] = b->tag;
+            out[n++] = b->rect;
+        }
+    }
+    return n;
+}
+
+static bool inside(gs_Rect r, float x, float y, float inset)
+{
+    return x > r.x + inset && x < r.x + r.w - inset && y > r.y + inset && y < r.y + r.h - inset;
+}
+
+static bool arrow_piece(const gs_DrawCmd *k) { return (k->kind == GS_DRAW_CURVE || k->kind == GS_DRAW_LINE) && !k->tag; }
+
+/* The end of a piece of an arrow (a line's is x1,y1; a curve's x2,y2). */
+static void piece_end(const gs_DrawCmd *k, float *x, float *y)
+{
+    *x = k->kind == GS_DRAW_CURVE ? k->x2 : k->x1;
+    *y = k->kind == GS_DRAW_CURVE ? k->y2 : k->y1;
+}
+
+/* How many arrows on the heap canvas (a chain of curves and lines, each
+ * starting where the last ended) pass through the inside of a box that is
+ * neither where they start nor where they end; *total counts the arrows.
+ * With `why`, the first such arrow is described. */
+static int arrows_through_boxes(const gs_Ui *ui, const gs_DrawList *dl, int *total, char *why, size_t nwhy)
+{
+    static gs_Rect box[4096];
+    static uint32_t tag[4096];
+    int nb = node_boxes(dl, box, tag, 4096), bad = 0;
+    gs_Rect c = ui->canvas;
+    *total = 0;
+    for (size_t i = 0; i < dl->n;) {
+        if (!arrow_piece(&dl->cmds[i]) || !inside(c, dl->cmds[i].x0, dl->cmds[i].y0, 0)) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1; /* the chain is cmds[i .. j) */
+        float ex, ey;
+        piece_end(&dl->cmds[i], &ex, &ey);
+        while (j < dl->n && arrow_piece(&dl->cmds[j]) && fabsf(dl->cmds[j].x0 - ex) < 0.6f &&
+               fabsf(dl->cmds[j].y0 - ey) < 0.6f)
+            piece_end(&dl->cmds[j++], &ex, &ey);
+        (*total)++;
+        const gs_DrawCmd *first = &dl->cmds[i];
+        int from = -1, to = -1;
+        for (int b = 0; b < nb; b++) {
+            if (inside(box[b], first->x0, first->y0, -1))
+                from = b;
+            if (inside(box[b], ex, ey, -2))
+                to = b;
+        }
+        int crossed = -1;
+        for (size_t q = i; q < j && crossed < 0; q++) {
+            const gs_DrawCmd *k = &dl->cmds[q];
+            for (int s = 0; s <= 20 && crossed < 0; s++) {
+                float t = (float)s / 20, x, y;
+                if (k->kind == GS_DRAW_CURVE) {
+                    x = (1 - t) * (1 - t) * k->x0 + 2 * (1 - t) * t * k->x1 + t * t * k->x2;
+                    y = (1 - t) * (1 - t) * k->y0 + 2 * (1 - t) * t * k->y1 + t * t * k->y2;
+                } else {
+                    x = k->x0 + (k->x1 - k->x0) * t;
+                    y = k->y0 + (k->y1 - k->y0) * t;
+                }
+                if (!inside(c, x, y, 0))
+                    continue;
+                for (int b = 0; b < nb; b++)
+                    if (b != from && b != to && inside(box[b], x, y, 3)) {
+                        crossed = b;
+                        break;
+                    }
+            }
+        }
+        if (crossed >= 0) {
+            if (why && !bad)
+                snprintf(why, nwhy, "arrow (%.0f,%.0f)->(%.0f,%.0f) through #%u's box", first->x0, first->y0, ex, ey,
+                         tag[crossed]);
+            bad++;
+        }
+        i = j;
+    }
+    return bad;
+}
+
+static const char *crossing_src = "class Node:\n"                  /* 1 */
+                                  "    def __init__(self, n):\n"  /* 2 */
+                                  "        self.n = n\n"          /* 3 */
+                                  "        self.other = None\n"   /* 4 */
+                                  "a = Node(1)\n"                 /* 5 */
+                                  "b = [1, 2, 3, 4, 5, 6]\n"      /* 6 */
+                                  "c = Node(3)\n"                 /* 7 */
+                                  "d = {'k': 1, 'l': 2, 'm': 3}\n" /* 8 */
+                                  "e = Node(5)\n"                 /* 9 */
+                                  "a.other = e\n"                 /* 10 */
+                                  "e.other = a\n"                 /* 11 */
+                                  "t = ('x' * 3, 'y' * 4)\n"      /* 12 */
+                                  "s = 'z' * 5\n"                 /* 13 */
+                                  "c.other = [t, s, b]\n"         /* 14 */
+                                  "print(len(c.other))\n";        /* 15 */
+
+/* Arrows go around the boxes between their ends: one drawn through a box
+ * reads as a reference to (or from) the object in that box. */
+static void arrows_go_around_boxes(void)
+{
+    Open o;
+    open_lesson(&o, crossing_src);
+    char why[160] = "";
+    int worst = 0, total = 0, n;
+    for (int step = 0; step < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); step++) {
+        press(&o, GS_KEY_RIGHT);
+        int bad = arrows_through_boxes(&o.ui, &o.dl, &n, why, sizeof why);
+        if (bad > worst)
+            worst = bad;
+        total += n;
+    }
+    press(&o, 'h'); /* strings and ints as boxes of their own, in the "not tracked" column */
+    int bad = arrows_through_boxes(&o.ui, &o.dl, &n, worst ? NULL : why, sizeof why);
+    CHECK(n > 8, "the end of the program draws its arrows (%d)", n);
+    CHECK(worst == 0 && bad == 0, "no arrow goes through a box (%d at worst, %d with primitives: %s)", worst, bad,
+          why);
+    close_lesson(&o);
+}
+
+/* The same through every lesson, at each press of →, as a student meets it. */
+static void lessons_draw_no_arrow_through_a_box(void)
+{
+    gs_Course c;
+    char err[256];
+    if (gs_course_load("lessons", &c, err, sizeof err) != 0) {
+        CHECK(false, "the course loads: %s", err);
+        return;
+    }
+    int all = 0, through = 0;
+    for (int k = 0; k < c.nentries; k++) {
+        Open o;
+        open_path(&o, c.entries[k].path);
+        int presses = 0, asked = -1, arrows = 0, bad = 0, n;
+        char why[160] = "";
+        while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && presses < 400) {
+            if (o.v.prompt_active >= 0 && o.v.prompt_active != asked) {
+                asked = o.v.prompt_active;
+                press(&o, GS_KEY_TAB);
+            }
+            press(&o, GS_KEY_RIGHT);
+            presses++;
+            bad += arrows_through_boxes(&o.ui, &o.dl, &n, bad ? NULL : why, sizeof why);
+            arrows += n;
+        }
+        printf("  %-48s %5d arrows drawn, %3d through a box%s%s\n", c.entries[k].path, arrows, bad, bad ? ": " : "",
+               why);
+        all += arrows;
+        through += bad;
+        close_lesson(&o);
+    }
+    printf("  all lessons: %d arrows drawn at the stops of →, %d through a box\n", all, through);
+    CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
+    gs_course_free(&c);
+}
+
 int main(void)
 {
     setenv("GCSCOPE_PROGRESS", "", 1); /* tests keep no progress file */
@@ -2236,6 +2407,8 @@ int main(void)
     b_shows_sizes_and_show_sizes_turns_them_on();
     sizes_fit_in_their_nodes_through_lessons_19_and_20();
     markup_problems_are_named_and_the_lesson_still_opens();
+    arrows_go_around_boxes();
+    lessons_draw_no_arrow_through_a_box();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
