@@ -3209,12 +3209,11 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
             y += text_wrap(ui, dl, fb, x, y, w, 1e9f, p->feedback,
                            p->state == GS_PROMPT_RETRY ? C_VERMILLION : C_TEXT);
         else {
-            if (dl)
-                text(dl, GS_FONT_SMALL, x, y,
-                     p->nchoices ? "Look at the heap, then press 1 to 9 or click an answer."
-                                 : "Look at the heap, type your answer and press Enter.",
-                     C_MUTED);
-            y += th(ui, GS_FONT_SMALL);
+            y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f,
+                           p->nchoices ? "Look at the heap, then press 1 to 9 or click an answer."
+                                       : "Look at the heap, type your answer and press Enter. While you type, "
+                                         "letters are the answer's: Ctrl+F fits the heap, Ctrl+H shows primitives.",
+                           C_MUTED);
         }
         if (dl) {
             gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
@@ -3838,6 +3837,9 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             return;
         }
         int cmd = gs_key_command(&ui->theme, in->key, in->mods);
+        if (cmd == GS_CMD_NONE && typing(d) && (in->mods & GS_MOD_CTRL))
+            /* letters are the answer field's: with Ctrl they are the commands (Ctrl+F fits) */
+            cmd = gs_key_command(&ui->theme, in->key, in->mods & ~(unsigned)GS_MOD_CTRL);
         switch (cmd) {
         case GS_CMD_HELP: ui->help = true; return;
         case GS_CMD_LEGEND: ui->legend = true; return;

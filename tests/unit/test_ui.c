@@ -722,6 +722,32 @@ static void hostile_answers_get_calm_replies(void)
     close_lesson(&o);
 }
 
+/* While an answer is typed, letters are the field's; with Ctrl they are
+ * the keys' commands, so the heap can be fitted without leaving the prompt. */
+static void ctrl_gives_a_letters_command_while_typing(void)
+{
+    Open o;
+    open_lesson(&o, lesson_src);
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL && !o.d.prompt->nchoices, "at a prompt with a typed answer");
+    type(&o, "1");
+    o.ui.pan_x = 300;
+    press(&o, GS_KEY_A + ('f' - 'a'));
+    CHECK(o.ui.pan_x == 300 && strcmp(o.ui.answer, "1") == 0, "F alone is the field's (no fit, nothing typed by the key)");
+    gs_Input in;
+    memset(&in, 0, sizeof in);
+    in.kind = GS_IN_KEY;
+    in.key = GS_KEY_A + ('f' - 'a');
+    in.mods = GS_MOD_CTRL;
+    frame(&o, &in, 1);
+    CHECK(o.ui.pan_x == -10, "Ctrl+F fits the heap while typing (pan %g)", o.ui.pan_x);
+    CHECK(strcmp(o.ui.answer, "1") == 0 && o.d.prompt && o.d.prompt->state == GS_PROMPT_ASKING,
+          "the answer typed so far stays, and the prompt is still asking");
+    CHECK(has_text(&o.dl, "Ctrl+F fits the heap"), "the card says so");
+    close_lesson(&o);
+}
+
 static void narration_belongs_to_its_line(void)
 {
     Open o;
@@ -2367,6 +2393,7 @@ int main(void)
     the_source_panel_shows_the_program_not_the_markup();
     a_prompt_asks_before_its_line_and_hides_what_gives_it_away();
     hostile_answers_get_calm_replies();
+    ctrl_gives_a_letters_command_while_typing();
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     phase_steps_land_at_the_end_of_phases_that_did_something();
