@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "lang/ast.h"
 #include "lang/compile.h"
 #include "fonts.h"
 #include "platform.h"
@@ -169,6 +170,60 @@ void gs_viewer_apply_lesson(gs_Viewer *v)
     gs_tutor_open(v);
 }
 
+/* Marks the lines of statements in `body` (and the bodies of compound
+ * statements in it) that span lines: first[L] = the statement's first line. */
+static void mark_statements(const gs_NodeList *body, uint32_t *first, uint32_t n)
+{
+    for (int i = 0; i < body->count; i++) {
+        const gs_Node *st = body->items[i];
+        switch (st->kind) {
+        case GS_S_IF: mark_statements(&st->u.if_.body, first, n); mark_statements(&st->u.if_.orelse, first, n); break;
+        case GS_S_WHILE:
+            mark_statements(&st->u.while_.body, first, n);
+            mark_statements(&st->u.while_.orelse, first, n);
+            break;
+        case GS_S_FOR: mark_statements(&st->u.for_.body, first, n); mark_statements(&st->u.for_.orelse, first, n); break;
+        case GS_S_FUNCDEF: mark_statements(&st->u.func.body, first, n); break;
+        case GS_S_CLASSDEF: mark_statements(&st->u.classdef.body, first, n); break;
+        case GS_S_WITH: mark_statements(&st->u.with.body, first, n); break;
+        case GS_S_TRY:
+            mark_statements(&st->u.try_.body, first, n);
+            for (int h = 0; h < st->u.try_.nhandlers; h++)
+                mark_statements(&st->u.try_.handlers[h].body, first, n);
+            mark_statements(&st->u.try_.orelse, first, n);
+            mark_statements(&st->u.try_.finalbody, first, n);
+            break;
+        default: /* a simple statement: all its lines are one step */
+            if (st->end_line > st->line && st->line > 0)
+                for (int l = st->line; l <= st->end_line && (uint32_t)l < n; l++)
+                    first[l] = (uint32_t)st->line;
+            break;
+        }
+    }
+}
+
+void gs_viewer_mark_statements(gs_Viewer *v)
+{
+    if (!v->tl || !v->source || !v->source_len)
+        return;
+    gs_Arena arena;
+    gs_arena_init(&arena);
+    gs_NodeList body;
+    gs_SyntaxError err;
+    if (gs_parse(&arena, v->source, v->source_len, &body, &err) == 0) {
+        uint32_t n = 2;
+        for (size_t i = 0; i < v->source_len; i++)
+            n += v->source[i] == '\n';
+        uint32_t *first = calloc(n, sizeof *first);
+        if (first) {
+            mark_statements(&body, first, n);
+            gs_timeline_set_statements(v->tl, first, n); /* out of memory: every line stays a stop */
+            free(first);
+        }
+    }
+    gs_arena_free(&arena);
+}
+
 void gs_viewer_open(gs_Viewer *v, const char *path)
 {
     close_document(v);
@@ -209,6 +264,7 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
     }
     v->trace = &v->vm->trace;
     v->tl = gs_timeline_new(v->trace, NULL);
+    gs_viewer_mark_statements(v);
     gs_Error err;
     if (gs_load_program(v->vm, path, src, n, &err) < 0) {
         if (err.line > 0)

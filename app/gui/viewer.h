@@ -137,6 +137,9 @@ void gs_viewer_gc_end_words(const gs_Viewer *v, int i, char *out, size_t n);
 size_t gs_viewer_line_before(const gs_Viewer *v, size_t cur);
 /* Internal to the viewer, shared with viewer_io.c and tutor.c. */
 void gs_viewer_apply_lesson(gs_Viewer *v);
+/* Tell the timeline which statements span lines (from the source's syntax),
+ * so the beginner's step takes each as one stop. */
+void gs_viewer_mark_statements(gs_Viewer *v);
 void gs_viewer_finish_recording(gs_Viewer *v);
 
 /* tutor.c: the lesson's side of the viewer.  Source lines without markup;

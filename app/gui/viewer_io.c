@@ -41,6 +41,7 @@ int gs_viewer_load_trace(gs_Viewer *v, const char *path, char *err, size_t errn)
     }
     if (v->source)
         gs_viewer_apply_lesson(v);
+    gs_viewer_mark_statements(v);
     gs_viewer_finish_recording(v);
     return 0;
 }

@@ -167,6 +167,8 @@ struct gs_Timeline {
     size_t lvcap;
     uint32_t *runs;         /* per line number: how many times it has run */
     size_t nruns;
+    uint32_t *stmt_first;   /* per line number: the first line of the statement that runs on over it (0: none) */
+    uint32_t nstmt;
     uint32_t *gcvisit;      /* per collection: how many collections its line started before */
     size_t gcvcap;
     uint32_t *gcruns;       /* per line number: collections started on it */
@@ -1815,6 +1817,7 @@ void gs_timeline_free(gs_Timeline *tl)
     free(tl->lines);
     free(tl->ldepth);
     free(tl->lvisit);
+    free(tl->stmt_first);
     free(tl->runs);
     free(tl->gcvisit);
     free(tl->gcruns);
@@ -1885,6 +1888,20 @@ static bool count_run(uint32_t **counts, size_t *n, uint32_t line, uint32_t *bef
     if ((*counts)[line] < UINT32_MAX)
         (*counts)[line]++;
     return true;
+}
+
+static bool within_statement(const gs_Timeline *tl, size_t k);
+
+/* How many times line event k's line ran before it (lvisit): a return to
+ * a statement under way (within_statement) is not a new run. */
+static bool count_visit(gs_Timeline *tl, size_t k)
+{
+    uint32_t line = gs_trace_get(tl->tr, tl->lines[k]).line;
+    if (within_statement(tl, k) && line < tl->nruns) {
+        tl->lvisit[k] = tl->runs[line] ? tl->runs[line] - 1 : 0;
+        return true;
+    }
+    return count_run(&tl->runs, &tl->nruns, line, &tl->lvisit[k]);
 }
 
 static size_t checkpoint_interval(const gs_Timeline *tl)
@@ -1997,13 +2014,13 @@ int gs_timeline_sync(gs_Timeline *tl)
             case GS_EV_LINE:
                 ok = push_u32(&tl->lines, &tl->nlines, &tl->linecap, (uint32_t)i);
                 ok = ok && gs_grow((void **)&tl->ldepth, &tl->ldcap, tl->nlines, sizeof(uint32_t));
-                ok = ok && gs_grow((void **)&tl->lvisit, &tl->lvcap, tl->nlines, sizeof(uint32_t)) &&
-                     count_run(&tl->runs, &tl->nruns, e->line, &tl->lvisit[tl->nlines - 1]);
+                ok = ok && gs_grow((void **)&tl->lvisit, &tl->lvcap, tl->nlines, sizeof(uint32_t));
                 if (ok) {
                     const Frame *top = frame_find(&tl->build, tl->build.g.top);
                     bool cls = top && top->push_ev != NO_EV &&
                                (gs_trace_get(tr, top->push_ev).flags & GS_FRAME_CLASS_BODY);
                     tl->ldepth[tl->nlines - 1] = tl->build.g.depth | (cls ? LCLASS : 0);
+                    ok = count_visit(tl, tl->nlines - 1);
                 }
                 if (tl->cfg.strict)
                     check_pending(tl, i);
@@ -2243,6 +2260,66 @@ static bool in_class_body(const gs_Timeline *tl, size_t k)
     return (tl->ldepth[k] & LCLASS) != 0;
 }
 
+int gs_timeline_set_statements(gs_Timeline *tl, const uint32_t *first_line, uint32_t nlines)
+{
+    free(tl->stmt_first);
+    tl->stmt_first = NULL;
+    tl->nstmt = 0;
+    if (!nlines)
+        return 0;
+    tl->stmt_first = malloc((size_t)nlines * sizeof *tl->stmt_first);
+    if (!tl->stmt_first)
+        return -1;
+    memcpy(tl->stmt_first, first_line, (size_t)nlines * sizeof *tl->stmt_first);
+    tl->nstmt = nlines;
+    /* the line events indexed so far are counted again */
+    if (tl->runs)
+        memset(tl->runs, 0, tl->nruns * sizeof *tl->runs);
+    for (size_t k = 0; k < tl->nlines; k++)
+        if (!count_visit(tl, k))
+            return -1;
+    return 0;
+}
+
+/* The first line of the statement that runs on over line `line`, or 0. */
+static uint32_t statement_of(const gs_Timeline *tl, uint32_t line)
+{
+    return line < tl->nstmt ? tl->stmt_first[line] : 0;
+}
+
+/* Line event k is within a statement already under way: a later line of a
+ * statement written over several lines (print(a,\n b) runs line 1, then
+ * 2, then 1 again for the call), after a line of the same statement in
+ * the same frame.  A beginner's step takes the statement as one: it does
+ * not stop at 2, nor bounce back to 1.  (Lines of calls the statement
+ * makes, deeper, are passed over in the search; a new run of the statement,
+ * after its first line or another statement, is a stop.) */
+static bool within_statement(const gs_Timeline *tl, size_t k)
+{
+    uint32_t line = gs_trace_get(tl->tr, tl->lines[k]).line, first = statement_of(tl, line);
+    if (!first)
+        return false;
+    uint32_t depth = tl->ldepth[k] & ~LCLASS;
+    for (size_t j = k; j-- > 0 && k - j <= 256;) {
+        uint32_t dj = tl->ldepth[j] & ~LCLASS;
+        if (dj > depth)
+            continue;
+        if (dj < depth)
+            return false;
+        uint32_t lj = gs_trace_get(tl->tr, tl->lines[j]).line;
+        if (statement_of(tl, lj) != first)
+            return false;
+        return line != first || lj != first;
+    }
+    return false;
+}
+
+/* Line event k is not a beginner's stop. */
+static bool passed_over(const gs_Timeline *tl, size_t k, uint32_t shown)
+{
+    return tl->lvisit[k] >= shown || same_line_again(tl, k) || in_class_body(tl, k) || within_statement(tl, k);
+}
+
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info)
 {
     size_t p = tl->cur.pos, target;
@@ -2250,7 +2327,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
     memset(info, 0, sizeof *info);
     if (dir > 0) {
         k0 = line_lower_bound(tl, p);
-        for (k = k0; k < tl->nlines && (tl->lvisit[k] >= shown || same_line_again(tl, k) || in_class_body(tl, k)); k++)
+        for (k = k0; k < tl->nlines && passed_over(tl, k, shown); k++)
             ;
         target = k < tl->nlines ? (size_t)tl->lines[k] + 1 : tl->n;
         size_t end = gc_stop_fwd(tl, p, target, shown, &info->collections_passed);
@@ -2262,7 +2339,7 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         if (p < 2)
             return gs_timeline_seek(tl, 0);
         k0 = line_lower_bound(tl, p - 1);
-        for (k = k0; k-- > 0 && (tl->lvisit[k] >= shown || same_line_again(tl, k) || in_class_body(tl, k));)
+        for (k = k0; k-- > 0 && passed_over(tl, k, shown);)
             ;
         target = k != SIZE_MAX ? (size_t)tl->lines[k] + 1 : 0;
         size_t end = gc_stop_back(tl, p, target, shown, &info->collections_passed);
@@ -2282,8 +2359,8 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         b--; /* the line we land on is not passed over */
     uint32_t lead = 0; /* the first line passed over: a loop's header, a function's first line */
     for (size_t j = a; j < b; j++) {
-        if (in_class_body(tl, j))
-            continue; /* not repeats: the class statement's step runs them */
+        if (in_class_body(tl, j) || within_statement(tl, j))
+            continue; /* not repeats: the class statement's step, or the statement's, runs them */
         uint32_t ln = gs_trace_get(tl->tr, tl->lines[j]).line;
         if (!info->passed)
             lead = ln;

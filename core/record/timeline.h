@@ -121,6 +121,14 @@ typedef struct gs_TLStepInfo {
 } gs_TLStepInfo;
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info);
 
+/* The program's statements that run on over several lines, for the
+ * beginner's step: first_line[L] is the first line of the statement line L
+ * belongs to when that statement spans lines (its first line included),
+ * else 0; nlines entries.  The step then takes such a statement as one stop
+ * (CPython reports print(a,\n b) as line 1, 2, then 1 again).  Returns -1
+ * on OOM (the step then stops at every line, as before). */
+int gs_timeline_set_statements(gs_Timeline *tl, const uint32_t *first_line, uint32_t nlines);
+
 /* Continue (dir +1) or reverse-continue (dir -1) to the start of a line
  * whose number is in `lines` (nlines of them). */
 size_t gs_timeline_continue(gs_Timeline *tl, int dir, const uint32_t *lines, size_t nlines);

@@ -1673,6 +1673,62 @@ static void every_lesson_finishes_in_a_beginners_number_of_steps(void)
     gs_course_free(&c);
 }
 
+/* A statement written over several lines is one step: CPython reports
+ * print(a,\n b) as its first line, the second, then the first again (the
+ * call), and a beginner's step neither stops at the second line nor
+ * bounces back; a call made from the second line is still a stop, and a
+ * loop still shows the statement once a round. */
+static void a_statement_over_several_lines_is_one_step(void)
+{
+    Open o;
+    open_lesson(&o, "def two():\n"            /* 1 */
+                    "    return 2\n"          /* 2 */
+                    "x = [1]\n"               /* 3 */
+                    "print('a', len(x),\n"    /* 4 */
+                    "      'b', len(x))\n"    /* 5 */
+                    "y = [x,\n"               /* 6 */
+                    "     two()]\n"           /* 7 */
+                    "for i in range(2):\n"    /* 8 */
+                    "    print(i,\n"          /* 9 */
+                    "          i)\n"          /* 10 */
+                    "z = 1\n");               /* 11 */
+    uint32_t seen[64];
+    int n = 0;
+    while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && n < 64) {
+        press(&o, GS_KEY_RIGHT);
+        seen[n++] = gs_timeline_line(o.v.tl);
+    }
+    char got[256] = "";
+    size_t k = 0;
+    for (int i = 0; i < n && k < sizeof got; i++)
+        k += (size_t)snprintf(got + k, sizeof got - k, "%s%u", i ? " " : "", seen[i]);
+    /* 1 (def), 3, 4, 6, the call's line 2, 8, 9, 8, 9, 8, 11 and the end */
+    bool bounce = false, continuation = false;
+    for (int i = 0; i < n; i++) {
+        continuation |= seen[i] == 5 || seen[i] == 10 || seen[i] == 7;
+        bounce |= i > 0 && seen[i] == 4 && seen[i - 1] == 4;
+    }
+    CHECK(!continuation && !bounce, "no stop at a statement's second line, nor back at its first (%s)", got);
+    int twos = 0, nines = 0;
+    for (int i = 0; i < n; i++) {
+        twos += seen[i] == 2;
+        nines += seen[i] == 9;
+    }
+    CHECK(twos == 1, "the function called from line 7 is a stop (%s)", got);
+    CHECK(nines == 2, "the loop shows its statement once a round (%s)", got);
+    /* and back again, through the same stops */
+    int back = 0;
+    bool back_ok = true;
+    while (gs_timeline_pos(o.v.tl) > 0 && back < 64) {
+        press(&o, GS_KEY_LEFT);
+        uint32_t l = gs_timeline_line(o.v.tl);
+        back_ok &= l != 5 && l != 10 && l != 7;
+        back++;
+    }
+    CHECK(back_ok, "stepping back passes over the same lines");
+    close_lesson(&o);
+}
+
 static void the_output_panel_shows_its_last_line(void)
 {
     Open o;
@@ -2423,6 +2479,7 @@ int main(void)
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
+    a_statement_over_several_lines_is_one_step();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
     every_panel_counts_the_same();
