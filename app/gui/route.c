@@ -71,6 +71,23 @@ static bool cell_span(const gs_Obstacles *ob, gs_Rect r, int *c0, int *r0, int *
     return true;
 }
 
+/* Box i in every cell it covers: counted in start[cell + 1] (fill NULL),
+ * or written to idx at fill[cell]++. */
+static void cover(gs_Obstacles *ob, int i, int *fill)
+{
+    int c0, r0, c1, r1;
+    if (!cell_span(ob, ob->box[i], &c0, &r0, &c1, &r1))
+        return;
+    for (int r = r0; r <= r1; r++)
+        for (int c = c0; c <= c1; c++) {
+            size_t k = (size_t)r * (size_t)ob->cols + (size_t)c;
+            if (fill)
+                ob->idx[fill[k]++] = i;
+            else
+                ob->start[k + 1]++;
+        }
+}
+
 bool gs_obstacles_index(gs_Obstacles *ob, gs_Rect area)
 {
     ob->cell = CELL;
@@ -90,18 +107,11 @@ bool gs_obstacles_index(gs_Obstacles *ob, gs_Rect area)
         return false;
     }
     /* count, then fill: each cell's boxes contiguous in idx */
-    size_t total = 0;
-    for (int i = 0; i < ob->n; i++) {
-        int c0, r0, c1, r1;
-        if (!cell_span(ob, ob->box[i], &c0, &r0, &c1, &r1))
-            continue;
-        for (int r = r0; r <= r1; r++)
-            for (int c = c0; c <= c1; c++)
-                ob->start[(size_t)r * (size_t)ob->cols + (size_t)c + 1]++;
-        total += (size_t)(r1 - r0 + 1) * (size_t)(c1 - c0 + 1);
-    }
+    for (int i = 0; i < ob->n; i++)
+        cover(ob, i, NULL);
     for (size_t k = 0; k < ncells; k++)
         ob->start[k + 1] += ob->start[k];
+    size_t total = (size_t)ob->start[ncells];
     free(ob->idx);
     ob->idx = malloc((total ? total : 1) * sizeof *ob->idx);
     int *fill = malloc((ncells ? ncells : 1) * sizeof *fill);
@@ -111,14 +121,8 @@ bool gs_obstacles_index(gs_Obstacles *ob, gs_Rect area)
         return false;
     }
     memcpy(fill, ob->start, ncells * sizeof *fill);
-    for (int i = 0; i < ob->n; i++) {
-        int c0, r0, c1, r1;
-        if (!cell_span(ob, ob->box[i], &c0, &r0, &c1, &r1))
-            continue;
-        for (int r = r0; r <= r1; r++)
-            for (int c = c0; c <= c1; c++)
-                ob->idx[fill[(size_t)r * (size_t)ob->cols + (size_t)c]++] = i;
-    }
+    for (int i = 0; i < ob->n; i++)
+        cover(ob, i, fill);
     free(fill);
     return true;
 }
