@@ -23,21 +23,23 @@ print("list and strings:", sys.getsizeof(words) + sum(sys.getsizeof(w) for w in 
 #> A list does not grow one slot at a time. When it is full, append asks for
 #> room for several more items, so most appends copy nothing.
 items = []
-#? The empty list is 56 bytes, and each slot costs 8. What will sys.getsizeof(items) be after the first append? | 88 | The first append makes room for four items: 56 + 4 x 8. The next three appends fit; the fifth makes room for eight. | hide: none | show: items | hint: The first append reserves room for several items, not one. Work out 56 plus 8 bytes for each slot it reserves.
-for i in range(10):
-    items.append(i)
+#? The empty list is 56 bytes, and each slot costs 8. What will sys.getsizeof(items) be after the first append? | 88 | The first append makes room for four items: 56 + 4 x 8. The next three appends fit; the fifth makes room for eight, the ninth for sixteen (OUTPUT lists every round). | hide: none | show: items | hint: The first append reserves room for several items, not one. Work out 56 plus 8 bytes for each slot it reserves.
+while len(items) < 10:
+    items.append(len(items))
     print(len(items), "items:", sys.getsizeof(items), "bytes")
+del words, items
 
 #> A dict grows in jumps too. An empty dict has no table of its own yet; the
-#> first key brings a table with room for 5 keys.
+#> first key brings a table with room for 5 keys. This dict holds only ints,
+#> so the collector does not track it: it is drawn under "not tracked".
 table = {}
-sizes = [sys.getsizeof(table)]
-#? With room for 5 keys, at which len(table) will the dict's size jump next? | 6 | Keys 2 to 5 fit in the first table; the sixth key makes CPython build a table twice as large and copy the keys over. | hide: none | hint: When is a new table needed: when the table becomes full, or when a key arrives that does not fit? len(table) counts the keys.
-for key in range(11):
+for key in range(5):
     table[key] = key
-    sizes.append(sys.getsizeof(table))
-print("dict sizes for 0 to 11 keys:", sizes)
-del words, items, table, sizes
+print(len(table), "keys:", sys.getsizeof(table), "bytes")
+#? The table has room for 5 keys and holds 5. What will sys.getsizeof(table) be after a sixth key? | 352 | The sixth key does not fit: CPython builds a table with room for 10 keys and copies the 5 keys over. Not twice 224: the dict's own 64 bytes do not grow, only its table does, from 160 to 288 bytes. | choices: 224; 352; 448 | hide: none | show: table | hint: A table grows when a key arrives that does not fit. The dict itself is 64 bytes; only its table (the other 160 bytes) gets bigger.
+table[5] = 5
+print(len(table), "keys:", sys.getsizeof(table), "bytes")
+del table
 
 #> A seed article says list(map(...)) is "much more memory efficient" than a
 #> for loop that appends. Let us measure both lists.
@@ -60,8 +62,10 @@ class PlainPoint:
         self.y = y
 
 
+#> __slots__ lists the attribute names once. Running this class statement
+#> puts that list on the heap, where the class keeps it.
 class SlotPoint:
-    __slots__ = ("x", "y")
+    __slots__ = ["x", "y"]
 
     def __init__(self, x, y):
         self.x = x
@@ -74,11 +78,19 @@ slotted = SlotPoint(1, 2)
 #> that holds plain's attribute values, which CPython 3.11 keeps beside the
 #> object (asking for plain.__dict__ would build a dict of about 300 bytes).
 print("plain:", sys.getsizeof(plain), "- slotted:", sys.getsizeof(slotted))
+
+
+#> A function that tries to give a point an attribute z, and says why if it
+#> cannot.
+def add_z(point):
+    try:
+        point.z = 3
+    except AttributeError as error:
+        print("AttributeError:", error)
+
+
 #? Can the slotted point take an attribute its class did not name (slotted.z = 3)? | no | __slots__ is the whole list: there is no __dict__ to put z in, so Python raises AttributeError. That is the price of the saved bytes. | choices: yes; no | hide: none | hint: __slots__ names every place the instance has for attributes, and there is no __dict__. Where could z go?
-try:
-    slotted.z = 3
-except AttributeError as error:
-    print("AttributeError:", error)
+add_z(slotted)
 del plain, slotted
 
 #> sys.getsizeof weighs one object. tracemalloc instead records every block
@@ -95,34 +107,27 @@ tracemalloc.reset_peak()
 #> ...while a generator hands max() one square at a time.
 largest = max(x * x for x in range(10**4))
 generator_peak = tracemalloc.get_traced_memory()[1]
-#> The list's peak is far above its sys.getsizeof of 85,176 bytes: the
-#> 10,000 int objects it held were traced too.
+#> The list's peak is far above its sys.getsizeof of 85,176 bytes: the int
+#> objects it held (all the squares but the 16 smallest, which Python keeps
+#> ready-made) were traced too.
 print("peak bytes - list:", list_peak, "- generator:", generator_peak)
-#> 10,000 strings of 10 to 40 characters, and a list to hold them.
-names = [str(i) * 10 for i in range(10000)]
-squares = [i * i for i in range(1000)]
+#> 100 strings of 20 or 40 characters, and a list to hold them.
+names = [str(i) * 20 for i in range(100)]
 print("sys.getsizeof(names):", sys.getsizeof(names))
-#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 85,176 bytes and also the 10,000 strings, 59 to 89 bytes each. | choices: about the same; about ten times more | hide: none | hint: sys.getsizeof weighs only the list. What else did that line build, how many of them, and how big is each?
-#> A snapshot copies the list of every block allocated right now, with the
-#> line that allocated it. It is a big object itself: one small tuple per
-#> block, so the cycle collector runs many times while it is built.
-snapshot = tracemalloc.take_snapshot()
-#> statistics("lineno") adds the blocks up per line, largest first.
-top_stats = snapshot.statistics("lineno")
-#> The two largest. Each reads: file and line, the bytes allocated there and
-#> still in use, how many blocks, and bytes per block (KiB is 1,024 bytes).
-for stat in top_stats[:2]:
-    print(stat)
-#> Now the 10,000 strings and their list go.
-del names
-#> compare_to says what changed between two snapshots, biggest change first.
-later = tracemalloc.take_snapshot()
-print(later.compare_to(snapshot, "lineno")[0])
+#> take_snapshot() copies the list of every block traced right now, with the
+#> line that allocated it: one small tuple per block. statistics("lineno")
+#> adds the blocks up per line, largest first, and [0] is the largest. print
+#> writes it as: file and line, the bytes allocated there and still in use,
+#> how many blocks, and bytes per block (OUTPUT shows it in full). The
+#> snapshot and its tuples are gone when the line ends.
+#? tracemalloc will weigh the line that made names. Compared with sys.getsizeof(names), its figure will be... | about ten times more | tracemalloc counts every block the line allocated: the list's 920 bytes and also the 100 strings, 69 or 89 bytes each. | choices: about the same; about ten times more | hide: none | hint: sys.getsizeof weighs only the list. What else did that line build, how many of them, and how big is each?
+print(tracemalloc.take_snapshot().statistics("lineno")[0])
+#> stop() ends the tracing and forgets every block it recorded.
 tracemalloc.stop()
-del snapshot, later, top_stats, stat
+del names
 #= sys.getsizeof is shallow: it weighs one object, not what it refers to.
 #= Lists and dicts grow in jumps and keep spare room, so their size depends on
 #= how they were built (list(map(...)) is not smaller than a loop of appends).
 #= __slots__ saves an instance's attribute dict, at the price of new attributes.
-#= tracemalloc weighs every block a line allocated and can compare two
-#= snapshots: the tool for finding which line holds the memory.
+#= tracemalloc weighs every block a line allocated: the tool for finding which
+#= line holds the memory.
