@@ -1032,9 +1032,11 @@ static const char *mask_bytes(const char *text, char *buf, size_t n)
  * has ? references" (a prediction asks for that count). */
 static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *text, char *buf, size_t n)
 {
-    /* while a prediction is open, sizes in words are hidden too: "created
-     * str #9 (1 reference, 59 bytes)" or a free's size may be its answer */
-    if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY)) {
+    /* while a prediction that hides counts is open, sizes in words are
+     * hidden too, as on the nodes: "created str #9 (1 reference, 59
+     * bytes)" or a free's size may be its answer ("hide: none" hides none) */
+    if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) &&
+        (d->hide_counts || d->nhide_ids > 0)) {
         const char *t = mask_bytes(text, buf, n);
         if (t != text)
             return t; /* no words say both a size and a count */

@@ -1479,6 +1479,15 @@ static void a_new_object_is_said_with_its_size(void)
     CHECK(o.d.prompt != NULL, "the prediction is asked");
     CHECK(!has_text(&o.dl, "72 bytes") && has_text(&o.dl, "? bytes"), "the log says '? bytes' until it is answered");
     close_lesson(&o);
+    /* a prediction that hides nothing leaves the sizes said, as the nodes show them */
+    open_lesson(&o, "x = [1, 2]\n"
+                    "#? How many items? | 2 | Two. | hide: none\n"
+                    "y = x\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL && has_text(&o.dl, "72 bytes") && !has_text(&o.dl, "? bytes"),
+          "with hide: none the log says '72 bytes'");
+    close_lesson(&o);
 }
 
 /* A free says the size the object had as it died, which the heap loses:
