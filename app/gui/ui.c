@@ -1458,6 +1458,9 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 news = true;
             }
             an->last_refcount = o->refcount;
+            if (an->last_size && an->last_size != o->size)
+                news = true; /* grown or shrunk in place (a list's append, a dict's new table) */
+            an->last_size = o->size;
             an->pulse *= dt > 0 ? (float)exp(-dt * 3.0) : 0.0f;
             an->band = o->band;
             p->x = an->x;

@@ -169,6 +169,7 @@ typedef struct gs_NodeAnim {
     float pulse;                       /* 1 right after a refcount change, decays to 0 */
     int8_t pulse_sign;
     int last_refcount;
+    uint32_t last_size;                /* bytes last frame (a resize is a change the view follows) */
     uint8_t band;
 } gs_NodeAnim;
 

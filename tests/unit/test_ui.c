@@ -1231,6 +1231,33 @@ static void the_heap_follows_a_new_object_out_of_sight(void)
 /* A __del__ that stores self resurrects its object: at the end of the
  * resurrection phase (where a phase step stops) the picture no longer
  * draws it as garbage, and the log says it was brought back. */
+/* A resize is a change the view follows: an append that grows a list out
+ * of sight changes no count, only its bytes (72 to 120: room for 8). */
+static void the_heap_follows_a_list_growing_out_of_sight(void)
+{
+    char src[4096];
+    size_t k = (size_t)snprintf(src, sizeof src, "class A:\n    pass\n");
+    for (int i = 0; i < 30; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "a%d = A()\n", i);
+    snprintf(src + k, sizeof src - k, "last = [1, 2]\nkeep = a0\nlast.append(3)\nprint(0)\n");
+    Open o;
+    open_lesson(&o, src);
+    for (int i = 0; i < 60 && o.d.scene->line != 35; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 35 && o.ui.pan_y == -10, "back home after keep = a0 (line %d, pan %.0f)",
+          o.d.scene->line, o.ui.pan_y);
+    press(&o, GS_KEY_RIGHT);
+    uint32_t list = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "list") == 0 && o.d.scene->objects[i].size == 120)
+            list = o.d.scene->objects[i].id;
+    gs_Rect r, c = o.ui.canvas;
+    CHECK(list && gs_ui_node_rect(&o.ui, list, &r), "the list grew to 120 bytes and is drawn");
+    CHECK(r.y >= c.y && r.y + r.h <= c.y + c.h, "the view followed it down (%.0f in %.0f..%.0f)", r.y, c.y,
+          c.y + c.h);
+    close_lesson(&o);
+}
+
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
 {
     Open o;
@@ -2477,6 +2504,7 @@ int main(void)
     binding_a_plain_value_is_what_the_line_did();
     an_instance_with_a_dict_shows_it();
     the_heap_follows_a_new_object_out_of_sight();
+    the_heap_follows_a_list_growing_out_of_sight();
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
