@@ -739,11 +739,14 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
         names_w -= cut;
         over -= cut;
     }
-    for (int b = 0; b <= GS_BAND_GEN2 && over > 0; b++)
-        if (live_rows[b] == 0 && bw[b] > 62) {
-            over -= bw[b] - 62;
-            bw[b] = 62;
-        }
+    /* an empty generation is a strip titled "g1 · 0": 62 px, and if that
+     * is still too wide, as narrow as its title */
+    for (float strip = 62; strip >= 46 && over > 0; strip -= 16)
+        for (int b = 0; b <= GS_BAND_GEN2 && over > 0; b++)
+            if (live_rows[b] == 0 && bw[b] > strip) {
+                over -= bw[b] - strip;
+                bw[b] = strip;
+            }
     g->names_x = 0;
     g->names_w = names_w;
     float x = names_w + 16;
@@ -1490,8 +1493,12 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         for (int i = 0; i < s->nobjects; i++)
             if (s->objects[i].band == b && shown_as_node(ui, &s->objects[i]))
                 n++;
-        if (g.band_w[b] < 70 && b <= GS_BAND_GEN2)
+        if (g.band_w[b] < 70 && b <= GS_BAND_GEN2) {
+            /* a narrow strip: as much of "g1 · 0" as fits its width */
             snprintf(t, sizeof t, "g%d · %d", b, n);
+            if (tw(ui, GS_FONT_SMALL, t) > br.w - 10)
+                snprintf(t, sizeof t, "g%d·%d", b, n);
+        }
         else if (g.band_w[b] < 150 && b <= GS_BAND_GEN2)
             snprintf(t, sizeof t, "gen %d · %d", b, n);
         else if (g.band_w[b] < 150)

@@ -1258,6 +1258,35 @@ static void the_heap_follows_a_list_growing_out_of_sight(void)
     close_lesson(&o);
 }
 
+/* Strings drawn as boxes sit in the "not tracked" column, right of three
+ * empty generations: those narrow to strips as thin as their titles, so
+ * the strings' boxes (and their count badges) are in sight at the start. */
+static void empty_generations_narrow_so_the_last_column_is_in_sight(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# options: show-primitives\n# ---\n"
+                    "a = 'pear '\nb = 'plum '\nc = 'kiwi '\nstep1 = a + b\nprint(step1)\n");
+    for (int i = 0; i < 10 && o.d.scene->line != 9; i++)
+        press(&o, GS_KEY_RIGHT);
+    gs_Input rs;
+    memset(&rs, 0, sizeof rs);
+    rs.kind = GS_IN_RESIZE;
+    rs.w = 1150; /* with 62-px strips, the last string's box would end past the canvas */
+    rs.h = 800;
+    frame(&o, &rs, 1);
+    frame(&o, NULL, 0);
+    int n = 0, inside = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (strcmp(o.d.scene->objects[i].type, "str") != 0 || !gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r))
+            continue;
+        n++;
+        inside += r.x + r.w <= o.ui.canvas.x + o.ui.canvas.w;
+    }
+    CHECK(n >= 4 && inside == n, "every string's box ends inside the canvas (%d of %d)", inside, n);
+    close_lesson(&o);
+}
+
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
 {
     Open o;
@@ -2505,6 +2534,7 @@ int main(void)
     an_instance_with_a_dict_shows_it();
     the_heap_follows_a_new_object_out_of_sight();
     the_heap_follows_a_list_growing_out_of_sight();
+    empty_generations_narrow_so_the_last_column_is_in_sight();
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
