@@ -3162,6 +3162,10 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
         text(dl, GS_FONT_SMALL, r.x + r.w - tw(ui, GS_FONT_SMALL, count) - 14, r.y + 10, count, C_MUTED);
         gs_draw_clip(dl, (gs_Rect){ r.x + 2, body, r.w - 4, fmaxf(0, foot - body) });
     }
+    /* what the step that reached the prompt passed over ("Skipped ahead:
+     * ...") would be lost under the card: it comes first, small */
+    if (open && d->step_note && d->step_note[0])
+        y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, d->step_note, C_MUTED) + 4;
     y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, 1e9f, p->question, C_TEXT) + 6;
     if (open) {
         if (p->nchoices) {

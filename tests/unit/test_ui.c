@@ -748,6 +748,24 @@ static void ctrl_gives_a_letters_command_while_typing(void)
     close_lesson(&o);
 }
 
+/* A prediction asked right after a step that passed over a loop's rounds
+ * keeps the "Skipped ahead" note: the card takes the narration's place. */
+static void a_prompt_after_a_skip_says_what_was_skipped(void)
+{
+    Open o;
+    open_lesson(&o, "x = []\n"
+                    "for i in range(10):\n"
+                    "    x.append(i)\n"
+                    "#? How many items does x hold? | 10 | One a round. | hide: none\n"
+                    "y = len(x)\n");
+    for (int i = 0; i < 20 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_ASKING, "the prediction is asked");
+    CHECK(o.d.step_note && strstr(o.d.step_note, "Skipped ahead") && has_text(&o.dl, "Skipped ahead"),
+          "the card says what the step passed over");
+    close_lesson(&o);
+}
+
 static void narration_belongs_to_its_line(void)
 {
     Open o;
@@ -2515,6 +2533,7 @@ int main(void)
     a_prompt_asks_before_its_line_and_hides_what_gives_it_away();
     hostile_answers_get_calm_replies();
     ctrl_gives_a_letters_command_while_typing();
+    a_prompt_after_a_skip_says_what_was_skipped();
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     phase_steps_land_at_the_end_of_phases_that_did_something();
