@@ -1301,20 +1301,32 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             snprintf(out, n, "%s%s is no longer tracked by the collector", where, lab);
         *focus = e->obj;
         break;
-    case GS_EV_RESIZE:
-        /* list and dict tables resizing are said by the size in the
-         * inspector; a str that grows in place is a thing to see */
-        if (e->c) {
-            char was[32], now[32];
-            object_label(tl, e->obj, lab, sizeof lab);
-            gs_scene_format_bytes(e->a, was, sizeof was);
-            gs_scene_format_bytes(e->b, now, sizeof now);
-            snprintf(out, n, "%s%s grows in place (%s to %s bytes): nothing else refers to it, so CPython extends "
-                             "it instead of making a new string",
-                     where, lab, was, now);
-            *focus = e->obj;
-        }
+    case GS_EV_RESIZE: {
+        /* a block that changes size: a str grown in place, a list's item
+         * array, a dict's or a set's table (both sizes say "bytes", so a
+         * prediction's mask hides both) */
+        char was[32], now[32];
+        object_label(tl, e->obj, lab, sizeof lab);
+        gs_scene_format_bytes(e->a, was, sizeof was);
+        gs_scene_format_bytes(e->b, now, sizeof now);
+        gs_TLObject o;
+        int kind = gs_timeline_object(tl, e->obj, &o) ? o.kind : -1;
+        bool grows = e->b > e->a;
+        const char *why = "";
+        if (e->c)
+            why = ": nothing else refers to it, so CPython extends it instead of making a new string";
+        else if (kind == GS_K_LIST)
+            why = grows ? ": its item array was full, so CPython makes room for more items than it holds"
+                        : ": CPython gives back room it no longer needs";
+        else if (kind == GS_K_DICT)
+            why = grows ? ": its table had no room for another key, so CPython builds a bigger one" : ": a smaller table";
+        else if (kind == GS_K_SET)
+            why = grows ? ": its table filled up, so CPython builds a bigger one" : ": a smaller table";
+        snprintf(out, n, "%s%s %s (%s bytes to %s bytes)%s", where, lab,
+                 e->c ? "grows in place" : grows ? "grows" : "shrinks", was, now, why);
+        *focus = e->obj;
         break;
+    }
     case GS_EV_GC_END:
         snprintf(out, n, "collector: done — %u unreachable object%s collected, %u uncollectable", e->a,
                  e->a == 1 ? "" : "s", e->b);

@@ -1038,27 +1038,33 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
     /* while a prediction that hides counts is open, sizes in words are
      * hidden too, as on the nodes: "created str #9 (1 reference, 59
      * bytes)" or a free's size may be its answer ("hide: none" hides none) */
+    const char *out = text;
     if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) &&
-        (d->hide_counts || d->nhide_ids > 0)) {
-        const char *t = mask_bytes(text, buf, n);
-        if (t != text)
-            return t; /* no words say both a size and a count */
+        (d->hide_counts || d->nhide_ids > 0))
+        out = mask_bytes(text, buf, n);
+    if (!focus || !count_hidden(d, focus) || !strstr(out, " reference"))
+        return out;
+    /* every "N reference(s)": "now has 2 references", "(1 reference now)",
+     * "created list #9 (1 reference, 72 bytes)"; always plural, so the
+     * word does not tell a 1 */
+    char src[512];
+    snprintf(src, sizeof src, "%s", out);
+    size_t k = 0;
+    const char *from = src;
+    for (const char *r = strstr(src, " reference"); r && k < n; r = strstr(r + 1, " reference")) {
+        const char *num = r;
+        while (num > from && is_digit(num[-1]))
+            num--;
+        if (num == r)
+            continue;
+        int w = snprintf(buf + k, n - k, "%.*s? references", (int)(num - from), from);
+        k = w < 0 ? n : k + (size_t)w;
+        from = r + strlen(" reference");
+        if (*from == 's')
+            from++;
     }
-    const char *has = strstr(text, " now has ");
-    if (!focus || !has || !count_hidden(d, focus))
-        return text;
-    const char *num = has + strlen(" now has ");
-    const char *rest = num;
-    while (*rest >= '0' && *rest <= '9')
-        rest++;
-    if (rest == num)
-        return text;
-    if (strncmp(rest, " reference", 10) == 0) {
-        rest += 10;
-        if (*rest == 's')
-            rest++;
-    }
-    snprintf(buf, n, "%.*s? references%s", (int)(num - text), text, rest);
+    if (k < n)
+        snprintf(buf + k, n - k, "%.*s", (int)strnlen(from, n - k), from);
     return buf;
 }
 

@@ -1636,6 +1636,31 @@ static void a_str_grown_in_place_is_said(void)
     close_lesson(&o);
 }
 
+/* A list whose item array is full grows at an append: the log says so
+ * with both sizes (72 to 120 bytes, as sys.getsizeof gives them in CPython
+ * 3.11), and both are '?' while a prediction that hides counts is open. */
+static void a_list_growing_is_said_with_both_sizes(void)
+{
+    Open o;
+    open_lesson(&o, "x = [1, 2]\n"
+                    "x.append(3)\n"
+                    "#? How many bytes now? | 120 | Room for 8. | hide: counts\n"
+                    "y = x\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "the prediction is asked after the append");
+    CHECK(has_text(&o.dl, "(? bytes to ? bytes)") && !has_text(&o.dl, "120 bytes"), "both sizes are ? while asked");
+    CHECK(has_text(&o.dl, "? references") && !has_text(&o.dl, "1 reference") && !has_text(&o.dl, "? reference "),
+          "so are the counts a name's or a creation's words say, always plural");
+    press(&o, GS_KEY_TAB);
+    bool said = false;
+    for (int i = 0; i < o.d.nevent_log; i++)
+        said |= strstr(o.d.event_log[i], "2: list #") &&
+                strstr(o.d.event_log[i], " grows (72 bytes to 120 bytes): its item array was full");
+    CHECK(said, "the log says '2: list #N grows (72 bytes to 120 bytes): its item array was full...'");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -2562,6 +2587,7 @@ int main(void)
     a_new_object_is_said_with_its_size();
     a_freed_object_is_said_with_its_size_as_it_died();
     a_str_grown_in_place_is_said();
+    a_list_growing_is_said_with_both_sizes();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
