@@ -1913,8 +1913,25 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
             ui->source_scroll++;
         }
     }
-    if (ui->source_scroll > nrows - visible)
-        ui->source_scroll = nrows - visible;
+    /* the furthest scroll: the last rows fill the panel, wrapped as drawn
+     * (counting them unwrapped would stop short of a current line near the
+     * end of a program with long lines) */
+    int last_first = nrows, filled = 0;
+    while (last_first > 0) {
+        int line;
+        const char *p;
+        size_t n;
+        uint8_t marks;
+        source_row(d, last_first - 1, &line, &p, &n, &marks);
+        size_t k = source_text(p, n, buf, sizeof buf, &comment);
+        int h = wrap_row(buf, k, cols, starts, MAXWRAP, &indent);
+        if (filled + h > visible)
+            break;
+        filled += h;
+        last_first--;
+    }
+    if (ui->source_scroll > last_first)
+        ui->source_scroll = last_first;
     if (ui->source_scroll < 0)
         ui->source_scroll = 0;
     ui->gutter_rect = (gs_Rect){ r.x, top, gutter, r.y + r.h - top };

@@ -1305,6 +1305,25 @@ static void empty_generations_narrow_so_the_last_column_is_in_sight(void)
     close_lesson(&o);
 }
 
+/* Near the end of a program whose lines wrap, the current line is still
+ * in the source panel: the furthest scroll counts rows as drawn. */
+static void the_last_line_is_in_sight_when_lines_wrap(void)
+{
+    char src[8192];
+    size_t k = 0;
+    for (int i = 0; i < 40; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k,
+                              "v%d = len('a long string literal that wraps in the panel') + len('and more of it')\n", i);
+    snprintf(src + k, sizeof src - k, "last_line_here = 1\n");
+    Open o;
+    open_lesson(&o, src);
+    for (int i = 0; i < 80 && o.d.scene->line != 41; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 41, "at the last line");
+    CHECK(text_in(&o.dl, o.ui.source_rect, "last_line_here"), "the last line is drawn in the source panel");
+    close_lesson(&o);
+}
+
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
 {
     Open o;
@@ -2579,6 +2598,7 @@ int main(void)
     the_heap_follows_a_new_object_out_of_sight();
     the_heap_follows_a_list_growing_out_of_sight();
     empty_generations_narrow_so_the_last_column_is_in_sight();
+    the_last_line_is_in_sight_when_lines_wrap();
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
