@@ -2371,6 +2371,16 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         info->rounds += ln == lead;
         info->passed++;
     }
+    /* strings grown in place among what was passed over: those rounds did
+     * something the rounds shown did not */
+    if (info->passed > 1) {
+        size_t from = dir > 0 ? p : target, to = dir > 0 ? target : p;
+        for (size_t j = from; j < to && j < tl->n; j++) {
+            gs_Event e = gs_trace_get(tl->tr, j);
+            if (e.kind == GS_EV_RESIZE && e.c && !bits_get(&tl->skip, j))
+                info->grown_in_place++;
+        }
+    }
     return gs_timeline_seek(tl, target);
 }
 

@@ -118,6 +118,7 @@ typedef struct gs_TLStepInfo {
     bool collection;                /* the step stopped just after a gc_end */
     size_t collections_passed;      /* repeats of a line's collections passed over */
     uint32_t gc_collected, gc_generation;
+    size_t grown_in_place;          /* strs grown in place among the runs passed over (rounds unlike the first) */
 } gs_TLStepInfo;
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info);
 

@@ -1680,6 +1680,27 @@ static void a_list_growing_is_said_with_both_sizes(void)
     close_lesson(&o);
 }
 
+/* Passing over a loop's rounds says "as before", except when later rounds
+ * did what the first did not: a string grown in place (from the eighth
+ * round, once CPython has quickened the loop) instead of copied. */
+static void a_skip_over_rounds_that_grew_a_string_says_so(void)
+{
+    Open o;
+    open_lesson(&o, "def build(chunks):\n"
+                    "    text = 'log:'\n"
+                    "    for chunk in chunks:\n"
+                    "        text += chunk\n"
+                    "    return text\n"
+                    "u = build(['ab'] * 12)\n");
+    bool said = false;
+    for (int i = 0; i < 30 && !said && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        said = strstr(o.v.step_note, "Skipped ahead") && strstr(o.v.step_note, "a string grew in place");
+    }
+    CHECK(said, "the skip note says later rounds grew a string in place (%s)", o.v.step_note);
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -2608,6 +2629,7 @@ int main(void)
     a_freed_object_is_said_with_its_size_as_it_died();
     a_str_grown_in_place_is_said();
     a_list_growing_is_said_with_both_sizes();
+    a_skip_over_rounds_that_grew_a_string_says_so();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
