@@ -2518,7 +2518,22 @@ static void gen_import(Compiler *c, const gs_Node *st)
         load_const_obj(c, gs_int_new(vm, 0));
         load_const_obj(c, gs_newref(vm, vm->none));
         emit(c, OP_IMPORT_NAME, add_name(c, a->name.s, a->name.len));
-        if (a->asname.s)
+        const char *dot = a->asname.s ? memchr(a->name.s, '.', (size_t)a->name.len) : NULL;
+        if (dot) {
+            /* import a.b.c as d: the package's attributes down to c (as CPython 3.11 compiles it) */
+            const char *end = a->name.s + a->name.len;
+            for (const char *p = dot + 1;;) {
+                const char *q = memchr(p, '.', (size_t)(end - p));
+                emit(c, OP_IMPORT_FROM, add_name(c, p, (int)((q ? q : end) - p)));
+                if (!q)
+                    break;
+                emit(c, OP_SWAP, 2);
+                emit(c, OP_POP_TOP, 0);
+                p = q + 1;
+            }
+            gen_name(c, a->asname.s, a->asname.len, NO_STORE, a->line, a->col);
+            emit(c, OP_POP_TOP, 0);
+        } else if (a->asname.s)
             gen_name(c, a->asname.s, a->asname.len, NO_STORE, a->line, a->col);
         else {
             const char *dot = memchr(a->name.s, '.', (size_t)a->name.len);

@@ -30,8 +30,12 @@
  * ChainMap is a class whose instances have one attribute, `maps`; UserList
  * one, `data` (a list), which its methods use as CPython's do.
  *
- * Not modelled: UserDict and UserString, collections.abc, OrderedDict's
- * own view types (its keys() is a dict_keys), and the frames of the
+ * OrderedDict's keys(), values() and items() are its own view types
+ * (odict_keys ..., derived from dict's); reversed() of one walks a copy.
+ * Counter.elements() is CPython's chain.from_iterable(starmap(repeat,
+ * self.items())) of itertools.
+ *
+ * Not modelled: UserDict and UserString, and the frames of the
  * Python-written methods (Counter's, ChainMap's ...), which are C here.
  */
 #include <stdio.h>
@@ -41,6 +45,7 @@
 
 typedef struct CollState {
     gs_Type *t_deque, *t_dequeiter, *t_dequerev;
+    gs_Type *t_odict_views[3]; /* odict_keys, odict_values, odict_items */
 } CollState;
 
 static CollState *state(gs_VM *vm) { return vm->modstate[GS_MS_COLLECTIONS]; }
@@ -1492,25 +1497,31 @@ static gs_Object *c_most_common(GS_ARGS)
     return most_common(vm, self, a[1]);
 }
 
+/* elements(): _chain.from_iterable(_starmap(_repeat, self.items())) */
 static gs_Object *c_elements(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    gs_Object *l = gs_list_new(vm, 0), *k, *v;
-    int32_t pos = 0;
-    while (l && gs_dict_next(self, &pos, &k, &v)) {
-        int64_t n;
-        if (gs_as_int(vm, v, &n) < 0) {
-            gs_decref(vm, l);
-            return NULL;
-        }
-        for (int64_t i = 0; i < n; i++)
-            gs_list_append(vm, l, k);
+    gs_Object *it = gs_import(vm, gs_name(vm, "itertools"));
+    gs_Object *chain = it ? gs_getattr(vm, it, gs_name(vm, "chain")) : NULL;
+    gs_Object *fi = chain ? gs_getattr(vm, chain, gs_name(vm, "from_iterable")) : NULL;
+    gs_Object *starmap = fi ? gs_getattr(vm, it, gs_name(vm, "starmap")) : NULL;
+    gs_Object *repeat = starmap ? gs_getattr(vm, it, gs_name(vm, "repeat")) : NULL;
+    gs_Object *items = repeat ? call_method(vm, self, "items", NULL, 0) : NULL;
+    gs_Object *sm = NULL, *r = NULL;
+    if (items) {
+        gs_Object *a[2] = { repeat, items };
+        sm = gs_call_object(vm, starmap, a, 2, NULL);
     }
-    if (!l)
-        return NULL;
-    gs_Object *it = gs_iter(vm, l);
-    gs_decref(vm, l);
-    return it;
+    if (sm)
+        r = gs_call_object(vm, fi, &sm, 1, NULL);
+    gs_xdecref(vm, sm);
+    gs_xdecref(vm, items);
+    gs_xdecref(vm, repeat);
+    gs_xdecref(vm, starmap);
+    gs_xdecref(vm, fi);
+    gs_xdecref(vm, chain);
+    gs_xdecref(vm, it);
+    return r;
 }
 
 static gs_Object *c_repr(GS_ARGS)
@@ -2006,6 +2017,16 @@ static gs_Object *od_reversed(GS_ARGS)
     return r;
 }
 
+/* keys() / values() / items(): odict_keys ... on the OrderedDict */
+static gs_Object *od_view(gs_VM *vm, gs_Object *self, int which)
+{
+    return gs_dict_view_new(vm, self, state(vm)->t_odict_views[which]);
+}
+
+static gs_Object *od_keys(GS_ARGS) { GS_UNUSED_ARGS; return od_view(vm, self, 0); }
+static gs_Object *od_values(GS_ARGS) { GS_UNUSED_ARGS; return od_view(vm, self, 1); }
+static gs_Object *od_items(GS_ARGS) { GS_UNUSED_ARGS; return od_view(vm, self, 2); }
+
 static gs_Object *od_copy(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -2055,7 +2076,8 @@ static const gs_MethodDef odict_methods[] = {
     { "__init__", od_init, 0, -1, GS_KW }, { "move_to_end", od_move_to_end, 0, -1, GS_KW },
     { "popitem", od_popitem, 0, -1, GS_KW }, { "__eq__", od_eq, 1, 1, 0 }, { "__ne__", od_ne, 1, 1, 0 },
     { "__repr__", od_repr, 0, 0, 0 }, { "__reversed__", od_reversed, 0, 0, 0 }, { "copy", od_copy, 0, 0, 0 },
-    { "__copy__", od_copy, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
+    { "__copy__", od_copy, 0, 0, 0 }, { "keys", od_keys, 0, 0, 0 }, { "values", od_values, 0, 0, 0 },
+    { "items", od_items, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
 };
 
 static gs_Type *od_class(gs_VM *vm, gs_Object *o) { return class_of(vm, o, "move_to_end", od_move_to_end); }
@@ -3151,6 +3173,10 @@ static void make_types(gs_VM *vm, CollState *st)
     gs_modtype_add_attr(vm, st->t_deque, "__hash__", gs_newref(vm, vm->none));
     st->t_dequeiter = gs_native_type_new(vm, "_collections._deque_iterator", &dequeiter_ops, dequeiter_methods);
     st->t_dequerev = gs_native_type_new(vm, "_collections._deque_reverse_iterator", &dequeiter_ops, dequerev_methods);
+    /* OrderedDict's views: built-in types derived from dict's (odictobject.c) */
+    st->t_odict_views[0] = gs_type_new_builtin(vm, "odict_keys", vm->t_dict_keys, GS_K_ITER, 0);
+    st->t_odict_views[1] = gs_type_new_builtin(vm, "odict_values", vm->t_dict_values, GS_K_ITER, 0);
+    st->t_odict_views[2] = gs_type_new_builtin(vm, "odict_items", vm->t_dict_items, GS_K_ITER, 0);
 }
 
 gs_Object *gs_module_collections(gs_VM *vm)

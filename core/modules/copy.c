@@ -188,6 +188,8 @@ static gs_Object *reduce_ex(gs_VM *vm, gs_Object *x, bool *newobj)
         /* object.__reduce_ex__(4): copyreg.__newobj__, (cls,), the state */
         gs_Object *state;
         gs_Object *gs = class_method(vm, x, "__getstate__");
+        if (!gs && gs_type_nslots(x->type))
+            gs = gs_type_lookup(vm->t_object, gs_name(vm, "__getstate__")); /* (state, {slot: value}) */
         if (gs)
             state = gs_call_object(vm, gs, &x, 1, NULL);
         else {

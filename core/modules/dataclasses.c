@@ -671,6 +671,11 @@ static gs_Object *get_field(gs_VM *vm, gs_Type *cls, gs_Object *name, gs_Object 
     gs_Object *dflt = gs_lookup_attr(vm, &cls->ob, (gs_Str *)name);
     if (!dflt && vm->exc)
         return NULL;
+    if (dflt && dflt->type == vm->t_member_descr) {
+        /* a field in __slots__ (a base's): it has no default value */
+        gs_decref(vm, dflt);
+        dflt = NULL;
+    }
     gs_Object *f;
     if (dflt && dflt->type == st->t_field)
         f = dflt;

@@ -90,6 +90,8 @@ static gs_Object *gc_collect_fn(GS_ARGS)
     GS_UNUSED_ARGS;
     int err;
     gs_Object *g = one_arg(vm, "collect", "generation", args, nargs, kwnames, &err);
+    if (kwnames && kwnames->len)
+        gs_clinic_parser_init(vm, GS_CLINIC_GC_COLLECT, 1);
     if (err)
         return NULL;
     int64_t gen = GS_NUM_GENERATIONS - 1;
@@ -214,6 +216,8 @@ static gs_Object *gc_get_objects(GS_ARGS)
     GS_UNUSED_ARGS;
     int err;
     gs_Object *g = one_arg(vm, "get_objects", "generation", args, nargs, kwnames, &err);
+    if (kwnames && kwnames->len)
+        gs_clinic_parser_init(vm, GS_CLINIC_GC_GET_OBJECTS, 1);
     if (err)
         return NULL;
     int64_t gen = -1; /* also what CPython takes -1 to mean */

@@ -51,10 +51,14 @@ void gs_weakref_free(gs_VM *vm);
 /* vm->modstate slots: what each module keeps for the VM's life (its
  * static types), made on first import */
 enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS,
-       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM };
+       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC };
 
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);
+gs_Object *gs_module_collections_abc(gs_VM *vm);
+void gs_collections_abc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_collections_abc_clear(gs_VM *vm);
+void gs_collections_abc_free(gs_VM *vm);
 gs_Object *gs_module_contextlib(gs_VM *vm);
 void gs_contextlib_free(gs_VM *vm);
 gs_Object *gs_module_copy(gs_VM *vm);

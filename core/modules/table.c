@@ -11,6 +11,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "abc", .make = gs_module_abc, .free = gs_abc_free },
     { .name = "bisect", .make = gs_module_bisect },
     { .name = "collections", .make = gs_module_collections, .free = gs_collections_free },
+    { .name = "collections.abc", .make = gs_module_collections_abc, .count_roots = gs_collections_abc_count_roots,
+      .clear = gs_collections_abc_clear, .free = gs_collections_abc_free },
     { .name = "contextlib", .make = gs_module_contextlib, .free = gs_contextlib_free },
     { .name = "copy", .make = gs_module_copy, .free = gs_copy_free },
     { .name = "dataclasses", .make = gs_module_dataclasses, .count_roots = gs_dataclasses_count_roots,

@@ -361,7 +361,7 @@ int64_t gs_len_builtin(gs_VM *vm, gs_Object *o)
         return n;
     }
     default:
-        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items)
+        if (gs_dict_view_base(vm, o))
             return ((gs_Dict *)((gs_Iter *)o)->seq)->t.used;
         break;
     }
@@ -466,9 +466,9 @@ int gs_contains_builtin(gs_VM *vm, gs_Object *c, gs_Object *v)
         }
     }
     case GS_K_ITER:
-        if (c->type == vm->t_dict_keys)
+        if (gs_dict_view_base(vm, c) == vm->t_dict_keys)
             return gs_contains(vm, ((gs_Iter *)c)->seq, v);
-        if (c->type == vm->t_dict_items) {
+        if (gs_dict_view_base(vm, c) == vm->t_dict_items) {
             if (GS_KIND(v) != GS_K_TUPLE || ((gs_Tuple *)v)->len != 2)
                 return 0;
             gs_Object *have = gs_dict_get(vm, ((gs_Iter *)c)->seq, ((gs_Tuple *)v)->items[0]);

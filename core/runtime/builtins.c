@@ -1742,4 +1742,5 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
         if (t->native && t->dict)
             count(ctx, &t->dict->ob);
     gs_modules_count_roots(vm, count, ctx);
+    gs_clinic_count_roots(vm, count, ctx);
 }

@@ -32,7 +32,8 @@ void gs_type_add_methods(gs_VM *vm, gs_Type *t, const gs_MethodDef *defs)
             gs_Object *b = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, defs->name));
             if (b) {
                 ((gs_Builtin *)b)->takes_kw = (defs->kw & GS_KW) != 0;
-                ((gs_Builtin *)b)->varargs = defs->kw & (GS_VARARGS | GS_STARARGS | GS_ITERNEXT | GS_CLASSMETH);
+                ((gs_Builtin *)b)->varargs =
+                    defs->kw & (GS_VARARGS | GS_STARARGS | GS_ITERNEXT | GS_CLASSMETH | GS_ABSTRACT);
             }
         }
         if (strcmp(defs->name, "__new__") == 0) {
@@ -787,7 +788,9 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         t->flags |= GS_TF_DICT;
     if (add_weak)
         t->flags |= GS_TF_WEAK;
-    t->ndescrs = (int32_t)add_dict + (int32_t)add_weak + nslots;
+    /* the __dict__ / __weakref__ getset descriptors are modelled (counted,
+     * not made); the member descriptors of the slots are real (below) */
+    t->ndescrs = (int32_t)add_dict + (int32_t)add_weak;
     t->mro = c3_mro(vm, t, bases, nb, &t->nmro);
     if (!t->mro)
         return class_abort(vm, t, NULL);
@@ -798,15 +801,10 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
     gs_Object *cell = gs_dict_pop(vm, d, &gs_name(vm, "__classcell__")->ob);
     gs_Object *q = gs_dict_pop(vm, d, &vm->s___qualname__->ob);
     gs_xdecref(vm, q);
-    if (!gs_dict_get_str(vm, d, vm->s___doc__))
-        gs_dict_set(vm, d, &vm->s___doc__->ob, vm->none);
     if (class_wrap_special(vm, d, "__new__", vm->t_staticmethod) < 0 ||
         class_wrap_special(vm, d, "__init_subclass__", vm->t_classmethod) < 0 ||
         class_wrap_special(vm, d, "__class_getitem__", vm->t_classmethod) < 0)
         return class_abort(vm, t, cell);
-    /* a class that defines __eq__ and not __hash__ is unhashable */
-    if (gs_dict_get_str(vm, d, vm->s___eq__) && !gs_dict_get_str(vm, d, vm->s___hash__))
-        gs_dict_set(vm, d, &vm->s___hash__->ob, vm->none);
     if (gs_type_lookup(t, vm->s___del__))
         t->flags |= GS_TF_HAS_DEL;
     gs_type_update_hooks(vm, t);
@@ -819,13 +817,14 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         t->sk_nentries = 0;
     }
     /* CPython's type holds references to itself from its MRO tuple and from
-     * the descriptors it creates (__dict__, __weakref__, one per slot);
-     * model them so sys.getrefcount(cls) agrees. */
+     * the descriptors it creates (__dict__, __weakref__; the member
+     * descriptors of its slots are real objects that hold it); model them
+     * so sys.getrefcount(cls) agrees. */
     t->internal_refs = 1 + t->ndescrs;
     /* the descriptors live in the class's dict, which is then a container
      * the collector tracks (collector.c never untracks it) */
     t->dict->owner = &t->ob;
-    if (t->internal_refs > 1)
+    if (t->internal_refs > 1 || t->nslots)
         gs_gc_track(vm, &t->dict->ob);
     gs_record_alloc(vm, &t->ob);
     if (meta != vm->t_type) {
@@ -837,6 +836,24 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
     for (int32_t i = 0; i < t->internal_refs; i++) /* after the alloc, so the trace counts them */
         gs_incref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, GS_TSLOT_SELF));
     gs_gc_track(vm, &t->ob);
+    /* PyType_Ready's add_members: a member descriptor per slot of its own,
+     * in the dict after the namespace; then __doc__ (type_dict_set_doc),
+     * then __hash__ = None for a class that defines __eq__ and not
+     * __hash__ (type_ready_set_hash: it is unhashable) */
+    for (int32_t i = 0; i < t->nslots; i++) {
+        gs_Object *md = gs_member_descr_new(vm, t, t->slot_base + i);
+        if (!md || gs_dict_set(vm, d, &t->slots[t->slot_base + i]->ob, md) < 0) {
+            gs_xdecref(vm, md);
+            gs_xdecref(vm, cell);
+            gs_decref(vm, t);
+            return NULL;
+        }
+        gs_decref(vm, md);
+    }
+    if (!gs_dict_get_str(vm, d, vm->s___doc__))
+        gs_dict_set(vm, d, &vm->s___doc__->ob, vm->none);
+    if (gs_dict_get_str(vm, d, vm->s___eq__) && !gs_dict_get_str(vm, d, vm->s___hash__))
+        gs_dict_set(vm, d, &vm->s___hash__->ob, vm->none);
     class_phantoms_made(vm, t, meta);
     if (cell) {
         /* the __class__ cell of the methods that use super() or __class__ */

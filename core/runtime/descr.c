@@ -3,7 +3,7 @@
  * objects (with their methods), the descriptor protocol attribute lookup
  * uses (CPython's __get__ / __set__ / __delete__ slots, for the built-in
  * descriptors and for classes that define them in Python), the slots of
- * classes with __slots__, and super objects.
+ * classes with __slots__ and their member descriptors, and super objects.
  *
  * The objects are CPython 3.11's (Objects/descrobject.c, funcobject.c,
  * typeobject.c): a property holds fget, fset, fdel, its doc and the name
@@ -15,6 +15,10 @@
 #include <stdio.h>
 
 #include "runtime.h"
+
+static gs_Object *member_get(gs_VM *vm, gs_Object *d, gs_Object *obj);
+static int member_set(gs_VM *vm, gs_Object *d, gs_Object *obj, gs_Object *value);
+static void member_type_init(gs_VM *vm);
 
 /* ================================================================== making them */
 
@@ -172,7 +176,7 @@ static gs_Object *user_get(gs_VM *vm, gs_Object *v)
 
 bool gs_descr_is_data(gs_VM *vm, gs_Object *v)
 {
-    if (GS_KIND(v) == GS_K_PROPERTY)
+    if (GS_KIND(v) == GS_K_PROPERTY || v->type == vm->t_member_descr)
         return true;
     if (!(v->type->flags & GS_TF_HEAP))
         return false;
@@ -261,6 +265,8 @@ gs_Object *gs_descr_get(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Type *owner)
         return gs_call_object(vm, p->ref, &obj, 1, NULL);
     }
     default: {
+        if (v->type == vm->t_member_descr)
+            return member_get(vm, v, obj);
         /* a module's function-like object (functools.partial: tp_descr_get) */
         if (GS_KIND(v) == GS_K_INSTANCE && v->type->native && v->type->native->binds)
             return obj ? gs_method_new(vm, v, obj) : gs_newref(vm, v);
@@ -291,6 +297,8 @@ int gs_descr_set(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Object *value)
         gs_decref(vm, r);
         return 1;
     }
+    if (v->type == vm->t_member_descr)
+        return member_set(vm, v, obj, value) < 0 ? -1 : 1;
     if (!(v->type->flags & GS_TF_HEAP))
         return 0;
     gs_Object *m = gs_type_lookup(v->type, gs_name(vm, value ? "__set__" : "__delete__"));
@@ -474,6 +482,7 @@ void gs_descr_methods_init(gs_VM *vm)
     gs_type_add_methods(vm, vm->t_property, property_methods);
     gs_type_add_methods(vm, vm->t_staticmethod, sm_methods);
     gs_type_add_methods(vm, vm->t_classmethod, cm_methods);
+    member_type_init(vm);
 }
 
 /* ================================================================== __slots__ */
@@ -487,6 +496,221 @@ int32_t gs_slot_index(gs_Type *t, gs_Str *name)
         if (t->slots[i] == name || gs_str_eq(t->slots[i], name))
             return i;
     return -1;
+}
+
+/* ------------------------------------------------------------------ member descriptors
+ * CPython's class statement puts a member_descriptor in the class's dict
+ * for each name of __slots__ (Objects/descrobject.c, PyMemberDescrObject):
+ * a GC object holding its class (d_type, the one reference its traverse
+ * shows) and the name; instances' o.x goes through it, as the data
+ * descriptor it is.  A class's descriptors hold it in a cycle through its
+ * dict, which only the collector (or the class's own clear) breaks. */
+
+typedef struct MemberDescr {
+    gs_Instance inst;
+    gs_Object *owner;  /* d_type: the class whose slot it is (a reference) */
+    gs_Str *name;      /* d_name: the slot's name, interned (the VM keeps it) */
+    int32_t index;     /* where the value sits among gs_slot_values */
+} MemberDescr;
+
+#define MD(o) ((MemberDescr *)(o))
+
+static void member_set_owner(gs_VM *vm, gs_Object *o, gs_Object *v)
+{
+    if (v)
+        gs_incref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, GS_NATIVE_FIELD));
+    gs_Object *old = MD(o)->owner;
+    MD(o)->owner = v;
+    gs_record_field(vm, o, GS_NATIVE_FIELD, old, v);
+    if (old)
+        gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, GS_NATIVE_FIELD));
+}
+
+static int member_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    gs_Object *t = MD(o)->owner;
+    return t ? fn(vm, o, t, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, GS_NATIVE_FIELD), arg) : 0;
+}
+
+static void member_clear(gs_VM *vm, gs_Object *o) { member_set_owner(vm, o, NULL); }
+
+/* a GC type without a tp_clear (descr_traverse only) */
+static const gs_NativeOps member_ops = { sizeof(MemberDescr), true, false, member_traverse, member_clear, NULL,
+                                         true, false, false, 0 };
+
+static const char *member_owner_name(gs_Object *o)
+{
+    gs_Object *t = MD(o)->owner;
+    return t ? ((gs_Type *)t)->name->data : "?";
+}
+
+gs_Object *gs_member_descr_new(gs_VM *vm, gs_Type *owner, int32_t index)
+{
+    gs_Object *o = gs_native_new(vm, vm->t_member_descr);
+    if (!o)
+        return NULL;
+    MD(o)->name = owner->slots[index];
+    MD(o)->index = index;
+    member_set_owner(vm, o, &owner->ob);
+    return o;
+}
+
+/* descr_check / descr_setcheck: obj is an instance of the owner, else TypeError */
+static int member_check(gs_VM *vm, gs_Object *d, gs_Object *obj)
+{
+    gs_Type *t = (gs_Type *)MD(d)->owner;
+    if (t && gs_issubtype(obj->type, t))
+        return 0;
+    gs_raise(vm, vm->e_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+             MD(d)->name->data, member_owner_name(d), gs_type_name(obj));
+    return -1;
+}
+
+/* member_get: on the class (obj NULL) the descriptor itself */
+static gs_Object *member_get(gs_VM *vm, gs_Object *d, gs_Object *obj)
+{
+    if (!obj)
+        return gs_newref(vm, d);
+    if (member_check(vm, d, obj) < 0)
+        return NULL;
+    gs_Object *v = gs_slot_values(obj)[MD(d)->index];
+    if (!v) {
+        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", gs_type_name(obj),
+                 MD(d)->name->data);
+        return NULL;
+    }
+    return gs_newref(vm, v);
+}
+
+/* member_set (value NULL: delete): PyMember_SetOne's T_OBJECT_EX */
+static int member_set(gs_VM *vm, gs_Object *d, gs_Object *obj, gs_Object *value)
+{
+    if (member_check(vm, d, obj) < 0)
+        return -1;
+    if (!value && !gs_slot_values(obj)[MD(d)->index]) {
+        gs_raise(vm, vm->e_AttributeError, "%s", MD(d)->name->data);
+        return -1;
+    }
+    return gs_slot_store(vm, obj, MD(d)->index, value);
+}
+
+/* wrap_descr_get: __get__(obj, type=None), unpacked with no name */
+static gs_Object *md_get(GS_ARGS)
+{
+    if (gs_no_kwargs(vm, "__get__", kwnames) < 0)
+        return NULL;
+    if (nargs < 1 || nargs > 2) {
+        gs_raise(vm, vm->e_TypeError, " expected %s%d argument%s, got %d", nargs < 1 ? "at least " : "at most ",
+                 nargs < 1 ? 1 : 2, nargs < 1 ? "" : "s", nargs);
+        return NULL;
+    }
+    gs_Object *obj = args[0] == vm->none ? NULL : args[0];
+    gs_Object *type = nargs > 1 && args[1] != vm->none ? args[1] : NULL;
+    if (!obj && !type) {
+        gs_raise(vm, vm->e_TypeError, "__get__(None, None) is invalid");
+        return NULL;
+    }
+    return member_get(vm, self, obj);
+}
+
+static gs_Object *md_set(GS_ARGS)
+{
+    if (gs_no_kwargs(vm, "__set__", kwnames) < 0)
+        return NULL;
+    if (nargs != 2) {
+        gs_raise(vm, vm->e_TypeError, " expected 2 arguments, got %d", nargs);
+        return NULL;
+    }
+    return member_set(vm, self, args[0], args[1]) < 0 ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *md_delete(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return member_set(vm, self, args[0], NULL) < 0 ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *md_repr(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_str_printf(vm, "<member '%s' of '%s' objects>", MD(self)->name->data, member_owner_name(self));
+}
+
+static gs_Object *md_name(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_newref(vm, &MD(self)->name->ob);
+}
+
+static gs_Object *md_qualname(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Type *t = (gs_Type *)MD(self)->owner;
+    return gs_str_printf(vm, "%s.%s", t ? qualname_of(t) : "?", MD(self)->name->data);
+}
+
+static gs_Object *md_objclass(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_newref(vm, MD(self)->owner ? MD(self)->owner : vm->none);
+}
+
+static gs_Object *md_doc(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return GS_NONE(vm);
+}
+
+/* PyMemberDescrObject: PyDescr_COMMON and d_member */
+static gs_Object *md_sizeof(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_int_new(vm, 48);
+}
+
+static const gs_MethodDef member_methods[] = {
+    { "__sizeof__", md_sizeof, 0, 0, 0 }, { "__get__", md_get, 0, -1, GS_KW }, { "__set__", md_set, 0, -1, GS_KW }, { "__delete__", md_delete, 1, 1, 0 },
+    { "__repr__", md_repr, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
+};
+
+/* a read-only attribute of member_descriptor (CPython's descr_members / getsets) */
+static void member_add_getter(gs_VM *vm, const char *name, gs_CFunc fn)
+{
+    gs_Type *t = vm->t_member_descr;
+    gs_Object *b = gs_builtin_new(vm, name, fn, 0, 0, NULL);
+    if (!b)
+        return;
+    ((gs_Builtin *)b)->owner = t;
+    gs_Object *p = gs_descriptor_new(vm, vm->t_property, b, false);
+    gs_decref(vm, b);
+    if (!p)
+        return;
+    gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, p);
+    gs_decref(vm, p);
+}
+
+static void member_type_init(gs_VM *vm)
+{
+    vm->t_member_descr = gs_native_type_new(vm, "member_descriptor", &member_ops, member_methods);
+    member_add_getter(vm, "__name__", md_name);
+    member_add_getter(vm, "__qualname__", md_qualname);
+    member_add_getter(vm, "__objclass__", md_objclass);
+    member_add_getter(vm, "__doc__", md_doc);
 }
 
 /* ================================================================== super */

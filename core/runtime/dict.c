@@ -788,6 +788,21 @@ static gs_Object *m_dict_get(GS_ARGS)
     return gs_newref(vm, nargs > 1 ? args[1] : vm->none);
 }
 
+/* Which of dict_keys / dict_values / dict_items o is (or is derived from:
+ * OrderedDict's odict_keys ...), NULL if none. */
+gs_Type *gs_dict_view_base(gs_VM *vm, gs_Object *o)
+{
+    if (GS_KIND(o) != GS_K_ITER)
+        return NULL;
+    for (gs_Type *t = o->type; t; t = t->base)
+        if (t == vm->t_dict_keys || t == vm->t_dict_values || t == vm->t_dict_items)
+            return t;
+    return NULL;
+}
+
+static gs_Object *dict_view(gs_VM *vm, gs_Object *d, gs_Type *t);
+gs_Object *gs_dict_view_new(gs_VM *vm, gs_Object *d, gs_Type *t) { return dict_view(vm, d, t); }
+
 static gs_Object *dict_view(gs_VM *vm, gs_Object *d, gs_Type *t)
 {
     gs_Iter *v = (gs_Iter *)gs_alloc(vm, t, sizeof(gs_Iter));

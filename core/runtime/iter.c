@@ -207,6 +207,14 @@ gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
         i->stop = r->len;
         return it;
     }
+    if (gs_dict_view_base(vm, seq)) {
+        /* a dict view (3.8+): what it holds now, backwards (CPython's
+         * dict_reverse*iterator walks the entries; the model a copy) */
+        gs_Object *l = gs_list_from_iterable(vm, seq);
+        gs_Object *it = l ? gs_reversed(vm, l) : NULL;
+        gs_xdecref(vm, l);
+        return it;
+    }
     if (k != GS_K_LIST && k != GS_K_TUPLE && k != GS_K_STR && k != GS_K_BYTES && k != GS_K_BYTEARRAY) {
         gs_raise(vm, vm->e_TypeError, "'%s' object is not reversible", gs_type_name(seq));
         return NULL;
@@ -576,10 +584,11 @@ gs_Object *gs_iter_builtin(gs_VM *vm, gs_Object *o)
         return it;
     }
     case GS_K_ITER:
-        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items) {
+        if (gs_dict_view_base(vm, o)) {
             gs_Object *d = ((gs_Iter *)o)->seq;
-            gs_IterKind k = o->type == vm->t_dict_keys ? GS_IT_DICT_KEYS
-                          : o->type == vm->t_dict_values ? GS_IT_DICT_VALUES : GS_IT_DICT_ITEMS;
+            gs_Type *vt = gs_dict_view_base(vm, o);
+            gs_IterKind k = vt == vm->t_dict_keys ? GS_IT_DICT_KEYS
+                          : vt == vm->t_dict_values ? GS_IT_DICT_VALUES : GS_IT_DICT_ITEMS;
             gs_Object *it = gs_iter_new(vm, k, d);
             if (it) {
                 ((gs_Iter *)it)->stop = ((gs_Dict *)d)->t.used;

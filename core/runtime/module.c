@@ -116,8 +116,20 @@ gs_Object *gs_import(gs_VM *vm, gs_Str *name)
     gs_Object *have = gs_dict_get_str(vm, vm->modules, name);
     if (have)
         return gs_newref(vm, have);
+    /* a submodule (collections.abc): its package first, which then has it
+     * as an attribute (importlib's _handle_fromlist / _find_and_load) */
+    const char *dot = strrchr(name->data, '.');
+    gs_Object *parent = NULL;
+    if (dot) {
+        gs_Object *pn = gs_str_intern(vm, name->data, (size_t)(dot - name->data));
+        parent = pn ? gs_import(vm, (gs_Str *)pn) : NULL;
+        gs_xdecref(vm, pn);
+        if (!parent)
+            return NULL;
+    }
     const gs_ModuleDef *def = gs_module_find(name->data);
     if (!def) {
+        gs_xdecref(vm, parent);
         gs_Buf names;
         gs_buf_init(&names);
         table_names(&names);
@@ -130,11 +142,12 @@ gs_Object *gs_import(gs_VM *vm, gs_Str *name)
     vm->runtime_alloc++;
     gs_Object *m = def->make(vm);
     vm->runtime_alloc--;
-    if (!m)
-        return NULL;
-    if (gs_dict_set(vm, vm->modules, &name->ob, m) < 0) {
-        gs_decref(vm, m);
+    if (!m || gs_dict_set(vm, vm->modules, &name->ob, m) < 0 ||
+        (parent && gs_dict_set(vm, &((gs_Module *)parent)->dict->ob, &gs_name(vm, dot + 1)->ob, m) < 0)) {
+        gs_xdecref(vm, parent);
+        gs_xdecref(vm, m);
         return NULL;
     }
+    gs_xdecref(vm, parent);
     return m;
 }

@@ -555,20 +555,21 @@ static int visit_attrs(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
     } while (0)
 
 /* The values of an object's __slots__ (CPython's traverse_slots along
- * subtype_traverse; the model visits the ancestors' slots first). */
+ * subtype_traverse): the class's own, then its base's, up the layout
+ * chain; each class's in their (sorted) order. */
 static int visit_slots(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     gs_Type *t = o->type;
-    int32_t n = gs_type_nslots(t);
-    if (!n)
+    if (!gs_type_nslots(t))
         return 0;
     gs_Object **vals = gs_slot_values(o);
-    for (int32_t i = 0; i < n; i++) {
-        gs_Object *v = vals[i];
-        int r;
-        if (v && (r = fn(vm, o, v, GS_CAUSE(GS_CAUSE_ATTR, o->id, t->slots[i]->ob.id), arg)))
-            return r;
-    }
+    for (gs_Type *c = t; c && (c->flags & GS_TF_HEAP); c = c->base)
+        for (int32_t i = c->slot_base; i < c->slot_base + c->nslots; i++) {
+            gs_Object *v = vals[i];
+            int r;
+            if (v && (r = fn(vm, o, v, GS_CAUSE(GS_CAUSE_ATTR, o->id, t->slots[i]->ob.id), arg)))
+                return r;
+        }
     return 0;
 }
 
@@ -791,16 +792,21 @@ static int release_ref(gs_VM *vm, gs_Object *holder, gs_Object *ref, gs_Cause ca
 static void release_slots(gs_VM *vm, gs_Object *o)
 {
     gs_Type *t = o->type;
-    int32_t n = gs_type_nslots(t);
-    gs_Object **vals = n ? gs_slot_values(o) : NULL;
-    for (int32_t i = 0; i < n; i++) {
-        gs_Object *v = vals[i];
-        if (!v)
-            continue;
-        vals[i] = NULL;
-        if (vm->recording)
-            gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, v->id, 0, gs_trace_name(vm, t->slots[i]));
-        gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_ATTR, o->id, t->slots[i]->ob.id));
+    if (!gs_type_nslots(t))
+        return;
+    /* subtype_dealloc's clear_slots: the class's own first, then up the
+     * layout chain (as visit_slots) */
+    gs_Object **vals = gs_slot_values(o);
+    for (gs_Type *c = t; c && (c->flags & GS_TF_HEAP); c = c->base) {
+        for (int32_t i = c->slot_base; i < c->slot_base + c->nslots; i++) {
+            gs_Object *v = vals[i];
+            if (!v)
+                continue;
+            vals[i] = NULL;
+            if (vm->recording)
+                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, v->id, 0, gs_trace_name(vm, t->slots[i]));
+            gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_ATTR, o->id, t->slots[i]->ob.id));
+        }
     }
 }
 
@@ -1666,6 +1672,8 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
         }
         if (name == vm->s___doc__)
             return GS_NONE(vm);
+        if ((((gs_Builtin *)o)->varargs & GS_ABSTRACT) && strcmp(name->data, "__isabstractmethod__") == 0)
+            return GS_BOOL(vm, true);
         return NULL;
     }
     if (k == GS_K_METHOD) {
@@ -1732,16 +1740,7 @@ static gs_Object *generic_getattr(gs_VM *vm, gs_Object *o, gs_Str *name, bool qu
         gs_decref(vm, descr);
         return r;
     }
-    if (gs_type_nslots(tp)) {
-        int32_t si = gs_slot_index(tp, name);
-        if (si >= 0) {
-            gs_Object *v = gs_slot_values(o)[si];
-            if (v)
-                return gs_newref(vm, v);
-            no_attribute(vm, o, name);
-            return NULL;
-        }
-    }
+    /* (a slot is read through its member descriptor, found above) */
     gs_InstPart *ip = gs_inst_part(o);
     if (ip) {
         gs_DictTable *t = ip->dict ? &ip->dict->t : &ip->attrs;
@@ -1822,6 +1821,21 @@ static gs_Object *getattr_impl(gs_VM *vm, gs_Object *o, gs_Str *name, bool quiet
     return generic_getattr(vm, o, name, quiet);
 }
 
+/* Slot si of o holds v (NULL: nothing); the member descriptor checked o. */
+int gs_slot_store(gs_VM *vm, gs_Object *o, int32_t si, gs_Object *v)
+{
+    gs_Type *tp = o->type;
+    gs_Object **vals = gs_slot_values(o);
+    gs_Object *old = vals[si];
+    vals[si] = v ? gs_newref(vm, v) : NULL;
+    if (vm->recording)
+        gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, old ? old->id : 0, v ? v->id : 0,
+                  gs_trace_name(vm, tp->slots[si]));
+    if (old)
+        gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_ATTR, o->id, tp->slots[si]->ob.id));
+    return 0;
+}
+
 /* CPython's PyObject_GenericSetAttr (v NULL: delete). */
 static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
 {
@@ -1835,24 +1849,7 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         if (r != 0)
             return r < 0 ? -1 : 0;
     }
-    if (gs_type_nslots(tp)) {
-        int32_t si = gs_slot_index(tp, name);
-        if (si >= 0) {
-            gs_Object **vals = gs_slot_values(o);
-            gs_Object *old = vals[si];
-            if (!v && !old) {
-                no_attribute(vm, o, name);
-                return -1;
-            }
-            vals[si] = v ? gs_newref(vm, v) : NULL;
-            if (vm->recording)
-                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_ATTR, o->id, old ? old->id : 0, v ? v->id : 0,
-                          gs_trace_name(vm, tp->slots[si]));
-            if (old)
-                gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_ATTR, o->id, tp->slots[si]->ob.id));
-            return 0;
-        }
-    }
+    /* (a slot is set through its member descriptor, found above) */
     gs_InstPart *ip = gs_inst_part(o);
     if (k == GS_K_EXCEPTION && v && strcmp(name->data, "__traceback__") == 0) {
         gs_Exception *e = (gs_Exception *)o;

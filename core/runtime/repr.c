@@ -515,7 +515,7 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
                              c->filename->data, c->firstline);
     }
     case GS_K_ITER:
-        if (o->type == vm->t_dict_keys || o->type == vm->t_dict_values || o->type == vm->t_dict_items) {
+        if (gs_dict_view_base(vm, o)) {
             gs_Object *l = gs_list_from_iterable(vm, o);
             if (!l)
                 return NULL;

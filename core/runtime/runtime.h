@@ -73,6 +73,12 @@ gs_InstPart *gs_inst_part(gs_Object *o);
 gs_Object **gs_slot_values(gs_Object *o);                 /* o's __slots__ values, gs_type_nslots(o->type) of them */
 int32_t gs_type_nslots(gs_Type *t);                       /* the slots objects of class t have */
 int32_t gs_slot_index(gs_Type *t, gs_Str *name);          /* which one name is, or -1 */
+/* dict views (dict.c): a view of type t (dict_keys ... or a type derived
+ * from one) on dict d; which of the three o is, NULL if not a view */
+gs_Object *gs_dict_view_new(gs_VM *vm, gs_Object *d, gs_Type *t);
+gs_Type *gs_dict_view_base(gs_VM *vm, gs_Object *o);
+int gs_slot_store(gs_VM *vm, gs_Object *o, int32_t si, gs_Object *v); /* set slot si (v NULL: empty it) */
+gs_Object *gs_member_descr_new(gs_VM *vm, gs_Type *owner, int32_t si); /* the member_descriptor of owner's slot si */
 size_t gs_class_extra_size(gs_Type *t, size_t builtin_size); /* bytes past an object's built-in part */
 /* object.__getattribute__ / __setattr__ (v NULL: __delattr__): the generic
  * protocol, without the class's Python hooks */
@@ -277,6 +283,7 @@ enum {
     GS_VARARGS = 2,  /* CPython 3.11 declares it METH_VARARGS (or is a type without vectorcall):
                         a tuple of the positional arguments, a dict of the keywords */
     GS_STARARGS = 4, /* Argument Clinic's *args (print): a tuple of the positional arguments */
+    GS_ABSTRACT = 32,/* an abstract method of a module's ABC (collections.abc): __isabstractmethod__ is True */
     GS_TPNEW = 64,   /* a type's __new__ (set by gs_type_add_methods): `self` is the class to make */
     GS_CLASSMETH = 128, /* a class method of a built-in type (object.__init_subclass__): binds to the class */
 };
@@ -366,8 +373,10 @@ int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tupl
 /* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
 int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out);
 /* Argument Clinic parsers that make their keyword tuple on first use */
-enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT, GS_CLINIC_STRINGIO, GS_CLINIC_COUNT };
+enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT, GS_CLINIC_STRINGIO, GS_CLINIC_GC_COLLECT,
+       GS_CLINIC_GC_GET_OBJECTS, GS_CLINIC_COUNT };
 void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
+void gs_clinic_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx); /* the real tuples */
 
 /* calling types and descriptors (call.c, class.c) */
 gs_Object *gs_descriptor_wrap(gs_VM *vm, gs_Type *t, gs_Object *fn); /* property/staticmethod/classmethod(fn) */

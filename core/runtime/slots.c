@@ -986,15 +986,100 @@ static gs_Object *o_init_subclass(GS_ARGS)
     return GS_NONE(vm);
 }
 
+/* copyreg._slotnames(cls): the slots of cls and its bases, each class's
+ * __slots__ as written, less __dict__ and __weakref__; kept as
+ * cls.__slotnames__, as copyreg keeps them.  (copyreg mangles private
+ * names; the model mangles no names, in __slots__ or attributes.) */
+static gs_Object *slot_names(gs_VM *vm, gs_Type *cls)
+{
+    gs_Str *key = gs_name(vm, "__slotnames__");
+    gs_Object *cached = cls->dict ? gs_dict_get_str(vm, &cls->dict->ob, key) : NULL;
+    if (cached)
+        return gs_newref(vm, cached);
+    gs_Object *names = gs_list_new(vm, 0);
+    int32_t n;
+    gs_Type **mro = gs_type_mro(cls, &n);
+    for (int32_t i = 0; names && mro && i < n; i++) {
+        gs_Type *c = mro[i];
+        gs_Object *s = (c->flags & GS_TF_HEAP) && c->dict ? gs_dict_get_str(vm, &c->dict->ob, gs_name(vm, "__slots__"))
+                                                          : NULL;
+        if (!s)
+            continue;
+        gs_Object *l = GS_KIND(s) == GS_K_STR ? gs_tuple_pack(vm, 1, s) : gs_list_from_iterable(vm, s);
+        int32_t len = !l ? 0 : GS_KIND(l) == GS_K_TUPLE ? ((gs_Tuple *)l)->len : ((gs_List *)l)->len;
+        for (int32_t j = 0; j < len; j++) {
+            gs_Object *x = GS_KIND(l) == GS_K_TUPLE ? ((gs_Tuple *)l)->items[j] : ((gs_List *)l)->items[j];
+            if (GS_KIND(x) != GS_K_STR)
+                continue;
+            gs_Str *xs = (gs_Str *)x;
+            if (strcmp(xs->data, "__dict__") == 0 || strcmp(xs->data, "__weakref__") == 0)
+                continue;
+            gs_Object *name = gs_newref(vm, x);
+            if (!name || gs_list_append(vm, names, name) < 0) {
+                gs_xdecref(vm, name);
+                gs_decref(vm, l);
+                gs_decref(vm, names);
+                return NULL;
+            }
+            gs_decref(vm, name);
+        }
+        gs_xdecref(vm, l);
+        if (vm->exc) {
+            gs_decref(vm, names);
+            return NULL;
+        }
+    }
+    if (names && gs_setattr(vm, &cls->ob, key, names) < 0)
+        gs_clear_exc(vm);
+    return names;
+}
+
+/* object.__getstate__: the __dict__ (None when empty), and for a class
+ * with __slots__ the (state, {slot: value}) of the slots that are set */
 static gs_Object *o_getstate(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     gs_InstPart *ip = gs_inst_part(self);
+    gs_Object *state = NULL;
     if (ip && (ip->dict || ip->attrs.used)) {
         gs_Object *d = gs_instance_dict(vm, self);
-        return d ? gs_newref(vm, d) : NULL;
+        if (!d)
+            return NULL;
+        state = gs_newref(vm, d);
+    } else
+        state = GS_NONE(vm);
+    if (!gs_type_nslots(self->type))
+        return state;
+    gs_Object *names = slot_names(vm, self->type);
+    gs_Object *slots = names ? gs_dict_new(vm) : NULL;
+    for (int32_t i = 0; slots && i < ((gs_List *)names)->len; i++) {
+        gs_Object *k = ((gs_List *)names)->items[i];
+        gs_Object *v = gs_getattr(vm, self, (gs_Str *)k);
+        if (!v) {
+            if (!gs_exc_matches(vm, vm->e_AttributeError))
+                break;
+            gs_clear_exc(vm);
+            continue;
+        }
+        int r = gs_dict_set(vm, slots, k, v);
+        gs_decref(vm, v);
+        if (r < 0)
+            break;
     }
-    return GS_NONE(vm);
+    gs_xdecref(vm, names);
+    if (!slots || vm->exc) {
+        gs_xdecref(vm, slots);
+        gs_decref(vm, state);
+        return NULL;
+    }
+    if (!((gs_Dict *)slots)->t.used) {
+        gs_decref(vm, slots);
+        return state;
+    }
+    gs_Object *r = gs_tuple_pack(vm, 2, state, slots);
+    gs_decref(vm, state);
+    gs_decref(vm, slots);
+    return r;
 }
 
 static gs_Object *o_reduce(GS_ARGS)

@@ -72,7 +72,7 @@ int64_t gs_length_hint(gs_VM *vm, gs_Object *v, int64_t dflt)
         return gs_type_lookup(v->type, vm->s___len__) ? gs_len(vm, v) : dflt;
     case GS_K_ITER: {
         gs_Iter *i = (gs_Iter *)v;
-        if (v->type == vm->t_dict_keys || v->type == vm->t_dict_values || v->type == vm->t_dict_items)
+        if (gs_dict_view_base(vm, v))
             return i->seq ? gs_len(vm, i->seq) : 0; /* a view has a len() */
         switch (i->ikind) {
         case GS_IT_LIST: case GS_IT_TUPLE: {

@@ -1840,12 +1840,23 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_IMPORT_NAME: {
             gs_Object *fromlist = POP();
             gs_Object *level = POP();
+            bool top = fromlist == vm->none;
             DECREF(fromlist);
             DECREF(level);
             SYNC();
             v = gs_import(vm, names[arg]);
             if (!v)
                 goto error;
+            const char *dot = top ? strchr(names[arg]->data, '.') : NULL;
+            if (dot) {
+                /* `import a.b` binds a: the package (imported already) */
+                DECREF(v);
+                gs_Object *pn = gs_str_intern(vm, names[arg]->data, (size_t)(dot - names[arg]->data));
+                v = pn ? gs_import(vm, (gs_Str *)pn) : NULL;
+                gs_xdecref(vm, pn);
+                if (!v)
+                    goto error;
+            }
             PUSH(v);
             break;
         }
@@ -1887,6 +1898,21 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 break;
             }
             v = gs_getattr(vm, a, names[arg]);
+            if (!v && GS_KIND(a) == GS_K_MODULE) {
+                /* from a import b: b may be a submodule not imported yet */
+                gs_clear_exc(vm);
+                gs_Str *mn = ((gs_Module *)a)->name;
+                char full[256];
+                int n = snprintf(full, sizeof full, "%s.%s", mn->data, names[arg]->data);
+                gs_Object *fn = n > 0 && (size_t)n < sizeof full ? gs_str_intern(vm, full, (size_t)n) : NULL;
+                if (fn && gs_module_find(full)) {
+                    v = gs_import(vm, (gs_Str *)fn);
+                    gs_decref(vm, fn);
+                    if (!v)
+                        goto error;
+                } else
+                    gs_xdecref(vm, fn);
+            }
             if (!v) {
                 gs_clear_exc(vm);
                 /* a module written in Python names its file (__file__) */

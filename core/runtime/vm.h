@@ -134,6 +134,7 @@ struct gs_VM {
             *t_dict_keys, *t_dict_values, *t_dict_items, *t_super, *t_list_reverseiterator;
     gs_Type *t_complex, *t_bytes, *t_bytearray, *t_bytes_iter, *t_bytearray_iter; /* complex.c, bytes.c */
     gs_Type *t_weakproxy, *t_weakcallableproxy; /* weakref.ProxyType, CallableProxyType: made on import */
+    gs_Type *t_member_descr; /* member_descriptor: a class's descriptor of a __slots__ name (descr.c) */
     gs_Type *t_iter[GS_IT_CALL + 1];
     /* built-in exception types */
     gs_Type *e_BaseException, *e_Exception, *e_TypeError, *e_ValueError,
@@ -189,8 +190,8 @@ struct gs_VM {
                                           GS_GC_PENDING_OUT; NULL once the model frees one) */
         int64_t npieces, piececap;
     } textio[2];
-    gs_Object *clinic_kwtuples[4];     /* Argument Clinic parsers' keyword-name tuples (phantoms),
-                                          made on first use: print, list.sort, str.split */
+    gs_Object *clinic_kwtuples[8];     /* Argument Clinic parsers' keyword-name tuples, made on first
+                                          use: print, list.sort, str.split (phantoms); gc's (real) */
     gs_Object *tstate_dict;            /* CPython's thread-state dict holding its Py_Repr list: made by
                                           the first container repr, as Py_ReprEnter makes them */
     const char *filename;
