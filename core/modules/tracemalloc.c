@@ -16,12 +16,16 @@
  *
  * What is traced: while the C functions of _tracemalloc run, what they
  * make is traced at the calling line, as in CPython (get_traced_memory's
- * tuple and ints).  What tracemalloc.py makes CPython traces at
- * tracemalloc.py's own lines: the Snapshot take_snapshot() returns and
- * its _Traces are traced so (lines 560 and 423; a later snapshot and
- * compare_to list them); the rest (Statistic, StatisticDiff, Traceback,
- * Frame and Trace objects, and the traceback tuples _get_traces keeps) is
- * not traced here.
+ * tuple and ints); _get_traces makes the snapshot's tuples under
+ * tracemalloc's reentrancy flag (untraced, but free-list reuse is
+ * attributed to tracemalloc.py:558).  What tracemalloc.py's own code
+ * makes CPython traces at tracemalloc.py's lines, and so does the model:
+ * the Snapshot and _Traces (560, 423, 475); what statistics(),
+ * compare_to() and filter_traces() allocate, kept or only used on the way
+ * (see "grouping" below).  Not modelled: what a non-empty filter list
+ * costs in CPython (Filter._match runs fnmatch, which compiles and caches
+ * a regular expression), the str()/repr() of these objects (Python
+ * methods in CPython, C here), and Trace/Frame objects made on access.
  */
 #include <math.h>
 #include <stdio.h>
@@ -35,6 +39,10 @@ typedef struct TMTypes {
     /* the shared keys of Lib/tracemalloc.py's Snapshot and _Traces classes:
      * usable slots and entries (see trace_lib_instance) */
     int snap_usable, snap_entries, traces_usable, traces_entries;
+    /* the types isinstance(x, Iterable) has cached (see iterable_cache_run) */
+    gs_Type *iterable_seen[32];
+    int n_iterable_seen;
+    bool iterable_cache;
 } TMTypes;
 
 static TMTypes *types_of(gs_VM *vm)
@@ -1996,6 +2004,37 @@ static void trace_lib_instance(gs_VM *vm, gs_Object *o, int *usable, int *entrie
     }
 }
 
+/* Snapshot(traces, traceback_limit) called at tracemalloc.py line
+ * `line` (steals `list`): the call's args tuple, the instance and its
+ * values, then in __init__ (line 423) self.traces = _Traces(traces), the
+ * same again. */
+static gs_Object *snapshot_run(gs_VM *vm, gs_Object *list, gs_Object *limit, int line)
+{
+    gs_MemTrace *m2 = gs_tm_suspend(vm);
+    gs_Object *s = new_snapshot(vm, list, limit);
+    gs_tm_resume(vm, m2);
+    TMTypes *ty = types_of(vm);
+    gs_Object *tr = s ? attr(vm, s, "traces") : NULL;
+    if (tr && ty && vm->tm) {
+        const gs_Str *file = gs_name(vm, LIB_FILE);
+        gs_tm_lib_enter(vm, file, line);
+        gs_Object *args = gs_tuple_new(vm, 2);
+        trace_lib_instance(vm, s, &ty->snap_usable, &ty->snap_entries, 2);
+        gs_tm_lib_enter(vm, file, 423);
+        gs_Object *args2 = gs_tuple_new(vm, 1);
+        trace_lib_instance(vm, tr, &ty->traces_usable, &ty->traces_entries, 1);
+        for (int i = 0; args && i < 2; i++)
+            gs_tuple_init(vm, args, i, GS_NONE(vm));
+        if (args2)
+            gs_tuple_init(vm, args2, 0, GS_NONE(vm));
+        gs_xdecref(vm, args2);
+        gs_tm_lib_leave(vm);
+        gs_xdecref(vm, args);
+        gs_tm_lib_leave(vm);
+    }
+    return s;
+}
+
 static gs_Object *take_snapshot(gs_VM *vm)
 {
     if (!gs_tm_tracing(vm)) {
@@ -2019,29 +2058,8 @@ static gs_Object *take_snapshot(gs_VM *vm)
         gs_decref(vm, list);
         return NULL;
     }
-    gs_MemTrace *m2 = gs_tm_suspend(vm);
-    gs_Object *s = new_snapshot(vm, list, limit);
-    gs_tm_resume(vm, m2);
+    gs_Object *s = snapshot_run(vm, list, limit, 560);
     gs_decref(vm, limit);
-    TMTypes *ty = types_of(vm);
-    gs_Object *tr = s ? attr(vm, s, "traces") : NULL;
-    if (tr && ty && vm->tm) {
-        /* each class's call packs its arguments in a tuple */
-        gs_tm_lib_enter(vm, file, 560);
-        gs_Object *args = gs_tuple_new(vm, 2);
-        trace_lib_instance(vm, s, &ty->snap_usable, &ty->snap_entries, 2);
-        gs_tm_lib_enter(vm, file, 423);
-        gs_Object *args2 = gs_tuple_new(vm, 1);
-        trace_lib_instance(vm, tr, &ty->traces_usable, &ty->traces_entries, 1);
-        for (int i = 0; args && i < 2; i++)
-            gs_tuple_init(vm, args, i, GS_NONE(vm));
-        if (args2)
-            gs_tuple_init(vm, args2, 0, GS_NONE(vm));
-        gs_xdecref(vm, args2);
-        gs_tm_lib_leave(vm);
-        gs_xdecref(vm, args);
-        gs_tm_lib_leave(vm);
-    }
     return s;
 }
 
@@ -2396,7 +2414,123 @@ static gs_Object *filter_traces_impl(gs_VM *vm, gs_Object *self, gs_Object *filt
         gs_xdecref(vm, out);
         return NULL;
     }
-    return out ? new_snapshot(vm, out, limit) : NULL;
+    return out;
+}
+
+/* Iterable's ABC cache: isinstance(filters, Iterable) the first time for
+ * a type adds it to the cache in C (_abc's _add_to_weak_set, at
+ * <frozen abc>:123 under __instancecheck__ at 119): the set and a weak
+ * reference to it the first time, then for each type a callback bound to
+ * that reference and a weak reference to the type. */
+static void iterable_cache_run(Run *r, gs_Type *t)
+{
+    TMTypes *ty = types_of(r->vm);
+    if (!r->on || !ty)
+        return;
+    for (int i = 0; i < ty->n_iterable_seen; i++)
+        if (ty->iterable_seen[i] == t)
+            return;
+    if (ty->n_iterable_seen < (int)(sizeof ty->iterable_seen / sizeof ty->iterable_seen[0]))
+        ty->iterable_seen[ty->n_iterable_seen++] = t;
+    const gs_Str *abc = gs_name(r->vm, "<frozen abc>");
+    gs_tm_lib_enter(r->vm, abc, 119);
+    gs_tm_lib_enter(r->vm, abc, 123);
+    if (!ty->iterable_cache) {
+        gs_tm_new_block(r->vm, 216); /* the set */
+        gs_tm_new_block(r->vm, 80);  /* its weak reference, made once (a basic ref is reused) */
+        ty->iterable_cache = true;
+    }
+    gs_tm_new_block(r->vm, 72); /* the callback, bound to that reference */
+    gs_tm_new_block(r->vm, 80); /* the weak reference to the type */
+    gs_tm_lib_leave(r->vm);
+    gs_tm_lib_leave(r->vm);
+}
+
+/* Snapshot.filter_traces(filters) as tracemalloc.py runs it: its three
+ * cells (self, include_filters, exclude_filters: its list comprehension
+ * is a closure), isinstance(filters, Iterable), then either
+ * self.traces._traces.copy() (line 474) or the two lists of filters
+ * (462-468) and the comprehension's function, closure and list (469),
+ * then Snapshot(new_traces, self.traceback_limit) (475). */
+static gs_Object *filter_traces_run(gs_VM *vm, gs_Object *self, gs_Object *filters)
+{
+    gs_MemTrace *m = gs_tm_suspend(vm);
+    gs_Object *kept = filter_traces_impl(vm, self, filters);
+    int truth = kept ? gs_truthy(vm, filters) : -1;
+    gs_tm_resume(vm, m);
+    if (!kept || truth < 0) {
+        if (kept) {
+            m = gs_tm_suspend(vm);
+            gs_decref(vm, kept);
+            gs_tm_resume(vm, m);
+        }
+        return NULL;
+    }
+    gs_Object *limit = attr(vm, self, "traceback_limit");
+    Run r = run_begin(vm);
+    run_enter(&r, 452);
+    uintptr_t cells[3] = { run_block(&r, 40), run_block(&r, 40), run_block(&r, 40) };
+    run_line(&r, 458);
+    iterable_cache_run(&r, filters->type);
+    gs_Object *out = NULL, *inc = NULL, *exc = NULL;
+    int err = 0;
+    gs_List *k = (gs_List *)kept;
+    if (!truth) {
+        run_line(&r, 474);
+        out = gs_list_copy(vm, kept);
+        err = !out;
+    } else {
+        run_line(&r, 462);
+        inc = gs_list_new(vm, 0);
+        run_line(&r, 463);
+        exc = inc ? gs_list_new(vm, 0) : NULL;
+        run_line(&r, 464);
+        m = gs_tm_suspend(vm);
+        gs_Object *fl = exc ? gs_list_from_iterable(vm, filters) : NULL;
+        gs_tm_resume(vm, m);
+        err = !fl;
+        uintptr_t it = run_block(&r, 48);
+        for (int32_t i = 0; fl && i < ((gs_List *)fl)->len && !err; i++) {
+            gs_Object *f = ((gs_List *)fl)->items[i];
+            gs_Object *v = attr(vm, f, "inclusive");
+            int in = v ? gs_truthy(vm, v) : 0;
+            run_line(&r, in ? 466 : 468);
+            err = gs_list_append(vm, in ? inc : exc, f) < 0;
+        }
+        run_free(&r, it);
+        if (fl) {
+            m = gs_tm_suspend(vm);
+            gs_decref(vm, fl);
+            gs_tm_resume(vm, m);
+        }
+        run_line(&r, 469);
+        gs_Object *closure = run_tuple(&r, 3);
+        uintptr_t fn = run_block(&r, 152);
+        uintptr_t it2 = run_block(&r, 48);
+        out = err ? NULL : gs_list_new(vm, 0);
+        err = err || !out;
+        for (int32_t i = 0; !err && i < k->len; i++)
+            err = gs_list_append(vm, out, k->items[i]) < 0;
+        run_free(&r, it2);
+        run_free(&r, fn);
+        gs_xdecref(vm, closure);
+    }
+    m = gs_tm_suspend(vm);
+    gs_decref(vm, kept);
+    gs_tm_resume(vm, m);
+    run_leave(&r);
+    gs_Object *snap = NULL;
+    if (!err)
+        snap = snapshot_run(vm, out, limit, 475);
+    else
+        gs_xdecref(vm, out);
+    /* the frame goes: its cells, and the lists they hold */
+    run_free(&r, cells[0]);
+    gs_xdecref(vm, exc);
+    run_free(&r, cells[1]);
+    gs_xdecref(vm, inc);
+    run_free(&r, cells[2]);
+    return snap;
 }
 
 static gs_Object *snapshot_filter_traces(GS_ARGS)
@@ -2415,7 +2549,7 @@ static gs_Object *snapshot_filter_traces(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "filters must be a list of filters, not %s", gs_type_name(filters));
         return NULL;
     }
-    UNTRACED(filter_traces_impl(vm, self, filters));
+    return filter_traces_run(vm, self, filters);
 }
 
 static gs_Object *snapshot_dump(GS_ARGS)
