@@ -16,12 +16,16 @@
  *
  * What is traced: while the C functions of _tracemalloc run, what they
  * make is traced at the calling line, as in CPython (get_traced_memory's
- * tuple and ints).  What tracemalloc.py makes CPython traces at
- * tracemalloc.py's own lines: the Snapshot take_snapshot() returns and
- * its _Traces are traced so (lines 560 and 423; a later snapshot and
- * compare_to list them); the rest (Statistic, StatisticDiff, Traceback,
- * Frame and Trace objects, and the traceback tuples _get_traces keeps) is
- * not traced here.
+ * tuple and ints); _get_traces makes the snapshot's tuples under
+ * tracemalloc's reentrancy flag (untraced, but free-list reuse is
+ * attributed to tracemalloc.py:558).  What tracemalloc.py's own code
+ * makes CPython traces at tracemalloc.py's lines, and so does the model:
+ * the Snapshot and _Traces (560, 423, 475); what statistics(),
+ * compare_to() and filter_traces() allocate, kept or only used on the way
+ * (see "grouping" below).  Not modelled: what a non-empty filter list
+ * costs in CPython (Filter._match runs fnmatch, which compiles and caches
+ * a regular expression), the str()/repr() of these objects (Python
+ * methods in CPython, C here), and Trace/Frame objects made on access.
  */
 #include <math.h>
 #include <stdio.h>
@@ -35,6 +39,10 @@ typedef struct TMTypes {
     /* the shared keys of Lib/tracemalloc.py's Snapshot and _Traces classes:
      * usable slots and entries (see trace_lib_instance) */
     int snap_usable, snap_entries, traces_usable, traces_entries;
+    /* the types isinstance(x, Iterable) has cached (see iterable_cache_run) */
+    gs_Type *iterable_seen[32];
+    int n_iterable_seen;
+    bool iterable_cache;
 } TMTypes;
 
 static TMTypes *types_of(gs_VM *vm)
@@ -855,33 +863,6 @@ static gs_Object *traces_repr(GS_ARGS)
 
 /* ================================================================== Statistic and StatisticDiff */
 
-static gs_Object *new_statistic(gs_VM *vm, gs_Object *tb, int64_t size, int64_t count)
-{
-    gs_Object *s = gs_instance_new(vm, types_of(vm)->statistic);
-    if (s && (set_attr_steal(vm, s, "traceback", gs_newref(vm, tb)) < 0 ||
-              set_attr_steal(vm, s, "size", gs_int_new(vm, size)) < 0 ||
-              set_attr_steal(vm, s, "count", gs_int_new(vm, count)) < 0)) {
-        gs_decref(vm, s);
-        return NULL;
-    }
-    return s;
-}
-
-static gs_Object *new_statdiff(gs_VM *vm, gs_Object *tb, int64_t size, int64_t size_diff, int64_t count,
-                               int64_t count_diff)
-{
-    gs_Object *s = gs_instance_new(vm, types_of(vm)->statdiff);
-    if (s && (set_attr_steal(vm, s, "traceback", gs_newref(vm, tb)) < 0 ||
-              set_attr_steal(vm, s, "size", gs_int_new(vm, size)) < 0 ||
-              set_attr_steal(vm, s, "size_diff", gs_int_new(vm, size_diff)) < 0 ||
-              set_attr_steal(vm, s, "count", gs_int_new(vm, count)) < 0 ||
-              set_attr_steal(vm, s, "count_diff", gs_int_new(vm, count_diff)) < 0)) {
-        gs_decref(vm, s);
-        return NULL;
-    }
-    return s;
-}
-
 /* Statistic(traceback, size, count) and StatisticDiff(traceback, size,
  * size_diff, count, count_diff): the attributes as given */
 static gs_Object *stat_init(gs_VM *vm, gs_Type *t, const char **names, int n, gs_Object **args, int nargs,
@@ -1041,112 +1022,27 @@ static gs_Object *statdiff_eq(GS_ARGS)
 
 /* ================================================================== grouping: Snapshot._group_by */
 
-/* A group: its key (the raw frames, oldest first), the Traceback made for
- * it, and the sums. */
-typedef struct Group {
-    gs_Object *frames;      /* tuple of (filename, lineno), oldest first (owned) */
-    gs_Object *tb;          /* Traceback (owned) */
-    int64_t size, count;
-    int64_t old_size, old_count;
-    bool in_new, in_old;
-    size_t order;           /* first seen: new snapshot's groups first */
-} Group;
-
-typedef struct Groups {
-    Group *g;
-    size_t n, cap;
-    size_t *slots;          /* index + 1 */
-    size_t nslots;
-} Groups;
-
-static uint64_t frames_hash(gs_Object *frames)
-{
-    uint64_t h = 1469598103934665603ull;
-    gs_Tuple *t = (gs_Tuple *)frames;
-    for (int32_t i = 0; i < t->len; i++) {
-        gs_Tuple *f = (gs_Tuple *)t->items[i];
-        gs_Str *file = (gs_Str *)f->items[0];
-        for (int32_t k = 0; k < file->len; k++)
-            h = (h ^ (unsigned char)file->data[k]) * 1099511628211ull;
-        h = (h ^ (uint64_t)((gs_Int *)f->items[1])->value) * 1099511628211ull;
-    }
-    return h;
-}
-
-static bool frames_equal(gs_Object *a, gs_Object *b)
-{
-    gs_Tuple *x = (gs_Tuple *)a, *y = (gs_Tuple *)b;
-    if (x->len != y->len)
-        return false;
-    for (int32_t i = 0; i < x->len; i++) {
-        gs_Tuple *f = (gs_Tuple *)x->items[i], *g = (gs_Tuple *)y->items[i];
-        if (!gs_str_eq((gs_Str *)f->items[0], (gs_Str *)g->items[0]) ||
-            ((gs_Int *)f->items[1])->value != ((gs_Int *)g->items[1])->value)
-            return false;
-    }
-    return true;
-}
+/* Snapshot.statistics, compare_to and their helpers are Python code in
+ * CPython, and what they allocate while tracemalloc traces is traced at
+ * tracemalloc.py's lines: a program that reads get_traced_memory() after
+ * them, or takes another snapshot, sees it.  The model runs them in C
+ * and, while tracing, allocates what CPython would, in CPython's order
+ * and at its lines (a Run): the objects that outlive the call (each
+ * Statistic, its Traceback and that one's frames tuple, the list, the
+ * sums), the dicts and iterators the grouping uses, the KeyError each
+ * new group raises (its args tuple, traceback entry and object, the
+ * _group_by frame object made for the first), the sort's key tuples.
+ * Tuples, lists and dicts come from the free lists as CPython's do;
+ * other blocks of CPython's that the model has no object for are blocks
+ * of their size and nothing more.  The hash of a Traceback, an int made
+ * in its __hash__, is a 36-byte block (3 digits: its size follows the
+ * str hash seed in CPython). */
 
 /* A well-formed raw frame: (str, int). */
 static bool frame_ok(gs_Object *f)
 {
     return GS_KIND(f) == GS_K_TUPLE && ((gs_Tuple *)f)->len == 2 && GS_KIND(((gs_Tuple *)f)->items[0]) == GS_K_STR &&
            GS_KIND(((gs_Tuple *)f)->items[1]) == GS_K_INT;
-}
-
-/* The group of these frames (oldest first; stolen), made if new. */
-static Group *group_of(gs_VM *vm, Groups *gs, gs_Object *frames)
-{
-    if ((gs->n + 1) * 2 > gs->nslots) {
-        size_t ns = gs->nslots ? gs->nslots * 2 : 64;
-        size_t *s = calloc(ns, sizeof *s);
-        if (!s) {
-            gs_decref(vm, frames);
-            return NULL;
-        }
-        for (size_t i = 0; i < gs->n; i++) {
-            size_t j = frames_hash(gs->g[i].frames) & (ns - 1);
-            while (s[j])
-                j = (j + 1) & (ns - 1);
-            s[j] = i + 1;
-        }
-        free(gs->slots);
-        gs->slots = s;
-        gs->nslots = ns;
-    }
-    size_t j = frames_hash(frames) & (gs->nslots - 1);
-    for (; gs->slots[j]; j = (j + 1) & (gs->nslots - 1))
-        if (frames_equal(gs->g[gs->slots[j] - 1].frames, frames)) {
-            gs_decref(vm, frames);
-            return &gs->g[gs->slots[j] - 1];
-        }
-    if (gs->n == gs->cap) {
-        size_t cap = gs->cap ? gs->cap * 2 : 64;
-        Group *g = realloc(gs->g, cap * sizeof *g);
-        if (!g) {
-            gs_decref(vm, frames);
-            return NULL;
-        }
-        gs->g = g;
-        gs->cap = cap;
-    }
-    Group *g = &gs->g[gs->n];
-    memset(g, 0, sizeof *g);
-    g->frames = frames;
-    g->order = gs->n;
-    gs->slots[j] = ++gs->n;
-    return g;
-}
-
-static void groups_free(gs_VM *vm, Groups *gs)
-{
-    for (size_t i = 0; i < gs->n; i++) {
-        gs_decref(vm, gs->g[i].frames);
-        gs_xdecref(vm, gs->g[i].tb);
-    }
-    free(gs->g);
-    free(gs->slots);
-    memset(gs, 0, sizeof *gs);
 }
 
 /* a 1-tuple of one raw frame, or of (filename, 0) */
@@ -1205,75 +1101,6 @@ static int key_type_of(gs_VM *vm, gs_Object *k, bool cumulative)
     return kt;
 }
 
-/* Add the snapshot's traces into the groups (as the new snapshot's, or
- * the old one's). */
-static int group_by(gs_VM *vm, gs_Object *snapshot, int kt, bool cumulative, Groups *gs, bool old)
-{
-    gs_Object *traces = attr(vm, snapshot, "traces");
-    gs_Object *list = traces ? attr(vm, traces, "_traces") : NULL;
-    if (!list || (GS_KIND(list) != GS_K_LIST && GS_KIND(list) != GS_K_TUPLE)) {
-        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute 'traces'", gs_type_name(snapshot));
-        return -1;
-    }
-    int64_t n = gs_len(vm, list);
-    for (int64_t i = 0; i < n; i++) {
-        gs_Object *raw = GS_KIND(list) == GS_K_LIST ? ((gs_List *)list)->items[i] : ((gs_Tuple *)list)->items[i];
-        gs_Tuple *tr = (gs_Tuple *)raw;
-        if (GS_KIND(raw) != GS_K_TUPLE || tr->len != 4 || GS_KIND(tr->items[2]) != GS_K_TUPLE ||
-            GS_KIND(tr->items[1]) != GS_K_INT) {
-            gs_raise(vm, vm->e_TypeError, "a trace is (domain, size, traceback, total_nframe)");
-            return -1;
-        }
-        int64_t size = ((gs_Int *)tr->items[1])->value;
-        gs_Tuple *frames = (gs_Tuple *)tr->items[2];
-        for (int32_t k = 0; k < frames->len; k++)
-            if (!frame_ok(frames->items[k])) {
-                gs_raise(vm, vm->e_TypeError, "a frame is (filename, lineno)");
-                return -1;
-            }
-        int32_t nkeys = cumulative ? frames->len : 1;
-        for (int32_t k = 0; k < nkeys; k++) {
-            gs_Object *key;
-            if (cumulative)
-                key = key_frames(vm, frames->items[k], kt == KEY_FILENAME);
-            else if (kt == KEY_TRACEBACK)
-                key = reversed_frames(vm, frames);
-            else if (!frames->len)
-                key = gs_tuple_new(vm, 0);
-            else
-                key = key_frames(vm, frames->items[0], kt == KEY_FILENAME);
-            Group *g = key ? group_of(vm, gs, key) : NULL;
-            if (!g)
-                return -1;
-            if (old) {
-                g->in_old = true;
-                g->old_size += size;
-                g->old_count++;
-            } else {
-                g->in_new = true;
-                g->size += size;
-                g->count++;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Each group's Traceback (its frames are kept oldest first already). */
-static int make_tracebacks(gs_VM *vm, Groups *gs)
-{
-    for (size_t i = 0; i < gs->n; i++) {
-        gs_Object *tb = gs_instance_new(vm, types_of(vm)->traceback);
-        if (!tb || set_attr_steal(vm, tb, "_frames", gs_newref(vm, gs->g[i].frames)) < 0 ||
-            set_attr_steal(vm, tb, "_total_nframe", GS_NONE(vm)) < 0) {
-            gs_xdecref(vm, tb);
-            return -1;
-        }
-        gs->g[i].tb = tb;
-    }
-    return 0;
-}
-
 /* the traceback order: tuples of (filename, lineno), oldest first */
 static int cmp_frames(gs_Object *a, gs_Object *b)
 {
@@ -1293,54 +1120,668 @@ static int cmp_frames(gs_Object *a, gs_Object *b)
     return x->len == y->len ? 0 : x->len < y->len ? -1 : 1;
 }
 
-static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+#define LIB_FILE "/usr/lib/python3.11/tracemalloc.py"
 
-static bool sort_diff; /* set around the sorts: qsort's comparator takes no context */
+typedef struct Run {
+    gs_VM *vm;
+    bool on;                /* tracing: blocks are made */
+    const gs_Str *file;
+} Run;
 
-/* descending by (size, count, traceback), or for a comparison by
- * (|size_diff|, size, |count_diff|, count, traceback) */
-static int cmp_groups(const void *pa, const void *pb)
+static Run run_begin(gs_VM *vm)
 {
-    const Group *a = pa, *b = pb;
-    int64_t ka[4], kb[4];
-    int nk;
-    if (sort_diff) {
-        ka[0] = abs64(a->size - a->old_size), kb[0] = abs64(b->size - b->old_size);
-        ka[1] = a->size, kb[1] = b->size;
-        ka[2] = abs64(a->count - a->old_count), kb[2] = abs64(b->count - b->old_count);
-        ka[3] = a->count, kb[3] = b->count;
-        nk = 4;
-    } else {
-        ka[0] = a->size, kb[0] = b->size;
-        ka[1] = a->count, kb[1] = b->count;
-        nk = 2;
+    return (Run){ vm, vm->tm != NULL, gs_name(vm, LIB_FILE) };
+}
+
+/* a call into a tracemalloc.py function, at its line `line` */
+static void run_enter(Run *r, int line)
+{
+    if (r->on)
+        gs_tm_lib_enter(r->vm, r->file, line);
+}
+
+static void run_leave(Run *r)
+{
+    if (r->on)
+        gs_tm_lib_leave(r->vm);
+}
+
+/* the innermost function goes on to line `line` */
+static void run_line(Run *r, int line)
+{
+    run_leave(r);
+    run_enter(r, line);
+}
+
+static uintptr_t run_block(Run *r, size_t size) { return r->on ? gs_tm_new_block(r->vm, size) : 0; }
+
+static void run_free(Run *r, uintptr_t key)
+{
+    if (r->on)
+        gs_tm_drop_block(r->vm, key);
+}
+
+/* Traceback.__hash__ (line 213): hash(self._frames) is a new int */
+static void run_hash(Run *r)
+{
+    if (!r->on)
+        return;
+    run_enter(r, 213);
+    gs_tm_transient(r->vm, 36);
+    run_leave(r);
+}
+
+/* An instance of a class of tracemalloc.py with __slots__: one block of
+ * `size` bytes (GC header, object header, a pointer a slot).  Made and
+ * filled untraced (the model's attribute table is no block of CPython's). */
+static gs_Object *run_instance(Run *r, gs_Type *t, size_t size)
+{
+    gs_MemTrace *m = gs_tm_suspend(r->vm);
+    gs_Object *o = gs_instance_new(r->vm, t);
+    gs_tm_resume(r->vm, m);
+    if (o && r->on)
+        gs_tm_block(r->vm, o, GS_TM_OBJECT, size, false);
+    return o;
+}
+
+static int run_set(Run *r, gs_Object *o, const char *name, gs_Object *v)
+{
+    gs_MemTrace *m = gs_tm_suspend(r->vm);
+    int rc = set_attr_steal(r->vm, o, name, v);
+    gs_tm_resume(r->vm, m);
+    return rc;
+}
+
+/* A tuple of n Nones from the free lists: a tuple CPython makes and the
+ * model needs only as a block (an exception's args, a sort key) */
+static gs_Object *run_tuple(Run *r, int32_t n)
+{
+    if (!r->on)
+        return NULL;
+    gs_Object *t = gs_tuple_new(r->vm, n);
+    for (int32_t i = 0; t && i < n; i++)
+        gs_tuple_init(r->vm, t, i, GS_NONE(r->vm));
+    return t;
+}
+
+/* A KeyError raised and caught in a frame: _PyErr_SetKeyError packs the
+ * key in a 1-tuple, PyTraceBack_Here makes the frame object (the first
+ * time) and a traceback entry, the handler normalises the exception; all
+ * but the frame object go at the end of the handler (the args first). */
+typedef struct Exc {
+    gs_Object *args;
+    uintptr_t tb, exc;
+} Exc;
+
+typedef struct FrameObj {
+    size_t size;            /* 16 + 120 + 8 * (locals + stack) */
+    bool made;
+    uintptr_t key;
+} FrameObj;
+
+static void exc_raise(Run *r, Exc *e, FrameObj *f)
+{
+    e->args = run_tuple(r, 1);
+    if (r->on && !f->made) {
+        f->key = run_block(r, f->size);
+        f->made = true;
     }
-    for (int i = 0; i < nk; i++)
-        if (ka[i] != kb[i])
-            return ka[i] > kb[i] ? -1 : 1;
+    e->tb = run_block(r, 56);
+    e->exc = run_block(r, 88);
+}
+
+static void exc_clear(Run *r, Exc *e)
+{
+    gs_xdecref(r->vm, e->args);
+    run_free(r, e->tb);
+    run_free(r, e->exc);
+}
+
+/* A Traceback of `frames` (a tuple, most recent first): the instance,
+ * then its __init__ (line 193): tuple(reversed(frames)) makes the
+ * reversed object and, for the length hint, a bound method, then the
+ * tuple. */
+static gs_Object *traceback_run(Run *r, gs_Object *frames)
+{
+    gs_VM *vm = r->vm;
+    gs_Object *args = run_tuple(r, 1); /* a class's call packs its arguments */
+    gs_Object *tb = run_instance(r, types_of(vm)->traceback, 48);
+    if (!tb) {
+        gs_xdecref(vm, args);
+        return NULL;
+    }
+    /* Sequence.__init__(self) (line 188): a wrapper descriptor's call
+     * packs self in a tuple */
+    run_enter(r, 188);
+    gs_xdecref(vm, run_tuple(r, 1));
+    run_line(r, 193);
+    uintptr_t ro = run_block(r, 48);
+    if (r->on)
+        gs_tm_transient(vm, 72);
+    gs_Object *rev = reversed_frames(vm, (gs_Tuple *)frames);
+    run_free(r, ro);
+    run_leave(r);
+    gs_xdecref(vm, args);
+    if (!rev || run_set(r, tb, "_frames", rev) < 0 || run_set(r, tb, "_total_nframe", GS_NONE(vm)) < 0) {
+        gs_decref(vm, tb);
+        return NULL;
+    }
+    return tb;
+}
+
+static int64_t int_value(gs_Object *o) { return GS_KIND(o) == GS_K_INT ? ((gs_Int *)o)->value : 0; }
+
+/* stat.<name> += by (a new int at the current line) */
+static int stat_add(Run *r, gs_Object *stat, const char *name, int64_t by)
+{
+    gs_Object *old = attr(r->vm, stat, name);
+    int64_t v = old ? int_value(old) : 0;
+    return set_attr_steal(r->vm, stat, name, gs_int_new(r->vm, v + by));
+}
+
+/* A 1-tuple of `frame`, or of (frame's filename, 0): a key tuple of
+ * lines 495/497/515/517 */
+static gs_Object *one_frame(gs_VM *vm, gs_Object *frame, bool filename)
+{
+    return key_frames(vm, frame, filename);
+}
+
+/* Snapshot._group_by(key_type, cumulative): the dict `stats` it
+ * returns, keyed here by each Traceback's _frames (CPython keys it by
+ * the Traceback, whose hash and equality are those of its _frames), in
+ * the order CPython fills it; NULL on error. */
+static gs_Object *group_by_run(Run *r, gs_Object *snapshot, int kt, bool cum)
+{
+    gs_VM *vm = r->vm;
+    gs_Object *traces = attr(vm, snapshot, "traces");
+    gs_Object *list = traces ? attr(vm, traces, "_traces") : NULL;
+    if (!list || (GS_KIND(list) != GS_K_LIST && GS_KIND(list) != GS_K_TUPLE)) {
+        gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute 'traces'", gs_type_name(snapshot));
+        return NULL;
+    }
+    int64_t n = gs_len(vm, list);
+    for (int64_t i = 0; i < n; i++) {
+        gs_Object *raw = GS_KIND(list) == GS_K_LIST ? ((gs_List *)list)->items[i] : ((gs_Tuple *)list)->items[i];
+        gs_Tuple *tr = (gs_Tuple *)raw;
+        if (GS_KIND(raw) != GS_K_TUPLE || tr->len != 4 || GS_KIND(tr->items[2]) != GS_K_TUPLE ||
+            GS_KIND(tr->items[1]) != GS_K_INT) {
+            gs_raise(vm, vm->e_TypeError, "a trace is (domain, size, traceback, total_nframe)");
+            return NULL;
+        }
+        gs_Tuple *frames = (gs_Tuple *)tr->items[2];
+        for (int32_t k = 0; k < frames->len; k++)
+            if (!frame_ok(frames->items[k])) {
+                gs_raise(vm, vm->e_TypeError, "a frame is (filename, lineno)");
+                return NULL;
+            }
+        if (!frames->len && kt == KEY_FILENAME && !cum) {
+            gs_raise(vm, vm->e_IndexError, "tuple index out of range");
+            return NULL;
+        }
+    }
+    FrameObj fo = { 312, false, 0 };
+    run_enter(r, 484);
+    gs_Object *stats = gs_dict_new(vm);
+    run_line(r, 485);
+    gs_Object *tbs = stats ? gs_dict_new(vm) : NULL;
+    run_line(r, cum ? 508 : 487);
+    uintptr_t it = run_block(r, 48);
+    gs_Object *frames_local = NULL; /* the `frames` local, when it is a tuple made here */
+    bool err = !tbs;
+    for (int64_t i = 0; i < n && !err; i++) {
+        gs_Tuple *tr = (gs_Tuple *)(GS_KIND(list) == GS_K_LIST ? ((gs_List *)list)->items[i]
+                                                               : ((gs_Tuple *)list)->items[i]);
+        gs_Object *size = tr->items[1];
+        gs_Tuple *raw = (gs_Tuple *)tr->items[2];
+        int32_t nkeys = cum ? raw->len : 1;
+        uintptr_t tupit = 0;
+        if (cum) {
+            run_line(r, 510);
+            tupit = run_block(r, 48);
+        }
+        for (int32_t k = 0; k < nkeys && !err; k++) {
+            gs_Object *key = cum ? raw->items[k] : &raw->ob;
+            run_line(r, cum ? 512 : 490);
+            gs_Object *tb = gs_dict_get(vm, tbs, key);
+            if (vm->exc) {
+                err = true;
+                break;
+            }
+            if (!tb) {
+                Exc e;
+                exc_raise(r, &e, &fo);
+                gs_Object *frames;
+                if (cum) {
+                    run_line(r, kt == KEY_LINENO ? 515 : 517);
+                    frames = one_frame(vm, key, kt == KEY_FILENAME);
+                } else if (kt == KEY_TRACEBACK || (kt == KEY_LINENO && raw->len <= 1))
+                    frames = gs_newref(vm, key); /* trace_traceback[:1] is itself */
+                else {
+                    run_line(r, kt == KEY_LINENO ? 495 : 497);
+                    frames = one_frame(vm, raw->items[0], kt == KEY_FILENAME);
+                }
+                gs_Object *old = frames_local;
+                frames_local = frames;
+                gs_xdecref(vm, old);
+                if (!frames) {
+                    exc_clear(r, &e);
+                    err = true;
+                    break;
+                }
+                run_line(r, cum ? 518 : 498);
+                gs_Object *ntb = traceback_run(r, frames);
+                run_line(r, cum ? 519 : 499);
+                err = !ntb || gs_dict_set(vm, tbs, key, ntb) < 0;
+                gs_xdecref(vm, ntb);
+                exc_clear(r, &e);
+                if (err)
+                    break;
+                tb = ntb; /* the dict keeps it */
+            }
+            gs_Object *tbframes = attr(vm, tb, "_frames");
+            run_line(r, cum ? 521 : 501);
+            run_hash(r);
+            gs_Object *stat = gs_dict_get(vm, stats, tbframes);
+            if (vm->exc) {
+                err = true;
+                break;
+            }
+            if (stat) {
+                run_line(r, cum ? 522 : 502);
+                err = stat_add(r, stat, "size", int_value(size)) < 0;
+                run_line(r, cum ? 523 : 503);
+                err = err || stat_add(r, stat, "count", 1) < 0;
+            } else {
+                Exc e;
+                exc_raise(r, &e, &fo);
+                run_line(r, cum ? 525 : 505);
+                gs_Object *args = run_tuple(r, 3);
+                stat = run_instance(r, types_of(vm)->statistic, 56);
+                gs_xdecref(vm, args);
+                err = !stat || run_set(r, stat, "traceback", gs_newref(vm, tb)) < 0 ||
+                      run_set(r, stat, "size", gs_newref(vm, size)) < 0 ||
+                      run_set(r, stat, "count", gs_int_new(vm, 1)) < 0;
+                if (!err) {
+                    run_hash(r);
+                    err = gs_dict_set(vm, stats, tbframes, stat) < 0;
+                }
+                gs_xdecref(vm, stat);
+                exc_clear(r, &e);
+            }
+        }
+        run_free(r, tupit);
+    }
+    run_free(r, it);
+    /* return stats: the frame object goes first, then the locals */
+    if (fo.made)
+        run_free(r, fo.key);
+    gs_xdecref(vm, tbs);
+    gs_xdecref(vm, frames_local);
+    run_leave(r);
+    if (err) {
+        gs_xdecref(vm, stats);
+        return NULL;
+    }
+    return stats;
+}
+
+/* ------------------------------------------------------------------ sorting */
+
+/* A statistic and its sort key: descending by (size, count, traceback),
+ * or for a comparison (|size_diff|, size, |count_diff|, count,
+ * traceback); the traceback by its frames, oldest first. */
+typedef struct Item {
+    gs_Object *stat;        /* borrowed */
+    gs_Object *frames;      /* its Traceback's _frames (borrowed) */
+    int64_t k[4];
+    int nk;
+    size_t order;
+} Item;
+
+static int cmp_items(const void *pa, const void *pb)
+{
+    const Item *a = pa, *b = pb;
+    for (int i = 0; i < a->nk; i++)
+        if (a->k[i] != b->k[i])
+            return a->k[i] > b->k[i] ? -1 : 1;
     int c = cmp_frames(a->frames, b->frames);
     if (c)
         return -c;
     return a->order < b->order ? -1 : a->order > b->order; /* stable */
 }
 
-static gs_Object *groups_to_list(gs_VM *vm, Groups *gs, bool diff)
+static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+
+/* The items of `values` (Statistic or StatisticDiff objects) with their
+ * keys, in their order (malloc'ed; NULL and an error set if not
+ * statistics) */
+static Item *items_of(gs_VM *vm, gs_Object **values, size_t n, bool diff)
 {
-    sort_diff = diff;
-    qsort(gs->g, gs->n, sizeof *gs->g, cmp_groups);
-    gs_Object *l = gs_list_new(vm, 0);
-    for (size_t i = 0; l && i < gs->n; i++) {
-        Group *g = &gs->g[i];
-        gs_Object *s = diff ? new_statdiff(vm, g->tb, g->size, g->size - g->old_size, g->count, g->count - g->old_count)
-                            : new_statistic(vm, g->tb, g->size, g->count);
-        if (!s || gs_list_append(vm, l, s) < 0) {
-            gs_xdecref(vm, s);
-            gs_decref(vm, l);
+    Item *it = calloc(n ? n : 1, sizeof *it);
+    if (!it) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        gs_Object *s = values[i];
+        gs_Object *tb = attr(vm, s, "traceback");
+        gs_Object *fr = tb ? attr(vm, tb, "_frames") : NULL;
+        gs_Object *size = attr(vm, s, "size"), *count = attr(vm, s, "count");
+        if (!fr || !size || !count) {
+            free(it);
+            gs_raise(vm, vm->e_AttributeError, "traceback");
             return NULL;
         }
-        gs_decref(vm, s);
+        it[i].stat = s;
+        it[i].frames = fr;
+        it[i].order = i;
+        if (diff) {
+            gs_Object *sd = attr(vm, s, "size_diff"), *cd = attr(vm, s, "count_diff");
+            it[i].k[0] = abs64(sd ? int_value(sd) : 0);
+            it[i].k[1] = int_value(size);
+            it[i].k[2] = abs64(cd ? int_value(cd) : 0);
+            it[i].k[3] = int_value(count);
+            it[i].nk = 4;
+        } else {
+            it[i].k[0] = int_value(size);
+            it[i].k[1] = int_value(count);
+            it[i].nk = 2;
+        }
     }
-    return l;
+    return it;
+}
+
+/* statistics.sort(reverse=True, key=X._sort_key) at the current line,
+ * for a list the model fills already sorted: `items` in the list's order
+ * before the sort.  A keys array for 128 statistics or more; a key tuple
+ * each, made in the list's order by _sort_key (line 67, or 115 with
+ * abs() of a negative difference a new int, at 115 and 116); freed in
+ * the order the sort leaves them, ascending (the list is reversed before
+ * and after the sort, the keys only before): the reverse of the result. */
+static void sort_keys_run(Run *r, Item *items, size_t n, Item *sorted, bool diff)
+{
+    if (!r->on || !n)
+        return;
+    gs_VM *vm = r->vm;
+    uintptr_t keys = n >= 128 ? run_block(r, 8 * n) : 0;
+    gs_Object **kt = calloc(n, sizeof *kt);
+    if (!kt)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        run_enter(r, diff ? 115 : 67);
+        gs_Object *a = NULL, *b = NULL;
+        if (diff) {
+            gs_Object *sd = attr(vm, items[i].stat, "size_diff"), *cd = attr(vm, items[i].stat, "count_diff");
+            if (sd && int_value(sd) < 0)
+                a = gs_int_new(vm, -int_value(sd));
+            run_line(r, 116);
+            if (cd && int_value(cd) < 0)
+                b = gs_int_new(vm, -int_value(cd));
+            run_line(r, 115);
+        }
+        kt[items[i].order] = run_tuple(r, diff ? 5 : 3);
+        if (kt[items[i].order] && a) {
+            gs_decref(vm, ((gs_Tuple *)kt[items[i].order])->items[0]);
+            ((gs_Tuple *)kt[items[i].order])->items[0] = a;
+            a = NULL;
+        }
+        if (kt[items[i].order] && b) {
+            gs_decref(vm, ((gs_Tuple *)kt[items[i].order])->items[2]);
+            ((gs_Tuple *)kt[items[i].order])->items[2] = b;
+            b = NULL;
+        }
+        gs_xdecref(vm, a);
+        gs_xdecref(vm, b);
+        run_leave(r);
+    }
+    for (size_t i = n; i-- > 0;)
+        gs_xdecref(vm, kt[sorted[i].order]);
+    free(kt);
+    run_free(r, keys);
+}
+
+/* statistics.sort(...) on a list whose statistics are in their order
+ * before the sort: the keys (above), then the list in the sorted order.
+ * -1 and an error set on failure. */
+static int sort_run(Run *r, gs_Object *list, bool diff)
+{
+    gs_VM *vm = r->vm;
+    gs_List *l = (gs_List *)list;
+    size_t n = (size_t)l->len;
+    Item *items = items_of(vm, l->items, n, diff);
+    Item *sorted = items ? malloc((n ? n : 1) * sizeof *sorted) : NULL;
+    gs_Object **src = sorted ? malloc((n ? n : 1) * sizeof *src) : NULL;
+    if (!src) {
+        if (items)
+            gs_raise_memory(vm);
+        free(items);
+        free(sorted);
+        return -1;
+    }
+    memcpy(sorted, items, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_items);
+    sort_keys_run(r, items, n, sorted, diff);
+    for (size_t i = 0; i < n; i++)
+        src[i] = gs_newref(vm, sorted[i].stat);
+    gs_MemTrace *m = gs_tm_suspend(vm);
+    int rc = gs_list_assign_slice(vm, list, 0, (int64_t)n, src, (int32_t)n);
+    gs_tm_resume(vm, m);
+    for (size_t i = 0; i < n; i++)
+        gs_decref(vm, src[i]);
+    free(src);
+    free(items);
+    free(sorted);
+    return rc;
+}
+
+/* the values of a dict, in order (borrowed; malloc'ed array) */
+static gs_Object **dict_values(gs_VM *vm, gs_Object *d, size_t *n)
+{
+    gs_DictTable *t = &((gs_Dict *)d)->t;
+    gs_Object **v = malloc(((size_t)t->used + 1) * sizeof *v);
+    *n = 0;
+    if (!v) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    for (int32_t i = 0; i < t->nentries; i++)
+        if (t->entries[i].key)
+            v[(*n)++] = t->entries[i].value;
+    return v;
+}
+
+/* list(grouped.values()) (line 534): the view, a fresh list with exactly
+ * the room its length asks (rounded to even), the values iterator */
+static gs_Object *values_list_run(Run *r, gs_Object *d)
+{
+    gs_VM *vm = r->vm;
+    size_t n = 0;
+    gs_Object **v = dict_values(vm, d, &n);
+    if (!v)
+        return NULL;
+    gs_MemTrace *m = gs_tm_suspend(vm);
+    gs_Object *t = gs_tuple_new(vm, (int32_t)n);
+    for (size_t i = 0; t && i < n; i++)
+        gs_tuple_init(vm, t, (int32_t)i, gs_newref(vm, v[i]));
+    gs_tm_resume(vm, m);
+    free(v);
+    if (!t)
+        return NULL;
+    uintptr_t view = run_block(r, 40);
+    gs_Object *list = gs_list_new_fresh(vm);
+    if (list && gs_list_extend(vm, list, t) < 0) {
+        gs_decref(vm, list);
+        list = NULL;
+    }
+    run_free(r, run_block(r, 72));
+    run_free(r, view);
+    m = gs_tm_suspend(vm);
+    gs_decref(vm, t);
+    gs_tm_resume(vm, m);
+    return list;
+}
+
+/* Snapshot.statistics(key_type, cumulative) */
+static gs_Object *statistics_run(gs_VM *vm, gs_Object *self, int kt, bool cum)
+{
+    Run r = run_begin(vm);
+    run_enter(&r, 533);
+    gs_Object *grouped = group_by_run(&r, self, kt, cum);
+    run_line(&r, 534);
+    gs_Object *list = grouped ? values_list_run(&r, grouped) : NULL;
+    run_line(&r, 535);
+    if (list && sort_run(&r, list, false) < 0) {
+        gs_decref(vm, list);
+        list = NULL;
+    }
+    run_leave(&r);
+    gs_xdecref(vm, grouped);
+    return list;
+}
+
+/* A dict's items iterated (a for loop over d.items()): the view, the
+ * iterator and the 2-tuple it hands out again and again; the view goes
+ * once the loop has its iterator. */
+typedef struct ItemsIter {
+    uintptr_t iter;
+    gs_Object *result;
+} ItemsIter;
+
+static ItemsIter items_iter_run(Run *r)
+{
+    uintptr_t view = run_block(r, 40);
+    ItemsIter it = { run_block(r, 72), run_tuple(r, 2) };
+    run_free(r, view);
+    return it;
+}
+
+static void items_iter_end(Run *r, ItemsIter *it)
+{
+    gs_xdecref(r->vm, it->result);
+    run_free(r, it->iter);
+}
+
+static gs_Object *new_diff_run(Run *r, gs_Object *tb, gs_Object *size, gs_Object *sd, gs_Object *count,
+                               gs_Object *cd)
+{
+    gs_Object *args = run_tuple(r, 5);
+    gs_Object *s = run_instance(r, types_of(r->vm)->statdiff, 72);
+    gs_xdecref(r->vm, args);
+    if (s && (run_set(r, s, "traceback", gs_newref(r->vm, tb)) < 0 || run_set(r, s, "size", size) < 0 ||
+              run_set(r, s, "size_diff", sd) < 0 || run_set(r, s, "count", count) < 0 ||
+              run_set(r, s, "count_diff", cd) < 0)) {
+        gs_decref(r->vm, s);
+        return NULL;
+    }
+    if (!s) {
+        gs_xdecref(r->vm, size);
+        gs_xdecref(r->vm, sd);
+        gs_xdecref(r->vm, count);
+        gs_xdecref(r->vm, cd);
+    }
+    return s;
+}
+
+/* _compare_grouped_stats(old_group, new_group): the StatisticDiff list,
+ * in CPython's order before the sort; it pops what it matches from
+ * old_group */
+static gs_Object *compare_grouped_run(Run *r, gs_Object *old_group, gs_Object *new_group)
+{
+    gs_VM *vm = r->vm;
+    run_enter(r, 121);
+    gs_Object *list = gs_list_new(vm, 0);
+    gs_Object *previous = NULL;
+    bool err = !list;
+    for (int pass = 0; pass < 2 && !err; pass++) {
+        gs_Object *group = pass ? old_group : new_group;
+        run_line(r, pass ? 134 : 122);
+        ItemsIter it = items_iter_run(r);
+        size_t n = 0;
+        gs_Object **keys = NULL;
+        gs_DictTable *t = &((gs_Dict *)group)->t;
+        keys = malloc(((size_t)t->nentries + 1) * sizeof *keys);
+        if (!keys) {
+            gs_raise_memory(vm);
+            err = true;
+        }
+        for (int32_t i = 0; keys && i < t->nentries; i++)
+            if (t->entries[i].key)
+                keys[n++] = gs_newref(vm, t->entries[i].key);
+        for (size_t i = 0; i < n && !err; i++) {
+            gs_Object *stat = gs_dict_get(vm, group, keys[i]);
+            gs_Object *tb = stat ? attr(vm, stat, "traceback") : NULL;
+            gs_Object *size = stat ? attr(vm, stat, "size") : NULL, *count = stat ? attr(vm, stat, "count") : NULL;
+            if (!tb || !size || !count) {
+                if (!vm->exc)
+                    gs_raise(vm, vm->e_AttributeError, "traceback");
+                err = true;
+                break;
+            }
+            gs_Object *d;
+            if (!pass) {
+                run_line(r, 123);
+                run_hash(r);
+                gs_Object *prev = gs_dict_pop(vm, old_group, keys[i]);
+                gs_Object *was = previous;
+                previous = prev ? prev : gs_newref(vm, vm->none);
+                gs_xdecref(vm, was);
+                gs_Object *psize = prev ? attr(vm, prev, "size") : NULL, *pcount = prev ? attr(vm, prev, "count") : NULL;
+                if (prev && psize && pcount) {
+                    run_line(r, 126);
+                    gs_Object *sd = gs_int_new(vm, int_value(size) - int_value(psize));
+                    run_line(r, 127);
+                    gs_Object *cd = gs_int_new(vm, int_value(count) - int_value(pcount));
+                    run_line(r, 125);
+                    d = new_diff_run(r, tb, gs_newref(vm, size), sd, gs_newref(vm, count), cd);
+                } else {
+                    run_line(r, 129);
+                    d = new_diff_run(r, tb, gs_newref(vm, size), gs_newref(vm, size), gs_newref(vm, count),
+                                     gs_newref(vm, count));
+                }
+                run_line(r, 132);
+            } else {
+                run_line(r, 135);
+                gs_Object *ns = gs_int_new(vm, -int_value(size));
+                gs_Object *nc = gs_int_new(vm, -int_value(count));
+                d = new_diff_run(r, tb, gs_int_new(vm, 0), ns, gs_int_new(vm, 0), nc);
+                run_line(r, 136);
+            }
+            err = !d || gs_list_append(vm, list, d) < 0;
+            gs_xdecref(vm, d);
+        }
+        for (size_t i = 0; i < n; i++)
+            gs_decref(vm, keys[i]);
+        free(keys);
+        items_iter_end(r, &it);
+    }
+    run_leave(r);
+    gs_xdecref(vm, previous);
+    if (err) {
+        gs_xdecref(vm, list);
+        return NULL;
+    }
+    return list;
+}
+
+/* Snapshot.compare_to(old_snapshot, key_type, cumulative) */
+static gs_Object *compare_run(gs_VM *vm, gs_Object *self, gs_Object *old, int kt, bool cum)
+{
+    Run r = run_begin(vm);
+    run_enter(&r, 544);
+    gs_Object *new_group = group_by_run(&r, self, kt, cum);
+    run_line(&r, 545);
+    gs_Object *old_group = new_group ? group_by_run(&r, old, kt, cum) : NULL;
+    run_line(&r, 546);
+    gs_Object *list = old_group ? compare_grouped_run(&r, old_group, new_group) : NULL;
+    run_line(&r, 547);
+    if (list && sort_run(&r, list, true) < 0) {
+        gs_decref(vm, list);
+        list = NULL;
+    }
+    run_leave(&r);
+    gs_xdecref(vm, new_group);
+    gs_xdecref(vm, old_group);
+    return list;
 }
 
 /* ================================================================== Snapshot */
@@ -1373,42 +1814,178 @@ static gs_Object *snapshot_new(GS_ARGS)
     return new_snapshot(vm, gs_newref(vm, traces), limit);
 }
 
+/* The traces as _get_traces finds them, copied first (as CPython copies
+ * its table) since making their tuples allocates. */
+typedef struct RawTrace {
+    size_t size, first;     /* first: its frames in Collect.f */
+    int nframe, total;
+    const gs_TMFrame *fr;   /* its frames, once all are copied */
+} RawTrace;
+
+/* The model's table of blocks is in address order: the traces are put in
+ * an order of their own (frames, then size) so that a run gives the same
+ * snapshot every time. */
+static int cmp_raw(const void *pa, const void *pb)
+{
+    const RawTrace *a = pa, *b = pb;
+    for (int k = 0; k < a->nframe && k < b->nframe; k++) {
+        int c = strcmp(a->fr[k].file, b->fr[k].file);
+        if (c)
+            return c;
+        if (a->fr[k].line != b->fr[k].line)
+            return a->fr[k].line < b->fr[k].line ? -1 : 1;
+    }
+    if (a->nframe != b->nframe)
+        return a->nframe < b->nframe ? -1 : 1;
+    if (a->total != b->total)
+        return a->total < b->total ? -1 : 1;
+    return a->size < b->size ? -1 : a->size > b->size;
+}
+
 typedef struct Collect {
-    gs_VM *vm;
-    gs_Object *list;
+    RawTrace *t;
+    size_t n, cap;
+    gs_TMFrame *f;
+    size_t nf, fcap;
     bool failed;
 } Collect;
 
-/* one trace as _get_traces gives it: (0, size, ((filename, lineno), ...), total_nframe) */
 static void collect_trace(void *ctx, size_t size, const gs_TMFrame *frames, int nframe, int total)
 {
     Collect *c = ctx;
-    gs_VM *vm = c->vm;
     if (c->failed)
         return;
-    gs_Object *tb = gs_tuple_new(vm, nframe);
-    for (int i = 0; tb && i < nframe; i++) {
-        gs_Object *f = frame_tuple(vm, frames[i].file, frames[i].line);
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 256;
+        RawTrace *t = realloc(c->t, cap * sizeof *t);
+        if (!t) {
+            c->failed = true;
+            return;
+        }
+        c->t = t;
+        c->cap = cap;
+    }
+    if (c->nf + (size_t)nframe > c->fcap) {
+        size_t cap = c->fcap ? 2 * c->fcap : 256;
+        while (cap < c->nf + (size_t)nframe)
+            cap *= 2;
+        gs_TMFrame *f = realloc(c->f, cap * sizeof *f);
         if (!f) {
-            gs_decref(vm, tb);
-            tb = NULL;
+            c->failed = true;
+            return;
+        }
+        c->f = f;
+        c->fcap = cap;
+    }
+    memcpy(c->f + c->nf, frames, (size_t)nframe * sizeof *frames);
+    c->t[c->n++] = (RawTrace){ size, c->nf, nframe, total, NULL };
+    c->nf += (size_t)nframe;
+}
+
+/* the traceback of trace i: the same as trace j's? (tracemalloc interns
+ * tracebacks: one tuple for each) */
+static bool same_traceback(const Collect *c, size_t i, size_t j)
+{
+    const RawTrace *a = &c->t[i], *b = &c->t[j];
+    if (a->nframe != b->nframe || a->total != b->total)
+        return false;
+    for (int k = 0; k < a->nframe; k++)
+        if (c->f[a->first + k].file != c->f[b->first + k].file || c->f[a->first + k].line != c->f[b->first + k].line)
+            return false;
+    return true;
+}
+
+static uint64_t raw_traceback_hash(const Collect *c, size_t i)
+{
+    const RawTrace *a = &c->t[i];
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)a->total;
+    for (int k = 0; k < a->nframe; k++) {
+        h = (h ^ (uint64_t)(uintptr_t)c->f[a->first + k].file) * 1099511628211ull;
+        h = (h ^ (uint64_t)c->f[a->first + k].line) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* _get_traces: a list of (0, size, ((filename, lineno), ...), total_nframe),
+ * one traceback tuple for all traces with the same traceback.  The list
+ * is made at the current line; the rest with the reentrancy flag set. */
+static gs_Object *get_traces(gs_VM *vm)
+{
+    Collect c = { 0 };
+    gs_tm_traces(vm, collect_trace, &c);
+    for (size_t i = 0; i < c.n; i++)
+        c.t[i].fr = c.f + c.t[i].first;
+    if (c.n > 1)
+        qsort(c.t, c.n, sizeof *c.t, cmp_raw);
+    gs_Object *list = c.failed ? NULL : gs_list_new(vm, 0);
+    size_t nslots = 16;
+    while (nslots < 2 * c.n)
+        nslots *= 2;
+    size_t *slots = list ? calloc(nslots, sizeof *slots) : NULL; /* trace index + 1 */
+    gs_Object **tbs = slots ? calloc(c.n + 1, sizeof *tbs) : NULL;
+    if (!tbs) {
+        free(slots);
+        free(c.t);
+        free(c.f);
+        gs_xdecref(vm, list);
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    bool failed = false;
+    gs_tm_set_reentrant(vm, true);
+    for (size_t i = 0; i < c.n && !failed; i++) {
+        RawTrace *rt = &c.t[i];
+        gs_Object *t = gs_tuple_new(vm, 4);
+        if (!t) {
+            failed = true;
             break;
         }
-        gs_tuple_init(vm, tb, i, f);
+        gs_tuple_init(vm, t, 0, gs_int_new(vm, 0));
+        gs_tuple_init(vm, t, 1, gs_int_new(vm, (int64_t)rt->size));
+        size_t j = raw_traceback_hash(&c, i) & (nslots - 1);
+        for (; slots[j] && !same_traceback(&c, slots[j] - 1, i); j = (j + 1) & (nslots - 1))
+            ;
+        gs_Object *tb;
+        if (slots[j])
+            tb = gs_newref(vm, tbs[slots[j] - 1]);
+        else {
+            tb = gs_tuple_new(vm, rt->nframe);
+            for (int k = 0; tb && k < rt->nframe; k++) {
+                gs_Object *f = frame_tuple(vm, c.f[rt->first + (size_t)k].file, c.f[rt->first + (size_t)k].line);
+                if (!f) {
+                    gs_decref(vm, tb);
+                    tb = NULL;
+                    break;
+                }
+                gs_tuple_init(vm, tb, k, f);
+            }
+            if (tb) {
+                slots[j] = i + 1;
+                tbs[i] = tb; /* borrowed: the list keeps it */
+            }
+        }
+        if (!tb) {
+            gs_tuple_init(vm, t, 2, GS_NONE(vm));
+            gs_tuple_init(vm, t, 3, GS_NONE(vm));
+            gs_decref(vm, t);
+            failed = true;
+            break;
+        }
+        gs_tuple_init(vm, t, 2, tb);
+        gs_tuple_init(vm, t, 3, gs_int_new(vm, rt->total));
+        failed = gs_list_append(vm, list, t) < 0;
+        gs_decref(vm, t);
     }
-    gs_Object *t = tb ? gs_tuple_new(vm, 4) : NULL;
-    if (!t) {
-        gs_xdecref(vm, tb);
-        c->failed = true;
-        return;
+    gs_tm_set_reentrant(vm, false);
+    free(slots);
+    free(tbs);
+    free(c.t);
+    free(c.f);
+    if (failed) {
+        gs_decref(vm, list);
+        return NULL;
     }
-    gs_tuple_init(vm, t, 0, gs_int_new(vm, 0));
-    gs_tuple_init(vm, t, 1, gs_int_new(vm, (int64_t)size));
-    gs_tuple_init(vm, t, 2, tb);
-    gs_tuple_init(vm, t, 3, gs_int_new(vm, total));
-    if (gs_list_append(vm, c->list, t) < 0)
-        c->failed = true;
-    gs_decref(vm, t);
+    return list;
 }
 
 /* An instance of a class of Lib/tracemalloc.py as CPython traces it: 56
@@ -1427,43 +2004,62 @@ static void trace_lib_instance(gs_VM *vm, gs_Object *o, int *usable, int *entrie
     }
 }
 
+/* Snapshot(traces, traceback_limit) called at tracemalloc.py line
+ * `line` (steals `list`): the call's args tuple, the instance and its
+ * values, then in __init__ (line 423) self.traces = _Traces(traces), the
+ * same again. */
+static gs_Object *snapshot_run(gs_VM *vm, gs_Object *list, gs_Object *limit, int line)
+{
+    gs_MemTrace *m2 = gs_tm_suspend(vm);
+    gs_Object *s = new_snapshot(vm, list, limit);
+    gs_tm_resume(vm, m2);
+    TMTypes *ty = types_of(vm);
+    gs_Object *tr = s ? attr(vm, s, "traces") : NULL;
+    if (tr && ty && vm->tm) {
+        const gs_Str *file = gs_name(vm, LIB_FILE);
+        gs_tm_lib_enter(vm, file, line);
+        gs_Object *args = gs_tuple_new(vm, 2);
+        trace_lib_instance(vm, s, &ty->snap_usable, &ty->snap_entries, 2);
+        gs_tm_lib_enter(vm, file, 423);
+        gs_Object *args2 = gs_tuple_new(vm, 1);
+        trace_lib_instance(vm, tr, &ty->traces_usable, &ty->traces_entries, 1);
+        for (int i = 0; args && i < 2; i++)
+            gs_tuple_init(vm, args, i, GS_NONE(vm));
+        if (args2)
+            gs_tuple_init(vm, args2, 0, GS_NONE(vm));
+        gs_xdecref(vm, args2);
+        gs_tm_lib_leave(vm);
+        gs_xdecref(vm, args);
+        gs_tm_lib_leave(vm);
+    }
+    return s;
+}
+
 static gs_Object *take_snapshot(gs_VM *vm)
 {
     if (!gs_tm_tracing(vm)) {
         gs_raise(vm, vm->e_RuntimeError, "the tracemalloc module must be tracing memory allocations to take a snapshot");
         return NULL;
     }
-    Collect c = { vm, gs_list_new(vm, 0), false };
-    if (!c.list)
+    /* traces = _get_traces() (line 558), traceback_limit =
+     * get_traceback_limit() (559), return Snapshot(traces,
+     * traceback_limit) (560) whose __init__ makes self.traces =
+     * _Traces(traces) (423) */
+    const gs_Str *file = gs_name(vm, LIB_FILE);
+    gs_tm_lib_enter(vm, file, 558);
+    gs_Object *list = get_traces(vm);
+    gs_tm_lib_leave(vm);
+    if (!list)
         return NULL;
-    gs_MemTrace *m = gs_tm_suspend(vm);
-    gs_tm_traces(vm, collect_trace, &c);
+    gs_tm_lib_enter(vm, file, 559);
     gs_Object *limit = gs_int_new(vm, gs_tm_limit(vm));
-    gs_tm_resume(vm, m);
-    if (c.failed || !limit) {
-        gs_decref(vm, c.list);
-        gs_xdecref(vm, limit);
+    gs_tm_lib_leave(vm);
+    if (!limit) {
+        gs_decref(vm, list);
         return NULL;
     }
-    gs_MemTrace *m2 = gs_tm_suspend(vm);
-    gs_Object *s = new_snapshot(vm, c.list, limit);
-    gs_tm_resume(vm, m2);
+    gs_Object *s = snapshot_run(vm, list, limit, 560);
     gs_decref(vm, limit);
-    /* the list of traces is made untraced (_get_traces sets the reentrant
-     * flag); `return Snapshot(traces, traceback_limit)` (line 560) and its
-     * `self.traces = _Traces(traces)` (line 423) are traced */
-    TMTypes *ty = types_of(vm);
-    gs_Object *tr = s ? gs_getattr(vm, s, gs_name(vm, "traces")) : NULL;
-    if (tr && ty && vm->tm) {
-        const gs_Str *file = gs_name(vm, "/usr/lib/python3.11/tracemalloc.py");
-        gs_tm_lib_enter(vm, file, 560);
-        trace_lib_instance(vm, s, &ty->snap_usable, &ty->snap_entries, 2);
-        gs_tm_lib_enter(vm, file, 423);
-        trace_lib_instance(vm, tr, &ty->traces_usable, &ty->traces_entries, 1);
-        gs_tm_lib_leave(vm);
-        gs_tm_lib_leave(vm);
-    }
-    gs_xdecref(vm, tr);
     return s;
 }
 
@@ -1490,13 +2086,7 @@ static gs_Object *statistics_impl(gs_VM *vm, gs_Object *self, gs_Object *key, gs
     int kt = key_type_of(vm, key, c);
     if (kt < 0)
         return NULL;
-    Groups gs = { 0 };
-    gs_Object *r = NULL;
-    if (group_by(vm, self, kt, c, &gs, false) == 0 && (!old || group_by(vm, old, kt, c, &gs, true) == 0) &&
-        make_tracebacks(vm, &gs) == 0)
-        r = groups_to_list(vm, &gs, old != NULL);
-    groups_free(vm, &gs);
-    return r;
+    return old ? compare_run(vm, self, old, kt, c) : statistics_run(vm, self, kt, c);
 }
 
 static gs_Object *snapshot_statistics(GS_ARGS)
@@ -1516,7 +2106,7 @@ static gs_Object *snapshot_statistics(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "Snapshot.statistics() missing 1 required positional argument: 'key_type'");
         return NULL;
     }
-    UNTRACED(statistics_impl(vm, self, key, cum, NULL));
+    return statistics_impl(vm, self, key, cum, NULL);
 }
 
 static gs_Object *snapshot_compare_to(GS_ARGS)
@@ -1537,7 +2127,7 @@ static gs_Object *snapshot_compare_to(GS_ARGS)
         gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '_group_by'", gs_type_name(old));
         return NULL;
     }
-    UNTRACED(statistics_impl(vm, self, key, cum, old));
+    return statistics_impl(vm, self, key, cum, old);
 }
 
 /* ------------------------------------------------------------------ filters */
@@ -1824,7 +2414,123 @@ static gs_Object *filter_traces_impl(gs_VM *vm, gs_Object *self, gs_Object *filt
         gs_xdecref(vm, out);
         return NULL;
     }
-    return out ? new_snapshot(vm, out, limit) : NULL;
+    return out;
+}
+
+/* Iterable's ABC cache: isinstance(filters, Iterable) the first time for
+ * a type adds it to the cache in C (_abc's _add_to_weak_set, at
+ * <frozen abc>:123 under __instancecheck__ at 119): the set and a weak
+ * reference to it the first time, then for each type a callback bound to
+ * that reference and a weak reference to the type. */
+static void iterable_cache_run(Run *r, gs_Type *t)
+{
+    TMTypes *ty = types_of(r->vm);
+    if (!r->on || !ty)
+        return;
+    for (int i = 0; i < ty->n_iterable_seen; i++)
+        if (ty->iterable_seen[i] == t)
+            return;
+    if (ty->n_iterable_seen < (int)(sizeof ty->iterable_seen / sizeof ty->iterable_seen[0]))
+        ty->iterable_seen[ty->n_iterable_seen++] = t;
+    const gs_Str *abc = gs_name(r->vm, "<frozen abc>");
+    gs_tm_lib_enter(r->vm, abc, 119);
+    gs_tm_lib_enter(r->vm, abc, 123);
+    if (!ty->iterable_cache) {
+        gs_tm_new_block(r->vm, 216); /* the set */
+        gs_tm_new_block(r->vm, 80);  /* its weak reference, made once (a basic ref is reused) */
+        ty->iterable_cache = true;
+    }
+    gs_tm_new_block(r->vm, 72); /* the callback, bound to that reference */
+    gs_tm_new_block(r->vm, 80); /* the weak reference to the type */
+    gs_tm_lib_leave(r->vm);
+    gs_tm_lib_leave(r->vm);
+}
+
+/* Snapshot.filter_traces(filters) as tracemalloc.py runs it: its three
+ * cells (self, include_filters, exclude_filters: its list comprehension
+ * is a closure), isinstance(filters, Iterable), then either
+ * self.traces._traces.copy() (line 474) or the two lists of filters
+ * (462-468) and the comprehension's function, closure and list (469),
+ * then Snapshot(new_traces, self.traceback_limit) (475). */
+static gs_Object *filter_traces_run(gs_VM *vm, gs_Object *self, gs_Object *filters)
+{
+    gs_MemTrace *m = gs_tm_suspend(vm);
+    gs_Object *kept = filter_traces_impl(vm, self, filters);
+    int truth = kept ? gs_truthy(vm, filters) : -1;
+    gs_tm_resume(vm, m);
+    if (!kept || truth < 0) {
+        if (kept) {
+            m = gs_tm_suspend(vm);
+            gs_decref(vm, kept);
+            gs_tm_resume(vm, m);
+        }
+        return NULL;
+    }
+    gs_Object *limit = attr(vm, self, "traceback_limit");
+    Run r = run_begin(vm);
+    run_enter(&r, 452);
+    uintptr_t cells[3] = { run_block(&r, 40), run_block(&r, 40), run_block(&r, 40) };
+    run_line(&r, 458);
+    iterable_cache_run(&r, filters->type);
+    gs_Object *out = NULL, *inc = NULL, *exc = NULL;
+    int err = 0;
+    gs_List *k = (gs_List *)kept;
+    if (!truth) {
+        run_line(&r, 474);
+        out = gs_list_copy(vm, kept);
+        err = !out;
+    } else {
+        run_line(&r, 462);
+        inc = gs_list_new(vm, 0);
+        run_line(&r, 463);
+        exc = inc ? gs_list_new(vm, 0) : NULL;
+        run_line(&r, 464);
+        m = gs_tm_suspend(vm);
+        gs_Object *fl = exc ? gs_list_from_iterable(vm, filters) : NULL;
+        gs_tm_resume(vm, m);
+        err = !fl;
+        uintptr_t it = run_block(&r, 48);
+        for (int32_t i = 0; fl && i < ((gs_List *)fl)->len && !err; i++) {
+            gs_Object *f = ((gs_List *)fl)->items[i];
+            gs_Object *v = attr(vm, f, "inclusive");
+            int in = v ? gs_truthy(vm, v) : 0;
+            run_line(&r, in ? 466 : 468);
+            err = gs_list_append(vm, in ? inc : exc, f) < 0;
+        }
+        run_free(&r, it);
+        if (fl) {
+            m = gs_tm_suspend(vm);
+            gs_decref(vm, fl);
+            gs_tm_resume(vm, m);
+        }
+        run_line(&r, 469);
+        gs_Object *closure = run_tuple(&r, 3);
+        uintptr_t fn = run_block(&r, 152);
+        uintptr_t it2 = run_block(&r, 48);
+        out = err ? NULL : gs_list_new(vm, 0);
+        err = err || !out;
+        for (int32_t i = 0; !err && i < k->len; i++)
+            err = gs_list_append(vm, out, k->items[i]) < 0;
+        run_free(&r, it2);
+        run_free(&r, fn);
+        gs_xdecref(vm, closure);
+    }
+    m = gs_tm_suspend(vm);
+    gs_decref(vm, kept);
+    gs_tm_resume(vm, m);
+    run_leave(&r);
+    gs_Object *snap = NULL;
+    if (!err)
+        snap = snapshot_run(vm, out, limit, 475);
+    else
+        gs_xdecref(vm, out);
+    /* the frame goes: its cells, and the lists they hold */
+    run_free(&r, cells[0]);
+    gs_xdecref(vm, exc);
+    run_free(&r, cells[1]);
+    gs_xdecref(vm, inc);
+    run_free(&r, cells[2]);
+    return snap;
 }
 
 static gs_Object *snapshot_filter_traces(GS_ARGS)
@@ -1843,7 +2549,7 @@ static gs_Object *snapshot_filter_traces(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "filters must be a list of filters, not %s", gs_type_name(filters));
         return NULL;
     }
-    UNTRACED(filter_traces_impl(vm, self, filters));
+    return filter_traces_run(vm, self, filters);
 }
 
 static gs_Object *snapshot_dump(GS_ARGS)

@@ -89,6 +89,7 @@ struct gs_MemTrace {
     int nlib;
     Entry handoff;          /* a phantom tuple's block, becoming a real tuple's */
     void *module;           /* modules/tracemalloc.c's own (its classes) */
+    bool reentrant;         /* _get_traces runs: new blocks go untraced */
 };
 
 static const size_t fl_max[FL_COUNT] = {
@@ -342,6 +343,12 @@ static void trace(gs_VM *vm, gs_MemTrace *m, uintptr_t key, size_t size)
     }
     if (e)
         erase(m, e);
+    if (m->reentrant) {
+        /* tracemalloc's reentrancy flag: the block is not traced, but its
+         * object is known to be untraced (for the free lists) */
+        insert(m, (Entry){ key, 0, TB_UNTRACED });
+        return;
+    }
     if (tb == TB_UNTRACED || !insert(m, (Entry){ key, size, tb }))
         return;
     m->ntraced++;
@@ -547,9 +554,10 @@ void gs_tm_dict_keys(gs_VM *vm, gs_Object *d, int old_log2, bool old_unicode, in
 {
     gs_MemTrace *m = vm->tm;
     uintptr_t key = key_of(d, GS_TM_ITEMS);
-    /* free_keys_object: an 8-slot table of str keys waits on the keys free list */
-    if (!(old_log2 == 3 && old_unicode && park(m, FL_KEYS, key)))
-        untrace(m, key);
+    /* dictresize makes the new keys before it frees the old ones (both
+     * count for the peak): the old block waits under a key of its own */
+    uintptr_t old = (m->next_park++ << 4) | 8;
+    rekey(vm, m, key, old, false);
     if (log2 == -2) {
         gs_Dict *dd = (gs_Dict *)d;
         trace(vm, m, key, values_block((int64_t)dd->sk_nentries + dd->sk_usable));
@@ -563,6 +571,9 @@ void gs_tm_dict_keys(gs_VM *vm, gs_Object *d, int old_log2, bool old_unicode, in
         } else
             trace(vm, m, key, gs_dict_keys_size(log2, unicode));
     }
+    /* free_keys_object: an 8-slot table of str keys waits on the keys free list */
+    if (!(old_log2 == 3 && old_unicode && park(m, FL_KEYS, old)))
+        untrace(m, old);
 }
 
 void gs_tm_materialise(gs_VM *vm, gs_Object *inst, gs_Object *dict)
@@ -695,6 +706,15 @@ void gs_tm_lib_enter(gs_VM *vm, const gs_Str *file, int32_t line)
 void gs_tm_lib_leave(gs_VM *vm)
 {
     vm->tm->nlib--;
+}
+
+/* _get_traces sets tracemalloc's reentrancy flag while it makes the
+ * snapshot's tuples: what it allocates is not traced, but an object taken
+ * from a free list is still attributed to the current line
+ * (_PyTraceMalloc_NewReference does not look at the flag). */
+void gs_tm_set_reentrant(gs_VM *vm, bool on)
+{
+    vm->tm->reentrant = on;
 }
 
 size_t gs_tm_values_block(int64_t slots) { return values_block(slots); }

@@ -673,6 +673,7 @@ void gs_tm_set_block(gs_VM *vm, uintptr_t key, size_t size); /* ... resized (rea
 void gs_tm_drop_block(gs_VM *vm, uintptr_t key);             /* ... freed */
 void gs_tm_lib_enter(gs_VM *vm, const gs_Str *file, int32_t line); /* blocks from here on are made at file:line ... */
 void gs_tm_lib_leave(gs_VM *vm);                                   /* ... until this (they nest) */
+void gs_tm_set_reentrant(gs_VM *vm, bool on); /* _get_traces: new blocks untraced, free-list reuse relabelled */
 size_t gs_tm_values_block(int64_t slots); /* an instance's values array of that many slots (CPython 3.11) */
 void gs_tm_release_kept(gs_VM *vm, int which);          /* it wrote its text: those blocks are freed */
 void gs_tm_transient(gs_VM *vm, size_t size);   /* a block allocated and freed at once (the peak sees it) */

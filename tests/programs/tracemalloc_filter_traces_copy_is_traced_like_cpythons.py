@@ -1,0 +1,14 @@
+# Snapshot methods are Python code in CPython (Lib/tracemalloc.py): the
+# objects they make are traced at tracemalloc.py lines (kept ones in
+# current, transient ones in the peak) and appear in later snapshots.
+import tracemalloc
+tracemalloc.start()
+def f():
+    x = [str(i) for i in range(100)]
+    s = tracemalloc.take_snapshot()
+    s2 = s.filter_traces([])
+    print(tracemalloc.get_traced_memory())
+    s3 = tracemalloc.take_snapshot()
+    for t in s3.statistics('lineno'):
+        print(str(t).split("/")[-1])
+f()
