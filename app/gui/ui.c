@@ -1481,6 +1481,17 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     }
     if (nfresh < npl) /* not a first picture: a step changed these */
         follow_changes(ui, changed, nchanged);
+    /* a view the follow moved, where every object has since died (a
+     * collection of what it followed), would stay blank: home */
+    if (ui->pan_auto && !ui->dragging && npl > 0) {
+        bool any = false;
+        for (int i = 0; i < npl && !any; i++)
+            any = in_sight(ui, pl[i].r, ui->pan_x, ui->pan_y);
+        if (!any) {
+            ui->pan_x = ui->pan_y = -10;
+            ui->pan_auto = false;
+        }
+    }
     for (int i = 0; i < npl; i++) {
         Placed *p = &pl[i];
         float px = sx(ui, p->x), py = sy(ui, p->y);

@@ -1324,6 +1324,39 @@ static void the_last_line_is_in_sight_when_lines_wrap(void)
     close_lesson(&o);
 }
 
+/* The view follows new objects down a column; when they all die, it does
+ * not stay on an empty stretch of the canvas. */
+static void the_view_goes_home_when_what_it_followed_is_gone(void)
+{
+    char src[4096];
+    size_t k = (size_t)snprintf(src, sizeof src, "class A:\n    pass\n");
+    for (int i = 0; i < 6; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "a%d = A()\n", i);
+    for (int i = 0; i < 30; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "b%d = [%d]\n", i, i);
+    k += (size_t)snprintf(src + k, sizeof src - k, "del b0");
+    for (int i = 1; i < 30; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, ", b%d", i);
+    snprintf(src + k, sizeof src - k, "\nx = 1\ny = 2\n");
+    Open o;
+    open_lesson(&o, src);
+    bool moved = false;
+    for (int i = 0; i < 80 && o.d.scene->line != 41; i++) {
+        press(&o, GS_KEY_RIGHT);
+        moved |= o.ui.pan_y > -10;
+    }
+    CHECK(moved && o.d.scene->line == 41, "the view followed the new objects down (line %d)", o.d.scene->line);
+    int in = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r) && r.y >= o.ui.canvas.y &&
+            r.y + r.h <= o.ui.canvas.y + o.ui.canvas.h)
+            in++;
+    }
+    CHECK(in > 0, "after they died, objects are in sight (pan %.0f,%.0f)", o.ui.pan_x, o.ui.pan_y);
+    close_lesson(&o);
+}
+
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
 {
     Open o;
@@ -2620,6 +2653,7 @@ int main(void)
     the_heap_follows_a_list_growing_out_of_sight();
     empty_generations_narrow_so_the_last_column_is_in_sight();
     the_last_line_is_in_sight_when_lines_wrap();
+    the_view_goes_home_when_what_it_followed_is_gone();
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
