@@ -25,8 +25,9 @@ print(first is alias)
 #> Pointing 'first' somewhere else builds box B. Box A stays, because 'alias'
 #> still leads to it.
 first = Box("box B")
-#> Now nothing leads to box A any more. Python notices at once and gives its
-#> memory back: __del__ runs on this very line.
+#> This line points 'alias' away too: then nothing leads to box A any more.
+#> Python notices at once and gives its memory back: __del__ runs on this
+#> very line.
 alias = None
 #> def makes a function object (not drawn); its body runs only when called.
 def scratch_work():

@@ -6,11 +6,12 @@
 # ---
 #> This import gives us sys.getrefcount(obj), which reports an object's count.
 #> The call itself holds one more while it runs, so we subtract 1 (lesson 4
-#> looks closer).
+#> looks closer). The red dot beside line 27 is a breakpoint: → goes a line
+#> at a time, F5 runs on until a breakpoint's line.
 import sys
 
-#> A brand-new list. The name x is its one and only reference: its badge
-#> in the HEAP panel shows 1.
+#> This line builds a brand-new list. The name x will be its one and only
+#> reference: once the line has run, its badge in the HEAP panel shows 1.
 x = [1, 2, 3]
 print("after x = [1, 2, 3]:", sys.getrefcount(x) - 1)
 #? How many references will the list have after y = x? | 2 | y = x copies the reference, not the list: x and y now both point at it. | hide: none | show: x | hint: The badge shows the list's count before this line runs. Count every name that will point at the list once y = x has run.
@@ -37,7 +38,7 @@ class Noisy:
 
 #> A Noisy object with one name, n.
 n = Noisy()
-#> A second name for the same object: its count is now 2.
+#> This line gives the same object a second name: its count will go to 2.
 m = n
 #? Will 'del n' free the object? | no, it stays alive | m still refers to it, so its count only drops from 2 to 1. | choices: yes, __del__ runs; no, it stays alive | hide: n | show: m | hint: del removes a name, not the object. Look in the names box: how many names lead to the Noisy object?
 del n

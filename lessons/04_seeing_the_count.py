@@ -28,7 +28,8 @@ def relay(item):
 
 #? And through relay? | 4 | a, item, obj, and the argument of getrefcount: each layer of calls adds its parameter. | hide: none | show: a | hint: Every call still running holds the list in its own parameter. Count the calls open when getrefcount runs, and start from what show_refcount(a) printed.
 relay(a)
-#> After the calls return, their parameters are gone and we are back to 2.
+#> The calls have returned and their parameters are gone: the list's own
+#> count is back to 1, so getrefcount prints 2 again.
 print(sys.getrefcount(a))
 #> A fresh list that no name holds: only the temporary reference counts, so 1.
 print(sys.getrefcount([]))

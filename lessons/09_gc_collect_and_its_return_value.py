@@ -57,7 +57,7 @@ p.me = p
 #> attributes: the cycle now has two objects, the instance and its dict.
 p.__dict__["label"] = "materialized"
 del p
-#? And now, what does collect() return? | 2 | The instance and its materialized __dict__ refer to each other, and both are tracked. | hide: none | hint: The narration above says what using p.__dict__ makes CPython build. Count every tracked object in the loop, not just the instance.
+#? And now, what does collect() return? | 2 | The instance and its materialized __dict__ refer to each other, and both are tracked. | hide: none | hint: Using p.__dict__ made CPython build a real dict for the attributes. Count every tracked object in the loop, not just the instance.
 print("same, after using __dict__:", gc.collect())
 #= gc.collect() returns how many tracked objects it found unreachable. Objects
 #= freed as a side effect (untracked dicts, strings, ints) are not counted.
