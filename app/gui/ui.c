@@ -2067,8 +2067,9 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         fmt_bytes(d->gen_collected_bytes[g], cb, sizeof cb);
         if (hide)
             snprintf(stats, sizeof stats, "collections so far: ?");
-        else if (d->gen_collections[g] == 0)
-            snprintf(stats, sizeof stats, "no collections yet");
+        else if (d->gen_collections[g] == 0) /* the counts above include the start-up's collections */
+            snprintf(stats, sizeof stats, g ? "no collections since the program started (its count includes start-up's)"
+                                            : "no collections since the program started");
         else
             snprintf(stats, sizeof stats, "%d collection%s: collected %d object%s, %s bytes%s",
                      d->gen_collections[g], d->gen_collections[g] == 1 ? "" : "s", d->gen_collected[g],
