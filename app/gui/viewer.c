@@ -1252,8 +1252,10 @@ static void end_fold(gs_Viewer *v, LogFold *f)
         gs_scene_format_bytes(f->bytes, num, sizeof num);
         snprintf(total, sizeof total, ", %s bytes in all", num);
     }
-    snprintf(buf, sizeof buf, "%u: %d × %s freed (#%u to #%u%s): nothing refers to them any more", f->line,
-             f->count, f->type, f->lo_id, f->hi_id, total);
+    /* the ids are not consecutive: "#12 and #20", or "ids #12 to #99" */
+    snprintf(buf, sizeof buf, f->count == 2 ? "%u: %d × %s freed (#%u and #%u%s): nothing refers to them any more"
+                                            : "%u: %d × %s freed (ids #%u to #%u%s): nothing refers to them any more",
+             f->line, f->count, f->type, f->lo_id, f->hi_id, total);
     char *t = strdup(buf);
     if (t) {
         free(v->log_text[f->slot]);

@@ -1646,10 +1646,10 @@ static void a_freed_object_is_said_with_its_size_as_it_died(void)
     bool list_said = false, run_said = false;
     for (int i = 0; i < o.d.nevent_log; i++) {
         list_said |= strstr(o.d.event_log[i], "2: list #") && strstr(o.d.event_log[i], " freed (8,056 bytes)");
-        run_said |= strstr(o.d.event_log[i], "743 × int freed (#") && strstr(o.d.event_log[i], ", 20,804 bytes in all)");
+        run_said |= strstr(o.d.event_log[i], "743 × int freed (ids #") && strstr(o.d.event_log[i], ", 20,804 bytes in all)");
     }
     CHECK(list_said, "the log says 'list #N freed (8,056 bytes)'");
-    CHECK(run_said, "the run of frees says '743 × int freed (#A to #B, 20,804 bytes in all)'");
+    CHECK(run_said, "the run of frees says '743 × int freed (ids #A to #B, 20,804 bytes in all)'");
     close_lesson(&o);
     /* ...but not while a prediction is open: the size may be its answer */
     open_lesson(&o, "data = list(range(1000))\n"
