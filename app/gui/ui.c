@@ -2974,9 +2974,17 @@ static void draw_scrubber(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rec
     float frac = n > 1 ? (float)d->scene->event / (float)(n - 1) : 0;
     gs_draw_rect(dl, (gs_Rect){ track.x, track.y, track.w * frac, track.h }, tint(C_SKY, 0.7f), 3, 0);
     bool asking = d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY);
+    if (ui->scrub_title != d->title) { /* another document: nothing of it seen yet */
+        ui->scrub_title = d->title;
+        ui->scrub_reached = 0;
+    }
+    if (d->scene->event > ui->scrub_reached)
+        ui->scrub_reached = d->scene->event;
     for (int i = 0; i < d->ngc_marks && !d->hide_collector; i++) { /* where collections run may be the answer */
         if (asking && d->gc_marks[i] > d->scene->event)
             continue; /* the collections still to come are what a prediction asks about */
+        if (d->score_of > 0 && d->gc_marks[i] > ui->scrub_reached)
+            continue; /* in a lesson with predictions, the ones not reached yet (a later one may ask) */
         float x = track.x + track.w * (float)d->gc_marks[i] / (float)(n > 1 ? n - 1 : 1);
         gs_draw_rect(dl, (gs_Rect){ x - 1, r.y + 5, 2.5f, r.h - 10 }, C_ORANGE, 0, 0);
     }

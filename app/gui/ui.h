@@ -366,6 +366,8 @@ typedef struct gs_Ui {
     struct { gs_Rect r; uint8_t action; int64_t arg; int choice; const char *tip; } *buttons;
     int nbuttons, capbuttons;
     uint64_t scrub_events;
+    uint64_t scrub_reached;            /* the furthest event shown in this run (a lesson's ticks stop there) */
+    const char *scrub_title;           /* the document that was for */
 } gs_Ui;
 
 /* theme NULL: the built-in colours and keys */

@@ -766,6 +766,41 @@ static void a_prompt_after_a_skip_says_what_was_skipped(void)
     close_lesson(&o);
 }
 
+/* The scrubber's collection ticks in the scrubber. */
+static int scrub_ticks(const Open *o)
+{
+    int n = 0;
+    gs_Rect r = o->ui.scrub_rect;
+    for (size_t i = 0; i < o->dl.n; i++) {
+        const gs_DrawCmd *k = &o->dl.cmds[i];
+        n += k->kind == GS_DRAW_RECT && k->rect.w == 2.5f && k->rect.x >= r.x && k->rect.x <= r.x + r.w &&
+             k->rect.y >= r.y && k->rect.y <= r.y + r.h;
+    }
+    return n;
+}
+
+/* In a lesson with predictions the scrubber does not show where
+ * collections will run before the student gets there: a prediction may
+ * ask when one runs. */
+static void a_lessons_scrubber_shows_only_the_collections_reached(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "x = [1]\n"
+                    "#? How many items? | 1 | One. | hide: none\n"
+                    "y = len(x)\n"
+                    "gc.collect()\n"
+                    "z = 1\n");
+    CHECK(scrub_ticks(&o) == 0, "at the start, no tick for the collection to come (%d)", scrub_ticks(&o));
+    for (int i = 0; i < 20 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        if (o.d.prompt && o.d.prompt->state == GS_PROMPT_ASKING)
+            press(&o, GS_KEY_TAB);
+        press(&o, GS_KEY_RIGHT);
+    }
+    CHECK(scrub_ticks(&o) >= 1, "once reached, its tick shows (%d)", scrub_ticks(&o));
+    close_lesson(&o);
+}
+
 static void narration_belongs_to_its_line(void)
 {
     Open o;
@@ -2632,6 +2667,7 @@ int main(void)
     hostile_answers_get_calm_replies();
     ctrl_gives_a_letters_command_while_typing();
     a_prompt_after_a_skip_says_what_was_skipped();
+    a_lessons_scrubber_shows_only_the_collections_reached();
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     phase_steps_land_at_the_end_of_phases_that_did_something();
