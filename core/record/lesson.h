@@ -151,8 +151,8 @@ typedef enum gs_AnswerCheck {
 } gs_AnswerCheck;
 gs_AnswerCheck gs_prompt_check(const gs_Prompt *p, const char *typed, int choice);
 /* For a one-number answer: +1 if the answer is above the number typed,
- * -1 below, 0 otherwise (not a number, several, a choice, the same, or
- * "below 1" when the answer is 0: that would give it away). */
+ * -1 below, 0 otherwise (not a number, several, a choice, the same, one
+ * off, or "below 1" when the answer is 0: those would give it away). */
 int gs_prompt_direction(const gs_Prompt *p, const char *typed);
 /* Whether the prompt's answer is typed as a number (or a tuple of numbers). */
 bool gs_prompt_numeric(const gs_Prompt *p);

@@ -178,6 +178,10 @@ static void prompts_take_choices_hide_and_show(void)
     CHECK(p && gs_prompt_check(p, "2", -1) == GS_ANSWER_RIGHT && gs_prompt_check(p, " +2.0 ", -1) == GS_ANSWER_RIGHT,
           "numbers compare as numbers");
     CHECK(p && gs_prompt_check(p, "3", -1) == GS_ANSWER_WRONG, "3 is wrong");
+    CHECK(p && gs_prompt_direction(p, "5") == -1 && gs_prompt_direction(p, "0") == 1,
+          "which way a number two or more off is off: less than 5, more than 0");
+    CHECK(p && gs_prompt_direction(p, "3") == 0 && gs_prompt_direction(p, "1") == 0,
+          "one off gets no direction: 'less than 3' of a 2 all but says it");
     CHECK(p && gs_prompt_check(p, "two", -1) == GS_ANSWER_NOT_A_NUMBER, "words where a number is asked");
     CHECK(p && gs_prompt_check(p, "-2", -1) == GS_ANSWER_WRONG, "negative");
     CHECK(p && gs_prompt_check(p, "99999999999999999999999999999", -1) == GS_ANSWER_WRONG, "huge");
