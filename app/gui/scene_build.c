@@ -1311,6 +1311,8 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         gs_scene_format_bytes(e->b, now, sizeof now);
         gs_TLObject o;
         int kind = gs_timeline_object(tl, e->obj, &o) ? o.kind : -1;
+        if (!e->c && kind != GS_K_LIST && kind != GS_K_DICT && kind != GS_K_SET && kind != GS_K_BYTEARRAY)
+            break; /* the model's own bookkeeping (a generator's frame): CPython resizes nothing there */
         bool grows = e->b > e->a;
         const char *why = "";
         if (e->c)
