@@ -3215,7 +3215,7 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
             float cx = x;
             for (int i = 0; i < p->nchoices; i++) {
                 char label[160];
-                snprintf(label, sizeof label, "%d  %s", i + 1, p->choices[i]);
+                snprintf(label, sizeof label, "%d)  %s", i + 1, p->choices[i]);
                 float bw = fminf(tw(ui, GS_FONT_UI, label) + 20, w);
                 if (cx + bw > x + w && cx > x) {
                     cx = x;
