@@ -1170,7 +1170,27 @@ size_t gs_viewer_line_before(const gs_Viewer *v, size_t cur)
     return prev; /* the frame's first line: the calling line came before it */
 }
 
+static size_t log_start_line(const gs_Viewer *v, size_t pos);
+
+/* Where the log's words start: log_start_line's event, moved back over a
+ * run of frees it falls inside (a run is one entry, "743 × int freed", and
+ * its tail alone would read as a second, smaller run). */
 static size_t log_start(const gs_Viewer *v, size_t pos)
+{
+    size_t from = log_start_line(v, pos), limit = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    if (from >= pos || from == 0)
+        return from;
+    uint32_t line = gs_trace_get(v->trace, from).line;
+    while (from > limit) {
+        gs_Event e = gs_trace_get(v->trace, from - 1);
+        if (e.line != line || (e.kind != GS_EV_FREE && e.kind != GS_EV_DECREF && e.kind != GS_EV_UNTRACK))
+            break;
+        from--;
+    }
+    return from;
+}
+
+static size_t log_start_line(const gs_Viewer *v, size_t pos)
 {
     size_t from = pos > 40 ? pos - 40 : 0, limit = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
     size_t cur = SIZE_MAX; /* the latest line start */

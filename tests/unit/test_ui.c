@@ -1769,6 +1769,30 @@ static void a_skip_over_rounds_that_grew_a_string_says_so(void)
     close_lesson(&o);
 }
 
+/* The log's window may begin inside a run of frees: it reaches back to
+ * the run's start, so the run is said once and whole ("743 × int freed"),
+ * not as a smaller second run made of its tail. */
+static void a_run_of_frees_is_said_whole_or_not_at_all(void)
+{
+    Open o;
+    open_lesson(&o, "data = list(range(1000))\n"
+                    "del data\n"
+                    "x = 1\n"
+                    "y = 2\n"
+                    "z = 3\n");
+    bool partial = false, whole = false;
+    for (int i = 0; i < 8 && o.d.scene->line != 5; i++) {
+        press(&o, GS_KEY_RIGHT);
+        for (int k = 0; k < o.d.nevent_log; k++)
+            if (strstr(o.d.event_log[k], " × int freed")) {
+                whole |= strstr(o.d.event_log[k], "743 × int freed") != NULL;
+                partial |= strstr(o.d.event_log[k], "743 × int freed") == NULL;
+            }
+    }
+    CHECK(whole && !partial, "the run is '743 × int freed' wherever the log shows it");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -2700,6 +2724,7 @@ int main(void)
     a_str_grown_in_place_is_said();
     a_list_growing_is_said_with_both_sizes();
     a_skip_over_rounds_that_grew_a_string_says_so();
+    a_run_of_frees_is_said_whole_or_not_at_all();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
