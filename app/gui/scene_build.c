@@ -747,37 +747,51 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             snprintf(sf->title, sizeof sf->title, "class %s: its body", nm);
         else
             snprintf(sf->title, sizeof sf->title, "%s()", nm);
+        /* every name: a module of many globals has more than the buffer
+         * holds (a name is a key and a value edge of its namespace) */
         size_t nn;
+        gs_TLEdge *ne = edges;
         if (f->ns)
             nn = gs_timeline_edges(tl, f->ns, edges, MAXE);
         else
             nn = gs_timeline_frame_names(tl, f->id, edges, MAXE);
-        if (nn > MAXE)
-            nn = MAXE;
+        if (nn > MAXE) {
+            gs_TLEdge *big_names = malloc(nn * sizeof *big_names);
+            if (big_names) {
+                ne = big_names;
+                nn = f->ns ? gs_timeline_edges(tl, f->ns, ne, nn) : gs_timeline_frame_names(tl, f->id, ne, nn);
+            } else
+                nn = MAXE;
+        }
         for (size_t k = 0; k < nn; k++) {
             const char *name;
             if (f->ns) {
-                if (edges[k].sub != GS_CAUSE_VALUE && edges[k].sub != GS_CAUSE_ATTR)
+                if (ne[k].sub != GS_CAUSE_VALUE && ne[k].sub != GS_CAUSE_ATTR)
                     continue;
-                name = edges[k].sub == GS_CAUSE_ATTR ? str_at(t, edges[k].slot) : key_text(tl, edges[k].slot);
+                name = ne[k].sub == GS_CAUSE_ATTR ? str_at(t, ne[k].slot) : key_text(tl, ne[k].slot);
                 if (!name)
                     continue;
             } else {
-                if (edges[k].sub == GS_CAUSE_KEY)
+                if (ne[k].sub == GS_CAUSE_KEY)
                     continue;
-                name = str_at(t, edges[k].slot);
+                name = str_at(t, ne[k].slot);
             }
             if (name[0] == '_' && name[1] == '_')
                 continue; /* __builtins__, __name__ ... */
             gs_TLObject tgt;
-            if (gs_timeline_object(tl, edges[k].target, &tgt) && hidden_kind(tgt.kind))
+            if (gs_timeline_object(tl, ne[k].target, &tgt) && hidden_kind(tgt.kind))
                 continue;
             gs_SceneName *sn = gs_scene_add_name(s, sf);
-            if (!sn)
+            if (!sn) {
+                if (ne != edges)
+                    free(ne);
                 goto out;
+            }
             snprintf(sn->name, sizeof sn->name, "%s", name);
-            sn->target = edges[k].target;
+            sn->target = ne[k].target;
         }
+        if (ne != edges)
+            free(ne);
     }
     if (s->nnames)
         add_statics(s, tl, &s->names[0].target, sizeof s->names[0], s->nnames);

@@ -1481,6 +1481,25 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     }
     if (nfresh < npl) /* not a first picture: a step changed these */
         follow_changes(ui, changed, nchanged);
+    /* a prediction that opens brings what it asks about (and points at)
+     * into view, once: the student may pan away from there */
+    if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) &&
+        ui->prompt_framed != d->prompt->index + 1 && !ui->dragging && d->nhide_ids + d->nshow_ids > 0) {
+        ui->prompt_framed = d->prompt->index + 1;
+        gs_Rect want[16];
+        int nwant = 0;
+        for (int i = 0; i < npl && nwant < 16; i++) {
+            bool asked = shown_by_prompt(d, pl[i].o->id);
+            for (int k = 0; k < d->nhide_ids && !asked; k++)
+                asked = d->hide_ids[k] == pl[i].o->id;
+            if (asked && !in_sight(ui, pl[i].r, ui->pan_x, ui->pan_y))
+                want[nwant++] = pl[i].r;
+        }
+        if (nwant > 0) {
+            ui->pan_auto = true; /* home, if that shows them */
+            follow_changes(ui, want, nwant);
+        }
+    }
     /* a view the follow moved, where every object has since died (a
      * collection of what it followed), would stay blank: home */
     if (ui->pan_auto && !ui->dragging && npl > 0) {

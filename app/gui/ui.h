@@ -330,6 +330,7 @@ typedef struct gs_Ui {
     /* a prediction prompt */
     char answer[256];                  /* what the student has typed */
     int answer_for;                    /* the prompt it is for, + 1 (0: none yet) */
+    int prompt_framed;                 /* the prompt whose objects the view was brought to, + 1 */
     int answer_retry_for;              /* the prompt whose second try cleared the field, + 1 */
     int choice_sel;                    /* the choice the arrow keys are on, -1 none */
     int wrong_choice;                  /* the choice picked at the first, wrong, try (marked), -1 none */

@@ -1392,6 +1392,33 @@ static void the_view_goes_home_when_what_it_followed_is_gone(void)
     close_lesson(&o);
 }
 
+/* A prediction that opens about an object out of sight brings it into view. */
+static void a_prediction_brings_what_it_asks_about_into_view(void)
+{
+    char src[4096];
+    size_t k = (size_t)snprintf(src, sizeof src, "class A:\n    pass\n");
+    for (int i = 0; i < 30; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "a%d = A()\n", i);
+    snprintf(src + k, sizeof src - k,
+             "last = [1, 2]\nkeep = a0\n#? How many references has the list? | 1 | Only last. | hide: last\n"
+             "other = last\nprint(0)\n");
+    Open o;
+    open_lesson(&o, src);
+    for (int i = 0; i < 60 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "the prediction is asked");
+    CHECK(o.d.scene->nframes == 1 && o.d.scene->frames[0].nnames == 33,
+          "the module's frame lists all 33 of its names (%d; it stopped near 29)", o.d.scene->frames[0].nnames);
+    uint32_t list = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "list") == 0)
+            list = o.d.scene->objects[i].id;
+    gs_Rect r, c = o.ui.canvas;
+    CHECK(list && gs_ui_node_rect(&o.ui, list, &r) && r.y >= c.y && r.y + r.h <= c.y + c.h,
+          "the list it asks about is in sight (pan %.0f,%.0f)", o.ui.pan_x, o.ui.pan_y);
+    close_lesson(&o);
+}
+
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
 {
     Open o;
@@ -2714,6 +2741,7 @@ int main(void)
     empty_generations_narrow_so_the_last_column_is_in_sight();
     the_last_line_is_in_sight_when_lines_wrap();
     the_view_goes_home_when_what_it_followed_is_gone();
+    a_prediction_brings_what_it_asks_about_into_view();
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
