@@ -54,6 +54,9 @@ int gs_obstacles_add(gs_Obstacles *ob, gs_Rect r)
 /* The cells box r covers, clamped to the grid; false when it misses it. */
 static bool cell_span(const gs_Obstacles *ob, gs_Rect r, int *c0, int *r0, int *c1, int *r1)
 {
+    if (!(r.x + r.w >= ob->gx && r.y + r.h >= ob->gy && r.x < ob->gx + (float)ob->cols * ob->cell &&
+          r.y < ob->gy + (float)ob->rows * ob->cell))
+        return false; /* off the grid (or NaN) */
     *c0 = (int)floorf((r.x - ob->gx) / ob->cell);
     *r0 = (int)floorf((r.y - ob->gy) / ob->cell);
     *c1 = (int)floorf((r.x + r.w - ob->gx) / ob->cell);
@@ -130,9 +133,10 @@ bool gs_obstacles_index(gs_Obstacles *ob, gs_Rect area)
 /* The boxes point (x, y) is inside, added to seen[] (once each). */
 static void probe(const gs_Obstacles *ob, float x, float y, int from_box, int to_box, int *seen, int *nseen)
 {
-    int c = (int)floorf((x - ob->gx) / ob->cell), r = (int)floorf((y - ob->gy) / ob->cell);
-    if (c < 0 || r < 0 || c >= ob->cols || r >= ob->rows)
-        return;
+    float fx = (x - ob->gx) / ob->cell, fy = (y - ob->gy) / ob->cell;
+    if (!(fx >= 0 && fy >= 0 && fx < (float)ob->cols && fy < (float)ob->rows))
+        return; /* off the grid (or NaN): no box there */
+    int c = (int)fx, r = (int)fy;
     size_t k = (size_t)r * (size_t)ob->cols + (size_t)c;
     for (int j = ob->start[k]; j < ob->start[k + 1]; j++) {
         int b = ob->idx[j];
@@ -158,9 +162,8 @@ static int crossings(gs_Obstacles *ob, const gs_Route *r, int from_box, int to_b
     int seen[MAX_SEEN], nseen = 0;
     if (r->curve && r->n == 3) {
         float len = hypotf(r->x[1] - r->x[0], r->y[1] - r->y[0]) + hypotf(r->x[2] - r->x[1], r->y[2] - r->y[1]);
-        int steps = (int)(len / PROBE_STEP) + 2;
-        if (steps > 2000)
-            steps = 2000;
+        float fs = len / PROBE_STEP; /* NaN or huge: the cap (a cast would be undefined) */
+        int steps = fs < 1998 ? (int)fs + 2 : 2000;
         for (int i = 1; i < steps && nseen <= limit; i++, ob->budget--) {
             float t = (float)i / (float)steps, u = 1 - t;
             probe(ob, u * u * r->x[0] + 2 * u * t * r->x[1] + t * t * r->x[2],
@@ -170,9 +173,8 @@ static int crossings(gs_Obstacles *ob, const gs_Route *r, int from_box, int to_b
     }
     for (int k = 0; k + 1 < r->n; k++) {
         float dx = r->x[k + 1] - r->x[k], dy = r->y[k + 1] - r->y[k];
-        int steps = (int)(hypotf(dx, dy) / PROBE_STEP) + 1;
-        if (steps > 2000)
-            steps = 2000;
+        float fs = hypotf(dx, dy) / PROBE_STEP;
+        int steps = fs < 1999 ? (int)fs + 1 : 2000;
         for (int i = 0; i <= steps && nseen <= limit; i++, ob->budget--) {
             float t = (float)i / (float)steps;
             probe(ob, r->x[k] + dx * t, r->y[k] + dy * t, from_box, to_box, seen, &nseen);
@@ -206,6 +208,8 @@ static void path(gs_Route *r, int n, const float *x, const float *y)
  * few on a shorter path (a bend costs a little length). */
 static void consider(gs_Obstacles *ob, gs_Route *cand, int from_box, int to_box, gs_Route *best, float *best_cost)
 {
+    if (cand->n < 2)
+        return; /* every point the same: no path */
     cand->curve = false;
     cand->crossed = crossings(ob, cand, from_box, to_box, MAX_SEEN);
     float cost = (float)cand->crossed * 1e6f + route_length(cand) + 24.0f * (float)(cand->n - 2);

@@ -844,18 +844,18 @@ static void dashed_curve(gs_DrawList *dl, float x0, float y0, float cx, float cy
     }
 }
 
-/* A straight dashed segment, continuing the dash pattern at *phase (pixels into it). */
-static void dashed_line(gs_DrawList *dl, float x0, float y0, float x1, float y1, gs_Color c, float thick, float *phase)
+/* A straight dashed segment: 6-px dashes, 6-px gaps (at most 400). */
+static void dashed_line(gs_DrawList *dl, float x0, float y0, float x1, float y1, gs_Color c, float thick)
 {
     float len = hypotf(x1 - x0, y1 - y0);
-    for (float d = 0; d < len;) {
-        float in = fmodf(*phase, 12.0f), run = fminf((in < 6 ? 6 : 12) - in, len - d);
-        if (in < 6) {
-            float a = d / len, b = (d + run) / len;
-            gs_draw_line(dl, x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b, c, thick, 0);
-        }
-        d += run;
-        *phase += run;
+    if (!(len > 0))
+        return;
+    int n = (int)(len / 6) + 1;
+    if (n > 400)
+        n = 400;
+    for (int i = 0; i < n; i += 2) {
+        float a = (float)i / (float)n, b = (float)(i + 1) / (float)n;
+        gs_draw_line(dl, x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b, c, thick, 0);
     }
 }
 
@@ -863,7 +863,9 @@ static void dashed_line(gs_DrawList *dl, float x0, float y0, float x1, float y1,
  * quadratic curve through the corner point. */
 static void draw_route(gs_Ui *ui, gs_DrawList *dl, const gs_Route *r, gs_Color c, float thick, bool dashed)
 {
-    float px = r->x[0], py = r->y[0], phase = 0;
+    if (r->n < 2)
+        return;
+    float px = r->x[0], py = r->y[0];
     for (int k = 1; k < r->n; k++) {
         float cx = r->x[k], cy = r->y[k];
         float ex = cx, ey = cy; /* where this leg's straight part ends */
@@ -878,12 +880,12 @@ static void draw_route(gs_Ui *ui, gs_DrawList *dl, const gs_Route *r, gs_Color c
             ny = cy + (r->y[k + 1] - cy) / (lout > 0 ? lout : 1) * rad;
         }
         if (dashed)
-            dashed_line(dl, px, py, ex, ey, c, thick, &phase);
+            dashed_line(dl, px, py, ex, ey, c, thick);
         else if (ex != px || ey != py)
             gs_draw_line(dl, px, py, ex, ey, c, thick, 0);
         if (corner) {
             if (dashed)
-                dashed_line(dl, ex, ey, nx, ny, c, thick, &phase);
+                dashed_line(dl, ex, ey, nx, ny, c, thick);
             else
                 gs_draw_curve(dl, ex, ey, cx, cy, nx, ny, c, thick, 0);
             px = nx;
