@@ -1364,7 +1364,8 @@ static bool in_sight(const gs_Ui *ui, gs_Rect r, float pan_x, float pan_y)
 {
     gs_Rect c = ui->canvas;
     float x = c.x + (r.x - pan_x) * ui->zoom, y = c.y + (r.y - pan_y) * ui->zoom;
-    return x + 40 <= c.x + c.w && x + r.w * ui->zoom >= c.x + 40 && y >= c.y + 20 && y + r.h * ui->zoom <= c.y + c.h - 26;
+    float left = c.x + 40 + (pan_x > -10 ? ui->pin_world * ui->zoom : 0); /* panned right, the names column covers its part */
+    return x + 40 <= c.x + c.w && x + r.w * ui->zoom >= left && y >= c.y + 20 && y + r.h * ui->zoom <= c.y + c.h - 26;
 }
 
 static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
@@ -1398,8 +1399,10 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
         x1 = x0 + vw; /* too wide to fit: its left part */
     if (y1 - y0 > vh)
         y1 = y0 + vh;
-    if (x0 < left)
-        left = x0 - 10;
+    /* panned right, the names column stays and covers the left of the view */
+    float pinned = ui->pin_world;
+    if (x0 < left + (left > -10 ? pinned : 0))
+        left = x0 - 10 - pinned;
     else if (x1 > left + vw)
         left = x1 - vw + 10;
     if (y0 < top + 20 / ui->zoom)
@@ -1545,7 +1548,13 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             snprintf(t, sizeof t, "%s · %d", band_title(b), n);
         text_fit(ui, dl, GS_FONT_SMALL, br.x + 8, c.y + 6, br.w - 10, t, collected ? C_VERMILLION : C_MUTED);
     }
-    text(dl, GS_FONT_SMALL, sx(ui, g.names_x) + 8, c.y + 6, "names (frames)", C_MUTED);
+    /* the names column stays in place when the view pans right: the heap's
+     * columns slide under it, so a name and its arrow are always in sight */
+    bool pin = ui->pan_x > -10;
+    ui->pin_world = g.names_w + 16 + 10; /* the width it keeps (world units), for the follow */
+    float pin_w = pin ? ui->pin_world * ui->zoom : 0;
+    float names_sx = pin ? c.x + (g.names_x + 10) * ui->zoom : sx(ui, g.names_x);
+    text(dl, GS_FONT_SMALL, names_sx + 8, c.y + 6, "names (frames)", C_MUTED);
     {
         /* the panel's title, in its bottom corner: the columns' titles have the top */
         const char *ht = "HEAP";
@@ -1588,6 +1597,10 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     ob->nlane_y = (int)((g.total_h - g.top) / ROW_H) + 2;
     if (nvisible > 2000 || !gs_obstacles_index(ob, (gs_Rect){ c.x - 200, c.y - 200, c.w + 400, c.h + 400 }))
         gs_obstacles_reset(ob); /* a heap this big is drawn with plain curves */
+    if (pin) { /* the pinned column covers the heap's columns scrolled under it */
+        gs_draw_rect(dl, (gs_Rect){ c.x, c.y + 22, pin_w - 4, c.h - 22 }, C_PANEL_ALT, 0, 0);
+        gs_draw_rect(dl, (gs_Rect){ c.x + pin_w - 4, c.y + 22, 1, c.h - 22 }, C_BORDER, 0, 0); /* its edge */
+    }
     /* frames: the roots, with arrows from their names (during a
      * collection, the module object above them) */
     float fy = g.top + (s->module_gc_refs >= 0 ? 24 : 0);
@@ -1596,7 +1609,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         const gs_SceneFrame *f = &s->frames[fi];
         size_t title_break = frame_title_break(ui, s, f, g.names_w);
         float fh = frame_box_height(ui, s, f, g.names_w), names_y = 26 + (title_break ? 20 : 0);
-        gs_Rect fr = { sx(ui, g.names_x + 8), sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
+        gs_Rect fr = { names_sx + 8 * ui->zoom, sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
         bool top_frame = !f->paused && (fi == s->nframes - 1 || s->frames[fi + 1].paused);
         gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : f->paused ? C_PANEL_ALT : C_PANEL, 6, 0);
         gs_draw_rect_line(dl, fr, top_frame ? C_ORANGE : f->paused ? C_MUTED : C_BORDER, 6, top_frame ? 2 : 1, 0);
@@ -1649,15 +1662,24 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                     float ax = fr.x + fr.w - 10, ay = ny + 8;
                     gs_draw_circle(dl, ax, ay, 3.5f, C_TEXT, 0);
                     bool hl = nm->target == ui->selected;
-                    if (!big || hl || t->visible)
+                    if (pin) { /* from its dot rightwards: an object under the pinned column has no arrow */
+                        float cx0 = ax - 4;
+                        gs_draw_clip(dl, (gs_Rect){ cx0, c.y, c.x + c.w - cx0, c.h });
+                    }
+                    bool under_pin = pin && sx(ui, t->x) + t->r.w * ui->zoom <= c.x + pin_w;
+                    if ((!big || hl || t->visible) && !under_pin) /* one under the pinned column: no arrow into names */
                         edge_ex(ui, dl, ax, ay, -1, t, hl ? C_ORANGE : with_alpha(C_TEXT, 0.75f), hl ? 2.5f : 1.5f,
                                 false);
+                    if (pin)
+                        gs_draw_clip(dl, c);
                 }
             }
         }
         fy += fh + 12;
     }
-    /* edges, then nodes on top */
+    /* edges, then nodes on top (right of a pinned names column) */
+    if (pin)
+        gs_draw_clip(dl, (gs_Rect){ c.x + pin_w, c.y, c.w - pin_w, c.h });
     for (int i = 0; i < npl; i++) {
         const Placed *p = &pl[i];
         const gs_SceneObject *o = p->o;
@@ -1738,6 +1760,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         if (ui->zoom >= 0.45f)
             text(dl, GS_FONT_SMALL, r.x + 8, r.y + 8, "freed", with_alpha(C_VERMILLION, an->alpha));
     }
+    if (pin)
+        gs_draw_clip(dl, c);
     free(pl);
     if (s->nobjects == 0 && s->nframes == 0)
         text(dl, GS_FONT_UI, c.x + 20, c.y + 40,

@@ -1419,6 +1419,37 @@ static void a_prediction_brings_what_it_asks_about_into_view(void)
     close_lesson(&o);
 }
 
+/* When the view pans right to follow what changed, the names column stays
+ * where it is (the heap's columns slide under it): a name and its arrow
+ * stay in sight. */
+static void the_names_stay_in_sight_when_the_view_pans_right(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# options: show-primitives\n# ---\n"
+                    "nums = [1, 2]\n"
+                    "a = 'a long string, which makes the not-tracked column wide'\n"
+                    "b = 'another long string, so the column is far to the right'\n"
+                    "c = a + b\n"
+                    "print(len(c))\n");
+    gs_Input rs;
+    memset(&rs, 0, sizeof rs);
+    rs.kind = GS_IN_RESIZE;
+    rs.w = 820;
+    rs.h = 700;
+    frame(&o, &rs, 1);
+    bool panned = false, names_seen = true;
+    for (int i = 0; i < 10 && o.d.scene->line != 9; i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.ui.pan_x > -10) {
+            panned = true;
+            names_seen &= text_in(&o.dl, o.ui.canvas, "names (frames)") && text_in(&o.dl, o.ui.canvas, "module");
+        }
+    }
+    CHECK(panned, "the view panned right to follow the new strings");
+    CHECK(names_seen, "the names column stayed in the canvas while it was panned");
+    close_lesson(&o);
+}
+
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
 {
     Open o;
@@ -2742,6 +2773,7 @@ int main(void)
     the_last_line_is_in_sight_when_lines_wrap();
     the_view_goes_home_when_what_it_followed_is_gone();
     a_prediction_brings_what_it_asks_about_into_view();
+    the_names_stay_in_sight_when_the_view_pans_right();
     a_resurrected_object_is_not_drawn_as_garbage();
     a_long_source_line_wraps();
     a_narrated_empty_phase_is_a_stop();
