@@ -1604,12 +1604,19 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     /* frames: the roots, with arrows from their names (during a
      * collection, the module object above them) */
     float fy = g.top + (s->module_gc_refs >= 0 ? 24 : 0);
+    /* panned down, the frames stay at the top too, if their stack fits:
+     * the roots stay in sight while the view follows objects below */
+    float stack_h = fy;
+    for (int fi = 0; fi < s->nframes; fi++)
+        stack_h += frame_box_height(ui, s, &s->frames[fi], g.names_w) + 12;
+    bool pin_v = ui->pan_y > -10 && (stack_h + 10) * ui->zoom <= c.h - 30;
     ui->nhits = 0;
     for (int fi = 0; fi < s->nframes; fi++) {
         const gs_SceneFrame *f = &s->frames[fi];
         size_t title_break = frame_title_break(ui, s, f, g.names_w);
         float fh = frame_box_height(ui, s, f, g.names_w), names_y = 26 + (title_break ? 20 : 0);
-        gs_Rect fr = { names_sx + 8 * ui->zoom, sy(ui, fy), (g.names_w - 8) * ui->zoom, fh * ui->zoom };
+        gs_Rect fr = { names_sx + 8 * ui->zoom, pin_v ? c.y + (fy + 10) * ui->zoom : sy(ui, fy), (g.names_w - 8) * ui->zoom,
+                       fh * ui->zoom };
         bool top_frame = !f->paused && (fi == s->nframes - 1 || s->frames[fi + 1].paused);
         gs_draw_rect(dl, fr, top_frame ? C_TOP_FRAME : f->paused ? C_PANEL_ALT : C_PANEL, 6, 0);
         gs_draw_rect_line(dl, fr, top_frame ? C_ORANGE : f->paused ? C_MUTED : C_BORDER, 6, top_frame ? 2 : 1, 0);

@@ -1448,6 +1448,22 @@ static void the_names_stay_in_sight_when_the_view_pans_right(void)
     CHECK(panned, "the view panned right to follow the new strings");
     CHECK(names_seen, "the names column stayed in the canvas while it was panned");
     close_lesson(&o);
+    /* and down: a short stack of frames stays at the top */
+    open_lesson(&o, "head = None\n"
+                    "for i in range(30):\n"
+                    "    head = [i, head]\n"
+                    "tail = [head]\n"
+                    "print(len(tail))\n");
+    bool down = false, frames_seen = true;
+    for (int i = 0; i < 12 && o.d.scene->line != 5; i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.ui.pan_y > -10) {
+            down = true;
+            frames_seen &= text_in(&o.dl, o.ui.canvas, "module") && text_in(&o.dl, o.ui.canvas, "tail");
+        }
+    }
+    CHECK(down && frames_seen, "panned down to the new list, the frames stayed in sight (%d)", down);
+    close_lesson(&o);
 }
 
 static void a_resurrected_object_is_not_drawn_as_garbage(void)
