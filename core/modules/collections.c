@@ -3169,7 +3169,7 @@ static void make_types(gs_VM *vm, CollState *st)
 {
     st->t_deque = gs_native_type_new(vm, "collections.deque", &deque_ops, deque_methods);
     st->t_deque->flags &= (uint16_t)~GS_TF_DICT; /* no __dict__: attributes cannot be set */
-    gs_modtype_add_getter(vm, st->t_deque, "maxlen", d_maxlen);
+    gs_type_add_getter(vm, st->t_deque, "maxlen", d_maxlen);
     gs_modtype_add_attr(vm, st->t_deque, "__hash__", gs_newref(vm, vm->none));
     st->t_dequeiter = gs_native_type_new(vm, "_collections._deque_iterator", &dequeiter_ops, dequeiter_methods);
     st->t_dequerev = gs_native_type_new(vm, "_collections._deque_reverse_iterator", &dequeiter_ops, dequerev_methods);
@@ -3224,7 +3224,7 @@ gs_Object *gs_module_collections(gs_VM *vm)
     gs_module_add(vm, m, "Counter", &ct->ob);
     gs_module_add(vm, m, "ChainMap", &cm->ob);
     gs_module_add(vm, m, "UserList", &ul->ob);
-    gs_modtype_add_getter(vm, cm, "parents", cm_parents);
+    gs_type_add_getter(vm, cm, "parents", cm_parents);
     add_classmethod(vm, dd, "fromkeys", m_fromkeys, 2, 3);
     add_classmethod(vm, od, "fromkeys", m_fromkeys, 2, 3);
     add_classmethod(vm, ct, "fromkeys", m_counter_fromkeys, 2, 3);

@@ -288,19 +288,6 @@ gs_Type *gs_modtype_new(gs_VM *vm, const char *full_name, gs_Type *base, const g
     return t;
 }
 
-void gs_modtype_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
-{
-    gs_Object *b = gs_builtin_new(vm, name, fn, 0, 0, NULL);
-    if (!b)
-        return;
-    ((gs_Builtin *)b)->owner = t;
-    gs_Object *p = gs_descriptor_new(vm, vm->t_property, b, false);
-    gs_decref(vm, b);
-    if (!p)
-        return;
-    gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, p);
-    gs_decref(vm, p);
-}
 
 void gs_modtype_add_attr(gs_VM *vm, gs_Type *t, const char *name, gs_Object *v)
 {

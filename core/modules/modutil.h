@@ -66,8 +66,6 @@ int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
  * (its __name__ is Name, its __module__ module); `native` gives its
  * instances C data (NULL: plain instances).  Lives as long as the VM. */
 gs_Type *gs_modtype_new(gs_VM *vm, const char *full_name, gs_Type *base, const gs_NativeOps *native, bool basetype);
-/* a read-only attribute computed by fn(self) */
-void gs_modtype_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn);
 /* a class attribute (steals v) */
 void gs_modtype_add_attr(gs_VM *vm, gs_Type *t, const char *name, gs_Object *v);
 

@@ -498,7 +498,7 @@ gs_Object *gs_module_time(gs_VM *vm)
     st->module = gs_name(vm, "time");
     gs_type_add_methods(vm, st, struct_time_methods);
     for (int i = 0; i < 9; i++)
-        gs_modtype_add_getter(vm, st, field_names[i], field_getters[i]);
+        gs_type_add_getter(vm, st, field_names[i], field_getters[i]);
     gs_modtype_add_attr(vm, st, "n_sequence_fields", gs_int_new(vm, 9));
     gs_modtype_add_attr(vm, st, "n_fields", gs_int_new(vm, 11));
     gs_modtype_add_attr(vm, st, "n_unnamed_fields", gs_int_new(vm, 0));

@@ -849,9 +849,9 @@ static gs_Type *new_typing_type(gs_VM *vm, const char *full, const gs_MethodDef 
     gs_type_add_methods(vm, t, alias_methods);
     if (extra)
         gs_type_add_methods(vm, t, extra);
-    gs_modtype_add_getter(vm, t, "__origin__", ty_origin);
-    gs_modtype_add_getter(vm, t, "__args__", ty_args);
-    gs_modtype_add_getter(vm, t, "__name__", ty_name);
+    gs_type_add_getter(vm, t, "__origin__", ty_origin);
+    gs_type_add_getter(vm, t, "__args__", ty_args);
+    gs_type_add_getter(vm, t, "__name__", ty_name);
     return t;
 }
 

@@ -688,10 +688,10 @@ static const gs_MethodDef member_methods[] = {
     { "__repr__", md_repr, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
 };
 
-/* a read-only attribute of member_descriptor (CPython's descr_members / getsets) */
-static void member_add_getter(gs_VM *vm, const char *name, gs_CFunc fn)
+/* A read-only attribute of type t computed by fn (CPython's getset
+ * descriptors): a property around a builtin the type owns. */
+void gs_type_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
 {
-    gs_Type *t = vm->t_member_descr;
     gs_Object *b = gs_builtin_new(vm, name, fn, 0, 0, NULL);
     if (!b)
         return;
@@ -707,10 +707,10 @@ static void member_add_getter(gs_VM *vm, const char *name, gs_CFunc fn)
 static void member_type_init(gs_VM *vm)
 {
     vm->t_member_descr = gs_native_type_new(vm, "member_descriptor", &member_ops, member_methods);
-    member_add_getter(vm, "__name__", md_name);
-    member_add_getter(vm, "__qualname__", md_qualname);
-    member_add_getter(vm, "__objclass__", md_objclass);
-    member_add_getter(vm, "__doc__", md_doc);
+    gs_type_add_getter(vm, vm->t_member_descr, "__name__", md_name);
+    gs_type_add_getter(vm, vm->t_member_descr, "__qualname__", md_qualname);
+    gs_type_add_getter(vm, vm->t_member_descr, "__objclass__", md_objclass);
+    gs_type_add_getter(vm, vm->t_member_descr, "__doc__", md_doc);
 }
 
 /* ================================================================== super */

@@ -298,6 +298,7 @@ typedef struct gs_MethodDef {
 } gs_MethodDef;
 
 void gs_type_add_methods(gs_VM *vm, gs_Type *t, const gs_MethodDef *defs); /* class.c */
+void gs_type_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn); /* a read-only attribute fn(self) computes (descr.c) */
 /* the method tables of the built-in types, installed by gs_builtins_init */
 void gs_list_methods_init(gs_VM *vm);
 void gs_tuple_methods_init(gs_VM *vm);
