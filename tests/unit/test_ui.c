@@ -557,6 +557,17 @@ static void press(Open *o, int key)
     frame(o, &in, 1);
 }
 
+/* The window resized to w x h, and a frame drawn at that size. */
+static void resize(Open *o, int w, int h)
+{
+    gs_Input in;
+    memset(&in, 0, sizeof in);
+    in.kind = GS_IN_RESIZE;
+    in.w = w;
+    in.h = h;
+    frame(o, &in, 1);
+}
+
 static void type(Open *o, const char *text)
 {
     gs_Input in;
@@ -1162,12 +1173,7 @@ static void a_long_hint_is_read_whole_in_a_small_window(void)
 {
     Open o;
     open_path(&o, "lessons/10_generations.py");
-    gs_Input rs;
-    memset(&rs, 0, sizeof rs);
-    rs.kind = GS_IN_RESIZE;
-    rs.w = 1024;
-    rs.h = 700;
-    frame(&o, &rs, 1);
+    resize(&o, 1024, 700);
     for (int i = 0; i < 60 && !o.d.prompt; i++)
         press(&o, GS_KEY_RIGHT);
     CHECK(o.d.prompt && o.d.prompt->line == 38, "lesson 10's first prediction, before line 38");
@@ -1321,12 +1327,7 @@ static void empty_generations_narrow_so_the_last_column_is_in_sight(void)
                     "a = 'pear '\nb = 'plum '\nc = 'kiwi '\nstep1 = a + b\nprint(step1)\n");
     for (int i = 0; i < 10 && o.d.scene->line != 9; i++)
         press(&o, GS_KEY_RIGHT);
-    gs_Input rs;
-    memset(&rs, 0, sizeof rs);
-    rs.kind = GS_IN_RESIZE;
-    rs.w = 1150; /* with 62-px strips, the last string's box would end past the canvas */
-    rs.h = 800;
-    frame(&o, &rs, 1);
+    resize(&o, 1150, 800); /* with 62-px strips, the last string's box would end past the canvas */
     frame(&o, NULL, 0);
     int n = 0, inside = 0;
     for (int i = 0; i < o.d.scene->nobjects; i++) {
@@ -1431,12 +1432,7 @@ static void the_names_stay_in_sight_when_the_view_pans_right(void)
                     "b = 'another long string, so the column is far to the right'\n"
                     "c = a + b\n"
                     "print(len(c))\n");
-    gs_Input rs;
-    memset(&rs, 0, sizeof rs);
-    rs.kind = GS_IN_RESIZE;
-    rs.w = 820;
-    rs.h = 700;
-    frame(&o, &rs, 1);
+    resize(&o, 820, 700);
     bool panned = false, names_seen = true;
     for (int i = 0; i < 10 && o.d.scene->line != 9; i++) {
         press(&o, GS_KEY_RIGHT);
