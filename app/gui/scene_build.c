@@ -73,7 +73,14 @@ static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
     gs_TLObject o;
     const gs_Trace *t = gs_timeline_trace(tl);
     if (!gs_timeline_object(tl, id, &o)) {
-        snprintf(buf, n, "object #%u", id);
+        /* gone now: what it was when it was made */
+        gs_Event a;
+        if (!gs_timeline_gone(tl, id, &a))
+            snprintf(buf, n, "object #%u", id);
+        else if ((a.sub == GS_K_FUNCTION || a.sub == GS_K_TYPE) && a.b)
+            snprintf(buf, n, "%s %s #%u", a.sub == GS_K_TYPE ? "class" : "function", str_at(t, a.b), id);
+        else
+            snprintf(buf, n, "%s #%u", shown_type(str_at(t, a.a)), id);
         return;
     }
     char v[64];
@@ -1051,8 +1058,17 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
             gs_scene_format_bytes(size, num, sizeof num);
             snprintf(sz, sizeof sz, " (%s bytes)", num);
         }
-        snprintf(out, n, "%s%s #%u freed%s: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
-                 e->obj, sz);
+        gs_Event a; /* a function or class by its name */
+        bool named = gs_timeline_gone(tl, e->obj, &a) && (a.sub == GS_K_FUNCTION || a.sub == GS_K_TYPE) && a.b;
+        if (named && a.sub == GS_K_FUNCTION && strcmp(str_at(t, a.b), "<module>") == 0)
+            /* CPython 3.11 runs a module's code as a function made for it */
+            snprintf(out, n, "%sfunction #%u freed%s: it ran the module's code, which has finished", where, e->obj, sz);
+        else if (named)
+            snprintf(out, n, "%s%s %s #%u freed%s: nothing refers to it any more", where,
+                     a.sub == GS_K_TYPE ? "class" : "function", str_at(t, a.b), e->obj, sz);
+        else
+            snprintf(out, n, "%s%s #%u freed%s: nothing refers to it any more", where, shown_type(str_at(t, e->a)),
+                     e->obj, sz);
         break;
     }
     case GS_EV_INCREF:

@@ -180,6 +180,8 @@ struct gs_Timeline {
     size_t nrefs;           /* initial references taken in */
     /* what indexing learned: ids seen */
     Bits freed, frames_seen;
+    uint32_t *born;         /* per freed object id: its alloc event (NO_EV: not known); ids past nborn not kept */
+    size_t nborn;
     uint32_t *pending;      /* strict: objects whose references may exceed their count */
     size_t npending, pendcap;
     bool oom;
@@ -1107,6 +1109,30 @@ static Obj *live_obj(gs_Timeline *tl, const State *s, size_t i, uint32_t id, boo
         return;                        \
     } while (0)
 
+/* Keep where a freed object was made, so words about it can still name
+ * its type once it is gone.  Recorded ids are dense (one per object, in
+ * order); a trace whose ids run far past its length keeps none for those. */
+static void note_born(gs_Timeline *tl, uint32_t id, uint32_t src)
+{
+    if (id >= tl->nborn) {
+        size_t limit = tl->tr->n + tl->tr->ndesc + 4096;
+        if (id >= limit)
+            return;
+        size_t cap = tl->nborn ? tl->nborn : 1024;
+        while (cap <= id)
+            cap *= 2;
+        if (cap > limit)
+            cap = limit;
+        uint32_t *b = realloc(tl->born, cap * sizeof *b);
+        if (!b)
+            return; /* only words lose their type */
+        memset(b + tl->nborn, 0xff, (cap - tl->nborn) * sizeof *b);
+        tl->born = b;
+        tl->nborn = cap;
+    }
+    tl->born[id] = src;
+}
+
 /* Apply event i to state s.  In build mode, validate first and fill undo[i];
  * otherwise the event is known valid (or skipped). */
 static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
@@ -1178,6 +1204,7 @@ static void apply(gs_Timeline *tl, State *s, size_t i, bool build)
             o = obj_find(s, e->obj);
             if (!bits_set(&tl->freed, e->obj, true))
                 tl->oom = true;
+            note_born(tl, e->obj, o->src);
         }
         drop_object(s, o);
         return;
@@ -1825,6 +1852,7 @@ void gs_timeline_free(gs_Timeline *tl)
     free(tl->phases);
     free(tl->freed.b);
     free(tl->frames_seen.b);
+    free(tl->born);
     free(tl->pending);
     free(tl);
 }
@@ -2059,7 +2087,8 @@ int gs_timeline_sync(gs_Timeline *tl)
 void gs_timeline_memory(const gs_Timeline *tl, gs_TimelineMemory *m)
 {
     memset(m, 0, sizeof *m);
-    m->per_event = tl->n * sizeof(uint32_t) + tl->skip.nbits / 8 + tl->nlines * 12 + tl->ngcs * 4 + tl->nphases * 4;
+    m->per_event = tl->n * sizeof(uint32_t) + tl->skip.nbits / 8 + tl->nlines * 12 + tl->ngcs * 4 + tl->nphases * 4 +
+                   tl->nborn * sizeof(uint32_t);
     m->archive = tl->narch * sizeof(uint32_t);
     for (size_t i = 0; i < tl->nck; i++)
         m->checkpoints += state_bytes(&tl->ck[i]);
@@ -2516,6 +2545,14 @@ bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out)
         return false;
     fill_object(tl, o, out);
     return true;
+}
+
+bool gs_timeline_gone(const gs_Timeline *tl, uint32_t id, gs_Event *alloc)
+{
+    if (id >= tl->nborn || tl->born[id] == NO_EV || tl->born[id] >= tl->n)
+        return false;
+    *alloc = gs_trace_get(tl->tr, tl->born[id]);
+    return alloc->kind == GS_EV_ALLOC && alloc->obj == id;
 }
 
 uint32_t gs_timeline_freed_size(const gs_Timeline *tl, size_t ev)

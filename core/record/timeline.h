@@ -178,6 +178,12 @@ typedef struct gs_TLObject {
  * alive (never allocated, freed, or not yet allocated). */
 bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out);
 
+/* The alloc event of object `id`, freed somewhere in the indexed trace
+ * (whatever the current position), so that words about it can still say
+ * what it was.  False for an object not freed, or never allocated by an
+ * event. */
+bool gs_timeline_gone(const gs_Timeline *tl, uint32_t id, gs_Event *alloc);
+
 /* The size object e.obj had as free event `ev` freed it: sys.getsizeof's
  * bytes just before the free (a list that grew, its grown size), from the
  * record the timeline keeps to undo the free, whatever the current

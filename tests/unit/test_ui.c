@@ -1839,9 +1839,30 @@ static void a_skip_over_rounds_that_grew_a_string_says_so(void)
     close_lesson(&o);
 }
 
-/* The log's window may begin inside a run of frees: it reaches back to
- * the run's start, so the run is said once and whole ("743 × int freed"),
- * not as a smaller second run made of its tail. */
+/* A freed object is named by its type in the log's earlier entries,
+ * said while it was alive ("name x now refers to Box #12"), not
+ * "object #12". */
+static void a_freed_object_keeps_its_type_in_the_log(void)
+{
+    Open o;
+    open_lesson(&o, "class Box:\n"
+                    "    pass\n"
+                    "x = Box()\n"
+                    "x = Box()\n"
+                    "y = 1\n");
+    for (int i = 0; i < 12 && o.d.scene->line != 5; i++)
+        press(&o, GS_KEY_RIGHT);
+    int named = 0;
+    bool anonymous = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        named += strstr(o.d.event_log[k], "name x now refers to Box #") != NULL;
+        anonymous |= strstr(o.d.event_log[k], "object #") != NULL;
+    }
+    CHECK(o.d.scene->line == 5, "stepped to line 5 (at %u)", o.d.scene->line);
+    CHECK(named == 2 && !anonymous, "both bindings of x name a Box, the freed one too (%d)", named);
+    close_lesson(&o);
+}
+
 static void a_run_of_frees_is_said_whole_or_not_at_all(void)
 {
     Open o;
@@ -2797,6 +2818,7 @@ int main(void)
     a_list_growing_is_said_with_both_sizes();
     a_skip_over_rounds_that_grew_a_string_says_so();
     a_run_of_frees_is_said_whole_or_not_at_all();
+    a_freed_object_keeps_its_type_in_the_log();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
