@@ -114,7 +114,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
         const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         if (e->kind == GS_EV_ALLOC && e->obj < nids) {
             kinds[e->obj] = e->sub;
-            skip[e->obj] = !kind_placed(e->sub, what) || (e->flags & GS_ALLOC_RUNTIME);
+            skip[e->obj] = !kind_placed(e->sub, what) || (e->flags & (GS_ALLOC_RUNTIME | GS_ALLOC_INTERNAL));
         } else if (e->kind == GS_EV_REF_SET && e->sub == GS_CAUSE_INTERNAL && e->c == 0 && e->obj < nids &&
                    e->b < nids &&
                    ((kinds[e->obj] == GS_K_TYPE && !(what & GS_PLACE_DEFINITIONS)) || kinds[e->obj] == GS_K_MODULE))

@@ -200,6 +200,77 @@ static bool edge_shown(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind)
     return true;
 }
 
+/* A library object's private part (GS_ALLOC_INTERNAL): not drawn; the
+ * object holding it shows what it leads to instead. */
+static bool internal_part(gs_Timeline *tl, uint32_t id)
+{
+    gs_TLObject o;
+    return gs_timeline_object(tl, id, &o) && o.alloc_event != UINT32_MAX && (o.alloc_flags & GS_ALLOC_INTERNAL);
+}
+
+/* What private part `id` of `owner` leads to, as slots of the owner (the
+ * last object of the scene): a weak dictionary drawn as its entries.  A
+ * KeyedRef in the dict of a WeakValueDictionary is a dashed slot named by
+ * its key to the value; a weak reference that is a WeakKeyDictionary's
+ * key, a dashed "key" slot to the key, with the value beside it; a
+ * WeakSet's references, dashed slots to its items.  The weak references
+ * back to the owner (its `_remove` callback's) lead nowhere new.  Returns
+ * the slots added, -1 out of memory. */
+static int lift(gs_Scene *s, gs_Timeline *tl, uint32_t owner, uint32_t id, const char *label, int depth)
+{
+    gs_TLObject o, r;
+    if (!gs_timeline_object(tl, id, &o))
+        return 0;
+    if (o.kind == GS_K_WEAKREF) {
+        if ((o.flags & GS_TLO_CLEARED) || !o.c || o.c == owner || !gs_timeline_object(tl, o.c, &r) ||
+            !(r.flags & GS_TLO_ALIVE) || hidden_kind(r.kind))
+            return 0;
+        gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
+        if (!sl)
+            return -1;
+        snprintf(sl->label, sizeof sl->label, "%s", label[0] ? label : "weak");
+        sl->target = o.c;
+        sl->weak = true;
+        return 1;
+    }
+    if (depth >= 4)
+        return 0;
+    enum { MAXL = 64 };
+    gs_TLEdge edges[MAXL];
+    size_t ne = gs_timeline_edges(tl, id, edges, MAXL);
+    if (ne > MAXL)
+        ne = MAXL; /* a big weak dictionary: its first entries */
+    int added = 0;
+    for (size_t k = 0; k < ne; k++) {
+        const gs_TLEdge *e = &edges[k];
+        char lab[24];
+        int got = 0;
+        if (e->sub == GS_CAUSE_KEY) {
+            if (internal_part(tl, e->target)) /* a WeakKeyDictionary's reference to its key */
+                got = lift(s, tl, owner, e->target, "key", depth + 1);
+        } else if (edge_shown(tl, e, o.kind)) {
+            if (e->sub == GS_CAUSE_VALUE && internal_part(tl, e->slot))
+                snprintf(lab, sizeof lab, "value");
+            else
+                slot_label(tl, e, o.kind, lab, sizeof lab);
+            if (internal_part(tl, e->target))
+                got = lift(s, tl, owner, e->target, o.kind == GS_K_DICT ? lab : label, depth + 1);
+            else {
+                gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
+                if (!sl)
+                    return -1;
+                snprintf(sl->label, sizeof sl->label, "%s", lab);
+                sl->target = e->target;
+                got = 1;
+            }
+        }
+        if (got < 0)
+            return -1;
+        added += got;
+    }
+    return added;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -559,8 +630,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             s->permanent++;
         if ((o.flags & GS_TLO_STATIC) || hidden_kind(o.kind) || !(o.flags & GS_TLO_ALIVE))
             continue;
-        if (o.alloc_event != UINT32_MAX && (o.alloc_flags & GS_ALLOC_RUNTIME))
-            continue; /* a built-in module's own object */
+        if (o.alloc_event != UINT32_MAX && (o.alloc_flags & (GS_ALLOC_RUNTIME | GS_ALLOC_INTERNAL)))
+            continue; /* a built-in module's own object, a library object's private part */
         bool is_ns = false;
         for (size_t k = 0; k < nhidden; k++)
             if (hidden[k] == o.id)
@@ -630,14 +701,21 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         /* which references are drawn: the exact test below 64, by kind
          * above (looking up a million targets would cost a frame) */
         int nshown = 0;
-        for (size_t k = 0; k < ne; k++)
+        bool folds = false; /* it holds private parts, drawn as what they lead to */
+        for (size_t k = 0; k < ne; k++) {
+            if (ne <= MAXE && internal_part(tl, E[k].target)) {
+                folds = true;
+                continue;
+            }
             nshown += ne <= MAXE ? edge_shown(tl, &E[k], o.kind) : (E[k].sub != GS_CAUSE_KEY && E[k].sub != GS_CAUSE_CONST);
+        }
         so->nrefs = nshown;
         so->slots_gap = -1;
         bool all = nshown <= SLOTS_ALL || o.id == selected;
         int seen = 0;
         for (size_t k = 0; k < ne; k++) {
-            if (ne <= MAXE ? !edge_shown(tl, &E[k], o.kind) : (E[k].sub == GS_CAUSE_KEY || E[k].sub == GS_CAUSE_CONST))
+            if (ne <= MAXE ? !edge_shown(tl, &E[k], o.kind) || internal_part(tl, E[k].target)
+                           : (E[k].sub == GS_CAUSE_KEY || E[k].sub == GS_CAUSE_CONST))
                 continue;
             int at = seen++;
             if (!all && at >= SLOTS_HEAD && at < nshown - SLOTS_TAIL) {
@@ -650,6 +728,16 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
                 goto out;
             slot_label(tl, &E[k], o.kind, sl->label, sizeof sl->label);
             sl->target = E[k].target;
+        }
+        if (folds) {
+            for (size_t k = 0; k < ne; k++) {
+                if (!internal_part(tl, E[k].target))
+                    continue;
+                int got = lift(s, tl, o.id, E[k].target, "", 0);
+                if (got < 0)
+                    goto out;
+                s->objects[s->nobjects - 1].nrefs += got;
+            }
         }
         if (nshown >= GROUP_MIN && nshown <= GROUP_SCAN_MAX &&
             (o.kind == GS_K_LIST || o.kind == GS_K_TUPLE || o.kind == GS_K_DICT || o.kind == GS_K_SET)) {
@@ -1214,8 +1302,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     }
     case GS_EV_EXCEPTION: {
         const char *msg = str_at(t, e->b);
-        snprintf(out, n, "%s%s raised%s%.80s%s", where, str_at(t, e->a), msg[0] ? ": " : "", msg,
-                 e->sub ? " (an except clause will catch it)" : "");
+        if (strcmp(str_at(t, e->a), "StopIteration") == 0 && !e->sub && !msg[0])
+            /* how an iterator says it is done: the loop or call using it stops */
+            snprintf(out, n, "%san iterator is used up (StopIteration): what was looping over it stops", where);
+        else
+            snprintf(out, n, "%s%s raised%s%.80s%s", where, str_at(t, e->a), msg[0] ? ": " : "", msg,
+                     e->sub ? " (an except clause will catch it)" : "");
         break;
     }
     case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;

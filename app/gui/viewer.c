@@ -1306,6 +1306,19 @@ static bool fold_free(gs_Viewer *v, LogFold *f, const char *text, size_t ev)
     return false;
 }
 
+/* The birth or death of a library object's private part (a weak
+ * dictionary's KeyedRef): the canvas folds those into their owner, and
+ * so does the log. */
+static bool internal_event(const gs_Viewer *v, size_t ev)
+{
+    gs_Event e = gs_trace_get(v->trace, ev), a;
+    if (e.kind == GS_EV_ALLOC)
+        return (e.flags & GS_ALLOC_INTERNAL) != 0;
+    if (e.kind == GS_EV_FREE)
+        return gs_timeline_gone(v->tl, e.obj, &a) && (a.flags & GS_ALLOC_INTERNAL);
+    return false;
+}
+
 static void rebuild(gs_Viewer *v)
 {
     size_t pos = gs_timeline_pos(v->tl);
@@ -1339,7 +1352,7 @@ static void rebuild(gs_Viewer *v)
         uint32_t focus;
         int delta;
         gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);
-        if (!buf[0])
+        if (!buf[0] || internal_event(v, ev))
             continue;
         int end = gs_trace_get(v->trace, ev).kind == GS_EV_GC_END ? gc_end_at(v, ev) : -1;
         if (end >= 0) /* with the bytes it freed (known once the run is complete) */

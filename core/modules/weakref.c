@@ -714,7 +714,7 @@ static gs_Object *key_remove(GS_ARGS)
  * WeakValueDictionary: _remove, _pending_removals, _iterating, data;
  * WeakKeyDictionary: data, _remove, _pending_removals, _iterating, _dirty_len;
  * WeakSet: data, _remove, _pending_removals, _iterating. */
-static int container_init(gs_VM *vm, gs_Object *self, int kind)
+static int container_init_parts(gs_VM *vm, gs_Object *self, int kind)
 {
     gs_WeakrefState *st = vm->wr;
     if (kind != C_WVD && set_attr_steal(vm, self, "data", kind == C_WSET ? gs_set_new(vm, false) : gs_dict_new(vm)) < 0)
@@ -741,6 +741,27 @@ static int container_init(gs_VM *vm, gs_Object *self, int kind)
     return 0;
 }
 
+/* The parts are the container's own (GS_ALLOC_INTERNAL): a viewer draws
+ * the container as its entries. */
+static int container_init(gs_VM *vm, gs_Object *self, int kind)
+{
+    vm->internal_alloc++;
+    int r = container_init_parts(vm, self, kind);
+    vm->internal_alloc--;
+    return r;
+}
+
+/* A weak reference an entry of a container is kept by (a KeyedRef, or a
+ * plain reference with the container's `_remove` as its callback): one of
+ * the container's private parts. */
+static gs_Object *entry_ref(gs_VM *vm, gs_Type *t, gs_Object *ob, gs_Object *remove, gs_Object *key)
+{
+    vm->internal_alloc++;
+    gs_Object *r = t ? gs_weakref_new_full(vm, t, ob, remove, key) : gs_weakref_new(vm, ob, remove);
+    vm->internal_alloc--;
+    return r;
+}
+
 /* "<WeakValueDictionary at 0x...>": self.__class__.__name__ */
 static gs_Object *container_repr(GS_ARGS)
 {
@@ -757,9 +778,11 @@ static gs_Object *container_repr(GS_ARGS)
 static gs_Object *guard_new(gs_VM *vm, gs_Type *t, gs_Object *container)
 {
     gs_Object *t_call = gs_phantom_alloc(vm, vm->t_tuple, 1);
+    vm->internal_alloc++; /* the container's private part while it iterates */
     gs_Object *guard = gs_instance_new(vm, t);
     gs_Object *t_ref = guard ? gs_phantom_alloc(vm, vm->t_tuple, 1) : NULL;
     gs_Object *wr = guard ? gs_weakref_new(vm, container, NULL) : NULL;
+    vm->internal_alloc--;
     gs_phantom_free(vm, t_ref);
     gs_phantom_free(vm, t_call);
     if (!wr || set_attr_steal(vm, guard, "weakcontainer", wr) < 0) {
@@ -909,7 +932,7 @@ static int gen_finish(gs_VM *vm, gs_Object *gen)
 
 /* The first next(): commit what is pending (WeakValueDictionary), enter
  * the guard, start the loop over self.data (.items() / .values() / itself). */
-static int gen_start(gs_VM *vm, gs_Object *gen, gs_Object *self, int view)
+static int gen_start_parts(gs_VM *vm, gs_Object *gen, gs_Object *self, int view)
 {
     gs_WeakrefState *st = vm->wr;
     if (view <= V_WVD_VALUEREFS && commit_if_pending(vm, self) < 0)
@@ -947,6 +970,17 @@ static int gen_start(gs_VM *vm, gs_Object *gen, gs_Object *self, int view)
     } else
         it = gs_iter(vm, data);
     return set_attr_steal(vm, gen, "<iter>", it);
+}
+
+/* What the generator's frame holds to loop (the guard, its bound
+ * __exit__, the dict's view and iterator) is the container's private
+ * business: GS_ALLOC_INTERNAL. */
+static int gen_start(gs_VM *vm, gs_Object *gen, gs_Object *self, int view)
+{
+    vm->internal_alloc++;
+    int r = gen_start_parts(vm, gen, self, view);
+    vm->internal_alloc--;
+    return r;
 }
 
 /* Run the generator to its next yield: a new reference, or NULL with no
@@ -1086,7 +1120,7 @@ static int wvd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
     gs_Object *t_call = gs_phantom_alloc(vm, vm->t_tuple, 3);
     gs_Object *t_new = gs_phantom_alloc(vm, vm->t_tuple, 3);
     gs_Object *t_slice = gs_phantom_alloc(vm, vm->t_tuple, 2);
-    gs_Object *kr = gs_weakref_new_full(vm, st->t_keyedref, value, remove, key);
+    gs_Object *kr = entry_ref(vm, st->t_keyedref, value, remove, key);
     gs_phantom_free(vm, t_slice);
     gs_phantom_free(vm, t_new);
     gs_gc_on_alloc(vm); /* super() */
@@ -1111,7 +1145,7 @@ static int wkd_set(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *value)
     gs_Object *remove = attr(vm, self, "_remove");
     if (!data || !remove)
         return -1;
-    gs_Object *wr = gs_weakref_new(vm, key, remove);
+    gs_Object *wr = entry_ref(vm, NULL, key, remove, NULL);
     if (!wr)
         return -1;
     int r = gs_dict_set(vm, data, wr, value);
@@ -1870,7 +1904,7 @@ static gs_Object *wkd_setdefault(GS_ARGS)
         return NULL;
     static const int32_t calls[1] = { 2 };
     phantom_call_tuples(vm, calls, 1);
-    gs_Object *wr = gs_weakref_new(vm, a[0], remove);
+    gs_Object *wr = entry_ref(vm, NULL, a[0], remove, NULL);
     if (!wr)
         return NULL;
     gs_Object *sargs[2] = { wr, a[1] ? a[1] : vm->none };
@@ -1892,7 +1926,7 @@ static int wset_add_item(gs_VM *vm, gs_Object *self, gs_Object *item)
         return -1;
     static const int32_t calls[1] = { 2 };
     phantom_call_tuples(vm, calls, 1);
-    gs_Object *wr = gs_weakref_new(vm, item, remove);
+    gs_Object *wr = entry_ref(vm, NULL, item, remove, NULL);
     if (!wr)
         return -1;
     int r = gs_set_add(vm, data, wr);
@@ -2086,7 +2120,7 @@ static gs_Object *refs_of(gs_VM *vm, gs_Object *self, gs_Object *other, bool wit
     gs_Object *x;
     int r = 0;
     while (r == 0 && (x = gs_next(vm, it)) != NULL) {
-        gs_Object *wr = gs_weakref_new(vm, x, remove);
+        gs_Object *wr = entry_ref(vm, NULL, x, remove, NULL);
         r = wr ? gs_set_add(vm, s, wr) : -1;
         gs_xdecref(vm, wr);
         gs_decref(vm, x);

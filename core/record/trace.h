@@ -94,6 +94,14 @@ typedef enum gs_GCPhase {
  * holds (the AST arena) and what only it holds: not the program's; viewers
  * may hide it. */
 #define GS_ALLOC_RUNTIME 1
+/* gs_Event.flags of an alloc: a library object's private part, made by
+ * its methods for its own use: a WeakValueDictionary's `data` dict and
+ * the KeyedRefs in it, its `_remove` callback and that callback's weak
+ * reference back to it, `_pending_removals`, `_iterating` and the guards
+ * an iteration registers there (the same for WeakKeyDictionary and
+ * WeakSet).  A viewer may fold such objects into the object that holds
+ * them: a weak dictionary drawn as its entries. */
+#define GS_ALLOC_INTERNAL 2
 
 /* gs_Event.flags of a frame_push and its frame_pop: the frame runs a class
  * statement's body (a viewer says "class X: its body runs" and "its body is

@@ -144,6 +144,8 @@ static void record_alloc_event(gs_VM *vm, gs_Object *o)
         return;
     if (vm->runtime_alloc && vm->trace.n && !vm->trace_overflow)
         gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
+    else if (vm->internal_alloc && GS_KIND(o) != GS_K_EXCEPTION && vm->trace.n && !vm->trace_overflow)
+        gs_trace_last(&vm->trace)->flags |= GS_ALLOC_INTERNAL; /* a library object's private part */
     if (vm->cfg.no_sizes)
         return;
     gs_Kind k = GS_KIND(o);

@@ -249,6 +249,7 @@ struct gs_VM {
     size_t trace_seen;                 /* events recorded at the last pause (a viewer may have indexed them) */
     bool resume_throw;                 /* the next resumed frame starts by raising vm->exc */
     int runtime_alloc;                 /* >0 while a built-in module builds itself */
+    int internal_alloc;                /* >0 while a library object makes its private parts (GS_ALLOC_INTERNAL) */
 
     /* exec()/eval() of a string: the language front end's compiler (set by
      * gs_load_program; runtime/ does not include lang/); NULL with err

@@ -1360,6 +1360,51 @@ static void the_last_line_is_in_sight_when_lines_wrap(void)
     close_lesson(&o);
 }
 
+/* A WeakValueDictionary is drawn as its entries: a dashed slot named by
+ * the key to each value.  Its private parts (the data dict, the KeyedRefs,
+ * the _remove callback, _pending_removals, _iterating, an iteration's
+ * guard) are neither boxes on the canvas nor entries in the log. */
+static void a_weak_dictionary_is_drawn_as_its_entries(void)
+{
+    Open o;
+    open_lesson(&o, "import weakref\n"
+                    "class H:\n"
+                    "    pass\n"
+                    "h = H()\n"
+                    "d = weakref.WeakValueDictionary()\n"
+                    "d['a'] = h\n"
+                    "keys = list(d.keys())\n"
+                    "x = 1\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 8; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 8, "stepped to line 8 (at %d)", o.d.scene->line);
+    const gs_SceneObject *h = NULL, *d = NULL;
+    int parts = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        const gs_SceneObject *so = &o.d.scene->objects[i];
+        if (strcmp(so->type, "H") == 0)
+            h = so;
+        else if (strcmp(so->type, "WeakValueDictionary") == 0)
+            d = so;
+        else if ((strcmp(so->type, "list") != 0 || so->nslots != 1) &&
+                 !(so->flags & (GS_SO_PRIMITIVE | GS_SO_DEFINITION)))
+            parts++; /* anything else drawn but keys, the list ['a'] */
+    }
+    CHECK(h && d, "the H and the dictionary are drawn");
+    CHECK(parts == 0, "none of the dictionary's private parts is drawn (%d other objects)", parts);
+    if (d && h) {
+        const gs_SceneSlot *sl = &o.d.scene->slots[d->first_slot];
+        CHECK(d->nslots == 1 && sl->weak && sl->target == h->id && strcmp(sl->label, "'a'") == 0,
+              "its one slot is 'a', dashed, to the H (%d slots; first '%s')", d->nslots, d->nslots ? sl->label : "");
+    }
+    bool internals = false;
+    for (int k = 0; k < o.d.nevent_log; k++)
+        internals |= strstr(o.d.event_log[k], "KeyedRef") || strstr(o.d.event_log[k], "_IterationGuard") ||
+                     strstr(o.d.event_log[k], "dict_items");
+    CHECK(!internals, "the log does not tell the private parts' births and deaths");
+    close_lesson(&o);
+}
+
 /* The view follows new objects down a column; when they all die, it does
  * not stay on an empty stretch of the canvas. */
 static void the_view_goes_home_when_what_it_followed_is_gone(void)
@@ -2819,6 +2864,7 @@ int main(void)
     a_skip_over_rounds_that_grew_a_string_says_so();
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
+    a_weak_dictionary_is_drawn_as_its_entries();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
