@@ -1516,6 +1516,21 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             ui->pan_auto = false;
         }
     }
+    /* Home shows the heap's right edge too, when the boxes on the left are
+     * few enough: with the young generations empty (narrow strips), the
+     * view pans right just enough (or as far as it can), the names column
+     * staying where it is, and no box slides under the names. */
+    ui->pin_world = g.names_w + 16 + 10; /* the width the names column keeps (world units) */
+    if (!ui->dragging && !ui->pan_auto && (ui->pan_x == -10 || ui->home_fit) && npl > 0) {
+        float vw = ui->canvas.w / ui->zoom, minl = 1e30f, maxr = -1e30f;
+        for (int i = 0; i < npl; i++) {
+            minl = fminf(minl, pl[i].r.x);
+            maxr = fmaxf(maxr, pl[i].r.x + pl[i].r.w);
+        }
+        float want = fminf(maxr + 12 - vw, minl - ui->pin_world - 8); /* as far as the leftmost box allows */
+        ui->pan_x = want > -10 ? want : -10;
+        ui->home_fit = ui->pan_x != -10;
+    }
     for (int i = 0; i < npl; i++) {
         Placed *p = &pl[i];
         float px = sx(ui, p->x), py = sy(ui, p->y);
@@ -1551,7 +1566,6 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     /* the names column stays in place when the view pans right: the heap's
      * columns slide under it, so a name and its arrow are always in sight */
     bool pin = ui->pan_x > -10;
-    ui->pin_world = g.names_w + 16 + 10; /* the width it keeps (world units), for the follow */
     float pin_w = pin ? ui->pin_world * ui->zoom : 0;
     float names_sx = pin ? c.x + (g.names_x + 10) * ui->zoom : sx(ui, g.names_x);
     text(dl, GS_FONT_SMALL, names_sx + 8, c.y + 6, "names (frames)", C_MUTED);
@@ -3755,6 +3769,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         }
         if (ui->dragging) {
             ui->pan_auto = false; /* the student's own view stays theirs */
+            ui->home_fit = false;
             ui->pan_x -= (in->x - ui->drag_x) / ui->zoom;
             ui->pan_y -= (in->y - ui->drag_y) / ui->zoom;
             ui->drag_x = in->x;
@@ -3772,6 +3787,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->zoom *= in->dy > 0 ? 1.12f : 1 / 1.12f;
             ui->zoom_auto = false;
             ui->pan_auto = false;
+            ui->home_fit = false;
             if (ui->zoom < 0.05f)
                 ui->zoom = 0.05f;
             if (ui->zoom > 3)

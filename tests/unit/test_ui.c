@@ -1341,6 +1341,36 @@ static void empty_generations_narrow_so_the_last_column_is_in_sight(void)
     close_lesson(&o);
 }
 
+/* With the young generations empty, home shows the old generation's
+ * boxes whole: the view pans right under the names column just enough
+ * (lesson 16's list in generation 2 was cut at the right edge). */
+static void home_shows_the_old_generation_whole_when_the_young_are_empty(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class DataRecordWithALongName:\n"
+                    "    pass\n"
+                    "a_rather_long_global_name = [DataRecordWithALongName(), DataRecordWithALongName()]\n"
+                    "another_long_global_name_here = {'k': DataRecordWithALongName()}\n"
+                    "gc.collect()\n"
+                    "x = 1\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 7; i++)
+        press(&o, GS_KEY_RIGHT);
+    frame(&o, NULL, 0);
+    frame(&o, NULL, 0);
+    int n = 0, whole = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (!gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r))
+            continue;
+        n++;
+        whole += r.x + r.w <= o.ui.canvas.x + o.ui.canvas.w && r.x >= o.ui.canvas.x;
+    }
+    CHECK(o.d.scene->line == 7, "at line 7 (%d)", o.d.scene->line);
+    CHECK(n >= 4 && whole == n, "every box is whole inside the canvas (%d of %d; pan %.0f)", whole, n, o.ui.pan_x);
+    close_lesson(&o);
+}
+
 /* Near the end of a program whose lines wrap, the current line is still
  * in the source panel: the furthest scroll counts rows as drawn. */
 static void the_last_line_is_in_sight_when_lines_wrap(void)
@@ -2848,6 +2878,7 @@ int main(void)
     the_heap_follows_a_new_object_out_of_sight();
     the_heap_follows_a_list_growing_out_of_sight();
     empty_generations_narrow_so_the_last_column_is_in_sight();
+    home_shows_the_old_generation_whole_when_the_young_are_empty();
     the_last_line_is_in_sight_when_lines_wrap();
     the_view_goes_home_when_what_it_followed_is_gone();
     a_prediction_brings_what_it_asks_about_into_view();
