@@ -658,8 +658,8 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->band = o.gen >= 3 ? GS_BAND_PERMANENT : o.gen;
         else
             so->band = GS_BAND_UNTRACKED;
-        if (primitive_kind(o.kind))
-            so->flags |= GS_SO_PRIMITIVE;
+        if (primitive_kind(o.kind) || o.kind == GS_K_ITER)
+            so->flags |= GS_SO_PRIMITIVE; /* a loop's iterator too: the machinery of a for, not the program's data */
         if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE)
             so->flags |= GS_SO_DEFINITION;
         if (o.flags & GS_TLO_IN_GC)

@@ -989,7 +989,7 @@ static void cell_value(const gs_Ui *ui, const gs_Scene *s, uint32_t target, char
         return;
     }
     if ((t->flags & GS_SO_PRIMITIVE) && !ui->show_primitives) {
-        snprintf(buf, n, "%s", t->value);
+        snprintf(buf, n, "%s", t->value[0] ? t->value : t->type); /* a loop's iterator by its type */
         *inline_v = true;
     } else if ((t->flags & GS_SO_DEFINITION) && !ui->show_definitions) {
         snprintf(buf, n, "%.20s %.30s", t->type, t->value);

@@ -2804,6 +2804,24 @@ static void arrows_go_around_boxes(void)
 }
 
 /* The same through every lesson, at each press of →, as a student meets it. */
+/* Whether a box on the canvas is cut by its right edge (its left part in
+ * sight, its right part not). */
+static bool a_box_is_cut_at_the_right(const Open *o)
+{
+    float right = o->ui.canvas.x + o->ui.canvas.w;
+    for (int i = 0; i < o->d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x < right - 1 && r.x + r.w > right + 1) {
+            if (getenv("CUTDBG"))
+                printf("    cut: line %d %s #%u x %.0f w %.0f right %.0f pan %.0f auto %d\n", o->d.scene->line,
+                       o->d.scene->objects[i].type, o->d.scene->objects[i].id, r.x, r.w, right, o->ui.pan_x,
+                       o->ui.pan_auto);
+            return true;
+        }
+    }
+    return false;
+}
+
 static void lessons_draw_no_arrow_through_a_box(void)
 {
     gs_Course c;
@@ -2812,11 +2830,11 @@ static void lessons_draw_no_arrow_through_a_box(void)
         CHECK(false, "the course loads: %s", err);
         return;
     }
-    int all = 0, through = 0;
+    int all = 0, through = 0, stops = 0, cut_stops = 0;
     for (int k = 0; k < c.nentries; k++) {
         Open o;
         open_path(&o, c.entries[k].path);
-        int presses = 0, asked = -1, arrows = 0, bad = 0, n;
+        int presses = 0, asked = -1, arrows = 0, bad = 0, n, cut = 0;
         char why[160] = "";
         while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && presses < 400) {
             if (o.v.prompt_active >= 0 && o.v.prompt_active != asked) {
@@ -2827,15 +2845,21 @@ static void lessons_draw_no_arrow_through_a_box(void)
             presses++;
             bad += arrows_through_boxes(&o.ui, &o.dl, &n, bad ? NULL : why, sizeof why);
             arrows += n;
+            cut += a_box_is_cut_at_the_right(&o);
         }
-        printf("  %-48s %5d arrows drawn, %3d through a box%s%s\n", c.entries[k].path, arrows, bad, bad ? ": " : "",
-               why);
+        printf("  %-48s %5d arrows drawn, %3d through a box%s%s; %d of %d stops with a box cut at the right\n",
+               c.entries[k].path, arrows, bad, bad ? ": " : "", why, cut, presses);
         all += arrows;
         through += bad;
+        stops += presses;
+        cut_stops += cut;
         close_lesson(&o);
     }
-    printf("  all lessons: %d arrows drawn at the stops of →, %d through a box\n", all, through);
+    printf("  all lessons: %d arrows drawn at the stops of →, %d through a box; %d of %d stops with a box cut at "
+           "the canvas's right edge\n", all, through, cut_stops, stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
+    CHECK(cut_stops * 5 <= stops, "at most a fifth of the stops cut a box at the right edge (%d of %d)", cut_stops,
+          stops);
     gs_course_free(&c);
 }
 
