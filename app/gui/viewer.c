@@ -1392,7 +1392,16 @@ static void rebuild(gs_Viewer *v)
      * latest one that was, or what the collector is doing meanwhile. */
     if (pos && (v->nlog == 0 || v->log_index[v->nlog - 1] != pos - 1)) {
         gs_Scene *s = &v->scene;
-        if (s->in_collection)
+        /* in a collection, the phase on screen's latest drawn event (the
+         * delete phase's frees), if it made one */
+        size_t phase_ev = SIZE_MAX;
+        for (size_t i = pos, k = 0; s->in_collection && i-- > 0 && k < 200000; k++)
+            if (gs_trace_get(v->trace, i).kind == GS_EV_GC_PHASE) {
+                phase_ev = i;
+                break;
+            }
+        bool drawn_in_phase = v->nlog && phase_ev != SIZE_MAX && v->log_index[v->nlog - 1] > phase_ev;
+        if (s->in_collection && !drawn_in_phase)
             snprintf(s->last_event, sizeof s->last_event,
                      "collector: %s, on objects this picture does not draw (built-ins, code, strings)", s->phase);
         else if (v->nlog)

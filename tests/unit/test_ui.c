@@ -1959,6 +1959,39 @@ static void a_run_of_frees_is_said_whole_or_not_at_all(void)
     close_lesson(&o);
 }
 
+/* At the delete phase the drawn garbage is freed: "what just happened"
+ * says so, not that the collector works on objects the picture does not
+ * draw (lesson 8 said that as A and B vanished). */
+static void the_delete_phase_says_what_it_freed(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class Node:\n"
+                    "    pass\n"
+                    "a = Node(); b = Node()\n"
+                    "a.p = b; b.p = a\n"
+                    "del a, b\n"
+                    "gc.collect()\n"
+                    "x = 1\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    bool seen = false;
+    for (int i = 0; i < 60 && !seen && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.d.scene->in_collection && strcmp(o.d.scene->phase, "delete") == 0) {
+            bool freed = false;
+            for (int k = 0; k < o.d.nevent_log; k++)
+                freed |= strstr(o.d.event_log[k], "Node") && strstr(o.d.event_log[k], "freed");
+            if (!freed)
+                continue;
+            seen = true;
+            CHECK(!strstr(o.d.scene->last_event, "does not draw"), "the delete phase's last event is told: '%s'",
+                  o.d.scene->last_event);
+        }
+    }
+    CHECK(seen, "a stop in the delete phase after the Nodes were freed");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -2812,7 +2845,7 @@ static bool a_box_is_cut_at_the_right(const Open *o)
     for (int i = 0; i < o->d.scene->nobjects; i++) {
         gs_Rect r;
         if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x < right - 1 && r.x + r.w > right + 1) {
-            if (getenv("CUTDBG"))
+            if (getenv("TEST_UI_VERBOSE") /* which box, where */)
                 printf("    cut: line %d %s #%u x %.0f w %.0f right %.0f pan %.0f auto %d\n", o->d.scene->line,
                        o->d.scene->objects[i].type, o->d.scene->objects[i].id, r.x, r.w, right, o->ui.pan_x,
                        o->ui.pan_auto);
@@ -2923,6 +2956,7 @@ int main(void)
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
+    the_delete_phase_says_what_it_freed();
     a_statement_over_several_lines_is_one_step();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
