@@ -1561,14 +1561,20 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             snprintf(t, sizeof t, "%s · %d", b == GS_BAND_PERMANENT ? "perm." : "not tracked", n);
         else
             snprintf(t, sizeof t, "%s · %d", band_title(b), n);
-        text_fit(ui, dl, GS_FONT_SMALL, br.x + 8, c.y + 6, br.w - 10, t, collected ? C_VERMILLION : C_MUTED);
+        /* panned right, a column partly under the names keeps its title
+         * in its visible part, or none if that is a sliver */
+        float tx = br.x;
+        if (ui->pan_x > -10)
+            tx = fmaxf(tx, c.x + ui->pin_world * ui->zoom);
+        if (br.x + br.w - tx >= 34)
+            text_fit(ui, dl, GS_FONT_SMALL, tx + 8, c.y + 6, br.x + br.w - tx - 10, t,
+                     collected ? C_VERMILLION : C_MUTED);
     }
     /* the names column stays in place when the view pans right: the heap's
      * columns slide under it, so a name and its arrow are always in sight */
     bool pin = ui->pan_x > -10;
     float pin_w = pin ? ui->pin_world * ui->zoom : 0;
     float names_sx = pin ? c.x + (g.names_x + 10) * ui->zoom : sx(ui, g.names_x);
-    text(dl, GS_FONT_SMALL, names_sx + 8, c.y + 6, "names (frames)", C_MUTED);
     {
         /* the panel's title, in its bottom corner: the columns' titles have the top */
         const char *ht = "HEAP";
@@ -1611,10 +1617,11 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     ob->nlane_y = (int)((g.total_h - g.top) / ROW_H) + 2;
     if (nvisible > 2000 || !gs_obstacles_index(ob, (gs_Rect){ c.x - 200, c.y - 200, c.w + 400, c.h + 400 }))
         gs_obstacles_reset(ob); /* a heap this big is drawn with plain curves */
-    if (pin) { /* the pinned column covers the heap's columns scrolled under it */
-        gs_draw_rect(dl, (gs_Rect){ c.x, c.y + 22, pin_w - 4, c.h - 22 }, C_PANEL_ALT, 0, 0);
-        gs_draw_rect(dl, (gs_Rect){ c.x + pin_w - 4, c.y + 22, 1, c.h - 22 }, C_BORDER, 0, 0); /* its edge */
+    if (pin) { /* the pinned column covers the heap's columns scrolled under it, their titles too */
+        gs_draw_rect(dl, (gs_Rect){ c.x, c.y, pin_w - 4, c.h }, C_PANEL_ALT, 0, 0);
+        gs_draw_rect(dl, (gs_Rect){ c.x + pin_w - 4, c.y, 1, c.h }, C_BORDER, 0, 0); /* its edge */
     }
+    text(dl, GS_FONT_SMALL, names_sx + 8, c.y + 6, "names (frames)", C_MUTED);
     /* frames: the roots, with arrows from their names (during a
      * collection, the module object above them) */
     float fy = g.top + (s->module_gc_refs >= 0 ? 24 : 0);

@@ -1508,15 +1508,20 @@ static void the_names_stay_in_sight_when_the_view_pans_right(void)
                     "c = a + b\n"
                     "print(len(c))\n");
     resize(&o, 820, 700);
-    bool panned = false, names_seen = true;
+    bool panned = false, names_seen = true, titles_under = false;
     for (int i = 0; i < 10 && o.d.scene->line != 9; i++) {
         press(&o, GS_KEY_RIGHT);
         if (o.ui.pan_x > -10) {
             panned = true;
             names_seen &= text_in(&o.dl, o.ui.canvas, "names (frames)") && text_in(&o.dl, o.ui.canvas, "module");
+            /* no column's title slides under the names column's */
+            gs_Rect under = { o.ui.canvas.x, o.ui.canvas.y, o.ui.pin_world * o.ui.zoom, 22 };
+            titles_under |= text_in(&o.dl, under, "gen") || text_in(&o.dl, under, "not tr") ||
+                            text_in(&o.dl, under, "g0") || text_in(&o.dl, under, "g1");
         }
     }
     CHECK(panned, "the view panned right to follow the new strings");
+    CHECK(!titles_under, "no column title is drawn under the names column's title");
     CHECK(names_seen, "the names column stayed in the canvas while it was panned");
     close_lesson(&o);
     /* and down: a short stack of frames stays at the top */
