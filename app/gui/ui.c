@@ -1094,6 +1094,25 @@ static int event_rank(const char *text)
     return 2;
 }
 
+/* The count a log entry's object has at the last of the line's entries
+ * that change it (before `last`), if a later one does and it differs from
+ * the entry's; else -1. */
+static int count_at_line_end(const gs_UiData *d, int i, int last)
+{
+    const char *has = strstr(d->event_log[i], " now has ");
+    if (!d->event_log_focus || !d->event_log_focus[i] || !has || !strstr(has, " reference"))
+        return -1;
+    int now = atoi(has + 9);
+    for (int j = last - 1; j > i; j--) {
+        const char *h = strstr(d->event_log[j], " now has ");
+        if (d->event_log_focus[j] == d->event_log_focus[i] && h && strstr(h, " reference")) {
+            int fin = atoi(h + 9);
+            return fin != now ? fin : -1;
+        }
+    }
+    return -1;
+}
+
 /* What the line before the current one did, from the event log: its
  * last few events (counts a prediction hides as '?'), oldest first. */
 static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
@@ -1170,9 +1189,17 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         if (i + 1 < last && strncmp(d->event_log[i], d->event_log[i + 1], li) == 0 &&
             strncmp(d->event_log[i + 1] + li, " —", strlen(" —")) == 0)
             continue; /* "collector: done" before "collector: done — 2 collected" */
-        char masked[240];
-        const char *t = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
-                                   sizeof masked);
+        /* a count the line changed again later: its count at the line's
+         * end too, so the words agree with the badge */
+        char joined[300];
+        const char *said = d->event_log[i];
+        int fin = count_at_line_end(d, i, last);
+        if (fin >= 0) {
+            snprintf(joined, sizeof joined, "%s, and %d reference%s by the line's end", said, fin, fin == 1 ? "" : "s");
+            said = joined;
+        }
+        char masked[320];
+        const char *t = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, said, masked, sizeof masked);
         const char *colon = strstr(t, ": ");
         if (colon && colon - t <= 6)
             t = colon + 2;

@@ -1919,6 +1919,27 @@ static void a_skip_over_rounds_that_grew_a_string_says_so(void)
     close_lesson(&o);
 }
 
+/* "What line N just did" quotes a count the line changed again later
+ * with its count at the line's end, so the words agree with the badge
+ * (lesson 5 said "now has 3 references" beside a badge of 2). */
+static void the_line_summary_gives_the_count_at_the_lines_end(void)
+{
+    Open o;
+    open_lesson(&o, "class Record:\n"
+                    "    pass\n"
+                    "rec = Record()\n"
+                    "shelf = []\n"
+                    "shelf.append(rec)\n"
+                    "x = 1\n");
+    for (int i = 0; i < 10 && o.d.scene->line != 6; i++)
+        press(&o, GS_KEY_RIGHT);
+    gs_Rect all = { 0, 0, 1280, 800 };
+    CHECK(o.d.scene->line == 6, "at line 6 (%d)", o.d.scene->line);
+    CHECK(text_in(&o.dl, all, "What line 5 just did") && text_in(&o.dl, all, "2 references by the line"),
+          "the summary of line 5 gives the Record's count at the line's end, 2");
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -2957,6 +2978,7 @@ int main(void)
     a_skip_over_rounds_that_grew_a_string_says_so();
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
+    the_line_summary_gives_the_count_at_the_lines_end();
     a_weak_dictionary_is_drawn_as_its_entries();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
