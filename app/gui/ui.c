@@ -487,8 +487,6 @@ static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *
 static size_t frame_title_break(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f, float names_w)
 {
     float room = names_w - 8 - 16;
-    if (strcmp(f->title, "module") == 0 && s->ns_gc_refs >= 0)
-        return 0; /* its gc_refs badge beside it: a short title, never wrapped */
     if (tw(ui, GS_FONT_UI_BOLD, f->title) <= room)
         return 0;
     size_t best = 0, marked = 0, first_marked = 0;
@@ -509,9 +507,16 @@ static size_t frame_title_break(gs_Ui *ui, const gs_Scene *s, const gs_SceneFram
 }
 
 /* A frame box's height: its title (one or two lines) and its names. */
+/* During a collection over the module's namespace, the module frame has a
+ * row under its title for the namespace dict's gc_refs. */
+static bool ns_row(const gs_Scene *s, const gs_SceneFrame *f)
+{
+    return strcmp(f->title, "module") == 0 && s->ns_gc_refs >= 0;
+}
+
 static float frame_box_height(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f, float names_w)
 {
-    return 26 + (frame_title_break(ui, s, f, names_w) ? 20 : 0) + (float)f->nnames * 20;
+    return 26 + (frame_title_break(ui, s, f, names_w) ? 20 : 0) + (ns_row(s, f) ? 20 : 0) + (float)f->nnames * 20;
 }
 
 static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o);
@@ -1662,7 +1667,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     for (int fi = 0; fi < s->nframes; fi++) {
         const gs_SceneFrame *f = &s->frames[fi];
         size_t title_break = frame_title_break(ui, s, f, g.names_w);
-        float fh = frame_box_height(ui, s, f, g.names_w), names_y = 26 + (title_break ? 20 : 0);
+        float fh = frame_box_height(ui, s, f, g.names_w),
+              names_y = 26 + (title_break ? 20 : 0) + (ns_row(s, f) ? 20 : 0);
         gs_Rect fr = { names_sx + 8 * ui->zoom, pin_v ? c.y + (fy + 10) * ui->zoom : sy(ui, fy), (g.names_w - 8) * ui->zoom,
                        fh * ui->zoom };
         bool top_frame = !f->paused && (fi == s->nframes - 1 || s->frames[fi + 1].paused);
@@ -1673,8 +1679,11 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             if (strcmp(f->title, "module") == 0 && s->module_gc_refs >= 0) {
                 /* the module object above its namespace: the collection's root */
                 char mt[96];
-                snprintf(mt, sizeof mt, "module · gc_refs %lld%s", (long long)s->module_gc_refs,
-                         s->module_gc_refs > 0 ? ": a root" : "");
+                /* a root once the references from inside the set are
+                 * subtracted: before, gc_refs is still a copy of the count */
+                bool subtracted = strcmp(s->phase, "merge") != 0 && strcmp(s->phase, "update_refs") != 0;
+                snprintf(mt, sizeof mt, "module object · gc_refs %lld%s", (long long)s->module_gc_refs,
+                         subtracted && s->module_gc_refs > 0 ? ": a root" : "");
                 float mw = fminf(tw(ui, GS_FONT_SMALL, mt) + 16, g.names_w * ui->zoom + 120);
                 gs_Rect mr = { fr.x, fr.y - 22 * ui->zoom, mw, 18 };
                 gs_draw_rect(dl, mr, tint(C_ORANGE, 0.35f), 5, s->module_id);
@@ -1686,11 +1695,11 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                  * gc_refs stays above 0 (the interpreter refers to it), so it
                  * is a root of the collection */
                 char gr[48];
-                snprintf(gr, sizeof gr, "gc_refs %lld", (long long)s->ns_gc_refs);
-                float gw = tw(ui, GS_FONT_SMALL, gr) + 12;
-                gs_draw_rect(dl, (gs_Rect){ fr.x + fr.w - gw - 6, fr.y + 4, gw, 18 }, C_ORANGE, 9, s->ns_id);
-                text(dl, GS_FONT_SMALL, fr.x + fr.w - gw, fr.y + 6, gr, C_TEXT);
-                title_w -= gw + 4;
+                snprintf(gr, sizeof gr, "dict · gc_refs %lld", (long long)s->ns_gc_refs);
+                float gw = fminf(tw(ui, GS_FONT_SMALL, gr) + 12, fr.w - 12);
+                float ry = fr.y + (26 + (title_break ? 20 : 0)) * ui->zoom;
+                gs_draw_rect(dl, (gs_Rect){ fr.x + 6, ry - 2, gw, 18 }, C_ORANGE, 9, s->ns_id);
+                text_fit(ui, dl, GS_FONT_SMALL, fr.x + 12, ry, gw - 10, gr, C_TEXT);
             }
             if (title_break) { /* two lines: the first part, then the rest */
                 char t1[sizeof f->title];
