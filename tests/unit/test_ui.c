@@ -2018,6 +2018,43 @@ static void the_delete_phase_says_what_it_freed(void)
     close_lesson(&o);
 }
 
+/* The module object's tag says "a root" only once the references from
+ * inside the set are subtracted; the names dict's gc_refs is told apart
+ * from it ("dict · gc_refs"), and the frame keeps its whole title. */
+static void the_module_is_called_a_root_only_after_subtraction(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class Node:\n"
+                    "    pass\n"
+                    "a = Node(); b = Node()\n"
+                    "a.p = b; b.p = a\n"
+                    "del a, b\n"
+                    "gc.collect()\n"
+                    "x = 1\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    bool early = false, later = false, early_root = false, later_root = false, dict_chip = false;
+    gs_Rect all = { 0, 0, 1280, 800 };
+    for (int i = 0; i < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (!o.d.scene->in_collection || o.d.scene->module_gc_refs < 0)
+            continue;
+        bool root = text_in(&o.dl, o.ui.canvas, "a root");
+        if (strcmp(o.d.scene->phase, "update_refs") == 0) {
+            early = true;
+            early_root |= root;
+        } else if (strcmp(o.d.scene->phase, "move_unreachable") == 0) {
+            later = true;
+            later_root |= root;
+            dict_chip = text_in(&o.dl, all, "dict · gc_refs") && text_is_in(&o.dl, o.ui.canvas, "module");
+        }
+    }
+    CHECK(early && !early_root, "at update_refs the module is not yet called a root");
+    CHECK(later && later_root, "at move_unreachable the module object is a root");
+    CHECK(dict_chip, "the names dict's gc_refs is its own chip, and the frame title reads 'module' whole");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -2984,6 +3021,7 @@ int main(void)
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_delete_phase_says_what_it_freed();
+    the_module_is_called_a_root_only_after_subtraction();
     a_statement_over_several_lines_is_one_step();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
