@@ -47,7 +47,9 @@ ring[0].next, ring[1].next, ring[2].next = ring[1], ring[2], ring[0]
 #> None works as well as del, and keeps the attribute around.
 ring[2].next = None
 #> Dropping the list frees the chain from the head: x has no other holder, so
-#> it goes first; that frees y, and y's death frees z.
+#> it goes first; that frees y, and y's death frees z. The next step stops
+#> in x's __del__; the one after has passed over y's and z's, with all three
+#> gone. OUTPUT shows the order their __del__ methods printed.
 del ring
 print("left for the collector:", gc.collect())
 

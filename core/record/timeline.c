@@ -2343,10 +2343,39 @@ static bool within_statement(const gs_Timeline *tl, size_t k)
     return false;
 }
 
+/* Line event j is a line running for the first time, and a stop. */
+static bool first_run(const gs_Timeline *tl, size_t j)
+{
+    return tl->lvisit[j] == 0 && !same_line_again(tl, j) && !in_class_body(tl, j) && !within_statement(tl, j);
+}
+
+/* Line event k comes right after a line running for the first time (a
+ * branch a loop takes in a late round: a cache's eviction): the next line
+ * event, whatever its frame (a __del__ that line set off, the caller it
+ * returned to), or the next line of that line's frame past the calls it
+ * made.  It is a stop even in a round otherwise passed over, so a step
+ * shows what the new line did. */
+static bool after_first_run(const gs_Timeline *tl, size_t k)
+{
+    if (k == 0)
+        return false;
+    if (first_run(tl, k - 1))
+        return true;
+    uint32_t depth = tl->ldepth[k] & ~LCLASS;
+    for (size_t j = k - 1; j-- > 0 && k - j <= 256;) {
+        uint32_t d = tl->ldepth[j] & ~LCLASS;
+        if (d > depth)
+            continue;
+        return d == depth && (tl->ldepth[k - 1] & ~LCLASS) > depth && first_run(tl, j);
+    }
+    return false;
+}
+
 /* Line event k is not a beginner's stop. */
 static bool passed_over(const gs_Timeline *tl, size_t k, uint32_t shown)
 {
-    return tl->lvisit[k] >= shown || same_line_again(tl, k) || in_class_body(tl, k) || within_statement(tl, k);
+    return (tl->lvisit[k] >= shown && !after_first_run(tl, k)) || same_line_again(tl, k) || in_class_body(tl, k) ||
+           within_statement(tl, k);
 }
 
 size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLStepInfo *info)

@@ -1940,6 +1940,36 @@ static void the_line_summary_gives_the_count_at_the_lines_end(void)
     close_lesson(&o);
 }
 
+/* In a round a step would pass over, a line running for the first time
+ * (a cache's eviction) is a stop, and so is the line after it: the step
+ * shows what the new line did (lesson 16 skipped from the eviction to
+ * the next round, past the evicted object's death). */
+static void the_line_after_a_new_branch_is_a_stop(void)
+{
+    Open o;
+    open_lesson(&o, "cache = {}\n"
+                    "for i in range(40):\n"
+                    "    cache[i] = [i]\n"
+                    "    if len(cache) > 30:\n"
+                    "        del cache[i - 30]\n"
+                    "    last = i\n"
+                    "print(len(cache))\n");
+    int at5 = 0, then = 0;
+    bool freed = false;
+    for (int i = 0; i < 60 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && !then; i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (at5) {
+            then = o.d.scene->line;
+            for (int k = 0; k < o.d.nevent_log; k++)
+                freed |= strstr(o.d.event_log[k], "list #") && strstr(o.d.event_log[k], "freed");
+        } else if (o.d.scene->line == 5)
+            at5 = i + 1;
+    }
+    CHECK(at5 > 0, "the eviction's first run is a stop");
+    CHECK(then == 6 && freed, "the next stop is line 6, with the evicted list freed (line %d)", then);
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -2959,10 +2989,32 @@ static void lessons_draw_no_arrow_through_a_box(void)
     gs_course_free(&c);
 }
 
+/* TEST_UI_STOPS=lessons/x.py prints each → stop of that lesson: its line
+ * and what the step passed over (for looking, not checking). */
+static void print_stops_if_asked(void)
+{
+    const char *path = getenv("TEST_UI_STOPS");
+    if (!path)
+        return;
+    Open o;
+    open_path(&o, path);
+    int asked = -1;
+    for (int i = 0; i < 400 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        if (o.v.prompt_active >= 0 && o.v.prompt_active != asked) {
+            asked = o.v.prompt_active;
+            press(&o, GS_KEY_TAB);
+        }
+        press(&o, GS_KEY_RIGHT);
+        printf("    stop %d: line %d  %s\n", i + 1, o.d.scene->line, o.v.step_note);
+    }
+    close_lesson(&o);
+}
+
 int main(void)
 {
     setenv("GCSCOPE_PROGRESS", "", 1); /* tests keep no progress file */
     setvbuf(stdout, NULL, _IOLBF, 0);
+    print_stops_if_asked();
     keys_map_to_debugger_actions();
     clicking_a_node_selects_it_and_the_inspector_lists_referrers();
     a_promotion_moves_the_node_into_generation_one();
@@ -3016,6 +3068,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     the_line_summary_gives_the_count_at_the_lines_end();
+    the_line_after_a_new_branch_is_a_stop();
     a_weak_dictionary_is_drawn_as_its_entries();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
