@@ -254,7 +254,7 @@ static int lift(gs_Scene *s, gs_Timeline *tl, uint32_t owner, uint32_t id, const
             else
                 slot_label(tl, e, o.kind, lab, sizeof lab);
             if (internal_part(tl, e->target))
-                got = lift(s, tl, owner, e->target, o.kind == GS_K_DICT ? lab : label, depth + 1);
+                got = lift(s, tl, owner, e->target, o.kind == GS_K_DICT || !label[0] ? lab : label, depth + 1);
             else {
                 gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
                 if (!sl)
@@ -269,6 +269,70 @@ static int lift(gs_Scene *s, gs_Timeline *tl, uint32_t owner, uint32_t id, const
         added += got;
     }
     return added;
+}
+
+/* The value `key` has in dict `d` (0: none), among its first entries. */
+static uint32_t dict_value(gs_Timeline *tl, uint32_t d, uint32_t key)
+{
+    gs_TLEdge e[256];
+    size_t n = gs_timeline_edges(tl, d, e, 256);
+    for (size_t k = 0; k < n && k < 256; k++)
+        if (e[k].sub == GS_CAUSE_VALUE && e[k].slot == key)
+            return e[k].target;
+    return 0;
+}
+
+/* A finalizer's slots, from its _Info: `obj` dashed to the object it
+ * watches (its weak reference's referent), then func, args and kwargs as
+ * finalize's peek() gives them (kwargs when there are any); not the
+ * registry's index. */
+static int lift_finalizer(gs_Scene *s, gs_Timeline *tl, uint32_t owner, uint32_t info)
+{
+    gs_TLEdge e[16];
+    size_t n = gs_timeline_edges(tl, info, e, 16);
+    int added = 0;
+    for (size_t k = 0; k < n && k < 16; k++) {
+        const char *name = e[k].sub == GS_CAUSE_ATTR ? str_at(gs_timeline_trace(tl), e[k].slot) : "";
+        gs_TLObject t;
+        bool known = gs_timeline_object(tl, e[k].target, &t);
+        int got = 0;
+        if (strcmp(name, "weakref") == 0)
+            got = lift(s, tl, owner, e[k].target, "obj", 1);
+        else if (strcmp(name, "func") == 0 || strcmp(name, "args") == 0 ||
+                 (strcmp(name, "kwargs") == 0 && known && t.kind == GS_K_DICT)) {
+            gs_SceneSlot *sl = gs_scene_add_slot(s, &s->objects[s->nobjects - 1]);
+            if (!sl)
+                return -1;
+            snprintf(sl->label, sizeof sl->label, "%s", name);
+            sl->target = e[k].target;
+            got = 1;
+        }
+        if (got < 0)
+            return -1;
+        added += got;
+    }
+    return added;
+}
+
+/* A weakref.finalize object's _Info (a private part: the weak reference
+ * to the object, func, args, kwargs, index): the value finalize's
+ * `_registry` (a dict the weakref module made for itself) keeps for it;
+ * 0 if `o` is not a live finalizer. */
+static uint32_t finalizer_info(gs_Timeline *tl, const gs_TLObject *o)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    if (o->kind != GS_K_INSTANCE || strcmp(str_at(t, o->type), "finalize") != 0)
+        return 0;
+    size_t cur = 0;
+    gs_TLObject d;
+    while (gs_timeline_next_object(tl, &cur, &d)) {
+        if (d.kind != GS_K_DICT || d.alloc_event == UINT32_MAX || !(d.alloc_flags & GS_ALLOC_RUNTIME))
+            continue;
+        uint32_t info = dict_value(tl, d.id, o->id);
+        if (info && internal_part(tl, info))
+            return info;
+    }
+    return 0;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -728,6 +792,13 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
                 goto out;
             slot_label(tl, &E[k], o.kind, sl->label, sizeof sl->label);
             sl->target = E[k].target;
+        }
+        uint32_t info = finalizer_info(tl, &o);
+        if (info) { /* a weakref.finalize: what its registry entry holds */
+            int got = lift_finalizer(s, tl, o.id, info);
+            if (got < 0)
+                goto out;
+            s->objects[s->nobjects - 1].nrefs += got;
         }
         if (folds) {
             for (size_t k = 0; k < ne; k++) {

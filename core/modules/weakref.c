@@ -2340,7 +2340,9 @@ static int finalize_setup(gs_VM *vm, gs_Object *f, gs_Object **args, int nargs, 
         for (int i = 5; i >= 0; i--)
             gs_phantom_free(vm, tmp[i]);
     }
+    vm->internal_alloc++; /* the _Info and the weak reference: the finalizer's private parts */
     gs_Object *info = gs_instance_new(vm, st->t_finfo);
+    vm->internal_alloc--;
     int err = !fargs || !fkw || !info;
     /* CPython keeps atexit in the info and exposes it through a property
      * with a setter; here it is the finalizer's own attribute */
@@ -2348,7 +2350,7 @@ static int finalize_setup(gs_VM *vm, gs_Object *f, gs_Object **args, int nargs, 
         err = set_attr_steal(vm, f, "atexit", GS_BOOL(vm, true)) < 0;
     if (!err) {
         gs_Object *t_ref = gs_phantom_alloc(vm, vm->t_tuple, 2);
-        gs_Object *wr = gs_weakref_new(vm, args[0], f);
+        gs_Object *wr = entry_ref(vm, NULL, args[0], f, NULL);
         gs_phantom_free(vm, t_ref);
         err = set_attr_steal(vm, info, "weakref", wr) < 0 ||
               set_attr_steal(vm, info, "func", gs_newref(vm, args[1])) < 0 ||

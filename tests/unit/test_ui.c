@@ -1435,6 +1435,46 @@ static void a_weak_dictionary_is_drawn_as_its_entries(void)
     close_lesson(&o);
 }
 
+/* A weakref.finalize is drawn with what it keeps: a dashed obj slot to the
+ * object it watches, func and args; its _Info and weak reference are its
+ * private parts, not boxes. */
+static void a_finalizer_is_drawn_with_what_it_keeps(void)
+{
+    Open o;
+    open_lesson(&o, "import weakref\n"
+                    "class Res:\n"
+                    "    pass\n"
+                    "def release(name):\n"
+                    "    print(name)\n"
+                    "r = Res()\n"
+                    "f = weakref.finalize(r, release, 'file')\n"
+                    "x = 1\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 8; i++)
+        press(&o, GS_KEY_RIGHT);
+    const gs_SceneObject *fin = NULL, *res = NULL;
+    int parts = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        const gs_SceneObject *so = &o.d.scene->objects[i];
+        if (strcmp(so->type, "finalize") == 0)
+            fin = so;
+        else if (strcmp(so->type, "Res") == 0)
+            res = so;
+        else if (strcmp(so->type, "_Info") == 0 || strcmp(so->type, "weakref") == 0)
+            parts++;
+    }
+    CHECK(o.d.scene->line == 8 && fin && res, "at line 8, the finalizer and the Res are drawn");
+    CHECK(parts == 0, "its _Info and weak reference are not boxes (%d)", parts);
+    bool obj = false, func = false, args = false;
+    for (int k = 0; fin && res && k < fin->nslots; k++) {
+        const gs_SceneSlot *sl = &o.d.scene->slots[fin->first_slot + k];
+        obj |= strcmp(sl->label, "obj") == 0 && sl->weak && sl->target == res->id;
+        func |= strcmp(sl->label, "func") == 0;
+        args |= strcmp(sl->label, "args") == 0;
+    }
+    CHECK(obj && func && args, "its slots: obj (dashed, to the Res), func, args");
+    close_lesson(&o);
+}
+
 /* The view follows new objects down a column; when they all die, it does
  * not stay on an empty stretch of the canvas. */
 static void the_view_goes_home_when_what_it_followed_is_gone(void)
@@ -3096,6 +3136,7 @@ int main(void)
     the_line_summary_gives_the_count_at_the_lines_end();
     the_line_after_a_new_branch_is_a_stop();
     a_weak_dictionary_is_drawn_as_its_entries();
+    a_finalizer_is_drawn_with_what_it_keeps();
     the_narration_tells_what_the_previous_line_did();
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
