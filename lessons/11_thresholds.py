@@ -44,7 +44,9 @@ gc.set_threshold(10)
 gc.callbacks.append(watch)
 kept = []
 #> 250 new Jobs, all kept alive in a list. Watch generation 0's count in the
-#> CYCLE COLLECTOR panel climb and fall back.
+#> CYCLE COLLECTOR panel climb and fall back: → stops at the first two
+#> collections, then passes over the rest and says how many ran; G goes to
+#> each one.
 #? How many young (generation 0) collections will these 250 new Jobs trigger? | 21 | A collection starts each time the count passes 10, every 11 new Jobs: 22 in all. But at the 12th, generation 1's count (11 young collections) is past its threshold of 10, so that one collects generation 1 instead. | hide: none | hint: A collection starts each time generation 0's count passes 10. But once generation 1's count passes its own threshold of 10, the collection takes generation 1 instead.
 for i in range(250):
     kept.append(Job())

@@ -2498,12 +2498,11 @@ static float paras(gs_Ui *ui, gs_DrawList *dl, const Para *p, int n, float x, fl
         }
         if (p[i].body && *p[i].body) {
             float h = text_wrap(ui, NULL, p[i].font, 0, 0, w, 1e9f, p[i].body, p[i].body_c);
-            if (dl && y + h > top && y < bottom) {
-                /* lines above the visible top are skipped by drawing from
-                 * there: text_wrap draws whole lines only */
-                if (y >= top)
-                    text_wrap(ui, dl, p[i].font, x, y, w, bottom - y, p[i].body, p[i].body_c);
-            }
+            /* a paragraph scrolled partly above the top is drawn from its
+             * start: the panel's clip hides the lines above (it used to be
+             * left out whole, so a long recap scrolled to a blank panel) */
+            if (dl && y + h > top && y < bottom)
+                text_wrap(ui, dl, p[i].font, x, y, w, bottom - y, p[i].body, p[i].body_c);
             y += h;
         }
         y += 7;

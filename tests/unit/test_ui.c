@@ -2324,6 +2324,40 @@ static void the_output_panel_shows_its_last_line(void)
     close_lesson(&o);
 }
 
+/* A recap longer than its panel scrolls with the wheel to its last
+ * lines; scrolled all the way, the panel still shows text (lesson 10's
+ * recap scrolled to a blank panel: a paragraph starting above the top
+ * was left out whole). */
+static void a_long_recap_scrolls_to_its_end(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# summary: s\n# ---\n"
+                    "x = 1\n"
+                    "#= One. Two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen\n"
+                    "#= sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four\n"
+                    "#= twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty thirty-one thirty-two\n"
+                    "#= thirty-three thirty-four thirty-five thirty-six thirty-seven thirty-eight thirty-nine forty\n"
+                    "#= forty-one forty-two forty-three forty-four forty-five forty-six forty-seven forty-eight\n"
+                    "#= forty-nine fifty fifty-one fifty-two fifty-three fifty-four fifty-five fifty-six the end.\n");
+    resize(&o, 1280, 620);
+    press(&o, GS_KEY_END);
+    frame(&o, NULL, 0);
+    CHECK(o.ui.narr_max_scroll > 0, "the recap is longer than its panel (%d)", o.ui.narr_max_scroll);
+    gs_Input wheel;
+    memset(&wheel, 0, sizeof wheel);
+    wheel.kind = GS_IN_WHEEL;
+    wheel.x = o.ui.narr_rect.x + 40;
+    wheel.y = o.ui.narr_rect.y + 60;
+    wheel.dy = -30;
+    frame(&o, &wheel, 1);
+    frame(&o, NULL, 0);
+    gs_Rect body = { o.ui.narr_rect.x, o.ui.narr_rect.y + 24, o.ui.narr_rect.w, o.ui.narr_rect.h - 24 };
+    CHECK(o.ui.narr_scroll == o.ui.narr_max_scroll && text_in(&o.dl, body, "the end."),
+          "scrolled to the bottom, the recap's last words are in the panel (scroll %d of %d)", o.ui.narr_scroll,
+          o.ui.narr_max_scroll);
+    close_lesson(&o);
+}
+
 static void a_long_list_is_summarized(void)
 {
     Open o;
@@ -3145,6 +3179,7 @@ int main(void)
     a_statement_over_several_lines_is_one_step();
     the_output_panel_shows_its_last_line();
     a_long_list_is_summarized();
+    a_long_recap_scrolls_to_its_end();
     every_panel_counts_the_same();
     the_by_type_and_by_line_views_count_bytes_as_cpython_does();
     marking_a_step_shows_each_types_growth();
