@@ -100,6 +100,8 @@ static void object_label(gs_Timeline *tl, uint32_t id, char *buf, size_t n)
         snprintf(buf, n, "class %s #%u", str_at(t, o.b), id);
     else if (o.kind == GS_K_FUNCTION && o.b)
         snprintf(buf, n, "function %s #%u", str_at(t, o.b), id);
+    else if (o.kind == GS_K_MODULE && o.b) /* not drawn: said so */
+        snprintf(buf, n, "module %s (modules are not drawn)", str_at(t, o.b));
     else if (v[0])
         snprintf(buf, n, "%s %s", type, v);
     else

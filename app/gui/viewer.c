@@ -1307,15 +1307,17 @@ static bool fold_free(gs_Viewer *v, LogFold *f, const char *text, size_t ev)
 }
 
 /* The birth or death of a library object's private part (a weak
- * dictionary's KeyedRef): the canvas folds those into their owner, and
- * so does the log. */
+ * dictionary's KeyedRef), or of a built-in module's own object (what
+ * `import gc` builds): the canvas leaves those out or folds them into
+ * their owner, and so does the log. */
 static bool internal_event(const gs_Viewer *v, size_t ev)
 {
+    enum { NOT_THE_PROGRAMS = GS_ALLOC_INTERNAL | GS_ALLOC_RUNTIME };
     gs_Event e = gs_trace_get(v->trace, ev), a;
     if (e.kind == GS_EV_ALLOC)
-        return (e.flags & GS_ALLOC_INTERNAL) != 0;
+        return (e.flags & NOT_THE_PROGRAMS) != 0;
     if (e.kind == GS_EV_FREE)
-        return gs_timeline_gone(v->tl, e.obj, &a) && (a.flags & GS_ALLOC_INTERNAL);
+        return gs_timeline_gone(v->tl, e.obj, &a) && (a.flags & NOT_THE_PROGRAMS);
     return false;
 }
 

@@ -2010,6 +2010,26 @@ static void the_line_after_a_new_branch_is_a_stop(void)
     close_lesson(&o);
 }
 
+/* An import of a built-in module is told as the name it binds, which the
+ * log says is not drawn; what the module builds for itself (its dict, its
+ * functions) is neither drawn nor listed. */
+static void an_import_is_one_name_in_the_log(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "x = [1]\n");
+    for (int i = 0; i < 4 && o.d.scene->line != 2; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool named = false, built = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        named |= strstr(o.d.event_log[k], "name gc now refers to module gc (modules are not drawn)") != NULL;
+        built |= strstr(o.d.event_log[k], "created ") != NULL;
+    }
+    CHECK(o.d.scene->line == 2 && named, "the log says the name gc refers to the module, not drawn");
+    CHECK(!built, "nothing the module built for itself is listed as created");
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3167,6 +3187,7 @@ int main(void)
     a_skip_over_rounds_that_grew_a_string_says_so();
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
+    an_import_is_one_name_in_the_log();
     the_line_summary_gives_the_count_at_the_lines_end();
     the_line_after_a_new_branch_is_a_stop();
     a_weak_dictionary_is_drawn_as_its_entries();
