@@ -501,6 +501,19 @@ static size_t frame_title_break(gs_Ui *ui, const gs_Scene *s, const gs_SceneFram
         if (mark)
             marked = n;
     }
+    if (!marked && !best) {
+        /* "Resource.__del__()": after its class's dot (the second line
+         * starts at the method, no character dropped; a class too long
+         * for the first line is cut there, the method still reads whole) */
+        size_t dot = 0;
+        for (const char *p = f->title; (p = strchr(p, '.')) != NULL; p++) {
+            size_t n = (size_t)(p + 1 - f->title);
+            if (!dot || ui->tm.width(ui->tm.ctx, GS_FONT_UI_BOLD, f->title, n) <= room)
+                dot = n;
+        }
+        if (dot)
+            return dot;
+    }
     /* a name too long for a line of its own is cut, but "· paused" or
      * "(ended)" still reads whole on the second line */
     return marked ? marked : best ? best : first_marked;
@@ -1706,7 +1719,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 snprintf(t1, sizeof t1, "%.*s", (int)title_break, f->title);
                 text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, t1, C_TEXT);
                 text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + (4 + 20) * ui->zoom, title_w,
-                         f->title + title_break + 1, C_TEXT);
+                         f->title + title_break + (f->title[title_break] == ' '), C_TEXT);
             } else
                 text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), fr.x + 8, fr.y + 4, title_w, f->title, C_TEXT);
             for (int k = 0; k < f->nnames; k++) {

@@ -2030,6 +2030,25 @@ static void an_import_is_one_name_in_the_log(void)
     close_lesson(&o);
 }
 
+/* A method's frame whose title is too wide breaks after its class's dot:
+ * "Resource." then "__del__()", so the method is read whole (lesson 15
+ * showed "Resource.__d…"). */
+static void a_methods_frame_title_breaks_after_the_dot(void)
+{
+    Open o;
+    open_lesson(&o, "class AResourceHandleWithALongName:\n"
+                    "    def __del__(self):\n"
+                    "        print('bye')\n"
+                    "r = AResourceHandleWithALongName()\n"
+                    "del r\n"
+                    "x = 1\n");
+    for (int i = 0; i < 10 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 3, "in __del__ (line %d)", o.d.scene->line);
+    CHECK(text_is_in(&o.dl, o.ui.canvas, "__del__()"), "the frame's title has '__del__()' whole on a line of its own");
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3188,6 +3207,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
+    a_methods_frame_title_breaks_after_the_dot();
     the_line_summary_gives_the_count_at_the_lines_end();
     the_line_after_a_new_branch_is_a_stop();
     a_weak_dictionary_is_drawn_as_its_entries();
