@@ -3178,7 +3178,8 @@ static const struct {
     { GS_CMD_WATCH, 0, "watch the selected object: stop when its count changes or it is freed" },
     { GS_CMD_FIT, 0, "fit the whole heap in view (click selects, drag pans, wheel zooms)" },
     { GS_CMD_ZOOM_IN, GS_CMD_ZOOM_OUT, "zoom in / out" },
-    { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS, "ints and strings / functions and classes: inline or as objects" },
+    { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS,
+      "ints, strings and loops' iterators / functions and classes: inline or as objects" },
     { GS_CMD_SIZES, 0, "each object's size in bytes (sys.getsizeof) on the heap" },
     { GS_CMD_NEXT_TAB, GS_CMD_MARK,
       "next bottom panel (events, output, plot, by line, by type; ↑/↓ pick a row) / mark this step: BY TYPE's growth" },
@@ -3195,8 +3196,12 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
     gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, RGBA(0, 0, 0, 110), 0, 0);
     float w = fminf(820, (float)ui->w - 40), keys_w = fminf(300, w * 0.38f);
     float desc_w = w - keys_w - 50;
-    /* rows as tall as their wrapped words; the box as tall as the rows */
-    float h = 60;
+    /* rows as tall as their wrapped words; the box as tall as the rows,
+     * and the prediction card's keys under them */
+    static const char predict[] =
+        "In a prediction: type your answer, or press 1–9 for a choice; Enter checks it, Tab shows the answer without "
+        "answering. While you type, letters are the answer's: Ctrl plus a letter runs that letter's command.";
+    float h = 60 + text_wrap(ui, NULL, GS_FONT_UI, 0, 0, w - 40, 1e9f, predict, C_TEXT) + 10;
     for (size_t i = 0; i < GS_COUNTOF_HELP; i++)
         h += fmaxf(th(ui, GS_FONT_UI), text_wrap(ui, NULL, GS_FONT_UI, 0, 0, desc_w, 1e9f, key_help[i].what, C_TEXT)) + 6;
     h = fminf(h + 10, (float)ui->h - 20);
@@ -3217,6 +3222,7 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
         float dh = text_wrap(ui, dl, GS_FONT_UI, r.x + 30 + keys_w, y, desc_w, 1e9f, key_help[i].what, C_TEXT);
         y += fmaxf(fmaxf(kh, dh), th(ui, GS_FONT_UI)) + 6;
     }
+    text_wrap(ui, dl, GS_FONT_UI, r.x + 20, y + 4, w - 40, 1e9f, predict, C_MUTED);
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
 

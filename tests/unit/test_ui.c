@@ -281,6 +281,7 @@ static void the_current_line_is_highlighted_and_help_lists_keys(void)
     gs_ui_frame(&ui, &q, 1, &d, 0, &dl, acts);
     CHECK(ui.help && has_text(&dl, "F10 / Ctrl+→  |  Shift+F10 / Ctrl+←") && has_text(&dl, "W"),
           "? shows every key");
+    CHECK(has_text(&dl, "In a prediction"), "and the keys of a prediction");
     gs_draw_free(&dl);
     gs_scene_free(&s);
     gs_ui_free(&ui);
