@@ -456,7 +456,11 @@ static void narration(gs_Viewer *v, gs_UiData *d)
         if (d->narration && d->narration_line == d->narration_prev_line)
             d->narration_prev = NULL;
     }
-    if (d->scene->in_collection) /* the collector's work is the subject now, not the line before */
+    /* the collector's work is the subject now, not the line before, and
+     * still once a collection this line started has ended */
+    gs_TLGC gc;
+    gs_timeline_gc(v->tl, &gc);
+    if (d->scene->in_collection || (gc.start_event != 0xffffffffu && gc.start_event > last))
         d->narration_prev = NULL;
 }
 

@@ -2165,6 +2165,36 @@ static void the_module_is_called_a_root_only_after_subtraction(void)
     close_lesson(&o);
 }
 
+/* Once a collection the line started is over, the greyed words of the
+ * line before it are gone too: they were about what came before the
+ * collection (lesson 15 showed "Line 40, which just ran" after it). */
+static void the_line_before_is_not_said_after_a_collection(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class Node:\n"
+                    "    pass\n"
+                    "a = Node(); b = Node()\n"
+                    "a.p = b; b.p = a\n"
+                    "#> The names go: the pair is garbage.\n"
+                    "del a, b\n"
+                    "print(gc.collect())\n"
+                    "x = 1\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    bool after = false, said = false;
+    for (int i = 0; i < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        bool was = o.d.scene->in_collection;
+        press(&o, GS_KEY_RIGHT);
+        if (was && !o.d.scene->in_collection && o.d.scene->line == 8) {
+            after = true;
+            said |= o.d.narration_prev != NULL;
+        }
+    }
+    CHECK(after, "a stop on line 8 after its collection");
+    CHECK(!said, "there, the line before's words are not shown");
+    close_lesson(&o);
+}
+
 /* In phase steps, a collection that runs a __del__ (a line inside the
  * collection) is still entered at its first phases, not at the __del__. */
 static void phase_steps_enter_a_collection_at_its_start(void)
@@ -3217,6 +3247,7 @@ int main(void)
     stepping_over_a_call_tells_what_the_calling_line_did();
     phase_steps_enter_a_collection_at_its_start();
     the_delete_phase_says_what_it_freed();
+    the_line_before_is_not_said_after_a_collection();
     the_module_is_called_a_root_only_after_subtraction();
     a_statement_over_several_lines_is_one_step();
     the_output_panel_shows_its_last_line();
