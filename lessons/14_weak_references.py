@@ -19,6 +19,8 @@ class HeavyObject:
 big = HeavyObject("report")
 #> A weak reference does not add to the count.
 link = weakref.ref(big)
+#> getrefcount prints 2: the name big, plus the reference the call itself
+#> holds while it runs (lesson 4). The badge stays at 1: link counts for none.
 print("count with a weak ref:", sys.getrefcount(big))
 #> Calling the weak reference gives back the object while it is alive.
 print("link() gives:", link().name)
@@ -40,7 +42,8 @@ cache = weakref.WeakValueDictionary()
 #> in_use keeps a strong reference to this one...
 in_use = HeavyObject("config")
 cache["config"] = in_use
-#> A second entry, whose value is a brand-new HeavyObject.
+#> A second entry, whose value is a brand-new HeavyObject. It lives only
+#> while this line runs: EVENTS lists its birth and its death.
 #? How many entries will the cache hold once this line has run? | 1 | Nobody else holds 'scratch', so it dies as soon as the line ends and its entry vanishes; 'config' stays, held by in_use. | hide: none | hint: An entry stays only while something else holds its value strongly. Will any name hold each value once the line has run?
 cache["scratch"] = HeavyObject("scratch")
 print("entries:", len(cache), list(cache.keys()))

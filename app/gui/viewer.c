@@ -1318,6 +1318,12 @@ static bool internal_event(const gs_Viewer *v, size_t ev)
         return (e.flags & NOT_THE_PROGRAMS) != 0;
     if (e.kind == GS_EV_FREE)
         return gs_timeline_gone(v->tl, e.obj, &a) && (a.flags & NOT_THE_PROGRAMS);
+    if (e.kind == GS_EV_WEAKREF_CLEAR) { /* a KeyedRef cleared, its callback called */
+        gs_TLObject o;
+        if (gs_timeline_object(v->tl, e.obj, &o))
+            return o.alloc_event != UINT32_MAX && (o.alloc_flags & NOT_THE_PROGRAMS);
+        return gs_timeline_gone(v->tl, e.obj, &a) && (a.flags & NOT_THE_PROGRAMS);
+    }
     return false;
 }
 

@@ -1434,6 +1434,23 @@ static void a_weak_dictionary_is_drawn_as_its_entries(void)
                      strstr(o.d.event_log[k], "dict_items");
     CHECK(!internals, "the log does not tell the private parts' births and deaths");
     close_lesson(&o);
+    /* an entry's value dying: its KeyedRef's clearing and callback are
+     * the dictionary's business, not told */
+    open_lesson(&o, "import weakref\n"
+                    "class H:\n"
+                    "    pass\n"
+                    "d = weakref.WeakValueDictionary()\n"
+                    "d['a'] = H()\n"
+                    "x = 1\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 6; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool callback = false, freed = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        callback |= strstr(o.d.event_log[k], "callback") != NULL || strstr(o.d.event_log[k], "weakref #") != NULL;
+        freed |= strstr(o.d.event_log[k], "H #") && strstr(o.d.event_log[k], "freed");
+    }
+    CHECK(o.d.scene->line == 6 && freed && !callback, "the H's death is told, its KeyedRef's callback is not");
+    close_lesson(&o);
 }
 
 /* A weakref.finalize is drawn with what it keeps: a dashed obj slot to the
