@@ -76,6 +76,15 @@ graveyard[0].me = None
 #> ...and let go: counting frees it, but __del__ runs at most once per object,
 #> so this time it dies quietly.
 graveyard.clear()
+#> A full collection now has nothing to find: the Phoenix is already gone.
+#@ update_refs: Each object in the set gets gc_refs, a copy of its count.
+#@ subtract_refs: References from inside the set are taken off. The module's
+#@ subtract_refs: names dict is in the set too, so the list graveyard names
+#@ subtract_refs: and the weak reference watch names fall to 0, like D in
+#@ subtract_refs: lesson 8.
+#@ move_unreachable: The names dict is held from outside (gc_refs 1): a root.
+#@ move_unreachable: The scan reaches both objects from it, so nothing is
+#@ move_unreachable: unreachable and this collection frees nothing.
 print("collected:", gc.collect())
 #> weakref.finalize(obj, func, *args) calls func(*args) when obj dies, or at
 #> interpreter exit if obj is still alive then. Here func is release.
