@@ -291,6 +291,8 @@ static gs_NodeAnim *anim_of(gs_Ui *ui, uint32_t id, bool create)
 /* ================================================================== heap geometry */
 
 #define BAND_W_MAX 270.0f
+/* The narrowest a box gets when the heap is wider than the canvas. */
+#define NODE_NARROW 150.0f
 #define ROW_H 56.0f
 #define NODE_H 44.0f
 
@@ -765,6 +767,26 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
                 over -= bw[b] - strip;
                 bw[b] = strip;
             }
+    /* still too wide: the widest columns narrow, down to NODE_NARROW, and
+     * their boxes with them (a long container then shows fewer cells and
+     * "… N more"; a long title is cut) */
+    while (over > 0) {
+        int widest = -1;
+        for (int b = 0; b < GS_BAND_COUNT; b++)
+            if (live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) > NODE_NARROW + 16 &&
+                (widest < 0 || fminf(bw[b], BAND_W_MAX) > fminf(bw[widest], BAND_W_MAX)))
+                widest = b;
+        if (widest < 0)
+            break;
+        float cur = fminf(bw[widest], BAND_W_MAX), cut = fminf(over, cur - (NODE_NARROW + 16));
+        /* no narrower than the next widest: they share what must go */
+        for (int b = 0; b < GS_BAND_COUNT; b++)
+            if (b != widest && live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) < cur &&
+                fminf(bw[b], BAND_W_MAX) > NODE_NARROW + 16 && cur - fminf(bw[b], BAND_W_MAX) < cut)
+                cut = fmaxf(cur - fminf(bw[b], BAND_W_MAX), 1);
+        bw[widest] = cur - cut;
+        over -= cut;
+    }
     g->names_x = 0;
     g->names_w = names_w;
     float x = names_w + 16;
@@ -1491,7 +1513,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         row = st ? folded_row(ui, o->band, st->row) : nextrank[o->band]++;
         Placed *p = &pl[npl++];
         p->o = o;
-        p->r = (gs_Rect){ g.band_x[o->band] + 8, g.top + (float)row * ROW_H, node_width(ui, s, o), NODE_H };
+        p->r = (gs_Rect){ g.band_x[o->band] + 8, g.top + (float)row * ROW_H,
+                          fminf(node_width(ui, s, o), g.band_w[o->band] - 16), NODE_H };
         /* animate towards the target position */
         gs_NodeAnim *an = anim_of(ui, o->id, true);
         float k = dt > 0 ? (float)(1.0 - exp(-dt * 10.0)) : 1.0f;

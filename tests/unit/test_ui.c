@@ -3169,7 +3169,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
            "the canvas's right edge, %d with a box under the names column\n", all, through, stops, cut_stops,
            under_stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
-    CHECK(cut_stops * 5 <= stops, "at most a fifth of the stops cut a box at the right edge (%d of %d)", cut_stops,
+    CHECK(cut_stops * 10 <= stops, "at most a tenth of the stops cut a box at the right edge (%d of %d)", cut_stops,
           stops);
     CHECK(under_stops * 20 <= stops, "at most one stop in 20 has a box under the names column (%d of %d)",
           under_stops, stops);
