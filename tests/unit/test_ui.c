@@ -2112,20 +2112,23 @@ static void a_run_of_frees_is_said_whole_or_not_at_all(void)
     close_lesson(&o);
 }
 
+/* A two-node cycle made garbage, then gc.collect() on line 7. */
+static const char a_cycle_then_a_collection[] = "import gc\n"
+                                                "class Node:\n"
+                                                "    pass\n"
+                                                "a = Node(); b = Node()\n"
+                                                "a.p = b; b.p = a\n"
+                                                "del a, b\n"
+                                                "gc.collect()\n"
+                                                "x = 1\n";
+
 /* At the delete phase the drawn garbage is freed: "what just happened"
  * says so, not that the collector works on objects the picture does not
  * draw (lesson 8 said that as A and B vanished). */
 static void the_delete_phase_says_what_it_freed(void)
 {
     Open o;
-    open_lesson(&o, "import gc\n"
-                    "class Node:\n"
-                    "    pass\n"
-                    "a = Node(); b = Node()\n"
-                    "a.p = b; b.p = a\n"
-                    "del a, b\n"
-                    "gc.collect()\n"
-                    "x = 1\n");
+    open_lesson(&o, a_cycle_then_a_collection);
     o.v.granularity = GS_GRAN_PHASE;
     bool seen = false;
     for (int i = 0; i < 60 && !seen && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
@@ -2151,14 +2154,7 @@ static void the_delete_phase_says_what_it_freed(void)
 static void the_module_is_called_a_root_only_after_subtraction(void)
 {
     Open o;
-    open_lesson(&o, "import gc\n"
-                    "class Node:\n"
-                    "    pass\n"
-                    "a = Node(); b = Node()\n"
-                    "a.p = b; b.p = a\n"
-                    "del a, b\n"
-                    "gc.collect()\n"
-                    "x = 1\n");
+    open_lesson(&o, a_cycle_then_a_collection);
     o.v.granularity = GS_GRAN_PHASE;
     bool early = false, later = false, early_root = false, later_root = false, dict_chip = false;
     gs_Rect all = { 0, 0, 1280, 800 };
