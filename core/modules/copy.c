@@ -404,8 +404,9 @@ static gs_Object *shallow_copy(gs_VM *vm, gs_Object *x)
         return gs_set_copy(vm, x);
     if (k == GS_K_METHOD && x->type == vm->t_method) /* method.__reduce__: getattr(self, name) */
         return gs_method_new(vm, ((gs_Method *)x)->func, ((gs_Method *)x)->self);
-    /* copier = getattr(cls, "__copy__", None) */
-    gs_Object *copier = class_method(vm, x, "__copy__");
+    /* copier = getattr(cls, "__copy__", None): on any class (a module's
+     * too: deque, defaultdict, the weak dictionaries have one) */
+    gs_Object *copier = gs_type_lookup(x->type, gs_name(vm, "__copy__"));
     if (copier)
         return gs_call_object(vm, copier, &x, 1, NULL);
     bool newobj;
