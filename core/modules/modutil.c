@@ -195,24 +195,10 @@ int64_t gs_intlike_value(gs_VM *vm, gs_Object *o)
 
 int gs_index_arg(gs_VM *vm, gs_Object *o, int64_t *out)
 {
-    if (gs_is_intlike(o)) {
-        *out = gs_intlike_value(vm, o);
-        return 0;
-    }
-    gs_Object *m = GS_KIND(o) == GS_K_INSTANCE ? gs_type_lookup(o->type, gs_name(vm, "__index__")) : NULL;
-    if (!m)
+    int r = gs_index_value(vm, o, out);
+    if (r == 0)
         return gs_as_int(vm, o, out); /* its message */
-    gs_Object *r = gs_call(vm, m, &o, 1, NULL);
-    if (!r)
-        return -1;
-    if (!gs_is_intlike(r)) {
-        gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
-        gs_decref(vm, r);
-        return -1;
-    }
-    *out = gs_intlike_value(vm, r);
-    gs_decref(vm, r);
-    return 0;
+    return r > 0 ? 0 : -1;
 }
 
 int gs_real_arg(gs_VM *vm, gs_Object *o, double *out)

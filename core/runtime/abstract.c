@@ -11,33 +11,39 @@
 
 /* ================================================================== generic item access */
 
+int gs_index_value(gs_VM *vm, gs_Object *o, int64_t *out)
+{
+    if (GS_KIND(o) == GS_K_INT) {
+        *out = ((gs_Int *)o)->value;
+        return 1;
+    }
+    if (GS_KIND(o) == GS_K_BOOL) {
+        *out = o == vm->true_;
+        return 1;
+    }
+    gs_Kind k = GS_KIND(o);
+    gs_Object *m = k == GS_K_INSTANCE || k == GS_K_WEAKREF ? gs_type_lookup(o->type, gs_name(vm, "__index__")) : NULL;
+    if (!m)
+        return 0;
+    /* PyNumber_Index: an object with __index__ (a proxy forwards it) */
+    gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+    if (!r)
+        return -1;
+    int ok = GS_KIND(r) == GS_K_INT || GS_KIND(r) == GS_K_BOOL;
+    if (ok)
+        *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
+    else
+        gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
+    gs_decref(vm, r);
+    return ok ? 1 : -1;
+}
+
 static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
 {
-    if (GS_KIND(key) == GS_K_INT) {
-        *out = ((gs_Int *)key)->value;
-        return 0;
-    }
-    if (GS_KIND(key) == GS_K_BOOL) {
-        *out = key == vm->true_;
-        return 0;
-    }
-    gs_Kind k = GS_KIND(key);
-    gs_Object *m = k == GS_K_INSTANCE || k == GS_K_WEAKREF ? gs_type_lookup(key->type, gs_name(vm, "__index__")) : NULL;
-    if (m) {
-        /* PyNumber_Index: an object with __index__ (a proxy forwards it) */
-        gs_Object *r = gs_call_object(vm, m, &key, 1, NULL);
-        if (!r)
-            return -1;
-        int ok = GS_KIND(r) == GS_K_INT || GS_KIND(r) == GS_K_BOOL;
-        if (ok)
-            *out = GS_KIND(r) == GS_K_INT ? ((gs_Int *)r)->value : r == vm->true_;
-        else
-            gs_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", gs_type_name(r));
-        gs_decref(vm, r);
-        return ok ? 0 : -1;
-    }
-    gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
-    return -1;
+    int r = gs_index_value(vm, key, out);
+    if (r == 0)
+        gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
+    return r > 0 ? 0 : -1;
 }
 
 gs_Object *gs_getitem(gs_VM *vm, gs_Object *o, gs_Object *key)

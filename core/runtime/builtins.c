@@ -306,8 +306,11 @@ static gs_Object *b_id(GS_ARGS)
 
 static gs_Object *b_hex_oct_bin(gs_VM *vm, gs_Object *o, int base)
 {
-    int64_t v;
-    if (gs_as_int(vm, o, &v) < 0)
+    int64_t v; /* PyNumber_Index */
+    int ix = gs_index_value(vm, o, &v);
+    if (ix == 0)
+        gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(o));
+    if (ix <= 0)
         return NULL;
     char buf[80];
     char *p = buf + sizeof buf;

@@ -303,11 +303,12 @@ gs_Object *gs_bytes_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool in
         gs_Object *n = seq == a ? b : a;
         if (!seq)
             return gs_newref(vm, vm->notimpl);
-        if (GS_KIND(n) != GS_K_INT && GS_KIND(n) != GS_K_BOOL) {
+        int64_t k; /* an int, or what __index__ gives */
+        int ix = gs_index_value(vm, n, &k);
+        if (ix == 0)
             gs_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", gs_type_name(n));
+        if (ix <= 0)
             return NULL;
-        }
-        int64_t k = GS_KIND(n) == GS_K_INT ? ((gs_Int *)n)->value : n == vm->true_;
         if (inplace && seq == a && GS_KIND(a) == GS_K_BYTEARRAY) { /* bytearray_irepeat */
             gs_ByteArray *x = (gs_ByteArray *)a;
             if (k < 0)

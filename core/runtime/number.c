@@ -479,15 +479,23 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
             n = a;
         }
         if (seq) {
-            if (!is_intlike(n)) {
+            /* the count: an int, or what __index__ gives (sq_repeat takes
+             * PyNumber_AsSsize_t: a class's __index__, a proxy's) */
+            int64_t times = 0;
+            int ix = is_intlike(n) ? 1 : gs_index_value(vm, n, &times);
+            if (ix < 0)
+                return NULL;
+            if (ix == 0) {
                 gs_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", gs_type_name(n));
                 return NULL;
             }
+            if (is_intlike(n))
+                times = intval(vm, n);
             if (inplace && GS_KIND(seq) == GS_K_LIST && seq == a) {
                 /* list *= n mutates in place (list_inplace_repeat): one
                  * resize, then the copies go in after the items */
                 gs_List *l = (gs_List *)a;
-                int64_t times = intval(vm, n), size = l->len;
+                int64_t size = l->len;
                 if (size == 0 || times == 1)
                     return gs_newref(vm, a);
                 if (times < 1) {
@@ -510,7 +518,7 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
                     }
                 return gs_newref(vm, a);
             }
-            return gs_seq_repeat(vm, seq, intval(vm, n));
+            return gs_seq_repeat(vm, seq, times);
         }
     }
     if (op == GS_OP_MOD && ka == GS_K_STR) /* str's nb_remainder never gives NotImplemented */

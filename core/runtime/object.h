@@ -629,6 +629,10 @@ gs_Object *gs_iter(gs_VM *vm, gs_Object *o);                           /* new re
 gs_Object *gs_next(gs_VM *vm, gs_Object *it);    /* new ref; NULL with no error = exhausted */
 gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, gs_Tuple *kwnames);
 int64_t gs_len(gs_VM *vm, gs_Object *o);          /* -1 on error */
+/* PyNumber_Index without its error: an int or bool's value, or what the
+ * object's __index__ returns (an instance's, a weakref.proxy's).  1 with
+ * *out set, 0 if it has no __index__ (nothing raised), -1 on error. */
+int gs_index_value(gs_VM *vm, gs_Object *o, int64_t *out);
 int  gs_contains(gs_VM *vm, gs_Object *container, gs_Object *v);
 bool gs_isinstance(gs_Object *o, gs_Type *t);
 bool gs_issubtype(gs_Type *a, gs_Type *b);
