@@ -2635,6 +2635,17 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     float w = r.w - 24;
     float total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
     float room = r.y + r.h - top - 4;
+    if (total > room) {
+        /* short of room: the greyed words of the line before go first (what
+         * it did is told below them), so the news stays in sight */
+        for (int i = 0; i < n; i++)
+            if (p[i].head == prev_h) {
+                memmove(&p[i], &p[i + 1], (size_t)(n - i - 1) * sizeof p[0]);
+                n--;
+                total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
+                break;
+            }
+    }
     ui->narr_rect = r;
     ui->narr_max_scroll = total > room ? (int)(total - room) : 0;
     if (ui->narr_scroll > ui->narr_max_scroll)

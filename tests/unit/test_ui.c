@@ -3133,7 +3133,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
         CHECK(false, "the course loads: %s", err);
         return;
     }
-    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0;
+    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0;
     for (int k = 0; k < c.nentries; k++) {
         Open o;
         open_path(&o, c.entries[k].path);
@@ -3150,6 +3150,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
             arrows += n;
             cut += a_box_is_cut_at_the_right(&o);
             under += a_box_is_under_the_names(&o);
+            scroll_stops += o.ui.narr_max_scroll > 0 && !o.d.prompt; /* WHAT IS HAPPENING needs the wheel */
         }
         printf("  %-48s %5d arrows drawn, %3d through a box%s%s; of %d stops, %d with a box cut at the right, %d "
                "with one under the names\n",
@@ -3162,13 +3163,15 @@ static void lessons_draw_no_arrow_through_a_box(void)
         close_lesson(&o);
     }
     printf("  all lessons: %d arrows drawn at the stops of →, %d through a box; of %d stops, %d with a box cut at "
-           "the canvas's right edge, %d with a box under the names column\n", all, through, stops, cut_stops,
-           under_stops);
+           "the canvas's right edge, %d with a box under the names column, %d whose narration needs scrolling\n",
+           all, through, stops, cut_stops, under_stops, scroll_stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
     CHECK(cut_stops * 10 <= stops, "at most a tenth of the stops cut a box at the right edge (%d of %d)", cut_stops,
           stops);
     CHECK(under_stops * 20 <= stops, "at most one stop in 20 has a box under the names column (%d of %d)",
           under_stops, stops);
+    CHECK(scroll_stops * 20 <= stops, "at most one stop in 20 needs the narration scrolled (%d of %d)",
+          scroll_stops, stops);
     gs_course_free(&c);
 }
 
