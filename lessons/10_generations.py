@@ -12,7 +12,9 @@ class Thing:
 
 def generation_of(obj):
     for g in range(3):
-        #> gc.get_objects(g) lists the objects tracked in generation g.
+        #> gc.get_objects(g) makes a new list of the objects tracked in
+        #> generation g: it is on the heap while this loop runs. Its cells
+        #> marked · are the interpreter's own objects, which are not drawn.
         for candidate in gc.get_objects(g):
             if candidate is obj:
                 return g
