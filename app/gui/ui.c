@@ -1339,6 +1339,11 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     snprintf(idb, sizeof idb, o->group_count ? "" : "#%u", o->id);
     float idw = idb[0] ? tw(ui, GS_FONT_SMALL, idb) + 6 : 0;
     float tmax = gx - x - 12 - idw;
+    if (tw(ui, zf(ui, GS_FONT_UI_BOLD), title) > tmax && tw(ui, zf(ui, GS_FONT_UI_BOLD), title) <= tmax + idw) {
+        idb[0] = 0; /* a narrowed box: the whole title before its #id */
+        tmax += idw;
+        idw = 0;
+    }
     /* with sizes (B): the title first, then its bytes, then the #id, as
      * far as they fit (zoomed out, boxes shrink and text does not) */
     char sz[48] = "";
