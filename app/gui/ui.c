@@ -955,10 +955,12 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box
         y1 = ty0 + th_ * 0.5f;
         cx = (x0 + x1) / 2;
         cy = (y0 < y1 ? y0 : y1) - 30 * ui->zoom;
-    } else { /* same column: swing out to the right */
+    } else { /* same column: swing out to the right, further the longer
+              * the arc (arcs nest), into the target's upper half from above,
+              * its lower half from below (arcs into one box do not meet) */
         x1 = tx0 + tw_;
-        y1 = ty0 + th_ * 0.5f;
-        float bulge = 40 * ui->zoom + fabsf(y1 - y0) * 0.25f;
+        y1 = ty0 + th_ * (y0 < ty0 ? 0.3f : 0.7f);
+        float bulge = 40 * ui->zoom + fabsf(y1 - y0) * 0.4f;
         cx = (x0 > x1 ? x0 : x1) + bulge;
         cy = (y0 + y1) / 2;
     }

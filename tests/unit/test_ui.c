@@ -3087,6 +3087,65 @@ static void arrows_go_around_boxes(void)
 }
 
 /* The same through every lesson, at each press of →, as a student meets it. */
+/* The end points of the arrows that end in rectangle r (chains of curves
+ * and lines, as arrows_through_boxes reads them). */
+static int arrow_ends_in(const gs_DrawList *dl, gs_Rect r, float *ys, int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < dl->n;) {
+        if (!arrow_piece(&dl->cmds[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        float ex, ey;
+        piece_end(&dl->cmds[i], &ex, &ey);
+        while (j < dl->n && arrow_piece(&dl->cmds[j]) && fabsf(dl->cmds[j].x0 - ex) < 0.6f &&
+               fabsf(dl->cmds[j].y0 - ey) < 0.6f)
+            piece_end(&dl->cmds[j++], &ex, &ey);
+        if (inside(r, ex, ey, -2) && n < max)
+            ys[n++] = ey;
+        i = j;
+    }
+    return n;
+}
+
+/* Two arrows into one box from its own column, one from above and one
+ * from below, end apart: the upper half from above, the lower from below
+ * (lesson 13's ring had three arrowheads on one point). */
+static void arrows_into_a_box_from_its_column_end_apart(void)
+{
+    Open o;
+    open_lesson(&o, "class Node:\n"
+                    "    pass\n"
+                    "a = Node()\n"
+                    "b = Node()\n"
+                    "c = Node()\n"
+                    "a.next = b\n"
+                    "c.prev = b\n"
+                    "x = 1\n");
+    for (int i = 0; i < 12 && o.d.scene->line != 8; i++)
+        press(&o, GS_KEY_RIGHT);
+    uint32_t b = 0;
+    for (int k = 0; k < o.d.scene->nframes; k++)
+        for (int j = 0; j < o.d.scene->frames[k].nnames; j++)
+            if (strcmp(o.d.scene->names[o.d.scene->frames[k].first_name + j].name, "b") == 0)
+                b = o.d.scene->names[o.d.scene->frames[k].first_name + j].target;
+    gs_Rect r;
+    float ys[8];
+    int n = b && gs_ui_node_rect(&o.ui, b, &r) ? arrow_ends_in(&o.dl, r, ys, 8) : 0;
+    /* the arrow from the name b comes in at the left, the two from the
+     * column at the right edge */
+    float lo = 1e9f, hi = -1e9f;
+    for (int i = 0; i < n; i++) {
+        lo = fminf(lo, ys[i]);
+        hi = fmaxf(hi, ys[i]);
+    }
+    CHECK(o.d.scene->line == 8 && n >= 3, "three arrows end in b's box (%d)", n);
+    CHECK(hi - lo >= 8, "they do not all end on one point (%.0f apart)", hi - lo);
+    close_lesson(&o);
+}
+
 /* Whether a box on the canvas is cut by its right edge (its left part in
  * sight, its right part not). */
 static bool a_box_is_cut_at_the_right(const Open *o)
@@ -3279,6 +3338,7 @@ int main(void)
     sizes_fit_in_their_nodes_through_lessons_19_and_20();
     markup_problems_are_named_and_the_lesson_still_opens();
     arrows_go_around_boxes();
+    arrows_into_a_box_from_its_column_end_apart();
     lessons_draw_no_arrow_through_a_box();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
