@@ -2,13 +2,14 @@
 # title: The cycle detector, phase by phase
 # summary: How gc finds garbage: copy each count, subtract references from inside the group, see what is left.
 # options: hide-primitives, granularity=phase
-# breakpoints: 75
+# breakpoints: 76
 # ---
 import gc
 import sys
 import weakref
 
-#> Start from a clean slate: a full collection clears what start-up left.
+#> Start from a clean slate: a full collection (here of nothing this picture
+#> draws, so → takes it in one step) leaves every generation's count at 0.
 gc.collect()
 
 

@@ -296,7 +296,7 @@ def main():
         for ph in ("update_refs", "subtract_refs", "move_unreachable", "promote", "weakrefs", "finalize",
                    "delete", "done"):
             out = os.path.join(tmp, "phase.png")
-            rc, err = shot(o.gcscope, [l8, "--line", "52", "--phase", ph], out)
+            rc, err = shot(o.gcscope, [l8, "--line", "76", "--phase", ph], out)
             if rc != 0 or err.strip():
                 fail("lesson 08 --phase %s: exit %d: %s" % (ph, rc, err.strip()))
                 continue
