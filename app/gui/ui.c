@@ -1137,14 +1137,33 @@ static int event_rank(const char *text)
 }
 
 /* The count a log entry's object has at the last of the line's entries
- * that change it (before `last`), if a later one does and it differs from
- * the entry's; else -1. */
+ * that change it (before `last`: the end of the line, or where a call it
+ * made has stopped), if a later one does and it differs from the entry's;
+ * else -1. */
+/* Whether text names object #id ("#12", not "#123"). */
+static bool names_id(const char *text, uint32_t id)
+{
+    char want[16];
+    int n = snprintf(want, sizeof want, "#%u", id);
+    for (const char *p = strstr(text, want); p; p = strstr(p + 1, want))
+        if (!is_digit(p[n]))
+            return true;
+    return false;
+}
+
 static int count_at_line_end(const gs_UiData *d, int i, int last)
 {
     const char *has = strstr(d->event_log[i], " now has ");
     if (!d->event_log_focus || !d->event_log_focus[i] || !has || !strstr(has, " reference"))
         return -1;
     int now = atoi(has + 9);
+    if (now == 0)
+        return -1; /* dying: what its __del__ does to the count is not the line's */
+    /* an object the line frees has no count at its end (the counts its
+     * __del__ makes in the meantime are not one) */
+    for (int j = i + 1; j < last; j++)
+        if (strstr(d->event_log[j], " freed") && names_id(d->event_log[j], d->event_log_focus[i]))
+            return -1;
     for (int j = last - 1; j > i; j--) {
         const char *h = strstr(d->event_log[j], " now has ");
         if (d->event_log_focus[j] == d->event_log_focus[i] && h && strstr(h, " reference")) {
@@ -1231,13 +1250,13 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         if (i + 1 < last && strncmp(d->event_log[i], d->event_log[i + 1], li) == 0 &&
             strncmp(d->event_log[i + 1] + li, " —", strlen(" —")) == 0)
             continue; /* "collector: done" before "collector: done — 2 collected" */
-        /* a count the line changed again later: its count at the line's
-         * end too, so the words agree with the badge */
+        /* a count the line changed again later: the latest too ("..., then
+         * 2 references"), so the words agree with the badge */
         char joined[300];
         const char *said = d->event_log[i];
         int fin = count_at_line_end(d, i, last);
         if (fin >= 0) {
-            snprintf(joined, sizeof joined, "%s, and %d reference%s by the line's end", said, fin, fin == 1 ? "" : "s");
+            snprintf(joined, sizeof joined, "%s, then %d reference%s", said, fin, fin == 1 ? "" : "s");
             said = joined;
         }
         char masked[320];

@@ -1993,8 +1993,24 @@ static void the_line_summary_gives_the_count_at_the_lines_end(void)
         press(&o, GS_KEY_RIGHT);
     gs_Rect all = { 0, 0, 1280, 800 };
     CHECK(o.d.scene->line == 6, "at line 6 (%d)", o.d.scene->line);
-    CHECK(text_in(&o.dl, all, "What line 5 just did") && text_in(&o.dl, all, "2 references by the line"),
+    CHECK(text_in(&o.dl, all, "What line 5 just did") && text_in(&o.dl, all, "then 2 references"),
           "the summary of line 5 gives the Record's count at the line's end, 2");
+    close_lesson(&o);
+    /* an object the line frees has no count after its 0 (its __del__'s
+     * self and argument are no count of the line's), whether the step
+     * stops in __del__ or after the line */
+    open_lesson(&o, "class D:\n"
+                    "    def __del__(self):\n"
+                    "        print('bye')\n"
+                    "a = D()\n"
+                    "del a\n"
+                    "x = 1\n");
+    bool said = false;
+    for (int i = 0; i < 10 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        said |= text_in(&o.dl, all, "0 references (-1: name a let go), then");
+    }
+    CHECK(!said, "no count after 0 for the D that del a frees");
     close_lesson(&o);
 }
 
