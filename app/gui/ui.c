@@ -1757,11 +1757,20 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                  * gc_refs stays above 0 (the interpreter refers to it), so it
                  * is a root of the collection */
                 char gr[48];
+                /* held from outside the set: a root (once subtracted) */
+                bool ns_root = s->ns_gc_refs > 0 && strcmp(s->phase, "merge") != 0 &&
+                               strcmp(s->phase, "update_refs") != 0;
                 snprintf(gr, sizeof gr, "dict · gc_refs %lld", (long long)s->ns_gc_refs);
                 float gw = fminf(tw(ui, GS_FONT_SMALL, gr) + 12, fr.w - 12);
                 float ry = fr.y + (26 + (title_break ? 20 : 0)) * ui->zoom;
                 gs_draw_rect(dl, (gs_Rect){ fr.x + 6, ry - 2, gw, 18 }, C_ORANGE, 9, s->ns_id);
                 text_fit(ui, dl, GS_FONT_SMALL, fr.x + 12, ry, gw - 10, gr, C_TEXT);
+                if (ns_root) { /* said at the title's right: the frame is that dict */
+                    const char *rt = "a root";
+                    float rw = tw(ui, GS_FONT_UI_BOLD, rt);
+                    text(dl, GS_FONT_UI_BOLD, fr.x + fr.w - rw - 8, fr.y + 4, rt, C_VERMILLION);
+                    title_w -= rw + 8;
+                }
             }
             if (title_break) { /* two lines: the first part, then the rest */
                 char t1[sizeof f->title];
@@ -3196,7 +3205,8 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     char objs[96];
     int k = snprintf(objs, sizeof objs, "%d object%s drawn", shown, shown == 1 ? "" : "s");
     if (defs)
-        snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s and classes not: D)", defs, defs == 1 ? "" : "s");
+        snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s and classes hidden: D shows them)", defs,
+                 defs == 1 ? "" : "s");
     char hb[32];
     fmt_bytes(s->bytes, hb, sizeof hb);
     k = snprintf(t, sizeof t, "event %llu of %llu   ·   line %d   ·   %s   ·   heap %s bytes",
@@ -3242,7 +3252,7 @@ static const struct {
       "ints, strings and loops' iterators / functions and classes: inline or as objects" },
     { GS_CMD_SIZES, 0, "each object's size in bytes (sys.getsizeof) on the heap" },
     { GS_CMD_NEXT_TAB, GS_CMD_MARK,
-      "next bottom panel (events, output, plot, by line, by type; ↑/↓ pick a row) / mark this step: BY TYPE's growth" },
+      "next bottom panel (events, output, live objects, by line, by type; ↑/↓ pick a row) / mark this step: BY TYPE's growth" },
     { GS_CMD_EXPORT, GS_CMD_SCREENSHOT, "export the trace (JSON) / save a screenshot (PNG)" },
     { GS_CMD_RELOAD, 0, "reload the file from disk" },
     { GS_CMD_LEGEND, 0, "what the colours, badges and arrows mean" },
@@ -3318,7 +3328,7 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     gs_draw_rect(dl, (gs_Rect){ x + 102, y, 28, 18 }, C_ORANGE, 9, 0);
     text(dl, GS_FONT_SMALL, x + 112, y + 2, "?", RGB(255, 255, 255));
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
-              "Its reference count. It flashes green when it goes up, red when it goes down; '?' hides it until "
+              "Its reference count. It flashes green when it goes up, orange-red when it goes down; '?' hides it until "
               "you answer a prediction; 'many': a value the interpreter shares (a small int).",
               C_TEXT);
     y += lh * 1.6f;

@@ -560,6 +560,12 @@ static bool phase_narrated(const gs_Viewer *v, unsigned line, int phase)
     return false;
 }
 
+/* A phase's name in "... done." ("done" itself: "All phases done."). */
+static const char *phase_done_words(int phase)
+{
+    return phase == GS_GC_DONE ? "All phases" : gs_gc_phase_name((gs_GCPhase)phase);
+}
+
 static size_t phase_fwd(gs_Viewer *v)
 {
     const gs_Trace *t = v->trace;
@@ -591,7 +597,7 @@ static size_t phase_fwd(gs_Viewer *v)
                                               : gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, end).sub))
                                        : "the end";
             snprintf(v->step_note, sizeof v->step_note, "%s%s%s done. Next: %s (P).", skipped, skipped[0] ? ". " : "",
-                     gs_gc_phase_name((gs_GCPhase)e.sub), next);
+                     phase_done_words(e.sub), next);
             return gs_timeline_seek(v->tl, end);
         }
         add_skipped(skipped, sizeof skipped, gs_gc_phase_name((gs_GCPhase)e.sub));
@@ -617,7 +623,7 @@ static size_t phase_back(gs_Viewer *v)
             ;
         if (gs_trace_get(t, j).kind == GS_EV_GC_PHASE &&
             (i - j > 1 || phase_narrated(v, gs_trace_get(t, j).line, gs_trace_get(t, j).sub))) {
-            snprintf(v->step_note, sizeof v->step_note, "%s done.", gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, j).sub));
+            snprintf(v->step_note, sizeof v->step_note, "%s done.", phase_done_words(gs_trace_get(t, j).sub));
             return gs_timeline_seek(v->tl, i);
         }
     }
