@@ -3256,7 +3256,8 @@ static const struct {
     { GS_CMD_EXPORT, GS_CMD_SCREENSHOT, "export the trace (JSON) / save a screenshot (PNG)" },
     { GS_CMD_RELOAD, 0, "reload the file from disk" },
     { GS_CMD_LEGEND, 0, "what the colours, badges and arrows mean" },
-    { GS_CMD_BACK, GS_CMD_HELP, "deselect, then back to the lessons; cancel a long run / this help" },
+    { GS_CMD_BACK, GS_CMD_HELP,
+      "deselect, then back to the lessons (during a prediction, twice); cancel a long run / this help" },
 };
 
 #define GS_COUNTOF_HELP (sizeof key_help / sizeof key_help[0])
@@ -3461,6 +3462,12 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
         }
         /* the feedback (a hint may run to several lines) takes the card's
          * width; the skip link has its own row below it */
+        if (ui->leave_armed)
+            y += text_wrap(ui, dl, GS_FONT_UI_BOLD, x, y, w, 1e9f,
+                           "Press Esc again to leave this lesson (you would start it again from the beginning), or "
+                           "any other key to stay.",
+                           C_VERMILLION) +
+                 6;
         if (p->feedback)
             y += text_wrap(ui, dl, fb, x, y, w, 1e9f, p->feedback,
                            p->state == GS_PROMPT_RETRY ? C_VERMILLION : C_TEXT);
@@ -4029,6 +4036,7 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         return;
     }
     case GS_IN_TEXT:
+        ui->leave_armed = false; /* typing: the student stays */
         if (typing(d)) {
             /* printable characters only, up to the field's size */
             size_t have = strlen(ui->answer);
@@ -4072,6 +4080,8 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->legend = false;
             return;
         }
+        if (in->key != GS_KEY_ESCAPE)
+            ui->leave_armed = false; /* any other key: the student stays */
         if (prompt_key(ui, in, d, acts, nacts))
             return;
         if (ui->bottom_tab >= 3 && (in->key == GS_KEY_UP || in->key == GS_KEY_DOWN) && !in->mods) {
@@ -4106,6 +4116,14 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
                 ui->selected = 0;
                 return;
             }
+            if (d->prompt && !d->recording && !ui->leave_armed &&
+                (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY)) {
+                /* a prediction is open: leaving the lesson would lose the
+                 * student's place, so the card asks for a second Esc */
+                ui->leave_armed = true;
+                return;
+            }
+            ui->leave_armed = false;
             push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0);
             return;
         case GS_CMD_FIT: gs_ui_fit(ui, d, true); return;

@@ -300,6 +300,7 @@ typedef struct gs_Ui {
     gs_Obstacles obstacles;            /* the boxes drawn this frame, which arrows go around */
     float pin_world;                   /* the names column's width, pinned while the view is panned right */
     bool home_fit;                     /* the view is home, panned right so the heap's right edge shows */
+    bool leave_armed;                  /* Esc pressed once during a prediction: a second leaves the lesson */
     float zoom;
     bool zoom_auto;                    /* the zoom is a fit's overview (it comes back to 1 when the heap shrinks) */
     float live_w, live_h;              /* how far the drawn objects reach (world units), last frame */

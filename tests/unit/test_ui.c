@@ -2083,6 +2083,29 @@ static void a_methods_frame_title_breaks_after_the_dot(void)
     close_lesson(&o);
 }
 
+/* Esc during an open prediction asks before it leaves the lesson (a
+ * student lost 80 steps of lesson 16 to one Esc): the first says that a
+ * second leaves, any other key keeps the lesson, the second leaves. */
+static void esc_during_a_prediction_asks_before_leaving(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# summary: s\n# ---\n"
+                    "x = [1]\n"
+                    "#? How many references does the list have? | 1 | Only x.\n"
+                    "y = 2\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt != NULL, "the prediction is open");
+    press(&o, GS_KEY_ESCAPE);
+    CHECK(!o.v.browser && text_in(&o.dl, o.ui.prompt_rect, "Press Esc again"), "one Esc: still in the lesson, asked");
+    type(&o, "1");
+    press(&o, GS_KEY_ESCAPE);
+    CHECK(!o.v.browser, "a key in between: the next Esc asks again");
+    press(&o, GS_KEY_ESCAPE);
+    CHECK(o.v.browser, "the second Esc in a row leaves for the lessons");
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3332,6 +3355,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
+    esc_during_a_prediction_asks_before_leaving();
     a_methods_frame_title_breaks_after_the_dot();
     the_line_summary_gives_the_count_at_the_lines_end();
     the_line_after_a_new_branch_is_a_stop();
