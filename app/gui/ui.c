@@ -3246,7 +3246,7 @@ static const struct {
     { GS_CMD_PLAY_PAUSE, 0, "play / pause" },
     { GS_CMD_FASTER, GS_CMD_SLOWER, "play faster / slower" },
     { GS_CMD_WATCH, 0, "watch the selected object: stop when its count changes or it is freed" },
-    { GS_CMD_FIT, 0, "fit the whole heap in view (click selects, drag pans, wheel zooms)" },
+    { GS_CMD_FIT, 0, "fit the whole heap in view; again: back to full size (click selects, drag pans, wheel zooms)" },
     { GS_CMD_ZOOM_IN, GS_CMD_ZOOM_OUT, "zoom in / out" },
     { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS,
       "ints, strings and loops' iterators / functions and classes: inline or as objects" },
@@ -4126,7 +4126,15 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->leave_armed = false;
             push_action(acts, nacts, d->recording ? GS_ACT_CANCEL : GS_ACT_BROWSER, 0);
             return;
-        case GS_CMD_FIT: gs_ui_fit(ui, d, true); return;
+        case GS_CMD_FIT:
+            if (ui->zoom_auto) { /* F again: back to full size, where text is read */
+                ui->zoom = 1.0f;
+                ui->zoom_auto = false;
+                ui->pan_x = ui->pan_y = -10;
+                ui->pan_auto = false;
+            } else
+                gs_ui_fit(ui, d, true);
+            return;
         case GS_CMD_PRIMITIVES: ui->show_primitives = !ui->show_primitives; return;
         case GS_CMD_DEFINITIONS: ui->show_definitions = !ui->show_definitions; return;
         case GS_CMD_SIZES: ui->show_sizes = !ui->show_sizes; return;

@@ -2106,6 +2106,25 @@ static void esc_during_a_prediction_asks_before_leaving(void)
     close_lesson(&o);
 }
 
+/* F fits the heap in view; F again goes back to full size, where the
+ * canvas's text is read (a student in lesson 16 found no way back). */
+static void f_again_goes_back_to_full_size(void)
+{
+    char src[4096];
+    size_t k = 0;
+    for (int i = 0; i < 40; i++)
+        k += (size_t)snprintf(src + k, sizeof src - k, "v%d = [%d]\n", i, i);
+    snprintf(src + k, sizeof src - k, "x = 1\n");
+    Open o;
+    open_lesson(&o, src);
+    press(&o, GS_KEY_END);
+    press(&o, GS_KEY_A + 5); /* F */
+    CHECK(o.ui.zoom < 1.0f, "F zooms out to fit (zoom %.2f)", o.ui.zoom);
+    press(&o, GS_KEY_A + 5); /* F */
+    CHECK(o.ui.zoom == 1.0f && o.ui.pan_x == -10, "F again: full size, home (zoom %.2f)", o.ui.zoom);
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3355,6 +3374,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
+    f_again_goes_back_to_full_size();
     esc_during_a_prediction_asks_before_leaving();
     a_methods_frame_title_breaks_after_the_dot();
     the_line_summary_gives_the_count_at_the_lines_end();
