@@ -25,6 +25,8 @@ b = Node("b")
 a.next = b
 #> ...and b at a: a cycle of two.
 b.next = a
+#> Each badge shows 2: a name and the other node. getrefcount prints 3, one
+#> more for the reference its own call holds while it runs (lesson 4).
 print("a:", sys.getrefcount(a), "b:", sys.getrefcount(b))
 #> Cut the loop: del a.next removes the attribute, and b loses a reference.
 del a.next
