@@ -1167,6 +1167,24 @@ static int phase_at(const gs_Trace *t, size_t ev)
     return -1;
 }
 
+/* Whether function `fn` (freed since) was made to run a class statement's
+ * body: its frame, pushed soon after it was made, says so. */
+static bool ran_a_class_body(gs_Timeline *tl, uint32_t fn)
+{
+    const gs_Trace *t = gs_timeline_trace(tl);
+    size_t at = gs_timeline_gone_at(tl, fn);
+    if (at == SIZE_MAX)
+        return false;
+    uint32_t name = gs_trace_get(t, at).b;
+    /* the next frame pushed: the class body's, of the same name */
+    for (size_t i = at + 1, k = 0; i < t->n && k < 256; i++, k++) {
+        gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_FRAME_PUSH)
+            return (e.flags & GS_FRAME_CLASS_BODY) && e.a == name;
+    }
+    return false;
+}
+
 void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t source_len, char *out, size_t n,
                        uint32_t *focus, int *delta)
 {
@@ -1221,7 +1239,11 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         }
         gs_Event a; /* a function or class by its name */
         bool named = gs_timeline_gone(tl, e->obj, &a) && (a.sub == GS_K_FUNCTION || a.sub == GS_K_TYPE) && a.b;
-        if (named && a.sub == GS_K_FUNCTION && strcmp(str_at(t, a.b), "<module>") == 0)
+        if (named && a.sub == GS_K_FUNCTION && ran_a_class_body(tl, e->obj))
+            /* CPython 3.11 runs a class statement's body as a function */
+            snprintf(out, n, "%sfunction #%u freed%s: it ran class %s's body, which has finished", where, e->obj, sz,
+                     str_at(t, a.b));
+        else if (named && a.sub == GS_K_FUNCTION && strcmp(str_at(t, a.b), "<module>") == 0)
             /* CPython 3.11 runs a module's code as a function made for it */
             snprintf(out, n, "%sfunction #%u freed%s: it ran the module's code, which has finished", where, e->obj, sz);
         else if (named)

@@ -2576,6 +2576,12 @@ bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out)
     return true;
 }
 
+size_t gs_timeline_gone_at(const gs_Timeline *tl, uint32_t id)
+{
+    gs_Event a;
+    return gs_timeline_gone(tl, id, &a) ? (size_t)tl->born[id] : SIZE_MAX;
+}
+
 bool gs_timeline_gone(const gs_Timeline *tl, uint32_t id, gs_Event *alloc)
 {
     if (id >= tl->nborn || tl->born[id] == NO_EV || tl->born[id] >= tl->n)

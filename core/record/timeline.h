@@ -183,6 +183,8 @@ bool gs_timeline_object(const gs_Timeline *tl, uint32_t id, gs_TLObject *out);
  * what it was.  False for an object not freed, or never allocated by an
  * event. */
 bool gs_timeline_gone(const gs_Timeline *tl, uint32_t id, gs_Event *alloc);
+/* The index of that alloc event (SIZE_MAX if not known). */
+size_t gs_timeline_gone_at(const gs_Timeline *tl, uint32_t id);
 
 /* The size object e.obj had as free event `ev` freed it: sys.getsizeof's
  * bytes just before the free (a list that grew, its grown size), from the

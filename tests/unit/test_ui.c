@@ -2146,6 +2146,14 @@ static void a_freed_object_keeps_its_type_in_the_log(void)
     }
     CHECK(o.d.scene->line == 5, "stepped to line 5 (at %u)", o.d.scene->line);
     CHECK(named == 2 && !anonymous, "both bindings of x name a Box, the freed one too (%d)", named);
+    /* the function CPython made to run the class body is said as that,
+     * not as "function Box freed" (which reads as the class dying) */
+    bool body = false, as_box = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        body |= strstr(o.d.event_log[k], "it ran class Box's body") != NULL;
+        as_box |= strstr(o.d.event_log[k], "function Box") != NULL;
+    }
+    CHECK(body && !as_box, "the class body's function is said as such when it is freed");
     close_lesson(&o);
 }
 
