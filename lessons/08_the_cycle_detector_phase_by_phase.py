@@ -55,11 +55,11 @@ print("A", count(pa), "B", count(pb), "C", count(pc), "D", count(pd))
 #@ subtract_refs: 1 off its target's gc_refs: A.ref off B, B.ref off A, C.ref
 #@ subtract_refs: off D, D.ref off C. The namespace dict is in the set too, so
 #@ subtract_refs: the name d is an inside reference as well: D falls to 0.
-#@ move_unreachable: What keeps gc_refs above 0 is held from outside the set.
-#@ move_unreachable: Here that is the namespace dict, which the interpreter
-#@ move_unreachable: itself holds: it is a root. The name d leads from it to
-#@ move_unreachable: D, and D.ref to C (C, met first, was set aside and is
-#@ move_unreachable: rescued). Nothing reaches A or B.
+#@ move_unreachable: What keeps gc_refs above 0 is held from outside the set:
+#@ move_unreachable: here the namespace dict, which the interpreter holds, a
+#@ move_unreachable: root. From it the name d reaches D, and D.ref reaches C
+#@ move_unreachable: (C, met first, was set aside and is rescued); each one
+#@ move_unreachable: reached is marked gc_refs 1. Nothing reaches A or B.
 #@ promote: Survivors move up a generation, but generation 2 is the last:
 #@ promote: after a full collection C and D stay in generation 2.
 #@ weakrefs: Before any garbage is touched, weak references to it are

@@ -768,7 +768,15 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
          * above (looking up a million targets would cost a frame) */
         int nshown = 0;
         bool folds = false; /* it holds private parts, drawn as what they lead to */
+        /* a weakref.finalize: CPython keeps `atexit` in its _Info (a
+         * property here an attribute of its own): not one of its slots */
+        bool finalizer = o.kind == GS_K_INSTANCE && strcmp(str_at(t, o.type), "finalize") == 0;
+        uint32_t info = finalizer ? finalizer_info(tl, &o) : 0;
         for (size_t k = 0; k < ne; k++) {
+            if (finalizer && E[k].sub == GS_CAUSE_ATTR && strcmp(str_at(t, E[k].slot), "atexit") == 0) {
+                E[k].sub = GS_CAUSE_CONST; /* passed over below, as code constants are */
+                continue;
+            }
             if (ne <= MAXE && internal_part(tl, E[k].target)) {
                 folds = true;
                 continue;
@@ -795,7 +803,6 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             slot_label(tl, &E[k], o.kind, sl->label, sizeof sl->label);
             sl->target = E[k].target;
         }
-        uint32_t info = finalizer_info(tl, &o);
         if (info) { /* a weakref.finalize: what its registry entry holds */
             int got = lift_finalizer(s, tl, o.id, info);
             if (got < 0)
