@@ -120,6 +120,9 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
                    e->b < nids &&
                    ((kinds[e->obj] == GS_K_TYPE && !(what & GS_PLACE_DEFINITIONS)) || kinds[e->obj] == GS_K_MODULE))
             skip[e->b] = 1; /* a class's or module's namespace */
+        else if (e->kind == GS_EV_REF_SET && e->sub == GS_CAUSE_INTERNAL && (e->c == 4 || e->c == 5) &&
+                 e->obj < nids && e->b < nids && kinds[e->obj] == GS_K_FUNCTION && !(what & GS_PLACE_DEFINITIONS))
+            skip[e->b] = 1; /* a function's __defaults__ / __kwdefaults__ */
     }
     free(kinds);
     uint8_t *band = malloc(nids);

@@ -666,11 +666,15 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     uint32_t *hidden = NULL;
     size_t nhidden = 0, caphidden = 0;
     while (gs_timeline_next_object(tl, &cur, &o)) {
-        if ((o.kind != GS_K_TYPE && o.kind != GS_K_MODULE) || !(o.flags & GS_TLO_ALIVE))
+        if ((o.kind != GS_K_TYPE && o.kind != GS_K_MODULE && o.kind != GS_K_FUNCTION) || !(o.flags & GS_TLO_ALIVE))
             continue;
+        /* a class's or module's namespace (field 0); a function's
+         * __defaults__ and __kwdefaults__ (fields 4, 5): part of the
+         * definition, drawn with it (D) */
         size_t ne = gs_timeline_edges(tl, o.id, edges, MAXE);
         for (size_t k = 0; k < ne && k < MAXE; k++)
-            if (edges[k].sub == GS_CAUSE_INTERNAL && edges[k].slot == 0) {
+            if (edges[k].sub == GS_CAUSE_INTERNAL &&
+                (o.kind == GS_K_FUNCTION ? edges[k].slot == 4 || edges[k].slot == 5 : edges[k].slot == 0)) {
                 if (nhidden == caphidden) {
                     caphidden = caphidden ? caphidden * 2 : 16;
                     uint32_t *nh = realloc(hidden, caphidden * sizeof *nh);

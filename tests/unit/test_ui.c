@@ -2126,6 +2126,38 @@ static void f_again_goes_back_to_full_size(void)
     close_lesson(&o);
 }
 
+/* A function's defaults tuple belongs to its definition: hidden with the
+ * functions, drawn with D (lesson 14 drew "tuple 0:None" for a method's
+ * default=None, never explained). */
+static void a_functions_defaults_are_drawn_with_it(void)
+{
+    Open o;
+    open_lesson(&o, "def get(key, default=None):\n"
+                    "    return default\n"
+                    "x = [1]\n"
+                    "y = 2\n");
+    for (int i = 0; i < 6 && o.d.scene->line != 4; i++)
+        press(&o, GS_KEY_RIGHT);
+    int tuples = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (strcmp(o.d.scene->objects[i].type, "tuple") == 0 &&
+            gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r))
+            tuples++;
+    }
+    CHECK(o.d.scene->line == 4 && tuples == 0, "the defaults tuple is not drawn (%d)", tuples);
+    press(&o, GS_KEY_A + 3); /* D */
+    tuples = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (strcmp(o.d.scene->objects[i].type, "tuple") == 0 &&
+            gs_ui_node_rect(&o.ui, o.d.scene->objects[i].id, &r))
+            tuples++;
+    }
+    CHECK(tuples == 1, "with D it is, with its function (%d)", tuples);
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3383,6 +3415,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
+    a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
     esc_during_a_prediction_asks_before_leaving();
     a_methods_frame_title_breaks_after_the_dot();
