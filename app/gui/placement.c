@@ -82,9 +82,8 @@ static bool kind_placed(int kind, unsigned what)
 {
     switch (kind) {
     case GS_K_CODE: case GS_K_MODULE: case GS_K_BUILTIN: return false;
-    case GS_K_FUNCTION: case GS_K_TYPE: return (what & GS_PLACE_DEFINITIONS) != 0;
-    case GS_K_INT: case GS_K_STR: case GS_K_FLOAT: case GS_K_BOOL: case GS_K_ITER:
-        return (what & GS_PLACE_PRIMITIVES) != 0;
+    case GS_K_FUNCTION: case GS_K_TYPE: case GS_K_ITER: return (what & GS_PLACE_DEFINITIONS) != 0;
+    case GS_K_INT: case GS_K_STR: case GS_K_FLOAT: case GS_K_BOOL: return (what & GS_PLACE_PRIMITIVES) != 0;
     default: return true;
     }
 }

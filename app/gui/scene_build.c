@@ -728,10 +728,10 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->band = o.gen >= 3 ? GS_BAND_PERMANENT : o.gen;
         else
             so->band = GS_BAND_UNTRACKED;
-        if (primitive_kind(o.kind) || o.kind == GS_K_ITER)
-            so->flags |= GS_SO_PRIMITIVE; /* a loop's iterator too: the machinery of a for, not the program's data */
-        if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE)
-            so->flags |= GS_SO_DEFINITION;
+        if (primitive_kind(o.kind))
+            so->flags |= GS_SO_PRIMITIVE;
+        if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE || o.kind == GS_K_ITER)
+            so->flags |= GS_SO_DEFINITION; /* a loop's iterator too: the machinery of a for, shown with D */
         if (o.flags & GS_TLO_IN_GC)
             so->flags |= GS_SO_HAS_GCREFS | GS_SO_COLLECTING;
         if (o.flags & GS_TLO_UNREACHABLE)

@@ -1151,8 +1151,9 @@ static bool names_id(const char *text, uint32_t id)
     return false;
 }
 
-static int count_at_line_end(const gs_UiData *d, int i, int last)
+static int count_at_line_end(const gs_UiData *d, int i, int last, int *at)
 {
+    *at = -1;
     const char *has = strstr(d->event_log[i], " now has ");
     if (!d->event_log_focus || !d->event_log_focus[i] || !has || !strstr(has, " reference"))
         return -1;
@@ -1168,6 +1169,7 @@ static int count_at_line_end(const gs_UiData *d, int i, int last)
         const char *h = strstr(d->event_log[j], " now has ");
         if (d->event_log_focus[j] == d->event_log_focus[i] && h && strstr(h, " reference")) {
             int fin = atoi(h + 9);
+            *at = j;
             return fin != now ? fin : -1;
         }
     }
@@ -1254,7 +1256,10 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
          * 2 references"), so the words agree with the badge */
         char joined[300];
         const char *said = d->event_log[i];
-        int fin = count_at_line_end(d, i, last);
+        int at, fin = count_at_line_end(d, i, last, &at);
+        for (int q = 0; q < norder && fin >= 0; q++)
+            if (order[q] == at)
+                fin = -1; /* that entry is said too: once is enough */
         if (fin >= 0) {
             snprintf(joined, sizeof joined, "%s, then %d reference%s", said, fin, fin == 1 ? "" : "s");
             said = joined;
@@ -1373,14 +1378,13 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         node_size_text(o, sz, sizeof sz, hidden); /* a prediction may be about it */
         szw = tw(ui, GS_FONT_SMALL, sz) + 8;
         float avail = gx - x - 12, tww = tw(ui, zf(ui, GS_FONT_UI_BOLD), title);
-        if (tww + idw + szw <= avail)
-            tmax = avail - idw - szw;
-        else if (tww + szw <= avail) {
-            idb[0] = 0;
-            idw = 0;
-            tmax = avail - szw;
-        } else
-            sz[0] = 0;
+        /* asked for (B): the bytes stay, the #id goes first, then the
+         * title is cut ("str 'pear pl…' 69 B": lesson 19 is about them) */
+        idb[0] = tww + idw + szw <= avail ? idb[0] : 0;
+        idw = idb[0] ? idw : 0;
+        tmax = avail - idw - szw;
+        if (tmax < 40)
+            sz[0] = 0; /* too narrow for both: the title */
     }
     text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, fmaxf(tmax, 0), title,
              with_alpha(unreachable ? C_MUTED : C_TEXT, a));
@@ -2645,7 +2649,7 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         if (d->recap && *d->recap)
             p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };
     }
-    char le_masked[240], summary[480], summary_h[48];
+    char le_masked[400], summary[480], summary_h[48];
     if (s->last_event[0] && !(d->at_end && d->recap)) {
         const char *le = mask_count(d, s->focus, s->last_event, le_masked, sizeof le_masked);
         const char *colon = strstr(le, ": ");
@@ -2902,15 +2906,15 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
     float lh = th(ui, GS_FONT_MONO) + 1;
     float bottom = r.y + r.h - 4;
     if (ui->bottom_tab == 0) {
-        /* newest at the bottom; an entry wraps onto a second line rather
-         * than lose its end */
+        /* newest at the bottom; an entry wraps onto a second and a third
+         * line rather than lose its end (a string grown in place, and why) */
         float slh = th(ui, GS_FONT_SMALL) + 1, y = bottom;
         float w = r.w - 16;
         for (int i = d->nevent_log - 1; i >= 0 && y > top + 2; i--) {
-            char masked[240];
+            char masked[400];
             const char *et = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
                                         sizeof masked);
-            float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 2 * slh, et, C_TEXT);
+            float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 3 * slh, et, C_TEXT);
             if (h < slh)
                 h = slh;
             y -= h + 2;
@@ -2921,7 +2925,7 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
             bool hover = in_rect(er, ui->mouse_x, ui->mouse_y);
             if (current || hover)
                 gs_draw_rect(dl, er, current ? C_CURRENT : tint(C_SKY, 0.15f), 0, 0);
-            text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 2 * slh, et, current ? C_TEXT : C_MUTED);
+            text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 3 * slh, et, current ? C_TEXT : C_MUTED);
             if (d->event_log_index)
                 add_button(ui, er, GS_ACT_SEEK, (int64_t)d->event_log_index[i], "Jump to this event");
         }
@@ -3249,7 +3253,7 @@ static const struct {
     { GS_CMD_FIT, 0, "fit the whole heap in view; again: back to full size (click selects, drag pans, wheel zooms)" },
     { GS_CMD_ZOOM_IN, GS_CMD_ZOOM_OUT, "zoom in / out" },
     { GS_CMD_PRIMITIVES, GS_CMD_DEFINITIONS,
-      "ints, strings and loops' iterators / functions and classes: inline or as objects" },
+      "ints and strings / functions, classes and loops' iterators: inline or as objects" },
     { GS_CMD_SIZES, 0, "each object's size in bytes (sys.getsizeof) on the heap" },
     { GS_CMD_NEXT_TAB, GS_CMD_MARK,
       "next bottom panel (events, output, live objects, by line, by type; ↑/↓ pick a row) / mark this step: BY TYPE's growth" },

@@ -1362,7 +1362,7 @@ static void rebuild(gs_Viewer *v)
     size_t from = log_start(v, pos);
     LogFold fold = { .slot = -1 };
     for (size_t ev = from; ev < pos; ev++) {
-        char buf[200];
+        char buf[320]; /* the longest words (a string grown in place, a resize's why) whole */
         uint32_t focus;
         int delta;
         gs_scene_describe(v->tl, ev, v->source, v->source_len, buf, sizeof buf, &focus, &delta);

@@ -2158,6 +2158,29 @@ static void a_functions_defaults_are_drawn_with_it(void)
     close_lesson(&o);
 }
 
+/* A for loop's iterator is the loop's machinery: not a box, even in a
+ * lesson that shows its strings (lesson 19's list_iterator pushed the
+ * strings off the canvas), drawn with D. */
+static void a_loops_iterator_is_drawn_with_d(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# summary: s\n# options: show-primitives\n# ---\n"
+                    "s = ''\n"
+                    "for w in ['ab', 'cd']:\n"
+                    "    s = s + w\n"
+                    "x = 1\n");
+    int boxes = 0;
+    for (int i = 0; i < 8 && o.d.scene->line != 8; i++) {
+        press(&o, GS_KEY_RIGHT);
+        for (int k = 0; k < o.d.scene->nobjects; k++) {
+            gs_Rect r;
+            boxes += strstr(o.d.scene->objects[k].type, "iterator") && gs_ui_node_rect(&o.ui, o.d.scene->objects[k].id, &r);
+        }
+    }
+    CHECK(boxes == 0, "no iterator box while the loop runs (%d)", boxes);
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3415,6 +3438,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
+    a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
     esc_during_a_prediction_asks_before_leaving();
