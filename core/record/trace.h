@@ -99,8 +99,9 @@ typedef enum gs_GCPhase {
  * the KeyedRefs in it, its `_remove` callback and that callback's weak
  * reference back to it, `_pending_removals`, `_iterating` and the guards
  * an iteration registers there (the same for WeakKeyDictionary and
- * WeakSet); a weakref.finalize's _Info and its weak reference.  A viewer may fold such objects into the object that holds
- * them: a weak dictionary drawn as its entries. */
+ * WeakSet); a weakref.finalize's _Info and its weak reference.  A viewer
+ * may fold such objects into the object that holds them: a weak
+ * dictionary drawn as its entries. */
 #define GS_ALLOC_INTERNAL 2
 
 /* gs_Event.flags of a frame_push and its frame_pop: the frame runs a class
