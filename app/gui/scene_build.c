@@ -1511,6 +1511,13 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
          * is tracked later, the moment it holds a container */
         if (ev > 0 && gs_trace_get(t, ev - 1).kind == GS_EV_ALLOC && gs_trace_get(t, ev - 1).obj == e->obj)
             break;
+        if (count_after(t, ev, e->obj) == 0) { /* subtype_dealloc, around the finalizer */
+            object_label(tl, e->obj, lab, sizeof lab);
+            snprintf(out, n, "%s%s is tracked again, in generation %u, while its __del__ runs: CPython puts a dying "
+                             "object back on the collector's list for its finalizer", where, lab, e->a);
+            *focus = e->obj;
+            break;
+        }
         {
             gs_TLObject tr;
             if (!gs_timeline_object(tl, e->obj, &tr) || tr.kind != GS_K_DICT)
@@ -1525,6 +1532,9 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         object_label(tl, e->obj, lab, sizeof lab);
         if (collecting_at(t, ev))
             snprintf(out, n, "collector: %s is untracked: nothing it holds could ever be part of a cycle", lab);
+        else if (count_after(t, ev, e->obj) == 0)
+            snprintf(out, n, "%s%s is no longer tracked by the collector: its count is 0, it is being freed", where,
+                     lab);
         else
             snprintf(out, n, "%s%s is no longer tracked by the collector", where, lab);
         *focus = e->obj;

@@ -2006,12 +2006,15 @@ static void the_line_summary_gives_the_count_at_the_lines_end(void)
                     "a = D()\n"
                     "del a\n"
                     "x = 1\n");
-    bool said = false;
+    bool said = false, retracked = false;
     for (int i = 0; i < 10 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
         press(&o, GS_KEY_RIGHT);
         said |= text_in(&o.dl, all, "0 references (-1: name a let go), then");
+        for (int k = 0; k < o.d.nevent_log; k++) /* why the dying D is in generation 0 during __del__ */
+            retracked |= strstr(o.d.event_log[k], "is tracked again, in generation 0, while its __del__ runs") != NULL;
     }
     CHECK(!said, "no count after 0 for the D that del a frees");
+    CHECK(retracked, "the log says the dying D is tracked again while its __del__ runs");
     close_lesson(&o);
 }
 
