@@ -3468,8 +3468,8 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
          * width; the skip link has its own row below it */
         if (ui->leave_armed)
             y += text_wrap(ui, dl, GS_FONT_UI_BOLD, x, y, w, 1e9f,
-                           "Press Esc again to leave this lesson (you would start it again from the beginning), or "
-                           "any other key to stay.",
+                           "Press Esc again to leave this lesson (you would start it again from the beginning); "
+                           "to stay, go on answering.",
                            C_VERMILLION) +
                  6;
         if (p->feedback)
