@@ -75,7 +75,7 @@ class BoundedCache:
 #> Emptying the unbounded cache frees its 250 objects.
 global_cache.clear()
 bounded = BoundedCache(32)
-#? After the same 500 lookups, how many Data objects will be alive? | 32 | The bounded cache never holds more than maxsize; every evicted object has no other reference and dies at once. | hide: none | hint: Only bounded.items will hold Data objects: the old cache was emptied and the loop keeps no result. Read get(): how many items can it hold?
+#? After the same 500 lookups, how many Data objects will be alive? | 32 | The bounded cache never holds more than maxsize; every evicted object has no other reference and dies at once. | hide: none | show: bounded.items | hint: Only bounded.items will hold Data objects: the old cache was emptied and the loop keeps no result. Read get(): how many items can it hold?
 for i in range(500):
     bounded.get(i % 250)
 print("bounded cache holds:", len(bounded.items), "- alive:", Data.alive)

@@ -384,9 +384,29 @@ void gs_tutor_skip(gs_Viewer *v, int i)
 
 /* ================================================================== what the frame shows */
 
-/* The object a name refers to, from the innermost frame out. */
+/* The object a name refers to, from the innermost frame out; a dotted
+ * path ("bounded.items") follows the drawn objects' attribute slots. */
 static uint32_t resolve_name(const gs_Scene *s, const char *name)
 {
+    const char *dot = strchr(name, '.');
+    if (dot) {
+        char head[128];
+        snprintf(head, sizeof head, "%.*s", (int)(dot - name), name);
+        uint32_t id = resolve_name(s, head);
+        while (id && dot) {
+            const char *attr = dot + 1;
+            dot = strchr(attr, '.');
+            size_t n = dot ? (size_t)(dot - attr) : strlen(attr);
+            const gs_SceneObject *o = gs_scene_find(s, id);
+            id = 0;
+            for (int k = 0; o && k < o->nslots; k++) {
+                const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
+                if (strlen(sl->label) == n && strncmp(sl->label, attr, n) == 0)
+                    id = sl->target;
+            }
+        }
+        return id;
+    }
     for (int fi = s->nframes - 1; fi >= 0; fi--) {
         const gs_SceneFrame *f = &s->frames[fi];
         if (f->paused)

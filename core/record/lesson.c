@@ -543,7 +543,27 @@ static bool is_identifier(const char *s)
     return true;
 }
 
-/* "hide: x, counts" / "show: x": names (or hide's keywords). */
+/* A name, or names joined by dots: an attribute path ("cache.items"). */
+static bool is_dotted_name(const char *s)
+{
+    char part[128];
+    for (;;) {
+        const char *dot = strchr(s, '.');
+        size_t n = dot ? (size_t)(dot - s) : strlen(s);
+        if (n == 0 || n >= sizeof part)
+            return false;
+        memcpy(part, s, n);
+        part[n] = 0;
+        if (!is_identifier(part))
+            return false;
+        if (!dot)
+            return true;
+        s = dot + 1;
+    }
+}
+
+/* "hide: x, counts" / "show: x, cache.items": names or attribute paths
+ * (or hide's keywords). */
 static bool prompt_names(Parse *P, gs_Prompt *p, const char *v, bool hide, int line)
 {
     const char *s = v;
@@ -571,14 +591,14 @@ static bool prompt_names(Parse *P, gs_Prompt *p, const char *v, bool hide, int l
             p->hide |= GS_HIDE_OUTPUT;
         else if (hide && strcmp(w, "none") == 0)
             ;
-        else if (is_identifier(w)) {
+        else if (is_dotted_name(w)) {
             if (!push_str(hide ? &p->hide_names : &p->show_names, hide ? &p->nhide_names : &p->nshow_names, w)) {
                 P->oom = true;
                 return false;
             }
             continue;
         } else {
-            PROBLEM(P, line, "%s: '%.40s' is not a name%s", hide ? "hide" : "show", w,
+            PROBLEM(P, line, "%s: '%.40s' is not a name or an attribute path%s", hide ? "hide" : "show", w,
                     hide ? " (or counts, collector, output, none)" : "");
             free(w);
             return false;

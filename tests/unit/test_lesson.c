@@ -123,6 +123,8 @@ static void malformed_lessons_name_the_line(void)
     expect_problem("x = 1\n#? q | three | why | choices: one; two\ny = 2\n", 2, "'three' is not among the choices");
     expect_problem("x = 1\n#? q | 1 | why | colour: red\ny = 2\n", 2, "unknown prompt field 'colour'");
     expect_problem("x = 1\n#? q | 1 | why | hide: 3x\ny = 2\n", 2, "'3x' is not a name");
+    expect_problem("x = 1\n#? q | 1 | why | show: cache..items\ny = 2\n", 2, "'cache..items' is not a name");
+    expect_problem("x = 1\n#? q | 1 | why | show: cache.\ny = 2\n", 2, "is not a name or an attribute path");
     expect_problem("x = 1\n#? q | 1 | why | hint:\ny = 2\n", 2, "hint: the text is empty");
     expect_problem("import gc\n#@ subtrac_refs: typo\ngc.collect()\n", 2, "'subtrac_refs' is not a collector phase");
     expect_problem("import gc\n#@ no colon here\ngc.collect()\n", 2, "the ':' is missing");

@@ -2184,6 +2184,35 @@ static void a_loops_iterator_is_drawn_with_d(void)
     close_lesson(&o);
 }
 
+/* A prediction's show: takes an attribute path ("box.inner"): after a
+ * wrong answer the object at its end is what the feedback points at and
+ * brings into view (lesson 16 asks about bounded.items, which no name
+ * holds). */
+static void a_prompt_shows_an_attribute_path(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# summary: s\n# ---\n"
+                    "class Box:\n"
+                    "    pass\n"
+                    "box = Box()\n"
+                    "box.inner = [1, 2]\n"
+                    "#? How many references does the inner list have? | 1 | Only box.inner. | show: box.inner\n"
+                    "y = 2\n");
+    for (int i = 0; i < 8 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    type(&o, "5"); /* wrong: the feedback points at what shows why */
+    press(&o, GS_KEY_ENTER);
+    uint32_t inner = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "list") == 0)
+            inner = o.d.scene->objects[i].id;
+    bool shown = false;
+    for (int k = 0; k < o.d.nshow_ids; k++)
+        shown |= o.d.show_ids[k] == inner;
+    CHECK(o.d.prompt && inner && shown, "the card points at box.inner, the list");
+    close_lesson(&o);
+}
+
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3441,6 +3470,7 @@ int main(void)
     a_run_of_frees_is_said_whole_or_not_at_all();
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
+    a_prompt_shows_an_attribute_path();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
