@@ -772,16 +772,19 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
          * above (looking up a million targets would cost a frame) */
         int nshown = 0;
         bool folds = false; /* it holds private parts, drawn as what they lead to */
+        bool part[MAXE]; /* E[k] leads to one (looked up once; a long container has none drawn apart) */
         /* a weakref.finalize: CPython keeps `atexit` in its _Info (a
          * property here an attribute of its own): not one of its slots */
         bool finalizer = o.kind == GS_K_INSTANCE && strcmp(str_at(t, o.type), "finalize") == 0;
         uint32_t info = finalizer ? finalizer_info(tl, &o) : 0;
         for (size_t k = 0; k < ne; k++) {
+            if (ne <= MAXE)
+                part[k] = false;
             if (finalizer && E[k].sub == GS_CAUSE_ATTR && strcmp(str_at(t, E[k].slot), "atexit") == 0) {
                 E[k].sub = GS_CAUSE_CONST; /* passed over below, as code constants are */
                 continue;
             }
-            if (ne <= MAXE && internal_part(tl, E[k].target)) {
+            if (ne <= MAXE && (part[k] = internal_part(tl, E[k].target))) {
                 folds = true;
                 continue;
             }
@@ -792,7 +795,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         bool all = nshown <= SLOTS_ALL || o.id == selected;
         int seen = 0;
         for (size_t k = 0; k < ne; k++) {
-            if (ne <= MAXE ? !edge_shown(tl, &E[k], o.kind) || internal_part(tl, E[k].target)
+            if (ne <= MAXE ? !edge_shown(tl, &E[k], o.kind) || part[k]
                            : (E[k].sub == GS_CAUSE_KEY || E[k].sub == GS_CAUSE_CONST))
                 continue;
             int at = seen++;
@@ -815,7 +818,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         }
         if (folds) {
             for (size_t k = 0; k < ne; k++) {
-                if (!internal_part(tl, E[k].target))
+                if (!part[k])
                     continue;
                 int got = lift(s, tl, o.id, E[k].target, "", 0);
                 if (got < 0)
