@@ -754,11 +754,6 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
         if (b <= GS_BAND_GEN2 || live_rows[b] > 0)
             need += bw[b] > BAND_W_MAX ? BAND_W_MAX : bw[b];
     float over = ui->canvas.w > 0 ? need - ui->canvas.w / (ui->zoom > 0 ? ui->zoom : 1) : 0;
-    if (over > 0 && names_w > 150) {
-        float cut = fminf(over, names_w - 150);
-        names_w -= cut;
-        over -= cut;
-    }
     /* an empty generation is a strip titled "g1 · 0": 62 px, and if that
      * is still too wide, as narrow as its title */
     for (float strip = 62; strip >= 46 && over > 0; strip -= 16)
@@ -767,6 +762,12 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
                 over -= bw[b] - strip;
                 bw[b] = strip;
             }
+    /* then the names column, whose long values end in "…" */
+    if (over > 0 && names_w > 120) {
+        float cut = fminf(over, names_w - 120);
+        names_w -= cut;
+        over -= cut;
+    }
     /* still too wide: the widest columns narrow, down to NODE_NARROW, and
      * their boxes with them (a long container then shows fewer cells and
      * "… N more"; a long title is cut) */
@@ -1629,9 +1630,12 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         ui->pan_x = want > -10 ? want : -10;
         ui->home_fit = ui->pan_x != -10;
     }
+    ui->beyond_right = 0;
     for (int i = 0; i < npl; i++) {
         Placed *p = &pl[i];
         float px = sx(ui, p->x), py = sy(ui, p->y);
+        if (sx(ui, p->r.x) + p->r.w * ui->zoom > c.x + c.w + 1 && sy(ui, p->r.y) < c.y + c.h)
+            ui->beyond_right++;
         p->visible = px + p->r.w * ui->zoom > c.x - 200 && px < c.x + c.w + 200 && py + NODE_H * ui->zoom > c.y - 200 &&
                      py < c.y + c.h + 200;
     }
@@ -3702,7 +3706,7 @@ static void layout(gs_Ui *ui, const gs_UiData *d, Layout *L)
         ui->code_width_of = d->source;
         ui->code_width = code_width(ui, d->source, d->source_len);
     }
-    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.35f : 0.3f)); /* the heap is the subject: it gets the width */
+    float left_w = fminf(fmaxf(ui->code_width + 60 + 18, W >= 1100 ? 300 : W * 0.26f), W * (W >= 1100 ? 0.31f : 0.3f)); /* the heap is the subject: it gets the width */
     if (ui->user_left > 0)
         left_w = ui->user_left;
     if (ui->user_right > 0)

@@ -299,6 +299,7 @@ typedef struct gs_Ui {
     /* heap canvas */
     gs_Obstacles obstacles;            /* the boxes drawn this frame, which arrows go around */
     float pin_world;                   /* the names column's width, pinned while the view is panned right */
+    int beyond_right;                  /* drawn boxes at the heap's height that end past the canvas's right edge */
     bool home_fit;                     /* the view is home, panned right so the heap's right edge shows */
     bool leave_armed;                  /* Esc pressed once during a prediction: a second leaves the lesson */
     float zoom;

@@ -3304,10 +3304,14 @@ static void arrows_into_a_box_from_its_column_end_apart(void)
 }
 
 /* Whether a box on the canvas is cut by its right edge (its left part in
- * sight, its right part not). */
+ * sight, its right part not), or lies wholly past it. */
 static bool a_box_is_cut_at_the_right(const Open *o)
 {
     float right = o->ui.canvas.x + o->ui.canvas.w;
+    if (o->ui.beyond_right > 0 && getenv("TEST_UI_VERBOSE"))
+        printf("    beyond: line %d, %d boxes end past the right edge\n", o->d.scene->line, o->ui.beyond_right);
+    if (o->ui.beyond_right > 0)
+        return true;
     for (int i = 0; i < o->d.scene->nobjects; i++) {
         gs_Rect r;
         if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x < right - 1 && r.x + r.w > right + 1) {
@@ -3368,7 +3372,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
             under += a_box_is_under_the_names(&o);
             scroll_stops += o.ui.narr_max_scroll > 0 && !o.d.prompt; /* WHAT IS HAPPENING needs the wheel */
         }
-        printf("  %-48s %5d arrows drawn, %3d through a box%s%s; of %d stops, %d with a box cut at the right, %d "
+        printf("  %-48s %5d arrows drawn, %3d through a box%s%s; of %d stops, %d with a box cut at or past the right, %d "
                "with one under the names\n",
                c.entries[k].path, arrows, bad, bad ? ": " : "", why, presses, cut, under);
         all += arrows;
@@ -3379,11 +3383,11 @@ static void lessons_draw_no_arrow_through_a_box(void)
         close_lesson(&o);
     }
     printf("  all lessons: %d arrows drawn at the stops of →, %d through a box; of %d stops, %d with a box cut at "
-           "the canvas's right edge, %d with a box under the names column, %d whose narration needs scrolling\n",
+           "or past the canvas's right edge, %d with a box under the names column, %d whose narration needs scrolling\n",
            all, through, stops, cut_stops, under_stops, scroll_stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
-    CHECK(cut_stops * 10 <= stops, "at most a tenth of the stops cut a box at the right edge (%d of %d)", cut_stops,
-          stops);
+    CHECK(cut_stops * 14 <= stops, "at most one stop in 14 has a box cut at or past the right edge (%d of %d)",
+          cut_stops, stops);
     CHECK(under_stops * 20 <= stops, "at most one stop in 20 has a box under the names column (%d of %d)",
           under_stops, stops);
     CHECK(scroll_stops * 20 <= stops, "at most one stop in 20 needs the narration scrolled (%d of %d)",
