@@ -42,8 +42,8 @@ cache = weakref.WeakValueDictionary()
 #> in_use keeps a strong reference to this one...
 in_use = HeavyObject("config")
 cache["config"] = in_use
-#> A second entry, whose value is a brand-new HeavyObject. It lives only
-#> while this line runs: EVENTS lists its birth and its death.
+#> A second entry, whose value is a brand-new HeavyObject made on this line.
+#> EVENTS will list what happens to it.
 #? How many entries will the cache hold once this line has run? | 1 | Nobody else holds 'scratch', so it dies as soon as the line ends and its entry vanishes; 'config' stays, held by in_use. | hide: none | hint: An entry stays only while something else holds its value strongly. Will any name hold each value once the line has run?
 cache["scratch"] = HeavyObject("scratch")
 print("entries:", len(cache), list(cache.keys()))

@@ -38,8 +38,8 @@ class FakeFile:
 with FakeFile("log.txt", ["a", "bb", "ccc"]) as f:
     for line in f.lines():
         print("  read", line)
-#> The file is closed, yet the object still exists: f names it. 'with' manages
-#> the resource, not the memory.
+#> The block is over and __exit__ has closed the file. 'with' manages the
+#> resource; what happened to the object?
 #? How many references to the FakeFile are left now the block is over? | 1 | Only the name f: the with statement let go of its own reference (to the object's __exit__) when the block ended, so getrefcount prints 2. | hide: f | show: f | hint: Count references, not what getrefcount will print. The with statement held one while the block ran; which arrows into the FakeFile are left?
 print("closed?", not f.is_open, "- count:", sys.getrefcount(f))
 #> f was the last reference: the object is freed.

@@ -3427,6 +3427,10 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
      * ...") would be lost under the card: it comes first, small */
     if (open && d->step_note && d->step_note[0])
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, d->step_note, C_MUTED) + 4;
+    /* the lesson's words for the line asked about are under the card: they
+     * come with it (lesson 11's tell what → will do in the loop) */
+    if (d->narration && d->narration[0] && d->narration_line == p->line)
+        y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, d->narration, C_MUTED) + 6;
     y += text_wrap(ui, dl, GS_FONT_UI, x, y, w, 1e9f, p->question, C_TEXT) + 6;
     if (open) {
         if (p->nchoices) {

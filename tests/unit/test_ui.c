@@ -2213,6 +2213,26 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* The lesson's words for the line a prediction asks about would sit under
+ * the card: the card carries them above its question. */
+static void a_prompt_card_carries_its_lines_narration(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# summary: s\n# ---\n"
+                    "x = []\n"
+                    "#> The loop appends five times: press G to skip to the end.\n"
+                    "#? How long will x be? | 5 | Five appends. | hide: none\n"
+                    "for i in range(5):\n"
+                    "    x.append(i)\n");
+    for (int i = 0; i < 8 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.prompt && text_in(&o.dl, o.ui.prompt_rect, "press G to skip"), "the card says what the loop does");
+    type(&o, "5");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt && text_in(&o.dl, o.ui.prompt_rect, "press G to skip"), "and still does once it is answered");
+    close_lesson(&o);
+}
+
 /* A prediction's show: object is wholly in sight while it is asked
  * (its badge hidden, not the object): lesson 16's second prediction asks
  * about bounded.items, the rightmost column at 1280x800. */
@@ -3499,6 +3519,7 @@ int main(void)
     an_import_is_one_name_in_the_log();
     a_prompt_shows_an_attribute_path();
     a_prompts_subject_is_in_sight_when_asked();
+    a_prompt_card_carries_its_lines_narration();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
