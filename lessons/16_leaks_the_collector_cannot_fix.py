@@ -31,7 +31,10 @@ for i in range(100):
 print("alive after 100 calls:", Data.alive)
 #? Can gc.collect() reclaim them? | no, it returns 0 | They are reachable from a global name, so they are not garbage: the collector frees only what nothing reachable refers to. | choices: no, it returns 0; yes, all 100 | hide: none | hint: The collector only frees what nothing reachable refers to. Follow the arrows from the name global_list.
 print("collect:", gc.collect(), "- still alive:", Data.alive)
-#> Emptying the list frees all 100 at once: each loses its last reference.
+#> Emptying the list frees all 100. clear() takes every item out at once,
+#> then lets go of them one by one, the last first: until its turn, a Data
+#> is held only by clear() itself (count 1, no arrow). Each __del__ runs as
+#> its count reaches 0.
 global_list.clear()
 total = 0
 #> The fix is to keep nothing you will not use again: here, only the total.
