@@ -3855,7 +3855,7 @@ static void answer(gs_Ui *ui, gs_Action *acts, int *nacts, int64_t index, int ch
 }
 
 /* Keys a prompt takes: 1-9 pick a choice, ↑ ↓ move between choices, Enter
- * answers (or, once answered, runs the line), Tab skips, Backspace edits the
+ * answers (once answered, it does nothing: → runs the line), Tab skips, Backspace edits the
  * field; while typing, letters, digits, Space, + and - are text, not
  * commands.  True if the key was the prompt's. */
 static bool prompt_key(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_Action *acts, int *nacts)
@@ -3864,13 +3864,9 @@ static bool prompt_key(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_Act
     if (!p)
         return false;
     bool open = p->state == GS_PROMPT_ASKING || p->state == GS_PROMPT_RETRY;
-    if (!open) {
-        if (in->key == GS_KEY_ENTER) {
-            push_action(acts, nacts, GS_ACT_STEP_FWD, 0);
-            return true;
-        }
-        return false;
-    }
+    if (!open)
+        return in->key == GS_KEY_ENTER; /* the Enter that followed a choice's digit would run the line before its
+                                           explanation is read: → runs it, as the card says */
     if (in->mods & GS_MOD_CTRL)
         return false;
     switch (in->key) {

@@ -696,8 +696,11 @@ static void a_prompt_asks_before_its_line_and_hides_what_gives_it_away(void)
     CHECK(o.d.hide_counts, "by default every count is hidden");
     press(&o, GS_KEY_0 + 2);
     CHECK(o.d.prompt->state == GS_PROMPT_RIGHT && o.d.score_right == 1, "2 picks 'no': right at the first try");
-    press(&o, GS_KEY_ENTER);
-    CHECK(!o.d.prompt && o.d.scene->line == 14, "Enter runs the line: on to line 14 (at %d)", o.d.scene->line);
+    press(&o, GS_KEY_ENTER); /* the habit after a digit: it must not run on past the explanation */
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RIGHT && o.d.scene->line == 13,
+          "Enter after the digit keeps the explanation on screen (line %d)", o.d.scene->line);
+    press(&o, GS_KEY_RIGHT);
+    CHECK(!o.d.prompt && o.d.scene->line == 14, "→ runs the line: on to line 14 (at %d)", o.d.scene->line);
     press(&o, GS_KEY_END);
     CHECK(has_text(&o.dl, "You predicted 1 of 2 right at the first try"), "the recap gives the score");
     CHECK(has_text(&o.dl, "Every name is one reference"), "and the recap");
