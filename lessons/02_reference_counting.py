@@ -2,11 +2,11 @@
 # title: Reference counting
 # summary: Follow one list's count as names are added, deleted and rebound, down to zero.
 # options: hide-primitives
-# breakpoints: 27
+# breakpoints: 28
 # ---
 #> This import gives us sys.getrefcount(obj), which reports an object's count.
 #> The call itself holds one more while it runs, so we subtract 1 (lesson 4
-#> looks closer). The red dot beside line 27 is a breakpoint: → goes a line
+#> looks closer). The red dot beside line 28 is a breakpoint: → goes a line
 #> at a time, F5 runs on until a breakpoint's line.
 import sys
 
@@ -24,7 +24,7 @@ del x
 print("after del x:", sys.getrefcount(y) - 1)
 #> Rebinding y to a string drops the list's last reference. Its count hits
 #> zero and CPython frees it on the spot, in the middle of this line: no
-#> waiting, no separate sweep. Watch the box leave the HEAP panel.
+#> waiting, no separate sweep. After this line its box is gone from the heap.
 y = "hello"
 print("y is now", y)
 

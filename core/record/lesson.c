@@ -172,6 +172,7 @@ static bool is_header_fence(const Line *L)
 typedef struct Parse {
     gs_Lesson *l;
     bool oom;
+    int breakpoints_line; /* the header line that lists them */
 } Parse;
 
 #define PROBLEM(P, line, ...) problem((P)->l, &(P)->oom, (line), __VA_ARGS__)
@@ -180,6 +181,7 @@ static void parse_breakpoints(Parse *P, const char *v, int line)
 {
     gs_Lesson *l = P->l;
     const char *p = v;
+    P->breakpoints_line = line;
     while (*p) {
         while (*p == ' ' || *p == ',')
             p++;
@@ -943,7 +945,11 @@ int gs_lesson_parse(const char *src, size_t len, gs_Lesson *l, gs_LessonError *e
     int kept = 0;
     for (int b = 0; b < l->nbreakpoints; b++)
         if (l->breakpoints[b] > nlines)
-            PROBLEM(&P, 0, "breakpoint %d is past the end of the file (%d lines)", l->breakpoints[b], nlines);
+            PROBLEM(&P, P.breakpoints_line, "breakpoint %d is past the end of the file (%d lines)", l->breakpoints[b],
+                    nlines);
+        else if (!lines[l->breakpoints[b] - 1].has_code || (l->line_flags[l->breakpoints[b]] & GS_LINE_MARKUP))
+            PROBLEM(&P, P.breakpoints_line, "breakpoint %d is on a line with no code (blank, a comment or lesson "
+                    "text): the program never stops there", l->breakpoints[b]);
         else
             l->breakpoints[kept++] = l->breakpoints[b];
     l->nbreakpoints = kept;

@@ -28,7 +28,7 @@ static void a_full_lesson_parses_every_part(void)
                       "# title: Reference counting\n"
                       "# summary: Counts go up and down.\n"
                       "# options: show-primitives, granularity=line\n"
-                      "# breakpoints: 7, 9\n"
+                      "# breakpoints: 7, 11\n"
                       "# ---\n"
                       "import sys\n"                                 /* 7 */
                       "x = [1, 2, 3]   #> A new list.\n"             /* 8 */
@@ -50,7 +50,7 @@ static void a_full_lesson_parses_every_part(void)
     CHECK(strcmp(l.summary, "Counts go up and down.") == 0, "summary");
     CHECK(l.options & GS_LESSON_SHOW_PRIMITIVES, "show-primitives option");
     CHECK(strcmp(l.granularity, "line") == 0, "granularity '%s'", l.granularity);
-    CHECK(l.nbreakpoints == 2 && l.breakpoints[0] == 7 && l.breakpoints[1] == 9, "breakpoints");
+    CHECK(l.nbreakpoints == 2 && l.breakpoints[0] == 7 && l.breakpoints[1] == 11, "breakpoints");
     CHECK(gs_lesson_narration(&l, 8) && strcmp(gs_lesson_narration(&l, 8), "A new list.") == 0, "trailing narration");
     CHECK(gs_lesson_narration(&l, 11) && strcmp(gs_lesson_narration(&l, 11), "Two lines of narration.") == 0,
           "standalone narration joins and attaches to the next code line: '%s'", gs_lesson_narration(&l, 11));
@@ -109,7 +109,11 @@ static void malformed_lessons_name_the_line(void)
     expect_problem("# ---\n# title: T\n# summary: S\n# colour: red\n# ---\n", 4, "unknown header key 'colour'");
     expect_problem("# ---\n# title: T\n# summary: S\n# options: sparkle\n# ---\n", 4, "unknown option 'sparkle'");
     expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: one\n# ---\n", 4, "line numbers");
-    expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: 40\n# ---\nx = 1\n", 0, "past the end");
+    expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: 40\n# ---\nx = 1\n", 4, "past the end");
+    /* lesson 2 said "the red dot beside line 27" when 27 had become narration */
+    expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: 7\n# ---\nx = 1\n#> text\ny = 2\n", 4,
+                   "no code");
+    expect_problem("# ---\n# title: T\n# summary: S\n# breakpoints: 7\n# ---\nx = 1\n\ny = 2\n", 4, "no code");
     expect_problem("# ---\n# title: T\n# summary: S\n# just words\n# ---\n", 4, "'# key: value'");
     expect_problem("x = 1\n#? no answer here\ny = 2\n", 2, "answer is missing");
     expect_problem("x = 1\n#?  | 3 | why\ny = 2\n", 2, "needs a question and an answer");
