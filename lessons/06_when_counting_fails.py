@@ -33,7 +33,7 @@ loopy.me = loopy
 #> Keep a second name, only so that we can still look at the object.
 handle = loopy
 print("loopy's count:", sys.getrefcount(handle))
-#? Does 'del loopy' free the object? | no | handle still refers to it, and so does its own attribute me: the count only drops from 3 to 2. | choices: yes; no | hide: loopy | show: handle | hint: del removes one reference only. Count what else points at the object: names in the names box, and its own attribute me.
+#? How many references will the object have after 'del loopy'? | 2 | handle still refers to it, and so does its own attribute me: the count drops from 3 to 2, not to 0, so the object lives on. | hide: loopy | show: handle | hint: del removes one reference only. Count what else points at the object: names in the names box, and its own attribute me.
 del loopy
 print("after del loopy:", sys.getrefcount(handle))
 #> Dropping handle now would leave the count at 1, held by the object's own

@@ -54,7 +54,7 @@ print("self-referencing instance:", gc.collect())
 p = Point()
 p.me = p
 #> ...but reading p.__dict__ makes CPython build a real dict for the
-#> attributes: the cycle now has two objects, the instance and its dict.
+#> attributes, and that dict is tracked too.
 p.__dict__["label"] = "materialized"
 del p
 #? And now, what does collect() return? | 2 | The instance and its materialized __dict__ refer to each other, and both are tracked. | hide: none | hint: Using p.__dict__ made CPython build a real dict for the attributes. Count every tracked object in the loop, not just the instance.

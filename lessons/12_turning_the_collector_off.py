@@ -77,7 +77,7 @@ gc.freeze()
 print("something frozen:", gc.get_freeze_count() > 0)
 #> The pair loses its names: garbage, but frozen.
 del keep_a, keep_b
-#? The pair is garbage now, but frozen. What does collect() return? | 0 | Collections skip the permanent generation, so frozen objects are never examined. | hide: none | hint: Find the pair in the heap: which column is it in? Then think about which generations gc.collect() examines.
+#? The pair is garbage now, but frozen. What does collect() return? | 0 | Collections skip the permanent generation, so frozen objects are never examined. | hide: collector | hint: Find the pair in the heap: which column is it in? Then think about which generations gc.collect() examines.
 print("collect while frozen:", gc.collect())
 #> gc.unfreeze() puts the frozen objects back into generation 2...
 gc.unfreeze()

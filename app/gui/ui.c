@@ -2280,8 +2280,12 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         /* gc.freeze(): out of every generation, never examined */
         char pb[32], pt[160];
         fmt_bytes(s->bytes_gen[3], pb, sizeof pb);
-        snprintf(pt, sizeof pt, "permanent generation (gc.freeze): %d object%s (%s bytes), never collected",
-                 s->permanent, s->permanent == 1 ? "" : "s", pb);
+        if (d->hide_collector) /* "never collected" would answer a prediction about it */
+            snprintf(pt, sizeof pt, "permanent generation (gc.freeze): %d object%s (%s bytes)", s->permanent,
+                     s->permanent == 1 ? "" : "s", pb);
+        else
+            snprintf(pt, sizeof pt, "permanent generation (gc.freeze): %d object%s (%s bytes), never collected",
+                     s->permanent, s->permanent == 1 ? "" : "s", pb);
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, pt, C_MUTED) + 5;
     }
     char st[128];
