@@ -65,9 +65,10 @@ print("enabled?", gc.isenabled(), "- count past 0?", gc.get_count()[0] > 0,
 gc.set_threshold(*defaults)
 print("cleared by hand:", gc.collect())
 gc.callbacks.remove(watch)
-#> A pair of Jobs in a cycle, still named.
+#> Two Jobs, still named; the next lines make them quiet and then a cycle.
 keep_a, keep_b = Job(), Job()
 keep_a.loud = keep_b.loud = False
+#> Each now refers to the other: a pair in a cycle.
 keep_a.other, keep_b.other = keep_b, keep_a
 #> gc.freeze() (Python 3.7) moves every tracked object into a permanent
 #> generation that collections skip. Servers that fork worker processes call
