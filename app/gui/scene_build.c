@@ -1199,6 +1199,24 @@ static bool ran_a_class_body(gs_Timeline *tl, uint32_t fn)
     return false;
 }
 
+/* The resize that gives an object its first size, told with its birth
+ * ("created list #5 (88 bytes)"): the event after its alloc, past the
+ * track that may come between.  Its index, or 0 if there is none. */
+static size_t first_resize(const gs_Trace *t, size_t alloc_ev)
+{
+    const gs_Event a = gs_trace_get(t, alloc_ev);
+    for (size_t i = alloc_ev + 1; i < t->n && i <= alloc_ev + 2; i++) {
+        gs_Event nx = gs_trace_get(t, i);
+        if (nx.obj != a.obj)
+            return 0;
+        if (nx.kind == GS_EV_RESIZE)
+            return i;
+        if (nx.kind != GS_EV_TRACK)
+            return 0;
+    }
+    return 0;
+}
+
 void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t source_len, char *out, size_t n,
                        uint32_t *focus, int *delta)
 {
@@ -1227,11 +1245,9 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         /* its size as it is made: the kind's size, or the resize that
          * follows at once (a list with spare room, a class) */
         uint32_t size = gs_trace_alloc_size(t, e->sub, e->a, e->b, e->c);
-        if (ev + 1 < t->n) {
-            gs_Event nx = gs_trace_get(t, ev + 1);
-            if (nx.kind == GS_EV_RESIZE && nx.obj == e->obj)
-                size = nx.b;
-        }
+        size_t rz = first_resize(t, ev);
+        if (rz)
+            size = gs_trace_get(t, rz).b;
         char sz[32];
         gs_scene_format_bytes(size, sz, sizeof sz);
         if (size)
@@ -1546,6 +1562,14 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         /* a block that changes size: a str grown in place, a list's item
          * array, a dict's or a set's table (both sizes say "bytes", so a
          * prediction's mask hides both) */
+        /* its first size, already told with its birth */
+        for (size_t back = 1; back <= 2 && back <= ev; back++) {
+            gs_Event pv = gs_trace_get(t, ev - back);
+            if (pv.obj != e->obj || (pv.kind != GS_EV_ALLOC && pv.kind != GS_EV_TRACK))
+                break;
+            if (pv.kind == GS_EV_ALLOC && first_resize(t, ev - back) == ev)
+                return;
+        }
         char was[32], now[32];
         object_label(tl, e->obj, lab, sizeof lab);
         gs_scene_format_bytes(e->a, was, sizeof was);

@@ -2216,6 +2216,25 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* A list literal is told as made at its size (88 bytes for [1, 2, 3],
+ * sys.getsizeof's figure), not made at 80 and then "grown" because "its
+ * item array was full": the model's two steps are one in CPython. */
+static void a_new_list_is_told_at_its_size_once(void)
+{
+    Open o;
+    open_lesson(&o, "x = [1, 2, 3]\ny = 1\n");
+    for (int i = 0; i < 6 && o.d.scene->line != 2; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool made = false, grows = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        made |= strstr(o.d.event_log[k], "created list #") && strstr(o.d.event_log[k], "(1 reference, 88 bytes)");
+        grows |= strstr(o.d.event_log[k], "grows") != NULL;
+    }
+    CHECK(o.d.scene->line == 2 && made && !grows, "created list (88 bytes), and no growth told (line %u)",
+          o.d.scene->line);
+    close_lesson(&o);
+}
+
 /* The lesson's words for the line a prediction asks about would sit under
  * the card: the card carries them above its question. */
 static void a_prompt_card_carries_its_lines_narration(void)
@@ -3523,6 +3542,7 @@ int main(void)
     a_prompt_shows_an_attribute_path();
     a_prompts_subject_is_in_sight_when_asked();
     a_prompt_card_carries_its_lines_narration();
+    a_new_list_is_told_at_its_size_once();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
