@@ -216,6 +216,7 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     f->lastline = -1;
     f->is_entry = 0;
     f->owns_locals = 0;
+    f->class_body = 0;
     f->frame_obj = NULL;
     f->locals_dict = NULL;
     f->gen = NULL;
@@ -227,8 +228,10 @@ static gs_Frame *frame_push(gs_VM *vm, gs_Code *code, gs_Function *func, gs_Obje
     if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_PUSH, 0, f->id, gs_trace_name(vm, code->qualname), f->back ? f->back->id : 0,
                   locals ? locals->id : func ? func->ob.id : globals->id); /* c: a module or class body's namespace */
-        if (func && locals && locals != globals) /* a function run with a namespace of its own: a class body */
+        if (func && locals && locals != globals) { /* a function run with a namespace of its own: a class body */
             gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
+            f->class_body = 1;
+        }
     }
     /* a module or class body's frame holds its namespace (f_locals) */
     f->owns_locals = locals != NULL;
@@ -286,7 +289,7 @@ static void frame_pop(gs_VM *vm, gs_Frame *f)
 {
     if (vm->recording) {
         gs_record(vm, GS_EV_FRAME_POP, 0, f->id, gs_trace_name(vm, f->code->qualname), f->back ? f->back->id : 0, 0);
-        if (f->func && f->locals && vm->trace.n && !vm->trace_overflow) /* a class body, as its push says */
+        if (f->class_body && vm->trace.n && !vm->trace_overflow) /* a class body, as its push says */
             gs_trace_last(&vm->trace)->flags = GS_FRAME_CLASS_BODY;
     }
     vm->frame = f->back;

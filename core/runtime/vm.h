@@ -73,6 +73,7 @@ typedef struct gs_Frame {
                                    carry again when it is back on top (gs_vm_follow_frame) */
     uint8_t is_entry;           /* returning from this frame returns from gs_eval */
     uint8_t owns_locals;        /* class-body namespace this frame holds */
+    uint8_t class_body;         /* it runs a class statement's body (its pop says so too) */
     gs_Object *frame_obj;       /* materialised frame object, or NULL */
     gs_Object *locals_dict;     /* a function frame's f_locals dict (owned): made by the first locals(),
                                    vars(), dir() or frame.f_locals, refreshed by each (frame.c) */

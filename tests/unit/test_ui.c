@@ -2216,6 +2216,23 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* The end of a class statement's body is told as such, not as a call
+ * ("Point() is done" read as if an instance had been made). */
+static void a_class_bodys_end_is_not_told_as_a_call(void)
+{
+    Open o;
+    open_lesson(&o, "class Point:\n    x = 1\np = Point()\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool body = false, call = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        body |= strstr(o.d.event_log[k], "class Point: its body is done") != NULL;
+        call |= strstr(o.d.event_log[k], "Point() is done") != NULL;
+    }
+    CHECK(body && !call, "the log says the class body is done, not Point()");
+    close_lesson(&o);
+}
+
 /* A list literal is told as made at its size (88 bytes for [1, 2, 3],
  * sys.getsizeof's figure), not made at 80 and then "grown" because "its
  * item array was full": the model's two steps are one in CPython. */
@@ -3543,6 +3560,7 @@ int main(void)
     a_prompts_subject_is_in_sight_when_asked();
     a_prompt_card_carries_its_lines_narration();
     a_new_list_is_told_at_its_size_once();
+    a_class_bodys_end_is_not_told_as_a_call();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
