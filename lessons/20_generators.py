@@ -46,7 +46,7 @@ def make_stream(n):
 
 
 total = 0
-#? With the generator, what will the largest number of Items alive at once be? | 2 | The generator makes the next Item while 'item' still holds the previous one; rebinding 'item' then frees the old one. | hide: none | hint: While the generator makes the next Item, which Items still have a reference? Check the name item.
+#? With the generator, what will the largest number of Items alive at once be? | 2 | The generator makes the next Item while 'item' still holds the previous one; rebinding 'item' then frees the old one. → passes over Item.__init__, which has run 500 times already: EVENTS lists each new Item's birth just before the old one's death. | hide: none | hint: While the generator makes the next Item, which Items still have a reference? Check the name item.
 for item in make_stream(500):
     total += item.n
 del item
@@ -58,7 +58,7 @@ Item.peak = 0
 #> themselves come on top).
 squares = [x * x for x in range(10**4)]
 print("list of 10**4 squares:", sys.getsizeof(squares), "bytes")
-#? A generator expression runs nothing until asked for an item. How many bytes will a generator of a million squares be? | 208 | A generator holds its paused frame, not its items, so its size does not depend on how many items it will produce. A list of a million squares is 8,448,728 bytes before its ints are even counted. | choices: 208; 85,176; 8,448,728 | hide: none | hint: Nothing has been computed yet when the generator is made. Which size does not depend on how many items it will make?
+#? A generator expression computes no item until asked for one (only range(10**6) and its iterator are made at once). How many bytes will a generator of a million squares be? | 208 | A generator holds its paused frame, not its items, so its size does not depend on how many items it will produce. A list of a million squares is 8,448,728 bytes before its ints are even counted. | choices: 208; 85,176; 8,448,728 | hide: none | hint: Nothing has been computed yet when the generator is made. Which size does not depend on how many items it will make?
 many = (x * x for x in range(10**6))
 print("generator of 10**6 squares:", sys.getsizeof(many), "bytes")
 del squares, many

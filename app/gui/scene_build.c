@@ -190,7 +190,9 @@ static bool edge_shown(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind)
      * visible reference is the one to its dict */
     if (e->sub == GS_CAUSE_INTERNAL && (holder_kind == GS_K_INSTANCE || holder_kind == GS_K_EXCEPTION ||
                                         holder_kind == GS_K_TYPE) &&
-        !(holder_kind != GS_K_TYPE && known && t.kind == GS_K_DICT))
+        !(holder_kind != GS_K_TYPE && known && t.kind == GS_K_DICT) &&
+        !(holder_kind == GS_K_EXCEPTION && e->slot >= 10 && e->slot <= 13)) /* an exception's args,
+                                                                               __traceback__, __context__, __cause__ */
         return false;
     if (!known)
         return true; /* None, True... drawn as values */

@@ -2216,6 +2216,24 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* An exception's args and __traceback__ are its references, drawn as
+ * slots with arrows (lesson 21's ValueError had none, and its args tuple
+ * was called "kept alive only by a reference cycle"). */
+static void an_exceptions_args_are_drawn(void)
+{
+    Open o;
+    open_lesson(&o, "e = ValueError('bad', 2)\ny = 1\n");
+    for (int i = 0; i < 6 && o.d.scene->line != 2; i++)
+        press(&o, GS_KEY_RIGHT);
+    gs_Rect r;
+    uint32_t exc = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "ValueError") == 0)
+            exc = o.d.scene->objects[i].id;
+    CHECK(exc && gs_ui_node_rect(&o.ui, exc, &r) && text_in(&o.dl, r, "args"), "the ValueError shows its args slot");
+    close_lesson(&o);
+}
+
 /* The end of a class statement's body is told as such, not as a call
  * ("Point() is done" read as if an instance had been made). */
 static void a_class_bodys_end_is_not_told_as_a_call(void)
@@ -3561,6 +3579,7 @@ int main(void)
     a_prompt_card_carries_its_lines_narration();
     a_new_list_is_told_at_its_size_once();
     a_class_bodys_end_is_not_told_as_a_call();
+    an_exceptions_args_are_drawn();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
