@@ -1811,7 +1811,26 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                     snprintf(line, sizeof line, "%s = %s", nm->name, v);
                 else
                     snprintf(line, sizeof line, "%s", nm->name);
-                text_fit(ui, dl, zf(ui, GS_FONT_MONO), fr.x + 10, ny, fr.w - 30, line, C_TEXT);
+                gs_FontId nf = zf(ui, GS_FONT_MONO);
+                float room = fr.w - 30;
+                char val[72];
+                snprintf(val, sizeof val, " = %s", v);
+                float vw = tw(ui, nf, val);
+                if (inl && tw(ui, nf, line) > room && vw <= room * 0.6f) {
+                    /* a long name and a short value: the name is cut, so
+                     * the value stays ("last_coll… = 30") */
+                    char nb[80];
+                    size_t nn = strlen(nm->name) < 60 ? strlen(nm->name) : 60;
+                    float ell = tw(ui, nf, "…");
+                    while (nn > 0 && ui->tm.width(ui->tm.ctx, nf, nm->name, nn) + ell > room - vw) {
+                        nn--;
+                        while (nn > 0 && ((unsigned char)nm->name[nn] & 0xC0) == 0x80)
+                            nn--;
+                    }
+                    snprintf(nb, sizeof nb, "%.*s…%s", (int)nn, nm->name, val);
+                    gs_draw_text(dl, nf, fr.x + 10, ny, nb, strlen(nb), C_TEXT, 0);
+                } else
+                    text_fit(ui, dl, nf, fr.x + 10, ny, room, line, C_TEXT);
                 const Placed *t = inl ? NULL : find_placed(pl, npl, nm->target);
                 if (t) {
                     float ax = fr.x + fr.w - 10, ay = ny + 8;

@@ -2216,6 +2216,19 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* In a narrow names column, a long name with a short value is cut, not
+ * the value (lesson 17 showed "last_collecti…" with no value). */
+static void a_long_names_value_stays_in_sight(void)
+{
+    Open o;
+    open_lesson(&o, "last_collection_of_the_day = 35\nrows = [[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]]\ny = 1\n");
+    resize(&o, 800, 600);
+    for (int i = 0; i < 8 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 3 && has_text(&o.dl, "… = 35"), "the name is cut and its value, 35, shown");
+    close_lesson(&o);
+}
+
 /* An exception's args and __traceback__ are its references, drawn as
  * slots with arrows (lesson 21's ValueError had none, and its args tuple
  * was called "kept alive only by a reference cycle"). */
@@ -3580,6 +3593,7 @@ int main(void)
     a_new_list_is_told_at_its_size_once();
     a_class_bodys_end_is_not_told_as_a_call();
     an_exceptions_args_are_drawn();
+    a_long_names_value_stays_in_sight();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
