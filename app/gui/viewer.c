@@ -674,6 +674,28 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
     }
 }
 
+/* A step that stops inside a collection (at a line of Python code it
+ * runs: a __del__, a weak reference's callback, a gc.callbacks function)
+ * says so, and what the collector is doing there: the student did not see
+ * it start. */
+static void note_inside_collection(gs_Viewer *v)
+{
+    gs_TLGC g;
+    gs_timeline_gc(v->tl, &g);
+    if (!g.collecting)
+        return;
+    const char *what = g.phase == GS_GC_FINALIZE ? "it is running the __del__ of each object it found unreachable"
+                     : g.phase == GS_GC_WEAKREFS ? "it is calling the callbacks of weak references to what it "
+                                                   "found unreachable"
+                     : g.phase == GS_GC_DONE     ? "it has finished and is telling the functions in gc.callbacks"
+                                                 : "it is telling the functions in gc.callbacks that it starts";
+    gs_Event st = gs_trace_get(v->trace, g.start_event);
+    size_t k = strlen(v->step_note), n = sizeof v->step_note;
+    if (k < n)
+        snprintf(v->step_note + k, n - k, "%sInside a collection of generation %u, started on line %u: %s (G goes "
+                 "to its start, P through its phases).", k ? " " : "", g.generation, st.line, what);
+}
+
 /* Whether the position is just after a gc_end. */
 static bool after_collection(const gs_Viewer *v, size_t pos)
 {
@@ -709,6 +731,7 @@ static size_t step_fwd(gs_Viewer *v)
     case GS_GRAN_LINE: {
         size_t to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
         note_passed(v, &in);
+        note_inside_collection(v);
         return to;
     }
     case GS_GRAN_PHASE: {
@@ -748,6 +771,7 @@ static size_t step_back(gs_Viewer *v)
     case GS_GRAN_LINE: {
         size_t to = gs_timeline_step_lesson(v->tl, -1, LESSON_RUNS, &in);
         note_passed(v, &in);
+        note_inside_collection(v);
         return to;
     }
     case GS_GRAN_PHASE:

@@ -2216,6 +2216,32 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* A step that lands in a __del__ the collector runs says it is inside a
+ * collection, and what the collector is doing there (lesson 12 landed in
+ * Job.__del__ with every Job greyed, and said nothing). */
+static void a_step_into_a_collections_del_says_so(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class Job:\n"
+                    "    def __del__(self):\n"
+                    "        pass\n"
+                    "a = Job()\n"
+                    "a.me = a\n"
+                    "del a\n"
+                    "gc.collect()\n"
+                    "y = 1\n");
+    bool said = false;
+    for (int i = 0; i < 30 && o.d.scene->line != 9; i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (o.d.scene->line == 4 && o.d.scene->in_collection)
+            said = o.d.step_note && strstr(o.d.step_note, "Inside a collection of generation 2") &&
+                   strstr(o.d.step_note, "__del__");
+    }
+    CHECK(said, "the stop in __del__ says it is inside the collection");
+    close_lesson(&o);
+}
+
 /* In a narrow names column, a long name with a short value is cut, not
  * the value (lesson 17 showed "last_collecti…" with no value). */
 static void a_long_names_value_stays_in_sight(void)
@@ -3594,6 +3620,7 @@ int main(void)
     a_class_bodys_end_is_not_told_as_a_call();
     an_exceptions_args_are_drawn();
     a_long_names_value_stays_in_sight();
+    a_step_into_a_collections_del_says_so();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
