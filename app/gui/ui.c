@@ -3242,16 +3242,18 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     gs_draw_rect(dl, r, C_STATUS, 0, 0);
     char t[256];
     const gs_Scene *s = d->scene;
-    int shown = 0, defs = 0;
+    int shown = 0, defs = 0, iters = 0;
     for (int i = 0; i < s->nobjects; i++) {
         shown += shown_as_node(ui, &s->objects[i]);
-        defs += (s->objects[i].flags & GS_SO_DEFINITION) && !ui->show_definitions;
+        bool def = (s->objects[i].flags & GS_SO_DEFINITION) && !ui->show_definitions;
+        defs += def;
+        iters += def && strstr(s->objects[i].type, "iterator") != NULL; /* a for loop's, hidden with D */
     }
-    char objs[96];
+    char objs[112];
     int k = snprintf(objs, sizeof objs, "%d object%s drawn", shown, shown == 1 ? "" : "s");
     if (defs)
-        snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s and classes hidden: D shows them)", defs,
-                 defs == 1 ? "" : "s");
+        snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s%s hidden: D shows them)", defs,
+                 defs == 1 ? "" : "s", iters ? ", classes and loop iterators" : " and classes");
     char hb[32];
     fmt_bytes(s->bytes, hb, sizeof hb);
     k = snprintf(t, sizeof t, "event %llu of %llu   ·   line %d   ·   %s   ·   heap %s bytes",
