@@ -3576,6 +3576,8 @@ static void draw_prompt(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
         /* a second try starts from an empty field, not after the wrong
          * answer; a wrong choice stays marked so it is not picked again */
         ui->answer_retry_for = p->index + 1;
+        if (p->feedback && strstr(p->feedback, "OUTPUT"))
+            ui->bottom_tab = 1; /* the hint sends the student to OUTPUT: it is open */
         ui->answer[0] = 0;
         ui->wrong_choice = ui->choice_sel;
         ui->choice_sel = -1;

@@ -2216,6 +2216,25 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* A hint that points at the OUTPUT opens it (lesson 3's hint sent the
+ * student to OUTPUT's last line while EVENTS was the tab on screen). */
+static void a_hint_about_output_opens_it(void)
+{
+    Open o;
+    open_lesson(&o, "# ---\n# title: t\n# summary: s\n# ---\n"
+                    "print(2)\n"
+                    "#? What will be printed next? | 3 | One more. | hide: none | hint: The OUTPUT's last line says 2.\n"
+                    "print(3)\n");
+    for (int i = 0; i < 8 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.ui.bottom_tab == 0, "EVENTS is open while asking");
+    type(&o, "9");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY && o.ui.bottom_tab == 1,
+          "after the hint, OUTPUT is open (tab %d)", o.ui.bottom_tab);
+    close_lesson(&o);
+}
+
 /* A step that lands in a __del__ the collector runs says it is inside a
  * collection, and what the collector is doing there (lesson 12 landed in
  * Job.__del__ with every Job greyed, and said nothing). */
@@ -3621,6 +3640,7 @@ int main(void)
     an_exceptions_args_are_drawn();
     a_long_names_value_stays_in_sight();
     a_step_into_a_collections_del_says_so();
+    a_hint_about_output_opens_it();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
