@@ -90,6 +90,10 @@ typedef struct gs_SceneHolders {
     int slots;                        /* slots and attributes of drawn objects */
     int hidden;                       /* references from objects not drawn (code constants, classes, ...) */
     int temps;                        /* the rest of its count: the expression being evaluated holds them */
+    uint32_t dying_holder;            /* or, if not 0, an object already freed whose release of what it held
+                                         has yet to reach this one (a list freed lets go of its items one by
+                                         one, the last first) */
+    char dying_type[32];
 } gs_SceneHolders;
 
 /* A row of the BY LINE or BY TYPE view: what the program allocated that is

@@ -509,6 +509,26 @@ static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns
     free(e);
     int64_t rest = target.refcnt - h->names - h->slots - h->hidden;
     h->temps = rest > 0 ? (int)rest : 0;
+    if (h->temps) {
+        /* held by a container that is being freed?  Its next decref says
+         * so: its holder is an object no longer alive (a bounded look) */
+        const gs_Trace *t = gs_timeline_trace(tl);
+        size_t pos = gs_timeline_pos(tl);
+        for (size_t j = pos; j < t->n && j < pos + 4000000; j++) {
+            gs_Event ev = gs_trace_get(t, j);
+            if (ev.obj != id || (ev.kind != GS_EV_DECREF && ev.kind != GS_EV_INCREF && ev.kind != GS_EV_FREE))
+                continue;
+            gs_TLObject hd;
+            if (ev.kind == GS_EV_DECREF && ev.b && ev.b != id &&
+                (!gs_timeline_object(tl, ev.b, &hd) || !(hd.flags & GS_TLO_ALIVE))) {
+                gs_Event a;
+                h->dying_holder = ev.b;
+                snprintf(h->dying_type, sizeof h->dying_type, "%s",
+                         gs_timeline_gone(tl, ev.b, &a) ? str_at(t, a.a) : "object");
+            }
+            break;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ bytes by line, by type */

@@ -2537,7 +2537,11 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         snprintf(t, sizeof t, "  %d from objects not drawn (the compiled code, a class, the interpreter)", h->hidden);
         insp_wrap(ui, dl, r, &y, top, t, C_MUTED);
     }
-    if (h && h->temps) {
+    if (h && h->temps && h->dying_holder) {
+        snprintf(t, sizeof t, "  %d held by %s #%u, which is being freed: it lets go of what it held one reference at "
+                 "a time (a list, its last item first)", h->temps, h->dying_type, h->dying_holder);
+        insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
+    } else if (h && h->temps) {
         snprintf(t, sizeof t, "  %d held for a moment by the expression being evaluated (a value on the stack or a "
                  "call's argument)", h->temps);
         insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
@@ -2568,6 +2572,11 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     insp_row(ui, dl, r, &y, top, "why is it alive?", C_MUTED, 0, GS_FONT_SMALL);
     if (w == 0)
         insp_wrap(ui, dl, r, &y, top, path, C_TEXT);
+    else if (h && h->temps && h->dying_holder)
+        insp_wrap(ui, dl, r, &y, top,
+                  "Only the object being freed still holds it, for a moment: when that reference is let go, its "
+                  "count drops, and at 0 it is freed too.",
+                  C_TEXT);
     else if (h && h->temps)
         insp_wrap(ui, dl, r, &y, top,
                   "No name reaches it yet: the expression being evaluated holds it (just made or just "

@@ -2216,6 +2216,33 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* While a freed list lets go of its items, the last first, the items not
+ * yet reached are held by the dying list: the inspector says so (lesson
+ * 20's said "the expression being evaluated ... no name reaches it yet"). */
+static void an_item_of_a_dying_list_is_held_by_it(void)
+{
+    Open o;
+    open_lesson(&o, "class B:\n"
+                    "    def __del__(self):\n"
+                    "        pass\n"
+                    "x = [B(), B(), B()]\n"
+                    "del x\n"
+                    "y = 1\n");
+    for (int i = 0; i < 12 && !(o.d.scene->line == 3 && o.d.scene->nframes > 1); i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 3, "in the first __del__ while the list is freed (line %u)", o.d.scene->line);
+    uint32_t first = 0; /* the lowest id: the list's item 0, not reached yet */
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "B") == 0 && (!first || o.d.scene->objects[i].id < first))
+            first = o.d.scene->objects[i].id;
+    o.ui.selected = first;
+    frame(&o, NULL, 0);
+    frame(&o, NULL, 0);
+    CHECK(first && has_text(&o.dl, "1 held by list #"), "the inspector names the dying list as its holder");
+    CHECK(!has_text(&o.dl, "No name reaches it yet"), "not the expression being evaluated");
+    close_lesson(&o);
+}
+
 /* A hint that points at the OUTPUT opens it (lesson 3's hint sent the
  * student to OUTPUT's last line while EVENTS was the tab on screen). */
 static void a_hint_about_output_opens_it(void)
@@ -3641,6 +3668,7 @@ int main(void)
     a_long_names_value_stays_in_sight();
     a_step_into_a_collections_del_says_so();
     a_hint_about_output_opens_it();
+    an_item_of_a_dying_list_is_held_by_it();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
