@@ -514,7 +514,7 @@ static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns
          * so: its holder is an object no longer alive (a bounded look) */
         const gs_Trace *t = gs_timeline_trace(tl);
         size_t pos = gs_timeline_pos(tl);
-        for (size_t j = pos; j < t->n && j < pos + 4000000; j++) {
+        for (size_t j = pos; j < t->n && j < pos + 1000000; j++) {
             gs_Event ev = gs_trace_get(t, j);
             if (ev.obj != id || (ev.kind != GS_EV_DECREF && ev.kind != GS_EV_INCREF && ev.kind != GS_EV_FREE))
                 continue;
