@@ -740,6 +740,30 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
         value_of(t, &o, so->value, sizeof so->value);
         if ((o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE) && o.b)
             snprintf(so->value, sizeof so->value, "%s", str_at(t, o.b));
+        if (o.kind == GS_K_GENERATOR && o.alloc_event != UINT32_MAX && o.alloc_event > 0) {
+            /* made by the call of its function, whose frame then pauses
+             * into it (a frame_pop that names the generator) */
+            for (size_t j = o.alloc_event + 1; j < t->n && j <= (size_t)o.alloc_event + 16; j++) {
+                gs_Event pop = gs_trace_get(t, j);
+                if (pop.kind == GS_EV_FRAME_POP && pop.sub == 1 && pop.c == o.id && str_at(t, pop.a)[0]) {
+                    snprintf(so->value, sizeof so->value, "%.28s()", str_at(t, pop.a));
+                    break;
+                }
+            }
+        }
+        if (o.kind == GS_K_METHOD) {
+            /* by its function's name: two generators of a pipeline, or a
+             * bound method, told apart ("generator only_even()") */
+            gs_TLEdge fe[4];
+            size_t nfe = gs_timeline_edges(tl, o.id, fe, 4);
+            gs_TLObject fo;
+            for (size_t k = 0; k < nfe && k < 4; k++)
+                if (fe[k].sub == GS_CAUSE_INTERNAL && fe[k].slot == 0 && gs_timeline_object(tl, fe[k].target, &fo) &&
+                    fo.kind == GS_K_FUNCTION && fo.b) {
+                    snprintf(so->value, sizeof so->value, "%.28s()", str_at(t, fo.b));
+                    break;
+                }
+        }
         if (o.kind == GS_K_TYPE)
             snprintf(so->type, sizeof so->type, "class");
         else if (shown_type(so->type) != so->type)

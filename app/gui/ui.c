@@ -567,6 +567,8 @@ static void node_title(const gs_SceneObject *o, char *title, size_t n)
 {
     if (o->group_count)
         snprintf(title, n, "%d × %s", o->group_count, o->type);
+    else if (o->value[0] && strcmp(o->type, "generator") == 0)
+        snprintf(title, n, "%s %s", o->value, o->type); /* "only_even() generator": a cut title keeps the name */
     else if (o->value[0])
         snprintf(title, n, "%s %s", o->type, o->value);
     else

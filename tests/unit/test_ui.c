@@ -2216,6 +2216,26 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* A generator and a bound method are titled by their function (lesson
+ * 20's two pipeline generators were both just "generator"). */
+static void generators_and_methods_are_titled_by_their_function(void)
+{
+    Open o;
+    open_lesson(&o, "def evens(n):\n"
+                    "    yield 0\n"
+                    "class A:\n"
+                    "    def go(self):\n"
+                    "        pass\n"
+                    "g = evens(3)\n"
+                    "m = A().go\n"
+                    "y = 1\n");
+    for (int i = 0; i < 12 && o.d.scene->line != 8; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 8 && has_text(&o.dl, "evens() generator"), "the generator is titled 'evens() generator'");
+    CHECK(has_text(&o.dl, "method A.go()"), "the bound method 'method A.go()'");
+    close_lesson(&o);
+}
+
 /* While a freed list lets go of its items, the last first, the items not
  * yet reached are held by the dying list: the inspector says so (lesson
  * 20's said "the expression being evaluated ... no name reaches it yet"). */
@@ -3669,6 +3689,7 @@ int main(void)
     a_step_into_a_collections_del_says_so();
     a_hint_about_output_opens_it();
     an_item_of_a_dying_list_is_held_by_it();
+    generators_and_methods_are_titled_by_their_function();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
