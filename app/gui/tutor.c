@@ -460,6 +460,11 @@ static void narration(gs_Viewer *v, gs_UiData *d)
         if (l0 != l1 && gs_lesson_narration(&v->lesson, l0)) {
             d->narration_prev = gs_lesson_narration(&v->lesson, l0);
             d->narration_prev_line = l0;
+            /* the first line of a call: the calling line has not finished */
+            const gs_Scene *s = d->scene;
+            for (int fi = s->nframes - 2; fi >= 0; fi--)
+                if ((int)s->frames[fi].line == l0)
+                    d->narration_prev_running = true;
         }
     }
     if (!d->narration) {

@@ -2687,7 +2687,9 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     }
     bool recap = d->at_end && !d->recording;
     if (d->narration_prev && !recap) { /* at the end the recap and score need the room */
-        snprintf(prev_h, sizeof prev_h, "Line %d, which just ran:", d->narration_prev_line);
+        snprintf(prev_h, sizeof prev_h, d->narration_prev_running ? "Line %d (the call in progress):"
+                                                                   : "Line %d, which just ran:",
+                 d->narration_prev_line);
         p[n++] = (Para){ prev_h, d->narration_prev, GS_FONT_SMALL, C_FAINT, C_MUTED };
     }
     if (recap) {

@@ -101,6 +101,7 @@ typedef struct gs_UiData {
     int narration_line;
     const char *narration_prev;        /* lesson text for the line that just ran (greyed), or NULL */
     int narration_prev_line;
+    bool narration_prev_running;       /* that line is still running: it made the call the current line is in */
     const char *phase_note;            /* the lesson's words for the collector phase on screen, or NULL */
     const char *stop_reason;           /* why the last continue or play stopped, or NULL */
     const char *step_note;             /* what the last step skipped or landed on ("skipped: ..."), or NULL */
