@@ -637,16 +637,18 @@ static size_t phase_back(gs_Viewer *v)
  * phase granularity). F10 and F11 remain the exact debugger steps. */
 enum { LESSON_RUNS = 2 };
 
-static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in)
+static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
 {
     size_t k = 0, n = sizeof v->step_note;
     if (in->passed > 1) { /* a loop header's last test alone is not worth a word */
         if (in->first_line == in->last_line)
-            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: line %u ran %zu more time%s, as before",
-                                  in->first_line, in->passed, in->passed == 1 ? "" : "s");
+            k += (size_t)snprintf(v->step_note, n, "%s: line %u ran %zu more time%s, as before",
+                                  dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->passed,
+                                  in->passed == 1 ? "" : "s");
         else
-            k += (size_t)snprintf(v->step_note, n, "Skipped ahead: lines %u–%u ran again, %zu more time%s, as before",
-                                  in->first_line, in->last_line, in->rounds, in->rounds == 1 ? "" : "s");
+            k += (size_t)snprintf(v->step_note, n, "%s: lines %u–%u ran again, %zu more time%s, as before",
+                                  dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->last_line,
+                                  in->rounds, in->rounds == 1 ? "" : "s");
         if (in->grown_in_place) /* not quite as before: later rounds grew a string the first copied */
             k += (size_t)snprintf(v->step_note + k, n - k,
                                   ", except that %zu time%s a string grew in place instead of being copied "
@@ -730,7 +732,7 @@ static size_t step_fwd(gs_Viewer *v)
     switch (v->granularity) {
     case GS_GRAN_LINE: {
         size_t to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
-        note_passed(v, &in);
+        note_passed(v, &in, +1);
         note_inside_collection(v);
         return to;
     }
@@ -753,11 +755,11 @@ static size_t step_fwd(gs_Viewer *v)
              * interpreter's, a setup gc.collect()): its end is one stop,
              * not eight phases of "on objects this picture does not draw" */
             to = gs_timeline_step_lesson(v->tl, +1, LESSON_RUNS, &in);
-            note_passed(v, &in);
+            note_passed(v, &in, +1);
             return to;
         }
         gs_timeline_seek(v->tl, to);
-        note_passed(v, &in);
+        note_passed(v, &in, +1);
         return to;
     }
     default: return gs_timeline_step_event(v->tl, +1);
@@ -770,7 +772,7 @@ static size_t step_back(gs_Viewer *v)
     switch (v->granularity) {
     case GS_GRAN_LINE: {
         size_t to = gs_timeline_step_lesson(v->tl, -1, LESSON_RUNS, &in);
-        note_passed(v, &in);
+        note_passed(v, &in, -1);
         note_inside_collection(v);
         return to;
     }
@@ -779,7 +781,7 @@ static size_t step_back(gs_Viewer *v)
             return phase_back(v);
         {
             size_t to = gs_timeline_step_lesson(v->tl, -1, LESSON_RUNS, &in);
-            note_passed(v, &in);
+            note_passed(v, &in, -1);
             return to;
         }
     default: return gs_timeline_step_event(v->tl, -1);
