@@ -1307,6 +1307,17 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         /* its size as it dies (a list that grew: its grown size), which
          * the heap's bytes lose; the timeline kept it to undo the free */
         uint32_t size = gs_timeline_freed_size(tl, ev);
+        /* the collector clears an object (a dict gives back its table)
+         * before it is freed: its bytes are what it had before the clear,
+         * so the frees add up to what the collection says it freed */
+        if (collecting_at(t, ev))
+            for (size_t b = 1; b <= 512 && b <= ev; b++) {
+                gs_Event pv = gs_trace_get(t, ev - b);
+                if (pv.kind == GS_EV_GC_START || pv.kind == GS_EV_LINE)
+                    break;
+                if (pv.kind == GS_EV_RESIZE && pv.obj == e->obj && pv.b < pv.a && pv.a > size)
+                    size = pv.a;
+            }
         char sz[48] = "";
         if (size) {
             char num[32];
@@ -1631,6 +1642,8 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         else if (kind == GS_K_LIST)
             why = grows ? ": its item array was full, so CPython makes room for more items than it holds"
                         : ": CPython gives back room it no longer needs";
+        else if (kind == GS_K_DICT && !grows && collecting_at(t, ev))
+            why = ": the collector clears it to break the cycle, and its table goes";
         else if (kind == GS_K_DICT)
             why = grows ? ": its table had no room for another key, so CPython builds a bigger one" : ": a smaller table";
         else if (kind == GS_K_SET)

@@ -2216,6 +2216,28 @@ static void a_prompt_shows_an_attribute_path(void)
     close_lesson(&o);
 }
 
+/* The frees of a collection add up to the bytes it says it freed: a
+ * dict the collector clears gives back its table first, and its free
+ * counts the table too (lesson 9: "collected 2 objects, 368 bytes" beside
+ * "2 × dict freed (... 248 bytes in all)"). */
+static void a_collections_frees_add_up_to_its_bytes(void)
+{
+    Open o;
+    open_path(&o, "lessons/09_gc_collect_and_its_return_value.py");
+    for (int i = 0; i < 40 && o.d.scene->line < 22; i++) {
+        if (o.d.prompt)
+            press(&o, GS_KEY_TAB);
+        press(&o, GS_KEY_RIGHT);
+    }
+    bool folded = false, short_sum = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        folded |= strstr(o.d.event_log[k], "2 × dict freed") && strstr(o.d.event_log[k], "368 bytes in all");
+        short_sum |= strstr(o.d.event_log[k], "248 bytes in all") != NULL;
+    }
+    CHECK(folded && !short_sum, "the two dicts' frees say 368 bytes, as the collection does");
+    close_lesson(&o);
+}
+
 /* A generator and a bound method are titled by their function (lesson
  * 20's two pipeline generators were both just "generator"). */
 static void generators_and_methods_are_titled_by_their_function(void)
@@ -3690,6 +3712,7 @@ int main(void)
     a_hint_about_output_opens_it();
     an_item_of_a_dying_list_is_held_by_it();
     generators_and_methods_are_titled_by_their_function();
+    a_collections_frees_add_up_to_its_bytes();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
     f_again_goes_back_to_full_size();
