@@ -1639,11 +1639,12 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         const char *why = "";
         if (e->c)
             why = ": nothing else refers to it, so CPython extends it instead of making a new string";
+        else if ((kind == GS_K_DICT || kind == GS_K_LIST) && !grows && collecting_at(t, ev))
+            why = kind == GS_K_DICT ? ": the collector clears it to break the cycle, and its table goes"
+                                    : ": the collector clears it to break the cycle, and its item array goes";
         else if (kind == GS_K_LIST)
             why = grows ? ": its item array was full, so CPython makes room for more items than it holds"
                         : ": CPython gives back room it no longer needs";
-        else if (kind == GS_K_DICT && !grows && collecting_at(t, ev))
-            why = ": the collector clears it to break the cycle, and its table goes";
         else if (kind == GS_K_DICT)
             why = grows ? ": its table had no room for another key, so CPython builds a bigger one" : ": a smaller table";
         else if (kind == GS_K_SET)
