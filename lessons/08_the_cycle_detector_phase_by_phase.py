@@ -13,9 +13,9 @@ import weakref
 gc.collect()
 
 
-#> This class statement makes Node. The HEAP panel does not draw classes,
-#> functions or modules, nor the module namespace that holds our names
-#> (except during a collection): only the objects our code makes.
+#> This class statement makes Node. The heap does not draw classes or
+#> functions (D shows them); the module box on the left stands for the
+#> module's namespace, the dict that holds our global names.
 class Node:
     def __init__(self, name):
         self.name = name

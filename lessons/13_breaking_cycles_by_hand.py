@@ -15,6 +15,9 @@ class Node:
         self.next = None
 
     def __del__(self):
+        #> __del__ runs when the count reaches 0. While it runs, the object is
+        #> alive again for a moment (self and the call hold it: badge 2); when
+        #> __del__ returns, it is freed.
         print("  freed", self.name)
 
 

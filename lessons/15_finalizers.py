@@ -14,6 +14,9 @@ class Resource:
         self.name = name
 
     def __del__(self):
+        #> __del__ runs when the count reaches 0. While it runs, the object is
+        #> alive again for a moment (self and the call hold it: badge 2); then
+        #> it is freed, unless __del__ stored it somewhere.
         print("  __del__ of", self.name)
 
 

@@ -28,9 +28,8 @@ step2 = step1 + c
 #> and step2 + d the final 20: step2's 15 copied again, with d's 5.
 step3 = step2 + d
 print(len(step1), len(step2), len(step3))
-#? How many characters were built to get one 20-character string? | 45 | 10 + 15 + 20: every intermediate result is a full new string. | hide: none | hint: Every + built a complete new string, the final one included. Count the characters of each string the three step lines made.
-#> The characters built, then the bytes: the three strings took 59 + 64 + 69
-#> = 192 bytes, for a result of 69.
+#? How many characters were built to get one 20-character string? | 45 | 10 + 15 + 20: every intermediate result is a full new string. In bytes, 59 + 64 + 69 = 192, for a result of 69. | hide: none | hint: Every + built a complete new string, the final one included. Count the characters of each string the three step lines made.
+#> The characters built, then the bytes the three strings took.
 print("characters", len(step1) + len(step2) + len(step3), "bytes", sys.getsizeof(step1) + sys.getsizeof(step2) + sys.getsizeof(step3))
 del step1, step2, step3
 #> The same chain in one expression. It runs left to right: a + b makes a
@@ -77,9 +76,9 @@ def build(chunks):
         #> rounds build a new string each, like the loop above.
         text += chunk
     #> The rounds after the second were passed over, and from the eighth on
-    #> they were not like the first: the shortcut ran. EVENTS shows the last
-    #> one: text's string grows in place, from 109 to 114 bytes, where a new
-    #> string used to be created.
+    #> they were not like the first: the shortcut ran. EVENTS shows the last:
+    #> text's string grows from 109 to 114 bytes, no new string made (its
+    #> memory block may still move, so id(text) can change).
     return text
 
 

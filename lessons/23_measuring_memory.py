@@ -47,7 +47,7 @@ my_list = ["one", "two", "three"]
 looped = []
 for item in my_list:
     looped.append(item.upper())
-#? Which list will sys.getsizeof find larger? | the map one | list() cannot ask a map how many items will come, so it reserves room for more and keeps 8 slots (120 bytes); the loop's appends stopped at 4 slots (88 bytes). The upper-case strings are the same in both. | choices: the loop's; the map one; neither | hide: none | show: mapped | hint: Both hold the same 3 strings; only spare slots differ. Recall the room appends reserved above. Can list() know in advance how many items a map gives?
+#? Which list will sys.getsizeof find larger? | the map one | list() cannot ask a map how many items will come, so it reserves room for more and keeps 8 slots (120 bytes); the loop's appends stopped at 4 slots (88 bytes). The upper-case strings are equal in both (each list has three new ones). | choices: the loop's; the map one; neither | hide: none | show: mapped | hint: Both hold 3 equal strings; only spare slots differ. Recall the room appends reserved above. Can list() know in advance how many items a map gives?
 mapped = list(map(str.upper, my_list))
 print("loop:", sys.getsizeof(looped), "- list(map(...)):", sys.getsizeof(mapped))
 del looped, mapped
