@@ -534,11 +534,6 @@ void gs_tutor_data(gs_Viewer *v, gs_UiData *d)
         d->hide_ids = v->hide_ids;
         d->nhide_ids = v->nhide_ids;
     }
-    /* what the answer is about is in view from the start (its badge is
-     * hidden while asking, not the object) */
-    v->nlook_ids = resolve_names(s, p->show_names, p->nshow_names, v->look_ids, 16);
-    d->look_ids = v->look_ids;
-    d->nlook_ids = v->nlook_ids;
     /* the part of the heap that shows why: after a wrong answer and with the feedback */
     if (pp->state != GS_PROMPT_ASKING) {
         v->nshow_ids = p->nshow_names ? resolve_names(s, p->show_names, p->nshow_names, v->show_ids, 16)

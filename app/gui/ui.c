@@ -1470,17 +1470,7 @@ static bool in_sight(const gs_Ui *ui, gs_Rect r, float pan_x, float pan_y)
     return x + 40 <= c.x + c.w && x + r.w * ui->zoom >= left && y >= c.y + 20 && y + r.h * ui->zoom <= c.y + c.h - 26;
 }
 
-/* Whether all of it is in sight. */
-static bool wholly_in_sight(const gs_Ui *ui, gs_Rect r, float pan_x, float pan_y)
-{
-    gs_Rect c = ui->canvas;
-    float x = c.x + (r.x - pan_x) * ui->zoom;
-    return in_sight(ui, r, pan_x, pan_y) && x + r.w * ui->zoom <= c.x + c.w;
-}
-
-/* whole: what changed must come wholly into sight (a prediction's
- * subject), not just its left part */
-static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n, bool whole)
+static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
 {
     if (n == 0 || ui->dragging)
         return;
@@ -1488,7 +1478,7 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n, bool whole)
      * young generation) as soon as what changes is in sight from there */
     if (ui->pan_auto) {
         for (int i = 0; i < n; i++)
-            if (whole ? wholly_in_sight(ui, changed[i], -10, -10) : in_sight(ui, changed[i], -10, -10)) {
+            if (in_sight(ui, changed[i], -10, -10)) {
                 ui->pan_x = ui->pan_y = -10;
                 ui->pan_auto = false;
                 return;
@@ -1496,7 +1486,7 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n, bool whole)
     }
     float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
     for (int i = 0; i < n; i++) {
-        if (whole ? wholly_in_sight(ui, changed[i], ui->pan_x, ui->pan_y) : in_sight(ui, changed[i], ui->pan_x, ui->pan_y))
+        if (in_sight(ui, changed[i], ui->pan_x, ui->pan_y))
             return; /* one of them is in sight: the student can see the step */
         x0 = fminf(x0, changed[i].x);
         y0 = fminf(y0, changed[i].y);
@@ -1598,11 +1588,11 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             changed[nchanged++] = p->r;
     }
     if (nfresh < npl) /* not a first picture: a step changed these */
-        follow_changes(ui, changed, nchanged, false);
+        follow_changes(ui, changed, nchanged);
     /* a prediction that opens brings what it asks about (and points at)
      * into view, once: the student may pan away from there */
     if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) &&
-        ui->prompt_framed != d->prompt->index + 1 && !ui->dragging && d->nhide_ids + d->nshow_ids + d->nlook_ids > 0) {
+        ui->prompt_framed != d->prompt->index + 1 && !ui->dragging && d->nhide_ids + d->nshow_ids > 0) {
         ui->prompt_framed = d->prompt->index + 1;
         gs_Rect want[16];
         int nwant = 0;
@@ -1610,14 +1600,12 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             bool asked = shown_by_prompt(d, pl[i].o->id);
             for (int k = 0; k < d->nhide_ids && !asked; k++)
                 asked = d->hide_ids[k] == pl[i].o->id;
-            for (int k = 0; k < d->nlook_ids && !asked; k++)
-                asked = d->look_ids[k] == pl[i].o->id;
-            if (asked && !wholly_in_sight(ui, pl[i].r, ui->pan_x, ui->pan_y))
+            if (asked && !in_sight(ui, pl[i].r, ui->pan_x, ui->pan_y))
                 want[nwant++] = pl[i].r;
         }
         if (nwant > 0) {
             ui->pan_auto = true; /* home, if that shows them */
-            follow_changes(ui, want, nwant, true);
+            follow_changes(ui, want, nwant);
         }
     }
     /* a view the follow moved, where every object has since died (a

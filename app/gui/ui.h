@@ -148,8 +148,6 @@ typedef struct gs_UiData {
     bool hide_output;
     const uint32_t *show_ids;          /* objects the prompt's feedback points at */
     int nshow_ids;
-    const uint32_t *look_ids;          /* objects its show: names, brought into view when it opens */
-    int nlook_ids;
     int score_right, score_of;         /* predictions right at the first try, of the lesson's prompts */
     int prompts_answered;
     bool at_end;                       /* the run's last event is on screen */

@@ -40,8 +40,8 @@ typedef struct gs_Viewer {
     int prompt_active;               /* index of the prompt on screen, -1 none */
     char prompt_feedback[512];
     gs_UiPrompt ui_prompt;           /* what the UI draws of it */
-    uint32_t hide_ids[16], show_ids[16], look_ids[16];
-    int nhide_ids, nshow_ids, nlook_ids;
+    uint32_t hide_ids[16], show_ids[16];
+    int nhide_ids, nshow_ids;
     gs_SourceLine *src_lines;        /* the source panel's lines */
     int nsrc_lines;
     char stop_reason[200];           /* why the last continue / play stopped */

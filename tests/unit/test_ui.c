@@ -2417,29 +2417,6 @@ static void a_prompt_card_carries_its_lines_narration(void)
     close_lesson(&o);
 }
 
-/* A prediction's show: object is wholly in sight while it is asked
- * (its badge hidden, not the object): lesson 16's second prediction asks
- * about bounded.items, the rightmost column at 1280x800. */
-static void a_prompts_subject_is_in_sight_when_asked(void)
-{
-    Open o;
-    open_path(&o, "lessons/16_leaks_the_collector_cannot_fix.py");
-    for (int i = 0; i < 200 && !(o.d.prompt && o.d.prompt->index == 1); i++) {
-        if (o.d.prompt)
-            press(&o, GS_KEY_TAB); /* skip the first */
-        press(&o, GS_KEY_RIGHT);
-    }
-    CHECK(o.d.prompt && o.d.prompt->index == 1 && o.d.prompt->state == GS_PROMPT_ASKING,
-          "lesson 16's second prediction is asked");
-    gs_Rect r;
-    bool found = o.d.nlook_ids == 1 && gs_ui_node_rect(&o.ui, o.d.look_ids[0], &r);
-    CHECK(found, "bounded.items is drawn (%d looked at)", o.d.nlook_ids);
-    if (found)
-        CHECK(r.x >= o.ui.canvas.x + o.ui.pin_world * o.ui.zoom && r.x + r.w <= o.ui.canvas.x + o.ui.canvas.w,
-              "and wholly in sight (x %.0f to %.0f, canvas to %.0f)", r.x, r.x + r.w, o.ui.canvas.x + o.ui.canvas.w);
-    close_lesson(&o);
-}
-
 /* A freed object is named by its type in the log's earlier entries,
  * said while it was alive ("name x now refers to Box #12"), not
  * "object #12". */
@@ -3702,7 +3679,6 @@ int main(void)
     a_freed_object_keeps_its_type_in_the_log();
     an_import_is_one_name_in_the_log();
     a_prompt_shows_an_attribute_path();
-    a_prompts_subject_is_in_sight_when_asked();
     a_prompt_card_carries_its_lines_narration();
     a_new_list_is_told_at_its_size_once();
     a_class_bodys_end_is_not_told_as_a_call();
