@@ -2341,6 +2341,38 @@ static int referrers(const gs_Scene *s, uint32_t id, uint32_t *out, const char *
 }
 
 /* "Why is this alive?": a path from a frame's name to the object (BFS). */
+/* Whether `target` leads back to itself through strong slots: a cycle. */
+static bool in_a_cycle(const gs_Scene *s, uint32_t target)
+{
+    int cap = s->nobjects + 1, head = 0, tail = 0;
+    int *q = malloc((size_t)cap * sizeof *q);
+    char *seen = calloc((size_t)cap, 1);
+    const gs_SceneObject *t0 = gs_scene_find(s, target);
+    bool cyc = false;
+    if (q && seen && t0)
+        q[tail++] = (int)(t0 - s->objects);
+    while (head < tail && !cyc) {
+        const gs_SceneObject *o = &s->objects[q[head++]];
+        for (int k = 0; k < o->nslots && !cyc; k++) {
+            const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
+            if (sl->weak)
+                continue;
+            if (sl->target == target) {
+                cyc = true;
+                break;
+            }
+            const gs_SceneObject *t = gs_scene_find(s, sl->target);
+            if (!t || seen[t - s->objects] || tail >= cap)
+                continue;
+            seen[t - s->objects] = 1;
+            q[tail++] = (int)(t - s->objects);
+        }
+    }
+    free(q);
+    free(seen);
+    return cyc;
+}
+
 static int why_alive(const gs_Scene *s, uint32_t target, char *buf, size_t n)
 {
     int cap = s->nobjects + 1;
@@ -2577,10 +2609,29 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
                   "No name reaches it: objects this picture does not draw hold it (the compiled code's "
                   "constants, a class, the interpreter's own objects).",
                   C_TEXT);
-    else
-        insp_wrap(ui, dl, r, &y, top,
-                  "No name reaches it: only a reference cycle keeps it alive. The cycle collector can find it.",
-                  C_VERMILLION);
+    else {
+        /* held by an object the picture hides (D): a for loop's iterator */
+        const gs_SceneObject *hider = NULL;
+        for (int i = 0; i < nr && !hider; i++) {
+            const gs_SceneObject *ho = gs_scene_find(s, ids[i]);
+            if (ho && (ho->flags & GS_SO_DEFINITION) && !ui->show_definitions)
+                hider = ho;
+        }
+        if (hider) {
+            snprintf(t, sizeof t, "No name reaches it, but %s #%u holds it, which this picture hides (D shows it)%s.",
+                     hider->type, hider->id,
+                     strstr(hider->type, "iterator") ? ": a for loop's iterator, held by the running loop" : "");
+            insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
+        } else if (in_a_cycle(s, o->id))
+            insp_wrap(ui, dl, r, &y, top,
+                      "No name reaches it: only a reference cycle keeps it alive. The cycle collector can find it.",
+                      C_VERMILLION);
+        else
+            insp_wrap(ui, dl, r, &y, top,
+                      "No name reaches it: what holds it is held only by the running code for now (a value being "
+                      "evaluated, a loop), or by objects this picture does not draw.",
+                      C_TEXT);
+    }
     float content = y + (float)ui->insp_scroll - top;
     ui->insp_max_scroll = content > r.y + r.h - top - 4 ? (int)(content - (r.y + r.h - top - 4)) : 0;
     if (ui->insp_scroll > ui->insp_max_scroll)

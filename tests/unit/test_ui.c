@@ -2258,6 +2258,30 @@ static void generators_and_methods_are_titled_by_their_function(void)
     close_lesson(&o);
 }
 
+/* A list only a for loop's (hidden) iterator holds is not "kept alive
+ * only by a reference cycle" (lesson 18's get_referrers() list). */
+static void a_list_a_loop_walks_is_not_called_a_cycle(void)
+{
+    Open o;
+    open_lesson(&o, "for item in [[1, 2], [3]]:\n"
+                    "    y = 1\n"
+                    "z = 2\n");
+    for (int i = 0; i < 6 && o.d.scene->line != 2; i++)
+        press(&o, GS_KEY_RIGHT);
+    uint32_t outer = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "list") == 0 && o.d.scene->objects[i].id > outer)
+            outer = o.d.scene->objects[i].id; /* made last: the outer list */
+    o.ui.selected = outer;
+    frame(&o, NULL, 0);
+    frame(&o, NULL, 0);
+    o.ui.insp_scroll = 10000; /* the inspector's end: why it is alive */
+    frame(&o, NULL, 0);
+    CHECK(outer && !has_text(&o.dl, "only a reference cycle"), "the walked list is not called a cycle's");
+    CHECK(has_text(&o.dl, "No name reaches it, but"), "its holder, the loop's hidden iterator, is named");
+    close_lesson(&o);
+}
+
 /* While a freed list lets go of its items, the last first, the items not
  * yet reached are held by the dying list: the inspector says so (lesson
  * 20's said "the expression being evaluated ... no name reaches it yet"). */
@@ -3687,6 +3711,7 @@ int main(void)
     a_step_into_a_collections_del_says_so();
     a_hint_about_output_opens_it();
     an_item_of_a_dying_list_is_held_by_it();
+    a_list_a_loop_walks_is_not_called_a_cycle();
     generators_and_methods_are_titled_by_their_function();
     a_collections_frees_add_up_to_its_bytes();
     a_loops_iterator_is_drawn_with_d();
