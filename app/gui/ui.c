@@ -2556,7 +2556,8 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         insp_row(ui, dl, r, &y, top, t, C_BLUE, ids[i], GS_FONT_SMALL);
     }
     if (h && h->hidden) {
-        snprintf(t, sizeof t, "  %d from objects not drawn (the compiled code, a class, the interpreter)", h->hidden);
+        snprintf(t, sizeof t, "  %d from objects not drawn (such as the compiled code, a class, a library's own parts "
+                 "like weakref.finalize's registry, the interpreter)", h->hidden);
         insp_wrap(ui, dl, r, &y, top, t, C_MUTED);
     }
     if (h && h->temps && h->dying_holder) {
@@ -2606,8 +2607,8 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
                   C_TEXT);
     else if (h && h->hidden)
         insp_wrap(ui, dl, r, &y, top,
-                  "No name reaches it: objects this picture does not draw hold it (the compiled code's "
-                  "constants, a class, the interpreter's own objects).",
+                  "No name reaches it: objects this picture does not draw hold it (such as the compiled code's "
+                  "constants, a class, a library's own parts, the interpreter's own objects).",
                   C_TEXT);
     else {
         /* held by an object the picture hides (D): a for loop's iterator */
