@@ -642,7 +642,10 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     s->in_collection = gc.collecting;
     s->collecting_gen = gc.collecting ? gc.generation : -1;
     snprintf(s->phase, sizeof s->phase, "%s", gc.collecting ? gs_gc_phase_name((gs_GCPhase)gc.phase) : "");
-    snprintf(s->phase_doing, sizeof s->phase_doing, "%s", gc.collecting ? phase_words(gc.phase) : "");
+    snprintf(s->phase_doing, sizeof s->phase_doing, "%s",
+             !gc.collecting                             ? ""
+             : gc.phase == GS_GC_MERGE && gc.generation == 0 ? "generation 0 is collected alone: nothing younger to merge"
+                                                        : phase_words(gc.phase));
     s->gc_enabled = true;
     gs_TLBytes bytes;
     gs_timeline_bytes(tl, &bytes);
@@ -1499,7 +1502,16 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
                      "of this collection is recorded)", phase_words(e->sub), e->a);
         else if (e->sub == GS_GC_UPDATE_REFS && e->a)
             snprintf(out, n, "collector: %s (%u objects)", phase_words(e->sub), e->a);
-        else
+        else if (e->sub == GS_GC_MERGE) {
+            int gen = -1; /* its gc_start is just before it */
+            for (size_t b = 1; b <= 8 && b <= ev && gen < 0; b++) {
+                gs_Event st = gs_trace_get(t, ev - b);
+                if (st.kind == GS_EV_GC_START)
+                    gen = (int)st.a;
+            }
+            snprintf(out, n, "collector: %s", gen == 0 ? "generation 0 is collected alone: nothing younger to merge"
+                                                        : phase_words(e->sub));
+        } else
             snprintf(out, n, "collector: %s", phase_words(e->sub));
         break;
     case GS_EV_GC_REFS:

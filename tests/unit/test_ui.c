@@ -2258,6 +2258,23 @@ static void generators_and_methods_are_titled_by_their_function(void)
     close_lesson(&o);
 }
 
+/* A collection of generation 0 has nothing younger to merge: the log does
+ * not say it merges the younger generations (lesson 10's gc.collect(0)). */
+static void generation_0_merges_nothing(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\nx = []\ngc.collect(0)\ny = 1\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 4; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool alone = false, merge = false;
+    for (int k = 0; k < o.d.nevent_log; k++) {
+        alone |= strstr(o.d.event_log[k], "generation 0 is collected alone") != NULL;
+        merge |= strstr(o.d.event_log[k], "merge the younger generations") != NULL;
+    }
+    CHECK(alone && !merge, "gc.collect(0) merges nothing, and says so");
+    close_lesson(&o);
+}
+
 /* A list only a for loop's (hidden) iterator holds is not "kept alive
  * only by a reference cycle" (lesson 18's get_referrers() list). */
 static void a_list_a_loop_walks_is_not_called_a_cycle(void)
@@ -3712,6 +3729,7 @@ int main(void)
     a_hint_about_output_opens_it();
     an_item_of_a_dying_list_is_held_by_it();
     a_list_a_loop_walks_is_not_called_a_cycle();
+    generation_0_merges_nothing();
     generators_and_methods_are_titled_by_their_function();
     a_collections_frees_add_up_to_its_bytes();
     a_loops_iterator_is_drawn_with_d();
