@@ -698,6 +698,28 @@ static uint32_t folded_row(const gs_Ui *ui, int band, uint32_t row)
     return row - (uint32_t)(keys_below(ui->fold, ui->nfold, first | row) - keys_below(ui->fold, ui->nfold, first));
 }
 
+/* Narrow the widest columns with boxes, in turn, down to `floor` (the
+ * next widest sharing what must go), until `over` is spent. */
+static void narrow_columns(float *bw, const uint32_t *live_rows, float *over, float floor)
+{
+    while (*over > 0) {
+        int widest = -1;
+        for (int b = 0; b < GS_BAND_COUNT; b++)
+            if (live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) > floor &&
+                (widest < 0 || fminf(bw[b], BAND_W_MAX) > fminf(bw[widest], BAND_W_MAX)))
+                widest = b;
+        if (widest < 0)
+            break;
+        float cur = fminf(bw[widest], BAND_W_MAX), cut = fminf(*over, cur - floor);
+        for (int b = 0; b < GS_BAND_COUNT; b++)
+            if (b != widest && live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) < cur && fminf(bw[b], BAND_W_MAX) > floor &&
+                cur - fminf(bw[b], BAND_W_MAX) < cut)
+                cut = fmaxf(cur - fminf(bw[b], BAND_W_MAX), 1);
+        bw[widest] = cur - cut;
+        *over -= cut;
+    }
+}
+
 /* Columns: the names column, then one per band that has something in it
  * now (the three generations always, as a reminder they exist).  A column
  * is as wide as its widest box, so an empty generation is a narrow strip. */
@@ -764,32 +786,23 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
                 over -= bw[b] - strip;
                 bw[b] = strip;
             }
-    /* then the names column, whose long values end in "…" */
-    if (over > 0 && names_w > 120) {
-        float cut = fminf(over, names_w - 120);
-        names_w -= cut;
-        over -= cut;
+    /* then the names column to 150, the widest columns to 216 (a wide box
+     * shows fewer cells), and only then the names column to 120: a name's
+     * value ("phase = 'start'") is what the line being run reads */
+    for (int stage = 0; stage < 2; stage++) {
+        float floor = stage == 0 ? 150 : 120;
+        if (over > 0 && names_w > floor) {
+            float cut = fminf(over, names_w - floor);
+            names_w -= cut;
+            over -= cut;
+        }
+        if (stage == 0)
+            narrow_columns(bw, live_rows, &over, 216);
     }
     /* still too wide: the widest columns narrow, down to NODE_NARROW, and
      * their boxes with them (a long container then shows fewer cells and
      * "… N more"; a long title is cut) */
-    while (over > 0) {
-        int widest = -1;
-        for (int b = 0; b < GS_BAND_COUNT; b++)
-            if (live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) > NODE_NARROW + 16 &&
-                (widest < 0 || fminf(bw[b], BAND_W_MAX) > fminf(bw[widest], BAND_W_MAX)))
-                widest = b;
-        if (widest < 0)
-            break;
-        float cur = fminf(bw[widest], BAND_W_MAX), cut = fminf(over, cur - (NODE_NARROW + 16));
-        /* no narrower than the next widest: they share what must go */
-        for (int b = 0; b < GS_BAND_COUNT; b++)
-            if (b != widest && live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) < cur &&
-                fminf(bw[b], BAND_W_MAX) > NODE_NARROW + 16 && cur - fminf(bw[b], BAND_W_MAX) < cut)
-                cut = fmaxf(cur - fminf(bw[b], BAND_W_MAX), 1);
-        bw[widest] = cur - cut;
-        over -= cut;
-    }
+    narrow_columns(bw, live_rows, &over, NODE_NARROW + 16);
     g->names_x = 0;
     g->names_w = names_w;
     float x = names_w + 16;
@@ -1804,11 +1817,11 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 else
                     snprintf(line, sizeof line, "%s", nm->name);
                 gs_FontId nf = zf(ui, GS_FONT_MONO);
-                float room = fr.w - 30;
+                float room = fr.w - (inl ? 18 : 30); /* a name with an arrow keeps room for its dot */
                 char val[72];
                 snprintf(val, sizeof val, " = %s", v);
                 float vw = tw(ui, nf, val);
-                if (inl && tw(ui, nf, line) > room && vw <= room * 0.6f) {
+                if (inl && tw(ui, nf, line) > room && vw + tw(ui, nf, "a…") <= room) {
                     /* a long name and a short value: the name is cut, so
                      * the value stays ("last_coll… = 30") */
                     char nb[80];
