@@ -2977,6 +2977,15 @@ static void draw_stats(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r
     }
 }
 
+/* The rows a printed line takes at `cpr` characters a row (at least one). */
+static int out_rows(const char *p, size_t len, size_t cpr)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return chars == 0 ? 1 : (int)((chars + cpr - 1) / cpr);
+}
+
 static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     gs_draw_rect(dl, r, C_PANEL, 6, 0);
@@ -3042,10 +3051,18 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
         /* the last lines printed, or earlier ones scrolled back to */
         const char *o = d->output ? d->output : "";
         size_t n = d->output_len;
+        /* a long line wraps at the panel's width (monospace: a fixed
+         * number of characters a row), so nothing printed is cut off */
+        float cw = tw(ui, GS_FONT_MONO, "M");
+        size_t cpr = cw > 0 ? (size_t)fmaxf(8, (r.w - 20) / cw) : 80;
         int total = 0;
-        for (size_t i = 0; i < n; i++)
-            if (o[i] == '\n' || i + 1 == n)
-                total++;
+        for (const char *p = o, *end = o + n; p < end;) {
+            const char *q = memchr(p, '\n', (size_t)(end - p));
+            if (!q)
+                q = end;
+            total += out_rows(p, (size_t)(q - p), cpr);
+            p = q < end ? q + 1 : end;
+        }
         int rows = (int)((bottom - top - 2) / lh);
         if (rows < 1)
             rows = 1;
@@ -3062,18 +3079,27 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
             text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(hidden until you answer the prediction)", C_ORANGE);
         else {
             const char *p = o, *end = o + n;
-            for (int line = 0; line < first && p < end; line++) {
-                const char *q = memchr(p, '\n', (size_t)(end - p));
-                p = q ? q + 1 : end;
-            }
             float y = top + 2;
-            for (int k = 0; k < rows && p < end; k++) {
+            int row = 0, drawn = 0;
+            while (p < end && drawn < rows) {
                 const char *q = memchr(p, '\n', (size_t)(end - p));
                 if (!q)
                     q = end;
-                size_t len = (size_t)(q - p) > 300 ? 300 : (size_t)(q - p);
-                gs_draw_text(dl, GS_FONT_MONO, r.x + 8, y, p, len, C_TEXT, 0);
-                y += lh;
+                /* the line's rows: cpr characters each, cut between characters */
+                const char *a = p;
+                do {
+                    const char *b = a;
+                    for (size_t c = 0; c < cpr && b < q; c++)
+                        do
+                            b++;
+                        while (b < q && ((unsigned char)*b & 0xC0) == 0x80);
+                    if (row++ >= first && drawn < rows) {
+                        gs_draw_text(dl, GS_FONT_MONO, r.x + 8, y, a, (size_t)(b - a), C_TEXT, 0);
+                        y += lh;
+                        drawn++;
+                    }
+                    a = b;
+                } while (a < q);
                 p = q < end ? q + 1 : end;
             }
             if (n == 0)

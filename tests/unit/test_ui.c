@@ -2258,6 +2258,23 @@ static void generators_and_methods_are_titled_by_their_function(void)
     close_lesson(&o);
 }
 
+/* A long printed line wraps in OUTPUT: its end is on screen (lesson 23's
+ * tracemalloc statistic was cut at the panel's edge). */
+static void a_long_printed_line_wraps_in_output(void)
+{
+    Open o;
+    open_lesson(&o, "print('a' * 200 + 'THE-END')\ny = 1\n");
+    press(&o, GS_KEY_END);
+    o.ui.bottom_tab = 1;
+    frame(&o, NULL, 0);
+    size_t len = 0;
+    for (size_t i = 0; i < o.dl.n; i++)
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "THE-END"))
+            len = strlen(gs_draw_text_of(&o.dl, &o.dl.cmds[i]));
+    CHECK(len > 0 && len < 120, "the end of a 207-character line is drawn on a row of its own (%zu characters)", len);
+    close_lesson(&o);
+}
+
 /* A collection of generation 0 has nothing younger to merge: the log does
  * not say it merges the younger generations (lesson 10's gc.collect(0)). */
 static void generation_0_merges_nothing(void)
@@ -3730,6 +3747,7 @@ int main(void)
     an_item_of_a_dying_list_is_held_by_it();
     a_list_a_loop_walks_is_not_called_a_cycle();
     generation_0_merges_nothing();
+    a_long_printed_line_wraps_in_output();
     generators_and_methods_are_titled_by_their_function();
     a_collections_frees_add_up_to_its_bytes();
     a_loops_iterator_is_drawn_with_d();
