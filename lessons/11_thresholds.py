@@ -65,8 +65,8 @@ for i in range(200):
     b.other = a
 del a, b
 #> Young collections caught most pairs soon after they died, but this full
-#> collection still finds 16. 4 died in generation 0 after the last young
-#> collection. The other 12 are pairs with a member moved to generation 2
+#> collection still finds 16: 5 in generation 0, dead since the last young
+#> collection, and 11 in generation 2, from pairs with a member moved there
 #> while still named: younger collections take its references as outside ones.
 waiting = gc.collect()
 print("threshold 10: garbage waiting:", waiting)
