@@ -1220,8 +1220,15 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
             first--;
     }
-    if (first == 0)
-        return false; /* the line before started before the log does */
+    bool partial = false;
+    if (first == 0) {
+        /* the line started before the log's reach (a call that made and
+         * freed thousands of objects): its last events, not nothing */
+        if (last < 2)
+            return false;
+        first = last > 40 ? last - 40 : 1;
+        partial = true;
+    }
     if (first == last) {
         unsigned prev = (unsigned)atoi(d->event_log[first - 1]);
         snprintf(head, hn, "What line %u just did:", prev);
@@ -1238,7 +1245,7 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     /* the line's own events before those of the calls it made (a
      * constructor's "name self ..."): a rank per kind, then per line; the
      * line's own call ("f() is called") before the counts inside it */
-    unsigned own = (unsigned)atoi(d->event_log[first - 1]); /* the line's number, from its start */
+    unsigned own = (unsigned)atoi(d->event_log[partial ? last - 1 : first - 1]); /* the line's number, from its start */
     static const struct { int rank; bool inner; } levels[] = {
         { 0, false }, { 0, true }, { 1, false }, { 2, false }, { 1, true }, { 3, false }, { 2, true },
         { 3, true }, { 4, false }, { 4, true }
@@ -1291,7 +1298,7 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
-    snprintf(head, hn, own ? "What line %u just did:" : "What just happened:", own);
+    snprintf(head, hn, !own ? "What just happened:" : partial ? "What line %u did last:" : "What line %u just did:", own);
     return out[0] != 0;
 }
 

@@ -2258,6 +2258,44 @@ static void generators_and_methods_are_titled_by_their_function(void)
     close_lesson(&o);
 }
 
+/* A step from inside a call back to its caller's next line tells what the
+ * calling line did after the call returned (lesson 14's 'scratch' entry:
+ * made, stored, freed, its entry gone, all said as "line 49 starts"). */
+static void a_step_out_of_a_call_tells_the_calling_lines_end(void)
+{
+    Open o;
+    open_lesson(&o, "class H:\n"
+                    "    def __init__(self, n):\n"
+                    "        self.n = n\n"
+                    "d = {}\n"
+                    "d['x'] = H(1)\n"
+                    "y = 1\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    press(&o, GS_KEY_RIGHT);
+    bool told = false;
+    for (size_t i = 0; i < o.dl.n; i++)
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && text_in(&o.dl, o.ui.narr_rect, "") &&
+            strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "What line 5 just did"))
+            told = true;
+    for (size_t i = 0; i < o.dl.n && getenv("TEST_UI_DEBUG"); i++)
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && o.dl.cmds[i].y0 > 530 && o.dl.cmds[i].x0 < 580)
+            printf("[%s]\n", gs_draw_text_of(&o.dl, &o.dl.cmds[i]));
+    CHECK(o.d.scene->line == 6 && told, "at line 6, the panel tells what line 5 did (line %u)", o.d.scene->line);
+    close_lesson(&o);
+    /* lesson 14's: a call that made and freed a thousand objects, past the
+     * log's reach: the calling line's last events, not "line 49 starts" */
+    open_path(&o, "lessons/14_weak_references.py");
+    for (int i = 0; i < 60 && o.d.scene->line != 49; i++) {
+        if (o.d.prompt && o.d.prompt->state <= GS_PROMPT_RETRY)
+            press(&o, GS_KEY_TAB);
+        press(&o, GS_KEY_RIGHT);
+    }
+    CHECK(o.d.scene->line == 49 && (has_text(&o.dl, "What line 48 did last:") || has_text(&o.dl, "What line 48 just did:")),
+          "lesson 14 at line 49 tells what line 48 did (line %u)", o.d.scene->line);
+    close_lesson(&o);
+}
+
 /* A long printed line wraps in OUTPUT: its end is on screen (lesson 23's
  * tracemalloc statistic was cut at the panel's edge). */
 static void a_long_printed_line_wraps_in_output(void)
@@ -3748,6 +3786,7 @@ int main(void)
     a_list_a_loop_walks_is_not_called_a_cycle();
     generation_0_merges_nothing();
     a_long_printed_line_wraps_in_output();
+    a_step_out_of_a_call_tells_the_calling_lines_end();
     generators_and_methods_are_titled_by_their_function();
     a_collections_frees_add_up_to_its_bytes();
     a_loops_iterator_is_drawn_with_d();
