@@ -39,8 +39,9 @@ box = {}
 #? Three Things made and one freed, a string, an empty dict. What does gc.get_count() show? | (3, 0, 0) | The first number counts allocations minus deallocations, since generation 0 was last collected, of objects the collector could track: 3 Things - 1 + the dict, tracked or not. A str is not such an object. | hide: collector | hint: gc.collect() reset all three counts to 0. Since then: +1 for each new object of a kind the collector could track (tracked or not), -1 for each one freed; a str is not one.
 print("count:", gc.get_count(), "- dict tracked?", gc.is_tracked(box))
 #> So the first number is not "objects in generation 0": of ours, only t1
-#> and t2 are there. (CPython also keeps freed dicts, lists and tuples on
-#> free lists for reuse; such a free, and such a reuse, change nothing.)
+#> and t2 are there. (The print above allocated too: the panel's count is
+#> past 3 now. CPython keeps freed dicts, lists and tuples for reuse; such a
+#> free, and such a reuse, change nothing.)
 print("t1 lives in generation", generation_of(t1))
 #> Collect only generation 0. t1 survives (it has a name) and moves to 1.
 #> The second number counts collections of generation 0 since generation 1
