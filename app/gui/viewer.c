@@ -1404,6 +1404,15 @@ static void rebuild(gs_Viewer *v)
              * names box shows it inline ("i = 4") */
             bool named = (strstr(buf, ": name ") && strstr(buf, " now refers to ")) ||
                          strstr(buf, " grows in place"); /* its new value is the name's, inline */
+            /* so is an attribute of a drawn object set to a plain value: its
+             * cell shows it ("key:7"); a list's items are not told one by
+             * one (a comprehension's ten thousand would fill the log) */
+            gs_Event fe = gs_trace_get(v->trace, ev);
+            if (!named && fe.kind == GS_EV_REF_SET && fe.sub == GS_CAUSE_ATTR && fe.obj != focus) {
+                const gs_SceneObject *ho = gs_scene_find(&v->scene, fe.obj);
+                named = ho && !(ho->flags & GS_SO_PRIMITIVE) &&
+                        !((ho->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS));
+            }
             if (!named && (!fo || ((fo->flags & GS_SO_PRIMITIVE) && !(v->place_what & GS_PLACE_PRIMITIVES)) ||
                            ((fo->flags & GS_SO_DEFINITION) && !(v->place_what & GS_PLACE_DEFINITIONS))))
                 continue;

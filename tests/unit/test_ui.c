@@ -2296,6 +2296,27 @@ static void a_step_out_of_a_call_tells_the_calling_lines_end(void)
     close_lesson(&o);
 }
 
+/* Setting an attribute is told in what the line did (lessons 13 and 16:
+ * "What line 14 just did" gave two count changes and not self.key = key,
+ * whose new cell was the change on screen). */
+static void an_attribute_set_is_told(void)
+{
+    Open o;
+    open_lesson(&o, "class D:\n"
+                    "    def __init__(self, key):\n"
+                    "        self.key = key\n"
+                    "        self.more = 2\n"
+                    "d = D(7)\n");
+    for (int i = 0; i < 8 && o.d.scene->line != 4; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool told = false;
+    for (size_t i = 0; i < o.dl.n; i++)
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "attribute key of D"))
+            told = true;
+    CHECK(o.d.scene->line == 4 && told, "line 3's summary says attribute key was set (line %u)", o.d.scene->line);
+    close_lesson(&o);
+}
+
 /* A long printed line wraps in OUTPUT: its end is on screen (lesson 23's
  * tracemalloc statistic was cut at the panel's edge). */
 static void a_long_printed_line_wraps_in_output(void)
@@ -3786,6 +3807,7 @@ int main(void)
     a_list_a_loop_walks_is_not_called_a_cycle();
     generation_0_merges_nothing();
     a_long_printed_line_wraps_in_output();
+    an_attribute_set_is_told();
     a_step_out_of_a_call_tells_the_calling_lines_end();
     generators_and_methods_are_titled_by_their_function();
     a_collections_frees_add_up_to_its_bytes();
