@@ -1497,6 +1497,8 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     }
     case GS_EV_GC_START: snprintf(out, n, "%sthe cycle collector starts on generation %u", where, e->a); break;
     case GS_EV_GC_PHASE:
+        if (e->sub == GS_GC_DONE)
+            break; /* the gc_end right after says it, with what was collected */
         if (e->sub == GS_GC_UPDATE_REFS && e->b) /* a pass larger than the recording's gc detail */
             snprintf(out, n, "collector: %s (%u objects: too many to show one by one, so only the outcome "
                      "of this collection is recorded)", phase_words(e->sub), e->a);
