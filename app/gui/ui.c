@@ -1828,8 +1828,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 char val[72];
                 snprintf(val, sizeof val, " = %s", v);
                 float vw = tw(ui, nf, val);
-                bool literal = v[0] == '\'' || v[0] == '"' || v[0] == '-' || (v[0] >= '0' && v[0] <= '9') ||
-                               strcmp(v, "None") == 0 || strcmp(v, "True") == 0 || strcmp(v, "False") == 0;
+                const gs_SceneObject *vo = inl ? gs_scene_find(s, nm->target) : NULL;
+                bool literal = vo && (vo->flags & GS_SO_PRIMITIVE) && vo->value[0]; /* a number, a str, None... */
                 if (inl && literal && tw(ui, nf, line) > room && vw + tw(ui, nf, "a…") <= room) {
                     /* a long name and a short value: the name is cut, so
                      * the value stays ("last_coll… = 30") */
