@@ -33,7 +33,11 @@ static void value_of(const gs_Trace *t, const gs_TLObject *o, char *buf, size_t 
     buf[0] = 0;
     switch (o->kind) {
     case GS_K_INT:
-        snprintf(buf, n, "%" PRId64, (int64_t)((uint64_t)o->b | ((uint64_t)o->c << 32)));
+        if (o->alloc_flags & GS_ALLOC_BIGINT) {
+            uint32_t len;
+            snprintf(buf, n, "%s", gs_trace_string_at(t, o->b, &len));
+        } else
+            snprintf(buf, n, "%" PRId64, (int64_t)((uint64_t)o->b | ((uint64_t)o->c << 32)));
         break;
     case GS_K_BOOL: snprintf(buf, n, "%s", o->b ? "True" : "False"); break;
     case GS_K_NONE: snprintf(buf, n, "None"); break;

@@ -1183,10 +1183,8 @@ static gs_Object *literal_value(Compiler *c, const gs_Node *e)
     case GS_C_FALSE: return gs_newref(vm, vm->false_);
     case GS_C_ELLIPSIS: return gs_newref(vm, vm->ellipsis);
     case GS_C_INT:
-        if (e->u.constant.big) {
-            compile_error(c, e->line, e->col + 1, "integer literal too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
+        if (e->u.constant.big) /* the parser kept its decimal digits */
+            return gs_big_from_text(vm, e->u.constant.str, (size_t)e->u.constant.len, 10);
         return gs_int_new(vm, e->u.constant.int_value);
     case GS_C_FLOAT: return gs_float_new(vm, e->u.constant.float_value);
     case GS_C_COMPLEX: return gs_complex_new(vm, 0.0, e->u.constant.float_value);
@@ -1245,6 +1243,9 @@ static bool fold_int(gs_VM *vm, gs_Object *o, int64_t *v)
     return false;
 }
 
+/* the bits of an int constant's magnitude */
+static int64_t obj_bits(gs_Object *o, int64_t v) { return gs_int_is_big(o) ? gs_big_bit_length(o) : fold_bits(v); }
+
 /* check_complexity: what is left of `limit` items after a nested tuple's */
 static int64_t fold_complexity(gs_Object *o, int64_t limit)
 {
@@ -1265,7 +1266,7 @@ static bool fold_too_big(gs_VM *vm, int op, gs_Object *l, gs_Object *r)
     switch (op) {
     case GS_OP_MUL: {
         if (li && ri)
-            return lv && rv && fold_bits(lv) + fold_bits(rv) > FOLD_MAX_INT_BITS;
+            return lv && rv && obj_bits(l, lv) + obj_bits(r, rv) > FOLD_MAX_INT_BITS;
         if (!li && ri) { /* the int first */
             gs_Object *t = l;
             l = r;
@@ -1285,9 +1286,9 @@ static bool fold_too_big(gs_VM *vm, int op, gs_Object *l, gs_Object *r)
         return lv < 0 || lv > FOLD_MAX_STR / size;
     }
     case GS_OP_POW:
-        return li && ri && lv && rv > 0 && fold_bits(lv) > FOLD_MAX_INT_BITS / rv;
+        return li && ri && lv && rv > 0 && obj_bits(l, lv) > FOLD_MAX_INT_BITS / rv;
     case GS_OP_LSHIFT:
-        return li && ri && lv && rv && (rv < 0 || rv > FOLD_MAX_INT_BITS || fold_bits(lv) > FOLD_MAX_INT_BITS - rv);
+        return li && ri && lv && rv && (rv < 0 || rv > FOLD_MAX_INT_BITS || obj_bits(l, lv) > FOLD_MAX_INT_BITS - rv);
     case GS_OP_MOD:
         return GS_KIND(l) == GS_K_STR || GS_KIND(l) == GS_K_BYTES; /* formatting */
     case GS_OP_MATMUL:
@@ -1306,8 +1307,12 @@ static gs_Object *fold_unary_op(gs_VM *vm, int uop, gs_Object *v)
         return t < 0 ? NULL : gs_newref(vm, t ? vm->false_ : vm->true_);
     }
     if (fold_int(vm, v, &x)) {
+        if (uop != GS_UOP_POS && (gs_int_is_big(v) || (uop == GS_UOP_NEG && x == INT64_MIN)))
+            return gs_big_unary(vm, uop == GS_UOP_NEG ? GS_BIG_NEG : GS_BIG_INVERT, v);
+        if (gs_int_is_big(v))
+            return gs_newref(vm, v);
         if (uop == GS_UOP_NEG)
-            return x == INT64_MIN ? NULL : gs_int_new(vm, -x);
+            return gs_int_new(vm, -x);
         return gs_int_new(vm, uop == GS_UOP_INVERT ? ~x : x);
     }
     if (GS_KIND(v) == GS_K_FLOAT && uop != GS_UOP_INVERT)

@@ -354,22 +354,26 @@ static gs_Object *parse_number(Scan *sc, int64_t start, int64_t *next_idx)
         else
             idx = e_start;
     }
-    char buf[400];
     int64_t len = idx - start;
-    if (len >= (int64_t)sizeof buf) {
-        gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
+    char *buf = malloc((size_t)len + 1);
+    if (!buf) {
+        gs_raise_memory(vm);
         return NULL;
     }
     for (int64_t i = 0; i < len; i++)
         buf[i] = (char)sc->s[start + i];
     buf[len] = 0;
     *next_idx = idx;
-    if (is_float)
-        return gs_float_new(vm, strtod(buf, NULL));
+    gs_Object *r;
     int64_t v;
-    if (gs_int_from_str(vm, buf, (size_t)len, 10, &v) < 0)
-        return NULL;
-    return gs_int_new(vm, v);
+    if (is_float)
+        r = gs_float_new(vm, strtod(buf, NULL));
+    else if (gs_int_from_str(vm, buf, (size_t)len, 10, &v) == -2)
+        r = gs_big_from_text(vm, buf, (size_t)len, 10);
+    else
+        r = gs_int_new(vm, v);
+    free(buf);
+    return r;
 }
 
 /* scan_once_unicode: NULL with no error = "Expecting value" at idx */
@@ -747,7 +751,17 @@ static int enc_obj(Enc *e, gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_NONE: gs_buf_adds(&e->out, "null"); return 0;
     case GS_K_BOOL: gs_buf_adds(&e->out, o == vm->true_ ? "true" : "false"); return 0;
-    case GS_K_INT: gs_buf_printf(&e->out, "%lld", (long long)((gs_Int *)o)->value); return 0;
+    case GS_K_INT:
+        if (gs_int_is_big(o)) {
+            char *s = gs_big_digits(vm, o, 10);
+            if (!s)
+                return -1;
+            gs_buf_adds(&e->out, s);
+            free(s);
+            return 0;
+        }
+        gs_buf_printf(&e->out, "%lld", (long long)((gs_Int *)o)->value);
+        return 0;
     case GS_K_FLOAT: return enc_float(e, ((gs_Float *)o)->value);
     case GS_K_STR: enc_string(e, (gs_Str *)o); return 0;
     case GS_K_LIST: case GS_K_TUPLE: {

@@ -9,8 +9,8 @@
  * vector_norm, fsum its exact partial sums; floor, ceil and trunc return
  * ints; factorial, comb, perm, gcd, lcm and isqrt work on ints.
  *
- * gcscope's ints are 64-bit: an integer result past that (factorial(21),
- * floor(1e300)) raises the runtime's OverflowError.
+ * Integer results past 64 bits (factorial(21), comb(100, 50), floor(1e300))
+ * are computed by bigint.c.
  */
 #include <errno.h>
 #include <float.h>
@@ -55,10 +55,8 @@ static gs_Object *int_from_double(gs_VM *vm, double d)
         gs_raise(vm, vm->e_ValueError, "cannot convert float NaN to integer");
         return NULL;
     }
-    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-        raise_int_overflow(vm);
-        return NULL;
-    }
+    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0)
+        return gs_big_from_double(vm, d);
     return gs_int_new(vm, (int64_t)d);
 }
 
@@ -164,6 +162,12 @@ static gs_Object *loghelper(gs_VM *vm, gs_Object *arg, Fn1 f)
         if (v <= 0) {
             raise_domain(vm);
             return NULL;
+        }
+        if (gs_int_is_big(arg)) {
+            /* too big for a float, maybe: log(d * 2**e) = log(d) + e * log(2) */
+            long e;
+            double d = gs_big_frexp(arg, &e);
+            return gs_float_new(vm, f(d) + f(2.0) * (double)e);
         }
         return gs_float_new(vm, f((double)v));
     }
@@ -627,10 +631,8 @@ static gs_Object *m_factorial(GS_ARGS)
         gs_raise(vm, vm->e_ValueError, "factorial() not defined for negative values");
         return NULL;
     }
-    if (n > 20) {
-        raise_int_overflow(vm);
-        return NULL;
-    }
+    if (n > 20)
+        return gs_big_factorial(vm, n);
     int64_t r = 1;
     for (int64_t i = 2; i <= n; i++)
         r *= i;
@@ -659,6 +661,18 @@ static int checked_abs(gs_VM *vm, int64_t v, int64_t *out)
     return 0;
 }
 
+/* whether the arguments are all ints and one is past 64 bits */
+static bool any_big(gs_Object **args, int nargs)
+{
+    bool big = false;
+    for (int i = 0; i < nargs; i++) {
+        if (GS_KIND(args[i]) != GS_K_INT && GS_KIND(args[i]) != GS_K_BOOL)
+            return false;
+        big = big || gs_int_is_big(args[i]);
+    }
+    return big;
+}
+
 static gs_Object *m_gcd(GS_ARGS)
 {
     GS_UNUSED(self);
@@ -666,6 +680,8 @@ static gs_Object *m_gcd(GS_ARGS)
         return NULL;
     if (nargs == 0)
         return gs_int_new(vm, 0);
+    if (any_big(args, nargs))
+        return gs_big_gcd_lcm(vm, args, nargs, false);
     int64_t res;
     if (gs_index_arg(vm, args[0], &res) < 0)
         return NULL;
@@ -688,6 +704,8 @@ static gs_Object *m_lcm(GS_ARGS)
         return NULL;
     if (nargs == 0)
         return gs_int_new(vm, 1);
+    if (any_big(args, nargs))
+        return gs_big_gcd_lcm(vm, args, nargs, true);
     int64_t res;
     if (gs_index_arg(vm, args[0], &res) < 0)
         return NULL;
@@ -707,11 +725,9 @@ static gs_Object *m_lcm(GS_ARGS)
             continue;
         }
         int64_t g = gcd64(res, x), m;
-        if (g < 0 || __builtin_mul_overflow(res / g, x, &m) || checked_abs(vm, m, &res) < 0) {
-            if (!vm->exc)
-                raise_int_overflow(vm);
-            return NULL;
-        }
+        if (g < 0 || __builtin_mul_overflow(res / g, x, &m) || m == INT64_MIN)
+            return gs_big_gcd_lcm(vm, args, nargs, true);
+        res = m < 0 ? -m : m;
     }
     return gs_int_new(vm, res);
 }
@@ -721,6 +737,8 @@ static gs_Object *m_isqrt(GS_ARGS)
     GS_UNUSED(self);
     if (one(vm, "isqrt", nargs, kwnames) < 0)
         return NULL;
+    if (gs_int_is_big(args[0]))
+        return gs_big_isqrt(vm, args[0]);
     int64_t n;
     if (gs_index_arg(vm, args[0], &n) < 0)
         return NULL;
@@ -766,10 +784,8 @@ static gs_Object *m_comb(GS_ARGS)
     unsigned __int128 r = 1;
     for (int64_t i = 1; i <= k; i++) {
         r = r * (unsigned __int128)(n - k + i) / (unsigned __int128)i;
-        if (r > (unsigned __int128)INT64_MAX) {
-            raise_int_overflow(vm);
-            return NULL;
-        }
+        if (r > (unsigned __int128)INT64_MAX)
+            return gs_big_comb_perm(vm, n, k, false);
     }
     return gs_int_new(vm, (int64_t)r);
 }
@@ -795,10 +811,8 @@ static gs_Object *m_perm(GS_ARGS)
         return gs_int_new(vm, 0);
     int64_t r = 1;
     for (int64_t i = 0; i < k; i++)
-        if (__builtin_mul_overflow(r, n - i, &r)) {
-            raise_int_overflow(vm);
-            return NULL;
-        }
+        if (__builtin_mul_overflow(r, n - i, &r))
+            return gs_big_comb_perm(vm, n, k, true);
     return gs_int_new(vm, r);
 }
 

@@ -195,6 +195,10 @@ int64_t gs_intlike_value(gs_VM *vm, gs_Object *o)
 
 int gs_index_arg(gs_VM *vm, gs_Object *o, int64_t *out)
 {
+    if (gs_int_is_big(o)) {
+        gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
     int r = gs_index_value(vm, o, out);
     if (r == 0)
         return gs_as_int(vm, o, out); /* its message */
@@ -207,10 +211,8 @@ int gs_real_arg(gs_VM *vm, gs_Object *o, double *out)
         *out = ((gs_Float *)o)->value;
         return 0;
     }
-    if (gs_is_intlike(o)) {
-        *out = (double)gs_intlike_value(vm, o);
-        return 0;
-    }
+    if (gs_is_intlike(o))
+        return gs_int_to_double(vm, o, out);
     if (GS_KIND(o) == GS_K_INSTANCE) {
         /* a class with __float__, else __index__ */
         gs_Object *m = gs_type_lookup(o->type, gs_name(vm, "__float__"));

@@ -96,10 +96,8 @@ static gs_Object *unary(gs_VM *vm, gs_Object *a, int which)
     static const char *const sym[] = { "-", "+", "~" };
     if (gs_is_intlike(a)) {
         int64_t x = gs_intlike_value(vm, a);
-        if (which == 0 && x == INT64_MIN) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
+        if (gs_int_is_big(a) || (which == 0 && x == INT64_MIN))
+            return which == 1 ? gs_newref(vm, a) : gs_big_unary(vm, which == 0 ? GS_BIG_NEG : GS_BIG_INVERT, a);
         return gs_int_new(vm, which == 0 ? -x : which == 2 ? ~x : x);
     }
     if (GS_KIND(a) == GS_K_FLOAT && which != 2) {

@@ -2817,6 +2817,8 @@ int gs_timeline_label(const gs_Timeline *tl, uint32_t id, char *buf, size_t size
     uint64_t v64 = (uint64_t)o.b | (uint64_t)o.c << 32;
     switch (o.kind) {
     case GS_K_INT:
+        if (o.alloc_flags & GS_ALLOC_BIGINT)
+            return snprintf(buf, size, "int %s", gs_trace_string_at(tl->tr, o.b, &tlen));
         return snprintf(buf, size, "int %lld", (long long)(int64_t)v64);
     case GS_K_BOOL:
         return snprintf(buf, size, "%s", o.b ? "True" : "False");

@@ -73,7 +73,8 @@ typedef enum gs_EventKind {
 } gs_EventKind;
 
 /* Payload of GS_EV_ALLOC by type:
- *   int:   b = low 32 bits, c = high 32 bits of the value
+ *   int:   b = low 32 bits, c = high 32 bits of the value (past 64 bits:
+ *          GS_ALLOC_BIGINT below)
  *   bool:  b = value
  *   str:   b = string id of the contents
  *   function, type, code, builtin: b = name string id
@@ -103,6 +104,10 @@ typedef enum gs_GCPhase {
  * may fold such objects into the object that holds them: a weak
  * dictionary drawn as its entries. */
 #define GS_ALLOC_INTERNAL 2
+/* gs_Event.flags of an int's alloc: an int past 64 bits, whose b is the
+ * string id of a short text of its value (gs_big_label: its digits, or the
+ * first 24 and how many), c 0; its size follows in a resize event. */
+#define GS_ALLOC_BIGINT 4
 
 /* gs_Event.flags of a frame_push and its frame_pop: the frame runs a class
  * statement's body (a viewer says "class X: its body runs" and "its body is

@@ -13,6 +13,10 @@
 
 int gs_index_value(gs_VM *vm, gs_Object *o, int64_t *out)
 {
+    if (gs_int_is_big(o)) {
+        gs_raise(vm, vm->e_IndexError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
     if (GS_KIND(o) == GS_K_INT) {
         *out = ((gs_Int *)o)->value;
         return 1;

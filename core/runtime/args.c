@@ -72,6 +72,10 @@ int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const c
 
 int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out)
 {
+    if (gs_int_is_big(o)) {
+        gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C long");
+        return -1;
+    }
     if (GS_KIND(o) == GS_K_INT) {
         *out = ((gs_Int *)o)->value;
         return 0;

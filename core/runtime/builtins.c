@@ -306,6 +306,15 @@ static gs_Object *b_id(GS_ARGS)
 
 static gs_Object *b_hex_oct_bin(gs_VM *vm, gs_Object *o, int base)
 {
+    if (gs_int_is_big(o)) {
+        char *s = gs_big_digits(vm, o, base);
+        if (!s)
+            return NULL;
+        bool neg = s[0] == '-';
+        gs_Object *r = gs_str_printf(vm, "%s0%c%s", neg ? "-" : "", base == 16 ? 'x' : base == 8 ? 'o' : 'b', s + neg);
+        free(s);
+        return r;
+    }
     int64_t v; /* PyNumber_Index */
     int ix = gs_index_value(vm, o, &v);
     if (ix == 0)
@@ -341,10 +350,8 @@ static gs_Object *b_abs(GS_ARGS)
         return gs_call_object(vm, m, &o, 1, NULL);
     if (GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL) {
         int64_t v = GS_KIND(o) == GS_K_INT ? ((gs_Int *)o)->value : o == vm->true_;
-        if (v == INT64_MIN) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
+        if (gs_int_is_big(o) || v == INT64_MIN)
+            return gs_big_unary(vm, GS_BIG_ABS, o);
         return gs_int_new(vm, v < 0 ? -v : v);
     }
     if (GS_KIND(o) == GS_K_FLOAT)
@@ -690,7 +697,7 @@ static gs_Object *b_sum(GS_ARGS)
     }
     gs_Object *acc = start ? gs_newref(vm, start) : gs_int_new(vm, 0);
     gs_Object *v;
-    if (acc->type == vm->t_int) {
+    if (acc->type == vm->t_int && !gs_int_is_big(acc)) {
         int64_t sum = ((gs_Int *)acc)->value;
         gs_decref(vm, acc);
         acc = NULL;
@@ -699,9 +706,10 @@ static gs_Object *b_sum(GS_ARGS)
                 gs_decref(vm, it);
                 return vm->exc ? NULL : gs_int_new(vm, sum);
             }
-            if (v->type == vm->t_int || v->type == vm->t_bool) {
-                int64_t b = v->type == vm->t_bool ? v == vm->true_ : ((gs_Int *)v)->value;
-                if (!__builtin_add_overflow(sum, b, &sum)) {
+            if ((v->type == vm->t_int && !gs_int_is_big(v)) || v->type == vm->t_bool) {
+                int64_t b = v->type == vm->t_bool ? v == vm->true_ : ((gs_Int *)v)->value, t;
+                if (!__builtin_add_overflow(sum, b, &t)) {
+                    sum = t;
                     gs_decref(vm, v);
                     continue;
                 }
@@ -1018,6 +1026,12 @@ static gs_Object *b_pow(GS_ARGS)
             gs_raise(vm, vm->e_ValueError, "complex modulo"); /* complex_pow */
             return NULL;
         }
+        bool ints = true;
+        for (int i = 0; i < 3; i++)
+            ints = ints && (GS_KIND(args[i]) == GS_K_INT || GS_KIND(args[i]) == GS_K_BOOL);
+        if (ints && (gs_int_is_big(args[0]) || gs_int_is_big(args[1]) || gs_int_is_big(args[2]) ||
+                     (GS_KIND(args[1]) == GS_K_INT && ((gs_Int *)args[1])->value < 0)))
+            return gs_big_powmod(vm, args[0], args[1], args[2]); /* a negative exponent: the inverse */
         if (gs_as_int(vm, args[0], &b) < 0 || gs_as_int(vm, args[1], &e) < 0 || gs_as_int(vm, args[2], &m) < 0)
             return NULL;
         if (m == 0) {
@@ -1051,6 +1065,8 @@ static gs_Object *b_round(GS_ARGS)
     bool have_nd = nargs == 2 && args[1] != vm->none;
     if (have_nd && gs_as_int(vm, args[1], &nd) < 0)
         return NULL;
+    if ((GS_KIND(o) == GS_K_INT && have_nd && nd < -18) || gs_int_is_big(o))
+        return gs_big_round(vm, o, have_nd ? nd : 0);
     if (GS_KIND(o) == GS_K_INT || GS_KIND(o) == GS_K_BOOL) {
         int64_t v = GS_KIND(o) == GS_K_INT ? ((gs_Int *)o)->value : o == vm->true_;
         if (!have_nd || nd >= 0)

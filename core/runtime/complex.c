@@ -89,7 +89,14 @@ static bool to_c(gs_VM *vm, gs_Object *o, C *out)
     switch (GS_KIND(o)) {
     case GS_K_COMPLEX: out->re = ((gs_Complex *)o)->real; out->im = ((gs_Complex *)o)->imag; return true;
     case GS_K_FLOAT: out->re = ((gs_Float *)o)->value; out->im = 0.0; return true;
-    case GS_K_INT: out->re = (double)((gs_Int *)o)->value; out->im = 0.0; return true;
+    case GS_K_INT:
+        out->im = 0.0;
+        if (gs_int_is_big(o) && gs_int_to_double(vm, o, &out->re) < 0) {
+            gs_clear_exc(vm); /* past the largest float: an infinity */
+            out->re = ((gs_Int *)o)->value < 0 ? -HUGE_VAL : HUGE_VAL;
+        } else if (!gs_int_is_big(o))
+            out->re = (double)((gs_Int *)o)->value;
+        return true;
     case GS_K_BOOL: out->re = o == vm->true_ ? 1.0 : 0.0; out->im = 0.0; return true;
     default: return false;
     }

@@ -97,6 +97,14 @@ static void alloc_payload(gs_VM *vm, gs_Object *o, uint32_t *pb, uint32_t *pc)
     uint32_t b = 0, c = 0;
     switch (GS_KIND(o)) {
     case GS_K_INT: {
+        if (gs_int_is_big(o)) {
+            if (vm->recording && vm->cfg.record) {
+                char text[96];
+                int n = gs_big_label(o, text, sizeof text);
+                b = gs_trace_string(&vm->trace, text, (size_t)(n < (int)sizeof text ? n : (int)sizeof text - 1));
+            }
+            break;
+        }
         uint64_t v = (uint64_t)((gs_Int *)o)->value;
         b = (uint32_t)v;
         c = (uint32_t)(v >> 32);
@@ -146,10 +154,13 @@ static void record_alloc_event(gs_VM *vm, gs_Object *o)
         gs_trace_last(&vm->trace)->flags |= GS_ALLOC_RUNTIME; /* a built-in module's own object */
     else if (vm->internal_alloc && GS_KIND(o) != GS_K_EXCEPTION && vm->trace.n && !vm->trace_overflow)
         gs_trace_last(&vm->trace)->flags |= GS_ALLOC_INTERNAL; /* a library object's private part */
+    bool big = gs_int_is_big(o);
+    if (big && vm->trace.n && !vm->trace_overflow)
+        gs_trace_last(&vm->trace)->flags |= GS_ALLOC_BIGINT;
     if (vm->cfg.no_sizes)
         return;
     gs_Kind k = GS_KIND(o);
-    if ((k == GS_K_INT || k == GS_K_TUPLE || (k == GS_K_STR && ((gs_Str *)o)->len <= 4096)) &&
+    if (((k == GS_K_INT && !big) || k == GS_K_TUPLE || (k == GS_K_STR && ((gs_Str *)o)->len <= 4096)) &&
         !(o->type->flags & GS_TF_HEAP))
         return; /* the payload says it all (a subclass's object is bigger) */
     size_t size = gs_sizeof(vm, o);

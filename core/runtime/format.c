@@ -139,7 +139,17 @@ static void group_digits(gs_Buf *out, const char *digits, size_t n, char sep, in
     }
 }
 
-static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
+/* an int past 64 bits: its digits in the type's base (upper case for X) */
+static char *big_digits_for(gs_VM *vm, gs_Object *v, int base, bool upper)
+{
+    char *s = gs_big_digits(vm, v, base);
+    if (s && upper)
+        for (char *p = s; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+    return s;
+}
+
+static gs_Object *format_int(gs_VM *vm, int64_t v, gs_Object *big, FormatSpec *f)
 {
     char type = f->type ? f->type : 'd';
     bool as_float = strchr("eEfFgG%", type) != NULL;
@@ -162,7 +172,7 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
     case 'o': base = 8; prefix = "0o"; break;
     case 'b': base = 2; prefix = "0b"; break;
     case 'c': {
-        if (v < 0 || v > 0x10ffff) {
+        if (big || v < 0 || v > 0x10ffff) {
             gs_raise(vm, vm->e_OverflowError, "%%c arg not in range(0x110000)");
             return NULL;
         }
@@ -179,17 +189,10 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
         return gs_buf_to_str(vm, &out);
     }
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
-        gs_Object *fl = gs_float_new(vm, (double)v);
-        if (!fl)
+        double d = (double)v;
+        if (big && gs_int_to_double(vm, big, &d) < 0)
             return NULL;
-        char spec[64];
-        snprintf(spec, sizeof spec, "%s", "");
-        gs_Object *r;
-        {
-            r = gs_format_float(vm, (double)v, f);
-        }
-        gs_decref(vm, fl);
-        return r;
+        return gs_format_float(vm, d, f);
     }
     default:
         gs_raise(vm, vm->e_ValueError, "Unknown format code '%c' for object of type 'int'", type);
@@ -197,13 +200,22 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
     }
     int nd = 0;
     char tmp[80];
-    do {
-        int d = (int)(mag % (uint64_t)base);
-        tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
-        mag /= (uint64_t)base;
-    } while (mag);
-    for (int i = 0; i < nd; i++)
-        digits[i] = tmp[nd - 1 - i];
+    char *bigs = NULL;
+    const char *dp = digits;
+    if (big) {
+        if (!(bigs = big_digits_for(vm, big, base, type == 'X')))
+            return NULL;
+        dp = bigs + (bigs[0] == '-');
+        nd = (int)strlen(dp);
+    } else {
+        do {
+            int d = (int)(mag % (uint64_t)base);
+            tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
+            mag /= (uint64_t)base;
+        } while (mag);
+        for (int i = 0; i < nd; i++)
+            digits[i] = tmp[nd - 1 - i];
+    }
     gs_Buf body;
     gs_buf_init(&body);
     if (v < 0)
@@ -217,9 +229,10 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, FormatSpec *f)
     size_t sign_len = body.len;
     if (f->grouping) {
         int every = base == 10 ? 3 : 4;
-        group_digits(&body, digits, (size_t)nd, f->grouping, every);
+        group_digits(&body, dp, (size_t)nd, f->grouping, every);
     } else
-        gs_buf_add(&body, digits, (size_t)nd);
+        gs_buf_add(&body, dp, (size_t)nd);
+    free(bigs);
     gs_Buf out;
     gs_buf_init(&out);
     pad_into(&out, f, body.data, body.len, (int32_t)body.len, sign_len, '>');
@@ -359,10 +372,10 @@ static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj)
     switch (GS_KIND(v)) {
     case GS_K_INT:
         if (f.type == 's' || f.type == 'r') goto bad_code;
-        return format_int(vm, ((gs_Int *)v)->value, &f);
+        return format_int(vm, ((gs_Int *)v)->value, gs_int_is_big(v) ? v : NULL, &f);
     case GS_K_BOOL: /* int.__format__: a non-empty spec formats 1 or 0 */
         if (f.type == 's' || f.type == 'r') goto bad_code;
-        return format_int(vm, v == vm->true_, &f);
+        return format_int(vm, v == vm->true_, NULL, &f);
     case GS_K_COMPLEX:
         return gs_complex_format(vm, v, spec);
     case GS_K_FLOAT:
@@ -828,7 +841,7 @@ static int pct_as_double(gs_VM *vm, gs_Object *v, double *out)
 {
     switch (GS_KIND(v)) {
     case GS_K_FLOAT: *out = ((gs_Float *)v)->value; return 0;
-    case GS_K_INT: *out = (double)((gs_Int *)v)->value; return 0;
+    case GS_K_INT: return gs_int_to_double(vm, v, out);
     case GS_K_BOOL: *out = v == vm->true_; return 0;
     default: break;
     }
@@ -862,10 +875,24 @@ static int pct_as_double(gs_VM *vm, gs_Object *v, double *out)
 
 /* _PyUnicode_FormatLong: "-"? ("0x" | "0X" | "0o")? digit+, with at least
  * prec digits */
+/* '%d' and friends of a value's digits (most significant first) */
+static void pct_format_digits(gs_Buf *b, bool neg, const char *digits, size_t nd, bool alt, int prec, uint32_t type)
+{
+    if (neg)
+        gs_buf_addc(b, '-');
+    if (alt && type != 'd' && type != 'i' && type != 'u') {
+        gs_buf_addc(b, '0');
+        gs_buf_addc(b, (char)type);
+    }
+    for (int64_t i = (int64_t)nd; i < prec; i++)
+        gs_buf_addc(b, '0');
+    gs_buf_add(b, digits, nd);
+}
+
 static void pct_format_long(gs_Buf *b, int64_t v, bool alt, int prec, uint32_t type)
 {
     int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    char tmp[80];
+    char tmp[80], digits[80];
     int nd = 0;
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     do {
@@ -873,17 +900,11 @@ static void pct_format_long(gs_Buf *b, int64_t v, bool alt, int prec, uint32_t t
         tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
         mag /= (uint64_t)base;
     } while (mag);
-    if (v < 0)
-        gs_buf_addc(b, '-');
-    if (alt && base != 10) {
-        gs_buf_addc(b, '0');
-        gs_buf_addc(b, (char)type);
-    }
-    for (int i = nd; i < prec; i++)
-        gs_buf_addc(b, '0');
-    while (nd)
-        gs_buf_addc(b, tmp[--nd]);
+    for (int i = 0; i < nd; i++)
+        digits[i] = tmp[nd - 1 - i];
+    pct_format_digits(b, v < 0, digits, (size_t)nd, alt, prec, type);
 }
+
 
 /* unicode_format_arg_parse: "(key)", flags, width, precision, length modifier */
 static int pct_parse(PctCtx *c, PctArg *a)
@@ -1136,6 +1157,17 @@ static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
         bool index_only = a->ch == 'o' || a->ch == 'x' || a->ch == 'X';
         if (!pct_is_number(vm, v))
             goto wrongtype;
+        if (gs_int_is_big(v)) {
+            int base = a->ch == 'o' ? 8 : (a->ch == 'x' || a->ch == 'X') ? 16 : 10;
+            char *s = big_digits_for(vm, v, base, a->ch == 'X');
+            if (!s)
+                return -1;
+            bool neg = s[0] == '-';
+            pct_format_digits(body, neg, s + neg, strlen(s + neg), a->flags & PF_ALT, a->prec, a->ch);
+            free(s);
+            a->sign = true;
+            return 0;
+        }
         if (pct_as_int(vm, v, index_only, &iv) < 0) {
             if (gs_exc_matches(vm, vm->e_TypeError)) {
                 gs_clear_exc(vm);

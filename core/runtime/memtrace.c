@@ -460,6 +460,8 @@ static size_t object_block(gs_VM *vm, gs_Object *o)
         /* _PyLong_FromMedium (every value below 2^30) asks for a whole
          * PyLongObject; bigger ones for their digits */
         int64_t v = ((gs_Int *)o)->value;
+        if (gs_int_is_big(o))
+            return gs_big_sizeof(o);
         return v > -(1 << 30) && v < (1 << 30) ? 32 : gs_size_of_int(v);
     }
     case GS_K_LIST: return 56;

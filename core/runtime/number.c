@@ -2,8 +2,8 @@
  * number.c — int and float objects, arithmetic and comparison for every
  * type (numbers, sequences, and instances through their dunder methods).
  *
- * Ints are 64-bit.  CPython's are unbounded; where a result would not fit
- * we raise OverflowError with a message that says so, never wrap.
+ * Ints are 64-bit here; a result that does not fit goes on in bigint.c
+ * (GMP), as CPython's unbounded ints do.
  */
 #include <ctype.h>
 #include <inttypes.h>
@@ -38,6 +38,7 @@ gs_Object *gs_int_new(gs_VM *vm, int64_t v)
             return NULL;
     }
     i->value = v;
+    i->big = NULL;
     if (vm->recording)
         gs_record_alloc(vm, &i->ob);
     else {
@@ -163,7 +164,7 @@ int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out
     if (i >= n)
         return -1;
     uint64_t acc = 0;
-    bool any = false, prev_us = false;
+    bool any = false, prev_us = false, big = false;
     for (; i < n; i++) {
         char c = s[i];
         if (c == '_') {
@@ -183,14 +184,17 @@ int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out
             return -1;
         if (d >= base)
             return -1;
-        if (acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
-            return -2;
-        acc = acc * (uint64_t)base + (uint64_t)d;
+        if (big || acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+            big = true; /* the rest is still checked */
+        else
+            acc = acc * (uint64_t)base + (uint64_t)d;
         any = true;
         prev_us = false;
     }
     if (prev_us || !any)
         return -1;
+    if (big)
+        return -2;
     if (neg) {
         if (acc > (uint64_t)INT64_MAX + 1)
             return -2;
@@ -201,6 +205,19 @@ int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out
         *out = (int64_t)acc;
     }
     return 0;
+}
+
+/* The base int(text, 0) reads text in: its prefix's (text checked) */
+static int gs_int_text_base(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && strchr(" \t\n\r\f\v+-", s[i]))
+        i++;
+    if (i + 1 < n && s[i] == '0') {
+        char c = (char)(s[i + 1] | 0x20);
+        return c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
+    }
+    return 10;
 }
 
 /* ================================================================== arithmetic */
@@ -226,19 +243,13 @@ static const char *op_dunder(int op, int which)
     return names[op][which];
 }
 
-static gs_Object *overflow(gs_VM *vm)
-{
-    gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-    return NULL;
-}
-
 static gs_Object *int_op(gs_VM *vm, int op, int64_t a, int64_t b)
 {
     int64_t r;
     switch (op) {
-    case GS_OP_ADD: if (__builtin_add_overflow(a, b, &r)) return overflow(vm); return gs_int_new(vm, r);
-    case GS_OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return overflow(vm); return gs_int_new(vm, r);
-    case GS_OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return overflow(vm); return gs_int_new(vm, r);
+    case GS_OP_ADD: if (__builtin_add_overflow(a, b, &r)) return gs_big_op64(vm, op, a, b); return gs_int_new(vm, r);
+    case GS_OP_SUB: if (__builtin_sub_overflow(a, b, &r)) return gs_big_op64(vm, op, a, b); return gs_int_new(vm, r);
+    case GS_OP_MUL: if (__builtin_mul_overflow(a, b, &r)) return gs_big_op64(vm, op, a, b); return gs_int_new(vm, r);
     case GS_OP_FLOORDIV:
     case GS_OP_MOD: {
         if (b == 0) {
@@ -247,7 +258,7 @@ static gs_Object *int_op(gs_VM *vm, int op, int64_t a, int64_t b)
             return NULL;
         }
         if (a == INT64_MIN && b == -1)
-            return op == GS_OP_MOD ? gs_int_new(vm, 0) : overflow(vm);
+            return op == GS_OP_MOD ? gs_int_new(vm, 0) : gs_big_op64(vm, op, a, b);
         int64_t q = a / b, m = a % b;
         if (m != 0 && ((m < 0) != (b < 0))) {
             q -= 1;
@@ -274,10 +285,10 @@ static gs_Object *int_op(gs_VM *vm, int op, int64_t a, int64_t b)
         while (e) {
             if (e & 1)
                 if (__builtin_mul_overflow(result, base, &result))
-                    return overflow(vm);
+                    return gs_big_op64(vm, op, a, b);
             e >>= 1;
             if (e && __builtin_mul_overflow(base, base, &base))
-                return overflow(vm);
+                return gs_big_op64(vm, op, a, b);
         }
         return gs_int_new(vm, result);
     }
@@ -289,7 +300,7 @@ static gs_Object *int_op(gs_VM *vm, int op, int64_t a, int64_t b)
         if (a == 0)
             return gs_int_new(vm, 0);
         if (b >= 63 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b)))
-            return overflow(vm);
+            return gs_big_op64(vm, op, a, b);
         return gs_int_new(vm, (int64_t)((uint64_t)a << b));
     case GS_OP_RSHIFT:
         if (b < 0) {
@@ -440,9 +451,14 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
     if (is_intlike(a) && is_intlike(b) && op != GS_OP_MATMUL)
-        return int_op(vm, op, intval(vm, a), intval(vm, b));
-    if (is_num(a) && is_num(b) && op <= GS_OP_POW && op != GS_OP_MATMUL)
-        return float_op(vm, op, fval(vm, a), fval(vm, b));
+        return gs_int_is_big(a) || gs_int_is_big(b) ? gs_big_binop(vm, op, a, b)
+                                                    : int_op(vm, op, intval(vm, a), intval(vm, b));
+    if (is_num(a) && is_num(b) && op <= GS_OP_POW && op != GS_OP_MATMUL) {
+        double x, y; /* an int past 64 bits, as a float */
+        if (gs_int_to_double(vm, a, &x) < 0 || gs_int_to_double(vm, b, &y) < 0)
+            return NULL;
+        return float_op(vm, op, GS_KIND(a) == GS_K_FLOAT ? fval(vm, a) : x, GS_KIND(b) == GS_K_FLOAT ? fval(vm, b) : y);
+    }
     if (ka == GS_K_COMPLEX || kb == GS_K_COMPLEX || ka == GS_K_BYTES || kb == GS_K_BYTES || ka == GS_K_BYTEARRAY ||
         kb == GS_K_BYTEARRAY) {
         gs_Object *r = ka == GS_K_COMPLEX || kb == GS_K_COMPLEX ? gs_complex_binop(vm, op, a, b)
@@ -487,6 +503,10 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
                 return NULL;
             if (ix == 0) {
                 gs_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", gs_type_name(n));
+                return NULL;
+            }
+            if (gs_int_is_big(n)) {
+                gs_raise(vm, vm->e_OverflowError, "cannot fit 'int' into an index-sized integer");
                 return NULL;
             }
             if (is_intlike(n))
@@ -740,8 +760,18 @@ static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
     if (is_intlike(a) && is_intlike(b)) {
+        if (gs_int_is_big(a) || gs_int_is_big(b))
+            return GS_BOOL(vm, cmp_result(op, gs_big_compare(vm, a, b)));
         int64_t x = intval(vm, a), y = intval(vm, b);
         return GS_BOOL(vm, cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
+    }
+    if ((gs_int_is_big(a) && kb == GS_K_FLOAT) || (ka == GS_K_FLOAT && gs_int_is_big(b))) {
+        /* exactly, as CPython's float_richcompare does */
+        double d = ((gs_Float *)(ka == GS_K_FLOAT ? a : b))->value;
+        if (isnan(d))
+            return GS_BOOL(vm, op == GS_CMP_NE);
+        int c = gs_big_compare_double(vm, ka == GS_K_FLOAT ? b : a, d);
+        return GS_BOOL(vm, cmp_result(op, ka == GS_K_FLOAT ? -c : c));
     }
     if (is_num(a) && is_num(b)) {
         double x = fval(vm, a), y = fval(vm, b);
@@ -860,10 +890,8 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
             gs_raise(vm, vm->e_OverflowError, "cannot convert float infinity to integer");
             return NULL;
         }
-        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
+        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18)
+            return gs_big_from_double(vm, d);
         return gs_int_new(vm, (int64_t)d);
     }
     case GS_K_STR:
@@ -877,10 +905,8 @@ gs_Object *gs_int_from_object(gs_VM *vm, gs_Object *o, gs_Object *base_obj)
                    : k == GS_K_BYTES ? (size_t)((gs_Bytes *)o)->len : (size_t)ba->len;
         int64_t v;
         int r = k != GS_K_STR && n && memchr(p, 0, n) ? -1 : gs_int_from_str(vm, p, n, (int)base, &v);
-        if (r == -2) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
+        if (r == -2) /* checked, and past 64 bits */
+            return gs_big_from_text(vm, p, n, base == 0 ? gs_int_text_base(p, n) : (int)base);
         if (r < 0) { /* bytes are quoted as bytes, their first 200 */
             gs_Object *b = k == GS_K_STR ? gs_newref(vm, o) : gs_bytes_new(vm, p, n < 200 ? n : 200);
             gs_Object *rep = b ? gs_repr(vm, b) : NULL;
@@ -940,7 +966,10 @@ gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o)
     }
     switch (GS_KIND(o)) {
     case GS_K_FLOAT: return gs_newref(vm, o);
-    case GS_K_INT: return gs_float_new(vm, (double)((gs_Int *)o)->value);
+    case GS_K_INT: {
+        double d;
+        return gs_int_to_double(vm, o, &d) < 0 ? NULL : gs_float_new(vm, d);
+    }
     case GS_K_BOOL: return gs_float_new(vm, o == vm->true_);
     case GS_K_STR:
     case GS_K_BYTES:
@@ -986,6 +1015,8 @@ gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o)
 static gs_Object *m_int_bit_length(GS_ARGS)
 {
     GS_UNUSED_ARGS;
+    if (gs_int_is_big(self))
+        return gs_int_new(vm, gs_big_bit_length(self));
     int64_t v = GS_KIND(self) == GS_K_INT ? ((gs_Int *)self)->value : self == vm->true_;
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     int n = 0;
@@ -1022,29 +1053,14 @@ static gs_Object *m_float_as_integer_ratio(GS_ARGS)
         m *= 2;
         e--;
     }
-    if (fabs(m) > 9.0e18) {
-        gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-        return NULL;
-    }
-    num = (int64_t)m;
-    if (e > 0) {
-        if (e > 62 || (num != 0 && llabs(num) > (INT64_MAX >> e))) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
-        num <<= e;
-    } else {
-        if (-e > 62) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
-        den = (int64_t)1 << -e;
-    }
-    while (num % 2 == 0 && den % 2 == 0 && den > 1) {
+    num = (int64_t)m; /* at most 53 bits */
+    /* num * 2**e: past 64 bits, a shift in bigint.c */
+    while (e < 0 && num % 2 == 0) {
         num /= 2;
-        den /= 2;
+        e++;
     }
-    gs_Object *a = gs_int_new(vm, num), *b = gs_int_new(vm, den);
+    gs_Object *a = e > 0 ? gs_big_op64(vm, GS_OP_LSHIFT, num, e) : gs_int_new(vm, num);
+    gs_Object *b = e < 0 ? gs_big_op64(vm, GS_OP_LSHIFT, 1, -e) : gs_int_new(vm, den);
     if (!a || !b) {
         gs_xdecref(vm, a);
         gs_xdecref(vm, b);

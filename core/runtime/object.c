@@ -1099,6 +1099,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     if (vm->tm)
         gs_tm_dealloc(vm, o);
     switch (k) {
+    case GS_K_INT: gs_big_free(o); break;
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
     case GS_K_BYTEARRAY: gs_mem_free(vm, ((gs_ByteArray *)o)->data); break;
     case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
@@ -2236,6 +2237,8 @@ static int64_t hash_inner(gs_VM *vm, gs_Object *o)
     case GS_K_STR: return gs_str_hash((gs_Str *)o);
     case GS_K_INT: {
         /* CPython: hash(n) = n mod (2**61 - 1), keeping the sign */
+        if (gs_int_is_big(o))
+            return gs_big_hash(o);
         int64_t v = ((gs_Int *)o)->value;
         const int64_t P = ((int64_t)1 << 61) - 1;
         int64_t h = v >= 0 ? v % P : -(int64_t)(((uint64_t)0 - (uint64_t)v) % (uint64_t)P); /* -2**63 too */

@@ -105,8 +105,14 @@ typedef struct gs_DictTable {
 
 typedef struct gs_Int {
     gs_Object ob;
-    int64_t value;
+    int64_t value;        /* the value; past 64 bits INT64_MAX or INT64_MIN (its sign) */
+    void *big;            /* past 64 bits: its mpz_t (bigint.c), else NULL */
 } gs_Int;
+
+static inline bool gs_int_is_big(const gs_Object *o)
+{
+    return GS_KIND(o) == GS_K_INT && ((const gs_Int *)o)->big;
+}
 
 typedef struct gs_Float {
     gs_Object ob;

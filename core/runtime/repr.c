@@ -390,7 +390,7 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
     case GS_K_NONE: return gs_str_new(vm, "None", 4);
     case GS_K_BOOL: /* CPython 3.11 returns its static strings: nothing is allocated */
         return o == vm->true_ ? gs_str_intern(vm, "True", 4) : gs_str_intern(vm, "False", 5);
-    case GS_K_INT: return gs_str_of_int(vm, ((gs_Int *)o)->value);
+    case GS_K_INT: return gs_int_is_big(o) ? gs_big_str(vm, o) : gs_str_of_int(vm, ((gs_Int *)o)->value);
     case GS_K_FLOAT: return gs_float_repr(vm, ((gs_Float *)o)->value);
     case GS_K_COMPLEX: return gs_complex_repr(vm, o);
     case GS_K_BYTES: case GS_K_BYTEARRAY: return gs_bytes_repr(vm, o);

@@ -190,6 +190,35 @@ gs_Object *gs_float_repr(gs_VM *vm, double v);
 void gs_float_repr_into(gs_Buf *b, double v);
 int gs_int_from_str(gs_VM *vm, const char *s, size_t len, int base, int64_t *out);
 
+/* ints past 64 bits (bigint.c; gs_int_is_big in object.h): the arguments
+ * are ints or bools, at least one of them big (or a 64-bit result that
+ * overflowed, gs_big_op64) */
+enum { GS_BIG_NEG, GS_BIG_INVERT, GS_BIG_ABS, GS_BIG_POS /* a new int of the same value */ };
+gs_Object *gs_big_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_big_op64(gs_VM *vm, int op, int64_t a, int64_t b);
+gs_Object *gs_big_unary(gs_VM *vm, int which, gs_Object *o);
+gs_Object *gs_big_powmod(gs_VM *vm, gs_Object *base, gs_Object *exp, gs_Object *mod);
+int gs_big_compare(gs_VM *vm, gs_Object *a, gs_Object *b);  /* -1, 0, 1 */
+int gs_big_compare_double(gs_VM *vm, gs_Object *a, double d); /* exact; d not NaN */
+int gs_int_to_double(gs_VM *vm, gs_Object *o, double *out);  /* any int or bool; -1: OverflowError */
+int64_t gs_big_hash(gs_Object *o);
+size_t gs_big_sizeof(gs_Object *o);
+int64_t gs_big_bit_length(gs_Object *o);
+char *gs_big_digits(gs_VM *vm, gs_Object *o, int base);     /* malloc'd, '-' first if negative */
+gs_Object *gs_big_str(gs_VM *vm, gs_Object *o);
+int gs_big_label(const gs_Object *o, char *buf, size_t n); /* a short text of its value (snprintf) */
+gs_Object *gs_big_from_text(gs_VM *vm, const char *s, size_t len, int base); /* checked text */
+gs_Object *gs_big_from_double(gs_VM *vm, double d);
+void gs_big_free(gs_Object *o);
+/* the math module's integer functions past 64 bits */
+double gs_big_frexp(gs_Object *o, long *e);            /* o = d * 2**e, 0.5 <= |d| < 1 */
+gs_Object *gs_big_factorial(gs_VM *vm, int64_t n);
+gs_Object *gs_big_comb_perm(gs_VM *vm, int64_t n, int64_t k, bool perm);
+gs_Object *gs_big_gcd_lcm(gs_VM *vm, gs_Object **args, int nargs, bool lcm); /* ints */
+gs_Object *gs_big_isqrt(gs_VM *vm, gs_Object *o);
+void gs_big_copy_into(gs_Object *dst, const gs_Object *src); /* an int subclass's value */
+gs_Object *gs_big_round(gs_VM *vm, gs_Object *o, int64_t ndigits); /* round(int, ndigits) */
+
 /* complex (complex.c) */
 int64_t gs_hash_double(gs_Object *o, double d);        /* object.c: _Py_HashDouble (NaN: o's identity) */
 gs_Object *gs_complex_new(gs_VM *vm, double real, double imag);

@@ -161,7 +161,7 @@ static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
     switch (GS_KIND(o)) {
     case GS_K_NONE: case GS_K_NOTIMPL: case GS_K_ELLIPSIS: return 16;
     case GS_K_BOOL: return 28;
-    case GS_K_INT: return gs_size_of_int(((gs_Int *)o)->value);
+    case GS_K_INT: return gs_int_is_big(o) ? gs_big_sizeof(o) : gs_size_of_int(((gs_Int *)o)->value);
     case GS_K_FLOAT: return 24;
     case GS_K_STR: {
         gs_Str *s = (gs_Str *)o;

@@ -58,6 +58,7 @@ gs_Object *gs_sub_int(gs_VM *vm, gs_Type *t, int64_t v)
     if (!i)
         return NULL;
     i->value = v;
+    i->big = NULL;
     return sub_ready(vm, &i->ob, true);
 }
 
@@ -143,7 +144,11 @@ static gs_Object *sub_of_value(gs_VM *vm, gs_Type *t, gs_Object *v)
 {
     gs_Object *r = NULL;
     switch (GS_KIND(v)) {
-    case GS_K_INT: r = gs_sub_int(vm, t, ((gs_Int *)v)->value); break;
+    case GS_K_INT:
+        r = gs_sub_int(vm, t, ((gs_Int *)v)->value);
+        if (r && gs_int_is_big(v))
+            gs_big_copy_into(r, v);
+        break;
     case GS_K_BOOL: r = gs_sub_int(vm, t, v == vm->true_); break;
     case GS_K_FLOAT: r = gs_sub_float(vm, t, ((gs_Float *)v)->value); break;
     case GS_K_STR: r = gs_sub_str(vm, t, (gs_Str *)v); break;
@@ -854,10 +859,8 @@ static gs_Object *w_neg(GS_ARGS)
     if (GS_KIND(self) == GS_K_FLOAT)
         return gs_float_new(vm, -((gs_Float *)self)->value);
     int64_t v = GS_KIND(self) == GS_K_INT ? ((gs_Int *)self)->value : self == vm->true_;
-    if (v == INT64_MIN) {
-        gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-        return NULL;
-    }
+    if (gs_int_is_big(self) || v == INT64_MIN)
+        return gs_big_unary(vm, GS_BIG_NEG, self);
     return gs_int_new(vm, -v);
 }
 
@@ -866,6 +869,8 @@ static gs_Object *w_pos(GS_ARGS)
     GS_UNUSED_ARGS;
     if (GS_KIND(self) == GS_K_FLOAT)
         return gs_float_new(vm, ((gs_Float *)self)->value);
+    if (gs_int_is_big(self))
+        return self->type == vm->t_int ? gs_newref(vm, self) : gs_big_unary(vm, GS_BIG_POS, self);
     return gs_int_new(vm, GS_KIND(self) == GS_K_INT ? ((gs_Int *)self)->value : self == vm->true_);
 }
 
@@ -877,10 +882,8 @@ static gs_Object *w_abs(GS_ARGS)
         return gs_float_new(vm, d < 0 ? -d : d);
     }
     int64_t v = GS_KIND(self) == GS_K_INT ? ((gs_Int *)self)->value : self == vm->true_;
-    if (v == INT64_MIN) {
-        gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-        return NULL;
-    }
+    if (gs_int_is_big(self) || v == INT64_MIN)
+        return gs_big_unary(vm, GS_BIG_ABS, self);
     return gs_int_new(vm, v < 0 ? -v : v);
 }
 

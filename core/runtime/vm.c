@@ -1240,7 +1240,8 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 ip++;
                 break;
             }
-            if ((arg & 0x7f) == 0 && a->type == vm->t_int && b->type == vm->t_int) {
+            if ((arg & 0x7f) == 0 && a->type == vm->t_int && b->type == vm->t_int && !((gs_Int *)a)->big &&
+                !((gs_Int *)b)->big) {
                 int64_t r;
                 if (!__builtin_add_overflow(((gs_Int *)a)->value, ((gs_Int *)b)->value, &r)) {
                     v = gs_int_new(vm, r);
@@ -1275,11 +1276,13 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             }
             if (GS_KIND(a) == GS_K_INT || GS_KIND(a) == GS_K_BOOL) {
                 int64_t x = GS_KIND(a) == GS_K_INT ? ((gs_Int *)a)->value : a == vm->true_;
-                if (op == OP_UNARY_NEGATIVE && x == INT64_MIN) {
-                    gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-                    goto error;
-                }
-                v = gs_int_new(vm, op == OP_UNARY_NEGATIVE ? -x : op == OP_UNARY_INVERT ? ~x : x);
+                if (gs_int_is_big(a) || (op == OP_UNARY_NEGATIVE && x == INT64_MIN)) {
+                    v = op == OP_UNARY_POSITIVE ? gs_newref(vm, a)
+                                                : gs_big_unary(vm, op == OP_UNARY_NEGATIVE ? GS_BIG_NEG : GS_BIG_INVERT, a);
+                    if (!v)
+                        goto error;
+                } else
+                    v = gs_int_new(vm, op == OP_UNARY_NEGATIVE ? -x : op == OP_UNARY_INVERT ? ~x : x);
             } else if (GS_KIND(a) == GS_K_FLOAT && op != OP_UNARY_INVERT) {
                 double x = ((gs_Float *)a)->value;
                 v = gs_float_new(vm, op == OP_UNARY_NEGATIVE ? -x : x);

@@ -775,10 +775,8 @@ static gs_Object *unary_op(gs_VM *vm, gs_Object *o, int which)
     gs_Kind k = GS_KIND(o);
     if (k == GS_K_INT || k == GS_K_BOOL) {
         int64_t x = k == GS_K_INT ? ((gs_Int *)o)->value : o == vm->true_;
-        if (which == U_NEG && x == INT64_MIN) {
-            gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-            return NULL;
-        }
+        if (gs_int_is_big(o) || (which == U_NEG && x == INT64_MIN))
+            return which == U_POS ? gs_newref(vm, o) : gs_big_unary(vm, which == U_NEG ? GS_BIG_NEG : GS_BIG_INVERT, o);
         return gs_int_new(vm, which == U_NEG ? -x : which == U_INVERT ? ~x : x);
     }
     if (k == GS_K_FLOAT && which != U_INVERT) {
