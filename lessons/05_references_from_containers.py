@@ -21,7 +21,7 @@ shelf.append(rec)
 print("in a list too:", sys.getrefcount(rec))
 #> An empty dict, the index.
 index = {}
-#? What will getrefcount print after this line? | 4 | The name, the list slot, the new dict value, plus the call's temporary. (Used as a dict key it would count too.) | hide: rec | show: rec | hint: Start from the last number in the OUTPUT ('in a list too'), which already includes getrefcount's temporary, and add what this line stores.
+#? Once this line has run, what will the next line's getrefcount(rec) print? | 4 | The name, the list slot, the new dict value, plus the call's temporary. (Used as a dict key it would count too.) | hide: rec | show: rec | hint: Start from the last number in the OUTPUT ('in a list too'), which already includes getrefcount's temporary, and add what this line stores.
 index["latest"] = rec
 print("and in a dict:", sys.getrefcount(rec))
 #> Rebinding shelf to a fresh empty list frees the old list, which gives

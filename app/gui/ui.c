@@ -319,7 +319,27 @@ typedef struct HeapGeom {
     float total_w, total_h;
     uint32_t rows[GS_BAND_COUNT];
     uint32_t first_unplaced[GS_BAND_COUNT]; /* the row objects without a placement start at */
+    /* a column taller than the canvas wraps: its rows go down `per_col`
+     * at a time, then on in the next sub-column to the right (ncols of
+     * them, sub_w wide; the last takes whatever is left) */
+    uint32_t per_col;
+    int ncols[GS_BAND_COUNT];
+    float sub_w[GS_BAND_COUNT];
+    float row_h;            /* rows' pitch: ROW_H, or less when a row or two more fits so */
 } HeapGeom;
+
+/* The closest rows come: a gap of 4 between boxes, room for an arrow. */
+#define ROW_H_MIN 48.0f
+
+/* Where a band's row goes: its box's top-left corner (world units). */
+static void row_slot(const HeapGeom *g, int band, uint32_t row, float *x, float *y)
+{
+    uint32_t col = g->ncols[band] > 1 ? row / g->per_col : 0;
+    if (col > (uint32_t)g->ncols[band] - 1 && g->ncols[band] > 1)
+        col = (uint32_t)g->ncols[band] - 1;
+    *x = g->band_x[band] + (float)col * g->sub_w[band] + 8;
+    *y = g->top + (float)(row - col * (g->ncols[band] > 1 ? g->per_col : 0)) * g->row_h;
+}
 
 static bool shown_as_node(const gs_Ui *ui, const gs_SceneObject *o)
 {
@@ -728,7 +748,7 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
     memset(g, 0, sizeof *g);
     const gs_Scene *s = d->scene;
     float bw[GS_BAND_COUNT];
-    uint32_t live_rows[GS_BAND_COUNT] = { 0 }, unplaced[GS_BAND_COUNT] = { 0 };
+    uint32_t live_rows[GS_BAND_COUNT] = { 0 }, unplaced[GS_BAND_COUNT] = { 0 }, extent[GS_BAND_COUNT] = { 0 };
     fold_rows(ui, d);
     for (int b = 0; b < GS_BAND_COUNT; b++) {
         bw[b] = b <= GS_BAND_GEN2 ? 76 : 0; /* an empty generation is a narrow strip */
@@ -751,6 +771,8 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
             uint32_t row = st ? folded_row(ui, o->band, st->row) : 0;
             if (st && row + 1 > g->rows[o->band])
                 g->rows[o->band] = row + 1;
+            if (st && row + 1 > extent[o->band])
+                extent[o->band] = row + 1;
             if (!st)
                 unplaced[o->band]++; /* immortal ints and strs (H): below the placed rows */
         }
@@ -762,7 +784,11 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
         for (int b = 0; b < GS_BAND_COUNT; b++) {
             g->first_unplaced[b] = g->rows[b];
             g->rows[b] += unplaced[b];
+            if (unplaced[b])
+                extent[b] = g->rows[b];
         }
+    if (!d->placement)
+        memcpy(extent, live_rows, sizeof extent);
     float names_w = 130;
     for (int fi = 0; fi < s->nframes; fi++) {
         float w = frame_box_width(ui, s, &s->frames[fi]) + 16;
@@ -803,26 +829,102 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
      * their boxes with them (a long container then shows fewer cells and
      * "… N more"; a long title is cut) */
     narrow_columns(bw, live_rows, &over, NODE_NARROW + 16);
-    g->names_x = 0;
-    g->names_w = names_w;
+    g->top = 26;
     float x = names_w + 16;
     for (int b = 0; b < GS_BAND_COUNT; b++) {
         g->band_shown[b] = b <= GS_BAND_GEN2 || live_rows[b] > 0;
+        g->sub_w[b] = bw[b] > BAND_W_MAX ? BAND_W_MAX : bw[b];
+        g->ncols[b] = 1;
+        if (g->band_shown[b])
+            x += g->sub_w[b];
+    }
+    /* A column whose boxes reach below the canvas wraps into as many
+     * sub-columns as the canvas has room for on the right: the rows that
+     * fit stay where they are, the next ones go on beside them (lesson
+     * 17's twelve Rows, counted for a prediction, all in sight). */
+    float zoom = ui->zoom > 0 ? ui->zoom : 1;
+    int fit = ui->canvas.h > 0 ? (int)(((ui->canvas.h - 26) / zoom - 10 - NODE_H - g->top) / ROW_H) + 1 : 0;
+    g->per_col = fit >= 3 ? (uint32_t)fit : 0;
+    float spare = ui->canvas.w > 0 ? ui->canvas.w / zoom - x - 20 : 0;
+    for (int b = 0; b < GS_BAND_COUNT && g->per_col; b++) {
+        if (!g->band_shown[b] || extent[b] <= g->per_col || g->sub_w[b] <= 0)
+            continue;
+        int want = (int)((extent[b] + g->per_col - 1) / g->per_col);
+        /* room for the sub-columns: empty generations narrow to strips,
+         * then the names column to 150, before boxes go out of sight */
+        float short_of = (float)(want - 1) * g->sub_w[b] - spare;
+        for (float strip = 62; strip >= 46 && short_of > 0; strip -= 16)
+            for (int e = 0; e <= GS_BAND_GEN2 && short_of > 0; e++)
+                if (e != b && live_rows[e] == 0 && g->sub_w[e] > strip) {
+                    spare += g->sub_w[e] - strip;
+                    short_of -= g->sub_w[e] - strip;
+                    g->sub_w[e] = strip;
+                }
+        if (short_of > 0 && names_w > 150) {
+            float cut = fminf(short_of, names_w - 150);
+            names_w -= cut;
+            spare += cut;
+        }
+        /* as many sub-columns as it wants, up to 4, narrower if need be
+         * (a box down to NODE_NARROW: a long list shows fewer cells) */
+        float avail = g->sub_w[b] + spare;
+        int k = want < 4 ? want : 4;
+        while (k > 1 && avail / (float)k < NODE_NARROW + 16)
+            k--;
+        if (k > 1) {
+            float w = fminf(g->sub_w[b], avail / (float)k);
+            g->ncols[b] = k;
+            spare = avail - w * (float)k;
+            g->sub_w[b] = w;
+        }
+    }
+    g->names_x = 0;
+    g->names_w = names_w;
+    x = names_w + 16;
+    for (int b = 0; b < GS_BAND_COUNT; b++) {
         g->band_x[b] = x;
-        g->band_w[b] = bw[b] > BAND_W_MAX ? BAND_W_MAX : bw[b];
+        g->band_w[b] = g->sub_w[b] * (float)g->ncols[b];
         if (g->band_shown[b])
             x += g->band_w[b];
     }
-    g->top = 26;
     g->total_w = x;
     uint32_t maxrows = 1;
-    for (int b = 0; b < GS_BAND_COUNT; b++)
-        if (g->band_shown[b] && g->rows[b] > maxrows)
-            maxrows = g->rows[b];
+    for (int b = 0; b < GS_BAND_COUNT; b++) {
+        uint32_t rows = g->rows[b];
+        if (g->ncols[b] > 1) /* the tallest sub-column: the first's, or the last's with what is left */
+            rows = rows > g->per_col * (uint32_t)g->ncols[b] ? rows - g->per_col * (uint32_t)(g->ncols[b] - 1)
+                                                           : g->per_col;
+        if (g->band_shown[b] && rows > maxrows)
+            maxrows = rows;
+    }
+    /* still a row or two too tall for the canvas: the rows close up, as
+     * far as a gap an arrow can pass through */
+    g->row_h = ROW_H;
+    uint32_t maxlive = 0; /* the rows in use now, in the tallest sub-column */
+    for (int b = 0; b < GS_BAND_COUNT; b++) {
+        uint32_t rows = extent[b];
+        if (g->ncols[b] > 1)
+            rows = rows > g->per_col * (uint32_t)g->ncols[b] ? rows - g->per_col * (uint32_t)(g->ncols[b] - 1)
+                                                           : g->per_col;
+        if (g->band_shown[b] && rows > maxlive)
+            maxlive = rows;
+    }
+    if (g->per_col && maxlive > g->per_col) {
+        /* above the HEAP label's strip, else down to the canvas's edge
+         * (the label then gives way to the boxes) */
+        for (float margin = 26; margin >= 4; margin -= 22) {
+            float room_h = (ui->canvas.h - margin) / zoom - 10 - NODE_H - g->top;
+            float pitch = room_h / (float)(maxlive - 1);
+            if (pitch >= ROW_H_MIN) {
+                g->row_h = fminf(pitch, ROW_H);
+                break;
+            }
+        }
+    }
     float names_h = g->top;
     for (int fi = 0; fi < s->nframes; fi++)
         names_h += frame_box_height(ui, s, &s->frames[fi], names_w) + 12;
-    g->total_h = g->top + (float)maxrows * ROW_H + 12;
+    g->total_h = g->top + (float)maxrows * g->row_h + 12;
     if (names_h > g->total_h)
         g->total_h = names_h;
 }
@@ -1220,6 +1322,21 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         while (first > 0 && !strstr(d->event_log[first - 1], " starts: "))
             first--;
     }
+    /* the step started inside the line, in a call it made (a stop at
+     * the callee's `return`): what the line did since then, not again
+     * what the student saw on the way */
+    bool since = false;
+    unsigned whole_line = first > 0 ? (unsigned)atoi(d->event_log[first - 1]) : 0;
+    if (first > 0 && d->event_log_index && d->step_from_event != UINT64_MAX &&
+        d->event_log_index[first - 1] < d->step_from_event) {
+        int k = first;
+        while (k < last && d->event_log_index[k] < d->step_from_event)
+            k++;
+        if (k > first && k < last) {
+            first = k;
+            since = true;
+        }
+    }
     bool partial = false;
     if (first == 0) {
         /* the line started before the log's reach (a call that made and
@@ -1298,7 +1415,11 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
-    snprintf(head, hn, !own ? "What just happened:" : partial ? "What line %u did last:" : "What line %u just did:", own);
+    if (since)
+        snprintf(head, hn, "Since the last stop (the rest of line %u):", whole_line);
+    else
+        snprintf(head, hn, !own ? "What just happened:" : partial ? "What line %u did last:" : "What line %u just did:",
+                 own);
     return out[0] != 0;
 }
 
@@ -1505,9 +1626,11 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
             }
     }
     float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    bool some_in = false, all_in = true;
     for (int i = 0; i < n; i++) {
-        if (in_sight(ui, changed[i], ui->pan_x, ui->pan_y))
-            return; /* one of them is in sight: the student can see the step */
+        bool in = in_sight(ui, changed[i], ui->pan_x, ui->pan_y);
+        some_in = some_in || in;
+        all_in = all_in && in;
         x0 = fminf(x0, changed[i].x);
         y0 = fminf(y0, changed[i].y);
         x1 = fmaxf(x1, changed[i].x + changed[i].w);
@@ -1516,6 +1639,11 @@ static void follow_changes(gs_Ui *ui, const gs_Rect *changed, int n)
     /* the canvas in world units, less a margin for the column titles and
      * the HEAP label */
     float vw = ui->canvas.w / ui->zoom, vh = (ui->canvas.h - 46) / ui->zoom;
+    /* all in sight, or some and the rest cannot join them: the student
+     * sees the step where the view is; else it pans to show them all (a
+     * box the step changed at the bottom, cut by the canvas's edge) */
+    if (all_in || (some_in && (x1 - x0 > vw - (ui->pan_x > -10 ? ui->pin_world : 0) || y1 - y0 > vh)))
+        return;
     float left = ui->pan_x, top = ui->pan_y;
     if (x1 - x0 > vw)
         x1 = x0 + vw; /* too wide to fit: its left part */
@@ -1568,8 +1696,9 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         row = st ? folded_row(ui, o->band, st->row) : nextrank[o->band]++;
         Placed *p = &pl[npl++];
         p->o = o;
-        p->r = (gs_Rect){ g.band_x[o->band] + 8, g.top + (float)row * ROW_H,
-                          fminf(node_width(ui, s, o), g.band_w[o->band] - 16), NODE_H };
+        float rx, ry;
+        row_slot(&g, o->band, row, &rx, &ry);
+        p->r = (gs_Rect){ rx, ry, fminf(node_width(ui, s, o), g.sub_w[o->band] - 16), NODE_H };
         /* animate towards the target position */
         gs_NodeAnim *an = anim_of(ui, o->id, true);
         float k = dt > 0 ? (float)(1.0 - exp(-dt * 10.0)) : 1.0f;
@@ -1707,10 +1836,20 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         const char *hint = c.w > 480 ? "drag to pan · wheel to zoom · F fits · L legend" : "";
         float hw = tw(ui, GS_FONT_SMALL, hint), htw = tw(ui, GS_FONT_UI_BOLD, ht);
         float by = c.y + c.h - 22;
-        gs_draw_rect(dl, (gs_Rect){ c.x + c.w - hw - htw - 30, by - 2, hw + htw + 26, 22 }, with_alpha(C_PANEL_ALT, 0.92f),
-                     4, 0);
-        text(dl, GS_FONT_UI_BOLD, c.x + c.w - hw - htw - 22, by, ht, C_MUTED);
-        text(dl, GS_FONT_SMALL, c.x + c.w - hw - 10, by + 3, hint, C_FAINT);
+        gs_Rect lr = { c.x + c.w - hw - htw - 30, by - 2, hw + htw + 26, 22 };
+        /* a box down there (a column filling the canvas's height) keeps
+         * its place: the label gives way */
+        bool covered = false;
+        for (int i = 0; i < npl && !covered; i++) {
+            float bx = sx(ui, pl[i].r.x), byy = sy(ui, pl[i].r.y);
+            covered = bx < lr.x + lr.w && bx + pl[i].r.w * ui->zoom > lr.x && byy < lr.y + lr.h &&
+                      byy + pl[i].r.h * ui->zoom > lr.y;
+        }
+        if (!covered) {
+            gs_draw_rect(dl, lr, with_alpha(C_PANEL_ALT, 0.92f), 4, 0);
+            text(dl, GS_FONT_UI_BOLD, c.x + c.w - hw - htw - 22, by, ht, C_MUTED);
+            text(dl, GS_FONT_SMALL, c.x + c.w - hw - 10, by + 3, hint, C_FAINT);
+        }
     }
     free(rank);
     qsort(pl, (size_t)npl, sizeof *pl, cmp_placed);
@@ -1736,11 +1875,12 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     }
     for (int b = 0; b < GS_BAND_COUNT && ob->nlane_x < 15; b++)
         if (g.band_shown[b])
-            ob->lane_x[ob->nlane_x++] = sx(ui, g.band_x[b]) - 3 * ui->zoom;
+            for (int k = 0; k < g.ncols[b] && ob->nlane_x < 15; k++)
+                ob->lane_x[ob->nlane_x++] = sx(ui, g.band_x[b] + (float)k * g.sub_w[b]) - 3 * ui->zoom;
     ob->lane_x[ob->nlane_x++] = sx(ui, g.total_w) - 3 * ui->zoom;
-    ob->lane_y0 = sy(ui, g.top - (ROW_H - NODE_H) / 2);
-    ob->lane_dy = ROW_H * ui->zoom;
-    ob->nlane_y = (int)((g.total_h - g.top) / ROW_H) + 2;
+    ob->lane_y0 = sy(ui, g.top - (g.row_h - NODE_H) / 2);
+    ob->lane_dy = g.row_h * ui->zoom;
+    ob->nlane_y = (int)((g.total_h - g.top) / g.row_h) + 2;
     if (nvisible > 2000 || !gs_obstacles_index(ob, (gs_Rect){ c.x - 200, c.y - 200, c.w + 400, c.h + 400 }))
         gs_obstacles_reset(ob); /* a heap this big is drawn with plain curves */
     if (pin) { /* the pinned column covers the heap's columns scrolled under it, their titles too */
@@ -1947,6 +2087,27 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         gs_draw_rect_line(dl, r, with_alpha(C_VERMILLION, an->alpha), 6, 1.5f, 0);
         if (ui->zoom >= 0.45f)
             text(dl, GS_FONT_SMALL, r.x + 8, r.y + 8, "freed", with_alpha(C_VERMILLION, an->alpha));
+    }
+    /* a column whose boxes go on below the canvas says how many are out
+     * of sight there (gen 0 with 2,000 Jobs): the title's count is not
+     * all in view */
+    for (int b = 0; b < GS_BAND_COUNT; b++) {
+        if (!g.band_shown[b])
+            continue;
+        int below = 0;
+        for (int i = 0; i < npl; i++)
+            if (pl[i].o->band == b && sy(ui, pl[i].r.y) + pl[i].r.h * ui->zoom > c.y + c.h - 2)
+                below++;
+        float bx = sx(ui, g.band_x[b]), bw = g.band_w[b] * ui->zoom - 6;
+        if (below == 0 || bx + bw < c.x + (pin ? pin_w : 0) || bx > c.x + c.w || bw < 60)
+            continue;
+        char t[64];
+        snprintf(t, sizeof t, "↓ %d more below", below);
+        float w = fminf(tw(ui, GS_FONT_SMALL, t) + 12, bw - 4);
+        gs_Rect r = { bx + 2, c.y + c.h - 20, w, 18 };
+        gs_draw_rect(dl, r, with_alpha(C_PANEL, 0.95f), 4, 0);
+        gs_draw_rect_line(dl, r, C_BORDER, 4, 1, 0);
+        text_fit(ui, dl, GS_FONT_SMALL, r.x + 6, r.y + 2, r.w - 8, t, C_MUTED);
     }
     if (pin)
         gs_draw_clip(dl, c);
@@ -3521,7 +3682,7 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
               "BY TYPE row you picked.",
               C_TEXT);
     y += lh * 1.6f;
-    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · Esc, Enter or → closes", C_MUTED);
+    text(dl, GS_FONT_SMALL, r.x + 20, r.y + h - 24, "L shows this again · any key closes", C_MUTED);
     add_button(ui, r, GS_ACT_NONE, 4000, "Close the legend");
     gs_draw_clip(dl, (gs_Rect){ 0, 0, 0, 0 });
 }
@@ -4225,8 +4386,9 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
             ui->help = false;
             return;
         }
-        if (ui->legend && (in->key == GS_KEY_ESCAPE || gs_key_command(&ui->theme, in->key, in->mods) == GS_CMD_LEGEND ||
-                           in->key == GS_KEY_ENTER || in->key == GS_KEY_RIGHT || in->key == GS_KEY_SPACE)) {
+        if (ui->legend && in->key != GS_KEY_NONE) {
+            /* any key closes it, and only closes it: a step taken behind
+             * it (P through a whole collection) would go unseen */
             ui->legend = false;
             return;
         }

@@ -123,6 +123,7 @@ typedef struct gs_UiData {
     int nevent_log;
     uint64_t line_done_event;          /* the line event that started the line the running frame just did
                                           (over a call: the calling line); UINT64_MAX none */
+    uint64_t step_from_event;          /* where the step that led here started; UINT64_MAX: not a step */
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;
     int plot_max;

@@ -34,6 +34,7 @@ void gs_viewer_init(gs_Viewer *v)
     v->granularity = GS_GRAN_LINE;
     v->prompt_active = -1;
     v->scene_pos = SIZE_MAX;
+    v->step_from = v->step_to = SIZE_MAX;
     v->lesson_index = -1;
 }
 
@@ -95,6 +96,7 @@ static void close_document(gs_Viewer *v)
     v->watch = 0;
     v->nbreakpoints = 0;
     v->scene_pos = SIZE_MAX;
+    v->step_from = v->step_to = SIZE_MAX;
     v->place_what = 0;
 }
 
@@ -600,7 +602,8 @@ static size_t phase_fwd(gs_Viewer *v)
                      phase_done_words(e.sub), next);
             return gs_timeline_seek(v->tl, end);
         }
-        add_skipped(skipped, sizeof skipped, gs_gc_phase_name((gs_GCPhase)e.sub));
+        if (e.sub != GS_GC_DONE) /* the last phase is no work passed over: it ends the collection */
+            add_skipped(skipped, sizeof skipped, gs_gc_phase_name((gs_GCPhase)e.sub));
         i = end;
     }
     return gs_timeline_seek(v->tl, n);
@@ -645,10 +648,27 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
             k += (size_t)snprintf(v->step_note, n, "%s: line %u ran %zu more time%s, as before",
                                   dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->passed,
                                   in->passed == 1 ? "" : "s");
-        else
-            k += (size_t)snprintf(v->step_note, n, "%s: lines %u–%u ran again, %zu more time%s, as before",
-                                  dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->last_line,
-                                  in->rounds, in->rounds == 1 ? "" : "s");
+        else {
+            /* the lines that ran, as ranges ("15–16, 33–36"): a class's
+             * body between them did not run again */
+            char lines[128] = "";
+            size_t lk = 0;
+            if (in->nlines <= 16)
+                for (int i = 0; i < in->nlines && lk < sizeof lines; i++) {
+                    int j = i;
+                    while (j + 1 < in->nlines && in->lines[j + 1] == in->lines[j] + 1)
+                        j++;
+                    lk += (size_t)(j > i ? snprintf(lines + lk, sizeof lines - lk, "%s%u–%u", i ? ", " : "",
+                                                    in->lines[i], in->lines[j])
+                                         : snprintf(lines + lk, sizeof lines - lk, "%s%u", i ? ", " : "", in->lines[i]));
+                    i = j;
+                }
+            else
+                snprintf(lines, sizeof lines, "%u–%u", in->first_line, in->last_line);
+            k += (size_t)snprintf(v->step_note, n, "%s: lines %s ran again, %zu more time%s, as before",
+                                  dir > 0 ? "Skipped ahead" : "Went back over", lines, in->rounds,
+                                  in->rounds == 1 ? "" : "s");
+        }
         if (in->grown_in_place) /* not quite as before: later rounds grew a string the first copied */
             k += (size_t)snprintf(v->step_note + k, n - k,
                                   ", except that %zu time%s a string grew in place instead of being copied "
@@ -1000,8 +1020,15 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     }
     if (a->kind == GS_ACT_CONTINUE || a->kind == GS_ACT_REVERSE_CONTINUE)
         stop_reason(v, after, after != before);
-    if (after != before)
+    if (after != before) {
         v->scene_pos = SIZE_MAX;
+        /* where a step forward came from: what a line did is told from
+         * there when the step started inside it (in a call it made) */
+        bool step = a->kind == GS_ACT_STEP_FWD || a->kind == GS_ACT_NEXT_LINE || a->kind == GS_ACT_STEP_OUT ||
+                    a->kind == GS_ACT_STEP_INTO || a->kind == GS_ACT_NEXT_PHASE;
+        v->step_from = step && after > before ? before : SIZE_MAX;
+        v->step_to = step && after > before ? after : SIZE_MAX;
+    }
 }
 
 void gs_viewer_tick(gs_Viewer *v, double dt)
@@ -1450,7 +1477,11 @@ static void rebuild(gs_Viewer *v)
                 break;
             }
         bool drawn_in_phase = v->nlog && phase_ev != SIZE_MAX && v->log_index[v->nlog - 1] > phase_ev;
-        if (s->in_collection && !drawn_in_phase)
+        if (s->in_collection && !drawn_in_phase && strcmp(s->phase, "done") == 0)
+            /* the last phase touches no object: it adds up what the collection did */
+            snprintf(s->last_event, sizeof s->last_event,
+                     "collector: done, it adds up what this collection found and freed (the figures come next)");
+        else if (s->in_collection && !drawn_in_phase)
             snprintf(s->last_event, sizeof s->last_event,
                      "collector: %s, on objects this picture does not draw (built-ins, code, strings)", s->phase);
         else if (v->nlog)
@@ -1559,6 +1590,8 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     size_t cur_line = v->tl ? gs_timeline_line_event_before(v->tl, gs_timeline_pos(v->tl)) : SIZE_MAX;
     size_t line_done = gs_viewer_line_before(v, cur_line);
     d->line_done_event = line_done == SIZE_MAX ? UINT64_MAX : (uint64_t)line_done;
+    d->step_from_event = v->tl && v->step_to == gs_timeline_pos(v->tl) && v->step_from != SIZE_MAX
+                             ? (uint64_t)v->step_from : UINT64_MAX;
     d->plot = v->plot;
     d->nplot = v->nplot;
     d->plot_max = v->plot_max;

@@ -73,6 +73,7 @@ typedef struct gs_Viewer {
     gs_Granularity granularity;
     gs_Scene scene;
     size_t scene_pos;                /* position the scene was built for, SIZE_MAX = stale */
+    size_t step_from, step_to;       /* the latest forward step's start and end (SIZE_MAX: none) */
     /* derived for the UI */
     uint64_t *gc_marks;
     int ngc_marks;

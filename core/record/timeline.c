@@ -2428,6 +2428,16 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
             info->last_line = ln;
         info->rounds += ln == lead;
         info->passed++;
+        int at = 0; /* kept sorted, distinct */
+        while (at < info->nlines && at < 16 && info->lines[at] < ln)
+            at++;
+        if (info->nlines <= 16 && (at >= info->nlines || info->lines[at] != ln)) {
+            if (info->nlines < 16) {
+                memmove(&info->lines[at + 1], &info->lines[at], (size_t)(info->nlines - at) * sizeof info->lines[0]);
+                info->lines[at] = ln;
+            }
+            info->nlines++;
+        }
     }
     /* strings grown in place among what was passed over: those rounds did
      * something the rounds shown did not */

@@ -115,6 +115,9 @@ typedef struct gs_TLStepInfo {
     size_t passed;                  /* line runs passed over */
     size_t rounds;                  /* runs of the first line passed over (a loop's rounds, a function's calls) */
     uint32_t first_line, last_line; /* the smallest and largest line numbers among them */
+    uint32_t lines[16];             /* the distinct lines among them, in order (nlines of them; 17 or
+                                       more: just the first 16 kept, nlines = 17) */
+    int nlines;
     bool collection;                /* the step stopped just after a gc_end */
     size_t collections_passed;      /* repeats of a line's collections passed over */
     uint32_t gc_collected, gc_generation;

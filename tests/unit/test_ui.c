@@ -287,6 +287,37 @@ static void the_current_line_is_highlighted_and_help_lists_keys(void)
     gs_ui_free(&ui);
 }
 
+/* The legend shows itself on a first run: the key a student presses next
+ * (P, G, a step) closes it and does nothing else, or a whole collection
+ * would pass unseen behind it (lesson 8's first walk). */
+static void any_key_closes_the_legend_and_only_closes_it(void)
+{
+    gs_Ui ui;
+    gs_ui_init(&ui, metrics, 1280, 800, NULL);
+    gs_Scene s;
+    make_scene(&s, GS_BAND_GEN0);
+    gs_UiData d;
+    data_for(&d, &s);
+    gs_DrawList dl;
+    gs_draw_init(&dl);
+    gs_Action acts[GS_UI_MAX_ACTIONS];
+    int keys[] = { GS_KEY_A + ('p' - 'a'), GS_KEY_A + ('g' - 'a'), GS_KEY_RIGHT, GS_KEY_F10 };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        ui.legend = true;
+        gs_ui_frame(&ui, NULL, 0, &d, 0, &dl, acts);
+        CHECK(has_text(&dl, "How to read the picture") && has_text(&dl, "any key closes"), "the legend is up");
+        gs_Input q;
+        memset(&q, 0, sizeof q);
+        q.kind = GS_IN_KEY;
+        q.key = keys[k];
+        int n = gs_ui_frame(&ui, &q, 1, &d, 0, &dl, acts);
+        CHECK(!ui.legend && n == 0, "key %d closes the legend and asks for nothing (%d actions)", keys[k], n);
+    }
+    gs_draw_free(&dl);
+    gs_scene_free(&s);
+    gs_ui_free(&ui);
+}
+
 static void identical_input_gives_identical_commands(void)
 {
     gs_Scene s;
@@ -2276,7 +2307,8 @@ static void a_step_out_of_a_call_tells_the_calling_lines_end(void)
     bool told = false;
     for (size_t i = 0; i < o.dl.n; i++)
         if (o.dl.cmds[i].kind == GS_DRAW_TEXT && text_in(&o.dl, o.ui.narr_rect, "") &&
-            strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "What line 5 just did"))
+            (strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "What line 5 just did") ||
+             strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "Since the last stop (the rest of line 5)")))
             told = true;
     for (size_t i = 0; i < o.dl.n && getenv("TEST_UI_DEBUG"); i++)
         if (o.dl.cmds[i].kind == GS_DRAW_TEXT && o.dl.cmds[i].y0 > 530 && o.dl.cmds[i].x0 < 580)
@@ -3588,6 +3620,103 @@ static int arrow_ends_in(const gs_DrawList *dl, gs_Rect r, float *ys, int max)
     return n;
 }
 
+/* A step from a callee's `return` to the calling line's next line tells
+ * what happened since that stop (the list freed), not the whole call
+ * again from its start (lesson 17's "What line 42 just did"). */
+static void a_step_out_of_return_tells_what_happened_since(void)
+{
+    Open o;
+    open_lesson(&o, "def make(n):\n"
+                    "    rows = []\n"
+                    "    for i in range(n):\n"
+                    "        rows.append([i])\n"
+                    "    return len(rows)\n"
+                    "\n"
+                    "count = make(3)\n"
+                    "x = 1\n");
+    for (int i = 0; i < 40 && o.d.scene->line != 5; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 5, "a stop at the return (line %d)", o.d.scene->line);
+    press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 8, "then line 8 (%d)", o.d.scene->line);
+    CHECK(has_text(&o.dl, "Since the last stop (the rest of line 7):"), "the summary starts at the last stop");
+    CHECK(!text_in(&o.dl, o.ui.narr_rect, "created list"), "and does not tell the lists made before it again");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "freed"), "but the list the return freed");
+    close_lesson(&o);
+}
+
+/* The note of a step that passes over a loop's repeats names the lines
+ * that ran, not a range with a class body that did not (lesson 17's
+ * "lines 15–36"). */
+static void a_skip_names_the_lines_that_ran(void)
+{
+    Open o;
+    open_lesson(&o, "def work(n):\n"
+                    "    return n * 2\n"
+                    "class Box:\n"
+                    "    pass\n"
+                    "def other():\n"
+                    "    return 1\n"
+                    "total = 0\n"
+                    "for i in range(6):\n"
+                    "    total += work(i)\n"
+                    "x = 1\n");
+    bool said = false;
+    for (int i = 0; i < 40 && o.d.scene->line != 10; i++) {
+        press(&o, GS_KEY_RIGHT);
+        said = said || has_text(&o.dl, "lines 2, 8–9 ran again");
+    }
+    CHECK(said, "the skip names lines 2, 8 and 9 (a call runs its body, not its def line), not 2–9");
+    close_lesson(&o);
+}
+
+/* A column taller than the canvas wraps into sub-columns where there is
+ * room, so that twelve objects a prediction counts are all in sight
+ * (lesson 17); with hundreds, the column says how many are below. */
+static int boxes_in_sight(const Open *o, const char *type, int *total)
+{
+    gs_Rect c = o->ui.canvas;
+    int n = 0;
+    *total = 0;
+    for (int i = 0; i < o->d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (strcmp(o->d.scene->objects[i].type, type) != 0)
+            continue;
+        ++*total;
+        if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x >= c.x && r.x + r.w <= c.x + c.w &&
+            r.y >= c.y && r.y + r.h <= c.y + c.h - 2)
+            n++;
+    }
+    return n;
+}
+
+static void a_tall_column_wraps_and_says_what_is_below(void)
+{
+    Open o;
+    open_lesson(&o, "class Row:\n"
+                    "    def __init__(self):\n"
+                    "        self.me = self\n"
+                    "rows = [Row() for i in range(12)]\n"
+                    "x = 1\n");
+    press(&o, GS_KEY_END);
+    int total, seen = boxes_in_sight(&o, "Row", &total);
+    CHECK(total == 12 && seen == 12, "all 12 Rows in sight at 1280x800 (%d of %d)", seen, total);
+    CHECK(!has_text(&o.dl, "more below"), "and nothing said to be below");
+    close_lesson(&o);
+
+    open_lesson(&o, "class Row:\n"
+                    "    def __init__(self):\n"
+                    "        self.me = self\n"
+                    "rows = [Row() for i in range(300)]\n"
+                    "x = 1\n");
+    press(&o, GS_KEY_END);
+    seen = boxes_in_sight(&o, "Row", &total);
+    char want[64];
+    snprintf(want, sizeof want, "↓ %d more below", total - seen);
+    CHECK(seen > 12 && seen < total && has_text(&o.dl, want), "300 Rows: %d in sight, the column says '%s'", seen, want);
+    close_lesson(&o);
+}
+
 /* Two arrows into one box from its own column, one from above and one
  * from below, end apart: the upper half from above, the lower from below
  * (lesson 13's ring had three arrowheads on one point). */
@@ -3646,6 +3775,26 @@ static bool a_box_is_cut_at_the_right(const Open *o)
     return false;
 }
 
+/* Whether a box in the canvas's width reaches below its bottom: cut off,
+ * or out of sight below the others (lesson 17's twelve Rows, lesson 14's
+ * 'settings'); or one is under the HEAP label, drawn over it. */
+static bool a_box_is_cut_at_the_bottom(const Open *o)
+{
+    gs_Rect c = o->ui.canvas;
+    for (int i = 0; i < o->d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x < c.x + c.w && r.x + r.w > c.x &&
+            (r.y + r.h > c.y + c.h - 2 || (r.y + r.h > c.y + c.h - 24 && has_text(&o->dl, "wheel to zoom")))) {
+            if (getenv("TEST_UI_VERBOSE"))
+                printf("    below: line %d %s #%u y %.0f h %.0f bottom %.0f pan %.0f,%.0f\n", o->d.scene->line,
+                       o->d.scene->objects[i].type, o->d.scene->objects[i].id, r.y, r.h, c.y + c.h, o->ui.pan_x,
+                       o->ui.pan_y);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a box is (partly) under the names column, which stays in place
  * while the view is panned right. */
 static bool a_box_is_under_the_names(const Open *o)
@@ -3674,11 +3823,11 @@ static void lessons_draw_no_arrow_through_a_box(void)
         CHECK(false, "the course loads: %s", err);
         return;
     }
-    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0;
+    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0, low_stops = 0;
     for (int k = 0; k < c.nentries; k++) {
         Open o;
         open_path(&o, c.entries[k].path);
-        int presses = 0, asked = -1, arrows = 0, bad = 0, n, cut = 0, under = 0;
+        int presses = 0, asked = -1, arrows = 0, bad = 0, n, cut = 0, under = 0, low = 0;
         char why[160] = "";
         while (gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl) && presses < 400) {
             if (o.v.prompt_active >= 0 && o.v.prompt_active != asked) {
@@ -3691,11 +3840,13 @@ static void lessons_draw_no_arrow_through_a_box(void)
             arrows += n;
             cut += a_box_is_cut_at_the_right(&o);
             under += a_box_is_under_the_names(&o);
+            low += a_box_is_cut_at_the_bottom(&o);
             scroll_stops += o.ui.narr_max_scroll > 0 && !o.d.prompt; /* WHAT IS HAPPENING needs the wheel */
         }
         printf("  %-48s %5d arrows drawn, %3d through a box%s%s; of %d stops, %d with a box cut at or past the right, %d "
-               "with one under the names\n",
-               c.entries[k].path, arrows, bad, bad ? ": " : "", why, presses, cut, under);
+               "with one under the names, %d with one cut at or below the bottom\n",
+               c.entries[k].path, arrows, bad, bad ? ": " : "", why, presses, cut, under, low);
+        low_stops += low;
         all += arrows;
         through += bad;
         stops += presses;
@@ -3704,8 +3855,9 @@ static void lessons_draw_no_arrow_through_a_box(void)
         close_lesson(&o);
     }
     printf("  all lessons: %d arrows drawn at the stops of →, %d through a box; of %d stops, %d with a box cut at "
-           "or past the canvas's right edge, %d with a box under the names column, %d whose narration needs scrolling\n",
-           all, through, stops, cut_stops, under_stops, scroll_stops);
+           "or past the canvas's right edge, %d with a box under the names column, %d with a box cut at or below the "
+           "bottom, %d whose narration needs scrolling\n",
+           all, through, stops, cut_stops, under_stops, low_stops, scroll_stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
     CHECK(cut_stops * 14 <= stops, "at most one stop in 14 has a box cut at or past the right edge (%d of %d)",
           cut_stops, stops);
@@ -3747,6 +3899,10 @@ int main(void)
     a_promotion_moves_the_node_into_generation_one();
     the_gutter_toggles_breakpoints_and_the_scrubber_seeks();
     the_current_line_is_highlighted_and_help_lists_keys();
+    any_key_closes_the_legend_and_only_closes_it();
+    a_tall_column_wraps_and_says_what_is_below();
+    a_step_out_of_return_tells_what_happened_since();
+    a_skip_names_the_lines_that_ran();
     identical_input_gives_identical_commands();
     the_theme_file_rebinds_keys_and_recolours();
     reload_keeps_the_line_and_export_loads_back();
