@@ -3777,14 +3777,14 @@ static bool a_box_is_cut_at_the_right(const Open *o)
 
 /* Whether a box in the canvas's width reaches below its bottom: cut off,
  * or out of sight below the others (lesson 17's twelve Rows, lesson 14's
- * 'settings'); or one is under the HEAP label, drawn over it. */
+ * 'settings'). */
 static bool a_box_is_cut_at_the_bottom(const Open *o)
 {
     gs_Rect c = o->ui.canvas;
     for (int i = 0; i < o->d.scene->nobjects; i++) {
         gs_Rect r;
         if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x < c.x + c.w && r.x + r.w > c.x &&
-            (r.y + r.h > c.y + c.h - 2 || (r.y + r.h > c.y + c.h - 24 && has_text(&o->dl, "wheel to zoom")))) {
+            r.y + r.h > c.y + c.h - 2) {
             if (getenv("TEST_UI_VERBOSE"))
                 printf("    below: line %d %s #%u y %.0f h %.0f bottom %.0f pan %.0f,%.0f\n", o->d.scene->line,
                        o->d.scene->objects[i].type, o->d.scene->objects[i].id, r.y, r.h, c.y + c.h, o->ui.pan_x,
@@ -3823,7 +3823,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
         CHECK(false, "the course loads: %s", err);
         return;
     }
-    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0, low_stops = 0;
+    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0, low_stops = 0, unmarked = 0;
     for (int k = 0; k < c.nentries; k++) {
         Open o;
         open_path(&o, c.entries[k].path);
@@ -3840,7 +3840,10 @@ static void lessons_draw_no_arrow_through_a_box(void)
             arrows += n;
             cut += a_box_is_cut_at_the_right(&o);
             under += a_box_is_under_the_names(&o);
-            low += a_box_is_cut_at_the_bottom(&o);
+            if (a_box_is_cut_at_the_bottom(&o)) {
+                low++;
+                unmarked += !has_text(&o.dl, "more below");
+            }
             scroll_stops += o.ui.narr_max_scroll > 0 && !o.d.prompt; /* WHAT IS HAPPENING needs the wheel */
         }
         printf("  %-48s %5d arrows drawn, %3d through a box%s%s; of %d stops, %d with a box cut at or past the right, %d "
@@ -3859,6 +3862,8 @@ static void lessons_draw_no_arrow_through_a_box(void)
            "bottom, %d whose narration needs scrolling\n",
            all, through, stops, cut_stops, under_stops, low_stops, scroll_stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
+    CHECK(unmarked == 0, "every stop with a box cut at the bottom says how many are below (%d do not)", unmarked);
+    CHECK(low_stops * 40 <= stops, "at most one stop in 40 has a box cut at the bottom (%d of %d)", low_stops, stops);
     CHECK(cut_stops * 14 <= stops, "at most one stop in 14 has a box cut at or past the right edge (%d of %d)",
           cut_stops, stops);
     CHECK(under_stops * 20 <= stops, "at most one stop in 20 has a box under the names column (%d of %d)",
