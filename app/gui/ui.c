@@ -3196,24 +3196,55 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
          * line rather than lose its end (a string grown in place, and why) */
         float slh = th(ui, GS_FONT_SMALL) + 1, y = bottom;
         float w = r.w - 16;
-        for (int i = d->nevent_log - 1; i >= 0 && y > top + 2; i--) {
-            char masked[400];
-            const char *et = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
-                                        sizeof masked);
-            float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 3 * slh, et, C_TEXT);
-            if (h < slh)
-                h = slh;
-            y -= h + 2;
-            if (y < top + 2)
-                break;
-            bool current = d->event_log_index && d->event_log_index[i] == d->scene->event;
-            gs_Rect er = { r.x + 4, y - 1, r.w - 8, h + 2 };
-            bool hover = in_rect(er, ui->mouse_x, ui->mouse_y);
-            if (current || hover)
-                gs_draw_rect(dl, er, current ? C_CURRENT : tint(C_SKY, 0.15f), 0, 0);
-            text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 3 * slh, et, current ? C_TEXT : C_MUTED);
-            if (d->event_log_index)
-                add_button(ui, er, GS_ACT_SEEK, (int64_t)d->event_log_index[i], "Jump to this event");
+        /* the wheel scrolls back through earlier entries (the narration's
+         * "and 36 more (EVENTS lists them)"); a step shows the newest again */
+        if (ui->events_scroll_at != d->scene->event) {
+            ui->events_scroll = 0;
+            ui->events_scroll_at = d->scene->event;
+        }
+        if (ui->events_scroll > d->nevent_log - 1)
+            ui->events_scroll = d->nevent_log > 0 ? d->nevent_log - 1 : 0;
+        int newest = d->nevent_log - 1 - ui->events_scroll, oldest_shown = newest + 1;
+        /* what fits: with entries left over either way, the top row says
+         * how many, and the list starts below it */
+        float list_top = top + 2;
+        for (int pass = 0; pass < 2; pass++) {
+            y = bottom;
+            oldest_shown = newest + 1;
+            for (int i = newest; i >= 0; i--) {
+                char masked[400];
+                const char *et = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
+                                            sizeof masked);
+                float h = text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 3 * slh, et, C_TEXT);
+                if (h < slh)
+                    h = slh;
+                if (y - h - 2 < list_top)
+                    break;
+                y -= h + 2;
+                if (pass == 1) {
+                    bool current = d->event_log_index && d->event_log_index[i] == d->scene->event;
+                    gs_Rect er = { r.x + 4, y - 1, r.w - 8, h + 2 };
+                    bool hover = in_rect(er, ui->mouse_x, ui->mouse_y);
+                    if (current || hover)
+                        gs_draw_rect(dl, er, current ? C_CURRENT : tint(C_SKY, 0.15f), 0, 0);
+                    text_wrap(ui, dl, GS_FONT_SMALL, r.x + 8, y, w, 3 * slh, et, current ? C_TEXT : C_MUTED);
+                    if (d->event_log_index)
+                        add_button(ui, er, GS_ACT_SEEK, (int64_t)d->event_log_index[i], "Jump to this event");
+                }
+                oldest_shown = i;
+            }
+            if (pass == 0 && (oldest_shown > 0 || ui->events_scroll > 0))
+                list_top = top + 2 + slh + 2;
+        }
+        if (oldest_shown > 0 || ui->events_scroll > 0) {
+            char more[96];
+            if (oldest_shown > 0 && ui->events_scroll > 0)
+                snprintf(more, sizeof more, "↑ %d earlier · ↓ %d newer (mouse wheel)", oldest_shown, ui->events_scroll);
+            else if (oldest_shown > 0)
+                snprintf(more, sizeof more, "↑ %d earlier (mouse wheel)", oldest_shown);
+            else
+                snprintf(more, sizeof more, "↓ %d newer (mouse wheel)", ui->events_scroll);
+            text_fit(ui, dl, GS_FONT_SMALL, r.x + 8, top + 2, w, more, C_FAINT);
         }
         if (d->nevent_log == 0)
             text(dl, GS_FONT_SMALL, r.x + 8, top + 4, "(each step's events appear here)", C_FAINT);
@@ -4246,6 +4277,10 @@ static void handle_input(gs_Ui *ui, const gs_Input *in, const gs_UiData *d, gs_A
         } else if (in_rect(ui->source_rect, in->x, in->y)) {
             ui->source_scroll -= (int)(in->dy * 3);
             ui->follow_line = false;
+        } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab == 0) {
+            ui->events_scroll += (int)(in->dy * 2);
+            if (ui->events_scroll < 0)
+                ui->events_scroll = 0;
         } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab == 1) {
             ui->output_scroll += (int)(in->dy * 3);
         } else if (in_rect(ui->bottom_rect, in->x, in->y) && ui->bottom_tab >= 3) {

@@ -350,6 +350,8 @@ typedef struct gs_Ui {
     /* panels */
     int bottom_tab;                    /* 0 events, 1 output, 2 plot, 3 by line, 4 by type */
     int output_scroll;                 /* lines scrolled back from the newest */
+    int events_scroll;                 /* EVENTS: entries scrolled back from the newest (a step: 0 again) */
+    uint64_t events_scroll_at;         /* the event it was scrolled at */
     int output_max_scroll;
     bool help;
     bool legend;                       /* the legend overlay (L; shown once by itself) */

@@ -3670,6 +3670,25 @@ static void a_skip_names_the_lines_that_ran(void)
     close_lesson(&o);
 }
 
+/* EVENTS scrolls back with the wheel: the narration's "and 12 more
+ * (EVENTS lists them)" must be true (lesson 14's line 48); it says how
+ * many entries are above, and a step shows the newest again. */
+static void events_scroll_back_with_the_wheel(void)
+{
+    Open o;
+    open_lesson(&o, "items = [[i] for i in range(30)]\n"
+                    "x = 1\n");
+    press(&o, GS_KEY_RIGHT);
+    press(&o, GS_KEY_RIGHT);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, "earlier (mouse wheel)"), "EVENTS says there are earlier entries");
+    gs_Input in = { .kind = GS_IN_WHEEL, .x = o.ui.bottom_rect.x + 40, .y = o.ui.bottom_rect.y + 80, .dy = 3 };
+    frame(&o, &in, 1);
+    CHECK(text_in(&o.dl, o.ui.bottom_rect, "newer"), "the wheel scrolls back: it says how many are newer");
+    press(&o, GS_KEY_RIGHT);
+    CHECK(!text_in(&o.dl, o.ui.bottom_rect, "newer"), "a step shows the newest again");
+    close_lesson(&o);
+}
+
 /* A column taller than the canvas wraps into sub-columns where there is
  * room, so that twelve objects a prediction counts are all in sight
  * (lesson 17); with hundreds, the column says how many are below. */
@@ -3908,6 +3927,7 @@ int main(void)
     a_tall_column_wraps_and_says_what_is_below();
     a_step_out_of_return_tells_what_happened_since();
     a_skip_names_the_lines_that_ran();
+    events_scroll_back_with_the_wheel();
     identical_input_gives_identical_commands();
     the_theme_file_rebinds_keys_and_recolours();
     reload_keeps_the_line_and_export_loads_back();
