@@ -869,7 +869,8 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
          * (a box down to NODE_NARROW: a long list shows fewer cells) */
         float avail = g->sub_w[b] + spare;
         int k = want < 4 ? want : 4;
-        while (k > 1 && avail / (float)k < NODE_NARROW + 16)
+        float minw = fminf(g->sub_w[b], NODE_NARROW + 16); /* a column of small boxes keeps its width */
+        while (k > 1 && avail / (float)k < minw)
             k--;
         if (k > 1) {
             float w = fminf(g->sub_w[b], avail / (float)k);
@@ -1080,6 +1081,12 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box
         y1 = ty0 + th_ * (y0 < ty0 ? 0.3f : 0.7f);
         float bulge = 40 * ui->zoom + fabsf(y1 - y0) * 0.4f;
         cx = (x0 > x1 ? x0 : x1) + bulge;
+        /* but not out of the canvas, behind the panels beside it (a
+         * column at its right edge): the arc's farthest point, a quarter
+         * of the way from the ends to cx and back, stays inside */
+        float right = ui->canvas.x + ui->canvas.w - 6, most = 2 * right - (x0 + x1) / 2;
+        if (cx > most)
+            cx = fmaxf(most, (x0 > x1 ? x0 : x1) + 12);
         cy = (y0 + y1) / 2;
     }
     gs_Route curve = { { x0, cx, x1 }, { y0, cy, y1 }, 3, true, 0 }, r;
@@ -1090,6 +1097,12 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box
     }
     cx = r.x[1]; /* the curve, bent around what it met */
     cy = r.y[1];
+    {
+        /* not out past the canvas's right edge, where it cannot be seen */
+        float right = ui->canvas.x + ui->canvas.w - 6, most = 2 * right - (x0 + x1) / 2;
+        if (cx > most)
+            cx = fmaxf(most, fmaxf(x0, x1) + 12);
+    }
     if (dashed)
         dashed_curve(dl, x0, y0, cx, cy, x1, y1, c, thick);
     else
@@ -1758,12 +1771,16 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         }
     }
     /* a view the follow moved, where every object has since died (a
-     * collection of what it followed), would stay blank: home */
+     * collection of what it followed), would stay blank; or from where
+     * every box is in sight again (the column that ran below the canvas
+     * has shrunk, or wrapped): home, with the columns' titles */
     if (ui->pan_auto && !ui->dragging && npl > 0) {
-        bool any = false;
-        for (int i = 0; i < npl && !any; i++)
-            any = in_sight(ui, pl[i].r, ui->pan_x, ui->pan_y);
-        if (!any) {
+        bool any = false, all_home = true;
+        for (int i = 0; i < npl; i++) {
+            any = any || in_sight(ui, pl[i].r, ui->pan_x, ui->pan_y);
+            all_home = all_home && in_sight(ui, pl[i].r, -10, -10);
+        }
+        if (!any || all_home) {
             ui->pan_x = ui->pan_y = -10;
             ui->pan_auto = false;
         }
@@ -2094,20 +2111,27 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
     for (int b = 0; b < GS_BAND_COUNT; b++) {
         if (!g.band_shown[b])
             continue;
-        int below = 0;
+        int below = 0, above = 0;
         for (int i = 0; i < npl; i++)
-            if (pl[i].o->band == b && sy(ui, pl[i].r.y) + pl[i].r.h * ui->zoom > c.y + c.h - 2)
-                below++;
+            if (pl[i].o->band == b) {
+                below += sy(ui, pl[i].r.y) + pl[i].r.h * ui->zoom > c.y + c.h - 2;
+                above += sy(ui, pl[i].r.y) < c.y + 18;
+            }
         float bx = sx(ui, g.band_x[b]), bw = g.band_w[b] * ui->zoom - 6;
-        if (below == 0 || bx + bw < c.x + (pin ? pin_w : 0) || bx > c.x + c.w || bw < 60)
+        if ((below == 0 && above == 0) || bx + bw < c.x + (pin ? pin_w : 0) || bx > c.x + c.w || bw < 60)
             continue;
-        char t[64];
-        snprintf(t, sizeof t, "↓ %d more below", below);
-        float w = fminf(tw(ui, GS_FONT_SMALL, t) + 12, bw - 4);
-        gs_Rect r = { bx + 2, c.y + c.h - 20, w, 18 };
-        gs_draw_rect(dl, r, with_alpha(C_PANEL, 0.95f), 4, 0);
-        gs_draw_rect_line(dl, r, C_BORDER, 4, 1, 0);
-        text_fit(ui, dl, GS_FONT_SMALL, r.x + 6, r.y + 2, r.w - 8, t, C_MUTED);
+        for (int side = 0; side < 2; side++) {
+            int count = side == 0 ? below : above;
+            if (count == 0)
+                continue;
+            char t[64];
+            snprintf(t, sizeof t, side == 0 ? "↓ %d more below" : "↑ %d more above (drag down)", count);
+            float w = fminf(tw(ui, GS_FONT_SMALL, t) + 12, bw - 4);
+            gs_Rect r = { bx + 2, side == 0 ? c.y + c.h - 20 : c.y + 20, w, 18 };
+            gs_draw_rect(dl, r, with_alpha(C_PANEL, 0.95f), 4, 0);
+            gs_draw_rect_line(dl, r, C_BORDER, 4, 1, 0);
+            text_fit(ui, dl, GS_FONT_SMALL, r.x + 6, r.y + 2, r.w - 8, t, C_MUTED);
+        }
     }
     if (pin)
         gs_draw_clip(dl, c);
@@ -3204,6 +3228,20 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
         }
         if (ui->events_scroll > d->nevent_log - 1)
             ui->events_scroll = d->nevent_log > 0 ? d->nevent_log - 1 : 0;
+        /* scrolled back as far as it goes, the list still fills the panel:
+         * the oldest entry at the top, not alone at the bottom */
+        while (ui->events_scroll > 0) {
+            float used = 0;
+            for (int i = d->nevent_log - ui->events_scroll; i >= 0; i--) {
+                char masked[400];
+                const char *et = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
+                                            sizeof masked);
+                used += fmaxf(text_wrap(ui, NULL, GS_FONT_SMALL, 0, 0, w, 3 * slh, et, C_TEXT), slh) + 2;
+            }
+            if (bottom - used < top + 2 + slh + 2)
+                break; /* one newer entry more would not fit: this is as far back as it needs */
+            ui->events_scroll--;
+        }
         int newest = d->nevent_log - 1 - ui->events_scroll, oldest_shown = newest + 1;
         /* what fits: with entries left over either way, the top row says
          * how many, and the list starts below it */

@@ -592,3 +592,134 @@ void gs_big_copy_into(gs_Object *dst, const gs_Object *src)
     mpz_init_set(z, big_of((gs_Object *)src));
     d->big = z;
 }
+
+/* ------------------------------------------------------------------ int.to_bytes, int.from_bytes */
+
+static int byteorder_arg(gs_VM *vm, gs_Object *o, bool *little)
+{
+    *little = false;
+    if (!o)
+        return 0; /* 'big' by default (3.11) */
+    if (GS_KIND(o) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", gs_type_name(o));
+        return -1;
+    }
+    const char *s = ((gs_Str *)o)->data;
+    if (strcmp(s, "little") == 0)
+        *little = true;
+    else if (strcmp(s, "big") != 0) {
+        gs_raise(vm, vm->e_ValueError, "byteorder must be either 'little' or 'big'");
+        return -1;
+    }
+    return 0;
+}
+
+gs_Object *gs_int_to_bytes_m(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames)
+{
+    static const char *const names[] = { "length", "byteorder", "signed" };
+    gs_Object *a[3] = { NULL, NULL, NULL };
+    if (gs_pyargs(vm, "to_bytes", args, nargs, kwnames, names, 3, 2, 0, a) < 0)
+        return NULL;
+    int64_t length = 1;
+    bool little, is_signed = false;
+    if (a[0] && gs_as_int(vm, a[0], &length) < 0)
+        return NULL;
+    if (byteorder_arg(vm, a[1], &little) < 0)
+        return NULL;
+    if (a[2]) {
+        int t = gs_truthy(vm, a[2]);
+        if (t < 0)
+            return NULL;
+        is_signed = t;
+    }
+    if (length < 0) {
+        gs_raise(vm, vm->e_ValueError, "length argument must be non-negative");
+        return NULL;
+    }
+    mpz_t z, lim;
+    get_mpz(vm, self, z);
+    if (mpz_sgn(z) < 0 && !is_signed) {
+        mpz_clear(z);
+        gs_raise(vm, vm->e_OverflowError, "can't convert negative int to unsigned");
+        return NULL;
+    }
+    if ((uint64_t)length * 8 > BIG_MAX_BITS) {
+        mpz_clear(z);
+        return too_big(vm);
+    }
+    /* fits in length bytes: unsigned below 2**(8n); signed in [-2**(8n-1), 2**(8n-1)) */
+    mpz_init(lim);
+    mpz_ui_pow_ui(lim, 2, (unsigned long)(length * 8 - (is_signed && length ? 1 : 0)));
+    bool fits = length == 0 ? mpz_sgn(z) == 0 : mpz_sgn(z) >= 0 ? mpz_cmp(z, lim) < 0 : mpz_cmpabs(z, lim) <= 0;
+    if (!fits) {
+        mpz_clears(z, lim, NULL);
+        gs_raise(vm, vm->e_OverflowError, "int too big to convert");
+        return NULL;
+    }
+    if (mpz_sgn(z) < 0) { /* two's complement in length bytes */
+        mpz_ui_pow_ui(lim, 2, (unsigned long)(length * 8));
+        mpz_add(z, z, lim);
+    }
+    unsigned char *buf = calloc((size_t)length + 1, 1);
+    if (!buf) {
+        mpz_clears(z, lim, NULL);
+        return too_big(vm);
+    }
+    size_t count = 0;
+    if (mpz_sgn(z)) {
+        size_t need = (mpz_sizeinbase(z, 2) + 7) / 8;
+        mpz_export(buf + (size_t)length - need, &count, 1, 1, 1, 0, z); /* big-endian, right-aligned */
+    }
+    if (little)
+        for (int64_t i = 0; i < length / 2; i++) {
+            unsigned char t = buf[i];
+            buf[i] = buf[length - 1 - i];
+            buf[length - 1 - i] = t;
+        }
+    mpz_clears(z, lim, NULL);
+    gs_Object *r = gs_bytes_new(vm, (const char *)buf, (size_t)length);
+    free(buf);
+    return r;
+}
+
+gs_Object *gs_int_from_bytes_m(gs_VM *vm, gs_Object *cls, gs_Object **args, int nargs, gs_Tuple *kwnames)
+{
+    static const char *const names[] = { "bytes", "byteorder", "signed" };
+    gs_Object *a[3] = { NULL, NULL, NULL };
+    if (gs_pyargs(vm, "from_bytes", args, nargs, kwnames, names, 3, 2, 1, a) < 0)
+        return NULL;
+    bool little, is_signed = false;
+    if (byteorder_arg(vm, a[1], &little) < 0)
+        return NULL;
+    if (a[2]) {
+        int t = gs_truthy(vm, a[2]);
+        if (t < 0)
+            return NULL;
+        is_signed = t;
+    }
+    /* bytes, or what bytes() makes of it (a bytearray, a list of ints) */
+    gs_Object *b = GS_KIND(a[0]) == GS_K_BYTES ? gs_newref(vm, a[0]) : gs_call_object(vm, &vm->t_bytes->ob, &a[0], 1, NULL);
+    if (!b)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)((gs_Bytes *)b)->data;
+    size_t n = (size_t)((gs_Bytes *)b)->len;
+    mpz_t z;
+    mpz_init(z);
+    if (n)
+        mpz_import(z, n, little ? -1 : 1, 1, 1, 0, p);
+    if (is_signed && n && (p[little ? n - 1 : 0] & 0x80)) {
+        mpz_t lim;
+        mpz_init(lim);
+        mpz_ui_pow_ui(lim, 2, (unsigned long)(n * 8));
+        mpz_sub(z, z, lim);
+        mpz_clear(lim);
+    }
+    gs_decref(vm, b);
+    gs_Object *r = from_mpz(vm, z);
+    if (r && cls != &vm->t_int->ob) { /* a subclass: cls(the int) */
+        gs_Object *o = gs_call_object(vm, cls, &r, 1, NULL);
+        gs_decref(vm, r);
+        r = o;
+    }
+    return r;
+}

@@ -1079,6 +1079,12 @@ static gs_Object *m_float_as_integer_ratio(GS_ARGS)
 
 void gs_number_methods_init(gs_VM *vm)
 {
+    static const gs_MethodDef int_methods[] = {
+        { "to_bytes", gs_int_to_bytes_m, 0, -1, GS_KW },
+        { "from_bytes", gs_int_from_bytes_m, 0, -1, GS_KW | GS_CLASSMETH },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    gs_type_add_methods(vm, vm->t_int, int_methods);
     gs_type_add_method(vm, vm->t_int, "bit_length", m_int_bit_length, 0, 0);
     gs_type_add_method(vm, vm->t_float, "is_integer", m_float_is_integer, 0, 0);
     gs_type_add_method(vm, vm->t_float, "as_integer_ratio", m_float_as_integer_ratio, 0, 0);

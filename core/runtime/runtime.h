@@ -216,6 +216,8 @@ gs_Object *gs_big_factorial(gs_VM *vm, int64_t n);
 gs_Object *gs_big_comb_perm(gs_VM *vm, int64_t n, int64_t k, bool perm);
 gs_Object *gs_big_gcd_lcm(gs_VM *vm, gs_Object **args, int nargs, bool lcm); /* ints */
 gs_Object *gs_big_isqrt(gs_VM *vm, gs_Object *o);
+gs_Object *gs_int_to_bytes_m(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames);
+gs_Object *gs_int_from_bytes_m(gs_VM *vm, gs_Object *cls, gs_Object **args, int nargs, gs_Tuple *kwnames);
 void gs_big_copy_into(gs_Object *dst, const gs_Object *src); /* an int subclass's value */
 gs_Object *gs_big_round(gs_VM *vm, gs_Object *o, int64_t ndigits); /* round(int, ndigits) */
 

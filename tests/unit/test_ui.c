@@ -1881,7 +1881,8 @@ static void a_new_object_is_said_with_its_size(void)
     for (int i = 0; i < 6 && !o.d.prompt; i++)
         press(&o, GS_KEY_RIGHT);
     CHECK(o.d.prompt != NULL, "the prediction is asked");
-    CHECK(!has_text(&o.dl, "72 bytes") && has_text(&o.dl, "? bytes"), "the log says '? bytes' until it is answered");
+    /* (not "72 bytes" alone: the heap's total, "58,372 bytes", ends so) */
+    CHECK(!has_text(&o.dl, ", 72 bytes)") && has_text(&o.dl, "? bytes"), "the log says '? bytes' until it is answered");
     close_lesson(&o);
     /* a prediction that hides nothing leaves the sizes said, as the nodes show them */
     open_lesson(&o, "x = [1, 2]\n"
@@ -1889,7 +1890,7 @@ static void a_new_object_is_said_with_its_size(void)
                     "y = x\n");
     for (int i = 0; i < 6 && !o.d.prompt; i++)
         press(&o, GS_KEY_RIGHT);
-    CHECK(o.d.prompt != NULL && has_text(&o.dl, "72 bytes") && !has_text(&o.dl, "? bytes"),
+    CHECK(o.d.prompt != NULL && has_text(&o.dl, ", 72 bytes)") && !has_text(&o.dl, "? bytes"),
           "with hide: none the log says '72 bytes'");
     close_lesson(&o);
 }
@@ -3803,7 +3804,7 @@ static bool a_box_is_cut_at_the_bottom(const Open *o)
     for (int i = 0; i < o->d.scene->nobjects; i++) {
         gs_Rect r;
         if (gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) && r.x < c.x + c.w && r.x + r.w > c.x &&
-            r.y + r.h > c.y + c.h - 2) {
+            (r.y + r.h > c.y + c.h - 2 || r.y < c.y + 18)) {
             if (getenv("TEST_UI_VERBOSE"))
                 printf("    below: line %d %s #%u y %.0f h %.0f bottom %.0f pan %.0f,%.0f\n", o->d.scene->line,
                        o->d.scene->objects[i].type, o->d.scene->objects[i].id, r.y, r.h, c.y + c.h, o->ui.pan_x,
@@ -3861,7 +3862,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
             under += a_box_is_under_the_names(&o);
             if (a_box_is_cut_at_the_bottom(&o)) {
                 low++;
-                unmarked += !has_text(&o.dl, "more below");
+                unmarked += !has_text(&o.dl, "more below") && !has_text(&o.dl, "more above");
             }
             scroll_stops += o.ui.narr_max_scroll > 0 && !o.d.prompt; /* WHAT IS HAPPENING needs the wheel */
         }
@@ -3877,12 +3878,16 @@ static void lessons_draw_no_arrow_through_a_box(void)
         close_lesson(&o);
     }
     printf("  all lessons: %d arrows drawn at the stops of →, %d through a box; of %d stops, %d with a box cut at "
-           "or past the canvas's right edge, %d with a box under the names column, %d with a box cut at or below the "
+           "or past the canvas's right edge, %d with a box under the names column, %d with a box cut at the top or "
            "bottom, %d whose narration needs scrolling\n",
            all, through, stops, cut_stops, under_stops, low_stops, scroll_stops);
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
-    CHECK(unmarked == 0, "every stop with a box cut at the bottom says how many are below (%d do not)", unmarked);
-    CHECK(low_stops * 40 <= stops, "at most one stop in 40 has a box cut at the bottom (%d of %d)", low_stops, stops);
+    CHECK(unmarked == 0, "every stop with a box cut at the top or bottom says how many are there (%d do not)",
+          unmarked);
+    /* most are lesson 12's 2,000 Jobs and lesson 11's hundreds, which no
+     * canvas shows at once */
+    CHECK(low_stops * 25 <= stops, "at most one stop in 25 has a box cut at the top or bottom (%d of %d)", low_stops,
+          stops);
     CHECK(cut_stops * 14 <= stops, "at most one stop in 14 has a box cut at or past the right edge (%d of %d)",
           cut_stops, stops);
     CHECK(under_stops * 20 <= stops, "at most one stop in 20 has a box under the names column (%d of %d)",
