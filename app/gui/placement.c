@@ -78,6 +78,21 @@ static int band_after(const gs_Event *e)
     }
 }
 
+/* band_after, except that an untrack of an object being freed (its count
+ * went to 0, and nothing took it back) does not move it */
+static int band_after_dying(const gs_Event *e, uint8_t *dying, uint32_t nids)
+{
+    if (e->obj < nids) {
+        if (e->kind == GS_EV_DECREF)
+            dying[e->obj] = e->a == 0;
+        else if (e->kind == GS_EV_INCREF || e->kind == GS_EV_ALLOC || e->kind == GS_EV_FREE)
+            dying[e->obj] = 0;
+        else if (e->kind == GS_EV_UNTRACK && dying[e->obj])
+            return -1;
+    }
+    return band_after(e);
+}
+
 static bool kind_placed(int kind, unsigned what)
 {
     switch (kind) {
@@ -125,10 +140,16 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
     }
     free(kinds);
     uint8_t *band = malloc(nids);
+    /* an object whose count went to 0 is being freed: CPython untracks
+     * it first (and runs its __del__, its weak references' callbacks),
+     * but it is not a "not tracked" object; it stays where it was, in
+     * its generation, until it is gone (lesson 14's 'report') */
+    uint8_t *dying = calloc(nids, 1);
     p->first = calloc(nids, sizeof *p->first);
     p->count = calloc(nids, sizeof *p->count);
-    if (!band || !p->first || !p->count) {
+    if (!band || !dying || !p->first || !p->count) {
         free(band);
+        free(dying);
         free(skip);
         gs_placement_free(p);
         return -1;
@@ -139,7 +160,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
     uint64_t total = 0;
     for (size_t i = 0; i < t->n; i++) {
         const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
-        int b = band_after(e);
+        int b = band_after_dying(e, dying, nids);
         if (b < 0 || b == band[e->obj] || skip[e->obj])
             continue;
         if (b != NOT_ALIVE && p->count[e->obj] < UINT16_MAX) {
@@ -159,16 +180,18 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
     memset(heaps, 0, sizeof heaps);
     if (!p->stays) {
         free(band);
+        free(dying);
         free(skip);
         gs_placement_free(p);
         return -1;
     }
     /* pass 2: fill stays and give rows */
     memset(band, NOT_ALIVE, nids);
+    memset(dying, 0, nids);
     int rc = 0;
     for (size_t i = 0; i < t->n && rc == 0; i++) {
         const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
-        int b = band_after(e);
+        int b = band_after_dying(e, dying, nids);
         uint32_t id = e->obj;
         if (b < 0 || b == band[id] || skip[id])
             continue;
@@ -191,6 +214,7 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
         free(heaps[b].v);
     }
     free(band);
+    free(dying);
     free(skip);
     if (rc < 0) {
         gs_placement_free(p);

@@ -1393,6 +1393,18 @@ static void rebuild(gs_Viewer *v)
         return;
     gs_scene_build(&v->scene, v->tl, v->source, v->source_len, v->selected);
     v->scene_pos = pos;
+    /* an object being freed stays in its generation's column, as the
+     * placement keeps it (placement.c): untracking it for its __del__ or
+     * its weak references' callbacks does not make it "not tracked" */
+    if (v->placement_ready)
+        for (int i = 0; i < v->scene.nobjects; i++) {
+            gs_SceneObject *o = &v->scene.objects[i];
+            if (o->refcount != 0 || o->band != GS_BAND_UNTRACKED)
+                continue;
+            const gs_Stay *st = gs_placement_at(&v->placement, o->id, v->scene.event);
+            if (st && st->band != GS_BAND_UNTRACKED)
+                o->band = st->band;
+        }
     stat_growth(v);
     /* the narration says what a collection freed, in bytes too: just
      * after its end, and at its last phase ("done"), whose result is the

@@ -3690,6 +3690,33 @@ static void events_scroll_back_with_the_wheel(void)
     close_lesson(&o);
 }
 
+/* An object being freed stays in its generation's column while its weak
+ * references' callbacks run: CPython untracks it first, but the student
+ * should not see it jump to "not tracked" (lesson 14's 'report'). */
+static void a_dying_object_stays_in_its_generation(void)
+{
+    Open o;
+    open_lesson(&o, "import weakref\n"
+                    "class Big:\n"
+                    "    pass\n"
+                    "def gone(r):\n"
+                    "    print('gone')\n"
+                    "b = Big()\n"
+                    "w = weakref.ref(b, gone)\n"
+                    "del b\n"
+                    "x = 1\n");
+    for (int i = 0; i < 30 && o.d.scene->line != 5; i++)
+        press(&o, GS_KEY_RIGHT);
+    const gs_SceneObject *big = NULL;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "Big") == 0)
+            big = &o.d.scene->objects[i];
+    CHECK(o.d.scene->line == 5 && big && big->refcount == 0, "in the callback, Big is still there with count 0");
+    CHECK(big && big->band == GS_BAND_GEN0, "and in generation 0's column, not 'not tracked' (band %d)",
+          big ? big->band : -1);
+    close_lesson(&o);
+}
+
 /* A column taller than the canvas wraps into sub-columns where there is
  * room, so that twelve objects a prediction counts are all in sight
  * (lesson 17); with hundreds, the column says how many are below. */
@@ -3933,6 +3960,7 @@ int main(void)
     a_step_out_of_return_tells_what_happened_since();
     a_skip_names_the_lines_that_ran();
     events_scroll_back_with_the_wheel();
+    a_dying_object_stays_in_its_generation();
     identical_input_gives_identical_commands();
     the_theme_file_rebinds_keys_and_recolours();
     reload_keeps_the_line_and_export_loads_back();
