@@ -1428,7 +1428,9 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
-    if (since)
+    if (since && own && own != whole_line) /* the stop was in a call the line made: its line first */
+        snprintf(head, hn, "Since the last stop (line %u, then the rest of line %u):", own, whole_line);
+    else if (since)
         snprintf(head, hn, "Since the last stop (the rest of line %u):", whole_line);
     else
         snprintf(head, hn, !own ? "What just happened:" : partial ? "What line %u did last:" : "What line %u just did:",
@@ -2950,7 +2952,7 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         if (d->recap && *d->recap)
             p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };
     }
-    char le_masked[400], summary[480], summary_h[48];
+    char le_masked[400], summary[480], summary_h[96];
     if (s->last_event[0] && !(d->at_end && d->recap)) {
         const char *le = mask_count(d, s->focus, s->last_event, le_masked, sizeof le_masked);
         const char *colon = strstr(le, ": ");

@@ -2309,7 +2309,7 @@ static void a_step_out_of_a_call_tells_the_calling_lines_end(void)
     for (size_t i = 0; i < o.dl.n; i++)
         if (o.dl.cmds[i].kind == GS_DRAW_TEXT && text_in(&o.dl, o.ui.narr_rect, "") &&
             (strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "What line 5 just did") ||
-             strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "Since the last stop (the rest of line 5)")))
+             strstr(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "then the rest of line 5)")))
             told = true;
     for (size_t i = 0; i < o.dl.n && getenv("TEST_UI_DEBUG"); i++)
         if (o.dl.cmds[i].kind == GS_DRAW_TEXT && o.dl.cmds[i].y0 > 530 && o.dl.cmds[i].x0 < 580)
@@ -3640,7 +3640,7 @@ static void a_step_out_of_return_tells_what_happened_since(void)
     CHECK(o.d.scene->line == 5, "a stop at the return (line %d)", o.d.scene->line);
     press(&o, GS_KEY_RIGHT);
     CHECK(o.d.scene->line == 8, "then line 8 (%d)", o.d.scene->line);
-    CHECK(has_text(&o.dl, "Since the last stop (the rest of line 7):"), "the summary starts at the last stop");
+    CHECK(has_text(&o.dl, "Since the last stop (line 5, then the rest of line 7):"), "the summary starts at the last stop");
     CHECK(!text_in(&o.dl, o.ui.narr_rect, "created list"), "and does not tell the lists made before it again");
     CHECK(text_in(&o.dl, o.ui.narr_rect, "freed"), "but the list the return freed");
     close_lesson(&o);
