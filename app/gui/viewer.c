@@ -581,6 +581,17 @@ static size_t phase_fwd(gs_Viewer *v)
         i++;
     while (i < n) {
         gs_Event e = gs_trace_get(t, i);
+        if (e.kind == GS_EV_GC_PHASE && e.sub == GS_GC_DONE) {
+            /* the last phase and the collection's end are one moment: one
+             * stop, its result, with the "done" narration (tutor.c shows it
+             * right after a collection) (lesson 8's walk: P10 changed
+             * nothing) */
+            size_t end = next_boundary(t, i);
+            if (end < n && end - i == 1 && gs_trace_get(t, end).kind == GS_EV_GC_END) { /* no callback ran in it */
+                i = end;
+                continue;
+            }
+        }
         if (e.kind == GS_EV_GC_END) {
             int ge = gc_end_at(v, i);
             char freed[64] = "", num[32];

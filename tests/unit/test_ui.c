@@ -3717,6 +3717,34 @@ static void a_dying_object_stays_in_its_generation(void)
     close_lesson(&o);
 }
 
+/* P through a collection: the "done" phase and the collection's end are
+ * one stop (lesson 8's walk: P10 changed nothing, P11 showed the result),
+ * and that stop shows the lesson's "done" narration. */
+static void phase_steps_end_a_collection_in_one_stop(void)
+{
+    Open o;
+    open_path(&o, "lessons/08_the_cycle_detector_phase_by_phase.py");
+    int asked = -1;
+    for (int i = 0; i < 80 && !(o.d.scene->line == 76 && o.d.scene->in_collection); i++) {
+        if (o.v.prompt_active >= 0 && o.v.prompt_active != asked) {
+            asked = o.v.prompt_active;
+            press(&o, GS_KEY_TAB);
+        }
+        press(&o, GS_KEY_RIGHT);
+    }
+    CHECK(o.d.scene->line == 76 && o.d.scene->in_collection, "in line 76's collection");
+    int stops = 0, done_stops = 0;
+    for (int i = 0; i < 20 && o.d.scene->in_collection; i++) {
+        press(&o, GS_KEY_A + ('p' - 'a'));
+        stops++;
+        done_stops += o.d.scene->in_collection && strcmp(o.d.scene->phase, "done") == 0;
+    }
+    CHECK(!o.d.scene->in_collection && done_stops == 0, "no stop at 'done' inside the collection (%d of %d stops)",
+          done_stops, stops);
+    CHECK(has_text(&o.dl, "gc.collect() returns 2"), "the stop after it shows the done narration");
+    close_lesson(&o);
+}
+
 /* A column taller than the canvas wraps into sub-columns where there is
  * room, so that twelve objects a prediction counts are all in sight
  * (lesson 17); with hundreds, the column says how many are below. */
@@ -3961,6 +3989,7 @@ int main(void)
     a_skip_names_the_lines_that_ran();
     events_scroll_back_with_the_wheel();
     a_dying_object_stays_in_its_generation();
+    phase_steps_end_a_collection_in_one_stop();
     identical_input_gives_identical_commands();
     the_theme_file_rebinds_keys_and_recolours();
     reload_keeps_the_line_and_export_loads_back();
