@@ -249,25 +249,23 @@ static gs_Object *big_op(gs_VM *vm, int op, mpz_t a, mpz_t b)
         goto made;
     }
     case GS_OP_LSHIFT:
+    case GS_OP_RSHIFT:
         if (mpz_sgn(b) < 0) {
             gs_raise(vm, vm->e_ValueError, "negative shift count");
             goto done;
+        }
+        if (op == GS_OP_RSHIFT) {
+            if (!mpz_fits_ulong_p(b) || mpz_get_ui(b) >= bits_of(a) + 1)
+                mpz_set_si(r, mpz_sgn(a) < 0 ? -1 : 0);
+            else
+                mpz_fdiv_q_2exp(r, a, mpz_get_ui(b));
+            goto made;
         }
         if (!mpz_sgn(a))
             goto made;
         if (!mpz_fits_ulong_p(b) || bits_of(a) + mpz_get_ui(b) > BIG_MAX_BITS)
             goto memory;
         mpz_mul_2exp(r, a, mpz_get_ui(b));
-        goto made;
-    case GS_OP_RSHIFT:
-        if (mpz_sgn(b) < 0) {
-            gs_raise(vm, vm->e_ValueError, "negative shift count");
-            goto done;
-        }
-        if (!mpz_fits_ulong_p(b) || mpz_get_ui(b) >= bits_of(a) + 1)
-            mpz_set_si(r, mpz_sgn(a) < 0 ? -1 : 0);
-        else
-            mpz_fdiv_q_2exp(r, a, mpz_get_ui(b));
         goto made;
     case GS_OP_BITOR: mpz_ior(r, a, b); goto made;
     case GS_OP_BITXOR: mpz_xor(r, a, b); goto made;
@@ -614,6 +612,21 @@ static int byteorder_arg(gs_VM *vm, gs_Object *o, bool *little)
     return 0;
 }
 
+/* byteorder (a[1]) and signed (a[2]) of to_bytes and from_bytes */
+static int order_and_sign(gs_VM *vm, gs_Object **a, bool *little, bool *is_signed)
+{
+    *is_signed = false;
+    if (byteorder_arg(vm, a[1], little) < 0)
+        return -1;
+    if (a[2]) {
+        int t = gs_truthy(vm, a[2]);
+        if (t < 0)
+            return -1;
+        *is_signed = t;
+    }
+    return 0;
+}
+
 gs_Object *gs_int_to_bytes_m(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames)
 {
     static const char *const names[] = { "length", "byteorder", "signed" };
@@ -621,17 +634,9 @@ gs_Object *gs_int_to_bytes_m(gs_VM *vm, gs_Object *self, gs_Object **args, int n
     if (gs_pyargs(vm, "to_bytes", args, nargs, kwnames, names, 3, 2, 0, a) < 0)
         return NULL;
     int64_t length = 1;
-    bool little, is_signed = false;
-    if (a[0] && gs_as_int(vm, a[0], &length) < 0)
+    bool little, is_signed;
+    if ((a[0] && gs_as_int(vm, a[0], &length) < 0) || order_and_sign(vm, a, &little, &is_signed) < 0)
         return NULL;
-    if (byteorder_arg(vm, a[1], &little) < 0)
-        return NULL;
-    if (a[2]) {
-        int t = gs_truthy(vm, a[2]);
-        if (t < 0)
-            return NULL;
-        is_signed = t;
-    }
     if (length < 0) {
         gs_raise(vm, vm->e_ValueError, "length argument must be non-negative");
         return NULL;
@@ -688,15 +693,9 @@ gs_Object *gs_int_from_bytes_m(gs_VM *vm, gs_Object *cls, gs_Object **args, int 
     gs_Object *a[3] = { NULL, NULL, NULL };
     if (gs_pyargs(vm, "from_bytes", args, nargs, kwnames, names, 3, 2, 1, a) < 0)
         return NULL;
-    bool little, is_signed = false;
-    if (byteorder_arg(vm, a[1], &little) < 0)
+    bool little, is_signed;
+    if (order_and_sign(vm, a, &little, &is_signed) < 0)
         return NULL;
-    if (a[2]) {
-        int t = gs_truthy(vm, a[2]);
-        if (t < 0)
-            return NULL;
-        is_signed = t;
-    }
     /* bytes, or what bytes() makes of it (a bytearray, a list of ints) */
     gs_Object *b = GS_KIND(a[0]) == GS_K_BYTES ? gs_newref(vm, a[0]) : gs_call_object(vm, &vm->t_bytes->ob, &a[0], 1, NULL);
     if (!b)

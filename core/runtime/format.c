@@ -139,6 +139,21 @@ static void group_digits(gs_Buf *out, const char *digits, size_t n, char sep, in
     }
 }
 
+/* mag's digits in base, most significant first (upper case for X): how many */
+static int u64_digits(uint64_t mag, int base, bool upper, char *out)
+{
+    char tmp[80];
+    int nd = 0;
+    do {
+        int d = (int)(mag % (uint64_t)base);
+        tmp[nd++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
+        mag /= (uint64_t)base;
+    } while (mag);
+    for (int i = 0; i < nd; i++)
+        out[i] = tmp[nd - 1 - i];
+    return nd;
+}
+
 /* an int past 64 bits: its digits in the type's base (upper case for X) */
 static char *big_digits_for(gs_VM *vm, gs_Object *v, int base, bool upper)
 {
@@ -199,7 +214,6 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, gs_Object *big, FormatSpec *f
         return NULL;
     }
     int nd = 0;
-    char tmp[80];
     char *bigs = NULL;
     const char *dp = digits;
     if (big) {
@@ -207,15 +221,8 @@ static gs_Object *format_int(gs_VM *vm, int64_t v, gs_Object *big, FormatSpec *f
             return NULL;
         dp = bigs + (bigs[0] == '-');
         nd = (int)strlen(dp);
-    } else {
-        do {
-            int d = (int)(mag % (uint64_t)base);
-            tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
-            mag /= (uint64_t)base;
-        } while (mag);
-        for (int i = 0; i < nd; i++)
-            digits[i] = tmp[nd - 1 - i];
-    }
+    } else
+        nd = u64_digits(mag, base, type == 'X', digits);
     gs_Buf body;
     gs_buf_init(&body);
     if (v < 0)
@@ -892,16 +899,9 @@ static void pct_format_digits(gs_Buf *b, bool neg, const char *digits, size_t nd
 static void pct_format_long(gs_Buf *b, int64_t v, bool alt, int prec, uint32_t type)
 {
     int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    char tmp[80], digits[80];
-    int nd = 0;
+    char digits[80];
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        int d = (int)(mag % (uint64_t)base);
-        tmp[nd++] = (char)(d < 10 ? '0' + d : (type == 'X' ? 'A' : 'a') + d - 10);
-        mag /= (uint64_t)base;
-    } while (mag);
-    for (int i = 0; i < nd; i++)
-        digits[i] = tmp[nd - 1 - i];
+    int nd = u64_digits(mag, base, type == 'X', digits);
     pct_format_digits(b, v < 0, digits, (size_t)nd, alt, prec, type);
 }
 
