@@ -3739,6 +3739,7 @@ static void phase_steps_end_a_collection_in_one_stop(void)
         stops++;
         done_stops += o.d.scene->in_collection && strcmp(o.d.scene->phase, "done") == 0;
     }
+    printf("  lesson 8: P from the start of line 76's collection to its end: %d stops\n", stops);
     CHECK(!o.d.scene->in_collection && done_stops == 0, "no stop at 'done' inside the collection (%d of %d stops)",
           done_stops, stops);
     CHECK(has_text(&o.dl, "gc.collect() returns 2"), "the stop after it shows the done narration");
