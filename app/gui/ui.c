@@ -1350,6 +1350,18 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
             since = true;
         }
     }
+    /* the stop was in a call the running frame's line made, whose start
+     * is past the log's reach (a gc.callbacks function during line 50's
+     * gc.collect()): what is told is the rest of that line */
+    unsigned named = 0; /* the line a step over it ran, its start out of the log's reach */
+    if (!since && whole_line && d->step_from_event != UINT64_MAX && d->line_done_event != UINT64_MAX &&
+        d->line_done_event < d->step_from_event && d->line_done_line && whole_line != d->line_done_line) {
+        if (d->event_log_index && d->event_log_index[first - 1] < d->step_from_event)
+            since = true; /* the stop was inside that call */
+        else
+            named = d->line_done_line; /* the step began at that line: what it did last */
+        whole_line = d->line_done_line;
+    }
     bool partial = false;
     if (first == 0) {
         /* the line started before the log's reach (a call that made and
@@ -1428,7 +1440,9 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
-    if (since && own && own != whole_line) /* the stop was in a call the line made: its line first */
+    if (named)
+        snprintf(head, hn, "What line %u did last:", named);
+    else if (since && own && own != whole_line) /* the stop was in a call the line made: its line first */
         snprintf(head, hn, "Since the last stop (line %u, then the rest of line %u):", own, whole_line);
     else if (since)
         snprintf(head, hn, "Since the last stop (the rest of line %u):", whole_line);

@@ -124,6 +124,7 @@ typedef struct gs_UiData {
     uint64_t line_done_event;          /* the line event that started the line the running frame just did
                                           (over a call: the calling line); UINT64_MAX none */
     uint64_t step_from_event;          /* where the step that led here started; UINT64_MAX: not a step */
+    uint32_t line_done_line;           /* line_done_event's line number (0: none) */
     const int *plot;                   /* live objects per generation over time: plot[i*3 + g] */
     int nplot;
     int plot_max;

@@ -1613,6 +1613,7 @@ void gs_viewer_data(gs_Viewer *v, gs_UiData *d, float fps)
     size_t cur_line = v->tl ? gs_timeline_line_event_before(v->tl, gs_timeline_pos(v->tl)) : SIZE_MAX;
     size_t line_done = gs_viewer_line_before(v, cur_line);
     d->line_done_event = line_done == SIZE_MAX ? UINT64_MAX : (uint64_t)line_done;
+    d->line_done_line = line_done == SIZE_MAX ? 0 : gs_trace_get(v->trace, line_done).line;
     d->step_from_event = v->tl && v->step_to == gs_timeline_pos(v->tl) && v->step_from != SIZE_MAX
                              ? (uint64_t)v->step_from : UINT64_MAX;
     d->plot = v->plot;

@@ -3646,6 +3646,39 @@ static void a_step_out_of_return_tells_what_happened_since(void)
     close_lesson(&o);
 }
 
+/* A step over a line whose collection called a gc.callbacks function
+ * names that line, not the callback's last line ("What line 4 just did";
+ * lesson 12's second walk: line 24 over the rest of line 50), when the
+ * collection of 3,000 objects puts the line's start out of the log's
+ * reach. */
+static void a_step_out_of_a_collector_callback_tells_the_rest_of_the_line(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "def watch(phase, info):\n"
+                    "    if phase == 'start':\n"
+                    "        print('go')\n"
+                    "gc.callbacks.append(watch)\n"
+                    "class A:\n"
+                    "    pass\n"
+                    "rows = [A() for i in range(3000)]\n"
+                    "for r in rows: r.me = r\n"
+                    "del rows, r\n"
+                    "n = gc.collect()\n"
+                    "x = 1\n");
+    int prev = 0;
+    bool landed = false, told = false;
+    for (int i = 0; i < 40 && o.d.scene->line != 12; i++) {
+        prev = o.d.scene->line;
+        press(&o, GS_KEY_RIGHT);
+    }
+    landed = o.d.scene->line == 12 && prev == 11;
+    told = text_in(&o.dl, o.ui.narr_rect, "What line 11 did last:");
+    CHECK(landed, "a step over line 11's collection lands on line 12 (from line %d)", prev);
+    CHECK(told, "and says what line 11 did last, not what line 4 (in watch()) did");
+    close_lesson(&o);
+}
+
 /* The note of a step that passes over a loop's repeats names the lines
  * that ran, not a range with a class body that did not (lesson 17's
  * "lines 15–36"). */
@@ -3988,6 +4021,7 @@ int main(void)
     a_tall_column_wraps_and_says_what_is_below();
     a_step_out_of_return_tells_what_happened_since();
     a_skip_names_the_lines_that_ran();
+    a_step_out_of_a_collector_callback_tells_the_rest_of_the_line();
     events_scroll_back_with_the_wheel();
     a_dying_object_stays_in_its_generation();
     phase_steps_end_a_collection_in_one_stop();
