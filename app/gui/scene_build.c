@@ -1118,10 +1118,22 @@ static const char *cause_words(int sub)
 
 /* Who took or dropped a reference, as specifically as the event says:
  * "name first", "attribute next", else the kind of holder. */
-static const char *cause_phrase(gs_Timeline *tl, const gs_Event *e, char *buf, size_t n)
+static const char *cause_phrase(gs_Timeline *tl, size_t ev, const gs_Event *e, char *buf, size_t n)
 {
     const gs_Trace *t = gs_timeline_trace(tl);
     switch (e->sub) {
+    case GS_CAUSE_TEMP:
+        /* a weak reference's callback the runtime calls (a weak
+         * dictionary's clean-up when a value dies, on a `del` line): no
+         * expression of the line holds it */
+        for (size_t i = ev, k = 0; i-- > 0 && k < 64; k++) {
+            gs_Event x = gs_trace_get(t, i);
+            if (x.kind == GS_EV_LINE || x.kind == GS_EV_FRAME_PUSH)
+                break;
+            if (x.kind == GS_EV_WEAKREF_CLEAR && x.sub == 1)
+                return "its clean-up of an entry whose object is dying";
+        }
+        break;
     case GS_CAUSE_NAME:
     case GS_CAUSE_GLOBAL:
     case GS_CAUSE_ATTR:
@@ -1352,7 +1364,7 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     case GS_EV_DECREF:
         object_label(tl, e->obj, lab, sizeof lab);
         char who[80];
-        const char *cw = cause_phrase(tl, e, who, sizeof who);
+        const char *cw = cause_phrase(tl, ev, e, who, sizeof who);
         if (e->kind == GS_EV_INCREF)
             snprintf(out, n, "%s%s now has %u reference%s (+1: %s)", where, lab, e->a, e->a == 1 ? "" : "s", cw);
         else

@@ -1485,6 +1485,26 @@ static void a_weak_dictionary_is_drawn_as_its_entries(void)
     }
     CHECK(o.d.scene->line == 6 && freed && !callback, "the H's death is told, its KeyedRef's callback is not");
     close_lesson(&o);
+    /* the dictionary's count goes up for its clean-up, which no expression
+     * of the line does (lesson 14's `del settings`) */
+    open_lesson(&o, "import weakref\n"
+                    "class H:\n"
+                    "    pass\n"
+                    "d = weakref.WeakValueDictionary()\n"
+                    "s = H()\n"
+                    "d['a'] = s\n"
+                    "del s\n"
+                    "x = 1\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 8; i++)
+        press(&o, GS_KEY_RIGHT);
+    bool cleanup = false, expression = false;
+    for (int k = 0; k < o.d.nevent_log; k++)
+        if (strstr(o.d.event_log[k], "WeakValueDictionary #") && atoi(o.d.event_log[k]) == 7) {
+            cleanup |= strstr(o.d.event_log[k], "its clean-up of an entry whose object is dying") != NULL;
+            expression |= strstr(o.d.event_log[k], "+1: the expression being evaluated") != NULL;
+        }
+    CHECK(cleanup && !expression, "the dictionary's +1 is its clean-up, not 'the expression being evaluated'");
+    close_lesson(&o);
 }
 
 /* A weakref.finalize is drawn with what it keeps: a dashed obj slot to the
