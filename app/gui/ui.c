@@ -331,6 +331,16 @@ typedef struct HeapGeom {
 /* The closest rows come: a gap of 4 between boxes, room for an arrow. */
 #define ROW_H_MIN 48.0f
 
+/* A band of `rows` rows, wrapped: the rows of its tallest sub-column (the
+ * first's, or the last's with what is left). */
+static uint32_t wrapped_rows(const HeapGeom *g, int band, uint32_t rows)
+{
+    if (g->ncols[band] <= 1)
+        return rows;
+    uint32_t k = (uint32_t)g->ncols[band];
+    return rows > g->per_col * k ? rows - g->per_col * (k - 1) : g->per_col;
+}
+
 /* Where a band's row goes: its box's top-left corner (world units). */
 static void row_slot(const HeapGeom *g, int band, uint32_t row, float *x, float *y)
 {
@@ -890,26 +900,16 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
     }
     g->total_w = x;
     uint32_t maxrows = 1;
-    for (int b = 0; b < GS_BAND_COUNT; b++) {
-        uint32_t rows = g->rows[b];
-        if (g->ncols[b] > 1) /* the tallest sub-column: the first's, or the last's with what is left */
-            rows = rows > g->per_col * (uint32_t)g->ncols[b] ? rows - g->per_col * (uint32_t)(g->ncols[b] - 1)
-                                                           : g->per_col;
-        if (g->band_shown[b] && rows > maxrows)
-            maxrows = rows;
-    }
+    uint32_t maxlive = 0; /* the rows in use now, in the tallest sub-column */
+    for (int b = 0; b < GS_BAND_COUNT; b++)
+        if (g->band_shown[b]) {
+            uint32_t r = wrapped_rows(g, b, g->rows[b]), l = wrapped_rows(g, b, extent[b]);
+            maxrows = r > maxrows ? r : maxrows;
+            maxlive = l > maxlive ? l : maxlive;
+        }
     /* still a row or two too tall for the canvas: the rows close up, as
      * far as a gap an arrow can pass through */
     g->row_h = ROW_H;
-    uint32_t maxlive = 0; /* the rows in use now, in the tallest sub-column */
-    for (int b = 0; b < GS_BAND_COUNT; b++) {
-        uint32_t rows = extent[b];
-        if (g->ncols[b] > 1)
-            rows = rows > g->per_col * (uint32_t)g->ncols[b] ? rows - g->per_col * (uint32_t)(g->ncols[b] - 1)
-                                                           : g->per_col;
-        if (g->band_shown[b] && rows > maxlive)
-            maxlive = rows;
-    }
     if (g->per_col && maxlive > g->per_col) {
         /* above the HEAP label's strip, else down to the canvas's edge
          * (the label then gives way to the boxes) */
@@ -970,6 +970,15 @@ bool gs_ui_node_rect(const gs_Ui *ui, uint32_t id, gs_Rect *r)
 }
 
 /* ================================================================== drawing the heap */
+
+/* A quadratic arc's control x, kept so that the arc's farthest point (a
+ * quarter of the ends' and half the control's) stays inside the canvas:
+ * past its right edge an arc runs behind the panels beside it. */
+static float arc_inside(const gs_Ui *ui, float x0, float x1, float cx)
+{
+    float right = ui->canvas.x + ui->canvas.w - 6, most = 2 * right - (x0 + x1) / 2;
+    return cx > most ? fmaxf(most, fmaxf(x0, x1) + 12) : cx;
+}
 
 static void arrowhead(gs_DrawList *dl, float x, float y, float dx, float dy, float size, gs_Color c)
 {
@@ -1080,13 +1089,7 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box
         x1 = tx0 + tw_;
         y1 = ty0 + th_ * (y0 < ty0 ? 0.3f : 0.7f);
         float bulge = 40 * ui->zoom + fabsf(y1 - y0) * 0.4f;
-        cx = (x0 > x1 ? x0 : x1) + bulge;
-        /* but not out of the canvas, behind the panels beside it (a
-         * column at its right edge): the arc's farthest point, a quarter
-         * of the way from the ends to cx and back, stays inside */
-        float right = ui->canvas.x + ui->canvas.w - 6, most = 2 * right - (x0 + x1) / 2;
-        if (cx > most)
-            cx = fmaxf(most, (x0 > x1 ? x0 : x1) + 12);
+        cx = arc_inside(ui, x0, x1, (x0 > x1 ? x0 : x1) + bulge);
         cy = (y0 + y1) / 2;
     }
     gs_Route curve = { { x0, cx, x1 }, { y0, cy, y1 }, 3, true, 0 }, r;
@@ -1095,14 +1098,8 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box
         draw_route(ui, dl, &r, c, thick, dashed);
         return;
     }
-    cx = r.x[1]; /* the curve, bent around what it met */
+    cx = arc_inside(ui, x0, x1, r.x[1]); /* the curve, bent around what it met */
     cy = r.y[1];
-    {
-        /* not out past the canvas's right edge, where it cannot be seen */
-        float right = ui->canvas.x + ui->canvas.w - 6, most = 2 * right - (x0 + x1) / 2;
-        if (cx > most)
-            cx = fmaxf(most, fmaxf(x0, x1) + 12);
-    }
     if (dashed)
         dashed_curve(dl, x0, y0, cx, cy, x1, y1, c, thick);
     else
@@ -3248,7 +3245,7 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
          * the oldest entry at the top, not alone at the bottom */
         while (ui->events_scroll > 0) {
             float used = 0;
-            for (int i = d->nevent_log - ui->events_scroll; i >= 0; i--) {
+            for (int i = d->nevent_log - ui->events_scroll; i >= 0 && bottom - used >= top + 2 + slh + 2; i--) {
                 char masked[400];
                 const char *et = mask_count(d, d->event_log_focus ? d->event_log_focus[i] : 0, d->event_log[i], masked,
                                             sizeof masked);

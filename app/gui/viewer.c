@@ -1033,12 +1033,11 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
         stop_reason(v, after, after != before);
     if (after != before) {
         v->scene_pos = SIZE_MAX;
-        /* where a step forward came from: what a line did is told from
-         * there when the step started inside it (in a call it made) */
-        bool step = a->kind == GS_ACT_STEP_FWD || a->kind == GS_ACT_NEXT_LINE || a->kind == GS_ACT_STEP_OUT ||
-                    a->kind == GS_ACT_STEP_INTO || a->kind == GS_ACT_NEXT_PHASE;
-        v->step_from = step && after > before ? before : SIZE_MAX;
-        v->step_to = step && after > before ? after : SIZE_MAX;
+        /* where a move forward came from: what a line did is told from
+         * there when the move started inside it (in a call it made) */
+        bool fwd = forward_action(a->kind) && after > before;
+        v->step_from = fwd ? before : SIZE_MAX;
+        v->step_to = fwd ? after : SIZE_MAX;
     }
 }
 
