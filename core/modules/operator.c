@@ -183,10 +183,12 @@ static gs_Object *op_index(GS_ARGS)
 {
     GS_UNUSED(self);
     int64_t v;
-    if (check_n(vm, "index", 1, nargs, kwnames) < 0 || gs_index_arg(vm, args[0], &v) < 0)
+    if (check_n(vm, "index", 1, nargs, kwnames) < 0)
         return NULL;
-    if (GS_KIND(args[0]) == GS_K_INT)
+    if (GS_KIND(args[0]) == GS_K_INT) /* of any size: itself */
         return gs_newref(vm, args[0]);
+    if (gs_index_arg(vm, args[0], &v) < 0)
+        return NULL;
     return gs_int_new(vm, v);
 }
 

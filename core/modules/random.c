@@ -17,8 +17,9 @@
  * writes in Python report bad arguments with a Python function's messages
  * (gs_pysig_bind); the C ones with C messages.
  *
- * gcscope's ints are 64-bit: getrandbits(k) takes k up to 63, and ranges
- * wider than that raise the runtime's OverflowError.
+ * Ints past 64 bits draw as CPython's do: getrandbits(k) of any k, and
+ * randrange/randint/seed of any int (_randbelow over getrandbits(k) of
+ * the width's bit length).
  */
 #include <float.h>
 #include <math.h>
@@ -257,14 +258,57 @@ static int64_t randbelow(gs_Object *self, int64_t n)
     return (int64_t)r;
 }
 
+/* getrandbits(k) as an int, any k >= 0: the generator's 32-bit words,
+ * least significant first, the last one cut to what is left of k
+ * (_random_Random_getrandbits_impl); SystemRandom's is
+ * int.from_bytes(_urandom(numbytes)) >> (numbytes * 8 - k) */
+static gs_Object *bits_obj(gs_VM *vm, gs_Object *self, int64_t k)
+{
+    if (k <= 63)
+        return gs_int_new(vm, (int64_t)draw_bits(self, (int)k));
+    RandomObj *r = gen_of(self);
+    size_t words = (size_t)(k - 1) / 32 + 1, n = r->system ? (size_t)(k + 7) / 8 : words * 4;
+    unsigned char *b = malloc(n);
+    if (!b) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    gs_Object *res;
+    if (r->system) {
+        if (!os_entropy(b, n))
+            memset(b, 0, n);
+        res = gs_int_from_raw_bytes(vm, b, n, false, n * 8 - (size_t)k);
+    } else {
+        for (size_t i = 0; i < words; i++, k -= 32) {
+            uint32_t w = genrand_uint32(r);
+            if (k < 32)
+                w >>= 32 - k;
+            for (int j = 0; j < 4; j++)
+                b[i * 4 + (size_t)j] = (unsigned char)(w >> (8 * j));
+        }
+        res = gs_int_from_raw_bytes(vm, b, n, true, 0);
+    }
+    free(b);
+    return res;
+}
+
+/* randbelow of an int object n > 0, which may be past 64 bits */
+static gs_Object *randbelow_obj(gs_VM *vm, gs_Object *self, gs_Object *n)
+{
+    if (!gs_int_is_big(n))
+        return gs_int_new(vm, randbelow(self, gs_intlike_value(vm, n)));
+    int64_t k = gs_big_bit_length(n);
+    for (;;) {
+        gs_Object *r = bits_obj(vm, self, k);
+        if (!r || gs_big_compare(vm, r, n) < 0)
+            return r;
+        gs_decref(vm, r);
+    }
+}
+
 /* ================================================================== helpers */
 
 static gs_Object *float_obj(gs_VM *vm, double d) { return gs_float_new(vm, d); }
-
-static void raise_overflow(gs_VM *vm)
-{
-    gs_raise(vm, vm->e_OverflowError, "integer result too large (gcscope's ints are 64-bit)");
-}
 
 static bool is_system(gs_Object *self) { return ((RandomObj *)self)->system; }
 
@@ -372,6 +416,17 @@ static int do_seed(gs_VM *vm, gs_Object *self, gs_Object *a, gs_Object *version)
     }
     if (!a || a == vm->none) {
         seed_from_os(r);
+        return 0;
+    }
+    if (gs_int_is_big(a)) { /* its absolute value's 32-bit words */
+        size_t n;
+        unsigned char *b = gs_int_abs_bytes(vm, a, &n);
+        if (!b) {
+            gs_raise_memory(vm);
+            return -1;
+        }
+        seed_from_be_bytes(r, b, n);
+        free(b);
         return 0;
     }
     if (gs_is_intlike(a)) {
@@ -500,11 +555,11 @@ static gs_Object *m_getrandbits(GS_ARGS)
         gs_raise(vm, vm->e_ValueError, "number of bits must be non-negative");
         return NULL;
     }
-    if (k > 63) {
-        raise_overflow(vm);
+    if (k > ((int64_t)1 << 28)) { /* the runtime's bound on an int's bits */
+        gs_raise_memory(vm);
         return NULL;
     }
-    return gs_int_new(vm, (int64_t)draw_bits(self, (int)k));
+    return bits_obj(vm, self, k);
 }
 
 static gs_Object *not_implemented_state(gs_VM *vm)
@@ -668,12 +723,21 @@ static gs_Object *m_setstate(GS_ARGS)
 /* ================================================================== integers */
 
 /* operator.index(o), else int(o) checked equal to o (randrange's
- * deprecated float path); `what` names the argument in the message */
-static int range_arg(gs_VM *vm, gs_Object *o, const char *what, bool warn, int64_t *out)
+ * deprecated float path); `what` names the argument in the message.
+ * *out: a new reference to the int. */
+static int range_arg(gs_VM *vm, gs_Object *o, const char *what, bool warn, gs_Object **out)
 {
-    if (gs_is_intlike(o) ||
-        (GS_KIND(o) == GS_K_INSTANCE && gs_type_lookup(o->type, gs_name(vm, "__index__"))))
-        return gs_index_arg(vm, o, out);
+    if (gs_is_intlike(o)) {
+        *out = gs_newref(vm, o);
+        return 0;
+    }
+    if (GS_KIND(o) == GS_K_INSTANCE && gs_type_lookup(o->type, gs_name(vm, "__index__"))) {
+        int64_t v;
+        if (gs_index_arg(vm, o, &v) < 0)
+            return -1;
+        *out = gs_int_new(vm, v);
+        return *out ? 0 : -1;
+    }
     gs_Object *i = gs_int_from_object(vm, o, NULL);
     if (!i)
         return -1;
@@ -692,80 +756,96 @@ static int range_arg(gs_VM *vm, gs_Object *o, const char *what, bool warn, int64
     if (warn)
         gs_warn_deprecated(vm, "non-integer arguments to randrange() have been deprecated since Python 3.10 and "
                                "will be removed in a subsequent version");
-    *out = ((gs_Int *)i)->value;
-    gs_decref(vm, i);
+    *out = i;
     return 0;
 }
 
-/* Python's floor division of int64s (b != 0, no overflow) */
-static int64_t floordiv(int64_t a, int64_t b)
+/* a op b of ints, releasing a (the expression's temporaries, as random.py's) */
+static gs_Object *op_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
+    if (!a)
+        return NULL;
+    gs_Object *r = gs_binary_op(vm, op, a, b, false);
+    gs_decref(vm, a);
+    return r;
 }
 
-/* direct: called by the program's code (randint's call is random.py's, whose warnings are not shown) */
+/* the sign of an int: -1, 0, 1 */
+static int sign_of(gs_VM *vm, gs_Object *i)
+{
+    if (gs_int_is_big(i))
+        return ((gs_Int *)i)->value < 0 ? -1 : 1;
+    int64_t v = gs_intlike_value(vm, i);
+    return (v > 0) - (v < 0);
+}
+
+/* Random.randrange as random.py computes it, on int objects (any size).
+ * direct: called by the program's code (randint's call is random.py's,
+ * whose warnings are not shown) */
 static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, gs_Object *stop, gs_Object *step,
                                  bool direct)
 {
-    int64_t istart, istop, istep = 1;
+    gs_Object *istart, *istop = NULL, *istep = NULL, *width = NULL, *n = NULL, *res = NULL;
     if (range_arg(vm, start, "arg 1", direct, &istart) < 0)
         return NULL;
     if (!stop || stop == vm->none) {
-        if (step && step != vm->small_ints[5 + 1]) {
+        if (step && step != vm->small_ints[5 + 1])
             gs_raise(vm, vm->e_TypeError, "Missing a non-None stop argument");
-            return NULL;
-        }
-        if (istart > 0)
-            return gs_int_new(vm, randbelow(self, istart));
-        gs_raise(vm, vm->e_ValueError, "empty range for randrange()");
-        return NULL;
+        else if (sign_of(vm, istart) > 0)
+            res = randbelow_obj(vm, self, istart);
+        else
+            gs_raise(vm, vm->e_ValueError, "empty range for randrange()");
+        goto done;
     }
     if (range_arg(vm, stop, "stop", direct, &istop) < 0)
-        return NULL;
-    int64_t width;
-    if (__builtin_sub_overflow(istop, istart, &width)) {
-        raise_overflow(vm);
-        return NULL;
-    }
-    if (step && range_arg(vm, step, "step", direct, &istep) < 0)
-        return NULL;
-    if (istep == 1) {
-        if (width > 0)
-            return gs_int_new(vm, istart + randbelow(self, width));
-        gs_raise(vm, vm->e_ValueError, "empty range for randrange() (%lld, %lld, %lld)", (long long)istart,
-                 (long long)istop, (long long)width);
-        return NULL;
-    }
-    int64_t n, t;
-    if (istep > 0) {
-        if (__builtin_add_overflow(width, istep - 1, &t)) {
-            raise_overflow(vm);
-            return NULL;
+        goto done;
+    width = gs_binary_op(vm, GS_OP_SUB, istop, istart, false);
+    if (!width)
+        goto done;
+    if (!step)
+        istep = gs_newref(vm, vm->small_ints[5 + 1]);
+    else if (range_arg(vm, step, "step", direct, &istep) < 0)
+        goto done;
+    if (!gs_int_is_big(istep) && gs_intlike_value(vm, istep) == 1) {
+        if (sign_of(vm, width) > 0)
+            res = op_steal(vm, GS_OP_ADD, randbelow_obj(vm, self, width), istart);
+        else {
+            gs_Object *t[3] = { gs_str(vm, istart), gs_str(vm, istop), gs_str(vm, width) };
+            if (t[0] && t[1] && t[2])
+                gs_raise(vm, vm->e_ValueError, "empty range for randrange() (%s, %s, %s)", ((gs_Str *)t[0])->data,
+                         ((gs_Str *)t[1])->data, ((gs_Str *)t[2])->data);
+            for (int i = 0; i < 3; i++)
+                gs_xdecref(vm, t[i]);
         }
-        n = floordiv(t, istep);
-    } else if (istep < 0) {
-        if (__builtin_add_overflow(width, istep + 1, &t)) {
-            raise_overflow(vm);
-            return NULL;
-        }
-        n = floordiv(t, istep);
-    } else {
+        goto done;
+    }
+    int sg = sign_of(vm, istep);
+    if (sg == 0) {
         gs_raise(vm, vm->e_ValueError, "zero step for randrange()");
-        return NULL;
+        goto done;
     }
-    if (n <= 0) {
+    /* n = (width + istep - 1) // istep, or (width + istep + 1) // istep */
+    n = op_steal(vm, sg > 0 ? GS_OP_SUB : GS_OP_ADD, gs_binary_op(vm, GS_OP_ADD, width, istep, false),
+                 vm->small_ints[5 + 1]);
+    n = op_steal(vm, GS_OP_FLOORDIV, n, istep);
+    if (!n)
+        goto done;
+    if (sign_of(vm, n) <= 0) {
         gs_raise(vm, vm->e_ValueError, "empty range for randrange()");
-        return NULL;
+        goto done;
     }
-    int64_t pick = randbelow(self, n), off, res;
-    if (__builtin_mul_overflow(istep, pick, &off) || __builtin_add_overflow(istart, off, &res)) {
-        raise_overflow(vm);
-        return NULL;
-    }
-    return gs_int_new(vm, res);
+    /* istart + istep * self._randbelow(n) */
+    gs_Object *pick = randbelow_obj(vm, self, n);
+    res = pick ? gs_binary_op(vm, GS_OP_MUL, istep, pick, false) : NULL;
+    gs_xdecref(vm, pick);
+    res = op_steal(vm, GS_OP_ADD, res, istart);
+done:
+    gs_decref(vm, istart);
+    gs_xdecref(vm, istop);
+    gs_xdecref(vm, istep);
+    gs_xdecref(vm, width);
+    gs_xdecref(vm, n);
+    return res;
 }
 
 static gs_Object *m_randrange(GS_ARGS)

@@ -39,6 +39,44 @@ static gs_Object *sys_setrecursionlimit(GS_ARGS)
     return GS_NONE(vm);
 }
 
+static gs_Object *sys_get_int_max_str_digits(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_int_new(vm, vm->max_str_digits);
+}
+
+/* sys.set_int_max_str_digits(maxdigits): 0 lifts the limit; else at least
+ * sys.int_info.str_digits_check_threshold (640) */
+static gs_Object *sys_set_int_max_str_digits(GS_ARGS)
+{
+    GS_UNUSED(self);
+    static const char *const names[] = { "maxdigits" };
+    gs_Object *a[1] = { NULL };
+    if (nargs == 0) { /* Argument Clinic's message */
+        gs_raise(vm, vm->e_TypeError, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+        return NULL;
+    }
+    if (gs_pyargs(vm, "set_int_max_str_digits", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
+        return NULL;
+    int64_t v;
+    if (gs_int_is_big(a[0])) {
+        gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C int");
+        return NULL;
+    }
+    if (gs_as_int(vm, a[0], &v) < 0)
+        return NULL;
+    if (v > INT32_MAX || v < INT32_MIN) {
+        gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C int");
+        return NULL;
+    }
+    if (v != 0 && v < 640) {
+        gs_raise(vm, vm->e_ValueError, "maxdigits must be 0 or larger than 640");
+        return NULL;
+    }
+    vm->max_str_digits = v;
+    return GS_NONE(vm);
+}
+
 static gs_Object *sys_exit(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -235,6 +273,8 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_module_add_fn(vm, m, "getrecursionlimit", sys_getrecursionlimit, 0, 0, false);
     gs_module_add_fn(vm, m, "setrecursionlimit", sys_setrecursionlimit, 1, 1, false);
     gs_module_add_fn(vm, m, "exit", sys_exit, 0, 1, false);
+    gs_module_add_fn(vm, m, "get_int_max_str_digits", sys_get_int_max_str_digits, 0, 0, false);
+    gs_module_add_fn(vm, m, "set_int_max_str_digits", sys_set_int_max_str_digits, 0, -1, true);
     gs_module_add_fn(vm, m, "intern", sys_intern, 1, 1, false);
     gs_module_add_fn(vm, m, "getsizeof", sys_getsizeof, 0, -1, true);
     gs_Object *gso = gs_dict_get_str(vm, &((gs_Module *)m)->dict->ob, gs_name(vm, "getsizeof"));

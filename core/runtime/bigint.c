@@ -28,8 +28,6 @@
 /* Results past this many bits raise MemoryError: GMP aborts the process
  * when an allocation fails, and 2**(10**10) would ask for 1.2 GB. */
 #define BIG_MAX_BITS ((size_t)1 << 28)
-/* CPython 3.11.2's default sys.get_int_max_str_digits() */
-#define MAX_STR_DIGITS 4300
 
 static mpz_ptr big_of(gs_Object *o) { return (mpz_ptr)((gs_Int *)o)->big; }
 
@@ -385,16 +383,17 @@ int64_t gs_big_bit_length(gs_Object *o) { return (int64_t)mpz_sizeinbase(big_of(
 char *gs_big_digits(gs_VM *vm, gs_Object *o, int base)
 {
     mpz_ptr z = big_of(o);
-    if (base == 10 && mpz_sizeinbase(z, 10) > MAX_STR_DIGITS + 1) {
-        /* sizeinbase may be one too many: count for real near the limit */
+    int64_t limit = vm->max_str_digits;
+    if (base == 10 && limit > 0 && mpz_sizeinbase(z, 10) > (size_t)limit) {
+        /* sizeinbase may be one too many: count for real */
         char *s = mpz_get_str(NULL, 10, z);
         size_t n = strlen(s) - (s[0] == '-');
-        if (n > MAX_STR_DIGITS) {
+        if (n > (size_t)limit) {
             free(s);
             gs_raise(vm, vm->e_ValueError,
                      "Exceeds the limit (%d digits) for integer string conversion; use "
                      "sys.set_int_max_str_digits() to increase the limit",
-                     MAX_STR_DIGITS);
+                     (int)limit);
             return NULL;
         }
         return s;
@@ -457,12 +456,12 @@ gs_Object *gs_big_from_text(gs_VM *vm, const char *s, size_t len, int base)
         digits++;
     }
     buf[n] = 0;
-    if (base == 10 && digits > MAX_STR_DIGITS) {
+    if (base == 10 && vm->max_str_digits > 0 && digits > (size_t)vm->max_str_digits) {
         free(buf);
         gs_raise(vm, vm->e_ValueError,
                  "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; use "
                  "sys.set_int_max_str_digits() to increase the limit",
-                 MAX_STR_DIGITS, digits);
+                 (int)vm->max_str_digits, digits);
         return NULL;
     }
     if (digits * 6 > BIG_MAX_BITS) {
@@ -589,6 +588,34 @@ void gs_big_copy_into(gs_Object *dst, const gs_Object *src)
         return; /* keeps the saturated value */
     mpz_init_set(z, big_of((gs_Object *)src));
     d->big = z;
+}
+
+/* The unsigned int of n bytes (little: least significant first), shifted
+ * right by `shift` bits: random's getrandbits builds its result so. */
+gs_Object *gs_int_from_raw_bytes(gs_VM *vm, const unsigned char *b, size_t n, bool little, size_t shift)
+{
+    mpz_t z;
+    mpz_init(z);
+    if (n)
+        mpz_import(z, n, little ? -1 : 1, 1, 1, 0, b);
+    mpz_fdiv_q_2exp(z, z, shift);
+    return from_mpz(vm, z);
+}
+
+/* |o|'s bytes, most significant first, at least one (malloc'd; NULL when
+ * memory is out): random's seed splits an int so */
+unsigned char *gs_int_abs_bytes(gs_VM *vm, gs_Object *o, size_t *n)
+{
+    mpz_t z;
+    get_mpz(vm, o, z);
+    mpz_abs(z, z);
+    size_t len = (bits_of(z) + 7) / 8;
+    unsigned char *b = calloc(len ? len : 1, 1);
+    if (b && len)
+        mpz_export(b, NULL, 1, 1, 1, 0, z);
+    mpz_clear(z);
+    *n = len ? len : 1;
+    return b;
 }
 
 /* ------------------------------------------------------------------ int.to_bytes, int.from_bytes */

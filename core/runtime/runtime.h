@@ -220,6 +220,8 @@ gs_Object *gs_int_to_bytes_m(gs_VM *vm, gs_Object *self, gs_Object **args, int n
 gs_Object *gs_int_from_bytes_m(gs_VM *vm, gs_Object *cls, gs_Object **args, int nargs, gs_Tuple *kwnames);
 void gs_big_copy_into(gs_Object *dst, const gs_Object *src); /* an int subclass's value */
 gs_Object *gs_big_round(gs_VM *vm, gs_Object *o, int64_t ndigits); /* round(int, ndigits) */
+gs_Object *gs_int_from_raw_bytes(gs_VM *vm, const unsigned char *b, size_t n, bool little, size_t shift);
+unsigned char *gs_int_abs_bytes(gs_VM *vm, gs_Object *o, size_t *n); /* big-endian |o|, malloc'd */
 
 /* complex (complex.c) */
 int64_t gs_hash_double(gs_Object *o, double d);        /* object.c: _Py_HashDouble (NaN: o's identity) */

@@ -2264,6 +2264,7 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     vm->cfg = *cfg;
     vm->heap_limit = cfg->heap_limit ? cfg->heap_limit : ((size_t)1 << 30);
     vm->recursion_limit = 1000;
+    vm->max_str_digits = 4300; /* CPython 3.11.2's default */
     vm->float_free = 3; /* CPython 3.11 at the top of a script (TRACEMALLOC.md) */
     vm->last_line_event = GS_NO_LINE_EVENT;
     vm->recording = false; /* start-up objects are the runtime's, not the program's */

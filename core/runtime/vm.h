@@ -172,6 +172,7 @@ struct gs_VM {
     gs_Frame *frames_free;             /* frame structs to reuse */
     int depth;                         /* Python frames on the stack */
     int recursion_limit;
+    int64_t max_str_digits; /* sys.set_int_max_str_digits: 0 is no limit */
     int c_levels;               /* C calls in progress that CPython counts toward the recursion limit
                                    (_Py_EnterRecursiveCall): print's str() and write() */
     int c_depth;                       /* nested gs_eval calls */
