@@ -377,3 +377,115 @@ void gs_warn_deprecated(gs_VM *vm, const char *text)
         gs_write_err(vm, b.data, b.len);
     gs_buf_free(&b);
 }
+
+/* ================================================================== struct sequences */
+
+gs_Object *gs_structseq_new(gs_VM *vm, gs_Type *t, gs_Object **vals, int n)
+{
+    gs_Tuple *tp = (gs_Tuple *)gs_alloc(vm, t, sizeof(gs_Tuple) + (size_t)n * sizeof(gs_Object *));
+    if (!tp) {
+        for (int i = 0; i < n; i++)
+            gs_xdecref(vm, vals[i]);
+        return NULL;
+    }
+    tp->len = n;
+    tp->hash = -1;
+    memset(tp->items, 0, (size_t)n * sizeof(gs_Object *));
+    gs_record_alloc(vm, &tp->ob);
+    for (int i = 0; i < n; i++)
+        gs_tuple_init(vm, &tp->ob, i, vals[i] ? vals[i] : GS_NONE(vm));
+    gs_gc_track(vm, &tp->ob);
+    return &tp->ob;
+}
+
+/* the field names: the type's __match_args__ (borrowed; NULL: none) */
+static gs_Tuple *structseq_fields(gs_VM *vm, gs_Type *t)
+{
+    gs_Object *f = gs_type_lookup(t, gs_name(vm, "__match_args__"));
+    return f && GS_KIND(f) == GS_K_TUPLE ? (gs_Tuple *)f : NULL;
+}
+
+static gs_Object *structseq_repr(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Tuple *t = (gs_Tuple *)self, *f = structseq_fields(vm, self->type);
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, "%s(", self->type->name->data); /* tp_name: "time.struct_time" */
+    for (int32_t i = 0; f && i < f->len && i < t->len; i++) {
+        gs_Object *r = gs_repr(vm, t->items[i]);
+        if (!r) {
+            gs_buf_free(&b);
+            return NULL;
+        }
+        gs_buf_printf(&b, "%s%s=%s", i ? ", " : "", ((gs_Str *)f->items[i])->data, ((gs_Str *)r)->data);
+        gs_decref(vm, r);
+    }
+    gs_buf_addc(&b, ')');
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *structseq_item(gs_VM *vm, gs_Object *self, int i)
+{
+    gs_Tuple *t = (gs_Tuple *)self;
+    return gs_newref(vm, i < t->len ? t->items[i] : GS_NONE(vm));
+}
+
+#define SEQ_FIELD(i)                                                                                                 \
+    static gs_Object *seq_field_##i(GS_ARGS)                                                                         \
+    {                                                                                                                \
+        GS_UNUSED(args);                                                                                             \
+        GS_UNUSED(nargs);                                                                                            \
+        GS_UNUSED(kwnames);                                                                                          \
+        return structseq_item(vm, self, i);                                                                          \
+    }
+SEQ_FIELD(0)
+SEQ_FIELD(1)
+SEQ_FIELD(2)
+SEQ_FIELD(3)
+SEQ_FIELD(4)
+SEQ_FIELD(5)
+SEQ_FIELD(6)
+SEQ_FIELD(7)
+SEQ_FIELD(8)
+SEQ_FIELD(9)
+SEQ_FIELD(10)
+SEQ_FIELD(11)
+SEQ_FIELD(12)
+SEQ_FIELD(13)
+SEQ_FIELD(14)
+SEQ_FIELD(15)
+static const gs_CFunc seq_fields[16] = { seq_field_0,  seq_field_1,  seq_field_2,  seq_field_3,
+                                         seq_field_4,  seq_field_5,  seq_field_6,  seq_field_7,
+                                         seq_field_8,  seq_field_9,  seq_field_10, seq_field_11,
+                                         seq_field_12, seq_field_13, seq_field_14, seq_field_15 };
+
+static const gs_MethodDef structseq_methods[] = {
+    { "__repr__", structseq_repr, 0, -1, GS_KW },
+    { NULL, NULL, 0, 0, 0 },
+};
+
+gs_Type *gs_structseq_type(gs_VM *vm, const char *full_name, const char *const *fields, int n_fields)
+{
+    gs_Type *t = gs_type_new_builtin(vm, full_name, vm->t_tuple, GS_K_TUPLE, 0);
+    const char *dot = strrchr(full_name, '.');
+    if (dot)
+        t->module = (gs_Str *)gs_str_intern(vm, full_name, (size_t)(dot - full_name));
+    if (!t->dict)
+        t->dict = (gs_Dict *)gs_dict_new(vm);
+    gs_type_add_methods(vm, t, structseq_methods);
+    int n = 0;
+    while (fields[n] && n < 16)
+        n++;
+    gs_Object *names = gs_tuple_new(vm, n);
+    for (int i = 0; i < n; i++) {
+        gs_type_add_getter(vm, t, fields[i], seq_fields[i]);
+        if (names)
+            gs_tuple_init(vm, names, i, gs_str_from_cstr(vm, fields[i]));
+    }
+    gs_modtype_add_attr(vm, t, "__match_args__", names);
+    gs_modtype_add_attr(vm, t, "n_sequence_fields", gs_int_new(vm, n));
+    gs_modtype_add_attr(vm, t, "n_fields", gs_int_new(vm, n_fields));
+    gs_modtype_add_attr(vm, t, "n_unnamed_fields", gs_int_new(vm, 0));
+    return t;
+}

@@ -69,6 +69,16 @@ gs_Type *gs_modtype_new(gs_VM *vm, const char *full_name, gs_Type *base, const g
 /* a class attribute (steals v) */
 void gs_modtype_add_attr(gs_VM *vm, gs_Type *t, const char *name, gs_Object *v);
 
+/* A struct sequence type (PyStructSequence: time.struct_time,
+ * sys.version_info): a tuple type named "module.Name" whose first
+ * n_seq items are the fields (NULL-terminated names, at most 16), read as
+ * attributes, listed in __match_args__ and in its repr
+ * "module.Name(f=v, ...)"; n_fields counts fields kept beyond the tuple
+ * too. */
+gs_Type *gs_structseq_type(gs_VM *vm, const char *full_name, const char *const *fields, int n_fields);
+/* an instance of the n values (stolen; NULL ones are None) */
+gs_Object *gs_structseq_new(gs_VM *vm, gs_Type *t, gs_Object **vals, int n);
+
 /* For a module's count_roots hook (gs_ModuleDef): the dicts of the types
  * made by gs_modtype_new with this module name, which their types hold. */
 void gs_modtypes_count_roots(gs_VM *vm, const char *module, void (*count)(void *, gs_Object *), void *ctx);

@@ -760,16 +760,6 @@ static int range_arg(gs_VM *vm, gs_Object *o, const char *what, bool warn, gs_Ob
     return 0;
 }
 
-/* a op b of ints, releasing a (the expression's temporaries, as random.py's) */
-static gs_Object *op_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
-{
-    if (!a)
-        return NULL;
-    gs_Object *r = gs_binary_op(vm, op, a, b, false);
-    gs_decref(vm, a);
-    return r;
-}
-
 /* the sign of an int: -1, 0, 1 */
 static int sign_of(gs_VM *vm, gs_Object *i)
 {
@@ -808,7 +798,7 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
         goto done;
     if (!gs_int_is_big(istep) && gs_intlike_value(vm, istep) == 1) {
         if (sign_of(vm, width) > 0)
-            res = op_steal(vm, GS_OP_ADD, randbelow_obj(vm, self, width), istart);
+            res = gs_binop_steal(vm, GS_OP_ADD, gs_newref(vm, istart), randbelow_obj(vm, self, width));
         else {
             gs_Object *t[3] = { gs_str(vm, istart), gs_str(vm, istop), gs_str(vm, width) };
             if (t[0] && t[1] && t[2])
@@ -825,9 +815,9 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
         goto done;
     }
     /* n = (width + istep - 1) // istep, or (width + istep + 1) // istep */
-    n = op_steal(vm, sg > 0 ? GS_OP_SUB : GS_OP_ADD, gs_binary_op(vm, GS_OP_ADD, width, istep, false),
-                 vm->small_ints[5 + 1]);
-    n = op_steal(vm, GS_OP_FLOORDIV, n, istep);
+    n = gs_binop_steal(vm, sg > 0 ? GS_OP_SUB : GS_OP_ADD, gs_binary_op(vm, GS_OP_ADD, width, istep, false),
+                       gs_newref(vm, vm->small_ints[5 + 1]));
+    n = gs_binop_steal(vm, GS_OP_FLOORDIV, n, gs_newref(vm, istep));
     if (!n)
         goto done;
     if (sign_of(vm, n) <= 0) {
@@ -835,10 +825,8 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
         goto done;
     }
     /* istart + istep * self._randbelow(n) */
-    gs_Object *pick = randbelow_obj(vm, self, n);
-    res = pick ? gs_binary_op(vm, GS_OP_MUL, istep, pick, false) : NULL;
-    gs_xdecref(vm, pick);
-    res = op_steal(vm, GS_OP_ADD, res, istart);
+    res = gs_binop_steal(vm, GS_OP_MUL, gs_newref(vm, istep), randbelow_obj(vm, self, n));
+    res = gs_binop_steal(vm, GS_OP_ADD, gs_newref(vm, istart), res);
 done:
     gs_decref(vm, istart);
     gs_xdecref(vm, istop);

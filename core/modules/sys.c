@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "modules.h"
+#include "modutil.h"
 
 /* ================================================================== sys */
 
@@ -166,6 +166,7 @@ static gs_Object *sys_getframe(GS_ARGS)
 
 static const char *const k_namespace_type = "types.SimpleNamespace";
 static const char *const k_flags_type = "sys.flags";
+static const char *const k_version_type = "sys.version_info";
 
 static gs_Object *attrs_repr(gs_VM *vm, gs_Object *self, const char *prefix)
 {
@@ -229,7 +230,7 @@ static gs_Object *make_implementation(gs_VM *vm, gs_Object *version_info)
     set_attr(vm, ns, "cache_tag", gs_str_from_cstr(vm, "cpython-311"));
     if (version_info)
         set_attr(vm, ns, "version", gs_newref(vm, version_info));
-    set_attr(vm, ns, "hexversion", gs_int_new(vm, 0x030B07F0)); /* 3.11.7 final, as sys.version_info */
+    set_attr(vm, ns, "hexversion", gs_int_new(vm, 0x030B02F0)); /* 3.11.2 final, as sys.version_info */
     set_attr(vm, ns, "_multiarch", gs_str_from_cstr(vm, "x86_64-linux-gnu"));
     return ns;
 }
@@ -254,9 +255,9 @@ static gs_Object *make_flags(gs_VM *vm)
  * types, which no object traverses (as for the other static types). */
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
 {
-    gs_Str *a = gs_name(vm, k_namespace_type), *b = gs_name(vm, k_flags_type);
+    gs_Str *a = gs_name(vm, k_namespace_type), *b = gs_name(vm, k_flags_type), *c = gs_name(vm, k_version_type);
     for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
-        if ((t->name == a || t->name == b) && t->dict)
+        if ((t->name == a || t->name == b || t->name == c) && t->dict)
             count(ctx, &t->dict->ob);
 }
 
@@ -282,17 +283,15 @@ gs_Object *gs_module_sys(gs_VM *vm)
         ((gs_Builtin *)gso)->varargs = GS_VARARGS;
     gs_module_add_fn(vm, m, "_getframe", sys_getframe, 0, 1, false);
     gs_module_add(vm, m, "maxsize", gs_int_new(vm, INT64_MAX));
-    gs_module_add(vm, m, "version", gs_str_from_cstr(vm, "3.11.7 (gcscope model of CPython 3.11)"));
-    gs_Object *vi = gs_tuple_new(vm, 5);
-    if (vi) {
-        gs_tuple_init(vm, vi, 0, gs_int_new(vm, 3));
-        gs_tuple_init(vm, vi, 1, gs_int_new(vm, 11));
-        gs_tuple_init(vm, vi, 2, gs_int_new(vm, 7));
-        gs_tuple_init(vm, vi, 3, gs_str_from_cstr(vm, "final"));
-        gs_tuple_init(vm, vi, 4, gs_int_new(vm, 0));
+    gs_module_add(vm, m, "version", gs_str_from_cstr(vm, "3.11.2 (gcscope model of CPython 3.11)"));
+    /* the oracle's version, Debian 12's python3.11 (3.11.2) */
+    static const char *const vi_fields[] = { "major", "minor", "micro", "releaselevel", "serial", NULL };
+    gs_Object *vals[5] = { gs_int_new(vm, 3), gs_int_new(vm, 11), gs_int_new(vm, 2), gs_str_from_cstr(vm, "final"),
+                           gs_int_new(vm, 0) };
+    gs_Object *vi = gs_structseq_new(vm, gs_structseq_type(vm, k_version_type, vi_fields, 5), vals, 5);
+    if (vi)
         gs_module_add(vm, m, "version_info", gs_newref(vm, vi));
-    }
-    gs_module_add(vm, m, "hexversion", gs_int_new(vm, 0x030B07F0));
+    gs_module_add(vm, m, "hexversion", gs_int_new(vm, 0x030B02F0));
     gs_module_add(vm, m, "implementation", make_implementation(vm, vi));
     gs_xdecref(vm, vi);
     gs_module_add(vm, m, "flags", make_flags(vm));

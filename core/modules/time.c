@@ -18,8 +18,8 @@
 
 #include "modutil.h"
 
-static const char *const field_names[9] = { "tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
-                                            "tm_sec",  "tm_wday", "tm_yday", "tm_isdst" };
+static const char *const field_names[] = { "tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                                           "tm_sec",  "tm_wday", "tm_yday", "tm_isdst", NULL };
 
 /* ================================================================== clocks */
 
@@ -116,24 +116,7 @@ static gs_Object *t_sleep(GS_ARGS)
 /* ================================================================== struct_time */
 
 /* a new struct_time of the nine values (stolen) */
-static gs_Object *struct_time_new(gs_VM *vm, gs_Type *t, gs_Object **vals)
-{
-    size_t size = sizeof(gs_Tuple) + 9 * sizeof(gs_Object *);
-    gs_Tuple *tp = (gs_Tuple *)gs_alloc(vm, t, size);
-    if (!tp) {
-        for (int i = 0; i < 9; i++)
-            gs_xdecref(vm, vals[i]);
-        return NULL;
-    }
-    tp->len = 9;
-    tp->hash = -1;
-    memset(tp->items, 0, 9 * sizeof(gs_Object *));
-    gs_record_alloc(vm, &tp->ob);
-    for (int i = 0; i < 9; i++)
-        gs_tuple_init(vm, &tp->ob, i, vals[i] ? vals[i] : GS_NONE(vm));
-    gs_gc_track(vm, &tp->ob);
-    return &tp->ob;
-}
+static gs_Object *struct_time_new(gs_VM *vm, gs_Type *t, gs_Object **vals) { return gs_structseq_new(vm, t, vals, 9); }
 
 static gs_Type *struct_time_type(gs_VM *vm, gs_Object *module_fn_self)
 {
@@ -177,48 +160,6 @@ static gs_Object *st_new(GS_ARGS)
     gs_decref(vm, tup);
     return struct_time_new(vm, (gs_Type *)self, v);
 }
-
-static gs_Object *st_repr(GS_ARGS)
-{
-    GS_UNUSED(args);
-    GS_UNUSED(nargs);
-    GS_UNUSED(kwnames);
-    gs_Tuple *t = (gs_Tuple *)self;
-    gs_Buf b;
-    gs_buf_init(&b);
-    gs_buf_adds(&b, "time.struct_time(");
-    for (int32_t i = 0; i < 9 && i < t->len; i++) {
-        gs_Object *r = gs_repr(vm, t->items[i]);
-        if (!r) {
-            gs_buf_free(&b);
-            return NULL;
-        }
-        gs_buf_printf(&b, "%s%s=%s", i ? ", " : "", field_names[i], ((gs_Str *)r)->data);
-        gs_decref(vm, r);
-    }
-    gs_buf_addc(&b, ')');
-    return gs_buf_to_str(vm, &b);
-}
-
-#define FIELD(i)                                                                                                     \
-    static gs_Object *st_field_##i(GS_ARGS)                                                                          \
-    {                                                                                                                \
-        GS_UNUSED(args);                                                                                             \
-        GS_UNUSED(nargs);                                                                                            \
-        GS_UNUSED(kwnames);                                                                                          \
-        return gs_newref(vm, ((gs_Tuple *)self)->items[i]);                                                        \
-    }
-FIELD(0)
-FIELD(1)
-FIELD(2)
-FIELD(3)
-FIELD(4)
-FIELD(5)
-FIELD(6)
-FIELD(7)
-FIELD(8)
-static const gs_CFunc field_getters[9] = { st_field_0, st_field_1, st_field_2, st_field_3, st_field_4,
-                                           st_field_5, st_field_6, st_field_7, st_field_8 };
 
 /* ================================================================== conversions */
 
@@ -488,20 +429,13 @@ static const gs_MethodDef time_functions[] = {
 
 static const gs_MethodDef struct_time_methods[] = {
     { "__new__", st_new, 0, -1, GS_KW },
-    { "__repr__", st_repr, 0, -1, GS_KW },
     { NULL, NULL, 0, 0, 0 },
 };
 
 gs_Object *gs_module_time(gs_VM *vm)
 {
-    gs_Type *st = gs_type_new_builtin(vm, "time.struct_time", vm->t_tuple, GS_K_TUPLE, 0);
-    st->module = gs_name(vm, "time");
+    gs_Type *st = gs_structseq_type(vm, "time.struct_time", field_names, 11); /* tm_zone, tm_gmtoff: not kept */
     gs_type_add_methods(vm, st, struct_time_methods);
-    for (int i = 0; i < 9; i++)
-        gs_type_add_getter(vm, st, field_names[i], field_getters[i]);
-    gs_modtype_add_attr(vm, st, "n_sequence_fields", gs_int_new(vm, 9));
-    gs_modtype_add_attr(vm, st, "n_fields", gs_int_new(vm, 11));
-    gs_modtype_add_attr(vm, st, "n_unnamed_fields", gs_int_new(vm, 0));
     gs_Object *m = gs_module_new(vm, "time");
     if (!m)
         return NULL;
