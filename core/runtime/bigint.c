@@ -378,6 +378,16 @@ size_t gs_big_sizeof(gs_Object *o)
 
 int64_t gs_big_bit_length(gs_Object *o) { return (int64_t)mpz_sizeinbase(big_of(o), 2); }
 
+int64_t gs_big_bit_count(gs_Object *o)
+{
+    mpz_t a;
+    mpz_init(a);
+    mpz_abs(a, big_of(o));
+    int64_t n = (int64_t)mpz_popcount(a);
+    mpz_clear(a);
+    return n;
+}
+
 /* ------------------------------------------------------------------ text */
 
 char *gs_big_digits(gs_VM *vm, gs_Object *o, int base)

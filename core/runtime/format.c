@@ -266,7 +266,7 @@ gs_Object *gs_format_float(gs_VM *vm, double v, void *spec)
         gs_float_repr_into(&num, a);
     } else {
         char fmt[16];
-        char t = type ? type : 'g';
+        char t = type == 'n' ? 'g' : type ? type : 'g'; /* 'n': 'g' in the C locale */
         bool percent = t == '%';
         if (percent) {
             a *= 100;
@@ -280,6 +280,8 @@ gs_Object *gs_format_float(gs_VM *vm, double v, void *spec)
         }
         if (prec > 400)
             prec = 400;
+        if (!strchr("eEfFgG", t))
+            t = 'g'; /* never a conversion of another kind (a %n would write) */
         snprintf(fmt, sizeof fmt, "%%%s.%d%c", f->alt ? "#" : "", (int)prec, t);
         char *tmp = malloc(800);
         if (!tmp) {

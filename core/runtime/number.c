@@ -756,6 +756,20 @@ static gs_Object *compare_inner(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 gs_Object *gs_compare_builtin(gs_VM *vm, int op, gs_Object *a, gs_Object *b) { return builtin_compare(vm, op, a, b); }
 
 /* The comparisons of the built-in types; identity for == and != */
+/* i against d (not NaN) exactly, as float_richcompare: 2**53 + 1 > float(2**53) */
+static int cmp_int_double(int64_t i, double d)
+{
+    if (d >= 9223372036854775808.0)
+        return -1;
+    if (d < -9223372036854775808.0)
+        return 1;
+    double t = trunc(d);
+    int64_t it = (int64_t)t;
+    if (i != it)
+        return i < it ? -1 : 1;
+    return d > t ? -1 : d < t ? 1 : 0;
+}
+
 static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
@@ -771,6 +785,13 @@ static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
         if (isnan(d))
             return GS_BOOL(vm, op == GS_CMP_NE);
         int c = gs_big_compare_double(vm, ka == GS_K_FLOAT ? b : a, d);
+        return GS_BOOL(vm, cmp_result(op, ka == GS_K_FLOAT ? -c : c));
+    }
+    if ((is_intlike(a) && kb == GS_K_FLOAT) || (ka == GS_K_FLOAT && is_intlike(b))) {
+        double d = ((gs_Float *)(ka == GS_K_FLOAT ? a : b))->value;
+        if (isnan(d))
+            return GS_BOOL(vm, op == GS_CMP_NE);
+        int c = cmp_int_double(intval(vm, ka == GS_K_FLOAT ? b : a), d);
         return GS_BOOL(vm, cmp_result(op, ka == GS_K_FLOAT ? -c : c));
     }
     if (is_num(a) && is_num(b)) {
@@ -1027,6 +1048,16 @@ static gs_Object *m_int_bit_length(GS_ARGS)
     return gs_int_new(vm, n);
 }
 
+/* int.bit_count(): the ones in the absolute value */
+static gs_Object *m_int_bit_count(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (gs_int_is_big(self))
+        return gs_int_new(vm, gs_big_bit_count(self));
+    int64_t v = GS_KIND(self) == GS_K_INT ? ((gs_Int *)self)->value : self == vm->true_;
+    return gs_int_new(vm, __builtin_popcountll(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v));
+}
+
 static gs_Object *m_float_is_integer(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -1086,6 +1117,7 @@ void gs_number_methods_init(gs_VM *vm)
     };
     gs_type_add_methods(vm, vm->t_int, int_methods);
     gs_type_add_method(vm, vm->t_int, "bit_length", m_int_bit_length, 0, 0);
+    gs_type_add_method(vm, vm->t_int, "bit_count", m_int_bit_count, 0, 0);
     gs_type_add_method(vm, vm->t_float, "is_integer", m_float_is_integer, 0, 0);
     gs_type_add_method(vm, vm->t_float, "as_integer_ratio", m_float_as_integer_ratio, 0, 0);
 }

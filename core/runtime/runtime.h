@@ -204,6 +204,7 @@ int gs_int_to_double(gs_VM *vm, gs_Object *o, double *out);  /* any int or bool;
 int64_t gs_big_hash(gs_Object *o);
 size_t gs_big_sizeof(gs_Object *o);
 int64_t gs_big_bit_length(gs_Object *o);
+int64_t gs_big_bit_count(gs_Object *o); /* ones in |o| */
 char *gs_big_digits(gs_VM *vm, gs_Object *o, int base);     /* malloc'd, '-' first if negative */
 gs_Object *gs_big_str(gs_VM *vm, gs_Object *o);
 int gs_big_label(const gs_Object *o, char *buf, size_t n); /* a short text of its value (snprintf) */
