@@ -8,6 +8,11 @@ the reference interpreter (CPython 3.11):
   NAME.exit  line 1: the exit code; line 2: the last non-empty line of stderr
              (empty when stderr was empty)
 
+and programs named traceback_* one more, compared byte for byte too:
+
+  NAME.err   the whole of stderr (the traceback's entries, source lines and
+             the carets under them)
+
 Modes:
 
   run_programs.py check --gcscope PATH [--record] [--check-refcounts] [--dir DIR] [--jobs N]
@@ -141,13 +146,34 @@ def first_difference(expected, got):
     return "    stdout differs (in bytes that do not decode as UTF-8)"
 
 
+def whole_stderr(name):
+    """Whether the whole of a program's stderr is expected (NAME.err)."""
+    return name.startswith("traceback_")
+
+
 def compare(name, directory, res):
     """Return a list of problem descriptions (empty = pass)."""
     try:
         exp_out, exp_code, exp_err = read_expectation(directory, name)
+        exp_whole = None
+        if whole_stderr(name):
+            with open(os.path.join(directory, name) + ".err", "rb") as f:
+                exp_whole = f.read()
     except (OSError, ValueError) as exc:
         return ["    missing or unreadable expectation: %s" % exc]
-    return compare_to(exp_out, exp_code, exp_err, res)
+    problems = compare_to(exp_out, exp_code, exp_err, res)
+    got = here_relative(res.stderr, directory)
+    if exp_whole is not None and res.error is None and got != exp_whole:
+        problems.append("    stderr differs:\n      expected: %r\n      got:      %r"
+                        % (exp_whole.decode("utf-8", "replace"), got.decode("utf-8", "replace")))
+    return problems
+
+
+def here_relative(err, directory):
+    """stderr with the programs directory's path taken out of the file
+    names a traceback gives (python3.11 names the script by its absolute
+    path), so that expectations hold in any checkout."""
+    return err.replace((directory + os.sep).encode("utf-8"), b"")
 
 
 def compare_to(exp_out, exp_code, exp_err, res):
@@ -282,7 +308,7 @@ def cmd_regen(args):
                     print(p)
         stale = sorted(
             n for n in os.listdir(directory)
-            if (n.endswith(".out") or n.endswith(".exit"))
+            if (n.endswith(".out") or n.endswith(".exit") or n.endswith(".err"))
             and n.rsplit(".", 1)[0] not in names)
         for n in stale:
             print("STALE %s (no matching .py)" % n)
@@ -298,7 +324,10 @@ def cmd_regen(args):
         res = results[name]
         base = os.path.join(directory, name)
         new_exit = exit_text(res.code, res.last_err).encode("utf-8")
-        for path, data in ((base + ".out", res.stdout), (base + ".exit", new_exit)):
+        files = [(base + ".out", res.stdout), (base + ".exit", new_exit)]
+        if whole_stderr(name):
+            files.append((base + ".err", here_relative(res.stderr, directory)))
+        for path, data in files:
             try:
                 with open(path, "rb") as f:
                     if f.read() == data:

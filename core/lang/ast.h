@@ -165,6 +165,9 @@ typedef struct gs_Alias {              /* import a.b as c / from m import x as y
 struct gs_Node {
     gs_NodeKind kind;
     int line, col, end_line, end_col;
+    /* a group's span with its parentheses, where a node built on it starts
+     * or ends as CPython's do ("(a) / b" from the '('); pline 0: no group */
+    int pline, pcol, pend_line, pend_col;
     union {
         gs_Ident name;
         struct {

@@ -743,6 +743,8 @@ typedef struct Unit {
     int flags;
     int firstline;
     int cur_line;
+    gs_Pos *pos;              /* each instruction's place (gs_Pos), from cur_pos */
+    gs_Pos cur_pos;
     /* Where CPython 3.11's stack depth differs from the model's code (a
      * display CPython builds another way, a with block's handler): per
      * instruction, CPython's effect instead of the model's (CP_SAME: none)
@@ -769,13 +771,15 @@ static void emit(Compiler *c, int op, int arg)
         u->capops = u->capops ? u->capops * 2 : 64;
         u->ops = xrealloc(c, u->ops, (size_t)u->capops * sizeof *u->ops);
         u->lines = xrealloc(c, u->lines, (size_t)u->capops * sizeof *u->lines);
+        u->pos = xrealloc(c, u->pos, (size_t)u->capops * sizeof *u->pos);
         u->cp_eff = xrealloc(c, u->cp_eff, (size_t)u->capops);
         u->cp_peak = xrealloc(c, u->cp_peak, (size_t)u->capops);
-        if (!u->ops || !u->lines || !u->cp_eff || !u->cp_peak)
+        if (!u->ops || !u->lines || !u->pos || !u->cp_eff || !u->cp_peak)
             return;
     }
     u->ops[u->nops] = GS_INSTR(op, arg);
     u->lines[u->nops] = u->cur_line;
+    u->pos[u->nops] = u->cur_pos;
     u->cp_eff[u->nops] = CP_SAME;
     u->cp_peak[u->nops] = 0;
     u->nops++;
@@ -1061,10 +1065,59 @@ static void gen_stmts(Compiler *c, const gs_NodeList *body);
 static void gen_store(Compiler *c, const gs_Node *t);
 static gs_Code *gen_function_code(Compiler *c, const gs_Node *fn, Scope *fs);
 
+static const gs_Pos pos_unknown = { -1, -1, -1, -1, -1, GS_ANCHOR_NONE };
+
+/* The instructions from here on are n's (its line, and its place for a
+ * traceback's carets). */
 static void set_line(Compiler *c, const gs_Node *n)
 {
-    if (n && n->line > 0)
-        c->u->cur_line = n->line;
+    if (!n || n->line <= 0)
+        return;
+    c->u->cur_line = n->line;
+    gs_Pos p = { n->col, n->end_line, n->end_col, -1, -1, GS_ANCHOR_NONE };
+    if (n->kind == GS_E_BINOP) {
+        p.anchor = GS_ANCHOR_BINOP;
+        p.left = n->u.binop.left->end_col;
+        p.right = n->u.binop.right->col;
+    } else if (n->kind == GS_E_SUBSCRIPT) {
+        p.anchor = GS_ANCHOR_SUBSCRIPT;
+        p.left = n->u.subscript.value->end_col;
+        p.right = n->u.subscript.index->end_col;
+    }
+    c->u->cur_pos = p;
+}
+
+/* An attribute's instruction (LOAD_ATTR, LOAD_METHOD, STORE_ATTR,
+ * DELETE_ATTR): at the attribute node, but on its last line from its
+ * name when it spans lines (update_start_location_to_match_attr). */
+static void set_attr_line(Compiler *c, const gs_Node *a)
+{
+    set_line(c, a);
+    if (a->line > 0 && a->end_line != a->line) {
+        c->u->cur_line = a->end_line;
+        int len = a->u.attribute.attr.len;
+        c->u->cur_pos.col = len <= a->end_col ? a->end_col - len : -1;
+    }
+}
+
+typedef struct Loc {
+    int line;
+    gs_Pos pos;
+} Loc;
+
+static Loc loc_save(Compiler *c) { return (Loc){ c->u->cur_line, c->u->cur_pos }; }
+
+static void loc_restore(Compiler *c, Loc l)
+{
+    c->u->cur_line = l.line;
+    c->u->cur_pos = l.pos;
+}
+
+/* The instructions from here on are on `line`, at no known place. */
+static void set_line_only(Compiler *c, int line)
+{
+    c->u->cur_line = line;
+    c->u->cur_pos = pos_unknown;
 }
 
 typedef enum NameOp { NO_LOAD, NO_STORE, NO_DELETE } NameOp;
@@ -1776,8 +1829,9 @@ static void gen_call(Compiler *c, const gs_Node *e)
      * **kwargs (CALL_FUNCTION_EX takes the bound method) */
     if (f->kind == GS_E_ATTRIBUTE && !star_args) {
         gen_expr(c, f->u.attribute.value);
-        set_line(c, e);
+        set_attr_line(c, f);
         emit(c, OP_LOAD_METHOD, add_name(c, f->u.attribute.attr.s, f->u.attribute.attr.len));
+        set_line(c, e);
         gen_call_args(c, e, 0);
         return;
     }
@@ -1797,7 +1851,7 @@ static void gen_expr(Compiler *c, const gs_Node *e)
 {
     if (c->failed || !e)
         return;
-    int saved_line = c->u->cur_line;
+    Loc saved = loc_save(c);
     set_line(c, e);
     switch (e->kind) {
     case GS_E_NAME: gen_name(c, e->u.name.s, e->u.name.len, NO_LOAD, e->line, e->col); break;
@@ -1871,7 +1925,7 @@ static void gen_expr(Compiler *c, const gs_Node *e)
     case GS_E_CALL: gen_call(c, e); break;
     case GS_E_ATTRIBUTE:
         gen_expr(c, e->u.attribute.value);
-        set_line(c, e);
+        set_attr_line(c, e);
         emit(c, OP_LOAD_ATTR, add_name(c, e->u.attribute.attr.s, e->u.attribute.attr.len));
         break;
     case GS_E_SUBSCRIPT:
@@ -1942,7 +1996,7 @@ static void gen_expr(Compiler *c, const gs_Node *e)
         compile_error(c, e->line, e->col + 1, "invalid syntax");
         break;
     }
-    c->u->cur_line = saved_line;
+    loc_restore(c, saved);
 }
 
 /* ------------------------------------------------------------------ assignment */
@@ -1974,15 +2028,23 @@ static void gen_store(Compiler *c, const gs_Node *t)
         return;
     switch (t->kind) {
     case GS_E_NAME: gen_name(c, t->u.name.s, t->u.name.len, NO_STORE, t->line, t->col); return;
-    case GS_E_ATTRIBUTE:
+    case GS_E_ATTRIBUTE: {
         gen_expr(c, t->u.attribute.value);
+        Loc saved = loc_save(c);
+        set_attr_line(c, t);
         emit(c, OP_STORE_ATTR, add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
+        loc_restore(c, saved);
         return;
-    case GS_E_SUBSCRIPT:
+    }
+    case GS_E_SUBSCRIPT: {
         gen_expr(c, t->u.subscript.value);
         gen_expr(c, t->u.subscript.index);
+        Loc saved = loc_save(c);
+        set_line(c, t);
         emit(c, OP_STORE_SUBSCR, 0);
+        loc_restore(c, saved);
         return;
+    }
     case GS_E_TUPLE:
     case GS_E_LIST:
         gen_unpack(c, &t->u.seq.items, t->line, t->col);
@@ -1997,15 +2059,23 @@ static void gen_delete(Compiler *c, const gs_Node *t)
 {
     switch (t->kind) {
     case GS_E_NAME: gen_name(c, t->u.name.s, t->u.name.len, NO_DELETE, t->line, t->col); return;
-    case GS_E_ATTRIBUTE:
+    case GS_E_ATTRIBUTE: {
         gen_expr(c, t->u.attribute.value);
+        Loc saved = loc_save(c);
+        set_attr_line(c, t);
         emit(c, OP_DELETE_ATTR, add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
+        loc_restore(c, saved);
         return;
-    case GS_E_SUBSCRIPT:
+    }
+    case GS_E_SUBSCRIPT: {
         gen_expr(c, t->u.subscript.value);
         gen_expr(c, t->u.subscript.index);
+        Loc saved = loc_save(c);
+        set_line(c, t);
         emit(c, OP_DELETE_SUBSCR, 0);
+        loc_restore(c, saved);
         return;
+    }
     case GS_E_TUPLE:
     case GS_E_LIST:
         for (int i = 0; i < t->u.seq.items.count; i++)
@@ -2311,12 +2381,12 @@ static void gen_decorators_then(Compiler *c, const gs_NodeList *decos)
 
 static void apply_decorators(Compiler *c, const gs_NodeList *decos)
 {
-    int saved = c->u->cur_line;
+    Loc saved = loc_save(c);
     for (int i = decos->count - 1; i >= 0; i--) {
-        c->u->cur_line = decos->items[i]->line;
+        set_line(c, decos->items[i]);
         emit(c, OP_CALL, 0);
     }
-    c->u->cur_line = saved;
+    loc_restore(c, saved);
 }
 
 static void gen_closure(Compiler *c, gs_Code *code, Scope *fs)
@@ -2461,7 +2531,7 @@ static void gen_class(Compiler *c, const gs_Node *st)
     unit_enter(c, &cu, cs, st->line);
     cu.name = (gs_Str *)gs_str_intern(vm, st->u.classdef.name.s, (size_t)st->u.classdef.name.len);
     cu.qualname = (gs_Str *)qualname_for(c, cs);
-    cu.cur_line = st->line;
+    set_line_only(c, st->line);
     gen_name(c, "__name__", 8, NO_LOAD, st->line, st->col);
     gen_name(c, "__module__", 10, NO_STORE, st->line, st->col);
     load_const_obj(c, gs_newref(vm, &cu.qualname->ob));
@@ -2669,7 +2739,7 @@ static void gen_try_except(Compiler *c, const gs_Node *st)
     emit_jump(c, OP_SETUP_CLEANUP, cleanup);  /* errors in a handler restore `prev`: depth [prev] */
     for (int i = 0; i < st->u.try_.nhandlers; i++) {
         const gs_ExceptHandler *h = &st->u.try_.handlers[i];
-        c->u->cur_line = h->line;
+        set_line_only(c, h->line);
         if (!h->type && i != st->u.try_.nhandlers - 1) {
             compile_error(c, h->line, h->col + 1, "default 'except:' must be last");
             return;
@@ -2902,12 +2972,22 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
         int end = new_label(c);
         gen_expr(c, st->u.assert_.test);
         emit_jump(c, OP_POP_JUMP_IF_TRUE, end);
+        /* CPython 3.11 raises from the test's place when it is a
+         * comparison (under its `not`s), else from the statement's: what
+         * a traceback's carets mark */
+        const gs_Node *t = st->u.assert_.test;
+        while (t->kind == GS_E_UNARYOP && t->u.unary.op == GS_UOP_NOT)
+            t = t->u.unary.operand;
+        Loc saved = loc_save(c);
+        if (t->kind == GS_E_COMPARE)
+            set_line(c, t);
         emit(c, OP_LOAD_ASSERTION_ERROR, 0);
         if (st->u.assert_.msg) {
             gen_expr(c, st->u.assert_.msg);
             emit(c, OP_CALL, 0);
         }
         emit(c, OP_RAISE_VARARGS, 1);
+        loc_restore(c, saved);
         place_label(c, end);
         break;
     }
@@ -2986,7 +3066,7 @@ static void gen_comprehension(Compiler *c, const gs_Node *e)
     cu.qualname = (gs_Str *)qualname_for(c, cs);
     cu.argcount = 1;
     cu.flags |= GS_CO_OPTIMIZED | GS_CO_COMPREHENSION | (cs->is_generator ? GS_CO_GENERATOR : 0);
-    cu.cur_line = e->line;
+    set_line_only(c, e->line);
     add_varname(c, ".0", 2);
     if (e->kind != GS_E_GENEXP)
         emit(c, e->kind == GS_E_LISTCOMP ? OP_BUILD_LIST : e->kind == GS_E_SETCOMP ? OP_BUILD_SET : OP_BUILD_MAP, 0);
@@ -3028,6 +3108,7 @@ static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
     u->parent = c->u;
     u->firstline = firstline;
     u->cur_line = firstline;
+    u->cur_pos = pos_unknown;
     c->u = u;
     /* cells and frees are known from the symbol table; CPython numbers
      * each group in sorted name order (dictbytype sorts the keys) */
@@ -3061,6 +3142,7 @@ static void unit_free(Compiler *c, Unit *u)
     gs_VM *vm = c->vm;
     free(u->ops);
     free(u->lines);
+    free(u->pos);
     free(u->cp_eff);
     free(u->cp_peak);
     free(u->labels);
@@ -3257,13 +3339,14 @@ static gs_Code *assemble(Compiler *c, Unit *u)
     if (code->ops)
         memset(code->ops + n, 0xff, (size_t)n * sizeof(int32_t));
     code->lines = malloc((size_t)(n ? n : 1) * sizeof(int32_t));
+    code->pos = malloc((size_t)(n ? n : 1) * sizeof(gs_Pos));
     code->linestart = calloc((size_t)(n ? n : 1), 1);
     code->consts = malloc((size_t)(u->nconsts ? u->nconsts : 1) * sizeof(gs_Object *));
     code->names = malloc((size_t)(u->nnames ? u->nnames : 1) * sizeof(gs_Str *));
     int nlp = u->nvarnames + u->ncells + u->nfrees;
     code->localnames = malloc((size_t)(nlp ? nlp : 1) * sizeof(gs_Str *));
     code->cell2arg = malloc((size_t)(u->ncells ? u->ncells : 1) * sizeof(int32_t));
-    if (!code->ops || !code->lines || !code->linestart || !code->consts || !code->names || !code->localnames ||
+    if (!code->ops || !code->lines || !code->pos || !code->linestart || !code->consts || !code->names || !code->localnames ||
         !code->cell2arg) {
         c->failed = true;
         gs_decref(vm, code);
@@ -3271,6 +3354,8 @@ static gs_Code *assemble(Compiler *c, Unit *u)
     }
     memcpy(code->ops, u->ops, (size_t)n * sizeof(uint32_t));
     memcpy(code->lines, u->lines, (size_t)n * sizeof(int32_t));
+    if (n)
+        memcpy(code->pos, u->pos, (size_t)n * sizeof(gs_Pos));
     /* an instruction starts a line when its line differs from the previous
      * instruction's, or when it is a jump target (a loop comes back to it) */
     for (int i = 0; i < n; i++)
@@ -3430,7 +3515,7 @@ static gs_Code *compile_body(gs_VM *vm, const gs_NodeList *body, const char *fil
             gen_expr(&c, body->items[0]->u.expr.value);
         } else {
             gen_stmts(&c, body);
-            mu.cur_line = body->count ? body->items[body->count - 1]->line : 1;
+            set_line_only(&c, body->count ? body->items[body->count - 1]->line : 1);
             load_const_obj(&c, gs_newref(vm, vm->none));
         }
         emit(&c, OP_RETURN_VALUE, 0);

@@ -24,6 +24,7 @@
 #include "lexer.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,18 +246,33 @@ static gs_Node *mk(P *p, gs_NodeKind kind, const gs_LexToken *start)
     n->col = start->col;
     n->end_line = start->end_line;
     n->end_col = start->end_col;
+    n->pline = 0;
     return n;
 }
 
+/* A node that starts where `start` does, its parentheses included. */
 static gs_Node *mk_at(P *p, gs_NodeKind kind, const gs_Node *start)
 {
     gs_Node *n = gs_arena_alloc(p->a, sizeof *n);
     if (!n) return nomem(p);
     n->kind = kind;
-    n->line = start->line;
-    n->col = start->col;
-    n->end_line = start->end_line;
-    n->end_col = start->end_col;
+    bool g = start->pline > 0;
+    n->line = g ? start->pline : start->line;
+    n->col = g ? start->pcol : start->col;
+    n->end_line = g ? start->pend_line : start->end_line;
+    n->end_col = g ? start->pend_col : start->end_col;
+    n->pline = 0;
+    return n;
+}
+
+/* n is a group: its parentheses span from lp to the token just consumed */
+static gs_Node *grouped(P *p, gs_Node *n, const gs_LexToken *lp)
+{
+    const gs_LexToken *rp = prev(p);
+    n->pline = lp->line;
+    n->pcol = lp->col;
+    n->pend_line = rp->end_line;
+    n->pend_col = rp->end_col;
     return n;
 }
 
@@ -270,10 +286,12 @@ static gs_Node *fin(P *p, gs_Node *n)
     return n;
 }
 
+/* n ends where `last` does, its parentheses included */
 static void end_as(gs_Node *n, const gs_Node *last)
 {
-    n->end_line = last->end_line;
-    n->end_col = last->end_col;
+    bool g = last->pline > 0;
+    n->end_line = g ? last->pend_line : last->end_line;
+    n->end_col = g ? last->pend_col : last->end_col;
 }
 
 /* Growable arrays live in the arena; doubling keeps the waste under 2x. */
@@ -1152,7 +1170,7 @@ static gs_Node *parse_paren(P *p)
         gs_Node *y = parse_yield(p);
         if (!y) return NULL;
         if (!expect_op(p, GS_T_RPAR)) return NULL;
-        return y;
+        return grouped(p, y, lp);
     }
     int start = p->i;
     gs_Node *first = parse_star_named_expression(p);
@@ -1166,7 +1184,7 @@ static gs_Node *parse_paren(P *p)
     }
     if (accept_op(p, GS_T_RPAR)) {
         if (first->kind == GS_E_STARRED) return fail_node(p, first, "cannot use starred expression here");
-        return first;   /* a group keeps its inner node's position */
+        return grouped(p, first, lp); /* a group keeps its inner node's position */
     }
     if (!is_op(p, GS_T_COMMA)) {
         if (check_named_eq(p, start, first)) return NULL;

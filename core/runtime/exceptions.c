@@ -338,29 +338,102 @@ void gs_raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global)
 
 /* ================================================================== traceback text */
 
-static void source_line(gs_VM *vm, gs_Code *code, int line, gs_Buf *out)
+/* The program's source line `line` of code's file: [*p, *q) without its
+ * line end; false when the source is not the program's. */
+static bool find_line(gs_VM *vm, gs_Code *code, int line, const char **lp, const char **lq)
 {
     if (!vm->source || !code->filename || strcmp(code->filename->data, vm->filename) != 0 || line <= 0)
-        return;
+        return false;
     const char *p = vm->source, *end = vm->source + vm->source_len;
     for (int l = 1; l < line && p < end; p++)
         if (*p == '\n')
             l++;
     if (p >= end)
-        return;
+        return false;
     const char *q = p;
     while (q < end && *q != '\n' && *q != '\r' && *q != '\0') /* a NUL would end the report's text */
         q++;
-    while (p < q && (*p == ' ' || *p == '\t' || *p == '\f'))
-        p++;
-    const char *r = q;
-    while (r > p && (r[-1] == ' ' || r[-1] == '\t'))
-        r--;
-    if (r == p)
+    *lp = p;
+    *lq = q;
+    return true;
+}
+
+static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\f'; }
+
+/* the code points in the first n bytes of s (UTF-8) */
+static int chars_in(const char *s, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* The line under a traceback entry's source line that marks where its
+ * instruction is, as CPython 3.11's tb_displayline: ^ under the node, or
+ * ~ under a binary operation with ^ under its operator, ~ under a
+ * subscript's value with ^ under its brackets; nothing when the node is
+ * the whole line or its place is not known.  p..q is the line; columns
+ * are bytes from the line's start, counted as code points. */
+static void caret_line(const gs_Pos *ps, int line, const char *p, const char *q, gs_Buf *out)
+{
+    int len = (int)(q - p);
+    if (ps->col < 0 || ps->end_col < 0 || ps->end_line < line || ps->col > len)
         return;
+    int indent = 0;
+    while (indent < len && is_blank(p[indent]))
+        indent++;
+    int last = len; /* one past the last non-blank byte */
+    while (last > indent && (is_blank(p[last - 1])))
+        last--;
+    int start = ps->col, end = ps->end_col, left = -1, right = -1;
+    if (ps->end_line != line)
+        end = last; /* a node over several lines: up to this line's last character */
+    else if (ps->anchor == GS_ANCHOR_BINOP && ps->left >= 0 && ps->right <= len) {
+        /* the operator: the first non-blank character after the left
+         * operand, and the next one too when it is not blank (//, **) */
+        for (int k = ps->left; k < ps->right; k++) {
+            if (is_blank(p[k]))
+                continue;
+            left = k;
+            right = k + 1 + (k + 1 < ps->right && !is_blank(p[k + 1]));
+            break;
+        }
+    } else if (ps->anchor == GS_ANCHOR_SUBSCRIPT && ps->left >= 0 && ps->right + 1 <= len) {
+        left = ps->left;
+        right = ps->right + 1;
+    }
+    if (end > len)
+        end = len;
+    if (end <= start)
+        return;
+    int cstart = chars_in(p, start), cend = chars_in(p, end), cindent = chars_in(p, indent);
+    int stripped = chars_in(p, len) - cindent; /* the line as printed, trailing blanks included */
+    if (cend - cstart == stripped && left < 0)
+        return;
+    int cleft = left >= 0 ? chars_in(p, left) : -1, cright = right >= 0 ? chars_in(p, right) : -1;
     gs_buf_adds(out, "    ");
-    gs_buf_add(out, p, (size_t)(r - p));
+    for (int c = cindent; c < cend; c++)
+        gs_buf_addc(out, c < cstart ? ' ' : left < 0 ? '^' : c >= cleft && c < cright ? '^' : '~');
     gs_buf_addc(out, '\n');
+}
+
+/* A traceback entry's source line, stripped, and its carets. */
+static void source_line(gs_VM *vm, gs_Code *code, int line, int lasti, gs_Buf *out)
+{
+    const char *p, *q;
+    if (!find_line(vm, code, line, &p, &q))
+        return;
+    const char *a = p;
+    while (a < q && is_blank(*a))
+        a++;
+    if (a == q)
+        return;
+    gs_buf_adds(out, "    "); /* the line without its indentation (trailing blanks kept, as CPython's) */
+    gs_buf_add(out, a, (size_t)(q - a));
+    gs_buf_addc(out, '\n');
+    if (code->pos && lasti >= 0 && lasti < code->nops && code->lines[lasti] == line)
+        caret_line(&code->pos[lasti], line, p, q, out);
 }
 
 static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
@@ -384,7 +457,7 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
             int shown = run > 3 ? 3 : run;
             for (int k = 0; k < shown && c0; k++) {
                 gs_buf_printf(out, "  File \"%s\", line %d, in %s\n", c0->filename->data, t0->lineno, c0->name->data);
-                source_line(vm, c0, t0->lineno, out);
+                source_line(vm, c0, t0->lineno, t0->lasti, out);
             }
             if (run > 3)
                 gs_buf_printf(out, "  [Previous line repeated %d more time%s]\n", run - 3, run - 3 == 1 ? "" : "s");

@@ -1129,7 +1129,7 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_xdecref(vm, c->name);
         gs_xdecref(vm, c->qualname);
         gs_xdecref(vm, c->filename);
-        free(c->ops); free(c->lines); free(c->linestart); free(c->consts); free(c->spec);
+        free(c->ops); free(c->lines); free(c->pos); free(c->linestart); free(c->consts); free(c->spec);
         free(c->names); free(c->localnames); free(c->cell2arg); free(c->exctable);
         break;
     }

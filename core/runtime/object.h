@@ -448,10 +448,24 @@ enum {                         /* code flags */
     GS_CO_COMPREHENSION = 1 << 5
 };
 
+/* Where an instruction's node is in the source (CPython's co_positions):
+ * its first line's byte column from 0, its last line and the column one
+ * past its end (col -1: not known).  A binary operator's instruction keeps
+ * the left operand's end and the right one's start (GS_ANCHOR_BINOP), a
+ * subscript's the value's end and the slice's (GS_ANCHOR_SUBSCRIPT): where
+ * a traceback puts its ~~^^ marks. */
+enum { GS_ANCHOR_NONE, GS_ANCHOR_BINOP, GS_ANCHOR_SUBSCRIPT };
+typedef struct gs_Pos {
+    int32_t col, end_line, end_col;
+    int32_t left, right;       /* the anchors' byte columns */
+    int32_t anchor;            /* GS_ANCHOR_* */
+} gs_Pos;
+
 struct gs_Code {
     gs_Object ob;
     uint32_t *ops;             /* instruction words: opcode (8 bits) | arg << 8 */
     int32_t *lines;            /* line of each instruction */
+    gs_Pos *pos;               /* where each instruction is (tracebacks' carets) */
     uint8_t *linestart;        /* 1 where an instruction begins a new line */
     int32_t nops;
     gs_Object **consts;        /* owned references */
