@@ -1675,6 +1675,8 @@ void gs_builtins_init(gs_VM *vm)
      * object its id (traces name objects by id) */
     gs_list_methods_init(vm);
     gs_tuple_methods_init(vm);
+    gs_range_methods_init(vm);
+    gs_dictview_methods_init(vm);
     gs_dict_methods_init(vm);
     gs_set_methods_init(vm);
     gs_str_methods_init(vm);
@@ -1749,11 +1751,12 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
         vm->t_object, vm->t_type, vm->t_list, vm->t_tuple, vm->t_dict, vm->t_set, vm->t_frozenset, vm->t_str,
         vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException, vm->t_property, vm->t_staticmethod,
         vm->t_classmethod, vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->t_bytes_iter, vm->t_bytearray_iter,
+        vm->t_range, vm->t_dict_keys, vm->t_dict_items,
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->dict)
             count(ctx, &all[i]->dict->ob);
-    for (int i = 0; i <= GS_IT_CALL; i++)
+    for (int i = 0; i <= GS_IT_SEQ; i++)
         if (vm->t_iter[i]->dict)
             count(ctx, &vm->t_iter[i]->dict->ob);
     /* ... and those of the modules' native types (gs_native_type_new) */

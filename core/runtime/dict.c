@@ -891,12 +891,59 @@ static gs_Object *m_dict_copy(GS_ARGS) { GS_UNUSED_ARGS; return gs_dict_copy(vm,
 
 /* ================================================================== the methods of dict */
 
+/* dict.fromkeys(iterable, value=None), a classmethod (dict_fromkeys_impl):
+ * a dict made from a dict or set is first sized for it (its key kind for
+ * a dict); a subclass gets its items through its __setitem__ */
+static gs_Object *m_dict_fromkeys(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    if (nargs < 1 || nargs > 2) {
+        gs_raise(vm, vm->e_TypeError, "fromkeys expected at %s %d argument%s, got %d", nargs < 1 ? "least" : "most",
+                 nargs < 1 ? 1 : 2, nargs < 1 ? "" : "s", nargs);
+        return NULL;
+    }
+    gs_Object *iterable = args[0], *value = nargs > 1 ? args[1] : GS_NONE(vm);
+    bool exact = self == &vm->t_dict->ob;
+    gs_Object *d = exact ? gs_dict_new(vm) : gs_call_object(vm, self, NULL, 0, NULL);
+    if (!d)
+        return NULL;
+    exact = GS_KIND(d) == GS_K_DICT && d->type == vm->t_dict;
+    gs_Kind ik = GS_KIND(iterable);
+    bool sized = exact && ((ik == GS_K_DICT && iterable->type == vm->t_dict) ||
+                           (ik == GS_K_SET && (iterable->type == vm->t_set || iterable->type == vm->t_frozenset)));
+    if (sized && ((gs_Dict *)d)->t.used == 0) {
+        uint8_t kind = ik == GS_K_DICT && ((gs_Dict *)iterable)->t.kind == GS_DK_UNICODE ? GS_DK_UNICODE : GS_DK_GENERAL;
+        if (gs_dict_presize(vm, d, gs_dict_estimate_log2(gs_len(vm, iterable)), kind) < 0) {
+            gs_decref(vm, d);
+            return NULL;
+        }
+    }
+    gs_Object *it = gs_iter(vm, iterable), *key;
+    if (!it) {
+        gs_decref(vm, d);
+        return NULL;
+    }
+    while ((key = gs_next(vm, it)) != NULL) {
+        int r = exact ? gs_dict_set(vm, d, key, value) : gs_setitem(vm, d, key, value);
+        gs_decref(vm, key);
+        if (r < 0)
+            break;
+    }
+    gs_decref(vm, it);
+    if (vm->exc) {
+        gs_decref(vm, d);
+        return NULL;
+    }
+    return d;
+}
+
 static const gs_MethodDef dict_methods[] = {
     { "get", m_dict_get, 1, 2, false }, { "keys", m_dict_keys, 0, 0, false },
     { "values", m_dict_values, 0, 0, false }, { "items", m_dict_items, 0, 0, false },
     { "pop", m_dict_pop, 1, 2, false }, { "popitem", m_dict_popitem, 0, 0, false },
     { "setdefault", m_dict_setdefault, 1, 2, false }, { "update", m_dict_update, 0, -1, GS_KW | GS_VARARGS },
-    { "clear", m_dict_clear, 0, 0, false }, { "copy", m_dict_copy, 0, 0, false }, { NULL, NULL, 0, 0, false },
+    { "clear", m_dict_clear, 0, 0, false }, { "copy", m_dict_copy, 0, 0, false },
+    { "fromkeys", m_dict_fromkeys, 0, -1, GS_CLASSMETH }, { NULL, NULL, 0, 0, false },
 };
 
 void gs_dict_methods_init(gs_VM *vm) { gs_type_add_methods(vm, vm->t_dict, dict_methods); }

@@ -434,6 +434,6 @@ static const gs_MethodDef iter_methods[] = {
 void gs_generator_methods_init(gs_VM *vm)
 {
     gs_type_add_methods(vm, vm->t_generator, gen_methods);
-    for (int i = 0; i <= GS_IT_CALL; i++)
+    for (int i = 0; i <= GS_IT_SEQ; i++)
         gs_type_add_methods(vm, vm->t_iter[i], iter_methods);
 }

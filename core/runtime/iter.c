@@ -68,6 +68,65 @@ gs_Object *gs_range_new(gs_VM *vm, int64_t start, int64_t stop, int64_t step)
     return &r->ob;
 }
 
+/* range.index(x) and range.count(x): an int by arithmetic, anything else
+ * by comparing it with each item (_PySequence_IterSearch).  Returns the
+ * index or the count; -1 with an exception, -2: not found. */
+static int64_t range_search(gs_VM *vm, gs_Range *r, gs_Object *x, bool count)
+{
+    if (GS_KIND(x) == GS_K_INT || GS_KIND(x) == GS_K_BOOL) {
+        int in = gs_contains(vm, &r->ob, x);
+        if (in < 0)
+            return -1;
+        if (count)
+            return in;
+        int64_t v = GS_KIND(x) == GS_K_INT ? ((gs_Int *)x)->value : x == vm->true_;
+        return in ? (v - r->start) / r->step : -2;
+    }
+    int64_t n = 0;
+    for (int64_t i = 0; i < r->len; i++) {
+        gs_Object *v = gs_int_new(vm, r->start + i * r->step);
+        int eq = v ? gs_equal(vm, v, x) : -1;
+        gs_xdecref(vm, v);
+        if (eq < 0)
+            return -1;
+        if (eq && !count)
+            return i;
+        n += eq;
+    }
+    return count ? n : -2;
+}
+
+static gs_Object *m_range_index(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    int64_t i = range_search(vm, (gs_Range *)self, args[0], false);
+    if (i == -2) {
+        if (GS_KIND(args[0]) == GS_K_INT || GS_KIND(args[0]) == GS_K_BOOL) {
+            gs_Object *rp = gs_repr(vm, args[0]);
+            if (rp)
+                gs_raise(vm, vm->e_ValueError, "%s is not in range", ((gs_Str *)rp)->data);
+            gs_xdecref(vm, rp);
+        } else
+            gs_raise(vm, vm->e_ValueError, "sequence.index(x): x not in sequence");
+    }
+    return i < 0 ? NULL : gs_int_new(vm, i);
+}
+
+static gs_Object *m_range_count(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    int64_t n = range_search(vm, (gs_Range *)self, args[0], true);
+    return n < 0 ? NULL : gs_int_new(vm, n);
+}
+
+static const gs_MethodDef range_methods[] = {
+    { "index", m_range_index, 1, 1, false }, { "count", m_range_count, 1, 1, false }, { NULL, NULL, 0, 0, false },
+};
+
+void gs_range_methods_init(gs_VM *vm) { gs_type_add_methods(vm, vm->t_range, range_methods); }
+
 static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
 {
     if (GS_KIND(v) == GS_K_INT) {
@@ -207,8 +266,18 @@ gs_Object *gs_reversed(gs_VM *vm, gs_Object *seq)
         i->stop = r->len;
         return it;
     }
-    if (gs_dict_view_base(vm, seq)) {
-        /* a dict view (3.8+): what it holds now, backwards (CPython's
+    if (k == GS_K_INSTANCE && gs_type_lookup_slot(vm, seq->type, vm->s___getitem__)) {
+        /* the sequence protocol: seq[len(seq) - 1] down to seq[0] */
+        int64_t n = gs_len(vm, seq);
+        if (n < 0)
+            return NULL;
+        gs_Object *it = gs_iter_new(vm, GS_IT_REVERSED, seq);
+        if (it)
+            ((gs_Iter *)it)->index = n - 1;
+        return it;
+    }
+    if (k == GS_K_DICT || gs_dict_view_base(vm, seq)) {
+        /* a dict or a dict view (3.8+): what it holds now, backwards (CPython's
          * dict_reverse*iterator walks the entries; the model a copy) */
         gs_Object *l = gs_list_from_iterable(vm, seq);
         gs_Object *it = l ? gs_reversed(vm, l) : NULL;
@@ -323,6 +392,21 @@ static void iter_exhaust(gs_VM *vm, gs_Iter *it)
 
 static gs_Object *next_inner(gs_VM *vm, gs_Object *o);
 
+/* seq[i] for the sequence protocol's iterators (iter() and reversed() of an
+ * object with __getitem__): IndexError or StopIteration ends them */
+static gs_Object *seq_item(gs_VM *vm, gs_Iter *it, int64_t i)
+{
+    gs_Object *key = gs_int_new(vm, i);
+    gs_Object *r = key ? gs_getitem(vm, it->seq, key) : NULL;
+    gs_xdecref(vm, key);
+    if (!r && (gs_exc_matches(vm, vm->e_IndexError) || gs_exc_matches(vm, vm->e_StopIteration))) {
+        gs_clear_exc(vm);
+        it->index = -1;
+        iter_exhaust(vm, it);
+    }
+    return r;
+}
+
 gs_Object *gs_next(gs_VM *vm, gs_Object *o)
 {
     /* C loops (sum, max, sorted, join ...) see no line starts: stop them here */
@@ -403,6 +487,8 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
         }
         gs_Object *s = it->seq;
         int64_t i = it->index--;
+        if (GS_KIND(s) == GS_K_INSTANCE)
+            return seq_item(vm, it, i);
         if (GS_KIND(s) == GS_K_LIST) {
             if (i >= ((gs_List *)s)->len) {
                 iter_exhaust(vm, it);
@@ -424,6 +510,8 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
         }
         return gs_str_getitem(vm, (gs_Str *)s, i);
     }
+    case GS_IT_SEQ:
+        return it->seq ? seq_item(vm, it, it->index++) : NULL;
     case GS_IT_DICT_KEYS: case GS_IT_DICT_VALUES: case GS_IT_DICT_ITEMS: case GS_IT_SET: {
         if (!it->seq)
             return NULL;
@@ -555,6 +643,9 @@ gs_Object *gs_iter(gs_VM *vm, gs_Object *o)
             }
             return r;
         }
+        /* no __iter__ but a __getitem__: the sequence protocol */
+        if (GS_KIND(o) == GS_K_INSTANCE && gs_type_lookup_slot(vm, o->type, vm->s___getitem__))
+            return gs_iter_new(vm, GS_IT_SEQ, o);
     }
     return gs_iter_builtin(vm, o);
 }

@@ -562,6 +562,12 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
             return r;
         gs_decref(vm, r);
     }
+    if (ka == GS_K_ITER || kb == GS_K_ITER) {
+        gs_Object *r = gs_dictview_binop(vm, op, a, b);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
     if (op == GS_OP_POW)
         gs_raise(vm, vm->e_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                  inplace ? "**=" : "** or pow()", gs_type_name(a), gs_type_name(b));
@@ -828,6 +834,12 @@ static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     }
     if (ka == GS_K_SET && kb == GS_K_SET) {
         return gs_set_compare(vm, op, a, b);
+    }
+    if (ka == GS_K_ITER || kb == GS_K_ITER) {
+        gs_Object *r = gs_dictview_compare(vm, op, a, b);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
     }
     if (ka == GS_K_METHOD && kb == GS_K_METHOD && (op == GS_CMP_EQ || op == GS_CMP_NE)) {
         /* method_richcompare: the same self (identity) and equal functions */

@@ -420,6 +420,7 @@ typedef enum gs_IterKind {
     GS_IT_LIST, GS_IT_TUPLE, GS_IT_STR, GS_IT_RANGE, GS_IT_DICT_KEYS,
     GS_IT_DICT_VALUES, GS_IT_DICT_ITEMS, GS_IT_SET, GS_IT_ENUMERATE, GS_IT_ZIP,
     GS_IT_MAP, GS_IT_FILTER, GS_IT_REVERSED, GS_IT_CALL,
+    GS_IT_SEQ,             /* an object with only __getitem__ (PySeqIter: "iterator") */
     GS_IT_BYTES            /* bytes and bytearray iterators (bytes.c): their types are not in vm->t_iter */
 } gs_IterKind;
 

@@ -436,6 +436,7 @@ gs_Object *gs_float_from_object(gs_VM *vm, gs_Object *o);                 /* flo
 int gs_list_sort(gs_VM *vm, gs_Object *l, gs_Object *key, bool reverse);
 /* sequences (list.c): index() and count() of list and tuple */
 gs_Object *gs_seq_index_method(GS_ARGS);
+void gs_range_methods_init(gs_VM *vm); /* range.index, range.count (iter.c) */
 gs_Object *gs_seq_count_method(GS_ARGS);
 /* str.format (format.c) */
 gs_Object *gs_str_format_method(GS_ARGS);
@@ -638,6 +639,11 @@ void gs_clinic_free(gs_VM *vm);                                                 
 gs_Object *gs_format_float(gs_VM *vm, double v, void *spec);                           /* format.c */
 gs_Object *gs_set_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);  /* set.c */
 gs_Object *gs_set_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);             /* set.c */
+/* keys() and items() views as sets (set.c): NotImplemented when neither
+ * operand is one */
+gs_Object *gs_dictview_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+gs_Object *gs_dictview_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+void gs_dictview_methods_init(gs_VM *vm); /* isdisjoint */
 unsigned long long gs_object_address(gs_Object *o); /* repr.c: the 0x... of default reprs and id() */
 void gs_gc_program_start(gs_VM *vm);                                                   /* collector.c */
 void gs_gc_at_exit(gs_VM *vm);                                                         /* collector.c */

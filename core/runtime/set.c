@@ -988,6 +988,160 @@ gs_Object *gs_set_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     return r < 0 ? NULL : GS_BOOL(vm, r);
 }
 
+/* ================================================================== dict views as sets */
+
+/* a dict's keys() or items() view (dict_values has no set operations) */
+static bool is_setview(gs_VM *vm, gs_Object *o)
+{
+    gs_Type *t = gs_dict_view_base(vm, o);
+    return t == vm->t_dict_keys || t == vm->t_dict_items;
+}
+
+/* _PyDictView_Intersect: the set's own intersection when the view is not
+ * the bigger one; else the items of the other that are in the view */
+static gs_Object *view_intersect(gs_VM *vm, gs_Object *view, gs_Object *other)
+{
+    int64_t len_self = gs_len(vm, view);
+    if (GS_KIND(other) == GS_K_SET && other->type == vm->t_set && len_self <= set_of(other)->used)
+        return gs_set_intersection(vm, other, &view, 1);
+    if (is_setview(vm, other) && gs_len(vm, other) > len_self) {
+        gs_Object *t = view;
+        view = other;
+        other = t;
+    }
+    gs_Object *result = gs_set_new(vm, false), *it = result ? gs_iter(vm, other) : NULL, *key;
+    if (!it) {
+        gs_xdecref(vm, result);
+        return NULL;
+    }
+    while ((key = gs_next(vm, it)) != NULL) {
+        int rv = gs_contains(vm, view, key);
+        if (rv > 0)
+            rv = gs_set_add(vm, result, key);
+        gs_decref(vm, key);
+        if (rv < 0)
+            break;
+    }
+    gs_decref(vm, it);
+    if (vm->exc) {
+        gs_decref(vm, result);
+        return NULL;
+    }
+    return result;
+}
+
+/* dictviews_or, _sub, _xor, _and: a set of the left operand, updated with
+ * the right one; NotImplemented when neither is a keys or items view */
+gs_Object *gs_dictview_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    bool va = is_setview(vm, a);
+    if ((!va && !is_setview(vm, b)) || (op != 10 && op != 12 && op != 1 && op != 11))
+        return gs_newref(vm, vm->notimpl);
+    if (op == 12) /* & */
+        return va ? view_intersect(vm, a, b) : view_intersect(vm, b, a);
+    gs_Object *r = gs_set_from_iterable(vm, false, a);
+    if (!r)
+        return NULL;
+    int rc = op == 10 ? gs_set_update(vm, r, b)
+           : op == 1 ? set_difference_update_internal(vm, set_of(r), b) : gs_set_symmetric_difference_update(vm, r, b);
+    if (rc < 0) {
+        gs_decref(vm, r);
+        return NULL;
+    }
+    return r;
+}
+
+/* every item of a is in b */
+static int all_contained_in(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    gs_Object *it = gs_iter(vm, a), *x;
+    if (!it)
+        return -1;
+    int ok = 1;
+    while (ok == 1 && (x = gs_next(vm, it)) != NULL) {
+        ok = gs_contains(vm, b, x);
+        gs_decref(vm, x);
+    }
+    gs_decref(vm, it);
+    return vm->exc ? -1 : ok;
+}
+
+/* dictview_richcompare of a keys or items view with a set or another such
+ * view (either side); NotImplemented otherwise */
+gs_Object *gs_dictview_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
+{
+    static const int swapped[] = { 4, 5, 2, 3, 0, 1 }; /* LT LE EQ NE GT GE, seen from b */
+    if (!is_setview(vm, a)) {
+        if (!is_setview(vm, b) || GS_KIND(a) != GS_K_SET)
+            return gs_newref(vm, vm->notimpl);
+        gs_Object *t = a;
+        a = b;
+        b = t;
+        op = swapped[op];
+    }
+    if (GS_KIND(b) != GS_K_SET && !is_setview(vm, b))
+        return gs_newref(vm, vm->notimpl);
+    int64_t la = gs_len(vm, a), lb = gs_len(vm, b);
+    if (la < 0 || lb < 0)
+        return NULL;
+    int ok = 0;
+    switch (op) {
+    case 2: case 3: /* == != */
+        if (la == lb)
+            ok = all_contained_in(vm, a, b);
+        if (op == 3 && ok >= 0)
+            ok = !ok;
+        break;
+    case 0: ok = la < lb ? all_contained_in(vm, a, b) : 0; break;
+    case 1: ok = la <= lb ? all_contained_in(vm, a, b) : 0; break;
+    case 4: ok = la > lb ? all_contained_in(vm, b, a) : 0; break;
+    case 5: ok = la >= lb ? all_contained_in(vm, b, a) : 0; break;
+    default: return gs_newref(vm, vm->notimpl);
+    }
+    return ok < 0 ? NULL : GS_BOOL(vm, ok);
+}
+
+/* dict_keys.isdisjoint(other), dict_items.isdisjoint(other): over the
+ * shorter one when other is a set or view */
+static gs_Object *m_view_isdisjoint(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *other = args[0], *x;
+    if (other == self)
+        return GS_BOOL(vm, gs_len(vm, self) == 0);
+    if (GS_KIND(other) == GS_K_SET || is_setview(vm, other)) {
+        int64_t ls = gs_len(vm, self), lo = gs_len(vm, other);
+        if (ls < 0 || lo < 0)
+            return NULL;
+        if (lo > ls) {
+            gs_Object *t = other;
+            other = self;
+            self = t;
+        }
+    }
+    gs_Object *it = gs_iter(vm, other);
+    if (!it)
+        return NULL;
+    int found = 0;
+    while (!found && (x = gs_next(vm, it)) != NULL) {
+        found = gs_contains(vm, self, x);
+        gs_decref(vm, x);
+    }
+    gs_decref(vm, it);
+    return found < 0 || vm->exc ? NULL : GS_BOOL(vm, !found);
+}
+
+static const gs_MethodDef view_methods[] = {
+    { "isdisjoint", m_view_isdisjoint, 1, 1, false }, { NULL, NULL, 0, 0, false },
+};
+
+void gs_dictview_methods_init(gs_VM *vm)
+{
+    gs_type_add_methods(vm, vm->t_dict_keys, view_methods);
+    gs_type_add_methods(vm, vm->t_dict_items, view_methods);
+}
+
 /* frozenset_hash: shuffled bits of every slot's hash xor-ed together (the
  * unused and dummy slots' effect taken out again), then mixed. */
 static uint64_t set_shuffle_bits(uint64_t h) { return ((h ^ 89869747ULL) ^ (h << 16)) * 3644798167ULL; }

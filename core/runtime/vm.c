@@ -2333,8 +2333,8 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
     static const char *iter_names[] = { "list_iterator", "tuple_iterator", "str_ascii_iterator", "range_iterator",
                                         "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
                                         "set_iterator", "enumerate", "zip", "map", "filter", "reversed",
-                                        "callable_iterator" };
-    for (int i = 0; i <= GS_IT_CALL; i++)
+                                        "callable_iterator", "iterator" };
+    for (int i = 0; i <= GS_IT_SEQ; i++)
         vm->t_iter[i] = gs_type_new_builtin(vm, iter_names[i], O, GS_K_ITER, 0);
     make_exc_types(vm);
     vm->t_complex = gs_type_new_builtin(vm, "complex", O, GS_K_COMPLEX, 0);

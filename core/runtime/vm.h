@@ -136,7 +136,7 @@ struct gs_VM {
     gs_Type *t_complex, *t_bytes, *t_bytearray, *t_bytes_iter, *t_bytearray_iter; /* complex.c, bytes.c */
     gs_Type *t_weakproxy, *t_weakcallableproxy; /* weakref.ProxyType, CallableProxyType: made on import */
     gs_Type *t_member_descr; /* member_descriptor: a class's descriptor of a __slots__ name (descr.c) */
-    gs_Type *t_iter[GS_IT_CALL + 1];
+    gs_Type *t_iter[GS_IT_SEQ + 1];
     /* built-in exception types */
     gs_Type *e_BaseException, *e_Exception, *e_TypeError, *e_ValueError,
             *e_NameError, *e_UnboundLocalError, *e_AttributeError, *e_KeyError,
