@@ -8,10 +8,10 @@ the reference interpreter (CPython 3.11):
   NAME.exit  line 1: the exit code; line 2: the last non-empty line of stderr
              (empty when stderr was empty)
 
-and programs named traceback_* one more, compared byte for byte too:
+and programs named traceback_* or stderr_* one more, compared byte for byte too:
 
   NAME.err   the whole of stderr (the traceback's entries, source lines and
-             the carets under them)
+             the carets under them; warnings)
 
 Modes:
 
@@ -148,7 +148,7 @@ def first_difference(expected, got):
 
 def whole_stderr(name):
     """Whether the whole of a program's stderr is expected (NAME.err)."""
-    return name.startswith("traceback_")
+    return name.startswith("traceback_") or name.startswith("stderr_")
 
 
 def compare(name, directory, res):

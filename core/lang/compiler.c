@@ -739,7 +739,7 @@ typedef struct Unit {
     int ncells, capcells;
     gs_Str **freenames;
     int nfrees, capfrees;
-    int argcount, kwonlycount;
+    int argcount, kwonlycount, posonlyargcount;
     int flags;
     int firstline;
     int cur_line;
@@ -1497,6 +1497,140 @@ static void load_folded(Compiler *c, const gs_Node *e)
     load_const_obj(c, v);
 }
 
+/* ------------------------------------------------------------------ SyntaxWarnings */
+
+/* A SyntaxWarning as CPython's compiler_warn prints it with the default
+ * filters: "file:line: SyntaxWarning: text" and the line, stripped (the
+ * program's own source only; exec'd code gets no line). */
+static void compile_warn(Compiler *c, int line, const char *fmt, ...)
+{
+    gs_VM *vm = c->vm;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, "%s:%d: SyntaxWarning: %s\n", c->filename, line, msg);
+    if (vm->source && vm->filename && strcmp(c->filename, vm->filename) == 0) {
+        const char *p = vm->source, *end = vm->source + vm->source_len;
+        for (int l = 1; l < line && p < end; p++)
+            if (*p == '\n')
+                l++;
+        const char *q = p;
+        while (q < end && *q != '\n' && *q != '\r')
+            q++;
+        while (p < q && (*p == ' ' || *p == '\t' || *p == '\f'))
+            p++;
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\f'))
+            q--;
+        if (q > p) {
+            gs_buf_adds(&b, "  ");
+            gs_buf_add(&b, p, (size_t)(q - p));
+            gs_buf_addc(&b, '\n');
+        }
+    }
+    if (b.data)
+        gs_write_err(vm, b.data, b.len);
+    gs_buf_free(&b);
+}
+
+static bool foldable(Compiler *c, const gs_Node *e);
+static gs_Object *fold(Compiler *c, const gs_Node *e);
+
+/* infer_type: the type name of what e makes, when its kind tells; the
+ * constant an expression folds into tells its own (NULL: not known) */
+static const char *infer_type(Compiler *c, const gs_Node *e, char *buf, size_t n)
+{
+    switch (e->kind) {
+    case GS_E_TUPLE:
+        if (!foldable(c, e))
+            return "tuple";
+        break;
+    case GS_E_LIST: case GS_E_LISTCOMP: return "list";
+    case GS_E_DICT: case GS_E_DICTCOMP: return "dict";
+    case GS_E_SET: case GS_E_SETCOMP: return "set";
+    case GS_E_GENEXP: return "generator";
+    case GS_E_LAMBDA: return "function";
+    case GS_E_JOINEDSTR: case GS_E_FORMATTED: return "str";
+    default: break;
+    }
+    if (!foldable(c, e))
+        return NULL;
+    gs_Object *v = fold(c, e);
+    if (!v)
+        return NULL;
+    snprintf(buf, n, "%s", gs_type_name(v));
+    gs_decref(c->vm, v);
+    return buf;
+}
+
+/* check_is_arg: `is` with a literal other than None, True, False, ... */
+static bool is_literal(Compiler *c, const gs_Node *e)
+{
+    if (e->kind == GS_E_CONST) {
+        gs_ConstKind k = e->u.constant.kind;
+        return k != GS_C_NONE && k != GS_C_TRUE && k != GS_C_FALSE && k != GS_C_ELLIPSIS;
+    }
+    return (e->kind == GS_E_TUPLE || e->kind == GS_E_BINOP || e->kind == GS_E_UNARYOP) && foldable(c, e);
+}
+
+static void check_compare(Compiler *c, const gs_Node *e)
+{
+    const gs_Node *left = e->u.compare.left;
+    for (int i = 0; i < e->u.compare.comparators.count; i++) {
+        const gs_Node *right = e->u.compare.comparators.items[i];
+        gs_CmpOperator op = e->u.compare.ops[i];
+        if ((op == GS_CMP_IS || op == GS_CMP_IS_NOT) && (is_literal(c, left) || is_literal(c, right))) {
+            compile_warn(c, e->line, op == GS_CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                     : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left = right;
+    }
+}
+
+/* check_caller: a literal or display called, as in [(1, 2) (3, 4)] */
+static void check_caller(Compiler *c, const gs_Node *call)
+{
+    const gs_Node *f = call->u.call.func;
+    bool literal = f->kind == GS_E_CONST || f->kind == GS_E_TUPLE || f->kind == GS_E_LIST ||
+                   f->kind == GS_E_LISTCOMP || f->kind == GS_E_DICT || f->kind == GS_E_DICTCOMP ||
+                   f->kind == GS_E_SET || f->kind == GS_E_SETCOMP || f->kind == GS_E_GENEXP ||
+                   f->kind == GS_E_JOINEDSTR || f->kind == GS_E_FORMATTED;
+    char buf[64];
+    const char *t = literal ? infer_type(c, f, buf, sizeof buf) : NULL;
+    if (t)
+        compile_warn(c, call->line, "'%s' object is not callable; perhaps you missed a comma?", t);
+}
+
+/* check_subscripter and check_index: [1, 2][3, 4], 5[0] */
+static void check_subscript(Compiler *c, const gs_Node *e)
+{
+    const gs_Node *v = e->u.subscript.value, *ix = e->u.subscript.index;
+    char vb[64], ib[64];
+    const char *vt = infer_type(c, v, vb, sizeof vb);
+    if (vt && (v->kind == GS_E_CONST || v->kind == GS_E_UNARYOP || v->kind == GS_E_BINOP || v->kind == GS_E_SET ||
+               v->kind == GS_E_SETCOMP || v->kind == GS_E_GENEXP || v->kind == GS_E_LAMBDA) &&
+        (strcmp(vt, "NoneType") == 0 || strcmp(vt, "ellipsis") == 0 || strcmp(vt, "int") == 0 ||
+         strcmp(vt, "bool") == 0 || strcmp(vt, "float") == 0 || strcmp(vt, "complex") == 0 ||
+         strcmp(vt, "set") == 0 || strcmp(vt, "frozenset") == 0 || strcmp(vt, "generator") == 0 ||
+         strcmp(vt, "function") == 0)) {
+        compile_warn(c, e->line, "'%s' object is not subscriptable; perhaps you missed a comma?", vt);
+        return;
+    }
+    const char *it = ix->kind == GS_E_SLICE ? NULL : infer_type(c, ix, ib, sizeof ib);
+    if (!it || strcmp(it, "int") == 0 || strcmp(it, "bool") == 0)
+        return;
+    bool seq = (vt && (strcmp(vt, "str") == 0 || strcmp(vt, "bytes") == 0 || strcmp(vt, "tuple") == 0) &&
+                (v->kind == GS_E_CONST || foldable(c, v))) ||
+               v->kind == GS_E_TUPLE || v->kind == GS_E_LIST || v->kind == GS_E_LISTCOMP ||
+               v->kind == GS_E_JOINEDSTR || v->kind == GS_E_FORMATTED;
+    if (seq && vt)
+        compile_warn(c, e->line, "%s indices must be integers or slices, not %s; perhaps you missed a comma?", vt, it);
+}
+
 /* ------------------------------------------------------------------ expressions */
 
 static const int binop_codes[] = { GS_OP_ADD, GS_OP_SUB, GS_OP_MUL, GS_OP_MATMUL, GS_OP_TRUEDIV, GS_OP_FLOORDIV,
@@ -1684,6 +1818,7 @@ static void gen_dict(Compiler *c, const gs_Node *e)
 
 static void gen_compare(Compiler *c, const gs_Node *e)
 {
+    check_compare(c, e);
     int n = e->u.compare.comparators.count;
     gen_expr(c, e->u.compare.left);
     gs_CmpOperator last = e->u.compare.ops[n - 1];
@@ -1820,6 +1955,7 @@ static void gen_call_args(Compiler *c, const gs_Node *call, int extra_pos)
 
 static void gen_call(Compiler *c, const gs_Node *e)
 {
+    check_caller(c, e);
     const gs_Node *f = e->u.call.func;
     bool star_args = has_starred(&e->u.call.args);
     for (int i = 0; i < e->u.call.nkeywords; i++)
@@ -1929,6 +2065,7 @@ static void gen_expr(Compiler *c, const gs_Node *e)
         emit(c, OP_LOAD_ATTR, add_name(c, e->u.attribute.attr.s, e->u.attribute.attr.len));
         break;
     case GS_E_SUBSCRIPT:
+        check_subscript(c, e);
         gen_expr(c, e->u.subscript.value);
         gen_expr(c, e->u.subscript.index);
         set_line(c, e);
@@ -2969,6 +3106,8 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
         break;
     case GS_S_WITH: gen_with(c, st, 0); break;
     case GS_S_ASSERT: {
+        if (st->u.assert_.test->kind == GS_E_TUPLE && st->u.assert_.test->u.seq.items.count > 0)
+            compile_warn(c, st->line, "assertion is always true, perhaps remove parentheses?");
         int end = new_label(c);
         gen_expr(c, st->u.assert_.test);
         emit_jump(c, OP_POP_JUMP_IF_TRUE, end);
@@ -3399,6 +3538,7 @@ static gs_Code *assemble(Compiler *c, Unit *u)
     code->nfrees = u->nfrees;
     u->nvarnames = u->ncells = u->nfrees = 0;
     code->argcount = u->argcount;
+    code->posonlyargcount = u->posonlyargcount;
     code->kwonlycount = u->kwonlycount;
     code->flags = u->flags;
     code->firstline = u->firstline;
@@ -3430,6 +3570,7 @@ static gs_Code *gen_function_code(Compiler *c, const gs_Node *fn, Scope *fs)
             fu.argcount++;
         }
     }
+    fu.posonlyargcount = fn->u.func.nposonly;
     for (int i = 0; i < fn->u.func.nparams; i++) {
         const gs_Param *p = &fn->u.func.params[i];
         if (p->kind == GS_PARAM_KWONLY) {

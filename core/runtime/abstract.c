@@ -45,7 +45,9 @@ int gs_index_value(gs_VM *vm, gs_Object *o, int64_t *out)
 static int index_of(gs_VM *vm, gs_Object *key, const char *what, int64_t *out)
 {
     int r = gs_index_value(vm, key, out);
-    if (r == 0)
+    if (r == 0 && strcmp(what, "string") == 0) /* unicode_subscript's own words */
+        gs_raise(vm, vm->e_TypeError, "string indices must be integers, not '%s'", gs_type_name(key));
+    else if (r == 0)
         gs_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what, gs_type_name(key));
     return r > 0 ? 0 : -1;
 }

@@ -1714,6 +1714,8 @@ void gs_builtins_init(gs_VM *vm)
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         gs_dict_set(vm, vm->builtins, &types[i]->name->ob, &types[i]->ob);
+    for (int i = 0; i < vm->nexc_more; i++)
+        gs_dict_set(vm, vm->builtins, &vm->exc_more[i]->name->ob, &vm->exc_more[i]->ob);
     gs_dict_set(vm, vm->builtins, &gs_name(vm, "None")->ob, vm->none);
     gs_dict_set(vm, vm->builtins, &gs_name(vm, "True")->ob, vm->true_);
     gs_dict_set(vm, vm->builtins, &gs_name(vm, "False")->ob, vm->false_);
@@ -1759,6 +1761,9 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
     for (int i = 0; i <= GS_IT_SEQ; i++)
         if (vm->t_iter[i]->dict)
             count(ctx, &vm->t_iter[i]->dict->ob);
+    for (int i = 0; i < vm->nexc_more; i++)
+        if (vm->exc_more[i]->dict)
+            count(ctx, &vm->exc_more[i]->dict->ob);
     /* ... and those of the modules' native types (gs_native_type_new) */
     for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
         if (t->native && t->dict)

@@ -584,11 +584,64 @@ void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj)
         gs_decref(vm, exc);
 }
 
+/* OSError(errno, strerror) of an errno with its own class makes that class
+ * (FileNotFoundError for 2 ...), as OSError_new's errnomap */
+static gs_Type *oserror_subclass(gs_VM *vm, gs_Object *errno_obj)
+{
+    static const struct { int no; const char *name; } map[] = {
+        { 1, "PermissionError" },          { 2, "FileNotFoundError" },     { 3, "ProcessLookupError" },
+        { 4, "InterruptedError" },         { 10, "ChildProcessError" },    { 11, "BlockingIOError" },
+        { 13, "PermissionError" },         { 17, "FileExistsError" },      { 20, "NotADirectoryError" },
+        { 21, "IsADirectoryError" },       { 32, "BrokenPipeError" },      { 103, "ConnectionAbortedError" },
+        { 104, "ConnectionResetError" },   { 108, "BrokenPipeError" },     { 110, "TimeoutError" },
+        { 111, "ConnectionRefusedError" }, { 114, "BlockingIOError" },     { 115, "BlockingIOError" },
+    };
+    if (GS_KIND(errno_obj) != GS_K_INT || gs_int_is_big(errno_obj))
+        return NULL;
+    int64_t no = ((gs_Int *)errno_obj)->value;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].no == no)
+            for (int j = 0; j < vm->nexc_more; j++)
+                if (strcmp(vm->exc_more[j]->name->data, map[i].name) == 0)
+                    return vm->exc_more[j];
+    return NULL;
+}
+
 gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
 {
+    /* OSError(errno, strerror[, filename[, winerror[, filename2]]]): args
+     * keep the first two, the file names are attributes */
+    gs_Object *filename = NULL, *filename2 = NULL;
+    int nargs = args ? ((gs_Tuple *)args)->len : 0;
+    if (nargs >= 2 && nargs <= 5 && gs_issubtype(t, vm->e_OSError)) {
+        gs_Tuple *a = (gs_Tuple *)args;
+        if (t == vm->e_OSError) {
+            gs_Type *sub = oserror_subclass(vm, a->items[0]);
+            if (sub)
+                t = sub;
+        }
+        if (nargs >= 3) {
+            filename = a->items[2] != vm->none ? a->items[2] : NULL;
+            filename2 = nargs == 5 && a->items[4] != vm->none ? a->items[4] : NULL;
+            gs_Object *two = gs_tuple_pack(vm, 2, a->items[0], a->items[1]);
+            if (filename)
+                gs_incref(vm, filename);
+            if (filename2)
+                gs_incref(vm, filename2);
+            gs_decref(vm, args);
+            args = two;
+            if (!args) {
+                gs_xdecref(vm, filename);
+                gs_xdecref(vm, filename2);
+                return NULL;
+            }
+        }
+    }
     gs_Exception *e = (gs_Exception *)gs_alloc(vm, t, sizeof(gs_Exception) + (size_t)gs_type_nslots(t) * sizeof(gs_Object *));
     if (!e) {
         gs_xdecref(vm, args);
+        gs_xdecref(vm, filename);
+        gs_xdecref(vm, filename2);
         return NULL;
     }
     e->inst.ob.kind = GS_K_EXCEPTION;
@@ -596,6 +649,14 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
     e->args = args ? (gs_Tuple *)args : (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
     gs_record_fields(vm, &e->inst.ob);
     gs_gc_track(vm, &e->inst.ob);
+    if (filename) {
+        gs_setattr(vm, &e->inst.ob, gs_name(vm, "filename"), filename);
+        gs_decref(vm, filename);
+    }
+    if (filename2) {
+        gs_setattr(vm, &e->inst.ob, gs_name(vm, "filename2"), filename2);
+        gs_decref(vm, filename2);
+    }
     return &e->inst.ob;
 }
 

@@ -445,7 +445,11 @@ bad_code:
 /* str.format: {} {0} {name} {0!r:>5} {{ }} and {x.attr} / {x[0]} */
 #define S ((gs_Str *)self)
 
-gs_Object *gs_str_format_method(GS_ARGS)
+/* str.format(*args, **kwargs), or str.format_map(mapping) when mapping is
+ * given: its fields are looked up as mapping[name] (a dict subclass's
+ * __missing__ answers) and positional ones are an error */
+static gs_Object *str_format_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames,
+                                  gs_Object *mapping)
 {
     gs_Str *s = S;
     int npos = gs_npos(nargs, kwnames);
@@ -521,6 +525,10 @@ gs_Object *gs_str_format_method(GS_ARGS)
         while (k < name_end && field[k] != '.' && field[k] != '[')
             k++;
         gs_Object *val = NULL;
+        if (mapping && (k == 0 || isdigit((unsigned char)field[0]))) {
+            gs_raise(vm, vm->e_ValueError, "Format string contains positional fields");
+            goto fail;
+        }
         if (k == 0) {
             if (manual) {
                 gs_raise(vm, vm->e_ValueError, "cannot switch from manual field specification to automatic field numbering");
@@ -547,12 +555,20 @@ gs_Object *gs_str_format_method(GS_ARGS)
         } else {
             char nm[256];
             snprintf(nm, sizeof nm, "%.*s", (int)k, field);
-            gs_Object *kv = gs_kwarg(vm, args, nargs, kwnames, nm);
+            if (mapping) {
+                gs_Object *key = gs_str_new(vm, field, (size_t)k);
+                val = key ? gs_getitem(vm, mapping, key) : NULL;
+                gs_xdecref(vm, key);
+                if (!val)
+                    goto fail;
+            }
+            gs_Object *kv = mapping ? val : gs_kwarg(vm, args, nargs, kwnames, nm);
             if (!kv) {
                 gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, gs_tuple_pack(vm, 1, gs_str_from_cstr(vm, nm))));
                 goto fail;
             }
-            val = gs_newref(vm, kv);
+            if (!mapping)
+                val = gs_newref(vm, kv);
         }
         /* .attr and [index] chains */
         while (k < name_end) {
@@ -690,6 +706,15 @@ gs_Object *gs_str_format_method(GS_ARGS)
 fail:
     gs_buf_free(&out);
     return NULL;
+}
+
+gs_Object *gs_str_format_method(GS_ARGS) { return str_format_impl(vm, self, args, nargs, kwnames, NULL); }
+
+gs_Object *gs_str_format_map_method(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return str_format_impl(vm, self, NULL, 0, NULL, args[0]);
 }
 #undef S
 

@@ -1505,6 +1505,7 @@ static gs_Object *code_attr(gs_VM *vm, gs_Code *c, const char *n)
     if (strcmp(n, "co_filename") == 0) return gs_newref(vm, &c->filename->ob);
     if (strcmp(n, "co_firstlineno") == 0) return gs_int_new(vm, c->firstline);
     if (strcmp(n, "co_argcount") == 0) return gs_int_new(vm, c->argcount);
+    if (strcmp(n, "co_posonlyargcount") == 0) return gs_int_new(vm, c->posonlyargcount);
     if (strcmp(n, "co_kwonlyargcount") == 0) return gs_int_new(vm, c->kwonlycount);
     if (strcmp(n, "co_posonlyargcount") == 0) return gs_int_new(vm, 0);
     if (strcmp(n, "co_nlocals") == 0) return gs_int_new(vm, c->nlocals);
@@ -1602,6 +1603,20 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
             return e->attr_name ? gs_newref(vm, &e->attr_name->ob) : GS_NONE(vm);
         if (gs_issubtype(o->type, vm->e_AttributeError) && strcmp(name->data, "obj") == 0)
             return e->attr_obj ? gs_newref(vm, e->attr_obj) : GS_NONE(vm);
+        if (gs_issubtype(o->type, vm->e_OSError)) {
+            /* errno and strerror are its first two args when it was made
+             * with 2 to 5; the file names it keeps as attributes */
+            bool two = e->args && e->args->len == 2;
+            if (strcmp(name->data, "errno") == 0)
+                return gs_newref(vm, two ? e->args->items[0] : vm->none);
+            if (strcmp(name->data, "strerror") == 0)
+                return gs_newref(vm, two ? e->args->items[1] : vm->none);
+            if (strcmp(name->data, "filename") == 0 || strcmp(name->data, "filename2") == 0) {
+                gs_DictTable *tb = e->inst.dict ? &e->inst.dict->t : &e->inst.attrs;
+                if (gs_table_lookup_str(tb, name) < 0)
+                    return GS_NONE(vm);
+            }
+        }
         return NULL;
     }
     if (k == GS_K_FUNCTION) {

@@ -479,6 +479,7 @@ struct gs_Code {
     int32_t nfrees;
     int32_t *cell2arg;         /* for each cell: argument index it starts from, or -1 */
     int32_t argcount;          /* positional parameters */
+    int32_t posonlyargcount;   /* ... of which the first are positional-only (before '/') */
     int32_t kwonlycount;
     int32_t stacksize;         /* value-stack slots the VM gives a frame of this code */
     int32_t co_stacksize;      /* CPython's co_stacksize for it (the deepest the stack gets): what

@@ -554,6 +554,32 @@ gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
             return r;
         }
     }
+    if (gs_issubtype(o->type, vm->e_OSError) && e->args->len == 2) {
+        /* OSError_str: "[Errno 2] No such file: 'f' -> 'g'" */
+        gs_Object *parts[4] = { gs_str(vm, e->args->items[0]), gs_str(vm, e->args->items[1]), NULL, NULL };
+        gs_Object *fn = gs_lookup_attr(vm, o, gs_name(vm, "filename"));
+        gs_Object *fn2 = gs_lookup_attr(vm, o, gs_name(vm, "filename2"));
+        if (fn && fn != vm->none)
+            parts[2] = gs_repr(vm, fn);
+        if (fn2 && fn2 != vm->none)
+            parts[3] = gs_repr(vm, fn2);
+        gs_xdecref(vm, fn);
+        gs_xdecref(vm, fn2);
+        gs_Object *r = NULL;
+        if (parts[0] && parts[1] && !vm->exc) {
+            const char *a = ((gs_Str *)parts[0])->data, *b = ((gs_Str *)parts[1])->data;
+            if (parts[2] && parts[3])
+                r = gs_str_printf(vm, "[Errno %s] %s: %s -> %s", a, b, ((gs_Str *)parts[2])->data,
+                                  ((gs_Str *)parts[3])->data);
+            else if (parts[2])
+                r = gs_str_printf(vm, "[Errno %s] %s: %s", a, b, ((gs_Str *)parts[2])->data);
+            else
+                r = gs_str_printf(vm, "[Errno %s] %s", a, b);
+        }
+        for (int i = 0; i < 4; i++)
+            gs_xdecref(vm, parts[i]);
+        return r;
+    }
     if (e->args->len == 0)
         return gs_newref(vm, vm->empty_str);
     if (e->args->len == 1)

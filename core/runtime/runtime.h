@@ -440,6 +440,7 @@ void gs_range_methods_init(gs_VM *vm); /* range.index, range.count (iter.c) */
 gs_Object *gs_seq_count_method(GS_ARGS);
 /* str.format (format.c) */
 gs_Object *gs_str_format_method(GS_ARGS);
+gs_Object *gs_str_format_map_method(GS_ARGS);
 /* __next__ and __iter__ of generators and iterators (generator.c) */
 gs_Object *gs_iter_next_method(GS_ARGS);
 gs_Object *gs_iter_self_method(GS_ARGS);

@@ -627,11 +627,9 @@ static gs_Object *m_str_split(GS_ARGS)
             if (i >= s->len)
                 break;
             int32_t j = i;
-            if (maxsplit == 0) {
-                j = s->len;
-                while (j > i && is_ws((unsigned char)s->data[j - 1]))
-                    j--;
-            } else
+            if (maxsplit == 0)
+                j = s->len; /* the rest, its trailing blanks kept (split_whitespace) */
+            else
                 while (j < s->len && !is_ws((unsigned char)s->data[j]))
                     j++;
             gs_Object *p = gs_str_new(vm, s->data + i, (size_t)(j - i));
@@ -889,7 +887,6 @@ static gs_Object *str_pred(gs_VM *vm, gs_Object *self, int which)
     for (int32_t i = 0; i < s->len; i++) {
         unsigned char c = (unsigned char)s->data[i];
         switch (which) {
-        case 0: if (!isdigit(c)) return GS_BOOL(vm, false); break;
         case 1: if (!isalpha(c) && c < 128) return GS_BOOL(vm, false); break;
         case 2: if (!isalnum(c) && c < 128) return GS_BOOL(vm, false); break;
         case 3: if (!is_ws(c)) return GS_BOOL(vm, false); break;
@@ -902,7 +899,9 @@ static gs_Object *str_pred(gs_VM *vm, gs_Object *self, int which)
     return GS_BOOL(vm, true);
 }
 
-static gs_Object *m_str_isdigit(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 0); }
+static bool is_digit_cp(uint32_t c);
+static gs_Object *char_pred(gs_VM *vm, gs_Object *self, bool (*ok)(uint32_t));
+static gs_Object *m_str_isdigit(GS_ARGS) { GS_UNUSED_ARGS; return char_pred(vm, self, is_digit_cp); }
 static gs_Object *m_str_isalpha(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 1); }
 static gs_Object *m_str_isalnum(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 2); }
 static gs_Object *m_str_isspace(GS_ARGS) { GS_UNUSED_ARGS; return str_pred(vm, self, 3); }
@@ -1019,6 +1018,406 @@ static gs_Object *m_str_partition_impl(gs_VM *vm, gs_Object *self, gs_Object *se
 static gs_Object *m_str_partition(GS_ARGS) { GS_UNUSED_ARGS; return m_str_partition_impl(vm, self, args[0], false); }
 static gs_Object *m_str_rpartition(GS_ARGS) { GS_UNUSED_ARGS; return m_str_partition_impl(vm, self, args[0], true); }
 
+/* ------------------------------------------------------------------ more of str's methods */
+
+/* each code point of s */
+#define FOR_CHARS(s, c)                                                                                              \
+    for (size_t i_ = 0, adv_ = 0, n_ = (size_t)(s)->len; i_ < n_; i_ += adv_)                                       \
+        for (uint32_t c = gs_utf8_decode((const unsigned char *)(s)->data + i_, n_ - i_, &adv_), once_ = 1; once_;  \
+             once_ = 0)
+
+/* The Unicode classes str's predicates ask about, for the digits of the
+ * common scripts (Python's unicodedata has them all) */
+static bool is_decimal_cp(uint32_t c)
+{
+    static const uint32_t zeros[] = { '0', 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6,
+                                      0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0xFF10 };
+    for (size_t i = 0; i < sizeof zeros / sizeof zeros[0]; i++)
+        if (c >= zeros[i] && c <= zeros[i] + 9)
+            return true;
+    return false;
+}
+
+static bool is_digit_cp(uint32_t c)
+{
+    return is_decimal_cp(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079) ||
+           (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247C) ||
+           (c >= 0x2488 && c <= 0x2490) || c == 0x24EA || (c >= 0x24F5 && c <= 0x24FD) || c == 0x24FF ||
+           (c >= 0x2776 && c <= 0x277E) || (c >= 0x2780 && c <= 0x2788) || (c >= 0x278A && c <= 0x2792);
+}
+
+static bool is_numeric_cp(uint32_t c)
+{
+    static const uint32_t cjk[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
+                                    0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x5104 };
+    if (is_digit_cp(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189) || (c >= 0x2469 && c <= 0x2473) ||
+        (c >= 0x247D && c <= 0x2487) || (c >= 0x2491 && c <= 0x249B) || (c >= 0x24EB && c <= 0x24F4))
+        return true;
+    for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++)
+        if (c == cjk[i])
+            return true;
+    return false;
+}
+
+/* printable: not a control, separator (but space) or format character */
+static bool is_printable_cp(uint32_t c)
+{
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0xA0) || c == 0xAD)
+        return false;
+    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) ||
+        c == 0x3000 || c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF) || (c >= 0xFFF9 && c <= 0xFFFB))
+        return false;
+    return true;
+}
+
+/* a letter for identifiers: cased letters, and the scripts without case */
+static bool is_letter_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return c == 0xAA || c == 0xB5 || c == 0xBA || map_case(c, true) != c || map_case(c, false) != c ||
+           c == 0xDF || (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A) || (c >= 0x904 && c <= 0x939) ||
+           (c >= 0x3041 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+static gs_Object *char_pred(gs_VM *vm, gs_Object *self, bool (*ok)(uint32_t))
+{
+    if (S->len == 0)
+        return GS_BOOL(vm, false);
+    FOR_CHARS(S, c)
+    if (!ok(c))
+        return GS_BOOL(vm, false);
+    return GS_BOOL(vm, true);
+}
+
+static gs_Object *m_str_isdecimal(GS_ARGS) { GS_UNUSED_ARGS; return char_pred(vm, self, is_decimal_cp); }
+static gs_Object *m_str_isnumeric(GS_ARGS) { GS_UNUSED_ARGS; return char_pred(vm, self, is_numeric_cp); }
+
+static gs_Object *m_str_isascii(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return GS_BOOL(vm, S->nchars == S->len); /* every character one byte */
+}
+
+static gs_Object *m_str_isprintable(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    FOR_CHARS(S, c)
+    if (!is_printable_cp(c))
+        return GS_BOOL(vm, false);
+    return GS_BOOL(vm, true); /* the empty string too */
+}
+
+static gs_Object *m_str_isidentifier(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (S->len == 0)
+        return GS_BOOL(vm, false);
+    bool first = true;
+    FOR_CHARS(S, c)
+    {
+        bool ok = is_letter_cp(c) || (!first && (is_decimal_cp(c) || (c >= 0x300 && c <= 0x36F) || c == 0xB7));
+        if (!ok)
+            return GS_BOOL(vm, false);
+        first = false;
+    }
+    return GS_BOOL(vm, true);
+}
+
+/* istitle: uppercase characters only after uncased ones, lowercase only after cased ones */
+static gs_Object *m_str_istitle(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    bool cased = false, prev_cased = false;
+    FOR_CHARS(S, c)
+    {
+        bool upper = map_case(c, false) != c, lower = map_case(c, true) != c || c == 0xDF;
+        if (upper) {
+            if (prev_cased)
+                return GS_BOOL(vm, false);
+            prev_cased = cased = true;
+        } else if (lower) {
+            if (!prev_cased)
+                return GS_BOOL(vm, false);
+            prev_cased = cased = true;
+        } else
+            prev_cased = false;
+    }
+    return GS_BOOL(vm, cased);
+}
+
+/* swapcase (ß upper-cases to SS, as upper() does) and casefold (lower
+ * case, ß folded to ss) */
+static gs_Object *case_map(gs_VM *vm, gs_Object *self, bool fold)
+{
+    gs_Buf b;
+    gs_buf_init(&b);
+    FOR_CHARS(S, c)
+    {
+        uint32_t up = map_case(c, true), low = map_case(c, false);
+        if (c == 0xDF)
+            gs_buf_adds(&b, fold ? "ss" : "SS");
+        else
+            put_utf8(&b, fold ? low : up != c ? up : low);
+    }
+    return gs_buf_to_str(vm, &b);
+}
+
+static gs_Object *m_str_swapcase(GS_ARGS) { GS_UNUSED_ARGS; return case_map(vm, self, false); }
+static gs_Object *m_str_casefold(GS_ARGS) { GS_UNUSED_ARGS; return case_map(vm, self, true); }
+
+/* removeprefix/removesuffix: the string itself when it does not have it */
+static gs_Object *remove_affix(gs_VM *vm, gs_Object *self, gs_Object *a, bool suffix)
+{
+    if (GS_KIND(a) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "%s() argument must be str, not %s", suffix ? "removesuffix" : "removeprefix",
+                 gs_type_name(a));
+        return NULL;
+    }
+    gs_Str *x = (gs_Str *)a;
+    int32_t off = suffix ? S->len - x->len : 0;
+    if (x->len == 0 || x->len > S->len || memcmp(S->data + off, x->data, (size_t)x->len) != 0)
+        return self->type == vm->t_str ? gs_newref(vm, self) : gs_str_new(vm, S->data, (size_t)S->len);
+    return gs_str_new(vm, S->data + (suffix ? 0 : x->len), (size_t)(S->len - x->len));
+}
+
+static gs_Object *m_str_removeprefix(GS_ARGS) { GS_UNUSED(nargs); GS_UNUSED(kwnames); return remove_affix(vm, self, args[0], false); }
+static gs_Object *m_str_removesuffix(GS_ARGS) { GS_UNUSED(nargs); GS_UNUSED(kwnames); return remove_affix(vm, self, args[0], true); }
+
+/* rsplit(sep=None, maxsplit=-1): split's pieces found from the right */
+static gs_Object *m_str_rsplit(GS_ARGS)
+{
+    static const char *allowed[] = { "sep", "maxsplit", NULL };
+    if (gs_check_kw_allowed(vm, "rsplit", kwnames, allowed) < 0)
+        return NULL;
+    int npos = gs_npos(nargs, kwnames);
+    gs_Object *sep = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "sep");
+    gs_Object *ms = npos > 1 ? args[1] : gs_kwarg(vm, args, nargs, kwnames, "maxsplit");
+    int64_t maxsplit = -1;
+    if (ms && gs_as_int(vm, ms, &maxsplit) < 0)
+        return NULL;
+    gs_Str *s = S, *sp = NULL;
+    if (sep && sep != vm->none) {
+        if (GS_KIND(sep) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "must be str or None, not %s", gs_type_name(sep));
+            return NULL;
+        }
+        sp = (gs_Str *)sep;
+        if (sp->len == 0) {
+            gs_raise(vm, vm->e_ValueError, "empty separator");
+            return NULL;
+        }
+    }
+    gs_Object *l = gs_list_new_cap(vm, maxsplit < 0 || maxsplit >= 12 ? 12 : (int32_t)maxsplit + 1);
+    if (!l)
+        return NULL;
+    int32_t j = s->len; /* the end of the piece being looked for */
+    for (;;) {
+        int32_t start, next;
+        if (!sp) {
+            while (j > 0 && is_ws((unsigned char)s->data[j - 1]))
+                j--;
+            if (j == 0)
+                break;
+            int32_t i = j;
+            if (maxsplit == 0)
+                i = 0; /* the rest, its leading blanks kept (rsplit_whitespace) */
+            else
+                while (i > 0 && !is_ws((unsigned char)s->data[i - 1]))
+                    i--;
+            start = i;
+            next = i;
+        } else {
+            int32_t k = -1;
+            if (maxsplit != 0)
+                for (int32_t q = j - sp->len; q >= 0; q--)
+                    if (memcmp(s->data + q, sp->data, (size_t)sp->len) == 0) {
+                        k = q;
+                        break;
+                    }
+            start = k < 0 ? 0 : k + sp->len;
+            next = k;
+        }
+        gs_Object *p = gs_str_new(vm, s->data + start, (size_t)(j - start));
+        if (!p || gs_list_append(vm, l, p) < 0) {
+            gs_xdecref(vm, p);
+            gs_decref(vm, l);
+            return NULL;
+        }
+        gs_decref(vm, p);
+        if (next < 0 || (!sp && next == 0))
+            break;
+        j = next;
+        if (maxsplit > 0)
+            maxsplit--;
+    }
+    gs_List *lst = (gs_List *)l; /* found backwards: reversed in place, as PyList_Reverse */
+    for (int32_t i = 0; i < lst->len / 2; i++) {
+        gs_Object *t = lst->items[i];
+        lst->items[i] = lst->items[lst->len - 1 - i];
+        lst->items[lst->len - 1 - i] = t;
+    }
+    gs_record_fields(vm, l);
+    return l;
+}
+
+/* expandtabs(tabsize=8) */
+static gs_Object *m_str_expandtabs(GS_ARGS)
+{
+    static const char *allowed[] = { "tabsize", NULL };
+    if (gs_check_kw_allowed(vm, "expandtabs", kwnames, allowed) < 0)
+        return NULL;
+    int npos = gs_npos(nargs, kwnames);
+    gs_Object *ts = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "tabsize");
+    int64_t tab = 8;
+    if (ts && gs_as_int(vm, ts, &tab) < 0)
+        return NULL;
+    gs_Buf b;
+    gs_buf_init(&b);
+    int64_t col = 0;
+    FOR_CHARS(S, c)
+    {
+        if (c == '\t') {
+            if (tab > 0) {
+                int64_t n = tab - col % tab;
+                if (b.len + (size_t)n > (size_t)100000000) {
+                    gs_buf_free(&b);
+                    gs_raise(vm, vm->e_OverflowError, "new string is too long");
+                    return NULL;
+                }
+                for (int64_t k = 0; k < n; k++)
+                    gs_buf_addc(&b, ' ');
+                col += n;
+            }
+        } else {
+            put_utf8(&b, c);
+            col = c == '\n' || c == '\r' ? 0 : col + 1;
+        }
+    }
+    return gs_buf_to_str(vm, &b);
+}
+
+/* str.maketrans(x[, y[, z]]): a dict of code points to code points, strings or None */
+static gs_Object *m_str_maketrans(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(kwnames);
+    gs_Object *d = gs_dict_new(vm);
+    if (!d)
+        return NULL;
+    if (nargs == 1) {
+        if (GS_KIND(args[0]) != GS_K_DICT) {
+            gs_raise(vm, vm->e_TypeError, "if you give only one argument to maketrans it must be a dict");
+            goto fail;
+        }
+        gs_DictTable *t = &((gs_Dict *)args[0])->t;
+        for (int32_t i = 0; i < t->nentries; i++) {
+            gs_Object *k = t->entries[i].key, *v = t->entries[i].value;
+            if (!k)
+                continue;
+            gs_Object *key;
+            if (GS_KIND(k) == GS_K_STR) {
+                if (((gs_Str *)k)->nchars != 1) {
+                    gs_raise(vm, vm->e_ValueError, "string keys in translate table must be of length 1");
+                    goto fail;
+                }
+                size_t adv;
+                key = gs_int_new(vm, gs_utf8_decode((const unsigned char *)((gs_Str *)k)->data,
+                                                    (size_t)((gs_Str *)k)->len, &adv));
+            } else if (GS_KIND(k) == GS_K_INT) {
+                key = gs_newref(vm, k);
+            } else {
+                gs_raise(vm, vm->e_TypeError, "keys in translate table must be strings or integers");
+                goto fail;
+            }
+            int r = key ? gs_dict_set(vm, d, key, v) : -1;
+            gs_xdecref(vm, key);
+            if (r < 0)
+                goto fail;
+        }
+        return d;
+    }
+    for (int i = 0; i < nargs; i++)
+        if (GS_KIND(args[i]) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, i == 0 ? "maketrans() argument 1 must be str, not %s"
+                                        : i == 1 ? "maketrans() argument 2 must be str, not %s"
+                                                 : "maketrans() argument 3 must be str, not %s",
+                     gs_type_name(args[i]));
+            goto fail;
+        }
+    gs_Str *x = (gs_Str *)args[0], *y = (gs_Str *)args[1];
+    if (x->nchars != y->nchars) {
+        gs_raise(vm, vm->e_ValueError, "the first two maketrans arguments must have equal length");
+        goto fail;
+    }
+    for (size_t i = 0, j = 0, ax, ay; i < (size_t)x->len; i += ax, j += ay) {
+        uint32_t a = gs_utf8_decode((const unsigned char *)x->data + i, (size_t)x->len - i, &ax);
+        uint32_t c = gs_utf8_decode((const unsigned char *)y->data + j, (size_t)y->len - j, &ay);
+        gs_Object *k = gs_int_new(vm, a), *v = gs_int_new(vm, c);
+        int r = k && v ? gs_dict_set(vm, d, k, v) : -1;
+        gs_xdecref(vm, k);
+        gs_xdecref(vm, v);
+        if (r < 0)
+            goto fail;
+    }
+    if (nargs > 2)
+        FOR_CHARS((gs_Str *)args[2], c)
+        {
+            gs_Object *k = gs_int_new(vm, c);
+            int r = k ? gs_dict_set(vm, d, k, vm->none) : -1;
+            gs_xdecref(vm, k);
+            if (r < 0)
+                goto fail;
+        }
+    return d;
+fail:
+    gs_decref(vm, d);
+    return NULL;
+}
+
+/* translate(table): table[ord(c)] for each character: a str, a code point,
+ * None (dropped); a LookupError keeps the character */
+static gs_Object *m_str_translate(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Buf b;
+    gs_buf_init(&b);
+    FOR_CHARS(S, c)
+    {
+        gs_Object *k = gs_int_new(vm, c);
+        gs_Object *v = k ? gs_getitem(vm, args[0], k) : NULL;
+        gs_xdecref(vm, k);
+        if (!v) {
+            if (!gs_exc_matches(vm, vm->e_LookupError))
+                goto fail;
+            gs_clear_exc(vm);
+            put_utf8(&b, c);
+            continue;
+        }
+        if (GS_KIND(v) == GS_K_STR)
+            gs_buf_add(&b, ((gs_Str *)v)->data, (size_t)((gs_Str *)v)->len);
+        else if (GS_KIND(v) == GS_K_INT) {
+            int64_t cp = ((gs_Int *)v)->value;
+            if (cp < 0 || cp > 0x10FFFF) {
+                gs_raise(vm, vm->e_ValueError, "character mapping must be in range(0x110000)");
+                gs_decref(vm, v);
+                goto fail;
+            }
+            put_utf8(&b, (uint32_t)cp);
+        } else if (v != vm->none) {
+            gs_raise(vm, vm->e_TypeError, "character mapping must return integer, None or str");
+            gs_decref(vm, v);
+            goto fail;
+        }
+        gs_decref(vm, v);
+    }
+    return gs_buf_to_str(vm, &b);
+fail:
+    gs_buf_free(&b);
+    return NULL;
+}
+
 static const gs_MethodDef str_methods[] = {
     { "upper", m_str_upper, 0, 0, false }, { "lower", m_str_lower, 0, 0, false },
     { "capitalize", m_str_capitalize, 0, 0, false }, { "title", m_str_title, 0, 0, false },
@@ -1036,6 +1435,14 @@ static const gs_MethodDef str_methods[] = {
     { "center", m_str_center, 1, 2, false }, { "zfill", m_str_zfill, 1, 1, false },
     { "partition", m_str_partition, 1, 1, false }, { "rpartition", m_str_rpartition, 1, 1, false },
     { "format", gs_str_format_method, 0, -1, GS_KW | GS_VARARGS }, { "encode", gs_str_encode_method, 0, 2, GS_KW },
+    { "format_map", gs_str_format_map_method, 1, 1, false }, { "rsplit", m_str_rsplit, 0, 2, true },
+    { "swapcase", m_str_swapcase, 0, 0, false }, { "casefold", m_str_casefold, 0, 0, false },
+    { "removeprefix", m_str_removeprefix, 1, 1, false }, { "removesuffix", m_str_removesuffix, 1, 1, false },
+    { "isdecimal", m_str_isdecimal, 0, 0, false }, { "isnumeric", m_str_isnumeric, 0, 0, false },
+    { "isascii", m_str_isascii, 0, 0, false }, { "isidentifier", m_str_isidentifier, 0, 0, false },
+    { "isprintable", m_str_isprintable, 0, 0, false }, { "istitle", m_str_istitle, 0, 0, false },
+    { "expandtabs", m_str_expandtabs, 0, 1, true }, { "translate", m_str_translate, 1, 1, false },
+    { "maketrans", m_str_maketrans, 1, 3, GS_CLASSMETH },
     { NULL, NULL, 0, 0, false },
 };
 

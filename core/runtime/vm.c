@@ -392,7 +392,7 @@ static int bind_args(gs_VM *vm, gs_Function *func, gs_Frame *f, gs_Object **args
         gs_Str *kn = (gs_Str *)kwnames->items[k];
         gs_Object *v = args[npos + k];
         int j;
-        for (j = 0; j < total; j++)
+        for (j = co->posonlyargcount; j < total; j++) /* a positional-only name is not a keyword */
             if (co->localnames[j] == kn || gs_str_eq(co->localnames[j], kn))
                 break;
         if (j < total) {
@@ -411,7 +411,20 @@ static int bind_args(gs_VM *vm, gs_Function *func, gs_Frame *f, gs_Object **args
             args[npos + k] = NULL;
             continue;
         }
-        gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", fname(func), kn->data);
+        /* positional_only_passed_as_keyword: every such name, in the call's order */
+        gs_Buf names;
+        gs_buf_init(&names);
+        for (int q = 0; q < nkw; q++)
+            for (int p = 0; p < co->posonlyargcount; p++)
+                if (gs_str_eq(co->localnames[p], (gs_Str *)kwnames->items[q]))
+                    gs_buf_printf(&names, "%s%s", names.len ? ", " : "", ((gs_Str *)kwnames->items[q])->data);
+        if (names.len)
+            gs_raise(vm, vm->e_TypeError,
+                     "%s() got some positional-only arguments passed as keyword arguments: '%s'", fname(func),
+                     names.data);
+        else
+            gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", fname(func), kn->data);
+        gs_buf_free(&names);
         goto fail_all;
     }
     /* defaults for missing positional parameters */
@@ -2247,6 +2260,36 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_GeneratorExit, "GeneratorExit", B);
     EXC(e_UnicodeDecodeError, "UnicodeDecodeError", vm->e_UnicodeError);
     EXC(e_UnicodeEncodeError, "UnicodeEncodeError", vm->e_UnicodeError);
+    /* the others of Objects/exceptions.c, each under its base (by name) */
+    static const char *const more[][2] = {
+        { "BlockingIOError", "OSError" },       { "ChildProcessError", "OSError" },
+        { "ConnectionError", "OSError" },       { "BrokenPipeError", "ConnectionError" },
+        { "ConnectionAbortedError", "ConnectionError" }, { "ConnectionRefusedError", "ConnectionError" },
+        { "ConnectionResetError", "ConnectionError" },   { "FileExistsError", "OSError" },
+        { "FileNotFoundError", "OSError" },     { "InterruptedError", "OSError" },
+        { "IsADirectoryError", "OSError" },     { "NotADirectoryError", "OSError" },
+        { "PermissionError", "OSError" },       { "ProcessLookupError", "OSError" },
+        { "TimeoutError", "OSError" },          { "EOFError", "Exception" },
+        { "FloatingPointError", "ArithmeticError" }, { "BufferError", "Exception" },
+        { "SystemError", "Exception" },         { "UnicodeTranslateError", "UnicodeError" },
+        { "UserWarning", "Warning" },           { "DeprecationWarning", "Warning" },
+        { "PendingDeprecationWarning", "Warning" }, { "SyntaxWarning", "Warning" },
+        { "RuntimeWarning", "Warning" },        { "FutureWarning", "Warning" },
+        { "ImportWarning", "Warning" },         { "UnicodeWarning", "Warning" },
+        { "BytesWarning", "Warning" },          { "ResourceWarning", "Warning" },
+        { "EncodingWarning", "Warning" },
+    };
+    gs_Type *bases[] = { vm->e_OSError, E, vm->e_ArithmeticError, vm->e_UnicodeError, vm->e_Warning };
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        gs_Type *base = NULL;
+        for (size_t j = 0; j < sizeof bases / sizeof bases[0] && !base; j++)
+            if (strcmp(bases[j]->name->data, more[i][1]) == 0)
+                base = bases[j];
+        for (int j = 0; j < vm->nexc_more && !base; j++)
+            if (strcmp(vm->exc_more[j]->name->data, more[i][1]) == 0)
+                base = vm->exc_more[j];
+        vm->exc_more[vm->nexc_more++] = gs_type_new_builtin(vm, more[i][0], base, GS_K_EXCEPTION, GS_TF_BASETYPE);
+    }
 #undef EXC
 }
 

@@ -147,6 +147,10 @@ struct gs_VM {
             *e_IndentationError, *e_TabError, *e_UnicodeError, *e_KeyboardInterrupt,
             *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning, *e_OSError,
             *e_ReferenceError, *e_UnicodeDecodeError, *e_UnicodeEncodeError;
+    /* the rest of the built-in exceptions (OSError's subclasses, the
+     * warnings ...): named by the builtins, found by name */
+    gs_Type *exc_more[40];
+    int nexc_more;
 
     gs_Object *none, *true_, *false_, *notimpl, *ellipsis;
     gs_Object *small_ints[262];        /* -5 .. 256 */
