@@ -307,6 +307,7 @@ int gs_cmd_trace(int argc, char **argv)
         cfg.max_events = 20000000; /* as the viewer: every event is kept, so an endless loop must end */
     cfg.write_out = out_stdout;
     cfg.write_err = out_stderr;
+    cfg.argv0 = in; /* sys.argv[0] */
     gs_VM *vm = gs_vm_new(&cfg);
     if (!vm) {
         fprintf(stderr, "gcscope: out of memory\n");

@@ -196,6 +196,7 @@ static int cmd_run(int argc, char **argv)
      * messages; so do we */
     char abspath[PATH_MAX * 2];
     char cwd[PATH_MAX];
+    cfg.argv0 = path; /* sys.argv[0]: as given */
     if (path[0] != '/' && getcwd(cwd, sizeof cwd)) {
         snprintf(abspath, sizeof abspath, "%s/%s", cwd, path);
         path = abspath;

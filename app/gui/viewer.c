@@ -257,6 +257,7 @@ void gs_viewer_open(gs_Viewer *v, const char *path)
     memset(&cfg, 0, sizeof cfg);
     cfg.record = true;
     cfg.max_events = GUI_MAX_EVENTS;
+    cfg.argv0 = path; /* sys.argv[0] */
     v->vm = gs_vm_new(&cfg);
     if (!v->vm) {
         empty_trace_timeline(v);

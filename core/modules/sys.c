@@ -2,6 +2,7 @@
  * sys.c — the sys module: getrefcount (the number every lesson checks),
  * the recursion limit, exit, intern and the interpreter's description.
  */
+#include <float.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +76,17 @@ static gs_Object *sys_set_int_max_str_digits(GS_ARGS)
     }
     vm->max_str_digits = v;
     return GS_NONE(vm);
+}
+
+/* sys.exc_info(): (type, value, traceback) of the exception being handled */
+static gs_Object *sys_exc_info(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *e = vm->handled;
+    if (!e || GS_KIND(e) != GS_K_EXCEPTION)
+        return gs_tuple_pack(vm, 3, vm->none, vm->none, vm->none);
+    gs_Object *tb = ((gs_Exception *)e)->traceback;
+    return gs_tuple_pack(vm, 3, &e->type->ob, e, tb ? tb : vm->none);
 }
 
 static gs_Object *sys_exit(GS_ARGS)
@@ -167,6 +179,8 @@ static gs_Object *sys_getframe(GS_ARGS)
 static const char *const k_namespace_type = "types.SimpleNamespace";
 static const char *const k_flags_type = "sys.flags";
 static const char *const k_version_type = "sys.version_info";
+static const char *const k_float_info_type = "sys.float_info";
+static const char *const k_int_info_type = "sys.int_info";
 
 static gs_Object *attrs_repr(gs_VM *vm, gs_Object *self, const char *prefix)
 {
@@ -256,8 +270,9 @@ static gs_Object *make_flags(gs_VM *vm)
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
 {
     gs_Str *a = gs_name(vm, k_namespace_type), *b = gs_name(vm, k_flags_type), *c = gs_name(vm, k_version_type);
+    gs_Str *d = gs_name(vm, k_float_info_type), *e = gs_name(vm, k_int_info_type);
     for (gs_Type *t = vm->static_types; t; t = (gs_Type *)t->ob.gc_next)
-        if ((t->name == a || t->name == b || t->name == c) && t->dict)
+        if ((t->name == a || t->name == b || t->name == c || t->name == d || t->name == e) && t->dict)
             count(ctx, &t->dict->ob);
 }
 
@@ -274,6 +289,7 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_module_add_fn(vm, m, "getrecursionlimit", sys_getrecursionlimit, 0, 0, false);
     gs_module_add_fn(vm, m, "setrecursionlimit", sys_setrecursionlimit, 1, 1, false);
     gs_module_add_fn(vm, m, "exit", sys_exit, 0, 1, false);
+    gs_module_add_fn(vm, m, "exc_info", sys_exc_info, 0, 0, false);
     gs_module_add_fn(vm, m, "get_int_max_str_digits", sys_get_int_max_str_digits, 0, 0, false);
     gs_module_add_fn(vm, m, "set_int_max_str_digits", sys_set_int_max_str_digits, 0, -1, true);
     gs_module_add_fn(vm, m, "intern", sys_intern, 1, 1, false);
@@ -292,6 +308,23 @@ gs_Object *gs_module_sys(gs_VM *vm)
     if (vi)
         gs_module_add(vm, m, "version_info", gs_newref(vm, vi));
     gs_module_add(vm, m, "hexversion", gs_int_new(vm, 0x030B02F0));
+    /* sys.float_info and sys.int_info, as 64-bit Linux's CPython 3.11 has them */
+    static const char *const fi_fields[] = { "max",     "max_exp",  "max_10_exp", "min",   "min_exp", "min_10_exp",
+                                             "dig",     "mant_dig", "epsilon",    "radix", "rounds",  NULL };
+    gs_Object *fv[11] = { gs_float_new(vm, DBL_MAX),     gs_int_new(vm, DBL_MAX_EXP), gs_int_new(vm, DBL_MAX_10_EXP),
+                          gs_float_new(vm, DBL_MIN),     gs_int_new(vm, DBL_MIN_EXP), gs_int_new(vm, DBL_MIN_10_EXP),
+                          gs_int_new(vm, DBL_DIG),       gs_int_new(vm, DBL_MANT_DIG), gs_float_new(vm, DBL_EPSILON),
+                          gs_int_new(vm, FLT_RADIX),     gs_int_new(vm, 1) };
+    gs_module_add(vm, m, "float_info", gs_structseq_new(vm, gs_structseq_type(vm, k_float_info_type, fi_fields, 11), fv, 11));
+    static const char *const ii_fields[] = { "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                             "str_digits_check_threshold", NULL };
+    gs_Object *iv[4] = { gs_int_new(vm, 30), gs_int_new(vm, 4), gs_int_new(vm, 4300), gs_int_new(vm, 640) };
+    gs_module_add(vm, m, "int_info", gs_structseq_new(vm, gs_structseq_type(vm, k_int_info_type, ii_fields, 4), iv, 4));
+    /* sys.argv: the script as it was named */
+    gs_Object *argv = gs_list_new(vm, 1);
+    if (argv)
+        gs_list_init(vm, argv, 0, gs_str_from_cstr(vm, vm->cfg.argv0 ? vm->cfg.argv0 : vm->filename ? vm->filename : ""));
+    gs_module_add(vm, m, "argv", argv);
     gs_module_add(vm, m, "implementation", make_implementation(vm, vi));
     gs_xdecref(vm, vi);
     gs_module_add(vm, m, "flags", make_flags(vm));

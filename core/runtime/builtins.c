@@ -1103,6 +1103,12 @@ static gs_Object *b_round(GS_ARGS)
         snprintf(buf, sizeof buf, "%.*f", (int)(nd > 300 ? 300 : nd), d);
         return gs_float_new(vm, strtod(buf, NULL));
     }
+    /* a class's __round__(ndigits), called with no argument when none was given */
+    gs_Object *m = gs_dispatches(o) ? gs_type_lookup(o->type, gs_name(vm, "__round__")) : NULL;
+    if (m) {
+        gs_Object *argv[2] = { o, nargs == 2 ? args[1] : NULL };
+        return gs_call_object(vm, m, argv, nargs == 2 ? 2 : 1, NULL);
+    }
     gs_raise(vm, vm->e_TypeError, "type %s doesn't define __round__ method", gs_type_name(o));
     return NULL;
 }

@@ -58,9 +58,38 @@ static gs_Object *m_type_mro(GS_ARGS)
     return l;
 }
 
+/* type.__subclasses__(): the classes with this one among their direct
+ * bases that are alive, oldest first (CPython keeps weak references to
+ * them; here the collector's lists are walked, the oldest generation
+ * first, which is the order they were made in) */
+static gs_Object *m_type_subclasses(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *l = gs_list_new(vm, 0);
+    gs_Object *heads[4] = { &vm->permanent.head, &vm->gens[2].head, &vm->gens[1].head, &vm->gens[0].head };
+    for (int g = 0; l && g < 4; g++)
+        for (gs_Object *o = heads[g]->gc_next; o != heads[g]; o = o->gc_next) {
+            if (GS_KIND(o) != GS_K_TYPE)
+                continue;
+            gs_Type *t = (gs_Type *)o;
+            for (int32_t i = 0; i < t->nbases; i++)
+                if (t->bases[i] == (gs_Type *)self) {
+                    if (gs_list_append(vm, l, o) < 0) {
+                        gs_decref(vm, l);
+                        return NULL;
+                    }
+                    break;
+                }
+        }
+    return l;
+}
+
 void gs_class_methods_init(gs_VM *vm)
 {
     gs_type_add_method(vm, vm->t_type, "mro", m_type_mro, 0, 0);
+    gs_type_add_method(vm, vm->t_type, "__subclasses__", m_type_subclasses, 0, 0);
 }
 
 /* ================================================================== types */

@@ -356,6 +356,16 @@ gs_Code *gs_gen_code(gs_Object *o)
 
 bool gs_gen_running(gs_Object *o) { return ((gs_GenObj *)o)->running; }
 
+/* gen.gi_frame: its frame's object while it can still run, else None */
+gs_Object *gs_gen_frame(gs_VM *vm, gs_Object *o)
+{
+    gs_GenObj *g = (gs_GenObj *)o;
+    if (g->finished || !g->frame)
+        return GS_NONE(vm);
+    gs_Object *fo = gs_frame_object(vm, g->frame);
+    return fo ? gs_newref(vm, fo) : NULL;
+}
+
 /* ================================================================== the methods of generators and iterators */
 
 

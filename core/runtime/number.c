@@ -357,8 +357,12 @@ static gs_Object *float_op(gs_VM *vm, int op, double a, double b)
             return NULL;
         }
         if (a < 0 && b != floor(b)) {
-            gs_raise(vm, vm->e_ValueError, "gcscope does not support complex numbers (negative number to a fractional power)");
-            return NULL;
+            /* float_pow hands a negative base with a fractional power to complex's */
+            gs_Object *ca = gs_complex_new(vm, a, 0.0), *cb = ca ? gs_complex_new(vm, b, 0.0) : NULL;
+            gs_Object *r = cb ? gs_complex_binop(vm, GS_OP_POW, ca, cb) : NULL;
+            gs_xdecref(vm, ca);
+            gs_xdecref(vm, cb);
+            return r;
         }
         double r = pow(a, b);
         if (isinf(r) && isfinite(a) && isfinite(b)) {

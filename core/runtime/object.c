@@ -1729,6 +1729,8 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
             return gs_newref(vm, &c->ob);
         if (strcmp(name->data, "gi_running") == 0)
             return GS_BOOL(vm, gs_gen_running(o));
+        if (strcmp(name->data, "gi_frame") == 0)
+            return gs_gen_frame(vm, o);
     }
     if (k == GS_K_FRAME || k == GS_K_TRACEBACK)
         return gs_frameobj_getattr(vm, o, name);

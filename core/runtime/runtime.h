@@ -612,6 +612,7 @@ bool gs_gen_needs_finalizer(gs_Object *gen);
 void gs_gen_finalize(gs_VM *vm, gs_Object *gen);
 gs_Code *gs_gen_code(gs_Object *gen);
 bool gs_gen_running(gs_Object *gen);
+gs_Object *gs_gen_frame(gs_VM *vm, gs_Object *gen); /* gi_frame: new ref */
 gs_Object **gs_gen_weakreflist(gs_Object *gen); /* weakrefobject.c's list head */
 
 /* frame objects and tracebacks (frame.c) */

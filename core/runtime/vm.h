@@ -101,6 +101,7 @@ typedef struct gs_VMConfig {
      * the trace.  0 = GS_GC_DETAIL_DEFAULT; < 0 = every pass in full. */
     int64_t gc_detail;
     size_t heap_limit;          /* bytes of simulated heap; 0 = default (1 GiB) */
+    const char *argv0;          /* the script as its command named it (sys.argv[0]); NULL: the file name */
     gs_WriteFn write_out;       /* program stdout */
     gs_WriteFn write_err;       /* program stderr (unraisable exceptions, gc debug lines) */
     void *write_ctx;
