@@ -188,6 +188,10 @@ static void mark_statements(const gs_NodeList *body, uint32_t *first, uint32_t n
         case GS_S_FUNCDEF: mark_statements(&st->u.func.body, first, n); break;
         case GS_S_CLASSDEF: mark_statements(&st->u.classdef.body, first, n); break;
         case GS_S_WITH: mark_statements(&st->u.with.body, first, n); break;
+        case GS_S_MATCH:
+            for (int k = 0; k < st->u.match.ncases; k++)
+                mark_statements(&st->u.match.cases[k].body, first, n);
+            break;
         case GS_S_TRY:
             mark_statements(&st->u.try_.body, first, n);
             for (int h = 0; h < st->u.try_.nhandlers; h++)

@@ -88,7 +88,7 @@ const char *gs_node_kind_name(gs_NodeKind kind)
         [GS_S_WHILE] = "While", [GS_S_FOR] = "For", [GS_S_FUNCDEF] = "FunctionDef",
         [GS_S_CLASSDEF] = "ClassDef", [GS_S_RETURN] = "Return", [GS_S_GLOBAL] = "Global",
         [GS_S_NONLOCAL] = "Nonlocal", [GS_S_IMPORT] = "Import", [GS_S_IMPORTFROM] = "ImportFrom",
-        [GS_S_TRY] = "Try", [GS_S_RAISE] = "Raise", [GS_S_WITH] = "With", [GS_S_ASSERT] = "Assert",
+        [GS_S_TRY] = "Try", [GS_S_RAISE] = "Raise", [GS_S_WITH] = "With", [GS_S_ASSERT] = "Assert", [GS_S_MATCH] = "Match",
     };
     if ((int)kind < 0 || kind >= GS_NODE_KIND_COUNT || !names[kind]) return "?";
     return names[kind];

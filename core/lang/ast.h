@@ -84,6 +84,18 @@ typedef enum gs_NodeKind {
     GS_S_RAISE,       /* raise.* */
     GS_S_WITH,        /* with.* */
     GS_S_ASSERT,      /* assert_.* */
+    GS_S_MATCH,       /* match.* */
+
+    /* match patterns (pat.*) */
+    GS_P_VALUE,       /* pat.value: a literal or dotted name, compared with == */
+    GS_P_SINGLETON,   /* pat.value: None, True or False, compared with is */
+    GS_P_CAPTURE,     /* pat.name; name.s NULL: the wildcard _ */
+    GS_P_STAR,        /* pat.name (NULL: *_) in a sequence pattern */
+    GS_P_SEQUENCE,    /* pat.items */
+    GS_P_MAPPING,     /* pat.keys, pat.items; pat.name: **rest (NULL: none) */
+    GS_P_CLASS,       /* pat.value: the class; pat.items positional; pat.kwnames/nkw, pat.keys: keyword patterns */
+    GS_P_OR,          /* pat.items */
+    GS_P_AS,          /* pat.pattern as pat.name */
 
     GS_NODE_KIND_COUNT
 } gs_NodeKind;
@@ -150,6 +162,13 @@ typedef struct gs_ExceptHandler {      /* except type as name: body ; type NULL 
     gs_NodeList body;
     int line, col;
 } gs_ExceptHandler;
+
+typedef struct gs_MatchCase {         /* case pattern if guard: body */
+    gs_Node *pattern;
+    gs_Node *guard;                    /* NULL: none */
+    gs_NodeList body;
+    int line, col;
+} gs_MatchCase;
 
 typedef struct gs_WithItem {
     gs_Node *context;
@@ -238,6 +257,16 @@ struct gs_Node {
         struct { gs_Node *exc; gs_Node *cause; } raise;   /* both may be NULL */
         struct { gs_WithItem *items; int nitems; gs_NodeList body; } with;
         struct { gs_Node *test; gs_Node *msg; } assert_;
+        struct { gs_Node *subject; gs_MatchCase *cases; int ncases; } match;
+        struct {
+            gs_Node *value;        /* VALUE/SINGLETON: the expression; CLASS: the class */
+            gs_Node *pattern;      /* AS */
+            gs_Ident name;         /* CAPTURE, STAR, AS, MAPPING's **rest */
+            gs_NodeList items;     /* SEQUENCE, OR, MAPPING's value patterns, CLASS's positional ones */
+            gs_NodeList keys;      /* MAPPING's keys; CLASS's keyword patterns */
+            gs_Ident *kwnames;     /* CLASS's keyword names */
+            int nkw;
+        } pat;
     } u;
 };
 

@@ -477,6 +477,42 @@ static void st_decl(Compiler *c, Scope *s, const gs_Node *st, int flag)
     }
 }
 
+/* a match pattern's names are stores; its values, classes and keys loads */
+static void st_pattern(Compiler *c, Scope *s, const gs_Node *pt)
+{
+    if (!pt || c->failed)
+        return;
+    gs_Node tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.kind = GS_E_NAME;
+    switch (pt->kind) {
+    case GS_P_VALUE: case GS_P_SINGLETON: st_expr(c, s, pt->u.pat.value); return;
+    case GS_P_CAPTURE: case GS_P_STAR: case GS_P_AS: case GS_P_MAPPING:
+        if (pt->kind == GS_P_AS)
+            st_pattern(c, s, pt->u.pat.pattern);
+        if (pt->kind == GS_P_MAPPING) {
+            st_exprs(c, s, &pt->u.pat.keys);
+            for (int i = 0; i < pt->u.pat.items.count; i++)
+                st_pattern(c, s, pt->u.pat.items.items[i]);
+        }
+        if (pt->u.pat.name.s) {
+            tmp.u.name = pt->u.pat.name;
+            st_target(c, s, &tmp);
+        }
+        return;
+    case GS_P_CLASS: case GS_P_SEQUENCE: case GS_P_OR:
+        if (pt->kind == GS_P_CLASS) {
+            st_expr(c, s, pt->u.pat.value);
+            for (int i = 0; i < pt->u.pat.keys.count; i++)
+                st_pattern(c, s, pt->u.pat.keys.items[i]);
+        }
+        for (int i = 0; i < pt->u.pat.items.count; i++)
+            st_pattern(c, s, pt->u.pat.items.items[i]);
+        return;
+    default: return;
+    }
+}
+
 static void st_stmt(Compiler *c, Scope *s, const gs_Node *st)
 {
     if (c->failed)
@@ -605,6 +641,14 @@ static void st_stmt(Compiler *c, Scope *s, const gs_Node *st)
         st_stmts(c, s, &st->u.with.body);
         return;
     case GS_S_ASSERT: st_expr(c, s, st->u.assert_.test); st_expr(c, s, st->u.assert_.msg); return;
+    case GS_S_MATCH:
+        st_expr(c, s, st->u.match.subject);
+        for (int i = 0; i < st->u.match.ncases; i++) {
+            st_pattern(c, s, st->u.match.cases[i].pattern);
+            st_expr(c, s, st->u.match.cases[i].guard);
+            st_stmts(c, s, &st->u.match.cases[i].body);
+        }
+        return;
     default: return;
     }
 }
@@ -2638,6 +2682,10 @@ static bool has_simple_annotation(const gs_NodeList *body)
             break;
         case GS_S_FOR: found = has_simple_annotation(&st->u.for_.body) || has_simple_annotation(&st->u.for_.orelse); break;
         case GS_S_WITH: found = has_simple_annotation(&st->u.with.body); break;
+        case GS_S_MATCH:
+            for (int k = 0; !found && k < st->u.match.ncases; k++)
+                found = has_simple_annotation(&st->u.match.cases[k].body);
+            break;
         case GS_S_TRY:
             found = has_simple_annotation(&st->u.try_.body) || has_simple_annotation(&st->u.try_.orelse) ||
                     has_simple_annotation(&st->u.try_.finalbody);
@@ -3019,6 +3067,198 @@ static void gen_with(Compiler *c, const gs_Node *st, int item)
     place_label(c, end);
 }
 
+/* ------------------------------------------------------------------ match */
+
+/* A pattern's failure exits: a label that pops `npop` values, then jumps to
+ * `target`; emitted after the case (PatCtx.t) */
+typedef struct Tramp {
+    int label, npop, target;
+} Tramp;
+
+typedef struct PatCtx {
+    Tramp *t;
+    int n, cap;
+} PatCtx;
+
+static int fail_pop(Compiler *c, PatCtx *pc, int npop, int target)
+{
+    if (npop == 0)
+        return target;
+    if (pc->n == pc->cap) {
+        pc->cap = pc->cap ? pc->cap * 2 : 8;
+        Tramp *t = realloc(pc->t, (size_t)pc->cap * sizeof *t);
+        if (!t) {
+            c->failed = true;
+            return target;
+        }
+        pc->t = t;
+    }
+    int l = new_label(c);
+    pc->t[pc->n++] = (Tramp){ l, npop, target };
+    return l;
+}
+
+static void gen_pattern(Compiler *c, PatCtx *pc, const gs_Node *pt, int fail);
+
+/* n values on the stack, the first on top: each matched by its pattern */
+static void gen_subpatterns(Compiler *c, PatCtx *pc, const gs_NodeList *items, int fail)
+{
+    for (int i = 0; i < items->count; i++)
+        gen_pattern(c, pc, items->items[i], fail_pop(c, pc, items->count - 1 - i, fail));
+}
+
+/* Match the value on top of the stack against pt, consuming it whether it
+ * matches or not (jumping to `fail` when not), binding its names. */
+static void gen_pattern(Compiler *c, PatCtx *pc, const gs_Node *pt, int fail)
+{
+    gs_VM *vm = c->vm;
+    if (c->failed)
+        return;
+    Loc saved = loc_save(c);
+    set_line(c, pt);
+    switch (pt->kind) {
+    case GS_P_CAPTURE:
+    case GS_P_STAR:
+        if (pt->u.pat.name.s)
+            gen_name(c, pt->u.pat.name.s, pt->u.pat.name.len, NO_STORE, pt->line, pt->col);
+        else
+            emit(c, OP_POP_TOP, 0);
+        break;
+    case GS_P_VALUE:
+    case GS_P_SINGLETON:
+        gen_expr(c, pt->u.pat.value);
+        if (pt->kind == GS_P_VALUE)
+            emit(c, OP_COMPARE_OP, GS_CMP_EQ);
+        else
+            emit(c, OP_IS_OP, 0);
+        emit_jump(c, OP_POP_JUMP_IF_FALSE, fail);
+        break;
+    case GS_P_AS:
+        emit(c, OP_COPY, 1);
+        gen_pattern(c, pc, pt->u.pat.pattern, fail_pop(c, pc, 1, fail));
+        gen_name(c, pt->u.pat.name.s, pt->u.pat.name.len, NO_STORE, pt->line, pt->col);
+        break;
+    case GS_P_OR: {
+        int end = new_label(c), n = pt->u.pat.items.count;
+        for (int i = 0; i < n - 1; i++) {
+            int next = new_label(c);
+            emit(c, OP_COPY, 1);
+            gen_pattern(c, pc, pt->u.pat.items.items[i], next);
+            emit(c, OP_POP_TOP, 0);
+            emit_jump(c, OP_JUMP, end);
+            place_label(c, next);
+        }
+        gen_pattern(c, pc, pt->u.pat.items.items[n - 1], fail);
+        place_label(c, end);
+        break;
+    }
+    case GS_P_SEQUENCE: {
+        const gs_NodeList *items = &pt->u.pat.items;
+        int n = items->count, star = -1;
+        for (int i = 0; i < n; i++)
+            if (items->items[i]->kind == GS_P_STAR)
+                star = i;
+        emit(c, OP_MATCH_SEQUENCE, 0);
+        emit_jump(c, OP_POP_JUMP_IF_FALSE, fail_pop(c, pc, 1, fail));
+        emit(c, OP_GET_LEN, 0);
+        load_const_obj(c, gs_int_new(vm, star < 0 ? n : n - 1));
+        emit(c, OP_COMPARE_OP, star < 0 ? GS_CMP_EQ : GS_CMP_GE);
+        emit_jump(c, OP_POP_JUMP_IF_FALSE, fail_pop(c, pc, 1, fail));
+        if (star < 0)
+            emit(c, OP_UNPACK_SEQUENCE, n);
+        else
+            emit(c, OP_UNPACK_EX, star | ((n - star - 1) << 8));
+        gen_subpatterns(c, pc, items, fail);
+        break;
+    }
+    case GS_P_MAPPING: {
+        emit(c, OP_MATCH_MAPPING, 0);
+        emit_jump(c, OP_POP_JUMP_IF_FALSE, fail_pop(c, pc, 1, fail));
+        for (int i = 0; i < pt->u.pat.keys.count; i++) {
+            const gs_Node *k = pt->u.pat.keys.items[i];
+            gen_expr(c, k);
+            emit(c, OP_COPY, 2);
+            emit(c, OP_CONTAINS_OP, 0);
+            emit_jump(c, OP_POP_JUMP_IF_FALSE, fail_pop(c, pc, 1, fail));
+            emit(c, OP_COPY, 1);
+            gen_expr(c, k);
+            emit(c, OP_BINARY_SUBSCR, 0);
+            gen_pattern(c, pc, pt->u.pat.items.items[i], fail_pop(c, pc, 1, fail));
+        }
+        if (pt->u.pat.name.s) { /* **rest: a dict of the other items */
+            emit(c, OP_BUILD_MAP, 0);
+            emit(c, OP_COPY, 2);
+            emit(c, OP_DICT_UPDATE, 1);
+            for (int i = 0; i < pt->u.pat.keys.count; i++) {
+                emit(c, OP_COPY, 1);
+                gen_expr(c, pt->u.pat.keys.items[i]);
+                emit(c, OP_DELETE_SUBSCR, 0);
+            }
+            gen_name(c, pt->u.pat.name.s, pt->u.pat.name.len, NO_STORE, pt->line, pt->col);
+        }
+        emit(c, OP_POP_TOP, 0);
+        break;
+    }
+    case GS_P_CLASS: {
+        int npos = pt->u.pat.items.count, nkw = pt->u.pat.nkw;
+        gen_expr(c, pt->u.pat.value);
+        gs_Object *names = gs_tuple_new(vm, nkw);
+        for (int i = 0; names && i < nkw; i++)
+            gs_tuple_init(vm, names, i, gs_str_intern(vm, pt->u.pat.kwnames[i].s, (size_t)pt->u.pat.kwnames[i].len));
+        load_const_obj(c, names);
+        emit(c, OP_MATCH_CLASS, npos);
+        emit(c, OP_COPY, 1);
+        load_const_obj(c, gs_newref(vm, vm->none));
+        emit(c, OP_IS_OP, 0);
+        emit_jump(c, OP_POP_JUMP_IF_TRUE, fail_pop(c, pc, 1, fail));
+        emit(c, OP_UNPACK_SEQUENCE, npos + nkw);
+        for (int i = 0; i < npos + nkw; i++)
+            gen_pattern(c, pc, i < npos ? pt->u.pat.items.items[i] : pt->u.pat.keys.items[i - npos],
+                        fail_pop(c, pc, npos + nkw - 1 - i, fail));
+        break;
+    }
+    default:
+        compile_error(c, pt->line, pt->col + 1, "invalid pattern");
+        break;
+    }
+    loc_restore(c, saved);
+}
+
+/* match subject: case pattern [if guard]: body ... -- the subject stays on
+ * the stack while the cases are tried; each case matches a copy */
+static void gen_match(Compiler *c, const gs_Node *st)
+{
+    set_line(c, st);
+    gen_expr(c, st->u.match.subject);
+    int end = new_label(c);
+    for (int i = 0; i < st->u.match.ncases && !c->failed; i++) {
+        const gs_MatchCase *mc = &st->u.match.cases[i];
+        PatCtx pc = { NULL, 0, 0 };
+        int next = new_label(c);
+        set_line(c, mc->pattern);
+        emit(c, OP_COPY, 1);
+        gen_pattern(c, &pc, mc->pattern, next);
+        if (mc->guard) {
+            gen_expr(c, mc->guard);
+            emit_jump(c, OP_POP_JUMP_IF_FALSE, next);
+        }
+        emit(c, OP_POP_TOP, 0); /* the subject */
+        gen_stmts(c, &mc->body);
+        emit_jump(c, OP_JUMP, end);
+        for (int k = 0; k < pc.n; k++) {
+            place_label(c, pc.t[k].label);
+            for (int j = 0; j < pc.t[k].npop; j++)
+                emit(c, OP_POP_TOP, 0);
+            emit_jump(c, OP_JUMP, pc.t[k].target);
+        }
+        free(pc.t);
+        place_label(c, next);
+    }
+    set_line(c, st);
+    emit(c, OP_POP_TOP, 0); /* no case matched */
+    place_label(c, end);
+}
+
 static void gen_stmt(Compiler *c, const gs_Node *st)
 {
     if (c->failed)
@@ -3105,6 +3345,7 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
             emit(c, OP_RAISE_VARARGS, 0);
         break;
     case GS_S_WITH: gen_with(c, st, 0); break;
+    case GS_S_MATCH: gen_match(c, st); break;
     case GS_S_ASSERT: {
         if (st->u.assert_.test->kind == GS_E_TUPLE && st->u.assert_.test->u.seq.items.count > 0)
             compile_warn(c, st->line, "assertion is always true, perhaps remove parentheses?");
@@ -3327,6 +3568,8 @@ static int stack_effect(int op, int arg, bool jump)
     case OP_BINARY_SUBSCR: return -1;
     case OP_STORE_SUBSCR: return -3;
     case OP_DELETE_SUBSCR: return -2;
+    case OP_GET_LEN: case OP_MATCH_SEQUENCE: case OP_MATCH_MAPPING: return 1;
+    case OP_MATCH_CLASS: return -2;
     case OP_BINARY_OP: return -1;
     case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE: case OP_UNARY_NOT: case OP_UNARY_INVERT: return 0;
     case OP_COMPARE_OP: case OP_IS_OP: case OP_CONTAINS_OP: return -1;

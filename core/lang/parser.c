@@ -3023,6 +3023,296 @@ static gs_Node *parse_classdef(P *p, NVec decos, const gs_LexToken *start)
     return last_stmt_end(p, n, &body);
 }
 
+/* ================================================================ match */
+
+/* Whether the NAME 'match' here starts a match statement (a soft keyword):
+ * an expression follows it and its line ends in ':' outside brackets (no
+ * other statement can).  Looks at the tokens without moving. */
+static int starts_match(P *p)
+{
+    const gs_LexToken *t = &p->t[p->i];
+    if (t->type != GS_TK_NAME || t->kw || t->len != 5 || memcmp(t->start, "match", 5) != 0) return 0;
+    int j = p->i + 1;
+    if (j >= p->n || p->t[j].type == GS_TK_NEWLINE) return 0;
+    if (p->t[j].type == GS_TK_OP && (p->t[j].op == GS_T_EQUAL || p->t[j].op == GS_T_DOT || p->t[j].op == GS_T_COLON))
+        return 0;
+    while (j < p->n && p->t[j].type != GS_TK_NEWLINE && p->t[j].type != GS_TK_ENDMARKER) j++;
+    const gs_LexToken *colon = &p->t[j - 1];
+    return j < p->n && colon->type == GS_TK_OP && colon->op == GS_T_COLON && colon->level == 0;
+}
+
+static int is_soft(const gs_LexToken *t, const char *word)
+{
+    return t->type == GS_TK_NAME && t->kw == 0 && t->len == (int)strlen(word) && memcmp(t->start, word, (size_t)t->len) == 0;
+}
+
+static gs_Node *parse_pattern(P *p);
+static gs_Node *parse_binlevel(P *p, int level);
+
+/* a name, or a dotted name, as an expression (a value or class pattern's) */
+static gs_Node *pattern_name_or_attr(P *p)
+{
+    const gs_LexToken *t = T(p);
+    gs_Node *n = mk(p, GS_E_NAME, t);
+    if (!n) return NULL;
+    n->u.name = ident_tok(p, t);
+    adv(p);
+    while (is_op(p, GS_T_DOT)) {
+        adv(p);
+        if (!is_name(p)) return fail_generic(p);
+        gs_Node *a = mk_at(p, GS_E_ATTRIBUTE, n);
+        if (!a) return NULL;
+        a->u.attribute.value = n;
+        a->u.attribute.attr = ident_tok(p, T(p));
+        adv(p);
+        n = fin(p, a);
+    }
+    return n;
+}
+
+/* the items of [...], (...) or an open sequence, up to `closer` (-1: an open
+ * sequence, ended by ':' or 'if' or 'as') */
+static int pattern_items(P *p, NVec *items, int closer)
+{
+    for (;;) {
+        if (closer >= 0 && is_op(p, closer)) return 1;
+        gs_Node *it;
+        if (is_op(p, GS_T_STAR)) {
+            const gs_LexToken *st = T(p);
+            adv(p);
+            if (!is_name(p)) return fail_generic(p) != NULL;
+            it = mk(p, GS_P_STAR, st);
+            if (!it) return 0;
+            const gs_LexToken *nt = T(p);
+            it->u.pat.name = nt->len == 1 && nt->start[0] == '_' ? (gs_Ident){ NULL, 0 } : ident_tok(p, nt);
+            adv(p);
+            fin(p, it);
+        } else if (!(it = parse_pattern(p)))
+            return 0;
+        if (!npush(p, items, it)) return 0;
+        if (!accept_op(p, GS_T_COMMA)) return 1;
+        if (closer < 0 && (is_op(p, GS_T_COLON) || is_kw(p, GS_KW_IF))) return 1;
+    }
+}
+
+static gs_Node *parse_closed_pattern(P *p)
+{
+    const gs_LexToken *t = T(p);
+    if (t->type == GS_TK_NAME && (t->kw == GS_KW_NONE || t->kw == GS_KW_TRUE || t->kw == GS_KW_FALSE)) {
+        gs_Node *v = parse_binlevel(p, 1);
+        if (!v) return NULL;
+        gs_Node *n = mk_at(p, GS_P_SINGLETON, v);
+        if (n) n->u.pat.value = v;
+        return n;
+    }
+    if (t->type == GS_TK_NUMBER || t->type == GS_TK_STRING || (t->type == GS_TK_OP && t->op == GS_T_MINUS)) {
+        gs_Node *v = parse_binlevel(p, 1); /* -1, 1+2j, 'a' 'b' */
+        if (!v) return NULL;
+        gs_Node *n = mk_at(p, GS_P_VALUE, v);
+        if (n) n->u.pat.value = v;
+        return n;
+    }
+    if (is_name(p)) {
+        const gs_LexToken *nx = &p->t[p->i + 1 < p->n ? p->i + 1 : p->i];
+        bool dotted = nx->type == GS_TK_OP && nx->op == GS_T_DOT;
+        if (!dotted && !(nx->type == GS_TK_OP && nx->op == GS_T_LPAR)) {
+            gs_Node *n = mk(p, GS_P_CAPTURE, t);
+            if (!n) return NULL;
+            n->u.pat.name = t->len == 1 && t->start[0] == '_' ? (gs_Ident){ NULL, 0 } : ident_tok(p, t);
+            adv(p);
+            return n;
+        }
+        gs_Node *v = pattern_name_or_attr(p);
+        if (!v) return NULL;
+        if (!is_op(p, GS_T_LPAR)) {
+            gs_Node *n = mk_at(p, GS_P_VALUE, v);
+            if (n) n->u.pat.value = v;
+            return n;
+        }
+        /* a class pattern: Cls(p, ..., k=p, ...) */
+        adv(p);
+        gs_Node *n = mk_at(p, GS_P_CLASS, v);
+        if (!n) return NULL;
+        n->u.pat.value = v;
+        NVec pos = {0}, kwp = {0};
+        gs_Ident *names = NULL;
+        int nkw = 0, cap = 0;
+        while (!is_op(p, GS_T_RPAR)) {
+            const gs_LexToken *k = T(p), *k2 = &p->t[p->i + 1 < p->n ? p->i + 1 : p->i];
+            if (is_name(p) && k2->type == GS_TK_OP && k2->op == GS_T_EQUAL) {
+                adv(p);
+                adv(p);
+                gs_Node *kp = parse_pattern(p);
+                if (!kp) return NULL;
+                if (!vgrow(p, (void **)&names, nkw, &cap, sizeof *names)) return NULL;
+                names[nkw++] = ident_tok(p, k);
+                if (!npush(p, &kwp, kp)) return NULL;
+            } else {
+                if (nkw) return fail_tok(p, k, "positional patterns follow keyword patterns");
+                gs_Node *pp = parse_pattern(p);
+                if (!pp || !npush(p, &pos, pp)) return NULL;
+            }
+            if (!accept_op(p, GS_T_COMMA)) break;
+        }
+        if (!accept_op(p, GS_T_RPAR)) return fail_generic(p);
+        n->u.pat.items = nlist(pos);
+        n->u.pat.keys = nlist(kwp);
+        n->u.pat.kwnames = names;
+        n->u.pat.nkw = nkw;
+        return fin(p, n);
+    }
+    if (is_op(p, GS_T_LPAR) || is_op(p, GS_T_LSQB)) {
+        bool paren = is_op(p, GS_T_LPAR);
+        adv(p);
+        NVec items = {0};
+        int closer = paren ? GS_T_RPAR : GS_T_RSQB;
+        if (paren && !is_op(p, GS_T_RPAR)) {
+            /* (p) is a group; (p,) and (p, q) sequences */
+            gs_Node *first = NULL;
+            if (!is_op(p, GS_T_STAR) && !(first = parse_pattern(p))) return NULL;
+            if (first && is_op(p, GS_T_RPAR)) {
+                adv(p);
+                return grouped(p, first, t);
+            }
+            if (first) {
+                if (!npush(p, &items, first)) return NULL;
+                if (!accept_op(p, GS_T_COMMA)) return fail_generic(p);
+            }
+        }
+        if (!pattern_items(p, &items, closer)) return NULL;
+        if (!accept_op(p, closer)) return fail_generic(p);
+        gs_Node *n = mk(p, GS_P_SEQUENCE, t);
+        if (!n) return NULL;
+        n->u.pat.items = nlist(items);
+        return fin(p, n);
+    }
+    if (is_op(p, GS_T_LBRACE)) {
+        adv(p);
+        gs_Node *n = mk(p, GS_P_MAPPING, t);
+        if (!n) return NULL;
+        NVec keys = {0}, vals = {0};
+        while (!is_op(p, GS_T_RBRACE)) {
+            if (accept_op(p, GS_T_DOUBLESTAR)) {
+                if (!is_name(p)) return fail_generic(p);
+                n->u.pat.name = ident_tok(p, T(p));
+                adv(p);
+                accept_op(p, GS_T_COMMA);
+                break;
+            }
+            const gs_LexToken *kt = T(p);
+            gs_Node *k = kt->type == GS_TK_NAME && kt->kw == 0 ? pattern_name_or_attr(p) : parse_binlevel(p, 1);
+            if (!k) return NULL;
+            if (!accept_op(p, GS_T_COLON)) return fail_generic(p);
+            gs_Node *v = parse_pattern(p);
+            if (!v || !npush(p, &keys, k) || !npush(p, &vals, v)) return NULL;
+            if (!accept_op(p, GS_T_COMMA)) break;
+        }
+        if (!accept_op(p, GS_T_RBRACE)) return fail_generic(p);
+        n->u.pat.keys = nlist(keys);
+        n->u.pat.items = nlist(vals);
+        return fin(p, n);
+    }
+    return fail_generic(p);
+}
+
+/* or_pattern ['as' NAME] */
+static gs_Node *parse_pattern(P *p)
+{
+    if (!enter(p, 1)) return NULL;
+    gs_Node *first = parse_closed_pattern(p);
+    if (!first) return NULL;
+    gs_Node *n = first;
+    if (is_op(p, GS_T_VBAR)) {
+        NVec alts = {0};
+        if (!npush(p, &alts, first)) return NULL;
+        while (accept_op(p, GS_T_VBAR)) {
+            gs_Node *a = parse_closed_pattern(p);
+            if (!a || !npush(p, &alts, a)) return NULL;
+        }
+        n = mk_at(p, GS_P_OR, first);
+        if (!n) return NULL;
+        n->u.pat.items = nlist(alts);
+        end_as(n, alts.items[alts.n - 1]);
+    }
+    if (accept_kw(p, GS_KW_AS)) {
+        if (!is_name(p)) return fail_generic(p);
+        gs_Node *a = mk_at(p, GS_P_AS, n);
+        if (!a) return NULL;
+        a->u.pat.pattern = n;
+        a->u.pat.name = ident_tok(p, T(p));
+        adv(p);
+        n = fin(p, a);
+    }
+    leave(p, 1);
+    return n;
+}
+
+static gs_Node *parse_match(P *p)
+{
+    const gs_LexToken *t = T(p);
+    adv(p);
+    gs_Node *subject = parse_star_named_expression(p);
+    if (!subject) return NULL;
+    if (is_op(p, GS_T_COMMA)) { /* match a, b: a tuple */
+        NVec items = {0};
+        if (!npush(p, &items, subject)) return NULL;
+        while (accept_op(p, GS_T_COMMA) && !is_op(p, GS_T_COLON)) {
+            gs_Node *e = parse_star_named_expression(p);
+            if (!e || !npush(p, &items, e)) return NULL;
+        }
+        gs_Node *tup = mk_at(p, GS_E_TUPLE, subject);
+        if (!tup) return NULL;
+        tup->u.seq.items = nlist(items);
+        end_as(tup, items.items[items.n - 1]);
+        subject = tup;
+    }
+    if (!expect_colon(p, 0)) return NULL;
+    gs_Node *n = mk(p, GS_S_MATCH, t);
+    if (!n) return NULL;
+    n->u.match.subject = subject;
+    if (!is_type(p, GS_TK_NEWLINE)) return fail_generic(p);
+    adv(p);
+    if (!is_type(p, GS_TK_INDENT)) return fail_indent(p, T(p), "expected an indented block after 'match' statement on line %d", t->line);
+    adv(p);
+    gs_MatchCase *cases = NULL;
+    int ncases = 0, cap = 0;
+    while (!is_type(p, GS_TK_DEDENT)) {
+        const gs_LexToken *ct = T(p);
+        if (!is_soft(ct, "case")) return fail_tok(p, ct, "invalid syntax");
+        adv(p);
+        gs_Node *pat;
+        const gs_LexToken *pt = T(p);
+        NVec items = {0};
+        if (!pattern_items(p, &items, -1)) return NULL;
+        bool comma = prev(p)->type == GS_TK_OP && prev(p)->op == GS_T_COMMA;
+        if (items.n == 1 && !comma && items.items[0]->kind != GS_P_STAR) /* the pattern itself */
+            pat = items.items[0];
+        else {
+            pat = mk(p, GS_P_SEQUENCE, pt);
+            if (!pat) return NULL;
+            pat->u.pat.items = nlist(items);
+            end_as(pat, items.items[items.n - 1]);
+        }
+        gs_Node *guard = NULL;
+        if (accept_kw(p, GS_KW_IF) && !(guard = parse_named_expression(p))) return NULL;
+        if (!expect_colon(p, 0)) return NULL;
+        if (!vgrow(p, (void **)&cases, ncases, &cap, sizeof *cases)) return NULL;
+        gs_MatchCase *mc = &cases[ncases++];
+        mc->pattern = pat;
+        mc->guard = guard;
+        mc->line = ct->line;
+        mc->col = ct->col;
+        NVec body = {0};
+        if (!parse_block(p, &body, "'case' statement", ct->line)) return NULL;
+        mc->body = nlist(body);
+        last_stmt_end(p, n, &body);
+    }
+    adv(p);
+    n->u.match.cases = cases;
+    n->u.match.ncases = ncases;
+    return n;
+}
+
 static int parse_statement(P *p, NVec *out)
 {
     const gs_LexToken *t = T(p);
@@ -3056,6 +3346,10 @@ static int parse_statement(P *p, NVec *out)
             fail_generic(p);
             return 0;
         default:
+            if (starts_match(p)) {
+                n = parse_match(p);
+                break;
+            }
             return parse_simple_stmts(p, out);
         }
     } else if (t->type == GS_TK_INDENT) {
@@ -3186,6 +3480,13 @@ static int max_depth(gs_NodeList body, int *oom)
             dlist(&s, n->u.with.body, c);
             break;
         case GS_S_ASSERT: dpush(&s, n->u.assert_.test, c); dpush(&s, n->u.assert_.msg, c); break;
+        case GS_S_MATCH:
+            dpush(&s, n->u.match.subject, c);
+            for (int i = 0; i < n->u.match.ncases; i++) {
+                dpush(&s, n->u.match.cases[i].guard, c);
+                dlist(&s, n->u.match.cases[i].body, c);
+            }
+            break;
         default: break;
         }
     }

@@ -531,3 +531,150 @@ int gs_contains_builtin(gs_VM *vm, gs_Object *c, gs_Object *v)
     gs_decref(vm, it);
     return vm->exc ? -1 : 0;
 }
+
+/* ================================================================== match statements */
+
+/* whether a class in t's MRO is collections.abc's `name` (or, for
+ * sequences, MutableSequence; for mappings, MutableMapping) */
+static bool has_abc(gs_Type *t, const char *name, const char *mutable_name)
+{
+    int32_t n;
+    gs_Type **mro = gs_type_mro(t, &n);
+    for (int32_t i = 0; mro && i < n; i++) {
+        gs_Type *b = mro[i];
+        if (b->module && strcmp(b->module->data, "collections.abc") == 0 &&
+            (strcmp(b->name->data, name) == 0 || strcmp(b->name->data, mutable_name) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* MATCH_SEQUENCE: Py_TPFLAGS_SEQUENCE -- list, tuple, range, deque and
+ * collections.abc.Sequence's subclasses; never str, bytes or bytearray */
+bool gs_match_sequence(gs_VM *vm, gs_Object *o)
+{
+    gs_Kind k = GS_KIND(o);
+    if (k == GS_K_LIST || k == GS_K_TUPLE || k == GS_K_RANGE)
+        return true;
+    if (k == GS_K_STR || k == GS_K_BYTES || k == GS_K_BYTEARRAY || k == GS_K_DICT)
+        return false;
+    GS_UNUSED(vm);
+    for (gs_Type *t = o->type; t; t = t->base)
+        if (strcmp(t->name->data, "deque") == 0 && t->module && strcmp(t->module->data, "collections") == 0)
+            return true;
+    return has_abc(o->type, "Sequence", "MutableSequence");
+}
+
+/* MATCH_MAPPING: Py_TPFLAGS_MAPPING -- dicts and collections.abc.Mapping's subclasses */
+bool gs_match_mapping(gs_VM *vm, gs_Object *o)
+{
+    GS_UNUSED(vm);
+    return GS_KIND(o) == GS_K_DICT || has_abc(o->type, "Mapping", "MutableMapping");
+}
+
+/* _Py_TPFLAGS_MATCH_SELF: Cls(x) of these built-ins matches the subject itself */
+static bool match_self(gs_VM *vm, gs_Type *t)
+{
+    gs_Type *self_types[] = { vm->t_bool, vm->t_bytearray, vm->t_bytes, vm->t_dict,  vm->t_float, vm->t_frozenset,
+                              vm->t_int,  vm->t_list,      vm->t_set,   vm->t_str, vm->t_tuple };
+    for (size_t i = 0; i < sizeof self_types / sizeof self_types[0]; i++)
+        if (gs_issubtype(t, self_types[i]))
+            return true;
+    return false;
+}
+
+/* match_class_attr: subject.name, each name once */
+static gs_Object *class_attr(gs_VM *vm, gs_Object *subject, gs_Type *t, gs_Str *name, gs_Str **seen, int *nseen)
+{
+    for (int i = 0; i < *nseen; i++)
+        if (gs_str_eq(seen[i], name)) {
+            gs_Object *r = gs_repr(vm, &name->ob);
+            if (r)
+                gs_raise(vm, vm->e_TypeError, "%s() got multiple sub-patterns for attribute %s", t->name->data,
+                         ((gs_Str *)r)->data);
+            gs_xdecref(vm, r);
+            return NULL;
+        }
+    seen[(*nseen)++] = name;
+    gs_Object *v = gs_getattr(vm, subject, name);
+    if (!v && gs_exc_matches(vm, vm->e_AttributeError))
+        gs_clear_exc(vm);
+    return v;
+}
+
+/* MATCH_CLASS: a tuple of the subject's attributes the pattern names (its
+ * positional ones through cls.__match_args__), None when it does not
+ * match, NULL with an error */
+gs_Object *gs_match_class(gs_VM *vm, gs_Object *subject, gs_Object *cls, int npos, gs_Tuple *kwnames)
+{
+    if (GS_KIND(cls) != GS_K_TYPE) {
+        gs_raise(vm, vm->e_TypeError, "called match pattern must be a type");
+        return NULL;
+    }
+    gs_Type *t = (gs_Type *)cls;
+    if (!gs_isinstance(subject, t))
+        return gs_newref(vm, vm->none);
+    int total = npos + kwnames->len;
+    gs_Object **vals = calloc((size_t)(total ? total : 1), sizeof *vals);
+    gs_Str **seen = calloc((size_t)(total ? total : 1), sizeof *seen);
+    gs_Object *margs = NULL, *result = NULL;
+    int got = 0, nseen = 0;
+    if (!vals || !seen) {
+        gs_raise_memory(vm);
+        goto done;
+    }
+    if (npos) {
+        margs = gs_getattr(vm, cls, gs_name(vm, "__match_args__"));
+        bool self = false;
+        if (margs && GS_KIND(margs) != GS_K_TUPLE) {
+            gs_raise(vm, vm->e_TypeError, "%s.__match_args__ must be a tuple (got %s)", t->name->data,
+                     gs_type_name(margs));
+            goto done;
+        }
+        if (!margs) {
+            if (!gs_exc_matches(vm, vm->e_AttributeError))
+                goto done;
+            gs_clear_exc(vm);
+            self = match_self(vm, t);
+        }
+        int allowed = self ? 1 : margs ? ((gs_Tuple *)margs)->len : 0;
+        if (allowed < npos) {
+            gs_raise(vm, vm->e_TypeError, "%s() accepts %d positional sub-pattern%s (%d given)", t->name->data, allowed,
+                     allowed == 1 ? "" : "s", npos);
+            goto done;
+        }
+        if (self)
+            vals[got++] = gs_newref(vm, subject);
+        else
+            for (int i = 0; i < npos; i++) {
+                gs_Object *name = ((gs_Tuple *)margs)->items[i];
+                if (GS_KIND(name) != GS_K_STR) {
+                    gs_raise(vm, vm->e_TypeError, "__match_args__ elements must be strings (got %s)",
+                             gs_type_name(name));
+                    goto done;
+                }
+                if (!(vals[got] = class_attr(vm, subject, t, (gs_Str *)name, seen, &nseen)))
+                    goto done;
+                got++;
+            }
+    }
+    for (int i = 0; i < kwnames->len; i++) {
+        if (!(vals[got] = class_attr(vm, subject, t, (gs_Str *)kwnames->items[i], seen, &nseen)))
+            goto done;
+        got++;
+    }
+    result = gs_tuple_new(vm, total);
+    for (int i = 0; result && i < total; i++) {
+        gs_tuple_init(vm, result, i, vals[i]);
+        vals[i] = NULL;
+    }
+done:
+    for (int i = 0; vals && i < got; i++)
+        gs_xdecref(vm, vals[i]);
+    free(vals);
+    free(seen);
+    gs_xdecref(vm, margs);
+    if (!result && !vm->exc)
+        return gs_newref(vm, vm->none); /* an attribute missing: no match */
+    return result;
+}

@@ -437,6 +437,10 @@ int gs_list_sort(gs_VM *vm, gs_Object *l, gs_Object *key, bool reverse);
 /* sequences (list.c): index() and count() of list and tuple */
 gs_Object *gs_seq_index_method(GS_ARGS);
 void gs_range_methods_init(gs_VM *vm); /* range.index, range.count (iter.c) */
+/* match statements' tests (abstract.c) */
+bool gs_match_sequence(gs_VM *vm, gs_Object *o);
+bool gs_match_mapping(gs_VM *vm, gs_Object *o);
+gs_Object *gs_match_class(gs_VM *vm, gs_Object *subject, gs_Object *cls, int npos, gs_Tuple *kwnames);
 gs_Object *gs_seq_count_method(GS_ARGS);
 /* str.format (format.c) */
 gs_Object *gs_str_format_method(GS_ARGS);

@@ -1210,6 +1210,36 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 goto error;
             break;
         }
+        case OP_GET_LEN: {
+            int64_t n = gs_len(vm, TOP());
+            if (n < 0)
+                goto error;
+            v = gs_int_new(vm, n);
+            if (!v)
+                goto error;
+            PUSH(v);
+            break;
+        }
+        case OP_MATCH_SEQUENCE:
+        case OP_MATCH_MAPPING: {
+            bool is = op == OP_MATCH_SEQUENCE ? gs_match_sequence(vm, TOP()) : gs_match_mapping(vm, TOP());
+            v = GS_BOOL(vm, is);
+            PUSH(v);
+            break;
+        }
+        case OP_MATCH_CLASS: {
+            gs_Object *names = POP();
+            b = POP();
+            a = POP();
+            v = gs_match_class(vm, a, b, arg, (gs_Tuple *)names);
+            DECREF(names);
+            DECREF(b);
+            DECREF(a);
+            if (!v)
+                goto error;
+            PUSH(v);
+            break;
+        }
         case OP_DELETE_SUBSCR: {
             b = POP();
             a = POP();

@@ -1,0 +1,5 @@
+x = [1, 2]
+match x:
+    case [a, b]:
+        print(a + b)
+    pass
