@@ -78,6 +78,94 @@ static gs_Object *sys_set_int_max_str_digits(GS_ARGS)
     return GS_NONE(vm);
 }
 
+/* ================================================================== sys.stdout, sys.stderr
+ *
+ * The two text streams a program can write to: write(s) prints s as
+ * print(s, end='', file=stream) does (through the same buffering model),
+ * flush() and writelines(); `name`, `encoding` and `mode` as CPython's
+ * TextIOWrappers have them.  Not GC-tracked: they are the interpreter's,
+ * made before the program starts. */
+
+typedef struct Stream {
+    gs_Instance inst;
+    int which; /* 0 stdout, 1 stderr */
+} Stream;
+
+static const gs_NativeOps stream_ops = { sizeof(Stream), false, false, NULL, NULL, NULL, false, false, false, 0 };
+
+static gs_Object *stream_write(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    if (GS_KIND(args[0]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "write() argument must be str, not %s", gs_type_name(args[0]));
+        return NULL;
+    }
+    gs_Object *print = gs_dict_get_str(vm, vm->builtins, gs_name(vm, "print"));
+    gs_Object *names = gs_tuple_pack(vm, 2, gs_name(vm, "end"), gs_name(vm, "file"));
+    if (!print || !names) {
+        gs_xdecref(vm, names);
+        return NULL;
+    }
+    gs_Object *argv[3] = { args[0], vm->empty_str, self };
+    gs_Object *r = gs_call_object(vm, print, argv, 3, (gs_Tuple *)names); /* nargs counts the keywords */
+    gs_decref(vm, names);
+    if (!r)
+        return NULL;
+    gs_decref(vm, r);
+    return gs_int_new(vm, ((gs_Str *)args[0])->nchars);
+}
+
+static gs_Object *stream_writelines(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *it = gs_iter(vm, args[0]), *line;
+    if (!it)
+        return NULL;
+    while ((line = gs_next(vm, it)) != NULL) {
+        gs_Object *r = stream_write(vm, self, &line, 1, NULL);
+        gs_decref(vm, line);
+        if (!r)
+            break;
+        gs_decref(vm, r);
+    }
+    gs_decref(vm, it);
+    return vm->exc ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *stream_flush(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return GS_NONE(vm);
+}
+
+static const char *stream_name(gs_Object *self) { return ((Stream *)self)->which ? "<stderr>" : "<stdout>"; }
+
+static gs_Object *stream_repr(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_str_printf(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", stream_name(self));
+}
+
+static gs_Object *stream_get_name(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, stream_name(self)); }
+static gs_Object *stream_get_mode(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, "w"); }
+static gs_Object *stream_get_encoding(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, "utf-8"); }
+
+static const gs_MethodDef stream_methods[] = {
+    { "write", stream_write, 1, 1, false },   { "writelines", stream_writelines, 1, 1, false },
+    { "flush", stream_flush, 0, 0, false },   { "__repr__", stream_repr, 0, 0, false },
+    { NULL, NULL, 0, 0, false },
+};
+
+static gs_Object *make_stream(gs_VM *vm, gs_Type *t, int which)
+{
+    gs_Object *o = gs_native_new(vm, t);
+    if (o)
+        ((Stream *)o)->which = which;
+    return o;
+}
+
 /* sys.exc_info(): (type, value, traceback) of the exception being handled */
 static gs_Object *sys_exc_info(GS_ARGS)
 {
@@ -328,8 +416,19 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_module_add(vm, m, "implementation", make_implementation(vm, vi));
     gs_xdecref(vm, vi);
     gs_module_add(vm, m, "flags", make_flags(vm));
-    gs_module_add(vm, m, "stdout", gs_str_from_cstr(vm, "<stdout>"));
-    gs_module_add(vm, m, "stderr", gs_str_from_cstr(vm, "<stderr>"));
+    gs_Type *st = gs_native_type_new(vm, "_io.TextIOWrapper", &stream_ops, stream_methods);
+    gs_type_add_getter(vm, st, "name", stream_get_name);
+    gs_type_add_getter(vm, st, "mode", stream_get_mode);
+    gs_type_add_getter(vm, st, "encoding", stream_get_encoding);
+    gs_Object *out = make_stream(vm, st, 0), *err = make_stream(vm, st, 1);
+    if (out) {
+        gs_module_add(vm, m, "__stdout__", gs_newref(vm, out));
+        gs_module_add(vm, m, "stdout", out);
+    }
+    if (err) {
+        gs_module_add(vm, m, "__stderr__", gs_newref(vm, err));
+        gs_module_add(vm, m, "stderr", err);
+    }
     gs_module_add(vm, m, "platform", gs_str_from_cstr(vm, "linux"));
     return m;
 }

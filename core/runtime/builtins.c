@@ -995,9 +995,40 @@ static gs_Object *b_ord(GS_ARGS)
     return gs_int_new(vm, c);
 }
 
+/* a class's binary method `name` (__divmod__), else the right operand's
+ * reflected one (__rdivmod__); NotImplemented (a new ref) when neither answers */
+static gs_Object *user_dunder2(gs_VM *vm, gs_Object *a, gs_Object *b, const char *name, const char *rname)
+{
+    gs_Object *m = gs_dispatches(a) ? gs_type_lookup(a->type, gs_name(vm, name)) : NULL;
+    if (m) {
+        gs_Object *argv[2] = { a, b };
+        gs_Object *r = gs_call_object(vm, m, argv, 2, NULL);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+    }
+    gs_Object *rm = gs_dispatches(b) && b->type != a->type ? gs_type_lookup(b->type, gs_name(vm, rname)) : NULL;
+    if (rm) {
+        gs_Object *argv[2] = { b, a };
+        return gs_call_object(vm, rm, argv, 2, NULL);
+    }
+    return gs_newref(vm, vm->notimpl);
+}
+
 static gs_Object *b_divmod(GS_ARGS)
 {
     GS_UNUSED_ARGS;
+    if (gs_dispatches(args[0]) || gs_dispatches(args[1])) {
+        gs_Object *r = user_dunder2(vm, args[0], args[1], "__divmod__", "__rdivmod__");
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+        if (GS_KIND(args[0]) == GS_K_INSTANCE || GS_KIND(args[1]) == GS_K_INSTANCE) {
+            gs_raise(vm, vm->e_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                     gs_type_name(args[0]), gs_type_name(args[1]));
+            return NULL;
+        }
+    }
     gs_Object *q = gs_binary_op(vm, 5 /* // */, args[0], args[1], false);
     if (!q)
         return NULL;
@@ -1020,6 +1051,17 @@ static gs_Object *b_divmod(GS_ARGS)
 static gs_Object *b_pow(GS_ARGS)
 {
     GS_UNUSED_ARGS;
+    if (nargs == 3 && args[2] != vm->none && GS_KIND(args[0]) == GS_K_INSTANCE) {
+        /* a class's three-argument __pow__ */
+        gs_Object *m = gs_type_lookup(args[0]->type, gs_name(vm, "__pow__"));
+        gs_Object *r = m ? gs_call_object(vm, m, args, 3, NULL) : gs_newref(vm, vm->notimpl);
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
+        gs_raise(vm, vm->e_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                 gs_type_name(args[0]), gs_type_name(args[1]), gs_type_name(args[2]));
+        return NULL;
+    }
     if (nargs == 3 && args[2] != vm->none) {
         int64_t b = 0, e = 0, m = 0;
         if (GS_KIND(args[0]) == GS_K_COMPLEX || GS_KIND(args[1]) == GS_K_COMPLEX) {

@@ -115,9 +115,11 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
     }
     if (t == vm->t_range) {
         int64_t v[3] = { 0, 0, 1 };
-        for (int i = 0; i < npos; i++)
-            if (gs_as_int(vm, args[i], &v[i]) < 0)
+        for (int i = 0; i < npos && i < 3; i++) { /* PyNumber_Index: an object's __index__ too */
+            int ix = GS_KIND(args[i]) == GS_K_INSTANCE ? gs_index_value(vm, args[i], &v[i]) : 0;
+            if (ix < 0 || (ix == 0 && gs_as_int(vm, args[i], &v[i]) < 0))
                 return NULL;
+        }
         if (npos == 0) {
             gs_raise(vm, vm->e_TypeError, "range expected at least 1 argument, got 0");
             return NULL;

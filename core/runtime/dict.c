@@ -27,6 +27,9 @@ void gs_table_release(gs_VM *vm, gs_DictTable *t)
     gs_table_init(t);
 }
 
+/* an instance of a class derived from str (a heap type) */
+static bool str_subclass(const gs_Object *o) { return o->type && (o->type->flags & GS_TF_HEAP); }
+
 int32_t gs_table_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, bool *error)
 {
     if (!t->index_size)
@@ -43,7 +46,10 @@ int32_t gs_table_find(gs_VM *vm, gs_DictTable *t, gs_Object *key, int64_t hash, 
             if (e->key == key)
                 return ix;
             if (e->hash == hash && e->key) {
-                if (GS_KIND(e->key) == GS_K_STR && GS_KIND(key) == GS_K_STR) {
+                /* two exact strs compare by their text; a str subclass may
+                 * have its own __eq__ (lookdict's generic path) */
+                if (GS_KIND(e->key) == GS_K_STR && GS_KIND(key) == GS_K_STR &&
+                    (!vm || !(str_subclass(e->key) || str_subclass(key)))) {
                     if (gs_str_eq((gs_Str *)e->key, (gs_Str *)key))
                         return ix;
                 } else if (vm) {

@@ -137,7 +137,11 @@ static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
         *out = v == vm->true_;
         return 0;
     }
-    gs_raise(vm, vm->e_TypeError, "slice indices must be integers or None or have an __index__ method");
+    int ix = GS_KIND(v) == GS_K_INSTANCE ? gs_index_value(vm, v, out) : 0; /* an __index__ */
+    if (ix > 0)
+        return 0;
+    if (ix == 0)
+        gs_raise(vm, vm->e_TypeError, "slice indices must be integers or None or have an __index__ method");
     return -1;
 }
 

@@ -189,6 +189,7 @@ gs_Object *gs_str_intern(gs_VM *vm, const char *str, size_t len)
     memcpy(p->data, str, len);
     p->data[len] = 0;
     p->ob.kind = GS_K_STR;
+    p->ob.type = vm->t_str; /* a probe of an exact str (the table compares by text) */
     int64_t h = gs_str_hash(p);
     int32_t ix = gs_table_lookup(vm, &vm->interned, &p->ob, h);
     if (ix >= 0) {
