@@ -147,6 +147,7 @@ typedef struct gs_Param {
     gs_Ident name;
     gs_ParamKind kind;
     gs_Node *default_value;   /* NULL if none */
+    gs_Node *annotation;      /* `name: annotation`, NULL if none */
     int line, col;
 } gs_Param;
 
@@ -235,6 +236,7 @@ struct gs_Node {
             gs_NodeList decorators;
             int is_lambda;
             int nposonly;      /* added: the first nposonly params are positional-only (before '/') */
+            gs_Node *returns;  /* `-> annotation`, NULL if none */
         } func;
         struct {
             gs_Ident name;

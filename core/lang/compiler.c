@@ -324,10 +324,16 @@ static void st_params(Compiler *c, Scope *fs, const gs_Node *fn)
 
 static void st_function(Compiler *c, Scope *s, const gs_Node *fn)
 {
-    /* defaults and decorators are evaluated in the enclosing scope */
-    for (int i = 0; i < fn->u.func.nparams; i++)
+    /* defaults, annotations (unless they stay text) and decorators are
+     * evaluated in the enclosing scope */
+    for (int i = 0; i < fn->u.func.nparams; i++) {
         if (fn->u.func.params[i].default_value)
             st_expr(c, s, fn->u.func.params[i].default_value);
+        if (!c->future_annotations)
+            st_expr(c, s, fn->u.func.params[i].annotation);
+    }
+    if (!c->future_annotations && !fn->u.func.is_lambda)
+        st_expr(c, s, fn->u.func.returns);
     if (!fn->u.func.is_lambda)
         st_exprs(c, s, &fn->u.func.decorators);
     Scope *fs = scope_new(c, SC_FUNCTION, fn, s);
@@ -784,6 +790,8 @@ typedef struct Unit {
     gs_Str **freenames;
     int nfrees, capfrees;
     int argcount, kwonlycount, posonlyargcount;
+    const char *private_name;  /* the class whose body this is or is inside (u_private): __x becomes _Class__x */
+    int private_len;
     int flags;
     int firstline;
     int cur_line;
@@ -1089,6 +1097,31 @@ static int add_name(Compiler *c, const char *s, int len)
     return add_name_to(c, &c->u->names, &c->u->nnames, &c->u->capnames, &c->u->names_index, s, len);
 }
 
+/* _Py_Mangle: inside a class, a name that starts with two underscores and
+ * does not end with two becomes _Class__name (the class name without its
+ * leading underscores) */
+static int add_mangled_name(Compiler *c, const char *s, int len)
+{
+    const char *p = c->u->private_name;
+    int plen = c->u->private_len;
+    if (!p || len < 3 || s[0] != '_' || s[1] != '_' || (s[len - 1] == '_' && s[len - 2] == '_') ||
+        memchr(s, '.', (size_t)len))
+        return add_name(c, s, len);
+    while (plen > 0 && *p == '_') {
+        p++;
+        plen--;
+    }
+    if (plen == 0)
+        return add_name(c, s, len);
+    char buf[512];
+    if (1 + plen + len >= (int)sizeof buf)
+        return add_name(c, s, len);
+    buf[0] = '_';
+    memcpy(buf + 1, p, (size_t)plen);
+    memcpy(buf + 1 + plen, s, (size_t)len);
+    return add_name(c, buf, 1 + plen + len);
+}
+
 static int add_varname(Compiler *c, const char *s, int len)
 {
     return add_name_to(c, &c->u->varnames, &c->u->nvarnames, &c->u->capvarnames, &c->u->varnames_index, s, len);
@@ -1198,7 +1231,7 @@ static void gen_name(Compiler *c, const char *name, int len, NameOp op, int line
                 return;
             }
         }
-        int ix = add_name(c, name, len);
+        int ix = add_mangled_name(c, name, len);
         emit(c, op == NO_LOAD ? OP_LOAD_NAME : op == NO_STORE ? OP_STORE_NAME : OP_DELETE_NAME, ix);
         return;
     }
@@ -2010,7 +2043,7 @@ static void gen_call(Compiler *c, const gs_Node *e)
     if (f->kind == GS_E_ATTRIBUTE && !star_args) {
         gen_expr(c, f->u.attribute.value);
         set_attr_line(c, f);
-        emit(c, OP_LOAD_METHOD, add_name(c, f->u.attribute.attr.s, f->u.attribute.attr.len));
+        emit(c, OP_LOAD_METHOD, add_mangled_name(c, f->u.attribute.attr.s, f->u.attribute.attr.len));
         set_line(c, e);
         gen_call_args(c, e, 0);
         return;
@@ -2106,7 +2139,7 @@ static void gen_expr(Compiler *c, const gs_Node *e)
     case GS_E_ATTRIBUTE:
         gen_expr(c, e->u.attribute.value);
         set_attr_line(c, e);
-        emit(c, OP_LOAD_ATTR, add_name(c, e->u.attribute.attr.s, e->u.attribute.attr.len));
+        emit(c, OP_LOAD_ATTR, add_mangled_name(c, e->u.attribute.attr.s, e->u.attribute.attr.len));
         break;
     case GS_E_SUBSCRIPT:
         check_subscript(c, e);
@@ -2213,7 +2246,7 @@ static void gen_store(Compiler *c, const gs_Node *t)
         gen_expr(c, t->u.attribute.value);
         Loc saved = loc_save(c);
         set_attr_line(c, t);
-        emit(c, OP_STORE_ATTR, add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
+        emit(c, OP_STORE_ATTR, add_mangled_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
         loc_restore(c, saved);
         return;
     }
@@ -2239,12 +2272,18 @@ static void gen_store(Compiler *c, const gs_Node *t)
 static void gen_delete(Compiler *c, const gs_Node *t)
 {
     switch (t->kind) {
-    case GS_E_NAME: gen_name(c, t->u.name.s, t->u.name.len, NO_DELETE, t->line, t->col); return;
+    case GS_E_NAME: {
+        Loc saved = loc_save(c);
+        set_line(c, t);
+        gen_name(c, t->u.name.s, t->u.name.len, NO_DELETE, t->line, t->col);
+        loc_restore(c, saved);
+        return;
+    }
     case GS_E_ATTRIBUTE: {
         gen_expr(c, t->u.attribute.value);
         Loc saved = loc_save(c);
         set_attr_line(c, t);
-        emit(c, OP_DELETE_ATTR, add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
+        emit(c, OP_DELETE_ATTR, add_mangled_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len));
         loc_restore(c, saved);
         return;
     }
@@ -2268,45 +2307,59 @@ static void gen_delete(Compiler *c, const gs_Node *t)
     }
 }
 
+/* The target is loaded and stored at its own place, the operation at the
+ * statement's (compiler_augassign): what a traceback's carets mark. */
 static void gen_augassign(Compiler *c, const gs_Node *st)
 {
     const gs_Node *t = st->u.augassign.target;
     int op = binop_codes[st->u.augassign.op] | 0x80; /* high bit: in-place */
+    Loc saved = loc_save(c);
     switch (t->kind) {
     case GS_E_NAME:
+        set_line(c, t);
         gen_name(c, t->u.name.s, t->u.name.len, NO_LOAD, t->line, t->col);
+        loc_restore(c, saved);
         gen_expr(c, st->u.augassign.value);
         emit(c, OP_BINARY_OP, op);
+        set_line(c, t);
         gen_name(c, t->u.name.s, t->u.name.len, NO_STORE, t->line, t->col);
-        return;
+        break;
     case GS_E_ATTRIBUTE: {
-        int ix = add_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len);
+        int ix = add_mangled_name(c, t->u.attribute.attr.s, t->u.attribute.attr.len);
+        set_line(c, t);
         gen_expr(c, t->u.attribute.value);
         emit(c, OP_COPY, 1);
+        set_attr_line(c, t);
         emit(c, OP_LOAD_ATTR, ix);
+        loc_restore(c, saved);
         gen_expr(c, st->u.augassign.value);
         emit(c, OP_BINARY_OP, op);
+        set_attr_line(c, t);
         emit(c, OP_SWAP, 2);
         emit(c, OP_STORE_ATTR, ix);
-        return;
+        break;
     }
     case GS_E_SUBSCRIPT:
+        set_line(c, t);
         gen_expr(c, t->u.subscript.value);
         gen_expr(c, t->u.subscript.index);
         emit(c, OP_COPY, 2);
         emit(c, OP_COPY, 2);
         emit(c, OP_BINARY_SUBSCR, 0);
+        loc_restore(c, saved);
         gen_expr(c, st->u.augassign.value);
         emit(c, OP_BINARY_OP, op);
+        set_line(c, t);
         emit(c, OP_SWAP, 3);
         emit(c, OP_SWAP, 2);
         emit(c, OP_STORE_SUBSCR, 0);
-        return;
+        break;
     default:
         compile_error(c, t->line, t->col + 1, "'%s' is an illegal expression for augmented assignment",
                       gs_node_kind_name(t->kind));
         return;
     }
+    loc_restore(c, saved);
 }
 
 /* ------------------------------------------------------------------ blocks and unwinding */
@@ -2592,6 +2645,74 @@ static void gen_closure(Compiler *c, gs_Code *code, Scope *fs)
     emit(c, OP_BUILD_TUPLE, code->nfrees);
 }
 
+static gs_Object *annotation_text(Compiler *c, const gs_Node *a);
+
+/* name, annotation: a value, or its text under `from __future__ import annotations` */
+static void gen_annotation(Compiler *c, const char *name, int len, const gs_Node *a)
+{
+    gs_VM *vm = c->vm;
+    load_const_obj(c, gs_str_intern(vm, name, (size_t)len));
+    gs_Object *text = c->future_annotations ? annotation_text(c, a) : NULL;
+    if (text)
+        load_const_obj(c, text);
+    else
+        gen_expr(c, a);
+}
+
+/* compiler_visit_annotations: the tuple (name, annotation, ...) of the
+ * parameters that have one -- those after the positional-only ones first,
+ * then those, *args, the keyword-only ones, **kwargs -- and 'return';
+ * whether there was any */
+static bool gen_annotations(Compiler *c, const gs_Node *fn)
+{
+    if (fn->u.func.is_lambda)
+        return false;
+    gs_VM *vm = c->vm;
+    int n = 0, np = fn->u.func.nparams, npo = fn->u.func.nposonly;
+    const gs_Param *ps = fn->u.func.params;
+    const gs_Node *ann[2 * 256 + 1];
+    const gs_Ident *names[2 * 256 + 1];
+    static const gs_Ident ret = { "return", 6 };
+    for (int pass = 0; pass < 5; pass++)
+        for (int i = 0; i < np && n < 512; i++) {
+            const gs_Param *p = &ps[i];
+            bool take = pass == 0 ? p->kind == GS_PARAM_POSITIONAL && i >= npo
+                      : pass == 1 ? p->kind == GS_PARAM_POSITIONAL && i < npo
+                      : pass == 2 ? p->kind == GS_PARAM_VARARGS
+                      : pass == 3 ? p->kind == GS_PARAM_KWONLY : p->kind == GS_PARAM_VARKW;
+            if (take && p->annotation) {
+                names[n] = &p->name;
+                ann[n++] = p->annotation;
+            }
+        }
+    if (fn->u.func.returns) {
+        names[n] = &ret;
+        ann[n++] = fn->u.func.returns;
+    }
+    if (n == 0)
+        return false;
+    /* as text they are all constants: the optimizer folds the tuple */
+    gs_Object *t = c->future_annotations ? gs_tuple_new(vm, 2 * n) : NULL;
+    for (int i = 0; t && i < n; i++) {
+        gs_Object *text = annotation_text(c, ann[i]);
+        if (!text) {
+            gs_decref(vm, t);
+            t = NULL;
+            break;
+        }
+        gs_tuple_init(vm, t, 2 * i, gs_str_intern(vm, names[i]->s, (size_t)names[i]->len));
+        gs_tuple_init(vm, t, 2 * i + 1, text);
+    }
+    if (t) {
+        load_const_obj(c, t);
+        return true;
+    }
+    for (int i = 0; i < n; i++)
+        gen_annotation(c, names[i]->s, names[i]->len, ann[i]);
+    emit(c, OP_BUILD_TUPLE, 2 * n);
+    return true;
+}
+
 static void gen_function(Compiler *c, const gs_Node *fn)
 {
     gs_VM *vm = c->vm;
@@ -2628,6 +2749,8 @@ static void gen_function(Compiler *c, const gs_Node *fn)
         emit(c, OP_BUILD_MAP, nkwdef);
         flags |= GS_MF_KWDEFAULTS;
     }
+    if (gen_annotations(c, fn))
+        flags |= GS_MF_ANNOTATIONS;
     gs_Code *code = gen_function_code(c, fn, fs);
     if (!code)
         return;
@@ -2715,6 +2838,8 @@ static void gen_class(Compiler *c, const gs_Node *st)
     Unit cu;
     unit_enter(c, &cu, cs, st->line);
     cu.name = (gs_Str *)gs_str_intern(vm, st->u.classdef.name.s, (size_t)st->u.classdef.name.len);
+    cu.private_name = st->u.classdef.name.s;
+    cu.private_len = st->u.classdef.name.len;
     cu.qualname = (gs_Str *)qualname_for(c, cs);
     set_line_only(c, st->line);
     gen_name(c, "__name__", 8, NO_LOAD, st->line, st->col);
@@ -3489,6 +3614,10 @@ static void unit_enter(Compiler *c, Unit *u, Scope *s, int firstline)
     u->firstline = firstline;
     u->cur_line = firstline;
     u->cur_pos = pos_unknown;
+    if (u->parent) { /* a function or class inside a class keeps its name for mangling */
+        u->private_name = u->parent->private_name;
+        u->private_len = u->parent->private_len;
+    }
     c->u = u;
     /* cells and frees are known from the symbol table; CPython numbers
      * each group in sorted name order (dictbytype sorts the keys) */
@@ -3594,7 +3723,8 @@ static int stack_effect(int op, int arg, bool jump)
     case OP_CALL: return -arg - 1;
     case OP_CALL_FUNCTION_EX: return -2 - (arg & 1);
     case OP_MAKE_FUNCTION:
-        return -((arg & GS_MF_DEFAULTS) ? 1 : 0) - ((arg & GS_MF_KWDEFAULTS) ? 1 : 0) - ((arg & GS_MF_CLOSURE) ? 1 : 0);
+        return -((arg & GS_MF_DEFAULTS) ? 1 : 0) - ((arg & GS_MF_KWDEFAULTS) ? 1 : 0) - ((arg & GS_MF_CLOSURE) ? 1 : 0) -
+               ((arg & GS_MF_ANNOTATIONS) ? 1 : 0);
     case OP_RETURN_VALUE: return -1;
     case OP_IMPORT_NAME: return -1;
     case OP_IMPORT_FROM: return (arg & (1 << 23)) ? 0 : 1;

@@ -2167,12 +2167,14 @@ static int parse_params(P *p, gs_Node *fn, int closer, int lambda)
                 if (!is_name(p)) { fail_generic(p); return 0; }
                 const gs_LexToken *nt = T(p);
                 adv(p);
+                gs_Node *ann = NULL;
                 if (!lambda && accept_op(p, GS_T_COLON)) {
-                    if (!parse_expression(p)) return 0;
+                    if (!(ann = parse_expression(p))) return 0;
                 }
                 if (is_op(p, GS_T_EQUAL)) { fail_tok(p, T(p), "var-positional argument cannot have default value"); return 0; }
                 if (!vgrow(p, (void **)&ps, np, &cap, sizeof *ps)) return 0;
                 memset(&ps[np], 0, sizeof ps[np]);
+                ps[np].annotation = ann;
                 ps[np].name = ident_tok(p, nt);
                 ps[np].kind = GS_PARAM_VARARGS;
                 ps[np].line = nt->line;
@@ -2185,12 +2187,14 @@ static int parse_params(P *p, gs_Node *fn, int closer, int lambda)
             if (!is_name(p)) { fail_generic(p); return 0; }
             const gs_LexToken *nt = T(p);
             adv(p);
+            gs_Node *ann = NULL;
             if (!lambda && accept_op(p, GS_T_COLON)) {
-                if (!parse_expression(p)) return 0;
+                if (!(ann = parse_expression(p))) return 0;
             }
             if (is_op(p, GS_T_EQUAL)) { fail_tok(p, T(p), "var-keyword argument cannot have default value"); return 0; }
             if (!vgrow(p, (void **)&ps, np, &cap, sizeof *ps)) return 0;
             memset(&ps[np], 0, sizeof ps[np]);
+            ps[np].annotation = ann;
             ps[np].name = ident_tok(p, nt);
             ps[np].kind = GS_PARAM_VARKW;
             ps[np].line = nt->line;
@@ -2200,8 +2204,9 @@ static int parse_params(P *p, gs_Node *fn, int closer, int lambda)
         } else if (is_name(p)) {
             const gs_LexToken *nt = T(p);
             adv(p);
+            gs_Node *ann = NULL;
             if (!lambda && accept_op(p, GS_T_COLON)) {
-                if (!parse_expression(p)) return 0;
+                if (!(ann = parse_expression(p))) return 0;
             }
             gs_Node *def = NULL;
             if (accept_op(p, GS_T_EQUAL)) {
@@ -2217,6 +2222,7 @@ static int parse_params(P *p, gs_Node *fn, int closer, int lambda)
             ps[np].name = ident_tok(p, nt);
             ps[np].kind = (gs_ParamKind)kind;
             ps[np].default_value = def;
+            ps[np].annotation = ann;
             ps[np].line = nt->line;
             ps[np].col = nt->col;
             np++;
@@ -2974,7 +2980,7 @@ static gs_Node *parse_funcdef(P *p, NVec decos, const gs_LexToken *start)
     if (!parse_params(p, n, GS_T_RPAR, 0)) return NULL;
     if (!expect_op(p, GS_T_RPAR)) return NULL;
     if (accept_op(p, GS_T_RARROW)) {
-        if (!parse_expression(p)) return NULL;
+        if (!(n->u.func.returns = parse_expression(p))) return NULL;
     }
     if (!expect_colon(p, 1)) return NULL;
     int sf = p->in_func, sl = p->in_loop;

@@ -73,7 +73,7 @@ static bool is_atomic(gs_VM *vm, gs_Object *x, bool shallow)
     switch (GS_KIND(x)) {
     case GS_K_NONE: case GS_K_BOOL: case GS_K_INT: case GS_K_FLOAT: case GS_K_STR: case GS_K_TYPE:
     case GS_K_FUNCTION: case GS_K_BUILTIN: case GS_K_RANGE: case GS_K_CODE: case GS_K_ELLIPSIS:
-    case GS_K_NOTIMPL: case GS_K_PROPERTY:
+    case GS_K_NOTIMPL: case GS_K_PROPERTY: case GS_K_COMPLEX: case GS_K_BYTES:
         return t->base == NULL || !(t->flags & GS_TF_HEAP);
     case GS_K_WEAKREF: return t == vm->t_weakref;
     case GS_K_TUPLE: return shallow && t == vm->t_tuple;
@@ -145,6 +145,159 @@ static gs_Object *class_method(gs_VM *vm, gs_Object *x, const char *name)
     return NULL;
 }
 
+/* The collections type x is an instance of (a subclass's nearest base
+ * from collections named `name`), or NULL */
+static gs_Type *collections_base(gs_Object *x, const char *name)
+{
+    for (gs_Type *t = x->type; t; t = t->base)
+        if (t->module && strcmp(t->module->data, "collections") == 0 &&
+            (strcmp(t->name->data, name) == 0 ||
+             (strncmp(t->name->data, "collections.", 12) == 0 && strcmp(t->name->data + 12, name) == 0)))
+            return t;
+    return NULL;
+}
+
+/* x's __dict__ when it has one with something in it, else None (new ref) */
+static gs_Object *dict_state(gs_VM *vm, gs_Object *x)
+{
+    gs_Kind k = GS_KIND(x);
+    if (k != GS_K_INSTANCE && !(x->type->flags & GS_TF_HEAP))
+        return GS_NONE(vm);
+    gs_Object *d = gs_lookup_attr(vm, x, vm->s___dict__);
+    if (d && GS_KIND(d) == GS_K_DICT && ((gs_Dict *)d)->t.used)
+        return d;
+    gs_xdecref(vm, d);
+    return vm->exc ? NULL : GS_NONE(vm);
+}
+
+/* iter(x.items()) */
+static gs_Object *items_iter(gs_VM *vm, gs_Object *x)
+{
+    gs_Object *items = gs_getattr(vm, x, gs_name(vm, "items"));
+    gs_Object *view = items ? gs_call_object(vm, items, NULL, 0, NULL) : NULL;
+    gs_xdecref(vm, items);
+    gs_Object *it = view ? gs_iter(vm, view) : NULL;
+    gs_xdecref(vm, view);
+    return it;
+}
+
+/* The reductions of the built-in and collections containers CPython's
+ * types define (OrderedDict's, defaultdict's, deque's, Counter's, set's,
+ * bytearray's, slice's) and object.__reduce_ex__(4)'s for a class derived
+ * from list, dict, tuple, int, float or str: copyreg.__newobj__(cls,
+ * *newargs), its __dict__, and its items to append or set; NULL with
+ * nothing raised when x is none of them */
+static gs_Object *reduce_builtin(gs_VM *vm, gs_Object *x, bool *newobj)
+{
+    gs_Kind k = GS_KIND(x);
+    gs_Object *cls = &x->type->ob, *r = NULL, *state, *it;
+    if (collections_base(x, "Counter")) { /* Counter.__reduce__: (cls, (dict(self),)) */
+        gs_Object *d = gs_dict_new(vm);
+        if (!d || gs_dict_update(vm, d, x) < 0) {
+            gs_xdecref(vm, d);
+            return NULL;
+        }
+        gs_Object *a = gs_tuple_pack(vm, 1, d);
+        gs_decref(vm, d);
+        r = a ? gs_tuple_pack(vm, 2, cls, a) : NULL;
+        gs_xdecref(vm, a);
+        return r;
+    }
+    bool od = collections_base(x, "OrderedDict") != NULL, dd = collections_base(x, "defaultdict") != NULL;
+    if (od || dd) {
+        /* (cls, () or (default_factory,), state, None, iter(self.items())) */
+        gs_Object *a = NULL;
+        if (dd) {
+            gs_Object *f = gs_getattr(vm, x, gs_name(vm, "default_factory"));
+            if (!f)
+                return NULL;
+            a = f == vm->none ? gs_newref(vm, vm->empty_tuple) : gs_tuple_pack(vm, 1, f);
+            gs_decref(vm, f);
+        } else
+            a = gs_newref(vm, vm->empty_tuple);
+        state = a ? dict_state(vm, x) : NULL;
+        it = state ? items_iter(vm, x) : NULL;
+        r = it ? gs_tuple_pack(vm, 5, cls, a, state, vm->none, it) : NULL;
+        gs_xdecref(vm, a);
+        gs_xdecref(vm, state);
+        gs_xdecref(vm, it);
+        return r;
+    }
+    if (collections_base(x, "deque")) { /* (cls, ((), maxlen), state, iter(self)) */
+        gs_Object *ml = gs_getattr(vm, x, gs_name(vm, "maxlen"));
+        gs_Object *a = ml ? (ml == vm->none ? gs_tuple_pack(vm, 1, vm->empty_tuple)
+                                            : gs_tuple_pack(vm, 2, vm->empty_tuple, ml))
+                          : NULL;
+        gs_xdecref(vm, ml);
+        state = a ? dict_state(vm, x) : NULL;
+        it = state ? gs_iter(vm, x) : NULL;
+        r = it ? gs_tuple_pack(vm, 4, cls, a, state, it) : NULL;
+        gs_xdecref(vm, a);
+        gs_xdecref(vm, state);
+        gs_xdecref(vm, it);
+        return r;
+    }
+    if (k == GS_K_SET) { /* set.__reduce__: (type(self), (list(self),), getattr(self, '__dict__', None)) */
+        gs_Object *l = gs_list_from_iterable(vm, x);
+        gs_Object *a = l ? gs_tuple_pack(vm, 1, l) : NULL;
+        gs_xdecref(vm, l);
+        state = a ? dict_state(vm, x) : NULL;
+        r = state ? gs_tuple_pack(vm, 3, cls, a, state) : NULL;
+        gs_xdecref(vm, a);
+        gs_xdecref(vm, state);
+        return r;
+    }
+    if (k == GS_K_BYTEARRAY && x->type == vm->t_bytearray) { /* (bytearray, (bytes(self),), None) */
+        gs_Object *b = gs_call_object(vm, &vm->t_bytes->ob, &x, 1, NULL);
+        gs_Object *a = b ? gs_tuple_pack(vm, 1, b) : NULL;
+        gs_xdecref(vm, b);
+        r = a ? gs_tuple_pack(vm, 3, cls, a, vm->none) : NULL;
+        gs_xdecref(vm, a);
+        return r;
+    }
+    if (k == GS_K_SLICE) { /* (slice, (start, stop, step)) */
+        gs_Slice *sl = (gs_Slice *)x;
+        gs_Object *a = gs_tuple_pack(vm, 3, sl->start, sl->stop, sl->step);
+        r = a ? gs_tuple_pack(vm, 2, cls, a) : NULL;
+        gs_xdecref(vm, a);
+        return r;
+    }
+    if (!(x->type->flags & GS_TF_HEAP) || (k != GS_K_LIST && k != GS_K_DICT && k != GS_K_TUPLE && k != GS_K_INT &&
+                                            k != GS_K_FLOAT && k != GS_K_STR))
+        return NULL;
+    /* object.__reduce_ex__(4) of a class derived from a built-in type:
+     * __newobj__(cls, *__getnewargs__()), the __dict__, the items */
+    gs_Object *a;
+    if (k == GS_K_TUPLE) {
+        gs_Tuple *t = (gs_Tuple *)x;
+        a = gs_tuple_new(vm, t->len + 1);
+        for (int32_t i = 0; a && i < t->len; i++)
+            gs_tuple_init(vm, a, i + 1, gs_newref(vm, t->items[i]));
+    } else if (k == GS_K_INT || k == GS_K_FLOAT || k == GS_K_STR) {
+        gs_Type *base = k == GS_K_INT ? vm->t_int : k == GS_K_FLOAT ? vm->t_float : vm->t_str;
+        gs_Object *v = gs_call_object(vm, &base->ob, &x, 1, NULL);
+        a = v ? gs_tuple_new(vm, 2) : NULL;
+        if (a)
+            gs_tuple_init(vm, a, 1, v);
+        else
+            gs_xdecref(vm, v);
+    } else
+        a = gs_tuple_new(vm, 1);
+    if (!a)
+        return NULL;
+    gs_tuple_init(vm, a, 0, gs_newref(vm, cls));
+    state = dict_state(vm, x);
+    gs_Object *li = state && k == GS_K_LIST ? gs_iter(vm, x) : state ? gs_newref(vm, vm->none) : NULL;
+    gs_Object *di = li && k == GS_K_DICT ? items_iter(vm, x) : li ? gs_newref(vm, vm->none) : NULL;
+    r = di ? gs_tuple_pack(vm, 5, cls, a, state, li, di) : NULL;
+    gs_decref(vm, a);
+    gs_xdecref(vm, state);
+    gs_xdecref(vm, li);
+    gs_xdecref(vm, di);
+    *newobj = r != NULL;
+    return r;
+}
+
 /* The reduction of x: what x.__reduce_ex__(4) returns, as a tuple
  * (func, args[, state[, listitems[, dictitems]]]); new reference or NULL.
  * *newobj is set when it is copyreg.__newobj__(cls) (func is then cls). */
@@ -163,15 +316,9 @@ static gs_Object *reduce_ex(gs_VM *vm, gs_Object *x, bool *newobj)
     if (m)
         return gs_call_object(vm, m, &x, 1, NULL);
     gs_Kind k = GS_KIND(x);
-    if (k == GS_K_SET && (x->type == vm->t_set || x->type == vm->t_frozenset)) {
-        /* set.__reduce__: (type(self), (list(self),), getattr(self, '__dict__', None)) */
-        gs_Object *l = gs_list_from_iterable(vm, x);
-        gs_Object *a = l ? gs_tuple_pack(vm, 1, l) : NULL;
-        gs_xdecref(vm, l);
-        gs_Object *r = a ? gs_tuple_pack(vm, 3, &x->type->ob, a, vm->none) : NULL;
-        gs_xdecref(vm, a);
-        return r;
-    }
+    gs_Object *rb = reduce_builtin(vm, x, newobj);
+    if (rb || vm->exc)
+        return rb;
     if (k == GS_K_EXCEPTION) {
         /* BaseException.__reduce__: (type(self), self.args[, self.__dict__]) */
         gs_Exception *e = (gs_Exception *)x;
@@ -252,9 +399,15 @@ static gs_Object *reconstruct_call(gs_VM *vm, gs_Object *x, gs_Object *memo, gs_
         return NULL;
     }
     gs_Object *y;
-    if (newobj && GS_KIND(func) == GS_K_TYPE) /* cls.__new__(cls): no __init__ */
-        y = gs_instance_new(vm, (gs_Type *)func);
-    else
+    gs_Tuple *at = (gs_Tuple *)args;
+    if (newobj && GS_KIND(func) == GS_K_TYPE && ((gs_Type *)func)->inst_kind == GS_K_INSTANCE && at->len <= 1)
+        y = gs_instance_new(vm, (gs_Type *)func); /* cls.__new__(cls): no __init__ */
+    else if (newobj && GS_KIND(func) == GS_K_TYPE && at->len >= 1) {
+        /* copyreg.__newobj__(cls, *args): cls.__new__(cls, *args) */
+        gs_Object *nw = gs_getattr(vm, func, gs_name(vm, "__new__"));
+        y = nw ? gs_call_object(vm, nw, at->items, at->len, NULL) : NULL;
+        gs_xdecref(vm, nw);
+    } else
         y = gs_call_object(vm, func, ((gs_Tuple *)args)->items, ((gs_Tuple *)args)->len, NULL);
     gs_decref(vm, args);
     if (!y)
@@ -296,6 +449,10 @@ static gs_Object *reconstruct_call(gs_VM *vm, gs_Object *x, gs_Object *memo, gs_
                 /* y.__dict__.update(state) */
                 gs_Object *d = (GS_KIND(y) == GS_K_INSTANCE || GS_KIND(y) == GS_K_EXCEPTION) ? gs_instance_dict(vm, y)
                                                                                             : NULL;
+                gs_Object *held = NULL; /* a list or dict subclass's __dict__ */
+                if (!d && (y->type->flags & GS_TF_HEAP) && (d = held = gs_lookup_attr(vm, y, vm->s___dict__)) &&
+                    GS_KIND(d) != GS_K_DICT)
+                    d = NULL;
                 if (!d) {
                     if (!vm->exc)
                         gs_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '__dict__'",
@@ -303,6 +460,7 @@ static gs_Object *reconstruct_call(gs_VM *vm, gs_Object *x, gs_Object *memo, gs_
                     err = 1;
                 } else
                     err = gs_dict_update(vm, d, state) < 0;
+                gs_xdecref(vm, held);
             }
             if (!err && slotstate && slotstate != vm->none) {
                 int32_t pos = 0;

@@ -839,6 +839,15 @@ static gs_Object *builtin_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     if (ka == GS_K_SET && kb == GS_K_SET) {
         return gs_set_compare(vm, op, a, b);
     }
+    if (ka == GS_K_SLICE && kb == GS_K_SLICE) { /* slice_richcompare: as (start, stop, step) tuples */
+        gs_Slice *x = (gs_Slice *)a, *y = (gs_Slice *)b;
+        gs_Object *tx = gs_tuple_pack(vm, 3, x->start, x->stop, x->step);
+        gs_Object *ty = tx ? gs_tuple_pack(vm, 3, y->start, y->stop, y->step) : NULL;
+        gs_Object *r = ty ? seq_compare(vm, op, tx, ty) : NULL;
+        gs_xdecref(vm, tx);
+        gs_xdecref(vm, ty);
+        return r;
+    }
     if (ka == GS_K_ITER || kb == GS_K_ITER) {
         gs_Object *r = gs_dictview_compare(vm, op, a, b);
         if (r != vm->notimpl)

@@ -1667,11 +1667,19 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
         if (strcmp(name->data, "__annotations__") == 0) {
             /* made on first ask and kept: staticmethod(f) and classmethod(f)
              * copy it (functools_wraps), so a second wrapper makes none */
-            if (!f->annotations) {
-                f->annotations = (gs_Dict *)gs_dict_new(vm);
-                if (!f->annotations)
+            if (!f->annotations || GS_KIND(&f->annotations->ob) == GS_K_TUPLE) {
+                /* func_get_annotations: the tuple MAKE_FUNCTION kept becomes a dict */
+                gs_Object *t = f->annotations ? &f->annotations->ob : NULL, *d = gs_dict_new(vm);
+                if (!d)
                     return NULL;
-                gs_record_field(vm, o, 8, NULL, &f->annotations->ob);
+                for (int32_t i = 0; t && i + 1 < ((gs_Tuple *)t)->len; i += 2)
+                    if (gs_dict_set(vm, d, ((gs_Tuple *)t)->items[i], ((gs_Tuple *)t)->items[i + 1]) < 0) {
+                        gs_decref(vm, d);
+                        return NULL;
+                    }
+                f->annotations = (gs_Dict *)d;
+                gs_record_field(vm, o, 8, t, d);
+                gs_xdecref(vm, t);
             }
             return gs_newref(vm, &f->annotations->ob);
         }

@@ -55,6 +55,7 @@ typedef enum gs_Opcode {
 /* MAKE_FUNCTION flags (CPython's) */
 #define GS_MF_DEFAULTS   0x01
 #define GS_MF_KWDEFAULTS 0x02
+#define GS_MF_ANNOTATIONS 0x04
 #define GS_MF_CLOSURE    0x08
 
 /* LIST_EXTEND in a call's argument list (errors name the function) */

@@ -1838,11 +1838,13 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_MAKE_FUNCTION: {
             gs_Code *code = (gs_Code *)POP();
             gs_Object *closure = (arg & GS_MF_CLOSURE) ? POP() : NULL;
+            gs_Object *ann = (arg & GS_MF_ANNOTATIONS) ? POP() : NULL;
             gs_Object *kwdefs = (arg & GS_MF_KWDEFAULTS) ? POP() : NULL;
             gs_Object *defs = (arg & GS_MF_DEFAULTS) ? POP() : NULL;
             v = make_function(vm, code, f->globals);
             DECREF(code);
             if (!v) {
+                gs_xdecref(vm, ann);
                 gs_xdecref(vm, closure);
                 gs_xdecref(vm, kwdefs);
                 gs_xdecref(vm, defs);
@@ -1852,7 +1854,9 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             fn->closure = (gs_Tuple *)closure;
             fn->kwdefaults = (gs_Dict *)kwdefs;
             fn->defaults = (gs_Tuple *)defs;
+            fn->annotations = (gs_Dict *)ann; /* the (name, value, ...) tuple until __annotations__ is read */
             if (vm->recording) {
+                if (ann) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, ann->id, 8);
                 if (defs) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, defs->id, 4);
                 if (kwdefs) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, kwdefs->id, 5);
                 if (closure) gs_record(vm, GS_EV_REF_SET, GS_CAUSE_INTERNAL, v->id, 0, closure->id, 6);

@@ -1,0 +1,4 @@
+counter = 0
+def oops():
+    counter += 1
+oops()
