@@ -421,6 +421,8 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_type_add_getter(vm, st, "mode", stream_get_mode);
     gs_type_add_getter(vm, st, "encoding", stream_get_encoding);
     gs_Object *out = make_stream(vm, st, 0), *err = make_stream(vm, st, 1);
+    vm->std_stream[0] = out;
+    vm->std_stream[1] = err;
     if (out) {
         gs_module_add(vm, m, "__stdout__", gs_newref(vm, out));
         gs_module_add(vm, m, "stdout", out);

@@ -243,11 +243,15 @@ static gs_Object *print_body(GS_ARGS)
     gs_Object *file = gs_kwarg(vm, args, nargs, kwnames, "file");
     gs_Object *flush = gs_kwarg(vm, args, nargs, kwnames, "flush");
     bool to_err = false;
+    if ((!file || file == vm->none) && vm->sys_module) {
+        /* no file: sys.stdout, which a program (redirect_stdout) may have replaced */
+        gs_Object *so = gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stdout"));
+        if (so && so != vm->std_stream[0] && so != vm->none && vm->std_stream[0])
+            file = so;
+    }
     if (file && file != vm->none) {
-        gs_Object *se = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stderr")) : NULL;
-        gs_Object *so = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "stdout")) : NULL;
-        to_err = se && file == se;
-        if (!to_err && file != so && GS_KIND(file) != GS_K_MODULE)
+        to_err = file == vm->std_stream[1];
+        if (!to_err && file != vm->std_stream[0] && GS_KIND(file) != GS_K_MODULE)
             return print_to_file(vm, file, args, npos, sep, end, flush);
     }
     int which = to_err ? 1 : 0;

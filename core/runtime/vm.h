@@ -150,6 +150,7 @@ struct gs_VM {
             *e_ReferenceError, *e_UnicodeDecodeError, *e_UnicodeEncodeError;
     /* the rest of the built-in exceptions (OSError's subclasses, the
      * warnings ...): named by the builtins, found by name */
+    gs_Object *std_stream[2];          /* sys.stdout and sys.stderr as the interpreter made them (borrowed: sys holds them) */
     gs_Type *exc_more[40];
     int nexc_more;
 
