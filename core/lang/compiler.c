@@ -1581,36 +1581,12 @@ static void load_folded(Compiler *c, const gs_Node *e)
  * program's own source only; exec'd code gets no line). */
 static void compile_warn(Compiler *c, int line, const char *fmt, ...)
 {
-    gs_VM *vm = c->vm;
     char msg[400];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    gs_Buf b;
-    gs_buf_init(&b);
-    gs_buf_printf(&b, "%s:%d: SyntaxWarning: %s\n", c->filename, line, msg);
-    if (vm->source && vm->filename && strcmp(c->filename, vm->filename) == 0) {
-        const char *p = vm->source, *end = vm->source + vm->source_len;
-        for (int l = 1; l < line && p < end; p++)
-            if (*p == '\n')
-                l++;
-        const char *q = p;
-        while (q < end && *q != '\n' && *q != '\r')
-            q++;
-        while (p < q && (*p == ' ' || *p == '\t' || *p == '\f'))
-            p++;
-        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\f'))
-            q--;
-        if (q > p) {
-            gs_buf_adds(&b, "  ");
-            gs_buf_add(&b, p, (size_t)(q - p));
-            gs_buf_addc(&b, '\n');
-        }
-    }
-    if (b.data)
-        gs_write_err(vm, b.data, b.len);
-    gs_buf_free(&b);
+    gs_write_warning(c->vm, c->filename, line, "SyntaxWarning", msg);
 }
 
 static bool foldable(Compiler *c, const gs_Node *e);

@@ -19,7 +19,7 @@
  */
 #include <stdio.h>
 
-#include "modules.h"
+#include "modutil.h"
 
 typedef struct StringIO {
     gs_Instance inst;
@@ -399,18 +399,7 @@ static gs_Object *sio_writelines(GS_ARGS)
     GS_UNUSED(nargs);
     if (check_open_iobase(vm, self) < 0)
         return NULL;
-    gs_Object *it = gs_iter(vm, args[0]), *line;
-    if (!it)
-        return NULL;
-    while ((line = gs_next(vm, it)) != NULL) {
-        gs_Object *r = sio_write(vm, self, &line, 1, NULL);
-        gs_decref(vm, line);
-        if (!r)
-            break;
-        gs_decref(vm, r);
-    }
-    gs_decref(vm, it);
-    return vm->exc ? NULL : GS_NONE(vm);
+    return gs_write_each(vm, self, args[0], sio_write);
 }
 
 static gs_Object *sio_getvalue(GS_ARGS)

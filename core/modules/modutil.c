@@ -351,31 +351,7 @@ void gs_warn_deprecated(gs_VM *vm, const char *text)
     gs_decref(vm, key);
     if (seen)
         return;
-    gs_Buf b;
-    gs_buf_init(&b);
-    gs_buf_printf(&b, "%s:%d: DeprecationWarning: %s\n", vm->filename ? vm->filename : "<string>", line, text);
-    /* the line, stripped, as warnings.formatwarning shows it */
-    const char *p = vm->source, *end = vm->source ? vm->source + vm->source_len : NULL;
-    for (int l = 1; p && l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    if (p && p < end) {
-        const char *q = p;
-        while (q < end && *q != '\n' && *q != '\r')
-            q++;
-        while (p < q && (*p == ' ' || *p == '\t'))
-            p++;
-        while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
-            q--;
-        if (q > p) {
-            gs_buf_adds(&b, "  ");
-            gs_buf_add(&b, p, (size_t)(q - p));
-            gs_buf_addc(&b, '\n');
-        }
-    }
-    if (b.data)
-        gs_write_err(vm, b.data, b.len);
-    gs_buf_free(&b);
+    gs_write_warning(vm, vm->filename, line, "DeprecationWarning", text);
 }
 
 /* ================================================================== struct sequences */
@@ -488,4 +464,21 @@ gs_Type *gs_structseq_type(gs_VM *vm, const char *full_name, const char *const *
     gs_modtype_add_attr(vm, t, "n_fields", gs_int_new(vm, n_fields));
     gs_modtype_add_attr(vm, t, "n_unnamed_fields", gs_int_new(vm, 0));
     return t;
+}
+
+/* f.writelines(lines): write(line) for each (io.StringIO's, sys.stdout's) */
+gs_Object *gs_write_each(gs_VM *vm, gs_Object *self, gs_Object *lines, gs_CFunc write)
+{
+    gs_Object *it = gs_iter(vm, lines), *line;
+    if (!it)
+        return NULL;
+    while ((line = gs_next(vm, it)) != NULL) {
+        gs_Object *r = write(vm, self, &line, 1, NULL);
+        gs_decref(vm, line);
+        if (!r)
+            break;
+        gs_decref(vm, r);
+    }
+    gs_decref(vm, it);
+    return vm->exc ? NULL : GS_NONE(vm);
 }

@@ -83,6 +83,9 @@ gs_Object *gs_structseq_new(gs_VM *vm, gs_Type *t, gs_Object **vals, int n);
  * made by gs_modtype_new with this module name, which their types hold. */
 void gs_modtypes_count_roots(gs_VM *vm, const char *module, void (*count)(void *, gs_Object *), void *ctx);
 
+/* f.writelines(lines): write(f, line) for each line */
+gs_Object *gs_write_each(gs_VM *vm, gs_Object *self, gs_Object *lines, gs_CFunc write);
+
 /* A list of str made from C strings (the module's __all__). */
 gs_Object *gs_str_list(gs_VM *vm, const char *const *names);
 

@@ -120,18 +120,7 @@ static gs_Object *stream_writelines(GS_ARGS)
 {
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
-    gs_Object *it = gs_iter(vm, args[0]), *line;
-    if (!it)
-        return NULL;
-    while ((line = gs_next(vm, it)) != NULL) {
-        gs_Object *r = stream_write(vm, self, &line, 1, NULL);
-        gs_decref(vm, line);
-        if (!r)
-            break;
-        gs_decref(vm, r);
-    }
-    gs_decref(vm, it);
-    return vm->exc ? NULL : GS_NONE(vm);
+    return gs_write_each(vm, self, args[0], stream_write);
 }
 
 static gs_Object *stream_flush(GS_ARGS)

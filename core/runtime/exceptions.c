@@ -338,11 +338,11 @@ void gs_raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global)
 
 /* ================================================================== traceback text */
 
-/* The program's source line `line` of code's file: [*p, *q) without its
- * line end; false when the source is not the program's. */
-static bool find_line(gs_VM *vm, gs_Code *code, int line, const char **lp, const char **lq)
+/* Line `line` of `filename` when that is the program's source: [*p, *q)
+ * without its line end; false otherwise (exec'd code, another file). */
+bool gs_source_line(gs_VM *vm, const char *filename, int line, const char **lp, const char **lq)
 {
-    if (!vm->source || !code->filename || strcmp(code->filename->data, vm->filename) != 0 || line <= 0)
+    if (!vm->source || !vm->filename || !filename || strcmp(filename, vm->filename) != 0 || line <= 0)
         return false;
     const char *p = vm->source, *end = vm->source + vm->source_len;
     for (int l = 1; l < line && p < end; p++)
@@ -359,6 +359,30 @@ static bool find_line(gs_VM *vm, gs_Code *code, int line, const char **lp, const
 }
 
 static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\f'; }
+
+/* A warning as the warnings module shows it with the default filters:
+ * "file:line: Category: text", then the line, stripped */
+void gs_write_warning(gs_VM *vm, const char *filename, int line, const char *category, const char *text)
+{
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, "%s:%d: %s: %s\n", filename ? filename : "<string>", line, category, text);
+    const char *p, *q;
+    if (gs_source_line(vm, filename, line, &p, &q)) {
+        while (p < q && is_blank(*p))
+            p++;
+        while (q > p && is_blank(q[-1]))
+            q--;
+        if (q > p) {
+            gs_buf_adds(&b, "  ");
+            gs_buf_add(&b, p, (size_t)(q - p));
+            gs_buf_addc(&b, '\n');
+        }
+    }
+    if (b.data)
+        gs_write_err(vm, b.data, b.len);
+    gs_buf_free(&b);
+}
 
 /* the code points in the first n bytes of s (UTF-8) */
 static int chars_in(const char *s, int n)
@@ -422,7 +446,7 @@ static void caret_line(const gs_Pos *ps, int line, const char *p, const char *q,
 static void source_line(gs_VM *vm, gs_Code *code, int line, int lasti, gs_Buf *out)
 {
     const char *p, *q;
-    if (!find_line(vm, code, line, &p, &q))
+    if (!gs_source_line(vm, code->filename ? code->filename->data : NULL, line, &p, &q))
         return;
     const char *a = p;
     while (a < q && is_blank(*a))

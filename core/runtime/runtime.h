@@ -656,6 +656,10 @@ void gs_gc_at_exit(gs_VM *vm);                                                  
 
 /* stderr of the program (tracebacks of unraisable exceptions, gc debug) */
 void gs_write_err(gs_VM *vm, const char *s, size_t n);
+/* the program's line `line` when filename is the program's: [*p, *q) */
+bool gs_source_line(gs_VM *vm, const char *filename, int line, const char **p, const char **q);
+/* "file:line: Category: text" and the stripped line, on stderr */
+void gs_write_warning(gs_VM *vm, const char *filename, int line, const char *category, const char *text);
 
 /* ------------------------------------------------------------------ sizes (size.c)
  * sys.getsizeof as CPython 3.11 computes it for the object as it is now
