@@ -293,6 +293,7 @@ static gs_NodeAnim *anim_of(gs_Ui *ui, uint32_t id, bool create)
 #define BAND_W_MAX 270.0f
 /* The narrowest a box gets when the heap is wider than the canvas. */
 #define NODE_NARROW 150.0f
+#define NODE_NARROWEST 112.0f
 #define ROW_H 56.0f
 #define NODE_H 44.0f
 
@@ -566,32 +567,50 @@ static float frame_box_height(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame 
 
 static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o);
 
-/* A node's width, measured once per scene: measuring text was most of a
- * frame's cost on a big heap, and the layout asks more than once. */
-static float node_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
+/* A node's width, and the least width that shows its whole title (cut
+ * after that: its #id goes first), measured once per scene: measuring
+ * text was most of a frame's cost on a big heap, and the layout asks more
+ * than once. */
+static void node_title(const gs_SceneObject *o, char *title, size_t n);
+
+static float title_floor(gs_Ui *ui, const gs_SceneObject *o)
+{
+    char title[96];
+    node_title(o, title, sizeof title);
+    /* the title, then the count badge ("2", "many", "3 each") and margins */
+    float w = tw(ui, GS_FONT_UI_BOLD, title) + tw(ui, GS_FONT_SMALL, o->group_count ? "000 each" : "many") + 14 + 22;
+    if (o->flags & GS_SO_HAS_GCREFS)
+        w += tw(ui, GS_FONT_SMALL, "gc_refs 00") + 16;
+    return w;
+}
+
+static float node_measure(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o, int which)
 {
     int i = (int)(o - s->objects);
     if (i < 0 || i >= s->nobjects)
-        return measure_node(ui, s, o);
+        return which ? title_floor(ui, o) : measure_node(ui, s, o);
     unsigned key = s->version * 8u + (ui->show_primitives ? 1u : 0u) + (ui->show_definitions ? 2u : 0u) +
                    (ui->show_sizes ? 4u : 0u);
     if (ui->node_w_scene != s || ui->node_w_key != key || ui->node_w_cap < s->nobjects) {
         if (ui->node_w_cap < s->nobjects) {
-            float *w = realloc(ui->node_w, (size_t)s->nobjects * sizeof *w);
+            float *w = realloc(ui->node_w, (size_t)s->nobjects * 2 * sizeof *w);
             if (!w)
-                return measure_node(ui, s, o);
+                return which ? title_floor(ui, o) : measure_node(ui, s, o);
             ui->node_w = w;
             ui->node_w_cap = s->nobjects;
         }
-        for (int k = 0; k < s->nobjects; k++)
+        for (int k = 0; k < 2 * s->nobjects; k++)
             ui->node_w[k] = NAN;
         ui->node_w_scene = s;
         ui->node_w_key = key;
     }
-    if (isnan(ui->node_w[i]))
-        ui->node_w[i] = measure_node(ui, s, o);
-    return ui->node_w[i];
+    float *w = &ui->node_w[2 * i + which];
+    if (isnan(*w))
+        *w = which ? title_floor(ui, o) : measure_node(ui, s, o);
+    return *w;
 }
+
+static float node_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o) { return node_measure(ui, s, o, 0); }
 
 static void node_title(const gs_SceneObject *o, char *title, size_t n)
 {
@@ -730,19 +749,22 @@ static uint32_t folded_row(const gs_Ui *ui, int band, uint32_t row)
 
 /* Narrow the widest columns with boxes, in turn, down to `floor` (the
  * next widest sharing what must go), until `over` is spent. */
-static void narrow_columns(float *bw, const uint32_t *live_rows, float *over, float floor)
+static void narrow_columns(float *bw, const uint32_t *live_rows, float *over, float floor, const float *band_floor)
 {
     while (*over > 0) {
+        float fl[GS_BAND_COUNT];
+        for (int b = 0; b < GS_BAND_COUNT; b++)
+            fl[b] = band_floor && band_floor[b] > floor ? band_floor[b] : floor;
         int widest = -1;
         for (int b = 0; b < GS_BAND_COUNT; b++)
-            if (live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) > floor &&
+            if (live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) > fl[b] &&
                 (widest < 0 || fminf(bw[b], BAND_W_MAX) > fminf(bw[widest], BAND_W_MAX)))
                 widest = b;
         if (widest < 0)
             break;
-        float cur = fminf(bw[widest], BAND_W_MAX), cut = fminf(*over, cur - floor);
+        float cur = fminf(bw[widest], BAND_W_MAX), cut = fminf(*over, cur - fl[widest]);
         for (int b = 0; b < GS_BAND_COUNT; b++)
-            if (b != widest && live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) < cur && fminf(bw[b], BAND_W_MAX) > floor &&
+            if (b != widest && live_rows[b] > 0 && fminf(bw[b], BAND_W_MAX) < cur && fminf(bw[b], BAND_W_MAX) > fl[b] &&
                 cur - fminf(bw[b], BAND_W_MAX) < cut)
                 cut = fmaxf(cur - fminf(bw[b], BAND_W_MAX), 1);
         bw[widest] = cur - cut;
@@ -833,12 +855,25 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
             over -= cut;
         }
         if (stage == 0)
-            narrow_columns(bw, live_rows, &over, 216);
+            narrow_columns(bw, live_rows, &over, 216, NULL);
     }
     /* still too wide: the widest columns narrow, down to NODE_NARROW, and
      * their boxes with them (a long container then shows fewer cells and
      * "… N more"; a long title is cut) */
-    narrow_columns(bw, live_rows, &over, NODE_NARROW + 16);
+    narrow_columns(bw, live_rows, &over, NODE_NARROW + 16, NULL);
+    /* and last, rather than a box at the right out of sight, boxes down
+     * to NODE_NARROWEST as far as their titles stay whole: a title loses
+     * its #id first (lessons 10, 11, 12 and 16 had a box cut by the
+     * canvas's right edge at one stop in 17) */
+    if (over > 0) {
+        float floor[GS_BAND_COUNT] = { 0 };
+        for (int i = 0; i < s->nobjects; i++) {
+            const gs_SceneObject *o = &s->objects[i];
+            if (shown_as_node(ui, o))
+                floor[o->band] = fmaxf(floor[o->band], fminf(node_measure(ui, s, o, 1), NODE_NARROW) + 16);
+        }
+        narrow_columns(bw, live_rows, &over, NODE_NARROWEST + 16, floor);
+    }
     g->top = 26;
     float x = names_w + 16;
     for (int b = 0; b < GS_BAND_COUNT; b++) {
@@ -1537,8 +1572,8 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     snprintf(idb, sizeof idb, o->group_count ? "" : "#%u", o->id);
     float idw = idb[0] ? tw(ui, GS_FONT_SMALL, idb) + 6 : 0;
     float tmax = gx - x - 12 - idw;
-    if (tw(ui, zf(ui, GS_FONT_UI_BOLD), title) > tmax && tw(ui, zf(ui, GS_FONT_UI_BOLD), title) <= tmax + idw) {
-        idb[0] = 0; /* a narrowed box: the whole title before its #id */
+    if (tw(ui, zf(ui, GS_FONT_UI_BOLD), title) > tmax) {
+        idb[0] = 0; /* a narrowed box: the title (as much as fits) before its #id */
         tmax += idw;
         idw = 0;
     }

@@ -288,7 +288,7 @@ typedef struct gs_Ui {
     gs_TextMetrics tm;
     int w, h;                          /* window, logical pixels */
     const char *code_width_of;         /* the source code_width was measured for */
-    float *node_w;                     /* node widths measured this frame (NaN: not yet) */
+    float *node_w;                     /* per node: its width, its title's least width (NaN: not yet) */
     int node_w_cap;
     const void *node_w_scene;          /* node_w is valid for this scene, version and view */
     unsigned node_w_key;

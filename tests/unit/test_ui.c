@@ -1829,15 +1829,17 @@ static float wide_bold_width(void *ctx, gs_FontId f, const char *s, size_t n)
 static const gs_TextMetrics wide_bold = { NULL, wide_bold_width, fake_height };
 
 /* A drawn text that starts with `head` and was cut short ("…"). */
-static bool cut_text(const gs_DrawList *dl, const char *head)
+static bool cut_text_in(const gs_DrawList *dl, float x0, float x1, const char *head)
 {
     for (size_t i = 0; i < dl->n; i++) {
         const char *t = dl->cmds[i].kind == GS_DRAW_TEXT ? gs_draw_text_of(dl, &dl->cmds[i]) : "";
-        if (strncmp(t, head, strlen(head)) == 0 && strstr(t, "…"))
+        if (strncmp(t, head, strlen(head)) == 0 && strstr(t, "…") && dl->cmds[i].x0 >= x0 && dl->cmds[i].x0 < x1)
             return true;
     }
     return false;
 }
+
+static bool cut_text(const gs_DrawList *dl, const char *head) { return cut_text_in(dl, -1e9f, 1e9f, head); }
 
 /* A frame box's title is read whole in a narrow names column (a crowded
  * heap at 1024x700 or 1280x800, the source panel dragged wide): "module
@@ -1862,8 +1864,10 @@ static void frame_titles_are_read_whole_in_a_narrow_names_column(void)
         for (int i = 0; i < 20 && o.d.scene->line != 7; i++)
             press(&o, GS_KEY_RIGHT);
         CHECK(o.d.scene->line == 7, "at line 7");
+        /* (the generator's box, on the heap, may be narrowed: "lines() …") */
+        float names_end = o.ui.canvas.x + o.ui.pin_world * o.ui.zoom;
         CHECK(has_text(&o.dl, "lines()") && has_text(&o.dl, "· paused") &&
-                  !cut_text(&o.dl, "lines()"),
+                  !cut_text_in(&o.dl, o.ui.canvas.x, names_end, "lines()"),
               "%dx%d: the paused frame's title is read whole", sizes[z][0], sizes[z][1]);
         press(&o, GS_KEY_END);
         const char *ended = NULL;
@@ -3972,6 +3976,8 @@ static void lessons_draw_no_arrow_through_a_box(void)
             if (a_box_is_cut_at_the_bottom(&o)) {
                 low++;
                 unmarked += !has_text(&o.dl, "more below") && !has_text(&o.dl, "more above");
+                if (getenv("TEST_UI_VERBOSE") && !has_text(&o.dl, "more below") && !has_text(&o.dl, "more above"))
+                    printf("    unmarked: %s line %d at %ld\n", c.entries[k].path, o.d.scene->line, (long)gs_timeline_pos(o.v.tl));
             }
             scroll_stops += o.ui.narr_max_scroll > 0 && !o.d.prompt; /* WHAT IS HAPPENING needs the wheel */
         }
@@ -3997,7 +4003,7 @@ static void lessons_draw_no_arrow_through_a_box(void)
      * canvas shows at once */
     CHECK(low_stops * 25 <= stops, "at most one stop in 25 has a box cut at the top or bottom (%d of %d)", low_stops,
           stops);
-    CHECK(cut_stops * 14 <= stops, "at most one stop in 14 has a box cut at or past the right edge (%d of %d)",
+    CHECK(cut_stops * 30 <= stops, "at most one stop in 30 has a box cut at or past the right edge (%d of %d)",
           cut_stops, stops);
     CHECK(under_stops * 20 <= stops, "at most one stop in 20 has a box under the names column (%d of %d)",
           under_stops, stops);
