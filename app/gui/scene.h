@@ -130,6 +130,7 @@ typedef struct gs_Scene {
     char phase_doing[160];            /* what that phase does, in words */
     uint32_t edge_from, edge_to;      /* the internal edge just subtracted (gc_refs), 0 if none */
     char last_event[320];             /* the last event in plain words */
+    bool phase_summary;               /* in a collection, last_event tells what the phase on screen did */
     uint32_t focus;                   /* object the last event is about, 0 if none */
     gs_SceneHolders holders;          /* of the selected object */
     uint32_t ns_id;                   /* the module namespace dict (drawn as the module frame) */

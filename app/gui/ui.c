@@ -3004,7 +3004,7 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         const char *colon = strstr(le, ": ");
         if (colon && colon - le <= 6)
             le = colon + 2; /* "17: ..." -> "..." (the line is highlighted in the source) */
-        const char *head = "What just happened:";
+        const char *head = s->phase_summary ? "What this phase did:" : "What just happened:";
         if (strncmp(le, "line ", 5) == 0 && strstr(le, " starts: ") && d->nevent_log >= 2 &&
             line_summary(d, summary, sizeof summary, summary_h, sizeof summary_h)) {
             /* a new line has only started: what the line before it did is the news */
@@ -3308,7 +3308,12 @@ static void draw_bottom_tabs(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_
                     break;
                 y -= h + 2;
                 if (pass == 1) {
-                    bool current = d->event_log_index && d->event_log_index[i] == d->scene->event;
+                    /* the event just applied, or the newest before it (a
+                     * phase's stop is on its last event; the next phase's
+                     * start, not yet run, has no entry) */
+                    bool current = d->event_log_index &&
+                                   (d->event_log_index[i] == d->scene->event ||
+                                    (i == d->nevent_log - 1 && d->event_log_index[i] < d->scene->event));
                     gs_Rect er = { r.x + 4, y - 1, r.w - 8, h + 2 };
                     bool hover = in_rect(er, ui->mouse_x, ui->mouse_y);
                     if (current || hover)

@@ -1401,6 +1401,8 @@ static bool internal_event(const gs_Viewer *v, size_t ev)
     return false;
 }
 
+static void phase_summary(gs_Viewer *v, size_t pos);
+
 static void rebuild(gs_Viewer *v)
 {
     size_t pos = gs_timeline_pos(v->tl);
@@ -1514,6 +1516,40 @@ static void rebuild(gs_Viewer *v)
         else if (v->nlog)
             snprintf(s->last_event, sizeof s->last_event, "%s", v->log_text[v->nlog - 1]);
     }
+    phase_summary(v, pos);
+}
+
+/* At a stop inside a collection, "what just happened" is what the phase
+ * on screen did, not only its last event (lesson 8's subtract_refs takes
+ * nine gc_refs off; the last one alone said "Node D refers to C"): how
+ * many steps EVENTS lists, then the last. */
+static void phase_summary(gs_Viewer *v, size_t pos)
+{
+    gs_Scene *s = &v->scene;
+    s->phase_summary = false;
+    if (!s->in_collection || !pos || v->nlog < 2)
+        return;
+    size_t phase_ev = SIZE_MAX;
+    for (size_t i = pos, k = 0; i-- > 0 && k < 200000; k++) {
+        gs_Event e = gs_trace_get(v->trace, i);
+        if (e.kind == GS_EV_GC_PHASE) {
+            phase_ev = i;
+            break;
+        }
+        if (e.kind == GS_EV_GC_START)
+            return;
+    }
+    if (phase_ev == SIZE_MAX)
+        return;
+    int first = v->nlog;
+    while (first > 0 && v->log_index[first - 1] > phase_ev && strncmp(v->log_text[first - 1], "collector: ", 11) == 0)
+        first--;
+    int n = v->nlog - first;
+    if (n < 2 || (first > 0 && v->log_index[first - 1] > phase_ev))
+        return; /* one event says itself; a phase that ran code (a callback, a __del__) is told by its lines */
+    snprintf(s->last_event, sizeof s->last_event, "%d steps, listed in EVENTS; the last: %s", n,
+             v->log_text[v->nlog - 1] + 11 /* without "collector: " */);
+    s->phase_summary = true;
 }
 
 /* The UI's H and D toggles decide what gets a place on the canvas. */

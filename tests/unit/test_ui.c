@@ -868,6 +868,42 @@ static void narration_belongs_to_its_line(void)
     close_lesson(&o);
 }
 
+/* At a phase's stop, WHAT IS HAPPENING tells what the phase did (how
+ * many steps, and the last), not its last event alone, and EVENTS marks
+ * the newest entry as the current one (the next phase's start, where the
+ * stop is, has no entry of its own). */
+static void a_phase_stop_says_what_the_phase_did(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "class N:\n"
+                    "    pass\n"
+                    "a, b = N(), N()\n"
+                    "a.o, b.o = b, a\n"
+                    "del a, b\n"
+                    "gc.collect()\n"
+                    "print('x')\n");
+    o.v.granularity = GS_GRAN_PHASE;
+    int said = 0, stops = 0, marked = 0;
+    for (int i = 0; i < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
+        press(&o, GS_KEY_RIGHT);
+        if (!o.d.scene->in_collection || strcmp(o.d.scene->phase, "subtract_refs") != 0)
+            continue;
+        stops++;
+        said += has_text(&o.dl, "What this phase did:") && has_text(&o.dl, "steps, listed in EVENTS; the last: ");
+        /* EVENTS is right of WHAT IS HAPPENING */
+        gs_Color cur = o.ui.theme.color[GS_THEME_CURRENT];
+        for (size_t k = 0; k < o.dl.n; k++) {
+            const gs_DrawCmd *c = &o.dl.cmds[k];
+            marked += c->kind == GS_DRAW_RECT && c->rect.x >= o.ui.narr_rect.x + o.ui.narr_rect.w &&
+                      c->rect.y >= o.ui.narr_rect.y && memcmp(&c->color, &cur, sizeof cur) == 0;
+        }
+    }
+    CHECK(stops > 0 && said == stops, "each stop in subtract_refs tells what the phase did (%d of %d)", said, stops);
+    CHECK(marked > 0, "and EVENTS marks the current entry");
+    close_lesson(&o);
+}
+
 static void phase_narration_shows_during_its_phase_only(void)
 {
     Open o;
@@ -4063,6 +4099,7 @@ int main(void)
     a_lessons_scrubber_shows_only_the_collections_reached();
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
+    a_phase_stop_says_what_the_phase_did();
     phase_steps_land_at_the_end_of_phases_that_did_something();
     a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection();
     every_lesson_finishes_in_a_beginners_number_of_steps();
