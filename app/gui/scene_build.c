@@ -783,8 +783,13 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->band = GS_BAND_UNTRACKED;
         if (primitive_kind(o.kind))
             so->flags |= GS_SO_PRIMITIVE;
-        if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE || o.kind == GS_K_ITER)
-            so->flags |= GS_SO_DEFINITION; /* a loop's iterator too: the machinery of a for, shown with D */
+        if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE || o.kind == GS_K_ITER ||
+            o.kind == GS_K_PROPERTY || o.kind == GS_K_CLASSMETHOD || o.kind == GS_K_STATICMETHOD ||
+            strcmp(so->type, "member_descriptor") == 0)
+            /* a loop's iterator too: the machinery of a for; and what a
+             * class statement puts in the class (a property, a __slots__
+             * name's descriptor): shown with D */
+            so->flags |= GS_SO_DEFINITION;
         if (o.flags & GS_TLO_IN_GC)
             so->flags |= GS_SO_HAS_GCREFS | GS_SO_COLLECTING;
         if (o.flags & GS_TLO_UNREACHABLE)

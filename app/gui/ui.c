@@ -3626,18 +3626,33 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     gs_draw_rect(dl, r, C_STATUS, 0, 0);
     char t[256];
     const gs_Scene *s = d->scene;
-    int shown = 0, defs = 0, iters = 0;
+    int shown = 0, defs = 0, iters = 0, descrs = 0;
     for (int i = 0; i < s->nobjects; i++) {
-        shown += shown_as_node(ui, &s->objects[i]);
-        bool def = (s->objects[i].flags & GS_SO_DEFINITION) && !ui->show_definitions;
+        const gs_SceneObject *o = &s->objects[i];
+        shown += shown_as_node(ui, o);
+        bool def = (o->flags & GS_SO_DEFINITION) && !ui->show_definitions;
         defs += def;
-        iters += def && strstr(s->objects[i].type, "iterator") != NULL; /* a for loop's, hidden with D */
+        iters += def && strstr(o->type, "iterator") != NULL; /* a for loop's, hidden with D */
+        descrs += def && (strstr(o->type, "descriptor") || strcmp(o->type, "property") == 0 ||
+                          strcmp(o->type, "classmethod") == 0 || strcmp(o->type, "staticmethod") == 0);
     }
-    char objs[112];
+    char objs[160];
     int k = snprintf(objs, sizeof objs, "%d object%s drawn", shown, shown == 1 ? "" : "s");
-    if (defs)
-        snprintf(objs + k, sizeof objs - (size_t)k, " (%d function%s%s hidden: D shows them)", defs,
-                 defs == 1 ? "" : "s", iters ? ", classes and loop iterators" : " and classes");
+    if (defs) {
+        /* "functions and classes", "functions, classes and loop iterators" */
+        const char *part[4] = { defs == 1 ? "function" : "functions", "classes", NULL, NULL };
+        int np = 2;
+        if (descrs)
+            part[np++] = "their attributes' descriptors";
+        if (iters)
+            part[np++] = "loop iterators";
+        k += snprintf(objs + k, sizeof objs - (size_t)k, " (%d ", defs);
+        for (int i = 0; i < np && k < (int)sizeof objs; i++)
+            k += snprintf(objs + k, sizeof objs - (size_t)k, "%s%s", i == 0 ? "" : i == np - 1 ? " and " : ", ",
+                          part[i]);
+        if (k < (int)sizeof objs)
+            snprintf(objs + k, sizeof objs - (size_t)k, " hidden: D shows them)");
+    }
     char hb[32];
     fmt_bytes(s->bytes, hb, sizeof hb);
     k = snprintf(t, sizeof t, "event %llu of %llu   ·   line %d   ·   %s   ·   heap %s bytes",

@@ -1293,6 +1293,39 @@ static void binding_a_plain_value_is_what_the_line_did(void)
 /* Once a program asks for an instance's __dict__, CPython moves its
  * attributes into a real dict: the instance's node shows a __dict__ cell
  * pointing at that dict, and the line says where its attributes went. */
+/* A class statement with __slots__ puts a member_descriptor per name in
+ * the class: the class's machinery, hidden with the classes (the status
+ * bar says so) and shown by D, not boxes with no arrow into them. */
+static int drawn_of_type(Open *o, const char *type)
+{
+    int n = 0;
+    for (int i = 0; i < o->d.scene->nobjects; i++) {
+        gs_Rect r;
+        n += strcmp(o->d.scene->objects[i].type, type) == 0 && gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r);
+    }
+    return n;
+}
+
+static void a_slots_classs_descriptors_are_hidden_with_it(void)
+{
+    Open o;
+    open_lesson(&o, "class P:\n"
+                    "    __slots__ = ['x', 'y']\n"
+                    "p = P()\n"
+                    "p.x = 1\n"
+                    "print(2)\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 5; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 5 && drawn_of_type(&o, "P") == 1, "at line 5, the instance drawn");
+    CHECK(drawn_of_type(&o, "member_descriptor") == 0, "no member_descriptor is drawn (%d)",
+          drawn_of_type(&o, "member_descriptor"));
+    CHECK(has_text(&o.dl, "their attributes' descriptors hidden: D shows them"), "the status bar says they are hidden");
+    press(&o, GS_KEY_A + ('d' - 'a'));
+    frame(&o, NULL, 0);
+    CHECK(drawn_of_type(&o, "member_descriptor") == 2, "D shows the two (%d)", drawn_of_type(&o, "member_descriptor"));
+    close_lesson(&o);
+}
+
 static void an_instance_with_a_dict_shows_it(void)
 {
     Open o;
@@ -3649,7 +3682,7 @@ static void arrows_go_around_boxes(void)
             worst = bad;
         total += n;
     }
-    press(&o, 'h'); /* strings and ints as boxes of their own, in the "not tracked" column */
+    press(&o, GS_KEY_A + ('h' - 'a')); /* strings and ints as boxes of their own, in the "not tracked" column */
     int bad = arrows_through_boxes(&o.ui, &o.dl, &n, worst ? NULL : why, sizeof why);
     CHECK(n > 8, "the end of the program draws its arrows (%d)", n);
     CHECK(worst == 0 && bad == 0, "no arrow goes through a box (%d at worst, %d with primitives: %s)", worst, bad,
@@ -4115,6 +4148,7 @@ int main(void)
     a_long_hint_is_read_whole_in_a_small_window();
     binding_a_plain_value_is_what_the_line_did();
     an_instance_with_a_dict_shows_it();
+    a_slots_classs_descriptors_are_hidden_with_it();
     the_heap_follows_a_new_object_out_of_sight();
     the_heap_follows_a_list_growing_out_of_sight();
     empty_generations_narrow_so_the_last_column_is_in_sight();
