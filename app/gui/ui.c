@@ -2035,17 +2035,20 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 float vw = tw(ui, nf, val);
                 const gs_SceneObject *vo = inl ? gs_scene_find(s, nm->target) : NULL;
                 bool literal = vo && (vo->flags & GS_SO_PRIMITIVE) && vo->value[0]; /* a number, a str, None... */
+                size_t nn = strlen(nm->name) < 60 ? strlen(nm->name) : 60;
                 if (inl && literal && tw(ui, nf, line) > room && vw + tw(ui, nf, "a…") <= room) {
-                    /* a long name and a short value: the name is cut, so
-                     * the value stays ("last_coll… = 30") */
-                    char nb[80];
-                    size_t nn = strlen(nm->name) < 60 ? strlen(nm->name) : 60;
                     float ell = tw(ui, nf, "…");
                     while (nn > 0 && ui->tm.width(ui->tm.ctx, nf, nm->name, nn) + ell > room - vw) {
                         nn--;
                         while (nn > 0 && ((unsigned char)nm->name[nn] & 0xC0) == 0x80)
                             nn--;
                     }
+                }
+                /* a long name and a short value: the name is cut, so the
+                 * value stays ("last_coll… = 30"), as long as the name
+                 * keeps 5 characters (else "total = 99…", not "tot… = 9900") */
+                if (inl && literal && tw(ui, nf, line) > room && vw + tw(ui, nf, "a…") <= room && nn >= 5) {
+                    char nb[80];
                     snprintf(nb, sizeof nb, "%.*s…%s", (int)nn, nm->name, val);
                     gs_draw_text(dl, nf, fr.x + 10, ny, nb, strlen(nb), C_TEXT, 0);
                 } else

@@ -2578,11 +2578,15 @@ static void a_step_into_a_collections_del_says_so(void)
 static void a_long_names_value_stays_in_sight(void)
 {
     Open o;
-    open_lesson(&o, "last_collection_of_the_day = 35\nrows = [[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]]\ny = 1\n");
+    open_lesson(&o, "last_collection_of_the_day = 35\nrows = [[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]]\n"
+                    "total = 123456\ny = 1\n");
     resize(&o, 800, 600);
-    for (int i = 0; i < 8 && o.d.scene->line != 3; i++)
+    for (int i = 0; i < 8 && o.d.scene->line != 4; i++)
         press(&o, GS_KEY_RIGHT);
-    CHECK(o.d.scene->line == 3 && has_text(&o.dl, "… = 35"), "the name is cut and its value, 35, shown");
+    CHECK(o.d.scene->line == 4 && has_text(&o.dl, "… = 35"), "the name is cut and its value, 35, shown");
+    /* ...but a short name is read whole, its value cut: "total = 12…",
+     * not "t… = 123456" */
+    CHECK(has_text(&o.dl, "total = ") && !has_text(&o.dl, "… = 123456"), "a short name stays whole");
     close_lesson(&o);
 }
 
