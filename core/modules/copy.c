@@ -841,7 +841,7 @@ gs_Object *gs_module_copy(gs_VM *vm)
             return NULL;
         }
         vm->modstate[GS_MS_COPY] = st;
-        st->e_error = gs_type_new_builtin(vm, "copy.Error", vm->e_Exception, GS_K_EXCEPTION, GS_TF_BASETYPE);
+        st->e_error = gs_type_new_builtin(vm, "Error", vm->e_Exception, GS_K_EXCEPTION, GS_TF_BASETYPE);
         st->e_error->module = gs_name(vm, "copy");
     }
     gs_Object *m = gs_module_new(vm, "copy");

@@ -405,6 +405,11 @@ error:
     return NULL;
 }
 
+/* The frozen class's __setattr__/__delattr__, which CPython compiles from
+ * a string: its frame, with no line shown */
+static const gs_LibFrame f_frozen_set[] = { { "<string>", 4, "__setattr__", NULL, NULL } };
+static const gs_LibFrame f_frozen_del[] = { { "<string>", 4, "__delattr__", NULL, NULL } };
+
 /* frozen: `if type(self) is cls or name in (fields): raise FrozenInstanceError` */
 static int frozen_check(gs_VM *vm, gs_Object *self, gs_Object *name, const char *what, const char *mname, gs_CFunc fn,
                         gs_Type **cls_out)
@@ -431,6 +436,7 @@ static int frozen_check(gs_VM *vm, gs_Object *self, gs_Object *name, const char 
         if (!rn)
             return -1;
         gs_raise(vm, state(vm)->e_frozen, "cannot %s field %s", what, ((gs_Str *)rn)->data);
+        gs_exc_lib_frames(vm, what[0] == 'd' ? f_frozen_del : f_frozen_set, 1);
         gs_decref(vm, rn);
         return -1;
     }

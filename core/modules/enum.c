@@ -199,6 +199,16 @@ static gs_Object *find_by_value(gs_VM *vm, gs_Object *cls, gs_Object *value, boo
     return NULL;
 }
 
+/* enum.py's frames, where CPython's traceback shows them (3.11.2) */
+#define ENUM_PY "/usr/lib/python3.11/enum.py"
+static const gs_LibFrame f_enum_call[] = {
+    { ENUM_PY, 717, "__call__", "return cls.__new__(cls, value)", "       ^^^^^^^^^^^^^^^^^^^^^^^" } };
+static const gs_LibFrame f_enum_new[] = { { ENUM_PY, 1133, "__new__", "raise ve_exc", NULL } };
+static const gs_LibFrame f_enum_getitem[] = {
+    { ENUM_PY, 795, "__getitem__", "return cls._member_map_[name]", "       ~~~~~~~~~~~~~~~~^^^^^^" } };
+static const gs_LibFrame f_enum_reassign[] = {
+    { ENUM_PY, 841, "__setattr__", "raise AttributeError('cannot reassign member %r' % (name, ))", NULL } };
+
 /* Enum.__new__(cls, value): the member with that value, else _missing_ */
 static gs_Object *enum_lookup(gs_VM *vm, gs_Object *cls, gs_Object *value)
 {
@@ -224,9 +234,10 @@ static gs_Object *enum_lookup(gs_VM *vm, gs_Object *cls, gs_Object *value)
     gs_Object *rv = gs_repr(vm, value);
     gs_Object *qn = gs_getattr(vm, cls, vm->s___qualname__);
     if (rv && qn) {
-        if (result == vm->none)
+        if (result == vm->none) {
             gs_raise(vm, vm->e_ValueError, "%s is not a valid %s", ((gs_Str *)rv)->data, ((gs_Str *)qn)->data);
-        else {
+            GS_LIB_FRAMES(vm, f_enum_new);
+        } else {
             gs_Object *rr = gs_repr(vm, result);
             if (rr)
                 gs_raise(vm, vm->e_TypeError, "error in %s._missing_: returned %s instead of None or a valid member",
@@ -776,8 +787,12 @@ static gs_Object *meta_call(GS_ARGS)
     gs_Object *a[7];
     if (gs_pysig_bind(vm, &sig, args, nargs, kwnames, a) < 0)
         return NULL;
-    if (!a[1] || a[1] == vm->none)
-        return enum_lookup(vm, self, a[0]);
+    if (!a[1] || a[1] == vm->none) {
+        gs_Object *r = enum_lookup(vm, self, a[0]);
+        if (!r)
+            gs_exc_lib_outer(vm, f_enum_call);
+        return r;
+    }
     int64_t start = 1;
     if (a[5] && gs_as_int(vm, a[5], &start) < 0)
         return NULL;
@@ -878,7 +893,10 @@ static gs_Object *meta_getitem(GS_ARGS)
     gs_Object *mm = cls_attr(vm, self, "_member_map_");
     if (!mm)
         return NULL;
-    return gs_getitem(vm, mm, args[0]);
+    gs_Object *r = gs_getitem(vm, mm, args[0]);
+    if (!r && vm->exc && vm->exc->type == vm->e_KeyError)
+        GS_LIB_FRAMES(vm, f_enum_getitem);
+    return r;
 }
 
 static gs_Object *meta_repr(GS_ARGS)
@@ -910,8 +928,10 @@ static gs_Object *meta_setattr(GS_ARGS)
     gs_Object *mm = own(vm, self, "_member_map_");
     if (mm && GS_KIND(args[0]) == GS_K_STR && gs_dict_get(vm, mm, args[0])) {
         gs_Object *rn = gs_repr(vm, args[0]);
-        if (rn)
+        if (rn) {
             gs_raise(vm, vm->e_AttributeError, "cannot reassign member %s", ((gs_Str *)rn)->data);
+            GS_LIB_FRAMES(vm, f_enum_reassign);
+        }
         gs_xdecref(vm, rn);
         return NULL;
     }

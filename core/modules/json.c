@@ -26,7 +26,41 @@ typedef struct Scan {
     bool strict;
     gs_Object *object_hook; /* borrowed, or NULL */
     int depth;
+    const char *err_msg;  /* the JSONDecodeError raised, its message */
 } Scan;
+
+/* The frames of json's Python files, where CPython's traceback shows them (3.11.2):
+ * json.loads with the default decoder; json.dumps with the C encoder */
+#define JSON_INIT_PY "/usr/lib/python3.11/json/__init__.py"
+#define JSON_DECODER_PY "/usr/lib/python3.11/json/decoder.py"
+#define JSON_ENCODER_PY "/usr/lib/python3.11/json/encoder.py"
+static const gs_LibFrame f_loads_type[] = {
+    { JSON_INIT_PY, 339, "loads", "raise TypeError(f'the JSON object must be str, bytes or bytearray, '", NULL } };
+static const gs_LibFrame f_loads_scan[] = {
+    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_DECODER_PY, 337, "decode", "obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
+      "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_DECODER_PY, 353, "raw_decode", "obj, end = self.scan_once(s, idx)", "           ^^^^^^^^^^^^^^^^^^^^^^" } };
+static const gs_LibFrame f_loads_value[] = { /* "Expecting value": scan_once's StopIteration, at any depth */
+    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_DECODER_PY, 337, "decode", "obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
+      "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_DECODER_PY, 355, "raw_decode", "raise JSONDecodeError(\"Expecting value\", s, err.value) from None", NULL } };
+static const gs_LibFrame f_loads_extra[] = {
+    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_DECODER_PY, 340, "decode", "raise JSONDecodeError(\"Extra data\", s, end)", NULL } };
+static const gs_LibFrame f_dumps_default[] = {
+    { JSON_INIT_PY, 231, "dumps", "return _default_encoder.encode(obj)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_ENCODER_PY, 200, "encode", "chunks = self.iterencode(o, _one_shot=True)",
+      "         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_ENCODER_PY, 258, "iterencode", "return _iterencode(o, 0)", "       ^^^^^^^^^^^^^^^^^" },
+    { JSON_ENCODER_PY, 180, "default", "raise TypeError(f'Object of type {o.__class__.__name__} '", NULL } };
+static const gs_LibFrame f_dumps_options[] = { /* with options (sort_keys, separators...) but no indent */
+    { JSON_INIT_PY, 238, "dumps", "**kw).encode(obj)", "      ^^^^^^^^^^^" },
+    { JSON_ENCODER_PY, 200, "encode", "chunks = self.iterencode(o, _one_shot=True)",
+      "         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { JSON_ENCODER_PY, 258, "iterencode", "return _iterencode(o, 0)", "       ^^^^^^^^^^^^^^^^^" },
+    { JSON_ENCODER_PY, 180, "default", "raise TypeError(f'Object of type {o.__class__.__name__} '", NULL } };
 
 /* JSONDecodeError(msg, doc, pos): "msg: line L column C (char P)" */
 static void raise_errmsg(Scan *sc, const char *msg, int64_t pos)
@@ -46,6 +80,7 @@ static void raise_errmsg(Scan *sc, const char *msg, int64_t pos)
     if (!args)
         return;
     JsonState *st = vm->modstate[GS_MS_JSON];
+    sc->err_msg = msg;
     gs_Object *e = gs_exception_new(vm, st->e_decode, args);
     if (!e)
         return;
@@ -457,6 +492,7 @@ static gs_Object *m_loads(GS_ARGS)
     gs_Object *s = a[0];
     if (GS_KIND(s) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "the JSON object must be str, bytes or bytearray, not %s", gs_type_name(s));
+        GS_LIB_FRAMES(vm, f_loads_type);
         return NULL;
     }
     for (int i = 3; i < 7; i++)
@@ -465,7 +501,7 @@ static gs_Object *m_loads(GS_ARGS)
             return NULL;
         }
     gs_Str *str = (gs_Str *)s;
-    Scan sc = { vm, s, NULL, 0, NULL, true, NULL, 0 };
+    Scan sc = { vm, s, NULL, 0, NULL, true, NULL, 0, NULL };
     sc.s = malloc(sizeof(uint32_t) * (size_t)(str->nchars + 1));
     if (!sc.s) {
         gs_raise_memory(vm);
@@ -510,6 +546,17 @@ static gs_Object *m_loads(GS_ARGS)
         gs_decref(vm, sc.memo);
     }
     free(sc.s);
+    bool default_decoder = true; /* CPython's loads with no options: _default_decoder.decode(s) */
+    for (int i = 1; i < 8; i++)
+        default_decoder = default_decoder && !a[i];
+    if (!r && sc.err_msg && default_decoder) {
+        if (strcmp(sc.err_msg, "Extra data") == 0)
+            GS_LIB_FRAMES(vm, f_loads_extra);
+        else if (strcmp(sc.err_msg, "Expecting value") == 0)
+            GS_LIB_FRAMES(vm, f_loads_value);
+        else
+            GS_LIB_FRAMES(vm, f_loads_scan);
+    }
     return r;
 }
 
@@ -524,6 +571,7 @@ typedef struct Enc {
     gs_Object *dflt;      /* default, or NULL */
     gs_Object *markers;   /* list of containers being encoded */
     int level;
+    bool not_serializable; /* the TypeError raised is the encoder's own */
 } Enc;
 
 static void enc_string(Enc *e, gs_Str *s)
@@ -780,6 +828,7 @@ static int enc_obj(Enc *e, gs_Object *o)
     }
     if (!e->dflt) {
         gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", o->type->name->data);
+        e->not_serializable = true;
         return -1;
     }
     if (mark(e, o) < 0)
@@ -887,6 +936,14 @@ static gs_Object *m_dumps(GS_ARGS)
     free(indent);
     if (r < 0) {
         gs_buf_free(&e.out);
+        /* CPython's C encoder, called by its dumps: with every argument at
+         * its default, through _default_encoder; else a JSONEncoder made
+         * for the call (with indent, its Python encoder: not told here) */
+        bool defaults = true;
+        for (int i = 1; i < 10; i++)
+            defaults = defaults && !a[i];
+        if (e.not_serializable && !a[6])
+            gs_exc_lib_frames(vm, defaults ? f_dumps_default : f_dumps_options, 4);
         return NULL;
     }
     return gs_buf_to_str(vm, &e.out);
@@ -908,7 +965,7 @@ gs_Object *gs_module_json(gs_VM *vm)
             return NULL;
         }
         vm->modstate[GS_MS_JSON] = st;
-        st->e_decode = gs_type_new_builtin(vm, "json.decoder.JSONDecodeError", vm->e_ValueError, GS_K_EXCEPTION,
+        st->e_decode = gs_type_new_builtin(vm, "JSONDecodeError", vm->e_ValueError, GS_K_EXCEPTION,
                                            GS_TF_BASETYPE);
         st->e_decode->module = gs_name(vm, "json.decoder");
     }

@@ -760,6 +760,30 @@ static int range_arg(gs_VM *vm, gs_Object *o, const char *what, bool warn, gs_Ob
     return 0;
 }
 
+/* random.py's frames, where CPython's traceback shows them (3.11.2) */
+#define RANDOM_PY "/usr/lib/python3.11/random.py"
+static const gs_LibFrame f_randrange_nostop[] = {
+    { RANDOM_PY, 310, "randrange", "raise TypeError('Missing a non-None stop argument')", NULL } };
+static const gs_LibFrame f_randrange_empty1[] = {
+    { RANDOM_PY, 313, "randrange", "raise ValueError(\"empty range for randrange()\")", NULL } };
+static const gs_LibFrame f_randrange_width[] = {
+    { RANDOM_PY, 345, "randrange",
+      "raise ValueError(\"empty range for randrange() (%d, %d, %d)\" % (istart, istop, width))", NULL } };
+static const gs_LibFrame f_randrange_zero[] = {
+    { RANDOM_PY, 353, "randrange", "raise ValueError(\"zero step for randrange()\")", NULL } };
+static const gs_LibFrame f_randrange_empty[] = {
+    { RANDOM_PY, 355, "randrange", "raise ValueError(\"empty range for randrange()\")", NULL } };
+static const gs_LibFrame f_randint[] = {
+    { RANDOM_PY, 362, "randint", "return self.randrange(a, b+1)", "       ^^^^^^^^^^^^^^^^^^^^^^" } };
+static const gs_LibFrame f_choice[] = {
+    { RANDOM_PY, 373, "choice", "raise IndexError('Cannot choose from an empty sequence')", NULL } };
+static const gs_LibFrame f_sample_type[] = {
+    { RANDOM_PY, 439, "sample", "raise TypeError(\"Population must be a sequence.  \"", NULL } };
+static const gs_LibFrame f_sample_size[] = {
+    { RANDOM_PY, 456, "sample", "raise ValueError(\"Sample larger than population or is negative\")", NULL } };
+static const gs_LibFrame f_choices_weights[] = {
+    { RANDOM_PY, 506, "choices", "raise ValueError('The number of weights does not match the population')", NULL } };
+
 /* the sign of an int: -1, 0, 1 */
 static int sign_of(gs_VM *vm, gs_Object *i)
 {
@@ -779,12 +803,15 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
     if (range_arg(vm, start, "arg 1", direct, &istart) < 0)
         return NULL;
     if (!stop || stop == vm->none) {
-        if (step && step != vm->small_ints[5 + 1])
+        if (step && step != vm->small_ints[5 + 1]) {
             gs_raise(vm, vm->e_TypeError, "Missing a non-None stop argument");
-        else if (sign_of(vm, istart) > 0)
+            GS_LIB_FRAMES(vm, f_randrange_nostop);
+        } else if (sign_of(vm, istart) > 0)
             res = randbelow_obj(vm, self, istart);
-        else
+        else {
             gs_raise(vm, vm->e_ValueError, "empty range for randrange()");
+            GS_LIB_FRAMES(vm, f_randrange_empty1);
+        }
         goto done;
     }
     if (range_arg(vm, stop, "stop", direct, &istop) < 0)
@@ -801,9 +828,11 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
             res = gs_binop_steal(vm, GS_OP_ADD, gs_newref(vm, istart), randbelow_obj(vm, self, width));
         else {
             gs_Object *t[3] = { gs_str(vm, istart), gs_str(vm, istop), gs_str(vm, width) };
-            if (t[0] && t[1] && t[2])
+            if (t[0] && t[1] && t[2]) {
                 gs_raise(vm, vm->e_ValueError, "empty range for randrange() (%s, %s, %s)", ((gs_Str *)t[0])->data,
                          ((gs_Str *)t[1])->data, ((gs_Str *)t[2])->data);
+                GS_LIB_FRAMES(vm, f_randrange_width);
+            }
             for (int i = 0; i < 3; i++)
                 gs_xdecref(vm, t[i]);
         }
@@ -812,6 +841,7 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
     int sg = sign_of(vm, istep);
     if (sg == 0) {
         gs_raise(vm, vm->e_ValueError, "zero step for randrange()");
+        GS_LIB_FRAMES(vm, f_randrange_zero);
         goto done;
     }
     /* n = (width + istep - 1) // istep, or (width + istep + 1) // istep */
@@ -822,6 +852,7 @@ static gs_Object *randrange_impl(gs_VM *vm, gs_Object *self, gs_Object *start, g
         goto done;
     if (sign_of(vm, n) <= 0) {
         gs_raise(vm, vm->e_ValueError, "empty range for randrange()");
+        GS_LIB_FRAMES(vm, f_randrange_empty);
         goto done;
     }
     /* istart + istep * self._randbelow(n) */
@@ -850,6 +881,8 @@ static gs_Object *m_randint(GS_ARGS)
         return NULL;
     gs_Object *r = randrange_impl(vm, self, a_[0], b1, NULL, false);
     gs_decref(vm, b1);
+    if (!r)
+        gs_exc_lib_outer(vm, f_randint);
     return r;
 }
 
@@ -864,6 +897,7 @@ static gs_Object *m_choice(GS_ARGS)
         return NULL;
     if (n == 0) {
         gs_raise(vm, vm->e_IndexError, "Cannot choose from an empty sequence");
+        GS_LIB_FRAMES(vm, f_choice);
         return NULL;
     }
     gs_Object *i = gs_int_new(vm, randbelow(self, n));
@@ -1019,6 +1053,7 @@ static gs_Object *m_choices(GS_ARGS)
         goto done;
     if (cn != n) {
         gs_raise(vm, vm->e_ValueError, "The number of weights does not match the population");
+        GS_LIB_FRAMES(vm, f_choices_weights);
         goto done;
     }
     gs_Object *last = gs_getitem(vm, cumw, vm->small_ints[5 - 1]);
@@ -1178,6 +1213,7 @@ static gs_Object *sample_impl(gs_VM *vm, gs_Object *self, gs_Object *population,
 {
     if (!is_sequence(vm, population)) {
         gs_raise(vm, vm->e_TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
+        GS_LIB_FRAMES(vm, f_sample_type);
         return NULL;
     }
     int64_t n = gs_len(vm, population);
@@ -1198,6 +1234,7 @@ static gs_Object *sample_impl(gs_VM *vm, gs_Object *self, gs_Object *population,
     }
     if (!c) {
         gs_raise(vm, vm->e_ValueError, "Sample larger than population or is negative");
+        GS_LIB_FRAMES(vm, f_sample_size);
         return NULL;
     }
     /* result = [None] * k */

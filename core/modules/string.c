@@ -95,6 +95,24 @@ static gs_Object *tpl_lookup(gs_VM *vm, gs_Object *kws, gs_Object *mapping, gs_O
     return gs_getitem(vm, mapping, name);
 }
 
+/* string.py's frames (and collections' for ChainMap), where CPython's
+ * traceback shows them (3.11.2) */
+#define STRING_PY "/usr/lib/python3.11/string.py"
+#define COLLECTIONS_PY "/usr/lib/python3.11/collections/__init__.py"
+static const gs_LibFrame f_sub_missing[] = {
+    { STRING_PY, 121, "substitute", "return self.pattern.sub(convert, self.template)",
+      "       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { STRING_PY, 114, "convert", "return str(mapping[named])", "           ~~~~~~~^^^^^^^" },
+    /* substitute(mapping, **kws): a ChainMap of the two */
+    { COLLECTIONS_PY, 1004, "__getitem__", "return self.__missing__(key)            # support subclasses that define __missing__",
+      "       ^^^^^^^^^^^^^^^^^^^^^" },
+    { COLLECTIONS_PY, 996, "__missing__", "raise KeyError(key)", NULL } };
+static const gs_LibFrame f_sub_invalid[] = {
+    { STRING_PY, 121, "substitute", "return self.pattern.sub(convert, self.template)",
+      "       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+    { STRING_PY, 118, "convert", "self._invalid(mo)", NULL },
+    { STRING_PY, 101, "_invalid", "raise ValueError('Invalid placeholder in string: line %d, col %d' %", NULL } };
+
 /* Template.substitute / safe_substitute (mapping=None, /, **kws) */
 static gs_Object *tpl_sub(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames, bool safe)
 {
@@ -171,6 +189,7 @@ static gs_Object *tpl_sub(gs_VM *vm, gs_Object *self, gs_Object **args, int narg
                 }
             gs_raise(vm, vm->e_ValueError, "Invalid placeholder in string: line %d, col %d", line,
                      (int)(i + 1 - start));
+            GS_LIB_FRAMES(vm, f_sub_invalid);
             goto fail;
         }
         gs_Object *name = gs_str_new(vm, d + ns, (size_t)(ne - ns));
@@ -183,6 +202,8 @@ static gs_Object *tpl_sub(gs_VM *vm, gs_Object *self, gs_Object **args, int narg
                 i = j;
                 continue;
             }
+            if (!safe && vm->exc && vm->exc->type == vm->e_KeyError)
+                gs_exc_lib_frames(vm, f_sub_missing, kws && mapping ? 4 : 2);
             goto fail;
         }
         gs_Object *sv = gs_str(vm, v);

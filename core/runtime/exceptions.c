@@ -139,6 +139,24 @@ void gs_tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f)
     vm->heap_limit = saved;
 }
 
+static void lib_prepend(gs_VM *vm, const gs_LibFrame *frames, int n, bool only_outer)
+{
+    gs_Object *o = vm->exc;
+    if (!o || GS_KIND(o) != GS_K_EXCEPTION || n <= 0)
+        return;
+    gs_Exception *e = (gs_Exception *)o;
+    if ((only_outer && e->nlib == 0) || e->ntb > 0 || e->nlib + n > GS_LIB_FRAMES_MAX)
+        return; /* not (only) the stand-in's: it passed through Python code already */
+    memmove(e->lib + n, e->lib, (size_t)e->nlib * sizeof e->lib[0]);
+    for (int i = 0; i < n; i++)
+        e->lib[i] = &frames[i];
+    e->nlib += n;
+}
+
+void gs_exc_lib_frames(gs_VM *vm, const gs_LibFrame *frames, int n) { lib_prepend(vm, frames, n, false); }
+
+void gs_exc_lib_outer(gs_VM *vm, const gs_LibFrame *frame) { lib_prepend(vm, frame, 1, true); }
+
 /* ================================================================== "Did you mean" (CPython's suggestions.c) */
 
 #define SUGG_MAX_ITEMS 750
@@ -487,6 +505,14 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
                 gs_buf_printf(out, "  [Previous line repeated %d more time%s]\n", run - 3, run - 3 == 1 ? "" : "s");
             tb = nx;
         }
+        for (int i = 0; i < e->nlib; i++) { /* CPython's Python code it went through, as CPython prints it */
+            const gs_LibFrame *lf = e->lib[i];
+            gs_buf_printf(out, "  File \"%s\", line %d, in %s\n", lf->file, lf->line, lf->func);
+            if (lf->text) /* none for code compiled from a string ("<string>") */
+                gs_buf_printf(out, "    %s\n", lf->text);
+            if (lf->carets)
+                gs_buf_printf(out, "    %s\n", lf->carets);
+        }
     }
     gs_Type *t = exc->type;
     gs_Object *s = NULL;
@@ -518,7 +544,8 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
         }
         s = gs_str(vm, e->args->items[0]);
     }
-    if ((t->flags & GS_TF_HEAP) && strcmp(t->module->data, "builtins") != 0 && strcmp(t->module->data, "__main__") != 0)
+    /* a class of a module (a program's own, or json.decoder's): its module's name first */
+    if (t->module && strcmp(t->module->data, "builtins") != 0 && strcmp(t->module->data, "__main__") != 0)
         gs_buf_printf(out, "%s.%s", t->module->data, t->name->data);
     else
         gs_buf_adds(out, t->name->data);

@@ -350,6 +350,19 @@ typedef struct gs_Instance {
     gs_Object *weakreflist;    /* first weak reference to this object, or NULL */
 } gs_Instance;
 
+/* A frame of CPython's own Python code (random.py, json/decoder.py...)
+ * that a module written here in C stands for: where CPython's traceback
+ * would show it, with its line and carets as python3.11 prints them. */
+typedef struct gs_LibFrame {
+    const char *file;          /* "/usr/lib/python3.11/random.py" */
+    int line;
+    const char *func;
+    const char *text;          /* the line, stripped (NULL: "<string>", whose lines are not shown) */
+    const char *carets;        /* the caret line without its 4-space indent, or NULL */
+} gs_LibFrame;
+
+#define GS_LIB_FRAMES_MAX 8
+
 typedef struct gs_Exception {
     gs_Instance inst;
     gs_Tuple *args;
@@ -362,6 +375,9 @@ typedef struct gs_Exception {
     char *suggestion;          /* NameError: computed where it was raised (malloc'd) */
     struct gs_TBEntry *tb;     /* where it passed, innermost last (malloc'd) */
     int ntb, captb;
+    const gs_LibFrame *lib[GS_LIB_FRAMES_MAX]; /* raised in a module's stand-in for CPython's Python code:
+                                                  its frames, innermost last, after the traceback's */
+    int nlib;
 } gs_Exception;
 
 /* A frame object (frame.f_code, tb.tb_frame...).  While its frame runs it

@@ -483,6 +483,13 @@ void gs_frame_object_clear(gs_VM *vm, gs_Object *f);
 
 /* errors / suggestions (exceptions.c) */
 void gs_tb_add(gs_VM *vm, gs_Object *exc, gs_Frame *f);             /* a traceback entry for frame f */
+/* The exception being raised came from CPython's Python code that a module
+ * here stands for: frames[0..n) (outermost first) go before the ones it
+ * has.  lib_outer: only if it already has some (a call of one stand-in by
+ * another: randint's frame before randrange's, not before a user's). */
+void gs_exc_lib_frames(gs_VM *vm, const gs_LibFrame *frames, int n);
+void gs_exc_lib_outer(gs_VM *vm, const gs_LibFrame *frame);
+#define GS_LIB_FRAMES(vm, arr) gs_exc_lib_frames((vm), (arr), (int)(sizeof(arr) / sizeof((arr)[0])))
 void gs_raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global); /* with "Did you mean" */
 char *gs_name_error_suggestion(gs_VM *vm, gs_Frame *f, gs_Str *name);        /* malloc'd, or NULL */
 void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out);

@@ -1,0 +1,2 @@
+from string import Template
+Template("costs 5$ today").substitute()

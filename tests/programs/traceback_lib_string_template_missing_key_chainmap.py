@@ -1,0 +1,2 @@
+from string import Template
+Template("$a and $b").substitute({"a": 1}, c=3)
