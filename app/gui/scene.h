@@ -161,5 +161,6 @@ void gs_scene_sort(gs_Scene *s);                        /* sort objects by id (s
 /* "12,345": bytes as every panel and sentence writes them (sys.getsizeof's
  * figure, exactly, its digits in threes). */
 void gs_scene_format_bytes(uint64_t b, char *out, size_t n);
+const char *gs_scene_phase_title(const char *phase); /* "subtract_refs" in plain words */
 
 #endif

@@ -1696,3 +1696,28 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
     default: break;
     }
 }
+
+/* A collector phase in plain words ("subtract_refs": "subtracting
+ * references from inside the set"); the name itself if unknown. */
+const char *gs_scene_phase_title(const char *phase)
+{
+    static const struct { const char *name, *words; } t[] = {
+        { "merge", "gathering the generations to collect" },
+        { "update_refs", "copying each refcount into gc_refs" },
+        { "subtract_refs", "subtracting references from inside the set" },
+        { "move_unreachable", "finding what is still reached from outside" },
+        { "untrack_tuples", "untracking tuples of atoms" },
+        { "promote", "survivors moving to an older generation" },
+        { "untrack_dicts", "untracking dicts of atoms" },
+        { "legacy_finalizers", "setting aside legacy finalizers" },
+        { "weakrefs", "clearing weak references to garbage" },
+        { "finalize", "calling __del__ on garbage" },
+        { "resurrection", "checking for resurrected objects" },
+        { "delete", "breaking the garbage cycles" },
+        { "done", "done" },
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(phase, t[i].name) == 0)
+            return t[i].words;
+    return phase;
+}

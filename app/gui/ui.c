@@ -2935,29 +2935,6 @@ static float paras(gs_Ui *ui, gs_DrawList *dl, const Para *p, int n, float x, fl
     return y - y0;
 }
 
-static const char *phase_title(const char *phase)
-{
-    static const struct { const char *name, *words; } t[] = {
-        { "merge", "gathering the generations to collect" },
-        { "update_refs", "copying each refcount into gc_refs" },
-        { "subtract_refs", "subtracting references from inside the set" },
-        { "move_unreachable", "finding what is still reached from outside" },
-        { "untrack_tuples", "untracking tuples of atoms" },
-        { "promote", "survivors moving to an older generation" },
-        { "untrack_dicts", "untracking dicts of atoms" },
-        { "legacy_finalizers", "setting aside legacy finalizers" },
-        { "weakrefs", "clearing weak references to garbage" },
-        { "finalize", "calling __del__ on garbage" },
-        { "resurrection", "checking for resurrected objects" },
-        { "delete", "breaking the garbage cycles" },
-        { "done", "done" },
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(phase, t[i].name) == 0)
-            return t[i].words;
-    return phase;
-}
-
 static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     panel(dl, r, "WHAT IS HAPPENING", ui);
@@ -2973,7 +2950,7 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     if (d->step_note)
         p[n++] = (Para){ NULL, d->step_note, GS_FONT_SMALL, C_MUTED, C_MUTED };
     if (s->in_collection) {
-        snprintf(gc_h, sizeof gc_h, "CYCLE COLLECTOR, generation %d — %s", s->collecting_gen, phase_title(s->phase));
+        snprintf(gc_h, sizeof gc_h, "CYCLE COLLECTOR, generation %d — %s", s->collecting_gen, gs_scene_phase_title(s->phase));
         p[n++] = (Para){ gc_h, d->phase_note ? d->phase_note : s->phase_doing, GS_FONT_UI, C_VERMILLION, C_TEXT };
     } else if (d->phase_note)
         p[n++] = (Para){ "CYCLE COLLECTOR — done", d->phase_note, GS_FONT_UI, C_VERMILLION, C_TEXT };
@@ -3002,6 +2979,7 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
             p[n++] = (Para){ "Recap", d->recap, GS_FONT_UI, C_GREEN, C_TEXT };
     }
     char le_masked[400], summary[480], summary_h[96];
+    const char *le_summary = NULL; /* the "What just happened" paragraph's body */
     if (s->last_event[0] && !(d->at_end && d->recap)) {
         const char *le = mask_count(d, s->focus, s->last_event, le_masked, sizeof le_masked);
         const char *colon = strstr(le, ": ");
@@ -3015,6 +2993,7 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
             head = summary_h;
         }
         p[n++] = (Para){ head, le, GS_FONT_SMALL, C_FAINT, C_BLUE };
+        le_summary = le;
     }
     if (n == 0) {
         p[n++] = (Para){ NULL,
@@ -3031,6 +3010,17 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
          * it did is told below them), so the news stays in sight */
         for (int i = 0; i < n; i++)
             if (p[i].head == prev_h) {
+                memmove(&p[i], &p[i + 1], (size_t)(n - i - 1) * sizeof p[0]);
+                n--;
+                total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
+                break;
+            }
+    }
+    if (total > room && s->phase_summary) {
+        /* then what the phase did, which EVENTS lists beside: the phase's
+         * own words stay whole (lesson 8's phases) */
+        for (int i = 0; i < n; i++)
+            if (p[i].body == le_summary) {
                 memmove(&p[i], &p[i + 1], (size_t)(n - i - 1) * sizeof p[0]);
                 n--;
                 total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -567,17 +568,30 @@ static bool phase_narrated(const gs_Viewer *v, unsigned line, int phase)
     return false;
 }
 
-/* A phase's name in "... done." ("done" itself: "All phases done."). */
-static const char *phase_done_words(int phase)
+/* A phase in plain words, with its name in gcmodule.c after it (lesson 8
+ * names them): "subtracting references from inside the set (subtract_refs)" */
+static void phase_words(int phase, char *out, size_t n)
 {
-    return phase == GS_GC_DONE ? "All phases" : gs_gc_phase_name((gs_GCPhase)phase);
+    const char *name = gs_gc_phase_name((gs_GCPhase)phase);
+    snprintf(out, n, "%s (%s)", gs_scene_phase_title(name), name);
+}
+
+/* The sentence for "... done." ("done" itself: "All phases done."). */
+static void phase_done_words(int phase, char *out, size_t n)
+{
+    if (phase == GS_GC_DONE) {
+        snprintf(out, n, "All phases");
+        return;
+    }
+    phase_words(phase, out, n);
+    out[0] = (char)toupper((unsigned char)out[0]);
 }
 
 static size_t phase_fwd(gs_Viewer *v)
 {
     const gs_Trace *t = v->trace;
     size_t pos = gs_timeline_pos(v->tl), n = t->n;
-    char skipped[160] = "";
+    char skipped[320] = "";
     /* the boundary that starts the next phase to finish: the next
      * gc_phase at or after pos (a position at a boundary has finished the
      * phase before it) */
@@ -610,16 +624,20 @@ static size_t phase_fwd(gs_Viewer *v)
         }
         size_t end = next_boundary(t, i);
         if (end - i > 1 || end >= n || phase_narrated(v, e.line, e.sub)) {
-            const char *next = end < n ? (gs_trace_get(t, end).kind == GS_EV_GC_END
-                                              ? "the end of the collection"
-                                              : gs_gc_phase_name((gs_GCPhase)gs_trace_get(t, end).sub))
-                                       : "the end";
-            snprintf(v->step_note, sizeof v->step_note, "%s%s%s done. Next: %s (P).", skipped, skipped[0] ? ". " : "",
-                     phase_done_words(e.sub), next);
+            char next[96], done[96];
+            if (end >= n)
+                snprintf(next, sizeof next, "the end");
+            else if (gs_trace_get(t, end).kind == GS_EV_GC_END)
+                snprintf(next, sizeof next, "the end of the collection");
+            else
+                phase_words(gs_trace_get(t, end).sub, next, sizeof next);
+            phase_done_words(e.sub, done, sizeof done);
+            snprintf(v->step_note, sizeof v->step_note, "%s%s%s: done. Next: %s (P).", skipped,
+                     skipped[0] ? ". " : "", done, next);
             return gs_timeline_seek(v->tl, end);
         }
         if (e.sub != GS_GC_DONE) /* the last phase is no work passed over: it ends the collection */
-            add_skipped(skipped, sizeof skipped, gs_gc_phase_name((gs_GCPhase)e.sub));
+            add_skipped(skipped, sizeof skipped, gs_scene_phase_title(gs_gc_phase_name((gs_GCPhase)e.sub)));
         i = end;
     }
     return gs_timeline_seek(v->tl, n);
@@ -642,7 +660,9 @@ static size_t phase_back(gs_Viewer *v)
             ;
         if (gs_trace_get(t, j).kind == GS_EV_GC_PHASE &&
             (i - j > 1 || phase_narrated(v, gs_trace_get(t, j).line, gs_trace_get(t, j).sub))) {
-            snprintf(v->step_note, sizeof v->step_note, "%s done.", phase_done_words(gs_trace_get(t, j).sub));
+            char done[96];
+            phase_done_words(gs_trace_get(t, j).sub, done, sizeof done);
+            snprintf(v->step_note, sizeof v->step_note, "%s: done.", done);
             return gs_timeline_seek(v->tl, i);
         }
     }
