@@ -884,13 +884,17 @@ static void a_phase_stop_says_what_the_phase_did(void)
                     "gc.collect()\n"
                     "print('x')\n");
     o.v.granularity = GS_GRAN_PHASE;
-    int said = 0, stops = 0, marked = 0;
+    int said = 0, stops = 0, marked = 0, plain = 0;
     for (int i = 0; i < 40 && gs_timeline_pos(o.v.tl) < gs_timeline_length(o.v.tl); i++) {
         press(&o, GS_KEY_RIGHT);
         if (!o.d.scene->in_collection || strcmp(o.d.scene->phase, "subtract_refs") != 0)
             continue;
         stops++;
         said += has_text(&o.dl, "What this phase did:") && has_text(&o.dl, "steps, listed in EVENTS; the last: ");
+        /* the step's note in plain words, the phase's name after them */
+        plain += o.v.step_note[0] &&
+                 strstr(o.v.step_note, "Subtracting references from inside the set (subtract_refs): done. Next: "
+                                       "finding what is still reached from outside (move_unreachable) (P).") != NULL;
         /* EVENTS is right of WHAT IS HAPPENING */
         gs_Color cur = o.ui.theme.color[GS_THEME_CURRENT];
         for (size_t k = 0; k < o.dl.n; k++) {
@@ -901,6 +905,8 @@ static void a_phase_stop_says_what_the_phase_did(void)
     }
     CHECK(stops > 0 && said == stops, "each stop in subtract_refs tells what the phase did (%d of %d)", said, stops);
     CHECK(marked > 0, "and EVENTS marks the current entry");
+    CHECK(plain == stops, "the step's note says the phase in words, then its name (%d of %d): %s", plain, stops,
+          o.v.step_note);
     close_lesson(&o);
 }
 
