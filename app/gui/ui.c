@@ -1472,6 +1472,19 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
     }
     if (more > 0 && k < n)
         snprintf(out + k, n - k, "; and %d more (EVENTS lists them)", more);
+    if (!own && !named && !since) {
+        /* before the first line: what the compiler made, not what the
+         * program did ("created str 'box C'" read as box C existing) */
+        bool compiled = true;
+        for (int i = first; i < last && compiled; i++)
+            compiled = strncmp(d->event_log[i], "0: ", 3) == 0 || strcmp(d->event_log[i], "the program starts") == 0;
+        if (compiled) {
+            snprintf(head, hn, "Before the first line:");
+            snprintf(out, n, "Python compiled the program. Its code and the constants it uses (strings and "
+                             "numbers written in it) are objects too, made now; EVENTS lists them. No line has run.");
+            return true;
+        }
+    }
     if (named)
         snprintf(head, hn, "What line %u did last:", named);
     else if (since && own && own != whole_line) /* the stop was in a call the line made: its line first */

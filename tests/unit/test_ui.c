@@ -872,6 +872,21 @@ static void narration_belongs_to_its_line(void)
  * many steps, and the last), not its last event alone, and EVENTS marks
  * the newest entry as the current one (the next phase's start, where the
  * stop is, has no entry of its own). */
+/* At the first line, what happened before it is the compiler's work (the
+ * code and the constants), not the program's: said so, not listed as
+ * "created str 'box C'" as if box C existed. */
+static void the_first_stop_says_the_program_was_compiled(void)
+{
+    Open o;
+    open_lesson(&o, "x = 'box A'\nprint('box C')\n");
+    press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 1, "at line 1 (%d)", o.d.scene->line);
+    CHECK(has_text(&o.dl, "Before the first line:") && has_text(&o.dl, "Python compiled the program"),
+          "the narration says the program was compiled");
+    CHECK(!text_in(&o.dl, o.ui.narr_rect, "created str"), "and lists no constant as made by the program");
+    close_lesson(&o);
+}
+
 static void a_phase_stop_says_what_the_phase_did(void)
 {
     Open o;
@@ -4143,6 +4158,7 @@ int main(void)
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     a_phase_stop_says_what_the_phase_did();
+    the_first_stop_says_the_program_was_compiled();
     phase_steps_land_at_the_end_of_phases_that_did_something();
     a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection();
     every_lesson_finishes_in_a_beginners_number_of_steps();
