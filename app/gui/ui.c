@@ -304,6 +304,7 @@ typedef struct Placed {
     float alpha;
     bool visible;
     int box;            /* its index among the frame's obstacles (-1: none) */
+    int unseen;         /* references counted in its badge that no arrow on the canvas draws */
 } Placed;
 
 typedef struct Layout {
@@ -1572,11 +1573,30 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
                  o->id);
     text(dl, GS_FONT_SMALL, bx + 7, by + 2, rc, with_alpha(RGB(255, 255, 255), a));
     float gx = bx;
+    /* "+1" beside the count: that many of its references have no arrow */
+    if (!hidden && o->refcount > 0 && !o->group_count && !(o->flags & GS_SO_PRIMITIVE) && p->unseen > 0 &&
+        ui->zoom >= 0.7f) {
+        char un[16];
+        snprintf(un, sizeof un, "+%d", p->unseen);
+        float uw = tw(ui, GS_FONT_SMALL, un) + 10;
+        gx = bx - uw - 3;
+        gs_Rect ur = { gx, by, uw, 18 };
+        gs_draw_rect(dl, ur, with_alpha(C_PANEL, a), 9, o->id);
+        gs_draw_rect_line(dl, ur, with_alpha(C_MUTED, a), 9, 1, o->id);
+        text(dl, GS_FONT_SMALL, gx + 5, by + 2, un, with_alpha(C_MUTED, a));
+        add_button(ui, ur, GS_ACT_NONE, 0,
+                   p->unseen == 1 ? "1 reference with no arrow here: the code running now holds it (a call's argument, a "
+                                    "value being computed) or an object the picture hides (D, H). Click the box: the "
+                                    "inspector says who."
+                                  : "References with no arrow here: the code running now holds them (a call's "
+                                    "arguments, values being computed) or objects the picture hides (D, H). Click the "
+                                    "box: the inspector says who.");
+    }
     if (o->flags & GS_SO_HAS_GCREFS) {
         char gr[32];
         snprintf(gr, sizeof gr, "gc_refs %lld", (long long)o->gc_refs);
         float gw = tw(ui, GS_FONT_SMALL, gr) + 12;
-        gx = bx - gw - 4;
+        gx = gx - gw - 4;
         gs_draw_rect(dl, (gs_Rect){ gx, by, gw, 18 }, with_alpha(C_ORANGE, a), 9, o->id);
         text(dl, GS_FONT_SMALL, gx + 6, by + 2, gr, with_alpha(C_TEXT, a));
     }
@@ -2137,6 +2157,27 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 self_loop(ui, dl, ax, ay, p, ec);
             else
                 edge_ex(ui, dl, ax, ay, p->box, t, ec, flash ? 3.5f : hl ? 2.5f : 1.4f, sl->weak);
+        }
+    }
+    /* what each badge counts that no arrow shows (the code running now
+     * holds it, or an object the picture hides): the difference, beside
+     * the badge; a student counting arrows otherwise finds one too few
+     * (Noisy's 2 inside its __del__, with self's arrow alone) */
+    for (int i = 0; i < npl; i++)
+        pl[i].unseen = pl[i].o->refcount;
+    for (int fi = 0; fi < s->nframes; fi++)
+        for (int k = 0; k < s->frames[fi].nnames; k++) {
+            Placed *t = (Placed *)find_placed(pl, npl, s->names[s->frames[fi].first_name + k].target);
+            if (t)
+                t->unseen--;
+        }
+    for (int i = 0; i < npl; i++) {
+        const gs_SceneObject *o = pl[i].o;
+        for (int k = 0; k < o->nslots; k++) {
+            const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
+            Placed *t = sl->weak ? NULL : (Placed *)find_placed(pl, npl, sl->target);
+            if (t)
+                t->unseen--;
         }
     }
     for (int i = 0; i < npl; i++) {
@@ -3753,7 +3794,7 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
 static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
 {
     gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, RGBA(0, 0, 0, 110), 0, 0);
-    float w = fminf(820, (float)ui->w - 40), h = fminf(520, (float)ui->h - 40);
+    float w = fminf(820, (float)ui->w - 40), h = fminf(570, (float)ui->h - 40);
     gs_Rect r = { ((float)ui->w - w) / 2, ((float)ui->h - h) / 2, w, h };
     gs_draw_rect(dl, r, C_PANEL, 10, 0);
     gs_draw_clip(dl, r);
@@ -3783,6 +3824,16 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
               "Its reference count. It flashes green when it goes up, orange-red when it goes down; '?' hides it until "
               "you answer a prediction; 'many': a value the interpreter shares (a small int).",
+              C_TEXT);
+    y += lh * 1.6f;
+    gs_draw_rect(dl, (gs_Rect){ x, y, 28, 18 }, C_PANEL, 9, 0);
+    gs_draw_rect_line(dl, (gs_Rect){ x, y, 28, 18 }, C_MUTED, 9, 1, 0);
+    text(dl, GS_FONT_SMALL, x + 6, y + 2, "+1", C_MUTED);
+    gs_draw_rect(dl, (gs_Rect){ x + 32, y, 28, 18 }, C_TEXT, 9, 0);
+    text(dl, GS_FONT_SMALL, x + 42, y + 2, "2", RGB(255, 255, 255));
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+              "Beside the count: how many of its references have no arrow (the code running now holds them, or an "
+              "object not drawn).",
               C_TEXT);
     y += lh * 1.6f;
     gs_draw_rect(dl, (gs_Rect){ x, y, 70, 18 }, C_ORANGE, 9, 0);

@@ -887,6 +887,42 @@ static void the_first_stop_says_the_program_was_compiled(void)
     close_lesson(&o);
 }
 
+/* A badge that counts references no arrow shows says how many beside it
+ * ("+1"): inside __del__, Noisy's count is 2 with self's arrow alone (the
+ * call running __del__ holds the other); a list two names hold says
+ * nothing more. */
+static bool pill_in_node(Open *o, const char *type, const char *pill)
+{
+    for (int i = 0; i < o->d.scene->nobjects; i++) {
+        gs_Rect r;
+        if (strcmp(o->d.scene->objects[i].type, type) == 0 && gs_ui_node_rect(&o->ui, o->d.scene->objects[i].id, &r) &&
+            text_is_in(&o->dl, r, pill))
+            return true;
+    }
+    return false;
+}
+
+static void a_badge_says_what_no_arrow_shows(void)
+{
+    Open o;
+    open_lesson(&o, "class Noisy:\n"
+                    "    def __del__(self):\n"
+                    "        print('freed')\n"
+                    "x = [1]\n"
+                    "y = x\n"
+                    "n = Noisy()\n"
+                    "del n\n"
+                    "print('done')\n");
+    for (int i = 0; i < 20 && o.d.scene->line != 6; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 6 && !pill_in_node(&o, "list", "+1") && !pill_in_node(&o, "list", "+2"),
+          "a list two names hold: its two arrows, no '+'");
+    for (int i = 0; i < 20 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 3 && pill_in_node(&o, "Noisy", "+1"), "inside __del__, Noisy's badge has '+1' beside it");
+    close_lesson(&o);
+}
+
 static void a_phase_stop_says_what_the_phase_did(void)
 {
     Open o;
@@ -4158,6 +4194,7 @@ int main(void)
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     a_phase_stop_says_what_the_phase_did();
+    a_badge_says_what_no_arrow_shows();
     the_first_stop_says_the_program_was_compiled();
     phase_steps_land_at_the_end_of_phases_that_did_something();
     a_loop_shows_its_first_rounds_then_skips_ahead_to_each_collection();
