@@ -356,6 +356,15 @@ void gs_tutor_answer(gs_Viewer *v, const gs_Action *a)
             char off[64] = "";
             if (dir)
                 snprintf(off, sizeof off, " The answer is %s than %.20s.", dir > 0 ? "more" : "less", a->text);
+            else if (!p->nchoices) {
+                /* the field is cleared for the second try: what was typed
+                 * stays in sight here (cut whole characters) */
+                int n = (int)strlen(a->text);
+                if (n > 40)
+                    for (n = 40; n > 0 && ((unsigned char)a->text[n] & 0xC0) == 0x80; n--)
+                        ;
+                snprintf(off, sizeof off, " You answered %.*s%s.", n, a->text, a->text[n] ? "…" : "");
+            }
             if (p->hint)
                 snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "Not quite.%s Hint: %.300s", off, p->hint);
             else

@@ -708,10 +708,10 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
         if (in->grown_in_place) /* not quite as before: later rounds grew a string the first copied */
             k += (size_t)snprintf(v->step_note + k, n - k,
                                   ", except that %zu time%s a string grew in place instead of being copied "
-                                  "(EVENTS says \"grows in place\"; F10 shows every line).",
+                                  "(EVENTS says \"grows in place\"; F10 stops at every line, round after round).",
                                   in->grown_in_place, in->grown_in_place == 1 ? "" : "s");
         else
-            k += (size_t)snprintf(v->step_note + k, n - k, " (F10 shows every line).");
+            k += (size_t)snprintf(v->step_note + k, n - k, " (F10 stops at every line, round after round).");
     }
     if (in->collections_passed && k < n)
         k += (size_t)snprintf(v->step_note + k, n - k, "%s%zu more collection%s ran meanwhile (G stops at each).",

@@ -923,6 +923,25 @@ static void a_badge_says_what_no_arrow_shows(void)
     close_lesson(&o);
 }
 
+/* The field is cleared for a second try: the feedback keeps what was
+ * typed in sight (a word answer, which has no "more than" to say). */
+static void a_wrong_word_answer_is_repeated_back(void)
+{
+    Open o;
+    open_lesson(&o, "x = [1]\n"
+                    "#? Which name will refer to the list too? | y | y = x binds y to it.\n"
+                    "y = x\n"
+                    "print(len(y))\n");
+    for (int i = 0; i < 6 && !o.d.prompt; i++)
+        press(&o, GS_KEY_RIGHT);
+    type(&o, "zed");
+    press(&o, GS_KEY_ENTER);
+    CHECK(o.d.prompt && o.d.prompt->state == GS_PROMPT_RETRY && o.d.prompt->feedback &&
+              strstr(o.d.prompt->feedback, "Not quite. You answered zed."),
+          "the feedback repeats the wrong answer (%s)", o.d.prompt && o.d.prompt->feedback ? o.d.prompt->feedback : "");
+    close_lesson(&o);
+}
+
 static void a_phase_stop_says_what_the_phase_did(void)
 {
     Open o;
@@ -4194,6 +4213,7 @@ int main(void)
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     a_phase_stop_says_what_the_phase_did();
+    a_wrong_word_answer_is_repeated_back();
     a_badge_says_what_no_arrow_shows();
     the_first_stop_says_the_program_was_compiled();
     phase_steps_land_at_the_end_of_phases_that_did_something();
