@@ -315,6 +315,10 @@ static gs_Object *reduce_ex(gs_VM *vm, gs_Object *x, bool *newobj)
     m = class_method(vm, x, "__reduce__");
     if (m)
         return gs_call_object(vm, m, &x, 1, NULL);
+    /* a type written here in C with a __reduce__ of its own (functools.partial) */
+    m = gs_type_lookup(x->type, gs_name(vm, "__reduce__"));
+    if (m && m != gs_type_lookup(vm->t_object, gs_name(vm, "__reduce__")))
+        return gs_call_object(vm, m, &x, 1, NULL);
     gs_Kind k = GS_KIND(x);
     gs_Object *rb = reduce_builtin(vm, x, newobj);
     if (rb || vm->exc)
