@@ -45,7 +45,7 @@ typedef struct gs_Viewer {
     gs_SourceLine *src_lines;        /* the source panel's lines */
     int nsrc_lines;
     char stop_reason[200];           /* why the last continue / play stopped */
-    char step_note[512];             /* what the last step passed over */
+    char step_note[768];             /* what the last step passed over */
     int *lesson_score, *lesson_score_of; /* the course's best first-try scores (progress file) */
     bool no_progress;                /* gcscope shot: answers are not kept */
     gs_VM *vm;                       /* while and after recording a scenario */
