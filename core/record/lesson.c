@@ -456,9 +456,9 @@ int gs_prompt_direction(const gs_Prompt *p, const char *typed)
     if (p->nchoices || !typed || parse_numbers(p->answer, &want, 1) != 1 || parse_numbers(typed, &got, 1) != 1 ||
         want == got)
         return 0;
-    /* "less than 1" of a count would be the answer itself, and one off
+    /* "less than 1" (or 2) of a count would be (all but) the answer itself, and one off
      * ("more than 5" of a 6) all but says it: no direction then */
-    if ((want < got && want >= 0 && got <= 1) || (want > got ? want - got : got - want) <= 1)
+    if ((want < got && want >= 0 && got <= 2) || (want > got ? want - got : got - want) <= 1)
         return 0;
     return want > got ? 1 : -1;
 }

@@ -188,6 +188,12 @@ static void prompts_take_choices_hide_and_show(void)
           "which way a number two or more off is off: less than 5, more than 0");
     CHECK(p && gs_prompt_direction(p, "3") == 0 && gs_prompt_direction(p, "1") == 0,
           "one off gets no direction: 'less than 3' of a 2 all but says it");
+    if (p) {
+        gs_Prompt zero = *p;
+        zero.answer = (char *)"0";
+        CHECK(gs_prompt_direction(&zero, "2") == 0 && gs_prompt_direction(&zero, "3") == -1,
+              "'less than 2' of a count of 0 leaves two numbers to guess: no direction; 'less than 3' is one");
+    }
     CHECK(p && gs_prompt_check(p, "two", -1) == GS_ANSWER_NOT_A_NUMBER, "words where a number is asked");
     CHECK(p && gs_prompt_check(p, "-2", -1) == GS_ANSWER_WRONG, "negative");
     CHECK(p && gs_prompt_check(p, "99999999999999999999999999999", -1) == GS_ANSWER_WRONG, "huge");
