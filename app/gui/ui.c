@@ -1281,10 +1281,41 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
  * counts a name or a container changed; 3 a call's mechanics (called,
  * parameters, its names going away); 4 a count going up or down while an
  * expression is evaluated. */
-static int event_rank(const char *text)
+/* Whether a log entry is the birth or death of a plain value (an int, a
+ * float, a str), which the picture does not draw until H: 1; or of a
+ * loop's iterator, drawn with D: 2; else 0 */
+static int about_undrawn_kind(const char *text)
+{
+    const char *colon = strstr(text, ": ");
+    const char *t = colon && colon - text <= 6 ? colon + 2 : text;
+    const char *w = strncmp(t, "created ", 8) == 0 ? t + 8 : t, *sp = strchr(w, ' ');
+    if (sp && sp - w >= 8 && strncmp(sp - 8, "iterator", 8) == 0 && sp[1] == '#' && (w != t || strstr(sp, " freed")))
+        return 2;
+    static const char *const kinds[] = { "int", "float", "str" };
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(kinds[k]);
+        if (strncmp(t, "created ", 8) == 0 && strncmp(t + 8, kinds[k], n) == 0 && t[8 + n] == ' ')
+            return 1;
+        if (strncmp(t, kinds[k], n) == 0 && strncmp(t + n, " #", 2) == 0 && strstr(t, " freed"))
+            return 1;
+        char many[16];
+        snprintf(many, sizeof many, "× %s freed", kinds[k]);
+        if (strstr(t, many))
+            return 1;
+    }
+    return 0;
+}
+
+/* hide_plain: ints, floats and strs are not drawn (H is off), hide_iters:
+ * nor loops' iterators (D is off): their births and deaths are told only
+ * when the line did nothing else */
+static int event_rank(const char *text, bool hide_plain, bool hide_iters)
 {
     if (strstr(text, " raised"))
         return 0;
+    int undrawn = about_undrawn_kind(text);
+    if ((undrawn == 1 && hide_plain) || (undrawn == 2 && hide_iters))
+        return 4;
     if (strstr(text, "(+1: the expression being evaluated") || strstr(text, "(-1: the expression being evaluated") ||
         strstr(text, " is tracked again, in generation") || strstr(text, "no longer tracked by the collector: its count is 0"))
         return 4; /* a dying object's untrack and re-track for its __del__: true, but the collector's business
@@ -1344,7 +1375,8 @@ static int count_at_line_end(const gs_UiData *d, int i, int last, int *at)
 
 /* What the line before the current one did, from the event log: its
  * last few events (counts a prediction hides as '?'), oldest first. */
-static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, size_t hn)
+static bool line_summary(const gs_UiData *d, bool hide_plain, bool hide_iters, char *out, size_t n, char *head,
+                         size_t hn)
 {
     int last = d->nevent_log - 1, first = 0;
     /* back to the start of the line the running frame did: stepping over
@@ -1430,13 +1462,13 @@ static bool line_summary(const gs_UiData *d, char *out, size_t n, char *head, si
         bool inner = levels[level].inner;
         int chosen[SHOWN], nchosen = 0;
         for (int i = first; i < last && norder + nchosen < SHOWN; i++)
-            if (event_rank(d->event_log[i]) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner &&
+            if (event_rank(d->event_log[i], hide_plain, hide_iters) == rank && ((unsigned)atoi(d->event_log[i]) != own) == inner &&
                 !strstr(d->event_log[i], " starts: ")) /* a called line's start did nothing itself */
                 chosen[nchosen++] = i;
         /* merged into the order so far by position (after the raise) */
         for (int c = 0; c < nchosen; c++) {
             int at = norder;
-            while (at > 0 && rank > 0 && order[at - 1] > chosen[c] && event_rank(d->event_log[order[at - 1]]) > 0)
+            while (at > 0 && rank > 0 && order[at - 1] > chosen[c] && event_rank(d->event_log[order[at - 1]], hide_plain, hide_iters) > 0)
                 at--;
             memmove(&order[at + 1], &order[at], (size_t)(norder - at) * sizeof order[0]);
             order[at] = chosen[c];
@@ -3041,7 +3073,8 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
             le = colon + 2; /* "17: ..." -> "..." (the line is highlighted in the source) */
         const char *head = s->phase_summary ? "What this phase did:" : "What just happened:";
         if (strncmp(le, "line ", 5) == 0 && strstr(le, " starts: ") && d->nevent_log >= 2 &&
-            line_summary(d, summary, sizeof summary, summary_h, sizeof summary_h)) {
+            line_summary(d, !ui->show_primitives, !ui->show_definitions, summary, sizeof summary, summary_h,
+                         sizeof summary_h)) {
             /* a new line has only started: what the line before it did is the news */
             le = summary;
             head = summary_h;

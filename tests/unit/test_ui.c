@@ -942,6 +942,22 @@ static void a_wrong_word_answer_is_repeated_back(void)
     close_lesson(&o);
 }
 
+/* With ints not drawn (H off), what a line did leads with what is drawn:
+ * "created list; name nums ...", not "created int 300; created int 301". */
+static void what_a_line_did_leaves_out_values_not_drawn(void)
+{
+    Open o;
+    open_lesson(&o, "nums = list(range(300, 310))\n"
+                    "print(len(nums))\n");
+    for (int i = 0; i < 6 && o.d.scene->line != 2; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 2, "at line 2");
+    CHECK(text_in(&o.dl, o.ui.narr_rect, "name nums now refers to list") &&
+              !text_in(&o.dl, o.ui.narr_rect, "created int") && !text_in(&o.dl, o.ui.narr_rect, "range_iterator"),
+          "the narration tells the list and the name, not the ints nor the loop's iterator");
+    close_lesson(&o);
+}
+
 static void a_phase_stop_says_what_the_phase_did(void)
 {
     Open o;
@@ -4213,6 +4229,7 @@ int main(void)
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     a_phase_stop_says_what_the_phase_did();
+    what_a_line_did_leaves_out_values_not_drawn();
     a_wrong_word_answer_is_repeated_back();
     a_badge_says_what_no_arrow_shows();
     the_first_stop_says_the_program_was_compiled();
