@@ -136,7 +136,6 @@ gs_Object *gs_module_bisect(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "bisect");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/bisect.py"));
     static const struct {
         const char *name;
         gs_CFunc fn;

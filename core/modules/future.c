@@ -149,7 +149,6 @@ gs_Object *gs_module_future(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "__future__");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/__future__.py"));
     int n = GS_COUNTOF(features);
     gs_Object *names = gs_list_new(vm, n);
     gs_Object *all = gs_list_new(vm, n + 1);

@@ -789,7 +789,6 @@ gs_Object *gs_module_heapq(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "heapq");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/heapq.py"));
     gs_module_add(vm, m, "__all__", gs_str_list(vm, heapq_all));
     if (gs_module_add_functions(vm, m, heapq_functions) < 0) {
         gs_decref(vm, m);

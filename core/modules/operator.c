@@ -934,7 +934,6 @@ gs_Object *gs_module_operator(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "operator");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/operator.py"));
     gs_module_add(vm, m, "__all__", gs_str_list(vm, operator_all));
     for (int i = 0; i < GS_COUNTOF(functions); i++) {
         gs_Object *b = gs_builtin_new(vm, functions[i].name, functions[i].fn, 0, -1, m);

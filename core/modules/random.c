@@ -1670,7 +1670,6 @@ gs_Object *gs_module_random(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "random");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/random.py"));
     gs_module_add(vm, m, "__all__", gs_str_list(vm, random_all));
     gs_module_add(vm, m, "NV_MAGICCONST", float_obj(vm, nv_magicconst()));
     gs_module_add(vm, m, "TWOPI", float_obj(vm, TWOPI));

@@ -244,7 +244,6 @@ gs_Object *gs_module_string(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "string");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/string.py"));
     gs_module_add(vm, m, "__all__", gs_str_list(vm, string_all));
     gs_module_add(vm, m, "whitespace", gs_str_from_cstr(vm, WHITESPACE));
     gs_module_add(vm, m, "ascii_lowercase", gs_str_from_cstr(vm, LOWER));

@@ -866,7 +866,6 @@ gs_Object *gs_module_typing(gs_VM *vm)
     gs_Object *m = gs_module_new(vm, "typing");
     if (!m)
         return NULL;
-    gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, "/usr/lib/python3.11/typing.py"));
     static const char *const tnames[] = { "_SpecialGenericAlias", "_GenericAlias", "_SpecialForm",
                                           "_UnionGenericAlias", "_CallableGenericAlias", "_CallableType",
                                           "_TupleType" };

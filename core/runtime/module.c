@@ -141,6 +141,8 @@ gs_Object *gs_import(gs_VM *vm, gs_Str *name)
     /* the module's own objects are the interpreter's, not the program's */
     vm->runtime_alloc++;
     gs_Object *m = def->make(vm);
+    if (m && def->file && GS_KIND(m) == GS_K_MODULE) /* ImportError's "(/usr/lib/python3.11/copy.py)" */
+        gs_module_add(vm, m, "__file__", gs_str_from_cstr(vm, def->file));
     vm->runtime_alloc--;
     if (!m || gs_dict_set(vm, vm->modules, &name->ob, m) < 0 ||
         (parent && gs_dict_set(vm, &((gs_Module *)parent)->dict->ob, &gs_name(vm, dot + 1)->ob, m) < 0)) {

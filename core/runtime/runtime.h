@@ -453,6 +453,7 @@ gs_Object *gs_iter_self_method(GS_ARGS);
 typedef struct gs_ModuleDef {
     const char *name;
     gs_Object *(*make)(gs_VM *vm); /* a new module, or NULL with an exception set */
+    const char *file;              /* its __file__: where CPython 3.11 finds its Python source, or NULL (built in) */
     /* A module with state outside its objects (weakref.finalize's registry)
      * answers these; NULL for the others.  The runtime calls them for every
      * module in the table, imported or not. */
