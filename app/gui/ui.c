@@ -3824,6 +3824,16 @@ static void draw_help(gs_Ui *ui, gs_DrawList *dl)
 }
 
 /* What the picture's marks mean: shown once by itself, then on L. */
+/* A count badge as the heap draws one: filled, or (outline) the "+1" pill */
+static void legend_badge(gs_Ui *ui, gs_DrawList *dl, float x, float y, const char *label, gs_Color c, bool outline)
+{
+    gs_Rect r = { x, y, 28, 18 };
+    gs_draw_rect(dl, r, outline ? C_PANEL : c, 9, 0);
+    if (outline)
+        gs_draw_rect_line(dl, r, c, 9, 1, 0);
+    text(dl, GS_FONT_SMALL, x + (strlen(label) > 1 ? 6 : 10), y + 2, label, outline ? c : RGB(255, 255, 255));
+}
+
 static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
 {
     gs_draw_rect(dl, (gs_Rect){ 0, 0, (float)ui->w, (float)ui->h }, RGBA(0, 0, 0, 110), 0, 0);
@@ -3846,24 +3856,17 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
               "collector never looks at it).",
               C_TEXT);
     y += lh * 1.6f;
-    gs_draw_rect(dl, (gs_Rect){ x, y, 28, 18 }, C_TEXT, 9, 0);
-    text(dl, GS_FONT_SMALL, x + 10, y + 2, "2", RGB(255, 255, 255));
-    gs_draw_rect(dl, (gs_Rect){ x + 34, y, 28, 18 }, C_GREEN, 9, 0);
-    text(dl, GS_FONT_SMALL, x + 44, y + 2, "3", RGB(255, 255, 255));
-    gs_draw_rect(dl, (gs_Rect){ x + 68, y, 28, 18 }, C_VERMILLION, 9, 0);
-    text(dl, GS_FONT_SMALL, x + 78, y + 2, "1", RGB(255, 255, 255));
-    gs_draw_rect(dl, (gs_Rect){ x + 102, y, 28, 18 }, C_ORANGE, 9, 0);
-    text(dl, GS_FONT_SMALL, x + 112, y + 2, "?", RGB(255, 255, 255));
+    legend_badge(ui, dl, x, y, "2", C_TEXT, false);
+    legend_badge(ui, dl, x + 34, y, "3", C_GREEN, false);
+    legend_badge(ui, dl, x + 68, y, "1", C_VERMILLION, false);
+    legend_badge(ui, dl, x + 102, y, "?", C_ORANGE, false);
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
               "Its reference count. It flashes green when it goes up, orange-red when it goes down; '?' hides it until "
               "you answer a prediction; 'many': a value the interpreter shares (a small int).",
               C_TEXT);
     y += lh * 1.6f;
-    gs_draw_rect(dl, (gs_Rect){ x, y, 28, 18 }, C_PANEL, 9, 0);
-    gs_draw_rect_line(dl, (gs_Rect){ x, y, 28, 18 }, C_MUTED, 9, 1, 0);
-    text(dl, GS_FONT_SMALL, x + 6, y + 2, "+1", C_MUTED);
-    gs_draw_rect(dl, (gs_Rect){ x + 32, y, 28, 18 }, C_TEXT, 9, 0);
-    text(dl, GS_FONT_SMALL, x + 42, y + 2, "2", RGB(255, 255, 255));
+    legend_badge(ui, dl, x, y, "+1", C_MUTED, true);
+    legend_badge(ui, dl, x + 32, y, "2", C_TEXT, false);
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
               "Beside the count: how many of its references have no arrow (the code running now holds them, or an "
               "object not drawn).",
