@@ -1618,11 +1618,11 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         text(dl, GS_FONT_SMALL, gx + 5, by + 2, un, with_alpha(C_MUTED, a));
         add_button(ui, ur, GS_ACT_NONE, 0,
                    p->unseen == 1 ? "1 reference with no arrow here: the code running now holds it (a call's argument, a "
-                                    "value being computed) or an object the picture hides (D, H). Click the box: the "
-                                    "inspector says who."
+                                    "value being computed), or an object the picture hides (D, H), or a long "
+                                    "container's cell left out (\"… N more\"). Click the box: the inspector says who."
                                   : "References with no arrow here: the code running now holds them (a call's "
-                                    "arguments, values being computed) or objects the picture hides (D, H). Click the "
-                                    "box: the inspector says who.");
+                                    "arguments, values being computed), or objects the picture hides (D, H), or a long "
+                                    "container's cells left out (\"… N more\"). Click the box: the inspector says who.");
     }
     if (o->flags & GS_SO_HAS_GCREFS) {
         char gr[32];
@@ -3868,8 +3868,8 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
     legend_badge(ui, dl, x, y, "+1", C_MUTED, true);
     legend_badge(ui, dl, x + 32, y, "2", C_TEXT, false);
     text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
-              "Beside the count: how many of its references have no arrow (the code running now holds them, or an "
-              "object not drawn).",
+              "Beside the count: how many of its references have no arrow (the code running now holds them, an "
+              "object not drawn, or a long container's cells left out).",
               C_TEXT);
     y += lh * 1.6f;
     gs_draw_rect(dl, (gs_Rect){ x, y, 70, 18 }, C_ORANGE, 9, 0);
