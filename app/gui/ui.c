@@ -2622,6 +2622,11 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         fmt_bytes(d->gen_collected_bytes[g], cb, sizeof cb);
         if (hide)
             snprintf(stats, sizeof stats, "collections so far: ?");
+        else if (d->gen_collections[g] == 0 && g < 2 && (d->gen_collections[g + 1] || (g == 0 && d->gen_collections[2])))
+            /* gc.collect() is a collection of generation 2 alone in
+             * CPython's statistics, though it takes in the younger ones */
+            snprintf(stats, sizeof stats, "no collections of its own yet: generation %d's take it in too",
+                     d->gen_collections[g + 1] ? g + 1 : 2);
         else if (d->gen_collections[g] == 0) /* the counts above include the start-up's collections */
             snprintf(stats, sizeof stats, g ? "no collections since the program started (its count includes start-up's)"
                                             : "no collections since the program started");

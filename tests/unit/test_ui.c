@@ -958,6 +958,19 @@ static void what_a_line_did_leaves_out_values_not_drawn(void)
     close_lesson(&o);
 }
 
+/* gc.collect() is a collection of generation 2 in CPython's statistics:
+ * the younger generations say it took them in, not "no collections". */
+static void a_full_collection_is_said_to_take_the_young_in(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\ngc.collect()\nx = 1\n");
+    for (int i = 0; i < 10 && o.d.scene->line != 3; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 3 && has_text(&o.dl, "no collections of its own"),
+          "after gc.collect(), generations 0 and 1 say generation 2's collection took them in");
+    close_lesson(&o);
+}
+
 static void a_phase_stop_says_what_the_phase_did(void)
 {
     Open o;
@@ -4229,6 +4242,7 @@ int main(void)
     narration_belongs_to_its_line();
     phase_narration_shows_during_its_phase_only();
     a_phase_stop_says_what_the_phase_did();
+    a_full_collection_is_said_to_take_the_young_in();
     what_a_line_did_leaves_out_values_not_drawn();
     a_wrong_word_answer_is_repeated_back();
     a_badge_says_what_no_arrow_shows();
