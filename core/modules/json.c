@@ -36,18 +36,21 @@ typedef struct Scan {
 #define JSON_ENCODER_PY "/usr/lib/python3.11/json/encoder.py"
 static const gs_LibFrame f_loads_type[] = {
     { JSON_INIT_PY, 339, "loads", "raise TypeError(f'the JSON object must be str, bytes or bytearray, '", NULL } };
-static const gs_LibFrame f_loads_scan[] = {
-    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+/* loads itself: with no options, or with some (a decoder made for the call) */
+static const gs_LibFrame f_loads_default[] = {
+    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" } };
+static const gs_LibFrame f_loads_options[] = {
+    { JSON_INIT_PY, 359, "loads", "return cls(**kw).decode(s)", "       ^^^^^^^^^^^^^^^^^^^" } };
+/* then the decoder's, by the error */
+static const gs_LibFrame f_decode_scan[] = {
     { JSON_DECODER_PY, 337, "decode", "obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
       "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
     { JSON_DECODER_PY, 353, "raw_decode", "obj, end = self.scan_once(s, idx)", "           ^^^^^^^^^^^^^^^^^^^^^^" } };
-static const gs_LibFrame f_loads_value[] = { /* "Expecting value": scan_once's StopIteration, at any depth */
-    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+static const gs_LibFrame f_decode_value[] = { /* "Expecting value": scan_once's StopIteration, at any depth */
     { JSON_DECODER_PY, 337, "decode", "obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
       "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
     { JSON_DECODER_PY, 355, "raw_decode", "raise JSONDecodeError(\"Expecting value\", s, err.value) from None", NULL } };
-static const gs_LibFrame f_loads_extra[] = {
-    { JSON_INIT_PY, 346, "loads", "return _default_decoder.decode(s)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^" },
+static const gs_LibFrame f_decode_extra[] = {
     { JSON_DECODER_PY, 340, "decode", "raise JSONDecodeError(\"Extra data\", s, end)", NULL } };
 static const gs_LibFrame f_dumps_default[] = {
     { JSON_INIT_PY, 231, "dumps", "return _default_encoder.encode(obj)", "       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^" },
@@ -546,16 +549,19 @@ static gs_Object *m_loads(GS_ARGS)
         gs_decref(vm, sc.memo);
     }
     free(sc.s);
-    bool default_decoder = true; /* CPython's loads with no options: _default_decoder.decode(s) */
-    for (int i = 1; i < 8; i++)
-        default_decoder = default_decoder && !a[i];
-    if (!r && sc.err_msg && default_decoder) {
+    /* CPython's loads with cls and the hooks None and no other keyword
+     * (strict): _default_decoder.decode(s); else cls(**kw).decode(s) */
+    bool default_decoder = !a[7];
+    for (int i = 1; i < 7; i++)
+        default_decoder = default_decoder && (!a[i] || a[i] == vm->none);
+    if (!r && sc.err_msg) {
         if (strcmp(sc.err_msg, "Extra data") == 0)
-            GS_LIB_FRAMES(vm, f_loads_extra);
+            GS_LIB_FRAMES(vm, f_decode_extra);
         else if (strcmp(sc.err_msg, "Expecting value") == 0)
-            GS_LIB_FRAMES(vm, f_loads_value);
+            GS_LIB_FRAMES(vm, f_decode_value);
         else
-            GS_LIB_FRAMES(vm, f_loads_scan);
+            GS_LIB_FRAMES(vm, f_decode_scan);
+        gs_exc_lib_outer(vm, default_decoder ? f_loads_default : f_loads_options);
     }
     return r;
 }
@@ -939,10 +945,10 @@ static gs_Object *m_dumps(GS_ARGS)
         /* CPython's C encoder, called by its dumps: with every argument at
          * its default, through _default_encoder; else a JSONEncoder made
          * for the call (with indent, its Python encoder: not told here) */
-        bool defaults = true;
-        for (int i = 1; i < 10; i++)
-            defaults = defaults && !a[i];
-        if (e.not_serializable && !a[6])
+        bool is_none[3] = { !a[5] || a[5] == vm->none, !a[6] || a[6] == vm->none, !a[7] || a[7] == vm->none };
+        bool defaults = !e.skipkeys && e.ensure_ascii && e.check_circular && e.allow_nan && is_none[0] &&
+                        is_none[1] && is_none[2] && !e.dflt && !e.sort_keys;
+        if (e.not_serializable && is_none[1])
             gs_exc_lib_frames(vm, defaults ? f_dumps_default : f_dumps_options, 4);
         return NULL;
     }
