@@ -6,7 +6,7 @@
 
 #include "runtime/object.h"
 #include "placement.h"
-#include "scene.h"
+#include "scene_build.h"
 
 #define NOT_ALIVE 255
 
@@ -97,9 +97,6 @@ static bool kind_placed(int kind, unsigned what)
 {
     switch (kind) {
     case GS_K_CODE: case GS_K_MODULE: case GS_K_BUILTIN: return false;
-    case GS_K_FUNCTION: case GS_K_TYPE: case GS_K_ITER: case GS_K_PROPERTY: case GS_K_CLASSMETHOD:
-    case GS_K_STATICMETHOD:
-        return (what & GS_PLACE_DEFINITIONS) != 0;
     case GS_K_INT: case GS_K_STR: case GS_K_FLOAT: case GS_K_BOOL: return (what & GS_PLACE_PRIMITIVES) != 0;
     default: return true;
     }
@@ -131,12 +128,8 @@ int gs_placement_build(gs_Placement *p, const gs_Trace *t, unsigned what)
         const gs_Event e_ = gs_trace_get(t, i), *e = &e_;
         if (e->kind == GS_EV_ALLOC && e->obj < nids) {
             kinds[e->obj] = e->sub;
-            skip[e->obj] = !kind_placed(e->sub, what) || (e->flags & (GS_ALLOC_RUNTIME | GS_ALLOC_INTERNAL));
-            /* a __slots__ name's descriptor is the class's, as the scene says (D) */
-            if (!skip[e->obj] && !(what & GS_PLACE_DEFINITIONS) && e->a && e->sub != GS_K_INT && e->sub != GS_K_STR &&
-                e->sub != GS_K_LIST && e->sub != GS_K_TUPLE && e->sub != GS_K_DICT &&
-                strcmp(gs_trace_string_at(t, e->a, NULL), "member_descriptor") == 0)
-                skip[e->obj] = 1;
+            skip[e->obj] = !kind_placed(e->sub, what) || (e->flags & (GS_ALLOC_RUNTIME | GS_ALLOC_INTERNAL)) ||
+                           (!(what & GS_PLACE_DEFINITIONS) && gs_scene_definition(t, e->sub, e->a));
         } else if (e->kind == GS_EV_REF_SET && e->sub == GS_CAUSE_INTERNAL && e->c == 0 && e->obj < nids &&
                    e->b < nids &&
                    ((kinds[e->obj] == GS_K_TYPE && !(what & GS_PLACE_DEFINITIONS)) || kinds[e->obj] == GS_K_MODULE))

@@ -783,12 +783,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
             so->band = GS_BAND_UNTRACKED;
         if (primitive_kind(o.kind))
             so->flags |= GS_SO_PRIMITIVE;
-        if (is_ns || o.kind == GS_K_FUNCTION || o.kind == GS_K_TYPE || o.kind == GS_K_ITER ||
-            o.kind == GS_K_PROPERTY || o.kind == GS_K_CLASSMETHOD || o.kind == GS_K_STATICMETHOD ||
-            strcmp(so->type, "member_descriptor") == 0)
-            /* a loop's iterator too: the machinery of a for; and what a
-             * class statement puts in the class (a property, a __slots__
-             * name's descriptor): shown with D */
+        if (is_ns || gs_scene_definition(t, o.kind, o.type))
             so->flags |= GS_SO_DEFINITION;
         if (o.flags & GS_TLO_IN_GC)
             so->flags |= GS_SO_HAS_GCREFS | GS_SO_COLLECTING;
@@ -1720,4 +1715,16 @@ const char *gs_scene_phase_title(const char *phase)
         if (strcmp(phase, t[i].name) == 0)
             return t[i].words;
     return phase;
+}
+
+bool gs_scene_definition(const gs_Trace *t, int kind, uint32_t type_name)
+{
+    switch (kind) {
+    case GS_K_FUNCTION: case GS_K_TYPE: case GS_K_ITER: case GS_K_PROPERTY: case GS_K_CLASSMETHOD:
+    case GS_K_STATICMETHOD:
+        return true;
+    case GS_K_INSTANCE: /* a native type's object */
+        return type_name && strcmp(gs_trace_string_at(t, type_name, NULL), "member_descriptor") == 0;
+    default: return false;
+    }
 }

@@ -3026,6 +3026,19 @@ static float paras(gs_Ui *ui, gs_DrawList *dl, const Para *p, int n, float x, fl
     return y - y0;
 }
 
+/* Takes out the first paragraph with this head (or, head NULL, this
+ * body); whether there was one. */
+static bool drop_para(Para *p, int *n, const char *head, const char *body)
+{
+    for (int i = 0; i < *n; i++)
+        if (head ? p[i].head == head : p[i].body == body) {
+            memmove(&p[i], &p[i + 1], (size_t)(*n - i - 1) * sizeof p[0]);
+            (*n)--;
+            return true;
+        }
+    return false;
+}
+
 static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect r)
 {
     panel(dl, r, "WHAT IS HAPPENING", ui);
@@ -3097,28 +3110,14 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     float w = r.w - 24;
     float total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
     float room = r.y + r.h - top - 4;
-    if (total > room) {
-        /* short of room: the greyed words of the line before go first (what
-         * it did is told below them), so the news stays in sight */
-        for (int i = 0; i < n; i++)
-            if (p[i].head == prev_h) {
-                memmove(&p[i], &p[i + 1], (size_t)(n - i - 1) * sizeof p[0]);
-                n--;
-                total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
-                break;
-            }
-    }
-    if (total > room && s->phase_summary) {
-        /* then what the phase did, which EVENTS lists beside: the phase's
-         * own words stay whole (lesson 8's phases) */
-        for (int i = 0; i < n; i++)
-            if (p[i].body == le_summary) {
-                memmove(&p[i], &p[i + 1], (size_t)(n - i - 1) * sizeof p[0]);
-                n--;
-                total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
-                break;
-            }
-    }
+    /* short of room: the greyed words of the line before go first (what
+     * it did is told below them), so the news stays in sight; then what a
+     * collector phase did, which EVENTS lists beside (lesson 8's phases
+     * keep their own words whole) */
+    if (total > room && drop_para(p, &n, prev_h, NULL))
+        total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
+    if (total > room && s->phase_summary && le_summary && drop_para(p, &n, NULL, le_summary))
+        total = paras(ui, NULL, p, n, 0, 0, w, 0, 1e9f);
     ui->narr_rect = r;
     ui->narr_max_scroll = total > room ? (int)(total - room) : 0;
     if (ui->narr_scroll > ui->narr_max_scroll)
