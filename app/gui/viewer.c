@@ -684,26 +684,54 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
             k += (size_t)snprintf(v->step_note, n, "%s: line %u ran %zu more time%s, as before",
                                   dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->passed,
                                   in->passed == 1 ? "" : "s");
+        else if (in->nlines > 16)
+            k += (size_t)snprintf(v->step_note, n, "%s: lines %u–%u ran again, %zu more time%s, as before",
+                                  dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->last_line,
+                                  in->rounds, in->rounds == 1 ? "" : "s");
         else {
-            /* the lines that ran, as ranges ("15–16, 33–36"): a class's
-             * body between them did not run again */
-            char lines[128] = "";
-            size_t lk = 0;
-            if (in->nlines <= 16)
-                for (int i = 0; i < in->nlines && lk < sizeof lines; i++) {
+            /* the lines that ran, as ranges ("15–16, 33–36"), a class's
+             * body between them not having run again; lines that ran as
+             * often as each other go together, each group with its count
+             * ("line 14 ran 2 more times, lines 18–19 675 more times each,
+             * line 20 once more"): a loop's lines seldom all run alike */
+            k += (size_t)snprintf(v->step_note, n, "%s: ", dir > 0 ? "Skipped ahead" : "Went back over");
+            int groups = 0;
+            for (int g = 0; g < in->nlines; groups++) {
+                int end = g;
+                while (end + 1 < in->nlines && in->runs[end + 1] == in->runs[g])
+                    end++;
+                g = end + 1;
+            }
+            for (int g = 0; g < in->nlines && k < n;) {
+                int end = g;
+                while (end + 1 < in->nlines && in->runs[end + 1] == in->runs[g])
+                    end++;
+                char lines[128] = "";
+                size_t lk = 0;
+                for (int i = g; i <= end && lk < sizeof lines; i++) {
                     int j = i;
-                    while (j + 1 < in->nlines && in->lines[j + 1] == in->lines[j] + 1)
+                    while (j + 1 <= end && in->lines[j + 1] == in->lines[j] + 1)
                         j++;
-                    lk += (size_t)(j > i ? snprintf(lines + lk, sizeof lines - lk, "%s%u–%u", i ? ", " : "",
+                    lk += (size_t)(j > i ? snprintf(lines + lk, sizeof lines - lk, "%s%u–%u", i > g ? ", " : "",
                                                     in->lines[i], in->lines[j])
-                                         : snprintf(lines + lk, sizeof lines - lk, "%s%u", i ? ", " : "", in->lines[i]));
+                                         : snprintf(lines + lk, sizeof lines - lk, "%s%u", i > g ? ", " : "", in->lines[i]));
                     i = j;
                 }
-            else
-                snprintf(lines, sizeof lines, "%u–%u", in->first_line, in->last_line);
-            k += (size_t)snprintf(v->step_note, n, "%s: lines %s ran again, %zu more time%s, as before",
-                                  dir > 0 ? "Skipped ahead" : "Went back over", lines, in->rounds,
-                                  in->rounds == 1 ? "" : "s");
+                size_t r = in->runs[g];
+                if (groups == 1)
+                    k += (size_t)snprintf(v->step_note + k, n - k, "lines %s ran again, %zu more time%s", lines, r,
+                                          r == 1 ? "" : "s");
+                else if (r == 1)
+                    k += (size_t)snprintf(v->step_note + k, n - k, "%s%s %s %sonce more", g ? ", " : "",
+                                          end > g ? "lines" : "line", lines, g ? "" : "ran ");
+                else
+                    k += (size_t)snprintf(v->step_note + k, n - k, "%s%s %s %s%zu more times%s", g ? ", " : "",
+                                          end > g ? "lines" : "line", lines, g ? "" : "ran ", r,
+                                          end > g ? " each" : "");
+                g = end + 1;
+            }
+            if (k < n)
+                k += (size_t)snprintf(v->step_note + k, n - k, ", as before");
         }
         if (in->grown_in_place) /* not quite as before: later rounds grew a string the first copied */
             k += (size_t)snprintf(v->step_note + k, n - k,

@@ -2434,10 +2434,14 @@ size_t gs_timeline_step_lesson(gs_Timeline *tl, int dir, uint32_t shown, gs_TLSt
         if (info->nlines <= 16 && (at >= info->nlines || info->lines[at] != ln)) {
             if (info->nlines < 16) {
                 memmove(&info->lines[at + 1], &info->lines[at], (size_t)(info->nlines - at) * sizeof info->lines[0]);
+                memmove(&info->runs[at + 1], &info->runs[at], (size_t)(info->nlines - at) * sizeof info->runs[0]);
                 info->lines[at] = ln;
+                info->runs[at] = 0;
             }
             info->nlines++;
         }
+        if (at < info->nlines && at < 16 && info->lines[at] == ln)
+            info->runs[at]++;
     }
     /* strings grown in place among what was passed over: those rounds did
      * something the rounds shown did not */

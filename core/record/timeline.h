@@ -117,6 +117,7 @@ typedef struct gs_TLStepInfo {
     uint32_t first_line, last_line; /* the smallest and largest line numbers among them */
     uint32_t lines[16];             /* the distinct lines among them, in order (nlines of them; 17 or
                                        more: just the first 16 kept, nlines = 17) */
+    size_t runs[16];                /* how many times each of lines[] ran among them */
     int nlines;
     bool collection;                /* the step stopped just after a gc_end */
     size_t collections_passed;      /* repeats of a line's collections passed over */
