@@ -12,10 +12,10 @@
  * named as CPython's classes (typing._SpecialGenericAlias, _GenericAlias,
  * _SpecialForm, _UnionGenericAlias, _CallableGenericAlias, TypeVar ...)
  * keeping its origin and arguments as C data.  Generic and Protocol are
- * real base classes; Generic[T] (and Protocol[T]) give the class itself,
- * since gcscope's class statement does not call __mro_entries__.
- * NamedTuple and TypedDict need class annotations, which gcscope does not
- * evaluate: they are not provided.
+ * real base classes; Generic[T] (and Protocol[T]) give the class itself
+ * (CPython's alias, whose __mro_entries__ gives Generic, is not made).
+ * NamedTuple, in both forms, is Lib/typing.py's (below); TypedDict is not
+ * provided.
  */
 #include <stdio.h>
 
@@ -706,7 +706,7 @@ static gs_Object *generic_class_getitem(GS_ARGS)
     GS_UNUSED(kwnames);
     gs_Type *cls = (gs_Type *)self;
     if (!(cls->flags & GS_TF_HEAP))
-        return gs_newref(vm, self); /* Generic[T]: the base class itself (no __mro_entries__ here) */
+        return gs_newref(vm, self); /* Generic[T]: the base class itself (no alias with __mro_entries__) */
     gs_Object *module = gs_type_lookup(cls, gs_name(vm, "_typing_module")); /* Generic's */
     if (!module || GS_KIND(module) != GS_K_MODULE) {
         gs_raise(vm, vm->e_RuntimeError, "typing module missing");
@@ -790,6 +790,240 @@ static gs_Object *f_get_args(GS_ARGS)
             return gs_newref(vm, t->args);
     }
     return gs_newref(vm, vm->empty_tuple);
+}
+
+/* ================================================================== NamedTuple
+ * Lib/typing.py's: NamedTuple is a function whose __mro_entries__ puts
+ * _NamedTuple (a class named 'NamedTuple' whose metaclass is
+ * NamedTupleMeta) among a class statement's bases; NamedTupleMeta.__new__
+ * gives the class statement a collections.namedtuple made from the body's
+ * annotations, its values as defaults, and the body's other names copied
+ * on.  Here the function is an instance of typing._NamedTupleFunction,
+ * which prints as CPython's function does; Generic among the bases is
+ * accepted but not kept (no __class_getitem__ on the result). */
+
+/* _make_nmtuple(name, types, module, defaults): `fields` a list of
+ * (name, type) pairs */
+static gs_Object *make_nmtuple(gs_VM *vm, gs_Object *tmod, gs_Object *name, gs_Object *pairs, gs_Object *defaults,
+                               gs_Object *module)
+{
+    gs_Object *fields = gs_list_new(vm, 0), *types = gs_dict_new(vm), *res = NULL;
+    gs_Object *coll = NULL, *nt = NULL, *kwn = NULL;
+    if (!fields || !types)
+        goto done;
+    for (int32_t i = 0; i < ((gs_List *)pairs)->len; i++) {
+        gs_Object *p = ((gs_List *)pairs)->items[i];
+        if (GS_KIND(p) != GS_K_TUPLE || ((gs_Tuple *)p)->len != 2) {
+            int32_t n = GS_KIND(p) == GS_K_TUPLE ? ((gs_Tuple *)p)->len : -1;
+            if (n < 0)
+                gs_raise(vm, vm->e_TypeError, "cannot unpack non-iterable %s object", gs_type_name(p));
+            else
+                gs_raise(vm, vm->e_ValueError, n < 2 ? "not enough values to unpack (expected 2, got %d)"
+                                                     : "too many values to unpack (expected 2)", n);
+            goto done;
+        }
+        gs_Object *t = convert_arg(vm, tmod, ((gs_Tuple *)p)->items[1]);
+        if (!t || gs_list_append(vm, fields, ((gs_Tuple *)p)->items[0]) < 0 ||
+            gs_setitem(vm, types, ((gs_Tuple *)p)->items[0], t) < 0) {
+            gs_xdecref(vm, t);
+            goto done;
+        }
+        gs_decref(vm, t);
+    }
+    coll = gs_import(vm, gs_name(vm, "collections"));
+    nt = coll ? gs_getattr(vm, coll, gs_name(vm, "namedtuple")) : NULL;
+    kwn = nt ? gs_tuple_new(vm, 2) : NULL;
+    if (!kwn)
+        goto done;
+    gs_tuple_init(vm, kwn, 0, gs_newref(vm, &gs_name(vm, "defaults")->ob));
+    gs_tuple_init(vm, kwn, 1, gs_newref(vm, &gs_name(vm, "module")->ob));
+    gs_Object *cargs[4] = { name, fields, defaults ? defaults : vm->empty_tuple, module };
+    res = gs_call(vm, nt, cargs, 4, (gs_Tuple *)kwn);
+    if (res && gs_setattr(vm, res, gs_name(vm, "__annotations__"), types) < 0) {
+        gs_decref(vm, res);
+        res = NULL;
+    }
+done:
+    gs_xdecref(vm, fields);
+    gs_xdecref(vm, types);
+    gs_xdecref(vm, coll);
+    gs_xdecref(vm, nt);
+    gs_xdecref(vm, kwn);
+    return res;
+}
+
+static bool name_in(const gs_Object *key, const char *const *names)
+{
+    if (GS_KIND(key) != GS_K_STR)
+        return false;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(((const gs_Str *)key)->data, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* NamedTupleMeta.__new__(cls, typename, bases, ns) */
+static gs_Object *ntmeta_new(GS_ARGS)
+{
+    static const char *const prohibited[] = { "__new__", "__init__", "__slots__", "__getnewargs__", "_fields",
+                                              "_field_defaults", "_make", "_replace", "_asdict", "_source", NULL };
+    static const char *const special[] = { "__module__", "__name__", "__annotations__", NULL };
+    if (gs_npos(nargs, kwnames) != 3 || (kwnames && kwnames->len) || GS_KIND(args[1]) != GS_K_TUPLE ||
+        GS_KIND(args[2]) != GS_K_DICT) {
+        gs_raise(vm, vm->e_TypeError, "NamedTupleMeta.__new__() takes 4 positional arguments but %d were given",
+                 gs_npos(nargs, kwnames) + 1);
+        return NULL;
+    }
+    gs_Object *tmod = gs_type_lookup((gs_Type *)self, gs_name(vm, "_typing_module"));
+    gs_Object *nt_cls = tmod ? gs_dict_get_str(vm, &((gs_Module *)tmod)->dict->ob, gs_name(vm, "_NamedTuple")) : NULL;
+    gs_Object *generic = tmod ? gs_dict_get_str(vm, &((gs_Module *)tmod)->dict->ob, gs_name(vm, "Generic")) : NULL;
+    gs_Tuple *bases = (gs_Tuple *)args[1];
+    for (int32_t i = 0; i < bases->len; i++)
+        if (bases->items[i] != nt_cls && bases->items[i] != generic) {
+            gs_raise(vm, vm->e_TypeError, "can only inherit from a NamedTuple type and Generic");
+            return NULL;
+        }
+    gs_Object *ns = args[2];
+    gs_Object *ann = gs_dict_get_str(vm, ns, gs_name(vm, "__annotations__"));
+    gs_Object *pairs = gs_list_new(vm, 0), *defaults = gs_list_new(vm, 0), *res = NULL, *keys = NULL;
+    gs_Buf dn;
+    gs_buf_init(&dn);
+    int ndefaults = 0;
+    if (!pairs || !defaults)
+        goto done;
+    if (ann) {
+        gs_Object *ak = gs_list_from_iterable(vm, ann);
+        for (int32_t i = 0; ak && i < ((gs_List *)ak)->len; i++) {
+            gs_Object *k = ((gs_List *)ak)->items[i];
+            gs_Object *t = gs_getitem(vm, ann, k);
+            gs_Object *p = t ? gs_tuple_pack(vm, 2, k, t) : NULL;
+            gs_xdecref(vm, t);
+            if (!p || gs_list_append(vm, pairs, p) < 0) {
+                gs_xdecref(vm, p);
+                gs_decref(vm, ak);
+                goto done;
+            }
+            gs_decref(vm, p);
+            gs_Object *d = gs_dict_get(vm, ns, k);
+            gs_Object *ks = gs_str(vm, k);
+            if (!ks) {
+                gs_decref(vm, ak);
+                goto done;
+            }
+            if (d) {
+                gs_list_append(vm, defaults, d);
+                gs_buf_printf(&dn, "%s%s", ndefaults++ ? ", " : "", ((gs_Str *)ks)->data);
+            } else if (ndefaults) {
+                gs_raise(vm, vm->e_TypeError, "Non-default namedtuple field %s cannot follow default field%s %s",
+                         ((gs_Str *)ks)->data, ndefaults > 1 ? "s" : "", dn.data ? dn.data : "");
+                gs_decref(vm, ks);
+                gs_decref(vm, ak);
+                goto done;
+            }
+            gs_decref(vm, ks);
+        }
+        if (!ak)
+            goto done;
+        gs_decref(vm, ak);
+    }
+    gs_Object *module = gs_dict_get_str(vm, ns, vm->s___module__);
+    if (!module) {
+        gs_raise(vm, vm->e_KeyError, "'__module__'");
+        goto done;
+    }
+    res = make_nmtuple(vm, tmod, args[0], pairs, defaults, module);
+    gs_Object *fields = res ? gs_getattr(vm, res, gs_name(vm, "_fields")) : NULL;
+    keys = fields ? gs_list_from_iterable(vm, ns) : NULL;
+    for (int32_t i = 0; keys && i < ((gs_List *)keys)->len; i++) {
+        gs_Object *k = ((gs_List *)keys)->items[i];
+        if (name_in(k, prohibited)) {
+            gs_raise(vm, vm->e_AttributeError, "Cannot overwrite NamedTuple attribute %s", ((gs_Str *)k)->data);
+            break;
+        }
+        int in = name_in(k, special) ? 1 : gs_contains(vm, fields, k);
+        if (in < 0)
+            break;
+        if (in || GS_KIND(k) != GS_K_STR)
+            continue;
+        gs_Object *v = gs_dict_get(vm, ns, k);
+        if (v && gs_setattr(vm, res, (gs_Str *)k, v) < 0)
+            break;
+    }
+    gs_xdecref(vm, fields);
+    if (vm->exc || !keys) {
+        gs_xdecref(vm, res);
+        res = NULL;
+    }
+done:
+    gs_buf_free(&dn);
+    gs_xdecref(vm, pairs);
+    gs_xdecref(vm, defaults);
+    gs_xdecref(vm, keys);
+    return res;
+}
+
+/* NamedTuple(typename, fields=None, /, **kwargs) */
+static gs_Object *ntfunc_call(GS_ARGS)
+{
+    int npos = gs_npos(nargs, kwnames), nkw = kwnames ? kwnames->len : 0;
+    if (npos < 1 || npos > 2) {
+        if (npos < 1)
+            gs_raise(vm, vm->e_TypeError, "NamedTuple() missing 1 required positional argument: 'typename'");
+        else
+            gs_raise(vm, vm->e_TypeError, "NamedTuple() takes from 1 to 2 positional arguments but %d were given", npos);
+        return NULL;
+    }
+    gs_Object *tmod = gs_type_lookup(self->type, gs_name(vm, "_typing_module"));
+    gs_Object *pairs = NULL;
+    if (npos == 2 && args[1] != vm->none) {
+        if (nkw) {
+            gs_raise(vm, vm->e_TypeError, "Either list of fields or keywords can be provided to NamedTuple, not both");
+            return NULL;
+        }
+        pairs = gs_list_from_iterable(vm, args[1]);
+    } else {
+        pairs = gs_list_new(vm, 0);
+        for (int i = 0; pairs && i < nkw; i++) {
+            gs_Object *p = gs_tuple_pack(vm, 2, kwnames->items[i], args[npos + i]);
+            if (!p || gs_list_append(vm, pairs, p) < 0) {
+                gs_decref(vm, pairs);
+                pairs = NULL;
+            }
+            gs_xdecref(vm, p);
+        }
+    }
+    if (!pairs)
+        return NULL;
+    gs_Object *g = vm->frame ? vm->frame->globals : NULL;
+    gs_Object *n = g ? gs_dict_get_str(vm, g, gs_name(vm, "__name__")) : NULL;
+    gs_Object *module = n ? gs_newref(vm, n) : gs_str_from_cstr(vm, "__main__");
+    gs_Object *res = module ? make_nmtuple(vm, tmod, args[0], pairs, NULL, module) : NULL;
+    gs_xdecref(vm, module);
+    gs_decref(vm, pairs);
+    return res;
+}
+
+/* NamedTuple.__mro_entries__(bases): (_NamedTuple,) */
+static gs_Object *ntfunc_mro_entries(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *tmod = gs_type_lookup(self->type, gs_name(vm, "_typing_module"));
+    gs_Object *nt_cls = tmod ? gs_dict_get_str(vm, &((gs_Module *)tmod)->dict->ob, gs_name(vm, "_NamedTuple")) : NULL;
+    if (!nt_cls) {
+        gs_raise(vm, vm->e_RuntimeError, "typing._NamedTuple is missing");
+        return NULL;
+    }
+    return gs_tuple_pack(vm, 1, nt_cls);
+}
+
+static gs_Object *ntfunc_repr(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_str_printf(vm, "<function NamedTuple at %p>", (void *)self);
 }
 
 /* ================================================================== the module */
@@ -897,6 +1131,37 @@ gs_Object *gs_module_typing(gs_VM *vm)
     gs_module_add(vm, m, "Generic", gs_newref(vm, &t_generic->ob));
     gs_Type *t_protocol = gs_modtype_new(vm, "typing.Protocol", t_generic, NULL, true);
     gs_module_add(vm, m, "Protocol", gs_newref(vm, &t_protocol->ob));
+    /* NamedTuple: NamedTupleMeta(type), _NamedTuple made through it, and
+     * the function */
+    {
+        static const gs_MethodDef meta_methods[] = { { "__new__", ntmeta_new, 0, -1, GS_KW }, { NULL, NULL, 0, 0, 0 } };
+        static const gs_MethodDef func_methods[] = {
+            { "__call__", ntfunc_call, 0, -1, GS_KW },
+            { "__mro_entries__", ntfunc_mro_entries, 1, 1, 0 },
+            { "__repr__", ntfunc_repr, 0, 0, 0 },
+            { NULL, NULL, 0, 0, 0 },
+        };
+        gs_Type *meta = gs_modtype_new(vm, "typing.NamedTupleMeta", vm->t_type, NULL, true);
+        gs_type_add_methods(vm, meta, meta_methods);
+        gs_modtype_add_attr(vm, meta, "_typing_module", gs_newref(vm, m));
+        gs_type_update_hooks(vm, meta);
+        gs_Object *ns = gs_dict_new(vm);
+        gs_Object *mod = gs_str_intern(vm, "typing", 6);
+        if (ns && mod)
+            gs_dict_set(vm, ns, &vm->s___module__->ob, mod);
+        gs_xdecref(vm, mod);
+        gs_Object *ntc = ns ? gs_type_new_from(vm, meta, gs_name(vm, "NamedTuple"), NULL, 0, ns, NULL, NULL) : NULL;
+        gs_xdecref(vm, ns);
+        gs_module_add(vm, m, "NamedTupleMeta", gs_newref(vm, &meta->ob));
+        if (ntc)
+            gs_module_add(vm, m, "_NamedTuple", ntc);
+        gs_Type *t_func = gs_modtype_new(vm, "typing._NamedTupleFunction", vm->t_object, NULL, false);
+        gs_type_add_methods(vm, t_func, func_methods);
+        gs_modtype_add_attr(vm, t_func, "_typing_module", gs_newref(vm, m));
+        gs_Object *f = gs_instance_new(vm, t_func);
+        if (f)
+            gs_module_add(vm, m, "NamedTuple", f);
+    }
     for (int i = 0; i < GS_COUNTOF(special_generics); i++) {
         const char *n = special_generics[i].name;
         gs_Type *t = strcmp(n, "Callable") == 0 ? types[5] : strcmp(n, "Tuple") == 0 ? types[6] : types[0];

@@ -1486,6 +1486,59 @@ static gs_Object *b_build_class(GS_ARGS)
     gs_Str *name = (gs_Str *)args[1];
     int nb = npos - 2;
     gs_Object **bases = args + 2;
+    /* update_bases (PEP 560): a base that is not a class but has
+     * __mro_entries__ (typing.NamedTuple, Generic[T]) is replaced by the
+     * classes that method gives; the class keeps the bases as written in
+     * __orig_bases__ */
+    gs_Object *orig_bases = NULL, *new_bases = NULL;
+    for (int i = 0; i < nb; i++) {
+        gs_Object *me = NULL;
+        if (GS_KIND(bases[i]) != GS_K_TYPE) {
+            me = gs_lookup_attr(vm, bases[i], gs_name(vm, "__mro_entries__"));
+            if (!me && vm->exc) {
+                gs_xdecref(vm, orig_bases);
+                gs_xdecref(vm, new_bases);
+                return NULL;
+            }
+        }
+        if (!me) {
+            if (new_bases)
+                gs_list_append(vm, new_bases, bases[i]);
+            continue;
+        }
+        if (!orig_bases) {
+            orig_bases = gs_tuple_new(vm, nb);
+            new_bases = orig_bases ? gs_list_new(vm, 0) : NULL;
+            if (!new_bases) {
+                gs_xdecref(vm, orig_bases);
+                gs_decref(vm, me);
+                return NULL;
+            }
+            for (int j = 0; j < nb; j++)
+                gs_tuple_init(vm, orig_bases, j, gs_newref(vm, bases[j]));
+            for (int j = 0; j < i; j++)
+                gs_list_append(vm, new_bases, bases[j]);
+        }
+        gs_Object *got = gs_call(vm, me, &orig_bases, 1, NULL);
+        gs_decref(vm, me);
+        if (got && GS_KIND(got) != GS_K_TUPLE) {
+            gs_raise(vm, vm->e_TypeError, "__mro_entries__ must return a tuple");
+            gs_decref(vm, got);
+            got = NULL;
+        }
+        if (!got) {
+            gs_decref(vm, orig_bases);
+            gs_decref(vm, new_bases);
+            return NULL;
+        }
+        for (int32_t j = 0; j < ((gs_Tuple *)got)->len; j++)
+            gs_list_append(vm, new_bases, ((gs_Tuple *)got)->items[j]);
+        gs_decref(vm, got);
+    }
+    if (new_bases) {
+        nb = ((gs_List *)new_bases)->len;
+        bases = ((gs_List *)new_bases)->items;
+    }
     /* the keywords: metaclass= apart, the rest go to the metaclass */
     int nkw = kwnames ? kwnames->len : 0;
     gs_Object *meta = NULL;
@@ -1500,8 +1553,11 @@ static gs_Object *b_build_class(GS_ARGS)
     gs_Tuple *restnames = NULL;
     if (nrest && nrest != nkw) {
         restnames = (gs_Tuple *)gs_tuple_new(vm, nrest);
-        if (!restnames)
+        if (!restnames) {
+            gs_xdecref(vm, orig_bases);
+            gs_xdecref(vm, new_bases);
             return NULL;
+        }
         for (int i = 0, j = 0; i < nkw; i++)
             if (strcmp(((gs_Str *)kwnames->items[i])->data, "metaclass") != 0)
                 gs_tuple_init(vm, &restnames->ob, j++, gs_newref(vm, kwnames->items[i]));
@@ -1551,6 +1607,10 @@ static gs_Object *b_build_class(GS_ARGS)
         goto done;
     }
     gs_Object *cell = gs_vm_run_class_body(vm, args[0], ns);
+    if (cell && orig_bases && gs_setitem(vm, ns, &gs_name(vm, "__orig_bases__")->ob, orig_bases) < 0) {
+        gs_decref(vm, cell);
+        cell = NULL;
+    }
     if (!cell) {
         gs_decref(vm, meta);
         goto done;
@@ -1594,6 +1654,8 @@ done:
     gs_xdecref(vm, ns);
     gs_xdecref(vm, btuple);
     gs_xdecref(vm, restnames);
+    gs_xdecref(vm, orig_bases);
+    gs_xdecref(vm, new_bases);
     return result;
 }
 
