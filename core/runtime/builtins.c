@@ -1739,6 +1739,57 @@ static gs_Object *b_super(GS_ARGS)
     return &sp->ob;
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): the
+ * import statement's machinery called by hand; "a.b" gives the package a
+ * unless fromlist names something (importlib.__import__) */
+static gs_Object *b_import(GS_ARGS)
+{
+    GS_UNUSED(self);
+    static const char *const names[] = { "name", "globals", "locals", "fromlist", "level" };
+    gs_Object *a[5];
+    if (gs_pyargs(vm, "__import__", args, nargs, kwnames, names, 5, 5, 1, a) < 0)
+        return NULL;
+    if (GS_KIND(a[0]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "__import__() argument 1 must be str, not %s", gs_type_name(a[0]));
+        return NULL;
+    }
+    int64_t level = 0;
+    if (a[4] && gs_as_int(vm, a[4], &level) < 0)
+        return NULL;
+    if (level < 0) {
+        gs_raise(vm, vm->e_ValueError, "level must be >= 0");
+        return NULL;
+    }
+    if (level > 0) { /* a program is __main__, never inside a package */
+        if (!a[1] || a[1] == vm->none)
+            gs_raise(vm, vm->e_KeyError, "'__name__' not in globals");
+        else
+            gs_raise(vm, vm->e_ImportError, "attempted relative import with no known parent package");
+        return NULL;
+    }
+    gs_Str *name = (gs_Str *)a[0];
+    if (name->len == 0) {
+        gs_raise(vm, vm->e_ValueError, "Empty module name");
+        return NULL;
+    }
+    gs_Object *m = gs_import(vm, name);
+    int wants = a[3] ? gs_truthy(vm, a[3]) : 0;
+    if (wants < 0) {
+        gs_xdecref(vm, m);
+        return NULL;
+    }
+    if (!m || wants)
+        return m;
+    const char *dot = strchr(name->data, '.');
+    if (!dot)
+        return m;
+    gs_decref(vm, m);
+    gs_Object *top = gs_str_intern(vm, name->data, (size_t)(dot - name->data));
+    m = top ? gs_import(vm, (gs_Str *)top) : NULL;
+    gs_xdecref(vm, top);
+    return m;
+}
+
 static gs_Object *b_open(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -1777,7 +1828,7 @@ static const FnDef builtin_fns[] = {
     { "ord", b_ord, 1, 1, false }, { "divmod", b_divmod, 2, 2, false }, { "pow", b_pow, 2, 3, false },
     { "round", b_round, 1, 2, false }, { "hash", b_hash, 1, 1, false }, { "globals", b_globals, 0, 0, false },
     { "vars", b_vars, 0, 1, false }, { "dir", b_dir, 0, 1, GS_VARARGS }, { "format", b_format, 1, 2, false },
-    { "__build_class__", b_build_class, 2, -1, true }, { "open", b_open, 0, -1, true },
+    { "__build_class__", b_build_class, 2, -1, true }, { "__import__", b_import, 1, -1, true }, { "open", b_open, 0, -1, true },
     { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { "locals", b_locals, 0, 0, false },
     { "exec", b_exec, 1, 3, false }, { "eval", b_eval, 1, 3, false },
     { NULL, NULL, 0, 0, false },
