@@ -94,6 +94,8 @@ typedef struct gs_SceneHolders {
                                          has yet to reach this one (a list freed lets go of its items one by
                                          one, the last first) */
     char dying_type[32];
+    bool finalizing;                  /* its __del__ is running now: the interpreter holds one of the temps
+                                         for the call (a count back from 0, or the collector's own) */
 } gs_SceneHolders;
 
 /* A row of the BY LINE or BY TYPE view: what the program allocated that is

@@ -513,7 +513,27 @@ static void count_holders(gs_Scene *s, gs_Timeline *tl, uint32_t id, uint32_t ns
     free(e);
     int64_t rest = target.refcnt - h->names - h->slots - h->hidden;
     h->temps = rest > 0 ? (int)rest : 0;
-    if (h->temps) {
+    if (h->temps && (target.flags & GS_TLO_FINALIZED)) {
+        /* its __del__ running now?  The frame pushed just after its
+         * finalize event is still on the stack (a bounded look back) */
+        const gs_Trace *t = gs_timeline_trace(tl);
+        size_t pos = gs_timeline_pos(tl);
+        for (size_t j = pos; j-- > 0 && pos - j <= 1000000;) {
+            gs_Event ev = gs_trace_get(t, j);
+            if (ev.kind != GS_EV_FINALIZE || ev.obj != id)
+                continue;
+            for (size_t k = j + 1; k < pos; k++) {
+                gs_Event pe = gs_trace_get(t, k);
+                if (pe.kind != GS_EV_FRAME_PUSH)
+                    continue;
+                for (size_t f = 0; f < nf && f < 64; f++)
+                    h->finalizing = h->finalizing || frames[f].id == pe.obj;
+                break;
+            }
+            break;
+        }
+    }
+    if (h->temps && !h->finalizing) {
         /* held by a container that is being freed?  Its next decref says
          * so: its holder is an object no longer alive (a bounded look) */
         const gs_Trace *t = gs_timeline_trace(tl);
@@ -1132,6 +1152,15 @@ static const char *cause_phrase(gs_Timeline *tl, size_t ev, const gs_Event *e, c
                 break;
             if (x.kind == GS_EV_WEAKREF_CLEAR && x.sub == 1)
                 return "its clean-up of an entry whose object is dying";
+            /* a dying object's __del__: CPython holds it (back from 0)
+             * for the call, and lets go once __del__ has returned */
+            if (x.kind == GS_EV_FINALIZE && x.obj == e->obj && e->kind == GS_EV_INCREF)
+                return "the interpreter, which keeps it alive while its __del__ runs";
+            if (x.kind == GS_EV_FRAME_POP && e->kind == GS_EV_DECREF) {
+                if (k < 16 && strcmp(str_at(t, x.a), "__del__") == 0)
+                    return "the interpreter, now that __del__ has returned,";
+                break;
+            }
         }
         break;
     case GS_CAUSE_NAME:

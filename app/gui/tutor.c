@@ -303,11 +303,15 @@ bool gs_tutor_holds_forward(gs_Viewer *v)
         return false;
     const gs_Prompt *p = &v->lesson.prompts[v->prompt_active];
     bool retry = v->prompts && v->prompts[v->prompt_active].state == GS_PROMPT_RETRY;
-    snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "%s",
-             p->nchoices ? retry ? "Not quite yet: pick another answer (keys 1 to 9) — or press Tab to see it."
-                                 : "First pick an answer (keys 1 to 9, or click one) — or press Tab to skip."
-             : retry     ? "Not quite yet: type another answer and press Enter — or press Tab to see it."
-                         : "First type your answer and press Enter — or press Tab to skip.");
+    if (p->nchoices)
+        snprintf(v->prompt_feedback, sizeof v->prompt_feedback,
+                 retry ? "Not quite yet: pick another answer (keys 1 to %d) — or press Tab to see it."
+                       : "First pick an answer (keys 1 to %d, or click one) — or press Tab to skip.",
+                 p->nchoices);
+    else
+        snprintf(v->prompt_feedback, sizeof v->prompt_feedback, "%s",
+                 retry ? "Not quite yet: type another answer and press Enter — or press Tab to see it."
+                       : "First type your answer and press Enter — or press Tab to skip.");
     return true;
 }
 

@@ -1317,6 +1317,7 @@ static int event_rank(const char *text, bool hide_plain, bool hide_iters)
     if ((undrawn == 1 && hide_plain) || (undrawn == 2 && hide_iters))
         return 4;
     if (strstr(text, "(+1: the expression being evaluated") || strstr(text, "(-1: the expression being evaluated") ||
+        strstr(text, "(+1: the interpreter, which keeps it alive while its __del__ runs)") ||
         strstr(text, " is tracked again, in generation") || strstr(text, "no longer tracked by the collector: its count is 0"))
         return 4; /* a dying object's untrack and re-track for its __del__: true, but the collector's business
                      (EVENTS has them; lesson 1 has not met the collector) */
@@ -1518,8 +1519,21 @@ static bool line_summary(const gs_UiData *d, bool hide_plain, bool hide_iters, c
             return true;
         }
     }
+    /* the line's call returned on the way and its caller's line went on
+     * (a constructor's last line, then the caller making the next
+     * object): not all of it was that line's doing */
+    unsigned caller = 0;
+    for (int i = first, done = 0; i < last && !named && !since && own && !caller; i++) {
+        unsigned li = (unsigned)atoi(d->event_log[i]);
+        if (li == own && strstr(d->event_log[i], "() is done"))
+            done = 1;
+        else if (done && li && li != own)
+            caller = li;
+    }
     if (named)
         snprintf(head, hn, "What line %u did last:", named);
+    else if (caller)
+        snprintf(head, hn, "Since the last stop (line %u, then the rest of line %u):", own, caller);
     else if (since && own && own != whole_line) /* the stop was in a call the line made: its line first */
         snprintf(head, hn, "Since the last stop (line %u, then the rest of line %u):", own, whole_line);
     else if (since)
@@ -1606,8 +1620,7 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     text(dl, GS_FONT_SMALL, bx + 7, by + 2, rc, with_alpha(RGB(255, 255, 255), a));
     float gx = bx;
     /* "+1" beside the count: that many of its references have no arrow */
-    if (!hidden && o->refcount > 0 && !o->group_count && !(o->flags & GS_SO_PRIMITIVE) && p->unseen > 0 &&
-        ui->zoom >= 0.7f) {
+    if (!hidden && o->refcount > 0 && !o->group_count && p->unseen > 0 && ui->zoom >= 0.7f) {
         char un[16];
         snprintf(un, sizeof un, "+%d", p->unseen);
         float uw = tw(ui, GS_FONT_SMALL, un) + 10;
@@ -1618,7 +1631,8 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         text(dl, GS_FONT_SMALL, gx + 5, by + 2, un, with_alpha(C_MUTED, a));
         add_button(ui, ur, GS_ACT_NONE, 0,
                    p->unseen == 1 ? "1 reference with no arrow here: the code running now holds it (a call's argument, a "
-                                    "value being computed), or an object the picture hides (D, H), or a long "
+                                    "value being computed, the interpreter while the object's __del__ runs), or an "
+                                    "object the picture hides (D, H), or a long "
                                     "container's cell left out (\"… N more\"). Click the box: the inspector says who."
                                   : "References with no arrow here: the code running now holds them (a call's "
                                     "arguments, values being computed), or objects the picture hides (D, H), or a long "
@@ -2870,9 +2884,12 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
                  (o->flags & GS_SO_UNREACHABLE) ? " · tentatively unreachable" : "");
         insp_row(ui, dl, r, &y, top, t, C_ORANGE, 0, GS_FONT_SMALL);
     }
+    const gs_SceneHolders *h0 = s->holders.id == o->id ? &s->holders : NULL;
     if (o->created_line > 0) {
         snprintf(t, sizeof t, "created on line %d%s", o->created_line,
-                 (o->flags & GS_SO_FINALIZED) ? " · __del__ has run" : "");
+                 h0 && h0->finalizing               ? " · its __del__ is running"
+                 : (o->flags & GS_SO_FINALIZED) ? " · __del__ has run"
+                                                : "");
         insp_row(ui, dl, r, &y, top, t, C_MUTED, 0, GS_FONT_SMALL);
     }
     /* who holds it: names, drawn slots, then what the picture does not draw */
@@ -2909,7 +2926,16 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
                  "like weakref.finalize's registry, the interpreter)", h->hidden);
         insp_wrap(ui, dl, r, &y, top, t, C_MUTED);
     }
-    if (h && h->temps && h->dying_holder) {
+    if (h && h->temps && h->finalizing) {
+        snprintf(t, sizeof t, "  1 held by the interpreter while its __del__ runs: it keeps the object alive for the "
+                 "call, then lets go when __del__ returns (freeing it unless __del__ stored it somewhere)");
+        insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
+        if (h->temps > 1) {
+            snprintf(t, sizeof t, "  %d held for a moment by the code running now (a value on the stack or a call's "
+                     "argument)", h->temps - 1);
+            insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
+        }
+    } else if (h && h->temps && h->dying_holder) {
         snprintf(t, sizeof t, "  %d held by %s #%u, which is being freed: it lets go of what it held one reference at "
                  "a time (a list, its last item first)", h->temps, h->dying_type, h->dying_holder);
         insp_wrap(ui, dl, r, &y, top, t, C_TEXT);
@@ -2944,6 +2970,12 @@ static void draw_inspector(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
     insp_row(ui, dl, r, &y, top, "why is it alive?", C_MUTED, 0, GS_FONT_SMALL);
     if (w == 0)
         insp_wrap(ui, dl, r, &y, top, path, C_TEXT);
+    else if (h && h->temps && h->finalizing)
+        insp_wrap(ui, dl, r, &y, top,
+                  "Its count had reached 0 (or the collector found it unreachable), so Python is running its "
+                  "__del__ before freeing it: for the call, the interpreter holds it, and __del__'s self refers "
+                  "to it. When __del__ returns and nothing else took a reference, it is freed.",
+                  C_TEXT);
     else if (h && h->temps && h->dying_holder)
         insp_wrap(ui, dl, r, &y, top,
                   "Only the object being freed still holds it, for a moment: when that reference is let go, its "
@@ -4019,8 +4051,10 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
             y += text_wrap(ui, dl, fb, x, y, w, 1e9f, p->feedback,
                            p->state == GS_PROMPT_RETRY ? C_VERMILLION : C_TEXT);
         else {
+            char how[96];
+            snprintf(how, sizeof how, "Look at the heap, then press 1 to %d or click an answer.", p->nchoices);
             y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f,
-                           p->nchoices ? "Look at the heap, then press 1 to 9 or click an answer."
+                           p->nchoices ? how
                                        : "Look at the heap, type your answer and press Enter. While you type, "
                                          "letters are the answer's: Ctrl+F fits the heap, Ctrl+H shows primitives.",
                            C_MUTED);

@@ -755,7 +755,7 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
                      v->gc_ends[ge].collected == 1 ? "" : "s", num);
         }
         snprintf(v->step_note + k, n - k,
-                 "%sA collection of generation %u has just run%s (G goes to its start, P through its phases).",
+                 "%sA collection of generation %u has just run%s (Shift+G goes back to its start, then P steps through its phases).",
                  k ? " " : "", in->gc_generation, what);
     }
 }

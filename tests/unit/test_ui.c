@@ -3823,6 +3823,31 @@ static int arrow_ends_in(const gs_DrawList *dl, gs_Rect r, float *ys, int max)
     return n;
 }
 
+/* A step from a constructor's line to the same line in the next
+ * constructor call: the first call returned and its caller made the
+ * second object on the way, so the summary is not "What line 3 just did"
+ * (lesson 3's second Part, "created Part" told as line 27's). */
+static void a_step_through_a_return_names_the_callers_line(void)
+{
+    Open o;
+    open_lesson(&o, "class Part:\n"
+                    "    def __init__(self, name):\n"
+                    "        self.name = name\n"
+                    "\n"
+                    "kit = [Part('wheel'), Part('axle')]\n"
+                    "x = 1\n");
+    int seen = 0;
+    for (int i = 0; i < 40 && seen < 2; i++) {
+        press(&o, GS_KEY_RIGHT);
+        seen += o.d.scene->line == 3;
+    }
+    CHECK(seen == 2, "a stop at line 3 in each call (%d)", seen);
+    CHECK(has_text(&o.dl, "Since the last stop (line 3, then the rest of line 5):"),
+          "the summary says the caller's line went on");
+    CHECK(!has_text(&o.dl, "What line 3 just did:"), "not that line 3 did it all");
+    close_lesson(&o);
+}
+
 /* A step from a callee's `return` to the calling line's next line tells
  * what happened since that stop (the list freed), not the whole call
  * again from its start (lesson 17's "What line 42 just did"). */
@@ -4227,6 +4252,7 @@ int main(void)
     any_key_closes_the_legend_and_only_closes_it();
     a_tall_column_wraps_and_says_what_is_below();
     a_step_out_of_return_tells_what_happened_since();
+    a_step_through_a_return_names_the_callers_line();
     a_skip_names_the_lines_that_ran();
     a_step_out_of_a_collector_callback_tells_the_rest_of_the_line();
     events_scroll_back_with_the_wheel();
