@@ -685,9 +685,9 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
                                   dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->passed,
                                   in->passed == 1 ? "" : "s");
         else if (in->nlines > 16)
-            k += (size_t)snprintf(v->step_note, n, "%s: lines %u–%u ran again, %zu more time%s, as before",
+            k += (size_t)snprintf(v->step_note, n, "%s: lines %u–%u ran again (%zu line runs in all), as before",
                                   dir > 0 ? "Skipped ahead" : "Went back over", in->first_line, in->last_line,
-                                  in->rounds, in->rounds == 1 ? "" : "s");
+                                  in->passed);
         else {
             /* the lines that ran, as ranges ("15–16, 33–36"), a class's
              * body between them not having run again; lines that ran as
@@ -702,7 +702,30 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
                     end++;
                 g = end + 1;
             }
-            for (int g = 0; g < in->nlines && k < n;) {
+            if (groups > 3) { /* too many to list: the lines, and how often the least and the most ran */
+                size_t lo = in->runs[0], hi = in->runs[0];
+                for (int i = 1; i < in->nlines; i++) {
+                    lo = in->runs[i] < lo ? in->runs[i] : lo;
+                    hi = in->runs[i] > hi ? in->runs[i] : hi;
+                }
+                char lines[128] = "";
+                size_t lk = 0;
+                for (int i = 0; i < in->nlines && lk < sizeof lines; i++) {
+                    int j = i;
+                    while (j + 1 < in->nlines && in->lines[j + 1] == in->lines[j] + 1)
+                        j++;
+                    lk += (size_t)(j > i ? snprintf(lines + lk, sizeof lines - lk, "%s%u–%u", i ? ", " : "",
+                                                    in->lines[i], in->lines[j])
+                                         : snprintf(lines + lk, sizeof lines - lk, "%s%u", i ? ", " : "", in->lines[i]));
+                    i = j;
+                }
+                char least[24];
+                snprintf(least, sizeof least, lo == 1 ? "once" : "%zu", lo);
+                k += (size_t)snprintf(v->step_note + k, n - k, "lines %s ran again, from %s to %zu more times each",
+                                      lines, least, hi);
+                groups = 0; /* said */
+            }
+            for (int g = 0; g < in->nlines && k < n && groups;) {
                 int end = g;
                 while (end + 1 < in->nlines && in->runs[end + 1] == in->runs[g])
                     end++;
