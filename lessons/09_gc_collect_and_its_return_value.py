@@ -28,8 +28,9 @@ left = []
 right = [left]
 #> ...then left holds right: a cycle of two lists.
 left.append(right)
-#> A dict holding only a string and an int can never be part of a cycle, so
-#> CPython does not track it at all: it sits in the "not tracked" column.
+#> While a dict holds only strings and ints it cannot be part of a cycle, so
+#> CPython does not track it: it sits in the "not tracked" column. (Store a
+#> list in it and it is tracked from then on.)
 left.append({"size": 3})
 print("is the small dict tracked?", gc.is_tracked(left[1]))
 #> The names go: the two lists and the dict they hold are all garbage now.

@@ -66,8 +66,9 @@ for i in range(200):
 del a, b
 #> Young collections caught most pairs soon after they died, but this full
 #> collection still finds 16: 5 in generation 0, dead since the last young
-#> collection, and 11 in generation 2, from pairs with a member moved there
-#> while still named: younger collections take its references as outside ones.
+#> collection, and 11 in generation 2: pairs one of whose members moved up
+#> while it still had a name. A young collection never looks at an older
+#> generation, so it took that member's reference as one from outside.
 waiting = gc.collect()
 print("threshold 10: garbage waiting:", waiting)
 #> With a huge threshold no automatic pass runs: less CPU spent collecting,

@@ -13,7 +13,7 @@ n = 1000
 #? Three strings of 1,000 characters go into one list. Which will sys.getsizeof(words) be closer to? | 80 | The list holds three references, 8 bytes each, after a 56-byte header: 80 bytes. The strings are separate objects, and sys.getsizeof does not follow references. | choices: 80; 3,000; 3,200 | hide: none | show: words | hint: sys.getsizeof weighs one object and nothing it refers to. Does a list slot hold a string's text, or only a reference to the string?
 words = ["a" * n, "b" * n, "c" * n]
 #> The list's cells show the strings' text, but each string is an object of
-#> its own that the list only points at (H draws them as separate boxes).
+#> its own that the list only points at (press H to draw them as boxes).
 print("the list alone:", sys.getsizeof(words))
 #> To weigh a container with what it holds, add up its items yourself. (A
 #> string shared by two lists would be counted twice: there is no exact
@@ -41,7 +41,7 @@ table[5] = 5
 print(len(table), "keys:", sys.getsizeof(table), "bytes")
 del table
 
-#> A seed article says list(map(...)) is "much more memory efficient" than a
+#> Some articles say list(map(...)) is "much more memory efficient" than a
 #> for loop that appends. Let us measure both lists.
 my_list = ["one", "two", "three"]
 looped = []
@@ -108,8 +108,8 @@ tracemalloc.reset_peak()
 largest = max(x * x for x in range(10**4))
 generator_peak = tracemalloc.get_traced_memory()[1]
 #> The list's peak is far above its sys.getsizeof of 85,176 bytes: the int
-#> objects it held (all the squares but the 16 smallest, which Python keeps
-#> ready-made) were traced too.
+#> objects it held (all the squares but the 17 smallest, 0 to 256: Python
+#> keeps the ints up to 256 ready-made) were traced too.
 print("peak bytes - list:", list_peak, "- generator:", generator_peak)
 #> 100 strings of 20 or 40 characters, and a list to hold them.
 names = [str(i) * 20 for i in range(100)]

@@ -669,7 +669,9 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
     snprintf(s->phase_doing, sizeof s->phase_doing, "%s",
              !gc.collecting                             ? ""
              : gc.phase == GS_GC_MERGE && gc.generation == 0 ? "generation 0 is collected alone: nothing younger to merge"
-                                                        : phase_words(gc.phase));
+             : gc.phase == GS_GC_DONE ? "all phases done: the collector adds up what it found and freed (EVENTS lists "
+                                        "what was freed)"
+                                      : phase_words(gc.phase));
     s->gc_enabled = true;
     gs_TLBytes bytes;
     gs_timeline_bytes(tl, &bytes);
@@ -1230,13 +1232,13 @@ static const char *phase_words(int p)
 {
     switch (p) {
     case GS_GC_MERGE: return "merge the younger generations into the one being collected";
-    case GS_GC_UPDATE_REFS: return "copy each object's refcount into gc_refs";
+    case GS_GC_UPDATE_REFS: return "start each object's gc_refs at its reference count";
     case GS_GC_SUBTRACT_REFS: return "subtract references that come from inside the generation";
     case GS_GC_MOVE_UNREACHABLE: return "objects left with gc_refs 0 are tentatively unreachable";
-    case GS_GC_UNTRACK_TUPLES: return "stop tracking tuples that hold only atoms";
+    case GS_GC_UNTRACK_TUPLES: return "stop tracking tuples that cannot be in a cycle (they hold only ints, strs and the like)";
     case GS_GC_PROMOTE: return "survivors move to the next generation";
-    case GS_GC_UNTRACK_DICTS: return "stop tracking dicts that hold only atoms";
-    case GS_GC_LEGACY_FINALIZERS: return "set aside objects with legacy finalizers";
+    case GS_GC_UNTRACK_DICTS: return "stop tracking dicts that cannot be in a cycle (they hold only ints, strs and the like)";
+    case GS_GC_LEGACY_FINALIZERS: return "set aside garbage with an old-style C finalizer (tp_del; a Python __del__ is not one)";
     case GS_GC_WEAKREFS: return "clear weak references to garbage and run their callbacks";
     case GS_GC_FINALIZE: return "call __del__ on garbage (once per object)";
     case GS_GC_RESURRECTION: return "check whether a finalizer brought anything back to life";
@@ -1727,13 +1729,13 @@ const char *gs_scene_phase_title(const char *phase)
 {
     static const struct { const char *name, *words; } t[] = {
         { "merge", "gathering the generations to collect" },
-        { "update_refs", "copying each refcount into gc_refs" },
+        { "update_refs", "starting each gc_refs at the object's count" },
         { "subtract_refs", "subtracting references from inside the set" },
         { "move_unreachable", "finding what is still reached from outside" },
-        { "untrack_tuples", "untracking tuples of atoms" },
+        { "untrack_tuples", "untracking tuples that cannot be in a cycle" },
         { "promote", "survivors moving to an older generation" },
-        { "untrack_dicts", "untracking dicts of atoms" },
-        { "legacy_finalizers", "setting aside legacy finalizers" },
+        { "untrack_dicts", "untracking dicts that cannot be in a cycle" },
+        { "legacy_finalizers", "setting aside old-style C finalizers" },
         { "weakrefs", "clearing weak references to garbage" },
         { "finalize", "calling __del__ on garbage" },
         { "resurrection", "checking for resurrected objects" },

@@ -2627,8 +2627,9 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         int k = snprintf(objs, sizeof objs, "%d object%s (%s bytes), %d drawn", G->objects, G->objects == 1 ? "" : "s",
                          gb, drawn);
         if (defs)
-            k += snprintf(objs + k, sizeof objs - (size_t)k, "; %d function%s and classes not drawn (D)", defs,
-                          defs == 1 ? "" : "s");
+            k += snprintf(objs + k, sizeof objs - (size_t)k, defs == 1 ? "; %d function or class not drawn (D)"
+                                                                          : "; %d functions and classes not drawn (D)",
+                          defs);
         if (G->interpreter)
             snprintf(objs + k, sizeof objs - (size_t)k, "; %d of the interpreter's own", G->interpreter);
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, objs, C_MUTED);
@@ -2639,7 +2640,7 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         else if (d->gen_collections[g] == 0 && g < 2 && (d->gen_collections[g + 1] || (g == 0 && d->gen_collections[2])))
             /* gc.collect() is a collection of generation 2 alone in
              * CPython's statistics, though it takes in the younger ones */
-            snprintf(stats, sizeof stats, "no collections of its own yet: generation %d's take it in too",
+            snprintf(stats, sizeof stats, "not collected on its own yet; generation %d's collections include it",
                      d->gen_collections[g + 1] ? g + 1 : 2);
         else if (d->gen_collections[g] == 0) /* the counts above include the start-up's collections */
             snprintf(stats, sizeof stats, g ? "no collections since the program started (its count includes start-up's)"
@@ -2678,7 +2679,7 @@ static float draw_gc_panel(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         uint64_t tracked = s->bytes_gen[0] + s->bytes_gen[1] + s->bytes_gen[2] + s->bytes_gen[3];
         fmt_bytes(s->bytes, hb, sizeof hb);
         fmt_bytes(s->bytes > tracked ? s->bytes - tracked : 0, ub, sizeof ub);
-        snprintf(heap, sizeof heap, "heap: %s bytes in all, %s of them untracked", hb, ub);
+        snprintf(heap, sizeof heap, "heap: %s bytes in all, %s bytes of it in untracked objects", hb, ub);
         y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f, heap, C_PURPLE) + 2;
     }
     y += text_wrap(ui, dl, GS_FONT_SMALL, x, y, w, 1e9f,
@@ -3097,7 +3098,10 @@ static void draw_narration(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Re
         p[n++] = (Para){ next_h, d->narration, GS_FONT_UI, C_ORANGE, C_TEXT };
     }
     bool recap = d->at_end && !d->recording;
-    if (d->narration_prev && !recap) { /* at the end the recap and score need the room */
+    /* at the end the recap and score need the room; in a collection its
+     * phases' words do (a line before gc.collect(), "which just ran",
+     * reads as stale nine phase stops later) */
+    if (d->narration_prev && !recap && !s->in_collection && !d->phase_note) {
         snprintf(prev_h, sizeof prev_h, d->narration_prev_running ? "Line %d (the call in progress):"
                                                                    : "Line %d, which just ran:",
                  d->narration_prev_line);
@@ -3756,18 +3760,19 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     int k = snprintf(objs, sizeof objs, "%d object%s drawn", shown, shown == 1 ? "" : "s");
     if (defs) {
         /* "functions and classes", "functions, classes and loop iterators" */
-        const char *part[4] = { defs == 1 ? "function" : "functions", "classes", NULL, NULL };
+        bool one = defs == 1; /* "1 function or class" */
+        const char *part[4] = { one ? "function" : "functions", one ? "class" : "classes", NULL, NULL };
         int np = 2;
         if (descrs)
-            part[np++] = "their attributes' descriptors";
+            part[np++] = one ? "attribute's descriptor" : "their attributes' descriptors";
         if (iters)
-            part[np++] = "loop iterators";
+            part[np++] = one ? "loop iterator" : "loop iterators";
         k += snprintf(objs + k, sizeof objs - (size_t)k, " (%d ", defs);
         for (int i = 0; i < np && k < (int)sizeof objs; i++)
-            k += snprintf(objs + k, sizeof objs - (size_t)k, "%s%s", i == 0 ? "" : i == np - 1 ? " and " : ", ",
-                          part[i]);
+            k += snprintf(objs + k, sizeof objs - (size_t)k, "%s%s",
+                          i == 0 ? "" : i == np - 1 ? (one ? " or " : " and ") : ", ", part[i]);
         if (k < (int)sizeof objs)
-            snprintf(objs + k, sizeof objs - (size_t)k, " hidden: D shows them)");
+            snprintf(objs + k, sizeof objs - (size_t)k, one ? " hidden: D shows it)" : " hidden: D shows them)");
     }
     char hb[32];
     fmt_bytes(s->bytes, hb, sizeof hb);
@@ -4069,11 +4074,8 @@ static float prompt_card(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect
         }
     } else {
         bool right = p->state == GS_PROMPT_RIGHT;
-        if (p->feedback) {
-            if (dl)
-                text_fit(ui, dl, GS_FONT_UI_BOLD, x, y, w, p->feedback, right ? C_GREEN : C_VERMILLION);
-            y += th(ui, GS_FONT_UI_BOLD) + 4;
-        }
+        if (p->feedback) /* wrapped: the answer it gives must be read whole (lesson 18's is long) */
+            y += text_wrap(ui, dl, GS_FONT_UI_BOLD, x, y, w, 1e9f, p->feedback, right ? C_GREEN : C_VERMILLION) + 4;
         if (p->explanation && *p->explanation)
             y += text_wrap(ui, dl, fb == GS_FONT_UI_BOLD ? GS_FONT_UI : fb, x, y, w, 1e9f, p->explanation,
                            C_TEXT) + 4;

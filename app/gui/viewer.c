@@ -572,6 +572,10 @@ static bool phase_narrated(const gs_Viewer *v, unsigned line, int phase)
  * names them): "subtracting references from inside the set (subtract_refs)" */
 static void phase_words(int phase, char *out, size_t n)
 {
+    if (phase == GS_GC_DONE) { /* not "done (done)" */
+        snprintf(out, n, "the end of the collection");
+        return;
+    }
     const char *name = gs_gc_phase_name((gs_GCPhase)phase);
     snprintf(out, n, "%s (%s)", gs_scene_phase_title(name), name);
 }

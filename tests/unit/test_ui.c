@@ -966,7 +966,7 @@ static void a_full_collection_is_said_to_take_the_young_in(void)
     open_lesson(&o, "import gc\ngc.collect()\nx = 1\n");
     for (int i = 0; i < 10 && o.d.scene->line != 3; i++)
         press(&o, GS_KEY_RIGHT);
-    CHECK(o.d.scene->line == 3 && has_text(&o.dl, "no collections of its own"),
+    CHECK(o.d.scene->line == 3 && has_text(&o.dl, "not collected on its own yet"),
           "after gc.collect(), generations 0 and 1 say generation 2's collection took them in");
     close_lesson(&o);
 }
