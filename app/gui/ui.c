@@ -125,6 +125,40 @@ static void text_fit(gs_Ui *ui, gs_DrawList *dl, gs_FontId f, float x, float y, 
     gs_draw_text(dl, f, x, y, buf, strlen(buf), c, 0);
 }
 
+/* Like text_fit, but a text too long loses its middle: its end stays
+ * ("method FakeFile.__e…" told __enter__ from __exit__ by nothing;
+ * "method Fake…__exit__" does; "str 'pe…lum '" from "str 'pe…ar '"). */
+static void text_fit_middle(gs_Ui *ui, gs_DrawList *dl, gs_FontId f, float x, float y, float maxw, const char *s,
+                            gs_Color c)
+{
+    size_t n = strlen(s);
+    float ell = tw(ui, f, "…");
+    if (ui->tm.width(ui->tm.ctx, f, s, n) <= maxw || maxw < 4 * ell || n >= 500) {
+        text_fit(ui, dl, f, x, y, maxw, s, c);
+        return;
+    }
+    /* the end: up to 45 % of the room, from a character's start */
+    size_t tail = n;
+    while (tail > 0) {
+        size_t t = tail - 1;
+        while (t > 0 && ((unsigned char)s[t] & 0xC0) == 0x80)
+            t--;
+        if (ui->tm.width(ui->tm.ctx, f, s + t, n - t) > 0.45f * maxw)
+            break;
+        tail = t;
+    }
+    float tailw = ui->tm.width(ui->tm.ctx, f, s + tail, n - tail);
+    size_t head = tail;
+    while (head > 0 && ui->tm.width(ui->tm.ctx, f, s, head) + ell + tailw > maxw) {
+        head--;
+        while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80)
+            head--;
+    }
+    char buf[512];
+    snprintf(buf, sizeof buf, "%.*s…%s", (int)head, s, s + tail);
+    gs_draw_text(dl, f, x, y, buf, strlen(buf), c, 0);
+}
+
 /* Word-wrap `s` into `maxw`; draws from (x, y), returns the height used. */
 static float text_wrap(gs_Ui *ui, gs_DrawList *dl, gs_FontId f, float x, float y, float maxw, float maxh,
                        const char *s, gs_Color c)
@@ -513,6 +547,31 @@ static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *
     return w;
 }
 
+/* The names column's width that shows every name whose value is a
+ * literal (a number, a short str, None: 12 characters at most) whole,
+ * "phase = 'start'": the line
+ * being run reads such values, and a cut one misleads ("total = 99…" for
+ * 9900, "phase = 's…" for 'start' or 'stop'). */
+static float literal_names_width(gs_Ui *ui, const gs_Scene *s)
+{
+    float w = 0;
+    for (int fi = 0; fi < s->nframes; fi++) {
+        const gs_SceneFrame *f = &s->frames[fi];
+        for (int k = 0; k < f->nnames; k++) {
+            const gs_SceneName *nm = &s->names[f->first_name + k];
+            char v[64], line[128];
+            bool inl;
+            cell_value(ui, s, nm->target, v, sizeof v, &inl);
+            const gs_SceneObject *vo = inl ? gs_scene_find(s, nm->target) : NULL;
+            if (!vo || !(vo->flags & GS_SO_PRIMITIVE) || !vo->value[0] || strlen(v) > 12)
+                continue; /* a long str is cut anyway ('xxxxxxxx…) */
+            snprintf(line, sizeof line, "%s = %s", nm->name, v);
+            w = fmaxf(w, tw(ui, GS_FONT_MONO, line) + 20 + 16);
+        }
+    }
+    return w;
+}
+
 /* Where a frame box's title breaks, in a names column names_w wide (world
  * units): 0 if it fits on one line, else the length of its first line.  A
  * narrow column wraps "module (ended)" and "lines() · paused" to a second
@@ -848,8 +907,9 @@ static void heap_geometry(gs_Ui *ui, const gs_UiData *d, HeapGeom *g)
     /* then the names column to 150, the widest columns to 216 (a wide box
      * shows fewer cells), and only then the names column to 120: a name's
      * value ("phase = 'start'") is what the line being run reads */
+    float literal_floor = fminf(fmaxf(literal_names_width(ui, s), 120), 180);
     for (int stage = 0; stage < 2; stage++) {
-        float floor = stage == 0 ? 150 : 120;
+        float floor = stage == 0 ? fmaxf(150, literal_floor) : literal_floor;
         if (over > 0 && names_w > floor) {
             float cut = fminf(over, names_w - floor);
             names_w -= cut;
@@ -1440,8 +1500,8 @@ static bool line_summary(const gs_UiData *d, bool hide_plain, bool hide_iters, c
     if (first == last) {
         unsigned prev = (unsigned)atoi(d->event_log[first - 1]);
         snprintf(head, hn, "What line %u just did:", prev);
-        snprintf(out, n, "nothing on the heap changed (its work was on objects not drawn, or on the collector's "
-                         "settings: see CYCLE COLLECTOR)");
+        snprintf(out, n, "nothing on the heap changed: it only read values (a test, a comparison), or its work was "
+                         "on objects not drawn or on the collector's settings (see CYCLE COLLECTOR)");
         return prev != 0;
     }
     enum { SHOWN = 4 }; /* the line's main events; the rest are in EVENTS */
@@ -1672,8 +1732,14 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
         if (tmax < 40)
             sz[0] = 0; /* too narrow for both: the title */
     }
-    text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, fmaxf(tmax, 0), title,
-             with_alpha(unreachable ? C_MUTED : C_TEXT, a));
+    /* a value's end tells boxes apart (a method's name, a str's last
+     * words); a group's count and a generator's name come first */
+    if (o->value[0] && !o->group_count && strcmp(o->type, "generator") != 0)
+        text_fit_middle(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, fmaxf(tmax, 0), title,
+                        with_alpha(unreachable ? C_MUTED : C_TEXT, a));
+    else
+        text_fit(ui, dl, zf(ui, GS_FONT_UI_BOLD), x + 8, y + 4, fmaxf(tmax, 0), title,
+                 with_alpha(unreachable ? C_MUTED : C_TEXT, a));
     float after = x + 8 + fminf(tw(ui, zf(ui, GS_FONT_UI_BOLD), title), fmaxf(tmax, 0)) + 5;
     if (idb[0])
         text(dl, GS_FONT_SMALL, after, y + 6, idb, with_alpha(C_FAINT, a));
