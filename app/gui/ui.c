@@ -2530,7 +2530,20 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     int nrows = source_rows(d);
     int cur = d->scene->line;
     int cur_row = cur > 0 ? row_of_line(d, cur) : -1;
+    /* the gutter: marks, the current line's arrow (to x + 30), then the
+     * numbers right-aligned, as wide as the last line's needs (a 3-digit
+     * number under the arrow read "▶00") */
     float gutter = 60;
+    if (nrows > 0) {
+        int last_line;
+        const char *lp;
+        size_t ln;
+        uint8_t lm;
+        source_row(d, nrows - 1, &last_line, &lp, &ln, &lm);
+        char num[16];
+        snprintf(num, sizeof num, "%d", last_line);
+        gutter = fmaxf(gutter, 34 + tw(ui, GS_FONT_MONO, num) + 12);
+    }
     float space = tw(ui, GS_FONT_MONO, " ");
     int cols = space > 0 ? (int)((r.w - gutter - 8) / space) : 80;
     if (cols < 16)
