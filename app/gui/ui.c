@@ -398,6 +398,19 @@ static bool shown_as_node(const gs_Ui *ui, const gs_SceneObject *o)
     return true;
 }
 
+/* How many objects a drawn box stands for: a stack "19 × Job" is 19. */
+static int objects_in_box(const gs_SceneObject *o) { return o->group_count > 0 ? o->group_count : 1; }
+
+/* The objects of band b the canvas draws now (a stack counts its all). */
+static int drawn_in_band(const gs_Ui *ui, const gs_Scene *s, int b)
+{
+    int n = 0;
+    for (int i = 0; i < s->nobjects; i++)
+        if (s->objects[i].band == b && shown_as_node(ui, &s->objects[i]))
+            n += objects_in_box(&s->objects[i]);
+    return n;
+}
+
 static void cell_value(const gs_Ui *ui, const gs_Scene *s, uint32_t target, char *buf, size_t n, bool *inline_v);
 
 /* The cells a node shows: every slot up to five; a longer container its
@@ -2011,9 +2024,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         gs_draw_rect(dl, br, collected ? tint(C_ORANGE, 0.20f) : tint(band_color(ui, b), 0.06f), 0, 0);
         char t[64];
         int n = 0;
-        for (int i = 0; i < s->nobjects; i++)
-            if (s->objects[i].band == b && shown_as_node(ui, &s->objects[i]))
-                n++;
+        n = drawn_in_band(ui, s, b);
         if (g.band_w[b] < 70 && b <= GS_BAND_GEN2) {
             /* a narrow strip: as much of "g1 · 0" as fits its width */
             snprintf(t, sizeof t, "g%d · %d", b, n);
@@ -2654,14 +2665,6 @@ static void draw_source(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
 
 /* ================================================================== right column: GC and inspector */
 
-/* The objects of band b the canvas draws now. */
-static int drawn_in_band(const gs_Ui *ui, const gs_Scene *s, int b)
-{
-    int n = 0;
-    for (int i = 0; i < s->nobjects; i++)
-        n += s->objects[i].band == b && shown_as_node(ui, &s->objects[i]);
-    return n;
-}
 
 /* The collector panel, per generation: its count against the threshold
  * (what starts a collection), how many objects it holds and how many of
@@ -3828,7 +3831,7 @@ static void draw_status(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, gs_Rect 
     int shown = 0, defs = 0, iters = 0, descrs = 0;
     for (int i = 0; i < s->nobjects; i++) {
         const gs_SceneObject *o = &s->objects[i];
-        shown += shown_as_node(ui, o);
+        shown += shown_as_node(ui, o) ? objects_in_box(o) : 0;
         bool def = (o->flags & GS_SO_DEFINITION) && !ui->show_definitions;
         defs += def;
         iters += def && strstr(o->type, "iterator") != NULL; /* a for loop's, hidden with D */
