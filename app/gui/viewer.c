@@ -617,10 +617,10 @@ static size_t phase_fwd(gs_Viewer *v)
         }
         if (e.kind == GS_EV_GC_END) {
             int ge = gc_end_at(v, i);
-            char freed[64] = "", num[32];
-            if (ge >= 0) {
+            char freed[128] = "", num[32];
+            if (ge >= 0 && e.a) {
                 gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
-                snprintf(freed, sizeof freed, ", %s bytes", num);
+                snprintf(freed, sizeof freed, "; %s bytes freed in all, with what they held", num);
             }
             snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: collected %u object%s%s.",
                      skipped, skipped[0] ? ". " : "", e.a, e.a == 1 ? "" : "s", freed);
@@ -775,11 +775,14 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
         /* the step stopped just after its gc_end: what it freed, in bytes too */
         size_t pos = gs_timeline_pos(v->tl);
         int ge = pos ? gc_end_at(v, pos - 1) : -1;
-        char what[96] = "", num[32];
+        char what[160] = "", num[32];
         if (ge >= 0) {
             gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
-            snprintf(what, sizeof what, ": collected %u object%s, %s bytes", v->gc_ends[ge].collected,
-                     v->gc_ends[ge].collected == 1 ? "" : "s", num);
+            if (v->gc_ends[ge].collected)
+                snprintf(what, sizeof what, ": collected %u object%s; %s bytes freed in all, with what they held",
+                         v->gc_ends[ge].collected, v->gc_ends[ge].collected == 1 ? "" : "s", num);
+            else
+                snprintf(what, sizeof what, ": collected 0 objects");
         }
         snprintf(v->step_note + k, n - k,
                  "%sA collection of generation %u has just run%s (Shift+G goes back to its start, then P steps through its phases).",

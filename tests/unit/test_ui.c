@@ -3501,7 +3501,7 @@ static void a_collection_says_what_it_freed_in_bytes(void)
     press(&o, GS_KEY_HOME);
     for (int i = 0; i < 20 && !strstr(o.v.step_note, "has just run"); i++)
         press(&o, GS_KEY_RIGHT);
-    CHECK(strstr(o.v.step_note, "has just run: collected 2 objects, 112 bytes") != NULL, "→'s note: '%s'",
+    CHECK(strstr(o.v.step_note, "has just run: collected 2 objects; 112 bytes freed in all") != NULL, "→'s note: '%s'",
           o.v.step_note);
     close_lesson(&o);
 }
