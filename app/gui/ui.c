@@ -1262,6 +1262,11 @@ static void cell_value(const gs_Ui *ui, const gs_Scene *s, uint32_t target, char
 {
     const gs_SceneObject *t = gs_scene_find(s, target);
     *inline_v = false;
+    if (target && target == s->ns_id) { /* drawn as the module's frame box, not as an object */
+        snprintf(buf, n, "module's names");
+        *inline_v = true;
+        return;
+    }
     if (!t) {
         snprintf(buf, n, "·");
         *inline_v = true; /* a runtime object the trace does not show (None, a builtin) */
