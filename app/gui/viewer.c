@@ -591,6 +591,53 @@ static void phase_done_words(int phase, char *out, size_t n)
     out[0] = (char)toupper((unsigned char)out[0]);
 }
 
+/* P or G went from outside a collection to one a later line starts: the
+ * lines on the way ran unseen, and their narration with them (lesson 11:
+ * P at line 8 went on to line 39's collection).  Said before the step's
+ * own note. */
+static void note_lines_jumped(gs_Viewer *v, size_t from, size_t to)
+{
+    const gs_Trace *t = v->trace;
+    size_t lines = 0, start = SIZE_MAX;
+    uint32_t first = 0;
+    for (size_t j = from; j < to && j < t->n; j++) {
+        gs_Event e = gs_trace_get(t, j);
+        if (e.kind == GS_EV_GC_START)
+            start = j;
+        if (e.kind != GS_EV_LINE || start != SIZE_MAX)
+            continue;
+        first = lines ? first : e.line;
+        lines++;
+    }
+    if (!lines || start == SIZE_MAX)
+        return;
+    /* the line of the stop it left ran too: it was the next to run */
+    for (size_t j = from, k = 0; j-- > 0 && k < 4096; k++) {
+        gs_Event e = gs_trace_get(t, j);
+        if (e.kind == GS_EV_LINE) {
+            first = e.line;
+            lines++;
+            break;
+        }
+        if (e.kind == GS_EV_GC_END || e.kind == GS_EV_GC_PHASE)
+            break;
+    }
+    char was[sizeof v->step_note];
+    snprintf(was, sizeof was, "%s", v->step_note);
+    uint32_t at = gs_trace_get(t, start).line;
+    if (lines == 1 && first == at)
+        return; /* just the line that starts it: its narration is on screen */
+    int k = snprintf(v->step_note, sizeof v->step_note,
+                     "Went on to the collection line %u starts, past %zu line run%s (from line %u; → shows them line "
+                     "by line, with their narration). ",
+                     at, lines, lines == 1 ? "" : "s", first);
+    if (k > 0 && (size_t)k < sizeof v->step_note) { /* then the step's own note, as much as fits */
+        size_t len = strnlen(was, sizeof v->step_note - (size_t)k - 1);
+        memcpy(v->step_note + k, was, len);
+        v->step_note[(size_t)k + len] = 0;
+    }
+}
+
 static size_t phase_fwd(gs_Viewer *v)
 {
     const gs_Trace *t = v->trace;
@@ -1058,7 +1105,10 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     case GS_ACT_REVERSE_CONTINUE: after = continue_to(v, -1); break;
     case GS_ACT_NEXT_GC: after = gs_timeline_next_collection(v->tl, +1); break;
     case GS_ACT_PREV_GC: after = gs_timeline_next_collection(v->tl, -1); break;
-    case GS_ACT_NEXT_PHASE: after = phase_fwd(v); break;
+    case GS_ACT_NEXT_PHASE:
+        after = phase_fwd(v);
+        note_lines_jumped(v, before, after);
+        break;
     case GS_ACT_PREV_PHASE: after = phase_back(v); break;
     case GS_ACT_HOME: after = gs_timeline_seek(v->tl, 0); break;
     case GS_ACT_END: after = gs_timeline_seek(v->tl, gs_timeline_length(v->tl)); break;

@@ -3823,6 +3823,29 @@ static int arrow_ends_in(const gs_DrawList *dl, gs_Rect r, float *ys, int max)
     return n;
 }
 
+/* P from a line before any collection goes on to the next one, lines
+ * later: the step says it passed lines, and that → shows them (lesson
+ * 11: P at line 8 went on to line 39's collection, its narration unseen). */
+static void p_says_it_went_past_lines(void)
+{
+    Open o;
+    open_lesson(&o, "import gc\n"
+                    "a = [1]\n"
+                    "b = [a]\n"
+                    "c = 3\n"
+                    "gc.collect()\n"
+                    "x = 1\n");
+    press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 1, "at line 1 (%d)", o.d.scene->line);
+    press(&o, GS_KEY_A + ('p' - 'a'));
+    CHECK(o.d.scene->in_collection || o.d.scene->line == 5, "P went into line 5's collection (line %d)",
+          o.d.scene->line);
+    CHECK(strstr(o.v.step_note, "Went on to the collection line 5 starts, past ") != NULL &&
+              strstr(o.v.step_note, "5 line runs (from line 1"),
+          "and says which lines it went past: '%s'", o.v.step_note);
+    close_lesson(&o);
+}
+
 /* A step from a constructor's line to the same line in the next
  * constructor call: the first call returned and its caller made the
  * second object on the way, so the summary is not "What line 3 just did"
@@ -4256,6 +4279,7 @@ int main(void)
     a_tall_column_wraps_and_says_what_is_below();
     a_step_out_of_return_tells_what_happened_since();
     a_step_through_a_return_names_the_callers_line();
+    p_says_it_went_past_lines();
     a_skip_names_the_lines_that_ran();
     a_step_out_of_a_collector_callback_tells_the_rest_of_the_line();
     events_scroll_back_with_the_wheel();
