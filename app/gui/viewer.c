@@ -1349,6 +1349,7 @@ typedef struct LogFold {
     int count;
     uint64_t bytes;       /* their sizes' sum, as each entry says it */
     bool sized;           /* every entry says its size */
+    bool cut;             /* the run began before the events the log reads back: more were freed */
 } LogFold;
 
 #define GS_LOG_LOOKBACK 5000 /* events read back for the log, at most */
@@ -1377,18 +1378,23 @@ static size_t log_start_line(const gs_Viewer *v, size_t pos);
 /* Where the log's words start: log_start_line's event, moved back over a
  * run of frees it falls inside (a run is one entry, "743 × int freed", and
  * its tail alone would read as a second, smaller run). */
-static size_t log_start(const gs_Viewer *v, size_t pos)
+static bool in_free_run(gs_Event e, uint32_t line)
+{
+    return e.line == line && (e.kind == GS_EV_FREE || e.kind == GS_EV_DECREF || e.kind == GS_EV_UNTRACK);
+}
+
+static size_t log_start(const gs_Viewer *v, size_t pos, bool *cut)
 {
     size_t from = log_start_line(v, pos), limit = pos > GS_LOG_LOOKBACK ? pos - GS_LOG_LOOKBACK : 0;
+    *cut = false;
     if (from >= pos || from == 0)
         return from;
     uint32_t line = gs_trace_get(v->trace, from).line;
-    while (from > limit) {
-        gs_Event e = gs_trace_get(v->trace, from - 1);
-        if (e.line != line || (e.kind != GS_EV_FREE && e.kind != GS_EV_DECREF && e.kind != GS_EV_UNTRACK))
-            break;
+    while (from > limit && in_free_run(gs_trace_get(v->trace, from - 1), line))
         from--;
-    }
+    /* still inside the run where the log's reach ends (a collection that
+     * freed 400 Jobs): the first entry's count is of the last ones only */
+    *cut = from == limit && from > 0 && in_free_run(gs_trace_get(v->trace, from - 1), line);
     return from;
 }
 
@@ -1466,18 +1472,23 @@ static void start_fold(LogFold *f, const char *text, int slot)
 
 static void end_fold(gs_Viewer *v, LogFold *f)
 {
-    if (f->slot < 0 || f->count < 2 || f->slot >= v->nlog)
+    if (f->slot < 0 || (f->count < 2 && !f->cut) || f->slot >= v->nlog)
         return;
     char buf[200], total[48] = "";
     if (f->sized) {
         char num[32];
         gs_scene_format_bytes(f->bytes, num, sizeof num);
-        snprintf(total, sizeof total, ", %s bytes in all", num);
+        snprintf(total, sizeof total, f->cut ? ", %s bytes" : ", %s bytes in all", num);
     }
     /* the ids are not consecutive: "#12 and #20", or "ids #12 to #99" */
-    snprintf(buf, sizeof buf, f->count == 2 ? "%u: %d × %s freed (#%u and #%u%s): nothing refers to them any more"
-                                            : "%u: %d × %s freed (ids #%u to #%u%s): nothing refers to them any more",
-             f->line, f->count, f->type, f->lo_id, f->hi_id, total);
+    if (f->cut) /* the run began out of the log's reach: these are its last */
+        snprintf(buf, sizeof buf, "%u: … then %d more × %s freed (up to #%u%s): nothing refers to them any more",
+                 f->line, f->count, f->type, f->hi_id, total);
+    else
+        snprintf(buf, sizeof buf,
+                 f->count == 2 ? "%u: %d × %s freed (#%u and #%u%s): nothing refers to them any more"
+                               : "%u: %d × %s freed (ids #%u to #%u%s): nothing refers to them any more",
+                 f->line, f->count, f->type, f->lo_id, f->hi_id, total);
     char *t = strdup(buf);
     if (t) {
         free(v->log_text[f->slot]);
@@ -1569,7 +1580,8 @@ static void rebuild(gs_Viewer *v)
     /* Far enough back to reach the line before's start even when it freed
      * a thousand objects; a run of frees of one type on one line is one
      * entry ("1000 × int freed"), so what else the line did stays in view. */
-    size_t from = log_start(v, pos);
+    bool cut;
+    size_t from = log_start(v, pos, &cut);
     LogFold fold = { .slot = -1 };
     for (size_t ev = from; ev < pos; ev++) {
         char buf[320]; /* the longest words (a string grown in place, a resize's why) whole */
@@ -1616,6 +1628,8 @@ static void rebuild(gs_Viewer *v)
         v->log_focus[v->nlog] = focus;
         if (v->log_text[v->nlog]) {
             start_fold(&fold, buf, v->nlog);
+            fold.cut = cut && v->nlog == 0; /* the log's first entry: the run's start may be before it */
+            cut = false;
             v->nlog++;
         }
     }

@@ -3823,6 +3823,29 @@ static int arrow_ends_in(const gs_DrawList *dl, gs_Rect r, float *ys, int max)
     return n;
 }
 
+/* A run of frees longer than the log reads back is not told as a small
+ * run (lesson 11's 400 Jobs showed as "7 × Job freed", then "5 × Job
+ * freed" a step later): its first entry says these are the last ones. */
+static void a_long_run_of_frees_says_it_is_the_tail(void)
+{
+    Open o;
+    open_lesson(&o, "class Node:\n"
+                    "    pass\n"
+                    "xs = [Node() for i in range(4000)]\n"
+                    "del xs\n"
+                    "y = 1\n");
+    for (int i = 0; i < 40 && o.d.scene->line != 5; i++)
+        press(&o, GS_KEY_RIGHT);
+    CHECK(o.d.scene->line == 5, "at line 5 (%d)", o.d.scene->line);
+    bool tail = false, small = false;
+    for (int i = 0; i < o.v.nlog; i++) {
+        tail = tail || strstr(o.v.log_text[i], "… then ") != NULL;
+        small = small || (strncmp(o.v.log_text[i], "4: ", 3) == 0 && strstr(o.v.log_text[i], " × Node freed (ids"));
+    }
+    CHECK(tail && !small, "EVENTS says the frees it lists are the last of a longer run");
+    close_lesson(&o);
+}
+
 /* P from a line before any collection goes on to the next one, lines
  * later: the step says it passed lines, and that → shows them (lesson
  * 11: P at line 8 went on to line 39's collection, its narration unseen). */
@@ -4280,6 +4303,7 @@ int main(void)
     a_step_out_of_return_tells_what_happened_since();
     a_step_through_a_return_names_the_callers_line();
     p_says_it_went_past_lines();
+    a_long_run_of_frees_says_it_is_the_tail();
     a_skip_names_the_lines_that_ran();
     a_step_out_of_a_collector_callback_tells_the_rest_of_the_line();
     events_scroll_back_with_the_wheel();
