@@ -1323,10 +1323,13 @@ static const char *mask_count(const gs_UiData *d, uint32_t focus, const char *te
 {
     /* while a prediction that hides counts is open, sizes in words are
      * hidden too, as on the nodes: "created str #9 (1 reference, 59
-     * bytes)" or a free's size may be its answer ("hide: none" hides none) */
+     * bytes)" or a free's size may be its answer ("hide: none" hides
+     * none); one that hides some objects' counts hides their sizes alone
+     * ("str #1708 freed (? bytes)" of a str the question is not about
+     * read as broken) */
     const char *out = text;
     if (d->prompt && (d->prompt->state == GS_PROMPT_ASKING || d->prompt->state == GS_PROMPT_RETRY) &&
-        (d->hide_counts || d->nhide_ids > 0))
+        (d->hide_counts || (focus && count_hidden(d, focus))))
         out = mask_bytes(text, buf, n);
     if (!focus || !count_hidden(d, focus) || !strstr(out, " reference"))
         return out;
