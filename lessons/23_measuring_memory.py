@@ -36,7 +36,7 @@ table = {}
 for key in range(5):
     table[key] = key
 print(len(table), "keys:", sys.getsizeof(table), "bytes")
-#? The table has room for 5 keys and holds 5. What will sys.getsizeof(table) be after a sixth key? | 352 | The sixth key does not fit: CPython builds a table with room for 10 keys and copies the 5 keys over. Not twice 224: the dict's own 64 bytes do not grow, only its table does, from 160 to 288 bytes. | choices: 224; 352; 448 | hide: none | show: table | hint: A table grows when a key arrives that does not fit. The dict itself is 64 bytes; only its table (the other 160 bytes) gets bigger.
+#? The table has room for 5 keys and holds 5. What will sys.getsizeof(table) be after a sixth key? | 352 | The sixth key does not fit: CPython builds a table with room for 10 keys and copies the 5 keys over. Not twice 224: the dict's own 64 bytes do not grow, only its table does, from 160 to 288 bytes. | choices: 224; 352; 448 | hide: none | show: table | hint: Does a sixth key fit in a table with room for 5? If not, CPython makes a bigger table, but is all of the dict's 224 bytes its table, or does the dict have a part of its own that stays the same size?
 table[5] = 5
 print(len(table), "keys:", sys.getsizeof(table), "bytes")
 del table
