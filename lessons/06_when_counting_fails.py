@@ -37,8 +37,15 @@ print("loopy's count:", sys.getrefcount(handle))
 del loopy
 print("after del loopy:", sys.getrefcount(handle))
 #> Dropping handle now would leave the count at 1, held by the object's own
-#> attribute: unreachable, yet never zero (lessons 7 to 9 show the detector
-#> that finds such objects). So first we cut the loop: del handle.me.
+#> attribute. Another Thing shows what that means.
+lost = Thing("lost")
+lost.me = lost
+#> Its only name goes: the count falls from 2 to 1, not to 0, so no "freed"
+#> is printed. No name reaches it any more, yet it stays in memory: counting
+#> alone leaks it (lessons 7 to 9 show the detector that finds such objects).
+del lost
+print("lost has no name, and was not freed")
+#> For loopy we cut the loop first: del handle.me.
 del handle.me
 #? What happens on 'del handle'? | __del__ runs and it is freed | With the loop gone, handle holds the last reference, so the count reaches 0 at once. | choices: __del__ runs and it is freed; it waits for the cycle detector; nothing, it stays alive | hide: handle | hint: del handle.me just cut the loop. Is anything besides handle still pointing at the object, and what does CPython do when a count reaches zero?
 del handle
@@ -48,4 +55,7 @@ words.pop()
 del words
 print("done")
 #= A reference cycle, even one of a single object, keeps every count in it at
-#= least 1. Reference counting can never free such objects by itself.
+#= least 1. Reference counting can never free such objects by itself: lost
+#= is still on the heap when the program ends. (Run with python3.11, the
+#= file prints one more line after "done", "freed lost": CPython runs the
+#= cycle detector once more as it shuts down.)
