@@ -5,7 +5,9 @@
 # ---
 import sys
 
+#> A list of three strings; the name words is its only reference.
 words = ["one", "two", "three"]
+#> getrefcount counts one more than the names: the call's own argument.
 print("before:", sys.getrefcount(words))
 #? What will getrefcount print after the list is appended to itself? | 3 | The name, the list's own fourth slot, and the call's temporary. | hide: words | show: words | hint: Start from the 'before' number in the OUTPUT. The new fourth slot points at the list itself, and a slot counts like any other reference.
 words.append(words)
