@@ -544,6 +544,19 @@ static int fit_cells(gs_Ui *ui, const gs_SceneObject *o, float avail, int *cell,
     return n;
 }
 
+/* The cells a node draws at its width w (screen px): node_cells, then
+ * fit_cells; cell[] and widths[] hold NODE_CELLS + 1.  The node, its
+ * arrows and the count of references no arrow shows all use these. */
+static int node_drawn_cells(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o, float w, int *cell, float *widths,
+                            int *left_out)
+{
+    float cells_w;
+    int cells = node_cells(ui, s, o, widths, &cells_w);
+    cell_slots(o, cell);
+    *left_out = cells_left_out(o);
+    return fit_cells(ui, o, w - 12, cell, widths, cells, left_out);
+}
+
 static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *f)
 {
     float w = tw(ui, GS_FONT_UI_BOLD, f->title) + 20;
@@ -1769,12 +1782,9 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     if (o->id == d->watch)
         text(dl, GS_FONT_SMALL, x, y - 15, "watched (W)", with_alpha(C_VERMILLION, a));
     /* cells, one per outgoing reference (a long container: its ends) */
-    float widths[NODE_CELLS + 1], cells_w;
-    int cells = node_cells(ui, s, o, widths, &cells_w);
-    int cell[NODE_CELLS + 1];
-    cell_slots(o, cell);
-    int left_out = cells_left_out(o);
-    cells = fit_cells(ui, o, w - 12, cell, widths, cells, &left_out);
+    float widths[NODE_CELLS + 1];
+    int cell[NODE_CELLS + 1], left_out;
+    int cells = node_drawn_cells(ui, s, o, w, cell, widths, &left_out);
     float cy = y + h - 22, cx = x + 8;
     for (int i = 0; i < cells; i++) {
         float cw = widths[i] * ui->zoom;
@@ -2247,11 +2257,10 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         if (!p->visible && !(big && o->id == ui->selected))
             continue;
         float x = sx(ui, p->x), y = sy(ui, p->y), w = p->r.w * ui->zoom, h = p->r.h * ui->zoom;
-        float widths[NODE_CELLS], cells_w;
-        int cells = node_cells(ui, s, o, widths, &cells_w);
-        int cell[NODE_CELLS];
-        cell_slots(o, cell);
-        float cell_x[NODE_CELLS + 1];
+        float widths[NODE_CELLS + 1];
+        int cell[NODE_CELLS + 1], left_out;
+        int cells = node_drawn_cells(ui, s, o, w, cell, widths, &left_out); /* as the node draws them */
+        float cell_x[NODE_CELLS + 2];
         cell_x[0] = x + 8;
         for (int k = 0; k < cells; k++)
             cell_x[k + 1] = cell_x[k] + widths[k] * ui->zoom + 2;
@@ -2302,10 +2311,15 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             if (t)
                 t->unseen--;
         }
-    for (int i = 0; i < npl; i++) {
+    for (int i = 0; i < npl; i++) { /* the cells the node draws: a narrowed one shows fewer */
         const gs_SceneObject *o = pl[i].o;
-        for (int k = 0; k < o->nslots; k++) {
-            const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
+        float widths[NODE_CELLS + 1];
+        int cell[NODE_CELLS + 1], left_out;
+        int cells = node_drawn_cells(ui, s, o, pl[i].r.w * ui->zoom, cell, widths, &left_out);
+        for (int ci = 0; ci < cells; ci++) {
+            if (cell[ci] < 0)
+                continue;
+            const gs_SceneSlot *sl = &s->slots[o->first_slot + cell[ci]];
             Placed *t = sl->weak ? NULL : (Placed *)find_placed(pl, npl, sl->target);
             if (t)
                 t->unseen--;

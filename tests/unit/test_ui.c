@@ -3823,6 +3823,31 @@ static int arrow_ends_in(const gs_DrawList *dl, gs_Rect r, float *ys, int max)
     return n;
 }
 
+/* A narrowed box draws fewer cells: a reference whose cell it left out
+ * has no arrow, and the "+1" beside the target's badge counts it (lesson
+ * 18: get_objects()'s list, narrowed to "… 677 more", hid the cells of
+ * the registry list and its first Node, which showed no "+1"). */
+static void a_cell_left_out_by_narrowing_counts_in_the_pill(void)
+{
+    Open o;
+    open_path(&o, "lessons/18_hunting_objects.py");
+    for (int i = 0; i < 60 && o.d.scene->line != 23; i++) {
+        if (o.d.prompt)
+            press(&o, GS_KEY_TAB); /* skip: the answer shown */
+        press(&o, GS_KEY_RIGHT);
+    }
+    CHECK(o.d.scene->line == 23, "at line 23 (%d)", o.d.scene->line);
+    int pills = 0;
+    for (size_t i = 0; i < o.dl.n; i++)
+        if (o.dl.cmds[i].kind == GS_DRAW_TEXT && strcmp(gs_draw_text_of(&o.dl, &o.dl.cmds[i]), "+1") == 0)
+            pills++;
+    /* the registry list, its five Nodes and temp are each in get_objects()'s
+     * list, whose box shows none of their cells; and that list is held by
+     * the loop's hidden iterator */
+    CHECK(pills == 8, "every box the long list holds unseen says +1 (%d pills)", pills);
+    close_lesson(&o);
+}
+
 /* A run of frees longer than the log reads back is not told as a small
  * run (lesson 11's 400 Jobs showed as "7 × Job freed", then "5 × Job
  * freed" a step later): its first entry says these are the last ones. */
@@ -4304,6 +4329,7 @@ int main(void)
     a_step_through_a_return_names_the_callers_line();
     p_says_it_went_past_lines();
     a_long_run_of_frees_says_it_is_the_tail();
+    a_cell_left_out_by_narrowing_counts_in_the_pill();
     a_skip_names_the_lines_that_ran();
     a_step_out_of_a_collector_callback_tells_the_rest_of_the_line();
     events_scroll_back_with_the_wheel();
