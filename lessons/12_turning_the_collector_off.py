@@ -31,7 +31,7 @@ gc.callbacks.append(watch)
 gc.disable()
 print("after disable():", gc.isenabled())
 #> 1000 cycles, 2000 tracked objects: far past the threshold of 700.
-#? How many automatic collections will run during this loop? | 0 | disable() stops the automatic cycle detector: no allocation starts a collection, however high the count. | hide: none | hint: Read the OUTPUT's last line, printed just after gc.disable(). What does that switch turn off?
+#? How many automatic collections will run during this loop? | 0 | disable() stops the automatic cycle detector: no allocation starts a collection, however high the count. | hide: collector | hint: Read the OUTPUT's last line, printed just after gc.disable(). What does that switch turn off?
 for i in range(1000):
     a, b = Job(), Job()
     a.loud = b.loud = False

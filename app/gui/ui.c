@@ -1588,7 +1588,7 @@ static bool line_summary(const gs_UiData *d, bool hide_plain, bool hide_iters, c
             if (order[q] == at)
                 fin = -1; /* that entry is said too: once is enough */
         if (fin >= 0) {
-            snprintf(joined, sizeof joined, "%s, then %d reference%s", said, fin, fin == 1 ? "" : "s");
+            snprintf(joined, sizeof joined, "%s; %d reference%s when the line ended", said, fin, fin == 1 ? "" : "s");
             said = joined;
         }
         char masked[320];

@@ -2227,7 +2227,7 @@ static void the_line_summary_gives_the_count_at_the_lines_end(void)
         press(&o, GS_KEY_RIGHT);
     gs_Rect all = { 0, 0, 1280, 800 };
     CHECK(o.d.scene->line == 6, "at line 6 (%d)", o.d.scene->line);
-    CHECK(text_in(&o.dl, all, "What line 5 just did") && text_in(&o.dl, all, "then 2 references"),
+    CHECK(text_in(&o.dl, all, "What line 5 just did") && text_in(&o.dl, all, "2 references when the line ended"),
           "the summary of line 5 gives the Record's count at the line's end, 2");
     close_lesson(&o);
     /* an object the line frees has no count after its 0 (its __del__'s
