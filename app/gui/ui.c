@@ -1207,10 +1207,14 @@ static void edge_ex(gs_Ui *ui, gs_DrawList *dl, float x0, float y0, int from_box
         cy = (y0 < y1 ? y0 : y1) - 30 * ui->zoom;
     } else { /* same column: swing out to the right, further the longer
               * the arc (arcs nest), into the target's upper half from above,
-              * its lower half from below (arcs into one box do not meet) */
+              * its lower half from below (arcs into one box do not meet),
+              * and further going up than going down */
         x1 = tx0 + tw_;
         y1 = ty0 + th_ * (y0 < ty0 ? 0.3f : 0.7f);
-        float bulge = 40 * ui->zoom + fabsf(y1 - y0) * 0.4f;
+        /* upward arcs swing further than downward ones: a two-object
+         * loop (A.ref to B below, B.ref back up to A) is two arcs, not
+         * one thick one (lesson 7) */
+        float bulge = (y0 < ty0 ? 30 : 60) * ui->zoom + fabsf(y1 - y0) * 0.4f;
         cx = arc_inside(ui, x0, x1, (x0 > x1 ? x0 : x1) + bulge);
         cy = (y0 + y1) / 2;
     }
