@@ -821,13 +821,26 @@ static gs_Object *iters_tuple(gs_VM *vm, gs_Object **args, int n)
 static gs_Object *b_zip(GS_ARGS)
 {
     GS_UNUSED(self);
-    if (gs_no_kwargs(vm, "zip", kwnames) < 0)
-        return NULL;
+    /* zip(*iterables, strict=False) */
+    int npos = gs_npos(nargs, kwnames), strict = 0;
+    for (int i = 0; kwnames && i < kwnames->len; i++) {
+        const char *k = ((gs_Str *)kwnames->items[i])->data;
+        if (strcmp(k, "strict") != 0) {
+            gs_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for zip()", k);
+            return NULL;
+        }
+        strict = gs_truthy(vm, args[npos + i]);
+        if (strict < 0)
+            return NULL;
+    }
+    nargs = npos;
     gs_Object *t = iters_tuple(vm, args, nargs);
     if (!t)
         return NULL;
     gs_Object *it = iter_wrap(vm, GS_IT_ZIP, t, NULL);
     gs_decref(vm, t);
+    if (it)
+        ((gs_Iter *)it)->step = strict; /* zip's step: its strict flag */
     if (it && nargs > 0 && gs_iter_prime_result(vm, it, nargs) < 0) {
         gs_decref(vm, it);
         return NULL;

@@ -320,6 +320,32 @@ int gs_iter_prime_result(gs_VM *vm, gs_Object *it, int n)
     return 0;
 }
 
+/* zip(strict=True) found iterator i exhausted: all of them must be
+ * (Python/bltinmodule.c's zip_next, its messages).  Always NULL: the end,
+ * or ValueError. */
+static gs_Object *zip_strict_end(gs_VM *vm, gs_Tuple *its, int32_t i)
+{
+    if (vm->exc)
+        return NULL; /* the iterator raised */
+    if (i) {
+        gs_raise(vm, vm->e_ValueError, "zip() argument %d is shorter than argument%s%d", i + 1,
+                 i == 1 ? " " : "s 1-", i);
+        return NULL;
+    }
+    for (int32_t k = 1; k < its->len; k++) {
+        gs_Object *v = gs_next(vm, its->items[k]);
+        if (v) {
+            gs_decref(vm, v);
+            gs_raise(vm, vm->e_ValueError, "zip() argument %d is longer than argument%s%d", k + 1,
+                     k == 1 ? " " : "s 1-", k);
+            return NULL;
+        }
+        if (vm->exc)
+            return NULL;
+    }
+    return NULL;
+}
+
 static gs_Object *iter_result(gs_VM *vm, gs_Iter *it, gs_Object **vals, int n) /* steals vals */
 {
     gs_Tuple *r = (gs_Tuple *)it->extra;
@@ -542,6 +568,7 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
     case GS_IT_ZIP: {
         if (!it->seq)
             return NULL;
+        bool strict = it->step != 0; /* zip(..., strict=True) */
         gs_Tuple *its = (gs_Tuple *)it->seq;
         int32_t n = its->len;
         if (n == 0) {
@@ -560,7 +587,7 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
                 gs_Object *v = gs_next(vm, its->items[i]);
                 if (!v) {
                     gs_decref(vm, t); /* with the items it got */
-                    return NULL; /* zip keeps its iterators until it dies */
+                    return strict ? zip_strict_end(vm, its, i) : NULL; /* zip keeps its iterators until it dies */
                 }
                 gs_tuple_init(vm, t, i, v);
             }
@@ -572,7 +599,7 @@ static gs_Object *next_inner(gs_VM *vm, gs_Object *o)
             if (!vals[i]) {
                 for (int32_t j = 0; j < i; j++)
                     gs_decref(vm, vals[j]);
-                return NULL;
+                return strict ? zip_strict_end(vm, its, i) : NULL;
             }
         }
         return iter_result(vm, it, vals, n);
