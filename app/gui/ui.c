@@ -2387,6 +2387,19 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             text_fit(ui, dl, GS_FONT_SMALL, r.x + 6, r.y + 2, r.w - 8, t, C_MUTED);
         }
     }
+    /* boxes the canvas's right edge cuts or hides: said at that edge, as
+     * the columns say what is below (lessons 11 and 16: four full columns
+     * and "not tracked" do not fit in 570 px) */
+    if (ui->beyond_right > 0) {
+        char t[80];
+        snprintf(t, sizeof t, "→ %d box%s past the right edge (drag left)", ui->beyond_right,
+                 ui->beyond_right == 1 ? "" : "es");
+        float w = tw(ui, GS_FONT_SMALL, t) + 12;
+        gs_Rect r = { c.x + c.w - w - 4, c.y + c.h - 46, w, 18 };
+        gs_draw_rect(dl, r, with_alpha(C_PANEL, 0.95f), 4, 0);
+        gs_draw_rect_line(dl, r, C_BORDER, 4, 1, 0);
+        text(dl, GS_FONT_SMALL, r.x + 6, r.y + 2, t, C_MUTED);
+    }
     if (pin)
         gs_draw_clip(dl, c);
     free(pl);

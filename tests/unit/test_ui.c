@@ -4233,7 +4233,8 @@ static void lessons_draw_no_arrow_through_a_box(void)
         CHECK(false, "the course loads: %s", err);
         return;
     }
-    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0, low_stops = 0, unmarked = 0;
+    int all = 0, through = 0, stops = 0, cut_stops = 0, under_stops = 0, scroll_stops = 0, low_stops = 0, unmarked = 0,
+        unmarked_right = 0;
     for (int k = 0; k < c.nentries; k++) {
         Open o;
         open_path(&o, c.entries[k].path);
@@ -4248,7 +4249,10 @@ static void lessons_draw_no_arrow_through_a_box(void)
             presses++;
             bad += arrows_through_boxes(&o.ui, &o.dl, &n, bad ? NULL : why, sizeof why);
             arrows += n;
-            cut += a_box_is_cut_at_the_right(&o);
+            if (a_box_is_cut_at_the_right(&o)) {
+                cut++;
+                unmarked_right += !has_text(&o.dl, "past the right edge (drag left)");
+            }
             under += a_box_is_under_the_names(&o);
             if (a_box_is_cut_at_the_bottom(&o)) {
                 low++;
@@ -4276,6 +4280,8 @@ static void lessons_draw_no_arrow_through_a_box(void)
     CHECK(through * 100 <= all, "at most 1 %% of the lessons' arrows go through a box (%d of %d)", through, all);
     CHECK(unmarked == 0, "every stop with a box cut at the top or bottom says how many are there (%d do not)",
           unmarked);
+    CHECK(unmarked_right == 0, "every stop with a box cut at the right says how many are past that edge (%d do not)",
+          unmarked_right);
     /* most are lesson 12's 2,000 Jobs and lesson 11's hundreds, which no
      * canvas shows at once */
     CHECK(low_stops * 25 <= stops, "at most one stop in 25 has a box cut at the top or bottom (%d of %d)", low_stops,
