@@ -35,7 +35,7 @@ loopy.me = loopy
 #> Keep a second name, only so that we can still look at the object.
 handle = loopy
 print("loopy's count:", sys.getrefcount(handle))
-#? How many references will the object have after 'del loopy'? | 2 | handle still refers to it, and so does its own attribute me: the count drops from 3 to 2, not to 0, so the object lives on. | hide: loopy | show: handle | hint: del removes one reference only. Count what else points at the object: names in the names box, and its own attribute me.
+#? How many references will the object have after 'del loopy'? (Count them as the badge does: getrefcount prints one more, for its argument.) | 2 | handle still refers to it, and so does its own attribute me: the count drops from 3 to 2, not to 0, so the object lives on. | hide: loopy | show: handle | hint: del removes one reference only. Count what else points at the object: names in the names box, and its own attribute me.
 del loopy
 print("after del loopy:", sys.getrefcount(handle))
 #> Dropping handle now would leave the count at 1, held by the object's own
@@ -49,7 +49,7 @@ del lost
 print("lost has no name, and was not freed")
 #> For loopy we cut the loop first: del handle.me.
 del handle.me
-#? What happens on 'del handle'? | __del__ runs and it is freed | With the loop gone, handle holds the last reference, so the count reaches 0 at once. | choices: __del__ runs and it is freed; it waits for the cycle detector; nothing, it stays alive | hide: handle | hint: del handle.me just cut the loop. Is anything besides handle still pointing at the object, and what does CPython do when a count reaches zero?
+#? What happens on 'del handle'? | __del__ runs and it is freed | With the loop gone, handle holds the last reference, so the count reaches 0 at once. | choices: it waits for the cycle detector; __del__ runs and it is freed; nothing, it stays alive | hide: handle | hint: del handle.me just cut the loop. Is anything besides handle still pointing at the object, and what does CPython do when a count reaches zero?
 del handle
 #> The same for the list: pop() takes out the self-reference...
 words.pop()

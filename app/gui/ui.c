@@ -1718,7 +1718,11 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     text(dl, GS_FONT_SMALL, bx + 7, by + 2, rc, with_alpha(RGB(255, 255, 255), a));
     float gx = bx;
     /* "+1" beside the count: that many of its references have no arrow */
-    if (!hidden && o->refcount > 0 && !o->group_count && p->unseen > 0 && ui->zoom >= 0.7f) {
+    /* not during a collection's passes: the gc_refs pill is what they are
+     * about, and with both a narrowed box kept no room for its title
+     * (lesson 11's Jobs read "…") */
+    if (!hidden && o->refcount > 0 && !o->group_count && p->unseen > 0 && ui->zoom >= 0.7f &&
+        !(o->flags & GS_SO_HAS_GCREFS)) {
         char un[16];
         snprintf(un, sizeof un, "+%d", p->unseen);
         float uw = tw(ui, GS_FONT_SMALL, un) + 10;
