@@ -1103,7 +1103,10 @@ void gs_viewer_act(gs_Viewer *v, gs_Ui *ui, const gs_Action *a)
     case GS_ACT_STEP_OUT: after = gs_timeline_step_out(v->tl); break;
     case GS_ACT_CONTINUE: after = continue_to(v, +1); break;
     case GS_ACT_REVERSE_CONTINUE: after = continue_to(v, -1); break;
-    case GS_ACT_NEXT_GC: after = gs_timeline_next_collection(v->tl, +1); break;
+    case GS_ACT_NEXT_GC:
+        after = gs_timeline_next_collection(v->tl, +1);
+        note_lines_jumped(v, before, after);
+        break;
     case GS_ACT_PREV_GC: after = gs_timeline_next_collection(v->tl, -1); break;
     case GS_ACT_NEXT_PHASE:
         after = phase_fwd(v);

@@ -3891,6 +3891,11 @@ static void p_says_it_went_past_lines(void)
     CHECK(strstr(o.v.step_note, "Went on to the collection line 5 starts, past ") != NULL &&
               strstr(o.v.step_note, "5 line runs (from line 1"),
           "and says which lines it went past: '%s'", o.v.step_note);
+    press(&o, GS_KEY_HOME);
+    press(&o, GS_KEY_RIGHT);
+    press(&o, GS_KEY_A + ('g' - 'a'));
+    CHECK(strstr(o.v.step_note, "Went on to the collection line 5 starts, past 5 line runs (from line 1") != NULL,
+          "so does G: '%s'", o.v.step_note);
     close_lesson(&o);
 }
 
