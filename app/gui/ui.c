@@ -401,7 +401,7 @@ static bool shown_as_node(const gs_Ui *ui, const gs_SceneObject *o)
 /* How many objects a drawn box stands for: a stack "19 × Job" is 19. */
 static int objects_in_box(const gs_SceneObject *o) { return o->group_count > 0 ? o->group_count : 1; }
 
-/* The objects of band b the canvas draws now (a stack counts its all). */
+/* The objects of band b the canvas draws now (a stack counts as all it stands for). */
 static int drawn_in_band(const gs_Ui *ui, const gs_Scene *s, int b)
 {
     int n = 0;
