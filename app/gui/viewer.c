@@ -638,6 +638,22 @@ static void note_lines_jumped(gs_Viewer *v, size_t from, size_t to)
     }
 }
 
+/* What the collection ending at event ev (its gc_end) freed: "collected
+ * 2 objects; 336 bytes freed in all, with what they held" (the bytes
+ * include what the collected objects held, such as an untracked dict). */
+static void collected_words(const gs_Viewer *v, size_t ev, char *out, size_t n)
+{
+    int ge = gc_end_at(v, ev);
+    unsigned c = ge >= 0 ? v->gc_ends[ge].collected : gs_trace_get(v->trace, ev).a; /* gc_end's a: collected */
+    if (ge >= 0 && c) {
+        char num[32];
+        gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
+        snprintf(out, n, "collected %u object%s; %s bytes freed in all, with what they held", c, c == 1 ? "" : "s",
+                 num);
+    } else
+        snprintf(out, n, "collected %u object%s", c, c == 1 ? "" : "s");
+}
+
 static size_t phase_fwd(gs_Viewer *v)
 {
     const gs_Trace *t = v->trace;
@@ -663,14 +679,10 @@ static size_t phase_fwd(gs_Viewer *v)
             }
         }
         if (e.kind == GS_EV_GC_END) {
-            int ge = gc_end_at(v, i);
-            char freed[128] = "", num[32];
-            if (ge >= 0 && e.a) {
-                gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
-                snprintf(freed, sizeof freed, "; %s bytes freed in all, with what they held", num);
-            }
-            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: collected %u object%s%s.",
-                     skipped, skipped[0] ? ". " : "", e.a, e.a == 1 ? "" : "s", freed);
+            char what[128];
+            collected_words(v, i, what, sizeof what);
+            snprintf(v->step_note, sizeof v->step_note, "%s%sThe collection is over: %s.", skipped,
+                     skipped[0] ? ". " : "", what);
             return gs_timeline_seek(v->tl, i + 1);
         }
         size_t end = next_boundary(t, i);
@@ -727,6 +739,21 @@ static size_t phase_back(gs_Viewer *v)
  * phase granularity). F10 and F11 remain the exact debugger steps. */
 enum { LESSON_RUNS = 2 };
 
+/* lines[from..to] as ranges, "15–16, 33–36" (they are sorted) */
+static void line_ranges(const uint32_t *lines, int from, int to, char *out, size_t n)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = from; i <= to && k < n; i++) {
+        int j = i;
+        while (j + 1 <= to && lines[j + 1] == lines[j] + 1)
+            j++;
+        k += (size_t)(j > i ? snprintf(out + k, n - k, "%s%u–%u", i > from ? ", " : "", lines[i], lines[j])
+                            : snprintf(out + k, n - k, "%s%u", i > from ? ", " : "", lines[i]));
+        i = j;
+    }
+}
+
 static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
 {
     size_t k = 0, n = sizeof v->step_note;
@@ -759,17 +786,8 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
                     lo = in->runs[i] < lo ? in->runs[i] : lo;
                     hi = in->runs[i] > hi ? in->runs[i] : hi;
                 }
-                char lines[128] = "";
-                size_t lk = 0;
-                for (int i = 0; i < in->nlines && lk < sizeof lines; i++) {
-                    int j = i;
-                    while (j + 1 < in->nlines && in->lines[j + 1] == in->lines[j] + 1)
-                        j++;
-                    lk += (size_t)(j > i ? snprintf(lines + lk, sizeof lines - lk, "%s%u–%u", i ? ", " : "",
-                                                    in->lines[i], in->lines[j])
-                                         : snprintf(lines + lk, sizeof lines - lk, "%s%u", i ? ", " : "", in->lines[i]));
-                    i = j;
-                }
+                char lines[128];
+                line_ranges(in->lines, 0, in->nlines - 1, lines, sizeof lines);
                 char least[24];
                 snprintf(least, sizeof least, lo == 1 ? "once" : "%zu", lo);
                 k += (size_t)snprintf(v->step_note + k, n - k, "lines %s ran again, from %s to %zu more times each",
@@ -780,17 +798,8 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
                 int end = g;
                 while (end + 1 < in->nlines && in->runs[end + 1] == in->runs[g])
                     end++;
-                char lines[128] = "";
-                size_t lk = 0;
-                for (int i = g; i <= end && lk < sizeof lines; i++) {
-                    int j = i;
-                    while (j + 1 <= end && in->lines[j + 1] == in->lines[j] + 1)
-                        j++;
-                    lk += (size_t)(j > i ? snprintf(lines + lk, sizeof lines - lk, "%s%u–%u", i > g ? ", " : "",
-                                                    in->lines[i], in->lines[j])
-                                         : snprintf(lines + lk, sizeof lines - lk, "%s%u", i > g ? ", " : "", in->lines[i]));
-                    i = j;
-                }
+                char lines[128];
+                line_ranges(in->lines, g, end, lines, sizeof lines);
                 size_t r = in->runs[g];
                 if (groups == 1)
                     k += (size_t)snprintf(v->step_note + k, n - k, "lines %s ran again, %zu more time%s", lines, r,
@@ -820,19 +829,11 @@ static void note_passed(gs_Viewer *v, const gs_TLStepInfo *in, int dir)
                               k ? " " : "", in->collections_passed, in->collections_passed == 1 ? "" : "s");
     if (in->collection && k < n) {
         /* the step stopped just after its gc_end: what it freed, in bytes too */
-        size_t pos = gs_timeline_pos(v->tl);
-        int ge = pos ? gc_end_at(v, pos - 1) : -1;
-        char what[160] = "", num[32];
-        if (ge >= 0) {
-            gs_scene_format_bytes(v->gc_ends[ge].bytes, num, sizeof num);
-            if (v->gc_ends[ge].collected)
-                snprintf(what, sizeof what, ": collected %u object%s; %s bytes freed in all, with what they held",
-                         v->gc_ends[ge].collected, v->gc_ends[ge].collected == 1 ? "" : "s", num);
-            else
-                snprintf(what, sizeof what, ": collected 0 objects");
-        }
+        char what[128];
+        collected_words(v, gs_timeline_pos(v->tl) - 1, what, sizeof what); /* just after the gc_end */
         snprintf(v->step_note + k, n - k,
-                 "%sA collection of generation %u has just run%s (Shift+G goes back to its start, then P steps through its phases).",
+                 "%sA collection of generation %u has just run: %s (Shift+G goes back to its start, then P steps "
+                 "through its phases).",
                  k ? " " : "", in->gc_generation, what);
     }
 }
