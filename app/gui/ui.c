@@ -2255,6 +2255,21 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
         }
         fy += fh + 12;
     }
+    /* what each badge counts that no arrow shows (the code running now
+     * holds it, or an object the picture hides): the difference, beside
+     * the badge; a student counting arrows otherwise finds one too few
+     * (Noisy's 2 inside its __del__, with self's arrow alone).  The names'
+     * arrows here, the cells' in the edge loop below: a box's arrows leave
+     * from the cells it draws (a narrowed one draws fewer), and only a box
+     * on screen draws any */
+    for (int i = 0; i < npl; i++)
+        pl[i].unseen = pl[i].o->refcount;
+    for (int fi = 0; fi < s->nframes; fi++)
+        for (int k = 0; k < s->frames[fi].nnames; k++) {
+            Placed *t = (Placed *)find_placed(pl, npl, s->names[s->frames[fi].first_name + k].target);
+            if (t)
+                t->unseen--;
+        }
     /* edges, then nodes on top (right of a pinned names column) */
     if (pin)
         gs_draw_clip(dl, (gs_Rect){ c.x + pin_w, c.y, c.w - pin_w, c.h });
@@ -2279,6 +2294,8 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
             int k = cell[ci];
             const gs_SceneSlot *sl = &s->slots[o->first_slot + k];
             const Placed *t = find_placed(pl, npl, sl->target);
+            if (t && !sl->weak)
+                ((Placed *)t)->unseen--; /* an arrow from a drawn cell */
             if (!t)
                 t = group_head(s, pl, npl, sl->target);
             if (!t || (big && !t->visible && o->id != ui->selected && sl->target != ui->selected))
@@ -2305,32 +2322,6 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 self_loop(ui, dl, ax, ay, p, ec);
             else
                 edge_ex(ui, dl, ax, ay, p->box, t, ec, flash ? 3.5f : hl ? 2.5f : 1.4f, sl->weak);
-        }
-    }
-    /* what each badge counts that no arrow shows (the code running now
-     * holds it, or an object the picture hides): the difference, beside
-     * the badge; a student counting arrows otherwise finds one too few
-     * (Noisy's 2 inside its __del__, with self's arrow alone) */
-    for (int i = 0; i < npl; i++)
-        pl[i].unseen = pl[i].o->refcount;
-    for (int fi = 0; fi < s->nframes; fi++)
-        for (int k = 0; k < s->frames[fi].nnames; k++) {
-            Placed *t = (Placed *)find_placed(pl, npl, s->names[s->frames[fi].first_name + k].target);
-            if (t)
-                t->unseen--;
-        }
-    for (int i = 0; i < npl; i++) { /* the cells the node draws: a narrowed one shows fewer */
-        const gs_SceneObject *o = pl[i].o;
-        float widths[NODE_CELLS + 1];
-        int cell[NODE_CELLS + 1], left_out;
-        int cells = node_drawn_cells(ui, s, o, pl[i].r.w * ui->zoom, cell, widths, &left_out);
-        for (int ci = 0; ci < cells; ci++) {
-            if (cell[ci] < 0)
-                continue;
-            const gs_SceneSlot *sl = &s->slots[o->first_slot + cell[ci]];
-            Placed *t = sl->weak ? NULL : (Placed *)find_placed(pl, npl, sl->target);
-            if (t)
-                t->unseen--;
         }
     }
     for (int i = 0; i < npl; i++) {
