@@ -875,8 +875,8 @@ static gs_Object *ntmeta_new(GS_ARGS)
         return NULL;
     }
     gs_Object *tmod = gs_type_lookup((gs_Type *)self, gs_name(vm, "_typing_module"));
-    gs_Object *nt_cls = tmod ? gs_dict_get_str(vm, &((gs_Module *)tmod)->dict->ob, gs_name(vm, "_NamedTuple")) : NULL;
-    gs_Object *generic = tmod ? gs_dict_get_str(vm, &((gs_Module *)tmod)->dict->ob, gs_name(vm, "Generic")) : NULL;
+    gs_Object *nt_cls = tmod ? (gs_Object *)mtype(vm, tmod, "_NamedTuple") : NULL;
+    gs_Object *generic = tmod ? (gs_Object *)mtype(vm, tmod, "Generic") : NULL;
     gs_Tuple *bases = (gs_Tuple *)args[1];
     for (int32_t i = 0; i < bases->len; i++)
         if (bases->items[i] != nt_cls && bases->items[i] != generic) {
@@ -994,11 +994,9 @@ static gs_Object *ntfunc_call(GS_ARGS)
     }
     if (!pairs)
         return NULL;
-    gs_Object *g = vm->frame ? vm->frame->globals : NULL;
-    gs_Object *n = g ? gs_dict_get_str(vm, g, gs_name(vm, "__name__")) : NULL;
-    gs_Object *module = n ? gs_newref(vm, n) : gs_str_from_cstr(vm, "__main__");
-    gs_Object *res = module ? make_nmtuple(vm, tmod, args[0], pairs, NULL, module) : NULL;
-    gs_xdecref(vm, module);
+    /* module=_caller(): None lets collections.namedtuple take the calling
+     * frame's __name__, as it does for a direct call */
+    gs_Object *res = make_nmtuple(vm, tmod, args[0], pairs, NULL, vm->none);
     gs_decref(vm, pairs);
     return res;
 }
@@ -1010,12 +1008,12 @@ static gs_Object *ntfunc_mro_entries(GS_ARGS)
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
     gs_Object *tmod = gs_type_lookup(self->type, gs_name(vm, "_typing_module"));
-    gs_Object *nt_cls = tmod ? gs_dict_get_str(vm, &((gs_Module *)tmod)->dict->ob, gs_name(vm, "_NamedTuple")) : NULL;
+    gs_Type *nt_cls = tmod ? mtype(vm, tmod, "_NamedTuple") : NULL;
     if (!nt_cls) {
         gs_raise(vm, vm->e_RuntimeError, "typing._NamedTuple is missing");
         return NULL;
     }
-    return gs_tuple_pack(vm, 1, nt_cls);
+    return gs_tuple_pack(vm, 1, &nt_cls->ob);
 }
 
 static gs_Object *ntfunc_repr(GS_ARGS)

@@ -18,7 +18,7 @@ x, y, _ = p
 print(x, y, Point.__orig_bases__[0] is NamedTuple, Point.__module__, Point.__qualname__)
 
 Emp = NamedTuple('Emp', [('name', str), ('id', int)])
-print(Emp('a', 1), Emp.__annotations__)
+print(Emp('a', 1), Emp.__annotations__, Emp.__module__, Emp.__qualname__)
 Kw = NamedTuple('Kw', a=int, b=List[int])
 print(Kw(1, [2]), Kw.__annotations__)
 
