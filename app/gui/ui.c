@@ -573,6 +573,14 @@ static float frame_box_width(gs_Ui *ui, const gs_Scene *s, const gs_SceneFrame *
     return w;
 }
 
+/* A name's value drawn inline that is a literal (a number, a str,
+ * None...): an object the scene has, with a value of its own. */
+static const gs_SceneObject *literal_target(const gs_Scene *s, const gs_SceneName *nm, bool inl)
+{
+    const gs_SceneObject *vo = inl ? gs_scene_find(s, nm->target) : NULL;
+    return vo && (vo->flags & GS_SO_PRIMITIVE) && vo->value[0] ? vo : NULL;
+}
+
 /* The names column's width that shows every name whose value is a
  * literal (a number, a short str, None: 12 characters at most) whole,
  * "phase = 'start'": the line
@@ -588,8 +596,7 @@ static float literal_names_width(gs_Ui *ui, const gs_Scene *s)
             char v[64], line[128];
             bool inl;
             cell_value(ui, s, nm->target, v, sizeof v, &inl);
-            const gs_SceneObject *vo = inl ? gs_scene_find(s, nm->target) : NULL;
-            if (!vo || !(vo->flags & GS_SO_PRIMITIVE) || !vo->value[0] || strlen(v) > 12)
+            if (!literal_target(s, nm, inl) || strlen(v) > 12)
                 continue; /* a long str is cut anyway ('xxxxxxxx…) */
             snprintf(line, sizeof line, "%s = %s", nm->name, v);
             w = fmaxf(w, tw(ui, GS_FONT_MONO, line) + 20 + 16);
@@ -2215,8 +2222,7 @@ static void draw_heap(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, double dt)
                 char val[72];
                 snprintf(val, sizeof val, " = %s", v);
                 float vw = tw(ui, nf, val);
-                const gs_SceneObject *vo = inl ? gs_scene_find(s, nm->target) : NULL;
-                bool literal = vo && (vo->flags & GS_SO_PRIMITIVE) && vo->value[0]; /* a number, a str, None... */
+                bool literal = literal_target(s, nm, inl) != NULL;
                 size_t nn = strlen(nm->name) < 60 ? strlen(nm->name) : 60;
                 if (inl && literal && tw(ui, nf, line) > room && vw + tw(ui, nf, "a…") <= room) {
                     float ell = tw(ui, nf, "…");
