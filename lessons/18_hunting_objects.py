@@ -18,6 +18,8 @@ def count_nodes():
     #> get_objects() lists every object the collector tracks right now, in all
     #> generations. The total depends on the interpreter (start-up objects
     #> differ), so we never print it; we filter for our own class instead.
+    #> (A skip note counts this loop's rounds: that is gcscope's total of
+    #> tracked objects; CPython's start-up leaves a different one.)
     for obj in gc.get_objects():
         if isinstance(obj, Node):
             found += 1

@@ -1490,10 +1490,30 @@ void gs_scene_describe(gs_Timeline *tl, size_t ev, const char *source, size_t so
         snprintf(out, n, "%s%s[%u] now refers to %s", where, lab, e->c, lab2);
         *focus = e->b;
         break;
-    case GS_EV_LIST_REMOVE:
+    case GS_EV_LIST_REMOVE: {
         object_label(tl, e->obj, lab, sizeof lab);
-        snprintf(out, n, "%sslot %u of %s removed", where, e->c, lab);
+        /* del and remove() drop the slot's reference at once; pop() hands
+         * it to the expression, so no count changes here (lesson 6: the
+         * list's count stayed 2 as its self-reference went) */
+        bool dropped = false;
+        for (size_t i = ev + 1; i < t->n && i <= ev + 8 && !dropped; i++) {
+            gs_Event nx = gs_trace_get(t, i);
+            if (nx.kind == GS_EV_LINE)
+                break;
+            dropped = nx.kind == GS_EV_DECREF && nx.obj == e->a && nx.sub == GS_CAUSE_SLOT && nx.b == e->obj;
+        }
+        gs_TLObject tgt;
+        if (!e->a || (gs_timeline_object(tl, e->a, &tgt) && (tgt.flags & GS_TLO_STATIC)))
+            dropped = true; /* an immortal int or str: its counts are not recorded */
+        if (dropped) {
+            snprintf(out, n, "%sslot %u of %s removed", where, e->c, lab);
+        } else {
+            object_label(tl, e->a, lab2, sizeof lab2);
+            snprintf(out, n, "%sslot %u of %s removed: its reference to %s passes to the expression being evaluated (no count changes)",
+                     where, e->c, lab, e->a == e->obj ? "the list itself" : lab2);
+        }
         break;
+    }
     case GS_EV_FRAME_PUSH:
         if (strcmp(str_at(t, e->a), "<module>") == 0)
             snprintf(out, n, "the program starts");
