@@ -37,6 +37,8 @@ gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module *
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_types(gs_VM *vm);
+void gs_types_free(gs_VM *vm);
 gs_Object *gs_module_typing(gs_VM *vm);
 void gs_typing_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_tracemalloc(gs_VM *vm);
@@ -51,7 +53,8 @@ void gs_weakref_free(gs_VM *vm);
 /* vm->modstate slots: what each module keeps for the VM's life (its
  * static types), made on first import */
 enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS,
-       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* the Template type itself */ };
+       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* the Template type itself */,
+       GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */ };
 
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);

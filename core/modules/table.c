@@ -35,6 +35,7 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "time", .make = gs_module_time, .count_roots = gs_time_count_roots },
     { .name = "tracemalloc", .make = gs_module_tracemalloc, .file = "/usr/lib/python3.11/tracemalloc.py", .count_roots = gs_tracemalloc_count_roots,
       .free = gs_tracemalloc_free },
+    { .name = "types", .make = gs_module_types, .file = "/usr/lib/python3.11/types.py", .free = gs_types_free },
     { .name = "typing", .make = gs_module_typing, .file = "/usr/lib/python3.11/typing.py", .count_roots = gs_typing_count_roots },
     { .name = "weakref", .make = gs_module_weakref, .file = "/usr/lib/python3.11/weakref.py", .at_exit = gs_weakref_at_exit,
       .count_roots = gs_weakref_count_roots, .clear = gs_weakref_clear, .free = gs_weakref_free },

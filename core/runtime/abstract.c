@@ -151,11 +151,10 @@ gs_Object *gs_getitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
             gs_decref(vm, f);
             return r;
         }
-        if (((gs_Type *)o)->flags & GS_TF_HEAP) {
-            gs_raise(vm, vm->e_TypeError, "type '%s' is not subscriptable", ((gs_Type *)o)->name->data);
-            return NULL;
-        }
-        break;
+        if (gs_type_is_generic(vm, (gs_Type *)o)) /* list[int]: a types.GenericAlias */
+            return gs_generic_alias_new(vm, o, key);
+        gs_raise(vm, vm->e_TypeError, "type '%s' is not subscriptable", ((gs_Type *)o)->name->data);
+        return NULL;
     }
     case GS_K_WEAKREF: { /* a proxy forwards [] */
         gs_Object *m = gs_type_lookup(o->type, vm->s___getitem__);

@@ -401,10 +401,40 @@ static gs_Object *metaclass_check(gs_VM *vm, gs_Object *cls, gs_Object *arg, con
     return t < 0 ? NULL : GS_BOOL(vm, t);
 }
 
+static gs_Object *b_isinstance(GS_ARGS);
+static gs_Object *b_issubclass(GS_ARGS);
+
+/* isinstance(x, c) and issubclass(x, c) of a c that is no class nor tuple:
+ * a union checks its classes (object_recursive_isinstance); an object
+ * whose type has __instancecheck__ / __subclasscheck__ is asked (a
+ * GenericAlias's raises).  NotImplemented (borrowed) when neither. */
+static gs_Object *check_not_class(gs_VM *vm, gs_Object *x, gs_Object *cls, bool sub)
+{
+    if (gs_is_union(vm, cls)) {
+        gs_Object *a[2] = { x, gs_union_args(cls) };
+        return sub ? b_issubclass(vm, NULL, a, 2, NULL) : b_isinstance(vm, NULL, a, 2, NULL);
+    }
+    gs_Object *m = gs_dispatches(cls) ? gs_type_lookup(cls->type, gs_name(vm, sub ? "__subclasscheck__" : "__instancecheck__")) : NULL;
+    if (!m)
+        return vm->notimpl;
+    gs_Object *a[2] = { cls, x };
+    gs_Object *r = gs_call_object(vm, m, a, 2, NULL);
+    if (!r)
+        return NULL;
+    int t = gs_truthy(vm, r);
+    gs_decref(vm, r);
+    return t < 0 ? NULL : GS_BOOL(vm, t);
+}
+
 static gs_Object *b_isinstance(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     gs_Object *cls = args[1];
+    if (GS_KIND(cls) != GS_K_TUPLE && GS_KIND(cls) != GS_K_TYPE) {
+        gs_Object *r = check_not_class(vm, args[0], cls, false);
+        if (r != vm->notimpl)
+            return r;
+    }
     if (GS_KIND(cls) == GS_K_TUPLE) {
         gs_Tuple *t = (gs_Tuple *)cls;
         if (vm->native_depth >= GS_NATIVE_DEPTH_MAX) { /* (((int,),),) 100,000 deep */
@@ -449,11 +479,23 @@ static gs_Object *b_issubclass(GS_ARGS)
         return NULL;
     }
     gs_Object *cls = args[1];
+    if (GS_KIND(cls) != GS_K_TUPLE && GS_KIND(cls) != GS_K_TYPE) {
+        gs_Object *r = check_not_class(vm, args[0], cls, true);
+        if (r != vm->notimpl)
+            return r;
+    }
     if (GS_KIND(cls) == GS_K_TUPLE) {
         gs_Tuple *t = (gs_Tuple *)cls;
         for (int32_t i = 0; i < t->len; i++) {
-            if (GS_KIND(t->items[i]) != GS_K_TYPE)
+            if (GS_KIND(t->items[i]) != GS_K_TYPE) {
+                gs_Object *r = check_not_class(vm, args[0], t->items[i], true);
+                if (r == vm->notimpl)
+                    continue;
+                if (!r || r == vm->true_)
+                    return r;
+                gs_decref(vm, r);
                 continue;
+            }
             gs_Object *r = metaclass_check(vm, t->items[i], args[0], "__subclasscheck__");
             if (r != vm->notimpl) {
                 if (!r || r == vm->true_)
@@ -548,6 +590,8 @@ static gs_Object *b_next(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", gs_type_name(it));
         return NULL;
     }
+    if (GS_KIND(it) == GS_K_GENERATOR)
+        return gs_gen_next_or_stop(vm, it, nargs == 2 ? args[1] : NULL);
     gs_Object *v = gs_next(vm, it);
     if (v || vm->exc)
         return v;
@@ -1148,6 +1192,8 @@ static gs_Object *b_round(GS_ARGS)
                          isnan(d) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
                 return NULL;
             }
+            if (fabs(r) >= 9223372036854775808.0) /* 2**63: past a C int64 */
+                return gs_big_from_double(vm, r);
             return gs_int_new(vm, (int64_t)r);
         }
         if (nd < 0) {

@@ -37,6 +37,13 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         gs_raise(vm, vm->e_TypeError, "type() takes 1 or 3 arguments");
         return NULL;
     }
+    if (t == vm->t_none) { /* type(None)(): None itself */
+        if (nargs) {
+            gs_raise(vm, vm->e_TypeError, "NoneType takes no arguments");
+            return NULL;
+        }
+        return GS_NONE(vm);
+    }
     if (t == vm->t_property || t == vm->t_staticmethod || t == vm->t_classmethod)
         return gs_descr_construct(vm, t, args, nargs, kwnames);
     bool core = t == vm->t_str || t == vm->t_bool || t == vm->t_float || t == vm->t_list || t == vm->t_tuple ||

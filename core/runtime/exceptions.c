@@ -478,6 +478,43 @@ static void source_line(gs_VM *vm, gs_Code *code, int line, int lasti, gs_Buf *o
         caret_line(&code->pos[lasti], line, p, q, out);
 }
 
+/* The exception's __notes__ (add_note), a line each after its message, as
+ * 3.11's print_exception_notes writes them: a str as it is, anything else
+ * by str(); notes that are not a list or tuple by their repr. */
+static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out)
+{
+    gs_Object *saved = vm->exc;
+    vm->exc = NULL;
+    gs_Object *notes = gs_dispatches(exc) || GS_KIND(exc) == GS_K_EXCEPTION ? gs_lookup_attr(vm, exc, gs_name(vm, "__notes__")) : NULL;
+    if (notes && GS_KIND(notes) != GS_K_LIST && GS_KIND(notes) != GS_K_TUPLE) {
+        gs_Object *r = gs_repr(vm, notes);
+        if (r) {
+            gs_buf_add(out, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
+            gs_buf_addc(out, '\n');
+            gs_decref(vm, r);
+        } else
+            gs_buf_adds(out, "<__notes__ repr() failed>\n");
+    } else if (notes) {
+        int64_t n = GS_KIND(notes) == GS_K_LIST ? ((gs_List *)notes)->len : ((gs_Tuple *)notes)->len;
+        for (int64_t i = 0; i < n; i++) {
+            if (GS_KIND(notes) == GS_K_LIST && i >= ((gs_List *)notes)->len)
+                break; /* a note's __str__ emptied the list */
+            gs_Object *it = GS_KIND(notes) == GS_K_LIST ? ((gs_List *)notes)->items[i] : ((gs_Tuple *)notes)->items[i];
+            gs_Object *st = gs_str(vm, it);
+            if (st) {
+                gs_buf_add(out, ((gs_Str *)st)->data, (size_t)((gs_Str *)st)->len);
+                gs_decref(vm, st);
+            } else
+                gs_buf_adds(out, "<note str() failed>");
+            gs_clear_exc(vm);
+            gs_buf_addc(out, '\n');
+        }
+    }
+    gs_xdecref(vm, notes);
+    gs_clear_exc(vm);
+    vm->exc = saved;
+}
+
 static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
 {
     gs_Exception *e = (gs_Exception *)exc;
@@ -571,6 +608,9 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
         free(sugg);
     }
     gs_buf_addc(out, '\n');
+    notes_into(vm, exc, out);
+    if (gs_issubtype(t, vm->e_ModuleNotFoundError) && e->suggestion) /* the modules gcscope has */
+        gs_buf_printf(out, "%s\n", e->suggestion);
 }
 
 void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out)
@@ -763,8 +803,39 @@ static gs_Object *m_exc_with_traceback(GS_ARGS)
     return gs_newref(vm, self);
 }
 
+/* BaseException.add_note(note) (3.11): appended to the list __notes__,
+ * made on the first note; the traceback prints each after the message */
+static gs_Object *m_exc_add_note(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (GS_KIND(args[0]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "note must be a str, not '%s'", gs_type_name(args[0]));
+        return NULL;
+    }
+    gs_Str *name = gs_name(vm, "__notes__");
+    gs_Object *notes = gs_lookup_attr(vm, self, name);
+    if (!notes && vm->exc)
+        return NULL;
+    if (!notes) {
+        notes = gs_list_new(vm, 0);
+        if (!notes || gs_setattr(vm, self, name, notes) < 0) {
+            gs_xdecref(vm, notes);
+            return NULL;
+        }
+    }
+    if (GS_KIND(notes) != GS_K_LIST) {
+        gs_decref(vm, notes);
+        gs_raise(vm, vm->e_TypeError, "Cannot add note: __notes__ is not a list");
+        return NULL;
+    }
+    int r = gs_list_append(vm, notes, args[0]);
+    gs_decref(vm, notes);
+    return r < 0 ? NULL : GS_NONE(vm);
+}
+
 void gs_exceptions_methods_init(gs_VM *vm)
 {
+    gs_type_add_method(vm, vm->e_BaseException, "add_note", m_exc_add_note, 1, 1);
     gs_type_add_method(vm, vm->e_BaseException, "with_traceback", m_exc_with_traceback, 1, 1);
     gs_type_add_method(vm, vm->e_BaseException, "__init__", m_exc_init, 0, -1);
 }

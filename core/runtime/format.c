@@ -262,6 +262,8 @@ gs_Object *gs_format_float(gs_VM *vm, double v, void *spec)
             for (size_t i = 0; i < num.len; i++)
                 num.data[i] = (char)toupper((unsigned char)num.data[i]);
         }
+        if (type == '%')
+            gs_buf_addc(&num, '%'); /* format(inf, '%') is 'inf%' */
     } else if (type == 0 && prec < 0) {
         gs_float_repr_into(&num, a);
     } else {

@@ -384,9 +384,32 @@ static gs_Object *m_gen_send(GS_ARGS)
     return NULL;
 }
 
+/* next(g) and g.__next__() of a generator: its return value, if not None,
+ * is the StopIteration's value (CPython's gen_iternext); with a default
+ * (next(g, d)) the value is dropped and d returned. */
+gs_Object *gs_gen_next_or_stop(gs_VM *vm, gs_Object *g, gs_Object *dflt)
+{
+    gs_Object *r;
+    int s = gs_gen_send(vm, g, NULL, &r);
+    if (s == 1)
+        return r;
+    if (s < 0)
+        return NULL;
+    if (dflt) {
+        gs_decref(vm, r);
+        return gs_newref(vm, dflt);
+    }
+    gs_Object *a = r == vm->none ? NULL : gs_tuple_pack(vm, 1, r);
+    gs_decref(vm, r);
+    gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, a));
+    return NULL;
+}
+
 gs_Object *gs_iter_next_method(GS_ARGS)
 {
     GS_UNUSED_ARGS;
+    if (GS_KIND(self) == GS_K_GENERATOR)
+        return gs_gen_next_or_stop(vm, self, NULL);
     gs_Object *v = gs_next(vm, self);
     if (!v && !vm->exc)
         gs_raise_obj(vm, gs_exception_new(vm, vm->e_StopIteration, NULL));

@@ -133,8 +133,19 @@ gs_Object *gs_import(gs_VM *vm, gs_Str *name)
         gs_Buf names;
         gs_buf_init(&names);
         table_names(&names);
-        gs_raise(vm, vm->e_ModuleNotFoundError, "No module named '%s' (gcscope programs can import only %s)",
-                 name->data, names.data ? names.data : "");
+        /* CPython's message (a program may print it); the traceback says
+         * under it what gcscope has, like a note (no object on the heap) */
+        gs_raise(vm, vm->e_ModuleNotFoundError, "No module named '%s'", name->data);
+        if (vm->exc && GS_KIND(vm->exc) == GS_K_EXCEPTION) {
+            gs_Exception *e = (gs_Exception *)vm->exc;
+            e->attr_name = name; /* its .name */
+            gs_incref(vm, name);
+            size_t len = strlen("(gcscope programs can import only )") + (names.data ? names.len : 0) + 1;
+            free(e->suggestion);
+            e->suggestion = malloc(len);
+            if (e->suggestion)
+                snprintf(e->suggestion, len, "(gcscope programs can import only %s)", names.data ? names.data : "");
+        }
         gs_buf_free(&names);
         return NULL;
     }

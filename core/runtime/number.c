@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <inttypes.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -544,6 +545,13 @@ static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, b
             }
             return gs_seq_repeat(vm, seq, times);
         }
+    }
+    if (op == GS_OP_BITOR && (ka == GS_K_TYPE || kb == GS_K_TYPE || gs_is_union(vm, a) || gs_is_union(vm, b) ||
+                              gs_is_generic_alias(vm, a) || gs_is_generic_alias(vm, b))) {
+        gs_Object *r = gs_union_or(vm, a, b); /* int | str, list[int] | None */
+        if (r != vm->notimpl)
+            return r;
+        gs_decref(vm, r);
     }
     if (op == GS_OP_MOD && ka == GS_K_STR) /* str's nb_remainder never gives NotImplemented */
         return gs_str_percent(vm, a, b);
@@ -1083,6 +1091,38 @@ static gs_Object *m_int_bit_count(GS_ARGS)
     return gs_int_new(vm, __builtin_popcountll(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v));
 }
 
+/* float.hex(): 0x1.8000000000000p+1, as CPython's float_hex */
+static gs_Object *m_float_hex(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    double x = ((gs_Float *)self)->value;
+    if (isnan(x) || isinf(x))
+        return gs_str_from_cstr(vm, isnan(x) ? "nan" : x < 0 ? "-inf" : "inf");
+    if (x == 0)
+        return gs_str_from_cstr(vm, signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    int e;
+    double m = frexp(fabs(x), &e);
+    int shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+    m = ldexp(m, shift);
+    e -= shift;
+    char buf[64], *p = buf;
+    static const char hexd[] = "0123456789abcdef";
+    if (x < 0)
+        *p++ = '-';
+    *p++ = '0';
+    *p++ = 'x';
+    *p++ = hexd[(int)m];
+    m -= (int)m;
+    *p++ = '.';
+    for (int i = 0; i < 13; i++) { /* (TOHEX_NBITS - 1) / 4 digits */
+        m *= 16.0;
+        *p++ = hexd[(int)m];
+        m -= (int)m;
+    }
+    snprintf(p, sizeof buf - (size_t)(p - buf), "p%+d", e);
+    return gs_str_from_cstr(vm, buf);
+}
+
 static gs_Object *m_float_is_integer(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -1144,5 +1184,6 @@ void gs_number_methods_init(gs_VM *vm)
     gs_type_add_method(vm, vm->t_int, "bit_length", m_int_bit_length, 0, 0);
     gs_type_add_method(vm, vm->t_int, "bit_count", m_int_bit_count, 0, 0);
     gs_type_add_method(vm, vm->t_float, "is_integer", m_float_is_integer, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "hex", m_float_hex, 0, 0);
     gs_type_add_method(vm, vm->t_float, "as_integer_ratio", m_float_as_integer_ratio, 0, 0);
 }

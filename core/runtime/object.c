@@ -1601,6 +1601,12 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
         if ((gs_issubtype(o->type, vm->e_NameError) || gs_issubtype(o->type, vm->e_AttributeError)) &&
             strcmp(name->data, "name") == 0)
             return e->attr_name ? gs_newref(vm, &e->attr_name->ob) : GS_NONE(vm);
+        if (gs_issubtype(o->type, vm->e_ImportError) && (strcmp(name->data, "name") == 0 || strcmp(name->data, "path") == 0)) {
+            gs_DictTable *tb = e->inst.dict ? &e->inst.dict->t : &e->inst.attrs;
+            if (gs_table_lookup_str(tb, name) >= 0)
+                return NULL; /* set by the program: its own attribute */
+            return name->data[0] == 'n' && e->attr_name ? gs_newref(vm, &e->attr_name->ob) : GS_NONE(vm);
+        }
         if (gs_issubtype(o->type, vm->e_AttributeError) && strcmp(name->data, "obj") == 0)
             return e->attr_obj ? gs_newref(vm, e->attr_obj) : GS_NONE(vm);
         if (gs_issubtype(o->type, vm->e_OSError)) {

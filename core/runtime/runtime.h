@@ -612,6 +612,16 @@ gs_Object *gs_proxy_referent(gs_VM *vm, gs_Object *p);
 /* generators (generator.c) */
 gs_Object *gs_gen_new(gs_VM *vm, gs_Frame *f);
 gs_Object *gs_gen_next(gs_VM *vm, gs_Object *gen);
+/* PEP 585 and 604 (modules/types.c): origin[params] as a types.GenericAlias;
+ * whether a built-in class has that []; a | b of classes, None, aliases and
+ * unions (NotImplemented for anything else); a types.UnionType and its args */
+gs_Object *gs_generic_alias_new(gs_VM *vm, gs_Object *origin, gs_Object *params);
+bool gs_type_is_generic(gs_VM *vm, gs_Type *t);
+gs_Object *gs_union_or(gs_VM *vm, gs_Object *a, gs_Object *b);
+bool gs_is_union(gs_VM *vm, gs_Object *o);
+bool gs_is_generic_alias(gs_VM *vm, gs_Object *o);
+gs_Object *gs_union_args(gs_Object *u); /* borrowed tuple */
+gs_Object *gs_gen_next_or_stop(gs_VM *vm, gs_Object *gen, gs_Object *dflt);
 int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result); /* 1 yielded, 0 returned, -1 raised */
 int gs_gen_throw(gs_VM *vm, gs_Object *gen, gs_Object *exc, gs_Object **result);  /* likewise */
 int gs_gen_close(gs_VM *vm, gs_Object *gen);

@@ -477,51 +477,37 @@ static gs_Object *m_str_upper_lower(gs_VM *vm, gs_Object *self, bool upper)
 static gs_Object *m_str_upper(GS_ARGS) { GS_UNUSED_ARGS; return m_str_upper_lower(vm, self, true); }
 static gs_Object *m_str_lower(GS_ARGS) { GS_UNUSED_ARGS; return m_str_upper_lower(vm, self, false); }
 
-static gs_Object *m_str_capitalize(GS_ARGS)
+/* A cased letter (Unicode's Cased, for the scripts map_case knows), and
+ * whether it is upper or lower case. */
+static bool cp_upper(uint32_t c) { return map_case(c, false) != c; }
+static bool cp_lower(uint32_t c) { return map_case(c, true) != c || c == 0xDF || c == 0x138 || c == 0x149; }
+static bool cp_cased(uint32_t c) { return cp_upper(c) || cp_lower(c) || c == 0xAA || c == 0xBA; }
+
+/* title() and capitalize(): a letter after a cased one goes to lower case,
+ * the others (capitalize: the first only) to upper (CPython's title case
+ * is upper case for these scripts; ß titles as "Ss"). */
+static gs_Object *title_impl(gs_VM *vm, gs_Object *self, bool only_first)
 {
-    GS_UNUSED_ARGS;
-    gs_Object *l = m_str_upper_lower(vm, self, false);
-    if (!l || ((gs_Str *)l)->len == 0)
-        return l;
-    gs_Str *ls = (gs_Str *)l;
-    char *buf = malloc((size_t)ls->len + 1);
-    if (!buf) {
-        gs_decref(vm, l);
-        gs_raise_memory(vm);
-        return NULL;
+    gs_Str *s = S;
+    gs_Buf b;
+    gs_buf_init(&b);
+    bool prev_cased = false, first = true;
+    for (size_t i = 0, adv = 0, n = (size_t)s->len; i < n; i += adv) {
+        uint32_t c = gs_utf8_decode((const unsigned char *)s->data + i, n - i, &adv);
+        bool up = only_first ? first : !prev_cased;
+        if (up && c == 0xDF)
+            gs_buf_adds(&b, "Ss");
+        else
+            put_utf8(&b, map_case(c, up));
+        if (!only_first)
+            prev_cased = cp_cased(c);
+        first = false;
     }
-    memcpy(buf, ls->data, (size_t)ls->len);
-    buf[0] = (char)toupper((unsigned char)buf[0]);
-    gs_Object *r = gs_str_new(vm, buf, (size_t)ls->len);
-    free(buf);
-    gs_decref(vm, l);
-    return r;
+    return gs_buf_to_str(vm, &b);
 }
 
-static gs_Object *m_str_title(GS_ARGS)
-{
-    GS_UNUSED_ARGS;
-    gs_Str *s = S;
-    char *buf = malloc((size_t)s->len + 1);
-    if (!buf) {
-        gs_raise_memory(vm);
-        return NULL;
-    }
-    bool prev_cased = false;
-    for (int32_t i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->data[i];
-        if (isalpha(c)) {
-            buf[i] = (char)(prev_cased ? tolower(c) : toupper(c));
-            prev_cased = true;
-        } else {
-            buf[i] = (char)c;
-            prev_cased = false;
-        }
-    }
-    gs_Object *r = gs_str_new(vm, buf, (size_t)s->len);
-    free(buf);
-    return r;
-}
+static gs_Object *m_str_capitalize(GS_ARGS) { GS_UNUSED_ARGS; return title_impl(vm, self, true); }
+static gs_Object *m_str_title(GS_ARGS) { GS_UNUSED_ARGS; return title_impl(vm, self, false); }
 
 static gs_Object *m_str_join(GS_ARGS)
 {
@@ -570,6 +556,70 @@ static gs_Object *m_str_join(GS_ARGS)
 
 static bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
 
+/* Unicode's White_Space, as str.isspace(), split() and strip() take it
+ * (CPython's _PyUnicode_IsWhitespace, Unicode 14) */
+static bool is_ws_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return is_ws((unsigned char)c);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* The bytes of the whitespace character that starts at d[i] (d is n
+ * bytes of UTF-8), or 0 if it is not whitespace. */
+static int32_t ws_at(const char *d, int32_t i, int32_t n)
+{
+    unsigned char c = (unsigned char)d[i];
+    if (c < 0x80)
+        return is_ws(c) ? 1 : 0;
+    size_t adv;
+    uint32_t cp = gs_utf8_decode((const unsigned char *)d + i, (size_t)(n - i), &adv);
+    return is_ws_cp(cp) ? (int32_t)adv : 0;
+}
+
+/* The same for the character that ends just before d[j]. */
+static int32_t ws_before(const char *d, int32_t j)
+{
+    int32_t k = j - 1;
+    while (k > 0 && ((unsigned char)d[k] & 0xC0) == 0x80)
+        k--;
+    return ws_at(d, k, j) == j - k ? j - k : 0;
+}
+
+/* A line boundary for splitlines(): \n, \r, \v, \f, \x1c-\x1e, \x85,
+ * U+2028, U+2029 (\r\n is one, counted by the caller). Its bytes, or 0. */
+static int32_t linebreak_at(const char *d, int32_t i, int32_t n)
+{
+    unsigned char c = (unsigned char)d[i];
+    if (c < 0x80)
+        return c == '\n' || c == '\r' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e);
+    size_t adv;
+    uint32_t cp = gs_utf8_decode((const unsigned char *)d + i, (size_t)(n - i), &adv);
+    return cp == 0x85 || cp == 0x2028 || cp == 0x2029 ? (int32_t)adv : 0;
+}
+
+/* The bytes of the character at d[i] (of d[..n]) if it is one of the
+ * characters of chars (nchars bytes of UTF-8), else 0. */
+static int32_t in_chars(const char *chars, int32_t nchars, const char *d, int32_t i, int32_t n)
+{
+    size_t adv;
+    gs_utf8_decode((const unsigned char *)d + i, (size_t)(n - i), &adv);
+    for (int32_t k = 0; k + (int32_t)adv <= nchars; k++)
+        if (memcmp(chars + k, d + i, adv) == 0 && (k == 0 || ((unsigned char)chars[k] & 0xC0) != 0x80))
+            return (int32_t)adv;
+    return 0;
+}
+
+/* The same for the character that ends just before d[j] (not before d[lo]). */
+static int32_t in_chars_before(const char *chars, int32_t nchars, const char *d, int32_t lo, int32_t j)
+{
+    int32_t k = j - 1;
+    while (k > lo && ((unsigned char)d[k] & 0xC0) == 0x80)
+        k--;
+    return in_chars(chars, nchars, d, k, j) == j - k ? j - k : 0;
+}
+
 static gs_Object *strip_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, int which)
 {
     gs_Str *s = S;
@@ -584,14 +634,12 @@ static gs_Object *strip_impl(gs_VM *vm, gs_Object *self, gs_Object **args, int n
         nchars = ((gs_Str *)args[0])->len;
     }
     int32_t i = 0, j = s->len;
-#define STRIPPABLE(c) (chars ? memchr(chars, (c), (size_t)nchars) != NULL : is_ws((unsigned char)(c)))
     if (which & 1)
-        while (i < j && STRIPPABLE(s->data[i]))
-            i++;
+        for (int32_t w; i < j && (w = chars ? in_chars(chars, nchars, s->data, i, j) : ws_at(s->data, i, j)) > 0;)
+            i += w;
     if (which & 2)
-        while (j > i && STRIPPABLE(s->data[j - 1]))
-            j--;
-#undef STRIPPABLE
+        for (int32_t w; j > i && (w = chars ? in_chars_before(chars, nchars, s->data, i, j) : ws_before(s->data, j)) > 0;)
+            j -= w;
     if (i == 0 && j == s->len)
         return gs_newref(vm, self);
     return gs_str_new(vm, s->data + i, (size_t)(j - i));
@@ -623,15 +671,15 @@ static gs_Object *m_str_split(GS_ARGS)
     if (!sep || sep == vm->none) {
         int32_t i = 0;
         while (i < s->len) {
-            while (i < s->len && is_ws((unsigned char)s->data[i]))
-                i++;
+            for (int32_t w; i < s->len && (w = ws_at(s->data, i, s->len)) > 0;)
+                i += w;
             if (i >= s->len)
                 break;
             int32_t j = i;
             if (maxsplit == 0)
                 j = s->len; /* the rest, its trailing blanks kept (split_whitespace) */
             else
-                while (j < s->len && !is_ws((unsigned char)s->data[j]))
+                while (j < s->len && !ws_at(s->data, j, s->len))
                     j++;
             gs_Object *p = gs_str_new(vm, s->data + i, (size_t)(j - i));
             if (!p || gs_list_append(vm, l, p) < 0) {
@@ -685,26 +733,35 @@ static gs_Object *m_str_split(GS_ARGS)
 
 static gs_Object *m_str_splitlines(GS_ARGS)
 {
-    GS_UNUSED_ARGS;
+    static const char *allowed[] = { "keepends", NULL };
+    if (gs_check_kw_allowed(vm, "splitlines", kwnames, allowed) < 0)
+        return NULL;
+    int npos = gs_npos(nargs, kwnames);
+    gs_Object *ke = npos > 0 ? args[0] : gs_kwarg(vm, args, nargs, kwnames, "keepends");
+    int64_t keep = 0;
+    if (ke && gs_as_int(vm, ke, &keep) < 0)
+        return NULL;
     gs_Str *s = S;
     gs_Object *l = gs_list_new(vm, 0);
     if (!l)
         return NULL;
     int32_t i = 0;
     while (i < s->len) {
-        int32_t j = i;
-        while (j < s->len && s->data[j] != '\n' && s->data[j] != '\r')
+        int32_t j = i, w = 0;
+        while (j < s->len && (w = linebreak_at(s->data, j, s->len)) == 0)
             j++;
-        gs_Object *p = gs_str_new(vm, s->data + i, (size_t)(j - i));
+        if (w == 1 && s->data[j] == '\r' && j + 1 < s->len && s->data[j + 1] == '\n')
+            w = 2;
+        gs_Object *p = i == 0 && j + w == s->len && (keep || w == 0) && s->ob.type == vm->t_str
+                           ? gs_newref(vm, self) /* one line, all of it: the string itself */
+                           : gs_str_new(vm, s->data + i, (size_t)(j - i + (keep ? w : 0)));
         if (!p || gs_list_append(vm, l, p) < 0) {
             gs_xdecref(vm, p);
             gs_decref(vm, l);
             return NULL;
         }
         gs_decref(vm, p);
-        if (j < s->len && s->data[j] == '\r' && j + 1 < s->len && s->data[j + 1] == '\n')
-            j++;
-        i = j + 1;
+        i = j + w;
     }
     return l;
 }
@@ -879,20 +936,25 @@ static gs_Object *m_str_replace(GS_ARGS)
     return gs_buf_to_str(vm, &b);
 }
 
+static bool is_letter_cp(uint32_t c);
+static bool is_decimal_cp(uint32_t c);
+static bool is_digit_cp(uint32_t c);
+
 static gs_Object *str_pred(gs_VM *vm, gs_Object *self, int which)
 {
     gs_Str *s = S;
     if (s->len == 0)
         return GS_BOOL(vm, false);
     bool any_cased = false;
-    for (int32_t i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->data[i];
+    for (size_t i = 0, adv = 0, n = (size_t)s->len; i < n; i += adv) {
+        uint32_t c = gs_utf8_decode((const unsigned char *)s->data + i, n - i, &adv);
+        bool alpha = c < 128 ? isalpha((int)c) != 0 : c != '_' && is_letter_cp(c);
         switch (which) {
-        case 1: if (!isalpha(c) && c < 128) return GS_BOOL(vm, false); break;
-        case 2: if (!isalnum(c) && c < 128) return GS_BOOL(vm, false); break;
-        case 3: if (!is_ws(c)) return GS_BOOL(vm, false); break;
-        case 4: if (islower(c)) return GS_BOOL(vm, false); if (isupper(c)) any_cased = true; break;
-        case 5: if (isupper(c)) return GS_BOOL(vm, false); if (islower(c)) any_cased = true; break;
+        case 1: if (!alpha) return GS_BOOL(vm, false); break;
+        case 2: if (!alpha && !is_decimal_cp(c) && !is_digit_cp(c)) return GS_BOOL(vm, false); break;
+        case 3: if (!is_ws_cp(c)) return GS_BOOL(vm, false); break;
+        case 4: if (cp_lower(c)) return GS_BOOL(vm, false); if (cp_upper(c)) any_cased = true; break;
+        case 5: if (cp_upper(c)) return GS_BOOL(vm, false); if (cp_lower(c)) any_cased = true; break;
         }
     }
     if (which >= 4)
@@ -1216,15 +1278,15 @@ static gs_Object *m_str_rsplit(GS_ARGS)
     for (;;) {
         int32_t start, next;
         if (!sp) {
-            while (j > 0 && is_ws((unsigned char)s->data[j - 1]))
-                j--;
+            for (int32_t w; j > 0 && (w = ws_before(s->data, j)) > 0;)
+                j -= w;
             if (j == 0)
                 break;
             int32_t i = j;
             if (maxsplit == 0)
                 i = 0; /* the rest, its leading blanks kept (rsplit_whitespace) */
             else
-                while (i > 0 && !is_ws((unsigned char)s->data[i - 1]))
+                while (i > 0 && !ws_before(s->data, i))
                     i--;
             start = i;
             next = i;
@@ -1423,7 +1485,7 @@ static const gs_MethodDef str_methods[] = {
     { "upper", m_str_upper, 0, 0, false }, { "lower", m_str_lower, 0, 0, false },
     { "capitalize", m_str_capitalize, 0, 0, false }, { "title", m_str_title, 0, 0, false },
     { "join", m_str_join, 1, 1, false }, { "split", m_str_split, 0, 2, true },
-    { "splitlines", m_str_splitlines, 0, 1, false }, { "strip", m_str_strip, 0, 1, false },
+    { "splitlines", m_str_splitlines, 0, 1, true }, { "strip", m_str_strip, 0, 1, false },
     { "lstrip", m_str_lstrip, 0, 1, false }, { "rstrip", m_str_rstrip, 0, 1, false },
     { "find", m_str_find, 1, 3, GS_VARARGS }, { "rfind", m_str_rfind, 1, 3, GS_VARARGS },
     { "index", m_str_index, 1, 3, GS_VARARGS }, { "rindex", m_str_rindex, 1, 3, GS_VARARGS },

@@ -1,0 +1,5 @@
+print("naïve café".title(), "été".capitalize(), "Ärger".capitalize(), "hello WORLD".capitalize(), "they're bill's".title())
+print("aÉ".islower(), "ÉA".isupper(), "é".isalpha(), "€".isalpha(), "x1".isalnum(), "²".isalnum(), "ab_".isalpha())
+print("  x ".strip(), "xxhixx".strip("x"), "ééhiéé".strip("é"), "aéb".lstrip("a"), "\u3000 a b\u2003 ".split(), " a  b ".rsplit(None, 1))
+print("ß".title(), "ßa".capitalize(), "ABC".title(), "a1b2".title(), "hello-world foo_bar".title())
+print("x".splitlines(), "x\n".splitlines(), "".splitlines(), "a\x0bb\x0cc".splitlines(True))
