@@ -314,10 +314,11 @@ static gs_Object *alias_call(GS_ARGS)
         return NULL;
     }
     gs_Object *r = gs_call(vm, a->origin, args, nargs - (kwnames ? kwnames->len : 0), kwnames);
-    if (r && gs_inst_part(r)) {
+    gs_Str *orig = r ? gs_name(vm, "__orig_class__") : NULL;
+    if (orig && gs_inst_part(r)) {
         gs_Object *saved = vm->exc;
         vm->exc = NULL;
-        if (gs_setattr(vm, r, gs_name(vm, "__orig_class__"), self) < 0 &&
+        if (gs_setattr(vm, r, orig, self) < 0 &&
             !gs_exc_matches(vm, vm->e_AttributeError) && !gs_exc_matches(vm, vm->e_TypeError)) {
             gs_decref(vm, r);
             return NULL;

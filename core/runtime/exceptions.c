@@ -485,7 +485,8 @@ static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out)
 {
     gs_Object *saved = vm->exc;
     vm->exc = NULL;
-    gs_Object *notes = gs_dispatches(exc) || GS_KIND(exc) == GS_K_EXCEPTION ? gs_lookup_attr(vm, exc, gs_name(vm, "__notes__")) : NULL;
+    gs_Str *key = gs_name(vm, "__notes__"); /* NULL when memory has run out (a MemoryError's traceback) */
+    gs_Object *notes = key && (gs_dispatches(exc) || GS_KIND(exc) == GS_K_EXCEPTION) ? gs_lookup_attr(vm, exc, key) : NULL;
     if (notes && GS_KIND(notes) != GS_K_LIST && GS_KIND(notes) != GS_K_TUPLE) {
         gs_Object *r = gs_repr(vm, notes);
         if (r) {
@@ -813,6 +814,8 @@ static gs_Object *m_exc_add_note(GS_ARGS)
         return NULL;
     }
     gs_Str *name = gs_name(vm, "__notes__");
+    if (!name)
+        return NULL;
     gs_Object *notes = gs_lookup_attr(vm, self, name);
     if (!notes && vm->exc)
         return NULL;

@@ -875,8 +875,13 @@ void gs_call_finalizer(gs_VM *vm, gs_Object *o)
         return;
     o->gcflags |= GS_GC_FINALIZED;
     gs_record(vm, GS_EV_FINALIZE, 0, o->id, 0, 0, 0);
-    /* Keep the object alive while __del__ runs; save any exception in flight. */
-    gs_incref(vm, o); /* recorded: the trace's count follows the VM's */
+    /* Keep the object alive while __del__ runs (from a dealloc its count is
+     * 0: CPython's PyObject_CallFinalizerFromDealloc sets it to 1; the
+     * collector holds its own reference already, finalize_garbage); save
+     * any exception in flight. */
+    bool resurrect = o->refcnt == 0;
+    if (resurrect)
+        gs_incref(vm, o); /* recorded: the trace's count follows the VM's */
     gs_Object *saved = vm->exc;
     vm->exc = NULL;
     vm->c_depth++; /* called from C: even at the end of a run, not the outermost loop */
@@ -887,6 +892,8 @@ void gs_call_finalizer(gs_VM *vm, gs_Object *o)
     else
         gs_decref(vm, res);
     vm->exc = saved;
+    if (!resurrect)
+        return;
     o->refcnt--; /* no dealloc here: the caller looks for a resurrection */
     if (vm->recording && !(o->gcflags & GS_GC_STATIC))
         gs_record_ref(vm, o, false, GS_CAUSE(GS_CAUSE_TEMP, vm->cur_frame_id, 0));

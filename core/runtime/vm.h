@@ -229,6 +229,7 @@ struct gs_VM {
                                           NULL until imported, freed by the module's `free` hook */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
+    int64_t gc_gen1_phantom;           /* ...while they are still in generation 1, before its first collection */
     int64_t gc_phantom_garbage;        /* cycles CPython's imports left that the model does not make:
                                           counted by the next collection (gs_gc_import_footprint) */
 
