@@ -1,0 +1,18 @@
+# CPython starts a script with its own objects in generation 1 and none in
+# generation 2: the first full collection needs only generation 2's count
+# past its threshold, however few objects survived.
+import gc
+
+
+class N:
+    pass
+
+
+for i in range(60000):
+    a = N()
+    b = N()
+    a.o = b
+    b.o = a
+    if i % 5000 == 0:
+        s = gc.get_stats()
+        print(i, "full:", s[2]["collections"], "older:", s[1]["collections"])
