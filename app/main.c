@@ -106,6 +106,23 @@ static void write_stdout(void *ctx, const char *s, size_t n)
     fwrite(s, 1, n, stdout);
 }
 
+/* input(): a line of our own stdin (the prompt, on stdout, is flushed
+ * first, as a pipe to a person would want) */
+static char *read_stdin_line(void *ctx, size_t *len)
+{
+    (void)ctx;
+    fflush(stdout);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, stdin);
+    if (n <= 0) {
+        free(line);
+        return NULL;
+    }
+    *len = (size_t)n;
+    return line;
+}
+
 static void write_stderr(void *ctx, const char *s, size_t n)
 {
     (void)ctx;
@@ -209,6 +226,7 @@ static int cmd_run(int argc, char **argv)
     }
     cfg.write_out = write_stdout;
     cfg.write_err = write_stderr;
+    cfg.read_line = read_stdin_line;
     gs_VM *vm = gs_vm_new(&cfg);
     if (!vm) {
         fprintf(stderr, "gcscope: out of memory\n");

@@ -47,7 +47,7 @@ static void alias_clear(gs_VM *vm, gs_Object *o)
 
 static const gs_NativeOps alias_ops = { .gc = true, .size = sizeof(AliasObj), .traverse = alias_traverse, .clear = alias_clear };
 
-enum { T_ALIAS, T_UNION, T_NAMESPACE, T_COUNT };
+enum { T_ALIAS, T_UNION, T_NAMESPACE, T_CALLITER, T_COUNT };
 
 /* tuple(l) of a list */
 static gs_Object *tuple_of(gs_VM *vm, gs_Object *l)
@@ -530,6 +530,82 @@ static gs_Object *ns_eq(GS_ARGS)
     return eq < 0 ? NULL : GS_BOOL(vm, eq);
 }
 
+/* ================================================================== iter(callable, sentinel) */
+
+/* CPython's callable_iterator (Objects/iterobject.c): calls the callable
+ * until it returns something equal to the sentinel, then lets go of both */
+typedef struct CallIter {
+    gs_Instance inst;
+    gs_Object *callable, *sentinel;
+} CallIter;
+
+enum { CI_CALLABLE = GS_NATIVE_FIELD, CI_SENTINEL };
+
+static int calliter_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    CallIter *c = (CallIter *)o;
+    int r = 0;
+    if (c->callable)
+        r = fn(vm, o, c->callable, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, CI_CALLABLE), arg);
+    if (!r && c->sentinel)
+        r = fn(vm, o, c->sentinel, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, CI_SENTINEL), arg);
+    return r;
+}
+
+static void calliter_clear(gs_VM *vm, gs_Object *o)
+{
+    CallIter *c = (CallIter *)o;
+    gs_native_set(vm, o, &c->callable, CI_CALLABLE, NULL);
+    gs_native_set(vm, o, &c->sentinel, CI_SENTINEL, NULL);
+}
+
+static const gs_NativeOps calliter_ops = { .gc = true, .size = sizeof(CallIter), .traverse = calliter_traverse, .clear = calliter_clear };
+
+static gs_Object *calliter_next(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    CallIter *c = (CallIter *)self;
+    if (!c->callable)
+        return NULL; /* exhausted */
+    gs_Object *r = gs_call(vm, c->callable, NULL, 0, NULL);
+    if (!r) {
+        if (gs_exc_matches(vm, vm->e_StopIteration)) { /* a StopIteration from the callable ends it too */
+            gs_clear_exc(vm);
+            calliter_clear(vm, self);
+        }
+        return NULL;
+    }
+    int eq = gs_equal(vm, r, c->sentinel);
+    if (eq == 0)
+        return r;
+    gs_decref(vm, r);
+    if (eq > 0)
+        calliter_clear(vm, self);
+    return NULL;
+}
+
+static gs_Object *calliter_self(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_newref(vm, self);
+}
+
+gs_Object *gs_callable_iter_new(gs_VM *vm, gs_Object *callable, gs_Object *sentinel)
+{
+    gs_Type **t = (gs_Type **)types_of(vm);
+    gs_Object *o = t ? gs_native_new(vm, t[T_CALLITER]) : NULL;
+    if (!o)
+        return NULL;
+    CallIter *c = (CallIter *)o;
+    gs_native_set(vm, o, &c->callable, CI_CALLABLE, callable);
+    gs_native_set(vm, o, &c->sentinel, CI_SENTINEL, sentinel);
+    return o;
+}
+
 /* ================================================================== the types */
 
 static gs_Type *types_of(gs_VM *vm)
@@ -577,6 +653,12 @@ static gs_Type *types_of(gs_VM *vm)
     gs_type_add_getter(vm, t[T_UNION], "__args__", alias_args);
     gs_type_add_getter(vm, t[T_UNION], "__parameters__", alias_parameters);
     gs_type_update_hooks(vm, t[T_UNION]);
+    static const gs_MethodDef calliter_methods[] = {
+        { "__next__", calliter_next, 0, 0, GS_ITERNEXT },
+        { "__iter__", calliter_self, 0, 0, 0 },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    t[T_CALLITER] = gs_native_type_new(vm, "callable_iterator", &calliter_ops, calliter_methods);
     t[T_NAMESPACE] = gs_modtype_new(vm, "types.SimpleNamespace", vm->t_object, NULL, true);
     gs_type_add_methods(vm, t[T_NAMESPACE], ns_methods);
     gs_type_update_hooks(vm, t[T_NAMESPACE]);

@@ -580,7 +580,20 @@ static gs_Object *b_delattr(GS_ARGS)
     return GS_NONE(vm);
 }
 
-static gs_Object *b_iter(GS_ARGS) { GS_UNUSED_ARGS; return gs_iter(vm, args[0]); }
+static gs_Object *b_callable(GS_ARGS);
+
+static gs_Object *b_iter(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (nargs == 1)
+        return gs_iter(vm, args[0]);
+    gs_Object *c = b_callable(vm, NULL, args, 1, NULL);
+    if (c == vm->false_) {
+        gs_raise(vm, vm->e_TypeError, "iter(v, w): v must be callable");
+        return NULL;
+    }
+    return gs_callable_iter_new(vm, args[0], args[1]);
+}
 
 static gs_Object *b_next(GS_ARGS)
 {
@@ -1856,11 +1869,35 @@ static gs_Object *b_open(GS_ARGS)
     return NULL;
 }
 
+/* input([prompt]) with stdin not a terminal, as CPython's: the prompt goes
+ * to stdout (str() of it, flushed), then a line is read, its line end cut;
+ * at the end of input, EOFError */
 static gs_Object *b_input(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    gs_raise(vm, vm->e_RuntimeError, "gcscope programs cannot read input: input() is not available");
-    return NULL;
+    if (nargs == 1 && args[0] != vm->none) {
+        gs_Object *p = gs_str(vm, args[0]);
+        if (!p)
+            return NULL;
+        gs_write_out(vm, ((gs_Str *)p)->data, (size_t)((gs_Str *)p)->len);
+        gs_decref(vm, p);
+    }
+    gs_textio_flush(vm, 0);
+    size_t len = 0;
+    char *line = vm->cfg.read_line ? vm->cfg.read_line(vm->cfg.read_ctx, &len) : NULL;
+    if (!line) {
+        gs_Type *eof = NULL;
+        for (int i = 0; i < vm->nexc_more && !eof; i++)
+            if (strcmp(vm->exc_more[i]->name->data, "EOFError") == 0)
+                eof = vm->exc_more[i];
+        gs_raise(vm, eof ? eof : vm->e_RuntimeError, "EOF when reading a line");
+        return NULL;
+    }
+    if (len && line[len - 1] == '\n')
+        len--;
+    gs_Object *r = gs_str_new(vm, line, len);
+    free(line);
+    return r;
 }
 
 /* ================================================================== the builtins module */
@@ -1879,7 +1916,7 @@ static const FnDef builtin_fns[] = {
     { "isinstance", b_isinstance, 2, 2, false }, { "issubclass", b_issubclass, 2, 2, false },
     { "hasattr", b_hasattr, 2, 2, false }, { "getattr", b_getattr, 2, 3, false },
     { "setattr", b_setattr, 3, 3, false }, { "delattr", b_delattr, 2, 2, false },
-    { "iter", b_iter, 1, 1, false }, { "next", b_next, 1, 2, false }, { "min", b_min, 0, -1, true },
+    { "iter", b_iter, 1, 2, false }, { "next", b_next, 1, 2, false }, { "min", b_min, 0, -1, true },
     { "max", b_max, 0, -1, true }, { "sum", b_sum, 0, -1, true }, { "enumerate", b_enumerate, 0, -1, true },
     { "zip", b_zip, 0, -1, GS_KW | GS_VARARGS }, { "map", b_map, 0, -1, true }, { "filter", b_filter, 2, 2, false },
     { "reversed", b_reversed, 1, 1, false }, { "sorted", b_sorted, 0, -1, true }, { "any", b_any, 1, 1, false },
@@ -1977,7 +2014,7 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
         vm->t_object, vm->t_type, vm->t_list, vm->t_tuple, vm->t_dict, vm->t_set, vm->t_frozenset, vm->t_str,
         vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException, vm->t_property, vm->t_staticmethod,
         vm->t_classmethod, vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->t_bytes_iter, vm->t_bytearray_iter,
-        vm->t_range, vm->t_dict_keys, vm->t_dict_items,
+        vm->t_range, vm->t_slice, vm->t_dict_keys, vm->t_dict_items,
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->dict)

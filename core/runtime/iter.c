@@ -125,7 +125,17 @@ static const gs_MethodDef range_methods[] = {
     { "index", m_range_index, 1, 1, false }, { "count", m_range_count, 1, 1, false }, { NULL, NULL, 0, 0, false },
 };
 
-void gs_range_methods_init(gs_VM *vm) { gs_type_add_methods(vm, vm->t_range, range_methods); }
+static gs_Object *m_slice_indices(GS_ARGS);
+
+static const gs_MethodDef slice_methods[] = {
+    { "indices", m_slice_indices, 1, 1, false }, { NULL, NULL, 0, 0, false },
+};
+
+void gs_range_methods_init(gs_VM *vm)
+{
+    gs_type_add_methods(vm, vm->t_range, range_methods);
+    gs_type_add_methods(vm, vm->t_slice, slice_methods);
+}
 
 static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
 {
@@ -194,6 +204,33 @@ int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64
     return 0;
 }
 
+/* slice.indices(length): (start, stop, step) fitted to a sequence of that length */
+static gs_Object *m_slice_indices(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    int64_t len = 0;
+    int ix = gs_index_value(vm, args[0], &len);
+    if (ix <= 0) {
+        if (ix == 0)
+            gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(args[0]));
+        return NULL;
+    }
+    if (len < 0) {
+        gs_raise(vm, vm->e_ValueError, "length should not be negative");
+        return NULL;
+    }
+    int64_t start, stop, step, n;
+    if (gs_slice_indices(vm, (gs_Slice *)self, len, &start, &stop, &step, &n) < 0)
+        return NULL;
+    gs_Object *a = gs_int_new(vm, start), *b = gs_int_new(vm, stop), *c = gs_int_new(vm, step);
+    gs_Object *r = a && b && c ? gs_tuple_pack(vm, 3, a, b, c) : NULL;
+    gs_xdecref(vm, a);
+    gs_xdecref(vm, b);
+    gs_xdecref(vm, c);
+    return r;
+}
+
 gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl)
 {
     gs_Kind k = GS_KIND(seq);
@@ -204,7 +241,8 @@ gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl)
         return NULL;
     if (k == GS_K_RANGE) {
         gs_Range *r = (gs_Range *)seq;
-        return gs_range_new(vm, r->start + start * r->step, r->start + (start + n * step) * r->step, r->step * step);
+        /* compute_slice: the slice's own stop, scaled (range(10)[1::2] is range(1, 10, 2)) */
+        return gs_range_new(vm, r->start + start * r->step, r->start + stop * r->step, r->step * step);
     }
     if (k == GS_K_STR) {
         gs_Str *s = (gs_Str *)seq;

@@ -620,6 +620,7 @@ bool gs_type_is_generic(gs_VM *vm, gs_Type *t);
 gs_Object *gs_union_or(gs_VM *vm, gs_Object *a, gs_Object *b);
 bool gs_is_union(gs_VM *vm, gs_Object *o);
 bool gs_is_generic_alias(gs_VM *vm, gs_Object *o);
+gs_Object *gs_callable_iter_new(gs_VM *vm, gs_Object *callable, gs_Object *sentinel); /* iter(f, sentinel) */
 gs_Object *gs_union_args(gs_Object *u); /* borrowed tuple */
 gs_Object *gs_gen_next_or_stop(gs_VM *vm, gs_Object *gen, gs_Object *dflt);
 int gs_gen_send(gs_VM *vm, gs_Object *gen, gs_Object *value, gs_Object **result); /* 1 yielded, 0 returned, -1 raised */

@@ -105,6 +105,11 @@ typedef struct gs_VMConfig {
     gs_WriteFn write_out;       /* program stdout */
     gs_WriteFn write_err;       /* program stderr (unraisable exceptions, gc debug lines) */
     void *write_ctx;
+    /* input(): the next line of the program's stdin with its line end, in
+     * a buffer the VM frees; NULL at the end of input (EOFError).  NULL
+     * here: no input, as `python3.11 prog.py < /dev/null` (the viewer). */
+    char *(*read_line)(void *ctx, size_t *len);
+    void *read_ctx;
     /* Called at the start of every source line of the outermost run loop,
      * after the `line` event is recorded; tests use it to compare the VM's
      * live state with the timeline rebuilt from the trace. */
