@@ -17,6 +17,9 @@ gs_Object *gs_module_dataclasses(gs_VM *vm);
 void gs_dataclasses_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_dataclasses_clear(gs_VM *vm);
 void gs_dataclasses_free(gs_VM *vm);
+gs_Object *gs_module_datetime(gs_VM *vm);
+void gs_datetime_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_datetime_free(gs_VM *vm);
 gs_Object *gs_module_enum(gs_VM *vm);
 void gs_enum_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_enum_clear(gs_VM *vm);
@@ -54,7 +57,8 @@ void gs_weakref_free(gs_VM *vm);
  * static types), made on first import */
 enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS,
        GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* the Template type itself */,
-       GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */ };
+       GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
+       GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */ };
 
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);

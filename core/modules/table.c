@@ -17,6 +17,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "copy", .make = gs_module_copy, .file = "/usr/lib/python3.11/copy.py", .free = gs_copy_free },
     { .name = "dataclasses", .make = gs_module_dataclasses, .file = "/usr/lib/python3.11/dataclasses.py", .count_roots = gs_dataclasses_count_roots,
       .clear = gs_dataclasses_clear, .free = gs_dataclasses_free },
+    { .name = "datetime", .make = gs_module_datetime, .file = "/usr/lib/python3.11/datetime.py", .count_roots = gs_datetime_count_roots,
+      .free = gs_datetime_free },
     { .name = "enum", .make = gs_module_enum, .file = "/usr/lib/python3.11/enum.py", .count_roots = gs_enum_count_roots, .clear = gs_enum_clear,
       .free = gs_enum_free },
     { .name = "functools", .make = gs_module_functools, .file = "/usr/lib/python3.11/functools.py", .count_roots = gs_functools_count_roots,

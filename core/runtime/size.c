@@ -37,6 +37,17 @@ static gs_Type *builtin_base(gs_Type *t)
     return t;
 }
 
+/* A module's C type whose instances have a fixed size (datetime.date ...)
+ * says it with a __basicsize__ class attribute, as CPython's types do; 0:
+ * none given. */
+static size_t native_basicsize(gs_VM *vm, gs_Type *t)
+{
+    if (!t || !t->native || !t->dict)
+        return 0;
+    gs_Object *v = gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, "__basicsize__"));
+    return v && GS_KIND(v) == GS_K_INT ? (size_t)((gs_Int *)v)->value : 0;
+}
+
 /* CPython's co_nlocalsplus: locals (arguments included), the cell
  * variables that are not arguments (an argument that is also a cell uses
  * one slot), the free variables. */
@@ -96,6 +107,9 @@ static size_t instance_size(gs_VM *vm, gs_Type *t)
 {
     if (t == vm->t_object)
         return 16;
+    size_t basic = native_basicsize(vm, builtin_base(t));
+    if (basic) /* no GC header of its own; a class adds one, __weakref__ and a managed __dict__ */
+        return (t->flags & GS_TF_HEAP) ? basic + 8 + 32 : basic;
     if (!(t->flags & GS_TF_HEAP)) {
         /* the classes Lib/weakref.py defines in Python */
         const char *n = t->name->data;
@@ -235,7 +249,7 @@ static size_t preheader(gs_VM *vm, gs_Object *o)
     gs_Type *t = o->type;
     size_t n = 0;
     if ((gs_kind_is_gc((gs_Kind)t->inst_kind) || (t->flags & GS_TF_HEAP)) && t != vm->t_object &&
-        t != vm->t_iter[GS_IT_RANGE])
+        t != vm->t_iter[GS_IT_RANGE] && !(!(t->flags & GS_TF_HEAP) && native_basicsize(vm, t) && !t->native->gc))
         n += 16;
     if (gs_type_managed_dict(vm, t))
         n += 16;
