@@ -230,7 +230,7 @@ struct gs_VM {
     struct gs_WeakrefState *wr;        /* modules/weakref.c's types and finalize registry, NULL until imported */
     struct gs_MemTrace *tm;            /* tracemalloc's traces (runtime/memtrace.c), NULL while not tracing */
     struct gs_MemTrace *tm_state;      /* the same, kept while not tracing (the traceback limit, free lists) */
-    void *modstate[16];                /* other modules' state (their types), by modules.h's GS_MS_* index;
+    void *modstate[24];                /* other modules' state (their types), by modules.h's GS_MS_* index;
                                           NULL until imported, freed by the module's `free` hook */
     bool gc_teardown;                  /* gs_gc_free_all running: no finalizers, callbacks or collections */
     int64_t gc_long_lived_phantom;     /* CPython's start-up objects the model does not make (25 % rule) */
