@@ -9,10 +9,11 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "modules.h"
+#include "modutil.h"
 
 typedef struct JsonState {
     gs_Type *e_decode;    /* json.decoder.JSONDecodeError */
+    gs_Type *t_encoder;   /* json.encoder.JSONEncoder (a class subclasses override default() of) */
 } JsonState;
 
 /* ================================================================== decoding */
@@ -852,42 +853,29 @@ static int enc_obj(Enc *e, gs_Object *o)
     return 0;
 }
 
-static gs_Object *m_dumps(GS_ARGS)
+/* The encoder of dumps() and JSONEncoder.encode(): obj as JSON with these
+ * options (sep NULL: CPython's by indent; dflt NULL: none); `defaults`
+ * says every option was left as dumps() has it, for the frames of the
+ * traceback. */
+typedef struct EncOpts {
+    bool skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys;
+    gs_Object *indent, *item_sep, *key_sep, *dflt; /* NULL: not given */
+    bool defaults;
+} EncOpts;
+
+static gs_Object *encode_with(gs_VM *vm, gs_Object *obj, const EncOpts *o)
 {
-    GS_UNUSED(self);
-    static const char *const names[] = { "obj", "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls",
-                                         "indent", "separators", "default", "sort_keys" };
-    gs_Object *a[10];
-    if (gs_pyargs(vm, "dumps", args, nargs, kwnames, names, 10, 1, 1, a) < 0)
-        return NULL;
     Enc e;
     memset(&e, 0, sizeof e);
     e.vm = vm;
-    bool flags[4] = { false, true, true, true };
-    for (int i = 0; i < 4; i++)
-        if (a[1 + i]) {
-            int t = gs_truthy(vm, a[1 + i]);
-            if (t < 0)
-                return NULL;
-            flags[i] = t == 1;
-        }
-    e.skipkeys = flags[0];
-    e.ensure_ascii = flags[1];
-    e.check_circular = flags[2];
-    e.allow_nan = flags[3];
-    if (a[9]) {
-        int t = gs_truthy(vm, a[9]);
-        if (t < 0)
-            return NULL;
-        e.sort_keys = t == 1;
-    }
-    if (a[5] && a[5] != vm->none) {
-        gs_raise(vm, vm->e_TypeError, "gcscope's json.dumps does not support cls=");
-        return NULL;
-    }
-    e.dflt = a[8] && a[8] != vm->none ? a[8] : NULL;
+    e.skipkeys = o->skipkeys;
+    e.ensure_ascii = o->ensure_ascii;
+    e.check_circular = o->check_circular;
+    e.allow_nan = o->allow_nan;
+    e.sort_keys = o->sort_keys;
+    e.dflt = o->dflt;
     char *indent = NULL;
-    gs_Object *ind = a[6];
+    gs_Object *ind = o->indent;
     if (ind && ind != vm->none) {
         if (GS_KIND(ind) == GS_K_INT || GS_KIND(ind) == GS_K_BOOL) {
             int64_t n = GS_KIND(ind) == GS_K_BOOL ? ind == vm->true_ : ((gs_Int *)ind)->value;
@@ -914,28 +902,16 @@ static gs_Object *m_dumps(GS_ARGS)
         }
     }
     e.indent = indent;
-    if (a[7] && a[7] != vm->none) {
-        gs_Object *sep = a[7];
-        if ((GS_KIND(sep) != GS_K_TUPLE && GS_KIND(sep) != GS_K_LIST) || gs_len(vm, sep) != 2) {
-            free(indent);
-            gs_raise(vm, vm->e_ValueError, "too many values to unpack (expected 2)");
-            return NULL;
-        }
-        gs_Object **it = GS_KIND(sep) == GS_K_TUPLE ? ((gs_Tuple *)sep)->items : ((gs_List *)sep)->items;
-        if (GS_KIND(it[0]) != GS_K_STR || GS_KIND(it[1]) != GS_K_STR) {
-            free(indent);
-            gs_raise(vm, vm->e_TypeError, "separators must be strings");
-            return NULL;
-        }
-        e.item_sep = gs_newref(vm, it[0]);
-        e.key_sep = gs_newref(vm, it[1]);
+    if (o->item_sep && o->key_sep) {
+        e.item_sep = gs_newref(vm, o->item_sep);
+        e.key_sep = gs_newref(vm, o->key_sep);
     } else {
         e.item_sep = gs_str_from_cstr(vm, indent ? "," : ", ");
         e.key_sep = gs_str_from_cstr(vm, ": ");
     }
     e.markers = gs_list_new(vm, 0);
     gs_buf_init(&e.out);
-    int r = e.item_sep && e.key_sep && e.markers ? enc_obj(&e, a[0]) : -1;
+    int r = e.item_sep && e.key_sep && e.markers ? enc_obj(&e, obj) : -1;
     gs_xdecref(vm, e.item_sep);
     gs_xdecref(vm, e.key_sep);
     gs_xdecref(vm, e.markers);
@@ -945,15 +921,209 @@ static gs_Object *m_dumps(GS_ARGS)
         /* CPython's C encoder, called by its dumps: with every argument at
          * its default, through _default_encoder; else a JSONEncoder made
          * for the call (with indent, its Python encoder: not told here) */
-        bool is_none[3] = { !a[5] || a[5] == vm->none, !a[6] || a[6] == vm->none, !a[7] || a[7] == vm->none };
-        bool defaults = !e.skipkeys && e.ensure_ascii && e.check_circular && e.allow_nan && is_none[0] &&
-                        is_none[1] && is_none[2] && !e.dflt && !e.sort_keys;
-        if (e.not_serializable && is_none[1])
-            gs_exc_lib_frames(vm, defaults ? f_dumps_default : f_dumps_options, 4);
+        if (e.not_serializable && (!o->indent || o->indent == vm->none))
+            gs_exc_lib_frames(vm, o->defaults ? f_dumps_default : f_dumps_options, 4);
         return NULL;
     }
     return gs_buf_to_str(vm, &e.out);
 }
+
+/* separators=(item, key): two strings */
+static int separators_of(gs_VM *vm, gs_Object *sep, gs_Object **item, gs_Object **key)
+{
+    if ((GS_KIND(sep) != GS_K_TUPLE && GS_KIND(sep) != GS_K_LIST) || gs_len(vm, sep) != 2) {
+        gs_raise(vm, vm->e_ValueError, "too many values to unpack (expected 2)");
+        return -1;
+    }
+    gs_Object **it = GS_KIND(sep) == GS_K_TUPLE ? ((gs_Tuple *)sep)->items : ((gs_List *)sep)->items;
+    if (GS_KIND(it[0]) != GS_K_STR || GS_KIND(it[1]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "separators must be strings");
+        return -1;
+    }
+    *item = it[0];
+    *key = it[1];
+    return 0;
+}
+
+static const char *const k_enc_options[] = { "skipkeys", "ensure_ascii", "check_circular", "allow_nan",
+                                             "sort_keys", "indent",     "separators",     "default" };
+
+static gs_Object *m_dumps(GS_ARGS)
+{
+    GS_UNUSED(self);
+    static const char *const names[] = { "obj", "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls",
+                                         "indent", "separators", "default", "sort_keys" };
+    gs_Object *a[10];
+    if (gs_pyargs(vm, "dumps", args, nargs, kwnames, names, 10, 1, 1, a) < 0)
+        return NULL;
+    EncOpts o;
+    memset(&o, 0, sizeof o);
+    bool flags[5] = { false, true, true, true, false };
+    gs_Object *fa[5] = { a[1], a[2], a[3], a[4], a[9] };
+    for (int i = 0; i < 5; i++)
+        if (fa[i]) {
+            int t = gs_truthy(vm, fa[i]);
+            if (t < 0)
+                return NULL;
+            flags[i] = t == 1;
+        }
+    if (a[5] && a[5] != vm->none) {
+        /* cls(skipkeys=..., ..., default=..., sort_keys=...).encode(obj) */
+        gs_Object *vals[8] = { GS_BOOL(vm, flags[0]), GS_BOOL(vm, flags[1]), GS_BOOL(vm, flags[2]),
+                               GS_BOOL(vm, flags[3]), GS_BOOL(vm, flags[4]), gs_newref(vm, a[6] ? a[6] : vm->none),
+                               gs_newref(vm, a[7] ? a[7] : vm->none), gs_newref(vm, a[8] ? a[8] : vm->none) };
+        gs_Object *kn = gs_tuple_new(vm, 8);
+        for (int i = 0; kn && i < 8; i++)
+            gs_tuple_init(vm, kn, i, gs_str_from_cstr(vm, k_enc_options[i]));
+        gs_Object *enc = kn ? gs_call_object(vm, a[5], vals, 8, (gs_Tuple *)kn) : NULL;
+        for (int i = 0; i < 8; i++)
+            gs_decref(vm, vals[i]);
+        gs_xdecref(vm, kn);
+        gs_Object *m = enc ? gs_getattr(vm, enc, gs_name(vm, "encode")) : NULL;
+        gs_Object *r = m ? gs_call_object(vm, m, &a[0], 1, NULL) : NULL;
+        gs_xdecref(vm, m);
+        gs_xdecref(vm, enc);
+        return r;
+    }
+    o.skipkeys = flags[0];
+    o.ensure_ascii = flags[1];
+    o.check_circular = flags[2];
+    o.allow_nan = flags[3];
+    o.sort_keys = flags[4];
+    o.indent = a[6];
+    o.dflt = a[8] && a[8] != vm->none ? a[8] : NULL;
+    if (a[7] && a[7] != vm->none && separators_of(vm, a[7], &o.item_sep, &o.key_sep) < 0)
+        return NULL;
+    o.defaults = !o.skipkeys && o.ensure_ascii && o.check_circular && o.allow_nan && (!a[6] || a[6] == vm->none) &&
+                 (!a[7] || a[7] == vm->none) && !o.dflt && !o.sort_keys;
+    return encode_with(vm, a[0], &o);
+}
+
+/* ================================================================== JSONEncoder */
+
+/* JSONEncoder(*, skipkeys=False, ensure_ascii=True, check_circular=True,
+ * allow_nan=True, sort_keys=False, indent=None, separators=None,
+ * default=None): the options as attributes, as Lib/json/encoder.py keeps
+ * them (item_separator and key_separator; default only when given) */
+static gs_Object *je_init(GS_ARGS)
+{
+    int npos = gs_npos(nargs, kwnames);
+    if (npos > 0) {
+        gs_raise(vm, vm->e_TypeError, "JSONEncoder.__init__() takes 1 positional argument but %d were given", npos + 1);
+        return NULL;
+    }
+    gs_Object *v[8] = { vm->false_, vm->true_, vm->true_, vm->true_, vm->false_, vm->none, vm->none, vm->none };
+    for (int k = 0; kwnames && k < kwnames->len; k++) {
+        const char *kn = ((gs_Str *)kwnames->items[k])->data;
+        int found = -1;
+        for (int i = 0; i < 8 && found < 0; i++)
+            if (strcmp(kn, k_enc_options[i]) == 0)
+                found = i;
+        if (found < 0) {
+            gs_raise(vm, vm->e_TypeError, "JSONEncoder.__init__() got an unexpected keyword argument '%s'", kn);
+            return NULL;
+        }
+        v[found] = args[npos + k];
+    }
+    for (int i = 0; i < 6; i++)
+        if (gs_setattr(vm, self, gs_name(vm, k_enc_options[i]), v[i]) < 0)
+            return NULL;
+    if (v[6] != vm->none) {
+        gs_Object *item, *key;
+        if (separators_of(vm, v[6], &item, &key) < 0 || gs_setattr(vm, self, gs_name(vm, "item_separator"), item) < 0 ||
+            gs_setattr(vm, self, gs_name(vm, "key_separator"), key) < 0)
+            return NULL;
+    } else if (v[5] != vm->none) {
+        gs_Object *comma = gs_str_from_cstr(vm, ",");
+        int r = comma ? gs_setattr(vm, self, gs_name(vm, "item_separator"), comma) : -1;
+        gs_xdecref(vm, comma);
+        if (r < 0)
+            return NULL;
+    }
+    if (v[7] != vm->none && gs_setattr(vm, self, gs_name(vm, "default"), v[7]) < 0)
+        return NULL;
+    return GS_NONE(vm);
+}
+
+static gs_Object *je_new(GS_ARGS)
+{
+    gs_Object *o = gs_instance_new(vm, (gs_Type *)self);
+    if (o && !(((gs_Type *)self)->flags & GS_TF_HEAP)) { /* a subclass's __init__ runs through type.__call__ */
+        gs_Object *r = je_init(vm, o, args, nargs, kwnames);
+        if (!r) {
+            gs_decref(vm, o);
+            return NULL;
+        }
+        gs_decref(vm, r);
+    }
+    return o;
+}
+
+/* JSONEncoder.default(o): what a subclass overrides; this one refuses */
+static gs_Object *je_default(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(kwnames);
+    if (nargs != 1) {
+        gs_raise(vm, vm->e_TypeError, "JSONEncoder.default() takes 2 positional arguments but %d were given", nargs + 1);
+        return NULL;
+    }
+    gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", args[0]->type->name->data);
+    return NULL;
+}
+
+/* an option of the encoder: its attribute (or the class's) */
+static int je_flag(gs_VM *vm, gs_Object *self, const char *name, bool *out)
+{
+    gs_Object *v = gs_getattr(vm, self, gs_name(vm, name));
+    int t = v ? gs_truthy(vm, v) : -1;
+    gs_xdecref(vm, v);
+    if (t < 0)
+        return -1;
+    *out = t == 1;
+    return 0;
+}
+
+/* encode(o): the JSON of o, with self.default for what JSON lacks */
+static gs_Object *je_encode(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    if (nargs != 1) {
+        gs_raise(vm, vm->e_TypeError, "JSONEncoder.encode() takes 2 positional arguments but %d were given", nargs + 1);
+        return NULL;
+    }
+    EncOpts o;
+    memset(&o, 0, sizeof o);
+    if (je_flag(vm, self, "skipkeys", &o.skipkeys) < 0 || je_flag(vm, self, "ensure_ascii", &o.ensure_ascii) < 0 ||
+        je_flag(vm, self, "check_circular", &o.check_circular) < 0 || je_flag(vm, self, "allow_nan", &o.allow_nan) < 0 ||
+        je_flag(vm, self, "sort_keys", &o.sort_keys) < 0)
+        return NULL;
+    gs_Object *indent = gs_getattr(vm, self, gs_name(vm, "indent"));
+    gs_Object *item = indent ? gs_getattr(vm, self, gs_name(vm, "item_separator")) : NULL;
+    gs_Object *key = item ? gs_getattr(vm, self, gs_name(vm, "key_separator")) : NULL;
+    gs_Object *dflt = key ? gs_getattr(vm, self, gs_name(vm, "default")) : NULL;
+    gs_Object *r = NULL;
+    if (dflt && (GS_KIND(item) != GS_K_STR || GS_KIND(key) != GS_K_STR))
+        gs_raise(vm, vm->e_TypeError, "separators must be strings");
+    else if (dflt) {
+        o.indent = indent;
+        o.item_sep = item;
+        o.key_sep = key;
+        o.dflt = dflt;
+        r = encode_with(vm, args[0], &o);
+    }
+    gs_xdecref(vm, indent);
+    gs_xdecref(vm, item);
+    gs_xdecref(vm, key);
+    gs_xdecref(vm, dflt);
+    return r;
+}
+
+static const gs_MethodDef encoder_methods[] = {
+    { "__new__", je_new, 0, -1, GS_KW },      { "__init__", je_init, 0, -1, GS_KW },
+    { "default", je_default, 0, -1, 0 },      { "encode", je_encode, 0, -1, 0 },
+    { NULL, NULL, 0, 0, 0 },
+};
 
 /* ================================================================== the module */
 
@@ -974,6 +1144,10 @@ gs_Object *gs_module_json(gs_VM *vm)
         st->e_decode = gs_type_new_builtin(vm, "JSONDecodeError", vm->e_ValueError, GS_K_EXCEPTION,
                                            GS_TF_BASETYPE);
         st->e_decode->module = gs_name(vm, "json.decoder");
+        st->t_encoder = gs_modtype_new(vm, "json.encoder.JSONEncoder", vm->t_object, NULL, true);
+        gs_type_add_methods(vm, st->t_encoder, encoder_methods);
+        gs_modtype_add_attr(vm, st->t_encoder, "item_separator", gs_str_from_cstr(vm, ", "));
+        gs_modtype_add_attr(vm, st->t_encoder, "key_separator", gs_str_from_cstr(vm, ": "));
     }
     gs_Object *m = gs_module_new(vm, "json");
     if (!m)
@@ -983,7 +1157,15 @@ gs_Object *gs_module_json(gs_VM *vm)
         return NULL;
     }
     gs_module_add(vm, m, "JSONDecodeError", gs_newref(vm, &st->e_decode->ob));
+    gs_module_add(vm, m, "JSONEncoder", gs_newref(vm, &st->t_encoder->ob));
     return m;
+}
+
+/* The refcount check: JSONEncoder's dict is held by the class, which no
+ * object traverses (as for the other static types). */
+void gs_json_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    gs_modtypes_count_roots(vm, "json.encoder", count, ctx);
 }
 
 void gs_json_free(gs_VM *vm)

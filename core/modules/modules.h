@@ -79,6 +79,7 @@ void gs_io_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
 void gs_io_free(gs_VM *vm);
 gs_Object *gs_module_itertools(gs_VM *vm);
 gs_Object *gs_module_json(gs_VM *vm);
+void gs_json_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_json_free(gs_VM *vm);
 gs_Object *gs_module_pprint(gs_VM *vm);
 void gs_itertools_free(gs_VM *vm);
