@@ -4014,11 +4014,11 @@ static void draw_legend(gs_Ui *ui, gs_DrawList *dl)
         gs_draw_rect_line(dl, b, band_color(ui, g), 5, 1.5f, 0);
         text(dl, GS_FONT_SMALL, b.x + 12, b.y + 4, gens[g], C_TEXT);
     }
-    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 2,
+    text_wrap(ui, dl, GS_FONT_UI, tx, y, tw_, lh * 3,
               "An object: its colour and column are its generation (g0, g1, g2, as here) or \"not tracked\" (grey: the "
-              "collector never looks at it).",
+              "collector never looks at it). A column's title counts its objects: \"gen 1 · 0\" (narrow: \"g1 · 0\"), generation 1 is empty.",
               C_TEXT);
-    y += lh * 1.6f;
+    y += lh * 2.6f;
     legend_badge(ui, dl, x, y, "2", C_TEXT, false);
     legend_badge(ui, dl, x + 34, y, "3", C_GREEN, false);
     legend_badge(ui, dl, x + 68, y, "1", C_VERMILLION, false);
