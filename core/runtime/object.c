@@ -849,7 +849,10 @@ bool gs_has_finalizer(gs_Object *o)
         /* a suspended generator is closed when it dies, so finally runs */
         return gs_gen_needs_finalizer(o);
     }
-    return (k == GS_K_INSTANCE || k == GS_K_EXCEPTION) && (o->type->flags & GS_TF_HAS_DEL);
+    /* an instance of a class, or of a class derived from a built-in type
+     * (class T(tuple) with a __del__: CPython's subtype_dealloc calls it) */
+    return (o->type->flags & GS_TF_HAS_DEL) &&
+           (k == GS_K_INSTANCE || k == GS_K_EXCEPTION || (o->type->flags & GS_TF_HEAP));
 }
 
 /* PEP 442: __del__ runs at most once per object, whether the refcount path
@@ -1016,8 +1019,10 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         /* CPython's subtype_dealloc tracks the object again while __del__
          * runs: it goes to the end of generation 0, and stays there if
          * __del__ resurrects it. */
-        gs_gc_untrack(vm, o);
-        gs_gc_track(vm, o);
+        if (o->gcflags & GS_GC_TRACKED) {
+            gs_gc_untrack(vm, o);
+            gs_gc_track(vm, o);
+        }
         gs_call_finalizer(vm, o);
         if (o->refcnt > 0)
             return; /* resurrected by __del__ */
@@ -1913,11 +1918,13 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         gs_raise(vm, vm->e_TypeError, "setting __dict__ is not supported");
         return -1;
     }
-    /* a class derived from int or tuple, or a C type with a plain
-     * tp_dictoffset (io.StringIO), keeps a __dict__ pointer, not inline
-     * values: the dict is made with the first attribute */
-    if (v && !ip->dict && (tp->inst_kind == GS_K_INT || tp->inst_kind == GS_K_TUPLE || (tp->flags & GS_TF_CDICT)) &&
-        !gs_instance_dict(vm, o))
+    /* an object a built-in type's __new__ made (a class derived from int,
+     * tuple, list, dict, str, an exception ...: not object_new, the only
+     * one that sets up inline values), or a C type with a plain
+     * tp_dictoffset (io.StringIO), keeps a __dict__ pointer: the dict is
+     * made with the first attribute (gc.collect() counts it with a cycle
+     * through it) */
+    if (v && !ip->dict && (tp->inst_kind != GS_K_INSTANCE || (tp->flags & GS_TF_CDICT)) && !gs_instance_dict(vm, o))
         return -1;
     gs_DictTable *t = instance_table(o);
     gs_Object *holder = instance_holder(o);
