@@ -1736,11 +1736,19 @@ static gs_Object *fold_set(Compiler *c, const gs_Node *e)
     return fs;
 }
 
+static void gen_sequence(Compiler *c, const gs_Node *e, gs_NodeKind kind);
+
 /* An iterable operand (a `for` or comprehension iterable, the right side of
- * the last `in` / `not in`): CPython 3.11's fold_iter turns a set display of
- * constants into a frozenset constant, which the AST keeps alive. */
+ * the last `in` / `not in`): CPython 3.11's fold_iter turns a list display
+ * into a tuple display (a constant when its items are: `for x in [1, 2]`
+ * builds no list) and a set display of constants into a frozenset
+ * constant, which the AST keeps alive. */
 static void gen_iter_operand(Compiler *c, const gs_Node *e)
 {
+    if (e->kind == GS_E_LIST && !has_starred(&e->u.seq.items)) {
+        gen_sequence(c, e, GS_E_TUPLE);
+        return;
+    }
     gs_Object *fs = e->kind == GS_E_SET ? fold_set(c, e) : NULL;
     if (!fs) {
         gen_expr(c, e);
