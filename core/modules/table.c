@@ -30,6 +30,7 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "operator", .make = gs_module_operator, .file = "/usr/lib/python3.11/operator.py", .count_roots = gs_operator_count_roots },
     { .name = "pprint", .make = gs_module_pprint, .file = "/usr/lib/python3.11/pprint.py" },
     { .name = "random", .make = gs_module_random, .file = "/usr/lib/python3.11/random.py", .count_roots = gs_random_count_roots },
+    { .name = "re", .make = gs_module_re, .file = "/usr/lib/python3.11/re/__init__.py", .free = gs_re_free },
     { .name = "string", .make = gs_module_string, .file = "/usr/lib/python3.11/string.py" },
     { .name = "sys", .make = gs_module_sys, .count_roots = gs_sys_count_roots },
     { .name = "time", .make = gs_module_time, .count_roots = gs_time_count_roots },
