@@ -23,8 +23,13 @@
  * re.Match (GC objects holding the pattern string, the subject string and
  * the pattern), the callable_iterator of finditer, the strings, lists and
  * tuples of findall/split, and re._cache, the dict of compiled patterns
- * (at most 512) the module-level functions keep.  Flags are plain ints
- * (re.I == 2), not RegexFlag members; bytes patterns are not modelled.
+ * (at most 512) the module-level functions keep.  The flags are the
+ * members of RegexFlag, an enum.IntFlag made through the enum module as
+ * re/__init__.py makes it (re.I is re.IGNORECASE, == 2).  Not modelled:
+ * bytes patterns, \N{name} escapes, error.__init__ for an error a program
+ * makes itself (its attributes), Pattern.scanner, re.template; \w, \d and
+ * case-insensitive matching know the letters and digits of the common
+ * scripts (Latin, Greek, Cyrillic, CJK ...), not the whole Unicode database.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -38,7 +43,7 @@ enum {
 };
 #define MAXREPEAT 4294967295LL
 #define MAXGROUPS 1073741823LL
-#define MAX_NEST 200 /* parser nesting: CPython's recursion limit stops it around here */
+#define MAX_NEST 990 /* parser nesting: CPython's recursion limit stops _parse_sub there (495 groups, from module level) */
 
 typedef struct ReState {
     gs_Type *t_pattern, *t_match, *t_iter;
@@ -1659,8 +1664,8 @@ static int bt_push(Matcher *m, int kind, int pc, int64_t pos, int64_t a, int64_t
 {
     if (m->sp == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 256;
-        if (cap > ((size_t)1 << 27)) {
-            gs_raise(m->vm, m->vm->e_MemoryError, "");
+        if (cap > ((size_t)1 << 26)) { /* 2 GiB of choice points: _sre's SRE_ERROR_MEMORY */
+            gs_raise_memory(m->vm);
             return -1;
         }
         Bt *s = realloc(m->stack, cap * sizeof *s);
@@ -3725,6 +3730,110 @@ static const char *const re_all[] = {
     "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag", NULL,
 };
 
+/* ================================================================== RegexFlag */
+
+/* RegexFlag's members in the order re/__init__.py defines them */
+static const struct { const char *name, *alias; int v; } regex_flags[] = {
+    { "NOFLAG", NULL, 0 },       { "ASCII", "A", F_A },        { "IGNORECASE", "I", F_I }, { "LOCALE", "L", F_L },
+    { "UNICODE", "U", F_U },     { "MULTILINE", "M", F_M },    { "DOTALL", "S", F_S },     { "VERBOSE", "X", F_X },
+    { "TEMPLATE", "T", F_TEMPLATE }, { "DEBUG", NULL, F_DEBUG },
+};
+
+/* enum.global_flag_repr (RegexFlag's __repr__, and its __str__ through
+ * object.__str__): re.IGNORECASE|re.MULTILINE, unknown bits in hex */
+static gs_Object *flag_repr(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    int64_t v = 0;
+    if (gs_index_arg(vm, self, &v) < 0)
+        return NULL;
+    gs_Buf b;
+    gs_buf_init(&b);
+    if (v == 0)
+        gs_buf_adds(&b, "re.NOFLAG");
+    int64_t left = v;
+    for (size_t i = 1; i < sizeof regex_flags / sizeof regex_flags[0]; i++)
+        if (v > 0 && (v & regex_flags[i].v)) {
+            gs_buf_printf(&b, "%sre.%s", b.len ? "|" : "", regex_flags[i].name);
+            left &= ~(int64_t)regex_flags[i].v;
+        }
+    if (v < 0)
+        gs_buf_printf(&b, "re.RegexFlag(%lld)", (long long)v);
+    else if (left)
+        gs_buf_printf(&b, "%s0x%llx", b.len ? "|" : "", (unsigned long long)left);
+    return gs_buf_to_str(vm, &b);
+}
+
+/* format(flag, spec): its str formatted */
+static gs_Object *flag_format(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *r = flag_repr(vm, self, NULL, 0, NULL);
+    gs_Object *f = r ? gs_format(vm, r, args[0]) : NULL;
+    gs_xdecref(vm, r);
+    return f;
+}
+
+/* class RegexFlag(enum.IntFlag) as re/__init__.py makes it (with
+ * enum.global_enum's repr), through the enum module's own metaclass; NULL
+ * with an exception */
+static gs_Object *make_regexflag(gs_VM *vm)
+{
+    gs_Object *enum_mod = gs_import(vm, gs_name(vm, "enum"));
+    gs_Object *intflag = enum_mod ? gs_getattr(vm, enum_mod, gs_name(vm, "IntFlag")) : NULL;
+    gs_xdecref(vm, enum_mod);
+    if (!intflag)
+        return NULL;
+    /* IntFlag('RegexFlag', [(name, value), ...]), its __module__ 're' */
+    gs_Object *name = gs_newref(vm, &gs_name(vm, "RegexFlag")->ob);
+    gs_Object *names = name ? gs_list_new(vm, 0) : NULL;
+    gs_Object *cls = NULL;
+    bool ok = names != NULL;
+    for (size_t i = 0; ok && i < sizeof regex_flags / sizeof regex_flags[0]; i++) {
+        for (int k = 0; ok && k < 2; k++) {
+            const char *n = k ? regex_flags[i].alias : regex_flags[i].name;
+            if (!n)
+                continue;
+            gs_Object *v = gs_int_new(vm, regex_flags[i].v);
+            gs_Object *ns = v ? gs_str_from_cstr(vm, n) : NULL;
+            gs_Object *pair = ns ? gs_tuple_pack(vm, 2, ns, v) : NULL;
+            ok = pair && gs_list_append(vm, names, pair) == 0;
+            gs_xdecref(vm, pair);
+            gs_xdecref(vm, ns);
+            gs_xdecref(vm, v);
+        }
+    }
+    if (ok) {
+        gs_Object *cargs[2] = { name, names };
+        cls = gs_call(vm, intflag, cargs, 2, NULL);
+    }
+    if (cls) {
+        gs_Object *mod = gs_str_from_cstr(vm, "re");
+        if (!mod || gs_setattr(vm, cls, vm->s___module__, mod) < 0) {
+            gs_decref(vm, cls);
+            cls = NULL;
+        }
+        gs_xdecref(vm, mod);
+    }
+    gs_xdecref(vm, names);
+    if (cls && GS_KIND(cls) == GS_K_TYPE) {
+        static const gs_MethodDef flag_methods[] = {
+            { "__repr__", flag_repr, 0, 0, 0 },
+            { "__str__", flag_repr, 0, 0, 0 },
+            { "__format__", flag_format, 1, 1, 0 },
+            { NULL, NULL, 0, 0, 0 },
+        };
+        gs_type_add_methods(vm, (gs_Type *)cls, flag_methods);
+        gs_type_update_hooks(vm, (gs_Type *)cls);
+    }
+    gs_xdecref(vm, name);
+    gs_decref(vm, intflag);
+    return cls;
+}
+
 gs_Object *gs_module_re(gs_VM *vm)
 {
     ReState *st = re_types(vm);
@@ -3739,15 +3848,24 @@ gs_Object *gs_module_re(gs_VM *vm)
     gs_module_add(vm, m, "Pattern", gs_newref(vm, &st->t_pattern->ob));
     gs_module_add(vm, m, "Match", gs_newref(vm, &st->t_match->ob));
     gs_module_add(vm, m, "error", gs_newref(vm, &st->e_error->ob));
-    static const struct { const char *name; int v; } flags[] = {
-        { "NOFLAG", 0 },       { "A", F_A },          { "ASCII", F_A },     { "I", F_I },
-        { "IGNORECASE", F_I }, { "L", F_L },          { "LOCALE", F_L },    { "M", F_M },
-        { "MULTILINE", F_M },  { "S", F_S },          { "DOTALL", F_S },    { "X", F_X },
-        { "VERBOSE", F_X },    { "U", F_U },          { "UNICODE", F_U },   { "T", F_TEMPLATE },
-        { "TEMPLATE", F_TEMPLATE }, { "DEBUG", F_DEBUG },
-    };
-    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
-        gs_module_add(vm, m, flags[i].name, gs_int_new(vm, flags[i].v));
+    /* the flags: RegexFlag's members, by their names and aliases */
+    gs_Object *rf = make_regexflag(vm);
+    if (!rf) {
+        gs_decref(vm, m);
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof regex_flags / sizeof regex_flags[0]; i++) {
+        gs_Object *member = gs_getattr(vm, rf, gs_name(vm, regex_flags[i].name));
+        if (!member) {
+            gs_decref(vm, rf);
+            gs_decref(vm, m);
+            return NULL;
+        }
+        if (regex_flags[i].alias)
+            gs_module_add(vm, m, regex_flags[i].alias, gs_newref(vm, member));
+        gs_module_add(vm, m, regex_flags[i].name, member);
+    }
+    gs_module_add(vm, m, "RegexFlag", rf);
     gs_module_add(vm, m, "_cache", gs_dict_new(vm));
     gs_module_add(vm, m, "_MAXCACHE", gs_int_new(vm, MAXCACHE));
     return m;

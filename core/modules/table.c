@@ -2,7 +2,8 @@
  * table.c — the modules a program can import, by name (CPython's
  * inittab).  `import X` of a name that is not here raises
  * ModuleNotFoundError with this list: there is no file, network or process
- * access to import.  Keep the names in alphabetical order.
+ * access to import.  Keep the names in alphabetical order.  Some
+ * modules import others as CPython's do: re imports enum (for RegexFlag).
  */
 #include "modules.h"
 
