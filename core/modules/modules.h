@@ -32,6 +32,8 @@ gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_random(gs_VM *vm);
 gs_Object *gs_module_re(gs_VM *vm);
+void gs_re_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_re_clear(gs_VM *vm);
 void gs_re_free(gs_VM *vm);
 void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_string(gs_VM *vm);

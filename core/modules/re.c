@@ -26,8 +26,8 @@
  * (at most 512) the module-level functions keep.  The flags are the
  * members of RegexFlag, an enum.IntFlag made through the enum module as
  * re/__init__.py makes it (re.I is re.IGNORECASE, == 2).  Not modelled:
- * bytes patterns, \N{name} escapes, error.__init__ for an error a program
- * makes itself (its attributes), Pattern.scanner, re.template; \w, \d and
+ * bytes patterns, \N{name} escapes, re.DEBUG's dump, Pattern.scanner,
+ * re.template, copying patterns and matches; \w, \d and
  * case-insensitive matching know the letters and digits of the common
  * scripts (Latin, Greek, Cyrillic, CJK ...), not the whole Unicode database.
  */
@@ -47,7 +47,7 @@ enum {
 
 typedef struct ReState {
     gs_Type *t_pattern, *t_match, *t_iter;
-    gs_Type *e_error;
+    gs_Type *e_error; /* a class, as re/_constants.py's (held; count_roots reports it) */
 } ReState;
 
 /* ================================================================== characters */
@@ -2064,62 +2064,95 @@ static int do_search(Matcher *m, int64_t pos, bool anchored)
 
 static ReState *state_of(gs_VM *vm) { return vm->modstate[GS_MS_RE]; }
 
-/* raise re.error(msg, pattern, pos): "msg at position N", with the line
- * and column when the pattern has several lines, and the attributes msg,
- * pattern, pos, lineno, colno (pattern NULL: error(msg), all None).
- * (An error a program makes itself gets no attributes: error.__init__ is
- * not modelled.) */
+/* error.__init__(self, msg, pattern=None, pos=None): the attributes, and
+ * the message with the position */
+static int error_attrs(gs_VM *vm, gs_Object *e, gs_Object *msg, gs_Object *pattern, gs_Object *pos, gs_Object *lineno,
+                       gs_Object *colno)
+{
+    return gs_setattr(vm, e, gs_name(vm, "msg"), msg) < 0 || gs_setattr(vm, e, gs_name(vm, "pattern"), pattern) < 0 ||
+                   gs_setattr(vm, e, gs_name(vm, "pos"), pos) < 0 ||
+                   gs_setattr(vm, e, gs_name(vm, "lineno"), lineno) < 0 ||
+                   gs_setattr(vm, e, gs_name(vm, "colno"), colno) < 0
+               ? -1
+               : 0;
+}
+
+static void line_col(gs_Str *ps, int64_t pos, int64_t *lineno, int64_t *colno, bool *multiline)
+{
+    const char *d = ps->data;
+    int64_t last_nl = -1, k = 0;
+    *lineno = 1;
+    for (int32_t i = 0; i < ps->len && k < pos; i++) {
+        if (((unsigned char)d[i] & 0xC0) == 0x80)
+            continue;
+        if (d[i] == '\n') {
+            (*lineno)++;
+            last_nl = k;
+        }
+        k++;
+    }
+    *colno = pos - last_nl;
+    *multiline = memchr(d, '\n', (size_t)ps->len) != NULL;
+}
+
+static gs_Object *error_init(GS_ARGS)
+{
+    static const char *const names[] = { "msg", "pattern", "pos" };
+    static const gs_PySig sig = { "error.__init__", names, 3, 1, 0, 1 };
+    gs_Object *a[3];
+    if (gs_pysig_bind(vm, &sig, args, nargs, kwnames, a) < 0)
+        return NULL;
+    gs_Object *pattern = a[1] ? a[1] : vm->none, *pos = a[2] ? a[2] : vm->none;
+    gs_Object *text = gs_newref(vm, a[0]), *l = GS_NONE(vm), *c = GS_NONE(vm);
+    int64_t p;
+    if (pattern != vm->none && pos != vm->none) {
+        if (GS_KIND(pattern) != GS_K_STR || GS_KIND(a[0]) != GS_K_STR || gs_index_arg(vm, pos, &p) < 0) {
+            if (!vm->exc)
+                gs_raise(vm, vm->e_TypeError, "re.error of a %s is not modelled by gcscope", gs_type_name(pattern));
+            gs_decref(vm, text);
+            return NULL;
+        }
+        int64_t lineno, colno;
+        bool multi;
+        line_col((gs_Str *)pattern, p, &lineno, &colno, &multi);
+        gs_decref(vm, text);
+        text = multi ? gs_str_printf(vm, "%s at position %lld (line %lld, column %lld)", ((gs_Str *)a[0])->data,
+                                     (long long)p, (long long)lineno, (long long)colno)
+                     : gs_str_printf(vm, "%s at position %lld", ((gs_Str *)a[0])->data, (long long)p);
+        gs_decref(vm, l);
+        gs_decref(vm, c);
+        l = gs_int_new(vm, lineno);
+        c = gs_int_new(vm, colno);
+    }
+    gs_Object *targs = text ? gs_tuple_pack(vm, 1, text) : NULL;
+    int r = targs && l && c ? error_attrs(vm, self, a[0], pattern, pos, l, c) : -1;
+    if (r == 0 && GS_KIND(self) == GS_K_EXCEPTION) { /* super().__init__(msg) */
+        gs_Exception *e = (gs_Exception *)self;
+        gs_Object *old = &e->args->ob;
+        e->args = (gs_Tuple *)targs;
+        targs = old;
+    }
+    gs_xdecref(vm, targs);
+    gs_xdecref(vm, text);
+    gs_xdecref(vm, l);
+    gs_xdecref(vm, c);
+    return r < 0 ? NULL : GS_NONE(vm);
+}
+
+/* raise re.error(msg, pattern, pos) (pattern NULL: error(msg)) */
 static void raise_error(gs_VM *vm, const char *msg, gs_Object *pattern, int64_t pos)
 {
     ReState *st = state_of(vm);
-    gs_Buf b;
-    gs_buf_init(&b);
-    gs_buf_adds(&b, msg);
-    int64_t lineno = 1, colno = 0;
-    bool has = pattern && pos >= 0;
-    if (has) {
-        gs_buf_printf(&b, " at position %lld", (long long)pos);
-        gs_Str *ps = (gs_Str *)pattern;
-        const char *d = ps->data;
-        int64_t last_nl = -1, k = 0;
-        for (int32_t i = 0; i < ps->len && k < pos; i++) {
-            if (((unsigned char)d[i] & 0xC0) == 0x80)
-                continue;
-            if (d[i] == '\n') {
-                lineno++;
-                last_nl = k;
-            }
-            k++;
-        }
-        colno = pos - last_nl;
-        if (memchr(d, '\n', (size_t)ps->len))
-            gs_buf_printf(&b, " (line %lld, column %lld)", (long long)lineno, (long long)colno);
-    }
-    gs_Object *text = gs_buf_to_str(vm, &b);
-    gs_Object *args = text ? gs_tuple_pack(vm, 1, text) : NULL;
-    gs_xdecref(vm, text);
-    gs_Object *e = args ? gs_exception_new(vm, st->e_error, args) : NULL; /* steals args */
-    if (!e)
-        return;
-    gs_Object *m = gs_str_from_cstr(vm, msg);
-    gs_Object *p = has ? gs_int_new(vm, pos) : GS_NONE(vm);
-    gs_Object *l = has ? gs_int_new(vm, lineno) : GS_NONE(vm);
-    gs_Object *c = has ? gs_int_new(vm, colno) : GS_NONE(vm);
-    if (m && p && l && c &&
-        (gs_setattr(vm, e, gs_name(vm, "msg"), m) < 0 ||
-         gs_setattr(vm, e, gs_name(vm, "pattern"), has ? pattern : vm->none) < 0 ||
-         gs_setattr(vm, e, gs_name(vm, "pos"), p) < 0 || gs_setattr(vm, e, gs_name(vm, "lineno"), l) < 0 ||
-         gs_setattr(vm, e, gs_name(vm, "colno"), c) < 0))
-        gs_clear_exc(vm);
-    gs_xdecref(vm, m);
-    gs_xdecref(vm, p);
-    gs_xdecref(vm, l);
-    gs_xdecref(vm, c);
-    if (vm->exc) {
-        gs_decref(vm, e);
-        return;
-    }
-    gs_raise_obj(vm, e);
+    gs_Object *args[3] = { gs_str_from_cstr(vm, msg), pattern, NULL };
+    int n = pattern && pos >= 0 ? 3 : 1;
+    if (n == 3)
+        args[2] = gs_int_new(vm, pos);
+    gs_Object *e = args[0] && (n == 1 || args[2]) ? gs_call(vm, &st->e_error->ob, args, n, NULL) : NULL;
+    gs_xdecref(vm, args[0]);
+    if (n == 3)
+        gs_xdecref(vm, args[2]);
+    if (e)
+        gs_raise_obj(vm, e);
 }
 
 /* warnings.warn(text, FutureWarning) pointing at the line that called
@@ -3472,6 +3505,14 @@ static gs_Object *p_get_groupindex(GS_ARGS)
     return gs_dict_copy(vm, ((PatternObj *)self)->groupindex);
 }
 
+/* re.Pattern[str], re.Match[str]: a types.GenericAlias (annotations) */
+static gs_Object *class_getitem(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_generic_alias_new(vm, self, args[0]);
+}
+
 /* ================================================================== the module's functions (re/__init__.py) */
 
 #define MAXCACHE 512
@@ -3667,6 +3708,7 @@ static ReState *re_types(gs_VM *vm)
         { "__repr__", p_repr, 0, 0, 0 },
         { "__eq__", p_eq, 1, 1, 0 },
         { "__hash__", p_hash, 0, 0, 0 },
+        { "__class_getitem__", class_getitem, 1, 1, GS_CLASSMETH },
         { NULL, NULL, 0, 0, 0 },
     };
     static const gs_MethodDef match_methods[] = {
@@ -3679,6 +3721,7 @@ static ReState *re_types(gs_VM *vm)
         { "expand", m_expand, 0, -1, GS_KW },
         { "__getitem__", m_getitem, 1, 1, 0 },
         { "__repr__", m_repr, 0, 0, 0 },
+        { "__class_getitem__", class_getitem, 1, 1, GS_CLASSMETH },
         { NULL, NULL, 0, 0, 0 },
     };
     static const gs_MethodDef iter_methods[] = {
@@ -3708,9 +3751,29 @@ static ReState *re_types(gs_VM *vm)
     gs_type_update_hooks(vm, st->t_match);
     st->t_iter = gs_native_type_new(vm, "callable_iterator", &iter_ops, iter_methods);
     gs_type_update_hooks(vm, st->t_iter);
-    st->e_error = gs_type_new_builtin(vm, "error", vm->e_Exception, GS_K_EXCEPTION, GS_TF_BASETYPE);
-    st->e_error->module = gs_name(vm, "re");
-
+    /* class error(Exception) of re/_constants.py: a class as a class
+     * statement makes it, whose __init__ is error_init */
+    gs_Object *ns = gs_dict_new(vm);
+    gs_Object *mod = ns ? gs_str_from_cstr(vm, "re") : NULL;
+    gs_Object *bases = mod ? gs_tuple_pack(vm, 1, &vm->e_Exception->ob) : NULL;
+    gs_Object *err = NULL;
+    if (bases && gs_dict_set(vm, ns, &vm->s___module__->ob, mod) == 0)
+        err = gs_type_new(vm, vm->t_type, gs_name(vm, "error"), bases, ns, NULL, NULL);
+    gs_xdecref(vm, bases);
+    gs_xdecref(vm, mod);
+    gs_xdecref(vm, ns);
+    if (!err || GS_KIND(err) != GS_K_TYPE) {
+        gs_xdecref(vm, err);
+        free(st);
+        return NULL;
+    }
+    static const gs_MethodDef error_methods[] = {
+        { "__init__", error_init, 0, -1, GS_KW },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    st->e_error = (gs_Type *)err; /* the state's reference */
+    gs_type_add_methods(vm, st->e_error, error_methods);
+    gs_type_update_hooks(vm, st->e_error);
     vm->modstate[GS_MS_RE] = st;
     return st;
 }
@@ -3869,6 +3932,24 @@ gs_Object *gs_module_re(gs_VM *vm)
     gs_module_add(vm, m, "_cache", gs_dict_new(vm));
     gs_module_add(vm, m, "_MAXCACHE", gs_int_new(vm, MAXCACHE));
     return m;
+}
+
+/* re.error, which the state holds */
+void gs_re_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    ReState *st = state_of(vm);
+    if (st && st->e_error)
+        count(ctx, &st->e_error->ob);
+}
+
+void gs_re_clear(gs_VM *vm)
+{
+    ReState *st = state_of(vm);
+    if (st && st->e_error) {
+        gs_Object *e = &st->e_error->ob;
+        st->e_error = NULL;
+        gs_decref(vm, e);
+    }
 }
 
 void gs_re_free(gs_VM *vm)

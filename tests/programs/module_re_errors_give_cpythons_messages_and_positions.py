@@ -36,7 +36,15 @@ except TypeError as e:
     print('TypeError:', e)
 print(isinstance(re.error('x'), Exception), re.error.__name__, re.error.__module__)
 e = re.error('custom')
-print(e, e.args)
+print(e, e.args, e.msg, e.pattern, e.pos, e.lineno)
+e = re.error('bad thing', 'line one\nline two', 12)
+print(e, '|', e.msg, e.pos, e.lineno, e.colno)
+class MyError(re.error):
+    pass
+try:
+    raise MyError('mine', 'abc', 1)
+except re.error as err:
+    print(type(err).__name__, err, err.colno)
 try:
     re.compile('(')
 except Exception as e:

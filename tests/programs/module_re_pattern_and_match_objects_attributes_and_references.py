@@ -32,3 +32,7 @@ print(re.match('x', 'x').expand(r'[\g<0>]'), re.match(r'(?P<n>x)(y)?', 'x').expa
 print(re.purge(), re.match(r'(a)(b)', 'ab').span(1), re.compile(r'\d').findall('a1b22', 2))
 print(repr(re.search(r'x+', 'x' * 80)))
 print(re.compile('a' * 250))
+
+def first_word(p: re.Pattern[str], s: str) -> re.Match[str] | None:
+    return p.search(s)
+print(first_word.__annotations__, first_word(re.compile(r'\w+'), ' hi '))
