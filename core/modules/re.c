@@ -26,9 +26,8 @@
  * (at most 512) the module-level functions keep.  The flags are the
  * members of RegexFlag, an enum.IntFlag made through the enum module as
  * re/__init__.py makes it (re.I is re.IGNORECASE, == 2).  Not modelled:
- * bytes patterns, \N{name} escapes, re.DEBUG's dump, Pattern.scanner,
- * re.template, copying patterns and matches; \w, \d and
- * case-insensitive matching know the letters and digits of the common
+ * bytes patterns, \N{name} escapes, re.DEBUG's dump, re.template; \w, \d
+ * and case-insensitive matching know the letters and digits of the common
  * scripts (Latin, Greek, Cyrillic, CJK ...), not the whole Unicode database.
  */
 #include <setjmp.h>
@@ -46,7 +45,7 @@ enum {
 #define MAX_NEST 990 /* parser nesting: CPython's recursion limit stops _parse_sub there (495 groups, from module level) */
 
 typedef struct ReState {
-    gs_Type *t_pattern, *t_match, *t_iter;
+    gs_Type *t_pattern, *t_match, *t_iter, *t_scanner; /* t_scanner: _sre.SRE_Scanner (the same C data as t_iter) */
     gs_Type *e_error; /* a class, as re/_constants.py's (held; count_roots reports it) */
 } ReState;
 
@@ -3288,13 +3287,14 @@ static const gs_NativeOps iter_ops = {
     .gc = true, .size = sizeof(IterObj), .traverse = iter_traverse, .clear = iter_clear, .free = iter_free
 };
 
-static gs_Object *pattern_finditer(gs_VM *vm, gs_Object *pat, gs_Object *string, gs_Object *po_, gs_Object *eo)
+static gs_Object *pattern_scan(gs_VM *vm, gs_Type *t, gs_Object *pat, gs_Object *string, gs_Object *po_,
+                               gs_Object *eo)
 {
     if (GS_KIND(string) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "expected string or bytes-like object, got '%s'", gs_type_name(string));
         return NULL;
     }
-    gs_Object *o = gs_native_new(vm, state_of(vm)->t_iter);
+    gs_Object *o = gs_native_new(vm, t);
     if (!o)
         return NULL;
     IterObj *it = (IterObj *)o;
@@ -3309,11 +3309,15 @@ static gs_Object *pattern_finditer(gs_VM *vm, gs_Object *pat, gs_Object *string,
     return o;
 }
 
-static gs_Object *iter_next(GS_ARGS)
+static gs_Object *pattern_finditer(gs_VM *vm, gs_Object *pat, gs_Object *string, gs_Object *po_, gs_Object *eo)
 {
-    GS_UNUSED(args);
-    GS_UNUSED(nargs);
-    GS_UNUSED(kwnames);
+    return pattern_scan(vm, state_of(vm)->t_iter, pat, string, po_, eo);
+}
+
+/* scanner.search() / match(): the next match from where the last ended,
+ * NULL with no exception when there is none (it stays exhausted) */
+static gs_Object *scan_next(gs_VM *vm, gs_Object *self, bool anchored)
+{
     IterObj *it = (IterObj *)self;
     if (it->done || !it->pattern)
         return NULL;
@@ -3322,7 +3326,7 @@ static gs_Object *iter_next(GS_ARGS)
     if (matcher_init(vm, &m, po->prog, &it->sub, it->endpos) < 0)
         return NULL;
     m.must_advance = it->must_advance;
-    int r = do_search(&m, it->pos, false);
+    int r = do_search(&m, it->pos, anchored);
     gs_Object *res = NULL;
     if (r > 0) {
         res = match_new(vm, it->pattern, &it->sub, &m, it->pos0, it->endpos);
@@ -3332,6 +3336,43 @@ static gs_Object *iter_next(GS_ARGS)
         it->done = true;
     matcher_free(&m);
     return res;
+}
+
+static gs_Object *iter_next(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return scan_next(vm, self, false);
+}
+
+static gs_Object *scanner_call(gs_VM *vm, gs_Object *self, int nargs, gs_Tuple *kwnames, bool anchored)
+{
+    if (gs_noargs(vm, anchored ? "match" : "search", nargs, kwnames) < 0)
+        return NULL;
+    gs_Object *r = scan_next(vm, self, anchored);
+    return r || vm->exc ? r : GS_NONE(vm);
+}
+
+static gs_Object *scanner_search(GS_ARGS)
+{
+    GS_UNUSED(args);
+    return scanner_call(vm, self, nargs, kwnames, false);
+}
+
+static gs_Object *scanner_match(GS_ARGS)
+{
+    GS_UNUSED(args);
+    return scanner_call(vm, self, nargs, kwnames, true);
+}
+
+static gs_Object *scanner_pattern(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    IterObj *it = (IterObj *)self;
+    return gs_newref(vm, it->pattern ? it->pattern : vm->none);
 }
 
 static gs_Object *iter_self(GS_ARGS)
@@ -3376,6 +3417,14 @@ static gs_Object *p_finditer(GS_ARGS)
     if (gs_clinic_bind(vm, "finditer", names_spe, 3, 0, 1, 3, args, nargs, kwnames, a) < 0)
         return NULL;
     return pattern_finditer(vm, self, a[0], a[1], a[2]);
+}
+
+static gs_Object *p_scanner(GS_ARGS)
+{
+    gs_Object *a[3];
+    if (gs_clinic_bind(vm, "scanner", names_spe, 3, 0, 1, 3, args, nargs, kwnames, a) < 0)
+        return NULL;
+    return pattern_scan(vm, state_of(vm)->t_scanner, self, a[0], a[1], a[2]);
 }
 
 static gs_Object *p_split(GS_ARGS)
@@ -3503,6 +3552,15 @@ static gs_Object *p_get_groupindex(GS_ARGS)
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
     return gs_dict_copy(vm, ((PatternObj *)self)->groupindex);
+}
+
+/* __copy__() and __deepcopy__(memo): patterns and matches are immutable */
+static gs_Object *copy_self(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_newref(vm, self);
 }
 
 /* re.Pattern[str], re.Match[str]: a types.GenericAlias (annotations) */
@@ -3705,10 +3763,13 @@ static ReState *re_types(gs_VM *vm)
         { "split", p_split, 0, -1, GS_KW },
         { "sub", p_sub, 0, -1, GS_KW },
         { "subn", p_subn, 0, -1, GS_KW },
+        { "scanner", p_scanner, 0, -1, GS_KW },
         { "__repr__", p_repr, 0, 0, 0 },
         { "__eq__", p_eq, 1, 1, 0 },
         { "__hash__", p_hash, 0, 0, 0 },
         { "__class_getitem__", class_getitem, 1, 1, GS_CLASSMETH },
+        { "__copy__", copy_self, 0, 0, 0 },
+        { "__deepcopy__", copy_self, 1, 1, 0 },
         { NULL, NULL, 0, 0, 0 },
     };
     static const gs_MethodDef match_methods[] = {
@@ -3722,6 +3783,8 @@ static ReState *re_types(gs_VM *vm)
         { "__getitem__", m_getitem, 1, 1, 0 },
         { "__repr__", m_repr, 0, 0, 0 },
         { "__class_getitem__", class_getitem, 1, 1, GS_CLASSMETH },
+        { "__copy__", copy_self, 0, 0, 0 },
+        { "__deepcopy__", copy_self, 1, 1, 0 },
         { NULL, NULL, 0, 0, 0 },
     };
     static const gs_MethodDef iter_methods[] = {
@@ -3751,6 +3814,14 @@ static ReState *re_types(gs_VM *vm)
     gs_type_update_hooks(vm, st->t_match);
     st->t_iter = gs_native_type_new(vm, "callable_iterator", &iter_ops, iter_methods);
     gs_type_update_hooks(vm, st->t_iter);
+    static const gs_MethodDef scanner_methods[] = {
+        { "match", scanner_match, 0, -1, GS_KW },
+        { "search", scanner_search, 0, -1, GS_KW },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    st->t_scanner = gs_native_type_new(vm, "_sre.SRE_Scanner", &iter_ops, scanner_methods);
+    gs_type_add_getter(vm, st->t_scanner, "pattern", scanner_pattern);
+    gs_type_update_hooks(vm, st->t_scanner);
     /* class error(Exception) of re/_constants.py: a class as a class
      * statement makes it, whose __init__ is error_init */
     gs_Object *ns = gs_dict_new(vm);

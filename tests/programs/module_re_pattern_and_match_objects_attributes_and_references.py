@@ -36,3 +36,9 @@ print(re.compile('a' * 250))
 def first_word(p: re.Pattern[str], s: str) -> re.Match[str] | None:
     return p.search(s)
 print(first_word.__annotations__, first_word(re.compile(r'\w+'), ' hi '))
+import copy
+print(copy.copy(p) is p, copy.deepcopy(p) is p, copy.deepcopy({'k': [p]})['k'][0] is p)
+sc = re.compile(r'\d+|(?P<w>[a-z]+)').scanner('12 ab 3', 1)
+print(type(sc).__name__, sc.search(), sc.match(), sc.search())
+sc = re.compile('a*').scanner('aab')
+print(sc.match(), sc.match(), sc.match(), sc.search())
