@@ -35,14 +35,15 @@
 
 #include "modutil.h"
 
-#define RE_INIT_PY "/usr/lib/python3.11/re/__init__.py"
 
 enum {
     F_TEMPLATE = 1, F_I = 2, F_L = 4, F_M = 8, F_S = 16, F_U = 32, F_X = 64, F_DEBUG = 128, F_A = 256,
 };
 #define MAXREPEAT 4294967295LL
 #define MAXGROUPS 1073741823LL
-#define MAX_NEST 990 /* parser nesting: CPython's recursion limit stops _parse_sub there (495 groups, from module level) */
+/* the parser's nesting: where CPython's recursion limit stops _parse_sub
+ * (495 groups deep, called from module level) */
+#define MAX_NEST 990
 
 typedef struct ReState {
     gs_Type *t_pattern, *t_match, *t_iter, *t_scanner; /* t_scanner: _sre.SRE_Scanner (the same C data as t_iter) */
@@ -2663,8 +2664,9 @@ static gs_Object *m_repr(GS_ARGS)
 
 static gs_Object *m_get_pos(GS_ARGS)
 {
-    GS_UNUSED_ARGS;
-    GS_UNUSED(vm);
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
     return gs_int_new(vm, ((MatchObj *)self)->pos);
 }
 
@@ -3858,10 +3860,11 @@ static const gs_MethodDef functions[] = {
     { "purge", f_purge, 0, -1, GS_KW },       { NULL, NULL, 0, 0, 0 },
 };
 
+/* ("template", deprecated, is not modelled) */
 static const char *const re_all[] = {
-    "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile", "purge", "template",
-    "escape", "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE",
-    "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag", NULL,
+    "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile", "purge", "escape",
+    "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE",
+    "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag", NULL,
 };
 
 /* ================================================================== RegexFlag */
