@@ -2126,12 +2126,8 @@ static gs_Object *error_init(GS_ARGS)
     }
     gs_Object *targs = text ? gs_tuple_pack(vm, 1, text) : NULL;
     int r = targs && l && c ? error_attrs(vm, self, a[0], pattern, pos, l, c) : -1;
-    if (r == 0 && GS_KIND(self) == GS_K_EXCEPTION) { /* super().__init__(msg) */
-        gs_Exception *e = (gs_Exception *)self;
-        gs_Object *old = &e->args->ob;
-        e->args = (gs_Tuple *)targs;
-        targs = old;
-    }
+    if (r == 0 && GS_KIND(self) == GS_K_EXCEPTION) /* super().__init__(msg): the args field (traverse's 10) */
+        gs_native_set(vm, self, (gs_Object **)&((gs_Exception *)self)->args, 10, targs);
     gs_xdecref(vm, targs);
     gs_xdecref(vm, text);
     gs_xdecref(vm, l);
