@@ -34,6 +34,10 @@ gs_Object *gs_module_math(gs_VM *vm);
 gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_random(gs_VM *vm);
+gs_Object *gs_module_re(gs_VM *vm);
+void gs_re_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_re_clear(gs_VM *vm);
+void gs_re_free(gs_VM *vm);
 void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
@@ -58,7 +62,8 @@ void gs_weakref_free(gs_VM *vm);
 enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS,
        GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* the Template type itself */,
        GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
-       GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */ };
+       GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
+       GS_MS_RE /* Pattern, Match, error (re.c) */ };
 
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);

@@ -2,7 +2,8 @@
  * table.c — the modules a program can import, by name (CPython's
  * inittab).  `import X` of a name that is not here raises
  * ModuleNotFoundError with this list: there is no file, network or process
- * access to import.  Keep the names in alphabetical order.
+ * access to import.  Keep the names in alphabetical order.  Some
+ * modules import others as CPython's do: re imports enum (for RegexFlag).
  */
 #include "modules.h"
 
@@ -33,6 +34,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "operator", .make = gs_module_operator, .file = "/usr/lib/python3.11/operator.py", .count_roots = gs_operator_count_roots },
     { .name = "pprint", .make = gs_module_pprint, .file = "/usr/lib/python3.11/pprint.py" },
     { .name = "random", .make = gs_module_random, .file = "/usr/lib/python3.11/random.py", .count_roots = gs_random_count_roots },
+    { .name = "re", .make = gs_module_re, .file = "/usr/lib/python3.11/re/__init__.py", .count_roots = gs_re_count_roots,
+      .clear = gs_re_clear, .free = gs_re_free },
     { .name = "string", .make = gs_module_string, .file = "/usr/lib/python3.11/string.py" },
     { .name = "sys", .make = gs_module_sys, .count_roots = gs_sys_count_roots },
     { .name = "time", .make = gs_module_time, .count_roots = gs_time_count_roots },

@@ -1,0 +1,15 @@
+# Patterns that can match the empty string (Python 3.7+ rules)
+import re
+
+print(re.sub('x*', '-', 'abxd'))
+print(re.sub('x*', '-', ''), re.sub('', '-', 'abc'), re.sub('a?', '*', 'baac'))
+print(re.findall('x*', 'axxb'), re.findall(r'\b', 'a b'), re.findall('a|', 'bab'))
+print(re.split('x*', 'axbxxc'), re.split(r'\s*', 'a b  c'))
+print([m.span() for m in re.finditer(r'\d*', 'a12b')])
+print(re.subn(r'(?=\d)', '#', 'a1b23'))
+print(re.sub(r'$', '!', 'end\n'), re.sub(r'(?m)$', '!', 'a\nb'))
+print(re.sub(r'\b', '|', 'hi there'))
+print(re.findall(r'(a)|', 'aba'))
+print(re.sub(r'a*?', '-', 'baaa'), re.findall(r'a*?', 'aa'))
+print(re.split(r'(?<=,)', 'a,b,c'), re.split('^', 'ab\ncd', flags=re.M))
+print(re.sub('(?:)', '.', 'xy', count=2))
