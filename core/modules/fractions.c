@@ -564,8 +564,9 @@ static int64_t bit_length(gs_VM *vm, gs_Object *o)
 }
 
 /* a / b of two ints, correctly rounded (CPython's long_true_divide): past
- * 2**53 a quotient of 55 or 56 bits, its last bit set when inexact, is
- * rounded once to the 53 of a double */
+ * 2**53 a quotient of 58 or 59 bits, its last bit set when inexact, is
+ * rounded half-even once, to the 53 bits of a double or to the fewer a
+ * subnormal result keeps */
 gs_Object *gs_int_true_divide(gs_VM *vm, gs_Object *a, gs_Object *b)
 {
     const int64_t lim = (int64_t)1 << 53;
@@ -583,7 +584,7 @@ gs_Object *gs_int_true_divide(gs_VM *vm, gs_Object *a, gs_Object *b)
         gs_xdecref(vm, y);
         return NULL;
     }
-    int64_t shift = bit_length(vm, x) - bit_length(vm, y) - 55;
+    int64_t shift = bit_length(vm, x) - bit_length(vm, y) - 58;
     if (shift >= 0)
         y = B(LSHIFT, y, I(shift));
     else
@@ -596,12 +597,24 @@ gs_Object *gs_int_true_divide(gs_VM *vm, gs_Object *a, gs_Object *b)
         gs_xdecref(vm, q);
         return NULL;
     }
-    uint64_t qv = (uint64_t)gs_intlike_value(vm, q);
+    uint64_t qv = (uint64_t)gs_intlike_value(vm, q); /* 2**57 <= qv < 2**59 */
     if (isign(vm, r))
         qv |= 1;
     gs_decref(vm, q);
     gs_decref(vm, r);
-    double d = ldexp((double)qv, (int)(shift < -2000 ? -2000 : shift > 2000 ? 2000 : shift));
+    int64_t drop = (64 - __builtin_clzll(qv)) - 53;
+    if (-1074 - shift > drop)
+        drop = -1074 - shift; /* subnormal: fewer bits */
+    if (drop >= 64) {
+        qv = 0;
+    } else {
+        uint64_t half = (uint64_t)1 << (drop - 1), rem = qv & ((half << 1) - 1);
+        qv >>= drop;
+        if (rem > half || (rem == half && (qv & 1)))
+            qv++;
+    }
+    int64_t e = shift + drop;
+    double d = ldexp((double)qv, (int)(e < -2000 ? -2000 : e > 2000 ? 2000 : e));
     if (isinf(d)) {
         gs_raise(vm, vm->e_OverflowError, "integer division result too large for a float");
         return NULL;

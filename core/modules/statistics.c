@@ -6,8 +6,8 @@
  *   - mean, variance, pvariance, harmonic_mean sum the data exactly as
  *     Fractions (_sum, _ss: each value's exact ratio) and convert the
  *     result to the type the data's types coerce to (_coerce, _convert):
- *     ints give a float (or an int when the result is whole... and the type
- *     int: mean([1, 2, 3]) is 2), Fractions a Fraction;
+ *     ints give an int when the result is whole (mean([1, 2, 3]) is 2) and
+ *     a float otherwise, Fractions a Fraction, floats a float;
  *   - stdev and pstdev take the correctly rounded square root of the
  *     exact variance (_float_sqrt_of_frac);
  *   - fmean, geometric_mean, covariance, correlation and
