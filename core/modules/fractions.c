@@ -1073,12 +1073,32 @@ gs_Object *gs_module_fractions(gs_VM *vm)
     gs_Type *t = frac_type(vm);
     if (!t)
         return NULL;
+    /* Lib/fractions.py imports decimal, whose C module imports collections
+     * (and numbers) */
+    gs_Object *coll = gs_import(vm, gs_name(vm, "collections"));
+    if (!coll)
+        return NULL;
+    gs_decref(vm, coll);
     gs_Object *m = gs_module_new(vm, "fractions");
     if (!m)
         return NULL;
     gs_module_add(vm, m, "Fraction", gs_newref(vm, &t->ob));
     static const char *const all[] = { "Fraction", NULL };
     gs_module_add(vm, m, "__all__", gs_str_list(vm, all));
+    /* CPython runs Lib/fractions.py and what it imports (decimal, numbers,
+     * re, operator ...): allocations, objects kept, objects left in
+     * cycles, measured with python3.11 after a full collection in a
+     * program that imported nothing before; less what the model makes
+     * (collections' own footprint included: 513 of the objects kept are
+     * its phantoms) */
+    enum { CPY_ALLOCS = 4225, CPY_KEPT = 2292, CPY_GARBAGE = 117, MODEL_ALLOCS = 1424, MODEL_KEPT = 224 + 513, MODEL_GARBAGE = 74 };
+    /* (EARLY of the garbage objects are made early: the automatic
+     * collections the import's allocations trigger free them; and with the
+     * collector enabled 151 fewer allocations count, as gc.get_count()
+     * after the import shows) */
+    enum { EARLY = 37 };
+    gs_gc_import_footprint(vm, 0, 0, EARLY);
+    gs_gc_import_footprint(vm, CPY_ALLOCS - MODEL_ALLOCS - 151, CPY_KEPT - MODEL_KEPT, CPY_GARBAGE - MODEL_GARBAGE - EARLY);
     return m;
 }
 
