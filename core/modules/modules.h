@@ -24,6 +24,19 @@ gs_Object *gs_module_enum(gs_VM *vm);
 void gs_enum_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_enum_clear(gs_VM *vm);
 void gs_enum_free(gs_VM *vm);
+gs_Object *gs_module_fractions(gs_VM *vm);
+void gs_fractions_free(gs_VM *vm);
+/* Fractions for other modules (statistics.c): the type (made on first
+ * use, NULL + exception on failure); a normalized Fraction(num, den) of
+ * two ints (borrowed), ZeroDivisionError for den 0; a Fraction's fields
+ * (borrowed) */
+gs_Type *gs_fraction_type(gs_VM *vm);
+bool gs_is_fraction(gs_VM *vm, gs_Object *o);
+gs_Object *gs_fraction_new(gs_VM *vm, gs_Object *num, gs_Object *den);
+gs_Object *gs_fraction_num(gs_Object *o);
+gs_Object *gs_fraction_den(gs_Object *o);
+/* a / b of two ints, correctly rounded as CPython's int division (new float) */
+gs_Object *gs_int_true_divide(gs_VM *vm, gs_Object *a, gs_Object *b);
 gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
 void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_bisect(gs_VM *vm);
@@ -39,6 +52,8 @@ void gs_re_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
 void gs_re_clear(gs_VM *vm);
 void gs_re_free(gs_VM *vm);
 void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_statistics(gs_VM *vm);
+void gs_statistics_free(gs_VM *vm);
 gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
@@ -63,7 +78,9 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
        GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* the Template type itself */,
        GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
        GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
-       GS_MS_RE /* Pattern, Match, error (re.c) */ };
+       GS_MS_RE /* Pattern, Match, error (re.c) */,
+       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */ };
+
 
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);
