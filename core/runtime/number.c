@@ -272,6 +272,10 @@ static gs_Object *int_op(gs_VM *vm, int op, int64_t a, int64_t b)
             gs_raise(vm, vm->e_ZeroDivisionError, "division by zero");
             return NULL;
         }
+        /* both exact as doubles: one rounding, as CPython's fast path;
+         * else the quotient rounded once (long_true_divide) */
+        if (a < -(INT64_C(1) << 53) || a > (INT64_C(1) << 53) || b < -(INT64_C(1) << 53) || b > (INT64_C(1) << 53))
+            return gs_big_op64(vm, op, a, b);
         return gs_float_new(vm, (double)a / (double)b);
     case GS_OP_POW: {
         if (b < 0) {
