@@ -3369,7 +3369,10 @@ static gs_Object *m_namedtuple(GS_ARGS)
     gs_Object *a[5];
     if (gs_pyargs(vm, "namedtuple", args, nargs, kwnames, names, 5, 2, 2, a) < 0)
         return NULL;
-    gs_Object *typename_ = gs_str(vm, a[0]);
+    /* typename = _sys.intern(str(typename)) */
+    gs_Object *ts = gs_str(vm, a[0]);
+    gs_Object *typename_ = ts ? gs_str_intern(vm, ((gs_Str *)ts)->data, (size_t)((gs_Str *)ts)->len) : NULL;
+    gs_xdecref(vm, ts);
     if (!typename_)
         return NULL;
     /* the field names: a str split at commas and spaces, or an iterable */
