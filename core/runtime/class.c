@@ -68,6 +68,25 @@ static gs_Object *m_type_subclasses(GS_ARGS)
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
     gs_Object *l = gs_list_new(vm, 0);
+    /* the built-in exceptions first: CPython readies them level by level,
+     * each level in alphabetical order (Objects/exceptions.c), so a base's
+     * direct built-in subclasses come in the order of their names */
+    gs_Type *bs[64];
+    int nb = 0;
+    for (gs_Type *t = vm->static_types; l && t && nb < 64; t = (gs_Type *)t->ob.gc_next)
+        if ((t->flags & GS_TF_EXC) && t->base == (gs_Type *)self && !(t->flags & GS_TF_HEAP))
+            bs[nb++] = t;
+    for (int i = 1; i < nb; i++)
+        for (int j = i; j > 0 && strcmp(bs[j - 1]->name->data, bs[j]->name->data) > 0; j--) {
+            gs_Type *x = bs[j];
+            bs[j] = bs[j - 1];
+            bs[j - 1] = x;
+        }
+    for (int i = 0; l && i < nb; i++)
+        if (gs_list_append(vm, l, &bs[i]->ob) < 0) {
+            gs_decref(vm, l);
+            return NULL;
+        }
     gs_Object *heads[4] = { &vm->permanent.head, &vm->gens[2].head, &vm->gens[1].head, &vm->gens[0].head };
     for (int g = 0; l && g < 4; g++)
         for (gs_Object *o = heads[g]->gc_next; o != heads[g]; o = o->gc_next) {
