@@ -131,10 +131,31 @@ static const gs_MethodDef slice_methods[] = {
     { "indices", m_slice_indices, 1, 1, false }, { NULL, NULL, 0, 0, false },
 };
 
+/* cls.__class_getitem__(params), a class method of the built-in classes
+ * PEP 585 made generic: list[int] is types.GenericAlias(list, (int,)) */
+static gs_Object *m_class_getitem(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_generic_alias_new(vm, args[0], args[1]);
+}
+
 void gs_range_methods_init(gs_VM *vm)
 {
     gs_type_add_methods(vm, vm->t_range, range_methods);
     gs_type_add_methods(vm, vm->t_slice, slice_methods);
+    gs_Type *generic[] = { vm->t_list, vm->t_dict, vm->t_tuple, vm->t_set, vm->t_frozenset };
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++) {
+        gs_Object *b = gs_builtin_new(vm, "__class_getitem__", m_class_getitem, 2, 2, NULL);
+        gs_Object *cm = b ? gs_descriptor_wrap(vm, vm->t_classmethod, b) : NULL;
+        gs_xdecref(vm, b);
+        if (cm && !generic[i]->dict)
+            generic[i]->dict = (gs_Dict *)gs_dict_new(vm);
+        if (cm && generic[i]->dict)
+            gs_dict_set(vm, &generic[i]->dict->ob, &gs_name(vm, "__class_getitem__")->ob, cm);
+        gs_xdecref(vm, cm);
+    }
 }
 
 static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
