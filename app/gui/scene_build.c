@@ -144,7 +144,8 @@ static const char *field_name(int kind, uint32_t slot)
     case GS_K_TYPE: return slot == 0 ? "__dict__" : slot == 1 ? "__base__" : slot == 3 ? "__bases__" : "__mro__";
     case GS_K_EXCEPTION:
         return slot == 10 ? "args" : slot == 11 ? "__traceback__" : slot == 12 ? "__context__"
-             : slot == 13 ? "__cause__" : slot == 1 ? "__dict__" : "field";
+             : slot == 13 ? "__cause__" : slot == 16 ? "message" : slot == 17 ? "exceptions"
+             : slot == 1 ? "__dict__" : "field";
     case GS_K_INSTANCE:
         return slot == 1 || slot == GS_OSLOT_DICT ? "__dict__" : slot == GS_OSLOT_CLASS ? "__class__" : "field";
     default: return "field";
@@ -195,7 +196,7 @@ static bool edge_shown(gs_Timeline *tl, const gs_TLEdge *e, int holder_kind)
     if (e->sub == GS_CAUSE_INTERNAL && (holder_kind == GS_K_INSTANCE || holder_kind == GS_K_EXCEPTION ||
                                         holder_kind == GS_K_TYPE) &&
         !(holder_kind != GS_K_TYPE && known && t.kind == GS_K_DICT) &&
-        !(holder_kind == GS_K_EXCEPTION && e->slot >= 10 && e->slot <= 13)) /* an exception's args,
+        !(holder_kind == GS_K_EXCEPTION && ((e->slot >= 10 && e->slot <= 13) || e->slot == 16 || e->slot == 17))) /* an exception's args,
                                                                                __traceback__, __context__, __cause__ */
         return false;
     if (!known)

@@ -253,6 +253,7 @@ struct gs_Node {
             gs_NodeList body;
             gs_ExceptHandler *handlers;
             int nhandlers;
+            int star;                  /* except* (PEP 654): every handler is one */
             gs_NodeList orelse;
             gs_NodeList finalbody;
         } try_;

@@ -757,7 +757,7 @@ static void st_resolve(Compiler *c, Scope *s)
 typedef struct Label { int target; } Label; /* instruction index, -1 until placed */
 
 typedef enum FBlockKind { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-                          FB_HANDLER, FB_HANDLER_NAME, FB_POP_VALUE } FBlockKind;
+                          FB_HANDLER, FB_HANDLER_NAME, FB_POP_VALUE, FB_EXCEPT_STAR } FBlockKind;
 
 typedef struct FBlock {
     FBlockKind kind;
@@ -2427,6 +2427,8 @@ static void unwind_fblock(Compiler *c, FBlock *b, bool preserve_tos)
         gen_name(c, b->handler->name.s, b->handler->name.len, NO_STORE, 0, 0);
         gen_name(c, b->handler->name.s, b->handler->name.len, NO_DELETE, 0, 0);
         return;
+    case FB_EXCEPT_STAR: /* gen_return / gen_break_continue refuse to leave one */
+        return;
     case FB_POP_VALUE:
         if (preserve_tos)
             emit(c, OP_SWAP, 2);
@@ -2513,6 +2515,15 @@ static void gen_for(Compiler *c, const gs_Node *st)
     place_label(c, end);
 }
 
+/* CPython's compiler_unwind_fblock refuses to leave an except* handler */
+static bool leaves_except_star(Compiler *c, int down_to)
+{
+    for (int i = c->u->nfblocks - 1; i >= down_to; i--)
+        if (c->u->fblocks[i].kind == FB_EXCEPT_STAR)
+            return true;
+    return false;
+}
+
 static void gen_return(Compiler *c, const gs_Node *st)
 {
     Unit *u = c->u;
@@ -2523,6 +2534,11 @@ static void gen_return(Compiler *c, const gs_Node *st)
     bool preserve = st->u.ret.value != NULL;
     if (st->u.ret.value)
         gen_expr(c, st->u.ret.value);
+    if (leaves_except_star(c, 0)) {
+        const gs_Node *at = st->u.ret.value ? st->u.ret.value : st;
+        compile_error(c, at->line, at->col + 1, "'break', 'continue' and 'return' cannot appear in an except* block");
+        return;
+    }
     for (int i = u->nfblocks - 1; i >= 0; i--) {
         FBlock saved = u->fblocks[i];
         int n = u->nfblocks;
@@ -2542,6 +2558,10 @@ static void gen_break_continue(Compiler *c, const gs_Node *st, bool is_break)
     for (i = u->nfblocks - 1; i >= 0; i--)
         if (u->fblocks[i].kind == FB_WHILE || u->fblocks[i].kind == FB_FOR)
             break;
+    if (leaves_except_star(c, i < 0 ? 0 : i + 1)) {
+        compile_error(c, st->line, st->col + 1, "'break', 'continue' and 'return' cannot appear in an except* block");
+        return;
+    }
     if (i < 0) {
         compile_error(c, st->line, st->col + 1, is_break ? "'break' outside loop" : "'continue' not properly in loop");
         return;
@@ -3092,8 +3112,101 @@ static void gen_try_except(Compiler *c, const gs_Node *st)
     place_label(c, end);
 }
 
+/*
+ * try/except* (CPython's compiler_try_star_except).  Each handler takes
+ * from what is left of the exception the part its types match
+ * (CHECK_EG_MATCH); what a handler raises is collected in a list, with the
+ * unmatched rest last, and PREP_RERAISE_STAR makes of them what leaves
+ * the statement (None: nothing).
+ */
+static void gen_try_star(Compiler *c, const gs_Node *st)
+{
+    gs_VM *vm = c->vm;
+    int handler = new_label(c), orelse = new_label(c), end = new_label(c), cleanup = new_label(c);
+    int reraise = new_label(c);
+    emit_jump(c, OP_SETUP_FINALLY, handler);
+    if (!push_fblock(c, FB_TRY_EXCEPT, -1, -1, st))
+        return;
+    gen_stmts(c, &st->u.try_.body);
+    pop_fblock(c);
+    emit(c, OP_POP_BLOCK, 0);
+    emit_jump(c, OP_JUMP, orelse);
+
+    place_label(c, handler);                  /* [exc] */
+    emit(c, OP_PUSH_EXC_INFO, 0);             /* [prev, exc] */
+    emit_jump(c, OP_SETUP_CLEANUP, cleanup);
+    emit(c, OP_COPY, 1);                      /* [prev, orig, exc] */
+    emit(c, OP_BUILD_LIST, 0);
+    emit(c, OP_SWAP, 2);                      /* [prev, orig, raised, exc] */
+    for (int i = 0; i < st->u.try_.nhandlers; i++) {
+        const gs_ExceptHandler *h = &st->u.try_.handlers[i];
+        set_line_only(c, h->line);
+        int no_match = new_label(c), next = new_label(c), raised = new_label(c);
+        gen_expr(c, h->type);
+        emit(c, OP_CHECK_EG_MATCH, 0);        /* [prev, orig, raised, rest, match-or-None] */
+        emit(c, OP_COPY, 1);
+        load_const_obj(c, gs_newref(vm, vm->none));
+        emit(c, OP_IS_OP, 0);
+        emit_jump(c, OP_POP_JUMP_IF_TRUE, no_match);
+        if (h->name.s)
+            gen_name(c, h->name.s, h->name.len, NO_STORE, h->line, h->col);
+        else
+            emit(c, OP_POP_TOP, 0);           /* [prev, orig, raised, rest] */
+        emit_jump(c, OP_SETUP_FINALLY, raised);
+        if (!push_fblock(c, FB_EXCEPT_STAR, -1, -1, st))
+            return;
+        gen_stmts(c, &h->body);
+        pop_fblock(c);
+        emit(c, OP_POP_BLOCK, 0);
+        if (h->name.s) {
+            load_const_obj(c, gs_newref(vm, vm->none));
+            gen_name(c, h->name.s, h->name.len, NO_STORE, h->line, h->col);
+            gen_name(c, h->name.s, h->name.len, NO_DELETE, h->line, h->col);
+        }
+        emit_jump(c, OP_JUMP, next);
+        place_label(c, raised);               /* [prev, orig, raised, rest, exc2] */
+        if (h->name.s) {
+            load_const_obj(c, gs_newref(vm, vm->none));
+            gen_name(c, h->name.s, h->name.len, NO_STORE, h->line, h->col);
+            gen_name(c, h->name.s, h->name.len, NO_DELETE, h->line, h->col);
+        }
+        emit(c, OP_LIST_APPEND, 2);
+        emit_jump(c, OP_JUMP, next);
+        place_label(c, no_match);             /* [prev, orig, raised, rest, None] */
+        emit(c, OP_POP_TOP, 0);
+        place_label(c, next);
+    }
+    emit(c, OP_LIST_APPEND, 1);               /* [prev, orig, raised + [rest]] */
+    emit(c, OP_PREP_RERAISE_STAR, 0);         /* [prev, what leaves] */
+    emit(c, OP_COPY, 1);
+    load_const_obj(c, gs_newref(vm, vm->none));
+    emit(c, OP_IS_OP, 1);
+    emit_jump(c, OP_POP_JUMP_IF_TRUE, reraise);
+    emit(c, OP_POP_TOP, 0);                   /* [prev] */
+    emit(c, OP_POP_BLOCK, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit_jump(c, OP_JUMP, end);
+    place_label(c, reraise);                  /* [prev, exc] */
+    emit(c, OP_POP_BLOCK, 0);
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    place_label(c, cleanup);                  /* [prev, exc] */
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+
+    place_label(c, orelse);
+    gen_stmts(c, &st->u.try_.orelse);
+    place_label(c, end);
+}
+
 static void gen_try(Compiler *c, const gs_Node *st)
 {
+    if (st->u.try_.star && !st->u.try_.finalbody.count) {
+        gen_try_star(c, st);
+        return;
+    }
     if (!st->u.try_.finalbody.count) {
         gen_try_except(c, st);
         return;
@@ -3102,7 +3215,9 @@ static void gen_try(Compiler *c, const gs_Node *st)
     emit_jump(c, OP_SETUP_FINALLY, handler);
     if (!push_fblock(c, FB_FINALLY_TRY, -1, -1, st))
         return;
-    if (st->u.try_.nhandlers)
+    if (st->u.try_.nhandlers && st->u.try_.star)
+        gen_try_star(c, st);
+    else if (st->u.try_.nhandlers)
         gen_try_except(c, st);
     else
         gen_stmts(c, &st->u.try_.body);
@@ -3717,6 +3832,8 @@ static int stack_effect(int op, int arg, bool jump)
     case OP_PUSH_EXC_INFO: return 1;
     case OP_POP_EXCEPT: return -1;
     case OP_CHECK_EXC_MATCH: return 0;
+    case OP_CHECK_EG_MATCH: return 0;
+    case OP_PREP_RERAISE_STAR: return -1;
     case OP_BEFORE_WITH: return 1;
     case OP_WITH_EXCEPT_START: return 1;
     case OP_YIELD_VALUE: return 0;

@@ -2832,6 +2832,14 @@ static gs_Node *parse_try(P *p)
     while (is_kw(p, GS_KW_EXCEPT)) {
         const gs_LexToken *et = T(p);
         adv(p);
+        bool star = is_op(p, GS_T_STAR);
+        if (star) adv(p);
+        if (nh == 0)
+            n->u.try_.star = star;
+        else if (star != n->u.try_.star)
+            return fail_tok(p, et, "cannot have both 'except' and 'except*' on the same 'try'");
+        if (star && is_op(p, GS_T_COLON))
+            return fail_tok(p, T(p), "expected one or more exception types");
         if (!vgrow(p, (void **)&hs, nh, &cap, sizeof *hs)) return NULL;
         gs_ExceptHandler *h = &hs[nh];
         memset(h, 0, sizeof *h);
@@ -2870,7 +2878,7 @@ static gs_Node *parse_try(P *p)
         }
         adv(p);
         NVec hb = {0};
-        if (!parse_block(p, &hb, "'except' statement", et->line)) return NULL;
+        if (!parse_block(p, &hb, star ? "'except*' statement" : "'except' statement", et->line)) return NULL;
         h->body = nlist(hb);
         nh++;
     }

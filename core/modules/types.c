@@ -113,7 +113,8 @@ gs_Object *gs_generic_alias_new(gs_VM *vm, gs_Object *origin, gs_Object *params)
  * __class_getitem__ in CPython) */
 bool gs_type_is_generic(gs_VM *vm, gs_Type *t)
 {
-    static const char *const builtins[] = { "list", "dict", "tuple", "set", "frozenset", "type", "enumerate", NULL };
+    static const char *const builtins[] = { "list", "dict", "tuple", "set", "frozenset", "type", "enumerate",
+                                            "BaseExceptionGroup", "ExceptionGroup", NULL };
     static const char *const collections[] = { "deque", "defaultdict", "OrderedDict", "Counter", "ChainMap", NULL };
     const char *mod = t->module ? t->module->data : "builtins";
     const char *const *names = strcmp(mod, "builtins") == 0 && !(t->flags & GS_TF_HEAP) ? builtins

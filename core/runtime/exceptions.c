@@ -481,7 +481,23 @@ static void source_line(gs_VM *vm, gs_Code *code, int line, int lasti, gs_Buf *o
 /* The exception's __notes__ (add_note), a line each after its message, as
  * 3.11's print_exception_notes writes them: a str as it is, anything else
  * by str(); notes that are not a list or tuple by their repr. */
-static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out)
+static void add_prefixed(gs_Buf *out, const char *pre, const char *s, size_t n)
+{
+    /* each line of s after pre (the margin of a group's member) */
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n')
+            j++;
+        if (j < n)
+            j++;
+        gs_buf_adds(out, pre);
+        gs_buf_add(out, s + i, j - i);
+        i = j;
+    }
+}
+
+static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out, const char *pre)
 {
     gs_Object *saved = vm->exc;
     vm->exc = NULL;
@@ -489,6 +505,7 @@ static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out)
     gs_Object *notes = key && (gs_dispatches(exc) || GS_KIND(exc) == GS_K_EXCEPTION) ? gs_lookup_attr(vm, exc, key) : NULL;
     if (notes && GS_KIND(notes) != GS_K_LIST && GS_KIND(notes) != GS_K_TUPLE) {
         gs_Object *r = gs_repr(vm, notes);
+        gs_buf_adds(out, pre);
         if (r) {
             gs_buf_add(out, ((gs_Str *)r)->data, (size_t)((gs_Str *)r)->len);
             gs_buf_addc(out, '\n');
@@ -503,10 +520,12 @@ static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out)
             gs_Object *it = GS_KIND(notes) == GS_K_LIST ? ((gs_List *)notes)->items[i] : ((gs_Tuple *)notes)->items[i];
             gs_Object *st = gs_str(vm, it);
             if (st) {
-                gs_buf_add(out, ((gs_Str *)st)->data, (size_t)((gs_Str *)st)->len);
+                add_prefixed(out, pre, ((gs_Str *)st)->data, (size_t)((gs_Str *)st)->len);
                 gs_decref(vm, st);
-            } else
+            } else {
+                gs_buf_adds(out, pre);
                 gs_buf_adds(out, "<note str() failed>");
+            }
             gs_clear_exc(vm);
             gs_buf_addc(out, '\n');
         }
@@ -516,11 +535,17 @@ static void notes_into(gs_VM *vm, gs_Object *exc, gs_Buf *out)
     vm->exc = saved;
 }
 
-static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
+/* print_exception: one exception, each line after `pre` (the indent and
+ * margin of a group's member), its traceback's header after `hpre` */
+static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *final, const char *pre, const char *hpre)
 {
     gs_Exception *e = (gs_Exception *)exc;
+    gs_Buf tbuf, *out = &tbuf;
+    gs_buf_init(&tbuf);
     if (e->traceback && GS_KIND(e->traceback) == GS_K_TRACEBACK) {
-        gs_buf_adds(out, "Traceback (most recent call last):\n");
+        gs_buf_adds(final, hpre);
+        gs_buf_adds(final, gs_is_excgroup(vm, exc) ? "Exception Group Traceback (most recent call last):\n"
+                                                   : "Traceback (most recent call last):\n");
         /* collapse runs of identical entries like CPython does */
         gs_Object *tb = e->traceback;
         int guard = 0;
@@ -554,6 +579,8 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
     }
     gs_Type *t = exc->type;
     gs_Object *s = NULL;
+    add_prefixed(final, pre, tbuf.data ? tbuf.data : "", tbuf.len);
+    tbuf.len = 0;
     if (gs_issubtype(t, vm->e_SyntaxError) && e->args->len == 2 && GS_KIND(e->args->items[1]) == GS_K_TUPLE &&
         ((gs_Tuple *)e->args->items[1])->len >= 4) {
         /* print_exception: where the error is, the line, a caret; then only its message */
@@ -582,6 +609,10 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
         }
         s = gs_str(vm, e->args->items[0]);
     }
+    add_prefixed(final, pre, tbuf.data ? tbuf.data : "", tbuf.len);
+    gs_buf_free(&tbuf);
+    out = final;
+    gs_buf_adds(out, pre);
     /* a class of a module (a program's own, or json.decoder's): its module's name first */
     if (t->module && strcmp(t->module->data, "builtins") != 0 && strcmp(t->module->data, "__main__") != 0)
         gs_buf_printf(out, "%s.%s", t->module->data, t->name->data);
@@ -609,9 +640,149 @@ static void format_one(gs_VM *vm, gs_Object *exc, gs_Buf *out)
         free(sugg);
     }
     gs_buf_addc(out, '\n');
-    notes_into(vm, exc, out);
+    notes_into(vm, exc, out, pre);
     if (gs_issubtype(t, vm->e_ModuleNotFoundError) && e->suggestion) /* the modules gcscope has */
-        gs_buf_printf(out, "%s\n", e->suggestion);
+        gs_buf_printf(out, "%s%s\n", pre, e->suggestion);
+}
+
+/* pythonrun.c's print_exception_recursive and print_exception_group: the
+ * chain (cause or context) first, then the exception; a group's members
+ * below it in numbered boxes, each line after an indent and "| " */
+typedef struct {
+    gs_VM *vm;
+    gs_Buf *out;
+    int depth;          /* exception_group_depth */
+    bool need_close;
+    gs_Object **seen;   /* the exceptions printed or being printed (malloc'd, borrowed entries) */
+    int nseen, capseen;
+} PrintCtx;
+
+enum { MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10, MAX_CHAIN = 31 };
+
+static void print_recursive(PrintCtx *c, gs_Object *v, int chain);
+
+static void write_indent(PrintCtx *c)
+{
+    for (int i = 0; i < 2 * c->depth; i++)
+        gs_buf_addc(c->out, ' ');
+}
+
+static void write_margin(PrintCtx *c)
+{
+    write_indent(c);
+    if (c->depth)
+        gs_buf_adds(c->out, "| ");
+}
+
+static bool was_seen(PrintCtx *c, gs_Object *v)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (c->seen[i] == v)
+            return true;
+    return false;
+}
+
+static void print_chained(PrintCtx *c, gs_Object *v, const char *message, int chain)
+{
+    bool need_close = c->need_close;
+    print_recursive(c, v, chain + 1);
+    c->need_close = need_close;
+    write_margin(c);
+    gs_buf_addc(c->out, '\n');
+    write_margin(c);
+    gs_buf_adds(c->out, message);
+    write_margin(c);
+    gs_buf_addc(c->out, '\n');
+}
+
+static void print_cause_and_context(PrintCtx *c, gs_Object *v, int chain)
+{
+    if (c->nseen == c->capseen) {
+        int cap = c->capseen ? 2 * c->capseen : 16;
+        gs_Object **s = realloc(c->seen, (size_t)cap * sizeof *s);
+        if (!s)
+            return;
+        c->seen = s;
+        c->capseen = cap;
+    }
+    c->seen[c->nseen++] = v;
+    if (chain >= MAX_CHAIN)
+        return;
+    gs_Exception *e = (gs_Exception *)v;
+    if (e->cause && GS_KIND(e->cause) == GS_K_EXCEPTION) {
+        if (!was_seen(c, e->cause))
+            print_chained(c, e->cause, "The above exception was the direct cause of the following exception:\n", chain);
+        return;
+    }
+    if (e->suppress_context)
+        return;
+    if (e->context && GS_KIND(e->context) == GS_K_EXCEPTION && !was_seen(c, e->context))
+        print_chained(c, e->context, "During handling of the above exception, another exception occurred:\n", chain);
+}
+
+static void print_one(PrintCtx *c, gs_Object *v)
+{
+    char pre[2 * MAX_GROUP_DEPTH + 8], hpre[2 * MAX_GROUP_DEPTH + 8];
+    int n = 2 * c->depth;
+    memset(pre, ' ', (size_t)n);
+    strcpy(pre + n, c->depth ? "| " : "");
+    memset(hpre, ' ', (size_t)n);
+    strcpy(hpre + n, c->depth == 1 && gs_is_excgroup(c->vm, v) ? "+ " : c->depth ? "| " : "");
+    format_one(c->vm, v, c->out, pre, hpre);
+}
+
+static void print_group(PrintCtx *c, gs_Object *v, int chain)
+{
+    if (c->depth > MAX_GROUP_DEPTH) {
+        write_margin(c);
+        gs_buf_printf(c->out, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
+    }
+    if (c->depth == 0)
+        c->depth++;
+    print_one(c, v);
+    gs_Tuple *excs = ((gs_Exception *)v)->eg_excs;
+    gs_incref(c->vm, &excs->ob);
+    int num = excs->len;
+    int n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (int i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (last)
+            c->need_close = true; /* the closing line may come from a nested group */
+        write_indent(c);
+        bool truncated = i >= MAX_GROUP_WIDTH;
+        if (!truncated)
+            gs_buf_printf(c->out, "%s+---------------- %d ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        else
+            gs_buf_printf(c->out, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        c->depth++;
+        if (!truncated)
+            print_recursive(c, excs->items[i], chain);
+        else {
+            int more = num - MAX_GROUP_WIDTH;
+            write_margin(c);
+            gs_buf_printf(c->out, "and %d more exception%s\n", more, more > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            write_indent(c);
+            gs_buf_adds(c->out, "+------------------------------------\n");
+            c->need_close = false;
+        }
+        c->depth--;
+    }
+    gs_decref(c->vm, &excs->ob);
+    if (c->depth == 1)
+        c->depth--;
+}
+
+static void print_recursive(PrintCtx *c, gs_Object *v, int chain)
+{
+    print_cause_and_context(c, v, chain);
+    if (gs_is_excgroup(c->vm, v))
+        print_group(c, v, chain);
+    else
+        print_one(c, v);
 }
 
 void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out)
@@ -620,38 +791,9 @@ void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out)
         gs_buf_adds(out, "<not an exception>\n");
         return;
     }
-    gs_Exception *e = (gs_Exception *)exc;
-    /* chained exceptions first, as CPython prints them */
-    static const int max_chain = 32;
-    gs_Object *chain[32];
-    int n = 0;
-    gs_Object *x = exc;
-    chain[n++] = x;
-    while (n < max_chain) {
-        gs_Exception *xe = (gs_Exception *)x;
-        gs_Object *next = xe->cause ? xe->cause : (!xe->suppress_context ? xe->context : NULL);
-        if (!next || GS_KIND(next) != GS_K_EXCEPTION)
-            break;
-        bool seen = false;
-        for (int i = 0; i < n; i++)
-            if (chain[i] == next)
-                seen = true;
-        if (seen)
-            break;
-        chain[n++] = next;
-        x = next;
-    }
-    for (int i = n - 1; i >= 0; i--) {
-        format_one(vm, chain[i], out);
-        if (i > 0) {
-            gs_Exception *later = (gs_Exception *)chain[i - 1];
-            if (later->cause == chain[i])
-                gs_buf_adds(out, "\nThe above exception was the direct cause of the following exception:\n\n");
-            else
-                gs_buf_adds(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
-    GS_UNUSED(e);
+    PrintCtx c = { vm, out, 0, false, NULL, 0, 0 };
+    print_recursive(&c, exc, 0);
+    free(c.seen);
 }
 
 void gs_write_unraisable(gs_VM *vm, const char *what, gs_Object *obj)
@@ -729,8 +871,16 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
             }
         }
     }
+    gs_Object *eg_msg = NULL;
+    gs_Tuple *eg_excs = NULL;
+    if (gs_issubtype(t, vm->e_BaseExceptionGroup) && gs_excgroup_new_check(vm, &t, (gs_Tuple *)args, &eg_msg, &eg_excs) < 0) {
+        gs_xdecref(vm, args);
+        return NULL;
+    }
     gs_Exception *e = (gs_Exception *)gs_alloc(vm, t, sizeof(gs_Exception) + (size_t)gs_type_nslots(t) * sizeof(gs_Object *));
     if (!e) {
+        gs_xdecref(vm, eg_msg);
+        gs_xdecref(vm, &eg_excs->ob);
         gs_xdecref(vm, args);
         gs_xdecref(vm, filename);
         gs_xdecref(vm, filename2);
@@ -739,6 +889,8 @@ gs_Object *gs_exception_new(gs_VM *vm, gs_Type *t, gs_Object *args)
     e->inst.ob.kind = GS_K_EXCEPTION;
     gs_table_init(&e->inst.attrs);
     e->args = args ? (gs_Tuple *)args : (gs_Tuple *)gs_newref(vm, vm->empty_tuple);
+    e->eg_msg = eg_msg;
+    e->eg_excs = eg_excs;
     gs_record_fields(vm, &e->inst.ob);
     gs_gc_track(vm, &e->inst.ob);
     if (filename) {
@@ -841,4 +993,5 @@ void gs_exceptions_methods_init(gs_VM *vm)
     gs_type_add_method(vm, vm->e_BaseException, "add_note", m_exc_add_note, 1, 1);
     gs_type_add_method(vm, vm->e_BaseException, "with_traceback", m_exc_with_traceback, 1, 1);
     gs_type_add_method(vm, vm->e_BaseException, "__init__", m_exc_init, 0, -1);
+    gs_excgroup_methods_init(vm);
 }

@@ -695,6 +695,8 @@ static int traverse_builtin(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
         VISIT(e->traceback, GS_CAUSE_INTERNAL, 11);
         VISIT(e->cause, GS_CAUSE_INTERNAL, 13);
         VISIT(e->context, GS_CAUSE_INTERNAL, 12);
+        VISIT(e->eg_msg, GS_CAUSE_INTERNAL, 16);
+        VISIT(e->eg_excs, GS_CAUSE_INTERNAL, 17);
         return 0;
     }
     case GS_K_INSTANCE: {
@@ -1082,6 +1084,13 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
             for (int i = 0; i < 4; i++)
                 if (parts[i])
                     gs_decref_c(vm, parts[i], GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 10 + i));
+            gs_Object *msg = e->eg_msg, *excs = e->eg_excs ? &e->eg_excs->ob : NULL;
+            e->eg_msg = NULL;
+            e->eg_excs = NULL;
+            if (msg)
+                gs_decref_c(vm, msg, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 16));
+            if (excs)
+                gs_decref_c(vm, excs, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 17));
         }
     } else if (k == GS_K_FRAME) {
         gs_frame_object_clear(vm, o);
@@ -1180,7 +1189,7 @@ static void clear_field(gs_VM *vm, gs_Object *holder, gs_Object **field, uint32_
     if (!v)
         return;
     *field = NULL;
-    if (what < 14) /* an exception's attr_obj / attr_name (14, 15) are not traversed */
+    if (what < 14 || what > 15) /* an exception's attr_obj / attr_name (14, 15) are not traversed */
         gs_record_field(vm, holder, what, v, NULL);
     gs_decref_c(vm, v, GS_CAUSE(GS_CAUSE_INTERNAL, holder->id, what));
 }
@@ -1268,6 +1277,8 @@ static void clear_exception(gs_VM *vm, gs_Exception *e, bool full)
     clear_field(vm, o, &e->traceback, 11);
     clear_field(vm, o, &e->cause, 13);
     clear_field(vm, o, &e->context, 12);
+    clear_field(vm, o, &e->eg_msg, 16); /* BaseExceptionGroup_clear */
+    clear_field(vm, o, (gs_Object **)&e->eg_excs, 17);
     if (full) {
         clear_field(vm, o, &e->attr_obj, 14);
         clear_field(vm, o, (gs_Object **)&e->attr_name, 15);
@@ -1604,6 +1615,10 @@ static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
             return e->context ? gs_newref(vm, e->context) : GS_NONE(vm);
         if (strcmp(name->data, "__suppress_context__") == 0)
             return GS_BOOL(vm, e->suppress_context);
+        if (e->eg_excs && strcmp(name->data, "message") == 0)
+            return gs_newref(vm, e->eg_msg);
+        if (e->eg_excs && strcmp(name->data, "exceptions") == 0)
+            return gs_newref(vm, &e->eg_excs->ob);
         if (gs_issubtype(o->type, vm->e_StopIteration) && strcmp(name->data, "value") == 0)
             return gs_newref(vm, e->args && e->args->len ? e->args->items[0] : vm->none);
         if (gs_issubtype(o->type, vm->e_SystemExit) && strcmp(name->data, "code") == 0)
@@ -1901,6 +1916,28 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         e->traceback = v == vm->none ? NULL : gs_newref(vm, v);
         gs_record_field(vm, o, 11, old, e->traceback);
         gs_xdecref(vm, old);
+        return 0;
+    }
+    if (k == GS_K_EXCEPTION && ((gs_Exception *)o)->eg_excs &&
+        (strcmp(name->data, "message") == 0 || strcmp(name->data, "exceptions") == 0)) {
+        gs_raise(vm, vm->e_AttributeError, "readonly attribute"); /* BaseExceptionGroup's members */
+        return -1;
+    }
+    if (k == GS_K_EXCEPTION && v && (strcmp(name->data, "__cause__") == 0 || strcmp(name->data, "__context__") == 0)) {
+        /* BaseException's getset: None or an exception; a cause suppresses the context */
+        bool cause = name->data[2] == 'c' && name->data[3] == 'a';
+        if (v != vm->none && GS_KIND(v) != GS_K_EXCEPTION) {
+            gs_raise(vm, vm->e_TypeError, "exception %s must be None or derive from BaseException", cause ? "cause" : "context");
+            return -1;
+        }
+        gs_Exception *e = (gs_Exception *)o;
+        gs_Object **field = cause ? &e->cause : &e->context;
+        gs_Object *old = *field;
+        *field = v == vm->none ? NULL : gs_newref(vm, v);
+        gs_record_field(vm, o, cause ? 13 : 12, old, *field);
+        gs_xdecref(vm, old);
+        if (cause)
+            e->suppress_context = true;
         return 0;
     }
     if (!ip || !(tp->flags & GS_TF_DICT)) {

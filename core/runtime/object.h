@@ -378,6 +378,10 @@ typedef struct gs_Exception {
     const gs_LibFrame *lib[GS_LIB_FRAMES_MAX]; /* raised in a module's stand-in for CPython's Python code:
                                                   its frames, innermost last, after the traceback's */
     int nlib;
+    /* BaseExceptionGroup: its message (a str) and its exceptions (a
+     * non-empty tuple), both owned, NULL for other exceptions (slots 16, 17) */
+    gs_Object *eg_msg;
+    gs_Tuple *eg_excs;
 } gs_Exception;
 
 /* A frame object (frame.f_code, tb.tb_frame...).  While its frame runs it

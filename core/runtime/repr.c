@@ -538,6 +538,8 @@ unsigned long long gs_object_address(gs_Object *o) { return fake_addr(o); }
 gs_Object *gs_exc_str(gs_VM *vm, gs_Object *o)
 {
     gs_Exception *e = (gs_Exception *)o;
+    if (e->eg_excs && e->eg_msg)
+        return gs_excgroup_str(vm, o);
     if (gs_issubtype(o->type, vm->e_KeyError) && e->args->len == 1)
         return gs_repr(vm, e->args->items[0]);
     if (gs_issubtype(o->type, vm->e_SyntaxError) && e->args->len == 2 && GS_KIND(e->args->items[1]) == GS_K_TUPLE) {

@@ -343,6 +343,14 @@ void gs_generator_methods_init(gs_VM *vm);
 void gs_class_methods_init(gs_VM *vm);
 void gs_number_methods_init(gs_VM *vm);
 void gs_exceptions_methods_init(gs_VM *vm);
+/* excgroup.c: BaseExceptionGroup / ExceptionGroup and except* */
+bool gs_is_excgroup(gs_VM *vm, gs_Object *o);
+int gs_excgroup_new_check(gs_VM *vm, gs_Type **tp, gs_Tuple *args, gs_Object **msg, gs_Tuple **excs); /* new refs out */
+gs_Object *gs_excgroup_str(gs_VM *vm, gs_Object *o);                                                /* new ref */
+int gs_excgroup_check_star_type(gs_VM *vm, gs_Object *t);
+int gs_excgroup_match(gs_VM *vm, gs_Object *exc, gs_Object *type, gs_Object **match, gs_Object **rest); /* new refs */
+gs_Object *gs_excgroup_prep_reraise(gs_VM *vm, gs_Object *orig, gs_Object *excs);                    /* new ref */
+void gs_excgroup_methods_init(gs_VM *vm);
 
 /* ------------------------------------------------------------------ native instances
  * A module's C type (itertools.chain, functools.partial, io.StringIO ...)

@@ -2071,6 +2071,44 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
             PUSH(GS_BOOL(vm, m));
             break;
         }
+        case OP_CHECK_EG_MATCH: {
+            /* [exc, types] -> [rest, match]; the match is the exception
+             * being handled; no match: [exc, None] */
+            b = POP();
+            a = TOP();
+            gs_Object *match, *rest;
+            SYNC();
+            if (gs_excgroup_check_star_type(vm, b) < 0 || gs_excgroup_match(vm, a, b, &match, &rest) < 0) {
+                DECREF(b);
+                goto error;
+            }
+            DECREF(b);
+            if (match == vm->none) {
+                DECREF(rest);
+                PUSH(match);
+                break;
+            }
+            TOP() = rest;
+            PUSH(match);
+            gs_Object *old = vm->handled;
+            vm->handled = gs_newref(vm, match);
+            gs_xdecref(vm, old);
+            DECREF(a);
+            break;
+        }
+        case OP_PREP_RERAISE_STAR: {
+            /* [orig, list] -> [what leaves the try statement, or None] */
+            b = POP();
+            a = TOP();
+            SYNC();
+            res = gs_excgroup_prep_reraise(vm, a, b);
+            DECREF(b);
+            if (!res)
+                goto error;
+            TOP() = res;
+            DECREF(a);
+            break;
+        }
         case OP_BEFORE_WITH: {
             a = TOP();
             gs_Object *enter = gs_type_lookup(a->type, vm->s___enter__);
@@ -2294,6 +2332,23 @@ static void make_exc_types(gs_VM *vm)
     EXC(e_GeneratorExit, "GeneratorExit", B);
     EXC(e_UnicodeDecodeError, "UnicodeDecodeError", vm->e_UnicodeError);
     EXC(e_UnicodeEncodeError, "UnicodeEncodeError", vm->e_UnicodeError);
+    /* BaseExceptionGroup(BaseException) and ExceptionGroup(BaseExceptionGroup,
+     * Exception): the one built-in exception with two bases, its MRO set here */
+    EXC(e_BaseExceptionGroup, "BaseExceptionGroup", B);
+    EXC(e_ExceptionGroup, "ExceptionGroup", vm->e_BaseExceptionGroup);
+    {
+        gs_Type *eg = vm->e_ExceptionGroup;
+        eg->bases = malloc(2 * sizeof *eg->bases);
+        eg->mro = malloc(5 * sizeof *eg->mro);
+        if (!eg->bases || !eg->mro)
+            abort();
+        eg->bases[0] = vm->e_BaseExceptionGroup;
+        eg->bases[1] = E;
+        eg->nbases = 2;
+        gs_Type *m[5] = { eg, vm->e_BaseExceptionGroup, E, B, vm->t_object };
+        memcpy(eg->mro, m, sizeof m);
+        eg->nmro = 5;
+    }
     /* the others of Objects/exceptions.c, each under its base (by name) */
     static const char *const more[][2] = {
         { "BlockingIOError", "OSError" },       { "ChildProcessError", "OSError" },
@@ -2425,7 +2480,8 @@ gs_VM *gs_vm_new(const gs_VMConfig *cfg)
                            vm->t_staticmethod, vm->t_classmethod, vm->t_weakref, vm->e_BaseException,
                            vm->e_Exception, vm->e_ArithmeticError, vm->e_ImportError, vm->e_IndentationError,
                            vm->e_LookupError, vm->e_NameError, vm->e_OSError, vm->e_RuntimeError, vm->e_SyntaxError,
-                           vm->e_UnicodeError, vm->e_ValueError, vm->e_Warning };
+                           vm->e_UnicodeError, vm->e_ValueError, vm->e_Warning,
+                           vm->e_BaseExceptionGroup };
     for (size_t i = 0; i < sizeof derived / sizeof derived[0]; i++)
         derived[i]->spare |= GS_TYPE_HAS_SUBCLASSES;
 

@@ -152,7 +152,8 @@ struct gs_VM {
             *e_AssertionError, *e_NotImplementedError, *e_SyntaxError,
             *e_IndentationError, *e_TabError, *e_UnicodeError, *e_KeyboardInterrupt,
             *e_SystemExit, *e_GeneratorExit, *e_StopAsyncIteration, *e_Warning, *e_OSError,
-            *e_ReferenceError, *e_UnicodeDecodeError, *e_UnicodeEncodeError;
+            *e_ReferenceError, *e_UnicodeDecodeError, *e_UnicodeEncodeError,
+            *e_BaseExceptionGroup, *e_ExceptionGroup;
     /* the rest of the built-in exceptions (OSError's subclasses, the
      * warnings ...): named by the builtins, found by name */
     gs_Object *std_stream[2];          /* sys.stdout and sys.stderr as the interpreter made them (borrowed: sys holds them) */

@@ -66,6 +66,17 @@ cases = [
  b"x = " + b"(" * 201 + b"1" + b")" * 201 + b"\n", b"x = " + b"[" * 200 + b"]" * 200 + b"\n",
  b"".join(b" " * i + b"if 1:\n" for i in range(100)) + b" " * 100 + b"pass\n",
  b"".join(b" " * i + b"for x in y:\n" for i in range(21)) + b" " * 21 + b"pass\n",
+ # except* (PEP 654)
+ b"try:\n    pass\nexcept* ValueError:\n    pass\nexcept TypeError:\n    pass\n",
+ b"try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n",
+ b"try:\n    pass\nexcept*:\n    pass\n",
+ b"for x in y:\n    try:\n        pass\n    except* ValueError:\n        break\n",
+ b"def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n",
+ b"def f():\n    try:\n        pass\n    except* ValueError:\n        return\n",
+ b"for x in y:\n    try:\n        pass\n    except* ValueError:\n        for z in w:\n            continue\n        continue\n",
+ b"try:\n    pass\nexcept* ValueError, TypeError:\n    pass\n",
+ b"try:\n    pass\nexcept* ValueError\n    pass\n",
+ b"try:\n    pass\nexcept* ValueError:\npass\n",
 ]
 out = []
 def esc(b):

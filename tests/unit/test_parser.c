@@ -515,6 +515,7 @@ static int compiler_owned(const char *msg)
         "keyword argument repeated", "nonlocal declaration not allowed at module level",
         "duplicate argument", "too many statically nested blocks", "multiple starred expressions in assignment",
         "can't use starred expression here", "starred assignment target must be in a list or tuple",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
     };
     for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
         if (strncmp(msg, owned[i], strlen(owned[i])) == 0) return 1;
