@@ -2270,6 +2270,7 @@ enum { PAT_GROUPINDEX = GS_NATIVE_FIELD, PAT_INDEXGROUP, PAT_PATTERN };
 static void hold_type(gs_VM *vm, gs_Object *o, bool *holds)
 {
     gs_incref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
+    gs_record_field(vm, o, 0, NULL, &o->type->ob); /* the trace knows the reference, as a field's */
     *holds = true;
 }
 
@@ -2277,6 +2278,7 @@ static void release_type(gs_VM *vm, gs_Object *o, bool *holds)
 {
     if (*holds) {
         *holds = false;
+        gs_record_field(vm, o, 0, &o->type->ob, NULL);
         gs_decref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
     }
 }
