@@ -1047,24 +1047,23 @@ done:
     return res;
 }
 
-/* fsum: Shewchuk's exact partial sums, rounded once (CPython's msum) */
-static gs_Object *m_fsum(GS_ARGS)
+/* fsum of an iterable: Shewchuk's exact partial sums, rounded once
+ * (CPython's msum); statistics sums with it too */
+int gs_fsum(gs_VM *vm, gs_Object *iterable, double *out)
 {
-    GS_UNUSED(self);
-    if (one(vm, "fsum", nargs, kwnames) < 0)
-        return NULL;
-    gs_Object *it = gs_iter(vm, args[0]);
+    gs_Object *it = gs_iter(vm, iterable);
     if (!it)
-        return NULL;
+        return -1;
     size_t n = 0, m = 32;
     double *p = malloc(m * sizeof *p);
     double special_sum = 0.0, inf_sum = 0.0;
     volatile double hi, yr, lo = 0.0;
-    gs_Object *item, *res = NULL;
+    gs_Object *item;
+    int rc = -1;
     if (!p) {
         gs_decref(vm, it);
         gs_raise_memory(vm);
-        return NULL;
+        return -1;
     }
     while ((item = gs_next(vm, it)) != NULL) {
         double x, y, t;
@@ -1118,8 +1117,10 @@ static gs_Object *m_fsum(GS_ARGS)
     if (special_sum != 0.0) {
         if (isnan(inf_sum))
             gs_raise(vm, vm->e_ValueError, "-inf + inf in fsum");
-        else
-            res = gs_float_new(vm, special_sum);
+        else {
+            *out = special_sum;
+            rc = 0;
+        }
         goto done;
     }
     hi = 0.0;
@@ -1141,11 +1142,21 @@ static gs_Object *m_fsum(GS_ARGS)
                 hi = x;
         }
     }
-    res = gs_float_new(vm, hi);
+    *out = hi;
+    rc = 0;
 done:
     free(p);
     gs_decref(vm, it);
-    return res;
+    return rc;
+}
+
+static gs_Object *m_fsum(GS_ARGS)
+{
+    GS_UNUSED(self);
+    if (one(vm, "fsum", nargs, kwnames) < 0)
+        return NULL;
+    double d;
+    return gs_fsum(vm, args[0], &d) < 0 ? NULL : gs_float_new(vm, d);
 }
 
 /* prod(iterable, /, *, start=1) */

@@ -37,6 +37,7 @@ gs_Object *gs_fraction_num(gs_Object *o);
 gs_Object *gs_fraction_den(gs_Object *o);
 /* a / b of two ints, correctly rounded as CPython's int division (new float) */
 gs_Object *gs_int_true_divide(gs_VM *vm, gs_Object *a, gs_Object *b);
+int gs_fsum(gs_VM *vm, gs_Object *iterable, double *out); /* math.fsum (math.c): 0, or -1 with an exception */
 gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
 void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_bisect(gs_VM *vm);

@@ -318,7 +318,7 @@ void gs_native_set(gs_VM *vm, gs_Object *holder, gs_Object **field, uint32_t wha
 
 /* ================================================================== warnings */
 
-void gs_warn_deprecated(gs_VM *vm, const char *text)
+void gs_warn(gs_VM *vm, const char *category, const char *text)
 {
     gs_Frame *f = vm->frame;
     if (!f || !f->globals || GS_KIND(f->globals) != GS_K_DICT || vm->exc)
@@ -351,8 +351,10 @@ void gs_warn_deprecated(gs_VM *vm, const char *text)
     gs_decref(vm, key);
     if (seen)
         return;
-    gs_write_warning(vm, vm->filename, line, "DeprecationWarning", text);
+    gs_write_warning(vm, vm->filename, line, category, text);
 }
+
+void gs_warn_deprecated(gs_VM *vm, const char *text) { gs_warn(vm, "DeprecationWarning", text); }
 
 /* ================================================================== struct sequences */
 

@@ -94,6 +94,8 @@ gs_Object *gs_str_list(gs_VM *vm, const char *const *names);
  * stderr, with the calling line) once per line of __main__, keeping the
  * lines seen in the caller's globals, __warningregistry__. */
 void gs_warn_deprecated(gs_VM *vm, const char *text);
+/* the same for another category ("FutureWarning": re's "Possible nested set") */
+void gs_warn(gs_VM *vm, const char *category, const char *text);
 
 /* A field of a module object's C data changes: record it and move the
  * references (v borrowed; the old value released).  `what` names the field

@@ -2151,43 +2151,8 @@ static void raise_error(gs_VM *vm, const char *msg, gs_Object *pattern, int64_t 
         gs_raise_obj(vm, e);
 }
 
-/* warnings.warn(text, FutureWarning) pointing at the line that called
- * re: the default filters print it once per line (the registry is the
- * caller's __warningregistry__, as gs_warn_deprecated keeps it) */
-static void warn_future(gs_VM *vm, const char *text)
-{
-    gs_Frame *f = vm->frame;
-    if (!f || !f->globals || GS_KIND(f->globals) != GS_K_DICT || vm->exc)
-        return;
-    int line = f->lasti >= 0 && f->lasti < f->code->nops ? f->code->lines[f->lasti] : (int)vm->cur_line;
-    gs_Str *regname = gs_name(vm, "__warningregistry__");
-    gs_Object *reg = gs_dict_get_str(vm, f->globals, regname);
-    if (!reg || GS_KIND(reg) != GS_K_DICT) {
-        gs_Object *d = gs_dict_new(vm);
-        if (!d || gs_dict_set(vm, f->globals, &regname->ob, d) < 0) {
-            gs_xdecref(vm, d);
-            gs_clear_exc(vm);
-            return;
-        }
-        gs_decref(vm, d);
-        reg = d;
-    }
-    gs_Object *ts = gs_str_from_cstr(vm, text);
-    gs_Object *lo = gs_int_new(vm, line);
-    gs_Object *key = ts && lo ? gs_tuple_pack(vm, 3, ts, &vm->e_Warning->ob, lo) : NULL;
-    gs_xdecref(vm, ts);
-    gs_xdecref(vm, lo);
-    if (!key) {
-        gs_clear_exc(vm);
-        return;
-    }
-    bool seen = gs_dict_get(vm, reg, key) != NULL;
-    if (!seen && gs_dict_set(vm, reg, key, vm->true_) < 0)
-        gs_clear_exc(vm);
-    gs_decref(vm, key);
-    if (!seen)
-        gs_write_warning(vm, vm->filename, line, "FutureWarning", text);
-}
+/* warnings.warn(text, FutureWarning) pointing at the line that called re */
+static void warn_future(gs_VM *vm, const char *text) { gs_warn(vm, "FutureWarning", text); }
 
 /* the code points of a str (malloc'd) */
 static uint32_t *code_points(gs_VM *vm, gs_Str *s)

@@ -435,107 +435,8 @@ static gs_Object *sqrt_of(gs_VM *vm, gs_Object *mss)
 
 /* ================================================================== fsum */
 
-/* math.fsum(items) of a list: Shewchuk's exact partials, rounded once
- * (CPython's msum, as math.c) */
-static int fsum_list(gs_VM *vm, gs_Object *l, double *out)
-{
-    size_t n = 0, m = 32;
-    double *p = malloc(m * sizeof *p);
-    double special_sum = 0.0, inf_sum = 0.0;
-    volatile double hi, yr, lo = 0.0;
-    int rc = -1;
-    if (!p) {
-        gs_raise_memory(vm);
-        return -1;
-    }
-    for (int64_t k = 0; k < list_len(l); k++) {
-        double x, y, t;
-        if (gs_real_arg(vm, list_item(l, k), &x) < 0)
-            goto done;
-        double xsave = x;
-        size_t i = 0;
-        for (size_t j = 0; j < n; j++) {
-            y = p[j];
-            if (fabs(x) < fabs(y)) {
-                t = x;
-                x = y;
-                y = t;
-            }
-            hi = x + y;
-            yr = hi - x;
-            lo = y - yr;
-            if (lo != 0.0)
-                p[i++] = lo;
-            x = hi;
-        }
-        n = i;
-        if (x != 0.0) {
-            if (!isfinite(x)) {
-                if (isfinite(xsave)) {
-                    gs_raise(vm, vm->e_OverflowError, "intermediate overflow in fsum");
-                    goto done;
-                }
-                if (isinf(xsave))
-                    inf_sum += xsave;
-                special_sum += xsave;
-                n = 0;
-            } else {
-                if (n >= m) {
-                    double *np = realloc(p, 2 * m * sizeof *p);
-                    if (!np) {
-                        gs_raise(vm, vm->e_MemoryError, "math.fsum partials");
-                        goto done;
-                    }
-                    p = np;
-                    m *= 2;
-                }
-                p[n++] = x;
-            }
-        }
-    }
-    if (special_sum != 0.0) {
-        if (isnan(inf_sum)) {
-            gs_raise(vm, vm->e_ValueError, "-inf + inf in fsum");
-            goto done;
-        }
-        *out = special_sum;
-        rc = 0;
-        goto done;
-    }
-    hi = 0.0;
-    if (n > 0) {
-        hi = p[--n];
-        while (n > 0) {
-            double x = hi, y = p[--n];
-            hi = x + y;
-            yr = hi - x;
-            lo = y - yr;
-            if (lo != 0.0)
-                break;
-        }
-        if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
-            double y = lo * 2.0;
-            double x = hi + y;
-            yr = x - hi;
-            if (y == yr)
-                hi = x;
-        }
-    }
-    *out = hi;
-    rc = 0;
-done:
-    free(p);
-    return rc;
-}
-
-/* fsum of any iterable */
-static int fsum_of(gs_VM *vm, gs_Object *data, double *out)
-{
-    gs_Object *l = gs_list_from_iterable(vm, data);
-    int r = l ? fsum_list(vm, l, out) : -1;
-    gs_xdecref(vm, l);
-    return r;
-}
+/* fsum of any iterable (math.fsum's) */
+static int fsum_of(gs_VM *vm, gs_Object *data, double *out) { return gs_fsum(vm, data, out); }
 
 /* ================================================================== averages */
 
@@ -576,7 +477,7 @@ static gs_Object *fmean_impl(gs_VM *vm, gs_Object *data, gs_Object *weights)
             return NULL;
         if (!has_len)
             n = list_len(l);
-        int r = fsum_list(vm, l, &num);
+        int r = gs_fsum(vm, l, &num);
         gs_decref(vm, l);
         if (r < 0)
             return NULL;
@@ -608,10 +509,10 @@ static gs_Object *fmean_impl(gs_VM *vm, gs_Object *data, gs_Object *weights)
     gs_Object *r = NULL;
     if (!has_len)
         n = count;
-    if (!vm->exc && fsum_list(vm, prods, &num) == 0) {
+    if (!vm->exc && gs_fsum(vm, prods, &num) == 0) {
         if (n != list_len(wl))
             fail(vm, "fmean", "data and weights must be the same length");
-        else if (fsum_list(vm, wl, &den) == 0) {
+        else if (gs_fsum(vm, wl, &den) == 0) {
             if (den == 0.0)
                 fail(vm, "fmean", "sum of weights must be non-zero");
             else
@@ -1160,7 +1061,7 @@ static int fsum_products(gs_VM *vm, gs_Object *x, gs_Object *y, gs_Object *ca, g
         }
         gs_decref(vm, p);
     }
-    rc = fsum_list(vm, terms, out);
+    rc = gs_fsum(vm, terms, out);
 out:
     gs_xdecref(vm, lx);
     gs_xdecref(vm, ly);
