@@ -3203,12 +3203,11 @@ static void gen_try_star(Compiler *c, const gs_Node *st)
 
 static void gen_try(Compiler *c, const gs_Node *st)
 {
-    if (st->u.try_.star && !st->u.try_.finalbody.count) {
-        gen_try_star(c, st);
-        return;
-    }
     if (!st->u.try_.finalbody.count) {
-        gen_try_except(c, st);
+        if (st->u.try_.star)
+            gen_try_star(c, st);
+        else
+            gen_try_except(c, st);
         return;
     }
     int handler = new_label(c), end = new_label(c);

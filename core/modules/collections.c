@@ -2709,72 +2709,15 @@ static bool is_userlist(gs_VM *vm, gs_Object *o) { return class_of(vm, o, "__ini
 
 /* UserDict (Lib/collections/__init__.py): one attribute, `data` (a dict),
  * which its methods use as CPython's do; the Mapping / MutableMapping
- * mixins it inherits there (get, pop, popitem, clear, update, setdefault,
- * __eq__) are methods here, each going through self[key] as theirs do, so
- * a subclass's __setitem__ sees every store.  keys(), items() and
+ * mixins it inherits there are collections.abc's (get, pop, popitem,
+ * clear, update, setdefault: gs_mutable_mapping_mixins) and __eq__ here,
+ * each going through self[key], so a subclass's __setitem__ sees every
+ * store.  keys(), items() and
  * values() give the data's views (CPython: KeysView(self) ...). */
 
 static gs_Object *ud_data(gs_VM *vm, gs_Object *self) { return gs_getattr(vm, self, gs_name(vm, "data")); }
 
 static bool is_userdict(gs_VM *vm, gs_Object *o);
-
-/* MutableMapping.update(other=(), /, **kwds): self[key] = value for each */
-static int ud_update_from(gs_VM *vm, gs_Object *self, gs_Object *other)
-{
-    gs_Object *keys = GS_KIND(other) == GS_K_DICT || is_userdict(vm, other) ? NULL : gs_lookup_attr(vm, other, gs_name(vm, "keys"));
-    if (!keys && vm->exc)
-        return -1;
-    gs_Object *it;
-    if (GS_KIND(other) == GS_K_DICT || is_userdict(vm, other) || keys) {
-        gs_Object *src = keys ? gs_call(vm, keys, NULL, 0, NULL) : gs_newref(vm, other);
-        gs_xdecref(vm, keys);
-        it = src ? gs_iter(vm, src) : NULL;
-        gs_xdecref(vm, src);
-        if (!it)
-            return -1;
-        gs_Object *k;
-        while ((k = gs_next(vm, it))) {
-            gs_Object *v = gs_getitem(vm, other, k);
-            int r = v ? gs_setitem(vm, self, k, v) : -1;
-            gs_xdecref(vm, v);
-            gs_decref(vm, k);
-            if (r < 0) {
-                gs_decref(vm, it);
-                return -1;
-            }
-        }
-    } else {
-        if (!(it = gs_iter(vm, other)))
-            return -1;
-        gs_Object *kv;
-        while ((kv = gs_next(vm, it))) {
-            gs_Object *pair = gs_list_from_iterable(vm, kv);
-            int r = -1;
-            if (pair && ((gs_List *)pair)->len == 2)
-                r = gs_setitem(vm, self, ((gs_List *)pair)->items[0], ((gs_List *)pair)->items[1]);
-            else if (pair)
-                gs_raise(vm, vm->e_ValueError, ((gs_List *)pair)->len > 2 ? "too many values to unpack (expected 2)"
-                                                                          : "not enough values to unpack (expected 2, got %d)",
-                         (int)((gs_List *)pair)->len);
-            gs_xdecref(vm, pair);
-            gs_decref(vm, kv);
-            if (r < 0) {
-                gs_decref(vm, it);
-                return -1;
-            }
-        }
-    }
-    gs_decref(vm, it);
-    return vm->exc ? -1 : 0;
-}
-
-static int ud_update_kw(gs_VM *vm, gs_Object *self, gs_Object **args, int npos, gs_Tuple *kwnames)
-{
-    for (int32_t i = 0; kwnames && i < kwnames->len; i++)
-        if (gs_setitem(vm, self, kwnames->items[i], args[npos + i]) < 0)
-            return -1;
-    return 0;
-}
 
 static gs_Object *ud_init(GS_ARGS)
 {
@@ -2787,22 +2730,14 @@ static gs_Object *ud_init(GS_ARGS)
     gs_Object *data = gs_dict_new(vm);
     int r = data ? gs_setattr(vm, self, gs_name(vm, "data"), data) : -1;
     gs_xdecref(vm, data);
-    if (r < 0 || (npos == 1 && args[0] != vm->none && ud_update_from(vm, self, args[0]) < 0) ||
-        ud_update_kw(vm, self, args, npos, kwnames) < 0)
+    if (r < 0)
         return NULL;
-    return GS_NONE(vm);
-}
-
-static gs_Object *ud_update(GS_ARGS)
-{
-    int npos = gs_npos(nargs, kwnames);
-    if (npos > 1) {
-        gs_raise(vm, vm->e_TypeError, "MutableMapping.update() takes from 1 to 2 positional arguments but %d were given",
-                 npos + 1);
+    /* self.update(dict) if dict is not None; self.update(kwargs) */
+    bool skip = npos == 1 && args[0] == vm->none;
+    gs_Object *u = gs_mutable_mapping_update(vm, self, args + skip, nargs - skip, kwnames);
+    if (!u)
         return NULL;
-    }
-    if ((npos == 1 && ud_update_from(vm, self, args[0]) < 0) || ud_update_kw(vm, self, args, npos, kwnames) < 0)
-        return NULL;
+    gs_decref(vm, u);
     return GS_NONE(vm);
 }
 
@@ -2903,85 +2838,6 @@ static gs_Object *ud_keys(GS_ARGS) { GS_UNUSED_ARGS; return ud_fwd(vm, self, "ke
 static gs_Object *ud_items(GS_ARGS) { GS_UNUSED_ARGS; return ud_fwd(vm, self, "items", NULL, 0); }
 static gs_Object *ud_values(GS_ARGS) { GS_UNUSED_ARGS; return ud_fwd(vm, self, "values", NULL, 0); }
 
-/* Mapping.get: self[key], or default on KeyError */
-static gs_Object *ud_get(GS_ARGS)
-{
-    GS_UNUSED(kwnames);
-    gs_Object *r = gs_getitem(vm, self, args[0]);
-    if (r || !gs_exc_matches(vm, vm->e_KeyError))
-        return r;
-    gs_clear_exc(vm);
-    return gs_newref(vm, nargs > 1 ? args[1] : vm->none);
-}
-
-/* MutableMapping.pop(key[, default]): self[key], then del self[key] */
-static gs_Object *ud_pop(GS_ARGS)
-{
-    GS_UNUSED(kwnames);
-    gs_Object *v = gs_getitem(vm, self, args[0]);
-    if (!v) {
-        if (nargs > 1 && gs_exc_matches(vm, vm->e_KeyError)) {
-            gs_clear_exc(vm);
-            return gs_newref(vm, args[1]);
-        }
-        return NULL;
-    }
-    if (gs_delitem(vm, self, args[0]) < 0) {
-        gs_decref(vm, v);
-        return NULL;
-    }
-    return v;
-}
-
-/* MutableMapping.popitem: the first key (next(iter(self))), with its value */
-static gs_Object *ud_popitem(GS_ARGS)
-{
-    GS_UNUSED_ARGS;
-    gs_Object *it = gs_iter(vm, self);
-    gs_Object *k = it ? gs_next(vm, it) : NULL;
-    gs_xdecref(vm, it);
-    if (!k) {
-        if (!vm->exc)
-            gs_raise_obj(vm, gs_exception_new(vm, vm->e_KeyError, NULL));
-        return NULL;
-    }
-    gs_Object *v = gs_getitem(vm, self, k);
-    gs_Object *r = v && gs_delitem(vm, self, k) == 0 ? gs_tuple_pack(vm, 2, k, v) : NULL;
-    gs_xdecref(vm, v);
-    gs_decref(vm, k);
-    return r;
-}
-
-static gs_Object *ud_clear(GS_ARGS)
-{
-    GS_UNUSED_ARGS;
-    for (;;) {
-        gs_Object *r = ud_popitem(vm, self, NULL, 0, NULL);
-        if (!r) {
-            if (gs_exc_matches(vm, vm->e_KeyError)) {
-                gs_clear_exc(vm);
-                return GS_NONE(vm);
-            }
-            return NULL;
-        }
-        gs_decref(vm, r);
-    }
-}
-
-/* MutableMapping.setdefault(key, default=None) */
-static gs_Object *ud_setdefault(GS_ARGS)
-{
-    GS_UNUSED(kwnames);
-    gs_Object *v = gs_getitem(vm, self, args[0]);
-    if (v || !gs_exc_matches(vm, vm->e_KeyError))
-        return v;
-    gs_clear_exc(vm);
-    gs_Object *d = nargs > 1 ? args[1] : vm->none;
-    if (gs_setitem(vm, self, args[0], d) < 0)
-        return NULL;
-    return gs_newref(vm, d);
-}
-
 /* Mapping.__eq__: dict(self.items()) == dict(other.items()) for mappings */
 static gs_Object *ud_eq(GS_ARGS)
 {
@@ -3066,11 +2922,8 @@ static const gs_MethodDef userdict_methods[] = {
     { "__or__", ud_or, 1, 1, 0 },                  { "__ror__", ud_ror, 1, 1, 0 },
     { "__ior__", ud_ior, 1, 1, 0 },                { "__eq__", ud_eq, 1, 1, 0 },
     { "copy", ud_copy, 0, 0, 0 },                  { "__copy__", ud_copy, 0, 0, 0 },
-    { "get", ud_get, 1, 2, 0 },                    { "keys", ud_keys, 0, 0, 0 },
-    { "items", ud_items, 0, 0, 0 },                { "values", ud_values, 0, 0, 0 },
-    { "pop", ud_pop, 1, 2, 0 },                    { "popitem", ud_popitem, 0, 0, 0 },
-    { "clear", ud_clear, 0, 0, 0 },                { "update", ud_update, 0, -1, GS_KW },
-    { "setdefault", ud_setdefault, 1, 2, 0 },      { NULL, NULL, 0, 0, 0 },
+    { "keys", ud_keys, 0, 0, 0 },                  { "items", ud_items, 0, 0, 0 },
+    { "values", ud_values, 0, 0, 0 },              { NULL, NULL, 0, 0, 0 },
 };
 
 static bool is_userdict(gs_VM *vm, gs_Object *o) { return class_of(vm, o, "__init__", ud_init) != NULL; }
@@ -3583,6 +3436,8 @@ gs_Object *gs_module_collections(gs_VM *vm)
     gs_Type *cm = ct ? heap_class(vm, "ChainMap", vm->t_object, NULL, 0, chainmap_methods) : NULL;
     gs_Type *ul = cm ? heap_class(vm, "UserList", vm->t_object, NULL, 0, userlist_methods) : NULL;
     gs_Type *ud = ul ? heap_class(vm, "UserDict", vm->t_object, NULL, 0, userdict_methods) : NULL;
+    if (ud)
+        gs_type_add_methods(vm, ud, gs_mutable_mapping_mixins);
     if (!ud) {
         if (ul)
             gs_decref(vm, &ul->ob);

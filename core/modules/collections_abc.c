@@ -405,7 +405,10 @@ static gs_Object *mm_update(GS_ARGS)
     }
     if (npos == 1) {
         gs_Object *other = args[0];
-        int is = py_isinstance(vm, other, state(vm)->cls[A_MAPPING]);
+        /* (collections.UserDict uses these mixins whether or not this
+         * module was imported: without it, a mapping is found by keys()) */
+        AbcState *st = state(vm);
+        int is = st && st->cls[A_MAPPING] ? py_isinstance(vm, other, st->cls[A_MAPPING]) : GS_KIND(other) == GS_K_DICT;
         if (is < 0)
             return NULL;
         gs_Object *keys = is ? NULL : gs_lookup_attr(vm, other, gs_name(vm, "keys"));
@@ -882,6 +885,17 @@ static const gs_MethodDef mapping_m[] = {
     { "__contains__", map_contains, 1, 1, 0 }, { "keys", map_keys, 0, 0, 0 }, { "items", map_items, 0, 0, 0 },
     { "values", map_values, 0, 0, 0 }, { "__eq__", map_eq, 1, 1, 0 }, END,
 };
+/* Mapping.get and MutableMapping's mixins, for collections.UserDict, whose
+ * class (a MutableMapping in CPython) takes them from there */
+const gs_MethodDef gs_mutable_mapping_mixins[] = {
+    { "get", map_get, 1, 2, 0 },     { "pop", mm_pop, 1, 2, 0 },
+    { "popitem", mm_popitem, 0, 0, 0 }, { "clear", mm_clear, 0, 0, 0 },
+    { "update", mm_update, 0, -1, GS_KW }, { "setdefault", mm_setdefault, 1, 2, 0 },
+    { NULL, NULL, 0, 0, 0 },
+};
+
+gs_Object *gs_mutable_mapping_update(GS_ARGS) { return mm_update(vm, self, args, nargs, kwnames); }
+
 static const gs_MethodDef mutablemapping_m[] = {
     { "__setitem__", ab_keyerror, 2, 2, ABSTRACT }, { "__delitem__", ab_keyerror, 1, 1, ABSTRACT },
     { "pop", mm_pop, 1, 2, 0 }, { "popitem", mm_popitem, 0, 0, 0 }, { "clear", mm_clear, 0, 0, 0 },

@@ -86,6 +86,8 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
 gs_Object *gs_module_collections(gs_VM *vm);
 void gs_collections_free(gs_VM *vm);
 gs_Object *gs_module_collections_abc(gs_VM *vm);
+extern const gs_MethodDef gs_mutable_mapping_mixins[]; /* get, pop, popitem, clear, update, setdefault */
+gs_Object *gs_mutable_mapping_update(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames);
 void gs_collections_abc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_collections_abc_clear(gs_VM *vm);
 void gs_collections_abc_free(gs_VM *vm);
