@@ -2734,7 +2734,7 @@ static gs_Object *ud_init(GS_ARGS)
         return NULL;
     /* self.update(dict) if dict is not None; self.update(kwargs) */
     bool skip = npos == 1 && args[0] == vm->none;
-    gs_Object *u = gs_mutable_mapping_update(vm, self, args + skip, nargs - skip, kwnames);
+    gs_Object *u = gs_mutable_mapping_update(vm, self, skip ? args + 1 : args, nargs - skip, kwnames);
     if (!u)
         return NULL;
     gs_decref(vm, u);

@@ -670,7 +670,7 @@ static gs_Object *lru_call(GS_ARGS)
         result = gs_call_object(vm, func, args, nargs, kwnames);
         goto done;
     }
-    key = make_key(vm, c, argt, args + npos, kwnames);
+    key = make_key(vm, c, argt, args ? args + npos : NULL, kwnames);
     if (!key)
         goto done;
     int64_t hash = gs_hash(vm, key);
