@@ -20,6 +20,10 @@ void gs_dataclasses_free(gs_VM *vm);
 gs_Object *gs_module_datetime(gs_VM *vm);
 void gs_datetime_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_datetime_free(gs_VM *vm);
+gs_Object *gs_module_decimal(gs_VM *vm);
+void gs_decimal_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_decimal_clear(gs_VM *vm);
+void gs_decimal_free(gs_VM *vm);
 gs_Object *gs_module_enum(gs_VM *vm);
 void gs_enum_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_enum_clear(gs_VM *vm);
@@ -80,7 +84,8 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
        GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
        GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
        GS_MS_RE /* Pattern, Match, error (re.c) */,
-       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */ };
+       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */,
+       GS_MS_DECIMAL /* Decimal, Context, the signals, the current context (decimal.c) */ };
 
 
 gs_Object *gs_module_collections(gs_VM *vm);

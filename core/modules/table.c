@@ -20,6 +20,8 @@ const gs_ModuleDef gs_module_table[] = {
       .clear = gs_dataclasses_clear, .free = gs_dataclasses_free },
     { .name = "datetime", .make = gs_module_datetime, .file = "/usr/lib/python3.11/datetime.py", .count_roots = gs_datetime_count_roots,
       .free = gs_datetime_free },
+    { .name = "decimal", .make = gs_module_decimal, .file = "/usr/lib/python3.11/decimal.py", .count_roots = gs_decimal_count_roots,
+      .clear = gs_decimal_clear, .free = gs_decimal_free },
     { .name = "enum", .make = gs_module_enum, .file = "/usr/lib/python3.11/enum.py", .count_roots = gs_enum_count_roots, .clear = gs_enum_clear,
       .free = gs_enum_free },
     { .name = "fractions", .make = gs_module_fractions, .file = "/usr/lib/python3.11/fractions.py", .free = gs_fractions_free },

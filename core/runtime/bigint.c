@@ -73,6 +73,10 @@ static gs_Object *from_mpz(gs_VM *vm, mpz_t z)
     return &i->ob;
 }
 
+void gs_int_get_mpz(gs_VM *vm, gs_Object *o, void *z) { get_mpz(vm, o, (mpz_ptr)z); }
+
+gs_Object *gs_int_from_mpz(gs_VM *vm, void *z) { return from_mpz(vm, (mpz_ptr)z); }
+
 void gs_big_free(gs_Object *o)
 {
     gs_Int *i = (gs_Int *)o;

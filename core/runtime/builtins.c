@@ -1179,6 +1179,17 @@ static gs_Object *b_round(GS_ARGS)
     gs_Object *o = args[0];
     int64_t nd = 0;
     bool have_nd = nargs == 2 && args[1] != vm->none;
+    if (GS_KIND(o) != GS_K_INT && GS_KIND(o) != GS_K_BOOL && GS_KIND(o) != GS_K_FLOAT) {
+        /* a class's __round__(ndigits), called with no argument when none
+         * was given (or None), ndigits unchecked (Decimal says what it takes) */
+        gs_Object *m = gs_dispatches(o) ? gs_type_lookup(o->type, gs_name(vm, "__round__")) : NULL;
+        if (m) {
+            gs_Object *argv[2] = { o, have_nd ? args[1] : NULL };
+            return gs_call_object(vm, m, argv, have_nd ? 2 : 1, NULL);
+        }
+        gs_raise(vm, vm->e_TypeError, "type %s doesn't define __round__ method", gs_type_name(o));
+        return NULL;
+    }
     if (have_nd && gs_as_int(vm, args[1], &nd) < 0)
         return NULL;
     if ((GS_KIND(o) == GS_K_INT && have_nd && nd < -18) || gs_int_is_big(o))
@@ -1221,14 +1232,7 @@ static gs_Object *b_round(GS_ARGS)
         snprintf(buf, sizeof buf, "%.*f", (int)(nd > 300 ? 300 : nd), d);
         return gs_float_new(vm, strtod(buf, NULL));
     }
-    /* a class's __round__(ndigits), called with no argument when none was given */
-    gs_Object *m = gs_dispatches(o) ? gs_type_lookup(o->type, gs_name(vm, "__round__")) : NULL;
-    if (m) {
-        gs_Object *argv[2] = { o, nargs == 2 ? args[1] : NULL };
-        return gs_call_object(vm, m, argv, nargs == 2 ? 2 : 1, NULL);
-    }
-    gs_raise(vm, vm->e_TypeError, "type %s doesn't define __round__ method", gs_type_name(o));
-    return NULL;
+    return NULL; /* not reached: ints and floats are handled above */
 }
 
 static gs_Object *b_hash(GS_ARGS)

@@ -351,6 +351,28 @@ static bool is_number(gs_Object *o)
     return k == GS_K_INT || k == GS_K_BOOL || k == GS_K_FLOAT || k == GS_K_COMPLEX;
 }
 
+/* An object of a class standing for a number: what its __complex__ (the
+ * first argument only) or __float__ gives (CPython's complex_new asks
+ * them), a new reference; NULL with no exception when it has neither. */
+static gs_Object *instance_number(gs_VM *vm, gs_Object *o, bool first)
+{
+    if (is_number(o) || !gs_dispatches(o))
+        return NULL;
+    gs_Object *m = first ? gs_type_lookup(o->type, gs_name(vm, "__complex__")) : NULL;
+    if (m) {
+        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
+        if (r && GS_KIND(r) != GS_K_COMPLEX) {
+            gs_raise(vm, vm->e_TypeError, "__complex__ returned non-complex (type %s)", gs_type_name(r));
+            gs_decref(vm, r);
+            return NULL;
+        }
+        return r;
+    }
+    if (gs_type_lookup(o->type, gs_name(vm, "__float__")))
+        return gs_float_from_object(vm, o);
+    return NULL;
+}
+
 static gs_Object *complex_new_m(GS_ARGS)
 {
     GS_UNUSED(self);
@@ -385,27 +407,39 @@ static gs_Object *complex_new_m(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "complex() second arg can't be a string");
         return NULL;
     }
+    gs_Object *rn = instance_number(vm, r, true), *in = !vm->exc && i ? instance_number(vm, i, false) : NULL;
+    if (vm->exc) {
+        gs_xdecref(vm, rn);
+        gs_xdecref(vm, in);
+        return NULL;
+    }
+    if (rn)
+        r = rn;
+    if (in)
+        i = in;
+    gs_Object *res = NULL;
     if (!is_number(r)) {
         gs_raise(vm, vm->e_TypeError, "complex() first argument must be a string or a number, not '%s'",
                  gs_type_name(r));
-        return NULL;
-    }
-    if (i && !is_number(i)) {
+    } else if (i && !is_number(i)) {
         gs_raise(vm, vm->e_TypeError, "complex() second argument must be a number, not '%s'", gs_type_name(i));
-        return NULL;
+    } else {
+        C cr, ci = { 0.0, 0.0 };
+        to_c(vm, r, &cr);
+        if (!i)
+            ci.re = cr.im;
+        else
+            to_c(vm, i, &ci);
+        /* real + imag * 1j, for parts that are complex themselves */
+        if (i && GS_KIND(i) == GS_K_COMPLEX)
+            cr.re -= ci.im;
+        if (GS_KIND(r) == GS_K_COMPLEX && i)
+            ci.re += cr.im;
+        res = gs_complex_new(vm, cr.re, ci.re);
     }
-    C cr, ci = { 0.0, 0.0 };
-    to_c(vm, r, &cr);
-    if (!i)
-        ci.re = cr.im;
-    else
-        to_c(vm, i, &ci);
-    /* real + imag * 1j, for parts that are complex themselves */
-    if (i && GS_KIND(i) == GS_K_COMPLEX)
-        cr.re -= ci.im;
-    if (GS_KIND(r) == GS_K_COMPLEX && i)
-        ci.re += cr.im;
-    return gs_complex_new(vm, cr.re, ci.re);
+    gs_xdecref(vm, rn);
+    gs_xdecref(vm, in);
+    return res;
 }
 
 /* ================================================================== attributes and methods */

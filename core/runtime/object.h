@@ -279,6 +279,9 @@ typedef struct gs_Type {
     int32_t nslots;        /* how many (0 with slots != NULL: __slots__ = ()) */
     int32_t slot_base;     /* slots of the class's ancestors: its first slot's index */
     const struct gs_NativeOps *native; /* instances' C data, or NULL (plain instances): below */
+    /* a module's C type whose instances vary in size (decimal.Decimal's
+     * coefficient): an instance's sys.getsizeof; NULL: __basicsize__ says it */
+    size_t (*var_size)(const gs_Object *o);
 } gs_Type;
 
 /* The part of an object that makes it an instance of a class: attributes

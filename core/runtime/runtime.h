@@ -210,6 +210,11 @@ gs_Object *gs_big_str(gs_VM *vm, gs_Object *o);
 int gs_big_label(const gs_Object *o, char *buf, size_t n); /* a short text of its value (snprintf) */
 gs_Object *gs_big_from_text(gs_VM *vm, const char *s, size_t len, int base); /* checked text */
 gs_Object *gs_big_from_double(gs_VM *vm, double d);
+/* GMP's mpz_t (void * here: gmp.h is bigint.c's and its callers'): an int
+ * or bool into z, which this initialises; the int of z's value, a new
+ * reference (NULL + MemoryError), z cleared */
+void gs_int_get_mpz(gs_VM *vm, gs_Object *o, void *z);
+gs_Object *gs_int_from_mpz(gs_VM *vm, void *z);
 void gs_big_free(gs_Object *o);
 /* the math module's integer functions past 64 bits */
 double gs_big_frexp(gs_Object *o, long *e);            /* o = d * 2**e, 0.5 <= |d| < 1 */

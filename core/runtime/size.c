@@ -195,6 +195,8 @@ static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
     case GS_K_BUILTIN: return 72;
     case GS_K_METHOD: return 64;
     case GS_K_INSTANCE:
+        if (o->type->var_size)
+            return o->type->var_size(o);
         if ((o->type->flags & GS_TF_HEAP) && builtin_base(o->type) == vm->t_object)
             return 16; /* object's part: gs_heap_extra adds the class's */
         return instance_size(vm, o->type);
