@@ -1909,16 +1909,17 @@ static int64_t dec_len(int64_t v) /* len(str(v)) */
     return n;
 }
 
-/* where libmpdec's exp left its result: the reduced operand, the Taylor
- * sum at prec+3+t+2 digits and its squarings (sizes only) */
-static void exp_words(Dn *r, const Dn *a, int64_t prec)
+/* where a pass of libmpdec's exp at wp digits left its result: the
+ * reduced operand, the Taylor sum at wp+t+2 digits and its squarings
+ * (sizes only) */
+static void exp_words(Dn *r, const Dn *a, int64_t wp)
 {
     int64_t t = digits(a) + a->exp;
     if (t < 0)
         t = 0;
     if (t > 19)
         return;
-    int64_t p2 = prec + 3 + t + 2;
+    int64_t p2 = wp + t + 2;
     if (p2 < 10)
         p2 = 10;
     need(r, words(a));
@@ -1927,8 +1928,8 @@ static void exp_words(Dn *r, const Dn *a, int64_t prec)
         need(r, 2 * words_of(p2));
 }
 
-/* exp(a), correctly rounded half even to ctx */
-static void op_exp(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
+/* exp(a), correctly rounded half even to ctx (the value; op_exp adds libmpdec's sizes) */
+static void exp_value(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 {
     if (is_special(a)) {
         if (check_nan(r, a, ctx, st))
@@ -1944,7 +1945,6 @@ static void op_exp(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
         return;
     }
     int64_t p = ctx->prec, adj = adjexp(a);
-    exp_words(r, a, p);
     r->kind = DN_FIN;
     r->sign = 0;
     if (!a->sign && adj > dec_len((ctx->emax + 1) * 3)) {
@@ -2008,16 +2008,98 @@ static int64_t ln_exp_bound(const Dn *a)
     return r;
 }
 
-/* where libmpdec's ln left its result (sizes only) */
-static void ln_words(Dn *r, const Dn *a, int64_t prec)
+/* where a pass of libmpdec's ln at wp digits left its result: Newton's
+ * iterations on z = ln(v) to 2k+2 places (k about half of wp+2, more
+ * for v near 1), then z + t*ln(10), where a = v * 10**t (sizes only) */
+static void ln_words(Dn *r, const Dn *a, int64_t wp)
 {
-    int64_t maxprec = prec + 3 + 2;
-    int64_t t = adjexp(a);
-    need(r, words_of(2 * ((maxprec + 2) / 2) + 3));
-    need(r, words_of(maxprec + 1 + dec_len(t < 0 ? -t : t)));
+    int64_t maxprec = wp + 2, adj = adjexp(a), zadj = 0;
+    /* 0.900 <= v < 1 or 1 <= v <= 1.15 (a itself): a logarithm near zero */
+    Dn one, d;
+    dn_init(&one);
+    dn_init(&d);
+    settriple(&one, 0, 1, 0);
+    Dctx mx;
+    max_ctx(&mx);
+    uint32_t ws = 0;
+    op_add(&d, a, &one, &mx, &ws, true);
+    int c = dn_cmp(a, &one);
+    bool below = c < 0 && adj == -1 && adjexp(&d) <= -2; /* a >= 0.9 */
+    bool above = c > 0 && adj == 0 && (adjexp(&d) <= -2 || (adjexp(&d) == -1 && mpz_cmp_ui(d.c, 15) <= 0 &&
+                                                            digits(&d) <= 2));
+    if (!zcoeff(&d) && (below || above)) {
+        int64_t lower = adjexp(&d) - (above ? 1 : 0);
+        if (lower < 0)
+            maxprec -= lower;
+        zadj = adjexp(&d);
+    }
+    dn_clear(&one);
+    dn_clear(&d);
+    int64_t t = c < 0 && adj < 0 ? adj + 1 : adj; /* v in (0.5, 1) or [1, 5] */
+    int64_t k = (maxprec + 2) / 2;
+    int64_t zd = 2 * k + 3 + (zadj < 0 ? zadj : 0);
+    need(r, words_of(zd < 1 ? 1 : zd));
+    if (t)
+        need(r, words_of(2 * k + 3 + dec_len(t < 0 ? -t : t)));
 }
 
-static void op_ln(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
+/* libmpdec's correct rounding (allcr): passes at prec+3, prec+22 ... digits
+ * until the pass's result plus or minus a unit in its last place rounds
+ * the same to prec digits.  The values are the functions' own (correctly
+ * rounded); what the passes leave in the result is its size. */
+typedef void (*ValueFn)(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st);
+typedef void (*WordsFn)(Dn *r, const Dn *a, int64_t wp);
+
+static void ziv_sizes(Dn *r, const Dn *a, const Dctx *ctx, ValueFn f, WordsFn w)
+{
+    Dctx wc = *ctx, pc = *ctx;
+    wc.round = pc.round = R_HALF_EVEN;
+    wc.clamp = 0;
+    for (int64_t wp = ctx->prec + 3, pass = 0; pass < 8; wp += 19, pass++) {
+        w(r, a, wp);
+        Dn v, ulp, t1, t2;
+        dn_init(&v);
+        dn_init(&ulp);
+        dn_init(&t1);
+        dn_init(&t2);
+        wc.prec = wp;
+        uint32_t ws = 0;
+        f(&v, a, &wc, &ws);
+        bool done = is_special(&v) || zcoeff(&v);
+        if (!done) {
+            settriple(&ulp, 0, 1, v.exp + digits(&v) - wp);
+            op_add(&t1, &v, &ulp, &pc, &ws, false);
+            op_add(&t2, &v, &ulp, &pc, &ws, true);
+            done = dn_qcmp(&t1, &t2, &ws) == 0;
+        }
+        dn_clear(&v);
+        dn_clear(&ulp);
+        dn_clear(&t1);
+        dn_clear(&t2);
+        if (done)
+            break;
+    }
+}
+
+static void op_exp(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
+{
+    if (!is_special(a) && !zcoeff(a) && digits(a) + a->exp <= 19) {
+        /* (_mpd_qexp_check_one: |a| <= 9 * 10**(-wp-1) gives 1 at once) */
+        Dn lim, aa;
+        dn_init(&lim);
+        dn_init(&aa);
+        settriple(&lim, 0, 9, -(ctx->prec + 3 + 1));
+        dn_set(&aa, a);
+        aa.sign = 0;
+        if (dn_cmp(&aa, &lim) > 0)
+            ziv_sizes(r, a, ctx, exp_value, exp_words);
+        dn_clear(&lim);
+        dn_clear(&aa);
+    }
+    exp_value(r, a, ctx, st);
+}
+
+static void ln_value(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 {
     if (is_special(a)) {
         if (check_nan(r, a, ctx, st))
@@ -2052,7 +2134,6 @@ static void op_ln(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
         set_special(r, adj < 0, DN_INF);
         return;
     }
-    ln_words(r, a, ctx->prec);
     int64_t p = ctx->prec, places = p - ln_exp_bound(a) + 2;
     mpz_t coeff;
     mpz_init(coeff);
@@ -2100,7 +2181,7 @@ static int64_t log10_exp_bound(const Dn *a)
     return r;
 }
 
-static void op_log10(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
+static void log10_value(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 {
     Dctx w = *ctx;
     w.round = R_HALF_EVEN;
@@ -2140,7 +2221,6 @@ static void op_log10(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
         set_special(r, adj < 0, DN_INF);
         return;
     }
-    ln_words(r, a, ctx->prec + 3);
     int64_t p = ctx->prec, places = p - log10_exp_bound(a) + 2;
     mpz_t coeff;
     mpz_init(coeff);
@@ -2156,6 +2236,48 @@ static void op_log10(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
     r->exp = -places;
     mpz_clear(coeff);
     finalize(r, &w, st);
+}
+
+/* whether ln or log10 of a computes (a finite positive number, not 1,
+ * nor a power of ten for log10, nor certain to overflow) */
+static bool log_computes(const Dn *a, const Dctx *ctx, bool ten)
+{
+    if (is_special(a) || zcoeff(a) || a->sign)
+        return false;
+    Dn one;
+    dn_init(&one);
+    settriple(&one, 0, 1, 0);
+    bool is_one = dn_cmp(a, &one) == 0;
+    dn_clear(&one);
+    if (is_one && !ten)
+        return false;
+    if (ten) {
+        mpz_t lead;
+        mpz_init_set(lead, a->c);
+        shr_rnd(lead, tzeros(a->c));
+        bool pow10 = mpz_cmp_ui(lead, 1) == 0;
+        mpz_clear(lead);
+        if (pow10)
+            return false;
+    }
+    int64_t adj = adjexp(a), t = adj < 0 ? -adj - 1 : adj;
+    return dec_len(ten ? t : 2 * t) - 1 <= ctx->emax;
+}
+
+static void log10_words(Dn *r, const Dn *a, int64_t wp) { ln_words(r, a, wp + 3); }
+
+static void op_ln(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
+{
+    if (log_computes(a, ctx, false))
+        ziv_sizes(r, a, ctx, ln_value, ln_words);
+    ln_value(r, a, ctx, st);
+}
+
+static void op_log10(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
+{
+    if (log_computes(a, ctx, true))
+        ziv_sizes(r, a, ctx, log10_value, log10_words);
+    log10_value(r, a, ctx, st);
 }
 
 /* ------------------------------------------------------------------ power */
@@ -3193,6 +3315,8 @@ static bool is_dec(gs_VM *vm, gs_Object *o)
     DecState *s = dstate(vm);
     return s && gs_isinstance(o, s->t_dec);
 }
+
+bool gs_is_decimal(gs_VM *vm, gs_Object *o) { return is_dec(vm, o); }
 
 static bool is_ctx(gs_VM *vm, gs_Object *o)
 {
@@ -4375,8 +4499,12 @@ static gs_Object *m_as_tuple(GS_ARGS)
     gs_Object *sign = gs_int_new(vm, x->sign);
     gs_Object *r = NULL;
     if (digits && sign) {
+        /* (called from C, the class packs its arguments: _PyObject_MakeTpCall's tuple) */
+        gs_PhantomCall pc;
+        gs_phantom_call_begin(vm, (gs_Type *)dstate(vm)->dectuple, 3, 0, &pc);
         gs_Object *argv[3] = { sign, digits, expo };
         r = gs_call(vm, dstate(vm)->dectuple, argv, 3, NULL);
+        gs_phantom_call_end(vm, &pc);
     }
     gs_xdecref(vm, sign);
     gs_xdecref(vm, digits);
@@ -5911,7 +6039,7 @@ static gs_Type *make_class(gs_VM *vm, const char *name, const char *module, gs_T
     gs_Object *ns = gs_dict_new(vm);
     gs_Object *mod = ns ? gs_str_from_cstr(vm, module) : NULL;
     gs_Object *bt = mod ? gs_tuple_new(vm, nb) : NULL;
-    gs_Object *nm = bt ? gs_str_from_cstr(vm, name) : NULL;
+    gs_Object *nm = bt ? gs_str_intern(vm, name, strlen(name)) : NULL; /* (a class's name: interned) */
     gs_Object *cls = NULL;
     if (nm) {
         for (int i = 0; i < nb; i++)
@@ -5994,6 +6122,15 @@ static DecState *make_state(gs_VM *vm)
     return s;
 }
 
+#ifndef DEC_ALLOCS_AFTER
+#define DEC_ALLOCS_AFTER (571 - 340 - 49)
+#define DEC_KEPT_AFTER (491 - 452)
+#define DEC_GARBAGE_AFTER 0
+#define DEC_ALLOCS_FRESH (1944 - 1700 + 32)
+#define DEC_KEPT_FRESH (1163 - 648 - 486)
+#define DEC_GARBAGE_FRESH (67 - 71)
+#endif
+
 gs_Object *gs_module_decimal(gs_VM *vm)
 {
     DecState *s = make_state(vm);
@@ -6012,8 +6149,8 @@ gs_Object *gs_module_decimal(gs_VM *vm)
     }
     if (!s->dectuple) {
         gs_Object *nt = gs_getattr(vm, coll, gs_name(vm, "namedtuple"));
-        gs_Object *cargs[3] = { gs_str_from_cstr(vm, "DecimalTuple"), gs_str_from_cstr(vm, "sign digits exponent"),
-                                gs_str_from_cstr(vm, "decimal") };
+        gs_Object *cargs[3] = { gs_str_intern(vm, "DecimalTuple", 12), gs_str_intern(vm, "sign digits exponent", 20),
+                                gs_str_intern(vm, "decimal", 7) };
         gs_Object *kw = gs_tuple_pack(vm, 1, gs_name(vm, "module"));
         if (nt && cargs[0] && cargs[1] && cargs[2] && kw)
             s->dectuple = gs_call(vm, nt, cargs, 3, (gs_Tuple *)kw);
@@ -6107,7 +6244,16 @@ gs_Object *gs_module_decimal(gs_VM *vm)
         gs_module_add(vm, m, round_names[i], gs_str_intern(vm, round_names[i], strlen(round_names[i])));
     gs_module_add(vm, m, "__version__", gs_str_from_cstr(vm, "1.70"));
     gs_module_add(vm, m, "__libmpdec_version__", gs_str_from_cstr(vm, "2.5.1"));
-    GS_UNUSED(had_collections);
+    /* CPython runs Lib/decimal.py and _decimal's initialisation, which
+     * imports collections, collections.abc and numbers (Number.register):
+     * allocations, objects kept, objects left in cycles, measured with
+     * python3.11 (the collector disabled for the allocations; objects
+     * kept after a full collection), less what the model makes
+     * (collections' own footprint included when it comes with decimal) */
+    if (had_collections)
+        gs_gc_import_footprint(vm, DEC_ALLOCS_AFTER, DEC_KEPT_AFTER, DEC_GARBAGE_AFTER);
+    else
+        gs_gc_import_footprint(vm, DEC_ALLOCS_FRESH, DEC_KEPT_FRESH, DEC_GARBAGE_FRESH);
     return m;
 }
 

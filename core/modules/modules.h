@@ -24,6 +24,7 @@ gs_Object *gs_module_decimal(gs_VM *vm);
 void gs_decimal_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_decimal_clear(gs_VM *vm);
 void gs_decimal_free(gs_VM *vm);
+bool gs_is_decimal(gs_VM *vm, gs_Object *o); /* a decimal.Decimal (false while decimal is not imported) */
 gs_Object *gs_module_enum(gs_VM *vm);
 void gs_enum_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_enum_clear(gs_VM *vm);
