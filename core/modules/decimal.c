@@ -3318,6 +3318,18 @@ static bool is_dec(gs_VM *vm, gs_Object *o)
 
 bool gs_is_decimal(gs_VM *vm, gs_Object *o) { return is_dec(vm, o); }
 
+bool gs_is_decimal_type(gs_VM *vm, gs_Type *t)
+{
+    DecState *s = dstate(vm);
+    return s && t && gs_issubtype(t, s->t_dec);
+}
+
+gs_Type *gs_decimal_type(gs_VM *vm)
+{
+    DecState *s = dstate(vm);
+    return s ? s->t_dec : NULL;
+}
+
 static bool is_ctx(gs_VM *vm, gs_Object *o)
 {
     DecState *s = dstate(vm);
@@ -5073,19 +5085,12 @@ static int flags_of_dict(gs_VM *vm, gs_Object *v, uint32_t *out)
     return 0;
 }
 
+/* PyLong_AsSsize_t: an int only */
 static int ssize_arg(gs_VM *vm, gs_Object *v, int64_t *out)
 {
     if (!gs_is_intlike(v)) {
-        int64_t x;
-        int r = gs_index_value(vm, v, &x);
-        if (r < 0)
-            return -1;
-        if (r == 0) {
-            gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(v));
-            return -1;
-        }
-        *out = x;
-        return 0;
+        gs_raise(vm, vm->e_TypeError, "an integer is required");
+        return -1;
     }
     if (gs_int_is_big(v)) {
         gs_raise(vm, vm->e_OverflowError, "Python int too large to convert to C ssize_t");
@@ -5097,8 +5102,8 @@ static int ssize_arg(gs_VM *vm, gs_Object *v, int64_t *out)
 
 enum { CA_PREC, CA_ROUNDING, CA_EMIN, CA_EMAX, CA_CAPITALS, CA_CLAMP, CA_FLAGS, CA_TRAPS };
 
-/* one context attribute (context_setprec ...) */
-static int ctx_set(gs_VM *vm, gs_Object *c, int which, gs_Object *v)
+/* one context attribute (context_setprec ...); from_attr: ctx.name = v */
+static int ctx_set(gs_VM *vm, gs_Object *c, int which, gs_Object *v, bool from_attr)
 {
     CtxObj *x = CTXO(c);
     int64_t n;
@@ -5112,8 +5117,9 @@ static int ctx_set(gs_VM *vm, gs_Object *c, int which, gs_Object *v)
     }
     case CA_FLAGS:
     case CA_TRAPS: {
+        /* Context(traps=[...]) takes a list too; ctx.traps = ... a dict only */
         uint32_t f;
-        if (GS_KIND(v) == GS_K_LIST ? flags_of_list(vm, v, &f) : flags_of_dict(vm, v, &f))
+        if (GS_KIND(v) == GS_K_LIST && !from_attr ? flags_of_list(vm, v, &f) : flags_of_dict(vm, v, &f))
             return -1;
         *(which == CA_TRAPS ? ctx_traps(c) : ctx_status(c)) = f;
         return 0;
@@ -5169,7 +5175,7 @@ static int ctx_set_all(gs_VM *vm, gs_Object *c, gs_Object **a)
     static const int order[] = { CA_PREC, CA_ROUNDING, CA_EMIN, CA_EMAX, CA_CAPITALS, CA_CLAMP, CA_TRAPS, CA_FLAGS };
     for (int i = 0; i < 8; i++) {
         gs_Object *v = a[order[i]];
-        if (v && v != vm->none && ctx_set(vm, c, order[i], v) < 0)
+        if (v && v != vm->none && ctx_set(vm, c, order[i], v, false) < 0)
             return -1;
     }
     return 0;
@@ -5253,7 +5259,7 @@ CGET(flags, gs_newref(vm, c->flags))
     static gs_Object *cs_##name(GS_ARGS)                                                                        \
     {                                                                                                           \
         GS_UNUSED(self); GS_UNUSED(nargs); GS_UNUSED(kwnames);                                                  \
-        return ctx_set(vm, args[0], which, args[1]) < 0 ? NULL : GS_NONE(vm);                                   \
+        return ctx_set(vm, args[0], which, args[1], true) < 0 ? NULL : GS_NONE(vm);                             \
     }
 CSET(prec, CA_PREC)
 CSET(emax, CA_EMAX)
@@ -5977,14 +5983,18 @@ static const gs_MethodDef cm_methods[] = {
 
 static gs_Object *f_getcontext(GS_ARGS)
 {
-    GS_UNUSED_ARGS;
+    GS_UNUSED(self); GS_UNUSED(args);
+    if (gs_noargs(vm, "decimal.getcontext", nargs, kwnames) < 0)
+        return NULL;
     gs_Object *c = cur_ctx(vm);
     return c ? gs_newref(vm, c) : NULL;
 }
 
 static gs_Object *f_setcontext(GS_ARGS)
 {
-    GS_UNUSED(self); GS_UNUSED(nargs); GS_UNUSED(kwnames);
+    GS_UNUSED(self);
+    if (gs_onearg(vm, "decimal.setcontext", nargs, kwnames) < 0)
+        return NULL;
     if (!is_ctx(vm, args[0])) {
         gs_raise(vm, vm->e_TypeError, "argument must be a context");
         return NULL;
@@ -6024,8 +6034,8 @@ static gs_Object *f_localcontext(GS_ARGS)
 }
 
 static const gs_MethodDef functions[] = {
-    { "getcontext", f_getcontext, 0, 0, 0 },
-    { "setcontext", f_setcontext, 1, 1, 0 },
+    { "getcontext", f_getcontext, 0, -1, GS_KW },
+    { "setcontext", f_setcontext, 0, -1, GS_KW },
     { "localcontext", f_localcontext, 0, -1, GS_KW | GS_VARARGS },
     { NULL, NULL, 0, 0, 0 },
 };

@@ -24,7 +24,12 @@ gs_Object *gs_module_decimal(gs_VM *vm);
 void gs_decimal_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_decimal_clear(gs_VM *vm);
 void gs_decimal_free(gs_VM *vm);
-bool gs_is_decimal(gs_VM *vm, gs_Object *o); /* a decimal.Decimal (false while decimal is not imported) */
+/* decimal.Decimal for other modules (fractions.c, statistics.c): whether
+ * o is one, whether t is it or a class derived from it (false while
+ * decimal is not imported); the type itself (NULL until then) */
+bool gs_is_decimal(gs_VM *vm, gs_Object *o);
+bool gs_is_decimal_type(gs_VM *vm, gs_Type *t);
+gs_Type *gs_decimal_type(gs_VM *vm);
 gs_Object *gs_module_enum(gs_VM *vm);
 void gs_enum_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_enum_clear(gs_VM *vm);

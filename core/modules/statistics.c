@@ -360,6 +360,18 @@ static gs_Object *convert(gs_VM *vm, gs_Object *value, gs_Type *t)
                                                                        ((gs_Int *)gs_fraction_den(value))->value == 1))
         t = vm->t_float;
     gs_Object *r = gs_call(vm, &t->ob, &value, 1, NULL);
+    if (!r && gs_is_decimal_type(vm, t) && gs_exc_matches(vm, vm->e_TypeError)) {
+        /* T(value.numerator) / T(value.denominator) */
+        gs_clear_exc(vm);
+        gs_Object *n = gs_getattr(vm, value, gs_name(vm, "numerator"));
+        gs_Object *d = n ? gs_getattr(vm, value, gs_name(vm, "denominator")) : NULL;
+        gs_Object *tn = d ? gs_call(vm, &t->ob, &n, 1, NULL) : NULL, *td = tn ? gs_call(vm, &t->ob, &d, 1, NULL) : NULL;
+        r = td ? gs_binary_op(vm, GS_OP_TRUEDIV, tn, td, false) : NULL;
+        gs_xdecref(vm, n);
+        gs_xdecref(vm, d);
+        gs_xdecref(vm, tn);
+        gs_xdecref(vm, td);
+    }
     gs_decref(vm, value);
     return r;
 }
@@ -420,14 +432,94 @@ static gs_Object *float_sqrt_of_frac(gs_VM *vm, gs_Object *n, gs_Object *m)
 }
 
 /* stdev / pstdev of the exact mean square mss (stolen) */
-static gs_Object *sqrt_of(gs_VM *vm, gs_Object *mss)
+static gs_Object *call0(gs_VM *vm, gs_Object *o, const char *name)
+{
+    gs_Object *m = gs_getattr(vm, o, gs_name(vm, name));
+    gs_Object *r = m ? gs_call(vm, m, NULL, 0, NULL) : NULL;
+    gs_xdecref(vm, m);
+    return r;
+}
+
+/* 4 * n * (dr*dx)**2 vs m * (dr*nx + dx*nr)**2 (gs_compare_bool's -1 on error) */
+static int straddles(gs_VM *vm, int op, gs_Object *n, gs_Object *m, gs_Object *rr, gs_Object *xr)
+{
+    gs_Object *nr = ((gs_Tuple *)rr)->items[0], *dr = ((gs_Tuple *)rr)->items[1];
+    gs_Object *nx = ((gs_Tuple *)xr)->items[0], *dx = ((gs_Tuple *)xr)->items[1];
+    gs_Object *lhs = B(MUL, B(MUL, I(4), R(n)), B(POW, B(MUL, R(dr), R(dx)), I(2)));
+    gs_Object *rhs = B(MUL, R(m), B(POW, B(ADD, B(MUL, R(dr), R(nx)), B(MUL, R(dx), R(nr))), I(2)));
+    int c = lhs && rhs ? gs_compare_bool(vm, op, lhs, rhs) : -1;
+    gs_xdecref(vm, lhs);
+    gs_xdecref(vm, rhs);
+    return c;
+}
+
+/* _decimal_sqrt_of_frac(n, m): the square root of n/m as a Decimal,
+ * moved a step up or down when Decimal.sqrt's rounding of the rounded
+ * quotient is off */
+static gs_Object *decimal_sqrt_of_frac(gs_VM *vm, gs_Type *t, gs_Object *n, gs_Object *m)
+{
+    gs_Object *zero = I(0);
+    int sg = zero ? gs_compare_bool(vm, GS_CMP_LE, n, zero) : -1;
+    int z = sg > 0 ? gs_compare_bool(vm, GS_CMP_EQ, n, zero) : 0;
+    gs_xdecref(vm, zero);
+    if (sg < 0 || z < 0)
+        return NULL;
+    GS_UNUSED(t);
+    gs_Object *dec = R(&gs_decimal_type(vm)->ob); /* Decimal, whatever T is */
+    n = R(n);
+    m = R(m);
+    gs_Object *res = NULL, *root = NULL, *rr = NULL, *plus = NULL, *pr = NULL, *minus = NULL, *mr = NULL;
+    if (sg) {
+        if (z) {
+            gs_Object *z = gs_str_from_cstr(vm, "0.0");
+            res = z ? gs_call(vm, dec, &z, 1, NULL) : NULL;
+            gs_xdecref(vm, z);
+            goto out;
+        }
+        n = B(SUB, I(0), n);
+        m = B(SUB, I(0), m);
+    }
+    gs_Object *dn = n ? gs_call(vm, dec, &n, 1, NULL) : NULL, *dm = dn ? gs_call(vm, dec, &m, 1, NULL) : NULL;
+    gs_Object *q = dm ? gs_binary_op(vm, GS_OP_TRUEDIV, dn, dm, false) : NULL;
+    gs_xdecref(vm, dn);
+    gs_xdecref(vm, dm);
+    root = q ? call0(vm, q, "sqrt") : NULL;
+    gs_xdecref(vm, q);
+    rr = root ? call0(vm, root, "as_integer_ratio") : NULL;
+    plus = rr ? call0(vm, root, "next_plus") : NULL;
+    pr = plus ? call0(vm, plus, "as_integer_ratio") : NULL;
+    int c = pr ? straddles(vm, GS_CMP_GT, n, m, rr, pr) : -1;
+    if (c != 0) {
+        res = c > 0 ? R(plus) : NULL;
+        goto out;
+    }
+    minus = call0(vm, root, "next_minus");
+    mr = minus ? call0(vm, minus, "as_integer_ratio") : NULL;
+    c = mr ? straddles(vm, GS_CMP_LT, n, m, rr, mr) : -1;
+    if (c >= 0)
+        res = R(c ? minus : root);
+out:
+    gs_xdecref(vm, dec);
+    gs_xdecref(vm, n);
+    gs_xdecref(vm, m);
+    gs_xdecref(vm, root);
+    gs_xdecref(vm, rr);
+    gs_xdecref(vm, plus);
+    gs_xdecref(vm, pr);
+    gs_xdecref(vm, minus);
+    gs_xdecref(vm, mr);
+    return res;
+}
+
+static gs_Object *sqrt_of(gs_VM *vm, gs_Object *mss, gs_Type *t)
 {
     if (!mss)
         return NULL;
     gs_Object *n = gs_getattr(vm, mss, gs_name(vm, "numerator"));
     gs_Object *d = n ? gs_getattr(vm, mss, gs_name(vm, "denominator")) : NULL;
     gs_decref(vm, mss);
-    gs_Object *r = d ? float_sqrt_of_frac(vm, n, d) : NULL;
+    gs_Object *r = d ? (gs_is_decimal_type(vm, t) ? decimal_sqrt_of_frac(vm, t, n, d) : float_sqrt_of_frac(vm, n, d))
+                     : NULL;
     gs_xdecref(vm, n);
     gs_xdecref(vm, d);
     return r;
@@ -983,7 +1075,7 @@ static gs_Object *spread(GS_ARGS, const char *name, bool sample, bool root)
         return fail(vm, name, msg);
     }
     gs_Object *mss = B(TRUEDIV, ss, I(sample ? n - 1 : n));
-    return root ? sqrt_of(vm, mss) : convert(vm, mss, t);
+    return root ? sqrt_of(vm, mss, t) : convert(vm, mss, t);
 }
 
 static gs_Object *m_variance(GS_ARGS) { return spread(vm, self, args, nargs, kwnames, "variance", true, false); }
