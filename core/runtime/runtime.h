@@ -541,12 +541,15 @@ void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tupl
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
 /* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,
- * but not static objects nor plain object() instances. */
+ * but not static objects, plain object() instances, nor the objects of a
+ * module's C type CPython makes without Py_TPFLAGS_HAVE_GC (a Decimal, a
+ * date: a dict holding only such values stays untracked). */
 static inline bool gs_is_gc_object(gs_Object *o)
 {
     /* every object of a class is one: CPython's heap types all have Py_TPFLAGS_HAVE_GC */
     return (gs_kind_is_gc(GS_KIND(o)) || (o->type->flags & GS_TF_HEAP)) && !(o->gcflags & GS_GC_STATIC) &&
-           !(GS_KIND(o) == GS_K_INSTANCE && o->type->base == NULL);
+           !(GS_KIND(o) == GS_K_INSTANCE && o->type->base == NULL) &&
+           !(o->type->native && !o->type->native->gc && !(o->type->flags & GS_TF_HEAP));
 }
 /* Objects CPython makes and soon frees that the model does not (the
  * argument tuple of a call through tp_call, its keywords dict): they only
