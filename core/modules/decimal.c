@@ -1136,7 +1136,10 @@ static void op_quantize(Dn *r, const Dn *a, const Dn *b, const Dctx *ctx, uint32
     }
     dn_set(r, a);
     if (expdiff >= 0) {
-        shl(r->c, expdiff);
+        if (!shl(r->c, expdiff)) {
+            set_error(r, S_MALLOC, st);
+            return;
+        }
         touch(r);
         r->exp = b->exp;
     } else {
@@ -1424,6 +1427,10 @@ static void op_shift(Dn *r, const Dn *a, const Dn *b, const Dctx *ctx, uint32_t 
         dn_copy(r, a);
         return;
     }
+    if (ctx->prec > DIG_LIMIT) {
+        set_error(r, S_MALLOC, st);
+        return;
+    }
     mpz_t m, hi;
     mpz_inits(m, hi, NULL);
     p10(m, ctx->prec);
@@ -1541,6 +1548,10 @@ static void op_sqrt(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
     }
     int64_t prec = ctx->prec + 1, l, shift;
     bool exact;
+    if (prec > DIG_LIMIT) {
+        set_error(r, S_MALLOC, st);
+        return;
+    }
     mpz_t c, q, rem;
     mpz_inits(c, q, rem, NULL);
     mpz_set(c, a->c);
@@ -2088,6 +2099,10 @@ static void ziv_sizes(Dn *r, const Dn *a, const Dctx *ctx, ValueFn f, WordsFn w)
 
 static void op_exp(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 {
+    if (ctx->prec > DIG_LIMIT / 4 && !is_special(a) && !zcoeff(a)) {
+        set_error(r, S_MALLOC, st); /* (more digits than the series can be worked to) */
+        return;
+    }
     if (!is_special(a) && !zcoeff(a) && digits(a) + a->exp <= 19) {
         /* (_mpd_qexp_check_one: |a| <= 9 * 10**(-wp-1) gives 1 at once) */
         Dn lim, aa;
@@ -2273,6 +2288,10 @@ static void log10_words(Dn *r, const Dn *a, int64_t wp) { ln_words(r, a, wp + 3)
 
 static void op_ln(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 {
+    if (ctx->prec > DIG_LIMIT / 4 && log_computes(a, ctx, false)) {
+        set_error(r, S_MALLOC, st);
+        return;
+    }
     if (log_computes(a, ctx, false))
         ziv_sizes(r, a, ctx, ln_value, ln_words);
     ln_value(r, a, ctx, st);
@@ -2280,6 +2299,10 @@ static void op_ln(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 
 static void op_log10(Dn *r, const Dn *a, const Dctx *ctx, uint32_t *st)
 {
+    if (ctx->prec > DIG_LIMIT / 4 && log_computes(a, ctx, true)) {
+        set_error(r, S_MALLOC, st);
+        return;
+    }
     if (log_computes(a, ctx, true))
         ziv_sizes(r, a, ctx, log10_value, log10_words);
     log10_value(r, a, ctx, st);
@@ -2551,7 +2574,10 @@ static void op_pow(Dn *r, const Dn *base, const Dn *exp, const Dctx *ctx, uint32
         dn_clear(&one);
         if (cmp == 0) {
             mpz_set_ui(r->c, 1);
-            shl(r->c, ctx->prec - 1);
+            if (!shl(r->c, ctx->prec - 1)) {
+                set_error(r, S_MALLOC, st);
+                return;
+            }
             touch(r);
             r->exp = -(ctx->prec - 1);
             r->sign = rsign;
@@ -2594,7 +2620,8 @@ static void op_pow(Dn *r, const Dn *base, const Dn *exp, const Dctx *ctx, uint32
         settriple(&one, 0, 1, 0);
         if (dn_cmp(r, &one) == 0) {
             mpz_set_ui(r->c, 1);
-            shl(r->c, ctx->prec - 1);
+            if (!shl(r->c, ctx->prec - 1))
+                set_error(r, S_MALLOC, st);
             touch(r);
             r->exp = -(ctx->prec - 1);
         }
@@ -3129,6 +3156,10 @@ static char *dn_format(const Dn *dec, FmtSpec *spec, const Dctx *ctx, bool no_ne
     char *res = NULL;
     if (spec->min_width > MAX_PREC) {
         *st |= S_INVALID;
+        goto out;
+    }
+    if (spec->min_width > DIG_LIMIT) {
+        *st |= S_MALLOC;
         goto out;
     }
     if (isupper((unsigned char)type)) {
