@@ -6143,6 +6143,12 @@ static DecState *make_state(gs_VM *vm)
     s->t_dec->var_size = dec_size;
     gs_type_add_methods(vm, s->t_dec, dec_methods);
     gs_modtype_add_attr(vm, s->t_dec, "__basicsize__", gs_int_new(vm, 104));
+    gs_modtype_add_attr(vm, s->t_dec, "__module__", gs_str_from_cstr(vm, "decimal"));
+    gs_modtype_add_attr(vm, s->t_dec, "__doc__", gs_str_from_cstr(vm,
+        "Construct a new Decimal object. 'value' can be an integer, string, tuple,\n"
+        "or another Decimal object. If no value is given, return Decimal('0'). The\n"
+        "context does not affect the conversion and is only passed to determine if\n"
+        "the InvalidOperation trap is active.\n\n"));
     gs_type_add_getter(vm, s->t_dec, "real", m_self);
     gs_type_add_getter(vm, s->t_dec, "imag", d_imag);
     gs_type_update_hooks(vm, s->t_dec);
@@ -6150,6 +6156,16 @@ static DecState *make_state(gs_VM *vm)
     s->t_ctx->flags &= (uint16_t)~GS_TF_DICT;
     gs_type_add_methods(vm, s->t_ctx, ctx_methods);
     gs_modtype_add_attr(vm, s->t_ctx, "__basicsize__", gs_int_new(vm, 96));
+    gs_modtype_add_attr(vm, s->t_ctx, "__module__", gs_str_from_cstr(vm, "decimal"));
+    gs_modtype_add_attr(vm, s->t_ctx, "__doc__", gs_str_from_cstr(vm,
+        "The context affects almost all operations and controls rounding,\n"
+        "Over/Underflow, raising of exceptions and much more.  A new context\n"
+        "can be constructed as follows:\n\n"
+        "    >>> c = Context(prec=28, Emin=-425000000, Emax=425000000,\n"
+        "    ...             rounding=ROUND_HALF_EVEN, capitals=1, clamp=1,\n"
+        "    ...             traps=[InvalidOperation, DivisionByZero, Overflow],\n"
+        "    ...             flags=[])\n"
+        "    >>>\n\n\n"));
     static const struct { const char *name; gs_CFunc get, set; } props[] = {
         { "prec", cg_prec, cs_prec },       { "Emax", cg_emax, cs_emax },
         { "Emin", cg_emin, cs_emin },       { "rounding", cg_rounding, cs_rounding },

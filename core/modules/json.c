@@ -26,6 +26,7 @@ typedef struct Scan {
     gs_Object *memo;      /* dict: key -> the first equal key */
     bool strict;
     gs_Object *object_hook; /* borrowed, or NULL */
+    gs_Object *parse_float, *parse_int; /* borrowed; NULL: float, int themselves */
     int depth;
     const char *err_msg;  /* the JSONDecodeError raised, its message */
 } Scan;
@@ -405,7 +406,12 @@ static gs_Object *parse_number(Scan *sc, int64_t start, int64_t *next_idx)
     *next_idx = idx;
     gs_Object *r;
     int64_t v;
-    if (is_float)
+    gs_Object *custom = is_float ? sc->parse_float : sc->parse_int;
+    if (custom) { /* CPython's scanner calls it with the number's text */
+        gs_Object *numstr = gs_str_new(vm, buf, (size_t)len);
+        r = numstr ? gs_call_object(vm, custom, &numstr, 1, NULL) : NULL;
+        gs_xdecref(vm, numstr);
+    } else if (is_float)
         r = gs_float_new(vm, strtod(buf, NULL));
     else if (gs_int_from_str(vm, buf, (size_t)len, 10, &v) == -2)
         r = gs_big_from_text(vm, buf, (size_t)len, 10);
@@ -499,13 +505,18 @@ static gs_Object *m_loads(GS_ARGS)
         GS_LIB_FRAMES(vm, f_loads_type);
         return NULL;
     }
-    for (int i = 3; i < 7; i++)
+    for (int i = 5; i < 7; i++)
         if (a[i] && a[i] != vm->none) {
             gs_raise(vm, vm->e_TypeError, "gcscope's json.loads does not support %s=", names[i]);
             return NULL;
         }
     gs_Str *str = (gs_Str *)s;
-    Scan sc = { vm, s, NULL, 0, NULL, true, NULL, 0, NULL };
+    Scan sc = { vm, s, NULL, 0, NULL, true, NULL, NULL, NULL, 0, NULL };
+    /* parse_float=float or parse_int=int is the scanner's own fast path */
+    if (a[3] && a[3] != vm->none && a[3] != &vm->t_float->ob)
+        sc.parse_float = a[3];
+    if (a[4] && a[4] != vm->none && a[4] != &vm->t_int->ob)
+        sc.parse_int = a[4];
     sc.s = malloc(sizeof(uint32_t) * (size_t)(str->nchars + 1));
     if (!sc.s) {
         gs_raise_memory(vm);
@@ -614,6 +625,14 @@ static void enc_string(Enc *e, gs_Str *s)
         i += adv;
     }
     gs_buf_addc(b, '"');
+}
+
+/* JSONEncoder.default names the type by its __name__: "Decimal", "date",
+ * not a module type's dotted "decimal.Decimal" */
+static const char *type_short_name(gs_Type *t)
+{
+    const char *dot = (t->flags & GS_TF_HEAP) ? NULL : strrchr(t->name->data, '.');
+    return dot ? dot + 1 : t->name->data;
 }
 
 static int enc_float(Enc *e, double v)
@@ -834,7 +853,7 @@ static int enc_obj(Enc *e, gs_Object *o)
     default: break;
     }
     if (!e->dflt) {
-        gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", o->type->name->data);
+        gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", type_short_name(o->type));
         e->not_serializable = true;
         return -1;
     }
@@ -1068,7 +1087,7 @@ static gs_Object *je_default(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "JSONEncoder.default() takes 2 positional arguments but %d were given", nargs + 1);
         return NULL;
     }
-    gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", args[0]->type->name->data);
+    gs_raise(vm, vm->e_TypeError, "Object of type %s is not JSON serializable", type_short_name(args[0]->type));
     return NULL;
 }
 

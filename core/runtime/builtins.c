@@ -1500,9 +1500,16 @@ static gs_Object *b_dir(GS_ARGS)
             gs_Type *t = k == GS_K_TYPE ? (gs_Type *)o : o->type;
             int32_t n;
             gs_Type **mro = gs_type_mro(t, &n);
+            bool basicsize_from_builtin = false;
             for (int32_t i = 0; mro && i < n; i++) {
-                if (mro[i]->dict)
+                if (mro[i]->dict) {
                     gs_dict_update(vm, seen, &mro[i]->dict->ob);
+                    /* a built-in type's __basicsize__ is a slot in CPython,
+                     * no attribute of its dict (size.c reads the model's) */
+                    if (!(mro[i]->flags & GS_TF_HEAP) &&
+                        gs_dict_get_str(vm, &mro[i]->dict->ob, gs_name(vm, "__basicsize__")))
+                        basicsize_from_builtin = true;
+                }
                 if ((mro[i]->flags & GS_TF_HEAP) && mro[i]->nslots)
                     for (int32_t j = 0; j < mro[i]->nslots; j++)
                         gs_dict_set(vm, seen, &mro[i]->slots[mro[i]->slot_base + j]->ob, vm->none);
@@ -1513,6 +1520,15 @@ static gs_Object *b_dir(GS_ARGS)
                     if ((mro[i]->flags & GS_TF_WEAK) && !(mro[i]->base->flags & GS_TF_WEAK))
                         gs_dict_set(vm, seen, &gs_name(vm, "__weakref__")->ob, vm->none);
                 }
+            }
+            if (basicsize_from_builtin) {
+                bool own = false; /* unless a class of the program defines one */
+                for (int32_t i = 0; mro && i < n; i++)
+                    if ((mro[i]->flags & GS_TF_HEAP) && mro[i]->dict &&
+                        gs_dict_get_str(vm, &mro[i]->dict->ob, gs_name(vm, "__basicsize__")))
+                        own = true;
+                if (!own)
+                    gs_dict_del(vm, seen, &gs_name(vm, "__basicsize__")->ob);
             }
         }
     }
