@@ -57,6 +57,7 @@ gs_Object *gs_module_statistics(gs_VM *vm);
 void gs_statistics_free(gs_VM *vm);
 gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+gs_Object *gs_module_builtins(gs_VM *vm); /* made at VM start: vm->builtins_module (sys.c) */
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

@@ -353,6 +353,17 @@ void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx
             count(ctx, &t->dict->ob);
 }
 
+/* `import builtins`: the module made at VM start over the built-ins' dict,
+ * which is also __main__'s __builtins__ */
+gs_Object *gs_module_builtins(gs_VM *vm)
+{
+    if (!vm->builtins_module) {
+        gs_raise(vm, vm->e_ImportError, "No module named 'builtins'");
+        return NULL;
+    }
+    return gs_newref(vm, vm->builtins_module);
+}
+
 /* sys is made when the VM starts (gs_builtins_init); importing it gives
  * that module */
 gs_Object *gs_module_sys(gs_VM *vm)

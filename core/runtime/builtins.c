@@ -1998,10 +1998,31 @@ void gs_builtins_init(gs_VM *vm)
     vm->sys_module = gs_module_find("sys")->make(vm);
     vm->main_module = gs_module_new(vm, "__main__");
     gs_Object *md = &((gs_Module *)vm->main_module)->dict->ob;
-    gs_dict_set(vm, md, &vm->s___builtins__->ob, vm->builtins);
-    /* CPython's __main__ starts with nine names in a table of 16 slots: the
-     * model shows two, and sizes the table (sys.getsizeof(globals()), when
-     * it grows) as if the other seven were there */
+    /* CPython's __main__ starts with nine names, in this order, in a table
+     * of 16 slots: __name__, __doc__, __package__, __loader__, __spec__,
+     * __annotations__, __builtins__, then __file__ and __cached__, which
+     * gs_load_program adds with the file's name.  The loader is an instance
+     * of a class written in Python in CPython (importlib's), with the
+     * module's name and path as attributes. */
+    gs_dict_set(vm, md, &vm->s___doc__->ob, vm->none);
+    gs_dict_set(vm, md, &gs_name(vm, "__package__")->ob, vm->none);
+    gs_Type *lt = gs_native_type_new(vm, "_frozen_importlib_external.SourceFileLoader", NULL, NULL);
+    gs_Object *loader = lt ? gs_instance_new(vm, lt) : NULL;
+    if (loader) {
+        gs_setattr(vm, loader, gs_name(vm, "name"), &vm->s___main__->ob);
+        gs_dict_set(vm, md, &gs_name(vm, "__loader__")->ob, loader);
+        gs_decref(vm, loader);
+    }
+    gs_dict_set(vm, md, &gs_name(vm, "__spec__")->ob, vm->none);
+    gs_Object *ann = gs_dict_new(vm);
+    if (ann) {
+        gs_dict_set(vm, md, &gs_name(vm, "__annotations__")->ob, ann);
+        gs_decref(vm, ann);
+    }
+    vm->builtins_module = gs_module_of_dict(vm, "builtins", vm->builtins);
+    gs_dict_set(vm, md, &vm->s___builtins__->ob, vm->builtins_module ? vm->builtins_module : vm->builtins);
+    /* the table is sized (sys.getsizeof(globals()), when it grows) as if
+     * the two names still to come were there */
     ((gs_Dict *)md)->hidden = 9 - ((gs_Dict *)md)->t.used;
     gs_dict_presize(vm, md, 4, GS_DK_UNICODE);
     gs_Object *sysmods = vm->modules;

@@ -1105,6 +1105,7 @@ void gs_gc_free_all(gs_VM *vm)
     drop_root(vm, &vm->sys_module);
     drop_root(vm, &vm->gc_module);
     drop_root(vm, &vm->weakref_module);
+    drop_root(vm, &vm->builtins_module);
     drop_root(vm, &vm->modules);
     drop_root(vm, &vm->builtins);
     drop_root(vm, &vm->gc_garbage);

@@ -478,6 +478,7 @@ void gs_modules_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void 
 void gs_modules_clear(gs_VM *vm);
 void gs_modules_free(gs_VM *vm);
 gs_Object *gs_module_new(gs_VM *vm, const char *name);                  /* new module, tracked */
+gs_Object *gs_module_of_dict(gs_VM *vm, const char *name, gs_Object *dict); /* a module over an existing dict */
 void gs_module_add(gs_VM *vm, gs_Object *mod, const char *name, gs_Object *v); /* steals v (NULL: nothing) */
 void gs_module_add_fn(gs_VM *vm, gs_Object *mod, const char *name, gs_CFunc fn, int min, int max, bool kw);
 /* functions bound to the module (CPython's m_self: each holds a reference

@@ -170,6 +170,7 @@ struct gs_VM {
     gs_Object *main_module;
     gs_Object *modules;                /* dict: sys, gc, weakref once imported */
     gs_Object *sys_module, *gc_module, *weakref_module;
+    gs_Object *builtins_module;        /* `import builtins`, __main__'s __builtins__: its dict is `builtins` */
 
     /* common interned names */
     gs_Str *s___init__, *s___del__, *s___name__, *s___main__, *s___dict__,
