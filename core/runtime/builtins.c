@@ -1443,6 +1443,12 @@ static gs_Object *b_vars(GS_ARGS)
         return gs_newref(vm, &((gs_Module *)o)->dict->ob);
     if (GS_KIND(o) == GS_K_TYPE && ((gs_Type *)o)->dict)
         return gs_dict_copy(vm, &((gs_Type *)o)->dict->ob);
+    /* anything else with a __dict__ (a function's attributes, a class's
+     * own __dict__ property) */
+    gs_Object *d = gs_getattr(vm, o, vm->s___dict__);
+    if (d || !gs_exc_matches(vm, vm->e_AttributeError))
+        return d;
+    gs_clear_exc(vm);
     gs_raise(vm, vm->e_TypeError, "vars() argument must have __dict__ attribute");
     return NULL;
 }
