@@ -2033,6 +2033,12 @@ void gs_builtins_init(gs_VM *vm)
     gs_dict_presize(vm, md, 4, GS_DK_UNICODE);
     gs_Object *sysmods = vm->modules;
     gs_dict_set(vm, &((gs_Module *)vm->sys_module)->dict->ob, &gs_name(vm, "modules")->ob, sysmods);
+    /* what sys.modules has from the start: sys.modules[__name__] is the
+     * script's module */
+    gs_dict_set(vm, sysmods, &gs_name(vm, "sys")->ob, vm->sys_module);
+    if (vm->builtins_module)
+        gs_dict_set(vm, sysmods, &vm->s_builtins->ob, vm->builtins_module);
+    gs_dict_set(vm, sysmods, &vm->s___main__->ob, vm->main_module);
 }
 
 void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
