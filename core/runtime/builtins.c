@@ -1936,6 +1936,8 @@ static const FnDef builtin_fns[] = {
     { NULL, NULL, 0, 0, false },
 };
 
+static void add_quitters(gs_VM *vm);
+
 void gs_builtins_init(gs_VM *vm)
 {
     /* the methods of the built-in types, in the order that gives every
@@ -2000,6 +2002,7 @@ void gs_builtins_init(gs_VM *vm)
         }
     }
 
+    add_quitters(vm);
     vm->modules = gs_dict_new(vm);
     vm->sys_module = gs_module_find("sys")->make(vm);
     vm->main_module = gs_module_new(vm, "__main__");
@@ -2039,6 +2042,56 @@ void gs_builtins_init(gs_VM *vm)
     if (vm->builtins_module)
         gs_dict_set(vm, sysmods, &vm->s_builtins->ob, vm->builtins_module);
     gs_dict_set(vm, sysmods, &vm->s___main__->ob, vm->main_module);
+}
+
+/* exit and quit, which site.py adds to the built-ins: _sitebuiltins.Quitter
+ * objects; calling one raises SystemExit(code) (closing sys.stdin first,
+ * which has nothing to close here) */
+static gs_Object *quitter_call(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(kwnames);
+    gs_Object *a = nargs ? gs_tuple_pack(vm, 1, args[0]) : NULL;
+    gs_raise_obj(vm, gs_exception_new(vm, vm->e_SystemExit, a));
+    return NULL;
+}
+
+static gs_Object *quitter_repr(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *name = gs_getattr(vm, self, gs_name(vm, "name"));
+    gs_Object *eof = name ? gs_getattr(vm, self, gs_name(vm, "eof")) : NULL;
+    gs_Object *r = NULL;
+    if (eof && GS_KIND(name) == GS_K_STR && GS_KIND(eof) == GS_K_STR)
+        r = gs_str_printf(vm, "Use %s() or %s to exit", ((gs_Str *)name)->data, ((gs_Str *)eof)->data);
+    else if (eof)
+        gs_raise(vm, vm->e_TypeError, "Quitter's name and eof must be str");
+    gs_xdecref(vm, name);
+    gs_xdecref(vm, eof);
+    return r;
+}
+
+static void add_quitters(gs_VM *vm)
+{
+    static const gs_MethodDef methods[] = {
+        { "__call__", quitter_call, 0, 1, 0 },
+        { "__repr__", quitter_repr, 0, 0, 0 },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    gs_Type *t = gs_native_type_new(vm, "_sitebuiltins.Quitter", NULL, methods);
+    const char *names[] = { "quit", "exit" };
+    for (int i = 0; t && i < 2; i++) {
+        gs_Object *q = gs_instance_new(vm, t);
+        gs_Object *n = q ? gs_str_from_cstr(vm, names[i]) : NULL;
+        gs_Object *e = n ? gs_str_from_cstr(vm, "Ctrl-D (i.e. EOF)") : NULL;
+        if (e && gs_setattr(vm, q, gs_name(vm, "name"), n) == 0 && gs_setattr(vm, q, gs_name(vm, "eof"), e) == 0)
+            gs_dict_set(vm, vm->builtins, &gs_name(vm, names[i])->ob, q);
+        gs_xdecref(vm, n);
+        gs_xdecref(vm, e);
+        gs_xdecref(vm, q);
+        if (vm->exc)
+            gs_clear_exc(vm);
+    }
 }
 
 void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)

@@ -169,7 +169,7 @@ gs_Object *gs_descr_construct(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs
 /* The __get__ of a class that defines one in Python, or NULL. */
 static gs_Object *user_get(gs_VM *vm, gs_Object *v)
 {
-    if (!(v->type->flags & GS_TF_HEAP))
+    if (!(v->type->flags & GS_TF_HEAP) && !v->type->native) /* ... or a module's class (functools.cached_property) */
         return NULL;
     return gs_type_lookup(v->type, gs_name(vm, "__get__"));
 }

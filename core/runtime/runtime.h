@@ -501,6 +501,7 @@ void gs_exc_lib_frames(gs_VM *vm, const gs_LibFrame *frames, int n);
 void gs_exc_lib_outer(gs_VM *vm, const gs_LibFrame *frame);
 #define GS_LIB_FRAMES(vm, arr) gs_exc_lib_frames((vm), (arr), (int)(sizeof(arr) / sizeof((arr)[0])))
 void gs_raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global); /* with "Did you mean" */
+bool gs_c_stack_low(gs_VM *vm); /* nested C calls have nearly used up the C stack (vm.c) */
 char *gs_name_error_suggestion(gs_VM *vm, gs_Frame *f, gs_Str *name);        /* malloc'd, or NULL */
 void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out);
 gs_Object *gs_exc_str(gs_VM *vm, gs_Object *exc);

@@ -189,6 +189,8 @@ struct gs_VM {
     int c_levels;               /* C calls in progress that CPython counts toward the recursion limit
                                    (_Py_EnterRecursiveCall): print's str() and write() */
     int c_depth;                       /* nested gs_eval calls */
+    uintptr_t c_stack_base;            /* the C stack where the outermost gs_vm_run started (0: not known) */
+    size_t c_stack_room;               /* how much of the C stack nested calls may use below it */
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
     gs_Object *repr_stack;             /* list of containers being repr'd (for [...]) */
