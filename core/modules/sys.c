@@ -295,7 +295,7 @@ static gs_Object *sys_intern(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     if (GS_KIND(args[0]) != GS_K_STR) {
-        gs_raise(vm, vm->e_TypeError, "intern() argument 1 must be str, not %s", gs_type_name(args[0]));
+        gs_raise(vm, vm->e_TypeError, "intern() argument must be str, not %s", gs_type_name(args[0]));
         return NULL;
     }
     gs_Str *s = (gs_Str *)args[0];

@@ -411,6 +411,7 @@ int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const c
  * the first nreq are required.  out[i] gets each argument (borrowed) or
  * NULL when not given.  A name with a dot ("Cls.__init__") is a method:
  * the counts in the messages include self.  0, or -1 with TypeError. */
+gs_Object *gs_str_decode(gs_VM *vm, gs_Object *obj, gs_Object *encoding, gs_Object *errors); /* str(b, enc, errors) (bytes.c) */
 int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tuple *kwnames,
               const char *const *names, int nparams, int npos_max, int nreq, gs_Object **out);
 /* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
