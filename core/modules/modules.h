@@ -13,6 +13,8 @@
 
 gs_Object *gs_module_abc(gs_VM *vm);
 void gs_abc_free(gs_VM *vm);
+gs_Object *gs_module_array(gs_VM *vm);
+void gs_array_free(gs_VM *vm);
 gs_Object *gs_module_dataclasses(gs_VM *vm);
 void gs_dataclasses_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_dataclasses_clear(gs_VM *vm);
@@ -80,7 +82,8 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
        GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
        GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
        GS_MS_RE /* Pattern, Match, error (re.c) */,
-       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */ };
+       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */,
+       GS_MS_ARRAY /* array, arrayiterator (array.c) */ };
 
 
 gs_Object *gs_module_collections(gs_VM *vm);

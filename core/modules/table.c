@@ -10,6 +10,7 @@
 const gs_ModuleDef gs_module_table[] = {
     { .name = "__future__", .make = gs_module_future, .file = "/usr/lib/python3.11/__future__.py", .count_roots = gs_future_count_roots },
     { .name = "abc", .make = gs_module_abc, .file = "/usr/lib/python3.11/abc.py", .free = gs_abc_free },
+    { .name = "array", .make = gs_module_array, .free = gs_array_free },
     { .name = "bisect", .make = gs_module_bisect, .file = "/usr/lib/python3.11/bisect.py" },
     { .name = "collections", .make = gs_module_collections, .file = "/usr/lib/python3.11/collections/__init__.py", .free = gs_collections_free },
     { .name = "collections.abc", .make = gs_module_collections_abc, .file = "/usr/lib/python3.11/collections/abc.py", .count_roots = gs_collections_abc_count_roots,
