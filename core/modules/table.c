@@ -35,6 +35,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "math", .make = gs_module_math },
     { .name = "operator", .make = gs_module_operator, .file = "/usr/lib/python3.11/operator.py", .count_roots = gs_operator_count_roots },
     { .name = "pprint", .make = gs_module_pprint, .file = "/usr/lib/python3.11/pprint.py" },
+    { .name = "queue", .make = gs_module_queue, .file = "/usr/lib/python3.11/queue.py", .count_roots = gs_queue_count_roots,
+      .clear = gs_queue_clear, .free = gs_queue_free },
     { .name = "random", .make = gs_module_random, .file = "/usr/lib/python3.11/random.py", .count_roots = gs_random_count_roots },
     { .name = "re", .make = gs_module_re, .file = "/usr/lib/python3.11/re/__init__.py", .count_roots = gs_re_count_roots,
       .clear = gs_re_clear, .free = gs_re_free },
