@@ -452,6 +452,10 @@ static int set_item(gs_VM *vm, gs_Object *o, int64_t i, gs_Object *v)
     unsigned char buf[8];
     if (convert(vm, AO(o)->d, v, buf) < 0)
         return -1;
+    if (i >= AO(o)->len) { /* a value's __index__ shortened the array meanwhile */
+        gs_raise(vm, vm->e_IndexError, "array assignment index out of range");
+        return -1;
+    }
     memcpy(item_at(o, i), buf, (size_t)AO(o)->d->itemsize);
     return 0;
 }
@@ -762,6 +766,21 @@ static int index_key(gs_VM *vm, gs_Object *key, int64_t *out)
     return gs_index_value(vm, key, out);
 }
 
+/* PySlice_Unpack and PySlice_AdjustIndices: the bounds' __index__ runs
+ * first, then the array's length (which that code may have changed) is
+ * read */
+static int slice_indices(gs_VM *vm, gs_Object *self, gs_Object *key, int64_t *start, int64_t *stop, int64_t *step,
+                         int64_t *n)
+{
+    for (;;) {
+        int64_t len = AO(self)->len;
+        if (gs_slice_indices(vm, (gs_Slice *)key, len, start, stop, step, n) < 0)
+            return -1;
+        if (len == AO(self)->len)
+            return 0;
+    }
+}
+
 static gs_Object *a_getitem(GS_ARGS)
 {
     GS_UNUSED(nargs);
@@ -785,7 +804,7 @@ static gs_Object *a_getitem(GS_ARGS)
         return NULL;
     }
     int64_t start, stop, step, n;
-    if (gs_slice_indices(vm, (gs_Slice *)key, AO(self)->len, &start, &stop, &step, &n) < 0)
+    if (slice_indices(vm, self, key, &start, &stop, &step, &n) < 0)
         return NULL;
     if (n <= 0)
         return array_new_of(vm, AO(self)->d, 0);
@@ -819,7 +838,7 @@ static int ass_subscript(gs_VM *vm, gs_Object *self, gs_Object *key, gs_Object *
         step = 1;
         slicelength = 1;
     } else if (GS_KIND(key) == GS_K_SLICE) {
-        if (gs_slice_indices(vm, (gs_Slice *)key, AO(self)->len, &start, &stop, &step, &slicelength) < 0)
+        if (slice_indices(vm, self, key, &start, &stop, &step, &slicelength) < 0)
             return -1;
     } else {
         gs_raise(vm, vm->e_TypeError, "array indices must be integers");
