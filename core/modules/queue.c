@@ -53,6 +53,7 @@ typedef struct QueueState {
     gs_Object *c_queue, *c_lifo, *c_prio;
     gs_Object *deque;      /* collections.deque, heapq.heappush and heappop (owned) */
     gs_Object *heappush, *heappop;
+    gs_Object *kw_block;   /* ('block',): put_nowait's and get_nowait's keyword, a constant of their code */
 } QueueState;
 
 static QueueState *state(gs_VM *vm) { return vm->modstate[GS_MS_QUEUE]; }
@@ -104,8 +105,7 @@ static gs_Object *lock_new(gs_VM *vm)
 /* what CPython would wait for forever, with one thread */
 static void raise_forever(gs_VM *vm, const char *what, const char *why)
 {
-    gs_raise(vm, vm->e_RuntimeError, "%s would block forever: %s, and a gcscope program has no other thread", what,
-             why);
+    gs_raise(vm, vm->e_RuntimeError, "%s would block forever: %s (a gcscope program runs one thread)", what, why);
 }
 
 /* lock.acquire(blocking=True, timeout=-1) */
@@ -132,7 +132,7 @@ static gs_Object *lk_acquire(GS_ARGS)
         return GS_BOOL(vm, true);
     }
     if (blocking && timeout == -1) {
-        raise_forever(vm, "acquire()", "the lock is held");
+        raise_forever(vm, "acquire()", "the lock is held and no other thread can release it");
         return NULL;
     }
     return GS_BOOL(vm, false); /* (a timeout passes at once) */
@@ -343,7 +343,7 @@ static gs_Object *cond_wait(GS_ARGS)
         return NULL;
     }
     if (!a[0] || a[0] == vm->none) {
-        raise_forever(vm, "Condition.wait()", "nothing can notify it");
+        raise_forever(vm, "Condition.wait()", "no other thread can notify it");
         return NULL;
     }
     return GS_BOOL(vm, false);
@@ -564,17 +564,16 @@ static gs_Object *q_put_nowait(GS_ARGS)
     if (gs_pyargs(vm, "Queue.put_nowait", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
         return NULL;
     gs_Object *argv[2] = { a[0], vm->false_ };
-    gs_Object *kw = gs_tuple_pack(vm, 1, gs_name(vm, "block"));
-    gs_Object *put = kw ? gs_type_lookup(self->type, gs_name(vm, "put")) : NULL;
+    gs_Object *kw = state(vm)->kw_block;
+    gs_Object *put = gs_type_lookup(self->type, gs_name(vm, "put"));
     gs_Object *r = NULL;
     if (put && GS_KIND(put) == GS_K_BUILTIN && ((gs_Builtin *)put)->fn == q_put && !inst_has(self, gs_name(vm, "put")))
         r = q_put(vm, self, argv, 2, (gs_Tuple *)kw);
-    else if (kw) {
+    else {
         gs_Object *m = attr(vm, self, "put");
         r = m ? gs_call_object(vm, m, argv, 2, (gs_Tuple *)kw) : NULL;
         gs_xdecref(vm, m);
     }
-    gs_xdecref(vm, kw);
     if (!r)
         gs_exc_lib_outer(vm, f_put_nowait);
     return r;
@@ -585,17 +584,16 @@ static gs_Object *q_get_nowait(GS_ARGS)
     if (gs_pyargs(vm, "Queue.get_nowait", args, nargs, kwnames, NULL, 0, 0, 0, NULL) < 0)
         return NULL;
     gs_Object *argv[1] = { vm->false_ };
-    gs_Object *kw = gs_tuple_pack(vm, 1, gs_name(vm, "block"));
-    gs_Object *get = kw ? gs_type_lookup(self->type, gs_name(vm, "get")) : NULL;
+    gs_Object *kw = state(vm)->kw_block;
+    gs_Object *get = gs_type_lookup(self->type, gs_name(vm, "get"));
     gs_Object *r = NULL;
     if (get && GS_KIND(get) == GS_K_BUILTIN && ((gs_Builtin *)get)->fn == q_get && !inst_has(self, gs_name(vm, "get")))
         r = q_get(vm, self, argv, 1, (gs_Tuple *)kw);
-    else if (kw) {
+    else {
         gs_Object *m = attr(vm, self, "get");
         r = m ? gs_call_object(vm, m, argv, 1, (gs_Tuple *)kw) : NULL;
         gs_xdecref(vm, m);
     }
-    gs_xdecref(vm, kw);
     if (!r)
         gs_exc_lib_outer(vm, f_get_nowait);
     return r;
@@ -1059,7 +1057,11 @@ static QueueState *make_state(gs_VM *vm)
                                        "Variant of Queue that retrieves most recently added entries first.",
                                        lifo_methods)
                           : NULL;
-    return s->c_lifo ? s : NULL;
+    if (s->c_lifo)
+        return s;
+    gs_queue_clear(vm);
+    gs_queue_free(vm);
+    return NULL;
 }
 
 gs_Object *gs_module_queue(gs_VM *vm)
@@ -1077,15 +1079,16 @@ gs_Object *gs_module_queue(gs_VM *vm)
             return NULL;
         }
     QueueState *s = state(vm);
-    if (!s || !s->deque) {
-        if (!s && !(s = make_state(vm)))
-            goto fail;
-        s->deque = attr(vm, mods[1], "deque");
-        s->heappush = s->deque ? attr(vm, mods[2], "heappush") : NULL;
-        s->heappop = s->heappush ? attr(vm, mods[2], "heappop") : NULL;
-        if (!s->heappop)
-            goto fail;
-    }
+    if (!s && !(s = make_state(vm)))
+        goto fail;
+    if (!s->deque && !(s->deque = attr(vm, mods[1], "deque")))
+        goto fail;
+    if (!s->heappush && !(s->heappush = attr(vm, mods[2], "heappush")))
+        goto fail;
+    if (!s->heappop && !(s->heappop = attr(vm, mods[2], "heappop")))
+        goto fail;
+    if (!s->kw_block && !(s->kw_block = gs_tuple_pack(vm, 1, gs_name(vm, "block"))))
+        goto fail;
     gs_Object *m = gs_module_new(vm, "queue");
     if (!m)
         goto fail;
@@ -1130,7 +1133,7 @@ void gs_queue_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *c
     if (!s)
         return;
     gs_Object *held[] = { s->e_empty, s->e_full, s->c_cond, s->c_queue, s->c_prio, s->c_lifo,
-                          s->deque, s->heappush, s->heappop };
+                          s->deque, s->heappush, s->heappop, s->kw_block };
     for (int i = 0; i < GS_COUNTOF(held); i++)
         if (held[i])
             count(ctx, held[i]);
@@ -1142,7 +1145,7 @@ void gs_queue_clear(gs_VM *vm)
     if (!s)
         return;
     gs_Object **held[] = { &s->c_lifo, &s->c_prio, &s->c_queue, &s->c_cond, &s->e_full, &s->e_empty,
-                           &s->heappop, &s->heappush, &s->deque };
+                           &s->heappop, &s->heappush, &s->deque, &s->kw_block };
     for (int i = 0; i < GS_COUNTOF(held); i++) {
         gs_Object *v = *held[i];
         *held[i] = NULL;
