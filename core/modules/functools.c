@@ -134,7 +134,7 @@ static void partial_clear(gs_VM *vm, gs_Object *o)
 }
 
 static const gs_NativeOps partial_ops = { sizeof(Partial), true, true, partial_traverse, partial_clear, NULL,
-                                          true, true, false, 0 };
+                                          true, true, false, 0, NULL, NULL };
 
 static gs_Object *partial_make(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, gs_Tuple *kwnames)
 {
@@ -541,7 +541,8 @@ static void link_release(gs_VM *vm, gs_Object *o)
     }
 }
 
-static const gs_NativeOps link_ops = { sizeof(Link), false, false, NULL, link_release, NULL, false, false, false, 0 };
+static const gs_NativeOps link_ops = { sizeof(Link), false, false, NULL, link_release, NULL, false, false, false, 0,
+                                       NULL, NULL };
 
 /* lru_cache_unlink_list then lru_cache_clear_list: the list lets go of each link */
 static void lru_drop_list(gs_VM *vm, gs_Object *o, Link *list)
@@ -566,7 +567,8 @@ static void lru_clear(gs_VM *vm, gs_Object *o)
     lru_drop_list(vm, o, list);
 }
 
-static const gs_NativeOps lru_ops = { sizeof(Lru), true, true, lru_traverse, lru_clear, NULL, true, true, true, 0 };
+static const gs_NativeOps lru_ops = { sizeof(Lru), true, true, lru_traverse, lru_clear, NULL, true, true, true, 0,
+                                      NULL, NULL };
 
 static void list_extract(Lru *c, Link *l)
 {
@@ -898,9 +900,11 @@ static gs_Object *lru_wrap(gs_VM *vm, gs_Object *func, int64_t maxsize, bool typ
     return o;
 }
 
-static const gs_NativeOps maker_ops = { sizeof(LruMaker), true, false, NULL, NULL, NULL, false, true, true, 0 };
+static const gs_NativeOps maker_ops = { sizeof(LruMaker), true, false, NULL, NULL, NULL, false, true, true, 0, NULL,
+                                        NULL };
 /* cache_parameters' closure: CPython's two cells (maxsize, typed) beside the closure tuple */
-static const gs_NativeOps params_ops = { sizeof(LruMaker), true, false, NULL, NULL, NULL, false, true, false, 2 };
+static const gs_NativeOps params_ops = { sizeof(LruMaker), true, false, NULL, NULL, NULL, false, true, false, 2,
+                                         NULL, NULL };
 
 static gs_Object *maker_call(GS_ARGS)
 {
@@ -1059,7 +1063,7 @@ static int derived_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 static void derived_clear(gs_VM *vm, gs_Object *o) { field_set(vm, o, &((Derived *)o)->root, 20, NULL); }
 
 static const gs_NativeOps derived_ops = { sizeof(Derived), true, true, derived_traverse, derived_clear, NULL,
-                                          false, true, true, 0 };
+                                          false, true, true, 0, NULL, NULL };
 
 enum { GT_FROM_LT, LE_FROM_LT, GE_FROM_LT, GE_FROM_LE, LT_FROM_LE, GT_FROM_LE, LT_FROM_GT, GE_FROM_GT, LE_FROM_GT,
        LE_FROM_GE, GT_FROM_GE, LT_FROM_GE };
@@ -1203,7 +1207,7 @@ static void getter_clear(gs_VM *vm, gs_Object *o)
 }
 
 static const gs_NativeOps getter_ops = { sizeof(CachedGetter), true, true, getter_traverse, getter_clear, NULL,
-                                         false, true, false, 0 };
+                                         false, true, false, 0, NULL, NULL };
 
 static gs_Object *getter_call(GS_ARGS)
 {
@@ -1339,7 +1343,7 @@ static void key_clear(gs_VM *vm, gs_Object *o)
 }
 
 static const gs_NativeOps key_ops = { sizeof(KeyWrapper), true, true, key_traverse, key_clear, NULL,
-                                      false, false, false, 0 };
+                                      false, false, false, 0, NULL, NULL };
 
 static gs_Object *key_new(gs_VM *vm, gs_Object *cmp, gs_Object *obj)
 {
@@ -1442,7 +1446,7 @@ static int dispatch_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 static void dispatch_clear(gs_VM *vm, gs_Object *o) { field_set(vm, o, &((Dispatch *)o)->registry, 20, NULL); }
 
 static const gs_NativeOps dispatch_ops = { sizeof(Dispatch), true, true, dispatch_traverse, dispatch_clear, NULL,
-                                           false, true, true, 0 };
+                                           false, true, true, 0, NULL, NULL };
 
 /* the implementation for cls: the registry's entry for the first class of
  * its MRO that has one (a borrowed reference; NULL: none) */

@@ -13,6 +13,8 @@
 
 gs_Object *gs_module_abc(gs_VM *vm);
 void gs_abc_free(gs_VM *vm);
+gs_Object *gs_module_array(gs_VM *vm);
+void gs_array_free(gs_VM *vm);
 gs_Object *gs_module_dataclasses(gs_VM *vm);
 void gs_dataclasses_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_dataclasses_clear(gs_VM *vm);
@@ -47,6 +49,10 @@ void gs_heapq_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *c
 gs_Object *gs_module_math(gs_VM *vm);
 gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_queue(gs_VM *vm);
+void gs_queue_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_queue_clear(gs_VM *vm);
+void gs_queue_free(gs_VM *vm);
 gs_Object *gs_module_random(gs_VM *vm);
 gs_Object *gs_module_re(gs_VM *vm);
 void gs_re_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
@@ -81,7 +87,9 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
        GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
        GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
        GS_MS_RE /* Pattern, Match, error (re.c) */,
-       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */ };
+       GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */,
+       GS_MS_ARRAY /* array, arrayiterator (array.c) */,
+       GS_MS_QUEUE /* the queue classes, _thread.lock, threading.Condition (queue.c) */ };
 
 
 gs_Object *gs_module_collections(gs_VM *vm);

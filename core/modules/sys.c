@@ -91,7 +91,8 @@ typedef struct Stream {
     int which; /* 0 stdout, 1 stderr */
 } Stream;
 
-static const gs_NativeOps stream_ops = { sizeof(Stream), false, false, NULL, NULL, NULL, false, false, false, 0 };
+static const gs_NativeOps stream_ops = { sizeof(Stream), false, false, NULL, NULL, NULL, false, false, false, 0,
+                                         NULL, NULL };
 
 static bool stream_is_input(gs_VM *vm, gs_Object *self, bool want_input);
 

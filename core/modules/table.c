@@ -10,6 +10,7 @@
 const gs_ModuleDef gs_module_table[] = {
     { .name = "__future__", .make = gs_module_future, .file = "/usr/lib/python3.11/__future__.py", .count_roots = gs_future_count_roots },
     { .name = "abc", .make = gs_module_abc, .file = "/usr/lib/python3.11/abc.py", .free = gs_abc_free },
+    { .name = "array", .make = gs_module_array, .free = gs_array_free },
     { .name = "bisect", .make = gs_module_bisect, .file = "/usr/lib/python3.11/bisect.py" },
     { .name = "builtins", .make = gs_module_builtins },
     { .name = "collections", .make = gs_module_collections, .file = "/usr/lib/python3.11/collections/__init__.py", .free = gs_collections_free },
@@ -35,6 +36,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "math", .make = gs_module_math },
     { .name = "operator", .make = gs_module_operator, .file = "/usr/lib/python3.11/operator.py", .count_roots = gs_operator_count_roots },
     { .name = "pprint", .make = gs_module_pprint, .file = "/usr/lib/python3.11/pprint.py" },
+    { .name = "queue", .make = gs_module_queue, .file = "/usr/lib/python3.11/queue.py", .count_roots = gs_queue_count_roots,
+      .clear = gs_queue_clear, .free = gs_queue_free },
     { .name = "random", .make = gs_module_random, .file = "/usr/lib/python3.11/random.py", .count_roots = gs_random_count_roots },
     { .name = "re", .make = gs_module_re, .file = "/usr/lib/python3.11/re/__init__.py", .count_roots = gs_re_count_roots,
       .clear = gs_re_clear, .free = gs_re_free },

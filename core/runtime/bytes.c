@@ -32,6 +32,15 @@ static const char *bdata(gs_Object *o)
 
 static char *ba_buf(gs_ByteArray *a) { return a->data + a->start; }
 
+/* The buffer of a module's object that has one (array.array), or NULL */
+static const char *native_buffer(gs_Object *o, size_t *n)
+{
+    if (GS_KIND(o) != GS_K_INSTANCE || !o->type->native || !o->type->native->buffer)
+        return NULL;
+    const char *p = o->type->native->buffer(o, n);
+    return p ? p : "";
+}
+
 int64_t gs_bytes_len(gs_Object *o)
 {
     return GS_KIND(o) == GS_K_BYTES ? ((gs_Bytes *)o)->len : ((gs_ByteArray *)o)->len;
@@ -1048,6 +1057,10 @@ static gs_Object *bytes_new_m(GS_ARGS)
         return gs_newref(vm, src);
     if (GS_KIND(src) == GS_K_BYTEARRAY)
         return gs_bytes_new(vm, bdata(src), (size_t)gs_bytes_len(src));
+    size_t buflen;
+    const char *buf = native_buffer(src, &buflen);
+    if (buf)
+        return gs_bytes_new(vm, buf, buflen);
     if (GS_KIND(src) == GS_K_INT || GS_KIND(src) == GS_K_BOOL) {
         int64_t n = GS_KIND(src) == GS_K_INT ? ((gs_Int *)src)->value : src == vm->true_;
         if (n < 0) {
@@ -1152,12 +1165,14 @@ static gs_Object *bytearray_new_m(GS_ARGS)
         }
         return o;
     }
-    if (is_bytes_like(src)) {
-        int64_t n = gs_bytes_len(src);
+    size_t buflen;
+    const char *buf = native_buffer(src, &buflen);
+    if (is_bytes_like(src) || buf) {
+        int64_t n = buf ? (int64_t)buflen : gs_bytes_len(src);
         if (ba_resize(vm, a, n) < 0)
             goto fail;
         if (n)
-            memcpy(ba_buf(a), bdata(src), (size_t)n);
+            memcpy(ba_buf(a), buf ? buf : bdata(src), (size_t)n);
         return o;
     }
     if (GS_KIND(src) == GS_K_LIST || GS_KIND(src) == GS_K_TUPLE) {

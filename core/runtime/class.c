@@ -1037,7 +1037,8 @@ gs_Object *gs_native_new(gs_VM *vm, gs_Type *t)
 }
 
 /* A class CPython writes in Python: plain instances, attributes only. */
-static const gs_NativeOps plain_ops = { sizeof(gs_Instance), true, false, NULL, NULL, NULL, true, false, false, 0 };
+static const gs_NativeOps plain_ops = { sizeof(gs_Instance), true, false, NULL, NULL, NULL, true, false, false, 0,
+                                        NULL, NULL };
 
 gs_Type *gs_native_type_new(gs_VM *vm, const char *full_name, const gs_NativeOps *ops, const gs_MethodDef *methods)
 {

@@ -536,7 +536,7 @@ static void member_clear(gs_VM *vm, gs_Object *o) { member_set_owner(vm, o, NULL
 
 /* a GC type without a tp_clear (descr_traverse only) */
 static const gs_NativeOps member_ops = { sizeof(MemberDescr), true, false, member_traverse, member_clear, NULL,
-                                         true, false, false, 0 };
+                                         true, false, false, 0, NULL, NULL };
 
 static const char *member_owner_name(gs_Object *o)
 {

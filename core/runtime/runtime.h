@@ -382,6 +382,14 @@ typedef struct gs_NativeOps {
      * make (closure cells): counted when it is made (by the module), freed
      * with it, and collected with it */
     int8_t phantoms;
+    /* bytes an instance keeps in a block of its own beside the object
+     * (array.array's items): sys.getsizeof counts them after the type's
+     * __basicsize__, tracemalloc traces them as the object's GS_TM_ITEMS
+     * block (the module reports that block's changes); NULL: none */
+    size_t (*extra_size)(gs_Object *o);
+    /* the buffer protocol, for bytes(o) and bytearray(o): the contents and
+     * their length in bytes (NULL: the instances have no buffer) */
+    const char *(*buffer)(gs_Object *o, size_t *len);
 } gs_NativeOps;
 
 /* A new instance of a native type (zeroed fields, refcount 1), tracked if
