@@ -2101,7 +2101,8 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
         vm->t_object, vm->t_type, vm->t_list, vm->t_tuple, vm->t_dict, vm->t_set, vm->t_frozenset, vm->t_str,
         vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException, vm->t_property, vm->t_staticmethod,
         vm->t_classmethod, vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->t_bytes_iter, vm->t_bytearray_iter,
-        vm->t_range, vm->t_slice, vm->t_dict_keys, vm->t_dict_items, vm->e_BaseExceptionGroup,
+        vm->t_range, vm->t_slice, vm->t_dict_keys, vm->t_dict_items, vm->t_dict_values, vm->t_list_reverseiterator,
+        vm->e_BaseExceptionGroup,
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->dict)

@@ -168,6 +168,7 @@ int64_t gs_str_hash(gs_Str *s);
 gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
 void gs_repr_str_into(gs_Buf *b, const char *s, size_t len);
 gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *spec); /* format(v, spec) */
+gs_Object *gs_format_builtin(gs_VM *vm, gs_Object *v, gs_Object *spec); /* int/float/str/complex.__format__ */
 gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* format % args (format.c) */
 gs_Object *gs_bytes_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* ... of a bytes or bytearray format */
 gs_Object *gs_ascii(gs_VM *vm, gs_Object *o);                   /* ascii(o) (format.c) */
