@@ -41,10 +41,12 @@ int gs_fsum(gs_VM *vm, gs_Object *iterable, double *out); /* math.fsum (math.c):
 gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
 void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_bisect(gs_VM *vm);
+gs_Object *gs_module_cmath(gs_VM *vm);
 gs_Object *gs_module_gc(gs_VM *vm);
 gs_Object *gs_module_heapq(gs_VM *vm);
 void gs_heapq_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_math(gs_VM *vm);
+gs_Object *gs_module_numbers(gs_VM *vm);
 gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_random(gs_VM *vm);

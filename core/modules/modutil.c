@@ -251,6 +251,39 @@ gs_Object *gs_binop_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     return r;
 }
 
+gs_Object *gs_unary_op(gs_VM *vm, int which, gs_Object *a)
+{
+    static const char *const dunder[] = { "__neg__", "__pos__", "__invert__" };
+    static const char *const sym[] = { "-", "+", "~" };
+    gs_Str *name = gs_name(vm, dunder[which]);
+    if ((a->type->flags & GS_TF_HEAP) && (GS_KIND(a) == GS_K_INT || GS_KIND(a) == GS_K_FLOAT)) {
+        /* a class derived from int or float may define the operator */
+        gs_Object *m = gs_type_lookup_slot(vm, a->type, name);
+        if (m)
+            return gs_call_object(vm, m, &a, 1, NULL);
+    }
+    if (gs_is_intlike(a)) {
+        int64_t x = gs_intlike_value(vm, a);
+        if (gs_int_is_big(a) || (which == GS_UNARY_NEG && x == INT64_MIN))
+            return which == GS_UNARY_POS ? gs_newref(vm, a)
+                                         : gs_big_unary(vm, which == GS_UNARY_NEG ? GS_BIG_NEG : GS_BIG_INVERT, a);
+        return gs_int_new(vm, which == GS_UNARY_NEG ? -x : which == GS_UNARY_INVERT ? ~x : x);
+    }
+    if (GS_KIND(a) == GS_K_FLOAT && which != GS_UNARY_INVERT) {
+        double x = ((gs_Float *)a)->value;
+        return gs_float_new(vm, which == GS_UNARY_NEG ? -x : x);
+    }
+    if (GS_KIND(a) == GS_K_COMPLEX && which != GS_UNARY_INVERT) {
+        gs_Complex *z = (gs_Complex *)a; /* complex_pos returns the very object */
+        return which == GS_UNARY_NEG ? gs_complex_new(vm, -z->real, -z->imag) : gs_newref(vm, a);
+    }
+    gs_Object *m = gs_dispatches(a) ? gs_type_lookup_slot(vm, a->type, name) : NULL;
+    if (m)
+        return gs_call_object(vm, m, &a, 1, NULL);
+    gs_raise(vm, vm->e_TypeError, "bad operand type for unary %s: '%s'", sym[which], gs_type_name(a));
+    return NULL;
+}
+
 int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
     gs_Object *r = gs_compare(vm, op, a, b);

@@ -59,6 +59,12 @@ int64_t gs_intlike_value(gs_VM *vm, gs_Object *o);
 /* `a op b` (a GS_OP_* code), stealing both operands; NULL if either is
  * NULL (an error already set) or the operation raised. */
 gs_Object *gs_binop_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+/* -a, +a, ~a (new reference) as the evaluation loop's UNARY_NEGATIVE,
+ * UNARY_POSITIVE and UNARY_INVERT do them: the built-in numbers' own,
+ * else the class's __neg__ / __pos__ / __invert__, else "bad operand
+ * type for unary -: 'X'" */
+enum { GS_UNARY_NEG, GS_UNARY_POS, GS_UNARY_INVERT };
+gs_Object *gs_unary_op(gs_VM *vm, int which, gs_Object *a);
 /* a < b (or another GS_CMP_* code) as 0/1, -1 on error */
 int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 

@@ -234,6 +234,8 @@ gs_Object *gs_complex_repr(gs_VM *vm, gs_Object *o);
 gs_Object *gs_complex_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_complex_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_complex_format(gs_VM *vm, gs_Object *o, gs_Str *spec);  /* format(z, spec) */
+/* a / b as CPython's _Py_c_quot (cmath.log's base): false when b is zero */
+bool gs_complex_quot(double a_re, double a_im, double b_re, double b_im, double *re, double *im);
 void gs_complex_methods_init(gs_VM *vm);
 
 /* bytes and bytearray (bytes.c) */
