@@ -42,6 +42,7 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "statistics", .make = gs_module_statistics, .file = "/usr/lib/python3.11/statistics.py", .free = gs_statistics_free },
     { .name = "string", .make = gs_module_string, .file = "/usr/lib/python3.11/string.py" },
     { .name = "sys", .make = gs_module_sys, .count_roots = gs_sys_count_roots },
+    { .name = "textwrap", .make = gs_module_textwrap, .file = "/usr/lib/python3.11/textwrap.py" },
     { .name = "time", .make = gs_module_time, .count_roots = gs_time_count_roots },
     { .name = "tracemalloc", .make = gs_module_tracemalloc, .file = "/usr/lib/python3.11/tracemalloc.py", .count_roots = gs_tracemalloc_count_roots,
       .free = gs_tracemalloc_free },
