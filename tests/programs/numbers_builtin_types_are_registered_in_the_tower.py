@@ -16,6 +16,9 @@ class Mod:
     pass
 numbers.Integral.register(Mod)
 print(issubclass(Mod, numbers.Number), isinstance(Mod(), numbers.Rational), issubclass(Mod, numbers.Integral))
+class Money:
+    pass
+print(numbers.Number.register(Money) is Money, isinstance(Money(), numbers.Number), issubclass(Money, numbers.Complex))
 class Meters(numbers.Number):
     def __init__(self, v):
         self.v = v
