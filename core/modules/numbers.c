@@ -294,7 +294,8 @@ static gs_Object *make_class(gs_VM *vm, gs_Object *meta, gs_Object *update, int 
     gs_Object *name = gs_str_intern(vm, sp->name, strlen(sp->name));
     gs_Object *cls = NULL;
     if (bases && ns && name && put(vm, ns, "__module__", gs_str_from_cstr(vm, "numbers")) == 0 &&
-        put(vm, ns, "__qualname__", gs_newref(vm, name)) == 0 && put(vm, ns, "__doc__", gs_str_from_cstr(vm, sp->doc)) == 0 &&
+        put(vm, ns, "__qualname__", gs_newref(vm, name)) == 0 &&
+        put(vm, ns, "__doc__", gs_str_from_cstr(vm, sp->doc)) == 0 &&
         put(vm, ns, "__slots__", gs_newref(vm, vm->empty_tuple)) == 0 &&
         (!sp->no_hash || put(vm, ns, "__hash__", gs_newref(vm, vm->none)) == 0)) {
         gs_Object *a[3] = { name, bases, ns };

@@ -50,7 +50,11 @@ static int attr_true(gs_VM *vm, gs_Object *o, const char *name)
     return t;
 }
 
-static gs_Object *call1(gs_VM *vm, gs_Object *o, const char *name, gs_Object *a) { return gs_call_method(vm, o, name, &a, 1); }
+/* o.name(a) */
+static gs_Object *call1(gs_VM *vm, gs_Object *o, const char *name, gs_Object *a)
+{
+    return gs_call_method(vm, o, name, &a, 1);
+}
 
 /* s.strip() == '' (s.strip() is empty: s is all whitespace): 0/1, -1 */
 static int blank(gs_VM *vm, gs_Object *s)
@@ -150,8 +154,9 @@ static gs_Object *join_all(gs_VM *vm, const char *sep, gs_Object *items)
  * of the line that raised it, and each frame of textwrap.py it passes on
  * its way out (gs_exc_lib_outer: not once it went through Python code) */
 #define TW_PY "/usr/lib/python3.11/textwrap.py"
-static const gs_LibFrame f_invalid_width = { TW_PY, 253, "_wrap_chunks",
-                                             "raise ValueError(\"invalid width %r (must be > 0)\" % self.width)", NULL };
+static const gs_LibFrame f_invalid_width = {
+    TW_PY, 253, "_wrap_chunks", "raise ValueError(\"invalid width %r (must be > 0)\" % self.width)", NULL
+};
 static const gs_LibFrame f_placeholder = { TW_PY, 260, "_wrap_chunks",
                                            "raise ValueError(\"placeholder too large for max width\")", NULL };
 static const gs_LibFrame f_expandtabs = { TW_PY, 151, "_munge_whitespace", "text = text.expandtabs(self.tabsize)",
