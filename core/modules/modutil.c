@@ -332,6 +332,16 @@ gs_Object *gs_call_method(gs_VM *vm, gs_Object *obj, const char *name, gs_Object
     return r;
 }
 
+int gs_event_limit_check(gs_VM *vm)
+{
+    if (vm->limit_hit || (vm->cfg.max_events && vm->events > vm->cfg.max_events)) {
+        vm->limit_hit = true;
+        gs_raise(vm, vm->e_MemoryError, "event limit reached");
+        return -1;
+    }
+    return 0;
+}
+
 int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 {
     gs_Object *r = gs_compare(vm, op, a, b);

@@ -76,6 +76,10 @@ gs_Object *gs_unary_op(gs_VM *vm, int which, gs_Object *a);
  * made; else the attribute is looked up and called.  A new reference, or
  * NULL with CPython's error ("'int' object has no attribute 'x'"). */
 gs_Object *gs_call_method(gs_VM *vm, gs_Object *obj, const char *name, gs_Object **args, int nargs);
+/* A loop in C sees no line starts, where the VM stops a run past
+ * --max-events: it asks here.  0, or -1 with the MemoryError "event limit
+ * reached" that unwinds the run to the host. */
+int gs_event_limit_check(gs_VM *vm);
 /* a < b (or another GS_CMP_* code) as 0/1, -1 on error */
 int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 

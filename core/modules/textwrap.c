@@ -569,6 +569,10 @@ static gs_Object *wrap_chunks(gs_VM *vm, gs_Object *self, gs_Object *chunks)
     }
     gs_List *L = (gs_List *)chunks;
     while (L->len > 0) {
+        /* (as CPython's, this loops for ever when a line's indent leaves
+         * no room and a chunk is broken to nothing: a trace stops here) */
+        if (gs_event_limit_check(vm) < 0)
+            goto fail;
         gs_xdecref(vm, cur_line);
         cur_line = gs_list_new(vm, 0);
         if (!cur_line)
