@@ -43,10 +43,12 @@ int gs_fsum(gs_VM *vm, gs_Object *iterable, double *out); /* math.fsum (math.c):
 gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
 void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_bisect(gs_VM *vm);
+gs_Object *gs_module_cmath(gs_VM *vm);
 gs_Object *gs_module_gc(gs_VM *vm);
 gs_Object *gs_module_heapq(gs_VM *vm);
 void gs_heapq_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_math(gs_VM *vm);
+gs_Object *gs_module_numbers(gs_VM *vm);
 gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_queue(gs_VM *vm);
@@ -65,6 +67,7 @@ gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
 gs_Object *gs_module_builtins(gs_VM *vm); /* made at VM start: vm->builtins_module (sys.c) */
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_textwrap(gs_VM *vm);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_types(gs_VM *vm);

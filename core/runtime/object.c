@@ -224,6 +224,18 @@ void gs_freelists_after_tracemalloc_import(gs_VM *vm)
     vm->float_free = 3;
 }
 
+void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, const int *tuples, int ntuples)
+{
+    if (vm->tm)
+        return; /* tracemalloc traces the blocks the lists hold: they stay the model's own */
+    for (int i = 0; i < ntuples && i < GS_TUPLE_MAXSAVE - 1; i++)
+        freelist_fill(vm, &vm->free_tuples[i], &vm->nfree_tuples[i], tuples[i], vm->t_tuple,
+                      sizeof(gs_Tuple) + (size_t)(i + 1) * sizeof(gs_Object *), i + 1);
+    freelist_fill(vm, &vm->free_lists, &vm->nfree_lists, lists, vm->t_list, sizeof(gs_List), 0);
+    freelist_fill(vm, &vm->free_dicts, &vm->nfree_dicts, dicts, vm->t_dict, sizeof(gs_Dict), 0);
+    vm->float_free = floats;
+}
+
 void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19])
 {
     *lists = vm->nfree_lists;

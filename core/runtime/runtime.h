@@ -179,6 +179,8 @@ int32_t gs_utf8_len(const char *s, size_t n);
 const char *gs_utf8_offset(const char *s, size_t n, int64_t index);
 /* the code point at s (n bytes left); *adv its length in bytes */
 uint32_t gs_utf8_decode(const unsigned char *s, size_t n, size_t *adv);
+/* whether a code point is whitespace to str.isspace(), split() and strip() */
+bool gs_unicode_isspace(uint32_t c);
 
 /* numbers */
 gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
@@ -235,6 +237,8 @@ gs_Object *gs_complex_repr(gs_VM *vm, gs_Object *o);
 gs_Object *gs_complex_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_complex_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_complex_format(gs_VM *vm, gs_Object *o, gs_Str *spec);  /* format(z, spec) */
+/* a / b as CPython's _Py_c_quot (cmath.log's base): false when b is zero */
+bool gs_complex_quot(double a_re, double a_im, double b_re, double b_im, double *re, double *im);
 void gs_complex_methods_init(gs_VM *vm);
 
 /* bytes and bytearray (bytes.c) */
@@ -279,6 +283,9 @@ gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
 gs_Object *gs_seq_repeat(gs_VM *vm, gs_Object *seq, int64_t n);
 gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl);
 int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen);
+/* a slice bound (int, bool or __index__) as _PyEval_SliceIndex takes it: 0, or -1 with
+ * "slice indices must be integers or None or have an __index__ method" */
+int gs_slice_index(gs_VM *vm, gs_Object *v, int64_t *out);
 int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other);
 gs_Object *gs_dict_copy(gs_VM *vm, gs_Object *d);
 int gs_set_add(gs_VM *vm, gs_Object *s, gs_Object *v);
@@ -544,6 +551,9 @@ void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (P
 void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
 void gs_freelists_startup(gs_VM *vm);                     /* the free lists as CPython's start-up leaves them */
 void gs_freelists_after_tracemalloc_import(gs_VM *vm);    /* ... and as `import tracemalloc` leaves them */
+/* ... and as importing a module CPython writes in Python leaves them, measured with
+ * sys._debugmallocstats() (tuples[i]: free (i+1)-tuples); not while tracemalloc traces */
+void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, const int *tuples, int ntuples);
 void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19]); /* what they hold now */
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
