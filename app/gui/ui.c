@@ -665,6 +665,7 @@ static float measure_node(gs_Ui *ui, const gs_Scene *s, const gs_SceneObject *o)
  * text was most of a frame's cost on a big heap, and the layout asks more
  * than once. */
 static void node_title(const gs_SceneObject *o, char *title, size_t n);
+static void node_size_text(const gs_SceneObject *o, char *out, size_t n, bool hidden);
 
 static float title_floor(gs_Ui *ui, const gs_SceneObject *o)
 {
@@ -674,6 +675,11 @@ static float title_floor(gs_Ui *ui, const gs_SceneObject *o)
     float w = tw(ui, GS_FONT_UI_BOLD, title) + tw(ui, GS_FONT_SMALL, o->group_count ? "000 each" : "many") + 14 + 22;
     if (o->flags & GS_SO_HAS_GCREFS)
         w += tw(ui, GS_FONT_SMALL, "gc_refs 00") + 16;
+    if (ui->show_sizes) { /* asked for (B): a narrowed box keeps its bytes beside its title */
+        char sz[48];
+        node_size_text(o, sz, sizeof sz, false);
+        w += tw(ui, GS_FONT_SMALL, sz) + 8;
+    }
     return w;
 }
 
@@ -1704,6 +1710,9 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
                               6 * ui->zoom, 1, o->id);
     gs_NodeAnim *an = anim_of(ui, o->id, false);
     float pulse = an ? an->pulse : 0;
+    float widths[NODE_CELLS + 1];
+    int cell[NODE_CELLS + 1], left_out;
+    int cells = node_drawn_cells(ui, s, o, w, cell, widths, &left_out);
     char rc[24];
     bool hidden = count_hidden(d, o->id);
     if (hidden)
@@ -1728,11 +1737,28 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     /* not during a collection's passes: the gc_refs pill is what they are
      * about, and with both a narrowed box kept no room for its title
      * (lesson 11's Jobs read "…") */
+    char un[16];
+    snprintf(un, sizeof un, "+%d", p->unseen);
+    float uw = tw(ui, GS_FONT_SMALL, un) + 10;
+    /* the title comes first: a pill that would cut a title which fits
+     * without it is left out ("make_stream() generator 216 B" read
+     * "make_stream() …" in lesson 20); the inspector still says who holds */
+    /* a box with no cells whose title and bytes do not fit side by side
+     * gives the bytes the empty row below ("make_stream() generator" over
+     * "216 B") */
+    float title_need = tw(ui, zf(ui, GS_FONT_UI_BOLD), title);
+    char sz_below[48] = "";
+    bool size_below = false;
+    if (ui->show_sizes) {
+        node_size_text(o, sz_below, sizeof sz_below, hidden);
+        float szw = tw(ui, GS_FONT_SMALL, sz_below) + 8;
+        size_below = cells == 0 && !o->group_count && title_need + szw > bx - x - 12;
+        if (!size_below)
+            title_need += szw;
+    }
+    bool pill_cuts_title = title_need > bx - uw - 3 - x - 12 && title_need <= bx - x - 12;
     if (!hidden && o->refcount > 0 && !o->group_count && p->unseen > 0 && ui->zoom >= 0.7f &&
-        !(o->flags & GS_SO_HAS_GCREFS)) {
-        char un[16];
-        snprintf(un, sizeof un, "+%d", p->unseen);
-        float uw = tw(ui, GS_FONT_SMALL, un) + 10;
+        !(o->flags & GS_SO_HAS_GCREFS) && !pill_cuts_title) {
         gx = bx - uw - 3;
         gs_Rect ur = { gx, by, uw, 18 };
         gs_draw_rect(dl, ur, with_alpha(C_PANEL, a), 9, o->id);
@@ -1769,7 +1795,7 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
      * far as they fit (zoomed out, boxes shrink and text does not) */
     char sz[48] = "";
     float szw = 0;
-    if (ui->show_sizes) {
+    if (ui->show_sizes && !size_below) {
         node_size_text(o, sz, sizeof sz, hidden); /* a prediction may be about it */
         szw = tw(ui, GS_FONT_SMALL, sz) + 8;
         float avail = gx - x - 12, tww = tw(ui, zf(ui, GS_FONT_UI_BOLD), title);
@@ -1797,10 +1823,9 @@ static void draw_node(gs_Ui *ui, gs_DrawList *dl, const gs_UiData *d, const Plac
     if (o->id == d->watch)
         text(dl, GS_FONT_SMALL, x, y - 15, "watched (W)", with_alpha(C_VERMILLION, a));
     /* cells, one per outgoing reference (a long container: its ends) */
-    float widths[NODE_CELLS + 1];
-    int cell[NODE_CELLS + 1], left_out;
-    int cells = node_drawn_cells(ui, s, o, w, cell, widths, &left_out);
     float cy = y + h - 22, cx = x + 8;
+    if (size_below)
+        text(dl, GS_FONT_SMALL, cx, cy + 2, sz_below, with_alpha(C_PURPLE, a));
     for (int i = 0; i < cells; i++) {
         float cw = widths[i] * ui->zoom;
         gs_Rect cr = { cx, cy, cw, 18 };

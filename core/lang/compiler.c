@@ -3523,9 +3523,10 @@ static void gen_stmt(Compiler *c, const gs_Node *st)
             gen_expr(c, st->u.annassign.value);
             gen_store(c, st->u.annassign.target);
         }
-        if (c->u->scope && c->u->scope->kind == SC_CLASS && st->u.annassign.target->kind == GS_E_NAME) {
-            /* a class body keeps the annotation: __annotations__[name] = annotation
-             * (what dataclasses read); functions and modules do not evaluate them here */
+        if (c->u->scope && (c->u->scope->kind == SC_CLASS || c->u->scope->kind == SC_MODULE) &&
+            st->u.annassign.target->kind == GS_E_NAME) {
+            /* a class body or a module keeps the annotation: __annotations__[name]
+             * = annotation (what dataclasses read); functions do not evaluate them */
             const gs_Node *t = st->u.annassign.target;
             const gs_Node *a = st->u.annassign.annotation;
             gs_Object *text = c->future_annotations ? annotation_text(c, a) : NULL;
@@ -4128,7 +4129,20 @@ static gs_Code *compile_body(gs_VM *vm, const gs_NodeList *body, const char *fil
             set_line(&c, body->items[0]);
             gen_expr(&c, body->items[0]->u.expr.value);
         } else {
-            gen_stmts(&c, body);
+            if (has_simple_annotation(body))
+                emit(&c, OP_SETUP_ANNOTATIONS, 0); /* `x: int` at the top: __annotations__['x'] = int */
+            gs_NodeList rest = *body;
+            const gs_Node *first = body->count ? body->items[0] : NULL;
+            if (first && first->kind == GS_S_EXPR && first->u.expr.value->kind == GS_E_CONST &&
+                first->u.expr.value->u.constant.kind == GS_C_STR) {
+                /* a docstring: the module's __doc__ */
+                set_line(&c, first);
+                load_const_obj(&c, const_value(&c, first->u.expr.value));
+                gen_name(&c, "__doc__", 7, NO_STORE, first->line, first->col);
+                rest.items++;
+                rest.count--;
+            }
+            gen_stmts(&c, &rest);
             set_line_only(&c, body->count ? body->items[body->count - 1]->line : 1);
             load_const_obj(&c, gs_newref(vm, vm->none));
         }

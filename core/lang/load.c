@@ -3,7 +3,9 @@
  * module's code object, and describe to the trace the heap it starts
  * from.  A syntax error fills the error record as CPython reports it.
  */
+#include <limits.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "ast.h"
 #include "compile.h"
@@ -82,6 +84,36 @@ static void syntax_error(gs_Error *err, const gs_SyntaxError *se, const char *fi
     err->text = gs_buf_steal(&m);
 }
 
+/* The last two of the nine names CPython's __main__ starts with (the
+ * others are made with the built-ins): __file__, the script's path, and
+ * __cached__ (None for a script); the loader learns the path too. */
+static void main_file_names(gs_VM *vm, const char *filename)
+{
+    if (!vm->main_module)
+        return;
+    gs_Dict *md = ((gs_Module *)vm->main_module)->dict;
+    /* python3 gives the script's absolute path (`gcscope run` passes one;
+     * trace and the viewer pass the path as given) */
+    char abspath[PATH_MAX * 2], cwd[PATH_MAX];
+    if (filename[0] != '/' && getcwd(cwd, sizeof cwd)) {
+        snprintf(abspath, sizeof abspath, "%s/%s", cwd, filename);
+        filename = abspath;
+    }
+    gs_Object *path = gs_str_from_cstr(vm, filename);
+    if (!path) {
+        gs_clear_exc(vm);
+        return;
+    }
+    gs_Object *loader = gs_dict_get(vm, &md->ob, &gs_name(vm, "__loader__")->ob);
+    if (loader)
+        gs_setattr(vm, loader, gs_name(vm, "path"), path);
+    /* the two names the table was sized for (gs_builtins_init) become real */
+    md->hidden = md->hidden > 2 ? md->hidden - 2 : 0;
+    gs_dict_set(vm, &md->ob, &gs_name(vm, "__file__")->ob, path);
+    gs_dict_set(vm, &md->ob, &gs_name(vm, "__cached__")->ob, vm->none);
+    gs_decref(vm, path);
+}
+
 int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)
 {
     memset(err, 0, sizeof *err);
@@ -89,6 +121,10 @@ int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len
     vm->source = src;
     vm->source_len = len;
     vm->compile_string = compile_string;
+    bool was_recording = vm->recording;
+    vm->recording = false; /* start-up's, described with the heap the trace starts from */
+    main_file_names(vm, filename);
+    vm->recording = was_recording;
     gs_Arena arena;
     gs_arena_init(&arena);
     gs_NodeList body;

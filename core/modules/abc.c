@@ -49,7 +49,7 @@ static void data_clear(gs_VM *vm, gs_Object *o)
 
 /* CPython's _abc_data is a GC type with a tp_clear */
 static const gs_NativeOps data_ops = { sizeof(AbcData), true, true, data_traverse, data_clear, NULL,
-                                       true, false, false, 0 };
+                                       true, false, false, 0, NULL, NULL };
 
 /* ================================================================== helpers */
 

@@ -101,7 +101,8 @@ static void dq_free(gs_Object *o)
     DQ(o)->ring = NULL;
 }
 
-static const gs_NativeOps deque_ops = { sizeof(Deque), true, true, dq_traverse, dq_clear, dq_free, true, false, false, 0 };
+static const gs_NativeOps deque_ops = { sizeof(Deque), true, true, dq_traverse, dq_clear, dq_free, true, false,
+                                        false, 0, NULL, NULL };
 
 static int dq_grow(gs_VM *vm, Deque *d)
 {
@@ -905,7 +906,8 @@ static void di_clear(gs_VM *vm, gs_Object *o)
     }
 }
 
-static const gs_NativeOps dequeiter_ops = { sizeof(DequeIter), true, false, di_traverse, di_clear, NULL, true, false, false, 0 };
+static const gs_NativeOps dequeiter_ops = { sizeof(DequeIter), true, false, di_traverse, di_clear, NULL, true, false,
+                                            false, 0, NULL, NULL };
 
 static gs_Object *dq_iter_new(gs_VM *vm, gs_Object *self, bool reverse)
 {

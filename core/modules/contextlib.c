@@ -85,7 +85,8 @@ static void helper_clear(gs_VM *vm, gs_Object *o)
     gs_decref_c(vm, f, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 20));
 }
 
-static const gs_NativeOps helper_ops = { sizeof(Helper), true, true, helper_traverse, helper_clear, NULL, false, true, true, 0 };
+static const gs_NativeOps helper_ops = { sizeof(Helper), true, true, helper_traverse, helper_clear, NULL, false,
+                                         true, true, 0, NULL, NULL };
 
 /* functools.update_wrapper(wrapper, wrapped): the attributes it copies,
  * each only if the wrapped object has it, then __wrapped__. */
@@ -420,7 +421,8 @@ static void inner_clear(gs_VM *vm, gs_Object *o)
     }
 }
 
-static const gs_NativeOps inner_ops = { sizeof(Inner), true, true, inner_traverse, inner_clear, NULL, false, true, true, 0 };
+static const gs_NativeOps inner_ops = { sizeof(Inner), true, true, inner_traverse, inner_clear, NULL, false, true,
+                                        true, 0, NULL, NULL };
 
 static gs_Object *inner_call(GS_ARGS)
 {

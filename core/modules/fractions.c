@@ -1152,7 +1152,7 @@ gs_Object *gs_module_fractions(gs_VM *vm)
      * fewer still when decimal comes with fractions. */
     enum { FR_ALLOCS = 2244 - 53 - 131, FR_KEPT = 1088 - 55, FR_GARBAGE = 6, FR_EARLY = 37 };
     gs_gc_import_footprint(vm, 0, 0, FR_EARLY);
-    gs_gc_import_footprint(vm, FR_ALLOCS - (had_decimal ? 0 : 26), FR_KEPT, FR_GARBAGE);
+    gs_gc_import_footprint(vm, FR_ALLOCS - (had_decimal ? 0 : 26 - 52), FR_KEPT, FR_GARBAGE);
     return m;
 }
 

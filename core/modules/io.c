@@ -65,7 +65,8 @@ static void sio_clear(gs_VM *vm, gs_Object *o)
 
 /* CPython's StringIO is a GC object with a __dict__; its tp_traverse visits
  * only that, not the accumulator list */
-static const gs_NativeOps sio_ops = { sizeof(StringIO), true, true, NULL, sio_clear, sio_free, true, false, false, 0 };
+static const gs_NativeOps sio_ops = { sizeof(StringIO), true, true, NULL, sio_clear, sio_free, true, false, false, 0,
+                                      NULL, NULL };
 
 /* StringIO's own methods say "I/O operation on closed file"; the ones it
  * inherits from _io._IOBase (__enter__, __iter__, isatty, readlines,

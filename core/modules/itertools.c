@@ -69,10 +69,13 @@ static void it_free(gs_Object *o)
 }
 
 /* CPython's itertools types have no vectorcall: a call packs its arguments */
-static const gs_NativeOps it_ops = { sizeof(It), true, false, it_traverse, it_clear, it_free, true, false, false, 0 };
-static const gs_NativeOps it_ops_clear = { sizeof(It), true, true, it_traverse, it_clear, it_free, true, false, false, 0 };
+static const gs_NativeOps it_ops = { sizeof(It), true, false, it_traverse, it_clear, it_free, true, false, false, 0,
+                                     NULL, NULL };
+static const gs_NativeOps it_ops_clear = { sizeof(It), true, true, it_traverse, it_clear, it_free, true, false,
+                                           false, 0, NULL, NULL };
 /* chain keeps the tuple its call packed as its source: chain_new makes it */
-static const gs_NativeOps chain_ops = { sizeof(It), true, false, it_traverse, it_clear, it_free, false, false, false, 0 };
+static const gs_NativeOps chain_ops = { sizeof(It), true, false, it_traverse, it_clear, it_free, false, false, false,
+                                        0, NULL, NULL };
 
 /* teedataobject: up to 57 values read from the iterator (fields 30..86 in
  * the trace), then the next link */
@@ -117,7 +120,8 @@ static void teedata_clear(gs_VM *vm, gs_Object *o)
         fset(vm, o, 1, NULL);
 }
 
-static const gs_NativeOps teedata_ops = { sizeof(TeeData), true, true, teedata_traverse, teedata_clear, NULL, true, false, false, 0 };
+static const gs_NativeOps teedata_ops = { sizeof(TeeData), true, true, teedata_traverse, teedata_clear, NULL, true,
+                                          false, false, 0, NULL, NULL };
 
 typedef struct ItState {
     gs_Type *t_count, *t_cycle, *t_repeat, *t_chain, *t_islice, *t_zip_longest, *t_product, *t_permutations,

@@ -13,6 +13,8 @@
 
 gs_Object *gs_module_abc(gs_VM *vm);
 void gs_abc_free(gs_VM *vm);
+gs_Object *gs_module_array(gs_VM *vm);
+void gs_array_free(gs_VM *vm);
 gs_Object *gs_module_dataclasses(gs_VM *vm);
 void gs_dataclasses_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_dataclasses_clear(gs_VM *vm);
@@ -51,12 +53,18 @@ int gs_fsum(gs_VM *vm, gs_Object *iterable, double *out); /* math.fsum (math.c):
 gs_Object *gs_module_future(gs_VM *vm); /* __future__ */
 void gs_future_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_bisect(gs_VM *vm);
+gs_Object *gs_module_cmath(gs_VM *vm);
 gs_Object *gs_module_gc(gs_VM *vm);
 gs_Object *gs_module_heapq(gs_VM *vm);
 void gs_heapq_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_math(gs_VM *vm);
+gs_Object *gs_module_numbers(gs_VM *vm);
 gs_Object *gs_module_operator(gs_VM *vm);
 void gs_operator_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_queue(gs_VM *vm);
+void gs_queue_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_queue_clear(gs_VM *vm);
+void gs_queue_free(gs_VM *vm);
 gs_Object *gs_module_random(gs_VM *vm);
 gs_Object *gs_module_re(gs_VM *vm);
 void gs_re_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
@@ -67,7 +75,9 @@ gs_Object *gs_module_statistics(gs_VM *vm);
 void gs_statistics_free(gs_VM *vm);
 gs_Object *gs_module_string(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
+gs_Object *gs_module_builtins(gs_VM *vm); /* made at VM start: vm->builtins_module (sys.c) */
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+gs_Object *gs_module_textwrap(gs_VM *vm);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_types(gs_VM *vm);
@@ -91,6 +101,8 @@ enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON,
        GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
        GS_MS_RE /* Pattern, Match, error (re.c) */,
        GS_MS_FRACTIONS /* the Fraction type (fractions.c) */, GS_MS_STATISTICS /* StatisticsError, LinearRegression */,
+       GS_MS_ARRAY /* array, arrayiterator (array.c) */,
+       GS_MS_QUEUE /* the queue classes, _thread.lock, threading.Condition (queue.c) */,
        GS_MS_DECIMAL /* Decimal, Context, the signals, the current context (decimal.c) */ };
 
 

@@ -53,7 +53,22 @@ static void raise_too_many(gs_VM *vm, const gs_PySig *sig, int given, int kwonly
              plural ? "s" : "", given, kwtext, given == 1 && !kwonly_given ? "was" : "were");
 }
 
+static int pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out,
+                      bool *rest);
+
 int gs_pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out)
+{
+    return pysig_bind(vm, sig, args, nargs, kwnames, out, NULL);
+}
+
+int gs_pysig_bind_varkw(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames,
+                        gs_Object **out, bool *rest)
+{
+    return pysig_bind(vm, sig, args, nargs, kwnames, out, rest);
+}
+
+static int pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out,
+                      bool *rest)
 {
     int total = sig->npos + sig->nkwonly;
     int npos = gs_npos(nargs, kwnames);
@@ -68,6 +83,10 @@ int gs_pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, g
         for (j = 0; j < total; j++)
             if (strcmp(sig->names[j], kn) == 0)
                 break;
+        if (rest)
+            rest[k] = j == total;
+        if (j == total && rest)
+            continue; /* it goes to **kwargs */
         if (j == total) {
             gs_raise(vm, vm->e_TypeError, "%s() got an unexpected keyword argument '%s'", sig->qualname, kn);
             return -1;
@@ -249,6 +268,78 @@ gs_Object *gs_binop_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
     gs_xdecref(vm, a);
     gs_xdecref(vm, b);
     return r;
+}
+
+gs_Object *gs_unary_op(gs_VM *vm, int which, gs_Object *a)
+{
+    static const char *const dunder[] = { "__neg__", "__pos__", "__invert__" };
+    static const char *const sym[] = { "-", "+", "~" };
+    gs_Str *name = gs_name(vm, dunder[which]);
+    if ((a->type->flags & GS_TF_HEAP) && (GS_KIND(a) == GS_K_INT || GS_KIND(a) == GS_K_FLOAT)) {
+        /* a class derived from int or float may define the operator */
+        gs_Object *m = gs_type_lookup_slot(vm, a->type, name);
+        if (m)
+            return gs_call_object(vm, m, &a, 1, NULL);
+    }
+    if (gs_is_intlike(a)) {
+        int64_t x = gs_intlike_value(vm, a);
+        if (gs_int_is_big(a) || (which == GS_UNARY_NEG && x == INT64_MIN))
+            return which == GS_UNARY_POS ? gs_newref(vm, a)
+                                         : gs_big_unary(vm, which == GS_UNARY_NEG ? GS_BIG_NEG : GS_BIG_INVERT, a);
+        return gs_int_new(vm, which == GS_UNARY_NEG ? -x : which == GS_UNARY_INVERT ? ~x : x);
+    }
+    if (GS_KIND(a) == GS_K_FLOAT && which != GS_UNARY_INVERT) {
+        double x = ((gs_Float *)a)->value;
+        return gs_float_new(vm, which == GS_UNARY_NEG ? -x : x);
+    }
+    if (GS_KIND(a) == GS_K_COMPLEX && which != GS_UNARY_INVERT) {
+        gs_Complex *z = (gs_Complex *)a; /* complex_pos returns the very object */
+        return which == GS_UNARY_NEG ? gs_complex_new(vm, -z->real, -z->imag) : gs_newref(vm, a);
+    }
+    gs_Object *m = gs_dispatches(a) ? gs_type_lookup_slot(vm, a->type, name) : NULL;
+    if (m)
+        return gs_call_object(vm, m, &a, 1, NULL);
+    gs_raise(vm, vm->e_TypeError, "bad operand type for unary %s: '%s'", sym[which], gs_type_name(a));
+    return NULL;
+}
+
+gs_Object *gs_call_method(gs_VM *vm, gs_Object *obj, const char *name, gs_Object **args, int nargs)
+{
+    gs_Str *n = gs_name(vm, name);
+    gs_Kind k = GS_KIND(obj);
+    /* _PyObject_GetMethod: only for the generic attribute lookup */
+    if (k != GS_K_TYPE && k != GS_K_MODULE && k != GS_K_SUPER && !gs_is_proxy(obj) &&
+        !(obj->type->hooks & (GS_HOOK_GETATTRIBUTE | GS_HOOK_GETATTR))) {
+        gs_Object *m = gs_type_lookup(obj->type, n);
+        if (m && (GS_KIND(m) == GS_K_FUNCTION ||
+                  (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner && !((gs_Builtin *)m)->self &&
+                   !(((gs_Builtin *)m)->varargs & GS_TPNEW)))) {
+            gs_InstPart *in = gs_inst_part(obj);
+            if (!in || gs_table_lookup_str(in->dict ? &in->dict->t : &in->attrs, n) < 0) {
+                gs_Object *argv[nargs + 1];
+                argv[0] = obj;
+                for (int i = 0; i < nargs; i++)
+                    argv[i + 1] = args[i];
+                return gs_call_object(vm, m, argv, nargs + 1, NULL);
+            }
+        }
+    }
+    gs_Object *f = gs_getattr(vm, obj, n);
+    if (!f)
+        return NULL;
+    gs_Object *r = gs_call_object(vm, f, args, nargs, NULL);
+    gs_decref(vm, f);
+    return r;
+}
+
+int gs_event_limit_check(gs_VM *vm)
+{
+    if (vm->limit_hit || (vm->cfg.max_events && vm->events > vm->cfg.max_events)) {
+        vm->limit_hit = true;
+        gs_raise(vm, vm->e_MemoryError, "event limit reached");
+        return -1;
+    }
+    return 0;
 }
 
 int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b)

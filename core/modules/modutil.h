@@ -26,6 +26,11 @@ typedef struct gs_PySig {
  * CPython's TypeError (missing, too many, unexpected or repeated
  * keyword). */
 int gs_pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out);
+/* The same for a def with **kwargs: a keyword that names no parameter is
+ * no error, rest[k] says so for kwnames->items[k] (rest has room for
+ * every keyword). */
+int gs_pysig_bind_varkw(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames,
+                        gs_Object **out, bool *rest);
 
 /* Bind like Argument Clinic's _PyArg_UnpackKeywords (C functions that take
  * keywords): names[0..nnames) are the parameters, the first `posonly` only
@@ -59,6 +64,22 @@ int64_t gs_intlike_value(gs_VM *vm, gs_Object *o);
 /* `a op b` (a GS_OP_* code), stealing both operands; NULL if either is
  * NULL (an error already set) or the operation raised. */
 gs_Object *gs_binop_steal(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
+/* -a, +a, ~a (new reference) as the evaluation loop's UNARY_NEGATIVE,
+ * UNARY_POSITIVE and UNARY_INVERT do them: the built-in numbers' own,
+ * else the class's __neg__ / __pos__ / __invert__, else "bad operand
+ * type for unary -: 'X'" */
+enum { GS_UNARY_NEG, GS_UNARY_POS, GS_UNARY_INVERT };
+gs_Object *gs_unary_op(gs_VM *vm, int which, gs_Object *a);
+/* obj.name(*args) as the evaluation loop's LOAD_METHOD and CALL do it: a
+ * function or method descriptor found on obj's class (and not shadowed by
+ * an instance attribute) is called with obj first, so no bound method is
+ * made; else the attribute is looked up and called.  A new reference, or
+ * NULL with CPython's error ("'int' object has no attribute 'x'"). */
+gs_Object *gs_call_method(gs_VM *vm, gs_Object *obj, const char *name, gs_Object **args, int nargs);
+/* A loop in C sees no line starts, where the VM stops a run past
+ * --max-events: it asks here.  0, or -1 with the MemoryError "event limit
+ * reached" that unwinds the run to the host. */
+int gs_event_limit_check(gs_VM *vm);
 /* a < b (or another GS_CMP_* code) as 0/1, -1 on error */
 int gs_compare_bool(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 

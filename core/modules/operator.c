@@ -89,27 +89,8 @@ CMPOP(ne, GS_CMP_NE)
 CMPOP(gt, GS_CMP_GT)
 CMPOP(ge, GS_CMP_GE)
 
-/* -x, +x, ~x as the evaluation loop does them */
-static gs_Object *unary(gs_VM *vm, gs_Object *a, int which)
-{
-    static const char *const dunder[] = { "__neg__", "__pos__", "__invert__" };
-    static const char *const sym[] = { "-", "+", "~" };
-    if (gs_is_intlike(a)) {
-        int64_t x = gs_intlike_value(vm, a);
-        if (gs_int_is_big(a) || (which == 0 && x == INT64_MIN))
-            return which == 1 ? gs_newref(vm, a) : gs_big_unary(vm, which == 0 ? GS_BIG_NEG : GS_BIG_INVERT, a);
-        return gs_int_new(vm, which == 0 ? -x : which == 2 ? ~x : x);
-    }
-    if (GS_KIND(a) == GS_K_FLOAT && which != 2) {
-        double x = ((gs_Float *)a)->value;
-        return gs_float_new(vm, which == 0 ? -x : x);
-    }
-    gs_Object *m = GS_KIND(a) == GS_K_INSTANCE ? gs_type_lookup(a->type, gs_name(vm, dunder[which])) : NULL;
-    if (m)
-        return gs_call(vm, m, &a, 1, NULL);
-    gs_raise(vm, vm->e_TypeError, "bad operand type for unary %s: '%s'", sym[which], gs_type_name(a));
-    return NULL;
-}
+/* -x, +x, ~x (which: 0, 1, 2, as GS_UNARY_*) */
+static gs_Object *unary(gs_VM *vm, gs_Object *a, int which) { return gs_unary_op(vm, which, a); }
 
 static gs_Object *op_neg(GS_ARGS)
 {

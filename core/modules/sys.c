@@ -91,12 +91,17 @@ typedef struct Stream {
     int which; /* 0 stdout, 1 stderr */
 } Stream;
 
-static const gs_NativeOps stream_ops = { sizeof(Stream), false, false, NULL, NULL, NULL, false, false, false, 0 };
+static const gs_NativeOps stream_ops = { sizeof(Stream), false, false, NULL, NULL, NULL, false, false, false, 0,
+                                         NULL, NULL };
+
+static bool stream_is_input(gs_VM *vm, gs_Object *self, bool want_input);
 
 static gs_Object *stream_write(GS_ARGS)
 {
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
+    if (!stream_is_input(vm, self, false))
+        return NULL;
     if (GS_KIND(args[0]) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "write() argument must be str, not %s", gs_type_name(args[0]));
         return NULL;
@@ -129,21 +134,134 @@ static gs_Object *stream_flush(GS_ARGS)
     return GS_NONE(vm);
 }
 
-static const char *stream_name(gs_Object *self) { return ((Stream *)self)->which ? "<stderr>" : "<stdout>"; }
+static const char *stream_name(gs_Object *self)
+{
+    int w = ((Stream *)self)->which;
+    return w == 2 ? "<stdin>" : w ? "<stderr>" : "<stdout>";
+}
+
+static const char *stream_mode(gs_Object *self) { return ((Stream *)self)->which == 2 ? "r" : "w"; }
 
 static gs_Object *stream_repr(GS_ARGS)
 {
     GS_UNUSED_ARGS;
-    return gs_str_printf(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", stream_name(self));
+    return gs_str_printf(vm, "<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", stream_name(self),
+                         stream_mode(self));
 }
 
 static gs_Object *stream_get_name(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, stream_name(self)); }
-static gs_Object *stream_get_mode(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, "w"); }
+static gs_Object *stream_get_mode(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, stream_mode(self)); }
 static gs_Object *stream_get_encoding(GS_ARGS) { GS_UNUSED_ARGS; return gs_str_from_cstr(vm, "utf-8"); }
+
+/* Not a terminal: what the programs see under a test harness or a pipe */
+static gs_Object *stream_isatty(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return GS_BOOL(vm, false);
+}
+
+static bool stream_is_input(gs_VM *vm, gs_Object *self, bool want_input)
+{
+    if ((((Stream *)self)->which == 2) == want_input)
+        return true;
+    gs_raise(vm, vm->e_OSError, want_input ? "not readable" : "not writable"); /* io.UnsupportedOperation's text */
+    return false;
+}
+
+/* sys.stdin's next line, its line end kept ('' at the end of input): the
+ * same lines input() reads (the viewer and trace have none) */
+static gs_Object *stdin_line(gs_VM *vm)
+{
+    size_t len = 0;
+    char *line = vm->cfg.read_line ? vm->cfg.read_line(vm->cfg.read_ctx, &len) : NULL;
+    if (!line)
+        return gs_newref(vm, vm->empty_str);
+    gs_Object *r = gs_str_new(vm, line, len);
+    free(line);
+    return r;
+}
+
+static gs_Object *stream_readline(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return stream_is_input(vm, self, true) ? stdin_line(vm) : NULL;
+}
+
+/* read() and readlines(): every line to the end of input */
+static gs_Object *stdin_all(gs_VM *vm, gs_Object *self, bool as_list)
+{
+    if (!stream_is_input(vm, self, true))
+        return NULL;
+    if (!as_list) {
+        gs_Buf b;
+        gs_buf_init(&b);
+        size_t len = 0;
+        char *line;
+        while (vm->cfg.read_line && (line = vm->cfg.read_line(vm->cfg.read_ctx, &len)) != NULL) {
+            gs_buf_add(&b, line, len);
+            free(line);
+        }
+        return gs_buf_to_str(vm, &b);
+    }
+    gs_Object *l = gs_list_new(vm, 0);
+    while (l) {
+        gs_Object *line = stdin_line(vm);
+        if (!line || ((gs_Str *)line)->len == 0 || gs_list_append(vm, l, line) < 0) {
+            bool failed = !line || ((gs_Str *)line)->len != 0;
+            gs_xdecref(vm, line);
+            if (failed) {
+                gs_decref(vm, l);
+                return NULL;
+            }
+            break;
+        }
+        gs_decref(vm, line);
+    }
+    return l;
+}
+
+static gs_Object *stream_read(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return stdin_all(vm, self, false);
+}
+
+static gs_Object *stream_readlines(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return stdin_all(vm, self, true);
+}
+
+static gs_Object *stream_iter(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return stream_is_input(vm, self, true) ? gs_newref(vm, self) : NULL;
+}
+
+/* for line in sys.stdin: each line until the end of input */
+static gs_Object *stream_next(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *line = stream_is_input(vm, self, true) ? stdin_line(vm) : NULL;
+    if (line && ((gs_Str *)line)->len == 0) {
+        gs_decref(vm, line);
+        return NULL; /* exhausted (GS_ITERNEXT) */
+    }
+    return line;
+}
 
 static const gs_MethodDef stream_methods[] = {
     { "write", stream_write, 1, 1, false },   { "writelines", stream_writelines, 1, 1, false },
     { "flush", stream_flush, 0, 0, false },   { "__repr__", stream_repr, 0, 0, false },
+    { "isatty", stream_isatty, 0, 0, false }, { "readline", stream_readline, 0, 1, false },
+    { "read", stream_read, 0, 1, false },     { "readlines", stream_readlines, 0, 1, false },
+    { "__iter__", stream_iter, 0, 0, false }, { "__next__", stream_next, 0, 0, GS_ITERNEXT },
     { NULL, NULL, 0, 0, false },
 };
 
@@ -178,7 +296,7 @@ static gs_Object *sys_intern(GS_ARGS)
 {
     GS_UNUSED_ARGS;
     if (GS_KIND(args[0]) != GS_K_STR) {
-        gs_raise(vm, vm->e_TypeError, "intern() argument 1 must be str, not %s", gs_type_name(args[0]));
+        gs_raise(vm, vm->e_TypeError, "intern() argument must be str, not %s", gs_type_name(args[0]));
         return NULL;
     }
     gs_Str *s = (gs_Str *)args[0];
@@ -353,6 +471,17 @@ void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx
             count(ctx, &t->dict->ob);
 }
 
+/* `import builtins`: the module made at VM start over the built-ins' dict,
+ * which is also __main__'s __builtins__ */
+gs_Object *gs_module_builtins(gs_VM *vm)
+{
+    if (!vm->builtins_module) {
+        gs_raise(vm, vm->e_ImportError, "No module named 'builtins'");
+        return NULL;
+    }
+    return gs_newref(vm, vm->builtins_module);
+}
+
 /* sys is made when the VM starts (gs_builtins_init); importing it gives
  * that module */
 gs_Object *gs_module_sys(gs_VM *vm)
@@ -419,6 +548,11 @@ gs_Object *gs_module_sys(gs_VM *vm)
     if (err) {
         gs_module_add(vm, m, "__stderr__", gs_newref(vm, err));
         gs_module_add(vm, m, "stderr", err);
+    }
+    gs_Object *in = make_stream(vm, st, 2);
+    if (in) {
+        gs_module_add(vm, m, "__stdin__", gs_newref(vm, in));
+        gs_module_add(vm, m, "stdin", in);
     }
     gs_module_add(vm, m, "platform", gs_str_from_cstr(vm, "linux"));
     return m;

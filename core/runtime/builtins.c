@@ -1447,6 +1447,12 @@ static gs_Object *b_vars(GS_ARGS)
         return gs_newref(vm, &((gs_Module *)o)->dict->ob);
     if (GS_KIND(o) == GS_K_TYPE && ((gs_Type *)o)->dict)
         return gs_dict_copy(vm, &((gs_Type *)o)->dict->ob);
+    /* anything else with a __dict__ (a function's attributes, a class's
+     * own __dict__ property) */
+    gs_Object *d = gs_getattr(vm, o, vm->s___dict__);
+    if (d || !gs_exc_matches(vm, vm->e_AttributeError))
+        return d;
+    gs_clear_exc(vm);
     gs_raise(vm, vm->e_TypeError, "vars() argument must have __dict__ attribute");
     return NULL;
 }
@@ -1950,6 +1956,8 @@ static const FnDef builtin_fns[] = {
     { NULL, NULL, 0, 0, false },
 };
 
+static void add_quitters(gs_VM *vm);
+
 void gs_builtins_init(gs_VM *vm)
 {
     /* the methods of the built-in types, in the order that gives every
@@ -2014,18 +2022,96 @@ void gs_builtins_init(gs_VM *vm)
         }
     }
 
+    add_quitters(vm);
     vm->modules = gs_dict_new(vm);
     vm->sys_module = gs_module_find("sys")->make(vm);
     vm->main_module = gs_module_new(vm, "__main__");
     gs_Object *md = &((gs_Module *)vm->main_module)->dict->ob;
-    gs_dict_set(vm, md, &vm->s___builtins__->ob, vm->builtins);
-    /* CPython's __main__ starts with nine names in a table of 16 slots: the
-     * model shows two, and sizes the table (sys.getsizeof(globals()), when
-     * it grows) as if the other seven were there */
+    /* CPython's __main__ starts with nine names, in this order, in a table
+     * of 16 slots: __name__, __doc__, __package__, __loader__, __spec__,
+     * __annotations__, __builtins__, then __file__ and __cached__, which
+     * gs_load_program adds with the file's name.  The loader is an instance
+     * of a class written in Python in CPython (importlib's), with the
+     * module's name and path as attributes. */
+    gs_dict_set(vm, md, &vm->s___doc__->ob, vm->none);
+    gs_dict_set(vm, md, &gs_name(vm, "__package__")->ob, vm->none);
+    gs_Type *lt = gs_native_type_new(vm, "_frozen_importlib_external.SourceFileLoader", NULL, NULL);
+    gs_Object *loader = lt ? gs_instance_new(vm, lt) : NULL;
+    if (loader) {
+        gs_setattr(vm, loader, gs_name(vm, "name"), &vm->s___main__->ob);
+        gs_dict_set(vm, md, &gs_name(vm, "__loader__")->ob, loader);
+        gs_decref(vm, loader);
+    }
+    gs_dict_set(vm, md, &gs_name(vm, "__spec__")->ob, vm->none);
+    gs_Object *ann = gs_dict_new(vm);
+    if (ann) {
+        gs_dict_set(vm, md, &gs_name(vm, "__annotations__")->ob, ann);
+        gs_decref(vm, ann);
+    }
+    vm->builtins_module = gs_module_of_dict(vm, "builtins", vm->builtins);
+    gs_dict_set(vm, md, &vm->s___builtins__->ob, vm->builtins_module ? vm->builtins_module : vm->builtins);
+    /* the table is sized (sys.getsizeof(globals()), when it grows) as if
+     * the two names still to come were there */
     ((gs_Dict *)md)->hidden = 9 - ((gs_Dict *)md)->t.used;
     gs_dict_presize(vm, md, 4, GS_DK_UNICODE);
     gs_Object *sysmods = vm->modules;
     gs_dict_set(vm, &((gs_Module *)vm->sys_module)->dict->ob, &gs_name(vm, "modules")->ob, sysmods);
+    /* what sys.modules has from the start: sys.modules[__name__] is the
+     * script's module */
+    gs_dict_set(vm, sysmods, &gs_name(vm, "sys")->ob, vm->sys_module);
+    if (vm->builtins_module)
+        gs_dict_set(vm, sysmods, &vm->s_builtins->ob, vm->builtins_module);
+    gs_dict_set(vm, sysmods, &vm->s___main__->ob, vm->main_module);
+}
+
+/* exit and quit, which site.py adds to the built-ins: _sitebuiltins.Quitter
+ * objects; calling one raises SystemExit(code) (closing sys.stdin first,
+ * which has nothing to close here) */
+static gs_Object *quitter_call(GS_ARGS)
+{
+    GS_UNUSED(self);
+    GS_UNUSED(kwnames);
+    gs_Object *a = nargs ? gs_tuple_pack(vm, 1, args[0]) : NULL;
+    gs_raise_obj(vm, gs_exception_new(vm, vm->e_SystemExit, a));
+    return NULL;
+}
+
+static gs_Object *quitter_repr(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *name = gs_getattr(vm, self, gs_name(vm, "name"));
+    gs_Object *eof = name ? gs_getattr(vm, self, gs_name(vm, "eof")) : NULL;
+    gs_Object *r = NULL;
+    if (eof && GS_KIND(name) == GS_K_STR && GS_KIND(eof) == GS_K_STR)
+        r = gs_str_printf(vm, "Use %s() or %s to exit", ((gs_Str *)name)->data, ((gs_Str *)eof)->data);
+    else if (eof)
+        gs_raise(vm, vm->e_TypeError, "Quitter's name and eof must be str");
+    gs_xdecref(vm, name);
+    gs_xdecref(vm, eof);
+    return r;
+}
+
+static void add_quitters(gs_VM *vm)
+{
+    static const gs_MethodDef methods[] = {
+        { "__call__", quitter_call, 0, 1, 0 },
+        { "__repr__", quitter_repr, 0, 0, 0 },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    gs_Type *t = gs_native_type_new(vm, "_sitebuiltins.Quitter", NULL, methods);
+    const char *names[] = { "quit", "exit" };
+    for (int i = 0; t && i < 2; i++) {
+        gs_Object *q = gs_instance_new(vm, t);
+        gs_Object *n = q ? gs_str_from_cstr(vm, names[i]) : NULL;
+        gs_Object *e = n ? gs_str_from_cstr(vm, "Ctrl-D (i.e. EOF)") : NULL;
+        if (e && gs_setattr(vm, q, gs_name(vm, "name"), n) == 0 && gs_setattr(vm, q, gs_name(vm, "eof"), e) == 0)
+            gs_dict_set(vm, vm->builtins, &gs_name(vm, names[i])->ob, q);
+        gs_xdecref(vm, n);
+        gs_xdecref(vm, e);
+        gs_xdecref(vm, q);
+        if (vm->exc)
+            gs_clear_exc(vm);
+    }
 }
 
 void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
@@ -2035,7 +2121,8 @@ void gs_builtins_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void
         vm->t_object, vm->t_type, vm->t_list, vm->t_tuple, vm->t_dict, vm->t_set, vm->t_frozenset, vm->t_str,
         vm->t_generator, vm->t_int, vm->t_float, vm->e_BaseException, vm->t_property, vm->t_staticmethod,
         vm->t_classmethod, vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->t_bytes_iter, vm->t_bytearray_iter,
-        vm->t_range, vm->t_slice, vm->t_dict_keys, vm->t_dict_items, vm->e_BaseExceptionGroup,
+        vm->t_range, vm->t_slice, vm->t_dict_keys, vm->t_dict_items, vm->t_dict_values, vm->t_list_reverseiterator,
+        vm->e_BaseExceptionGroup,
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->dict)

@@ -32,6 +32,15 @@ static const char *bdata(gs_Object *o)
 
 static char *ba_buf(gs_ByteArray *a) { return a->data + a->start; }
 
+/* The buffer of a module's object that has one (array.array), or NULL */
+static const char *native_buffer(gs_Object *o, size_t *n)
+{
+    if (GS_KIND(o) != GS_K_INSTANCE || !o->type->native || !o->type->native->buffer)
+        return NULL;
+    const char *p = o->type->native->buffer(o, n);
+    return p ? p : "";
+}
+
 int64_t gs_bytes_len(gs_Object *o)
 {
     return GS_KIND(o) == GS_K_BYTES ? ((gs_Bytes *)o)->len : ((gs_ByteArray *)o)->len;
@@ -585,7 +594,7 @@ static Enc encoding_of(const char *name, const char **canon)
     return ENC_UNKNOWN;
 }
 
-typedef enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BAD } Errs;
+typedef enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_XMLREF, ERR_BACKSLASH, ERR_BAD } Errs;
 
 static Errs errors_of(const char *e)
 {
@@ -595,7 +604,19 @@ static Errs errors_of(const char *e)
         return ERR_IGNORE;
     if (!strcmp(e, "replace"))
         return ERR_REPLACE;
+    if (!strcmp(e, "xmlcharrefreplace"))
+        return ERR_XMLREF;
+    if (!strcmp(e, "backslashreplace"))
+        return ERR_BACKSLASH;
     return ERR_BAD;
+}
+
+/* backslashreplace's escape of a code point: \xNN, \uNNNN or \UNNNNNNNN */
+static void add_backslashed(gs_Buf *b, uint32_t c)
+{
+    char e[16];
+    snprintf(e, sizeof e, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+    gs_buf_adds(b, e);
 }
 
 static void add_cp(gs_Buf *b, uint32_t c)
@@ -736,9 +757,12 @@ static gs_Object *decode(gs_VM *vm, const char *data, int64_t n, const char *enc
                 continue;
             }
         }
-        if (er == ERR_BAD) {
+        if (er == ERR_BAD || er == ERR_XMLREF) {
             gs_buf_free(&b);
-            gs_raise(vm, vm->e_LookupError, "unknown error handler name '%s'", errors);
+            if (er == ERR_XMLREF) /* an encoding handler only */
+                gs_raise(vm, vm->e_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+            else
+                gs_raise(vm, vm->e_LookupError, "unknown error handler name '%s'", errors);
             return NULL;
         }
         if (er == ERR_STRICT) {
@@ -748,6 +772,9 @@ static gs_Object *decode(gs_VM *vm, const char *data, int64_t n, const char *enc
         }
         if (er == ERR_REPLACE)
             gs_buf_adds(&b, "\xEF\xBF\xBD");
+        if (er == ERR_BACKSLASH) /* each byte of the bad sequence, \xNN */
+            for (int64_t k = i; k < bad_end; k++)
+                add_backslashed(&b, s[k]);
         i = bad_end;
     }
     return gs_buf_to_str(vm, &b);
@@ -816,6 +843,13 @@ static gs_Object *encode(gs_VM *vm, gs_Str *str, const char *encoding, const cha
         }
         if (er == ERR_REPLACE)
             gs_buf_addc(&b, '?');
+        else if (er == ERR_BACKSLASH)
+            add_backslashed(&b, c);
+        else if (er == ERR_XMLREF) {
+            char ref[16];
+            snprintf(ref, sizeof ref, "&#%u;", c);
+            gs_buf_adds(&b, ref);
+        }
         i += adv;
         pos++;
     }
@@ -883,6 +917,28 @@ static gs_Object *m_decode(GS_ARGS)
     if (enc_args(vm, "decode", args, nargs, kwnames, 0, &encoding, &errors) < 0)
         return NULL;
     return decode(vm, bdata(self), gs_bytes_len(self), encoding, errors);
+}
+
+/* str(obj, encoding, errors): obj (bytes or bytearray) decoded */
+gs_Object *gs_str_decode(gs_VM *vm, gs_Object *obj, gs_Object *encoding, gs_Object *errors)
+{
+    const char *names[2] = { "encoding", "errors" };
+    gs_Object *given[2] = { encoding, errors };
+    for (int i = 0; i < 2; i++)
+        if (given[i] && GS_KIND(given[i]) != GS_K_STR) {
+            gs_raise(vm, vm->e_TypeError, "str() argument '%s' must be str, not %s", names[i], gs_type_name(given[i]));
+            return NULL;
+        }
+    if (GS_KIND(obj) == GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "decoding str is not supported");
+        return NULL;
+    }
+    if (GS_KIND(obj) != GS_K_BYTES && GS_KIND(obj) != GS_K_BYTEARRAY) {
+        gs_raise(vm, vm->e_TypeError, "decoding to str: need a bytes-like object, %s found", gs_type_name(obj));
+        return NULL;
+    }
+    return decode(vm, bdata(obj), gs_bytes_len(obj), encoding ? ((gs_Str *)encoding)->data : "utf-8",
+                  errors ? ((gs_Str *)errors)->data : NULL);
 }
 
 /* ================================================================== constructors */
@@ -1001,6 +1057,10 @@ static gs_Object *bytes_new_m(GS_ARGS)
         return gs_newref(vm, src);
     if (GS_KIND(src) == GS_K_BYTEARRAY)
         return gs_bytes_new(vm, bdata(src), (size_t)gs_bytes_len(src));
+    size_t buflen;
+    const char *buf = native_buffer(src, &buflen);
+    if (buf)
+        return gs_bytes_new(vm, buf, buflen);
     if (GS_KIND(src) == GS_K_INT || GS_KIND(src) == GS_K_BOOL) {
         int64_t n = GS_KIND(src) == GS_K_INT ? ((gs_Int *)src)->value : src == vm->true_;
         if (n < 0) {
@@ -1105,12 +1165,14 @@ static gs_Object *bytearray_new_m(GS_ARGS)
         }
         return o;
     }
-    if (is_bytes_like(src)) {
-        int64_t n = gs_bytes_len(src);
+    size_t buflen;
+    const char *buf = native_buffer(src, &buflen);
+    if (is_bytes_like(src) || buf) {
+        int64_t n = buf ? (int64_t)buflen : gs_bytes_len(src);
         if (ba_resize(vm, a, n) < 0)
             goto fail;
         if (n)
-            memcpy(ba_buf(a), bdata(src), (size_t)n);
+            memcpy(ba_buf(a), buf ? buf : bdata(src), (size_t)n);
         return o;
     }
     if (GS_KIND(src) == GS_K_LIST || GS_KIND(src) == GS_K_TUPLE) {

@@ -56,6 +56,16 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
         if (ctor && GS_KIND(ctor) == GS_K_BUILTIN)
             return ((gs_Builtin *)ctor)->fn(vm, &t->ob, args, nargs, kwnames);
     }
+    if (t == vm->t_str && (npos > 1 || (kwnames && kwnames->len))) {
+        /* str(object=b'', encoding='utf-8', errors='strict') */
+        static const char *const names[] = { "object", "encoding", "errors" };
+        gs_Object *a[3] = { NULL, NULL, NULL };
+        if (gs_pyargs(vm, "str", args, nargs, kwnames, names, 3, 3, 0, a) < 0)
+            return NULL;
+        if (!a[1] && !a[2])
+            return a[0] ? gs_str(vm, a[0]) : gs_newref(vm, vm->empty_str);
+        return gs_str_decode(vm, a[0] ? a[0] : vm->empty_str, a[1], a[2]);
+    }
     if (kwnames && kwnames->len && t != vm->t_dict && t != vm->t_int) {
         gs_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", tn);
         return NULL;

@@ -637,6 +637,32 @@ static int class_init_hooks(gs_VM *vm, gs_Type *t, gs_Object **kwargs, gs_Tuple 
         gs_Object *args[3] = { v, &t->ob, k };
         gs_Object *r = gs_call_object(vm, m, args, 3, NULL);
         if (!r) {
+            /* _PyErr_FormatFromCause: a RuntimeError, caused by what it raised */
+            gs_Object *cause = vm->exc;
+            vm->exc = NULL;
+            gs_Object *kr = cause ? gs_repr(vm, k) : NULL;
+            if (kr)
+                gs_raise(vm, vm->e_RuntimeError, "Error calling __set_name__ on '%s' instance %s in '%s'",
+                         strrchr(v->type->name->data, '.') ? strrchr(v->type->name->data, '.') + 1
+                                                           : v->type->name->data, /* tp_name of a Python class */
+                         ((gs_Str *)kr)->data, t->name->data);
+            gs_xdecref(vm, kr);
+            if (cause && vm->exc && GS_KIND(vm->exc) == GS_K_EXCEPTION && vm->exc != cause) {
+                gs_Exception *e = (gs_Exception *)vm->exc;
+                gs_Object *oldc = e->cause;
+                e->cause = gs_newref(vm, cause);
+                gs_record_field(vm, vm->exc, 13, oldc, cause);
+                gs_xdecref(vm, oldc);
+                if (!e->context) {
+                    e->context = gs_newref(vm, cause);
+                    gs_record_field(vm, vm->exc, 12, NULL, cause);
+                }
+                e->suppress_context = true;
+            }
+            if (cause && !vm->exc)
+                vm->exc = cause;
+            else
+                gs_xdecref(vm, cause);
             gs_decref(vm, copy);
             return -1;
         }
@@ -1011,7 +1037,8 @@ gs_Object *gs_native_new(gs_VM *vm, gs_Type *t)
 }
 
 /* A class CPython writes in Python: plain instances, attributes only. */
-static const gs_NativeOps plain_ops = { sizeof(gs_Instance), true, false, NULL, NULL, NULL, true, false, false, 0 };
+static const gs_NativeOps plain_ops = { sizeof(gs_Instance), true, false, NULL, NULL, NULL, true, false, false, 0,
+                                        NULL, NULL };
 
 gs_Type *gs_native_type_new(gs_VM *vm, const char *full_name, const gs_NativeOps *ops, const gs_MethodDef *methods)
 {

@@ -1105,6 +1105,7 @@ void gs_gc_free_all(gs_VM *vm)
     drop_root(vm, &vm->sys_module);
     drop_root(vm, &vm->gc_module);
     drop_root(vm, &vm->weakref_module);
+    drop_root(vm, &vm->builtins_module);
     drop_root(vm, &vm->modules);
     drop_root(vm, &vm->builtins);
     drop_root(vm, &vm->gc_garbage);
@@ -1250,6 +1251,10 @@ void gs_gc_at_exit(gs_VM *vm)
     gs_textio_flush(vm, 1);
     if (vm->gc_enabled && !vm->gc_collecting)
         gs_gc_collect(vm, GS_NUM_GENERATIONS - 1, 0);
+    /* finalize_modules: sys.modules lets go of its modules first, so
+     * __main__ goes with the VM's reference */
+    if (vm->modules && gs_dict_get_str(vm, vm->modules, vm->s___main__))
+        gs_dict_set(vm, vm->modules, &vm->s___main__->ob, vm->none);
     drop_root(vm, &vm->main_module);
     if (!vm->gc_collecting) {
         gs_Object *saved = vm->exc;

@@ -104,8 +104,12 @@ static bool to_c(gs_VM *vm, gs_Object *o, C *out)
 
 static C c_prod(C a, C b) { return (C){ a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re }; }
 
-/* _Py_c_quot: Smith's algorithm; *edom set on division by zero */
-static C c_quot(C a, C b, bool *edom)
+/* _Py_c_quot: Smith's algorithm; *edom set on division by zero.  Kept
+ * out of line, as CPython's is: where both terms of a sum are NaNs, the
+ * order the compiler gives them decides the sign of the NaN that comes
+ * out (math.copysign shows it), and inlined into gs_complex_quot it came
+ * out as the other one. */
+__attribute__((noinline)) static C c_quot(C a, C b, bool *edom)
 {
     double abr = fabs(b.re), abi = fabs(b.im);
     if (abr >= abi) {
@@ -121,6 +125,15 @@ static C c_quot(C a, C b, bool *edom)
         return (C){ (a.re * ratio + a.im) / denom, (a.im * ratio - a.re) / denom };
     }
     return (C){ NAN, NAN }; /* a NaN in b */
+}
+
+bool gs_complex_quot(double a_re, double a_im, double b_re, double b_im, double *re, double *im)
+{
+    bool edom = false;
+    C r = c_quot((C){ a_re, a_im }, (C){ b_re, b_im }, &edom);
+    *re = r.re;
+    *im = r.im;
+    return !edom;
 }
 
 static C c_pow(C a, C b, bool *edom)
@@ -351,26 +364,27 @@ static bool is_number(gs_Object *o)
     return k == GS_K_INT || k == GS_K_BOOL || k == GS_K_FLOAT || k == GS_K_COMPLEX;
 }
 
-/* An object of a class standing for a number: what its __complex__ (the
- * first argument only) or __float__ gives (CPython's complex_new asks
- * them), a new reference; NULL with no exception when it has neither. */
-static gs_Object *instance_number(gs_VM *vm, gs_Object *o, bool first)
+/* what complex() takes as a number: the built-in ones, and objects whose
+ * class has __float__ or __index__ (CPython's nb_float / nb_index) */
+static bool number_like(gs_VM *vm, gs_Object *o)
 {
-    if (is_number(o) || !gs_dispatches(o))
-        return NULL;
-    gs_Object *m = first ? gs_type_lookup(o->type, gs_name(vm, "__complex__")) : NULL;
-    if (m) {
-        gs_Object *r = gs_call_object(vm, m, &o, 1, NULL);
-        if (r && GS_KIND(r) != GS_K_COMPLEX) {
-            gs_raise(vm, vm->e_TypeError, "__complex__ returned non-complex (type %s)", gs_type_name(r));
-            gs_decref(vm, r);
-            return NULL;
-        }
-        return r;
-    }
-    if (gs_type_lookup(o->type, gs_name(vm, "__float__")))
-        return gs_float_from_object(vm, o);
-    return NULL;
+    return is_number(o) || (gs_dispatches(o) && (gs_type_lookup(o->type, gs_name(vm, "__float__")) ||
+                                                 gs_type_lookup(o->type, gs_name(vm, "__index__"))));
+}
+
+/* a number_like argument as a complex: float() of what is no built-in number */
+static int part_of(gs_VM *vm, gs_Object *o, C *out)
+{
+    /* (a class derived from float or int may define __float__) */
+    if (GS_KIND(o) == GS_K_COMPLEX || (is_number(o) && !(o->type->flags & GS_TF_HEAP)))
+        return to_c(vm, o, out) ? 0 : -1;
+    gs_Object *f = gs_float_from_object(vm, o);
+    if (!f)
+        return -1;
+    out->re = ((gs_Float *)f)->value;
+    out->im = 0.0;
+    gs_decref(vm, f);
+    return 0;
 }
 
 static gs_Object *complex_new_m(GS_ARGS)
@@ -394,7 +408,7 @@ static gs_Object *complex_new_m(GS_ARGS)
     gs_Object *r = p[0], *i = p[1];
     if (!r)
         r = vm->small_ints[5]; /* 0 */
-    if (GS_KIND(r) == GS_K_COMPLEX && !i)
+    if (GS_KIND(r) == GS_K_COMPLEX && !i && r->type == vm->t_complex)
         return gs_newref(vm, r);
     if (GS_KIND(r) == GS_K_STR) {
         if (i) {
@@ -407,39 +421,45 @@ static gs_Object *complex_new_m(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "complex() second arg can't be a string");
         return NULL;
     }
-    gs_Object *rn = instance_number(vm, r, true), *in = !vm->exc && i ? instance_number(vm, i, false) : NULL;
-    if (vm->exc) {
-        gs_xdecref(vm, rn);
-        gs_xdecref(vm, in);
-        return NULL;
+    /* a class's __complex__ (numbers.Real gives one) */
+    gs_Object *own_r = NULL;
+    gs_Object *cm = gs_dispatches(r) ? gs_type_lookup(r->type, gs_name(vm, "__complex__")) : NULL;
+    if (cm) {
+        own_r = gs_call_object(vm, cm, &r, 1, NULL);
+        if (!own_r)
+            return NULL;
+        if (GS_KIND(own_r) != GS_K_COMPLEX) {
+            gs_raise(vm, vm->e_TypeError, "__complex__ returned non-complex (type %s)", gs_type_name(own_r));
+            gs_decref(vm, own_r);
+            return NULL;
+        }
+        r = own_r;
     }
-    if (rn)
-        r = rn;
-    if (in)
-        i = in;
-    gs_Object *res = NULL;
-    if (!is_number(r)) {
+    if (!number_like(vm, r)) {
         gs_raise(vm, vm->e_TypeError, "complex() first argument must be a string or a number, not '%s'",
                  gs_type_name(r));
-    } else if (i && !is_number(i)) {
-        gs_raise(vm, vm->e_TypeError, "complex() second argument must be a number, not '%s'", gs_type_name(i));
-    } else {
-        C cr, ci = { 0.0, 0.0 };
-        to_c(vm, r, &cr);
-        if (!i)
-            ci.re = cr.im;
-        else
-            to_c(vm, i, &ci);
-        /* real + imag * 1j, for parts that are complex themselves */
-        if (i && GS_KIND(i) == GS_K_COMPLEX)
-            cr.re -= ci.im;
-        if (GS_KIND(r) == GS_K_COMPLEX && i)
-            ci.re += cr.im;
-        res = gs_complex_new(vm, cr.re, ci.re);
+        gs_xdecref(vm, own_r);
+        return NULL;
     }
-    gs_xdecref(vm, rn);
-    gs_xdecref(vm, in);
-    return res;
+    if (i && !number_like(vm, i)) {
+        gs_raise(vm, vm->e_TypeError, "complex() second argument must be a number, not '%s'", gs_type_name(i));
+        gs_xdecref(vm, own_r);
+        return NULL;
+    }
+    C cr, ci = { 0.0, 0.0 };
+    bool r_complex = GS_KIND(r) == GS_K_COMPLEX;
+    int ok = part_of(vm, r, &cr);
+    gs_xdecref(vm, own_r);
+    if (ok < 0 || (i && part_of(vm, i, &ci) < 0))
+        return NULL;
+    if (!i)
+        ci.re = cr.im;
+    /* real + imag * 1j, for parts that are complex themselves */
+    if (i && GS_KIND(i) == GS_K_COMPLEX)
+        cr.re -= ci.im;
+    if (r_complex && i)
+        ci.re += cr.im;
+    return gs_complex_new(vm, cr.re, ci.re);
 }
 
 /* ================================================================== attributes and methods */

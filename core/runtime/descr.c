@@ -169,7 +169,7 @@ gs_Object *gs_descr_construct(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs
 /* The __get__ of a class that defines one in Python, or NULL. */
 static gs_Object *user_get(gs_VM *vm, gs_Object *v)
 {
-    if (!(v->type->flags & GS_TF_HEAP))
+    if (!(v->type->flags & GS_TF_HEAP) && !v->type->native) /* ... or a module's class (functools.cached_property) */
         return NULL;
     return gs_type_lookup(v->type, gs_name(vm, "__get__"));
 }
@@ -536,7 +536,7 @@ static void member_clear(gs_VM *vm, gs_Object *o) { member_set_owner(vm, o, NULL
 
 /* a GC type without a tp_clear (descr_traverse only) */
 static const gs_NativeOps member_ops = { sizeof(MemberDescr), true, false, member_traverse, member_clear, NULL,
-                                         true, false, false, 0 };
+                                         true, false, false, 0, NULL, NULL };
 
 static const char *member_owner_name(gs_Object *o)
 {

@@ -375,6 +375,14 @@ static gs_Object *format_impl(gs_VM *vm, gs_Object *v, gs_Object *specobj)
         }
         return gs_str(vm, v);
     }
+    return gs_format_builtin(vm, v, specobj);
+}
+
+/* int.__format__, float.__format__, str.__format__ (and complex's, bool's):
+ * the built-in kind's own formatting, whatever the class */
+gs_Object *gs_format_builtin(gs_VM *vm, gs_Object *v, gs_Object *specobj)
+{
+    gs_Str *spec = (gs_Str *)specobj;
     if (spec->len == 0)
         return gs_str(vm, v);
     FormatSpec f;

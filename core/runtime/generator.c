@@ -469,4 +469,5 @@ void gs_generator_methods_init(gs_VM *vm)
     gs_type_add_methods(vm, vm->t_generator, gen_methods);
     for (int i = 0; i <= GS_IT_SEQ; i++)
         gs_type_add_methods(vm, vm->t_iter[i], iter_methods);
+    gs_type_add_methods(vm, vm->t_list_reverseiterator, iter_methods);
 }

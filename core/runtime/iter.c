@@ -158,7 +158,7 @@ void gs_range_methods_init(gs_VM *vm)
     }
 }
 
-static int slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
+int gs_slice_index(gs_VM *vm, gs_Object *v, int64_t *out)
 {
     if (GS_KIND(v) == GS_K_INT) {
         *out = ((gs_Int *)v)->value;
@@ -181,7 +181,7 @@ int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64
 {
     int64_t st = 1;
     if (sl->step != vm->none) {
-        if (slice_index(vm, sl->step, &st) < 0)
+        if (gs_slice_index(vm, sl->step, &st) < 0)
             return -1;
         if (st == 0) {
             gs_raise(vm, vm->e_ValueError, "slice step cannot be zero");
@@ -192,7 +192,7 @@ int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64
     if (sl->start == vm->none)
         lo = st < 0 ? len - 1 : 0;
     else {
-        if (slice_index(vm, sl->start, &lo) < 0)
+        if (gs_slice_index(vm, sl->start, &lo) < 0)
             return -1;
         if (lo < 0) {
             lo += len;
@@ -204,7 +204,7 @@ int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64
     if (sl->stop == vm->none)
         hi = st < 0 ? -1 : len;
     else {
-        if (slice_index(vm, sl->stop, &hi) < 0)
+        if (gs_slice_index(vm, sl->stop, &hi) < 0)
             return -1;
         if (hi < 0) {
             hi += len;

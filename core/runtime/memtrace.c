@@ -471,6 +471,8 @@ static size_t object_block(gs_VM *vm, gs_Object *o)
         gs_Type *t = o->type;
         if ((t->flags & GS_TF_HEAP) && t->sk_usable >= 0)
             return 56; /* GC header, the dict and values pointers, the object */
+        if (t->native && t->native->extra_size) /* its items are a block of their own */
+            return gs_sizeof(vm, o) - t->native->extra_size(o);
         return gs_sizeof(vm, o);
     }
     case GS_K_TYPE:

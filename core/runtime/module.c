@@ -26,6 +26,21 @@ gs_Object *gs_module_new(gs_VM *vm, const char *name)
 }
 
 
+/* A module whose namespace is an existing dict (builtins: the dict name
+ * lookups fall back to). */
+gs_Object *gs_module_of_dict(gs_VM *vm, const char *name, gs_Object *dict)
+{
+    gs_Module *m = (gs_Module *)gs_alloc(vm, vm->t_module, sizeof(gs_Module));
+    if (!m)
+        return NULL;
+    m->name = (gs_Str *)gs_str_intern(vm, name, strlen(name));
+    m->dict = (gs_Dict *)gs_newref(vm, dict);
+    gs_record_alloc(vm, &m->ob);
+    gs_record_fields(vm, &m->ob);
+    gs_gc_track(vm, &m->ob);
+    return &m->ob;
+}
+
 void gs_module_add(gs_VM *vm, gs_Object *mod, const char *name, gs_Object *v)
 {
     if (!v)

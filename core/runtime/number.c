@@ -10,6 +10,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <strings.h>
 
 #include "opcodes.h"
 #include "runtime.h"
@@ -1177,6 +1178,116 @@ static gs_Object *m_float_as_integer_ratio(GS_ARGS)
     return t;
 }
 
+/* int.conjugate(): the int itself (an exact int of a subclass's value) */
+static gs_Object *m_int_conjugate(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return self->type == vm->t_int ? gs_newref(vm, self) : gs_int_from_object(vm, self, NULL);
+}
+
+/* int.as_integer_ratio(): (the int, 1) */
+static gs_Object *m_int_as_integer_ratio(GS_ARGS)
+{
+    gs_Object *n = m_int_conjugate(vm, self, args, nargs, kwnames);
+    gs_Object *one = n ? gs_int_new(vm, 1) : NULL;
+    gs_Object *t = one ? gs_tuple_new(vm, 2) : NULL;
+    if (!t) {
+        gs_xdecref(vm, n);
+        gs_xdecref(vm, one);
+        return NULL;
+    }
+    gs_tuple_init(vm, t, 0, n);
+    gs_tuple_init(vm, t, 1, one);
+    return t;
+}
+
+static gs_Object *m_float_conjugate(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return self->type == vm->t_float ? gs_newref(vm, self) : gs_float_new(vm, ((gs_Float *)self)->value);
+}
+
+/* float.fromhex(s), a class method: [sign]['0x']digits['.'digits]['p'exp],
+ * 'inf', 'infinity' or 'nan', with spaces around; strtod reads the hex
+ * form with the same correct rounding */
+static gs_Object *m_float_fromhex(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    GS_UNUSED(nargs);
+    gs_Object *a = args[0];
+    if (GS_KIND(a) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "bad argument type for built-in operation");
+        return NULL;
+    }
+    const char *p = ((gs_Str *)a)->data, *end = p + ((gs_Str *)a)->len;
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    while (end > p && isspace((unsigned char)end[-1]))
+        end--;
+    bool neg = false;
+    if (p < end && (*p == '+' || *p == '-'))
+        neg = *p++ == '-';
+    size_t n = (size_t)(end - p);
+    double x = 0;
+    bool ok = false;
+    char buf[512];
+    if ((n == 3 && strncasecmp(p, "inf", 3) == 0) || (n == 8 && strncasecmp(p, "infinity", 8) == 0)) {
+        x = INFINITY;
+        ok = true;
+    } else if (n == 3 && strncasecmp(p, "nan", 3) == 0) {
+        x = NAN;
+        ok = true;
+    } else {
+        if (n >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+            p += 2;
+            n -= 2;
+        }
+        /* digits, one point at most, at least one digit, then p[sign]digits */
+        size_t i = 0, digits = 0;
+        while (i < n && isxdigit((unsigned char)p[i]))
+            i++, digits++;
+        if (i < n && p[i] == '.') {
+            i++;
+            while (i < n && isxdigit((unsigned char)p[i]))
+                i++, digits++;
+        }
+        bool good = digits > 0;
+        if (good && i < n && (p[i] == 'p' || p[i] == 'P')) {
+            i++;
+            if (i < n && (p[i] == '+' || p[i] == '-'))
+                i++;
+            size_t e0 = i;
+            while (i < n && isdigit((unsigned char)p[i]))
+                i++;
+            good = i > e0;
+        }
+        good = good && i == n;
+        if (good && n + 3 < sizeof buf) {
+            buf[0] = '0';
+            buf[1] = 'x';
+            memcpy(buf + 2, p, n);
+            buf[n + 2] = 0;
+            char *stop;
+            x = strtod(buf, &stop);
+            ok = *stop == 0;
+            if (ok && isinf(x)) {
+                gs_raise(vm, vm->e_OverflowError, "hexadecimal value too large to represent as a float");
+                return NULL;
+            }
+        }
+    }
+    if (!ok) {
+        gs_raise(vm, vm->e_ValueError, "invalid hexadecimal floating-point string");
+        return NULL;
+    }
+    gs_Object *f = gs_float_new(vm, neg ? -x : x);
+    if (!f || self == (gs_Object *)vm->t_float)
+        return f;
+    gs_Object *r = gs_call_object(vm, self, &f, 1, NULL); /* a subclass: cls(value) */
+    gs_decref(vm, f);
+    return r;
+}
+
 void gs_number_methods_init(gs_VM *vm)
 {
     static const gs_MethodDef int_methods[] = {
@@ -1190,4 +1301,12 @@ void gs_number_methods_init(gs_VM *vm)
     gs_type_add_method(vm, vm->t_float, "is_integer", m_float_is_integer, 0, 0);
     gs_type_add_method(vm, vm->t_float, "hex", m_float_hex, 0, 0);
     gs_type_add_method(vm, vm->t_float, "as_integer_ratio", m_float_as_integer_ratio, 0, 0);
+    gs_type_add_method(vm, vm->t_int, "conjugate", m_int_conjugate, 0, 0);
+    gs_type_add_method(vm, vm->t_int, "as_integer_ratio", m_int_as_integer_ratio, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "conjugate", m_float_conjugate, 0, 0);
+    static const gs_MethodDef float_methods[] = {
+        { "fromhex", m_float_fromhex, 1, 1, GS_CLASSMETH },
+        { NULL, NULL, 0, 0, 0 },
+    };
+    gs_type_add_methods(vm, vm->t_float, float_methods);
 }

@@ -224,6 +224,18 @@ void gs_freelists_after_tracemalloc_import(gs_VM *vm)
     vm->float_free = 3;
 }
 
+void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, const int *tuples, int ntuples)
+{
+    if (vm->tm)
+        return; /* tracemalloc traces the blocks the lists hold: they stay the model's own */
+    for (int i = 0; i < ntuples && i < GS_TUPLE_MAXSAVE - 1; i++)
+        freelist_fill(vm, &vm->free_tuples[i], &vm->nfree_tuples[i], tuples[i], vm->t_tuple,
+                      sizeof(gs_Tuple) + (size_t)(i + 1) * sizeof(gs_Object *), i + 1);
+    freelist_fill(vm, &vm->free_lists, &vm->nfree_lists, lists, vm->t_list, sizeof(gs_List), 0);
+    freelist_fill(vm, &vm->free_dicts, &vm->nfree_dicts, dicts, vm->t_dict, sizeof(gs_Dict), 0);
+    vm->float_free = floats;
+}
+
 void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19])
 {
     *lists = vm->nfree_lists;
@@ -1596,6 +1608,33 @@ gs_Object *gs_lookup_attr(gs_VM *vm, gs_Object *o, gs_Str *name)
 static gs_Object *kind_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
     gs_Kind k = GS_KIND(o);
+    if (k == GS_K_INT || k == GS_K_BOOL) { /* int's getset descriptors (the numbers tower) */
+        if (strcmp(name->data, "real") == 0 || strcmp(name->data, "numerator") == 0)
+            return o->type == vm->t_int ? gs_newref(vm, o) : gs_int_from_object(vm, o, NULL);
+        if (strcmp(name->data, "imag") == 0)
+            return gs_int_new(vm, 0);
+        if (strcmp(name->data, "denominator") == 0)
+            return gs_int_new(vm, 1);
+        return NULL;
+    }
+    if (k == GS_K_FLOAT) {
+        if (strcmp(name->data, "real") == 0)
+            return o->type == vm->t_float ? gs_newref(vm, o) : gs_float_new(vm, ((gs_Float *)o)->value);
+        if (strcmp(name->data, "imag") == 0)
+            return gs_float_new(vm, 0.0);
+        return NULL;
+    }
+    if (k == GS_K_SLICE) { /* slice's members */
+        gs_Slice *sl = (gs_Slice *)o;
+        gs_Object *m = strcmp(name->data, "start") == 0  ? sl->start
+                       : strcmp(name->data, "stop") == 0 ? sl->stop
+                       : strcmp(name->data, "step") == 0 ? sl->step
+                                                         : NULL;
+        if (!m && (strcmp(name->data, "start") == 0 || strcmp(name->data, "stop") == 0 ||
+                   strcmp(name->data, "step") == 0))
+            m = vm->none;
+        return m ? gs_newref(vm, m) : NULL;
+    }
     if (k == GS_K_COMPLEX) { /* complex's member descriptors */
         if (strcmp(name->data, "real") == 0)
             return gs_float_new(vm, ((gs_Complex *)o)->real);
@@ -1941,8 +1980,19 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         return 0;
     }
     if (!ip || !(tp->flags & GS_TF_DICT)) {
-        if (k == GS_K_COMPLEX && (strcmp(name->data, "real") == 0 || strcmp(name->data, "imag") == 0)) {
-            gs_raise(vm, vm->e_AttributeError, "readonly attribute"); /* complex's member descriptors */
+        if ((k == GS_K_COMPLEX && (strcmp(name->data, "real") == 0 || strcmp(name->data, "imag") == 0)) ||
+            (k == GS_K_SLICE && (strcmp(name->data, "start") == 0 || strcmp(name->data, "stop") == 0 ||
+                                 strcmp(name->data, "step") == 0))) {
+            gs_raise(vm, vm->e_AttributeError, "readonly attribute"); /* complex's and slice's members */
+            return -1;
+        }
+        if (((k == GS_K_INT || k == GS_K_BOOL) &&
+             (strcmp(name->data, "real") == 0 || strcmp(name->data, "imag") == 0 ||
+              strcmp(name->data, "numerator") == 0 || strcmp(name->data, "denominator") == 0)) ||
+            (k == GS_K_FLOAT && (strcmp(name->data, "real") == 0 || strcmp(name->data, "imag") == 0))) {
+            /* int's and float's getset descriptors */
+            gs_raise(vm, vm->e_AttributeError, "attribute '%s' of '%s' objects is not writable", name->data,
+                     k == GS_K_FLOAT ? "float" : "int");
             return -1;
         }
         if (descr && v)

@@ -195,6 +195,7 @@ static void fixed_root_refs(gs_VM *vm, IdVec *out)
     collect(out, vm->sys_module);
     collect(out, vm->gc_module);
     collect(out, vm->weakref_module);
+    collect(out, vm->builtins_module);
     collect(out, &vm->main_code->ob);
     collect(out, vm->tstate_dict);
     gs_builtins_count_roots(vm, collect_root, out);

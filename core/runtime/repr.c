@@ -528,6 +528,23 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
             return r;
         }
         return gs_str_printf(vm, "<%s object at 0x%llx>", iter_type_name(o), fake_addr(o));
+    case GS_K_GENERATOR: { /* "<generator object count_up at 0x...>": its code's qualified name */
+        gs_Code *c = gs_gen_code(o);
+        if (c && c->qualname)
+            return gs_str_printf(vm, "<%s object %s at 0x%llx>", gs_type_name(o), c->qualname->data, fake_addr(o));
+        return gs_str_printf(vm, "<%s object at 0x%llx>", gs_type_name(o), fake_addr(o));
+    }
+    case GS_K_STATICMETHOD:
+    case GS_K_CLASSMETHOD: { /* "<staticmethod(<function C.s at 0x...>)>" */
+        gs_Object *f = ((gs_Descr *)o)->ref;
+        gs_Object *fr = f ? gs_repr(vm, f) : NULL;
+        if (!fr)
+            return f ? NULL : gs_str_printf(vm, "<%s object at 0x%llx>", gs_type_name(o), fake_addr(o));
+        gs_Object *r = gs_str_printf(vm, "<%s(%s)>", GS_KIND(o) == GS_K_STATICMETHOD ? "staticmethod" : "classmethod",
+                                     ((gs_Str *)fr)->data);
+        gs_decref(vm, fr);
+        return r;
+    }
     default:
         return gs_str_printf(vm, "<%s object at 0x%llx>", gs_type_name(o), fake_addr(o));
     }

@@ -168,6 +168,7 @@ int64_t gs_str_hash(gs_Str *s);
 gs_Object *gs_str_repr(gs_VM *vm, gs_Str *s);
 void gs_repr_str_into(gs_Buf *b, const char *s, size_t len);
 gs_Object *gs_format(gs_VM *vm, gs_Object *v, gs_Object *spec); /* format(v, spec) */
+gs_Object *gs_format_builtin(gs_VM *vm, gs_Object *v, gs_Object *spec); /* int/float/str/complex.__format__ */
 gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* format % args (format.c) */
 gs_Object *gs_bytes_percent(gs_VM *vm, gs_Object *format, gs_Object *args); /* ... of a bytes or bytearray format */
 gs_Object *gs_ascii(gs_VM *vm, gs_Object *o);                   /* ascii(o) (format.c) */
@@ -178,6 +179,8 @@ int32_t gs_utf8_len(const char *s, size_t n);
 const char *gs_utf8_offset(const char *s, size_t n, int64_t index);
 /* the code point at s (n bytes left); *adv its length in bytes */
 uint32_t gs_utf8_decode(const unsigned char *s, size_t n, size_t *adv);
+/* whether a code point is whitespace to str.isspace(), split() and strip() */
+bool gs_unicode_isspace(uint32_t c);
 
 /* numbers */
 gs_Object *gs_binary_op(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace);
@@ -239,6 +242,8 @@ gs_Object *gs_complex_repr(gs_VM *vm, gs_Object *o);
 gs_Object *gs_complex_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_complex_compare(gs_VM *vm, int op, gs_Object *a, gs_Object *b);
 gs_Object *gs_complex_format(gs_VM *vm, gs_Object *o, gs_Str *spec);  /* format(z, spec) */
+/* a / b as CPython's _Py_c_quot (cmath.log's base): false when b is zero */
+bool gs_complex_quot(double a_re, double a_im, double b_re, double b_im, double *re, double *im);
 void gs_complex_methods_init(gs_VM *vm);
 
 /* bytes and bytearray (bytes.c) */
@@ -283,6 +288,9 @@ gs_Object *gs_list_concat(gs_VM *vm, gs_Object *a, gs_Object *b);
 gs_Object *gs_seq_repeat(gs_VM *vm, gs_Object *seq, int64_t n);
 gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl);
 int gs_slice_indices(gs_VM *vm, gs_Slice *sl, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen);
+/* a slice bound (int, bool or __index__) as _PyEval_SliceIndex takes it: 0, or -1 with
+ * "slice indices must be integers or None or have an __index__ method" */
+int gs_slice_index(gs_VM *vm, gs_Object *v, int64_t *out);
 int gs_dict_update(gs_VM *vm, gs_Object *d, gs_Object *other);
 gs_Object *gs_dict_copy(gs_VM *vm, gs_Object *d);
 int gs_set_add(gs_VM *vm, gs_Object *s, gs_Object *v);
@@ -387,6 +395,14 @@ typedef struct gs_NativeOps {
      * make (closure cells): counted when it is made (by the module), freed
      * with it, and collected with it */
     int8_t phantoms;
+    /* bytes an instance keeps in a block of its own beside the object
+     * (array.array's items): sys.getsizeof counts them after the type's
+     * __basicsize__, tracemalloc traces them as the object's GS_TM_ITEMS
+     * block (the module reports that block's changes); NULL: none */
+    size_t (*extra_size)(gs_Object *o);
+    /* the buffer protocol, for bytes(o) and bytearray(o): the contents and
+     * their length in bytes (NULL: the instances have no buffer) */
+    const char *(*buffer)(gs_Object *o, size_t *len);
 } gs_NativeOps;
 
 /* A new instance of a native type (zeroed fields, refcount 1), tracked if
@@ -416,6 +432,7 @@ int gs_check_kw_allowed(gs_VM *vm, const char *fname, gs_Tuple *kwnames, const c
  * the first nreq are required.  out[i] gets each argument (borrowed) or
  * NULL when not given.  A name with a dot ("Cls.__init__") is a method:
  * the counts in the messages include self.  0, or -1 with TypeError. */
+gs_Object *gs_str_decode(gs_VM *vm, gs_Object *obj, gs_Object *encoding, gs_Object *errors); /* str(b, enc, errors) (bytes.c) */
 int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tuple *kwnames,
               const char *const *names, int nparams, int npos_max, int nreq, gs_Object **out);
 /* an int or bool as int64_t, else "'X' object cannot be interpreted as an integer" */
@@ -483,6 +500,7 @@ void gs_modules_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void 
 void gs_modules_clear(gs_VM *vm);
 void gs_modules_free(gs_VM *vm);
 gs_Object *gs_module_new(gs_VM *vm, const char *name);                  /* new module, tracked */
+gs_Object *gs_module_of_dict(gs_VM *vm, const char *name, gs_Object *dict); /* a module over an existing dict */
 void gs_module_add(gs_VM *vm, gs_Object *mod, const char *name, gs_Object *v); /* steals v (NULL: nothing) */
 void gs_module_add_fn(gs_VM *vm, gs_Object *mod, const char *name, gs_CFunc fn, int min, int max, bool kw);
 /* functions bound to the module (CPython's m_self: each holds a reference
@@ -505,6 +523,7 @@ void gs_exc_lib_frames(gs_VM *vm, const gs_LibFrame *frames, int n);
 void gs_exc_lib_outer(gs_VM *vm, const gs_LibFrame *frame);
 #define GS_LIB_FRAMES(vm, arr) gs_exc_lib_frames((vm), (arr), (int)(sizeof(arr) / sizeof((arr)[0])))
 void gs_raise_name_error(gs_VM *vm, gs_Frame *f, gs_Str *name, bool global); /* with "Did you mean" */
+bool gs_c_stack_low(gs_VM *vm); /* nested C calls have nearly used up the C stack (vm.c) */
 char *gs_name_error_suggestion(gs_VM *vm, gs_Frame *f, gs_Str *name);        /* malloc'd, or NULL */
 void gs_format_exception(gs_VM *vm, gs_Object *exc, gs_Buf *out);
 gs_Object *gs_exc_str(gs_VM *vm, gs_Object *exc);
@@ -537,6 +556,9 @@ void gs_call_finalizer(gs_VM *vm, gs_Object *o);          /* run __del__ once (P
 void gs_freelists_clear(gs_VM *vm);                       /* free the list/dict/tuple free lists */
 void gs_freelists_startup(gs_VM *vm);                     /* the free lists as CPython's start-up leaves them */
 void gs_freelists_after_tracemalloc_import(gs_VM *vm);    /* ... and as `import tracemalloc` leaves them */
+/* ... and as importing a module CPython writes in Python leaves them, measured with
+ * sys._debugmallocstats() (tuples[i]: free (i+1)-tuples); not while tracemalloc traces */
+void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, const int *tuples, int ntuples);
 void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19]); /* what they hold now */
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */

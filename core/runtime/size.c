@@ -108,8 +108,13 @@ static size_t instance_size(gs_VM *vm, gs_Type *t)
     if (t == vm->t_object)
         return 16;
     size_t basic = native_basicsize(vm, builtin_base(t));
+    if (basic && !(t->flags & GS_TF_HEAP)) /* and the GC header of a GC type (array.array) */
+        return basic + (t->native && t->native->gc ? 16 : 0);
+    if (basic && t->native && t->native->gc && t->native->extra_size)
+        /* a class adds a managed __dict__ (array.array has its GC header and weak list) */
+        return basic + 16 + 16;
     if (basic) /* no GC header of its own; a class adds one, __weakref__ and a managed __dict__ */
-        return (t->flags & GS_TF_HEAP) ? basic + 8 + 32 : basic;
+        return basic + 8 + 32;
     if (!(t->flags & GS_TF_HEAP)) {
         /* the classes Lib/weakref.py defines in Python */
         const char *n = t->name->data;
@@ -199,6 +204,8 @@ static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
             return o->type->var_size(o);
         if ((o->type->flags & GS_TF_HEAP) && builtin_base(o->type) == vm->t_object)
             return 16; /* object's part: gs_heap_extra adds the class's */
+        if (o->type->native && o->type->native->extra_size) /* array.array's items */
+            return instance_size(vm, o->type) + o->type->native->extra_size(o);
         return instance_size(vm, o->type);
     case GS_K_EXCEPTION: return exception_size(vm, o);
     case GS_K_MODULE: return 72;

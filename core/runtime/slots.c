@@ -22,6 +22,7 @@
  * types too); called explicitly (int.__new__(C, 5)) the class comes first
  * in the arguments and gs_call moves it (GS_TPNEW).
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "runtime.h"
@@ -816,6 +817,126 @@ static gs_Object *w_iter(GS_ARGS) { GS_UNUSED_ARGS; return gs_iter_builtin(vm, s
 static gs_Object *w_repr(GS_ARGS) { GS_UNUSED_ARGS; return gs_repr_builtin(vm, self); }
 static gs_Object *w_reversed(GS_ARGS) { GS_UNUSED_ARGS; return gs_reversed(vm, self); }
 
+/* int.__format__, float.__format__, str.__format__ */
+static gs_Object *w_format(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    GS_UNUSED(nargs);
+    if (GS_KIND(args[0]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "%s.__format__() argument must be str, not %s",
+                 GS_KIND(self) == GS_K_FLOAT ? "float" : GS_KIND(self) == GS_K_STR ? "str" : "int",
+                 gs_type_name(args[0]));
+        return NULL;
+    }
+    return gs_format_builtin(vm, self, args[0]);
+}
+
+/* __round__, __divmod__ ...: the built-in function of that name on self */
+static gs_Object *call_builtin(gs_VM *vm, const char *name, gs_Object *self, gs_Object **args, int nargs)
+{
+    gs_Object *fn = gs_dict_get_str(vm, vm->builtins, gs_name(vm, name));
+    if (!fn) {
+        gs_raise(vm, vm->e_AttributeError, "%s", name);
+        return NULL;
+    }
+    gs_Object *argv[3] = { self, nargs > 0 ? args[0] : NULL, nargs > 1 ? args[1] : NULL };
+    return gs_call_object(vm, fn, argv, nargs + 1, NULL);
+}
+
+static gs_Object *w_round(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    return call_builtin(vm, "round", self, args, nargs);
+}
+
+static gs_Object *w_divmod(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    return call_builtin(vm, "divmod", self, args, nargs);
+}
+
+static gs_Object *w_rdivmod(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    GS_UNUSED(nargs);
+    gs_Object *argv[1] = { self };
+    return call_builtin(vm, "divmod", args[0], argv, 1);
+}
+
+static gs_Object *w_invert(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (GS_KIND(self) == GS_K_BOOL)
+        return gs_int_new(vm, self == vm->true_ ? -2 : -1);
+    if (!gs_int_is_big(self))
+        return gs_int_new(vm, ~((gs_Int *)self)->value);
+    gs_Object *one = gs_int_new(vm, 1);
+    gs_Object *neg = one ? gs_binary_op(vm, GS_OP_ADD, self, one, false) : NULL;
+    gs_xdecref(vm, one);
+    if (!neg)
+        return NULL;
+    gs_Object *zero = gs_int_new(vm, 0);
+    gs_Object *r = zero ? gs_binary_op(vm, GS_OP_SUB, zero, neg, false) : NULL; /* ~x == -(x + 1) */
+    gs_xdecref(vm, zero);
+    gs_decref(vm, neg);
+    return r;
+}
+
+/* float.__trunc__, __floor__, __ceil__: the int toward zero, below, above */
+static gs_Object *float_to_int_rounded(gs_VM *vm, gs_Object *self, int how)
+{
+    double x = ((gs_Float *)self)->value;
+    double r = how < 0 ? floor(x) : how > 0 ? ceil(x) : trunc(x);
+    gs_Object *f = gs_float_new(vm, r);
+    gs_Object *i = f ? gs_int_from_object(vm, f, NULL) : NULL;
+    gs_xdecref(vm, f);
+    return i;
+}
+
+static gs_Object *w_float_trunc(GS_ARGS) { GS_UNUSED_ARGS; return float_to_int_rounded(vm, self, 0); }
+static gs_Object *w_float_floor(GS_ARGS) { GS_UNUSED_ARGS; return float_to_int_rounded(vm, self, -1); }
+static gs_Object *w_float_ceil(GS_ARGS) { GS_UNUSED_ARGS; return float_to_int_rounded(vm, self, 1); }
+
+/* int.__trunc__, __floor__, __ceil__: the int itself */
+static gs_Object *w_int_self(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return self->type == vm->t_int ? gs_newref(vm, self) : gs_int_from_object(vm, self, NULL);
+}
+
+/* str.__mod__: format % args */
+static gs_Object *w_str_mod(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    GS_UNUSED(nargs);
+    return gs_str_percent(vm, self, args[0]);
+}
+
+/* list.__imul__: repeated in place, itself returned */
+static gs_Object *w_list_imul(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    GS_UNUSED(nargs);
+    if (GS_KIND(args[0]) != GS_K_INT && GS_KIND(args[0]) != GS_K_BOOL) {
+        gs_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", gs_type_name(args[0]));
+        return NULL;
+    }
+    return gs_binary_op(vm, GS_OP_MUL, self, args[0], true);
+}
+
+/* set.__iand__, __ior__, __ixor__, __isub__: in place with another set */
+static gs_Object *set_inplace(gs_VM *vm, int op, gs_Object *self, gs_Object *other)
+{
+    if (GS_KIND(other) != GS_K_SET)
+        return notimpl(vm);
+    return gs_set_binop(vm, op, self, other, true);
+}
+
+static gs_Object *w_set_iand(GS_ARGS) { GS_UNUSED(kwnames); GS_UNUSED(nargs); return set_inplace(vm, GS_OP_BITAND, self, args[0]); }
+static gs_Object *w_set_ior(GS_ARGS) { GS_UNUSED(kwnames); GS_UNUSED(nargs); return set_inplace(vm, GS_OP_BITOR, self, args[0]); }
+static gs_Object *w_set_ixor(GS_ARGS) { GS_UNUSED(kwnames); GS_UNUSED(nargs); return set_inplace(vm, GS_OP_BITXOR, self, args[0]); }
+static gs_Object *w_set_isub(GS_ARGS) { GS_UNUSED(kwnames); GS_UNUSED(nargs); return set_inplace(vm, GS_OP_SUB, self, args[0]); }
+
 static gs_Object *w_hash(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -1177,6 +1298,42 @@ static void add_wrappers(gs_VM *vm)
     add_wraps(vm, vm->t_list, seqnum, GS_COUNTOF(seqnum));
     add_wraps(vm, vm->t_tuple, seqnum, GS_COUNTOF(seqnum));
     gs_type_add_method(vm, vm->t_list, "__iadd__", w_list_iadd, 1, 1);
+    gs_type_add_method(vm, vm->t_list, "__imul__", w_list_imul, 1, 1);
+    gs_type_add_method(vm, vm->t_str, "__mod__", w_str_mod, 1, 1);
+    gs_Type *fmts[] = { vm->t_int, vm->t_float, vm->t_str };
+    for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++)
+        gs_type_add_method(vm, fmts[i], "__format__", w_format, 1, 1);
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        gs_type_add_method(vm, nums[i], "__round__", w_round, 0, 1);
+        gs_type_add_method(vm, nums[i], "__divmod__", w_divmod, 1, 1);
+        gs_type_add_method(vm, nums[i], "__rdivmod__", w_rdivmod, 1, 1);
+    }
+    gs_type_add_method(vm, vm->t_int, "__invert__", w_invert, 0, 0);
+    gs_type_add_method(vm, vm->t_int, "__trunc__", w_int_self, 0, 0);
+    gs_type_add_method(vm, vm->t_int, "__floor__", w_int_self, 0, 0);
+    gs_type_add_method(vm, vm->t_int, "__ceil__", w_int_self, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "__trunc__", w_float_trunc, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "__floor__", w_float_floor, 0, 0);
+    gs_type_add_method(vm, vm->t_float, "__ceil__", w_float_ceil, 0, 0);
+    gs_type_add_method(vm, vm->t_set, "__iand__", w_set_iand, 1, 1);
+    gs_type_add_method(vm, vm->t_set, "__ior__", w_set_ior, 1, 1);
+    gs_type_add_method(vm, vm->t_set, "__ixor__", w_set_ixor, 1, 1);
+    gs_type_add_method(vm, vm->t_set, "__isub__", w_set_isub, 1, 1);
+    /* range and the dict views are sequences and sets of their own */
+    add_wraps(vm, vm->t_range, cmp, GS_COUNTOF(cmp));
+    add_wraps(vm, vm->t_range, seq, GS_COUNTOF(seq));
+    gs_type_add_method(vm, vm->t_range, "__reversed__", w_reversed, 0, 0);
+    gs_type_add_method(vm, vm->t_range, "__hash__", w_hash, 0, 0);
+    const Wrap view[] = { { "__len__", w_len, 0, 0 }, { "__iter__", w_iter, 0, 0 }, { "__repr__", w_repr, 0, 0 },
+                          { "__reversed__", w_reversed, 0, 0 } };
+    gs_Type *views[] = { vm->t_dict_keys, vm->t_dict_values, vm->t_dict_items };
+    for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)
+        if (views[i])
+            add_wraps(vm, views[i], view, GS_COUNTOF(view));
+    if (vm->t_dict_keys)
+        gs_type_add_method(vm, vm->t_dict_keys, "__contains__", w_contains, 1, 1);
+    if (vm->t_dict_items)
+        gs_type_add_method(vm, vm->t_dict_items, "__contains__", w_contains, 1, 1);
     gs_type_add_method(vm, vm->t_list, "__reversed__", w_reversed, 0, 0);
     gs_type_add_method(vm, vm->t_dict, "__reversed__", w_reversed, 0, 0);
     gs_type_add_method(vm, vm->t_dict, "__or__", w_or, 1, 1);

@@ -566,6 +566,8 @@ static bool is_ws_cp(uint32_t c)
            c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
+bool gs_unicode_isspace(uint32_t c) { return is_ws_cp(c); }
+
 /* The bytes of the whitespace character that starts at d[i] (d is n
  * bytes of UTF-8), or 0 if it is not whitespace. */
 static int32_t ws_at(const char *d, int32_t i, int32_t n)
@@ -796,9 +798,9 @@ static int slice_bounds(gs_VM *vm, gs_Str *s, gs_Object **args, int nargs, int f
 {
     /* byte offsets from code-point indexes */
     int64_t a = 0, b = s->nchars;
-    if (nargs > first && args[first] != vm->none && gs_as_int(vm, args[first], &a) < 0)
+    if (nargs > first && args[first] != vm->none && gs_slice_index(vm, args[first], &a) < 0)
         return -1;
-    if (nargs > first + 1 && args[first + 1] != vm->none && gs_as_int(vm, args[first + 1], &b) < 0)
+    if (nargs > first + 1 && args[first + 1] != vm->none && gs_slice_index(vm, args[first + 1], &b) < 0)
         return -1;
     if (a < 0) { a += s->nchars; if (a < 0) a = 0; }
     if (b < 0) { b += s->nchars; if (b < 0) b = 0; }

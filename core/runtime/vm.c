@@ -13,6 +13,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include "runtime.h"
 #include "opcodes.h"
@@ -567,9 +568,20 @@ static gs_Object *call_function_from_c(gs_VM *vm, gs_Function *func, gs_Object *
     return r;
 }
 
+/* Whether the C stack is nearly used up: Python code called from C (a key
+ * function, an lru_cache wrapper, __eq__ from a dict lookup) nests C
+ * frames, which the recursion limit counts but does not bound in bytes
+ * (a sanitizer's frames are several times larger). */
+bool gs_c_stack_low(gs_VM *vm)
+{
+    char here;
+    uintptr_t cur = (uintptr_t)&here;
+    return vm->c_stack_base && cur < vm->c_stack_base && vm->c_stack_base - cur > vm->c_stack_room;
+}
+
 gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, gs_Tuple *kwnames)
 {
-    if (vm->c_depth > 200) {
+    if (gs_c_stack_low(vm)) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded while calling a Python object");
         return NULL;
     }
@@ -590,7 +602,7 @@ gs_Object *gs_call_object(gs_VM *vm, gs_Object *callable, gs_Object **args, int 
  * namespaces (borrowed: the caller holds them, and the code) */
 gs_Object *gs_vm_run_code(gs_VM *vm, gs_Code *code, gs_Object *globals, gs_Object *locals)
 {
-    if (vm->c_depth > 200 || vm->depth + vm->c_levels >= vm->recursion_limit) {
+    if (gs_c_stack_low(vm) || vm->depth + vm->c_levels >= vm->recursion_limit) {
         gs_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -1146,7 +1158,7 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
                 gs_Object *m = gs_type_lookup(a->type, name);
                 if (m && (GS_KIND(m) == GS_K_FUNCTION || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner &&
                                                          !((gs_Builtin *)m)->self &&
-                                                         !(((gs_Builtin *)m)->varargs & GS_TPNEW)))) {
+                                                         !(((gs_Builtin *)m)->varargs & (GS_TPNEW | GS_CLASSMETH))))) {
                     bool shadowed = false;
                     gs_InstPart *in = gs_inst_part(a);
                     if (in)
@@ -2664,6 +2676,21 @@ gs_RunStatus gs_vm_run(gs_VM *vm, uint64_t budget, gs_Error *err)
         }
         f->is_entry = 1;
         vm->main_frame = f;
+    }
+    if (vm->c_depth == 0) {
+        /* the stack from here down is the program's: all of it (as the
+         * limit allows, at most 64 MiB) less 1 MiB for what runs beyond a check */
+        char here;
+        struct rlimit rl;
+        size_t room = (size_t)8 << 20;
+        if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+            room = (size_t)rl.rlim_cur;
+        else if (getrlimit(RLIMIT_STACK, &rl) == 0)
+            room = (size_t)64 << 20;
+        if (room > ((size_t)64 << 20))
+            room = (size_t)64 << 20;
+        vm->c_stack_base = (uintptr_t)&here;
+        vm->c_stack_room = room > ((size_t)2 << 20) ? room - ((size_t)1 << 20) : room / 2;
     }
     vm->c_depth++;
     bool paused = false;

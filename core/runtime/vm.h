@@ -170,6 +170,7 @@ struct gs_VM {
     gs_Object *main_module;
     gs_Object *modules;                /* dict: sys, gc, weakref once imported */
     gs_Object *sys_module, *gc_module, *weakref_module;
+    gs_Object *builtins_module;        /* `import builtins`, __main__'s __builtins__: its dict is `builtins` */
 
     /* common interned names */
     gs_Str *s___init__, *s___del__, *s___name__, *s___main__, *s___dict__,
@@ -188,6 +189,8 @@ struct gs_VM {
     int c_levels;               /* C calls in progress that CPython counts toward the recursion limit
                                    (_Py_EnterRecursiveCall): print's str() and write() */
     int c_depth;                       /* nested gs_eval calls */
+    uintptr_t c_stack_base;            /* the C stack where the outermost gs_vm_run started (0: not known) */
+    size_t c_stack_room;               /* how much of the C stack nested calls may use below it */
     gs_Object *exc;                    /* the exception being raised (owned), or NULL */
     gs_Object *handled;                /* sys.exc_info() chain head (owned), or NULL */
     gs_Object *repr_stack;             /* list of containers being repr'd (for [...]) */

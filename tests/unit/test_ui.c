@@ -2506,6 +2506,38 @@ static void generators_and_methods_are_titled_by_their_function(void)
     close_lesson(&o);
 }
 
+/* With sizes shown (B), a box with no cells whose title and bytes do not
+ * fit side by side keeps its title whole and puts its bytes below it, and
+ * the "+1" pill gives way rather than cut the title (lesson 20's
+ * generator read "make_stream() …"). */
+static void a_generators_title_stays_whole_beside_its_bytes(void)
+{
+    Open o;
+    open_lesson(&o, "def make_stream(n):\n"
+                    "    for i in range(n):\n"
+                    "        yield [i]\n"
+                    "total = 0\n"
+                    "for item in make_stream(3):\n"
+                    "    total += len(item)\n"
+                    "y = 1\n");
+    press(&o, GS_KEY_A + ('b' - 'a'));
+    for (int i = 0; i < 12 && o.d.scene->line != 6; i++)
+        press(&o, GS_KEY_RIGHT);
+    uint32_t gen = 0;
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (strcmp(o.d.scene->objects[i].type, "generator") == 0)
+            gen = o.d.scene->objects[i].id;
+    gs_Rect r;
+    CHECK(o.d.scene->line == 6 && gen && gs_ui_node_rect(&o.ui, gen, &r), "the generator is drawn at line 6");
+    CHECK(has_text(&o.dl, "make_stream() generator"), "its title is whole");
+    char want[32];
+    for (int i = 0; i < o.d.scene->nobjects; i++)
+        if (o.d.scene->objects[i].id == gen)
+            snprintf(want, sizeof want, "%u B", o.d.scene->objects[i].size);
+    CHECK(gen && text_in(&o.dl, r, want), "its bytes ('%s') are in its box", want);
+    close_lesson(&o);
+}
+
 /* A step from inside a call back to its caller's next line tells what the
  * calling line did after the call returned (lesson 14's 'scratch' entry:
  * made, stored, freed, its entry gone, all said as "line 49 starts"). */
@@ -4465,6 +4497,7 @@ int main(void)
     an_attribute_set_is_told();
     a_step_out_of_a_call_tells_the_calling_lines_end();
     generators_and_methods_are_titled_by_their_function();
+    a_generators_title_stays_whole_beside_its_bytes();
     a_collections_frees_add_up_to_its_bytes();
     a_loops_iterator_is_drawn_with_d();
     a_functions_defaults_are_drawn_with_it();
