@@ -94,25 +94,6 @@ static ArrayState *state(gs_VM *vm) { return vm->modstate[GS_MS_ARRAY]; }
 /* array_Check: an array or an object of a class derived from array */
 static bool is_array(gs_VM *vm, gs_Object *o) { return state(vm) && gs_isinstance(o, state(vm)->t_array); }
 
-/* array.array and array.arrayiterator are heap types in CPython 3.11: each
- * object holds a reference to its type and traverses it first (the trace
- * knows the reference as a field's) */
-static void hold_type(gs_VM *vm, gs_Object *o, bool *holds)
-{
-    gs_incref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    gs_record_field(vm, o, 0, NULL, &o->type->ob);
-    *holds = true;
-}
-
-static void release_type(gs_VM *vm, gs_Object *o, bool *holds)
-{
-    if (*holds) {
-        *holds = false;
-        gs_record_field(vm, o, 0, &o->type->ob, NULL);
-        gs_decref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    }
-}
-
 static int array_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     return AO(o)->holds_type ? fn(vm, o, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0), arg) : 0;
@@ -131,7 +112,7 @@ static void array_clear(gs_VM *vm, gs_Object *o)
         a->items = NULL;
     }
     a->allocated = a->len = 0;
-    release_type(vm, o, &a->holds_type);
+    gs_release_own_type(vm, o, &a->holds_type);
 }
 
 static size_t array_extra(gs_Object *o) { return AO(o)->d ? items_bytes(o) : 0; }
@@ -158,7 +139,7 @@ static int iter_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 static void iter_clear(gs_VM *vm, gs_Object *o)
 {
     gs_native_set(vm, o, &AI(o)->ao, F_ARRAY, NULL);
-    release_type(vm, o, &AI(o)->holds_type);
+    gs_release_own_type(vm, o, &AI(o)->holds_type);
 }
 
 static const gs_NativeOps iter_ops = { .size = sizeof(ArrayIter), .gc = true, .traverse = iter_traverse,
@@ -242,7 +223,7 @@ static gs_Object *array_new_type(gs_VM *vm, gs_Type *t, const Descr *d, int64_t 
         return NULL;
     AO(o)->d = d;
     if (!(t->flags & GS_TF_HEAP))
-        hold_type(vm, o, &AO(o)->holds_type);
+        gs_hold_own_type(vm, o, &AO(o)->holds_type);
     if (alloc_exact(vm, o, n) < 0) {
         gs_decref(vm, o);
         return NULL;
@@ -1501,7 +1482,7 @@ static gs_Object *a_iter(GS_ARGS)
     gs_Object *it = gs_native_new(vm, state(vm)->t_iter);
     if (!it)
         return NULL;
-    hold_type(vm, it, &AI(it)->holds_type);
+    gs_hold_own_type(vm, it, &AI(it)->holds_type);
     gs_native_set(vm, it, &AI(it)->ao, F_ARRAY, self);
     return it;
 }

@@ -575,3 +575,19 @@ gs_Object *gs_write_each(gs_VM *vm, gs_Object *self, gs_Object *lines, gs_CFunc 
     gs_decref(vm, it);
     return vm->exc ? NULL : GS_NONE(vm);
 }
+
+void gs_hold_own_type(gs_VM *vm, gs_Object *o, bool *holds)
+{
+    gs_incref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
+    gs_record_field(vm, o, 0, NULL, &o->type->ob); /* the trace knows the reference, as a field's */
+    *holds = true;
+}
+
+void gs_release_own_type(gs_VM *vm, gs_Object *o, bool *holds)
+{
+    if (*holds) {
+        *holds = false;
+        gs_record_field(vm, o, 0, &o->type->ob, NULL);
+        gs_decref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
+    }
+}

@@ -123,4 +123,10 @@ void gs_warn(gs_VM *vm, const char *category, const char *text);
  * (GS_NATIVE_FIELD and up, as the type's traverse visits it). */
 void gs_native_set(gs_VM *vm, gs_Object *holder, gs_Object **field, uint32_t what, gs_Object *v);
 
+/* An object of a heap type in CPython 3.11 (re.Pattern, array.array,
+ * _thread.lock) holds a reference to its type, recorded as its field 0
+ * (its traverse visits it first): take it (*holds set) or let it go. */
+void gs_hold_own_type(gs_VM *vm, gs_Object *o, bool *holds);
+void gs_release_own_type(gs_VM *vm, gs_Object *o, bool *holds);
+
 #endif

@@ -68,28 +68,12 @@ typedef struct LockObj {
 
 #define LK(o) ((LockObj *)(o))
 
-static void hold_type(gs_VM *vm, gs_Object *o, bool *holds)
-{
-    gs_incref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    gs_record_field(vm, o, 0, NULL, &o->type->ob);
-    *holds = true;
-}
-
-static void release_type(gs_VM *vm, gs_Object *o, bool *holds)
-{
-    if (*holds) {
-        *holds = false;
-        gs_record_field(vm, o, 0, &o->type->ob, NULL);
-        gs_decref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    }
-}
-
 static int lock_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     return LK(o)->holds_type ? fn(vm, o, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0), arg) : 0;
 }
 
-static void lock_clear(gs_VM *vm, gs_Object *o) { release_type(vm, o, &LK(o)->holds_type); }
+static void lock_clear(gs_VM *vm, gs_Object *o) { gs_release_own_type(vm, o, &LK(o)->holds_type); }
 
 static const gs_NativeOps lock_ops = { .size = sizeof(LockObj), .gc = true, .traverse = lock_traverse,
                                        .clear = lock_clear };
@@ -98,7 +82,7 @@ static gs_Object *lock_new(gs_VM *vm)
 {
     gs_Object *o = gs_native_new(vm, state(vm)->t_lock);
     if (o)
-        hold_type(vm, o, &LK(o)->holds_type);
+        gs_hold_own_type(vm, o, &LK(o)->holds_type);
     return o;
 }
 
@@ -856,7 +840,7 @@ static int sq_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 static void sq_clear(gs_VM *vm, gs_Object *o)
 {
     gs_native_set(vm, o, &SQ(o)->lst, F_LST, NULL);
-    release_type(vm, o, &SQ(o)->holds_type);
+    gs_release_own_type(vm, o, &SQ(o)->holds_type);
 }
 
 static const gs_NativeOps simple_ops = { .size = sizeof(SimpleQ), .gc = true, .tp_clear = true,
@@ -875,7 +859,7 @@ static gs_Object *sq_new(GS_ARGS)
     gs_Object *o = gs_native_new(vm, (gs_Type *)self);
     if (!o)
         return NULL;
-    hold_type(vm, o, &SQ(o)->holds_type);
+    gs_hold_own_type(vm, o, &SQ(o)->holds_type);
     gs_Object *l = gs_list_new(vm, 0);
     if (!l) {
         gs_decref(vm, o);

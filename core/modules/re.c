@@ -2230,24 +2230,6 @@ typedef struct PatternObj {
 
 enum { PAT_GROUPINDEX = GS_NATIVE_FIELD, PAT_INDEXGROUP, PAT_PATTERN };
 
-/* Pattern and Match are heap types in CPython 3.11: each object holds a
- * reference to its type and traverses it first */
-static void hold_type(gs_VM *vm, gs_Object *o, bool *holds)
-{
-    gs_incref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    gs_record_field(vm, o, 0, NULL, &o->type->ob); /* the trace knows the reference, as a field's */
-    *holds = true;
-}
-
-static void release_type(gs_VM *vm, gs_Object *o, bool *holds)
-{
-    if (*holds) {
-        *holds = false;
-        gs_record_field(vm, o, 0, &o->type->ob, NULL);
-        gs_decref_c(vm, &o->type->ob, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 0));
-    }
-}
-
 static int pattern_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     PatternObj *p = (PatternObj *)o;
@@ -2269,7 +2251,7 @@ static void pattern_clear(gs_VM *vm, gs_Object *o)
     gs_native_set(vm, o, &p->groupindex, PAT_GROUPINDEX, NULL);
     gs_native_set(vm, o, &p->indexgroup, PAT_INDEXGROUP, NULL);
     gs_native_set(vm, o, &p->pattern, PAT_PATTERN, NULL);
-    release_type(vm, o, &p->holds_type);
+    gs_release_own_type(vm, o, &p->holds_type);
 }
 
 static void pattern_free(gs_Object *o)
@@ -2350,7 +2332,7 @@ static gs_Object *pattern_compile(gs_VM *vm, gs_Object *pstr, int64_t flags)
         return NULL;
     }
     PatternObj *po = (PatternObj *)o;
-    hold_type(vm, o, &po->holds_type);
+    gs_hold_own_type(vm, o, &po->holds_type);
     po->prog = pr;
     po->flags = final_flags;
     po->groups = pr->ngroups;
@@ -2397,7 +2379,7 @@ static void match_clear(gs_VM *vm, gs_Object *o)
     MatchObj *m = (MatchObj *)o;
     gs_native_set(vm, o, &m->string, MATCH_STRING, NULL);
     gs_native_set(vm, o, &m->pattern, MATCH_PATTERN, NULL);
-    release_type(vm, o, &m->holds_type);
+    gs_release_own_type(vm, o, &m->holds_type);
 }
 
 static void match_free(gs_Object *o)
@@ -2419,7 +2401,7 @@ static gs_Object *match_new(gs_VM *vm, gs_Object *pattern, const Subject *s, con
     if (!o)
         return NULL;
     MatchObj *mo = (MatchObj *)o;
-    hold_type(vm, o, &mo->holds_type);
+    gs_hold_own_type(vm, o, &mo->holds_type);
     int ng = m->pr->ngroups + 1;
     mo->ngroups = ng;
     mo->spans = malloc((size_t)ng * 2 * sizeof *mo->spans);
