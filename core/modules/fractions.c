@@ -1108,6 +1108,7 @@ static gs_Type *frac_type(gs_VM *vm)
     vm->runtime_alloc++; /* the interpreter's, not the program's */
     t = gs_modtype_new(vm, "fractions.Fraction", vm->t_object, &frac_ops, true);
     t->flags &= (uint16_t)~GS_TF_DICT; /* __slots__: no __dict__ */
+    gs_modtype_add_attr(vm, t, "__basicsize__", gs_int_new(vm, 32)); /* two slots; + 16 of GC header */
     gs_type_add_methods(vm, t, frac_methods);
     gs_type_add_getter(vm, t, "numerator", fr_numerator);
     gs_type_add_getter(vm, t, "denominator", fr_denominator);

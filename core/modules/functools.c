@@ -1738,6 +1738,13 @@ static void add_property(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
     }
 }
 
+/* a Python function's sys.getsizeof, for what functools.py makes with a def */
+static size_t function_size(const gs_Object *o)
+{
+    (void)o;
+    return 152;
+}
+
 gs_Object *gs_module_functools(gs_VM *vm)
 {
     FtState *st = state(vm);
@@ -1767,6 +1774,15 @@ gs_Object *gs_module_functools(gs_VM *vm)
         add_property(vm, st->t_dispatch, "registry", dispatch_registry);
         add_property(vm, st->t_key, "obj", key_obj);
         gs_modtype_add_attr(vm, st->t_key, "__hash__", gs_newref(vm, vm->none));
+        /* tp_basicsize (sys.getsizeof adds the GC header): the C types', and
+         * a Python function's for what functools.py makes with a def */
+        const struct { gs_Type *t; int size; } basic[] = {
+            { st->t_partial, 64 }, { st->t_lru, 152 },        { st->t_key, 32 },         { st->t_lru_maker, 136 },
+            { st->t_derived, 136 }, { st->t_dispatch, 136 },
+        };
+        for (size_t i = 0; i < sizeof basic / sizeof basic[0]; i++)
+            gs_modtype_add_attr(vm, basic[i].t, "__basicsize__", gs_int_new(vm, basic[i].size));
+        st->t_params->var_size = function_size; /* (no dict of its own to say it in) */
     }
     gs_Object *m = gs_module_new(vm, "functools");
     if (!m)

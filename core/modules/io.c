@@ -755,6 +755,7 @@ gs_Object *gs_module_io(gs_VM *vm)
         vm->modstate[GS_MS_IO] = st;
         st->t_stringio = gs_native_type_new(vm, "_io.StringIO", &sio_ops, sio_methods);
         st->t_stringio->flags |= GS_TF_DICT | GS_TF_CDICT;
+        gs_modtype_add_attr(vm, st->t_stringio, "__basicsize__", gs_int_new(vm, 120)); /* + 16 of GC header */
         add_property(vm, st->t_stringio, "closed", sio_closed);
         add_property(vm, st->t_stringio, "line_buffering", sio_line_buffering);
         add_property(vm, st->t_stringio, "newlines", sio_newlines);

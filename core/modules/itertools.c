@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "modules.h"
+#include "modutil.h"
 #include "runtime/opcodes.h"
 
 /* ================================================================== the objects */
@@ -73,6 +74,33 @@ static const gs_NativeOps it_ops = { sizeof(It), true, false, it_traverse, it_cl
                                      NULL, NULL };
 static const gs_NativeOps it_ops_clear = { sizeof(It), true, true, it_traverse, it_clear, it_free, true, false,
                                            false, 0, NULL, NULL };
+/* The index arrays product, permutations and combinations keep beside the
+ * object (CPython's __sizeof__ of each counts them): 8 bytes a pool of
+ * product's, 8 an item of permutations' pool and 8 a position of r; 8 a
+ * position of combinations'.  All 0 until the constructor sets them. */
+static size_t product_extra(gs_Object *o) { return F(o, 0) ? 8 * (size_t)((gs_Tuple *)F(o, 0))->len : 0; }
+static size_t perm_extra(gs_Object *o)
+{
+    return F(o, 0) ? 8 * ((size_t)((gs_Tuple *)F(o, 0))->len + (size_t)N(o, 0)) : 0;
+}
+static size_t comb_extra(gs_Object *o) { return F(o, 0) ? 8 * (size_t)N(o, 0) : 0; }
+static const gs_NativeOps product_ops = { .size = sizeof(It), .gc = true, .traverse = it_traverse, .clear = it_clear,
+                                          .free = it_free, .packs_args = true, .extra_size = product_extra };
+static const gs_NativeOps perm_ops = { .size = sizeof(It), .gc = true, .traverse = it_traverse, .clear = it_clear,
+                                       .free = it_free, .packs_args = true, .extra_size = perm_extra };
+static const gs_NativeOps comb_ops = { .size = sizeof(It), .gc = true, .traverse = it_traverse, .clear = it_clear,
+                                       .free = it_free, .packs_args = true, .extra_size = comb_extra };
+
+/* A new product, permutations or combinations has its index arrays now:
+ * its size grows by them, and tracemalloc sees their block. */
+static void indices_made(gs_VM *vm, gs_Object *o)
+{
+    size_t extra = o->type->native->extra_size(o), now = gs_sizeof(vm, o);
+    gs_size_changed(vm, o, now - extra, now);
+    if (vm->tm && extra)
+        gs_tm_block(vm, o, GS_TM_ITEMS, extra, false);
+}
+
 /* chain keeps the tuple its call packed as its source: chain_new makes it */
 static const gs_NativeOps chain_ops = { sizeof(It), true, false, it_traverse, it_clear, it_free, false, false, false,
                                         0, NULL, NULL };
@@ -774,6 +802,7 @@ static gs_Object *product_new(GS_ARGS)
     ((It *)o)->idx = indices;
     N(o, 0) = 0; /* stopped */
     gs_record_fields(vm, o);
+    indices_made(vm, o);
     return o;
 }
 
@@ -863,6 +892,7 @@ static gs_Object *comb_new(gs_VM *vm, gs_Type *t, const char *name, gs_Object **
     N(o, 0) = r;
     N(o, 1) = with_replacement ? (n == 0 && r > 0) : r > n; /* stopped */
     gs_record_fields(vm, o);
+    indices_made(vm, o);
     return o;
 }
 
@@ -1005,6 +1035,7 @@ static gs_Object *permutations_new(GS_ARGS)
     N(o, 0) = r;
     N(o, 1) = r > n; /* stopped */
     gs_record_fields(vm, o);
+    indices_made(vm, o);
     return o;
 }
 
@@ -1637,6 +1668,13 @@ static const gs_MethodDef pairwise_methods[] = {
 };
 static const gs_MethodDef module_functions[] = { { "tee", m_tee, 0, -1, GS_KW }, { NULL, NULL, 0, 0, 0 } };
 
+/* a _tee_dataobject's 57 cells and links, with its GC header */
+static size_t teedata_size(const gs_Object *o)
+{
+    (void)o;
+    return 512;
+}
+
 static void make_types(gs_VM *vm, ItState *st)
 {
     st->t_count = gs_native_type_new(vm, "itertools.count", &it_ops, count_methods);
@@ -1645,10 +1683,10 @@ static void make_types(gs_VM *vm, ItState *st)
     st->t_chain = gs_native_type_new(vm, "itertools.chain", &chain_ops, chain_methods);
     st->t_islice = gs_native_type_new(vm, "itertools.islice", &it_ops, islice_methods);
     st->t_zip_longest = gs_native_type_new(vm, "itertools.zip_longest", &it_ops, zip_longest_methods);
-    st->t_product = gs_native_type_new(vm, "itertools.product", &it_ops, product_methods);
-    st->t_permutations = gs_native_type_new(vm, "itertools.permutations", &it_ops, permutations_methods);
-    st->t_combinations = gs_native_type_new(vm, "itertools.combinations", &it_ops, combinations_methods);
-    st->t_cwr = gs_native_type_new(vm, "itertools.combinations_with_replacement", &it_ops, cwr_methods);
+    st->t_product = gs_native_type_new(vm, "itertools.product", &product_ops, product_methods);
+    st->t_permutations = gs_native_type_new(vm, "itertools.permutations", &perm_ops, permutations_methods);
+    st->t_combinations = gs_native_type_new(vm, "itertools.combinations", &comb_ops, combinations_methods);
+    st->t_cwr = gs_native_type_new(vm, "itertools.combinations_with_replacement", &comb_ops, cwr_methods);
     st->t_accumulate = gs_native_type_new(vm, "itertools.accumulate", &it_ops, accumulate_methods);
     st->t_groupby = gs_native_type_new(vm, "itertools.groupby", &it_ops, groupby_methods);
     st->t_grouper = gs_native_type_new(vm, "itertools._grouper", &it_ops, grouper_methods);
@@ -1660,6 +1698,18 @@ static void make_types(gs_VM *vm, ItState *st)
     st->t_tee = gs_native_type_new(vm, "itertools._tee", &it_ops_clear, tee_methods);
     st->t_teedata = gs_native_type_new(vm, "itertools._tee_dataobject", &teedata_ops, NULL);
     st->t_pairwise = gs_native_type_new(vm, "itertools.pairwise", &it_ops, pairwise_methods);
+    /* tp_basicsize of each (sys.getsizeof adds the GC header) */
+    const struct { gs_Type *t; int size; } basic[] = {
+        { st->t_count, 40 },        { st->t_cycle, 48 },       { st->t_repeat, 32 },       { st->t_chain, 32 },
+        { st->t_islice, 56 },       { st->t_zip_longest, 56 }, { st->t_product, 48 },      { st->t_permutations, 64 },
+        { st->t_combinations, 56 }, { st->t_cwr, 56 },         { st->t_accumulate, 48 },   { st->t_groupby, 64 },
+        { st->t_grouper, 32 },      { st->t_takewhile, 40 },   { st->t_dropwhile, 40 },    { st->t_filterfalse, 32 },
+        { st->t_compress, 32 },     { st->t_starmap, 32 },     { st->t_tee, 40 },
+        { st->t_pairwise, 32 },
+    };
+    for (size_t i = 0; i < sizeof basic / sizeof basic[0]; i++)
+        gs_modtype_add_attr(vm, basic[i].t, "__basicsize__", gs_int_new(vm, basic[i].size));
+    st->t_teedata->var_size = teedata_size; /* (no dict of its own to say it in) */
     /* chain.from_iterable: a classmethod */
     gs_Object *fi = gs_builtin_new(vm, "from_iterable", chain_from_iterable, 0, -1, NULL);
     if (fi) {

@@ -372,6 +372,10 @@ void gs_modtype_add_attr(gs_VM *vm, gs_Type *t, const char *name, gs_Object *v)
 {
     if (!v)
         return;
+    if (!t->dict && !(t->dict = (gs_Dict *)gs_dict_new(vm))) {
+        gs_decref(vm, v);
+        return;
+    }
     gs_dict_set(vm, &t->dict->ob, &gs_name(vm, name)->ob, v);
     gs_decref(vm, v);
 }

@@ -2394,6 +2394,10 @@ static const gs_NativeOps match_ops = {
     .gc = true, .size = sizeof(MatchObj), .traverse = match_traverse, .clear = match_clear, .free = match_free
 };
 
+/* sys.getsizeof of a match: CPython's 104 bytes with its GC header, and
+ * two 8-byte marks a group (the whole match is group 0) */
+static size_t match_size(const gs_Object *o) { return 104 + 16 * (size_t)((const MatchObj *)o)->ngroups; }
+
 static gs_Object *match_new(gs_VM *vm, gs_Object *pattern, const Subject *s, const Matcher *m, int64_t pos,
                             int64_t endpos)
 {
@@ -2403,7 +2407,9 @@ static gs_Object *match_new(gs_VM *vm, gs_Object *pattern, const Subject *s, con
     MatchObj *mo = (MatchObj *)o;
     gs_hold_own_type(vm, o, &mo->holds_type);
     int ng = m->pr->ngroups + 1;
+    size_t empty = gs_sizeof(vm, o);
     mo->ngroups = ng;
+    gs_size_settled(vm, o, empty); /* its marks: two per group */
     mo->spans = malloc((size_t)ng * 2 * sizeof *mo->spans);
     mo->bspans = malloc((size_t)ng * 2 * sizeof *mo->bspans);
     if (!mo->spans || !mo->bspans) {
@@ -3751,6 +3757,7 @@ static ReState *re_types(gs_VM *vm)
     gs_type_add_getter(vm, st->t_pattern, "groupindex", p_get_groupindex);
     gs_type_update_hooks(vm, st->t_pattern);
     st->t_match = gs_native_type_new(vm, "re.Match", &match_ops, match_methods);
+    st->t_match->var_size = match_size;
     gs_type_add_getter(vm, st->t_match, "pos", m_get_pos);
     gs_type_add_getter(vm, st->t_match, "endpos", m_get_endpos);
     gs_type_add_getter(vm, st->t_match, "lastindex", m_get_lastindex);
@@ -3760,6 +3767,7 @@ static ReState *re_types(gs_VM *vm)
     gs_type_add_getter(vm, st->t_match, "regs", m_get_regs);
     gs_type_update_hooks(vm, st->t_match);
     st->t_iter = gs_native_type_new(vm, "callable_iterator", &iter_ops, iter_methods);
+    gs_modtype_add_attr(vm, st->t_iter, "__basicsize__", gs_int_new(vm, 32)); /* + 16 of GC header */
     gs_type_update_hooks(vm, st->t_iter);
     static const gs_MethodDef scanner_methods[] = {
         { "match", scanner_match, 0, -1, GS_KW },

@@ -660,6 +660,7 @@ static gs_Type *types_of(gs_VM *vm)
         { NULL, NULL, 0, 0, 0 },
     };
     t[T_CALLITER] = gs_native_type_new(vm, "callable_iterator", &calliter_ops, calliter_methods);
+    gs_modtype_add_attr(vm, t[T_CALLITER], "__basicsize__", gs_int_new(vm, 32)); /* + 16 of GC header */
     t[T_NAMESPACE] = gs_modtype_new(vm, "types.SimpleNamespace", vm->t_object, NULL, true);
     gs_type_add_methods(vm, t[T_NAMESPACE], ns_methods);
     gs_type_update_hooks(vm, t[T_NAMESPACE]);

@@ -122,6 +122,8 @@ static size_t instance_size(gs_VM *vm, gs_Type *t)
             return 32; /* __slots__ = () */
         if (strcmp(n, "weakref._Info") == 0)
             return 80; /* six slots */
+        if (strcmp(n, "types.SimpleNamespace") == 0)
+            return 40; /* its dict pointer and the GC header */
         return 56;
     }
     gs_Type *b = builtin_base(t);
@@ -137,6 +139,8 @@ static size_t instance_size(gs_VM *vm, gs_Type *t)
         return 64;
     if (b == vm->t_set || b == vm->t_frozenset)
         return 232;
+    if (strcmp(b->name->data, "types.SimpleNamespace") == 0)
+        return 48; /* SimpleNamespace's 40 and __weakref__ */
     return 56;      /* refcount, type, __weakref__ + 16 GC + 16 managed dict */
 }
 
