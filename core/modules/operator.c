@@ -908,6 +908,7 @@ gs_Object *gs_module_operator(gs_VM *vm)
 {
     gs_Type *t_ig = gs_modtype_new(vm, "operator.itemgetter", vm->t_object, &itemgetter_ops, false);
     gs_type_add_methods(vm, t_ig, ig_methods);
+    gs_modtype_add_attr(vm, t_ig, "__basicsize__", gs_int_new(vm, 48)); /* + 16 of GC header */
     gs_Type *t_ag = gs_modtype_new(vm, "operator.attrgetter", vm->t_object, &attrgetter_ops, false);
     gs_type_add_methods(vm, t_ag, ag_methods);
     gs_Type *t_mc = gs_modtype_new(vm, "operator.methodcaller", vm->t_object, &methodcaller_ops, false);

@@ -91,6 +91,14 @@ typedef struct Stream {
     int which; /* 0 stdout, 1 stderr */
 } Stream;
 
+/* sys.getsizeof of a TextIOWrapper: CPython's 192 bytes and its GC header
+ * (tracked in CPython; the model's streams are the interpreter's) */
+static size_t stream_size(const gs_Object *o)
+{
+    (void)o;
+    return 208;
+}
+
 static const gs_NativeOps stream_ops = { sizeof(Stream), false, false, NULL, NULL, NULL, false, false, false, 0,
                                          NULL, NULL };
 
@@ -535,6 +543,7 @@ gs_Object *gs_module_sys(gs_VM *vm)
     gs_xdecref(vm, vi);
     gs_module_add(vm, m, "flags", make_flags(vm));
     gs_Type *st = gs_native_type_new(vm, "_io.TextIOWrapper", &stream_ops, stream_methods);
+    st->var_size = stream_size;
     gs_type_add_getter(vm, st, "name", stream_get_name);
     gs_type_add_getter(vm, st, "mode", stream_get_mode);
     gs_type_add_getter(vm, st, "encoding", stream_get_encoding);
