@@ -1327,7 +1327,7 @@ static gs_Object *literal_value(Compiler *c, const gs_Node *e)
                 ident = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
             }
             if (ident)
-                return gs_str_intern(vm, e->u.constant.str, (size_t)e->u.constant.len);
+                return gs_str_intern_literal(vm, e->u.constant.str, (size_t)e->u.constant.len);
             return gs_str_new(vm, e->u.constant.str, (size_t)e->u.constant.len);
         }
     case GS_C_BYTES:
@@ -1468,7 +1468,7 @@ static gs_Object *fold_str(Compiler *c, gs_Object *v)
     }
     if (!ident)
         return v;
-    gs_Object *w = gs_str_intern(c->vm, s->data, (size_t)s->len);
+    gs_Object *w = gs_str_intern_literal(c->vm, s->data, (size_t)s->len);
     gs_decref(c->vm, v);
     return w;
 }

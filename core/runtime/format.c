@@ -452,6 +452,22 @@ bad_code:
     return NULL;
 }
 
+static int utf8_kind(const char *s, size_t n);
+static uintptr_t decimal_scratch(gs_VM *vm, int64_t v);
+
+/* What was added to out since `from` went through CPython's writer
+ * (whole: as one str, _PyUnicodeWriter_WriteStr) */
+static void format_wrote(gs_VM *vm, gs_UWriter *w, gs_Buf *out, size_t from, bool whole)
+{
+    if (!vm->tm || out->len <= from)
+        return;
+    const char *s = out->data + from;
+    size_t n = out->len - from;
+    w->whole = whole;
+    gs_uwriter_write(vm, w, gs_utf8_len(s, n), utf8_kind(s, n));
+    w->whole = false;
+}
+
 /* str.format: {} {0} {name} {0!r:>5} {{ }} and {x.attr} / {x[0]} */
 #define S ((gs_Str *)self)
 
@@ -465,19 +481,23 @@ static gs_Object *str_format_impl(gs_VM *vm, gs_Object *self, gs_Object **args, 
     int npos = gs_npos(nargs, kwnames);
     gs_Buf out;
     gs_buf_init(&out);
+    /* CPython's writer (build_string), for tracemalloc: each literal run
+     * and each field is a write; the last one is not over-allocated */
+    gs_UWriter w = { .over = true, .min_length = s->nchars + 100 };
+    size_t lit_from = 0; /* where the literal run not yet written starts in out */
     int auto_ix = 0;
     bool manual = false, automatic = false;
     int32_t i = 0;
     while (i < s->len) {
         char c = s->data[i];
-        if (c == '{' && i + 1 < s->len && s->data[i + 1] == '{') {
-            gs_buf_addc(&out, '{');
+        if ((c == '{' || c == '}') && i + 1 < s->len && s->data[i + 1] == c) {
+            /* a doubled brace ends a literal run with one of them */
+            gs_buf_addc(&out, c);
             i += 2;
-            continue;
-        }
-        if (c == '}' && i + 1 < s->len && s->data[i + 1] == '}') {
-            gs_buf_addc(&out, '}');
-            i += 2;
+            if (i >= s->len)
+                w.over = false;
+            format_wrote(vm, &w, &out, lit_from, false);
+            lit_from = out.len;
             continue;
         }
         if (c == '}') {
@@ -503,6 +523,7 @@ static gs_Object *str_format_impl(gs_VM *vm, gs_Object *self, gs_Object **args, 
             gs_raise(vm, vm->e_ValueError, "Single '{' encountered in format string");
             goto fail;
         }
+        format_wrote(vm, &w, &out, lit_from, false); /* the literal run before the field */
         const char *field = s->data + i + 1;
         int32_t flen = j - i - 1;
         i = j + 1;
@@ -616,6 +637,23 @@ static gs_Object *str_format_impl(gs_VM *vm, gs_Object *self, gs_Object **args, 
                 k = e + 1;
             }
         }
+        if (i >= s->len)
+            w.over = false; /* the last field */
+        if (!conv && !speclen && val->type == vm->t_int && !gs_int_is_big(val)) {
+            /* _PyLong_FormatWriter: the digits straight into the writer,
+             * beside long_to_decimal_string's scratch int */
+            char digits[24];
+            int64_t iv = ((gs_Int *)val)->value;
+            size_t from = out.len;
+            gs_buf_add(&out, digits, (size_t)snprintf(digits, sizeof digits, "%" PRId64, iv));
+            uintptr_t scratch = decimal_scratch(vm, iv);
+            format_wrote(vm, &w, &out, from, false);
+            if (scratch && vm->tm)
+                gs_tm_drop_block(vm, scratch);
+            lit_from = out.len;
+            gs_decref(vm, val);
+            continue;
+        }
         gs_Object *cv = val;
         if (conv == 'r')
             cv = gs_repr(vm, val);
@@ -704,16 +742,37 @@ static gs_Object *str_format_impl(gs_VM *vm, gs_Object *self, gs_Object **args, 
             gs_decref(vm, cv);
             goto fail;
         }
-        gs_Object *fv = gs_format(vm, cv, specobj);
+        /* an exact str with no spec is written as it is */
+        gs_Object *fv = !speclen && cv->type == vm->t_str ? gs_newref(vm, cv) : gs_format(vm, cv, specobj);
         gs_decref(vm, cv);
         gs_decref(vm, specobj);
         if (!fv)
             goto fail;
+        if (out.len == 0 && i >= s->len && !speclen && fv->type == vm->t_str) {
+            /* the whole result is one str written into an empty writer
+             * that does not over-allocate: CPython returns that str */
+            gs_buf_free(&out);
+            gs_uwriter_finish(vm, &w);
+            return fv;
+        }
+        size_t from = out.len;
         gs_buf_add(&out, ((gs_Str *)fv)->data, (size_t)((gs_Str *)fv)->len);
+        format_wrote(vm, &w, &out, from, !speclen);
+        lit_from = out.len;
         gs_decref(vm, fv);
     }
+    w.over = false;
+    if (lit_from == 0 && out.len == (size_t)s->len && s->ob.type == vm->t_str) {
+        /* no field and no doubled brace: the format itself, written whole
+         * into an empty writer, is the result */
+        gs_buf_free(&out);
+        return gs_newref(vm, self);
+    }
+    format_wrote(vm, &w, &out, lit_from, false); /* the last literal run */
+    gs_uwriter_finish(vm, &w);
     return gs_buf_to_str(vm, &out);
 fail:
+    gs_uwriter_finish(vm, &w);
     gs_buf_free(&out);
     return NULL;
 }
@@ -783,7 +842,43 @@ typedef struct PctCtx {
     int64_t fmtcnt, fmtpos;
     bool bytes;            /* bytes % args (_PyBytes_FormatEx): out holds code points below 256 */
     gs_Buf out;
+    gs_UWriter w;          /* str % args: CPython's writer, for tracemalloc */
+    uintptr_t held[2];     /* blocks CPython holds while an argument's text is written */
+    gs_Object *str_arg;    /* the exact str a %s just wrote (borrowed) */
+    gs_Object *sole;       /* that str, when it is the whole result (owned): CPython returns it */
+    bool direct;           /* an int's digits went straight into the writer (_PyLong_FormatWriter) */
 } PctCtx;
+
+/* long_to_decimal_string's scratch int (1 + the 30-bit digits of v),
+ * traced while the digits are written; 0 when not tracing */
+static uintptr_t decimal_scratch(gs_VM *vm, int64_t v)
+{
+    if (!vm->tm)
+        return 0;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    size_t digits = m == 0 ? 0 : m < (1u << 30) ? 1 : m < ((uint64_t)1 << 60) ? 2 : 3;
+    return gs_tm_new_block(vm, 24 + 4 * (1 + digits));
+}
+
+/* The PEP 393 kind (gs_str_kind's numbering) of UTF-8 text */
+static int utf8_kind(const char *s, size_t n)
+{
+    unsigned top = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] > top)
+            top = (unsigned char)s[i];
+    return top < 0x80 ? 0 : top < 0xC4 ? 1 : top < 0xF0 ? 2 : 4;
+}
+
+/* What was added to c->out since `from` went through CPython's writer */
+static void pct_wrote(PctCtx *c, size_t from)
+{
+    if (c->bytes || !c->vm->tm || c->out.len <= from)
+        return;
+    const char *s = c->out.data + from;
+    size_t n = c->out.len - from;
+    gs_uwriter_write(c->vm, &c->w, gs_utf8_len(s, n), utf8_kind(s, n));
+}
 
 typedef struct PctArg {
     uint32_t ch;
@@ -1179,9 +1274,20 @@ static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
     switch (a->ch) {
     case 's': case 'r': case 'a': {
         gs_Object *s;
-        if (GS_KIND(v) == GS_K_STR && a->ch == 's')
+        if (GS_KIND(v) == GS_K_INT && !gs_int_is_big(v) && a->width == -1 && a->prec == -1 && !c->bytes) {
+            /* CPython writes an exact int's digits straight into its writer */
+            char digits[24];
+            int64_t iv = ((gs_Int *)v)->value;
+            gs_buf_add(body, digits, (size_t)snprintf(digits, sizeof digits, "%" PRId64, iv));
+            c->held[0] = decimal_scratch(vm, iv);
+            c->direct = true;
+            return 0;
+        }
+        if (GS_KIND(v) == GS_K_STR && a->ch == 's') {
             s = gs_newref(vm, v);
-        else
+            if (v->type == vm->t_str)
+                c->str_arg = v;
+        } else
             s = a->ch == 's' ? gs_str(vm, v) : a->ch == 'r' ? gs_repr(vm, v) : gs_ascii(vm, v);
         if (!s)
             return -1;
@@ -1213,6 +1319,19 @@ static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
             return -1;
         }
         pct_format_long(body, iv, a->flags & PF_ALT, a->prec, a->ch);
+        c->direct = GS_KIND(v) == GS_K_INT && a->width == -1 && a->prec == -1 &&
+                    !(a->flags & (PF_SIGN | PF_BLANK)) && a->ch != 'X';
+        if (vm->tm && !c->bytes && (a->ch == 'd' || a->ch == 'i' || a->ch == 'u')) {
+            if (GS_KIND(v) == GS_K_INT && a->width == -1 && a->prec == -1 && !(a->flags & (PF_SIGN | PF_BLANK)))
+                c->held[0] = decimal_scratch(vm, iv); /* written straight into the writer */
+            else {
+                /* repr(v) made (its scratch freed), then copied into the writer */
+                uintptr_t scratch = decimal_scratch(vm, iv);
+                char digits[24];
+                c->held[1] = gs_tm_new_block(vm, 49 + (size_t)snprintf(digits, sizeof digits, "%" PRId64, iv));
+                gs_tm_drop_block(vm, scratch);
+            }
+        }
         a->sign = true;
         return 0;
     wrongtype:
@@ -1355,14 +1474,18 @@ static void pct_output(PctCtx *c, PctArg *a, const char *s, size_t slen)
 static int pct_arg(PctCtx *c)
 {
     PctArg a = { c->fmt[c->fmtpos], 0, -1, -1, false };
+    size_t from = c->out.len;
     if (a.ch == '%') {
         c->fmtpos++;
         c->fmtcnt--;
         gs_buf_addc(&c->out, '%');
+        pct_wrote(c, from);
         return 0;
     }
     if (pct_parse(c, &a) < 0)
         return -1;
+    if (c->fmtcnt == 0)
+        c->w.over = false; /* the last argument: the writer stops over-allocating */
     gs_Buf body;
     gs_buf_init(&body);
     if (pct_convert(c, &a, &body) < 0) {
@@ -1374,8 +1497,26 @@ static int pct_arg(PctCtx *c)
         gs_raise_memory(c->vm);
         return -1;
     }
+    /* unicode_format_arg_output's fast path writes the whole str: into an
+     * empty writer that has stopped over-allocating, the str itself */
+    int64_t blen = gs_utf8_len(body.data ? body.data : "", body.len);
+    bool fast = (a.width == -1 || a.width <= blen) && (a.prec == -1 || a.prec >= blen) &&
+                !(a.flags & (PF_SIGN | PF_BLANK));
+    c->w.whole = !c->direct && fast;
+    bool was_empty = c->out.len == 0;
     pct_output(c, &a, body.data ? body.data : "", body.len);
     gs_buf_free(&body);
+    pct_wrote(c, from);
+    c->w.whole = c->direct = false;
+    if (was_empty && fast && c->str_arg && c->fmtcnt == 0 && !c->bytes)
+        c->sole = gs_newref(c->vm, c->str_arg);
+    c->str_arg = NULL;
+    for (int i = 0; i < 2; i++)
+        if (c->held[i]) {
+            if (c->vm->tm)
+                gs_tm_drop_block(c->vm, c->held[i]);
+            c->held[i] = 0;
+        }
     if (c->dict && c->argidx < c->arglen) {
         gs_raise(c->vm, c->vm->e_TypeError, "not all arguments converted during %s formatting",
                  c->bytes ? "bytes" : "string");
@@ -1387,9 +1528,11 @@ static int pct_arg(PctCtx *c)
 /* The format's code points through PyUnicode_Format's (or
  * _PyBytes_FormatEx's) state machine: true with the result in *out (its
  * code points in UTF-8), false with an exception set. */
-static bool pct_run(gs_VM *vm, const uint32_t *cps, int64_t n, gs_Object *args, bool bytes, gs_Buf *out)
+static bool pct_run(gs_VM *vm, const uint32_t *cps, int64_t n, gs_Object *args, bool bytes, gs_Buf *out,
+                    gs_Object **sole)
 {
-    PctCtx c = { .vm = vm, .args = args, .fmt = cps, .fmtcnt = n, .fmtpos = 0, .bytes = bytes };
+    PctCtx c = { .vm = vm, .args = args, .fmt = cps, .fmtcnt = n, .fmtpos = 0, .bytes = bytes,
+                 .w = { .over = true, .min_length = n + 100 } };
     gs_buf_init(&c.out);
     if (GS_KIND(args) == GS_K_TUPLE) {
         c.arglen = ((gs_Tuple *)args)->len;
@@ -1410,10 +1553,14 @@ static bool pct_run(gs_VM *vm, const uint32_t *cps, int64_t n, gs_Object *args, 
                 c.fmtpos++;
                 c.fmtcnt--;
             }
-            if (c.fmtcnt < 0)
+            if (c.fmtcnt < 0) {
                 c.fmtpos--;
+                c.w.over = false;
+            }
+            size_t from = c.out.len;
             for (int64_t i = start; i < c.fmtpos; i++)
                 buf_add_cp(&c.out, cps[i]);
+            pct_wrote(&c, from);
         } else {
             c.fmtpos++;
             ok = pct_arg(&c) == 0;
@@ -1425,6 +1572,8 @@ static bool pct_run(gs_VM *vm, const uint32_t *cps, int64_t n, gs_Object *args, 
     }
     if (c.args_owned)
         gs_decref(vm, c.args);
+    if (!bytes)
+        gs_uwriter_finish(vm, &c.w);
     if (ok && c.out.oom) {
         gs_raise_memory(vm);
         ok = false;
@@ -1432,6 +1581,10 @@ static bool pct_run(gs_VM *vm, const uint32_t *cps, int64_t n, gs_Object *args, 
     if (!ok)
         gs_buf_free(&c.out);
     *out = c.out;
+    if (ok && sole)
+        *sole = c.sole; /* the result is that str itself */
+    else if (c.sole)
+        gs_decref(vm, c.sole);
     return ok;
 }
 
@@ -1451,8 +1604,13 @@ gs_Object *gs_str_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
     }
     cps[n] = 0; /* CPython's loops read the terminator, as this one does */
     gs_Buf out;
-    bool ok = pct_run(vm, cps, n, args, false, &out);
+    gs_Object *sole = NULL;
+    bool ok = pct_run(vm, cps, n, args, false, &out, &sole);
     free(cps);
+    if (ok && sole) {
+        gs_buf_free(&out);
+        return sole;
+    }
     return ok ? gs_buf_to_str(vm, &out) : NULL;
 }
 
@@ -1473,7 +1631,7 @@ gs_Object *gs_bytes_percent(gs_VM *vm, gs_Object *format, gs_Object *args)
         cps[i] = (unsigned char)p[i];
     cps[n] = 0;
     gs_Buf out;
-    bool ok = pct_run(vm, cps, n, args, true, &out);
+    bool ok = pct_run(vm, cps, n, args, true, &out, NULL);
     free(cps);
     if (!ok)
         return NULL;

@@ -658,6 +658,9 @@ int gs_list_sort(gs_VM *vm, gs_Object *lo, gs_Object *key, bool reverse)
     gs_size_changed(vm, lo, list_bytes(saved_cap), list_bytes(0));
     int rc = 0;
     size_t nkeys = 0;
+    /* CPython keeps the keys of 128 items or more in a block of its own
+     * (fewer fit in its merge state's temporary array) */
+    uintptr_t keys_block = key && n >= 128 && vm->tm ? gs_tm_new_block(vm, n * sizeof(gs_Object *)) : 0;
     for (size_t i = 0; i < n; i++) {
         items[i].value = saved[i];
         if (key) {
@@ -691,6 +694,8 @@ int gs_list_sort(gs_VM *vm, gs_Object *lo, gs_Object *key, bool reverse)
     if (key)
         for (size_t i = 0; i < nkeys; i++)
             gs_decref(vm, items[i].key);
+    if (keys_block && vm->tm)
+        gs_tm_drop_block(vm, keys_block);
     free(items);
     free(tmp);
     if (modified) {

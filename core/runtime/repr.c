@@ -97,51 +97,11 @@ void gs_repr_leave(gs_VM *vm, gs_Object *o)
     }
 }
 
-/* CPython's container reprs write into a _PyUnicodeWriter that
- * over-allocates (a quarter more) from a minimum length, grows by realloc,
- * is copied into a new buffer when a wider character comes, and is cut to
- * the result at the end.  The model builds the text its own way; this
- * follows the buffer's size so tracemalloc's peak sees it. */
-typedef struct ReprWriter {
-    uintptr_t key;          /* its block in the traces (0: none yet, or untraced) */
-    bool made;
-    bool over;              /* overallocate */
-    int kind;               /* PEP 393 kind of the buffer (gs_str_kind's numbering) */
-    int64_t size, pos, min_length;
-} ReprWriter;
-
-static size_t writer_block(int64_t len, int kind) { return kind ? 72 + (size_t)(len + 1) * (size_t)kind : 49 + (size_t)len; }
-
-/* _PyUnicodeWriter_Prepare for `len` more characters of that kind */
-static void writer_prepare(gs_VM *vm, ReprWriter *w, int64_t len, int kind)
-{
-    int64_t newlen = w->pos + len;
-    int k = kind > w->kind ? kind : w->kind;
-    w->pos = newlen;
-    if (!vm->tm || len == 0)
-        return;
-    if (!w->made || newlen > w->size) {
-        if (w->over)
-            newlen += newlen / 4;
-        if (newlen < w->min_length)
-            newlen = w->min_length;
-    } else if (k > w->kind) {
-        newlen = w->size; /* only wider */
-    } else {
-        return;
-    }
-    if (!w->made || k > w->kind) {
-        /* a new buffer (PyUnicode_New), the old one freed after the copy */
-        uintptr_t nk = gs_tm_new_block(vm, writer_block(newlen, k));
-        gs_tm_drop_block(vm, w->key);
-        w->key = nk;
-    } else {
-        gs_tm_set_block(vm, w->key, writer_block(newlen, k)); /* resize_compact */
-    }
-    w->made = true;
-    w->size = newlen;
-    w->kind = k;
-}
+/* CPython's container reprs write into a _PyUnicodeWriter; the model
+ * builds the text its own way and follows the buffer's size with a
+ * gs_UWriter (runtime.h) so tracemalloc's peak sees it. */
+typedef gs_UWriter ReprWriter;
+#define writer_prepare gs_uwriter_write
 
 static void writer_ascii(gs_VM *vm, ReprWriter *w, gs_Buf *b, const char *s)
 {
@@ -153,8 +113,7 @@ static void writer_ascii(gs_VM *vm, ReprWriter *w, gs_Buf *b, const char *s)
 /* _PyUnicodeWriter_Finish: the buffer becomes the result, cut to size */
 static gs_Object *writer_finish(gs_VM *vm, ReprWriter *w, gs_Buf *b)
 {
-    if (vm->tm)
-        gs_tm_drop_block(vm, w->key); /* the result's own alloc traces it again at its size */
+    gs_uwriter_finish(vm, w);
     return gs_buf_to_str(vm, b);
 }
 
@@ -647,4 +606,58 @@ gs_Object *gs_str(gs_VM *vm, gs_Object *o)
     }
     default: return gs_repr(vm, o);
     }
+}
+
+/* ================================================================== the _PyUnicodeWriter model */
+
+static size_t uwriter_block(int64_t len, int kind)
+{
+    return kind ? 72 + (size_t)(len + 1) * (size_t)kind : 49 + (size_t)len;
+}
+
+void gs_uwriter_write(gs_VM *vm, gs_UWriter *w, int64_t len, int kind)
+{
+    int64_t newlen = w->pos + len;
+    int k = kind > w->kind ? kind : w->kind;
+    w->pos = newlen;
+    if (!vm->tm || len == 0)
+        return;
+    if (w->readonly || !w->made || newlen > w->size) {
+        if (!w->made && !w->over && w->whole) {
+            /* _PyUnicodeWriter_WriteStr into an empty writer that does not
+             * over-allocate: it keeps the str itself, no buffer */
+            w->readonly = true;
+            w->made = true;
+            w->size = newlen;
+            w->kind = k;
+            return;
+        }
+        if (w->over)
+            newlen += newlen / 4;
+        if (newlen < w->min_length)
+            newlen = w->min_length;
+    } else if (k > w->kind) {
+        newlen = w->size; /* only wider */
+    } else {
+        return;
+    }
+    if (!w->made || w->readonly || k > w->kind) {
+        /* a new buffer (PyUnicode_New), the old one freed after the copy */
+        uintptr_t nk = gs_tm_new_block(vm, uwriter_block(newlen, k));
+        gs_tm_drop_block(vm, w->key);
+        w->key = nk;
+    } else {
+        gs_tm_set_block(vm, w->key, uwriter_block(newlen, k)); /* resize_compact */
+    }
+    w->made = true;
+    w->readonly = false;
+    w->size = newlen;
+    w->kind = k;
+}
+
+void gs_uwriter_finish(gs_VM *vm, gs_UWriter *w)
+{
+    if (vm->tm)
+        gs_tm_drop_block(vm, w->key); /* the result's own alloc traces it again at its size */
+    w->key = 0;
 }

@@ -785,6 +785,25 @@ void gs_tm_set_reentrant(gs_VM *vm, bool on); /* _get_traces: new blocks untrace
 size_t gs_tm_values_block(int64_t slots); /* an instance's values array of that many slots (CPython 3.11) */
 void gs_tm_release_kept(gs_VM *vm, int which);          /* it wrote its text: those blocks are freed */
 void gs_tm_transient(gs_VM *vm, size_t size);   /* a block allocated and freed at once (the peak sees it) */
+/* CPython's _PyUnicodeWriter (container reprs, str % args, str.format):
+ * it over-allocates (a quarter more) from a minimum length, grows by
+ * realloc, is copied into a new buffer when a wider character comes, and
+ * is cut to the result at the end.  The model builds its text its own way;
+ * a gs_UWriter follows the buffer's size so tracemalloc's peak sees it
+ * (repr.c).  Zero-initialise, then set over and min_length. */
+typedef struct gs_UWriter {
+    uintptr_t key;          /* its block in the traces (0: none yet, or untraced) */
+    bool made;              /* it has a buffer (or, readonly, a str) */
+    bool over;              /* overallocate */
+    bool whole;             /* the next write is a whole str (_PyUnicodeWriter_WriteStr) */
+    bool readonly;          /* it holds that str, not a buffer of its own */
+    int kind;               /* PEP 393 kind of the buffer (gs_str_kind's numbering) */
+    int64_t size, pos, min_length;
+} gs_UWriter;
+/* `len` more characters of that kind written (_PyUnicodeWriter_Prepare) */
+void gs_uwriter_write(gs_VM *vm, gs_UWriter *w, int64_t len, int kind);
+/* _PyUnicodeWriter_Finish: the buffer is the result's now */
+void gs_uwriter_finish(gs_VM *vm, gs_UWriter *w);
 void gs_tm_block(gs_VM *vm, gs_Object *o, int part, size_t size, bool realloc);
 void gs_tm_free(gs_VM *vm, gs_Object *o, int part);
 /* a dict's keys object replaced: the old one (log2 -1: none, or a split

@@ -40,6 +40,10 @@ static void set_table_changed(gs_VM *vm, gs_Set *so, int64_t oldslots)
     gs_size_changed(vm, &so->ob, set_bytes(oldslots), set_bytes(slots));
     if (!vm->tm)
         return;
+    /* set_table_resize allocates the new table before it frees the old:
+     * for a moment both are traced (the peak sees it) */
+    if (oldslots > GS_SET_MINSIZE && slots > GS_SET_MINSIZE && oldslots != slots)
+        gs_tm_transient(vm, 16 * (size_t)slots);
     if (oldslots > GS_SET_MINSIZE)
         gs_tm_free(vm, &so->ob, GS_TM_ITEMS);
     if (slots > GS_SET_MINSIZE && (oldslots != slots || so->table != so->smalltable))

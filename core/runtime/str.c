@@ -174,6 +174,32 @@ gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...)
     return r;
 }
 
+/* A literal that looks like an identifier: CPython interns it, and it is
+ * the runtime's interned string when the runtime has one by that name (a
+ * builtin's, a method's, an attribute's...: held all over, so "immortal"
+ * here); otherwise a string of the program's own (s = 'hello' prints 4 for
+ * sys.getrefcount(s) in a script, as CPython 3.11 does), shared by the
+ * equal literals of one compilation through the compiler's constants. */
+gs_Object *gs_str_intern_literal(gs_VM *vm, const char *str, size_t len)
+{
+    gs_Str *p = malloc(sizeof(gs_Str) + len + 1);
+    if (!p) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    p->hash = -1;
+    p->len = (int32_t)len;
+    memcpy(p->data, str, len);
+    p->data[len] = 0;
+    p->ob.kind = GS_K_STR;
+    p->ob.type = vm->t_str;
+    int32_t ix = gs_table_lookup(vm, &vm->interned, &p->ob, gs_str_hash(p));
+    free(p);
+    if (ix >= 0)
+        return gs_newref(vm, vm->interned.entries[ix].key);
+    return gs_str_new(vm, str, len);
+}
+
 /* Interned strings are shared and live as long as the VM (CPython's
  * interned identifiers are effectively immortal too). */
 gs_Object *gs_str_intern(gs_VM *vm, const char *str, size_t len)
