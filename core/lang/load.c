@@ -112,6 +112,16 @@ static void main_file_names(gs_VM *vm, const char *filename)
     gs_dict_set(vm, &md->ob, &gs_name(vm, "__file__")->ob, path);
     gs_dict_set(vm, &md->ob, &gs_name(vm, "__cached__")->ob, vm->none);
     gs_decref(vm, path);
+    /* sys.path[0]: the script's directory */
+    gs_Object *sp = vm->sys_module ? gs_dict_get_str(vm, &((gs_Module *)vm->sys_module)->dict->ob, gs_name(vm, "path"))
+                                   : NULL;
+    const char *slash = strrchr(filename, '/');
+    gs_Object *dir = slash ? gs_str_new(vm, filename, (size_t)(slash > filename ? slash - filename : 1)) : NULL;
+    if (sp && GS_KIND(sp) == GS_K_LIST && ((gs_List *)sp)->len > 0 && dir)
+        gs_list_setitem(vm, sp, 0, dir);
+    gs_xdecref(vm, dir);
+    if (vm->exc)
+        gs_clear_exc(vm);
 }
 
 int gs_load_program(gs_VM *vm, const char *filename, const char *src, size_t len, gs_Error *err)

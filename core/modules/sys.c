@@ -22,6 +22,24 @@ static gs_Object *sys_getrefcount(GS_ARGS)
     return gs_int_new(vm, (int64_t)o->refcnt + gs_textio_refs(vm, o));
 }
 
+static gs_Object *sys_utf8(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_str_intern(vm, "utf-8", 5);
+}
+
+static gs_Object *sys_getswitchinterval(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_float_new(vm, 0.005);
+}
+
+static gs_Object *sys_is_finalizing(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_newref(vm, vm->false_);
+}
+
 static gs_Object *sys_getrecursionlimit(GS_ARGS) { GS_UNUSED_ARGS; return gs_int_new(vm, vm->recursion_limit); }
 
 static gs_Object *sys_setrecursionlimit(GS_ARGS)
@@ -539,6 +557,26 @@ gs_Object *gs_module_sys(gs_VM *vm)
     if (argv)
         gs_list_init(vm, argv, 0, gs_str_from_cstr(vm, vm->cfg.argv0 ? vm->cfg.argv0 : vm->filename ? vm->filename : ""));
     gs_module_add(vm, m, "argv", argv);
+    /* what a program may print about the interpreter: Debian 12's python3.11
+     * (sys.path[0], the script's directory, is set when the program loads) */
+    gs_module_add(vm, m, "byteorder", gs_str_from_cstr(vm, "little"));
+    gs_module_add(vm, m, "maxunicode", gs_int_new(vm, 0x10FFFF));
+    gs_module_add(vm, m, "executable", gs_str_from_cstr(vm, "/usr/bin/python3.11"));
+    gs_module_add(vm, m, "prefix", gs_str_from_cstr(vm, "/usr"));
+    gs_module_add(vm, m, "base_prefix", gs_str_from_cstr(vm, "/usr"));
+    gs_module_add(vm, m, "exec_prefix", gs_str_from_cstr(vm, "/usr"));
+    gs_module_add(vm, m, "base_exec_prefix", gs_str_from_cstr(vm, "/usr"));
+    gs_module_add(vm, m, "platlibdir", gs_str_from_cstr(vm, "lib"));
+    gs_module_add(vm, m, "float_repr_style", gs_str_from_cstr(vm, "short"));
+    gs_module_add(vm, m, "api_version", gs_int_new(vm, 1013));
+    static const char *const path[] = { "", "/usr/lib/python311.zip", "/usr/lib/python3.11",
+                                        "/usr/lib/python3.11/lib-dynload", "/usr/local/lib/python3.11/dist-packages",
+                                        "/usr/lib/python3/dist-packages", NULL };
+    gs_module_add(vm, m, "path", gs_str_list(vm, path));
+    gs_module_add_fn(vm, m, "getdefaultencoding", sys_utf8, 0, 0, false);
+    gs_module_add_fn(vm, m, "getfilesystemencoding", sys_utf8, 0, 0, false);
+    gs_module_add_fn(vm, m, "getswitchinterval", sys_getswitchinterval, 0, 0, false);
+    gs_module_add_fn(vm, m, "is_finalizing", sys_is_finalizing, 0, 0, false);
     gs_module_add(vm, m, "implementation", make_implementation(vm, vi));
     gs_xdecref(vm, vi);
     gs_module_add(vm, m, "flags", make_flags(vm));

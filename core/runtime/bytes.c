@@ -1744,15 +1744,60 @@ static gs_Object *m_isupper(GS_ARGS) { GS_UNUSED_ARGS; return test_bytes(vm, sel
 static gs_Object *m_islower(GS_ARGS) { GS_UNUSED_ARGS; return test_bytes(vm, self, 5); }
 static gs_Object *m_isascii(GS_ARGS) { GS_UNUSED_ARGS; return test_bytes(vm, self, 6); }
 
+/* hex(sep=..., bytes_per_sep=1) (_Py_strhex_impl): a one-character ASCII
+ * separator between groups of bytes_per_sep bytes, counted from the right
+ * (from the left when negative) */
 static gs_Object *m_hex(GS_ARGS)
 {
-    GS_UNUSED_ARGS;
+    static const char *const names[] = { "sep", "bytes_per_sep" };
+    gs_Object *a[2] = { NULL, NULL };
+    if (gs_pyargs(vm, "hex", args, nargs, kwnames, names, 2, 2, 0, a) < 0)
+        return NULL;
+    char sep = 0;
+    if (a[0]) {
+        const char *sd;
+        int64_t sl;
+        if (GS_KIND(a[0]) == GS_K_STR) {
+            sd = ((gs_Str *)a[0])->data;
+            sl = ((gs_Str *)a[0])->nchars;
+        } else if (GS_KIND(a[0]) == GS_K_BYTES) {
+            sd = ((gs_Bytes *)a[0])->data;
+            sl = ((gs_Bytes *)a[0])->len;
+        } else {
+            /* PyObject_Size of anything else */
+            sl = gs_len(vm, a[0]);
+            if (sl < 0)
+                return NULL;
+            if (sl == 1) {
+                gs_raise(vm, vm->e_TypeError, "sep must be str or bytes.");
+                return NULL;
+            }
+            sd = "";
+        }
+        if (sl != 1) {
+            gs_raise(vm, vm->e_ValueError, "sep must be length 1.");
+            return NULL;
+        }
+        if ((unsigned char)sd[0] >= 0x80) {
+            gs_raise(vm, vm->e_ValueError, "sep must be ASCII.");
+            return NULL;
+        }
+        sep = sd[0];
+    }
+    int64_t per = 1;
+    if (a[1] && gs_as_int(vm, a[1], &per) < 0)
+        return NULL;
     const unsigned char *s = (const unsigned char *)bdata(self);
     int64_t len = gs_bytes_len(self);
+    int64_t group = per < 0 ? -per : per;
     gs_Buf b;
     gs_buf_init(&b);
-    for (int64_t i = 0; i < len; i++)
+    for (int64_t i = 0; i < len; i++) {
+        /* a separator before byte i when a group ends just before it */
+        if (sep && group && i > 0 && (per > 0 ? (len - i) % group == 0 : i % group == 0))
+            gs_buf_addc(&b, sep);
         gs_buf_printf(&b, "%02x", s[i]);
+    }
     return gs_buf_to_str(vm, &b);
 }
 
@@ -2130,7 +2175,7 @@ static gs_Object *m_sizeof(GS_ARGS)
 /* ================================================================== tables */
 
 #define SHARED_METHODS                                                                                       \
-    { "decode", m_decode, 0, 2, GS_KW }, { "hex", m_hex, 0, 0, 0 }, { "fromhex", m_fromhex, 1, 1, GS_CLASSMETH }, \
+    { "decode", m_decode, 0, 2, GS_KW }, { "hex", m_hex, 0, -1, GS_KW }, { "fromhex", m_fromhex, 1, 1, GS_CLASSMETH }, \
     { "join", m_join, 1, 1, 0 }, { "split", m_split, 0, 2, GS_KW }, { "rsplit", m_rsplit, 0, 2, GS_KW },      \
     { "strip", m_strip, 0, 1, 0 }, { "lstrip", m_lstrip, 0, 1, 0 }, { "rstrip", m_rstrip, 0, 1, 0 },         \
     { "startswith", m_startswith, 1, 3, 0 }, { "endswith", m_endswith, 1, 3, 0 },                             \

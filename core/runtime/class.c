@@ -872,6 +872,13 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
     if (!t->dict)
         return class_abort(vm, t, NULL);
     gs_Object *d = &t->dict->ob;
+    if (!gs_dict_get_str(vm, d, vm->s___module__) && vm->frame && vm->frame->globals) {
+        /* type(name, bases, dict): type_new_set_module takes the caller's
+         * globals' __name__ */
+        gs_Object *mn = gs_dict_get_str(vm, vm->frame->globals, gs_name(vm, "__name__"));
+        if (mn && gs_dict_set(vm, d, &vm->s___module__->ob, mn) < 0)
+            return class_abort(vm, t, NULL);
+    }
     gs_Object *cell = gs_dict_pop(vm, d, &gs_name(vm, "__classcell__")->ob);
     gs_Object *q = gs_dict_pop(vm, d, &vm->s___qualname__->ob);
     gs_xdecref(vm, q);

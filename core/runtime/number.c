@@ -460,6 +460,11 @@ gs_Object *gs_binary_op_builtin(gs_VM *vm, int op, gs_Object *a, gs_Object *b)
 static gs_Object *builtin_binop(gs_VM *vm, int op, gs_Object *a, gs_Object *b, bool inplace)
 {
     gs_Kind ka = GS_KIND(a), kb = GS_KIND(b);
+    if (ka == GS_K_BOOL && kb == GS_K_BOOL && (op == GS_OP_BITAND || op == GS_OP_BITOR || op == GS_OP_BITXOR)) {
+        /* bool's own &, | and ^ (bool_and...) give a bool */
+        bool x = a == vm->true_, y = b == vm->true_;
+        return gs_newref(vm, (op == GS_OP_BITAND ? x && y : op == GS_OP_BITOR ? x || y : x != y) ? vm->true_ : vm->false_);
+    }
     if (is_intlike(a) && is_intlike(b) && op != GS_OP_MATMUL)
         return gs_int_is_big(a) || gs_int_is_big(b) ? gs_big_binop(vm, op, a, b)
                                                     : int_op(vm, op, intval(vm, a), intval(vm, b));

@@ -1532,6 +1532,25 @@ static gs_Object *names_tuple(gs_VM *vm, gs_Str **names, int32_t n)
     return t;
 }
 
+/* co_cellvars in 3.11's localsplus order: the arguments that are cells
+ * (in their order), then the other cells */
+static gs_Object *cellvars_tuple(gs_VM *vm, gs_Code *c)
+{
+    gs_Str **cells = c->localnames + c->nlocals;
+    gs_Object *t = gs_tuple_new(vm, c->ncells);
+    if (!t)
+        return NULL;
+    int32_t k = 0;
+    for (int32_t arg = 0; c->cell2arg && arg < c->nlocals; arg++)
+        for (int32_t i = 0; i < c->ncells; i++)
+            if (c->cell2arg[i] == arg)
+                gs_tuple_init(vm, t, k++, gs_newref(vm, &cells[i]->ob));
+    for (int32_t i = 0; i < c->ncells; i++)
+        if (!c->cell2arg || c->cell2arg[i] < 0)
+            gs_tuple_init(vm, t, k++, gs_newref(vm, &cells[i]->ob));
+    return t;
+}
+
 /* The co_* attributes lessons use to show cells and free variables. */
 static gs_Object *code_attr(gs_VM *vm, gs_Code *c, const char *n)
 {
@@ -1545,7 +1564,7 @@ static gs_Object *code_attr(gs_VM *vm, gs_Code *c, const char *n)
     if (strcmp(n, "co_posonlyargcount") == 0) return gs_int_new(vm, 0);
     if (strcmp(n, "co_nlocals") == 0) return gs_int_new(vm, c->nlocals);
     if (strcmp(n, "co_varnames") == 0) return names_tuple(vm, c->localnames, c->nlocals);
-    if (strcmp(n, "co_cellvars") == 0) return names_tuple(vm, c->localnames + c->nlocals, c->ncells);
+    if (strcmp(n, "co_cellvars") == 0) return cellvars_tuple(vm, c);
     if (strcmp(n, "co_freevars") == 0) return names_tuple(vm, c->localnames + c->nlocals + c->ncells, c->nfrees);
     if (strcmp(n, "co_names") == 0) return names_tuple(vm, c->names, c->nnames);
     if (strcmp(n, "co_flags") == 0) {

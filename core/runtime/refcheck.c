@@ -132,6 +132,7 @@ static void object_refs(gs_VM *vm, gs_Object *o, IdVec *out)
         for (int32_t i = 0; i < t->internal_refs; i++)
             collect(out, o);
         collect(out, &t->name->ob);
+        collect(out, t->qualname ? &t->qualname->ob : NULL);
         collect(out, &t->module->ob);
         break;
     }
