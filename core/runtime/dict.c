@@ -227,6 +227,12 @@ size_t gs_dict_sizeof(gs_VM *vm, gs_Object *d)
  * (a resize, a split table made combined, the first key of an empty dict):
  * its size changes, and tracemalloc sees the new keys allocated and the old
  * ones freed. */
+void gs_dict_keys_freed(gs_VM *vm, const gs_DictTable *t)
+{
+    if (t->index_size == 8 && t->kind == GS_DK_UNICODE && vm->nfree_keys < GS_KEYS_MAXFREE)
+        vm->nfree_keys++;
+}
+
 static int dict_rekey(gs_VM *vm, gs_Object *d, gs_DictTable *t, int log2, uint8_t kind)
 {
     size_t old = gs_dict_sizeof(vm, d);
@@ -235,6 +241,12 @@ static int dict_rekey(gs_VM *vm, gs_Object *d, gs_DictTable *t, int log2, uint8_
     if (table_rebuild(vm, t, (int32_t)1 << log2) < 0)
         return -1;
     t->kind = kind;
+    /* dictresize: the new keys (from the free list if it can), then the
+     * old ones freed (onto it if they can) */
+    if (log2 == 3 && kind == GS_DK_UNICODE && vm->nfree_keys > 0 && !vm->keys_malloc)
+        vm->nfree_keys--;
+    if (oldsize == 8 && oldkind == GS_DK_UNICODE && vm->nfree_keys < GS_KEYS_MAXFREE)
+        vm->nfree_keys++;
     gs_size_changed(vm, d, old, gs_dict_sizeof(vm, d));
     if (vm->tm)
         gs_tm_dict_keys(vm, d, oldsize && oldkind != GS_DK_SPLIT ? log2_of(oldsize) : -1, oldkind == GS_DK_UNICODE,
@@ -462,6 +474,7 @@ void gs_table_clear(gs_VM *vm, gs_Object *holder, gs_DictTable *t)
     size_t oldsize = isdict ? gs_dict_sizeof(vm, holder) : 0;
     gs_table_init(t);
     if (isdict) {
+        gs_dict_keys_freed(vm, &old);
         /* dict_clear: back to the shared empty keys */
         ((gs_Dict *)holder)->hidden = 0;
         gs_size_changed(vm, holder, oldsize, gs_dict_sizeof(vm, holder));
@@ -631,7 +644,11 @@ int gs_dict_presize(gs_VM *vm, gs_Object *d, int log2, uint8_t kind)
 static int dict_clone(gs_VM *vm, gs_Object *d, gs_Object *src)
 {
     gs_DictTable *st = &((gs_Dict *)src)->t, *t = &((gs_Dict *)d)->t;
-    if (dict_rekey(vm, d, t, log2_of(st->index_size), st->kind) < 0)
+    /* clone_combined_dict_keys mallocs the copy: not from the free list */
+    vm->keys_malloc = true;
+    int r = dict_rekey(vm, d, t, log2_of(st->index_size), st->kind);
+    vm->keys_malloc = false;
+    if (r < 0)
         return -1;
     for (int32_t i = 0; i < st->nentries; i++) {
         gs_DictEntry *e = &st->entries[i];

@@ -566,7 +566,7 @@ void gs_tm_dict_keys(gs_VM *vm, gs_Object *d, int old_log2, bool old_unicode, in
         gs_Dict *dd = (gs_Dict *)d;
         trace(vm, m, key, values_block((int64_t)dd->sk_nentries + dd->sk_usable));
     } else if (log2 >= 0) {
-        if (log2 == 3 && unicode && m->fl[FL_KEYS].n) {
+        if (log2 == 3 && unicode && m->fl[FL_KEYS].n && !vm->keys_malloc) {
             /* new_keys_object takes one from the free list: not an object,
              * so it keeps the line it was made on */
             uintptr_t parked = m->fl[FL_KEYS].keys[--m->fl[FL_KEYS].n];
@@ -753,7 +753,7 @@ static void seed_free_lists(gs_MemTrace *m)
 {
     /* lists, dicts, floats and tuples: the model's own lists at start()
      * (gs_freelists_after_tracemalloc_import) */
-    static const struct { int fl; size_t n; } seed[] = { { FL_KEYS, 15 }, { FL_SLICE, 1 } };
+    static const struct { int fl; size_t n; } seed[] = { { FL_SLICE, 1 } };
     for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
         while (m->fl[seed[i].fl].n < seed[i].n && push(m, seed[i].fl, 0))
             ;
@@ -810,14 +810,14 @@ int gs_tm_start(gs_VM *vm, int nframe)
     vm->tm = m;
     /* the free lists as the program has left them: blocks freed before
      * start() are reused untraced */
-    int lists, dicts, floats, tuples[19];
-    gs_freelist_counts(vm, &lists, &dicts, &floats, tuples);
-    int want[FL_COUNT] = { [FL_LIST] = lists, [FL_DICT] = dicts, [FL_FLOAT] = floats };
+    int lists, dicts, floats, tuples[19], keys;
+    gs_freelist_counts(vm, &lists, &dicts, &floats, tuples, &keys);
+    int want[FL_COUNT] = { [FL_LIST] = lists, [FL_DICT] = dicts, [FL_FLOAT] = floats, [FL_KEYS] = keys };
     for (int i = 0; i < 19; i++)
         want[FL_TUPLE + i] = tuples[i];
     for (int fl = 0; fl < FL_COUNT; fl++) {
-        if (fl == FL_KEYS || fl == FL_SLICE)
-            continue; /* the model has no such lists: as seeded (seed_free_lists) */
+        if (fl == FL_SLICE)
+            continue; /* the model has no such list: as seeded (seed_free_lists) */
         m->fl[fl].n = 0;
         while (m->fl[fl].n < (size_t)want[fl] && push(m, fl, 0))
             ;

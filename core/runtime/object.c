@@ -153,6 +153,7 @@ static void freelist_free(gs_VM *vm, gs_Object **head, int *n)
 void gs_freelists_clear(gs_VM *vm)
 {
     vm->float_free = 0;
+    vm->nfree_keys = 0;
     if (vm->tm)
         gs_tm_clear_free_lists(vm);
     for (int i = 0; i < GS_TUPLE_MAXSAVE; i++)
@@ -222,6 +223,7 @@ void gs_freelists_after_tracemalloc_import(gs_VM *vm)
     freelist_fill(vm, &vm->free_lists, &vm->nfree_lists, 11, vm->t_list, sizeof(gs_List), 0);
     freelist_fill(vm, &vm->free_dicts, &vm->nfree_dicts, 4, vm->t_dict, sizeof(gs_Dict), 0);
     vm->float_free = 3;
+    vm->nfree_keys = GS_KEYS_AFTER_TRACEMALLOC_IMPORT;
 }
 
 void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, const int *tuples, int ntuples)
@@ -236,8 +238,9 @@ void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, cons
     vm->float_free = floats;
 }
 
-void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19])
+void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19], int *keys)
 {
+    *keys = vm->nfree_keys;
     *lists = vm->nfree_lists;
     *dicts = vm->nfree_dicts;
     *floats = vm->float_free;
@@ -1135,7 +1138,10 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
     case GS_K_INT: gs_big_free(o); break;
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
     case GS_K_BYTEARRAY: gs_mem_free(vm, ((gs_ByteArray *)o)->data); break;
-    case GS_K_DICT: gs_table_release(vm, &((gs_Dict *)o)->t); break;
+    case GS_K_DICT:
+        gs_dict_keys_freed(vm, &((gs_Dict *)o)->t);
+        gs_table_release(vm, &((gs_Dict *)o)->t);
+        break;
     case GS_K_SET: gs_set_free_table(o); break;
     case GS_K_INSTANCE: case GS_K_EXCEPTION: case GS_K_WEAKREF:
         gs_table_release(vm, &((gs_Instance *)o)->attrs);

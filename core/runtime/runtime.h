@@ -559,7 +559,16 @@ void gs_freelists_after_tracemalloc_import(gs_VM *vm);    /* ... and as `import 
 /* ... and as importing a module CPython writes in Python leaves them, measured with
  * sys._debugmallocstats() (tuples[i]: free (i+1)-tuples); not while tracemalloc traces */
 void gs_freelists_after_import(gs_VM *vm, int lists, int dicts, int floats, const int *tuples, int ntuples);
-void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19]); /* what they hold now */
+void gs_freelist_counts(gs_VM *vm, int *lists, int *dicts, int *floats, int tuples[19], int *keys); /* what they hold now */
+/* CPython 3.11's dict keys free list (up to 80 keys objects of 8 slots and
+ * str keys): a dict's keys object let go (resized away, cleared, the dict
+ * freed) waits there, and a new 8-slot str-keyed table takes one.  The
+ * model counts them (vm->nfree_keys) so that tracemalloc.start() knows
+ * which new tables are no new blocks.  `import tracemalloc` at the top of
+ * a script leaves 14 (measured with python3.11: the 15th dict a program
+ * makes after start() is the first whose keys are a new block). */
+enum { GS_KEYS_MAXFREE = 80, GS_KEYS_AFTER_TRACEMALLOC_IMPORT = 14 };
+void gs_dict_keys_freed(gs_VM *vm, const gs_DictTable *t);
 void gs_gc_free_all(gs_VM *vm);                           /* end of a VM: free the whole heap */
 bool gs_gc_may_be_tracked(gs_Object *o);                  /* CPython's _PyObject_GC_MAY_BE_TRACKED */
 /* Whether CPython would call `o` a GC object (PyObject_IS_GC): containers,

@@ -253,6 +253,8 @@ struct gs_VM {
     gs_Object *free_ints;
     gs_Object *free_lists, *free_dicts, *slice_cache; /* chained through gc_next */
     int nfree_lists, nfree_dicts;
+    int nfree_keys;                    /* CPython's dict keys free list: 8-slot str-keyed tables (dict.c) */
+    bool keys_malloc;                  /* the keys being made do not come from that list (a dict's copy) */
     gs_Object *free_tuples[20];        /* by length 1..20 */
     int nfree_tuples[20];
     uint64_t events;                   /* events generated (recorded or not) */
