@@ -1775,8 +1775,10 @@ bool gs_scene_definition(const gs_Trace *t, int kind, uint32_t type_name)
     case GS_K_FUNCTION: case GS_K_TYPE: case GS_K_ITER: case GS_K_PROPERTY: case GS_K_CLASSMETHOD:
     case GS_K_STATICMETHOD:
         return true;
-    case GS_K_INSTANCE: /* a native type's object */
-        return type_name && strcmp(gs_trace_string_at(t, type_name, NULL), "member_descriptor") == 0;
+    case GS_K_INSTANCE: { /* a native type's object */
+        const char *n = type_name ? gs_trace_string_at(t, type_name, NULL) : NULL;
+        return n && (strcmp(n, "member_descriptor") == 0 || strcmp(n, "getset_descriptor") == 0);
+    }
     default: return false;
     }
 }

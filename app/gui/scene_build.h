@@ -19,7 +19,7 @@ void gs_scene_build(gs_Scene *s, gs_Timeline *tl, const char *source, size_t sou
  * of the program's definitions, drawn only with D: a function, a class, a
  * loop's iterator (the machinery of a for), and what a class statement
  * puts in the class (a property, a classmethod, a __slots__ name's
- * member_descriptor).  Class namespaces are told apart by who holds them. */
+ * member_descriptor, the __dict__ and __weakref__ getset_descriptors).  Class namespaces are told apart by who holds them. */
 bool gs_scene_definition(const gs_Trace *t, int kind, uint32_t type_name);
 
 /* Event `ev` in words ("line 3 · y = x: list #3 now has 2 references");

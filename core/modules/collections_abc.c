@@ -1052,7 +1052,7 @@ gs_Object *gs_module_collections_abc(gs_VM *vm)
     struct { int which; gs_Type *t; } regs[] = {
         { A_SEQUENCE, vm->t_tuple }, { A_SEQUENCE, vm->t_str }, { A_SEQUENCE, vm->t_range },
         { A_SEQUENCE, vm->t_bytes }, { A_MUTABLESEQUENCE, vm->t_list }, { A_MUTABLESEQUENCE, vm->t_bytearray },
-        { A_MUTABLEMAPPING, vm->t_dict }, { A_SET, vm->t_frozenset }, { A_MUTABLESET, vm->t_set },
+        { A_MAPPING, vm->t_mappingproxy }, { A_MUTABLEMAPPING, vm->t_dict }, { A_SET, vm->t_frozenset }, { A_MUTABLESET, vm->t_set },
         { A_KEYSVIEW, vm->t_dict_keys }, { A_ITEMSVIEW, vm->t_dict_items }, { A_VALUESVIEW, vm->t_dict_values },
     };
     for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)

@@ -19,8 +19,7 @@
  * _value2member_map_.  What differs from CPython: the class body runs in a
  * plain dict (not enum._EnumDict), so a name assigned twice is not
  * refused and auto() values are resolved after the body ran; iterating a
- * class gives a list iterator, not a generator; __members__ is a dict copy
- * rather than a mappingproxy.
+ * class gives a list iterator, not a generator.
  *
  * Flag and IntFlag(int, ReprEnum, Flag) are 3.11's: auto() gives powers of
  * two, `|`, `&`, `^` and `~` make (and cache in _value2member_map_) the
@@ -911,14 +910,19 @@ static gs_Object *meta_repr(GS_ARGS)
     return r;
 }
 
-/* __members__: name -> member, aliases too */
+/* __members__: name -> member, aliases too (a read-only view of _member_map_) */
 static gs_Object *meta_members(GS_ARGS)
 {
     GS_UNUSED(nargs);
     GS_UNUSED(kwnames);
     GS_UNUSED(self);
     gs_Object *mm = cls_attr(vm, args[0], "_member_map_");
-    return mm ? gs_dict_copy(vm, mm) : gs_dict_new(vm);
+    if (mm)
+        return gs_mappingproxy_new(vm, mm);
+    gs_Object *empty = gs_dict_new(vm); /* (a class the model made no member map for) */
+    gs_Object *r = empty ? gs_mappingproxy_new(vm, empty) : NULL;
+    gs_xdecref(vm, empty);
+    return r;
 }
 
 static gs_Object *meta_setattr(GS_ARGS)
@@ -1632,7 +1636,8 @@ static gs_Object *m_unique(GS_ARGS)
     int32_t pos = 0;
     gs_Object *k, *m;
     bool dup = false, err = false;
-    while (GS_KIND(mm) == GS_K_DICT && gs_dict_next(mm, &pos, &k, &m)) {
+    gs_Object *mmap = gs_mappingproxy_mapping(vm, mm) ? gs_mappingproxy_mapping(vm, mm) : mm;
+    while (GS_KIND(mmap) == GS_K_DICT && gs_dict_next(mmap, &pos, &k, &m)) {
         gs_Object *n = mattr(vm, m, "name");
         if (!n) {
             err = true;

@@ -6,8 +6,8 @@
  * one-line repr (_safe_repr: sorted dict keys, "..." past the depth,
  * "<Recursion on T with id=N>" for a container inside itself) fits in the
  * width left is written as it is; otherwise a dict, list, tuple, set,
- * frozenset or str is broken over lines the way _pprint_dict,
- * _format_items and _pprint_str break it.  Output goes to the program's
+ * frozenset, str or mappingproxy is broken over lines the way _pprint_dict,
+ * _format_items, _pprint_str and _pprint_mappingproxy break it.  Output goes to the program's
  * stdout, or to stream.write.
  */
 #include <stdio.h>
@@ -427,8 +427,9 @@ static int pp_format(PP *p, gs_Object *o, int64_t indent, int64_t allowance, int
     int64_t max_width = p->width - indent - allowance;
     int r = 0;
     bool is_dict = exact(vm, o, vm->t_dict), is_list = exact(vm, o, vm->t_list), is_tuple = exact(vm, o, vm->t_tuple),
-         is_set = exact(vm, o, vm->t_set) || exact(vm, o, vm->t_frozenset), is_str = exact(vm, o, vm->t_str);
-    if (nchars(rep) > max_width && (is_dict || is_list || is_tuple || is_set || is_str)) {
+         is_set = exact(vm, o, vm->t_set) || exact(vm, o, vm->t_frozenset), is_str = exact(vm, o, vm->t_str),
+         is_proxy = exact(vm, o, vm->t_mappingproxy);
+    if (nchars(rep) > max_width && (is_dict || is_list || is_tuple || is_set || is_str || is_proxy)) {
         if (gs_dict_set(vm, p->context, id, vm->small_ints[6]) < 0) {
             gs_decref(vm, id);
             gs_decref(vm, rep);
@@ -437,7 +438,15 @@ static int pp_format(PP *p, gs_Object *o, int64_t indent, int64_t allowance, int
         vm->native_depth++;
         if (is_dict)
             r = pprint_dict(p, o, indent, allowance, level + 1);
-        else if (is_str)
+        else if (is_proxy) { /* _pprint_mappingproxy: its copy() formatted inside mappingproxy(...) */
+            gs_Object *cm = gs_getattr(vm, o, gs_name(vm, "copy"));
+            gs_Object *copy = cm ? gs_call_object(vm, cm, NULL, 0, NULL) : NULL;
+            gs_xdecref(vm, cm);
+            gs_buf_adds(p->out, "mappingproxy(");
+            r = copy ? pp_format(p, copy, indent + 13, allowance + 1, level + 1) : -1;
+            gs_xdecref(vm, copy);
+            gs_buf_addc(p->out, ')');
+        } else if (is_str)
             r = pprint_str(p, o, indent, allowance, level + 1);
         else if (is_list || is_tuple) {
             int64_t n = is_list ? ((gs_List *)o)->len : ((gs_Tuple *)o)->len;

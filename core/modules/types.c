@@ -114,7 +114,7 @@ gs_Object *gs_generic_alias_new(gs_VM *vm, gs_Object *origin, gs_Object *params)
 bool gs_type_is_generic(gs_VM *vm, gs_Type *t)
 {
     static const char *const builtins[] = { "list", "dict", "tuple", "set", "frozenset", "type", "enumerate",
-                                            "BaseExceptionGroup", "ExceptionGroup", NULL };
+                                            "BaseExceptionGroup", "ExceptionGroup", "mappingproxy", NULL };
     static const char *const collections[] = { "deque", "defaultdict", "OrderedDict", "Counter", "ChainMap", NULL };
     const char *mod = t->module ? t->module->data : "builtins";
     const char *const *names = strcmp(mod, "builtins") == 0 && !(t->flags & GS_TF_HEAP) ? builtins
@@ -695,7 +695,9 @@ gs_Object *gs_module_types(gs_VM *vm)
         { "BuiltinMethodType", offsetof(gs_VM, t_builtin) }, { "GeneratorType", offsetof(gs_VM, t_generator) },
         { "CodeType", offsetof(gs_VM, t_code) },            { "CellType", offsetof(gs_VM, t_cell) },
         { "FrameType", offsetof(gs_VM, t_frame) },          { "TracebackType", offsetof(gs_VM, t_traceback) },
-        { "ModuleType", offsetof(gs_VM, t_module) },
+        { "ModuleType", offsetof(gs_VM, t_module) },         { "MappingProxyType", offsetof(gs_VM, t_mappingproxy) },
+        { "GetSetDescriptorType", offsetof(gs_VM, t_getset_descr) },
+        { "MemberDescriptorType", offsetof(gs_VM, t_member_descr) },
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         gs_Type *k = *(gs_Type **)((char *)vm + kinds[i].off);

@@ -321,7 +321,17 @@ int gs_delitem_builtin(gs_VM *vm, gs_Object *o, gs_Object *key)
     default:
         break;
     }
-    gs_raise(vm, vm->e_TypeError, "'%s' object doesn't support item deletion", gs_type_name(o));
+    /* PyObject_DelItem: an index key goes to PySequence_DelItem when the
+     * type has sequence methods (the containers, every class's heap type),
+     * whose error words it differently */
+    gs_Kind k = GS_KIND(o), kk = GS_KIND(key);
+    bool seq = k == GS_K_TUPLE || k == GS_K_STR || k == GS_K_BYTES || k == GS_K_SET || k == GS_K_RANGE ||
+               (o->type->flags & GS_TF_HEAP) || o->type == vm->t_mappingproxy || o->type == vm->t_dict_keys ||
+               o->type == vm->t_dict_items || o->type == vm->t_dict_values;
+    bool index = kk == GS_K_INT || kk == GS_K_BOOL ||
+                 ((kk == GS_K_INSTANCE || kk == GS_K_WEAKREF) && gs_type_lookup(key->type, gs_name(vm, "__index__")));
+    gs_raise(vm, vm->e_TypeError, "'%s' object %s support item deletion", gs_type_name(o),
+             seq && index ? "doesn't" : "does not");
     return -1;
 }
 

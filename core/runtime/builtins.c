@@ -1445,10 +1445,8 @@ static gs_Object *b_vars(GS_ARGS)
     }
     if (GS_KIND(o) == GS_K_MODULE)
         return gs_newref(vm, &((gs_Module *)o)->dict->ob);
-    if (GS_KIND(o) == GS_K_TYPE && ((gs_Type *)o)->dict)
-        return gs_dict_copy(vm, &((gs_Type *)o)->dict->ob);
-    /* anything else with a __dict__ (a function's attributes, a class's
-     * own __dict__ property) */
+    /* anything else with a __dict__ (a class's: a mappingproxy; a
+     * function's attributes, a class's own __dict__ property) */
     gs_Object *d = gs_getattr(vm, o, vm->s___dict__);
     if (d || !gs_exc_matches(vm, vm->e_AttributeError))
         return d;
@@ -1519,13 +1517,6 @@ static gs_Object *b_dir(GS_ARGS)
                 if ((mro[i]->flags & GS_TF_HEAP) && mro[i]->nslots)
                     for (int32_t j = 0; j < mro[i]->nslots; j++)
                         gs_dict_set(vm, seen, &mro[i]->slots[mro[i]->slot_base + j]->ob, vm->none);
-                if ((mro[i]->flags & GS_TF_HEAP) && mro[i] != mro[i]->base) {
-                    /* the __dict__ and __weakref__ getset descriptors CPython adds */
-                    if ((mro[i]->flags & GS_TF_DICT) && !(mro[i]->base->flags & GS_TF_DICT))
-                        gs_dict_set(vm, seen, &vm->s___dict__->ob, vm->none);
-                    if ((mro[i]->flags & GS_TF_WEAK) && !(mro[i]->base->flags & GS_TF_WEAK))
-                        gs_dict_set(vm, seen, &gs_name(vm, "__weakref__")->ob, vm->none);
-                }
             }
             if (basicsize_from_builtin) {
                 bool own = false; /* unless a class of the program defines one */
@@ -1978,6 +1969,7 @@ void gs_builtins_init(gs_VM *vm)
     gs_descr_methods_init(vm);
     gs_slots_methods_init(vm);
     gs_size_methods_init(vm);
+    gs_mappingproxy_type_init(vm);
 
     vm->builtins = gs_dict_new(vm);
     for (const FnDef *d = builtin_fns; d->name; d++) {

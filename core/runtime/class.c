@@ -446,14 +446,44 @@ gs_Type *gs_type_calculate_meta(gs_VM *vm, gs_Type *meta, gs_Type **bases, int32
 /* ------------------------------------------------------------------ what a class statement also makes
  * CPython's class statement makes objects the model only counts: the
  * argument tuple of the metaclass call, the tuple of bases, the MRO tuple,
- * the __dict__ / __weakref__ getset descriptors (and a member descriptor per
- * slot), a copy of the namespace for __set_name__, and for
- * __init_subclass__ a tuple, a super object and a bound method.  They move
- * gc.get_count() and the free lists as they do in CPython; the ones a class
- * keeps are given back when it dies (the collector counts them with the
- * class: collector.c's phantom_count). */
+ * a copy of the namespace for __set_name__, and for __init_subclass__ a
+ * tuple, a super object and a bound method.  They move gc.get_count() and
+ * the free lists as they do in CPython; the ones a class keeps are given
+ * back when it dies (the collector counts them with the class:
+ * collector.c's phantom_count).  The descriptors it puts in its dict (a
+ * member descriptor per slot, the __dict__ / __weakref__ getset
+ * descriptors) are real objects. */
 
-static void class_phantoms_made(gs_VM *vm, gs_Type *t, gs_Type *meta)
+/* The rest of PyType_Ready's type_ready_fill_dict after the slots' member
+ * descriptors: add_getset (the __dict__ and __weakref__ getset descriptors,
+ * each unless the namespace has the name: PyDict_SetDefault), then
+ * type_dict_set_doc (__doc__ None unless given), then type_ready_set_hash
+ * (__hash__ None for a class that defines __eq__ and not __hash__: it is
+ * unhashable). */
+static int class_fill_dict(gs_VM *vm, gs_Type *t, bool add_dict, bool add_weak)
+{
+    gs_Object *d = &t->dict->ob;
+    for (int i = 0; i < 2; i++) {
+        gs_Str *name = i ? gs_name(vm, "__weakref__") : vm->s___dict__;
+        if (!(i ? add_weak : add_dict) || gs_dict_get_str(vm, d, name))
+            continue;
+        gs_Object *gd = gs_getset_descr_new(vm, t, i == 1);
+        if (!gd || gs_dict_set_steal(vm, d, &name->ob, gd) < 0)
+            return -1;
+    }
+    if (!gs_dict_get_str(vm, d, vm->s___doc__) && gs_dict_set(vm, d, &vm->s___doc__->ob, vm->none) < 0)
+        return -1;
+    if (gs_dict_get_str(vm, d, vm->s___eq__) && !gs_dict_get_str(vm, d, vm->s___hash__) &&
+        gs_dict_set(vm, d, &vm->s___hash__->ob, vm->none) < 0)
+        return -1;
+    return 0;
+}
+
+/* The phantoms, and between them, after the MRO tuple as in PyType_Ready,
+ * the getset descriptors, __doc__ and __hash__ (class_fill_dict); -1 with
+ * an exception when the dict could not be filled (the phantoms balance all
+ * the same). */
+static int class_phantoms_made(gs_VM *vm, gs_Type *t, gs_Type *meta, bool add_dict, bool add_weak)
 {
     /* meta(name, bases, ns): a metaclass that is a class is called
      * through gs_call, which packs its arguments itself */
@@ -480,8 +510,7 @@ static void class_phantoms_made(gs_VM *vm, gs_Type *t, gs_Type *meta)
     else if (t->nbases > 1) /* mro_implementation's merge: a list, made into the tuple */
         gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_list, 0));
     gs_gc_on_alloc(vm);                                        /* tp_mro */
-    for (int i = 0; i < t->ndescrs; i++)
-        gs_gc_on_alloc(vm);                                    /* getset and member descriptors */
+    int r = class_fill_dict(vm, t, add_dict, add_weak);
     gs_phantom_free(vm, gs_phantom_alloc(vm, vm->t_dict, 0)); /* names_to_set */
     gs_Object *sargs = gs_phantom_alloc(vm, vm->t_tuple, 2);  /* super(type, type) */
     gs_gc_on_alloc(vm);                                        /* the super object */
@@ -490,6 +519,7 @@ static void class_phantoms_made(gs_VM *vm, gs_Type *t, gs_Type *meta)
     gs_gc_on_free(vm);
     gs_phantom_free(vm, sargs);
     gs_phantom_free(vm, margs);
+    return r;
 }
 
 /* A phantom object that lived with its class dies with it. */
@@ -512,8 +542,6 @@ static void phantom_release(gs_VM *vm, gs_Type *type, int32_t len)
 
 void gs_class_phantoms_freed(gs_VM *vm, gs_Type *t)
 {
-    for (int i = 0; i < t->ndescrs; i++)
-        gs_gc_on_free(vm);
     phantom_release(vm, vm->t_tuple, t->nmro);
     phantom_release(vm, vm->t_tuple, t->nbases);
     if ((t->spare & GS_TYPE_SLOTS_DECLARED) && t->nslots)
@@ -862,9 +890,6 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         t->flags |= GS_TF_DICT;
     if (add_weak)
         t->flags |= GS_TF_WEAK;
-    /* the __dict__ / __weakref__ getset descriptors are modelled (counted,
-     * not made); the member descriptors of the slots are real (below) */
-    t->ndescrs = (int32_t)add_dict + (int32_t)add_weak;
     t->mro = c3_mro(vm, t, bases, nb, &t->nmro);
     if (!t->mro)
         return class_abort(vm, t, NULL);
@@ -897,15 +922,14 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         t->sk_usable = 30;
         t->sk_nentries = 0;
     }
-    /* CPython's type holds references to itself from its MRO tuple and from
-     * the descriptors it creates (__dict__, __weakref__; the member
-     * descriptors of its slots are real objects that hold it); model them
-     * so sys.getrefcount(cls) agrees. */
-    t->internal_refs = 1 + t->ndescrs;
-    /* the descriptors live in the class's dict, which is then a container
-     * the collector tracks (collector.c never untracks it) */
+    /* CPython's type holds a reference to itself from its MRO tuple; model
+     * it so sys.getrefcount(cls) agrees (its descriptors, below, are real
+     * objects that hold it). */
+    t->internal_refs = 1;
+    /* the descriptors will live in the class's dict, which is then a
+     * container the collector tracks (and never untracks) */
     t->dict->owner = &t->ob;
-    if (t->internal_refs > 1 || t->nslots)
+    if (add_dict || add_weak || t->nslots)
         gs_gc_track(vm, &t->dict->ob);
     gs_record_alloc(vm, &t->ob);
     if (meta != vm->t_type) {
@@ -918,9 +942,8 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         gs_incref_c(vm, &t->ob, GS_CAUSE(GS_CAUSE_INTERNAL, t->ob.id, GS_TSLOT_SELF));
     gs_gc_track(vm, &t->ob);
     /* PyType_Ready's add_members: a member descriptor per slot of its own,
-     * in the dict after the namespace; then __doc__ (type_dict_set_doc),
-     * then __hash__ = None for a class that defines __eq__ and not
-     * __hash__ (type_ready_set_hash: it is unhashable) */
+     * in the dict after the namespace; the getset descriptors, __doc__ and
+     * __hash__ come after them (class_fill_dict) */
     for (int32_t i = 0; i < t->nslots; i++) {
         gs_Object *md = gs_member_descr_new(vm, t, t->slot_base + i);
         if (!md || gs_dict_set(vm, d, &t->slots[t->slot_base + i]->ob, md) < 0) {
@@ -931,11 +954,11 @@ gs_Object *gs_type_new_from(gs_VM *vm, gs_Type *meta, gs_Str *name, gs_Type **gi
         }
         gs_decref(vm, md);
     }
-    if (!gs_dict_get_str(vm, d, vm->s___doc__))
-        gs_dict_set(vm, d, &vm->s___doc__->ob, vm->none);
-    if (gs_dict_get_str(vm, d, vm->s___eq__) && !gs_dict_get_str(vm, d, vm->s___hash__))
-        gs_dict_set(vm, d, &vm->s___hash__->ob, vm->none);
-    class_phantoms_made(vm, t, meta);
+    if (class_phantoms_made(vm, t, meta, add_dict, add_weak) < 0) {
+        gs_xdecref(vm, cell);
+        gs_decref(vm, t);
+        return NULL;
+    }
     if (cell) {
         /* the __class__ cell of the methods that use super() or __class__ */
         if (GS_KIND(cell) != GS_K_CELL) {

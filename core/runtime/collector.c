@@ -259,9 +259,8 @@ void gs_gc_on_free(gs_VM *vm)
 
 /* ================================================================== traversal for the collector */
 
-/* gs_traverse, plus the references a heap type holds to itself (modelled
- * by internal_refs: its MRO tuple and its __dict__/__weakref__
- * descriptors), which are internal edges too. */
+/* gs_traverse, plus the reference a heap type holds to itself (modelled
+ * by internal_refs: its MRO tuple), which is an internal edge too. */
 static int gc_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
     int r = gs_traverse(vm, o, fn, arg);
@@ -515,16 +514,6 @@ static void untrack_tuples(gs_VM *vm, gs_Object *head)
     }
 }
 
-/* A class's dict holds its __dict__ / __weakref__ descriptors in CPython
- * (modelled by internal_refs == 3): those are containers, so the dict is
- * never untracked. */
-static bool dict_holds_descriptors(gs_Dict *d)
-{
-    gs_Object *owner = d->owner;
-    return owner && GS_KIND(owner) == GS_K_TYPE && (((gs_Type *)owner)->flags & GS_TF_HEAP) &&
-           ((gs_Type *)owner)->dict == d && ((gs_Type *)owner)->internal_refs > 1;
-}
-
 /* untrack_dicts (full collections only): after it, no dict in `head`
  * holds only atomic keys and values (CPython's _PyDict_MaybeUntrack). */
 static void untrack_dicts(gs_VM *vm, gs_Object *head)
@@ -533,7 +522,7 @@ static void untrack_dicts(gs_VM *vm, gs_Object *head)
     gs_Object *next;
     for (gs_Object *o = head->gc_next; o != head; o = next) {
         next = o->gc_next;
-        if (GS_KIND(o) != GS_K_DICT || o->type != vm->t_dict || dict_holds_descriptors((gs_Dict *)o))
+        if (GS_KIND(o) != GS_K_DICT || o->type != vm->t_dict)
             continue;
         gs_DictTable *t = &((gs_Dict *)o)->t;
         int32_t i;
@@ -589,9 +578,8 @@ static void move_legacy_finalizers(gs_VM *vm, gs_Object *unreachable, gs_Object 
 }
 
 /* Objects CPython would have in the set besides the ones we make: a class
- * comes with its MRO tuple, its bases tuple (until a collection untracks
- * it) and, when its base is built in, __dict__ and __weakref__ getset
- * descriptors. */
+ * comes with its MRO tuple and its bases tuple (until a collection
+ * untracks it). */
 static int phantom_count(gs_Object *o)
 {
     if (GS_KIND(o) == GS_K_INSTANCE && o->type->native)
@@ -602,8 +590,6 @@ static int phantom_count(gs_Object *o)
     int n = 1;                                      /* __mro__ */
     if (!(t->spare & GS_TYPE_BASES_UNTRACKED))
         n++;                                        /* __bases__ */
-    if (t->internal_refs > 1)
-        n += t->internal_refs - 1;                  /* getset descriptors */
     return n;
 }
 
@@ -626,8 +612,6 @@ static void debug_cycle(gs_VM *vm, const char *msg, gs_Object *o)
         debug_line(vm, msg, "tuple", a + 0x3c0);
         if (!(t->spare & GS_TYPE_BASES_UNTRACKED))
             debug_line(vm, msg, "tuple", a + 0x400);
-        for (int i = 1; i < t->internal_refs; i++)
-            debug_line(vm, msg, "getset_descriptor", a + 0x440 + (unsigned)i * 0x40);
     }
 }
 

@@ -19,6 +19,8 @@
 static gs_Object *member_get(gs_VM *vm, gs_Object *d, gs_Object *obj);
 static int member_set(gs_VM *vm, gs_Object *d, gs_Object *obj, gs_Object *value);
 static void member_type_init(gs_VM *vm);
+static gs_Object *getset_get(gs_VM *vm, gs_Object *d, gs_Object *obj);
+static int getset_set(gs_VM *vm, gs_Object *d, gs_Object *obj, gs_Object *value);
 
 /* ================================================================== making them */
 
@@ -176,7 +178,7 @@ static gs_Object *user_get(gs_VM *vm, gs_Object *v)
 
 bool gs_descr_is_data(gs_VM *vm, gs_Object *v)
 {
-    if (GS_KIND(v) == GS_K_PROPERTY || v->type == vm->t_member_descr)
+    if (GS_KIND(v) == GS_K_PROPERTY || v->type == vm->t_member_descr || v->type == vm->t_getset_descr)
         return true;
     if (!(v->type->flags & GS_TF_HEAP))
         return false;
@@ -267,6 +269,8 @@ gs_Object *gs_descr_get(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Type *owner)
     default: {
         if (v->type == vm->t_member_descr)
             return member_get(vm, v, obj);
+        if (v->type == vm->t_getset_descr)
+            return getset_get(vm, v, obj);
         /* a module's function-like object (functools.partial: tp_descr_get) */
         if (GS_KIND(v) == GS_K_INSTANCE && v->type->native && v->type->native->binds)
             return obj ? gs_method_new(vm, v, obj) : gs_newref(vm, v);
@@ -299,6 +303,8 @@ int gs_descr_set(gs_VM *vm, gs_Object *v, gs_Object *obj, gs_Object *value)
     }
     if (v->type == vm->t_member_descr)
         return member_set(vm, v, obj, value) < 0 ? -1 : 1;
+    if (v->type == vm->t_getset_descr)
+        return getset_set(vm, v, obj, value);
     if (!(v->type->flags & GS_TF_HEAP))
         return 0;
     gs_Object *m = gs_type_lookup(v->type, gs_name(vm, value ? "__set__" : "__delete__"));
@@ -704,6 +710,124 @@ void gs_type_add_getter(gs_VM *vm, gs_Type *t, const char *name, gs_CFunc fn)
     gs_decref(vm, p);
 }
 
+/* ------------------------------------------------------------------ getset descriptors
+ * A class statement whose bases give its objects no __dict__ (or no weak
+ * references) puts a getset_descriptor for __dict__ (and __weakref__) in
+ * the class's dict, after the slots' member descriptors (PyType_Ready's
+ * add_getset of subtype_getsets_full): GC objects holding their class, as
+ * a member descriptor does, so the class lives in a cycle with them.  They
+ * share MemberDescr's layout; `index` says which attribute they give. */
+
+enum { GETSET_DICT = -1, GETSET_WEAKREF = -2 };
+
+gs_Object *gs_getset_descr_new(gs_VM *vm, gs_Type *owner, bool weakref)
+{
+    gs_Object *o = gs_native_new(vm, vm->t_getset_descr);
+    if (!o)
+        return NULL;
+    MD(o)->name = weakref ? gs_name(vm, "__weakref__") : vm->s___dict__;
+    MD(o)->index = weakref ? GETSET_WEAKREF : GETSET_DICT;
+    member_set_owner(vm, o, &owner->ob);
+    return o;
+}
+
+/* subtype_dict / subtype_getweakref; on the class (obj NULL) the descriptor */
+static gs_Object *getset_get(gs_VM *vm, gs_Object *d, gs_Object *obj)
+{
+    if (!obj)
+        return gs_newref(vm, d);
+    if (member_check(vm, d, obj) < 0)
+        return NULL;
+    if (MD(d)->index == GETSET_WEAKREF) {
+        gs_Object **list = gs_weakref_listptr(obj);
+        return gs_newref(vm, list && *list ? *list : vm->none);
+    }
+    gs_Object *dict = gs_inst_part(obj) && (obj->type->flags & GS_TF_DICT) ? gs_instance_dict(vm, obj) : NULL;
+    if (!dict && !vm->exc)
+        gs_raise(vm, vm->e_AttributeError, "This object has no __dict__");
+    return dict ? gs_newref(vm, dict) : NULL;
+}
+
+/* 1 done, 0 left to the generic setattr (which sets or refuses __dict__), -1 error */
+static int getset_set(gs_VM *vm, gs_Object *d, gs_Object *obj, gs_Object *value)
+{
+    GS_UNUSED(value);
+    if (member_check(vm, d, obj) < 0)
+        return -1;
+    if (MD(d)->index == GETSET_DICT)
+        return 0;
+    gs_raise(vm, vm->e_AttributeError, "attribute '%s' of '%s' objects is not writable", MD(d)->name->data,
+             member_owner_name(d));
+    return -1;
+}
+
+static gs_Object *gd_get(GS_ARGS)
+{
+    if (gs_no_kwargs(vm, "__get__", kwnames) < 0)
+        return NULL;
+    if (nargs < 1 || nargs > 2) {
+        gs_raise(vm, vm->e_TypeError, " expected %s%d argument%s, got %d", nargs < 1 ? "at least " : "at most ",
+                 nargs < 1 ? 1 : 2, nargs < 1 ? "" : "s", nargs);
+        return NULL;
+    }
+    gs_Object *obj = args[0] == vm->none ? NULL : args[0];
+    gs_Object *type = nargs > 1 && args[1] != vm->none ? args[1] : NULL;
+    if (!obj && !type) {
+        gs_raise(vm, vm->e_TypeError, "__get__(None, None) is invalid");
+        return NULL;
+    }
+    return getset_get(vm, self, obj);
+}
+
+/* __set__ / __delete__ called in Python: what o.__dict__ = v does, here */
+static gs_Object *gd_set_common(gs_VM *vm, gs_Object *self, gs_Object *obj, gs_Object *value)
+{
+    int r = getset_set(vm, self, obj, value);
+    if (r == 0)
+        r = gs_generic_setattr(vm, obj, vm->s___dict__, value);
+    return r < 0 ? NULL : GS_NONE(vm);
+}
+
+static gs_Object *gd_set(GS_ARGS)
+{
+    if (gs_no_kwargs(vm, "__set__", kwnames) < 0)
+        return NULL;
+    if (nargs != 2) {
+        gs_raise(vm, vm->e_TypeError, " expected 2 arguments, got %d", nargs);
+        return NULL;
+    }
+    return gd_set_common(vm, self, args[0], args[1]);
+}
+
+static gs_Object *gd_delete(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gd_set_common(vm, self, args[0], NULL);
+}
+
+static gs_Object *gd_repr(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_str_printf(vm, "<attribute '%s' of '%s' objects>", MD(self)->name->data, member_owner_name(self));
+}
+
+static gs_Object *gd_doc(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_str_from_cstr(vm, MD(self)->index == GETSET_WEAKREF ? "list of weak references to the object (if defined)"
+                                                                   : "dictionary for instance variables (if defined)");
+}
+
+static const gs_MethodDef getset_methods[] = {
+    { "__get__", gd_get, 0, -1, GS_KW }, { "__set__", gd_set, 0, -1, GS_KW }, { "__delete__", gd_delete, 1, 1, 0 },
+    { "__repr__", gd_repr, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
+};
+
 static void member_type_init(gs_VM *vm)
 {
     vm->t_member_descr = gs_native_type_new(vm, "member_descriptor", &member_ops, member_methods);
@@ -711,6 +835,19 @@ static void member_type_init(gs_VM *vm)
     gs_type_add_getter(vm, vm->t_member_descr, "__qualname__", md_qualname);
     gs_type_add_getter(vm, vm->t_member_descr, "__objclass__", md_objclass);
     gs_type_add_getter(vm, vm->t_member_descr, "__doc__", md_doc);
+    /* (descriptors have no __dict__ and no weak references in CPython) */
+    vm->t_getset_descr = gs_native_type_new(vm, "getset_descriptor", &member_ops, getset_methods);
+    vm->t_getset_descr->flags &= (uint16_t)~(GS_TF_DICT | GS_TF_WEAK);
+    gs_type_add_getter(vm, vm->t_getset_descr, "__name__", md_name);
+    gs_type_add_getter(vm, vm->t_getset_descr, "__qualname__", md_qualname);
+    gs_type_add_getter(vm, vm->t_getset_descr, "__objclass__", md_objclass);
+    gs_type_add_getter(vm, vm->t_getset_descr, "__doc__", gd_doc);
+    /* PyGetSetDescrObject: PyDescr_COMMON and d_getset (sys.getsizeof adds the GC header) */
+    gs_Object *bs = gs_int_new(vm, 48);
+    if (bs) {
+        gs_dict_set(vm, &vm->t_getset_descr->dict->ob, &gs_name(vm, "__basicsize__")->ob, bs);
+        gs_decref(vm, bs);
+    }
 }
 
 /* ================================================================== super */

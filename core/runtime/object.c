@@ -1213,8 +1213,8 @@ static void clear_field(gs_VM *vm, gs_Object *holder, gs_Object **field, uint32_
 }
 
 /* A heap type holds internal_refs references to itself (CPython's MRO
- * tuple and __dict__ / __weakref__ descriptors); type_clear lets go of them
- * by clearing the type's dict and its tp_mro. */
+ * tuple); type_clear lets go of it by clearing its tp_mro, and of its
+ * descriptors' references by clearing the type's dict. */
 static void clear_type(gs_VM *vm, gs_Type *t, bool full)
 {
     if (!(t->flags & GS_TF_HEAP))
@@ -1479,8 +1479,19 @@ static gs_Object *type_special(gs_VM *vm, gs_Type *t, gs_Str *name)
         return t->base ? gs_newref(vm, &t->base->ob) : GS_NONE(vm);
     if (name == vm->s___class__)
         return gs_newref(vm, &t->ob.type->ob);
-    if (name == vm->s___dict__ && t->dict)
-        return gs_dict_copy(vm, &t->dict->ob);
+    if (name == vm->s___dict__ && t->dict) /* type___dict___get: a new read-only view of it */
+        return gs_mappingproxy_new(vm, &t->dict->ob);
+    if ((t->flags & GS_TF_HEAP) && t->dict && strcmp(name->data, "__annotations__") == 0) {
+        /* type_get_annotations: the class's own (never a base's); a class
+         * without one gets an empty dict, kept in its __dict__ */
+        gs_Object *a = gs_dict_get_str(vm, &t->dict->ob, name);
+        if (a)
+            return gs_descr_get(vm, a, NULL, t);
+        a = gs_dict_new(vm);
+        if (a && gs_dict_set(vm, &t->dict->ob, &name->ob, a) < 0)
+            gs_decref(vm, a), a = NULL;
+        return a;
+    }
     if (name == vm->s___doc__) {
         gs_Object *d = t->dict ? gs_dict_get_str(vm, &t->dict->ob, name) : NULL;
         if (!d || !(t->flags & GS_TF_HEAP))

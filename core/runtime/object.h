@@ -256,7 +256,7 @@ typedef struct gs_Type {
     uint8_t inst_kind;    /* kind of the instances it makes */
     uint16_t flags;       /* GS_TF_* */
     uint16_t spare;
-    int32_t internal_refs;/* references CPython's type internals hold (mro tuple, descriptors) */
+    int32_t internal_refs;/* references CPython's type internals hold (the mro tuple) */
     gs_DictTable attr_keys;/* instance attribute names in first-set order (CPython's shared keys) */
     /* CPython 3.11's cached shared keys of a class whose instances have a
      * managed __dict__ (sizes: an instance's values array, a materialised
@@ -273,7 +273,6 @@ typedef struct gs_Type {
     struct gs_Type **bases;
     int32_t nmro, nbases;
     gs_Str *qualname;      /* a class's __qualname__ (owned); NULL: its name */
-    int32_t ndescrs;       /* the __dict__ / __weakref__ / slot descriptors CPython made for a class */
     uint8_t hooks;         /* GS_HOOK_* */
     struct gs_Str **slots; /* a class's own __slots__ names (owned), NULL: none declared */
     int32_t nslots;        /* how many (0 with slots != NULL: __slots__ = ()) */

@@ -79,6 +79,12 @@ gs_Object *gs_dict_view_new(gs_VM *vm, gs_Object *d, gs_Type *t);
 gs_Type *gs_dict_view_base(gs_VM *vm, gs_Object *o);
 int gs_slot_store(gs_VM *vm, gs_Object *o, int32_t si, gs_Object *v); /* set slot si (v NULL: empty it) */
 gs_Object *gs_member_descr_new(gs_VM *vm, gs_Type *owner, int32_t si); /* the member_descriptor of owner's slot si */
+/* a new getset_descriptor of owner's __dict__ (weakref false) or __weakref__, holding owner */
+gs_Object *gs_getset_descr_new(gs_VM *vm, gs_Type *owner, bool weakref);
+/* mappingproxy.c: a new read-only proxy of mapping (held), or NULL + TypeError when it is no mapping */
+gs_Object *gs_mappingproxy_new(gs_VM *vm, gs_Object *mapping);
+gs_Object *gs_mappingproxy_mapping(gs_VM *vm, gs_Object *o); /* o's mapping (borrowed), NULL: o is no mappingproxy */
+void gs_mappingproxy_type_init(gs_VM *vm);
 size_t gs_class_extra_size(gs_Type *t, size_t builtin_size); /* bytes past an object's built-in part */
 /* object.__getattribute__ / __setattr__ (v NULL: __delattr__): the generic
  * protocol, without the class's Python hooks */

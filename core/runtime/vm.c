@@ -810,6 +810,42 @@ fail:
 }
 
 /* "__main__.f()" / "print()": how CPython names a callable in call errors. */
+static void function_str(gs_Object *f, char *buf, size_t n);
+
+/* {**m} and f(**m) of a mapping that is no dict: d[k] = m[k] for each k of
+ * m.keys() (_PyDict_MergeEx; with `callable`, f(**m)'s, a key already in d
+ * is an error).  1 done, 0 m has no keys() (no exception), -1 error. */
+static int merge_mapping(gs_VM *vm, gs_Object *d, gs_Object *m, gs_Object *callable)
+{
+    gs_Object *keys = gs_lookup_attr(vm, m, gs_name(vm, "keys"));
+    if (!keys)
+        return vm->exc ? -1 : 0;
+    gs_Object *ks = gs_call_object(vm, keys, NULL, 0, NULL);
+    gs_decref(vm, keys);
+    gs_Object *it = ks ? gs_iter(vm, ks) : NULL;
+    gs_xdecref(vm, ks);
+    if (!it)
+        return -1;
+    gs_Object *k;
+    int r = 1;
+    while (r > 0 && (k = gs_next(vm, it)) != NULL) {
+        if (callable && gs_dict_get(vm, d, k)) {
+            char fs[160];
+            function_str(callable, fs, sizeof fs);
+            gs_raise(vm, vm->e_TypeError, "%s got multiple values for keyword argument '%s'", fs,
+                     GS_KIND(k) == GS_K_STR ? ((gs_Str *)k)->data : "?");
+            r = -1;
+        }
+        gs_Object *x = r > 0 ? gs_getitem(vm, m, k) : NULL;
+        if (r > 0 && (!x || gs_dict_set(vm, d, k, x) < 0))
+            r = -1;
+        gs_xdecref(vm, x);
+        gs_decref(vm, k);
+    }
+    gs_decref(vm, it);
+    return r < 0 || vm->exc ? -1 : 1;
+}
+
 static void function_str(gs_Object *f, char *buf, size_t n)
 {
     if (GS_KIND(f) == GS_K_METHOD)
@@ -1548,6 +1584,16 @@ static gs_Object *eval(gs_VM *vm, uint64_t budget, bool *paused)
         case OP_DICT_MERGE:
             v = POP();
             if (GS_KIND(v) != GS_K_DICT) {
+                /* another mapping (a mappingproxy): PyDict_Update / _PyDict_MergeEx through its keys() */
+                int r = merge_mapping(vm, PEEK(arg), v, op == OP_DICT_MERGE ? PEEK(arg + 2) : NULL);
+                if (r > 0) {
+                    DECREF(v);
+                    break;
+                }
+                if (r < 0) {
+                    DECREF(v);
+                    goto error;
+                }
                 if (op == OP_DICT_MERGE) {
                     char fs[160];
                     function_str(PEEK(arg + 2), fs, sizeof fs);

@@ -65,8 +65,9 @@ gs_Object **gs_weakref_listptr(gs_Object *o)
     }
     switch (k) {
     case GS_K_INSTANCE:
-        /* object() itself has no __weakref__; every class derived from it does */
-        return o->type->base ? &((gs_Instance *)o)->weakreflist : NULL;
+        /* object() itself has no __weakref__; every class derived from it
+         * does, but for a few C types (mappingproxy, getset_descriptor) */
+        return o->type->base && (o->type->flags & GS_TF_WEAK) ? &((gs_Instance *)o)->weakreflist : NULL;
     case GS_K_EXCEPTION:
         /* built-in exception types have no __weakref__; classes derived from them do */
         return (o->type->flags & GS_TF_HEAP) ? &((gs_Instance *)o)->weakreflist : NULL;
