@@ -3478,6 +3478,7 @@ static void a_type_gone_since_the_mark_shows_its_loss(void)
     CHECK(after_live, "after the rows of live types");
     uint32_t key = node ? node->key : UINT32_MAX; /* the rows move when the scene is rebuilt */
     o.ui.bottom_tab = 4;
+    o.ui.stat_scroll = s->nby_type; /* scrolled to the end: Node's row is the last */
     frame(&o, NULL, 0);
     CHECK(text_in(&o.dl, o.ui.bottom_rect, "-1000 (-56000 B)") && text_in(&o.dl, o.ui.bottom_rect, "0 objects"),
           "the BY TYPE tab shows 'Node  0 objects  0 bytes  -1000 (-56000 B)'");
