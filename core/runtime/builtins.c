@@ -1455,6 +1455,251 @@ static gs_Object *b_vars(GS_ARGS)
     return NULL;
 }
 
+/* ------------------------------------------------------------------ help()
+ * pydoc's plain-text help (help() with stdout not a terminal: no pager)
+ * for a function, a lambda or a bound method: "Help on function f in
+ * module __main__:", the signature as inspect.signature writes it (its
+ * annotations as inspect.formatannotation), the docstring cleaned as
+ * inspect.cleandoc does and indented by four, then a blank line.  Other
+ * objects (classes, modules, built-ins) need pydoc's other documenters,
+ * which the model does not have: they raise, rather than print a page
+ * CPython would not. */
+
+/* inspect.formatannotation */
+static int help_annotation(gs_VM *vm, gs_Buf *b, gs_Object *a)
+{
+    if (GS_KIND(a) == GS_K_TYPE) {
+        gs_Type *t = (gs_Type *)a;
+        const char *qn = t->qualname ? t->qualname->data : t->name->data;
+        gs_Object *mod = gs_getattr(vm, a, vm->s___module__);
+        if (!mod)
+            return -1;
+        if (GS_KIND(mod) == GS_K_STR && strcmp(((gs_Str *)mod)->data, "builtins") != 0)
+            gs_buf_printf(b, "%s.%s", ((gs_Str *)mod)->data, qn);
+        else
+            gs_buf_add(b, qn, strlen(qn));
+        gs_decref(vm, mod);
+        return 0;
+    }
+    gs_Object *r = gs_repr(vm, a);
+    if (!r)
+        return -1;
+    const char *t = ((gs_Str *)r)->data;
+    /* typing's reprs lose their "typing." prefixes */
+    for (const char *p = t; *p;) {
+        if (strncmp(p, "typing.", 7) == 0 && (p == t || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'))) {
+            p += 7;
+            continue;
+        }
+        gs_buf_addc(b, *p++);
+    }
+    gs_decref(vm, r);
+    return 0;
+}
+
+/* one parameter: name[: annotation][=default | = default] */
+static int help_param(gs_VM *vm, gs_Buf *b, const char *prefix, gs_Str *name, gs_Object *ann, gs_Object *def)
+{
+    gs_Object *a = ann ? gs_dict_get(vm, ann, &name->ob) : NULL;
+    gs_buf_printf(b, "%s%s", prefix, name->data);
+    if (a) {
+        gs_buf_add(b, ": ", 2);
+        if (help_annotation(vm, b, a) < 0)
+            return -1;
+    }
+    if (def) {
+        gs_Object *r = gs_repr(vm, def);
+        if (!r)
+            return -1;
+        gs_buf_printf(b, a ? " = %s" : "=%s", ((gs_Str *)r)->data);
+        gs_decref(vm, r);
+    }
+    return 0;
+}
+
+/* str(inspect.signature(f)), without its first parameter for a bound method */
+static int help_signature(gs_VM *vm, gs_Buf *b, gs_Function *f, bool bound)
+{
+    gs_Code *c = f->code;
+    gs_Object *ann = gs_getattr(vm, &f->ob, gs_name(vm, "__annotations__"));
+    if (!ann)
+        return -1;
+    if (GS_KIND(ann) != GS_K_DICT) {
+        gs_decref(vm, ann);
+        ann = NULL;
+    }
+    int32_t npos = c->argcount, ndef = f->defaults ? f->defaults->len : 0;
+    int first = 0, written = 0, rc = 0;
+    if (bound && (npos > 0 || (c->flags & GS_CO_VARARGS)))
+        first = npos > 0 ? 1 : 0; /* self (a method of *args alone keeps it) */
+    gs_buf_addc(b, '(');
+    for (int32_t i = first; i < npos && rc == 0; i++) {
+        gs_Object *def = i >= npos - ndef ? f->defaults->items[i - (npos - ndef)] : NULL;
+        rc = help_param(vm, b, written++ ? ", " : "", c->localnames[i], ann, def);
+        if (rc == 0 && c->posonlyargcount && i == c->posonlyargcount - 1)
+            gs_buf_add(b, ", /", 3);
+    }
+    int32_t next = npos + c->kwonlycount;
+    if (rc == 0 && (c->flags & GS_CO_VARARGS))
+        rc = help_param(vm, b, written++ ? ", *" : "*", c->localnames[next++], ann, NULL);
+    else if (rc == 0 && c->kwonlycount) {
+        if (written++)
+            gs_buf_add(b, ", *", 3);
+        else
+            gs_buf_addc(b, '*');
+    }
+    for (int32_t i = npos; i < npos + c->kwonlycount && rc == 0; i++) {
+        gs_Object *def = f->kwdefaults ? gs_dict_get(vm, &f->kwdefaults->ob, &c->localnames[i]->ob) : NULL;
+        rc = help_param(vm, b, written++ ? ", " : "", c->localnames[i], ann, def);
+    }
+    if (rc == 0 && (c->flags & GS_CO_VARKW))
+        rc = help_param(vm, b, written++ ? ", **" : "**", c->localnames[next], ann, NULL);
+    gs_buf_addc(b, ')');
+    gs_Object *ret = ann ? gs_dict_get_str(vm, ann, gs_name(vm, "return")) : NULL;
+    if (rc == 0 && ret) {
+        gs_buf_add(b, " -> ", 4);
+        rc = help_annotation(vm, b, ret);
+    }
+    gs_xdecref(vm, ann);
+    return rc;
+}
+
+/* inspect.cleandoc, each line indented by four (pydoc's indent) */
+static void help_doc(gs_Buf *b, const char *doc)
+{
+    /* the lines, tabs expanded to 8 */
+    gs_Buf x;
+    gs_buf_init(&x);
+    int col = 0;
+    for (const char *p = doc; *p; p++) {
+        if (*p == '\t') {
+            do
+                gs_buf_addc(&x, ' ');
+            while (++col % 8);
+        } else {
+            gs_buf_addc(&x, *p);
+            col = *p == '\n' ? 0 : col + 1;
+        }
+    }
+    gs_buf_addc(&x, '\0');
+    char *text = x.data;
+    int nlines = 1;
+    for (char *p = text; *p; p++)
+        nlines += *p == '\n';
+    char **lines = malloc((size_t)nlines * sizeof *lines);
+    if (!lines) {
+        gs_buf_free(&x);
+        return;
+    }
+    int n = 0;
+    for (char *p = text;;) {
+        lines[n++] = p;
+        char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        *nl = '\0';
+        p = nl + 1;
+    }
+    /* the smallest indentation of the lines after the first that are not blank */
+    size_t margin = SIZE_MAX;
+    for (int i = 1; i < n; i++) {
+        size_t lead = strspn(lines[i], " ");
+        if (lines[i][lead] && lead < margin)
+            margin = lead;
+    }
+    /* the first line loses its leading spaces; trailing spaces of each line stay (cleandoc strips only the ends) */
+    lines[0] += strspn(lines[0], " ");
+    for (int i = 1; i < n && margin != SIZE_MAX; i++)
+        lines[i] += strlen(lines[i]) < margin ? strlen(lines[i]) : margin;
+    int lo = 0, hi = n;
+    while (lo < hi && !lines[lo][strspn(lines[lo], " ")])
+        lo++;
+    while (hi > lo && !lines[hi - 1][strspn(lines[hi - 1], " ")])
+        hi--;
+    for (int i = lo; i < hi; i++) {
+        /* pydoc's indent, then rstrip() of the whole */
+        const char *l = lines[i];
+        size_t len = strlen(l);
+        if (i == hi - 1)
+            while (len && l[len - 1] == ' ')
+                len--;
+        gs_buf_add(b, "    ", 4);
+        gs_buf_add(b, l, len);
+        gs_buf_addc(b, '\n');
+    }
+    free(lines);
+    gs_buf_free(&x);
+}
+
+static gs_Object *b_help(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    if (nargs == 0) {
+        gs_raise(vm, vm->e_TypeError, "gcscope's help() documents an object: help(f) (the interactive help needs a terminal)");
+        return NULL;
+    }
+    gs_Object *o = args[0];
+    gs_Object *fo = GS_KIND(o) == GS_K_METHOD ? ((gs_Method *)o)->func : o;
+    if (GS_KIND(fo) != GS_K_FUNCTION) {
+        gs_raise(vm, vm->e_TypeError, "gcscope's help() documents functions and methods, not %s objects",
+                 gs_type_name(o));
+        return NULL;
+    }
+    gs_Function *f = (gs_Function *)fo;
+    bool bound = GS_KIND(o) == GS_K_METHOD;
+    gs_Object *mod = gs_getattr(vm, fo, vm->s___module__);
+    if (!mod)
+        return NULL;
+    const char *mn = GS_KIND(mod) == GS_K_STR ? ((gs_Str *)mod)->data : NULL;
+    const char *name = f->name->data;
+    bool lambda = strcmp(f->code->name->data, "<lambda>") == 0;
+    gs_Buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, "Help on %s %s", bound ? "method" : "function", name);
+    if (mn)
+        gs_buf_printf(&b, " in module %s", mn);
+    gs_buf_add(&b, ":\n\n", 3);
+    gs_Buf sig;
+    gs_buf_init(&sig);
+    int rc = help_signature(vm, &sig, f, bound);
+    if (rc == 0) {
+        gs_buf_addc(&sig, '\0');
+        if (lambda) /* "<lambda> lambda x, y=2": the signature without its parentheses */
+            gs_buf_printf(&b, "%s lambda %.*s", name, (int)(strlen(sig.data) - 2), sig.data + 1);
+        else
+            gs_buf_printf(&b, "%s%s", name, sig.data);
+        if (bound) {
+            gs_Object *self = ((gs_Method *)o)->self;
+            gs_Type *st = self->type; /* a classmethod's class is a "builtins.type instance" */
+            gs_Object *smod = gs_getattr(vm, &st->ob, vm->s___module__);
+            if (smod && GS_KIND(smod) == GS_K_STR)
+                gs_buf_printf(&b, " method of %s.%s instance", ((gs_Str *)smod)->data, st->name->data);
+            gs_xdecref(vm, smod);
+            if (!smod)
+                rc = -1;
+        }
+        gs_buf_addc(&b, '\n');
+    }
+    gs_buf_free(&sig);
+    gs_decref(vm, mod);
+    gs_Object *doc = rc == 0 ? gs_getattr(vm, fo, vm->s___doc__) : NULL;
+    if (!doc)
+        rc = -1;
+    else if (GS_KIND(doc) == GS_K_STR)
+        help_doc(&b, ((gs_Str *)doc)->data);
+    gs_xdecref(vm, doc);
+    if (rc < 0 || b.oom) {
+        if (b.oom && rc == 0)
+            gs_raise_memory(vm);
+        gs_buf_free(&b);
+        return NULL;
+    }
+    gs_buf_addc(&b, '\n'); /* Helper.help's own newline */
+    gs_write_out(vm, b.data, b.len);
+    gs_buf_free(&b);
+    return GS_NONE(vm);
+}
+
 static gs_Object *b_dir(GS_ARGS)
 {
     GS_UNUSED_ARGS;
@@ -1940,7 +2185,7 @@ static const FnDef builtin_fns[] = {
     { "all", b_all, 1, 1, false }, { "callable", b_callable, 1, 1, false }, { "chr", b_chr, 1, 1, false },
     { "ord", b_ord, 1, 1, false }, { "divmod", b_divmod, 2, 2, false }, { "pow", b_pow, 2, 3, false },
     { "round", b_round, 1, 2, false }, { "hash", b_hash, 1, 1, false }, { "globals", b_globals, 0, 0, false },
-    { "vars", b_vars, 0, 1, false }, { "dir", b_dir, 0, 1, GS_VARARGS }, { "format", b_format, 1, 2, false },
+    { "vars", b_vars, 0, 1, false }, { "help", b_help, 0, 1, false }, { "dir", b_dir, 0, 1, GS_VARARGS }, { "format", b_format, 1, 2, false },
     { "__build_class__", b_build_class, 2, -1, true }, { "__import__", b_import, 1, -1, true }, { "open", b_open, 0, -1, true },
     { "input", b_input, 0, 1, false }, { "super", b_super, 0, 2, false }, { "locals", b_locals, 0, 0, false },
     { "exec", b_exec, 1, 3, false }, { "eval", b_eval, 1, 3, false },
