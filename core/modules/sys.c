@@ -325,8 +325,11 @@ static gs_Object *sys_intern(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "intern() argument must be str, not %s", gs_type_name(args[0]));
         return NULL;
     }
-    gs_Str *s = (gs_Str *)args[0];
-    return gs_str_intern(vm, s->data, (size_t)s->len);
+    if (args[0]->type != vm->t_str) {
+        gs_raise(vm, vm->e_TypeError, "can't intern %s", gs_type_name(args[0]));
+        return NULL;
+    }
+    return gs_str_intern_obj(vm, (gs_Str *)args[0]);
 }
 
 /* sys.getsizeof(object[, default]): CPython's size of the object; a

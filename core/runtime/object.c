@@ -1134,6 +1134,8 @@ static void dealloc_now(gs_VM *vm, gs_Object *o)
         gs_textio_forget(vm, o); /* CPython's sys.stdout still holds it */
     if (vm->tm)
         gs_tm_dealloc(vm, o);
+    if (k == GS_K_STR && ((gs_Str *)o)->interned == 2)
+        gs_str_forget_interned(vm, (gs_Str *)o);
     switch (k) {
     case GS_K_INT: gs_big_free(o); break;
     case GS_K_LIST: gs_mem_free(vm, ((gs_List *)o)->items); break;
@@ -2051,7 +2053,7 @@ static int generic_setattr(gs_VM *vm, gs_Object *o, gs_Str *name, gs_Object *v)
         return -1;
     gs_DictTable *t = instance_table(o);
     gs_Object *holder = instance_holder(o);
-    if (v && !name->interned && !ip->dict) {
+    if (v && name->interned != 1 && !ip->dict) {
         /* CPython interns attribute names: the instance holds the
          * interned copy, not the caller's string */
         gs_Object *iname = gs_str_intern(vm, name->data, (size_t)name->len);

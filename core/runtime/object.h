@@ -577,6 +577,9 @@ gs_Object *gs_str_new(gs_VM *vm, const char *s, size_t len);   /* UTF-8 assumed 
 gs_Object *gs_str_from_cstr(gs_VM *vm, const char *s);
 gs_Object *gs_str_intern(gs_VM *vm, const char *s, size_t len); /* shared, like CPython's interned strings */
 gs_Object *gs_str_intern_literal(gs_VM *vm, const char *s, size_t len); /* an identifier-like literal (str.c) */
+gs_Object *gs_str_intern_obj(gs_VM *vm, gs_Str *s); /* sys.intern(s): the interned str of that text (new ref) */
+void gs_str_forget_interned(gs_VM *vm, gs_Str *s);  /* a mortal interned str dies */
+void gs_str_interned_free(gs_VM *vm);               /* the VM ends */
 gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
 gs_Object *gs_str_of_int(gs_VM *vm, int64_t v); /* str(int): always a new object */
 gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */

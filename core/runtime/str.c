@@ -174,6 +174,127 @@ gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...)
     return r;
 }
 
+/* ------------------------------------------------------------------ the program's interned strings
+ * CPython interns an identifier-like literal and what sys.intern is given;
+ * unless the runtime holds the same name (then that one is the interned
+ * str), such a str is mortal: it dies with its last reference and leaves
+ * the interned table then.  vm->lits finds them by text: open addressing,
+ * no references, TOMB marks a removed one. */
+#define TOMB ((gs_Str *)1)
+
+static size_t lits_slot(gs_VM *vm, const char *data, size_t len, int64_t h, bool *found)
+{
+    size_t mask = vm->lits.cap - 1, i = (size_t)h & mask, tomb = SIZE_MAX;
+    *found = false;
+    for (;; i = (i + 1) & mask) {
+        gs_Str *s = vm->lits.slots[i];
+        if (!s)
+            return tomb != SIZE_MAX ? tomb : i;
+        if (s == TOMB) {
+            if (tomb == SIZE_MAX)
+                tomb = i;
+            continue;
+        }
+        if (s->hash == h && (size_t)s->len == len && memcmp(s->data, data, len) == 0) {
+            *found = true;
+            return i;
+        }
+    }
+}
+
+static gs_Str *lits_find(gs_VM *vm, const char *data, size_t len, int64_t h)
+{
+    if (!vm->lits.cap)
+        return NULL;
+    bool found;
+    size_t i = lits_slot(vm, data, len, h, &found);
+    return found ? vm->lits.slots[i] : NULL;
+}
+
+/* s (hashed) joins the set: 0, or -1 when out of memory (s stays a plain str) */
+static int lits_add(gs_VM *vm, gs_Str *s)
+{
+    if ((vm->lits.used + 1) * 2 > vm->lits.cap) {
+        size_t cap = vm->lits.cap ? vm->lits.cap * 2 : 64;
+        gs_Str **old = vm->lits.slots;
+        size_t oldcap = vm->lits.cap;
+        gs_Str **slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return -1;
+        vm->lits.slots = slots;
+        vm->lits.cap = cap;
+        vm->lits.used = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i] && old[i] != TOMB) {
+                bool found;
+                vm->lits.slots[lits_slot(vm, old[i]->data, (size_t)old[i]->len, old[i]->hash, &found)] = old[i];
+                vm->lits.used++;
+            }
+        free(old);
+    }
+    bool found;
+    size_t i = lits_slot(vm, s->data, (size_t)s->len, s->hash, &found);
+    if (!vm->lits.slots[i])
+        vm->lits.used++; /* a tombstone reused was counted already */
+    vm->lits.slots[i] = s;
+    s->interned = 2;
+    return 0;
+}
+
+void gs_str_forget_interned(gs_VM *vm, gs_Str *s)
+{
+    bool found;
+    if (!vm->lits.cap)
+        return;
+    size_t i = lits_slot(vm, s->data, (size_t)s->len, s->hash, &found);
+    if (found && vm->lits.slots[i] == s)
+        vm->lits.slots[i] = TOMB;
+    s->interned = 0;
+}
+
+void gs_str_interned_free(gs_VM *vm)
+{
+    free(vm->lits.slots);
+    vm->lits.slots = NULL;
+    vm->lits.cap = vm->lits.used = 0;
+}
+
+/* the runtime's interned str of that text, or NULL */
+static gs_Object *static_interned(gs_VM *vm, const char *str, size_t len, int64_t *hash)
+{
+    gs_Str *p = malloc(sizeof(gs_Str) + len + 1);
+    if (!p)
+        return NULL;
+    p->hash = -1;
+    p->len = (int32_t)len;
+    memcpy(p->data, str, len);
+    p->data[len] = 0;
+    p->ob.kind = GS_K_STR;
+    p->ob.type = vm->t_str;
+    *hash = gs_str_hash(p);
+    int32_t ix = gs_table_lookup(vm, &vm->interned, &p->ob, *hash);
+    free(p);
+    return ix >= 0 ? vm->interned.entries[ix].key : NULL;
+}
+
+gs_Object *gs_str_intern_obj(gs_VM *vm, gs_Str *s)
+{
+    if (s->interned)
+        return gs_newref(vm, &s->ob);
+    int64_t h;
+    gs_Object *st = static_interned(vm, s->data, (size_t)s->len, &h);
+    if (st)
+        return gs_newref(vm, st);
+    gs_Str *lit = lits_find(vm, s->data, (size_t)s->len, h);
+    if (lit)
+        return gs_newref(vm, &lit->ob);
+    if (s->ob.type != vm->t_str) /* a subclass's str is not interned: an exact copy is */
+        return gs_str_intern_literal(vm, s->data, (size_t)s->len);
+    s->hash = h;
+    lits_add(vm, s);
+    return gs_newref(vm, &s->ob);
+}
+
 /* A literal that looks like an identifier: CPython interns it, and it is
  * the runtime's interned string when the runtime has one by that name (a
  * builtin's, a method's, an attribute's...: held all over, so "immortal"
@@ -182,22 +303,19 @@ gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...)
  * equal literals of one compilation through the compiler's constants. */
 gs_Object *gs_str_intern_literal(gs_VM *vm, const char *str, size_t len)
 {
-    gs_Str *p = malloc(sizeof(gs_Str) + len + 1);
-    if (!p) {
-        gs_raise_memory(vm);
-        return NULL;
+    int64_t h;
+    gs_Object *st = static_interned(vm, str, len, &h);
+    if (st)
+        return gs_newref(vm, st);
+    gs_Str *lit = lits_find(vm, str, len, h);
+    if (lit)
+        return gs_newref(vm, &lit->ob);
+    gs_Object *s = gs_str_new(vm, str, len);
+    if (s) {
+        ((gs_Str *)s)->hash = h;
+        lits_add(vm, (gs_Str *)s);
     }
-    p->hash = -1;
-    p->len = (int32_t)len;
-    memcpy(p->data, str, len);
-    p->data[len] = 0;
-    p->ob.kind = GS_K_STR;
-    p->ob.type = vm->t_str;
-    int32_t ix = gs_table_lookup(vm, &vm->interned, &p->ob, gs_str_hash(p));
-    free(p);
-    if (ix >= 0)
-        return gs_newref(vm, vm->interned.entries[ix].key);
-    return gs_str_new(vm, str, len);
+    return s;
 }
 
 /* Interned strings are shared and live as long as the VM (CPython's

@@ -2623,6 +2623,7 @@ void gs_vm_free(gs_VM *vm)
     free_static(vm->empty_tuple);
     free_static(vm->repr_stack);
     gs_table_free(&vm->interned);
+    gs_str_interned_free(vm);
     free(vm);
 }
 

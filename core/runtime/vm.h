@@ -168,6 +168,10 @@ struct gs_VM {
     gs_Object *char_strs[128];         /* one-character ASCII strings */
 
     gs_DictTable interned;             /* interned strings (keys; values unused) */
+    /* the program's own interned strings (identifier-like literals, what
+     * sys.intern was given): mortal, found here by their text while they
+     * live; no references (str.c) */
+    struct { struct gs_Str **slots; size_t cap, used; } lits;
     gs_Object *builtins;               /* dict */
     gs_Object *main_module;
     gs_Object *modules;                /* dict: sys, gc, weakref once imported */
