@@ -43,7 +43,11 @@ static gs_Code *compile_string(gs_VM *vm, const char *src, size_t len, const cha
     }
     bool rec = vm->recording;
     vm->recording = false;
+    /* (a literal of the program's that the new code shared would gain a
+     * reference the trace, off while compiling, could not see) */
+    vm->lits_private = true;
     gs_Code *code = gs_compile_string_body(vm, &body, filename, eval_mode, err);
+    vm->lits_private = false;
     vm->recording = rec;
     gs_arena_free(&arena);
     if (!code) {

@@ -307,6 +307,8 @@ gs_Object *gs_str_intern_literal(gs_VM *vm, const char *str, size_t len)
     gs_Object *st = static_interned(vm, str, len, &h);
     if (st)
         return gs_newref(vm, st);
+    if (vm->lits_private) /* exec/eval's code: its own strs, not interned */
+        return gs_str_new(vm, str, len);
     gs_Str *lit = lits_find(vm, str, len, h);
     if (lit)
         return gs_newref(vm, &lit->ob);

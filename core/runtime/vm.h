@@ -172,6 +172,7 @@ struct gs_VM {
      * sys.intern was given): mortal, found here by their text while they
      * live; no references (str.c) */
     struct { struct gs_Str **slots; size_t cap, used; } lits;
+    bool lits_private;                 /* exec/eval compiling: its literals are new strs of its own */
     gs_Object *builtins;               /* dict */
     gs_Object *main_module;
     gs_Object *modules;                /* dict: sys, gc, weakref once imported */
