@@ -514,7 +514,22 @@ static gs_Object *m_str_join(GS_ARGS)
     GS_UNUSED_ARGS;
     /* a list or tuple is used as it is (CPython's PySequence_Fast) */
     bool seqarg = GS_KIND(args[0]) == GS_K_LIST || GS_KIND(args[0]) == GS_K_TUPLE;
-    gs_Object *seq = seqarg ? gs_newref(vm, args[0]) : gs_list_from_iterable(vm, args[0]);
+    gs_Object *seq;
+    if (seqarg)
+        seq = gs_newref(vm, args[0]);
+    else {
+        /* PySequence_Fast(seq, "can only join an iterable"): iter()'s TypeError says that */
+        gs_Object *it = gs_iter(vm, args[0]);
+        if (!it) {
+            if (gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_TypeError, "can only join an iterable");
+            }
+            return NULL;
+        }
+        seq = gs_list_from_iterable(vm, it);
+        gs_decref(vm, it);
+    }
     if (!seq)
         return NULL;
     bool tup = GS_KIND(seq) == GS_K_TUPLE;
