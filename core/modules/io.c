@@ -734,7 +734,8 @@ static const gs_MethodDef sio_methods[] = {
  * and getvalue() (or a read of everything) hands the buffer out when it is
  * exactly the contents: while anyone else holds it (its refcount is over
  * one) the buffer is shared, and the next write copies it first
- * (unshare_buffer).  sys.getsizeof counts the buffer when it is not shared.
+ * (unshare_buffer).  sys.getsizeof counts the buffer when it is not shared
+ * (its __sizeof__).
  * A new BytesIO's buffer is CPython's empty bytes singleton (shared by
  * everyone): buf NULL here.  The buffer is not traversed (bytesio_traverse
  * visits only the __dict__); gs_io_count_roots counts it. */
@@ -752,21 +753,24 @@ static int64_t bio_alloc(BytesIO *b) { return b->buf ? ((gs_Bytes *)b->buf)->len
 static char *bio_bytes(BytesIO *b) { return ((gs_Bytes *)b->buf)->data; }
 static bool bio_shared(BytesIO *b) { return !b->buf || b->buf->refcnt > 1; }
 
-/* bytesio_sizeof's part past __basicsize__: the buffer, unless shared */
-static size_t bio_extra_size(gs_Object *o)
+/* __sizeof__ (bytesio_sizeof): __basicsize__, and the buffer unless it is
+ * shared.  Whether it is shared changes when another holder of it comes or
+ * goes, which the trace does not see as the BytesIO's doing: the object's
+ * own size in the trace is its basic size (the buffer is an object of its
+ * own there), and sys.getsizeof asks this method. */
+static gs_Object *bio_sizeof(GS_ARGS)
 {
-    BytesIO *b = BIO(o);
-    return b->buf && b->buf->refcnt == 1 ? 33 + (size_t)((gs_Bytes *)b->buf)->len : 0;
+    GS_UNUSED_ARGS;
+    BytesIO *b = BIO(self);
+    return gs_int_new(vm, 64 + (b->buf && b->buf->refcnt == 1 ? 33 + (int64_t)((gs_Bytes *)b->buf)->len : 0));
 }
 
 static void bio_set_buf(gs_VM *vm, gs_Object *o, gs_Object *nb)
 {
-    size_t before = gs_sizeof(vm, o);
     gs_Object *old = BIO(o)->buf;
     BIO(o)->buf = nb;
     if (old)
         gs_decref_c(vm, old, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, BUF_FIELD));
-    gs_size_changed(vm, o, before, gs_sizeof(vm, o));
 }
 
 /* the collector's bytesio_clear clears only the __dict__; the buffer goes
@@ -778,7 +782,7 @@ static void bio_clear(gs_VM *vm, gs_Object *o)
 }
 
 static const gs_NativeOps bio_ops = { sizeof(BytesIO), true, true, NULL, bio_clear, NULL, true, false, false, 0,
-                                      bio_extra_size, NULL };
+                                      NULL, NULL };
 
 static int bio_check_closed(gs_VM *vm, gs_Object *self)
 {
@@ -1226,7 +1230,8 @@ static const gs_MethodDef bio_methods[] = {
     { "seek", bio_seek, 1, 2, 0 },               { "truncate", bio_truncate, 0, 1, 0 },
     { "__enter__", bio_self, 0, 0, 0 },          { "__exit__", bio_exit, 0, -1, 0 },
     { "__iter__", bio_self, 0, 0, 0 },           { "__next__", bio_next, 0, 0, GS_ITERNEXT },
-    { "__repr__", bio_repr, 0, 0, 0 },           { NULL, NULL, 0, 0, 0 },
+    { "__repr__", bio_repr, 0, 0, 0 },           { "__sizeof__", bio_sizeof, 0, 0, 0 },
+    { NULL, NULL, 0, 0, 0 },
 };
 
 typedef struct IoState {

@@ -82,6 +82,7 @@ gs_Object *gs_module_textwrap(gs_VM *vm);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_types(gs_VM *vm);
+gs_Object *gs_mappingproxy_new(gs_VM *vm, gs_Object *mapping); /* types.MappingProxyType(mapping): new reference */
 void gs_types_free(gs_VM *vm);
 gs_Object *gs_module_typing(gs_VM *vm);
 void gs_typing_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);

@@ -9,7 +9,8 @@
  * and the TypeError of either with a parameterized generic.
  *
  * The module names the types of objects a program already has
- * (FunctionType, GeneratorType, NoneType ...) and SimpleNamespace.
+ * (FunctionType, GeneratorType, NoneType ...), SimpleNamespace and
+ * MappingProxyType (functools.singledispatch's registry is one).
  *
  * Both kinds are instances of a native type made the first time one is
  * needed (an annotation, an import of types); they live as long as the VM.
@@ -18,6 +19,7 @@
 #include <stdio.h>
 
 #include "modutil.h"
+#include "runtime/opcodes.h"
 
 typedef struct AliasObj {
     gs_Instance inst;
@@ -47,7 +49,7 @@ static void alias_clear(gs_VM *vm, gs_Object *o)
 
 static const gs_NativeOps alias_ops = { .gc = true, .size = sizeof(AliasObj), .traverse = alias_traverse, .clear = alias_clear };
 
-enum { T_ALIAS, T_UNION, T_NAMESPACE, T_CALLITER, T_COUNT };
+enum { T_ALIAS, T_UNION, T_NAMESPACE, T_CALLITER, T_MPROXY, T_COUNT };
 
 /* tuple(l) of a list */
 static gs_Object *tuple_of(gs_VM *vm, gs_Object *l)
@@ -607,13 +609,244 @@ gs_Object *gs_callable_iter_new(gs_VM *vm, gs_Object *callable, gs_Object *senti
     return o;
 }
 
+/* ================================================================== mappingproxy */
+
+/* types.MappingProxyType (Objects/descrobject.c): a read-only view of a
+ * mapping, which it holds (and traverses); every read goes to the
+ * mapping. */
+typedef struct MProxy {
+    gs_Instance inst;
+    gs_Object *mapping;
+} MProxy;
+
+static int mproxy_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
+{
+    gs_Object *m = ((MProxy *)o)->mapping;
+    return m ? fn(vm, o, m, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, GS_NATIVE_FIELD), arg) : 0;
+}
+
+static void mproxy_clear(gs_VM *vm, gs_Object *o)
+{
+    /* (no tp_clear in CPython: it goes with the proxy) */
+    if (o->refcnt == 0 || vm->gc_teardown)
+        gs_native_set(vm, o, &((MProxy *)o)->mapping, GS_NATIVE_FIELD, NULL);
+}
+
+static const gs_NativeOps mproxy_ops = { .gc = true, .size = sizeof(MProxy), .traverse = mproxy_traverse,
+                                         .clear = mproxy_clear, .packs_args = true };
+
+static gs_Object *mproxy_make(gs_VM *vm, gs_Type *t, gs_Object *mapping)
+{
+    /* mappingproxy_check_mapping: PyMapping_Check (what has a
+     * mp_subscript: a str too), and not a list or tuple */
+    gs_Kind k = GS_KIND(mapping);
+    bool mapping_like = k == GS_K_DICT || k == GS_K_STR || k == GS_K_BYTES || k == GS_K_BYTEARRAY ||
+                        k == GS_K_RANGE ||
+                        (gs_dispatches(mapping) && gs_type_lookup(mapping->type, gs_name(vm, "__getitem__")));
+    if (!mapping_like || GS_KIND(mapping) == GS_K_LIST || GS_KIND(mapping) == GS_K_TUPLE) {
+        gs_raise(vm, vm->e_TypeError, "mappingproxy() argument must be a mapping, not %s", gs_type_name(mapping));
+        return NULL;
+    }
+    gs_Object *o = gs_native_new(vm, t);
+    if (o)
+        gs_native_set(vm, o, &((MProxy *)o)->mapping, GS_NATIVE_FIELD, mapping);
+    return o;
+}
+
+static gs_Object *mproxy_new(GS_ARGS)
+{
+    static const char *const names[] = { "mapping" };
+    gs_Object *a[1];
+    if (gs_clinic_bind(vm, "mappingproxy", names, 1, 0, 1, 1, args, nargs, kwnames, a) < 0)
+        return NULL;
+    return mproxy_make(vm, (gs_Type *)self, a[0]);
+}
+
+static gs_Object *mproxy_getitem(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_getitem(vm, ((MProxy *)self)->mapping, args[0]);
+}
+
+static gs_Object *mproxy_len(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    int64_t n = gs_len(vm, ((MProxy *)self)->mapping);
+    return n < 0 ? NULL : gs_int_new(vm, n);
+}
+
+static gs_Object *mproxy_contains(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    int r = gs_contains(vm, ((MProxy *)self)->mapping, args[0]);
+    return r < 0 ? NULL : GS_BOOL(vm, r);
+}
+
+static gs_Object *mproxy_iter(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_iter(vm, ((MProxy *)self)->mapping);
+}
+
+static gs_Object *mproxy_reversed(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_reversed(vm, ((MProxy *)self)->mapping);
+}
+
+/* get, keys, values, items, copy: the mapping's own */
+static gs_Object *mproxy_forward(gs_VM *vm, gs_Object *self, const char *name, gs_Object **args, int nargs)
+{
+    return gs_call_method(vm, ((MProxy *)self)->mapping, name, args, nargs);
+}
+
+static gs_Object *mproxy_get(GS_ARGS)
+{
+    GS_UNUSED(kwnames);
+    return mproxy_forward(vm, self, "get", args, nargs);
+}
+static gs_Object *mproxy_keys(GS_ARGS) { GS_UNUSED_ARGS; return mproxy_forward(vm, self, "keys", NULL, 0); }
+static gs_Object *mproxy_values(GS_ARGS) { GS_UNUSED_ARGS; return mproxy_forward(vm, self, "values", NULL, 0); }
+static gs_Object *mproxy_items(GS_ARGS) { GS_UNUSED_ARGS; return mproxy_forward(vm, self, "items", NULL, 0); }
+static gs_Object *mproxy_copy(GS_ARGS) { GS_UNUSED_ARGS; return mproxy_forward(vm, self, "copy", NULL, 0); }
+
+static gs_Object *mproxy_repr(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *r = gs_repr(vm, ((MProxy *)self)->mapping);
+    if (!r)
+        return NULL;
+    gs_Object *s = gs_str_printf(vm, "mappingproxy(%s)", ((gs_Str *)r)->data);
+    gs_decref(vm, r);
+    return s;
+}
+
+static gs_Object *mproxy_str(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_str(vm, ((MProxy *)self)->mapping);
+}
+
+#define MPROXY_CMP(name, op)                                                                                       \
+    static gs_Object *name(GS_ARGS)                                                                                \
+    {                                                                                                              \
+        GS_UNUSED(nargs);                                                                                          \
+        GS_UNUSED(kwnames);                                                                                        \
+        return gs_compare(vm, op, ((MProxy *)self)->mapping, args[0]);                                             \
+    }
+MPROXY_CMP(mproxy_eq, GS_CMP_EQ)
+MPROXY_CMP(mproxy_ne, GS_CMP_NE)
+MPROXY_CMP(mproxy_lt, GS_CMP_LT)
+MPROXY_CMP(mproxy_le, GS_CMP_LE)
+MPROXY_CMP(mproxy_gt, GS_CMP_GT)
+MPROXY_CMP(mproxy_ge, GS_CMP_GE)
+
+static bool is_mproxy(gs_VM *vm, gs_Object *o);
+
+/* self | other: the mappings' | (a proxy on either side stands for its mapping) */
+static gs_Object *mproxy_or_impl(gs_VM *vm, gs_Object *a, gs_Object *b)
+{
+    if (is_mproxy(vm, a))
+        a = ((MProxy *)a)->mapping;
+    if (is_mproxy(vm, b))
+        b = ((MProxy *)b)->mapping;
+    return gs_binary_op(vm, GS_OP_BITOR, a, b, false);
+}
+
+static gs_Object *mproxy_or(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return mproxy_or_impl(vm, self, args[0]);
+}
+
+static gs_Object *mproxy_ror(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return mproxy_or_impl(vm, args[0], self);
+}
+
+static gs_Object *mproxy_ior(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_raise(vm, vm->e_TypeError, "'|=' is not supported by %s; use '|' instead", gs_type_name(self));
+    return NULL;
+}
+
+static const gs_MethodDef mproxy_methods[] = {
+    { "__new__", mproxy_new, 0, -1, GS_KW },      { "__getitem__", mproxy_getitem, 1, 1, 0 },
+    { "__len__", mproxy_len, 0, 0, 0 },           { "__contains__", mproxy_contains, 1, 1, 0 },
+    { "__iter__", mproxy_iter, 0, 0, 0 },         { "__reversed__", mproxy_reversed, 0, 0, 0 },
+    { "get", mproxy_get, 1, 2, 0 },               { "keys", mproxy_keys, 0, 0, 0 },
+    { "values", mproxy_values, 0, 0, 0 },         { "items", mproxy_items, 0, 0, 0 },
+    { "copy", mproxy_copy, 0, 0, 0 },             { "__repr__", mproxy_repr, 0, 0, 0 },
+    { "__str__", mproxy_str, 0, 0, 0 },           { "__eq__", mproxy_eq, 1, 1, 0 },
+    { "__ne__", mproxy_ne, 1, 1, 0 },             { "__lt__", mproxy_lt, 1, 1, 0 },
+    { "__le__", mproxy_le, 1, 1, 0 },             { "__gt__", mproxy_gt, 1, 1, 0 },
+    { "__ge__", mproxy_ge, 1, 1, 0 },             { "__or__", mproxy_or, 1, 1, 0 },
+    { "__ror__", mproxy_ror, 1, 1, 0 },           { "__ior__", mproxy_ior, 1, 1, 0 },
+    { NULL, NULL, 0, 0, 0 },
+};
+
+static gs_Type *mproxy_type(gs_VM *vm);
+
+gs_Object *gs_mappingproxy_new(gs_VM *vm, gs_Object *mapping)
+{
+    gs_Type *t = mproxy_type(vm);
+    return t ? mproxy_make(vm, t, mapping) : NULL;
+}
+
+static bool is_mproxy(gs_VM *vm, gs_Object *o)
+{
+    gs_Type **t = vm->modstate[GS_MS_TYPES];
+    return t && o->type == t[T_MPROXY];
+}
+
 /* ================================================================== the types */
+
+static gs_Type *make_types(gs_VM *vm);
 
 static gs_Type *types_of(gs_VM *vm)
 {
     gs_Type **t = vm->modstate[GS_MS_TYPES];
-    if (t)
-        return (gs_Type *)t;
+    return t ? (gs_Type *)t : make_types(vm);
+}
+
+/* mappingproxy, made the first time one is needed (functools.singledispatch's
+ * registry, the import of types).  CPython has it from start-up (a static
+ * type): making it neither counts in generation 0 nor starts a collection,
+ * and what it keeps is taken back from the long-lived count. */
+static gs_Type *mproxy_type(gs_VM *vm)
+{
+    gs_Type **t = vm->modstate[GS_MS_TYPES];
+    if (t && t[T_MPROXY])
+        return t[T_MPROXY];
+    /* (the other types too, if singledispatch needs them first: functools'
+     * footprint counts its `import types` already) */
+    int64_t count0 = vm->gens[0].count, size0 = gs_gc_generation_size(vm, 0);
+    bool enabled = vm->gc_enabled;
+    vm->gc_enabled = false;
+    t = (gs_Type **)types_of(vm);
+    if (t) {
+        vm->runtime_alloc++;
+        t[T_MPROXY] = gs_native_type_new(vm, "mappingproxy", &mproxy_ops, mproxy_methods);
+        gs_modtype_add_attr(vm, t[T_MPROXY], "__basicsize__", gs_int_new(vm, 24));
+        gs_modtype_add_attr(vm, t[T_MPROXY], "__hash__", gs_newref(vm, vm->none));
+        vm->runtime_alloc--;
+    }
+    int64_t kept = gs_gc_generation_size(vm, 0) - size0;
+    vm->gens[0].count = count0;
+    vm->gc_enabled = enabled;
+    gs_gc_import_footprint(vm, 0, -kept, 0);
+    return t ? t[T_MPROXY] : NULL;
+}
+
+static gs_Type *make_types(gs_VM *vm)
+{
+    gs_Type **t;
     static const gs_MethodDef alias_methods[] = {
         { "__repr__", alias_repr, 0, 0, 0 },
         { "__eq__", alias_eq, 1, 1, 0 },
@@ -685,6 +918,9 @@ gs_Object *gs_module_types(gs_VM *vm)
     gs_module_add(vm, m, "GenericAlias", gs_newref(vm, &t[T_ALIAS]->ob));
     gs_module_add(vm, m, "UnionType", gs_newref(vm, &t[T_UNION]->ob));
     gs_module_add(vm, m, "SimpleNamespace", gs_newref(vm, &t[T_NAMESPACE]->ob));
+    gs_Type *mp = mproxy_type(vm);
+    if (mp)
+        gs_module_add(vm, m, "MappingProxyType", gs_newref(vm, &mp->ob));
     gs_module_add(vm, m, "NoneType", gs_newref(vm, &vm->t_none->ob));
     gs_module_add(vm, m, "EllipsisType", gs_newref(vm, &vm->ellipsis->type->ob));
     gs_module_add(vm, m, "NotImplementedType", gs_newref(vm, &vm->notimpl->type->ob));

@@ -1337,7 +1337,11 @@ static gs_Object *m_str_rsplit(GS_ARGS)
         lst->items[i] = lst->items[lst->len - 1 - i];
         lst->items[lst->len - 1 - i] = t;
     }
-    gs_record_fields(vm, l);
+    if (vm->recording) /* slot i held what slot len-1-i holds now (as list.reverse records it) */
+        for (int32_t i = 0; i < lst->len; i++)
+            if (lst->items[i] != lst->items[lst->len - 1 - i])
+                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_SLOT, l->id, lst->items[lst->len - 1 - i]->id,
+                          lst->items[i]->id, (uint32_t)i);
     return l;
 }
 
