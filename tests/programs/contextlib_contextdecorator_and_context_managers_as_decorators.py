@@ -101,6 +101,14 @@ def para(text):
 
 
 print(para("hello"), para("again"))
+
+
+@tag("ann")
+def annotated(x: int) -> str:
+    return str(x)
+
+
+print(annotated.__annotations__, tag.__annotations__, add.__annotations__)
 print(isinstance(tag("x"), ContextDecorator), issubclass(tracked, ContextDecorator))
 print(ContextDecorator.__module__, ContextDecorator.__mro__, ContextDecorator.__doc__)
 
