@@ -14,6 +14,15 @@
  * and __subclasscheck__ follow _abc.c's algorithm; the positive and
  * negative caches CPython keeps beside the registry are not modelled (they
  * change nothing a program prints, only which weak references exist).
+ *
+ * The deprecated abstractproperty, abstractclassmethod and
+ * abstractstaticmethod are Lib/abc.py's classes derived from property,
+ * classmethod and staticmethod, with __isabstractmethod__ = True in their
+ * dicts.  Here they are types of the VM (made on the first import) whose
+ * objects are the built-in descriptors of their base with this type:
+ * descr.c looks up their class's attributes first (__isabstractmethod__,
+ * __doc__) and size.c gives them the sizes a class statement's subclass
+ * has (a __weakref__, and for property a managed __dict__).
  */
 #include <stdio.h>
 
@@ -24,6 +33,7 @@
 typedef struct AbcState {
     int64_t counter;
     gs_Type *t_data;
+    gs_Type *t_absprop, *t_abscm, *t_abssm; /* abstractproperty, abstractclassmethod, abstractstaticmethod */
 } AbcState;
 
 static AbcState *state(gs_VM *vm) { return vm->modstate[GS_MS_ABC]; }
@@ -500,6 +510,82 @@ static gs_Object *abc_update_abstractmethods(GS_ARGS)
     return gs_newref(vm, cls);
 }
 
+/* ================================================================== the deprecated decorators */
+
+/* abstractclassmethod(callable) / abstractstaticmethod(callable):
+ *     def __init__(self, callable):
+ *         callable.__isabstractmethod__ = True
+ *         super().__init__(callable)
+ * (classmethod's and staticmethod's __init__ copy what functools.wraps
+ * would: gs_descriptor_new's wraps) */
+static gs_Object *abs_method_new(gs_VM *vm, gs_Type *t, const char *qualname, gs_Object **args, int nargs,
+                                 gs_Tuple *kwnames)
+{
+    static const char *const names[] = { "callable" };
+    const gs_PySig sig = { qualname, names, 1, 1, 0, 1 };
+    gs_Object *a[1];
+    if (gs_pysig_bind(vm, &sig, args, nargs, kwnames, a) < 0)
+        return NULL;
+    if (gs_setattr(vm, a[0], gs_name(vm, "__isabstractmethod__"), vm->true_) < 0)
+        return NULL;
+    return gs_descriptor_new(vm, t, a[0], true);
+}
+
+static gs_Object *abscm_new(GS_ARGS)
+{
+    return abs_method_new(vm, (gs_Type *)self, "abstractclassmethod.__init__", args, nargs, kwnames);
+}
+
+static gs_Object *abssm_new(GS_ARGS)
+{
+    return abs_method_new(vm, (gs_Type *)self, "abstractstaticmethod.__init__", args, nargs, kwnames);
+}
+
+/* abstractproperty(fget=None, fset=None, fdel=None, doc=None): property's own __init__ */
+static gs_Object *absprop_new(GS_ARGS) { return gs_descr_construct(vm, (gs_Type *)self, args, nargs, kwnames); }
+
+/* class NAME(base): "doc"; __isabstractmethod__ = True */
+static gs_Type *deprecated_type(gs_VM *vm, const char *full, gs_Type *base, gs_CFunc make, const char *doc)
+{
+    gs_Type *t = gs_type_new_builtin(vm, full, base, (gs_Kind)base->inst_kind, GS_TF_BASETYPE);
+    t->module = (gs_Str *)gs_str_intern(vm, "abc", 3);
+    t->flags |= GS_TF_PYCLASS;
+    t->dict = (gs_Dict *)gs_dict_new(vm);
+    const gs_MethodDef defs[] = { { "__new__", make, 0, -1, GS_KW }, { NULL, NULL, 0, 0, 0 } };
+    gs_type_add_methods(vm, t, defs);
+    gs_modtype_add_attr(vm, t, "__doc__", gs_str_from_cstr(vm, doc));
+    gs_modtype_add_attr(vm, t, "__isabstractmethod__", gs_newref(vm, vm->true_));
+    return t;
+}
+
+static void make_deprecated_types(gs_VM *vm, AbcState *st)
+{
+    st->t_abscm = deprecated_type(vm, "abc.abstractclassmethod", vm->t_classmethod, abscm_new,
+                                  "A decorator indicating abstract classmethods.\n\n"
+                                  "    Deprecated, use 'classmethod' with 'abstractmethod' instead:\n\n"
+                                  "        class C(ABC):\n"
+                                  "            @classmethod\n"
+                                  "            @abstractmethod\n"
+                                  "            def my_abstract_classmethod(cls, ...):\n"
+                                  "                ...\n\n    ");
+    st->t_abssm = deprecated_type(vm, "abc.abstractstaticmethod", vm->t_staticmethod, abssm_new,
+                                  "A decorator indicating abstract staticmethods.\n\n"
+                                  "    Deprecated, use 'staticmethod' with 'abstractmethod' instead:\n\n"
+                                  "        class C(ABC):\n"
+                                  "            @staticmethod\n"
+                                  "            @abstractmethod\n"
+                                  "            def my_abstract_staticmethod(...):\n"
+                                  "                ...\n\n    ");
+    st->t_absprop = deprecated_type(vm, "abc.abstractproperty", vm->t_property, absprop_new,
+                                    "A decorator indicating abstract properties.\n\n"
+                                    "    Deprecated, use 'property' with 'abstractmethod' instead:\n\n"
+                                    "        class C(ABC):\n"
+                                    "            @property\n"
+                                    "            @abstractmethod\n"
+                                    "            def my_abstract_property(self):\n"
+                                    "                ...\n\n    ");
+}
+
 static const gs_MethodDef module_functions[] = {
     { "abstractmethod", abc_abstractmethod, 0, -1, GS_KW },
     { "get_cache_token", abc_get_cache_token, 0, -1, GS_KW },
@@ -545,6 +631,7 @@ static gs_Object *make_class(gs_VM *vm, gs_Type *meta, const char *name, gs_Type
 gs_Object *gs_module_abc(gs_VM *vm)
 {
     AbcState *st = state(vm);
+    bool made_types = false;
     if (!st) {
         st = calloc(1, sizeof *st);
         if (!st) {
@@ -553,6 +640,8 @@ gs_Object *gs_module_abc(gs_VM *vm)
         }
         vm->modstate[GS_MS_ABC] = st;
         st->t_data = gs_native_type_new(vm, "_abc._abc_data", &data_ops, NULL);
+        make_deprecated_types(vm, st);
+        made_types = true;
     }
     gs_Object *m = gs_module_new(vm, "abc");
     if (!m)
@@ -606,10 +695,14 @@ gs_Object *gs_module_abc(gs_VM *vm)
         return NULL;
     }
     gs_module_add(vm, m, "ABC", abc);
+    gs_module_add(vm, m, "abstractclassmethod", gs_newref(vm, &st->t_abscm->ob));
+    gs_module_add(vm, m, "abstractstaticmethod", gs_newref(vm, &st->t_abssm->ob));
+    gs_module_add(vm, m, "abstractproperty", gs_newref(vm, &st->t_absprop->ob));
     /* CPython imports abc at start-up: a program's import allocates about
      * one object (measured with python3.11 after a full collection); the
-     * model makes its classes now (28 allocations, 18 kept) */
-    gs_gc_import_footprint(vm, 1 - 28, -18, 0);
+     * model makes its classes now (28 allocations, 18 kept), and on the
+     * first import the deprecated decorators' types (6, all kept) */
+    gs_gc_import_footprint(vm, 1 - 28 - (made_types ? 6 : 0), -18 - (made_types ? 6 : 0), 0);
     return m;
 }
 
@@ -617,4 +710,10 @@ void gs_abc_free(gs_VM *vm)
 {
     free(vm->modstate[GS_MS_ABC]);
     vm->modstate[GS_MS_ABC] = NULL;
+}
+
+/* The dicts of the deprecated decorators' types, which the types hold */
+void gs_abc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    gs_modtypes_count_roots(vm, "abc", count, ctx);
 }

@@ -37,8 +37,13 @@
  *
  * UserDict likewise has `data` (a dict).
  *
- * Not modelled: UserString, and the frames of the
- * Python-written methods (Counter's, ChainMap's ...), which are C here.
+ * UserString keeps `data` (a str); its str methods give back objects of
+ * the caller's class, as CPython's do.
+ *
+ * Not modelled: the frames of the Python-written methods (Counter's,
+ * ChainMap's ...), which are C here; UserList, UserDict and UserString
+ * derive from object, not from collections.abc's MutableSequence,
+ * MutableMapping and Sequence (their mixins are here).
  */
 #include <stdio.h>
 
@@ -2930,6 +2935,478 @@ static const gs_MethodDef userdict_methods[] = {
 
 static bool is_userdict(gs_VM *vm, gs_Object *o) { return class_of(vm, o, "__init__", ud_init) != NULL; }
 
+/* ================================================================== UserString */
+
+/* UserString (Lib/collections/__init__.py): one attribute, `data` (a
+ * str), which its methods use as CPython's do: the ones that give a str
+ * give self.__class__(result), a UserString argument stands for its data
+ * where CPython's method unwraps it, and every method binds its arguments
+ * as its def does (the messages name "UserString.center()").  Iteration is
+ * Sequence's (self[0], self[1] ... each a UserString). */
+
+static gs_Object *us_data(gs_VM *vm, gs_Object *self) { return gs_getattr(vm, self, gs_name(vm, "data")); }
+
+static bool is_userstring(gs_VM *vm, gs_Object *o);
+
+/* d[:] (a str gives itself) */
+static gs_Object *us_full_slice(gs_VM *vm, gs_Object *d)
+{
+    gs_Object *none2[2] = { vm->none, vm->none };
+    gs_Object *sl = gs_call_object(vm, &vm->t_slice->ob, none2, 2, NULL);
+    gs_Object *r = sl ? gs_getitem(vm, d, sl) : NULL;
+    gs_xdecref(vm, sl);
+    return r;
+}
+
+/* other.data for a UserString, else other (a new reference) */
+static gs_Object *us_cast(gs_VM *vm, gs_Object *o) { return is_userstring(vm, o) ? us_data(vm, o) : gs_newref(vm, o); }
+
+/* self.__class__(v), stealing v */
+static gs_Object *us_new_like(gs_VM *vm, gs_Object *self, gs_Object *v)
+{
+    if (!v)
+        return NULL;
+    gs_Object *r = gs_call_object(vm, &self->type->ob, &v, 1, NULL);
+    gs_decref(vm, v);
+    return r;
+}
+
+static gs_Object *us_init(GS_ARGS)
+{
+    static const char *const names[] = { "seq" };
+    static const gs_PySig sig = { "UserString.__init__", names, 1, 1, 0, 1 };
+    gs_Object *a[1];
+    if (gs_pysig_bind(vm, &sig, args, nargs, kwnames, a) < 0)
+        return NULL;
+    gs_Object *data;
+    if (gs_isinstance(a[0], vm->t_str))
+        data = gs_newref(vm, a[0]);
+    else if (is_userstring(vm, a[0])) { /* seq.data[:] */
+        gs_Object *d = us_data(vm, a[0]);
+        data = d ? us_full_slice(vm, d) : NULL;
+        gs_xdecref(vm, d);
+    } else
+        data = gs_str(vm, a[0]);
+    if (!data)
+        return NULL;
+    int r = gs_setattr(vm, self, gs_name(vm, "data"), data);
+    gs_decref(vm, data);
+    return r < 0 ? NULL : GS_NONE(vm);
+}
+
+/* f(self.data) for the conversions: str(), repr(), int(), float(),
+ * complex(), hash() */
+enum { US_STR, US_REPR, US_INT, US_FLOAT, US_COMPLEX, US_HASH, US_LEN };
+
+static gs_Object *us_convert(gs_VM *vm, gs_Object *self, int which)
+{
+    gs_Object *d = us_data(vm, self);
+    if (!d)
+        return NULL;
+    gs_Object *r = NULL;
+    switch (which) {
+    case US_STR: r = gs_str(vm, d); break;
+    case US_REPR: r = gs_repr(vm, d); break;
+    case US_INT: r = gs_int_from_object(vm, d, NULL); break;
+    case US_FLOAT: r = gs_float_from_object(vm, d); break;
+    case US_COMPLEX: r = gs_call_object(vm, &vm->t_complex->ob, &d, 1, NULL); break;
+    case US_HASH: {
+        int64_t h = gs_hash(vm, d);
+        r = h == -1 && vm->exc ? NULL : gs_int_new(vm, h);
+        break;
+    }
+    case US_LEN: {
+        int64_t n = gs_len(vm, d);
+        r = n < 0 ? NULL : gs_int_new(vm, n);
+        break;
+    }
+    }
+    gs_decref(vm, d);
+    return r;
+}
+
+#define US_CONV(fn, which)                                                                                         \
+    static gs_Object *fn(GS_ARGS)                                                                                  \
+    {                                                                                                              \
+        GS_UNUSED(args);                                                                                           \
+        GS_UNUSED(nargs);                                                                                          \
+        GS_UNUSED(kwnames);                                                                                        \
+        return us_convert(vm, self, which);                                                                        \
+    }
+US_CONV(us_str, US_STR)
+US_CONV(us_repr, US_REPR)
+US_CONV(us_int, US_INT)
+US_CONV(us_float, US_FLOAT)
+US_CONV(us_complex, US_COMPLEX)
+US_CONV(us_hash, US_HASH)
+US_CONV(us_len, US_LEN)
+
+/* __getnewargs__: (self.data[:],) */
+static gs_Object *us_getnewargs(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    gs_Object *d = us_data(vm, self);
+    gs_Object *c = d ? us_full_slice(vm, d) : NULL;
+    gs_xdecref(vm, d);
+    if (!c)
+        return NULL;
+    gs_Object *t = gs_tuple_pack(vm, 1, c);
+    gs_decref(vm, c);
+    return t;
+}
+
+/* self.data <op> (string.data for a UserString, else string) */
+static gs_Object *us_compare(gs_VM *vm, gs_Object *self, gs_Object *other, int op)
+{
+    gs_Object *a = us_data(vm, self), *b = a ? us_cast(vm, other) : NULL;
+    gs_Object *r = b ? gs_compare(vm, op, a, b) : NULL;
+    gs_xdecref(vm, a);
+    gs_xdecref(vm, b);
+    return r;
+}
+
+#define US_CMP(name, op)                                                                                           \
+    static gs_Object *name(GS_ARGS)                                                                                \
+    {                                                                                                              \
+        GS_UNUSED(nargs);                                                                                          \
+        GS_UNUSED(kwnames);                                                                                        \
+        return us_compare(vm, self, args[0], op);                                                                  \
+    }
+US_CMP(us_lt, GS_CMP_LT)
+US_CMP(us_le, GS_CMP_LE)
+US_CMP(us_eq, GS_CMP_EQ)
+US_CMP(us_gt, GS_CMP_GT)
+US_CMP(us_ge, GS_CMP_GE)
+
+static gs_Object *us_contains(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *c = us_cast(vm, args[0]);
+    gs_Object *d = c ? us_data(vm, self) : NULL;
+    int r = d ? gs_contains(vm, d, c) : -1;
+    gs_xdecref(vm, c);
+    gs_xdecref(vm, d);
+    return r < 0 ? NULL : GS_BOOL(vm, r);
+}
+
+static gs_Object *us_getitem(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *d = us_data(vm, self);
+    gs_Object *r = d ? gs_getitem(vm, d, args[0]) : NULL;
+    gs_xdecref(vm, d);
+    return us_new_like(vm, self, r);
+}
+
+/* __add__: self.data + (other.data / other / str(other)); __radd__:
+ * (other / str(other)) + self.data */
+static gs_Object *us_concat(gs_VM *vm, gs_Object *self, gs_Object *other, bool reflected)
+{
+    gs_Object *d = us_data(vm, self);
+    if (!d)
+        return NULL;
+    gs_Object *o = !reflected && is_userstring(vm, other) ? us_data(vm, other)
+                   : gs_isinstance(other, vm->t_str)      ? gs_newref(vm, other)
+                                                          : gs_str(vm, other);
+    gs_Object *sum = o ? gs_binary_op(vm, GS_OP_ADD, reflected ? o : d, reflected ? d : o, false) : NULL;
+    gs_decref(vm, d);
+    gs_xdecref(vm, o);
+    return us_new_like(vm, self, sum);
+}
+
+static gs_Object *us_add(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return us_concat(vm, self, args[0], false);
+}
+
+static gs_Object *us_radd(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return us_concat(vm, self, args[0], true);
+}
+
+/* __mul__ / __rmul__: self.__class__(self.data * n); __mod__:
+ * self.__class__(self.data % args) */
+static gs_Object *us_binop(gs_VM *vm, gs_Object *self, int op, gs_Object *arg)
+{
+    gs_Object *d = us_data(vm, self);
+    gs_Object *r = d ? gs_binary_op(vm, op, d, arg, false) : NULL;
+    gs_xdecref(vm, d);
+    return us_new_like(vm, self, r);
+}
+
+static gs_Object *us_mul(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return us_binop(vm, self, GS_OP_MUL, args[0]);
+}
+
+static gs_Object *us_mod(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return us_binop(vm, self, GS_OP_MOD, args[0]);
+}
+
+/* __rmod__: self.__class__(str(template) % self) */
+static gs_Object *us_rmod(GS_ARGS)
+{
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    gs_Object *t = gs_str(vm, args[0]);
+    gs_Object *r = t ? gs_binary_op(vm, GS_OP_MOD, t, self, false) : NULL;
+    gs_xdecref(vm, t);
+    return us_new_like(vm, self, r);
+}
+
+static gs_Object *us_iter(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_sequence_iter(vm, self, false);
+}
+
+static gs_Object *us_reversed(GS_ARGS)
+{
+    GS_UNUSED_ARGS;
+    return gs_sequence_iter(vm, self, true);
+}
+
+/* The methods that call str's method of the same name on self.data with
+ * the arguments their def binds, defaults included (CPython passes them
+ * on explicitly: count(sub, start=0, end=_sys.maxsize) calls
+ * self.data.count(sub, start, end)). */
+enum {
+    USM_WRAP = 1,     /* return self.__class__(result) */
+    USM_UNWRAP = 2,   /* a UserString first argument stands for its data */
+    USM_UNWRAP2 = 4,  /* ... the second too (replace) */
+    USM_VARARGS = 8,  /* *args after the named parameters, passed on */
+    USM_VARKW = 16,   /* **kwds, passed on (format) */
+    USM_ENCODE = 32,  /* None for encoding or errors means the default (encode) */
+};
+/* a parameter's default, passed on when it is not given */
+enum { D_NONE_GIVEN, D_ZERO, D_MAXSIZE, D_NONE, D_MINUS1, D_FALSE, D_EIGHT, D_UTF8, D_STRICT };
+
+typedef struct UsMethod {
+    const char *name;
+    const char *params[3];
+    uint8_t npos, nreq, posonly, flags;
+    uint8_t defaults[3];
+} UsMethod;
+
+enum {
+    UM_CAPITALIZE, UM_CASEFOLD, UM_CENTER, UM_COUNT, UM_REMOVEPREFIX, UM_REMOVESUFFIX, UM_ENCODE, UM_ENDSWITH,
+    UM_EXPANDTABS, UM_FIND, UM_FORMAT, UM_FORMAT_MAP, UM_INDEX, UM_ISALPHA, UM_ISALNUM, UM_ISASCII, UM_ISDECIMAL,
+    UM_ISDIGIT, UM_ISIDENTIFIER, UM_ISLOWER, UM_ISNUMERIC, UM_ISPRINTABLE, UM_ISSPACE, UM_ISTITLE, UM_ISUPPER,
+    UM_JOIN, UM_LJUST, UM_LOWER, UM_LSTRIP, UM_PARTITION, UM_REPLACE, UM_RFIND, UM_RINDEX, UM_RJUST,
+    UM_RPARTITION, UM_RSTRIP, UM_SPLIT, UM_RSPLIT, UM_SPLITLINES, UM_STARTSWITH, UM_STRIP, UM_SWAPCASE, UM_TITLE,
+    UM_TRANSLATE, UM_UPPER, UM_ZFILL, UM_COUNT_
+};
+
+#define NOARG(n, f) { n, { NULL }, 0, 0, 0, f, { 0 } }
+#define RANGE_DEFAULTS { D_NONE_GIVEN, D_ZERO, D_MAXSIZE }
+static const UsMethod us_methods_table[UM_COUNT_] = {
+    [UM_CAPITALIZE] = NOARG("capitalize", USM_WRAP),
+    [UM_CASEFOLD] = NOARG("casefold", USM_WRAP),
+    [UM_CENTER] = { "center", { "width" }, 1, 1, 0, USM_WRAP | USM_VARARGS, { 0 } },
+    [UM_COUNT] = { "count", { "sub", "start", "end" }, 3, 1, 0, USM_UNWRAP, RANGE_DEFAULTS },
+    [UM_REMOVEPREFIX] = { "removeprefix", { "prefix" }, 1, 1, 1, USM_WRAP | USM_UNWRAP, { 0 } },
+    [UM_REMOVESUFFIX] = { "removesuffix", { "suffix" }, 1, 1, 1, USM_WRAP | USM_UNWRAP, { 0 } },
+    [UM_ENCODE] = { "encode", { "encoding", "errors" }, 2, 0, 0, USM_ENCODE, { D_UTF8, D_STRICT } },
+    [UM_ENDSWITH] = { "endswith", { "suffix", "start", "end" }, 3, 1, 0, 0, RANGE_DEFAULTS },
+    [UM_EXPANDTABS] = { "expandtabs", { "tabsize" }, 1, 0, 0, USM_WRAP, { D_EIGHT } },
+    [UM_FIND] = { "find", { "sub", "start", "end" }, 3, 1, 0, USM_UNWRAP, RANGE_DEFAULTS },
+    [UM_FORMAT] = { "format", { NULL }, 0, 0, 0, USM_VARARGS | USM_VARKW, { 0 } },
+    [UM_FORMAT_MAP] = { "format_map", { "mapping" }, 1, 1, 0, 0, { 0 } },
+    [UM_INDEX] = { "index", { "sub", "start", "end" }, 3, 1, 0, 0, RANGE_DEFAULTS },
+    [UM_ISALPHA] = NOARG("isalpha", 0),
+    [UM_ISALNUM] = NOARG("isalnum", 0),
+    [UM_ISASCII] = NOARG("isascii", 0),
+    [UM_ISDECIMAL] = NOARG("isdecimal", 0),
+    [UM_ISDIGIT] = NOARG("isdigit", 0),
+    [UM_ISIDENTIFIER] = NOARG("isidentifier", 0),
+    [UM_ISLOWER] = NOARG("islower", 0),
+    [UM_ISNUMERIC] = NOARG("isnumeric", 0),
+    [UM_ISPRINTABLE] = NOARG("isprintable", 0),
+    [UM_ISSPACE] = NOARG("isspace", 0),
+    [UM_ISTITLE] = NOARG("istitle", 0),
+    [UM_ISUPPER] = NOARG("isupper", 0),
+    [UM_JOIN] = { "join", { "seq" }, 1, 1, 0, 0, { 0 } },
+    [UM_LJUST] = { "ljust", { "width" }, 1, 1, 0, USM_WRAP | USM_VARARGS, { 0 } },
+    [UM_LOWER] = NOARG("lower", USM_WRAP),
+    [UM_LSTRIP] = { "lstrip", { "chars" }, 1, 0, 0, USM_WRAP, { D_NONE } },
+    [UM_PARTITION] = { "partition", { "sep" }, 1, 1, 0, 0, { 0 } },
+    [UM_REPLACE] = { "replace", { "old", "new", "maxsplit" }, 3, 2, 0, USM_WRAP | USM_UNWRAP | USM_UNWRAP2,
+                     { D_NONE_GIVEN, D_NONE_GIVEN, D_MINUS1 } },
+    [UM_RFIND] = { "rfind", { "sub", "start", "end" }, 3, 1, 0, USM_UNWRAP, RANGE_DEFAULTS },
+    [UM_RINDEX] = { "rindex", { "sub", "start", "end" }, 3, 1, 0, 0, RANGE_DEFAULTS },
+    [UM_RJUST] = { "rjust", { "width" }, 1, 1, 0, USM_WRAP | USM_VARARGS, { 0 } },
+    [UM_RPARTITION] = { "rpartition", { "sep" }, 1, 1, 0, 0, { 0 } },
+    [UM_RSTRIP] = { "rstrip", { "chars" }, 1, 0, 0, USM_WRAP, { D_NONE } },
+    [UM_SPLIT] = { "split", { "sep", "maxsplit" }, 2, 0, 0, 0, { D_NONE, D_MINUS1 } },
+    [UM_RSPLIT] = { "rsplit", { "sep", "maxsplit" }, 2, 0, 0, 0, { D_NONE, D_MINUS1 } },
+    [UM_SPLITLINES] = { "splitlines", { "keepends" }, 1, 0, 0, 0, { D_FALSE } },
+    [UM_STARTSWITH] = { "startswith", { "prefix", "start", "end" }, 3, 1, 0, 0, RANGE_DEFAULTS },
+    [UM_STRIP] = { "strip", { "chars" }, 1, 0, 0, USM_WRAP, { D_NONE } },
+    [UM_SWAPCASE] = NOARG("swapcase", USM_WRAP),
+    [UM_TITLE] = NOARG("title", USM_WRAP),
+    [UM_TRANSLATE] = { "translate", { NULL }, 0, 0, 0, USM_WRAP | USM_VARARGS, { 0 } },
+    [UM_UPPER] = NOARG("upper", USM_WRAP),
+    [UM_ZFILL] = { "zfill", { "width" }, 1, 1, 0, USM_WRAP, { 0 } },
+};
+
+static gs_Object *us_default(gs_VM *vm, int which)
+{
+    switch (which) {
+    case D_ZERO: return gs_int_new(vm, 0);
+    case D_MAXSIZE: return gs_int_new(vm, INT64_MAX);
+    case D_MINUS1: return gs_int_new(vm, -1);
+    case D_FALSE: return GS_BOOL(vm, false);
+    case D_EIGHT: return gs_int_new(vm, 8);
+    case D_UTF8: return gs_str_from_cstr(vm, "utf-8");
+    case D_STRICT: return gs_str_from_cstr(vm, "strict");
+    default: return GS_NONE(vm);
+    }
+}
+
+static gs_Object *us_call(gs_VM *vm, int which, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames)
+{
+    const UsMethod *m = &us_methods_table[which];
+    char qual[48];
+    snprintf(qual, sizeof qual, "UserString.%s", m->name);
+    const gs_PySig sig = { qual, m->params, m->npos, m->nreq, 0, 1 };
+    int nkw = kwnames ? kwnames->len : 0;
+    gs_Object *bound[3] = { NULL, NULL, NULL };
+    bool rest[nkw > 0 ? nkw : 1];
+    if (gs_pysig_bind_ex(vm, &sig, m->posonly, (m->flags & USM_VARARGS) != 0, args, nargs, kwnames, bound,
+                         (m->flags & USM_VARKW) ? rest : NULL) < 0)
+        return NULL;
+    int npos = gs_npos(nargs, kwnames);
+    int nextra = npos > m->npos ? npos - m->npos : 0;
+    int nout = m->npos + nextra + ((m->flags & USM_VARKW) ? nkw : 0);
+    gs_Object *argv[nout > 0 ? nout : 1];
+    int n = 0;
+    for (int i = 0; i < m->npos; i++) {
+        gs_Object *v = bound[i];
+        if (v && (m->flags & USM_ENCODE) && v == vm->none)
+            v = NULL;
+        if (v && ((i == 0 && (m->flags & USM_UNWRAP)) || (i == 1 && (m->flags & USM_UNWRAP2))))
+            v = us_cast(vm, v);
+        else if (v)
+            v = gs_newref(vm, v);
+        else
+            v = us_default(vm, m->defaults[i]);
+        if (!v) {
+            for (int j = 0; j < n; j++)
+                gs_decref(vm, argv[j]);
+            return NULL;
+        }
+        argv[n++] = v;
+    }
+    for (int i = 0; i < nextra; i++)
+        argv[n++] = gs_newref(vm, args[m->npos + i]);
+    gs_Object *names = NULL;
+    if (m->flags & USM_VARKW) {
+        names = nkw ? gs_tuple_new(vm, nkw) : NULL;
+        for (int k = 0; names && k < nkw; k++) {
+            gs_tuple_init(vm, names, k, gs_newref(vm, kwnames->items[k]));
+            argv[n++] = gs_newref(vm, args[npos + k]);
+        }
+    }
+    gs_Object *d = us_data(vm, self);
+    gs_Object *meth = d ? gs_getattr(vm, d, gs_name(vm, m->name)) : NULL;
+    gs_xdecref(vm, d);
+    gs_Object *r = meth ? gs_call_object(vm, meth, argv, n, (gs_Tuple *)names) : NULL;
+    gs_xdecref(vm, meth);
+    gs_xdecref(vm, names);
+    for (int j = 0; j < n; j++)
+        gs_decref(vm, argv[j]);
+    return (m->flags & USM_WRAP) ? us_new_like(vm, self, r) : r;
+}
+
+#define US_FWD(fn, which)                                                                                          \
+    static gs_Object *fn(GS_ARGS) { return us_call(vm, which, self, args, nargs, kwnames); }
+US_FWD(us_capitalize, UM_CAPITALIZE)
+US_FWD(us_casefold, UM_CASEFOLD)
+US_FWD(us_center, UM_CENTER)
+US_FWD(us_count, UM_COUNT)
+US_FWD(us_removeprefix, UM_REMOVEPREFIX)
+US_FWD(us_removesuffix, UM_REMOVESUFFIX)
+US_FWD(us_encode, UM_ENCODE)
+US_FWD(us_endswith, UM_ENDSWITH)
+US_FWD(us_expandtabs, UM_EXPANDTABS)
+US_FWD(us_find, UM_FIND)
+US_FWD(us_format, UM_FORMAT)
+US_FWD(us_format_map, UM_FORMAT_MAP)
+US_FWD(us_index, UM_INDEX)
+US_FWD(us_isalpha, UM_ISALPHA)
+US_FWD(us_isalnum, UM_ISALNUM)
+US_FWD(us_isascii, UM_ISASCII)
+US_FWD(us_isdecimal, UM_ISDECIMAL)
+US_FWD(us_isdigit, UM_ISDIGIT)
+US_FWD(us_isidentifier, UM_ISIDENTIFIER)
+US_FWD(us_islower, UM_ISLOWER)
+US_FWD(us_isnumeric, UM_ISNUMERIC)
+US_FWD(us_isprintable, UM_ISPRINTABLE)
+US_FWD(us_isspace, UM_ISSPACE)
+US_FWD(us_istitle, UM_ISTITLE)
+US_FWD(us_isupper, UM_ISUPPER)
+US_FWD(us_join, UM_JOIN)
+US_FWD(us_ljust, UM_LJUST)
+US_FWD(us_lower, UM_LOWER)
+US_FWD(us_lstrip, UM_LSTRIP)
+US_FWD(us_partition, UM_PARTITION)
+US_FWD(us_replace, UM_REPLACE)
+US_FWD(us_rfind, UM_RFIND)
+US_FWD(us_rindex, UM_RINDEX)
+US_FWD(us_rjust, UM_RJUST)
+US_FWD(us_rpartition, UM_RPARTITION)
+US_FWD(us_rstrip, UM_RSTRIP)
+US_FWD(us_split, UM_SPLIT)
+US_FWD(us_rsplit, UM_RSPLIT)
+US_FWD(us_splitlines, UM_SPLITLINES)
+US_FWD(us_startswith, UM_STARTSWITH)
+US_FWD(us_strip, UM_STRIP)
+US_FWD(us_swapcase, UM_SWAPCASE)
+US_FWD(us_title, UM_TITLE)
+US_FWD(us_translate, UM_TRANSLATE)
+US_FWD(us_upper, UM_UPPER)
+US_FWD(us_zfill, UM_ZFILL)
+
+/* (the arguments are bound by each method's def, as in CPython: -1 max) */
+#define USD(n, fn) { n, fn, 0, -1, GS_KW }
+static const gs_MethodDef userstring_methods[] = {
+    USD("__init__", us_init), { "__str__", us_str, 0, 0, 0 }, { "__repr__", us_repr, 0, 0, 0 },
+    { "__int__", us_int, 0, 0, 0 }, { "__float__", us_float, 0, 0, 0 }, { "__complex__", us_complex, 0, 0, 0 },
+    { "__hash__", us_hash, 0, 0, 0 }, { "__getnewargs__", us_getnewargs, 0, 0, 0 }, { "__eq__", us_eq, 1, 1, 0 },
+    { "__lt__", us_lt, 1, 1, 0 }, { "__le__", us_le, 1, 1, 0 }, { "__gt__", us_gt, 1, 1, 0 },
+    { "__ge__", us_ge, 1, 1, 0 }, { "__contains__", us_contains, 1, 1, 0 }, { "__len__", us_len, 0, 0, 0 },
+    { "__getitem__", us_getitem, 1, 1, 0 }, { "__add__", us_add, 1, 1, 0 }, { "__radd__", us_radd, 1, 1, 0 },
+    { "__mul__", us_mul, 1, 1, 0 }, { "__rmul__", us_mul, 1, 1, 0 }, { "__mod__", us_mod, 1, 1, 0 },
+    { "__rmod__", us_rmod, 1, 1, 0 }, USD("capitalize", us_capitalize), USD("casefold", us_casefold),
+    USD("center", us_center), USD("count", us_count), USD("removeprefix", us_removeprefix),
+    USD("removesuffix", us_removesuffix), USD("encode", us_encode), USD("endswith", us_endswith),
+    USD("expandtabs", us_expandtabs), USD("find", us_find), USD("format", us_format),
+    USD("format_map", us_format_map), USD("index", us_index), USD("isalpha", us_isalpha),
+    USD("isalnum", us_isalnum), USD("isascii", us_isascii), USD("isdecimal", us_isdecimal),
+    USD("isdigit", us_isdigit), USD("isidentifier", us_isidentifier), USD("islower", us_islower),
+    USD("isnumeric", us_isnumeric), USD("isprintable", us_isprintable), USD("isspace", us_isspace),
+    USD("istitle", us_istitle), USD("isupper", us_isupper), USD("join", us_join), USD("ljust", us_ljust),
+    USD("lower", us_lower), USD("lstrip", us_lstrip), USD("partition", us_partition), USD("replace", us_replace),
+    USD("rfind", us_rfind), USD("rindex", us_rindex), USD("rjust", us_rjust), USD("rpartition", us_rpartition),
+    USD("rstrip", us_rstrip), USD("split", us_split), USD("rsplit", us_rsplit), USD("splitlines", us_splitlines),
+    USD("startswith", us_startswith), USD("strip", us_strip), USD("swapcase", us_swapcase), USD("title", us_title),
+    USD("translate", us_translate), USD("upper", us_upper), USD("zfill", us_zfill),
+    { "__iter__", us_iter, 0, 0, 0 }, { "__reversed__", us_reversed, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
+};
+
+static bool is_userstring(gs_VM *vm, gs_Object *o) { return class_of(vm, o, "__init__", us_init) != NULL; }
+
 /* ================================================================== namedtuple */
 
 static gs_Object *class_attr(gs_VM *vm, gs_Object *cls, const char *name)
@@ -3438,9 +3915,12 @@ gs_Object *gs_module_collections(gs_VM *vm)
     gs_Type *cm = ct ? heap_class(vm, "ChainMap", vm->t_object, NULL, 0, chainmap_methods) : NULL;
     gs_Type *ul = cm ? heap_class(vm, "UserList", vm->t_object, NULL, 0, userlist_methods) : NULL;
     gs_Type *ud = ul ? heap_class(vm, "UserDict", vm->t_object, NULL, 0, userdict_methods) : NULL;
+    gs_Type *us = ud ? heap_class(vm, "UserString", vm->t_object, NULL, 0, userstring_methods) : NULL;
     if (ud)
         gs_type_add_methods(vm, ud, gs_mutable_mapping_mixins);
-    if (!ud) {
+    if (!us) {
+        if (ud)
+            gs_decref(vm, &ud->ob);
         if (ul)
             gs_decref(vm, &ul->ob);
         if (cm)
@@ -3461,6 +3941,14 @@ gs_Object *gs_module_collections(gs_VM *vm)
     gs_module_add(vm, m, "UserList", &ul->ob);
     gs_dict_set(vm, &ud->dict->ob, &vm->s___hash__->ob, vm->none); /* it defines __eq__ */
     gs_module_add(vm, m, "UserDict", &ud->ob);
+    /* UserString.maketrans = str.maketrans (a built-in function: no binding) */
+    gs_Object *mt = gs_getattr(vm, &vm->t_str->ob, gs_name(vm, "maketrans"));
+    if (mt) {
+        gs_dict_set(vm, &us->dict->ob, &gs_name(vm, "maketrans")->ob, mt);
+        gs_decref(vm, mt);
+    } else
+        gs_clear_exc(vm);
+    gs_module_add(vm, m, "UserString", &us->ob);
     add_classmethod(vm, ud, "fromkeys", m_fromkeys, 2, 3);
     gs_type_add_getter(vm, cm, "parents", cm_parents);
     add_classmethod(vm, dd, "fromkeys", m_fromkeys, 2, 3);
@@ -3472,7 +3960,7 @@ gs_Object *gs_module_collections(gs_VM *vm)
      * import collections): allocations, objects kept, objects left in
      * cycles, measured with python3.11 after a full collection; less what
      * this module makes (MODEL_ALLOCS allocations, MODEL_KEPT kept) */
-    enum { MODEL_ALLOCS = 216, MODEL_KEPT = 187 };
+    enum { MODEL_ALLOCS = 293, MODEL_KEPT = 260 };
     if (gs_module_imported(vm, "functools") || gs_module_imported(vm, "contextlib") || gs_module_imported(vm, "typing"))
         gs_gc_import_footprint(vm, 1 - MODEL_ALLOCS, 0 - MODEL_KEPT, 0);
     else if (gs_module_imported(vm, "operator"))

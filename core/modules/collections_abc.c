@@ -652,6 +652,28 @@ static const gs_MethodDef seqiter_methods[] = {
     { "__next__", si_next, 0, 0, GS_ITERNEXT }, { "__iter__", it_self, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
 };
 
+/* the module's state, made now if the module has not been imported yet
+ * (collections' UserString iterates as a Sequence without it) */
+static AbcState *state_made(gs_VM *vm)
+{
+    AbcState *st = state(vm);
+    if (st)
+        return st;
+    st = calloc(1, sizeof *st);
+    if (!st) {
+        gs_raise_memory(vm);
+        return NULL;
+    }
+    vm->modstate[GS_MS_COLLECTIONS_ABC] = st;
+    st->t_seqiter = gs_native_type_new(vm, "collections.abc._SequenceIterator", &seqiter_ops, seqiter_methods);
+    return st;
+}
+
+gs_Object *gs_sequence_iter(gs_VM *vm, gs_Object *seq, bool reverse)
+{
+    return state_made(vm) ? si_new(vm, seq, reverse) : NULL;
+}
+
 static gs_Object *seq_iter(GS_ARGS) { GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames); return si_new(vm, self, false); }
 static gs_Object *seq_reversed(GS_ARGS) { GS_UNUSED(args); GS_UNUSED(nargs); GS_UNUSED(kwnames); return si_new(vm, self, true); }
 
@@ -1016,16 +1038,10 @@ gs_Object *gs_module_collections_abc(gs_VM *vm)
     int64_t count0 = vm->gens[0].count;
     bool enabled = vm->gc_enabled;
     vm->gc_enabled = false;
-    AbcState *st = state(vm);
+    AbcState *st = state_made(vm);
     if (!st) {
-        st = calloc(1, sizeof *st);
-        if (!st) {
-            vm->gc_enabled = enabled;
-            gs_raise_memory(vm);
-            return NULL;
-        }
-        vm->modstate[GS_MS_COLLECTIONS_ABC] = st;
-        st->t_seqiter = gs_native_type_new(vm, "collections.abc._SequenceIterator", &seqiter_ops, seqiter_methods);
+        vm->gc_enabled = enabled;
+        return NULL;
     }
     gs_Object *abc = gs_import(vm, gs_name(vm, "abc"));
     gs_Object *meta = abc ? gs_getattr(vm, abc, gs_name(vm, "ABCMeta")) : NULL;

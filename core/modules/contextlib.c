@@ -1,7 +1,7 @@
 /*
  * contextlib.c — the contextlib module: contextmanager (a generator function
- * becomes a context manager), suppress, closing, nullcontext,
- * redirect_stdout/stderr and ExitStack.
+ * becomes a context manager), ContextDecorator, suppress, closing,
+ * nullcontext, redirect_stdout/stderr and ExitStack.
  *
  * All of them are Python classes in CPython (Lib/contextlib.py).  Here they
  * are built-in types whose instances keep the same attributes under the
@@ -12,6 +12,13 @@
  * `<function NAME at 0x…>`, the wrapped function's __name__, __qualname__,
  * __doc__, __module__ and __wrapped__, and a C field holding the function
  * (CPython's closure cell).
+ *
+ * ContextDecorator is a class programs derive from (a type of the VM that
+ * is a base type, as json's JSONEncoder); _GeneratorContextManager derives
+ * from it, as in CPython, though not from the ABCs CPython puts between
+ * them (AbstractContextManager is not modelled).  The function its
+ * __call__ returns runs `with self._recreate_cm(): return func(...)` the
+ * way the evaluation loop runs a with statement.
  */
 #include <stdio.h>
 
@@ -19,7 +26,7 @@
 
 /* The module's types, made on first import (vm->modstate). */
 typedef struct CtxState {
-    gs_Type *t_helper, *t_gcm, *t_inner, *t_suppress, *t_closing, *t_nullcontext;
+    gs_Type *t_helper, *t_gcm, *t_inner, *t_suppress, *t_closing, *t_nullcontext, *t_decorator;
     gs_Type *t_redirect_out, *t_redirect_err, *t_exitstack, *t_cbwrapper;
 } CtxState;
 
@@ -85,15 +92,23 @@ static void helper_clear(gs_VM *vm, gs_Object *o)
     gs_decref_c(vm, f, GS_CAUSE(GS_CAUSE_INTERNAL, o->id, 20));
 }
 
+/* CPython's helper comes with its closure cell (freed with it), a closure
+ * tuple and a __dict__ (which go to free lists when it dies, so only
+ * their allocation counts), and wraps()'s transient objects: four
+ * allocations gc.get_count() sees, one freed with it (tuned to
+ * python3.11's counts) */
+enum { HELPER_PHANTOMS = 1, HELPER_ALLOCS = 4 };
+
 static const gs_NativeOps helper_ops = { sizeof(Helper), true, true, helper_traverse, helper_clear, NULL, false,
-                                         true, true, 0, NULL, NULL };
+                                         true, true, HELPER_PHANTOMS, NULL, NULL };
 
 /* functools.update_wrapper(wrapper, wrapped): the attributes it copies,
  * each only if the wrapped object has it, then __wrapped__. */
 static int copy_wrapper_attrs(gs_VM *vm, gs_Object *wrapper, gs_Object *wrapped)
 {
-    static const char *names[] = { "__module__", "__name__", "__qualname__", "__doc__" };
-    for (int i = 0; i < 4; i++) {
+    /* (a function's __annotations__: an empty dict it makes on first ask and keeps) */
+    static const char *names[] = { "__module__", "__name__", "__qualname__", "__doc__", "__annotations__" };
+    for (int i = 0; i < 5; i++) {
         gs_Object *v = gs_lookup_attr(vm, wrapped, gs_name(vm, names[i]));
         if (!v) {
             if (vm->exc)
@@ -154,6 +169,8 @@ static gs_Object *m_contextmanager(GS_ARGS)
     if (gs_pyargs(vm, "contextmanager", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
         return NULL;
     CtxState *st = state(vm);
+    for (int i = 0; i < HELPER_ALLOCS; i++)
+        gs_gc_on_alloc(vm);
     gs_Object *h = gs_native_new(vm, st->t_helper);
     if (!h)
         return NULL;
@@ -390,8 +407,10 @@ static gs_Object *gcm_recreate(GS_ARGS)
  * a fresh copy of the context manager. */
 typedef struct Inner {
     gs_Instance inst;
-    gs_Object *cm;        /* the _GeneratorContextManager (CPython: closure cell `self`) */
+    gs_Object *cm;        /* the context manager (CPython: closure cell `self`) */
     gs_Object *func;      /* the decorated function (closure cell `func`) */
+    bool generic;         /* a ContextDecorator of the program's: `with self._recreate_cm():` as the
+                             evaluation loop does it (else a _GeneratorContextManager, driven here) */
 } Inner;
 
 static int inner_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
@@ -421,8 +440,71 @@ static void inner_clear(gs_VM *vm, gs_Object *o)
     }
 }
 
+/* inner's two closure cells (freed with it), its closure tuple and
+ * __dict__ (which go to free lists when it dies) */
+enum { INNER_PHANTOMS = 2, INNER_ALLOCS = 4 };
+
 static const gs_NativeOps inner_ops = { sizeof(Inner), true, true, inner_traverse, inner_clear, NULL, false, true,
-                                        true, 0, NULL, NULL };
+                                        true, INNER_PHANTOMS, NULL, NULL };
+
+/* inner(*args, **kwds) of a ContextDecorator:
+ *     with self._recreate_cm():
+ *         return func(*args, **kwds)
+ * BEFORE_WITH's lookups on the manager's class (and its message when
+ * either is missing), __exit__ bound while the body runs, called with the
+ * exception, which it swallows by returning something true. */
+static gs_Object *inner_call_generic(gs_VM *vm, Inner *in, gs_Object **args, int nargs, gs_Tuple *kwnames)
+{
+    gs_Object *cm = gs_call_method(vm, in->cm, "_recreate_cm", NULL, 0);
+    if (!cm)
+        return NULL;
+    gs_Object *enter = gs_type_lookup(cm->type, vm->s___enter__);
+    gs_Object *exitm = gs_type_lookup(cm->type, vm->s___exit__);
+    if (!enter || !exitm) {
+        gs_raise(vm, vm->e_TypeError, "'%s' object does not support the context manager protocol%s",
+                 gs_type_name(cm), !enter ? "" : " (missed __exit__ method)");
+        gs_decref(vm, cm);
+        return NULL;
+    }
+    gs_Object *bound_exit = gs_method_new(vm, exitm, cm);
+    gs_Object *entered = bound_exit ? gs_call_object(vm, enter, &cm, 1, NULL) : NULL;
+    gs_decref(vm, cm);
+    if (!entered) {
+        gs_xdecref(vm, bound_exit);
+        return NULL;
+    }
+    gs_decref(vm, entered);
+    gs_Object *r = gs_call_object(vm, in->func, args, nargs, kwnames);
+    if (r) {
+        gs_Object *none3[3] = { vm->none, vm->none, vm->none };
+        gs_Object *ex = gs_call_object(vm, bound_exit, none3, 3, NULL);
+        gs_decref(vm, bound_exit);
+        if (!ex) {
+            gs_decref(vm, r);
+            return NULL;
+        }
+        gs_decref(vm, ex);
+        return r;
+    }
+    /* WITH_EXCEPT_START: __exit__(type, exc, tb); true swallows it */
+    gs_Object *exc = vm->exc;
+    vm->exc = NULL;
+    gs_Exception *e = (gs_Exception *)exc;
+    gs_Object *a3[3] = { &exc->type->ob, exc, GS_KIND(exc) == GS_K_EXCEPTION && e->traceback ? e->traceback : vm->none };
+    gs_Object *ex = gs_call_object(vm, bound_exit, a3, 3, NULL);
+    gs_decref(vm, bound_exit);
+    int t = ex ? gs_truthy(vm, ex) : -1;
+    gs_xdecref(vm, ex);
+    if (t == 1) {
+        gs_decref(vm, exc);
+        return GS_NONE(vm);
+    }
+    if (t == 0)
+        gs_raise_obj(vm, exc);
+    else
+        gs_decref(vm, exc);
+    return NULL;
+}
 
 static gs_Object *inner_call(GS_ARGS)
 {
@@ -431,6 +513,8 @@ static gs_Object *inner_call(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "'function' object is not callable");
         return NULL;
     }
+    if (in->generic)
+        return inner_call_generic(vm, in, args, nargs, kwnames);
     gs_Object *cm = gcm_recreate(vm, in->cm, NULL, 0, NULL);
     if (!cm)
         return NULL;
@@ -472,16 +556,19 @@ static gs_Object *inner_call(GS_ARGS)
     return r;
 }
 
-static gs_Object *gcm_call(GS_ARGS)
+static gs_Object *decorate(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames, bool generic)
 {
     static const char *const names[] = { "func" };
     gs_Object *a[1];
     if (gs_pyargs(vm, "ContextDecorator.__call__", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
         return NULL;
+    for (int i = 0; i < INNER_ALLOCS; i++)
+        gs_gc_on_alloc(vm);
     gs_Object *o = gs_native_new(vm, state(vm)->t_inner);
     if (!o)
         return NULL;
     Inner *in = (Inner *)o;
+    in->generic = generic;
     in->cm = gs_newref(vm, self);
     gs_record_field(vm, o, 20, NULL, self);
     in->func = gs_newref(vm, a[0]);
@@ -494,6 +581,35 @@ static gs_Object *gcm_call(GS_ARGS)
         return NULL;
     }
     return o;
+}
+
+static gs_Object *gcm_call(GS_ARGS) { return decorate(vm, self, args, nargs, kwnames, false); }
+
+/* ContextDecorator (a class the program derives from): _recreate_cm()
+ * returns self, __call__(func) the decorated function */
+static gs_Object *cd_call(GS_ARGS) { return decorate(vm, self, args, nargs, kwnames, true); }
+
+/* object.__new__ for it and the classes derived from it: arguments are an
+ * error unless a class has its own __init__ */
+static gs_Object *cd_new(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(kwnames);
+    gs_Type *t = (gs_Type *)self;
+    if (nargs > 0 && gs_type_lookup(t, vm->s___init__) == gs_type_lookup(vm->t_object, vm->s___init__)) {
+        const char *dot = strrchr(t->name->data, '.');
+        gs_raise(vm, vm->e_TypeError, "%s() takes no arguments", dot ? dot + 1 : t->name->data);
+        return NULL;
+    }
+    return gs_instance_new(vm, t);
+}
+
+static gs_Object *cd_recreate(GS_ARGS)
+{
+    GS_UNUSED(args);
+    GS_UNUSED(nargs);
+    GS_UNUSED(kwnames);
+    return gs_newref(vm, self);
 }
 
 /* ================================================================== suppress, closing, nullcontext */
@@ -700,6 +816,11 @@ static const gs_MethodDef gcm_methods[] = {
     { "__new__", gcm_new, 0, -1, GS_KW },     { "__enter__", gcm_enter, 0, 0, 0 },
     { "__exit__", gcm_exit, 3, 3, 0 },        { "__call__", gcm_call, 0, -1, GS_KW },
     { "_recreate_cm", gcm_recreate, 0, 0, 0 }, { NULL, NULL, 0, 0, 0 },
+};
+
+static const gs_MethodDef decorator_methods[] = {
+    { "__new__", cd_new, 0, -1, GS_KW }, { "_recreate_cm", cd_recreate, 0, 0, 0 },
+    { "__call__", cd_call, 0, -1, GS_KW }, { NULL, NULL, 0, 0, 0 },
 };
 
 static const gs_MethodDef suppress_methods[] = {
@@ -1070,7 +1191,9 @@ static const gs_MethodDef module_functions[] = {
 /* A Python class of Lib/contextlib.py: a plain instance type. */
 static gs_Type *py_class(gs_VM *vm, const char *full, const gs_MethodDef *methods)
 {
-    return gs_native_type_new(vm, full, NULL, methods);
+    gs_Type *t = gs_native_type_new(vm, full, NULL, methods);
+    t->flags |= GS_TF_PYCLASS;
+    return t;
 }
 
 gs_Object *gs_module_contextlib(gs_VM *vm)
@@ -1085,7 +1208,17 @@ gs_Object *gs_module_contextlib(gs_VM *vm)
         vm->modstate[GS_MS_CONTEXTLIB] = st;
         st->t_helper = gs_native_type_new(vm, "function", &helper_ops, helper_methods);
         st->t_inner = gs_native_type_new(vm, "function", &inner_ops, inner_methods);
-        st->t_gcm = py_class(vm, "contextlib._GeneratorContextManager", gcm_methods);
+        /* ContextDecorator: a class the program may derive from (its dict:
+         * gs_contextlib_count_roots); _GeneratorContextManager derives from it */
+        st->t_decorator = gs_modtype_new(vm, "contextlib.ContextDecorator", vm->t_object, NULL, true);
+        gs_type_add_methods(vm, st->t_decorator, decorator_methods);
+        gs_modtype_add_attr(vm, st->t_decorator, "__doc__",
+                            gs_str_from_cstr(vm, "A base class or mixin that enables context managers to work as "
+                                                 "decorators."));
+        st->t_gcm = gs_modtype_new(vm, "contextlib._GeneratorContextManager", st->t_decorator, NULL, false);
+        gs_type_add_methods(vm, st->t_gcm, gcm_methods);
+        st->t_decorator->flags |= GS_TF_PYCLASS;
+        st->t_gcm->flags |= GS_TF_PYCLASS;
         st->t_suppress = py_class(vm, "contextlib.suppress", suppress_methods);
         st->t_closing = py_class(vm, "contextlib.closing", closing_methods);
         st->t_nullcontext = py_class(vm, "contextlib.nullcontext", nullcontext_methods);
@@ -1101,6 +1234,7 @@ gs_Object *gs_module_contextlib(gs_VM *vm)
         gs_decref(vm, m);
         return NULL;
     }
+    gs_module_add(vm, m, "ContextDecorator", gs_newref(vm, &st->t_decorator->ob));
     gs_module_add(vm, m, "_GeneratorContextManager", gs_newref(vm, &st->t_gcm->ob));
     gs_module_add(vm, m, "suppress", gs_newref(vm, &st->t_suppress->ob));
     gs_module_add(vm, m, "closing", gs_newref(vm, &st->t_closing->ob));
@@ -1111,17 +1245,24 @@ gs_Object *gs_module_contextlib(gs_VM *vm)
     /* CPython runs Lib/contextlib.py and what it imports (functools and
      * its imports), less what an earlier import already brought:
      * allocations, objects kept, objects left in cycles, measured with
-     * python3.11 after a full collection; less what this module makes (49
-     * allocations, 48 kept) */
+     * python3.11 after a full collection; less what this module makes (53
+     * allocations, 52 kept) */
     if (gs_module_imported(vm, "functools"))
-        gs_gc_import_footprint(vm, 381 - 49, 211 - 48, 0);
+        gs_gc_import_footprint(vm, 381 - 53, 211 - 52, 0);
     else if (gs_module_imported(vm, "copy"))
-        gs_gc_import_footprint(vm, 1737 - 49, 880 - 48, 23);
+        gs_gc_import_footprint(vm, 1737 - 53, 880 - 52, 23);
     else if (gs_module_imported(vm, "itertools"))
-        gs_gc_import_footprint(vm, 1821 - 49, 938 - 48, 30);
+        gs_gc_import_footprint(vm, 1821 - 53, 938 - 52, 30);
     else
-        gs_gc_import_footprint(vm, 2023 - 49, 1115 - 48, 31);
+        gs_gc_import_footprint(vm, 2023 - 53, 1115 - 52, 31);
     return m;
+}
+
+/* the dicts of the module's types that are not native (ContextDecorator,
+ * _GeneratorContextManager), which the types hold */
+void gs_contextlib_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx)
+{
+    gs_modtypes_count_roots(vm, "contextlib", count, ctx);
 }
 
 void gs_contextlib_free(gs_VM *vm)

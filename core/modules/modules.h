@@ -13,6 +13,7 @@
 
 gs_Object *gs_module_abc(gs_VM *vm);
 void gs_abc_free(gs_VM *vm);
+void gs_abc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_array(gs_VM *vm);
 void gs_array_free(gs_VM *vm);
 gs_Object *gs_module_dataclasses(gs_VM *vm);
@@ -81,6 +82,7 @@ gs_Object *gs_module_textwrap(gs_VM *vm);
 gs_Object *gs_module_time(gs_VM *vm);
 void gs_time_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 gs_Object *gs_module_types(gs_VM *vm);
+gs_Object *gs_mappingproxy_new(gs_VM *vm, gs_Object *mapping); /* types.MappingProxyType(mapping): new reference */
 void gs_types_free(gs_VM *vm);
 gs_Object *gs_module_typing(gs_VM *vm);
 void gs_typing_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
@@ -111,10 +113,14 @@ void gs_collections_free(gs_VM *vm);
 gs_Object *gs_module_collections_abc(gs_VM *vm);
 extern const gs_MethodDef gs_mutable_mapping_mixins[]; /* get, pop, popitem, clear, update, setdefault */
 gs_Object *gs_mutable_mapping_update(gs_VM *vm, gs_Object *self, gs_Object **args, int nargs, gs_Tuple *kwnames);
+/* Sequence.__iter__ (reverse: __reversed__) of seq: self[0], self[1] ...
+ * until IndexError (new reference) */
+gs_Object *gs_sequence_iter(gs_VM *vm, gs_Object *seq, bool reverse);
 void gs_collections_abc_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_collections_abc_clear(gs_VM *vm);
 void gs_collections_abc_free(gs_VM *vm);
 gs_Object *gs_module_contextlib(gs_VM *vm);
+void gs_contextlib_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
 void gs_contextlib_free(gs_VM *vm);
 gs_Object *gs_module_copy(gs_VM *vm);
 void gs_copy_free(gs_VM *vm);

@@ -53,22 +53,28 @@ static void raise_too_many(gs_VM *vm, const gs_PySig *sig, int given, int kwonly
              plural ? "s" : "", given, kwtext, given == 1 && !kwonly_given ? "was" : "were");
 }
 
-static int pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out,
-                      bool *rest);
+static int pysig_bind(gs_VM *vm, const gs_PySig *sig, int posonly, bool varargs, gs_Object **args, int nargs,
+                      gs_Tuple *kwnames, gs_Object **out, bool *rest);
 
 int gs_pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out)
 {
-    return pysig_bind(vm, sig, args, nargs, kwnames, out, NULL);
+    return pysig_bind(vm, sig, 0, false, args, nargs, kwnames, out, NULL);
 }
 
 int gs_pysig_bind_varkw(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames,
                         gs_Object **out, bool *rest)
 {
-    return pysig_bind(vm, sig, args, nargs, kwnames, out, rest);
+    return pysig_bind(vm, sig, 0, false, args, nargs, kwnames, out, rest);
 }
 
-static int pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames, gs_Object **out,
-                      bool *rest)
+int gs_pysig_bind_ex(gs_VM *vm, const gs_PySig *sig, int posonly, bool varargs, gs_Object **args, int nargs,
+                     gs_Tuple *kwnames, gs_Object **out, bool *rest)
+{
+    return pysig_bind(vm, sig, posonly, varargs, args, nargs, kwnames, out, rest);
+}
+
+static int pysig_bind(gs_VM *vm, const gs_PySig *sig, int posonly, bool varargs, gs_Object **args, int nargs,
+                      gs_Tuple *kwnames, gs_Object **out, bool *rest)
 {
     int total = sig->npos + sig->nkwonly;
     int npos = gs_npos(nargs, kwnames);
@@ -76,13 +82,31 @@ static int pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int narg
         out[i] = NULL;
     for (int i = 0; i < npos && i < sig->npos; i++)
         out[i] = args[i];
-    /* keywords first, as CPython's initialize_locals */
+    /* keywords first, as CPython's initialize_locals (a positional-only
+     * parameter's name is no keyword's) */
     for (int k = 0; kwnames && k < kwnames->len; k++) {
         const char *kn = ((gs_Str *)kwnames->items[k])->data;
         int j;
-        for (j = 0; j < total; j++)
+        for (j = posonly; j < total; j++)
             if (strcmp(sig->names[j], kn) == 0)
                 break;
+        if (j == total && !rest && posonly) {
+            /* positional_only_passed_as_keyword: every such keyword, joined */
+            gs_Buf b;
+            gs_buf_init(&b);
+            for (int i = 0; i < posonly; i++)
+                for (int k2 = 0; k2 < kwnames->len; k2++)
+                    if (strcmp(sig->names[i], ((gs_Str *)kwnames->items[k2])->data) == 0)
+                        gs_buf_printf(&b, "%s%s", b.len ? ", " : "", sig->names[i]);
+            if (b.len) {
+                gs_raise(vm, vm->e_TypeError,
+                         "%s() got some positional-only arguments passed as keyword arguments: '%s'", sig->qualname,
+                         b.data);
+                gs_buf_free(&b);
+                return -1;
+            }
+            gs_buf_free(&b);
+        }
         if (rest)
             rest[k] = j == total;
         if (j == total && rest)
@@ -97,7 +121,7 @@ static int pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int narg
         }
         out[j] = args[npos + k];
     }
-    if (npos > sig->npos) {
+    if (npos > sig->npos && !varargs) {
         int kwonly_given = 0;
         for (int j = sig->npos; j < total; j++)
             if (out[j])

@@ -32,6 +32,14 @@ int gs_pysig_bind(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, g
 int gs_pysig_bind_varkw(gs_VM *vm, const gs_PySig *sig, gs_Object **args, int nargs, gs_Tuple *kwnames,
                         gs_Object **out, bool *rest);
 
+/* The same for a def with positional-only parameters (the first
+ * `posonly` names, before a `/`; self not counted) and, with `varargs`, a
+ * *args after the positional ones: more positional arguments are no error
+ * (the caller finds them at args[sig->npos..]).  rest as for
+ * gs_pysig_bind_varkw, or NULL: no **kwargs. */
+int gs_pysig_bind_ex(gs_VM *vm, const gs_PySig *sig, int posonly, bool varargs, gs_Object **args, int nargs,
+                     gs_Tuple *kwnames, gs_Object **out, bool *rest);
+
 /* Bind like Argument Clinic's _PyArg_UnpackKeywords (C functions that take
  * keywords): names[0..nnames) are the parameters, the first `posonly` only
  * by position, at most `maxpos` by position and at least `minpos` given;

@@ -9,7 +9,8 @@
 
 const gs_ModuleDef gs_module_table[] = {
     { .name = "__future__", .make = gs_module_future, .file = "/usr/lib/python3.11/__future__.py", .count_roots = gs_future_count_roots },
-    { .name = "abc", .make = gs_module_abc, .file = "/usr/lib/python3.11/abc.py", .free = gs_abc_free },
+    { .name = "abc", .make = gs_module_abc, .file = "/usr/lib/python3.11/abc.py", .count_roots = gs_abc_count_roots,
+      .free = gs_abc_free },
     { .name = "array", .make = gs_module_array, .free = gs_array_free },
     { .name = "bisect", .make = gs_module_bisect, .file = "/usr/lib/python3.11/bisect.py" },
     { .name = "builtins", .make = gs_module_builtins },
@@ -17,7 +18,8 @@ const gs_ModuleDef gs_module_table[] = {
     { .name = "collections", .make = gs_module_collections, .file = "/usr/lib/python3.11/collections/__init__.py", .free = gs_collections_free },
     { .name = "collections.abc", .make = gs_module_collections_abc, .file = "/usr/lib/python3.11/collections/abc.py", .count_roots = gs_collections_abc_count_roots,
       .clear = gs_collections_abc_clear, .free = gs_collections_abc_free },
-    { .name = "contextlib", .make = gs_module_contextlib, .file = "/usr/lib/python3.11/contextlib.py", .free = gs_contextlib_free },
+    { .name = "contextlib", .make = gs_module_contextlib, .file = "/usr/lib/python3.11/contextlib.py", .count_roots = gs_contextlib_count_roots,
+      .free = gs_contextlib_free },
     { .name = "copy", .make = gs_module_copy, .file = "/usr/lib/python3.11/copy.py", .free = gs_copy_free },
     { .name = "dataclasses", .make = gs_module_dataclasses, .file = "/usr/lib/python3.11/dataclasses.py", .count_roots = gs_dataclasses_count_roots,
       .clear = gs_dataclasses_clear, .free = gs_dataclasses_free },

@@ -9,7 +9,8 @@
  * and the TypeError of either with a parameterized generic.
  *
  * The module names the types of objects a program already has
- * (FunctionType, GeneratorType, NoneType ...) and SimpleNamespace.
+ * (FunctionType, GeneratorType, NoneType ...), SimpleNamespace and
+ * MappingProxyType (functools.singledispatch's registry is one).
  *
  * Both kinds are instances of a native type made the first time one is
  * needed (an annotation, an import of types); they live as long as the VM.
@@ -18,6 +19,7 @@
 #include <stdio.h>
 
 #include "modutil.h"
+#include "runtime/opcodes.h"
 
 typedef struct AliasObj {
     gs_Instance inst;
@@ -609,11 +611,17 @@ gs_Object *gs_callable_iter_new(gs_VM *vm, gs_Object *callable, gs_Object *senti
 
 /* ================================================================== the types */
 
+static gs_Type *make_types(gs_VM *vm);
+
 static gs_Type *types_of(gs_VM *vm)
 {
     gs_Type **t = vm->modstate[GS_MS_TYPES];
-    if (t)
-        return (gs_Type *)t;
+    return t ? (gs_Type *)t : make_types(vm);
+}
+
+static gs_Type *make_types(gs_VM *vm)
+{
+    gs_Type **t;
     static const gs_MethodDef alias_methods[] = {
         { "__repr__", alias_repr, 0, 0, 0 },
         { "__eq__", alias_eq, 1, 1, 0 },

@@ -263,7 +263,16 @@ bool gs_issubtype(gs_Type *a, gs_Type *b)
 
 bool gs_isinstance(gs_Object *o, gs_Type *t) { return gs_issubtype(o->type, t); }
 
-const char *gs_type_name(gs_Object *o) { return o->type->name->data; }
+const char *gs_type_name(gs_Object *o)
+{
+    const char *n = o->type->name->data;
+    if (o->type->flags & GS_TF_PYCLASS) { /* "contextlib.suppress" is a heap type's "suppress" */
+        const char *dot = strrchr(n, '.');
+        if (dot)
+            return dot + 1;
+    }
+    return n;
+}
 
 /* CPython's mro_implementation: the type, then the C3 merge of its bases'
  * MROs and the list of its bases.  A new malloc'd array, or NULL with

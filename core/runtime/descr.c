@@ -121,7 +121,7 @@ static int property_init(gs_VM *vm, gs_Descr *p, gs_Object *fget, gs_Object *fse
 gs_Object *gs_descr_construct(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, gs_Tuple *kwnames)
 {
     int npos = gs_npos(nargs, kwnames);
-    if (t == vm->t_property) {
+    if (t->inst_kind == GS_K_PROPERTY) { /* property, or abc.abstractproperty */
         static const char *const names[] = { "fget", "fset", "fdel", "doc" };
         gs_Object *a[4] = { NULL, NULL, NULL, NULL };
         if (npos > 4) {
@@ -396,10 +396,30 @@ static gs_Object *m_sm_call(GS_ARGS)
     return gs_call_object(vm, f, args, nargs, kwnames);
 }
 
+/* The built-in type of a descriptor of kind k */
+static gs_Type *descr_builtin(gs_VM *vm, gs_Kind k)
+{
+    return k == GS_K_PROPERTY ? vm->t_property : k == GS_K_CLASSMETHOD ? vm->t_classmethod : vm->t_staticmethod;
+}
+
 gs_Object *gs_descr_getattr(gs_VM *vm, gs_Object *o, gs_Str *name)
 {
     gs_Descr *d = (gs_Descr *)o;
     const char *n = name->data;
+    if (o->type != descr_builtin(vm, GS_KIND(o))) {
+        /* a type derived from it (abc.abstractproperty): its own class
+         * attributes come first in the MRO (__isabstractmethod__ = True,
+         * its __doc__, which shadows a property's doc unless the getter's
+         * went into the instance's __dict__, as property_init does for a
+         * subclass) */
+        if (GS_KIND(o) == GS_K_PROPERTY && name == vm->s___doc__ && d->getter_doc)
+            return gs_newref(vm, d->doc ? d->doc : vm->none);
+        for (gs_Type *t = o->type; t && t != descr_builtin(vm, GS_KIND(o)); t = t->base) {
+            gs_Object *v = t->dict ? gs_dict_get_str(vm, &t->dict->ob, name) : NULL;
+            if (v)
+                return gs_newref(vm, v);
+        }
+    }
     if (GS_KIND(o) == GS_K_PROPERTY) {
         if (strcmp(n, "fget") == 0) return gs_newref(vm, d->ref ? d->ref : vm->none);
         if (strcmp(n, "fset") == 0) return gs_newref(vm, d->fset ? d->fset : vm->none);

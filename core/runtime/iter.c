@@ -267,6 +267,8 @@ gs_Object *gs_slice_get(gs_VM *vm, gs_Object *seq, gs_Slice *sl)
     }
     if (k == GS_K_STR) {
         gs_Str *s = (gs_Str *)seq;
+        if (start == 0 && step == 1 && n == len && seq->type == vm->t_str)
+            return gs_newref(vm, seq); /* unicode_result_unchanged: the whole str is itself */
         if (step == 1 && s->nchars == s->len)
             return gs_str_new(vm, s->data + start, (size_t)n);
         gs_Buf b;

@@ -226,8 +226,10 @@ enum {
     GS_TF_WEAKREF_ATTRS = 1 << 6, /* a weakref type CPython writes in Python (WeakMethod): its instances
                                      keep attributes and can be weakly referenced */
     GS_TF_WEAKPROXY = 1 << 7, /* weakref.ProxyType / CallableProxyType: every protocol forwards */
-    GS_TF_CDICT    = 1 << 8   /* a C type with a plain tp_dictoffset (io.StringIO): the first attribute
+    GS_TF_CDICT    = 1 << 8,  /* a C type with a plain tp_dictoffset (io.StringIO): the first attribute
                                  set makes a real __dict__, no inline values */
+    GS_TF_PYCLASS  = 1 << 9   /* a module's type standing for a class CPython writes in Python
+                                 (contextlib.suppress): its tp_name, in messages, is the bare name */
 };
 
 /* gs_Type.hooks: attribute access a class customizes in Python (its MRO

@@ -504,8 +504,8 @@ gs_Object *gs_repr_builtin(gs_VM *vm, gs_Object *o)
         gs_decref(vm, fr);
         return r;
     }
-    default:
-        return gs_str_printf(vm, "<%s object at 0x%llx>", gs_type_name(o), fake_addr(o));
+    default: /* (the full name: a module's stand-in for a Python class is "<contextlib.suppress object ...>") */
+        return gs_str_printf(vm, "<%s object at 0x%llx>", o->type->name->data, fake_addr(o));
     }
 }
 

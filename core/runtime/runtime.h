@@ -445,7 +445,7 @@ int gs_pyargs(gs_VM *vm, const char *fname, gs_Object **args, int nargs, gs_Tupl
 int gs_as_int(gs_VM *vm, gs_Object *o, int64_t *out);
 /* Argument Clinic parsers that make their keyword tuple on first use */
 enum { GS_CLINIC_PRINT, GS_CLINIC_LIST_SORT, GS_CLINIC_STR_SPLIT, GS_CLINIC_STRINGIO, GS_CLINIC_GC_COLLECT,
-       GS_CLINIC_GC_GET_OBJECTS, GS_CLINIC_COUNT };
+       GS_CLINIC_GC_GET_OBJECTS, GS_CLINIC_BYTESIO, GS_CLINIC_COUNT };
 void gs_clinic_parser_init(gs_VM *vm, int which, int nkeywords);
 void gs_clinic_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx); /* the real tuples */
 

@@ -237,8 +237,12 @@ static size_t kind_sizeof(gs_VM *vm, gs_Object *o)
         gs_Code *c = gs_gen_code(o);
         return 168 + (c ? 8 * (size_t)(nlocalsplus(c) + c->co_stacksize) : 0);
     }
-    case GS_K_PROPERTY: return 80;
-    case GS_K_CLASSMETHOD: case GS_K_STATICMETHOD: return 48;
+    /* (a type derived from them, abc's abstractproperty ..., adds what a
+     * class statement's subclass has: __weakref__, and beside a property,
+     * which has no __dict__, a managed one) */
+    case GS_K_PROPERTY: return o->type == vm->t_property ? 80 : 104;
+    case GS_K_CLASSMETHOD: return o->type == vm->t_classmethod ? 48 : 56;
+    case GS_K_STATICMETHOD: return o->type == vm->t_staticmethod ? 48 : 56;
     case GS_K_SUPER: return 56;
     case GS_K_COMPLEX: return 32;
     case GS_K_BYTES: return 33 + (size_t)((gs_Bytes *)o)->len;

@@ -660,7 +660,22 @@ static gs_Object *m_str_join(GS_ARGS)
     GS_UNUSED_ARGS;
     /* a list or tuple is used as it is (CPython's PySequence_Fast) */
     bool seqarg = GS_KIND(args[0]) == GS_K_LIST || GS_KIND(args[0]) == GS_K_TUPLE;
-    gs_Object *seq = seqarg ? gs_newref(vm, args[0]) : gs_list_from_iterable(vm, args[0]);
+    gs_Object *seq;
+    if (seqarg)
+        seq = gs_newref(vm, args[0]);
+    else {
+        /* PySequence_Fast(seq, "can only join an iterable"): iter()'s TypeError says that */
+        gs_Object *it = gs_iter(vm, args[0]);
+        if (!it) {
+            if (gs_exc_matches(vm, vm->e_TypeError)) {
+                gs_clear_exc(vm);
+                gs_raise(vm, vm->e_TypeError, "can only join an iterable");
+            }
+            return NULL;
+        }
+        seq = gs_list_from_iterable(vm, it);
+        gs_decref(vm, it);
+    }
     if (!seq)
         return NULL;
     bool tup = GS_KIND(seq) == GS_K_TUPLE;
@@ -1468,7 +1483,11 @@ static gs_Object *m_str_rsplit(GS_ARGS)
         lst->items[i] = lst->items[lst->len - 1 - i];
         lst->items[lst->len - 1 - i] = t;
     }
-    gs_record_fields(vm, l);
+    if (vm->recording) /* slot i held what slot len-1-i holds now (as list.reverse records it) */
+        for (int32_t i = 0; i < lst->len; i++)
+            if (lst->items[i] != lst->items[lst->len - 1 - i])
+                gs_record(vm, GS_EV_REF_SET, GS_CAUSE_SLOT, l->id, lst->items[lst->len - 1 - i]->id,
+                          lst->items[i]->id, (uint32_t)i);
     return l;
 }
 
