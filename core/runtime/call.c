@@ -257,8 +257,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
     }
     case GS_K_TYPE: {
         gs_Type *meta = callable->type;
-        if (meta->flags & GS_TF_HEAP) {
-            /* a metaclass's own __call__ */
+        if ((meta->flags & GS_TF_HEAP) || (meta != vm->t_type && meta->module)) {
+            /* a metaclass's own __call__ (a module's too: typing._TypedDictMeta) */
             gs_Object *m = gs_type_lookup(meta, vm->s___call__);
             /* (a module's C __call__ counts: enum.EnumType's; type's own does not) */
             if (m && (GS_KIND(m) != GS_K_BUILTIN || ((gs_Builtin *)m)->owner != vm->t_type)) {
