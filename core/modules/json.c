@@ -4,12 +4,12 @@
  * memoized per call so equal keys are one str; object_hook,
  * object_pairs_hook, parse_float, parse_int, parse_constant, cls) and dumps
  * (Lib/json/encoder.py: indent, separators, sort_keys, ensure_ascii,
- * allow_nan, skipkeys, check_circular, default, cls), the JSONEncoder and
- * JSONDecoder classes (a decoder keeps its scanner, _json.Scanner, as
- * scan_once), the submodules json.decoder and json.encoder, and
+ * allow_nan, skipkeys, check_circular, default, cls), the JSONEncoder
+ * (encode, default, iterencode with the pieces Lib/json/encoder.py's
+ * generator yields, made at once) and JSONDecoder classes (a decoder keeps
+ * its scanner, _json.Scanner, as scan_once), the submodules json.decoder and json.encoder, and
  * json.decoder.JSONDecodeError (a ValueError with msg, doc, pos, lineno,
- * colno; raised here, not made by a program's call).  No files: dump and
- * load are absent.
+ * colno).  No files: dump and load are absent.
  */
 #include <math.h>
 #include <stdio.h>
@@ -664,6 +664,60 @@ static gs_Object *m_loads(GS_ARGS)
     return r;
 }
 
+/* JSONDecodeError(msg, doc, pos): "msg: line L column C (char P)" as its
+ * args, and the five as attributes (Lib/json/decoder.py) */
+static gs_Object *jde_init(GS_ARGS)
+{
+    static const char *const names[] = { "msg", "doc", "pos" };
+    static const gs_PySig sig = { "JSONDecodeError.__init__", names, 3, 3, 0, 1 };
+    gs_Object *a[3];
+    if (gs_pysig_bind(vm, &sig, args, nargs, kwnames, a) < 0)
+        return NULL;
+    int64_t pos;
+    if (GS_KIND(a[1]) != GS_K_STR) {
+        gs_raise(vm, vm->e_TypeError, "gcscope's JSONDecodeError needs a str doc, not %s", gs_type_name(a[1]));
+        return NULL;
+    }
+    if (gs_index_arg(vm, a[2], &pos) < 0)
+        return NULL;
+    /* doc.count('\n', 0, pos) + 1 and pos - doc.rfind('\n', 0, pos), in code points */
+    gs_Str *doc = (gs_Str *)a[1];
+    int64_t lineno = 1, last_nl = -1, k = 0;
+    for (size_t i = 0; i < (size_t)doc->len && k < pos; k++) {
+        size_t adv;
+        uint32_t c = gs_utf8_decode((const unsigned char *)doc->data + i, (size_t)doc->len - i, &adv);
+        i += adv ? adv : 1;
+        if (c == '\n') {
+            lineno++;
+            last_nl = k;
+        }
+    }
+    int64_t colno = pos - last_nl;
+    gs_Object *ms = gs_str(vm, a[0]);
+    gs_Object *text = ms ? gs_str_printf(vm, "%s: line %lld column %lld (char %lld)", ((gs_Str *)ms)->data,
+                                         (long long)lineno, (long long)colno, (long long)pos)
+                         : NULL;
+    gs_xdecref(vm, ms);
+    gs_Object *targs = text ? gs_tuple_pack(vm, 1, text) : NULL;
+    gs_xdecref(vm, text);
+    if (!targs)
+        return NULL;
+    if (GS_KIND(self) == GS_K_EXCEPTION) /* ValueError.__init__(self, errmsg): the args field (traverse's 10) */
+        gs_native_set(vm, self, (gs_Object **)&((gs_Exception *)self)->args, 10, targs);
+    gs_decref(vm, targs);
+    gs_Object *l = gs_int_new(vm, lineno), *c = gs_int_new(vm, colno);
+    int r = l && c && gs_setattr(vm, self, gs_name(vm, "msg"), a[0]) == 0 &&
+                    gs_setattr(vm, self, gs_name(vm, "doc"), a[1]) == 0 &&
+                    gs_setattr(vm, self, gs_name(vm, "pos"), a[2]) == 0 &&
+                    gs_setattr(vm, self, gs_name(vm, "lineno"), l) == 0 &&
+                    gs_setattr(vm, self, gs_name(vm, "colno"), c) == 0
+                ? 0
+                : -1;
+    gs_xdecref(vm, l);
+    gs_xdecref(vm, c);
+    return r < 0 ? NULL : GS_NONE(vm);
+}
+
 /* ================================================================== JSONDecoder and its scanner */
 
 /* _json.Scanner (c_make_scanner(decoder)): what JSONDecoder keeps as
@@ -974,7 +1028,28 @@ typedef struct Enc {
     gs_Object *markers;   /* list of containers being encoded */
     int level;
     bool not_serializable; /* the TypeError raised is the encoder's own */
+    gs_Object *chunks;    /* iterencode: a list of the pieces Lib/json/encoder.py's
+                           * generator yields (NULL: one str) */
 } Enc;
+
+/* iterencode: what is in the buffer becomes a piece (the generator's yield) */
+static int cut(Enc *e)
+{
+    if (!e->chunks || e->out.len == 0)
+        return 0;
+    gs_Object *piece = gs_str_new(e->vm, e->out.data, e->out.len);
+    int r = piece ? gs_list_append(e->vm, e->chunks, piece) : -1;
+    gs_xdecref(e->vm, piece);
+    e->out.len = 0;
+    return r;
+}
+
+/* what _iterencode_list writes with the separator before it */
+static bool enc_scalar(gs_Object *v)
+{
+    gs_Kind k = GS_KIND(v);
+    return k == GS_K_NONE || k == GS_K_BOOL || k == GS_K_INT || k == GS_K_FLOAT || k == GS_K_STR;
+}
 
 static void enc_string(Enc *e, gs_Str *s)
 {
@@ -1093,7 +1168,9 @@ static int enc_list(Enc *e, gs_Object *o)
         }
         gs_Object *v = GS_KIND(o) == GS_K_LIST ? ((gs_List *)o)->items[i] : ((gs_Tuple *)o)->items[i];
         gs_incref(vm, v);
-        r = enc_obj(e, v);
+        r = enc_scalar(v) ? 0 : cut(e); /* `yield buf` before a container's pieces */
+        if (r == 0)
+            r = enc_obj(e, v);
         gs_decref(vm, v);
     }
     gs_decref(vm, o);
@@ -1102,6 +1179,8 @@ static int enc_list(Enc *e, gs_Object *o)
     if (e->indent) {
         e->level--;
         newline_indent(e);
+        if (cut(e) < 0)
+            return -1;
     }
     gs_buf_addc(&e->out, ']');
     unmark(e);
@@ -1149,9 +1228,13 @@ static int enc_dict(Enc *e, gs_Object *o)
     if (mark(e, o) < 0)
         return -1;
     gs_buf_addc(&e->out, '{');
+    if (cut(e) < 0)
+        return -1;
     if (e->indent) {
         e->level++;
         newline_indent(e);
+        if (cut(e) < 0)
+            return -1;
     }
     /* items = sorted(dct.items()) if sort_keys else dct.items() */
     gs_Object *items = gs_list_new(vm, 0);
@@ -1180,12 +1263,18 @@ static int enc_dict(Enc *e, gs_Object *o)
             add_str(e, e->item_sep);
             if (e->indent)
                 newline_indent(e);
+            r = cut(e);
         }
         first = false;
         enc_string(e, (gs_Str *)ks);
         gs_decref(vm, ks);
+        if (r == 0)
+            r = cut(e);
         add_str(e, e->key_sep);
-        r = enc_obj(e, kv->items[1]);
+        if (r == 0)
+            r = cut(e);
+        if (r == 0)
+            r = enc_obj(e, kv->items[1]);
     }
     gs_xdecref(vm, items);
     if (r < 0)
@@ -1193,13 +1282,24 @@ static int enc_dict(Enc *e, gs_Object *o)
     if (e->indent) {
         e->level--;
         newline_indent(e);
+        if (cut(e) < 0)
+            return -1;
     }
     gs_buf_addc(&e->out, '}');
     unmark(e);
     return 0;
 }
 
+static int enc_obj_inner(Enc *e, gs_Object *o);
+
+/* o as JSON; in iterencode's pieces, each value ends one */
 static int enc_obj(Enc *e, gs_Object *o)
+{
+    int r = enc_obj_inner(e, o);
+    return r < 0 ? r : cut(e);
+}
+
+static int enc_obj_inner(Enc *e, gs_Object *o)
 {
     gs_VM *vm = e->vm;
     if (vm->native_depth >= GS_NATIVE_DEPTH_MAX || vm->depth + e->level >= vm->recursion_limit) {
@@ -1264,6 +1364,7 @@ typedef struct EncOpts {
     bool skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys;
     gs_Object *indent, *item_sep, *key_sep, *dflt; /* NULL: not given */
     bool defaults;
+    bool chunks;          /* iterencode: a list of the pieces, not one str */
 } EncOpts;
 
 static gs_Object *encode_with(gs_VM *vm, gs_Object *obj, const EncOpts *o)
@@ -1313,8 +1414,10 @@ static gs_Object *encode_with(gs_VM *vm, gs_Object *obj, const EncOpts *o)
         e.key_sep = gs_str_from_cstr(vm, ": ");
     }
     e.markers = gs_list_new(vm, 0);
+    if (o->chunks)
+        e.chunks = gs_list_new(vm, 0);
     gs_buf_init(&e.out);
-    int r = e.item_sep && e.key_sep && e.markers ? enc_obj(&e, obj) : -1;
+    int r = e.item_sep && e.key_sep && e.markers && (e.chunks || !o->chunks) ? enc_obj(&e, obj) : -1;
     gs_xdecref(vm, e.item_sep);
     gs_xdecref(vm, e.key_sep);
     gs_xdecref(vm, e.markers);
@@ -1326,7 +1429,12 @@ static gs_Object *encode_with(gs_VM *vm, gs_Object *obj, const EncOpts *o)
          * for the call (with indent, its Python encoder: not told here) */
         if (e.not_serializable && (!o->indent || o->indent == vm->none))
             gs_exc_lib_frames(vm, o->defaults ? f_dumps_default : f_dumps_options, 4);
+        gs_xdecref(vm, e.chunks);
         return NULL;
+    }
+    if (e.chunks) {
+        gs_buf_free(&e.out);
+        return e.chunks;
     }
     return gs_buf_to_str(vm, &e.out);
 }
@@ -1487,6 +1595,8 @@ static int je_flag(gs_VM *vm, gs_Object *self, const char *name, bool *out)
     return 0;
 }
 
+static gs_Object *je_run(gs_VM *vm, gs_Object *self, gs_Object *obj, bool chunks);
+
 /* encode(o): the JSON of o, with self.default for what JSON lacks */
 static gs_Object *je_encode(GS_ARGS)
 {
@@ -1495,8 +1605,29 @@ static gs_Object *je_encode(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "JSONEncoder.encode() takes 2 positional arguments but %d were given", nargs + 1);
         return NULL;
     }
+    return je_run(vm, self, args[0], false);
+}
+
+/* iterencode(o, _one_shot=False): the pieces Lib/json/encoder.py's
+ * generator yields, from an iterator over a list of them (made at once) */
+static gs_Object *je_iterencode(GS_ARGS)
+{
+    static const char *const names[] = { "o", "_one_shot" };
+    static const gs_PySig sig = { "JSONEncoder.iterencode", names, 2, 1, 0, 1 };
+    gs_Object *a[2];
+    if (gs_pysig_bind(vm, &sig, args, nargs, kwnames, a) < 0)
+        return NULL;
+    gs_Object *l = je_run(vm, self, a[0], true);
+    gs_Object *it = l ? gs_iter(vm, l) : NULL;
+    gs_xdecref(vm, l);
+    return it;
+}
+
+static gs_Object *je_run(gs_VM *vm, gs_Object *self, gs_Object *obj, bool chunks)
+{
     EncOpts o;
     memset(&o, 0, sizeof o);
+    o.chunks = chunks;
     if (je_flag(vm, self, "skipkeys", &o.skipkeys) < 0 || je_flag(vm, self, "ensure_ascii", &o.ensure_ascii) < 0 ||
         je_flag(vm, self, "check_circular", &o.check_circular) < 0 || je_flag(vm, self, "allow_nan", &o.allow_nan) < 0 ||
         je_flag(vm, self, "sort_keys", &o.sort_keys) < 0)
@@ -1513,7 +1644,7 @@ static gs_Object *je_encode(GS_ARGS)
         o.item_sep = item;
         o.key_sep = key;
         o.dflt = dflt;
-        r = encode_with(vm, args[0], &o);
+        r = encode_with(vm, obj, &o);
     }
     gs_xdecref(vm, indent);
     gs_xdecref(vm, item);
@@ -1525,6 +1656,7 @@ static gs_Object *je_encode(GS_ARGS)
 static const gs_MethodDef encoder_methods[] = {
     { "__new__", je_new, 0, -1, GS_KW },      { "__init__", je_init, 0, -1, GS_KW },
     { "default", je_default, 0, -1, 0 },      { "encode", je_encode, 0, -1, 0 },
+    { "iterencode", je_iterencode, 0, -1, GS_KW },
     { NULL, NULL, 0, 0, 0 },
 };
 
@@ -1547,6 +1679,8 @@ gs_Object *gs_module_json(gs_VM *vm)
         st->e_decode = gs_type_new_builtin(vm, "JSONDecodeError", vm->e_ValueError, GS_K_EXCEPTION,
                                            GS_TF_BASETYPE);
         st->e_decode->module = gs_name(vm, "json.decoder");
+        static const gs_MethodDef jde_methods[] = { { "__init__", jde_init, 0, -1, GS_KW }, { NULL, NULL, 0, 0, 0 } };
+        gs_type_add_methods(vm, st->e_decode, jde_methods);
         st->t_encoder = gs_modtype_new(vm, "json.encoder.JSONEncoder", vm->t_object, NULL, true);
         gs_type_add_methods(vm, st->t_encoder, encoder_methods);
         gs_modtype_add_attr(vm, st->t_encoder, "item_separator", gs_str_from_cstr(vm, ", "));

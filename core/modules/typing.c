@@ -193,8 +193,18 @@ static gs_Object *ty_repr(GS_ARGS)
             r = -1;
             break;
         }
-        gs_buf_printf(&b, "ForwardRef(%s)", ((gs_Str *)rr)->data);
+        gs_buf_printf(&b, "ForwardRef(%s", ((gs_Str *)rr)->data);
         gs_decref(vm, rr);
+        if (t->origin) { /* __forward_module__ (kept as the origin) */
+            rr = gs_repr(vm, t->origin);
+            if (!rr) {
+                r = -1;
+                break;
+            }
+            gs_buf_printf(&b, ", module=%s", ((gs_Str *)rr)->data);
+            gs_decref(vm, rr);
+        }
+        gs_buf_addc(&b, ')');
         break;
     }
     case TK_UNION:
@@ -1404,6 +1414,11 @@ static gs_Object *td_build(gs_VM *vm, gs_Type *meta, gs_Object *name, gs_Tuple *
             gs_Object *k = ((gs_List *)keys)->items[i];
             gs_Object *v = gs_getitem(vm, own, k);
             gs_Object *c = v ? convert_arg(vm, tmod, v) : NULL;
+            if (c && GS_KIND(v) == GS_K_STR) { /* _type_check(tp, msg, module=tp_dict.__module__) */
+                gs_Object *mod = gs_dict_get_str(vm, ns, vm->s___module__);
+                if (mod)
+                    gs_native_set(vm, c, &((TypingObj *)c)->origin, GS_NATIVE_FIELD + 1, mod);
+            }
             gs_xdecref(vm, v);
             if (!c || gs_dict_set(vm, own_conv, k, c) < 0) {
                 gs_xdecref(vm, c);
@@ -1899,7 +1914,70 @@ static int callable_members_only(gs_VM *vm, gs_Type *cls, gs_Object *attrs)
     return 1;
 }
 
-/* _ProtocolMeta.__new__(mcls, name, bases, ns, **kwargs): type.__new__'s */
+/* getattr(v, "__isabstractmethod__", False) as 0/1, -1 on error */
+static int is_abstract(gs_VM *vm, gs_Object *v)
+{
+    gs_Object *r = v ? gs_lookup_attr(vm, v, gs_name(vm, "__isabstractmethod__")) : NULL;
+    if (!r)
+        return vm->exc ? -1 : 0;
+    int t = gs_truthy(vm, r);
+    gs_decref(vm, r);
+    return t;
+}
+
+/* ABCMeta's _abc_init (compute_abstract_methods): cls.__abstractmethods__,
+ * the names still abstract, own or inherited (object.__new__ refuses a
+ * class with any) */
+static int set_abstracts(gs_VM *vm, gs_Type *cls)
+{
+    gs_Object *abstracts = gs_set_new(vm, false);
+    if (!abstracts)
+        return -1;
+    gs_Dict *d = cls->dict;
+    for (int32_t i = 0; d && i < d->t.nentries; i++) {
+        gs_Object *k = d->t.entries[i].key, *v = d->t.entries[i].value;
+        if (!k || !v)
+            continue;
+        int a = is_abstract(vm, v);
+        if (a < 0 || (a && gs_set_add(vm, abstracts, k) < 0))
+            goto fail;
+    }
+    for (int32_t b = 0; b < cls->nbases; b++) {
+        gs_Object *names = gs_lookup_attr(vm, &cls->bases[b]->ob, gs_name(vm, "__abstractmethods__"));
+        if (!names) {
+            if (vm->exc && !gs_exc_matches(vm, vm->e_AttributeError))
+                goto fail;
+            gs_clear_exc(vm);
+            continue;
+        }
+        gs_Object *it = gs_iter(vm, names), *n;
+        gs_decref(vm, names);
+        while (it && (n = gs_next(vm, it)) != NULL) {
+            gs_Object *v = GS_KIND(n) == GS_K_STR ? gs_lookup_attr(vm, &cls->ob, (gs_Str *)n) : NULL;
+            int a = vm->exc ? -1 : is_abstract(vm, v);
+            gs_xdecref(vm, v);
+            if (a < 0 || (a && gs_set_add(vm, abstracts, n) < 0)) {
+                gs_decref(vm, n);
+                break;
+            }
+            gs_decref(vm, n);
+        }
+        gs_xdecref(vm, it);
+        if (vm->exc)
+            goto fail;
+    }
+    gs_Object *fs = gs_set_from_iterable(vm, true, abstracts);
+    int r = fs ? gs_setattr(vm, &cls->ob, gs_name(vm, "__abstractmethods__"), fs) : -1;
+    gs_xdecref(vm, fs);
+    gs_decref(vm, abstracts);
+    return r;
+fail:
+    gs_decref(vm, abstracts);
+    return -1;
+}
+
+/* _ProtocolMeta.__new__(mcls, name, bases, ns, **kwargs): ABCMeta's,
+ * type.__new__ and the class's abstract methods */
 static gs_Object *protometa_new(GS_ARGS)
 {
     int npos = gs_npos(nargs, kwnames);
@@ -1907,7 +1985,32 @@ static gs_Object *protometa_new(GS_ARGS)
         gs_raise(vm, vm->e_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", npos);
         return NULL;
     }
-    return gs_type_new(vm, (gs_Type *)self, (gs_Str *)args[0], args[1], args[2], args + 3, kwnames);
+    gs_Object *cls = gs_type_new(vm, (gs_Type *)self, (gs_Str *)args[0], args[1], args[2], args + 3, kwnames);
+    if (cls && GS_KIND(cls) == GS_K_TYPE && set_abstracts(vm, (gs_Type *)cls) < 0) {
+        gs_decref(vm, cls);
+        return NULL;
+    }
+    return cls;
+}
+
+/* Protocol.__init__ (_no_init_or_replace_init): a protocol class cannot
+ * be instantiated; a class derived from one has object's __init__ */
+static gs_Object *protocol_init(GS_ARGS)
+{
+    int p = class_flag(vm, &self->type->ob, "_is_protocol");
+    if (p < 0)
+        return NULL;
+    if (p) {
+        gs_raise(vm, vm->e_TypeError, "Protocols cannot be instantiated");
+        return NULL;
+    }
+    GS_UNUSED(args);
+    if (nargs) {
+        gs_raise(vm, vm->e_TypeError, "%s() takes no arguments", self->type->name->data);
+        return NULL;
+    }
+    GS_UNUSED(kwnames);
+    return GS_NONE(vm);
 }
 
 /* _ProtocolMeta.__instancecheck__(cls, instance) */
@@ -2035,6 +2138,11 @@ static gs_Object *protocol_init_subclass(GS_ARGS)
             strcmp(cls->bases[i]->module->data, "typing") == 0)
             direct = true;
     if (gs_setattr(vm, self, gs_name(vm, "_is_protocol"), (direct ? vm->true_ : vm->false_)) < 0)
+        return NULL;
+    /* if cls.__init__ is Protocol.__init__: cls.__init__ = _no_init_or_replace_init */
+    gs_Object *init = gs_type_lookup(cls, gs_name(vm, "__init__"));
+    if (init && GS_KIND(init) == GS_K_BUILTIN && ((gs_Builtin *)init)->fn == protocol_init &&
+        gs_dict_set(vm, &cls->dict->ob, &gs_name(vm, "__init__")->ob, init) < 0)
         return NULL;
     return generic_init_subclass(vm, self, args, nargs, kwnames);
 }
@@ -2195,6 +2303,7 @@ gs_Object *gs_module_typing(gs_VM *vm)
         { NULL, NULL, 0, 0, 0 },
     };
     static const gs_MethodDef protocol_methods[] = {
+        { "__init__", protocol_init, 0, -1, GS_KW },
         { "__init_subclass__", protocol_init_subclass, 0, -1, GS_KW | GS_CLASSMETH },
         { NULL, NULL, 0, 0, 0 },
     };
@@ -2219,6 +2328,10 @@ gs_Object *gs_module_typing(gs_VM *vm)
     }
     gs_type_add_methods(vm, t_protocol, protocol_methods);
     gs_module_add(vm, m, "Protocol", &t_protocol->ob);
+    if (set_abstracts(vm, t_protocol) < 0) {
+        gs_decref(vm, m);
+        return NULL;
+    }
     /* the runtime-checkable protocols of one method (SupportsInt ...): the
      * method is a stand-in for Lib/typing.py's abstract one */
     static const char *const supports[][2] = { { "SupportsInt", "__int__" },     { "SupportsFloat", "__float__" },
@@ -2237,10 +2350,19 @@ gs_Object *gs_module_typing(gs_VM *vm)
         gs_xdecref(vm, ns);
         gs_xdecref(vm, mod);
         gs_xdecref(vm, fn);
-        if (c)
+        gs_Object *nm = c ? gs_str_from_cstr(vm, supports[i][1]) : NULL;
+        gs_Object *one = nm ? gs_tuple_pack(vm, 1, nm) : NULL;
+        gs_Object *am = one ? gs_set_from_iterable(vm, true, one) : NULL;
+        int ok = am ? gs_setattr(vm, c, gs_name(vm, "__abstractmethods__"), am) : -1;
+        gs_xdecref(vm, nm);
+        gs_xdecref(vm, one);
+        gs_xdecref(vm, am);
+        if (c && ok == 0)
             gs_module_add(vm, m, supports[i][0], c);
-        else
+        else {
+            gs_xdecref(vm, c);
             gs_clear_exc(vm);
+        }
     }
     /* IO[AnyStr], BinaryIO, TextIO, ParamSpecArgs, ParamSpecKwargs: classes to name */
     gs_Type *t_io = gs_modtype_new(vm, "typing.IO", t_generic, NULL, true);

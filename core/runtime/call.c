@@ -27,7 +27,18 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
             return NULL;
         for (int i = 0; i < npos; i++)
             gs_tuple_init(vm, a, i, gs_newref(vm, args[i]));
-        return gs_exception_new(vm, t, a);
+        gs_Object *e = gs_exception_new(vm, t, a);
+        /* a module's exception with a C __init__ of its own (json.JSONDecodeError) */
+        gs_Object *init = e && t->dict ? gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, "__init__")) : NULL;
+        if (init && GS_KIND(init) == GS_K_BUILTIN) {
+            gs_Object *r = ((gs_Builtin *)init)->fn(vm, e, args, nargs, kwnames);
+            if (!r) {
+                gs_decref(vm, e);
+                return NULL;
+            }
+            gs_decref(vm, r);
+        }
+        return e;
     }
     if (t == vm->t_type) {
         if (npos == 1 && !(kwnames && kwnames->len))
