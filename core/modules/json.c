@@ -572,35 +572,119 @@ static gs_Object *scan_run(Scan *sc, int64_t idx, int64_t *end)
     return r;
 }
 
+/* json.detect_encoding(b), then b.decode(it, 'surrogatepass'): a new str */
+static gs_Object *decode_bytes(gs_VM *vm, gs_Object *b)
+{
+    const unsigned char *d;
+    int64_t n;
+    if (GS_KIND(b) == GS_K_BYTES) {
+        d = (const unsigned char *)((gs_Bytes *)b)->data;
+        n = ((gs_Bytes *)b)->len;
+    } else {
+        gs_ByteArray *ba = (gs_ByteArray *)b;
+        d = (const unsigned char *)(ba->data ? ba->data + ba->start : "");
+        n = ba->len;
+    }
+    const char *enc = "utf-8";
+    if (n >= 4 && ((d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0)))
+        enc = "utf-32";
+    else if (n >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE)))
+        enc = "utf-16";
+    else if (n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+        enc = "utf-8-sig";
+    else if (n >= 4 && !d[0])
+        enc = d[1] ? "utf-16-be" : "utf-32-be";
+    else if (n >= 4 && !d[1])
+        enc = d[2] || d[3] ? "utf-16-le" : "utf-32-le";
+    else if (n == 2 && !d[0])
+        enc = "utf-16-be";
+    else if (n == 2 && !d[1])
+        enc = "utf-16-le";
+    gs_Object *sub = NULL;
+    if (strcmp(enc, "utf-8-sig") == 0) { /* the BOM dropped, then utf-8 */
+        sub = gs_bytes_new(vm, (const char *)d + 3, (size_t)(n - 3));
+        if (!sub)
+            return NULL;
+        b = sub;
+        enc = "utf-8";
+    }
+    gs_Object *e = gs_str_from_cstr(vm, enc), *errors = gs_str_from_cstr(vm, "surrogatepass");
+    gs_Object *r = e && errors ? gs_str_decode(vm, b, e, errors) : NULL;
+    gs_xdecref(vm, sub);
+    gs_xdecref(vm, e);
+    gs_xdecref(vm, errors);
+    return r;
+}
+
+static gs_Object *loads_str(gs_VM *vm, gs_Object *s, gs_Object **a, int nkw, int npos, gs_Object **args,
+                            gs_Tuple *kwnames, bool *rest, bool other_kw);
+
 static gs_Object *m_loads(GS_ARGS)
 {
     GS_UNUSED(self);
+    /* def loads(s, *, cls=None, object_hook=None, parse_float=None,
+     *           parse_int=None, parse_constant=None, object_pairs_hook=None, **kw) */
     static const char *const names[] = { "s", "cls", "object_hook", "parse_float", "parse_int", "parse_constant",
                                          "object_pairs_hook", "strict" };
-    gs_Object *a[8];
-    if (gs_pyargs(vm, "loads", args, nargs, kwnames, names, 8, 1, 1, a) < 0)
+    static const gs_PySig sig = { "loads", names, 1, 1, 6, 0 };
+    gs_Object *a[8] = { NULL };
+    int nkw = kwnames ? kwnames->len : 0, npos = gs_npos(nargs, kwnames), nrest = 0;
+    bool rest[nkw + 1];
+    if (gs_pysig_bind_varkw(vm, &sig, args, nargs, kwnames, a, rest) < 0)
         return NULL;
+    /* **kw: strict alone keeps the scanner here; any other goes to the decoder */
+    for (int k = 0; k < nkw; k++)
+        if (rest[k]) {
+            nrest++;
+            if (strcmp(((gs_Str *)kwnames->items[k])->data, "strict") == 0)
+                a[7] = args[npos + k];
+        }
+    bool other_kw = nrest > (a[7] ? 1 : 0);
     gs_Object *s = a[0];
+    gs_Object *decoded = NULL; /* bytes: s.decode(detect_encoding(s), 'surrogatepass') */
+    if (GS_KIND(s) == GS_K_BYTES || GS_KIND(s) == GS_K_BYTEARRAY) {
+        decoded = decode_bytes(vm, s);
+        if (!decoded)
+            return NULL;
+        s = decoded;
+    }
     if (GS_KIND(s) != GS_K_STR) {
         gs_raise(vm, vm->e_TypeError, "the JSON object must be str, bytes or bytearray, not %s", gs_type_name(s));
         GS_LIB_FRAMES(vm, f_loads_type);
         return NULL;
     }
+    gs_Object *r = loads_str(vm, s, a, nkw, npos, args, kwnames, rest, other_kw);
+    gs_xdecref(vm, decoded);
+    return r;
+}
+
+/* loads of a str s, its arguments bound */
+static gs_Object *loads_str(gs_VM *vm, gs_Object *s, gs_Object **a, int nkw, int npos, gs_Object **args,
+                            gs_Tuple *kwnames, bool *rest, bool other_kw)
+{
+    static const char *const names[] = { "s", "cls", "object_hook", "parse_float", "parse_int", "parse_constant",
+                                         "object_pairs_hook", "strict" };
     gs_Str *str = (gs_Str *)s;
     if (str->len >= 3 && memcmp(str->data, "\xEF\xBB\xBF", 3) == 0) {
         raise_decode_error(vm, "Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0);
         return NULL;
     }
-    if (a[1] && a[1] != vm->none) {
-        /* cls(**kw).decode(s): kw holds strict (loads' **kw), then the
-         * hooks that are not None, in loads' order */
-        static const int order[] = { 7, 2, 6, 3, 4, 5 };
-        gs_Object *vals[6];
-        gs_Object *kn = gs_tuple_new(vm, 6);
+    if ((a[1] && a[1] != vm->none) || other_kw) {
+        /* cls(**kw).decode(s) (cls None: JSONDecoder): kw holds loads' **kw
+         * in the call's order, then the hooks that are not None, in loads'
+         * order */
+        static const int order[] = { 2, 6, 3, 4, 5 };
+        gs_Object *vals[nkw + 5];
+        gs_Object *kn = gs_tuple_new(vm, nkw + 5);
         int nk = 0;
-        for (int i = 0; kn && i < 6; i++) {
+        for (int k = 0; kn && k < nkw; k++)
+            if (rest[k]) {
+                vals[nk] = args[npos + k];
+                gs_tuple_init(vm, kn, nk++, gs_newref(vm, kwnames->items[k]));
+            }
+        for (int i = 0; kn && i < 5; i++) {
             gs_Object *v = a[order[i]];
-            if (!v || (order[i] != 7 && v == vm->none))
+            if (!v || v == vm->none)
                 continue;
             vals[nk] = v;
             gs_tuple_init(vm, kn, nk++, gs_str_from_cstr(vm, names[order[i]]));
@@ -608,7 +692,9 @@ static gs_Object *m_loads(GS_ARGS)
         if (!kn)
             return NULL;
         ((gs_Tuple *)kn)->len = nk; /* the unused slots were never filled */
-        gs_Object *dec = gs_call_object(vm, a[1], vals, nk, (gs_Tuple *)kn);
+        JsonState *st = vm->modstate[GS_MS_JSON];
+        gs_Object *cls = a[1] && a[1] != vm->none ? a[1] : &st->t_decoder->ob;
+        gs_Object *dec = gs_call_object(vm, cls, vals, nk, (gs_Tuple *)kn);
         gs_decref(vm, kn);
         gs_Object *r = dec ? gs_call_method(vm, dec, "decode", &s, 1) : NULL;
         gs_xdecref(vm, dec);
