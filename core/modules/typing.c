@@ -1300,13 +1300,17 @@ static gs_Object *ty_mro_entries(GS_ARGS)
     gs_Object *tmod = module_of(vm, self);
     gs_Type *generic = tmod ? mtype(vm, tmod, "Generic") : NULL;
     gs_Type *protocol = tmod ? mtype(vm, tmod, "Protocol") : NULL;
-    if (t->kind != TK_ALIAS || !t->origin || GS_KIND(t->origin) != GS_K_TYPE || GS_KIND(bases) != GS_K_TUPLE ||
-        !generic) {
+    if ((t->kind != TK_ALIAS && t->kind != TK_SPECIAL_GENERIC) || !t->origin || GS_KIND(t->origin) != GS_K_TYPE ||
+        GS_KIND(bases) != GS_K_TUPLE || !generic) {
         const char *rs;
         gs_Object *rr = repr_of(vm, self, &rs);
-        if (t->kind == TK_TYPEVAR)
-            gs_raise(vm, vm->e_TypeError, "Cannot subclass an instance of TypeVar");
-        else
+        if (t->kind == TK_TYPEVAR) { /* TypeVar is the metaclass: TypeVar('X', bases, ns) refuses the tuple */
+            gs_Object *br = gs_repr(vm, bases);
+            if (br)
+                gs_raise(vm, vm->e_TypeError, "TypeVar(name, constraint, ...): constraints must be types. Got %.100s.",
+                         ((gs_Str *)br)->data);
+            gs_xdecref(vm, br);
+        } else
             gs_raise(vm, vm->e_TypeError, "Cannot subclass %s", rs);
         gs_xdecref(vm, rr);
         return NULL;
