@@ -75,6 +75,8 @@ void gs_random_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *
 gs_Object *gs_module_statistics(gs_VM *vm);
 void gs_statistics_free(gs_VM *vm);
 gs_Object *gs_module_string(gs_VM *vm);
+void gs_string_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_string_free(gs_VM *vm);
 gs_Object *gs_module_sys(gs_VM *vm); /* made once, at VM start: vm->sys_module */
 gs_Object *gs_module_builtins(gs_VM *vm); /* made at VM start: vm->builtins_module (sys.c) */
 void gs_sys_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
@@ -98,7 +100,7 @@ void gs_weakref_free(gs_VM *vm);
 /* vm->modstate slots: what each module keeps for the VM's life (its
  * static types), made on first import */
 enum { GS_MS_CONTEXTLIB, GS_MS_ITERTOOLS, GS_MS_FUNCTOOLS, GS_MS_IO, GS_MS_JSON, GS_MS_COPY, GS_MS_PPRINT, GS_MS_COLLECTIONS,
-       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* the Template type itself */,
+       GS_MS_ABC, GS_MS_DATACLASSES, GS_MS_ENUM, GS_MS_COLLECTIONS_ABC, GS_MS_STRING /* Template, Formatter, formatteriterator (string.c) */,
        GS_MS_TYPES /* GenericAlias, UnionType, SimpleNamespace (types.c) */,
        GS_MS_DATETIME /* date, time, datetime, timedelta, tzinfo, timezone (datetime.c) */,
        GS_MS_RE /* Pattern, Match, error (re.c) */,
@@ -134,6 +136,7 @@ void gs_io_free(gs_VM *vm);
 gs_Object *gs_module_itertools(gs_VM *vm);
 gs_Object *gs_module_json(gs_VM *vm);
 void gs_json_count_roots(gs_VM *vm, void (*count)(void *, gs_Object *), void *ctx);
+void gs_json_clear(gs_VM *vm);
 void gs_json_free(gs_VM *vm);
 gs_Object *gs_module_pprint(gs_VM *vm);
 void gs_itertools_free(gs_VM *vm);

@@ -378,7 +378,8 @@ static gs_Object *b_abs(GS_ARGS)
  * check applies. */
 static gs_Object *metaclass_check(gs_VM *vm, gs_Object *cls, gs_Object *arg, const char *hook)
 {
-    if (!(cls->type->flags & GS_TF_HEAP))
+    /* (a module's metaclass too: typing._ProtocolMeta, _TypedDictMeta) */
+    if (!(cls->type->flags & GS_TF_HEAP) && (cls->type == vm->t_type || !cls->type->module))
         return vm->notimpl;
     gs_Object *m = gs_type_lookup(cls->type, gs_name(vm, hook));
     if (!m || (GS_KIND(m) == GS_K_BUILTIN && ((gs_Builtin *)m)->owner == vm->t_type))

@@ -27,7 +27,18 @@ static gs_Object *call_type(gs_VM *vm, gs_Type *t, gs_Object **args, int nargs, 
             return NULL;
         for (int i = 0; i < npos; i++)
             gs_tuple_init(vm, a, i, gs_newref(vm, args[i]));
-        return gs_exception_new(vm, t, a);
+        gs_Object *e = gs_exception_new(vm, t, a);
+        /* a module's exception with a C __init__ of its own (json.JSONDecodeError) */
+        gs_Object *init = e && t->dict ? gs_dict_get_str(vm, &t->dict->ob, gs_name(vm, "__init__")) : NULL;
+        if (init && GS_KIND(init) == GS_K_BUILTIN) {
+            gs_Object *r = ((gs_Builtin *)init)->fn(vm, e, args, nargs, kwnames);
+            if (!r) {
+                gs_decref(vm, e);
+                return NULL;
+            }
+            gs_decref(vm, r);
+        }
+        return e;
     }
     if (t == vm->t_type) {
         if (npos == 1 && !(kwnames && kwnames->len))
@@ -257,8 +268,8 @@ gs_Object *gs_call(gs_VM *vm, gs_Object *callable, gs_Object **args, int nargs, 
     }
     case GS_K_TYPE: {
         gs_Type *meta = callable->type;
-        if (meta->flags & GS_TF_HEAP) {
-            /* a metaclass's own __call__ */
+        if ((meta->flags & GS_TF_HEAP) || (meta != vm->t_type && meta->module)) {
+            /* a metaclass's own __call__ (a module's too: typing._TypedDictMeta) */
             gs_Object *m = gs_type_lookup(meta, vm->s___call__);
             /* (a module's C __call__ counts: enum.EnumType's; type's own does not) */
             if (m && (GS_KIND(m) != GS_K_BUILTIN || ((gs_Builtin *)m)->owner != vm->t_type)) {

@@ -712,11 +712,18 @@ static int class_init_hooks(gs_VM *vm, gs_Type *t, gs_Object **kwargs, gs_Tuple 
     for (int32_t i = 1; i < t->nmro && !init; i++)
         if (t->mro[i]->dict)
             init = gs_dict_get_str(vm, &t->mro[i]->dict->ob, is);
-    if (!init || GS_KIND(init) == GS_K_BUILTIN) {
+    if (!init || (GS_KIND(init) == GS_K_BUILTIN && ((gs_Builtin *)init)->owner == vm->t_object)) {
         if (kwnames && kwnames->len) {
             gs_raise(vm, vm->e_TypeError, "%s.__init_subclass__() takes no keyword arguments", t->name->data);
             return -1;
         }
+        return 0;
+    }
+    if (GS_KIND(init) == GS_K_BUILTIN) { /* a module's class method (typing.Generic's): bound to t */
+        gs_Object *r = ((gs_Builtin *)init)->fn(vm, &t->ob, kwargs, kwnames ? kwnames->len : 0, kwnames);
+        if (!r)
+            return -1;
+        gs_decref(vm, r);
         return 0;
     }
     gs_Object *fn = init;

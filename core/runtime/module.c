@@ -141,6 +141,12 @@ gs_Object *gs_import(gs_VM *vm, gs_Str *name)
         gs_xdecref(vm, pn);
         if (!parent)
             return NULL;
+        /* a package that makes its submodules itself (json.decoder) */
+        have = gs_dict_get_str(vm, vm->modules, name);
+        if (have) {
+            gs_decref(vm, parent);
+            return gs_newref(vm, have);
+        }
     }
     const gs_ModuleDef *def = gs_module_find(name->data);
     if (!def) {
