@@ -28,8 +28,11 @@
  * instance part every class's objects have); the results of slicing, +
  * and * are plain arrays, as in CPython.
  *
- * Not modelled: memoryview and the buffer
- * protocol beyond bytes(a), bytearray(a) and frombytes(), the pickle
+ * The buffer is exported to memoryview (core/runtime/memoryview.c) with
+ * the typecode as its format ('w' for 'u', as 3.11's): while a view's
+ * managed buffer holds the array, a resize raises BufferError.
+ *
+ * Not modelled: the pickle
  * form of protocols 3 and up (array._array_reconstructor: __reduce_ex__
  * gives the older form for all).
  */
@@ -71,6 +74,7 @@ typedef struct ArrayObj {
     int64_t len, allocated;
     const Descr *d;
     bool holds_type;      /* its reference to its (heap) type */
+    int32_t exports;      /* memoryviews' managed buffers holding it (ob_exports) */
 } ArrayObj;
 
 typedef struct ArrayIter {
@@ -123,10 +127,26 @@ static const char *array_buffer(gs_Object *o, size_t *len)
     return AO(o)->items;
 }
 
+/* the buffer's struct format: the typecode (arraymodule's descriptors' formats) */
+static void array_buffer_format(gs_Object *o, const char **format, int *itemsize)
+{
+    static const char *const formats[] = { "b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "f", "d" };
+    *format = "w"; /* 'u': a UCS-4 code point, which memoryview cannot unpack */
+    for (int i = 0; i < GS_COUNTOF(formats); i++)
+        if (formats[i][0] == AO(o)->d->code)
+            *format = formats[i];
+    *itemsize = AO(o)->d->itemsize;
+}
+
+static int32_t *array_exports(gs_Object *o) { return &AO(o)->exports; }
+
+static const gs_BufferProcs array_buffer_procs = { .get = array_buffer, .format = array_buffer_format,
+                                                   .exports = array_exports };
+
 /* (array.array has no vectorcall in 3.11: a call packs its arguments) */
 static const gs_NativeOps array_ops = { .size = sizeof(ArrayObj), .gc = true, .traverse = array_traverse,
                                         .clear = array_clear, .packs_args = true, .extra_size = array_extra,
-                                        .buffer = array_buffer };
+                                        .buffer = &array_buffer_procs };
 
 static int iter_traverse(gs_VM *vm, gs_Object *o, gs_VisitFn fn, void *arg)
 {
@@ -180,10 +200,17 @@ static int alloc_exact(gs_VM *vm, gs_Object *o, int64_t n)
     return 0;
 }
 
-/* CPython 3.11's array_resize: 0, or -1 with MemoryError */
+/* CPython 3.11's array_resize: 0, or -1 with MemoryError (BufferError
+ * while a memoryview holds the items) */
 static int array_resize(gs_VM *vm, gs_Object *o, int64_t newsize)
 {
     ArrayObj *a = AO(o);
+    if (a->exports > 0 && newsize != a->len) {
+        gs_Object *be = gs_dict_get_str(vm, vm->builtins, gs_name(vm, "BufferError"));
+        gs_raise(vm, be && GS_KIND(be) == GS_K_TYPE ? (gs_Type *)be : vm->e_RuntimeError,
+                 "cannot resize an array that is exporting buffers");
+        return -1;
+    }
     /* the spare room takes it, unless it would leave 16 or more unused */
     if (a->allocated >= newsize && a->len < newsize + 16 && a->items) {
         a->len = newsize;

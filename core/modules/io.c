@@ -855,7 +855,7 @@ static const char *bio_bytes_like(gs_VM *vm, gs_Object *o, int64_t *len)
     }
     if (GS_KIND(o) == GS_K_INSTANCE && o->type->native && o->type->native->buffer) {
         size_t n = 0;
-        const char *p = o->type->native->buffer(o, &n);
+        const char *p = o->type->native->buffer->get(o, &n);
         *len = (int64_t)n;
         return p ? p : "";
     }

@@ -2216,6 +2216,7 @@ void gs_builtins_init(gs_VM *vm)
     gs_slots_methods_init(vm);
     gs_size_methods_init(vm);
     gs_mappingproxy_type_init(vm);
+    gs_memoryview_type_init(vm);
 
     vm->builtins = gs_dict_new(vm);
     for (const FnDef *d = builtin_fns; d->name; d++) {
@@ -2238,7 +2239,7 @@ void gs_builtins_init(gs_VM *vm)
         vm->e_IndentationError, vm->e_TabError, vm->e_UnicodeError, vm->e_KeyboardInterrupt, vm->e_SystemExit,
         vm->e_GeneratorExit, vm->e_StopAsyncIteration, vm->e_Warning, vm->e_OSError, vm->e_ReferenceError,
         vm->t_complex, vm->t_bytes, vm->t_bytearray, vm->e_UnicodeDecodeError, vm->e_UnicodeEncodeError,
-        vm->e_BaseExceptionGroup, vm->e_ExceptionGroup,
+        vm->e_BaseExceptionGroup, vm->e_ExceptionGroup, vm->t_memoryview,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         gs_dict_set(vm, vm->builtins, &types[i]->name->ob, &types[i]->ob);

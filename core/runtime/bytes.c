@@ -37,7 +37,7 @@ static const char *native_buffer(gs_Object *o, size_t *n)
 {
     if (GS_KIND(o) != GS_K_INSTANCE || !o->type->native || !o->type->native->buffer)
         return NULL;
-    const char *p = o->type->native->buffer(o, n);
+    const char *p = o->type->native->buffer->get(o, n);
     return p ? p : "";
 }
 
@@ -72,10 +72,27 @@ size_t gs_bytearray_sizeof(gs_Object *o) { return 56 + (size_t)((gs_ByteArray *)
 
 /* PyByteArray_Resize: the buffer as CPython's would be after a resize to
  * `size` bytes (the contents up to min(old, new) kept) */
+/* _canresize: no memoryview holds the buffer */
+static int ba_can_resize(gs_VM *vm, gs_ByteArray *a)
+{
+    if (a->exports > 0) {
+        for (int i = 0; i < vm->nexc_more; i++)
+            if (strcmp(vm->exc_more[i]->name->data, "BufferError") == 0) {
+                gs_raise(vm, vm->exc_more[i], "Existing exports of data: object cannot be re-sized");
+                return -1;
+            }
+        gs_raise(vm, vm->e_RuntimeError, "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    return 0;
+}
+
 static int ba_resize(gs_VM *vm, gs_ByteArray *a, int64_t size)
 {
     if (size == a->len)
         return 0;
+    if (ba_can_resize(vm, a) < 0)
+        return -1;
     size_t old_total = gs_bytearray_sizeof(&a->ob);
     int64_t alloc = a->alloc, off = a->start;
     if (size + off + 1 <= alloc) {
@@ -410,6 +427,8 @@ static int ba_setslice(gs_VM *vm, gs_ByteArray *a, int64_t lo, int64_t hi, const
 {
     int64_t avail = hi - lo, growth = n - avail;
     if (growth < 0) {
+        if (ba_can_resize(vm, a) < 0)
+            return -1;
         if (lo == 0)
             a->start -= growth; /* shrink by advancing the logical start */
         else
@@ -1058,6 +1077,9 @@ static gs_Object *bytes_new_m(GS_ARGS)
     if (GS_KIND(src) == GS_K_BYTEARRAY)
         return gs_bytes_new(vm, bdata(src), (size_t)gs_bytes_len(src));
     size_t buflen;
+    /* (a released memoryview has no buffer: its len() raises CPython's ValueError) */
+    if (src->type == vm->t_memoryview && gs_len(vm, src) < 0)
+        return NULL;
     const char *buf = native_buffer(src, &buflen);
     if (buf)
         return gs_bytes_new(vm, buf, buflen);
@@ -1166,6 +1188,9 @@ static gs_Object *bytearray_new_m(GS_ARGS)
         return o;
     }
     size_t buflen;
+    /* (a released memoryview has no buffer: its len() raises CPython's ValueError) */
+    if (src->type == vm->t_memoryview && gs_len(vm, src) < 0)
+        goto fail;
     const char *buf = native_buffer(src, &buflen);
     if (is_bytes_like(src) || buf) {
         int64_t n = buf ? (int64_t)buflen : gs_bytes_len(src);
@@ -1614,7 +1639,15 @@ static gs_Object *m_join(GS_ARGS)
     gs_Buf b;
     gs_buf_init(&b);
     for (int32_t i = 0; i < n; i++) {
-        if (!is_bytes_like(items[i])) {
+        /* bytes, bytearray, or any object with a buffer (memoryview, array) */
+        size_t ilen = 0;
+        if (items[i]->type == vm->t_memoryview && gs_len(vm, items[i]) < 0) {
+            gs_buf_free(&b);
+            gs_decref(vm, seq);
+            return NULL;
+        }
+        const char *ip = is_bytes_like(items[i]) ? NULL : native_buffer(items[i], &ilen);
+        if (!is_bytes_like(items[i]) && !ip) {
             gs_raise(vm, vm->e_TypeError, "sequence item %d: expected a bytes-like object, %s found", i,
                      gs_type_name(items[i]));
             gs_buf_free(&b);
@@ -1623,7 +1656,10 @@ static gs_Object *m_join(GS_ARGS)
         }
         if (i)
             gs_buf_add(&b, bdata(self), (size_t)gs_bytes_len(self));
-        gs_buf_add(&b, bdata(items[i]), (size_t)gs_bytes_len(items[i]));
+        if (ip)
+            gs_buf_add(&b, ip, ilen);
+        else
+            gs_buf_add(&b, bdata(items[i]), (size_t)gs_bytes_len(items[i]));
     }
     gs_decref(vm, seq);
     return buf_to_like(vm, self, &b);

@@ -143,6 +143,7 @@ typedef struct gs_ByteArray {
     int64_t alloc;        /* 0: no buffer yet (bytearray()) */
     int64_t start;        /* where the contents begin in data: a deletion at the front advances it */
     char *data;
+    int32_t exports;      /* memoryviews' managed buffers holding it: no resize while above 0 */
 } gs_ByteArray;
 
 typedef struct gs_Str {

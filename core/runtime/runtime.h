@@ -85,6 +85,9 @@ gs_Object *gs_getset_descr_new(gs_VM *vm, gs_Type *owner, bool weakref);
 gs_Object *gs_mappingproxy_new(gs_VM *vm, gs_Object *mapping);
 gs_Object *gs_mappingproxy_mapping(gs_VM *vm, gs_Object *o); /* o's mapping (borrowed), NULL: o is no mappingproxy */
 void gs_mappingproxy_type_init(gs_VM *vm);
+/* memoryview.c: memoryview(obj) (new ref; TypeError when obj has no buffer) */
+gs_Object *gs_memoryview_new(gs_VM *vm, gs_Object *obj);
+void gs_memoryview_type_init(gs_VM *vm);
 size_t gs_class_extra_size(gs_Type *t, size_t builtin_size); /* bytes past an object's built-in part */
 /* object.__getattribute__ / __setattr__ (v NULL: __delattr__): the generic
  * protocol, without the class's Python hooks */
@@ -406,10 +409,23 @@ typedef struct gs_NativeOps {
      * __basicsize__, tracemalloc traces them as the object's GS_TM_ITEMS
      * block (the module reports that block's changes); NULL: none */
     size_t (*extra_size)(gs_Object *o);
-    /* the buffer protocol, for bytes(o) and bytearray(o): the contents and
-     * their length in bytes (NULL: the instances have no buffer) */
-    const char *(*buffer)(gs_Object *o, size_t *len);
+    /* the buffer protocol (bytes(o), bytearray(o), memoryview(o)); NULL:
+     * the instances have no buffer */
+    const struct gs_BufferProcs *buffer;
 } gs_NativeOps;
+
+/* A native type's buffer (PEP 3118, one dimension). */
+typedef struct gs_BufferProcs {
+    /* the contents and their length in bytes */
+    const char *(*get)(gs_Object *o, size_t *len);
+    /* the items' struct format and size (memoryview.format, .itemsize);
+     * NULL: 'B', 1 */
+    void (*format)(gs_Object *o, const char **format, int *itemsize);
+    /* the object's count of buffer exports (memoryviews' managed buffers),
+     * which its resizes check (BufferError while above 0); NULL: it
+     * cannot resize */
+    int32_t *(*exports)(gs_Object *o);
+} gs_BufferProcs;
 
 /* A new instance of a native type (zeroed fields, refcount 1), tracked if
  * ops->gc; NULL + MemoryError. */

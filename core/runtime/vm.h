@@ -143,6 +143,7 @@ struct gs_VM {
     gs_Type *t_weakproxy, *t_weakcallableproxy; /* weakref.ProxyType, CallableProxyType: made on import */
     gs_Type *t_member_descr; /* member_descriptor: a class's descriptor of a __slots__ name (descr.c) */
     gs_Type *t_getset_descr; /* getset_descriptor: a class's __dict__ / __weakref__ (descr.c) */
+    gs_Type *t_memoryview, *t_managedbuffer; /* memoryview and the buffer it holds its object through (memoryview.c) */
     gs_Type *t_mappingproxy; /* mappingproxy: a class's __dict__, types.MappingProxyType (mappingproxy.c) */
     gs_Type *t_iter[GS_IT_SEQ + 1];
     /* built-in exception types */
