@@ -453,7 +453,6 @@ bad_code:
 }
 
 static int utf8_kind(const char *s, size_t n);
-static uintptr_t decimal_scratch(gs_VM *vm, int64_t v);
 
 /* What was added to out since `from` went through CPython's writer
  * (whole: as one str, _PyUnicodeWriter_WriteStr) */
@@ -646,7 +645,7 @@ static gs_Object *str_format_impl(gs_VM *vm, gs_Object *self, gs_Object **args, 
             int64_t iv = ((gs_Int *)val)->value;
             size_t from = out.len;
             gs_buf_add(&out, digits, (size_t)snprintf(digits, sizeof digits, "%" PRId64, iv));
-            uintptr_t scratch = decimal_scratch(vm, iv);
+            uintptr_t scratch = gs_decimal_scratch(vm, iv);
             format_wrote(vm, &w, &out, from, false);
             if (scratch && vm->tm)
                 gs_tm_drop_block(vm, scratch);
@@ -849,16 +848,6 @@ typedef struct PctCtx {
     bool direct;           /* an int's digits went straight into the writer (_PyLong_FormatWriter) */
 } PctCtx;
 
-/* long_to_decimal_string's scratch int (1 + the 30-bit digits of v),
- * traced while the digits are written; 0 when not tracing */
-static uintptr_t decimal_scratch(gs_VM *vm, int64_t v)
-{
-    if (!vm->tm)
-        return 0;
-    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    size_t digits = m == 0 ? 0 : m < (1u << 30) ? 1 : m < ((uint64_t)1 << 60) ? 2 : 3;
-    return gs_tm_new_block(vm, 24 + 4 * (1 + digits));
-}
 
 /* The PEP 393 kind (gs_str_kind's numbering) of UTF-8 text */
 static int utf8_kind(const char *s, size_t n)
@@ -1279,7 +1268,7 @@ static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
             char digits[24];
             int64_t iv = ((gs_Int *)v)->value;
             gs_buf_add(body, digits, (size_t)snprintf(digits, sizeof digits, "%" PRId64, iv));
-            c->held[0] = decimal_scratch(vm, iv);
+            c->held[0] = gs_decimal_scratch(vm, iv);
             c->direct = true;
             return 0;
         }
@@ -1323,10 +1312,10 @@ static int pct_convert(PctCtx *c, PctArg *a, gs_Buf *body)
                     !(a->flags & (PF_SIGN | PF_BLANK)) && a->ch != 'X';
         if (vm->tm && !c->bytes && (a->ch == 'd' || a->ch == 'i' || a->ch == 'u')) {
             if (GS_KIND(v) == GS_K_INT && a->width == -1 && a->prec == -1 && !(a->flags & (PF_SIGN | PF_BLANK)))
-                c->held[0] = decimal_scratch(vm, iv); /* written straight into the writer */
+                c->held[0] = gs_decimal_scratch(vm, iv); /* written straight into the writer */
             else {
                 /* repr(v) made (its scratch freed), then copied into the writer */
-                uintptr_t scratch = decimal_scratch(vm, iv);
+                uintptr_t scratch = gs_decimal_scratch(vm, iv);
                 char digits[24];
                 c->held[1] = gs_tm_new_block(vm, 49 + (size_t)snprintf(digits, sizeof digits, "%" PRId64, iv));
                 gs_tm_drop_block(vm, scratch);

@@ -585,6 +585,9 @@ void gs_str_forget_interned(gs_VM *vm, gs_Str *s);  /* a mortal interned str die
 void gs_str_interned_free(gs_VM *vm);               /* the VM ends */
 gs_Object *gs_str_printf(gs_VM *vm, const char *fmt, ...);
 gs_Object *gs_str_of_int(gs_VM *vm, int64_t v); /* str(int): always a new object */
+/* long_to_decimal_string's scratch int (1 + the 30-bit digits of v) as a
+ * tracemalloc block while the digits are written; 0 when not tracing */
+uintptr_t gs_decimal_scratch(gs_VM *vm, int64_t v);
 gs_Object *gs_tuple_new(gs_VM *vm, int32_t len);                /* items NULL: fill with gs_tuple_init */
 gs_Object *gs_list_new(gs_VM *vm, int32_t len);                 /* items NULL: fill with gs_list_init */
 gs_Object *gs_dict_new(gs_VM *vm);

@@ -125,18 +125,22 @@ gs_Object *gs_str_new(gs_VM *vm, const char *str, size_t len)
 /* An int's decimal string: CPython's long_to_decimal_string writes a new
  * string and never hands out the one-character singletons, so str(5) is a
  * new 50-byte object each time. */
+uintptr_t gs_decimal_scratch(gs_VM *vm, int64_t v)
+{
+    if (!vm->tm)
+        return 0;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    size_t digits = m == 0 ? 0 : m < (1u << 30) ? 1 : m < ((uint64_t)1 << 60) ? 2 : 3;
+    return gs_tm_new_block(vm, 24 + 4 * (1 + digits));
+}
+
 gs_Object *gs_str_of_int(gs_VM *vm, int64_t v)
 {
     char buf[24];
     int n = snprintf(buf, sizeof buf, "%" PRId64, v);
-    /* long_to_decimal_string works in a scratch int of 1 + (30-bit digits)
-     * digits, freed once the string is made: tracemalloc's peak sees it */
-    uintptr_t scratch = 0;
-    if (vm->tm) {
-        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-        size_t digits = m == 0 ? 0 : m < (1u << 30) ? 1 : m < ((uint64_t)1 << 60) ? 2 : 3;
-        scratch = gs_tm_new_block(vm, 24 + 4 * (1 + digits));
-    }
+    /* long_to_decimal_string works in a scratch int, freed once the string
+     * is made: tracemalloc's peak sees it */
+    uintptr_t scratch = gs_decimal_scratch(vm, v);
     gs_Str *s = str_alloc(vm, (size_t)n);
     if (s) {
         memcpy(s->data, buf, (size_t)n);
